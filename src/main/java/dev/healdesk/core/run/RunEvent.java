@@ -1,0 +1,39 @@
+package dev.healdesk.core.run;
+
+import dev.healdesk.core.suite.TestResult;
+import dev.healdesk.core.triage.FailureGroup;
+import dev.healdesk.core.triage.FixClass;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/** Typed events of one run, in the order the loop emits them. */
+public sealed interface RunEvent {
+
+    String runId();
+
+    record RunStarted(String runId, String target, List<String> projects, RunOptions options, Instant at)
+            implements RunEvent { }
+
+    /** A line for the live log (what the CLI prints and the console appends). */
+    record Log(String runId, Level level, String message) implements RunEvent {
+        public enum Level { DEBUG, INFO, WARN, ERROR }
+    }
+
+    record TestFinished(String runId, TestResult result, int finished) implements RunEvent { }
+
+    record FailureTriaged(String runId, FailureGroup group) implements RunEvent { }
+
+    record PlaybookProposed(String runId, String fingerprint, String playbook, FixClass fixClass)
+            implements RunEvent { }
+
+    record PlaybookDecided(String runId, String fingerprint, String playbook, Decision decision, String reason)
+            implements RunEvent { }
+
+    record PlaybookApplied(String runId, ActionRecord action) implements RunEvent { }
+
+    record PlaybookVerified(String runId, ActionRecord action) implements RunEvent { }
+
+    record RunFinished(String runId, RunSummary summary, Path runFolder) implements RunEvent { }
+}

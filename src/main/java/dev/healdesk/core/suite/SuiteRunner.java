@@ -1,0 +1,22 @@
+package dev.healdesk.core.suite;
+
+import dev.healdesk.core.run.Cancellation;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** Something that executes a target's tests and reports each result as it finishes. */
+public interface SuiteRunner {
+
+    /** Projects this runner knows, in display order (e.g. health, contracts, modules, security). */
+    List<String> projects();
+
+    /**
+     * Runs the tests of the selected projects (all when {@code projects} is empty).
+     * Each result is passed to {@code onResult} as soon as it is known; the full list is returned.
+     * When {@code cancel} is triggered the runner stops as soon as it can and returns what it has.
+     */
+    List<TestResult> run(Set<String> projects, Consumer<TestResult> onResult, Cancellation cancel)
+            throws SuiteException;
+}
