@@ -1,0 +1,484 @@
+package dev.healdesk.core.history;
+
+import dev.healdesk.core.run.ActionRecord;
+import dev.healdesk.core.run.RunSummary;
+import dev.healdesk.core.suite.TestResult;
+import dev.healdesk.core.triage.FailureGroup;
+import dev.healdesk.core.triage.HealthStatus;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one place for SQL: runs, test results, failure groups, fingerprints and playbook actions in a
+ * SQLite file (WAL). The schema carries a version ({@code PRAGMA user_version}) and is migrated
+ * forward step by step when an older file is opened; a file from a newer Healdesk is refused.
+ * <p>
+ * One connection, used under this object's lock: SQLite serialises writers anyway, and the console
+ * and the run loop share one store.
+ */
+public final class HistoryStore implements AutoCloseable {
+
+    /** Migration i (0-based) brings the schema from version i to i+1. Never edit one that shipped. */
+    private static final List<List<String>> MIGRATIONS = List.of(
+            List.of(
+                    """
+                    CREATE TABLE runs (
+                      id TEXT PRIMARY KEY,
+                      target TEXT NOT NULL,
+                      projects TEXT NOT NULL,
+                      dry_run INTEGER NOT NULL,
+                      started_at INTEGER NOT NULL,
+                      finished_at INTEGER NOT NULL,
+                      status TEXT NOT NULL,
+                      initial_status TEXT NOT NULL,
+                      health_score REAL NOT NULL,
+                      tests_run INTEGER NOT NULL,
+                      tests_passed INTEGER NOT NULL,
+                      tests_failed INTEGER NOT NULL,
+                      flaky INTEGER NOT NULL,
+                      cancelled INTEGER NOT NULL,
+                      run_folder TEXT,
+                      llm_provider TEXT,
+                      llm_model TEXT,
+                      llm_calls INTEGER NOT NULL DEFAULT 0,
+                      llm_cache_hits INTEGER NOT NULL DEFAULT 0)""",
+                    "CREATE INDEX runs_started ON runs(started_at DESC)",
+                    """
+                    CREATE TABLE test_results (
+                      run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                      test_id TEXT NOT NULL,
+                      project TEXT NOT NULL,
+                      title TEXT NOT NULL,
+                      status TEXT NOT NULL,
+                      duration_ms INTEGER NOT NULL,
+                      retry INTEGER NOT NULL,
+                      error_message TEXT,
+                      fingerprint TEXT)""",
+                    "CREATE INDEX test_results_run ON test_results(run_id)",
+                    "CREATE INDEX test_results_test ON test_results(test_id)",
+                    """
+                    CREATE TABLE failures (
+                      run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                      fingerprint TEXT NOT NULL,
+                      category TEXT NOT NULL,
+                      severity TEXT NOT NULL,
+                      fix_class TEXT NOT NULL,
+                      pattern_id TEXT NOT NULL,
+                      playbook TEXT,
+                      count INTEGER NOT NULL,
+                      message TEXT,
+                      PRIMARY KEY (run_id, fingerprint))""",
+                    "CREATE INDEX failures_fingerprint ON failures(fingerprint)",
+                    """
+                    CREATE TABLE fingerprints (
+                      fingerprint TEXT PRIMARY KEY,
+                      category TEXT NOT NULL,
+                      pattern_id TEXT NOT NULL,
+                      message TEXT,
+                      first_seen INTEGER NOT NULL,
+                      last_seen INTEGER NOT NULL,
+                      occurrences INTEGER NOT NULL)""",
+                    """
+                    CREATE TABLE actions (
+                      run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                      seq INTEGER NOT NULL,
+                      fingerprint TEXT,
+                      playbook TEXT NOT NULL,
+                      fix_class TEXT NOT NULL,
+                      decision TEXT NOT NULL,
+                      applied INTEGER NOT NULL,
+                      success INTEGER NOT NULL,
+                      verified INTEGER NOT NULL,
+                      message TEXT,
+                      duration_ms INTEGER NOT NULL,
+                      PRIMARY KEY (run_id, seq))"""
+            ));
+
+    public static final int SCHEMA_VERSION = MIGRATIONS.size();
+
+    private final Path file;
+    private final Connection connection;
+
+    private HistoryStore(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /** Opens (creating if needed) the database at {@code file} and migrates it to the current schema. */
+    public static HistoryStore open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new HistoryException("Cannot create the folder for the history database " + file
+                    + ": " + e.getMessage() + ". Choose another place with --db.", e);
+        }
+        Connection c = null;
+        try {
+            c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA synchronous=NORMAL");
+                s.execute("PRAGMA foreign_keys=ON");
+                s.execute("PRAGMA busy_timeout=5000");
+            }
+            HistoryStore store = new HistoryStore(file, c);
+            store.migrate();
+            return store;
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw new HistoryException("Cannot open the history database " + file + ": " + e.getMessage()
+                    + ". If the file is not a Healdesk database, move it away or choose another with --db.", e);
+        } catch (RuntimeException e) {
+            closeQuietly(c);
+            throw e;
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public synchronized int schemaVersion() {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        } catch (SQLException e) {
+            throw fail("read the schema version", e);
+        }
+    }
+
+    private synchronized void migrate() throws SQLException {
+        int version = schemaVersion();
+        if (version > SCHEMA_VERSION) {
+            throw new HistoryException("The history database " + file + " has schema version " + version
+                    + ", newer than this Healdesk understands (" + SCHEMA_VERSION
+                    + "). Update Healdesk or choose another database with --db.", null);
+        }
+        if (version == SCHEMA_VERSION) {
+            return;
+        }
+        boolean auto = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement s = connection.createStatement()) {
+            for (int v = version; v < SCHEMA_VERSION; v++) {
+                for (String sql : MIGRATIONS.get(v)) {
+                    s.execute(sql);
+                }
+                s.execute("PRAGMA user_version = " + (v + 1));
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(auto);
+        }
+    }
+
+    /**
+     * Stores a finished run with all its results, failure groups and actions in one transaction, and
+     * updates the fingerprints' first-seen / last-seen / occurrence counts.
+     */
+    public synchronized void saveRun(RunSummary run, Path runFolder) {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                insertRun(run, runFolder);
+                insertResults(run);
+                insertFailures(run);
+                insertActions(run);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw fail("store run " + run.runId(), e);
+        }
+    }
+
+    private void insertRun(RunSummary run, Path runFolder) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                INSERT INTO runs (id, target, projects, dry_run, started_at, finished_at, status, initial_status,
+                  health_score, tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder,
+                  llm_provider, llm_model, llm_calls, llm_cache_hits)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")) {
+            int i = 1;
+            ps.setString(i++, run.runId());
+            ps.setString(i++, run.target());
+            ps.setString(i++, String.join(",", run.projects()));
+            ps.setInt(i++, run.dryRun() ? 1 : 0);
+            ps.setLong(i++, run.startedAt().toEpochMilli());
+            ps.setLong(i++, run.finishedAt().toEpochMilli());
+            ps.setString(i++, run.status().id());
+            ps.setString(i++, run.initialStatus().id());
+            ps.setDouble(i++, run.healthScore());
+            ps.setInt(i++, run.testsRun());
+            ps.setInt(i++, run.testsPassed());
+            ps.setInt(i++, run.testsFailed());
+            ps.setInt(i++, run.flaky());
+            ps.setInt(i++, run.cancelled() ? 1 : 0);
+            ps.setString(i++, runFolder == null ? null : runFolder.toString());
+            ps.setString(i++, run.llm().provider());
+            ps.setString(i++, run.llm().model());
+            ps.setInt(i++, run.llm().calls());
+            ps.setInt(i, run.llm().cacheHits());
+            ps.executeUpdate();
+        }
+    }
+
+    private void insertResults(RunSummary run) throws SQLException {
+        Map<String, String> fingerprintOfTest = new HashMap<>();
+        for (FailureGroup g : run.failures()) {
+            for (TestResult t : g.tests()) {
+                fingerprintOfTest.put(t.id(), g.fingerprint());
+            }
+        }
+        try (PreparedStatement ps = connection.prepareStatement("""
+                INSERT INTO test_results (run_id, test_id, project, title, status, duration_ms, retry,
+                  error_message, fingerprint) VALUES (?,?,?,?,?,?,?,?,?)""")) {
+            for (TestResult r : run.results()) {
+                ps.setString(1, run.runId());
+                ps.setString(2, r.id());
+                ps.setString(3, r.project());
+                ps.setString(4, r.title());
+                ps.setString(5, r.status().id());
+                ps.setLong(6, r.durationMs());
+                ps.setInt(7, r.retry());
+                ps.setString(8, r.errorMessage());
+                ps.setString(9, fingerprintOfTest.get(r.id()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void insertFailures(RunSummary run) throws SQLException {
+        long seen = run.startedAt().toEpochMilli();
+        try (PreparedStatement ps = connection.prepareStatement("""
+                INSERT INTO failures (run_id, fingerprint, category, severity, fix_class, pattern_id, playbook,
+                  count, message) VALUES (?,?,?,?,?,?,?,?,?)""");
+             PreparedStatement fp = connection.prepareStatement("""
+                INSERT INTO fingerprints (fingerprint, category, pattern_id, message, first_seen, last_seen,
+                  occurrences) VALUES (?,?,?,?,?,?,?)
+                ON CONFLICT(fingerprint) DO UPDATE SET
+                  first_seen = min(first_seen, excluded.first_seen),
+                  last_seen = max(last_seen, excluded.last_seen),
+                  occurrences = occurrences + excluded.occurrences""")) {
+            for (FailureGroup g : run.failures()) {
+                ps.setString(1, run.runId());
+                ps.setString(2, g.fingerprint());
+                ps.setString(3, g.category().id());
+                ps.setString(4, g.severity().id());
+                ps.setString(5, g.fixClass().name());
+                ps.setString(6, g.classification().patternId());
+                ps.setString(7, g.classification().playbook());
+                ps.setInt(8, g.count());
+                ps.setString(9, g.message());
+                ps.addBatch();
+                fp.setString(1, g.fingerprint());
+                fp.setString(2, g.category().id());
+                fp.setString(3, g.classification().patternId());
+                fp.setString(4, g.message());
+                fp.setLong(5, seen);
+                fp.setLong(6, seen);
+                fp.setLong(7, g.count());
+                fp.addBatch();
+            }
+            ps.executeBatch();
+            fp.executeBatch();
+        }
+    }
+
+    private void insertActions(RunSummary run) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                INSERT INTO actions (run_id, seq, fingerprint, playbook, fix_class, decision, applied, success,
+                  verified, message, duration_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?)""")) {
+            int seq = 0;
+            for (ActionRecord a : run.actions()) {
+                ps.setString(1, run.runId());
+                ps.setInt(2, seq++);
+                ps.setString(3, a.fingerprint());
+                ps.setString(4, a.playbook());
+                ps.setString(5, a.fixClass().name());
+                ps.setString(6, a.decision().id());
+                ps.setInt(7, a.applied() ? 1 : 0);
+                ps.setInt(8, a.success() ? 1 : 0);
+                ps.setInt(9, a.verified() ? 1 : 0);
+                ps.setString(10, a.message());
+                ps.setLong(11, a.durationMs());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** The most recent runs first. */
+    public synchronized List<RunRow> listRuns(int limit, int offset) {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                SELECT id, target, projects, dry_run, started_at, finished_at, status, initial_status, health_score,
+                  tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder
+                FROM runs ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?""")) {
+            ps.setInt(1, limit);
+            ps.setInt(2, offset);
+            List<RunRow> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(runRow(rs));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw fail("list runs", e);
+        }
+    }
+
+    public synchronized Optional<RunRow> findRun(String runId) {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                SELECT id, target, projects, dry_run, started_at, finished_at, status, initial_status, health_score,
+                  tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder
+                FROM runs WHERE id = ?""")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(runRow(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw fail("read run " + runId, e);
+        }
+    }
+
+    public synchronized int countRuns() {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM runs")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        } catch (SQLException e) {
+            throw fail("count runs", e);
+        }
+    }
+
+    public synchronized List<StoredTest> testsOf(String runId) {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                SELECT run_id, test_id, project, title, status, duration_ms, error_message, fingerprint
+                FROM test_results WHERE run_id = ? ORDER BY rowid""")) {
+            ps.setString(1, runId);
+            List<StoredTest> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new StoredTest(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8)));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw fail("read the tests of run " + runId, e);
+        }
+    }
+
+    public synchronized List<StoredFailure> failuresOf(String runId) {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                SELECT run_id, fingerprint, category, severity, fix_class, pattern_id, playbook, count, message
+                FROM failures WHERE run_id = ? ORDER BY rowid""")) {
+            ps.setString(1, runId);
+            List<StoredFailure> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new StoredFailure(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9)));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw fail("read the failures of run " + runId, e);
+        }
+    }
+
+    public synchronized Optional<FingerprintRow> fingerprint(String fingerprint) {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                SELECT fingerprint, category, pattern_id, message, first_seen, last_seen, occurrences
+                FROM fingerprints WHERE fingerprint = ?""")) {
+            ps.setString(1, fingerprint);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new FingerprintRow(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), Instant.ofEpochMilli(rs.getLong(5)), Instant.ofEpochMilli(rs.getLong(6)),
+                        rs.getLong(7)));
+            }
+        } catch (SQLException e) {
+            throw fail("read fingerprint " + fingerprint, e);
+        }
+    }
+
+    public synchronized List<ActionRecordRow> actionsOf(String runId) {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                SELECT fingerprint, playbook, fix_class, decision, applied, success, verified, message, duration_ms
+                FROM actions WHERE run_id = ? ORDER BY seq""")) {
+            ps.setString(1, runId);
+            List<ActionRecordRow> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new ActionRecordRow(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getInt(5) == 1, rs.getInt(6) == 1, rs.getInt(7) == 1,
+                            rs.getString(8), rs.getLong(9)));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw fail("read the actions of run " + runId, e);
+        }
+    }
+
+    /** A stored playbook action (strings as stored, so that old rows stay readable). */
+    public record ActionRecordRow(String fingerprint, String playbook, String fixClass, String decision,
+                                  boolean applied, boolean success, boolean verified, String message,
+                                  long durationMs) {
+    }
+
+    private static RunRow runRow(ResultSet rs) throws SQLException {
+        return new RunRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4) == 1,
+                Instant.ofEpochMilli(rs.getLong(5)), Instant.ofEpochMilli(rs.getLong(6)),
+                HealthStatus.fromId(rs.getString(7)), HealthStatus.fromId(rs.getString(8)), rs.getDouble(9),
+                rs.getInt(10), rs.getInt(11), rs.getInt(12), rs.getInt(13), rs.getInt(14) == 1, rs.getString(15));
+    }
+
+    private HistoryException fail(String what, SQLException e) {
+        return new HistoryException("Cannot " + what + " in the history database " + file + ": " + e.getMessage(), e);
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // already failing; the first error is the one to report
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw fail("close", e);
+        }
+    }
+}

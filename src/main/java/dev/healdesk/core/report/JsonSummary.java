@@ -1,0 +1,108 @@
+package dev.healdesk.core.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.healdesk.core.run.ActionRecord;
+import dev.healdesk.core.run.RunSummary;
+import dev.healdesk.core.suite.TestResult;
+import dev.healdesk.core.triage.FailureGroup;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+/**
+ * healing-summary.json and test-output.json, written into a {@link Writer}. The field names are a
+ * contract with the seeds' tooling and the operators' scripts: add fields, never rename them.
+ */
+public final class JsonSummary {
+
+    private final ObjectMapper mapper = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    public ObjectNode summary(RunSummary run, String runFolder) {
+        ObjectNode root = mapper.createObjectNode();
+        root.put("runId", run.runId());
+        root.put("target", run.target());
+        ArrayNode projects = root.putArray("projects");
+        run.projects().forEach(projects::add);
+        root.put("dryRun", run.dryRun());
+        root.put("startedAt", run.startedAt().toString());
+        root.put("finishedAt", run.finishedAt().toString());
+        root.put("durationMs", run.durationMs());
+        root.put("status", run.status().id());
+        root.put("initialStatus", run.initialStatus().id());
+        root.put("healthScore", run.healthScore());
+        root.put("testsRun", run.testsRun());
+        root.put("testsPassed", run.testsPassed());
+        root.put("testsFailed", run.testsFailed());
+        root.put("flaky", run.flaky());
+        root.put("cancelled", run.cancelled());
+        if (runFolder != null) {
+            root.put("runFolder", runFolder);
+        }
+        ArrayNode failures = root.putArray("failures");
+        for (FailureGroup g : run.failures()) {
+            ObjectNode f = failures.addObject();
+            f.put("fingerprint", g.fingerprint());
+            f.put("category", g.category().id());
+            f.put("severity", g.severity().id());
+            f.put("fixClass", g.fixClass().name());
+            f.put("patternId", g.classification().patternId());
+            f.put("playbook", g.classification().playbook());
+            f.put("count", g.count());
+            ArrayNode tests = f.putArray("tests");
+            g.tests().forEach(t -> tests.add(t.id()));
+            f.put("message", g.message());
+        }
+        ArrayNode actions = root.putArray("actions");
+        for (ActionRecord a : run.actions()) {
+            ObjectNode o = actions.addObject();
+            o.put("fingerprint", a.fingerprint());
+            o.put("playbook", a.playbook());
+            o.put("fixClass", a.fixClass().name());
+            o.put("decision", a.decision().id());
+            o.put("applied", a.applied());
+            o.put("success", a.success());
+            o.put("verified", a.verified());
+            o.put("message", a.message());
+            o.put("durationMs", a.durationMs());
+        }
+        ObjectNode llm = root.putObject("llm");
+        llm.put("provider", run.llm().provider());
+        llm.put("model", run.llm().model());
+        llm.put("calls", run.llm().calls());
+        llm.put("cacheHits", run.llm().cacheHits());
+        return root;
+    }
+
+    public void writeSummary(RunSummary run, String runFolder, Writer out) throws IOException {
+        mapper.writeValue(out, summary(run, runFolder));
+    }
+
+    /** Every test result of the run, in the order they finished. */
+    public void writeResults(String runId, List<TestResult> results, Writer out) throws IOException {
+        ObjectNode root = mapper.createObjectNode();
+        root.put("runId", runId);
+        ArrayNode tests = root.putArray("tests");
+        for (TestResult r : results) {
+            ObjectNode t = tests.addObject();
+            t.put("id", r.id());
+            t.put("project", r.project());
+            t.put("title", r.title());
+            t.put("location", r.location());
+            t.put("status", r.status().id());
+            t.put("durationMs", r.durationMs());
+            t.put("retry", r.retry());
+            t.put("errorMessage", r.errorMessage());
+            t.put("errorStack", r.errorStack());
+            ArrayNode att = t.putArray("attachments");
+            r.attachments().forEach(att::add);
+        }
+        mapper.writeValue(out, root);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.healdesk.core.report;
+
+import dev.healdesk.core.run.ActionRecord;
+import dev.healdesk.core.run.RunSummary;
+import dev.healdesk.core.triage.FailureGroup;
+
+import java.io.IOException;
+import java.io.Writer;
+
+/** summary.md: the human-readable run report, short enough to paste into a ticket. */
+public final class MarkdownReport {
+
+    public void write(RunSummary run, Writer out) throws IOException {
+        StringBuilder md = new StringBuilder(2048);
+        md.append("# Healdesk run ").append(run.runId()).append("\n\n");
+        md.append("| | |\n|---|---|\n");
+        row(md, "Target", run.target());
+        row(md, "Projects", String.join(", ", run.projects()));
+        row(md, "Status", "**" + run.status().id() + "**"
+                + (run.initialStatus() != run.status() ? " (was " + run.initialStatus().id() + ")" : ""));
+        row(md, "Health score", String.format(java.util.Locale.ROOT, "%.1f", run.healthScore()));
+        row(md, "Tests", run.testsPassed() + " passed, " + run.testsFailed() + " failed, " + run.flaky()
+                + " flaky, " + run.testsRun() + " run");
+        row(md, "Started", run.startedAt().toString());
+        row(md, "Duration", String.format(java.util.Locale.ROOT, "%.1f s", run.durationMs() / 1000.0));
+        row(md, "Mode", run.dryRun() ? "dry run (nothing changed)" : "live");
+        if (run.cancelled()) {
+            row(md, "Cancelled", "yes: results are those gathered before the cancel");
+        }
+        row(md, "LLM", run.llm().calls() == 0 && "none".equals(run.llm().provider()) ? "not used"
+                : run.llm().provider() + " " + run.llm().model() + ", " + run.llm().calls() + " calls, "
+                + run.llm().cacheHits() + " cache hits");
+        md.append('\n');
+
+        md.append("## Failures\n\n");
+        if (run.failures().isEmpty()) {
+            md.append("No failures.\n\n");
+        } else {
+            md.append("| Category | Severity | Fix | Pattern | Playbook | Tests | Message |\n");
+            md.append("|---|---|---|---|---|---|---|\n");
+            for (FailureGroup g : run.failures()) {
+                md.append("| ").append(g.category().id())
+                        .append(" | ").append(g.severity().id())
+                        .append(" | ").append(g.fixClass())
+                        .append(" | `").append(g.classification().patternId()).append('`')
+                        .append(" | ").append(g.classification().playbook() == null ? "—" : g.classification().playbook())
+                        .append(" | ").append(g.count())
+                        .append(" | ").append(cell(g.message(), 160))
+                        .append(" |\n");
+            }
+            md.append('\n');
+            for (FailureGroup g : run.failures()) {
+                md.append("### ").append(g.category().id()).append(" `").append(g.fingerprint()).append("`\n\n");
+                md.append("Tests: ");
+                md.append(String.join(", ", g.tests().stream().map(t -> "`" + t.id() + "`").toList()));
+                md.append("\n\n```\n").append(fence(g.message())).append("\n```\n\n");
+            }
+        }
+
+        md.append("## Actions\n\n");
+        if (run.actions().isEmpty()) {
+            md.append("No playbook was proposed.\n");
+        } else {
+            md.append("| Playbook | Class | Decision | Applied | Success | Verified | Message |\n");
+            md.append("|---|---|---|---|---|---|---|\n");
+            for (ActionRecord a : run.actions()) {
+                md.append("| ").append(a.playbook())
+                        .append(" | ").append(a.fixClass())
+                        .append(" | ").append(a.decision().id())
+                        .append(" | ").append(yesNo(a.applied()))
+                        .append(" | ").append(yesNo(a.success()))
+                        .append(" | ").append(yesNo(a.verified()))
+                        .append(" | ").append(cell(a.message(), 160))
+                        .append(" |\n");
+            }
+        }
+        out.write(md.toString());
+    }
+
+    private static void row(StringBuilder md, String key, String value) {
+        md.append("| ").append(key).append(" | ").append(cell(value, 200)).append(" |\n");
+    }
+
+    private static String yesNo(boolean b) {
+        return b ? "yes" : "no";
+    }
+
+    /** One table cell: a single line, pipes escaped, long text cut. */
+    static String cell(String text, int max) {
+        if (text == null) {
+            return "";
+        }
+        String oneLine = text.replace('\r', ' ').replace('\n', ' ').replace("|", "\\|").strip();
+        return oneLine.length() <= max ? oneLine : oneLine.substring(0, max - 1) + "…";
+    }
+
+    private static String fence(String text) {
+        return text == null ? "" : text.replace("```", "ʼʼʼ");
+    }
+}

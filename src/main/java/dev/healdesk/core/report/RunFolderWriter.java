@@ -1,0 +1,116 @@
+package dev.healdesk.core.report;
+
+import dev.healdesk.core.run.RunSummary;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Every file under the results folder goes through here:
+ * {@code <results>/run-YYYYMMDD-HHMMSS-<8 hex>/} with test-output.json, healing-summary.json,
+ * summary.md and healing-output.log, plus {@code <results>/latest.json}. JSON files are written to
+ * a temporary file and moved into place, so a reader never sees half a file.
+ */
+public final class RunFolderWriter {
+
+    public static final String TEST_OUTPUT = "test-output.json";
+    public static final String SUMMARY_JSON = "healing-summary.json";
+    public static final String SUMMARY_MD = "summary.md";
+    public static final String LOG = "healing-output.log";
+    public static final String LATEST = "latest.json";
+
+    private final Path resultsDir;
+    private final JsonSummary json = new JsonSummary();
+    private final MarkdownReport markdown = new MarkdownReport();
+
+    public RunFolderWriter(Path resultsDir) {
+        this.resultsDir = resultsDir;
+    }
+
+    public Path resultsDir() {
+        return resultsDir;
+    }
+
+    /** Creates the run's folder and opens its log. */
+    public RunFolder open(String runId) throws IOException {
+        Path dir = resultsDir.resolve(runId);
+        Files.createDirectories(dir);
+        return new RunFolder(dir, Files.newBufferedWriter(dir.resolve(LOG), StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND));
+    }
+
+    /** Writes the results, the summaries and latest.json, and closes the log. */
+    public void finish(RunFolder folder, RunSummary run) throws IOException {
+        writeAtomically(folder.dir().resolve(TEST_OUTPUT), w -> json.writeResults(run.runId(), run.results(), w));
+        writeAtomically(folder.dir().resolve(SUMMARY_JSON), w -> json.writeSummary(run, folder.dir().toString(), w));
+        writeAtomically(folder.dir().resolve(SUMMARY_MD), w -> markdown.write(run, w));
+        writeAtomically(resultsDir.resolve(LATEST), w -> json.writeSummary(run, folder.dir().toString(), w));
+        folder.close();
+    }
+
+    private interface Body {
+        void write(Writer w) throws IOException;
+    }
+
+    private static void writeAtomically(Path target, Body body) throws IOException {
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            body.write(w);
+        }
+        try {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** An open run folder: its path, its artifacts folder and its log. */
+    public static final class RunFolder implements AutoCloseable {
+        private final Path dir;
+        private final BufferedWriter log;
+        private boolean closed;
+
+        RunFolder(Path dir, BufferedWriter log) {
+            this.dir = dir;
+            this.log = log;
+        }
+
+        public Path dir() {
+            return dir;
+        }
+
+        public Path artifactsDir() {
+            return dir.resolve("artifacts");
+        }
+
+        /** Appends one line to healing-output.log and flushes it, so the log survives a crash. */
+        public synchronized void log(String line) {
+            if (closed) {
+                return;
+            }
+            try {
+                log.write(line);
+                log.newLine();
+                log.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot write " + dir.resolve(LOG), e);
+            }
+        }
+
+        @Override
+        public synchronized void close() throws IOException {
+            if (!closed) {
+                closed = true;
+                log.close();
+            }
+        }
+    }
+}

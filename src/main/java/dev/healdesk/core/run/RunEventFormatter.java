@@ -1,0 +1,53 @@
+package dev.healdesk.core.run;
+
+import dev.healdesk.core.suite.TestResult;
+import dev.healdesk.core.triage.FailureGroup;
+
+import java.util.Locale;
+
+/** One line of text per event: what the CLI prints, the console's live log shows and healing-output.log keeps. */
+public final class RunEventFormatter {
+
+    private RunEventFormatter() {
+    }
+
+    public static String format(RunEvent event) {
+        if (event instanceof RunEvent.RunStarted e) {
+            return "Run " + e.runId() + " started on " + e.target() + " (projects: " + String.join(", ", e.projects())
+                    + (e.options().dryRun() ? "; dry run" : "") + (e.options().skipLlm() ? "; LLM skipped" : "") + ")";
+        } else if (event instanceof RunEvent.Log e) {
+            return e.level() == RunEvent.Log.Level.INFO ? e.message() : e.level() + " " + e.message();
+        } else if (event instanceof RunEvent.TestFinished e) {
+            TestResult r = e.result();
+            String line = String.format(Locale.ROOT, "%-7s %s (%d ms)", r.status().id().toUpperCase(Locale.ROOT),
+                    r.id(), r.durationMs());
+            return r.errorMessage() == null ? line : line + ": " + firstLine(r.errorMessage());
+        } else if (event instanceof RunEvent.FailureTriaged e) {
+            FailureGroup g = e.group();
+            return "TRIAGED " + g.category().id() + "/" + g.severity().id() + " class " + g.fixClass()
+                    + " [" + g.classification().patternId() + "] " + g.count() + " test(s), fingerprint "
+                    + g.fingerprint();
+        } else if (event instanceof RunEvent.PlaybookProposed e) {
+            return "PROPOSE " + e.playbook() + " (class " + e.fixClass() + ") for " + e.fingerprint();
+        } else if (event instanceof RunEvent.PlaybookDecided e) {
+            return "DECIDED " + e.playbook() + ": " + e.decision().id() + " (" + e.reason() + ")";
+        } else if (event instanceof RunEvent.PlaybookApplied e) {
+            return "APPLIED " + e.action().playbook() + ": " + (e.action().success() ? "ok" : "failed") + " "
+                    + e.action().message();
+        } else if (event instanceof RunEvent.PlaybookVerified e) {
+            return "VERIFIED " + e.action().playbook() + ": " + (e.action().verified() ? "yes" : "no");
+        } else if (event instanceof RunEvent.RunFinished e) {
+            RunSummary s = e.summary();
+            return String.format(Locale.ROOT, "Run %s finished: %s, health score %.1f (%d passed, %d failed, %d flaky"
+                            + " of %d)%s -> %s", s.runId(), s.status().id(), s.healthScore(), s.testsPassed(),
+                    s.testsFailed(), s.flaky(), s.testsRun(), s.cancelled() ? ", cancelled" : "", e.runFolder());
+        }
+        return event.toString();
+    }
+
+    static String firstLine(String text) {
+        int nl = text.indexOf('\n');
+        String line = nl < 0 ? text : text.substring(0, nl);
+        return line.length() > 240 ? line.substring(0, 239) + "…" : line;
+    }
+}
