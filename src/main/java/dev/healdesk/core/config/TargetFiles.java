@@ -1,0 +1,146 @@
+package dev.healdesk.core.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Reads and checks target files; every problem is reported with the file, the line and what to do. */
+public final class TargetFiles {
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    /**
+     * Loads {@code file}; BASE_URL and API_URL from {@code env} override the file's URLs, as in the seeds.
+     */
+    public TargetSpec load(Path file, Map<String, String> env) throws TargetFileException {
+        TargetSpec spec;
+        try {
+            spec = yaml.readValue(Files.readString(file), TargetSpec.class);
+        } catch (NoSuchFileException e) {
+            throw new TargetFileException(file + " does not exist. Give the path of a target file (YAML), or"
+                    + " --target=sandbox for the built-in demo target.", e);
+        } catch (UnrecognizedPropertyException e) {
+            throw new TargetFileException(file + " line " + line(e.getLocation()) + ": unknown field '"
+                    + e.getPropertyName() + "'. Known fields here: " + e.getKnownPropertyIds() + ".", e);
+        } catch (JsonProcessingException e) {
+            throw new TargetFileException(file + " line " + line(e.getLocation()) + ": " + e.getOriginalMessage()
+                    + ". Check the YAML against the README's target file example.", e);
+        } catch (IOException e) {
+            throw new TargetFileException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (spec == null) {
+            throw new TargetFileException(file + " is empty. See the README's target file example.", null);
+        }
+        spec = new TargetSpec(spec.name(), env.getOrDefault("BASE_URL", spec.baseUrl()),
+                env.getOrDefault("API_URL", spec.apiUrl()), spec.browser(), spec.timeoutMs(), spec.probes(),
+                spec.playbooks());
+        check(file, spec);
+        return spec;
+    }
+
+    private static void check(Path file, TargetSpec spec) throws TargetFileException {
+        if (spec.name() == null || spec.name().isBlank()) {
+            throw problem(file, "'name' is missing: give the target a short name (it appears in history and reports).");
+        }
+        url(file, "baseUrl", spec.baseUrl(), false);
+        url(file, "apiUrl", spec.apiUrl(), false);
+        if (spec.timeoutMs() != null && (spec.timeoutMs() < 100 || spec.timeoutMs() > 600_000)) {
+            throw problem(file, "'timeoutMs' is " + spec.timeoutMs() + ": give a value between 100 and 600000.");
+        }
+        if (spec.probes().isEmpty()) {
+            throw problem(file, "no 'probes': list at least one check (see the README's target file example).");
+        }
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < spec.probes().size(); i++) {
+            TargetSpec.ProbeSpec p = spec.probes().get(i);
+            String where = "probes[" + i + "]";
+            if (p.id() == null || !ID.matcher(p.id()).matches()) {
+                throw problem(file, where + ".id must be letters, digits, '.', '_' or '-' (got " + quote(p.id()) + ").");
+            }
+            where = "probe '" + p.id() + "'";
+            if (p.project() == null || !ID.matcher(p.project()).matches()) {
+                throw problem(file, where + ": 'project' must be a simple name such as health or contracts (got "
+                        + quote(p.project()) + ").");
+            }
+            if (!ids.add(p.project() + "/" + p.id())) {
+                throw problem(file, where + " appears twice in project " + p.project() + ": ids must be unique.");
+            }
+            if ((p.http() == null) == (p.page() == null)) {
+                throw problem(file, where + ": give exactly one of 'http' or 'page'.");
+            }
+            if (p.http() != null) {
+                String method = p.http().method() == null ? "GET" : p.http().method().toUpperCase(Locale.ROOT);
+                if (!METHODS.contains(method)) {
+                    throw problem(file, where + ": unknown HTTP method '" + p.http().method() + "'. Use one of " + METHODS + ".");
+                }
+                requireRelativeOrAbsolute(file, where, p.http().url(), spec.apiUrl(), "apiUrl");
+            } else {
+                requireRelativeOrAbsolute(file, where, p.page().url(), spec.baseUrl(), "baseUrl");
+            }
+        }
+    }
+
+    private static void requireRelativeOrAbsolute(Path file, String where, String url, String base, String baseName)
+            throws TargetFileException {
+        if (url == null || url.isBlank()) {
+            throw problem(file, where + ": 'url' is missing.");
+        }
+        if (url.startsWith("/")) {
+            if (base == null) {
+                throw problem(file, where + ": the url '" + url + "' is relative but '" + baseName
+                        + "' is not set. Set " + baseName + " or use an absolute URL.");
+            }
+        } else {
+            url(file, where + " url", url, true);
+        }
+    }
+
+    private static void url(Path file, String field, String value, boolean required) throws TargetFileException {
+        if (value == null) {
+            if (required) {
+                throw problem(file, field + " is missing.");
+            }
+            return;
+        }
+        try {
+            URI uri = new URI(value);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw problem(file, field + " '" + value + "' is not an http(s) URL with a host.");
+            }
+        } catch (URISyntaxException e) {
+            throw problem(file, field + " '" + value + "' is not a valid URL: " + e.getReason() + ".");
+        }
+    }
+
+    private static TargetFileException problem(Path file, String what) {
+        return new TargetFileException(file + ": " + what, null);
+    }
+
+    private static String quote(String s) {
+        return s == null ? "nothing" : "'" + s + "'";
+    }
+
+    private static String line(JsonLocation location) {
+        return location == null ? "?" : String.valueOf(location.getLineNr());
+    }
+}

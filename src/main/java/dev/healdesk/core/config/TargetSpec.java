@@ -1,0 +1,39 @@
+package dev.healdesk.core.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A target file (YAML), as the operator writes it. See the README's "Target file" section.
+ *
+ * @param name      shown in the console, the history and the reports
+ * @param baseUrl   the app's pages; relative page URLs resolve against it (BASE_URL overrides)
+ * @param apiUrl    the API; relative request URLs resolve against it (API_URL overrides)
+ * @param browser   path of a Chromium or Chrome; else HEALDESK_BROWSER, else one found on the system
+ * @param timeoutMs per-check timeout
+ * @param probes    the checks, each in a project
+ * @param playbooks playbook settings by playbook name (strategies, commands, webhooks), used by the executor
+ */
+public record TargetSpec(String name, String baseUrl, String apiUrl, String browser, Integer timeoutMs,
+                         List<ProbeSpec> probes, Map<String, Map<String, Object>> playbooks) {
+
+    public TargetSpec {
+        probes = probes == null ? List.of() : List.copyOf(probes);
+        playbooks = playbooks == null ? Map.of() : Map.copyOf(playbooks);
+    }
+
+    /** One check. Exactly one of {@code http} and {@code page} is given. */
+    public record ProbeSpec(String id, String project, String title, HttpCheck http, PageCheck page) {
+    }
+
+    /** An HTTP/API check. {@code url} is absolute or relative to apiUrl. */
+    public record HttpCheck(String method, String url, @JsonProperty("expectStatus") Integer expectStatus,
+                            String expectBodyContains, Map<String, String> expectHeaders) {
+    }
+
+    /** A page check in headless Chromium. {@code url} is absolute or relative to baseUrl. */
+    public record PageCheck(String url, String selector, String text) {
+    }
+}

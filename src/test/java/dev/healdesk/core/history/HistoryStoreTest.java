@@ -1,0 +1,113 @@
+package dev.healdesk.core.history;
+
+import dev.healdesk.core.run.RunSummaries;
+import dev.healdesk.core.run.RunSummary;
+import dev.healdesk.core.triage.HealthStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HistoryStoreTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void runsSurviveClosingAndReopeningTheFile() {
+        Path db = dir.resolve("history.db");
+        Instant t0 = Instant.parse("2026-11-20T06:00:00Z");
+        try (HistoryStore store = HistoryStore.open(db)) {
+            store.saveRun(RunSummaries.withResults("run-a", t0, 9, 2), dir.resolve("run-a"));
+            store.saveRun(RunSummaries.withResults("run-b", t0.plusSeconds(3600), 11, 0), dir.resolve("run-b"));
+        }
+        try (HistoryStore store = HistoryStore.open(db)) {
+            List<RunRow> runs = store.listRuns(10, 0);
+            assertEquals(List.of("run-b", "run-a"), runs.stream().map(RunRow::runId).toList(), "newest first");
+            RunRow a = runs.get(1);
+            assertEquals(HealthStatus.FAILING, a.status());
+            assertEquals(11, a.testsRun());
+            assertEquals(2, a.testsFailed());
+            assertEquals(t0, a.startedAt());
+            assertEquals(11, store.testsOf("run-a").size());
+            List<StoredFailure> failures = store.failuresOf("run-a");
+            assertEquals(1, failures.size());
+            assertEquals("database", failures.get(0).category());
+            assertEquals("A", failures.get(0).fixClass());
+            assertEquals(2, failures.get(0).count());
+            assertEquals("fp-db-pool-0001", store.testsOf("run-a").get(9).fingerprint(),
+                    "a failed test row links to its failure group");
+            assertEquals("dry-run", store.actionsOf("run-a").get(0).decision());
+            assertEquals(2, store.countRuns());
+        }
+    }
+
+    @Test
+    void fingerprintsCountOccurrencesAndKeepFirstAndLastSeen() {
+        Instant t0 = Instant.parse("2026-11-20T06:00:00Z");
+        try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"))) {
+            store.saveRun(RunSummaries.withResults("run-1", t0, 5, 3), null);
+            store.saveRun(RunSummaries.withResults("run-2", t0.plusSeconds(43_200), 5, 2), null);
+            FingerprintRow fp = store.fingerprint("fp-db-pool-0001").orElseThrow();
+            assertEquals(5, fp.occurrences());
+            assertEquals(t0, fp.firstSeen());
+            assertEquals(t0.plusSeconds(43_200), fp.lastSeen());
+            assertTrue(store.fingerprint("nope").isEmpty());
+        }
+    }
+
+    @Test
+    void aRunIsStoredWhollyOrNotAtAll() {
+        Instant t0 = Instant.parse("2026-11-20T06:00:00Z");
+        try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"))) {
+            RunSummary run = RunSummaries.withResults("run-dup", t0, 3, 1);
+            store.saveRun(run, null);
+            assertThrows(HistoryException.class, () -> store.saveRun(run, null), "same run id twice");
+            assertEquals(4, store.testsOf("run-dup").size(), "the failed second save added no rows");
+            assertEquals(1, store.countRuns());
+        }
+    }
+
+    @Test
+    void usesWalAndRecordsTheSchemaVersion() throws Exception {
+        Path db = dir.resolve("h.db");
+        try (HistoryStore store = HistoryStore.open(db)) {
+            assertEquals(HistoryStore.SCHEMA_VERSION, store.schemaVersion());
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
+            rs.next();
+            assertEquals("wal", rs.getString(1));
+        }
+    }
+
+    @Test
+    void refusesADatabaseFromANewerHealdesk() throws Exception {
+        Path db = dir.resolve("newer.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            s.execute("PRAGMA user_version = 99");
+        }
+        HistoryException e = assertThrows(HistoryException.class, () -> HistoryStore.open(db));
+        assertTrue(e.getMessage().contains(db.toString()) && e.getMessage().contains("99"), e.getMessage());
+    }
+
+    @Test
+    void refusesAFileThatIsNotADatabaseAndLeavesItAlone() throws Exception {
+        Path notDb = dir.resolve("notes.db");
+        Files.writeString(notDb, "these are my notes, not a database\n".repeat(50));
+        HistoryException e = assertThrows(HistoryException.class, () -> HistoryStore.open(notDb));
+        assertTrue(e.getMessage().contains("notes.db") && e.getMessage().contains("--db"), e.getMessage());
+        assertTrue(Files.readString(notDb).startsWith("these are my notes"));
+    }
+}
