@@ -93,7 +93,8 @@ public final class TargetFiles {
                 if (!METHODS.contains(method)) {
                     throw problem(file, where + ": unknown HTTP method '" + p.http().method() + "'. Use one of " + METHODS + ".");
                 }
-                requireRelativeOrAbsolute(file, where, p.http().url(), spec.apiUrl(), "apiUrl");
+                requireRelativeOrAbsolute(file, where, p.http().url(),
+                        spec.apiUrl() != null ? spec.apiUrl() : spec.baseUrl(), "apiUrl (or baseUrl)");
             } else {
                 requireRelativeOrAbsolute(file, where, p.page().url(), spec.baseUrl(), "baseUrl");
             }

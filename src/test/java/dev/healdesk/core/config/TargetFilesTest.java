@@ -1,0 +1,110 @@
+package dev.healdesk.core.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TargetFilesTest {
+
+    @TempDir
+    Path dir;
+
+    private final TargetFiles files = new TargetFiles();
+
+    private Path write(String yaml) throws Exception {
+        Path f = dir.resolve("target.yaml");
+        Files.writeString(f, yaml);
+        return f;
+    }
+
+    @Test
+    void theReadmeExampleIsAValidTargetFile() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        Matcher m = Pattern.compile("## Target file.*?```yaml\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        assertTrue(m.find(), "README has a target file example");
+        TargetSpec spec = files.load(write(m.group(1)), Map.of());
+        assertEquals("crm-staging", spec.name());
+        assertEquals(3, spec.probes().size());
+        assertEquals(200, spec.probes().get(0).http().expectStatus());
+        assertEquals("#email", spec.probes().get(2).page().selector());
+        assertTrue(spec.playbooks().containsKey("restart-backend"));
+    }
+
+    @Test
+    void environmentUrlsOverrideTheFile() throws Exception {
+        TargetSpec spec = files.load(write("""
+                name: t
+                baseUrl: http://127.0.0.1:3000
+                apiUrl: http://127.0.0.1:8080
+                probes:
+                  - {id: h, project: health, http: {url: /api/health}}
+                """), Map.of("API_URL", "http://127.0.0.1:9999"));
+        assertEquals("http://127.0.0.1:3000", spec.baseUrl());
+        assertEquals("http://127.0.0.1:9999", spec.apiUrl());
+    }
+
+    @Test
+    void anUnknownFieldIsReportedWithItsLine() throws Exception {
+        Path f = write("""
+                name: t
+                baseUrl: http://127.0.0.1:3000
+                probes:
+                  - id: h
+                    project: health
+                    http: {url: /x, expectStatuss: 200}
+                """);
+        TargetFileException e = assertThrows(TargetFileException.class, () -> files.load(f, Map.of()));
+        assertTrue(e.getMessage().startsWith(f + " line 6: unknown field 'expectStatuss'"), e.getMessage());
+        assertTrue(e.getMessage().contains("expectStatus"), "lists the known fields: " + e.getMessage());
+    }
+
+    @Test
+    void brokenYamlIsReportedWithItsLine() throws Exception {
+        Path f = write("name: t\nprobes:\n  - id: [unclosed\n");
+        TargetFileException e = assertThrows(TargetFileException.class, () -> files.load(f, Map.of()));
+        assertTrue(e.getMessage().matches("(?s)" + Pattern.quote(f.toString()) + " line [34]: .*"), e.getMessage());
+    }
+
+    @Test
+    void eachMistakeSaysWhatToDo() throws Exception {
+        assertProblem("baseUrl: http://h:1\nprobes: [{id: a, project: p, http: {url: /x}}]\n", "'name' is missing");
+        assertProblem("name: t\nbaseUrl: ftp://h\nprobes: [{id: a, project: p, http: {url: /x}}]\n",
+                "baseUrl 'ftp://h' is not an http(s) URL");
+        assertProblem("name: t\nprobes: [{id: a, project: p, http: {url: /x}}]\n",
+                "probe 'a': the url '/x' is relative but 'apiUrl (or baseUrl)' is not set");
+        assertProblem("name: t\nbaseUrl: http://h:1\nprobes: [{id: a, project: p}]\n",
+                "probe 'a': give exactly one of 'http' or 'page'");
+        assertProblem("name: t\nbaseUrl: http://h:1\nprobes: [{id: 'a b', project: p, http: {url: /x}}]\n",
+                "probes[0].id must be");
+        assertProblem("name: t\nbaseUrl: http://h:1\nprobes: [{id: a, project: p, http: {method: BREW, url: /x}}]\n",
+                "unknown HTTP method 'BREW'");
+        assertProblem("name: t\nbaseUrl: http://h:1\nprobes:\n  - {id: a, project: p, http: {url: /x}}\n"
+                + "  - {id: a, project: p, http: {url: /y}}\n", "appears twice");
+        assertProblem("name: t\nbaseUrl: http://h:1\nprobes: []\n", "no 'probes'");
+        assertProblem("", "is empty");
+    }
+
+    @Test
+    void aMissingFileSaysHowToGetTheSandbox() {
+        TargetFileException e = assertThrows(TargetFileException.class,
+                () -> files.load(dir.resolve("nope.yaml"), Map.of()));
+        assertTrue(e.getMessage().contains("nope.yaml does not exist") && e.getMessage().contains("--target=sandbox"),
+                e.getMessage());
+    }
+
+    private void assertProblem(String yaml, String expected) throws Exception {
+        Path f = write(yaml);
+        TargetFileException e = assertThrows(TargetFileException.class, () -> files.load(f, Map.of()), yaml);
+        assertTrue(e.getMessage().contains(f.toString()) && e.getMessage().contains(expected),
+                "expected '" + expected + "' in: " + e.getMessage());
+    }
+}
