@@ -35,7 +35,11 @@ public final class TargetFiles {
     public TargetSpec load(Path file, Map<String, String> env) throws TargetFileException {
         TargetSpec spec;
         try {
-            spec = yaml.readValue(Files.readString(file), TargetSpec.class);
+            String text = Files.readString(file);
+            if (text.isBlank()) {
+                throw new TargetFileException(file + " is empty. See the README's target file example.", null);
+            }
+            spec = yaml.readValue(text, TargetSpec.class);
         } catch (NoSuchFileException e) {
             throw new TargetFileException(file + " does not exist. Give the path of a target file (YAML), or"
                     + " --target=sandbox for the built-in demo target.", e);
