@@ -1,0 +1,59 @@
+package dev.healdesk.core.sandbox;
+
+import dev.healdesk.core.run.Target;
+import dev.healdesk.core.suite.ProbeRunner;
+import dev.healdesk.core.suite.SandboxSuites;
+import dev.healdesk.core.suite.SuiteRunner;
+
+import java.time.Duration;
+
+/** The embedded demo target: the sandbox server plus its built-in probe suites. Closing it stops the server. */
+public final class SandboxTarget implements Target {
+
+    public static final String NAME = "sandbox";
+
+    private final SandboxServer server;
+    private final ProbeRunner suites;
+
+    private SandboxTarget(SandboxServer server, ProbeRunner suites) {
+        this.server = server;
+        this.suites = suites;
+    }
+
+    /** Starts the sandbox on a free loopback port, with the probes' default timeout. */
+    public static SandboxTarget start() {
+        return start(SandboxOptions.defaults(), null, null);
+    }
+
+    /**
+     * @param timeout per-step probe timeout, null for the default
+     * @param browser a configured browser path, null to let the locator decide
+     */
+    public static SandboxTarget start(SandboxOptions options, Duration timeout, String browser) {
+        SandboxServer server = SandboxServer.start(options);
+        var settings = SandboxSuites.settings(server, null).withBrowser(browser);
+        if (timeout != null) {
+            settings = settings.withTimeout(timeout);
+        }
+        return new SandboxTarget(server, new ProbeRunner(SandboxSuites.probes(), settings));
+    }
+
+    public SandboxServer server() {
+        return server;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public SuiteRunner suites() {
+        return suites;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
