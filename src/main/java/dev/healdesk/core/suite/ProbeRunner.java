@@ -95,6 +95,12 @@ public final class ProbeRunner implements SuiteRunner {
     @Override
     public List<TestResult> run(Set<String> projects, Consumer<TestResult> onResult, Cancellation cancel)
             throws SuiteException {
+        return run(projects, settings.artifactsDir(), note -> { }, onResult, cancel);
+    }
+
+    @Override
+    public List<TestResult> run(Set<String> projects, Path artifactsDir, Consumer<String> notes,
+                                Consumer<TestResult> onResult, Cancellation cancel) throws SuiteException {
         Consumer<TestResult> sink = onResult == null ? r -> { } : onResult;
         Cancellation cancellation = cancel == null ? Cancellation.none() : cancel;
         List<Probe> selected = select(projects);
@@ -104,6 +110,9 @@ public final class ProbeRunner implements SuiteRunner {
         }
         boolean pagesNeeded = selected.stream().anyMatch(p -> p.kind() == Probe.Kind.PAGE);
         BrowserChoice choice = locator.locate(settings.browser());
+        if (pagesNeeded || choice.isPlaywrightBundled()) {
+            notes.accept("Browser: " + choice.description());
+        }
         String marker = "--healdesk-probe-run=" + UUID.randomUUID();
         long started = System.nanoTime();
         Playwright playwright = createPlaywright(choice, pagesNeeded);
@@ -114,7 +123,7 @@ public final class ProbeRunner implements SuiteRunner {
                 browser.get();
             }
             cancellation.onCancel(onCancel);
-            ArtifactsDir artifacts = new ArtifactsDir(settings.artifactsDir());
+            ArtifactsDir artifacts = new ArtifactsDir(artifactsDir);
             ProbeContext.RunResources run = new ProbeContext.RunResources(playwright, browser::launchForProbe, artifacts::get);
             for (Probe probe : selected) {
                 if (cancellation.isCancelled()) {

@@ -2,6 +2,7 @@ package dev.healdesk.core.suite;
 
 import dev.healdesk.core.run.Cancellation;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -19,4 +20,13 @@ public interface SuiteRunner {
      */
     List<TestResult> run(Set<String> projects, Consumer<TestResult> onResult, Cancellation cancel)
             throws SuiteException;
+
+    /**
+     * The same inside a run folder: artifacts (screenshots, traces) go to {@code artifactsDir}, and
+     * {@code notes} hears what the operator should know about how the tests ran (which browser, say).
+     */
+    default List<TestResult> run(Set<String> projects, Path artifactsDir, Consumer<String> notes,
+                                 Consumer<TestResult> onResult, Cancellation cancel) throws SuiteException {
+        return run(projects, onResult, cancel);
+    }
 }

@@ -1,0 +1,71 @@
+package dev.healdesk.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** The headless front end: picocli commands over the same core the console uses. */
+@Command(name = "healdesk", mixinStandardHelpOptions = true, version = "Healdesk 0.1.0",
+        description = "Self-healing test runs: run suites, triage failures, keep history, write reports.",
+        subcommands = {RunCommand.class, TriageCommand.class, SandboxCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Cli implements Runnable {
+
+    /** Exit codes: 0 healthy, 1 degraded or failing, 2 usage or configuration error, 3 internal error. */
+    public static final int HEALTHY = 0;
+    public static final int UNHEALTHY = 1;
+    public static final int USAGE = 2;
+    public static final int INTERNAL = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Missing command: use run, triage, sandbox or bench (or no arguments at all for the console)");
+    }
+
+    public static int execute(String... args) {
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cmd = commandLine();
+        cmd.setOut(out);
+        cmd.setErr(err);
+        return cmd.execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cmd = new CommandLine(new Cli());
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("healdesk: " + ex.getMessage());
+            c.getErr().println("Run '" + c.getCommandSpec().qualifiedName() + " --help' for the options.");
+            return USAGE;
+        });
+        cmd.setExecutionExceptionHandler((ex, c, parseResult) -> {
+            if (ex instanceof UsageException u) {
+                c.getErr().println("healdesk: " + u.getMessage());
+                return USAGE;
+            }
+            c.getErr().println("healdesk: internal error: " + ex);
+            return INTERNAL;
+        });
+        return cmd;
+    }
+
+    /** An operator's mistake (a file, a flag, a target): message names it and says what to do; exit 2. */
+    public static final class UsageException extends RuntimeException {
+        public UsageException(String message) {
+            super(message);
+        }
+
+        public UsageException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package dev.healdesk.cli;
+
+import dev.healdesk.core.config.HealdeskPaths;
+import dev.healdesk.core.config.TargetFileException;
+import dev.healdesk.core.config.Targets;
+import dev.healdesk.core.history.HistoryException;
+import dev.healdesk.core.history.HistoryStore;
+import dev.healdesk.core.report.RunFolderWriter;
+import dev.healdesk.core.run.ApprovalPolicy;
+import dev.healdesk.core.run.Cancellation;
+import dev.healdesk.core.run.Diagnoser;
+import dev.healdesk.core.run.ProposalOnlyHealer;
+import dev.healdesk.core.run.RunEvent;
+import dev.healdesk.core.run.RunEventFormatter;
+import dev.healdesk.core.run.RunException;
+import dev.healdesk.core.run.RunOptions;
+import dev.healdesk.core.run.RunService;
+import dev.healdesk.core.run.RunSummary;
+import dev.healdesk.core.run.Target;
+import dev.healdesk.core.sandbox.Fault;
+import dev.healdesk.core.triage.HealthStatus;
+import dev.healdesk.core.triage.PatternCatalog;
+import dev.healdesk.core.triage.PatternCatalogException;
+import dev.healdesk.core.triage.Triage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/** {@code healdesk run}: one headless run, with an exit code a scheduler can act on. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run the target's suites, triage every failure, record the run and write its report.",
+                "Exit codes: 0 healthy, 1 degraded or failing, 2 usage or configuration error, 3 internal error."})
+final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--target", defaultValue = "sandbox", paramLabel = "sandbox|FILE",
+            description = "The built-in sandbox (default) or a target file (YAML).")
+    String target;
+
+    @Option(names = "--fault", paramLabel = "NAME",
+            description = "Switch a sandbox fault on before the run (repeatable): ${COMPLETION-CANDIDATES}.",
+            completionCandidates = FaultNames.class)
+    List<String> faults = new ArrayList<>();
+
+    @Option(names = "--projects", split = ",", paramLabel = "a,b",
+            defaultValue = "${env:HEAL_PROJECTS}", description = "Projects to run (default: all; env HEAL_PROJECTS).")
+    List<String> projects = new ArrayList<>();
+
+    @Option(names = "--dry-run", defaultValue = "${env:HEAL_DRY_RUN:-false}", fallbackValue = "true", arity = "0..1",
+            description = "Plan everything, change nothing (env HEAL_DRY_RUN).")
+    boolean dryRun;
+
+    @Option(names = "--skip-llm", defaultValue = "${env:HEAL_SKIP_LLM:-false}", fallbackValue = "true", arity = "0..1",
+            description = "Pattern triage only, no model (env HEAL_SKIP_LLM).")
+    boolean skipLlm;
+
+    @Option(names = "--max-fixes", defaultValue = "${env:HEAL_MAX_FIXES:-3}", paramLabel = "N",
+            description = "At most N fixes in this run (default 3; env HEAL_MAX_FIXES).")
+    int maxFixes;
+
+    @Option(names = "--approve", paramLabel = "none|A|all",
+            description = "Fixes that may run without a person: none, A (class A only; default unless --dry-run), all.")
+    String approve;
+
+    @Option(names = "--results-dir", paramLabel = "DIR", description = "Where run folders go (default ./healing-results; env HEALDESK_RESULTS_DIR).")
+    Path resultsDir;
+
+    @Option(names = "--db", paramLabel = "FILE", description = "History database (default <results-dir>/healdesk.db; env HEALDESK_DB).")
+    Path db;
+
+    @Option(names = "--patterns", paramLabel = "FILE", description = "Your own patterns.json, merged over the built-in catalog.")
+    Path patterns;
+
+    @Option(names = "--verbose", description = "Print debug events too.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Map<String, String> env = System.getenv();
+        RunOptions options = options();
+        Set<Fault> faultSet = faults();
+        boolean sandbox = Targets.SANDBOX.equals(target);
+        if (!sandbox && !faultSet.isEmpty()) {
+            throw new Cli.UsageException("--fault switches the built-in sandbox's faults; it cannot be used with"
+                    + " --target=" + target + ".");
+        }
+        HealdeskPaths paths = HealdeskPaths.fromEnvironment(env);
+        if (resultsDir != null) {
+            paths = paths.withResultsDir(resultsDir);
+            if (db == null && !env.containsKey(HealdeskPaths.DB_ENV)) {
+                paths = paths.withDbFile(resultsDir.resolve("healdesk.db"));
+            }
+        }
+        if (db != null) {
+            paths = paths.withDbFile(db);
+        }
+        Triage triage = new Triage(catalog());
+        try (HistoryStore history = openHistory(paths.dbFile());
+             Target t = openTarget(env, faultSet)) {
+            RunService service = new RunService(history, new RunFolderWriter(paths.resultsDir()), triage,
+                    Diagnoser.none(), new ProposalOnlyHealer(), Clock.systemUTC());
+            Cancellation cancel = new Cancellation();
+            Thread hook = new Thread(cancel::cancel, "healdesk-cancel-on-exit");
+            Runtime.getRuntime().addShutdownHook(hook);
+            RunSummary summary;
+            try {
+                summary = service.run(t, options, event -> print(out, event), cancel);
+            } finally {
+                removeHook(hook);
+            }
+            return summary.status() == HealthStatus.HEALTHY ? Cli.HEALTHY : Cli.UNHEALTHY;
+        } catch (RunException e) {
+            spec.commandLine().getErr().println("healdesk: " + e.getMessage());
+            return e.isUsageError() ? Cli.USAGE : Cli.INTERNAL;
+        }
+    }
+
+    private void print(PrintWriter out, RunEvent event) {
+        if (event instanceof RunEvent.Log log && log.level() == RunEvent.Log.Level.DEBUG && !verbose) {
+            return;
+        }
+        out.println(RunEventFormatter.format(event));
+        out.flush();
+    }
+
+    private RunOptions options() {
+        if (maxFixes < 0) {
+            throw new Cli.UsageException("--max-fixes must be 0 or more, got " + maxFixes + ".");
+        }
+        ApprovalPolicy policy;
+        if (approve == null) {
+            policy = dryRun ? ApprovalPolicy.NONE : ApprovalPolicy.A;
+        } else {
+            policy = switch (approve.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "none" -> ApprovalPolicy.NONE;
+                case "a" -> ApprovalPolicy.A;
+                case "all" -> ApprovalPolicy.ALL;
+                default -> throw new Cli.UsageException("--approve must be none, A or all, got '" + approve + "'.");
+            };
+        }
+        Set<String> selected = new LinkedHashSet<>();
+        for (String p : projects) {
+            if (!p.isBlank()) {
+                selected.add(p.trim());
+            }
+        }
+        return new RunOptions(selected, dryRun, skipLlm, maxFixes, policy, verbose);
+    }
+
+    private Set<Fault> faults() {
+        Set<Fault> set = new LinkedHashSet<>();
+        for (String name : faults) {
+            set.add(Fault.fromId(name).orElseThrow(() -> new Cli.UsageException("--fault: unknown fault '" + name
+                    + "'. Known faults: " + String.join(", ", new FaultNames()) + ".")));
+        }
+        return set;
+    }
+
+    private PatternCatalog catalog() {
+        try {
+            return patterns == null ? PatternCatalog.builtIn() : PatternCatalog.load(patterns);
+        } catch (PatternCatalogException e) {
+            throw new Cli.UsageException("--patterns: " + e.getMessage(), e);
+        }
+    }
+
+    private static HistoryStore openHistory(Path file) {
+        try {
+            return HistoryStore.open(file);
+        } catch (HistoryException e) {
+            throw new Cli.UsageException(e.getMessage(), e);
+        }
+    }
+
+    private Target openTarget(Map<String, String> env, Set<Fault> faultSet) {
+        try {
+            return Targets.open(target, env, Optional.empty(), faultSet);
+        } catch (TargetFileException e) {
+            throw new Cli.UsageException("--target: " + e.getMessage(), e);
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyExiting) {
+            // the JVM is shutting down; the hook has done its job
+        }
+    }
+
+    /** Fault names for --help and for error messages. */
+    static final class FaultNames extends ArrayList<String> {
+        FaultNames() {
+            super(Arrays.stream(Fault.values()).map(Fault::id).toList());
+        }
+    }
+}
