@@ -28,14 +28,14 @@ public final class TargetFiles {
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-
     /**
      * Loads {@code file}; BASE_URL and API_URL from {@code env} override the file's URLs, as in the seeds.
      */
     public TargetSpec load(Path file, Map<String, String> env) throws TargetFileException {
         TargetSpec spec;
+        String text = "";
         try {
-            String text = Files.readString(file);
+            text = Files.readString(file);
             if (text.isBlank()) {
                 throw new TargetFileException(file + " is empty. See the README's target file example.", null);
             }
@@ -44,7 +44,8 @@ public final class TargetFiles {
             throw new TargetFileException(file + " does not exist. Give the path of a target file (YAML), or"
                     + " --target=sandbox for the built-in demo target.", e);
         } catch (UnrecognizedPropertyException e) {
-            throw new TargetFileException(file + " line " + line(e.getLocation()) + ": unknown field '"
+            throw new TargetFileException(file + " line " + keyLine(text, e.getPropertyName(), e.getLocation())
+                    + ": unknown field '"
                     + e.getPropertyName() + "'. Known fields here: " + e.getKnownPropertyIds() + ".", e);
         } catch (JsonProcessingException e) {
             throw new TargetFileException(file + " line " + line(e.getLocation()) + ": " + e.getOriginalMessage()
@@ -143,6 +144,26 @@ public final class TargetFiles {
 
     private static String quote(String s) {
         return s == null ? "nothing" : "'" + s + "'";
+    }
+
+    /**
+     * The line of an unknown key. Records are built through their constructor, so Jackson reports the
+     * end of the enclosing object; the key is the last one of that name at or before that line.
+     */
+    static String keyLine(String text, String key, JsonLocation reported) {
+        int limit = reported == null || reported.getLineNr() < 1 ? Integer.MAX_VALUE : reported.getLineNr();
+        Pattern keyPattern = Pattern.compile("(^|[\\s{,\\-])[\"']?" + Pattern.quote(key) + "[\"']?\\s*:");
+        String[] lines = text.split("\n", -1);
+        int found = -1;
+        for (int i = 0; i < lines.length && i < limit; i++) {
+            if (keyPattern.matcher(lines[i]).find()) {
+                found = i + 1;
+                if (limit == Integer.MAX_VALUE) {
+                    break;
+                }
+            }
+        }
+        return found > 0 ? String.valueOf(found) : line(reported);
     }
 
     private static String line(JsonLocation location) {

@@ -47,13 +47,12 @@ public final class RunFolderWriter {
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND));
     }
 
-    /** Writes the results, the summaries and latest.json, and closes the log. */
+    /** Writes the results, the summaries and latest.json. The log stays open for the last lines; close the folder after. */
     public void finish(RunFolder folder, RunSummary run) throws IOException {
         writeAtomically(folder.dir().resolve(TEST_OUTPUT), w -> json.writeResults(run.runId(), run.results(), w));
         writeAtomically(folder.dir().resolve(SUMMARY_JSON), w -> json.writeSummary(run, folder.dir().toString(), w));
         writeAtomically(folder.dir().resolve(SUMMARY_MD), w -> markdown.write(run, w));
         writeAtomically(resultsDir.resolve(LATEST), w -> json.writeSummary(run, folder.dir().toString(), w));
-        folder.close();
     }
 
     private interface Body {

@@ -133,6 +133,7 @@ public final class RunService {
                     + ". The run is kept in the history database " + history.file() + ".", true, e);
         }
         out.onEvent(new RunEvent.RunFinished(runId, summary, folder.dir()));
+        closeQuietly(folder);
         return summary;
     }
 

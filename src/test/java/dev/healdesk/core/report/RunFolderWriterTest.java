@@ -34,6 +34,7 @@ class RunFolderWriterTest {
         RunFolderWriter.RunFolder folder = writer.open(run.runId());
         folder.log("first line");
         writer.finish(folder, run);
+        folder.close();
 
         Path dir = results.resolve(run.runId());
         try (Stream<Path> files = Files.list(dir)) {

@@ -1,0 +1,194 @@
+package dev.healdesk.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.healdesk.core.history.HistoryStore;
+import dev.healdesk.core.sandbox.SandboxServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The CLI as an operator or a scheduler uses it: real sandbox, real Chromium, real files, exit codes. */
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private Result cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private int storedRuns() {
+        try (HistoryStore store = HistoryStore.open(dir.resolve("results/healdesk.db"))) {
+            return store.countRuns();
+        }
+    }
+
+    @Test
+    void aHealthySandboxRunExitsZeroAndWritesItsFolder() throws Exception {
+        Result r = cli("run", "--projects=health,security", "--skip-llm", "--results-dir=" + dir.resolve("results"));
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("finished: healthy"), r.out());
+        JsonNode latest = new ObjectMapper().readTree(dir.resolve("results/latest.json").toFile());
+        assertEquals("healthy", latest.get("status").asText());
+        assertEquals(List.of("health", "security"),
+                List.of(latest.get("projects").get(0).asText(), latest.get("projects").get(1).asText()));
+        assertTrue(Files.isDirectory(dir.resolve("results").resolve(latest.get("runId").asText())));
+        assertEquals(1, storedRuns());
+    }
+
+    @Test
+    void faultsMakeTheRunFailAndAreTriaged() throws Exception {
+        Result r = cli("run", "--fault=db-pool-exhausted", "--fault=selector-changed", "--dry-run",
+                "--results-dir=" + dir.resolve("results"));
+        assertEquals(1, r.code(), r.out() + r.err());
+        JsonNode latest = new ObjectMapper().readTree(dir.resolve("results/latest.json").toFile());
+        assertEquals("failing", latest.get("status").asText());
+        StringBuilder seen = new StringBuilder();
+        latest.get("failures").forEach(f -> seen.append(f.get("category").asText()).append('/')
+                .append(f.get("fixClass").asText()).append(' '));
+        assertTrue(seen.toString().contains("database/A") && seen.toString().contains("ui/B"), seen.toString());
+        latest.get("actions").forEach(a -> assertEquals("dry-run", a.get("decision").asText()));
+        assertTrue(r.out().contains("TRIAGED database"), r.out());
+    }
+
+    @Test
+    void badFlagsExitTwoNamingTheFlag() {
+        Result unknownFault = cli("run", "--fault=dbpool", "--results-dir=" + dir.resolve("results"));
+        assertEquals(2, unknownFault.code());
+        assertTrue(unknownFault.err().contains("--fault: unknown fault 'dbpool'")
+                && unknownFault.err().contains("db-pool-exhausted"), unknownFault.err());
+
+        Result notANumber = cli("run", "--max-fixes=many");
+        assertEquals(2, notANumber.code());
+        assertTrue(notANumber.err().contains("--max-fixes"), notANumber.err());
+
+        Result badApprove = cli("run", "--approve=some", "--results-dir=" + dir.resolve("results"));
+        assertEquals(2, badApprove.code());
+        assertTrue(badApprove.err().contains("--approve must be none, A or all"), badApprove.err());
+
+        Result unknownOption = cli("run", "--dryrun");
+        assertEquals(2, unknownOption.code());
+        assertTrue(unknownOption.err().contains("--dryrun"), unknownOption.err());
+
+        Result unknownProject = cli("run", "--projects=helth", "--results-dir=" + dir.resolve("results"));
+        assertEquals(2, unknownProject.code());
+        assertTrue(unknownProject.err().contains("helth") && unknownProject.err().contains("contracts"),
+                unknownProject.err());
+    }
+
+    @Test
+    void aBrokenTargetFileExitsTwoAndLosesNothingRecorded() throws Exception {
+        assertEquals(0, cli("run", "--projects=health", "--results-dir=" + dir.resolve("results")).code());
+        String latestBefore = Files.readString(dir.resolve("results/latest.json"));
+        Path target = dir.resolve("broken.yaml");
+        Files.writeString(target, "name: x\nbaseUrl: http://127.0.0.1:1\nprobes:\n  - id: a\n    projekt: health\n");
+        Result r = cli("run", "--target=" + target, "--results-dir=" + dir.resolve("results"));
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("broken.yaml line 5: unknown field 'projekt'"), r.err());
+        assertEquals(1, storedRuns(), "the earlier run is still there");
+        assertEquals(latestBefore, Files.readString(dir.resolve("results/latest.json")));
+
+        Result withFault = cli("run", "--target=" + target, "--fault=slow");
+        assertEquals(2, withFault.code());
+        assertTrue(withFault.err().contains("--fault"), withFault.err());
+    }
+
+    @Test
+    void aMissingBrowserExitsTwoSayingWhatToDo() throws Exception {
+        try (SandboxServer sandbox = SandboxServer.start()) {
+            Path target = dir.resolve("t.yaml");
+            Files.writeString(target, "name: t\nbaseUrl: " + sandbox.baseUrl() + "\nbrowser: /nonexistent/chrome\n"
+                    + "probes:\n  - {id: login, project: modules, page: {url: /login, selector: '#email'}}\n");
+            Result r = cli("run", "--target=" + target, "--results-dir=" + dir.resolve("results"));
+            assertEquals(2, r.code(), r.out() + r.err());
+            assertTrue(r.err().contains("/nonexistent/chrome"), r.err());
+        }
+    }
+
+    @Test
+    void anUnreachableFileTargetIsAFailingRunNotACrash() throws Exception {
+        Path target = dir.resolve("down.yaml");
+        Files.writeString(target, "name: down\napiUrl: http://127.0.0.1:9\n"
+                + "probes:\n  - {id: health, project: health, http: {url: /api/health}}\n");
+        Result r = cli("run", "--target=" + target, "--results-dir=" + dir.resolve("results"));
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("TRIAGED network"), r.out());
+    }
+
+    @Test
+    void triageReadsJsonLinesAndWritesOneResultPerLine() throws Exception {
+        Path input = dir.resolve("in.jsonl");
+        Files.writeString(input, """
+                {"id":"t1","message":"Error: connect ECONNREFUSED 127.0.0.1:5432"}
+                {"id":"t2","message":"TokenExpiredError: jwt expired"}
+
+                {"id":"t3","message":"locator.click: Timeout 5000ms exceeded.\\nCall log:\\n  - waiting for locator('#save')","stack":"at /app/tests/a.spec.ts:10:5"}
+                """);
+        Result r = cli("triage", "--input=" + input);
+        assertEquals(0, r.code(), r.err());
+        List<JsonNode> lines = r.out().lines().map(l -> {
+            try {
+                return new ObjectMapper().readTree(l);
+            } catch (Exception e) {
+                throw new AssertionError(l, e);
+            }
+        }).toList();
+        assertEquals(3, lines.size());
+        assertEquals("t1", lines.get(0).get("id").asText());
+        assertEquals("database", lines.get(0).get("category").asText());
+        assertEquals("auth", lines.get(1).get("category").asText());
+        assertEquals("A", lines.get(1).get("fixClass").asText());
+        assertEquals("ui", lines.get(2).get("category").asText());
+        assertEquals("B", lines.get(2).get("fixClass").asText());
+        for (JsonNode n : lines) {
+            for (String f : List.of("id", "category", "severity", "fixClass", "fingerprint", "patternId", "playbook")) {
+                assertTrue(n.has(f), f + " in " + n);
+            }
+        }
+    }
+
+    @Test
+    void triageNamesTheBadLine() throws Exception {
+        Path input = dir.resolve("bad.jsonl");
+        Files.writeString(input, "{\"id\":\"ok\",\"message\":\"x\"}\n{\"id\":\"t2\",\"message\":\n");
+        Result r = cli("triage", "--input=" + input);
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("bad.jsonl line 2: not valid JSON"), r.err());
+
+        Files.writeString(input, "{\"id\":\"t1\"}\n");
+        Result missing = cli("triage", "--input=" + input);
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("line 1: missing \"message\""), missing.err());
+    }
+
+    @Test
+    void aBrokenPatternFileExitsTwoNamingFileAndLine() throws Exception {
+        Path patterns = dir.resolve("patterns.json");
+        Files.writeString(patterns, """
+                {"version": 1, "patterns": [
+                  {"id": "mine", "name": "Mine", "description": "d", "regex": "oops(",
+                   "category": "api", "severity": "high", "fixClass": "A", "playbook": null, "priority": 10}
+                ]}
+                """);
+        Path input = dir.resolve("in.jsonl");
+        Files.writeString(input, "{\"id\":\"t1\",\"message\":\"x\"}\n");
+        Result r = cli("triage", "--input=" + input, "--patterns=" + patterns);
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("patterns.json") && r.err().contains("line") && r.err().contains("mine"), r.err());
+    }
+}

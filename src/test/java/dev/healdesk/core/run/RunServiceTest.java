@@ -1,0 +1,161 @@
+package dev.healdesk.core.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.healdesk.core.history.HistoryStore;
+import dev.healdesk.core.report.RunFolderWriter;
+import dev.healdesk.core.suite.SuiteException;
+import dev.healdesk.core.suite.SuiteRunner;
+import dev.healdesk.core.suite.TestResult;
+import dev.healdesk.core.suite.TestStatus;
+import dev.healdesk.core.triage.HealthStatus;
+import dev.healdesk.core.triage.PatternCatalog;
+import dev.healdesk.core.triage.Triage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The loop's bookkeeping, over a scripted suite (the real sandbox suites are tested in SandboxRunTest). */
+class RunServiceTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String POOL = "org.postgresql.util.PSQLException: FATAL: remaining connection slots are"
+            + " reserved for non-replication superuser connections";
+
+    /** A suite whose results are given up front, like a recorded run. */
+    private record ScriptedSuite(List<TestResult> script) implements SuiteRunner {
+        @Override
+        public List<String> projects() {
+            return List.of("health", "modules");
+        }
+
+        @Override
+        public List<TestResult> run(Set<String> projects, Consumer<TestResult> onResult, Cancellation cancel)
+                throws SuiteException {
+            List<TestResult> out = new ArrayList<>();
+            for (TestResult r : script) {
+                if (cancel.isCancelled()) {
+                    break;
+                }
+                if (projects.contains(r.project())) {
+                    out.add(r);
+                    onResult.accept(r);
+                }
+            }
+            return out;
+        }
+    }
+
+    private record ScriptedTarget(SuiteRunner suites) implements Target {
+        @Override
+        public String name() {
+            return "scripted";
+        }
+    }
+
+    private RunService service(HistoryStore store) {
+        return new RunService(store, new RunFolderWriter(dir.resolve("results")), new Triage(PatternCatalog.builtIn()),
+                Diagnoser.none(), new ProposalOnlyHealer(), Clock.systemUTC());
+    }
+
+    private static TestResult fail(String id, String project, String message) {
+        return new TestResult(id, project, id, id, TestStatus.FAILED, 100, message, null, 0, List.of());
+    }
+
+    @Test
+    void emitsEventsInOrderAndRecordsEverything() throws Exception {
+        List<TestResult> script = List.of(
+                TestResult.passed("health/a", "health", "a", 5),
+                fail("modules/b", "modules", "Expected status 200 but got 500: " + POOL),
+                fail("modules/c", "modules", "Expected status 200 but got 500: " + POOL),
+                new TestResult("modules/d", "modules", "d", "d", TestStatus.FLAKY, 9, null, null, 1, List.of()));
+        List<RunEvent> events = new ArrayList<>();
+        try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"))) {
+            RunSummary s = service(store).run(new ScriptedTarget(new ScriptedSuite(script)), RunOptions.defaults(),
+                    events::add, Cancellation.none());
+
+            assertInstanceOf(RunEvent.RunStarted.class, events.get(0));
+            assertEquals(4, events.stream().filter(e -> e instanceof RunEvent.TestFinished).count());
+            List<RunEvent.FailureTriaged> triaged = events.stream().filter(e -> e instanceof RunEvent.FailureTriaged)
+                    .map(e -> (RunEvent.FailureTriaged) e).toList();
+            assertEquals(1, triaged.size(), "two failures with one message are one group");
+            assertEquals(2, triaged.get(0).group().count());
+            assertInstanceOf(RunEvent.RunFinished.class, events.get(events.size() - 1));
+
+            assertEquals(4, s.testsRun());
+            assertEquals(2, s.testsPassed(), "the flaky test passed in the end");
+            assertEquals(2, s.testsFailed());
+            assertEquals(1, s.flaky());
+            assertEquals(50.0, s.healthScore());
+            assertEquals(HealthStatus.FAILING, s.status());
+            assertEquals(1, s.actions().size());
+            assertEquals(Decision.SKIPPED, s.actions().get(0).decision());
+            assertTrue(!s.actions().get(0).applied(), "nothing is applied without an executor");
+
+            assertEquals(1, store.countRuns());
+            assertEquals(4, store.testsOf(s.runId()).size());
+            Path folder = dir.resolve("results").resolve(s.runId());
+            assertTrue(s.runId().matches("run-\\d{8}-\\d{6}-[0-9a-f]{8}"), s.runId());
+            JsonNode summary = new ObjectMapper().readTree(folder.resolve("healing-summary.json").toFile());
+            assertEquals(s.runId(), summary.get("runId").asText());
+            String log = Files.readString(folder.resolve("healing-output.log"));
+            assertTrue(log.contains("TRIAGED") && log.contains("finished"), log);
+        }
+    }
+
+    @Test
+    void aDryRunRecordsDryRunDecisions() throws Exception {
+        List<TestResult> script = List.of(fail("modules/b", "modules", POOL));
+        try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"))) {
+            RunOptions dry = new RunOptions(Set.of(), true, true, 3, ApprovalPolicy.NONE, false);
+            RunSummary s = service(store).run(new ScriptedTarget(new ScriptedSuite(script)), dry, RunListener.NONE,
+                    Cancellation.none());
+            assertEquals(Decision.DRY_RUN, s.actions().get(0).decision());
+            assertTrue(s.dryRun());
+        }
+    }
+
+    @Test
+    void anUnknownProjectIsAUsageErrorAndRecordsNothing() throws Exception {
+        try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"))) {
+            RunOptions opts = new RunOptions(Set.of("helth"), false, true, 3, ApprovalPolicy.ASK, false);
+            RunException e = assertThrows(RunException.class, () -> service(store).run(
+                    new ScriptedTarget(new ScriptedSuite(List.of())), opts, RunListener.NONE, Cancellation.none()));
+            assertTrue(e.isUsageError());
+            assertTrue(e.getMessage().contains("helth") && e.getMessage().contains("health, modules"), e.getMessage());
+            assertEquals(0, store.countRuns());
+        }
+    }
+
+    @Test
+    void aCancelledRunKeepsTheResultsSoFar() throws Exception {
+        Cancellation cancel = new Cancellation();
+        List<TestResult> script = List.of(TestResult.passed("health/a", "health", "a", 5),
+                TestResult.passed("health/b", "health", "b", 5), TestResult.passed("health/c", "health", "c", 5));
+        try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"))) {
+            RunSummary s = service(store).run(new ScriptedTarget(new ScriptedSuite(script)), RunOptions.defaults(),
+                    e -> {
+                        if (e instanceof RunEvent.TestFinished f && f.finished() == 2) {
+                            cancel.cancel();
+                        }
+                    }, cancel);
+            assertTrue(s.cancelled());
+            assertEquals(2, s.testsRun());
+            assertEquals(1, store.countRuns(), "a cancelled run is still recorded");
+        }
+    }
+}
