@@ -1,0 +1,180 @@
+package dev.healdesk.cli;
+
+import dev.healdesk.core.history.HistoryStore;
+import dev.healdesk.core.run.ActionRecord;
+import dev.healdesk.core.run.Decision;
+import dev.healdesk.core.run.LlmUsage;
+import dev.healdesk.core.run.RunSummary;
+import dev.healdesk.core.suite.TestResult;
+import dev.healdesk.core.suite.TestStatus;
+import dev.healdesk.core.triage.PatternCatalog;
+import dev.healdesk.core.triage.Triage;
+import dev.healdesk.core.triage.TriageBenchmark;
+import dev.healdesk.core.triage.FailureGroup;
+import dev.healdesk.core.triage.HealthStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code healdesk bench}: the figures the issues ask for, measured on this machine. Not a test: it
+ * reports numbers and the targets beside them, and never fails a build.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measure triage throughput, storing a 5,000-result run and the console's cold start.",
+                "The cold start needs a display (run under xvfb-run on a headless machine)."})
+final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--only", split = ",", paramLabel = "NAME",
+            description = "Run only these: triage, store, startup (default: all).")
+    Set<String> only = Set.of("triage", "store", "startup");
+
+    @Option(names = "--messages", defaultValue = "20000", description = "Distinct messages in the triage corpus (default ${DEFAULT-VALUE}).")
+    int messages;
+
+    @Option(names = "--startups", defaultValue = "5", description = "Cold starts of the console to time (default ${DEFAULT-VALUE}).")
+    int startups;
+
+    @Override
+    public Integer call() throws Exception {
+        for (String name : only) {
+            if (!Set.of("triage", "store", "startup").contains(name)) {
+                throw new Cli.UsageException("--only: unknown benchmark '" + name + "'. Use triage, store or startup.");
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "Machine: %s, %d cores, Java %s, max heap %d MiB%n", System.getProperty("os.name")
+                        + " " + System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
+        if (only.contains("triage")) {
+            triage(out);
+        }
+        if (only.contains("store")) {
+            store(out);
+        }
+        if (only.contains("startup")) {
+            startup(out);
+        }
+        out.flush();
+        return Cli.HEALTHY;
+    }
+
+    private void triage(PrintWriter out) {
+        TriageBenchmark.Result r = TriageBenchmark.run(Math.max(10_000, messages), 5);
+        out.printf(Locale.ROOT, "triage: %,d distinct messages, one thread, classify + fingerprint: %,.0f messages/s"
+                + " (target >= 200,000/s)%n        by category: %s%n", r.messages(), r.perSecond(), r.byCategory());
+    }
+
+    private void store(PrintWriter out) throws IOException {
+        Path dir = Files.createTempDirectory("healdesk-bench-store");
+        try (HistoryStore store = HistoryStore.open(dir.resolve("bench.db"))) {
+            List<Long> times = new ArrayList<>();
+            for (int round = 0; round < 8; round++) {
+                RunSummary run = syntheticRun("run-bench-" + round, 5_000);
+                long t0 = System.nanoTime();
+                store.saveRun(run, null);
+                times.add(System.nanoTime() - t0);
+            }
+            // The first rounds warm the JIT and the SQLite page cache; report the rest.
+            List<Long> measured = times.subList(3, times.size()).stream().sorted().toList();
+            out.printf(Locale.ROOT, "store: a run of 5,000 results (250 failed in 25 groups) in one transaction:"
+                            + " median %.1f ms, best %.1f ms, worst %.1f ms over %d runs (target <= 100 ms)%n",
+                    measured.get(measured.size() / 2) / 1e6, measured.get(0) / 1e6,
+                    measured.get(measured.size() - 1) / 1e6, measured.size());
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    static RunSummary syntheticRun(String runId, int tests) {
+        Triage triage = new Triage(PatternCatalog.builtIn());
+        List<TestResult> results = new ArrayList<>(tests);
+        int failedEvery = 20;
+        for (int i = 0; i < tests; i++) {
+            String project = List.of("health", "contracts", "modules", "security").get(i % 4);
+            if (i % failedEvery == 0) {
+                int kind = (i / failedEvery) % 25;
+                results.add(new TestResult(project + "/test-" + i, project, "Test " + i, "tests/spec" + (i % 40)
+                        + ".ts:" + (10 + i % 300), TestStatus.FAILED, 1200 + i % 900,
+                        "Error: connect ECONNREFUSED 127.0.0.1:" + (5400 + kind) + " (service-" + kind + ")",
+                        "    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16)\n"
+                                + "    at service" + kind + " (tests/service" + kind + ".ts:12:5)", 0, List.of()));
+            } else {
+                results.add(new TestResult(project + "/test-" + i, project, "Test " + i, "tests/spec" + (i % 40)
+                        + ".ts:" + (10 + i % 300), TestStatus.PASSED, 40 + i % 700, null, null, 0, List.of()));
+            }
+        }
+        List<FailureGroup> groups = triage.group(results);
+        List<ActionRecord> actions = groups.stream().map(g -> new ActionRecord(g.fingerprint(),
+                g.classification().playbook() == null ? "file-issue" : g.classification().playbook(), g.fixClass(),
+                Decision.DRY_RUN, false, false, false, "dry run", 0)).toList();
+        int failed = tests / failedEvery;
+        Instant start = Instant.now();
+        return new RunSummary(runId, "bench", List.of("health", "contracts", "modules", "security"), true, start,
+                start.plusSeconds(60), HealthStatus.DEGRADED, HealthStatus.DEGRADED,
+                (tests - failed) * 100.0 / tests, tests, tests - failed, failed, 0, results, groups, actions,
+                LlmUsage.none(), false);
+    }
+
+    private void startup(PrintWriter out) throws IOException, InterruptedException {
+        if (System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
+            out.println("startup: skipped, no display. Run 'xvfb-run -a java -jar target/healdesk.jar bench' on a"
+                    + " headless machine.");
+            return;
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String classpath = System.getProperty("java.class.path");
+        List<Long> times = new ArrayList<>();
+        Path results = Files.createTempDirectory("healdesk-bench-startup");
+        for (int i = 0; i < startups; i++) {
+            List<String> command = new ArrayList<>(List.of(java, "-Dhealdesk.measureStartup=true",
+                    "-cp", classpath, "dev.healdesk.app.Launcher"));
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+            pb.environment().put("HEALDESK_RESULTS_DIR", results.toString());
+            Process p = pb.start();
+            Long ms = null;
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    if (line.startsWith("healdesk.firstFrameMs=")) {
+                        ms = Long.parseLong(line.substring("healdesk.firstFrameMs=".length()).trim());
+                    }
+                }
+            }
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+            if (ms == null) {
+                out.println("startup: the console did not report its first frame (exit " + p.exitValue() + ")");
+                return;
+            }
+            times.add(ms);
+        }
+        long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
+        out.printf(Locale.ROOT, "startup: console cold start to first frame (JVM start -> first pulse): median %d ms,"
+                        + " best %d ms, worst %d ms over %d starts (target <= 2,000 ms)%n        runs: %s ms%n",
+                sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1], sorted.length, Arrays.toString(sorted));
+    }
+}
