@@ -1,0 +1,296 @@
+package dev.healdesk.app;
+
+import dev.healdesk.app.fx.DialogService;
+import dev.healdesk.app.fx.FxBridge;
+import dev.healdesk.app.run.RunAction;
+import dev.healdesk.app.run.SandboxSwitchboard;
+import dev.healdesk.core.config.HealdeskPaths;
+import dev.healdesk.core.history.HistoryStore;
+import dev.healdesk.core.report.RunFolderWriter;
+import dev.healdesk.core.run.Diagnoser;
+import dev.healdesk.core.run.ProposalOnlyHealer;
+import dev.healdesk.core.run.RunException;
+import dev.healdesk.core.run.RunService;
+import dev.healdesk.core.sandbox.SandboxTarget;
+import dev.healdesk.core.triage.PatternCatalog;
+import dev.healdesk.core.triage.Triage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The console's composition root: every service is built here with {@code new}, in order, and
+ * closed here in reverse. What needs I/O (the history database, the pattern catalog) is built first
+ * thing on the worker thread, so the window's first frame never waits for it. The two executors are made once: {@code healdesk-run} (one thread: the
+ * sandbox start and the runs, one after the other) and {@code healdesk-worker} (one thread: history
+ * queries and fault switches, so they never wait behind a run). Both are daemon threads whose
+ * failures are logged.
+ */
+public final class AppContext implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
+    private static final long SHUTDOWN_WAIT_MS = 5_000;
+
+    private final HealdeskPaths paths;
+    private final RunFolderWriter folders;
+    private final Object coreLock = new Object();
+    private CompletableFuture<Core> core;
+    private volatile Thread workerThread;
+    private final ExecutorService runExecutor;
+    private final ExecutorService worker;
+    private final FxBridge bridge;
+    private final Object sandboxLock = new Object();
+    private CompletableFuture<SandboxTarget> sandbox;
+    private volatile boolean closed;
+
+    /** The console's context, with results and history where {@code paths} say. */
+    public AppContext(HealdeskPaths paths) {
+        this(paths, FxBridge.platform());
+    }
+
+    public AppContext(HealdeskPaths paths, FxBridge bridge) {
+        this.paths = paths;
+        this.bridge = bridge;
+        this.folders = new RunFolderWriter(paths.resultsDir());
+        this.runExecutor = Executors.newSingleThreadExecutor(named("healdesk-run"));
+        ThreadFactory workerThreads = named("healdesk-worker");
+        this.worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = workerThreads.newThread(r);
+            workerThread = t;
+            return t;
+        });
+    }
+
+    /**
+     * Opening SQLite (its native library) and parsing the pattern catalog take most of a second on a
+     * small machine, so they are not done in the constructor: the first call here starts them on the
+     * worker (the console makes it after its first frame), and every later worker job runs after them.
+     */
+    private CompletableFuture<Core> core() {
+        CompletableFuture<Core> opening;
+        synchronized (coreLock) {
+            if (core != null) {
+                return core;
+            }
+            core = new CompletableFuture<>();
+            opening = core;
+        }
+        Runnable open = () -> {
+            try {
+                opening.complete(openCore());
+            } catch (RuntimeException e) {
+                opening.completeExceptionally(e);
+            }
+        };
+        if (Thread.currentThread() == workerThread) {
+            open.run();   // already on the worker: queueing behind ourselves and waiting would never end
+        } else {
+            try {
+                worker.execute(open);
+            } catch (RejectedExecutionException e) {
+                opening.completeExceptionally(new IllegalStateException("The console is closing"));
+            }
+        }
+        return opening;
+    }
+
+    /** The services that need I/O to build: the history database, the triage and the run loop over them. */
+    private record Core(HistoryStore history, RunService runService) {
+    }
+
+    private Core openCore() {
+        HistoryStore history = HistoryStore.open(paths.dbFile());
+        try {
+            Triage triage = new Triage(PatternCatalog.builtIn());
+            RunService runService = new RunService(history, folders, triage, Diagnoser.none(),
+                    new ProposalOnlyHealer(), Clock.systemUTC());
+            return new Core(history, runService);
+        } catch (RuntimeException e) {
+            history.close();
+            throw e;
+        }
+    }
+
+    public static AppContext fromEnvironment() {
+        return new AppContext(HealdeskPaths.fromEnvironment(System.getenv()));
+    }
+
+    public HealdeskPaths paths() {
+        return paths;
+    }
+
+    /**
+     * Opens the history database and the run service (on the worker, once) and completes when they are
+     * open; fails with the reason if they cannot be.
+     */
+    public CompletableFuture<Void> ready() {
+        return core().thenApply(c -> (Void) null);
+    }
+
+    /** The history store; waits for it to open, so call it off the FX thread (the worker does). */
+    public HistoryStore history() {
+        return awaitCore().history();
+    }
+
+    private Core awaitCore() {
+        try {
+            return core().join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
+        }
+    }
+
+    public FxBridge bridge() {
+        return bridge;
+    }
+
+    /** The console's view models over this context's services. */
+    public ConsoleViewModel newConsoleModel(DialogService dialogs) {
+        return new ConsoleViewModel(runAction(), this::history, runExecutor, worker, bridge, dialogs,
+                paths.resultsDir());
+    }
+
+    /**
+     * Starts the sandbox target once, on the run executor (it binds a port and prepares the browser:
+     * never on the FX thread, never before the first frame); later calls return the same future.
+     */
+    public CompletableFuture<SandboxTarget> startSandbox() {
+        synchronized (sandboxLock) {
+            if (sandbox == null) {
+                sandbox = CompletableFuture.supplyAsync(this::openSandbox, runExecutor);
+            }
+            return sandbox;
+        }
+    }
+
+    private SandboxTarget openSandbox() {
+        if (closed) {
+            throw new IllegalStateException("The console is closing");
+        }
+        SandboxTarget target = SandboxTarget.start();
+        LOG.info("Sandbox target up at {}", target.server().baseUrl());
+        return target;
+    }
+
+    /**
+     * Starts the sandbox (if not yet) and, once it is up, hands its projects and fault switches to the
+     * console; a failure to start is reported to the console instead. Call on the FX thread.
+     */
+    public void connectSandbox(ConsoleViewModel console) {
+        startSandbox().whenComplete((target, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                LOG.warn("The sandbox target did not start", cause);
+                bridge.post(() -> console.targetFailed("sandbox", String.valueOf(cause.getMessage())));
+                return;
+            }
+            // Read here, on the run executor: asking the target for its suites may touch the disk.
+            String name = target.name();
+            String address = target.server().baseUrl().toString();
+            java.util.List<String> projects = target.suites().projects();
+            SandboxSwitchboard switchboard = new SandboxSwitchboard(target.server());
+            bridge.post(() -> console.targetReady(name, address, projects, switchboard));
+        });
+    }
+
+    private RunAction runAction() {
+        return (options, listener, cancel) -> runService().run(currentTarget(), options, listener, cancel);
+    }
+
+    private RunService runService() throws RunException {
+        try {
+            return awaitCore().runService();
+        } catch (RuntimeException e) {
+            throw RunException.usage("Healdesk could not open its history or pattern catalog: " + e.getMessage());
+        }
+    }
+
+    private SandboxTarget currentTarget() throws RunException {
+        CompletableFuture<SandboxTarget> started = startSandbox();
+        try {
+            return started.get();
+        } catch (ExecutionException | CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw RunException.usage("The sandbox target is not available: " + cause.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw RunException.usage("Interrupted while waiting for the sandbox target");
+        }
+    }
+
+    /** Stops the executors (a run in progress gets a few seconds), then closes the sandbox and the history. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        stop(worker, "healdesk-worker");
+        stop(runExecutor, "healdesk-run");
+        CompletableFuture<SandboxTarget> started;
+        synchronized (sandboxLock) {
+            started = sandbox;
+        }
+        if (started != null) {
+            // Closes at once when the sandbox is up, or as soon as a start still under way completes.
+            started.thenAccept(target -> {
+                try {
+                    target.close();
+                } catch (RuntimeException e) {
+                    LOG.warn("The sandbox did not close cleanly", e);
+                }
+            });
+        }
+        CompletableFuture<Core> opened;
+        synchronized (coreLock) {
+            opened = core;
+        }
+        if (opened == null) {
+            return;
+        }
+        opened.thenAccept(c -> {
+            try {
+                c.history().close();
+            } catch (RuntimeException e) {
+                LOG.warn("The history database did not close cleanly", e);
+            }
+        });
+    }
+
+    private static void stop(ExecutorService executor, String name) {
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(SHUTDOWN_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                LOG.warn("{} did not finish within {} ms; interrupting it", name, SHUTDOWN_WAIT_MS);
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory named(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, count.getAndIncrement() == 0 ? name : name + "-" + count.get());
+            t.setDaemon(true);
+            t.setUncaughtExceptionHandler((thread, e) -> LOG.error("Uncaught failure on {}", thread.getName(), e));
+            return t;
+        };
+    }
+}

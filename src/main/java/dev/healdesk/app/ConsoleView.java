@@ -1,0 +1,216 @@
+package dev.healdesk.app;
+
+import atlantafx.base.controls.ToggleSwitch;
+import atlantafx.base.theme.Styles;
+import dev.healdesk.app.failures.FailuresView;
+import dev.healdesk.app.fx.Badges;
+import dev.healdesk.app.fx.Subscriptions;
+import dev.healdesk.app.fx.ThemeService;
+import dev.healdesk.app.fx.View;
+import dev.healdesk.app.hardware.HardwareView;
+import dev.healdesk.app.history.HistoryView;
+import dev.healdesk.app.run.RunView;
+import dev.healdesk.app.settings.SettingsView;
+import dev.healdesk.core.config.HealdeskPaths;
+import dev.healdesk.core.triage.HealthStatus;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The console's window content: the navigation rail on the left, the current screen in the middle,
+ * and the status bar (health, last run, target) at the bottom.
+ */
+public final class ConsoleView implements View {
+    private final BorderPane root = new BorderPane();
+    private final Subscriptions subs = new Subscriptions();
+    private final Map<Screen, View> screens = new EnumMap<>(Screen.class);
+    private final Map<Screen, ToggleButton> navButtons = new EnumMap<>(Screen.class);
+    private final StackPane content = new StackPane();
+    private final ConsoleViewModel model;
+    private final HealdeskPaths paths;
+
+    public ConsoleView(ConsoleViewModel model, ThemeService theme, HealdeskPaths paths) {
+        this.model = model;
+        root.getStyleClass().add("console");
+        this.paths = paths;
+
+        content.getStyleClass().add("content");
+        root.setLeft(rail(theme));
+        root.setCenter(content);
+        root.setBottom(statusBar());
+        subs.add(model.screenProperty().subscribe(this::show));
+    }
+
+    /** Switches to {@code screen} (as a click on the rail would). */
+    public void select(Screen screen) {
+        model.screenProperty().set(screen);
+    }
+
+    private void show(Screen screen) {
+        // Screens are built when first shown: the first frame only pays for the one it shows.
+        content.getChildren().setAll(screens.computeIfAbsent(screen, this::create).root());
+        ToggleButton button = navButtons.get(screen);
+        if (!button.isSelected()) {
+            button.setSelected(true);
+        }
+    }
+
+    private View create(Screen screen) {
+        return switch (screen) {
+            case RUN -> new RunView(model.run(), model.faults());
+            case FAILURES -> new FailuresView(model.failures());
+            case HISTORY -> new HistoryView(model.history());
+            case HARDWARE -> new HardwareView();
+            case SETTINGS -> new SettingsView(paths);
+        };
+    }
+
+    private VBox rail(ThemeService theme) {
+        ToggleGroup group = new ToggleGroup();
+        VBox rail = new VBox(4);
+        rail.getStyleClass().add("nav-rail");
+        rail.setPadding(new Insets(14, 8, 12, 8));
+
+        Label brand = new Label("Healdesk");
+        brand.getStyleClass().add("brand");
+        brand.setMaxWidth(Double.MAX_VALUE);
+        rail.getChildren().add(brand);
+
+        for (Screen s : Screen.values()) {
+            Label glyph = new Label(s.glyph());
+            glyph.getStyleClass().add("nav-glyph");
+            ToggleButton b = new ToggleButton(s.title(), glyph);
+            b.setId(s.id());
+            b.getStyleClass().add("nav-button");
+            b.setContentDisplay(ContentDisplay.TOP);
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setToggleGroup(group);
+            b.setOnAction(e -> {
+                if (!b.isSelected()) {
+                    b.setSelected(true);   // the rail always has one screen selected
+                }
+                model.screenProperty().set(s);
+            });
+            navButtons.put(s, b);
+            rail.getChildren().add(b);
+        }
+        Label failureCount = new Label();
+        failureCount.getStyleClass().add("nav-count");
+        failureCount.textProperty().bind(Bindings.size(model.failures().groups()).asString());
+        failureCount.visibleProperty().bind(Bindings.isNotEmpty(model.failures().groups()));
+        subs.add(failureCount.textProperty()::unbind);
+        subs.add(failureCount.visibleProperty()::unbind);
+        navButtons.get(Screen.FAILURES).setGraphic(new StackPane(navButtons.get(Screen.FAILURES).getGraphic(),
+                failureCount));
+        StackPane.setAlignment(failureCount, Pos.TOP_RIGHT);
+
+        Region spacer = new Region();
+        VBox.setVgrow(spacer, Priority.ALWAYS);
+        ToggleSwitch dark = new ToggleSwitch("Dark");
+        dark.setId("theme-dark");
+        dark.setTooltip(new Tooltip("Switch between the light and the dark theme"));
+        dark.selectedProperty().bindBidirectional(theme.darkProperty());
+        subs.add(() -> dark.selectedProperty().unbindBidirectional(theme.darkProperty()));
+        HBox darkBox = new HBox(dark);
+        darkBox.setAlignment(Pos.CENTER);
+        rail.getChildren().addAll(spacer, darkBox);
+        return rail;
+    }
+
+    private HBox statusBar() {
+        Label status = Badges.badge("no run", "neutral");
+        status.setId("status-health");
+        subs.add(model.healthStatusProperty().subscribe(s -> Badges.restyle(status,
+                s == null ? "no run" : s.id().toUpperCase(Locale.ROOT), Badges.statusKind(s))));
+        Label health = new Label();
+        health.setId("status-score");
+        health.getStyleClass().add("status-strong");
+        health.textProperty().bind(model.healthTextProperty());
+        subs.add(health.textProperty()::unbind);
+
+        Label runKey = key("Last run");
+        Label runId = new Label();
+        runId.setId("status-run");
+        runId.getStyleClass().add("mono-inline");
+        runId.textProperty().bind(model.lastRunIdProperty());
+        subs.add(runId.textProperty()::unbind);
+        Label fromHistory = new Label("(from history)");
+        fromHistory.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        fromHistory.visibleProperty().bind(model.sessionRunProperty().not()
+                .and(model.healthStatusProperty().isNotNull()));
+        fromHistory.managedProperty().bind(fromHistory.visibleProperty());
+        subs.add(fromHistory.visibleProperty()::unbind);
+        subs.add(fromHistory.managedProperty()::unbind);
+
+        Label targetKey = key("Target");
+        Label target = new Label();
+        target.setId("status-target");
+        target.textProperty().bind(model.targetTextProperty());
+        subs.add(target.textProperty()::unbind);
+
+        Label activity = new Label();
+        activity.setId("status-activity");
+        activity.getStyleClass().add(Styles.TEXT_MUTED);
+        activity.textProperty().bind(Bindings.when(model.run().runningProperty())
+                .then(Bindings.concat("Running · ", model.run().progressTextProperty()))
+                .otherwise(""));
+        subs.add(activity.textProperty()::unbind);
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(10, status, health, separator(), runKey, runId, fromHistory, separator(), targetKey,
+                target, spacer, activity);
+        bar.setId("status-bar");
+        bar.getStyleClass().add("status-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 16, 6, 16));
+        return bar;
+    }
+
+    private static Label key(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add(Styles.TEXT_MUTED);
+        return l;
+    }
+
+    private static Separator separator() {
+        Separator s = new Separator(Orientation.VERTICAL);
+        s.setPrefHeight(16);
+        return s;
+    }
+
+    /** The status shown in the status bar, for tests. */
+    public HealthStatus shownStatus() {
+        return model.healthStatusProperty().get();
+    }
+
+    @Override
+    public Parent root() {
+        return root;
+    }
+
+    @Override
+    public void dispose() {
+        subs.release();
+        screens.values().forEach(View::dispose);
+    }
+}

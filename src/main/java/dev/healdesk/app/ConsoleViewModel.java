@@ -1,0 +1,208 @@
+package dev.healdesk.app;
+
+import dev.healdesk.app.failures.FailuresViewModel;
+import dev.healdesk.app.fx.DialogService;
+import dev.healdesk.app.fx.FxBridge;
+import dev.healdesk.app.history.HistoryViewModel;
+import dev.healdesk.app.run.FaultPanelViewModel;
+import dev.healdesk.app.run.FaultSwitchboard;
+import dev.healdesk.app.run.RunAction;
+import dev.healdesk.app.run.RunViewModel;
+import dev.healdesk.core.history.HistoryStore;
+import dev.healdesk.core.history.RunRow;
+import dev.healdesk.core.history.StoredTest;
+import dev.healdesk.core.run.RunSummary;
+import dev.healdesk.core.triage.HealthStatus;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.ListChangeListener;
+import javafx.util.Subscription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * The console as a whole: which screen shows, the status bar (health, last run, target), and the
+ * screens' view models wired together: a finished run fills the failures screen, refreshes the
+ * history and updates the status bar.
+ */
+public final class ConsoleViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleViewModel.class);
+
+    private final RunViewModel run;
+    private final FaultPanelViewModel faults;
+    private final FailuresViewModel failures;
+    private final HistoryViewModel history;
+    private final Supplier<HistoryStore> store;
+    private final Executor worker;
+    private final FxBridge bridge;
+
+    private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(this, "screen", Screen.RUN);
+    private final ReadOnlyObjectWrapper<HealthStatus> healthStatus = new ReadOnlyObjectWrapper<>(this, "healthStatus");
+    private final ReadOnlyStringWrapper healthText = new ReadOnlyStringWrapper(this, "healthText", "no run yet");
+    private final ReadOnlyStringWrapper lastRunId = new ReadOnlyStringWrapper(this, "lastRunId", "—");
+    private final ReadOnlyStringWrapper targetText = new ReadOnlyStringWrapper(this, "targetText", "sandbox (starting…)");
+    private final ReadOnlyBooleanWrapper sessionRun = new ReadOnlyBooleanWrapper(this, "sessionRun", false);
+    private final Subscription wiring;
+
+    public ConsoleViewModel(RunAction runAction, Supplier<HistoryStore> store, Executor runExecutor, Executor worker,
+                            FxBridge bridge, DialogService dialogs, Path resultsDir) {
+        this.store = store;
+        this.worker = worker;
+        this.bridge = bridge;
+        this.run = new RunViewModel(runAction, runExecutor, bridge, dialogs, resultsDir);
+        this.faults = new FaultPanelViewModel(bridge, worker);
+        this.failures = new FailuresViewModel();
+        this.history = new HistoryViewModel(store, worker, bridge);
+
+        Subscription onSummary = run.lastSummaryProperty().subscribe(this::runFinished);
+        ListChangeListener<RunRow> onHistory = c -> historyLoaded();
+        history.runs().addListener(onHistory);
+        wiring = Subscription.combine(onSummary, () -> history.runs().removeListener(onHistory));
+    }
+
+    public RunViewModel run() {
+        return run;
+    }
+
+    public FaultPanelViewModel faults() {
+        return faults;
+    }
+
+    public FailuresViewModel failures() {
+        return failures;
+    }
+
+    public HistoryViewModel history() {
+        return history;
+    }
+
+    public ObjectProperty<Screen> screenProperty() {
+        return screen;
+    }
+
+    /** Status of the last run (this session's, or the latest recorded); null before any. */
+    public ReadOnlyObjectProperty<HealthStatus> healthStatusProperty() {
+        return healthStatus.getReadOnlyProperty();
+    }
+
+    /** "health 72.7" */
+    public ReadOnlyStringProperty healthTextProperty() {
+        return healthText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty lastRunIdProperty() {
+        return lastRunId.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty targetTextProperty() {
+        return targetText.getReadOnlyProperty();
+    }
+
+    /** True once a run finished in this session (the status bar then shows it, not the history's). */
+    public ReadOnlyBooleanProperty sessionRunProperty() {
+        return sessionRun.getReadOnlyProperty();
+    }
+
+    /** Loads what the console shows before any run: the history and the last run's test counts. */
+    public void load() {
+        history.refresh();
+        try {
+            worker.execute(this::learnTestCounts);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Startup query dropped after shutdown", e);
+        }
+    }
+
+    /**
+     * Runs {@code action} on the FX thread once the worker has done what is queued before it (fault
+     * switches the operator or the demo flipped), so a run started from it sees them.
+     */
+    public void afterPendingSwitches(Runnable action) {
+        try {
+            worker.execute(() -> bridge.post(action));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Dropped after shutdown", e);
+        }
+    }
+
+    /** The target is up (FX thread): its projects go to the run screen, its switches to the fault panel. */
+    public void targetReady(String name, String address, List<String> projects, FaultSwitchboard switchboard) {
+        targetText.set(address == null ? name : name + " · " + address);
+        // Switches first: whoever reacts to the run screen becoming ready may already flip them.
+        if (switchboard != null) {
+            faults.attach(switchboard);
+        } else {
+            faults.unavailable("this target has no fault switches");
+        }
+        run.targetReady(name, projects);
+    }
+
+    /** The target could not be started (FX thread). */
+    public void targetFailed(String name, String message) {
+        targetText.set(name + " · not available");
+        run.targetFailed(name, message);
+        faults.unavailable(message);
+    }
+
+    /** Releases every subscription the console's view models hold. */
+    public void dispose() {
+        wiring.unsubscribe();
+        faults.dispose();
+        failures.dispose();
+        history.dispose();
+    }
+
+    private void runFinished(RunSummary summary) {
+        if (summary == null) {
+            return;
+        }
+        sessionRun.set(true);
+        failures.show(summary);
+        showStatus(summary.status(), summary.healthScore(), summary.runId());
+        history.refresh();
+    }
+
+    private void historyLoaded() {
+        if (sessionRun.get() || history.runs().isEmpty()) {
+            return;
+        }
+        RunRow latest = history.runs().get(0);
+        showStatus(latest.status(), latest.healthScore(), latest.runId());
+    }
+
+    private void showStatus(HealthStatus status, double score, String runId) {
+        healthStatus.set(status);
+        healthText.set(String.format(Locale.ROOT, "health %.1f", score));
+        lastRunId.set(runId);
+    }
+
+    private void learnTestCounts() {
+        try {
+            List<RunRow> latest = store.get().listRuns(1, 0);
+            if (latest.isEmpty() || latest.get(0).cancelled()) {
+                return;
+            }
+            Map<String, Integer> counts = store.get().testsOf(latest.get(0).runId()).stream()
+                    .collect(Collectors.groupingBy(StoredTest::project, Collectors.summingInt(t -> 1)));
+            bridge.post(() -> run.learnTestCounts(counts));
+        } catch (RuntimeException e) {
+            // The history screen reports why; the progress bar just has no size for the first run.
+            LOG.warn("Cannot read the last run's tests", e);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.healdesk.app;
+
+import dev.healdesk.app.fx.DialogService;
+import dev.healdesk.app.fx.FxDialogService;
+import dev.healdesk.app.fx.ThemeService;
+import dev.healdesk.app.fx.UiThread;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.util.Subscription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.lang.management.ManagementFactory;
+
+/**
+ * The JavaFX console. Started by {@link Launcher} through {@link #launchConsole}; builds the
+ * {@link AppContext} before the window, shows the window, and only after its first frame starts the
+ * heavy parts (history queries, the sandbox and its browser).
+ * <p>
+ * With {@code -Dhealdesk.measureStartup=true} it prints {@code healdesk.firstFrameMs=<ms since JVM start>}
+ * when the first frame has been rendered, and exits. See {@link DemoMode} for the demo/screenshot switches.
+ */
+public final class HealdeskApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(HealdeskApp.class);
+    public static final String MEASURE_STARTUP = "healdesk.measureStartup";
+
+    private AppContext context;
+    private RuntimeException contextFailure;
+    private ConsoleViewModel model;
+    private ConsoleView view;
+    private DialogService dialogs;
+    private Subscription themeInstall = Subscription.EMPTY;
+
+    public static void launchConsole(String[] args) {
+        Application.launch(HealdeskApp.class, args);
+    }
+
+    @Override
+    public void init() {
+        try {
+            // Cheap: the I/O-bound services open on the context's worker, not here.
+            context = AppContext.fromEnvironment();
+        } catch (RuntimeException e) {
+            // Shown as a dialog in start(): the operator learns what went wrong.
+            LOG.error("The console could not start", e);
+            contextFailure = e;
+        }
+    }
+
+    @Override
+    public void start(Stage stage) {
+        ThemeService theme = ThemeService.fromSystemProperties();
+        theme.installUserAgentStylesheet();
+        dialogs = new FxDialogService(() -> stage, theme);
+        if (contextFailure != null) {
+            dialogs.showError("Healdesk", "Healdesk cannot start", String.valueOf(contextFailure.getMessage()));
+            Platform.exit();
+            return;
+        }
+        DemoMode demo = DemoMode.fromSystemProperties();
+        boolean measure = Boolean.getBoolean(MEASURE_STARTUP);
+
+        model = context.newConsoleModel(dialogs);
+        view = new ConsoleView(model, theme, context.paths());
+        Scene scene = new Scene(view.root(), demo.width(), demo.height());
+        themeInstall = theme.install(scene);
+        stage.setScene(scene);
+        stage.setTitle("Healdesk — self-healing test runs");
+        stage.setMinWidth(1040);
+        stage.setMinHeight(640);
+        stage.show();
+
+        UiThread.afterNextFrame(() -> {
+            if (measure) {
+                long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                System.out.println("healdesk.firstFrameMs=" + ms);
+                System.out.flush();
+                Platform.exit();
+                return;
+            }
+            afterFirstFrame(demo);
+        });
+    }
+
+    private void afterFirstFrame(DemoMode demo) {
+        context.ready().whenComplete((ok, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+                LOG.error("The history database or the pattern catalog could not be opened", cause);
+                context.bridge().post(() -> dialogs.showError("Healdesk", "Healdesk cannot open its history",
+                        cause.getMessage() + "\n\nRuns cannot be recorded until this is fixed; nothing was changed."));
+            }
+        });
+        model.load();
+        if (demo.active()) {
+            playDemo(demo);
+        }
+        context.connectSandbox(model);
+    }
+
+    /** Demo/screenshot mode: faults through the fault panel, a run, then the chosen screen. */
+    private void playDemo(DemoMode demo) {
+        LOG.info("Demo mode: {}", demo);
+        Subscription[] once = new Subscription[2];
+        once[0] = model.run().targetReadyProperty().subscribe(ready -> {
+            if (!ready || once[0] == null) {
+                return;
+            }
+            once[0].unsubscribe();
+            once[0] = null;
+            model.faults().setOnly(demo.faults());
+            if (demo.autorun()) {
+                // Queued behind the fault switches on the worker, so the run sees them on.
+                model.afterPendingSwitches(() -> model.run().start());
+            }
+        });
+        if (demo.screenAfterRun() != null) {
+            once[1] = model.run().lastSummaryProperty().subscribe(summary -> {
+                if (summary != null && once[1] != null) {
+                    once[1].unsubscribe();
+                    once[1] = null;
+                    model.screenProperty().set(demo.screenAfterRun());
+                }
+            });
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (model != null) {
+            model.run().cancel();
+        }
+        if (view != null) {
+            view.dispose();
+        }
+        if (model != null) {
+            model.dispose();
+        }
+        themeInstall.unsubscribe();
+        if (context != null) {
+            context.close();
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.healdesk.app;
+
+import dev.healdesk.app.fx.ThemeService;
+import dev.healdesk.core.config.HealdeskPaths;
+import dev.healdesk.core.sandbox.Fault;
+import dev.healdesk.core.sandbox.SandboxServer;
+import dev.healdesk.core.triage.Category;
+import dev.healdesk.core.triage.FailureGroup;
+import dev.healdesk.core.triage.FixClass;
+import dev.healdesk.core.triage.HealthStatus;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole console over the real composition root (results and history in a temp folder) and the
+ * real sandbox: faults switched on through the fault panel, a run started with the Start button, and
+ * its triaged failures read back from the Failures screen and the status bar.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ConsoleViewTest {
+    @TempDir
+    Path dir;
+
+    private final Fixtures.RecordingDialogs dialogs = new Fixtures.RecordingDialogs();
+    private AppContext context;
+    private ConsoleViewModel model;
+    private ConsoleView view;
+
+    @Start
+    void start(Stage stage) {
+        ThemeService theme = new ThemeService(false);
+        theme.installUserAgentStylesheet();
+        context = new AppContext(new HealdeskPaths(dir.resolve("results"), dir.resolve("healdesk.db")));
+        model = context.newConsoleModel(dialogs);
+        view = new ConsoleView(model, theme, context.paths());
+        Scene scene = new Scene(view.root(), 1240, 780);   // within Monocle's headless 1280x800 screen
+        theme.install(scene);
+        stage.setScene(scene);
+        stage.show();
+        model.load();
+        context.connectSandbox(model);
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(() -> {
+            view.dispose();
+            model.dispose();
+        });
+        context.close();
+    }
+
+    @Test
+    void faultsFromThePanelShowUpAsTriagedFailures(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.faults().availableProperty().get()
+                && model.run().canStartBinding().get());
+        SandboxServer server = context.startSandbox().get().server();
+
+        robot.clickOn("#fault-db-pool-exhausted");
+        robot.clickOn("#fault-selector-changed");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> server.isOn(Fault.DB_POOL_EXHAUSTED) && server.isOn(Fault.SELECTOR_CHANGED));
+
+        robot.clickOn("#start-run");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.run().runningProperty().get()
+                || model.run().lastSummaryProperty().get() != null);
+        assertTrue(robot.lookup("#start-run").query().isDisabled() || model.run().lastSummaryProperty().get() != null,
+                "Start is disabled while a run runs");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> !model.run().runningProperty().get()
+                && model.run().lastSummaryProperty().get() != null);
+        assertEquals(List.of(), dialogs.shown, "no error dialog");
+
+        robot.clickOn("#nav-failures");
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<FailureGroup> table = robot.lookup("#failures-table").queryTableView();
+        List<FailureGroup> rows = List.copyOf(table.getItems());
+        assertTrue(rows.stream().anyMatch(g -> g.category() == Category.DATABASE && g.fixClass() == FixClass.A),
+                "the pool error is database / class A: " + describe(rows));
+        assertTrue(rows.stream().anyMatch(g -> g.category() == Category.UI && g.fixClass() == FixClass.B),
+                "the selector change is ui / class B: " + describe(rows));
+        assertEquals(rows.get(0), table.getSelectionModel().getSelectedItem(), "the most severe group is selected");
+        assertEquals(rows.get(0).fingerprint(), robot.lookup("#detail-fingerprint").queryAs(Label.class).getText(),
+                "the detail pane shows the selected group");
+        assertTrue(robot.lookup(".badge.category-database").tryQuery().isPresent(), "a database badge is on screen");
+        assertTrue(robot.lookup(".badge.category-ui").tryQuery().isPresent(), "a ui badge is on screen");
+
+        Label status = robot.lookup("#status-health").queryAs(Label.class);
+        assertTrue(status.getText().equals("FAILING") || status.getText().equals("DEGRADED"), status.getText());
+        assertTrue(status.getStyleClass().contains("status-failing")
+                || status.getStyleClass().contains("status-degraded"), status.getStyleClass().toString());
+        assertTrue(view.shownStatus() != HealthStatus.HEALTHY);
+        String runId = model.run().lastSummaryProperty().get().runId();
+        assertEquals(runId, robot.lookup("#status-run").queryAs(Label.class).getText());
+        assertTrue(Files.isRegularFile(dir.resolve("results").resolve(runId).resolve("healing-summary.json")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.history().runs().isEmpty());
+        assertEquals(runId, model.history().runs().get(0).runId(), "the history lists the run");
+    }
+
+    private static String describe(List<FailureGroup> rows) {
+        return rows.stream().map(g -> g.category().id() + "/" + g.fixClass() + "[" + g.classification().patternId()
+                + "] " + g.message()).toList().toString();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.healdesk.app;
+
+import dev.healdesk.app.fx.DialogService;
+import dev.healdesk.core.run.ActionRecord;
+import dev.healdesk.core.run.Decision;
+import dev.healdesk.core.run.LlmUsage;
+import dev.healdesk.core.run.RunSummary;
+import dev.healdesk.core.suite.TestResult;
+import dev.healdesk.core.triage.Category;
+import dev.healdesk.core.triage.Classification;
+import dev.healdesk.core.triage.FailureGroup;
+import dev.healdesk.core.triage.FixClass;
+import dev.healdesk.core.triage.HealthScore;
+import dev.healdesk.core.triage.Severity;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Values for the console's tests: results, groups and summaries as the core would make them. */
+public final class Fixtures {
+    public static final Instant T0 = Instant.parse("2025-01-02T03:04:05Z");
+
+    private Fixtures() {
+    }
+
+    public static TestResult passed(String id) {
+        return TestResult.passed(id, id.substring(0, id.indexOf('/')), id, 12);
+    }
+
+    public static TestResult failed(String id, String message) {
+        return TestResult.failed(id, id.substring(0, id.indexOf('/')), id, 34, message,
+                "at probe(" + id + ")\nat runner", List.of());
+    }
+
+    public static FailureGroup dbPool(TestResult... tests) {
+        return new FailureGroup("fp-db-1234", new Classification("db-pool-exhausted", "Connection pool exhausted",
+                Category.DATABASE, Severity.HIGH, FixClass.A, "restart-db-pool"), List.of(tests),
+                "FATAL: remaining connection slots are reserved\nsecond line", "at db.Pool.get\nat api.Customers");
+    }
+
+    public static FailureGroup selector(TestResult... tests) {
+        return new FailureGroup("fp-ui-5678", new Classification("selector-not-found", "Element not found",
+                Category.UI, Severity.MEDIUM, FixClass.B, "update-selector"), List.of(tests),
+                "locator('#login-button') resolved to 0 elements", "");
+    }
+
+    public static ActionRecord skipped(FailureGroup g) {
+        return new ActionRecord(g.fingerprint(), g.classification().playbook(), g.fixClass(), Decision.SKIPPED,
+                false, false, false, "not applied: no playbook executor is installed in this build", 0);
+    }
+
+    public static RunSummary summary(String runId, List<TestResult> results, List<FailureGroup> groups,
+                                     List<ActionRecord> actions) {
+        int failed = (int) results.stream().filter(r -> r.status().isFailure()).count();
+        int passed = results.size() - failed;
+        HealthScore score = HealthScore.of(passed, results.size(), false);
+        List<String> projects = new ArrayList<>();
+        results.forEach(r -> {
+            if (!projects.contains(r.project())) {
+                projects.add(r.project());
+            }
+        });
+        return new RunSummary(runId, "sandbox", projects, false, T0, T0.plusSeconds(5), score.status(),
+                score.status(), score.score(), results.size(), passed, failed, 0, results, groups, actions,
+                LlmUsage.none(), false);
+    }
+
+    /** Records what would have been shown. */
+    public static final class RecordingDialogs implements DialogService {
+        public final List<String> shown = new ArrayList<>();
+
+        @Override
+        public void showError(String title, String header, String message) {
+            shown.add("error|" + header + "|" + message);
+        }
+
+        @Override
+        public void showInfo(String title, String header, String message) {
+            shown.add("info|" + header + "|" + message);
+        }
+    }
+}

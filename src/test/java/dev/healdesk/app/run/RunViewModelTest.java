@@ -1,0 +1,217 @@
+package dev.healdesk.app.run;
+
+import dev.healdesk.app.Fixtures;
+import dev.healdesk.app.fx.FxBridge;
+import dev.healdesk.core.run.Cancellation;
+import dev.healdesk.core.run.RunEvent;
+import dev.healdesk.core.run.RunException;
+import dev.healdesk.core.run.RunOptions;
+import dev.healdesk.core.run.RunSummary;
+import dev.healdesk.core.suite.TestResult;
+import dev.healdesk.core.triage.FailureGroup;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The run screen's view model without a window: events in, properties out. */
+class RunViewModelTest {
+    private static final List<String> PROJECTS = List.of("health", "contracts", "modules", "security");
+
+    private final Fixtures.RecordingDialogs dialogs = new Fixtures.RecordingDialogs();
+    private final List<Runnable> queued = new ArrayList<>();
+    /** Holds submitted runs until the test runs them: the FX side sees a run in progress. */
+    private final Executor holding = queued::add;
+
+    private RunViewModel model(RunAction action, Executor executor) {
+        RunViewModel vm = new RunViewModel(action, executor, FxBridge.direct(), dialogs, Path.of("results"));
+        vm.targetReady("sandbox", PROJECTS);
+        return vm;
+    }
+
+    @Test
+    void offersTheTargetsProjectsAllSelectedAndCanStart() {
+        RunViewModel vm = new RunViewModel((o, l, c) -> null, holding, FxBridge.direct(), dialogs, null);
+        assertFalse(vm.canStartBinding().get(), "no target yet");
+        vm.targetReady("sandbox", PROJECTS);
+        assertEquals(PROJECTS, vm.projects().stream().map(ProjectOption::name).toList());
+        assertTrue(vm.projects().stream().allMatch(ProjectOption::isSelected));
+        assertTrue(vm.canStartBinding().get());
+        assertEquals("sandbox", vm.targetNameProperty().get());
+
+        vm.projects().forEach(p -> p.setSelected(false));
+        assertFalse(vm.canStartBinding().get(), "nothing selected, nothing to run");
+    }
+
+    @Test
+    void optionsFollowTheInputs() {
+        RunViewModel vm = model((o, l, c) -> null, holding);
+        vm.projects().get(1).setSelected(false);
+        vm.dryRunProperty().set(true);
+        vm.skipLlmProperty().set(true);
+        vm.maxFixesProperty().set(7);
+
+        RunOptions o = vm.options();
+        assertEquals(Set.of("health", "modules", "security"), o.projects());
+        assertTrue(o.dryRun());
+        assertTrue(o.skipLlm());
+        assertEquals(7, o.maxFixes());
+        assertEquals(3, new RunViewModel((a, b, c) -> null, holding, FxBridge.direct(), dialogs, null)
+                .options().maxFixes(), "default max fixes");
+    }
+
+    @Test
+    void aRunningRunDisablesStartAndCancelReachesTheCancellation() {
+        AtomicReference<Cancellation> seen = new AtomicReference<>();
+        RunViewModel vm = model((o, l, c) -> {
+            seen.set(c);
+            return null;
+        }, holding);
+
+        vm.start();
+        assertTrue(vm.runningProperty().get());
+        assertFalse(vm.canStartBinding().get());
+        assertTrue(vm.canCancelBinding().get());
+        assertEquals(RunViewModel.INDETERMINATE, vm.progressProperty().get(), "indeterminate until a result");
+
+        vm.start();
+        assertEquals(1, queued.size(), "a second start while one runs does nothing");
+
+        queued.get(0).run();   // the run thread picks the run up...
+        vm.cancel();           // ...too late here: it already returned
+        assertFalse(vm.runningProperty().get());
+        assertFalse(seen.get().isCancelled(), "cancel after the end is a no-op");
+    }
+
+    @Test
+    void cancelWhileRunningCancelsTheRun() {
+        AtomicReference<Cancellation> seen = new AtomicReference<>();
+        RunViewModel vm = model((o, l, c) -> {
+            seen.set(c);
+            return null;
+        }, holding);
+        vm.start();
+        vm.cancel();
+        assertTrue(vm.cancellingProperty().get());
+        assertFalse(vm.canCancelBinding().get());
+        queued.get(0).run();
+        assertTrue(seen.get().isCancelled());
+        assertFalse(vm.runningProperty().get());
+    }
+
+    @Test
+    void eventsDriveProgressCountsLogAndSummary() {
+        TestResult ok = Fixtures.passed("health/api-health");
+        TestResult bad = Fixtures.failed("contracts/customers", "FATAL: remaining connection slots are reserved");
+        FailureGroup group = Fixtures.dbPool(bad);
+        RunSummary summary = Fixtures.summary("run-1", List.of(ok, bad), List.of(group), List.of());
+        RunViewModel vm = model((options, listener, cancel) -> {
+            listener.onEvent(new RunEvent.RunStarted("run-1", "sandbox", PROJECTS, options, Fixtures.T0));
+            listener.onEvent(new RunEvent.TestFinished("run-1", ok, 1));
+            listener.onEvent(new RunEvent.TestFinished("run-1", bad, 2));
+            listener.onEvent(new RunEvent.FailureTriaged("run-1", group));
+            listener.onEvent(new RunEvent.RunFinished("run-1", summary, Path.of("results/run-1")));
+            return summary;
+        }, Runnable::run);
+
+        vm.start();
+
+        assertFalse(vm.runningProperty().get());
+        assertEquals("run-1", vm.runIdProperty().get());
+        assertEquals(2, vm.testsFinishedProperty().get());
+        assertEquals(1, vm.testsFailedProperty().get());
+        assertEquals(1, vm.groupsTriagedProperty().get());
+        assertEquals(1.0, vm.progressProperty().get());
+        assertSame(summary, vm.lastSummaryProperty().get());
+        assertEquals(Path.of("results/run-1"), vm.lastRunFolderProperty().get());
+        assertEquals(5, vm.logLines().size());
+        assertTrue(vm.logLines().get(2).startsWith("FAILED"), vm.logLines().get(2));
+        assertTrue(vm.logLines().get(3).startsWith("TRIAGED database/high class A"), vm.logLines().get(3));
+        assertTrue(vm.statusTextProperty().get().contains("failing"), vm.statusTextProperty().get());
+        assertTrue(vm.progressTextProperty().get().contains("1 failed"), vm.progressTextProperty().get());
+        assertTrue(dialogs.shown.isEmpty());
+    }
+
+    @Test
+    void progressHasASizeOnceTestCountsAreKnown() {
+        RunViewModel vm = model((o, l, c) -> null, holding);
+        vm.learnTestCounts(Map.of("health", 2, "contracts", 2, "modules", 4, "security", 2));
+        vm.start();
+        assertEquals(10, vm.testsExpectedProperty().get());
+        assertEquals(RunViewModel.INDETERMINATE, vm.progressProperty().get());
+
+        vm.accept(List.of(new RunEvent.TestFinished("run-2", Fixtures.passed("health/a"), 1),
+                new RunEvent.TestFinished("run-2", Fixtures.passed("health/b"), 2)));
+        assertEquals(0.2, vm.progressProperty().get(), 1e-9);
+        assertEquals("2 / 10 test(s)", vm.progressTextProperty().get());
+    }
+
+    @Test
+    void progressStaysIndeterminateWithoutCounts() {
+        RunViewModel vm = model((o, l, c) -> null, holding);
+        vm.start();
+        vm.accept(List.of(new RunEvent.TestFinished("run-3", Fixtures.passed("health/a"), 1)));
+        assertEquals(RunViewModel.INDETERMINATE, vm.progressProperty().get());
+        assertEquals("1 test(s)", vm.progressTextProperty().get());
+    }
+
+    @Test
+    void theLogKeepsTheNewestLinesUpToItsCapacity() {
+        RunViewModel vm = model((o, l, c) -> null, holding);
+        List<RunEvent> burst = new ArrayList<>();
+        for (int i = 0; i < RunViewModel.LOG_CAPACITY + 250; i++) {
+            burst.add(new RunEvent.Log("run-4", RunEvent.Log.Level.INFO, "line " + i));
+        }
+        vm.accept(burst);
+        assertEquals(RunViewModel.LOG_CAPACITY, vm.logLines().size());
+        assertEquals("line 250", vm.logLines().get(0));
+        assertEquals("line " + (RunViewModel.LOG_CAPACITY + 249), vm.logLines().get(RunViewModel.LOG_CAPACITY - 1));
+    }
+
+    @Test
+    void aUsageErrorIsShownAsCannotRun() {
+        RunViewModel vm = model((o, l, c) -> {
+            throw RunException.usage("Chromium was not found at /usr/bin/chromium");
+        }, Runnable::run);
+        vm.start();
+        assertFalse(vm.runningProperty().get());
+        assertTrue(vm.canStartBinding().get(), "the operator can try again");
+        assertEquals(List.of("error|Cannot run|Chromium was not found at /usr/bin/chromium"), dialogs.shown);
+        assertTrue(vm.statusTextProperty().get().startsWith("Cannot run"));
+    }
+
+    @Test
+    void anInternalErrorSaysWhereTheLogIs() {
+        RunViewModel vm = model((o, listener, c) -> {
+            listener.onEvent(new RunEvent.RunStarted("run-5", "sandbox", PROJECTS, o, Fixtures.T0));
+            throw new IllegalStateException("boom");
+        }, Runnable::run);
+        vm.start();
+        assertEquals(1, dialogs.shown.size());
+        String shown = dialogs.shown.get(0);
+        assertTrue(shown.startsWith("error|Internal error|"), shown);
+        assertTrue(shown.contains("boom"), shown);
+        assertTrue(shown.contains(Path.of("results", "run-5", "healing-output.log").toString()), shown);
+        assertEquals(1, vm.logLines().size(), "what was logged before the failure stays");
+    }
+
+    @Test
+    void aFailedTargetKeepsStartDisabled() {
+        RunViewModel vm = new RunViewModel((o, l, c) -> null, holding, FxBridge.direct(), dialogs, null);
+        vm.targetFailed("sandbox", "port in use");
+        assertFalse(vm.canStartBinding().get());
+        assertTrue(vm.statusTextProperty().get().contains("port in use"));
+        assertNull(vm.lastSummaryProperty().get());
+    }
+}
