@@ -1,0 +1,324 @@
+package dev.healdesk.core.triage;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
+
+/**
+ * The failure patterns, in the order the classifier tries them: priority descending; among equal priorities the
+ * user's patterns come before the built-in ones, each in file order. The catch-all pattern (id {@code unknown})
+ * is always last.
+ *
+ * <p>File format (JSON, or YAML when the name ends in {@code .yaml}/{@code .yml}):
+ * <pre>{"version": 1, "patterns": [{"id": "...", "name": "...", "description": "...", "regex": "...",
+ *   "category": "network", "severity": "critical", "fixClass": "A", "playbook": "restart-backend",
+ *   "priority": 500, "hints": ["econnrefused"]}]}</pre>
+ * Required: id, name, regex, category, severity, fixClass. Optional: description, playbook (null: none),
+ * priority (default 0), hints (lower-case literals, one of which occurs in every match; derived from the regex
+ * when absent). A user pattern with the id of a built-in one replaces it.
+ *
+ * <p>Every problem throws the unchecked {@link PatternCatalogException} naming the file, the line and what to do.
+ */
+public final class PatternCatalog {
+
+    /** Id of the catch-all pattern. */
+    public static final String UNKNOWN_ID = "unknown";
+
+    static final String RESOURCE = "patterns.json";
+    static final String BUILT_IN_NAME = "patterns.json (built-in)";
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,79}");
+    private static final Set<String> FIELDS = Set.of("id", "name", "description", "regex", "category", "severity",
+            "fixClass", "playbook", "priority", "hints", "comment");
+    private static final List<String> REQUIRED = List.of("id", "name", "regex", "category", "severity", "fixClass");
+
+    private final List<FailurePattern> patterns;
+
+    private PatternCatalog(List<FailurePattern> patterns) {
+        this.patterns = List.copyOf(patterns);
+    }
+
+    /** The catalog shipped with Healdesk. */
+    public static PatternCatalog builtIn() {
+        return new PatternCatalog(order(List.of(), readBuiltIn()));
+    }
+
+    /** The built-in catalog plus the patterns of {@code userFile}; user patterns replace built-ins of the same id. */
+    public static PatternCatalog load(Path userFile) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(userFile);
+        } catch (NoSuchFileException e) {
+            throw new PatternCatalogException(userFile.toString(), 0, null, "does not exist. Check the path of"
+                    + " the pattern file, or leave it out to use the built-in patterns only.", e);
+        } catch (IOException e) {
+            throw new PatternCatalogException(userFile.toString(), 0, null, "cannot be read (" + e.getMessage()
+                    + "). Check that the file is readable.", e);
+        }
+        String name = userFile.getFileName() == null ? "" : userFile.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");
+        List<FailurePattern> user = parse(bytes, userFile.toString(), yaml);
+        return new PatternCatalog(order(user, readBuiltIn()));
+    }
+
+    /** A catalog of exactly these patterns (plus the built-in catch-all when none is given), ordered as usual. */
+    public static PatternCatalog of(List<FailurePattern> patterns) {
+        List<FailurePattern> own = new ArrayList<>(patterns);
+        if (own.stream().noneMatch(FailurePattern::isCatchAll)) {
+            readBuiltIn().stream().filter(FailurePattern::isCatchAll).findFirst().ifPresent(own::add);
+        }
+        return new PatternCatalog(order(own, List.of()));
+    }
+
+    /** The patterns in trial order; the catch-all is last. */
+    public List<FailurePattern> patterns() {
+        return patterns;
+    }
+
+    public Optional<FailurePattern> find(String id) {
+        return patterns.stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    /** The catch-all pattern. */
+    public FailurePattern unknown() {
+        return patterns.get(patterns.size() - 1);
+    }
+
+    private static List<FailurePattern> readBuiltIn() {
+        try (InputStream in = PatternCatalog.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new PatternCatalogException(BUILT_IN_NAME, 0, null, "is missing from the class path."
+                        + " Rebuild Healdesk (src/main/resources/dev/healdesk/core/triage/patterns.json).", null);
+            }
+            return parse(in.readAllBytes(), BUILT_IN_NAME, false);
+        } catch (IOException e) {
+            throw new PatternCatalogException(BUILT_IN_NAME, 0, null, "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** User patterns first (they win ties), then the built-ins they do not replace; stable by priority. */
+    private static List<FailurePattern> order(List<FailurePattern> user, List<FailurePattern> builtIn) {
+        Map<String, FailurePattern> byId = new LinkedHashMap<>();
+        for (FailurePattern p : user) {
+            byId.put(p.id(), p);
+        }
+        for (FailurePattern p : builtIn) {
+            byId.putIfAbsent(p.id(), p);
+        }
+        List<FailurePattern> all = new ArrayList<>(byId.values());
+        all.sort(Comparator.comparing(FailurePattern::isCatchAll).thenComparing(
+                Comparator.comparingInt(FailurePattern::priority).reversed()));
+        if (all.isEmpty() || !all.get(all.size() - 1).isCatchAll()) {
+            throw new PatternCatalogException(BUILT_IN_NAME, 0, null, "has no catch-all pattern with id \""
+                    + UNKNOWN_ID + "\". Rebuild Healdesk.", null);
+        }
+        return all;
+    }
+
+    // ---------------------------------------------------------------------------------------------- parsing
+
+    private record Parsed(FailurePattern pattern, int line) {
+    }
+
+    static List<FailurePattern> parse(byte[] bytes, String file, boolean yaml) {
+        JsonFactory factory = yaml ? new YAMLFactory() : new JsonFactory();
+        List<FailurePattern> out = new ArrayList<>();
+        Map<String, Integer> idLines = new HashMap<>();
+        String[] current = {null}; // id of the pattern being read, for syntax errors inside it
+        try (JsonParser p = factory.createParser(bytes)) {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                throw new PatternCatalogException(file, 0, null, "is empty. Write {\"version\": 1, \"patterns\": [ ... ]}.",
+                        null);
+            }
+            if (t != JsonToken.START_OBJECT) {
+                throw new PatternCatalogException(file, line(p), null, "must hold an object with \"version\": 1 and"
+                        + " a \"patterns\" array.", null);
+            }
+            boolean sawPatterns = false;
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                int fieldLine = line(p);
+                t = p.nextToken();
+                switch (field) {
+                    case "version" -> {
+                        if (t != JsonToken.VALUE_NUMBER_INT || p.getIntValue() != 1) {
+                            throw new PatternCatalogException(file, fieldLine, null, "has \"version\": " + p.getText()
+                                    + "; this Healdesk reads version 1. Write \"version\": 1.", null);
+                        }
+                    }
+                    case "patterns" -> {
+                        if (t != JsonToken.START_ARRAY) {
+                            throw new PatternCatalogException(file, fieldLine, null, "\"patterns\" must be an array"
+                                    + " of pattern objects.", null);
+                        }
+                        sawPatterns = true;
+                        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                            if (t != JsonToken.START_OBJECT) {
+                                throw new PatternCatalogException(file, line(p), null, "each entry of \"patterns\""
+                                        + " must be an object with id, name, regex, category, severity and fixClass.",
+                                        null);
+                            }
+                            current[0] = null;
+                            Parsed parsed = readPattern(p, file, current);
+                            String id = parsed.pattern().id();
+                            Integer first = idLines.putIfAbsent(id, parsed.line());
+                            if (first != null) {
+                                throw new PatternCatalogException(file, parsed.line(), id, "appears twice (first at"
+                                        + " line " + first + "). Give each pattern its own id, or remove one.", null);
+                            }
+                            out.add(parsed.pattern());
+                            current[0] = null;
+                        }
+                        current[0] = null;
+                    }
+                    case "comment", "$comment" -> p.skipChildren();
+                    default -> throw new PatternCatalogException(file, fieldLine, null, "has an unknown top-level"
+                            + " field \"" + field + "\". Known fields: version, patterns.", null);
+                }
+            }
+            if (!sawPatterns) {
+                throw new PatternCatalogException(file, line(p), null, "has no \"patterns\" array. Write"
+                        + " {\"version\": 1, \"patterns\": [ ... ]}.", null);
+            }
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new PatternCatalogException(file, line, current[0], (current[0] == null ? "is not valid "
+                    + (yaml ? "YAML" : "JSON") + ": " : "cannot be read: ") + e.getOriginalMessage() + ". Fix the syntax there (often a missing comma, quote or bracket).", e);
+        } catch (IOException e) {
+            throw new PatternCatalogException(file, 0, null, "cannot be read: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    private static Parsed readPattern(JsonParser p, String file, String[] current) throws IOException {
+        int objectLine = line(p);
+        Map<String, String> values = new HashMap<>();
+        Map<String, Integer> lines = new HashMap<>();
+        List<String> hints = List.of();
+        int priority = 0;
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            t = p.nextToken();
+            int valueLine = line(p);
+            lines.put(field, valueLine);
+            if (!FIELDS.contains(field)) {
+                throw new PatternCatalogException(file, valueLine, current[0], "has an unknown field \"" + field
+                        + "\". Known fields: " + FIELDS.stream().sorted().collect(Collectors.joining(", ")) + ".", null);
+            }
+            switch (field) {
+                case "priority" -> {
+                    if (t != JsonToken.VALUE_NUMBER_INT) {
+                        throw new PatternCatalogException(file, valueLine, current[0], "has \"priority\": "
+                                + p.getText() + "; give a whole number (higher is tried first).", null);
+                    }
+                    priority = p.getIntValue();
+                }
+                case "hints" -> {
+                    if (t == JsonToken.VALUE_NULL) {
+                        continue;
+                    }
+                    if (t != JsonToken.START_ARRAY) {
+                        throw new PatternCatalogException(file, valueLine, current[0], "has \"hints\" that is not"
+                                + " an array of strings. Write e.g. \"hints\": [\"econnrefused\"], or leave it out.", null);
+                    }
+                    List<String> list = new ArrayList<>();
+                    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                        if (t != JsonToken.VALUE_STRING || p.getText().isEmpty()) {
+                            throw new PatternCatalogException(file, line(p), current[0], "has a hint that is not a"
+                                    + " non-empty string. Write e.g. \"hints\": [\"econnrefused\"], or leave it out.", null);
+                        }
+                        list.add(p.getText());
+                    }
+                    hints = list;
+                }
+                case "comment" -> p.skipChildren();
+                default -> {
+                    if (t == JsonToken.VALUE_NULL && (field.equals("playbook") || field.equals("description"))) {
+                        continue;
+                    }
+                    if (t != JsonToken.VALUE_STRING) {
+                        throw new PatternCatalogException(file, valueLine, current[0], "has a \"" + field
+                                + "\" that is not a string. Put the value in quotes.", null);
+                    }
+                    values.put(field, p.getText());
+                    if (field.equals("id")) {
+                        current[0] = p.getText();
+                    }
+                }
+            }
+        }
+        String id = values.get("id");
+        for (String field : REQUIRED) {
+            String v = values.get(field);
+            if (v == null || v.isBlank()) {
+                throw new PatternCatalogException(file, objectLine, id, "has no \"" + field + "\" (the pattern"
+                        + " starts at this line). Add it: every pattern needs " + String.join(", ", REQUIRED) + ".",
+                        null);
+            }
+        }
+        if (!ID.matcher(id).matches()) {
+            throw new PatternCatalogException(file, lines.get("id"), id, "has an invalid id. Use lower-case"
+                    + " letters, digits, '.', '_' or '-' (at most 80), e.g. \"pg-too-many-clients\".", null);
+        }
+        Category category = enumValue(file, lines.get("category"), id, "category", values.get("category"),
+                Category::fromId, Category.values());
+        Severity severity = enumValue(file, lines.get("severity"), id, "severity", values.get("severity"),
+                Severity::fromId, Severity.values());
+        FixClass fixClass = enumValue(file, lines.get("fixClass"), id, "fixClass", values.get("fixClass"),
+                s -> FixClass.valueOf(s.trim().toUpperCase(Locale.ROOT)), FixClass.values());
+        Pattern regex;
+        try {
+            regex = FailurePattern.compile(values.get("regex"));
+        } catch (PatternSyntaxException e) {
+            throw new PatternCatalogException(file, lines.get("regex"), id, "has an invalid regex: "
+                    + e.getDescription() + (e.getIndex() >= 0 ? " near index " + e.getIndex() : "")
+                    + ". Fix the regex or remove the pattern.", e);
+        }
+        String playbook = values.get("playbook");
+        if (playbook != null && playbook.isBlank()) {
+            playbook = null;
+        }
+        FailurePattern pattern = new FailurePattern(id, values.get("name").trim(), values.get("description"), regex,
+                category, severity, fixClass, playbook, priority, hints);
+        return new Parsed(pattern, objectLine);
+    }
+
+    private static <E extends Enum<E>> E enumValue(String file, int line, String id, String field, String value,
+                                                   java.util.function.Function<String, E> parse, E[] all) {
+        try {
+            return parse.apply(value);
+        } catch (IllegalArgumentException e) {
+            String known = Arrays.stream(all).map(v -> field.equals("fixClass") ? v.name()
+                    : v.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+            throw new PatternCatalogException(file, line, id, "has an unknown " + field + " \"" + value
+                    + "\". Use one of: " + known + ".", e);
+        }
+    }
+
+    private static int line(JsonParser p) {
+        return p.currentTokenLocation().getLineNr();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.healdesk.core.triage;
+
+import dev.healdesk.core.suite.TestResult;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Classifies failures, fingerprints them and groups repeats of one failure. Thread-safe. */
+public final class Triage {
+
+    /** Frames kept in a group's {@link FailureGroup#stackTop()} (and hashed into fingerprints). */
+    public static final int STACK_TOP_FRAMES = 3;
+
+    private final Classifier classifier;
+    private final Fingerprinter fingerprinter = new Fingerprinter();
+
+    public Triage(PatternCatalog catalog) {
+        this.classifier = new Classifier(Objects.requireNonNull(catalog, "catalog"));
+    }
+
+    public TriagedFailure triage(String message, String stack) {
+        Classification c = classifier.classify(message, stack);
+        return new TriagedFailure(c, fingerprinter.fingerprint(c.category(), message, stack));
+    }
+
+    /**
+     * Groups the failed and timed-out results (passed, skipped and flaky ones are ignored) by fingerprint, in the
+     * order each group's first failure appears.
+     */
+    public List<FailureGroup> group(List<TestResult> results) {
+        Map<String, Builder> groups = new LinkedHashMap<>();
+        for (TestResult r : results) {
+            if (!r.status().isFailure()) {
+                continue;
+            }
+            TriagedFailure t = triage(r.errorMessage(), r.errorStack());
+            groups.computeIfAbsent(t.fingerprint(), fp -> new Builder(t, r)).tests.add(r);
+        }
+        List<FailureGroup> out = new ArrayList<>(groups.size());
+        for (Map.Entry<String, Builder> e : groups.entrySet()) {
+            Builder b = e.getValue();
+            out.add(new FailureGroup(e.getKey(), b.triaged.classification(), b.tests,
+                    b.first.errorMessage() == null ? "" : b.first.errorMessage(),
+                    stackTop(b.first.errorStack(), STACK_TOP_FRAMES)));
+        }
+        return out;
+    }
+
+    /** The first {@code frames} frames of {@code stack} joined by newlines, or "" (see {@link StackFrames}). */
+    public static String stackTop(String stack, int frames) {
+        return StackFrames.topJoined(stack, frames);
+    }
+
+    public Classifier classifier() {
+        return classifier;
+    }
+
+    public Fingerprinter fingerprinter() {
+        return fingerprinter;
+    }
+
+    private static final class Builder {
+        final TriagedFailure triaged;
+        final TestResult first;
+        final List<TestResult> tests = new ArrayList<>();
+
+        Builder(TriagedFailure triaged, TestResult first) {
+            this.triaged = triaged;
+            this.first = first;
+        }
+    }
+}

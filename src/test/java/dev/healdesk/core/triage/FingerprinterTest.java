@@ -1,0 +1,239 @@
+package dev.healdesk.core.triage;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+class FingerprinterTest {
+
+    private final Fingerprinter fp = new Fingerprinter();
+
+    static Stream<Arguments> normalization() {
+        return Stream.of(
+                arguments("Timeout 30000ms exceeded", "Timeout <n>ms exceeded"),
+                arguments("waiting for locator('#login')", "waiting for locator('#login')"),
+                arguments("getByRole('button', { name: 'Sign in' }) resolved to 2 elements",
+                        "getByRole('button', { name: 'Sign in' }) resolved to <n> elements"),
+                arguments("page.goto: net::ERR_CONNECTION_REFUSED at http://127.0.0.1:41234/login?next=/home#top",
+                        "page.goto: net::ERR_CONNECTION_REFUSED at http://<host>/login?next=<v>#<v>"),
+                arguments("connect ECONNREFUSED 127.0.0.1:5432", "connect ECONNREFUSED <host>:5432"),
+                arguments("Redis connection to localhost:6379 failed", "Redis connection to <host>:6379 failed"),
+                arguments("jdbc:postgresql://app:secret@db.internal:5432/shop_test?user=app",
+                        "jdbc:postgresql://<host>:5432/shop_test?user=<v>"),
+                arguments("JWT expired at 2024-01-01T10:00:00Z. Current time: 2024-01-01T11:00:00.123+02:00",
+                        "JWT expired at <ts>. Current time: <ts>"),
+                arguments("failed at 12:03:45.120 on 2024-03-09", "failed at <ts> on <ts>"),
+                arguments("Duplicate entry 'a@b.c' for key 'users.email'", "Duplicate entry '<v>' for key '<v>'"),
+                arguments("relation \"users\" does not exist", "relation \"<v>\" does not exist"),
+                arguments("Can't connect to MySQL server on 'db' (111)", "Can't connect to MySQL server on '<v>' (<n>)"),
+                arguments("GET /api/users/42/orders/550e8400-e29b-41d4-a716-446655440000",
+                        "GET /api/users/<n>/orders/<uuid>"),
+                arguments("open /home/alice/proj/tests/fixtures/users.json", "open <path>/users.json"),
+                arguments("at C:\\Users\\bob\\proj\\login.spec.ts:3:4", "at <path>\\login.spec.ts:<n>:<n>"),
+                arguments("contact user42@example.com now", "contact <email> now"),
+                arguments("pod web-7d9f8c6b5-x2k4q restarted", "pod web-<hex>-<id> restarted"),
+                arguments("commit a3f5c9e12 at 0x7ffe12ab", "commit <hex> at <hex>"),
+                arguments("user_550e8400-e29b-41d4-a716-446655440000 and cus_Nf3k2L9x", "user_<uuid> and cus_<id>"),
+                arguments("Expected status 200 but got 500", "Expected status 200 but got 500"),
+                arguments("HTTP/1.1 503 Service Unavailable", "HTTP/<n> 503 Service Unavailable"),
+                arguments("the export took 512 ms for 500 rows", "the export took <n> ms for <n> rows"),
+                arguments("{\"method\":\"css selector\",\"selector\":\"#login-button\"}",
+                        "{\"method\":\"<v>\",\"selector\":\"#login-button\"}"),
+                arguments("waiting for selector \"#submit\"", "waiting for selector \"#submit\""),
+                arguments("By.xpath: //button[@id='submit' and text()='Pay 42']",
+                        "By.xpath: //button[@id='submit' and text()='Pay 42']"),
+                arguments("\u001b[31mError\u001b[39m:   connection \t refused  ", "Error: connection refused"),
+                arguments("line one\n  line two  \n\n line one\n", "line one\nline two"),
+                arguments("ERR_HTTP2_PROTOCOL_ERROR", "ERR_HTTP<n>_PROTOCOL_ERROR"),
+                arguments("port 5432 and port 41234", "port 5432 and port <n>"),
+                arguments("doesn't exist", "doesn't exist"),
+                arguments("", ""));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("normalization")
+    void normalizesVariableParts(String message, String expected) {
+        assertEquals(expected, fp.normalize(message));
+    }
+
+    @Test
+    void normalizesNullToEmpty() {
+        assertEquals("", fp.normalize(null));
+    }
+
+    static Stream<Arguments> samePairs() {
+        String retry = "\n  - retrying click action, attempt #%d\n  - waiting for element to be visible, enabled and stable"
+                + "\n  - waiting %dms";
+        return Stream.of(
+                arguments("locator.click: Timeout 30000ms exceeded.\nCall log:\n  - waiting for locator('#login')",
+                        "locator.click: Timeout 5000ms exceeded.\nCall log:\n  - waiting for locator('#login')"),
+                arguments("Timeout 30000ms exceeded waiting for locator('#login')",
+                        "Timeout 10000ms exceeded waiting for locator('#login')"),
+                arguments("page.goto: net::ERR_CONNECTION_REFUSED at http://127.0.0.1:41234/login",
+                        "page.goto: net::ERR_CONNECTION_REFUSED at http://localhost:39001/login"),
+                arguments("Error: connect ECONNREFUSED 127.0.0.1:5432", "Error: connect ECONNREFUSED 10.0.3.17:5432"),
+                arguments("io.jsonwebtoken.ExpiredJwtException: JWT expired at 2024-01-01T10:00:00Z. Current time:"
+                                + " 2024-01-01T10:05:12Z, a difference of 312000 milliseconds.",
+                        "io.jsonwebtoken.ExpiredJwtException: JWT expired at 2024-02-11T08:30:00Z. Current time:"
+                                + " 2024-02-11T09:00:01Z, a difference of 1801000 milliseconds."),
+                arguments("ERROR 1062 (23000): Duplicate entry 'a@b.c' for key 'users.email'",
+                        "ERROR 1062 (23000): Duplicate entry 'x@y.z' for key 'users.email'"),
+                arguments("GET /api/users/42/orders failed", "GET /api/users/97/orders failed"),
+                arguments("order 550e8400-e29b-41d4-a716-446655440000 not found",
+                        "order 0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b not found"),
+                arguments("commit a3f5c9e1 is not deployed", "commit 0b12ffe9 is not deployed"),
+                arguments("pod api-7d9f8c6b5-x2k4q is not ready", "pod api-5c4b3a2d1-q9w8e is not ready"),
+                arguments("at 12:03:45 the job failed", "at 09:15:00 the job failed"),
+                arguments("user4711@example.test cannot log in", "user12@example.test cannot log in"),
+                arguments("ENOENT: no such file or directory, open /home/alice/app/tests/fixtures/users.json",
+                        "ENOENT: no such file or directory, open /builds/ci/app/tests/fixtures/users.json"),
+                arguments("token issued at 1712345678 was rejected", "token issued at 1709876543 was rejected"),
+                arguments("GET https://api.example.com/v1/search?q=alice&page=2 failed",
+                        "GET https://api.staging.example.com/v1/search?q=bob&page=3 failed"),
+                arguments("locator.click: Timeout 5000ms exceeded.\nCall log:\n  - waiting for locator('#pay')"
+                                + String.format(retry, 1, 20) + String.format(retry, 2, 100),
+                        "locator.click: Timeout 5000ms exceeded.\nCall log:\n  - waiting for locator('#pay')"
+                                + String.format(retry, 1, 20) + String.format(retry, 2, 100) + String.format(retry, 3, 500)
+                                + String.format(retry, 4, 500)),
+                arguments("\u001b[2mexpect(\u001b[22m\u001b[31mreceived\u001b[39m\u001b[2m).toBe(\u001b[22mexpected)\n\n"
+                                + "Expected: \u001b[32m3\u001b[39m\nReceived: \u001b[31m2\u001b[39m",
+                        "expect(received).toBe(expected)\n\nExpected: 4\nReceived: 7"),
+                arguments("Error:   connection\t refused  ", "Error: connection refused"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samePairs")
+    void sameFailureSameFingerprint(String a, String b) {
+        assertEquals(fp.normalize(a), fp.normalize(b));
+        assertEquals(fp.fingerprint(Category.UI, a, null), fp.fingerprint(Category.UI, b, null));
+    }
+
+    static Stream<Arguments> differentPairs() {
+        return Stream.of(
+                arguments("Timeout 30000ms exceeded waiting for locator('#login')",
+                        "Timeout 30000ms exceeded waiting for locator('#logout')"),
+                arguments("waiting for getByRole('button', { name: 'Sign in' })",
+                        "waiting for getByRole('button', { name: 'Sign up' })"),
+                arguments("waiting for selector \"#submit\"", "waiting for selector \"#cancel\""),
+                arguments("Unable to locate element: {\"method\":\"css selector\",\"selector\":\"#login-button\"}",
+                        "Unable to locate element: {\"method\":\"css selector\",\"selector\":\"#logout-button\"}"),
+                arguments("Expected to find element: `#cart`, but never found it.",
+                        "Expected to find element: `#checkout`, but never found it."),
+                arguments("By.xpath: //button[@id='submit']", "By.xpath: //button[@id='cancel']"),
+                arguments("Error: connect ECONNREFUSED 127.0.0.1:5432", "Error: connect ECONNREFUSED 127.0.0.1:6379"),
+                arguments("Expected status 200 but got 500", "Expected status 200 but got 404"),
+                arguments("Expected: 200\nReceived: 500", "Expected: 200\nReceived: 503"),
+                arguments("HTTP/1.1 502 Bad Gateway", "HTTP/1.1 503 Service Unavailable"),
+                arguments("GET /api/users/42 failed", "GET /api/orders/42 failed"),
+                arguments("GET http://localhost:3000/login failed", "GET http://localhost:3000/logout failed"),
+                arguments("redis://cache.internal:6379 unreachable", "postgres://cache.internal:5432 unreachable"),
+                arguments("relation \"users\" does not exist", "column \"users\" does not exist"),
+                arguments("TokenExpiredError: jwt expired", "JsonWebTokenError: jwt malformed"),
+                arguments("connect ECONNREFUSED 10.0.0.5:8080", "connect ETIMEDOUT 10.0.0.5:8080"),
+                arguments("Test timeout of 30000ms exceeded.",
+                        "Test timeout of 30000ms exceeded while running \"beforeEach\" hook."),
+                arguments("Error: expect(locator).toHaveText(expected)", "Error: expect(locator).toHaveCount(expected)"),
+                arguments("ERR_CONNECTION_REFUSED", "ERR_CONNECTION_RESET"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("differentPairs")
+    void differentFailuresDifferentFingerprints(String a, String b) {
+        assertNotEquals(fp.fingerprint(Category.UI, a, null), fp.fingerprint(Category.UI, b, null));
+    }
+
+    @Test
+    void categoriesNeverShareAFingerprint() {
+        Set<String> seen = new HashSet<>();
+        for (Category c : Category.values()) {
+            assertTrue(seen.add(fp.fingerprint(c, "Error: something failed", null)), c.id());
+        }
+    }
+
+    @Test
+    void fingerprintIsSixteenLowerCaseHexDigitsAndStable() {
+        String f = fp.fingerprint(Category.NETWORK, "Error: connect ECONNREFUSED 127.0.0.1:3000", null);
+        assertTrue(f.matches("[0-9a-f]{16}"), f);
+        assertEquals(f, new Fingerprinter().fingerprint(Category.NETWORK, "Error: connect ECONNREFUSED 127.0.0.1:3000",
+                null));
+    }
+
+    private static final String JS_STACK = "Error: boom\n"
+            + "    at LoginPage.submit (%s/tests/pages/login.ts:%d:13)\n"
+            + "    at Context.<anonymous> (%s/tests/login.spec.ts:%d:5)\n"
+            + "    at processTicksAndRejections (node:internal/process/task_queues:%d:5)\n"
+            + "    at %s/extra.js:%d:1";
+
+    @Test
+    void stackFramesIgnoreLineNumbersAndPathPrefixes() {
+        String a = String.format(JS_STACK, "/home/alice/shop", 42, "/home/alice/shop", 12, 95, "/x", 1);
+        String b = String.format(JS_STACK, "/builds/ci/shop", 47, "/builds/ci/shop", 19, 96, "/y", 9);
+        assertEquals(fp.fingerprint(Category.UI, "Error: boom", a), fp.fingerprint(Category.UI, "Error: boom", b));
+    }
+
+    @Test
+    void stackFramesMatter() {
+        String a = String.format(JS_STACK, "/app", 42, "/app", 12, 95, "/x", 1);
+        String b = a.replace("LoginPage.submit", "LoginPage.fill");
+        String c = a.replace("tests/pages/login.ts", "tests/pages/signup.ts");
+        String none = null;
+        assertNotEquals(fp.fingerprint(Category.UI, "Error: boom", a), fp.fingerprint(Category.UI, "Error: boom", b));
+        assertNotEquals(fp.fingerprint(Category.UI, "Error: boom", a), fp.fingerprint(Category.UI, "Error: boom", c));
+        assertNotEquals(fp.fingerprint(Category.UI, "Error: boom", a), fp.fingerprint(Category.UI, "Error: boom", none));
+    }
+
+    @Test
+    void onlyTheTopThreeFramesCount() {
+        String a = String.format(JS_STACK, "/app", 42, "/app", 12, 95, "/x", 1);
+        String b = a.replace("extra.js", "other.js");
+        assertEquals(fp.fingerprint(Category.UI, "Error: boom", a), fp.fingerprint(Category.UI, "Error: boom", b));
+    }
+
+    @Test
+    void dependencyInstallPathsAreNoise() {
+        String a = "Error: x\n    at Frame.click (/app/node_modules/.pnpm/playwright-core@1.40.0/node_modules/"
+                + "playwright-core/lib/server/frames.js:1234:5)";
+        String b = "Error: x\n    at Frame.click (/srv/ci/node_modules/playwright-core/lib/server/frames.js:1300:9)";
+        String c = "Error: x\n    at Frame.click (/srv/ci/node_modules/playwright-core/lib/server/page.js:1300:9)";
+        assertEquals(fp.fingerprint(Category.UI, "x", a), fp.fingerprint(Category.UI, "x", b));
+        assertNotEquals(fp.fingerprint(Category.UI, "x", a), fp.fingerprint(Category.UI, "x", c));
+        assertEquals("playwright-core:frames.js", Fingerprinter.location(
+                "/app/node_modules/.pnpm/playwright-core@1.40.0/node_modules/playwright-core/lib/server/frames.js:12:5"));
+        assertEquals("@playwright/test:workerMain.js",
+                Fingerprinter.location("/a/node_modules/@playwright/test/lib/worker/workerMain.js:9:1"));
+    }
+
+    @Test
+    void javaLambdaNumbersAndJarVersionsAreNoise() {
+        String a = "org.postgresql.util.PSQLException: boom\n"
+                + "\tat com.shop.Service.lambda$load$3(Service.java:42) ~[shop-1.2.0.jar:1.2.0]\n"
+                + "\tat com.shop.Service$$Lambda$123/0x0000000800c0b040.apply(Unknown Source)\n"
+                + "\tat com.shop.Service$1.run(Service.java:77)";
+        String b = "org.postgresql.util.PSQLException: boom\n"
+                + "\tat com.shop.Service.lambda$load$7(Service.java:50) ~[shop-1.3.1.jar:1.3.1]\n"
+                + "\tat com.shop.Service$$Lambda$456/0x0000000800d1e000.apply(Unknown Source)\n"
+                + "\tat com.shop.Service$2.run(Service.java:80)";
+        String c = b.replace("lambda$load$7", "lambda$save$7");
+        assertEquals(fp.fingerprint(Category.DATABASE, "boom", a), fp.fingerprint(Category.DATABASE, "boom", b));
+        assertNotEquals(fp.fingerprint(Category.DATABASE, "boom", a), fp.fingerprint(Category.DATABASE, "boom", c));
+    }
+
+    @Test
+    void pythonFramesKeepFileAndFunction() {
+        String a = "Traceback (most recent call last):\n  File \"/home/a/app/tests/test_login.py\", line 42, in test_login\n";
+        String b = "Traceback (most recent call last):\n  File \"/ci/app/tests/test_login.py\", line 50, in test_login\n";
+        String c = "Traceback (most recent call last):\n  File \"/ci/app/tests/test_login.py\", line 50, in test_logout\n";
+        assertEquals(fp.fingerprint(Category.AUTH, "x", a), fp.fingerprint(Category.AUTH, "x", b));
+        assertNotEquals(fp.fingerprint(Category.AUTH, "x", a), fp.fingerprint(Category.AUTH, "x", c));
+    }
+}
