@@ -21,7 +21,21 @@ import java.util.regex.Pattern;
  */
 public record FailurePattern(String id, String name, String description, Pattern regex, Category category,
                              Severity severity, FixClass fixClass, String playbook, int priority,
-                             List<String> hints) {
+                             List<String> hints, GroupBy groupBy) {
+
+    /**
+     * How failures matching this pattern are grouped. {@code FAILURE} (default): by the normalised message and
+     * stack, so one group per distinct failure. {@code PATTERN}: every match in a run is one group, for causes
+     * that are one shared thing whichever test or endpoint meets them (an exhausted connection pool, an
+     * expired token): one diagnosis and one playbook decision instead of one per test.
+     */
+    public enum GroupBy {
+        FAILURE, PATTERN;
+
+        public static GroupBy fromId(String id) {
+            return valueOf(id.trim().toUpperCase(Locale.ROOT));
+        }
+    }
 
     public FailurePattern {
         Objects.requireNonNull(id, "id");
@@ -34,6 +48,7 @@ public record FailurePattern(String id, String name, String description, Pattern
         if ((regex.flags() & Pattern.CASE_INSENSITIVE) == 0) {
             regex = Pattern.compile(regex.pattern(), regex.flags() | Pattern.CASE_INSENSITIVE);
         }
+        groupBy = groupBy == null ? GroupBy.FAILURE : groupBy;
         hints = hints == null ? List.of()
                 : hints.stream().map(h -> h.toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty()).toList();
     }
@@ -41,7 +56,7 @@ public record FailurePattern(String id, String name, String description, Pattern
     /** A pattern without explicit hints (they are derived from the regex). */
     public FailurePattern(String id, String name, String description, Pattern regex, Category category,
                           Severity severity, FixClass fixClass, String playbook, int priority) {
-        this(id, name, description, regex, category, severity, fixClass, playbook, priority, List.of());
+        this(id, name, description, regex, category, severity, fixClass, playbook, priority, List.of(), GroupBy.FAILURE);
     }
 
     /** Compiles {@code regex} case-insensitively; throws {@link java.util.regex.PatternSyntaxException}. */

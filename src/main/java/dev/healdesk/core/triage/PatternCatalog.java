@@ -33,10 +33,11 @@ import java.util.stream.Collectors;
  * <p>File format (JSON, or YAML when the name ends in {@code .yaml}/{@code .yml}):
  * <pre>{"version": 1, "patterns": [{"id": "...", "name": "...", "description": "...", "regex": "...",
  *   "category": "network", "severity": "critical", "fixClass": "A", "playbook": "restart-backend",
- *   "priority": 500, "hints": ["econnrefused"]}]}</pre>
+ *   "priority": 500, "hints": ["econnrefused"], "groupBy": "failure"}]}</pre>
  * Required: id, name, regex, category, severity, fixClass. Optional: description, playbook (null: none),
  * priority (default 0), hints (lower-case literals, one of which occurs in every match; derived from the regex
- * when absent). A user pattern with the id of a built-in one replaces it.
+ * when absent), groupBy ({@code failure}, the default, or {@code pattern}: see {@link FailurePattern.GroupBy}).
+ * A user pattern with the id of a built-in one replaces it.
  *
  * <p>Every problem throws the unchecked {@link PatternCatalogException} naming the file, the line and what to do.
  */
@@ -50,7 +51,7 @@ public final class PatternCatalog {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,79}");
     private static final Set<String> FIELDS = Set.of("id", "name", "description", "regex", "category", "severity",
-            "fixClass", "playbook", "priority", "hints", "comment");
+            "fixClass", "playbook", "priority", "hints", "groupBy", "comment");
     private static final List<String> REQUIRED = List.of("id", "name", "regex", "category", "severity", "fixClass");
 
     private final List<FailurePattern> patterns;
@@ -297,12 +298,15 @@ public final class PatternCatalog {
                     + e.getDescription() + (e.getIndex() >= 0 ? " near index " + e.getIndex() : "")
                     + ". Fix the regex or remove the pattern.", e);
         }
+        FailurePattern.GroupBy groupBy = values.get("groupBy") == null ? FailurePattern.GroupBy.FAILURE
+                : enumValue(file, lines.get("groupBy"), id, "groupBy", values.get("groupBy"),
+                FailurePattern.GroupBy::fromId, FailurePattern.GroupBy.values());
         String playbook = values.get("playbook");
         if (playbook != null && playbook.isBlank()) {
             playbook = null;
         }
         FailurePattern pattern = new FailurePattern(id, values.get("name").trim(), values.get("description"), regex,
-                category, severity, fixClass, playbook, priority, hints);
+                category, severity, fixClass, playbook, priority, hints, groupBy);
         return new Parsed(pattern, objectLine);
     }
 

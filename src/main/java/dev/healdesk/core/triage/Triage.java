@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Classifies failures, fingerprints them and groups repeats of one failure. Thread-safe. */
 public final class Triage {
@@ -17,13 +19,22 @@ public final class Triage {
     private final Classifier classifier;
     private final Fingerprinter fingerprinter = new Fingerprinter();
 
+    private final Set<String> groupedByPattern;
+
     public Triage(PatternCatalog catalog) {
         this.classifier = new Classifier(Objects.requireNonNull(catalog, "catalog"));
+        this.groupedByPattern = catalog.patterns().stream()
+                .filter(p -> p.groupBy() == FailurePattern.GroupBy.PATTERN)
+                .map(FailurePattern::id)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public TriagedFailure triage(String message, String stack) {
         Classification c = classifier.classify(message, stack);
-        return new TriagedFailure(c, fingerprinter.fingerprint(c.category(), message, stack));
+        String fingerprint = groupedByPattern.contains(c.patternId())
+                ? fingerprinter.fingerprint(c.category(), "pattern:" + c.patternId(), null)
+                : fingerprinter.fingerprint(c.category(), message, stack);
+        return new TriagedFailure(c, fingerprint);
     }
 
     /**

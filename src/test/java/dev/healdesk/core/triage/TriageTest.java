@@ -109,9 +109,12 @@ class TriageTest {
 
     @Test
     void triageCombinesClassificationAndFingerprint() {
-        TriagedFailure t = triage.triage("TokenExpiredError: jwt expired", null);
-        assertEquals("jwt-expired", t.classification().patternId());
-        assertEquals(new Fingerprinter().fingerprint(Category.AUTH, "TokenExpiredError: jwt expired", null),
-                t.fingerprint());
+        String refused = "page.goto: net::ERR_CONNECTION_REFUSED at http://127.0.0.1:3000/login";
+        TriagedFailure t = triage.triage(refused, null);
+        assertEquals("connection-refused", t.classification().patternId());
+        assertEquals(new Fingerprinter().fingerprint(Category.NETWORK, refused, null), t.fingerprint());
+        // Patterns grouped by pattern hash the pattern, not the message (see GroupByPatternTest).
+        TriagedFailure jwt = triage.triage("TokenExpiredError: jwt expired", null);
+        assertEquals(new Fingerprinter().fingerprint(Category.AUTH, "pattern:jwt-expired", null), jwt.fingerprint());
     }
 }
