@@ -308,7 +308,9 @@ public final class RunViewModel {
         if (event instanceof RunEvent.RunStarted e) {
             runId.set(e.runId());
             statusText.set("Running " + e.runId() + " on " + e.target() + " (" + String.join(", ", e.projects()) + ")");
-            if (testsExpected.get() == 0) {
+            if (e.expectedTests() >= 0) {
+                testsExpected.set(e.expectedTests());
+            } else if (testsExpected.get() == 0) {
                 testsExpected.set(expectedFor(new LinkedHashSet<>(e.projects())));
             }
         } else if (event instanceof RunEvent.TestFinished e) {

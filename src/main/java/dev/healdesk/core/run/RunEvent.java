@@ -13,8 +13,9 @@ public sealed interface RunEvent {
 
     String runId();
 
-    record RunStarted(String runId, String target, List<String> projects, RunOptions options, Instant at)
-            implements RunEvent { }
+    /** @param expectedTests how many tests the run will have, or -1 when the suites cannot tell beforehand */
+    record RunStarted(String runId, String target, List<String> projects, RunOptions options, Instant at,
+                      int expectedTests) implements RunEvent { }
 
     /** A line for the live log (what the CLI prints and the console appends). */
     record Log(String runId, Level level, String message) implements RunEvent {

@@ -92,7 +92,8 @@ public final class RunService {
     private RunSummary walk(Target target, RunOptions options, List<String> projects, String runId, Instant startedAt,
                             RunFolderWriter.RunFolder folder, RunListener out, Cancellation cancel)
             throws RunException {
-        out.onEvent(new RunEvent.RunStarted(runId, target.name(), projects, options, startedAt));
+        out.onEvent(new RunEvent.RunStarted(runId, target.name(), projects, options, startedAt,
+                target.suites().count(new LinkedHashSet<>(projects))));
 
         AtomicInteger finished = new AtomicInteger();
         List<TestResult> results;

@@ -78,6 +78,15 @@ public final class ProbeRunner implements SuiteRunner {
         return probes.stream().map(Probe::project).distinct().collect(Collectors.toUnmodifiableList());
     }
 
+    @Override
+    public int count(Set<String> projects) {
+        try {
+            return select(projects).size();
+        } catch (SuiteException unknownProject) {
+            return -1;
+        }
+    }
+
     /** The probes {@link #run} would run for {@code projects} (all when empty). */
     public List<Probe> select(Set<String> projects) throws SuiteException {
         if (projects == null || projects.isEmpty()) {

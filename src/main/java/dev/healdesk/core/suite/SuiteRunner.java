@@ -21,6 +21,11 @@ public interface SuiteRunner {
     List<TestResult> run(Set<String> projects, Consumer<TestResult> onResult, Cancellation cancel)
             throws SuiteException;
 
+    /** How many tests {@link #run} will run for {@code projects}, when that is known before running; else -1. */
+    default int count(Set<String> projects) {
+        return -1;
+    }
+
     /**
      * The same inside a run folder: artifacts (screenshots, traces) go to {@code artifactsDir}, and
      * {@code notes} hears what the operator should know about how the tests ran (which browser, say).

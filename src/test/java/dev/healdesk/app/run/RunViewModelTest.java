@@ -111,13 +111,33 @@ class RunViewModelTest {
     }
 
     @Test
+    void theRunsOwnTestCountDrivesTheProgressFromTheFirstResult() {
+        TestResult ok = Fixtures.passed("health/api-health");
+        RunSummary summary = Fixtures.summary("run-2", List.of(ok), List.of(), List.of());
+        java.util.concurrent.atomic.AtomicReference<RunViewModel> holder = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.List<Double> seen = new java.util.ArrayList<>();
+        RunViewModel vm = model((options, listener, cancel) -> {
+            listener.onEvent(new RunEvent.RunStarted("run-2", "sandbox", PROJECTS, options, Fixtures.T0, 4));
+            listener.onEvent(new RunEvent.TestFinished("run-2", ok, 1));
+            seen.add(holder.get().progressProperty().get());
+            listener.onEvent(new RunEvent.RunFinished("run-2", summary, Path.of("results/run-2")));
+            return summary;
+        }, Runnable::run);
+        holder.set(vm);
+
+        vm.start();
+
+        assertEquals(List.of(0.25), seen, "one of four tests done, known before any earlier run was recorded");
+    }
+
+    @Test
     void eventsDriveProgressCountsLogAndSummary() {
         TestResult ok = Fixtures.passed("health/api-health");
         TestResult bad = Fixtures.failed("contracts/customers", "FATAL: remaining connection slots are reserved");
         FailureGroup group = Fixtures.dbPool(bad);
         RunSummary summary = Fixtures.summary("run-1", List.of(ok, bad), List.of(group), List.of());
         RunViewModel vm = model((options, listener, cancel) -> {
-            listener.onEvent(new RunEvent.RunStarted("run-1", "sandbox", PROJECTS, options, Fixtures.T0));
+            listener.onEvent(new RunEvent.RunStarted("run-1", "sandbox", PROJECTS, options, Fixtures.T0, -1));
             listener.onEvent(new RunEvent.TestFinished("run-1", ok, 1));
             listener.onEvent(new RunEvent.TestFinished("run-1", bad, 2));
             listener.onEvent(new RunEvent.FailureTriaged("run-1", group));
@@ -194,7 +214,7 @@ class RunViewModelTest {
     @Test
     void anInternalErrorSaysWhereTheLogIs() {
         RunViewModel vm = model((o, listener, c) -> {
-            listener.onEvent(new RunEvent.RunStarted("run-5", "sandbox", PROJECTS, o, Fixtures.T0));
+            listener.onEvent(new RunEvent.RunStarted("run-5", "sandbox", PROJECTS, o, Fixtures.T0, -1));
             throw new IllegalStateException("boom");
         }, Runnable::run);
         vm.start();
