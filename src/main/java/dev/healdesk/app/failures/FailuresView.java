@@ -49,7 +49,6 @@ public final class FailuresView implements View {
     private final Label tests = value("tests");
     private final TextArea message = area("detail-message");
     private final TextArea stack = area("detail-stack");
-    private boolean syncingSelection;
 
     public FailuresView(FailuresViewModel model) {
         this.model = model;
@@ -78,24 +77,7 @@ public final class FailuresView implements View {
         root.setCenter(split);
 
         subs.add(model.detailProperty().subscribe(this::showDetail));
-        // Changes only (no call with the current, still empty, selection: that would clear the model's).
-        subs.add(table.getSelectionModel().selectedItemProperty().subscribe((was, g) -> {
-            if (!syncingSelection) {
-                model.selectedProperty().set(g);
-            }
-        }));
-        subs.add(model.selectedProperty().subscribe(g -> {
-            syncingSelection = true;
-            try {
-                if (g == null) {
-                    table.getSelectionModel().clearSelection();
-                } else {
-                    table.getSelectionModel().select(g);
-                }
-            } finally {
-                syncingSelection = false;
-            }
-        }));
+        subs.syncSelection(table, model.selectedProperty());
     }
 
     private void buildTable() {

@@ -1,7 +1,9 @@
 package dev.healdesk.app.fx;
 
+import javafx.beans.property.ObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.scene.control.TableView;
 import javafx.util.Subscription;
 
 import java.util.ArrayList;
@@ -21,6 +23,31 @@ public final class Subscriptions {
     public <E> void onChange(ObservableList<E> list, ListChangeListener<? super E> listener) {
         list.addListener(listener);
         held.add(() -> list.removeListener(listener));
+    }
+
+    /**
+     * Keeps a table's selection and a view model's selected item in step, both ways. Only changes travel
+     * (no call with the current, still empty, selection: that would clear the model's).
+     */
+    public <T> void syncSelection(TableView<T> table, ObjectProperty<T> selected) {
+        boolean[] syncing = {false};
+        add(table.getSelectionModel().selectedItemProperty().subscribe((was, item) -> {
+            if (!syncing[0]) {
+                selected.set(item);
+            }
+        }));
+        add(selected.subscribe(item -> {
+            syncing[0] = true;
+            try {
+                if (item == null) {
+                    table.getSelectionModel().clearSelection();
+                } else {
+                    table.getSelectionModel().select(item);
+                }
+            } finally {
+                syncing[0] = false;
+            }
+        }));
     }
 
     /** Releases everything, newest first. */

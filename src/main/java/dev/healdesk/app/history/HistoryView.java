@@ -40,7 +40,6 @@ public final class HistoryView implements View {
     private final Subscriptions subs = new Subscriptions();
     private final TableView<RunRow> runs = new TableView<>();
     private final TableView<StoredFailure> failures = new TableView<>();
-    private boolean syncing;
 
     public HistoryView(HistoryViewModel model) {
         root.getStyleClass().add("screen");
@@ -113,24 +112,7 @@ public final class HistoryView implements View {
         root.setTop(header);
         root.setCenter(split);
 
-        // Changes only (no call with the current, still empty, selection: that would clear the model's).
-        subs.add(runs.getSelectionModel().selectedItemProperty().subscribe((was, r) -> {
-            if (!syncing) {
-                model.selectedProperty().set(r);
-            }
-        }));
-        subs.add(model.selectedProperty().subscribe(r -> {
-            syncing = true;
-            try {
-                if (r == null) {
-                    runs.getSelectionModel().clearSelection();
-                } else {
-                    runs.getSelectionModel().select(r);
-                }
-            } finally {
-                syncing = false;
-            }
-        }));
+        subs.syncSelection(runs, model.selectedProperty());
         subs.add(() -> runs.setItems(FXCollections.observableArrayList()));
         subs.add(() -> failures.setItems(FXCollections.observableArrayList()));
     }

@@ -121,11 +121,15 @@ final class RegexHints {
 
         /** [start, end) of each top-level alternative. */
         List<int[]> topLevelAlternatives() {
+            return alternatives(0, re.length());
+        }
+
+        /** [start, end) of each alternative of {@code re[from, to)} at its own nesting level. */
+        List<int[]> alternatives(int from, int to) {
             List<int[]> out = new ArrayList<>();
-            int start = 0;
+            int start = from;
             int depth = 0;
-            int i = 0;
-            int to = re.length();
+            int i = from;
             while (i <= to) {
                 if (i == to || (depth == 0 && re.charAt(i) == '|')) {
                     out.add(new int[] {start, i});
@@ -154,35 +158,12 @@ final class RegexHints {
 
         List<Hint> alternation(int from, int to, boolean topLevel) {
             List<Hint> all = new ArrayList<>();
-            int start = from;
-            int depth = 0;
-            int i = from;
-            while (i <= to) {
-                if (i == to || (depth == 0 && re.charAt(i) == '|')) {
-                    List<Hint> alt = sequence(start, i, topLevel);
-                    if (alt == null) {
-                        return null;
-                    }
-                    all.addAll(alt);
-                    start = i + 1;
-                    i++;
-                    continue;
+            for (int[] range : alternatives(from, to)) {
+                List<Hint> alt = sequence(range[0], range[1], topLevel);
+                if (alt == null) {
+                    return null;
                 }
-                char c = re.charAt(i);
-                if (c == '\\') {
-                    i = escapeEnd(i);
-                    continue;
-                }
-                if (c == '[') {
-                    i = classEnd(i);
-                    continue;
-                }
-                if (c == '(') {
-                    depth++;
-                } else if (c == ')') {
-                    depth--;
-                }
-                i++;
+                all.addAll(alt);
             }
             return all;
         }
