@@ -135,7 +135,7 @@ final class BenchCommand implements Callable<Integer> {
         return new RunSummary(runId, "bench", List.of("health", "contracts", "modules", "security"), true, start,
                 start.plusSeconds(60), HealthStatus.DEGRADED, HealthStatus.DEGRADED,
                 (tests - failed) * 100.0 / tests, tests, tests - failed, failed, 0, results, groups, actions,
-                LlmUsage.none(), false);
+                LlmUsage.none(), java.util.Map.of(), false);
     }
 
     private void startup(PrintWriter out) throws IOException, InterruptedException {

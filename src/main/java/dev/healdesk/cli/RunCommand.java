@@ -135,8 +135,11 @@ final class RunCommand implements Callable<Integer> {
         if (event instanceof RunEvent.Log log && log.level() == RunEvent.Log.Level.DEBUG && !verbose) {
             return;
         }
-        out.println(RunEventFormatter.format(event));
-        out.flush();
+        String line = RunEventFormatter.format(event);
+        if (line != null) {
+            out.println(line);
+            out.flush();
+        }
     }
 
     private RunOptions options() {

@@ -298,7 +298,10 @@ public final class RunViewModel {
         List<String> lines = new ArrayList<>(events.size());
         for (RunEvent event : events) {
             apply(event);
-            lines.add(RunEventFormatter.format(event));
+            String line = RunEventFormatter.format(event);
+            if (line != null) {
+                lines.add(line);
+            }
         }
         appendLog(lines);
         updateProgressText();

@@ -1,5 +1,11 @@
 package dev.healdesk.core.history;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.healdesk.core.run.Diagnosis;
+import dev.healdesk.core.triage.Category;
+import dev.healdesk.core.triage.FixClass;
 import dev.healdesk.core.run.ActionRecord;
 import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.suite.TestResult;
@@ -106,9 +112,40 @@ public final class HistoryStore implements AutoCloseable {
                       message TEXT,
                       duration_ms INTEGER NOT NULL,
                       PRIMARY KEY (run_id, seq))"""
+            ),
+            List.of(
+                    "ALTER TABLE runs ADD COLUMN llm_prompt_tokens INTEGER NOT NULL DEFAULT 0",
+                    "ALTER TABLE runs ADD COLUMN llm_completion_tokens INTEGER NOT NULL DEFAULT 0",
+                    "ALTER TABLE runs ADD COLUMN llm_latency_ms INTEGER NOT NULL DEFAULT 0",
+                    "ALTER TABLE runs ADD COLUMN llm_errors INTEGER NOT NULL DEFAULT 0",
+                    // One diagnosis per fingerprint and model: the cache that spares a second run its LLM calls.
+                    """
+                    CREATE TABLE diagnoses (
+                      fingerprint TEXT NOT NULL,
+                      model TEXT NOT NULL,
+                      provider TEXT NOT NULL,
+                      pattern_id TEXT,
+                      category TEXT,
+                      root_cause TEXT,
+                      confidence REAL NOT NULL,
+                      diagnosed_category TEXT,
+                      fix_class TEXT,
+                      playbook TEXT,
+                      explanation TEXT,
+                      evidence TEXT NOT NULL,
+                      malformed INTEGER NOT NULL,
+                      raw_text TEXT,
+                      note TEXT,
+                      created_at INTEGER NOT NULL,
+                      prompt_tokens INTEGER NOT NULL,
+                      completion_tokens INTEGER NOT NULL,
+                      latency_ms INTEGER NOT NULL,
+                      PRIMARY KEY (fingerprint, model))""",
+                    "CREATE INDEX diagnoses_pattern ON diagnoses(pattern_id, created_at DESC)"
             ));
 
     public static final int SCHEMA_VERSION = MIGRATIONS.size();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
     private final Connection connection;
@@ -219,8 +256,9 @@ public final class HistoryStore implements AutoCloseable {
         try (PreparedStatement ps = connection.prepareStatement("""
                 INSERT INTO runs (id, target, projects, dry_run, started_at, finished_at, status, initial_status,
                   health_score, tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder,
-                  llm_provider, llm_model, llm_calls, llm_cache_hits)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")) {
+                  llm_provider, llm_model, llm_calls, llm_cache_hits, llm_prompt_tokens, llm_completion_tokens,
+                  llm_latency_ms, llm_errors)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")) {
             int i = 1;
             ps.setString(i++, run.runId());
             ps.setString(i++, run.target());
@@ -240,7 +278,11 @@ public final class HistoryStore implements AutoCloseable {
             ps.setString(i++, run.llm().provider());
             ps.setString(i++, run.llm().model());
             ps.setInt(i++, run.llm().calls());
-            ps.setInt(i, run.llm().cacheHits());
+            ps.setInt(i++, run.llm().cacheHits());
+            ps.setInt(i++, run.llm().promptTokens());
+            ps.setInt(i++, run.llm().completionTokens());
+            ps.setLong(i++, run.llm().latencyMs());
+            ps.setInt(i, run.llm().errors());
             ps.executeUpdate();
         }
     }
@@ -444,6 +486,122 @@ public final class HistoryStore implements AutoCloseable {
         } catch (SQLException e) {
             throw fail("read the actions of run " + runId, e);
         }
+    }
+
+    /**
+     * Keeps {@code d} as the diagnosis of its fingerprint by its model (replacing an older one). The text it holds
+     * was produced from redacted input; callers redact it again before it comes here.
+     */
+    public synchronized void saveDiagnosis(Diagnosis d, String patternId, String category) {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                INSERT OR REPLACE INTO diagnoses (fingerprint, model, provider, pattern_id, category, root_cause,
+                  confidence, diagnosed_category, fix_class, playbook, explanation, evidence, malformed, raw_text, note,
+                  created_at, prompt_tokens, completion_tokens, latency_ms)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")) {
+            int i = 1;
+            ps.setString(i++, d.fingerprint());
+            ps.setString(i++, d.model());
+            ps.setString(i++, d.provider());
+            ps.setString(i++, patternId);
+            ps.setString(i++, category);
+            ps.setString(i++, d.rootCause());
+            ps.setDouble(i++, d.confidence());
+            ps.setString(i++, d.category() == null ? null : d.category().id());
+            ps.setString(i++, d.fixClass() == null ? null : d.fixClass().name());
+            ps.setString(i++, d.suggestedPlaybook());
+            ps.setString(i++, d.explanation());
+            ps.setString(i++, JSON.writeValueAsString(d.evidence()));
+            ps.setInt(i++, d.malformed() ? 1 : 0);
+            ps.setString(i++, d.rawText());
+            ps.setString(i++, d.note());
+            ps.setLong(i++, d.createdAt().toEpochMilli());
+            ps.setInt(i++, d.promptTokens());
+            ps.setInt(i++, d.completionTokens());
+            ps.setLong(i, d.latencyMs());
+            ps.executeUpdate();
+        } catch (SQLException | JsonProcessingException e) {
+            throw new HistoryException("Cannot store the diagnosis of " + d.fingerprint() + " in the history database "
+                    + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The cached diagnosis of {@code fingerprint} by {@code model}, marked cached. */
+    public synchronized Optional<Diagnosis> findDiagnosis(String fingerprint, String model) {
+        try (PreparedStatement ps = connection.prepareStatement(DIAGNOSIS_COLUMNS
+                + " FROM diagnoses WHERE fingerprint = ? AND model = ?")) {
+            ps.setString(1, fingerprint);
+            ps.setString(2, model);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(diagnosis(rs).asCached()) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw fail("read the diagnosis of " + fingerprint, e);
+        }
+    }
+
+    /**
+     * The newest well-formed diagnoses of other fingerprints with the same pattern (else the same category): the
+     * examples a prompt shows the model.
+     */
+    public synchronized List<Diagnosis> similarDiagnoses(String fingerprint, String patternId, String category,
+                                                         int limit) {
+        try (PreparedStatement ps = connection.prepareStatement(DIAGNOSIS_COLUMNS + """
+                 FROM diagnoses WHERE fingerprint <> ? AND malformed = 0 AND (pattern_id = ? OR category = ?)
+                ORDER BY (pattern_id = ?) DESC, created_at DESC LIMIT ?""")) {
+            ps.setString(1, fingerprint);
+            ps.setString(2, patternId);
+            ps.setString(3, category);
+            ps.setString(4, patternId);
+            ps.setInt(5, limit);
+            List<Diagnosis> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(diagnosis(rs));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw fail("read diagnoses similar to " + fingerprint, e);
+        }
+    }
+
+    /** The playbook that last fixed {@code fingerprint} (applied, successful and verified), and when. */
+    public synchronized Optional<WorkingFix> lastWorkingFix(String fingerprint) {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                SELECT a.playbook, r.started_at FROM actions a JOIN runs r ON r.id = a.run_id
+                WHERE a.fingerprint = ? AND a.applied = 1 AND a.success = 1 AND a.verified = 1
+                ORDER BY r.started_at DESC LIMIT 1""")) {
+            ps.setString(1, fingerprint);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new WorkingFix(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2))))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw fail("read the fixes of " + fingerprint, e);
+        }
+    }
+
+    /** A playbook that fixed a fingerprint, and when. */
+    public record WorkingFix(String playbook, Instant at) {
+    }
+
+    private static final String DIAGNOSIS_COLUMNS = """
+            SELECT fingerprint, provider, model, root_cause, confidence, diagnosed_category, fix_class, playbook,
+              explanation, evidence, malformed, raw_text, note, created_at, prompt_tokens, completion_tokens, latency_ms""";
+
+    private static Diagnosis diagnosis(ResultSet rs) throws SQLException {
+        List<String> evidence;
+        try {
+            evidence = JSON.readValue(rs.getString(10), new TypeReference<List<String>>() { });
+        } catch (JsonProcessingException e) {
+            evidence = List.of();
+        }
+        String category = rs.getString(6);
+        String fixClass = rs.getString(7);
+        return new Diagnosis(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getDouble(5),
+                category == null ? null : Category.fromId(category), fixClass == null ? null : FixClass.valueOf(fixClass),
+                rs.getString(8), rs.getString(9), evidence, rs.getInt(11) == 1, rs.getString(12), rs.getString(13),
+                Instant.ofEpochMilli(rs.getLong(14)), rs.getInt(15), rs.getInt(16), rs.getLong(17), false);
     }
 
     /** A stored playbook action (strings as stored, so that old rows stay readable). */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.healdesk.core.run.ActionRecord;
+import dev.healdesk.core.run.Diagnosis;
 import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.suite.TestResult;
 import dev.healdesk.core.triage.FailureGroup;
@@ -58,6 +59,10 @@ public final class JsonSummary {
             ArrayNode tests = f.putArray("tests");
             g.tests().forEach(t -> tests.add(t.id()));
             f.put("message", g.message());
+            Diagnosis d = run.diagnoses().get(g.fingerprint());
+            if (d != null) {
+                diagnosis(f.putObject("diagnosis"), d);
+            }
         }
         ArrayNode actions = root.putArray("actions");
         for (ActionRecord a : run.actions()) {
@@ -77,7 +82,37 @@ public final class JsonSummary {
         llm.put("model", run.llm().model());
         llm.put("calls", run.llm().calls());
         llm.put("cacheHits", run.llm().cacheHits());
+        llm.put("promptTokens", run.llm().promptTokens());
+        llm.put("completionTokens", run.llm().completionTokens());
+        llm.put("latencyMs", run.llm().latencyMs());
+        llm.put("errors", run.llm().errors());
+        if (run.llm().note() != null) {
+            llm.put("note", run.llm().note());
+        }
         return root;
+    }
+
+    /** A diagnosis as JSON: the run summary's {@code failures[].diagnosis} and {@code healdesk triage --diagnose}. */
+    public static void diagnosis(ObjectNode o, Diagnosis d) {
+        o.put("provider", d.provider());
+        o.put("model", d.model());
+        o.put("cached", d.cached());
+        o.put("malformed", d.malformed());
+        if (d.malformed()) {
+            o.put("text", d.rawText());
+        } else {
+            o.put("rootCause", d.rootCause());
+            o.put("confidence", d.confidence());
+            o.put("category", d.category() == null ? null : d.category().id());
+            o.put("fixClass", d.fixClass() == null ? null : d.fixClass().name());
+            o.put("suggestedPlaybook", d.suggestedPlaybook());
+            o.put("explanation", d.explanation());
+            ArrayNode evidence = o.putArray("evidence");
+            d.evidence().forEach(evidence::add);
+        }
+        if (d.note() != null) {
+            o.put("note", d.note());
+        }
     }
 
     public void writeSummary(RunSummary run, String runFolder, Writer out) throws IOException {

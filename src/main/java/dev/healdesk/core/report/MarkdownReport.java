@@ -1,6 +1,7 @@
 package dev.healdesk.core.report;
 
 import dev.healdesk.core.run.ActionRecord;
+import dev.healdesk.core.run.Diagnosis;
 import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.triage.FailureGroup;
 
@@ -29,7 +30,11 @@ public final class MarkdownReport {
         }
         row(md, "LLM", run.llm().calls() == 0 && "none".equals(run.llm().provider()) ? "not used"
                 : run.llm().provider() + " " + run.llm().model() + ", " + run.llm().calls() + " calls, "
-                + run.llm().cacheHits() + " cache hits");
+                + run.llm().cacheHits() + " cache hits, " + (run.llm().promptTokens() + run.llm().completionTokens())
+                + " tokens" + (run.llm().errors() > 0 ? ", " + run.llm().errors() + " failed" : ""));
+        if (run.llm().note() != null) {
+            row(md, "LLM note", run.llm().note());
+        }
         md.append('\n');
 
         md.append("## Failures\n\n");
@@ -54,6 +59,29 @@ public final class MarkdownReport {
                 md.append("Tests: ");
                 md.append(String.join(", ", g.tests().stream().map(t -> "`" + t.id() + "`").toList()));
                 md.append("\n\n```\n").append(fence(g.message())).append("\n```\n\n");
+                Diagnosis d = run.diagnoses().get(g.fingerprint());
+                if (d != null) {
+                    md.append("**Diagnosis** (").append(d.provider()).append(' ').append(d.model())
+                            .append(d.cached() ? ", cached" : "").append("): ");
+                    if (d.malformed()) {
+                        md.append("the model did not answer in the form asked; its text:\n\n```\n")
+                                .append(fence(d.rawText())).append("\n```\n\n");
+                    } else {
+                        md.append(cell(d.rootCause(), 400)).append(String.format(java.util.Locale.ROOT,
+                                " (confidence %.2f)", d.confidence()));
+                        if (d.suggestedPlaybook() != null) {
+                            md.append("; suggests `").append(d.suggestedPlaybook()).append('`');
+                        }
+                        md.append("\n\n");
+                        if (d.explanation() != null && !d.explanation().isBlank()) {
+                            md.append(d.explanation().strip()).append("\n\n");
+                        }
+                        d.evidence().forEach(e -> md.append("- ").append(cell(e, 300)).append('\n'));
+                        if (!d.evidence().isEmpty()) {
+                            md.append('\n');
+                        }
+                    }
+                }
             }
         }
 

@@ -5,14 +5,19 @@ import dev.healdesk.core.triage.FailureGroup;
 import java.util.List;
 
 /**
- * Seam for the LLM diagnosis (core/llm): asked once per failure group, never per test.
- * {@link #none()} is used until a model is configured, and whenever the run skips the LLM.
+ * Seam for the LLM diagnosis (core/llm): asked once per failure group, never per test. {@link #none()} is used
+ * when no model is configured; the run loop does not call it at all when the run skips the LLM.
  */
 public interface Diagnoser {
 
-    LlmUsage diagnose(String runId, List<FailureGroup> groups, RunOptions options, RunListener listener);
+    /**
+     * Diagnoses each group, emitting {@link RunEvent.DiagnosisStarted}, {@link RunEvent.DiagnosisToken} and
+     * {@link RunEvent.Diagnosed} as it goes. Never throws for an LLM failure: it is recorded in the usage.
+     */
+    Diagnoses diagnose(String runId, List<FailureGroup> groups, RunOptions options, RunListener listener,
+                       Cancellation cancel);
 
     static Diagnoser none() {
-        return (runId, groups, options, listener) -> LlmUsage.none();
+        return (runId, groups, options, listener, cancel) -> Diagnoses.none();
     }
 }

@@ -26,6 +26,15 @@ public sealed interface RunEvent {
 
     record FailureTriaged(String runId, FailureGroup group) implements RunEvent { }
 
+    /** A model is asked about one group (not sent for cache hits). */
+    record DiagnosisStarted(String runId, String fingerprint, String provider, String model) implements RunEvent { }
+
+    /** A piece of the model's answer, as it streams in; not written to the run's log. */
+    record DiagnosisToken(String runId, String fingerprint, String text) implements RunEvent { }
+
+    /** A group's diagnosis, fresh or from the cache. */
+    record Diagnosed(String runId, Diagnosis diagnosis) implements RunEvent { }
+
     record PlaybookProposed(String runId, String fingerprint, String playbook, FixClass fixClass)
             implements RunEvent { }
 

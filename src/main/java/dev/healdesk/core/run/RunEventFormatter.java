@@ -11,6 +11,7 @@ public final class RunEventFormatter {
     private RunEventFormatter() {
     }
 
+    /** The line for {@code event}, or null for events that are not logged line by line (streamed tokens). */
     public static String format(RunEvent event) {
         if (event instanceof RunEvent.RunStarted e) {
             return "Run " + e.runId() + " started on " + e.target() + " (projects: " + String.join(", ", e.projects())
@@ -27,6 +28,18 @@ public final class RunEventFormatter {
             return "TRIAGED " + g.category().id() + "/" + g.severity().id() + " class " + g.fixClass()
                     + " [" + g.classification().patternId() + "] " + g.count() + " test(s), fingerprint "
                     + g.fingerprint();
+        } else if (event instanceof RunEvent.DiagnosisStarted e) {
+            return "DIAGNOSE " + e.fingerprint() + " with " + e.provider() + " " + e.model();
+        } else if (event instanceof RunEvent.DiagnosisToken e) {
+            return null;
+        } else if (event instanceof RunEvent.Diagnosed e) {
+            Diagnosis d = e.diagnosis();
+            String head = "DIAGNOSED " + d.fingerprint() + (d.cached() ? " (cached, " + d.model() + ")" : "") + ": ";
+            if (d.malformed()) {
+                return head + "answer was not the JSON asked for; kept as text";
+            }
+            return head + String.format(Locale.ROOT, "%s (confidence %.2f%s)", firstLine(d.rootCause()),
+                    d.confidence(), d.suggestedPlaybook() == null ? "" : ", suggests " + d.suggestedPlaybook());
         } else if (event instanceof RunEvent.PlaybookProposed e) {
             return "PROPOSE " + e.playbook() + " (class " + e.fixClass() + ") for " + e.fingerprint();
         } else if (event instanceof RunEvent.PlaybookDecided e) {

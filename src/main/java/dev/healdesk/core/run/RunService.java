@@ -68,7 +68,10 @@ public final class RunService {
                     + e.getMessage() + ". Choose a writable folder with --results-dir.");
         }
         RunListener out = event -> {
-            folder.log(clock.instant() + " " + RunEventFormatter.format(event));
+            String line = RunEventFormatter.format(event);
+            if (line != null) {
+                folder.log(clock.instant() + " " + line);
+            }
             try {
                 listener.onEvent(event);
             } catch (RuntimeException e) {
@@ -112,15 +115,15 @@ public final class RunService {
         List<FailureGroup> groups = triage.group(results);
         groups.forEach(g -> out.onEvent(new RunEvent.FailureTriaged(runId, g)));
 
-        LlmUsage llm = LlmUsage.none();
+        Diagnoses diagnoses = Diagnoses.none();
         if (!groups.isEmpty() && !options.skipLlm() && !cancel.isCancelled()) {
-            llm = diagnoser.diagnose(runId, groups, options, out);
+            diagnoses = diagnoser.diagnose(runId, groups, options, out, cancel);
         }
         List<ActionRecord> actions = groups.isEmpty() || cancel.isCancelled()
                 ? List.of() : healer.heal(runId, groups, options, out, cancel);
 
-        RunSummary summary = summarize(runId, target, projects, options, startedAt, results, groups, actions, llm,
-                cancel.isCancelled());
+        RunSummary summary = summarize(runId, target, projects, options, startedAt, results, groups, actions,
+                diagnoses, cancel.isCancelled());
         try {
             history.saveRun(summary, folder.dir());
         } catch (HistoryException e) {
@@ -154,7 +157,7 @@ public final class RunService {
 
     private RunSummary summarize(String runId, Target target, List<String> projects, RunOptions options,
                                  Instant startedAt, List<TestResult> results, List<FailureGroup> groups,
-                                 List<ActionRecord> actions, LlmUsage llm, boolean cancelled) {
+                                 List<ActionRecord> actions, Diagnoses diagnoses, boolean cancelled) {
         int passed = 0;
         int failed = 0;
         int flaky = 0;
@@ -175,7 +178,8 @@ public final class RunService {
         HealthScore health = HealthScore.of(passed + flaky, results.size() - skipped, critical);
         return new RunSummary(runId, target.name(), projects, options.dryRun(), startedAt, clock.instant(),
                 health.status(), health.status(), health.score(), results.size(), passed + flaky, failed, flaky,
-                Collections.unmodifiableList(new ArrayList<>(results)), groups, actions, llm, cancelled);
+                Collections.unmodifiableList(new ArrayList<>(results)), groups, actions, diagnoses.usage(),
+                diagnoses.byFingerprint(), cancelled);
     }
 
     private static void closeQuietly(RunFolderWriter.RunFolder folder) {

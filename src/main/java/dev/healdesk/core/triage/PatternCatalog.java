@@ -101,6 +101,16 @@ public final class PatternCatalog {
         return patterns.stream().filter(p -> p.id().equals(id)).findFirst();
     }
 
+    /**
+     * Every playbook a pattern can propose, sorted: until the playbook registry exists (core/playbook), the names a
+     * diagnosis may suggest.
+     */
+    public java.util.SortedSet<String> playbooks() {
+        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+        patterns.stream().map(FailurePattern::playbook).filter(java.util.Objects::nonNull).forEach(names::add);
+        return names;
+    }
+
     /** The catch-all pattern. */
     public FailurePattern unknown() {
         return patterns.get(patterns.size() - 1);
