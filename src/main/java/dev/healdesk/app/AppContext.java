@@ -7,7 +7,7 @@ import dev.healdesk.app.run.SandboxSwitchboard;
 import dev.healdesk.core.config.HealdeskPaths;
 import dev.healdesk.core.history.HistoryStore;
 import dev.healdesk.core.report.RunFolderWriter;
-import dev.healdesk.core.run.Diagnoser;
+import dev.healdesk.core.llm.LlmSetup;
 import dev.healdesk.core.run.ProposalOnlyHealer;
 import dev.healdesk.core.run.RunException;
 import dev.healdesk.core.run.RunService;
@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -104,16 +105,20 @@ public final class AppContext implements AutoCloseable {
     }
 
     /** The services that need I/O to build: the history database, the triage and the run loop over them. */
-    private record Core(HistoryStore history, RunService runService) {
+    private record Core(HistoryStore history, RunService runService, LlmSetup llm) {
     }
 
     private Core openCore() {
         HistoryStore history = HistoryStore.open(paths.dbFile());
         try {
-            Triage triage = new Triage(PatternCatalog.builtIn());
-            RunService runService = new RunService(history, folders, triage, Diagnoser.none(),
-                    new ProposalOnlyHealer(), Clock.systemUTC());
-            return new Core(history, runService);
+            PatternCatalog catalog = PatternCatalog.builtIn();
+            Triage triage = new Triage(catalog);
+            Map<String, String> env = System.getenv();
+            LlmSetup llm = LlmSetup.fromEnvironment(env);
+            RunService runService = new RunService(history, folders, triage,
+                    llm.diagnoser(history, catalog.playbooks(), env, Clock.systemUTC()), new ProposalOnlyHealer(),
+                    Clock.systemUTC());
+            return new Core(history, runService, llm);
         } catch (RuntimeException e) {
             history.close();
             throw e;
@@ -151,6 +156,11 @@ public final class AppContext implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** GPUs, Ollama and the model choice; waits for the core to open, so call it off the FX thread. */
+    public LlmSetup llm() {
+        return awaitCore().llm();
     }
 
     public FxBridge bridge() {

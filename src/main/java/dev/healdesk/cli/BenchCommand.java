@@ -1,6 +1,8 @@
 package dev.healdesk.cli;
 
 import dev.healdesk.core.history.HistoryStore;
+import dev.healdesk.core.llm.LlmBenchmark;
+import dev.healdesk.core.llm.RedactionBenchmark;
 import dev.healdesk.core.run.ActionRecord;
 import dev.healdesk.core.run.Decision;
 import dev.healdesk.core.run.LlmUsage;
@@ -38,16 +40,19 @@ import java.util.concurrent.TimeUnit;
  * reports numbers and the targets beside them, and never fails a build.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measure triage throughput, storing a 5,000-result run and the console's cold start.",
-                "The cold start needs a display (run under xvfb-run on a headless machine)."})
+        description = {"Measure triage throughput, storing a 5,000-result run, the console's cold start, redaction"
+                + " throughput, building the prompt of a 1 MB log, streamed-token latency and the diagnosis cache.",
+                "The cold start and the token latency need a display (run under xvfb-run on a headless machine)."})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
     @Option(names = "--only", split = ",", paramLabel = "NAME",
-            description = "Run only these: triage, store, startup (default: all).")
-    Set<String> only = Set.of("triage", "store", "startup");
+            description = "Run only these: triage, store, startup, redact, prompt, tokens, cache (default: all).")
+    Set<String> only = new java.util.LinkedHashSet<>(ALL);
+
+    private static final List<String> ALL = List.of("triage", "store", "startup", "redact", "prompt", "tokens", "cache");
 
     @Option(names = "--messages", defaultValue = "20000", description = "Distinct messages in the triage corpus (default ${DEFAULT-VALUE}).")
     int messages;
@@ -58,8 +63,9 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         for (String name : only) {
-            if (!Set.of("triage", "store", "startup").contains(name)) {
-                throw new Cli.UsageException("--only: unknown benchmark '" + name + "'. Use triage, store or startup.");
+            if (!ALL.contains(name)) {
+                throw new Cli.UsageException("--only: unknown benchmark '" + name + "'. Use " + String.join(", ", ALL)
+                        + ".");
             }
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -74,6 +80,27 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (only.contains("startup")) {
             startup(out);
+        }
+        if (only.contains("redact")) {
+            RedactionBenchmark.Result r = RedactionBenchmark.run(32, 3);
+            out.printf(Locale.ROOT, "redact: %,d MB of mixed logs, one thread: %.1f MB/s, %,d secrets found"
+                    + " (target >= 50 MB/s)%n", r.bytes() >> 20, r.megabytesPerSecond(), r.findings());
+        }
+        if (only.contains("prompt")) {
+            LlmBenchmark.PromptResult r = LlmBenchmark.prompt(1 << 20, 30);
+            out.printf(Locale.ROOT, "prompt: build and redact the diagnosis prompt of a 1 MB log: median %.1f ms,"
+                    + " worst %.1f ms over %d logs; prompt %,d characters (target <= 50 ms)%n", r.medianMs(),
+                    r.worstMs(), r.rounds(), r.promptChars());
+        }
+        if (only.contains("tokens")) {
+            TokenLatencyBenchmark.run(out);
+        }
+        if (only.contains("cache")) {
+            Path dir = Files.createTempDirectory("healdesk-bench-cache");
+            LlmBenchmark.CacheResult r = LlmBenchmark.cache(dir, 30);
+            out.printf(Locale.ROOT, "cache: %d failure groups; first run %d LLM calls, %d cache hits; second run with"
+                            + " the same failures %d LLM calls, %d cache hits (target 0 calls)%n", r.groups(),
+                    r.firstCalls(), r.firstHits(), r.secondCalls(), r.secondHits());
         }
         out.flush();
         return Cli.HEALTHY;

@@ -5,10 +5,10 @@ import dev.healdesk.core.config.TargetFileException;
 import dev.healdesk.core.config.Targets;
 import dev.healdesk.core.history.HistoryException;
 import dev.healdesk.core.history.HistoryStore;
+import dev.healdesk.core.llm.LlmSetup;
 import dev.healdesk.core.report.RunFolderWriter;
 import dev.healdesk.core.run.ApprovalPolicy;
 import dev.healdesk.core.run.Cancellation;
-import dev.healdesk.core.run.Diagnoser;
 import dev.healdesk.core.run.ProposalOnlyHealer;
 import dev.healdesk.core.run.RunEvent;
 import dev.healdesk.core.run.RunEventFormatter;
@@ -89,6 +89,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Print debug events too.")
     boolean verbose;
 
+    @Option(names = "--rediagnose", description = "Ask the model again even for failures whose diagnosis is cached.")
+    boolean rediagnose;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -110,11 +113,13 @@ final class RunCommand implements Callable<Integer> {
         if (db != null) {
             paths = paths.withDbFile(db);
         }
-        Triage triage = new Triage(catalog());
+        PatternCatalog catalog = catalog();
+        Triage triage = new Triage(catalog);
         try (HistoryStore history = openHistory(paths.dbFile());
              Target t = openTarget(env, faultSet)) {
             RunService service = new RunService(history, new RunFolderWriter(paths.resultsDir()), triage,
-                    Diagnoser.none(), new ProposalOnlyHealer(), Clock.systemUTC());
+                    LlmSetup.fromEnvironment(env).diagnoser(history, catalog.playbooks(), env, Clock.systemUTC()),
+                    new ProposalOnlyHealer(), Clock.systemUTC());
             Cancellation cancel = new Cancellation();
             Thread hook = new Thread(cancel::cancel, "healdesk-cancel-on-exit");
             Runtime.getRuntime().addShutdownHook(hook);
@@ -163,7 +168,7 @@ final class RunCommand implements Callable<Integer> {
                 selected.add(p.trim());
             }
         }
-        return new RunOptions(selected, dryRun, skipLlm, maxFixes, policy, verbose);
+        return new RunOptions(selected, dryRun, skipLlm, maxFixes, policy, verbose, rediagnose);
     }
 
     private Set<Fault> faults() {

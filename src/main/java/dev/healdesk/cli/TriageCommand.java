@@ -4,7 +4,20 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.healdesk.core.config.HealdeskPaths;
+import dev.healdesk.core.history.HistoryException;
+import dev.healdesk.core.history.HistoryStore;
+import dev.healdesk.core.llm.LlmSetup;
+import dev.healdesk.core.report.JsonSummary;
+import dev.healdesk.core.run.Cancellation;
+import dev.healdesk.core.run.Diagnoser;
+import dev.healdesk.core.run.Diagnoses;
+import dev.healdesk.core.run.Diagnosis;
+import dev.healdesk.core.run.RunEvent;
+import dev.healdesk.core.run.RunOptions;
+import dev.healdesk.core.suite.TestResult;
 import dev.healdesk.core.triage.Classification;
+import dev.healdesk.core.triage.FailureGroup;
 import dev.healdesk.core.triage.PatternCatalog;
 import dev.healdesk.core.triage.PatternCatalogException;
 import dev.healdesk.core.triage.Triage;
@@ -21,6 +34,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code healdesk triage --input FILE.jsonl}: classifies and fingerprints messages, one JSON line each. */
@@ -39,12 +56,27 @@ final class TriageCommand implements Callable<Integer> {
     @Option(names = "--patterns", paramLabel = "FILE", description = "Your own patterns.json, merged over the built-in catalog.")
     Path patterns;
 
+    @Option(names = "--diagnose", description = {"Add a 'diagnosis' object to each line: one LLM call per distinct"
+            + " fingerprint at most, none for fingerprints already diagnosed by the same model (see doctor)."})
+    boolean diagnose;
+
+    @Option(names = "--rediagnose", description = "With --diagnose: ask the model again even when a diagnosis is cached.")
+    boolean rediagnose;
+
+    @Option(names = "--db", paramLabel = "FILE", description = "With --diagnose: the history database that caches"
+            + " diagnoses (default <results-dir>/healdesk.db; env HEALDESK_DB).")
+    Path db;
+
     private final ObjectMapper mapper = new ObjectMapper();
 
     @Override
     public Integer call() throws IOException {
-        Triage triage = new Triage(loadCatalog());
+        PatternCatalog catalog = loadCatalog();
+        Triage triage = new Triage(catalog);
         PrintWriter out = spec.commandLine().getOut();
+        if (diagnose) {
+            return diagnoseAll(triage, catalog, out);
+        }
         try (BufferedReader in = open()) {
             String line;
             int lineNo = 0;
@@ -57,21 +89,89 @@ final class TriageCommand implements Callable<Integer> {
                 String id = text(node, "id", lineNo, true);
                 String message = text(node, "message", lineNo, true);
                 String stack = text(node, "stack", lineNo, false);
-                TriagedFailure t = triage.triage(message, stack);
-                Classification c = t.classification();
-                ObjectNode o = mapper.createObjectNode();
-                o.put("id", id);
-                o.put("category", c.category().id());
-                o.put("severity", c.severity().id());
-                o.put("fixClass", c.fixClass().name());
-                o.put("fingerprint", t.fingerprint());
-                o.put("patternId", c.patternId());
-                o.put("playbook", c.playbook());
-                out.println(mapper.writeValueAsString(o));
+                out.println(mapper.writeValueAsString(line(id, triage.triage(message, stack))));
             }
         }
         out.flush();
         return Cli.HEALTHY;
+    }
+
+    private ObjectNode line(String id, TriagedFailure t) {
+        Classification c = t.classification();
+        ObjectNode o = mapper.createObjectNode();
+        o.put("id", id);
+        o.put("category", c.category().id());
+        o.put("severity", c.severity().id());
+        o.put("fixClass", c.fixClass().name());
+        o.put("fingerprint", t.fingerprint());
+        o.put("patternId", c.patternId());
+        o.put("playbook", c.playbook());
+        return o;
+    }
+
+    /** Reads every line first: the failures are grouped by fingerprint so that each group costs one LLM call. */
+    private int diagnoseAll(Triage triage, PatternCatalog catalog, PrintWriter out) throws IOException {
+        List<ObjectNode> lines = new ArrayList<>();
+        List<TestResult> results = new ArrayList<>();
+        try (BufferedReader in = open()) {
+            String line;
+            int lineNo = 0;
+            while ((line = in.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode node = parse(line, lineNo);
+                String id = text(node, "id", lineNo, true);
+                String message = text(node, "message", lineNo, true);
+                String stack = text(node, "stack", lineNo, false);
+                lines.add(line(id, triage.triage(message, stack)));
+                results.add(TestResult.failed("#" + (lines.size() - 1), "triage", id, 0, message, stack, List.of()));
+            }
+        }
+        Map<String, String> env = System.getenv();
+        Path dbFile = db != null ? db : HealdeskPaths.fromEnvironment(env).dbFile();
+        PrintWriter err = spec.commandLine().getErr();
+        List<FailureGroup> groups = triage.group(results);
+        Diagnoses diagnoses;
+        try (HistoryStore history = openHistory(dbFile)) {
+            Diagnoser diagnoser = LlmSetup.fromEnvironment(env).diagnoser(history, catalog.playbooks(), env,
+                    Clock.systemUTC());
+            diagnoses = diagnoser.diagnose("triage", groups, RunOptions.defaults().withRediagnose(rediagnose),
+                    event -> {
+                        if (event instanceof RunEvent.Log log && log.level() != RunEvent.Log.Level.DEBUG) {
+                            err.println("healdesk: " + log.message());
+                            err.flush();
+                        }
+                    }, Cancellation.none());
+        }
+        for (FailureGroup g : groups) {
+            Diagnosis d = diagnoses.byFingerprint().get(g.fingerprint());
+            for (TestResult t : g.tests()) {
+                ObjectNode o = lines.get(Integer.parseInt(t.id().substring(1)));
+                if (d == null) {
+                    o.putNull("diagnosis");
+                } else {
+                    JsonSummary.diagnosis(o.putObject("diagnosis"), d);
+                }
+            }
+        }
+        for (ObjectNode o : lines) {
+            out.println(mapper.writeValueAsString(o));
+        }
+        out.flush();
+        err.println("healdesk: " + groups.size() + " fingerprint(s), " + diagnoses.usage().calls() + " LLM call(s), "
+                + diagnoses.usage().cacheHits() + " from the cache");
+        err.flush();
+        return Cli.HEALTHY;
+    }
+
+    private static HistoryStore openHistory(Path dbFile) {
+        try {
+            return HistoryStore.open(dbFile);
+        } catch (HistoryException e) {
+            throw new Cli.UsageException("--db: " + e.getMessage(), e);
+        }
     }
 
     private PatternCatalog loadCatalog() {

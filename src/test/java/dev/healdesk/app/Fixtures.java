@@ -63,7 +63,7 @@ public final class Fixtures {
         });
         return new RunSummary(runId, "sandbox", projects, false, T0, T0.plusSeconds(5), score.status(),
                 score.status(), score.score(), results.size(), passed, failed, 0, results, groups, actions,
-                LlmUsage.none(), false);
+                LlmUsage.none(), java.util.Map.of(), false);
     }
 
     /** Records what would have been shown. */

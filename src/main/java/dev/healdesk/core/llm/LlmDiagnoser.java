@@ -34,7 +34,7 @@ import java.util.function.UnaryOperator;
 public final class LlmDiagnoser implements Diagnoser {
     private static final Logger LOG = LoggerFactory.getLogger(LlmDiagnoser.class);
 
-    private final Supplier<Optional<String>> model;
+    private final Supplier<Optional<ModelChoice>> model;
     private final LlmClient local;
     private final Fallback fallback;
     private final HistoryStore history;
@@ -48,12 +48,13 @@ public final class LlmDiagnoser implements Diagnoser {
     }
 
     /**
-     * @param model     the local model to ask, chosen when the run starts; empty when none is configured
+     * @param model     the local model to ask, chosen when the run starts (its warning is logged); empty when none
+     *                  is configured
      * @param fallback  the cloud fallback, or null (the default)
      * @param redact    applied to every text before it leaves the process, and to answers before they are stored
      * @param playbooks the names a diagnosis may suggest
      */
-    public LlmDiagnoser(Supplier<Optional<String>> model, LlmClient local, Fallback fallback, HistoryStore history,
+    public LlmDiagnoser(Supplier<Optional<ModelChoice>> model, LlmClient local, Fallback fallback, HistoryStore history,
                         UnaryOperator<String> redact, Set<String> playbooks, Clock clock) {
         this.model = model;
         this.local = local;
@@ -69,7 +70,14 @@ public final class LlmDiagnoser implements Diagnoser {
     public Diagnoses diagnose(String runId, List<FailureGroup> groups, RunOptions options, RunListener listener,
                               Cancellation cancel) {
         LlmClient client = local;
-        String modelName = model.get().orElse(null);
+        Optional<ModelChoice> choice = model.get();
+        String modelName = choice.map(ModelChoice::model).orElse(null);
+        if (choice.isPresent() && (fallback == null || !fallback.only())) {
+            ModelChoice c = choice.get();
+            listener.onEvent(new RunEvent.Log(runId, c.warning() == null ? RunEvent.Log.Level.INFO
+                    : RunEvent.Log.Level.WARN, "Model " + c.model() + ": " + c.reason()
+                    + (c.warning() == null ? "" : ". " + c.warning())));
+        }
         if (fallback != null && (fallback.only() || modelName == null)) {
             client = fallback.client();
             modelName = fallback.model();

@@ -28,7 +28,7 @@ class HistoryViewModelTest {
             RunSummary newer = new RunSummary("run-b", "sandbox", List.of("contracts"), false,
                     Fixtures.T0.plusSeconds(60), Fixtures.T0.plusSeconds(65), older.status(), older.status(), 0.0, 1,
                     0, 1, 0, List.of(bad), List.of(db), List.of(Fixtures.skipped(db)),
-                    dev.healdesk.core.run.LlmUsage.none(), false);
+                    dev.healdesk.core.run.LlmUsage.none(), java.util.Map.of(), false);
             store.saveRun(older, dir.resolve("run-a"));
             store.saveRun(newer, dir.resolve("run-b"));
 

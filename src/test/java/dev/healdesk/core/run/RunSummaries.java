@@ -43,6 +43,6 @@ public final class RunSummaries {
         HealthStatus status = failed > 0 ? HealthStatus.FAILING : HealthStatus.HEALTHY;
         return new RunSummary(runId, "sandbox", List.of("health", "modules"), true, startedAt,
                 startedAt.plusMillis(4200), status, status, score, total, passed, failed, 0, results, groups, actions,
-                LlmUsage.none(), false);
+                LlmUsage.none(), java.util.Map.of(), false);
     }
 }

@@ -27,8 +27,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A protocol-faithful stand-in for an Ollama server on loopback, for tests that drive the real Ollama4j client
- * (no Ollama can be installed here). Raw sockets, so that it can stream NDJSON in HTTP/1.1 chunks exactly as
+ * A protocol-faithful stand-in for an Ollama server on loopback: what the tests, {@code healdesk bench} and the
+ * console's demo mode drive the real Ollama4j client against where no Ollama runs (it never answers for a real
+ * model: it streams the answer it is given). Raw sockets, so that it can stream NDJSON in HTTP/1.1 chunks exactly as
  * Ollama does, answer slowly, fail with Ollama's error bodies, and drop a connection in the middle of a stream.
  * Every request is recorded (method, path, body) so tests can assert what was sent.
  */

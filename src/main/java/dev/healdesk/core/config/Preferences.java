@@ -1,0 +1,93 @@
+package dev.healdesk.core.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the operator chose and Healdesk remembers between starts (for now the model override), in
+ * {@code preferences.json} of the user's config folder: {@code HEALDESK_CONFIG_DIR}, else
+ * {@code $XDG_CONFIG_HOME/healdesk}, else {@code ~/.config/healdesk}. Never a secret: those come from the
+ * environment or {@code .env} only. Written atomically, so a crash never leaves half a file.
+ */
+public final class Preferences {
+    public static final String CONFIG_DIR_ENV = "HEALDESK_CONFIG_DIR";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path file;
+
+    public Preferences(Path file) {
+        this.file = file;
+    }
+
+    public static Preferences fromEnvironment(Map<String, String> env) {
+        return new Preferences(configDir(env).resolve("preferences.json"));
+    }
+
+    public static Path configDir(Map<String, String> env) {
+        if (env.containsKey(CONFIG_DIR_ENV) && !env.get(CONFIG_DIR_ENV).isBlank()) {
+            return Path.of(env.get(CONFIG_DIR_ENV));
+        }
+        String xdg = env.get("XDG_CONFIG_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+        return base.resolve("healdesk");
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The model the operator picked over the recommendation, if any. An unreadable file counts as none. */
+    public Optional<String> modelOverride() {
+        JsonNode root = read();
+        String v = root.path("modelOverride").asText(null);
+        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v);
+    }
+
+    /** Remembers {@code model} as the override, or forgets it when empty. */
+    public synchronized void setModelOverride(Optional<String> model) {
+        ObjectNode root = read() instanceof ObjectNode o ? o : JSON.createObjectNode();
+        if (model.isPresent()) {
+            root.put("modelOverride", model.get());
+        } else {
+            root.remove("modelOverride");
+        }
+        write(root);
+    }
+
+    private JsonNode read() {
+        if (!Files.isRegularFile(file)) {
+            return JSON.createObjectNode();
+        }
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            return JSON.createObjectNode();
+        }
+    }
+
+    private void write(ObjectNode root) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot save preferences to " + file + ": " + e.getMessage()
+                    + ". Check that the folder is writable, or set " + CONFIG_DIR_ENV + ".", e);
+        }
+    }
+}

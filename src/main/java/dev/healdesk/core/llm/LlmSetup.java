@@ -1,0 +1,101 @@
+package dev.healdesk.core.llm;
+
+import dev.healdesk.core.config.Preferences;
+import dev.healdesk.core.gpu.GpuDetector;
+import dev.healdesk.core.gpu.GpuInfo;
+import dev.healdesk.core.gpu.GpuProbe;
+import dev.healdesk.core.gpu.GpuReport;
+
+import dev.healdesk.core.history.HistoryStore;
+import dev.healdesk.core.run.Diagnoser;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where hardware meets the model: probes the GPUs, asks Ollama what it has, and lets {@link ModelPicker} choose
+ * with the operator's remembered override and {@code OLLAMA_MODEL}. The console's Hardware screen, the
+ * {@code doctor} command and each run's diagnosis all look through this one object.
+ */
+public final class LlmSetup {
+    public static final String MODEL_ENV = "OLLAMA_MODEL";
+
+    private final GpuProbe gpus;
+    private final OllamaLlmClient ollama;
+    private final ModelPicker picker;
+    private final Preferences preferences;
+    private final Optional<String> forced;
+
+    /** Everything the operator needs to see to trust the choice. */
+    public record Snapshot(GpuReport gpus, OllamaStatus ollama, ModelChoice choice) {
+    }
+
+    public LlmSetup(GpuProbe gpus, OllamaLlmClient ollama, ModelPicker picker, Preferences preferences,
+                    Map<String, String> env) {
+        this.gpus = gpus;
+        this.ollama = ollama;
+        this.picker = picker;
+        this.preferences = preferences;
+        String m = env.get(MODEL_ENV);
+        this.forced = m == null || m.isBlank() ? Optional.empty() : Optional.of(m.trim());
+    }
+
+    /** The standard setup: nvidia-smi then OSHI, {@code OLLAMA_HOST}, models.json, the user's preferences. */
+    public static LlmSetup fromEnvironment(Map<String, String> env) {
+        return new LlmSetup(GpuDetector.standard(), OllamaLlmClient.fromEnvironment(env),
+                new ModelPicker(ModelCatalog.builtIn()), Preferences.fromEnvironment(env), env);
+    }
+
+    /**
+     * The run loop's diagnoser over this setup: the current model choice, the local Ollama, the cloud fallback
+     * when {@code ANTHROPIC_API_KEY} is set, every text redacted by {@link Redactor}.
+     */
+    public Diagnoser diagnoser(HistoryStore history, Set<String> playbooks, Map<String, String> env, Clock clock) {
+        return new LlmDiagnoser(this::modelForRun, ollama, AnthropicLlmClient.fromEnvironment(env).orElse(null),
+                history, Redactor.standard()::redact, playbooks, clock);
+    }
+
+    public OllamaLlmClient ollama() {
+        return ollama;
+    }
+
+    public ModelPicker picker() {
+        return picker;
+    }
+
+    public Preferences preferences() {
+        return preferences;
+    }
+
+    /** True when {@code OLLAMA_MODEL} decides, whatever the operator picks. */
+    public Optional<String> forcedModel() {
+        return forced;
+    }
+
+    /** Probes the GPUs and Ollama (a few seconds at worst: both have timeouts) and chooses the model. */
+    public Snapshot inspect() {
+        GpuReport report = gpus.probe();
+        OllamaStatus status = ollama.status();
+        return new Snapshot(report, status, choose(report, status));
+    }
+
+    public ModelChoice choose(GpuReport report, OllamaStatus status) {
+        return picker.pick(budget(report), status.installedSizes(), preferences.modelOverride(), forced);
+    }
+
+    /** The free VRAM of the best GPU; nothing on a CPU-only machine. */
+    public static VramBudget budget(GpuReport report) {
+        if (report.cpuOnly() || report.best().isEmpty()) {
+            return VramBudget.cpuOnly();
+        }
+        GpuInfo best = report.best().get();
+        return VramBudget.gpu(best.name(), best.usableMiB());
+    }
+
+    /** The model a run asks: the current choice, with its reason and any warning. */
+    public Optional<ModelChoice> modelForRun() {
+        return Optional.of(inspect().choice());
+    }
+}
