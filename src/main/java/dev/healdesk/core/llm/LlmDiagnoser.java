@@ -96,6 +96,7 @@ public final class LlmDiagnoser implements Diagnoser {
         long latency = 0;
         int errors = 0;
         String note = null;
+        boolean stop = false;
         for (FailureGroup group : groups) {
             if (cancel.isCancelled()) {
                 break;
@@ -108,37 +109,46 @@ public final class LlmDiagnoser implements Diagnoser {
                 listener.onEvent(new RunEvent.Diagnosed(runId, cached.get()));
                 continue;
             }
-            LlmRequest request = DiagnosisPrompt.build(modelName, group, context(group), redact, playbooks);
-            listener.onEvent(new RunEvent.DiagnosisStarted(runId, fp, client.provider(), modelName));
-            try {
-                LlmAnswer answer = client.complete(request,
-                        token -> listener.onEvent(new RunEvent.DiagnosisToken(runId, fp, token)), cancel);
-                calls++;
-                promptTokens += answer.promptTokens();
-                completionTokens += answer.completionTokens();
-                latency += answer.latencyMs();
-                Diagnosis d = scrub(parser.parse(fp, answer, clock.instant()));
-                store(d, group);
-                out.put(fp, d);
-                listener.onEvent(new RunEvent.Diagnosed(runId, d));
-            } catch (LlmException e) {
-                if (cancel.isCancelled()) {
-                    break;
+            DiagnosisPrompt.Context context = context(group);
+            boolean retry = true;
+            while (retry) {
+                retry = false;
+                LlmRequest request = DiagnosisPrompt.build(modelName, group, context, redact, playbooks);
+                listener.onEvent(new RunEvent.DiagnosisStarted(runId, fp, client.provider(), modelName));
+                try {
+                    LlmAnswer answer = client.complete(request,
+                            token -> listener.onEvent(new RunEvent.DiagnosisToken(runId, fp, token)), cancel);
+                    calls++;
+                    promptTokens += answer.promptTokens();
+                    completionTokens += answer.completionTokens();
+                    latency += answer.latencyMs();
+                    Diagnosis d = scrub(parser.parse(fp, answer, clock.instant()));
+                    store(d, group);
+                    out.put(fp, d);
+                    listener.onEvent(new RunEvent.Diagnosed(runId, d));
+                } catch (LlmException e) {
+                    if (cancel.isCancelled()) {
+                        break;
+                    }
+                    errors++;
+                    if (e.unavailable() && fallback != null && client != fallback.client()) {
+                        listener.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.WARN, e.getMessage()
+                                + " Using the cloud fallback (" + fallback.client().provider() + ") instead."));
+                        client = fallback.client();
+                        modelName = fallback.model();
+                        note = "local model unavailable; cloud fallback used";
+                        retry = true;   // the same group, asked of the fallback
+                        continue;
+                    }
+                    listener.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.WARN, e.getMessage()));
+                    if (e.unavailable()) {
+                        note = e.getMessage();
+                        stop = true;   // the next group would fail the same way: pattern triage only from here
+                    }
                 }
-                errors++;
-                if (e.unavailable() && fallback != null && client != fallback.client()) {
-                    listener.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.WARN, e.getMessage()
-                            + " Using the cloud fallback (" + fallback.client().provider() + ") for the rest."));
-                    client = fallback.client();
-                    modelName = fallback.model();
-                    note = "local model unavailable; cloud fallback used";
-                    continue;
-                }
-                listener.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.WARN, e.getMessage()));
-                if (e.unavailable()) {
-                    note = e.getMessage();
-                    break;   // the next group would fail the same way: pattern triage only from here
-                }
+            }
+            if (stop) {
+                break;
             }
         }
         return new Diagnoses(new LlmUsage(client.provider(), modelName, calls, hits, promptTokens, completionTokens,
