@@ -9,7 +9,7 @@ import java.io.PrintWriter;
 @Command(name = "healdesk", mixinStandardHelpOptions = true, version = "Healdesk 0.1.0",
         description = "Self-healing test runs: run suites, triage failures, keep history, write reports.",
         subcommands = {RunCommand.class, TriageCommand.class, SandboxCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class})
+                RedactCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
 
     /** Exit codes: 0 healthy, 1 degraded or failing, 2 usage or configuration error, 3 internal error. */
@@ -24,7 +24,7 @@ public final class Cli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing command: use run, triage, sandbox or bench (or no arguments at all for the console)");
+                "Missing command: use run, triage, sandbox, bench or redact (or no arguments at all for the console)");
     }
 
     public static int execute(String... args) {
