@@ -13,7 +13,7 @@ final class Bearer implements Detector {
     @Override
     public int at(Scan scan, int i) {
         String s = scan.text;
-        if (Chars.wordBefore(s, i) || !s.regionMatches(true, i, "bearer", 0, 6)) {
+        if (Chars.joinedBefore(s, i) || !s.regionMatches(true, i, "bearer", 0, 6)) {
             return Tokens.wordEnd(s, i);
         }
         int j = i + 6;

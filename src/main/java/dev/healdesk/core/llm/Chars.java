@@ -43,14 +43,42 @@ final class Chars {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
     }
 
-    /** Whether the character before {@code i} (if any) is a word character. */
-    static boolean wordBefore(String s, int i) {
-        return i > 0 && word(s.charAt(i - 1));
+    /**
+     * Whether the character before {@code i} (if any) joins what starts at {@code i} into one word: a word
+     * character, or the closing bracket of a redaction token, which stands for the value that was there (so a
+     * second pass reads {@code [REDACTED_X]::1a} as the first read {@code abc::1a}).
+     */
+    static boolean joinedBefore(String s, int i) {
+        if (i <= 0) {
+            return false;
+        }
+        char c = s.charAt(i - 1);
+        return word(c) || c == ']' && tokenEndsAt(s, i - 1);
     }
 
-    /** Whether the character at {@code i} (if any) is a word character. */
-    static boolean wordAt(String s, int i) {
-        return i < s.length() && word(s.charAt(i));
+    /** Whether the character at {@code i} (if any) joins what ends there: a word character or a token's start. */
+    static boolean joinedAt(String s, int i) {
+        if (i >= s.length()) {
+            return false;
+        }
+        char c = s.charAt(i);
+        return word(c) || c == '[' && s.startsWith(TOKEN_PREFIX, i);
+    }
+
+    static final String TOKEN_PREFIX = "[REDACTED_";
+
+    /** Whether the {@code ]} at {@code bracket} closes a {@code [REDACTED_KIND]} token. */
+    private static boolean tokenEndsAt(String s, int bracket) {
+        for (int i = bracket - 1; i >= 0 && bracket - i <= 40; i--) {
+            char c = s.charAt(i);
+            if (c == '[') {
+                return s.startsWith(TOKEN_PREFIX, i);
+            }
+            if (!upper(c) && c != '_') {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code s[start, end)} equals {@code word}, ignoring ASCII case. */

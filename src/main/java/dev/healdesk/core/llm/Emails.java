@@ -19,7 +19,7 @@ final class Emails implements Detector {
         while (start > 0 && at - start < 64 && localChar(s.charAt(start - 1))) {
             start--;
         }
-        if (start == at || s.charAt(start) == '.' || s.charAt(at - 1) == '.') {
+        if (start == at || s.charAt(start) == '.' || s.charAt(at - 1) == '.' || Chars.joinedBefore(s, start)) {
             return at + 1;
         }
         if (start > 0 && (s.charAt(start - 1) == '/' || s.charAt(start - 1) == ':' && !mailto(s, start - 1))) {

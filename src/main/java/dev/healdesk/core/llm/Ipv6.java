@@ -17,7 +17,7 @@ final class Ipv6 implements Detector {
         while (start > 0 && i - start < MAX_ADDRESS && (Chars.hex(s.charAt(start - 1)) || s.charAt(start - 1) == ':')) {
             start--;
         }
-        if (start > 0 && (Chars.word(s.charAt(start - 1)) || s.charAt(start - 1) == '.')) {
+        if (Chars.joinedBefore(s, start) || start > 0 && s.charAt(start - 1) == '.') {
             return i + 1;
         }
         int end = i + 1;
@@ -32,7 +32,7 @@ final class Ipv6 implements Detector {
         if (end - start >= 2 && s.charAt(end - 1) == ':' && s.charAt(end - 2) != ':') {
             end--;   // "… 2001:db8::1: unreachable"
         }
-        if (end < n && Chars.word(s.charAt(end)) || !valid(s, start, end)) {
+        if (Chars.joinedAt(s, end) || !valid(s, start, end)) {
             return i + 1;
         }
         if (!Chars.is(s, start, end, "::1")) {

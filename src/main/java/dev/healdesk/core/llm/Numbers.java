@@ -23,7 +23,7 @@ final class Numbers implements Detector {
         if (c == '(') {
             return parenthesised(scan, i);
         }
-        if (i > 0 && (Chars.word(s.charAt(i - 1)) || s.charAt(i - 1) == '.')) {
+        if (Chars.joinedBefore(s, i) || i > 0 && s.charAt(i - 1) == '.') {
             return Tokens.wordEnd(s, i);
         }
         int[] g = scan.groups;
@@ -52,7 +52,7 @@ final class Numbers implements Detector {
         }
         int end = j;
         int skip = sep == ' ' ? g[1] : end;
-        if (end < n && (Chars.word(s.charAt(end)) || continues(s, end))) {
+        if (Chars.joinedAt(s, end) || end < n && continues(s, end)) {
             return skip;
         }
         switch (sep) {
@@ -170,7 +170,7 @@ final class Numbers implements Detector {
     private int international(Scan scan, int i) {
         String s = scan.text;
         int n = s.length();
-        if (i > 0 && (Chars.word(s.charAt(i - 1)) || s.charAt(i - 1) == '+') || i + 1 >= n
+        if (Chars.joinedBefore(s, i) || i > 0 && s.charAt(i - 1) == '+' || i + 1 >= n
                 || s.charAt(i + 1) < '1' || s.charAt(i + 1) > '9') {
             return i + 1;
         }
@@ -204,7 +204,7 @@ final class Numbers implements Detector {
                 break;
             }
         }
-        if (digits < 8 || digits > 15 || end < n && (Chars.word(s.charAt(end)) || continues(s, end))) {
+        if (digits < 8 || digits > 15 || Chars.joinedAt(s, end) || end < n && continues(s, end)) {
             return Math.max(i + 1, end);
         }
         scan.add(SecretKind.PHONE, i, end);
@@ -227,7 +227,7 @@ final class Numbers implements Detector {
             return i + 1;
         }
         int end = j + 8;
-        if (end < s.length() && (Chars.word(s.charAt(end)) || continues(s, end))
+        if (Chars.joinedAt(s, end) || end < s.length() && continues(s, end)
                 || s.charAt(area) < '2' || s.charAt(j) < '2') {
             return i + 1;
         }

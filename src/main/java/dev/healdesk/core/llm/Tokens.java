@@ -86,7 +86,7 @@ final class Tokens implements Detector {
     @Override
     public int at(Scan scan, int i) {
         String s = scan.text;
-        if (Chars.wordBefore(s, i)) {
+        if (Chars.joinedBefore(s, i)) {
             return wordEnd(s, i);
         }
         Rule[] rules = byFirstChar[s.charAt(i)];

@@ -45,8 +45,8 @@ final class Values {
         for (int i = start + 1; i < end && same; i++) {
             same = s.charAt(i) == c;
         }
-        if (same) {
-            return true;
+        if (same || s.substring(start, end).contains(Chars.TOKEN_PREFIX)) {
+            return true;   // a mask, or a value redacted in part already
         }
         return end - start <= 9 && PLACEHOLDER_WORDS.contains(s.substring(start, end).toLowerCase(Locale.ROOT));
     }

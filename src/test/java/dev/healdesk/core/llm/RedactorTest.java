@@ -256,6 +256,29 @@ class RedactorTest {
     }
 
     @Test
+    void textMadeOfTriggerFragmentsNeverBreaksIt() {
+        String[] fragments = {"password", "=", ":", "://", "@", "1", "255", "4111", ".", "-", "+", "(", ")", "sk-",
+                "sk_live_", "eyJ", "\"", "\\\"", "'", "\\", "Bearer ", "-----BEGIN ", "PRIVATE KEY-----", "-----END ",
+                "Cookie:", "Set-Cookie: ", " ", "\n", ";", "&", "token", "Authorization: ", "Basic ", "postgres", "jdbc:",
+                "example.com", "corp.io", "::", "fe80", "AKIA", "ghp_", "xoxb-", "[REDACTED_EMAIL]", "$", "{", "[", "]",
+                "%", "sid", "Ab3dEf9hIjK2mNoP", ",", "mailto:", "<", "hooks.slack.com/services/"};
+        Random r = new Random(7);
+        for (int t = 0; t < 20_000; t++) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 1 + r.nextInt(30); i > 0; i--) {
+                b.append(fragments[r.nextInt(fragments.length)]);
+            }
+            String text = b.toString();
+            int at = 0;
+            for (Redactor.Finding f : REDACTOR.find(text)) {
+                assertTrue(f.start() >= at && f.end() > f.start() && f.end() <= text.length(), f + " in " + text);
+                at = f.end();
+            }
+            REDACTOR.redact(text);
+        }
+    }
+
+    @Test
     void longValuesGoWhole() {
         assertEquals("password=[REDACTED_PASSWORD] next", REDACTOR.redact("password=" + "x7".repeat(5000) + " next"));
         StringBuilder header = new StringBuilder("Cookie: ");
