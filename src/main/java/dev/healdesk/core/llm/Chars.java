@@ -3,6 +3,9 @@ package dev.healdesk.core.llm;
 /** ASCII character classes the detectors share; anything outside ASCII is in none of them. */
 final class Chars {
 
+    /** How every {@link SecretKind#token()} starts. */
+    static final String TOKEN_PREFIX = "[REDACTED_";
+
     private Chars() {
     }
 
@@ -65,8 +68,6 @@ final class Chars {
         return word(c) || c == '[' && s.startsWith(TOKEN_PREFIX, i);
     }
 
-    static final String TOKEN_PREFIX = "[REDACTED_";
-
     /** Whether the {@code ]} at {@code bracket} closes a {@code [REDACTED_KIND]} token. */
     private static boolean tokenEndsAt(String s, int bracket) {
         for (int i = bracket - 1; i >= 0 && bracket - i <= 40; i--) {
@@ -79,6 +80,26 @@ final class Chars {
             }
         }
         return false;
+    }
+
+    /** The first index of {@code c} in {@code s[start, end)}, or -1; unlike String's, it stays in the span. */
+    static int indexOf(String s, char c, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The last index of {@code c} in {@code s[start, end)}, or -1; unlike String's, it stays in the span. */
+    static int lastIndexOf(String s, char c, int start, int end) {
+        for (int i = end - 1; i >= start; i--) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Whether {@code s[start, end)} equals {@code word}, ignoring ASCII case. */

@@ -32,8 +32,7 @@ final class Hosts {
                 return true;
             }
         }
-        int dot = s.lastIndexOf('.', end - 1);
-        int tld = dot >= start ? dot + 1 : start;
+        int tld = Math.max(start, Chars.lastIndexOf(s, '.', start, end) + 1);
         for (String t : RESERVED_TLDS) {
             if (Chars.is(s, tld, end, t)) {
                 return true;
@@ -51,8 +50,8 @@ final class Hosts {
 
     /** The end of {@code host[:port]} without its port ({@code [::1]:5432} keeps its brackets). */
     static int withoutPort(String s, int start, int end) {
-        int colon = s.lastIndexOf(':', end - 1);
-        if (colon < start || s.charAt(start) == '[' && s.lastIndexOf(']', end - 1) > colon) {
+        int colon = Chars.lastIndexOf(s, ':', start, end);
+        if (colon < 0 || s.charAt(start) == '[' && Chars.lastIndexOf(s, ']', start, end) > colon) {
             return end;
         }
         for (int i = colon + 1; i < end; i++) {

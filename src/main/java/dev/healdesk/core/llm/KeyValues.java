@@ -97,7 +97,7 @@ final class KeyValues implements Detector {
      * Where an unquoted value ends: at a blank, at punctuation that closes or separates, or at an {@code &}
      * that starts the next {@code name=} of a query string ({@code Tr0ub4dor&3} is one password).
      */
-    static int plainEnd(String s, int start) {
+    private static int plainEnd(String s, int start) {
         int i = start;
         while (i < s.length() && !plainStop(s.charAt(i)) && !(s.charAt(i) == '&' && nextParameter(s, i + 1))) {
             i++;

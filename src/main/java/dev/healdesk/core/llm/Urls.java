@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
  */
 final class Urls implements Detector {
 
-    static final int MAX_URL = 2048;
     private static final Set<String> DATABASE_SCHEMES = Set.of("postgres", "postgresql", "mysql", "mariadb",
             "mongodb", "mongodb+srv", "redis", "rediss", "amqp", "amqps", "mssql", "sqlserver", "oracle",
             "cockroachdb", "clickhouse", "cassandra", "couchbase", "couchbases", "neo4j", "neo4j+s", "bolt",
@@ -41,27 +40,23 @@ final class Urls implements Detector {
         }
         int authStart = i + 3;
         int authEnd = authStart;
-        int limit = Math.min(s.length(), authStart + MAX_URL);
-        while (authEnd < limit && authorityChar(s.charAt(authEnd))) {
+        while (authEnd < s.length() && authorityChar(s.charAt(authEnd))) {
             authEnd++;
         }
-        int at = s.lastIndexOf('@', authEnd - 1);
-        if (at < authStart) {
-            at = -1;
-        }
+        int at = Chars.lastIndexOf(s, '@', authStart, authEnd);
         if (database(s, schemeStart, i)) {
-            return database(scan, authStart, at, authEnd, limit);
+            return database(scan, authStart, at, authEnd);
         }
         if (Chars.is(s, authStart, authEnd, "hooks.slack.com")) {
-            Matcher m = SLACK_WEBHOOK.matcher(s).region(authStart, limit);
+            Matcher m = SLACK_WEBHOOK.matcher(s).region(authStart, Math.min(s.length(), authStart + 256));
             if (m.lookingAt()) {
                 scan.add(SecretKind.SLACK_WEBHOOK, schemeStart, m.end());
                 return m.end();
             }
         }
         if (at >= 0) {
-            int colon = s.indexOf(':', authStart);
-            if (colon >= 0 && colon < at && !Values.placeholder(s, colon + 1, at)) {
+            int colon = Chars.indexOf(s, ':', authStart, at);
+            if (colon >= 0 && !Values.placeholder(s, colon + 1, at)) {
                 scan.add(SecretKind.PASSWORD, colon + 1, at);
             }
         }
@@ -89,13 +84,13 @@ final class Urls implements Detector {
         return DATABASE_SCHEMES.contains(s.substring(schemeStart, schemeEnd).toLowerCase(Locale.ROOT));
     }
 
-    private static int database(Scan scan, int authStart, int at, int authEnd, int limit) {
+    private static int database(Scan scan, int authStart, int at, int authEnd) {
         String s = scan.text;
         if (s.startsWith("[REDACTED_", authStart)) {
             return authStart;
         }
         int end = authStart;
-        while (end < limit && urlChar(s.charAt(end))) {
+        while (end < s.length() && urlChar(s.charAt(end))) {
             end++;
         }
         while (end > authStart && ".,;:)]".indexOf(s.charAt(end - 1)) >= 0) {
