@@ -102,6 +102,16 @@ final class Chars {
         return -1;
     }
 
+    /** Whether {@code word} occurs in {@code s[start, end)}, ignoring ASCII case if asked. */
+    static boolean contains(String s, int start, int end, String word, boolean ignoreCase) {
+        for (int i = start; i + word.length() <= end; i++) {
+            if (s.regionMatches(ignoreCase, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code s[start, end)} equals {@code word}, ignoring ASCII case. */
     static boolean is(String s, int start, int end, String word) {
         return end - start == word.length() && s.regionMatches(true, start, word, 0, word.length());

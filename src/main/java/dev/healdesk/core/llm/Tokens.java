@@ -1,8 +1,11 @@
 package dev.healdesk.core.llm;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,7 +20,10 @@ import java.util.regex.Pattern;
  */
 final class Tokens implements Detector {
 
-    /** One format: its kind, the literal prefixes that trigger it, its regex (anchored at the prefix). */
+    /**
+     * One format: its kind, the literal prefixes that trigger it, its regex (anchored at the prefix), how far
+     * the regex may look, and whether what follows the prefix must mix digits, capitals and small letters.
+     */
     private record Rule(SecretKind kind, String[] prefixes, Pattern regex, int window, boolean mixed) {
     }
 
@@ -51,21 +57,13 @@ final class Tokens implements Detector {
         // JWT: header and payload are base64url JSON objects ("eyJ" is '{"'); the signature may be empty (alg none).
         rules.add(new Rule(SecretKind.JWT, new String[] {"eyJ"},
                 Pattern.compile("eyJ[A-Za-z0-9_-]{8,}+\\.ey[A-Za-z0-9_-]{8,}+\\.[A-Za-z0-9_-]*+"), 16384, false));
+        Map<Character, Set<Rule>> byChar = new LinkedHashMap<>();
         for (Rule r : rules) {
             for (String p : r.prefixes()) {
-                char c = p.charAt(0);
-                Rule[] old = byFirstChar[c];
-                boolean known = false;
-                for (int k = 0; old != null && k < old.length; k++) {
-                    known |= old[k] == r;
-                }
-                if (!known) {
-                    Rule[] grown = old == null ? new Rule[1] : Arrays.copyOf(old, old.length + 1);
-                    grown[grown.length - 1] = r;
-                    byFirstChar[c] = grown;
-                }
+                byChar.computeIfAbsent(p.charAt(0), c -> new LinkedHashSet<>()).add(r);
             }
         }
+        byChar.forEach((c, set) -> byFirstChar[c] = set.toArray(new Rule[0]));
     }
 
     private static Rule rule(SecretKind kind, String regex, boolean mixed, String... prefixes) {
@@ -91,12 +89,13 @@ final class Tokens implements Detector {
         }
         Rule[] rules = byFirstChar[s.charAt(i)];
         for (Rule r : rules) {
-            if (!startsWithAny(s, i, r.prefixes())) {
+            int prefix = prefixLength(s, i, r.prefixes());
+            if (prefix < 0) {
                 continue;
             }
             Matcher m = r.regex().matcher(s).region(i, Math.min(s.length(), i + r.window()))
                     .useTransparentBounds(true);
-            if (m.lookingAt() && (!r.mixed() || mixed(s, i, m.end()))) {
+            if (m.lookingAt() && (!r.mixed() || mixed(s, i + prefix, m.end()))) {
                 scan.add(r.kind(), i, m.end());
                 return m.end();
             }
@@ -104,21 +103,22 @@ final class Tokens implements Detector {
         return wordEnd(s, i);
     }
 
-    private static boolean startsWithAny(String s, int i, String[] prefixes) {
+    /** The length of the prefix that {@code s} has at {@code i}, or -1 for none. */
+    private static int prefixLength(String s, int i, String[] prefixes) {
         for (String p : prefixes) {
             if (s.startsWith(p, i)) {
-                return true;
+                return p.length();
             }
         }
-        return false;
+        return -1;
     }
 
-    /** Whether the token has digits, capitals and small letters, as random keys do and names do not. */
+    /** Whether {@code s[start, end)} has digits, capitals and small letters, as random keys do and names do not. */
     private static boolean mixed(String s, int start, int end) {
         boolean digit = false;
         boolean upper = false;
         boolean lower = false;
-        for (int i = start + 3; i < end; i++) {
+        for (int i = start; i < end; i++) {
             char c = s.charAt(i);
             digit |= Chars.digit(c);
             upper |= Chars.upper(c);

@@ -98,7 +98,7 @@ final class Urls implements Detector {
         }
         int hostStart = at >= 0 ? at + 1 : authStart;
         if (at < 0 && Hosts.local(s, hostStart, Hosts.withoutPort(s, hostStart, authEnd))
-                && !containsIgnoreCase(s, authStart, end, "password") && !containsIgnoreCase(s, authStart, end, "pwd=")) {
+                && !Chars.contains(s, authStart, end, "password", true) && !Chars.contains(s, authStart, end, "pwd=", true)) {
             return authEnd;
         }
         scan.add(SecretKind.DATABASE_URL, authStart, end);
@@ -107,14 +107,5 @@ final class Urls implements Detector {
 
     private static boolean urlChar(char c) {
         return c > ' ' && c != '"' && c != '\'' && c != '<' && c != '>' && c != '`' && c != '\\' && c < 127;
-    }
-
-    private static boolean containsIgnoreCase(String s, int start, int end, String word) {
-        for (int i = start; i + word.length() <= end; i++) {
-            if (s.regionMatches(true, i, word, 0, word.length())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

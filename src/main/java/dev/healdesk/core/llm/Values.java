@@ -45,7 +45,7 @@ final class Values {
         for (int i = start + 1; i < end && same; i++) {
             same = s.charAt(i) == c;
         }
-        if (same || s.substring(start, end).contains(Chars.TOKEN_PREFIX)) {
+        if (same || Chars.contains(s, start, end, Chars.TOKEN_PREFIX, false)) {
             return true;   // a mask, or a value redacted in part already
         }
         return end - start <= 9 && PLACEHOLDER_WORDS.contains(s.substring(start, end).toLowerCase(Locale.ROOT));
