@@ -32,34 +32,42 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The console's composition root: every service is built here with {@code new}, in order, and
  * closed here in reverse. What needs I/O (the history database, the pattern catalog) is built first
- * thing on the worker thread, so the window's first frame never waits for it. The two executors are made once: {@code healdesk-run} (one thread: the
- * sandbox start and the runs, one after the other) and {@code healdesk-worker} (one thread: history
- * queries and fault switches, so they never wait behind a run). Both are daemon threads whose
- * failures are logged.
+ * thing on the worker thread, so the window's first frame never waits for it. The three executors are made once:
+ * {@code healdesk-run} (one thread: the sandbox start and the runs, one after the other), {@code healdesk-worker}
+ * (one thread: history queries, fault switches, GPU and Ollama probes, so they never wait behind a run) and
+ * {@code healdesk-download} (one thread: model pulls, which take minutes and must hold up neither). All are daemon
+ * threads whose failures are logged.
+ * <p>
+ * The environment is passed in rather than read here, so that the demo mode can point the console at an Ollama
+ * stand-in ({@code OLLAMA_HOST}, {@code OLLAMA_MODEL}) without touching the process's real environment.
  */
 public final class AppContext implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
     private static final long SHUTDOWN_WAIT_MS = 5_000;
 
     private final HealdeskPaths paths;
+    private final Map<String, String> env;
     private final RunFolderWriter folders;
     private final Object coreLock = new Object();
     private CompletableFuture<Core> core;
     private volatile Thread workerThread;
     private final ExecutorService runExecutor;
     private final ExecutorService worker;
+    private final ExecutorService downloads;
     private final FxBridge bridge;
     private final Object sandboxLock = new Object();
     private CompletableFuture<SandboxTarget> sandbox;
     private volatile boolean closed;
 
-    /** The console's context, with results and history where {@code paths} say. */
+    /** The console's context, with results and history where {@code paths} say, over the process's environment. */
     public AppContext(HealdeskPaths paths) {
-        this(paths, FxBridge.platform());
+        this(paths, FxBridge.platform(), System.getenv());
     }
 
-    public AppContext(HealdeskPaths paths, FxBridge bridge) {
+    /** @param env the environment the LLM setup reads ({@code OLLAMA_HOST}, {@code OLLAMA_MODEL}, …) */
+    public AppContext(HealdeskPaths paths, FxBridge bridge, Map<String, String> env) {
         this.paths = paths;
+        this.env = Map.copyOf(env);
         this.bridge = bridge;
         this.folders = new RunFolderWriter(paths.resultsDir());
         this.runExecutor = Executors.newSingleThreadExecutor(named("healdesk-run"));
@@ -69,6 +77,7 @@ public final class AppContext implements AutoCloseable {
             workerThread = t;
             return t;
         });
+        this.downloads = Executors.newSingleThreadExecutor(named("healdesk-download"));
     }
 
     /**
@@ -113,7 +122,6 @@ public final class AppContext implements AutoCloseable {
         try {
             PatternCatalog catalog = PatternCatalog.builtIn();
             Triage triage = new Triage(catalog);
-            Map<String, String> env = System.getenv();
             LlmSetup llm = LlmSetup.fromEnvironment(env);
             RunService runService = new RunService(history, folders, triage,
                     llm.diagnoser(history, catalog.playbooks(), env, Clock.systemUTC()), new ProposalOnlyHealer(),
@@ -125,8 +133,9 @@ public final class AppContext implements AutoCloseable {
         }
     }
 
-    public static AppContext fromEnvironment() {
-        return new AppContext(HealdeskPaths.fromEnvironment(System.getenv()));
+    /** The console's context over {@code env}: paths, Ollama and the model choice as it says. */
+    public static AppContext fromEnvironment(Map<String, String> env) {
+        return new AppContext(HealdeskPaths.fromEnvironment(env), FxBridge.platform(), env);
     }
 
     public HealdeskPaths paths() {
@@ -169,8 +178,8 @@ public final class AppContext implements AutoCloseable {
 
     /** The console's view models over this context's services. */
     public ConsoleViewModel newConsoleModel(DialogService dialogs) {
-        return new ConsoleViewModel(runAction(), this::history, runExecutor, worker, bridge, dialogs,
-                paths.resultsDir());
+        return new ConsoleViewModel(runAction(), this::history, this::llm, runExecutor, worker, downloads, bridge,
+                dialogs, paths.resultsDir());
     }
 
     /**
@@ -242,13 +251,17 @@ public final class AppContext implements AutoCloseable {
         }
     }
 
-    /** Stops the executors (a run in progress gets a few seconds), then closes the sandbox and the history. */
+    /**
+     * Stops the executors (a run in progress gets a few seconds; a pull is cancelled by its view model before),
+     * then closes the sandbox and the history.
+     */
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
+        stop(downloads, "healdesk-download");
         stop(worker, "healdesk-worker");
         stop(runExecutor, "healdesk-run");
         CompletableFuture<SandboxTarget> started;

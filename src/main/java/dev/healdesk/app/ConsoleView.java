@@ -76,10 +76,10 @@ public final class ConsoleView implements View {
 
     private View create(Screen screen) {
         return switch (screen) {
-            case RUN -> new RunView(model.run(), model.faults());
+            case RUN -> new RunView(model.run(), model.faults(), model.hardware().ollamaProblemProperty());
             case FAILURES -> new FailuresView(model.failures());
             case HISTORY -> new HistoryView(model.history());
-            case HARDWARE -> new HardwareView();
+            case HARDWARE -> new HardwareView(model.hardware());
             case SETTINGS -> new SettingsView(paths);
         };
     }

@@ -1,6 +1,7 @@
 package dev.healdesk.app;
 
 import dev.healdesk.app.failures.FailuresViewModel;
+import dev.healdesk.app.hardware.HardwareViewModel;
 import dev.healdesk.app.fx.DialogService;
 import dev.healdesk.app.fx.FxBridge;
 import dev.healdesk.app.history.HistoryViewModel;
@@ -11,6 +12,8 @@ import dev.healdesk.app.run.RunViewModel;
 import dev.healdesk.core.history.HistoryStore;
 import dev.healdesk.core.history.RunRow;
 import dev.healdesk.core.history.StoredTest;
+import dev.healdesk.core.llm.LlmSetup;
+import dev.healdesk.core.run.LlmUsage;
 import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.triage.HealthStatus;
 import javafx.beans.property.ObjectProperty;
@@ -37,8 +40,9 @@ import java.util.stream.Collectors;
 
 /**
  * The console as a whole: which screen shows, the status bar (health, last run, target), and the
- * screens' view models wired together: a finished run fills the failures screen, refreshes the
- * history and updates the status bar.
+ * screens' view models wired together: a run's events reach the failures screen as they come (its
+ * diagnoses stream in there), a finished run fills it, refreshes the history and updates the status
+ * bar, and the hardware probe's verdict on Ollama is what the run screen's banner shows.
  */
 public final class ConsoleViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleViewModel.class);
@@ -47,6 +51,7 @@ public final class ConsoleViewModel {
     private final FaultPanelViewModel faults;
     private final FailuresViewModel failures;
     private final HistoryViewModel history;
+    private final HardwareViewModel hardware;
     private final Supplier<HistoryStore> store;
     private final Executor worker;
     private final FxBridge bridge;
@@ -59,8 +64,13 @@ public final class ConsoleViewModel {
     private final ReadOnlyBooleanWrapper sessionRun = new ReadOnlyBooleanWrapper(this, "sessionRun", false);
     private final Subscription wiring;
 
-    public ConsoleViewModel(RunAction runAction, Supplier<HistoryStore> store, Executor runExecutor, Executor worker,
-                            FxBridge bridge, DialogService dialogs, Path resultsDir) {
+    /**
+     * @param llm       the core's LLM setup; called on the worker and the download executor only
+     * @param downloads where model pulls run, so that they never hold up history queries or runs
+     */
+    public ConsoleViewModel(RunAction runAction, Supplier<HistoryStore> store, Supplier<LlmSetup> llm,
+                            Executor runExecutor, Executor worker, Executor downloads, FxBridge bridge,
+                            DialogService dialogs, Path resultsDir) {
         this.store = store;
         this.worker = worker;
         this.bridge = bridge;
@@ -68,11 +78,13 @@ public final class ConsoleViewModel {
         this.faults = new FaultPanelViewModel(bridge, worker);
         this.failures = new FailuresViewModel();
         this.history = new HistoryViewModel(store, worker, bridge);
+        this.hardware = new HardwareViewModel(llm, worker, downloads, bridge);
 
         Subscription onSummary = run.lastSummaryProperty().subscribe(this::runFinished);
+        Subscription onEvents = run.followEvents(failures::accept);
         ListChangeListener<RunRow> onHistory = c -> historyLoaded();
         history.runs().addListener(onHistory);
-        wiring = Subscription.combine(onSummary, () -> history.runs().removeListener(onHistory));
+        wiring = Subscription.combine(onSummary, onEvents, () -> history.runs().removeListener(onHistory));
     }
 
     public RunViewModel run() {
@@ -89,6 +101,10 @@ public final class ConsoleViewModel {
 
     public HistoryViewModel history() {
         return history;
+    }
+
+    public HardwareViewModel hardware() {
+        return hardware;
     }
 
     public ObjectProperty<Screen> screenProperty() {
@@ -118,9 +134,13 @@ public final class ConsoleViewModel {
         return sessionRun.getReadOnlyProperty();
     }
 
-    /** Loads what the console shows before any run: the history and the last run's test counts. */
+    /**
+     * Loads what the console shows before any run: the history, the last run's test counts, and one probe of the
+     * GPUs and Ollama (so that the Run screen can say at once when no local model answers).
+     */
     public void load() {
         history.refresh();
+        hardware.ensureProbed();
         try {
             worker.execute(this::learnTestCounts);
         } catch (RejectedExecutionException e) {
@@ -165,6 +185,7 @@ public final class ConsoleViewModel {
         faults.dispose();
         failures.dispose();
         history.dispose();
+        hardware.dispose();
     }
 
     private void runFinished(RunSummary summary) {
@@ -175,6 +196,11 @@ public final class ConsoleViewModel {
         failures.show(summary);
         showStatus(summary.status(), summary.healthScore(), summary.runId());
         history.refresh();
+        LlmUsage llm = summary.llm();
+        if (llm != null && (llm.errors() > 0 || llm.note() != null)) {
+            // The model failed this run: probe again, so the Run and Hardware screens say why and what to do.
+            hardware.refresh();
+        }
     }
 
     private void historyLoaded() {

@@ -4,6 +4,7 @@ import dev.healdesk.app.fx.DialogService;
 import dev.healdesk.app.fx.FxDialogService;
 import dev.healdesk.app.fx.ThemeService;
 import dev.healdesk.app.fx.UiThread;
+import dev.healdesk.core.llm.OllamaStandIn;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -12,7 +13,12 @@ import javafx.util.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The JavaFX console. Started by {@link Launcher} through {@link #launchConsole}; builds the
@@ -27,6 +33,9 @@ public final class HealdeskApp extends Application {
     public static final String MEASURE_STARTUP = "healdesk.measureStartup";
 
     private AppContext context;
+    private DemoMode demo;
+    /** The Ollama stand-in of {@code healdesk.demo.ollama}, or null. */
+    private OllamaStandIn demoOllama;
     private RuntimeException contextFailure;
     private ConsoleViewModel model;
     private ConsoleView view;
@@ -40,8 +49,21 @@ public final class HealdeskApp extends Application {
     @Override
     public void init() {
         try {
+            demo = DemoMode.fromSystemProperties();
+            Map<String, String> env = System.getenv();
+            if (demo.ollama()) {
+                // Demo only (off the FX thread, before the window): a loopback stand-in plays Ollama.
+                demoOllama = DemoMode.startOllamaStandIn();
+                Path scratch = Files.createTempDirectory("healdesk-demo-");
+                env = DemoMode.environment(env, demoOllama, scratch);
+                LOG.info("Demo mode: Ollama stand-in at {} (canned answers, not a model); history and results in {}",
+                        demoOllama.host(), scratch);
+            }
             // Cheap: the I/O-bound services open on the context's worker, not here.
-            context = AppContext.fromEnvironment();
+            context = AppContext.fromEnvironment(env);
+        } catch (IOException e) {
+            LOG.error("The console could not start", e);
+            contextFailure = new UncheckedIOException("Cannot create the demo's temporary folder: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             // Shown as a dialog in start(): the operator learns what went wrong.
             LOG.error("The console could not start", e);
@@ -59,7 +81,6 @@ public final class HealdeskApp extends Application {
             Platform.exit();
             return;
         }
-        DemoMode demo = DemoMode.fromSystemProperties();
         boolean measure = Boolean.getBoolean(MEASURE_STARTUP);
 
         model = context.newConsoleModel(dialogs);
@@ -100,9 +121,12 @@ public final class HealdeskApp extends Application {
         context.connectSandbox(model);
     }
 
-    /** Demo/screenshot mode: faults through the fault panel, a run, then the chosen screen. */
+    /** Demo/screenshot mode: faults through the fault panel, a run, then the chosen screen (at once without a run). */
     private void playDemo(DemoMode demo) {
         LOG.info("Demo mode: {}", demo);
+        if (demo.screen() != null && !demo.autorun()) {
+            model.screenProperty().set(demo.screen());
+        }
         Subscription[] once = new Subscription[2];
         once[0] = model.run().targetReadyProperty().subscribe(ready -> {
             if (!ready || once[0] == null) {
@@ -116,12 +140,12 @@ public final class HealdeskApp extends Application {
                 model.afterPendingSwitches(() -> model.run().start());
             }
         });
-        if (demo.screenAfterRun() != null) {
+        if (demo.screen() != null && demo.autorun()) {
             once[1] = model.run().lastSummaryProperty().subscribe(summary -> {
                 if (summary != null && once[1] != null) {
                     once[1].unsubscribe();
                     once[1] = null;
-                    model.screenProperty().set(demo.screenAfterRun());
+                    model.screenProperty().set(demo.screen());
                 }
             });
         }
@@ -141,6 +165,9 @@ public final class HealdeskApp extends Application {
         themeInstall.unsubscribe();
         if (context != null) {
             context.close();
+        }
+        if (demoOllama != null) {
+            demoOllama.close();
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.healdesk.app;
 import dev.healdesk.app.fx.DialogService;
 import dev.healdesk.core.run.ActionRecord;
 import dev.healdesk.core.run.Decision;
+import dev.healdesk.core.run.Diagnosis;
 import dev.healdesk.core.run.LlmUsage;
 import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.suite.TestResult;
@@ -16,6 +17,7 @@ import dev.healdesk.core.triage.Severity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Values for the console's tests: results, groups and summaries as the core would make them. */
 public final class Fixtures {
@@ -64,6 +66,23 @@ public final class Fixtures {
         return new RunSummary(runId, "sandbox", projects, false, T0, T0.plusSeconds(5), score.status(),
                 score.status(), score.score(), results.size(), passed, failed, 0, results, groups, actions,
                 LlmUsage.none(), java.util.Map.of(), false);
+    }
+
+    /** A well-formed diagnosis of {@code fingerprint}, as the parser makes it from a model's JSON. */
+    public static Diagnosis diagnosis(String fingerprint, double confidence, Category category, FixClass fixClass,
+                                      String suggestedPlaybook) {
+        return new Diagnosis(fingerprint, "ollama", "llama3.2", "The pool holds idle transactions", confidence,
+                category, fixClass, suggestedPlaybook, "Every failure carries the same PSQLException.",
+                List.of("FATAL: remaining connection slots", "503 from /api/health"), false, "{…}", null,
+                T0, 412, 96, 2_300, false);
+    }
+
+    /** {@code run} with these diagnoses and this LLM use, as a run that asked a model ends. */
+    public static RunSummary withDiagnoses(RunSummary run, LlmUsage llm, Map<String, Diagnosis> diagnoses) {
+        return new RunSummary(run.runId(), run.target(), run.projects(), run.dryRun(), run.startedAt(),
+                run.finishedAt(), run.status(), run.initialStatus(), run.healthScore(), run.testsRun(),
+                run.testsPassed(), run.testsFailed(), run.flaky(), run.results(), run.failures(), run.actions(), llm,
+                diagnoses, run.cancelled());
     }
 
     /** Records what would have been shown. */

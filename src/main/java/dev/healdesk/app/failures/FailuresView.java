@@ -19,9 +19,11 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -32,8 +34,9 @@ import javafx.scene.layout.VBox;
 import java.util.function.Function;
 
 /**
- * The failures screen: the last run's failure groups in a table (one row per fingerprint), and below
- * it the selected group in full: message, stack top, fingerprint, tests and the playbook decision.
+ * The failures screen: the run's failure groups in a table (one row per fingerprint), and below it the
+ * selected group in full: fingerprint, tests and the playbook decision; the model's diagnosis, streaming in
+ * while the run asks for it; message and stack top.
  */
 public final class FailuresView implements View {
     private final BorderPane root = new BorderPane();
@@ -49,9 +52,11 @@ public final class FailuresView implements View {
     private final Label tests = value("tests");
     private final TextArea message = area("detail-message");
     private final TextArea stack = area("detail-stack");
+    private final DiagnosisSection diagnosis;
 
     public FailuresView(FailuresViewModel model) {
         this.model = model;
+        this.diagnosis = new DiagnosisSection(model);
         root.getStyleClass().add("screen");
         root.setPadding(new Insets(20, 24, 16, 24));
 
@@ -70,7 +75,7 @@ public final class FailuresView implements View {
         Node detail = buildDetail();
         SplitPane split = new SplitPane(table, detail);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.45);
+        split.setDividerPositions(0.4);
         split.getStyleClass().add("failures-split");
 
         root.setTop(header);
@@ -103,8 +108,11 @@ public final class FailuresView implements View {
         testIds.setId("col-tests");
         TableColumn<FailureGroup, String> patternCol = column("Pattern", g -> g.classification().patternId(), 235);
         patternCol.setId("col-pattern");
-        TableColumn<FailureGroup, String> playbookCol = column("Playbook",
-                g -> g.classification().playbook() == null ? "—" : g.classification().playbook(), 200);
+        TableColumn<FailureGroup, String> playbookCol = new TableColumn<>("Playbook");
+        playbookCol.setCellValueFactory(cd -> model.playbookProperty(cd.getValue()));
+        playbookCol.setCellFactory(c -> new PlaybookCell());
+        playbookCol.setPrefWidth(200);
+        playbookCol.setMinWidth(56);
         playbookCol.setId("col-playbook");
         TableColumn<FailureGroup, String> decisionCol = column("Decision", model::decisionOf, 92);
         decisionCol.setId("col-decision");
@@ -141,15 +149,20 @@ public final class FailuresView implements View {
 
         badges.setAlignment(Pos.CENTER_LEFT);
         VBox left = new VBox(12, badges, grid);
-        left.setMinWidth(380);
-        left.setPrefWidth(520);
+        left.setMinWidth(300);
+        left.setPrefWidth(380);
 
         VBox right = new VBox(6, key("Message"), message, key("Stack top"), stack);
         VBox.setVgrow(message, Priority.ALWAYS);
         VBox.setVgrow(stack, Priority.ALWAYS);
+        right.setMinWidth(260);
+        right.setPrefWidth(380);
         HBox.setHgrow(right, Priority.ALWAYS);
 
-        HBox box = new HBox(20, left, right);
+        Node diagnosisSection = diagnosis.root();
+        HBox.setHgrow(diagnosisSection, Priority.ALWAYS);
+
+        HBox box = new HBox(20, left, diagnosisSection, right);
         box.setId("failure-detail");
         box.getStyleClass().add("detail-pane");
         box.setPadding(new Insets(14, 16, 14, 16));
@@ -218,5 +231,27 @@ public final class FailuresView implements View {
     @Override
     public void dispose() {
         subs.release();
+        diagnosis.dispose();
+    }
+
+    /** The playbook a group gets now; bold, with a tooltip, when the operator took it from the diagnosis. */
+    private final class PlaybookCell extends TableCell<FailureGroup, String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().remove("playbook-chosen");
+            setTooltip(null);
+            if (empty || item == null) {
+                setText(null);
+                return;
+            }
+            setText(item);
+            FailureGroup g = getTableRow() == null ? null : getTableRow().getItem();
+            if (g != null && model.playbookChosen(g)) {
+                getStyleClass().add("playbook-chosen");
+                setTooltip(new Tooltip("Your choice, from the diagnosis; triage proposed "
+                        + (g.classification().playbook() == null ? "none" : g.classification().playbook())));
+            }
+        }
     }
 }

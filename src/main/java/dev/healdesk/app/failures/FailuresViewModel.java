@@ -1,10 +1,15 @@
 package dev.healdesk.app.failures;
 
 import dev.healdesk.core.run.ActionRecord;
+import dev.healdesk.core.run.Diagnosis;
+import dev.healdesk.core.run.LlmUsage;
+import dev.healdesk.core.run.RunEvent;
 import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.suite.TestResult;
 import dev.healdesk.core.triage.FailureGroup;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -15,29 +20,71 @@ import javafx.collections.ObservableList;
 import javafx.util.Subscription;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The failures screen: the last run's failure groups (one per fingerprint), the selected one, and the
- * detail shown for it, including the playbook proposal and decision recorded in the run's actions.
+ * The failures screen: the failure groups of the run in progress or the last one (one per fingerprint), the
+ * selected one, and the detail shown for it: the playbook proposal and decision recorded in the run's actions, and
+ * the model's diagnosis, streamed in while the run asks for it.
+ * <p>
+ * The operator may take the playbook a diagnosis suggests instead of triage's; that choice is kept per
+ * fingerprint for the run on screen and shown in the table and the detail.
  */
 public final class FailuresViewModel {
+    /** Most severe first, then the larger group. */
+    private static final Comparator<FailureGroup> ORDER = Comparator.comparing(FailureGroup::severity)
+            .thenComparing(Comparator.comparingInt(FailureGroup::count).reversed());
+
     private final ObservableList<FailureGroup> groups = FXCollections.observableArrayList();
     private final ObservableList<FailureGroup> groupsView = FXCollections.unmodifiableObservableList(groups);
     private final ObjectProperty<FailureGroup> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyObjectWrapper<FailureDetail> detail = new ReadOnlyObjectWrapper<>(this, "detail");
+    private final ReadOnlyObjectWrapper<DiagnosisDetail> diagnosis = new ReadOnlyObjectWrapper<>(this, "diagnosis");
+    private final ReadOnlyBooleanWrapper canUseSuggested = new ReadOnlyBooleanWrapper(this, "canUseSuggested");
+    private final ReadOnlyStringWrapper useSuggestedText = new ReadOnlyStringWrapper(this, "useSuggestedText", "");
     private final ReadOnlyStringWrapper runId = new ReadOnlyStringWrapper(this, "runId", "");
     private final ReadOnlyStringWrapper summaryText = new ReadOnlyStringWrapper(this, "summaryText",
             "No run yet in this session. Start one on the Run screen; past runs are under History.");
     private final Map<String, List<ActionRecord>> actionsByFingerprint = new HashMap<>();
+    private final Map<String, Asked> asked = new HashMap<>();
+    /** The playbook the operator took from a diagnosis, by fingerprint. */
+    private final Map<String, String> chosenPlaybooks = new HashMap<>();
+    private final Map<String, ReadOnlyStringWrapper> playbookCells = new HashMap<>();
     private final Subscription selectionWatch;
+    /** Why a group has no diagnosis, for the run on screen. */
+    private String noDiagnosis = "";
+    /** True while this view model moves the selection itself (to the most severe group). */
+    private boolean selecting;
+    /** The operator picked the selected group: new groups and the run's end leave it selected. */
+    private boolean operatorChose;
+
+    /** A group's diagnosis as it comes in: who is asked, the text so far, and the result once there. */
+    private static final class Asked {
+        final String provider;
+        final String model;
+        final StringBuilder text = new StringBuilder();
+        Diagnosis result;
+
+        Asked(String provider, String model) {
+            this.provider = provider;
+            this.model = model;
+        }
+    }
 
     public FailuresViewModel() {
-        selectionWatch = selected.subscribe(g -> detail.set(g == null ? null : detailOf(g)));
+        selectionWatch = selected.subscribe(g -> {
+            if (!selecting) {
+                operatorChose = g != null;
+            }
+            refreshSelected();
+        });
     }
 
     public ObservableList<FailureGroup> groups() {
@@ -53,6 +100,21 @@ public final class FailuresViewModel {
         return detail.getReadOnlyProperty();
     }
 
+    /** The selected group's diagnosis: none yet, streaming in, or done; null when nothing is selected. */
+    public ReadOnlyObjectProperty<DiagnosisDetail> diagnosisProperty() {
+        return diagnosis.getReadOnlyProperty();
+    }
+
+    /** The selected group's diagnosis suggests a playbook other than the group's current one. */
+    public ReadOnlyBooleanProperty canUseSuggestedProperty() {
+        return canUseSuggested.getReadOnlyProperty();
+    }
+
+    /** "Use suggested playbook: restart-backend" */
+    public ReadOnlyStringProperty useSuggestedTextProperty() {
+        return useSuggestedText.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty runIdProperty() {
         return runId.getReadOnlyProperty();
     }
@@ -61,16 +123,107 @@ public final class FailuresViewModel {
         return summaryText.getReadOnlyProperty();
     }
 
-    /** Shows the failure groups of {@code run}, most severe first, and selects the first. */
+    /** {@code group}'s current playbook (triage's, or the one the operator took from its diagnosis), for the table. */
+    public ReadOnlyStringProperty playbookProperty(FailureGroup group) {
+        return playbookCells.computeIfAbsent(group.fingerprint(),
+                fp -> new ReadOnlyStringWrapper(this, "playbook", playbookText(group))).getReadOnlyProperty();
+    }
+
+    /** True when the operator replaced triage's playbook for {@code group} with its diagnosis's suggestion. */
+    public boolean playbookChosen(FailureGroup group) {
+        return chosenPlaybooks.containsKey(group.fingerprint());
+    }
+
+    /** The playbook {@code group} would get now: the operator's choice, else triage's; null when none. */
+    public String playbookOf(FailureGroup group) {
+        return chosenPlaybooks.getOrDefault(group.fingerprint(), group.classification().playbook());
+    }
+
+    // ---- The run in progress (FX thread) ------------------------------------------------------
+
+    /**
+     * Follows a run as its events arrive: a new run empties the screen, triaged groups appear one by one, and a
+     * diagnosis streams into the group it is about. Other events are the run screen's.
+     */
+    public void accept(List<RunEvent> events) {
+        Set<String> touched = new HashSet<>();
+        for (RunEvent event : events) {
+            if (event instanceof RunEvent.RunStarted e) {
+                started(e);
+            } else if (event instanceof RunEvent.FailureTriaged e) {
+                triaged(e.group());
+            } else if (event instanceof RunEvent.DiagnosisStarted e) {
+                asked.put(e.fingerprint(), new Asked(e.provider(), e.model()));
+                touched.add(e.fingerprint());
+            } else if (event instanceof RunEvent.DiagnosisToken e) {
+                asked.computeIfAbsent(e.fingerprint(), fp -> new Asked(null, null)).text.append(e.text());
+                touched.add(e.fingerprint());
+            } else if (event instanceof RunEvent.Diagnosed e) {
+                Diagnosis d = e.diagnosis();
+                asked.computeIfAbsent(d.fingerprint(), fp -> new Asked(d.provider(), d.model())).result = d;
+                touched.add(d.fingerprint());
+            }
+        }
+        FailureGroup g = selected.get();
+        if (g != null && touched.contains(g.fingerprint())) {
+            refreshDiagnosis(g);
+        }
+    }
+
+    private void started(RunEvent.RunStarted e) {
+        clearRun();
+        select(null);
+        operatorChose = false;   // a new run: nobody has picked one of its groups yet
+        groups.clear();
+        runId.set(e.runId());
+        noDiagnosis = e.options().skipLlm() ? "This run skips the LLM: pattern triage only."
+                : "Not diagnosed yet: each group is diagnosed in turn once triage is done.";
+        summaryText.set("Run " + e.runId() + " is running · failure groups appear here as they are triaged");
+    }
+
+    private void triaged(FailureGroup group) {
+        int at = 0;
+        while (at < groups.size() && ORDER.compare(groups.get(at), group) <= 0) {
+            at++;
+        }
+        groups.add(at, group);
+        summaryText.set(String.format(Locale.ROOT, "Run %s is running · %d failure group(s) so far", runId.get(),
+                groups.size()));
+        if (!operatorChose) {
+            select(groups.get(0));   // the most severe so far, until the operator picks one
+        }
+    }
+
+    private void select(FailureGroup group) {
+        selecting = true;
+        try {
+            selected.set(group);
+        } finally {
+            selecting = false;
+        }
+    }
+
+    // ---- A finished run -----------------------------------------------------------------------
+
+    /**
+     * Shows the failure groups of {@code run}, most severe first, with their diagnoses, and selects the first;
+     * when it is the run followed live, the playbooks chosen while it ran and a group the operator picked are kept.
+     */
     public void show(RunSummary run) {
-        actionsByFingerprint.clear();
+        boolean same = run.runId().equals(runId.get());
+        String keep = same && operatorChose && selected.get() != null ? selected.get().fingerprint() : null;
+        Map<String, String> chosen = same ? Map.copyOf(chosenPlaybooks) : Map.of();
+        clearRun();
+        chosenPlaybooks.putAll(chosen);
         for (ActionRecord a : run.actions()) {
             actionsByFingerprint.computeIfAbsent(a.fingerprint(), k -> new ArrayList<>()).add(a);
         }
+        run.diagnoses().forEach((fp, d) -> asked.computeIfAbsent(fp, k -> new Asked(d.provider(), d.model()))
+                .result = d);
+        noDiagnosis = noDiagnosisReason(run.llm());
         List<FailureGroup> sorted = new ArrayList<>(run.failures());
-        sorted.sort((a, b) -> a.severity() != b.severity()
-                ? a.severity().compareTo(b.severity()) : Integer.compare(b.count(), a.count()));
-        selected.set(null);
+        sorted.sort(ORDER);
+        select(null);
         groups.setAll(sorted);
         runId.set(run.runId());
         int failing = run.failures().stream().mapToInt(FailureGroup::count).sum();
@@ -79,8 +232,24 @@ public final class FailuresViewModel {
                 : String.format(Locale.ROOT, "Run %s · %d failure group(s) · %d failing test(s) of %d%s",
                 run.runId(), run.failures().size(), failing, run.testsRun(), run.cancelled() ? " · cancelled" : ""));
         if (!groups.isEmpty()) {
-            selected.set(groups.get(0));
+            FailureGroup kept = groups.stream().filter(g -> g.fingerprint().equals(keep)).findFirst().orElse(null);
+            select(kept == null ? groups.get(0) : kept);
+            operatorChose = kept != null;
         }
+    }
+
+    private static String noDiagnosisReason(LlmUsage llm) {
+        if (llm == null || ("none".equals(llm.provider()) && llm.note() == null)) {
+            return "This run skipped the LLM: pattern triage only.";
+        }
+        return llm.note() != null ? llm.note() : "The model gave no diagnosis for this group.";
+    }
+
+    private void clearRun() {
+        actionsByFingerprint.clear();
+        asked.clear();
+        chosenPlaybooks.clear();
+        playbookCells.clear();
     }
 
     /** The decision recorded for {@code group}'s playbook ("skipped", "dry-run", …), or "—". */
@@ -90,6 +259,22 @@ public final class FailuresViewModel {
             return group.classification().playbook() == null ? "—" : "not proposed";
         }
         return actions.get(actions.size() - 1).decision().id();
+    }
+
+    // ---- Commands -----------------------------------------------------------------------------
+
+    /** Takes the selected group's suggested playbook instead of its current one. */
+    public void useSuggestedPlaybook() {
+        FailureGroup g = selected.get();
+        if (g == null || !canUseSuggested.get()) {
+            return;
+        }
+        chosenPlaybooks.put(g.fingerprint(), asked.get(g.fingerprint()).result.suggestedPlaybook());
+        ReadOnlyStringWrapper cell = playbookCells.get(g.fingerprint());
+        if (cell != null) {
+            cell.set(playbookText(g));
+        }
+        refreshSelected();
     }
 
     public void dispose() {
@@ -109,6 +294,56 @@ public final class FailuresViewModel {
         return nl < 0 ? t : t.substring(0, nl).strip();
     }
 
+    // ---- Detail -------------------------------------------------------------------------------
+
+    private void refreshSelected() {
+        FailureGroup g = selected.get();
+        detail.set(g == null ? null : detailOf(g));
+        refreshDiagnosis(g);
+    }
+
+    private void refreshDiagnosis(FailureGroup g) {
+        DiagnosisDetail d = g == null ? null : diagnosisOf(g);
+        diagnosis.set(d);
+        String suggested = d == null || d.diagnosis() == null ? null : d.diagnosis().suggestedPlaybook();
+        canUseSuggested.set(suggested != null && !suggested.equals(playbookOf(g)));
+        useSuggestedText.set(suggested == null ? "No playbook suggested" : "Use suggested playbook: " + suggested);
+    }
+
+    private DiagnosisDetail diagnosisOf(FailureGroup g) {
+        Asked a = asked.get(g.fingerprint());
+        if (a == null) {
+            return new DiagnosisDetail(DiagnosisDetail.State.NONE, "No diagnosis", "", null, "", null, noDiagnosis);
+        }
+        Diagnosis d = a.result;
+        if (d == null) {
+            String who = a.model == null ? "the model" : a.model;
+            return new DiagnosisDetail(DiagnosisDetail.State.ASKING, "Asking " + who + "…", a.text.toString(), null,
+                    "", null, null);
+        }
+        String heading = d.model() + (d.provider() == null ? "" : " · " + d.provider());
+        String confidence = d.malformed() ? "" : Math.round(d.confidence() * 100) + " %";
+        return new DiagnosisDetail(DiagnosisDetail.State.DONE, heading, "", d, confidence, disagreement(g, d), null);
+    }
+
+    /** How the model's reading differs from triage's, or null when it agrees or says nothing. */
+    private static String disagreement(FailureGroup g, Diagnosis d) {
+        boolean category = d.category() != null && d.category() != g.category();
+        boolean fix = d.fixClass() != null && d.fixClass() != g.fixClass();
+        if (!category && !fix) {
+            return null;
+        }
+        String model = (category ? d.category().id() : g.category().id()) + " / class "
+                + (fix ? d.fixClass() : g.fixClass());
+        return "The model reads this as " + model + "; triage said " + g.category().id() + " / class "
+                + g.fixClass() + ".";
+    }
+
+    private String playbookText(FailureGroup g) {
+        String p = playbookOf(g);
+        return p == null ? "—" : p;
+    }
+
     private FailureDetail detailOf(FailureGroup g) {
         List<String> actionLines = new ArrayList<>();
         for (ActionRecord a : actionsByFingerprint.getOrDefault(g.fingerprint(), List.of())) {
@@ -124,12 +359,23 @@ public final class FailuresViewModel {
             }
             actionLines.add(line.toString());
         }
-        String playbook = g.classification().playbook();
+        String triage = g.classification().playbook();
+        String playbook = playbookOf(g);
+        String playbookText;
+        if (playbook == null) {
+            playbookText = "none";
+        } else if (playbookChosen(g)) {
+            Asked a = asked.get(g.fingerprint());
+            playbookText = playbook + " — your choice, suggested by " + (a == null ? "the diagnosis" : a.model)
+                    + (triage == null ? "" : " (triage proposed " + triage + ")");
+        } else {
+            playbookText = playbook;
+        }
         String title = g.category().id() + " / " + g.severity().id() + " · class " + g.fixClass() + " · "
                 + g.count() + " test(s)";
         String pattern = g.classification().patternId()
                 + (g.classification().patternName() == null ? "" : " — " + g.classification().patternName());
-        return new FailureDetail(title, g.fingerprint(), pattern, playbook == null ? "none" : playbook,
+        return new FailureDetail(title, g.fingerprint(), pattern, playbookText,
                 g.tests().stream().map(TestResult::id).toList(), g.message() == null ? "" : g.message(),
                 g.stackTop() == null ? "" : g.stackTop(), actionLines);
     }

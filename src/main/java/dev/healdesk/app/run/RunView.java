@@ -1,9 +1,11 @@
 package dev.healdesk.app.run;
 
+import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import dev.healdesk.app.fx.Subscriptions;
 import dev.healdesk.app.fx.View;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -29,7 +31,8 @@ import java.util.List;
 
 /**
  * The run screen: what to run (projects, dry run, skip LLM, max fixes), Start / Cancel, progress,
- * the sandbox's fault switches, and the live log of the run's events.
+ * the sandbox's fault switches, and the live log of the run's events; above them, a banner while the
+ * local model cannot be reached.
  */
 public final class RunView implements View {
     private final BorderPane root = new BorderPane();
@@ -40,7 +43,11 @@ public final class RunView implements View {
     private final HBox projectBoxes = new HBox(18);
     private final TailListView log = new TailListView();
 
-    public RunView(RunViewModel model, FaultPanelViewModel faults) {
+    /**
+     * @param llmProblem why the local model cannot be used (Ollama unreachable), or null while it can: shown as a
+     *                   banner, because runs then triage by pattern only
+     */
+    public RunView(RunViewModel model, FaultPanelViewModel faults, ObservableStringValue llmProblem) {
         this.model = model;
         this.faultPanel = new FaultPanel(faults);
         root.getStyleClass().add("screen");
@@ -67,10 +74,23 @@ public final class RunView implements View {
 
         VBox logBox = logPane();
         VBox.setVgrow(logBox, Priority.ALWAYS);
-        VBox center = new VBox(16, top, logBox);
+        VBox center = new VBox(16, llmBanner(llmProblem), top, logBox);
 
         root.setTop(header);
         root.setCenter(center);
+    }
+
+    private Message llmBanner(ObservableStringValue problem) {
+        Message banner = new Message("No local model: runs use pattern triage only", "");
+        banner.setId("llm-banner");
+        banner.getStyleClass().add(Styles.WARNING);
+        banner.descriptionProperty().bind(problem);
+        subs.add(banner.descriptionProperty()::unbind);
+        banner.visibleProperty().bind(Bindings.isNotNull(problem));
+        banner.managedProperty().bind(banner.visibleProperty());
+        subs.add(banner.managedProperty()::unbind);
+        subs.add(banner.visibleProperty()::unbind);
+        return banner;
     }
 
     private VBox setupCard() {

@@ -30,6 +30,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.util.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,8 +42,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -93,6 +96,8 @@ public final class RunViewModel {
     private final BooleanBinding canStart;
     private final BooleanBinding canCancel;
 
+    /** Others who follow the run's events (the failures screen, for the diagnoses), in the order they subscribed. */
+    private final List<Consumer<List<RunEvent>>> followers = new CopyOnWriteArrayList<>();
     /** Tests per project as last seen, to size the progress bar before results arrive. */
     private final Map<String, Integer> testsPerProject = new HashMap<>();
     private Cancellation cancellation;
@@ -293,8 +298,18 @@ public final class RunViewModel {
 
     // ---- Events (FX thread) -------------------------------------------------------------------
 
+    /**
+     * Hands every batch of the run's events to {@code follower} on the FX thread, before this screen applies it
+     * (so that a follower has the whole batch when the finished run is announced), until unsubscribed.
+     */
+    public Subscription followEvents(Consumer<List<RunEvent>> follower) {
+        followers.add(follower);
+        return () -> followers.remove(follower);
+    }
+
     /** Applies a batch of run events, in order. Package-visible for tests. */
     void accept(List<RunEvent> events) {
+        followers.forEach(f -> f.accept(events));
         List<String> lines = new ArrayList<>(events.size());
         for (RunEvent event : events) {
             apply(event);

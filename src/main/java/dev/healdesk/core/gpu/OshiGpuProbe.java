@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  */
 public final class OshiGpuProbe implements GpuProbe {
 
-    static final String APPROXIMATE_NOTE = "OSHI's VRAM figure is approximate on Linux (it is the size of the card's"
+    /** The note every OSHI report carries; public so that the console can show it on the card it concerns. */
+    public static final String APPROXIMATE_NOTE = "OSHI's VRAM figure is approximate on Linux (it is the size of the card's"
             + " PCI memory window, not the memory free for models): install the NVIDIA driver so that nvidia-smi gives"
             + " exact figures.";
 

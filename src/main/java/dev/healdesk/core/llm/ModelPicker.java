@@ -116,8 +116,11 @@ public final class ModelPicker {
                 + gb(budget.freeMiB() - needMiB) + " to spare";
     }
 
-    /** MiB as the GB figure operators read on their cards: one decimal, none when whole. */
-    static String gb(long mib) {
+    /**
+     * MiB as the GB figure operators read on their cards: one decimal, none when whole. Public so that the console
+     * writes its figures the way the reason sentences do.
+     */
+    public static String gb(long mib) {
         double g = mib / 1024.0;
         String s = String.format(Locale.ROOT, "%.1f", g);
         return (s.endsWith(".0") ? s.substring(0, s.length() - 2) : s) + " GB";

@@ -63,6 +63,7 @@ public final class OllamaStandIn implements AutoCloseable {
     private final Map<String, long[]> loaded = new ConcurrentHashMap<>();
     private volatile String version = "0.5.7";
     private volatile List<String> tokens = List.of("{\"rootCause\":\"x\"}");
+    private final Map<String, List<String>> tokensWhen = new ConcurrentHashMap<>();
     private volatile long tokenDelayMs;
     private volatile long headerDelayMs;
     private volatile Mode mode = Mode.NORMAL;
@@ -107,6 +108,15 @@ public final class OllamaStandIn implements AutoCloseable {
     /** The chunks the next chats stream, one NDJSON line each. */
     public OllamaStandIn answer(List<String> chunks) {
         tokens = List.copyOf(chunks);
+        return this;
+    }
+
+    /**
+     * The chunks a chat streams instead when its request contains {@code needle} (the demo answers each failure
+     * group in its own words); other chats stream {@link #answer}'s.
+     */
+    public OllamaStandIn answerWhen(String needle, List<String> chunks) {
+        tokensWhen.put(needle, List.copyOf(chunks));
         return this;
     }
 
@@ -276,7 +286,8 @@ public final class OllamaStandIn implements AutoCloseable {
             return;
         }
         boolean stream = body.path("stream").asBoolean(true);
-        List<String> chunks = tokens;
+        List<String> chunks = tokensWhen.entrySet().stream().filter(e -> r.body().contains(e.getKey()))
+                .map(Map.Entry::getValue).findFirst().orElse(tokens);
         if (!stream) {
             json(out, 200, piece(model, chat, String.join("", chunks), true, chunks.size()));
             return;

@@ -1,16 +1,26 @@
 package dev.healdesk.app.failures;
 
 import dev.healdesk.app.Fixtures;
+import dev.healdesk.core.run.ApprovalPolicy;
+import dev.healdesk.core.run.Diagnosis;
+import dev.healdesk.core.run.LlmUsage;
+import dev.healdesk.core.run.RunEvent;
+import dev.healdesk.core.run.RunOptions;
 import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.suite.TestResult;
 import dev.healdesk.core.triage.Category;
+import dev.healdesk.core.triage.Classification;
 import dev.healdesk.core.triage.FailureGroup;
 import dev.healdesk.core.triage.FixClass;
+import dev.healdesk.core.triage.Severity;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,5 +85,153 @@ class FailuresViewModelTest {
         assertNull(vm.selectedProperty().get());
         assertNull(vm.detailProperty().get());
         assertEquals("Run run-8 had no failures.", vm.summaryTextProperty().get());
+    }
+
+    // ---- Diagnoses ----------------------------------------------------------------------------
+
+    private static RunEvent.RunStarted started(String runId, boolean skipLlm) {
+        return new RunEvent.RunStarted(runId, "sandbox", List.of("contracts", "modules"),
+                new RunOptions(Set.of("contracts", "modules"), false, skipLlm, 3, ApprovalPolicy.NONE, false),
+                Fixtures.T0, 4);
+    }
+
+    private void runLive() {
+        vm.accept(List.of(started("run-7", false), new RunEvent.FailureTriaged("run-7", ui),
+                new RunEvent.FailureTriaged("run-7", db)));
+    }
+
+    @Test
+    void groupsAppearAsTheRunTriagesThemMostSevereFirst() {
+        vm.show(run);
+        vm.accept(List.of(started("run-9", false)));
+        assertTrue(vm.groups().isEmpty(), "a new run empties the screen");
+        assertTrue(vm.summaryTextProperty().get().contains("run-9 is running"), vm.summaryTextProperty().get());
+
+        vm.accept(List.of(new RunEvent.FailureTriaged("run-9", ui)));
+        assertEquals(ui, vm.selectedProperty().get());
+        vm.accept(List.of(new RunEvent.FailureTriaged("run-9", db)));
+        assertEquals(List.of(db, ui), vm.groups());
+        assertEquals(db, vm.selectedProperty().get(), "the most severe so far, while nobody picked one");
+        assertEquals(DiagnosisDetail.State.NONE, vm.diagnosisProperty().get().state());
+        assertTrue(vm.diagnosisProperty().get().reason().startsWith("Not diagnosed yet"));
+
+        vm.selectedProperty().set(ui);
+        FailureGroup critical = new FailureGroup("fp-net-1", new Classification("connection-refused",
+                "Connection refused", Category.NETWORK, Severity.CRITICAL, FixClass.A, "restart-backend"),
+                List.of(Fixtures.failed("health/api-health", "ECONNREFUSED")), "ECONNREFUSED", "");
+        vm.accept(List.of(new RunEvent.FailureTriaged("run-9", critical)));
+        assertEquals(List.of(critical, db, ui), vm.groups());
+        assertEquals(ui, vm.selectedProperty().get(), "the operator's pick is kept");
+    }
+
+    @Test
+    void theAnswerStreamsIntoTheGroupItIsAboutOnly() {
+        runLive();
+        vm.selectedProperty().set(db);
+        vm.accept(List.of(new RunEvent.DiagnosisStarted("run-7", db.fingerprint(), "ollama", "llama3.2")));
+        DiagnosisDetail asking = vm.diagnosisProperty().get();
+        assertEquals(DiagnosisDetail.State.ASKING, asking.state());
+        assertEquals("Asking llama3.2…", asking.heading());
+        assertEquals("", asking.streamed());
+
+        vm.accept(List.of(new RunEvent.DiagnosisToken("run-7", db.fingerprint(), "{\"root"),
+                new RunEvent.DiagnosisToken("run-7", db.fingerprint(), "Cause\": \"The pool")));
+        assertEquals("{\"rootCause\": \"The pool", vm.diagnosisProperty().get().streamed());
+
+        vm.selectedProperty().set(ui);
+        assertEquals(DiagnosisDetail.State.NONE, vm.diagnosisProperty().get().state(), "the other group has none");
+        vm.accept(List.of(new RunEvent.DiagnosisToken("run-7", db.fingerprint(), " holds")));
+        assertEquals("", vm.diagnosisProperty().get().streamed(), "tokens of another group do not show here");
+
+        vm.selectedProperty().set(db);
+        assertEquals("{\"rootCause\": \"The pool holds", vm.diagnosisProperty().get().streamed());
+    }
+
+    @Test
+    void aFinishedDiagnosisShowsItsConfidenceWhereItDisagreesAndOffersItsPlaybook() {
+        runLive();
+        vm.selectedProperty().set(db);
+        Diagnosis d = Fixtures.diagnosis(db.fingerprint(), 0.82, Category.NETWORK, FixClass.A,
+                "terminate-idle-transactions");
+        vm.accept(List.of(new RunEvent.DiagnosisStarted("run-7", db.fingerprint(), "ollama", "llama3.2"),
+                new RunEvent.DiagnosisToken("run-7", db.fingerprint(), "{…}"), new RunEvent.Diagnosed("run-7", d)));
+
+        DiagnosisDetail done = vm.diagnosisProperty().get();
+        assertEquals(DiagnosisDetail.State.DONE, done.state());
+        assertEquals(d, done.diagnosis());
+        assertEquals("82 %", done.confidenceText());
+        assertEquals("llama3.2 · ollama", done.heading());
+        assertEquals("The model reads this as network / class A; triage said database / class A.",
+                done.disagreement());
+        assertTrue(vm.canUseSuggestedProperty().get());
+        assertEquals("Use suggested playbook: terminate-idle-transactions", vm.useSuggestedTextProperty().get());
+        assertEquals("restart-db-pool", vm.playbookProperty(db).get());
+        assertFalse(vm.playbookChosen(db));
+
+        vm.useSuggestedPlaybook();
+
+        assertEquals("terminate-idle-transactions", vm.playbookOf(db));
+        assertEquals("terminate-idle-transactions", vm.playbookProperty(db).get(), "the table's cell follows");
+        assertTrue(vm.playbookChosen(db));
+        assertEquals("terminate-idle-transactions — your choice, suggested by llama3.2 (triage proposed"
+                + " restart-db-pool)", vm.detailProperty().get().playbook());
+        assertFalse(vm.canUseSuggestedProperty().get(), "already the group's playbook");
+        assertEquals("update-selector", vm.playbookOf(ui), "other groups keep theirs");
+
+        vm.show(Fixtures.withDiagnoses(run, new LlmUsage("ollama", "llama3.2", 1, 0), Map.of(db.fingerprint(), d)));
+        assertEquals(db, vm.selectedProperty().get(), "the end of the run keeps the selection");
+        assertEquals("terminate-idle-transactions", vm.playbookOf(db), "and the choice made while it ran");
+    }
+
+    @Test
+    void aSuggestionEqualToTriagesPlaybookOffersNothing() {
+        runLive();
+        vm.selectedProperty().set(db);
+        vm.accept(List.of(new RunEvent.Diagnosed("run-7", Fixtures.diagnosis(db.fingerprint(), 0.9, Category.DATABASE,
+                FixClass.A, "restart-db-pool").asCached())));
+
+        DiagnosisDetail done = vm.diagnosisProperty().get();
+        assertEquals(DiagnosisDetail.State.DONE, done.state(), "a cached diagnosis comes without DiagnosisStarted");
+        assertTrue(done.diagnosis().cached());
+        assertNull(done.disagreement());
+        assertFalse(vm.canUseSuggestedProperty().get());
+        vm.useSuggestedPlaybook();
+        assertFalse(vm.playbookChosen(db));
+    }
+
+    @Test
+    void aMalformedAnswerIsShownAsTextWithoutAConfidence() {
+        runLive();
+        vm.selectedProperty().set(db);
+        Diagnosis bad = new Diagnosis(db.fingerprint(), "ollama", "llama3.2", null, 0, null, null, null, null,
+                List.of(), true, "I think the database is unhappy.", "The answer was not a JSON object", Fixtures.T0,
+                400, 12, 900, false);
+        vm.accept(List.of(new RunEvent.Diagnosed("run-7", bad)));
+
+        DiagnosisDetail done = vm.diagnosisProperty().get();
+        assertTrue(done.diagnosis().malformed());
+        assertEquals("", done.confidenceText());
+        assertFalse(vm.canUseSuggestedProperty().get());
+        assertEquals("No playbook suggested", vm.useSuggestedTextProperty().get());
+    }
+
+    @Test
+    void aRunFromItsSummaryShowsItsDiagnosesOrWhyThereAreNone() {
+        Diagnosis d = Fixtures.diagnosis(db.fingerprint(), 0.61, Category.DATABASE, FixClass.A, null);
+        vm.show(Fixtures.withDiagnoses(run, new LlmUsage("ollama", "llama3.2", 1, 0), Map.of(db.fingerprint(), d)));
+        assertEquals(DiagnosisDetail.State.DONE, vm.diagnosisProperty().get().state());
+        assertEquals("61 %", vm.diagnosisProperty().get().confidenceText());
+        vm.selectedProperty().set(ui);
+        assertEquals("The model gave no diagnosis for this group.", vm.diagnosisProperty().get().reason());
+
+        String down = "Ollama is not reachable at http://localhost:11434 (Connection refused). Start it with"
+                + " 'ollama serve', or set OLLAMA_HOST to where it runs. Runs go on with pattern triage only.";
+        vm.show(Fixtures.withDiagnoses(run, new LlmUsage("ollama", "llama3.2", 0, 0, 0, 0, 0, 1, down), Map.of()));
+        assertEquals(down, vm.diagnosisProperty().get().reason());
+
+        vm.show(run);
+        assertEquals("This run skipped the LLM: pattern triage only.", vm.diagnosisProperty().get().reason());
+        vm.accept(List.of(started("run-8", true), new RunEvent.FailureTriaged("run-8", db)));
+        assertEquals("This run skips the LLM: pattern triage only.", vm.diagnosisProperty().get().reason());
     }
 }
