@@ -100,8 +100,11 @@ public final class ModelPicker {
         } else {
             reason = who + "; it needs " + gb(need) + " but " + (budget.gpu()
                     ? budget.device() + " has " + gb(budget.freeMiB()) + " free" : "there is no NVIDIA GPU");
-            warning = name + " does not fit: Ollama will run part of it on the CPU and may take minutes per"
-                    + " answer. Choose a smaller model, or free VRAM";
+            warning = budget.gpu()
+                    ? name + " does not fit: Ollama will run part of it on the CPU and may take minutes per"
+                    + " answer. Choose a smaller model, or free VRAM"
+                    : name + " will run on the CPU (no NVIDIA GPU): expect minutes per answer, or skip the LLM"
+                    + " (pattern triage still works)";
         }
         return new ModelChoice(name, source, fits, need, budget.freeMiB(), size != null, reason, warning);
     }
