@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -177,14 +176,14 @@ public final class OllamaStandIn implements AutoCloseable {
             socket.setTcpNoDelay(true);
             InputStream in = new BufferedInputStream(socket.getInputStream());
             OutputStream out = socket.getOutputStream();
-            String requestLine = readLine(in);
+            String requestLine = RawHttp.readLine(in);
             if (requestLine == null || requestLine.isEmpty()) {
                 return;
             }
             String[] parts = requestLine.split(" ");
             int length = 0;
             boolean chunked = false;
-            for (String h = readLine(in); h != null && !h.isEmpty(); h = readLine(in)) {
+            for (String h = RawHttp.readLine(in); h != null && !h.isEmpty(); h = RawHttp.readLine(in)) {
                 String lower = h.toLowerCase(Locale.ROOT);
                 if (lower.startsWith("content-length:")) {
                     length = Integer.parseInt(h.substring(15).trim());
@@ -192,7 +191,7 @@ public final class OllamaStandIn implements AutoCloseable {
                     chunked = true;
                 }
             }
-            String body = chunked ? readChunked(in) : new String(in.readNBytes(length), StandardCharsets.UTF_8);
+            String body = chunked ? RawHttp.readChunked(in) : new String(in.readNBytes(length), StandardCharsets.UTF_8);
             Request request = new Request(parts[0], parts[1], body);
             requests.add(request);
             route(request, out);
@@ -248,7 +247,7 @@ public final class OllamaStandIn implements AutoCloseable {
         chunk(out, JSON.createObjectNode().put("status", "pulling manifest").toString());
         if (name.contains("does-not-exist")) {
             chunk(out, JSON.createObjectNode().put("error", "pull model manifest: file does not exist").toString());
-            endStream(out);
+            RawHttp.endStream(out);
             return;
         }
         long total = 2_019_393_189L;
@@ -267,7 +266,7 @@ public final class OllamaStandIn implements AutoCloseable {
         chunk(out, JSON.createObjectNode().put("status", "writing manifest").toString());
         chunk(out, JSON.createObjectNode().put("status", "success").toString());
         installed.put(ModelCatalog.canonical(name), total);
-        endStream(out);
+        RawHttp.endStream(out);
     }
 
     private void complete(Request r, OutputStream out) throws IOException, InterruptedException {
@@ -307,7 +306,7 @@ public final class OllamaStandIn implements AutoCloseable {
             }
         }
         chunk(out, piece(model, chat, "", true, chunks.size()).toString());
-        endStream(out);
+        RawHttp.endStream(out);
     }
 
     private ObjectNode piece(String model, boolean chat, String content, boolean done, int evalCount) {
@@ -328,66 +327,21 @@ public final class OllamaStandIn implements AutoCloseable {
 
     private static void json(OutputStream out, int status, JsonNode body) throws IOException {
         byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-        out.write(("HTTP/1.1 " + status + " " + reason(status) + "\r\nContent-Type: application/json; charset=utf-8\r\n"
+        out.write(("HTTP/1.1 " + status + " " + RawHttp.reason(status) + "\r\nContent-Type: application/json; charset=utf-8\r\n"
                 + "Content-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         out.write(bytes);
         out.flush();
     }
 
     private static void startStream(OutputStream out, int status) throws IOException {
-        out.write(("HTTP/1.1 " + status + " " + reason(status) + "\r\nContent-Type: application/x-ndjson\r\n"
+        out.write(("HTTP/1.1 " + status + " " + RawHttp.reason(status) + "\r\nContent-Type: application/x-ndjson\r\n"
                 + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
     }
 
     private static void chunk(OutputStream out, String line) throws IOException {
         byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
-        out.write((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.write(bytes);
-        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-    }
-
-    private static void endStream(OutputStream out) throws IOException {
-        out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-    }
-
-    private static String reason(int status) {
-        return switch (status) {
-            case 200 -> "OK";
-            case 400 -> "Bad Request";
-            case 404 -> "Not Found";
-            case 500 -> "Internal Server Error";
-            case 503 -> "Service Unavailable";
-            default -> "Status";
-        };
-    }
-
-    private static String readLine(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        for (int b = in.read(); b >= 0; b = in.read()) {
-            if (b == '\n') {
-                String s = line.toString(StandardCharsets.US_ASCII);
-                return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
-            }
-            line.write(b);
-        }
-        return line.size() == 0 ? null : line.toString(StandardCharsets.US_ASCII);
-    }
-
-    private static String readChunked(InputStream in) throws IOException {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (String size = readLine(in); size != null; size = readLine(in)) {
-            int n = Integer.parseInt(size.trim(), 16);
-            if (n == 0) {
-                readLine(in);
-                break;
-            }
-            body.write(in.readNBytes(n));
-            readLine(in);
-        }
-        return body.toString(StandardCharsets.UTF_8);
+        RawHttp.chunk(out, bytes, 0, bytes.length);
     }
 
     @Override

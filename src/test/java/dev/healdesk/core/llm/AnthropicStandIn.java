@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -159,13 +158,13 @@ public final class AnthropicStandIn implements AutoCloseable {
             socket.setTcpNoDelay(true);
             InputStream in = new BufferedInputStream(socket.getInputStream());
             OutputStream out = socket.getOutputStream();
-            String requestLine = readLine(in);
+            String requestLine = RawHttp.readLine(in);
             if (requestLine == null || requestLine.isEmpty()) {
                 return;
             }
             String[] parts = requestLine.split(" ");
             Map<String, String> headers = new LinkedHashMap<>();
-            for (String h = readLine(in); h != null && !h.isEmpty(); h = readLine(in)) {
+            for (String h = RawHttp.readLine(in); h != null && !h.isEmpty(); h = RawHttp.readLine(in)) {
                 int colon = h.indexOf(':');
                 if (colon > 0) {
                     headers.put(h.substring(0, colon).trim().toLowerCase(Locale.ROOT), h.substring(colon + 1).trim());
@@ -173,7 +172,7 @@ public final class AnthropicStandIn implements AutoCloseable {
             }
             boolean chunked = headers.getOrDefault("transfer-encoding", "").toLowerCase(Locale.ROOT).contains("chunked");
             int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
-            String body = chunked ? readChunked(in) : new String(in.readNBytes(length), StandardCharsets.UTF_8);
+            String body = chunked ? RawHttp.readChunked(in) : new String(in.readNBytes(length), StandardCharsets.UTF_8);
             Request request = new Request(parts[0], parts[1], Map.copyOf(headers), body);
             requests.add(request);
             route(request, out);
@@ -257,7 +256,7 @@ public final class AnthropicStandIn implements AutoCloseable {
                         ObjectNode error = JSON.createObjectNode().put("type", "error");
                         error.putObject("error").put("type", "overloaded_error").put("message", "Overloaded");
                         event(out, "error", error);
-                        endStream(out);
+                        RawHttp.endStream(out);
                         return;
                     }
                     case DROP_MID_STREAM -> {
@@ -286,7 +285,7 @@ public final class AnthropicStandIn implements AutoCloseable {
         if (mode != Mode.END_WITHOUT_STOP) {
             event(out, "message_stop", JSON.createObjectNode().put("type", "message_stop"));
         }
-        endStream(out);
+        RawHttp.endStream(out);
     }
 
     /**
@@ -297,23 +296,11 @@ public final class AnthropicStandIn implements AutoCloseable {
         byte[] bytes = ("event: " + name + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
         if (name.equals("content_block_delta")) {
             int half = bytes.length / 2;
-            chunk(out, bytes, 0, half);
-            chunk(out, bytes, half, bytes.length - half);
+            RawHttp.chunk(out, bytes, 0, half);
+            RawHttp.chunk(out, bytes, half, bytes.length - half);
         } else {
-            chunk(out, bytes, 0, bytes.length);
+            RawHttp.chunk(out, bytes, 0, bytes.length);
         }
-    }
-
-    private static void chunk(OutputStream out, byte[] bytes, int offset, int length) throws IOException {
-        out.write((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.write(bytes, offset, length);
-        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-    }
-
-    private static void endStream(OutputStream out) throws IOException {
-        out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-        out.flush();
     }
 
     /** Anthropic's error response: {@code {"type":"error","error":{"type":…,"message":…}}} with a request id. */
@@ -322,53 +309,12 @@ public final class AnthropicStandIn implements AutoCloseable {
         root.putObject("error").put("type", type).put("message", message);
         root.put("request_id", "req_011CStandInError");
         byte[] bytes = root.toString().getBytes(StandardCharsets.UTF_8);
-        out.write(("HTTP/1.1 " + status + " " + reason(status) + "\r\nContent-Type: application/json\r\n"
+        out.write(("HTTP/1.1 " + status + " " + RawHttp.reason(status) + "\r\nContent-Type: application/json\r\n"
                 + "request-id: req_011CStandInError\r\n" + (status == 429 ? "retry-after: 17\r\n" : "")
                 + "x-should-retry: " + (status == 429 || status >= 500) + "\r\n"
                 + "Content-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         out.write(bytes);
         out.flush();
-    }
-
-    private static String reason(int status) {
-        return switch (status) {
-            case 200 -> "OK";
-            case 400 -> "Bad Request";
-            case 401 -> "Unauthorized";
-            case 403 -> "Forbidden";
-            case 404 -> "Not Found";
-            case 405 -> "Method Not Allowed";
-            case 429 -> "Too Many Requests";
-            case 500 -> "Internal Server Error";
-            case 529 -> "Overloaded";
-            default -> "Status";
-        };
-    }
-
-    private static String readLine(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        for (int b = in.read(); b >= 0; b = in.read()) {
-            if (b == '\n') {
-                String s = line.toString(StandardCharsets.UTF_8);
-                return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
-            }
-            line.write(b);
-        }
-        return line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
-    }
-
-    private static String readChunked(InputStream in) throws IOException {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (String size = readLine(in); size != null; size = readLine(in)) {
-            int n = Integer.parseInt(size.trim(), 16);
-            if (n == 0) {
-                readLine(in);
-                break;
-            }
-            body.write(in.readNBytes(n));
-            readLine(in);
-        }
-        return body.toString(StandardCharsets.UTF_8);
     }
 
     @Override
