@@ -77,6 +77,21 @@ final class TriageCommand implements Callable<Integer> {
         if (diagnose) {
             return diagnoseAll(triage, catalog, out);
         }
+        readRecords(r -> out.println(mapper.writeValueAsString(line(r.id(), triage.triage(r.message(), r.stack())))));
+        out.flush();
+        return Cli.HEALTHY;
+    }
+
+    /** One input line: {@code {"id","message"[,"stack"]}}. */
+    private record Input(String id, String message, String stack) {
+    }
+
+    private interface InputSink {
+        void accept(Input input) throws IOException;
+    }
+
+    /** Reads the input line by line, skipping blank lines; a bad line stops with its number (exit 2). */
+    private void readRecords(InputSink sink) throws IOException {
         try (BufferedReader in = open()) {
             String line;
             int lineNo = 0;
@@ -86,14 +101,10 @@ final class TriageCommand implements Callable<Integer> {
                     continue;
                 }
                 JsonNode node = parse(line, lineNo);
-                String id = text(node, "id", lineNo, true);
-                String message = text(node, "message", lineNo, true);
-                String stack = text(node, "stack", lineNo, false);
-                out.println(mapper.writeValueAsString(line(id, triage.triage(message, stack))));
+                sink.accept(new Input(text(node, "id", lineNo, true), text(node, "message", lineNo, true),
+                        text(node, "stack", lineNo, false)));
             }
         }
-        out.flush();
-        return Cli.HEALTHY;
     }
 
     private ObjectNode line(String id, TriagedFailure t) {
@@ -113,22 +124,11 @@ final class TriageCommand implements Callable<Integer> {
     private int diagnoseAll(Triage triage, PatternCatalog catalog, PrintWriter out) throws IOException {
         List<ObjectNode> lines = new ArrayList<>();
         List<TestResult> results = new ArrayList<>();
-        try (BufferedReader in = open()) {
-            String line;
-            int lineNo = 0;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode node = parse(line, lineNo);
-                String id = text(node, "id", lineNo, true);
-                String message = text(node, "message", lineNo, true);
-                String stack = text(node, "stack", lineNo, false);
-                lines.add(line(id, triage.triage(message, stack)));
-                results.add(TestResult.failed("#" + (lines.size() - 1), "triage", id, 0, message, stack, List.of()));
-            }
-        }
+        readRecords(r -> {
+            lines.add(line(r.id(), triage.triage(r.message(), r.stack())));
+            results.add(TestResult.failed("#" + (lines.size() - 1), "triage", r.id(), 0, r.message(), r.stack(),
+                    List.of()));
+        });
         Map<String, String> env = System.getenv();
         Path dbFile = db != null ? db : HealdeskPaths.fromEnvironment(env).dbFile();
         PrintWriter err = spec.commandLine().getErr();
