@@ -1,5 +1,7 @@
 package dev.healdesk.core.gpu;
 
+import dev.healdesk.core.process.BoundedProcess;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

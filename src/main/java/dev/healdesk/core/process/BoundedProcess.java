@@ -1,6 +1,8 @@
-package dev.healdesk.core.gpu;
+package dev.healdesk.core.process;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.util.Map;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,15 +20,15 @@ import java.util.concurrent.TimeoutException;
  * caller; and a tool that fills the stderr pipe while nobody reads it blocks forever. So stdout and stderr are read
  * on their own threads while the caller waits, and on timeout the tool and everything it started are killed.
  */
-final class BoundedProcess {
+public final class BoundedProcess {
 
     /** How much of each stream is kept; the rest is read and dropped, so a chatty tool cannot fill the memory. */
-    static final int MAX_KEPT_BYTES = 256 * 1024;
+    public static final int MAX_KEPT_BYTES = 256 * 1024;
     /** How long to wait for killed processes to go, and for the readers to reach the end of the streams. */
     private static final Duration GRACE = Duration.ofSeconds(2);
 
     /** What a tool that exited printed. */
-    record Result(int exitCode, String stdout, String stderr) {
+    public record Result(int exitCode, String stdout, String stderr) {
     }
 
     private BoundedProcess() {
@@ -38,9 +40,23 @@ final class BoundedProcess {
      * @throws TimeoutException     when it did not exit within {@code timeout}; it and its descendants were killed
      * @throws InterruptedException when the calling thread was interrupted; the processes were killed
      */
-    static Result run(List<String> command, Duration timeout)
+    public static Result run(List<String> command, Duration timeout)
             throws IOException, TimeoutException, InterruptedException {
-        Process process = new ProcessBuilder(command).start();
+        return run(command, timeout, null, Map.of());
+    }
+
+    /**
+     * As {@link #run(List, Duration)}, in {@code workdir} (null: the current one) with {@code extraEnv} added to
+     * the inherited environment.
+     */
+    public static Result run(List<String> command, Duration timeout, Path workdir, Map<String, String> extraEnv)
+            throws IOException, TimeoutException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (workdir != null) {
+            builder.directory(workdir.toFile());
+        }
+        builder.environment().putAll(extraEnv);
+        Process process = builder.start();
         process.getOutputStream().close();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -1,0 +1,100 @@
+package dev.healdesk.core.playbook;
+
+import dev.healdesk.core.process.BoundedProcess;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
+
+/**
+ * The one way playbooks run programs: an argument vector (never a shell string), a timeout after which the
+ * program and its children are killed, output captured and redacted before anyone records it. Every call is
+ * remembered for the audit trail.
+ */
+public final class CommandRunner {
+
+    /** One finished call. {@code timedOut} calls have exit code -1. */
+    public record Result(List<String> command, int exitCode, String stdout, String stderr, boolean timedOut,
+                         long durationMs) {
+        public boolean ok() {
+            return !timedOut && exitCode == 0;
+        }
+
+        /** stdout and stderr together, for logs and messages. */
+        public String output() {
+            return (stdout + (stderr.isEmpty() ? "" : (stdout.isEmpty() ? "" : "\n") + stderr)).strip();
+        }
+    }
+
+    private final Duration defaultTimeout;
+    private final UnaryOperator<String> redact;
+    private final Map<String, String> extraEnv;
+    private final List<Result> history = new ArrayList<>();
+
+    /**
+     * @param redact   applied to everything the programs print before it is kept
+     * @param extraEnv added to the inherited environment of every program (tests put stand-ins on PATH so)
+     */
+    public CommandRunner(Duration defaultTimeout, UnaryOperator<String> redact, Map<String, String> extraEnv) {
+        this.defaultTimeout = defaultTimeout;
+        this.redact = redact;
+        this.extraEnv = Map.copyOf(extraEnv);
+    }
+
+    public Result run(List<String> argv) throws PlaybookException {
+        return run(argv, defaultTimeout, null);
+    }
+
+    /**
+     * @throws PlaybookException when the program is not found or cannot start (the message says which and what to
+     *                           do); a non-zero exit or a timeout is a {@link Result}, not an exception
+     */
+    public Result run(List<String> argv, Duration timeout, Path workdir) throws PlaybookException {
+        if (argv.isEmpty()) {
+            throw new IllegalArgumentException("empty command");
+        }
+        long t0 = System.nanoTime();
+        Result result;
+        try {
+            BoundedProcess.Result r = BoundedProcess.run(argv, timeout, workdir, extraEnv);
+            result = new Result(List.copyOf(argv), r.exitCode(), redact.apply(r.stdout()), redact.apply(r.stderr()),
+                    false, (System.nanoTime() - t0) / 1_000_000);
+        } catch (TimeoutException e) {
+            result = new Result(List.copyOf(argv), -1, "", argv.get(0) + " did not finish within "
+                    + timeout.toSeconds() + " s and was stopped", true, (System.nanoTime() - t0) / 1_000_000);
+        } catch (IOException e) {
+            throw new PlaybookException(argv.get(0) + " cannot be run (" + e.getMessage() + "): install it or put it"
+                    + " on the PATH, or configure another strategy in the target file's playbooks.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlaybookException(argv.get(0) + " was interrupted (run cancelled)", e);
+        }
+        synchronized (history) {
+            history.add(result);
+        }
+        return result;
+    }
+
+    /** Whether {@code program} is found on the PATH the programs get (for preflight). */
+    public boolean onPath(String program) {
+        String path = extraEnv.getOrDefault("PATH", System.getenv().getOrDefault("PATH", ""));
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && java.nio.file.Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every call made so far, in order. */
+    public List<Result> history() {
+        synchronized (history) {
+            return List.copyOf(history);
+        }
+    }
+}
