@@ -3,7 +3,8 @@ package dev.healdesk.core.playbook.safe;
 import dev.healdesk.core.playbook.PlaybookRegistry;
 
 /**
- * The class-A playbooks that heal the infrastructure around a target (containers, Kubernetes deployments), registered in one call so the composition root need not know
+ * The class-A playbooks that heal the infrastructure around a target (containers, Kubernetes deployments,
+ * PostgreSQL sessions), registered in one call so the composition root need not know
  * their classes. Each reads its settings from the target file's {@code playbooks: <name>:} section and says in its
  * plan what is missing where a tool, setting or credential is absent.
  */
@@ -15,6 +16,8 @@ public final class InfraPlaybooks {
         registry.register(ContainerPlaybook.start())
                 .register(ContainerPlaybook.restart())
                 .register(new ScaleUpPlaybook())
-                .register(new RolloutRestartPlaybook());
+                .register(new RolloutRestartPlaybook())
+                .register(IdleSessionsPlaybook.idleConnections())
+                .register(IdleSessionsPlaybook.idleTransactions());
     }
 }
