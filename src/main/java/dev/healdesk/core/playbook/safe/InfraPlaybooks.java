@@ -4,7 +4,7 @@ import dev.healdesk.core.playbook.PlaybookRegistry;
 
 /**
  * The class-A playbooks that heal the infrastructure around a target (containers, Kubernetes deployments,
- * PostgreSQL sessions), registered in one call so the composition root need not know
+ * PostgreSQL sessions, Redis, background workers), registered in one call so the composition root need not know
  * their classes. Each reads its settings from the target file's {@code playbooks: <name>:} section and says in its
  * plan what is missing where a tool, setting or credential is absent.
  */
@@ -18,6 +18,9 @@ public final class InfraPlaybooks {
                 .register(new ScaleUpPlaybook())
                 .register(new RolloutRestartPlaybook())
                 .register(IdleSessionsPlaybook.idleConnections())
-                .register(IdleSessionsPlaybook.idleTransactions());
+                .register(IdleSessionsPlaybook.idleTransactions())
+                .register(new RedisRestartPlaybook())
+                .register(new RedisClearExpiredPlaybook())
+                .register(new RestartWorkerPlaybook());
     }
 }
