@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 
@@ -108,9 +109,12 @@ final class IdleSessionsPlaybook extends SafePlaybook {
         PlaybookSettings settings = new PlaybookSettings(name(), context);
         Setup setup = setup(settings, context);
         List<PlanStep> steps = List.of(PlanStep.request(
-                "End every session in state " + String.join(" or ", states) + " for at least " + setup.idleSeconds()
-                        + " s, except superusers', " + setup.protectedUsers() + "'s, replication's and its own",
-                "SQL on " + setup.url() + " as " + setup.user() + " (password from $" + setup.passwordEnv() + "):\n"
+                "End every session in the target's database that is " + String.join(" or ", states)
+                        + " for at least " + setup.idleSeconds() + " s, except superusers', replication's, its own"
+                        + " and those of " + String.join(", ", setup.protectedUsers()),
+                "SQL on " + Objects.requireNonNullElse(setup.url(), "<jdbcUrl>") + " as "
+                        + Objects.requireNonNullElse(setup.user(), "<user>") + " (password from $"
+                        + setup.passwordEnv() + "):\n"
                         + SQL + "\n-- bound: " + states + ", " + setup.idleSeconds() + ", " + setup.protectedUsers()
                         + "\n-- then, to report sessions it could not see:\n" + HIDDEN_SQL));
         return new Plan(name(), steps, settings.missing(), false);

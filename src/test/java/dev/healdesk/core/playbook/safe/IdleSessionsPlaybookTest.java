@@ -138,6 +138,9 @@ class IdleSessionsPlaybookTest {
         assertTrue(request.startsWith("SQL on " + server.url("shop") + " as healer (password from $HEAL_PW):\n"
                 + IdleSessionsPlaybook.SQL + "\n-- bound: [idle], 0, [postgres, monitor]\n"), request);
         assertFalse(request.contains(HEALER_PASSWORD));
+        assertEquals("End every session in the target's database that is idle for at least 0 s, except"
+                + " superusers', replication's, its own and those of postgres, monitor",
+                plan.steps().get(0).description());
 
         Outcome outcome = playbook.apply(context, plan);
 
@@ -207,6 +210,8 @@ class IdleSessionsPlaybookTest {
 
         Plan plan = playbook.plan(context);
 
+        assertTrue(plan.steps().get(0).request().startsWith("SQL on <jdbcUrl> as <user> (password from"
+                + " $PGPASSWORD):\n"), plan.steps().get(0).request());
         assertEquals(List.of(
                 "No JDBC URL (jdbc:postgresql://host:port/database) given: set 'jdbcUrl' under playbooks:"
                         + " terminate-idle-transactions: in the target file.",
