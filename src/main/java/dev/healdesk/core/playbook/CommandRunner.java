@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
 
@@ -58,10 +59,14 @@ public final class CommandRunner {
         if (argv.isEmpty()) {
             throw new IllegalArgumentException("empty command");
         }
+        List<String> resolved = new ArrayList<>(argv);
+        resolved.set(0, locate(argv.get(0)).map(Path::toString).orElseThrow(() -> new PlaybookException(argv.get(0)
+                + " is not on the PATH: install it or put it on the PATH, or configure another strategy in the"
+                + " target file's playbooks.")));
         long t0 = System.nanoTime();
         Result result;
         try {
-            BoundedProcess.Result r = BoundedProcess.run(argv, timeout, workdir, extraEnv);
+            BoundedProcess.Result r = BoundedProcess.run(resolved, timeout, workdir, extraEnv);
             result = new Result(List.copyOf(argv), r.exitCode(), redact.apply(r.stdout()), redact.apply(r.stderr()),
                     false, (System.nanoTime() - t0) / 1_000_000);
         } catch (TimeoutException e) {
@@ -82,13 +87,25 @@ public final class CommandRunner {
 
     /** Whether {@code program} is found on the PATH the programs get (for preflight). */
     public boolean onPath(String program) {
+        return locate(program).isPresent();
+    }
+
+    /**
+     * {@code program} as found on the PATH the programs get. Looked up here because the JDK looks a bare name up on
+     * Healdesk's own PATH, not the child's: a PATH in {@code extraEnv} (stand-ins in tests) would be ignored, and
+     * the real program run. A name with a '/' is a path.
+     */
+    private Optional<Path> locate(String program) {
+        if (program.contains("/")) {
+            return Optional.of(Path.of(program)).filter(java.nio.file.Files::isExecutable);
+        }
         String path = extraEnv.getOrDefault("PATH", System.getenv().getOrDefault("PATH", ""));
         for (String dir : path.split(java.io.File.pathSeparator)) {
             if (!dir.isEmpty() && java.nio.file.Files.isExecutable(Path.of(dir, program))) {
-                return true;
+                return Optional.of(Path.of(dir, program));
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     /** Every call made so far, in order. */
