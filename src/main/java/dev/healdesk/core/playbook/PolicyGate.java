@@ -38,7 +38,7 @@ public final class PolicyGate implements DecisionGate {
         }
         if (proposal.fixClass() == FixClass.A) {
             return OperatorDecision.approve(OperatorDecision.POLICY, "class A fixes run automatically under policy "
-                    + policy.name().toLowerCase(java.util.Locale.ROOT));
+                    + policy.name());
         }
         if (policy == ApprovalPolicy.ALL) {
             return OperatorDecision.approve(user, "class " + proposal.fixClass() + " approved by --approve=all");

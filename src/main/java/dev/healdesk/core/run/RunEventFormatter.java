@@ -72,9 +72,13 @@ public final class RunEventFormatter {
             return b.toString();
         } else if (event instanceof RunEvent.RunFinished e) {
             RunSummary s = e.summary();
-            return String.format(Locale.ROOT, "Run %s finished: %s, health score %.1f (%d passed, %d failed, %d flaky"
-                            + " of %d)%s -> %s", s.runId(), s.status().id(), s.healthScore(), s.testsPassed(),
-                    s.testsFailed(), s.flaky(), s.testsRun(), s.cancelled() ? ", cancelled" : "", e.runFolder());
+            // The score and the counts are the first pass's; after a fix the status is the re-run's.
+            String healed = s.status() == s.initialStatus() ? ""
+                    : " after healing (first pass " + s.initialStatus().id() + ")";
+            return String.format(Locale.ROOT, "Run %s finished: %s%s, health score %.1f (%d passed, %d failed, %d"
+                            + " flaky of %d)%s -> %s", s.runId(), s.status().id(), healed, s.healthScore(),
+                    s.testsPassed(), s.testsFailed(), s.flaky(), s.testsRun(), s.cancelled() ? ", cancelled" : "",
+                    e.runFolder());
         }
         return event.toString();
     }

@@ -111,6 +111,7 @@ final class HealHarness implements AutoCloseable {
     static final class Suite implements SuiteRunner {
         private final Map<String, String> projectOf = new LinkedHashMap<>();
         private final Map<String, String> broken = new ConcurrentHashMap<>();
+        private final Map<String, java.util.function.BooleanSupplier> conditions = new ConcurrentHashMap<>();
         final List<Set<String>> reruns = new CopyOnWriteArrayList<>();
         private int runs;
 
@@ -128,6 +129,12 @@ final class HealHarness implements AutoCloseable {
             broken.remove(id);
         }
 
+        /** Heals {@code id} as soon as {@code condition} holds (a file a command writes, say). */
+        Suite healWhen(String id, java.util.function.BooleanSupplier condition) {
+            conditions.put(id, condition);
+            return this;
+        }
+
         boolean isBroken(String id) {
             return broken.containsKey(id);
         }
@@ -143,6 +150,11 @@ final class HealHarness implements AutoCloseable {
             if (runs++ > 0) {
                 reruns.add(Set.copyOf(projects));
             }
+            conditions.forEach((id, condition) -> {
+                if (condition.getAsBoolean()) {
+                    heal(id);
+                }
+            });
             List<TestResult> out = new ArrayList<>();
             projectOf.forEach((id, project) -> {
                 if (projects.isEmpty() || projects.contains(project)) {
