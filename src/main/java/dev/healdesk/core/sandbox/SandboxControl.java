@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -48,6 +49,15 @@ final class SandboxControl implements TargetControl {
     @Override
     public Optional<URI> baseUrl() {
         return Optional.of(server.baseUrl());
+    }
+
+    /**
+     * No settle time for any playbook: every handle returns once its work is done (the restart has bound the port
+     * again), so the re-run may start at once.
+     */
+    @Override
+    public Map<String, Object> settings(String playbook) {
+        return Map.of("settleMs", 0);
     }
 
     @Override
