@@ -54,11 +54,6 @@ public record Guardrails(int maxFixesPerRun, int maxAttemptsPerFailure, Duration
                 Duration.ofMillis(500), Duration.ofMinutes(2));
     }
 
-    public Guardrails withMaxFixesPerRun(int n) {
-        return new Guardrails(n, maxAttemptsPerFailure, cooldown, runBudget, maxContainerRestarts,
-                maxDatabaseOperations, systemicServices, protectedNames, settle, commandTimeout);
-    }
-
     public Guardrails withCooldown(Duration d) {
         return new Guardrails(maxFixesPerRun, maxAttemptsPerFailure, d, runBudget, maxContainerRestarts,
                 maxDatabaseOperations, systemicServices, protectedNames, settle, commandTimeout);
@@ -67,11 +62,6 @@ public record Guardrails(int maxFixesPerRun, int maxAttemptsPerFailure, Duration
     public Guardrails withSettle(Duration d) {
         return new Guardrails(maxFixesPerRun, maxAttemptsPerFailure, cooldown, runBudget, maxContainerRestarts,
                 maxDatabaseOperations, systemicServices, protectedNames, d, commandTimeout);
-    }
-
-    public Guardrails withProtectedNames(Set<String> names) {
-        return new Guardrails(maxFixesPerRun, maxAttemptsPerFailure, cooldown, runBudget, maxContainerRestarts,
-                maxDatabaseOperations, systemicServices, names, settle, commandTimeout);
     }
 
     public boolean isProtected(String name) {

@@ -94,10 +94,6 @@ public final class PlaybookExecutor implements Healer {
         this.choice = choice;
     }
 
-    public Guardrails limits() {
-        return limits;
-    }
-
     /** What this session has used of each limit. */
     public synchronized GuardrailCounters counters() {
         return new GuardrailCounters(limits, fixesLastRun, containerRestarts, databaseOperations, attempts, refusals,
@@ -184,7 +180,7 @@ public final class PlaybookExecutor implements Healer {
                 return;
             }
             if (approval == null) {
-                approval = gate.decide(proposal, plan);
+                approval = decide(proposal, plan);
                 if (approval.verdict() != OperatorDecision.Verdict.APPROVE) {
                     run.record(group, name, fixClass, approval.decision(), approval.decidedBy(),
                             redact.apply(approval.reason()));
@@ -207,6 +203,15 @@ public final class PlaybookExecutor implements Healer {
                     return;
                 }
             }
+        }
+    }
+
+    /** The gate's answer; a gate that fails (a closed console, say) rejects, so nothing runs undecided. */
+    private OperatorDecision decide(Proposal proposal, Plan plan) {
+        try {
+            return gate.decide(proposal, plan);
+        } catch (RuntimeException e) {
+            return OperatorDecision.reject(EXECUTOR, "no decision could be taken: " + e.getMessage());
         }
     }
 

@@ -148,6 +148,42 @@ class PlaybookExecutorTest {
     }
 
     @Test
+    void anOperatorGateDecidesEachProposalAndIsRecordedByName() throws Exception {
+        h.suite.fail("modules/list", "alpha broke").fail("health/api", "beta broke").fail("security/headers",
+                "gamma broke");
+        HealHarness.Fake approved = fake("fix-alpha", "modules/list").heals(h.suite, "modules/list");
+        approved.fixClass = FixClass.B;
+        HealHarness.Fake planned = fake("fix-beta", "health/api").heals(h.suite, "health/api");
+        HealHarness.Fake broken = fake("fix-gamma", "security/headers").heals(h.suite, "security/headers");
+        List<Proposal> asked = new java.util.ArrayList<>();
+        DecisionGate operator = (proposal, plan) -> {
+            asked.add(proposal);
+            return switch (proposal.playbook()) {
+                case "fix-alpha" -> OperatorDecision.approve("alice", "looks right");
+                case "fix-beta" -> OperatorDecision.dryRun("alice", "show me first");
+                default -> throw new IllegalStateException("the console closed");
+            };
+        };
+        PlaybookExecutor executor = new PlaybookExecutor(h.registry, operator, FAST, Map.of(), text -> text,
+                java.time.Clock.systemUTC(), (group, diagnosis) -> h.choices.get(group.tests().get(0).id()));
+
+        RunSummary s = h.run(executor, policy(ApprovalPolicy.ASK));
+
+        assertEquals(3, asked.size());
+        assertEquals(1, approved.applied.size());
+        assertTrue(planned.applied.isEmpty() && broken.applied.isEmpty());
+        Map<String, ActionRecord> byPlaybook = new java.util.HashMap<>();
+        s.actions().forEach(a -> byPlaybook.put(a.playbook(), a));
+        assertEquals(Decision.APPROVED, byPlaybook.get("fix-alpha").decision());
+        assertTrue(byPlaybook.get("fix-alpha").success());
+        assertEquals(Decision.DRY_RUN, byPlaybook.get("fix-beta").decision());
+        assertEquals(Decision.REJECTED, byPlaybook.get("fix-gamma").decision());
+        assertEquals("no decision could be taken: the console closed", byPlaybook.get("fix-gamma").message());
+        assertTrue(h.log(s).contains("DECIDED fix-alpha: approved by alice (looks right)"), h.log(s));
+        assertTrue(h.audit(s).stream().anyMatch(e -> e.actor().equals("alice") && e.outcome().equals("dry-run")));
+    }
+
+    @Test
     void atMostMaxFixesRunAndTheRestAreRefusedWithTheReason() throws Exception {
         h.suite.fail("modules/list", "alpha broke").fail("health/api", "beta broke");
         HealHarness.Fake first = fake("fix-alpha", "modules/list").heals(h.suite, "modules/list");
@@ -304,7 +340,7 @@ class PlaybookExecutorTest {
         worse.effect = context -> h.suite.fail("modules/detail", "Expected status 200 but got 500");
         worse.undo = () -> h.suite.heal("modules/detail");
 
-        RunSummary s = h.run(h.executor(FAST.withProtectedNames(Set.of()), Map.of()), policy(ApprovalPolicy.A));
+        RunSummary s = h.run(h.executor(FAST, Map.of()), policy(ApprovalPolicy.A));
 
         ActionRecord first = s.actions().get(0);
         assertTrue(first.applied() && !first.success() && !first.verified(), first.toString());
