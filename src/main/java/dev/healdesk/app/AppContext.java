@@ -8,7 +8,11 @@ import dev.healdesk.core.config.HealdeskPaths;
 import dev.healdesk.core.history.HistoryStore;
 import dev.healdesk.core.report.RunFolderWriter;
 import dev.healdesk.core.llm.LlmSetup;
-import dev.healdesk.core.run.ProposalOnlyHealer;
+import dev.healdesk.core.llm.Redactor;
+import dev.healdesk.core.playbook.BuiltInPlaybooks;
+import dev.healdesk.core.playbook.Guardrails;
+import dev.healdesk.core.playbook.PlaybookExecutor;
+import dev.healdesk.core.playbook.PolicyGate;
 import dev.healdesk.core.run.RunException;
 import dev.healdesk.core.run.RunService;
 import dev.healdesk.core.sandbox.SandboxTarget;
@@ -123,8 +127,14 @@ public final class AppContext implements AutoCloseable {
             PatternCatalog catalog = PatternCatalog.builtIn();
             Triage triage = new Triage(catalog);
             LlmSetup llm = LlmSetup.fromEnvironment(env);
+            // One executor for the session, so its guardrail counters span the console's runs. The console's policy
+            // is ASK: until its Playbooks queue asks the operator, the policy gate answers for it as for the CLI's
+            // default (class A runs, B and C wait) and records those decisions as "policy".
+            PlaybookExecutor playbooks = new PlaybookExecutor(BuiltInPlaybooks.registry(),
+                    new PolicyGate(System.getProperty("user.name")), Guardrails.defaults(), env,
+                    Redactor.standard()::redact, Clock.systemUTC());
             RunService runService = new RunService(history, folders, triage,
-                    llm.diagnoser(history, catalog.playbooks(), env, Clock.systemUTC()), new ProposalOnlyHealer(),
+                    llm.diagnoser(history, catalog.playbooks(), env, Clock.systemUTC()), playbooks,
                     Clock.systemUTC());
             return new Core(history, runService, llm);
         } catch (RuntimeException e) {

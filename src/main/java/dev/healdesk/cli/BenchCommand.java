@@ -41,7 +41,8 @@ import java.util.concurrent.TimeUnit;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure triage throughput, storing a 5,000-result run, the console's cold start, redaction"
-                + " throughput, building the prompt of a 1 MB log, streamed-token latency and the diagnosis cache.",
+                + " throughput, building the prompt of a 1 MB log, streamed-token latency, the diagnosis cache and"
+                + " the time to heal each class-A sandbox fault (heal needs a browser).",
                 "The cold start and the token latency need a display (run under xvfb-run on a headless machine)."})
 final class BenchCommand implements Callable<Integer> {
 
@@ -49,16 +50,20 @@ final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--only", split = ",", paramLabel = "NAME",
-            description = "Run only these: triage, store, startup, redact, prompt, tokens, cache (default: all).")
+            description = "Run only these: triage, store, startup, redact, prompt, tokens, cache, heal (default: all).")
     Set<String> only = new java.util.LinkedHashSet<>(ALL);
 
-    private static final List<String> ALL = List.of("triage", "store", "startup", "redact", "prompt", "tokens", "cache");
+    private static final List<String> ALL = List.of("triage", "store", "startup", "redact", "prompt", "tokens", "cache",
+            "heal");
 
     @Option(names = "--messages", defaultValue = "20000", description = "Distinct messages in the triage corpus (default ${DEFAULT-VALUE}).")
     int messages;
 
     @Option(names = "--startups", defaultValue = "5", description = "Cold starts of the console to time (default ${DEFAULT-VALUE}).")
     int startups;
+
+    @Option(names = "--heal-runs", defaultValue = "10", description = "Sandbox runs per fault to time healing (default ${DEFAULT-VALUE}).")
+    int healRuns;
 
     @Override
     public Integer call() throws Exception {
@@ -101,6 +106,9 @@ final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "cache: %d failure groups; first run %d LLM calls, %d cache hits; second run with"
                             + " the same failures %d LLM calls, %d cache hits (target 0 calls)%n", r.groups(),
                     r.firstCalls(), r.firstHits(), r.secondCalls(), r.secondHits());
+        }
+        if (only.contains("heal")) {
+            HealBenchmark.run(out, Math.max(1, healRuns));
         }
         out.flush();
         return Cli.HEALTHY;

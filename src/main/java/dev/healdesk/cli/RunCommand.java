@@ -6,10 +6,14 @@ import dev.healdesk.core.config.Targets;
 import dev.healdesk.core.history.HistoryException;
 import dev.healdesk.core.history.HistoryStore;
 import dev.healdesk.core.llm.LlmSetup;
+import dev.healdesk.core.llm.Redactor;
+import dev.healdesk.core.playbook.BuiltInPlaybooks;
+import dev.healdesk.core.playbook.Guardrails;
+import dev.healdesk.core.playbook.PlaybookExecutor;
+import dev.healdesk.core.playbook.PolicyGate;
 import dev.healdesk.core.report.RunFolderWriter;
 import dev.healdesk.core.run.ApprovalPolicy;
 import dev.healdesk.core.run.Cancellation;
-import dev.healdesk.core.run.ProposalOnlyHealer;
 import dev.healdesk.core.run.RunEvent;
 import dev.healdesk.core.run.RunEventFormatter;
 import dev.healdesk.core.run.RunException;
@@ -119,7 +123,7 @@ final class RunCommand implements Callable<Integer> {
              Target t = openTarget(env, faultSet)) {
             RunService service = new RunService(history, new RunFolderWriter(paths.resultsDir()), triage,
                     LlmSetup.fromEnvironment(env).diagnoser(history, catalog.playbooks(), env, Clock.systemUTC()),
-                    new ProposalOnlyHealer(), Clock.systemUTC());
+                    healer(env), Clock.systemUTC());
             Cancellation cancel = new Cancellation();
             Thread hook = new Thread(cancel::cancel, "healdesk-cancel-on-exit");
             Runtime.getRuntime().addShutdownHook(hook);
@@ -134,6 +138,15 @@ final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("healdesk: " + e.getMessage());
             return e.isUsageError() ? Cli.USAGE : Cli.INTERNAL;
         }
+    }
+
+    /**
+     * Nobody is asked during a headless run: the policy gate decides from {@code --approve}, and an approval of class
+     * B or C by {@code --approve=all} is recorded under the user who typed it.
+     */
+    static PlaybookExecutor healer(Map<String, String> env) {
+        return new PlaybookExecutor(BuiltInPlaybooks.registry(), new PolicyGate(System.getProperty("user.name")),
+                Guardrails.defaults(), env, Redactor.standard()::redact, Clock.systemUTC());
     }
 
     private void print(PrintWriter out, RunEvent event) {

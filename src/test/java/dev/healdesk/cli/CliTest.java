@@ -67,6 +67,22 @@ class CliTest {
     }
 
     @Test
+    void approveAHealsAClassAFaultAndExitsZero() throws Exception {
+        Result r = cli("run", "--fault=token-expired", "--projects=contracts,modules", "--skip-llm",
+                "--results-dir=" + dir.resolve("results"));
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("DECIDED refresh-tokens: auto by policy"), r.out());
+        assertTrue(r.out().contains("VERIFIED refresh-tokens: yes"), r.out());
+        assertTrue(r.out().contains("finished: healthy after healing (first pass failing)"), r.out());
+        JsonNode latest = new ObjectMapper().readTree(dir.resolve("results/latest.json").toFile());
+        assertEquals("healthy", latest.get("status").asText());
+        assertEquals("failing", latest.get("initialStatus").asText());
+        JsonNode action = latest.get("actions").get(0);
+        assertTrue(action.get("applied").asBoolean() && action.get("success").asBoolean()
+                && action.get("verified").asBoolean(), action.toString());
+    }
+
+    @Test
     void badFlagsExitTwoNamingTheFlag() {
         Result unknownFault = cli("run", "--fault=dbpool", "--results-dir=" + dir.resolve("results"));
         assertEquals(2, unknownFault.code());

@@ -3,7 +3,8 @@ package dev.healdesk.core.config;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.RequestOptions;
-import dev.healdesk.core.run.Target;
+import dev.healdesk.core.playbook.ControlledTarget;
+import dev.healdesk.core.playbook.TargetControl;
 import dev.healdesk.core.suite.Checks;
 import dev.healdesk.core.suite.Credentials;
 import dev.healdesk.core.suite.Probe;
@@ -18,9 +19,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
-/** A target described by a target file: its probes run with Playwright for Java, like the sandbox's. */
-public final class FileTarget implements Target {
+/**
+ * A target described by a target file: its probes run with Playwright for Java, like the sandbox's, and its
+ * {@code playbooks:} section configures how playbooks act on it (there are no in-process handles).
+ */
+public final class FileTarget implements ControlledTarget {
 
     private final TargetSpec spec;
     private final ProbeRunner suites;
@@ -57,6 +62,28 @@ public final class FileTarget implements Target {
     @Override
     public SuiteRunner suites() {
         return suites;
+    }
+
+    @Override
+    public TargetControl control() {
+        URI base = URI.create(spec.baseUrl() != null ? spec.baseUrl() : spec.apiUrl());
+        return new TargetControl() {
+            @Override
+            public String name() {
+                return spec.name();
+            }
+
+            @Override
+            public Optional<URI> baseUrl() {
+                return Optional.of(base);
+            }
+
+            @Override
+            public Map<String, Object> settings(String playbook) {
+                Map<String, Object> settings = spec.playbooks().get(playbook);
+                return settings == null ? Map.of() : settings;
+            }
+        };
     }
 
     private static void http(ProbeContext ctx, TargetSpec.HttpCheck check) {

@@ -142,6 +142,22 @@ public final class HistoryStore implements AutoCloseable {
                       latency_ms INTEGER NOT NULL,
                       PRIMARY KEY (fingerprint, model))""",
                     "CREATE INDEX diagnoses_pattern ON diagnoses(pattern_id, created_at DESC)"
+            ),
+            List.of(
+                    // The playbook audit trail, written as it happens: no reference to runs, whose row is written
+                    // only when the run finishes.
+                    """
+                    CREATE TABLE audit (
+                      id INTEGER PRIMARY KEY AUTOINCREMENT,
+                      run_id TEXT NOT NULL,
+                      at INTEGER NOT NULL,
+                      stage TEXT NOT NULL,
+                      fingerprint TEXT,
+                      playbook TEXT NOT NULL,
+                      actor TEXT NOT NULL,
+                      outcome TEXT,
+                      detail TEXT)""",
+                    "CREATE INDEX audit_run ON audit(run_id, id)"
             ));
 
     public static final int SCHEMA_VERSION = MIGRATIONS.size();
@@ -370,6 +386,44 @@ public final class HistoryStore implements AutoCloseable {
                 ps.addBatch();
             }
             ps.executeBatch();
+        }
+    }
+
+    /** Appends one line to the playbook audit trail, at once (see {@link AuditEntry}). */
+    public synchronized void appendAudit(AuditEntry entry) {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                INSERT INTO audit (run_id, at, stage, fingerprint, playbook, actor, outcome, detail)
+                VALUES (?,?,?,?,?,?,?,?)""")) {
+            ps.setString(1, entry.runId());
+            ps.setLong(2, entry.at().toEpochMilli());
+            ps.setString(3, entry.stage());
+            ps.setString(4, entry.fingerprint());
+            ps.setString(5, entry.playbook());
+            ps.setString(6, entry.actor());
+            ps.setString(7, entry.outcome());
+            ps.setString(8, entry.detail());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw fail("write the audit trail of run " + entry.runId(), e);
+        }
+    }
+
+    /** The audit trail of one run, in the order it was written. */
+    public synchronized List<AuditEntry> auditOf(String runId) {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                SELECT run_id, at, stage, fingerprint, playbook, actor, outcome, detail FROM audit
+                WHERE run_id = ? ORDER BY id""")) {
+            ps.setString(1, runId);
+            List<AuditEntry> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new AuditEntry(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw fail("read the audit trail of run " + runId, e);
         }
     }
 

@@ -47,6 +47,11 @@ public final class CommandRunner {
         this.extraEnv = Map.copyOf(extraEnv);
     }
 
+    /** The timeout of {@link #run(List)}, for playbooks whose settings give none. */
+    public Duration defaultTimeout() {
+        return defaultTimeout;
+    }
+
     public Result run(List<String> argv) throws PlaybookException {
         return run(argv, defaultTimeout, null);
     }

@@ -26,6 +26,23 @@ public interface Playbook {
 
     Set<Category> categories();
 
+    /**
+     * What sort of change this is, for the per-session limits and the restart cooldown the executor keeps
+     * ({@link Kind#CONTAINER_RESTART} and {@link Kind#DATABASE} are counted; {@link Kind#RESTART} and
+     * {@link Kind#CONTAINER_RESTART} may not hit one subject twice inside the cooldown).
+     */
+    default Kind kind() {
+        return Kind.GENERAL;
+    }
+
+    /**
+     * The names this playbook would touch here (a container, a namespace, a table, the target), checked against the
+     * protected list before anything runs. Default: the target itself.
+     */
+    default List<String> subjects(PlaybookContext context) {
+        return List.of(context.target().name());
+    }
+
     default boolean isApplicable(FailureGroup group) {
         return categories().contains(group.category());
     }

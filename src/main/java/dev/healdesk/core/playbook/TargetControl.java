@@ -2,6 +2,7 @@ package dev.healdesk.core.playbook;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,14 @@ public interface TargetControl {
 
     /** Restarts the backend in-process (the sandbox); empty when the target has no such handle. */
     default Optional<Runnable> restartHandle() {
+        return Optional.empty();
+    }
+
+    /**
+     * Forgets every session the backend holds, in-process (the sandbox); empty when the target has no such handle
+     * (then {@code clear-session} deletes the stored browser state instead).
+     */
+    default Optional<Runnable> clearSessionsHandle() {
         return Optional.empty();
     }
 
@@ -34,6 +43,23 @@ public interface TargetControl {
 
     /** The target's git repository, for class B proposals; empty when none is configured. */
     default Optional<Path> repository() {
+        return Optional.empty();
+    }
+
+    /**
+     * The settings of one playbook for this target: the target file's {@code playbooks: <name>: {...}} (a command, a
+     * webhook, a storage-state path). Empty when none are given.
+     */
+    default Map<String, Object> settings(String playbook) {
+        return Map.of();
+    }
+
+    /**
+     * A playbook the target carries itself, which the executor prefers to the registry's of the same name: the
+     * sandbox is its own database, so it answers {@code kill-idle-db-connections} in-process, where a real target
+     * gets the registry's playbook that talks to PostgreSQL. Empty for most names and most targets.
+     */
+    default Optional<Playbook> ownPlaybook(String name) {
         return Optional.empty();
     }
 

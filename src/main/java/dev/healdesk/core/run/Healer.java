@@ -1,15 +1,14 @@
 package dev.healdesk.core.run;
 
-import dev.healdesk.core.triage.FailureGroup;
-
 import java.util.List;
 
 /**
  * Seam for the playbooks (core/playbook): proposes a playbook for each failure group, takes the
- * operator's or the policy's decision, applies, verifies and rolls back. Returns every decision made.
+ * operator's or the policy's decision, applies, verifies (re-running tests through {@link HealRequest#rerun()})
+ * and rolls back. Returns every decision made, in order.
  */
+@FunctionalInterface
 public interface Healer {
 
-    List<ActionRecord> heal(String runId, List<FailureGroup> groups, RunOptions options, RunListener listener,
-                            Cancellation cancel);
+    List<ActionRecord> heal(HealRequest request);
 }

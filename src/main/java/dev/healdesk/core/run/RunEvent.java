@@ -35,15 +35,45 @@ public sealed interface RunEvent {
     /** A group's diagnosis, fresh or from the cache. */
     record Diagnosed(String runId, Diagnosis diagnosis) implements RunEvent { }
 
+    /** A playbook is proposed for a failure group (also when it then cannot run: the decision says why). */
     record PlaybookProposed(String runId, String fingerprint, String playbook, FixClass fixClass)
             implements RunEvent { }
 
-    record PlaybookDecided(String runId, String fingerprint, String playbook, Decision decision, String reason)
-            implements RunEvent { }
+    /**
+     * The dry run of a proposal: every step with its real command or request (secrets only as variable names), and
+     * what is missing for it to run.
+     */
+    record PlaybookPlanned(String runId, String fingerprint, String playbook, List<String> steps,
+                           List<String> missing, boolean reversible) implements RunEvent {
+        public PlaybookPlanned {
+            steps = List.copyOf(steps);
+            missing = List.copyOf(missing);
+        }
+    }
 
-    record PlaybookApplied(String runId, ActionRecord action) implements RunEvent { }
+    /**
+     * @param decidedBy "policy", "guardrails", "operator" or the operator's user name
+     * @param at        when the decision was taken
+     */
+    record PlaybookDecided(String runId, String fingerprint, String playbook, Decision decision, String decidedBy,
+                           Instant at, String reason) implements RunEvent { }
+
+    /** @param output what the commands and requests printed (without secrets) */
+    record PlaybookApplied(String runId, ActionRecord action, String output) implements RunEvent { }
 
     record PlaybookVerified(String runId, ActionRecord action) implements RunEvent { }
+
+    /** A fix that did not verify was undone ({@code success}) or could not be. */
+    record PlaybookRolledBack(String runId, String fingerprint, String playbook, boolean success, String message)
+            implements RunEvent { }
+
+    /** Tests run again to verify a fix; their results replace the first pass's in the run's final status. */
+    record TestsRerun(String runId, List<String> projects, List<TestResult> results) implements RunEvent {
+        public TestsRerun {
+            projects = List.copyOf(projects);
+            results = List.copyOf(results);
+        }
+    }
 
     record RunFinished(String runId, RunSummary summary, Path runFolder) implements RunEvent { }
 }

@@ -42,20 +42,49 @@ public final class RunEventFormatter {
                     d.confidence(), d.suggestedPlaybook() == null ? "" : ", suggests " + d.suggestedPlaybook());
         } else if (event instanceof RunEvent.PlaybookProposed e) {
             return "PROPOSE " + e.playbook() + " (class " + e.fixClass() + ") for " + e.fingerprint();
+        } else if (event instanceof RunEvent.PlaybookPlanned e) {
+            StringBuilder b = new StringBuilder("PLAN ").append(e.playbook()).append(" for ").append(e.fingerprint())
+                    .append(e.reversible() ? " (reversible)" : " (not reversible)");
+            for (int i = 0; i < e.steps().size(); i++) {
+                b.append("\n  ").append(i + 1).append(". ").append(e.steps().get(i));
+            }
+            e.missing().forEach(m -> b.append("\n  MISSING ").append(m));
+            return b.toString();
         } else if (event instanceof RunEvent.PlaybookDecided e) {
-            return "DECIDED " + e.playbook() + ": " + e.decision().id() + " (" + e.reason() + ")";
+            return "DECIDED " + e.playbook() + ": " + e.decision().id() + " by " + e.decidedBy() + " (" + e.reason()
+                    + ")";
         } else if (event instanceof RunEvent.PlaybookApplied e) {
-            return "APPLIED " + e.action().playbook() + ": " + (e.action().success() ? "ok" : "failed") + " "
+            String line = "APPLIED " + e.action().playbook() + ": " + (e.action().applied() ? "ok" : "failed") + " "
                     + e.action().message();
+            return e.output().isBlank() ? line : line + "\n" + indent(e.output());
         } else if (event instanceof RunEvent.PlaybookVerified e) {
-            return "VERIFIED " + e.action().playbook() + ": " + (e.action().verified() ? "yes" : "no");
+            return "VERIFIED " + e.action().playbook() + ": " + (e.action().verified() ? "yes" : "no") + " ("
+                    + e.action().message() + ")";
+        } else if (event instanceof RunEvent.PlaybookRolledBack e) {
+            return "ROLLED BACK " + e.playbook() + ": " + (e.success() ? "ok" : "failed") + " " + e.message();
+        } else if (event instanceof RunEvent.TestsRerun e) {
+            long passed = e.results().stream().filter(r -> r.status().isPassing()).count();
+            StringBuilder b = new StringBuilder("RERUN ").append(String.join(", ", e.projects())).append(": ")
+                    .append(passed).append(" passed, ").append(e.results().size() - passed).append(" not passed");
+            e.results().stream().filter(r -> !r.status().isPassing())
+                    .forEach(r -> b.append("\n  ").append(r.status().id().toUpperCase(Locale.ROOT)).append(' ')
+                            .append(r.id()).append(r.errorMessage() == null ? "" : ": " + firstLine(r.errorMessage())));
+            return b.toString();
         } else if (event instanceof RunEvent.RunFinished e) {
             RunSummary s = e.summary();
-            return String.format(Locale.ROOT, "Run %s finished: %s, health score %.1f (%d passed, %d failed, %d flaky"
-                            + " of %d)%s -> %s", s.runId(), s.status().id(), s.healthScore(), s.testsPassed(),
-                    s.testsFailed(), s.flaky(), s.testsRun(), s.cancelled() ? ", cancelled" : "", e.runFolder());
+            // The score and the counts are the first pass's; after a fix the status is the re-run's.
+            String healed = s.status() == s.initialStatus() ? ""
+                    : " after healing (first pass " + s.initialStatus().id() + ")";
+            return String.format(Locale.ROOT, "Run %s finished: %s%s, health score %.1f (%d passed, %d failed, %d"
+                            + " flaky of %d)%s -> %s", s.runId(), s.status().id(), healed, s.healthScore(),
+                    s.testsPassed(), s.testsFailed(), s.flaky(), s.testsRun(), s.cancelled() ? ", cancelled" : "",
+                    e.runFolder());
         }
         return event.toString();
+    }
+
+    private static String indent(String text) {
+        return "  " + text.strip().replace("\n", "\n  ");
     }
 
     static String firstLine(String text) {

@@ -13,13 +13,19 @@ import dev.healdesk.core.triage.Triage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.healdesk.core.triage.HealthStatus;
+
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -68,10 +74,12 @@ public final class RunService {
                     + e.getMessage() + ". Choose a writable folder with --results-dir.");
         }
         RunListener out = event -> {
+            Instant at = clock.instant();
             String line = RunEventFormatter.format(event);
             if (line != null) {
-                folder.log(clock.instant() + " " + line);
+                folder.log(at + " " + line);
             }
+            audit(event, at);
             try {
                 listener.onEvent(event);
             } catch (RuntimeException e) {
@@ -119,11 +127,17 @@ public final class RunService {
         if (!groups.isEmpty() && !options.skipLlm() && !cancel.isCancelled()) {
             diagnoses = diagnoser.diagnose(runId, groups, options, out, cancel);
         }
-        List<ActionRecord> actions = groups.isEmpty() || cancel.isCancelled()
-                ? List.of() : healer.heal(runId, groups, options, out, cancel);
+        Map<String, TestResult> latest = new LinkedHashMap<>();
+        results.forEach(r -> latest.put(r.id(), r));
+        List<ActionRecord> actions = List.of();
+        if (!groups.isEmpty() && !cancel.isCancelled()) {
+            Rerun rerun = rerun(target, runId, folder, out, latest);
+            actions = healer.heal(new HealRequest(runId, target, groups, results, diagnoses.byFingerprint(), options,
+                    startedAt, folder.dir(), rerun, out, cancel));
+        }
 
-        RunSummary summary = summarize(runId, target, projects, options, startedAt, results, groups, actions,
-                diagnoses, cancel.isCancelled());
+        RunSummary summary = summarize(runId, target, projects, options, startedAt, results,
+                List.copyOf(latest.values()), groups, actions, diagnoses, cancel.isCancelled());
         try {
             history.saveRun(summary, folder.dir());
         } catch (HistoryException e) {
@@ -141,6 +155,37 @@ public final class RunService {
         return summary;
     }
 
+    /**
+     * Re-runs over the target's suites, each into its own artifacts folder; every result replaces the test's earlier
+     * one in {@code latest}, from which the final status is computed.
+     */
+    private static Rerun rerun(Target target, String runId, RunFolderWriter.RunFolder folder, RunListener out,
+                               Map<String, TestResult> latest) {
+        AtomicInteger reruns = new AtomicInteger();
+        return (projects, cancel) -> {
+            Path artifacts = folder.artifactsDir().resolve("rerun-" + reruns.incrementAndGet());
+            List<TestResult> again = target.suites().run(new LinkedHashSet<>(projects), artifacts,
+                    note -> out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.DEBUG, note)), r -> { }, cancel);
+            again.forEach(r -> latest.put(r.id(), r));
+            out.onEvent(new RunEvent.TestsRerun(runId, List.copyOf(projects), again));
+            return again;
+        };
+    }
+
+    /**
+     * Writes the playbook events to the audit table as they happen (not with the run at the end), so that what was
+     * done to a target stays on record even when the run then crashes. A database failure is logged, never fatal.
+     */
+    private void audit(RunEvent event, Instant at) {
+        AuditTrail.entryOf(event, at).ifPresent(entry -> {
+            try {
+                history.appendAudit(entry);
+            } catch (HistoryException e) {
+                LOG.error("Cannot write the audit trail of {}: {}", entry.runId(), e.getMessage());
+            }
+        });
+    }
+
     private List<String> selectProjects(Target target, RunOptions options) throws RunException {
         List<String> known = target.suites().projects();
         if (options.projects().isEmpty()) {
@@ -155,9 +200,14 @@ public final class RunService {
         return known.stream().filter(options.projects()::contains).toList();
     }
 
+    /**
+     * Counts and score describe the first pass (what the run found); {@code status} is the status after any fix,
+     * from the latest result of every test, and {@code initialStatus} the first pass's.
+     */
     private RunSummary summarize(String runId, Target target, List<String> projects, RunOptions options,
-                                 Instant startedAt, List<TestResult> results, List<FailureGroup> groups,
-                                 List<ActionRecord> actions, Diagnoses diagnoses, boolean cancelled) {
+                                 Instant startedAt, List<TestResult> results, List<TestResult> latest,
+                                 List<FailureGroup> groups, List<ActionRecord> actions, Diagnoses diagnoses,
+                                 boolean cancelled) {
         int passed = 0;
         int failed = 0;
         int flaky = 0;
@@ -177,9 +227,30 @@ public final class RunService {
         // A flaky test passed in the end: it counts as passed for the score and is reported apart.
         HealthScore health = HealthScore.of(passed + flaky, results.size() - skipped, critical);
         return new RunSummary(runId, target.name(), projects, options.dryRun(), startedAt, clock.instant(),
-                health.status(), health.status(), health.score(), results.size(), passed + flaky, failed, flaky,
+                finalStatus(latest, groups), health.status(), health.score(), results.size(), passed + flaky, failed,
+                flaky,
                 Collections.unmodifiableList(new ArrayList<>(results)), groups, actions, diagnoses.usage(),
                 diagnoses.byFingerprint(), cancelled);
+    }
+
+    /** The status the latest results give: a critical group counts only while one of its tests still fails. */
+    private static HealthStatus finalStatus(List<TestResult> latest, List<FailureGroup> groups) {
+        Set<String> stillFailing = new HashSet<>();
+        int passing = 0;
+        int counted = 0;
+        for (TestResult r : latest) {
+            if (r.status() != TestStatus.SKIPPED) {
+                counted++;
+            }
+            if (r.status().isPassing()) {
+                passing++;
+            } else if (r.status().isFailure()) {
+                stillFailing.add(r.id());
+            }
+        }
+        boolean critical = groups.stream().anyMatch(g -> g.severity() == Severity.CRITICAL
+                && g.tests().stream().anyMatch(t -> stillFailing.contains(t.id())));
+        return HealthScore.of(passing, counted, critical).status();
     }
 
     private static void closeQuietly(RunFolderWriter.RunFolder folder) {

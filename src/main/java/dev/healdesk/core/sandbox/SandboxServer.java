@@ -45,6 +45,22 @@ import java.util.function.Consumer;
  * <p>Everything is in memory. The demo user's password and the JWT signing key are drawn at random on
  * start; {@link #restart()} forgets the sessions and draws a new signing key, like a real backend restart.
  * Thread-safe: faults may be switched from any thread while requests are served.
+ *
+ * <p>Each class-A fault is cleared by the operation its real fix performs, so a healing run on the sandbox is a real
+ * loop (the fault stays on until the right playbook runs, and the re-run shows whether it did):
+ * <ul>
+ *   <li>{@link Fault#BACKEND_DOWN} and {@link Fault#SLOW}: {@link #restart()} (restart-backend), as a restart brings
+ *       a crashed backend back and drains the stuck work that made a live one slow;</li>
+ *   <li>{@link Fault#SESSION_EXPIRED}: {@link #clearSessions()} (clear-session), as a fresh sign-in after the stale
+ *       session state is gone gets a session the backend honours;</li>
+ *   <li>{@link Fault#TOKEN_EXPIRED}: {@link #refreshTokens()} (refresh-tokens), as logging in again hands out
+ *       tokens that have not expired;</li>
+ *   <li>{@link Fault#DB_POOL_EXHAUSTED}: {@link #terminateIdleConnections()} (kill-idle-db-connections), as
+ *       terminating the idle sessions that hold the pool frees its slots.</li>
+ * </ul>
+ * Any other operation leaves these faults on: a restart does not refresh an expired token, for instance. The
+ * class-B and C faults ({@link Fault#SELECTOR_CHANGED}, {@link Fault#CONTRACT_BREAK}) are code changes and stay until
+ * switched off.
  */
 public final class SandboxServer implements AutoCloseable {
 
@@ -192,8 +208,8 @@ public final class SandboxServer implements AutoCloseable {
 
     /**
      * Restarts the backend as a real one would: stops serving, forgets every session and draws a new token
-     * signing key (existing cookies and tokens stop working), clears {@link Fault#BACKEND_DOWN} (other faults stay)
-     * and listens again on the same port.
+     * signing key (existing cookies and tokens stop working), clears {@link Fault#BACKEND_DOWN} and
+     * {@link Fault#SLOW} (other faults stay) and listens again on the same port.
      *
      * @throws UncheckedIOException when the port was taken by someone else in the meantime
      */
@@ -203,11 +219,7 @@ public final class SandboxServer implements AutoCloseable {
             stopServer();
             sessions.clear();
             jwt.rotateKey();
-            if (faults.contains(Fault.BACKEND_DOWN)) {
-                EnumSet<Fault> next = EnumSet.copyOf(faults);
-                next.remove(Fault.BACKEND_DOWN);
-                faults = immutable(next);
-            }
+            faults = without(faults, Fault.BACKEND_DOWN, Fault.SLOW);
             try {
                 bind(port, REBIND_PATIENCE);
             } catch (IOException e) {
@@ -217,6 +229,28 @@ public final class SandboxServer implements AutoCloseable {
         }
         LOG.info("Sandbox restarted on {}", baseUrl());
         notifyListeners();
+    }
+
+    /**
+     * Forgets every session (all session cookies stop working) and clears {@link Fault#SESSION_EXPIRED}: what the
+     * clear-session playbook does to a backend it can reach.
+     */
+    public void clearSessions() {
+        sessions.clear();
+        setFault(Fault.SESSION_EXPIRED, false);
+    }
+
+    /**
+     * Clears {@link Fault#TOKEN_EXPIRED}: tokens issued from now on are accepted again. The refresh-tokens playbook
+     * calls it after logging in again.
+     */
+    public void refreshTokens() {
+        setFault(Fault.TOKEN_EXPIRED, false);
+    }
+
+    /** Terminates the idle connections that hold the pool: clears {@link Fault#DB_POOL_EXHAUSTED}. */
+    public void terminateIdleConnections() {
+        setFault(Fault.DB_POOL_EXHAUSTED, false);
     }
 
     @Override
@@ -281,6 +315,12 @@ public final class SandboxServer implements AutoCloseable {
                 LOG.warn("A sandbox fault listener failed", e);
             }
         }
+    }
+
+    private static Set<Fault> without(Set<Fault> set, Fault... gone) {
+        EnumSet<Fault> next = set.isEmpty() ? EnumSet.noneOf(Fault.class) : EnumSet.copyOf(set);
+        List.of(gone).forEach(next::remove);
+        return immutable(next);
     }
 
     private static Set<Fault> immutable(Set<Fault> set) {

@@ -1,23 +1,29 @@
 package dev.healdesk.core.sandbox;
 
-import dev.healdesk.core.run.Target;
+import dev.healdesk.core.playbook.ControlledTarget;
+import dev.healdesk.core.playbook.TargetControl;
 import dev.healdesk.core.suite.ProbeRunner;
 import dev.healdesk.core.suite.SandboxSuites;
 import dev.healdesk.core.suite.SuiteRunner;
 
 import java.time.Duration;
 
-/** The embedded demo target: the sandbox server plus its built-in probe suites. Closing it stops the server. */
-public final class SandboxTarget implements Target {
+/**
+ * The embedded demo target: the sandbox server plus its built-in probe suites, and its handles for the playbooks
+ * ({@link #control()}). Closing it stops the server.
+ */
+public final class SandboxTarget implements ControlledTarget {
 
     public static final String NAME = "sandbox";
 
     private final SandboxServer server;
     private final ProbeRunner suites;
+    private final TargetControl control;
 
     private SandboxTarget(SandboxServer server, ProbeRunner suites) {
         this.server = server;
         this.suites = suites;
+        this.control = new SandboxControl(server);
     }
 
     /** Starts the sandbox on a free loopback port, with the probes' default timeout. */
@@ -50,6 +56,11 @@ public final class SandboxTarget implements Target {
     @Override
     public SuiteRunner suites() {
         return suites;
+    }
+
+    @Override
+    public TargetControl control() {
+        return control;
     }
 
     @Override

@@ -8,6 +8,11 @@ public enum TestStatus {
         return this == FAILED || this == TIMED_OUT;
     }
 
+    /** Passed, at once or on a retry. */
+    public boolean isPassing() {
+        return this == PASSED || this == FLAKY;
+    }
+
     public String id() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }

@@ -3,6 +3,10 @@ package dev.healdesk.core.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.healdesk.core.history.HistoryStore;
+import dev.healdesk.core.playbook.Guardrails;
+import dev.healdesk.core.playbook.PlaybookExecutor;
+import dev.healdesk.core.playbook.PlaybookRegistry;
+import dev.healdesk.core.playbook.PolicyGate;
 import dev.healdesk.core.report.RunFolderWriter;
 import dev.healdesk.core.suite.SuiteException;
 import dev.healdesk.core.suite.SuiteRunner;
@@ -19,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -69,7 +74,8 @@ class RunServiceTest {
 
     private RunService service(HistoryStore store) {
         return new RunService(store, new RunFolderWriter(dir.resolve("results")), new Triage(PatternCatalog.builtIn()),
-                Diagnoser.none(), new ProposalOnlyHealer(), Clock.systemUTC());
+                Diagnoser.none(), new PlaybookExecutor(new PlaybookRegistry(), new PolicyGate("tester"),
+                Guardrails.defaults(), Map.of(), text -> text, Clock.systemUTC()), Clock.systemUTC());
     }
 
     private static TestResult fail(String id, String project, String message) {
@@ -104,7 +110,7 @@ class RunServiceTest {
             assertEquals(HealthStatus.FAILING, s.status());
             assertEquals(1, s.actions().size());
             assertEquals(Decision.SKIPPED, s.actions().get(0).decision());
-            assertTrue(!s.actions().get(0).applied(), "nothing is applied without an executor");
+            assertTrue(!s.actions().get(0).applied(), "nothing is applied when no playbook of that name is installed");
 
             assertEquals(1, store.countRuns());
             assertEquals(4, store.testsOf(s.runId()).size());

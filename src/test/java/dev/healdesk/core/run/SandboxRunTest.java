@@ -69,7 +69,7 @@ class SandboxRunTest {
 
     private RunSummary run(HistoryStore store, Set<String> projects) throws RunException {
         RunService service = new RunService(store, new RunFolderWriter(dir.resolve("results")), TRIAGE,
-                Diagnoser.none(), new ProposalOnlyHealer(), Clock.systemUTC());
+                Diagnoser.none(), request -> List.of(), Clock.systemUTC());
         return service.run(sandbox, new RunOptions(projects, true, true, 3, ApprovalPolicy.NONE, false),
                 RunListener.NONE, Cancellation.none());
     }

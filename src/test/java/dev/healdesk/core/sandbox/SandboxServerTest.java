@@ -216,6 +216,24 @@ class SandboxServerTest {
     }
 
     @Test
+    void eachClassAFaultIsClearedByItsFixAndByNoOther() {
+        EnumSet<Fault> classA = EnumSet.of(Fault.SLOW, Fault.SESSION_EXPIRED, Fault.TOKEN_EXPIRED,
+                Fault.DB_POOL_EXHAUSTED);
+        classA.forEach(f -> sandbox.setFault(f, true));
+
+        sandbox.clearSessions();
+        assertEquals(EnumSet.of(Fault.SLOW, Fault.TOKEN_EXPIRED, Fault.DB_POOL_EXHAUSTED), sandbox.activeFaults());
+        sandbox.refreshTokens();
+        assertEquals(EnumSet.of(Fault.SLOW, Fault.DB_POOL_EXHAUSTED), sandbox.activeFaults());
+        sandbox.terminateIdleConnections();
+        assertEquals(Set.of(Fault.SLOW), sandbox.activeFaults());
+
+        sandbox.setFault(Fault.TOKEN_EXPIRED, true);
+        sandbox.restart();
+        assertEquals(Set.of(Fault.TOKEN_EXPIRED), sandbox.activeFaults(), "a restart drains slowness, not tokens");
+    }
+
+    @Test
     void startsWithBackendDownWhenAsked() throws Exception {
         try (SandboxServer down = SandboxServer.start(SandboxOptions.defaults().withFaults(EnumSet.of(Fault.BACKEND_DOWN)))) {
             assertFalse(down.isUp());

@@ -1,0 +1,556 @@
+package dev.healdesk.core.playbook;
+
+import dev.healdesk.core.run.ActionRecord;
+import dev.healdesk.core.run.Decision;
+import dev.healdesk.core.run.Diagnosis;
+import dev.healdesk.core.run.HealRequest;
+import dev.healdesk.core.run.Healer;
+import dev.healdesk.core.run.RunEvent;
+import dev.healdesk.core.suite.SuiteException;
+import dev.healdesk.core.suite.TestResult;
+import dev.healdesk.core.triage.Category;
+import dev.healdesk.core.triage.FailureGroup;
+import dev.healdesk.core.triage.FixClass;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+/**
+ * The one place playbooks run. For each failure group, most severe first: find the playbook (the target's own, else
+ * the registry's), plan it (always: the plan with its real commands is logged even when nothing runs), let the
+ * {@link DecisionGate} decide, keep the {@link Guardrails}, apply, wait for the target to settle, re-run the projects
+ * of the tests that still fail, and count the fix as healed only when the group's tests pass and nothing that passed
+ * before fails; otherwise roll it back where the playbook can and record it failed. Every proposal, plan, decision
+ * (who, when, why), output, verification and rollback is a {@link RunEvent}, which the run loop writes to
+ * healing-output.log and to the audit table.
+ *
+ * <p>Text from playbooks and failures is redacted before it becomes an event: by the redactor given (secrets by
+ * their shape) and by the values of the secret environment variables (secrets Healdesk itself handed out).
+ *
+ * <p>One executor serves a whole session (a console, or one CLI run): the per-session limits and the attempts at
+ * each failure count across its runs. Runs are healed one at a time; {@link #counters()} may be read from any
+ * thread.
+ */
+public final class PlaybookExecutor implements Healer {
+
+    /** Failures of these categories say a service is unreachable or broken; they are what the systemic stop counts. */
+    private static final Set<Category> SERVICE_CATEGORIES = Set.of(Category.NETWORK, Category.INFRA,
+            Category.DATABASE, Category.TIMEOUT);
+
+    static final String GUARDRAILS = "guardrails";
+    static final String EXECUTOR = "healdesk";
+    static final String OPERATOR = "operator";
+
+    private final PlaybookRegistry registry;
+    private final DecisionGate gate;
+    private final Guardrails limits;
+    private final Map<String, String> env;
+    private final UnaryOperator<String> redact;
+    private final Clock clock;
+    private final PlaybookChoice choice;
+
+    // Session state, guarded by this.
+    private final Map<String, Integer> attempts = new HashMap<>();
+    private final Map<String, Instant> lastRestart = new HashMap<>();
+    private int containerRestarts;
+    private int databaseOperations;
+    private int refusals;
+    private int fixesLastRun;
+    private Instant lastFixAt;
+
+    /**
+     * @param env    where playbooks take credentials and settings from, and what their commands get on top of the
+     *               inherited environment
+     * @param redact the redactor, applied to every plan, output and message before it is recorded
+     */
+    public PlaybookExecutor(PlaybookRegistry registry, DecisionGate gate, Guardrails limits, Map<String, String> env,
+                            UnaryOperator<String> redact, Clock clock) {
+        this(registry, gate, limits, env, redact, clock, PlaybookChoice.PATTERN);
+    }
+
+    public PlaybookExecutor(PlaybookRegistry registry, DecisionGate gate, Guardrails limits, Map<String, String> env,
+                            UnaryOperator<String> redact, Clock clock, PlaybookChoice choice) {
+        this.registry = registry;
+        this.gate = gate;
+        this.limits = limits;
+        this.env = Map.copyOf(env);
+        KnownSecrets known = new KnownSecrets(this.env);
+        this.redact = text -> text == null ? null : known.apply(redact.apply(text));
+        this.clock = clock;
+        this.choice = choice;
+    }
+
+    /** What this session has used of each limit. */
+    public synchronized GuardrailCounters counters() {
+        return new GuardrailCounters(limits, fixesLastRun, containerRestarts, databaseOperations, attempts, refusals,
+                lastFixAt);
+    }
+
+    @Override
+    public List<ActionRecord> heal(HealRequest request) {
+        Run run = new Run(request, ControlledTarget.controlOf(request.target()),
+                new CommandRunner(limits.commandTimeout(), redact, env));
+        synchronized (this) {
+            fixesLastRun = 0;
+        }
+        run.systemic = systemic(request.groups()).orElse(null);
+        if (run.systemic != null) {
+            run.log(RunEvent.Log.Level.WARN, run.systemic);
+        }
+        List<FailureGroup> ordered = request.groups().stream()
+                .sorted(Comparator.comparing(FailureGroup::severity)).toList();
+        for (FailureGroup group : ordered) {
+            if (request.cancel().isCancelled()) {
+                break;
+            }
+            propose(run, group);
+        }
+        return List.copyOf(run.actions);
+    }
+
+    // ------------------------------------------------------------------------------------------------ one group
+
+    private void propose(Run run, FailureGroup group) {
+        Optional<Diagnosis> diagnosis = Optional.ofNullable(run.request.diagnoses().get(group.fingerprint()));
+        String name = choice.choose(group, diagnosis);
+        if (name == null) {
+            return;
+        }
+        Optional<Playbook> found = run.control.ownPlaybook(name).or(() -> registry.find(name));
+        FixClass fixClass = found.map(Playbook::fixClass).orElse(group.fixClass());
+        run.emit(new RunEvent.PlaybookProposed(run.id(), group.fingerprint(), name, fixClass));
+        boolean dryRun = run.request.options().dryRun();
+        if (found.isEmpty()) {
+            run.record(group, name, fixClass, dryRun ? Decision.DRY_RUN : Decision.SKIPPED, EXECUTOR,
+                    "no playbook named " + name + " is installed in this build" + (dryRun ? "; nothing to plan" : ""));
+            return;
+        }
+        Playbook playbook = found.get();
+        if (run.healedBy != null && passingNow(run, group)) {
+            run.record(group, name, fixClass, Decision.SKIPPED, EXECUTOR,
+                    "its tests pass again since " + run.healedBy + " was verified; nothing to do");
+            return;
+        }
+        if (!playbook.isApplicable(group)) {
+            run.record(group, name, fixClass, Decision.SKIPPED, EXECUTOR,
+                    name + " does not apply to " + group.category().id() + " failures");
+            return;
+        }
+        PlaybookContext context = new PlaybookContext(run.id(), group, diagnosis, run.control.settings(name), env,
+                run.commands, run.request.runFolder(), run.control, clock);
+        Plan plan = plan(playbook, context);
+        run.emit(new RunEvent.PlaybookPlanned(run.id(), group.fingerprint(), name,
+                plan.steps().stream().map(s -> redact.apply(describe(s))).toList(),
+                plan.missing().stream().map(redact).toList(), plan.reversible()));
+        if (dryRun) {
+            run.record(group, name, fixClass, Decision.DRY_RUN, OPERATOR, "--dry-run: planned, nothing changed"
+                    + (plan.runnable() ? "" : "; it could not run here: " + redact.apply(String.join("; ",
+                    plan.missing()))));
+            return;
+        }
+        if (!plan.runnable()) {
+            run.record(group, name, fixClass, Decision.SKIPPED, EXECUTOR,
+                    "cannot run here: " + redact.apply(String.join("; ", plan.missing())));
+            return;
+        }
+        Proposal proposal = new Proposal(run.id(), group, name, playbook.description(), fixClass, playbook.risk(),
+                playbook.kind(), subjects(playbook, context), run.control.name(), run.request.options().approve());
+        OperatorDecision approval = null;
+        for (int attempt = 1; !run.request.cancel().isCancelled(); attempt++) {
+            Optional<String> refusal = refusal(run, proposal);
+            if (refusal.isPresent()) {
+                synchronized (this) {
+                    refusals++;
+                }
+                run.record(group, name, fixClass, Decision.SKIPPED, GUARDRAILS, refusal.get());
+                return;
+            }
+            if (approval == null) {
+                approval = decide(proposal, plan);
+                if (approval.verdict() != OperatorDecision.Verdict.APPROVE) {
+                    run.record(group, name, fixClass, approval.decision(), approval.decidedBy(),
+                            redact.apply(approval.reason()));
+                    return;
+                }
+            }
+            run.emit(new RunEvent.PlaybookDecided(run.id(), group.fingerprint(), name, approval.decision(),
+                    approval.decidedBy(), clock.instant(), redact.apply(approval.reason())
+                    + (attempt > 1 ? " (attempt " + attempt + " of " + limits.maxAttemptsPerFailure() + ")" : "")));
+            if (!awaitCooldown(run)) {
+                run.actions.add(new ActionRecord(group.fingerprint(), name, fixClass, approval.decision(), false,
+                        false, false, "cancelled before it ran", 0));
+                return;
+            }
+            if (attempt(run, playbook, proposal, context, plan, approval.decision())) {
+                return;
+            }
+            synchronized (this) {
+                if (attempts.getOrDefault(group.fingerprint(), 0) >= limits.maxAttemptsPerFailure()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The gate's answer; a gate that fails (a closed console, say) rejects, so nothing runs undecided. */
+    private OperatorDecision decide(Proposal proposal, Plan plan) {
+        try {
+            return gate.decide(proposal, plan);
+        } catch (RuntimeException e) {
+            return OperatorDecision.reject(EXECUTOR, "no decision could be taken: " + e.getMessage());
+        }
+    }
+
+    /** Applies, verifies and, where that fails, rolls back. True when the fix healed the group. */
+    private boolean attempt(Run run, Playbook playbook, Proposal proposal, PlaybookContext context, Plan plan,
+                            Decision decision) {
+        FailureGroup group = proposal.group();
+        count(proposal);
+        run.fixes++;
+        synchronized (this) {
+            fixesLastRun = run.fixes;
+        }
+        long t0 = System.nanoTime();
+        Outcome outcome;
+        try {
+            outcome = playbook.apply(context, plan);
+        } catch (PlaybookException e) {
+            outcome = Outcome.failed(e.getMessage(), "");
+        } catch (RuntimeException e) {
+            outcome = Outcome.failed(proposal.playbook() + " failed: " + e, "");
+        }
+        String message = redact.apply(outcome.message());
+        ActionRecord applied = new ActionRecord(group.fingerprint(), proposal.playbook(), proposal.fixClass(),
+                decision, outcome.success(), false, false, message, ms(t0));
+        run.emit(new RunEvent.PlaybookApplied(run.id(), applied, redact.apply(outcome.output())));
+        if (!outcome.success()) {
+            run.actions.add(applied);
+            return false;
+        }
+        pause(settle(context), run);
+        Verification v = verify(run, playbook, context, outcome);
+        ActionRecord verified = new ActionRecord(group.fingerprint(), proposal.playbook(), proposal.fixClass(),
+                decision, true, v.ok(), v.ok(), v.message(), ms(t0));
+        run.emit(new RunEvent.PlaybookVerified(run.id(), verified));
+        if (v.ok()) {
+            run.healedBy = proposal.playbook();
+            run.actions.add(verified);
+            return true;
+        }
+        String undone = rollback(run, playbook, context, outcome, v.projects());
+        run.actions.add(new ActionRecord(group.fingerprint(), proposal.playbook(), proposal.fixClass(), decision,
+                true, false, false, v.message() + "; " + undone, ms(t0)));
+        return false;
+    }
+
+    private record Verification(boolean ok, String message, Set<String> projects) {
+    }
+
+    /**
+     * Re-runs the projects of every test that still fails (so one fix that heals several groups is seen to), and
+     * compares with the latest results before the fix.
+     */
+    private Verification verify(Run run, Playbook playbook, PlaybookContext context, Outcome outcome) {
+        FailureGroup group = context.group();
+        Set<String> projects = new TreeSet<>();
+        run.latest.values().stream().filter(r -> r.status().isFailure()).forEach(r -> projects.add(r.project()));
+        group.tests().forEach(t -> projects.add(t.project()));
+        List<TestResult> again;
+        try {
+            again = run.request.rerun().run(projects, run.request.cancel());
+        } catch (SuiteException | RuntimeException e) {
+            return new Verification(false, "not verified: the tests could not be re-run: "
+                    + redact.apply(e.getMessage()), projects);
+        }
+        if (run.request.cancel().isCancelled()) {
+            return new Verification(false, "not verified: the run was cancelled during the re-run", projects);
+        }
+        Map<String, TestResult> now = new LinkedHashMap<>();
+        again.forEach(r -> now.put(r.id(), r));
+        List<String> stillFailing = group.tests().stream().map(TestResult::id)
+                .filter(id -> now.get(id) == null || !now.get(id).status().isPassing()).toList();
+        List<String> broken = again.stream()
+                .filter(r -> r.status().isFailure() && run.latest.containsKey(r.id())
+                        && run.latest.get(r.id()).status().isPassing())
+                .map(TestResult::id).toList();
+        run.latest.putAll(now);
+        boolean own;
+        try {
+            own = playbook.verify(context, outcome);
+        } catch (RuntimeException e) {
+            own = false;
+        }
+        String where = "re-ran " + String.join(", ", projects);
+        if (stillFailing.isEmpty() && broken.isEmpty() && own) {
+            return new Verification(true, "verified: the " + group.count() + " failing test(s) pass and nothing that"
+                    + " passed before fails (" + where + ")", projects);
+        }
+        List<String> why = new ArrayList<>();
+        if (!stillFailing.isEmpty()) {
+            why.add("still failing: " + String.join(", ", stillFailing));
+        }
+        if (!broken.isEmpty()) {
+            why.add("passed before, fail now: " + String.join(", ", broken));
+        }
+        if (!own) {
+            why.add(playbook.name() + "'s own check failed");
+        }
+        return new Verification(false, "not verified: " + String.join("; ", why) + " (" + where + ")", projects);
+    }
+
+    /** Undoes a fix that did not verify; after a rollback the tests run once more so the final status is true. */
+    private String rollback(Run run, Playbook playbook, PlaybookContext context, Outcome applied,
+                            Set<String> projects) {
+        Outcome back;
+        try {
+            back = playbook.rollback(context, applied);
+        } catch (PlaybookException e) {
+            back = Outcome.failed(e.getMessage(), "");
+        } catch (RuntimeException e) {
+            back = Outcome.failed(playbook.name() + " rollback failed: " + e, "");
+        }
+        String message = redact.apply(back.message());
+        run.emit(new RunEvent.PlaybookRolledBack(run.id(), context.group().fingerprint(), playbook.name(),
+                back.success(), message));
+        if (!back.success()) {
+            return "not rolled back: " + message;
+        }
+        try {
+            run.request.rerun().run(projects, run.request.cancel()).forEach(r -> run.latest.put(r.id(), r));
+        } catch (SuiteException | RuntimeException e) {
+            run.log(RunEvent.Log.Level.WARN, "The tests could not be re-run after the rollback: "
+                    + redact.apply(e.getMessage()));
+        }
+        return "rolled back: " + message;
+    }
+
+    // ------------------------------------------------------------------------------------------------ guardrails
+
+    /** Why the guardrails refuse this proposal now, or empty. */
+    private Optional<String> refusal(Run run, Proposal p) {
+        if (run.systemic != null) {
+            return Optional.of(run.systemic);
+        }
+        for (String subject : p.subjects()) {
+            if (limits.isProtected(subject)) {
+                return Optional.of("protected: " + subject + " is on the protected list and is never touched");
+            }
+        }
+        Duration age = Duration.between(run.request.startedAt(), clock.instant());
+        if (age.compareTo(limits.runBudget()) >= 0) {
+            return Optional.of("run time: the run started " + age.toMinutes() + " min ago; no fix starts after "
+                    + limits.runBudget().toMinutes() + " min");
+        }
+        if (run.fixes >= run.maxFixes) {
+            return Optional.of("max fixes: " + run.fixes + " fix(es) applied in this run, the limit is "
+                    + run.maxFixes);
+        }
+        synchronized (this) {
+            int tried = attempts.getOrDefault(p.fingerprint(), 0);
+            if (tried >= limits.maxAttemptsPerFailure()) {
+                return Optional.of("attempts: " + tried + " attempt(s) at this failure in this session, the limit is "
+                        + limits.maxAttemptsPerFailure());
+            }
+            if (p.kind() == Kind.CONTAINER_RESTART && containerRestarts >= limits.maxContainerRestarts()) {
+                return Optional.of("container restarts: " + containerRestarts + " in this session, the limit is "
+                        + limits.maxContainerRestarts());
+            }
+            if (p.kind() == Kind.DATABASE && databaseOperations >= limits.maxDatabaseOperations()) {
+                return Optional.of("database operations: " + databaseOperations + " in this session, the limit is "
+                        + limits.maxDatabaseOperations());
+            }
+            if (p.kind().isRestart()) {
+                Instant now = clock.instant();
+                for (String subject : p.subjects()) {
+                    Instant last = lastRestart.get(key(subject));
+                    if (last != null && Duration.between(last, now).compareTo(limits.cooldown()) < 0) {
+                        return Optional.of("restart cooldown: " + subject + " was restarted "
+                                + Duration.between(last, now).toMillis() + " ms ago; not again within "
+                                + limits.cooldown().toMillis() + " ms");
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Counts one attempt against the session's limits. */
+    private synchronized void count(Proposal p) {
+        Instant now = clock.instant();
+        attempts.merge(p.fingerprint(), 1, Integer::sum);
+        lastFixAt = now;
+        if (p.kind() == Kind.CONTAINER_RESTART) {
+            containerRestarts++;
+        } else if (p.kind() == Kind.DATABASE) {
+            databaseOperations++;
+        }
+        if (p.kind().isRestart()) {
+            p.subjects().forEach(s -> lastRestart.put(key(s), now));
+        }
+    }
+
+    /** Waits out the cooldown since the session's last fix; false when the run was cancelled meanwhile. */
+    private boolean awaitCooldown(Run run) {
+        Instant last;
+        synchronized (this) {
+            last = lastFixAt;
+        }
+        if (last != null) {
+            Duration left = limits.cooldown().minus(Duration.between(last, clock.instant()));
+            if (!left.isNegative() && !left.isZero()) {
+                run.log(RunEvent.Log.Level.INFO, "Cooldown: waiting " + left.toMillis() + " ms before the next fix");
+                pause(left, run);
+            }
+        }
+        return !run.request.cancel().isCancelled();
+    }
+
+    /**
+     * A systemic failure: the network, infrastructure, database and timeout groups name at least
+     * {@link Guardrails#systemicServices()}
+     * distinct services. Groups that name none are not counted, and one backend failing in many ways (many groups,
+     * one host and port) is one service.
+     */
+    private Optional<String> systemic(List<FailureGroup> groups) {
+        Set<String> services = new TreeSet<>();
+        for (FailureGroup g : groups) {
+            if (SERVICE_CATEGORIES.contains(g.category())) {
+                FailureServices.of(g.message()).ifPresent(s -> services.add(s.key()));
+            }
+        }
+        if (services.size() < limits.systemicServices()) {
+            return Optional.empty();
+        }
+        return Optional.of(redact.apply("systemic: the failures name " + services.size() + " distinct services ("
+                + String.join(", ", services) + "); a shared cause (network, DNS, the host) is not healed by"
+                + " restarts, so no fix is tried in this run"));
+    }
+
+    private static String key(String subject) {
+        return subject.toLowerCase(Locale.ROOT);
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    private Plan plan(Playbook playbook, PlaybookContext context) {
+        try {
+            Set<String> missing = new LinkedHashSet<>(playbook.preflight(context));
+            Plan plan = playbook.plan(context);
+            missing.addAll(plan.missing());
+            return new Plan(plan.playbook(), plan.steps(), List.copyOf(missing), plan.reversible());
+        } catch (RuntimeException e) {
+            return new Plan(playbook.name(), List.of(), List.of("the plan could not be made: " + e.getMessage()),
+                    false);
+        }
+    }
+
+    private static List<String> subjects(Playbook playbook, PlaybookContext context) {
+        try {
+            return List.copyOf(playbook.subjects(context));
+        } catch (RuntimeException e) {
+            return List.of(context.target().name());
+        }
+    }
+
+    private Duration settle(PlaybookContext context) {
+        String ms = context.setting("settleMs");
+        if (ms != null && ms.matches("\\d{1,7}")) {
+            return Duration.ofMillis(Long.parseLong(ms));
+        }
+        return limits.settle();
+    }
+
+    private static boolean passingNow(Run run, FailureGroup group) {
+        return group.tests().stream().allMatch(t -> {
+            TestResult r = run.latest.get(t.id());
+            return r != null && r.status().isPassing();
+        });
+    }
+
+    /** One step as the plan shows it: the argument vector with every argument quoted, or the request. */
+    static String describe(PlanStep step) {
+        if (!step.command().isEmpty()) {
+            return step.description() + ": " + step.command().stream()
+                    .map(a -> "\"" + a.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")
+                            .replace("\r", "\\r") + "\"")
+                    .collect(Collectors.joining(" ", "[", "]"));
+        }
+        return step.request() == null ? step.description() : step.description() + ": " + step.request();
+    }
+
+    private static void pause(Duration d, Run run) {
+        long until = System.nanoTime() + d.toNanos();
+        while (!run.request.cancel().isCancelled()) {
+            long left = until - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            try {
+                Thread.sleep(Math.min(100, Math.max(1, left / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static long ms(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    /** What one run's healing keeps: its actions, the latest result of each test, the fixes so far. */
+    private final class Run {
+        final HealRequest request;
+        final TargetControl control;
+        final CommandRunner commands;
+        final Map<String, TestResult> latest = new LinkedHashMap<>();
+        final List<ActionRecord> actions = new ArrayList<>();
+        final int maxFixes;
+        String systemic;
+        String healedBy;
+        int fixes;
+
+        Run(HealRequest request, TargetControl control, CommandRunner commands) {
+            this.request = request;
+            this.control = control;
+            this.commands = commands;
+            this.maxFixes = Math.min(limits.maxFixesPerRun(), request.options().maxFixes());
+            request.results().forEach(r -> latest.put(r.id(), r));
+        }
+
+        String id() {
+            return request.runId();
+        }
+
+        void emit(RunEvent event) {
+            request.listener().onEvent(event);
+        }
+
+        void log(RunEvent.Log.Level level, String message) {
+            emit(new RunEvent.Log(id(), level, message));
+        }
+
+        /** A decision that ends the proposal without running anything. */
+        void record(FailureGroup group, String playbook, FixClass fixClass, Decision decision, String by,
+                    String reason) {
+            emit(new RunEvent.PlaybookDecided(id(), group.fingerprint(), playbook, decision, by, clock.instant(),
+                    reason));
+            actions.add(new ActionRecord(group.fingerprint(), playbook, fixClass, decision, false, false, false,
+                    reason, 0));
+        }
+    }
+}

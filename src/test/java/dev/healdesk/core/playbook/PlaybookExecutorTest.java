@@ -1,0 +1,396 @@
+package dev.healdesk.core.playbook;
+
+import dev.healdesk.core.history.AuditEntry;
+import dev.healdesk.core.run.ActionRecord;
+import dev.healdesk.core.run.ApprovalPolicy;
+import dev.healdesk.core.run.Decision;
+import dev.healdesk.core.run.RunEvent;
+import dev.healdesk.core.run.RunOptions;
+import dev.healdesk.core.run.RunSummary;
+import dev.healdesk.core.triage.FixClass;
+import dev.healdesk.core.triage.HealthStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static dev.healdesk.core.playbook.HealHarness.dryRun;
+import static dev.healdesk.core.playbook.HealHarness.policy;
+import static dev.healdesk.core.playbook.HealHarness.stages;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Policy, guardrails, verification, rollback and the audit trail, through the real run loop over a scripted suite
+ * and playbooks written here.
+ */
+class PlaybookExecutorTest {
+
+    private static final String POOL = "org.postgresql.util.PSQLException: FATAL: remaining connection slots are"
+            + " reserved for non-replication superuser connections";
+    private static final Guardrails FAST = Guardrails.defaults().withCooldown(Duration.ZERO).withSettle(Duration.ZERO);
+
+    @TempDir
+    Path dir;
+    private HealHarness h;
+
+    @BeforeEach
+    void suite() {
+        h = new HealHarness(dir);
+        h.suite.test("health/api", "health").test("modules/list", "modules").test("modules/detail", "modules")
+                .test("security/headers", "security");
+    }
+
+    @AfterEach
+    void close() {
+        h.close();
+    }
+
+    private HealHarness.Fake fake(String name, String forTest) {
+        HealHarness.Fake f = new HealHarness.Fake(name);
+        h.registry.register(f);
+        h.choices.put(forTest, name);
+        return f;
+    }
+
+    @Test
+    void aClassAFixRunsByPolicyIsVerifiedAndTheFinalStatusIsHealthy() throws Exception {
+        h.suite.fail("modules/list", POOL).fail("modules/detail", POOL);
+        HealHarness.Fake fix = fake("free-pool", "modules/list").heals(h.suite, "modules/list", "modules/detail");
+
+        RunSummary s = h.run(h.executor(FAST, Map.of()), policy(ApprovalPolicy.A));
+
+        assertEquals(1, fix.applied.size());
+        ActionRecord a = s.actions().get(0);
+        assertEquals(Decision.AUTO, a.decision());
+        assertTrue(a.applied() && a.success() && a.verified(), a.toString());
+        assertEquals(HealthStatus.FAILING, s.initialStatus());
+        assertEquals(HealthStatus.HEALTHY, s.status(), "the status after verification");
+        assertEquals(List.of(Set.of("modules")), h.suite.reruns, "only the failing tests' project is re-run");
+
+        assertEquals("proposed:free-pool:healdesk:null\nplanned:free-pool:healdesk:runnable\n"
+                        + "decided:free-pool:policy:auto\napplied:free-pool:healdesk:ok\nverified:free-pool:healdesk:ok",
+                stages(h.audit(s)));
+        String log = h.log(s);
+        assertTrue(log.contains("PLAN free-pool") && log.contains("[\"/bin/true\" \"restart\" \"api\"]"), log);
+        assertTrue(log.contains("DECIDED free-pool: auto by policy"), log);
+        assertTrue(log.contains("VERIFIED free-pool: yes"), log);
+        assertTrue(log.contains("RERUN modules: 2 passed"), log);
+        assertTrue(log.contains("finished: healthy"), log);
+        AuditEntry decided = h.audit(s).get(2);
+        assertFalse(decided.at().isBefore(s.startedAt()), "the decision has its time");
+    }
+
+    @Test
+    void aDryRunPlansWithTheRealCommandsAndChangesNothing() throws Exception {
+        h.suite.fail("modules/list", POOL);
+        HealHarness.Fake fix = fake("free-pool", "modules/list").heals(h.suite, "modules/list");
+
+        RunSummary s = h.run(h.executor(FAST, Map.of()), dryRun());
+
+        assertTrue(fix.applied.isEmpty());
+        assertTrue(h.suite.isBroken("modules/list"));
+        assertEquals(Decision.DRY_RUN, s.actions().get(0).decision());
+        assertFalse(s.actions().get(0).applied());
+        assertEquals(HealthStatus.FAILING, s.status());
+        List<RunEvent.PlaybookPlanned> plans = h.events(RunEvent.PlaybookPlanned.class);
+        assertEquals(List.of("Restart the api: [\"/bin/true\" \"restart\" \"api\"]"), plans.get(0).steps());
+        assertTrue(h.log(s).contains("DECIDED free-pool: dry-run by operator (--dry-run"), h.log(s));
+        assertTrue(h.suite.reruns.isEmpty(), "nothing to verify");
+    }
+
+    @Test
+    void policyNoneAppliesNothingAndSaysWhy() throws Exception {
+        h.suite.fail("modules/list", POOL);
+        HealHarness.Fake fix = fake("free-pool", "modules/list").heals(h.suite, "modules/list");
+
+        RunSummary s = h.run(h.executor(FAST, Map.of()), policy(ApprovalPolicy.NONE));
+
+        assertTrue(fix.applied.isEmpty());
+        ActionRecord a = s.actions().get(0);
+        assertEquals(Decision.REJECTED, a.decision());
+        assertTrue(a.message().contains("approval policy none"), a.message());
+        assertEquals(HealthStatus.FAILING, s.status());
+    }
+
+    @Test
+    void classBAndCNeverRunWithoutAnExplicitApprovalAndHighRiskNeverByPolicy() throws Exception {
+        h.suite.fail("modules/list", "alpha broke").fail("health/api", "beta broke").fail("security/headers",
+                "gamma broke");
+        HealHarness.Fake b = fake("propose-b", "modules/list").heals(h.suite, "modules/list");
+        b.fixClass = FixClass.B;
+        HealHarness.Fake c = fake("file-c", "health/api").heals(h.suite, "health/api");
+        c.fixClass = FixClass.C;
+        HealHarness.Fake high = fake("risky-a", "security/headers").heals(h.suite, "security/headers");
+        high.risk = Risk.HIGH;
+
+        RunSummary underA = h.run(h.executor(FAST, Map.of()), policy(ApprovalPolicy.A));
+        assertTrue(b.applied.isEmpty() && c.applied.isEmpty() && high.applied.isEmpty());
+        underA.actions().forEach(a -> assertEquals(Decision.REJECTED, a.decision(), a.toString()));
+        assertTrue(underA.actions().stream().anyMatch(a -> a.message().contains("class B needs an operator's"
+                + " explicit approval")), underA.actions().toString());
+        assertTrue(underA.actions().stream().anyMatch(a -> a.message().startsWith("high risk")));
+
+        RunSummary underAll = h.run(h.executor(FAST, Map.of()), policy(ApprovalPolicy.ALL));
+        assertEquals(1, b.applied.size());
+        assertEquals(1, c.applied.size());
+        assertTrue(high.applied.isEmpty(), "high risk needs a confirmation of the proposal itself");
+        assertTrue(h.audit(underAll).stream().anyMatch(e -> e.stage().equals("decided")
+                && e.playbook().equals("propose-b") && e.actor().equals("tester") && e.outcome().equals("approved")),
+                stages(h.audit(underAll)));
+    }
+
+    @Test
+    void anOperatorGateDecidesEachProposalAndIsRecordedByName() throws Exception {
+        h.suite.fail("modules/list", "alpha broke").fail("health/api", "beta broke").fail("security/headers",
+                "gamma broke");
+        HealHarness.Fake approved = fake("fix-alpha", "modules/list").heals(h.suite, "modules/list");
+        approved.fixClass = FixClass.B;
+        HealHarness.Fake planned = fake("fix-beta", "health/api").heals(h.suite, "health/api");
+        HealHarness.Fake broken = fake("fix-gamma", "security/headers").heals(h.suite, "security/headers");
+        List<Proposal> asked = new java.util.ArrayList<>();
+        DecisionGate operator = (proposal, plan) -> {
+            asked.add(proposal);
+            return switch (proposal.playbook()) {
+                case "fix-alpha" -> OperatorDecision.approve("alice", "looks right");
+                case "fix-beta" -> OperatorDecision.dryRun("alice", "show me first");
+                default -> throw new IllegalStateException("the console closed");
+            };
+        };
+        PlaybookExecutor executor = new PlaybookExecutor(h.registry, operator, FAST, Map.of(), text -> text,
+                java.time.Clock.systemUTC(), (group, diagnosis) -> h.choices.get(group.tests().get(0).id()));
+
+        RunSummary s = h.run(executor, policy(ApprovalPolicy.ASK));
+
+        assertEquals(3, asked.size());
+        assertEquals(1, approved.applied.size());
+        assertTrue(planned.applied.isEmpty() && broken.applied.isEmpty());
+        Map<String, ActionRecord> byPlaybook = new java.util.HashMap<>();
+        s.actions().forEach(a -> byPlaybook.put(a.playbook(), a));
+        assertEquals(Decision.APPROVED, byPlaybook.get("fix-alpha").decision());
+        assertTrue(byPlaybook.get("fix-alpha").success());
+        assertEquals(Decision.DRY_RUN, byPlaybook.get("fix-beta").decision());
+        assertEquals(Decision.REJECTED, byPlaybook.get("fix-gamma").decision());
+        assertEquals("no decision could be taken: the console closed", byPlaybook.get("fix-gamma").message());
+        assertTrue(h.log(s).contains("DECIDED fix-alpha: approved by alice (looks right)"), h.log(s));
+        assertTrue(h.audit(s).stream().anyMatch(e -> e.actor().equals("alice") && e.outcome().equals("dry-run")));
+    }
+
+    @Test
+    void atMostMaxFixesRunAndTheRestAreRefusedWithTheReason() throws Exception {
+        h.suite.fail("modules/list", "alpha broke").fail("health/api", "beta broke");
+        HealHarness.Fake first = fake("fix-alpha", "modules/list").heals(h.suite, "modules/list");
+        HealHarness.Fake second = fake("fix-beta", "health/api").heals(h.suite, "health/api");
+
+        RunOptions oneFix = new RunOptions(Set.of(), false, true, 1, ApprovalPolicy.A, false);
+        RunSummary s = h.run(h.executor(FAST, Map.of()), oneFix);
+
+        assertEquals(1, first.applied.size() + second.applied.size());
+        ActionRecord refused = s.actions().stream().filter(a -> a.decision() == Decision.SKIPPED).findFirst()
+                .orElseThrow();
+        assertTrue(refused.message().startsWith("max fixes: 1 fix(es) applied in this run, the limit is 1"),
+                refused.message());
+        assertTrue(h.log(s).contains("skipped by guardrails (max fixes"), h.log(s));
+        assertEquals(HealthStatus.FAILING, s.status(), "one group is still failing");
+    }
+
+    @Test
+    void aFixThatDoesNotHealIsTriedTwiceThenTheFailureIsLeftAlone() throws Exception {
+        h.suite.fail("modules/list", POOL);
+        HealHarness.Fake useless = fake("no-help", "modules/list");
+        useless.undo = () -> { };
+        PlaybookExecutor executor = h.executor(FAST, Map.of());
+
+        RunSummary s = h.run(executor, policy(ApprovalPolicy.A));
+        assertEquals(2, useless.applied.size(), "two attempts at one failure");
+        assertEquals(2, useless.rollbacks);
+        assertEquals(2, s.actions().size());
+        s.actions().forEach(a -> assertTrue(a.applied() && !a.success() && !a.verified(), a.toString()));
+        assertTrue(s.actions().get(0).message().contains("still failing: modules/list"), s.actions().toString());
+        assertEquals(2, executor.counters().attemptsByFingerprint().values().iterator().next());
+
+        RunSummary again = h.run(executor, policy(ApprovalPolicy.A));
+        assertEquals(2, useless.applied.size(), "the session's attempts are spent");
+        assertTrue(again.actions().get(0).message().startsWith("attempts: 2 attempt(s) at this failure"),
+                again.actions().toString());
+        assertEquals(1, executor.counters().refusals());
+    }
+
+    @Test
+    void fixesWaitOutTheCooldown() throws Exception {
+        h.suite.fail("modules/list", "alpha broke").fail("health/api", "beta broke");
+        HealHarness.Fake alpha = fake("fix-alpha", "modules/list").heals(h.suite, "modules/list");
+        HealHarness.Fake beta = fake("fix-beta", "health/api").heals(h.suite, "health/api");
+        Duration cooldown = Duration.ofMillis(700);
+
+        RunSummary s = h.run(h.executor(FAST.withCooldown(cooldown), Map.of()), policy(ApprovalPolicy.A));
+
+        assertEquals(1, alpha.applied.size());
+        assertEquals(1, beta.applied.size());
+        Duration between = Duration.between(alpha.applied.get(0), beta.applied.get(0)).abs();
+        assertTrue(between.compareTo(cooldown.minusMillis(20)) >= 0, "fixes " + between + " apart");
+        assertTrue(h.log(s).contains("Cooldown: waiting"), h.log(s));
+        assertEquals(HealthStatus.HEALTHY, s.status());
+    }
+
+    @Test
+    void oneSubjectIsNotRestartedTwiceWithinTheCooldown() throws Exception {
+        h.suite.fail("health/api", "beta broke").fail("security/headers", "gamma broke");
+        HealHarness.Fake beta = fake("restart-beta", "health/api").heals(h.suite, "health/api");
+        beta.kind = Kind.RESTART;
+        beta.subjects = List.of("api");
+        HealHarness.Fake gamma = fake("restart-gamma", "security/headers").heals(h.suite, "security/headers");
+        gamma.kind = Kind.CONTAINER_RESTART;
+        gamma.subjects = List.of("API");
+
+        RunSummary s = h.run(h.executor(FAST.withCooldown(Duration.ofSeconds(30)), Map.of()),
+                policy(ApprovalPolicy.A));
+
+        assertEquals(1, beta.applied.size() + gamma.applied.size(), () -> "one restart of api: " + s.actions());
+        assertTrue(s.actions().stream().anyMatch(a -> a.decision() == Decision.SKIPPED
+                && a.message().startsWith("restart cooldown: API was restarted")), s.actions().toString());
+    }
+
+    @Test
+    void manyServicesFailingAtOnceAreSystemicAndNothingIsTried() throws Exception {
+        h.suite.test("modules/a", "modules").test("modules/b", "modules")
+                .fail("modules/list", "connect ECONNREFUSED alpha.internal:5432")
+                .fail("health/api", "connect ECONNREFUSED beta.internal:6379")
+                .fail("modules/a", "connect ECONNREFUSED gamma.internal:8080")
+                .fail("modules/b", "connect ECONNREFUSED delta.internal:9200");
+        HealHarness.Fake restart = new HealHarness.Fake("restart-backend").heals(h.suite, "modules/list");
+        h.registry.register(restart);
+        List.of("modules/list", "health/api", "modules/a", "modules/b").forEach(t -> h.choices.put(t,
+                "restart-backend"));
+
+        RunSummary s = h.run(h.executor(FAST, Map.of()), policy(ApprovalPolicy.A));
+
+        assertEquals(4, s.failures().size(), s.failures().toString());
+        assertTrue(restart.applied.isEmpty());
+        assertEquals(4, s.actions().size());
+        s.actions().forEach(a -> assertTrue(a.decision() == Decision.SKIPPED && a.message().startsWith("systemic: the"
+                + " failures name 4 distinct services"), a.toString()));
+    }
+
+    @Test
+    void oneBackendFailingInManyWaysIsNotSystemic() throws Exception {
+        h.suite.test("modules/a", "modules").test("modules/b", "modules")
+                .fail("modules/list", "connect ECONNREFUSED api.internal:8080")
+                .fail("health/api", "net::ERR_CONNECTION_REFUSED at http://api.internal:8080/login")
+                .fail("modules/a", "fetch failed: connect ECONNREFUSED api.internal:8080 (GET /customers)")
+                .fail("modules/b", "request to http://api.internal:8080/x failed, reason: connect ECONNREFUSED");
+        HealHarness.Fake restart = new HealHarness.Fake("restart-backend")
+                .heals(h.suite, "modules/list", "health/api", "modules/a", "modules/b");
+        h.registry.register(restart);
+
+        RunSummary s = h.run(h.executor(FAST, Map.of()), policy(ApprovalPolicy.A));
+
+        assertTrue(s.failures().size() >= 2, s.failures().toString());
+        assertEquals(1, restart.applied.size(), "one restart heals every group");
+        assertEquals(HealthStatus.HEALTHY, s.status());
+        assertTrue(s.actions().stream().skip(1).allMatch(a -> a.decision() == Decision.SKIPPED
+                && a.message().startsWith("its tests pass again since restart-backend was verified")),
+                s.actions().toString());
+    }
+
+    @Test
+    void protectedNamesAreNeverTouched() throws Exception {
+        h.suite.fail("modules/list", POOL);
+        HealHarness.Fake fix = fake("rollout", "modules/list").heals(h.suite, "modules/list");
+        fix.subjects = List.of("payments", "KUBE-SYSTEM");
+
+        RunSummary s = h.run(h.executor(FAST, Map.of()), policy(ApprovalPolicy.A));
+
+        assertTrue(fix.applied.isEmpty());
+        assertEquals("protected: KUBE-SYSTEM is on the protected list and is never touched",
+                s.actions().get(0).message());
+        assertTrue(h.audit(s).stream().anyMatch(e -> e.actor().equals("guardrails")));
+    }
+
+    @Test
+    void perSessionLimitsCountByKindAcrossRuns() throws Exception {
+        h.suite.fail("modules/list", POOL);
+        HealHarness.Fake db = fake("kill-idle", "modules/list").heals(h.suite, "modules/list");
+        db.kind = Kind.DATABASE;
+        Guardrails oneDbOperation = new Guardrails(3, 2, Duration.ZERO, Duration.ofMinutes(30), 5, 1, 4,
+                Set.of(), Duration.ZERO, Duration.ofSeconds(10));
+        PlaybookExecutor executor = h.executor(oneDbOperation, Map.of());
+
+        h.run(executor, policy(ApprovalPolicy.A));
+        assertEquals(1, executor.counters().databaseOperations());
+        h.suite.fail("modules/list", POOL);
+        RunSummary second = h.run(executor, policy(ApprovalPolicy.A));
+
+        assertEquals(1, db.applied.size());
+        assertTrue(second.actions().get(0).message().startsWith("database operations: 1 in this session, the limit"
+                + " is 1"), second.actions().toString());
+    }
+
+    @Test
+    void aFixThatMakesThingsWorseIsRolledBackAndMarkedFailed() throws Exception {
+        h.suite.fail("modules/list", POOL);
+        HealHarness.Fake worse = fake("breaks-more", "modules/list");
+        worse.effect = context -> h.suite.fail("modules/detail", "Expected status 200 but got 500");
+        worse.undo = () -> h.suite.heal("modules/detail");
+
+        RunSummary s = h.run(h.executor(FAST, Map.of()), policy(ApprovalPolicy.A));
+
+        ActionRecord first = s.actions().get(0);
+        assertTrue(first.applied() && !first.success() && !first.verified(), first.toString());
+        assertTrue(first.message().contains("passed before, fail now: modules/detail"), first.message());
+        assertTrue(first.message().contains("rolled back: breaks-more undone"), first.message());
+        assertFalse(h.suite.isBroken("modules/detail"), "undone");
+        List<RunEvent.PlaybookRolledBack> back = h.events(RunEvent.PlaybookRolledBack.class);
+        assertTrue(back.get(0).success());
+        assertTrue(stages(h.audit(s)).contains("rolled-back:breaks-more:healdesk:ok"), stages(h.audit(s)));
+        assertEquals(HealthStatus.FAILING, s.status(), "back where it started, still failing");
+        assertTrue(h.log(s).contains("ROLLED BACK breaks-more: ok"), h.log(s));
+    }
+
+    @Test
+    void aFixThatCannotBeUndoneSaysSo() throws Exception {
+        h.suite.fail("modules/list", POOL);
+        HealHarness.Fake worse = fake("one-way", "modules/list");
+        worse.effect = context -> h.suite.fail("health/api", "Expected status 200 but got 503");
+
+        RunSummary s = h.run(h.executor(FAST, Map.of()), policy(ApprovalPolicy.A));
+
+        assertTrue(s.actions().get(0).message().contains("not rolled back: one-way cannot be rolled back"),
+                s.actions().toString());
+        assertEquals(HealthStatus.FAILING, s.status());
+    }
+
+    @Test
+    void secretsNeverReachTheLogTheDatabaseOrThePlan() throws Exception {
+        String secret = "hd-" + java.util.UUID.randomUUID().toString().replace("-", "");
+        h.suite.fail("modules/list", POOL);
+        HealHarness.Fake leaky = fake("leaky", "modules/list").heals(h.suite, "modules/list");
+        leaky.steps = List.of(PlanStep.command("Call the API with the token", List.of("/bin/echo", secret)),
+                PlanStep.request("POST", "POST https://ops.example/restart?token=" + secret));
+        leaky.effect = context -> {
+            try {
+                context.commands().run(List.of("/bin/echo", "the token is", secret));
+            } catch (PlaybookException e) {
+                throw new IllegalStateException(e);
+            }
+            h.suite.heal("modules/list");
+        };
+
+        RunSummary s = h.run(h.executor(FAST, Map.of("DEPLOY_TOKEN", secret)), policy(ApprovalPolicy.A));
+
+        assertTrue(s.actions().get(0).success());
+        String plan = String.join("\n", h.events(RunEvent.PlaybookPlanned.class).get(0).steps());
+        assertTrue(plan.contains("$DEPLOY_TOKEN"), plan);
+        assertFalse(plan.contains(secret), plan);
+        String written = h.everythingWritten();
+        assertTrue(written.contains("$DEPLOY_TOKEN"), "the plan is on record, with the variable's name");
+        assertFalse(written.contains(secret), "the secret is written nowhere");
+    }
+}
