@@ -1,6 +1,8 @@
 package dev.healdesk.core.playbook;
 
+import dev.healdesk.core.playbook.review.ReviewPlaybooks;
 import dev.healdesk.core.playbook.safe.ClearSessionPlaybook;
+import dev.healdesk.core.playbook.safe.InfraPlaybooks;
 import dev.healdesk.core.playbook.safe.RefreshTokensPlaybook;
 import dev.healdesk.core.playbook.safe.RestartBackendPlaybook;
 
@@ -16,9 +18,11 @@ public final class BuiltInPlaybooks {
     public static PlaybookRegistry registry() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        return new PlaybookRegistry()
+        PlaybookRegistry registry = new PlaybookRegistry()
                 .register(new RestartBackendPlaybook(http))
                 .register(new ClearSessionPlaybook())
                 .register(new RefreshTokensPlaybook());
+        InfraPlaybooks.register(registry);
+        return ReviewPlaybooks.register(registry);
     }
 }

@@ -12,8 +12,8 @@ public final class InfraPlaybooks {
     private InfraPlaybooks() {
     }
 
-    public static void registerInfra(PlaybookRegistry registry) {
-        registry.register(ContainerPlaybook.start())
+    public static PlaybookRegistry register(PlaybookRegistry registry) {
+        return registry.register(ContainerPlaybook.start())
                 .register(ContainerPlaybook.restart())
                 .register(new ScaleUpPlaybook())
                 .register(new RolloutRestartPlaybook())

@@ -32,7 +32,7 @@ class InfraPlaybooksTest {
     @Test
     void registersTheNineClassAPlaybooksTheCatalogNames() {
         PlaybookRegistry registry = new PlaybookRegistry();
-        InfraPlaybooks.registerInfra(registry);
+        InfraPlaybooks.register(registry);
 
         assertEquals(new TreeSet<>(List.of("kill-idle-db-connections", "redis-clear-expired", "redis-restart",
                 "restart-container", "restart-worker", "rollout-restart", "scale-up", "start-container",
@@ -51,7 +51,7 @@ class InfraPlaybooksTest {
                 Map.of("PATH", Files.createDirectories(dir.resolve("empty")).toString()));
         PlaybookContext context = StandIns.context("it broke", Map.of(), Map.of(), bare, dir);
         PlaybookRegistry registry = new PlaybookRegistry();
-        InfraPlaybooks.registerInfra(registry);
+        InfraPlaybooks.register(registry);
 
         for (Playbook playbook : registry.all()) {
             Plan plan = playbook.plan(context);
