@@ -241,6 +241,18 @@ public final class PlaybookExecutor implements Healer {
             run.actions.add(applied);
             return false;
         }
+        if (proposal.fixClass() != FixClass.A) {
+            // A class-B or C change waits for review (a branch, a pull request, an issue): nothing running changed,
+            // so the tests are not re-run and a still-failing test is no reason to undo it. It succeeded when the
+            // playbook's own check finds what it made.
+            boolean made = ownCheck(playbook, context, outcome);
+            ActionRecord submitted = new ActionRecord(group.fingerprint(), proposal.playbook(), proposal.fixClass(),
+                    decision, true, made, false, made ? message + "; waits for review, the tests were not re-run"
+                    : message + "; not found afterwards: " + proposal.playbook() + "'s own check failed", ms(t0));
+            run.emit(new RunEvent.PlaybookVerified(run.id(), submitted));
+            run.actions.add(submitted);
+            return made;
+        }
         pause(settle(context), run);
         Verification v = verify(run, playbook, context, outcome);
         ActionRecord verified = new ActionRecord(group.fingerprint(), proposal.playbook(), proposal.fixClass(),
@@ -288,12 +300,7 @@ public final class PlaybookExecutor implements Healer {
                         && run.latest.get(r.id()).status().isPassing())
                 .map(TestResult::id).toList();
         run.latest.putAll(now);
-        boolean own;
-        try {
-            own = playbook.verify(context, outcome);
-        } catch (RuntimeException e) {
-            own = false;
-        }
+        boolean own = ownCheck(playbook, context, outcome);
         String where = "re-ran " + String.join(", ", projects);
         if (stillFailing.isEmpty() && broken.isEmpty() && own) {
             return new Verification(true, "verified: the " + group.count() + " failing test(s) pass and nothing that"
@@ -310,6 +317,14 @@ public final class PlaybookExecutor implements Healer {
             why.add(playbook.name() + "'s own check failed");
         }
         return new Verification(false, "not verified: " + String.join("; ", why) + " (" + where + ")", projects);
+    }
+
+    private static boolean ownCheck(Playbook playbook, PlaybookContext context, Outcome outcome) {
+        try {
+            return playbook.verify(context, outcome);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** Undoes a fix that did not verify; after a rollback the tests run once more so the final status is true. */

@@ -148,6 +148,24 @@ class PlaybookExecutorTest {
     }
 
     @Test
+    void aClassBProposalIsKeptForReviewAndNeverRolledBackBecauseItsTestsStillFail() throws Exception {
+        h.suite.fail("modules/list", "locator('#customers') resolved to 0 elements");
+        HealHarness.Fake proposal = fake("propose-b", "modules/list");
+        proposal.fixClass = FixClass.B;
+        proposal.undo = () -> { };
+
+        RunSummary s = h.run(h.executor(FAST, Map.of()), policy(ApprovalPolicy.ALL));
+
+        assertEquals(1, proposal.applied.size());
+        assertEquals(0, proposal.rollbacks, "a branch for review is not undone because the test still fails");
+        ActionRecord a = s.actions().get(0);
+        assertTrue(a.applied() && a.success() && !a.verified(), a.toString());
+        assertTrue(a.message().contains("waits for review"), a.message());
+        assertEquals(HealthStatus.FAILING, s.status());
+        assertFalse(h.log(s).contains("re-ran"), h.log(s));
+    }
+
+    @Test
     void anOperatorGateDecidesEachProposalAndIsRecordedByName() throws Exception {
         h.suite.fail("modules/list", "alpha broke").fail("health/api", "beta broke").fail("security/headers",
                 "gamma broke");
