@@ -512,7 +512,7 @@ final class Normalizer {
             if (len == 9 && s.regionMatches(true, i, "localhost", 0, 9)) {
                 return true;
             }
-            int dot = s.lastIndexOf('.', r - 1);
+            int dot = lastIndexOf('.', i, r);
             if (dot <= i || dot >= r - 1) {
                 return false;
             }
@@ -787,14 +787,17 @@ final class Normalizer {
             int a = colon + 3;
             int k = a;
             if (k < to && s.charAt(k) == '[') { // IPv6 literal
-                int close = s.indexOf(']', k);
-                k = close < 0 || close >= to ? k : close + 1;
+                int close = k;
+                while (close < to && s.charAt(close) != ']') {
+                    close++;
+                }
+                k = close >= to ? k : close + 1;
             }
             while (k < to && !isUrlEnd(s.charAt(k)) && s.charAt(k) != '/' && s.charAt(k) != '?' && s.charAt(k) != '#') {
                 k++;
             }
             if (k > a) {
-                int at = s.lastIndexOf('@', k - 1);
+                int at = lastIndexOf('@', a, k);
                 int hostStart = at >= a ? at + 1 : a;
                 int portColon = -1;
                 for (int p = k - 1; p > hostStart; p--) {
@@ -904,7 +907,7 @@ final class Normalizer {
             while (end > i + 1 && s.charAt(end - 1) == '.') {
                 end--; // sentence full stop
             }
-            int last = s.lastIndexOf('/', end - 1) + 1;
+            int last = lastIndexOf('/', i, end) + 1;
             if (hasExtension(last, end)) {
                 out.append("<path>/");
                 segment(last, end);
@@ -920,7 +923,7 @@ final class Normalizer {
                     && !(s.charAt(e) == ':' && e + 1 < to && isDigit(s.charAt(e + 1)))) {
                 e++;
             }
-            int last = Math.max(s.lastIndexOf('\\', e - 1), s.lastIndexOf('/', e - 1)) + 1;
+            int last = Math.max(lastIndexOf('\\', i, e), lastIndexOf('/', i, e)) + 1;
             out.append("<path>\\");
             if (last > i && last < e) {
                 segment(last, e);
@@ -928,8 +931,21 @@ final class Normalizer {
             return e;
         }
 
+        /**
+         * The last {@code c} in {@code [from, to)}, else {@code from - 1}. Bounded on purpose: String.lastIndexOf
+         * searches back to the start of the text, which made every path in a megabyte log cost a megabyte.
+         */
+        private int lastIndexOf(char c, int from, int to) {
+            for (int k = to - 1; k >= from; k--) {
+                if (s.charAt(k) == c) {
+                    return k;
+                }
+            }
+            return from - 1;
+        }
+
         private boolean hasExtension(int a, int b) {
-            int dot = s.lastIndexOf('.', b - 1);
+            int dot = lastIndexOf('.', a, b);
             if (dot <= a || b - dot - 1 < 1 || b - dot - 1 > 10) {
                 return false;
             }
