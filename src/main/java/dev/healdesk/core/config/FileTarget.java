@@ -4,6 +4,7 @@ import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.RequestOptions;
 import dev.healdesk.core.playbook.ControlledTarget;
+import dev.healdesk.core.playbook.Guardrails;
 import dev.healdesk.core.playbook.TargetControl;
 import dev.healdesk.core.suite.Checks;
 import dev.healdesk.core.suite.Credentials;
@@ -76,6 +77,11 @@ public final class FileTarget implements ControlledTarget {
             @Override
             public Optional<URI> baseUrl() {
                 return Optional.of(base);
+            }
+
+            @Override
+            public Guardrails guardrails(Guardrails defaults) {
+                return TargetFiles.guardrails(spec.guardrails(), defaults);
             }
 
             @Override

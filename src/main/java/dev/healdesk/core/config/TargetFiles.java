@@ -7,12 +7,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import dev.healdesk.core.playbook.Guardrails;
+
 import java.io.IOException;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -58,9 +62,66 @@ public final class TargetFiles {
         }
         spec = new TargetSpec(spec.name(), env.getOrDefault("BASE_URL", spec.baseUrl()),
                 env.getOrDefault("API_URL", spec.apiUrl()), spec.browser(), spec.timeoutMs(), spec.probes(),
-                spec.playbooks());
+                spec.playbooks(), spec.guardrails());
         check(file, spec);
+        guardrails(file, text, spec.guardrails());
         return spec;
+    }
+
+    /** The target's guardrails over {@code defaults}; the spec was checked when it was loaded. */
+    public static Guardrails guardrails(TargetSpec.GuardrailSpec g, Guardrails defaults) {
+        if (g == null) {
+            return defaults;
+        }
+        Set<String> protect = new HashSet<>(defaults.protectedNames());
+        if (g.protect() != null) {
+            g.protect().stream().filter(n -> n != null && !n.isBlank()).forEach(n -> protect.add(n.trim()));
+        }
+        return new Guardrails(or(g.maxFixesPerRun(), defaults.maxFixesPerRun()),
+                or(g.maxAttemptsPerFailure(), defaults.maxAttemptsPerFailure()),
+                g.cooldownSeconds() == null ? defaults.cooldown() : Duration.ofSeconds(g.cooldownSeconds()),
+                g.runMinutes() == null ? defaults.runBudget() : Duration.ofMinutes(g.runMinutes()),
+                or(g.maxContainerRestarts(), defaults.maxContainerRestarts()),
+                or(g.maxDatabaseOperations(), defaults.maxDatabaseOperations()),
+                or(g.systemicServices(), defaults.systemicServices()), protect,
+                g.settleMs() == null ? defaults.settle() : Duration.ofMillis(g.settleMs()),
+                g.commandTimeoutSeconds() == null ? defaults.commandTimeout()
+                        : Duration.ofSeconds(g.commandTimeoutSeconds()));
+    }
+
+    private static int or(Integer value, int fallback) {
+        return value == null ? fallback : value;
+    }
+
+    private static void guardrails(Path file, String text, TargetSpec.GuardrailSpec g) throws TargetFileException {
+        if (g == null) {
+            return;
+        }
+        range(file, text, "maxFixesPerRun", g.maxFixesPerRun(), 0, 50);
+        range(file, text, "maxAttemptsPerFailure", g.maxAttemptsPerFailure(), 1, 10);
+        range(file, text, "cooldownSeconds", g.cooldownSeconds(), 0, 3600);
+        range(file, text, "runMinutes", g.runMinutes(), 1, 24 * 60);
+        range(file, text, "maxContainerRestarts", g.maxContainerRestarts(), 0, 100);
+        range(file, text, "maxDatabaseOperations", g.maxDatabaseOperations(), 0, 100);
+        range(file, text, "systemicServices", g.systemicServices(), 2, 100);
+        range(file, text, "settleMs", g.settleMs(), 0, 600_000);
+        range(file, text, "commandTimeoutSeconds", g.commandTimeoutSeconds(), 1, 3600);
+        if (g.protect() != null) {
+            for (String name : g.protect()) {
+                if (name == null || name.isBlank()) {
+                    throw problem(file, "line " + keyLine(text, "protect", null) + ": guardrails.protect has an empty entry: list the names never to touch"
+                            + " (processes, tables, namespaces).");
+                }
+            }
+        }
+    }
+
+    private static void range(Path file, String text, String field, Integer value, int min, int max)
+            throws TargetFileException {
+        if (value != null && (value < min || value > max)) {
+            throw problem(file, "line " + keyLine(text, field, null) + ": guardrails." + field + " is " + value + ": give a value between " + min + " and "
+                    + max + ".");
+        }
     }
 
     private static void check(Path file, TargetSpec spec) throws TargetFileException {

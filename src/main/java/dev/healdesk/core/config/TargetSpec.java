@@ -15,13 +15,25 @@ import java.util.Map;
  * @param timeoutMs per-check timeout
  * @param probes    the checks, each in a project
  * @param playbooks playbook settings by playbook name (strategies, commands, webhooks), used by the executor
+ * @param guardrails the executor's limits for this target, over the seeds' defaults; null keeps them all
  */
 public record TargetSpec(String name, String baseUrl, String apiUrl, String browser, Integer timeoutMs,
-                         List<ProbeSpec> probes, Map<String, Map<String, Object>> playbooks) {
+                         List<ProbeSpec> probes, Map<String, Map<String, Object>> playbooks,
+                         GuardrailSpec guardrails) {
 
     public TargetSpec {
         probes = probes == null ? List.of() : List.copyOf(probes);
         playbooks = playbooks == null ? Map.of() : Map.copyOf(playbooks);
+    }
+
+    /**
+     * The guardrails a target file may set; each field left out keeps its default. {@code protect} adds names to
+     * the built-in protected list (it never removes one).
+     */
+    public record GuardrailSpec(Integer maxFixesPerRun, Integer maxAttemptsPerFailure, Integer cooldownSeconds,
+                                Integer runMinutes, Integer maxContainerRestarts, Integer maxDatabaseOperations,
+                                Integer systemicServices, List<String> protect, Integer settleMs,
+                                Integer commandTimeoutSeconds) {
     }
 
     /** One check. Exactly one of {@code http} and {@code page} is given. */

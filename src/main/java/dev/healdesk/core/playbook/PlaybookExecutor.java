@@ -57,7 +57,9 @@ public final class PlaybookExecutor implements Healer {
 
     private final PlaybookRegistry registry;
     private final DecisionGate gate;
-    private final Guardrails limits;
+    private final Guardrails defaults;
+    /** The limits of the run healed last (a target may set its own), for {@link #counters()}; guarded by this. */
+    private Guardrails current;
     private final Map<String, String> env;
     private final UnaryOperator<String> redact;
     private final Clock clock;
@@ -86,7 +88,8 @@ public final class PlaybookExecutor implements Healer {
                             UnaryOperator<String> redact, Clock clock, PlaybookChoice choice) {
         this.registry = registry;
         this.gate = gate;
-        this.limits = limits;
+        this.defaults = limits;
+        this.current = limits;
         this.env = Map.copyOf(env);
         KnownSecrets known = new KnownSecrets(this.env);
         this.redact = text -> text == null ? null : known.apply(redact.apply(text));
@@ -96,18 +99,20 @@ public final class PlaybookExecutor implements Healer {
 
     /** What this session has used of each limit. */
     public synchronized GuardrailCounters counters() {
-        return new GuardrailCounters(limits, fixesLastRun, containerRestarts, databaseOperations, attempts, refusals,
+        return new GuardrailCounters(current, fixesLastRun, containerRestarts, databaseOperations, attempts, refusals,
                 lastFixAt);
     }
 
     @Override
     public List<ActionRecord> heal(HealRequest request) {
-        Run run = new Run(request, ControlledTarget.controlOf(request.target()),
-                new CommandRunner(limits.commandTimeout(), redact, env));
+        TargetControl control = ControlledTarget.controlOf(request.target());
+        Guardrails limits = control.guardrails(defaults);
+        Run run = new Run(request, control, limits, new CommandRunner(limits.commandTimeout(), redact, env));
         synchronized (this) {
             fixesLastRun = 0;
+            current = limits;
         }
-        run.systemic = systemic(request.groups()).orElse(null);
+        run.systemic = systemic(request.groups(), limits).orElse(null);
         if (run.systemic != null) {
             run.log(RunEvent.Log.Level.WARN, run.systemic);
         }
@@ -189,7 +194,7 @@ public final class PlaybookExecutor implements Healer {
             }
             run.emit(new RunEvent.PlaybookDecided(run.id(), group.fingerprint(), name, approval.decision(),
                     approval.decidedBy(), clock.instant(), redact.apply(approval.reason())
-                    + (attempt > 1 ? " (attempt " + attempt + " of " + limits.maxAttemptsPerFailure() + ")" : "")));
+                    + (attempt > 1 ? " (attempt " + attempt + " of " + run.limits.maxAttemptsPerFailure() + ")" : "")));
             if (!awaitCooldown(run)) {
                 run.actions.add(new ActionRecord(group.fingerprint(), name, fixClass, approval.decision(), false,
                         false, false, "cancelled before it ran", 0));
@@ -199,7 +204,7 @@ public final class PlaybookExecutor implements Healer {
                 return;
             }
             synchronized (this) {
-                if (attempts.getOrDefault(group.fingerprint(), 0) >= limits.maxAttemptsPerFailure()) {
+                if (attempts.getOrDefault(group.fingerprint(), 0) >= run.limits.maxAttemptsPerFailure()) {
                     return;
                 }
             }
@@ -253,7 +258,7 @@ public final class PlaybookExecutor implements Healer {
             run.actions.add(submitted);
             return made;
         }
-        pause(settle(context), run);
+        pause(settle(run, context), run);
         Verification v = verify(run, playbook, context, outcome);
         ActionRecord verified = new ActionRecord(group.fingerprint(), proposal.playbook(), proposal.fixClass(),
                 decision, true, v.ok(), v.ok(), v.message(), ms(t0));
@@ -361,14 +366,14 @@ public final class PlaybookExecutor implements Healer {
             return Optional.of(run.systemic);
         }
         for (String subject : p.subjects()) {
-            if (limits.isProtected(subject)) {
+            if (run.limits.isProtected(subject)) {
                 return Optional.of("protected: " + subject + " is on the protected list and is never touched");
             }
         }
         Duration age = Duration.between(run.request.startedAt(), clock.instant());
-        if (age.compareTo(limits.runBudget()) >= 0) {
+        if (age.compareTo(run.limits.runBudget()) >= 0) {
             return Optional.of("run time: the run started " + age.toMinutes() + " min ago; no fix starts after "
-                    + limits.runBudget().toMinutes() + " min");
+                    + run.limits.runBudget().toMinutes() + " min");
         }
         if (run.fixes >= run.maxFixes) {
             return Optional.of("max fixes: " + run.fixes + " fix(es) applied in this run, the limit is "
@@ -376,26 +381,26 @@ public final class PlaybookExecutor implements Healer {
         }
         synchronized (this) {
             int tried = attempts.getOrDefault(p.fingerprint(), 0);
-            if (tried >= limits.maxAttemptsPerFailure()) {
+            if (tried >= run.limits.maxAttemptsPerFailure()) {
                 return Optional.of("attempts: " + tried + " attempt(s) at this failure in this session, the limit is "
-                        + limits.maxAttemptsPerFailure());
+                        + run.limits.maxAttemptsPerFailure());
             }
-            if (p.kind() == Kind.CONTAINER_RESTART && containerRestarts >= limits.maxContainerRestarts()) {
+            if (p.kind() == Kind.CONTAINER_RESTART && containerRestarts >= run.limits.maxContainerRestarts()) {
                 return Optional.of("container restarts: " + containerRestarts + " in this session, the limit is "
-                        + limits.maxContainerRestarts());
+                        + run.limits.maxContainerRestarts());
             }
-            if (p.kind() == Kind.DATABASE && databaseOperations >= limits.maxDatabaseOperations()) {
+            if (p.kind() == Kind.DATABASE && databaseOperations >= run.limits.maxDatabaseOperations()) {
                 return Optional.of("database operations: " + databaseOperations + " in this session, the limit is "
-                        + limits.maxDatabaseOperations());
+                        + run.limits.maxDatabaseOperations());
             }
             if (p.kind().isRestart()) {
                 Instant now = clock.instant();
                 for (String subject : p.subjects()) {
                     Instant last = lastRestart.get(key(subject));
-                    if (last != null && Duration.between(last, now).compareTo(limits.cooldown()) < 0) {
+                    if (last != null && Duration.between(last, now).compareTo(run.limits.cooldown()) < 0) {
                         return Optional.of("restart cooldown: " + subject + " was restarted "
                                 + Duration.between(last, now).toMillis() + " ms ago; not again within "
-                                + limits.cooldown().toMillis() + " ms");
+                                + run.limits.cooldown().toMillis() + " ms");
                     }
                 }
             }
@@ -425,7 +430,7 @@ public final class PlaybookExecutor implements Healer {
             last = lastFixAt;
         }
         if (last != null) {
-            Duration left = limits.cooldown().minus(Duration.between(last, clock.instant()));
+            Duration left = run.limits.cooldown().minus(Duration.between(last, clock.instant()));
             if (!left.isNegative() && !left.isZero()) {
                 run.log(RunEvent.Log.Level.INFO, "Cooldown: waiting " + left.toMillis() + " ms before the next fix");
                 pause(left, run);
@@ -440,7 +445,7 @@ public final class PlaybookExecutor implements Healer {
      * distinct services. Groups that name none are not counted, and one backend failing in many ways (many groups,
      * one host and port) is one service.
      */
-    private Optional<String> systemic(List<FailureGroup> groups) {
+    private Optional<String> systemic(List<FailureGroup> groups, Guardrails limits) {
         Set<String> services = new TreeSet<>();
         for (FailureGroup g : groups) {
             if (SERVICE_CATEGORIES.contains(g.category())) {
@@ -481,12 +486,12 @@ public final class PlaybookExecutor implements Healer {
         }
     }
 
-    private Duration settle(PlaybookContext context) {
+    private static Duration settle(Run run, PlaybookContext context) {
         String ms = context.setting("settleMs");
         if (ms != null && ms.matches("\\d{1,7}")) {
             return Duration.ofMillis(Long.parseLong(ms));
         }
-        return limits.settle();
+        return run.limits.settle();
     }
 
     private static boolean passingNow(Run run, FailureGroup group) {
@@ -534,14 +539,16 @@ public final class PlaybookExecutor implements Healer {
         final CommandRunner commands;
         final Map<String, TestResult> latest = new LinkedHashMap<>();
         final List<ActionRecord> actions = new ArrayList<>();
+        final Guardrails limits;
         final int maxFixes;
         String systemic;
         String healedBy;
         int fixes;
 
-        Run(HealRequest request, TargetControl control, CommandRunner commands) {
+        Run(HealRequest request, TargetControl control, Guardrails limits, CommandRunner commands) {
             this.request = request;
             this.control = control;
+            this.limits = limits;
             this.commands = commands;
             this.maxFixes = Math.min(limits.maxFixesPerRun(), request.options().maxFixes());
             request.results().forEach(r -> latest.put(r.id(), r));

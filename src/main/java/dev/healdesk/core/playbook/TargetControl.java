@@ -54,6 +54,11 @@ public interface TargetControl {
         return Map.of();
     }
 
+    /** The guardrails for runs on this target: {@code defaults} with what its target file sets over them. */
+    default Guardrails guardrails(Guardrails defaults) {
+        return defaults;
+    }
+
     /**
      * A playbook the target carries itself, which the executor prefers to the registry's of the same name: the
      * sandbox is its own database, so it answers {@code kill-idle-db-connections} in-process, where a real target

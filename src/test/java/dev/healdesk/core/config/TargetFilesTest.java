@@ -40,6 +40,43 @@ class TargetFilesTest {
     }
 
     @Test
+    void guardrailsFromTheFileOverTheDefaultsAndProtectOnlyAdds() throws Exception {
+        TargetSpec spec = files.load(write("""
+                name: t
+                baseUrl: http://127.0.0.1:3000
+                probes:
+                  - {id: h, project: health, http: {url: /api/health}}
+                guardrails:
+                  maxFixesPerRun: 1
+                  cooldownSeconds: 30
+                  settleMs: 2000
+                  protect: [orders, billing-db]
+                """), Map.of());
+        dev.healdesk.core.playbook.Guardrails g = new FileTarget(spec, Map.of()).control()
+                .guardrails(dev.healdesk.core.playbook.Guardrails.defaults());
+        assertEquals(1, g.maxFixesPerRun());
+        assertEquals(java.time.Duration.ofSeconds(30), g.cooldown());
+        assertEquals(java.time.Duration.ofMillis(2000), g.settle());
+        assertEquals(2, g.maxAttemptsPerFailure(), "left out: the default");
+        assertTrue(g.isProtected("Orders") && g.isProtected("billing-db") && g.isProtected("kube-system"));
+    }
+
+    @Test
+    void aGuardrailOutOfRangeNamesTheFileTheLineAndTheRange() throws Exception {
+        Path f = write("""
+                name: t
+                baseUrl: http://127.0.0.1:3000
+                probes:
+                  - {id: h, project: health, http: {url: /api/health}}
+                guardrails:
+                  maxAttemptsPerFailure: 0
+                """);
+        TargetFileException e = assertThrows(TargetFileException.class, () -> files.load(f, Map.of()));
+        assertEquals(f + ": line 6: guardrails.maxAttemptsPerFailure is 0: give a value between 1 and 10.",
+                e.getMessage());
+    }
+
+    @Test
     void environmentUrlsOverrideTheFile() throws Exception {
         TargetSpec spec = files.load(write("""
                 name: t
