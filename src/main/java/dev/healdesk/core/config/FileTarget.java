@@ -15,6 +15,7 @@ import dev.healdesk.core.suite.ProbeSettings;
 import dev.healdesk.core.suite.SuiteRunner;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,6 +78,11 @@ public final class FileTarget implements ControlledTarget {
             @Override
             public Optional<URI> baseUrl() {
                 return Optional.of(base);
+            }
+
+            @Override
+            public Optional<Path> repository() {
+                return Optional.ofNullable(spec.repository()).map(Path::of);
             }
 
             @Override

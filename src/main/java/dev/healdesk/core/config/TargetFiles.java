@@ -62,10 +62,19 @@ public final class TargetFiles {
         }
         spec = new TargetSpec(spec.name(), env.getOrDefault("BASE_URL", spec.baseUrl()),
                 env.getOrDefault("API_URL", spec.apiUrl()), spec.browser(), spec.timeoutMs(), spec.probes(),
-                spec.playbooks(), spec.guardrails());
+                spec.playbooks(), spec.guardrails(), repository(file, spec.repository()));
         check(file, spec);
         guardrails(file, text, spec.guardrails());
         return spec;
+    }
+
+    /** The repository's absolute path, relative to the target file's folder; the check says when it is not one. */
+    private static String repository(Path file, String repository) {
+        if (repository == null || repository.isBlank()) {
+            return null;
+        }
+        Path folder = file.toAbsolutePath().getParent();
+        return folder.resolve(repository.trim()).normalize().toString();
     }
 
     /** The target's guardrails over {@code defaults}; the spec was checked when it was loaded. */
@@ -132,6 +141,11 @@ public final class TargetFiles {
         url(file, "apiUrl", spec.apiUrl(), false);
         if (spec.timeoutMs() != null && (spec.timeoutMs() < 100 || spec.timeoutMs() > 600_000)) {
             throw problem(file, "'timeoutMs' is " + spec.timeoutMs() + ": give a value between 100 and 600000.");
+        }
+        if (spec.repository() != null && !Files.isDirectory(Path.of(spec.repository(), ".git"))
+                && !Files.isRegularFile(Path.of(spec.repository(), ".git"))) {
+            throw problem(file, "'repository' " + spec.repository() + " is not a git repository (no .git in it):"
+                    + " give the folder of the application's checkout, or leave it out.");
         }
         if (spec.probes().isEmpty()) {
             throw problem(file, "no 'probes': list at least one check (see the README's target file example).");

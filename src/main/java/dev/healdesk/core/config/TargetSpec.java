@@ -16,10 +16,12 @@ import java.util.Map;
  * @param probes    the checks, each in a project
  * @param playbooks playbook settings by playbook name (strategies, commands, webhooks), used by the executor
  * @param guardrails the executor's limits for this target, over the seeds' defaults; null keeps them all
+ * @param repository the application's git repository, where class-B proposals make their branch (relative paths are
+ *                   resolved against the target file's folder when it is loaded); null when there is none
  */
 public record TargetSpec(String name, String baseUrl, String apiUrl, String browser, Integer timeoutMs,
                          List<ProbeSpec> probes, Map<String, Map<String, Object>> playbooks,
-                         GuardrailSpec guardrails) {
+                         GuardrailSpec guardrails, String repository) {
 
     public TargetSpec {
         probes = probes == null ? List.of() : List.copyOf(probes);

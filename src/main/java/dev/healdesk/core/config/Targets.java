@@ -31,7 +31,7 @@ public final class Targets {
         TargetSpec spec = new TargetFiles().load(Path.of(target), env);
         if (browser.isPresent()) {
             spec = new TargetSpec(spec.name(), spec.baseUrl(), spec.apiUrl(), browser.get(), spec.timeoutMs(),
-                    spec.probes(), spec.playbooks(), spec.guardrails());
+                    spec.probes(), spec.playbooks(), spec.guardrails(), spec.repository());
         }
         return new FileTarget(spec, env);
     }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -74,6 +75,27 @@ class TargetFilesTest {
         TargetFileException e = assertThrows(TargetFileException.class, () -> files.load(f, Map.of()));
         assertEquals(f + ": line 6: guardrails.maxAttemptsPerFailure is 0: give a value between 1 and 10.",
                 e.getMessage());
+    }
+
+    @Test
+    void theRepositoryIsResolvedAgainstTheTargetFilesFolderAndMustBeAGitCheckout() throws Exception {
+        Path app = Files.createDirectories(dir.resolve("app"));
+        String yaml = """
+                name: t
+                baseUrl: http://127.0.0.1:3000
+                repository: app
+                probes:
+                  - {id: h, project: health, http: {url: /api/health}}
+                """;
+        Path f = write(yaml);
+        TargetFileException e = assertThrows(TargetFileException.class, () -> files.load(f, Map.of()));
+        assertTrue(e.getMessage().contains("'repository' " + app.toAbsolutePath() + " is not a git repository"),
+                e.getMessage());
+
+        Process git = new ProcessBuilder("git", "init", "-q", app.toString()).inheritIO().start();
+        assertEquals(0, git.waitFor());
+        TargetSpec spec = files.load(f, Map.of());
+        assertEquals(Optional.of(app.toAbsolutePath()), new FileTarget(spec, Map.of()).control().repository());
     }
 
     @Test
