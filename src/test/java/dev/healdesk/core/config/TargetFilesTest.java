@@ -32,8 +32,16 @@ class TargetFilesTest {
         String readme = Files.readString(Path.of("README.md"));
         Matcher m = Pattern.compile("## Target file.*?```yaml\\n(.*?)```", Pattern.DOTALL).matcher(readme);
         assertTrue(m.find(), "README has a target file example");
-        TargetSpec spec = files.load(write(m.group(1)), Map.of());
+        // The example's repository is ../crm, next to the folder the file is in.
+        Path crm = Files.createDirectories(dir.resolve("crm"));
+        assertEquals(0, new ProcessBuilder("git", "init", "-q", crm.toString()).inheritIO().start().waitFor());
+        Path file = Files.createDirectories(dir.resolve("targets")).resolve("crm-staging.yaml");
+        Files.writeString(file, m.group(1));
+        TargetSpec spec = files.load(file, Map.of());
         assertEquals("crm-staging", spec.name());
+        assertEquals(crm.toAbsolutePath().toString(), spec.repository());
+        assertTrue(TargetFiles.guardrails(spec.guardrails(), dev.healdesk.core.playbook.Guardrails.defaults())
+                .isProtected("payments-db"));
         assertEquals(3, spec.probes().size());
         assertEquals(200, spec.probes().get(0).http().expectStatus());
         assertEquals("#email", spec.probes().get(2).page().selector());
