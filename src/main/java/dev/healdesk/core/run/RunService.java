@@ -4,6 +4,7 @@ import dev.healdesk.core.history.HistoryException;
 import dev.healdesk.core.history.HistoryStore;
 import dev.healdesk.core.report.RunFolderWriter;
 import dev.healdesk.core.suite.SuiteException;
+import dev.healdesk.core.suite.SuiteSession;
 import dev.healdesk.core.suite.TestResult;
 import dev.healdesk.core.suite.TestStatus;
 import dev.healdesk.core.triage.FailureGroup;
@@ -106,10 +107,19 @@ public final class RunService {
         out.onEvent(new RunEvent.RunStarted(runId, target.name(), projects, options, startedAt,
                 target.suites().count(new LinkedHashSet<>(projects))));
 
+        try (SuiteSession suites = target.suites().open()) {
+            return walk(target, suites, options, projects, runId, startedAt, folder, out, cancel);
+        }
+    }
+
+    /** The run proper, over one suite session: the first pass and every verification re-run share it. */
+    private RunSummary walk(Target target, SuiteSession suites, RunOptions options, List<String> projects,
+                            String runId, Instant startedAt, RunFolderWriter.RunFolder folder, RunListener out,
+                            Cancellation cancel) throws RunException {
         AtomicInteger finished = new AtomicInteger();
         List<TestResult> results;
         try {
-            results = target.suites().run(new LinkedHashSet<>(projects), folder.artifactsDir(),
+            results = suites.run(new LinkedHashSet<>(projects), folder.artifactsDir(),
                     note -> out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.INFO, note)),
                     r -> out.onEvent(new RunEvent.TestFinished(runId, r, finished.incrementAndGet())), cancel);
         } catch (SuiteException e) {
@@ -131,7 +141,7 @@ public final class RunService {
         results.forEach(r -> latest.put(r.id(), r));
         List<ActionRecord> actions = List.of();
         if (!groups.isEmpty() && !cancel.isCancelled()) {
-            Rerun rerun = rerun(target, runId, folder, out, latest);
+            Rerun rerun = rerun(suites, runId, folder, out, latest);
             actions = healer.heal(new HealRequest(runId, target, groups, results, diagnoses.byFingerprint(), options,
                     startedAt, folder.dir(), rerun, out, cancel));
         }
@@ -159,12 +169,12 @@ public final class RunService {
      * Re-runs over the target's suites, each into its own artifacts folder; every result replaces the test's earlier
      * one in {@code latest}, from which the final status is computed.
      */
-    private static Rerun rerun(Target target, String runId, RunFolderWriter.RunFolder folder, RunListener out,
+    private static Rerun rerun(SuiteSession suites, String runId, RunFolderWriter.RunFolder folder, RunListener out,
                                Map<String, TestResult> latest) {
         AtomicInteger reruns = new AtomicInteger();
         return (projects, cancel) -> {
             Path artifacts = folder.artifactsDir().resolve("rerun-" + reruns.incrementAndGet());
-            List<TestResult> again = target.suites().run(new LinkedHashSet<>(projects), artifacts,
+            List<TestResult> again = suites.run(new LinkedHashSet<>(projects), artifacts,
                     note -> out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.DEBUG, note)), r -> { }, cancel);
             again.forEach(r -> latest.put(r.id(), r));
             out.onEvent(new RunEvent.TestsRerun(runId, List.copyOf(projects), again));

@@ -110,30 +110,56 @@ public final class ProbeRunner implements SuiteRunner {
     @Override
     public List<TestResult> run(Set<String> projects, Path artifactsDir, Consumer<String> notes,
                                 Consumer<TestResult> onResult, Cancellation cancel) throws SuiteException {
-        Consumer<TestResult> sink = onResult == null ? r -> { } : onResult;
-        Cancellation cancellation = cancel == null ? Cancellation.none() : cancel;
-        List<Probe> selected = select(projects);
-        List<TestResult> results = new ArrayList<>();
-        if (selected.isEmpty() || cancellation.isCancelled()) {
-            return results;
+        try (Session session = new Session()) {
+            return session.run(projects, artifactsDir, notes, onResult, cancel);
         }
-        boolean pagesNeeded = selected.stream().anyMatch(p -> p.kind() == Probe.Kind.PAGE);
-        BrowserChoice choice = locator.locate(settings.browser());
-        if (pagesNeeded || choice.isPlaywrightBundled()) {
-            notes.accept("Browser: " + choice.description());
-        }
-        String marker = "--healdesk-probe-run=" + UUID.randomUUID();
-        long started = System.nanoTime();
-        Playwright playwright = createPlaywright(choice, pagesNeeded);
-        BrowserHolder browser = new BrowserHolder(playwright, choice, marker);
-        Runnable onCancel = browser::kill;
-        try {
+    }
+
+    /**
+     * One Playwright and one browser for the whole session: a run's first pass and the re-runs that verify its fixes
+     * share them, so a verification does not pay for starting the driver and Chromium again. Both start on the first
+     * run that needs them, on the session's thread, and end with {@link Session#close()}.
+     */
+    @Override
+    public SuiteSession open() {
+        return new Session();
+    }
+
+    private final class Session implements SuiteSession {
+        private final String marker = "--healdesk-probe-run=" + UUID.randomUUID();
+        private Playwright playwright;
+        private BrowserHolder browser;
+
+        @Override
+        public List<TestResult> run(Set<String> projects, Path artifactsDir, Consumer<String> notes,
+                                    Consumer<TestResult> onResult, Cancellation cancel) throws SuiteException {
+            Consumer<TestResult> sink = onResult == null ? r -> { } : onResult;
+            Cancellation cancellation = cancel == null ? Cancellation.none() : cancel;
+            List<Probe> selected = select(projects);
+            List<TestResult> results = new ArrayList<>();
+            if (selected.isEmpty() || cancellation.isCancelled()) {
+                return results;
+            }
+            boolean pagesNeeded = selected.stream().anyMatch(p -> p.kind() == Probe.Kind.PAGE);
+            BrowserChoice choice = locator.locate(settings.browser());
+            if (pagesNeeded || choice.isPlaywrightBundled()) {
+                notes.accept("Browser: " + choice.description());
+            }
+            long started = System.nanoTime();
+            if (playwright == null) {
+                // Re-runs select from the first pass's projects, so the first run decides whether pages are needed.
+                playwright = createPlaywright(choice, pagesNeeded);
+                browser = new BrowserHolder(playwright, choice, marker);
+            }
+            BrowserHolder held = browser;
+            Runnable onCancel = held::kill;
             if (pagesNeeded) {
-                browser.get();
+                held.get();
             }
             cancellation.onCancel(onCancel);
             ArtifactsDir artifacts = new ArtifactsDir(artifactsDir);
-            ProbeContext.RunResources run = new ProbeContext.RunResources(playwright, browser::launchForProbe, artifacts::get);
+            ProbeContext.RunResources run = new ProbeContext.RunResources(playwright, held::launchForProbe,
+                    artifacts::get);
             for (Probe probe : selected) {
                 if (cancellation.isCancelled()) {
                     LOG.info("Probe run cancelled after {} of {} probes", results.size(), selected.size());
@@ -149,14 +175,23 @@ public final class ProbeRunner implements SuiteRunner {
             }
             LOG.debug("Ran {} probes in {} ms", results.size(), (System.nanoTime() - started) / 1_000_000);
             return results;
-        } finally {
-            browser.disarm();
-            browser.close();
-            try {
-                playwright.close();
-            } catch (RuntimeException e) {
-                LOG.debug("Closing Playwright failed: {}", e.toString());
+        }
+
+        @Override
+        public void close() {
+            if (browser != null) {
+                browser.disarm();
+                browser.close();
             }
+            if (playwright != null) {
+                try {
+                    playwright.close();
+                } catch (RuntimeException e) {
+                    LOG.debug("Closing Playwright failed: {}", e.toString());
+                }
+            }
+            browser = null;
+            playwright = null;
         }
     }
 
@@ -248,7 +283,10 @@ public final class ProbeRunner implements SuiteRunner {
         return nl < 0 ? text : text.substring(0, nl);
     }
 
-    /** The run's browser: launched once (at the start, or when an API probe first asks for a page). */
+    /**
+     * The session's browser: launched once (at the start, or when an API probe first asks for a page), and again only
+     * if it went away.
+     */
     private static final class BrowserHolder {
         private final Playwright playwright;
         private final BrowserChoice choice;
@@ -264,9 +302,10 @@ public final class ProbeRunner implements SuiteRunner {
         }
 
         Browser get() throws SuiteException {
-            if (browser != null) {
+            if (browser != null && browser.isConnected()) {
                 return browser;
             }
+            browser = null;   // never launched, or it went away between two runs of a session: launch it again
             if (launchFailure != null) {
                 throw launchFailure;
             }

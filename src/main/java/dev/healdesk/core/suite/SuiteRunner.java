@@ -34,4 +34,23 @@ public interface SuiteRunner {
                                  Consumer<TestResult> onResult, Cancellation cancel) throws SuiteException {
         return run(projects, onResult, cancel);
     }
+
+    /**
+     * A session for one run (see {@link SuiteSession}); by default each of its runs is a plain {@link #run}, with
+     * nothing kept between them.
+     */
+    default SuiteSession open() {
+        SuiteRunner runner = this;
+        return new SuiteSession() {
+            @Override
+            public List<TestResult> run(Set<String> projects, Path artifactsDir, Consumer<String> notes,
+                                        Consumer<TestResult> onResult, Cancellation cancel) throws SuiteException {
+                return runner.run(projects, artifactsDir, notes, onResult, cancel);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
 }

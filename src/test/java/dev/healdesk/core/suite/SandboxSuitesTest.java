@@ -273,6 +273,36 @@ class SandboxSuitesTest {
     }
 
     @Test
+    void aSessionKeepsOneBrowserForItsRunsAndEndsItOnClose() throws Exception {
+        Set<Long> browsers = new java.util.HashSet<>();
+        try (SuiteSession session = runner().open()) {
+            sandbox.setFault(Fault.BACKEND_DOWN, true);
+            List<TestResult> first = session.run(Set.of("modules"), artifacts, note -> { }, r -> { },
+                    Cancellation.none());
+            browsers.addAll(probeBrowsers());
+            assertTrue(first.stream().allMatch(r -> r.status() == TestStatus.FAILED), first.toString());
+
+            sandbox.restart();
+            List<TestResult> again = session.run(Set.of("modules"), artifacts.resolve("rerun-1"), note -> { },
+                    r -> { }, Cancellation.none());
+            assertTrue(again.stream().allMatch(r -> r.status() == TestStatus.PASSED), again.toString());
+            assertEquals(browsers, probeBrowsers(), "the re-run used the browser the first run launched");
+        }
+        assertEquals(1, browsers.size(), browsers.toString());
+        assertTrue(probeBrowsers().isEmpty(), "closing the session ends its browser");
+    }
+
+    /** The root processes of the probe browsers this JVM runs now (found by the run marker in their arguments). */
+    private static Set<Long> probeBrowsers() {
+        return ProcessHandle.current().children()
+                .flatMap(ProcessHandle::descendants)
+                .filter(p -> p.info().commandLine().map(c -> c.contains("--healdesk-probe-run=")
+                        && !c.contains("--type=")).orElse(false))
+                .map(ProcessHandle::pid)
+                .collect(Collectors.toSet());
+    }
+
+    @Test
     void browserThatCannotStartIsASuiteException() throws Exception {
         Path fake = artifacts.resolve("not-a-browser");
         Files.writeString(fake, "#!/bin/sh\necho 'not a browser' >&2\nexit 3\n");

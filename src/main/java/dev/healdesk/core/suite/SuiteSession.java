@@ -1,0 +1,23 @@
+package dev.healdesk.core.suite;
+
+import dev.healdesk.core.run.Cancellation;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * A run's hold on a {@link SuiteRunner}: the first pass and the re-runs that verify fixes go through one session, so a
+ * runner can keep what is costly to start (a driver, a browser) for all of them instead of starting it again for each
+ * verification. Used from one thread, the run's; closed when the run no longer needs its tests.
+ */
+public interface SuiteSession extends AutoCloseable {
+
+    /** As {@link SuiteRunner#run(Set, Path, Consumer, Consumer, Cancellation)}. */
+    List<TestResult> run(Set<String> projects, Path artifactsDir, Consumer<String> notes,
+                         Consumer<TestResult> onResult, Cancellation cancel) throws SuiteException;
+
+    @Override
+    void close();
+}
