@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
 
 /**
  * Runs probes with Playwright for Java, one after the other: one Playwright and (when a page probe is selected) one
- * headless Chromium for the whole run, a fresh request context and browser context per probe. A failing page probe
+ * headless Chromium for the whole run (its verification re-runs included, through {@link #open()}), a fresh request
+ * context and browser context per probe. A failing page probe
  * leaves a screenshot in the artifacts folder. Results go to {@code onResult} as soon as each is known.
  *
  * <p>Cancelling stops between probes and closes the browser (its process is ended), so a page probe in progress ends
