@@ -122,6 +122,12 @@ public final class RunView implements View {
         skipLlm.setTooltip(new Tooltip("Triage with the pattern catalog only; ask no model"));
         skipLlm.selectedProperty().bindBidirectional(model.skipLlmProperty());
         subs.add(() -> skipLlm.selectedProperty().unbindBidirectional(model.skipLlmProperty()));
+        CheckBox classA = new CheckBox("Run class A fixes without asking");
+        classA.setId("class-a-without-asking");
+        classA.setTooltip(new Tooltip("Low- and medium-risk class A fixes run at once; class B and C and high-risk"
+                + " playbooks still wait for your approval in Playbooks"));
+        classA.selectedProperty().bindBidirectional(model.classAWithoutAskingProperty());
+        subs.add(() -> classA.selectedProperty().unbindBidirectional(model.classAWithoutAskingProperty()));
 
         Spinner<Integer> maxFixes = new Spinner<>();
         maxFixes.setId("max-fixes");
@@ -135,7 +141,7 @@ public final class RunView implements View {
         maxFixesLabel.setLabelFor(maxFixes);
         HBox fixesBox = new HBox(8, maxFixesLabel, maxFixes);
         fixesBox.setAlignment(Pos.CENTER_LEFT);
-        HBox options = new HBox(22, dryRun, skipLlm, fixesBox);
+        HBox options = new HBox(22, dryRun, skipLlm, classA, fixesBox);
         options.setAlignment(Pos.CENTER_LEFT);
 
         VBox inputs = new VBox(8, projectsCaption, projectBoxes, noProjects, caption("Options"), options);
