@@ -1,6 +1,7 @@
 package dev.healdesk.app;
 
 import dev.healdesk.app.fx.ThemeService;
+import dev.healdesk.app.playbooks.ProposalState;
 import dev.healdesk.core.config.HealdeskPaths;
 import dev.healdesk.core.sandbox.Fault;
 import dev.healdesk.core.sandbox.SandboxServer;
@@ -31,8 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The whole console over the real composition root (results and history in a temp folder) and the
- * real sandbox: faults switched on through the fault panel, a run started with the Start button, and
- * its triaged failures read back from the Failures screen and the status bar.
+ * real sandbox: faults switched on through the fault panel, a run started with the Start button, its proposals
+ * rejected in the Playbooks queue, and its triaged failures read back from the Failures screen and the status bar.
  */
 @ExtendWith(ApplicationExtension.class)
 class ConsoleViewTest {
@@ -84,8 +85,15 @@ class ConsoleViewTest {
                 || model.run().lastSummaryProperty().get() != null);
         assertTrue(robot.lookup("#start-run").query().isDisabled() || model.run().lastSummaryProperty().get() != null,
                 "Start is disabled while a run runs");
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> !model.run().runningProperty().get()
-                && model.run().lastSummaryProperty().get() != null);
+        // The console asks before any fix: the operator rejects each proposal, so the faults stay on.
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> {
+            robot.interact(() -> model.playbooks().rows().stream()
+                    .filter(r -> r.state() == ProposalState.AWAITING).findFirst().ifPresent(r -> {
+                        model.playbooks().selectedProperty().set(r);
+                        model.playbooks().reject();
+                    }));
+            return !model.run().runningProperty().get() && model.run().lastSummaryProperty().get() != null;
+        });
         assertEquals(List.of(), dialogs.shown, "no error dialog");
 
         robot.clickOn("#nav-failures");

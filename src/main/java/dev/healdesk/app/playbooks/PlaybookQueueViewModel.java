@@ -320,7 +320,7 @@ public final class PlaybookQueueViewModel {
             row.log("submitted for review: " + a.message(), a.message());
         } else {
             row.state(ProposalState.FAILED);
-            row.log("not verified: " + a.message(), a.message());
+            row.log(a.message(), a.message());   // the executor's message says what did not verify
         }
     }
 

@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -19,6 +20,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
@@ -31,6 +33,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Callback;
 
@@ -84,7 +87,7 @@ public final class PlaybooksView implements View {
         buildTable();
         SplitPane split = new SplitPane(table, buildDetail());
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.42);
+        split.setDividerPositions(0.38);
         split.getStyleClass().add("failures-split");
 
         root.setTop(top);
@@ -149,6 +152,7 @@ public final class PlaybooksView implements View {
         facts.setId("proposal-facts");
         facts.getStyleClass().add(Styles.TEXT_MUTED);
         facts.setWrapText(true);
+        facts.setMinHeight(Label.USE_PREF_SIZE);
         facts.textProperty().bind(model.detailFactsProperty());
         subs.add(heading.textProperty()::unbind);
         subs.add(facts.textProperty()::unbind);
@@ -158,10 +162,8 @@ public final class PlaybooksView implements View {
         planNote.setWrapText(true);
         planNote.textProperty().bind(model.planNoteProperty());
         subs.add(planNote.textProperty()::unbind);
-        ListView<String> steps = new ListView<>(model.planSteps());
-        steps.setId("plan-steps");
-        steps.getStyleClass().addAll("mono", "run-log");
-        steps.setPlaceholder(new Label("No steps."));
+        ListView<String> steps = wrapping(model.planSteps(), "plan-steps", "No steps.");
+        steps.getStyleClass().add("mono");
         missing.setId("plan-missing");
         subs.onChange(model.planMissing(), (ListChangeListener<String>) c -> showMissing());
         showMissing();
@@ -170,10 +172,7 @@ public final class PlaybooksView implements View {
         plan.setMinWidth(320);
         HBox.setHgrow(plan, Priority.ALWAYS);
 
-        ListView<String> history = new ListView<>(model.history());
-        history.setId("proposal-history");
-        history.getStyleClass().add("run-log");
-        history.setPlaceholder(new Label("Nothing yet."));
+        ListView<String> history = wrapping(model.history(), "proposal-history", "Nothing yet.");
         VBox log = new VBox(6, caption("History"), history);
         VBox.setVgrow(history, Priority.ALWAYS);
         log.setMinWidth(260);
@@ -261,6 +260,28 @@ public final class PlaybooksView implements View {
             l.setWrapText(true);
             missing.getChildren().add(l);
         }
+    }
+
+    /** A list whose long lines wrap (a command line, a verification message) instead of running off its edge. */
+    private static ListView<String> wrapping(ObservableList<String> items, String id, String empty) {
+        ListView<String> list = new ListView<>(items);
+        list.setId(id);
+        list.getStyleClass().add("run-log");
+        list.setPlaceholder(new Label(empty));
+        list.setCellFactory(v -> new ListCell<>() {
+            {
+                setWrapText(true);
+                prefWidthProperty().bind(v.widthProperty().subtract(24));
+                setMaxWidth(Region.USE_PREF_SIZE);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean isEmpty) {
+                super.updateItem(item, isEmpty);
+                setText(isEmpty ? null : item);
+            }
+        });
+        return list;
     }
 
     private static Label caption(String text) {
