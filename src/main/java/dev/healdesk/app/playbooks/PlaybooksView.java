@@ -87,7 +87,7 @@ public final class PlaybooksView implements View {
         buildTable();
         SplitPane split = new SplitPane(table, buildDetail());
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.38);
+        split.setDividerPositions(0.34);
         split.getStyleClass().add("failures-split");
 
         root.setTop(top);
@@ -159,15 +159,20 @@ public final class PlaybooksView implements View {
 
         Label planNote = new Label();
         planNote.setId("plan-note");
-        planNote.setWrapText(true);
+        planNote.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         planNote.textProperty().bind(model.planNoteProperty());
         subs.add(planNote.textProperty()::unbind);
         ListView<String> steps = wrapping(model.planSteps(), "plan-steps", "No steps.");
         steps.getStyleClass().add("mono");
         missing.setId("plan-missing");
+        missing.managedProperty().bind(Bindings.isNotEmpty(model.planMissing()));   // no gap when nothing lacks
+        subs.add(missing.managedProperty()::unbind);
         subs.onChange(model.planMissing(), (ListChangeListener<String>) c -> showMissing());
         showMissing();
-        VBox plan = new VBox(6, caption("Plan (dry run)"), planNote, steps, missing);
+        // The note sits beside the caption, so that the plan and the history line up top and bottom.
+        HBox planHead = new HBox(10, caption("Plan (dry run)"), planNote);
+        planHead.setAlignment(Pos.BASELINE_LEFT);
+        VBox plan = new VBox(6, planHead, steps, missing);
         VBox.setVgrow(steps, Priority.ALWAYS);
         plan.setMinWidth(320);
         HBox.setHgrow(plan, Priority.ALWAYS);
@@ -266,7 +271,7 @@ public final class PlaybooksView implements View {
     private static ListView<String> wrapping(ObservableList<String> items, String id, String empty) {
         ListView<String> list = new ListView<>(items);
         list.setId(id);
-        list.getStyleClass().add("run-log");
+        list.getStyleClass().addAll("run-log", "wrapping-list");
         list.setPlaceholder(new Label(empty));
         list.setCellFactory(v -> new ListCell<>() {
             {
