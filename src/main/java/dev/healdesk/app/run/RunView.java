@@ -141,10 +141,11 @@ public final class RunView implements View {
         maxFixesLabel.setLabelFor(maxFixes);
         HBox fixesBox = new HBox(8, maxFixesLabel, maxFixes);
         fixesBox.setAlignment(Pos.CENTER_LEFT);
-        HBox options = new HBox(22, dryRun, skipLlm, classA, fixesBox);
+        HBox options = new HBox(22, dryRun, skipLlm, fixesBox);
         options.setAlignment(Pos.CENTER_LEFT);
 
-        VBox inputs = new VBox(8, projectsCaption, projectBoxes, noProjects, caption("Options"), options);
+        // The approval switch has a line of its own: beside the others it cut every label short at the usual width.
+        VBox inputs = new VBox(8, projectsCaption, projectBoxes, noProjects, caption("Options"), options, classA);
         inputs.disableProperty().bind(model.runningProperty());
         subs.add(inputs.disableProperty()::unbind);
 
