@@ -71,8 +71,11 @@ class ConsoleViewTest {
 
     @Test
     void faultsFromThePanelShowUpAsTriagedFailures(FxRobot robot) throws Exception {
+        // After the hardware probe too: the Ollama banner it may raise moves the fault switches down the screen, and
+        // a click aimed at a switch before it would land where the switch was.
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.faults().availableProperty().get()
-                && model.run().canStartBinding().get());
+                && model.run().canStartBinding().get() && model.hardware().probedProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
         SandboxServer server = context.startSandbox().get().server();
 
         robot.clickOn("#fault-db-pool-exhausted");
