@@ -83,7 +83,7 @@ public final class ConsoleGate implements DecisionGate {
             bridge.post(() -> to.described(proposal));
             return policy.decide(proposal, plan);
         }
-        Question question = new Question(proposal, plan, operator);
+        Question question = new Question(proposal, operator);
         bridge.post(() -> to.ask(question));
         return await(question);
     }

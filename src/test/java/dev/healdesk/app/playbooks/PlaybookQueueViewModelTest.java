@@ -71,7 +71,7 @@ class PlaybookQueueViewModelTest {
     }
 
     private Question ask(FailureGroup group, String playbook, FixClass fixClass, Risk risk) {
-        Question q = new Question(proposal(group, playbook, fixClass, risk), plan(playbook), "alice");
+        Question q = new Question(proposal(group, playbook, fixClass, risk), "alice");
         vm.ask(q);
         return q;
     }
