@@ -1,7 +1,9 @@
 package dev.healdesk.app;
 
 import dev.healdesk.app.fx.DialogService;
+import dev.healdesk.app.failures.PlaybookPicks;
 import dev.healdesk.app.fx.FxBridge;
+import dev.healdesk.app.playbooks.ConsoleGate;
 import dev.healdesk.app.run.RunAction;
 import dev.healdesk.app.run.SandboxSwitchboard;
 import dev.healdesk.core.config.HealdeskPaths;
@@ -10,14 +12,15 @@ import dev.healdesk.core.report.RunFolderWriter;
 import dev.healdesk.core.llm.LlmSetup;
 import dev.healdesk.core.llm.Redactor;
 import dev.healdesk.core.playbook.BuiltInPlaybooks;
+import dev.healdesk.core.playbook.GuardrailCounters;
 import dev.healdesk.core.playbook.Guardrails;
 import dev.healdesk.core.playbook.PlaybookExecutor;
-import dev.healdesk.core.playbook.PolicyGate;
 import dev.healdesk.core.run.RunException;
 import dev.healdesk.core.run.RunService;
 import dev.healdesk.core.sandbox.SandboxTarget;
 import dev.healdesk.core.triage.PatternCatalog;
 import dev.healdesk.core.triage.Triage;
+import javafx.util.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +62,10 @@ public final class AppContext implements AutoCloseable {
     private final ExecutorService worker;
     private final ExecutorService downloads;
     private final FxBridge bridge;
+    /** Asks the operator for the session's executor; made before the console that answers it. */
+    private final ConsoleGate gate;
+    /** The operator's picks of suggested playbooks, which the session's executor proposes. */
+    private final PlaybookPicks picks = new PlaybookPicks();
     private final Object sandboxLock = new Object();
     private CompletableFuture<SandboxTarget> sandbox;
     private volatile boolean closed;
@@ -73,6 +80,7 @@ public final class AppContext implements AutoCloseable {
         this.paths = paths;
         this.env = Map.copyOf(env);
         this.bridge = bridge;
+        this.gate = new ConsoleGate(bridge, System.getProperty("user.name"));
         this.folders = new RunFolderWriter(paths.resultsDir());
         this.runExecutor = Executors.newSingleThreadExecutor(named("healdesk-run"));
         ThreadFactory workerThreads = named("healdesk-worker");
@@ -118,7 +126,7 @@ public final class AppContext implements AutoCloseable {
     }
 
     /** The services that need I/O to build: the history database, the triage and the run loop over them. */
-    private record Core(HistoryStore history, RunService runService, LlmSetup llm) {
+    private record Core(HistoryStore history, RunService runService, LlmSetup llm, PlaybookExecutor playbooks) {
     }
 
     private Core openCore() {
@@ -127,16 +135,16 @@ public final class AppContext implements AutoCloseable {
             PatternCatalog catalog = PatternCatalog.builtIn();
             Triage triage = new Triage(catalog);
             LlmSetup llm = LlmSetup.fromEnvironment(env);
-            // One executor for the session, so its guardrail counters span the console's runs. The console's policy
-            // is ASK: until its Playbooks queue asks the operator, the policy gate answers for it as for the CLI's
-            // default (class A runs, B and C wait) and records those decisions as "policy".
-            PlaybookExecutor playbooks = new PlaybookExecutor(BuiltInPlaybooks.registry(),
-                    new PolicyGate(System.getProperty("user.name")), Guardrails.defaults(), env,
-                    Redactor.standard()::redact, Clock.systemUTC());
+            // One executor for the session, so its guardrail counters span the console's runs. Its gate asks the
+            // operator in the Playbooks queue (policy ask, the console's default; class B and C and high-risk
+            // playbooks are asked under every policy), and it proposes the playbooks the operator picked on the
+            // Failures screen.
+            PlaybookExecutor playbooks = new PlaybookExecutor(BuiltInPlaybooks.registry(), gate,
+                    Guardrails.defaults(), env, Redactor.standard()::redact, Clock.systemUTC(), picks);
             RunService runService = new RunService(history, folders, triage,
                     llm.diagnoser(history, catalog.playbooks(), env, Clock.systemUTC()), playbooks,
                     Clock.systemUTC());
-            return new Core(history, runService, llm);
+            return new Core(history, runService, llm, playbooks);
         } catch (RuntimeException e) {
             history.close();
             throw e;
@@ -189,7 +197,19 @@ public final class AppContext implements AutoCloseable {
     /** The console's view models over this context's services. */
     public ConsoleViewModel newConsoleModel(DialogService dialogs) {
         return new ConsoleViewModel(runAction(), this::history, this::llm, runExecutor, worker, downloads, bridge,
-                dialogs, paths.resultsDir());
+                dialogs, paths.resultsDir(), gate, picks, this::counters);
+    }
+
+    /** The session's guardrail counters, or null while the core is not open (never waits: the FX thread asks). */
+    private GuardrailCounters counters() {
+        CompletableFuture<Core> opened;
+        synchronized (coreLock) {
+            opened = core;
+        }
+        if (opened == null || !opened.isDone() || opened.isCompletedExceptionally()) {
+            return null;
+        }
+        return opened.join().playbooks().counters();
     }
 
     /**
@@ -237,7 +257,15 @@ public final class AppContext implements AutoCloseable {
     }
 
     private RunAction runAction() {
-        return (options, listener, cancel) -> runService().run(currentTarget(), options, listener, cancel);
+        return (options, listener, cancel) -> {
+            // Cancelling the run withdraws the question the gate may be waiting on.
+            Subscription watching = gate.watch(cancel);
+            try {
+                return runService().run(currentTarget(), options, listener, cancel);
+            } finally {
+                watching.unsubscribe();
+            }
+        };
     }
 
     private RunService runService() throws RunException {
@@ -271,6 +299,7 @@ public final class AppContext implements AutoCloseable {
             return;
         }
         closed = true;
+        gate.close();   // a run waiting for the operator gets a rejection now, not when the executor gives up on it
         stop(downloads, "healdesk-download");
         stop(worker, "healdesk-worker");
         stop(runExecutor, "healdesk-run");

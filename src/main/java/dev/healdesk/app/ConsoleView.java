@@ -1,5 +1,6 @@
 package dev.healdesk.app;
 
+import atlantafx.base.controls.Notification;
 import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import dev.healdesk.app.failures.FailuresView;
@@ -9,15 +10,21 @@ import dev.healdesk.app.fx.ThemeService;
 import dev.healdesk.app.fx.View;
 import dev.healdesk.app.hardware.HardwareView;
 import dev.healdesk.app.history.HistoryView;
+import dev.healdesk.app.playbooks.PlaybookQueueViewModel;
+import dev.healdesk.app.playbooks.PlaybooksView;
 import dev.healdesk.app.run.RunView;
 import dev.healdesk.app.settings.SettingsView;
 import dev.healdesk.core.config.HealdeskPaths;
 import dev.healdesk.core.triage.HealthStatus;
+import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanExpression;
+import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
@@ -30,6 +37,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 import java.util.EnumMap;
 import java.util.Locale;
@@ -37,7 +45,9 @@ import java.util.Map;
 
 /**
  * The console's window content: the navigation rail on the left, the current screen in the middle,
- * and the status bar (health, last run, target) at the bottom.
+ * and the status bar (health, last run, target) at the bottom. Notifications float over the top right of the
+ * screen: a fix healed (wherever the operator is), and a proposal waiting for the operator while they are on another
+ * screen (the rail's Playbooks item also counts those).
  */
 public final class ConsoleView implements View {
     private final BorderPane root = new BorderPane();
@@ -45,6 +55,8 @@ public final class ConsoleView implements View {
     private final Map<Screen, View> screens = new EnumMap<>(Screen.class);
     private final Map<Screen, ToggleButton> navButtons = new EnumMap<>(Screen.class);
     private final StackPane content = new StackPane();
+    /** Over the content, top right; lets clicks through where it shows nothing. */
+    private final VBox notices = new VBox(10);
     private final ConsoleViewModel model;
     private final HealdeskPaths paths;
 
@@ -55,9 +67,16 @@ public final class ConsoleView implements View {
 
         content.getStyleClass().add("content");
         root.setLeft(rail(theme));
-        root.setCenter(content);
+        notices.setId("notices");
+        notices.getStyleClass().add("notice-layer");
+        notices.setAlignment(Pos.TOP_RIGHT);
+        notices.setFillWidth(false);
+        notices.setPickOnBounds(false);
+        notices.setPadding(new Insets(16, 20, 16, 20));
+        root.setCenter(new StackPane(content, notices));
         root.setBottom(statusBar());
         subs.add(model.screenProperty().subscribe(this::show));
+        subs.add(model.playbooks().onNotice(this::notify));
     }
 
     /** Switches to {@code screen} (as a click on the rail would). */
@@ -68,6 +87,9 @@ public final class ConsoleView implements View {
     private void show(Screen screen) {
         // Screens are built when first shown: the first frame only pays for the one it shows.
         content.getChildren().setAll(screens.computeIfAbsent(screen, this::create).root());
+        if (screen == Screen.PLAYBOOKS) {
+            notices.getChildren().removeIf(n -> "notice-awaiting".equals(n.getId()));   // they are here now
+        }
         ToggleButton button = navButtons.get(screen);
         if (!button.isSelected()) {
             button.setSelected(true);
@@ -78,6 +100,7 @@ public final class ConsoleView implements View {
         return switch (screen) {
             case RUN -> new RunView(model.run(), model.faults(), model.hardware().ollamaProblemProperty());
             case FAILURES -> new FailuresView(model.failures());
+            case PLAYBOOKS -> new PlaybooksView(model.playbooks());
             case HISTORY -> new HistoryView(model.history());
             case HARDWARE -> new HardwareView(model.hardware());
             case SETTINGS -> new SettingsView(paths);
@@ -113,15 +136,10 @@ public final class ConsoleView implements View {
             navButtons.put(s, b);
             rail.getChildren().add(b);
         }
-        Label failureCount = new Label();
-        failureCount.getStyleClass().add("nav-count");
-        failureCount.textProperty().bind(Bindings.size(model.failures().groups()).asString());
-        failureCount.visibleProperty().bind(Bindings.isNotEmpty(model.failures().groups()));
-        subs.add(failureCount.textProperty()::unbind);
-        subs.add(failureCount.visibleProperty()::unbind);
-        navButtons.get(Screen.FAILURES).setGraphic(new StackPane(navButtons.get(Screen.FAILURES).getGraphic(),
-                failureCount));
-        StackPane.setAlignment(failureCount, Pos.TOP_RIGHT);
+        count(Screen.FAILURES, Bindings.size(model.failures().groups()).asString(),
+                Bindings.isNotEmpty(model.failures().groups()));
+        count(Screen.PLAYBOOKS, model.playbooks().awaitingProperty().asString(),
+                model.playbooks().awaitingProperty().greaterThan(0)).getStyleClass().add("nav-count-awaiting");
 
         Region spacer = new Region();
         VBox.setVgrow(spacer, Priority.ALWAYS);
@@ -134,6 +152,52 @@ public final class ConsoleView implements View {
         darkBox.setAlignment(Pos.CENTER);
         rail.getChildren().addAll(spacer, darkBox);
         return rail;
+    }
+
+    /** A count in the top right corner of {@code screen}'s rail item, shown while {@code visible}. */
+    private Label count(Screen screen, ObservableStringValue text, BooleanExpression visible) {
+        Label count = new Label();
+        count.setId(screen.id() + "-count");
+        count.getStyleClass().add("nav-count");
+        count.textProperty().bind(text);
+        count.visibleProperty().bind(visible);
+        subs.add(count.textProperty()::unbind);
+        subs.add(count.visibleProperty()::unbind);
+        ToggleButton button = navButtons.get(screen);
+        button.setGraphic(new StackPane(button.getGraphic(), count));
+        StackPane.setAlignment(count, Pos.TOP_RIGHT);
+        return count;
+    }
+
+    /**
+     * Shows a notice over the content for a while: a healed fix always; a proposal waiting only while the operator is
+     * elsewhere, with a button that takes them to it.
+     */
+    private void notify(PlaybookQueueViewModel.Notice notice) {
+        boolean awaiting = notice.kind() == PlaybookQueueViewModel.Notice.Kind.AWAITING;
+        if (awaiting && model.screenProperty().get() == Screen.PLAYBOOKS) {
+            return;
+        }
+        Label glyph = new Label(awaiting ? Screen.PLAYBOOKS.glyph() : "\u2714");
+        glyph.getStyleClass().add("nav-glyph");
+        Notification note = new Notification(notice.title() + "\n" + notice.text(), glyph);
+        note.setId(awaiting ? "notice-awaiting" : "notice-healed");
+        note.getStyleClass().add(awaiting ? Styles.WARNING : Styles.SUCCESS);
+        note.setPrefWidth(380);
+        note.setMaxHeight(Region.USE_PREF_SIZE);
+        note.setOnClose(e -> notices.getChildren().remove(note));
+        if (awaiting) {
+            Button review = new Button("Review");
+            review.setOnAction(e -> {
+                notices.getChildren().remove(note);
+                select(Screen.PLAYBOOKS);
+            });
+            note.setPrimaryActions(review);
+        }
+        notices.getChildren().add(note);
+        PauseTransition linger = new PauseTransition(Duration.seconds(awaiting ? 20 : 10));
+        linger.setOnFinished(e -> notices.getChildren().remove(note));
+        linger.play();
     }
 
     private HBox statusBar() {

@@ -1,10 +1,13 @@
 package dev.healdesk.app;
 
 import dev.healdesk.app.failures.FailuresViewModel;
+import dev.healdesk.app.failures.PlaybookPicks;
 import dev.healdesk.app.hardware.HardwareViewModel;
 import dev.healdesk.app.fx.DialogService;
 import dev.healdesk.app.fx.FxBridge;
 import dev.healdesk.app.history.HistoryViewModel;
+import dev.healdesk.app.playbooks.ConsoleGate;
+import dev.healdesk.app.playbooks.PlaybookQueueViewModel;
 import dev.healdesk.app.run.FaultPanelViewModel;
 import dev.healdesk.app.run.FaultSwitchboard;
 import dev.healdesk.app.run.RunAction;
@@ -13,6 +16,7 @@ import dev.healdesk.core.history.HistoryStore;
 import dev.healdesk.core.history.RunRow;
 import dev.healdesk.core.history.StoredTest;
 import dev.healdesk.core.llm.LlmSetup;
+import dev.healdesk.core.playbook.GuardrailCounters;
 import dev.healdesk.core.run.LlmUsage;
 import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.triage.HealthStatus;
@@ -41,8 +45,9 @@ import java.util.stream.Collectors;
 /**
  * The console as a whole: which screen shows, the status bar (health, last run, target), and the
  * screens' view models wired together: a run's events reach the failures screen as they come (its
- * diagnoses stream in there), a finished run fills it, refreshes the history and updates the status
- * bar, and the hardware probe's verdict on Ollama is what the run screen's banner shows.
+ * diagnoses stream in there) and the Playbooks queue (where the run's gate asks the operator), a finished run fills
+ * the failures screen, refreshes the history and updates the status bar, and the hardware probe's verdict on Ollama
+ * is what the run screen's banner shows.
  */
 public final class ConsoleViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleViewModel.class);
@@ -50,6 +55,7 @@ public final class ConsoleViewModel {
     private final RunViewModel run;
     private final FaultPanelViewModel faults;
     private final FailuresViewModel failures;
+    private final PlaybookQueueViewModel playbooks;
     private final HistoryViewModel history;
     private final HardwareViewModel hardware;
     private final Supplier<HistoryStore> store;
@@ -67,24 +73,32 @@ public final class ConsoleViewModel {
     /**
      * @param llm       the core's LLM setup; called on the worker and the download executor only
      * @param downloads where model pulls run, so that they never hold up history queries or runs
+     * @param gate      the run's decision gate, which asks through this console's Playbooks queue
+     * @param picks     where the Failures screen records the playbooks the operator picked, which the run proposes
+     * @param counters  the session's guardrail counters (thread-safe), for the Playbooks screen
      */
     public ConsoleViewModel(RunAction runAction, Supplier<HistoryStore> store, Supplier<LlmSetup> llm,
                             Executor runExecutor, Executor worker, Executor downloads, FxBridge bridge,
-                            DialogService dialogs, Path resultsDir) {
+                            DialogService dialogs, Path resultsDir, ConsoleGate gate, PlaybookPicks picks,
+                            Supplier<GuardrailCounters> counters) {
         this.store = store;
         this.worker = worker;
         this.bridge = bridge;
         this.run = new RunViewModel(runAction, runExecutor, bridge, dialogs, resultsDir);
         this.faults = new FaultPanelViewModel(bridge, worker);
-        this.failures = new FailuresViewModel();
+        this.failures = new FailuresViewModel(picks);
+        this.playbooks = new PlaybookQueueViewModel(counters);
+        gate.attach(playbooks);
         this.history = new HistoryViewModel(store, worker, bridge);
         this.hardware = new HardwareViewModel(llm, worker, downloads, bridge);
 
         Subscription onSummary = run.lastSummaryProperty().subscribe(this::runFinished);
         Subscription onEvents = run.followEvents(failures::accept);
+        Subscription onPlaybooks = run.followEvents(playbooks::accept);
         ListChangeListener<RunRow> onHistory = c -> historyLoaded();
         history.runs().addListener(onHistory);
-        wiring = Subscription.combine(onSummary, onEvents, () -> history.runs().removeListener(onHistory));
+        wiring = Subscription.combine(onSummary, onEvents, onPlaybooks,
+                () -> history.runs().removeListener(onHistory));
     }
 
     public RunViewModel run() {
@@ -97,6 +111,10 @@ public final class ConsoleViewModel {
 
     public FailuresViewModel failures() {
         return failures;
+    }
+
+    public PlaybookQueueViewModel playbooks() {
+        return playbooks;
     }
 
     public HistoryViewModel history() {
@@ -184,6 +202,7 @@ public final class ConsoleViewModel {
         wiring.unsubscribe();
         faults.dispose();
         failures.dispose();
+        playbooks.dispose();
         history.dispose();
         hardware.dispose();
     }

@@ -22,9 +22,11 @@ import java.util.Set;
  * <ul>
  *   <li>{@code healdesk.demo.faults=db-pool-exhausted,selector-changed}: switches these sandbox faults on
  *       (through the fault panel, as an operator would) once the sandbox is up;</li>
- *   <li>{@code healdesk.demo.autorun=true}: then starts a run with the default options;</li>
- *   <li>{@code healdesk.demo.screen=failures}: the screen to show once that run has finished, or at once
- *       without autorun (run, failures, history, hardware, settings; default: stay where the operator is);</li>
+ *   <li>{@code healdesk.demo.autorun=true}: then starts a run with the default options (policy ask: its first
+ *       runnable proposal waits for the operator in the Playbooks queue, and the run holds there);</li>
+ *   <li>{@code healdesk.demo.screen=playbooks}: the screen to show once that run has finished or waits for the
+ *       operator, or at once without autorun (run, failures, playbooks, history, hardware, settings; default: stay
+ *       where the operator is);</li>
  *   <li>{@code healdesk.demo.ollama=true}: diagnoses come from an {@link OllamaStandIn}, <b>not a real model</b>:
  *       a stand-in server on loopback that says it has {@code llama3.2} installed and streams a canned answer
  *       (one for the pool exhaustion, one for anything else) a token at a time, so that the Hardware screen and a
@@ -34,7 +36,9 @@ import java.util.Set;
  *       cache (where a later run with the real llama3.2 would be served them);</li>
  *   <li>{@code healdesk.window=1440x900}: the window's size (default 1320x840).</li>
  * </ul>
- * Example: {@code java -Dhealdesk.demo.ollama=true -Dhealdesk.demo.faults=db-pool-exhausted,selector-changed
+ * Example: {@code java -Dhealdesk.demo.faults=backend-down -Dhealdesk.demo.autorun=true
+ * -Dhealdesk.demo.screen=playbooks -jar healdesk.jar} leaves restart-backend awaiting approval, its plan on screen;
+ * {@code java -Dhealdesk.demo.ollama=true -Dhealdesk.demo.faults=db-pool-exhausted,selector-changed
  * -Dhealdesk.demo.autorun=true -Dhealdesk.demo.screen=failures -jar healdesk.jar}
  */
 public record DemoMode(Set<Fault> faults, boolean autorun, Screen screen, boolean ollama, double width,

@@ -121,7 +121,10 @@ public final class HealdeskApp extends Application {
         context.connectSandbox(model);
     }
 
-    /** Demo/screenshot mode: faults through the fault panel, a run, then the chosen screen (at once without a run). */
+    /**
+     * Demo/screenshot mode: faults through the fault panel, a run, then the chosen screen once the run has finished or
+     * waits for the operator (at once without a run).
+     */
     private void playDemo(DemoMode demo) {
         LOG.info("Demo mode: {}", demo);
         if (demo.screen() != null && !demo.autorun()) {
@@ -141,13 +144,25 @@ public final class HealdeskApp extends Application {
             }
         });
         if (demo.screen() != null && demo.autorun()) {
-            once[1] = model.run().lastSummaryProperty().subscribe(summary -> {
-                if (summary != null && once[1] != null) {
+            // The run ends, or holds on a proposal waiting for the operator (policy ask): show the screen then.
+            Runnable showScreen = () -> {
+                if (once[1] != null) {
                     once[1].unsubscribe();
                     once[1] = null;
                     model.screenProperty().set(demo.screen());
                 }
-            });
+            };
+            once[1] = Subscription.combine(
+                    model.run().lastSummaryProperty().subscribe(summary -> {
+                        if (summary != null) {
+                            showScreen.run();
+                        }
+                    }),
+                    model.playbooks().awaitingProperty().subscribe(n -> {
+                        if (n.intValue() > 0) {
+                            showScreen.run();
+                        }
+                    }));
         }
     }
 

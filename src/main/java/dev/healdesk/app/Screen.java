@@ -4,6 +4,7 @@ package dev.healdesk.app;
 public enum Screen {
     RUN("Run", "\u25B6"),
     FAILURES("Failures", "\u26A0"),
+    PLAYBOOKS("Playbooks", "\u2692"),
     HISTORY("History", "\u27F2"),
     HARDWARE("Hardware", "\u25A3"),
     SETTINGS("Settings", "\u2699");

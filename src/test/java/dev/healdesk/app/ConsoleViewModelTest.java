@@ -1,7 +1,9 @@
 package dev.healdesk.app;
 
 import dev.healdesk.app.failures.DiagnosisDetail;
+import dev.healdesk.app.failures.PlaybookPicks;
 import dev.healdesk.app.fx.FxBridge;
+import dev.healdesk.app.playbooks.ConsoleGate;
 import dev.healdesk.core.config.Preferences;
 import dev.healdesk.core.gpu.GpuReport;
 import dev.healdesk.core.history.HistoryStore;
@@ -76,7 +78,8 @@ class ConsoleViewModelTest {
                 listener.onEvent(new RunEvent.RunFinished("run-7", summary, dir.resolve("run-7")));
                 return summary;
             }, () -> store, () -> setup, Runnable::run, Runnable::run, Runnable::run, FxBridge.direct(),
-                    new Fixtures.RecordingDialogs(), dir);
+                    new Fixtures.RecordingDialogs(), dir, new ConsoleGate(FxBridge.direct(), "tester"),
+                    new PlaybookPicks(), () -> null);
             vm.failures().diagnosisProperty().subscribe(d -> {
                 if (d != null) {
                     seen.add(d);

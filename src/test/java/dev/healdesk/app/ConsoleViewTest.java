@@ -1,6 +1,7 @@
 package dev.healdesk.app;
 
 import dev.healdesk.app.fx.ThemeService;
+import dev.healdesk.app.playbooks.ProposalState;
 import dev.healdesk.core.config.HealdeskPaths;
 import dev.healdesk.core.sandbox.Fault;
 import dev.healdesk.core.sandbox.SandboxServer;
@@ -31,8 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The whole console over the real composition root (results and history in a temp folder) and the
- * real sandbox: faults switched on through the fault panel, a run started with the Start button, and
- * its triaged failures read back from the Failures screen and the status bar.
+ * real sandbox: faults switched on through the fault panel, a run started with the Start button, its proposals
+ * rejected in the Playbooks queue, and its triaged failures read back from the Failures screen and the status bar.
  */
 @ExtendWith(ApplicationExtension.class)
 class ConsoleViewTest {
@@ -70,8 +71,11 @@ class ConsoleViewTest {
 
     @Test
     void faultsFromThePanelShowUpAsTriagedFailures(FxRobot robot) throws Exception {
+        // After the hardware probe too: the Ollama banner it may raise moves the fault switches down the screen, and
+        // a click aimed at a switch before it would land where the switch was.
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.faults().availableProperty().get()
-                && model.run().canStartBinding().get());
+                && model.run().canStartBinding().get() && model.hardware().probedProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
         SandboxServer server = context.startSandbox().get().server();
 
         robot.clickOn("#fault-db-pool-exhausted");
@@ -84,8 +88,15 @@ class ConsoleViewTest {
                 || model.run().lastSummaryProperty().get() != null);
         assertTrue(robot.lookup("#start-run").query().isDisabled() || model.run().lastSummaryProperty().get() != null,
                 "Start is disabled while a run runs");
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> !model.run().runningProperty().get()
-                && model.run().lastSummaryProperty().get() != null);
+        // The console asks before any fix: the operator rejects each proposal, so the faults stay on.
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> {
+            robot.interact(() -> model.playbooks().rows().stream()
+                    .filter(r -> r.state() == ProposalState.AWAITING).findFirst().ifPresent(r -> {
+                        model.playbooks().selectedProperty().set(r);
+                        model.playbooks().reject();
+                    }));
+            return !model.run().runningProperty().get() && model.run().lastSummaryProperty().get() != null;
+        });
         assertEquals(List.of(), dialogs.shown, "no error dialog");
 
         robot.clickOn("#nav-failures");

@@ -26,6 +26,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -54,8 +55,8 @@ public final class FailuresViewModel {
             "No run yet in this session. Start one on the Run screen; past runs are under History.");
     private final Map<String, List<ActionRecord>> actionsByFingerprint = new HashMap<>();
     private final Map<String, Asked> asked = new HashMap<>();
-    /** The playbook the operator took from a diagnosis, by fingerprint. */
-    private final Map<String, String> chosenPlaybooks = new HashMap<>();
+    /** The playbooks the operator took from a diagnosis, which the run's executor proposes. */
+    private final PlaybookPicks picks;
     private final Map<String, ReadOnlyStringWrapper> playbookCells = new HashMap<>();
     private final Subscription selectionWatch;
     /** Why a group has no diagnosis, for the run on screen. */
@@ -78,7 +79,14 @@ public final class FailuresViewModel {
         }
     }
 
+    /** A failures screen whose picks nobody proposes from (tests of the screen alone). */
     public FailuresViewModel() {
+        this(new PlaybookPicks());
+    }
+
+    /** @param picks where "Use suggested playbook" records the operator's pick, for the executor to propose */
+    public FailuresViewModel(PlaybookPicks picks) {
+        this.picks = picks;
         selectionWatch = selected.subscribe(g -> {
             if (!selecting) {
                 operatorChose = g != null;
@@ -131,12 +139,12 @@ public final class FailuresViewModel {
 
     /** True when the operator replaced triage's playbook for {@code group} with its diagnosis's suggestion. */
     public boolean playbookChosen(FailureGroup group) {
-        return chosenPlaybooks.containsKey(group.fingerprint());
+        return picks.of(group.fingerprint()) != null;
     }
 
     /** The playbook {@code group} would get now: the operator's choice, else triage's; null when none. */
     public String playbookOf(FailureGroup group) {
-        return chosenPlaybooks.getOrDefault(group.fingerprint(), group.classification().playbook());
+        return picks.choose(group, Optional.empty());
     }
 
     // ---- The run in progress (FX thread) ------------------------------------------------------
@@ -212,9 +220,9 @@ public final class FailuresViewModel {
     public void show(RunSummary run) {
         boolean same = run.runId().equals(runId.get());
         String keep = same && operatorChose && selected.get() != null ? selected.get().fingerprint() : null;
-        Map<String, String> chosen = same ? Map.copyOf(chosenPlaybooks) : Map.of();
+        Map<String, String> chosen = same ? picks.snapshot() : Map.of();
         clearRun();
-        chosenPlaybooks.putAll(chosen);
+        picks.replaceAll(chosen);
         for (ActionRecord a : run.actions()) {
             actionsByFingerprint.computeIfAbsent(a.fingerprint(), k -> new ArrayList<>()).add(a);
         }
@@ -248,7 +256,7 @@ public final class FailuresViewModel {
     private void clearRun() {
         actionsByFingerprint.clear();
         asked.clear();
-        chosenPlaybooks.clear();
+        picks.replaceAll(Map.of());
         playbookCells.clear();
     }
 
@@ -269,7 +277,7 @@ public final class FailuresViewModel {
         if (g == null || !canUseSuggested.get()) {
             return;
         }
-        chosenPlaybooks.put(g.fingerprint(), asked.get(g.fingerprint()).result.suggestedPlaybook());
+        picks.pick(g.fingerprint(), asked.get(g.fingerprint()).result.suggestedPlaybook());
         ReadOnlyStringWrapper cell = playbookCells.get(g.fingerprint());
         if (cell != null) {
             cell.set(playbookText(g));

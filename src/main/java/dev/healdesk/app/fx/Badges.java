@@ -1,5 +1,6 @@
 package dev.healdesk.app.fx;
 
+import dev.healdesk.core.playbook.Risk;
 import dev.healdesk.core.triage.Category;
 import dev.healdesk.core.triage.FixClass;
 import dev.healdesk.core.triage.HealthStatus;
@@ -14,7 +15,8 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * Coloured labels for the values an operator scans for: status, severity, category, fix class. The
+ * Coloured labels for the values an operator scans for: status, severity, category, fix class, a playbook's risk and
+ * where its proposal stands ({@code state-*}, named by the queue). The
  * colours are named in healdesk.css ({@code -hd-*}), so light and dark themes both read well.
  */
 public final class Badges {
@@ -46,6 +48,10 @@ public final class Badges {
         return "fix-" + fixClass.name().toLowerCase(Locale.ROOT);
     }
 
+    public static String kindOf(Risk risk) {
+        return "risk-" + risk.name().toLowerCase(Locale.ROOT);
+    }
+
     public static String kindOf(Category category) {
         return "category-" + category.id();
     }
@@ -74,7 +80,8 @@ public final class Badges {
     /** Re-styles {@code label} as a badge of {@code kind}, dropping its previous kind. */
     public static void restyle(Label label, String text, String kind) {
         label.setText(text);
-        label.getStyleClass().removeIf(c -> KINDS.contains(c) || c.startsWith("category-") || c.equals("neutral"));
+        label.getStyleClass().removeIf(c -> KINDS.contains(c) || c.startsWith("category-") || c.startsWith("risk-")
+                || c.startsWith("state-") || c.equals("neutral"));
         if (!label.getStyleClass().contains(BADGE)) {
             label.getStyleClass().add(BADGE);
         }

@@ -122,6 +122,12 @@ public final class RunView implements View {
         skipLlm.setTooltip(new Tooltip("Triage with the pattern catalog only; ask no model"));
         skipLlm.selectedProperty().bindBidirectional(model.skipLlmProperty());
         subs.add(() -> skipLlm.selectedProperty().unbindBidirectional(model.skipLlmProperty()));
+        CheckBox classA = new CheckBox("Run class A fixes without asking");
+        classA.setId("class-a-without-asking");
+        classA.setTooltip(new Tooltip("Low- and medium-risk class A fixes run at once; class B and C and high-risk"
+                + " playbooks still wait for your approval in Playbooks"));
+        classA.selectedProperty().bindBidirectional(model.classAWithoutAskingProperty());
+        subs.add(() -> classA.selectedProperty().unbindBidirectional(model.classAWithoutAskingProperty()));
 
         Spinner<Integer> maxFixes = new Spinner<>();
         maxFixes.setId("max-fixes");
@@ -138,7 +144,8 @@ public final class RunView implements View {
         HBox options = new HBox(22, dryRun, skipLlm, fixesBox);
         options.setAlignment(Pos.CENTER_LEFT);
 
-        VBox inputs = new VBox(8, projectsCaption, projectBoxes, noProjects, caption("Options"), options);
+        // The approval switch has a line of its own: beside the others it cut every label short at the usual width.
+        VBox inputs = new VBox(8, projectsCaption, projectBoxes, noProjects, caption("Options"), options, classA);
         inputs.disableProperty().bind(model.runningProperty());
         subs.add(inputs.disableProperty()::unbind);
 

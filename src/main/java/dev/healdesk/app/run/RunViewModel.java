@@ -73,6 +73,7 @@ public final class RunViewModel {
             FXCollections.observableArrayList(p -> new Observable[]{p.selectedProperty()});
     private final BooleanProperty dryRun = new SimpleBooleanProperty(this, "dryRun", false);
     private final BooleanProperty skipLlm = new SimpleBooleanProperty(this, "skipLlm", false);
+    private final BooleanProperty classAWithoutAsking = new SimpleBooleanProperty(this, "classAWithoutAsking", false);
     private final ObjectProperty<Integer> maxFixes =
             new SimpleObjectProperty<>(this, "maxFixes", RunOptions.DEFAULT_MAX_FIXES);
 
@@ -127,6 +128,14 @@ public final class RunViewModel {
 
     public BooleanProperty skipLlmProperty() {
         return skipLlm;
+    }
+
+    /**
+     * "Run class A fixes without asking": policy A instead of the console's default, ask. Class B and C, and
+     * high-risk playbooks, are asked either way.
+     */
+    public BooleanProperty classAWithoutAskingProperty() {
+        return classAWithoutAsking;
     }
 
     public ObjectProperty<Integer> maxFixesProperty() {
@@ -293,7 +302,10 @@ public final class RunViewModel {
         projects.stream().filter(ProjectOption::isSelected).map(ProjectOption::name).forEach(selected::add);
         Integer fixes = maxFixes.get();
         int bounded = fixes == null ? RunOptions.DEFAULT_MAX_FIXES : Math.max(0, Math.min(MAX_FIXES_LIMIT, fixes));
-        return new RunOptions(selected, dryRun.get(), skipLlm.get(), bounded, ApprovalPolicy.NONE, false);
+        // The console asks the operator (its Playbooks queue) unless told to let class A through; a dry run plans only
+        // and asks nobody, whatever the policy.
+        ApprovalPolicy policy = classAWithoutAsking.get() ? ApprovalPolicy.A : ApprovalPolicy.ASK;
+        return new RunOptions(selected, dryRun.get(), skipLlm.get(), bounded, policy, false);
     }
 
     // ---- Events (FX thread) -------------------------------------------------------------------

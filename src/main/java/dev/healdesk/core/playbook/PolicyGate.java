@@ -4,8 +4,8 @@ import dev.healdesk.core.run.ApprovalPolicy;
 import dev.healdesk.core.triage.FixClass;
 
 /**
- * Decides from the approval policy alone, for runs with nobody to ask (the CLI, and the console until its
- * Playbooks queue asks the operator):
+ * Decides from the approval policy alone, for runs with nobody to ask (the CLI; the console asks its operator
+ * through its own gate, which leaves to this one only what policy A lets through and what policy none refuses):
  * <ul>
  *   <li>{@code none}: nothing runs.</li>
  *   <li>{@code A} (and {@code ask}, which without a queue to ask through falls back to the CLI's default): class A

@@ -2,6 +2,7 @@ package dev.healdesk.app.run;
 
 import dev.healdesk.app.Fixtures;
 import dev.healdesk.app.fx.FxBridge;
+import dev.healdesk.core.run.ApprovalPolicy;
 import dev.healdesk.core.run.Cancellation;
 import dev.healdesk.core.run.RunEvent;
 import dev.healdesk.core.run.RunException;
@@ -69,6 +70,14 @@ class RunViewModelTest {
         assertEquals(7, o.maxFixes());
         assertEquals(3, new RunViewModel((a, b, c) -> null, holding, FxBridge.direct(), dialogs, null)
                 .options().maxFixes(), "default max fixes");
+    }
+
+    @Test
+    void theConsoleAsksUnlessClassAMayRunWithoutAsking() {
+        RunViewModel vm = model((o, l, c) -> null, holding);
+        assertEquals(ApprovalPolicy.ASK, vm.options().approve(), "the console's default");
+        vm.classAWithoutAskingProperty().set(true);
+        assertEquals(ApprovalPolicy.A, vm.options().approve());
     }
 
     @Test
