@@ -1,8 +1,10 @@
 package dev.healdesk.app.playbooks;
 
+import dev.healdesk.core.playbook.BuiltInPlaybooks;
 import dev.healdesk.core.playbook.GuardrailCounters;
 import dev.healdesk.core.playbook.Guardrails;
 import dev.healdesk.core.playbook.OperatorDecision;
+import dev.healdesk.core.playbook.Playbook;
 import dev.healdesk.core.playbook.Proposal;
 import dev.healdesk.core.playbook.Risk;
 import dev.healdesk.core.run.ActionRecord;
@@ -54,6 +56,11 @@ public final class PlaybookQueueViewModel {
     private final ObservableList<QueueRow> rows = FXCollections.observableArrayList();
     private final ObservableList<QueueRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final Map<QueueRow.Key, QueueRow> byKey = new HashMap<>();
+    /** The shipped playbooks' risks, for rows no gate was asked about (a target's own playbook gets its risk then). */
+    private static final Map<String, Risk> BUILT_IN_RISKS = BuiltInPlaybooks.registry().all().stream()
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(Playbook::name, Playbook::risk));
+    /** The target of each run, by run id, from its start event. */
+    private final Map<String, String> targets = new HashMap<>();
     /** Triaged groups by fingerprint, so that a row can say what failed. */
     private final Map<String, FailureGroup> groups = new HashMap<>();
     private final ObjectProperty<QueueRow> selected = new SimpleObjectProperty<>(this, "selected");
@@ -260,11 +267,19 @@ public final class PlaybookQueueViewModel {
 
     /** Applies one event; true when it was about a playbook. */
     private boolean apply(RunEvent event) {
-        if (event instanceof RunEvent.FailureTriaged e) {
+        if (event instanceof RunEvent.RunStarted e) {
+            targets.put(e.runId(), e.target());
+            return false;
+        } else if (event instanceof RunEvent.FailureTriaged e) {
             groups.put(e.group().fingerprint(), e.group());
             return false;
         } else if (event instanceof RunEvent.PlaybookProposed e) {
             QueueRow row = row(new QueueRow.Key(e.runId(), e.fingerprint(), e.playbook()), e.fixClass());
+            // Known before any gate is asked, so that a proposal skipped or only planned shows them too.
+            row.target(targets.getOrDefault(e.runId(), ""));
+            if (row.riskProperty().get() == null) {
+                row.risk(BUILT_IN_RISKS.get(e.playbook()));
+            }
             row.state(ProposalState.PROPOSED);
             row.log("proposed (class " + e.fixClass() + ")", null);
         } else if (event instanceof RunEvent.PlaybookPlanned e) {

@@ -82,6 +82,19 @@ class PlaybookQueueViewModelTest {
     }
 
     @Test
+    void aProposalNoGateSawStillShowsItsTargetAndTheShippedPlaybooksRisk() {
+        vm.accept(List.of(new RunEvent.RunStarted(RUN, "crm-staging", List.of("health"),
+                        dev.healdesk.core.run.RunOptions.defaults(), Fixtures.T0, 3),
+                new RunEvent.FailureTriaged(RUN, db),
+                new RunEvent.PlaybookProposed(RUN, db.fingerprint(), "terminate-idle-transactions", FixClass.A),
+                decided(db, "terminate-idle-transactions", Decision.DRY_RUN, "operator", "--dry-run")));
+        QueueRow row = only();
+        assertThat(row.state()).isEqualTo(ProposalState.DRY_RUN);
+        assertThat(row.targetProperty().get()).isEqualTo("crm-staging");
+        assertThat(row.riskProperty().get()).isEqualTo(Risk.HIGH);
+    }
+
+    @Test
     void aClassAFixGoesFromProposedToHealedAndTheOperatorsApprovalReachesTheRun() {
         vm.accept(List.of(new RunEvent.FailureTriaged(RUN, db),
                 new RunEvent.PlaybookProposed(RUN, db.fingerprint(), "kill-idle", FixClass.A)));
