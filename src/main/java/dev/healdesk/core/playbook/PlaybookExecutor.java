@@ -145,9 +145,12 @@ public final class PlaybookExecutor implements Healer {
             return;
         }
         Playbook playbook = found.get();
-        if (run.healedBy != null && passingNow(run, group)) {
-            run.record(group, name, fixClass, Decision.SKIPPED, EXECUTOR,
-                    "its tests pass again since " + run.healedBy + " was verified; nothing to do");
+        if (run.healedBy != null && failureGone(run, group)) {
+            String changed = failingForAnotherReason(run, group);
+            run.record(group, name, fixClass, Decision.SKIPPED, EXECUTOR, changed.isEmpty()
+                    ? "its tests pass again since " + run.healedBy + " was verified; nothing to do"
+                    : "its failure is gone since " + run.healedBy + " was verified, so " + name + " has nothing to"
+                    + " fix; " + redact.apply(changed));
             return;
         }
         if (!playbook.isApplicable(group)) {
@@ -207,6 +210,14 @@ public final class PlaybookExecutor implements Healer {
                 if (attempts.getOrDefault(group.fingerprint(), 0) >= run.limits.maxAttemptsPerFailure()) {
                     return;
                 }
+            }
+            if (failureGone(run, group)) {
+                // The fix took this failure away and the tests now fail for another reason: trying the same
+                // playbook again would not help, and the new failure is not its to fix.
+                String changed = failingForAnotherReason(run, group);
+                run.log(RunEvent.Log.Level.INFO, "Not trying " + name + " again: " + (changed.isEmpty()
+                        ? "the group's tests pass now" : redact.apply(changed)));
+                return;
             }
         }
     }
@@ -494,11 +505,33 @@ public final class PlaybookExecutor implements Healer {
         return run.limits.settle();
     }
 
-    private static boolean passingNow(Run run, FailureGroup group) {
+    /**
+     * True when none of the group's tests fails the group's way any more: each passes now, or fails with another
+     * fingerprint (a fix cleared this failure and uncovered another one behind it).
+     */
+    private static boolean failureGone(Run run, FailureGroup group) {
         return group.tests().stream().allMatch(t -> {
             TestResult r = run.latest.get(t.id());
-            return r != null && r.status().isPassing();
+            return r != null && (r.status().isPassing() || r.status().isFailure()
+                    && !group.fingerprint().equals(run.request.fingerprint().apply(r)));
         });
+    }
+
+    /** "modules/login-flow now fails for another reason: Timeout 5000ms exceeded.", or empty when none does. */
+    private static String failingForAnotherReason(Run run, FailureGroup group) {
+        return group.tests().stream()
+                .map(t -> run.latest.get(t.id()))
+                .filter(r -> r != null && r.status().isFailure())
+                .map(r -> r.id() + " now fails for another reason: " + firstLine(r.errorMessage()))
+                .collect(Collectors.joining("; "));
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        int nl = text.indexOf('\n');
+        return nl < 0 ? text : text.substring(0, nl);
     }
 
     /** One step as the plan shows it: the argument vector with every argument quoted, or the request. */

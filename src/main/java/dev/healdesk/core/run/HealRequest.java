@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What a {@link Healer} gets for one run: the failure groups to heal with their diagnoses, the first pass's results
@@ -16,10 +17,13 @@ import java.util.Map;
  * @param results     every result of the first pass
  * @param diagnoses   the model's diagnoses by fingerprint (groups without one are absent)
  * @param startedAt   when the run started (the per-run time limit counts from here)
+ * @param fingerprint the fingerprint triage gives a failed result, so that a healer can tell a group's failure
+ *                    still there from its test now failing for another reason
  */
 public record HealRequest(String runId, Target target, List<FailureGroup> groups, List<TestResult> results,
                           Map<String, Diagnosis> diagnoses, RunOptions options, Instant startedAt, Path runFolder,
-                          Rerun rerun, RunListener listener, Cancellation cancel) {
+                          Rerun rerun, RunListener listener, Cancellation cancel,
+                          Function<TestResult, String> fingerprint) {
     public HealRequest {
         groups = List.copyOf(groups);
         results = List.copyOf(results);

@@ -143,7 +143,8 @@ public final class RunService {
         if (!groups.isEmpty() && !cancel.isCancelled()) {
             Rerun rerun = rerun(suites, runId, folder, out, latest);
             actions = healer.heal(new HealRequest(runId, target, groups, results, diagnoses.byFingerprint(), options,
-                    startedAt, folder.dir(), rerun, out, cancel));
+                    startedAt, folder.dir(), rerun, out, cancel,
+                    r -> triage.triage(r.errorMessage(), r.errorStack()).fingerprint()));
         }
 
         RunSummary summary = summarize(runId, target, projects, options, startedAt, results,
@@ -218,29 +219,41 @@ public final class RunService {
                                  Instant startedAt, List<TestResult> results, List<TestResult> latest,
                                  List<FailureGroup> groups, List<ActionRecord> actions, Diagnoses diagnoses,
                                  boolean cancelled) {
-        int passed = 0;
-        int failed = 0;
-        int flaky = 0;
-        int skipped = 0;
-        for (TestResult r : results) {
-            if (r.status() == TestStatus.PASSED) {
-                passed++;
-            } else if (r.status() == TestStatus.FLAKY) {
-                flaky++;
-            } else if (r.status() == TestStatus.SKIPPED) {
-                skipped++;
-            } else if (r.status().isFailure()) {
-                failed++;
-            }
-        }
+        // The counts and the score are those of each test's latest result, like the status: after a verified fix
+        // the run says what the tests say now. The first pass keeps its own status (initialStatus) and results.
+        Counts now = Counts.of(latest);
+        Counts first = Counts.of(results);
         boolean critical = groups.stream().anyMatch(g -> g.severity() == Severity.CRITICAL);
         // A flaky test passed in the end: it counts as passed for the score and is reported apart.
-        HealthScore health = HealthScore.of(passed + flaky, results.size() - skipped, critical);
+        HealthScore initial = HealthScore.of(first.passed + first.flaky, results.size() - first.skipped, critical);
+        double score = HealthScore.of(now.passed + now.flaky, latest.size() - now.skipped, false).score();
         return new RunSummary(runId, target.name(), projects, options.dryRun(), startedAt, clock.instant(),
-                finalStatus(latest, groups), health.status(), health.score(), results.size(), passed + flaky, failed,
-                flaky,
+                finalStatus(latest, groups), initial.status(), score, latest.size(), now.passed + now.flaky,
+                now.failed, now.flaky,
                 Collections.unmodifiableList(new ArrayList<>(results)), groups, actions, diagnoses.usage(),
                 diagnoses.byFingerprint(), cancelled);
+    }
+
+    /** How many results passed, failed, were flaky or skipped. */
+    private record Counts(int passed, int failed, int flaky, int skipped) {
+        static Counts of(List<TestResult> results) {
+            int passed = 0;
+            int failed = 0;
+            int flaky = 0;
+            int skipped = 0;
+            for (TestResult r : results) {
+                if (r.status() == TestStatus.PASSED) {
+                    passed++;
+                } else if (r.status() == TestStatus.FLAKY) {
+                    flaky++;
+                } else if (r.status() == TestStatus.SKIPPED) {
+                    skipped++;
+                } else if (r.status().isFailure()) {
+                    failed++;
+                }
+            }
+            return new Counts(passed, failed, flaky, skipped);
+        }
     }
 
     /** The status the latest results give: a critical group counts only while one of its tests still fails. */

@@ -73,6 +73,9 @@ class PlaybookExecutorTest {
         assertTrue(a.applied() && a.success() && a.verified(), a.toString());
         assertEquals(HealthStatus.FAILING, s.initialStatus());
         assertEquals(HealthStatus.HEALTHY, s.status(), "the status after verification");
+        assertEquals(4, s.testsPassed(), "the counts are the tests' latest results");
+        assertEquals(0, s.testsFailed());
+        assertEquals(100.0, s.healthScore());
         assertEquals(List.of(Set.of("modules")), h.suite.reruns, "only the failing tests' project is re-run");
 
         assertEquals("proposed:free-pool:healdesk:null\nplanned:free-pool:healdesk:runnable\n"
@@ -86,6 +89,33 @@ class PlaybookExecutorTest {
         assertTrue(log.contains("finished: healthy"), log);
         AuditEntry decided = h.audit(s).get(2);
         assertFalse(decided.at().isBefore(s.startedAt()), "the decision has its time");
+    }
+
+    @Test
+    void aTestThatNowFailsForAnotherReasonIsNotFixedAgainWithThePlaybookOfItsOldFailure() throws Exception {
+        String refused = "connect ECONNREFUSED 127.0.0.1:5432";
+        h.suite.fail("health/api", refused).fail("modules/list", "net::ERR_CONNECTION_REFUSED at /login");
+        // The restart brings the backend back; behind it modules/list meets a changed selector.
+        HealHarness.Fake restart = fake("restart-api", "health/api");
+        restart.effect = context -> {
+            h.suite.heal("health/api");
+            h.suite.fail("modules/list", "locator('#login-btn') resolved to 0 elements");
+        };
+        HealHarness.Fake again = fake("restart-again", "modules/list");
+
+        RunSummary s = h.run(h.executor(FAST, Map.of()), policy(ApprovalPolicy.A));
+
+        assertEquals(1, restart.applied.size());
+        assertTrue(again.applied.isEmpty(), "the connection failure of modules/list is gone: nothing to restart");
+        ActionRecord skipped = s.actions().stream().filter(a -> a.playbook().equals("restart-again")).findFirst()
+                .orElseThrow();
+        assertEquals(Decision.SKIPPED, skipped.decision());
+        assertEquals("its failure is gone since restart-api was verified, so restart-again has nothing to fix;"
+                + " modules/list now fails for another reason: locator('#login-btn') resolved to 0 elements",
+                skipped.message());
+        assertEquals(HealthStatus.FAILING, s.status());
+        assertEquals(3, s.testsPassed());
+        assertEquals(1, s.testsFailed());
     }
 
     @Test
