@@ -61,6 +61,8 @@ public final class FailuresViewModel {
     private final Subscription selectionWatch;
     /** Why a group has no diagnosis, for the run on screen. */
     private String noDiagnosis = "";
+    /** Why a group asked of the model got no diagnosis, by fingerprint, for the run on screen. */
+    private final Map<String, String> failedDiagnoses = new HashMap<>();
     /** True while this view model moves the selection itself (to the most severe group). */
     private boolean selecting;
     /** The operator picked the selected group: new groups and the run's end leave it selected. */
@@ -166,6 +168,15 @@ public final class FailuresViewModel {
             } else if (event instanceof RunEvent.DiagnosisToken e) {
                 asked.computeIfAbsent(e.fingerprint(), fp -> new Asked(null, null)).text.append(e.text());
                 touched.add(e.fingerprint());
+            } else if (event instanceof RunEvent.DiagnosisFailed e) {
+                asked.remove(e.fingerprint());
+                String why = "No diagnosis: " + e.reason();
+                if (e.unavailable()) {
+                    noDiagnosis = why;   // the groups after it are not asked either
+                    touched.addAll(groups.stream().map(FailureGroup::fingerprint).toList());
+                }
+                failedDiagnoses.put(e.fingerprint(), why);
+                touched.add(e.fingerprint());
             } else if (event instanceof RunEvent.Diagnosed e) {
                 Diagnosis d = e.diagnosis();
                 asked.computeIfAbsent(d.fingerprint(), fp -> new Asked(d.provider(), d.model())).result = d;
@@ -256,6 +267,7 @@ public final class FailuresViewModel {
     private void clearRun() {
         actionsByFingerprint.clear();
         asked.clear();
+        failedDiagnoses.clear();
         picks.replaceAll(Map.of());
         playbookCells.clear();
     }
@@ -321,7 +333,8 @@ public final class FailuresViewModel {
     private DiagnosisDetail diagnosisOf(FailureGroup g) {
         Asked a = asked.get(g.fingerprint());
         if (a == null) {
-            return new DiagnosisDetail(DiagnosisDetail.State.NONE, "No diagnosis", "", null, "", null, noDiagnosis);
+            return new DiagnosisDetail(DiagnosisDetail.State.NONE, "No diagnosis", "", null, "", null,
+                    failedDiagnoses.getOrDefault(g.fingerprint(), noDiagnosis));
         }
         Diagnosis d = a.result;
         if (d == null) {

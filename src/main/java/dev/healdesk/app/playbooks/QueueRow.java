@@ -66,8 +66,13 @@ public final class QueueRow {
         if (group == null) {
             return key.fingerprint();
         }
-        return group.category().id() + " · " + FailuresViewModel.firstLine(group.message());
+        String first = FailuresViewModel.firstLine(group.message());
+        // A first line can be a whole response body: a notification and a title need the gist, not all of it.
+        return group.category().id() + " · " + (first.length() <= GIST ? first : first.substring(0, GIST) + "…");
     }
+
+    /** The most of a failure's first line a row's group text shows. */
+    static final int GIST = 120;
 
     public ReadOnlyObjectProperty<ProposalState> stateProperty() {
         return state.getReadOnlyProperty();

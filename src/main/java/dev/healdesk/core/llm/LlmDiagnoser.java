@@ -141,6 +141,7 @@ public final class LlmDiagnoser implements Diagnoser {
                         continue;
                     }
                     listener.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.WARN, e.getMessage()));
+                    listener.onEvent(new RunEvent.DiagnosisFailed(runId, fp, e.getMessage(), e.unavailable()));
                     if (e.unavailable()) {
                         note = e.getMessage();
                         stop = true;   // the next group would fail the same way: pattern triage only from here

@@ -32,6 +32,12 @@ public sealed interface RunEvent {
     /** A piece of the model's answer, as it streams in; not written to the run's log. */
     record DiagnosisToken(String runId, String fingerprint, String text) implements RunEvent { }
 
+    /**
+     * No diagnosis for a group: the model failed or is unavailable ({@code unavailable}: the groups after it are not
+     * asked either). The run goes on with pattern triage.
+     */
+    record DiagnosisFailed(String runId, String fingerprint, String reason, boolean unavailable) implements RunEvent { }
+
     /** A group's diagnosis, fresh or from the cache. */
     record Diagnosed(String runId, Diagnosis diagnosis) implements RunEvent { }
 

@@ -30,8 +30,8 @@ public final class RunEventFormatter {
                     + g.fingerprint();
         } else if (event instanceof RunEvent.DiagnosisStarted e) {
             return "DIAGNOSE " + e.fingerprint() + " with " + e.provider() + " " + e.model();
-        } else if (event instanceof RunEvent.DiagnosisToken e) {
-            return null;
+        } else if (event instanceof RunEvent.DiagnosisToken || event instanceof RunEvent.DiagnosisFailed) {
+            return null;   // tokens are for the screen; a failure is already logged as a warning with its reason
         } else if (event instanceof RunEvent.Diagnosed e) {
             Diagnosis d = e.diagnosis();
             String head = "DIAGNOSED " + d.fingerprint() + (d.cached() ? " (cached, " + d.model() + ")" : "") + ": ";

@@ -125,6 +125,23 @@ class FailuresViewModelTest {
     }
 
     @Test
+    void aModelThatCannotBeReachedEndsTheAskingAndSaysWhyForEveryGroup() {
+        runLive();
+        vm.selectedProperty().set(db);
+        vm.accept(List.of(new RunEvent.DiagnosisStarted("run-7", db.fingerprint(), "ollama", "llama3.2")));
+        assertEquals(DiagnosisDetail.State.ASKING, vm.diagnosisProperty().get().state());
+
+        vm.accept(List.of(new RunEvent.DiagnosisFailed("run-7", db.fingerprint(),
+                "Ollama is not reachable at http://localhost:11434. Start it with 'ollama serve'.", true)));
+        DiagnosisDetail none = vm.diagnosisProperty().get();
+        assertEquals(DiagnosisDetail.State.NONE, none.state(), "no spinner while the run goes on without it");
+        assertEquals("No diagnosis: Ollama is not reachable at http://localhost:11434. Start it with 'ollama serve'.",
+                none.reason());
+        vm.selectedProperty().set(ui);
+        assertEquals(none.reason(), vm.diagnosisProperty().get().reason(), "the groups after it are not asked either");
+    }
+
+    @Test
     void theAnswerStreamsIntoTheGroupItIsAboutOnly() {
         runLive();
         vm.selectedProperty().set(db);

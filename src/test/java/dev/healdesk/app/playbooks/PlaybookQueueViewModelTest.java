@@ -82,6 +82,18 @@ class PlaybookQueueViewModelTest {
     }
 
     @Test
+    void aFailureWhoseFirstLineIsAWholeResponseBodyIsShownAsItsGist() {
+        String body = "Expected status 200 but got 503 for GET /api/health: " + "{\"status\":\"error\"}".repeat(20);
+        FailureGroup long503 = new FailureGroup("fp-503", db.classification(),
+                List.of(Fixtures.failed("health/api", body)), body, "");
+        vm.accept(List.of(new RunEvent.FailureTriaged(RUN, long503),
+                new RunEvent.PlaybookProposed(RUN, long503.fingerprint(), "kill-idle", FixClass.A)));
+        String text = only().groupText();
+        assertThat(text).startsWith(long503.category().id() + " · Expected status 200 but got 503").endsWith("…");
+        assertThat(text).hasSize(long503.category().id().length() + 3 + QueueRow.GIST + 1);
+    }
+
+    @Test
     void aProposalNoGateSawStillShowsItsTargetAndTheShippedPlaybooksRisk() {
         vm.accept(List.of(new RunEvent.RunStarted(RUN, "crm-staging", List.of("health"),
                         dev.healdesk.core.run.RunOptions.defaults(), Fixtures.T0, 3),

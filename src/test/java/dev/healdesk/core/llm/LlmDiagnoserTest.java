@@ -212,6 +212,12 @@ class LlmDiagnoserTest {
         assertThat(result.usage().errors()).isEqualTo(1);
         assertThat(result.usage().note()).contains("ollama serve");
         assertThat(events).anyMatch(e -> e instanceof RunEvent.Log l && l.message().contains("OLLAMA_HOST"));
+        assertThat(events).filteredOn(e -> e instanceof RunEvent.DiagnosisFailed).singleElement()
+                .satisfies(e -> {
+                    RunEvent.DiagnosisFailed f = (RunEvent.DiagnosisFailed) e;
+                    assertThat(f.unavailable()).isTrue();
+                    assertThat(f.reason()).contains("ollama serve");
+                });
     }
 
     @Test
