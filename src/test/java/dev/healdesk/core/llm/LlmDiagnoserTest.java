@@ -212,12 +212,11 @@ class LlmDiagnoserTest {
         assertThat(result.usage().errors()).isEqualTo(1);
         assertThat(result.usage().note()).contains("ollama serve");
         assertThat(events).anyMatch(e -> e instanceof RunEvent.Log l && l.message().contains("OLLAMA_HOST"));
-        assertThat(events).filteredOn(e -> e instanceof RunEvent.DiagnosisFailed).singleElement()
-                .satisfies(e -> {
-                    RunEvent.DiagnosisFailed f = (RunEvent.DiagnosisFailed) e;
-                    assertThat(f.unavailable()).isTrue();
-                    assertThat(f.reason()).contains("ollama serve");
-                });
+        List<RunEvent.DiagnosisFailed> failed = events.stream().filter(e -> e instanceof RunEvent.DiagnosisFailed)
+                .map(e -> (RunEvent.DiagnosisFailed) e).toList();
+        assertThat(failed).hasSize(1);
+        assertThat(failed.get(0).unavailable()).isTrue();
+        assertThat(failed.get(0).reason()).contains("ollama serve");
     }
 
     @Test
