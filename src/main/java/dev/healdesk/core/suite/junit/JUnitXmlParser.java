@@ -75,7 +75,13 @@ public final class JUnitXmlParser {
 
     private List<TestResult> read(XMLStreamReader reader, Path report, String project)
             throws XMLStreamException, SuiteException {
-        reader.nextTag();
+        while (reader.next() != XMLStreamConstants.START_ELEMENT) {
+            if (reader.getEventType() == XMLStreamConstants.DTD) {
+                throw new SuiteException(report + " declares a DTD, which Healdesk refuses: no test tool writes one"
+                        + " into a JUnit XML report, and its entities could make the parser read local files. Check"
+                        + " what wrote this file.");
+            }
+        }
         String root = reader.getLocalName();
         if (!root.equals("testsuites") && !root.equals("testsuite")) {
             throw new SuiteException(report + " is not a JUnit XML report: its root element is <" + root
