@@ -159,9 +159,10 @@ class JUnitXmlRunnerTest {
     @Test
     void unknownProjectsAreNamedWithTheKnownOnes() throws Exception {
         Path script = script("exit 0\n");
+        List<String> command = List.of("bash", script.toString());
         JUnitXmlRunner runner = new JUnitXmlRunner(List.of(
-                new JUnitXmlSuite("unit", List.of("bash", script.toString()), dir, Map.of(), GLOB, Duration.ofSeconds(5)),
-                new JUnitXmlSuite("e2e", List.of("bash", script.toString()), dir, Map.of(), GLOB, Duration.ofSeconds(5))));
+                new JUnitXmlSuite("unit", command, dir, Map.of(), GLOB, Duration.ofSeconds(5)),
+                new JUnitXmlSuite("e2e", command, dir, Map.of(), GLOB, Duration.ofSeconds(5))));
 
         assertThat(runner.projects()).containsExactly("unit", "e2e");
         assertThatThrownBy(() -> runner.run(Set.of("unit", "smoke"), r -> { }, Cancellation.none()))
