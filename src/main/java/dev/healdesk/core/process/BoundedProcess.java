@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * Runs a command-line tool with a time limit and captures what it prints.
@@ -51,6 +52,18 @@ public final class BoundedProcess {
      */
     public static Result run(List<String> command, Duration timeout, Path workdir, Map<String, String> extraEnv)
             throws IOException, TimeoutException, InterruptedException {
+        return run(command, timeout, workdir, extraEnv, kill -> { });
+    }
+
+    /**
+     * As {@link #run(List, Duration, Path, Map)}, for a caller that must be able to stop the tool from elsewhere (a
+     * cancelled run): once the process has started, {@code killSwitch} receives an action that kills it and its
+     * descendants, from any thread and at any time (after the exit it does nothing). The wait then ends and the
+     * result carries the killed process's exit code.
+     */
+    public static Result run(List<String> command, Duration timeout, Path workdir, Map<String, String> extraEnv,
+                             Consumer<Runnable> killSwitch)
+            throws IOException, TimeoutException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command);
         if (workdir != null) {
             builder.directory(workdir.toFile());
@@ -62,6 +75,7 @@ public final class BoundedProcess {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Thread outReader = drain(process.getInputStream(), out, command.get(0) + " stdout");
         Thread errReader = drain(process.getErrorStream(), err, command.get(0) + " stderr");
+        killSwitch.accept(() -> killTree(process));
         try {
             if (!process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
                 killTree(process);

@@ -1,0 +1,197 @@
+package dev.healdesk.core.suite.junit;
+
+import dev.healdesk.core.process.BoundedProcess;
+import dev.healdesk.core.run.Cancellation;
+import dev.healdesk.core.suite.SuiteException;
+import dev.healdesk.core.suite.SuiteRunner;
+import dev.healdesk.core.suite.TestResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * Runs any test command (Maven Surefire, {@code pytest --junitxml}, {@code go test | go-junit-report}, ...) and reads
+ * the JUnit XML reports it leaves, so that any application's own suites give the same {@link TestResult}s as the
+ * probes do.
+ *
+ * <p>The command runs through {@link BoundedProcess}: an argument vector, never a shell string, so nothing in a
+ * project's configuration or in a report is ever interpreted; a time limit; and on timeout or cancel the command and
+ * everything it started are killed. A non-zero exit is what test tools do when tests fail, so it is not an error;
+ * the reports say what happened. What is an error ({@link SuiteException}, naming the project, the command and the
+ * glob) is a program that cannot start, a command that ran out of time, and a command that wrote no report.
+ *
+ * <p>Healdesk deletes nothing in the project: reports left by earlier builds stay where they are, and only those
+ * modified since the command started are read, so an old build's failures are never reported as today's.
+ */
+public final class JUnitXmlRunner implements SuiteRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JUnitXmlRunner.class);
+    /** How much of the command's output a "no report" error quotes: enough for the tool's own complaint. */
+    private static final int OUTPUT_TAIL_CHARS = 800;
+
+    private final List<JUnitXmlSuite> suites;
+    private final JUnitXmlParser parser = new JUnitXmlParser();
+
+    public JUnitXmlRunner(List<JUnitXmlSuite> suites) {
+        this.suites = List.copyOf(suites);
+        Set<String> names = new HashSet<>();
+        for (JUnitXmlSuite suite : this.suites) {
+            if (!names.add(suite.project())) {
+                throw new IllegalArgumentException("Two suites have the project name " + suite.project());
+            }
+        }
+    }
+
+    @Override
+    public List<String> projects() {
+        return suites.stream().map(JUnitXmlSuite::project).toList();
+    }
+
+    /** The suites {@link #run} would run for {@code projects} (all when empty). */
+    public List<JUnitXmlSuite> select(Set<String> projects) throws SuiteException {
+        if (projects == null || projects.isEmpty()) {
+            return suites;
+        }
+        Set<String> unknown = new TreeSet<>(projects);
+        projects().forEach(unknown::remove);
+        if (!unknown.isEmpty()) {
+            throw new SuiteException("Unknown project" + (unknown.size() == 1 ? " " : "s ") + String.join(", ", unknown)
+                    + "; this target has: " + String.join(", ", projects()));
+        }
+        return suites.stream().filter(s -> projects.contains(s.project())).toList();
+    }
+
+    /**
+     * Runs the selected suites one after the other. Each suite's results are passed on once its command has exited
+     * and its reports are read. A suite that cannot give results ends the run with a {@link SuiteException}; the
+     * results of the suites before it have been passed on already. Cancelling kills the command in progress and
+     * returns the results of the suites that finished.
+     */
+    @Override
+    public List<TestResult> run(Set<String> projects, Consumer<TestResult> onResult, Cancellation cancel)
+            throws SuiteException {
+        Consumer<TestResult> sink = onResult == null ? r -> { } : onResult;
+        Cancellation cancellation = cancel == null ? Cancellation.none() : cancel;
+        List<TestResult> results = new ArrayList<>();
+        for (JUnitXmlSuite suite : select(projects)) {
+            if (cancellation.isCancelled()) {
+                break;
+            }
+            List<TestResult> suiteResults = runSuite(suite, cancellation);
+            if (cancellation.isCancelled()) {
+                LOG.info("JUnit XML run cancelled during {}", suite.project());
+                break;
+            }
+            suiteResults.forEach(sink);
+            results.addAll(suiteResults);
+        }
+        return results;
+    }
+
+    private List<TestResult> runSuite(JUnitXmlSuite suite, Cancellation cancel) throws SuiteException {
+        // Report timestamps come from the file system's clock, which may be coarser than ours: a report written just
+        // after the start could look older than an exact start. A whole second of slack errs towards reading it.
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String described = "the " + suite.project() + " suite (" + String.join(" ", suite.command()) + " in "
+                + suite.workdir() + ")";
+        BoundedProcess.Result result;
+        try {
+            result = BoundedProcess.run(suite.command(), suite.timeout(), suite.workdir(), suite.env(),
+                    cancel::onCancel);
+        } catch (IOException e) {
+            throw new SuiteException("Could not start " + described + ": " + e.getMessage() + ". Check that "
+                    + suite.command().get(0) + " is installed and on the PATH, and that the working directory exists.",
+                    e);
+        } catch (TimeoutException e) {
+            throw new SuiteException(described + " did not finish within " + suite.timeout().toSeconds()
+                    + " s and was stopped. Raise the suite's timeout, or look for a test that hangs.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SuiteException(described + " was interrupted and stopped.", e);
+        }
+        if (cancel.isCancelled()) {
+            return List.of();
+        }
+        List<Path> reports = freshReports(suite, start);
+        if (reports.isEmpty()) {
+            throw new SuiteException(described + " exited with " + result.exitCode() + " and wrote no report matching "
+                    + suite.reportGlob() + " (reports from before the run are not read). Check that the command runs"
+                    + " the tests and that the glob names where they write JUnit XML." + outputTail(result));
+        }
+        List<TestResult> results = new ArrayList<>();
+        for (Path report : reports) {
+            results.addAll(parser.parse(report, suite.project()));
+        }
+        LOG.info("{}: {} results from {} report(s), exit code {}", suite.project(), results.size(), reports.size(),
+                result.exitCode());
+        return results;
+    }
+
+    /**
+     * The files under the working directory that match the glob and were modified at or after {@code start}, in
+     * path order. The walk starts at the glob's literal leading folders ({@code target/surefire-reports} for
+     * {@code target/surefire-reports/TEST-*.xml}), so a project's {@code node_modules} is not walked for nothing.
+     */
+    private static List<Path> freshReports(JUnitXmlSuite suite, Instant start) throws SuiteException {
+        Path workdir = suite.workdir().toAbsolutePath().normalize();
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + suite.reportGlob());
+        Path base = workdir;
+        String[] segments = suite.reportGlob().split("/");
+        for (int i = 0; i < segments.length - 1 && !segments[i].matches(".*[*?\\[\\]{}\\\\].*"); i++) {
+            base = base.resolve(segments[i]);
+        }
+        if (!Files.isDirectory(base)) {
+            return List.of();
+        }
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(base, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (attributes.isRegularFile() && matcher.matches(workdir.relativize(file))
+                            && !attributes.lastModifiedTime().toInstant().isBefore(start)) {
+                        found.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    // an unreadable corner of the project (a root-owned cache) holds no reports of ours
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new SuiteException("Could not look for the reports of the " + suite.project() + " suite under "
+                    + base + ": " + e.getMessage(), e);
+        }
+        found.sort(null);
+        return found;
+    }
+
+    private static String outputTail(BoundedProcess.Result result) {
+        String output = (result.stdout().strip() + "\n" + result.stderr().strip()).strip();
+        if (output.isEmpty()) {
+            return "";
+        }
+        return " It printed: " + (output.length() > OUTPUT_TAIL_CHARS
+                ? "..." + output.substring(output.length() - OUTPUT_TAIL_CHARS) : output);
+    }
+}
