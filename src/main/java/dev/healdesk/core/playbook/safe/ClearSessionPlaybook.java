@@ -3,12 +3,10 @@ package dev.healdesk.core.playbook.safe;
 import dev.healdesk.core.playbook.Outcome;
 import dev.healdesk.core.playbook.Plan;
 import dev.healdesk.core.playbook.PlanStep;
-import dev.healdesk.core.playbook.Playbook;
 import dev.healdesk.core.playbook.PlaybookContext;
 import dev.healdesk.core.playbook.PlaybookException;
 import dev.healdesk.core.playbook.Risk;
 import dev.healdesk.core.triage.Category;
-import dev.healdesk.core.triage.FixClass;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,34 +23,19 @@ import java.util.Set;
  * that forgets the backend's sessions (the sandbox). A stale session has nothing worth restoring, so there is no
  * rollback.
  */
-public final class ClearSessionPlaybook implements Playbook {
+public final class ClearSessionPlaybook extends SafePlaybook {
 
     public static final String NAME = "clear-session";
 
-    @Override
-    public String name() {
-        return NAME;
+    public ClearSessionPlaybook() {
+        super(NAME, "Delete the stored session state (e.g. .auth/user.json) and forget the backend's sessions",
+                Risk.LOW, Set.of(Category.AUTH));
     }
 
-    @Override
-    public String description() {
-        return "Delete the stored session state (e.g. .auth/user.json) and forget the backend's sessions";
-    }
 
-    @Override
-    public FixClass fixClass() {
-        return FixClass.A;
-    }
 
-    @Override
-    public Risk risk() {
-        return Risk.LOW;
-    }
 
-    @Override
-    public Set<Category> categories() {
-        return Set.of(Category.AUTH);
-    }
+
 
     @Override
     public Plan plan(PlaybookContext context) {

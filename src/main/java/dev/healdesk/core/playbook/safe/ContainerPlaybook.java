@@ -9,7 +9,6 @@ import dev.healdesk.core.playbook.PlaybookException;
 import dev.healdesk.core.playbook.Risk;
 import dev.healdesk.core.triage.Category;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -69,11 +68,7 @@ final class ContainerPlaybook extends SafePlaybook {
 
     @Override
     public Outcome apply(PlaybookContext context, Plan plan) throws PlaybookException {
-        refuseUnlessRunnable(plan);
-        Duration timeout = new PlaybookSettings(name(), context).seconds("timeoutSeconds", DEFAULT_TIMEOUT_SECONDS);
-        Runs runs = runCommands(context, plan.steps(), timeout);
-        return runs.ok() ? Outcome.ok("docker " + verb + " done", runs.output())
-                : Outcome.failed(runs.failure(), runs.output());
+        return applyPlannedCommands(context, plan, DEFAULT_TIMEOUT_SECONDS, "docker " + verb + " done");
     }
 
     /** The container runs, as {@code docker inspect} says. */

@@ -58,11 +58,7 @@ final class RedisRestartPlaybook extends SafePlaybook {
 
     @Override
     public Outcome apply(PlaybookContext context, Plan plan) throws PlaybookException {
-        refuseUnlessRunnable(plan);
-        Runs runs = runCommands(context, plan.steps(),
-                new PlaybookSettings(name(), context).seconds("timeoutSeconds", DEFAULT_TIMEOUT_SECONDS));
-        return runs.ok() ? Outcome.ok("Redis restarted", runs.output())
-                : Outcome.failed(runs.failure(), runs.output());
+        return applyPlannedCommands(context, plan, DEFAULT_TIMEOUT_SECONDS, "Redis restarted");
     }
 
     /** Redis answers PING within {@code settleSeconds}. */

@@ -3,12 +3,10 @@ package dev.healdesk.core.playbook.safe;
 import dev.healdesk.core.playbook.Outcome;
 import dev.healdesk.core.playbook.Plan;
 import dev.healdesk.core.playbook.PlanStep;
-import dev.healdesk.core.playbook.Playbook;
 import dev.healdesk.core.playbook.PlaybookContext;
 import dev.healdesk.core.playbook.PlaybookException;
 import dev.healdesk.core.playbook.Risk;
 import dev.healdesk.core.triage.Category;
-import dev.healdesk.core.triage.FixClass;
 
 import java.util.List;
 import java.util.Optional;
@@ -20,34 +18,19 @@ import java.util.Set;
  * state), or else the target's own re-login handle (the sandbox logs in through its API). New tokens replace the old,
  * which were expired anyway: nothing to roll back.
  */
-public final class RefreshTokensPlaybook implements Playbook {
+public final class RefreshTokensPlaybook extends SafePlaybook {
 
     public static final String NAME = "refresh-tokens";
 
-    @Override
-    public String name() {
-        return NAME;
+    public RefreshTokensPlaybook() {
+        super(NAME, "Log in again (the configured auth set-up, or the target's own) and store the new tokens",
+                Risk.LOW, Set.of(Category.AUTH));
     }
 
-    @Override
-    public String description() {
-        return "Log in again (the configured auth set-up, or the target's own) and store the new tokens";
-    }
 
-    @Override
-    public FixClass fixClass() {
-        return FixClass.A;
-    }
 
-    @Override
-    public Risk risk() {
-        return Risk.LOW;
-    }
 
-    @Override
-    public Set<Category> categories() {
-        return Set.of(Category.AUTH);
-    }
+
 
     @Override
     public Plan plan(PlaybookContext context) {

@@ -4,12 +4,10 @@ import dev.healdesk.core.playbook.Kind;
 import dev.healdesk.core.playbook.Outcome;
 import dev.healdesk.core.playbook.Plan;
 import dev.healdesk.core.playbook.PlanStep;
-import dev.healdesk.core.playbook.Playbook;
 import dev.healdesk.core.playbook.PlaybookContext;
 import dev.healdesk.core.playbook.PlaybookException;
 import dev.healdesk.core.playbook.Risk;
 import dev.healdesk.core.triage.Category;
-import dev.healdesk.core.triage.FixClass;
 
 import java.io.IOException;
 import java.net.URI;
@@ -35,7 +33,7 @@ import java.util.Set;
  * After a command, webhook or redeploy the playbook waits (up to {@code readySeconds}, default 120) until the
  * target's base URL answers without a 5xx, since those return before the backend is up. A restart cannot be undone.
  */
-public final class RestartBackendPlaybook implements Playbook {
+public final class RestartBackendPlaybook extends SafePlaybook {
 
     public static final String NAME = "restart-backend";
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
@@ -47,38 +45,20 @@ public final class RestartBackendPlaybook implements Playbook {
     private final HttpClient http;
 
     public RestartBackendPlaybook(HttpClient http) {
+        super(NAME, "Restart the backend (configured command, deploy webhook, Railway redeploy, or the sandbox)",
+                Risk.MEDIUM, Set.of(Category.NETWORK, Category.API, Category.TIMEOUT, Category.INFRA));
         this.http = http;
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
 
-    @Override
-    public String description() {
-        return "Restart the backend (configured command, deploy webhook, Railway redeploy, or the sandbox)";
-    }
 
-    @Override
-    public FixClass fixClass() {
-        return FixClass.A;
-    }
 
-    @Override
-    public Risk risk() {
-        return Risk.MEDIUM;
-    }
 
     @Override
     public Kind kind() {
         return Kind.RESTART;
     }
 
-    @Override
-    public Set<Category> categories() {
-        return Set.of(Category.NETWORK, Category.API, Category.TIMEOUT, Category.INFRA);
-    }
 
     @Override
     public Plan plan(PlaybookContext context) {

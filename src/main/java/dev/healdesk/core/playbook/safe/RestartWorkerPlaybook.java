@@ -49,11 +49,7 @@ final class RestartWorkerPlaybook extends SafePlaybook {
 
     @Override
     public Outcome apply(PlaybookContext context, Plan plan) throws PlaybookException {
-        refuseUnlessRunnable(plan);
-        Runs runs = runCommands(context, plan.steps(),
-                new PlaybookSettings(name(), context).seconds("timeoutSeconds", DEFAULT_TIMEOUT_SECONDS));
-        return runs.ok() ? Outcome.ok("Worker restarted", runs.output())
-                : Outcome.failed(runs.failure(), runs.output());
+        return applyPlannedCommands(context, plan, DEFAULT_TIMEOUT_SECONDS, "Worker restarted");
     }
 
     /** With a unit, systemd says it is active; with a command there is nothing more to ask. */

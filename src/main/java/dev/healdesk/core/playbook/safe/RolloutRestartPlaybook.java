@@ -42,11 +42,7 @@ final class RolloutRestartPlaybook extends SafePlaybook {
 
     @Override
     public Outcome apply(PlaybookContext context, Plan plan) throws PlaybookException {
-        refuseUnlessRunnable(plan);
-        Runs runs = runCommands(context, plan.steps(),
-                new PlaybookSettings(name(), context).seconds("timeoutSeconds", DEFAULT_TIMEOUT_SECONDS));
-        return runs.ok() ? Outcome.ok("Rollout restarted", runs.output())
-                : Outcome.failed(runs.failure(), runs.output());
+        return applyPlannedCommands(context, plan, DEFAULT_TIMEOUT_SECONDS, "Rollout restarted");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.healdesk.core.playbook.safe;
 
 import dev.healdesk.core.playbook.CommandRunner;
+import dev.healdesk.core.playbook.Outcome;
 import dev.healdesk.core.playbook.Plan;
 import dev.healdesk.core.playbook.PlanStep;
 import dev.healdesk.core.playbook.Playbook;
@@ -17,7 +18,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * What the class-A infrastructure playbooks share: a pure plan (it runs nothing, so showing it is free and safe),
+ * What the class-A playbooks share: a pure plan (it runs nothing, so showing it is free and safe),
  * a preflight that is that plan's missing list, an apply that refuses a plan with anything missing, and one way to
  * run commands that stops at the first failure and keeps every command's output for the audit trail.
  */
@@ -78,6 +79,18 @@ abstract class SafePlaybook implements Playbook {
         if (!missing.isEmpty()) {
             throw new PlaybookException(name + " will not run: " + String.join(" ", missing));
         }
+    }
+
+    /**
+     * The usual apply: refuse a plan with anything missing, run its commands in order with the playbook's
+     * {@code timeoutSeconds} (default {@code defaultSeconds}), and say {@code done} when all of them succeeded.
+     */
+    final Outcome applyPlannedCommands(PlaybookContext context, Plan plan, int defaultSeconds, String done)
+            throws PlaybookException {
+        refuseUnlessRunnable(plan);
+        Runs runs = runCommands(context, plan.steps(),
+                new PlaybookSettings(name, context).seconds("timeoutSeconds", defaultSeconds));
+        return runs.ok() ? Outcome.ok(done, runs.output()) : Outcome.failed(runs.failure(), runs.output());
     }
 
     /** What a run of commands did: every result so far, their output, and the first failure's message or null. */
