@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -176,23 +175,11 @@ public final class OllamaStandIn implements AutoCloseable {
             socket.setTcpNoDelay(true);
             InputStream in = new BufferedInputStream(socket.getInputStream());
             OutputStream out = socket.getOutputStream();
-            String requestLine = RawHttp.readLine(in);
-            if (requestLine == null || requestLine.isEmpty()) {
+            RawHttp.Incoming incoming = RawHttp.readRequest(in);
+            if (incoming == null) {
                 return;
             }
-            String[] parts = requestLine.split(" ");
-            int length = 0;
-            boolean chunked = false;
-            for (String h = RawHttp.readLine(in); h != null && !h.isEmpty(); h = RawHttp.readLine(in)) {
-                String lower = h.toLowerCase(Locale.ROOT);
-                if (lower.startsWith("content-length:")) {
-                    length = Integer.parseInt(h.substring(15).trim());
-                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-                    chunked = true;
-                }
-            }
-            String body = chunked ? RawHttp.readChunked(in) : new String(in.readNBytes(length), StandardCharsets.UTF_8);
-            Request request = new Request(parts[0], parts[1], body);
+            Request request = new Request(incoming.method(), incoming.path(), incoming.body());
             requests.add(request);
             route(request, out);
         } catch (SocketException e) {

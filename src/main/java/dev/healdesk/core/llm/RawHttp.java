@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The bytes of HTTP/1.1 that the protocol stand-ins (Ollama's, and Anthropic's in the tests) read and write by
@@ -27,6 +30,30 @@ final class RawHttp {
             line.write(b);
         }
         return line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
+    }
+
+    /** One request as a stand-in reads it: header names in lower case, the body whole. */
+    record Incoming(String method, String path, Map<String, String> headers, String body) {
+    }
+
+    /** Reads one request (line, headers, a Content-Length or chunked body); null when the client sent none. */
+    static Incoming readRequest(InputStream in) throws IOException {
+        String requestLine = readLine(in);
+        if (requestLine == null || requestLine.isEmpty()) {
+            return null;
+        }
+        String[] parts = requestLine.split(" ");
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String h = readLine(in); h != null && !h.isEmpty(); h = readLine(in)) {
+            int colon = h.indexOf(':');
+            if (colon > 0) {
+                headers.put(h.substring(0, colon).trim().toLowerCase(Locale.ROOT), h.substring(colon + 1).trim());
+            }
+        }
+        boolean chunked = headers.getOrDefault("transfer-encoding", "").toLowerCase(Locale.ROOT).contains("chunked");
+        int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
+        String body = chunked ? readChunked(in) : new String(in.readNBytes(length), StandardCharsets.UTF_8);
+        return new Incoming(parts[0], parts[1], Map.copyOf(headers), body);
     }
 
     /** A whole chunked request body. */

@@ -15,9 +15,7 @@ import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -158,22 +156,11 @@ public final class AnthropicStandIn implements AutoCloseable {
             socket.setTcpNoDelay(true);
             InputStream in = new BufferedInputStream(socket.getInputStream());
             OutputStream out = socket.getOutputStream();
-            String requestLine = RawHttp.readLine(in);
-            if (requestLine == null || requestLine.isEmpty()) {
+            RawHttp.Incoming incoming = RawHttp.readRequest(in);
+            if (incoming == null) {
                 return;
             }
-            String[] parts = requestLine.split(" ");
-            Map<String, String> headers = new LinkedHashMap<>();
-            for (String h = RawHttp.readLine(in); h != null && !h.isEmpty(); h = RawHttp.readLine(in)) {
-                int colon = h.indexOf(':');
-                if (colon > 0) {
-                    headers.put(h.substring(0, colon).trim().toLowerCase(Locale.ROOT), h.substring(colon + 1).trim());
-                }
-            }
-            boolean chunked = headers.getOrDefault("transfer-encoding", "").toLowerCase(Locale.ROOT).contains("chunked");
-            int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
-            String body = chunked ? RawHttp.readChunked(in) : new String(in.readNBytes(length), StandardCharsets.UTF_8);
-            Request request = new Request(parts[0], parts[1], Map.copyOf(headers), body);
+            Request request = new Request(incoming.method(), incoming.path(), incoming.headers(), incoming.body());
             requests.add(request);
             route(request, out);
         } catch (SocketException e) {
