@@ -2,6 +2,7 @@ package dev.healdesk.app.playbooks;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
+import dev.healdesk.app.fx.Labels;
 import dev.healdesk.app.fx.Badges;
 import dev.healdesk.app.fx.Subscriptions;
 import dev.healdesk.app.fx.View;
@@ -170,7 +171,7 @@ public final class PlaybooksView implements View {
         subs.onChange(model.planMissing(), (ListChangeListener<String>) c -> showMissing());
         showMissing();
         // The note sits beside the caption, so that the plan and the history line up top and bottom.
-        HBox planHead = new HBox(10, caption("Plan (dry run)"), planNote);
+        HBox planHead = new HBox(10, Labels.caption("Plan (dry run)"), planNote);
         planHead.setAlignment(Pos.BASELINE_LEFT);
         VBox plan = new VBox(6, planHead, steps, missing);
         VBox.setVgrow(steps, Priority.ALWAYS);
@@ -178,7 +179,7 @@ public final class PlaybooksView implements View {
         HBox.setHgrow(plan, Priority.ALWAYS);
 
         ListView<String> history = wrapping(model.history(), "proposal-history", "Nothing yet.");
-        VBox log = new VBox(6, caption("History"), history);
+        VBox log = new VBox(6, Labels.caption("History"), history);
         VBox.setVgrow(history, Priority.ALWAYS);
         log.setMinWidth(260);
         log.setPrefWidth(420);
@@ -289,11 +290,6 @@ public final class PlaybooksView implements View {
         return list;
     }
 
-    private static Label caption(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("caption");
-        return l;
-    }
 
     @Override
     public Parent root() {

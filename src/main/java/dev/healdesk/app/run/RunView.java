@@ -2,6 +2,7 @@ package dev.healdesk.app.run;
 
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
+import dev.healdesk.app.fx.Labels;
 import dev.healdesk.app.fx.Subscriptions;
 import dev.healdesk.app.fx.View;
 import javafx.beans.binding.Bindings;
@@ -94,7 +95,7 @@ public final class RunView implements View {
     }
 
     private VBox setupCard() {
-        Label projectsCaption = caption("Projects");
+        Label projectsCaption = Labels.caption("Projects");
         rebuildProjects();
         subs.onChange(model.projects(), (ListChangeListener<ProjectOption>) c -> {
             while (c.next()) {
@@ -145,7 +146,7 @@ public final class RunView implements View {
         options.setAlignment(Pos.CENTER_LEFT);
 
         // The approval switch has a line of its own: beside the others it cut every label short at the usual width.
-        VBox inputs = new VBox(8, projectsCaption, projectBoxes, noProjects, caption("Options"), options, classA);
+        VBox inputs = new VBox(8, projectsCaption, projectBoxes, noProjects, Labels.caption("Options"), options, classA);
         inputs.disableProperty().bind(model.runningProperty());
         subs.add(inputs.disableProperty()::unbind);
 
@@ -238,11 +239,6 @@ public final class RunView implements View {
         return new VBox(8, head, log);
     }
 
-    private static Label caption(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().addAll("caption");
-        return label;
-    }
 
     @Override
     public Parent root() {
