@@ -21,11 +21,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -160,7 +158,7 @@ public final class AnthropicLlmClient implements LlmClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body(request), StandardCharsets.UTF_8))
                 .build();
 
-        BlockingQueue<Object> pieces = new LinkedBlockingQueue<>();
+        StreamWait pieces = new StreamWait(firstTokenTimeout, stallTimeout);
         long started = System.nanoTime();
         Exchange exchange = new Exchange(post, request.model(), pieces);
         Thread caller = new Thread(exchange, "healdesk-anthropic-chat");
@@ -175,20 +173,12 @@ public final class AnthropicLlmClient implements LlmClient {
         StringBuilder text = new StringBuilder();
         int inputTokens = 0;
         int outputTokens = 0;
-        boolean first = true;
         boolean finished = false;
         try {
             while (true) {
-                Duration wait = first ? firstTokenTimeout : stallTimeout;
-                Object piece = pieces.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
-                if (cancel.isCancelled()) {
-                    throw new LlmException("Diagnosis cancelled", false, null);
-                }
-                if (piece == null) {
-                    throw new LlmException("Anthropic at " + baseUrl + " sent nothing for " + wait.toSeconds()
-                            + " s (" + request.model() + (first ? " did not start answering" : " stalled")
-                            + "). Try again later.", false, null);
-                }
+                Object piece = pieces.next(cancel, (seconds, answering) -> "Anthropic at " + baseUrl
+                        + " sent nothing for " + seconds + " s (" + request.model()
+                        + (answering ? " stalled" : " did not start answering") + "). Try again later.");
                 if (piece == STOP) {
                     break;
                 }
@@ -199,7 +189,7 @@ public final class AnthropicLlmClient implements LlmClient {
                     inputTokens = c.input() == null ? inputTokens : c.input();
                     outputTokens = c.output() == null ? outputTokens : c.output();
                 } else if (piece instanceof Token t) {
-                    first = false;
+                    pieces.answering();
                     text.append(t.text());
                     onToken.accept(t.text());
                 }
@@ -257,13 +247,13 @@ public final class AnthropicLlmClient implements LlmClient {
     private final class Exchange implements Runnable {
         private final HttpRequest request;
         private final String model;
-        private final BlockingQueue<Object> pieces;
+        private final StreamWait pieces;
         private volatile Thread thread;
         private volatile boolean aborted;
         private volatile CompletableFuture<HttpResponse<InputStream>> future;
         private volatile InputStream stream;
 
-        Exchange(HttpRequest request, String model, BlockingQueue<Object> pieces) {
+        Exchange(HttpRequest request, String model, StreamWait pieces) {
             this.request = request;
             this.model = model;
             this.pieces = pieces;

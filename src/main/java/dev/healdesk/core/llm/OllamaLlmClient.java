@@ -26,8 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -209,7 +207,7 @@ public final class OllamaLlmClient implements LlmClient {
         }
         chat.setOptions(Map.of("temperature", 0.1, "num_ctx", CONTEXT_TOKENS));
 
-        BlockingQueue<Object> pieces = new LinkedBlockingQueue<>();
+        StreamWait pieces = new StreamWait(firstTokenTimeout, stallTimeout);
         Object end = new Object();
         long started = System.nanoTime();
         Thread caller = new Thread(() -> {
@@ -226,20 +224,11 @@ public final class OllamaLlmClient implements LlmClient {
 
         StringBuilder text = new StringBuilder();
         OllamaChatResponseModel last = null;
-        boolean first = true;
         try {
             while (true) {
-                Duration wait = first ? firstTokenTimeout : stallTimeout;
-                Object piece = pieces.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
-                if (cancel.isCancelled()) {
-                    throw new LlmException("Diagnosis cancelled", false, null);
-                }
-                if (piece == null) {
-                    caller.interrupt();
-                    throw new LlmException("Ollama at " + host + " sent nothing for " + wait.toSeconds() + " s ("
-                            + request.model() + (first ? " may still be loading, or does not fit the GPU and runs on"
-                            + " the CPU" : " stalled") + "). Choose a smaller model or try again.", false, null);
-                }
+                Object piece = pieces.next(cancel, (seconds, answering) -> "Ollama at " + host + " sent nothing for "
+                        + seconds + " s (" + request.model() + (answering ? " stalled" : " may still be loading, or"
+                        + " does not fit the GPU and runs on the CPU") + "). Choose a smaller model or try again.");
                 if (piece == end) {
                     break;
                 }
@@ -247,7 +236,7 @@ public final class OllamaLlmClient implements LlmClient {
                     throw failure(request.model(), e);
                 }
                 OllamaChatResponseModel model = (OllamaChatResponseModel) piece;
-                first = false;
+                pieces.answering();
                 if (model.getError() != null) {
                     throw new LlmException("Ollama failed while answering: " + model.getError(), false, null);
                 }
@@ -260,6 +249,9 @@ public final class OllamaLlmClient implements LlmClient {
                     last = model;
                 }
             }
+        } catch (LlmException e) {
+            caller.interrupt();   // a silent, cancelled or failed stream: Ollama4j would wait on it for ever
+            throw e;
         } catch (InterruptedException e) {
             caller.interrupt();
             Thread.currentThread().interrupt();
