@@ -2,11 +2,9 @@ package dev.healdesk.cli;
 
 import dev.healdesk.app.fx.FxBridge;
 import dev.healdesk.core.history.HistoryStore;
+import dev.healdesk.core.llm.LlmBenchmark;
 import dev.healdesk.core.llm.LlmDiagnoser;
-import dev.healdesk.core.llm.ModelChoice;
-import dev.healdesk.core.llm.OllamaLlmClient;
 import dev.healdesk.core.llm.OllamaStandIn;
-import dev.healdesk.core.llm.Redactor;
 import dev.healdesk.core.run.Cancellation;
 import dev.healdesk.core.run.RunEvent;
 import dev.healdesk.core.run.RunListener;
@@ -20,13 +18,10 @@ import javafx.application.Platform;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -67,12 +62,7 @@ final class TokenLatencyBenchmark {
         try (OllamaStandIn ollama = OllamaStandIn.start().install("llama3.2", 2_019_393_189L).answer(tokens)
                 .tokenDelay(5);
              HistoryStore history = HistoryStore.open(dir.resolve("tokens.db"))) {
-            OllamaLlmClient client = new OllamaLlmClient(ollama.host(), Duration.ofSeconds(3), Duration.ofSeconds(10),
-                    Duration.ofSeconds(10));
-            ModelChoice choice = new ModelChoice("llama3.2", ModelChoice.Source.ENVIRONMENT, true, 3334, 8000, true,
-                    "bench", null);
-            LlmDiagnoser diagnoser = new LlmDiagnoser(() -> Optional.of(choice), client, null, history,
-                    Redactor.standard()::redact, PatternCatalog.builtIn().playbooks(), Clock.systemUTC());
+            LlmDiagnoser diagnoser = LlmBenchmark.standInDiagnoser(ollama, history);
             List<Long> latencies = new ArrayList<>();
             for (int round = 0; round < 3; round++) {
                 ollama.resetTimings();

@@ -104,12 +104,7 @@ public final class LlmBenchmark {
                 .answer(List.of("{\"rootCause\":\"bench\",\"confidence\":0.5,\"category\":\"network\",",
                         "\"fixClass\":\"A\",\"suggestedPlaybook\":null,\"explanation\":\"e\",\"evidence\":[]}"));
              HistoryStore history = HistoryStore.open(dir.resolve("bench-cache.db"))) {
-            OllamaLlmClient client = new OllamaLlmClient(ollama.host(), Duration.ofSeconds(3), Duration.ofSeconds(10),
-                    Duration.ofSeconds(10));
-            ModelChoice choice = new ModelChoice("llama3.2", ModelChoice.Source.ENVIRONMENT, true, 3334, 8000, true,
-                    "bench", null);
-            LlmDiagnoser diagnoser = new LlmDiagnoser(() -> Optional.of(choice), client, null, history,
-                    Redactor.standard()::redact, PatternCatalog.builtIn().playbooks(), Clock.systemUTC());
+            LlmDiagnoser diagnoser = standInDiagnoser(ollama, history);
             Diagnoses first = diagnoser.diagnose("bench-1", groups, RunOptions.defaults(), RunListener.NONE,
                     Cancellation.none());
             Diagnoses second = diagnoser.diagnose("bench-2", groups, RunOptions.defaults(), RunListener.NONE,
@@ -117,5 +112,15 @@ public final class LlmBenchmark {
             return new CacheResult(groups.size(), first.usage().calls(), first.usage().cacheHits(),
                     second.usage().calls(), second.usage().cacheHits());
         }
+    }
+
+    /** The real diagnoser over the Ollama stand-in's llama3.2, as the benchmarks drive it. */
+    public static LlmDiagnoser standInDiagnoser(OllamaStandIn ollama, HistoryStore history) {
+        OllamaLlmClient client = new OllamaLlmClient(ollama.host(), Duration.ofSeconds(3), Duration.ofSeconds(10),
+                Duration.ofSeconds(10));
+        ModelChoice choice = new ModelChoice("llama3.2", ModelChoice.Source.ENVIRONMENT, true, 3334, 8000, true,
+                "bench", null);
+        return new LlmDiagnoser(() -> Optional.of(choice), client, null, history, Redactor.standard()::redact,
+                PatternCatalog.builtIn().playbooks(), Clock.systemUTC());
     }
 }
