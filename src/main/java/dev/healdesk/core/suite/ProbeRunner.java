@@ -134,9 +134,23 @@ public final class ProbeRunner implements SuiteRunner {
         @Override
         public List<TestResult> run(Set<String> projects, Path artifactsDir, Consumer<String> notes,
                                     Consumer<TestResult> onResult, Cancellation cancel) throws SuiteException {
+            return runProbes(select(projects), artifactsDir, notes, onResult, cancel);
+        }
+
+        /** Probes by id: exactly the given tests (ids this runner does not know are ignored). */
+        @Override
+        public List<TestResult> rerun(List<TestResult> tests, Path artifactsDir, Consumer<String> notes,
+                                      Consumer<TestResult> onResult, Cancellation cancel) throws SuiteException {
+            Set<String> ids = tests.stream().map(TestResult::id).collect(Collectors.toSet());
+            return runProbes(probes.stream().filter(p -> ids.contains(p.id())).toList(), artifactsDir, notes,
+                    onResult, cancel);
+        }
+
+        private List<TestResult> runProbes(List<Probe> selected, Path artifactsDir, Consumer<String> notes,
+                                           Consumer<TestResult> onResult, Cancellation cancel)
+                throws SuiteException {
             Consumer<TestResult> sink = onResult == null ? r -> { } : onResult;
             Cancellation cancellation = cancel == null ? Cancellation.none() : cancel;
-            List<Probe> selected = select(projects);
             List<TestResult> results = new ArrayList<>();
             if (selected.isEmpty() || cancellation.isCancelled()) {
                 return results;

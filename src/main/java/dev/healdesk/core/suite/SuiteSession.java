@@ -3,6 +3,7 @@ package dev.healdesk.core.suite;
 import dev.healdesk.core.run.Cancellation;
 
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -17,6 +18,19 @@ public interface SuiteSession extends AutoCloseable {
     /** As {@link SuiteRunner#run(Set, Path, Consumer, Consumer, Cancellation)}. */
     List<TestResult> run(Set<String> projects, Path artifactsDir, Consumer<String> notes,
                          Consumer<TestResult> onResult, Cancellation cancel) throws SuiteException;
+
+    /**
+     * Runs exactly {@code tests} again (a targeted re-run, to verify a fix): each runner selects them its own way
+     * (probes by id, Playwright Test by {@code file:line}, JUnit by class and method). Returns at least a result for
+     * each of them that ran; by default, a runner that cannot select single tests runs their whole projects and returns
+     * every result.
+     */
+    default List<TestResult> rerun(List<TestResult> tests, Path artifactsDir, Consumer<String> notes,
+                                   Consumer<TestResult> onResult, Cancellation cancel) throws SuiteException {
+        Set<String> projects = new LinkedHashSet<>();
+        tests.forEach(t -> projects.add(t.project()));
+        return run(projects, artifactsDir, notes, onResult, cancel);
+    }
 
     @Override
     void close();
