@@ -4,6 +4,7 @@ import dev.healdesk.core.process.BoundedProcess;
 import dev.healdesk.core.run.Cancellation;
 import dev.healdesk.core.suite.SuiteException;
 import dev.healdesk.core.suite.SuiteRunner;
+import dev.healdesk.core.suite.SuiteSession;
 import dev.healdesk.core.suite.TestResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,6 +104,51 @@ public final class JUnitXmlRunner implements SuiteRunner {
             results.addAll(suiteResults);
         }
         return results;
+    }
+
+    /**
+     * Targeted re-runs: each suite that had a test among {@code tests} runs again with its {@link JUnitSelector}'s
+     * arguments appended, so only those tests run; a suite whose tool cannot select tests runs whole.
+     */
+    @Override
+    public SuiteSession open() {
+        JUnitXmlRunner runner = this;
+        return new SuiteSession() {
+            @Override
+            public List<TestResult> run(Set<String> projects, Path artifactsDir, Consumer<String> notes,
+                                        Consumer<TestResult> onResult, Cancellation cancel) throws SuiteException {
+                return runner.run(projects, onResult, cancel);
+            }
+
+            @Override
+            public List<TestResult> rerun(List<TestResult> tests, Path artifactsDir, Consumer<String> notes,
+                                          Consumer<TestResult> onResult, Cancellation cancel) throws SuiteException {
+                Cancellation cancellation = cancel == null ? Cancellation.none() : cancel;
+                List<TestResult> results = new ArrayList<>();
+                for (JUnitXmlSuite suite : suites) {
+                    List<TestResult> mine = tests.stream().filter(t -> t.project().equals(suite.project())).toList();
+                    if (mine.isEmpty() || cancellation.isCancelled()) {
+                        continue;
+                    }
+                    List<String> selection = suite.selector().arguments(mine);
+                    List<String> command = new ArrayList<>(suite.command());
+                    command.addAll(selection);
+                    notes.accept(suite.project() + ": re-running " + (selection.isEmpty()
+                            ? "the whole suite (its tool cannot select single tests)" : mine.size() + " test(s)"));
+                    List<TestResult> again = runSuite(new JUnitXmlSuite(suite.project(), command, suite.workdir(),
+                            suite.env(), suite.reportGlob(), suite.timeout(), suite.selector()), cancellation);
+                    if (onResult != null) {
+                        again.forEach(onResult);
+                    }
+                    results.addAll(again);
+                }
+                return results;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     private List<TestResult> runSuite(JUnitXmlSuite suite, Cancellation cancel) throws SuiteException {

@@ -16,15 +16,24 @@ import java.util.Objects;
  * @param reportGlob where the reports land, relative to {@code workdir}, e.g.
  *                   {@code target/surefire-reports/TEST-*.xml}
  * @param timeout    how long the command may run before it and everything it started are killed
+ * @param selector   how the tool runs only some tests, for targeted re-runs ({@link JUnitSelector#NONE}: the whole
+ *                   suite is re-run)
  */
 public record JUnitXmlSuite(String project, List<String> command, Path workdir, Map<String, String> env,
-                            String reportGlob, Duration timeout) {
+                            String reportGlob, Duration timeout, JUnitSelector selector) {
+
+    public JUnitXmlSuite(String project, List<String> command, Path workdir, Map<String, String> env,
+                         String reportGlob, Duration timeout) {
+        this(project, command, workdir, env, reportGlob, timeout, JUnitSelector.NONE);
+    }
+
     public JUnitXmlSuite {
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(workdir, "workdir");
         Objects.requireNonNull(reportGlob, "reportGlob");
         Objects.requireNonNull(timeout, "timeout");
         command = List.copyOf(command);
+        selector = selector == null ? JUnitSelector.NONE : selector;
         env = env == null ? Map.of() : Map.copyOf(env);
         if (project.isBlank()) {
             throw new IllegalArgumentException("A suite needs a project name");
