@@ -8,6 +8,7 @@ import dev.healdesk.core.run.Healer;
 import dev.healdesk.core.run.RunEvent;
 import dev.healdesk.core.suite.SuiteException;
 import dev.healdesk.core.suite.TestResult;
+import dev.healdesk.core.suite.TestStatus;
 import dev.healdesk.core.triage.Category;
 import dev.healdesk.core.triage.FailureGroup;
 import dev.healdesk.core.triage.FixClass;
@@ -279,33 +280,47 @@ public final class PlaybookExecutor implements Healer {
             run.actions.add(verified);
             return true;
         }
-        String undone = rollback(run, playbook, context, outcome, v.projects());
+        String undone = rollback(run, playbook, context, outcome, v.tests());
         run.actions.add(new ActionRecord(group.fingerprint(), proposal.playbook(), proposal.fixClass(), decision,
                 true, false, false, v.message() + "; " + undone, ms(t0)));
         return false;
     }
 
-    private record Verification(boolean ok, String message, Set<String> projects) {
+    private record Verification(boolean ok, String message, List<TestResult> tests) {
     }
 
+    /** Tests that passed, re-run with the failing ones so a fix that breaks what worked is seen: this many per project. */
+    static final int REGRESSION_SAMPLE = 2;
+
     /**
-     * Re-runs the projects of every test that still fails (so one fix that heals several groups is seen to), and
-     * compares with the latest results before the fix.
+     * Re-runs exactly the tests that still fail (so one fix that heals several groups is seen to) plus a small sample
+     * of passing tests of the same projects, and compares with the latest results before the fix.
      */
     private Verification verify(Run run, Playbook playbook, PlaybookContext context, Outcome outcome) {
         FailureGroup group = context.group();
+        Map<String, TestResult> failing = new LinkedHashMap<>();
+        group.tests().forEach(t -> failing.put(t.id(), run.latest.getOrDefault(t.id(), t)));
+        run.latest.values().stream().filter(r -> r.status().isFailure()).forEach(r -> failing.putIfAbsent(r.id(), r));
         Set<String> projects = new TreeSet<>();
-        run.latest.values().stream().filter(r -> r.status().isFailure()).forEach(r -> projects.add(r.project()));
-        group.tests().forEach(t -> projects.add(t.project()));
+        failing.values().forEach(r -> projects.add(r.project()));
+        List<TestResult> tests = new ArrayList<>(failing.values());
+        int sampled = 0;
+        for (String project : projects) {
+            List<TestResult> passing = run.latest.values().stream()
+                    .filter(r -> r.project().equals(project) && r.status() == TestStatus.PASSED)
+                    .limit(REGRESSION_SAMPLE).toList();
+            tests.addAll(passing);
+            sampled += passing.size();
+        }
         List<TestResult> again;
         try {
-            again = run.request.rerun().run(projects, run.request.cancel());
+            again = run.request.rerun().run(tests, run.request.cancel());
         } catch (SuiteException | RuntimeException e) {
             return new Verification(false, "not verified: the tests could not be re-run: "
-                    + redact.apply(e.getMessage()), projects);
+                    + redact.apply(e.getMessage()), tests);
         }
         if (run.request.cancel().isCancelled()) {
-            return new Verification(false, "not verified: the run was cancelled during the re-run", projects);
+            return new Verification(false, "not verified: the run was cancelled during the re-run", tests);
         }
         Map<String, TestResult> now = new LinkedHashMap<>();
         again.forEach(r -> now.put(r.id(), r));
@@ -317,10 +332,11 @@ public final class PlaybookExecutor implements Healer {
                 .map(TestResult::id).toList();
         run.latest.putAll(now);
         boolean own = ownCheck(playbook, context, outcome);
-        String where = "re-ran " + String.join(", ", projects);
+        String where = "re-ran " + failing.size() + " failing test(s)" + (sampled == 0 ? "" : " and " + sampled
+                + " that passed") + " in " + String.join(", ", projects);
         if (stillFailing.isEmpty() && broken.isEmpty() && own) {
             return new Verification(true, "verified: the " + group.count() + " failing test(s) pass and nothing that"
-                    + " passed before fails (" + where + ")", projects);
+                    + " passed before fails (" + where + ")", tests);
         }
         List<String> why = new ArrayList<>();
         if (!stillFailing.isEmpty()) {
@@ -332,7 +348,7 @@ public final class PlaybookExecutor implements Healer {
         if (!own) {
             why.add(playbook.name() + "'s own check failed");
         }
-        return new Verification(false, "not verified: " + String.join("; ", why) + " (" + where + ")", projects);
+        return new Verification(false, "not verified: " + String.join("; ", why) + " (" + where + ")", tests);
     }
 
     private static boolean ownCheck(Playbook playbook, PlaybookContext context, Outcome outcome) {
@@ -345,7 +361,7 @@ public final class PlaybookExecutor implements Healer {
 
     /** Undoes a fix that did not verify; after a rollback the tests run once more so the final status is true. */
     private String rollback(Run run, Playbook playbook, PlaybookContext context, Outcome applied,
-                            Set<String> projects) {
+                            List<TestResult> tests) {
         Outcome back;
         try {
             back = playbook.rollback(context, applied);
@@ -361,7 +377,7 @@ public final class PlaybookExecutor implements Healer {
             return "not rolled back: " + message;
         }
         try {
-            run.request.rerun().run(projects, run.request.cancel()).forEach(r -> run.latest.put(r.id(), r));
+            run.request.rerun().run(tests, run.request.cancel()).forEach(r -> run.latest.put(r.id(), r));
         } catch (SuiteException | RuntimeException e) {
             run.log(RunEvent.Log.Level.WARN, "The tests could not be re-run after the rollback: "
                     + redact.apply(e.getMessage()));

@@ -167,17 +167,19 @@ public final class RunService {
     }
 
     /**
-     * Re-runs over the target's suites, each into its own artifacts folder; every result replaces the test's earlier
-     * one in {@code latest}, from which the final status is computed.
+     * Targeted re-runs over the target's suites, each into its own artifacts folder; every result replaces the test's
+     * earlier one in {@code latest}, from which the final status is computed.
      */
     private static Rerun rerun(SuiteSession suites, String runId, RunFolderWriter.RunFolder folder, RunListener out,
                                Map<String, TestResult> latest) {
         AtomicInteger reruns = new AtomicInteger();
-        return (projects, cancel) -> {
+        return (tests, cancel) -> {
             Path artifacts = folder.artifactsDir().resolve("rerun-" + reruns.incrementAndGet());
-            List<TestResult> again = suites.run(new LinkedHashSet<>(projects), artifacts,
+            List<TestResult> again = suites.rerun(tests, artifacts,
                     note -> out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.DEBUG, note)), r -> { }, cancel);
             again.forEach(r -> latest.put(r.id(), r));
+            Set<String> projects = new LinkedHashSet<>();
+            tests.forEach(t -> projects.add(t.project()));
             out.onEvent(new RunEvent.TestsRerun(runId, List.copyOf(projects), again));
             return again;
         };

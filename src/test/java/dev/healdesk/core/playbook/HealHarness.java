@@ -12,6 +12,7 @@ import dev.healdesk.core.run.RunOptions;
 import dev.healdesk.core.run.RunService;
 import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.suite.SuiteRunner;
+import dev.healdesk.core.suite.SuiteSession;
 import dev.healdesk.core.suite.TestResult;
 import dev.healdesk.core.triage.Category;
 import dev.healdesk.core.triage.FixClass;
@@ -113,7 +114,6 @@ final class HealHarness implements AutoCloseable {
         private final Map<String, String> broken = new ConcurrentHashMap<>();
         private final Map<String, java.util.function.BooleanSupplier> conditions = new ConcurrentHashMap<>();
         final List<Set<String>> reruns = new CopyOnWriteArrayList<>();
-        private int runs;
 
         Suite test(String id, String project) {
             projectOf.put(id, project);
@@ -147,9 +147,39 @@ final class HealHarness implements AutoCloseable {
         @Override
         public synchronized List<TestResult> run(Set<String> projects, Consumer<TestResult> onResult,
                                                  Cancellation cancel) {
-            if (runs++ > 0) {
-                reruns.add(Set.copyOf(projects));
-            }
+            return runTests(id -> projects.isEmpty() || projects.contains(projectOf.get(id)), onResult);
+        }
+
+        /** Targeted re-runs: exactly the tests asked for, each re-run's ids recorded in {@link #reruns}. */
+        @Override
+        public SuiteSession open() {
+            Suite suite = this;
+            return new SuiteSession() {
+                @Override
+                public List<TestResult> run(Set<String> projects, java.nio.file.Path artifactsDir,
+                                            Consumer<String> notes, Consumer<TestResult> onResult, Cancellation cancel) {
+                    return suite.run(projects, onResult, cancel);
+                }
+
+                @Override
+                public List<TestResult> rerun(List<TestResult> tests, java.nio.file.Path artifactsDir,
+                                              Consumer<String> notes, Consumer<TestResult> onResult,
+                                              Cancellation cancel) {
+                    synchronized (suite) {
+                        Set<String> ids = new java.util.TreeSet<>();
+                        tests.forEach(t -> ids.add(t.id()));
+                        reruns.add(ids);
+                        return runTests(ids::contains, onResult);
+                    }
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+
+        private List<TestResult> runTests(java.util.function.Predicate<String> selected, Consumer<TestResult> onResult) {
             conditions.forEach((id, condition) -> {
                 if (condition.getAsBoolean()) {
                     heal(id);
@@ -157,7 +187,7 @@ final class HealHarness implements AutoCloseable {
             });
             List<TestResult> out = new ArrayList<>();
             projectOf.forEach((id, project) -> {
-                if (projects.isEmpty() || projects.contains(project)) {
+                if (selected.test(id)) {
                     String message = broken.get(id);
                     TestResult r = message == null ? TestResult.passed(id, project, id, 3)
                             : TestResult.failed(id, project, id, 3, message, null, List.of());

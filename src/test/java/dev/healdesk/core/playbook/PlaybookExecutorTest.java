@@ -76,7 +76,8 @@ class PlaybookExecutorTest {
         assertEquals(4, s.testsPassed(), "the counts are the tests' latest results");
         assertEquals(0, s.testsFailed());
         assertEquals(100.0, s.healthScore());
-        assertEquals(List.of(Set.of("modules")), h.suite.reruns, "only the failing tests' project is re-run");
+        assertEquals(List.of(Set.of("modules/detail", "modules/list")), h.suite.reruns,
+                "exactly the failing tests are re-run (their project has no passing test to sample)");
 
         assertEquals("proposed:free-pool:healdesk:null\nplanned:free-pool:healdesk:runnable\n"
                         + "decided:free-pool:policy:auto\napplied:free-pool:healdesk:ok\nverified:free-pool:healdesk:ok",
@@ -400,6 +401,24 @@ class PlaybookExecutorTest {
         assertTrue(stages(h.audit(s)).contains("rolled-back:breaks-more:healdesk:ok"), stages(h.audit(s)));
         assertEquals(HealthStatus.FAILING, s.status(), "back where it started, still failing");
         assertTrue(h.log(s).contains("ROLLED BACK breaks-more: ok"), h.log(s));
+        assertEquals(Set.of("modules/detail", "modules/list"), h.suite.reruns.get(0),
+                "the failing test and a sample of what passed in its project");
+    }
+
+    @Test
+    void theRegressionSampleIsAFewPassingTestsOfTheFailingProjectsOnly() throws Exception {
+        h.suite.test("modules/a", "modules").test("modules/b", "modules").fail("modules/list", POOL);
+        fake("free-pool", "modules/list").heals(h.suite, "modules/list");
+
+        RunSummary s = h.run(h.executor(FAST, Map.of()), policy(ApprovalPolicy.A));
+
+        assertEquals(HealthStatus.HEALTHY, s.status());
+        assertEquals(List.of(Set.of("modules/list", "modules/detail", "modules/a").stream()
+                        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new))), h.suite.reruns,
+                "the failing test and the first " + PlaybookExecutor.REGRESSION_SAMPLE + " that passed in modules;"
+                        + " nothing from health or security");
+        assertTrue(s.actions().get(0).message().contains("re-ran 1 failing test(s) and 2 that passed in modules"),
+                s.actions().get(0).message());
     }
 
     @Test
