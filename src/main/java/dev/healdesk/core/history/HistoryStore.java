@@ -7,8 +7,10 @@ import dev.healdesk.core.run.Diagnosis;
 import dev.healdesk.core.triage.Category;
 import dev.healdesk.core.triage.FixClass;
 import dev.healdesk.core.run.ActionRecord;
+import dev.healdesk.core.run.FlipRate;
 import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.suite.TestResult;
+import dev.healdesk.core.suite.TestStatus;
 import dev.healdesk.core.triage.FailureGroup;
 import dev.healdesk.core.triage.HealthStatus;
 
@@ -23,7 +25,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -485,6 +489,48 @@ public final class HistoryStore implements AutoCloseable {
         } catch (SQLException e) {
             throw fail("read the tests of run " + runId, e);
         }
+    }
+
+    /**
+     * The flip rate of each of {@code testIds} over its {@link FlipRate#WINDOW} most recent stored runs of
+     * {@code target} (the tests of other targets may share an id; they are not counted). Tests never stored are absent.
+     */
+    public synchronized Map<String, FlipRate> flipRates(String target, Collection<String> testIds) {
+        Map<String, List<TestStatus>> statuses = new LinkedHashMap<>();
+        List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(testIds));
+        int chunk = 500;
+        try {
+            for (int from = 0; from < ids.size(); from += chunk) {
+                List<String> part = ids.subList(from, Math.min(ids.size(), from + chunk));
+                String marks = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
+                try (PreparedStatement ps = connection.prepareStatement("""
+                        SELECT test_id, status FROM (
+                          SELECT t.test_id, t.status, r.started_at, r.id,
+                                 ROW_NUMBER() OVER (PARTITION BY t.test_id ORDER BY r.started_at DESC, r.id DESC) AS n
+                          FROM test_results t JOIN runs r ON r.id = t.run_id
+                          WHERE r.target = ? AND t.test_id IN (%s))
+                        WHERE n <= ? ORDER BY test_id, started_at, id""".formatted(marks))) {
+                    int i = 1;
+                    ps.setString(i++, target);
+                    for (String id : part) {
+                        ps.setString(i++, id);
+                    }
+                    ps.setInt(i, FlipRate.WINDOW);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            statuses.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                                    .add(TestStatus.valueOf(rs.getString(2).toUpperCase(java.util.Locale.ROOT)
+                                            .replace('-', '_')));
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw fail("read the flip rates of " + ids.size() + " test(s) of " + target, e);
+        }
+        Map<String, FlipRate> rates = new LinkedHashMap<>();
+        statuses.forEach((id, list) -> rates.put(id, FlipRate.of(id, list)));
+        return rates;
     }
 
     public synchronized List<StoredFailure> failuresOf(String runId) {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.healdesk.core.run.ActionRecord;
 import dev.healdesk.core.run.Diagnosis;
+import dev.healdesk.core.run.FlipRate;
+import dev.healdesk.core.suite.TestResult;
 import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.suite.TestResult;
 import dev.healdesk.core.triage.FailureGroup;
@@ -59,9 +61,27 @@ public final class JsonSummary {
             ArrayNode tests = f.putArray("tests");
             g.tests().forEach(t -> tests.add(t.id()));
             f.put("message", g.message());
+            run.flipRate(g).ifPresent(rate -> flipRate(f.putObject("flipRate"), rate));
+            ArrayNode testFlips = f.putArray("testFlipRates");
+            g.tests().stream().map(t -> run.flipRates().get(t.id())).filter(java.util.Objects::nonNull)
+                    .forEach(rate -> flipRate(testFlips.addObject().put("test", rate.testId()), rate));
             Diagnosis d = run.diagnoses().get(g.fingerprint());
             if (d != null) {
                 diagnosis(f.putObject("diagnosis"), d);
+            }
+        }
+        // Flaky tests (failed, then passed on a retry) are reported apart: they are never triaged into groups or healed.
+        ArrayNode flaky = root.putArray("flakyTests");
+        for (TestResult t : run.flakyTests()) {
+            ObjectNode o = flaky.addObject();
+            o.put("id", t.id());
+            o.put("project", t.project());
+            o.put("title", t.title());
+            o.put("retry", t.retry());
+            o.put("message", t.errorMessage());
+            FlipRate rate = run.flipRates().get(t.id());
+            if (rate != null) {
+                flipRate(o.putObject("flipRate"), rate);
             }
         }
         ArrayNode actions = root.putArray("actions");
@@ -90,6 +110,16 @@ public final class JsonSummary {
             llm.put("note", run.llm().note());
         }
         return root;
+    }
+
+    private static void flipRate(ObjectNode o, FlipRate rate) {
+        o.put("rate", Math.round(rate.rate() * 1000) / 1000.0);
+        o.put("runs", rate.runs());
+        o.put("flips", rate.flips());
+        o.put("flipping", rate.flipping());
+        if (!rate.recent().isEmpty()) {
+            o.put("recent", rate.recent());
+        }
     }
 
     /** A diagnosis as JSON: the run summary's {@code failures[].diagnosis} and {@code healdesk triage --diagnose}. */

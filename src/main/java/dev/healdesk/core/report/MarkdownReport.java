@@ -2,6 +2,8 @@ package dev.healdesk.core.report;
 
 import dev.healdesk.core.run.ActionRecord;
 import dev.healdesk.core.run.Diagnosis;
+import dev.healdesk.core.run.FlipRate;
+import dev.healdesk.core.suite.TestResult;
 import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.triage.FailureGroup;
 
@@ -10,6 +12,13 @@ import java.io.Writer;
 
 /** summary.md: the human-readable run report, short enough to paste into a ticket. */
 public final class MarkdownReport {
+
+    /** "40 % (4 flips in 10 runs), flipping" */
+    static String flips(FlipRate rate) {
+        return String.format(java.util.Locale.ROOT, "%.0f %% (%d flip%s in %d run%s)%s", rate.rate() * 100,
+                rate.flips(), rate.flips() == 1 ? "" : "s", rate.runs(), rate.runs() == 1 ? "" : "s",
+                rate.flipping() ? ", flipping" : "");
+    }
 
     public void write(RunSummary run, Writer out) throws IOException {
         StringBuilder md = new StringBuilder(2048);
@@ -41,8 +50,8 @@ public final class MarkdownReport {
         if (run.failures().isEmpty()) {
             md.append("No failures.\n\n");
         } else {
-            md.append("| Category | Severity | Fix | Pattern | Playbook | Tests | Message |\n");
-            md.append("|---|---|---|---|---|---|---|\n");
+            md.append("| Category | Severity | Fix | Pattern | Playbook | Tests | Flip rate | Message |\n");
+            md.append("|---|---|---|---|---|---|---|---|\n");
             for (FailureGroup g : run.failures()) {
                 md.append("| ").append(g.category().id())
                         .append(" | ").append(g.severity().id())
@@ -50,6 +59,7 @@ public final class MarkdownReport {
                         .append(" | `").append(g.classification().patternId()).append('`')
                         .append(" | ").append(g.classification().playbook() == null ? "—" : g.classification().playbook())
                         .append(" | ").append(g.count())
+                        .append(" | ").append(run.flipRate(g).map(MarkdownReport::flips).orElse("—"))
                         .append(" | ").append(cell(g.message(), 160))
                         .append(" |\n");
             }
@@ -85,6 +95,18 @@ public final class MarkdownReport {
             }
         }
 
+        if (!run.flakyTests().isEmpty()) {
+            md.append("## Flaky tests\n\nFailed, then passed on a retry: not counted as failures and never healed.\n\n");
+            md.append("| Test | Retries | Flip rate | First failure |\n|---|---|---|---|\n");
+            for (TestResult t : run.flakyTests()) {
+                FlipRate rate = run.flipRates().get(t.id());
+                md.append("| `").append(t.id()).append("` | ").append(t.retry())
+                        .append(" | ").append(rate == null ? "—" : flips(rate))
+                        .append(" | ").append(cell(t.errorMessage() == null ? "" : t.errorMessage(), 160))
+                        .append(" |\n");
+            }
+            md.append('\n');
+        }
         md.append("## Actions\n\n");
         if (run.actions().isEmpty()) {
             md.append("No playbook was proposed.\n");

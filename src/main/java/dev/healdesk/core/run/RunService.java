@@ -151,6 +151,9 @@ public final class RunService {
                 List.copyOf(latest.values()), groups, actions, diagnoses, cancel.isCancelled());
         try {
             history.saveRun(summary, folder.dir());
+            summary = summary.withFlipRates(history.flipRates(target.name(), summary.results().stream()
+                    .filter(r -> r.status() != TestStatus.PASSED && r.status() != TestStatus.SKIPPED)
+                    .map(TestResult::id).toList()));
         } catch (HistoryException e) {
             // The run folder is still written below: the operator keeps the results even when the database fails.
             out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.ERROR, e.getMessage()));

@@ -16,18 +16,52 @@ import java.util.Map;
  * @param initialStatus status of the first test pass, before any fix
  * @param diagnoses     the LLM's diagnoses by fingerprint (groups without one are absent)
  * @param cancelled     true when the operator cancelled: results are those gathered so far
+ * @param flipRates     by test id, the flip rate over the target's recent runs (this one included) of every test that
+ *                      did not simply pass; empty before the run is stored
  */
 public record RunSummary(String runId, String target, List<String> projects, boolean dryRun,
                          Instant startedAt, Instant finishedAt, HealthStatus status, HealthStatus initialStatus,
                          double healthScore, int testsRun, int testsPassed, int testsFailed, int flaky,
                          List<TestResult> results, List<FailureGroup> failures, List<ActionRecord> actions,
-                         LlmUsage llm, Map<String, Diagnosis> diagnoses, boolean cancelled) {
+                         LlmUsage llm, Map<String, Diagnosis> diagnoses, boolean cancelled,
+                         Map<String, FlipRate> flipRates) {
+
+    public RunSummary(String runId, String target, List<String> projects, boolean dryRun, Instant startedAt,
+                      Instant finishedAt, HealthStatus status, HealthStatus initialStatus, double healthScore,
+                      int testsRun, int testsPassed, int testsFailed, int flaky, List<TestResult> results,
+                      List<FailureGroup> failures, List<ActionRecord> actions, LlmUsage llm,
+                      Map<String, Diagnosis> diagnoses, boolean cancelled) {
+        this(runId, target, projects, dryRun, startedAt, finishedAt, status, initialStatus, healthScore, testsRun,
+                testsPassed, testsFailed, flaky, results, failures, actions, llm, diagnoses, cancelled, Map.of());
+    }
+
     public RunSummary {
+        flipRates = flipRates == null ? Map.of() : Map.copyOf(flipRates);
         projects = List.copyOf(projects);
         results = List.copyOf(results);
         failures = List.copyOf(failures);
         actions = List.copyOf(actions);
         diagnoses = diagnoses == null ? Map.of() : Map.copyOf(diagnoses);
+    }
+
+    /** The same run with the flip rates the history gives once it is stored. */
+    public RunSummary withFlipRates(Map<String, FlipRate> rates) {
+        return new RunSummary(runId, target, projects, dryRun, startedAt, finishedAt, status, initialStatus,
+                healthScore, testsRun, testsPassed, testsFailed, flaky, results, failures, actions, llm, diagnoses,
+                cancelled, rates);
+    }
+
+    /** The tests that failed and then passed on a retry: shown apart, never healed. */
+    public List<TestResult> flakyTests() {
+        return results.stream().filter(r -> r.status() == dev.healdesk.core.suite.TestStatus.FLAKY).toList();
+    }
+
+    /** The pooled flip rate of a failure group's tests, when the history knows them. */
+    public java.util.Optional<FlipRate> flipRate(FailureGroup group) {
+        List<FlipRate> rates = group.tests().stream().map(t -> flipRates.get(t.id()))
+                .filter(java.util.Objects::nonNull).toList();
+        return rates.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(FlipRate.pooled(group.fingerprint(), rates));
     }
 
     public long durationMs() {

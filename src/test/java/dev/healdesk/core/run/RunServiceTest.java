@@ -124,6 +124,36 @@ class RunServiceTest {
     }
 
     @Test
+    void flakyTestsAreReportedApartNeverHealedAndFlipRatesComeFromTheHistory() throws Exception {
+        TestResult flaky = new TestResult("modules/d", "modules", "d", "d", TestStatus.FLAKY, 9,
+                "locator.click: Timeout 5000ms exceeded.", null, 1, List.of());
+        TestResult steady = fail("modules/b", "modules", "Expected status 200 but got 500: " + POOL);
+        try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"))) {
+            RunSummary first = service(store).run(new ScriptedTarget(new ScriptedSuite(List.of(
+                    TestResult.passed("modules/d", "modules", "d", 5), steady))), RunOptions.defaults(),
+                    RunListener.NONE, Cancellation.none());
+            assertEquals(0, first.flipRates().get("modules/b").flips());
+
+            RunSummary s = service(store).run(new ScriptedTarget(new ScriptedSuite(List.of(flaky, steady))),
+                    RunOptions.defaults(), RunListener.NONE, Cancellation.none());
+
+            assertEquals(List.of("modules/b"), s.failures().get(0).tests().stream().map(TestResult::id).toList(),
+                    "the flaky test is in no failure group");
+            assertTrue(s.actions().stream().noneMatch(a -> a.message().contains("modules/d")), s.actions().toString());
+            assertEquals("PK", s.flipRates().get("modules/d").recent());
+            JsonNode json = new ObjectMapper().readTree(dir.resolve("results").resolve(s.runId())
+                    .resolve("healing-summary.json").toFile());
+            assertEquals("modules/d", json.at("/flakyTests/0/id").asText());
+            assertEquals(1, json.at("/flakyTests/0/retry").asInt());
+            assertEquals(1, json.at("/flakyTests/0/flipRate/flips").asInt());
+            assertEquals("FF", json.at("/failures/0/testFlipRates/0/recent").asText());
+            assertEquals(0.0, json.at("/failures/0/flipRate/rate").asDouble());
+            String md = Files.readString(dir.resolve("results").resolve(s.runId()).resolve("summary.md"));
+            assertTrue(md.contains("## Flaky tests") && md.contains("| `modules/d` | 1 | 100 % (1 flip in 2 runs)"), md);
+        }
+    }
+
+    @Test
     void aDryRunRecordsDryRunDecisions() throws Exception {
         List<TestResult> script = List.of(fail("modules/b", "modules", POOL));
         try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"))) {
