@@ -8,6 +8,7 @@ import dev.healdesk.app.run.RunAction;
 import dev.healdesk.app.run.SandboxSwitchboard;
 import dev.healdesk.core.config.HealdeskPaths;
 import dev.healdesk.core.history.HistoryStore;
+import dev.healdesk.core.report.ArtifactRetention;
 import dev.healdesk.core.report.RunFolderWriter;
 import dev.healdesk.core.llm.LlmSetup;
 import dev.healdesk.core.llm.Redactor;
@@ -70,6 +71,16 @@ public final class AppContext implements AutoCloseable {
     private CompletableFuture<SandboxTarget> sandbox;
     private volatile boolean closed;
 
+    /** The artifact retention from the environment; a bad value keeps the default and says so in the log. */
+    private static ArtifactRetention retention(Map<String, String> env) {
+        try {
+            return ArtifactRetention.fromEnv(env);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("{} Using the default of 7 days.", e.getMessage());
+            return new ArtifactRetention(ArtifactRetention.DEFAULT);
+        }
+    }
+
     /** The console's context, with results and history where {@code paths} say, over the process's environment. */
     public AppContext(HealdeskPaths paths) {
         this(paths, FxBridge.platform(), System.getenv());
@@ -81,7 +92,7 @@ public final class AppContext implements AutoCloseable {
         this.env = Map.copyOf(env);
         this.bridge = bridge;
         this.gate = new ConsoleGate(bridge, System.getProperty("user.name"));
-        this.folders = new RunFolderWriter(paths.resultsDir());
+        this.folders = new RunFolderWriter(paths.resultsDir(), retention(this.env));
         this.runExecutor = Executors.newSingleThreadExecutor(named("healdesk-run"));
         ThreadFactory workerThreads = named("healdesk-worker");
         this.worker = Executors.newSingleThreadExecutor(r -> {

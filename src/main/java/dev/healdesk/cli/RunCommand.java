@@ -11,6 +11,7 @@ import dev.healdesk.core.playbook.BuiltInPlaybooks;
 import dev.healdesk.core.playbook.Guardrails;
 import dev.healdesk.core.playbook.PlaybookExecutor;
 import dev.healdesk.core.playbook.PolicyGate;
+import dev.healdesk.core.report.ArtifactRetention;
 import dev.healdesk.core.report.RunFolderWriter;
 import dev.healdesk.core.run.ApprovalPolicy;
 import dev.healdesk.core.run.Cancellation;
@@ -90,11 +91,25 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--patterns", paramLabel = "FILE", description = "Your own patterns.json, merged over the built-in catalog.")
     Path patterns;
 
+    @Option(names = "--artifact-retention-days", paramLabel = "N",
+            description = "Delete the screenshots, traces and videos of runs finished more than N days ago (default 7;"
+                    + " 0 keeps them; env HEALDESK_ARTIFACT_RETENTION_DAYS). Summaries and history are kept.")
+    String retentionDays;
+
     @Option(names = "--verbose", description = "Print debug events too.")
     boolean verbose;
 
     @Option(names = "--rediagnose", description = "Ask the model again even for failures whose diagnosis is cached.")
     boolean rediagnose;
+
+    private ArtifactRetention retention(Map<String, String> env) {
+        try {
+            return retentionDays != null ? ArtifactRetention.ofDays(retentionDays.trim(), "--artifact-retention-days")
+                    : ArtifactRetention.fromEnv(env);
+        } catch (IllegalArgumentException e) {
+            throw new Cli.UsageException(e.getMessage());
+        }
+    }
 
     @Override
     public Integer call() {
@@ -121,7 +136,7 @@ final class RunCommand implements Callable<Integer> {
         Triage triage = new Triage(catalog);
         try (HistoryStore history = openHistory(paths.dbFile());
              Target t = openTarget(env, faultSet)) {
-            RunService service = new RunService(history, new RunFolderWriter(paths.resultsDir()), triage,
+            RunService service = new RunService(history, new RunFolderWriter(paths.resultsDir(), retention(env)), triage,
                     LlmSetup.fromEnvironment(env).diagnoser(history, catalog.playbooks(), env, Clock.systemUTC()),
                     healer(env), Clock.systemUTC());
             Cancellation cancel = new Cancellation();

@@ -28,11 +28,27 @@ public final class RunFolderWriter {
     public static final String LATEST = "latest.json";
 
     private final Path resultsDir;
+    private final ArtifactRetention retention;
     private final JsonSummary json = new JsonSummary();
     private final MarkdownReport markdown = new MarkdownReport();
 
+    /** Run folders under {@code resultsDir} whose artifacts are kept 7 days. */
     public RunFolderWriter(Path resultsDir) {
+        this(resultsDir, new ArtifactRetention(ArtifactRetention.DEFAULT));
+    }
+
+    public RunFolderWriter(Path resultsDir, ArtifactRetention retention) {
         this.resultsDir = resultsDir;
+        this.retention = retention;
+    }
+
+    public ArtifactRetention retention() {
+        return retention;
+    }
+
+    /** Deletes the artifacts of earlier runs that are past the retention (never {@code current}'s). */
+    public ArtifactRetention.Pruned pruneArtifacts(java.time.Instant now, RunFolder current) {
+        return retention.prune(resultsDir, now, current == null ? null : current.dir());
     }
 
     public Path resultsDir() {

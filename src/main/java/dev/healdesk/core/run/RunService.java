@@ -87,6 +87,12 @@ public final class RunService {
                 LOG.warn("A run listener failed on {}", event.getClass().getSimpleName(), e);
             }
         };
+        var pruned = folders.pruneArtifacts(startedAt, folder);
+        if (!pruned.isEmpty()) {
+            out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.INFO, String.format(java.util.Locale.ROOT,
+                    "Pruned the artifacts of %d run(s) finished more than %d day(s) ago (%.1f MB freed)",
+                    pruned.runFolders().size(), folders.retention().keep().toDays(), pruned.bytes() / 1e6)));
+        }
         try {
             return walk(target, options, projects, runId, startedAt, folder, out, cancel);
         } catch (RunException e) {
