@@ -1,6 +1,8 @@
 package dev.healdesk.cli;
 
+import dev.healdesk.core.config.FileTarget;
 import dev.healdesk.core.config.HealdeskPaths;
+import dev.healdesk.core.config.TargetSpec;
 import dev.healdesk.core.config.TargetFileException;
 import dev.healdesk.core.config.Targets;
 import dev.healdesk.core.history.HistoryException;
@@ -102,13 +104,38 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--rediagnose", description = "Ask the model again even for failures whose diagnosis is cached.")
     boolean rediagnose;
 
-    private ArtifactRetention retention(Map<String, String> env) {
+    /** --artifact-retention-days, else HEALDESK_ARTIFACT_RETENTION_DAYS, else the target file's, else 7 days. */
+    private ArtifactRetention retention(Map<String, String> env, Optional<TargetSpec.ArtifactsSpec> fromTarget) {
         try {
-            return retentionDays != null ? ArtifactRetention.ofDays(retentionDays.trim(), "--artifact-retention-days")
-                    : ArtifactRetention.fromEnv(env);
+            if (retentionDays != null) {
+                return ArtifactRetention.ofDays(retentionDays.trim(), "--artifact-retention-days");
+            }
+            if (!env.containsKey(ArtifactRetention.ENV) && fromTarget.map(a -> a.retentionDays() != null).orElse(false)) {
+                return new ArtifactRetention(java.time.Duration.ofDays(fromTarget.get().retentionDays()));
+            }
+            return ArtifactRetention.fromEnv(env);
         } catch (IllegalArgumentException e) {
             throw new Cli.UsageException(e.getMessage());
         }
+    }
+
+    /** --results-dir, else HEALDESK_RESULTS_DIR, else the target file's artifacts.dir, else ./healing-results. */
+    private HealdeskPaths paths(Map<String, String> env, Optional<TargetSpec.ArtifactsSpec> fromTarget) {
+        HealdeskPaths paths = HealdeskPaths.fromEnvironment(env);
+        Path results = resultsDir;
+        if (results == null && !env.containsKey(HealdeskPaths.RESULTS_ENV)) {
+            results = fromTarget.map(TargetSpec.ArtifactsSpec::dir).map(Path::of).orElse(null);
+        }
+        if (results != null) {
+            paths = paths.withResultsDir(results);
+            if (db == null && !env.containsKey(HealdeskPaths.DB_ENV)) {
+                paths = paths.withDbFile(results.resolve("healdesk.db"));
+            }
+        }
+        if (db != null) {
+            paths = paths.withDbFile(db);
+        }
+        return paths;
     }
 
     @Override
@@ -122,33 +149,28 @@ final class RunCommand implements Callable<Integer> {
             throw new Cli.UsageException("--fault switches the built-in sandbox's faults; it cannot be used with"
                     + " --target=" + target + ".");
         }
-        HealdeskPaths paths = HealdeskPaths.fromEnvironment(env);
-        if (resultsDir != null) {
-            paths = paths.withResultsDir(resultsDir);
-            if (db == null && !env.containsKey(HealdeskPaths.DB_ENV)) {
-                paths = paths.withDbFile(resultsDir.resolve("healdesk.db"));
-            }
-        }
-        if (db != null) {
-            paths = paths.withDbFile(db);
-        }
         PatternCatalog catalog = catalog();
         Triage triage = new Triage(catalog);
-        try (HistoryStore history = openHistory(paths.dbFile());
-             Target t = openTarget(env, faultSet)) {
-            RunService service = new RunService(history, new RunFolderWriter(paths.resultsDir(), retention(env)), triage,
-                    LlmSetup.fromEnvironment(env).diagnoser(history, catalog.playbooks(), env, Clock.systemUTC()),
-                    healer(env), Clock.systemUTC());
-            Cancellation cancel = new Cancellation();
-            Thread hook = new Thread(cancel::cancel, "healdesk-cancel-on-exit");
-            Runtime.getRuntime().addShutdownHook(hook);
-            RunSummary summary;
-            try {
-                summary = service.run(t, options, event -> print(out, event), cancel);
-            } finally {
-                removeHook(hook);
+        try (Target t = openTarget(env, faultSet)) {
+            Optional<TargetSpec.ArtifactsSpec> artifacts = t instanceof FileTarget f
+                    ? Optional.ofNullable(f.spec().artifacts()) : Optional.empty();
+            HealdeskPaths paths = paths(env, artifacts);
+            ArtifactRetention retention = retention(env, artifacts);
+            try (HistoryStore history = openHistory(paths.dbFile())) {
+                RunService service = new RunService(history, new RunFolderWriter(paths.resultsDir(), retention),
+                        triage, LlmSetup.fromEnvironment(env).diagnoser(history, catalog.playbooks(), env,
+                        Clock.systemUTC()), healer(env), Clock.systemUTC());
+                Cancellation cancel = new Cancellation();
+                Thread hook = new Thread(cancel::cancel, "healdesk-cancel-on-exit");
+                Runtime.getRuntime().addShutdownHook(hook);
+                RunSummary summary;
+                try {
+                    summary = service.run(t, options, event -> print(out, event), cancel);
+                } finally {
+                    removeHook(hook);
+                }
+                return summary.status() == HealthStatus.HEALTHY ? Cli.HEALTHY : Cli.UNHEALTHY;
             }
-            return summary.status() == HealthStatus.HEALTHY ? Cli.HEALTHY : Cli.UNHEALTHY;
         } catch (RunException e) {
             spec.commandLine().getErr().println("healdesk: " + e.getMessage());
             return e.isUsageError() ? Cli.USAGE : Cli.INTERNAL;

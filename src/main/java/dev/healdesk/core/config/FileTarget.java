@@ -13,27 +13,64 @@ import dev.healdesk.core.suite.ProbeContext;
 import dev.healdesk.core.suite.ProbeRunner;
 import dev.healdesk.core.suite.ProbeSettings;
 import dev.healdesk.core.suite.SuiteRunner;
+import dev.healdesk.core.suite.CompositeSuites;
+import dev.healdesk.core.suite.junit.JUnitSelector;
+import dev.healdesk.core.suite.junit.JUnitXmlRunner;
+import dev.healdesk.core.suite.junit.JUnitXmlSuite;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A target described by a target file: its probes run with Playwright for Java, like the sandbox's, and its
- * {@code playbooks:} section configures how playbooks act on it (there are no in-process handles).
+ * A target described by a target file: its inline probes run with Playwright for Java, like the sandbox's; its
+ * {@code suites:} (Playwright Test projects, JUnit XML commands, probe files) run with their own runners, all of them
+ * together as one {@link CompositeSuites}; its {@code playbooks:} section configures how playbooks act on it (there
+ * are no in-process handles).
  */
 public final class FileTarget implements ControlledTarget {
 
     private final TargetSpec spec;
-    private final ProbeRunner suites;
+    private final SuiteRunner suites;
 
+    /**
+     * @throws IllegalArgumentException naming the project when two suites (of any kind) share a project name
+     */
     public FileTarget(TargetSpec spec, Map<String, String> env) {
         this.spec = spec;
+        List<SuiteRunner> runners = new ArrayList<>();
+        if (!spec.probes().isEmpty()) {
+            List<Probe> probes = new ArrayList<>();
+            for (TargetSpec.ProbeSpec p : spec.probes()) {
+                probes.add(p.http() != null
+                        ? Probe.api(p.project(), p.id(), p.title(), ctx -> http(ctx, p.http()))
+                        : Probe.page(p.project(), p.id(), p.title(), ctx -> page(ctx, p.page())));
+            }
+            runners.add(new ProbeRunner(probes, probeSettings(spec, env)));
+        }
+        List<JUnitXmlSuite> junit = new ArrayList<>();
+        for (TargetSpec.SuiteSpec s : spec.suites()) {
+            if ("junit".equals(s.kind())) {
+                junit.add(new JUnitXmlSuite(s.project(), s.command(), Path.of(s.dir()), suiteEnv(spec, s),
+                        s.reports(), timeout(s, DEFAULT_JUNIT_TIMEOUT),
+                        s.select() == null ? JUnitSelector.NONE : JUnitSelector.of(s.select())));
+            }
+        }
+        if (!junit.isEmpty()) {
+            runners.add(new JUnitXmlRunner(junit));
+        }
+        this.suites = CompositeSuites.of(runners);
+    }
+
+    private static final Duration DEFAULT_JUNIT_TIMEOUT = Duration.ofMinutes(30);
+
+    private static ProbeSettings probeSettings(TargetSpec spec, Map<String, String> env) {
         URI base = URI.create(spec.baseUrl() != null ? spec.baseUrl() : spec.apiUrl());
         ProbeSettings settings = ProbeSettings.of(base)
                 .withApiUrl(spec.apiUrl() == null ? null : URI.create(spec.apiUrl()))
@@ -43,13 +80,28 @@ public final class FileTarget implements ControlledTarget {
         if (spec.timeoutMs() != null) {
             settings = settings.withTimeout(Duration.ofMillis(spec.timeoutMs()));
         }
-        List<Probe> probes = new ArrayList<>();
-        for (TargetSpec.ProbeSpec p : spec.probes()) {
-            probes.add(p.http() != null
-                    ? Probe.api(p.project(), p.id(), p.title(), ctx -> http(ctx, p.http()))
-                    : Probe.page(p.project(), p.id(), p.title(), ctx -> page(ctx, p.page())));
+        return settings;
+    }
+
+    /**
+     * What a suite's command gets over Healdesk's own environment: the target's URLs as BASE_URL and API_URL, the
+     * target's {@code env}, then the suite's own {@code env}.
+     */
+    static Map<String, String> suiteEnv(TargetSpec spec, TargetSpec.SuiteSpec suite) {
+        Map<String, String> env = new LinkedHashMap<>();
+        if (spec.baseUrl() != null) {
+            env.put("BASE_URL", spec.baseUrl());
         }
-        this.suites = new ProbeRunner(probes, settings);
+        if (spec.apiUrl() != null) {
+            env.put("API_URL", spec.apiUrl());
+        }
+        env.putAll(spec.env());
+        env.putAll(suite.env());
+        return env;
+    }
+
+    private static Duration timeout(TargetSpec.SuiteSpec s, Duration fallback) {
+        return s.timeoutSeconds() == null ? fallback : Duration.ofSeconds(s.timeoutSeconds());
     }
 
     public TargetSpec spec() {
@@ -68,7 +120,7 @@ public final class FileTarget implements ControlledTarget {
 
     @Override
     public TargetControl control() {
-        URI base = URI.create(spec.baseUrl() != null ? spec.baseUrl() : spec.apiUrl());
+        String url = spec.baseUrl() != null ? spec.baseUrl() : spec.apiUrl();
         return new TargetControl() {
             @Override
             public String name() {
@@ -77,7 +129,7 @@ public final class FileTarget implements ControlledTarget {
 
             @Override
             public Optional<URI> baseUrl() {
-                return Optional.of(base);
+                return Optional.ofNullable(url).map(URI::create);
             }
 
             @Override

@@ -17,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -60,12 +62,22 @@ public final class TargetFiles {
         if (spec == null) {
             throw new TargetFileException(file + " is empty. See the README's target file example.", null);
         }
-        spec = new TargetSpec(spec.name(), env.getOrDefault("BASE_URL", spec.baseUrl()),
-                env.getOrDefault("API_URL", spec.apiUrl()), spec.browser(), spec.timeoutMs(), spec.probes(),
-                spec.playbooks(), spec.guardrails(), repository(file, spec.repository()));
-        check(file, spec);
+        Path folder = file.toAbsolutePath().getParent();
+        List<TargetSpec.SuiteSpec> suites = new ArrayList<>();
+        for (TargetSpec.SuiteSpec suite : spec.suites()) {
+            suites.add(suite == null ? null : suite.withPaths(resolve(folder, suite.dir()), resolve(folder, suite.file())));
+        }
+        TargetSpec.ArtifactsSpec artifacts = spec.artifacts() == null ? null
+                : new TargetSpec.ArtifactsSpec(resolve(folder, spec.artifacts().dir()), spec.artifacts().retentionDays());
+        spec = spec.resolved(env.getOrDefault("BASE_URL", spec.baseUrl()), env.getOrDefault("API_URL", spec.apiUrl()),
+                repository(file, spec.repository()), suites, artifacts);
+        check(file, text, spec);
         guardrails(file, text, spec.guardrails());
         return spec;
+    }
+
+    private static String resolve(Path folder, String path) {
+        return path == null || path.isBlank() ? null : folder.resolve(path.trim()).normalize().toString();
     }
 
     /** The repository's absolute path, relative to the target file's folder; the check says when it is not one. */
@@ -133,7 +145,105 @@ public final class TargetFiles {
         }
     }
 
-    private static void check(Path file, TargetSpec spec) throws TargetFileException {
+    /** Environment variable names that hold secrets: they may not be written in a target file. */
+    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL).*");
+    private static final Set<String> KINDS = Set.of("playwright", "junit", "probes");
+
+    private static void env(Path file, String text, String where, Map<String, String> env) throws TargetFileException {
+        for (Map.Entry<String, String> e : env.entrySet()) {
+            if (!e.getKey().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw problem(file, "line " + keyLine(text, e.getKey(), null) + ": " + where + " has the variable name '"
+                        + e.getKey() + "': use letters, digits and '_' only.");
+            }
+            if (SECRET_NAME.matcher(e.getKey()).matches()) {
+                throw problem(file, "line " + keyLine(text, e.getKey(), null) + ": " + where + " sets " + e.getKey()
+                        + ", which looks like a secret. Secrets are never written in a target file: set "
+                        + e.getKey() + " in the environment or in .env, and remove it here.");
+            }
+        }
+    }
+
+    private static void suites(Path file, String text, TargetSpec spec, Set<String> projects)
+            throws TargetFileException {
+        for (int i = 0; i < spec.suites().size(); i++) {
+            TargetSpec.SuiteSpec s = spec.suites().get(i);
+            String where = "suites[" + i + "]";
+            if (s == null || s.kind() == null || !KINDS.contains(s.kind())) {
+                throw problem(file, where + ": 'kind' must be one of playwright, junit, probes (got "
+                        + quote(s == null ? null : s.kind()) + ").");
+            }
+            where = where + " (" + s.kind() + ")";
+            env(file, text, where + ".env", s.env());
+            if (s.timeoutSeconds() != null && (s.timeoutSeconds() < 1 || s.timeoutSeconds() > 86_400)) {
+                throw problem(file, where + ": 'timeoutSeconds' is " + s.timeoutSeconds()
+                        + ": give a value between 1 and 86400.");
+            }
+            switch (s.kind()) {
+                case "junit" -> {
+                    if (s.project() == null || !ID.matcher(s.project()).matches()) {
+                        throw problem(file, where + ": 'project' must be a simple name such as unit or api (got "
+                                + quote(s.project()) + ").");
+                    }
+                    if (s.command().isEmpty() || s.command().stream().anyMatch(a -> a == null || a.isEmpty())) {
+                        throw problem(file, where + ": 'command' must list the program and its arguments, e.g."
+                                + " [mvn, -q, test] (it runs without a shell).");
+                    }
+                    directory(file, where, s.dir());
+                    if (s.reports() == null || s.reports().isBlank() || s.reports().startsWith("/")
+                            || s.reports().contains("..")) {
+                        throw problem(file, where + ": 'reports' must be a glob relative to 'dir', e.g."
+                                + " target/surefire-reports/TEST-*.xml (got " + quote(s.reports()) + ").");
+                    }
+                    if (s.select() != null) {
+                        try {
+                            dev.healdesk.core.suite.junit.JUnitSelector.of(s.select());
+                        } catch (IllegalArgumentException e) {
+                            throw problem(file, "line " + keyLine(text, "select", null) + ": " + where + ": "
+                                    + e.getMessage() + ".");
+                        }
+                    }
+                    project(file, where, s.project(), projects);
+                }
+                case "playwright" -> {
+                    directory(file, where, s.dir());
+                    if (s.projects().isEmpty()) {
+                        throw problem(file, where + ": 'projects' must list the Playwright projects to run, e.g."
+                                + " [health, contracts] (the names in its playwright.config).");
+                    }
+                    for (String p : s.projects()) {
+                        if (p == null || !ID.matcher(p).matches()) {
+                            throw problem(file, where + ": project names must be letters, digits, '.', '_' or '-'"
+                                    + " (got " + quote(p) + ").");
+                        }
+                        project(file, where, p, projects);
+                    }
+                }
+                default -> {
+                    if (s.file() == null || !Files.isRegularFile(Path.of(s.file()))) {
+                        throw problem(file, where + ": 'file' " + quote(s.file()) + " is not a file: give the path"
+                                + " of a probe suite (YAML), relative to this target file.");
+                    }
+                }
+            }
+        }
+    }
+
+    private static void directory(Path file, String where, String dir) throws TargetFileException {
+        if (dir == null || !Files.isDirectory(Path.of(dir))) {
+            throw problem(file, where + ": 'dir' " + quote(dir) + " is not a folder: give the project's folder,"
+                    + " relative to this target file.");
+        }
+    }
+
+    private static void project(Path file, String where, String project, Set<String> projects)
+            throws TargetFileException {
+        if (!projects.add(project)) {
+            throw problem(file, where + ": the project '" + project + "' is already used by another suite or probe:"
+                    + " each project needs a name of its own.");
+        }
+    }
+
+    private static void check(Path file, String text, TargetSpec spec) throws TargetFileException {
         if (spec.name() == null || spec.name().isBlank()) {
             throw problem(file, "'name' is missing: give the target a short name (it appears in history and reports).");
         }
@@ -147,8 +257,15 @@ public final class TargetFiles {
             throw problem(file, "'repository' " + spec.repository() + " is not a git repository (no .git in it):"
                     + " give the folder of the application's checkout, or leave it out.");
         }
-        if (spec.probes().isEmpty()) {
-            throw problem(file, "no 'probes': list at least one check (see the README's target file example).");
+        if (spec.probes().isEmpty() && spec.suites().isEmpty()) {
+            throw problem(file, "no 'suites' and no 'probes': list at least one suite or check (see the README's"
+                    + " target file example).");
+        }
+        env(file, text, "env", spec.env());
+        if (spec.artifacts() != null && spec.artifacts().retentionDays() != null
+                && (spec.artifacts().retentionDays() < 0 || spec.artifacts().retentionDays() > 36_500)) {
+            throw problem(file, "line " + keyLine(text, "retentionDays", null) + ": artifacts.retentionDays is "
+                    + spec.artifacts().retentionDays() + ": give a number of days (0 keeps artifacts for ever).");
         }
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < spec.probes().size(); i++) {
@@ -179,6 +296,9 @@ public final class TargetFiles {
                 requireRelativeOrAbsolute(file, where, p.page().url(), spec.baseUrl(), "baseUrl");
             }
         }
+        Set<String> projects = new HashSet<>();
+        spec.probes().forEach(p -> projects.add(p.project()));
+        suites(file, text, spec, projects);
     }
 
     private static void requireRelativeOrAbsolute(Path file, String where, String url, String base, String baseName)

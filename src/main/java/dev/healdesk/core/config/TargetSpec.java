@@ -18,14 +18,69 @@ import java.util.Map;
  * @param guardrails the executor's limits for this target, over the seeds' defaults; null keeps them all
  * @param repository the application's git repository, where class-B proposals make their branch (relative paths are
  *                   resolved against the target file's folder when it is loaded); null when there is none
+ * @param env        variables every suite's command gets (no secrets: those come from the environment or .env)
+ * @param suites     the application's own suites: Playwright Test projects, JUnit XML commands, probe files
+ * @param artifacts  where this target's run folders go and how long their artifacts are kept; null for the defaults
  */
 public record TargetSpec(String name, String baseUrl, String apiUrl, String browser, Integer timeoutMs,
                          List<ProbeSpec> probes, Map<String, Map<String, Object>> playbooks,
-                         GuardrailSpec guardrails, String repository) {
+                         GuardrailSpec guardrails, String repository, Map<String, String> env,
+                         List<SuiteSpec> suites, ArtifactsSpec artifacts) {
 
     public TargetSpec {
         probes = probes == null ? List.of() : List.copyOf(probes);
         playbooks = playbooks == null ? Map.of() : Map.copyOf(playbooks);
+        env = env == null ? Map.of() : Map.copyOf(env);
+        suites = suites == null ? List.of() : List.copyOf(suites);
+    }
+
+    /** The same target driven with another browser. */
+    public TargetSpec withBrowser(String path) {
+        return new TargetSpec(name, baseUrl, apiUrl, path, timeoutMs, probes, playbooks, guardrails, repository, env,
+                suites, artifacts);
+    }
+
+    /** The same target once loaded: URLs after the environment's overrides, paths resolved against the file's folder. */
+    TargetSpec resolved(String base, String api, String repositoryPath, List<SuiteSpec> resolvedSuites,
+                        ArtifactsSpec resolvedArtifacts) {
+        return new TargetSpec(name, base, api, browser, timeoutMs, probes, playbooks, guardrails, repositoryPath, env,
+                resolvedSuites, resolvedArtifacts);
+    }
+
+    /**
+     * One of the application's suites. {@code kind} says which fields apply:
+     * <ul>
+     *   <li>{@code playwright}: {@code dir} (the Playwright Test project, with its node_modules), {@code projects}
+     *       (its project names, which become Healdesk's), {@code env}, {@code timeoutSeconds};</li>
+     *   <li>{@code junit}: {@code project} (the name results are filed under), {@code command} (program and arguments,
+     *       run without a shell), {@code dir} (where it runs), {@code reports} (the JUnit XML glob, relative to
+     *       {@code dir}), {@code select} (none, maven, gradle, pytest, go: how single tests are re-run), {@code env},
+     *       {@code timeoutSeconds};</li>
+     *   <li>{@code probes}: {@code file} (a probe suite file, YAML).</li>
+     * </ul>
+     * Relative paths are resolved against the target file's folder when it is loaded.
+     */
+    public record SuiteSpec(String kind, String project, List<String> projects, String dir, List<String> command,
+                            String reports, String select, String file, Map<String, String> env,
+                            Integer timeoutSeconds) {
+        public SuiteSpec {
+            projects = projects == null ? List.of() : List.copyOf(projects);
+            command = command == null ? List.of() : List.copyOf(command);
+            env = env == null ? Map.of() : Map.copyOf(env);
+        }
+
+        SuiteSpec withPaths(String resolvedDir, String resolvedFile) {
+            return new SuiteSpec(kind, project, projects, resolvedDir, command, reports, select, resolvedFile, env,
+                    timeoutSeconds);
+        }
+    }
+
+    /**
+     * @param dir           where this target's run folders go (relative to the target file), over the default
+     *                      {@code ./healing-results}; {@code --results-dir} still wins
+     * @param retentionDays how long a finished run's screenshots, traces and videos are kept (0: for ever)
+     */
+    public record ArtifactsSpec(String dir, Integer retentionDays) {
     }
 
     /**

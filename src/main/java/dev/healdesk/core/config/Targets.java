@@ -30,9 +30,12 @@ public final class Targets {
         }
         TargetSpec spec = new TargetFiles().load(Path.of(target), env);
         if (browser.isPresent()) {
-            spec = new TargetSpec(spec.name(), spec.baseUrl(), spec.apiUrl(), browser.get(), spec.timeoutMs(),
-                    spec.probes(), spec.playbooks(), spec.guardrails(), spec.repository());
+            spec = spec.withBrowser(browser.get());
         }
-        return new FileTarget(spec, env);
+        try {
+            return new FileTarget(spec, env);
+        } catch (IllegalArgumentException e) {
+            throw new TargetFileException(target + ": " + e.getMessage(), e);
+        }
     }
 }
