@@ -73,8 +73,10 @@ public final class HistoryView implements View {
                 r -> r.testsPassed() + " / " + r.testsFailed() + (r.flaky() > 0 ? " (" + r.flaky() + " flaky)" : ""), 135);
         TableColumn<RunRow, String> target = col("Target", RunRow::target, 90);
         TableColumn<RunRow, String> projects = col("Projects", r -> r.projects().replace(",", ", "), 240);
-        TableColumn<RunRow, String> flags = col("Notes", r -> (r.dryRun() ? "dry run " : "")
-                + (r.cancelled() ? "cancelled" : ""), 90);
+        TableColumn<RunRow, String> flags = col("Notes", r -> String.join(" ", java.util.stream.Stream.of(
+                r.interrupted() ? "interrupted (results kept up to the crash)" : "",
+                RunRow.RUNNING.equals(r.state()) ? "running" : "", r.dryRun() ? "dry run" : "",
+                r.cancelled() ? "cancelled" : "").filter(n -> !n.isEmpty()).toList()), 90);
         TableColumn<RunRow, String> id = col("Run", RunRow::runId, 250);
         runs.getColumns().setAll(List.of(started, state, score, passed, target, projects, flags, id));
 

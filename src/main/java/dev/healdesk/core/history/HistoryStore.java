@@ -162,6 +162,13 @@ public final class HistoryStore implements AutoCloseable {
                       outcome TEXT,
                       detail TEXT)""",
                     "CREATE INDEX audit_run ON audit(run_id, id)"
+            ),
+            List.of(
+                    // A run's row is written when it starts and its results as they finish, so a crash keeps them;
+                    // a run still 'running' when no process owns it any more was interrupted.
+                    "ALTER TABLE runs ADD COLUMN state TEXT NOT NULL DEFAULT 'finished'",
+                    "ALTER TABLE runs ADD COLUMN owner_pid INTEGER",
+                    "CREATE INDEX runs_unfinished ON runs(state) WHERE state <> 'finished'"
             ));
 
     public static final int SCHEMA_VERSION = MIGRATIONS.size();
@@ -197,6 +204,7 @@ public final class HistoryStore implements AutoCloseable {
             }
             HistoryStore store = new HistoryStore(file, c);
             store.migrate();
+            store.markInterrupted();
             return store;
         } catch (SQLException e) {
             closeQuietly(c);
@@ -256,6 +264,12 @@ public final class HistoryStore implements AutoCloseable {
         try {
             connection.setAutoCommit(false);
             try {
+                // the row and results written while the run went on (beginRun, appendResult) give way to the whole run
+                try (PreparedStatement ps = connection.prepareStatement(
+                        "DELETE FROM runs WHERE id = ? AND state = 'running'")) {
+                    ps.setString(1, run.runId());
+                    ps.executeUpdate();
+                }
                 insertRun(run, runFolder);
                 insertResults(run);
                 insertFailures(run);
@@ -269,6 +283,135 @@ public final class HistoryStore implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw fail("store run " + run.runId(), e);
+        }
+    }
+
+    /**
+     * Records that a run has started, owned by this process, so that a crash leaves a trace: the row says
+     * {@code running} until {@link #saveRun} replaces it, and {@link #markInterrupted} turns it into
+     * {@code interrupted} once no process owns it.
+     */
+    public synchronized void beginRun(String runId, String target, List<String> projects, boolean dryRun,
+                                      Instant startedAt, Path runFolder) {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                INSERT INTO runs (id, target, projects, dry_run, started_at, finished_at, status, initial_status,
+                  health_score, tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder, state, owner_pid)
+                VALUES (?,?,?,?,?,?,'failing','failing',0,0,0,0,0,0,?,'running',?)""")) {
+            ps.setString(1, runId);
+            ps.setString(2, target);
+            ps.setString(3, String.join(",", projects));
+            ps.setInt(4, dryRun ? 1 : 0);
+            ps.setLong(5, startedAt.toEpochMilli());
+            ps.setLong(6, startedAt.toEpochMilli());
+            ps.setString(7, runFolder == null ? null : runFolder.toString());
+            ps.setLong(8, ProcessHandle.current().pid());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw fail("record the start of run " + runId, e);
+        }
+    }
+
+    /** Keeps one result of a run in progress at once (its own transaction): a crash after this loses none of it. */
+    public synchronized void appendResult(String runId, TestResult r) {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                INSERT INTO test_results (run_id, test_id, project, title, status, duration_ms, retry,
+                  error_message, fingerprint) VALUES (?,?,?,?,?,?,?,?,NULL)""")) {
+            ps.setString(1, runId);
+            ps.setString(2, r.id());
+            ps.setString(3, r.project());
+            ps.setString(4, r.title());
+            ps.setString(5, r.status().id());
+            ps.setLong(6, r.durationMs());
+            ps.setInt(7, r.retry());
+            ps.setString(8, r.errorMessage());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw fail("record a result of run " + runId, e);
+        }
+    }
+
+    /**
+     * Marks {@code interrupted} every run still {@code running} whose process is gone (killed, crashed, powered off),
+     * with the counts and score of the results it kept. Runs owned by a live process (another console, a scheduled
+     * run) are left alone. Called when the store opens. Returns the ids marked.
+     */
+    public synchronized List<String> markInterrupted() {
+        List<String> marked = new ArrayList<>();
+        try {
+            List<String> orphans = new ArrayList<>();
+            try (Statement st = connection.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT id, owner_pid FROM runs WHERE state = 'running'")) {
+                while (rs.next()) {
+                    long pid = rs.getLong(2);
+                    boolean alive = !rs.wasNull() && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+                    if (!alive) {
+                        orphans.add(rs.getString(1));
+                    }
+                }
+            }
+            for (String id : orphans) {
+                if (interrupt(id)) {
+                    marked.add(id);
+                }
+            }
+        } catch (SQLException e) {
+            throw fail("mark interrupted runs", e);
+        }
+        return marked;
+    }
+
+    /**
+     * Ends the record of a run that stopped with an error in this process: it is marked {@code interrupted} with the
+     * results it kept, or removed when it kept none (nothing ran, so there is nothing to show).
+     */
+    public synchronized void abandonRun(String runId) {
+        try {
+            int results;
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "SELECT count(*) FROM test_results WHERE run_id = ?")) {
+                ps.setString(1, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    results = rs.next() ? rs.getInt(1) : 0;
+                }
+            }
+            if (results > 0) {
+                interrupt(runId);
+            } else {
+                try (PreparedStatement ps = connection.prepareStatement(
+                        "DELETE FROM runs WHERE id = ? AND state = 'running'")) {
+                    ps.setString(1, runId);
+                    ps.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw fail("close the record of run " + runId, e);
+        }
+    }
+
+    private boolean interrupt(String id) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                UPDATE runs SET state = 'interrupted', owner_pid = NULL,
+                  tests_run = (SELECT count(*) FROM test_results t WHERE t.run_id = runs.id),
+                  tests_passed = (SELECT count(*) FROM test_results t WHERE t.run_id = runs.id
+                                  AND t.status IN ('passed', 'flaky')),
+                  tests_failed = (SELECT count(*) FROM test_results t WHERE t.run_id = runs.id
+                                  AND t.status IN ('failed', 'timed-out')),
+                  flaky = (SELECT count(*) FROM test_results t WHERE t.run_id = runs.id AND t.status = 'flaky')
+                WHERE id = ? AND state = 'running'""");
+             PreparedStatement score = connection.prepareStatement("""
+                UPDATE runs SET health_score = CASE WHEN tests_run = 0 THEN 0
+                  ELSE round(tests_passed * 10000.0 / tests_run) / 100.0 END,
+                  status = CASE WHEN tests_run > 0 AND tests_passed * 100.0 / tests_run >= 95 THEN 'healthy'
+                                WHEN tests_run > 0 AND tests_passed * 100.0 / tests_run >= 80 THEN 'degraded'
+                                ELSE 'failing' END
+                WHERE id = ?""")) {
+            ps.setString(1, id);
+            if (ps.executeUpdate() != 1) {
+                return false;
+            }
+            score.setString(1, id);
+            score.executeUpdate();
+            return true;
         }
     }
 
@@ -435,7 +578,7 @@ public final class HistoryStore implements AutoCloseable {
     public synchronized List<RunRow> listRuns(int limit, int offset) {
         try (PreparedStatement ps = connection.prepareStatement("""
                 SELECT id, target, projects, dry_run, started_at, finished_at, status, initial_status, health_score,
-                  tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder
+                  tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder, state
                 FROM runs ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?""")) {
             ps.setInt(1, limit);
             ps.setInt(2, offset);
@@ -454,7 +597,7 @@ public final class HistoryStore implements AutoCloseable {
     public synchronized Optional<RunRow> findRun(String runId) {
         try (PreparedStatement ps = connection.prepareStatement("""
                 SELECT id, target, projects, dry_run, started_at, finished_at, status, initial_status, health_score,
-                  tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder
+                  tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder, state
                 FROM runs WHERE id = ?""")) {
             ps.setString(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -714,7 +857,8 @@ public final class HistoryStore implements AutoCloseable {
         return new RunRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4) == 1,
                 Instant.ofEpochMilli(rs.getLong(5)), Instant.ofEpochMilli(rs.getLong(6)),
                 HealthStatus.fromId(rs.getString(7)), HealthStatus.fromId(rs.getString(8)), rs.getDouble(9),
-                rs.getInt(10), rs.getInt(11), rs.getInt(12), rs.getInt(13), rs.getInt(14) == 1, rs.getString(15));
+                rs.getInt(10), rs.getInt(11), rs.getInt(12), rs.getInt(13), rs.getInt(14) == 1, rs.getString(15),
+                rs.getString(16));
     }
 
     private HistoryException fail(String what, SQLException e) {

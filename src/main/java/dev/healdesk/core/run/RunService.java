@@ -87,6 +87,11 @@ public final class RunService {
                 LOG.warn("A run listener failed on {}", event.getClass().getSimpleName(), e);
             }
         };
+        try {
+            history.beginRun(runId, target.name(), projects, options.dryRun(), startedAt, folder.dir());
+        } catch (HistoryException e) {
+            LOG.warn("Run {} goes on without its start recorded: {}", runId, e.getMessage());
+        }
         var pruned = folders.pruneArtifacts(startedAt, folder);
         if (!pruned.isEmpty()) {
             out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.INFO, String.format(java.util.Locale.ROOT,
@@ -97,10 +102,12 @@ public final class RunService {
             return walk(target, options, projects, runId, startedAt, folder, out, cancel);
         } catch (RunException e) {
             out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.ERROR, e.getMessage()));
+            abandon(runId);
             closeQuietly(folder);
             throw e;
         } catch (RuntimeException e) {
             out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.ERROR, "Internal error: " + e));
+            abandon(runId);
             closeQuietly(folder);
             throw new RunException("Internal error during run " + runId + ": " + e.getMessage()
                     + ". See " + folder.dir().resolve(RunFolderWriter.LOG), false, e);
@@ -127,7 +134,10 @@ public final class RunService {
         try {
             results = suites.run(new LinkedHashSet<>(projects), folder.artifactsDir(),
                     note -> out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.INFO, note)),
-                    r -> out.onEvent(new RunEvent.TestFinished(runId, r, finished.incrementAndGet())), cancel);
+                    r -> {
+                        keep(runId, r);
+                        out.onEvent(new RunEvent.TestFinished(runId, r, finished.incrementAndGet()));
+                    }, cancel);
         } catch (SuiteException e) {
             throw new RunException(e.getMessage(), true, e);
         }
@@ -173,6 +183,23 @@ public final class RunService {
         out.onEvent(new RunEvent.RunFinished(runId, summary, folder.dir()));
         closeQuietly(folder);
         return summary;
+    }
+
+    private void abandon(String runId) {
+        try {
+            history.abandonRun(runId);
+        } catch (HistoryException e) {
+            LOG.warn("Run {} stays marked running until the next start: {}", runId, e.getMessage());
+        }
+    }
+
+    /** Stores a first-pass result at once, so a crash keeps it; a database failure is logged, never fatal. */
+    private void keep(String runId, TestResult r) {
+        try {
+            history.appendResult(runId, r);
+        } catch (HistoryException e) {
+            LOG.warn("Result {} of run {} is kept only in memory until the run ends: {}", r.id(), runId, e.getMessage());
+        }
     }
 
     /**

@@ -80,6 +80,40 @@ class HistoryStoreTest {
     }
 
     @Test
+    void aRunInProgressIsRecordedAsItGoesAndClosedWhenItEndsOrFails() {
+        Instant t0 = Instant.parse("2026-11-20T06:00:00Z");
+        try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"))) {
+            RunSummary run = RunSummaries.withResults("run-live", t0, 3, 1);
+            store.beginRun("run-live", "sandbox", run.projects(), false, t0, null);
+            run.results().subList(0, 2).forEach(r -> store.appendResult("run-live", r));
+            assertEquals("running", store.findRun("run-live").orElseThrow().state());
+            assertEquals(2, store.testsOf("run-live").size());
+            assertEquals(List.of(), store.markInterrupted(), "this process owns it and is alive");
+
+            store.saveRun(run, null);
+            RunRow saved = store.findRun("run-live").orElseThrow();
+            assertEquals("finished", saved.state());
+            assertEquals(4, saved.testsRun());
+            assertEquals(4, store.testsOf("run-live").size(), "the results written as it went are replaced, not doubled");
+
+            store.beginRun("run-broken", "sandbox", List.of("health"), false, t0.plusSeconds(60), null);
+            store.abandonRun("run-broken");
+            assertTrue(store.findRun("run-broken").isEmpty(), "nothing ran: nothing to show");
+
+            store.beginRun("run-half", "sandbox", List.of("health"), false, t0.plusSeconds(120), null);
+            store.appendResult("run-half", run.results().get(0));
+            store.appendResult("run-half", run.results().get(3));
+            store.abandonRun("run-half");
+            RunRow half = store.findRun("run-half").orElseThrow();
+            assertEquals("interrupted", half.state());
+            assertEquals(2, half.testsRun());
+            assertEquals(1, half.testsPassed());
+            assertEquals(50.0, half.healthScore());
+            assertEquals(HealthStatus.FAILING, half.status());
+        }
+    }
+
+    @Test
     void usesWalAndRecordsTheSchemaVersion() throws Exception {
         Path db = dir.resolve("h.db");
         try (HistoryStore store = HistoryStore.open(db)) {
