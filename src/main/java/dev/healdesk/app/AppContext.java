@@ -7,6 +7,7 @@ import dev.healdesk.app.playbooks.ConsoleGate;
 import dev.healdesk.app.run.RunAction;
 import dev.healdesk.app.run.SandboxSwitchboard;
 import dev.healdesk.core.config.HealdeskPaths;
+import dev.healdesk.core.history.HistoryRetention;
 import dev.healdesk.core.history.HistoryStore;
 import dev.healdesk.core.report.ArtifactRetention;
 import dev.healdesk.core.report.RunFolderWriter;
@@ -143,6 +144,14 @@ public final class AppContext implements AutoCloseable {
     private Core openCore() {
         HistoryStore history = HistoryStore.open(paths.dbFile());
         try {
+            try {
+                int deleted = HistoryRetention.apply(history, env, Clock.systemUTC());
+                if (deleted > 0) {
+                    LOG.info("Deleted {} run(s) older than the history retention", deleted);
+                }
+            } catch (IllegalArgumentException e) {
+                LOG.warn("{} Every run is kept.", e.getMessage());
+            }
             PatternCatalog catalog = PatternCatalog.builtIn();
             Triage triage = new Triage(catalog);
             LlmSetup llm = LlmSetup.fromEnvironment(env);

@@ -6,6 +6,7 @@ import dev.healdesk.core.config.TargetSpec;
 import dev.healdesk.core.config.TargetFileException;
 import dev.healdesk.core.config.Targets;
 import dev.healdesk.core.history.HistoryException;
+import dev.healdesk.core.history.HistoryRetention;
 import dev.healdesk.core.history.HistoryStore;
 import dev.healdesk.core.llm.LlmSetup;
 import dev.healdesk.core.llm.Redactor;
@@ -157,6 +158,14 @@ final class RunCommand implements Callable<Integer> {
             HealdeskPaths paths = paths(env, artifacts);
             ArtifactRetention retention = retention(env, artifacts);
             try (HistoryStore history = openHistory(paths.dbFile())) {
+                try {
+                    int deleted = HistoryRetention.apply(history, env, Clock.systemUTC());
+                    if (deleted > 0) {
+                        out.println("Deleted " + deleted + " run(s) older than " + HistoryRetention.ENV + " days");
+                    }
+                } catch (IllegalArgumentException e) {
+                    throw new Cli.UsageException(e.getMessage());
+                }
                 RunService service = new RunService(history, new RunFolderWriter(paths.resultsDir(), retention),
                         triage, LlmSetup.fromEnvironment(env).diagnoser(history, catalog.playbooks(), env,
                         Clock.systemUTC()), healer(env), Clock.systemUTC());

@@ -536,6 +536,35 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Deletes the finished and interrupted runs that started before {@code cutoff}, with their results, failure groups,
+     * actions and audit trail, in one transaction (a run in progress is never touched). Fingerprints keep their
+     * first-seen / last-seen / occurrences, and diagnoses stay cached. Returns how many runs went.
+     */
+    public synchronized int deleteRunsBefore(Instant cutoff) {
+        try {
+            connection.setAutoCommit(false);
+            try (PreparedStatement audit = connection.prepareStatement("""
+                    DELETE FROM audit WHERE run_id IN (SELECT id FROM runs WHERE started_at < ? AND state <> 'running')""");
+                 PreparedStatement runs = connection.prepareStatement(
+                         "DELETE FROM runs WHERE started_at < ? AND state <> 'running'")) {
+                audit.setLong(1, cutoff.toEpochMilli());
+                audit.executeUpdate();
+                runs.setLong(1, cutoff.toEpochMilli());
+                int n = runs.executeUpdate();
+                connection.commit();
+                return n;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw fail("delete runs older than " + cutoff, e);
+        }
+    }
+
     /** Appends one line to the playbook audit trail, at once (see {@link AuditEntry}). */
     public synchronized void appendAudit(AuditEntry entry) {
         try (PreparedStatement ps = connection.prepareStatement("""
