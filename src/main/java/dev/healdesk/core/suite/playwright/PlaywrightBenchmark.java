@@ -68,7 +68,7 @@ public final class PlaywrightBenchmark {
             long bareTime = System.nanoTime() - t0;
             if (result.exitCode() != 0) {
                 throw new SuiteException("The bare `npx playwright test --project=" + project + "` failed (exit "
-                        + result.exitCode() + "): " + tail(result.stdout() + result.stderr()));
+                        + result.exitCode() + ")." + PlaywrightTestRunner.outputTail(result));
             }
             t0 = System.nanoTime();
             List<TestResult> results = runner.run(Set.of(project), scratch.resolve("round-" + round), n -> { },
@@ -201,10 +201,5 @@ public final class PlaywrightBenchmark {
         int n = sorted.size();
         double middle = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
         return middle / 1e6;
-    }
-
-    private static String tail(String text) {
-        String t = text.strip();
-        return t.length() > 800 ? "..." + t.substring(t.length() - 800) : t;
     }
 }

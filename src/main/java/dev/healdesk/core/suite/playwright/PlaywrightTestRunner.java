@@ -396,7 +396,8 @@ public final class PlaywrightTestRunner implements SuiteRunner {
                 + outputTail(result));
     }
 
-    private static String outputTail(BoundedProcess.Result result) {
+    /** " It printed: ..." with the end of what the command printed; empty when it printed nothing. */
+    static String outputTail(BoundedProcess.Result result) {
         String output = (result.stdout().strip() + "\n" + result.stderr().strip()).strip();
         if (output.isEmpty()) {
             return "";

@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The runner on the real Playwright Test project in src/test/playwright (installed with {@code npm ci}, browsers not
@@ -251,7 +251,7 @@ class PlaywrightTestRunnerTest {
 
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
         assertThat(results).extracting(TestResult::title, TestResult::status)
-                .containsExactly(org.assertj.core.api.Assertions.tuple("finishes at once", TestStatus.PASSED));
+                .containsExactly(tuple("finishes at once", TestStatus.PASSED));
         assertThat(seen).filteredOn(ProcessHandle::isAlive).as("processes left over").isEmpty();
     }
 
@@ -341,11 +341,5 @@ class PlaywrightTestRunnerTest {
                 .isEqualTo("/^\\/p\\/\\(x\\)\\/tests\\/a\\.spec\\.ts$/:12");
         assertThatThrownBy(() -> PlaywrightTestRunner.locationFilter(Path.of("/p"), "health/api-health"))
                 .isInstanceOf(SuiteException.class).hasMessageContaining("must be file:line");
-    }
-
-    static {
-        if (!Files.isDirectory(PROJECT)) {
-            fail("run the tests from the repository root: " + PROJECT + " is missing");
-        }
     }
 }
