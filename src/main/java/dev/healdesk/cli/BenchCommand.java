@@ -7,6 +7,10 @@ import dev.healdesk.core.run.ActionRecord;
 import dev.healdesk.core.run.Decision;
 import dev.healdesk.core.run.LlmUsage;
 import dev.healdesk.core.run.RunSummary;
+import dev.healdesk.core.sandbox.SandboxServer;
+import dev.healdesk.core.suite.BrowserLocator;
+import dev.healdesk.core.suite.playwright.PlaywrightBenchmark;
+import dev.healdesk.core.suite.playwright.PlaywrightTestSuite;
 import dev.healdesk.core.suite.TestResult;
 import dev.healdesk.core.suite.TestStatus;
 import dev.healdesk.core.triage.PatternCatalog;
@@ -42,7 +46,8 @@ import java.util.concurrent.TimeUnit;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure triage throughput, storing a 5,000-result run, the console's cold start, redaction"
                 + " throughput, building the prompt of a 1 MB log, streamed-token latency, the diagnosis cache and"
-                + " the time to heal each class-A sandbox fault (heal needs a browser).",
+                + " the time to heal each class-A sandbox fault (heal needs a browser), and the Playwright runner's"
+                + " overhead beside the bare npx command (needs Node.js and `npm ci` in src/test/playwright).",
                 "The cold start and the token latency need a display (run under xvfb-run on a headless machine)."})
 final class BenchCommand implements Callable<Integer> {
 
@@ -50,11 +55,12 @@ final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--only", split = ",", paramLabel = "NAME",
-            description = "Run only these: triage, store, startup, redact, prompt, tokens, cache, heal (default: all).")
+            description = "Run only these: triage, store, startup, redact, prompt, tokens, cache, heal, playwright"
+                    + " (default: all).")
     Set<String> only = new java.util.LinkedHashSet<>(ALL);
 
     private static final List<String> ALL = List.of("triage", "store", "startup", "redact", "prompt", "tokens", "cache",
-            "heal");
+            "heal", "playwright");
 
     @Option(names = "--messages", defaultValue = "20000", description = "Distinct messages in the triage corpus (default ${DEFAULT-VALUE}).")
     int messages;
@@ -64,6 +70,14 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--heal-runs", defaultValue = "10", description = "Sandbox runs per fault to time healing (default ${DEFAULT-VALUE}).")
     int healRuns;
+
+    @Option(names = "--playwright-runs", defaultValue = "5", description = "Runs of the 40-test Playwright suite each"
+            + " way, bare and through Healdesk (default ${DEFAULT-VALUE}).")
+    int playwrightRuns;
+
+    @Option(names = "--playwright-project", defaultValue = "src/test/playwright", description = "The Playwright Test"
+            + " project with the bench project (default ${DEFAULT-VALUE}).")
+    Path playwrightProject;
 
     @Override
     public Integer call() throws Exception {
@@ -110,8 +124,37 @@ final class BenchCommand implements Callable<Integer> {
         if (only.contains("heal")) {
             HealBenchmark.run(out, Math.max(1, healRuns));
         }
+        if (only.contains("playwright")) {
+            playwright(out);
+        }
         out.flush();
         return Cli.HEALTHY;
+    }
+
+    private void playwright(PrintWriter out) throws Exception {
+        Path dir = Files.createTempDirectory("healdesk-bench-playwright");
+        PlaywrightBenchmark.Parse parse = PlaywrightBenchmark.parse(5_000, 15, dir);
+        out.printf(Locale.ROOT, "playwright: read a %,d-test JSON report (%.1f MB): median %.1f ms, best %.1f ms, worst"
+                        + " %.1f ms over %d reads (target <= 300 ms)%n", parse.tests(), parse.bytes() / 1e6,
+                parse.medianMs(), parse.bestMs(), parse.worstMs(), parse.rounds());
+        out.flush();
+        Path project = playwrightProject.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(project.resolve("node_modules/@playwright/test/package.json"))) {
+            out.println("playwright: overhead skipped, " + project + " has no node_modules/@playwright/test. Run"
+                    + " `PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci` there (Node.js 18+).");
+            return;
+        }
+        try (SandboxServer sandbox = SandboxServer.start()) {
+            PlaywrightTestSuite suite = PlaywrightTestSuite.of(project, List.of("bench"), sandbox.baseUrl().toString(),
+                    null, java.util.Map.of("HEALDESK_USER", sandbox.username(), "HEALDESK_PASSWORD", sandbox.password()),
+                    java.time.Duration.ofMinutes(5), new BrowserLocator().locate().executable().orElse(null));
+            PlaywrightBenchmark.Overhead o = PlaywrightBenchmark.overhead(suite, "bench", Math.max(1, playwrightRuns),
+                    dir);
+            out.printf(Locale.ROOT, "playwright: a %d-test suite, %d runs each way after a warm-up, alternating: bare"
+                            + " `npx playwright test --project=bench` median %,.0f ms, through Healdesk median %,.0f ms:"
+                            + " overhead %+.1f %% (target <= 3 %%)%n", o.tests(), o.rounds(), o.bareMs(), o.healdeskMs(),
+                    o.percent());
+        }
     }
 
     private void triage(PrintWriter out) {

@@ -1,0 +1,562 @@
+package dev.healdesk.core.suite.playwright;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.healdesk.core.process.BoundedProcess;
+import dev.healdesk.core.run.Cancellation;
+import dev.healdesk.core.suite.BrowserLocator;
+import dev.healdesk.core.suite.SuiteException;
+import dev.healdesk.core.suite.SuiteRunner;
+import dev.healdesk.core.suite.SuiteSession;
+import dev.healdesk.core.suite.TestResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs a Playwright Test project: {@code npx --no -- playwright test --reporter=<healdesk-reporter.cjs>,json
+ * --project=P ...} in the project folder, as an argument vector through {@link BoundedProcess} (a time limit; a
+ * cancel or a timeout kills npx, Playwright, its workers and their browsers).
+ *
+ * <p>The project's configuration is left as it is: the reporters are chosen on the command line, and where they
+ * write is chosen through the environment ({@value #EVENTS_ENV} for Healdesk's live reporter,
+ * {@code PLAYWRIGHT_JSON_OUTPUT_FILE} for the JSON report), both inside the run's artifacts folder. The live reporter
+ * appends one JSON line per finished attempt; this runner reads them while Playwright runs and passes each test's
+ * final result on (an attempt that Playwright will retry is not final; a test that failed and then passed on a retry
+ * is {@link dev.healdesk.core.suite.TestStatus#FLAKY}). At the end the JSON report adds what the lines lack (tests
+ * that never started); a report cut short is read as far as it goes.
+ *
+ * <p>The child's environment gets the suite's variables ({@code BASE_URL}, {@code API_URL}, ...) and, when the suite
+ * names a browser, {@value #BROWSER_ENV}, which the project's config reads into {@code launchOptions.executablePath}.
+ * Attachments (screenshots, traces, videos) are copied into the artifacts folder and the results point at the copies.
+ */
+public final class PlaywrightTestRunner implements SuiteRunner {
+
+    /** Where Healdesk's live reporter appends its lines. */
+    public static final String EVENTS_ENV = "HEALDESK_EVENTS_FILE";
+    /** The browser executable for the project's config to launch, when the suite names one. */
+    public static final String BROWSER_ENV = BrowserLocator.ENV_VAR;
+    /** The reporter Healdesk ships, a resource beside this class. */
+    static final String REPORTER = "healdesk-reporter.cjs";
+    static final String REPORT_FILE = "playwright-report.json";
+    static final String EVENTS_FILE = "playwright-events.ndjson";
+
+    private static final Logger LOG = LoggerFactory.getLogger(PlaywrightTestRunner.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> CONFIG_NAMES = List.of("playwright.config.ts", "playwright.config.js",
+            "playwright.config.mjs", "playwright.config.cjs", "playwright.config.mts", "playwright.config.cts");
+    private static final Pattern UNKNOWN_PROJECT = Pattern.compile("Project\\(s\\) (.*?) not found\\. Available projects: ?(.*)");
+    private static final int OUTPUT_TAIL_CHARS = 800;
+    /** How often the live lines are looked at while Playwright runs. */
+    private static final long POLL_MS = 25;
+
+    private final PlaywrightTestSuite suite;
+
+    public PlaywrightTestRunner(PlaywrightTestSuite suite) {
+        this.suite = java.util.Objects.requireNonNull(suite, "suite");
+    }
+
+    public PlaywrightTestSuite suite() {
+        return suite;
+    }
+
+    @Override
+    public List<String> projects() {
+        return suite.projects();
+    }
+
+    @Override
+    public List<TestResult> run(Set<String> projects, Consumer<TestResult> onResult, Cancellation cancel)
+            throws SuiteException {
+        return run(projects, null, null, onResult, cancel);
+    }
+
+    @Override
+    public List<TestResult> run(Set<String> projects, Path artifactsDir, Consumer<String> notes,
+                                Consumer<TestResult> onResult, Cancellation cancel) throws SuiteException {
+        return execute(select(projects), List.of(), artifactsDir, notes, onResult, cancel);
+    }
+
+    /** Sessions keep nothing between runs (each run is one Playwright process), but re-run single tests. */
+    @Override
+    public SuiteSession open() {
+        return new SuiteSession() {
+            @Override
+            public List<TestResult> run(Set<String> projects, Path artifactsDir, Consumer<String> notes,
+                                        Consumer<TestResult> onResult, Cancellation cancel) throws SuiteException {
+                return PlaywrightTestRunner.this.run(projects, artifactsDir, notes, onResult, cancel);
+            }
+
+            @Override
+            public List<TestResult> rerun(List<TestResult> tests, Path artifactsDir, Consumer<String> notes,
+                                          Consumer<TestResult> onResult, Cancellation cancel) throws SuiteException {
+                return PlaywrightTestRunner.this.rerun(tests, artifactsDir, notes, onResult, cancel);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    /**
+     * Runs exactly {@code tests} again: their projects with {@code --project}, and each test's {@code file:line} as a
+     * filter. The file is passed as an anchored regular expression of its absolute path ({@code /^...$/:LINE}),
+     * because Playwright reads a filter's file as a pattern searched in the path: {@code a.spec.js:5} would also
+     * select {@code other/a.spec.js:5}.
+     */
+    public List<TestResult> rerun(List<TestResult> tests, Path artifactsDir, Consumer<String> notes,
+                                  Consumer<TestResult> onResult, Cancellation cancel) throws SuiteException {
+        if (tests.isEmpty()) {
+            return List.of();
+        }
+        Set<String> projects = new LinkedHashSet<>();
+        tests.forEach(t -> projects.add(t.project()));
+        List<String> wanted = select(projects);
+        Path dir = realProjectDir();
+        Set<String> filters = new LinkedHashSet<>();
+        for (TestResult test : tests) {
+            filters.add(locationFilter(dir, test.location()));
+        }
+        return execute(wanted, new ArrayList<>(filters), artifactsDir, notes, onResult, cancel);
+    }
+
+    /** The Playwright filter that selects the test at {@code location} ({@code file:line}, relative to {@code dir}). */
+    static String locationFilter(Path dir, String location) throws SuiteException {
+        Matcher m = Pattern.compile("^(.+):(\\d+)$").matcher(location == null ? "" : location);
+        if (!m.matches()) {
+            throw new SuiteException("Cannot re-run the Playwright test at '" + location + "': a location must be"
+                    + " file:line, as Healdesk's Playwright results give it.");
+        }
+        Path file;
+        try {
+            file = dir.resolve(m.group(1)).normalize();
+        } catch (InvalidPathException e) {
+            throw new SuiteException("Cannot re-run the Playwright test at '" + location + "': " + e.getMessage());
+        }
+        StringBuilder re = new StringBuilder("/^");
+        for (char c : file.toString().toCharArray()) {
+            if ("\\^$.*+?()[]{}|/".indexOf(c) >= 0) {
+                re.append('\\');
+            }
+            re.append(c);
+        }
+        return re.append("$/:").append(m.group(2)).toString();
+    }
+
+    private List<String> select(Set<String> projects) throws SuiteException {
+        if (projects == null || projects.isEmpty()) {
+            return suite.projects();
+        }
+        Set<String> unknown = new TreeSet<>(projects);
+        suite.projects().forEach(unknown::remove);
+        if (!unknown.isEmpty()) {
+            throw new SuiteException("Unknown project" + (unknown.size() == 1 ? " " : "s ") + String.join(", ", unknown)
+                    + "; the Playwright suite in " + suite.projectDir() + " has: " + String.join(", ", suite.projects()));
+        }
+        return suite.projects().stream().filter(projects::contains).toList();
+    }
+
+    private Path realProjectDir() throws SuiteException {
+        Path dir = suite.projectDir();
+        if (!Files.isDirectory(dir)) {
+            throw new SuiteException("The Playwright project folder " + dir + " does not exist. Point the suite at the"
+                    + " folder that holds playwright.config.* and node_modules.");
+        }
+        try {
+            // Node reports paths under the real working directory, symbolic links resolved.
+            return dir.toRealPath();
+        } catch (IOException e) {
+            throw new SuiteException("Cannot open the Playwright project folder " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Checks that the command can work before starting it, so that each missing piece is named with its fix. */
+    private Path preflight(Path dir, Map<String, String> env) throws SuiteException {
+        if (CONFIG_NAMES.stream().noneMatch(name -> Files.isRegularFile(dir.resolve(name)))) {
+            throw new SuiteException("There is no playwright.config.(ts|js|mjs|cjs) in " + dir + ". Point the suite at"
+                    + " the folder of the Playwright Test project (where `npx playwright test` runs).");
+        }
+        boolean installed = false;
+        for (Path at = dir; at != null && !installed; at = at.getParent()) {
+            installed = Files.isRegularFile(at.resolve("node_modules/@playwright/test/package.json"));
+        }
+        if (!installed) {
+            throw new SuiteException("@playwright/test is not installed for " + dir + " (no node_modules/@playwright/"
+                    + "test there or in a parent folder). Run `npm ci` in " + dir + " (with"
+                    + " PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 when the tests use a system browser), then run again.");
+        }
+        String path = env.containsKey("PATH") ? env.get("PATH") : System.getenv("PATH");
+        for (String entry : (path == null ? "" : path).split(File.pathSeparator)) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            try {
+                Path npx = Path.of(entry, "npx");
+                if (Files.isRegularFile(npx) && Files.isExecutable(npx)) {
+                    return npx;
+                }
+            } catch (InvalidPathException ignored) {
+                // a malformed PATH entry: skip it, as a shell would
+            }
+        }
+        throw new SuiteException("npx is not on the PATH (" + path + "), so the Playwright suite in " + dir
+                + " cannot run. Install Node.js 18 or newer with npm (which brings npx), e.g. `sudo apt install nodejs"
+                + " npm`, or add its bin folder to the PATH Healdesk runs with.");
+    }
+
+    /** The command line, without the program (which {@link #preflight} finds). */
+    static List<String> arguments(Path reporter, List<String> projects, List<String> filters) {
+        List<String> args = new ArrayList<>(List.of("--no", "--", "playwright", "test",
+                "--reporter=" + reporter + ",json"));
+        projects.forEach(p -> args.add("--project=" + p));
+        args.addAll(filters);
+        return args;
+    }
+
+    private List<TestResult> execute(List<String> projects, List<String> filters, Path artifactsDir,
+                                     Consumer<String> notes, Consumer<TestResult> onResult, Cancellation cancel)
+            throws SuiteException {
+        Consumer<String> note = notes == null ? n -> { } : notes;
+        Consumer<TestResult> sink = onResult == null ? r -> { } : onResult;
+        Cancellation cancellation = cancel == null ? Cancellation.none() : cancel;
+        if (cancellation.isCancelled()) {
+            return List.of();
+        }
+        Path dir = realProjectDir();
+        Map<String, String> env = new LinkedHashMap<>(suite.env());
+        Path npx = preflight(dir, env);
+        Path reporterDir = null;
+        try {
+            Path artifacts = artifactsDir != null ? artifactsDir : Files.createTempDirectory("healdesk-playwright-");
+            Files.createDirectories(artifacts);
+            Path report = artifacts.resolve(REPORT_FILE).toAbsolutePath();
+            Path events = artifacts.resolve(EVENTS_FILE).toAbsolutePath();
+            Files.deleteIfExists(report);
+            Files.deleteIfExists(events);
+            Files.createFile(events);
+            reporterDir = Files.createTempDirectory("healdesk-pw-reporter-");
+            Path reporter = reporterDir.resolve(REPORTER);
+            try (InputStream in = PlaywrightTestRunner.class.getResourceAsStream(REPORTER)) {
+                if (in == null) {
+                    throw new IllegalStateException(REPORTER + " is missing from Healdesk's classes");
+                }
+                Files.copy(in, reporter);
+            }
+            if (reporter.toString().contains(",")) {
+                throw new SuiteException("The temporary folder " + reporterDir + " has a comma in its path, which"
+                        + " Playwright's --reporter cannot take. Point java.io.tmpdir elsewhere.");
+            }
+            env.put(EVENTS_ENV, events.toString());
+            env.put("PLAYWRIGHT_JSON_OUTPUT_FILE", report.toString());
+            if (suite.browserPath() != null) {
+                env.put(BROWSER_ENV, suite.browserPath().toString());
+            }
+            List<String> command = new ArrayList<>();
+            command.add(npx.toString());
+            command.addAll(arguments(reporter, projects, filters));
+            String described = "npx playwright test " + projects.stream().map(p -> "--project=" + p)
+                    .reduce((a, b) -> a + " " + b).orElse("") + (filters.isEmpty() ? "" : " (" + filters.size()
+                    + " test location(s))") + " in " + dir;
+            note.accept("Running " + described + (suite.browserPath() == null ? ""
+                    : ", with " + BROWSER_ENV + "=" + suite.browserPath()));
+            return runProcess(command, dir, env, described, artifacts, report, events, note, sink, cancellation);
+        } catch (IOException e) {
+            throw new SuiteException("Could not prepare the Playwright run in " + dir + ": " + e.getMessage()
+                    + ". Check that the artifacts folder and the temporary folder are writable.", e);
+        } finally {
+            deleteQuietly(reporterDir);
+        }
+    }
+
+    private List<TestResult> runProcess(List<String> command, Path dir, Map<String, String> env, String described,
+                                        Path artifacts, Path report, Path events, Consumer<String> note,
+                                        Consumer<TestResult> sink, Cancellation cancel) throws SuiteException {
+        FutureTask<BoundedProcess.Result> process = new FutureTask<>(() ->
+                BoundedProcess.run(command, suite.timeout(), dir, env, cancel::onCancel));
+        Thread thread = new Thread(process, "healdesk-playwright");
+        thread.setDaemon(true);
+        thread.start();
+        LiveLines lines = new LiveLines(events, dir, new Attachments(artifacts));
+        Map<String, TestResult> results = new LinkedHashMap<>();
+        Consumer<TestResult> pass = r -> {
+            if (results.putIfAbsent(r.id(), r) == null) {
+                sink.accept(r);
+            }
+        };
+        BoundedProcess.Result result;
+        try {
+            while (true) {
+                try {
+                    result = process.get(POLL_MS, TimeUnit.MILLISECONDS);
+                    break;
+                } catch (TimeoutException stillRunning) {
+                    lines.poll(pass);
+                }
+            }
+        } catch (InterruptedException e) {
+            cancel.cancel();
+            Thread.currentThread().interrupt();
+            throw new SuiteException(described + " was interrupted and stopped.", e);
+        } catch (ExecutionException e) {
+            lines.poll(pass);
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException) {
+                throw new SuiteException("Could not start " + described + ": " + cause.getMessage() + ". Check that"
+                        + " Node.js and npx are installed and on the PATH.", cause);
+            }
+            if (cause instanceof TimeoutException) {
+                throw new SuiteException(described + " did not finish within " + suite.timeout().toSeconds()
+                        + " s and was stopped with everything it started; " + results.size() + " result(s) had"
+                        + " arrived. Raise the suite's timeout, or look for a test that hangs.", cause);
+            }
+            throw new SuiteException(described + " failed: " + cause, cause);
+        }
+        lines.poll(pass);
+        if (cancel.isCancelled()) {
+            LOG.info("Playwright run cancelled after {} result(s)", results.size());
+            note.accept("Cancelled: Playwright and everything it started were stopped; " + results.size()
+                    + " result(s) had arrived.");
+            return new ArrayList<>(results.values());
+        }
+        PlaywrightJsonReport.Report parsed = null;
+        if (Files.isRegularFile(report)) {
+            parsed = PlaywrightJsonReport.parse(report, dir);
+            for (String error : parsed.errors()) {
+                note.accept("Playwright reported: " + error);
+            }
+            if (parsed.problem() != null) {
+                note.accept(parsed.problem());
+            }
+            Attachments copies = lines.attachments();
+            for (TestResult r : parsed.results()) {
+                if (!results.containsKey(r.id())) {
+                    pass.accept(copies.copied(r));
+                }
+            }
+        }
+        boolean complete = lines.sawEnd() || (parsed != null && parsed.complete());
+        if (results.isEmpty()) {
+            throw nothingRan(described, result, parsed);
+        }
+        if (!complete) {
+            throw new SuiteException(described + " stopped before the end of the run (exit code " + result.exitCode()
+                    + ") and left " + (parsed == null ? "no JSON report" : "a JSON report cut short") + ". The "
+                    + results.size() + " result(s) that arrived before have been passed on; the tests after them did"
+                    + " not report. Look at what killed Playwright (memory, a test that ends the process)."
+                    + outputTail(result));
+        }
+        LOG.info("Playwright: {} result(s), exit code {}", results.size(), result.exitCode());
+        return new ArrayList<>(results.values());
+    }
+
+    /** Why a run gave no result at all, with what to do. */
+    private SuiteException nothingRan(String described, BoundedProcess.Result result,
+                                      PlaywrightJsonReport.Report parsed) {
+        String output = result.stdout() + "\n" + result.stderr();
+        Matcher unknown = UNKNOWN_PROJECT.matcher(output);
+        if (unknown.find()) {
+            return new SuiteException("Playwright does not know the project(s) " + unknown.group(1) + " in "
+                    + suite.projectDir() + ". Its config has: " + unknown.group(2).strip() + ". Fix the project names"
+                    + " of the Playwright suite in the target file, or add the project to the playwright.config.");
+        }
+        if (parsed != null && !parsed.errors().isEmpty()) {
+            return new SuiteException(described + " ran no test; Playwright reported: "
+                    + String.join("\n", parsed.errors()) + "\nFix the error above in the project and run again.");
+        }
+        if (output.contains("No tests found")) {
+            return new SuiteException(described + " found no tests. Check the projects' testDir and testMatch in the"
+                    + " playwright.config." + outputTail(result));
+        }
+        return new SuiteException(described + " exited with " + result.exitCode() + " and reported no test."
+                + outputTail(result));
+    }
+
+    /** " It printed: ..." with the end of what the command printed; empty when it printed nothing. */
+    static String outputTail(BoundedProcess.Result result) {
+        String output = (result.stdout().strip() + "\n" + result.stderr().strip()).strip();
+        if (output.isEmpty()) {
+            return "";
+        }
+        return " It printed: " + (output.length() > OUTPUT_TAIL_CHARS
+                ? "..." + output.substring(output.length() - OUTPUT_TAIL_CHARS) : output);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.debug("Could not delete {}: {}", dir, e.toString());
+        }
+    }
+
+    /**
+     * Copies attachments into the run's artifacts folder, each file once, as
+     * {@code artifacts/playwright/<the folder Playwright gave the attempt>/<file>}; a file that cannot be copied keeps
+     * its original path.
+     */
+    static final class Attachments {
+        private final Path root;
+        private final Map<String, String> copies = new HashMap<>();
+
+        Attachments(Path artifacts) {
+            this.root = artifacts.resolve("playwright");
+        }
+
+        TestResult copied(TestResult r) {
+            if (r.attachments().isEmpty()) {
+                return r;
+            }
+            List<String> paths = r.attachments().stream().map(this::copy).toList();
+            return new TestResult(r.id(), r.project(), r.title(), r.location(), r.status(), r.durationMs(),
+                    r.errorMessage(), r.errorStack(), r.retry(), paths);
+        }
+
+        private String copy(String source) {
+            return copies.computeIfAbsent(source, s -> {
+                try {
+                    Path from = Path.of(s).normalize();
+                    if (!from.isAbsolute() || !Files.isRegularFile(from)) {
+                        return s;
+                    }
+                    Path folder = from.getParent() == null || from.getParent().getFileName() == null ? Path.of("files")
+                            : from.getParent().getFileName();
+                    Path to = root.resolve(folder.toString()).resolve(from.getFileName().toString()).normalize();
+                    if (!to.startsWith(root)) {
+                        return s;
+                    }
+                    Files.createDirectories(to.getParent());
+                    Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+                    return to.toString();
+                } catch (IOException | InvalidPathException e) {
+                    LOG.warn("Could not copy the Playwright attachment {}: {}", s, e.toString());
+                    return s;
+                }
+            });
+        }
+    }
+
+    /** Reads the live reporter's lines as they are appended, and turns each test's final attempt into a result. */
+    static final class LiveLines {
+        private final Path file;
+        private final Path projectDir;
+        private final Attachments attachments;
+        private final Map<String, List<PlaywrightResults.Attempt>> attempts = new HashMap<>();
+        private final StringBuilder partial = new StringBuilder();
+        private long offset;
+        private boolean sawEnd;
+
+        LiveLines(Path file, Path projectDir, Attachments attachments) {
+            this.file = file;
+            this.projectDir = projectDir;
+            this.attachments = attachments;
+        }
+
+        Attachments attachments() {
+            return attachments;
+        }
+
+        boolean sawEnd() {
+            return sawEnd;
+        }
+
+        /** Reads what was appended since the last call; passes on each result that became final. */
+        void poll(Consumer<TestResult> pass) {
+            byte[] chunk;
+            try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+                long length = in.length();
+                if (length <= offset) {
+                    return;
+                }
+                chunk = new byte[(int) Math.min(length - offset, 16 << 20)];
+                in.seek(offset);
+                in.readFully(chunk);
+            } catch (IOException e) {
+                return;
+            }
+            // Split on '\n' bytes before decoding, so a read that ends inside a multi-byte character loses nothing.
+            int start = 0;
+            for (int i = 0; i < chunk.length; i++) {
+                if (chunk[i] == '\n') {
+                    partial.append(new String(chunk, start, i - start, StandardCharsets.UTF_8));
+                    line(partial.toString(), pass);
+                    partial.setLength(0);
+                    start = i + 1;
+                }
+            }
+            offset += start;
+        }
+
+        private void line(String text, Consumer<TestResult> pass) {
+            if (text.isBlank()) {
+                return;
+            }
+            JsonNode event;
+            try {
+                event = JSON.readTree(text);
+            } catch (IOException e) {
+                LOG.warn("Skipping an unreadable line of the Playwright live reporter: {}", e.getMessage());
+                return;
+            }
+            String kind = event.path("event").asText("");
+            if (kind.equals("end")) {
+                sawEnd = true;
+                return;
+            }
+            if (!kind.equals("test")) {
+                return;
+            }
+            String project = event.path("project").asText("");
+            String file = PlaywrightResults.relativeFile(event.path("file").asText(""), null, projectDir);
+            int line = event.path("line").asInt(0);
+            List<String> titles = new ArrayList<>();
+            event.path("titles").forEach(t -> titles.add(t.asText("")));
+            String key = project + "\u0000" + file + "\u0000" + line + "\u0000" + event.path("column").asInt(0)
+                    + "\u0000" + String.join("\u0000", titles);
+            JsonNode error = event.path("error");
+            List<String> paths = new ArrayList<>();
+            event.path("attachments").forEach(a -> {
+                String path = a.path("path").asText("");
+                if (!path.isBlank()) {
+                    paths.add(path);
+                }
+            });
+            List<PlaywrightResults.Attempt> list = attempts.computeIfAbsent(key, k -> new ArrayList<>());
+            list.add(new PlaywrightResults.Attempt(event.path("status").asText(""), event.path("duration").asLong(0),
+                    event.path("retry").asInt(0), PlaywrightResults.clean(error.path("message").asText(null)),
+                    PlaywrightResults.clean(error.path("stack").asText(null)), paths));
+            if (event.path("final").asBoolean(true)) {
+                attempts.remove(key);
+                pass.accept(attachments.copied(PlaywrightResults.toResult(project, file, line, titles,
+                        event.path("expectedStatus").asText("passed"), event.path("outcome").asText(""), list)));
+            }
+        }
+    }
+}
