@@ -15,6 +15,8 @@ import dev.healdesk.core.suite.ProbeSettings;
 import dev.healdesk.core.suite.SuiteRunner;
 import dev.healdesk.core.suite.CompositeSuites;
 import dev.healdesk.core.suite.junit.JUnitSelector;
+import dev.healdesk.core.suite.playwright.PlaywrightTestRunner;
+import dev.healdesk.core.suite.playwright.PlaywrightTestSuite;
 import dev.healdesk.core.suite.junit.JUnitXmlRunner;
 import dev.healdesk.core.suite.junit.JUnitXmlSuite;
 
@@ -56,7 +58,13 @@ public final class FileTarget implements ControlledTarget {
         }
         List<JUnitXmlSuite> junit = new ArrayList<>();
         for (TargetSpec.SuiteSpec s : spec.suites()) {
-            if ("junit".equals(s.kind())) {
+            if ("playwright".equals(s.kind())) {
+                Map<String, String> suiteEnv = new LinkedHashMap<>(spec.env());
+                suiteEnv.putAll(s.env());
+                runners.add(new PlaywrightTestRunner(PlaywrightTestSuite.of(Path.of(s.dir()), s.projects(),
+                        spec.baseUrl(), spec.apiUrl(), suiteEnv, timeout(s, DEFAULT_PLAYWRIGHT_TIMEOUT),
+                        spec.browser() == null ? null : Path.of(spec.browser()))));
+            } else if ("junit".equals(s.kind())) {
                 junit.add(new JUnitXmlSuite(s.project(), s.command(), Path.of(s.dir()), suiteEnv(spec, s),
                         s.reports(), timeout(s, DEFAULT_JUNIT_TIMEOUT),
                         s.select() == null ? JUnitSelector.NONE : JUnitSelector.of(s.select())));
@@ -69,6 +77,7 @@ public final class FileTarget implements ControlledTarget {
     }
 
     private static final Duration DEFAULT_JUNIT_TIMEOUT = Duration.ofMinutes(30);
+    private static final Duration DEFAULT_PLAYWRIGHT_TIMEOUT = Duration.ofMinutes(30);
 
     private static ProbeSettings probeSettings(TargetSpec spec, Map<String, String> env) {
         URI base = URI.create(spec.baseUrl() != null ? spec.baseUrl() : spec.apiUrl());

@@ -3,6 +3,7 @@ package dev.healdesk.core.suite.playwright;
 import dev.healdesk.core.process.BoundedProcess;
 import dev.healdesk.core.run.Cancellation;
 import dev.healdesk.core.sandbox.Fault;
+import dev.healdesk.testing.PlaywrightProject;
 import dev.healdesk.core.sandbox.SandboxServer;
 import dev.healdesk.core.suite.SuiteException;
 import dev.healdesk.core.suite.SuiteSession;
@@ -40,7 +41,7 @@ import static org.assertj.core.api.Assertions.tuple;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlaywrightTestRunnerTest {
 
-    static final Path PROJECT = Path.of("src/test/playwright").toAbsolutePath();
+    static final Path PROJECT = PlaywrightProject.DIR;
     private static final List<String> SEEDS = List.of("health", "contracts", "modules", "security");
     private static final Path BROWSER = Path.of(System.getenv().getOrDefault("HEALDESK_BROWSER", "/usr/bin/chromium"));
 
@@ -72,23 +73,8 @@ class PlaywrightTestRunnerTest {
         }
     }
 
-    /** The project's node_modules, installed from its lock file when missing (the tests never skip for want of it). */
     static void installProject() throws Exception {
-        if (Files.isRegularFile(PROJECT.resolve("node_modules/@playwright/test/package.json"))) {
-            return;
-        }
-        BoundedProcess.Result npm;
-        try {
-            npm = BoundedProcess.run(List.of("npm", "ci", "--no-audit", "--no-fund"), Duration.ofMinutes(5), PROJECT,
-                    Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("These tests need Node.js 18+ with npm: install it (apt-get install nodejs"
-                    + " npm), or run .ci/run, which does. " + e.getMessage(), e);
-        }
-        if (npm.exitCode() != 0) {
-            throw new IllegalStateException("`npm ci` in " + PROJECT + " failed (exit " + npm.exitCode() + "); these"
-                    + " tests need its node_modules. It printed: " + npm.stdout() + npm.stderr());
-        }
+        PlaywrightProject.install();
     }
 
     private PlaywrightTestSuite suite(List<String> projects, Map<String, String> extra, Duration timeout) {
