@@ -904,6 +904,339 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
+    // ------------------------------------------------------------------------------------------------ lists and trends
+
+    /** The runs {@code filter} lets through, most recent first, one page. */
+    public synchronized List<RunRow> listRuns(HistoryQueries.RunFilter filter, int limit, int offset) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT id, target, projects, dry_run, started_at, finished_at, status, initial_status, health_score,
+                  tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder, state
+                FROM runs WHERE 1 = 1""");
+        List<Object> args = new ArrayList<>();
+        if (filter.status() != null) {
+            if (RunRow.INTERRUPTED.equals(filter.status())) {
+                sql.append(" AND state = 'interrupted'");
+            } else {
+                sql.append(" AND status = ?");
+                args.add(filter.status());
+            }
+        }
+        if (filter.from() != null) {
+            sql.append(" AND started_at >= ?");
+            args.add(filter.from().toEpochMilli());
+        }
+        if (filter.to() != null) {
+            sql.append(" AND started_at < ?");
+            args.add(filter.to().toEpochMilli());
+        }
+        if (filter.target() != null) {
+            sql.append(" AND target = ?");
+            args.add(filter.target());
+        }
+        if (filter.project() != null) {
+            sql.append(" AND (',' || projects || ',') LIKE ? ESCAPE '\\'");
+            args.add("%," + like(filter.project()) + ",%");
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            sql.append(" ").append("""
+                     AND (EXISTS (SELECT 1 FROM test_results t WHERE t.run_id = runs.id
+                                  AND (t.test_id LIKE ? ESCAPE '\\' OR t.error_message LIKE ? ESCAPE '\\'))
+                          OR EXISTS (SELECT 1 FROM failures f WHERE f.run_id = runs.id
+                                     AND f.message LIKE ? ESCAPE '\\'))""");
+            String pattern = "%" + like(filter.text().trim()) + "%";
+            args.add(pattern);
+            args.add(pattern);
+            args.add(pattern);
+        }
+        sql.append(" ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?");
+        args.add(limit);
+        args.add(offset);
+        try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
+            bind(ps, args);
+            List<RunRow> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(runRow(rs));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw fail("list runs", e);
+        }
+    }
+
+    /** Day by day (UTC) between {@code from} and {@code to}, for one target or all (null). */
+    public synchronized List<HistoryQueries.TrendPoint> trend(String target, Instant from, Instant to) {
+        Map<java.time.LocalDate, long[]> days = new java.util.TreeMap<>();
+        // per day: runs, tests, passed, score*100 sum, flaky, llm calls, llm tokens, fixes, fixed, recoveries, ms
+        String where = "started_at >= ? AND started_at < ? AND state <> 'running'"
+                + (target == null ? "" : " AND target = ?");
+        try {
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    SELECT started_at / 86400000 AS day, count(*), sum(tests_run), sum(tests_passed),
+                      sum(health_score), sum(flaky), sum(llm_calls), sum(llm_prompt_tokens + llm_completion_tokens)
+                    FROM runs WHERE %s GROUP BY day""".formatted(where))) {
+                bindRange(ps, from, to, target);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long[] d = days.computeIfAbsent(java.time.LocalDate.ofEpochDay(rs.getLong(1)), k -> new long[11]);
+                        d[0] = rs.getLong(2);
+                        d[1] = rs.getLong(3);
+                        d[2] = rs.getLong(4);
+                        d[3] = Math.round(rs.getDouble(5) * 100);
+                        d[4] = rs.getLong(6);
+                        d[5] = rs.getLong(7);
+                        d[6] = rs.getLong(8);
+                    }
+                }
+            }
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    SELECT r.started_at / 86400000 AS day, sum(a.applied), sum(a.applied AND a.success)
+                    FROM actions a JOIN runs r ON r.id = a.run_id
+                    WHERE %s GROUP BY day""".formatted(where.replace("started_at", "r.started_at")
+                    .replace("state", "r.state").replace("target =", "r.target =")))) {
+                bindRange(ps, from, to, target);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long[] d = days.computeIfAbsent(java.time.LocalDate.ofEpochDay(rs.getLong(1)), k -> new long[11]);
+                        d[7] = rs.getLong(2);
+                        d[8] = rs.getLong(3);
+                    }
+                }
+            }
+            for (long[] recovery : recoveries(target, from, to)) {
+                long[] d = days.computeIfAbsent(java.time.LocalDate.ofEpochDay(recovery[0] / 86_400_000L),
+                        k -> new long[11]);
+                d[9]++;
+                d[10] += recovery[1];
+            }
+        } catch (SQLException e) {
+            throw fail("read the trend from " + from + " to " + to, e);
+        }
+        List<HistoryQueries.TrendPoint> points = new ArrayList<>();
+        days.forEach((day, d) -> points.add(new HistoryQueries.TrendPoint(day, (int) d[0],
+                d[1] == 0 ? 0 : d[2] * 100.0 / d[1], d[0] == 0 ? 0 : d[3] / 100.0 / d[0],
+                d[9] == 0 ? -1 : d[10] / d[9], (int) d[7], (int) d[8], (int) d[4], (int) d[5], d[6])));
+        return points;
+    }
+
+    /**
+     * Recoveries that ended between {@code from} and {@code to}: for each target, a healthy run following one or more
+     * runs that were not; each as {healthy run's start, ms since the first of the unhealthy runs}.
+     */
+    private List<long[]> recoveries(String target, Instant from, Instant to) throws SQLException {
+        List<long[]> out = new ArrayList<>();
+        // LAG over the target's runs finds where health came back; the start of the failing streak is the first
+        // unhealthy run after the previous healthy one.
+        try (PreparedStatement ps = connection.prepareStatement("""
+                SELECT target, started_at, status FROM runs
+                WHERE started_at < ? AND state = 'finished' %s
+                  AND started_at >= ? - 30 * 86400000
+                ORDER BY target, started_at""".formatted(target == null ? "" : "AND target = ?"))) {
+            int i = 1;
+            ps.setLong(i++, to.toEpochMilli());
+            if (target != null) {
+                ps.setString(i++, target);
+            }
+            ps.setLong(i, from.toEpochMilli());
+            String current = null;
+            long streakStart = -1;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String t = rs.getString(1);
+                    long at = rs.getLong(2);
+                    boolean healthy = "healthy".equals(rs.getString(3));
+                    if (!t.equals(current)) {
+                        current = t;
+                        streakStart = -1;
+                    }
+                    if (!healthy) {
+                        if (streakStart < 0) {
+                            streakStart = at;
+                        }
+                    } else if (streakStart >= 0) {
+                        if (at >= from.toEpochMilli()) {
+                            out.add(new long[]{at, at - streakStart});
+                        }
+                        streakStart = -1;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The seeds' metrics over the runs started between {@code from} and {@code to} (all targets when null). */
+    public synchronized HistoryQueries.Metrics metrics(String target, Instant from, Instant to) {
+        List<HistoryQueries.TrendPoint> days = trend(target, from, to);
+        int runs = days.stream().mapToInt(HistoryQueries.TrendPoint::runs).sum();
+        int attempted = days.stream().mapToInt(HistoryQueries.TrendPoint::fixesAttempted).sum();
+        int succeeded = days.stream().mapToInt(HistoryQueries.TrendPoint::fixesSucceeded).sum();
+        long tests = 0;
+        long passed = 0;
+        Map<String, HistoryQueries.LlmUse> byProvider = new java.util.LinkedHashMap<>();
+        Map<String, Integer> patterns = new java.util.LinkedHashMap<>();
+        long recoveries = 0;
+        long recoveryMs = 0;
+        String where = "started_at >= ? AND started_at < ? AND state <> 'running'"
+                + (target == null ? "" : " AND target = ?");
+        try {
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "SELECT sum(tests_run), sum(tests_passed) FROM runs WHERE " + where)) {
+                bindRange(ps, from, to, target);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        tests = rs.getLong(1);
+                        passed = rs.getLong(2);
+                    }
+                }
+            }
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    SELECT coalesce(llm_provider, 'none'), sum(llm_calls),
+                      sum(llm_prompt_tokens + llm_completion_tokens)
+                    FROM runs WHERE %s AND llm_calls > 0 GROUP BY 1 ORDER BY 2 DESC""".formatted(where))) {
+                bindRange(ps, from, to, target);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        byProvider.put(rs.getString(1), new HistoryQueries.LlmUse(rs.getInt(2), rs.getLong(3)));
+                    }
+                }
+            }
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    SELECT f.pattern_id, count(*) FROM failures f JOIN runs r ON r.id = f.run_id
+                    WHERE %s GROUP BY f.pattern_id ORDER BY 2 DESC, 1 LIMIT 10""".formatted(
+                    where.replace("started_at", "r.started_at").replace("state", "r.state")
+                            .replace("target =", "r.target =")))) {
+                bindRange(ps, from, to, target);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        patterns.put(rs.getString(1), rs.getInt(2));
+                    }
+                }
+            }
+            for (long[] r : recoveries(target, from, to)) {
+                recoveries++;
+                recoveryMs += r[1];
+            }
+        } catch (SQLException e) {
+            throw fail("compute the metrics from " + from + " to " + to, e);
+        }
+        int calls = byProvider.values().stream().mapToInt(HistoryQueries.LlmUse::calls).sum();
+        return new HistoryQueries.Metrics(runs, tests, tests == 0 ? 0 : passed * 100.0 / tests, attempted, succeeded,
+                attempted == 0 ? 0 : succeeded * 100.0 / attempted, recoveries == 0 ? -1 : recoveryMs / recoveries,
+                runs == 0 ? 0 : calls / (double) runs, byProvider, patterns);
+    }
+
+    /** The fingerprints seen most often, with the last fix that healed each. */
+    public synchronized List<HistoryQueries.Recurring> topFingerprints(int limit) {
+        List<HistoryQueries.Recurring> out = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("""
+                SELECT fp.fingerprint, fp.category, fp.pattern_id, fp.message, fp.first_seen, fp.last_seen,
+                  fp.occurrences,
+                  (SELECT a.playbook FROM actions a JOIN runs r ON r.id = a.run_id
+                   WHERE a.fingerprint = fp.fingerprint AND a.verified = 1 ORDER BY r.started_at DESC LIMIT 1),
+                  (SELECT max(r.started_at) FROM actions a JOIN runs r ON r.id = a.run_id
+                   WHERE a.fingerprint = fp.fingerprint AND a.verified = 1)
+                FROM fingerprints fp ORDER BY fp.occurrences DESC, fp.last_seen DESC LIMIT ?""")) {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long fixedAt = rs.getLong(9);
+                    boolean fixed = !rs.wasNull();
+                    out.add(new HistoryQueries.Recurring(new FingerprintRow(rs.getString(1), rs.getString(2),
+                            rs.getString(3), rs.getString(4), Instant.ofEpochMilli(rs.getLong(5)),
+                            Instant.ofEpochMilli(rs.getLong(6)), rs.getLong(7)), rs.getString(8),
+                            fixed ? Instant.ofEpochMilli(fixedAt) : null));
+                }
+            }
+        } catch (SQLException e) {
+            throw fail("read the recurring fingerprints", e);
+        }
+        return out;
+    }
+
+    /** The runs in which {@code fingerprint} failed, most recent first, with what was done about it. */
+    public synchronized List<HistoryQueries.Occurrence> fingerprintHistory(String fingerprint, int limit) {
+        List<HistoryQueries.Occurrence> out = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("""
+                SELECT r.id, r.started_at, r.target, f.count,
+                  (SELECT a.playbook FROM actions a WHERE a.run_id = f.run_id AND a.fingerprint = f.fingerprint
+                   ORDER BY a.seq DESC LIMIT 1),
+                  (SELECT a.decision FROM actions a WHERE a.run_id = f.run_id AND a.fingerprint = f.fingerprint
+                   ORDER BY a.seq DESC LIMIT 1),
+                  (SELECT max(a.verified) FROM actions a WHERE a.run_id = f.run_id AND a.fingerprint = f.fingerprint)
+                FROM failures f JOIN runs r ON r.id = f.run_id
+                WHERE f.fingerprint = ? ORDER BY r.started_at DESC LIMIT ?""")) {
+            ps.setString(1, fingerprint);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new HistoryQueries.Occurrence(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)),
+                            rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(6), rs.getInt(7) == 1));
+                }
+            }
+        } catch (SQLException e) {
+            throw fail("read the history of fingerprint " + fingerprint, e);
+        }
+        return out;
+    }
+
+    /** What changed between two runs, test by test (the first pass of each). */
+    public synchronized HistoryQueries.Comparison compare(String earlierRunId, String laterRunId) {
+        Map<String, String> earlier = statuses(earlierRunId);
+        Map<String, String> later = statuses(laterRunId);
+        List<String> added = new ArrayList<>();
+        List<String> fixed = new ArrayList<>();
+        List<String> still = new ArrayList<>();
+        later.forEach((id, status) -> {
+            boolean failsNow = failing(status);
+            boolean failedBefore = failing(earlier.get(id));
+            if (failsNow && failedBefore) {
+                still.add(id);
+            } else if (failsNow) {
+                added.add(id);
+            } else if (failedBefore && status != null && !"skipped".equals(status)) {
+                fixed.add(id);
+            }
+        });
+        return new HistoryQueries.Comparison(earlierRunId, laterRunId, added, fixed, still);
+    }
+
+    private static boolean failing(String status) {
+        return "failed".equals(status) || "timed-out".equals(status);
+    }
+
+    private Map<String, String> statuses(String runId) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        testsOf(runId).forEach(t -> out.put(t.testId(), t.status()));
+        return out;
+    }
+
+    private static String like(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            Object a = args.get(i);
+            if (a instanceof Long l) {
+                ps.setLong(i + 1, l);
+            } else if (a instanceof Integer n) {
+                ps.setInt(i + 1, n);
+            } else {
+                ps.setString(i + 1, (String) a);
+            }
+        }
+    }
+
+    private static void bindRange(PreparedStatement ps, Instant from, Instant to, String target) throws SQLException {
+        ps.setLong(1, from.toEpochMilli());
+        ps.setLong(2, to.toEpochMilli());
+        if (target != null) {
+            ps.setString(3, target);
+        }
+    }
+
     @Override
     public synchronized void close() {
         try {
