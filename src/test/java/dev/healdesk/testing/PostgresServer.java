@@ -1,4 +1,4 @@
-package dev.healdesk.core.playbook.safe;
+package dev.healdesk.testing;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -25,9 +25,9 @@ import java.util.concurrent.TimeUnit;
  * user the package created (or {@code nobody}) through {@code runuser}, in a folder handed to that user; under any
  * other user they run as that user. {@link #close()} stops it at once ({@code pg_ctl stop -m immediate}).
  */
-final class PostgresServer implements AutoCloseable {
-    static final String SUPERUSER = "postgres";
-    static final String SUPERUSER_PASSWORD = "superuser-secret";
+public final class PostgresServer implements AutoCloseable {
+    public static final String SUPERUSER = "postgres";
+    public static final String SUPERUSER_PASSWORD = "superuser-secret";
 
     private final Path bin;
     private final Path data;
@@ -42,7 +42,7 @@ final class PostgresServer implements AutoCloseable {
     }
 
     /** Creates and starts a cluster in {@code dir} (an empty folder the test owns). */
-    static PostgresServer start(Path dir) throws IOException, InterruptedException {
+    public static PostgresServer start(Path dir) throws IOException, InterruptedException {
         Path bin = binaries();
         List<String> asOwner = List.of();
         if ("root".equals(System.getProperty("user.name"))) {
@@ -73,15 +73,19 @@ final class PostgresServer implements AutoCloseable {
         return server;
     }
 
-    String url(String database) {
+    public int port() {
+        return port;
+    }
+
+    public String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
-    Connection connect(String database, String user, String password) throws SQLException {
+    public Connection connect(String database, String user, String password) throws SQLException {
         return DriverManager.getConnection(url(database), user, password);
     }
 
-    Connection superuser(String database) throws SQLException {
+    public Connection superuser(String database) throws SQLException {
         return connect(database, SUPERUSER, SUPERUSER_PASSWORD);
     }
 
