@@ -41,8 +41,11 @@ public final class PostgresServer implements AutoCloseable {
         this.port = port;
     }
 
-    /** Creates and starts a cluster in {@code dir} (an empty folder the test owns). */
-    public static PostgresServer start(Path dir) throws IOException, InterruptedException {
+    /**
+     * Creates and starts a cluster in {@code dir} (an empty folder the test owns); {@code settings} are extra
+     * postgresql.conf lines, e.g. {@code max_connections = 20}.
+     */
+    public static PostgresServer start(Path dir, String... settings) throws IOException, InterruptedException {
         Path bin = binaries();
         List<String> asOwner = List.of();
         if ("root".equals(System.getProperty("user.name"))) {
@@ -67,6 +70,7 @@ public final class PostgresServer implements AutoCloseable {
                 "fsync = off",
                 "synchronous_commit = off",
                 "full_page_writes = off",
+                String.join("\n", settings),
                 ""), java.nio.file.StandardOpenOption.APPEND);
         server.run(dir, "pg_ctl", "-D", data.toString(), "-l", dir.resolve("server.log").toString(), "-w",
                 "-t", "30", "start");

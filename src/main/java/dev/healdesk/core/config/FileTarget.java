@@ -1,15 +1,10 @@
 package dev.healdesk.core.config;
 
-import com.microsoft.playwright.APIResponse;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.RequestOptions;
 import dev.healdesk.core.playbook.ControlledTarget;
 import dev.healdesk.core.playbook.Guardrails;
 import dev.healdesk.core.playbook.TargetControl;
-import dev.healdesk.core.suite.Checks;
 import dev.healdesk.core.suite.Credentials;
 import dev.healdesk.core.suite.Probe;
-import dev.healdesk.core.suite.ProbeContext;
 import dev.healdesk.core.suite.ProbeRunner;
 import dev.healdesk.core.suite.ProbeSettings;
 import dev.healdesk.core.suite.SuiteRunner;
@@ -17,9 +12,7 @@ import dev.healdesk.core.suite.SuiteRunner;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,10 +25,14 @@ public final class FileTarget implements ControlledTarget {
     private final TargetSpec spec;
     private final ProbeRunner suites;
 
+    /**
+     * @throws IllegalArgumentException when a probe file changed since {@link TargetFiles#load} checked it and is
+     *                                  no longer usable (the message says how)
+     */
     public FileTarget(TargetSpec spec, Map<String, String> env) {
         this.spec = spec;
-        URI base = URI.create(spec.baseUrl() != null ? spec.baseUrl() : spec.apiUrl());
-        ProbeSettings settings = ProbeSettings.of(base)
+        // A target of only tcp, database and command checks has no URL; its probes never resolve one.
+        ProbeSettings settings = ProbeSettings.of(baseUrl(spec).orElse(URI.create("http://127.0.0.1/")))
                 .withApiUrl(spec.apiUrl() == null ? null : URI.create(spec.apiUrl()))
                 // The test login comes from the environment or .env only, never from the target file.
                 .withCredentials(new Credentials(env.getOrDefault("TEST_EMAIL", ""), env.getOrDefault("TEST_PASSWORD", "")))
@@ -43,11 +40,11 @@ public final class FileTarget implements ControlledTarget {
         if (spec.timeoutMs() != null) {
             settings = settings.withTimeout(Duration.ofMillis(spec.timeoutMs()));
         }
-        List<Probe> probes = new ArrayList<>();
-        for (TargetSpec.ProbeSpec p : spec.probes()) {
-            probes.add(p.http() != null
-                    ? Probe.api(p.project(), p.id(), p.title(), ctx -> http(ctx, p.http()))
-                    : Probe.page(p.project(), p.id(), p.title(), ctx -> page(ctx, p.page())));
+        List<Probe> probes;
+        try {
+            probes = TargetFiles.probes(spec, env);
+        } catch (TargetFileException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
         this.suites = new ProbeRunner(probes, settings);
     }
@@ -68,7 +65,7 @@ public final class FileTarget implements ControlledTarget {
 
     @Override
     public TargetControl control() {
-        URI base = URI.create(spec.baseUrl() != null ? spec.baseUrl() : spec.apiUrl());
+        Optional<URI> base = baseUrl(spec);
         return new TargetControl() {
             @Override
             public String name() {
@@ -77,7 +74,7 @@ public final class FileTarget implements ControlledTarget {
 
             @Override
             public Optional<URI> baseUrl() {
-                return Optional.of(base);
+                return base;
             }
 
             @Override
@@ -98,35 +95,8 @@ public final class FileTarget implements ControlledTarget {
         };
     }
 
-    private static void http(ProbeContext ctx, TargetSpec.HttpCheck check) {
-        String method = check.method() == null ? "GET" : check.method().toUpperCase(Locale.ROOT);
-        String url = ctx.apiUrl(check.url());
-        APIResponse response = ctx.api().fetch(url, RequestOptions.create().setMethod(method));
-        Checks.expectStatus(response, check.expectStatus() == null ? 200 : check.expectStatus(), method, url);
-        if (check.expectBodyContains() != null) {
-            Checks.expectBodyContains(response, check.expectBodyContains(), method, url);
-        }
-        if (check.expectHeaders() != null) {
-            for (Map.Entry<String, String> h : check.expectHeaders().entrySet()) {
-                if (h.getValue() == null || h.getValue().isEmpty()) {
-                    Checks.expectHeader(response, h.getKey(), method, url);
-                } else {
-                    Checks.expectHeaderValue(response, h.getKey(), h.getValue(), method, url);
-                }
-            }
-        }
-    }
-
-    private static void page(ProbeContext ctx, TargetSpec.PageCheck check) {
-        Page page = ctx.page();
-        Checks.open(page, ctx.url(check.url()));
-        if (check.selector() != null) {
-            Checks.expectVisible(ctx, page.locator(check.selector()));
-        }
-        if (check.text() != null) {
-            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("body")).containsText(
-                    check.text(), new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions()
-                            .setTimeout(ctx.timeoutMs()));
-        }
+    private static Optional<URI> baseUrl(TargetSpec spec) {
+        String url = spec.baseUrl() != null ? spec.baseUrl() : spec.apiUrl();
+        return Optional.ofNullable(url).map(URI::create);
     }
 }

@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import dev.healdesk.core.playbook.Guardrails;
+import dev.healdesk.core.suite.Probe;
+import dev.healdesk.core.suite.SuiteException;
+import dev.healdesk.core.suite.probes.ProbeSuiteFiles;
+import dev.healdesk.core.suite.probes.YamlLines;
 
 import java.io.IOException;
 
@@ -17,17 +21,16 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Reads and checks target files; every problem is reported with the file, the line and what to do. */
 public final class TargetFiles {
-
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -60,12 +63,73 @@ public final class TargetFiles {
         if (spec == null) {
             throw new TargetFileException(file + " is empty. See the README's target file example.", null);
         }
+        Path folder = file.toAbsolutePath().getParent();
         spec = new TargetSpec(spec.name(), env.getOrDefault("BASE_URL", spec.baseUrl()),
-                env.getOrDefault("API_URL", spec.apiUrl()), spec.browser(), spec.timeoutMs(), spec.probes(),
-                spec.playbooks(), spec.guardrails(), repository(file, spec.repository()));
+                env.getOrDefault("API_URL", spec.apiUrl()), spec.browser(), spec.timeoutMs(),
+                spec.probes().stream().map(c -> c == null ? null : c.withPathsUnder(folder)).toList(),
+                spec.playbooks(), spec.guardrails(), repository(file, spec.repository()), spec.auth(),
+                spec.probeFiles().stream().map(f -> f == null ? null : folder.resolve(f.trim()).normalize().toString())
+                        .toList());
         check(file, spec);
+        probes(file, text, spec, env);
         guardrails(file, text, spec.guardrails());
         return spec;
+    }
+
+    /** The target's probes: its inline ones, then those of its probe files, in order. */
+    public static List<Probe> probes(TargetSpec spec, Map<String, String> env) throws TargetFileException {
+        ProbeSuiteFiles.Bases bases = new ProbeSuiteFiles.Bases(spec.baseUrl(), spec.apiUrl());
+        List<Probe> probes = new ArrayList<>();
+        try {
+            probes.addAll(ProbeSuiteFiles.inline("target " + spec.name(), Path.of("").toAbsolutePath(), "",
+                    spec.probes(), spec.auth(), env, bases));
+            for (String suite : spec.probeFiles()) {
+                probes.addAll(ProbeSuiteFiles.load(Path.of(suite), env, bases).probes());
+            }
+        } catch (SuiteException e) {
+            throw new TargetFileException(e.getMessage(), e);
+        }
+        return probes;
+    }
+
+    /** Checks the inline probes with this file's lines, then each probe file, and that no id is used twice. */
+    private static void probes(Path file, String text, TargetSpec spec, Map<String, String> env)
+            throws TargetFileException {
+        ProbeSuiteFiles.Bases bases = new ProbeSuiteFiles.Bases(spec.baseUrl(), spec.apiUrl());
+        Map<String, String> origin = new HashMap<>();
+        try {
+            for (Probe p : ProbeSuiteFiles.inline(file, text, spec.probes(), spec.auth(), env, bases)) {
+                origin.put(p.id(), "probes");
+            }
+        } catch (SuiteException e) {
+            throw new TargetFileException(e.getMessage(), e);
+        }
+        YamlLines lines = new YamlLines(text);
+        for (int i = 0; i < spec.probeFiles().size(); i++) {
+            String suite = spec.probeFiles().get(i);
+            String where = "line " + lines.line("/probeFiles/" + i) + ": probeFiles[" + i + "]";
+            if (suite == null || suite.isBlank()) {
+                throw problem(file, where + " is empty: give the path of a probe suite file (relative to "
+                        + file.getFileName() + ").");
+            }
+            if (!Files.isRegularFile(Path.of(suite))) {
+                throw problem(file, where + ": " + suite + " does not exist: give the path of a probe suite file"
+                        + " (relative to " + file.getFileName() + ").");
+            }
+            List<Probe> loaded;
+            try {
+                loaded = ProbeSuiteFiles.load(Path.of(suite), env, bases).probes();
+            } catch (SuiteException e) {
+                throw new TargetFileException(e.getMessage() + " (used by " + file + ")", e);
+            }
+            for (Probe p : loaded) {
+                String before = origin.putIfAbsent(p.id(), suite);
+                if (before != null) {
+                    throw problem(file, where + ": the probe " + p.id() + " of " + suite + " is also in " + before
+                            + ": give each probe of a target its own project/id.");
+                }
+            }
+        }
     }
 
     /** The repository's absolute path, relative to the target file's folder; the check says when it is not one. */
@@ -147,52 +211,9 @@ public final class TargetFiles {
             throw problem(file, "'repository' " + spec.repository() + " is not a git repository (no .git in it):"
                     + " give the folder of the application's checkout, or leave it out.");
         }
-        if (spec.probes().isEmpty()) {
-            throw problem(file, "no 'probes': list at least one check (see the README's target file example).");
-        }
-        Set<String> ids = new HashSet<>();
-        for (int i = 0; i < spec.probes().size(); i++) {
-            TargetSpec.ProbeSpec p = spec.probes().get(i);
-            String where = "probes[" + i + "]";
-            if (p.id() == null || !ID.matcher(p.id()).matches()) {
-                throw problem(file, where + ".id must be letters, digits, '.', '_' or '-' (got " + quote(p.id()) + ").");
-            }
-            where = "probe '" + p.id() + "'";
-            if (p.project() == null || !ID.matcher(p.project()).matches()) {
-                throw problem(file, where + ": 'project' must be a simple name such as health or contracts (got "
-                        + quote(p.project()) + ").");
-            }
-            if (!ids.add(p.project() + "/" + p.id())) {
-                throw problem(file, where + " appears twice in project " + p.project() + ": ids must be unique.");
-            }
-            if ((p.http() == null) == (p.page() == null)) {
-                throw problem(file, where + ": give exactly one of 'http' or 'page'.");
-            }
-            if (p.http() != null) {
-                String method = p.http().method() == null ? "GET" : p.http().method().toUpperCase(Locale.ROOT);
-                if (!METHODS.contains(method)) {
-                    throw problem(file, where + ": unknown HTTP method '" + p.http().method() + "'. Use one of " + METHODS + ".");
-                }
-                requireRelativeOrAbsolute(file, where, p.http().url(),
-                        spec.apiUrl() != null ? spec.apiUrl() : spec.baseUrl(), "apiUrl (or baseUrl)");
-            } else {
-                requireRelativeOrAbsolute(file, where, p.page().url(), spec.baseUrl(), "baseUrl");
-            }
-        }
-    }
-
-    private static void requireRelativeOrAbsolute(Path file, String where, String url, String base, String baseName)
-            throws TargetFileException {
-        if (url == null || url.isBlank()) {
-            throw problem(file, where + ": 'url' is missing.");
-        }
-        if (url.startsWith("/")) {
-            if (base == null) {
-                throw problem(file, where + ": the url '" + url + "' is relative but '" + baseName
-                        + "' is not set. Set " + baseName + " or use an absolute URL.");
-            }
-        } else {
-            url(file, where + " url", url, true);
+        if (spec.probes().isEmpty() && spec.probeFiles().isEmpty()) {
+            throw problem(file, "no 'probes' and no 'probeFiles': list at least one check, or a probe suite file"
+                    + " (see the README's target file example).");
         }
     }
 
@@ -215,10 +236,6 @@ public final class TargetFiles {
 
     private static TargetFileException problem(Path file, String what) {
         return new TargetFileException(file + ": " + what, null);
-    }
-
-    private static String quote(String s) {
-        return s == null ? "nothing" : "'" + s + "'";
     }
 
     /**

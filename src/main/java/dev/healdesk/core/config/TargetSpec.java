@@ -1,6 +1,7 @@
 package dev.healdesk.core.config;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.healdesk.core.suite.probes.CheckSpec;
+import dev.healdesk.core.suite.probes.ProbeSuiteSpec;
 
 import java.util.List;
 import java.util.Map;
@@ -13,18 +14,23 @@ import java.util.Map;
  * @param apiUrl    the API; relative request URLs resolve against it (API_URL overrides)
  * @param browser   path of a Chromium or Chrome; else HEALDESK_BROWSER, else one found on the system
  * @param timeoutMs per-check timeout
- * @param probes    the checks, each in a project
+ * @param probes    inline checks, each in a project, in the probe suite format ({@link CheckSpec})
  * @param playbooks playbook settings by playbook name (strategies, commands, webhooks), used by the executor
  * @param guardrails the executor's limits for this target, over the seeds' defaults; null keeps them all
  * @param repository the application's git repository, where class-B proposals make their branch (relative paths are
  *                   resolved against the target file's folder when it is loaded); null when there is none
+ * @param auth       how the inline {@code auth: bearer} probes sign in, as in a probe suite file
+ * @param probeFiles probe suite files (relative paths are resolved against the target file's folder when it is
+ *                   loaded); their checks run after the inline ones
  */
 public record TargetSpec(String name, String baseUrl, String apiUrl, String browser, Integer timeoutMs,
-                         List<ProbeSpec> probes, Map<String, Map<String, Object>> playbooks,
-                         GuardrailSpec guardrails, String repository) {
+                         List<CheckSpec> probes, Map<String, Map<String, Object>> playbooks,
+                         GuardrailSpec guardrails, String repository, ProbeSuiteSpec.Auth auth,
+                         List<String> probeFiles) {
 
     public TargetSpec {
         probes = probes == null ? List.of() : List.copyOf(probes);
+        probeFiles = probeFiles == null ? List.of() : List.copyOf(probeFiles);
         playbooks = playbooks == null ? Map.of() : Map.copyOf(playbooks);
     }
 
@@ -36,18 +42,5 @@ public record TargetSpec(String name, String baseUrl, String apiUrl, String brow
                                 Integer runMinutes, Integer maxContainerRestarts, Integer maxDatabaseOperations,
                                 Integer systemicServices, List<String> protect, Integer settleMs,
                                 Integer commandTimeoutSeconds) {
-    }
-
-    /** One check. Exactly one of {@code http} and {@code page} is given. */
-    public record ProbeSpec(String id, String project, String title, HttpCheck http, PageCheck page) {
-    }
-
-    /** An HTTP/API check. {@code url} is absolute or relative to apiUrl. */
-    public record HttpCheck(String method, String url, @JsonProperty("expectStatus") Integer expectStatus,
-                            String expectBodyContains, Map<String, String> expectHeaders) {
-    }
-
-    /** A page check in headless Chromium. {@code url} is absolute or relative to baseUrl. */
-    public record PageCheck(String url, String selector, String text) {
     }
 }

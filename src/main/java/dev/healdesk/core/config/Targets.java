@@ -31,7 +31,8 @@ public final class Targets {
         TargetSpec spec = new TargetFiles().load(Path.of(target), env);
         if (browser.isPresent()) {
             spec = new TargetSpec(spec.name(), spec.baseUrl(), spec.apiUrl(), browser.get(), spec.timeoutMs(),
-                    spec.probes(), spec.playbooks(), spec.guardrails(), spec.repository());
+                    spec.probes(), spec.playbooks(), spec.guardrails(), spec.repository(), spec.auth(),
+                    spec.probeFiles());
         }
         return new FileTarget(spec, env);
     }

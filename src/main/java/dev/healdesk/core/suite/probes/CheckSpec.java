@@ -105,6 +105,26 @@ public record CheckSpec(String id, String project, String title, Integer timeout
     /** The kinds a check may have, in the order of the record. */
     public static final List<String> KINDS = List.of("http", "page", "tcp", "postgres", "redis", "command");
 
+    /**
+     * This check with its schema file and command workdir made absolute against {@code folder} (a target file's
+     * folder: the check is then used away from the file it came from).
+     */
+    public CheckSpec withPathsUnder(java.nio.file.Path folder) {
+        Http h = http;
+        if (h != null && h.expect() != null && h.expect().schema() != null) {
+            HttpExpect x = h.expect();
+            h = new Http(h.method(), h.url(), h.relativeTo(), h.headers(), h.json(), h.form(), h.auth(),
+                    h.followRedirects(), new HttpExpect(x.status(), x.headers(), x.bodyContains(), x.json(),
+                    folder.resolve(x.schema()).normalize().toString(), x.maxLatencyMs(), x.cookies()));
+        }
+        Command c = command;
+        if (c != null && c.workdir() != null) {
+            c = new Command(c.argv(), folder.resolve(c.workdir()).normalize().toString(), c.timeoutSeconds(),
+                    c.expectExit(), c.outputContains());
+        }
+        return new CheckSpec(id, project, title, timeoutMs, h, page, tcp, postgres, redis, c);
+    }
+
     /** The kinds given, by name. */
     public List<String> kinds() {
         List<String> given = new java.util.ArrayList<>();

@@ -48,8 +48,8 @@ final class CommandProbe implements ProbeCheck {
             throw new AssertionError("`" + shown + "` did not exit within " + timeout.toSeconds()
                     + " s; it and its children were killed");
         }
-        String output = result.stdout() + (result.stdout().isEmpty() || result.stderr().isEmpty() ? "" : "\n")
-                + result.stderr();
+        String stdout = result.stdout().stripTrailing();
+        String output = stdout + (stdout.isEmpty() || result.stderr().isEmpty() ? "" : "\n") + result.stderr();
         if (result.exitCode() != expected) {
             throw new AssertionError("Expected `" + shown + "` to exit with " + expected + " but it exited with "
                     + result.exitCode() + "; its output ends with:\n" + tail(output));

@@ -107,7 +107,17 @@ public final class ProbeSuiteFiles {
      */
     public static List<Probe> inline(Path targetFile, String text, List<CheckSpec> checks, ProbeSuiteSpec.Auth auth,
                                      Map<String, String> env, Bases bases) throws SuiteException {
-        Source source = new Source(targetFile.toString(), targetFile.toAbsolutePath().getParent(), null);
+        return inline(targetFile.toString(), targetFile.toAbsolutePath().getParent(), text, checks, auth, env, bases);
+    }
+
+    /**
+     * As {@link #inline(Path, String, List, ProbeSuiteSpec.Auth, Map, Bases)} for checks whose paths are already
+     * absolute ({@link CheckSpec#withPathsUnder}), named {@code where} in messages.
+     */
+    public static List<Probe> inline(String where, Path folder, String text, List<CheckSpec> checks,
+                                     ProbeSuiteSpec.Auth auth, Map<String, String> env, Bases bases)
+            throws SuiteException {
+        Source source = new Source(where, folder, null);
         Loader loader = new Loader(source, new YamlLines(text), "/probes", "probe", env, bases);
         return loader.probes(checks, null, auth, "/auth");
     }

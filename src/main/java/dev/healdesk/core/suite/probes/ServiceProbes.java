@@ -64,16 +64,18 @@ final class ServiceProbes {
                     one.next();
                 }
                 if (spec.maxPoolUsePercent() != null) {
+                    // Without pg_read_all_stats, other roles' sessions show no backend_type; those in a database
+                    // are counted as clients.
                     try (ResultSet r = sql.executeQuery("SELECT (SELECT count(*) FROM pg_stat_activity"
-                            + " WHERE backend_type = 'client backend'),"
+                            + " WHERE backend_type = 'client backend' OR (backend_type IS NULL AND datid IS NOT NULL)),"
                             + " current_setting('max_connections')::int")) {
                         r.next();
                         long used = r.getLong(1);
                         long max = r.getLong(2);
                         long percent = Math.round(100.0 * used / max);
                         if (percent > spec.maxPoolUsePercent()) {
-                            throw new AssertionError(where + " has " + used + " of its max_connections " + max
-                                    + " connections in use (" + percent + "%), over the budget of "
+                            throw new AssertionError(where + " has " + used + " client connections of"
+                                    + " max_connections " + max + " in use (" + percent + "%), over the budget of "
                                     + spec.maxPoolUsePercent() + "%");
                         }
                     }
