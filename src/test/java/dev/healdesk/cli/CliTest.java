@@ -119,6 +119,16 @@ class CliTest {
         assertEquals(1, storedRuns(), "the earlier run is still there");
         assertEquals(latestBefore, Files.readString(dir.resolve("results/latest.json")));
 
+        Path suite = dir.resolve("checks.yaml");
+        Files.writeString(suite, "checks:\n  - id: db\n    project: health\n    postgres: {host: h, database: d,"
+                + " user: u, password: hunter2}\n");
+        Files.writeString(target, "name: x\nbaseUrl: http://127.0.0.1:1\nsuites: [{kind: probes, file: checks.yaml}]\n");
+        Result badSuite = cli("run", "--target=" + target, "--results-dir=" + dir.resolve("results"));
+        assertEquals(2, badSuite.code());
+        assertTrue(badSuite.err().contains("checks.yaml line 4: unknown field 'password'")
+                && badSuite.err().contains("passwordEnv"), badSuite.err());
+        assertEquals(1, storedRuns(), "nothing ran");
+
         Result withFault = cli("run", "--target=" + target, "--fault=slow");
         assertEquals(2, withFault.code());
         assertTrue(withFault.err().contains("--fault"), withFault.err());
@@ -129,7 +139,7 @@ class CliTest {
         try (SandboxServer sandbox = SandboxServer.start()) {
             Path target = dir.resolve("t.yaml");
             Files.writeString(target, "name: t\nbaseUrl: " + sandbox.baseUrl() + "\nbrowser: /nonexistent/chrome\n"
-                    + "probes:\n  - {id: login, project: modules, page: {url: /login, selector: '#email'}}\n");
+                    + "probes:\n  - {id: login, project: modules, page: {url: /login, visible: ['#email']}}\n");
             Result r = cli("run", "--target=" + target, "--results-dir=" + dir.resolve("results"));
             assertEquals(2, r.code(), r.out() + r.err());
             assertTrue(r.err().contains("/nonexistent/chrome"), r.err());

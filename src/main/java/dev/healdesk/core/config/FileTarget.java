@@ -1,24 +1,19 @@
 package dev.healdesk.core.config;
 
-import com.microsoft.playwright.APIResponse;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.RequestOptions;
 import dev.healdesk.core.playbook.ControlledTarget;
 import dev.healdesk.core.playbook.Guardrails;
 import dev.healdesk.core.playbook.TargetControl;
-import dev.healdesk.core.suite.Checks;
 import dev.healdesk.core.suite.Credentials;
 import dev.healdesk.core.suite.Probe;
-import dev.healdesk.core.suite.ProbeContext;
 import dev.healdesk.core.suite.ProbeRunner;
 import dev.healdesk.core.suite.ProbeSettings;
-import dev.healdesk.core.suite.SuiteRunner;
 import dev.healdesk.core.suite.CompositeSuites;
+import dev.healdesk.core.suite.SuiteRunner;
 import dev.healdesk.core.suite.junit.JUnitSelector;
-import dev.healdesk.core.suite.playwright.PlaywrightTestRunner;
-import dev.healdesk.core.suite.playwright.PlaywrightTestSuite;
 import dev.healdesk.core.suite.junit.JUnitXmlRunner;
 import dev.healdesk.core.suite.junit.JUnitXmlSuite;
+import dev.healdesk.core.suite.playwright.PlaywrightTestRunner;
+import dev.healdesk.core.suite.playwright.PlaywrightTestSuite;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -26,7 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -47,13 +41,14 @@ public final class FileTarget implements ControlledTarget {
     public FileTarget(TargetSpec spec, Map<String, String> env) {
         this.spec = spec;
         List<SuiteRunner> runners = new ArrayList<>();
-        if (!spec.probes().isEmpty()) {
-            List<Probe> probes = new ArrayList<>();
-            for (TargetSpec.ProbeSpec p : spec.probes()) {
-                probes.add(p.http() != null
-                        ? Probe.api(p.project(), p.id(), p.title(), ctx -> http(ctx, p.http()))
-                        : Probe.page(p.project(), p.id(), p.title(), ctx -> page(ctx, p.page())));
-            }
+        List<Probe> probes;
+        try {
+            // the inline checks, then those of each probes suite file
+            probes = TargetFiles.probes(spec, env);
+        } catch (TargetFileException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        if (!probes.isEmpty()) {
             runners.add(new ProbeRunner(probes, probeSettings(spec, env)));
         }
         List<JUnitXmlSuite> junit = new ArrayList<>();
@@ -80,8 +75,8 @@ public final class FileTarget implements ControlledTarget {
     private static final Duration DEFAULT_PLAYWRIGHT_TIMEOUT = Duration.ofMinutes(30);
 
     private static ProbeSettings probeSettings(TargetSpec spec, Map<String, String> env) {
-        URI base = URI.create(spec.baseUrl() != null ? spec.baseUrl() : spec.apiUrl());
-        ProbeSettings settings = ProbeSettings.of(base)
+        // A target of only tcp, database and command checks has no URL; its probes never resolve one.
+        ProbeSettings settings = ProbeSettings.of(baseUrl(spec).orElse(URI.create("http://127.0.0.1/")))
                 .withApiUrl(spec.apiUrl() == null ? null : URI.create(spec.apiUrl()))
                 // The test login comes from the environment or .env only, never from the target file.
                 .withCredentials(new Credentials(env.getOrDefault("TEST_EMAIL", ""), env.getOrDefault("TEST_PASSWORD", "")))
@@ -90,6 +85,11 @@ public final class FileTarget implements ControlledTarget {
             settings = settings.withTimeout(Duration.ofMillis(spec.timeoutMs()));
         }
         return settings;
+    }
+
+    private static Optional<URI> baseUrl(TargetSpec spec) {
+        String url = spec.baseUrl() != null ? spec.baseUrl() : spec.apiUrl();
+        return Optional.ofNullable(url).map(URI::create);
     }
 
     /**
@@ -129,7 +129,7 @@ public final class FileTarget implements ControlledTarget {
 
     @Override
     public TargetControl control() {
-        String url = spec.baseUrl() != null ? spec.baseUrl() : spec.apiUrl();
+        Optional<URI> base = baseUrl(spec);
         return new TargetControl() {
             @Override
             public String name() {
@@ -138,7 +138,7 @@ public final class FileTarget implements ControlledTarget {
 
             @Override
             public Optional<URI> baseUrl() {
-                return Optional.ofNullable(url).map(URI::create);
+                return base;
             }
 
             @Override
@@ -157,37 +157,5 @@ public final class FileTarget implements ControlledTarget {
                 return settings == null ? Map.of() : settings;
             }
         };
-    }
-
-    private static void http(ProbeContext ctx, TargetSpec.HttpCheck check) {
-        String method = check.method() == null ? "GET" : check.method().toUpperCase(Locale.ROOT);
-        String url = ctx.apiUrl(check.url());
-        APIResponse response = ctx.api().fetch(url, RequestOptions.create().setMethod(method));
-        Checks.expectStatus(response, check.expectStatus() == null ? 200 : check.expectStatus(), method, url);
-        if (check.expectBodyContains() != null) {
-            Checks.expectBodyContains(response, check.expectBodyContains(), method, url);
-        }
-        if (check.expectHeaders() != null) {
-            for (Map.Entry<String, String> h : check.expectHeaders().entrySet()) {
-                if (h.getValue() == null || h.getValue().isEmpty()) {
-                    Checks.expectHeader(response, h.getKey(), method, url);
-                } else {
-                    Checks.expectHeaderValue(response, h.getKey(), h.getValue(), method, url);
-                }
-            }
-        }
-    }
-
-    private static void page(ProbeContext ctx, TargetSpec.PageCheck check) {
-        Page page = ctx.page();
-        Checks.open(page, ctx.url(check.url()));
-        if (check.selector() != null) {
-            Checks.expectVisible(ctx, page.locator(check.selector()));
-        }
-        if (check.text() != null) {
-            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("body")).containsText(
-                    check.text(), new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions()
-                            .setTimeout(ctx.timeoutMs()));
-        }
     }
 }

@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import dev.healdesk.core.playbook.Guardrails;
+import dev.healdesk.core.suite.Probe;
+import dev.healdesk.core.suite.SuiteException;
+import dev.healdesk.core.suite.probes.ProbeSuiteFiles;
+import dev.healdesk.core.suite.probes.YamlLines;
 
 import java.io.IOException;
 
@@ -18,9 +22,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -29,7 +33,6 @@ import java.util.regex.Pattern;
 public final class TargetFiles {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -70,14 +73,71 @@ public final class TargetFiles {
         TargetSpec.ArtifactsSpec artifacts = spec.artifacts() == null ? null
                 : new TargetSpec.ArtifactsSpec(resolve(folder, spec.artifacts().dir()), spec.artifacts().retentionDays());
         spec = spec.resolved(env.getOrDefault("BASE_URL", spec.baseUrl()), env.getOrDefault("API_URL", spec.apiUrl()),
+                spec.probes().stream().map(c -> c == null ? null : c.withPathsUnder(folder)).toList(),
                 repository(file, spec.repository()), suites, artifacts);
         check(file, text, spec);
+        probes(file, text, spec, env);
         guardrails(file, text, spec.guardrails());
         return spec;
     }
 
     private static String resolve(Path folder, String path) {
         return path == null || path.isBlank() ? null : folder.resolve(path.trim()).normalize().toString();
+    }
+
+    private static List<TargetSpec.SuiteSpec> probeSuites(TargetSpec spec) {
+        return spec.suites().stream().filter(s -> s != null && "probes".equals(s.kind()) && s.file() != null).toList();
+    }
+
+    /** The target's probes: its inline ones, then those of its {@code probes} suite files, in order. */
+    public static List<Probe> probes(TargetSpec spec, Map<String, String> env) throws TargetFileException {
+        ProbeSuiteFiles.Bases bases = new ProbeSuiteFiles.Bases(spec.baseUrl(), spec.apiUrl());
+        List<Probe> probes = new ArrayList<>();
+        try {
+            probes.addAll(ProbeSuiteFiles.inline("target " + spec.name(), Path.of("").toAbsolutePath(), "",
+                    spec.probes(), spec.auth(), env, bases));
+            for (TargetSpec.SuiteSpec suite : probeSuites(spec)) {
+                probes.addAll(ProbeSuiteFiles.load(Path.of(suite.file()), env, bases).probes());
+            }
+        } catch (SuiteException e) {
+            throw new TargetFileException(e.getMessage(), e);
+        }
+        return probes;
+    }
+
+    /** Checks the inline probes with this file's lines, then each probe suite file, and that no id is used twice. */
+    private static void probes(Path file, String text, TargetSpec spec, Map<String, String> env)
+            throws TargetFileException {
+        ProbeSuiteFiles.Bases bases = new ProbeSuiteFiles.Bases(spec.baseUrl(), spec.apiUrl());
+        Map<String, String> origin = new HashMap<>();
+        try {
+            for (Probe p : ProbeSuiteFiles.inline(file, text, spec.probes(), spec.auth(), env, bases)) {
+                origin.put(p.id(), "probes");
+            }
+        } catch (SuiteException e) {
+            throw new TargetFileException(e.getMessage(), e);
+        }
+        for (int i = 0; i < spec.suites().size(); i++) {
+            TargetSpec.SuiteSpec s = spec.suites().get(i);
+            if (s == null || !"probes".equals(s.kind()) || s.file() == null) {
+                continue;   // suites() has said what is wrong with it
+            }
+            String suite = s.file();
+            String where = "suites[" + i + "] (probes)";
+            List<Probe> loaded;
+            try {
+                loaded = ProbeSuiteFiles.load(Path.of(suite), env, bases).probes();
+            } catch (SuiteException e) {
+                throw new TargetFileException(e.getMessage() + " (used by " + file + ")", e);
+            }
+            for (Probe p : loaded) {
+                String before = origin.putIfAbsent(p.id(), suite);
+                if (before != null) {
+                    throw problem(file, where + ": the probe " + p.id() + " of " + suite + " is also in " + before
+                            + ": give each probe of a target its own project/id.");
+                }
+            }
+        }
     }
 
     /** The repository's absolute path, relative to the target file's folder; the check says when it is not one. */
@@ -267,53 +327,10 @@ public final class TargetFiles {
             throw problem(file, "line " + keyLine(text, "retentionDays", null) + ": artifacts.retentionDays is "
                     + spec.artifacts().retentionDays() + ": give a number of days (0 keeps artifacts for ever).");
         }
-        Set<String> ids = new HashSet<>();
-        for (int i = 0; i < spec.probes().size(); i++) {
-            TargetSpec.ProbeSpec p = spec.probes().get(i);
-            String where = "probes[" + i + "]";
-            if (p.id() == null || !ID.matcher(p.id()).matches()) {
-                throw problem(file, where + ".id must be letters, digits, '.', '_' or '-' (got " + quote(p.id()) + ").");
-            }
-            where = "probe '" + p.id() + "'";
-            if (p.project() == null || !ID.matcher(p.project()).matches()) {
-                throw problem(file, where + ": 'project' must be a simple name such as health or contracts (got "
-                        + quote(p.project()) + ").");
-            }
-            if (!ids.add(p.project() + "/" + p.id())) {
-                throw problem(file, where + " appears twice in project " + p.project() + ": ids must be unique.");
-            }
-            if ((p.http() == null) == (p.page() == null)) {
-                throw problem(file, where + ": give exactly one of 'http' or 'page'.");
-            }
-            if (p.http() != null) {
-                String method = p.http().method() == null ? "GET" : p.http().method().toUpperCase(Locale.ROOT);
-                if (!METHODS.contains(method)) {
-                    throw problem(file, where + ": unknown HTTP method '" + p.http().method() + "'. Use one of " + METHODS + ".");
-                }
-                requireRelativeOrAbsolute(file, where, p.http().url(),
-                        spec.apiUrl() != null ? spec.apiUrl() : spec.baseUrl(), "apiUrl (or baseUrl)");
-            } else {
-                requireRelativeOrAbsolute(file, where, p.page().url(), spec.baseUrl(), "baseUrl");
-            }
-        }
         Set<String> projects = new HashSet<>();
-        spec.probes().forEach(p -> projects.add(p.project()));
+        // inline checks may share projects among themselves (their checks are validated by the probe loader)
+        spec.probes().stream().filter(p -> p != null && p.project() != null).forEach(p -> projects.add(p.project()));
         suites(file, text, spec, projects);
-    }
-
-    private static void requireRelativeOrAbsolute(Path file, String where, String url, String base, String baseName)
-            throws TargetFileException {
-        if (url == null || url.isBlank()) {
-            throw problem(file, where + ": 'url' is missing.");
-        }
-        if (url.startsWith("/")) {
-            if (base == null) {
-                throw problem(file, where + ": the url '" + url + "' is relative but '" + baseName
-                        + "' is not set. Set " + baseName + " or use an absolute URL.");
-            }
-        } else {
-            url(file, where + " url", url, true);
-        }
     }
 
     private static void url(Path file, String field, String value, boolean required) throws TargetFileException {
@@ -335,10 +352,6 @@ public final class TargetFiles {
 
     private static TargetFileException problem(Path file, String what) {
         return new TargetFileException(file + ": " + what, null);
-    }
-
-    private static String quote(String s) {
-        return s == null ? "nothing" : "'" + s + "'";
     }
 
     /**
@@ -363,5 +376,9 @@ public final class TargetFiles {
 
     private static String line(JsonLocation location) {
         return location == null ? "?" : String.valueOf(location.getLineNr());
+    }
+
+    private static String quote(String s) {
+        return s == null ? "nothing" : "'" + s + "'";
     }
 }

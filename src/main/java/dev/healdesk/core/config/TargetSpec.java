@@ -1,6 +1,7 @@
 package dev.healdesk.core.config;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.healdesk.core.suite.probes.CheckSpec;
+import dev.healdesk.core.suite.probes.ProbeSuiteSpec;
 
 import java.util.List;
 import java.util.Map;
@@ -13,19 +14,20 @@ import java.util.Map;
  * @param apiUrl    the API; relative request URLs resolve against it (API_URL overrides)
  * @param browser   path of a Chromium or Chrome; else HEALDESK_BROWSER, else one found on the system
  * @param timeoutMs per-check timeout
- * @param probes    the checks, each in a project
+ * @param probes    inline checks, each in a project, in the probe suite format ({@link CheckSpec})
  * @param playbooks playbook settings by playbook name (strategies, commands, webhooks), used by the executor
  * @param guardrails the executor's limits for this target, over the seeds' defaults; null keeps them all
  * @param repository the application's git repository, where class-B proposals make their branch (relative paths are
  *                   resolved against the target file's folder when it is loaded); null when there is none
+ * @param auth       how the inline {@code auth: bearer} probes sign in, as in a probe suite file
  * @param env        variables every suite's command gets (no secrets: those come from the environment or .env)
- * @param suites     the application's own suites: Playwright Test projects, JUnit XML commands, probe files
+ * @param suites     the application's own suites: Playwright Test projects, JUnit XML commands, probe suite files
  * @param artifacts  where this target's run folders go and how long their artifacts are kept; null for the defaults
  */
 public record TargetSpec(String name, String baseUrl, String apiUrl, String browser, Integer timeoutMs,
-                         List<ProbeSpec> probes, Map<String, Map<String, Object>> playbooks,
-                         GuardrailSpec guardrails, String repository, Map<String, String> env,
-                         List<SuiteSpec> suites, ArtifactsSpec artifacts) {
+                         List<CheckSpec> probes, Map<String, Map<String, Object>> playbooks,
+                         GuardrailSpec guardrails, String repository, ProbeSuiteSpec.Auth auth,
+                         Map<String, String> env, List<SuiteSpec> suites, ArtifactsSpec artifacts) {
 
     public TargetSpec {
         probes = probes == null ? List.of() : List.copyOf(probes);
@@ -36,15 +38,15 @@ public record TargetSpec(String name, String baseUrl, String apiUrl, String brow
 
     /** The same target driven with another browser. */
     public TargetSpec withBrowser(String path) {
-        return new TargetSpec(name, baseUrl, apiUrl, path, timeoutMs, probes, playbooks, guardrails, repository, env,
-                suites, artifacts);
+        return new TargetSpec(name, baseUrl, apiUrl, path, timeoutMs, probes, playbooks, guardrails, repository, auth,
+                env, suites, artifacts);
     }
 
     /** The same target once loaded: URLs after the environment's overrides, paths resolved against the file's folder. */
-    TargetSpec resolved(String base, String api, String repositoryPath, List<SuiteSpec> resolvedSuites,
-                        ArtifactsSpec resolvedArtifacts) {
-        return new TargetSpec(name, base, api, browser, timeoutMs, probes, playbooks, guardrails, repositoryPath, env,
-                resolvedSuites, resolvedArtifacts);
+    TargetSpec resolved(String base, String api, List<CheckSpec> resolvedProbes, String repositoryPath,
+                        List<SuiteSpec> resolvedSuites, ArtifactsSpec resolvedArtifacts) {
+        return new TargetSpec(name, base, api, browser, timeoutMs, resolvedProbes, playbooks, guardrails,
+                repositoryPath, auth, env, resolvedSuites, resolvedArtifacts);
     }
 
     /**
@@ -56,7 +58,8 @@ public record TargetSpec(String name, String baseUrl, String apiUrl, String brow
      *       run without a shell), {@code dir} (where it runs), {@code reports} (the JUnit XML glob, relative to
      *       {@code dir}), {@code select} (none, maven, gradle, pytest, go: how single tests are re-run), {@code env},
      *       {@code timeoutSeconds};</li>
-     *   <li>{@code probes}: {@code file} (a probe suite file, YAML).</li>
+     *   <li>{@code probes}: {@code file} (a probe suite file, YAML: see the README's "Probe suites"); its checks run
+     *       with the inline {@code probes}, after them.</li>
      * </ul>
      * Relative paths are resolved against the target file's folder when it is loaded.
      */
@@ -91,18 +94,5 @@ public record TargetSpec(String name, String baseUrl, String apiUrl, String brow
                                 Integer runMinutes, Integer maxContainerRestarts, Integer maxDatabaseOperations,
                                 Integer systemicServices, List<String> protect, Integer settleMs,
                                 Integer commandTimeoutSeconds) {
-    }
-
-    /** One check. Exactly one of {@code http} and {@code page} is given. */
-    public record ProbeSpec(String id, String project, String title, HttpCheck http, PageCheck page) {
-    }
-
-    /** An HTTP/API check. {@code url} is absolute or relative to apiUrl. */
-    public record HttpCheck(String method, String url, @JsonProperty("expectStatus") Integer expectStatus,
-                            String expectBodyContains, Map<String, String> expectHeaders) {
-    }
-
-    /** A page check in headless Chromium. {@code url} is absolute or relative to baseUrl. */
-    public record PageCheck(String url, String selector, String text) {
     }
 }

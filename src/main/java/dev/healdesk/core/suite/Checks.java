@@ -1,5 +1,6 @@
 package dev.healdesk.core.suite;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.APIResponse;
@@ -7,7 +8,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.options.RequestOptions;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.ValidationMessage;
 
@@ -30,54 +30,6 @@ public final class Checks {
     private static final int MAX_SCHEMA_MESSAGES = 10;
 
     private Checks() {
-    }
-
-    // ------------------------------------------------------------------------------------------------ data-defined checks
-
-    /**
-     * A check made of data, as a target file describes it: {@code method url} (relative to the API URL) must answer
-     * {@code expectStatus} (200 when null), its body contain {@code bodyContains} (when given) and carry
-     * {@code expectHeaders} (name → value; a null, empty or {@code *} value only requires the header).
-     */
-    public static ProbeCheck http(String method, String url, Integer expectStatus, String bodyContains,
-                                  Map<String, String> expectHeaders) {
-        String verb = method == null || method.isBlank() ? "GET" : method.trim().toUpperCase(Locale.ROOT);
-        int status = expectStatus == null ? 200 : expectStatus;
-        Map<String, String> headers = expectHeaders == null ? Map.of() : Map.copyOf(expectHeaders);
-        return ctx -> {
-            String target = ctx.apiUrl(url);
-            APIResponse response = ctx.api().fetch(target, RequestOptions.create().setMethod(verb));
-            expectStatus(response, status, verb, target);
-            if (bodyContains != null && !bodyContains.isEmpty()) {
-                expectBodyContains(response, bodyContains, verb, target);
-            }
-            for (Map.Entry<String, String> h : headers.entrySet()) {
-                String expected = h.getValue();
-                if (expected == null || expected.isBlank() || expected.equals("*")) {
-                    expectHeader(response, h.getKey(), verb, target);
-                } else {
-                    expectHeaderValue(response, h.getKey(), expected, verb, target);
-                }
-            }
-        };
-    }
-
-    /**
-     * A page check made of data: {@code url} (relative to the base URL) loads with a status below 400, then
-     * {@code selector} (when given) is visible and {@code text} (when given) appears in it (or in the page).
-     */
-    public static ProbeCheck page(String url, String selector, String text) {
-        return ctx -> {
-            Page page = ctx.page();
-            open(page, ctx.url(url));
-            Locator scope = selector == null || selector.isBlank() ? page.locator("body") : page.locator(selector);
-            if (selector != null && !selector.isBlank()) {
-                expectVisible(ctx, scope);
-            }
-            if (text != null && !text.isEmpty()) {
-                assertThat(scope).containsText(text, new LocatorAssertions.ContainsTextOptions().setTimeout(ctx.timeoutMs()));
-            }
-        };
     }
 
     // ------------------------------------------------------------------------------------------------ HTTP
@@ -138,9 +90,22 @@ public final class Checks {
         }
     }
 
-    /** Expects a text field of a JSON object to equal {@code expected}. */
+    /** A JSON pointer for {@code path}: one already ({@code /a/0/b}), or dotted ({@code a.0.b}, {@code status}). */
+    public static JsonPointer pointer(String path) {
+        if (path.startsWith("/")) {
+            return JsonPointer.compile(path);
+        }
+        StringBuilder out = new StringBuilder();
+        for (String part : path.split("\\.")) {
+            out.append('/').append(part.replace("~", "~0").replace("/", "~1"));
+        }
+        return JsonPointer.compile(out.toString());
+    }
+
+    /** Expects the text at {@code field} (a name, a dotted path or a JSON pointer) to equal {@code expected}. */
     public static void expectField(JsonNode body, String field, String expected, String method, String url) {
-        JsonNode value = body.get(field);
+        JsonNode found = body.at(pointer(field));
+        JsonNode value = found.isMissingNode() ? null : found;
         if (value == null || !expected.equals(value.asText())) {
             throw new AssertionError("Expected \"" + field + "\" to be \"" + expected + "\" but was "
                     + (value == null ? "missing" : value.toString()) + " in the response of " + method + " " + url
@@ -148,9 +113,18 @@ public final class Checks {
         }
     }
 
-    /** Validates {@code body} against the JSON Schema resource {@code schemaName}; fails listing the validator's messages. */
-    public static void expectSchema(ProbeContext context, JsonNode body, String schemaName, String method, String url) {
-        JsonSchema schema = context.schema(schemaName);
+    /** Expects {@code field} (as {@link #expectField}) to be there and not empty. */
+    public static void expectFieldPresent(JsonNode body, String field, String method, String url) {
+        JsonNode value = body.at(pointer(field));
+        if (value.isMissingNode() || value.isNull() || value.isValueNode() && value.asText().isBlank()) {
+            throw new AssertionError("Expected \"" + field + "\" to be present and not empty but was "
+                    + (value.isMissingNode() ? "missing" : value.toString()) + " in the response of " + method + " "
+                    + url + ": " + truncate(body.toString(), MAX_BODY));
+        }
+    }
+
+    /** Validates {@code body} against {@code schema} (named {@code schemaName}); fails listing the validator's messages. */
+    public static void expectSchema(JsonSchema schema, String schemaName, JsonNode body, String method, String url) {
         Set<ValidationMessage> problems = schema.validate(body);
         if (problems.isEmpty()) {
             return;

@@ -1,5 +1,6 @@
 package dev.healdesk.core.suite;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -8,13 +9,17 @@ import java.util.Objects;
  * @param id      stable id, {@code project/name}, e.g. {@code health/api-health}
  * @param project the project it belongs to
  * @param title   human title
- * @param kind    whether it needs a browser page ({@link Kind#PAGE}) or only HTTP ({@link Kind#API})
+ * @param kind    whether it needs a browser page ({@link Kind#PAGE}), only HTTP ({@link Kind#API}) or neither
  * @param check   the check itself
+ * @param timeout its per-step timeout, or null for the run's
  */
-public record Probe(String id, String project, String title, Kind kind, ProbeCheck check) {
+public record Probe(String id, String project, String title, Kind kind, ProbeCheck check, Duration timeout) {
 
-    /** API probes use only HTTP requests; page probes use a headless Chromium page (and get a screenshot on failure). */
-    public enum Kind { API, PAGE }
+    /**
+     * API probes use only HTTP requests; page probes use a headless Chromium page (and get a screenshot on failure);
+     * other probes (a TCP port, a database, a command) need neither, so a run of only those starts no Playwright.
+     */
+    public enum Kind { API, PAGE, OTHER }
 
     public Probe {
         if (id == null || id.isBlank()) {
@@ -26,6 +31,14 @@ public record Probe(String id, String project, String title, Kind kind, ProbeChe
         title = title == null || title.isBlank() ? id : title;
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(check, "check");
+        if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
+            throw new IllegalArgumentException("Probe " + id + ": timeout must be positive, was " + timeout);
+        }
+    }
+
+    /** A probe with the run's timeout. */
+    public Probe(String id, String project, String title, Kind kind, ProbeCheck check) {
+        this(id, project, title, kind, check, null);
     }
 
     /** An HTTP-only probe with id {@code project/name}. */

@@ -7,20 +7,12 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -38,26 +30,11 @@ public final class ProbeContext {
         final Supplier<Browser> browser;
         final Supplier<Path> artifactsDir;
         final ObjectMapper json = new ObjectMapper();
-        private final Map<String, JsonSchema> schemas = new HashMap<>();
 
         RunResources(Playwright playwright, Supplier<Browser> browser, Supplier<Path> artifactsDir) {
             this.playwright = playwright;
             this.browser = browser;
             this.artifactsDir = artifactsDir;
-        }
-
-        JsonSchema schema(String resource) {
-            return schemas.computeIfAbsent(resource, name -> {
-                try (InputStream in = ProbeContext.class.getResourceAsStream(name)) {
-                    if (in == null) {
-                        throw new IllegalArgumentException("No JSON Schema resource " + name + " next to "
-                                + ProbeContext.class.getName());
-                    }
-                    return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
         }
     }
 
@@ -100,13 +77,14 @@ public final class ProbeContext {
         return settings.credentials();
     }
 
+    /** The probe's own timeout when it has one, else the run's. */
     public Duration timeout() {
-        return settings.timeout();
+        return probe.timeout() != null ? probe.timeout() : settings.timeout();
     }
 
     /** The timeout in milliseconds, as Playwright's options take it. */
     public double timeoutMs() {
-        return settings.timeout().toMillis();
+        return timeout().toMillis();
     }
 
     /** Where screenshots and other files of this run go (made on first call). */
@@ -119,13 +97,11 @@ public final class ProbeContext {
         return run.json;
     }
 
-    /** The JSON Schema in resource {@code name} (relative to this package, e.g. {@code customers.schema.json}). */
-    public JsonSchema schema(String name) {
-        return run.schema(name);
-    }
-
     /** An HTTP client with no cookies of other probes, its timeout the probe's timeout. */
     public APIRequestContext api() {
+        if (run.playwright == null) {
+            throw new IllegalStateException(probe.id() + " is a " + probe.kind() + " probe: it has no HTTP client");
+        }
         if (api == null) {
             api = run.playwright.request().newContext(new APIRequest.NewContextOptions().setTimeout(timeoutMs()));
         }

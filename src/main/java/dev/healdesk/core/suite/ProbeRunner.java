@@ -156,25 +156,31 @@ public final class ProbeRunner implements SuiteRunner {
                 return results;
             }
             boolean pagesNeeded = selected.stream().anyMatch(p -> p.kind() == Probe.Kind.PAGE);
-            BrowserChoice choice = locator.locate(settings.browser());
-            if (pagesNeeded || choice.isPlaywrightBundled()) {
-                notes.accept("Browser: " + choice.description());
-            }
+            // Only tcp, database and command probes: no Playwright driver, no browser.
+            boolean playwrightNeeded = selected.stream().anyMatch(p -> p.kind() != Probe.Kind.OTHER);
             long started = System.nanoTime();
-            if (playwright == null) {
-                // Re-runs select from the first pass's projects, so the first run decides whether pages are needed.
-                playwright = createPlaywright(choice, pagesNeeded);
-                browser = new BrowserHolder(playwright, choice, marker);
+            if (playwrightNeeded) {
+                BrowserChoice choice = locator.locate(settings.browser());
+                if (pagesNeeded || choice.isPlaywrightBundled()) {
+                    notes.accept("Browser: " + choice.description());
+                }
+                if (playwright == null) {
+                    // Re-runs select from the first pass's projects, so the first run decides whether pages are
+                    // needed.
+                    playwright = createPlaywright(choice, pagesNeeded);
+                    browser = new BrowserHolder(playwright, choice, marker);
+                }
             }
             BrowserHolder held = browser;
-            Runnable onCancel = held::kill;
             if (pagesNeeded) {
                 held.get();
             }
-            cancellation.onCancel(onCancel);
+            if (held != null) {
+                cancellation.onCancel(held::kill);
+            }
             ArtifactsDir artifacts = new ArtifactsDir(artifactsDir);
-            ProbeContext.RunResources run = new ProbeContext.RunResources(playwright, held::launchForProbe,
-                    artifacts::get);
+            ProbeContext.RunResources run = new ProbeContext.RunResources(playwright,
+                    held == null ? ProbeRunner::noBrowser : held::launchForProbe, artifacts::get);
             for (Probe probe : selected) {
                 if (cancellation.isCancelled()) {
                     LOG.info("Probe run cancelled after {} of {} probes", results.size(), selected.size());
@@ -288,6 +294,10 @@ public final class ProbeRunner implements SuiteRunner {
                     + (download ? ", and install Chromium (e.g. `sudo apt install chromium`) or set "
                     + BrowserLocator.ENV_VAR + " since no browser was found on the system" : "") + ".", e);
         }
+    }
+
+    private static Browser noBrowser() {
+        throw new IllegalStateException("This run started no browser: only page probes get a page");
     }
 
     private static String firstLine(String text) {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -34,17 +35,34 @@ class TargetFilesTest {
         assertTrue(m.find(), "README has a target file example");
         // The example's repository is ../crm, next to the folder the file is in.
         Path crm = Files.createDirectories(dir.resolve("crm"));
+        Files.createDirectories(crm.resolve("e2e"));
+        Files.createDirectories(crm.resolve("api"));
         assertEquals(0, new ProcessBuilder("git", "init", "-q", crm.toString()).inheritIO().start().waitFor());
         Path file = Files.createDirectories(dir.resolve("targets")).resolve("crm-staging.yaml");
         Files.writeString(file, m.group(1));
-        TargetSpec spec = files.load(file, Map.of());
+        // Its probes suite is the README's probe suite example, with the schema that one names.
+        Matcher suite = Pattern.compile("## Probe suites \\(YAML\\).*?```yaml\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        assertTrue(suite.find(), "README has a probe suite example");
+        Files.writeString(dir.resolve("targets/crm-probes.yaml"), suite.group(1));
+        Files.createDirectories(dir.resolve("targets/schemas"));
+        Files.writeString(dir.resolve("targets/schemas/customers.schema.json"), "{\"type\": \"object\"}");
+        Map<String, String> env = Map.of("PGPASSWORD", "pg-secret", "REDIS_PASSWORD", "redis-secret");
+        TargetSpec spec = files.load(file, env);
         assertEquals("crm-staging", spec.name());
         assertEquals(crm.toAbsolutePath().toString(), spec.repository());
         assertTrue(TargetFiles.guardrails(spec.guardrails(), dev.healdesk.core.playbook.Guardrails.defaults())
                 .isProtected("payments-db"));
         assertEquals(3, spec.probes().size());
-        assertEquals(200, spec.probes().get(0).http().expectStatus());
-        assertEquals("#email", spec.probes().get(2).page().selector());
+        assertEquals(200, spec.probes().get(0).http().expect().status().asInt());
+        assertEquals(List.of("#email"), spec.probes().get(2).page().visible());
+        assertEquals(List.of("playwright", "junit", "probes"), spec.suites().stream().map(TargetSpec.SuiteSpec::kind)
+                .toList());
+        assertEquals(dir.resolve("targets/crm-probes.yaml").toAbsolutePath().toString(), spec.suites().get(2).file());
+        assertEquals(crm.resolve("e2e").toAbsolutePath().toString(), spec.suites().get(0).dir());
+        List<String> ids = TargetFiles.probes(spec, env).stream().map(dev.healdesk.core.suite.Probe::id).toList();
+        assertEquals(List.of("health/api-health", "security/security-headers", "modules/login-page",
+                "contracts/customers-contract", "security/login-cookie", "modules/sign-in", "health/api-port",
+                "health/database", "health/cache", "health/migrations-applied"), ids);
         assertTrue(spec.playbooks().containsKey("restart-backend"));
     }
 
@@ -127,11 +145,11 @@ class TargetFilesTest {
                 probes:
                   - id: h
                     project: health
-                    http: {url: /x, expectStatuss: 200}
+                    http: {url: /x, expect: {statuss: 200}}
                 """);
         TargetFileException e = assertThrows(TargetFileException.class, () -> files.load(f, Map.of()));
-        assertTrue(e.getMessage().startsWith(f + " line 6: unknown field 'expectStatuss'"), e.getMessage());
-        assertTrue(e.getMessage().contains("expectStatus"), "lists the known fields: " + e.getMessage());
+        assertTrue(e.getMessage().startsWith(f + " line 6: unknown field 'statuss'"), e.getMessage());
+        assertTrue(e.getMessage().contains("status"), "lists the known fields: " + e.getMessage());
     }
 
     @Test
@@ -149,15 +167,53 @@ class TargetFilesTest {
         assertProblem("name: t\nprobes: [{id: a, project: p, http: {url: /x}}]\n",
                 "probe 'a': the url '/x' is relative but 'apiUrl (or baseUrl)' is not set");
         assertProblem("name: t\nbaseUrl: http://h:1\nprobes: [{id: a, project: p}]\n",
-                "probe 'a': give exactly one of 'http' or 'page'");
+                "probe 'a' has no check: give exactly one of http, page, tcp, postgres, redis or command");
         assertProblem("name: t\nbaseUrl: http://h:1\nprobes: [{id: 'a b', project: p, http: {url: /x}}]\n",
                 "probes[0].id must be");
         assertProblem("name: t\nbaseUrl: http://h:1\nprobes: [{id: a, project: p, http: {method: BREW, url: /x}}]\n",
                 "unknown HTTP method 'BREW'");
         assertProblem("name: t\nbaseUrl: http://h:1\nprobes:\n  - {id: a, project: p, http: {url: /x}}\n"
                 + "  - {id: a, project: p, http: {url: /y}}\n", "appears twice");
-        assertProblem("name: t\nbaseUrl: http://h:1\nprobes: []\n", "no 'probes'");
+        assertProblem("name: t\nbaseUrl: http://h:1\nprobes: []\n", "no 'suites' and no 'probes'");
         assertProblem("", "is empty");
+    }
+
+    @Test
+    void probeSuiteFilesAreCheckedWithTheirOwnLinesAndIdsAreUniqueAcrossTheTarget() throws Exception {
+        Files.writeString(dir.resolve("more.yaml"), """
+                checks:
+                  - id: h
+                    project: health
+                    tcp: {host: 127.0.0.1, port: 99999}
+                """);
+        Path f = write("""
+                name: t
+                baseUrl: http://127.0.0.1:3000
+                suites:
+                  - {kind: probes, file: more.yaml}
+                """);
+        TargetFileException bad = assertThrows(TargetFileException.class, () -> files.load(f, Map.of()));
+        assertTrue(bad.getMessage().startsWith(dir.resolve("more.yaml").toAbsolutePath() + " line 4: probe"
+                .replace("probe", "check 'h': 'port' must be a TCP port between 1 and 65535 (got 99999)")),
+                bad.getMessage());
+        assertTrue(bad.getMessage().endsWith("(used by " + f + ")"), bad.getMessage());
+
+        Files.writeString(dir.resolve("more.yaml"), "checks:\n  - {id: h, project: health, tcp: {host: h, port: 1}}\n");
+        Path twice = write("""
+                name: t
+                baseUrl: http://127.0.0.1:3000
+                probes:
+                  - {id: h, project: health, http: {url: /api/health}}
+                suites: [{kind: probes, file: more.yaml}, {kind: probes, file: missing.yaml}]
+                """);
+        TargetFileException dup = assertThrows(TargetFileException.class, () -> files.load(twice, Map.of()));
+        assertTrue(dup.getMessage().contains(twice + ": suites[0] (probes): the probe health/h of ")
+                && dup.getMessage().contains("is also in probes"), dup.getMessage());
+
+        Files.writeString(dir.resolve("more.yaml"), "checks:\n  - {id: t, project: health, tcp: {host: h, port: 1}}\n");
+        TargetFileException missing = assertThrows(TargetFileException.class, () -> files.load(twice, Map.of()));
+        assertTrue(missing.getMessage().contains("suites[1] (probes): 'file' '" + dir.resolve("missing.yaml")
+                .toAbsolutePath() + "' is not a file"), missing.getMessage());
     }
 
     @Test

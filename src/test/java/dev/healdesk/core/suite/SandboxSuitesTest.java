@@ -255,24 +255,6 @@ class SandboxSuitesTest {
     }
 
     @Test
-    void dataDefinedChecksRunLikeTheBuiltInOnes() throws Exception {
-        List<Probe> probes = List.of(
-                Probe.api("custom", "health", null, Checks.http("GET", "/api/health", 200, "\"ok\"",
-                        Map.of("X-Frame-Options", "DENY", "Content-Security-Policy", "*"))),
-                Probe.api("custom", "wrong-status", null, Checks.http("GET", "/api/customers", 200, null, null)),
-                Probe.page("custom", "login", null, Checks.page("/login", "#login-form", "Sign in")),
-                Probe.page("custom", "missing", null, Checks.page("/login", "#nope", null)));
-        List<TestResult> results = new ProbeRunner(probes, SandboxSuites.settings(sandbox, artifacts).withTimeout(TIMEOUT))
-                .run(Set.of(), r -> { }, Cancellation.none());
-        assertPassed(results.get(0));
-        assertFailed(results.get(1), "Expected status 200 but got 401 for GET " + sandbox.baseUrl() + "/api/customers",
-                "missing bearer token");
-        assertPassed(results.get(2));
-        assertFailed(results.get(3), "Locator expected to be visible", "waiting for locator(\"#nope\")");
-        assertEquals(1, results.get(3).attachments().size());
-    }
-
-    @Test
     void aSessionKeepsOneBrowserForItsRunsAndEndsItOnClose() throws Exception {
         Set<Long> browsers = new java.util.HashSet<>();
         try (SuiteSession session = runner().open()) {

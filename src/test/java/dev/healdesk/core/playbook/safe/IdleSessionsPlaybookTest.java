@@ -4,6 +4,7 @@ import dev.healdesk.core.playbook.Outcome;
 import dev.healdesk.core.playbook.Plan;
 import dev.healdesk.core.playbook.PlaybookContext;
 import dev.healdesk.core.playbook.PlaybookException;
+import dev.healdesk.testing.PostgresServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -6,6 +6,7 @@ import dev.healdesk.core.playbook.Plan;
 import dev.healdesk.core.playbook.PlanStep;
 import dev.healdesk.core.playbook.PlaybookContext;
 import dev.healdesk.core.playbook.PlaybookException;
+import dev.healdesk.testing.RedisServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

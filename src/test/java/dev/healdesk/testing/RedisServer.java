@@ -1,4 +1,4 @@
-package dev.healdesk.core.playbook.safe;
+package dev.healdesk.testing;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * {@link #config()}, so a restart command can stop it and start it again from the same file; {@link #close()}
  * stops whatever instance is then running.
  */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
     private final Path config;
     private final int port;
 
@@ -26,7 +26,7 @@ final class RedisServer implements AutoCloseable {
         this.port = port;
     }
 
-    static RedisServer start(Path dir) throws IOException, InterruptedException {
+    public static RedisServer start(Path dir) throws IOException, InterruptedException {
         if (!Files.isExecutable(Path.of("/usr/bin/redis-server"))) {
             throw new IOException("No /usr/bin/redis-server: install it (apt-get install -y redis-server), as .ci/run"
                     + " does");
@@ -49,16 +49,16 @@ final class RedisServer implements AutoCloseable {
         return server;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    Path config() {
+    public Path config() {
         return config;
     }
 
     /** Starts an instance from {@link #config()} and waits until it answers. */
-    void startFromConfig() throws IOException, InterruptedException {
+    public void startFromConfig() throws IOException, InterruptedException {
         run(List.of("redis-server", config.toString()));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!"PONG".equals(cli("PING"))) {
@@ -71,7 +71,7 @@ final class RedisServer implements AutoCloseable {
     }
 
     /** What {@code redis-cli -p PORT ARGS} prints, stripped. */
-    String cli(String... arguments) throws IOException, InterruptedException {
+    public String cli(String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("redis-cli", "-p", Integer.toString(port)));
         command.addAll(List.of(arguments));
         return run(command);
@@ -92,7 +92,7 @@ final class RedisServer implements AutoCloseable {
         return output.strip();
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

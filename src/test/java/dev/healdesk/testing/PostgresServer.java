@@ -1,4 +1,4 @@
-package dev.healdesk.core.playbook.safe;
+package dev.healdesk.testing;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -25,9 +25,9 @@ import java.util.concurrent.TimeUnit;
  * user the package created (or {@code nobody}) through {@code runuser}, in a folder handed to that user; under any
  * other user they run as that user. {@link #close()} stops it at once ({@code pg_ctl stop -m immediate}).
  */
-final class PostgresServer implements AutoCloseable {
-    static final String SUPERUSER = "postgres";
-    static final String SUPERUSER_PASSWORD = "superuser-secret";
+public final class PostgresServer implements AutoCloseable {
+    public static final String SUPERUSER = "postgres";
+    public static final String SUPERUSER_PASSWORD = "superuser-secret";
 
     private final Path bin;
     private final Path data;
@@ -41,8 +41,11 @@ final class PostgresServer implements AutoCloseable {
         this.port = port;
     }
 
-    /** Creates and starts a cluster in {@code dir} (an empty folder the test owns). */
-    static PostgresServer start(Path dir) throws IOException, InterruptedException {
+    /**
+     * Creates and starts a cluster in {@code dir} (an empty folder the test owns); {@code settings} are extra
+     * postgresql.conf lines, e.g. {@code max_connections = 20}.
+     */
+    public static PostgresServer start(Path dir, String... settings) throws IOException, InterruptedException {
         Path bin = binaries();
         List<String> asOwner = List.of();
         if ("root".equals(System.getProperty("user.name"))) {
@@ -67,21 +70,26 @@ final class PostgresServer implements AutoCloseable {
                 "fsync = off",
                 "synchronous_commit = off",
                 "full_page_writes = off",
+                String.join("\n", settings),
                 ""), java.nio.file.StandardOpenOption.APPEND);
         server.run(dir, "pg_ctl", "-D", data.toString(), "-l", dir.resolve("server.log").toString(), "-w",
                 "-t", "30", "start");
         return server;
     }
 
-    String url(String database) {
+    public int port() {
+        return port;
+    }
+
+    public String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
-    Connection connect(String database, String user, String password) throws SQLException {
+    public Connection connect(String database, String user, String password) throws SQLException {
         return DriverManager.getConnection(url(database), user, password);
     }
 
-    Connection superuser(String database) throws SQLException {
+    public Connection superuser(String database) throws SQLException {
         return connect(database, SUPERUSER, SUPERUSER_PASSWORD);
     }
 
