@@ -204,14 +204,19 @@ class TargetFilesTest {
                 baseUrl: http://127.0.0.1:3000
                 probes:
                   - {id: h, project: health, http: {url: /api/health}}
-                suites: [{kind: probes, file: more.yaml}, {kind: probes, file: missing.yaml}]
+                suites: [{kind: probes, file: more.yaml}]
                 """);
         TargetFileException dup = assertThrows(TargetFileException.class, () -> files.load(twice, Map.of()));
         assertTrue(dup.getMessage().contains(twice + ": suites[0] (probes): the probe health/h of ")
                 && dup.getMessage().contains("is also in probes"), dup.getMessage());
 
-        Files.writeString(dir.resolve("more.yaml"), "checks:\n  - {id: t, project: health, tcp: {host: h, port: 1}}\n");
-        TargetFileException missing = assertThrows(TargetFileException.class, () -> files.load(twice, Map.of()));
+        Path withMissing = write("""
+                name: t
+                baseUrl: http://127.0.0.1:3000
+                suites: [{kind: probes, file: more.yaml}, {kind: probes, file: missing.yaml}]
+                """);
+        TargetFileException missing = assertThrows(TargetFileException.class,
+                () -> files.load(withMissing, Map.of()));
         assertTrue(missing.getMessage().contains("suites[1] (probes): 'file' '" + dir.resolve("missing.yaml")
                 .toAbsolutePath() + "' is not a file"), missing.getMessage());
     }
