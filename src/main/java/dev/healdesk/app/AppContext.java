@@ -20,6 +20,9 @@ import dev.healdesk.core.playbook.PlaybookExecutor;
 import dev.healdesk.core.run.RunException;
 import dev.healdesk.core.run.RunService;
 import dev.healdesk.core.sandbox.SandboxTarget;
+import dev.healdesk.core.run.Target;
+import dev.healdesk.core.config.TargetFileException;
+import dev.healdesk.core.config.Targets;
 import dev.healdesk.core.triage.PatternCatalog;
 import dev.healdesk.core.triage.Triage;
 import javafx.util.Subscription;
@@ -70,6 +73,10 @@ public final class AppContext implements AutoCloseable {
     private final PlaybookPicks picks = new PlaybookPicks();
     private final Object sandboxLock = new Object();
     private CompletableFuture<SandboxTarget> sandbox;
+    /** The target file the console runs instead of the sandbox ({@value #TARGET_ENV}), or null. */
+    private final String targetFile;
+    private CompletableFuture<Target> fileTarget;
+    public static final String TARGET_ENV = "HEALDESK_TARGET";
     private volatile boolean closed;
 
     /** The artifact retention from the environment; a bad value keeps the default and says so in the log. */
@@ -93,6 +100,8 @@ public final class AppContext implements AutoCloseable {
         this.env = Map.copyOf(env);
         this.bridge = bridge;
         this.gate = new ConsoleGate(bridge, System.getProperty("user.name"));
+        String file = this.env.get(TARGET_ENV);
+        this.targetFile = file == null || file.isBlank() ? null : file.trim();
         this.folders = new RunFolderWriter(paths.resultsDir(), retention(this.env));
         this.runExecutor = Executors.newSingleThreadExecutor(named("healdesk-run"));
         ThreadFactory workerThreads = named("healdesk-worker");
@@ -255,10 +264,51 @@ public final class AppContext implements AutoCloseable {
     }
 
     /**
-     * Starts the sandbox (if not yet) and, once it is up, hands its projects and fault switches to the
-     * console; a failure to start is reported to the console instead. Call on the FX thread.
+     * The target the console runs: the sandbox, or the target file {@value #TARGET_ENV} names (opened once, on the
+     * run executor; a bad file fails the future with the loader's message, naming the file and line).
+     */
+    public CompletableFuture<Target> startTarget() {
+        if (targetFile == null) {
+            return startSandbox().thenApply(t -> t);
+        }
+        synchronized (sandboxLock) {
+            if (fileTarget == null) {
+                fileTarget = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return Targets.open(targetFile, env, java.util.Optional.empty(), java.util.Set.of());
+                    } catch (TargetFileException e) {
+                        throw new CompletionException(e);
+                    }
+                }, runExecutor);
+            }
+            return fileTarget;
+        }
+    }
+
+    /**
+     * Starts the console's target (if not yet) and, once it is up, hands its projects (and the sandbox's fault
+     * switches) to the console; a failure to start is reported to the console instead. Call on the FX thread.
      */
     public void connectSandbox(ConsoleViewModel console) {
+        if (targetFile != null) {
+            startTarget().whenComplete((target, failure) -> {
+                if (failure != null) {
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure;
+                    LOG.warn("The target {} did not open", targetFile, cause);
+                    bridge.post(() -> console.targetFailed(targetFile, String.valueOf(cause.getMessage())));
+                    return;
+                }
+                String name = target.name();
+                java.util.List<String> projects = target.suites().projects();
+                bridge.post(() -> {
+                    console.targetReady(name, targetFile, projects, null);
+                    console.faults().unavailable("the fault switches belong to the built-in sandbox; this console"
+                            + " runs the target file " + targetFile + " (" + TARGET_ENV + ")");
+                });
+            });
+            return;
+        }
         startSandbox().whenComplete((target, failure) -> {
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
@@ -296,16 +346,16 @@ public final class AppContext implements AutoCloseable {
         }
     }
 
-    private SandboxTarget currentTarget() throws RunException {
-        CompletableFuture<SandboxTarget> started = startSandbox();
+    private Target currentTarget() throws RunException {
+        CompletableFuture<Target> started = startTarget();
         try {
             return started.get();
         } catch (ExecutionException | CompletionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw RunException.usage("The sandbox target is not available: " + cause.getMessage());
+            throw RunException.usage("The target is not available: " + cause.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw RunException.usage("Interrupted while waiting for the sandbox target");
+            throw RunException.usage("Interrupted while waiting for the target");
         }
     }
 
@@ -323,9 +373,14 @@ public final class AppContext implements AutoCloseable {
         stop(downloads, "healdesk-download");
         stop(worker, "healdesk-worker");
         stop(runExecutor, "healdesk-run");
-        CompletableFuture<SandboxTarget> started;
+        CompletableFuture<? extends Target> started;
+        CompletableFuture<Target> file;
         synchronized (sandboxLock) {
             started = sandbox;
+            file = fileTarget;
+        }
+        if (file != null) {
+            file.thenAccept(Target::close);
         }
         if (started != null) {
             // Closes at once when the sandbox is up, or as soon as a start still under way completes.
