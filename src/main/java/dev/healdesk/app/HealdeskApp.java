@@ -83,7 +83,7 @@ public final class HealdeskApp extends Application {
         }
         boolean measure = Boolean.getBoolean(MEASURE_STARTUP);
 
-        model = context.newConsoleModel(dialogs);
+        model = context.newConsoleModel(dialogs, getHostServices()::showDocument);
         view = new ConsoleView(model, theme, context.paths());
         Scene scene = new Scene(view.root(), demo.width(), demo.height());
         themeInstall = theme.install(scene);
