@@ -54,7 +54,9 @@ public final class FailuresView implements View {
     /** The badge kind of a flip rate that flips often. */
     private static final String FLIPPING = "flipping";
     private static final double SCREENSHOT_LOAD_WIDTH = 900;
-    private static final double SCREENSHOT_MAX_HEIGHT = 300;
+    private static final double SCREENSHOT_MAX_HEIGHT = 220;
+    /** About one screenshot and its caption: more scroll. */
+    private static final double ARTIFACTS_MAX_HEIGHT = 250;
     private final BorderPane root = new BorderPane();
     private final Subscriptions subs = new Subscriptions();
     private final FailuresViewModel model;
@@ -69,8 +71,8 @@ public final class FailuresView implements View {
     private final VBox tests = new VBox(4);
     private final Label artifactsCaption = key("Artifacts");
     private final VBox artifacts = new VBox(8);
-    /** The facts column, whose width the screenshots follow. */
-    private final ScrollPane facts = new ScrollPane();
+    /** Scrolls the artifacts when there are more than one screenshot's worth; the screenshots follow its width. */
+    private final ScrollPane artifactsScroll = new ScrollPane(artifacts);
     private final GridPane flakyList = new GridPane();
     private final TitledPane flakySection = new TitledPane();
     private final TextArea message = area("detail-message");
@@ -98,7 +100,7 @@ public final class FailuresView implements View {
         Node detail = buildDetail();
         SplitPane split = new SplitPane(table, detail);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.4);
+        split.setDividerPositions(0.34);
         split.getStyleClass().add("failures-split");
 
         buildFlaky();
@@ -138,7 +140,7 @@ public final class FailuresView implements View {
         flip.setCellFactory(c -> new FlipRateCell());
         // Unknown rates sort below every known one, so a descending sort puts the most flipping group first.
         flip.setComparator(Comparator.nullsFirst(Comparator.comparingDouble(FlipRate::rate)));
-        flip.setPrefWidth(84);
+        flip.setPrefWidth(92);
         flip.setMinWidth(56);
         TableColumn<FailureGroup, String> testIds = column("Failing tests", FailuresViewModel::testsOf, 220);
         testIds.setId("col-tests");
@@ -180,8 +182,13 @@ public final class FailuresView implements View {
         grid.addRow(row++, key("Fingerprint"), fingerprint);
         grid.addRow(row++, key("Pattern"), pattern);
         grid.addRow(row++, key("Playbook"), playbook);
-        grid.addRow(row++, key("Decision"), decision);
-        grid.addRow(row, key("Tests"), tests);
+        grid.addRow(row, key("Decision"), decision);
+        // The tests get the column's full width: ids, rates and recent runs side by side.
+        Label legend = new Label("flip rate · recent runs, oldest first: ○ passed  ● failed");
+        legend.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        legend.setMinWidth(0);
+        HBox testsHead = new HBox(10, key("Tests"), legend);
+        testsHead.setAlignment(Pos.BASELINE_LEFT);
         tests.setId("detail-tests");
 
         badges.setAlignment(Pos.CENTER_LEFT);
@@ -189,9 +196,9 @@ public final class FailuresView implements View {
         flipNote.setWrapText(true);
         flipNote.getStyleClass().add("note-warning");
         artifacts.setId("detail-artifacts");
-        VBox left = new VBox(12, badges, flipNote, grid, artifactsCaption, artifacts);
+        VBox left = new VBox(12, badges, flipNote, grid, new VBox(6, testsHead, tests));
         left.setPadding(new Insets(0, 8, 0, 0));
-        facts.setContent(left);
+        ScrollPane facts = new ScrollPane(left);   // a long decision or many tests scroll
         facts.setId("failure-facts");
         facts.setFitToWidth(true);
         facts.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -199,7 +206,14 @@ public final class FailuresView implements View {
         facts.setMinWidth(300);
         facts.setPrefWidth(400);
 
-        VBox right = new VBox(6, key("Message"), message, key("Stack top"), stack);
+        // What the tests left sits between the message and the stack, where the eye looks for evidence.
+        artifactsScroll.setFitToWidth(true);
+        artifactsScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        artifactsScroll.getStyleClass().add("diagnosis-section");
+        artifactsScroll.prefViewportHeightProperty()
+                .bind(Bindings.min(ARTIFACTS_MAX_HEIGHT, artifacts.heightProperty()));
+        subs.add(artifactsScroll.prefViewportHeightProperty()::unbind);
+        VBox right = new VBox(6, key("Message"), message, artifactsCaption, artifactsScroll, key("Stack top"), stack);
         VBox.setVgrow(message, Priority.ALWAYS);
         VBox.setVgrow(stack, Priority.ALWAYS);
         right.setMinWidth(260);
@@ -252,6 +266,9 @@ public final class FailuresView implements View {
         Label id = new Label(t.id());
         id.getStyleClass().addAll("detail-value", "mono-inline", "test-id");
         id.setMinWidth(0);
+        id.setMaxWidth(Double.MAX_VALUE);
+        id.setTooltip(new Tooltip(t.id()));
+        HBox.setHgrow(id, Priority.ALWAYS);
         Label rate = t.flipping() ? Badges.badge(t.rateText(), FLIPPING) : new Label(t.rateText());
         rate.getStyleClass().add("test-flip-rate");
         rate.setMinWidth(Label.USE_PREF_SIZE);
@@ -276,7 +293,7 @@ public final class FailuresView implements View {
         }
         artifacts.getChildren().clear();
         shown(artifactsCaption, !list.isEmpty());
-        shown(artifacts, !list.isEmpty());
+        shown(artifactsScroll, !list.isEmpty());
         for (Artifact a : list) {
             artifacts.getChildren().add(a.present() ? artifactNode(a) : missing(a));
         }
@@ -324,7 +341,8 @@ public final class FailuresView implements View {
         view.setSmooth(true);
         view.setFitHeight(SCREENSHOT_MAX_HEIGHT);
         view.fitWidthProperty().bind(Bindings.createDoubleBinding(
-                () -> Math.max(120, facts.getViewportBounds().getWidth() - 12), facts.viewportBoundsProperty()));
+                () -> Math.max(120, artifactsScroll.getViewportBounds().getWidth() - 4),
+                artifactsScroll.viewportBoundsProperty()));
         view.setCursor(Cursor.HAND);
         Tooltip.install(view, new Tooltip(a.path() + "\nClick to open it full size"));
         view.setOnMouseClicked(e -> model.openArtifact(a));

@@ -29,6 +29,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -195,7 +196,7 @@ public final class FailuresViewModel {
      */
     public String flipsText(FailureGroup group) {
         List<FlipRate> known = group.tests().stream().map(t -> flipRates.get(t.id()))
-                .filter(java.util.Objects::nonNull).toList();
+                .filter(Objects::nonNull).toList();
         if (known.isEmpty()) {
             return "";
         }
@@ -315,8 +316,7 @@ public final class FailuresViewModel {
         noDiagnosis = noDiagnosisReason(run.llm());
         flipRates.putAll(run.flipRates());
         run.failures().forEach(g -> run.flipRate(g).ifPresent(r -> groupFlipRates.put(g.fingerprint(), r)));
-        flaky.setAll(run.flakyTests().stream().map(t -> new FlakyRow(t.id(), t.retry(), firstLine(t.errorMessage()),
-                rateText(flipRates.get(t.id())), flipping(flipRates.get(t.id())))).toList());
+        flaky.setAll(run.flakyTests().stream().map(this::flakyRow).toList());
         List<FailureGroup> sorted = new ArrayList<>(run.failures());
         sorted.sort(ORDER);
         select(null);
@@ -406,6 +406,11 @@ public final class FailuresViewModel {
     }
 
     // ---- Detail -------------------------------------------------------------------------------
+
+    private FlakyRow flakyRow(TestResult t) {
+        FlipRate rate = flipRates.get(t.id());
+        return new FlakyRow(t.id(), t.retry(), firstLine(t.errorMessage()), rateText(rate), flipping(rate));
+    }
 
     private static boolean flipping(FlipRate rate) {
         return rate != null && rate.flipping();

@@ -16,7 +16,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -200,7 +199,6 @@ class FailuresViewTest {
         assertThat(robot.lookup("#detail-artifacts .open-trace").tryQuery()).as("no button for a pruned trace")
                 .isEmpty();
 
-        robot.interact(() -> robot.lookup("#failure-facts").queryAs(ScrollPane.class).setVvalue(1));   // scrolled to it
         robot.clickOn(view);
         assertThat(opener.opened).containsExactly("show " + shot);
 
