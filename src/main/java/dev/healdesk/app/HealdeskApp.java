@@ -139,6 +139,7 @@ public final class HealdeskApp extends Application {
             once[0] = null;
             model.faults().setOnly(demo.faults());
             if (demo.autorun()) {
+                model.run().dryRunProperty().set(demo.dryRun());
                 // Queued behind the fault switches on the worker, so the run sees them on.
                 model.afterPendingSwitches(() -> model.run().start());
             }
