@@ -1,6 +1,8 @@
 package dev.healdesk.app;
 
 import dev.healdesk.app.fx.DialogService;
+import dev.healdesk.app.failures.ArtifactOpener;
+import dev.healdesk.app.failures.DesktopArtifactOpener;
 import dev.healdesk.app.failures.PlaybookPicks;
 import dev.healdesk.app.fx.FxBridge;
 import dev.healdesk.app.playbooks.ConsoleGate;
@@ -40,6 +42,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The console's composition root: every service is built here with {@code new}, in order, and
@@ -223,10 +226,16 @@ public final class AppContext implements AutoCloseable {
         return bridge;
     }
 
-    /** The console's view models over this context's services. */
-    public ConsoleViewModel newConsoleModel(DialogService dialogs) {
+    /**
+     * The console's view models over this context's services.
+     *
+     * @param showDocument the application's HostServices::showDocument, which opens a file with the desktop's viewer
+     */
+    public ConsoleViewModel newConsoleModel(DialogService dialogs, Consumer<String> showDocument) {
+        ArtifactOpener artifacts = new DesktopArtifactOpener(showDocument, DesktopArtifactOpener.processes(), worker,
+                bridge, dialogs);
         return new ConsoleViewModel(runAction(), this::history, this::llm, runExecutor, worker, downloads, bridge,
-                dialogs, paths.resultsDir(), gate, picks, this::counters);
+                dialogs, paths.resultsDir(), gate, picks, this::counters, artifacts);
     }
 
     /** The session's guardrail counters, or null while the core is not open (never waits: the FX thread asks). */

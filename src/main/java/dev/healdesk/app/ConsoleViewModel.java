@@ -1,5 +1,6 @@
 package dev.healdesk.app;
 
+import dev.healdesk.app.failures.ArtifactOpener;
 import dev.healdesk.app.failures.FailuresViewModel;
 import dev.healdesk.app.failures.PlaybookPicks;
 import dev.healdesk.app.hardware.HardwareViewModel;
@@ -76,17 +77,18 @@ public final class ConsoleViewModel {
      * @param gate      the run's decision gate, which asks through this console's Playbooks queue
      * @param picks     where the Failures screen records the playbooks the operator picked, which the run proposes
      * @param counters  the session's guardrail counters (thread-safe), for the Playbooks screen
+     * @param artifacts opens the screenshots, traces and videos of the Failures screen outside the console
      */
     public ConsoleViewModel(RunAction runAction, Supplier<HistoryStore> store, Supplier<LlmSetup> llm,
                             Executor runExecutor, Executor worker, Executor downloads, FxBridge bridge,
                             DialogService dialogs, Path resultsDir, ConsoleGate gate, PlaybookPicks picks,
-                            Supplier<GuardrailCounters> counters) {
+                            Supplier<GuardrailCounters> counters, ArtifactOpener artifacts) {
         this.store = store;
         this.worker = worker;
         this.bridge = bridge;
         this.run = new RunViewModel(runAction, runExecutor, bridge, dialogs, resultsDir);
         this.faults = new FaultPanelViewModel(bridge, worker);
-        this.failures = new FailuresViewModel(picks);
+        this.failures = new FailuresViewModel(picks, artifacts, worker, bridge);
         this.playbooks = new PlaybookQueueViewModel(counters);
         gate.attach(playbooks);
         this.history = new HistoryViewModel(store, worker, bridge);

@@ -24,6 +24,8 @@ import java.util.Set;
  *       (through the fault panel, as an operator would) once the sandbox is up;</li>
  *   <li>{@code healdesk.demo.autorun=true}: then starts a run with the default options (policy ask: its first
  *       runnable proposal waits for the operator in the Playbooks queue, and the run holds there);</li>
+ *   <li>{@code healdesk.demo.dryRun=true}: that run is a dry run (every playbook planned, none asked for or
+ *       applied), so it finishes and its summary, flip rates included, reaches the Failures screen;</li>
  *   <li>{@code healdesk.demo.screen=playbooks}: the screen to show once that run has finished or waits for the
  *       operator, or at once without autorun (run, failures, playbooks, history, hardware, settings; default: stay
  *       where the operator is);</li>
@@ -41,8 +43,8 @@ import java.util.Set;
  * {@code java -Dhealdesk.demo.ollama=true -Dhealdesk.demo.faults=db-pool-exhausted,selector-changed
  * -Dhealdesk.demo.autorun=true -Dhealdesk.demo.screen=failures -jar healdesk.jar}
  */
-public record DemoMode(Set<Fault> faults, boolean autorun, Screen screen, boolean ollama, double width,
-                       double height) {
+public record DemoMode(Set<Fault> faults, boolean autorun, boolean dryRun, Screen screen, boolean ollama,
+                       double width, double height) {
 
     /** The model the stand-in has installed and the console is told to ask. */
     static final String DEMO_MODEL = "llama3.2";
@@ -89,7 +91,8 @@ public record DemoMode(Set<Fault> faults, boolean autorun, Screen screen, boolea
             w = Double.parseDouble(parts[0]);
             h = Double.parseDouble(parts[1]);
         }
-        return new DemoMode(faults.isEmpty() ? Set.of() : EnumSet.copyOf(faults), autorun, screen,
+        return new DemoMode(faults.isEmpty() ? Set.of() : EnumSet.copyOf(faults), autorun,
+                Boolean.getBoolean("healdesk.demo.dryRun"), screen,
                 Boolean.getBoolean("healdesk.demo.ollama"), w, h);
     }
 

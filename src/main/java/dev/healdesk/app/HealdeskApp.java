@@ -83,7 +83,7 @@ public final class HealdeskApp extends Application {
         }
         boolean measure = Boolean.getBoolean(MEASURE_STARTUP);
 
-        model = context.newConsoleModel(dialogs);
+        model = context.newConsoleModel(dialogs, getHostServices()::showDocument);
         view = new ConsoleView(model, theme, context.paths());
         Scene scene = new Scene(view.root(), demo.width(), demo.height());
         themeInstall = theme.install(scene);
@@ -139,6 +139,7 @@ public final class HealdeskApp extends Application {
             once[0] = null;
             model.faults().setOnly(demo.faults());
             if (demo.autorun()) {
+                model.run().dryRunProperty().set(demo.dryRun());
                 // Queued behind the fault switches on the worker, so the run sees them on.
                 model.afterPendingSwitches(() -> model.run().start());
             }

@@ -1,6 +1,7 @@
 package dev.healdesk.app;
 
 import dev.healdesk.app.failures.DiagnosisDetail;
+import dev.healdesk.app.failures.ArtifactOpener;
 import dev.healdesk.app.failures.PlaybookPicks;
 import dev.healdesk.app.fx.FxBridge;
 import dev.healdesk.app.playbooks.ConsoleGate;
@@ -79,7 +80,7 @@ class ConsoleViewModelTest {
                 return summary;
             }, () -> store, () -> setup, Runnable::run, Runnable::run, Runnable::run, FxBridge.direct(),
                     new Fixtures.RecordingDialogs(), dir, new ConsoleGate(FxBridge.direct(), "tester"),
-                    new PlaybookPicks(), () -> null);
+                    new PlaybookPicks(), () -> null, ArtifactOpener.NONE);
             vm.failures().diagnosisProperty().subscribe(d -> {
                 if (d != null) {
                     seen.add(d);

@@ -50,7 +50,7 @@ class ConsoleViewTest {
         ThemeService theme = new ThemeService(false);
         theme.installUserAgentStylesheet();
         context = new AppContext(new HealdeskPaths(dir.resolve("results"), dir.resolve("healdesk.db")));
-        model = context.newConsoleModel(dialogs);
+        model = context.newConsoleModel(dialogs, uri -> { });
         view = new ConsoleView(model, theme, context.paths());
         Scene scene = new Scene(view.root(), 1240, 780);   // within Monocle's headless 1280x800 screen
         theme.install(scene);

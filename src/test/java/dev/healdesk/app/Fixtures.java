@@ -4,9 +4,11 @@ import dev.healdesk.app.fx.DialogService;
 import dev.healdesk.core.run.ActionRecord;
 import dev.healdesk.core.run.Decision;
 import dev.healdesk.core.run.Diagnosis;
+import dev.healdesk.core.run.FlipRate;
 import dev.healdesk.core.run.LlmUsage;
 import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.suite.TestResult;
+import dev.healdesk.core.suite.TestStatus;
 import dev.healdesk.core.triage.Category;
 import dev.healdesk.core.triage.Classification;
 import dev.healdesk.core.triage.FailureGroup;
@@ -33,6 +35,33 @@ public final class Fixtures {
     public static TestResult failed(String id, String message) {
         return TestResult.failed(id, id.substring(0, id.indexOf('/')), id, 34, message,
                 "at probe(" + id + ")\nat runner", List.of());
+    }
+
+    /** A test that failed {@code retries} time(s) with {@code message}, then passed on a retry. */
+    public static TestResult flaky(String id, String message, int retries) {
+        return new TestResult(id, id.substring(0, id.indexOf('/')), id, id, TestStatus.FLAKY, 56, message,
+                "at probe(" + id + ")", retries, List.of());
+    }
+
+    /** {@code result} with these attachments (paths of screenshots, traces, videos). */
+    public static TestResult withAttachments(TestResult result, String... paths) {
+        return new TestResult(result.id(), result.project(), result.title(), result.location(), result.status(),
+                result.durationMs(), result.errorMessage(), result.errorStack(), result.retry(), List.of(paths));
+    }
+
+    /** The flip rate of {@code id} over {@code letters}, oldest first (P passed, F failed, K flaky, S skipped). */
+    public static FlipRate flipRate(String id, String letters) {
+        List<TestStatus> statuses = new ArrayList<>();
+        for (char c : letters.toCharArray()) {
+            statuses.add(switch (c) {
+                case 'P' -> TestStatus.PASSED;
+                case 'F' -> TestStatus.FAILED;
+                case 'K' -> TestStatus.FLAKY;
+                case 'S' -> TestStatus.SKIPPED;
+                default -> throw new IllegalArgumentException("outcome " + c);
+            });
+        }
+        return FlipRate.of(id, statuses);
     }
 
     public static FailureGroup dbPool(TestResult... tests) {

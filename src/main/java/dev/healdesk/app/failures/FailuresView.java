@@ -5,25 +5,34 @@ import atlantafx.base.theme.Tweaks;
 import dev.healdesk.app.fx.Badges;
 import dev.healdesk.app.fx.Subscriptions;
 import dev.healdesk.app.fx.View;
+import dev.healdesk.core.run.FlipRate;
 import dev.healdesk.core.triage.Category;
 import dev.healdesk.core.triage.FailureGroup;
 import dev.healdesk.core.triage.FixClass;
 import dev.healdesk.core.triage.Severity;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
+import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -31,14 +40,23 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.function.Function;
 
 /**
- * The failures screen: the run's failure groups in a table (one row per fingerprint), and below it the
- * selected group in full: fingerprint, tests and the playbook decision; the model's diagnosis, streaming in
- * while the run asks for it; message and stack top.
+ * The failures screen: the run's failure groups in a table (one row per fingerprint, with its flip rate), and below
+ * it the selected group in full: fingerprint, the playbook decision, its tests with their flip rates and recent
+ * outcomes, and the screenshots, traces and videos they left; the model's diagnosis, streaming in while the run asks
+ * for it; message and stack top. The run's flaky tests are listed apart at the bottom, when it has any.
  */
 public final class FailuresView implements View {
+    /** The badge kind of a flip rate that flips often. */
+    private static final String FLIPPING = "flipping";
+    private static final double SCREENSHOT_LOAD_WIDTH = 900;
+    private static final double SCREENSHOT_MAX_HEIGHT = 220;
+    /** About one screenshot and its caption: more scroll. */
+    private static final double ARTIFACTS_MAX_HEIGHT = 250;
     private final BorderPane root = new BorderPane();
     private final Subscriptions subs = new Subscriptions();
     private final FailuresViewModel model;
@@ -49,7 +67,14 @@ public final class FailuresView implements View {
     private final Label pattern = value("pattern");
     private final Label playbook = value("playbook");
     private final Label decision = value("decision");
-    private final Label tests = value("tests");
+    private final Label flipNote = new Label();
+    private final VBox tests = new VBox(4);
+    private final Label artifactsCaption = key("Artifacts");
+    private final VBox artifacts = new VBox(8);
+    /** Scrolls the artifacts when there are more than one screenshot's worth; the screenshots follow its width. */
+    private final ScrollPane artifactsScroll = new ScrollPane(artifacts);
+    private final GridPane flakyList = new GridPane();
+    private final TitledPane flakySection = new TitledPane();
     private final TextArea message = area("detail-message");
     private final TextArea stack = area("detail-stack");
     private final DiagnosisSection diagnosis;
@@ -75,13 +100,18 @@ public final class FailuresView implements View {
         Node detail = buildDetail();
         SplitPane split = new SplitPane(table, detail);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.4);
+        split.setDividerPositions(0.34);
         split.getStyleClass().add("failures-split");
 
+        buildFlaky();
         root.setTop(header);
         root.setCenter(split);
+        root.setBottom(flakySection);
 
         subs.add(model.detailProperty().subscribe(this::showDetail));
+        subs.add(model.artifactsProperty().subscribe(this::showArtifacts));
+        subs.onChange(model.flaky(), c -> showFlaky());
+        showFlaky();
         subs.syncSelection(table, model.selectedProperty());
     }
 
@@ -104,6 +134,14 @@ public final class FailuresView implements View {
         fix.setCellFactory(Badges.cells(FixClass::name, Badges::kindOf));
         TableColumn<FailureGroup, Integer> count = column("Tests", FailureGroup::count, 66);
         count.setId("col-count");
+        TableColumn<FailureGroup, FlipRate> flip = new TableColumn<>("Flip rate");
+        flip.setId("col-flip");
+        flip.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(model.flipRateOf(cd.getValue())));
+        flip.setCellFactory(c -> new FlipRateCell());
+        // Unknown rates sort below every known one, so a descending sort puts the most flipping group first.
+        flip.setComparator(Comparator.nullsFirst(Comparator.comparingDouble(FlipRate::rate)));
+        flip.setPrefWidth(92);
+        flip.setMinWidth(56);
         TableColumn<FailureGroup, String> testIds = column("Failing tests", FailuresViewModel::testsOf, 220);
         testIds.setId("col-tests");
         TableColumn<FailureGroup, String> patternCol = column("Pattern", g -> g.classification().patternId(), 235);
@@ -119,7 +157,7 @@ public final class FailuresView implements View {
         TableColumn<FailureGroup, String> messageCol = column("Message",
                 g -> FailuresViewModel.firstLine(g.message()), 200);
         messageCol.setId("col-message");
-        table.getColumns().setAll(java.util.List.of(category, severity, fix, count, testIds, patternCol, playbookCol,
+        table.getColumns().setAll(List.of(category, severity, fix, count, flip, testIds, patternCol, playbookCol,
                 decisionCol, messageCol));
     }
 
@@ -144,15 +182,38 @@ public final class FailuresView implements View {
         grid.addRow(row++, key("Fingerprint"), fingerprint);
         grid.addRow(row++, key("Pattern"), pattern);
         grid.addRow(row++, key("Playbook"), playbook);
-        grid.addRow(row++, key("Decision"), decision);
-        grid.addRow(row, key("Tests"), tests);
+        grid.addRow(row, key("Decision"), decision);
+        // The tests get the column's full width: ids, rates and recent runs side by side.
+        Label legend = new Label("flip rate · recent runs, oldest first: ○ passed  ● failed");
+        legend.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        legend.setMinWidth(0);
+        HBox testsHead = new HBox(10, key("Tests"), legend);
+        testsHead.setAlignment(Pos.BASELINE_LEFT);
+        tests.setId("detail-tests");
 
         badges.setAlignment(Pos.CENTER_LEFT);
-        VBox left = new VBox(12, badges, grid);
-        left.setMinWidth(300);
-        left.setPrefWidth(380);
+        flipNote.setId("detail-flip-note");
+        flipNote.setWrapText(true);
+        flipNote.getStyleClass().add("note-warning");
+        artifacts.setId("detail-artifacts");
+        VBox left = new VBox(12, badges, flipNote, grid, new VBox(6, testsHead, tests));
+        left.setPadding(new Insets(0, 8, 0, 0));
+        ScrollPane facts = new ScrollPane(left);   // a long decision or many tests scroll
+        facts.setId("failure-facts");
+        facts.setFitToWidth(true);
+        facts.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        facts.getStyleClass().add("diagnosis-section");   // the same see-through scroll pane as the diagnosis's
+        facts.setMinWidth(300);
+        facts.setPrefWidth(400);
 
-        VBox right = new VBox(6, key("Message"), message, key("Stack top"), stack);
+        // What the tests left sits between the message and the stack, where the eye looks for evidence.
+        artifactsScroll.setFitToWidth(true);
+        artifactsScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        artifactsScroll.getStyleClass().add("diagnosis-section");
+        artifactsScroll.prefViewportHeightProperty()
+                .bind(Bindings.min(ARTIFACTS_MAX_HEIGHT, artifacts.heightProperty()));
+        subs.add(artifactsScroll.prefViewportHeightProperty()::unbind);
+        VBox right = new VBox(6, key("Message"), message, artifactsCaption, artifactsScroll, key("Stack top"), stack);
         VBox.setVgrow(message, Priority.ALWAYS);
         VBox.setVgrow(stack, Priority.ALWAYS);
         right.setMinWidth(260);
@@ -162,7 +223,7 @@ public final class FailuresView implements View {
         Node diagnosisSection = diagnosis.root();
         HBox.setHgrow(diagnosisSection, Priority.ALWAYS);
 
-        HBox box = new HBox(20, left, diagnosisSection, right);
+        HBox box = new HBox(20, facts, diagnosisSection, right);
         box.setId("failure-detail");
         box.getStyleClass().add("detail-pane");
         box.setPadding(new Insets(14, 16, 14, 16));
@@ -171,8 +232,11 @@ public final class FailuresView implements View {
 
     private void showDetail(FailureDetail d) {
         badges.getChildren().clear();
+        tests.getChildren().clear();
+        shown(flipNote, d != null && d.flipNote() != null);
+        flipNote.setText(d == null || d.flipNote() == null ? "" : d.flipNote());
         if (d == null) {
-            for (Label l : new Label[]{fingerprint, pattern, playbook, decision, tests}) {
+            for (Label l : new Label[]{fingerprint, pattern, playbook, decision}) {
                 l.setText("");
             }
             message.setText("");
@@ -192,9 +256,165 @@ public final class FailuresView implements View {
         pattern.setText(d.pattern());
         playbook.setText(d.playbook());
         decision.setText(d.actions().isEmpty() ? "no proposal recorded" : String.join("\n", d.actions()));
-        tests.setText(String.join("\n", d.tests()));
+        d.tests().forEach(t -> tests.getChildren().add(testLine(t)));
         message.setText(d.message());
         stack.setText(d.stackTop().isEmpty() ? "(no stack)" : d.stackTop());
+    }
+
+    /** "modules/login-flow  30 %  ○○●○●": a test, its flip rate, and its recent outcomes as dots. */
+    private static Node testLine(TestLine t) {
+        Label id = new Label(t.id());
+        id.getStyleClass().addAll("detail-value", "mono-inline", "test-id");
+        id.setMinWidth(0);
+        id.setMaxWidth(Double.MAX_VALUE);
+        id.setTooltip(new Tooltip(t.id()));
+        HBox.setHgrow(id, Priority.ALWAYS);
+        Label rate = t.flipping() ? Badges.badge(t.rateText(), FLIPPING) : new Label(t.rateText());
+        rate.getStyleClass().add("test-flip-rate");
+        rate.setMinWidth(Label.USE_PREF_SIZE);
+        if (!t.flipping()) {
+            rate.getStyleClass().add(Styles.TEXT_MUTED);
+        }
+        HBox line = new HBox(8, id, rate);
+        line.setAlignment(Pos.CENTER_LEFT);
+        if (!t.recent().isEmpty()) {
+            line.getChildren().add(OutcomeDots.of(t.recent()));
+        } else {
+            Tooltip.install(rate, new Tooltip("No flip rate yet: the history does not know this test's recent runs"));
+        }
+        return line;
+    }
+
+    private void showArtifacts(List<Artifact> list) {
+        for (Node n : artifacts.getChildren()) {
+            if (n instanceof VBox shot && shot.getChildren().get(1) instanceof ImageView iv) {
+                iv.fitWidthProperty().unbind();
+            }
+        }
+        artifacts.getChildren().clear();
+        shown(artifactsCaption, !list.isEmpty());
+        shown(artifactsScroll, !list.isEmpty());
+        for (Artifact a : list) {
+            artifacts.getChildren().add(a.present() ? artifactNode(a) : missing(a));
+        }
+    }
+
+    private Node artifactNode(Artifact a) {
+        return switch (a.kind()) {
+            case SCREENSHOT -> screenshot(a);
+            case TRACE -> {
+                Button open = new Button("Open trace");
+                open.getStyleClass().add(Styles.SMALL);
+                open.getStyleClass().add("open-trace");
+                open.setTooltip(new Tooltip("npx playwright show-trace " + a.path()));
+                open.setOnAction(e -> model.openArtifact(a));
+                yield artifactRow(a, "trace", open);
+            }
+            case VIDEO, OTHER -> {
+                Hyperlink link = new Hyperlink(a.fileName());
+                link.getStyleClass().add(a.kind() == Artifact.Kind.VIDEO ? "video-link" : "file-link");
+                link.setTooltip(new Tooltip("Open " + a.path() + " with the desktop's viewer"));
+                link.setOnAction(e -> model.openArtifact(a));
+                yield artifactRow(a, a.kind() == Artifact.Kind.VIDEO ? "video" : "file", link);
+            }
+        };
+    }
+
+    private static HBox artifactRow(Artifact a, String what, Node action) {
+        Label caption = new Label(a.testId() + " · " + what);
+        caption.getStyleClass().add(Styles.TEXT_MUTED);
+        caption.setMinWidth(0);
+        HBox row = new HBox(8, caption, action);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    /** The screenshot scaled to the column's width, loaded in the background; a click opens it full size. */
+    private Node screenshot(Artifact a) {
+        Hyperlink full = new Hyperlink("Open full size");
+        full.setOnAction(e -> model.openArtifact(a));
+        HBox head = artifactRow(a, "screenshot", full);
+        Image image = new Image(a.path().toUri().toString(), SCREENSHOT_LOAD_WIDTH, 0, true, true, true);
+        ImageView view = new ImageView(image);
+        view.getStyleClass().add("artifact-screenshot");
+        view.setPreserveRatio(true);
+        view.setSmooth(true);
+        view.setFitHeight(SCREENSHOT_MAX_HEIGHT);
+        view.fitWidthProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.max(120, artifactsScroll.getViewportBounds().getWidth() - 4),
+                artifactsScroll.viewportBoundsProperty()));
+        view.setCursor(Cursor.HAND);
+        Tooltip.install(view, new Tooltip(a.path() + "\nClick to open it full size"));
+        view.setOnMouseClicked(e -> model.openArtifact(a));
+        VBox box = new VBox(4, head, view);
+        image.errorProperty().subscribe(failed -> {
+            if (failed) {   // gone since it was checked, or not an image after all
+                box.getChildren().set(1, missingLabel("could not be read: " + a.fileName()));
+            }
+        });
+        return box;
+    }
+
+    private static Label missing(Artifact a) {
+        return missingLabel(a.testId() + " · " + a.fileName() + " — file no longer there (pruned by retention?)");
+    }
+
+    private static Label missingLabel(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.getStyleClass().addAll("artifact-missing", Styles.TEXT_MUTED, Styles.TEXT_ITALIC);
+        return l;
+    }
+
+    private void buildFlaky() {
+        flakyList.setId("flaky-list");
+        flakyList.setHgap(16);
+        flakyList.setVgap(4);
+        ColumnConstraints message = new ColumnConstraints();
+        message.setHgrow(Priority.ALWAYS);
+        message.setMinWidth(120);
+        flakyList.getColumnConstraints().setAll(new ColumnConstraints(), new ColumnConstraints(),
+                new ColumnConstraints(), message);
+        ScrollPane scroll = new ScrollPane(flakyList);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setMaxHeight(150);
+        scroll.getStyleClass().add("diagnosis-section");
+        flakySection.setContent(scroll);
+        flakySection.setId("flaky-section");
+        flakySection.getStyleClass().add("flaky-section");
+        flakySection.setAnimated(false);
+        BorderPane.setMargin(flakySection, new Insets(12, 0, 0, 0));
+    }
+
+    private void showFlaky() {
+        List<FlakyRow> rows = model.flaky();
+        shown(flakySection, !rows.isEmpty());
+        flakySection.setText("Flaky — failed, then passed on a retry; not healed (" + rows.size() + ")");
+        flakyList.getChildren().clear();
+        if (rows.isEmpty()) {
+            return;
+        }
+        flakyList.addRow(0, key("Test"), key("Retries"), key("Flip rate"), key("First failure"));
+        int r = 1;
+        for (FlakyRow f : rows) {
+            Label id = new Label(f.testId());
+            id.getStyleClass().addAll("mono-inline", "flaky-test");
+            Label retries = new Label(f.retriesText());
+            Label rate = f.flipping() ? Badges.badge(f.rateText(), FLIPPING) : new Label(f.rateText());
+            Label failure = new Label(f.firstFailure().isEmpty() ? "(no message)" : f.firstFailure());
+            failure.getStyleClass().add(Styles.TEXT_MUTED);
+            failure.setMinWidth(0);
+            if (!f.firstFailure().isEmpty()) {
+                failure.setTooltip(new Tooltip(f.firstFailure()));
+            }
+            flakyList.addRow(r++, id, retries, rate, failure);
+        }
+    }
+
+    private static void shown(Node node, boolean visible) {
+        node.setVisible(visible);
+        node.setManaged(visible);
     }
 
     private static Label key(String text) {
@@ -232,6 +452,42 @@ public final class FailuresView implements View {
     public void dispose() {
         subs.release();
         diagnosis.dispose();
+    }
+
+    /** A group's flip rate: "—" when unknown, a warning badge when it flips often, with the counts in a tooltip. */
+    private final class FlipRateCell extends TableCell<FailureGroup, FlipRate> {
+        private final Label badge = Badges.badge("", FLIPPING);
+
+        @Override
+        protected void updateItem(FlipRate item, boolean empty) {
+            super.updateItem(item, empty);
+            setGraphic(null);
+            setText(null);
+            setTooltip(null);
+            getStyleClass().remove(Styles.TEXT_MUTED);
+            if (empty) {
+                return;
+            }
+            String text = FailuresViewModel.rateText(item);
+            if (item != null && item.flipping()) {
+                badge.setText(text);
+                setGraphic(badge);
+                setTooltip(new Tooltip("Flips often: " + flips() + ". A fix may only look like it worked."));
+            } else {
+                setText(text);
+                if (item == null) {
+                    getStyleClass().add(Styles.TEXT_MUTED);
+                    setTooltip(new Tooltip("No flip rate: the history does not know these tests' recent runs yet"));
+                } else {
+                    setTooltip(new Tooltip(flips()));
+                }
+            }
+        }
+
+        private String flips() {
+            FailureGroup g = getTableRow() == null ? null : getTableRow().getItem();
+            return g == null ? "" : model.flipsText(g);
+        }
     }
 
     /** The playbook a group gets now; bold, with a tooltip, when the operator took it from the diagnosis. */

@@ -1,7 +1,9 @@
 package dev.healdesk.app.failures;
 
+import dev.healdesk.app.fx.FxBridge;
 import dev.healdesk.core.run.ActionRecord;
 import dev.healdesk.core.run.Diagnosis;
+import dev.healdesk.core.run.FlipRate;
 import dev.healdesk.core.run.LlmUsage;
 import dev.healdesk.core.run.RunEvent;
 import dev.healdesk.core.run.RunSummary;
@@ -19,6 +21,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Subscription;
 
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,8 +29,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Collectors;
 
 /**
@@ -37,6 +43,10 @@ import java.util.stream.Collectors;
  * <p>
  * The operator may take the playbook a diagnosis suggests instead of triage's; that choice is kept per
  * fingerprint for the run on screen and shown in the table and the detail.
+ * <p>
+ * A finished run also brings each test's flip rate from the history (shown per fingerprint in the table and per test
+ * in the detail), its flaky tests (failed, then passed on a retry: listed apart, never healed), and the artifacts its
+ * failing tests left (screenshots, traces, videos), whose files are checked on the worker.
  */
 public final class FailuresViewModel {
     /** Most severe first, then the larger group. */
@@ -58,6 +68,18 @@ public final class FailuresViewModel {
     /** The playbooks the operator took from a diagnosis, which the run's executor proposes. */
     private final PlaybookPicks picks;
     private final Map<String, ReadOnlyStringWrapper> playbookCells = new HashMap<>();
+    /** The run on screen's flip rates by test id, and pooled by fingerprint; empty while a run is in progress. */
+    private final Map<String, FlipRate> flipRates = new HashMap<>();
+    private final Map<String, FlipRate> groupFlipRates = new HashMap<>();
+    private final ObservableList<FlakyRow> flaky = FXCollections.observableArrayList();
+    private final ObservableList<FlakyRow> flakyView = FXCollections.unmodifiableObservableList(flaky);
+    private final ReadOnlyObjectWrapper<List<Artifact>> artifacts = new ReadOnlyObjectWrapper<>(this, "artifacts",
+            List.of());
+    private final ArtifactOpener opener;
+    private final Executor worker;
+    private final FxBridge bridge;
+    /** Counts selections, so that a file check finishing after the selection moved on is dropped. */
+    private long artifactCheck;
     private final Subscription selectionWatch;
     /** Why a group has no diagnosis, for the run on screen. */
     private String noDiagnosis = "";
@@ -81,19 +103,31 @@ public final class FailuresViewModel {
         }
     }
 
-    /** A failures screen whose picks nobody proposes from (tests of the screen alone). */
+    /**
+     * A failures screen whose picks nobody proposes from and whose artifacts open nowhere, checking files on the
+     * calling thread (tests of the screen alone).
+     */
     public FailuresViewModel() {
-        this(new PlaybookPicks());
+        this(new PlaybookPicks(), ArtifactOpener.NONE, Runnable::run, FxBridge.direct());
     }
 
-    /** @param picks where "Use suggested playbook" records the operator's pick, for the executor to propose */
-    public FailuresViewModel(PlaybookPicks picks) {
+    /**
+     * @param picks  where "Use suggested playbook" records the operator's pick, for the executor to propose
+     * @param opener opens a screenshot, video or trace outside the console
+     * @param worker where the artifacts' files are checked (file system access stays off the FX thread)
+     * @param bridge brings the check's answer back to the FX thread
+     */
+    public FailuresViewModel(PlaybookPicks picks, ArtifactOpener opener, Executor worker, FxBridge bridge) {
         this.picks = picks;
+        this.opener = opener;
+        this.worker = worker;
+        this.bridge = bridge;
         selectionWatch = selected.subscribe(g -> {
             if (!selecting) {
                 operatorChose = g != null;
             }
             refreshSelected();
+            refreshArtifacts(g);
         });
     }
 
@@ -131,6 +165,45 @@ public final class FailuresViewModel {
 
     public ReadOnlyStringProperty summaryTextProperty() {
         return summaryText.getReadOnlyProperty();
+    }
+
+    /** The run's flaky tests: failed, then passed on a retry; shown apart and never healed. */
+    public ObservableList<FlakyRow> flaky() {
+        return flakyView;
+    }
+
+    /**
+     * The selected group's tests' artifacts, screenshots first, then traces, videos and other files, each marked
+     * whether its file is still there; empty until the files are checked.
+     */
+    public ReadOnlyObjectProperty<List<Artifact>> artifactsProperty() {
+        return artifacts.getReadOnlyProperty();
+    }
+
+    /** {@code group}'s flip rate, pooled over its tests' recent runs; null when the history does not know them. */
+    public FlipRate flipRateOf(FailureGroup group) {
+        return groupFlipRates.get(group.fingerprint());
+    }
+
+    /** "40 %", or "—" for an unknown rate. */
+    public static String rateText(FlipRate rate) {
+        return rate == null ? "—" : Math.round(rate.rate() * 100) + " %";
+    }
+
+    /**
+     * How often {@code group}'s tests flipped: "4 flips in 10 runs" for one test, "6 flips in 20 runs of its 2 tests"
+     * for more; empty when the history knows none of them.
+     */
+    public String flipsText(FailureGroup group) {
+        List<FlipRate> known = group.tests().stream().map(t -> flipRates.get(t.id()))
+                .filter(Objects::nonNull).toList();
+        if (known.isEmpty()) {
+            return "";
+        }
+        int flips = known.stream().mapToInt(FlipRate::flips).sum();
+        int runs = known.stream().mapToInt(FlipRate::runs).sum();
+        return flips + (flips == 1 ? " flip in " : " flips in ") + runs + (runs == 1 ? " run" : " runs")
+                + (known.size() == 1 ? "" : " of its " + known.size() + " tests");
     }
 
     /** {@code group}'s current playbook (triage's, or the one the operator took from its diagnosis), for the table. */
@@ -194,6 +267,7 @@ public final class FailuresViewModel {
         select(null);
         operatorChose = false;   // a new run: nobody has picked one of its groups yet
         groups.clear();
+        flaky.clear();
         runId.set(e.runId());
         noDiagnosis = e.options().skipLlm() ? "This run skips the LLM: pattern triage only."
                 : "Not diagnosed yet: each group is diagnosed in turn once triage is done.";
@@ -240,16 +314,22 @@ public final class FailuresViewModel {
         run.diagnoses().forEach((fp, d) -> asked.computeIfAbsent(fp, k -> new Asked(d.provider(), d.model()))
                 .result = d);
         noDiagnosis = noDiagnosisReason(run.llm());
+        flipRates.putAll(run.flipRates());
+        run.failures().forEach(g -> run.flipRate(g).ifPresent(r -> groupFlipRates.put(g.fingerprint(), r)));
+        flaky.setAll(run.flakyTests().stream().map(this::flakyRow).toList());
         List<FailureGroup> sorted = new ArrayList<>(run.failures());
         sorted.sort(ORDER);
         select(null);
         groups.setAll(sorted);
         runId.set(run.runId());
         int failing = run.failures().stream().mapToInt(FailureGroup::count).sum();
+        String flakyText = flaky.isEmpty() ? ""
+                : String.format(Locale.ROOT, " · %d flaky (passed on a retry, not healed)", flaky.size());
         summaryText.set(run.failures().isEmpty()
-                ? "Run " + run.runId() + " had no failures."
-                : String.format(Locale.ROOT, "Run %s · %d failure group(s) · %d failing test(s) of %d%s",
-                run.runId(), run.failures().size(), failing, run.testsRun(), run.cancelled() ? " · cancelled" : ""));
+                ? "Run " + run.runId() + " had no failures" + (flakyText.isEmpty() ? "." : flakyText)
+                : String.format(Locale.ROOT, "Run %s · %d failure group(s) · %d failing test(s) of %d%s%s",
+                run.runId(), run.failures().size(), failing, run.testsRun(), flakyText,
+                run.cancelled() ? " · cancelled" : ""));
         if (!groups.isEmpty()) {
             FailureGroup kept = groups.stream().filter(g -> g.fingerprint().equals(keep)).findFirst().orElse(null);
             select(kept == null ? groups.get(0) : kept);
@@ -270,6 +350,8 @@ public final class FailuresViewModel {
         failedDiagnoses.clear();
         picks.replaceAll(Map.of());
         playbookCells.clear();
+        flipRates.clear();
+        groupFlipRates.clear();
     }
 
     /** The decision recorded for {@code group}'s playbook ("skipped", "dry-run", …), or "—". */
@@ -297,6 +379,15 @@ public final class FailuresViewModel {
         refreshSelected();
     }
 
+    /** Opens {@code artifact} outside the console: a trace in Playwright's trace viewer, any other file as is. */
+    public void openArtifact(Artifact artifact) {
+        if (artifact.kind() == Artifact.Kind.TRACE) {
+            opener.openTrace(artifact.path());
+        } else {
+            opener.show(artifact.path());
+        }
+    }
+
     public void dispose() {
         selectionWatch.unsubscribe();
     }
@@ -315,6 +406,44 @@ public final class FailuresViewModel {
     }
 
     // ---- Detail -------------------------------------------------------------------------------
+
+    private FlakyRow flakyRow(TestResult t) {
+        FlipRate rate = flipRates.get(t.id());
+        return new FlakyRow(t.id(), t.retry(), firstLine(t.errorMessage()), rateText(rate), flipping(rate));
+    }
+
+    private static boolean flipping(FlipRate rate) {
+        return rate != null && rate.flipping();
+    }
+
+    /** Checks on the worker which of {@code g}'s artifacts are still there, then shows them (FX thread). */
+    private void refreshArtifacts(FailureGroup g) {
+        long check = ++artifactCheck;
+        artifacts.set(List.of());
+        if (g == null) {
+            return;
+        }
+        List<Artifact> wanted = new ArrayList<>();
+        for (TestResult t : g.tests()) {
+            t.attachments().forEach(a -> Artifact.of(t.id(), a).ifPresent(wanted::add));
+        }
+        if (wanted.isEmpty()) {
+            return;
+        }
+        wanted.sort(Comparator.comparing(Artifact::kind));
+        try {
+            worker.execute(() -> {
+                List<Artifact> checked = wanted.stream().map(a -> a.checked(Files.isRegularFile(a.path()))).toList();
+                bridge.post(() -> {
+                    if (check == artifactCheck) {
+                        artifacts.set(checked);
+                    }
+                });
+            });
+        } catch (RejectedExecutionException e) {
+            // The console is closing: nothing left to show them in.
+        }
+    }
 
     private void refreshSelected() {
         FailureGroup g = selected.get();
@@ -396,8 +525,20 @@ public final class FailuresViewModel {
                 + g.count() + " test(s)";
         String pattern = g.classification().patternId()
                 + (g.classification().patternName() == null ? "" : " — " + g.classification().patternName());
-        return new FailureDetail(title, g.fingerprint(), pattern, playbookText,
-                g.tests().stream().map(TestResult::id).toList(), g.message() == null ? "" : g.message(),
-                g.stackTop() == null ? "" : g.stackTop(), actionLines);
+        List<TestLine> tests = g.tests().stream().map(t -> {
+            FlipRate r = flipRates.get(t.id());
+            return new TestLine(t.id(), rateText(r), r == null ? "" : r.recent(), flipping(r));
+        }).toList();
+        return new FailureDetail(title, g.fingerprint(), pattern, playbookText, tests, flipNote(g),
+                g.message() == null ? "" : g.message(), g.stackTop() == null ? "" : g.stackTop(), actionLines);
+    }
+
+    /** A warning when {@code g} flips often: its failure may come and go whatever is done about it; else null. */
+    private String flipNote(FailureGroup g) {
+        FlipRate pooled = groupFlipRates.get(g.fingerprint());
+        if (!flipping(pooled)) {
+            return null;
+        }
+        return "This failure flips: " + flipsText(g) + " — a fix may only look like it worked.";
     }
 }

@@ -1,8 +1,10 @@
 package dev.healdesk.app.failures;
 
 import dev.healdesk.app.Fixtures;
+import dev.healdesk.app.fx.FxBridge;
 import dev.healdesk.core.run.ApprovalPolicy;
 import dev.healdesk.core.run.Diagnosis;
+import dev.healdesk.core.run.FlipRate;
 import dev.healdesk.core.run.LlmUsage;
 import dev.healdesk.core.run.RunEvent;
 import dev.healdesk.core.run.RunOptions;
@@ -14,7 +16,11 @@ import dev.healdesk.core.triage.FailureGroup;
 import dev.healdesk.core.triage.FixClass;
 import dev.healdesk.core.triage.Severity;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,7 +70,9 @@ class FailuresViewModelTest {
         assertEquals("fp-db-1234", d.fingerprint());
         assertEquals(db.message(), d.message());
         assertEquals("at db.Pool.get\nat api.Customers", d.stackTop());
-        assertEquals(List.of("contracts/customers", "modules/orders"), d.tests());
+        assertEquals(List.of("contracts/customers", "modules/orders"), d.tests().stream().map(TestLine::id).toList());
+        assertEquals(new TestLine("modules/orders", "—", "", false), d.tests().get(1), "no history: no rate");
+        assertNull(d.flipNote());
         assertEquals("restart-db-pool", d.playbook());
         assertEquals(1, d.actions().size());
         assertTrue(d.actions().get(0).startsWith("restart-db-pool (class A): skipped"), d.actions().get(0));
@@ -250,5 +258,124 @@ class FailuresViewModelTest {
         assertEquals("This run skipped the LLM: pattern triage only.", vm.diagnosisProperty().get().reason());
         vm.accept(List.of(started("run-8", true), new RunEvent.FailureTriaged("run-8", db)));
         assertEquals("This run skips the LLM: pattern triage only.", vm.diagnosisProperty().get().reason());
+    }
+
+    // ---- Flip rates, flaky tests, artifacts ---------------------------------------------------
+
+    /** {@link #run} with a flaky test, and the history's flip rates for the login test and one of the pool's. */
+    private RunSummary withHistory(TestResult... flakyTests) {
+        List<TestResult> results = new ArrayList<>(run.results());
+        results.addAll(List.of(flakyTests));
+        return Fixtures.summary("run-7", results, List.of(ui, db), List.of(Fixtures.skipped(db)))
+                .withFlipRates(Map.of(login.id(), Fixtures.flipRate(login.id(), "PPFPF"),
+                        customers.id(), Fixtures.flipRate(customers.id(), "PFFFF")));
+    }
+
+    @Test
+    void theTableGivesEachFingerprintItsPooledFlipRateAndDashWhenTheHistoryKnowsNone() {
+        vm.show(run);
+        assertNull(vm.flipRateOf(db), "no history in this summary");
+        assertEquals("—", FailuresViewModel.rateText(vm.flipRateOf(db)));
+
+        vm.show(withHistory());
+        FlipRate uiRate = vm.flipRateOf(ui);
+        assertEquals("75 %", FailuresViewModel.rateText(uiRate), "3 flips over 4 changes of PPFPF");
+        assertTrue(uiRate.flipping());
+        assertEquals("3 flips in 5 runs", vm.flipsText(ui));
+        FlipRate dbRate = vm.flipRateOf(db);
+        assertEquals("25 %", FailuresViewModel.rateText(dbRate), "orders has no history; customers flipped once");
+        assertFalse(dbRate.flipping());
+        assertEquals("1 flip in 5 runs", vm.flipsText(db));
+
+        vm.accept(List.of(started("run-8", false), new RunEvent.FailureTriaged("run-8", ui)));
+        assertNull(vm.flipRateOf(ui), "a run in progress has no flip rates yet");
+    }
+
+    @Test
+    void theDetailGivesEachTestItsRateAndRecentRunsAndWarnsWhenTheGroupFlips() {
+        vm.show(withHistory());
+        FailureDetail pool = vm.detailProperty().get();
+        assertEquals(List.of(new TestLine(customers.id(), "25 %", "PFFFF", false),
+                new TestLine(orders.id(), "—", "", false)), pool.tests());
+        assertNull(pool.flipNote(), "the pool group does not flip often");
+
+        vm.selectedProperty().set(ui);
+        FailureDetail selector = vm.detailProperty().get();
+        assertEquals(List.of(new TestLine(login.id(), "75 %", "PPFPF", true)), selector.tests());
+        assertEquals("This failure flips: 3 flips in 5 runs — a fix may only look like it worked.",
+                selector.flipNote());
+    }
+
+    @Test
+    void flakyTestsAreListedApartAndCountedButNeverGrouped() {
+        vm.show(run);
+        assertTrue(vm.flaky().isEmpty());
+        assertEquals("Run run-7 · 2 failure group(s) · 3 failing test(s) of 4", vm.summaryTextProperty().get());
+
+        TestResult checkout = Fixtures.flaky("modules/checkout", "Timeout 5000ms exceeded\nwaiting for #pay", 2);
+        vm.show(withHistory(checkout).withFlipRates(Map.of(checkout.id(), Fixtures.flipRate(checkout.id(), "PKPFP"))));
+        assertEquals(List.of(new FlakyRow("modules/checkout", 2, "Timeout 5000ms exceeded", "75 %", true)),
+                vm.flaky());
+        assertEquals("2 retries", vm.flaky().get(0).retriesText());
+        assertEquals("Run run-7 · 2 failure group(s) · 3 failing test(s) of 5 · 1 flaky (passed on a retry, not"
+                + " healed)", vm.summaryTextProperty().get());
+        assertTrue(vm.groups().stream().flatMap(g -> g.tests().stream()).noneMatch(t -> t.id().equals(checkout.id())),
+                "a flaky test is in no failure group");
+
+        vm.show(Fixtures.summary("run-8", List.of(Fixtures.passed("health/api-health"), checkout), List.of(),
+                List.of()));
+        assertEquals("Run run-8 had no failures · 1 flaky (passed on a retry, not healed)",
+                vm.summaryTextProperty().get());
+        assertEquals("—", vm.flaky().get(0).rateText());
+        vm.accept(List.of(started("run-9", false)));
+        assertTrue(vm.flaky().isEmpty(), "a new run starts without them");
+    }
+
+    @Test
+    void theSelectedGroupsArtifactsAreSplitByKindAndCheckedOffTheCallingThread(@TempDir Path dir) throws Exception {
+        Path shot = Files.writeString(dir.resolve("login-page.png"), "png");
+        Path trace = Files.writeString(dir.resolve("trace.zip"), "zip");
+        Path video = dir.resolve("video.webm");   // pruned: not there any more
+        TestResult withFiles = Fixtures.withAttachments(login, video.toString(), trace.toString(), shot.toString());
+        FailureGroup group = Fixtures.selector(withFiles);
+        List<Runnable> queued = new ArrayList<>();
+        RecordingOpener opener = new RecordingOpener();
+        FailuresViewModel model = new FailuresViewModel(new PlaybookPicks(), opener, queued::add, FxBridge.direct());
+
+        model.show(Fixtures.summary("run-7", List.of(withFiles), List.of(group), List.of()));
+        assertEquals(List.of(), model.artifactsProperty().get(), "nothing until the worker has looked at the files");
+        assertEquals(1, queued.size());
+        queued.remove(0).run();
+
+        List<Artifact> artifacts = model.artifactsProperty().get();
+        assertEquals(List.of(new Artifact(login.id(), Artifact.Kind.SCREENSHOT, shot, true),
+                new Artifact(login.id(), Artifact.Kind.TRACE, trace, true),
+                new Artifact(login.id(), Artifact.Kind.VIDEO, video, false)), artifacts);
+
+        model.openArtifact(artifacts.get(1));
+        model.openArtifact(artifacts.get(0));
+        assertEquals(List.of("trace " + trace, "show " + shot), opener.opened);
+
+        model.selectedProperty().set(null);
+        model.selectedProperty().set(group);
+        model.selectedProperty().set(null);
+        assertEquals(1, queued.size(), "only selecting the group asks the worker to look");
+        queued.remove(0).run();
+        assertEquals(List.of(), model.artifactsProperty().get(), "a check for a group no longer selected is dropped");
+    }
+
+    /** Records what would have been opened. */
+    static final class RecordingOpener implements ArtifactOpener {
+        final List<String> opened = new ArrayList<>();
+
+        @Override
+        public void show(Path file) {
+            opened.add("show " + file);
+        }
+
+        @Override
+        public void openTrace(Path trace) {
+            opened.add("trace " + trace);
+        }
     }
 }

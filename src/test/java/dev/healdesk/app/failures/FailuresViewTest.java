@@ -1,14 +1,17 @@
 package dev.healdesk.app.failures;
 
 import dev.healdesk.app.Fixtures;
+import dev.healdesk.app.fx.FxBridge;
 import dev.healdesk.app.fx.ThemeService;
 import dev.healdesk.core.run.ApprovalPolicy;
 import dev.healdesk.core.run.RunEvent;
 import dev.healdesk.core.run.RunOptions;
+import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.suite.TestResult;
 import dev.healdesk.core.triage.Category;
 import dev.healdesk.core.triage.FailureGroup;
 import dev.healdesk.core.triage.FixClass;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -16,23 +19,39 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TitledPane;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
  * The failures screen in a window (TestFX, headless Monocle), fed the events a run emits: the diagnosis streams
- * into the detail pane of the group it is about, then shows its confidence, and its playbook can be taken.
+ * into the detail pane of the group it is about, then shows its confidence, and its playbook can be taken; a finished
+ * run shows its flip rates, its flaky tests apart, and a failing test's screenshot inline.
  */
 @ExtendWith(ApplicationExtension.class)
 class FailuresViewTest {
@@ -40,6 +59,7 @@ class FailuresViewTest {
     private final TestResult login = Fixtures.failed("modules/login-page", "locator('#login-button') resolved to 0");
     private final FailureGroup db = Fixtures.dbPool(customers);
     private final FailureGroup ui = Fixtures.selector(login);
+    private FailuresViewModelTest.RecordingOpener opener;
     private FailuresViewModel model;
     private FailuresView view;
 
@@ -47,7 +67,8 @@ class FailuresViewTest {
     void start(Stage stage) {
         ThemeService theme = new ThemeService(false);
         theme.installUserAgentStylesheet();
-        model = new FailuresViewModel();
+        opener = new FailuresViewModelTest.RecordingOpener();
+        model = new FailuresViewModel(new PlaybookPicks(), opener, Runnable::run, FxBridge.direct());
         view = new FailuresView(model);
         Scene scene = new Scene(view.root(), 1240, 780);   // within Monocle's headless 1280x800 screen
         theme.install(scene);
@@ -118,6 +139,83 @@ class FailuresViewTest {
         assertThat(use.isDisabled()).isTrue();
         TableView<?> table = robot.lookup("#failures-table").queryTableView();
         assertThat(table.getItems()).hasSize(2);
+    }
+
+    @Test
+    void aFinishedRunShowsFlipRatesTheFlakyTestsAndTheScreenshotInline(FxRobot robot, @TempDir Path dir)
+            throws Exception {
+        Path shot = dir.resolve("modules-login-page.png");
+        BufferedImage png = new BufferedImage(640, 360, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = png.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 640, 360);
+        g.setColor(Color.RED);
+        g.fillRect(40, 40, 200, 60);
+        g.dispose();
+        assertThat(ImageIO.write(png, "png", shot.toFile())).isTrue();
+        Path trace = dir.resolve("trace.zip");   // never written: pruned
+        TestResult loginWithFiles = Fixtures.withAttachments(login, shot.toString(), trace.toString());
+        FailureGroup selector = Fixtures.selector(loginWithFiles);
+        TestResult checkout = Fixtures.flaky("modules/checkout", "Timeout 5000ms exceeded", 1);
+        RunSummary run = Fixtures.summary("run-8", List.of(customers, loginWithFiles, checkout),
+                List.of(db, selector), List.of()).withFlipRates(Map.of(
+                login.id(), Fixtures.flipRate(login.id(), "PPFPFPPFPF"),
+                customers.id(), Fixtures.flipRate(customers.id(), "PPPPF"),
+                checkout.id(), Fixtures.flipRate(checkout.id(), "PPPK")));
+
+        robot.interact(() -> model.show(run));
+
+        assertThat(flipCellText(robot, 0)).as("pool: one flip in 4 changes").isEqualTo("25 %");
+        assertThat(flipCellText(robot, 1)).as("selector: flips, as a badge").isEqualTo("78 %");
+        assertThat(text(robot, "#failures-summary")).contains("1 flaky (passed on a retry, not healed)");
+        TitledPane flaky = robot.lookup("#flaky-section").queryAs(TitledPane.class);
+        assertThat(flaky.isVisible()).isTrue();
+        assertThat(flaky.getText()).startsWith("Flaky — failed, then passed on a retry; not healed");
+        assertThat(robot.lookup("#flaky-list .flaky-test").queryAllAs(Label.class)).extracting(Label::getText)
+                .containsExactly("modules/checkout");
+        assertThat(robot.lookup("#flaky-list .label").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("1 retry", "33 %", "Timeout 5000ms exceeded");
+
+        robot.clickOn(robot.lookup(".table-row-cell").nth(1).queryAs(Node.class));
+        assertThat(text(robot, "#detail-fingerprint")).isEqualTo(selector.fingerprint());
+        Label note = robot.lookup("#detail-flip-note").queryAs(Label.class);
+        assertThat(note.isVisible()).isTrue();
+        assertThat(note.getText()).isEqualTo("This failure flips: 7 flips in 10 runs — a fix may only look like it"
+                + " worked.");
+        assertThat(robot.lookup("#detail-tests .test-flip-rate").queryAs(Label.class).getText()).isEqualTo("78 %");
+        assertThat(robot.lookup("#detail-tests .outcome-dot").queryAll()).hasSize(10);
+        assertThat(robot.lookup("#detail-tests .outcome-f").queryAll()).hasSize(4);
+
+        ImageView view = robot.lookup("#detail-artifacts .artifact-screenshot").queryAs(ImageView.class);
+        Image image = view.getImage();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> image.getProgress() >= 1.0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(image.isError()).isFalse();
+        assertThat(image.getWidth()).as("loaded, scaled down from 640 px by its ratio").isGreaterThan(0);
+        assertThat(view.getFitWidth()).as("follows the column's width").isBetween(120.0, 420.0);
+        assertThat(view.getBoundsInParent().getWidth()).isGreaterThan(100);
+        assertThat(robot.lookup("#detail-artifacts .artifact-missing").queryAs(Label.class).getText())
+                .isEqualTo("modules/login-page · trace.zip — file no longer there (pruned by retention?)");
+        assertThat(robot.lookup("#detail-artifacts .open-trace").tryQuery()).as("no button for a pruned trace")
+                .isEmpty();
+
+        robot.clickOn(view);
+        assertThat(opener.opened).containsExactly("show " + shot);
+
+        robot.interact(() -> model.show(Fixtures.summary("run-9", List.of(customers), List.of(db), List.of())));
+        assertThat(flaky.isVisible()).as("hidden when a run has no flaky tests").isFalse();
+        assertThat(flipCellText(robot, 0)).isEqualTo("—");
+    }
+
+    /** The flip rate column's text in row {@code row}: the cell's own, or its badge's (once the table laid it out). */
+    private static String flipCellText(FxRobot robot, int row) throws TimeoutException {
+        Supplier<Optional<TableCell<?, ?>>> find = () -> robot.lookup("#failures-table .table-cell")
+                .queryAllAs(TableCell.class).stream()
+                .filter(c -> c.getTableColumn() != null && "col-flip".equals(c.getTableColumn().getId()))
+                .filter(c -> c.getIndex() == row && !c.isEmpty()).<TableCell<?, ?>>map(c -> c).findFirst();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> find.get().isPresent());
+        TableCell<?, ?> cell = find.get().orElseThrow();
+        return cell.getGraphic() instanceof Label badge ? badge.getText() : cell.getText();
     }
 
     private static TableCell<?, ?> playbookCell(FxRobot robot, String text) {

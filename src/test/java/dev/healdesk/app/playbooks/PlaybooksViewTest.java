@@ -5,6 +5,7 @@ import dev.healdesk.app.ConsoleView;
 import dev.healdesk.app.ConsoleViewModel;
 import dev.healdesk.app.Fixtures;
 import dev.healdesk.app.Screen;
+import dev.healdesk.app.failures.ArtifactOpener;
 import dev.healdesk.app.failures.PlaybookPicks;
 import dev.healdesk.app.fx.FxBridge;
 import dev.healdesk.app.fx.ThemeService;
@@ -69,7 +70,7 @@ class PlaybooksViewTest {
                 }, () -> {
                     throw new IllegalStateException("no LLM in this test");
                 }, Runnable::run, Runnable::run, Runnable::run, FxBridge.direct(), new Fixtures.RecordingDialogs(),
-                dir, gate, new PlaybookPicks(), () -> null);
+                dir, gate, new PlaybookPicks(), () -> null, ArtifactOpener.NONE);
         view = new ConsoleView(model, theme, new HealdeskPaths(dir.resolve("results"), dir.resolve("h.db")));
         Scene scene = new Scene(view.root(), 1240, 780);   // within Monocle's headless 1280x800 screen
         theme.install(scene);
