@@ -306,7 +306,7 @@ public final class HtmlReport {
             points.append(fmt1(x)).append(',').append(fmt1(y)).append(' ');
             boolean now = p.runId().equals(current);
             dots.append("<circle cx=\"").append(fmt1(x)).append("\" cy=\"").append(fmt1(y)).append("\" r=\"")
-                    .append(now ? 4.5 : 2.5).append("\" class=\"dot ").append(p.status().id()).append("\"><title>");
+                    .append(now ? 4.5 : 3).append("\" class=\"dot ").append(p.status().id()).append("\"><title>");
             esc(dots, p.runId()).append(": ").append(fmt1(p.healthScore())).append(", ").append(p.status().id())
                     .append("</title></circle>");
         }
