@@ -84,7 +84,7 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (HistoryStore store = StoredHistory.open(paths)) {
             RunRow row = find(store, paths);
-            StoredRuns.Loaded loaded = StoredRuns.load(store, row);
+            StoredRuns.Loaded loaded = StoredRuns.load(store, row, paths.resultsDir());
             if (loaded.source() == StoredRuns.Source.HISTORY) {
                 err.println("healdesk: the run folder of " + row.runId() + " is gone; the report is built from the"
                         + " history database (no stacks, screenshots or diagnoses).");

@@ -103,6 +103,20 @@ class ReportCommandTest {
     }
 
     @Test
+    void aMovedResultsFolderIsStillReadFromItsRunFolder() throws Exception {
+        String runId = runSandbox("--projects=health,contracts", "--fault=db-pool-exhausted", "--dry-run");
+        Path moved = dir.resolve("moved");
+        Files.move(dir.resolve("results"), moved);
+        Result r = cli("report", runId, "--format=md", "--out=-", "--results-dir=" + moved);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).doesNotContain("history database");
+        // the stack is only in the run folder's test-output.json, never in the history database
+        assertThat(r.out()).contains("| database |");
+        Result html = cli("report", runId, "--format=html", "--out=-", "--results-dir=" + moved);
+        assertThat(html.out()).contains("Stack of the first test");
+    }
+
+    @Test
     void badInputExitsTwoNamingWhatToDo() throws Exception {
         runSandbox("--projects=health");
         Result unknown = cli("report", "run-19990101-000000-deadbeef", results());

@@ -53,14 +53,20 @@ public final class StoredRuns {
     public record Loaded(RunSummary run, Source source, Path runFolder) {
     }
 
-    /** The run of {@code row}: from its run folder when that still holds its JSON files, else from {@code store}. */
-    public static Loaded load(HistoryStore store, RunRow row) throws IOException {
-        Path folder = row.runFolder() == null ? null : Path.of(row.runFolder());
-        if (folder != null && Files.isRegularFile(folder.resolve(RunFolderWriter.SUMMARY_JSON))
-                && Files.isRegularFile(folder.resolve(RunFolderWriter.TEST_OUTPUT))) {
-            return new Loaded(fromRunFolder(folder), Source.RUN_FOLDER, folder);
+    /**
+     * The run of {@code row}: from its run folder when that still holds its JSON files, else from {@code store}. The
+     * folder is looked for where the run recorded it and, since that path may be relative to another working
+     * folder, as {@code <resultsDir>/<run id>}.
+     */
+    public static Loaded load(HistoryStore store, RunRow row, Path resultsDir) throws IOException {
+        Path recorded = row.runFolder() == null ? null : Path.of(row.runFolder());
+        for (Path folder : Arrays.asList(recorded, resultsDir == null ? null : resultsDir.resolve(row.runId()))) {
+            if (folder != null && Files.isRegularFile(folder.resolve(RunFolderWriter.SUMMARY_JSON))
+                    && Files.isRegularFile(folder.resolve(RunFolderWriter.TEST_OUTPUT))) {
+                return new Loaded(fromRunFolder(folder), Source.RUN_FOLDER, folder);
+            }
         }
-        return new Loaded(fromHistory(store, row), Source.HISTORY, folder);
+        return new Loaded(fromHistory(store, row), Source.HISTORY, recorded);
     }
 
     /** Reads {@code healing-summary.json} and {@code test-output.json} of a run folder. */
