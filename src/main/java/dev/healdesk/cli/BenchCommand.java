@@ -41,7 +41,8 @@ import java.util.concurrent.TimeUnit;
  * reports numbers and the targets beside them, and never fails a build.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measure triage throughput, storing a 5,000-result run and writing its HTML report, the console's cold start, redaction"
+        description = {"Measure triage throughput, storing a 5,000-result run and writing its HTML report, the"
+                + " console's cold start, redaction"
                 + " throughput, building the prompt of a 1 MB log, streamed-token latency, the diagnosis cache and"
                 + " the time to heal each class-A sandbox fault (heal needs a browser).",
                 "The cold start and the token latency need a display (run under xvfb-run on a headless machine)."})
@@ -54,8 +55,8 @@ final class BenchCommand implements Callable<Integer> {
             description = "Run only these: triage, store, html, startup, redact, prompt, tokens, cache, heal (default: all).")
     Set<String> only = new java.util.LinkedHashSet<>(ALL);
 
-    private static final List<String> ALL = List.of("triage", "store", "html", "startup", "redact", "prompt", "tokens", "cache",
-            "heal");
+    private static final List<String> ALL = List.of("triage", "store", "html", "startup", "redact", "prompt", "tokens",
+            "cache", "heal");
 
     @Option(names = "--messages", defaultValue = "20000", description = "Distinct messages in the triage corpus (default ${DEFAULT-VALUE}).")
     int messages;
