@@ -2,6 +2,7 @@ package dev.healdesk.cli;
 
 import dev.healdesk.core.history.HistoryStore;
 import dev.healdesk.core.llm.LlmBenchmark;
+import dev.healdesk.core.report.HtmlReport;
 import dev.healdesk.core.llm.RedactionBenchmark;
 import dev.healdesk.core.run.ActionRecord;
 import dev.healdesk.core.run.Decision;
@@ -44,7 +45,8 @@ import java.util.concurrent.TimeUnit;
  * reports numbers and the targets beside them, and never fails a build.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measure triage throughput, storing a 5,000-result run, the console's cold start, redaction"
+        description = {"Measure triage throughput, storing a 5,000-result run and writing its HTML report, the"
+                + " console's cold start, redaction"
                 + " throughput, building the prompt of a 1 MB log, streamed-token latency, the diagnosis cache and"
                 + " the time to heal each class-A sandbox fault (heal needs a browser), and the Playwright runner's"
                 + " overhead beside the bare npx command (needs Node.js and `npm ci` in src/test/playwright).",
@@ -55,12 +57,12 @@ final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--only", split = ",", paramLabel = "NAME",
-            description = "Run only these: triage, store, startup, redact, prompt, tokens, cache, heal, playwright"
-                    + " (default: all).")
+            description = "Run only these: triage, store, html, startup, redact, prompt, tokens, cache, heal,"
+                    + " playwright (default: all).")
     Set<String> only = new java.util.LinkedHashSet<>(ALL);
 
-    private static final List<String> ALL = List.of("triage", "store", "startup", "redact", "prompt", "tokens", "cache",
-            "heal", "playwright");
+    private static final List<String> ALL = List.of("triage", "store", "html", "startup", "redact", "prompt", "tokens",
+            "cache", "heal", "playwright");
 
     @Option(names = "--messages", defaultValue = "20000", description = "Distinct messages in the triage corpus (default ${DEFAULT-VALUE}).")
     int messages;
@@ -96,6 +98,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (only.contains("store")) {
             store(out);
+        }
+        if (only.contains("html")) {
+            html(out);
         }
         if (only.contains("startup")) {
             startup(out);
@@ -184,6 +189,30 @@ final class BenchCommand implements Callable<Integer> {
                 files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /** The HTML report of the same 5,000-result run, redaction and escaping included, with a 30-run trend. */
+    private void html(PrintWriter out) {
+        RunSummary run = syntheticRun("run-bench-html", 5_000);
+        List<HtmlReport.TrendPoint> trend = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            trend.add(new HtmlReport.TrendPoint("run-" + i, run.startedAt().minusSeconds(3600L * (30 - i)),
+                    90 + i % 10, HealthStatus.DEGRADED));
+        }
+        HtmlReport report = new HtmlReport();
+        List<Long> times = new ArrayList<>();
+        int chars = 0;
+        for (int round = 0; round < 10; round++) {
+            long t0 = System.nanoTime();
+            chars = report.render(run, trend, null).length();
+            times.add(System.nanoTime() - t0);
+        }
+        // The first rounds warm the JIT; report the rest.
+        List<Long> measured = times.subList(3, times.size()).stream().sorted().toList();
+        out.printf(Locale.ROOT, "html: the HTML report of a 5,000-result run (250 failed in 25 groups, 30-run trend):"
+                        + " median %.0f ms, worst %.0f ms over %d renders, first %.0f ms; %,d characters"
+                        + " (target <= 1,000 ms)%n", measured.get(measured.size() / 2) / 1e6,
+                measured.get(measured.size() - 1) / 1e6, measured.size(), times.get(0) / 1e6, chars);
     }
 
     static RunSummary syntheticRun(String runId, int tests) {

@@ -8,7 +8,8 @@ import java.io.PrintWriter;
 /** The headless front end: picocli commands over the same core the console uses. */
 @Command(name = "healdesk", mixinStandardHelpOptions = true, version = "Healdesk 0.1.0",
         description = "Self-healing test runs: run suites, triage failures, keep history, write reports.",
-        subcommands = {RunCommand.class, TriageCommand.class, DoctorCommand.class, RedactCommand.class,
+        subcommands = {RunCommand.class, TriageCommand.class, ReportCommand.class, HistoryCommand.class,
+                DoctorCommand.class, RedactCommand.class,
                 SandboxCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
 
@@ -24,7 +25,8 @@ public final class Cli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing command: use run, triage, doctor, redact, sandbox or bench (or no arguments at all for the console)");
+                "Missing command: use run, triage, report, history, doctor, redact, sandbox or bench (or no arguments"
+                        + " at all for the console)");
     }
 
     public static int execute(String... args) {

@@ -1,0 +1,94 @@
+package dev.healdesk.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.healdesk.core.config.HealdeskPaths;
+import dev.healdesk.core.history.HistoryStore;
+import dev.healdesk.core.history.RunRow;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code healdesk history}: the stored runs, most recent first, as a table or one JSON object per line. */
+@Command(name = "history", mixinStandardHelpOptions = true,
+        description = "List the stored runs, most recent first: id, start, target, status, health score, passed,"
+                + " failed, flaky, duration.")
+final class HistoryCommand implements Callable<Integer> {
+
+    private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "One JSON object per line instead of a table.")
+    boolean json;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "At most N runs (default ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--results-dir", paramLabel = "DIR", description = "Where the runs went (default ./healing-results;"
+            + " env HEALDESK_RESULTS_DIR).")
+    Path resultsDir;
+
+    @Option(names = "--db", paramLabel = "FILE", description = "History database (default <results-dir>/healdesk.db;"
+            + " env HEALDESK_DB).")
+    Path db;
+
+    @Override
+    public Integer call() throws IOException {
+        if (limit < 1) {
+            throw new Cli.UsageException("--limit: " + limit + " is not a number of runs. Give 1 or more, e.g. --limit=50.");
+        }
+        HealdeskPaths paths = StoredHistory.paths(resultsDir, db, System.getenv());
+        PrintWriter out = spec.commandLine().getOut();
+        List<RunRow> runs;
+        try (HistoryStore store = StoredHistory.open(paths)) {
+            runs = store.listRuns(limit, 0);
+        }
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper();
+            for (RunRow r : runs) {
+                ObjectNode o = mapper.createObjectNode();
+                o.put("runId", r.runId());
+                o.put("startedAt", r.startedAt().toString());
+                o.put("target", r.target());
+                o.put("status", r.status().id());
+                o.put("healthScore", r.healthScore());
+                o.put("testsRun", r.testsRun());
+                o.put("passed", r.testsPassed());
+                o.put("failed", r.testsFailed());
+                o.put("flaky", r.flaky());
+                o.put("durationMs", r.finishedAt().toEpochMilli() - r.startedAt().toEpochMilli());
+                o.put("dryRun", r.dryRun());
+                o.put("runFolder", r.runFolder());
+                out.println(mapper.writeValueAsString(o));
+            }
+        } else if (runs.isEmpty()) {
+            out.println("No runs stored in " + paths.dbFile() + " yet.");
+        } else {
+            int targetWidth = Math.max(6, runs.stream().mapToInt(r -> r.target().length()).max().orElse(6));
+            String row = "%-28s  %-19s  %-" + targetWidth + "s  %-8s  %5s  %6s  %6s  %5s  %8s%n";
+            out.printf(Locale.ROOT, row, "RUN ID", "STARTED (UTC)", "TARGET", "STATUS", "SCORE", "PASSED", "FAILED",
+                    "FLAKY", "DURATION");
+            for (RunRow r : runs) {
+                out.printf(Locale.ROOT, row, r.runId(), STARTED.format(r.startedAt()), r.target(), r.status().id(),
+                        String.format(Locale.ROOT, "%.1f", r.healthScore()), r.testsPassed(), r.testsFailed(),
+                        r.flaky(), String.format(Locale.ROOT, "%.1f s",
+                                (r.finishedAt().toEpochMilli() - r.startedAt().toEpochMilli()) / 1000.0));
+            }
+        }
+        out.flush();
+        return Cli.HEALTHY;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.healdesk.cli;
+
+import dev.healdesk.core.config.HealdeskPaths;
+import dev.healdesk.core.history.HistoryException;
+import dev.healdesk.core.history.HistoryStore;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The history database that {@code report} and {@code history} read: found as {@code run} finds it, never created. */
+final class StoredHistory {
+
+    private StoredHistory() {
+    }
+
+    /** --db, else HEALDESK_DB, else {@code <--results-dir or HEALDESK_RESULTS_DIR or ./healing-results>/healdesk.db}. */
+    static HealdeskPaths paths(Path resultsDir, Path db, Map<String, String> env) {
+        HealdeskPaths paths = HealdeskPaths.fromEnvironment(env);
+        if (resultsDir != null) {
+            paths = paths.withResultsDir(resultsDir);
+            if (!env.containsKey(HealdeskPaths.DB_ENV)) {
+                paths = paths.withDbFile(resultsDir.resolve("healdesk.db"));
+            }
+        }
+        return db == null ? paths : paths.withDbFile(db);
+    }
+
+    /** Opens an existing database; a missing or unreadable one is the operator's to fix (exit 2). */
+    static HistoryStore open(HealdeskPaths paths) {
+        Path file = paths.dbFile();
+        if (!Files.isRegularFile(file)) {
+            throw new Cli.UsageException("No history database at " + file + ": runs are stored there by 'healdesk run'."
+                    + " Point --results-dir (or --db) at the folder the runs went to.");
+        }
+        try {
+            return HistoryStore.open(file);
+        } catch (HistoryException e) {
+            throw new Cli.UsageException("--db: " + e.getMessage(), e);
+        }
+    }
+}
