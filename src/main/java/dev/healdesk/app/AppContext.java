@@ -11,6 +11,7 @@ import dev.healdesk.app.run.SandboxSwitchboard;
 import dev.healdesk.core.config.HealdeskPaths;
 import dev.healdesk.core.history.HistoryRetention;
 import dev.healdesk.core.history.HistoryStore;
+import dev.healdesk.core.notify.SlackNotifier;
 import dev.healdesk.core.report.ArtifactRetention;
 import dev.healdesk.core.report.RunFolderWriter;
 import dev.healdesk.core.llm.LlmSetup;
@@ -22,6 +23,7 @@ import dev.healdesk.core.playbook.PlaybookExecutor;
 import dev.healdesk.core.run.RunException;
 import dev.healdesk.core.run.RunService;
 import dev.healdesk.core.sandbox.SandboxTarget;
+import dev.healdesk.core.run.RunListener;
 import dev.healdesk.core.run.Target;
 import dev.healdesk.core.config.TargetFileException;
 import dev.healdesk.core.config.Targets;
@@ -80,7 +82,18 @@ public final class AppContext implements AutoCloseable {
     private final String targetFile;
     private CompletableFuture<Target> fileTarget;
     public static final String TARGET_ENV = "HEALDESK_TARGET";
+    /** Critical failures and healed fixes of the console's runs, to Slack when SLACK_WEBHOOK_URL is set. */
+    private final RunListener slack;
     private volatile boolean closed;
+
+    private static RunListener slackNotifier(Map<String, String> env) {
+        try {
+            return SlackNotifier.fromEnv(env, false).<RunListener>map(n -> n).orElse(RunListener.NONE);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("{} No Slack notifications this session.", e.getMessage());
+            return RunListener.NONE;
+        }
+    }
 
     /** The artifact retention from the environment; a bad value keeps the default and says so in the log. */
     private static ArtifactRetention retention(Map<String, String> env) {
@@ -103,6 +116,7 @@ public final class AppContext implements AutoCloseable {
         this.env = Map.copyOf(env);
         this.bridge = bridge;
         this.gate = new ConsoleGate(bridge, System.getProperty("user.name"));
+        this.slack = slackNotifier(this.env);
         String file = this.env.get(TARGET_ENV);
         this.targetFile = file == null || file.isBlank() ? null : file.trim();
         this.folders = new RunFolderWriter(paths.resultsDir(), retention(this.env));
@@ -340,7 +354,10 @@ public final class AppContext implements AutoCloseable {
             // Cancelling the run withdraws the question the gate may be waiting on.
             Subscription watching = gate.watch(cancel);
             try {
-                return runService().run(currentTarget(), options, listener, cancel);
+                return runService().run(currentTarget(), options, event -> {
+                    listener.onEvent(event);
+                    slack.onEvent(event);
+                }, cancel);
             } finally {
                 watching.unsubscribe();
             }

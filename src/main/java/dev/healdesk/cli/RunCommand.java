@@ -14,6 +14,7 @@ import dev.healdesk.core.playbook.BuiltInPlaybooks;
 import dev.healdesk.core.playbook.Guardrails;
 import dev.healdesk.core.playbook.PlaybookExecutor;
 import dev.healdesk.core.playbook.PolicyGate;
+import dev.healdesk.core.notify.SlackNotifier;
 import dev.healdesk.core.report.ArtifactRetention;
 import dev.healdesk.core.report.RunFolderWriter;
 import dev.healdesk.core.run.ApprovalPolicy;
@@ -21,6 +22,7 @@ import dev.healdesk.core.run.Cancellation;
 import dev.healdesk.core.run.RunEvent;
 import dev.healdesk.core.run.RunEventFormatter;
 import dev.healdesk.core.run.RunException;
+import dev.healdesk.core.run.RunListener;
 import dev.healdesk.core.run.RunOptions;
 import dev.healdesk.core.run.RunService;
 import dev.healdesk.core.run.RunSummary;
@@ -120,6 +122,15 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** A headless run tells Slack when it does not end healthy (SLACK_WEBHOOK_URL), as the seeds' scheduled runs do. */
+    private static RunListener slack(Map<String, String> env) {
+        try {
+            return SlackNotifier.fromEnv(env, true).<RunListener>map(n -> n).orElse(RunListener.NONE);
+        } catch (IllegalArgumentException e) {
+            throw new Cli.UsageException(e.getMessage());
+        }
+    }
+
     /** --results-dir, else HEALDESK_RESULTS_DIR, else the target file's artifacts.dir, else ./healing-results. */
     private HealdeskPaths paths(Map<String, String> env, Optional<TargetSpec.ArtifactsSpec> fromTarget) {
         HealdeskPaths paths = HealdeskPaths.fromEnvironment(env);
@@ -174,7 +185,11 @@ final class RunCommand implements Callable<Integer> {
                 Runtime.getRuntime().addShutdownHook(hook);
                 RunSummary summary;
                 try {
-                    summary = service.run(t, options, event -> print(out, event), cancel);
+                    RunListener slack = slack(env);
+                    summary = service.run(t, options, event -> {
+                        print(out, event);
+                        slack.onEvent(event);
+                    }, cancel);
                 } finally {
                     removeHook(hook);
                 }

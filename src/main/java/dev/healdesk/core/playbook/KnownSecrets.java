@@ -11,7 +11,7 @@ import java.util.function.UnaryOperator;
  * names wherever they appear. The redactor finds secrets by their shape; this finds the ones Healdesk itself handed to
  * a command or a request, whatever their shape, so that a tool echoing its token cannot put it on record.
  */
-final class KnownSecrets implements UnaryOperator<String> {
+public final class KnownSecrets implements UnaryOperator<String> {
 
     private static final List<String> SECRET_WORDS = List.of("TOKEN", "SECRET", "PASSWORD", "PASSWD", "KEY",
             "CREDENTIAL", "AUTH");
@@ -20,7 +20,7 @@ final class KnownSecrets implements UnaryOperator<String> {
 
     private final List<Map.Entry<String, String>> secrets;
 
-    KnownSecrets(Map<String, String> env) {
+    public KnownSecrets(Map<String, String> env) {
         this.secrets = env.entrySet().stream()
                 .filter(e -> e.getValue() != null && e.getValue().length() >= MIN_LENGTH && isSecretName(e.getKey()))
                 .map(e -> Map.entry(e.getKey(), e.getValue()))
