@@ -58,11 +58,15 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--only", split = ",", paramLabel = "NAME",
             description = "Run only these: triage, store, html, startup, redact, prompt, tokens, cache, heal,"
-                    + " playwright (default: all).")
+                    + " playwright, history (default: all).")
     Set<String> only = new java.util.LinkedHashSet<>(ALL);
 
     private static final List<String> ALL = List.of("triage", "store", "html", "startup", "redact", "prompt", "tokens",
-            "cache", "heal", "playwright");
+            "cache", "heal", "playwright", "history");
+
+    @Option(names = "--history-runs", defaultValue = "100000",
+            description = "Runs in the synthetic history, 50 results each (default ${DEFAULT-VALUE}).")
+    int historyRuns;
 
     @Option(names = "--messages", defaultValue = "20000", description = "Distinct messages in the triage corpus (default ${DEFAULT-VALUE}).")
     int messages;
@@ -128,6 +132,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (only.contains("heal")) {
             HealBenchmark.run(out, Math.max(1, healRuns));
+        }
+        if (only.contains("history")) {
+            new HistoryBenchmark(historyRuns, 50).run(out);
         }
         if (only.contains("playwright")) {
             playwright(out);

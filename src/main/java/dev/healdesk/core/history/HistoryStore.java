@@ -287,6 +287,31 @@ public final class HistoryStore implements AutoCloseable {
     }
 
     /**
+     * Stores many finished runs in one transaction (an import, a benchmark's synthetic history): all of them or none.
+     */
+    public synchronized void saveRuns(List<RunSummary> runs) {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                for (RunSummary run : runs) {
+                    insertRun(run, null);
+                    insertResults(run);
+                    insertFailures(run);
+                    insertActions(run);
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw fail("store " + runs.size() + " runs", e);
+        }
+    }
+
+    /**
      * Records that a run has started, owned by this process, so that a crash leaves a trace: the row says
      * {@code running} until {@link #saveRun} replaces it, and {@link #markInterrupted} turns it into
      * {@code interrupted} once no process owns it.

@@ -1,0 +1,23 @@
+package dev.healdesk.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The history benchmark's synthetic history is stored and every query answers (no timing is asserted here). */
+class HistoryBenchmarkTest {
+
+    @Test
+    void aSmallSyntheticHistoryIsWrittenAndEveryQueryReports() {
+        StringWriter out = new StringWriter();
+        int code = Cli.execute(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
+                "bench", "--only=history", "--history-runs=300");
+        assertThat(code).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("history: 300 runs and 15,000 test results written")
+                .contains("first page of the runs list").contains("one-year trend").contains("a fingerprint's history")
+                .contains("MB per million results");
+    }
+}
