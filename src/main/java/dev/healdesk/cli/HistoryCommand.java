@@ -7,6 +7,7 @@ import dev.healdesk.core.history.HistoryStore;
 import dev.healdesk.core.history.RunRow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -37,20 +38,15 @@ final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "At most N runs (default ${DEFAULT-VALUE}).")
     int limit;
 
-    @Option(names = "--results-dir", paramLabel = "DIR", description = "Where the runs went (default ./healing-results;"
-            + " env HEALDESK_RESULTS_DIR).")
-    Path resultsDir;
-
-    @Option(names = "--db", paramLabel = "FILE", description = "History database (default <results-dir>/healdesk.db;"
-            + " env HEALDESK_DB).")
-    Path db;
+    @Mixin
+    StoredHistory stored = new StoredHistory();
 
     @Override
     public Integer call() throws IOException {
         if (limit < 1) {
             throw new Cli.UsageException("--limit: " + limit + " is not a number of runs. Give 1 or more, e.g. --limit=50.");
         }
-        HealdeskPaths paths = StoredHistory.paths(resultsDir, db, System.getenv());
+        HealdeskPaths paths = stored.paths(System.getenv());
         PrintWriter out = spec.commandLine().getOut();
         List<RunRow> runs;
         try (HistoryStore store = StoredHistory.open(paths)) {

@@ -13,6 +13,7 @@ import dev.healdesk.core.report.StoredRuns;
 import dev.healdesk.core.run.RunSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -65,13 +66,8 @@ final class ReportCommand implements Callable<Integer> {
             + " run folder, report-junit.xml for junit; '-' for standard output, not for pdf).")
     Path out;
 
-    @Option(names = "--results-dir", paramLabel = "DIR", description = "Where the runs went (default ./healing-results;"
-            + " env HEALDESK_RESULTS_DIR).")
-    Path resultsDir;
-
-    @Option(names = "--db", paramLabel = "FILE", description = "History database (default <results-dir>/healdesk.db;"
-            + " env HEALDESK_DB).")
-    Path db;
+    @Mixin
+    StoredHistory stored = new StoredHistory();
 
     @Override
     public Integer call() throws IOException {
@@ -79,7 +75,7 @@ final class ReportCommand implements Callable<Integer> {
         if (f == Format.PDF && out != null && out.toString().equals("-")) {
             throw new Cli.UsageException("--out=- writes text to standard output; a PDF needs a file: --out=FILE.pdf.");
         }
-        HealdeskPaths paths = StoredHistory.paths(resultsDir, db, System.getenv());
+        HealdeskPaths paths = stored.paths(System.getenv());
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (HistoryStore store = StoredHistory.open(paths)) {

@@ -4,14 +4,29 @@ import dev.healdesk.core.config.HealdeskPaths;
 import dev.healdesk.core.history.HistoryException;
 import dev.healdesk.core.history.HistoryStore;
 
+import picocli.CommandLine.Option;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** The history database that {@code report} and {@code history} read: found as {@code run} finds it, never created. */
+/**
+ * The history database that {@code report} and {@code history} read, with their {@code --results-dir} and {@code --db}
+ * options (a picocli mixin): found as {@code run} finds it, never created.
+ */
 final class StoredHistory {
 
-    private StoredHistory() {
+    @Option(names = "--results-dir", paramLabel = "DIR", description = "Where the runs went (default ./healing-results;"
+            + " env HEALDESK_RESULTS_DIR).")
+    Path resultsDir;
+
+    @Option(names = "--db", paramLabel = "FILE", description = "History database (default <results-dir>/healdesk.db;"
+            + " env HEALDESK_DB).")
+    Path db;
+
+    /** The paths these options and {@code env} give. */
+    HealdeskPaths paths(Map<String, String> env) {
+        return paths(resultsDir, db, env);
     }
 
     /** --db, else HEALDESK_DB, else {@code <--results-dir or HEALDESK_RESULTS_DIR or ./healing-results>/healdesk.db}. */

@@ -650,22 +650,7 @@ public final class HistoryStore implements AutoCloseable {
 
     /** The {@code limit} most recent runs of {@code target}, the most recent first: a report's health trend. */
     public synchronized List<RunRow> runsOf(String target, int limit) {
-        try (PreparedStatement ps = connection.prepareStatement("""
-                SELECT id, target, projects, dry_run, started_at, finished_at, status, initial_status, health_score,
-                  tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder
-                FROM runs WHERE target = ? ORDER BY started_at DESC, id DESC LIMIT ?""")) {
-            ps.setString(1, target);
-            ps.setInt(2, limit);
-            List<RunRow> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(runRow(rs));
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw fail("list the runs of target " + target, e);
-        }
+        return listRuns(new HistoryQueries.RunFilter(null, null, null, null, target, null), limit, 0);
     }
 
     public synchronized Optional<RunRow> findRun(String runId) {
