@@ -7,8 +7,6 @@ import dev.healdesk.core.sandbox.SandboxServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,14 +20,8 @@ class CliTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private Result cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Result(code, out.toString(), err.toString());
+    private CliRun cli(String... args) {
+        return CliRun.of(args);
     }
 
     private int storedRuns() {
@@ -40,7 +32,7 @@ class CliTest {
 
     @Test
     void aHealthySandboxRunExitsZeroAndWritesItsFolder() throws Exception {
-        Result r = cli("run", "--projects=health,security", "--skip-llm", "--results-dir=" + dir.resolve("results"));
+        CliRun r = cli("run", "--projects=health,security", "--skip-llm", "--results-dir=" + dir.resolve("results"));
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("finished: healthy"), r.out());
         JsonNode latest = new ObjectMapper().readTree(dir.resolve("results/latest.json").toFile());
@@ -53,7 +45,7 @@ class CliTest {
 
     @Test
     void faultsMakeTheRunFailAndAreTriaged() throws Exception {
-        Result r = cli("run", "--fault=db-pool-exhausted", "--fault=selector-changed", "--dry-run",
+        CliRun r = cli("run", "--fault=db-pool-exhausted", "--fault=selector-changed", "--dry-run",
                 "--results-dir=" + dir.resolve("results"));
         assertEquals(1, r.code(), r.out() + r.err());
         JsonNode latest = new ObjectMapper().readTree(dir.resolve("results/latest.json").toFile());
@@ -68,7 +60,7 @@ class CliTest {
 
     @Test
     void approveAHealsAClassAFaultAndExitsZero() throws Exception {
-        Result r = cli("run", "--fault=token-expired", "--projects=contracts,modules", "--skip-llm",
+        CliRun r = cli("run", "--fault=token-expired", "--projects=contracts,modules", "--skip-llm",
                 "--results-dir=" + dir.resolve("results"));
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("DECIDED refresh-tokens: auto by policy"), r.out());
@@ -84,24 +76,24 @@ class CliTest {
 
     @Test
     void badFlagsExitTwoNamingTheFlag() {
-        Result unknownFault = cli("run", "--fault=dbpool", "--results-dir=" + dir.resolve("results"));
+        CliRun unknownFault = cli("run", "--fault=dbpool", "--results-dir=" + dir.resolve("results"));
         assertEquals(2, unknownFault.code());
         assertTrue(unknownFault.err().contains("--fault: unknown fault 'dbpool'")
                 && unknownFault.err().contains("db-pool-exhausted"), unknownFault.err());
 
-        Result notANumber = cli("run", "--max-fixes=many");
+        CliRun notANumber = cli("run", "--max-fixes=many");
         assertEquals(2, notANumber.code());
         assertTrue(notANumber.err().contains("--max-fixes"), notANumber.err());
 
-        Result badApprove = cli("run", "--approve=some", "--results-dir=" + dir.resolve("results"));
+        CliRun badApprove = cli("run", "--approve=some", "--results-dir=" + dir.resolve("results"));
         assertEquals(2, badApprove.code());
         assertTrue(badApprove.err().contains("--approve must be none, A or all"), badApprove.err());
 
-        Result unknownOption = cli("run", "--dryrun");
+        CliRun unknownOption = cli("run", "--dryrun");
         assertEquals(2, unknownOption.code());
         assertTrue(unknownOption.err().contains("--dryrun"), unknownOption.err());
 
-        Result unknownProject = cli("run", "--projects=helth", "--results-dir=" + dir.resolve("results"));
+        CliRun unknownProject = cli("run", "--projects=helth", "--results-dir=" + dir.resolve("results"));
         assertEquals(2, unknownProject.code());
         assertTrue(unknownProject.err().contains("helth") && unknownProject.err().contains("contracts"),
                 unknownProject.err());
@@ -113,7 +105,7 @@ class CliTest {
         String latestBefore = Files.readString(dir.resolve("results/latest.json"));
         Path target = dir.resolve("broken.yaml");
         Files.writeString(target, "name: x\nbaseUrl: http://127.0.0.1:1\nprobes:\n  - id: a\n    projekt: health\n");
-        Result r = cli("run", "--target=" + target, "--results-dir=" + dir.resolve("results"));
+        CliRun r = cli("run", "--target=" + target, "--results-dir=" + dir.resolve("results"));
         assertEquals(2, r.code());
         assertTrue(r.err().contains("broken.yaml line 5: unknown field 'projekt'"), r.err());
         assertEquals(1, storedRuns(), "the earlier run is still there");
@@ -123,13 +115,13 @@ class CliTest {
         Files.writeString(suite, "checks:\n  - id: db\n    project: health\n    postgres: {host: h, database: d,"
                 + " user: u, password: hunter2}\n");
         Files.writeString(target, "name: x\nbaseUrl: http://127.0.0.1:1\nsuites: [{kind: probes, file: checks.yaml}]\n");
-        Result badSuite = cli("run", "--target=" + target, "--results-dir=" + dir.resolve("results"));
+        CliRun badSuite = cli("run", "--target=" + target, "--results-dir=" + dir.resolve("results"));
         assertEquals(2, badSuite.code());
         assertTrue(badSuite.err().contains("checks.yaml line 4: unknown field 'password'")
                 && badSuite.err().contains("passwordEnv"), badSuite.err());
         assertEquals(1, storedRuns(), "nothing ran");
 
-        Result withFault = cli("run", "--target=" + target, "--fault=slow");
+        CliRun withFault = cli("run", "--target=" + target, "--fault=slow");
         assertEquals(2, withFault.code());
         assertTrue(withFault.err().contains("--fault"), withFault.err());
     }
@@ -140,7 +132,7 @@ class CliTest {
             Path target = dir.resolve("t.yaml");
             Files.writeString(target, "name: t\nbaseUrl: " + sandbox.baseUrl() + "\nbrowser: /nonexistent/chrome\n"
                     + "probes:\n  - {id: login, project: modules, page: {url: /login, visible: ['#email']}}\n");
-            Result r = cli("run", "--target=" + target, "--results-dir=" + dir.resolve("results"));
+            CliRun r = cli("run", "--target=" + target, "--results-dir=" + dir.resolve("results"));
             assertEquals(2, r.code(), r.out() + r.err());
             assertTrue(r.err().contains("/nonexistent/chrome"), r.err());
         }
@@ -151,7 +143,7 @@ class CliTest {
         Path target = dir.resolve("down.yaml");
         Files.writeString(target, "name: down\napiUrl: http://127.0.0.1:9\n"
                 + "probes:\n  - {id: health, project: health, http: {url: /api/health}}\n");
-        Result r = cli("run", "--target=" + target, "--results-dir=" + dir.resolve("results"));
+        CliRun r = cli("run", "--target=" + target, "--results-dir=" + dir.resolve("results"));
         assertEquals(1, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("TRIAGED network"), r.out());
     }
@@ -165,7 +157,7 @@ class CliTest {
 
                 {"id":"t3","message":"locator.click: Timeout 5000ms exceeded.\\nCall log:\\n  - waiting for locator('#save')","stack":"at /app/tests/a.spec.ts:10:5"}
                 """);
-        Result r = cli("triage", "--input=" + input);
+        CliRun r = cli("triage", "--input=" + input);
         assertEquals(0, r.code(), r.err());
         List<JsonNode> lines = r.out().lines().map(l -> {
             try {
@@ -192,12 +184,12 @@ class CliTest {
     void triageNamesTheBadLine() throws Exception {
         Path input = dir.resolve("bad.jsonl");
         Files.writeString(input, "{\"id\":\"ok\",\"message\":\"x\"}\n{\"id\":\"t2\",\"message\":\n");
-        Result r = cli("triage", "--input=" + input);
+        CliRun r = cli("triage", "--input=" + input);
         assertEquals(2, r.code());
         assertTrue(r.err().contains("bad.jsonl line 2: not valid JSON"), r.err());
 
         Files.writeString(input, "{\"id\":\"t1\"}\n");
-        Result missing = cli("triage", "--input=" + input);
+        CliRun missing = cli("triage", "--input=" + input);
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("line 1: missing \"message\""), missing.err());
     }
@@ -213,7 +205,7 @@ class CliTest {
                 """);
         Path input = dir.resolve("in.jsonl");
         Files.writeString(input, "{\"id\":\"t1\",\"message\":\"x\"}\n");
-        Result r = cli("triage", "--input=" + input, "--patterns=" + patterns);
+        CliRun r = cli("triage", "--input=" + input, "--patterns=" + patterns);
         assertEquals(2, r.code());
         assertTrue(r.err().contains("patterns.json") && r.err().contains("line") && r.err().contains("mine"), r.err());
     }

@@ -10,8 +10,6 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -26,14 +24,8 @@ class ReportCommandTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private Result cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Result(code, out.toString(), err.toString());
+    private CliRun cli(String... args) {
+        return CliRun.of(args);
     }
 
     private String results() {
@@ -42,7 +34,7 @@ class ReportCommandTest {
 
     private String runSandbox(String... extra) throws Exception {
         String[] args = Stream.concat(Stream.of("run", "--skip-llm", results()), Stream.of(extra)).toArray(String[]::new);
-        Result r = cli(args);
+        CliRun r = cli(args);
         assertThat(r.code()).as(r.out() + r.err()).isIn(0, 1);
         return new ObjectMapper().readTree(dir.resolve("results/latest.json").toFile()).get("runId").asText();
     }
@@ -54,7 +46,7 @@ class ReportCommandTest {
         assertThat(runId).isNotEqualTo(first);
         Path folder = dir.resolve("results").resolve(runId);
 
-        Result html = cli("report", "latest", "--format=html", results());
+        CliRun html = cli("report", "latest", "--format=html", results());
         assertThat(html.code()).as(html.err()).isZero();
         assertThat(html.out().strip()).isEqualTo(folder.resolve("report.html").toString());
         String page = Files.readString(folder.resolve("report.html"));
@@ -63,7 +55,7 @@ class ReportCommandTest {
                 .contains("kill-idle-db-connections</code> dry-run");
 
         Path pdf = dir.resolve("elsewhere/run.pdf");
-        Result p = cli("report", runId, "--format=pdf", "--out=" + pdf, results());
+        CliRun p = cli("report", runId, "--format=pdf", "--out=" + pdf, results());
         assertThat(p.code()).as(p.err()).isZero();
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s+", " ")).contains("sandbox")
@@ -74,7 +66,7 @@ class ReportCommandTest {
         assertThat(Files.readString(folder.resolve("report.md"))).startsWith("# Healdesk run " + runId)
                 .contains("| database |");
 
-        Result json = cli("report", "latest", "--format=json", "--out=-", results());
+        CliRun json = cli("report", "latest", "--format=json", "--out=-", results());
         assertThat(json.code()).isZero();
         JsonNode summary = new ObjectMapper().readTree(json.out());
         assertThat(summary.get("runId").asText()).isEqualTo(runId);
@@ -94,7 +86,7 @@ class ReportCommandTest {
         try (Stream<Path> files = Files.walk(folder)) {
             files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
-        Result r = cli("report", runId, "--format=md", results());
+        CliRun r = cli("report", runId, "--format=md", results());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err()).contains("built from the history database");
         Path written = Path.of(r.out().strip());
@@ -107,36 +99,36 @@ class ReportCommandTest {
         String runId = runSandbox("--projects=health,contracts", "--fault=db-pool-exhausted", "--dry-run");
         Path moved = dir.resolve("moved");
         Files.move(dir.resolve("results"), moved);
-        Result r = cli("report", runId, "--format=md", "--out=-", "--results-dir=" + moved);
+        CliRun r = cli("report", runId, "--format=md", "--out=-", "--results-dir=" + moved);
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err()).doesNotContain("history database");
         // the stack is only in the run folder's test-output.json, never in the history database
         assertThat(r.out()).contains("| database |");
-        Result html = cli("report", runId, "--format=html", "--out=-", "--results-dir=" + moved);
+        CliRun html = cli("report", runId, "--format=html", "--out=-", "--results-dir=" + moved);
         assertThat(html.out()).contains("Stack of the first test");
     }
 
     @Test
     void badInputExitsTwoNamingWhatToDo() throws Exception {
         runSandbox("--projects=health");
-        Result unknown = cli("report", "run-19990101-000000-deadbeef", results());
+        CliRun unknown = cli("report", "run-19990101-000000-deadbeef", results());
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).contains("run-19990101-000000-deadbeef").contains("healdesk history");
 
-        Result format = cli("report", "latest", "--format=docx", results());
+        CliRun format = cli("report", "latest", "--format=docx", results());
         assertThat(format.code()).isEqualTo(2);
         assertThat(format.err()).contains("--format").contains("md, html, json, pdf or junit");
 
-        Result pdfToStdout = cli("report", "latest", "--format=pdf", "--out=-", results());
+        CliRun pdfToStdout = cli("report", "latest", "--format=pdf", "--out=-", results());
         assertThat(pdfToStdout.code()).isEqualTo(2);
         assertThat(pdfToStdout.err()).contains("--out");
 
-        Result noDb = cli("history", "--results-dir=" + dir.resolve("nothing-here"));
+        CliRun noDb = cli("history", "--results-dir=" + dir.resolve("nothing-here"));
         assertThat(noDb.code()).isEqualTo(2);
         assertThat(noDb.err()).contains("No history database").contains("--results-dir");
         assertThat(Files.exists(dir.resolve("nothing-here/healdesk.db"))).isFalse();
 
-        Result limit = cli("history", "--limit=0", results());
+        CliRun limit = cli("history", "--limit=0", results());
         assertThat(limit.code()).isEqualTo(2);
         assertThat(limit.err()).contains("--limit");
     }
@@ -146,7 +138,7 @@ class ReportCommandTest {
         String first = runSandbox("--projects=health");
         String second = runSandbox("--projects=health,contracts", "--fault=db-pool-exhausted", "--dry-run");
 
-        Result table = cli("history", results());
+        CliRun table = cli("history", results());
         assertThat(table.code()).isZero();
         List<String> lines = table.out().lines().toList();
         assertThat(lines).hasSize(3);
@@ -154,7 +146,7 @@ class ReportCommandTest {
         assertThat(lines.get(1)).startsWith(second).contains("sandbox").contains("failing");
         assertThat(lines.get(2)).startsWith(first).contains("healthy").contains("100.0");
 
-        Result json = cli("history", "--json", "--limit=1", results());
+        CliRun json = cli("history", "--json", "--limit=1", results());
         assertThat(json.code()).isZero();
         List<String> jsonLines = json.out().lines().toList();
         assertThat(jsonLines).hasSize(1);
