@@ -627,7 +627,7 @@ public final class HistoryStore implements AutoCloseable {
     public synchronized List<RunRow> runsOf(String target, int limit) {
         try (PreparedStatement ps = connection.prepareStatement("""
                 SELECT id, target, projects, dry_run, started_at, finished_at, status, initial_status, health_score,
-                  tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder
+                  tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder, state
                 FROM runs WHERE target = ? ORDER BY started_at DESC, id DESC LIMIT ?""")) {
             ps.setString(1, target);
             ps.setInt(2, limit);
