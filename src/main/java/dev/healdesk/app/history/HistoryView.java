@@ -7,7 +7,6 @@ import dev.healdesk.app.fx.Labels;
 import dev.healdesk.app.fx.Subscriptions;
 import dev.healdesk.app.fx.View;
 import dev.healdesk.core.history.AuditEntry;
-import dev.healdesk.core.history.HistoryQueries;
 import dev.healdesk.core.history.HistoryStore;
 import dev.healdesk.core.history.RunRow;
 import dev.healdesk.core.history.StoredFailure;
@@ -276,10 +275,10 @@ public final class HistoryView implements View {
         TableColumn<StoredFailure, String> fix = column("Fix", StoredFailure::fixClass, 56);
         fix.setCellFactory(Badges.cells(s -> s, Badges::fixKind));
         failures.getColumns().setAll(List.of(category, severity, fix,
-                column("Tests", f -> String.valueOf(f.count()), 56),
-                column("Pattern", StoredFailure::patternId, 200),
-                column("Playbook", f -> f.playbook() == null ? "—" : f.playbook(), 170),
-                column("Diagnosis", f -> diagnosis(model.diagnosisOf(f)), 320),
+                column("Tests", f -> String.valueOf(f.count()), 64),
+                column("Pattern", StoredFailure::patternId, 240),
+                column("Playbook", f -> f.playbook() == null ? "—" : f.playbook(), 210),
+                column("Diagnosis", f -> diagnosis(model.diagnosisOf(f)), 260),
                 column("Message", f -> firstLine(f.message()), 360)));
         return failures;
     }

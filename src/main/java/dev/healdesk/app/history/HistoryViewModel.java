@@ -12,7 +12,6 @@ import dev.healdesk.core.history.StoredTest;
 import dev.healdesk.core.report.ReportWriter;
 import dev.healdesk.core.report.StoredRuns;
 import dev.healdesk.core.run.Diagnosis;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;

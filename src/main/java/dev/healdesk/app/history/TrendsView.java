@@ -167,7 +167,7 @@ final class TrendsView implements View {
         if (series.percent()) {
             y.setAutoRanging(false);
             y.setLowerBound(0);
-            y.setUpperBound(100);
+            y.setUpperBound(110);   // ticks stop at 100; the margin keeps a 100 % point whole
             y.setTickUnit(25);
         }
         LineChart<Number, Number> chart = new LineChart<>(x, y);
@@ -187,10 +187,13 @@ final class TrendsView implements View {
         if (first == null) {
             return;
         }
-        long lower = first.toEpochDay();
-        long upper = model.lastDay().toEpochDay();
-        long span = Math.max(1, upper - lower);
-        double unit = span <= 31 ? 7 : span <= 92 ? 14 : 61;
+        // A day of margin on both sides, so that the first and last days' points are drawn whole; the ticks count
+        // back from today, so that today is labelled.
+        long last = model.lastDay().toEpochDay();
+        long span = Math.max(1, last - first.toEpochDay());
+        long unit = span <= 31 ? 7 : span <= 92 ? 14 : 61;
+        long upper = last + 1;
+        long lower = upper - unit * ((span + 2 + unit - 1) / unit);
         for (int i = 0; i < SERIES.size(); i++) {
             Series s = SERIES.get(i);
             LineChart<Number, Number> chart = charts.get(i);

@@ -129,12 +129,15 @@ public final class TrendsViewModel {
         watching.unsubscribe();
     }
 
-    /** A duration for an operator: "42 min", "3.5 h", "2.1 days"; "—" for none (-1). */
+    /** A duration for an operator: "14 s", "42 min", "3.5 h", "2.1 days"; "—" for none (-1). */
     public static String duration(long ms) {
         if (ms < 0) {
             return "—";
         }
         Duration d = Duration.ofMillis(ms);
+        if (d.toSeconds() < 90) {
+            return d.toSeconds() + " s";
+        }
         if (d.toMinutes() < 90) {
             return d.toMinutes() + " min";
         }

@@ -292,6 +292,7 @@ class HistoryViewModelTest {
         assertThat(trends.statusTextProperty().get()).isEqualTo("5 run(s) on 4 of the last 30 days");
         assertThat(TrendsViewModel.duration(Duration.ofDays(2).toMillis())).isEqualTo("2.0 days");
         assertThat(TrendsViewModel.duration(Duration.ofMinutes(210).toMillis())).isEqualTo("3.5 h");
+        assertThat(TrendsViewModel.duration(14_000)).isEqualTo("14 s");
         assertThat(TrendsViewModel.duration(-1)).isEqualTo("—");
 
         trends.rangeProperty().set(TrendsViewModel.Range.DAYS_365);
