@@ -29,7 +29,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.ListChangeListener;
 import javafx.util.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,16 +90,15 @@ public final class ConsoleViewModel {
         this.failures = new FailuresViewModel(picks, artifacts, worker, bridge);
         this.playbooks = new PlaybookQueueViewModel(counters);
         gate.attach(playbooks);
-        this.history = new HistoryViewModel(store, worker, bridge);
+        this.history = new HistoryViewModel(store, worker, bridge, dialogs, artifacts, resultsDir,
+                java.time.Clock.systemUTC(), java.time.ZoneId.systemDefault());
         this.hardware = new HardwareViewModel(llm, worker, downloads, bridge);
 
         Subscription onSummary = run.lastSummaryProperty().subscribe(this::runFinished);
         Subscription onEvents = run.followEvents(failures::accept);
         Subscription onPlaybooks = run.followEvents(playbooks::accept);
-        ListChangeListener<RunRow> onHistory = c -> historyLoaded();
-        history.runs().addListener(onHistory);
-        wiring = Subscription.combine(onSummary, onEvents, onPlaybooks,
-                () -> history.runs().removeListener(onHistory));
+        Subscription onHistory = history.latestProperty().subscribe(this::historyLoaded);
+        wiring = Subscription.combine(onSummary, onEvents, onPlaybooks, onHistory);
     }
 
     public RunViewModel run() {
@@ -224,11 +222,10 @@ public final class ConsoleViewModel {
         }
     }
 
-    private void historyLoaded() {
-        if (sessionRun.get() || history.runs().isEmpty()) {
+    private void historyLoaded(RunRow latest) {
+        if (sessionRun.get() || latest == null) {
             return;
         }
-        RunRow latest = history.runs().get(0);
         showStatus(latest.status(), latest.healthScore(), latest.runId());
     }
 

@@ -1,5 +1,6 @@
 package dev.healdesk.app;
 
+import dev.healdesk.app.history.HistoryViewModel;
 import dev.healdesk.core.config.HealdeskPaths;
 import dev.healdesk.core.config.Preferences;
 import dev.healdesk.core.llm.LlmSetup;
@@ -36,6 +37,7 @@ import java.util.Set;
  *       {@code OLLAMA_HOST} = the stand-in and {@code OLLAMA_MODEL=llama3.2}, and its history, results and
  *       preferences go to a fresh temporary folder, so that the canned diagnoses never reach the real diagnosis
  *       cache (where a later run with the real llama3.2 would be served them);</li>
+ *   <li>{@code healdesk.demo.history=trends}: the History screen's tab (runs, trends, recurring; default runs);</li>
  *   <li>{@code healdesk.window=1440x900}: the window's size (default 1320x840).</li>
  * </ul>
  * Example: {@code java -Dhealdesk.demo.faults=backend-down -Dhealdesk.demo.autorun=true
@@ -44,7 +46,7 @@ import java.util.Set;
  * -Dhealdesk.demo.autorun=true -Dhealdesk.demo.screen=failures -jar healdesk.jar}
  */
 public record DemoMode(Set<Fault> faults, boolean autorun, boolean dryRun, Screen screen, boolean ollama,
-                       double width, double height) {
+                       double width, double height, HistoryViewModel.Tab historyTab) {
 
     /** The model the stand-in has installed and the console is told to ask. */
     static final String DEMO_MODEL = "llama3.2";
@@ -93,7 +95,9 @@ public record DemoMode(Set<Fault> faults, boolean autorun, boolean dryRun, Scree
         }
         return new DemoMode(faults.isEmpty() ? Set.of() : EnumSet.copyOf(faults), autorun,
                 Boolean.getBoolean("healdesk.demo.dryRun"), screen,
-                Boolean.getBoolean("healdesk.demo.ollama"), w, h);
+                Boolean.getBoolean("healdesk.demo.ollama"), w, h,
+                HistoryViewModel.Tab.valueOf(System.getProperty("healdesk.demo.history", "runs").trim()
+                        .toUpperCase(Locale.ROOT)));
     }
 
     public boolean active() {

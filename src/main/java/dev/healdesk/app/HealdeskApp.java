@@ -127,6 +127,7 @@ public final class HealdeskApp extends Application {
      */
     private void playDemo(DemoMode demo) {
         LOG.info("Demo mode: {}", demo);
+        model.history().tabProperty().set(demo.historyTab());
         if (demo.screen() != null && !demo.autorun()) {
             model.screenProperty().set(demo.screen());
         }

@@ -3,14 +3,9 @@ package dev.healdesk.cli;
 import dev.healdesk.core.config.HealdeskPaths;
 import dev.healdesk.core.history.HistoryStore;
 import dev.healdesk.core.history.RunRow;
-import dev.healdesk.core.report.HtmlReport;
-import dev.healdesk.core.report.JUnitXmlReport;
-import dev.healdesk.core.report.JsonSummary;
-import dev.healdesk.core.report.MarkdownReport;
-import dev.healdesk.core.report.PdfReport;
-import dev.healdesk.core.report.RedactedRun;
+import dev.healdesk.core.report.ReportWriter;
+import dev.healdesk.core.report.ReportWriter.Format;
 import dev.healdesk.core.report.StoredRuns;
-import dev.healdesk.core.run.RunSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -22,13 +17,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code healdesk report RUN_ID|latest --format=...}: a stored run as Markdown, HTML, JSON, PDF or JUnit XML. */
@@ -38,19 +27,6 @@ import java.util.concurrent.Callable;
                 "The run is rebuilt from its run folder's JSON files, or from the history database when the folder is"
                         + " gone (then without stacks, screenshots and diagnoses). Prints the path written."})
 final class ReportCommand implements Callable<Integer> {
-
-    /** How many of the target's runs the HTML and PDF health trend shows. */
-    static final int TREND_RUNS = 30;
-
-    enum Format {
-        MD("report.md"), HTML("report.html"), JSON("report.json"), PDF("report.pdf"), JUNIT("report-junit.xml");
-
-        final String fileName;
-
-        Format(String fileName) {
-            this.fileName = fileName;
-        }
-    }
 
     @Spec
     CommandSpec spec;
@@ -80,53 +56,34 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (HistoryStore store = StoredHistory.open(paths)) {
             RunRow row = find(store, paths);
-            StoredRuns.Loaded loaded = StoredRuns.load(store, row, paths.resultsDir());
-            if (loaded.source() == StoredRuns.Source.HISTORY) {
-                err.println("healdesk: the run folder of " + row.runId() + " is gone; the report is built from the"
-                        + " history database (no stacks, screenshots or diagnoses).");
-            }
-            RunSummary run = loaded.run();
-            Path folder = loaded.runFolder();
+            ReportWriter writer = new ReportWriter(store, paths.resultsDir());
             if (out != null && out.toString().equals("-")) {
+                StoredRuns.Loaded loaded = StoredRuns.load(store, row, paths.resultsDir());
+                warnIfRebuilt(loaded.source(), row, err);
                 Writer w = new StringWriter();
-                writeText(f, run, folder, store, w);
+                writer.writeText(f, loaded.run(), loaded.runFolder(), w);
                 stdout.print(w);
                 stdout.flush();
                 return Cli.HEALTHY;
             }
-            Path target = out != null ? out
-                    : folder != null && Files.isDirectory(folder) ? folder.resolve(f.fileName)
-                    : paths.resultsDir().resolve(row.runId() + "-" + f.fileName);
-            Path parent = target.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            if (f == Format.PDF) {
-                new PdfReport().write(run, trend(store, run), folder, target);
-            } else {
-                try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-                    writeText(f, run, folder, store, w);
-                }
-            }
-            stdout.println(target);
+            ReportWriter.Written written = writer.write(row, f, out);
+            warnIfRebuilt(written.source(), row, err);
+            stdout.println(written.file());
             stdout.flush();
             return Cli.HEALTHY;
         }
     }
 
-    private void writeText(Format f, RunSummary run, Path folder, HistoryStore store, Writer w) throws IOException {
-        switch (f) {
-            case MD -> new MarkdownReport().write(RedactedRun.of(run), w);
-            case JSON -> new JsonSummary().writeSummary(RedactedRun.of(run), folder == null ? null : folder.toString(), w);
-            case HTML -> w.write(new HtmlReport().render(run, trend(store, run), folder));
-            case JUNIT -> new JUnitXmlReport().write(run, w);
-            case PDF -> throw new IllegalStateException("PDF is not text");
+    private static void warnIfRebuilt(StoredRuns.Source source, RunRow row, PrintWriter err) {
+        if (source == StoredRuns.Source.HISTORY) {
+            err.println("healdesk: the run folder of " + row.runId() + " is gone; the report is built from the"
+                    + " history database (no stacks, screenshots or diagnoses).");
         }
     }
 
     private Format format() {
         try {
-            return Format.valueOf(format.trim().toUpperCase(Locale.ROOT));
+            return Format.parse(format);
         } catch (IllegalArgumentException e) {
             throw new Cli.UsageException("--format: unknown format '" + format + "'. Use md, html, json, pdf or junit.");
         }
@@ -140,15 +97,5 @@ final class ReportCommand implements Callable<Integer> {
         return store.findRun(runId).orElseThrow(() -> new Cli.UsageException("Run '" + runId + "' is not in "
                 + paths.dbFile() + ". List the stored runs with 'healdesk history' (with the same --results-dir or"
                 + " --db), or use 'latest'."));
-    }
-
-    /** The target's last {@link #TREND_RUNS} runs, oldest first. */
-    static List<HtmlReport.TrendPoint> trend(HistoryStore store, RunSummary run) {
-        List<HtmlReport.TrendPoint> points = new ArrayList<>();
-        for (RunRow r : store.runsOf(run.target(), TREND_RUNS)) {
-            points.add(new HtmlReport.TrendPoint(r.runId(), r.startedAt(), r.healthScore(), r.status()));
-        }
-        Collections.reverse(points);
-        return points;
     }
 }

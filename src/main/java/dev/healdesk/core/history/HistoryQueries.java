@@ -25,6 +25,10 @@ public final class HistoryQueries {
         public static final RunFilter ALL = new RunFilter(null, null, null, null, null, null);
     }
 
+    /** What the runs list's filters offer: the targets and projects runs were recorded for, sorted. */
+    public record Choices(List<String> targets, List<String> projects) {
+    }
+
     /**
      * One day of a trend (UTC days).
      *

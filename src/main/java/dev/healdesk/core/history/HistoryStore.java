@@ -938,11 +938,45 @@ public final class HistoryStore implements AutoCloseable {
 
     /** The runs {@code filter} lets through, most recent first, one page. */
     public synchronized List<RunRow> listRuns(HistoryQueries.RunFilter filter, int limit, int offset) {
-        StringBuilder sql = new StringBuilder("""
+        List<Object> args = new ArrayList<>();
+        String sql = """
                 SELECT id, target, projects, dry_run, started_at, finished_at, status, initial_status, health_score,
                   tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder, state
-                FROM runs WHERE 1 = 1""");
+                FROM runs WHERE""" + where(filter, args) + " ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?";
+        args.add(limit);
+        args.add(offset);
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            bind(ps, args);
+            List<RunRow> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(runRow(rs));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw fail("list runs", e);
+        }
+    }
+
+    /** How many runs {@code filter} lets through: the size of the list {@link #listRuns(HistoryQueries.RunFilter,
+     * int, int)} pages over. */
+    public synchronized int countRuns(HistoryQueries.RunFilter filter) {
         List<Object> args = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT count(*) FROM runs WHERE"
+                + where(filter, args))) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw fail("count runs", e);
+        }
+    }
+
+    /** The WHERE clause of {@code filter} over the runs table (" 1 = 1 AND …"); its values are added to {@code args}. */
+    private static String where(HistoryQueries.RunFilter filter, List<Object> args) {
+        StringBuilder sql = new StringBuilder(" 1 = 1");
         if (filter.status() != null) {
             if (RunRow.INTERRUPTED.equals(filter.status())) {
                 sql.append(" AND state = 'interrupted'");
@@ -978,21 +1012,55 @@ public final class HistoryStore implements AutoCloseable {
             args.add(pattern);
             args.add(pattern);
         }
-        sql.append(" ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?");
-        args.add(limit);
-        args.add(offset);
-        try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
-            bind(ps, args);
-            List<RunRow> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(runRow(rs));
+        return sql.toString();
+    }
+
+    /** The targets and the projects runs were recorded for, sorted: the choices of the runs list's filters. */
+    public synchronized HistoryQueries.Choices choices() {
+        java.util.TreeSet<String> targets = new java.util.TreeSet<>();
+        java.util.TreeSet<String> projects = new java.util.TreeSet<>();
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT DISTINCT target, projects FROM runs")) {
+            while (rs.next()) {
+                targets.add(rs.getString(1));
+                String p = rs.getString(2);
+                if (p != null) {
+                    for (String one : p.split(",")) {
+                        if (!one.isBlank()) {
+                            projects.add(one.trim());
+                        }
+                    }
                 }
             }
-            return rows;
         } catch (SQLException e) {
-            throw fail("list runs", e);
+            throw fail("list the targets and projects", e);
         }
+        return new HistoryQueries.Choices(List.copyOf(targets), List.copyOf(projects));
+    }
+
+    /**
+     * The stored diagnoses of the failure groups of {@code runId}, by fingerprint: the one by the run's own model when
+     * there is one, else the newest by any model.
+     */
+    public synchronized Map<String, Diagnosis> diagnosesOf(String runId) {
+        Map<String, Diagnosis> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement("""
+                SELECT d.fingerprint, d.provider, d.model, d.root_cause, d.confidence, d.diagnosed_category,
+                  d.fix_class, d.playbook, d.explanation, d.evidence, d.malformed, d.raw_text, d.note, d.created_at,
+                  d.prompt_tokens, d.completion_tokens, d.latency_ms
+                FROM failures f JOIN runs r ON r.id = f.run_id JOIN diagnoses d ON d.fingerprint = f.fingerprint
+                WHERE f.run_id = ? ORDER BY f.rowid, (d.model IS r.llm_model) DESC, d.created_at DESC""")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Diagnosis d = diagnosis(rs);
+                    out.putIfAbsent(d.fingerprint(), d);
+                }
+            }
+        } catch (SQLException e) {
+            throw fail("read the diagnoses of run " + runId, e);
+        }
+        return out;
     }
 
     /** Day by day (UTC) between {@code from} and {@code to}, for one target or all (null). */

@@ -127,6 +127,43 @@ class HistoryQueriesTest {
         assertThat(ids(new HistoryQueries.RunFilter(null, null, null, null, null, "100%_done"))).isEmpty();
     }
 
+    @Test
+    void theFilteredCountIsTheSizeOfTheListItPagesOver() {
+        HistoryQueries.RunFilter failing = new HistoryQueries.RunFilter("failing", null, null, null, null, null);
+        assertThat(store.countRuns(failing)).isEqualTo(2);
+        assertThat(store.listRuns(failing, 1, 1)).extracting(RunRow::runId).containsExactly("run-1");
+        assertThat(store.countRuns(new HistoryQueries.RunFilter(null, null, null, "api", "shop", "connection slots")))
+                .isEqualTo(2);
+        assertThat(store.countRuns(HistoryQueries.RunFilter.ALL)).isEqualTo(store.countRuns()).isEqualTo(4);
+        assertThat(store.countRuns(new HistoryQueries.RunFilter("degraded", null, null, null, null, null))).isZero();
+    }
+
+    @Test
+    void theFiltersOfferTheRecordedTargetsAndProjects() {
+        HistoryQueries.Choices choices = store.choices();
+        assertThat(choices.targets()).containsExactly("crm", "shop");
+        assertThat(choices.projects()).containsExactly("api");
+    }
+
+    @Test
+    void aRunsDiagnosesPreferItsOwnModel() {
+        store.saveDiagnosis(diagnosis("mistral", "Other model", DAY1.plusSeconds(99)), "pg-connection-slots",
+                "database");
+        store.saveDiagnosis(diagnosis("llama3.2", "Idle transactions hold the pool", DAY1), "pg-connection-slots",
+                "database");
+        assertThat(store.diagnosesOf("run-1")).containsOnlyKeys("fp-pool");
+        assertThat(store.diagnosesOf("run-1").get("fp-pool").rootCause())
+                .as("run-1 asked llama3.2").isEqualTo("Idle transactions hold the pool");
+        assertThat(store.diagnosesOf("run-2").get("fp-pool").rootCause())
+                .as("run-2 asked no model: the newest").isEqualTo("Other model");
+        assertThat(store.diagnosesOf("run-4")).as("no failures").isEmpty();
+    }
+
+    private static dev.healdesk.core.run.Diagnosis diagnosis(String model, String rootCause, Instant at) {
+        return new dev.healdesk.core.run.Diagnosis("fp-pool", "ollama", model, rootCause, 0.8, Category.DATABASE,
+                FixClass.A, "restart-backend", "why", List.of("evidence"), false, "{}", null, at, 10, 5, 100, false);
+    }
+
     private List<String> ids(HistoryQueries.RunFilter filter) {
         return store.listRuns(filter, 50, 0).stream().map(RunRow::runId).toList();
     }
