@@ -630,22 +630,7 @@ public final class HistoryStore implements AutoCloseable {
 
     /** The most recent runs first. */
     public synchronized List<RunRow> listRuns(int limit, int offset) {
-        try (PreparedStatement ps = connection.prepareStatement("""
-                SELECT id, target, projects, dry_run, started_at, finished_at, status, initial_status, health_score,
-                  tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder, state
-                FROM runs ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?""")) {
-            ps.setInt(1, limit);
-            ps.setInt(2, offset);
-            List<RunRow> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(runRow(rs));
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw fail("list runs", e);
-        }
+        return listRuns(HistoryQueries.RunFilter.ALL, limit, offset);
     }
 
     /** The {@code limit} most recent runs of {@code target}, the most recent first: a report's health trend. */
