@@ -8,6 +8,9 @@ import dev.healdesk.app.fx.FxBridge;
 import dev.healdesk.app.playbooks.ConsoleGate;
 import dev.healdesk.app.run.RunAction;
 import dev.healdesk.app.run.SandboxSwitchboard;
+import dev.healdesk.app.fx.ThemeService;
+import dev.healdesk.app.settings.SettingsViewModel;
+import dev.healdesk.core.config.Config;
 import dev.healdesk.core.config.HealdeskPaths;
 import dev.healdesk.core.history.HistoryRetention;
 import dev.healdesk.core.history.HistoryStore;
@@ -18,11 +21,12 @@ import dev.healdesk.core.llm.LlmSetup;
 import dev.healdesk.core.llm.Redactor;
 import dev.healdesk.core.playbook.BuiltInPlaybooks;
 import dev.healdesk.core.playbook.GuardrailCounters;
-import dev.healdesk.core.playbook.Guardrails;
 import dev.healdesk.core.playbook.PlaybookExecutor;
 import dev.healdesk.core.run.RunException;
 import dev.healdesk.core.run.RunService;
+import dev.healdesk.core.sandbox.SandboxOptions;
 import dev.healdesk.core.sandbox.SandboxTarget;
+import dev.healdesk.core.suite.BrowserLocator;
 import dev.healdesk.core.run.RunListener;
 import dev.healdesk.core.run.Target;
 import dev.healdesk.core.config.TargetFileException;
@@ -107,7 +111,7 @@ public final class AppContext implements AutoCloseable {
 
     /** The console's context, with results and history where {@code paths} say, over the process's environment. */
     public AppContext(HealdeskPaths paths) {
-        this(paths, FxBridge.platform(), System.getenv());
+        this(paths, FxBridge.platform(), Config.fromProcess().env());
     }
 
     /** @param env the environment the LLM setup reads ({@code OLLAMA_HOST}, {@code OLLAMA_MODEL}, …) */
@@ -186,7 +190,7 @@ public final class AppContext implements AutoCloseable {
             // playbooks are asked under every policy), and it proposes the playbooks the operator picked on the
             // Failures screen.
             PlaybookExecutor playbooks = new PlaybookExecutor(BuiltInPlaybooks.registry(), gate,
-                    Guardrails.defaults(), env, Redactor.standard()::redact, Clock.systemUTC(), picks);
+                    Config.guardrails(env), env, Redactor.standard()::redact, Clock.systemUTC(), picks);
             RunService runService = new RunService(history, folders, triage,
                     llm.diagnoser(history, catalog.playbooks(), env, Clock.systemUTC()), playbooks,
                     Clock.systemUTC());
@@ -240,6 +244,11 @@ public final class AppContext implements AutoCloseable {
         return bridge;
     }
 
+    /** The settings screen's model over {@code config}: it writes the settings file on the worker. */
+    public SettingsViewModel newSettingsModel(Config config, ThemeService theme) {
+        return new SettingsViewModel(config, theme, worker, bridge);
+    }
+
     /**
      * The console's view models over this context's services.
      *
@@ -281,7 +290,9 @@ public final class AppContext implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("The console is closing");
         }
-        SandboxTarget target = SandboxTarget.start();
+        String browser = env.get(BrowserLocator.ENV_VAR);
+        SandboxTarget target = SandboxTarget.start(SandboxOptions.defaults(), null,
+                browser == null || browser.isBlank() ? null : browser.strip());
         LOG.info("Sandbox target up at {}", target.server().baseUrl());
         return target;
     }

@@ -14,7 +14,7 @@ import dev.healdesk.app.playbooks.PlaybookQueueViewModel;
 import dev.healdesk.app.playbooks.PlaybooksView;
 import dev.healdesk.app.run.RunView;
 import dev.healdesk.app.settings.SettingsView;
-import dev.healdesk.core.config.HealdeskPaths;
+import dev.healdesk.app.settings.SettingsViewModel;
 import dev.healdesk.core.triage.HealthStatus;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
@@ -58,12 +58,12 @@ public final class ConsoleView implements View {
     /** Over the content, top right; lets clicks through where it shows nothing. */
     private final VBox notices = new VBox(10);
     private final ConsoleViewModel model;
-    private final HealdeskPaths paths;
+    private final SettingsViewModel settings;
 
-    public ConsoleView(ConsoleViewModel model, ThemeService theme, HealdeskPaths paths) {
+    public ConsoleView(ConsoleViewModel model, ThemeService theme, SettingsViewModel settings) {
         this.model = model;
         root.getStyleClass().add("console");
-        this.paths = paths;
+        this.settings = settings;
 
         content.getStyleClass().add("content");
         root.setLeft(rail(theme));
@@ -103,7 +103,7 @@ public final class ConsoleView implements View {
             case PLAYBOOKS -> new PlaybooksView(model.playbooks());
             case HISTORY -> new HistoryView(model.history());
             case HARDWARE -> new HardwareView(model.hardware());
-            case SETTINGS -> new SettingsView(paths);
+            case SETTINGS -> new SettingsView(settings);
         };
     }
 

@@ -4,7 +4,10 @@ import dev.healdesk.app.fx.DialogService;
 import dev.healdesk.app.fx.FxDialogService;
 import dev.healdesk.app.fx.ThemeService;
 import dev.healdesk.app.fx.UiThread;
+import dev.healdesk.core.config.Config;
+import dev.healdesk.core.config.Setting;
 import dev.healdesk.core.llm.OllamaStandIn;
+import dev.healdesk.core.run.RunOptions;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -18,7 +21,9 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The JavaFX console. Started by {@link Launcher} through {@link #launchConsole}; builds the
@@ -38,6 +43,8 @@ public final class HealdeskApp extends Application {
     private OllamaStandIn demoOllama;
     private RuntimeException contextFailure;
     private ConsoleViewModel model;
+    /** The settings' layers as read at start; null when the console could not start. */
+    private Config config;
     private ConsoleView view;
     private DialogService dialogs;
     private Subscription themeInstall = Subscription.EMPTY;
@@ -50,7 +57,8 @@ public final class HealdeskApp extends Application {
     public void init() {
         try {
             demo = DemoMode.fromSystemProperties();
-            Map<String, String> env = System.getenv();
+            config = Config.fromProcess();
+            Map<String, String> env = config.env();
             if (demo.ollama()) {
                 // Demo only (off the FX thread, before the window): a loopback stand-in plays Ollama.
                 demoOllama = DemoMode.startOllamaStandIn();
@@ -73,7 +81,7 @@ public final class HealdeskApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        ThemeService theme = ThemeService.fromSystemProperties();
+        ThemeService theme = ThemeService.from(config == null ? Map.of() : config.env());
         theme.installUserAgentStylesheet();
         dialogs = new FxDialogService(() -> stage, theme);
         if (contextFailure != null) {
@@ -84,7 +92,8 @@ public final class HealdeskApp extends Application {
         boolean measure = Boolean.getBoolean(MEASURE_STARTUP);
 
         model = context.newConsoleModel(dialogs, getHostServices()::showDocument);
-        view = new ConsoleView(model, theme, context.paths());
+        applyRunDefaults(config.env());
+        view = new ConsoleView(model, theme, context.newSettingsModel(config, theme));
         Scene scene = new Scene(view.root(), demo.width(), demo.height());
         themeInstall = theme.install(scene);
         stage.setScene(scene);
@@ -105,7 +114,28 @@ public final class HealdeskApp extends Application {
         });
     }
 
+    /** The Run screen starts from the settings' run defaults (file < .env < environment). */
+    private void applyRunDefaults(Map<String, String> env) {
+        Set<String> projects = new LinkedHashSet<>();
+        for (String p : env.getOrDefault(Setting.PROJECTS.variable().orElseThrow(), "").split(",")) {
+            if (!p.isBlank()) {
+                projects.add(p.strip());
+            }
+        }
+        String fixes = env.get(Setting.MAX_FIXES.variable().orElseThrow());
+        model.run().applyDefaults(projects,
+                Boolean.parseBoolean(env.get(Setting.DRY_RUN.variable().orElseThrow())),
+                Boolean.parseBoolean(env.get(Setting.SKIP_LLM.variable().orElseThrow())),
+                fixes == null ? RunOptions.DEFAULT_MAX_FIXES : Integer.parseInt(fixes),
+                "A".equalsIgnoreCase(env.get(Setting.APPROVE.variable().orElseThrow())));
+    }
+
     private void afterFirstFrame(DemoMode demo) {
+        if (!config.problems().isEmpty()) {
+            dialogs.showError("Healdesk", "Some settings were refused",
+                    Config.describe(config.problems()) + "\n\nThe console uses the other settings. Fix these in their"
+                            + " file, or on the Settings screen, and restart; nothing was changed.");
+        }
         context.ready().whenComplete((ok, failure) -> {
             if (failure != null) {
                 Throwable cause = failure.getCause() == null ? failure : failure.getCause();

@@ -1,5 +1,6 @@
 package dev.healdesk.cli;
 
+import dev.healdesk.core.config.Config;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,7 @@ import java.io.PrintWriter;
 @Command(name = "healdesk", mixinStandardHelpOptions = true, version = "Healdesk 0.1.0",
         description = "Self-healing test runs: run suites, triage failures, keep history, write reports.",
         subcommands = {RunCommand.class, TriageCommand.class, ReportCommand.class, HistoryCommand.class,
-                DoctorCommand.class, RedactCommand.class,
+                DoctorCommand.class, ConfigCommand.class, RedactCommand.class,
                 SandboxCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
 
@@ -25,7 +26,7 @@ public final class Cli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing command: use run, triage, report, history, doctor, redact, sandbox or bench (or no arguments"
+                "Missing command: use run, triage, report, history, doctor, config, redact, sandbox or bench (or no arguments"
                         + " at all for the console)");
     }
 
@@ -58,6 +59,18 @@ public final class Cli implements Runnable {
             return INTERNAL;
         });
         return cmd;
+    }
+
+    /**
+     * The settings of this process (settings file < .env < environment); a problem in any layer is an operator's
+     * mistake that names its file and line: exit 2, nothing run.
+     */
+    static Config config() {
+        try {
+            return Config.fromProcess().requireValid();
+        } catch (Config.ConfigException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
     }
 
     /** An operator's mistake (a file, a flag, a target): message names it and says what to do; exit 2. */

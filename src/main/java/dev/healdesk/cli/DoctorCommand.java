@@ -44,7 +44,7 @@ final class DoctorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> env = System.getenv();
+        Map<String, String> env = dev.healdesk.core.config.Config.fromProcess().env();
         LlmSetup setup = LlmSetup.fromEnvironment(env);
         LlmSetup.Snapshot snap = setup.inspect();
         Path dbFile = db != null ? db : HealdeskPaths.fromEnvironment(env).dbFile();

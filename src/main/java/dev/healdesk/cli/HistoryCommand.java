@@ -46,7 +46,7 @@ final class HistoryCommand implements Callable<Integer> {
         if (limit < 1) {
             throw new Cli.UsageException("--limit: " + limit + " is not a number of runs. Give 1 or more, e.g. --limit=50.");
         }
-        HealdeskPaths paths = stored.paths(System.getenv());
+        HealdeskPaths paths = stored.paths(Cli.config().env());
         PrintWriter out = spec.commandLine().getOut();
         List<RunRow> runs;
         try (HistoryStore store = StoredHistory.open(paths)) {

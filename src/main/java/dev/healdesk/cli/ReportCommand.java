@@ -51,7 +51,7 @@ final class ReportCommand implements Callable<Integer> {
         if (f == Format.PDF && out != null && out.toString().equals("-")) {
             throw new Cli.UsageException("--out=- writes text to standard output; a PDF needs a file: --out=FILE.pdf.");
         }
-        HealdeskPaths paths = stored.paths(System.getenv());
+        HealdeskPaths paths = stored.paths(Cli.config().env());
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (HistoryStore store = StoredHistory.open(paths)) {

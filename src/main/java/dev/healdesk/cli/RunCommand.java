@@ -1,7 +1,9 @@
 package dev.healdesk.cli;
 
+import dev.healdesk.core.config.Config;
 import dev.healdesk.core.config.FileTarget;
 import dev.healdesk.core.config.HealdeskPaths;
+import dev.healdesk.core.config.Setting;
 import dev.healdesk.core.config.TargetSpec;
 import dev.healdesk.core.config.TargetFileException;
 import dev.healdesk.core.config.Targets;
@@ -11,7 +13,6 @@ import dev.healdesk.core.history.HistoryStore;
 import dev.healdesk.core.llm.LlmSetup;
 import dev.healdesk.core.llm.Redactor;
 import dev.healdesk.core.playbook.BuiltInPlaybooks;
-import dev.healdesk.core.playbook.Guardrails;
 import dev.healdesk.core.playbook.PlaybookExecutor;
 import dev.healdesk.core.playbook.PolicyGate;
 import dev.healdesk.core.notify.SlackNotifier;
@@ -58,8 +59,9 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--target", defaultValue = "sandbox", paramLabel = "sandbox|FILE",
-            description = "The built-in sandbox (default) or a target file (YAML).")
+    @Option(names = "--target", paramLabel = "sandbox|FILE",
+            description = "The built-in sandbox or a target file (YAML); default: target.file of the settings"
+                    + " (HEALDESK_TARGET), else the sandbox.")
     String target;
 
     @Option(names = "--fault", paramLabel = "NAME",
@@ -68,23 +70,24 @@ final class RunCommand implements Callable<Integer> {
     List<String> faults = new ArrayList<>();
 
     @Option(names = "--projects", split = ",", paramLabel = "a,b",
-            defaultValue = "${env:HEAL_PROJECTS}", description = "Projects to run (default: all; env HEAL_PROJECTS).")
-    List<String> projects = new ArrayList<>();
+            description = "Projects to run (default: all; settings target.projects, HEAL_PROJECTS).")
+    List<String> projects;
 
-    @Option(names = "--dry-run", defaultValue = "${env:HEAL_DRY_RUN:-false}", fallbackValue = "true", arity = "0..1",
-            description = "Plan everything, change nothing (env HEAL_DRY_RUN).")
-    boolean dryRun;
+    @Option(names = "--dry-run", fallbackValue = "true", arity = "0..1",
+            description = "Plan everything, change nothing (settings run.dryRun, HEAL_DRY_RUN).")
+    Boolean dryRun;
 
-    @Option(names = "--skip-llm", defaultValue = "${env:HEAL_SKIP_LLM:-false}", fallbackValue = "true", arity = "0..1",
-            description = "Pattern triage only, no model (env HEAL_SKIP_LLM).")
-    boolean skipLlm;
+    @Option(names = "--skip-llm", fallbackValue = "true", arity = "0..1",
+            description = "Pattern triage only, no model (settings run.skipLlm, HEAL_SKIP_LLM).")
+    Boolean skipLlm;
 
-    @Option(names = "--max-fixes", defaultValue = "${env:HEAL_MAX_FIXES:-3}", paramLabel = "N",
-            description = "At most N fixes in this run (default 3; env HEAL_MAX_FIXES).")
-    int maxFixes;
+    @Option(names = "--max-fixes", paramLabel = "N",
+            description = "At most N fixes in this run (default 3; settings run.maxFixes, HEAL_MAX_FIXES).")
+    Integer maxFixes;
 
     @Option(names = "--approve", paramLabel = "none|A|all",
-            description = "Fixes that may run without a person: none, A (class A only; default unless --dry-run), all.")
+            description = "Fixes that may run without a person: none, A (class A only; default unless --dry-run), all"
+                    + " (settings playbooks.approve, HEAL_APPROVE: none or A; all only from this flag).")
     String approve;
 
     @Option(names = "--results-dir", paramLabel = "DIR", description = "Where run folders go (default ./healing-results; env HEALDESK_RESULTS_DIR).")
@@ -153,9 +156,10 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Map<String, String> env = System.getenv();
-        RunOptions options = options();
+        Map<String, String> env = Cli.config().env();
+        RunOptions options = options(env);
         Set<Fault> faultSet = faults();
+        String target = target(env);
         boolean sandbox = Targets.SANDBOX.equals(target);
         if (!sandbox && !faultSet.isEmpty()) {
             throw new Cli.UsageException("--fault switches the built-in sandbox's faults; it cannot be used with"
@@ -163,7 +167,7 @@ final class RunCommand implements Callable<Integer> {
         }
         PatternCatalog catalog = catalog();
         Triage triage = new Triage(catalog);
-        try (Target t = openTarget(env, faultSet)) {
+        try (Target t = openTarget(target, env, faultSet)) {
             Optional<TargetSpec.ArtifactsSpec> artifacts = t instanceof FileTarget f
                     ? Optional.ofNullable(f.spec().artifacts()) : Optional.empty();
             HealdeskPaths paths = paths(env, artifacts);
@@ -207,7 +211,7 @@ final class RunCommand implements Callable<Integer> {
      */
     static PlaybookExecutor healer(Map<String, String> env) {
         return new PlaybookExecutor(BuiltInPlaybooks.registry(), new PolicyGate(System.getProperty("user.name")),
-                Guardrails.defaults(), env, Redactor.standard()::redact, Clock.systemUTC());
+                Config.guardrails(env), env, Redactor.standard()::redact, Clock.systemUTC());
     }
 
     private void print(PrintWriter out, RunEvent event) {
@@ -221,28 +225,36 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private RunOptions options() {
-        if (maxFixes < 0) {
-            throw new Cli.UsageException("--max-fixes must be 0 or more, got " + maxFixes + ".");
+    /** Each option: its flag, else the settings' layers (file < .env < environment; checked there), else its default. */
+    private RunOptions options(Map<String, String> env) {
+        boolean dry = dryRun != null ? dryRun : Boolean.parseBoolean(env.getOrDefault(Setting.DRY_RUN.variable().orElseThrow(), "false"));
+        boolean skip = skipLlm != null ? skipLlm : Boolean.parseBoolean(env.getOrDefault(Setting.SKIP_LLM.variable().orElseThrow(), "false"));
+        int fixes = maxFixes != null ? maxFixes : Integer.parseInt(env.getOrDefault(Setting.MAX_FIXES.variable().orElseThrow(),
+                Integer.toString(RunOptions.DEFAULT_MAX_FIXES)));
+        if (fixes < 0) {
+            throw new Cli.UsageException("--max-fixes must be 0 or more, got " + fixes + ".");
         }
+        String approval = approve != null ? approve : env.get(Setting.APPROVE.variable().orElseThrow());
         ApprovalPolicy policy;
-        if (approve == null) {
-            policy = dryRun ? ApprovalPolicy.NONE : ApprovalPolicy.A;
+        if (approval == null || approval.isBlank()) {
+            policy = dry ? ApprovalPolicy.NONE : ApprovalPolicy.A;
         } else {
-            policy = switch (approve.trim().toLowerCase(java.util.Locale.ROOT)) {
+            policy = switch (approval.trim().toLowerCase(java.util.Locale.ROOT)) {
                 case "none" -> ApprovalPolicy.NONE;
                 case "a" -> ApprovalPolicy.A;
                 case "all" -> ApprovalPolicy.ALL;
                 default -> throw new Cli.UsageException("--approve must be none, A or all, got '" + approve + "'.");
             };
         }
+        List<String> names = projects != null ? projects
+                : List.of(env.getOrDefault(Setting.PROJECTS.variable().orElseThrow(), "").split(","));
         Set<String> selected = new LinkedHashSet<>();
-        for (String p : projects) {
+        for (String p : names) {
             if (!p.isBlank()) {
                 selected.add(p.trim());
             }
         }
-        return new RunOptions(selected, dryRun, skipLlm, maxFixes, policy, verbose, rediagnose);
+        return new RunOptions(selected, dry, skip, fixes, policy, verbose, rediagnose);
     }
 
     private Set<Fault> faults() {
@@ -270,7 +282,16 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private Target openTarget(Map<String, String> env, Set<Fault> faultSet) {
+    /** --target, else the settings' target file (HEALDESK_TARGET), else the sandbox. */
+    private String target(Map<String, String> env) {
+        if (target != null) {
+            return target;
+        }
+        String configured = env.get(Setting.TARGET_FILE.variable().orElseThrow());
+        return configured == null || configured.isBlank() ? Targets.SANDBOX : configured.strip();
+    }
+
+    private Target openTarget(String target, Map<String, String> env, Set<Fault> faultSet) {
         try {
             return Targets.open(target, env, Optional.empty(), faultSet);
         } catch (TargetFileException e) {

@@ -129,7 +129,7 @@ final class TriageCommand implements Callable<Integer> {
             results.add(TestResult.failed("#" + (lines.size() - 1), "triage", r.id(), 0, r.message(), r.stack(),
                     List.of()));
         });
-        Map<String, String> env = System.getenv();
+        Map<String, String> env = Cli.config().env();
         Path dbFile = db != null ? db : HealdeskPaths.fromEnvironment(env).dbFile();
         PrintWriter err = spec.commandLine().getErr();
         List<FailureGroup> groups = triage.group(results);

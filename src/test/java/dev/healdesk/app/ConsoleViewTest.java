@@ -51,7 +51,7 @@ class ConsoleViewTest {
         theme.installUserAgentStylesheet();
         context = new AppContext(new HealdeskPaths(dir.resolve("results"), dir.resolve("healdesk.db")));
         model = context.newConsoleModel(dialogs, uri -> { });
-        view = new ConsoleView(model, theme, context.paths());
+        view = new ConsoleView(model, theme, Fixtures.settings(dir, theme));
         Scene scene = new Scene(view.root(), 1240, 780);   // within Monocle's headless 1280x800 screen
         theme.install(scene);
         stage.setScene(scene);

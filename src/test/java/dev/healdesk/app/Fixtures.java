@@ -128,4 +128,13 @@ public final class Fixtures {
             shown.add("info|" + header + "|" + message);
         }
     }
+
+    /** The settings screen's model over an empty config folder in {@code dir} (nothing of the user's own). */
+    public static dev.healdesk.app.settings.SettingsViewModel settings(java.nio.file.Path dir,
+                                                                        dev.healdesk.app.fx.ThemeService theme) {
+        dev.healdesk.core.config.Config config = dev.healdesk.core.config.Config.load(
+                java.util.Map.of("HEALDESK_CONFIG_DIR", dir.resolve("config").toString()), dir);
+        return new dev.healdesk.app.settings.SettingsViewModel(config, theme, Runnable::run,
+                dev.healdesk.app.fx.FxBridge.direct());
+    }
 }

@@ -12,6 +12,7 @@ import javafx.util.Subscription;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -35,7 +36,13 @@ public final class ThemeService {
 
     /** Reads {@code healdesk.theme} (light or dark; light by default). */
     public static ThemeService fromSystemProperties() {
-        return new ThemeService("dark".equalsIgnoreCase(System.getProperty("healdesk.theme", "light")));
+        return from(Map.of());
+    }
+
+    /** {@code -Dhealdesk.theme} (demos, screenshots), else the settings' {@code HEALDESK_THEME}, else light. */
+    public static ThemeService from(Map<String, String> env) {
+        String theme = System.getProperty("healdesk.theme", env.getOrDefault("HEALDESK_THEME", "light"));
+        return new ThemeService("dark".equalsIgnoreCase(theme));
     }
 
     public BooleanProperty darkProperty() {

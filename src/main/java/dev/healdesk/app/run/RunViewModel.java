@@ -72,6 +72,8 @@ public final class RunViewModel {
     private final ObservableList<ProjectOption> projects =
             FXCollections.observableArrayList(p -> new Observable[]{p.selectedProperty()});
     private final BooleanProperty dryRun = new SimpleBooleanProperty(this, "dryRun", false);
+    /** The projects the settings tick when the target first offers its projects; empty for all. */
+    private Set<String> preferredProjects = Set.of();
     private final BooleanProperty skipLlm = new SimpleBooleanProperty(this, "skipLlm", false);
     private final BooleanProperty classAWithoutAsking = new SimpleBooleanProperty(this, "classAWithoutAsking", false);
     private final ObjectProperty<Integer> maxFixes =
@@ -218,15 +220,29 @@ public final class RunViewModel {
 
     // ---- Target -------------------------------------------------------------------------------
 
-    /** The target is up: offers its projects (all selected). */
+    /**
+     * The run defaults of the settings (file < .env < environment): the options, and the projects to tick when the
+     * target first offers them (empty: all).
+     */
+    public void applyDefaults(Set<String> projectNames, boolean dry, boolean skip, int fixes, boolean classA) {
+        preferredProjects = Set.copyOf(projectNames);
+        dryRun.set(dry);
+        skipLlm.set(skip);
+        maxFixes.set(fixes);
+        classAWithoutAsking.set(classA);
+    }
+
+    /** The target is up: offers its projects (those of the settings, else all, selected). */
     public void targetReady(String name, List<String> projectNames) {
         targetName.set(name);
         Set<String> wasOff = projects.stream().filter(p -> !p.isSelected()).map(ProjectOption::name)
                 .collect(Collectors.toSet());
+        boolean first = projects.isEmpty();
+        boolean preferred = first && projectNames.stream().anyMatch(preferredProjects::contains);
         List<ProjectOption> options = new ArrayList<>();
         for (String p : projectNames) {
             ProjectOption option = new ProjectOption(p);
-            option.setSelected(!wasOff.contains(p));
+            option.setSelected(preferred ? preferredProjects.contains(p) : !wasOff.contains(p));
             options.add(option);
         }
         projects.setAll(options);

@@ -11,12 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
+
 import java.util.Optional;
 
 /**
- * What the operator chose and Healdesk remembers between starts (for now the model override), in
- * {@code preferences.json} of the user's config folder: {@code HEALDESK_CONFIG_DIR}, else
- * {@code $XDG_CONFIG_HOME/healdesk}, else {@code ~/.config/healdesk}. Never a secret: those come from the
+ * What Healdesk remembers between starts, in the user's config folder ({@code HEALDESK_CONFIG_DIR}, else
+ * {@code $XDG_CONFIG_HOME/healdesk}, else {@code ~/.config/healdesk}): the model override is {@code llm.model} of
+ * the {@link SettingsFile settings file}; state that is not a setting goes in {@code preferences.json}. Never a secret: those come from the
  * environment or {@code .env} only. Written atomically, so a crash never leaves half a file.
  */
 public final class Preferences {
@@ -46,22 +47,31 @@ public final class Preferences {
         return file;
     }
 
-    /** The model the operator picked over the recommendation, if any. An unreadable file counts as none. */
+    /** The model the operator picked over the recommendation, if any ({@code llm.model} of the settings file). */
     public Optional<String> modelOverride() {
-        JsonNode root = read();
-        String v = root.path("modelOverride").asText(null);
+        String v = settings().read().values().get(Setting.MODEL);
+        if (v == null) {
+            // Before the settings file, the pick was kept here.
+            v = read().path("modelOverride").asText(null);
+        }
         return v == null || v.isBlank() ? Optional.empty() : Optional.of(v);
     }
 
     /** Remembers {@code model} as the override, or forgets it when empty. */
     public synchronized void setModelOverride(Optional<String> model) {
-        ObjectNode root = read() instanceof ObjectNode o ? o : JSON.createObjectNode();
-        if (model.isPresent()) {
-            root.put("modelOverride", model.get());
-        } else {
-            root.remove("modelOverride");
+        Map<Setting, String> refused = settings().save(Map.of(Setting.MODEL, model.orElse("")));
+        if (!refused.isEmpty()) {
+            throw new IllegalArgumentException("Model: " + refused.get(Setting.MODEL));
         }
-        write(root);
+        JsonNode root = read();
+        if (root instanceof ObjectNode o && o.remove("modelOverride") != null) {
+            write(o);
+        }
+    }
+
+    /** The settings file beside this one. */
+    public SettingsFile settings() {
+        return new SettingsFile(file.resolveSibling(SettingsFile.NAME));
     }
 
     private JsonNode read() {

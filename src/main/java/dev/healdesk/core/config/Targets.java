@@ -4,6 +4,7 @@ import dev.healdesk.core.run.Target;
 import dev.healdesk.core.sandbox.Fault;
 import dev.healdesk.core.sandbox.SandboxOptions;
 import dev.healdesk.core.sandbox.SandboxTarget;
+import dev.healdesk.core.suite.BrowserLocator;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -25,12 +26,18 @@ public final class Targets {
      */
     public static Target open(String target, Map<String, String> env, Optional<String> browser, Set<Fault> faults)
             throws TargetFileException {
+        // The settings' browser (HEALDESK_BROWSER, which may come from the settings file or .env) comes after a
+        // target file's own browser:, as the locator would take it from the process environment.
+        Optional<String> fromSettings = Optional.ofNullable(env.get(BrowserLocator.ENV_VAR)).filter(b -> !b.isBlank());
         if (SANDBOX.equals(target)) {
-            return SandboxTarget.start(SandboxOptions.defaults().withFaults(faults), null, browser.orElse(null));
+            return SandboxTarget.start(SandboxOptions.defaults().withFaults(faults), null,
+                    browser.or(() -> fromSettings).orElse(null));
         }
         TargetSpec spec = new TargetFiles().load(Path.of(target), env);
         if (browser.isPresent()) {
             spec = spec.withBrowser(browser.get());
+        } else if (spec.browser() == null && fromSettings.isPresent()) {
+            spec = spec.withBrowser(fromSettings.get());
         }
         try {
             return new FileTarget(spec, env);

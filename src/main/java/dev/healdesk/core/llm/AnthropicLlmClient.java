@@ -42,6 +42,8 @@ import java.util.function.Consumer;
  */
 public final class AnthropicLlmClient implements LlmClient {
     public static final String KEY_ENV = "ANTHROPIC_API_KEY";
+    /** {@code false} keeps the fallback off even with a key (the settings' cloud fallback switch). */
+    public static final String ENABLED_ENV = "HEALDESK_CLOUD_FALLBACK";
     public static final String MODEL_ENV = "ANTHROPIC_MODEL";
     public static final String BASE_URL_ENV = "ANTHROPIC_BASE_URL";
     public static final String ONLY_ENV = "LLM_FALLBACK_ONLY";
@@ -92,7 +94,7 @@ public final class AnthropicLlmClient implements LlmClient {
      */
     public static Optional<LlmDiagnoser.Fallback> fromEnvironment(Map<String, String> env) {
         String key = env.get(KEY_ENV);
-        if (key == null || key.isBlank()) {
+        if (key == null || key.isBlank() || "false".equalsIgnoreCase(env.getOrDefault(ENABLED_ENV, "true").strip())) {
             return Optional.empty();
         }
         String model = valueOr(env.get(MODEL_ENV), DEFAULT_MODEL);

@@ -29,7 +29,7 @@ public final class KnownSecrets implements UnaryOperator<String> {
                 .toList();
     }
 
-    static boolean isSecretName(String name) {
+    public static boolean isSecretName(String name) {
         String upper = name.toUpperCase(Locale.ROOT);
         return SECRET_WORDS.stream().anyMatch(upper::contains);
     }

@@ -65,6 +65,9 @@ public final class PlaybookExecutor implements Healer {
     private final UnaryOperator<String> redact;
     private final Clock clock;
     private final PlaybookChoice choice;
+    /** Playbooks the operator's settings say never to propose ({@value #DISABLED_ENV}, comma-separated). */
+    private final Set<String> disabled;
+    public static final String DISABLED_ENV = "HEALDESK_DISABLED_PLAYBOOKS";
 
     // Session state, guarded by this.
     private final Map<String, Integer> attempts = new HashMap<>();
@@ -96,6 +99,8 @@ public final class PlaybookExecutor implements Healer {
         this.redact = text -> text == null ? null : known.apply(redact.apply(text));
         this.clock = clock;
         this.choice = choice;
+        this.disabled = java.util.Arrays.stream(this.env.getOrDefault(DISABLED_ENV, "").split(","))
+                .map(String::strip).filter(n -> !n.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** What this session has used of each limit. */
@@ -143,6 +148,11 @@ public final class PlaybookExecutor implements Healer {
         if (found.isEmpty()) {
             run.record(group, name, fixClass, dryRun ? Decision.DRY_RUN : Decision.SKIPPED, EXECUTOR,
                     "no playbook named " + name + " is installed in this build" + (dryRun ? "; nothing to plan" : ""));
+            return;
+        }
+        if (disabled.contains(name)) {
+            run.record(group, name, fixClass, Decision.SKIPPED, EXECUTOR, name + " is switched off in the settings"
+                    + " (playbooks.disabled, " + DISABLED_ENV + "); the failure stays for a person");
             return;
         }
         Playbook playbook = found.get();

@@ -9,7 +9,6 @@ import dev.healdesk.app.failures.ArtifactOpener;
 import dev.healdesk.app.failures.PlaybookPicks;
 import dev.healdesk.app.fx.FxBridge;
 import dev.healdesk.app.fx.ThemeService;
-import dev.healdesk.core.config.HealdeskPaths;
 import dev.healdesk.core.playbook.Kind;
 import dev.healdesk.core.playbook.OperatorDecision;
 import dev.healdesk.core.playbook.Proposal;
@@ -71,7 +70,7 @@ class PlaybooksViewTest {
                     throw new IllegalStateException("no LLM in this test");
                 }, Runnable::run, Runnable::run, Runnable::run, FxBridge.direct(), new Fixtures.RecordingDialogs(),
                 dir, gate, new PlaybookPicks(), () -> null, ArtifactOpener.NONE);
-        view = new ConsoleView(model, theme, new HealdeskPaths(dir.resolve("results"), dir.resolve("h.db")));
+        view = new ConsoleView(model, theme, Fixtures.settings(dir, theme));
         Scene scene = new Scene(view.root(), 1240, 780);   // within Monocle's headless 1280x800 screen
         theme.install(scene);
         stage.setScene(scene);
