@@ -82,7 +82,8 @@ public final class Config {
     public static Config load(Map<String, String> processEnv, Path workingDir) {
         SettingsFile settings = SettingsFile.fromEnvironment(processEnv);
         String envFile = processEnv.get(DotEnv.FILE_ENV);
-        Path dotEnvPath = envFile != null && !envFile.isBlank() ? Path.of(envFile.strip()) : workingDir.resolve(".env");
+        Path dotEnvPath = envFile != null && !envFile.isBlank() ? Path.of(envFile.strip())
+                : workingDir.toAbsolutePath().resolve(".env");
         return load(processEnv, settings, DotEnv.read(dotEnvPath));
     }
 
