@@ -131,11 +131,6 @@ public final class HealdeskApp extends Application {
     }
 
     private void afterFirstFrame(DemoMode demo) {
-        if (!config.problems().isEmpty()) {
-            dialogs.showError("Healdesk", "Some settings were refused",
-                    Config.describe(config.problems()) + "\n\nThe console uses the other settings. Fix these in their"
-                            + " file, or on the Settings screen, and restart; nothing was changed.");
-        }
         context.ready().whenComplete((ok, failure) -> {
             if (failure != null) {
                 Throwable cause = failure.getCause() == null ? failure : failure.getCause();
@@ -149,6 +144,12 @@ public final class HealdeskApp extends Application {
             playDemo(demo);
         }
         context.connectSandbox(model);
+        if (!config.problems().isEmpty()) {
+            // Not inside this pulse: a modal dialog may not open during layout.
+            Platform.runLater(() -> dialogs.showError("Healdesk", "Some settings were refused",
+                    Config.describe(config.problems()) + "\n\nThe console uses the other settings. Fix these in their"
+                            + " file, or on the Settings screen, and restart; nothing was changed."));
+        }
     }
 
     /**

@@ -96,7 +96,7 @@ public final class SettingsView implements View {
         grid.setVgap(4);
         ColumnConstraints labels = new ColumnConstraints(190);
         labels.setHalignment(HPos.RIGHT);
-        ColumnConstraints controls = new ColumnConstraints(260, 420, 520);
+        ColumnConstraints controls = new ColumnConstraints(380, 380, 380);
         ColumnConstraints notes = new ColumnConstraints();
         notes.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(labels, controls, notes);
@@ -134,18 +134,22 @@ public final class SettingsView implements View {
                 yield box;
             }
             case CHOICE -> {
+                // The first item stands for "not in the file": the default (or what .env / the environment say).
+                String unset = "default (" + f.defaultText() + ")";
                 ComboBox<String> combo = new ComboBox<>();
-                combo.getItems().add("");
+                combo.getItems().add(unset);
                 combo.getItems().addAll(s.type().choices());
-                combo.setPromptText("default: " + f.defaultText());
-                combo.setValue(match(s, f.textProperty().get()));
-                combo.valueProperty().addListener((o, was, now) -> f.textProperty().set(now == null ? "" : now));
-                subs.add(f.textProperty().subscribe(t -> {
-                    String m = match(s, t);
-                    if (!m.equals(combo.getValue())) {
-                        combo.setValue(m);
+                Runnable fromText = () -> {
+                    String m = match(s, f.textProperty().get());
+                    String shown = m.isEmpty() ? unset : m;
+                    if (!shown.equals(combo.getValue())) {
+                        combo.setValue(shown);
                     }
-                }));
+                };
+                fromText.run();
+                combo.valueProperty().addListener((o, was, now) ->
+                        f.textProperty().set(now == null || now.equals(unset) ? "" : now));
+                subs.add(f.textProperty().subscribe(t -> fromText.run()));
                 combo.setMaxWidth(Double.MAX_VALUE);
                 yield combo;
             }
