@@ -4,6 +4,7 @@ import dev.healdesk.core.config.Config;
 import dev.healdesk.core.config.FileTarget;
 import dev.healdesk.core.config.HealdeskPaths;
 import dev.healdesk.core.config.Setting;
+import dev.healdesk.core.config.TargetFiles;
 import dev.healdesk.core.config.TargetSpec;
 import dev.healdesk.core.config.TargetFileException;
 import dev.healdesk.core.config.Targets;
@@ -33,6 +34,7 @@ import dev.healdesk.core.triage.HealthStatus;
 import dev.healdesk.core.triage.PatternCatalog;
 import dev.healdesk.core.triage.PatternCatalogException;
 import dev.healdesk.core.triage.Triage;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -222,6 +224,33 @@ final class RunCommand implements Callable<Integer> {
         if (line != null) {
             out.println(line);
             out.flush();
+        }
+    }
+
+    /**
+     * Checks {@code args} as {@code healdesk run} would take them, running nothing: its parser, then its own checks
+     * of the values and of a target file. For the runs that others start later (a timer, a workflow).
+     *
+     * @throws Cli.UsageException naming the flag and what to do
+     */
+    static void check(List<String> args, Map<String, String> env) {
+        CommandLine line = new CommandLine(new RunCommand());
+        line.setCaseInsensitiveEnumValuesAllowed(true);
+        try {
+            line.parseArgs(args.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw new Cli.UsageException(e.getMessage(), e);
+        }
+        RunCommand run = line.getCommand();
+        run.options(env);
+        run.faults();
+        String target = run.target(env);
+        if (!Targets.SANDBOX.equals(target)) {
+            try {
+                new TargetFiles().load(Path.of(target), env);
+            } catch (TargetFileException e) {
+                throw new Cli.UsageException("--target: " + e.getMessage(), e);
+            }
         }
     }
 
