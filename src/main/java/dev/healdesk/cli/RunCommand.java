@@ -1,5 +1,6 @@
 package dev.healdesk.cli;
 
+import dev.healdesk.core.config.Config;
 import dev.healdesk.core.config.FileTarget;
 import dev.healdesk.core.config.HealdeskPaths;
 import dev.healdesk.core.config.TargetSpec;
@@ -9,7 +10,6 @@ import dev.healdesk.core.history.HistoryException;
 import dev.healdesk.core.history.HistoryRetention;
 import dev.healdesk.core.history.HistoryStore;
 import dev.healdesk.core.llm.LlmSetup;
-import dev.healdesk.core.llm.Redactor;
 import dev.healdesk.core.playbook.BuiltInPlaybooks;
 import dev.healdesk.core.playbook.Guardrails;
 import dev.healdesk.core.playbook.PlaybookExecutor;
@@ -24,6 +24,7 @@ import dev.healdesk.core.run.RunEventFormatter;
 import dev.healdesk.core.run.RunException;
 import dev.healdesk.core.run.RunListener;
 import dev.healdesk.core.run.RunOptions;
+import dev.healdesk.core.run.RunRedactor;
 import dev.healdesk.core.run.RunService;
 import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.run.Target;
@@ -153,7 +154,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Map<String, String> env = System.getenv();
+        Map<String, String> env = Config.fromProcess().env();
         RunOptions options = options();
         Set<Fault> faultSet = faults();
         boolean sandbox = Targets.SANDBOX.equals(target);
@@ -177,9 +178,10 @@ final class RunCommand implements Callable<Integer> {
                 } catch (IllegalArgumentException e) {
                     throw new Cli.UsageException(e.getMessage());
                 }
+                RunRedactor redactor = new RunRedactor(env);
                 RunService service = new RunService(history, new RunFolderWriter(paths.resultsDir(), retention),
                         triage, LlmSetup.fromEnvironment(env).diagnoser(history, catalog.playbooks(), env,
-                        Clock.systemUTC()), healer(env), Clock.systemUTC());
+                        Clock.systemUTC()), healer(env, redactor), Clock.systemUTC(), redactor);
                 Cancellation cancel = new Cancellation();
                 Thread hook = new Thread(cancel::cancel, "healdesk-cancel-on-exit");
                 Runtime.getRuntime().addShutdownHook(hook);
@@ -205,9 +207,9 @@ final class RunCommand implements Callable<Integer> {
      * Nobody is asked during a headless run: the policy gate decides from {@code --approve}, and an approval of class
      * B or C by {@code --approve=all} is recorded under the user who typed it.
      */
-    static PlaybookExecutor healer(Map<String, String> env) {
+    static PlaybookExecutor healer(Map<String, String> env, RunRedactor redactor) {
         return new PlaybookExecutor(BuiltInPlaybooks.registry(), new PolicyGate(System.getProperty("user.name")),
-                Guardrails.defaults(), env, Redactor.standard()::redact, Clock.systemUTC());
+                Guardrails.defaults(), env, redactor, Clock.systemUTC());
     }
 
     private void print(PrintWriter out, RunEvent event) {
