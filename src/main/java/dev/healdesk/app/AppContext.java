@@ -18,11 +18,11 @@ import dev.healdesk.core.notify.SlackNotifier;
 import dev.healdesk.core.report.ArtifactRetention;
 import dev.healdesk.core.report.RunFolderWriter;
 import dev.healdesk.core.llm.LlmSetup;
-import dev.healdesk.core.llm.Redactor;
 import dev.healdesk.core.playbook.BuiltInPlaybooks;
 import dev.healdesk.core.playbook.GuardrailCounters;
 import dev.healdesk.core.playbook.PlaybookExecutor;
 import dev.healdesk.core.run.RunException;
+import dev.healdesk.core.run.RunRedactor;
 import dev.healdesk.core.run.RunService;
 import dev.healdesk.core.sandbox.SandboxOptions;
 import dev.healdesk.core.sandbox.SandboxTarget;
@@ -189,11 +189,13 @@ public final class AppContext implements AutoCloseable {
             // operator in the Playbooks queue (policy ask, the console's default; class B and C and high-risk
             // playbooks are asked under every policy), and it proposes the playbooks the operator picked on the
             // Failures screen.
+            // Every text of a run, whoever writes it down, is redacted once where it enters (RunRedactor).
+            RunRedactor redactor = new RunRedactor(env);
             PlaybookExecutor playbooks = new PlaybookExecutor(BuiltInPlaybooks.registry(), gate,
-                    Config.guardrails(env), env, Redactor.standard()::redact, Clock.systemUTC(), picks);
+                    Config.guardrails(env), env, redactor, Clock.systemUTC(), picks);
             RunService runService = new RunService(history, folders, triage,
                     llm.diagnoser(history, catalog.playbooks(), env, Clock.systemUTC()), playbooks,
-                    Clock.systemUTC());
+                    Clock.systemUTC(), redactor);
             return new Core(history, runService, llm, playbooks);
         } catch (RuntimeException e) {
             history.close();

@@ -8,6 +8,7 @@ import dev.healdesk.core.run.Diagnoser;
 import dev.healdesk.core.run.RunEvent;
 import dev.healdesk.core.run.RunException;
 import dev.healdesk.core.run.RunOptions;
+import dev.healdesk.core.run.RunRedactor;
 import dev.healdesk.core.run.RunService;
 import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.sandbox.Fault;
@@ -106,7 +107,7 @@ final class HealBenchmark {
         AtomicReference<Instant> verified = new AtomicReference<>();
         AtomicReference<Instant> proposed = new AtomicReference<>();
         RunService service = new RunService(history, folders, triage, Diagnoser.none(),
-                RunCommand.healer(Map.of()), Clock.systemUTC());
+                RunCommand.healer(Map.of(), RunRedactor.shapesOnly()), Clock.systemUTC());
         RunSummary s = service.run(sandbox, new RunOptions(Set.of(), false, true, 3, ApprovalPolicy.A, false),
                 event -> {
                     if (event instanceof RunEvent.PlaybookProposed) {

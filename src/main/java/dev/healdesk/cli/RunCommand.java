@@ -12,7 +12,6 @@ import dev.healdesk.core.history.HistoryException;
 import dev.healdesk.core.history.HistoryRetention;
 import dev.healdesk.core.history.HistoryStore;
 import dev.healdesk.core.llm.LlmSetup;
-import dev.healdesk.core.llm.Redactor;
 import dev.healdesk.core.playbook.BuiltInPlaybooks;
 import dev.healdesk.core.playbook.PlaybookExecutor;
 import dev.healdesk.core.playbook.PolicyGate;
@@ -26,6 +25,7 @@ import dev.healdesk.core.run.RunEventFormatter;
 import dev.healdesk.core.run.RunException;
 import dev.healdesk.core.run.RunListener;
 import dev.healdesk.core.run.RunOptions;
+import dev.healdesk.core.run.RunRedactor;
 import dev.healdesk.core.run.RunService;
 import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.run.Target;
@@ -183,9 +183,10 @@ final class RunCommand implements Callable<Integer> {
                 } catch (IllegalArgumentException e) {
                     throw new Cli.UsageException(e.getMessage());
                 }
+                RunRedactor redactor = new RunRedactor(env);
                 RunService service = new RunService(history, new RunFolderWriter(paths.resultsDir(), retention),
                         triage, LlmSetup.fromEnvironment(env).diagnoser(history, catalog.playbooks(), env,
-                        Clock.systemUTC()), healer(env), Clock.systemUTC());
+                        Clock.systemUTC()), healer(env, redactor), Clock.systemUTC(), redactor);
                 Cancellation cancel = new Cancellation();
                 Thread hook = new Thread(cancel::cancel, "healdesk-cancel-on-exit");
                 Runtime.getRuntime().addShutdownHook(hook);
@@ -211,9 +212,9 @@ final class RunCommand implements Callable<Integer> {
      * Nobody is asked during a headless run: the policy gate decides from {@code --approve}, and an approval of class
      * B or C by {@code --approve=all} is recorded under the user who typed it.
      */
-    static PlaybookExecutor healer(Map<String, String> env) {
+    static PlaybookExecutor healer(Map<String, String> env, RunRedactor redactor) {
         return new PlaybookExecutor(BuiltInPlaybooks.registry(), new PolicyGate(System.getProperty("user.name")),
-                Config.guardrails(env), env, Redactor.standard()::redact, Clock.systemUTC());
+                Config.guardrails(env), env, redactor, Clock.systemUTC());
     }
 
     private void print(PrintWriter out, RunEvent event) {

@@ -1,7 +1,9 @@
 package dev.healdesk.core.llm;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Takes secrets and personal data out of text before it leaves the process (to any model, the local one
@@ -18,23 +20,33 @@ import java.util.List;
  * <p>Speed comes from gating: one pass over the text looks up each character in a table, and a detector runs
  * only where its trigger is (a digit, {@code :}, {@code =}, {@code @}, the first letter of a known prefix),
  * its regex only over a window there. Immutable and thread-safe: share one.
+ *
+ * <p>Two rule sets: {@link #standard()} for text that leaves the process (prompts, reports handed on, Slack), and
+ * {@link #atRest()} for the text Healdesk keeps on this machine (the history database, the run folder, logs), which
+ * takes out every secret but leaves what the operator needs to find the broken thing: IP addresses, e-mail
+ * addresses, phone numbers and the host of a database URL (its password still goes).
  */
 public final class Redactor {
 
-    private static final Redactor STANDARD = new Redactor();
+    private static final Redactor STANDARD = new Redactor(EnumSet.noneOf(SecretKind.class), true);
+    private static final Redactor AT_REST = new Redactor(EnumSet.of(SecretKind.IP_ADDRESS, SecretKind.EMAIL,
+            SecretKind.PHONE), false);
 
     private final Detector[][] triggers = new Detector[128][];
+    /** By {@link SecretKind#ordinal()}: the kinds this rule set leaves in the text. */
+    private final boolean[] left = new boolean[SecretKind.values().length];
 
     /** A span of the text and what it was; {@code end} is exclusive. */
     public record Finding(SecretKind kind, int start, int end) {
     }
 
-    private Redactor() {
+    private Redactor(Set<SecretKind> leave, boolean wholeDatabaseUrls) {
+        leave.forEach(k -> left[k.ordinal()] = true);
         Numbers numbers = new Numbers();
         KeyValues keyValues = new KeyValues();
         Tokens tokens = new Tokens();
         on("0123456789+(", numbers);
-        on(":", new Urls());
+        on(":", new Urls(wholeDatabaseUrls));
         on(":", new Ipv6());
         on(":=", keyValues);
         on("@", new Emails());
@@ -43,9 +55,19 @@ public final class Redactor {
         on("bB", new Bearer());
     }
 
-    /** The built-in rules. */
+    /** The built-in rules, for text that leaves the process. */
     public static Redactor standard() {
         return STANDARD;
+    }
+
+    /**
+     * The rules for text kept on this machine: every secret {@link #standard()} finds, but IP addresses, e-mail
+     * addresses and phone numbers stay, and a database URL loses only its password ({@code
+     * postgres://healer:[REDACTED_PASSWORD]@db.internal/crm}; a {@code password=} in its query goes as any other).
+     * The run's failure services ({@code {service}}, the systemic guardrail) are read from such text.
+     */
+    public static Redactor atRest() {
+        return AT_REST;
     }
 
     private void on(String chars, Detector d) {
@@ -85,7 +107,7 @@ public final class Redactor {
     }
 
     private Scan scan(String text) {
-        Scan scan = new Scan(text);
+        Scan scan = new Scan(text, left);
         Detector[][] table = triggers;
         int n = text.length();
         int i = 0;

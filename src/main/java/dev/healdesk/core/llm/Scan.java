@@ -19,12 +19,16 @@ final class Scan {
     private int[] spans = new int[24];   // start, end, kind ordinal
     private int size;
 
-    Scan(String text) {
+    /** By {@link SecretKind#ordinal()}: kinds whose spans are not claimed (the rule set leaves them). */
+    private final boolean[] left;
+
+    Scan(String text, boolean[] left) {
         this.text = text;
+        this.left = left;
     }
 
     void add(SecretKind kind, int start, int end) {
-        if (end <= start) {
+        if (end <= start || left[kind.ordinal()]) {
             return;
         }
         if (size + 3 > spans.length) {

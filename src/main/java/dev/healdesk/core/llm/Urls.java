@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
  * sees which database failed; a database URL on this machine without credentials stays, since it is what
  * test setups print. Elsewhere the password of {@code user:password@} goes, and a Slack incoming-webhook URL
  * goes whole. Hosts, paths and query strings are the other detectors' (IPs, emails, {@code ?token=}).
+ * Text kept at rest ({@link Redactor#atRest()}) keeps a database URL's host and name: only its password goes, as
+ * in any other URL.
  */
 final class Urls implements Detector {
 
@@ -21,6 +23,13 @@ final class Urls implements Detector {
     // gitleaks slack-webhook-url; services/T…/B…/secret, workflows and triggers.
     private static final Pattern SLACK_WEBHOOK =
             Pattern.compile("hooks\\.slack\\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/_-]{20,200}+");
+
+    private final boolean wholeDatabaseUrls;
+
+    /** @param wholeDatabaseUrls whether a database URL goes whole but for its scheme, or only its password */
+    Urls(boolean wholeDatabaseUrls) {
+        this.wholeDatabaseUrls = wholeDatabaseUrls;
+    }
 
     @Override
     public int at(Scan scan, int i) {
@@ -44,7 +53,7 @@ final class Urls implements Detector {
             authEnd++;
         }
         int at = Chars.lastIndexOf(s, '@', authStart, authEnd);
-        if (database(s, schemeStart, i)) {
+        if (wholeDatabaseUrls && database(s, schemeStart, i)) {
             return database(scan, authStart, at, authEnd);
         }
         if (Chars.is(s, authStart, authEnd, "hooks.slack.com")) {

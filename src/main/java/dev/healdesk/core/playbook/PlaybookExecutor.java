@@ -96,7 +96,8 @@ public final class PlaybookExecutor implements Healer {
         this.current = limits;
         this.env = Map.copyOf(env);
         KnownSecrets known = new KnownSecrets(this.env);
-        this.redact = text -> text == null ? null : known.apply(redact.apply(text));
+        // The values first: a shape found inside a secret value would leave the rest of the value behind.
+        this.redact = text -> text == null ? null : redact.apply(known.apply(text));
         this.clock = clock;
         this.choice = choice;
         this.disabled = java.util.Arrays.stream(this.env.getOrDefault(DISABLED_ENV, "").split(","))
@@ -627,7 +628,8 @@ public final class PlaybookExecutor implements Healer {
 
         /** A decision that ends the proposal without running anything. */
         void record(FailureGroup group, String playbook, FixClass fixClass, Decision decision, String by,
-                    String reason) {
+                    String text) {
+            String reason = redact.apply(text);
             emit(new RunEvent.PlaybookDecided(id(), group.fingerprint(), playbook, decision, by, clock.instant(),
                     reason));
             actions.add(new ActionRecord(group.fingerprint(), playbook, fixClass, decision, false, false, false,

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,6 +34,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The loop every run walks: suites → triage → diagnosis → playbooks → history → report. The console
  * and the CLI both call {@link #run}; it emits {@link RunEvent}s as it goes, on the calling thread.
+ *
+ * <p>Secrets are taken out where run data enters, once ({@link RunRedactor}): each result as its suite hands it
+ * over (first pass and re-runs) and each log line, so triage, the history, the run folder, the prompts and every
+ * listener get clean text. The playbook executor redacts what it records itself.
  */
 public final class RunService {
     private static final Logger LOG = LoggerFactory.getLogger(RunService.class);
@@ -44,9 +49,18 @@ public final class RunService {
     private final Healer healer;
     private final Clock clock;
     private final RunIds ids;
+    private final RunRedactor redact;
 
+    /** A service that takes out secrets by their shape only: for callers that hold no variables (tests, benches). */
     public RunService(HistoryStore history, RunFolderWriter folders, Triage triage, Diagnoser diagnoser, Healer healer,
                       Clock clock) {
+        this(history, folders, triage, diagnoser, healer, clock, RunRedactor.shapesOnly());
+    }
+
+    /** @param redact what every result and log line of a run goes through first (built over the run's variables) */
+    public RunService(HistoryStore history, RunFolderWriter folders, Triage triage, Diagnoser diagnoser, Healer healer,
+                      Clock clock, RunRedactor redact) {
+        this.redact = redact;
         this.history = history;
         this.folders = folders;
         this.triage = triage;
@@ -74,7 +88,9 @@ public final class RunService {
             throw RunException.usage("Cannot create the run folder under " + folders.resultsDir() + ": "
                     + e.getMessage() + ". Choose a writable folder with --results-dir.");
         }
-        RunListener out = event -> {
+        RunListener out = raw -> {
+            RunEvent event = raw instanceof RunEvent.Log log ? new RunEvent.Log(log.runId(), log.level(),
+                    redact.apply(log.message())) : raw;
             Instant at = clock.instant();
             String line = RunEventFormatter.format(event);
             if (line != null) {
@@ -104,12 +120,15 @@ public final class RunService {
             out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.ERROR, e.getMessage()));
             abandon(runId);
             closeQuietly(folder);
-            throw e;
+            // A suite's message may quote what its runner printed: the front ends show it as it is thrown.
+            String message = redact.apply(e.getMessage());
+            throw message == null || message.equals(e.getMessage()) ? e
+                    : new RunException(message, e.isUsageError(), e.getCause());
         } catch (RuntimeException e) {
             out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.ERROR, "Internal error: " + e));
             abandon(runId);
             closeQuietly(folder);
-            throw new RunException("Internal error during run " + runId + ": " + e.getMessage()
+            throw new RunException("Internal error during run " + runId + ": " + redact.apply(e.getMessage())
                     + ". See " + folder.dir().resolve(RunFolderWriter.LOG), false, e);
         }
     }
@@ -130,14 +149,18 @@ public final class RunService {
                             String runId, Instant startedAt, RunFolderWriter.RunFolder folder, RunListener out,
                             Cancellation cancel) throws RunException {
         AtomicInteger finished = new AtomicInteger();
+        // The streamed results and the returned list are mostly the same objects: each is redacted once.
+        Map<TestResult, TestResult> clean = Collections.synchronizedMap(new IdentityHashMap<>());
         List<TestResult> results;
         try {
             results = suites.run(new LinkedHashSet<>(projects), folder.artifactsDir(),
                     note -> out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.INFO, note)),
-                    r -> {
+                    raw -> {
+                        TestResult r = clean.computeIfAbsent(raw, redact::redact);
                         keep(runId, r);
                         out.onEvent(new RunEvent.TestFinished(runId, r, finished.incrementAndGet()));
                     }, cancel);
+            results = results.stream().map(r -> clean.computeIfAbsent(r, redact::redact)).toList();
         } catch (SuiteException e) {
             throw new RunException(e.getMessage(), true, e);
         }
@@ -157,7 +180,7 @@ public final class RunService {
         results.forEach(r -> latest.put(r.id(), r));
         List<ActionRecord> actions = List.of();
         if (!groups.isEmpty() && !cancel.isCancelled()) {
-            Rerun rerun = rerun(suites, runId, folder, out, latest);
+            Rerun rerun = rerun(suites, runId, folder, out, latest, redact);
             actions = healer.heal(new HealRequest(runId, target, groups, results, diagnoses.byFingerprint(), options,
                     startedAt, folder.dir(), rerun, out, cancel,
                     r -> triage.triage(r.errorMessage(), r.errorStack()).fingerprint()));
@@ -207,12 +230,13 @@ public final class RunService {
      * earlier one in {@code latest}, from which the final status is computed.
      */
     private static Rerun rerun(SuiteSession suites, String runId, RunFolderWriter.RunFolder folder, RunListener out,
-                               Map<String, TestResult> latest) {
+                               Map<String, TestResult> latest, RunRedactor redact) {
         AtomicInteger reruns = new AtomicInteger();
         return (tests, cancel) -> {
             Path artifacts = folder.artifactsDir().resolve("rerun-" + reruns.incrementAndGet());
             List<TestResult> again = suites.rerun(tests, artifacts,
-                    note -> out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.DEBUG, note)), r -> { }, cancel);
+                    note -> out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.DEBUG, note)), r -> { }, cancel)
+                    .stream().map(redact::redact).toList();
             again.forEach(r -> latest.put(r.id(), r));
             Set<String> projects = new LinkedHashSet<>();
             tests.forEach(t -> projects.add(t.project()));

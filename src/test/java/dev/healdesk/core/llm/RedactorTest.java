@@ -174,6 +174,36 @@ class RedactorTest {
     }
 
     @Test
+    void atRestFindsEverySecretTheStandardRulesFindButKeepsAddressesAndDatabaseHosts() throws IOException {
+        Redactor atRest = Redactor.atRest();
+        List<String> texts = new ArrayList<>();
+        corpus().forEach(c -> texts.add(c.text()));
+        texts.addAll(LogCorpus.generate(1, 7).documents());
+        java.util.Set<SecretKind> kept = java.util.EnumSet.of(SecretKind.IP_ADDRESS, SecretKind.EMAIL,
+                SecretKind.PHONE, SecretKind.DATABASE_URL);
+        for (String t : texts) {
+            List<Redactor.Finding> rest = atRest.find(t);
+            assertTrue(rest.stream().noneMatch(f -> kept.contains(f.kind())), () -> "kept kinds found: " + rest);
+            for (Redactor.Finding f : REDACTOR.find(t)) {
+                if (!kept.contains(f.kind())) {
+                    assertTrue(rest.stream().anyMatch(r -> r.start() <= f.start() && r.end() >= f.end()),
+                            () -> f + " is not found at rest in " + t);
+                }
+            }
+            String once = atRest.redact(t);
+            assertSame(once, atRest.redact(once), () -> "second pass changed " + once);
+        }
+        assertEquals("connect ECONNREFUSED 10.0.0.5:5432 for ops@corp.com (+1 415 555 0132)",
+                atRest.redact("connect ECONNREFUSED 10.0.0.5:5432 for ops@corp.com (+1 415 555 0132)"));
+        String pw = FAKES.get("apikey");
+        assertEquals("FATAL at postgres://healer:[REDACTED_PASSWORD]@db.internal:5432/crm",
+                atRest.redact("FATAL at postgres://healer:" + pw + "@db.internal:5432/crm"));
+        assertEquals("jdbc:postgresql://db.internal/crm?user=healer&password=[REDACTED_PASSWORD]",
+                atRest.redact("jdbc:postgresql://db.internal/crm?user=healer&password=" + pw));
+        assertEquals("postgres://[REDACTED_DATABASE_URL]", REDACTOR.redact("postgres://db.internal:5432/crm"));
+    }
+
+    @Test
     void noPlantedSecretSurvivesInALargeMixedText() {
         LogCorpus.Corpus corpus = LogCorpus.generate(4, 11);
         String text = String.join("\n", corpus.documents());

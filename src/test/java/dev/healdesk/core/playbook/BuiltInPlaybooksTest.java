@@ -95,8 +95,9 @@ class BuiltInPlaybooksTest {
     void failureTextNeverReachesACommandExceptAsInertData() throws Exception {
         Path record = dir.resolve("args");
         Path pwned = dir.resolve("pwned");
+        // (not etc/passwd:8080: "passwd:8080" reads as a password, and failure text is redacted where it enters)
         String nasty = "connect ECONNREFUSED $(touch " + pwned + ") `touch " + pwned + "`; touch " + pwned
-                + " && touch " + pwned + "\n../../etc/passwd:8080";
+                + " && touch " + pwned + "\n../../etc/shadow:8080";
         h.suite.fail("health/api", nasty);
         h.control.settings.put("restart-backend", Map.of("command",
                 List.of(recorder(record).toString(), "restart", "{service}")));
@@ -105,7 +106,7 @@ class BuiltInPlaybooksTest {
 
         ActionRecord a = refused.actions().get(0);
         assertEquals(Decision.SKIPPED, a.decision());
-        assertTrue(a.message().startsWith("cannot run here: Refusing service name '../../etc/passwd'"), a.message());
+        assertTrue(a.message().startsWith("cannot run here: Refusing service name '../../etc/shadow'"), a.message());
         assertEquals(List.of(), lines(record), "the command never ran");
 
         h.control.settings.put("restart-backend", Map.of("command",

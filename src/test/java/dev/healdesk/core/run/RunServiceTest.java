@@ -83,6 +83,46 @@ class RunServiceTest {
     }
 
     @Test
+    void secretsAreTakenOutOfResultsAndLogLinesBeforeAnythingKeepsThemAndTheGroupingHolds() throws Exception {
+        String password = "pw-" + Long.toHexString(System.nanoTime());
+        String bearer1 = "a1B2c3D4e5F6g7H8" + Long.toHexString(System.nanoTime());
+        String bearer2 = "z9Y8x7W6v5U4t3S2" + Long.toHexString(System.nanoTime());
+        List<TestResult> script = List.of(
+                new TestResult("modules/a", "modules", "a", "a", TestStatus.FAILED, 5,
+                        "401 Unauthorized (Authorization: Bearer " + bearer1 + ")", "signed in with " + password, 0,
+                        List.of()),
+                new TestResult("modules/b", "modules", "b", "b", TestStatus.FAILED, 5,
+                        "401 Unauthorized (Authorization: Bearer " + bearer2 + ")", "signed in with " + password, 0,
+                        List.of()));
+        List<RunEvent> events = new ArrayList<>();
+        try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"))) {
+            RunService service = new RunService(store, new RunFolderWriter(dir.resolve("results")),
+                    new Triage(PatternCatalog.builtIn()), Diagnoser.none(), new PlaybookExecutor(new PlaybookRegistry(),
+                    new PolicyGate("tester"), Guardrails.defaults(), Map.of(), text -> text, Clock.systemUTC()),
+                    Clock.systemUTC(), new RunRedactor(Map.of("TEST_PASSWORD", password)));
+            RunSummary s = service.run(new ScriptedTarget(new ScriptedSuite(script)), RunOptions.defaults(),
+                    events::add, Cancellation.none());
+
+            assertEquals(1, s.failures().size(), "tokens that differ are one constant: one group");
+            assertEquals("401 Unauthorized (Authorization: Bearer [REDACTED_BEARER_TOKEN])", s.results().get(0)
+                    .errorMessage());
+            assertEquals("signed in with $TEST_PASSWORD", s.results().get(1).errorStack());
+            events.stream().filter(e -> e instanceof RunEvent.TestFinished).map(e -> ((RunEvent.TestFinished) e)
+                    .result().errorMessage()).forEach(m -> assertTrue(m.endsWith("[REDACTED_BEARER_TOKEN])"), m));
+            Path folder = dir.resolve("results").resolve(s.runId());
+            for (String file : List.of(RunFolderWriter.LOG, RunFolderWriter.TEST_OUTPUT, RunFolderWriter.SUMMARY_JSON,
+                    RunFolderWriter.SUMMARY_MD)) {
+                String text = Files.readString(folder.resolve(file));
+                assertTrue(!text.contains(password) && !text.contains(bearer1) && !text.contains(bearer2), file);
+            }
+            String db = new String(Files.readAllBytes(dir.resolve("h.db")), java.nio.charset.StandardCharsets.ISO_8859_1)
+                    + (Files.exists(dir.resolve("h.db-wal")) ? new String(Files.readAllBytes(dir.resolve("h.db-wal")),
+                    java.nio.charset.StandardCharsets.ISO_8859_1) : "");
+            assertTrue(!db.contains(password) && !db.contains(bearer1) && !db.contains(bearer2), "the database");
+        }
+    }
+
+    @Test
     void emitsEventsInOrderAndRecordsEverything() throws Exception {
         List<TestResult> script = List.of(
                 TestResult.passed("health/a", "health", "a", 5),
