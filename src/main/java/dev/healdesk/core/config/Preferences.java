@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the operator chose and Healdesk remembers between starts (for now the model override), in
+ * What the operator chose and Healdesk remembers between starts (the model override, and whether the console has started here before), in
  * {@code preferences.json} of the user's config folder: {@code HEALDESK_CONFIG_DIR}, else
  * {@code $XDG_CONFIG_HOME/healdesk}, else {@code ~/.config/healdesk}. Never a secret: those come from the
  * environment or {@code .env} only. Written atomically, so a crash never leaves half a file.
@@ -61,6 +61,18 @@ public final class Preferences {
         } else {
             root.remove("modelOverride");
         }
+        write(root);
+    }
+
+    /** Whether the console has started here before (and shown its first-start setup check). */
+    public boolean firstStartDone() {
+        return read().path("firstStartDone").asBoolean(false);
+    }
+
+    /** Remembers that the console has started here, so the first-start setup check is not shown again. */
+    public synchronized void markFirstStartDone() {
+        ObjectNode root = read() instanceof ObjectNode o ? o : JSON.createObjectNode();
+        root.put("firstStartDone", true);
         write(root);
     }
 
