@@ -135,7 +135,9 @@ public final class ConsoleView implements View {
         }
         if (doctorWindow == null) {
             doctorView = new DoctorView(doctor);
-            Scene scene = new Scene(doctorView.root(), 860, 700);
+            // As tall as the cards want, within the screen (a laptop's 768 pixels included).
+            double height = Math.min(820, javafx.stage.Screen.getPrimary().getVisualBounds().getHeight() - 60);
+            Scene scene = new Scene(doctorView.root(), 880, height);
             subs.add(theme.install(scene));
             Stage stage = new Stage();
             Window owner = root.getScene() == null ? null : root.getScene().getWindow();

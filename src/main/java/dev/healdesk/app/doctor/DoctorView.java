@@ -31,6 +31,8 @@ import javafx.scene.layout.VBox;
  * read-only fields (select or Copy, then paste into a terminal); "Check again" and "Continue" at the bottom.
  */
 public final class DoctorView implements View {
+    private static final double BADGE_COLUMN = 82;
+
     private final BorderPane root = new BorderPane();
     private final Subscriptions subs = new Subscriptions();
     private final DoctorViewModel model;
@@ -117,8 +119,10 @@ public final class DoctorView implements View {
             case MISSING -> "status-failing";
         });
         badge.setId("doctor-status-" + id);
-        badge.setMinWidth(70);
-        badge.setAlignment(Pos.CENTER);
+        VBox badgeColumn = new VBox(badge);   // a fixed column, so that the parts' titles line up
+        badgeColumn.setMinWidth(BADGE_COLUMN);
+        badgeColumn.setPrefWidth(BADGE_COLUMN);
+        badgeColumn.setPadding(new Insets(3, 0, 0, 0));
         Label title = new Label(check.title());
         title.getStyleClass().add(Styles.TITLE_4);
         title.setMinWidth(Region.USE_PREF_SIZE);
@@ -133,22 +137,23 @@ public final class DoctorView implements View {
             body.getChildren().add(detail);
         }
         if (check.advice() != null) {
-            Label todo = new Label("What to do: " + check.advice());
+            Label caption = new Label("What to do");
+            caption.getStyleClass().add("caption");
+            Label todo = new Label(check.advice());
             todo.setId("doctor-advice-" + id);
             todo.setWrapText(true);
-            todo.getStyleClass().add(check.ok() ? Styles.TEXT_MUTED : "doctor-advice");
-            body.getChildren().add(todo);
+            VBox advice = new VBox(2, caption, todo);
+            advice.setPadding(new Insets(4, 0, 0, 0));
+            body.getChildren().add(advice);
         }
         for (int i = 0; i < check.commands().size(); i++) {
             body.getChildren().add(command(id + "-" + i, check.commands().get(i)));
         }
         HBox.setHgrow(body, Priority.ALWAYS);
-        HBox card = new HBox(14, badge, body);
+        HBox card = new HBox(10, badgeColumn, body);
         card.setId("doctor-check-" + id);
         card.getStyleClass().addAll("card", "doctor-card");
-        if (!check.ok()) {
-            card.getStyleClass().add("card-warning");
-        }
+        card.getStyleClass().add("doctor-" + check.status().id());
         card.setPadding(new Insets(12, 14, 12, 14));
         return card;
     }

@@ -219,9 +219,9 @@ public final class Doctor {
 
     Check ollamaCheck(OllamaStatus s) {
         if (!s.reachable()) {
+            // The client's own sentence ("… Start it with 'ollama serve' …") would repeat the finding and the advice.
             Check missing = Check.of("ollama", "Ollama", CheckStatus.MISSING, "Not reachable at " + s.host()
-                    + ": runs go on with pattern triage only, without a model's diagnosis").withDetails(
-                    s.problem() == null ? List.of() : List.of(s.problem()));
+                    + ": runs go on with pattern triage only, without a model's diagnosis");
             if (local(s.host()) && !programs().onPath("ollama")) {
                 return missing.withAdvice("Ollama is not installed here (no `ollama` on the PATH). Install it, start"
                         + " it, then check again; or set OLLAMA_HOST to where one runs.", INSTALL_OLLAMA,
