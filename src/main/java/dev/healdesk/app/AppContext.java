@@ -4,6 +4,7 @@ import dev.healdesk.app.fx.DialogService;
 import dev.healdesk.app.failures.ArtifactOpener;
 import dev.healdesk.app.failures.DesktopArtifactOpener;
 import dev.healdesk.app.failures.PlaybookPicks;
+import dev.healdesk.app.doctor.DoctorViewModel;
 import dev.healdesk.app.fx.FxBridge;
 import dev.healdesk.app.playbooks.ConsoleGate;
 import dev.healdesk.app.run.RunAction;
@@ -12,6 +13,8 @@ import dev.healdesk.app.fx.ThemeService;
 import dev.healdesk.app.settings.SettingsViewModel;
 import dev.healdesk.core.config.Config;
 import dev.healdesk.core.config.HealdeskPaths;
+import dev.healdesk.core.config.Preferences;
+import dev.healdesk.core.doctor.Doctor;
 import dev.healdesk.core.history.HistoryRetention;
 import dev.healdesk.core.history.HistoryStore;
 import dev.healdesk.core.notify.SlackNotifier;
@@ -53,10 +56,11 @@ import java.util.function.Consumer;
 /**
  * The console's composition root: every service is built here with {@code new}, in order, and
  * closed here in reverse. What needs I/O (the history database, the pattern catalog) is built first
- * thing on the worker thread, so the window's first frame never waits for it. The three executors are made once:
+ * thing on the worker thread, so the window's first frame never waits for it. The executors are made once:
  * {@code healdesk-run} (one thread: the sandbox start and the runs, one after the other), {@code healdesk-worker}
  * (one thread: history queries, fault switches, GPU and Ollama probes, so they never wait behind a run) and
- * {@code healdesk-download} (one thread: model pulls, which take minutes and must hold up neither). All are daemon
+ * {@code healdesk-download} (one thread: model pulls, which take minutes and must hold up neither) and
+ * {@code healdesk-doctor} (the setup check, whose parts run at the same time). All are daemon
  * threads whose failures are logged.
  * <p>
  * The environment is passed in rather than read here, so that the demo mode can point the console at an Ollama
@@ -75,6 +79,8 @@ public final class AppContext implements AutoCloseable {
     private final ExecutorService runExecutor;
     private final ExecutorService worker;
     private final ExecutorService downloads;
+    /** The setup check's: the doctor and its parts, at the same time (each within the doctor's limit). */
+    private final ExecutorService doctor;
     private final FxBridge bridge;
     /** Asks the operator for the session's executor; made before the console that answers it. */
     private final ConsoleGate gate;
@@ -132,6 +138,7 @@ public final class AppContext implements AutoCloseable {
             return t;
         });
         this.downloads = Executors.newSingleThreadExecutor(named("healdesk-download"));
+        this.doctor = Executors.newCachedThreadPool(named("healdesk-doctor"));
     }
 
     /**
@@ -259,8 +266,11 @@ public final class AppContext implements AutoCloseable {
     public ConsoleViewModel newConsoleModel(DialogService dialogs, Consumer<String> showDocument) {
         ArtifactOpener artifacts = new DesktopArtifactOpener(showDocument, DesktopArtifactOpener.processes(), worker,
                 bridge, dialogs);
+        // The setup check needs neither the history nor the core: it must answer when they cannot open.
+        DoctorViewModel setup = new DoctorViewModel(() -> Doctor.fromEnvironment(env, paths, doctor),
+                Preferences.fromEnvironment(env), doctor, bridge);
         return new ConsoleViewModel(runAction(), this::history, this::llm, runExecutor, worker, downloads, bridge,
-                dialogs, paths.resultsDir(), gate, picks, this::counters, artifacts);
+                dialogs, paths.resultsDir(), gate, picks, this::counters, artifacts, setup);
     }
 
     /** The session's guardrail counters, or null while the core is not open (never waits: the FX thread asks). */
@@ -409,6 +419,7 @@ public final class AppContext implements AutoCloseable {
         }
         closed = true;
         gate.close();   // a run waiting for the operator gets a rejection now, not when the executor gives up on it
+        doctor.shutdownNow();   // a setup check still waiting on a part is abandoned: nothing is left to show it
         stop(downloads, "healdesk-download");
         stop(worker, "healdesk-worker");
         stop(runExecutor, "healdesk-run");

@@ -3,6 +3,8 @@ package dev.healdesk.app;
 import atlantafx.base.controls.Notification;
 import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
+import dev.healdesk.app.doctor.DoctorView;
+import dev.healdesk.app.doctor.DoctorViewModel;
 import dev.healdesk.app.failures.FailuresView;
 import dev.healdesk.app.fx.Badges;
 import dev.healdesk.app.fx.Subscriptions;
@@ -24,6 +26,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
@@ -37,6 +40,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
 import javafx.util.Duration;
 
 import java.util.EnumMap;
@@ -59,11 +64,16 @@ public final class ConsoleView implements View {
     private final VBox notices = new VBox(10);
     private final ConsoleViewModel model;
     private final SettingsViewModel settings;
+    private final ThemeService theme;
+    /** The setup check's window and its content, made when first shown. */
+    private Stage doctorWindow;
+    private DoctorView doctorView;
 
     public ConsoleView(ConsoleViewModel model, ThemeService theme, SettingsViewModel settings) {
         this.model = model;
         root.getStyleClass().add("console");
         this.settings = settings;
+        this.theme = theme;
 
         content.getStyleClass().add("content");
         root.setLeft(rail(theme));
@@ -77,6 +87,9 @@ public final class ConsoleView implements View {
         root.setBottom(statusBar());
         subs.add(model.screenProperty().subscribe(this::show));
         subs.add(model.playbooks().onNotice(this::notify));
+        if (model.doctor() != null) {
+            subs.add(model.doctor().showingProperty().subscribe(this::showDoctor));
+        }
     }
 
     /** Switches to {@code screen} (as a click on the rail would). */
@@ -102,9 +115,44 @@ public final class ConsoleView implements View {
             case FAILURES -> new FailuresView(model.failures());
             case PLAYBOOKS -> new PlaybooksView(model.playbooks());
             case HISTORY -> new HistoryView(model.history());
-            case HARDWARE -> new HardwareView(model.hardware());
+            case HARDWARE -> new HardwareView(model.hardware(),
+                    model.doctor() == null ? null : model.doctor()::open);
             case SETTINGS -> new SettingsView(settings);
         };
+    }
+
+    /**
+     * Shows or hides the setup check in a window of its own over the console (not modal: the console stays usable
+     * behind it, and closing the window is Continue).
+     */
+    private void showDoctor(boolean show) {
+        DoctorViewModel doctor = model.doctor();
+        if (!show) {
+            if (doctorWindow != null) {
+                doctorWindow.hide();
+            }
+            return;
+        }
+        if (doctorWindow == null) {
+            doctorView = new DoctorView(doctor);
+            // As tall as the cards want, within the screen (a laptop's 768 pixels included).
+            double height = Math.min(820, javafx.stage.Screen.getPrimary().getVisualBounds().getHeight() - 60);
+            Scene scene = new Scene(doctorView.root(), 880, height);
+            subs.add(theme.install(scene));
+            Stage stage = new Stage();
+            Window owner = root.getScene() == null ? null : root.getScene().getWindow();
+            if (owner != null) {
+                stage.initOwner(owner);
+            }
+            stage.setTitle("Healdesk — setup check");
+            stage.setScene(scene);
+            stage.setMinWidth(600);
+            stage.setMinHeight(420);
+            stage.setOnHidden(e -> doctor.close());
+            doctorWindow = stage;
+        }
+        doctorWindow.show();
+        doctorWindow.toFront();
     }
 
     private VBox rail(ThemeService theme) {
@@ -276,5 +324,9 @@ public final class ConsoleView implements View {
     public void dispose() {
         subs.release();
         screens.values().forEach(View::dispose);
+        if (doctorView != null) {
+            doctorView.dispose();
+            doctorWindow.hide();
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.healdesk.app;
 import dev.healdesk.app.failures.ArtifactOpener;
 import dev.healdesk.app.failures.FailuresViewModel;
 import dev.healdesk.app.failures.PlaybookPicks;
+import dev.healdesk.app.doctor.DoctorViewModel;
 import dev.healdesk.app.hardware.HardwareViewModel;
 import dev.healdesk.app.fx.DialogService;
 import dev.healdesk.app.fx.FxBridge;
@@ -58,6 +59,8 @@ public final class ConsoleViewModel {
     private final PlaybookQueueViewModel playbooks;
     private final HistoryViewModel history;
     private final HardwareViewModel hardware;
+    /** The setup check; null for a console built without one (some screen tests). */
+    private final DoctorViewModel doctor;
     private final Supplier<HistoryStore> store;
     private final Executor worker;
     private final FxBridge bridge;
@@ -82,6 +85,16 @@ public final class ConsoleViewModel {
                             Executor runExecutor, Executor worker, Executor downloads, FxBridge bridge,
                             DialogService dialogs, Path resultsDir, ConsoleGate gate, PlaybookPicks picks,
                             Supplier<GuardrailCounters> counters, ArtifactOpener artifacts) {
+        this(runAction, store, llm, runExecutor, worker, downloads, bridge, dialogs, resultsDir, gate, picks, counters,
+                artifacts, null);
+    }
+
+    /** @param doctor the setup check (shown on the first start and from the Hardware screen), or null for none */
+    public ConsoleViewModel(RunAction runAction, Supplier<HistoryStore> store, Supplier<LlmSetup> llm,
+                            Executor runExecutor, Executor worker, Executor downloads, FxBridge bridge,
+                            DialogService dialogs, Path resultsDir, ConsoleGate gate, PlaybookPicks picks,
+                            Supplier<GuardrailCounters> counters, ArtifactOpener artifacts, DoctorViewModel doctor) {
+        this.doctor = doctor;
         this.store = store;
         this.worker = worker;
         this.bridge = bridge;
@@ -123,6 +136,11 @@ public final class ConsoleViewModel {
 
     public HardwareViewModel hardware() {
         return hardware;
+    }
+
+    /** The setup check, or null when this console has none. */
+    public DoctorViewModel doctor() {
+        return doctor;
     }
 
     public ObjectProperty<Screen> screenProperty() {

@@ -142,6 +142,9 @@ public final class HealdeskApp extends Application {
         model.load();
         if (demo.active()) {
             playDemo(demo);
+        } else {
+            // After the first frame, off the FX thread: the first start on this machine opens the setup check.
+            model.doctor().openOnFirstStart();
         }
         context.connectSandbox(model);
         if (!config.problems().isEmpty()) {

@@ -4,14 +4,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.healdesk.core.config.Config;
 import dev.healdesk.core.config.HealdeskPaths;
+import dev.healdesk.core.doctor.Check;
+import dev.healdesk.core.doctor.CheckStatus;
+import dev.healdesk.core.doctor.Doctor;
+import dev.healdesk.core.doctor.DoctorReport;
 import dev.healdesk.core.gpu.GpuInfo;
 import dev.healdesk.core.llm.LlmSetup;
 import dev.healdesk.core.llm.ModelChoice;
 import dev.healdesk.core.llm.OllamaStatus;
 import dev.healdesk.core.suite.BrowserChoice;
-import dev.healdesk.core.suite.BrowserLocator;
-import dev.healdesk.core.suite.SuiteException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,20 +26,26 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
- * {@code healdesk doctor [--json]}: what this machine offers a run — GPUs and their VRAM, the model that fits and
- * why, Ollama, the browser, the database — and what to do about each missing part. It changes nothing.
+ * {@code healdesk doctor [--json]}: what this machine offers a run — GPUs and their VRAM, Ollama, the model that fits
+ * and why, the browser, Node.js for Playwright suites, the database and the results folder — and what to do about each
+ * missing part. It changes nothing. A printer over {@link Doctor}, which the console's setup check shows too.
  */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Check the GPUs, the model choice, Ollama, the browser and the database.",
+        description = {"Check the GPUs, Ollama, the model choice, the browser, Node.js, the database and the results"
+                + " folder, and say what to do about each missing part.",
                 "Changes nothing; exit 0 even when parts are missing (each says what to do)."})
 final class DoctorCommand implements Callable<Integer> {
+    private static final String INDENT = " ".repeat(18);
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "One JSON object (keys gpus, recommendedModel, ollama, browser, database).")
+    @Option(names = "--json", description = "One JSON object (keys checks, elapsedMs, gpus, gpuSource, gpuNotes,"
+            + " recommendedModel, ollama, browser, database).")
     boolean json;
 
     @Option(names = "--db", paramLabel = "FILE", description = "History database to report on (default as for run).")
@@ -44,31 +53,51 @@ final class DoctorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> env = dev.healdesk.core.config.Config.fromProcess().env();
-        LlmSetup setup = LlmSetup.fromEnvironment(env);
-        LlmSetup.Snapshot snap = setup.inspect();
-        Path dbFile = db != null ? db : HealdeskPaths.fromEnvironment(env).dbFile();
-        BrowserChoice browser = null;
-        String browserProblem = null;
+        Map<String, String> env = Config.fromProcess().env();
+        HealdeskPaths paths = HealdeskPaths.fromEnvironment(env);
+        if (db != null) {
+            paths = paths.withDbFile(db);
+        }
+        ExecutorService checks = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "healdesk-doctor");
+            t.setDaemon(true);
+            return t;
+        });
+        DoctorReport report;
         try {
-            browser = new BrowserLocator().locate();
-        } catch (SuiteException e) {
-            browserProblem = e.getMessage();
+            report = Doctor.fromEnvironment(env, paths, checks).run();
+        } finally {
+            checks.shutdownNow();   // a part that ran past its limit is abandoned, not waited for
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            out.println(mapper.writeValueAsString(toJson(mapper, snap, browser, browserProblem, dbFile)));
+            out.println(mapper.writeValueAsString(toJson(mapper, report)));
         } else {
-            print(out, snap, browser, browserProblem, dbFile);
+            print(out, report);
         }
         out.flush();
         return Cli.HEALTHY;
     }
 
-    static ObjectNode toJson(ObjectMapper mapper, LlmSetup.Snapshot snap, BrowserChoice browser, String browserProblem,
-                             Path dbFile) {
+    static ObjectNode toJson(ObjectMapper mapper, DoctorReport report) {
         ObjectNode root = mapper.createObjectNode();
+        ArrayNode checks = root.putArray("checks");
+        for (Check c : report.checks()) {
+            ObjectNode o = checks.addObject();
+            o.put("id", c.id());
+            o.put("title", c.title());
+            o.put("status", c.status().id());
+            o.put("finding", c.finding());
+            ArrayNode details = o.putArray("details");
+            c.details().forEach(details::add);
+            o.put("advice", c.advice());
+            ArrayNode commands = o.putArray("commands");
+            c.commands().forEach(commands::add);
+            o.put("elapsedMs", c.elapsedMs());
+        }
+        root.put("elapsedMs", report.elapsedMs());
+        LlmSetup.Snapshot snap = report.llm();
         ArrayNode gpus = root.putArray("gpus");
         for (GpuInfo g : snap.gpus().gpus()) {
             ObjectNode o = gpus.addObject();
@@ -107,55 +136,36 @@ final class DoctorCommand implements Callable<Integer> {
                 .put("vramBytes", m.vramBytes()).put("partlyOnCpu", m.partlyOnCpu()));
         ollama.put("problem", s.problem());
         ObjectNode b = root.putObject("browser");
-        if (browser != null) {
+        if (report.browser().isPresent()) {
+            BrowserChoice browser = report.browser().get();
             b.put("path", browser.executable().map(Path::toString).orElse(null));
             b.put("source", browser.source());
             b.put("description", browser.description());
         } else {
             b.putNull("path");
-            b.put("problem", browserProblem);
+            b.put("problem", report.browserProblem());
         }
         ObjectNode database = root.putObject("database");
-        database.put("path", dbFile.toAbsolutePath().toString());
-        database.put("exists", Files.isRegularFile(dbFile));
+        database.put("path", report.dbFile().toAbsolutePath().toString());
+        database.put("exists", Files.isRegularFile(report.dbFile()));
         return root;
     }
 
-    private static void print(PrintWriter out, LlmSetup.Snapshot snap, BrowserChoice browser, String browserProblem,
-                              Path dbFile) {
-        if (snap.gpus().gpus().isEmpty()) {
-            out.println("GPU      none found (CPU only)");
-        }
-        for (GpuInfo g : snap.gpus().gpus()) {
-            out.printf(Locale.ROOT, "GPU %d    %s: %s MiB total, %s used, %s free; driver %s; via %s%s%s%n", g.index(),
-                    g.name(), mib(g.totalMiB()), mib(g.usedMiB()), mib(g.freeMiB()),
-                    g.driverVersion() == null ? "?" : g.driverVersion(), g.source(),
-                    g.approximate() ? " (approximate)" : "", g.migMode() == null ? "" : "; MIG " + g.migMode());
-        }
-        snap.gpus().notes().forEach(n -> out.println("         " + n));
-        ModelChoice c = snap.choice();
-        out.println("Model    " + c.model() + ": " + c.reason());
-        if (c.warning() != null) {
-            out.println("         WARNING " + c.warning());
-        }
-        OllamaStatus s = snap.ollama();
-        if (s.reachable()) {
-            out.println("Ollama   " + s.version() + " at " + s.host() + ", " + s.installed().size() + " model(s) installed"
-                    + (s.installed().isEmpty() ? "" : ": " + String.join(", ",
-                    s.installed().stream().map(OllamaStatus.InstalledModel::name).toList())));
-            s.loaded().forEach(m -> out.println("         loaded " + m.name() + (m.partlyOnCpu()
-                    ? " (partly on the CPU: it does not fit the VRAM)" : " (in VRAM)")));
-            if (s.problem() != null) {
-                out.println("         " + s.problem());
+    /**
+     * One block per part: the status (ok, WARNING, MISSING), the part and what was found; below it the details, what
+     * to do and the exact commands, each on its own line so that it can be copied.
+     */
+    private static void print(PrintWriter out, DoctorReport report) {
+        out.println("Healdesk doctor: " + report.summary());
+        for (Check c : report.checks()) {
+            out.println();
+            String status = c.status() == CheckStatus.OK ? "ok" : c.status().id().toUpperCase(Locale.ROOT);
+            out.printf(Locale.ROOT, "%-9s%-9s%s%n", status, c.title(), c.finding());
+            c.details().forEach(d -> out.println(INDENT + d));
+            if (c.advice() != null) {
+                out.println(INDENT + "To do: " + c.advice());
             }
-        } else {
-            out.println("Ollama   " + s.problem());
+            c.commands().forEach(cmd -> out.println(INDENT + "  $ " + cmd));
         }
-        out.println("Browser  " + (browser != null ? browser.description() : browserProblem));
-        out.println("Database " + dbFile.toAbsolutePath() + (Files.isRegularFile(dbFile) ? "" : " (created by the first run)"));
-    }
-
-    private static String mib(long v) {
-        return v < 0 ? "?" : Long.toString(v);
     }
 }

@@ -44,7 +44,7 @@ class LlmCommandsTest {
         Path csv = Path.of("src/test/resources/dev/healdesk/core/gpu", fixture).toAbsolutePath();
         Path script = bin.resolve("nvidia-smi");
         Files.writeString(script, "#!/bin/sh\nprintf '%s\\n' \"$*\" >> '" + dir.resolve("nvidia-smi.args") + "'\n"
-                + "cat '" + csv + "'\n");
+                + "/bin/cat '" + csv + "'\n");   // by its path: some tests give Healdesk a PATH of stand-ins only
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         return bin;
     }
@@ -107,6 +107,52 @@ class LlmCommandsTest {
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("nvidia-smi not found").contains("ollama serve").contains("OLLAMA_HOST")
                 .contains("Model    llama3.2").contains("WARNING");
+    }
+
+    @Test
+    void doctorJsonListsEachCheckWithWhatToDo() throws Exception {
+        Path bin = fakeNvidiaSmi("rtx4090.csv");
+        Path node = bin.resolve("node");
+        Files.writeString(node, "#!/bin/sh\nprintf '%s\\n' \"$*\" >> '" + dir.resolve("node.args") + "'\necho v16.20.0\n");
+        Files.setPosixFilePermissions(node, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path blocker = Files.writeString(dir.resolve("blocker"), "a file where the database folder should be");
+        ollama.install("qwen2.5-coder:32b", 19_851_349_856L);
+
+        Run run = healdesk(Map.of("PATH", bin.toString(), "OLLAMA_HOST", ollama.host(),
+                "HEALDESK_DB", blocker.resolve("healdesk.db").toString()), null, "doctor", "--json");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonNode doc = JSON.readTree(run.out());
+        List<String> ids = new ArrayList<>();
+        doc.path("checks").forEach(c -> ids.add(c.path("id").asText()));
+        assertThat(ids).containsExactly("gpu", "ollama", "model", "browser", "node", "database", "results");
+        JsonNode checks = doc.path("checks");
+        assertThat(checks.get(0).path("status").asText()).isEqualTo("ok");
+        assertThat(checks.get(2).path("status").asText()).isEqualTo("ok");
+        JsonNode nodeCheck = checks.get(4);
+        assertThat(nodeCheck.path("status").asText()).isEqualTo("warning");
+        assertThat(nodeCheck.path("finding").asText()).contains("v16.20.0 is too old");
+        assertThat(nodeCheck.path("commands").get(0).asText()).isEqualTo("sudo apt-get install -y nodejs npm");
+        assertThat(Files.readString(dir.resolve("node.args")).trim()).isEqualTo("--version");
+        JsonNode database = checks.get(5);
+        assertThat(database.path("status").asText()).isEqualTo("missing");
+        assertThat(database.path("advice").asText()).contains("HEALDESK_DB");
+        assertThat(doc.path("elapsedMs").asLong()).isNotNegative();
+        assertThat(doc.path("database").path("exists").asBoolean()).isFalse();
+    }
+
+    @Test
+    void doctorTextPutsWhatToDoAndTheCommandsUnderEachPart() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty-bin"));
+        Run run = healdesk(Map.of("PATH", empty.toString(), "OLLAMA_HOST", ollama.host()), null, "doctor");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("Healdesk doctor: 7 checks in ")
+                .contains("\nMISSING  Node.js  node is not on the PATH\n")
+                .contains("\n                  To do: Install Node.js 18 or newer")
+                .contains("\n                    $ sudo apt-get install -y nodejs npm\n")
+                .contains("\nMISSING  Model    llama3.2 (recommended)")
+                .contains("\n                    $ OLLAMA_HOST=" + ollama.host() + " ollama pull llama3.2\n");
     }
 
     @Test

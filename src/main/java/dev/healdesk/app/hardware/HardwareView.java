@@ -55,9 +55,16 @@ public final class HardwareView implements View {
     private final ObservableList<ModelOption> pickerItems = FXCollections.observableArrayList();
     /** Set while the view, not the operator, changes the picker, so that only the operator's picks are saved. */
     private boolean showingChoice;
+    private final Runnable checkSetup;
 
     public HardwareView(HardwareViewModel model) {
+        this(model, null);
+    }
+
+    /** @param checkSetup opens the setup check (the header's Check setup button), or null for no button */
+    public HardwareView(HardwareViewModel model, Runnable checkSetup) {
         this.model = model;
+        this.checkSetup = checkSetup;
         root.getStyleClass().addAll("screen", "hardware");
         root.setPadding(new Insets(20, 24, 16, 24));
         root.setTop(header());
@@ -95,6 +102,14 @@ public final class HardwareView implements View {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(12, title, subtitle, spacer, busy, status, refresh);
+        if (checkSetup != null) {
+            Button setup = new Button("Check setup");
+            setup.setId("hardware-check-setup");
+            setup.setTooltip(new Tooltip("Check the GPU, Ollama, the model, the browser, Node.js, the database and"
+                    + " the results folder, with what to do about each missing part"));
+            setup.setOnAction(e -> checkSetup.run());
+            header.getChildren().add(setup);
+        }
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(0, 0, 14, 0));
         return header;

@@ -17,7 +17,8 @@ import java.util.Optional;
 /**
  * What Healdesk remembers between starts, in the user's config folder ({@code HEALDESK_CONFIG_DIR}, else
  * {@code $XDG_CONFIG_HOME/healdesk}, else {@code ~/.config/healdesk}): the model override is {@code llm.model} of
- * the {@link SettingsFile settings file}; state that is not a setting goes in {@code preferences.json}. Never a secret: those come from the
+ * the {@link SettingsFile settings file}; state that is not a setting (whether the console has started here before)
+ * goes in {@code preferences.json}. Never a secret: those come from the
  * environment or {@code .env} only. Written atomically, so a crash never leaves half a file.
  */
 public final class Preferences {
@@ -72,6 +73,18 @@ public final class Preferences {
     /** The settings file beside this one. */
     public SettingsFile settings() {
         return new SettingsFile(file.resolveSibling(SettingsFile.NAME));
+    }
+
+    /** Whether the console has started here before (and shown its first-start setup check). */
+    public boolean firstStartDone() {
+        return read().path("firstStartDone").asBoolean(false);
+    }
+
+    /** Remembers that the console has started here, so the first-start setup check is not shown again. */
+    public synchronized void markFirstStartDone() {
+        ObjectNode root = read() instanceof ObjectNode o ? o : JSON.createObjectNode();
+        root.put("firstStartDone", true);
+        write(root);
     }
 
     private JsonNode read() {

@@ -16,7 +16,7 @@ import java.util.Objects;
  */
 public final class GpuDetector implements GpuProbe {
 
-    static final String CPU_ONLY_NOTE =
+    public static final String CPU_ONLY_NOTE =
             "No NVIDIA GPU found: models run on the CPU, slowly; pick a small model such as llama3.2.";
 
     private static final Logger LOG = LoggerFactory.getLogger(GpuDetector.class);

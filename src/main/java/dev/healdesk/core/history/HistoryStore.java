@@ -17,6 +17,8 @@ import dev.healdesk.core.triage.HealthStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.sqlite.SQLiteConfig;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -219,6 +221,50 @@ public final class HistoryStore implements AutoCloseable {
     public Path file() {
         return file;
     }
+
+    /** What {@link #inspect} found: the schema version of the file and how many runs it holds. */
+    public record Inspection(int schemaVersion, long runs) {
+        /** Whether the file is at this Healdesk's schema (an older one is migrated by the next open). */
+        public boolean current() {
+            return schemaVersion == SCHEMA_VERSION;
+        }
+    }
+
+    /**
+     * Reads the schema version and the number of runs of an existing database without changing it: opened read-only,
+     * not migrated, no interrupted runs marked (what {@code healdesk doctor} needs, which changes nothing).
+     *
+     * @throws HistoryException when the file is no SQLite database, or one from a newer Healdesk; the message says
+     *                          what to do
+     */
+    public static Inspection inspect(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(5000);
+        try (Connection c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+             Statement s = c.createStatement()) {
+            int version;
+            try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+                version = rs.next() ? rs.getInt(1) : 0;
+            }
+            if (version > SCHEMA_VERSION) {
+                throw new HistoryException("The history database " + file + " has schema version " + version
+                        + ", newer than this Healdesk understands (" + SCHEMA_VERSION
+                        + "). Update Healdesk or choose another database with --db.", null);
+            }
+            long runs = 0;
+            if (version > 0) {
+                try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM runs")) {
+                    runs = rs.next() ? rs.getLong(1) : 0;
+                }
+            }
+            return new Inspection(version, runs);
+        } catch (SQLException e) {
+            throw new HistoryException("Cannot open the history database " + file + ": " + e.getMessage()
+                    + ". If the file is not a Healdesk database, move it away or choose another with --db.", e);
+        }
+    }
+
 
     public synchronized int schemaVersion() {
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {

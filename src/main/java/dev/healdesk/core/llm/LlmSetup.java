@@ -74,6 +74,11 @@ public final class LlmSetup {
         return forced;
     }
 
+    /** Probes the GPUs only (nvidia-smi, then OSHI): for callers that ask Ollama at the same time. */
+    public GpuReport probeGpus() {
+        return gpus.probe();
+    }
+
     /** Probes the GPUs and Ollama (a few seconds at worst: both have timeouts) and chooses the model. */
     public Snapshot inspect() {
         GpuReport report = gpus.probe();
