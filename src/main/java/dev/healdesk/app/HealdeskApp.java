@@ -149,7 +149,7 @@ public final class HealdeskApp extends Application {
         context.connectSandbox(model);
         if (!config.problems().isEmpty()) {
             // Not inside this pulse: a modal dialog may not open during layout.
-            Platform.runLater(() -> dialogs.showError("Healdesk", "Some settings were refused",
+            context.bridge().post(() -> dialogs.showError("Healdesk", "Some settings were refused",
                     Config.describe(config.problems()) + "\n\nThe console uses the other settings. Fix these in their"
                             + " file, or on the Settings screen, and restart; nothing was changed."));
         }
