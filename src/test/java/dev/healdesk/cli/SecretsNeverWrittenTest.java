@@ -38,9 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * text), every line the processes printed, every prompt and the Slack message are searched for each secret.
  *
  * <p>The secrets are made here at random, never literals: some in the process environment, some in {@code .env}.
- * The {@code .env} ones reach the failure text through {@code ${NAME}} references of the command probe, which a
- * target may only make to variables that are set; until {@link Config} reads {@code .env} they are not set, so the
- * probe does not reference them (they are still searched for), and the test checks which case it is in.
+ * The {@code .env} ones reach the failure text through {@code ${NAME}} references of the command probe (a target may
+ * only reference variables that are set, so the run fails to start if {@link Config} does not read {@code .env}).
  */
 class SecretsNeverWrittenTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -150,7 +149,7 @@ class SecretsNeverWrittenTest {
         StringBuilder dotEnvFile = new StringBuilder();
         dotEnv.forEach((k, v) -> dotEnvFile.append(k).append('=').append(v).append('\n'));
         Files.writeString(work.resolve(".env"), dotEnvFile);
-        boolean dotEnvRead = Config.load(Map.of(), work).env().containsKey("SESSION_COOKIE");
+        assertThat(Config.load(Map.of(), work).env()).as("the .env secrets are read").containsKey("SESSION_COOKIE");
 
         // What must never be written: every value, the webhook's secret path, the password inside the URL.
         Map<String, String> seeded = new LinkedHashMap<>();
@@ -206,9 +205,7 @@ class SecretsNeverWrittenTest {
                 """);
         List<String> argv = new ArrayList<>(List.of("'" + app.resolve("print-secrets.sh") + "'", "'${TEST_PASSWORD}'",
                 "'${ANTHROPIC_API_KEY}'"));
-        if (dotEnvRead) {
-            argv.addAll(List.of("'${SENTRY_DSN}'", "'${SESSION_COOKIE}'", "'${DATABASE_URL}'"));
-        }
+        argv.addAll(List.of("'${SENTRY_DSN}'", "'${SESSION_COOKIE}'", "'${DATABASE_URL}'"));
         Files.writeString(work.resolve("crm.yaml"), """
                 name: crm
                 suites:
@@ -286,10 +283,8 @@ class SecretsNeverWrittenTest {
                 .contains("anthropic $ANTHROPIC_API_KEY").contains("github $GH_TOKEN");
         String probe = message(tests, "secrets-echo");
         assertThat(probe).contains("arguments: *** ***").contains("gh=$GH_TOKEN aws=$AWS_SECRET_ACCESS_KEY");
-        if (dotEnvRead) {
-            assertThat(probe).contains("$SENTRY_DSN").contains("$SESSION_COOKIE")
-                    .contains("postgres://crm:[REDACTED_PASSWORD]@db.internal:5432/crm");
-        }
+        assertThat(probe).contains("$SENTRY_DSN").contains("$SESSION_COOKIE")
+                .contains("postgres://crm:[REDACTED_PASSWORD]@db.internal:5432/crm");
         assertThat(ollama.requests("/api/chat")).as("the model was asked").isNotEmpty();
         assertThat(slackPosts).as("the failing scheduled run told Slack").hasSize(1);
 
