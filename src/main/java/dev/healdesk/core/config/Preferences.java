@@ -99,17 +99,22 @@ public final class Preferences {
     }
 
     private void write(ObjectNode root) {
+        writeAtomically(file, root, "preferences");
+    }
+
+    /** Writes {@code root} to {@code target} through a temporary file, so that a crash never leaves half a file. */
+    static void writeAtomically(Path target, ObjectNode root, String what) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
             JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
             try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot save preferences to " + file + ": " + e.getMessage()
+            throw new UncheckedIOException("Cannot save the " + what + " to " + target + ": " + e.getMessage()
                     + ". Check that the folder is writable, or set " + CONFIG_DIR_ENV + ".", e);
         }
     }

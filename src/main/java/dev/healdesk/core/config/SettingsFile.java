@@ -11,12 +11,9 @@ import dev.healdesk.core.llm.Redactor;
 import dev.healdesk.core.playbook.KnownSecrets;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -266,18 +263,6 @@ public final class SettingsFile {
     }
 
     private void write(ObjectNode root) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot save the settings to " + file + ": " + e.getMessage()
-                    + ". Check that the folder is writable, or set " + Preferences.CONFIG_DIR_ENV + ".", e);
-        }
+        Preferences.writeAtomically(file, root, "settings");
     }
 }
