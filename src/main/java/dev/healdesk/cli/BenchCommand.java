@@ -1,6 +1,7 @@
 package dev.healdesk.cli;
 
 import dev.healdesk.core.history.HistoryStore;
+import dev.healdesk.core.process.BoundedProcess;
 import dev.healdesk.core.llm.LlmBenchmark;
 import dev.healdesk.core.report.HtmlReport;
 import dev.healdesk.core.llm.RedactionBenchmark;
@@ -25,22 +26,18 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code healdesk bench}: the figures the issues ask for, measured on this machine. Not a test: it
@@ -75,6 +72,11 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--startups", defaultValue = "5", description = "Cold starts of the console to time (default ${DEFAULT-VALUE}).")
     int startups;
+
+    @Option(names = "--image", paramLabel = "DIR", description = "An app image (mvn -Ppackage: target/image/healdesk):"
+            + " startup then also times its launcher, bin/healdesk, with its AppCDS archive, alternating with the"
+            + " plain jar.")
+    Path image;
 
     @Option(names = "--heal-runs", defaultValue = "10", description = "Sandbox runs per fault to time healing (default ${DEFAULT-VALUE}).")
     int healRuns;
@@ -285,42 +287,81 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void startup(PrintWriter out) throws IOException, InterruptedException {
+        List<String> packaged = null;
+        if (image != null) {
+            Path launcher = image.resolve("bin").resolve("healdesk");
+            if (!Files.isExecutable(launcher)) {
+                throw new Cli.UsageException("--image: " + launcher + " is not there. Build the app image with"
+                        + " `mvn -Ppackage -DskipTests package` (target/image/healdesk).");
+            }
+            packaged = List.of(launcher.toString());
+        }
         if (System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
             out.println("startup: skipped, no display. Run 'xvfb-run -a java -jar target/healdesk.jar bench' on a"
                     + " headless machine.");
             return;
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        String classpath = System.getProperty("java.class.path");
-        List<Long> times = new ArrayList<>();
+        List<String> jar = List.of(java, "-Dhealdesk.measureStartup=true", "-cp", System.getProperty("java.class.path"),
+                "dev.healdesk.app.Launcher");
         Path results = Files.createTempDirectory("healdesk-bench-startup");
+        List<Long> jarTimes = new ArrayList<>();
+        List<Long> packagedTimes = new ArrayList<>();
+        // Alternating, so that both see the same load on a shared machine.
         for (int i = 0; i < startups; i++) {
-            List<String> command = new ArrayList<>(List.of(java, "-Dhealdesk.measureStartup=true",
-                    "-cp", classpath, "dev.healdesk.app.Launcher"));
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-            pb.environment().put("HEALDESK_RESULTS_DIR", results.toString());
-            Process p = pb.start();
-            Long ms = null;
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    if (line.startsWith("healdesk.firstFrameMs=")) {
-                        ms = Long.parseLong(line.substring("healdesk.firstFrameMs=".length()).trim());
-                    }
-                }
-            }
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-            }
+            Long ms = firstFrameMs(jar, Map.of("HEALDESK_RESULTS_DIR", results.toString()));
             if (ms == null) {
-                out.println("startup: the console did not report its first frame (exit " + p.exitValue() + ")");
+                out.println("startup: the console did not report its first frame");
                 return;
             }
-            times.add(ms);
+            jarTimes.add(ms);
+            if (packaged != null) {
+                // The launcher takes JVM options from its configuration only; JAVA_TOOL_OPTIONS adds the property.
+                ms = firstFrameMs(packaged, Map.of("HEALDESK_RESULTS_DIR", results.toString(),
+                        "JAVA_TOOL_OPTIONS", "-Dhealdesk.measureStartup=true"));
+                if (ms == null) {
+                    out.println("startup: the packaged console did not report its first frame");
+                    return;
+                }
+                packagedTimes.add(ms);
+            }
         }
+        printStartup(out, "startup: console cold start to first frame (JVM start -> first pulse), java -cp (plain jar)",
+                jarTimes);
+        if (packaged != null) {
+            printStartup(out, "startup: the same, packaged (" + image + "/bin/healdesk, jlink runtime + AppCDS)",
+                    packagedTimes);
+            out.printf(Locale.ROOT, "startup: packaged vs plain jar, medians: %d ms vs %d ms (target <= 1,000 ms"
+                    + " packaged)%n", median(packagedTimes), median(jarTimes));
+        }
+    }
+
+    private static long median(List<Long> times) {
         long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
-        out.printf(Locale.ROOT, "startup: console cold start to first frame (JVM start -> first pulse): median %d ms,"
-                        + " best %d ms, worst %d ms over %d starts (target <= 2,000 ms)%n        runs: %s ms%n",
-                sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1], sorted.length, Arrays.toString(sorted));
+        return sorted[sorted.length / 2];
+    }
+
+    private void printStartup(PrintWriter out, String title, List<Long> times) {
+        long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
+        out.printf(Locale.ROOT, "%s: median %d ms, best %d ms, worst %d ms over %d starts (target <= 2,000 ms)%n"
+                        + "        runs: %s ms%n", title, median(times), sorted[0], sorted[sorted.length - 1],
+                sorted.length, times);
+        out.flush();
+    }
+
+    /** One cold start of the console with -Dhealdesk.measureStartup=true: the first frame's ms, or null. */
+    private static Long firstFrameMs(List<String> command, Map<String, String> env)
+            throws IOException, InterruptedException {
+        try {
+            BoundedProcess.Result r = BoundedProcess.run(command, java.time.Duration.ofSeconds(60), null, env);
+            for (String line : r.stdout().split("\\R")) {
+                if (line.startsWith("healdesk.firstFrameMs=")) {
+                    return Long.parseLong(line.substring("healdesk.firstFrameMs=".length()).trim());
+                }
+            }
+            return null;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return null;
+        }
     }
 }

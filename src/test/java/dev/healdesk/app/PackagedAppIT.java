@@ -1,0 +1,185 @@
+package dev.healdesk.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.healdesk.core.process.BoundedProcess;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged app, built by the one recipe ({@code java jpackage/Packager.java}, which {@code mvn -Ppackage} runs
+ * too) as an app image only (no installer), then started through its own launcher, bin/healdesk: the version, a
+ * real sandbox run, the console to its first frame (under xvfb-run when there is no display), and the AppCDS
+ * archive mapped by that launcher, also after the image moved (as the .deb's postinst writes it in /opt).
+ * Runs in {@code integration-test}, after {@code package} has built target/healdesk.jar and target/lib/.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PackagedAppIT {
+
+    private static final Duration START = Duration.ofMinutes(2);
+
+    private final Path basedir = Path.of(System.getProperty("healdesk.basedir", ".")).toAbsolutePath();
+    private final Path buildDir = Path.of(System.getProperty("healdesk.buildDir", "target")).toAbsolutePath();
+    private final Path scratch = buildDir.resolve("it-packaged");
+    private Path image;
+
+    @BeforeAll
+    void buildTheAppImage() throws Exception {
+        deleteTree(scratch);
+        Files.createDirectories(scratch);
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        BoundedProcess.Result built = BoundedProcess.run(List.of(java.toString(), "jpackage/Packager.java",
+                        "--build-dir=" + buildDir, "--dest=" + scratch.resolve("image"),
+                        "--app-version=" + System.getProperty("healdesk.version", "0.1.0"), "--installer=none"),
+                Duration.ofMinutes(10), basedir, Map.of());
+        assertThat(built.exitCode()).as("the Packager's output:%n%s%n%s", built.stdout(), built.stderr()).isZero();
+        image = scratch.resolve("image").resolve("healdesk");
+    }
+
+    @Test
+    @Order(1)
+    void theImageHoldsItsRuntimeTheAppAndTheAppCdsArchive() throws IOException {
+        assertThat(image.resolve("bin/healdesk")).isExecutable();
+        assertThat(image.resolve("lib/app/healdesk.jar")).isRegularFile();
+        assertThat(Files.size(image.resolve("lib/app/healdesk.classlist"))).isPositive();
+        assertThat(Files.size(image.resolve("lib/app/healdesk.jsa"))).isGreaterThan(1 << 20);
+        assertThat(Files.readString(image.resolve("lib/app/healdesk.cfg")))
+                .contains("app.mainclass=dev.healdesk.app.Launcher", "-XX:SharedArchiveFile=$APPDIR/healdesk.jsa");
+        // A jlinked runtime, not a JDK: no compiler, no jmods.
+        assertThat(Files.readString(image.resolve("lib/runtime/release"))).contains("java.desktop", "jdk.zipfs")
+                .doesNotContain("jdk.compiler");
+        assertThat(image.resolve("lib/runtime/jmods")).doesNotExist();
+        // The Playwright driver bundle keeps one platform's driver of five.
+        Path bundle;
+        try (Stream<Path> jars = Files.list(image.resolve("lib/app/lib"))) {
+            bundle = jars.filter(p -> p.getFileName().toString().startsWith("driver-bundle-")).findFirst().orElseThrow();
+        }
+        try (ZipFile zip = new ZipFile(bundle.toFile())) {
+            Set<String> platforms = zip.stream().map(e -> e.getName().split("/"))
+                    .filter(parts -> parts.length > 2 && parts[0].equals("driver")).map(parts -> parts[1])
+                    .collect(Collectors.toSet());
+            assertThat(platforms).containsExactly("linux");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void theLauncherPrintsTheVersionWithTheAppCdsArchiveMapped() throws Exception {
+        Path log = scratch.resolve("class-load.txt");
+        // -Xshare:on: the start fails when the archive cannot be mapped; the log says where classes came from.
+        BoundedProcess.Result r = launch(List.of("--version"),
+                Map.of("JAVA_TOOL_OPTIONS", "-Xshare:on -Xlog:class+load=info:file=" + log));
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(r.stdout()).contains("Healdesk 0.1.0");
+        assertThat(sourceOf(log, "dev.healdesk.app.Launcher")).isEqualTo("shared objects file");
+    }
+
+    @Test
+    @Order(3)
+    void theLauncherRunsTheSandboxHeadless() throws Exception {
+        Path results = Files.createDirectories(scratch.resolve("results"));
+        BoundedProcess.Result r = launch(List.of("run", "--dry-run", "--skip-llm"),
+                Map.of("HEALDESK_RESULTS_DIR", results.toString(),
+                        "HEALDESK_CONFIG_DIR", scratch.resolve("config").toString()));
+        assertThat(r.exitCode()).as("stdout:%n%s%nstderr:%n%s", r.stdout(), r.stderr()).isZero();
+        List<Path> runs;
+        try (Stream<Path> folders = Files.list(results)) {
+            runs = folders.filter(p -> p.getFileName().toString().startsWith("run-")).toList();
+        }
+        assertThat(runs).hasSize(1);
+        JsonNode summary = new ObjectMapper().readTree(runs.get(0).resolve("healing-summary.json").toFile());
+        assertThat(summary.path("status").asText()).isEqualTo("healthy");
+        assertThat(summary.path("dryRun").asBoolean()).isTrue();
+        assertThat(results.resolve("healdesk.db")).isRegularFile();
+    }
+
+    @Test
+    @Order(4)
+    void theLauncherOpensTheConsoleToItsFirstFrameWithItsClassesFromTheArchive() throws Exception {
+        Path log = scratch.resolve("console-class-load.txt");
+        BoundedProcess.Result r = launch(List.of(), Map.of(
+                "JAVA_TOOL_OPTIONS", "-Xshare:on -Dhealdesk.measureStartup=true -Xlog:class+load=info:file=" + log,
+                "HEALDESK_RESULTS_DIR", scratch.resolve("console-results").toString(),
+                "HEALDESK_CONFIG_DIR", scratch.resolve("config").toString()));
+        assertThat(r.exitCode()).as("stdout:%n%s%nstderr:%n%s", r.stdout(), r.stderr()).isZero();
+        assertThat(r.stdout()).containsPattern("healdesk\\.firstFrameMs=\\d+");
+        // The classes the training start recorded come from the archive, JavaFX's and the console's own.
+        assertThat(sourceOf(log, "javafx.scene.Scene")).isEqualTo("shared objects file");
+        assertThat(sourceOf(log, "dev.healdesk.app.HealdeskApp")).isEqualTo("shared objects file");
+        assertThat(sourceOf(log, "dev.healdesk.app.ConsoleView")).isEqualTo("shared objects file");
+    }
+
+    /** Where -Xlog:class+load says the class came from ("shared objects file", "file:/...jar", ...). */
+    private static String sourceOf(Path log, String className) throws IOException {
+        String prefix = "[class,load] " + className + " source: ";
+        try (Stream<String> lines = Files.lines(log)) {
+            return lines.filter(l -> l.contains(prefix)).map(l -> l.substring(l.indexOf(prefix) + prefix.length()))
+                    .findFirst().orElse("(not loaded)");
+        }
+    }
+
+    /**
+     * Java 17 maps an AppCDS archive only for the absolute class path it was written with, so an image that moved
+     * (the .deb's files in /opt/healdesk) gets its archive written where it is, by the .deb's postinst line.
+     */
+    @Test
+    @Order(5)
+    void aMovedImageGetsItsArchiveWrittenWhereItIsAsThePostinstDoes() throws Exception {
+        Path moved = Files.createDirectories(scratch.resolve("moved/opt")).resolve("healdesk");
+        Files.move(image, moved);
+        image = moved;
+        String postinst = Files.readString(basedir.resolve("jpackage/linux/postinst"));
+        assertThat(postinst).contains("JAVA_TOOL_OPTIONS=\"-Xshare:dump"
+                + " -XX:SharedClassListFile=/opt/healdesk/lib/app/healdesk.classlist -Xlog:cds=error\"");
+        BoundedProcess.Result dump = launch(List.of(), Map.of("JAVA_TOOL_OPTIONS", "-Xshare:dump"
+                + " -XX:SharedClassListFile=" + moved.resolve("lib/app/healdesk.classlist") + " -Xlog:cds=error"));
+        assertThat(dump.exitCode()).as(dump.stderr()).isZero();
+
+        BoundedProcess.Result r = launch(List.of("--version"), Map.of("JAVA_TOOL_OPTIONS", "-Xshare:on"));
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(r.stdout()).contains("Healdesk 0.1.0");
+    }
+
+    /** bin/healdesk with these arguments; with none (the console) under xvfb-run when there is no display. */
+    private BoundedProcess.Result launch(List<String> args, Map<String, String> env) throws Exception {
+        List<String> command = new ArrayList<>();
+        boolean display = System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null;
+        boolean console = args.isEmpty() && !env.getOrDefault("JAVA_TOOL_OPTIONS", "").contains("-Xshare:dump");
+        if (console && !display) {
+            command.addAll(List.of("xvfb-run", "-a", "-s", "-screen 0 1440x900x24"));
+        }
+        command.add(image.resolve("bin/healdesk").toString());
+        command.addAll(args);
+        return BoundedProcess.run(command, START, scratch, env);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}
