@@ -123,7 +123,7 @@ class HardwareViewModelTest {
 
         vm.chooseModel("llama3.3:70b");
 
-        assertThat(Files.readString(prefs())).contains("\"modelOverride\"").contains("llama3.3:70b");
+        assertThat(Files.readString(prefs().resolveSibling("settings.json"))).contains("\"model\" : \"llama3.3:70b\"");
         assertThat(new Preferences(prefs()).modelOverride()).contains("llama3.3:70b");
         ModelChoice choice = vm.choiceProperty().get();
         assertThat(choice.model()).isEqualTo("llama3.3:70b");
@@ -159,7 +159,8 @@ class HardwareViewModelTest {
         vm.useRecommendation();
 
         assertThat(vm.choiceProperty().get().model()).isEqualTo("llama3.2");
-        assertThat(Files.exists(prefs())).as("nothing saved while OLLAMA_MODEL decides").isFalse();
+        assertThat(Files.exists(prefs().resolveSibling("settings.json"))).as("nothing saved while OLLAMA_MODEL decides")
+                .isFalse();
         assertThat(vm.canUseRecommendationBinding().get()).isFalse();
         assertThat(vm.canPullBinding().get()).as("llama3.2 is installed").isFalse();
     }

@@ -121,13 +121,13 @@ class HardwareViewTest {
         assertThat(warning.getDescription()).contains("llama3.3:70b does not fit");
         assertThat(text(robot, "#model-name")).isEqualTo("llama3.3:70b");
         assertThat(text(robot, "#model-source")).isEqualTo("your choice");
-        assertThat(Files.readString(prefs())).contains("llama3.3:70b");
+        assertThat(Files.readString(prefs().resolveSibling("settings.json"))).contains("llama3.3:70b");
 
         robot.clickOn("#use-recommendation");
         waitFor(() -> model.choiceProperty().get().source() == ModelChoice.Source.RECOMMENDED);
         assertThat(robot.lookup("#model-warning").query().isVisible()).isFalse();
         assertThat(picker.getValue().name()).isEqualTo("qwen2.5-coder:32b");
-        assertThat(Files.readString(prefs())).doesNotContain("llama3.3:70b");
+        assertThat(Files.readString(prefs().resolveSibling("settings.json"))).doesNotContain("llama3.3:70b");
     }
 
     @Test
