@@ -34,11 +34,6 @@ public final class ThemeService {
         this.dark.addListener((obs, was, now) -> apply());
     }
 
-    /** Reads {@code healdesk.theme} (light or dark; light by default). */
-    public static ThemeService fromSystemProperties() {
-        return from(Map.of());
-    }
-
     /** {@code -Dhealdesk.theme} (demos, screenshots), else the settings' {@code HEALDESK_THEME}, else light. */
     public static ThemeService from(Map<String, String> env) {
         String theme = System.getProperty("healdesk.theme", env.getOrDefault("HEALDESK_THEME", "light"));

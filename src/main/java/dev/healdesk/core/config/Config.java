@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -258,15 +257,6 @@ public final class Config {
 
     private static Duration seconds(Map<String, String> env, Setting s, Duration fallback) {
         return Duration.ofSeconds(intOf(env, s, (int) fallback.toSeconds()));
-    }
-
-    /** The merged values of every setting, in the registry's order (for doctor and the settings screen). */
-    public Map<Setting, String> settings() {
-        Map<Setting, String> out = new EnumMap<>(Setting.class);
-        for (Setting s : Setting.values()) {
-            value(s).ifPresent(v -> out.put(s, v));
-        }
-        return out;
     }
 
     /** Problems, one per line, for a dialog or stderr. */
