@@ -53,7 +53,8 @@ final class DoctorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> env = Config.fromProcess().env();
+        Config config = Config.fromProcess();
+        Map<String, String> env = config.env();
         HealdeskPaths paths = HealdeskPaths.fromEnvironment(env);
         if (db != null) {
             paths = paths.withDbFile(db);
@@ -65,7 +66,7 @@ final class DoctorCommand implements Callable<Integer> {
         });
         DoctorReport report;
         try {
-            report = Doctor.fromEnvironment(env, paths, checks).run();
+            report = Doctor.fromEnvironment(env, paths, checks).withSettingsProblems(config.problems()).run();
         } finally {
             checks.shutdownNow();   // a part that ran past its limit is abandoned, not waited for
         }

@@ -113,4 +113,23 @@ class ConfigCommandTest {
         assertThat(summaries.get(0).get("dryRun").asBoolean()).isTrue();   // from the settings file
         assertThat(summaries.get(1).get("projects").toString()).isEqualTo("[\"health\"]");
     }
+
+    @Test
+    void doctorListsTheRefusedSettingsAsAPartOfItsOwn() throws Exception {
+        Files.writeString(dir.resolve(".env"), "HEAL_SKIP_LLM=perhaps\n");
+
+        HealdeskProcess.Result r = HealdeskProcess.run(dir, Map.of("OLLAMA_HOST", "127.0.0.1:1"), "doctor", "--json");
+
+        assertThat(r.code()).as(r.err()).isZero();   // the doctor reports, it does not refuse
+        JsonNode settings = null;
+        for (JsonNode c : new ObjectMapper().readTree(r.out()).get("checks")) {
+            if (c.get("id").asText().equals("settings")) {
+                settings = c;
+            }
+        }
+        assertThat(settings).as("a settings part").isNotNull();
+        assertThat(settings.get("status").asText()).isEqualTo("missing");
+        assertThat(settings.get("details").get(0).asText()).isEqualTo(dir.resolve(".env") + " line 1: HEAL_SKIP_LLM"
+                + " (Skip the model): 'perhaps' is not true or false: write true or false");
+    }
 }

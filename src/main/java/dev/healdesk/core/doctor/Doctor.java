@@ -69,6 +69,8 @@ public final class Doctor {
     private final Map<String, String> env;
     private final Executor executor;
     private final Duration limit;
+    /** What the settings' layers refused (file and line in each), shown as a part of its own when there is any. */
+    private List<String> settingsProblems = List.of();
 
     /**
      * @param env      the variables the checks read (PATH for node, npx and ollama; OLLAMA_HOST)
@@ -95,6 +97,12 @@ public final class Doctor {
         return limit;
     }
 
+    /** Adds a "settings" part listing {@code problems} (each naming its file and line), when there are any. */
+    public Doctor withSettingsProblems(List<String> problems) {
+        this.settingsProblems = List.copyOf(problems);
+        return this;
+    }
+
     /** Checks every part (at the same time) and returns when all have answered or run out of time. */
     public DoctorReport run() {
         long t0 = System.nanoTime();
@@ -116,14 +124,22 @@ public final class Doctor {
         ModelChoice choice = llm.choose(g.value(), o.value());
         Check model = modelCheck(choice, o.value()).withElapsed(Math.max(g.ms(), o.ms()) + millisSince(m0));
         Timed<Located> b = browser.join();
-        List<Check> checks = List.of(
+        List<Check> checks = new ArrayList<>(List.of(
                 gpuCheck(g.value()).withElapsed(g.ms()),
                 ollamaCheck(o.value()).withElapsed(o.ms()),
                 model,
                 browserCheck(b.value()).withElapsed(b.ms()),
                 node.join(),
                 database.join(),
-                results.join());
+                results.join()));
+        if (!settingsProblems.isEmpty()) {
+            checks.add(Check.of("settings", "Settings", CheckStatus.MISSING, settingsProblems.size()
+                            + (settingsProblems.size() == 1 ? " setting is" : " settings are")
+                            + " refused, and their defaults (or the layer below) are used instead")
+                    .withDetails(settingsProblems)
+                    .withAdvice("Fix each in the file and line it names, or with 'healdesk config set KEY VALUE';"
+                            + " 'healdesk config' shows what is in force and where it comes from.", "healdesk config"));
+        }
         return new DoctorReport(checks, new LlmSetup.Snapshot(g.value(), o.value(), choice),
                 Optional.ofNullable(b.value().choice()), b.value().problem(), paths.dbFile(), millisSince(t0));
     }
