@@ -54,13 +54,14 @@ public final class FileTarget implements ControlledTarget {
         List<JUnitXmlSuite> junit = new ArrayList<>();
         for (TargetSpec.SuiteSpec s : spec.suites()) {
             if ("playwright".equals(s.kind())) {
-                Map<String, String> suiteEnv = new LinkedHashMap<>(spec.env());
+                Map<String, String> suiteEnv = new LinkedHashMap<>(env);
+                suiteEnv.putAll(spec.env());
                 suiteEnv.putAll(s.env());
                 runners.add(new PlaywrightTestRunner(PlaywrightTestSuite.of(Path.of(s.dir()), s.projects(),
                         spec.baseUrl(), spec.apiUrl(), suiteEnv, timeout(s, DEFAULT_PLAYWRIGHT_TIMEOUT),
                         spec.browser() == null ? null : Path.of(spec.browser()))));
             } else if ("junit".equals(s.kind())) {
-                junit.add(new JUnitXmlSuite(s.project(), s.command(), Path.of(s.dir()), suiteEnv(spec, s),
+                junit.add(new JUnitXmlSuite(s.project(), s.command(), Path.of(s.dir()), suiteEnv(env, spec, s),
                         s.reports(), timeout(s, DEFAULT_JUNIT_TIMEOUT),
                         s.select() == null ? JUnitSelector.NONE : JUnitSelector.of(s.select())));
             }
@@ -93,11 +94,12 @@ public final class FileTarget implements ControlledTarget {
     }
 
     /**
-     * What a suite's command gets over Healdesk's own environment: the target's URLs as BASE_URL and API_URL, the
-     * target's {@code env}, then the suite's own {@code env}.
+     * What a suite's command gets: Healdesk's own variables ({@code healdesk}: the environment with what the settings
+     * file and {@code .env} add, e.g. TEST_PASSWORD from .env), the target's URLs as BASE_URL and API_URL, the target's
+     * {@code env}, then the suite's own {@code env}.
      */
-    static Map<String, String> suiteEnv(TargetSpec spec, TargetSpec.SuiteSpec suite) {
-        Map<String, String> env = new LinkedHashMap<>();
+    static Map<String, String> suiteEnv(Map<String, String> healdesk, TargetSpec spec, TargetSpec.SuiteSpec suite) {
+        Map<String, String> env = new LinkedHashMap<>(healdesk);
         if (spec.baseUrl() != null) {
             env.put("BASE_URL", spec.baseUrl());
         }

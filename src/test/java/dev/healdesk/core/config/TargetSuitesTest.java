@@ -85,9 +85,10 @@ class TargetSuitesTest {
         assertThat(spec.artifacts()).isEqualTo(new TargetSpec.ArtifactsSpec(dir.resolve("out").toString(), 3));
         TargetSpec.SuiteSpec suite = spec.suites().get(0);
         assertThat(suite.dir()).isEqualTo(dir.resolve("app").toString());
-        assertThat(FileTarget.suiteEnv(spec, suite)).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "BASE_URL", "http://127.0.0.1:8080", "API_URL", "http://127.0.0.1:8081", "LOG_LEVEL", "debug",
-                "REGION", "us"));
+        assertThat(FileTarget.suiteEnv(Map.of("TEST_PASSWORD", "from-dotenv", "REGION", "ap"), spec, suite))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("TEST_PASSWORD", "from-dotenv",
+                        "BASE_URL", "http://127.0.0.1:8080", "API_URL", "http://127.0.0.1:8081", "LOG_LEVEL", "debug",
+                        "REGION", "us"));
     }
 
     @Test
@@ -98,6 +99,8 @@ class TargetSuitesTest {
 
                 def test_base_url_reaches_the_suite():
                     assert os.environ["BASE_URL"] == "http://127.0.0.1:8080"
+                    # known to Healdesk only (its .env or settings file), not to the process that started it
+                    assert os.environ["SHOP_LOGIN_TOKEN"] == "from-healdesk"
 
                 def test_orders():
                     assert os.path.exists("fixed"), "orders API answered 500"
@@ -113,7 +116,7 @@ class TargetSuitesTest {
                     reports: 'reports/*.xml'
                     select: pytest
                 """);
-        SuiteRunner suites = new FileTarget(spec, Map.of()).suites();
+        SuiteRunner suites = new FileTarget(spec, Map.of("SHOP_LOGIN_TOKEN", "from-healdesk")).suites();
         assertThat(suites.projects()).containsExactly("api");
         try (SuiteSession session = suites.open()) {
             List<TestResult> first = session.run(Set.of(), dir, n -> { }, r -> { }, Cancellation.none());
