@@ -308,25 +308,16 @@ public final class HistoryStore implements AutoCloseable {
      */
     public synchronized void saveRun(RunSummary run, Path runFolder) {
         try {
-            connection.setAutoCommit(false);
-            try {
+            inTransaction(() -> {
                 // the row and results written while the run went on (beginRun, appendResult) give way to the whole run
                 try (PreparedStatement ps = connection.prepareStatement(
                         "DELETE FROM runs WHERE id = ? AND state = 'running'")) {
                     ps.setString(1, run.runId());
                     ps.executeUpdate();
                 }
-                insertRun(run, runFolder);
-                insertResults(run);
-                insertFailures(run);
-                insertActions(run);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+                insertWhole(run, runFolder);
+                return null;
+            });
         } catch (SQLException e) {
             throw fail("store run " + run.runId(), e);
         }
@@ -337,23 +328,43 @@ public final class HistoryStore implements AutoCloseable {
      */
     public synchronized void saveRuns(List<RunSummary> runs) {
         try {
-            connection.setAutoCommit(false);
-            try {
+            inTransaction(() -> {
                 for (RunSummary run : runs) {
-                    insertRun(run, null);
-                    insertResults(run);
-                    insertFailures(run);
-                    insertActions(run);
+                    insertWhole(run, null);
                 }
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+                return null;
+            });
         } catch (SQLException e) {
             throw fail("store " + runs.size() + " runs", e);
+        }
+    }
+
+    /** The run's row, results, failure groups and actions (inside the caller's transaction). */
+    private void insertWhole(RunSummary run, Path runFolder) throws SQLException {
+        insertRun(run, runFolder);
+        insertResults(run);
+        insertFailures(run);
+        insertActions(run);
+    }
+
+    /** Work against the connection that may throw what JDBC throws. */
+    private interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    private <T> T inTransaction(SqlWork<T> work) throws SQLException {
+        boolean auto = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            T value = work.run();
+            connection.commit();
+            return value;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(auto);
         }
     }
 
@@ -614,23 +625,17 @@ public final class HistoryStore implements AutoCloseable {
      */
     public synchronized int deleteRunsBefore(Instant cutoff) {
         try {
-            connection.setAutoCommit(false);
-            try (PreparedStatement audit = connection.prepareStatement("""
-                    DELETE FROM audit WHERE run_id IN (SELECT id FROM runs WHERE started_at < ? AND state <> 'running')""");
-                 PreparedStatement runs = connection.prepareStatement(
-                         "DELETE FROM runs WHERE started_at < ? AND state <> 'running'")) {
-                audit.setLong(1, cutoff.toEpochMilli());
-                audit.executeUpdate();
-                runs.setLong(1, cutoff.toEpochMilli());
-                int n = runs.executeUpdate();
-                connection.commit();
-                return n;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            return inTransaction(() -> {
+                try (PreparedStatement audit = connection.prepareStatement("""
+                        DELETE FROM audit WHERE run_id IN (SELECT id FROM runs WHERE started_at < ? AND state <> 'running')""");
+                     PreparedStatement runs = connection.prepareStatement(
+                             "DELETE FROM runs WHERE started_at < ? AND state <> 'running'")) {
+                    audit.setLong(1, cutoff.toEpochMilli());
+                    audit.executeUpdate();
+                    runs.setLong(1, cutoff.toEpochMilli());
+                    return runs.executeUpdate();
+                }
+            });
         } catch (SQLException e) {
             throw fail("delete runs older than " + cutoff, e);
         }
