@@ -61,7 +61,8 @@ public final class SettingsViewModel {
         }
         timer.setOnFinished(e -> save());
         Field themeField = fields.get(Setting.THEME);
-        subs.add(theme.darkProperty().subscribe(dark -> {
+        // Changes only (the rail's switch): the theme a start was given (-Dhealdesk.theme) is not a setting to save.
+        subs.add(theme.darkProperty().subscribe((was, dark) -> {
             String wanted = dark ? "dark" : "light";
             if (!wanted.equalsIgnoreCase(effective(themeField))) {
                 themeField.text.set(wanted);

@@ -106,6 +106,15 @@ class SettingsViewTest {
     }
 
     @Test
+    void aThemeGivenAtStartIsNotWrittenToTheFile(FxRobot robot) throws Exception {
+        ThemeService dark = new ThemeService(true);
+        robot.interact(() -> new SettingsViewModel(Config.load(Map.of(Preferences.CONFIG_DIR_ENV,
+                dir.resolve("config").toString()), dir), dark, Runnable::run, FxBridge.direct()));
+        waitForSave();
+        assertThat(Files.readString(file)).doesNotContain("theme");
+    }
+
+    @Test
     void theThemeAppliesAtOnceAndIsSaved(FxRobot robot) throws Exception {
         @SuppressWarnings("unchecked")
         ComboBox<String> combo = robot.lookup("#setting-ui-theme").queryAs(ComboBox.class);
