@@ -26,7 +26,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The JavaFX console. Started by {@link Launcher} through {@link #launchConsole}; builds the
+ * The JavaFX console. Started by {@link dev.healdesk.Launcher} through {@link #launchConsole}; builds the
  * {@link AppContext} before the window, shows the window, and only after its first frame starts the
  * heavy parts (history queries, the sandbox and its browser).
  * <p>

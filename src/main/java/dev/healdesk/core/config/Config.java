@@ -1,7 +1,7 @@
 package dev.healdesk.core.config;
 
 import dev.healdesk.core.playbook.Guardrails;
-import dev.healdesk.core.playbook.KnownSecrets;
+import dev.healdesk.core.redact.KnownSecrets;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,7 +1,5 @@
 package dev.healdesk.core.config;
 
-import dev.healdesk.core.llm.AnthropicLlmClient;
-import dev.healdesk.core.llm.OllamaLlmClient;
 import dev.healdesk.core.playbook.PlaybookExecutor;
 
 import java.net.URI;
@@ -75,7 +73,7 @@ public enum Setting {
     MODEL(Section.LLM, "llm.model", null, Type.MODEL, "Model",
             "The model to use over the recommendation (OLLAMA_MODEL in .env or the environment forces another).",
             null),
-    CLOUD_FALLBACK(Section.LLM, "llm.cloudFallback", AnthropicLlmClient.ENABLED_ENV, Type.BOOLEAN, "Cloud fallback",
+    CLOUD_FALLBACK(Section.LLM, "llm.cloudFallback", "HEALDESK_CLOUD_FALLBACK", Type.BOOLEAN, "Cloud fallback",
             "When the local model is unavailable, ask Anthropic (needs ANTHROPIC_API_KEY in the environment or .env).",
             "true"),
     FALLBACK_ONLY(Section.LLM, "llm.fallbackOnly", "LLM_FALLBACK_ONLY", Type.BOOLEAN, "Cloud only",
@@ -322,7 +320,7 @@ public enum Setting {
 
         private static Result ollamaHost(String v) {
             try {
-                String n = OllamaLlmClient.normalizeHost(v);
+                String n = OllamaAddress.normalize(v);
                 URI uri = URI.create(n);
                 if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
                     return Result.refused("'" + v + "' is not http or https: write host, host:port or"

@@ -1,7 +1,7 @@
 package dev.healdesk.core.suite.probes;
 
 import dev.healdesk.core.suite.Probe;
-import dev.healdesk.core.suite.SandboxSuites;
+import dev.healdesk.core.sandbox.SandboxSuites;
 import dev.healdesk.core.suite.SuiteException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
