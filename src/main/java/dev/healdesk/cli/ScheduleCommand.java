@@ -49,7 +49,7 @@ import java.util.stream.Collectors;
                 ScheduleCommand.Workflow.class})
 final class ScheduleCommand implements Runnable {
 
-    /** The GitHub Actions workflow, a resource beside this class; the README shows the same file. */
+    /** The GitHub Actions workflow, a resource beside this class; the scheduling page shows the same file. */
     static final String WORKFLOW = "healing.yml";
     /** The main class a scheduled run starts when Healdesk does not run from a packaged launcher. */
     static final String MAIN_CLASS = "dev.healdesk.Launcher";
