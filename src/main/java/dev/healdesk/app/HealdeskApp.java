@@ -128,6 +128,10 @@ public final class HealdeskApp extends Application {
                 Boolean.parseBoolean(env.get(Setting.SKIP_LLM.variable().orElseThrow())),
                 fixes == null ? RunOptions.DEFAULT_MAX_FIXES : Integer.parseInt(fixes),
                 "A".equalsIgnoreCase(env.get(Setting.APPROVE.variable().orElseThrow())));
+        String failingBelow = env.get(Setting.FAILING_BELOW.variable().orElseThrow());
+        if (failingBelow != null && Setting.FAILING_BELOW.check(failingBelow).ok()) {
+            model.run().setFailingBelow(Double.parseDouble(Setting.FAILING_BELOW.check(failingBelow).value()));
+        }
     }
 
     private void afterFirstFrame(DemoMode demo) {

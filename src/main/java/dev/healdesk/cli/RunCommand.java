@@ -27,10 +27,10 @@ import dev.healdesk.core.run.RunListener;
 import dev.healdesk.core.run.RunOptions;
 import dev.healdesk.core.session.RunRedactor;
 import dev.healdesk.core.session.RunService;
+import dev.healdesk.core.run.RunOutcome;
 import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.run.Target;
 import dev.healdesk.core.sandbox.Fault;
-import dev.healdesk.core.triage.HealthStatus;
 import dev.healdesk.core.triage.PatternCatalog;
 import dev.healdesk.core.triage.PatternCatalogException;
 import dev.healdesk.core.triage.Triage;
@@ -200,7 +200,12 @@ final class RunCommand implements Callable<Integer> {
                 } finally {
                     removeHook(hook);
                 }
-                return summary.status() == HealthStatus.HEALTHY ? Cli.HEALTHY : Cli.UNHEALTHY;
+                RunOutcome outcome = summary.outcome();
+                if (outcome.state() == RunOutcome.State.SUITE_ERROR) {
+                    spec.commandLine().getErr().println("healdesk: " + summary.suiteError());
+                }
+                // Healthy or healed, nothing else: a run with any failing test that is not flaky never exits 0.
+                return outcome.state().passes() ? Cli.HEALTHY : Cli.UNHEALTHY;
             }
         } catch (RunException e) {
             spec.commandLine().getErr().println("healdesk: " + e.getMessage());
@@ -284,7 +289,20 @@ final class RunCommand implements Callable<Integer> {
                 selected.add(p.trim());
             }
         }
-        return new RunOptions(selected, dry, skip, fixes, policy, verbose, rediagnose);
+        return new RunOptions(selected, dry, skip, fixes, policy, verbose, rediagnose, failingBelow(env));
+    }
+
+    /** The run.failingBelow setting (checked by the settings' layers), else the default. */
+    static double failingBelow(Map<String, String> env) {
+        String v = env.get(Setting.FAILING_BELOW.variable().orElseThrow());
+        if (v == null || v.isBlank()) {
+            return dev.healdesk.core.triage.HealthScore.FAILING_BELOW;
+        }
+        Setting.Result r = Setting.FAILING_BELOW.check(v);
+        if (!r.ok()) {
+            throw new Cli.UsageException(Setting.FAILING_BELOW.variable().orElseThrow() + ": " + r.problem());
+        }
+        return Double.parseDouble(r.value());
     }
 
     private Set<Fault> faults() {

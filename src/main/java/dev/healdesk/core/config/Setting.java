@@ -36,6 +36,9 @@ public enum Setting {
             "Pattern triage only: no diagnosis by the model.", "false"),
     MAX_FIXES(Section.RUN, "run.maxFixes", "HEAL_MAX_FIXES", Type.range(0, 50), "Max fixes per run",
             "At most this many fixes in one run (the guardrail below is the ceiling).", "3"),
+    FAILING_BELOW(Section.RUN, "run.failingBelow", "HEALDESK_FAILING_BELOW", Type.range(0, 100), "Failing below (score)",
+            "A run with any failing test is degraded, never healthy; failing when its health score is below this.",
+            "80"),
 
     APPROVE(Section.PLAYBOOKS, "playbooks.approve", "HEAL_APPROVE", Type.choice("none", "A"), "Fixes without a person",
             "none: every fix waits for a person (headless runs plan only); A: class A fixes of low and medium risk run"

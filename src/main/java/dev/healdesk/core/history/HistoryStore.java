@@ -8,10 +8,12 @@ import dev.healdesk.core.triage.Category;
 import dev.healdesk.core.triage.FixClass;
 import dev.healdesk.core.run.ActionRecord;
 import dev.healdesk.core.run.FlipRate;
+import dev.healdesk.core.run.RunOutcome;
 import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.suite.TestResult;
 import dev.healdesk.core.suite.TestStatus;
 import dev.healdesk.core.triage.FailureGroup;
+import dev.healdesk.core.triage.HealthScore;
 import dev.healdesk.core.triage.HealthStatus;
 
 import java.io.IOException;
@@ -171,6 +173,10 @@ public final class HistoryStore implements AutoCloseable {
                     "ALTER TABLE runs ADD COLUMN state TEXT NOT NULL DEFAULT 'finished'",
                     "ALTER TABLE runs ADD COLUMN owner_pid INTEGER",
                     "CREATE INDEX runs_unfinished ON runs(state) WHERE state <> 'finished'"
+            ),
+            List.of(
+                    // A run whose suite could not run at all (a build that does not compile) is recorded with why.
+                    "ALTER TABLE runs ADD COLUMN suite_error TEXT"
             ));
 
     public static final int SCHEMA_VERSION = MIGRATIONS.size();
@@ -481,20 +487,112 @@ public final class HistoryStore implements AutoCloseable {
                   flaky = (SELECT count(*) FROM test_results t WHERE t.run_id = runs.id AND t.status = 'flaky')
                 WHERE id = ? AND state = 'running'""");
              PreparedStatement score = connection.prepareStatement("""
-                UPDATE runs SET health_score = CASE WHEN tests_run = 0 THEN 0
-                  ELSE round(tests_passed * 10000.0 / tests_run) / 100.0 END,
-                  status = CASE WHEN tests_run > 0 AND tests_passed * 100.0 / tests_run >= 95 THEN 'healthy'
-                                WHEN tests_run > 0 AND tests_passed * 100.0 / tests_run >= 80 THEN 'degraded'
-                                ELSE 'failing' END
+                UPDATE runs SET health_score = CASE WHEN tests_passed + tests_failed = 0 THEN 0
+                  ELSE round(tests_passed * 10000.0 / (tests_passed + tests_failed)) / 100.0 END,
+                  status = CASE WHEN tests_passed + tests_failed > 0
+                                 AND tests_passed * 100.0 / (tests_passed + tests_failed) >= ?
+                                THEN 'degraded' ELSE 'failing' END,
+                  initial_status = CASE WHEN tests_passed + tests_failed > 0
+                                 AND tests_passed * 100.0 / (tests_passed + tests_failed) >= ?
+                                THEN 'degraded' ELSE 'failing' END
                 WHERE id = ?""")) {
             ps.setString(1, id);
             if (ps.executeUpdate() != 1) {
                 return false;
             }
-            score.setString(1, id);
+            // An interrupted run is never healthy (it did not finish): degraded at best, by the results it kept.
+            score.setDouble(1, HealthScore.FAILING_BELOW);
+            score.setDouble(2, HealthScore.FAILING_BELOW);
+            score.setString(3, id);
             score.executeUpdate();
+            insertActionsFromAudit(id);
             return true;
         }
+    }
+
+    /**
+     * The actions of a run that never finished, from its audit trail: every proposal with what became of it so far
+     * (decided, applied, verified, rolled back), so that its reports show what was done to the target.
+     */
+    private void insertActionsFromAudit(String runId) throws SQLException {
+        Map<String, ActionRecordRow> byProposal = new java.util.LinkedHashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT stage, fingerprint, playbook, outcome, detail FROM audit WHERE run_id = ? ORDER BY id")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String stage = rs.getString(1);
+                    String key = rs.getString(2) + "\u0000" + rs.getString(3);
+                    String outcome = rs.getString(4);
+                    String detail = rs.getString(5);
+                    ActionRecordRow was = byProposal.get(key);
+                    if (was == null) {
+                        was = new ActionRecordRow(rs.getString(2), rs.getString(3), fixClassOf(detail), "skipped",
+                                false, false, false, "interrupted before a decision", 0);
+                    }
+                    boolean ok = "ok".equals(outcome);
+                    ActionRecordRow now = switch (stage) {
+                        case "decided" -> new ActionRecordRow(was.fingerprint(), was.playbook(), was.fixClass(),
+                                outcome == null ? was.decision() : outcome, false, false, false,
+                                "interrupted after the decision", 0);
+                        case "applied" -> new ActionRecordRow(was.fingerprint(), was.playbook(), was.fixClass(),
+                                was.decision(), ok, false, false, ok ? "interrupted after it was applied, before it"
+                                + " was verified" : "applying it failed, then the run was interrupted", 0);
+                        case "verified" -> new ActionRecordRow(was.fingerprint(), was.playbook(), was.fixClass(),
+                                was.decision(), true, ok, ok, ok ? "verified, then the run was interrupted"
+                                : "did not verify, then the run was interrupted", 0);
+                        case "rolled-back" -> new ActionRecordRow(was.fingerprint(), was.playbook(), was.fixClass(),
+                                was.decision(), true, false, false, ok ? "did not verify; rolled back: then the run"
+                                + " was interrupted" : "did not verify; not rolled back: then the run was interrupted",
+                                0);
+                        default -> was;
+                    };
+                    byProposal.put(key, now);
+                }
+            }
+        }
+        if (byProposal.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM actions WHERE run_id = ?")) {
+            count.setString(1, runId);
+            try (ResultSet rs = count.executeQuery()) {
+                if (rs.next() && rs.getInt(1) > 0) {
+                    return;
+                }
+            }
+        }
+        try (PreparedStatement ps = connection.prepareStatement("""
+                INSERT INTO actions (run_id, seq, fingerprint, playbook, fix_class, decision, applied, success, verified,
+                  message, duration_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?)""")) {
+            int seq = 0;
+            for (ActionRecordRow a : byProposal.values()) {
+                ps.setString(1, runId);
+                ps.setInt(2, seq++);
+                ps.setString(3, a.fingerprint());
+                ps.setString(4, a.playbook());
+                ps.setString(5, a.fixClass());
+                ps.setString(6, a.decision());
+                ps.setInt(7, a.applied() ? 1 : 0);
+                ps.setInt(8, a.success() ? 1 : 0);
+                ps.setInt(9, a.verified() ? 1 : 0);
+                ps.setString(10, a.message());
+                ps.setLong(11, a.durationMs());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** The fix class a proposal's audit line names ("PROPOSE p (class A) for f"); C, which asks a person, if none. */
+    private static String fixClassOf(String detail) {
+        if (detail != null) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\(class ([ABC])\\)").matcher(detail);
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        return "C";
     }
 
     private void insertRun(RunSummary run, Path runFolder) throws SQLException {
@@ -502,8 +600,8 @@ public final class HistoryStore implements AutoCloseable {
                 INSERT INTO runs (id, target, projects, dry_run, started_at, finished_at, status, initial_status,
                   health_score, tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder,
                   llm_provider, llm_model, llm_calls, llm_cache_hits, llm_prompt_tokens, llm_completion_tokens,
-                  llm_latency_ms, llm_errors)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")) {
+                  llm_latency_ms, llm_errors, suite_error)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")) {
             int i = 1;
             ps.setString(i++, run.runId());
             ps.setString(i++, run.target());
@@ -527,7 +625,8 @@ public final class HistoryStore implements AutoCloseable {
             ps.setInt(i++, run.llm().promptTokens());
             ps.setInt(i++, run.llm().completionTokens());
             ps.setLong(i++, run.llm().latencyMs());
-            ps.setInt(i, run.llm().errors());
+            ps.setInt(i++, run.llm().errors());
+            ps.setString(i, run.suiteError());
             ps.executeUpdate();
         }
     }
@@ -692,7 +791,7 @@ public final class HistoryStore implements AutoCloseable {
     public synchronized Optional<RunRow> findRun(String runId) {
         try (PreparedStatement ps = connection.prepareStatement("""
                 SELECT id, target, projects, dry_run, started_at, finished_at, status, initial_status, health_score,
-                  tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder, state
+                  tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder, state, suite_error
                 FROM runs WHERE id = ?""")) {
             ps.setString(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -709,6 +808,41 @@ public final class HistoryStore implements AutoCloseable {
         } catch (SQLException e) {
             throw fail("count runs", e);
         }
+    }
+
+    /** The counts of a run's first pass: its stored results are those of the first pass. */
+    public synchronized RunOutcome.Pass firstPass(String runId) {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT status, count(*) FROM test_results WHERE run_id = ? GROUP BY status")) {
+            ps.setString(1, runId);
+            int passed = 0;
+            int failed = 0;
+            int flaky = 0;
+            int skipped = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    switch (rs.getString(1)) {
+                        case "passed" -> passed += rs.getInt(2);
+                        case "flaky" -> flaky += rs.getInt(2);
+                        case "skipped" -> skipped += rs.getInt(2);
+                        default -> failed += rs.getInt(2);
+                    }
+                }
+            }
+            return new RunOutcome.Pass(passed, failed, flaky, skipped);
+        } catch (SQLException e) {
+            throw fail("read the first pass of run " + runId, e);
+        }
+    }
+
+    /** What became of a run, its first pass and its actions read from the store. */
+    public synchronized RunOutcome outcomeOf(RunRow row) {
+        List<ActionRecordRow> actions = actionsOf(row.runId());
+        RunOutcome.Done done = RunOutcome.Done.of(actions.stream().map(a -> new ActionRecord(a.fingerprint(),
+                a.playbook(), FixClass.valueOf(a.fixClass()), dev.healdesk.core.run.Decision.valueOf(
+                a.decision().trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_')), a.applied(), a.success(),
+                a.verified(), a.message(), a.durationMs())).toList());
+        return row.outcome(firstPass(row.runId()), done);
     }
 
     public synchronized List<StoredTest> testsOf(String runId) {
@@ -953,7 +1087,7 @@ public final class HistoryStore implements AutoCloseable {
                 Instant.ofEpochMilli(rs.getLong(5)), Instant.ofEpochMilli(rs.getLong(6)),
                 HealthStatus.fromId(rs.getString(7)), HealthStatus.fromId(rs.getString(8)), rs.getDouble(9),
                 rs.getInt(10), rs.getInt(11), rs.getInt(12), rs.getInt(13), rs.getInt(14) == 1, rs.getString(15),
-                rs.getString(16));
+                rs.getString(16), rs.getString(17));
     }
 
     private HistoryException fail(String what, SQLException e) {
@@ -977,7 +1111,7 @@ public final class HistoryStore implements AutoCloseable {
         List<Object> args = new ArrayList<>();
         String sql = """
                 SELECT id, target, projects, dry_run, started_at, finished_at, status, initial_status, health_score,
-                  tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder, state
+                  tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder, state, suite_error
                 FROM runs WHERE""" + where(filter, args) + " ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?";
         args.add(limit);
         args.add(offset);
@@ -1103,7 +1237,8 @@ public final class HistoryStore implements AutoCloseable {
     public synchronized List<HistoryQueries.TrendPoint> trend(String target, Instant from, Instant to) {
         Map<java.time.LocalDate, long[]> days = new java.util.TreeMap<>();
         // per day: runs, tests, passed, score*100 sum, flaky, llm calls, llm tokens, fixes, fixed, recoveries, ms
-        String where = "started_at >= ? AND started_at < ? AND state <> 'running'"
+        // Cancelled runs are kept and listed, but they say nothing about the target's health: left out here.
+        String where = "started_at >= ? AND started_at < ? AND state <> 'running' AND cancelled = 0"
                 + (target == null ? "" : " AND target = ?");
         try {
             try (PreparedStatement ps = connection.prepareStatement("""
@@ -1128,7 +1263,8 @@ public final class HistoryStore implements AutoCloseable {
                     SELECT r.started_at / 86400000 AS day, sum(a.applied), sum(a.applied AND a.success)
                     FROM actions a JOIN runs r ON r.id = a.run_id
                     WHERE %s GROUP BY day""".formatted(where.replace("started_at", "r.started_at")
-                    .replace("state", "r.state").replace("target =", "r.target =")))) {
+                    .replace("state", "r.state").replace("cancelled", "r.cancelled")
+                    .replace("target =", "r.target =")))) {
                 bindRange(ps, from, to, target);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -1164,7 +1300,7 @@ public final class HistoryStore implements AutoCloseable {
         // unhealthy run after the previous healthy one.
         try (PreparedStatement ps = connection.prepareStatement("""
                 SELECT target, started_at, status FROM runs
-                WHERE started_at < ? AND state = 'finished' %s
+                WHERE started_at < ? AND state = 'finished' AND cancelled = 0 %s
                   AND started_at >= ? - 30 * 86400000
                 ORDER BY target, started_at""".formatted(target == null ? "" : "AND target = ?"))) {
             int i = 1;
@@ -1212,7 +1348,8 @@ public final class HistoryStore implements AutoCloseable {
         Map<String, Integer> patterns = new java.util.LinkedHashMap<>();
         long recoveries = 0;
         long recoveryMs = 0;
-        String where = "started_at >= ? AND started_at < ? AND state <> 'running'"
+        // Cancelled runs are kept and listed, but they say nothing about the target's health: left out here.
+        String where = "started_at >= ? AND started_at < ? AND state <> 'running' AND cancelled = 0"
                 + (target == null ? "" : " AND target = ?");
         try {
             try (PreparedStatement ps = connection.prepareStatement(
@@ -1240,7 +1377,7 @@ public final class HistoryStore implements AutoCloseable {
                     SELECT f.pattern_id, count(*) FROM failures f JOIN runs r ON r.id = f.run_id
                     WHERE %s GROUP BY f.pattern_id ORDER BY 2 DESC, 1 LIMIT 10""".formatted(
                     where.replace("started_at", "r.started_at").replace("state", "r.state")
-                            .replace("target =", "r.target =")))) {
+                            .replace("cancelled", "r.cancelled").replace("target =", "r.target =")))) {
                 bindRange(ps, from, to, target);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
