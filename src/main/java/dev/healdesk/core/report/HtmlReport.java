@@ -357,8 +357,10 @@ public final class HtmlReport {
 
     private void failures(StringBuilder h, RunSummary run, Path runFolder) {
         h.append("<h2>Failures</h2>\n");
+        long failing = run.results().stream().filter(t -> t.status().isFailure()).count();
         if (run.failures().isEmpty()) {
-            h.append("<p class=\"empty\">No failures.</p>\n");
+            h.append("<p class=\"empty\">").append(failing > 0 ? failing + " failing test(s), not triaged: the run"
+                    + " stopped before triage." : "No failures.").append("</p>\n");
             return;
         }
         h.append("<p>Failures that share one fingerprint (the same error, normalised) form a group: one diagnosis and"

@@ -64,7 +64,10 @@ public final class MarkdownReport {
         md.append('\n');
 
         md.append("## Failures (first pass)\n\n");
-        if (run.failures().isEmpty()) {
+        long failing = run.results().stream().filter(t -> t.status().isFailure()).count();
+        if (run.failures().isEmpty() && failing > 0) {
+            md.append(failing).append(" failing test(s), not triaged: the run stopped before triage.\n\n");
+        } else if (run.failures().isEmpty()) {
             md.append("No failures.\n\n");
         } else {
             md.append("| Category | Severity | Fix | Pattern | Playbook | Tests | Flip rate | Message |\n");

@@ -78,9 +78,10 @@ public record RunSummary(String runId, String target, List<String> projects, boo
      */
     public RunOutcome outcome() {
         RunOutcome.Pass first = RunOutcome.Pass.of(results);
-        // testsPassed counts flaky tests too (they passed in the end); the rest of the run are the skipped ones.
+        // testsPassed counts flaky tests too (they passed in the end); the rest of the run are the skipped ones (no
+        // re-run runs a skipped test, so the first pass's skipped are the final pass's).
         RunOutcome.Pass last = new RunOutcome.Pass(testsPassed - flaky, testsFailed, flaky,
-                Math.max(0, testsRun - testsPassed - testsFailed));
+                results.isEmpty() ? Math.max(0, testsRun - testsPassed - testsFailed) : first.skipped());
         if (results.isEmpty() && testsRun > 0) {
             first = last;   // rebuilt without its results: the counts are all there is
         }

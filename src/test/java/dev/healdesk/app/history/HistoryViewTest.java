@@ -48,9 +48,11 @@ class HistoryViewTest {
     private final List<Path> revealed = new ArrayList<>();
     private HistoryViewModel model;
     private HistoryView view;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         store = HistoryStore.open(dir.resolve("healdesk.db"));
         TestResult customers = Fixtures.failed("contracts/customers", "FATAL: remaining connection slots");
         HistoryViewModelTest.fill(store, dir, Fixtures.dbPool(customers), customers,
@@ -148,6 +150,29 @@ class HistoryViewTest {
         robot.clickOn("Recurring failures");
         assertThat(robot.lookup("#history-recurring").queryTableView().getItems()).hasSize(2);
         assertThat(robot.lookup("#history-occurrences").queryTableView().getItems()).hasSize(2);
+    }
+
+    @Test
+    void trendsOpenedAfterTheirDataLoadedDrawTheChosenRangeAtOnce(FxRobot robot) {
+        // The console builds a screen when it is first shown, after the history has loaded: the charts must draw what
+        // the model already holds, not wait for the range to change (they showed Jan 1 – Apr 11, epoch days 0–100).
+        WaitForAsyncUtils.waitForFxEvents();
+        HistoryView[] late = new HistoryView[1];
+        robot.interact(() -> {
+            late[0] = new HistoryView(model);
+            stage.setScene(new Scene(late[0].root(), 1240, 780));
+        });
+        try {
+            robot.clickOn("Trends");
+            LineChart<?, ?> passRate = robot.lookup("#trend-pass-rate").queryAs(LineChart.class);
+            javafx.scene.chart.NumberAxis x = (javafx.scene.chart.NumberAxis) passRate.getXAxis();
+            long today = HistoryViewModelTest.DAY0.plus(Duration.ofDays(3)).getEpochSecond() / 86_400;
+            assertThat(x.getUpperBound()).isEqualTo(today + 1.0);
+            assertThat(x.getLowerBound()).isLessThanOrEqualTo(today - 29.0).isGreaterThan(today - 60.0);
+            assertThat(points(passRate)).isEqualTo(4);
+        } finally {
+            robot.interact(() -> late[0].dispose());
+        }
     }
 
     /** The runs table's row that shows {@code runId}. */
