@@ -49,18 +49,21 @@ class HistoryViewTest {
     private HistoryViewModel model;
     private HistoryView view;
     private Stage stage;
+    /** This test's own folder: each test starts from a fresh history. */
+    private Path work;
 
     @Start
-    void start(Stage stage) {
+    void start(Stage stage) throws java.io.IOException {
         this.stage = stage;
-        store = HistoryStore.open(dir.resolve("healdesk.db"));
+        work = java.nio.file.Files.createTempDirectory(dir, "view");
+        store = HistoryStore.open(work.resolve("healdesk.db"));
         TestResult customers = Fixtures.failed("contracts/customers", "FATAL: remaining connection slots");
-        HistoryViewModelTest.fill(store, dir, Fixtures.dbPool(customers), customers,
+        HistoryViewModelTest.fill(store, work, Fixtures.dbPool(customers), customers,
                 Fixtures.failed("modules/login-page", "locator('#login-button') resolved to 0"));
         ThemeService theme = new ThemeService(false);
         theme.installUserAgentStylesheet();
         model = new HistoryViewModel(() -> store, Runnable::run, FxBridge.direct(), new Fixtures.RecordingDialogs(),
-                HistoryViewModelTest.opener(revealed), dir.resolve("results"),
+                HistoryViewModelTest.opener(revealed), work.resolve("results"),
                 Clock.fixed(HistoryViewModelTest.DAY0.plus(Duration.ofDays(3)).plusSeconds(600), ZoneOffset.UTC),
                 ZoneOffset.UTC);
         view = new HistoryView(model);
@@ -129,7 +132,7 @@ class HistoryViewTest {
         assertThat(robot.lookup("#history-export-format").queryComboBox().getValue())
                 .hasToString("HTML");
         robot.clickOn("#history-export");
-        Path html = dir.resolve("results").resolve("run-1-report.html");
+        Path html = work.resolve("results").resolve("run-1-report.html");
         assertThat(html).isRegularFile();
         assertThat(Files.readString(html)).contains("run-1");
         assertThat(text(robot, "#history-export-path")).startsWith("Wrote " + html.toAbsolutePath());
