@@ -1,5 +1,7 @@
 package dev.healdesk.core.config;
 
+import dev.healdesk.core.run.ApprovalPolicy;
+
 import dev.healdesk.core.playbook.PlaybookExecutor;
 
 import java.net.URI;
@@ -39,10 +41,12 @@ public enum Setting {
     FAILING_BELOW(Section.RUN, "run.failingBelow", "HEALDESK_FAILING_BELOW", Type.range(0, 100), "Failing below (score)",
             "A run with any failing test is degraded, never healthy; failing when its health score is below this.",
             "80"),
+    PATTERNS(Section.RUN, "run.patterns", "HEALDESK_PATTERNS", Type.FILE, "Failure patterns",
+            "Your own patterns.json, merged over the built-in catalog, for the console's runs and the CLI's alike"
+                    + " (--patterns overrides it); empty for the built-in catalog only.", null),
 
     APPROVE(Section.PLAYBOOKS, "playbooks.approve", "HEAL_APPROVE", Type.choice("none", "A"), "Fixes without a person",
-            "none: every fix waits for a person (headless runs plan only); A: class A fixes of low and medium risk run"
-                    + " by policy. Class B and C always need a person, or --approve=all typed on the command line.",
+            ApprovalPolicy.RULE,
             "A"),
     DISABLED_PLAYBOOKS(Section.PLAYBOOKS, "playbooks.disabled", PlaybookExecutor.DISABLED_ENV, Type.NAMES,
             "Never propose", "Playbooks never proposed, comma-separated (their failures are filed for a person).",
