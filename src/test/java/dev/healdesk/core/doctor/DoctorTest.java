@@ -173,8 +173,8 @@ class DoctorTest {
         assertThat(gpu.status()).isEqualTo(CheckStatus.OK);
         assertThat(gpu.finding()).isEqualTo("NVIDIA GeForce RTX 4090: 22.6 GB free of 24 GB, via nvidia-smi");
         assertThat(Files.readAllLines(dir.resolve("nvidia-smi.args"))).containsExactly(
-                "--query-gpu=index,name,memory.total,memory.used,memory.free,driver_version,mig.mode.current",
-                "--format=csv,noheader,nounits");
+                "--query-gpu=index,name,uuid,memory.total,memory.used,memory.free,driver_version,mig.mode.current",
+                "--format=csv,nounits");
         Check o = report.check("ollama").orElseThrow();
         assertThat(o.status()).isEqualTo(CheckStatus.OK);
         assertThat(o.finding()).isEqualTo("Ollama 0.5.7 at " + ollama.host() + ", 1 model(s) installed");
