@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The house rules that a test, not hope, keeps: a plain-Java core and one way onto the FX thread. */
 class ArchitectureTest {
@@ -52,5 +53,29 @@ class ArchitectureTest {
                         "atlantafx..", "org.controlsfx..")
                 .because("view models expose properties and commands; views own the controls");
         rule.check(classes);
+    }
+
+    @Test
+    void thePackagesOfTheCoreFormNoCycle() {
+        slices().matching("dev.healdesk.core.(*)..").should().beFreeOfCycles()
+                .because("imports point down the list of ARCHITECTURE.md: process, redact, run, triage, ... session")
+                .check(classes);
+    }
+
+    @Test
+    void theTopLevelPackagesFormNoCycle() {
+        slices().matching("dev.healdesk.(*)..").should().beFreeOfCycles()
+                .because("the console and the CLI are two front ends over the core; neither imports the other")
+                .check(classes);
+    }
+
+    @Test
+    void theFrontEndsNeverImportEachOther() {
+        noClasses().that().resideInAPackage("dev.healdesk.cli..")
+                .should().dependOnClassesThat().resideInAPackage("dev.healdesk.app..")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.healdesk.app..")
+                .should().dependOnClassesThat().resideInAPackage("dev.healdesk.cli..")
+                .check(classes);
     }
 }

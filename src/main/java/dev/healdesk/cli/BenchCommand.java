@@ -4,11 +4,11 @@ import dev.healdesk.core.history.HistoryStore;
 import dev.healdesk.core.process.BoundedProcess;
 import dev.healdesk.core.llm.LlmBenchmark;
 import dev.healdesk.core.report.HtmlReport;
-import dev.healdesk.core.llm.RedactionBenchmark;
+import dev.healdesk.core.redact.RedactionBenchmark;
 import dev.healdesk.core.run.ActionRecord;
 import dev.healdesk.core.run.Decision;
 import dev.healdesk.core.run.LlmUsage;
-import dev.healdesk.core.run.RunRedactor;
+import dev.healdesk.core.session.RunRedactor;
 import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.sandbox.SandboxServer;
 import dev.healdesk.core.suite.BrowserLocator;
@@ -51,6 +51,9 @@ import java.util.concurrent.Callable;
                 + " overhead beside the bare npx command (needs Node.js and `npm ci` in src/test/playwright).",
                 "The cold start and the token latency need a display (run under xvfb-run on a headless machine)."})
 final class BenchCommand implements Callable<Integer> {
+
+    /** Handed in by the launcher (the CLI does not import the console); null when run without it. */
+    ConsoleBenchmark tokenLatency;
 
     @Spec
     CommandSpec spec;
@@ -125,7 +128,11 @@ final class BenchCommand implements Callable<Integer> {
                     r.worstMs(), r.rounds(), r.promptChars());
         }
         if (only.contains("tokens")) {
-            TokenLatencyBenchmark.run(out);
+            if (tokenLatency == null) {
+                out.println("tokens: needs the console's classes: run it as 'healdesk bench --only=tokens'");
+            } else {
+                tokenLatency.run(out);
+            }
         }
         if (only.contains("cache")) {
             Path dir = Files.createTempDirectory("healdesk-bench-cache");
@@ -303,7 +310,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> jar = List.of(java, "-Dhealdesk.measureStartup=true", "-cp", System.getProperty("java.class.path"),
-                "dev.healdesk.app.Launcher");
+                "dev.healdesk.Launcher");
         Path results = Files.createTempDirectory("healdesk-bench-startup");
         List<Long> jarTimes = new ArrayList<>();
         List<Long> packagedTimes = new ArrayList<>();

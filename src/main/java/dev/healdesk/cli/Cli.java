@@ -34,6 +34,15 @@ public final class Cli implements Runnable {
         return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
+    /** As {@link #execute(String...)}, with the console's own figure for {@code bench --only=tokens}. */
+    public static int execute(ConsoleBenchmark tokenLatency, String... args) {
+        CommandLine cmd = commandLine();
+        ((BenchCommand) cmd.getSubcommands().get("bench").getCommand()).tokenLatency = tokenLatency;
+        cmd.setOut(new PrintWriter(System.out, true));
+        cmd.setErr(new PrintWriter(System.err, true));
+        return cmd.execute(args);
+    }
+
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cmd = commandLine();
         cmd.setOut(out);

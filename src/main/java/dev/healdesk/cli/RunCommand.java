@@ -1,6 +1,5 @@
 package dev.healdesk.cli;
 
-import dev.healdesk.core.config.Config;
 import dev.healdesk.core.config.FileTarget;
 import dev.healdesk.core.config.HealdeskPaths;
 import dev.healdesk.core.config.Setting;
@@ -9,31 +8,24 @@ import dev.healdesk.core.config.TargetSpec;
 import dev.healdesk.core.config.TargetFileException;
 import dev.healdesk.core.config.Targets;
 import dev.healdesk.core.history.HistoryException;
-import dev.healdesk.core.history.HistoryRetention;
-import dev.healdesk.core.history.HistoryStore;
-import dev.healdesk.core.llm.LlmSetup;
-import dev.healdesk.core.playbook.BuiltInPlaybooks;
-import dev.healdesk.core.playbook.PlaybookExecutor;
 import dev.healdesk.core.playbook.PolicyGate;
 import dev.healdesk.core.notify.SlackNotifier;
 import dev.healdesk.core.report.ArtifactRetention;
 import dev.healdesk.core.report.RunFolderWriter;
 import dev.healdesk.core.run.ApprovalPolicy;
-import dev.healdesk.core.run.Cancellation;
+import dev.healdesk.core.process.Cancellation;
 import dev.healdesk.core.run.RunEvent;
 import dev.healdesk.core.run.RunEventFormatter;
 import dev.healdesk.core.run.RunException;
 import dev.healdesk.core.run.RunListener;
 import dev.healdesk.core.run.RunOptions;
-import dev.healdesk.core.run.RunRedactor;
-import dev.healdesk.core.run.RunService;
 import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.run.Target;
 import dev.healdesk.core.sandbox.Fault;
+import dev.healdesk.core.session.HealSession;
 import dev.healdesk.core.triage.HealthStatus;
 import dev.healdesk.core.triage.PatternCatalog;
 import dev.healdesk.core.triage.PatternCatalogException;
-import dev.healdesk.core.triage.Triage;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -167,33 +159,22 @@ final class RunCommand implements Callable<Integer> {
             throw new Cli.UsageException("--fault switches the built-in sandbox's faults; it cannot be used with"
                     + " --target=" + target + ".");
         }
-        PatternCatalog catalog = catalog();
-        Triage triage = new Triage(catalog);
+        PatternCatalog catalog = catalog(env);
         try (Target t = openTarget(target, env, faultSet)) {
             Optional<TargetSpec.ArtifactsSpec> artifacts = t instanceof FileTarget f
                     ? Optional.ofNullable(f.spec().artifacts()) : Optional.empty();
             HealdeskPaths paths = paths(env, artifacts);
             ArtifactRetention retention = retention(env, artifacts);
-            try (HistoryStore history = openHistory(paths.dbFile())) {
-                try {
-                    int deleted = HistoryRetention.apply(history, env, Clock.systemUTC());
-                    if (deleted > 0) {
-                        out.println("Deleted " + deleted + " run(s) older than " + HistoryRetention.ENV + " days");
-                    }
-                } catch (IllegalArgumentException e) {
-                    throw new Cli.UsageException(e.getMessage());
-                }
-                RunRedactor redactor = new RunRedactor(env);
-                RunService service = new RunService(history, new RunFolderWriter(paths.resultsDir(), retention),
-                        triage, LlmSetup.fromEnvironment(env).diagnoser(history, catalog.playbooks(), env,
-                        Clock.systemUTC()), healer(env, redactor), Clock.systemUTC(), redactor);
+            try (HealSession session = openSession(new HealSession.Spec(env, paths.dbFile(),
+                    new RunFolderWriter(paths.resultsDir(), retention), catalog,
+                    new PolicyGate(System.getProperty("user.name")), null, Clock.systemUTC(), out::println))) {
                 Cancellation cancel = new Cancellation();
                 Thread hook = new Thread(cancel::cancel, "healdesk-cancel-on-exit");
                 Runtime.getRuntime().addShutdownHook(hook);
                 RunSummary summary;
                 try {
                     RunListener slack = slack(env);
-                    summary = service.run(t, options, event -> {
+                    summary = session.runService().run(t, options, event -> {
                         print(out, event);
                         slack.onEvent(event);
                     }, cancel);
@@ -208,14 +189,6 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * Nobody is asked during a headless run: the policy gate decides from {@code --approve}, and an approval of class
-     * B or C by {@code --approve=all} is recorded under the user who typed it.
-     */
-    static PlaybookExecutor healer(Map<String, String> env, RunRedactor redactor) {
-        return new PlaybookExecutor(BuiltInPlaybooks.registry(), new PolicyGate(System.getProperty("user.name")),
-                Config.guardrails(env), env, redactor, Clock.systemUTC());
-    }
 
     private void print(PrintWriter out, RunEvent event) {
         if (event instanceof RunEvent.Log log && log.level() == RunEvent.Log.Level.DEBUG && !verbose) {
@@ -264,17 +237,12 @@ final class RunCommand implements Callable<Integer> {
         if (fixes < 0) {
             throw new Cli.UsageException("--max-fixes must be 0 or more, got " + fixes + ".");
         }
-        String approval = approve != null ? approve : env.get(Setting.APPROVE.variable().orElseThrow());
         ApprovalPolicy policy;
-        if (approval == null || approval.isBlank()) {
-            policy = dry ? ApprovalPolicy.NONE : ApprovalPolicy.A;
-        } else {
-            policy = switch (approval.trim().toLowerCase(java.util.Locale.ROOT)) {
-                case "none" -> ApprovalPolicy.NONE;
-                case "a" -> ApprovalPolicy.A;
-                case "all" -> ApprovalPolicy.ALL;
-                default -> throw new Cli.UsageException("--approve must be none, A or all, got '" + approve + "'.");
-            };
+        try {
+            policy = ApprovalPolicy.resolve(approve != null ? approve : env.get(Setting.APPROVE.variable().orElseThrow()),
+                    dry);
+        } catch (IllegalArgumentException e) {
+            throw new Cli.UsageException("--approve " + e.getMessage() + ".");
         }
         List<String> names = projects != null ? projects
                 : List.of(env.getOrDefault(Setting.PROJECTS.variable().orElseThrow(), "").split(","));
@@ -296,18 +264,20 @@ final class RunCommand implements Callable<Integer> {
         return set;
     }
 
-    private PatternCatalog catalog() {
+    /** --patterns, else the settings' run.patterns (HEALDESK_PATTERNS), else the built-in catalog alone. */
+    private PatternCatalog catalog(Map<String, String> env) {
         try {
-            return patterns == null ? PatternCatalog.builtIn() : PatternCatalog.load(patterns);
+            return HealSession.catalog(patterns, env);
         } catch (PatternCatalogException e) {
-            throw new Cli.UsageException("--patterns: " + e.getMessage(), e);
+            throw new Cli.UsageException((patterns != null ? "--patterns: " : "HEALDESK_PATTERNS: ") + e.getMessage(),
+                    e);
         }
     }
 
-    private static HistoryStore openHistory(Path file) {
+    private static HealSession openSession(HealSession.Spec spec) {
         try {
-            return HistoryStore.open(file);
-        } catch (HistoryException e) {
+            return HealSession.open(spec);
+        } catch (HistoryException | IllegalArgumentException e) {
             throw new Cli.UsageException(e.getMessage(), e);
         }
     }

@@ -8,7 +8,7 @@ import dev.healdesk.core.config.HealdeskPaths;
 import dev.healdesk.core.history.HistoryException;
 import dev.healdesk.core.history.HistoryStore;
 import dev.healdesk.core.history.RunRow;
-import dev.healdesk.core.llm.Redactor;
+import dev.healdesk.core.redact.Redactor;
 import dev.healdesk.core.schedule.CronSchedule;
 import dev.healdesk.core.schedule.ScheduleException;
 import dev.healdesk.core.schedule.ScheduledCommand;
@@ -49,10 +49,10 @@ import java.util.stream.Collectors;
                 ScheduleCommand.Workflow.class})
 final class ScheduleCommand implements Runnable {
 
-    /** The GitHub Actions workflow, a resource beside this class; the README shows the same file. */
+    /** The GitHub Actions workflow, a resource beside this class; the scheduling page shows the same file. */
     static final String WORKFLOW = "healing.yml";
     /** The main class a scheduled run starts when Healdesk does not run from a packaged launcher. */
-    static final String MAIN_CLASS = "dev.healdesk.app.Launcher";
+    static final String MAIN_CLASS = "dev.healdesk.Launcher";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT);
 
     @Spec

@@ -9,7 +9,7 @@ import dev.healdesk.core.history.HistoryException;
 import dev.healdesk.core.history.HistoryStore;
 import dev.healdesk.core.llm.LlmSetup;
 import dev.healdesk.core.report.JsonSummary;
-import dev.healdesk.core.run.Cancellation;
+import dev.healdesk.core.process.Cancellation;
 import dev.healdesk.core.run.Diagnoser;
 import dev.healdesk.core.run.Diagnoses;
 import dev.healdesk.core.run.Diagnosis;

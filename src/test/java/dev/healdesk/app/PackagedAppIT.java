@@ -64,7 +64,7 @@ class PackagedAppIT {
         assertThat(Files.size(image.resolve("lib/app/healdesk.classlist"))).isPositive();
         assertThat(Files.size(image.resolve("lib/app/healdesk.jsa"))).isGreaterThan(1 << 20);
         assertThat(Files.readString(image.resolve("lib/app/healdesk.cfg")))
-                .contains("app.mainclass=dev.healdesk.app.Launcher", "-XX:SharedArchiveFile=$APPDIR/healdesk.jsa");
+                .contains("app.mainclass=dev.healdesk.Launcher", "-XX:SharedArchiveFile=$APPDIR/healdesk.jsa");
         // A jlinked runtime, not a JDK: no compiler, no jmods.
         assertThat(Files.readString(image.resolve("lib/runtime/release"))).contains("java.desktop", "jdk.zipfs")
                 .doesNotContain("jdk.compiler");
@@ -91,7 +91,7 @@ class PackagedAppIT {
                 Map.of("JAVA_TOOL_OPTIONS", "-Xshare:on -Xlog:class+load=info:file=" + log));
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         assertThat(r.stdout()).contains("Healdesk 0.1.0");
-        assertThat(sourceOf(log, "dev.healdesk.app.Launcher")).isEqualTo("shared objects file");
+        assertThat(sourceOf(log, "dev.healdesk.Launcher")).isEqualTo("shared objects file");
     }
 
     @Test

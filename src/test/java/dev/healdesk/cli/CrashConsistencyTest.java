@@ -35,7 +35,7 @@ class CrashConsistencyTest {
         Path db = results.resolve("healdesk.db");
         // slow: every probe waits out its timeout, so the run is long enough to be killed in the middle
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.healdesk.app.Launcher",
+                "-cp", System.getProperty("java.class.path"), "dev.healdesk.Launcher",
                 "run", "--fault=slow", "--skip-llm", "--dry-run", "--results-dir=" + results));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile())
                 .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile());

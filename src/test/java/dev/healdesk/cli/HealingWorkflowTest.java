@@ -18,7 +18,10 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The GitHub Actions workflow that {@code healdesk schedule workflow} prints and the README shows. */
+/**
+ * The GitHub Actions workflow that {@code healdesk schedule workflow} prints and the scheduling page
+ * (src/site/markdown/scheduling.md) shows.
+ */
 class HealingWorkflowTest {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -27,10 +30,10 @@ class HealingWorkflowTest {
     Path dir;
 
     @Test
-    void theReadmeShowsExactlyTheWorkflowHealdeskPrints() throws Exception {
-        String readme = Files.readString(Path.of("README.md"));
-        Matcher m = Pattern.compile("(?s)```yaml\n(# \\.github/workflows/healing\\.yml.*?)```").matcher(readme);
-        assertThat(m.find()).as("the README has the workflow").isTrue();
+    void theSchedulingPageShowsExactlyTheWorkflowHealdeskPrints() throws Exception {
+        String page = Files.readString(Path.of("src/site/markdown/scheduling.md"));
+        Matcher m = Pattern.compile("(?s)```yaml\n(# \\.github/workflows/healing\\.yml.*?)```").matcher(page);
+        assertThat(m.find()).as("the scheduling page has the workflow").isTrue();
         assertThat(m.group(1)).isEqualTo(ScheduleCommand.workflow());
 
         CliRun printed = CliRun.of("schedule", "workflow");

@@ -51,7 +51,7 @@ class LlmCommandsTest {
 
     private Run healdesk(Map<String, String> env, String stdin, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.healdesk.app.Launcher"));
+                "-cp", System.getProperty("java.class.path"), "dev.healdesk.Launcher"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
         pb.environment().remove("OLLAMA_MODEL");

@@ -32,7 +32,7 @@ class PlaywrightTargetTest {
 
     private Run healdesk(SandboxServer sandbox, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.healdesk.app.Launcher"));
+                "-cp", System.getProperty("java.class.path"), "dev.healdesk.Launcher"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile())
                 .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile());

@@ -36,7 +36,7 @@ class ScheduleCommandTest {
     /** The class path as a scheduled run gets it: Surefire's, without its empty entries. */
     private static final String RUN_CP = Arrays.stream(CP.split(File.pathSeparator)).filter(e -> !e.isEmpty())
             .collect(Collectors.joining(File.pathSeparator));
-    private static final List<String> LAUNCHER = List.of(JAVA, "-cp", RUN_CP, "dev.healdesk.app.Launcher");
+    private static final List<String> LAUNCHER = List.of(JAVA, "-cp", RUN_CP, "dev.healdesk.Launcher");
 
     @TempDir
     Path dir;
@@ -71,7 +71,7 @@ class ScheduleCommandTest {
     private Run healdesk(String pathDirs, List<String> jvmOptions, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(JAVA));
         cmd.addAll(jvmOptions);
-        cmd.addAll(List.of("-cp", CP, "dev.healdesk.app.Launcher"));
+        cmd.addAll(List.of("-cp", CP, "dev.healdesk.Launcher"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile());
         Map<String, String> env = pb.environment();
@@ -251,7 +251,7 @@ class ScheduleCommandTest {
         assertThat(run.out()).startsWith("Not installed: systemctl is not on the PATH. Nothing was written.")
                 .contains("'crontab -e'")
                 .contains("\nCRON_TZ=UTC\n0 6,18 * * * cd '" + work + "' && exec '" + JAVA + "' '-cp' '" + RUN_CP
-                        + "' 'dev.healdesk.app.Launcher' 'run' '--projects=health'\n")
+                        + "' 'dev.healdesk.Launcher' 'run' '--projects=health'\n")
                 .doesNotContain(SECRET).doesNotContain(ENV_PROJECTS);
         assertThat(dir.resolve("xdg")).doesNotExist();
         assertThat(calls()).isEmpty();

@@ -84,7 +84,7 @@ class SecretsNeverWrittenTest {
         Path work = dir.resolve("work");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.io.tmpdir=" + dir.resolve("tmp"), "-Duser.home=" + dir.resolve("home"),
-                "-cp", System.getProperty("java.class.path"), "dev.healdesk.app.Launcher"));
+                "-cp", System.getProperty("java.class.path"), "dev.healdesk.Launcher"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("HEALDESK_") || k.startsWith("OLLAMA_")

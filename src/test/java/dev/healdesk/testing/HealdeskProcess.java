@@ -24,7 +24,7 @@ public final class HealdeskProcess {
 
     public static Result run(Path dir, Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.healdesk.app.Launcher"));
+                "-cp", System.getProperty("java.class.path"), "dev.healdesk.Launcher"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("HEAL_")

@@ -12,7 +12,7 @@ import dev.healdesk.core.llm.ModelPicker;
 import dev.healdesk.core.llm.OllamaStatus;
 import dev.healdesk.core.llm.PullProgress;
 import dev.healdesk.core.llm.VramBudget;
-import dev.healdesk.core.run.Cancellation;
+import dev.healdesk.core.process.Cancellation;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;

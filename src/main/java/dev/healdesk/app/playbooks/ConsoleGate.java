@@ -8,7 +8,7 @@ import dev.healdesk.core.playbook.PolicyGate;
 import dev.healdesk.core.playbook.Proposal;
 import dev.healdesk.core.playbook.Risk;
 import dev.healdesk.core.run.ApprovalPolicy;
-import dev.healdesk.core.run.Cancellation;
+import dev.healdesk.core.process.Cancellation;
 import dev.healdesk.core.triage.FixClass;
 import javafx.util.Subscription;
 

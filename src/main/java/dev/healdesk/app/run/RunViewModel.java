@@ -3,7 +3,7 @@ package dev.healdesk.app.run;
 import dev.healdesk.app.fx.DialogService;
 import dev.healdesk.app.fx.FxBridge;
 import dev.healdesk.core.run.ApprovalPolicy;
-import dev.healdesk.core.run.Cancellation;
+import dev.healdesk.core.process.Cancellation;
 import dev.healdesk.core.run.RunEvent;
 import dev.healdesk.core.run.RunEventFormatter;
 import dev.healdesk.core.run.RunException;

@@ -1,7 +1,7 @@
 package dev.healdesk.core.config;
 
 import dev.healdesk.core.playbook.Guardrails;
-import dev.healdesk.core.playbook.KnownSecrets;
+import dev.healdesk.core.redact.KnownSecrets;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -219,7 +219,7 @@ public final class Config {
         return out;
     }
 
-    /** Secrets Healdesk itself reads (README, "Environment variables"). */
+    /** Secrets Healdesk itself reads (src/site/markdown/settings-and-variables.md). */
     public static final Set<String> KNOWN_SECRETS = Set.of("TEST_PASSWORD", "ANTHROPIC_API_KEY", "GH_TOKEN",
             "RAILWAY_TOKEN", "PGPASSWORD", "SLACK_WEBHOOK_URL");
 

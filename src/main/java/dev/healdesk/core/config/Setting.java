@@ -1,7 +1,7 @@
 package dev.healdesk.core.config;
 
-import dev.healdesk.core.llm.AnthropicLlmClient;
-import dev.healdesk.core.llm.OllamaLlmClient;
+import dev.healdesk.core.run.ApprovalPolicy;
+
 import dev.healdesk.core.playbook.PlaybookExecutor;
 
 import java.net.URI;
@@ -38,10 +38,12 @@ public enum Setting {
             "Pattern triage only: no diagnosis by the model.", "false"),
     MAX_FIXES(Section.RUN, "run.maxFixes", "HEAL_MAX_FIXES", Type.range(0, 50), "Max fixes per run",
             "At most this many fixes in one run (the guardrail below is the ceiling).", "3"),
+    PATTERNS(Section.RUN, "run.patterns", "HEALDESK_PATTERNS", Type.FILE, "Failure patterns",
+            "Your own patterns.json, merged over the built-in catalog, for the console's runs and the CLI's alike"
+                    + " (--patterns overrides it); empty for the built-in catalog only.", null),
 
     APPROVE(Section.PLAYBOOKS, "playbooks.approve", "HEAL_APPROVE", Type.choice("none", "A"), "Fixes without a person",
-            "none: every fix waits for a person (headless runs plan only); A: class A fixes of low and medium risk run"
-                    + " by policy. Class B and C always need a person, or --approve=all typed on the command line.",
+            ApprovalPolicy.RULE,
             "A"),
     DISABLED_PLAYBOOKS(Section.PLAYBOOKS, "playbooks.disabled", PlaybookExecutor.DISABLED_ENV, Type.NAMES,
             "Never propose", "Playbooks never proposed, comma-separated (their failures are filed for a person).",
@@ -75,7 +77,7 @@ public enum Setting {
     MODEL(Section.LLM, "llm.model", null, Type.MODEL, "Model",
             "The model to use over the recommendation (OLLAMA_MODEL in .env or the environment forces another).",
             null),
-    CLOUD_FALLBACK(Section.LLM, "llm.cloudFallback", AnthropicLlmClient.ENABLED_ENV, Type.BOOLEAN, "Cloud fallback",
+    CLOUD_FALLBACK(Section.LLM, "llm.cloudFallback", "HEALDESK_CLOUD_FALLBACK", Type.BOOLEAN, "Cloud fallback",
             "When the local model is unavailable, ask Anthropic (needs ANTHROPIC_API_KEY in the environment or .env).",
             "true"),
     FALLBACK_ONLY(Section.LLM, "llm.fallbackOnly", "LLM_FALLBACK_ONLY", Type.BOOLEAN, "Cloud only",
@@ -326,7 +328,7 @@ public enum Setting {
 
         private static Result ollamaHost(String v) {
             try {
-                String n = OllamaLlmClient.normalizeHost(v);
+                String n = OllamaAddress.normalize(v);
                 URI uri = URI.create(n);
                 if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
                     return Result.refused("'" + v + "' is not http or https: write host, host:port or"

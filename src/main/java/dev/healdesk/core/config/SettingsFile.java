@@ -7,8 +7,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.healdesk.core.llm.Redactor;
-import dev.healdesk.core.playbook.KnownSecrets;
+import dev.healdesk.core.redact.Redactor;
+import dev.healdesk.core.redact.KnownSecrets;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

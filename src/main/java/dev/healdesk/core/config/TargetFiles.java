@@ -46,7 +46,8 @@ public final class TargetFiles {
         try {
             text = Files.readString(file);
             if (text.isBlank()) {
-                throw new TargetFileException(file + " is empty. See the README's target file example.", null);
+                throw new TargetFileException(file + " is empty. See the target file example in"
+                        + " src/site/markdown/target-file.md.", null);
             }
             spec = yaml.readValue(text, TargetSpec.class);
         } catch (NoSuchFileException e) {
@@ -58,12 +59,14 @@ public final class TargetFiles {
                     + e.getPropertyName() + "'. Known fields here: " + e.getKnownPropertyIds() + ".", e);
         } catch (JsonProcessingException e) {
             throw new TargetFileException(file + " line " + line(e.getLocation()) + ": " + e.getOriginalMessage()
-                    + ". Check the YAML against the README's target file example.", e);
+                    + ". Check the YAML against the target file example in"
+                    + " src/site/markdown/target-file.md.", e);
         } catch (IOException e) {
             throw new TargetFileException("Cannot read " + file + ": " + e.getMessage(), e);
         }
         if (spec == null) {
-            throw new TargetFileException(file + " is empty. See the README's target file example.", null);
+            throw new TargetFileException(file + " is empty. See the target file example in"
+                    + " src/site/markdown/target-file.md.", null);
         }
         Path folder = file.toAbsolutePath().getParent();
         List<TargetSpec.SuiteSpec> suites = new ArrayList<>();
@@ -318,8 +321,8 @@ public final class TargetFiles {
                     + " give the folder of the application's checkout, or leave it out.");
         }
         if (spec.probes().isEmpty() && spec.suites().isEmpty()) {
-            throw problem(file, "no 'suites' and no 'probes': list at least one suite or check (see the README's"
-                    + " target file example).");
+            throw problem(file, "no 'suites' and no 'probes': list at least one suite or check (see the target"
+                    + " file example in src/site/markdown/target-file.md).");
         }
         env(file, text, "env", spec.env());
         if (spec.artifacts() != null && spec.artifacts().retentionDays() != null

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A target file (YAML), as the operator writes it. See the README's "Target file" section.
+ * A target file (YAML), as the operator writes it. See src/site/markdown/target-file.md.
  *
  * @param name      shown in the console, the history and the reports
  * @param baseUrl   the app's pages; relative page URLs resolve against it (BASE_URL overrides)
@@ -58,7 +58,7 @@ public record TargetSpec(String name, String baseUrl, String apiUrl, String brow
      *       run without a shell), {@code dir} (where it runs), {@code reports} (the JUnit XML glob, relative to
      *       {@code dir}), {@code select} (none, maven, gradle, pytest, go: how single tests are re-run), {@code env},
      *       {@code timeoutSeconds};</li>
-     *   <li>{@code probes}: {@code file} (a probe suite file, YAML: see the README's "Probe suites"); its checks run
+     *   <li>{@code probes}: {@code file} (a probe suite file, YAML: see suites-and-probes.md); its checks run
      *       with the inline {@code probes}, after them.</li>
      * </ul>
      * Relative paths are resolved against the target file's folder when it is loaded.

@@ -1,10 +1,12 @@
 package dev.healdesk.core.llm;
 
+import dev.healdesk.core.config.Setting;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.healdesk.core.run.Cancellation;
+import dev.healdesk.core.process.Cancellation;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -43,7 +45,7 @@ import java.util.function.Consumer;
 public final class AnthropicLlmClient implements LlmClient {
     public static final String KEY_ENV = "ANTHROPIC_API_KEY";
     /** {@code false} keeps the fallback off even with a key (the settings' cloud fallback switch). */
-    public static final String ENABLED_ENV = "HEALDESK_CLOUD_FALLBACK";
+    public static final String ENABLED_ENV = Setting.CLOUD_FALLBACK.variable().orElseThrow();
     public static final String MODEL_ENV = "ANTHROPIC_MODEL";
     public static final String BASE_URL_ENV = "ANTHROPIC_BASE_URL";
     public static final String ONLY_ENV = "LLM_FALLBACK_ONLY";

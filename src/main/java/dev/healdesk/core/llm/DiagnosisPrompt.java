@@ -1,5 +1,6 @@
 package dev.healdesk.core.llm;
 
+
 import dev.healdesk.core.history.FingerprintRow;
 import dev.healdesk.core.history.HistoryStore;
 import dev.healdesk.core.run.Diagnosis;

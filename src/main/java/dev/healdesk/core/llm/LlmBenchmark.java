@@ -1,7 +1,9 @@
 package dev.healdesk.core.llm;
 
+import dev.healdesk.core.redact.Redactor;
+
 import dev.healdesk.core.history.HistoryStore;
-import dev.healdesk.core.run.Cancellation;
+import dev.healdesk.core.process.Cancellation;
 import dev.healdesk.core.run.Diagnoses;
 import dev.healdesk.core.run.RunListener;
 import dev.healdesk.core.run.RunOptions;

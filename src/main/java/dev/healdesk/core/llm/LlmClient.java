@@ -1,6 +1,6 @@
 package dev.healdesk.core.llm;
 
-import dev.healdesk.core.run.Cancellation;
+import dev.healdesk.core.process.Cancellation;
 
 import java.util.function.Consumer;
 

@@ -2,7 +2,7 @@ package dev.healdesk.core.llm;
 
 import dev.healdesk.core.history.HistoryException;
 import dev.healdesk.core.history.HistoryStore;
-import dev.healdesk.core.run.Cancellation;
+import dev.healdesk.core.process.Cancellation;
 import dev.healdesk.core.run.Diagnoser;
 import dev.healdesk.core.run.Diagnoses;
 import dev.healdesk.core.run.Diagnosis;

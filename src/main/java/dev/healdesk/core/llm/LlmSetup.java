@@ -1,5 +1,7 @@
 package dev.healdesk.core.llm;
 
+import dev.healdesk.core.redact.Redactor;
+
 import dev.healdesk.core.config.Preferences;
 import dev.healdesk.core.config.Setting;
 import dev.healdesk.core.gpu.GpuDetector;

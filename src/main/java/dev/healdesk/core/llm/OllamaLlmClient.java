@@ -1,8 +1,10 @@
 package dev.healdesk.core.llm;
 
+import dev.healdesk.core.config.OllamaAddress;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.healdesk.core.run.Cancellation;
+import dev.healdesk.core.process.Cancellation;
 import io.github.ollama4j.Ollama;
 import io.github.ollama4j.exceptions.OllamaException;
 import io.github.ollama4j.models.chat.OllamaChatMessageRole;
@@ -40,7 +42,7 @@ import java.util.function.Consumer;
  */
 public final class OllamaLlmClient implements LlmClient {
     public static final String HOST_ENV = "OLLAMA_HOST";
-    public static final String DEFAULT_HOST = "http://localhost:11434";
+    public static final String DEFAULT_HOST = OllamaAddress.DEFAULT;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CONTEXT_TOKENS = 8192;
 
@@ -71,18 +73,7 @@ public final class OllamaLlmClient implements LlmClient {
      * to http and the port to 11434; {@code 0.0.0.0} (a bind address) means this machine.
      */
     public static String normalizeHost(String value) {
-        String v = value == null || value.isBlank() ? DEFAULT_HOST : value.trim();
-        if (!v.contains("://")) {
-            v = "http://" + v;
-        }
-        URI uri = URI.create(v);
-        String h = uri.getHost() == null ? "localhost" : uri.getHost();
-        if (h.equals("0.0.0.0")) {
-            h = "localhost";
-        }
-        int port = uri.getPort() > 0 ? uri.getPort() : ("https".equals(uri.getScheme()) ? 443 : 11434);
-        String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("/+$", "");
-        return uri.getScheme() + "://" + h + ":" + port + path;
+        return OllamaAddress.normalize(value);
     }
 
     public String host() {

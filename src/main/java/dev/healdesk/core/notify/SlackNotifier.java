@@ -1,8 +1,8 @@
 package dev.healdesk.core.notify;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.healdesk.core.llm.Redactor;
-import dev.healdesk.core.playbook.KnownSecrets;
+import dev.healdesk.core.redact.Redactor;
+import dev.healdesk.core.redact.KnownSecrets;
 import dev.healdesk.core.run.ActionRecord;
 import dev.healdesk.core.run.RunEvent;
 import dev.healdesk.core.run.RunListener;

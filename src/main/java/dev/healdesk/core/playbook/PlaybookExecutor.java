@@ -1,5 +1,7 @@
 package dev.healdesk.core.playbook;
 
+import dev.healdesk.core.redact.KnownSecrets;
+
 import dev.healdesk.core.run.ActionRecord;
 import dev.healdesk.core.run.Decision;
 import dev.healdesk.core.run.Diagnosis;

@@ -1,6 +1,6 @@
 package dev.healdesk.core.report;
 
-import dev.healdesk.core.llm.Redactor;
+import dev.healdesk.core.redact.Redactor;
 import dev.healdesk.core.run.ActionRecord;
 import dev.healdesk.core.run.Diagnosis;
 import dev.healdesk.core.run.LlmUsage;

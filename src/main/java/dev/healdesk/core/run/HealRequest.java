@@ -1,5 +1,7 @@
 package dev.healdesk.core.run;
 
+import dev.healdesk.core.process.Cancellation;
+
 import dev.healdesk.core.suite.TestResult;
 import dev.healdesk.core.triage.FailureGroup;
 

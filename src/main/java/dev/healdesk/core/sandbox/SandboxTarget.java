@@ -3,7 +3,7 @@ package dev.healdesk.core.sandbox;
 import dev.healdesk.core.playbook.ControlledTarget;
 import dev.healdesk.core.playbook.TargetControl;
 import dev.healdesk.core.suite.ProbeRunner;
-import dev.healdesk.core.suite.SandboxSuites;
+import dev.healdesk.core.sandbox.SandboxSuites;
 import dev.healdesk.core.suite.SuiteRunner;
 
 import java.time.Duration;

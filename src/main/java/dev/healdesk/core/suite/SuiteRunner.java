@@ -1,6 +1,6 @@
 package dev.healdesk.core.suite;
 
-import dev.healdesk.core.run.Cancellation;
+import dev.healdesk.core.process.Cancellation;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -29,10 +29,10 @@ class TargetFilesTest {
     }
 
     @Test
-    void theReadmeExampleIsAValidTargetFile() throws Exception {
-        String readme = Files.readString(Path.of("README.md"));
-        Matcher m = Pattern.compile("## Target file.*?```yaml\\n(.*?)```", Pattern.DOTALL).matcher(readme);
-        assertTrue(m.find(), "README has a target file example");
+    void theDocumentedExampleIsAValidTargetFile() throws Exception {
+        String page = Files.readString(Path.of("src/site/markdown/target-file.md"));
+        Matcher m = Pattern.compile("# Target file.*?```yaml\\n(.*?)```", Pattern.DOTALL).matcher(page);
+        assertTrue(m.find(), "the target file page has a target file example");
         // The example's repository is ../crm, next to the folder the file is in.
         Path crm = Files.createDirectories(dir.resolve("crm"));
         Files.createDirectories(crm.resolve("e2e"));
@@ -40,9 +40,11 @@ class TargetFilesTest {
         assertEquals(0, new ProcessBuilder("git", "init", "-q", crm.toString()).inheritIO().start().waitFor());
         Path file = Files.createDirectories(dir.resolve("targets")).resolve("crm-staging.yaml");
         Files.writeString(file, m.group(1));
-        // Its probes suite is the README's probe suite example, with the schema that one names.
-        Matcher suite = Pattern.compile("## Probe suites \\(YAML\\).*?```yaml\\n(.*?)```", Pattern.DOTALL).matcher(readme);
-        assertTrue(suite.find(), "README has a probe suite example");
+        // Its probes suite is the documented probe suite example, with the schema that one names.
+        String suites = Files.readString(Path.of("src/site/markdown/suites-and-probes.md"));
+        Matcher suite = Pattern.compile("## Probe suites \\(YAML\\).*?```yaml\\n(.*?)```", Pattern.DOTALL)
+                .matcher(suites);
+        assertTrue(suite.find(), "the suites page has a probe suite example");
         Files.writeString(dir.resolve("targets/crm-probes.yaml"), suite.group(1));
         Files.createDirectories(dir.resolve("targets/schemas"));
         Files.writeString(dir.resolve("targets/schemas/customers.schema.json"), "{\"type\": \"object\"}");

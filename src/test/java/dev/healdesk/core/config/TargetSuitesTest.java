@@ -1,6 +1,6 @@
 package dev.healdesk.core.config;
 
-import dev.healdesk.core.run.Cancellation;
+import dev.healdesk.core.process.Cancellation;
 import dev.healdesk.core.suite.SuiteRunner;
 import dev.healdesk.core.suite.SuiteSession;
 import dev.healdesk.core.suite.TestResult;

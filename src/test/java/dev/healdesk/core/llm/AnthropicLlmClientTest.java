@@ -2,7 +2,7 @@ package dev.healdesk.core.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.healdesk.core.run.Cancellation;
+import dev.healdesk.core.process.Cancellation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

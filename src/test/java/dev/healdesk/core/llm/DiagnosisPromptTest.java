@@ -1,5 +1,7 @@
 package dev.healdesk.core.llm;
 
+import dev.healdesk.core.redact.Redactor;
+
 import dev.healdesk.core.suite.TestResult;
 import dev.healdesk.core.triage.FailureGroup;
 import dev.healdesk.core.triage.PatternCatalog;

@@ -4,12 +4,12 @@ import dev.healdesk.core.history.AuditEntry;
 import dev.healdesk.core.history.HistoryStore;
 import dev.healdesk.core.report.RunFolderWriter;
 import dev.healdesk.core.run.ApprovalPolicy;
-import dev.healdesk.core.run.Cancellation;
+import dev.healdesk.core.process.Cancellation;
 import dev.healdesk.core.run.Diagnoser;
 import dev.healdesk.core.run.RunEvent;
 import dev.healdesk.core.run.RunException;
 import dev.healdesk.core.run.RunOptions;
-import dev.healdesk.core.run.RunService;
+import dev.healdesk.core.session.RunService;
 import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.suite.SuiteRunner;
 import dev.healdesk.core.suite.SuiteSession;
@@ -61,7 +61,7 @@ final class HealHarness implements AutoCloseable {
 
     PlaybookExecutor executor(Guardrails limits, Map<String, String> env) {
         return new PlaybookExecutor(registry, new PolicyGate("tester"), limits, env,
-                dev.healdesk.core.llm.Redactor.standard()::redact, Clock.systemUTC(),
+                dev.healdesk.core.redact.Redactor.standard()::redact, Clock.systemUTC(),
                 (group, diagnosis) -> choices.getOrDefault(group.tests().get(0).id(),
                         group.classification().playbook()));
     }

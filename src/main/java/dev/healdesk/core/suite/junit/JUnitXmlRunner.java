@@ -1,7 +1,7 @@
 package dev.healdesk.core.suite.junit;
 
 import dev.healdesk.core.process.BoundedProcess;
-import dev.healdesk.core.run.Cancellation;
+import dev.healdesk.core.process.Cancellation;
 import dev.healdesk.core.suite.SuiteException;
 import dev.healdesk.core.suite.SuiteRunner;
 import dev.healdesk.core.suite.SuiteSession;

@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * One check of a probe suite file (or of a target file's {@code probes:}), as the operator writes it. Exactly one
- * kind is given: {@code http}, {@code page}, {@code tcp}, {@code postgres}, {@code redis} or {@code command}. See the
- * README's "Probe suites (YAML)" section; {@link ProbeSuiteFiles} checks it and turns it into a probe.
+ * kind is given: {@code http}, {@code page}, {@code tcp}, {@code postgres}, {@code redis} or {@code command}. See
+ * "Probe suites (YAML)" in src/site/markdown/suites-and-probes.md; {@link ProbeSuiteFiles} checks it and turns it
+ * into a probe.
  *
  * @param id        the check's name, unique in its project (the probe's id is {@code project/id})
  * @param project   its project (health, contracts...); the suite's {@code defaults.project} when left out

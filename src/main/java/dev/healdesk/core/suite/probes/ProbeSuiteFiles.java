@@ -36,9 +36,9 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Reads probe suite files (see the README's "Probe suites (YAML)" section) and turns their checks into probes. Every
- * problem is a {@link SuiteException} that names the file, the line and what to do. The same checks serve a target
- * file's inline {@code probes:} ({@link #inline}).
+ * Reads probe suite files (see "Probe suites (YAML)" in src/site/markdown/suites-and-probes.md) and turns their
+ * checks into probes. Every problem is a {@link SuiteException} that names the file, the line and what to do. The
+ * same checks serve a target file's inline {@code probes:} ({@link #inline}).
  */
 public final class ProbeSuiteFiles {
 
@@ -126,15 +126,15 @@ public final class ProbeSuiteFiles {
             throws SuiteException {
         YamlLines lines = new YamlLines(text);
         if (text.isBlank()) {
-            throw new SuiteException(source.name + " is empty: list the checks under 'checks:' (see the README's"
-                    + " probe suite example).");
+            throw new SuiteException(source.name + " is empty: list the checks under 'checks:' (see the probe"
+                    + " suite example in src/site/markdown/suites-and-probes.md).");
         }
         ProbeSuiteSpec spec;
         try {
             JsonNode tree = YAML.readTree(text);
             if (tree == null || !tree.isObject()) {
                 throw new SuiteException(source.name + " line 1: a probe suite is a YAML mapping with 'checks:' (see"
-                        + " the README's probe suite example).");
+                        + " the probe suite example in src/site/markdown/suites-and-probes.md).");
             }
             spec = YAML.treeToValue(tree, ProbeSuiteSpec.class);
         } catch (UnrecognizedPropertyException e) {
@@ -149,16 +149,18 @@ public final class ProbeSuiteFiles {
             String pointer = YamlLines.pointer(e);
             throw new SuiteException(source.name + " line " + lines.line(pointer) + ": " + (pointer.isEmpty() ? ""
                     : "'" + pointer.substring(pointer.lastIndexOf('/') + 1) + "': ") + firstLine(e.getOriginalMessage())
-                    + ". Check it against the README's probe suite format.", e);
+                    + ". Check it against the probe suite format in"
+                    + " src/site/markdown/suites-and-probes.md.", e);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
             throw new SuiteException(source.name + " line " + line + ": " + firstLine(e.getOriginalMessage())
-                    + ". Check the YAML against the README's probe suite example.", e);
+                    + ". Check the YAML against the probe suite example in"
+                    + " src/site/markdown/suites-and-probes.md.", e);
         }
         Loader loader = new Loader(source, lines, "/checks", "check", env, bases);
         if (spec.checks().isEmpty()) {
             throw new SuiteException(source.name + " line " + lines.line("/checks") + ": no 'checks': list at least"
-                    + " one check (see the README's probe suite example).");
+                    + " one check (see the probe suite example in src/site/markdown/suites-and-probes.md).");
         }
         List<Probe> probes = loader.probes(spec.checks(), spec.defaults(), spec.auth(), "/auth");
         String name = spec.name() == null || spec.name().isBlank() ? source.fileName() : spec.name();
@@ -327,7 +329,8 @@ public final class ProbeSuiteFiles {
             }
             if ("bearer".equals(h.auth()) && login == null) {
                 throw problem(at + "/auth", where + ": auth: bearer needs a sign-in: add 'auth: {login: {url: ...,"
-                        + " json: ..., token: ...}}' at the top of the file (see the README)");
+                        + " json: ..., token: ...}}' at the top of the file (see"
+                        + " src/site/markdown/suites-and-probes.md)");
             }
             JsonSchema schema = null;
             CheckSpec.HttpExpect x = h.expect();
@@ -365,7 +368,8 @@ public final class ProbeSuiteFiles {
 
         private void login(ProbeSuiteSpec.Login login, String at) throws SuiteException {
             if (login == null) {
-                throw problem(at, "auth needs a 'login': the request that answers a token (see the README)");
+                throw problem(at, "auth needs a 'login': the request that answers a token (see"
+                        + " src/site/markdown/suites-and-probes.md)");
             }
             method(at + "/method", "auth.login", login.method());
             List<String> refs = new ArrayList<>();

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A probe suite file (YAML), as the operator writes it. See the README's "Probe suites (YAML)" section.
+ * A probe suite file (YAML), as the operator writes it. See "Probe suites (YAML)" in
+ * src/site/markdown/suites-and-probes.md.
  *
  * @param name     shown in messages; the file name when left out
  * @param defaults what checks that do not say otherwise get

@@ -1,6 +1,6 @@
 package dev.healdesk.core.suite.junit;
 
-import dev.healdesk.core.run.Cancellation;
+import dev.healdesk.core.process.Cancellation;
 import dev.healdesk.core.suite.SuiteException;
 import dev.healdesk.core.suite.TestResult;
 import dev.healdesk.core.suite.TestStatus;

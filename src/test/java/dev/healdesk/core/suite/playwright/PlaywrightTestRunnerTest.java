@@ -1,7 +1,7 @@
 package dev.healdesk.core.suite.playwright;
 
 import dev.healdesk.core.process.BoundedProcess;
-import dev.healdesk.core.run.Cancellation;
+import dev.healdesk.core.process.Cancellation;
 import dev.healdesk.core.sandbox.Fault;
 import dev.healdesk.testing.PlaywrightProject;
 import dev.healdesk.core.sandbox.SandboxServer;

@@ -1,6 +1,6 @@
 package dev.healdesk.core.suite.probes;
 
-import dev.healdesk.core.run.Cancellation;
+import dev.healdesk.core.process.Cancellation;
 import dev.healdesk.core.suite.ProbeRunner;
 import dev.healdesk.core.suite.ProbeSettings;
 import dev.healdesk.core.suite.TestResult;

@@ -1,7 +1,7 @@
 package dev.healdesk.core.suite.probes;
 
 import dev.healdesk.core.suite.Probe;
-import dev.healdesk.core.suite.SandboxSuites;
+import dev.healdesk.core.sandbox.SandboxSuites;
 import dev.healdesk.core.suite.SuiteException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -140,8 +140,8 @@ class ProbeSuiteFilesTest {
         assertThat(problem("checks:\n  - id: a\n    project: p\n    tcp:\n      host: h\n      port: 70000\n"))
                 .isEqualTo(at(6) + "check 'a': 'port' must be a TCP port between 1 and 65535 (got 70000).");
         assertThat(problem("checks:\n  - id: a\n    project: p\n    tcp:\n      host: h\n      port: many\n"))
-                .startsWith(at(6) + "'port': Cannot deserialize").endsWith("Check it against the README's probe"
-                        + " suite format.");
+                .startsWith(at(6) + "'port': Cannot deserialize").endsWith("Check it against the probe suite format in"
+                        + " src/site/markdown/suites-and-probes.md.");
         assertThat(problem("checks:\n  - id: a\n    project: p\n    redis: {host: 'a b'}\n"))
                 .startsWith(at(4) + "check 'a': 'host' must be a host name or address");
         assertThat(problem("checks:\n  - id: a\n    project: p\n    http:\n      url: /x\n      expect:\n"
@@ -202,10 +202,11 @@ class ProbeSuiteFilesTest {
     @Test
     void brokenEmptyAndMissingFilesSayWhatToDo() throws Exception {
         assertThat(problem("checks:\n  - id: [unclosed\n")).matches("(?s)" + java.util.regex.Pattern.quote(
-                dir.resolve("suite.yaml").toString()) + " line [23]: .*Check the YAML against the README.*");
+                dir.resolve("suite.yaml").toString()) + " line [23]: .*Check the YAML against the probe suite"
+                + " example in src/site/markdown/suites-and-probes\\.md\\.");
         assertThat(problem("")).contains("is empty: list the checks under 'checks:'");
-        assertThat(problem("name: x\n")).isEqualTo(at(1) + "no 'checks': list at least one check (see the README's"
-                + " probe suite example).");
+        assertThat(problem("name: x\n")).isEqualTo(at(1) + "no 'checks': list at least one check (see the probe suite"
+                + " example in src/site/markdown/suites-and-probes.md).");
         assertThatThrownBy(() -> ProbeSuiteFiles.load(dir.resolve("gone.yaml"), Map.of()))
                 .hasMessage(dir.resolve("gone.yaml") + " does not exist: give the path of a probe suite file (YAML).");
     }

@@ -4,7 +4,7 @@ import dev.healdesk.core.sandbox.Fault;
 import dev.healdesk.core.sandbox.SandboxOptions;
 import dev.healdesk.core.sandbox.SandboxServer;
 import dev.healdesk.core.suite.ProbeSettings;
-import dev.healdesk.core.suite.SandboxSuites;
+import dev.healdesk.core.sandbox.SandboxSuites;
 import dev.healdesk.core.suite.TestResult;
 import dev.healdesk.core.suite.TestStatus;
 import org.junit.jupiter.api.AfterAll;
@@ -172,7 +172,7 @@ class SandboxProbesTest {
         var probes = ProbeSuiteFiles.load(file, Map.of("API_TOKEN", token)).probes();
         TestResult r = new dev.healdesk.core.suite.ProbeRunner(probes, SandboxSuites.settings(sandbox,
                 dir.resolve("artifacts"))).run(java.util.Set.of(), x -> { },
-                dev.healdesk.core.run.Cancellation.none()).get(0);
+                dev.healdesk.core.process.Cancellation.none()).get(0);
         assertThat(r.errorMessage()).startsWith("Expected status 200 but got 404 for GET " + sandbox.baseUrl()
                 + "/api/v1/***/ping: ").contains("No route for GET /api/v1/***/ping");
         assertThat(r.errorMessage() + r.errorStack()).doesNotContain(token);

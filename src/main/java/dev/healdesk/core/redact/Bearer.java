@@ -1,0 +1,71 @@
+package dev.healdesk.core.redact;
+
+/**
+ * {@code Bearer <token>} outside an Authorization header (those are {@link KeyValues}'): in curl commands,
+ * error messages, {@code "Bearer eyJ…"} strings. Here the word alone says little ("Bearer token expired"),
+ * so the token must look like one: at least {@value #MIN_LENGTH} characters with letters and digits.
+ */
+final class Bearer implements Detector {
+
+    static final int MIN_LENGTH = 12;
+    private static final int MAX_TOKEN = 4096;
+
+    @Override
+    public int at(Scan scan, int i) {
+        String s = scan.text;
+        if (Chars.joinedBefore(s, i) || !s.regionMatches(true, i, "bearer", 0, 6)) {
+            return Tokens.wordEnd(s, i);
+        }
+        int j = i + 6;
+        int blanks = j;
+        while (j < s.length() && j - blanks < 4 && Chars.blank(s.charAt(j))) {
+            j++;
+        }
+        if (j == blanks) {
+            return Tokens.wordEnd(s, i);
+        }
+        int end = credentialsEnd(s, j, Math.min(s.length(), j + MAX_TOKEN));
+        if (end - j < MIN_LENGTH || Values.placeholder(s, j, end) || !lettersAndDigits(s, j, end)) {
+            return j;
+        }
+        scan.add(SecretKind.BEARER_TOKEN, j, end);
+        return end;
+    }
+
+    /**
+     * The end of the RFC 6750 token ({@code [A-Za-z0-9-._~+/]+=*}) at {@code start}; {@code start} itself when
+     * there is none, or when it is an auth parameter instead ({@code realm="api"}, {@code Credential=AKIA…}).
+     */
+    static int credentialsEnd(String s, int start, int limit) {
+        int i = start;
+        boolean digit = false;
+        while (i < limit && tokenChar(s.charAt(i))) {
+            digit |= Chars.digit(s.charAt(i));
+            i++;
+        }
+        if (i == start) {
+            return start;
+        }
+        if (i < limit && s.charAt(i) == '=' && !digit) {
+            return start;
+        }
+        while (i < limit && s.charAt(i) == '=') {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean tokenChar(char c) {
+        return Chars.alnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+    }
+
+    private static boolean lettersAndDigits(String s, int start, int end) {
+        boolean letter = false;
+        boolean digit = false;
+        for (int i = start; i < end; i++) {
+            letter |= Chars.letter(s.charAt(i));
+            digit |= Chars.digit(s.charAt(i));
+        }
+        return letter && digit;
+    }
+}

@@ -1,0 +1,119 @@
+package dev.healdesk.core.redact;
+
+/** ASCII character classes the detectors share; anything outside ASCII is in none of them. */
+final class Chars {
+
+    /** How every {@link SecretKind#token()} starts. */
+    static final String TOKEN_PREFIX = "[REDACTED_";
+
+    private Chars() {
+    }
+
+    static boolean digit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    static boolean letter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    static boolean upper(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
+    static boolean lower(char c) {
+        return c >= 'a' && c <= 'z';
+    }
+
+    static boolean alnum(char c) {
+        return letter(c) || digit(c);
+    }
+
+    /** A regex word character, {@code [A-Za-z0-9_]}. */
+    static boolean word(char c) {
+        return alnum(c) || c == '_';
+    }
+
+    static boolean hex(char c) {
+        return digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    static boolean blank(char c) {
+        return c == ' ' || c == '\t';
+    }
+
+    static boolean space(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+    }
+
+    /**
+     * Whether the character before {@code i} (if any) joins what starts at {@code i} into one word: a word
+     * character, or the closing bracket of a redaction token, which stands for the value that was there (so a
+     * second pass reads {@code [REDACTED_X]::1a} as the first read {@code abc::1a}).
+     */
+    static boolean joinedBefore(String s, int i) {
+        if (i <= 0) {
+            return false;
+        }
+        char c = s.charAt(i - 1);
+        return word(c) || c == ']' && tokenEndsAt(s, i - 1);
+    }
+
+    /** Whether the character at {@code i} (if any) joins what ends there: a word character or a token's start. */
+    static boolean joinedAt(String s, int i) {
+        if (i >= s.length()) {
+            return false;
+        }
+        char c = s.charAt(i);
+        return word(c) || c == '[' && s.startsWith(TOKEN_PREFIX, i);
+    }
+
+    /** Whether the {@code ]} at {@code bracket} closes a {@code [REDACTED_KIND]} token. */
+    private static boolean tokenEndsAt(String s, int bracket) {
+        for (int i = bracket - 1; i >= 0 && bracket - i <= 40; i--) {
+            char c = s.charAt(i);
+            if (c == '[') {
+                return s.startsWith(TOKEN_PREFIX, i);
+            }
+            if (!upper(c) && c != '_') {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** The first index of {@code c} in {@code s[start, end)}, or -1; unlike String's, it stays in the span. */
+    static int indexOf(String s, char c, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The last index of {@code c} in {@code s[start, end)}, or -1; unlike String's, it stays in the span. */
+    static int lastIndexOf(String s, char c, int start, int end) {
+        for (int i = end - 1; i >= start; i--) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether {@code word} occurs in {@code s[start, end)}, ignoring ASCII case if asked. */
+    static boolean contains(String s, int start, int end, String word, boolean ignoreCase) {
+        for (int i = start; i + word.length() <= end; i++) {
+            if (s.regionMatches(ignoreCase, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code s[start, end)} equals {@code word}, ignoring ASCII case. */
+    static boolean is(String s, int start, int end, String word) {
+        return end - start == word.length() && s.regionMatches(true, start, word, 0, word.length());
+    }
+}

@@ -1,0 +1,80 @@
+package dev.healdesk.core.redact;
+
+/**
+ * E-mail addresses, found at their {@code @}: a local part of {@code [A-Za-z0-9._%+-]} and a domain of at least
+ * two labels ending in a letters-only TLD. Reserved example and test domains stay ({@link Hosts}), and so do
+ * look-alikes: {@code user:pw@host} in a URL (its password is {@link Urls}'), {@code pkg@1.2.3},
+ * {@code Object@1b6d3586} and {@code icon@2x.png} (a file extension is not a TLD here).
+ */
+final class Emails implements Detector {
+
+    private static final String[] FILE_EXTENSIONS = {"png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "js",
+            "mjs", "cjs", "ts", "tsx", "jsx", "css", "scss", "map", "json", "html", "java", "kt", "py", "rb", "go",
+            "rs", "txt", "log", "yml", "yaml", "xml", "lock", "zip", "jar", "class"};
+
+    @Override
+    public int at(Scan scan, int at) {
+        String s = scan.text;
+        int start = at;
+        while (start > 0 && at - start < 64 && localChar(s.charAt(start - 1))) {
+            start--;
+        }
+        if (start == at || s.charAt(start) == '.' || s.charAt(at - 1) == '.' || Chars.joinedBefore(s, start)) {
+            return at + 1;
+        }
+        if (start > 0 && (s.charAt(start - 1) == '/' || s.charAt(start - 1) == ':' && !mailto(s, start - 1))) {
+            return at + 1;
+        }
+        int end = at + 1;
+        int labels = 0;
+        int lastLabel = end;
+        while (true) {
+            int label = end;
+            while (end < s.length() && end - at < 254 && (Chars.alnum(s.charAt(end)) || s.charAt(end) == '-')) {
+                end++;
+            }
+            if (end == label) {
+                break;
+            }
+            labels++;
+            lastLabel = label;
+            if (end + 1 < s.length() && s.charAt(end) == '.' && Chars.alnum(s.charAt(end + 1))) {
+                end++;
+            } else {
+                break;
+            }
+        }
+        if (labels < 2 || end - lastLabel < 2 || !lettersOnly(s, lastLabel, end) || fileExtension(s, lastLabel, end)
+                || Hosts.reserved(s, at + 1, end)) {
+            return Math.max(at + 1, end);
+        }
+        scan.add(SecretKind.EMAIL, start, end);
+        return end;
+    }
+
+    private static boolean localChar(char c) {
+        return Chars.alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+    }
+
+    private static boolean mailto(String s, int colon) {
+        return colon >= 6 && s.regionMatches(true, colon - 6, "mailto", 0, 6);
+    }
+
+    private static boolean lettersOnly(String s, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (!Chars.letter(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean fileExtension(String s, int start, int end) {
+        for (String e : FILE_EXTENSIONS) {
+            if (Chars.is(s, start, end, e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,250 @@
+package dev.healdesk.core.redact;
+
+/**
+ * Values under telling key names, wherever a key meets its value: {@code password=…}, {@code "apiKey": "…"},
+ * {@code \"token\":\"…\"} inside an escaped JSON string, {@code ?access_token=…&}, {@code X-Api-Key: …},
+ * {@code Cookie: a=…; b=…}, {@code Authorization: Basic …}. Triggered by {@code =} and {@code :}; the key is
+ * read backwards from there and judged by {@link KeyNames}, and only its value is replaced, so the text keeps
+ * saying which setting leaked. A bare {@code key: value} (no quotes) counts only where a key can start, not
+ * after a word, so that prose such as "Invalid password: too short" stays; {@code Key:value} with no blank
+ * counts anywhere (Go's {@code %+v}: {@code {User:app Password:…}}).
+ *
+ * <p>Not covered: secrets given as command-line arguments without {@code =} ({@code --password hunter2},
+ * {@code -phunter2}) and values typed into forms ({@code fill('#password', 'hunter2')}).
+ */
+final class KeyValues implements Detector {
+
+    /** Set-Cookie attributes: what follows them is not a cookie. */
+    private static final String[] COOKIE_ATTRIBUTES = {"path", "domain", "expires", "max-age", "samesite",
+            "secure", "httponly", "priority", "partitioned", "version", "comment"};
+
+    @Override
+    public int at(Scan scan, int sep) {
+        String s = scan.text;
+        if (!separator(s, sep)) {
+            return sep + 1;
+        }
+        int k = sep - 1;
+        while (k >= 0 && sep - k <= 4 && Chars.blank(s.charAt(k))) {
+            k--;
+        }
+        boolean quoted = k >= 0 && (s.charAt(k) == '"' || s.charAt(k) == '\'');
+        if (quoted) {
+            k -= k > 0 && s.charAt(k - 1) == '\\' ? 2 : 1;
+        }
+        int keyEnd = k + 1;
+        while (k >= 0 && keyEnd - k <= KeyNames.MAX_LENGTH && keyChar(s.charAt(k))) {
+            k--;
+        }
+        int keyStart = k + 1;
+        if (keyStart == keyEnd || k >= 0 && keyChar(s.charAt(k))) {
+            return sep + 1;
+        }
+        KeyNames.Key key = KeyNames.classify(scan, keyStart, keyEnd);
+        if (key == KeyNames.Key.NONE || s.charAt(sep) == ':' && !quoted && (s.startsWith("//", keyStart - 2)
+                || !keyCanStart(s, keyStart) && (sep + 1 >= s.length() || Chars.blank(s.charAt(sep + 1))))) {
+            return sep + 1;   // the user of a URL's user:password@ (that is Urls'), or prose
+        }
+        int v = sep + 1;
+        // "key: value" and "key = value", but "key= other=…" is an empty value
+        if (s.charAt(sep) == ':' || sep > 0 && Chars.blank(s.charAt(sep - 1))) {
+            while (v < s.length() && v - sep <= 8 && Chars.blank(s.charAt(v))) {
+                v++;
+            }
+        }
+        int quote = Quotes.open(s, v);
+        int start = v + quote;
+        int end = quote > 0 ? Quotes.close(s, start, quote) : plainEnd(s, start);
+        switch (key) {
+            case COOKIE:
+                return cookies(scan, start, quote > 0 ? end : Quotes.textEnd(s, start));
+            case AUTHORIZATION:
+                return authorization(scan, start, quote > 0 ? end : Quotes.textEnd(s, start), sep);
+            default:
+                SecretKind kind = judge(key, s, start, end);
+                if (kind == null) {
+                    return sep + 1;
+                }
+                scan.add(kind, start, end);
+                return start;   // the value may be a key of known format, which names it better
+        }
+    }
+
+    /** {@code :} or {@code =} as a separator, not part of {@code ://}, {@code ::}, {@code ==}, {@code =>}... */
+    private static boolean separator(String s, int i) {
+        char next = i + 1 < s.length() ? s.charAt(i + 1) : ' ';
+        char before = i > 0 ? s.charAt(i - 1) : ' ';
+        if (s.charAt(i) == ':') {
+            return next != ':' && next != '/' && before != ':';
+        }
+        return next != '=' && next != '>' && before != '=' && before != '!' && before != '<' && before != '>';
+    }
+
+    private static boolean keyChar(char c) {
+        return Chars.word(c) || c == '-' || c == '.';
+    }
+
+    /** Whether a bare key could start at {@code i}: at the start, or after anything but a word. */
+    private static boolean keyCanStart(String s, int i) {
+        int k = i - 1;
+        while (k >= 0 && Chars.blank(s.charAt(k))) {
+            k--;
+        }
+        return k < 0 || !Chars.alnum(s.charAt(k));
+    }
+
+    /**
+     * Where an unquoted value ends: at a blank, at punctuation that closes or separates, or at an {@code &}
+     * that starts the next {@code name=} of a query string ({@code Tr0ub4dor&3} is one password).
+     */
+    private static int plainEnd(String s, int start) {
+        int i = start;
+        while (i < s.length() && !plainStop(s.charAt(i)) && !(s.charAt(i) == '&' && nextParameter(s, i + 1))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean plainStop(char c) {
+        return Chars.space(c) || c == ',' || c == ';' || c == '"' || c == '\'' || c == '`' || c == '<'
+                || c == '>' || c == ')' || c == ']' || c == '}' || c == '\\';
+    }
+
+    private static boolean nextParameter(String s, int i) {
+        int j = i;
+        while (j < s.length() && j - i <= KeyNames.MAX_LENGTH && keyChar(s.charAt(j))) {
+            j++;
+        }
+        return j > i && (j == s.length() || s.charAt(j) == '=' || s.charAt(j) == '&');
+    }
+
+    /** What the value {@code s[start, end)} under {@code key} is, or null when it is no secret. */
+    private static SecretKind judge(KeyNames.Key key, String s, int start, int end) {
+        if (Values.placeholder(s, start, end) || s.startsWith("-----BEGIN", start)) {
+            return null;   // a PEM block is the private-key detector's
+        }
+        switch (key) {
+            case PASSWORD:
+                return password(s, start, end) ? SecretKind.PASSWORD : null;
+            case AWS_SECRET:
+                return awsSecret(s, start, end) ? SecretKind.AWS_SECRET_KEY
+                        : Values.secretLike(s, start, end) ? SecretKind.GENERIC_SECRET : null;
+            case SESSION:
+                return Values.secretLike(s, start, end) ? SecretKind.SESSION_ID : null;
+            case SECRET:
+                return Values.secretLike(s, start, end) ? SecretKind.GENERIC_SECRET : null;
+            default:
+                return null;
+        }
+    }
+
+    /** Any value but a small count ({@code pass=3} in a test summary) or a path ({@code PWD=/home/ci}). */
+    private static boolean password(String s, int start, int end) {
+        if (s.charAt(start) == '/' || s.charAt(start) == '~') {
+            return false;
+        }
+        if (end - start > 3) {
+            return true;
+        }
+        for (int i = start; i < end; i++) {
+            if (!Chars.digit(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The AWS secret access key format: 40 characters of base64 without padding. */
+    private static boolean awsSecret(String s, int start, int end) {
+        if (end - start != 40) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (!Chars.alnum(c) && c != '/' && c != '+') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@code Authorization: <scheme> <credentials>}: Basic credentials are a password, any other scheme's a
+     * bearer token (Digest's parameters are left to the other detectors); a value without a scheme is a token
+     * if it looks like one.
+     */
+    private static int authorization(Scan scan, int start, int end, int sep) {
+        String s = scan.text;
+        int i = start;
+        while (i < end && (Chars.alnum(s.charAt(i)) || s.charAt(i) == '-')) {
+            i++;
+        }
+        int schemeEnd = i;
+        while (i < end && Chars.blank(s.charAt(i))) {
+            i++;
+        }
+        if (i == schemeEnd || Chars.is(s, start, schemeEnd, "digest")) {
+            if (i >= end && Values.secretLike(s, start, end)) {
+                scan.add(SecretKind.BEARER_TOKEN, start, end);
+                return start;
+            }
+            return sep + 1;
+        }
+        int credEnd = Bearer.credentialsEnd(s, i, end);
+        if (credEnd == i || credEnd < end && s.charAt(credEnd) == '=' || Values.placeholder(s, i, credEnd)) {
+            return sep + 1;
+        }
+        scan.add(Chars.is(s, start, schemeEnd, "basic") ? SecretKind.PASSWORD : SecretKind.BEARER_TOKEN, i, credEnd);
+        return i;
+    }
+
+    /**
+     * The values of a cookie header, {@code name=value; name=value}: a session cookie's as a session id, the
+     * others' as cookies; Set-Cookie attributes (Path, Expires...) stay.
+     */
+    private static int cookies(Scan scan, int start, int end) {
+        String s = scan.text;
+        int i = start;
+        while (i < end) {
+            while (i < end && (Chars.blank(s.charAt(i)) || s.charAt(i) == ';')) {
+                i++;
+            }
+            int nameStart = i;
+            while (i < end && s.charAt(i) != '=' && s.charAt(i) != ';' && !Chars.blank(s.charAt(i))) {
+                i++;
+            }
+            int nameEnd = i;
+            if (i >= end || s.charAt(i) != '=') {
+                continue;
+            }
+            int v = i + 1;
+            int valueEnd = v;
+            while (valueEnd < end && s.charAt(valueEnd) != ';') {
+                valueEnd++;
+            }
+            i = valueEnd;
+            while (valueEnd > v && Chars.blank(s.charAt(valueEnd - 1))) {
+                valueEnd--;
+            }
+            if (valueEnd - v >= 2 && s.charAt(v) == '"' && s.charAt(valueEnd - 1) == '"') {
+                v++;
+                valueEnd--;
+            }
+            if (attribute(s, nameStart, nameEnd) || Values.placeholder(s, v, valueEnd)) {
+                continue;
+            }
+            boolean session = KeyNames.classify(scan, nameStart, nameEnd) == KeyNames.Key.SESSION;
+            scan.add(session ? SecretKind.SESSION_ID : SecretKind.COOKIE, v, valueEnd);
+        }
+        return start;
+    }
+
+    private static boolean attribute(String s, int start, int end) {
+        for (String a : COOKIE_ATTRIBUTES) {
+            if (Chars.is(s, start, end, a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,249 @@
+package dev.healdesk.core.redact;
+
+/**
+ * Numbers that identify someone, read at the start of a number as digit groups joined by one kind of
+ * separator: IPv4 addresses (four octets of at most 255; loopback and 0.0.0.0 stay), card numbers (13 to 19
+ * digits, whole or in groups of four, or 4-6-5; an issuer's first digit, 2 to 6; the Luhn check), US social
+ * security numbers (3-2-4 with dashes; no area 000, 666 or 9xx, no zero group or serial) and phone numbers:
+ * US 3-3-4 with dashes or dots, {@code (415) 555-0132}, {@code 1-800-…} (area and exchange 2-9xx), and
+ * international {@code +CC …} with 8 to 15 digits (E.164). The shape must fit exactly, which is what keeps
+ * dates (2024-06-01), versions (1.2.3, 17.0.10), times, durations, ports and ids out.
+ */
+final class Numbers implements Detector {
+
+    static final int MAX_GROUPS = 8;
+
+    @Override
+    public int at(Scan scan, int i) {
+        String s = scan.text;
+        char c = s.charAt(i);
+        if (c == '+') {
+            return international(scan, i);
+        }
+        if (c == '(') {
+            return parenthesised(scan, i);
+        }
+        if (Chars.joinedBefore(s, i) || i > 0 && s.charAt(i - 1) == '.') {
+            return Tokens.wordEnd(s, i);
+        }
+        int[] g = scan.groups;
+        int count = 0;
+        char sep = 0;
+        int j = i;
+        int n = s.length();
+        while (true) {
+            int from = j;
+            while (j < n && Chars.digit(s.charAt(j)) && j - from < 20) {
+                j++;
+            }
+            g[2 * count] = from;
+            g[2 * count + 1] = j;
+            count++;
+            if (count == MAX_GROUPS || j + 1 >= n) {
+                break;
+            }
+            char next = s.charAt(j);
+            if ((next == '.' || next == '-' || next == ' ') && (sep == 0 || next == sep) && Chars.digit(s.charAt(j + 1))) {
+                sep = next;
+                j++;
+            } else {
+                break;
+            }
+        }
+        int end = j;
+        int skip = sep == ' ' ? g[1] : end;
+        if (Chars.joinedAt(s, end) || end < n && continues(s, end)) {
+            return skip;
+        }
+        switch (sep) {
+            case '.':
+                if (count == 4 && ipv4(s, g) && !productVersion(s, i)) {
+                    if (!(s.startsWith("127.", i) || s.startsWith("0.0.0.0", i))) {
+                        scan.add(SecretKind.IP_ADDRESS, i, end);
+                    }
+                } else if (usPhone(s, g, 0, count)) {
+                    scan.add(SecretKind.PHONE, i, end);
+                }
+                return end;
+            case '-':
+                if (count == 3 && lengths(g, 3, 2, 4) && ssn(s, g)) {
+                    scan.add(SecretKind.SSN, i, end);
+                } else if (usPhone(s, g, 0, count) || count == 4 && len(g, 0) == 1 && s.charAt(i) == '1'
+                        && usPhone(s, g, 1, count)) {
+                    scan.add(SecretKind.PHONE, i, end);
+                } else if (card(s, g, count)) {
+                    scan.add(SecretKind.CREDIT_CARD, i, end);
+                }
+                return end;
+            case ' ':
+                for (int k = count; k >= 4; k--) {
+                    if (card(s, g, k)) {
+                        scan.add(SecretKind.CREDIT_CARD, i, g[2 * k - 1]);
+                        return g[2 * k - 1];
+                    }
+                }
+                return skip;
+            default:
+                if (card(s, g, 1)) {
+                    scan.add(SecretKind.CREDIT_CARD, i, end);
+                }
+                return end;
+        }
+    }
+
+    /** A different separator going on with more digits: the number is longer than what was read. */
+    private static boolean continues(String s, int i) {
+        char c = s.charAt(i);
+        return (c == '.' || c == '-') && i + 1 < s.length() && Chars.digit(s.charAt(i + 1));
+    }
+
+    private static int len(int[] g, int k) {
+        return g[2 * k + 1] - g[2 * k];
+    }
+
+    private static boolean lengths(int[] g, int... lengths) {
+        for (int k = 0; k < lengths.length; k++) {
+            if (len(g, k) != lengths[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int value(String s, int[] g, int k) {
+        int v = 0;
+        for (int i = g[2 * k]; i < g[2 * k + 1]; i++) {
+            v = v * 10 + (s.charAt(i) - '0');
+        }
+        return v;
+    }
+
+    private static boolean ipv4(String s, int[] g) {
+        for (int k = 0; k < 4; k++) {
+            if (len(g, k) > 3 || value(s, g, k) > 255) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code Chrome/120.0.0.0}: a product's version in a user agent, not an address. */
+    private static boolean productVersion(String s, int i) {
+        return i >= 2 && s.charAt(i - 1) == '/' && Chars.alnum(s.charAt(i - 2));
+    }
+
+    private static boolean ssn(String s, int[] g) {
+        int area = value(s, g, 0);
+        return area != 0 && area != 666 && area < 900 && value(s, g, 1) != 0 && value(s, g, 2) != 0;
+    }
+
+    /** Groups {@code from..count} are a NANP number: area and exchange 2-9xx, then four digits. */
+    private static boolean usPhone(String s, int[] g, int from, int count) {
+        return count - from == 3 && len(g, from) == 3 && len(g, from + 1) == 3 && len(g, from + 2) == 4
+                && s.charAt(g[2 * from]) >= '2' && s.charAt(g[2 * from + 2]) >= '2';
+    }
+
+    /** The first {@code count} groups are a card number: a card layout, an issuer's first digit, Luhn. */
+    private static boolean card(String s, int[] g, int count) {
+        int digits = 0;
+        for (int k = 0; k < count; k++) {
+            digits += len(g, k);
+        }
+        if (digits < 13 || digits > 19) {
+            return false;
+        }
+        char first = s.charAt(g[0]);
+        if (first < '2' || first > '6') {
+            return false;
+        }
+        boolean layout = count == 1 || count == 3 && len(g, 0) == 4 && len(g, 1) == 6 && len(g, 2) >= 4;
+        if (count >= 4) {
+            layout = true;
+            for (int k = 0; k < count - 1; k++) {
+                layout &= len(g, k) == 4;
+            }
+        }
+        return layout && Values.luhn(s, g[0], g[2 * count - 1]);
+    }
+
+    /** {@code +CC} and 8 to 15 digits in groups ({@code +44 20 7946 0958}, {@code +1 (415) 555-0132}). */
+    private int international(Scan scan, int i) {
+        String s = scan.text;
+        int n = s.length();
+        if (Chars.joinedBefore(s, i) || i > 0 && s.charAt(i - 1) == '+' || i + 1 >= n
+                || s.charAt(i + 1) < '1' || s.charAt(i + 1) > '9') {
+            return i + 1;
+        }
+        int j = i + 1;
+        int digits = 0;
+        int end = j;
+        while (j < n && digits <= 15) {
+            char c = s.charAt(j);
+            if (Chars.digit(c)) {
+                digits++;
+                j++;
+                end = j;
+            } else if (c == '(' && j + 2 < n && Chars.digit(s.charAt(j + 1))) {
+                int close = j + 1;
+                while (close < n && Chars.digit(s.charAt(close)) && close - j <= 4) {
+                    close++;
+                }
+                if (close >= n || s.charAt(close) != ')') {
+                    break;
+                }
+                digits += close - j - 1;
+                j = close + 1;
+                end = j;
+                if (j < n && s.charAt(j) == ' ') {
+                    j++;
+                }
+            } else if ((c == ' ' || c == '-' || c == '.') && j + 1 < n
+                    && (Chars.digit(s.charAt(j + 1)) || s.charAt(j + 1) == '(') && Chars.digit(s.charAt(j - 1))) {
+                j++;
+            } else {
+                break;
+            }
+        }
+        if (digits < 8 || digits > 15 || Chars.joinedAt(s, end) || end < n && continues(s, end)) {
+            return Math.max(i + 1, end);
+        }
+        scan.add(SecretKind.PHONE, i, end);
+        return end;
+    }
+
+    /** {@code (415) 555-0132}. */
+    private int parenthesised(Scan scan, int i) {
+        String s = scan.text;
+        int j = i + 1;
+        if (!digits(s, j, 3) || j + 3 >= s.length() || s.charAt(j + 3) != ')') {
+            return i + 1;
+        }
+        int area = j;
+        j += 4;
+        if (j < s.length() && s.charAt(j) == ' ') {
+            j++;
+        }
+        if (!digits(s, j, 3) || j + 3 >= s.length() || " -.".indexOf(s.charAt(j + 3)) < 0 || !digits(s, j + 4, 4)) {
+            return i + 1;
+        }
+        int end = j + 8;
+        if (Chars.joinedAt(s, end) || end < s.length() && continues(s, end)
+                || s.charAt(area) < '2' || s.charAt(j) < '2') {
+            return i + 1;
+        }
+        scan.add(SecretKind.PHONE, i, end);
+        return end;
+    }
+
+    private static boolean digits(String s, int from, int count) {
+        if (from + count > s.length()) {
+            return false;
+        }
+        for (int i = from; i < from + count; i++) {
+            if (!Chars.digit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

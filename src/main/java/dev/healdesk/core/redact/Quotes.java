@@ -1,0 +1,60 @@
+package dev.healdesk.core.redact;
+
+/**
+ * Quoted values as logs spell them: {@code "…"}, {@code '…'} and {@code \"…\"} (JSON inside a JSON string,
+ * common in structured logs), read without a JSON parser because a log line is seldom valid JSON.
+ */
+final class Quotes {
+
+    private Quotes() {
+    }
+
+    /** How many characters open a quote at {@code i}: 1 for {@code "} or {@code '}, 2 for {@code \"}, else 0. */
+    static int open(String s, int i) {
+        if (i >= s.length()) {
+            return 0;
+        }
+        char c = s.charAt(i);
+        if (c == '"' || c == '\'') {
+            return 1;
+        }
+        return c == '\\' && i + 1 < s.length() && s.charAt(i + 1) == '"' ? 2 : 0;
+    }
+
+    /**
+     * Where the value that a quote of {@code quote} characters opened just before {@code start} ends: at its
+     * closing quote, else (a cut-off line) at the line's end. No length limit: a long secret must go whole.
+     */
+    static int close(String s, int start, int quote) {
+        char q = s.charAt(start - 1);
+        int limit = s.length();
+        for (int i = start; i < limit; i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r') {
+                return i;
+            }
+            if (quote == 2) {
+                if (c == '\\' && i + 1 < s.length() && s.charAt(i + 1) == '"') {
+                    return i;
+                }
+            } else if (c == '\\') {
+                i++;
+            } else if (c == q) {
+                return i;
+            }
+        }
+        return limit;
+    }
+
+    /** Where unquoted free text (a header's value) ends: at the line's end or at a quote. */
+    static int textEnd(String s, int start) {
+        int limit = s.length();
+        for (int i = start; i < limit; i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r' || c == '"' || c == '\'' || c == '\\' || c == '`') {
+                return i;
+            }
+        }
+        return limit;
+    }
+}

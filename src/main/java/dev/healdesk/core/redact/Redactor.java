@@ -1,0 +1,129 @@
+package dev.healdesk.core.redact;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Takes secrets and personal data out of text before it leaves the process (to any model, the local one
+ * included): keys and tokens, passwords, session ids and cookies, database URLs, private keys, e-mail
+ * addresses, phone numbers, IP addresses, card and social security numbers. Each goes as
+ * {@link SecretKind#token()}, and only the value goes, so {@code password=hunter2} reads
+ * {@code password=[REDACTED_PASSWORD]} and a model still sees what failed.
+ *
+ * <p>What stays, on purpose: localhost and the loopback and unspecified addresses, example and test domains,
+ * versions, dates and times, line and column numbers, ports, error codes, commit and image hashes, UUIDs
+ * (ids, not secrets, unless a key name says they are one), text already redacted, and placeholders such as
+ * {@code ${PASSWORD}} or {@code ****}. Redacting twice changes nothing more.
+ *
+ * <p>Speed comes from gating: one pass over the text looks up each character in a table, and a detector runs
+ * only where its trigger is (a digit, {@code :}, {@code =}, {@code @}, the first letter of a known prefix),
+ * its regex only over a window there. Immutable and thread-safe: share one.
+ *
+ * <p>Two rule sets: {@link #standard()} for text that leaves the process (prompts, reports handed on, Slack), and
+ * {@link #atRest()} for the text Healdesk keeps on this machine (the history database, the run folder, logs), which
+ * takes out every secret but leaves what the operator needs to find the broken thing: IP addresses, e-mail
+ * addresses, phone numbers and the host of a database URL (its password still goes).
+ */
+public final class Redactor {
+
+    private static final Redactor STANDARD = new Redactor(EnumSet.noneOf(SecretKind.class), true);
+    private static final Redactor AT_REST = new Redactor(EnumSet.of(SecretKind.IP_ADDRESS, SecretKind.EMAIL,
+            SecretKind.PHONE), false);
+
+    private final Detector[][] triggers = new Detector[128][];
+    /** By {@link SecretKind#ordinal()}: the kinds this rule set leaves in the text. */
+    private final boolean[] left = new boolean[SecretKind.values().length];
+
+    /** A span of the text and what it was; {@code end} is exclusive. */
+    public record Finding(SecretKind kind, int start, int end) {
+    }
+
+    private Redactor(Set<SecretKind> leave, boolean wholeDatabaseUrls) {
+        leave.forEach(k -> left[k.ordinal()] = true);
+        Numbers numbers = new Numbers();
+        KeyValues keyValues = new KeyValues();
+        Tokens tokens = new Tokens();
+        on("0123456789+(", numbers);
+        on(":", new Urls(wholeDatabaseUrls));
+        on(":", new Ipv6());
+        on(":=", keyValues);
+        on("@", new Emails());
+        on("-", new PrivateKeys());
+        on(tokens.firstChars(), tokens);
+        on("bB", new Bearer());
+    }
+
+    /** The built-in rules, for text that leaves the process. */
+    public static Redactor standard() {
+        return STANDARD;
+    }
+
+    /**
+     * The rules for text kept on this machine: every secret {@link #standard()} finds, but IP addresses, e-mail
+     * addresses and phone numbers stay, and a database URL loses only its password ({@code
+     * postgres://healer:[REDACTED_PASSWORD]@db.internal/crm}; a {@code password=} in its query goes as any other).
+     * The run's failure services ({@code {service}}, the systemic guardrail) are read from such text.
+     */
+    public static Redactor atRest() {
+        return AT_REST;
+    }
+
+    private void on(String chars, Detector d) {
+        for (char c : chars.toCharArray()) {
+            Detector[] old = triggers[c];
+            Detector[] grown = old == null ? new Detector[1] : Arrays.copyOf(old, old.length + 1);
+            grown[grown.length - 1] = d;
+            triggers[c] = grown;
+        }
+    }
+
+    /** {@code text} with every finding replaced by its kind's token; the same instance when there is none. */
+    public String redact(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        Scan scan = scan(text);
+        if (scan.isEmpty()) {
+            return text;
+        }
+        List<Finding> findings = scan.resolve();
+        StringBuilder out = new StringBuilder(text.length() + 16 * findings.size());
+        int at = 0;
+        for (Finding f : findings) {
+            out.append(text, at, f.start()).append(f.kind().token());
+            at = f.end();
+        }
+        return out.append(text, at, text.length()).toString();
+    }
+
+    /** What {@link #redact} would replace: non-overlapping, by start. Empty for null. */
+    public List<Finding> find(String text) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        return scan(text).resolve();
+    }
+
+    private Scan scan(String text) {
+        Scan scan = new Scan(text, left);
+        Detector[][] table = triggers;
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            Detector[] detectors = c < 128 ? table[c] : null;
+            if (detectors == null) {
+                i++;
+                continue;
+            }
+            int next = i + 1;
+            for (Detector d : detectors) {
+                next = Math.max(next, d.at(scan, i));
+            }
+            i = next;
+        }
+        return scan;
+    }
+}

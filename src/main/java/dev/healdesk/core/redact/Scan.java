@@ -1,0 +1,72 @@
+package dev.healdesk.core.redact;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * One call's working state: the text, the spans the detectors claimed (in any order, overlapping) and
+ * a little scratch space, so that the shared detectors stay stateless and a {@link Redactor} thread-safe.
+ */
+final class Scan {
+
+    final String text;
+    /** Segment bounds of the key name being classified: start, end, start, end... (see {@link KeyNames}). */
+    final int[] segments = new int[2 * KeyNames.MAX_SEGMENTS];
+    /** Digit groups of the number being read: start, end, start, end... (see {@link Numbers}). */
+    final int[] groups = new int[2 * Numbers.MAX_GROUPS];
+    private int[] spans = new int[24];   // start, end, kind ordinal
+    private int size;
+
+    /** By {@link SecretKind#ordinal()}: kinds whose spans are not claimed (the rule set leaves them). */
+    private final boolean[] left;
+
+    Scan(String text, boolean[] left) {
+        this.text = text;
+        this.left = left;
+    }
+
+    void add(SecretKind kind, int start, int end) {
+        if (end <= start || left[kind.ordinal()]) {
+            return;
+        }
+        if (size + 3 > spans.length) {
+            spans = Arrays.copyOf(spans, spans.length * 2);
+        }
+        spans[size++] = start;
+        spans[size++] = end;
+        spans[size++] = kind.ordinal();
+    }
+
+    boolean isEmpty() {
+        return size == 0;
+    }
+
+    /**
+     * The claimed spans without overlaps, by start: where spans overlap, the one that starts first wins, then
+     * the longer, then the more specific kind (the earlier {@link SecretKind} constant).
+     */
+    List<Redactor.Finding> resolve() {
+        if (size == 0) {
+            return List.of();
+        }
+        SecretKind[] kinds = SecretKind.values();
+        List<Redactor.Finding> all = new ArrayList<>(size / 3);
+        for (int i = 0; i < size; i += 3) {
+            all.add(new Redactor.Finding(kinds[spans[i + 2]], spans[i], spans[i + 1]));
+        }
+        all.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start())
+                : a.end() != b.end() ? Integer.compare(b.end(), a.end())
+                : Integer.compare(a.kind().ordinal(), b.kind().ordinal()));
+        List<Redactor.Finding> kept = new ArrayList<>(all.size());
+        int end = 0;
+        for (Redactor.Finding f : all) {
+            if (f.start() >= end) {
+                kept.add(f);
+                end = f.end();
+            }
+        }
+        return Collections.unmodifiableList(kept);
+    }
+}

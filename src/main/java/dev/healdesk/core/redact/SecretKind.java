@@ -1,0 +1,39 @@
+package dev.healdesk.core.redact;
+
+/**
+ * What a redacted span was, so the text that leaves the process still says what stood there
+ * ({@code password=[REDACTED_PASSWORD]}) without saying what it was. Declared from the most specific
+ * to the most general: when two detectors claim the same span, the earlier constant names it.
+ */
+public enum SecretKind {
+    OPENAI_KEY,
+    ANTHROPIC_KEY,
+    GITHUB_TOKEN,
+    SLACK_TOKEN,
+    SLACK_WEBHOOK,
+    AWS_ACCESS_KEY,
+    AWS_SECRET_KEY,
+    STRIPE_KEY,
+    GOOGLE_API_KEY,
+    TWILIO_KEY,
+    PRIVATE_KEY,
+    JWT,
+    DATABASE_URL,
+    BEARER_TOKEN,
+    SESSION_ID,
+    COOKIE,
+    PASSWORD,
+    GENERIC_SECRET,
+    EMAIL,
+    PHONE,
+    IP_ADDRESS,
+    CREDIT_CARD,
+    SSN;
+
+    private final String token = "[REDACTED_" + name() + "]";
+
+    /** The replacement text, {@code [REDACTED_<NAME>]}. */
+    public String token() {
+        return token;
+    }
+}

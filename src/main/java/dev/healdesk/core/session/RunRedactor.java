@@ -1,0 +1,55 @@
+package dev.healdesk.core.session;
+
+import dev.healdesk.core.redact.Redactor;
+import dev.healdesk.core.redact.KnownSecrets;
+
+import dev.healdesk.core.suite.TestResult;
+
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * What every text of a run goes through where it enters the run, so that nothing downstream (the history database,
+ * the run folder, the live log, the audit trail, prompts, Slack) ever holds a secret: first the values of the run's
+ * secret variables by name ({@link KnownSecrets}: {@code $TEST_PASSWORD}), then secrets by their shape
+ * ({@link Redactor#atRest()}: {@code [REDACTED_BEARER_TOKEN]}). Both replace with constants, so a failure keeps its
+ * fingerprint from run to run. Redacting twice changes nothing more.
+ */
+public final class RunRedactor implements UnaryOperator<String> {
+
+    private final KnownSecrets known;
+    private final Redactor shapes = Redactor.atRest();
+
+    /** @param env the run's variables (environment and {@code .env}): the secret ones are masked by value */
+    public RunRedactor(Map<String, String> env) {
+        this.known = new KnownSecrets(env);
+    }
+
+    /** Shapes only: for callers that hold no variables. */
+    public static RunRedactor shapesOnly() {
+        return new RunRedactor(Map.of());
+    }
+
+    @Override
+    public String apply(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        return shapes.redact(known.apply(text));
+    }
+
+    /**
+     * {@code r} with its free text redacted: title, message and stack. The id and location stay as the suite gave
+     * them, since a re-run finds the test by them; the same instance when nothing changed.
+     */
+    public TestResult redact(TestResult r) {
+        String title = apply(r.title());
+        String message = apply(r.errorMessage());
+        String stack = apply(r.errorStack());
+        if (title == r.title() && message == r.errorMessage() && stack == r.errorStack()) {
+            return r;
+        }
+        return new TestResult(r.id(), r.project(), title, r.location(), r.status(), r.durationMs(), message, stack,
+                r.retry(), r.attachments());
+    }
+}

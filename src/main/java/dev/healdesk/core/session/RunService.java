@@ -1,0 +1,365 @@
+package dev.healdesk.core.session;
+
+import dev.healdesk.core.run.Target;
+import dev.healdesk.core.run.Rerun;
+import dev.healdesk.core.run.RunOptions;
+import dev.healdesk.core.run.RunListener;
+import dev.healdesk.core.run.RunEventFormatter;
+import dev.healdesk.core.run.HealRequest;
+import dev.healdesk.core.run.RunIds;
+import dev.healdesk.core.run.Healer;
+import dev.healdesk.core.run.ActionRecord;
+import dev.healdesk.core.run.Diagnoser;
+import dev.healdesk.core.run.RunEvent;
+import dev.healdesk.core.run.RunException;
+import dev.healdesk.core.run.Diagnoses;
+import dev.healdesk.core.run.RunSummary;
+
+import dev.healdesk.core.process.Cancellation;
+
+import dev.healdesk.core.history.HistoryException;
+import dev.healdesk.core.history.HistoryStore;
+import dev.healdesk.core.report.RunFolderWriter;
+import dev.healdesk.core.suite.SuiteException;
+import dev.healdesk.core.suite.SuiteSession;
+import dev.healdesk.core.suite.TestResult;
+import dev.healdesk.core.suite.TestStatus;
+import dev.healdesk.core.triage.FailureGroup;
+import dev.healdesk.core.triage.HealthScore;
+import dev.healdesk.core.triage.Severity;
+import dev.healdesk.core.triage.Triage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.healdesk.core.triage.HealthStatus;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The loop every run walks: suites → triage → diagnosis → playbooks → history → report. The console
+ * and the CLI both call {@link #run}; it emits {@link RunEvent}s as it goes, on the calling thread.
+ *
+ * <p>Secrets are taken out where run data enters, once ({@link RunRedactor}): each result as its suite hands it
+ * over (first pass and re-runs) and each log line, so triage, the history, the run folder, the prompts and every
+ * listener get clean text. The playbook executor redacts what it records itself.
+ */
+public final class RunService {
+    private static final Logger LOG = LoggerFactory.getLogger(RunService.class);
+
+    private final HistoryStore history;
+    private final RunFolderWriter folders;
+    private final Triage triage;
+    private final Diagnoser diagnoser;
+    private final Healer healer;
+    private final Clock clock;
+    private final RunIds ids;
+    private final RunRedactor redact;
+
+    /** A service that takes out secrets by their shape only: for callers that hold no variables (tests, benches). */
+    public RunService(HistoryStore history, RunFolderWriter folders, Triage triage, Diagnoser diagnoser, Healer healer,
+                      Clock clock) {
+        this(history, folders, triage, diagnoser, healer, clock, RunRedactor.shapesOnly());
+    }
+
+    /** @param redact what every result and log line of a run goes through first (built over the run's variables) */
+    public RunService(HistoryStore history, RunFolderWriter folders, Triage triage, Diagnoser diagnoser, Healer healer,
+                      Clock clock, RunRedactor redact) {
+        this.redact = redact;
+        this.history = history;
+        this.folders = folders;
+        this.triage = triage;
+        this.diagnoser = diagnoser;
+        this.healer = healer;
+        this.clock = clock;
+        this.ids = new RunIds(clock);
+    }
+
+    /**
+     * Runs the target's suites with {@code options} and records the run.
+     *
+     * @throws RunException when the run cannot be carried out (unknown project, no browser, target
+     *                      unreachable); the message says what to do. Nothing recorded before is touched.
+     */
+    public RunSummary run(Target target, RunOptions options, RunListener listener, Cancellation cancel)
+            throws RunException {
+        List<String> projects = selectProjects(target, options);
+        String runId = ids.next();
+        Instant startedAt = clock.instant();
+        RunFolderWriter.RunFolder folder;
+        try {
+            folder = folders.open(runId);
+        } catch (IOException e) {
+            throw RunException.usage("Cannot create the run folder under " + folders.resultsDir() + ": "
+                    + e.getMessage() + ". Choose a writable folder with --results-dir.");
+        }
+        RunListener out = raw -> {
+            RunEvent event = raw instanceof RunEvent.Log log ? new RunEvent.Log(log.runId(), log.level(),
+                    redact.apply(log.message())) : raw;
+            Instant at = clock.instant();
+            String line = RunEventFormatter.format(event);
+            if (line != null) {
+                folder.log(at + " " + line);
+            }
+            audit(event, at);
+            try {
+                listener.onEvent(event);
+            } catch (RuntimeException e) {
+                LOG.warn("A run listener failed on {}", event.getClass().getSimpleName(), e);
+            }
+        };
+        try {
+            history.beginRun(runId, target.name(), projects, options.dryRun(), startedAt, folder.dir());
+        } catch (HistoryException e) {
+            LOG.warn("Run {} goes on without its start recorded: {}", runId, e.getMessage());
+        }
+        var pruned = folders.pruneArtifacts(startedAt, folder);
+        if (!pruned.isEmpty()) {
+            out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.INFO, String.format(java.util.Locale.ROOT,
+                    "Pruned the artifacts of %d run(s) finished more than %d day(s) ago (%.1f MB freed)",
+                    pruned.runFolders().size(), folders.retention().keep().toDays(), pruned.bytes() / 1e6)));
+        }
+        try {
+            return walk(target, options, projects, runId, startedAt, folder, out, cancel);
+        } catch (RunException e) {
+            out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.ERROR, e.getMessage()));
+            abandon(runId);
+            closeQuietly(folder);
+            // A suite's message may quote what its runner printed: the front ends show it as it is thrown.
+            String message = redact.apply(e.getMessage());
+            throw message == null || message.equals(e.getMessage()) ? e
+                    : new RunException(message, e.isUsageError(), e.getCause());
+        } catch (RuntimeException e) {
+            out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.ERROR, "Internal error: " + e));
+            abandon(runId);
+            closeQuietly(folder);
+            throw new RunException("Internal error during run " + runId + ": " + redact.apply(e.getMessage())
+                    + ". See " + folder.dir().resolve(RunFolderWriter.LOG), false, e);
+        }
+    }
+
+    private RunSummary walk(Target target, RunOptions options, List<String> projects, String runId, Instant startedAt,
+                            RunFolderWriter.RunFolder folder, RunListener out, Cancellation cancel)
+            throws RunException {
+        out.onEvent(new RunEvent.RunStarted(runId, target.name(), projects, options, startedAt,
+                target.suites().count(new LinkedHashSet<>(projects))));
+
+        try (SuiteSession suites = target.suites().open()) {
+            return walk(target, suites, options, projects, runId, startedAt, folder, out, cancel);
+        }
+    }
+
+    /** The run proper, over one suite session: the first pass and every verification re-run share it. */
+    private RunSummary walk(Target target, SuiteSession suites, RunOptions options, List<String> projects,
+                            String runId, Instant startedAt, RunFolderWriter.RunFolder folder, RunListener out,
+                            Cancellation cancel) throws RunException {
+        AtomicInteger finished = new AtomicInteger();
+        // The streamed results and the returned list are mostly the same objects: each is redacted once.
+        Map<TestResult, TestResult> clean = Collections.synchronizedMap(new IdentityHashMap<>());
+        List<TestResult> results;
+        try {
+            results = suites.run(new LinkedHashSet<>(projects), folder.artifactsDir(),
+                    note -> out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.INFO, note)),
+                    raw -> {
+                        TestResult r = clean.computeIfAbsent(raw, redact::redact);
+                        keep(runId, r);
+                        out.onEvent(new RunEvent.TestFinished(runId, r, finished.incrementAndGet()));
+                    }, cancel);
+            results = results.stream().map(r -> clean.computeIfAbsent(r, redact::redact)).toList();
+        } catch (SuiteException e) {
+            throw new RunException(e.getMessage(), true, e);
+        }
+        if (cancel.isCancelled()) {
+            out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.WARN,
+                    "Run cancelled after " + results.size() + " test(s); keeping the results so far"));
+        }
+
+        List<FailureGroup> groups = triage.group(results);
+        groups.forEach(g -> out.onEvent(new RunEvent.FailureTriaged(runId, g)));
+
+        Diagnoses diagnoses = Diagnoses.none();
+        if (!groups.isEmpty() && !options.skipLlm() && !cancel.isCancelled()) {
+            diagnoses = diagnoser.diagnose(runId, groups, options, out, cancel);
+        }
+        Map<String, TestResult> latest = new LinkedHashMap<>();
+        results.forEach(r -> latest.put(r.id(), r));
+        List<ActionRecord> actions = List.of();
+        if (!groups.isEmpty() && !cancel.isCancelled()) {
+            Rerun rerun = rerun(suites, runId, folder, out, latest, redact);
+            actions = healer.heal(new HealRequest(runId, target, groups, results, diagnoses.byFingerprint(), options,
+                    startedAt, folder.dir(), rerun, out, cancel,
+                    r -> triage.triage(r.errorMessage(), r.errorStack()).fingerprint()));
+        }
+
+        RunSummary summary = summarize(runId, target, projects, options, startedAt, results,
+                List.copyOf(latest.values()), groups, actions, diagnoses, cancel.isCancelled());
+        try {
+            history.saveRun(summary, folder.dir());
+            summary = summary.withFlipRates(history.flipRates(target.name(), summary.results().stream()
+                    .filter(r -> r.status() != TestStatus.PASSED && r.status() != TestStatus.SKIPPED)
+                    .map(TestResult::id).toList()));
+        } catch (HistoryException e) {
+            // The run folder is still written below: the operator keeps the results even when the database fails.
+            out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.ERROR, e.getMessage()));
+        }
+        try {
+            folders.finish(folder, summary);
+        } catch (IOException e) {
+            throw new RunException("Cannot write the run folder " + folder.dir() + ": " + e.getMessage()
+                    + ". The run is kept in the history database " + history.file() + ".", true, e);
+        }
+        out.onEvent(new RunEvent.RunFinished(runId, summary, folder.dir()));
+        closeQuietly(folder);
+        return summary;
+    }
+
+    private void abandon(String runId) {
+        try {
+            history.abandonRun(runId);
+        } catch (HistoryException e) {
+            LOG.warn("Run {} stays marked running until the next start: {}", runId, e.getMessage());
+        }
+    }
+
+    /** Stores a first-pass result at once, so a crash keeps it; a database failure is logged, never fatal. */
+    private void keep(String runId, TestResult r) {
+        try {
+            history.appendResult(runId, r);
+        } catch (HistoryException e) {
+            LOG.warn("Result {} of run {} is kept only in memory until the run ends: {}", r.id(), runId, e.getMessage());
+        }
+    }
+
+    /**
+     * Targeted re-runs over the target's suites, each into its own artifacts folder; every result replaces the test's
+     * earlier one in {@code latest}, from which the final status is computed.
+     */
+    private static Rerun rerun(SuiteSession suites, String runId, RunFolderWriter.RunFolder folder, RunListener out,
+                               Map<String, TestResult> latest, RunRedactor redact) {
+        AtomicInteger reruns = new AtomicInteger();
+        return (tests, cancel) -> {
+            Path artifacts = folder.artifactsDir().resolve("rerun-" + reruns.incrementAndGet());
+            List<TestResult> again = suites.rerun(tests, artifacts,
+                    note -> out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.DEBUG, note)), r -> { }, cancel)
+                    .stream().map(redact::redact).toList();
+            again.forEach(r -> latest.put(r.id(), r));
+            Set<String> projects = new LinkedHashSet<>();
+            tests.forEach(t -> projects.add(t.project()));
+            out.onEvent(new RunEvent.TestsRerun(runId, List.copyOf(projects), again));
+            return again;
+        };
+    }
+
+    /**
+     * Writes the playbook events to the audit table as they happen (not with the run at the end), so that what was
+     * done to a target stays on record even when the run then crashes. A database failure is logged, never fatal.
+     */
+    private void audit(RunEvent event, Instant at) {
+        AuditTrail.entryOf(event, at).ifPresent(entry -> {
+            try {
+                history.appendAudit(entry);
+            } catch (HistoryException e) {
+                LOG.error("Cannot write the audit trail of {}: {}", entry.runId(), e.getMessage());
+            }
+        });
+    }
+
+    private List<String> selectProjects(Target target, RunOptions options) throws RunException {
+        List<String> known = target.suites().projects();
+        if (options.projects().isEmpty()) {
+            return known;
+        }
+        Set<String> unknown = new LinkedHashSet<>(options.projects());
+        unknown.removeAll(known);
+        if (!unknown.isEmpty()) {
+            throw RunException.usage("Unknown project(s) " + String.join(", ", unknown) + " for target "
+                    + target.name() + ". Known projects: " + String.join(", ", known) + ".");
+        }
+        return known.stream().filter(options.projects()::contains).toList();
+    }
+
+    /**
+     * Counts and score describe the first pass (what the run found); {@code status} is the status after any fix,
+     * from the latest result of every test, and {@code initialStatus} the first pass's.
+     */
+    private RunSummary summarize(String runId, Target target, List<String> projects, RunOptions options,
+                                 Instant startedAt, List<TestResult> results, List<TestResult> latest,
+                                 List<FailureGroup> groups, List<ActionRecord> actions, Diagnoses diagnoses,
+                                 boolean cancelled) {
+        // The counts and the score are those of each test's latest result, like the status: after a verified fix
+        // the run says what the tests say now. The first pass keeps its own status (initialStatus) and results.
+        Counts now = Counts.of(latest);
+        Counts first = Counts.of(results);
+        boolean critical = groups.stream().anyMatch(g -> g.severity() == Severity.CRITICAL);
+        // A flaky test passed in the end: it counts as passed for the score and is reported apart.
+        HealthScore initial = HealthScore.of(first.passed + first.flaky, results.size() - first.skipped, critical);
+        double score = HealthScore.of(now.passed + now.flaky, latest.size() - now.skipped, false).score();
+        return new RunSummary(runId, target.name(), projects, options.dryRun(), startedAt, clock.instant(),
+                finalStatus(latest, groups), initial.status(), score, latest.size(), now.passed + now.flaky,
+                now.failed, now.flaky,
+                Collections.unmodifiableList(new ArrayList<>(results)), groups, actions, diagnoses.usage(),
+                diagnoses.byFingerprint(), cancelled);
+    }
+
+    /** How many results passed, failed, were flaky or skipped. */
+    private record Counts(int passed, int failed, int flaky, int skipped) {
+        static Counts of(List<TestResult> results) {
+            int passed = 0;
+            int failed = 0;
+            int flaky = 0;
+            int skipped = 0;
+            for (TestResult r : results) {
+                if (r.status() == TestStatus.PASSED) {
+                    passed++;
+                } else if (r.status() == TestStatus.FLAKY) {
+                    flaky++;
+                } else if (r.status() == TestStatus.SKIPPED) {
+                    skipped++;
+                } else if (r.status().isFailure()) {
+                    failed++;
+                }
+            }
+            return new Counts(passed, failed, flaky, skipped);
+        }
+    }
+
+    /** The status the latest results give: a critical group counts only while one of its tests still fails. */
+    private static HealthStatus finalStatus(List<TestResult> latest, List<FailureGroup> groups) {
+        Set<String> stillFailing = new HashSet<>();
+        int passing = 0;
+        int counted = 0;
+        for (TestResult r : latest) {
+            if (r.status() != TestStatus.SKIPPED) {
+                counted++;
+            }
+            if (r.status().isPassing()) {
+                passing++;
+            } else if (r.status().isFailure()) {
+                stillFailing.add(r.id());
+            }
+        }
+        boolean critical = groups.stream().anyMatch(g -> g.severity() == Severity.CRITICAL
+                && g.tests().stream().anyMatch(t -> stillFailing.contains(t.id())));
+        return HealthScore.of(passing, counted, critical).status();
+    }
+
+    private static void closeQuietly(RunFolderWriter.RunFolder folder) {
+        try {
+            folder.close();
+        } catch (IOException e) {
+            LOG.warn("Cannot close the log of {}", folder.dir(), e);
+        }
+    }
+}

@@ -1,0 +1,322 @@
+package dev.healdesk.core.redact;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The redactor against {@code redaction/corpus.jsonl}: each line a realistic log text and what must come out
+ * ({@code expect}), or, without {@code expect}, text that must come back untouched (the false-positive cases).
+ * Fake secrets appear there as {@code <<name>>} markers filled in here from random characters, so that no
+ * secret-shaped literal sits in the repository for a scanner to flag.
+ */
+class RedactorTest {
+
+    private static final Redactor REDACTOR = Redactor.standard();
+    private static final Pattern MARKER = Pattern.compile("<<([a-z_0-9]+)>>");
+    private static final Map<String, String> FAKES = fakes(new Random(42));
+
+    private record Case(int line, String text, String expect) {
+        boolean positive() {
+            return expect != null;
+        }
+    }
+
+    private static Map<String, String> fakes(Random r) {
+        String alnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        String upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+        String hex = "0123456789abcdef";
+        String digits = "0123456789";
+        Map<String, String> f = new HashMap<>();
+        f.put("openai", "sk-" + "proj-" + random(r, alnum + "-_", 74) + "T3Blbk" + "FJ" + random(r, alnum, 74));
+        f.put("openai_legacy", "sk-" + random(r, alnum, 20) + "T3Blbk" + "FJ" + random(r, alnum, 20));
+        f.put("anthropic", "sk-" + "ant-" + "api03-" + random(r, alnum + "-_", 93) + "AA");
+        f.put("ghp", "gh" + "p_" + random(r, alnum, 36));
+        f.put("ghs", "gh" + "s_" + random(r, alnum, 36));
+        f.put("github_pat", "github" + "_pat_" + random(r, alnum, 22) + "_" + random(r, alnum, 59));
+        f.put("xoxb", "xo" + "xb-" + random(r, digits, 12) + "-" + random(r, digits, 13) + "-" + random(r, alnum, 24));
+        f.put("xoxp", "xo" + "xp-" + random(r, digits, 12) + "-" + random(r, digits, 12) + "-"
+                + random(r, digits, 13) + "-" + random(r, hex, 32));
+        f.put("slack_hook", "https://hooks." + "slack.com/services/T" + random(r, upper, 10) + "/B"
+                + random(r, upper, 10) + "/" + random(r, alnum, 24));
+        f.put("akia", "AK" + "IA" + random(r, upper, 16));
+        f.put("asia", "AS" + "IA" + random(r, upper, 16));
+        f.put("aws_secret", random(r, alnum + "/+", 40));
+        f.put("sk_live", "sk_" + "live_" + random(r, alnum, 24));
+        f.put("rk_test", "rk_" + "test_" + random(r, alnum, 24));
+        f.put("pk_live", "pk_" + "live_" + random(r, alnum, 24));
+        f.put("google", "AI" + "za" + random(r, alnum + "-_", 35));
+        f.put("twilio_ac", "A" + "C" + random(r, hex, 32));
+        f.put("twilio_sk", "S" + "K" + random(r, hex, 32));
+        f.put("jwt", "ey" + "JhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9." + "ey" + random(r, alnum, 90) + "."
+                + random(r, alnum + "-_", 43));
+        f.put("jwt2", "ey" + "JhbGciOiJSUzI1NiJ9." + "ey" + random(r, alnum, 60) + "." + random(r, alnum + "-_", 86));
+        f.put("apikey", random(r, alnum, 32));
+        f.put("hexsecret", random(r, hex, 64));
+        f.put("azure", random(r, alnum + "+/", 86) + "==");
+        return f;
+    }
+
+    private static String random(Random r, String alphabet, int length) {
+        StringBuilder b = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+        }
+        return b.toString();
+    }
+
+    private static String fill(String s, int line) {
+        if (s == null) {
+            return null;
+        }
+        Matcher m = MARKER.matcher(s);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            String fake = FAKES.get(m.group(1));
+            if (fake == null) {
+                throw new AssertionError("corpus line " + line + ": unknown marker " + m.group());
+            }
+            m.appendReplacement(b, Matcher.quoteReplacement(fake));
+        }
+        return m.appendTail(b).toString();
+    }
+
+    private static List<Case> corpus() throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        List<Case> cases = new ArrayList<>();
+        try (InputStream in = RedactorTest.class.getResourceAsStream("/redaction/corpus.jsonl");
+             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            int n = 0;
+            while ((line = r.readLine()) != null) {
+                n++;
+                JsonNode node = mapper.readTree(line);
+                cases.add(new Case(n, fill(node.get("text").asText(), n),
+                        node.has("expect") ? fill(node.get("expect").asText(), n) : null));
+            }
+        }
+        return cases;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachCorpusLineComesOutAsExpected() throws IOException {
+        return corpus().stream().map(c -> DynamicTest.dynamicTest("line " + c.line() + ": " + abbreviate(c.text()), () -> {
+            String out = REDACTOR.redact(c.text());
+            if (c.positive()) {
+                assertEquals(c.expect(), out);
+            } else {
+                assertSame(c.text(), out, () -> "must stay as it is, but found " + REDACTOR.find(c.text()));
+            }
+        }));
+    }
+
+    private static String abbreviate(String s) {
+        String one = s.replace('\n', ' ');
+        return one.length() <= 60 ? one : one.substring(0, 57) + "...";
+    }
+
+    @Test
+    void theCorpusHasTwoRealisticCasesOfEveryKindAndMoreThanThirtyThatMustStay() throws IOException {
+        Map<SecretKind, Integer> positives = new EnumMap<>(SecretKind.class);
+        int negatives = 0;
+        for (Case c : corpus()) {
+            if (!c.positive()) {
+                negatives++;
+                continue;
+            }
+            for (SecretKind k : SecretKind.values()) {
+                if (c.expect().contains(k.token()) && !c.text().contains(k.token())) {
+                    positives.merge(k, 1, Integer::sum);
+                }
+            }
+        }
+        for (SecretKind k : SecretKind.values()) {
+            assertTrue(positives.getOrDefault(k, 0) >= 2, k + " has " + positives.get(k) + " positive cases");
+        }
+        assertTrue(negatives > 30, "false-positive cases: " + negatives);
+    }
+
+    @Test
+    void redactingTwiceChangesNothingMore() throws IOException {
+        List<String> texts = new ArrayList<>();
+        corpus().forEach(c -> texts.add(c.text()));
+        texts.addAll(LogCorpus.generate(1, 7).documents());
+        for (String t : texts) {
+            String once = REDACTOR.redact(t);
+            assertSame(once, REDACTOR.redact(once), () -> "second pass found " + REDACTOR.find(once) + " in " + once);
+        }
+    }
+
+    @Test
+    void atRestFindsEverySecretTheStandardRulesFindButKeepsAddressesAndDatabaseHosts() throws IOException {
+        Redactor atRest = Redactor.atRest();
+        List<String> texts = new ArrayList<>();
+        corpus().forEach(c -> texts.add(c.text()));
+        texts.addAll(LogCorpus.generate(1, 7).documents());
+        java.util.Set<SecretKind> kept = java.util.EnumSet.of(SecretKind.IP_ADDRESS, SecretKind.EMAIL,
+                SecretKind.PHONE, SecretKind.DATABASE_URL);
+        for (String t : texts) {
+            List<Redactor.Finding> rest = atRest.find(t);
+            assertTrue(rest.stream().noneMatch(f -> kept.contains(f.kind())), () -> "kept kinds found: " + rest);
+            for (Redactor.Finding f : REDACTOR.find(t)) {
+                if (!kept.contains(f.kind())) {
+                    assertTrue(rest.stream().anyMatch(r -> r.start() <= f.start() && r.end() >= f.end()),
+                            () -> f + " is not found at rest in " + t);
+                }
+            }
+            String once = atRest.redact(t);
+            assertSame(once, atRest.redact(once), () -> "second pass changed " + once);
+        }
+        assertEquals("connect ECONNREFUSED 10.0.0.5:5432 for ops@corp.com (+1 415 555 0132)",
+                atRest.redact("connect ECONNREFUSED 10.0.0.5:5432 for ops@corp.com (+1 415 555 0132)"));
+        String pw = FAKES.get("apikey");
+        assertEquals("FATAL at postgres://healer:[REDACTED_PASSWORD]@db.internal:5432/crm",
+                atRest.redact("FATAL at postgres://healer:" + pw + "@db.internal:5432/crm"));
+        assertEquals("jdbc:postgresql://db.internal/crm?user=healer&password=[REDACTED_PASSWORD]",
+                atRest.redact("jdbc:postgresql://db.internal/crm?user=healer&password=" + pw));
+        assertEquals("postgres://[REDACTED_DATABASE_URL]", REDACTOR.redact("postgres://db.internal:5432/crm"));
+    }
+
+    @Test
+    void noPlantedSecretSurvivesInALargeMixedText() {
+        LogCorpus.Corpus corpus = LogCorpus.generate(4, 11);
+        String text = String.join("\n", corpus.documents());
+        String out = REDACTOR.redact(text);
+        assertTrue(corpus.planted().size() > 200, "planted: " + corpus.planted().size());
+        List<String> survived = corpus.planted().stream().filter(out::contains).toList();
+        assertTrue(survived.isEmpty(), "survived: " + survived);
+        Map<SecretKind, Integer> kinds = new EnumMap<>(SecretKind.class);
+        REDACTOR.find(text).forEach(f -> kinds.merge(f.kind(), 1, Integer::sum));
+        for (SecretKind k : SecretKind.values()) {
+            assertTrue(kinds.containsKey(k), k + " never found in the generated logs: " + kinds);
+        }
+    }
+
+    @Test
+    void findingsAreSortedDisjointAndExactlyWhatRedactReplaces() {
+        for (String doc : LogCorpus.generate(1, 3).documents()) {
+            List<Redactor.Finding> findings = REDACTOR.find(doc);
+            StringBuilder rebuilt = new StringBuilder();
+            int at = 0;
+            for (Redactor.Finding f : findings) {
+                assertTrue(f.start() >= at && f.end() > f.start() && f.end() <= doc.length(), f + " after " + at);
+                rebuilt.append(doc, at, f.start()).append(f.kind().token());
+                at = f.end();
+            }
+            rebuilt.append(doc, at, doc.length());
+            assertEquals(rebuilt.toString(), REDACTOR.redact(doc));
+        }
+    }
+
+    @Test
+    void findNamesTheKindAndTheSpanOfTheValueOnly() {
+        String text = "user=bob password=hunter2 from 10.0.3.17:5432 <bob@acme-corp.io>";
+        assertEquals(List.of(new Redactor.Finding(SecretKind.PASSWORD, 18, 25),
+                new Redactor.Finding(SecretKind.IP_ADDRESS, 31, 40),
+                new Redactor.Finding(SecretKind.EMAIL, 47, 63)), REDACTOR.find(text));
+        assertEquals("user=bob password=[REDACTED_PASSWORD] from [REDACTED_IP_ADDRESS]:5432 <[REDACTED_EMAIL]>",
+                REDACTOR.redact(text));
+    }
+
+    @Test
+    void aKnownFormatNamesTheFindingRatherThanTheKeyItStandsUnder() {
+        String key = FAKES.get("ghp");
+        assertEquals(List.of(new Redactor.Finding(SecretKind.GITHUB_TOKEN, 13, 13 + key.length())),
+                REDACTOR.find("GITHUB_TOKEN=" + key));
+    }
+
+    @Test
+    void nothingFoundMeansTheSameInstanceAndNullStaysNull() {
+        String clean = "Error: connect ECONNREFUSED 127.0.0.1:5432";
+        assertSame(clean, REDACTOR.redact(clean));
+        assertTrue(REDACTOR.find(clean).isEmpty());
+        assertNull(REDACTOR.redact(null));
+        assertTrue(REDACTOR.find(null).isEmpty());
+        assertSame("", REDACTOR.redact(""));
+    }
+
+    @Test
+    void tokensNameTheirKind() {
+        assertEquals("[REDACTED_AWS_SECRET_KEY]", SecretKind.AWS_SECRET_KEY.token());
+        assertEquals("[REDACTED_SSN]", SecretKind.SSN.token());
+    }
+
+    @Test
+    void oneRedactorServesManyThreadsAlike() throws Exception {
+        List<String> docs = LogCorpus.generate(1, 5).documents();
+        List<String> expected = docs.stream().map(REDACTOR::redact).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<String>>> results = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                results.add(pool.submit(() -> docs.stream().map(REDACTOR::redact).toList()));
+            }
+            for (Future<List<String>> f : results) {
+                assertEquals(expected, f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void textMadeOfTriggerFragmentsNeverBreaksIt() {
+        String[] fragments = {"password", "=", ":", "://", "@", "1", "255", "4111", ".", "-", "+", "(", ")", "sk-",
+                "sk_live_", "eyJ", "\"", "\\\"", "'", "\\", "Bearer ", "-----BEGIN ", "PRIVATE KEY-----", "-----END ",
+                "Cookie:", "Set-Cookie: ", " ", "\n", ";", "&", "token", "Authorization: ", "Basic ", "postgres", "jdbc:",
+                "example.com", "corp.io", "::", "fe80", "AKIA", "ghp_", "xoxb-", "[REDACTED_EMAIL]", "$", "{", "[", "]",
+                "%", "sid", "Ab3dEf9hIjK2mNoP", ",", "mailto:", "<", "hooks.slack.com/services/"};
+        Random r = new Random(7);
+        for (int t = 0; t < 20_000; t++) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 1 + r.nextInt(30); i > 0; i--) {
+                b.append(fragments[r.nextInt(fragments.length)]);
+            }
+            String text = b.toString();
+            int at = 0;
+            for (Redactor.Finding f : REDACTOR.find(text)) {
+                assertTrue(f.start() >= at && f.end() > f.start() && f.end() <= text.length(), f + " in " + text);
+                at = f.end();
+            }
+            REDACTOR.redact(text);
+        }
+    }
+
+    @Test
+    void longValuesGoWhole() {
+        assertEquals("password=[REDACTED_PASSWORD] next", REDACTOR.redact("password=" + "x7".repeat(5000) + " next"));
+        StringBuilder header = new StringBuilder("Cookie: ");
+        for (int i = 0; i < 200; i++) {
+            header.append("c").append(i).append("=v").append(i).append("; ");
+        }
+        String out = REDACTOR.redact(header.toString());
+        assertFalse(out.contains("=v"), out);
+        assertEquals(200, REDACTOR.find(header.toString()).size());
+    }
+}
