@@ -42,9 +42,12 @@ public final class GpuDetector implements GpuProbe {
         this.systemMemory = Objects.requireNonNull(systemMemory, "systemMemory");
     }
 
-    /** nvidia-smi from PATH, then OSHI; the system's memory through OSHI for a GPU that shares it. */
+    /**
+     * nvidia-smi from PATH, then a Jetson's device tree (JetPack 5 has no nvidia-smi), then OSHI; the system's memory
+     * through OSHI for a GPU that shares it.
+     */
     public static GpuDetector standard() {
-        return new GpuDetector(new NvidiaSmiProbe(), new OshiGpuProbe(), SystemMemory::probe);
+        return new GpuDetector(new NvidiaSmiProbe(), new TegraProbe().orElse(new OshiGpuProbe()), SystemMemory::probe);
     }
 
     @Override
@@ -57,7 +60,7 @@ public final class GpuDetector implements GpuProbe {
         List<String> notes = new ArrayList<>(first.notes());
         notes.addAll(second.notes());
         if (!second.cpuOnly()) {
-            return new GpuReport(second.gpus(), second.source(), notes);
+            return withSystemMemory(new GpuReport(second.gpus(), second.source(), notes));
         }
         notes.add(CPU_ONLY_NOTE);
         LOG.info("No GPU found; models will run on the CPU. Notes: {}", notes);

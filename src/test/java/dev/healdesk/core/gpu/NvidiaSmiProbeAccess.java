@@ -12,6 +12,10 @@ public final class NvidiaSmiProbeAccess {
         return NvidiaSmiProbe.parse(csv).gpus();
     }
 
+    public static TegraProbe tegra(java.nio.file.Path model, java.nio.file.Path compatible) {
+        return new TegraProbe(model, compatible);
+    }
+
     public static List<GpuInfo> migSlices(List<GpuInfo> gpus, String listing, String table) {
         return NvidiaSmiProbe.migSlices(gpus, listing, table, new ArrayList<>());
     }

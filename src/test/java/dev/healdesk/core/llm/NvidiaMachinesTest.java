@@ -174,6 +174,24 @@ class NvidiaMachinesTest {
     }
 
     @Test
+    void aJetsonOnJetPack5WithoutNvidiaSmiIsFoundByItsDeviceTreeAndSizedTheSameWay() throws Exception {
+        Path model = Files.writeString(dir.resolve("model"), fixture("jetson-orin-device-tree-model"));
+        Path compatible = Files.writeString(dir.resolve("compatible"), fixture("jetson-orin-device-tree-compatible"));
+        GpuDetector detector = new GpuDetector(new NvidiaSmiProbe(dir.resolve("bin/nvidia-smi").toString(),
+                Duration.ofSeconds(5)), NvidiaSmiProbeAccess.tegra(model, compatible),
+                () -> Optional.of(JETSON_ORIN_64GB));
+        LlmSetup setup = new LlmSetup(detector, new OllamaLlmClient(ollama.host(), Duration.ofSeconds(2),
+                Duration.ofSeconds(5), Duration.ofSeconds(3)), new ModelPicker(ModelCatalog.builtIn()),
+                new Preferences(dir.resolve("config/preferences.json")), Map.of());
+
+        ModelChoice choice = setup.inspect().choice();
+
+        assertThat(choice.device()).isEqualTo("GPU 0 (NVIDIA Jetson AGX Orin Developer Kit, unified memory)");
+        assertThat(choice.model()).isEqualTo("qwen2.5-coder:32b");
+        assertThat(choice.freeMiB()).isEqualTo(51_200 - 8 * 1024);
+    }
+
+    @Test
     void aUnifiedMemoryGpuWhoseSystemMemoryCannotBeReadIsNotSizedAndSaysSo() throws Exception {
         LlmSetup.Snapshot snap = setup(nvidiaSmi("gb10.csv", null, null), null, Map.of()).inspect();
 
