@@ -121,6 +121,10 @@ public record VramBudget(long freeMiB, String device, boolean gpu, String basis,
                     devices.add(new Device(s.label() + " (" + g.name() + ")", s.usableMiB(), basis, true, g.index(),
                             s.uuid()));
                 }
+            } else if (g.migEnabled()) {
+                // in MIG mode CUDA sees only MIG devices: without a listed one the card's memory is no model's room
+                devices.add(new Device(label, GpuInfo.UNKNOWN, "it is in MIG mode, where a model runs inside one MIG"
+                        + " device, and nvidia-smi listed none", true, g.index(), g.uuid()));
             } else if (g.unifiedMemory()) {
                 devices.add(unified(g, label, report.systemMemory(), reserveMiB));
             } else {

@@ -272,6 +272,17 @@ class NvidiaMachinesTest {
     }
 
     @Test
+    void aGpuInMigModeWhoseMigDevicesCannotBeListedIsNotSizedByTheWholeCard() throws Exception {
+        // -L fails (the stand-in has no listing): the card's 80 GB are no model's room in MIG mode
+        LlmSetup.Snapshot snap = setup(nvidiaSmi("a100-80gb-mig.csv", null, null), null, Map.of()).inspect();
+
+        assertThat(snap.gpus().notes()).anySatisfy(n -> assertThat(n).startsWith("`nvidia-smi -L` failed (exit 2)"));
+        assertThat(snap.choice().fits()).isFalse();
+        assertThat(snap.choice().reason()).startsWith("Healdesk cannot tell how much memory GPU 0 (NVIDIA A100 80GB"
+                + " PCIe) has free (it is in MIG mode");
+    }
+
+    @Test
     void twoConsumerCardsOfDifferentSizesSplitA70bModelThatNeitherHoldsAlone() throws Exception {
         LlmSetup.Snapshot snap = setup(nvidiaSmi("rtx5090-rtx3090.csv", null, null), null, Map.of()).inspect();
 
