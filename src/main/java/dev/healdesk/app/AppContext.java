@@ -242,8 +242,9 @@ public final class AppContext implements AutoCloseable {
         // The setup check needs neither the history nor the core: it must answer when they cannot open.
         DoctorViewModel setup = new DoctorViewModel(() -> Doctor.fromEnvironment(env, paths, doctor),
                 Preferences.fromEnvironment(env), doctor, bridge);
-        return new ConsoleViewModel(runAction(), this::history, this::llm, runExecutor, worker, downloads, bridge,
-                dialogs, paths.resultsDir(), gate, picks, this::counters, artifacts, setup);
+        return new ConsoleViewModel(new ConsoleServices(runAction(), this::history, this::llm,
+                new ConsoleServices.Threads(runExecutor, worker, downloads), bridge, dialogs, paths.resultsDir(), gate,
+                picks, this::counters, artifacts, setup));
     }
 
     /** The session's guardrail counters, or null while the core is not open (never waits: the FX thread asks). */
