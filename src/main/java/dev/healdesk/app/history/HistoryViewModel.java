@@ -54,7 +54,8 @@ public final class HistoryViewModel {
     public static final int PAGE = 200;
     /** The status filter's "no restriction" choice. */
     public static final String ALL = "all";
-    public static final List<String> STATUSES = List.of(ALL, "healthy", "degraded", "failing", RunRow.INTERRUPTED);
+    public static final List<String> STATUSES = List.of(ALL, "healthy", "healed", "degraded", "failing", "cancelled",
+            RunRow.INTERRUPTED, RunRow.RUNNING, "suite-error");
 
     /** The screen's tabs. */
     public enum Tab { RUNS, TRENDS, RECURRING }

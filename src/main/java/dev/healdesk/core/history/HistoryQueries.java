@@ -28,7 +28,7 @@ public final class HistoryQueries {
     /**
      * Which runs a list shows; every field may be null (no restriction).
      *
-     * @param status  healthy, degraded or failing (the final status), or interrupted
+     * @param status  a run's state: healthy, healed, degraded, failing, cancelled, interrupted, running or suite-error
      * @param from    started at or after
      * @param to      started before
      * @param project ran this project
@@ -122,11 +122,19 @@ public final class HistoryQueries {
     private static String where(RunFilter filter, List<Object> args) {
         StringBuilder sql = new StringBuilder(" 1 = 1");
         if (filter.status() != null) {
-            if (RunRow.INTERRUPTED.equals(filter.status())) {
-                sql.append(" AND state = 'interrupted'");
-            } else {
-                sql.append(" AND status = ?");
-                args.add(filter.status());
+            // The states every screen tells (RunOutcome.State): the lifecycle first, then the final health.
+            String ended = " AND state = 'finished' AND cancelled = 0 AND suite_error IS NULL";
+            switch (filter.status()) {
+                case RunRow.INTERRUPTED -> sql.append(" AND state = 'interrupted'");
+                case RunRow.RUNNING -> sql.append(" AND state = 'running'");
+                case "cancelled" -> sql.append(" AND cancelled = 1 AND state = 'finished'");
+                case "suite-error" -> sql.append(" AND suite_error IS NOT NULL");
+                case "healed" -> sql.append(ended).append(" AND status = 'healthy' AND initial_status <> 'healthy'");
+                case "healthy" -> sql.append(ended).append(" AND status = 'healthy' AND initial_status = 'healthy'");
+                default -> {
+                    sql.append(ended).append(" AND status = ?");
+                    args.add(filter.status());
+                }
             }
         }
         if (filter.from() != null) {

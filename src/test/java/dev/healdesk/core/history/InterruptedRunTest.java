@@ -76,6 +76,30 @@ class InterruptedRunTest {
     }
 
     @Test
+    void theRunsListFiltersByTheStateEveryScreenTells() {
+        try (HistoryStore store = HistoryStore.open(dir.resolve("states.db"))) {
+            store.saveRun(RunSummaries.withResults("run-healthy", T, 5, 0), null);
+            store.saveRun(dev.healdesk.core.run.RunOutcomeTest.healed(), null);
+            RunSummary c = RunSummaries.withResults("run-cancelled", T.plusSeconds(60), 5, 0);
+            store.saveRun(new RunSummary(c.runId(), c.target(), c.projects(), c.dryRun(), c.startedAt(), c.finishedAt(),
+                    c.status(), c.initialStatus(), c.healthScore(), c.testsRun(), c.testsPassed(), c.testsFailed(),
+                    c.flaky(), c.results(), c.failures(), c.actions(), c.llm(), c.diagnoses(), true), null);
+            store.saveRun(RunSummaries.withResults("run-failing", T.plusSeconds(120), 1, 4), null);
+            store.beginRun("run-now", "sandbox", List.of("health"), false, T.plusSeconds(180), null);
+
+            java.util.function.Function<String, List<String>> ids = state -> store.listRuns(
+                    new HistoryQueries.RunFilter(state, null, null, null, null, null), 10, 0).stream()
+                    .map(RunRow::runId).toList();
+            assertThat(ids.apply("healthy")).containsExactly("run-healthy");
+            assertThat(ids.apply("healed")).containsExactly(dev.healdesk.core.run.RunOutcomeTest.healed().runId());
+            assertThat(ids.apply("cancelled")).containsExactly("run-cancelled");
+            assertThat(ids.apply("failing")).containsExactly("run-failing");
+            assertThat(ids.apply("running")).containsExactly("run-now");
+            assertThat(store.findRun("run-now").orElseThrow().outcome().state()).isEqualTo(RunOutcome.State.RUNNING);
+        }
+    }
+
+    @Test
     void theNextStartFinishesAKilledRunsFolderFromTheHistory() throws Exception {
         Path results = Files.createDirectories(dir.resolve("results"));
         RunFolderWriter folders = new RunFolderWriter(results);
