@@ -37,7 +37,8 @@ import java.util.stream.Collectors;
  * the registry's), plan it (always: the plan with its real commands is logged even when nothing runs), let the
  * {@link DecisionGate} decide, keep the {@link Guardrails}, apply, wait for the target to settle, re-run the projects
  * of the tests that still fail, and count the fix as healed only when the group's tests pass and nothing that passed
- * before fails; otherwise roll it back where the playbook can and record it failed. Every proposal, plan, decision
+ * before fails; otherwise roll it back where the playbook can and record it failed. A class-A fix is tried only
+ * against a failure that came back (see {@code reproduce}): a flaky test's pass is never a fix's credit. Every proposal, plan, decision
  * (who, when, why), output, verification and rollback is a {@link RunEvent}, which the run loop writes to
  * healing-output.log and to the audit table.
  *
