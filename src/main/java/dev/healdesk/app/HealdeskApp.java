@@ -6,6 +6,7 @@ import dev.healdesk.app.fx.ThemeService;
 import dev.healdesk.app.fx.UiThread;
 import dev.healdesk.core.config.Config;
 import dev.healdesk.core.config.Setting;
+import dev.healdesk.core.run.ApprovalPolicy;
 import dev.healdesk.core.llm.OllamaStandIn;
 import dev.healdesk.core.run.RunOptions;
 import javafx.application.Application;
@@ -127,7 +128,19 @@ public final class HealdeskApp extends Application {
                 Boolean.parseBoolean(env.get(Setting.DRY_RUN.variable().orElseThrow())),
                 Boolean.parseBoolean(env.get(Setting.SKIP_LLM.variable().orElseThrow())),
                 fixes == null ? RunOptions.DEFAULT_MAX_FIXES : Integer.parseInt(fixes),
-                "A".equalsIgnoreCase(env.get(Setting.APPROVE.variable().orElseThrow())));
+                classAWithoutAsking(env));
+    }
+
+    /**
+     * Whether class A fixes run without asking, by the one rule of {@link ApprovalPolicy#resolve} (default A); an
+     * invalid value was refused by the settings' check already, and the console then asks.
+     */
+    private static boolean classAWithoutAsking(Map<String, String> env) {
+        try {
+            return ApprovalPolicy.resolve(env.get(Setting.APPROVE.variable().orElseThrow()), false) == ApprovalPolicy.A;
+        } catch (IllegalArgumentException refused) {
+            return false;
+        }
     }
 
     private void afterFirstFrame(DemoMode demo) {
