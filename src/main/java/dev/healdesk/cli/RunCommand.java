@@ -2,7 +2,7 @@ package dev.healdesk.cli;
 
 import dev.healdesk.core.config.FileTarget;
 import dev.healdesk.core.config.HealdeskPaths;
-import dev.healdesk.core.config.Setting;
+import dev.healdesk.core.config.Settings;
 import dev.healdesk.core.config.TargetFiles;
 import dev.healdesk.core.config.TargetSpec;
 import dev.healdesk.core.config.TargetFileException;
@@ -212,24 +212,22 @@ final class RunCommand implements Callable<Integer> {
 
     /** Each option: its flag, else the settings' layers (file < .env < environment; checked there), else its default. */
     private RunOptions options(Map<String, String> env) {
-        boolean dry = flags.dryRun != null ? flags.dryRun : Boolean.parseBoolean(env.getOrDefault(Setting.DRY_RUN.variable().orElseThrow(), "false"));
-        boolean skip = flags.skipLlm != null ? flags.skipLlm : Boolean.parseBoolean(env.getOrDefault(Setting.SKIP_LLM.variable().orElseThrow(), "false"));
-        int fixes = flags.maxFixes != null ? flags.maxFixes : Integer.parseInt(env.getOrDefault(Setting.MAX_FIXES.variable().orElseThrow(),
-                Integer.toString(RunOptions.DEFAULT_MAX_FIXES)));
+        Settings settings = Settings.of(env);
+        boolean dry = flags.dryRun != null ? flags.dryRun : settings.run().dryRun();
+        boolean skip = flags.skipLlm != null ? flags.skipLlm : settings.run().skipLlm();
+        int fixes = flags.maxFixes != null ? flags.maxFixes : settings.run().maxFixes();
         if (fixes < 0) {
             throw new Cli.UsageException("--max-fixes must be 0 or more, got " + fixes + ".");
         }
         ApprovalPolicy policy;
         try {
-            policy = ApprovalPolicy.resolve(flags.approve != null ? flags.approve : env.get(Setting.APPROVE.variable().orElseThrow()),
-                    dry);
+            policy = flags.approve != null ? ApprovalPolicy.resolve(flags.approve, dry)
+                    : settings.playbooks().approval(dry);
         } catch (IllegalArgumentException e) {
             throw new Cli.UsageException("--approve " + e.getMessage() + ".");
         }
-        List<String> names = flags.projects != null ? flags.projects
-                : List.of(env.getOrDefault(Setting.PROJECTS.variable().orElseThrow(), "").split(","));
         Set<String> selected = new LinkedHashSet<>();
-        for (String p : names) {
+        for (String p : flags.projects != null ? flags.projects : settings.target().projects()) {
             if (!p.isBlank()) {
                 selected.add(p.trim());
             }
@@ -269,8 +267,7 @@ final class RunCommand implements Callable<Integer> {
         if (flags.target != null) {
             return flags.target;
         }
-        String configured = env.get(Setting.TARGET_FILE.variable().orElseThrow());
-        return configured == null || configured.isBlank() ? Targets.SANDBOX : configured.strip();
+        return Settings.of(env).target().file().map(Path::toString).orElse(Targets.SANDBOX);
     }
 
     private Target openTarget(String target, Map<String, String> env, Set<Fault> faultSet) {

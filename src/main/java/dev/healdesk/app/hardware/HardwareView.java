@@ -172,6 +172,11 @@ public final class HardwareView implements View {
         if (gpu.migEnabled()) {
             badges.getChildren().add(Badges.badge("MIG enabled", "fix-b"));
         }
+        if (gpu.unifiedMemory()) {
+            Label unified = Badges.badge("unified memory", "fix-a");
+            unified.setId("gpu-unified-" + suffix);
+            badges.getChildren().add(unified);
+        }
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox head = new HBox(8, index, spacer, badges);
@@ -195,6 +200,19 @@ public final class HardwareView implements View {
         driver.getStyleClass().add(Styles.TEXT_MUTED);
 
         VBox card = new VBox(8, head, name, free, bar, usage, mib, driver);
+        if (gpu.basis() != null) {
+            Label basis = new Label(gpu.basis());
+            basis.setId("gpu-basis-" + suffix);
+            basis.setWrapText(true);
+            basis.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+            card.getChildren().add(basis);
+        }
+        for (String line : gpu.migDevices()) {
+            Label slice = new Label("• " + line);
+            slice.setWrapText(true);
+            slice.getStyleClass().addAll("mono-inline", Styles.TEXT_SMALL);
+            card.getChildren().add(slice);
+        }
         if (gpu.note() != null) {
             Label note = new Label(gpu.note());
             note.setId("gpu-note-" + suffix);
