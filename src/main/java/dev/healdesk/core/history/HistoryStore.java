@@ -349,6 +349,12 @@ public final class HistoryStore implements AutoCloseable {
         return queries.compare(earlierRunId, laterRunId);
     }
 
+    /** Lets {@code listener} hear every query of both connections from now on (null: none); for the plan test. */
+    void listenToQueries(Sql.QueryListener listener) {
+        writer.listen(listener);
+        reader.listen(listener);
+    }
+
     /** Closes both connections (the reader first: the writer's close checkpoints the WAL into the file). */
     @Override
     public void close() {
