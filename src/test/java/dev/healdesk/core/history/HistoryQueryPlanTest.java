@@ -106,8 +106,12 @@ class HistoryQueryPlanTest {
                 assertThat(e.getValue()).as(e.getKey() + " reads the database").isNotEmpty();
                 for (Caught q : e.getValue()) {
                     List<String> plan = plan(c, q);
+                    Set<String> subqueries = subqueries(plan);
                     for (String line : plan) {
                         String scanned = fullScan(line);
+                        if (subqueries.contains(scanned)) {
+                            continue;   // the rows of a subquery of this statement, whose own lines are checked
+                        }
                         if (scanned != null) {
                             problems.add(e.getKey() + ": full scan of " + scanned + " (" + line + ")\n  in: "
                                     + q.sql().replaceAll("\\s+", " ") + "\n  plan: " + plan);
@@ -117,6 +121,12 @@ class HistoryQueryPlanTest {
             }
         }
         assertThat(problems).as("queries that read a large table without an index").isEmpty();
+        assertThat(byMethod.get("flipRates").get(0).sql()).contains("LIMIT");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            assertThat(plan(c, byMethod.get("flipRates").get(0)))
+                    .as("the newest runs' results are found by run, not all results of the tests by test id")
+                    .contains("SEARCH t USING INDEX test_results_run (run_id=?)");
+        }
     }
 
     @Test
@@ -140,6 +150,8 @@ class HistoryQueryPlanTest {
         assertThat(fullScan("SEARCH runs USING INDEX runs_target (target=?)")).isNull();
         assertThat(fullScan("SCAN days")).as("a subquery's rows").isNull();
         assertThat(fullScan("SCAN CONSTANT ROW")).isNull();
+        assertThat(subqueries(List.of("CO-ROUTINE w", "SEARCH runs USING INDEX runs_target (target=?)", "SCAN w",
+                "MATERIALIZE ranked"))).containsExactlyInAnyOrder("w", "ranked");
     }
 
     /** Every public read of the store, called the way the screens call it. */
@@ -208,8 +220,16 @@ class HistoryQueryPlanTest {
     }
 
     /** The aliases the store's queries give the large tables. */
-    private static final Map<String, String> ALIASES = Map.of("r", "runs", "t", "test_results", "f", "failures",
-            "a", "actions", "d", "diagnoses", "fp", "fingerprints");
+    private static final Map<String, String> ALIASES = Map.of("r", "runs", "w", "runs", "t", "test_results",
+            "f", "failures", "a", "actions", "d", "diagnoses", "fp", "fingerprints");
+
+    private static final Pattern SUBQUERY = Pattern.compile("^(?:CO-ROUTINE|MATERIALIZE) (\\w+)$");
+
+    /** The names of the subqueries a plan computes (a SCAN of one of them reads its rows, not a table). */
+    static Set<String> subqueries(List<String> plan) {
+        return plan.stream().map(line -> SUBQUERY.matcher(line.trim())).filter(Matcher::matches)
+                .map(m -> m.group(1)).collect(Collectors.toSet());
+    }
 
     private record Caught(String sql, Sql.Binder binder) {
     }
