@@ -13,6 +13,7 @@ import dev.healdesk.app.fx.ThemeService;
 import dev.healdesk.app.settings.SettingsViewModel;
 import dev.healdesk.core.config.Config;
 import dev.healdesk.core.config.HealdeskPaths;
+import dev.healdesk.core.config.Setting;
 import dev.healdesk.core.config.Preferences;
 import dev.healdesk.core.doctor.Doctor;
 import dev.healdesk.core.history.HistoryStore;
@@ -84,10 +85,10 @@ public final class AppContext implements AutoCloseable {
     private final PlaybookPicks picks = new PlaybookPicks();
     private final Object sandboxLock = new Object();
     private CompletableFuture<SandboxTarget> sandbox;
-    /** The target file the console runs instead of the sandbox ({@value #TARGET_ENV}), or null. */
+    /** The target file the console runs instead of the sandbox (HEALDESK_TARGET), or null. */
     private final String targetFile;
     private CompletableFuture<Target> fileTarget;
-    public static final String TARGET_ENV = "HEALDESK_TARGET";
+    public static final String TARGET_ENV = Setting.TARGET_FILE.variable().orElseThrow();
     /** Critical failures and healed fixes of the console's runs, to Slack when SLACK_WEBHOOK_URL is set. */
     private final RunListener slack;
     private volatile boolean closed;
@@ -242,8 +243,9 @@ public final class AppContext implements AutoCloseable {
         // The setup check needs neither the history nor the core: it must answer when they cannot open.
         DoctorViewModel setup = new DoctorViewModel(() -> Doctor.fromEnvironment(env, paths, doctor),
                 Preferences.fromEnvironment(env), doctor, bridge);
-        return new ConsoleViewModel(runAction(), this::history, this::llm, runExecutor, worker, downloads, bridge,
-                dialogs, paths.resultsDir(), gate, picks, this::counters, artifacts, setup);
+        return new ConsoleViewModel(new ConsoleServices(runAction(), this::history, this::llm,
+                new ConsoleServices.Threads(runExecutor, worker, downloads), bridge, dialogs, paths.resultsDir(), gate,
+                picks, this::counters, artifacts, setup));
     }
 
     /** The session's guardrail counters, or null while the core is not open (never waits: the FX thread asks). */
@@ -283,7 +285,7 @@ public final class AppContext implements AutoCloseable {
     }
 
     /**
-     * The target the console runs: the sandbox, or the target file {@value #TARGET_ENV} names (opened once, on the
+     * The target the console runs: the sandbox, or the target file HEALDESK_TARGET names (opened once, on the
      * run executor; a bad file fails the future with the loader's message, naming the file and line).
      */
     public CompletableFuture<Target> startTarget() {

@@ -2,7 +2,7 @@ package dev.healdesk.cli;
 
 import dev.healdesk.core.config.FileTarget;
 import dev.healdesk.core.config.HealdeskPaths;
-import dev.healdesk.core.config.Setting;
+import dev.healdesk.core.config.Settings;
 import dev.healdesk.core.config.TargetFiles;
 import dev.healdesk.core.config.TargetSpec;
 import dev.healdesk.core.config.TargetFileException;
@@ -29,6 +29,7 @@ import dev.healdesk.core.triage.PatternCatalogException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -53,39 +54,20 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--target", paramLabel = "sandbox|FILE",
-            description = "The built-in sandbox or a target file (YAML); default: target.file of the settings"
-                    + " (HEALDESK_TARGET), else the sandbox.")
-    String target;
+    @Mixin
+    RunFlags flags = new RunFlags();
+
 
     @Option(names = "--fault", paramLabel = "NAME",
             description = "Switch a sandbox fault on before the run (repeatable): ${COMPLETION-CANDIDATES}.",
             completionCandidates = FaultNames.class)
     List<String> faults = new ArrayList<>();
 
-    @Option(names = "--projects", split = ",", paramLabel = "a,b",
-            description = "Projects to run (default: all; settings target.projects, HEAL_PROJECTS).")
-    List<String> projects;
 
-    @Option(names = "--dry-run", fallbackValue = "true", arity = "0..1",
-            description = "Plan everything, change nothing (settings run.dryRun, HEAL_DRY_RUN).")
-    Boolean dryRun;
 
-    @Option(names = "--skip-llm", fallbackValue = "true", arity = "0..1",
-            description = "Pattern triage only, no model (settings run.skipLlm, HEAL_SKIP_LLM).")
-    Boolean skipLlm;
 
-    @Option(names = "--max-fixes", paramLabel = "N",
-            description = "At most N fixes in this run (default 3; settings run.maxFixes, HEAL_MAX_FIXES).")
-    Integer maxFixes;
 
-    @Option(names = "--approve", paramLabel = "none|A|all",
-            description = "Fixes that may run without a person: none, A (class A only; default unless --dry-run), all"
-                    + " (settings playbooks.approve, HEAL_APPROVE: none or A; all only from this flag).")
-    String approve;
 
-    @Option(names = "--results-dir", paramLabel = "DIR", description = "Where run folders go (default ./healing-results; env HEALDESK_RESULTS_DIR).")
-    Path resultsDir;
 
     @Option(names = "--db", paramLabel = "FILE", description = "History database (default <results-dir>/healdesk.db; env HEALDESK_DB).")
     Path db;
@@ -131,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
     /** --results-dir, else HEALDESK_RESULTS_DIR, else the target file's artifacts.dir, else ./healing-results. */
     private HealdeskPaths paths(Map<String, String> env, Optional<TargetSpec.ArtifactsSpec> fromTarget) {
         HealdeskPaths paths = HealdeskPaths.fromEnvironment(env);
-        Path results = resultsDir;
+        Path results = flags.resultsDir;
         if (results == null && !env.containsKey(HealdeskPaths.RESULTS_ENV)) {
             results = fromTarget.map(TargetSpec.ArtifactsSpec::dir).map(Path::of).orElse(null);
         }
@@ -230,24 +212,22 @@ final class RunCommand implements Callable<Integer> {
 
     /** Each option: its flag, else the settings' layers (file < .env < environment; checked there), else its default. */
     private RunOptions options(Map<String, String> env) {
-        boolean dry = dryRun != null ? dryRun : Boolean.parseBoolean(env.getOrDefault(Setting.DRY_RUN.variable().orElseThrow(), "false"));
-        boolean skip = skipLlm != null ? skipLlm : Boolean.parseBoolean(env.getOrDefault(Setting.SKIP_LLM.variable().orElseThrow(), "false"));
-        int fixes = maxFixes != null ? maxFixes : Integer.parseInt(env.getOrDefault(Setting.MAX_FIXES.variable().orElseThrow(),
-                Integer.toString(RunOptions.DEFAULT_MAX_FIXES)));
+        Settings settings = Settings.of(env);
+        boolean dry = flags.dryRun != null ? flags.dryRun : settings.run().dryRun();
+        boolean skip = flags.skipLlm != null ? flags.skipLlm : settings.run().skipLlm();
+        int fixes = flags.maxFixes != null ? flags.maxFixes : settings.run().maxFixes();
         if (fixes < 0) {
             throw new Cli.UsageException("--max-fixes must be 0 or more, got " + fixes + ".");
         }
         ApprovalPolicy policy;
         try {
-            policy = ApprovalPolicy.resolve(approve != null ? approve : env.get(Setting.APPROVE.variable().orElseThrow()),
-                    dry);
+            policy = flags.approve != null ? ApprovalPolicy.resolve(flags.approve, dry)
+                    : settings.playbooks().approval(dry);
         } catch (IllegalArgumentException e) {
             throw new Cli.UsageException("--approve " + e.getMessage() + ".");
         }
-        List<String> names = projects != null ? projects
-                : List.of(env.getOrDefault(Setting.PROJECTS.variable().orElseThrow(), "").split(","));
         Set<String> selected = new LinkedHashSet<>();
-        for (String p : names) {
+        for (String p : flags.projects != null ? flags.projects : settings.target().projects()) {
             if (!p.isBlank()) {
                 selected.add(p.trim());
             }
@@ -284,11 +264,10 @@ final class RunCommand implements Callable<Integer> {
 
     /** --target, else the settings' target file (HEALDESK_TARGET), else the sandbox. */
     private String target(Map<String, String> env) {
-        if (target != null) {
-            return target;
+        if (flags.target != null) {
+            return flags.target;
         }
-        String configured = env.get(Setting.TARGET_FILE.variable().orElseThrow());
-        return configured == null || configured.isBlank() ? Targets.SANDBOX : configured.strip();
+        return Settings.of(env).target().file().map(Path::toString).orElse(Targets.SANDBOX);
     }
 
     private Target openTarget(String target, Map<String, String> env, Set<Fault> faultSet) {

@@ -84,6 +84,10 @@ public enum Setting {
             "Ask the cloud fallback even when the local model is up.", "false"),
     CLOUD_MODEL(Section.LLM, "llm.cloudModel", "ANTHROPIC_MODEL", Type.MODEL, "Cloud model",
             "The fallback's model.", "claude-3-5-haiku-latest"),
+    UNIFIED_MEMORY_RESERVE(Section.LLM, "llm.unifiedMemoryReserveGb", "HEALDESK_UNIFIED_MEMORY_RESERVE_GB",
+            Type.range(0, 1024), "Unified memory reserve (GB)", "On a GPU that shares the system memory (DGX Spark,"
+                    + " Grace Hopper, Jetson): the memory left to the desktop and the test run; models are sized for"
+                    + " the available memory less this.", "8"),
 
     RESULTS_DIR(Section.RESULTS, "results.dir", "HEALDESK_RESULTS_DIR", Type.FOLDER, "Results folder",
             "Where run folders go.", "healing-results"),
