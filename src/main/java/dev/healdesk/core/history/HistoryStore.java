@@ -33,7 +33,9 @@ import java.util.Optional;
  *       end of a run whose process died, the retention's deletes;</li>
  *   <li>{@link RunReads}: one run's row, tests, failure groups and actions, a fingerprint, flip rates;</li>
  *   <li>{@link HistoryQueries}: the runs list and its filters, trends, metrics, recurring failures, comparisons;</li>
- *   <li>{@link DiagnosisCache} and {@link AuditLog}.</li>
+ *   <li>{@link DiagnosisCache} and {@link AuditLog};</li>
+ *   <li>{@link Rollups}: per UTC day and target, what a year of trends and metrics sums, kept by {@link RunWrites} in
+ *       the transaction that changes a run.</li>
  * </ul>
  * <h2>Connections</h2>
  * SQLite in WAL mode lets one writer and any number of readers work at once, a reader seeing the last committed
@@ -365,6 +367,12 @@ public final class HistoryStore implements AutoCloseable {
     /** What changed between two runs, test by test. */
     public HistoryQueries.Comparison compare(String earlierRunId, String laterRunId) {
         return queries.compare(earlierRunId, laterRunId);
+    }
+
+    /** Lets {@code listener} hear every query of both connections from now on (null: none); for the plan test. */
+    void listenToQueries(Sql.QueryListener listener) {
+        writer.listen(listener);
+        reader.listen(listener);
     }
 
     /** Closes both connections (the reader first: the writer's close checkpoints the WAL into the file). */

@@ -16,14 +16,17 @@ import java.util.Map;
 /**
  * Everything that writes a run: its row when it starts, its results as they finish, the whole run when it ends (with
  * its failure groups, actions and the fingerprints' counts), the end of a run that broke or whose process died, and
- * the retention's deletes. On the write connection only.
+ * the retention's deletes; and keeps the {@link Rollups} in step, in the same transactions. On the write connection
+ * only.
  */
 final class RunWrites {
 
     private final Sql sql;
+    private final Rollups rollups;
 
     RunWrites(Sql writer) {
         this.sql = writer;
+        this.rollups = new Rollups(writer);
     }
 
     void saveRun(RunSummary run, Path runFolder) {
@@ -52,6 +55,8 @@ final class RunWrites {
         insertResults(what, run);
         insertFailures(what, run);
         insertActions(what, run);
+        rollups.addFixes(what, run.actions(), run.startedAt());
+        rollups.addRun(what, run.runId());
     }
 
     void beginRun(String runId, String target, List<String> projects, boolean dryRun, Instant startedAt,
@@ -151,6 +156,7 @@ final class RunWrites {
             ps.setString(3, id);
         });
         insertActionsFromAudit(what, id);
+        rollups.addRun(what, id);
         return true;
     }
 
@@ -233,8 +239,10 @@ final class RunWrites {
             sql.update(what, """
                     DELETE FROM audit WHERE run_id IN (SELECT id FROM runs WHERE started_at < ? AND state <> 'running')""",
                     ps -> ps.setLong(1, at));
-            return sql.update(what, "DELETE FROM runs WHERE started_at < ? AND state <> 'running'",
+            int deleted = sql.update(what, "DELETE FROM runs WHERE started_at < ? AND state <> 'running'",
                     ps -> ps.setLong(1, at));
+            rollups.afterDeleteBefore(what, cutoff);
+            return deleted;
         });
     }
 
