@@ -440,7 +440,7 @@ class PlaybookExecutorTest {
         h.suite.fail("modules/list", POOL);
         HealHarness.Fake leaky = fake("leaky", "modules/list").heals(h.suite, "modules/list");
         leaky.steps = List.of(PlanStep.command("Call the API with the token", List.of("/bin/echo", secret)),
-                PlanStep.request("POST", "POST https://ops.example/restart?token=" + secret));
+                PlanStep.request("POST", "POST https://ops.example/restart?token=" + secret, Kind.GENERAL));
         leaky.effect = context -> {
             try {
                 context.commands().run(List.of("/bin/echo", "the token is", secret));
