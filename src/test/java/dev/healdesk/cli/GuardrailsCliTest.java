@@ -103,7 +103,8 @@ class GuardrailsCliTest {
         if (args.stream().noneMatch(a -> a.startsWith("--approve") || a.equals("--dry-run"))) {
             args.add("--approve=all");
         }
-        HealdeskProcess.Result r = HealdeskProcess.run(dir, Map.of("PATH", bin + ":/usr/bin:/bin"),
+        HealdeskProcess.Result r = HealdeskProcess.run(dir, Map.of("PATH", bin + ":/usr/bin:/bin",
+                        "PGPASSWORD", "not-a-real-password"),
                 args.toArray(String[]::new));
         assertThat(r.code()).as(r.out() + r.err()).isIn(0, 1);
         return r;
@@ -256,21 +257,26 @@ class GuardrailsCliTest {
 
     @Test
     void maxDatabaseOperationsCountsEveryPlaybookThatTouchesADatabaseOrACache() throws Exception {
-        String probes = failing("c1", "OOM command not allowed when used memory > maxmemory on sessions")
-                + failing("c2", "OOM command not allowed when used memory > maxmemory on carts")
-                + failing("c3", "OOM command not allowed when used memory > maxmemory on orders");
-        HealdeskProcess.Result r = run(probes, "", """
+        // Three ways to touch one: SQL over JDBC (declared by its plan), redis-cli's keyspace walk, and an operator's
+        // own worker command that deletes a Redis key (read from its argument vector).
+        String probes = failing("pool", "FATAL: sorry, too many clients already")
+                + failing("cache", "OOM command not allowed when used memory > maxmemory")
+                + failing("jobs", "job stalled more than allowable limit");
+        HealdeskProcess.Result r = run(probes, """
+                  kill-idle-db-connections: {jdbcUrl: "jdbc:postgresql://127.0.0.1:9/shop", user: healer, timeoutSeconds: 2}
+                  restart-worker: {command: [redis-cli, -h, 127.0.0.1, -p, "6379", DEL, "bull:jobs:stalled-check"]}
+                """, """
                   cooldownSeconds: 0
                   maxAttemptsPerFailure: 1
                   maxDatabaseOperations: 2
                 """);
 
         List<String> cli = List.of("redis-cli", "-h", "127.0.0.1", "-p", "6379");
-        List<List<String>> one = List.of(with(cli, "INFO"), with(cli, "--scan"), with(cli, "INFO"));
-        List<List<String>> expected = new ArrayList<>(one);
-        expected.addAll(one);
-        assertThat(calls()).containsExactlyElementsOf(expected);
-        assertThat(r.out()).contains("skipped by guardrails (database operations: 2 in this session, the limit is 2)");
+        assertThat(r.out()).contains("APPLIED kill-idle-db-connections: failed PostgreSQL at"
+                + " jdbc:postgresql://127.0.0.1:9/shop refused");
+        assertThat(calls()).containsExactly(with(cli, "INFO"), with(cli, "--scan"), with(cli, "INFO"));
+        assertThat(r.out()).contains("DECIDED restart-worker: skipped by guardrails (database operations: 2 in this"
+                + " session, the limit is 2)");
     }
 
     private static List<String> with(List<String> head, String last) {
