@@ -78,13 +78,13 @@ public final class PlaywrightJsonReport {
                 return reader.done(null, true);
             } catch (JsonProcessingException e) {
                 if (!reader.sawReport) {
-                    throw new SuiteException(name + " is not a Playwright JSON report (" + e.getOriginalMessage()
+                    throw new SuiteException(name + " is not a Playwright JSON report (" + dev.healdesk.core.process.InputText.plain(e.getOriginalMessage())
                             + "). Check that the json reporter wrote it.", e);
                 }
                 JsonLocation at = e.getLocation();
                 String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
                 return reader.done("The Playwright JSON report " + name + " ends early" + where + " after "
-                        + reader.specs.size() + " spec(s) (" + e.getOriginalMessage() + "): the runner stopped while writing"
+                        + reader.specs.size() + " spec(s) (" + dev.healdesk.core.process.InputText.plain(e.getOriginalMessage()) + "): the runner stopped while writing"
                         + " it; what follows is not in it.", false);
             }
         }
