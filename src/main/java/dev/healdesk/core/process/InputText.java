@@ -144,7 +144,10 @@ public final class InputText {
         if (parserMessage == null) {
             return "the file cannot be read here";
         }
-        String m = parserMessage.replace(" (although at least one Creator exists)", "")
+        String m = parserMessage.replaceAll("from (?:String|Number|Boolean) value (\"[^\"]*\"|[^:]*): not a valid `[^`]+`"
+                + " value(?: \\([^)]*\\))?", ", found $1")
+                .replaceAll("from String (\"[^\"]*\"): not a valid `[^`]+` value(?: \\([^)]*\\))?", ", found $1")
+                .replace(" (although at least one Creator exists)", "")
                 .replace("no String-argument constructor/factory method to deserialize from String value",
                         "found text instead")
                 .replace("no int/Int-argument constructor/factory method to deserialize from Number value",
@@ -160,7 +163,7 @@ public final class InputText {
             t.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(friendly(t.group(1))));
         }
         t.appendTail(out);
-        return out.toString().replaceAll("\\b(?:java|javax|com\\.fasterxml|dev\\.healdesk|org\\.yaml)(?:\\.\\w+)+",
+        return out.toString().replace(" , found", ", found").replaceAll("\\b(?:java|javax|com\\.fasterxml|dev\\.healdesk|org\\.yaml)(?:\\.\\w+)+",
                 "a value");
     }
 
