@@ -55,7 +55,10 @@ public final class ReportWriter {
      * @param source where the run was rebuilt from: from {@link StoredRuns.Source#HISTORY} it has no stacks,
      *               screenshots or diagnoses
      */
-    public record Written(Path file, StoredRuns.Source source) {
+    public record Written(Path file, StoredRuns.Source source, String problem) {
+        public Written(Path file, StoredRuns.Source source) {
+            this(file, source, null);
+        }
     }
 
     private final HistoryStore store;
@@ -89,7 +92,7 @@ public final class ReportWriter {
                 writeText(format, run, folder, w);
             }
         }
-        return new Written(target, loaded.source());
+        return new Written(target, loaded.source(), loaded.problem());
     }
 
     /** Writes a text format of {@code run} (every format but PDF) to {@code w}. */
