@@ -340,7 +340,7 @@ fam("slack-webhook", "https://github.com/slackapi/python-slack-sdk/issues/1100",
 fam("discord-webhook", "https://github.com/discord/discord-api-docs/issues/2000", [
     "DiscordAPIError[10015]: Unknown Webhook\n    url: 'https://discord.com/api/webhooks/{{DISCORD_HOOK}}',\n    method: 'POST'",
     "WEBHOOK_URL=https://discordapp.com/api/webhooks/{{DISCORD_HOOK}} node notify.js\n{\"message\": \"Invalid Webhook Token\", \"code\": 50027}",
-], ["discord", ])
+], ["Unknown Webhook", "Invalid Webhook Token", "method: 'POST'", "50027"])
 
 fam("stripe-key", "https://github.com/stripe/stripe-node/issues/1500", [
     "StripeAuthenticationError: Invalid API Key provided: {{STRIPE_SK}}\n    at res.toJSON.then.StripeAPIError.message (/app/node_modules/stripe/lib/StripeResource.js:214:23)\n  requestId: 'req_${alnum14}'",

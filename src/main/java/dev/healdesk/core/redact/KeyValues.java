@@ -9,8 +9,9 @@ package dev.healdesk.core.redact;
  * after a word, so that prose such as "Invalid password: too short" stays; {@code Key:value} with no blank
  * counts anywhere (Go's {@code %+v}: {@code {User:app Password:…}}).
  *
- * <p>Not covered: secrets given as command-line arguments without {@code =} ({@code --password hunter2},
- * {@code -phunter2}) and values typed into forms ({@code fill('#password', 'hunter2')}).
+ * A {@code value} names its secret through its sibling {@code name} ({@link NameValuePairs}: cookies in
+ * storage-state files and JavaScript objects). Command-line arguments without {@code =} are {@link CommandLines}',
+ * values typed into forms {@link Fills}'.
  */
 final class KeyValues implements Detector {
 
@@ -28,6 +29,11 @@ final class KeyValues implements Detector {
         while (k >= 0 && sep - k <= 4 && Chars.blank(s.charAt(k))) {
             k--;
         }
+        boolean parenthesised = k > 0 && s.charAt(k) == ')' && s.charAt(sep) == '=' && sep + 1 < s.length()
+                && s.charAt(sep + 1) == '(';
+        if (parenthesised) {
+            k--;   // PostgreSQL's DETAIL: Key (ssn)=(123456789) already exists.
+        }
         boolean quoted = k >= 0 && (s.charAt(k) == '"' || s.charAt(k) == '\'');
         if (quoted) {
             k -= k > 0 && s.charAt(k - 1) == '\\' ? 2 : 1;
@@ -41,16 +47,32 @@ final class KeyValues implements Detector {
             return sep + 1;
         }
         KeyNames.Key key = KeyNames.classify(scan, keyStart, keyEnd);
+        if (key == KeyNames.Key.NONE && Chars.is(s, keyStart, keyEnd, "value")) {
+            key = NameValuePairs.named(scan, keyStart, sep);
+        }
         if (key == KeyNames.Key.NONE || s.charAt(sep) == ':' && !quoted && (s.startsWith("//", keyStart - 2)
-                || !keyCanStart(s, keyStart) && (sep + 1 >= s.length() || Chars.blank(s.charAt(sep + 1))))) {
+                || !keyCanStart(s, keyStart) && !header(key) && !identifier(s, keyStart, keyEnd)
+                && (sep + 1 >= s.length() || Chars.blank(s.charAt(sep + 1))))) {
             return sep + 1;   // the user of a URL's user:password@ (that is Urls'), or prose
         }
         int v = sep + 1;
+        if (parenthesised) {
+            int close = Chars.indexOf(s, ')', v + 1, Math.min(s.length(), v + 80));
+            if (close > v + 1 && key == KeyNames.Key.SSN && ssnValue(s, v + 1, close)) {
+                scan.add(SecretKind.SSN, v + 1, close);
+            } else if (close > v + 1 && key != KeyNames.Key.SSN && judge(key, s, v + 1, close) != null) {
+                scan.add(judge(key, s, v + 1, close), v + 1, close);
+            }
+            return v + 1;
+        }
         // "key: value" and "key = value", but "key= other=…" is an empty value
         if (s.charAt(sep) == ':' || sep > 0 && Chars.blank(s.charAt(sep - 1))) {
             while (v < s.length() && v - sep <= 8 && Chars.blank(s.charAt(v))) {
                 v++;
             }
+        }
+        if (v + 1 < s.length() && s.charAt(v) == 'b' && (s.charAt(v + 1) == '\'' || s.charAt(v + 1) == '"')) {
+            v++;   // a Python bytes literal, b'...'
         }
         int quote = Quotes.open(s, v);
         int start = v + quote;
@@ -99,10 +121,28 @@ final class KeyValues implements Detector {
      */
     private static int plainEnd(String s, int start) {
         int i = start;
-        while (i < s.length() && !plainStop(s.charAt(i)) && !(s.charAt(i) == '&' && nextParameter(s, i + 1))) {
-            i++;
+        while (true) {
+            while (i < s.length() && !plainStop(s.charAt(i)) && !(s.charAt(i) == '&' && nextParameter(s, i + 1))) {
+                i++;
+            }
+            // APP_KEYS=k1,k2: a comma with no blank after it goes on with the value, unless a name= follows
+            if (i + 1 < s.length() && i > start && s.charAt(i) == ',' && !plainStop(s.charAt(i + 1))
+                    && !nextKey(s, i + 1)) {
+                i++;
+                continue;
+            }
+            return i;
         }
-        return i;
+    }
+
+    /** Whether {@code name=} or {@code name:} starts at {@code i}. */
+    private static boolean nextKey(String s, int i) {
+        int j = i;
+        while (j < s.length() && j - i <= KeyNames.MAX_LENGTH && keyChar(s.charAt(j))) {
+            j++;
+        }
+        return j > i && j + 1 < s.length() && (s.charAt(j) == '=' || s.charAt(j) == ':')
+                && s.charAt(j + 1) != '=' && !Chars.space(s.charAt(j + 1)) && s.charAt(j + 1) != ',';
     }
 
     private static boolean plainStop(char c) {
@@ -118,12 +158,53 @@ final class KeyValues implements Detector {
         return j > i && (j == s.length() || s.charAt(j) == '=' || s.charAt(j) == '&');
     }
 
+    /** Authorization and cookie headers count wherever they stand: {@code extraheader AUTHORIZATION: basic …}. */
+    private static boolean header(KeyNames.Key key) {
+        return key == KeyNames.Key.AUTHORIZATION || key == KeyNames.Key.COOKIE;
+    }
+
+    /**
+     * Whether the key {@code s[start, end)} is spelt as an identifier, not a word of prose: with {@code _ - .}, in
+     * camel case or in capitals ({@code TEST_USER_PASSWORD: …} after a CI log's timestamp counts; "Invalid
+     * password: too short" does not).
+     */
+    private static boolean identifier(String s, int start, int end) {
+        boolean lower = false;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (c == '_' || c == '-' && i > start || c == '.' && i > start) {
+                return true;
+            }
+            if (Chars.upper(c) && lower) {
+                return true;
+            }
+            lower |= Chars.lower(c);
+        }
+        return !lower && end - start >= 3;
+    }
+
+    /** Nine digits, or 3-2-4 with dashes or blanks: what a column or field named ssn holds. */
+    private static boolean ssnValue(String s, int start, int end) {
+        int digits = 0;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (Chars.digit(c)) {
+                digits++;
+            } else if (c != '-' && c != ' ') {
+                return false;
+            }
+        }
+        return digits == 9;
+    }
+
     /** What the value {@code s[start, end)} under {@code key} is, or null when it is no secret. */
     private static SecretKind judge(KeyNames.Key key, String s, int start, int end) {
         if (Values.placeholder(s, start, end) || s.startsWith("-----BEGIN", start)) {
             return null;   // a PEM block is the private-key detector's
         }
         switch (key) {
+            case SSN:
+                return ssnValue(s, start, end) ? SecretKind.SSN : null;
             case PASSWORD:
                 return password(s, start, end) ? SecretKind.PASSWORD : null;
             case AWS_SECRET:
@@ -219,22 +300,34 @@ final class KeyValues implements Detector {
             }
             int v = i + 1;
             int valueEnd = v;
-            while (valueEnd < end && s.charAt(valueEnd) != ';') {
+            // a cookie value has no blank, comma or semicolon in it (RFC 6265); quoted ones may
+            boolean inQuotes = v < end && s.charAt(v) == '"';
+            while (valueEnd < end && s.charAt(valueEnd) != ';'
+                    && (inQuotes || !Chars.blank(s.charAt(valueEnd)) && s.charAt(valueEnd) != ',')) {
                 valueEnd++;
+                if (inQuotes && valueEnd > v + 1 && s.charAt(valueEnd - 1) == '"') {
+                    inQuotes = false;
+                }
             }
             i = valueEnd;
-            while (valueEnd > v && Chars.blank(s.charAt(valueEnd - 1))) {
-                valueEnd--;
+            int after = valueEnd;
+            while (after < end && Chars.blank(s.charAt(after))) {
+                after++;
             }
+            boolean last = valueEnd < end && Chars.blank(s.charAt(valueEnd)) && (after >= end || s.charAt(after) != ';');
             if (valueEnd - v >= 2 && s.charAt(v) == '"' && s.charAt(valueEnd - 1) == '"') {
                 v++;
                 valueEnd--;
             }
-            if (attribute(s, nameStart, nameEnd) || Values.placeholder(s, v, valueEnd)) {
-                continue;
+            if (!attribute(s, nameStart, nameEnd) && !Values.placeholder(s, v, valueEnd)) {
+                KeyNames.Key name = KeyNames.classify(scan, nameStart, nameEnd);
+                if (name != KeyNames.Key.NONE || Values.secretLike(s, v, valueEnd)) {
+                    scan.add(name == KeyNames.Key.SESSION ? SecretKind.SESSION_ID : SecretKind.COOKIE, v, valueEnd);
+                }   // else theme=dark, lang=en-GB: preferences, not credentials
             }
-            boolean session = KeyNames.classify(scan, nameStart, nameEnd) == KeyNames.Key.SESSION;
-            scan.add(session ? SecretKind.SESSION_ID : SecretKind.COOKIE, v, valueEnd);
+            if (last) {
+                break;   // the header's cookies end where free text goes on
+            }
         }
         return start;
     }
