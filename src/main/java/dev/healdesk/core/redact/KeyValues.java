@@ -25,7 +25,11 @@ final class KeyValues implements Detector {
         if (!separator(s, sep)) {
             return sep + 1;
         }
+        boolean arrow = s.charAt(sep) == '=' && sep + 1 < s.length() && s.charAt(sep + 1) == '>';   // Ruby, PHP: =>
         int k = sep - 1;
+        if (k >= 0 && s.charAt(k) == ':' && s.charAt(sep) == '=') {
+            k--;   // Go, Pascal: password := "…"
+        }
         while (k >= 0 && sep - k <= 4 && Chars.blank(s.charAt(k))) {
             k--;
         }
@@ -46,16 +50,20 @@ final class KeyValues implements Detector {
         if (keyStart == keyEnd || k >= 0 && keyChar(s.charAt(k))) {
             return sep + 1;
         }
+        if (keyEnd - keyStart > 3 && s.charAt(keyStart) == '-' && (s.charAt(keyStart + 1) == 'D'
+                || s.charAt(keyStart + 1) == 'P') && Chars.lower(s.charAt(keyStart + 2))) {
+            keyStart += 2;   // a JVM or Gradle property: -DapiKey=…, -PnexusPassword=…
+        }
         KeyNames.Key key = KeyNames.classify(scan, keyStart, keyEnd);
         if (key == KeyNames.Key.NONE && Chars.is(s, keyStart, keyEnd, "value")) {
             key = NameValuePairs.named(scan, keyStart, sep);
         }
-        if (key == KeyNames.Key.NONE || s.charAt(sep) == ':' && !quoted && (s.startsWith("//", keyStart - 2)
-                || !keyCanStart(s, keyStart) && !header(key) && !identifier(s, keyStart, keyEnd)
-                && (sep + 1 >= s.length() || Chars.blank(s.charAt(sep + 1))))) {
-            return sep + 1;   // the user of a URL's user:password@ (that is Urls'), or prose
+        boolean prose = s.charAt(sep) == ':' && !quoted && !keyCanStart(s, keyStart) && !header(key)
+                && !identifier(s, keyStart, keyEnd) && (sep + 1 >= s.length() || Chars.blank(s.charAt(sep + 1)));
+        if (key == KeyNames.Key.NONE || s.charAt(sep) == ':' && !quoted && s.startsWith("//", keyStart - 2)) {
+            return sep + 1;   // the user of a URL's user:password@ (that is Urls')
         }
-        int v = sep + 1;
+        int v = arrow ? sep + 2 : sep + 1;
         if (parenthesised) {
             int close = Chars.indexOf(s, ')', v + 1, Math.min(s.length(), v + 80));
             if (close > v + 1 && key == KeyNames.Key.SSN && ssnValue(s, v + 1, close)) {
@@ -66,7 +74,7 @@ final class KeyValues implements Detector {
             return v + 1;
         }
         // "key: value" and "key = value", but "key= other=…" is an empty value
-        if (s.charAt(sep) == ':' || sep > 0 && Chars.blank(s.charAt(sep - 1))) {
+        if (s.charAt(sep) == ':' || arrow || sep > 0 && (Chars.blank(s.charAt(sep - 1)) || s.charAt(sep - 1) == ':')) {
             while (v < s.length() && v - sep <= 8 && Chars.blank(s.charAt(v))) {
                 v++;
             }
@@ -77,6 +85,9 @@ final class KeyValues implements Detector {
         int quote = Quotes.open(s, v);
         int start = v + quote;
         int end = quote > 0 ? Quotes.close(s, start, quote) : plainEnd(s, start);
+        if (prose && quote == 0 && !Values.secretLike(s, start, end)) {
+            return sep + 1;   // prose: "Invalid password: too short"; a quoted or random value still goes
+        }
         switch (key) {
             case COOKIE:
                 return cookies(scan, start, quote > 0 ? end : Quotes.textEnd(s, start));
@@ -97,9 +108,9 @@ final class KeyValues implements Detector {
         char next = i + 1 < s.length() ? s.charAt(i + 1) : ' ';
         char before = i > 0 ? s.charAt(i - 1) : ' ';
         if (s.charAt(i) == ':') {
-            return next != ':' && next != '/' && before != ':';
+            return next != ':' && next != '/' && next != '=' && before != ':';
         }
-        return next != '=' && next != '>' && before != '=' && before != '!' && before != '<' && before != '>';
+        return next != '=' && before != '=' && before != '!' && before != '<' && before != '>';
     }
 
     private static boolean keyChar(char c) {

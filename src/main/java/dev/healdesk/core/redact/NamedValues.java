@@ -24,7 +24,7 @@ final class NamedValues implements Detector {
         if (!named(s, i, end)) {
             return end;
         }
-        if (end + 1 >= s.length() || s.charAt(end) != ' ') {
+        if (end + 1 >= s.length() || !Chars.blank(s.charAt(end))) {
             return end;
         }
         int v = end + 1;

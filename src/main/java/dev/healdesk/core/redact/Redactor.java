@@ -50,6 +50,7 @@ public final class Redactor {
         on(":", new Urls());
         on(":", new Ipv6());
         on(":=", keyValues);
+        on(">", new Elements());
         Emails emails = new Emails();
         on("@", emails);
         on("%", emails);
