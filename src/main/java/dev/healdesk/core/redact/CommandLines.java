@@ -86,7 +86,7 @@ final class CommandLines implements Detector {
             return nameEnd;   // --name=value is KeyValues'
         }
         KeyNames.Key key = KeyNames.classify(scan, nameStart, nameEnd);
-        if (key == KeyNames.Key.NONE || key == KeyNames.Key.COOKIE || key == KeyNames.Key.AUTHORIZATION) {
+        if (key == KeyNames.Key.NONE || key == KeyNames.Key.COOKIE) {
             return nameEnd;
         }
         int v = nameEnd;

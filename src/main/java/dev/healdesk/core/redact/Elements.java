@@ -23,7 +23,7 @@ final class Elements implements Detector {
         int nameStart = open + 1;
         int colon = Chars.lastIndexOf(s, ':', nameStart, gt);
         KeyNames.Key key = KeyNames.classify(scan, colon >= 0 ? colon + 1 : nameStart, gt);
-        if (key == KeyNames.Key.NONE || key == KeyNames.Key.COOKIE || key == KeyNames.Key.AUTHORIZATION) {
+        if (key == KeyNames.Key.NONE || key == KeyNames.Key.COOKIE) {
             return gt + 1;
         }
         int start = gt + 1;

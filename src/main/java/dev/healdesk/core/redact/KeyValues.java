@@ -275,12 +275,20 @@ final class KeyValues implements Detector {
         while (i < end && Chars.blank(s.charAt(i))) {
             i++;
         }
-        if (i == schemeEnd || Chars.is(s, start, schemeEnd, "digest")) {
-            if (i >= end && Values.secretLike(s, start, end)) {
-                scan.add(SecretKind.BEARER_TOKEN, start, end);
+        if (i == schemeEnd || !scheme(s, start, schemeEnd)) {
+            // no scheme: the value is the credential itself, up to a blank (Authorization: 0b4d…, Authorization=pw)
+            int credEnd = start;
+            while (credEnd < end && !Chars.space(s.charAt(credEnd))) {
+                credEnd++;
+            }
+            if (Values.secretLike(s, start, credEnd)) {
+                scan.add(SecretKind.BEARER_TOKEN, start, credEnd);
                 return start;
             }
             return sep + 1;
+        }
+        if (Chars.is(s, start, schemeEnd, "digest")) {
+            return sep + 1;   // Digest's parameters (response=, nonce=) are the key-value rules'
         }
         int credEnd = Bearer.credentialsEnd(s, i, end);
         if (credEnd == i || credEnd < end && s.charAt(credEnd) == '=' || Values.placeholder(s, i, credEnd)) {
@@ -288,6 +296,20 @@ final class KeyValues implements Detector {
         }
         scan.add(Chars.is(s, start, schemeEnd, "basic") ? SecretKind.PASSWORD : SecretKind.BEARER_TOKEN, i, credEnd);
         return i;
+    }
+
+    /** Authentication schemes of the HTTP registry and the common vendor ones. */
+    private static final String[] SCHEMES = {"basic", "bearer", "token", "digest", "negotiate", "ntlm", "hoba",
+            "mutual", "vapid", "dpop", "gssapi", "oauth", "apikey", "api-key", "jwt", "key", "sso-key", "scram-sha-1",
+            "scram-sha-256", "aws4-hmac-sha256", "splunk", "ghp", "session", "signature", "otp", "privatetoken"};
+
+    private static boolean scheme(String s, int start, int end) {
+        for (String w : SCHEMES) {
+            if (Chars.is(s, start, end, w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
