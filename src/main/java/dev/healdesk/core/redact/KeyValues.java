@@ -85,7 +85,8 @@ final class KeyValues implements Detector {
         int quote = Quotes.open(s, v);
         int start = v + quote;
         int end = quote > 0 ? Quotes.close(s, start, quote) : plainEnd(s, start);
-        if (prose && quote == 0 && !Values.secretLike(s, start, end)) {
+        if (prose && quote == 0 && !Values.secretLike(s, start, end)
+                && !(key == KeyNames.Key.PASSWORD && end - start >= 4 && hasDigit(s, start, end))) {
             return sep + 1;   // prose: "Invalid password: too short"; a quoted or random value still goes
         }
         switch (key) {
@@ -192,6 +193,15 @@ final class KeyValues implements Detector {
             lower |= Chars.lower(c);
         }
         return !lower && end - start >= 3;
+    }
+
+    private static boolean hasDigit(String s, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (Chars.digit(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Nine digits, or 3-2-4 with dashes or blanks: what a column or field named ssn holds. */

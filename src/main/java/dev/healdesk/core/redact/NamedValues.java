@@ -28,6 +28,9 @@ final class NamedValues implements Detector {
             return end;
         }
         int v = end + 1;
+        if (s.startsWith("is ", v) || s.startsWith("was ", v)) {
+            v = s.indexOf(' ', v) + 1;   // "the password is …"
+        }
         int e = v;
         boolean letter = false;
         boolean digit = false;

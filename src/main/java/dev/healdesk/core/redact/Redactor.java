@@ -51,6 +51,7 @@ public final class Redactor {
         on(":", new Ipv6());
         on(":=", keyValues);
         on(">", new Elements());
+        on("Vv", new SqlValues());
         Emails emails = new Emails();
         on("@", emails);
         on("%", emails);
