@@ -17,10 +17,10 @@ final class NamedValues implements Detector {
     @Override
     public int at(Scan scan, int i) {
         String s = scan.text;
-        if (Chars.joinedBefore(s, i)) {
-            return i + 1;
-        }
         int end = Tokens.wordEnd(s, i);
+        if (Chars.joinedBefore(s, i)) {
+            return end;   // inside a word: nothing here starts a name, skip the rest of it
+        }
         if (!named(s, i, end)) {
             return end;
         }
