@@ -29,8 +29,11 @@ final class CommandLines implements Detector {
     static final int REACH = 512;
     private static final int MAX_VALUE = 4096;
 
-    /** Every flag of the table, longest first, so that {@code -passin} is not read as {@code -p} and "assin". */
-    private final Spelling[] spellings;
+    /**
+     * The flags of the table by their second character, longest first, so that {@code -passin} is not read as
+     * {@code -p} and "assin".
+     */
+    private final Spelling[][] bySecond = new Spelling[128][];
 
     CommandLines(List<Flag> table) {
         List<Spelling> all = new ArrayList<>();
@@ -40,16 +43,26 @@ final class CommandLines implements Detector {
             }
         }
         all.sort(Comparator.comparingInt((Spelling sp) -> sp.flag().length()).reversed());
-        spellings = all.toArray(new Spelling[0]);
+        for (char c = 0; c < 128; c++) {
+            char second = c;
+            Spelling[] these = all.stream().filter(sp -> sp.flag().length() > 1 && sp.flag().charAt(1) == second)
+                    .toArray(Spelling[]::new);
+            bySecond[c] = these.length == 0 ? null : these;
+        }
     }
 
     @Override
     public int at(Scan scan, int i) {
         String s = scan.text;
-        if (i > 0 && !argumentStart(s.charAt(i - 1)) || i + 1 >= s.length() || s.charAt(i + 1) == '-' && i + 2 >= s.length()) {
+        if (i > 0 && !argumentStart(s.charAt(i - 1)) || i + 2 >= s.length()) {
             return i + 1;
         }
-        for (Spelling sp : spellings) {
+        char second = s.charAt(i + 1);
+        if (!Chars.letter(second) && second != '-') {
+            return i + 1;   // a dash, a bullet, a negative number
+        }
+        Spelling[] candidates = bySecond[second];
+        for (Spelling sp : candidates == null ? new Spelling[0] : candidates) {
             if (!s.startsWith(sp.flag(), i)) {
                 continue;
             }
