@@ -56,6 +56,14 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (HistoryStore store = StoredHistory.open(paths)) {
             RunRow row = find(store, paths);
+            if (row.running()) {
+                // Its folder is there but not written yet: the report would tell half a run as if it were whole.
+                err.println("healdesk: run " + row.runId() + " is still running (" + row.testsRun() + " test(s) so far,"
+                        + " started " + row.startedAt() + "): its report is written when it finishes. Ask again then,"
+                        + " or pick a finished run from 'healdesk history'.");
+                err.flush();
+                return Cli.UNHEALTHY;
+            }
             ReportWriter writer = new ReportWriter(store, paths.resultsDir());
             if (out != null && out.toString().equals("-")) {
                 StoredRuns.Loaded loaded = StoredRuns.load(store, row, paths.resultsDir());

@@ -28,7 +28,7 @@ public final class HistoryQueries {
     /**
      * Which runs a list shows; every field may be null (no restriction).
      *
-     * @param status  healthy, degraded or failing (the final status), or interrupted
+     * @param status  a run's state: healthy, healed, degraded, failing, cancelled, interrupted, running or suite-error
      * @param from    started at or after
      * @param to      started before
      * @param project ran this project
@@ -122,11 +122,19 @@ public final class HistoryQueries {
     private static String where(RunFilter filter, List<Object> args) {
         StringBuilder sql = new StringBuilder(" 1 = 1");
         if (filter.status() != null) {
-            if (RunRow.INTERRUPTED.equals(filter.status())) {
-                sql.append(" AND state = 'interrupted'");
-            } else {
-                sql.append(" AND status = ?");
-                args.add(filter.status());
+            // The states every screen tells (RunOutcome.State): the lifecycle first, then the final health.
+            String ended = " AND state = 'finished' AND cancelled = 0 AND suite_error IS NULL";
+            switch (filter.status()) {
+                case RunRow.INTERRUPTED -> sql.append(" AND state = 'interrupted'");
+                case RunRow.RUNNING -> sql.append(" AND state = 'running'");
+                case "cancelled" -> sql.append(" AND cancelled = 1 AND state = 'finished'");
+                case "suite-error" -> sql.append(" AND suite_error IS NOT NULL");
+                case "healed" -> sql.append(ended).append(" AND status = 'healthy' AND initial_status <> 'healthy'");
+                case "healthy" -> sql.append(ended).append(" AND status = 'healthy' AND initial_status = 'healthy'");
+                default -> {
+                    sql.append(ended).append(" AND status = ?");
+                    args.add(filter.status());
+                }
             }
         }
         if (filter.from() != null) {
@@ -190,7 +198,7 @@ public final class HistoryQueries {
         String what = "read the trend from " + from + " to " + to;
         Map<LocalDate, long[]> days = new TreeMap<>();
         // per day: runs, tests, passed, score*100 sum, flaky, llm calls, llm tokens, fixes, fixed, recoveries, ms
-        String where = "started_at >= ? AND started_at < ? AND state <> 'running'"
+        String where = "started_at >= ? AND started_at < ? AND state <> 'running' AND cancelled = 0"
                 + (target == null ? "" : " AND target = ?");
         sql.query(what, """
                 SELECT started_at / 86400000 AS day, count(*), sum(tests_run), sum(tests_passed),
@@ -230,7 +238,7 @@ public final class HistoryQueries {
     /** {@code where} over the runs table, rewritten for a join in which runs is {@code r}. */
     private static String onRuns(String where) {
         return where.replace("started_at", "r.started_at").replace("state", "r.state")
-                .replace("target =", "r.target =");
+                .replace("cancelled", "r.cancelled").replace("target =", "r.target =");
     }
 
     /**
@@ -245,7 +253,7 @@ public final class HistoryQueries {
         long[] streakStart = {-1};
         sql.query(what, """
                 SELECT target, started_at, status FROM runs
-                WHERE started_at < ? AND state = 'finished' %s
+                WHERE started_at < ? AND state = 'finished' AND cancelled = 0 %s
                   AND started_at >= ? - 30 * 86400000
                 ORDER BY target, started_at""".formatted(target == null ? "" : "AND target = ?"), ps -> {
             int i = 1;
@@ -287,7 +295,7 @@ public final class HistoryQueries {
             int succeeded = days.stream().mapToInt(TrendPoint::fixesSucceeded).sum();
             Map<String, LlmUse> byProvider = new LinkedHashMap<>();
             Map<String, Integer> patterns = new LinkedHashMap<>();
-            String where = "started_at >= ? AND started_at < ? AND state <> 'running'"
+            String where = "started_at >= ? AND started_at < ? AND state <> 'running' AND cancelled = 0"
                     + (target == null ? "" : " AND target = ?");
             long[] tests = sql.one(what, "SELECT sum(tests_run), sum(tests_passed) FROM runs WHERE " + where,
                     ps -> bindRange(ps, from, to, target), rs -> new long[]{rs.getLong(1), rs.getLong(2)})

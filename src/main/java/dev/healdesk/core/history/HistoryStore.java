@@ -1,6 +1,10 @@
 package dev.healdesk.core.history;
 
+import dev.healdesk.core.run.ActionRecord;
+import dev.healdesk.core.run.Decision;
 import dev.healdesk.core.run.Diagnosis;
+import dev.healdesk.core.run.RunOutcome;
+import dev.healdesk.core.triage.FixClass;
 import dev.healdesk.core.run.FlipRate;
 import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.suite.TestResult;
@@ -230,6 +234,20 @@ public final class HistoryStore implements AutoCloseable {
 
     public int countRuns() {
         return reads.count();
+    }
+
+    /** The counts of a run's first pass (its stored results are those of the first pass). */
+    public RunOutcome.Pass firstPass(String runId) {
+        return reads.firstPass(runId);
+    }
+
+    /** What became of a run, with its first pass and its actions read from the store. */
+    public RunOutcome outcomeOf(RunRow row) {
+        RunOutcome.Done done = RunOutcome.Done.of(actionsOf(row.runId()).stream().map(a -> new ActionRecord(
+                a.fingerprint(), a.playbook(), FixClass.valueOf(a.fixClass()), Decision.valueOf(
+                a.decision().trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_')), a.applied(), a.success(),
+                a.verified(), a.message(), a.durationMs())).toList());
+        return row.outcome(firstPass(row.runId()), done);
     }
 
     public List<StoredTest> testsOf(String runId) {

@@ -1,6 +1,7 @@
 package dev.healdesk.core.history;
 
 import dev.healdesk.core.run.FlipRate;
+import dev.healdesk.core.run.RunOutcome;
 import dev.healdesk.core.suite.TestStatus;
 import dev.healdesk.core.triage.HealthStatus;
 
@@ -26,7 +27,7 @@ final class RunReads {
     /** The columns {@link #runRow} maps, in its order. */
     static final String RUN_COLUMNS = """
             id, target, projects, dry_run, started_at, finished_at, status, initial_status, health_score,
-              tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder, state""";
+              tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder, state, suite_error""";
 
     private final Sql sql;
 
@@ -39,7 +40,7 @@ final class RunReads {
                 Instant.ofEpochMilli(rs.getLong(5)), Instant.ofEpochMilli(rs.getLong(6)),
                 HealthStatus.fromId(rs.getString(7)), HealthStatus.fromId(rs.getString(8)), rs.getDouble(9),
                 rs.getInt(10), rs.getInt(11), rs.getInt(12), rs.getInt(13), rs.getInt(14) == 1, rs.getString(15),
-                rs.getString(16));
+                rs.getString(16), rs.getString(17));
     }
 
     Optional<RunRow> find(String runId) {
@@ -49,6 +50,24 @@ final class RunReads {
 
     int count() {
         return (int) sql.number("count runs", "SELECT count(*) FROM runs", Sql.Binder.NONE);
+    }
+
+    /** The counts of a run's first pass: its stored results are those of the first pass. */
+    RunOutcome.Pass firstPass(String runId) {
+        int[] n = new int[4];
+        sql.query("read the first pass of run " + runId,
+                "SELECT status, count(*) FROM test_results WHERE run_id = ? GROUP BY status",
+                ps -> ps.setString(1, runId), rs -> {
+                    int i = switch (rs.getString(1)) {
+                        case "passed" -> 0;
+                        case "flaky" -> 2;
+                        case "skipped" -> 3;
+                        default -> 1;
+                    };
+                    n[i] += rs.getInt(2);
+                    return null;
+                });
+        return new RunOutcome.Pass(n[0], n[1], n[2], n[3]);
     }
 
     List<StoredTest> tests(String runId) {

@@ -142,6 +142,10 @@ final class Schema {
                     "ALTER TABLE runs ADD COLUMN state TEXT NOT NULL DEFAULT 'finished'",
                     "ALTER TABLE runs ADD COLUMN owner_pid INTEGER",
                     "CREATE INDEX runs_unfinished ON runs(state) WHERE state <> 'finished'"
+            ),
+            List.of(
+                    // A run whose suite could not run at all (a build that does not compile) is recorded with why.
+                    "ALTER TABLE runs ADD COLUMN suite_error TEXT"
             ));
 
 

@@ -100,12 +100,12 @@ public final class SlackNotifier implements RunListener {
         }
         StringBuilder text = new StringBuilder();
         text.append(emoji(run)).append(" *Healdesk* ").append(run.target()).append(" · run `").append(run.runId())
-                .append("` ended *").append(run.status().id()).append("*");
-        if (run.initialStatus() != run.status()) {
-            text.append(" (was ").append(run.initialStatus().id()).append(")");
+                .append("` ended *").append(run.outcome().state().id()).append("*");
+        if (run.outcome().firstPassDiffers()) {
+            text.append(" (first pass: ").append(run.outcome().firstPass().describe()).append(")");
         }
-        text.append(String.format(Locale.ROOT, " · health %.1f · %d passed, %d failed of %d", run.healthScore(),
-                run.testsPassed(), run.testsFailed(), run.testsRun()));
+        text.append(String.format(Locale.ROOT, " · health %.1f · %s", run.healthScore(),
+                run.outcome().finalPass().describe()));
         if (failedScheduled) {
             text.append("\nScheduled run did not end healthy").append(run.cancelled() ? " (cancelled)" : "").append('.');
         }

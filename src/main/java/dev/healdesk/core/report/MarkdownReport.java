@@ -4,11 +4,13 @@ import dev.healdesk.core.run.ActionRecord;
 import dev.healdesk.core.run.Diagnosis;
 import dev.healdesk.core.run.FlipRate;
 import dev.healdesk.core.suite.TestResult;
+import dev.healdesk.core.run.RunOutcome;
 import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.triage.FailureGroup;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 
 /** summary.md: the human-readable run report, short enough to paste into a ticket. */
 public final class MarkdownReport {
@@ -26,11 +28,26 @@ public final class MarkdownReport {
         md.append("| | |\n|---|---|\n");
         row(md, "Target", run.target());
         row(md, "Projects", String.join(", ", run.projects()));
-        row(md, "Status", "**" + run.status().id() + "**"
-                + (run.initialStatus() != run.status() ? " (was " + run.initialStatus().id() + ")" : ""));
-        row(md, "Health score", String.format(java.util.Locale.ROOT, "%.1f", run.healthScore()));
-        row(md, "Tests", run.testsPassed() + " passed, " + run.testsFailed() + " failed, " + run.flaky()
-                + " flaky, " + run.testsRun() + " run");
+        RunOutcome outcome = run.outcome();
+        row(md, "Status", "**" + outcome.state().id() + "**" + switch (outcome.state()) {
+            case HEALED -> " (healthy after fixes; first pass " + run.initialStatus().id() + ")";
+            case CANCELLED, INTERRUPTED -> " (" + run.status().id() + " by the results kept)";
+            default -> "";
+        });
+        row(md, "Health score", String.format(java.util.Locale.ROOT, "%.1f (final pass)", run.healthScore()));
+        if (outcome.firstPassDiffers()) {
+            row(md, "First pass", outcome.firstPass().describe());
+            row(md, "Final pass", outcome.finalPass().describe());
+        } else {
+            row(md, "Tests", outcome.finalPass().describe());
+        }
+        row(md, "Done", outcome.done().describe());
+        if (run.suiteError() != null) {
+            row(md, "Suite error", run.suiteError());
+        }
+        if (run.interrupted()) {
+            row(md, "Interrupted", outcome.note());
+        }
         row(md, "Started", run.startedAt().toString());
         row(md, "Duration", String.format(java.util.Locale.ROOT, "%.1f s", run.durationMs() / 1000.0));
         row(md, "Mode", run.dryRun() ? "dry run (nothing changed)" : "live");
@@ -46,8 +63,11 @@ public final class MarkdownReport {
         }
         md.append('\n');
 
-        md.append("## Failures\n\n");
-        if (run.failures().isEmpty()) {
+        md.append("## Failures (first pass)\n\n");
+        long failing = run.results().stream().filter(t -> t.status().isFailure()).count();
+        if (run.failures().isEmpty() && failing > 0) {
+            md.append(failing).append(" failing test(s), not triaged: the run stopped before triage.\n\n");
+        } else if (run.failures().isEmpty()) {
             md.append("No failures.\n\n");
         } else {
             md.append("| Category | Severity | Fix | Pattern | Playbook | Tests | Flip rate | Message |\n");
@@ -107,16 +127,28 @@ public final class MarkdownReport {
             }
             md.append('\n');
         }
+        List<TestResult> skipped = run.results().stream()
+                .filter(t -> t.status() == dev.healdesk.core.suite.TestStatus.SKIPPED).toList();
+        if (!skipped.isEmpty()) {
+            md.append("## Skipped tests\n\nNot run: not counted in the health score.\n\n");
+            md.append("| Test | Reason |\n|---|---|\n");
+            for (TestResult t : skipped) {
+                md.append("| `").append(cell(t.id(), 200)).append("` | ")
+                        .append(cell(t.errorMessage() == null ? "—" : t.errorMessage(), 160)).append(" |\n");
+            }
+            md.append('\n');
+        }
         md.append("## Actions\n\n");
         if (run.actions().isEmpty()) {
             md.append("No playbook was proposed.\n");
         } else {
-            md.append("| Playbook | Class | Decision | Applied | Success | Verified | Message |\n");
-            md.append("|---|---|---|---|---|---|---|\n");
+            md.append("| Playbook | Class | Decision | Outcome | Applied | Success | Verified | Message |\n");
+            md.append("|---|---|---|---|---|---|---|---|\n");
             for (ActionRecord a : run.actions()) {
                 md.append("| ").append(a.playbook())
                         .append(" | ").append(a.fixClass())
                         .append(" | ").append(a.decision().id())
+                        .append(" | ").append(a.kind().id())
                         .append(" | ").append(yesNo(a.applied()))
                         .append(" | ").append(yesNo(a.success()))
                         .append(" | ").append(yesNo(a.verified()))

@@ -47,12 +47,11 @@ public final class RedactedRun {
         return new RunSummary(run.runId(), run.target(), run.projects(), run.dryRun(), run.startedAt(),
                 run.finishedAt(), run.status(), run.initialStatus(), run.healthScore(), run.testsRun(),
                 run.testsPassed(), run.testsFailed(), run.flaky(), results, failures, actions, llm, diagnoses,
-                run.cancelled(), run.flipRates());
+                run.cancelled(), run.flipRates(), run.interrupted(), redact.apply(run.suiteError()));
     }
 
     private static TestResult test(TestResult t, UnaryOperator<String> redact) {
-        return new TestResult(t.id(), t.project(), redact.apply(t.title()), t.location(), t.status(), t.durationMs(),
-                redact.apply(t.errorMessage()), redact.apply(t.errorStack()), t.retry(), t.attachments());
+        return t.withText(redact.apply(t.title()), redact.apply(t.errorMessage()), redact.apply(t.errorStack()));
     }
 
     private static Diagnosis diagnosis(Diagnosis d, UnaryOperator<String> redact) {

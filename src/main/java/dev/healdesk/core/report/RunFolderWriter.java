@@ -16,6 +16,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -236,6 +237,62 @@ public final class RunFolderWriter {
                 }
             }
             return false;
+        }
+    }
+
+    /**
+     * Finishes the folder of a run whose process died (killed, crashed) from what the history kept of it: takes away
+     * the half-written files ({@code *.tmp}, here and beside latest.json), writes the files a finished run's folder
+     * holds (test-output.json, healing-summary.json, summary.md) and latest.json when that still names an older run.
+     * Returns what it did, one line each; nothing when the folder is already whole.
+     */
+    public List<String> recover(Path dir, RunSummary run) throws IOException {
+        List<String> done = new ArrayList<>();
+        for (Path folder : List.of(dir, resultsDir)) {
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            try (DirectoryStream<Path> tmps = Files.newDirectoryStream(folder, "*.tmp")) {
+                for (Path tmp : tmps) {
+                    Files.deleteIfExists(tmp);
+                    done.add("removed the half-written " + tmp.getFileName());
+                }
+            }
+        }
+        if (!Files.isDirectory(dir)) {
+            return done;
+        }
+        if (!Files.isRegularFile(dir.resolve(TEST_OUTPUT))) {
+            writeAtomically(dir.resolve(TEST_OUTPUT), w -> json.writeResults(run.runId(), run.results(), w));
+            done.add("wrote " + TEST_OUTPUT);
+        }
+        if (!Files.isRegularFile(dir.resolve(SUMMARY_JSON))) {
+            writeAtomically(dir.resolve(SUMMARY_JSON), w -> json.writeSummary(run, dir.toString(), w));
+            done.add("wrote " + SUMMARY_JSON);
+        }
+        if (!Files.isRegularFile(dir.resolve(SUMMARY_MD))) {
+            writeAtomically(dir.resolve(SUMMARY_MD), w -> markdown.write(run, w));
+            done.add("wrote " + SUMMARY_MD);
+        }
+        if (latestIsOlderThan(run)) {
+            writeAtomically(resultsDir.resolve(LATEST), w -> json.writeSummary(run, dir.toString(), w));
+            done.add("brought " + LATEST + " up to this run");
+        }
+        return done;
+    }
+
+    /** Whether latest.json is missing, unreadable or names a run that started before {@code run}. */
+    private boolean latestIsOlderThan(RunSummary run) {
+        Path latest = resultsDir.resolve(LATEST);
+        if (!Files.isRegularFile(latest)) {
+            return true;
+        }
+        try {
+            String started = new com.fasterxml.jackson.databind.ObjectMapper().readTree(latest.toFile())
+                    .path("startedAt").asText("");
+            return started.isEmpty() || java.time.Instant.parse(started).isBefore(run.startedAt());
+        } catch (IOException | java.time.format.DateTimeParseException e) {
+            return true;
         }
     }
 

@@ -79,7 +79,8 @@ public final class StoredRuns {
             t.path("attachments").forEach(a -> attachments.add(a.asText()));
             TestResult r = new TestResult(t.path("id").asText(), t.path("project").asText(), text(t, "title"),
                     text(t, "location"), status(t.path("status").asText()), t.path("durationMs").asLong(),
-                    text(t, "errorMessage"), text(t, "errorStack"), t.path("retry").asInt(), attachments);
+                    text(t, "errorMessage"), text(t, "errorStack"), t.path("retry").asInt(), attachments,
+                    t.path("errored").asBoolean(false));
             byId.put(r.id(), r);
         }
         Map<String, FlipRate> flips = new HashMap<>();
@@ -121,7 +122,7 @@ public final class StoredRuns {
                 HealthStatus.fromId(s.path("initialStatus").asText()), s.path("healthScore").asDouble(),
                 s.path("testsRun").asInt(), s.path("testsPassed").asInt(), s.path("testsFailed").asInt(),
                 s.path("flaky").asInt(), List.copyOf(byId.values()), groups, actions, llm, diagnoses,
-                s.path("cancelled").asBoolean(), flips);
+                s.path("cancelled").asBoolean(), flips, s.path("interrupted").asBoolean(), text(s, "suiteError"));
     }
 
     /** What the history database keeps of a run: no stacks, attachments or diagnoses. */
@@ -153,7 +154,8 @@ public final class StoredRuns {
         return new RunSummary(row.runId(), row.target(), projects, row.dryRun(), row.startedAt(), row.finishedAt(),
                 row.status(), row.initialStatus(), row.healthScore(), row.testsRun(), row.testsPassed(),
                 row.testsFailed(), row.flaky(), List.copyOf(byId.values()), groups, actions,
-                LlmUsage.none("not kept in the history database"), Map.of(), row.cancelled(), flips);
+                LlmUsage.none("not kept in the history database"), Map.of(), row.cancelled(), flips,
+                row.interrupted(), row.suiteError());
     }
 
     static TestStatus status(String id) {

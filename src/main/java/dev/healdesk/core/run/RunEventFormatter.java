@@ -66,19 +66,22 @@ public final class RunEventFormatter {
             long passed = e.results().stream().filter(r -> r.status().isPassing()).count();
             StringBuilder b = new StringBuilder("RERUN ").append(String.join(", ", e.projects())).append(": ")
                     .append(passed).append(" passed, ").append(e.results().size() - passed).append(" not passed");
+            if (!e.notRerun().isEmpty()) {
+                b.append(", ").append(e.notRerun().size()).append(" not re-run (asked for, not in its results)");
+            }
             e.results().stream().filter(r -> !r.status().isPassing())
                     .forEach(r -> b.append("\n  ").append(r.status().id().toUpperCase(Locale.ROOT)).append(' ')
                             .append(r.id()).append(r.errorMessage() == null ? "" : ": " + firstLine(r.errorMessage())));
+            e.notRerun().forEach(id -> b.append("\n  NOT RE-RUN ").append(id));
             return b.toString();
         } else if (event instanceof RunEvent.RunFinished e) {
             RunSummary s = e.summary();
-            // The score and the counts are the first pass's; after a fix the status is the re-run's.
-            String healed = s.status() == s.initialStatus() ? ""
-                    : " after healing (first pass " + s.initialStatus().id() + ")";
-            return String.format(Locale.ROOT, "Run %s finished: %s%s, health score %.1f (%d passed, %d failed, %d"
-                            + " flaky of %d)%s -> %s", s.runId(), s.status().id(), healed, s.healthScore(),
-                    s.testsPassed(), s.testsFailed(), s.flaky(), s.testsRun(), s.cancelled() ? ", cancelled" : "",
-                    e.runFolder());
+            RunOutcome o = s.outcome();
+            // The state, the final pass's score and counts, and the first pass beside them when they differ.
+            return String.format(Locale.ROOT, "Run %s finished: %s, health score %.1f (final pass: %s)%s%s -> %s",
+                    s.runId(), o.state().id(), s.healthScore(), o.finalPass().describe(),
+                    o.firstPassDiffers() ? "; first pass: " + o.firstPass().describe() : "",
+                    o.done().total() == 0 ? "" : "; done: " + o.done().describe(), e.runFolder());
         }
         return event.toString();
     }

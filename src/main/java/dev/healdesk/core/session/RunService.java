@@ -18,10 +18,14 @@ import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.process.Cancellation;
 
 import dev.healdesk.core.history.HistoryException;
+import dev.healdesk.core.history.HistoryQueries;
 import dev.healdesk.core.history.HistoryStore;
+import dev.healdesk.core.history.RunRow;
+import dev.healdesk.core.report.StoredRuns;
 import dev.healdesk.core.report.RunFolderWriter;
 import dev.healdesk.core.suite.SuiteException;
 import dev.healdesk.core.suite.SuiteSession;
+import dev.healdesk.core.suite.TerminalText;
 import dev.healdesk.core.suite.TestResult;
 import dev.healdesk.core.suite.TestStatus;
 import dev.healdesk.core.triage.FailureGroup;
@@ -34,6 +38,7 @@ import org.slf4j.LoggerFactory;
 import dev.healdesk.core.triage.HealthStatus;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -96,6 +101,7 @@ public final class RunService {
     public RunSummary run(Target target, RunOptions options, RunListener listener, Cancellation cancel)
             throws RunException {
         List<String> projects = selectProjects(target, options);
+        recoverInterrupted();
         String runId = ids.next();
         Instant startedAt = clock.instant();
         RunFolderWriter.RunFolder folder;
@@ -168,20 +174,37 @@ public final class RunService {
         AtomicInteger finished = new AtomicInteger();
         // The streamed results and the returned list are mostly the same objects: each is redacted once.
         Map<TestResult, TestResult> clean = Collections.synchronizedMap(new IdentityHashMap<>());
+        List<TestResult> streamed = Collections.synchronizedList(new ArrayList<>());
         List<TestResult> results;
+        String suiteError = null;
         try {
             results = suites.run(new LinkedHashSet<>(projects), folder.artifactsDir(),
                     note -> out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.INFO, note)),
                     raw -> {
                         TestResult r = clean.computeIfAbsent(raw, redact::redact);
                         keep(runId, r);
+                        streamed.add(r);
                         out.onEvent(new RunEvent.TestFinished(runId, r, finished.incrementAndGet()));
                     }, cancel);
             results = results.stream().map(r -> clean.computeIfAbsent(r, redact::redact)).toList();
         } catch (SuiteException e) {
-            throw new RunException(e.getMessage(), true, e);
+            if (!e.suiteFailed()) {
+                throw new RunException(e.getMessage(), true, e);
+            }
+            // The suite ran and could not give results (a build that does not compile): that is the run's outcome, so
+            // it is recorded with what ran before it, not thrown away as a usage error.
+            suiteError = redact.apply(TerminalText.plain(e.getMessage()));
+            out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.ERROR, suiteError));
+            synchronized (streamed) {
+                results = List.copyOf(streamed);
+            }
         } finally {
             redactArtifacts(folders, folder.artifactsDir(), runId, out, redact);
+        }
+        if (suiteError != null) {
+            return record(summarize(runId, target, projects, options, startedAt, results, results,
+                    triage.group(results), List.of(), Diagnoses.none(), cancel.isCancelled(), suiteError),
+                    target, folder, out);
         }
         if (cancel.isCancelled()) {
             out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.WARN,
@@ -205,8 +228,14 @@ public final class RunService {
                     r -> triage.triage(r.errorMessage(), r.errorStack()).fingerprint()));
         }
 
-        RunSummary summary = summarize(runId, target, projects, options, startedAt, results,
-                List.copyOf(latest.values()), groups, actions, diagnoses, cancel.isCancelled());
+        return record(summarize(runId, target, projects, options, startedAt, results, List.copyOf(latest.values()),
+                groups, actions, diagnoses, cancel.isCancelled(), null), target, folder, out);
+    }
+
+    /** Stores the run, writes its folder and tells the listeners it finished. */
+    private RunSummary record(RunSummary summary, Target target, RunFolderWriter.RunFolder folder, RunListener out)
+            throws RunException {
+        String runId = summary.runId();
         try {
             history.saveRun(summary, folder.dir());
             summary = summary.withFlipRates(history.flipRates(target.name(), summary.results().stream()
@@ -225,6 +254,39 @@ public final class RunService {
         out.onEvent(new RunEvent.RunFinished(runId, summary, folder.dir()));
         closeQuietly(folder);
         return summary;
+    }
+
+    /**
+     * Finishes the folders of the recent runs whose process died (the history marked them interrupted when it opened):
+     * half-written files go, the summaries are written from what the history kept, latest.json is brought up to date.
+     * A failure is logged, never fatal: the new run goes on.
+     */
+    private void recoverInterrupted() {
+        try {
+            for (RunRow row : history.listRuns(new HistoryQueries.RunFilter(RunRow.INTERRUPTED, null, null, null, null,
+                    null), 20, 0)) {
+                Path dir = row.runFolder() == null ? folders.resultsDir().resolve(row.runId()) : Path.of(row.runFolder());
+                if (!Files.isDirectory(dir) || Files.isRegularFile(dir.resolve(RunFolderWriter.SUMMARY_MD))
+                        && !hasTmp(dir) && !hasTmp(folders.resultsDir())) {
+                    continue;
+                }
+                List<String> done = folders.recover(dir, StoredRuns.fromHistory(history, row).asInterrupted());
+                if (!done.isEmpty()) {
+                    LOG.info("Finished the folder of interrupted run {}: {}", row.runId(), String.join(", ", done));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not finish the folders of interrupted runs: {}", e.toString());
+        }
+    }
+
+    private static boolean hasTmp(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (var tmps = Files.newDirectoryStream(dir, "*.tmp")) {
+            return tmps.iterator().hasNext();
+        }
     }
 
     private void abandon(String runId) {
@@ -272,22 +334,54 @@ public final class RunService {
     private static Rerun rerun(SuiteSession suites, String runId, RunFolderWriter.RunFolder folder, RunListener out,
                                Map<String, TestResult> latest, RunRedactor redact, RunFolderWriter folders) {
         AtomicInteger reruns = new AtomicInteger();
-        return (tests, cancel) -> {
-            Path artifacts = folder.artifactsDir().resolve("rerun-" + reruns.incrementAndGet());
-            List<TestResult> again;
-            try {
-                again = suites.rerun(tests, artifacts,
-                        note -> out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.DEBUG, note)), r -> { }, cancel)
-                        .stream().map(redact::redact).toList();
-            } finally {
-                redactArtifacts(folders, artifacts, runId, out, redact);
+        return new Rerun() {
+            @Override
+            public List<TestResult> run(List<TestResult> tests, Cancellation cancel) throws SuiteException {
+                return rerun(tests, cancel, false);
             }
-            again.forEach(r -> latest.put(r.id(), r));
-            Set<String> projects = new LinkedHashSet<>();
-            tests.forEach(t -> projects.add(t.project()));
-            out.onEvent(new RunEvent.TestsRerun(runId, List.copyOf(projects), again));
-            return again;
+
+            @Override
+            public List<TestResult> reproduce(List<TestResult> tests, Cancellation cancel) throws SuiteException {
+                return rerun(tests, cancel, true);
+            }
+
+            /** {@code reproducing}: no fix ran since the test failed, so one that passes now is flaky. */
+            private List<TestResult> rerun(List<TestResult> tests, Cancellation cancel, boolean reproducing)
+                    throws SuiteException {
+                Path artifacts = folder.artifactsDir().resolve("rerun-" + reruns.incrementAndGet());
+                List<TestResult> again;
+                try {
+                    again = suites.rerun(tests, artifacts,
+                            note -> out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.DEBUG, note)), r -> { },
+                            cancel)
+                            .stream().map(redact::redact)
+                            .map(r -> reproducing ? flakyIfItFailedBefore(r, latest.get(r.id())) : r).toList();
+                } finally {
+                    redactArtifacts(folders, artifacts, runId, out, redact);
+                }
+                again.forEach(r -> latest.put(r.id(), r));
+                Set<String> projects = new LinkedHashSet<>();
+                tests.forEach(t -> projects.add(t.project()));
+                Set<String> reported = new HashSet<>();
+                again.forEach(r -> reported.add(r.id()));
+                List<String> notRerun = tests.stream().map(TestResult::id).filter(id -> !reported.contains(id))
+                        .distinct().toList();
+                out.onEvent(new RunEvent.TestsRerun(runId, List.copyOf(projects), again, notRerun));
+                return again;
+            }
         };
+    }
+
+    /**
+     * A test that failed and passes when run again with nothing changed in between is flaky: failed, then passed on a
+     * retry, with the failure it had.
+     */
+    private static TestResult flakyIfItFailedBefore(TestResult now, TestResult before) {
+        if (before == null || !before.status().isFailure() || !now.status().isPassing()) {
+            return now;
+        }
+        return new TestResult(now.id(), now.project(), now.title(), now.location(), TestStatus.FLAKY,
+                now.durationMs(), before.errorMessage(), before.errorStack(), before.retry() + 1, before.attachments());
     }
 
     /**
@@ -325,20 +419,23 @@ public final class RunService {
     private RunSummary summarize(String runId, Target target, List<String> projects, RunOptions options,
                                  Instant startedAt, List<TestResult> results, List<TestResult> latest,
                                  List<FailureGroup> groups, List<ActionRecord> actions, Diagnoses diagnoses,
-                                 boolean cancelled) {
+                                 boolean cancelled, String suiteError) {
         // The counts and the score are those of each test's latest result, like the status: after a verified fix
         // the run says what the tests say now. The first pass keeps its own status (initialStatus) and results.
         Counts now = Counts.of(latest);
         Counts first = Counts.of(results);
         boolean critical = groups.stream().anyMatch(g -> g.severity() == Severity.CRITICAL);
         // A flaky test passed in the end: it counts as passed for the score and is reported apart.
-        HealthScore initial = HealthScore.of(first.passed + first.flaky, results.size() - first.skipped, critical);
+        double failingBelow = options.failingBelow();
+        HealthScore initial = HealthScore.of(first.passed + first.flaky, results.size() - first.skipped, critical,
+                failingBelow);
         double score = HealthScore.of(now.passed + now.flaky, latest.size() - now.skipped, false).score();
+        HealthStatus status = suiteError != null ? HealthStatus.FAILING : finalStatus(latest, groups, failingBelow);
         return new RunSummary(runId, target.name(), projects, options.dryRun(), startedAt, clock.instant(),
-                finalStatus(latest, groups), initial.status(), score, latest.size(), now.passed + now.flaky,
-                now.failed, now.flaky,
+                status, suiteError != null ? HealthStatus.FAILING : initial.status(), score, latest.size(),
+                now.passed + now.flaky, now.failed, now.flaky,
                 Collections.unmodifiableList(new ArrayList<>(results)), groups, actions, diagnoses.usage(),
-                diagnoses.byFingerprint(), cancelled);
+                diagnoses.byFingerprint(), cancelled, Map.of(), false, suiteError);
     }
 
     /** How many results passed, failed, were flaky or skipped. */
@@ -364,7 +461,7 @@ public final class RunService {
     }
 
     /** The status the latest results give: a critical group counts only while one of its tests still fails. */
-    private static HealthStatus finalStatus(List<TestResult> latest, List<FailureGroup> groups) {
+    private static HealthStatus finalStatus(List<TestResult> latest, List<FailureGroup> groups, double failingBelow) {
         Set<String> stillFailing = new HashSet<>();
         int passing = 0;
         int counted = 0;
@@ -380,7 +477,7 @@ public final class RunService {
         }
         boolean critical = groups.stream().anyMatch(g -> g.severity() == Severity.CRITICAL
                 && g.tests().stream().anyMatch(t -> stillFailing.contains(t.id())));
-        return HealthScore.of(passing, counted, critical).status();
+        return HealthScore.of(passing, counted, critical, failingBelow).status();
     }
 
     private static void closeQuietly(RunFolderWriter.RunFolder folder) {

@@ -72,7 +72,7 @@ class SlackNotifierTest {
 
         assertThat(posts).hasSize(1);
         String text = new ObjectMapper().readTree(posts.get(0)).get("text").asText();
-        assertThat(text).contains("shop · run `run-1` ended *healthy* (was failing)")
+        assertThat(text).contains("shop · run `run-1` ended *healed* (first pass: 0 passed, 2 failed of 2)")
                 .contains("*Critical failures* (1):\n• database · 2 test(s) · FATAL: password authentication failed")
                 .contains("*Healed automatically*:\n• kill-idle-db-connections (class A): verified")
                 .doesNotContain(password).doesNotContain("jane.doe@acme-corp.io");

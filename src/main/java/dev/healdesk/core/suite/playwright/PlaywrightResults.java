@@ -21,8 +21,6 @@ final class PlaywrightResults {
     static final int MAX_TEXT_CHARS = 64 * 1024;
     /** Between the titles of a test's describe blocks and its own, as Playwright's reporters print them. */
     static final String TITLE_SEPARATOR = " › ";
-    /** ANSI escape sequences: colours (CSI ... m) and the other CSI and OSC sequences terminals understand. */
-    private static final Pattern ANSI = Pattern.compile("\u001B(?:\\[[0-?]*[ -/]*[@-~]|\\][^\u0007\u001B]*(?:\u0007|\u001B\\\\)|[@-Z\\\\-_])");
 
     private PlaywrightResults() {
     }
@@ -98,7 +96,7 @@ final class PlaywrightResults {
         if (text == null) {
             return null;
         }
-        String plain = text.indexOf('\u001B') >= 0 ? ANSI.matcher(text).replaceAll("") : text;
+        String plain = dev.healdesk.core.suite.TerminalText.plain(text);
         plain = plain.strip();
         if (plain.isEmpty()) {
             return null;
