@@ -198,6 +198,8 @@ public final class RunService {
             synchronized (streamed) {
                 results = List.copyOf(streamed);
             }
+        } finally {
+            redactArtifacts(folders, folder.artifactsDir(), runId, out, redact);
         }
         if (suiteError != null) {
             return record(summarize(runId, target, projects, options, startedAt, results, results,
@@ -220,7 +222,7 @@ public final class RunService {
         results.forEach(r -> latest.put(r.id(), r));
         List<ActionRecord> actions = List.of();
         if (!groups.isEmpty() && !cancel.isCancelled()) {
-            Rerun rerun = rerun(suites, runId, folder, out, latest, redact);
+            Rerun rerun = rerun(suites, runId, folder, out, latest, redact, folders);
             actions = healer.heal(new HealRequest(runId, target, groups, results, diagnoses.byFingerprint(), options,
                     startedAt, folder.dir(), rerun, out, cancel,
                     r -> triage.triage(r.errorMessage(), r.errorStack()).fingerprint()));
@@ -308,8 +310,29 @@ public final class RunService {
      * Targeted re-runs over the target's suites, each into its own artifacts folder; every result replaces the test's
      * earlier one in {@code latest}, from which the final status is computed.
      */
+    /**
+     * Redacts the text files a suite left in {@code artifacts} (reports, events, error-context.md, text attachments)
+     * once it is done, as everything else of the run is where it enters; screenshots, videos and trace archives stay
+     * as they are. A file that cannot be rewritten is named in the run's log.
+     */
+    private static void redactArtifacts(RunFolderWriter folders, Path artifacts, String runId, RunListener out,
+                                        RunRedactor redact) {
+        try {
+            int changed = folders.redactArtifacts(artifacts, redact).size();
+            if (changed > 0) {
+                out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.DEBUG,
+                        "Redacted " + changed + " artifact file(s) in " + artifacts));
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not redact the artifacts in {}: {}", artifacts, e.toString());
+            out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.WARN, "Could not redact the artifacts in "
+                    + artifacts + ": " + e.getMessage() + ". Check the folder's permissions; delete it if it may"
+                    + " hold secrets."));
+        }
+    }
+
     private static Rerun rerun(SuiteSession suites, String runId, RunFolderWriter.RunFolder folder, RunListener out,
-                               Map<String, TestResult> latest, RunRedactor redact) {
+                               Map<String, TestResult> latest, RunRedactor redact, RunFolderWriter folders) {
         AtomicInteger reruns = new AtomicInteger();
         return new Rerun() {
             @Override
@@ -326,10 +349,16 @@ public final class RunService {
             private List<TestResult> rerun(List<TestResult> tests, Cancellation cancel, boolean reproducing)
                     throws SuiteException {
                 Path artifacts = folder.artifactsDir().resolve("rerun-" + reruns.incrementAndGet());
-                List<TestResult> again = suites.rerun(tests, artifacts,
-                        note -> out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.DEBUG, note)), r -> { }, cancel)
-                        .stream().map(redact::redact)
-                        .map(r -> reproducing ? flakyIfItFailedBefore(r, latest.get(r.id())) : r).toList();
+                List<TestResult> again;
+                try {
+                    again = suites.rerun(tests, artifacts,
+                            note -> out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.DEBUG, note)), r -> { },
+                            cancel)
+                            .stream().map(redact::redact)
+                            .map(r -> reproducing ? flakyIfItFailedBefore(r, latest.get(r.id())) : r).toList();
+                } finally {
+                    redactArtifacts(folders, artifacts, runId, out, redact);
+                }
                 again.forEach(r -> latest.put(r.id(), r));
                 Set<String> projects = new LinkedHashSet<>();
                 tests.forEach(t -> projects.add(t.project()));
