@@ -52,7 +52,14 @@ public final class JUnitXmlReport {
             x.append("    <properties><property name=\"healdesk.runId\" value=\"");
             HtmlReport.esc(x, run.runId()).append("\"/><property name=\"healdesk.target\" value=\"");
             HtmlReport.esc(x, run.target()).append("\"/><property name=\"healdesk.status\" value=\"")
-                    .append(run.status().id()).append("\"/></properties>\n");
+                    .append(run.status().id()).append("\"/>");
+            for (dev.healdesk.core.triage.Incident i : run.incidents()) {
+                x.append("<property name=\"healdesk.incident.");
+                HtmlReport.esc(x, i.id()).append("\" value=\"");
+                HtmlReport.esc(x, i.title() + " [" + i.category().id() + ", class " + i.fixClass() + "; tests: "
+                        + String.join(" ", i.tests()) + "]").append("\"/>");
+            }
+            x.append("</properties>\n");
             for (TestResult t : e.getValue()) {
                 testCase(x, t, categoryOf.getOrDefault(t.id(), t.status().id()));
             }

@@ -3,6 +3,8 @@ package dev.healdesk.core.run;
 import dev.healdesk.core.suite.TestResult;
 import dev.healdesk.core.triage.FailureGroup;
 import dev.healdesk.core.triage.HealthStatus;
+import dev.healdesk.core.triage.Incident;
+import dev.healdesk.core.triage.Incidents;
 
 import java.time.Instant;
 import java.util.List;
@@ -18,13 +20,25 @@ import java.util.Map;
  * @param cancelled     true when the operator cancelled: results are those gathered so far
  * @param flipRates     by test id, the flip rate over the target's recent runs (this one included) of every test that
  *                      did not simply pass; empty before the run is stored
+ * @param incidents     the failures joined by cause (one diagnosis, proposal and verification each); when not given,
+ *                      one incident per failure group
  */
 public record RunSummary(String runId, String target, List<String> projects, boolean dryRun,
                          Instant startedAt, Instant finishedAt, HealthStatus status, HealthStatus initialStatus,
                          double healthScore, int testsRun, int testsPassed, int testsFailed, int flaky,
                          List<TestResult> results, List<FailureGroup> failures, List<ActionRecord> actions,
                          LlmUsage llm, Map<String, Diagnosis> diagnoses, boolean cancelled,
-                         Map<String, FlipRate> flipRates) {
+                         Map<String, FlipRate> flipRates, List<Incident> incidents) {
+
+    public RunSummary(String runId, String target, List<String> projects, boolean dryRun, Instant startedAt,
+                      Instant finishedAt, HealthStatus status, HealthStatus initialStatus, double healthScore,
+                      int testsRun, int testsPassed, int testsFailed, int flaky, List<TestResult> results,
+                      List<FailureGroup> failures, List<ActionRecord> actions, LlmUsage llm,
+                      Map<String, Diagnosis> diagnoses, boolean cancelled, Map<String, FlipRate> flipRates) {
+        this(runId, target, projects, dryRun, startedAt, finishedAt, status, initialStatus, healthScore, testsRun,
+                testsPassed, testsFailed, flaky, results, failures, actions, llm, diagnoses, cancelled, flipRates,
+                null);
+    }
 
     public RunSummary(String runId, String target, List<String> projects, boolean dryRun, Instant startedAt,
                       Instant finishedAt, HealthStatus status, HealthStatus initialStatus, double healthScore,
@@ -37,6 +51,7 @@ public record RunSummary(String runId, String target, List<String> projects, boo
 
     public RunSummary {
         flipRates = flipRates == null ? Map.of() : Map.copyOf(flipRates);
+        incidents = incidents == null ? Incidents.fromGroups(failures) : List.copyOf(incidents);
         projects = List.copyOf(projects);
         results = List.copyOf(results);
         failures = List.copyOf(failures);
@@ -48,7 +63,22 @@ public record RunSummary(String runId, String target, List<String> projects, boo
     public RunSummary withFlipRates(Map<String, FlipRate> rates) {
         return new RunSummary(runId, target, projects, dryRun, startedAt, finishedAt, status, initialStatus,
                 healthScore, testsRun, testsPassed, testsFailed, flaky, results, failures, actions, llm, diagnoses,
-                cancelled, rates);
+                cancelled, rates, incidents);
+    }
+
+    /** The incident a fingerprint (of a failure group or an action) belongs to, when one holds it. */
+    public java.util.Optional<Incident> incidentOf(String fingerprint) {
+        for (Incident i : incidents) {
+            if (i.leadFingerprint().equals(fingerprint)) {
+                return java.util.Optional.of(i);
+            }
+        }
+        return incidents.stream().filter(i -> i.fingerprints().contains(fingerprint)).findFirst();
+    }
+
+    /** The incident a test's failure belongs to, when it failed. */
+    public java.util.Optional<Incident> incidentOfTest(String testId) {
+        return incidents.stream().filter(i -> i.tests().contains(testId)).findFirst();
     }
 
     /** The tests that failed and then passed on a retry: shown apart, never healed. */

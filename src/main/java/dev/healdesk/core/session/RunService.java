@@ -26,6 +26,8 @@ import dev.healdesk.core.suite.TestResult;
 import dev.healdesk.core.suite.TestStatus;
 import dev.healdesk.core.triage.FailureGroup;
 import dev.healdesk.core.triage.HealthScore;
+import dev.healdesk.core.triage.Incident;
+import dev.healdesk.core.triage.Incidents;
 import dev.healdesk.core.triage.Severity;
 import dev.healdesk.core.triage.Triage;
 import org.slf4j.Logger;
@@ -188,23 +190,35 @@ public final class RunService {
 
         List<FailureGroup> groups = triage.group(results);
         groups.forEach(g -> out.onEvent(new RunEvent.FailureTriaged(runId, g)));
+        // One cause, one incident: the diagnosis, the proposal and the verification work on incidents, each seen as
+        // one failure group under its leading fingerprint holding all its tests.
+        List<Incident> incidents = triage.incidents(results);
+        incidents.forEach(i -> out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.INFO, "Incident "
+                + i.id() + ": " + i.title() + " (" + i.category().id() + ", class " + i.fixClass() + "; "
+                + i.classEvidence() + ")")));
+        List<FailureGroup> units = incidents.stream().map(Incident::group).toList();
 
         Diagnoses diagnoses = Diagnoses.none();
-        if (!groups.isEmpty() && !options.skipLlm() && !cancel.isCancelled()) {
-            diagnoses = diagnoser.diagnose(runId, groups, options, out, cancel);
+        if (!units.isEmpty() && !options.skipLlm() && !cancel.isCancelled()) {
+            diagnoses = diagnoser.diagnose(runId, units, options, out, cancel);
         }
         Map<String, TestResult> latest = new LinkedHashMap<>();
         results.forEach(r -> latest.put(r.id(), r));
         List<ActionRecord> actions = List.of();
-        if (!groups.isEmpty() && !cancel.isCancelled()) {
+        if (!units.isEmpty() && !cancel.isCancelled()) {
             Rerun rerun = rerun(suites, runId, folder, out, latest, redact);
-            actions = healer.heal(new HealRequest(runId, target, groups, results, diagnoses.byFingerprint(), options,
-                    startedAt, folder.dir(), rerun, out, cancel,
-                    r -> triage.triage(r.errorMessage(), r.errorStack()).fingerprint()));
+            Map<String, Incident> byTest = Incidents.byTest(incidents);
+            actions = healer.heal(new HealRequest(runId, target, units, results, diagnoses.byFingerprint(), options,
+                    startedAt, folder.dir(), rerun, out, cancel, r -> {
+                        String fp = triage.triage(r.errorMessage(), r.errorStack()).fingerprint();
+                        Incident i = byTest.get(r.id());
+                        // A test failing again for its incident's cause reads as the incident's failure.
+                        return i != null && i.fingerprints().contains(fp) ? i.leadFingerprint() : fp;
+                    }));
         }
 
         RunSummary summary = summarize(runId, target, projects, options, startedAt, results,
-                List.copyOf(latest.values()), groups, actions, diagnoses, cancel.isCancelled());
+                List.copyOf(latest.values()), groups, incidents, actions, diagnoses, cancel.isCancelled());
         try {
             history.saveRun(summary, folder.dir());
             summary = summary.withFlipRates(history.flipRates(target.name(), summary.results().stream()
@@ -296,8 +310,8 @@ public final class RunService {
      */
     private RunSummary summarize(String runId, Target target, List<String> projects, RunOptions options,
                                  Instant startedAt, List<TestResult> results, List<TestResult> latest,
-                                 List<FailureGroup> groups, List<ActionRecord> actions, Diagnoses diagnoses,
-                                 boolean cancelled) {
+                                 List<FailureGroup> groups, List<Incident> incidents, List<ActionRecord> actions,
+                                 Diagnoses diagnoses, boolean cancelled) {
         // The counts and the score are those of each test's latest result, like the status: after a verified fix
         // the run says what the tests say now. The first pass keeps its own status (initialStatus) and results.
         Counts now = Counts.of(latest);
@@ -310,7 +324,7 @@ public final class RunService {
                 finalStatus(latest, groups), initial.status(), score, latest.size(), now.passed + now.flaky,
                 now.failed, now.flaky,
                 Collections.unmodifiableList(new ArrayList<>(results)), groups, actions, diagnoses.usage(),
-                diagnoses.byFingerprint(), cancelled);
+                diagnoses.byFingerprint(), cancelled, Map.of(), incidents);
     }
 
     /** How many results passed, failed, were flaky or skipped. */
