@@ -5,36 +5,22 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Objects;
 
 /**
- * Gives one failure the same fingerprint every time it happens, and different failures different ones.
+ * Gives one failure the same fingerprint every time it happens, and different failures different ones: the
+ * fingerprint is the failure's template (issue 13).
  *
- * <p>{@link #normalize(String)} rules (one hand-written pass, no regex):
- * <ul>
- *   <li>numbers {@code <n>} (also inside words: {@code 30000ms} → {@code <n>ms}, {@code user42} → {@code user<n>});
- *       UUIDs {@code <uuid>}; {@code 0x..} and hex runs of 6+ with a digit (hashes, commits) {@code <hex>};
- *       words mixing letters and digits several times (random ids, pod suffixes) {@code <id>};
- *       ISO-8601 dates and times and clock times {@code <ts>}; e-mail addresses {@code <email>}</li>
- *   <li>quoted values ('..', "..", `..`) become {@code '<v>'}, except JSON keys (a quote followed by ':'), a quote
- *       after the words selector/element/role, attribute values in [..=".."] selectors, and whole selector calls
- *       ({@code locator(..)}, {@code getByRole(..)}, {@code frameLocator(..)}, {@code waitForSelector(..)},
- *       {@code querySelector(..)}): a selector is the identity of a UI failure, not a variable value</li>
- *   <li>URLs keep scheme and path words; host (and user info) become {@code <host>}; numeric, UUID, hex and id
- *       segments become placeholders; query values {@code <v>}; a fragment {@code #<v>}. Bare IPv4, localhost and
- *       dotted host names followed by a port read {@code <host>} too</li>
- *   <li>ports: a service port (below 32768, e.g. :5432 vs :6379) tells which service failed and is kept;
- *       an ephemeral port (32768 and up, a test server's random port) is dropped</li>
- *   <li>common HTTP statuses (200, 401, 404, 500, 503, ...) stay when a status word precedes them (status, code,
- *       HTTP, expected, received, got, was, ...) or a reason phrase follows (503 Service Unavailable): a 404 and a
- *       500 are different failures; other numbers, a 512 ms duration included, become {@code <n>}</li>
- *   <li>file paths keep only the file name ({@code <path>/login.spec.ts}); route paths keep their words</li>
- *   <li>ANSI colours are dropped, runs of blanks become one space, each line is trimmed, and a line already seen
- *       is dropped (retry loops in call logs vary in length, not in content)</li>
- * </ul>
+ * <p>{@link #normalize(String)} masks the volatile parts in one hand-written pass (no regex): numbers, durations,
+ * line and column numbers {@code <n>}; UUIDs, hashes, hex and random ids, pod suffixes; ISO and log timestamps
+ * {@code <ts>}; URLs {@code <url>}, file and route paths {@code <path>}, hosts, IPs (v4 and v6) and their ports
+ * {@code <host>}; e-mail addresses; quoted values ('..', "..", `..`) and selector calls ({@code locator(..)},
+ * {@code getByRole(..)}) {@code <v>} (JSON keys stay); JUnit's {@code expected: <..> but was: <..>}, Hamcrest's
+ * {@code <..>}, TestNG's {@code expected [..] but found [..]} and a constraint's {@code Key (..)=(..)} {@code <v>}.
+ * Common HTTP statuses stay where a status word leads them (a 404 and a 500 are different failures).
  *
- * <p>The fingerprint is the first 16 hex digits of SHA-256 over the category id, the normalised message and the
- * top three stack frames, each normalised: {@code at } prefix, line and column numbers, absolute path prefixes
- * (paths keep their last two segments), everything up to the last {@code node_modules/} (a package keeps its name
- * and file name), jar suffixes {@code ~[x.jar:1.0]} and lambda / anonymous class numbers are dropped.
- * Thread-safe.
+ * <p>{@link #fingerprint(String, String)} then takes only the {@link #headline}: call logs, headers and stack frames
+ * are evidence, kept with the failure, not part of its identity. It drops the headline's wrappers (log prefixes,
+ * container gutters, {@code Error:} and exception or API names before the failure's own words), spells every value
+ * {@code <v>} and ignores case, and hashes the result with the key (triage gives the category). The fingerprint is the
+ * first 16 hex digits of that SHA-256. Thread-safe.
  */
 public final class Fingerprinter {
 
@@ -148,8 +134,64 @@ public final class Fingerprinter {
             }
             out.append(message, a, b);
             lines++;
+            if (message.charAt(b - 1) == ':' && (message.startsWith("Expecting", a) || b - a < 48 && i < n
+                    && isBareName(message, a, b))) {
+                return continuation(message, i, out);
+            }
         }
         return out == null ? "" : out.toString();
+    }
+
+    /** A line that is only an exception name and a colon ({@code java.lang.AssertionError:}). */
+    private static boolean isBareName(String m, int a, int b) {
+        for (int k = a; k < b - 1; k++) {
+            char c = m.charAt(k);
+            if (!(Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '$')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The rest of a multi-line assertion headline (AssertJ's {@code Expecting actual:\n  "x"\nto contain:\n  "y"}):
+     * its unindented lines are the assertion's words, its indented lines the values (evidence); a bare exception name
+     * is followed by its message on the next line.
+     */
+    private static String continuation(String m, int i, StringBuilder out) {
+        int n = m.length();
+        int added = 0;
+        while (i < n && added < 3) {
+            int e = m.indexOf('\n', i);
+            if (e < 0) {
+                e = n;
+            }
+            int a = i;
+            int b = e;
+            i = e + 1;
+            while (b > a && Character.isWhitespace(m.charAt(b - 1))) {
+                b--;
+            }
+            if (a == b) {
+                continue;
+            }
+            boolean indented = Character.isWhitespace(m.charAt(a));
+            if (indented && !(added == 0 && out.charAt(out.length() - 1) == ':' && !out.toString().contains("Expecting"))) {
+                continue;
+            }
+            while (a < b && Character.isWhitespace(m.charAt(a))) {
+                a++;
+            }
+            if (endsHeadline(m, a, b) || isEvidenceLine(m, a, b)) {
+                break;
+            }
+            out.append('\n').append(m, a, cutAtInlineSection(m, a, b));
+            added++;
+            if (!m.startsWith("Expecting", a) && out.indexOf("Expecting") < 0) {
+                break; // a bare name's message: one line
+            }
+        }
+        return out.toString();
     }
 
     private static final String[] SECTION_STARTS = {"call log:", "=====", "browser logs:", "stacktrace:", "stack trace:",
@@ -470,108 +512,6 @@ public final class Fingerprinter {
         }
         w.sha256.update(out, 0, k);
         return w.sha256.digest();
-    }
-
-    /** One stack frame without what varies between machines, builds and runs. */
-    String normalizeFrame(String frame) {
-        StringBuilder out = new StringBuilder(frame.length());
-        normalizeFrameInto(frame, out, new StringBuilder(frame.length()));
-        return out.toString();
-    }
-
-    private void normalizeFrameInto(String frame, StringBuilder out, StringBuilder scratch) {
-        String f = frame.strip();
-        if (f.startsWith("at ")) {
-            f = f.substring(3).stripLeading();
-        }
-        if (f.startsWith("File \"")) { // Python: File "/app/tests/test_login.py", line 42, in test_login
-            int close = f.indexOf('"', 6);
-            if (close > 6) {
-                int inAt = f.indexOf(", in ", close);
-                out.append(location(f.substring(6, close)));
-                if (inAt > 0) {
-                    out.append(" in ");
-                    normalizer.normalizeInto(f.substring(inAt + 5), out);
-                }
-                return;
-            }
-        }
-        int jar = f.indexOf(" ~[");
-        if (jar < 0 && f.endsWith("]")) {
-            jar = f.lastIndexOf(" [");
-        }
-        if (jar > 0) {
-            f = f.substring(0, jar);
-        }
-        StringBuilder b = scratch;
-        b.setLength(0);
-        int n = f.length();
-        int i = 0;
-        while (i < n) {
-            char c = f.charAt(i);
-            if (c == ':' && i + 1 < n && Character.isDigit(f.charAt(i + 1))) { // :line:col
-                i++;
-                while (i < n && Character.isDigit(f.charAt(i))) {
-                    i++;
-                }
-                continue;
-            }
-            boolean start = i == 0 || f.charAt(i - 1) == '(' || f.charAt(i - 1) == ' ';
-            if (start && (c == '/' || c == '\\' || f.startsWith("file:", i) || f.startsWith("webpack", i)
-                    || (i + 2 < n && Character.isLetter(c) && f.charAt(i + 1) == ':'
-                    && (f.charAt(i + 2) == '\\' || f.charAt(i + 2) == '/')))) {
-                int e = i;
-                while (e < n && f.charAt(e) != ')' && f.charAt(e) != ' ') {
-                    e++;
-                }
-                b.append(location(f.substring(i, e)));
-                i = e;
-                continue;
-            }
-            b.append(c);
-            i++;
-        }
-        normalizer.normalizeInto(b.toString(), out);
-    }
-
-    /** A source location without line numbers, absolute prefix and dependency install paths. */
-    static String location(String loc) {
-        String l = loc.replace('\\', '/');
-        for (String prefix : new String[] {"file://", "webpack-internal:///", "webpack://"}) {
-            if (l.startsWith(prefix)) {
-                l = l.substring(prefix.length());
-            }
-        }
-        int lineAt = l.indexOf(":line ");
-        if (lineAt > 0) {
-            l = l.substring(0, lineAt);
-        }
-        int end = l.length();
-        while (end > 0) { // trailing :12:5
-            int k = end;
-            while (k > 0 && Character.isDigit(l.charAt(k - 1))) {
-                k--;
-            }
-            if (k < end && k > 0 && l.charAt(k - 1) == ':') {
-                end = k - 1;
-            } else {
-                break;
-            }
-        }
-        l = l.substring(0, end);
-        int nm = l.lastIndexOf("node_modules/");
-        if (nm >= 0) {
-            String rest = l.substring(nm + "node_modules/".length());
-            String[] parts = rest.split("/");
-            String pkg = parts[0].startsWith("@") && parts.length > 1 ? parts[0] + "/" + parts[1] : parts[0];
-            return pkg + ":" + parts[parts.length - 1];
-        }
-        int last = l.lastIndexOf('/');
-        if (last < 0) {
-            return l;
-        }
-        int prev = l.lastIndexOf('/', last - 1);
-        return l.substring(prev + 1);
     }
 
     private static MessageDigest newDigest() {
