@@ -13,19 +13,18 @@ import dev.healdesk.app.fx.ThemeService;
 import dev.healdesk.app.settings.SettingsViewModel;
 import dev.healdesk.core.config.Config;
 import dev.healdesk.core.config.HealdeskPaths;
+import dev.healdesk.core.config.Setting;
 import dev.healdesk.core.config.Preferences;
 import dev.healdesk.core.doctor.Doctor;
-import dev.healdesk.core.history.HistoryRetention;
 import dev.healdesk.core.history.HistoryStore;
 import dev.healdesk.core.notify.SlackNotifier;
 import dev.healdesk.core.report.ArtifactRetention;
 import dev.healdesk.core.report.RunFolderWriter;
 import dev.healdesk.core.llm.LlmSetup;
-import dev.healdesk.core.playbook.BuiltInPlaybooks;
 import dev.healdesk.core.playbook.GuardrailCounters;
 import dev.healdesk.core.playbook.PlaybookExecutor;
 import dev.healdesk.core.run.RunException;
-import dev.healdesk.core.session.RunRedactor;
+import dev.healdesk.core.session.HealSession;
 import dev.healdesk.core.session.RunService;
 import dev.healdesk.core.sandbox.SandboxOptions;
 import dev.healdesk.core.sandbox.SandboxTarget;
@@ -34,8 +33,6 @@ import dev.healdesk.core.run.RunListener;
 import dev.healdesk.core.run.Target;
 import dev.healdesk.core.config.TargetFileException;
 import dev.healdesk.core.config.Targets;
-import dev.healdesk.core.triage.PatternCatalog;
-import dev.healdesk.core.triage.Triage;
 import javafx.util.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,10 +85,10 @@ public final class AppContext implements AutoCloseable {
     private final PlaybookPicks picks = new PlaybookPicks();
     private final Object sandboxLock = new Object();
     private CompletableFuture<SandboxTarget> sandbox;
-    /** The target file the console runs instead of the sandbox ({@value #TARGET_ENV}), or null. */
+    /** The target file the console runs instead of the sandbox (HEALDESK_TARGET), or null. */
     private final String targetFile;
     private CompletableFuture<Target> fileTarget;
-    public static final String TARGET_ENV = "HEALDESK_TARGET";
+    public static final String TARGET_ENV = Setting.TARGET_FILE.variable().orElseThrow();
     /** Critical failures and healed fixes of the console's runs, to Slack when SLACK_WEBHOOK_URL is set. */
     private final RunListener slack;
     private volatile boolean closed;
@@ -179,35 +176,12 @@ public final class AppContext implements AutoCloseable {
     }
 
     private Core openCore() {
-        HistoryStore history = HistoryStore.open(paths.dbFile());
-        try {
-            try {
-                int deleted = HistoryRetention.apply(history, env, Clock.systemUTC());
-                if (deleted > 0) {
-                    LOG.info("Deleted {} run(s) older than the history retention", deleted);
-                }
-            } catch (IllegalArgumentException e) {
-                LOG.warn("{} Every run is kept.", e.getMessage());
-            }
-            PatternCatalog catalog = PatternCatalog.builtIn();
-            Triage triage = new Triage(catalog);
-            LlmSetup llm = LlmSetup.fromEnvironment(env);
-            // One executor for the session, so its guardrail counters span the console's runs. Its gate asks the
-            // operator in the Playbooks queue (policy ask, the console's default; class B and C and high-risk
-            // playbooks are asked under every policy), and it proposes the playbooks the operator picked on the
-            // Failures screen.
-            // Every text of a run, whoever writes it down, is redacted once where it enters (RunRedactor).
-            RunRedactor redactor = new RunRedactor(env);
-            PlaybookExecutor playbooks = new PlaybookExecutor(BuiltInPlaybooks.registry(), gate,
-                    Config.guardrails(env), env, redactor, Clock.systemUTC(), picks);
-            RunService runService = new RunService(history, folders, triage,
-                    llm.diagnoser(history, catalog.playbooks(), env, Clock.systemUTC()), playbooks,
-                    Clock.systemUTC(), redactor);
-            return new Core(history, runService, llm, playbooks);
-        } catch (RuntimeException e) {
-            history.close();
-            throw e;
-        }
+        // One session for the console's life, so the guardrail counters span its runs. Its gate asks the operator in
+        // the Playbooks queue (policy ask, the console's default; class B and C and high-risk playbooks are asked
+        // under every policy), and it proposes the playbooks the operator picked on the Failures screen.
+        HealSession session = HealSession.open(new HealSession.Spec(env, paths.dbFile(), folders,
+                HealSession.catalog(null, env), gate, picks, Clock.systemUTC(), notice -> LOG.info("{}", notice)));
+        return new Core(session.history(), session.runService(), session.llm(), session.playbooks());
     }
 
     /** The console's context over {@code env}: paths, Ollama and the model choice as it says. */
@@ -269,8 +243,9 @@ public final class AppContext implements AutoCloseable {
         // The setup check needs neither the history nor the core: it must answer when they cannot open.
         DoctorViewModel setup = new DoctorViewModel(() -> Doctor.fromEnvironment(env, paths, doctor),
                 Preferences.fromEnvironment(env), doctor, bridge);
-        return new ConsoleViewModel(runAction(), this::history, this::llm, runExecutor, worker, downloads, bridge,
-                dialogs, paths.resultsDir(), gate, picks, this::counters, artifacts, setup);
+        return new ConsoleViewModel(new ConsoleServices(runAction(), this::history, this::llm,
+                new ConsoleServices.Threads(runExecutor, worker, downloads), bridge, dialogs, paths.resultsDir(), gate,
+                picks, this::counters, artifacts, setup));
     }
 
     /** The session's guardrail counters, or null while the core is not open (never waits: the FX thread asks). */
@@ -310,7 +285,7 @@ public final class AppContext implements AutoCloseable {
     }
 
     /**
-     * The target the console runs: the sandbox, or the target file {@value #TARGET_ENV} names (opened once, on the
+     * The target the console runs: the sandbox, or the target file HEALDESK_TARGET names (opened once, on the
      * run executor; a bad file fails the future with the loader's message, naming the file and line).
      */
     public CompletableFuture<Target> startTarget() {

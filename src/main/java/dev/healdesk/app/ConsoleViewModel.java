@@ -1,24 +1,17 @@
 package dev.healdesk.app;
 
-import dev.healdesk.app.failures.ArtifactOpener;
 import dev.healdesk.app.failures.FailuresViewModel;
-import dev.healdesk.app.failures.PlaybookPicks;
 import dev.healdesk.app.doctor.DoctorViewModel;
 import dev.healdesk.app.hardware.HardwareViewModel;
-import dev.healdesk.app.fx.DialogService;
 import dev.healdesk.app.fx.FxBridge;
 import dev.healdesk.app.history.HistoryViewModel;
-import dev.healdesk.app.playbooks.ConsoleGate;
 import dev.healdesk.app.playbooks.PlaybookQueueViewModel;
 import dev.healdesk.app.run.FaultPanelViewModel;
 import dev.healdesk.app.run.FaultSwitchboard;
-import dev.healdesk.app.run.RunAction;
 import dev.healdesk.app.run.RunViewModel;
 import dev.healdesk.core.history.HistoryStore;
 import dev.healdesk.core.history.RunRow;
 import dev.healdesk.core.history.StoredTest;
-import dev.healdesk.core.llm.LlmSetup;
-import dev.healdesk.core.playbook.GuardrailCounters;
 import dev.healdesk.core.run.LlmUsage;
 import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.triage.HealthStatus;
@@ -34,7 +27,6 @@ import javafx.util.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,39 +65,21 @@ public final class ConsoleViewModel {
     private final ReadOnlyBooleanWrapper sessionRun = new ReadOnlyBooleanWrapper(this, "sessionRun", false);
     private final Subscription wiring;
 
-    /**
-     * @param llm       the core's LLM setup; called on the worker and the download executor only
-     * @param downloads where model pulls run, so that they never hold up history queries or runs
-     * @param gate      the run's decision gate, which asks through this console's Playbooks queue
-     * @param picks     where the Failures screen records the playbooks the operator picked, which the run proposes
-     * @param counters  the session's guardrail counters (thread-safe), for the Playbooks screen
-     * @param artifacts opens the screenshots, traces and videos of the Failures screen outside the console
-     */
-    public ConsoleViewModel(RunAction runAction, Supplier<HistoryStore> store, Supplier<LlmSetup> llm,
-                            Executor runExecutor, Executor worker, Executor downloads, FxBridge bridge,
-                            DialogService dialogs, Path resultsDir, ConsoleGate gate, PlaybookPicks picks,
-                            Supplier<GuardrailCounters> counters, ArtifactOpener artifacts) {
-        this(runAction, store, llm, runExecutor, worker, downloads, bridge, dialogs, resultsDir, gate, picks, counters,
-                artifacts, null);
-    }
-
-    /** @param doctor the setup check (shown on the first start and from the Hardware screen), or null for none */
-    public ConsoleViewModel(RunAction runAction, Supplier<HistoryStore> store, Supplier<LlmSetup> llm,
-                            Executor runExecutor, Executor worker, Executor downloads, FxBridge bridge,
-                            DialogService dialogs, Path resultsDir, ConsoleGate gate, PlaybookPicks picks,
-                            Supplier<GuardrailCounters> counters, ArtifactOpener artifacts, DoctorViewModel doctor) {
-        this.doctor = doctor;
-        this.store = store;
-        this.worker = worker;
-        this.bridge = bridge;
-        this.run = new RunViewModel(runAction, runExecutor, bridge, dialogs, resultsDir);
+    /** @param services what the screens are given, made by {@link AppContext} (the composition root) */
+    public ConsoleViewModel(ConsoleServices services) {
+        this.doctor = services.doctor();
+        this.store = services.history();
+        this.worker = services.threads().worker();
+        this.bridge = services.bridge();
+        this.run = new RunViewModel(services.runAction(), services.threads().runs(), bridge, services.dialogs(),
+                services.resultsDir());
         this.faults = new FaultPanelViewModel(bridge, worker);
-        this.failures = new FailuresViewModel(picks, artifacts, worker, bridge);
-        this.playbooks = new PlaybookQueueViewModel(counters);
-        gate.attach(playbooks);
-        this.history = new HistoryViewModel(store, worker, bridge, dialogs, artifacts, resultsDir,
-                java.time.Clock.systemUTC(), java.time.ZoneId.systemDefault());
-        this.hardware = new HardwareViewModel(llm, worker, downloads, bridge);
+        this.failures = new FailuresViewModel(services.picks(), services.artifacts(), worker, bridge);
+        this.playbooks = new PlaybookQueueViewModel(services.counters());
+        services.gate().attach(playbooks);
+        this.history = new HistoryViewModel(store, worker, bridge, services.dialogs(), services.artifacts(),
+                services.resultsDir(), java.time.Clock.systemUTC(), java.time.ZoneId.systemDefault());
+        this.hardware = new HardwareViewModel(services.llm(), worker, services.threads().downloads(), bridge);
 
         Subscription onSummary = run.lastSummaryProperty().subscribe(this::runFinished);
         Subscription onEvents = run.followEvents(failures::accept);

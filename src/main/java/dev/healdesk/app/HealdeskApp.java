@@ -5,9 +5,9 @@ import dev.healdesk.app.fx.FxDialogService;
 import dev.healdesk.app.fx.ThemeService;
 import dev.healdesk.app.fx.UiThread;
 import dev.healdesk.core.config.Config;
-import dev.healdesk.core.config.Setting;
+import dev.healdesk.core.config.Settings;
+import dev.healdesk.core.run.ApprovalPolicy;
 import dev.healdesk.core.llm.OllamaStandIn;
-import dev.healdesk.core.run.RunOptions;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -21,9 +21,7 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The JavaFX console. Started by {@link dev.healdesk.Launcher} through {@link #launchConsole}; builds the
@@ -116,18 +114,21 @@ public final class HealdeskApp extends Application {
 
     /** The Run screen starts from the settings' run defaults (file < .env < environment). */
     private void applyRunDefaults(Map<String, String> env) {
-        Set<String> projects = new LinkedHashSet<>();
-        for (String p : env.getOrDefault(Setting.PROJECTS.variable().orElseThrow(), "").split(",")) {
-            if (!p.isBlank()) {
-                projects.add(p.strip());
-            }
+        Settings settings = Settings.of(env);
+        model.run().applyDefaults(settings.target().projects(), settings.run().dryRun(), settings.run().skipLlm(),
+                settings.run().maxFixes(), classAWithoutAsking(settings));
+    }
+
+    /**
+     * Whether class A fixes run without asking, by the one rule of {@link ApprovalPolicy#resolve} (default A); an
+     * invalid value was refused by the settings' check already, and the console then asks.
+     */
+    private static boolean classAWithoutAsking(Settings settings) {
+        try {
+            return settings.playbooks().approval(false) == ApprovalPolicy.A;
+        } catch (IllegalArgumentException refused) {
+            return false;
         }
-        String fixes = env.get(Setting.MAX_FIXES.variable().orElseThrow());
-        model.run().applyDefaults(projects,
-                Boolean.parseBoolean(env.get(Setting.DRY_RUN.variable().orElseThrow())),
-                Boolean.parseBoolean(env.get(Setting.SKIP_LLM.variable().orElseThrow())),
-                fixes == null ? RunOptions.DEFAULT_MAX_FIXES : Integer.parseInt(fixes),
-                "A".equalsIgnoreCase(env.get(Setting.APPROVE.variable().orElseThrow())));
     }
 
     private void afterFirstFrame(DemoMode demo) {

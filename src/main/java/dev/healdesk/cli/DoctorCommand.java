@@ -45,7 +45,7 @@ final class DoctorCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--json", description = "One JSON object (keys checks, elapsedMs, gpus, gpuSource, gpuNotes,"
-            + " recommendedModel, ollama, browser, database).")
+            + " systemMemory where a GPU shares it, recommendedModel, ollama, browser, database).")
     boolean json;
 
     @Option(names = "--db", paramLabel = "FILE", description = "History database to report on (default as for run).")
@@ -111,6 +111,16 @@ final class DoctorCommand implements Callable<Integer> {
             o.put("source", g.source());
             o.put("approximate", g.approximate());
             o.put("migMode", g.migMode());
+            o.put("uuid", g.uuid());
+            o.put("unifiedMemory", g.unifiedMemory());
+            ArrayNode slices = o.putArray("migDevices");
+            g.migSlices().forEach(m -> slices.addObject().put("device", m.device()).put("profile", m.profile())
+                    .put("uuid", m.uuid()).put("memoryTotalMiB", m.totalMiB()).put("memoryUsedMiB", m.usedMiB())
+                    .put("estimated", m.estimated()));
+        }
+        if (snap.gpus().systemMemory() != null) {
+            root.putObject("systemMemory").put("totalMiB", snap.gpus().systemMemory().totalMiB())
+                    .put("availableMiB", snap.gpus().systemMemory().availableMiB());
         }
         root.put("gpuSource", snap.gpus().source());
         ArrayNode notes = root.putArray("gpuNotes");
@@ -125,6 +135,9 @@ final class DoctorCommand implements Callable<Integer> {
         model.put("installed", c.installed());
         model.put("reason", c.reason());
         model.put("warning", c.warning());
+        model.put("device", c.device());
+        model.put("split", c.split());
+        model.put("basis", c.basis());
         OllamaStatus s = snap.ollama();
         ObjectNode ollama = root.putObject("ollama");
         ollama.put("host", s.host());

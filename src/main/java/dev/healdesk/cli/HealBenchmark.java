@@ -1,21 +1,18 @@
 package dev.healdesk.cli;
 
-import dev.healdesk.core.history.HistoryStore;
 import dev.healdesk.core.report.RunFolderWriter;
 import dev.healdesk.core.run.ApprovalPolicy;
 import dev.healdesk.core.process.Cancellation;
-import dev.healdesk.core.run.Diagnoser;
 import dev.healdesk.core.run.RunEvent;
 import dev.healdesk.core.run.RunException;
 import dev.healdesk.core.run.RunOptions;
-import dev.healdesk.core.session.RunRedactor;
-import dev.healdesk.core.session.RunService;
+import dev.healdesk.core.playbook.PolicyGate;
+import dev.healdesk.core.session.HealSession;
 import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.sandbox.Fault;
 import dev.healdesk.core.sandbox.SandboxTarget;
 import dev.healdesk.core.triage.HealthStatus;
 import dev.healdesk.core.triage.PatternCatalog;
-import dev.healdesk.core.triage.Triage;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -48,14 +45,15 @@ final class HealBenchmark {
 
     static void run(PrintWriter out, int rounds) throws IOException, RunException {
         Path dir = Files.createTempDirectory("healdesk-bench-heal");
-        try (HistoryStore history = HistoryStore.open(dir.resolve("bench.db"));
-             SandboxTarget sandbox = SandboxTarget.start()) {
-            Triage triage = new Triage(PatternCatalog.builtIn());
-            RunFolderWriter folders = new RunFolderWriter(dir.resolve("results"));
-            timed(sandbox, history, folders, triage, null);   // warms Chromium's first start and the JIT
+        try (SandboxTarget sandbox = SandboxTarget.start()) {
+            // One session per run, as a scheduled run opens one: each starts with fresh guardrail counters.
+            HealSession.Spec session = new HealSession.Spec(Map.of(), dir.resolve("bench.db"),
+                    new RunFolderWriter(dir.resolve("results")), PatternCatalog.builtIn(), new PolicyGate("bench"),
+                    null, Clock.systemUTC(), null);
+            timed(sandbox, session, null);   // warms Chromium's first start and the JIT
             List<Long> clean = new ArrayList<>();
             for (int i = 0; i < rounds; i++) {
-                clean.add(timed(sandbox, history, folders, triage, null)[0]);
+                clean.add(timed(sandbox, session, null)[0]);
             }
             long testTime = median(clean);
             out.printf(Locale.ROOT, "heal: time from the run's start to verified healthy on the sandbox, --approve=A,"
@@ -68,7 +66,7 @@ final class HealBenchmark {
                 int unhealed = 0;
                 for (int i = 0; i < rounds; i++) {
                     sandbox.server().setFault(fault, true);
-                    long[] t = timed(sandbox, history, folders, triage, fault);
+                    long[] t = timed(sandbox, session, fault);
                     long ms = t[0];
                     if (ms < 0) {
                         unhealed++;
@@ -102,13 +100,12 @@ final class HealBenchmark {
      * One run: with no fault, its whole duration; with one, the time from its start to the verification of the fix
      * that made it healthy (-1 when it did not end healthy), and to the first proposal (the first pass and triage).
      */
-    private static long[] timed(SandboxTarget sandbox, HistoryStore history, RunFolderWriter folders, Triage triage,
-                                Fault fault) throws RunException {
+    private static long[] timed(SandboxTarget sandbox, HealSession.Spec spec, Fault fault) throws RunException {
         AtomicReference<Instant> verified = new AtomicReference<>();
         AtomicReference<Instant> proposed = new AtomicReference<>();
-        RunService service = new RunService(history, folders, triage, Diagnoser.none(),
-                RunCommand.healer(Map.of(), RunRedactor.shapesOnly()), Clock.systemUTC());
-        RunSummary s = service.run(sandbox, new RunOptions(Set.of(), false, true, 3, ApprovalPolicy.A, false),
+        RunSummary s;
+        try (HealSession session = HealSession.open(spec)) {
+            s = session.runService().run(sandbox, new RunOptions(Set.of(), false, true, 3, ApprovalPolicy.A, false),
                 event -> {
                     if (event instanceof RunEvent.PlaybookProposed) {
                         proposed.compareAndSet(null, Instant.now());
@@ -116,6 +113,7 @@ final class HealBenchmark {
                         verified.compareAndSet(null, Instant.now());
                     }
                 }, Cancellation.none());
+        }
         if (fault == null) {
             return new long[]{s.durationMs(), s.durationMs()};
         }

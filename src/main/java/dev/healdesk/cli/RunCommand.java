@@ -1,19 +1,13 @@
 package dev.healdesk.cli;
 
-import dev.healdesk.core.config.Config;
 import dev.healdesk.core.config.FileTarget;
 import dev.healdesk.core.config.HealdeskPaths;
-import dev.healdesk.core.config.Setting;
+import dev.healdesk.core.config.Settings;
 import dev.healdesk.core.config.TargetFiles;
 import dev.healdesk.core.config.TargetSpec;
 import dev.healdesk.core.config.TargetFileException;
 import dev.healdesk.core.config.Targets;
 import dev.healdesk.core.history.HistoryException;
-import dev.healdesk.core.history.HistoryRetention;
-import dev.healdesk.core.history.HistoryStore;
-import dev.healdesk.core.llm.LlmSetup;
-import dev.healdesk.core.playbook.BuiltInPlaybooks;
-import dev.healdesk.core.playbook.PlaybookExecutor;
 import dev.healdesk.core.playbook.PolicyGate;
 import dev.healdesk.core.notify.SlackNotifier;
 import dev.healdesk.core.report.ArtifactRetention;
@@ -25,18 +19,17 @@ import dev.healdesk.core.run.RunEventFormatter;
 import dev.healdesk.core.run.RunException;
 import dev.healdesk.core.run.RunListener;
 import dev.healdesk.core.run.RunOptions;
-import dev.healdesk.core.session.RunRedactor;
-import dev.healdesk.core.session.RunService;
 import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.run.Target;
 import dev.healdesk.core.sandbox.Fault;
+import dev.healdesk.core.session.HealSession;
 import dev.healdesk.core.triage.HealthStatus;
 import dev.healdesk.core.triage.PatternCatalog;
 import dev.healdesk.core.triage.PatternCatalogException;
-import dev.healdesk.core.triage.Triage;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -61,39 +54,20 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--target", paramLabel = "sandbox|FILE",
-            description = "The built-in sandbox or a target file (YAML); default: target.file of the settings"
-                    + " (HEALDESK_TARGET), else the sandbox.")
-    String target;
+    @Mixin
+    RunFlags flags = new RunFlags();
+
 
     @Option(names = "--fault", paramLabel = "NAME",
             description = "Switch a sandbox fault on before the run (repeatable): ${COMPLETION-CANDIDATES}.",
             completionCandidates = FaultNames.class)
     List<String> faults = new ArrayList<>();
 
-    @Option(names = "--projects", split = ",", paramLabel = "a,b",
-            description = "Projects to run (default: all; settings target.projects, HEAL_PROJECTS).")
-    List<String> projects;
 
-    @Option(names = "--dry-run", fallbackValue = "true", arity = "0..1",
-            description = "Plan everything, change nothing (settings run.dryRun, HEAL_DRY_RUN).")
-    Boolean dryRun;
 
-    @Option(names = "--skip-llm", fallbackValue = "true", arity = "0..1",
-            description = "Pattern triage only, no model (settings run.skipLlm, HEAL_SKIP_LLM).")
-    Boolean skipLlm;
 
-    @Option(names = "--max-fixes", paramLabel = "N",
-            description = "At most N fixes in this run (default 3; settings run.maxFixes, HEAL_MAX_FIXES).")
-    Integer maxFixes;
 
-    @Option(names = "--approve", paramLabel = "none|A|all",
-            description = "Fixes that may run without a person: none, A (class A only; default unless --dry-run), all"
-                    + " (settings playbooks.approve, HEAL_APPROVE: none or A; all only from this flag).")
-    String approve;
 
-    @Option(names = "--results-dir", paramLabel = "DIR", description = "Where run folders go (default ./healing-results; env HEALDESK_RESULTS_DIR).")
-    Path resultsDir;
 
     @Option(names = "--db", paramLabel = "FILE", description = "History database (default <results-dir>/healdesk.db; env HEALDESK_DB).")
     Path db;
@@ -139,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
     /** --results-dir, else HEALDESK_RESULTS_DIR, else the target file's artifacts.dir, else ./healing-results. */
     private HealdeskPaths paths(Map<String, String> env, Optional<TargetSpec.ArtifactsSpec> fromTarget) {
         HealdeskPaths paths = HealdeskPaths.fromEnvironment(env);
-        Path results = resultsDir;
+        Path results = flags.resultsDir;
         if (results == null && !env.containsKey(HealdeskPaths.RESULTS_ENV)) {
             results = fromTarget.map(TargetSpec.ArtifactsSpec::dir).map(Path::of).orElse(null);
         }
@@ -167,33 +141,22 @@ final class RunCommand implements Callable<Integer> {
             throw new Cli.UsageException("--fault switches the built-in sandbox's faults; it cannot be used with"
                     + " --target=" + target + ".");
         }
-        PatternCatalog catalog = catalog();
-        Triage triage = new Triage(catalog);
+        PatternCatalog catalog = catalog(env);
         try (Target t = openTarget(target, env, faultSet)) {
             Optional<TargetSpec.ArtifactsSpec> artifacts = t instanceof FileTarget f
                     ? Optional.ofNullable(f.spec().artifacts()) : Optional.empty();
             HealdeskPaths paths = paths(env, artifacts);
             ArtifactRetention retention = retention(env, artifacts);
-            try (HistoryStore history = openHistory(paths.dbFile())) {
-                try {
-                    int deleted = HistoryRetention.apply(history, env, Clock.systemUTC());
-                    if (deleted > 0) {
-                        out.println("Deleted " + deleted + " run(s) older than " + HistoryRetention.ENV + " days");
-                    }
-                } catch (IllegalArgumentException e) {
-                    throw new Cli.UsageException(e.getMessage());
-                }
-                RunRedactor redactor = new RunRedactor(env);
-                RunService service = new RunService(history, new RunFolderWriter(paths.resultsDir(), retention),
-                        triage, LlmSetup.fromEnvironment(env).diagnoser(history, catalog.playbooks(), env,
-                        Clock.systemUTC()), healer(env, redactor), Clock.systemUTC(), redactor);
+            try (HealSession session = openSession(new HealSession.Spec(env, paths.dbFile(),
+                    new RunFolderWriter(paths.resultsDir(), retention), catalog,
+                    new PolicyGate(System.getProperty("user.name")), null, Clock.systemUTC(), out::println))) {
                 Cancellation cancel = new Cancellation();
                 Thread hook = new Thread(cancel::cancel, "healdesk-cancel-on-exit");
                 Runtime.getRuntime().addShutdownHook(hook);
                 RunSummary summary;
                 try {
                     RunListener slack = slack(env);
-                    summary = service.run(t, options, event -> {
+                    summary = session.runService().run(t, options, event -> {
                         print(out, event);
                         slack.onEvent(event);
                     }, cancel);
@@ -208,14 +171,6 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * Nobody is asked during a headless run: the policy gate decides from {@code --approve}, and an approval of class
-     * B or C by {@code --approve=all} is recorded under the user who typed it.
-     */
-    static PlaybookExecutor healer(Map<String, String> env, RunRedactor redactor) {
-        return new PlaybookExecutor(BuiltInPlaybooks.registry(), new PolicyGate(System.getProperty("user.name")),
-                Config.guardrails(env), env, redactor, Clock.systemUTC());
-    }
 
     private void print(PrintWriter out, RunEvent event) {
         if (event instanceof RunEvent.Log log && log.level() == RunEvent.Log.Level.DEBUG && !verbose) {
@@ -257,29 +212,22 @@ final class RunCommand implements Callable<Integer> {
 
     /** Each option: its flag, else the settings' layers (file < .env < environment; checked there), else its default. */
     private RunOptions options(Map<String, String> env) {
-        boolean dry = dryRun != null ? dryRun : Boolean.parseBoolean(env.getOrDefault(Setting.DRY_RUN.variable().orElseThrow(), "false"));
-        boolean skip = skipLlm != null ? skipLlm : Boolean.parseBoolean(env.getOrDefault(Setting.SKIP_LLM.variable().orElseThrow(), "false"));
-        int fixes = maxFixes != null ? maxFixes : Integer.parseInt(env.getOrDefault(Setting.MAX_FIXES.variable().orElseThrow(),
-                Integer.toString(RunOptions.DEFAULT_MAX_FIXES)));
+        Settings settings = Settings.of(env);
+        boolean dry = flags.dryRun != null ? flags.dryRun : settings.run().dryRun();
+        boolean skip = flags.skipLlm != null ? flags.skipLlm : settings.run().skipLlm();
+        int fixes = flags.maxFixes != null ? flags.maxFixes : settings.run().maxFixes();
         if (fixes < 0) {
             throw new Cli.UsageException("--max-fixes must be 0 or more, got " + fixes + ".");
         }
-        String approval = approve != null ? approve : env.get(Setting.APPROVE.variable().orElseThrow());
         ApprovalPolicy policy;
-        if (approval == null || approval.isBlank()) {
-            policy = dry ? ApprovalPolicy.NONE : ApprovalPolicy.A;
-        } else {
-            policy = switch (approval.trim().toLowerCase(java.util.Locale.ROOT)) {
-                case "none" -> ApprovalPolicy.NONE;
-                case "a" -> ApprovalPolicy.A;
-                case "all" -> ApprovalPolicy.ALL;
-                default -> throw new Cli.UsageException("--approve must be none, A or all, got '" + approve + "'.");
-            };
+        try {
+            policy = flags.approve != null ? ApprovalPolicy.resolve(flags.approve, dry)
+                    : settings.playbooks().approval(dry);
+        } catch (IllegalArgumentException e) {
+            throw new Cli.UsageException("--approve " + e.getMessage() + ".");
         }
-        List<String> names = projects != null ? projects
-                : List.of(env.getOrDefault(Setting.PROJECTS.variable().orElseThrow(), "").split(","));
         Set<String> selected = new LinkedHashSet<>();
-        for (String p : names) {
+        for (String p : flags.projects != null ? flags.projects : settings.target().projects()) {
             if (!p.isBlank()) {
                 selected.add(p.trim());
             }
@@ -296,29 +244,30 @@ final class RunCommand implements Callable<Integer> {
         return set;
     }
 
-    private PatternCatalog catalog() {
+    /** --patterns, else the settings' run.patterns (HEALDESK_PATTERNS), else the built-in catalog alone. */
+    private PatternCatalog catalog(Map<String, String> env) {
         try {
-            return patterns == null ? PatternCatalog.builtIn() : PatternCatalog.load(patterns);
+            return HealSession.catalog(patterns, env);
         } catch (PatternCatalogException e) {
-            throw new Cli.UsageException("--patterns: " + e.getMessage(), e);
+            throw new Cli.UsageException((patterns != null ? "--patterns: " : "HEALDESK_PATTERNS: ") + e.getMessage(),
+                    e);
         }
     }
 
-    private static HistoryStore openHistory(Path file) {
+    private static HealSession openSession(HealSession.Spec spec) {
         try {
-            return HistoryStore.open(file);
-        } catch (HistoryException e) {
+            return HealSession.open(spec);
+        } catch (HistoryException | IllegalArgumentException e) {
             throw new Cli.UsageException(e.getMessage(), e);
         }
     }
 
     /** --target, else the settings' target file (HEALDESK_TARGET), else the sandbox. */
     private String target(Map<String, String> env) {
-        if (target != null) {
-            return target;
+        if (flags.target != null) {
+            return flags.target;
         }
-        String configured = env.get(Setting.TARGET_FILE.variable().orElseThrow());
-        return configured == null || configured.isBlank() ? Targets.SANDBOX : configured.strip();
+        return Settings.of(env).target().file().map(Path::toString).orElse(Targets.SANDBOX);
     }
 
     private Target openTarget(String target, Map<String, String> env, Set<Fault> faultSet) {

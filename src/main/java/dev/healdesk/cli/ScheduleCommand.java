@@ -16,6 +16,7 @@ import dev.healdesk.core.schedule.SystemdSchedule;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -109,37 +110,16 @@ final class ScheduleCommand implements Runnable {
         @Option(names = "--crontab", description = "Print the crontab line and change nothing, even with systemd.")
         boolean crontab;
 
-        @Option(names = "--target", paramLabel = "sandbox|FILE", description = "Passed to 'healdesk run' (a file"
-                + " is written as its absolute path).")
-        String target;
-
-        @Option(names = "--projects", paramLabel = "a,b", description = "Passed to 'healdesk run'.")
-        String projects;
-
-        @Option(names = "--dry-run", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
-                description = "Passed to 'healdesk run'.")
-        String dryRun;
-
-        @Option(names = "--skip-llm", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
-                description = "Passed to 'healdesk run'.")
-        String skipLlm;
-
-        @Option(names = "--max-fixes", paramLabel = "N", description = "Passed to 'healdesk run'.")
-        String maxFixes;
-
-        @Option(names = "--approve", paramLabel = "none|A|all", description = "Passed to 'healdesk run'.")
-        String approve;
-
-        @Option(names = "--results-dir", paramLabel = "DIR", description = "Passed to 'healdesk run' (as an"
-                + " absolute path).")
-        Path resultsDir;
+        /** The flags passed on to each scheduled 'healdesk run', as that command declares them. */
+        @Mixin
+        RunFlags run = new RunFlags();
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             Map<String, String> env = Config.fromProcess().env();
             CronSchedule schedule = schedule();
-            List<String> runArgs = runArgs();
+            List<String> runArgs = run.asArguments();
             RunCommand.check(runArgs, env);
             List<String> argv = new ArrayList<>(launcher());
             argv.add("run");
@@ -190,33 +170,6 @@ final class ScheduleCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new Cli.UsageException((cron != null ? "--cron: " : "--every: ") + e.getMessage());
             }
-        }
-
-        /** The flags the scheduled run gets: only those given here, paths made absolute. */
-        private List<String> runArgs() {
-            List<String> args = new ArrayList<>();
-            if (target != null) {
-                args.add("--target=" + (target.equals("sandbox") ? target : Path.of(target).toAbsolutePath().normalize()));
-            }
-            if (projects != null) {
-                args.add("--projects=" + projects);
-            }
-            if (dryRun != null) {
-                args.add(dryRun.equals("true") ? "--dry-run" : "--dry-run=" + dryRun);
-            }
-            if (skipLlm != null) {
-                args.add(skipLlm.equals("true") ? "--skip-llm" : "--skip-llm=" + skipLlm);
-            }
-            if (maxFixes != null) {
-                args.add("--max-fixes=" + maxFixes);
-            }
-            if (approve != null) {
-                args.add("--approve=" + approve);
-            }
-            if (resultsDir != null) {
-                args.add("--results-dir=" + resultsDir.toAbsolutePath().normalize());
-            }
-            return args;
         }
 
         private static void printCrontab(PrintWriter out, ScheduledCommand command, CronSchedule schedule,

@@ -52,4 +52,20 @@ class ConsoleTargetFileTest {
                     .hasMessageContaining("broken.yaml: suites[0]: 'kind' must be one of playwright, junit, probes");
         }
     }
+
+    @Test
+    void theConsoleReadsTheSettingsPatternsFileAsTheCliDoes() throws Exception {
+        Path patterns = Files.writeString(dir.resolve("team-patterns.json"), """
+                {"version": 1, "patterns": [
+                  {"id": "mine", "name": "Mine", "description": "d", "regex": "oops(",
+                   "category": "api", "severity": "high", "fixClass": "C", "playbook": null, "priority": 10}
+                ]}
+                """);
+        try (AppContext context = new AppContext(new HealdeskPaths(dir.resolve("results"), dir.resolve("healdesk.db")),
+                FxBridge.direct(), Map.of("HEALDESK_PATTERNS", patterns.toString()))) {
+            assertThatThrownBy(() -> context.ready().get(30, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .hasMessageContaining("team-patterns.json").hasMessageContaining("mine");
+        }
+    }
 }

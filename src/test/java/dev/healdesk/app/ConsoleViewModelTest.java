@@ -67,7 +67,7 @@ class ConsoleViewModelTest {
 
         try (HistoryStore store = HistoryStore.open(dir.resolve("healdesk.db"))) {
             List<DiagnosisDetail> seen = new ArrayList<>();
-            ConsoleViewModel vm = new ConsoleViewModel((options, listener, cancel) -> {
+            ConsoleViewModel vm = new ConsoleViewModel(new ConsoleServices((options, listener, cancel) -> {
                 listener.onEvent(new RunEvent.RunStarted("run-7", "sandbox", List.of("contracts"), options,
                         Fixtures.T0, 1));
                 listener.onEvent(new RunEvent.FailureTriaged("run-7", db));
@@ -78,9 +78,9 @@ class ConsoleViewModelTest {
                 listener.onEvent(new RunEvent.Diagnosed("run-7", diagnosis));
                 listener.onEvent(new RunEvent.RunFinished("run-7", summary, dir.resolve("run-7")));
                 return summary;
-            }, () -> store, () -> setup, Runnable::run, Runnable::run, Runnable::run, FxBridge.direct(),
+            }, () -> store, () -> setup, ConsoleServices.Threads.direct(), FxBridge.direct(),
                     new Fixtures.RecordingDialogs(), dir, new ConsoleGate(FxBridge.direct(), "tester"),
-                    new PlaybookPicks(), () -> null, ArtifactOpener.NONE);
+                    new PlaybookPicks(), () -> null, ArtifactOpener.NONE, null));
             vm.failures().diagnosisProperty().subscribe(d -> {
                 if (d != null) {
                     seen.add(d);

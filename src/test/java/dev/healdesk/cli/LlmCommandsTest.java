@@ -71,6 +71,32 @@ class LlmCommandsTest {
     }
 
     @Test
+    void doctorJsonOnADgxSparkSaysUnifiedMemoryAndSizesByThisMachinesAvailableMemory() throws Exception {
+        Path bin = fakeNvidiaSmi("gb10.csv");
+
+        Run run = healdesk(Map.of("PATH", bin + ":" + System.getenv("PATH"), "OLLAMA_HOST", ollama.host(),
+                "HEALDESK_UNIFIED_MEMORY_RESERVE_GB", "1"), null, "doctor", "--json");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonNode doc = JSON.readTree(run.out());
+        JsonNode gpu = doc.path("gpus").get(0);
+        assertThat(gpu.path("name").asText()).isEqualTo("NVIDIA GB10");
+        assertThat(gpu.path("unifiedMemory").asBoolean()).isTrue();
+        assertThat(gpu.path("memoryTotalMiB").asLong()).isEqualTo(-1);
+        long available = doc.path("systemMemory").path("availableMiB").asLong();
+        assertThat(doc.path("systemMemory").path("totalMiB").asLong()).isGreaterThanOrEqualTo(available)
+                .isPositive();
+        JsonNode model = doc.path("recommendedModel");
+        assertThat(model.path("device").asText()).isEqualTo("GPU 0 (NVIDIA GB10, unified memory)");
+        assertThat(model.path("freeMiB").asLong()).as("the available memory less the 1 GB reserve")
+                .isEqualTo(Math.max(0, available - 1024));
+        assertThat(model.path("basis").asText()).contains("unified memory").contains("less 1 GB kept");
+        JsonNode check = doc.path("checks").get(0);
+        assertThat(check.path("id").asText()).isEqualTo("gpu");
+        assertThat(check.path("finding").asText()).startsWith("NVIDIA GB10: unified memory, ");
+    }
+
+    @Test
     void doctorJsonReportsTheGpuTheModelThatFitsAndOllama() throws Exception {
         Path bin = fakeNvidiaSmi("rtx4090.csv");
         ollama.version("0.5.7").install("qwen2.5-coder:32b", 19_851_349_856L);
@@ -95,8 +121,8 @@ class LlmCommandsTest {
         assertThat(doc.has("browser")).isTrue();
         assertThat(doc.path("database").path("path").asText()).endsWith("healdesk.db");
         assertThat(Files.readString(dir.resolve("nvidia-smi.args")).trim()).isEqualTo(
-                "--query-gpu=index,name,memory.total,memory.used,memory.free,driver_version,mig.mode.current"
-                        + " --format=csv,noheader,nounits");
+                "--query-gpu=index,name,uuid,memory.total,memory.used,memory.free,driver_version,mig.mode.current"
+                        + " --format=csv,nounits");
     }
 
     @Test

@@ -62,8 +62,9 @@ public final class DoctorView implements View {
         busy.setId("doctor-running");
         busy.setPrefSize(18, 18);
         busy.setMaxSize(18, 18);
-        showWhen(busy, model.runningProperty());
-        Label headline = bound("doctor-headline", model.headlineProperty());
+        subs.showWhen(busy, model.runningProperty());
+        Label headline = subs.text("doctor-headline", model.headlineProperty());
+        headline.setWrapText(true);
         headline.getStyleClass().add(Styles.TITLE_4);
         HBox top = new HBox(12, title, busy, headline);
         top.setAlignment(Pos.CENTER_LEFT);
@@ -71,14 +72,15 @@ public final class DoctorView implements View {
                 + " what to do, with the commands to copy into a terminal.");
         intro.setWrapText(true);
         intro.getStyleClass().add(Styles.TEXT_MUTED);
-        Label summary = bound("doctor-summary", model.summaryProperty());
+        Label summary = subs.text("doctor-summary", model.summaryProperty());
+        summary.setWrapText(true);
         summary.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         Message error = new Message("The setup check failed", "");
         error.setId("doctor-error");
         error.getStyleClass().add(Styles.DANGER);
         error.descriptionProperty().bind(model.errorProperty());
         subs.add(error.descriptionProperty()::unbind);
-        showWhen(error, model.errorProperty().isNotNull());
+        subs.showWhen(error, model.errorProperty().isNotNull());
         VBox header = new VBox(6, top, intro, summary, error);
         header.setPadding(new Insets(0, 0, 12, 0));
         return header;
@@ -179,22 +181,6 @@ public final class DoctorView implements View {
         HBox row = new HBox(8, field, copy);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
-    }
-
-    private Label bound(String id, javafx.beans.value.ObservableValue<String> text) {
-        Label l = new Label();
-        l.setId(id);
-        l.setWrapText(true);
-        l.textProperty().bind(text);
-        subs.add(l.textProperty()::unbind);
-        return l;
-    }
-
-    private void showWhen(Node node, javafx.beans.value.ObservableBooleanValue condition) {
-        node.visibleProperty().bind(condition);
-        node.managedProperty().bind(node.visibleProperty());
-        subs.add(node.managedProperty()::unbind);
-        subs.add(node.visibleProperty()::unbind);
     }
 
     @Override

@@ -1,8 +1,13 @@
 package dev.healdesk.app.fx;
 
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.util.Subscription;
 
@@ -48,6 +53,28 @@ public final class Subscriptions {
                 syncing[0] = false;
             }
         }));
+    }
+
+    /** Binds {@code label}'s text to {@code text} until release; returns the label, for building in one expression. */
+    public <L extends Labeled> L text(L label, ObservableValue<String> text) {
+        label.textProperty().bind(text);
+        add(label.textProperty()::unbind);
+        return label;
+    }
+
+    /** A new label with {@code id} whose text follows {@code text} until release. */
+    public Label text(String id, ObservableValue<String> text) {
+        Label label = text(new Label(), text);
+        label.setId(id);
+        return label;
+    }
+
+    /** Shows {@code node}, and gives it room in its layout, only while {@code condition} holds; until release. */
+    public void showWhen(Node node, ObservableBooleanValue condition) {
+        node.visibleProperty().bind(condition);
+        node.managedProperty().bind(node.visibleProperty());
+        add(node.managedProperty()::unbind);
+        add(node.visibleProperty()::unbind);
     }
 
     /** Releases everything, newest first. */

@@ -8,8 +8,6 @@ import dev.healdesk.app.fx.Subscriptions;
 import dev.healdesk.app.fx.View;
 import dev.healdesk.core.llm.ModelChoice;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableBooleanValue;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -90,8 +88,8 @@ public final class HardwareView implements View {
         busy.setId("hardware-probing");
         busy.setPrefSize(18, 18);
         busy.setMaxSize(18, 18);
-        showWhen(busy, model.probingProperty());
-        Label status = label("hardware-status", model.statusTextProperty());
+        subs.showWhen(busy, model.probingProperty());
+        Label status = subs.text("hardware-status", model.statusTextProperty());
         status.getStyleClass().add(Styles.TEXT_MUTED);
         Button refresh = new Button("Refresh");
         refresh.setId("hardware-refresh");
@@ -125,10 +123,10 @@ public final class HardwareView implements View {
         probeError.getStyleClass().add(Styles.DANGER);
         probeError.descriptionProperty().bind(model.probeErrorProperty());
         subs.add(probeError.descriptionProperty()::unbind);
-        showWhen(probeError, model.probeErrorProperty().isNotNull());
+        subs.showWhen(probeError, model.probeErrorProperty().isNotNull());
         Label waiting = new Label("Looking for GPUs…");
         waiting.getStyleClass().add(Styles.TEXT_MUTED);
-        showWhen(waiting, model.probedProperty().not().and(model.probeErrorProperty().isNull()));
+        subs.showWhen(waiting, model.probedProperty().not().and(model.probeErrorProperty().isNull()));
 
         gpuCards.setId("gpu-cards");
         gpuNotes.setId("gpu-notes");
@@ -174,6 +172,11 @@ public final class HardwareView implements View {
         if (gpu.migEnabled()) {
             badges.getChildren().add(Badges.badge("MIG enabled", "fix-b"));
         }
+        if (gpu.unifiedMemory()) {
+            Label unified = Badges.badge("unified memory", "fix-a");
+            unified.setId("gpu-unified-" + suffix);
+            badges.getChildren().add(unified);
+        }
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox head = new HBox(8, index, spacer, badges);
@@ -197,6 +200,19 @@ public final class HardwareView implements View {
         driver.getStyleClass().add(Styles.TEXT_MUTED);
 
         VBox card = new VBox(8, head, name, free, bar, usage, mib, driver);
+        if (gpu.basis() != null) {
+            Label basis = new Label(gpu.basis());
+            basis.setId("gpu-basis-" + suffix);
+            basis.setWrapText(true);
+            basis.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+            card.getChildren().add(basis);
+        }
+        for (String line : gpu.migDevices()) {
+            Label slice = new Label("• " + line);
+            slice.setWrapText(true);
+            slice.getStyleClass().addAll("mono-inline", Styles.TEXT_SMALL);
+            card.getChildren().add(slice);
+        }
         if (gpu.note() != null) {
             Label note = new Label(gpu.note());
             note.setId("gpu-note-" + suffix);
@@ -236,13 +252,13 @@ public final class HardwareView implements View {
         ollamaState.setId("ollama-state");
         subs.add(model.probedProperty().subscribe(this::restyleOllama));
         subs.add(model.ollamaReachableProperty().subscribe(this::restyleOllama));
-        Label version = label("ollama-version", Bindings.when(model.ollamaVersionProperty().isEmpty()).then("")
+        Label version = subs.text("ollama-version", Bindings.when(model.ollamaVersionProperty().isEmpty()).then("")
                 .otherwise(Bindings.concat("version ", model.ollamaVersionProperty())));
         version.getStyleClass().add(Styles.TEXT_MUTED);
         HBox head = new HBox(10, title, ollamaState, version);
         head.setAlignment(Pos.CENTER_LEFT);
 
-        Label host = label("ollama-host", model.ollamaHostProperty());
+        Label host = subs.text("ollama-host", model.ollamaHostProperty());
         host.getStyleClass().add("mono-inline");
         HBox hostRow = new HBox(8, caption("Host"), host);
         hostRow.setAlignment(Pos.BASELINE_LEFT);
@@ -252,12 +268,12 @@ public final class HardwareView implements View {
         problem.getStyleClass().add(Styles.DANGER);
         problem.descriptionProperty().bind(model.ollamaProblemProperty());
         subs.add(problem.descriptionProperty()::unbind);
-        showWhen(problem, model.ollamaProblemProperty().isNotNull());
+        subs.showWhen(problem, model.ollamaProblemProperty().isNotNull());
 
-        Label note = label("ollama-note", model.ollamaNoteProperty());
+        Label note = subs.text("ollama-note", model.ollamaNoteProperty());
         note.setWrapText(true);
         note.getStyleClass().add("note-warning");
-        showWhen(note, model.ollamaNoteProperty().isNotNull());
+        subs.showWhen(note, model.ollamaNoteProperty().isNotNull());
 
         installedBox.setId("ollama-installed");
         loadedBox.setId("ollama-loaded");
@@ -265,7 +281,7 @@ public final class HardwareView implements View {
         subs.onChange(model.installed(), (ListChangeListener<ModelLine>) c -> rebuildModels());
         subs.onChange(model.loaded(), (ListChangeListener<ModelLine>) c -> rebuildModels());
         VBox lists = new VBox(8, caption("Installed models"), installedBox, caption("Loaded in memory"), loadedBox);
-        showWhen(lists, model.ollamaReachableProperty());
+        subs.showWhen(lists, model.ollamaReachableProperty());
 
         VBox card = new VBox(10, head, hostRow, problem, note, lists);
         card.setId("ollama-card");
@@ -323,10 +339,10 @@ public final class HardwareView implements View {
         HBox head = new HBox(10, caption, source);
         head.setAlignment(Pos.CENTER_LEFT);
 
-        Label name = label("model-name", Bindings.createStringBinding(() -> model.choiceProperty().get() == null
+        Label name = subs.text("model-name", Bindings.createStringBinding(() -> model.choiceProperty().get() == null
                 ? "—" : model.choiceProperty().get().model(), model.choiceProperty()));
         name.getStyleClass().addAll(Styles.TITLE_1, "model-name");
-        Label reason = label("model-reason", Bindings.createStringBinding(() -> model.choiceProperty().get() == null
+        Label reason = subs.text("model-reason", Bindings.createStringBinding(() -> model.choiceProperty().get() == null
                 ? "Waiting for the probe…" : model.choiceProperty().get().reason() + ".", model.choiceProperty()));
         reason.setWrapText(true);
 
@@ -339,7 +355,7 @@ public final class HardwareView implements View {
             return c == null || c.warning() == null ? null : c.warning() + ".";
         }, model.choiceProperty()));
         subs.add(warning.descriptionProperty()::unbind);
-        showWhen(warning, warning.descriptionProperty().isNotNull());
+        subs.showWhen(warning, warning.descriptionProperty().isNotNull());
 
         VBox card = new VBox(10, head, name, reason, warning, pickerRow(), pullBox());
         card.setId("model-card");
@@ -378,17 +394,17 @@ public final class HardwareView implements View {
         HBox row = new HBox(10, picker, recommended);
         row.setAlignment(Pos.CENTER_LEFT);
 
-        Label forced = label("model-forced", model.forcedTextProperty());
+        Label forced = subs.text("model-forced", model.forcedTextProperty());
         forced.setWrapText(true);
         forced.getStyleClass().add("note-accent");
-        showWhen(forced, model.forcedTextProperty().isNotNull());
-        Label error = label("model-error", model.modelErrorProperty());
+        subs.showWhen(forced, model.forcedTextProperty().isNotNull());
+        Label error = subs.text("model-error", model.modelErrorProperty());
         error.setWrapText(true);
         error.getStyleClass().add(Styles.DANGER);
-        showWhen(error, model.modelErrorProperty().isNotNull());
+        subs.showWhen(error, model.modelErrorProperty().isNotNull());
         Label hint = new Label("Your choice is remembered for later runs and starts.");
         hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        showWhen(hint, model.forcedProperty().not());
+        subs.showWhen(hint, model.forcedProperty().not());
         return new VBox(6, caption("Choose a model"), row, hint, forced, error);
     }
 
@@ -399,7 +415,7 @@ public final class HardwareView implements View {
         pull.textProperty().bind(model.pullLabelProperty());
         subs.add(pull.textProperty()::unbind);
         pull.setOnAction(e -> model.pull());
-        showWhen(pull, model.canPullBinding());
+        subs.showWhen(pull, model.canPullBinding());
 
         ProgressBar progress = new ProgressBar(0);
         progress.setId("pull-progress");
@@ -413,16 +429,16 @@ public final class HardwareView implements View {
         cancel.setOnAction(e -> model.cancelPull());
         HBox running = new HBox(10, progress, cancel);
         running.setAlignment(Pos.CENTER_LEFT);
-        showWhen(running, model.pullingProperty());
+        subs.showWhen(running, model.pullingProperty());
 
-        Label status = label("pull-status", model.pullStatusProperty());
+        Label status = subs.text("pull-status", model.pullStatusProperty());
         status.setWrapText(true);
         status.getStyleClass().add(Styles.TEXT_MUTED);
-        showWhen(status, model.pullStatusProperty().isNotEmpty());
-        Label error = label("pull-error", model.pullErrorProperty());
+        subs.showWhen(status, model.pullStatusProperty().isNotEmpty());
+        Label error = subs.text("pull-error", model.pullErrorProperty());
         error.setWrapText(true);
         error.getStyleClass().add(Styles.DANGER);
-        showWhen(error, model.pullErrorProperty().isNotNull());
+        subs.showWhen(error, model.pullErrorProperty().isNotNull());
         return new VBox(8, pull, running, status, error);
     }
 
@@ -456,21 +472,6 @@ public final class HardwareView implements View {
     }
 
     // ---- Helpers ------------------------------------------------------------------------------
-
-    private Label label(String id, ObservableValue<String> text) {
-        Label l = new Label();
-        l.setId(id);
-        l.textProperty().bind(text);
-        subs.add(l.textProperty()::unbind);
-        return l;
-    }
-
-    private void showWhen(Node node, ObservableBooleanValue condition) {
-        node.visibleProperty().bind(condition);
-        node.managedProperty().bind(node.visibleProperty());
-        subs.add(node.managedProperty()::unbind);
-        subs.add(node.visibleProperty()::unbind);
-    }
 
     private static Label caption(String text) {
         Label l = new Label(text);

@@ -102,6 +102,7 @@ public final class HardwareViewModel {
     /** What the last probe saw: the picker recomputes the choice over it when the operator picks a model. */
     private GpuReport report;
     private OllamaStatus status;
+    private VramBudget budget = VramBudget.cpuOnly();
     private List<ModelCandidate> catalog = List.of();
     private int generation;
     private boolean requested;
@@ -277,9 +278,11 @@ public final class HardwareViewModel {
         submit(worker, () -> {
             LlmSetup s = setup.get();
             LlmSetup.Snapshot snapshot = s.inspect();
+            VramBudget room = s.budget(snapshot.gpus(), snapshot.ollama());
+            long reserve = s.unifiedReserveMiB();
             List<ModelCandidate> models = s.picker().catalog().models();
             Optional<String> env = s.forcedModel();
-            bridge.post(() -> probed(mine, snapshot, models, env));
+            bridge.post(() -> probed(mine, snapshot, room, reserve, models, env));
         }, e -> {
             if (mine == generation) {
                 probing.set(false);
@@ -366,7 +369,8 @@ public final class HardwareViewModel {
 
     // ---- Results (FX thread) ------------------------------------------------------------------
 
-    private void probed(int mine, LlmSetup.Snapshot snapshot, List<ModelCandidate> models, Optional<String> env) {
+    private void probed(int mine, LlmSetup.Snapshot snapshot, VramBudget room, long reserveMiB,
+                        List<ModelCandidate> models, Optional<String> env) {
         if (mine != generation) {
             return;   // a newer probe was asked for; its answer decides
         }
@@ -376,9 +380,10 @@ public final class HardwareViewModel {
         statusText.set("Probed at " + LocalTime.now().format(CLOCK));
         report = snapshot.gpus();
         status = snapshot.ollama();
+        budget = room;
         catalog = List.copyOf(models);
 
-        gpus.setAll(report.gpus().stream().map(GpuCard::of).toList());
+        gpus.setAll(report.gpus().stream().map(g -> GpuCard.of(g, report.systemMemory(), reserveMiB)).toList());
         cpuOnly.set(report.cpuOnly());
         gpuNotes.setAll(report.notes().stream()
                 .filter(n -> report.cpuOnly() || !n.equals(OshiGpuProbe.APPROXIMATE_NOTE)).toList());
@@ -461,14 +466,18 @@ public final class HardwareViewModel {
 
     /** The picker's entries for the current probe, with the choice itself listed even when it is neither. */
     private List<ModelOption> optionsFor(ModelChoice c) {
-        VramBudget budget = LlmSetup.budget(report);
         Map<String, Long> sizes = status.installedSizes();
         Map<String, ModelOption> byName = new LinkedHashMap<>();
         for (ModelCandidate m : catalog) {
             boolean has = sizes.containsKey(ModelCatalog.canonical(m.name()));
-            boolean fits = budget.gpu() && m.needMiB() <= budget.freeMiB();
-            String label = m.name() + " · needs " + ModelPicker.gb(m.needMiB()) + " · "
-                    + (fits ? "fits" : budget.gpu() ? "does not fit" : "CPU only") + (has ? " · installed" : "");
+            ModelPicker.Fit fit = ModelPicker.fit(m.name(), m.needMiB(), m.headroomMiB(), budget);
+            boolean fits = fit != ModelPicker.Fit.NONE;
+            String label = m.name() + " · needs " + ModelPicker.gb(m.needMiB()) + " · " + switch (fit) {
+                case LOADED -> "loaded";
+                case ONE_DEVICE -> "fits";
+                case SPLIT -> "fits split across " + budget.splitDevices() + " GPUs";
+                case NONE -> !budget.gpu() ? "CPU only" : budget.known() ? "does not fit" : "fit unknown";
+            } + (has ? " · installed" : "");
             byName.put(ModelCatalog.canonical(m.name()), new ModelOption(m.name(), m.needMiB(), has, fits, label));
         }
         sizes.forEach((name, size) -> byName.computeIfAbsent(name, n -> new ModelOption(n, -1, true, null,

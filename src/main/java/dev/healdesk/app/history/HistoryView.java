@@ -73,7 +73,7 @@ public final class HistoryView implements View {
 
         Label title = new Label("History");
         title.getStyleClass().add(Styles.TITLE_2);
-        Label status = bound(new Label(), model.statusTextProperty());
+        Label status = subs.text(new Label(), model.statusTextProperty());
         status.getStyleClass().add(Styles.TEXT_MUTED);
         Button refresh = new Button("Refresh");
         refresh.setId("history-refresh");
@@ -141,7 +141,7 @@ public final class HistoryView implements View {
         HBox.setHgrow(search, Priority.ALWAYS);
 
         TableView<RunRow> runs = runsTable(model);
-        Label page = bound(new Label(), model.pageTextProperty());
+        Label page = subs.text(new Label(), model.pageTextProperty());
         page.setId("history-page");
         page.getStyleClass().add(Styles.TEXT_MUTED);
         Button previous = new Button("Previous");
@@ -191,7 +191,7 @@ public final class HistoryView implements View {
         detail.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         detail.setId("history-detail");
 
-        Label runText = bound(new Label(), model.runTextProperty());
+        Label runText = subs.text(new Label(), model.runTextProperty());
         runText.setId("history-run-text");
         runText.getStyleClass().add(Styles.TEXT_MUTED);
         runText.setMinWidth(0);
@@ -331,7 +331,7 @@ public final class HistoryView implements View {
     }
 
     private Parent comparePane(HistoryViewModel model) {
-        Label heading = bound(new Label(), model.comparisonTextProperty());
+        Label heading = subs.text(new Label(), model.comparisonTextProperty());
         heading.setId("history-compare-text");
         heading.setWrapText(true);
         ListView<String> added = compareList("history-compare-new");
@@ -393,7 +393,7 @@ public final class HistoryView implements View {
     }
 
     private Parent exportResult(HistoryViewModel model) {
-        Label path = bound(new Label(), model.exportTextProperty());
+        Label path = subs.text(new Label(), model.exportTextProperty());
         path.setId("history-export-path");
         path.setMinWidth(0);
         Hyperlink open = new Hyperlink("Open folder");
@@ -415,12 +415,6 @@ public final class HistoryView implements View {
     private <T> void bindBoth(ComboBox<T> combo, javafx.beans.property.Property<T> value) {
         combo.valueProperty().bindBidirectional(value);
         subs.add(() -> combo.valueProperty().unbindBidirectional(value));
-    }
-
-    private Label bound(Label label, javafx.beans.value.ObservableValue<String> text) {
-        label.textProperty().bind(text);
-        subs.add(label.textProperty()::unbind);
-        return label;
     }
 
     private <S> TableView<S> table(String id, ObservableList<S> items, String empty) {

@@ -1,5 +1,7 @@
 package dev.healdesk.core.config;
 
+import dev.healdesk.core.run.ApprovalPolicy;
+
 import dev.healdesk.core.playbook.PlaybookExecutor;
 
 import java.net.URI;
@@ -36,10 +38,12 @@ public enum Setting {
             "Pattern triage only: no diagnosis by the model.", "false"),
     MAX_FIXES(Section.RUN, "run.maxFixes", "HEAL_MAX_FIXES", Type.range(0, 50), "Max fixes per run",
             "At most this many fixes in one run (the guardrail below is the ceiling).", "3"),
+    PATTERNS(Section.RUN, "run.patterns", "HEALDESK_PATTERNS", Type.FILE, "Failure patterns",
+            "Your own patterns.json, merged over the built-in catalog, for the console's runs and the CLI's alike"
+                    + " (--patterns overrides it); empty for the built-in catalog only.", null),
 
     APPROVE(Section.PLAYBOOKS, "playbooks.approve", "HEAL_APPROVE", Type.choice("none", "A"), "Fixes without a person",
-            "none: every fix waits for a person (headless runs plan only); A: class A fixes of low and medium risk run"
-                    + " by policy. Class B and C always need a person, or --approve=all typed on the command line.",
+            ApprovalPolicy.RULE,
             "A"),
     DISABLED_PLAYBOOKS(Section.PLAYBOOKS, "playbooks.disabled", PlaybookExecutor.DISABLED_ENV, Type.NAMES,
             "Never propose", "Playbooks never proposed, comma-separated (their failures are filed for a person).",
@@ -80,6 +84,10 @@ public enum Setting {
             "Ask the cloud fallback even when the local model is up.", "false"),
     CLOUD_MODEL(Section.LLM, "llm.cloudModel", "ANTHROPIC_MODEL", Type.MODEL, "Cloud model",
             "The fallback's model.", "claude-3-5-haiku-latest"),
+    UNIFIED_MEMORY_RESERVE(Section.LLM, "llm.unifiedMemoryReserveGb", "HEALDESK_UNIFIED_MEMORY_RESERVE_GB",
+            Type.range(0, 1024), "Unified memory reserve (GB)", "On a GPU that shares the system memory (DGX Spark,"
+                    + " Grace Hopper, Jetson): the memory left to the desktop and the test run; models are sized for"
+                    + " the available memory less this.", "8"),
 
     RESULTS_DIR(Section.RESULTS, "results.dir", "HEALDESK_RESULTS_DIR", Type.FOLDER, "Results folder",
             "Where run folders go.", "healing-results"),

@@ -11,6 +11,7 @@ import dev.healdesk.core.llm.ModelChoice;
 import dev.healdesk.core.llm.ModelPicker;
 import dev.healdesk.core.llm.OllamaLlmClient;
 import dev.healdesk.core.llm.OllamaStatus;
+import dev.healdesk.core.llm.VramBudget;
 import dev.healdesk.core.playbook.CommandRunner;
 import dev.healdesk.core.playbook.PlaybookException;
 import dev.healdesk.core.suite.BrowserChoice;
@@ -125,7 +126,7 @@ public final class Doctor {
         Check model = modelCheck(choice, o.value()).withElapsed(Math.max(g.ms(), o.ms()) + millisSince(m0));
         Timed<Located> b = browser.join();
         List<Check> checks = new ArrayList<>(List.of(
-                gpuCheck(g.value()).withElapsed(g.ms()),
+                gpuCheck(g.value(), llm.budget(g.value(), o.value())).withElapsed(g.ms()),
                 ollamaCheck(o.value()).withElapsed(o.ms()),
                 model,
                 browserCheck(b.value()).withElapsed(b.ms()),
@@ -210,8 +211,21 @@ public final class Doctor {
     // ---- The checks ---------------------------------------------------------------------------
 
     static Check gpuCheck(GpuReport report) {
+        return gpuCheck(report, LlmSetup.budget(report));
+    }
+
+    /**
+     * The GPUs, their MIG devices, and the room a model has: on a GPU with unified memory that is the system's
+     * available memory less the reserve, and the check says so and why.
+     */
+    static Check gpuCheck(GpuReport report, VramBudget budget) {
         List<String> details = new ArrayList<>();
-        report.gpus().forEach(g -> details.add(describe(g)));
+        for (GpuInfo g : report.gpus()) {
+            details.add(describe(g));
+            g.migSlices().forEach(m -> details.add("  " + m.label() + ": " + (m.usedMiB() == GpuInfo.UNKNOWN
+                    ? "about " + gb(m.totalMiB()) + " (from its profile name)"
+                    : gb(m.usableMiB()) + " free of " + gb(m.totalMiB())) + (m.uuid() == null ? "" : "; " + m.uuid())));
+        }
         report.notes().stream().filter(n -> !n.equals(GpuDetector.CPU_ONLY_NOTE)).forEach(details::add);
         if (report.cpuOnly()) {
             return Check.of("gpu", "GPU", CheckStatus.WARNING,
@@ -221,14 +235,37 @@ public final class Doctor {
                             + " (Ubuntu: `sudo ubuntu-drivers install`). Without one, choose a small model such as"
                             + " llama3.2, or skip the LLM diagnosis: pattern triage needs no GPU.");
         }
+        details.add("Room for a model: " + budget.basis() + ".");
+        if (!budget.gpu()) {
+            return Check.of("gpu", "GPU", CheckStatus.WARNING, "No GPU is visible to Ollama: " + budget.basis())
+                    .withDetails(details)
+                    .withAdvice("Unset CUDA_VISIBLE_DEVICES, or set it to a GPU's index or UUID (`nvidia-smi -L`"
+                            + " lists them), for Healdesk and for the Ollama service alike.");
+        }
         GpuInfo best = report.best().orElseThrow();
-        String finding = best.name() + ": " + gb(best.freeMiB()) + " free of " + gb(best.totalMiB())
-                + (report.gpus().size() > 1 ? " (the best of " + report.gpus().size() + " GPUs)" : "")
-                + ", via " + report.source();
+        String many = report.gpus().size() > 1 ? " (the best of " + report.gpus().size() + " GPUs)" : "";
+        String finding;
+        if (budget.device().contains("unified memory")) {
+            GpuInfo unified = report.gpus().stream().filter(GpuInfo::unifiedMemory).findFirst().orElse(best);
+            finding = unified.name() + ": unified memory, " + (budget.known() ? gb(budget.freeMiB())
+                    + " of the system memory available for a model" : "the system memory could not be read")
+                    + ", via " + report.source();
+        } else if (budget.device().equals("GPU " + best.index() + " (" + best.name() + ")")) {
+            finding = best.name() + ": " + gb(best.freeMiB()) + " free of " + gb(best.totalMiB()) + many
+                    + ", via " + report.source();
+        } else {
+            finding = budget.device() + ": " + (budget.known() ? gb(budget.freeMiB()) + " for a model"
+                    : "free memory unknown") + ", via " + report.source();
+        }
         if (GpuInfo.OSHI.equals(report.source())) {
             return Check.of("gpu", "GPU", CheckStatus.WARNING, finding + " (approximate)").withDetails(details)
                     .withAdvice("nvidia-smi did not answer, so the VRAM figures are guesses and the model choice may"
                             + " be off. Install the NVIDIA driver until `nvidia-smi` answers.");
+        }
+        if (!budget.known()) {
+            return Check.of("gpu", "GPU", CheckStatus.WARNING, finding).withDetails(details)
+                    .withAdvice("Healdesk cannot size a model without the GPU's free memory: pick one by hand on the"
+                            + " Hardware screen (`OLLAMA_MODEL` sets one for every run).");
         }
         return Check.of("gpu", "GPU", CheckStatus.OK, finding).withDetails(details);
     }
@@ -269,7 +306,11 @@ public final class Doctor {
             case RECOMMENDED -> "recommended";
         };
         String finding = c.model() + " (" + who + "): " + c.reason();
-        List<String> details = c.warning() == null ? List.of() : List.of(c.warning());
+        List<String> details = new ArrayList<>();
+        if (c.warning() != null) {
+            details.add(c.warning());
+        }
+        details.add("Ollama runs it on " + c.device() + (c.split() ? " (split across the GPUs)" : "") + ".");
         String pull = (env.containsKey(OllamaLlmClient.HOST_ENV) ? "OLLAMA_HOST=" + s.host() + " " : "")
                 + "ollama pull " + c.model();
         if (!s.reachable()) {
@@ -451,7 +492,8 @@ public final class Doctor {
         return "GPU " + g.index() + ": " + g.name() + ", " + gb(g.totalMiB()) + " total, " + gb(g.usedMiB())
                 + " used, " + gb(g.freeMiB()) + " free; driver " + (g.driverVersion() == null ? "?" : g.driverVersion())
                 + "; via " + g.source() + (g.approximate() ? " (approximate)" : "")
-                + (g.migMode() == null ? "" : "; MIG " + g.migMode());
+                + (g.migMode() == null ? "" : "; MIG " + g.migMode())
+                + (g.unifiedMemory() ? "; unified memory (shares the system memory)" : "");
     }
 
     private static String gb(long mib) {

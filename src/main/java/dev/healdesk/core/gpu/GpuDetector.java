@@ -6,6 +6,8 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Finds the machine's GPUs the best way available: the primary probe (nvidia-smi, exact) first, the fallback (OSHI,
@@ -23,32 +25,67 @@ public final class GpuDetector implements GpuProbe {
 
     private final GpuProbe primary;
     private final GpuProbe fallback;
+    private final Supplier<Optional<SystemMemory>> systemMemory;
 
+    /** Without the system's memory: a GPU with unified memory then has no figure to size models by. */
     public GpuDetector(GpuProbe primary, GpuProbe fallback) {
-        this.primary = Objects.requireNonNull(primary, "primary");
-        this.fallback = Objects.requireNonNull(fallback, "fallback");
+        this(primary, fallback, Optional::empty);
     }
 
-    /** nvidia-smi from PATH, then OSHI. */
+    /**
+     * @param systemMemory read when a GPU shares the system memory (unified memory), whose available part is then
+     *                     what a model may take
+     */
+    public GpuDetector(GpuProbe primary, GpuProbe fallback, Supplier<Optional<SystemMemory>> systemMemory) {
+        this.primary = Objects.requireNonNull(primary, "primary");
+        this.fallback = Objects.requireNonNull(fallback, "fallback");
+        this.systemMemory = Objects.requireNonNull(systemMemory, "systemMemory");
+    }
+
+    /**
+     * nvidia-smi from PATH, then a Jetson's device tree (JetPack 5 has no nvidia-smi), then OSHI; the system's memory
+     * through OSHI for a GPU that shares it.
+     */
     public static GpuDetector standard() {
-        return new GpuDetector(new NvidiaSmiProbe(), new OshiGpuProbe());
+        return new GpuDetector(new NvidiaSmiProbe(), new TegraProbe().orElse(new OshiGpuProbe()), SystemMemory::probe);
     }
 
     @Override
     public GpuReport probe() {
         GpuReport first = safely(primary);
         if (!first.cpuOnly()) {
-            return first;
+            return withSystemMemory(first);
         }
         GpuReport second = safely(fallback);
         List<String> notes = new ArrayList<>(first.notes());
         notes.addAll(second.notes());
         if (!second.cpuOnly()) {
-            return new GpuReport(second.gpus(), second.source(), notes);
+            return withSystemMemory(new GpuReport(second.gpus(), second.source(), notes));
         }
         notes.add(CPU_ONLY_NOTE);
         LOG.info("No GPU found; models will run on the CPU. Notes: {}", notes);
         return GpuReport.cpuOnly(notes);
+    }
+
+    /** Adds the system's memory to a report with a unified-memory GPU, or a note that it could not be read. */
+    private GpuReport withSystemMemory(GpuReport report) {
+        if (!report.unifiedMemory() || report.systemMemory() != null) {
+            return report;
+        }
+        Optional<SystemMemory> memory;
+        try {
+            memory = Objects.requireNonNullElse(systemMemory.get(), Optional.empty());
+        } catch (RuntimeException e) {
+            LOG.warn("Reading the system memory failed", e);
+            memory = Optional.empty();
+        }
+        if (memory.isPresent()) {
+            return report.withSystemMemory(memory.get());
+        }
+        List<String> notes = new ArrayList<>(report.notes());
+        notes.add("The system memory, which the unified-memory GPU shares, could not be read: Healdesk cannot size a"
+                + " model for it. Pick one by hand on the Hardware screen.");
+        return new GpuReport(report.gpus(), report.source(), notes);
     }
 
     /** A probe's report; a probe that breaks its promise not to throw is reported as having found nothing. */

@@ -1,5 +1,7 @@
 package dev.healdesk.core.gpu;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -18,9 +20,15 @@ import java.util.Objects;
  * @param source        {@value #NVIDIA_SMI} or {@value #OSHI}
  * @param approximate   true when the figures are estimates (OSHI's), so the UI can say so
  * @param migMode       "Enabled" or "Disabled" (multi-instance GPU); null when not reported or not supported
+ * @param uuid          e.g. "GPU-2dee1e25-…", what {@code CUDA_VISIBLE_DEVICES} may name it by; null when not reported
+ * @param unifiedMemory true when the GPU has no memory of its own and shares the system's (DGX Spark's GB10, Jetson,
+ *                      a Grace Hopper that reports no memory): its figures are then the system's, see
+ *                      {@link SystemMemory}
+ * @param migSlices     the MIG devices of a GPU in MIG mode, each with its own memory; empty otherwise
  */
 public record GpuInfo(int index, String name, long totalMiB, long usedMiB, long freeMiB, String driverVersion,
-                      String source, boolean approximate, String migMode) {
+                      String source, boolean approximate, String migMode, String uuid, boolean unifiedMemory,
+                      List<MigSlice> migSlices) {
 
     /** The value of a memory figure the source did not report. */
     public static final long UNKNOWN = -1;
@@ -35,6 +43,30 @@ public record GpuInfo(int index, String name, long totalMiB, long usedMiB, long 
         totalMiB = Math.max(totalMiB, UNKNOWN);
         usedMiB = Math.max(usedMiB, UNKNOWN);
         freeMiB = Math.max(freeMiB, UNKNOWN);
+        migSlices = List.copyOf(migSlices);
+    }
+
+    /** A GPU with memory of its own, no UUID and no MIG devices listed. */
+    public GpuInfo(int index, String name, long totalMiB, long usedMiB, long freeMiB, String driverVersion,
+                   String source, boolean approximate, String migMode) {
+        this(index, name, totalMiB, usedMiB, freeMiB, driverVersion, source, approximate, migMode, null, false,
+                List.of());
+    }
+
+    /** This GPU with {@code slices} as its MIG devices. */
+    public GpuInfo withMigSlices(List<MigSlice> slices) {
+        return new GpuInfo(index, name, totalMiB, usedMiB, freeMiB, driverVersion, source, approximate, migMode, uuid,
+                unifiedMemory, slices);
+    }
+
+    /**
+     * Whether the name is one of NVIDIA's parts that share the system memory: DGX Spark's GB10, the Grace Hopper and
+     * Grace Blackwell superchips, and the Jetson modules (Orin, Xavier, Thor, which nvidia-smi calls e.g.
+     * "Orin (nvgpu)").
+     */
+    public static boolean unifiedMemoryPart(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.matches(".*\\b(gb10|gh200|gb200|gb300|orin|xavier|thor|tegra|jetson)\\b.*") || n.contains("nvgpu");
     }
 
     /**

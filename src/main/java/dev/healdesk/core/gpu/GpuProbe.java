@@ -11,4 +11,18 @@ public interface GpuProbe {
 
     /** Looks at the machine now; never throws. */
     GpuReport probe();
+
+    /** This probe, and {@code other} when this one finds no GPU, with this one's notes first. */
+    default GpuProbe orElse(GpuProbe other) {
+        return () -> {
+            GpuReport first = probe();
+            if (!first.cpuOnly()) {
+                return first;
+            }
+            GpuReport second = other.probe();
+            java.util.List<String> notes = new java.util.ArrayList<>(first.notes());
+            notes.addAll(second.notes());
+            return new GpuReport(second.gpus(), second.source(), notes, second.systemMemory());
+        };
+    }
 }

@@ -14,8 +14,10 @@ import java.util.Optional;
  * @param gpus   the GPUs, in the source's order
  * @param source {@value GpuInfo#NVIDIA_SMI}, {@value GpuInfo#OSHI} or {@value #NONE}
  * @param notes  for people, in the order things happened; never null
+ * @param systemMemory the machine's memory, which a GPU with {@linkplain GpuInfo#unifiedMemory() unified memory}
+ *                     shares; null when not asked for or not known
  */
-public record GpuReport(List<GpuInfo> gpus, String source, List<String> notes) {
+public record GpuReport(List<GpuInfo> gpus, String source, List<String> notes, SystemMemory systemMemory) {
 
     /** {@link #source()} of a report in which no source found a GPU. */
     public static final String NONE = "none";
@@ -24,6 +26,20 @@ public record GpuReport(List<GpuInfo> gpus, String source, List<String> notes) {
         gpus = List.copyOf(gpus);
         Objects.requireNonNull(source, "source");
         notes = List.copyOf(notes);
+    }
+
+    public GpuReport(List<GpuInfo> gpus, String source, List<String> notes) {
+        this(gpus, source, notes, null);
+    }
+
+    /** This report with the machine's memory, for GPUs that share it. */
+    public GpuReport withSystemMemory(SystemMemory memory) {
+        return new GpuReport(gpus, source, notes, memory);
+    }
+
+    /** Whether a GPU shares the system memory, so that its budget is the system's available memory. */
+    public boolean unifiedMemory() {
+        return gpus.stream().anyMatch(GpuInfo::unifiedMemory);
     }
 
     /** A report of a machine without a usable GPU: models run on the CPU. */

@@ -1,14 +1,28 @@
 package dev.healdesk.core.history;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
-/** The shapes of what the history answers beyond single runs: trends, metrics, recurring failures, comparisons. */
+/**
+ * What the history answers beyond single runs, the queries of the History screen, {@code healdesk history} and the
+ * reports: the runs list with its filters, trends, metrics, recurring failures, comparisons; and the shapes of
+ * those answers (the records below, which callers use). On the read connection; a query of several statements reads
+ * one snapshot.
+ */
 public final class HistoryQueries {
 
-    private HistoryQueries() {
+    private final Sql sql;
+
+    HistoryQueries(Sql reader) {
+        this.sql = reader;
     }
 
     /**
@@ -83,5 +97,318 @@ public final class HistoryQueries {
      */
     public record Comparison(String earlierRunId, String laterRunId, List<String> newFailures, List<String> fixed,
                              List<String> stillFailing) {
+    }
+
+    // ------------------------------------------------------------------------------------------------- the runs list
+
+    /** See {@link HistoryStore#listRuns(RunFilter, int, int)}. */
+    List<RunRow> listRuns(RunFilter filter, int limit, int offset) {
+        List<Object> args = new ArrayList<>();
+        String query = "SELECT " + RunReads.RUN_COLUMNS + " FROM runs WHERE" + where(filter, args)
+                + " ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?";
+        args.add(limit);
+        args.add(offset);
+        return sql.query("list runs", query, ps -> bind(ps, args), RunReads::runRow);
+    }
+
+    /** See {@link HistoryStore#countRuns(RunFilter)}. */
+    int countRuns(RunFilter filter) {
+        List<Object> args = new ArrayList<>();
+        return (int) sql.number("count runs", "SELECT count(*) FROM runs WHERE" + where(filter, args),
+                ps -> bind(ps, args));
+    }
+
+    /** The WHERE clause of {@code filter} over the runs table (" 1 = 1 AND …"); its values are added to {@code args}. */
+    private static String where(RunFilter filter, List<Object> args) {
+        StringBuilder sql = new StringBuilder(" 1 = 1");
+        if (filter.status() != null) {
+            if (RunRow.INTERRUPTED.equals(filter.status())) {
+                sql.append(" AND state = 'interrupted'");
+            } else {
+                sql.append(" AND status = ?");
+                args.add(filter.status());
+            }
+        }
+        if (filter.from() != null) {
+            sql.append(" AND started_at >= ?");
+            args.add(filter.from().toEpochMilli());
+        }
+        if (filter.to() != null) {
+            sql.append(" AND started_at < ?");
+            args.add(filter.to().toEpochMilli());
+        }
+        if (filter.target() != null) {
+            sql.append(" AND target = ?");
+            args.add(filter.target());
+        }
+        if (filter.project() != null) {
+            sql.append(" AND (',' || projects || ',') LIKE ? ESCAPE '\\'");
+            args.add("%," + Sql.likeLiteral(filter.project()) + ",%");
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            sql.append(" ").append("""
+                     AND (EXISTS (SELECT 1 FROM test_results t WHERE t.run_id = runs.id
+                                  AND (t.test_id LIKE ? ESCAPE '\\' OR t.error_message LIKE ? ESCAPE '\\'))
+                          OR EXISTS (SELECT 1 FROM failures f WHERE f.run_id = runs.id
+                                     AND f.message LIKE ? ESCAPE '\\'))""");
+            String pattern = "%" + Sql.likeLiteral(filter.text().trim()) + "%";
+            args.add(pattern);
+            args.add(pattern);
+            args.add(pattern);
+        }
+        return sql.toString();
+    }
+
+    /** See {@link HistoryStore#choices()}. */
+    Choices choices() {
+        TreeSet<String> targets = new TreeSet<>();
+        TreeSet<String> projects = new TreeSet<>();
+        sql.query("list the targets and projects", "SELECT DISTINCT target, projects FROM runs", Sql.Binder.NONE,
+                rs -> {
+                    targets.add(rs.getString(1));
+                    String p = rs.getString(2);
+                    if (p != null) {
+                        for (String one : p.split(",")) {
+                            if (!one.isBlank()) {
+                                projects.add(one.trim());
+                            }
+                        }
+                    }
+                    return null;
+                });
+        return new Choices(List.copyOf(targets), List.copyOf(projects));
+    }
+
+    // ---------------------------------------------------------------------------------------------- trends, metrics
+
+    /** See {@link HistoryStore#trend}. */
+    List<TrendPoint> trend(String target, Instant from, Instant to) {
+        return sql.inTransaction("read the trend from " + from + " to " + to, () -> trendIn(target, from, to));
+    }
+
+    private List<TrendPoint> trendIn(String target, Instant from, Instant to) throws SQLException {
+        String what = "read the trend from " + from + " to " + to;
+        Map<LocalDate, long[]> days = new TreeMap<>();
+        // per day: runs, tests, passed, score*100 sum, flaky, llm calls, llm tokens, fixes, fixed, recoveries, ms
+        String where = "started_at >= ? AND started_at < ? AND state <> 'running'"
+                + (target == null ? "" : " AND target = ?");
+        sql.query(what, """
+                SELECT started_at / 86400000 AS day, count(*), sum(tests_run), sum(tests_passed),
+                  sum(health_score), sum(flaky), sum(llm_calls), sum(llm_prompt_tokens + llm_completion_tokens)
+                FROM runs WHERE %s GROUP BY day""".formatted(where), ps -> bindRange(ps, from, to, target), rs -> {
+            long[] d = days.computeIfAbsent(LocalDate.ofEpochDay(rs.getLong(1)), k -> new long[11]);
+            d[0] = rs.getLong(2);
+            d[1] = rs.getLong(3);
+            d[2] = rs.getLong(4);
+            d[3] = Math.round(rs.getDouble(5) * 100);
+            d[4] = rs.getLong(6);
+            d[5] = rs.getLong(7);
+            d[6] = rs.getLong(8);
+            return null;
+        });
+        sql.query(what, """
+                SELECT r.started_at / 86400000 AS day, sum(a.applied), sum(a.applied AND a.success)
+                FROM actions a JOIN runs r ON r.id = a.run_id
+                WHERE %s GROUP BY day""".formatted(onRuns(where)), ps -> bindRange(ps, from, to, target), rs -> {
+            long[] d = days.computeIfAbsent(LocalDate.ofEpochDay(rs.getLong(1)), k -> new long[11]);
+            d[7] = rs.getLong(2);
+            d[8] = rs.getLong(3);
+            return null;
+        });
+        for (long[] recovery : recoveries(what, target, from, to)) {
+            long[] d = days.computeIfAbsent(LocalDate.ofEpochDay(recovery[0] / 86_400_000L), k -> new long[11]);
+            d[9]++;
+            d[10] += recovery[1];
+        }
+        List<TrendPoint> points = new ArrayList<>();
+        days.forEach((day, d) -> points.add(new TrendPoint(day, (int) d[0],
+                d[1] == 0 ? 0 : d[2] * 100.0 / d[1], d[0] == 0 ? 0 : d[3] / 100.0 / d[0],
+                d[9] == 0 ? -1 : d[10] / d[9], (int) d[7], (int) d[8], (int) d[4], (int) d[5], d[6])));
+        return points;
+    }
+
+    /** {@code where} over the runs table, rewritten for a join in which runs is {@code r}. */
+    private static String onRuns(String where) {
+        return where.replace("started_at", "r.started_at").replace("state", "r.state")
+                .replace("target =", "r.target =");
+    }
+
+    /**
+     * Recoveries that ended between {@code from} and {@code to}: for each target, a healthy run following one or more
+     * runs that were not; each as {healthy run's start, ms since the first of the unhealthy runs}.
+     */
+    private List<long[]> recoveries(String what, String target, Instant from, Instant to) {
+        List<long[]> out = new ArrayList<>();
+        // LAG over the target's runs finds where health came back; the start of the failing streak is the first
+        // unhealthy run after the previous healthy one.
+        String[] current = {null};
+        long[] streakStart = {-1};
+        sql.query(what, """
+                SELECT target, started_at, status FROM runs
+                WHERE started_at < ? AND state = 'finished' %s
+                  AND started_at >= ? - 30 * 86400000
+                ORDER BY target, started_at""".formatted(target == null ? "" : "AND target = ?"), ps -> {
+            int i = 1;
+            ps.setLong(i++, to.toEpochMilli());
+            if (target != null) {
+                ps.setString(i++, target);
+            }
+            ps.setLong(i, from.toEpochMilli());
+        }, rs -> {
+            String t = rs.getString(1);
+            long at = rs.getLong(2);
+            boolean healthy = "healthy".equals(rs.getString(3));
+            if (!t.equals(current[0])) {
+                current[0] = t;
+                streakStart[0] = -1;
+            }
+            if (!healthy) {
+                if (streakStart[0] < 0) {
+                    streakStart[0] = at;
+                }
+            } else if (streakStart[0] >= 0) {
+                if (at >= from.toEpochMilli()) {
+                    out.add(new long[]{at, at - streakStart[0]});
+                }
+                streakStart[0] = -1;
+            }
+            return null;
+        });
+        return out;
+    }
+
+    /** See {@link HistoryStore#metrics}. */
+    Metrics metrics(String target, Instant from, Instant to) {
+        String what = "compute the metrics from " + from + " to " + to;
+        return sql.inTransaction(what, () -> {
+            List<TrendPoint> days = trendIn(target, from, to);
+            int runs = days.stream().mapToInt(TrendPoint::runs).sum();
+            int attempted = days.stream().mapToInt(TrendPoint::fixesAttempted).sum();
+            int succeeded = days.stream().mapToInt(TrendPoint::fixesSucceeded).sum();
+            Map<String, LlmUse> byProvider = new LinkedHashMap<>();
+            Map<String, Integer> patterns = new LinkedHashMap<>();
+            String where = "started_at >= ? AND started_at < ? AND state <> 'running'"
+                    + (target == null ? "" : " AND target = ?");
+            long[] tests = sql.one(what, "SELECT sum(tests_run), sum(tests_passed) FROM runs WHERE " + where,
+                    ps -> bindRange(ps, from, to, target), rs -> new long[]{rs.getLong(1), rs.getLong(2)})
+                    .orElse(new long[2]);
+            sql.query(what, """
+                    SELECT coalesce(llm_provider, 'none'), sum(llm_calls),
+                      sum(llm_prompt_tokens + llm_completion_tokens)
+                    FROM runs WHERE %s AND llm_calls > 0 GROUP BY 1 ORDER BY 2 DESC""".formatted(where),
+                    ps -> bindRange(ps, from, to, target),
+                    rs -> byProvider.put(rs.getString(1), new LlmUse(rs.getInt(2), rs.getLong(3))));
+            sql.query(what, """
+                    SELECT f.pattern_id, count(*) FROM failures f JOIN runs r ON r.id = f.run_id
+                    WHERE %s GROUP BY f.pattern_id ORDER BY 2 DESC, 1 LIMIT 10""".formatted(onRuns(where)),
+                    ps -> bindRange(ps, from, to, target), rs -> patterns.put(rs.getString(1), rs.getInt(2)));
+            long recoveries = 0;
+            long recoveryMs = 0;
+            for (long[] r : recoveries(what, target, from, to)) {
+                recoveries++;
+                recoveryMs += r[1];
+            }
+            int calls = byProvider.values().stream().mapToInt(LlmUse::calls).sum();
+            return new Metrics(runs, tests[0], tests[0] == 0 ? 0 : tests[1] * 100.0 / tests[0], attempted, succeeded,
+                    attempted == 0 ? 0 : succeeded * 100.0 / attempted, recoveries == 0 ? -1 : recoveryMs / recoveries,
+                    runs == 0 ? 0 : calls / (double) runs, byProvider, patterns);
+        });
+    }
+
+    // ------------------------------------------------------------------------------------------- recurring failures
+
+    /** See {@link HistoryStore#topFingerprints}. */
+    List<Recurring> topFingerprints(int limit) {
+        return sql.query("read the recurring fingerprints", """
+                SELECT fp.fingerprint, fp.category, fp.pattern_id, fp.message, fp.first_seen, fp.last_seen,
+                  fp.occurrences,
+                  (SELECT a.playbook FROM actions a JOIN runs r ON r.id = a.run_id
+                   WHERE a.fingerprint = fp.fingerprint AND a.verified = 1 ORDER BY r.started_at DESC LIMIT 1),
+                  (SELECT max(r.started_at) FROM actions a JOIN runs r ON r.id = a.run_id
+                   WHERE a.fingerprint = fp.fingerprint AND a.verified = 1)
+                FROM fingerprints fp ORDER BY fp.occurrences DESC, fp.last_seen DESC LIMIT ?""",
+                ps -> ps.setInt(1, limit), rs -> {
+                    long fixedAt = rs.getLong(9);
+                    boolean fixed = !rs.wasNull();
+                    return new Recurring(RunReads.fingerprintRow(rs), rs.getString(8),
+                            fixed ? Instant.ofEpochMilli(fixedAt) : null);
+                });
+    }
+
+    /** See {@link HistoryStore#fingerprintHistory}. */
+    List<Occurrence> fingerprintHistory(String fingerprint, int limit) {
+        return sql.query("read the history of fingerprint " + fingerprint, """
+                SELECT r.id, r.started_at, r.target, f.count,
+                  (SELECT a.playbook FROM actions a WHERE a.run_id = f.run_id AND a.fingerprint = f.fingerprint
+                   ORDER BY a.seq DESC LIMIT 1),
+                  (SELECT a.decision FROM actions a WHERE a.run_id = f.run_id AND a.fingerprint = f.fingerprint
+                   ORDER BY a.seq DESC LIMIT 1),
+                  (SELECT max(a.verified) FROM actions a WHERE a.run_id = f.run_id AND a.fingerprint = f.fingerprint)
+                FROM failures f JOIN runs r ON r.id = f.run_id
+                WHERE f.fingerprint = ? ORDER BY r.started_at DESC LIMIT ?""", ps -> {
+            ps.setString(1, fingerprint);
+            ps.setInt(2, limit);
+        }, rs -> new Occurrence(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3), rs.getInt(4),
+                rs.getString(5), rs.getString(6), rs.getInt(7) == 1));
+    }
+
+    // ---------------------------------------------------------------------------------------------------- compare
+
+    /** See {@link HistoryStore#compare}. */
+    Comparison compare(String earlierRunId, String laterRunId) {
+        String what = "compare runs " + earlierRunId + " and " + laterRunId;
+        return sql.inTransaction(what, () -> {
+            Map<String, String> earlier = statuses(what, earlierRunId);
+            Map<String, String> later = statuses(what, laterRunId);
+            List<String> added = new ArrayList<>();
+            List<String> fixed = new ArrayList<>();
+            List<String> still = new ArrayList<>();
+            later.forEach((id, status) -> {
+                boolean failsNow = failing(status);
+                boolean failedBefore = failing(earlier.get(id));
+                if (failsNow && failedBefore) {
+                    still.add(id);
+                } else if (failsNow) {
+                    added.add(id);
+                } else if (failedBefore && status != null && !"skipped".equals(status)) {
+                    fixed.add(id);
+                }
+            });
+            return new Comparison(earlierRunId, laterRunId, added, fixed, still);
+        });
+    }
+
+    private static boolean failing(String status) {
+        return "failed".equals(status) || "timed-out".equals(status);
+    }
+
+    /** Each test's status in {@code runId} (the last row of a test id wins, as the list shows it). */
+    private Map<String, String> statuses(String what, String runId) {
+        Map<String, String> out = new TreeMap<>();
+        sql.query(what, "SELECT test_id, status FROM test_results WHERE run_id = ? ORDER BY rowid",
+                ps -> ps.setString(1, runId), rs -> out.put(rs.getString(1), rs.getString(2)));
+        return out;
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            Object a = args.get(i);
+            if (a instanceof Long l) {
+                ps.setLong(i + 1, l);
+            } else if (a instanceof Integer n) {
+                ps.setInt(i + 1, n);
+            } else {
+                ps.setString(i + 1, (String) a);
+            }
+        }
+    }
+
+    private static void bindRange(PreparedStatement ps, Instant from, Instant to, String target)
+            throws SQLException {
+        ps.setLong(1, from.toEpochMilli());
+        ps.setLong(2, to.toEpochMilli());
+        if (target != null) {
+            ps.setString(3, target);
+        }
     }
 }

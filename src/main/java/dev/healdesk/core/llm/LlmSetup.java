@@ -3,8 +3,8 @@ package dev.healdesk.core.llm;
 import dev.healdesk.core.redact.Redactor;
 
 import dev.healdesk.core.config.Preferences;
+import dev.healdesk.core.config.Setting;
 import dev.healdesk.core.gpu.GpuDetector;
-import dev.healdesk.core.gpu.GpuInfo;
 import dev.healdesk.core.gpu.GpuProbe;
 import dev.healdesk.core.gpu.GpuReport;
 
@@ -12,6 +12,7 @@ import dev.healdesk.core.history.HistoryStore;
 import dev.healdesk.core.run.Diagnoser;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,12 +24,16 @@ import java.util.Set;
  */
 public final class LlmSetup {
     public static final String MODEL_ENV = "OLLAMA_MODEL";
+    /** Which GPUs CUDA programs, Ollama included, may use; Healdesk reads its own environment's. */
+    public static final String CUDA_VISIBLE_DEVICES = "CUDA_VISIBLE_DEVICES";
 
     private final GpuProbe gpus;
     private final OllamaLlmClient ollama;
     private final ModelPicker picker;
     private final Preferences preferences;
     private final Optional<String> forced;
+    private final String cudaVisibleDevices;
+    private final long unifiedReserveMiB;
 
     /** Everything the operator needs to see to trust the choice. */
     public record Snapshot(GpuReport gpus, OllamaStatus ollama, ModelChoice choice) {
@@ -42,6 +47,18 @@ public final class LlmSetup {
         this.preferences = preferences;
         String m = env.get(MODEL_ENV);
         this.forced = m == null || m.isBlank() ? Optional.empty() : Optional.of(m.trim());
+        this.cudaVisibleDevices = env.get(CUDA_VISIBLE_DEVICES);
+        this.unifiedReserveMiB = reserveMiB(env);
+    }
+
+    /** {@code HEALDESK_UNIFIED_MEMORY_RESERVE_GB} as checked by its setting, else the default. */
+    private static long reserveMiB(Map<String, String> env) {
+        String v = env.get(Setting.UNIFIED_MEMORY_RESERVE.variable().orElseThrow());
+        if (v == null || v.isBlank()) {
+            return VramBudget.DEFAULT_UNIFIED_RESERVE_MIB;
+        }
+        Setting.Result r = Setting.UNIFIED_MEMORY_RESERVE.check(v);
+        return r.ok() ? Long.parseLong(r.value()) * 1024 : VramBudget.DEFAULT_UNIFIED_RESERVE_MIB;
     }
 
     /** The standard setup: nvidia-smi then OSHI, {@code OLLAMA_HOST}, models.json, the user's preferences. */
@@ -89,16 +106,26 @@ public final class LlmSetup {
     }
 
     public ModelChoice choose(GpuReport report, OllamaStatus status) {
-        return picker.pick(budget(report), status.installedSizes(), preferences.modelOverride(), forced);
+        return picker.pick(budget(report, status), status.installedSizes(), preferences.modelOverride(), forced);
     }
 
-    /** The free VRAM of the best GPU; nothing on a CPU-only machine. */
+    /**
+     * What a model may use on this machine: the GPUs (or MIG device) that {@code CUDA_VISIBLE_DEVICES} lets Ollama
+     * see, a unified-memory GPU's share of the system memory less {@link #unifiedReserveMiB()}, and the models Ollama
+     * already holds.
+     */
+    public VramBudget budget(GpuReport report, OllamaStatus status) {
+        return VramBudget.of(report, status.loaded(), cudaVisibleDevices, unifiedReserveMiB);
+    }
+
+    /** As {@link #budget(GpuReport, OllamaStatus)} with nothing loaded, all GPUs visible and the default reserve. */
     public static VramBudget budget(GpuReport report) {
-        if (report.cpuOnly() || report.best().isEmpty()) {
-            return VramBudget.cpuOnly();
-        }
-        GpuInfo best = report.best().get();
-        return VramBudget.gpu(best.name(), best.usableMiB());
+        return VramBudget.of(report, List.of(), null, VramBudget.DEFAULT_UNIFIED_RESERVE_MIB);
+    }
+
+    /** The memory a unified-memory GPU leaves to the desktop and the test run ({@code llm.unifiedMemoryReserveGb}). */
+    public long unifiedReserveMiB() {
+        return unifiedReserveMiB;
     }
 
     /** The model a run asks: the current choice, with its reason and any warning. */

@@ -44,10 +44,36 @@ public final class ModelPicker {
         return recommend(budget, installed);
     }
 
+    /** How a model would sit: already loaded, on the best device, split across GPUs, or not in GPU memory. */
+    public enum Fit { LOADED, ONE_DEVICE, SPLIT, NONE }
+
+    /**
+     * Where {@code name} (needing {@code needMiB}, {@code headroomMiB} of it per GPU for the CUDA context) would sit:
+     * a model Ollama already holds in GPU memory needs no new room; else the best device if it fits there (Ollama
+     * loads a model onto one GPU when one holds it); else spread across the visible GPUs when they hold it together,
+     * each carrying its own headroom.
+     */
+    public static Fit fit(String name, long needMiB, long headroomMiB, VramBudget budget) {
+        if (budget.loadedMiB().containsKey(ModelCatalog.canonical(name))) {
+            return Fit.LOADED;
+        }
+        if (!budget.gpu() || needMiB < 0 || !budget.known()) {
+            return Fit.NONE;
+        }
+        if (needMiB <= budget.freeMiB()) {
+            return Fit.ONE_DEVICE;
+        }
+        if (budget.splitDevices() > 1
+                && needMiB + headroomMiB * (budget.splitDevices() - 1) <= budget.splitFreeMiB()) {
+            return Fit.SPLIT;
+        }
+        return Fit.NONE;
+    }
+
     private ModelChoice recommend(VramBudget budget, Map<String, Long> installed) {
         List<ModelCandidate> fitting = catalog.models().stream()
                 .filter(m -> m.capability() >= catalog.capabilityFloor())
-                .filter(m -> budget.gpu() && m.needMiB() <= budget.freeMiB())
+                .filter(m -> fit(m.name(), m.needMiB(), m.headroomMiB(), budget) != Fit.NONE)
                 .toList();
         if (fitting.isEmpty()) {
             ModelCandidate smallest = catalog.models().stream()
@@ -55,15 +81,23 @@ public final class ModelPicker {
                     .min((a, b) -> Long.compare(a.needMiB(), b.needMiB()))
                     .orElseThrow(() -> new IllegalStateException("models.json lists no model above the floor"));
             boolean isInstalled = installed.containsKey(ModelCatalog.canonical(smallest.name()));
-            String where = budget.gpu()
-                    ? "No model fits the " + gb(budget.freeMiB()) + " free on " + budget.device()
-                    : "No NVIDIA GPU found";
+            String where = !budget.gpu() ? "No NVIDIA GPU found" + (budget.basis().startsWith("CUDA_VISIBLE_DEVICES")
+                    ? " (" + budget.basis() + ")" : "")
+                    : !budget.known() ? "Healdesk cannot tell how much memory " + budget.device() + " has free ("
+                    + budget.basis() + ")"
+                    : "No model fits the " + gb(budget.freeMiB()) + " free on " + budget.device()
+                    + (budget.splitDevices() > 1 ? " (" + gb(budget.splitFreeMiB()) + " on its "
+                    + budget.splitDevices() + " GPUs together)" : "");
+            String warning = !budget.gpu() || budget.known()
+                    ? smallest.name() + " will run on the CPU: expect minutes per diagnosis, or skip the LLM"
+                    + " (pattern triage still works)"
+                    : "The GPU's free memory is unknown, so whether " + smallest.name() + " fits is unknown: pick a"
+                    + " model by hand on the Hardware screen, or skip the LLM (pattern triage still works)";
             return new ModelChoice(smallest.name(), ModelChoice.Source.RECOMMENDED, false, smallest.needMiB(),
                     budget.freeMiB(), isInstalled,
                     where + ": " + smallest.name() + " (needs " + gb(smallest.needMiB())
-                            + ") is the smallest model good enough to diagnose",
-                    smallest.name() + " will run on the CPU: expect minutes per diagnosis, or skip the LLM"
-                            + " (pattern triage still works)");
+                            + ") is the smallest model good enough to diagnose", warning,
+                    budget.gpu() ? budget.device() : "CPU", false, budget.basis());
         }
         ModelCandidate best = fitting.get(0);
         ModelCandidate chosen = fitting.stream()
@@ -72,41 +106,63 @@ public final class ModelPicker {
                 .findFirst()
                 .orElse(best);
         boolean isInstalled = installed.containsKey(ModelCatalog.canonical(chosen.name()));
-        String reason = fitSentence(chosen.name(), chosen.needMiB(), budget)
+        Fit fit = fit(chosen.name(), chosen.needMiB(), chosen.headroomMiB(), budget);
+        String reason = fitSentence(chosen.name(), chosen.needMiB(), fit, budget)
                 + (isInstalled ? " and is installed" : "; pull it first (it is not installed)");
         if (chosen != best) {
             reason += "; " + best.name() + " would fit too but is not installed";
         }
         return new ModelChoice(chosen.name(), ModelChoice.Source.RECOMMENDED, true, chosen.needMiB(),
-                budget.freeMiB(), isInstalled, reason, null);
+                budget.freeMiB(), isInstalled, reason, null, placement(fit, budget), fit == Fit.SPLIT,
+                budget.basis());
     }
 
     private ModelChoice explicit(String name, ModelChoice.Source source, VramBudget budget,
                                  Map<String, Long> installed) {
         Long size = installed.get(ModelCatalog.canonical(name));
-        long need = catalog.find(name).map(ModelCandidate::needMiB)
-                .orElse(size == null ? -1L : estimate(size));
-        boolean fits = need >= 0 && budget.gpu() && need <= budget.freeMiB();
+        java.util.Optional<ModelCandidate> listed = catalog.find(name);
+        long need = listed.map(ModelCandidate::needMiB).orElse(size == null ? -1L : estimate(size));
+        long headroom = listed.map(ModelCandidate::headroomMiB).orElse(UNKNOWN_HEADROOM_MIB);
+        Fit fit = fit(name, need, headroom, budget);
+        boolean fits = fit != Fit.NONE;
         String who = source == ModelChoice.Source.ENVIRONMENT ? "OLLAMA_MODEL sets " + name
                 : "You chose " + name;
         String reason;
         String warning = null;
         if (fits) {
-            reason = who + "; it " + fitSentence("", need, budget).trim();
+            reason = who + "; it " + fitSentence(name, need, fit, budget).substring(name.length() + 1);
         } else if (need < 0) {
             reason = who + "; Healdesk does not know how much VRAM it needs";
             warning = name + " is neither in models.json nor installed: its VRAM need is unknown. Pull it,"
                     + " or pick a listed model";
+        } else if (budget.gpu() && !budget.known()) {
+            reason = who + "; it needs " + gb(need) + ", and how much memory " + budget.device() + " has free is"
+                    + " not known";
+            warning = "Whether " + name + " fits is unknown: if it does not, Ollama runs part of it on the CPU";
         } else {
             reason = who + "; it needs " + gb(need) + " but " + (budget.gpu()
-                    ? budget.device() + " has " + gb(budget.freeMiB()) + " free" : "there is no NVIDIA GPU");
+                    ? budget.device() + " has " + gb(budget.freeMiB()) + " free"
+                    + (budget.splitDevices() > 1 ? " (" + gb(budget.splitFreeMiB()) + " on its "
+                    + budget.splitDevices() + " GPUs together)" : "")
+                    : "there is no NVIDIA GPU");
             warning = budget.gpu()
                     ? name + " does not fit: Ollama will run part of it on the CPU and may take minutes per"
                     + " answer. Choose a smaller model, or free VRAM"
                     : name + " will run on the CPU (no NVIDIA GPU): expect minutes per answer, or skip the LLM"
                     + " (pattern triage still works)";
         }
-        return new ModelChoice(name, source, fits, need, budget.freeMiB(), size != null, reason, warning);
+        return new ModelChoice(name, source, fits, need, budget.freeMiB(), size != null, reason, warning,
+                fits ? placement(fit, budget) : budget.gpu() ? budget.device() + ", partly on the CPU" : "CPU",
+                fit == Fit.SPLIT, budget.basis());
+    }
+
+    private static String placement(Fit fit, VramBudget budget) {
+        return switch (fit) {
+            case SPLIT -> budget.splitDevices() + " GPUs, split";
+            case LOADED -> budget.gpu() ? budget.device() + ", already loaded" : "GPU memory Ollama already holds";
+            case ONE_DEVICE -> budget.device();
+            case NONE -> "CPU";
+        };
     }
 
     private static long estimate(long sizeBytes) {
@@ -114,9 +170,18 @@ public final class ModelPicker {
         return weights + Math.round(weights * UNKNOWN_KV_SHARE) + UNKNOWN_HEADROOM_MIB;
     }
 
-    private static String fitSentence(String name, long needMiB, VramBudget budget) {
-        return (name.isEmpty() ? "" : name + " ") + "fits " + gb(budget.freeMiB()) + " with "
-                + gb(budget.freeMiB() - needMiB) + " to spare";
+    private static String fitSentence(String name, long needMiB, Fit fit, VramBudget budget) {
+        String who = name + " ";
+        return switch (fit) {
+            case LOADED -> who + "is already loaded in Ollama (" + gb(budget.loadedMiB()
+                    .getOrDefault(ModelCatalog.canonical(name), 0L)) + " in GPU memory), so it needs no new room";
+            case SPLIT -> who + "needs " + gb(needMiB) + ", more than one GPU has free (" + gb(budget.freeMiB())
+                    + " at most), and fits the " + gb(budget.splitFreeMiB()) + " of " + budget.splitDevices()
+                    + " GPUs together: Ollama splits it across them, slower than on one GPU but far faster than on"
+                    + " the CPU";
+            case ONE_DEVICE, NONE -> who + "fits " + gb(budget.freeMiB()) + " with "
+                    + gb(budget.freeMiB() - needMiB) + " to spare on " + budget.device();
+        };
     }
 
     /**

@@ -98,8 +98,18 @@ public final class OllamaStandIn implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Holds {@code name} in memory as Ollama's {@code /api/ps} reports it: {@code sizeBytes} in all, of which
+     * {@code sizeVramBytes} in GPU memory (less means part of it runs on the CPU), at Healdesk's 8,192-token context.
+     */
     public OllamaStandIn load(String name, long sizeBytes, long sizeVramBytes) {
         loaded.put(ModelCatalog.canonical(name), new long[] {sizeBytes, sizeVramBytes});
+        return this;
+    }
+
+    /** Unloads {@code name} (what {@code keep_alive: 0} or {@code ollama stop} does). */
+    public OllamaStandIn unload(String name) {
+        loaded.remove(ModelCatalog.canonical(name));
         return this;
     }
 
@@ -209,11 +219,17 @@ public final class OllamaStandIn implements AutoCloseable {
         return root;
     }
 
+    /**
+     * {@code GET /api/ps} as Ollama answers it (docs.ollama.com/api/ps): per model its name, model, size (bytes in
+     * all), digest, details, expires_at, size_vram (bytes of it in GPU memory) and context_length; no
+     * {@code modified_at}, which only {@code /api/tags} has.
+     */
     private ObjectNode ps() {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode models = root.putArray("models");
         loaded.forEach((name, sizes) -> models.add(model(name, sizes[0])
-                .put("expires_at", "2024-06-01T12:05:00.000000Z").put("size_vram", sizes[1])));
+                .put("expires_at", "2024-06-01T12:05:00.000000Z").put("size_vram", sizes[1])
+                .put("context_length", 8192)));
         return root;
     }
 

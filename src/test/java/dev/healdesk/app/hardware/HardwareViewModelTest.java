@@ -4,6 +4,8 @@ import dev.healdesk.app.fx.FxBridge;
 import dev.healdesk.core.config.Preferences;
 import dev.healdesk.core.gpu.GpuInfo;
 import dev.healdesk.core.gpu.GpuReport;
+import dev.healdesk.core.gpu.MigSlice;
+import dev.healdesk.core.gpu.SystemMemory;
 import dev.healdesk.core.gpu.OshiGpuProbe;
 import dev.healdesk.core.llm.LlmSetup;
 import dev.healdesk.core.llm.ModelCatalog;
@@ -115,6 +117,57 @@ class HardwareViewModelTest {
         assertThat(small.fits()).isTrue();
         assertThat(small.label()).endsWith("· fits · installed");
         assertThat(vm.options()).extracting(ModelOption::canonical).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aUnifiedMemoryGpuIsShownWithTheSystemsFiguresAndWhyItsRoomIsWhatItIs() {
+        GpuInfo gb10 = new GpuInfo(0, "NVIDIA GB10", GpuInfo.UNKNOWN, GpuInfo.UNKNOWN, GpuInfo.UNKNOWN, "580.126.09",
+                GpuInfo.NVIDIA_SMI, false, null, "GPU-2dee1e25-b3b5-007e-2b55-79f2d0f2ebe5", true, List.of());
+        GpuReport spark = new GpuReport(List.of(gb10), GpuInfo.NVIDIA_SMI, List.of(),
+                new SystemMemory(124_610, 115_718));
+        HardwareViewModel vm = model(spark, ollama.host(), Map.of("HEALDESK_UNIFIED_MEMORY_RESERVE_GB", "10"));
+        vm.refresh();
+
+        GpuCard card = vm.gpus().get(0);
+        assertThat(card.unifiedMemory()).isTrue();
+        assertThat(card.freeText()).isEqualTo("103 GB for a model");
+        assertThat(card.usageText()).isEqualTo("shares the system's 121.7 GB: 8.7 GB in use");
+        assertThat(card.usedFraction()).isCloseTo(8_892.0 / 124_610, within(1e-9));
+        assertThat(card.mibText()).isEqualTo("System MiB: 8,892 used · 115,718 available · 124,610 total");
+        assertThat(card.basis()).contains("unified memory").contains("less 10 GB kept for the desktop and the test run");
+        ModelChoice choice = vm.choiceProperty().get();
+        assertThat(choice.model()).isEqualTo("llama3.3:70b");
+        assertThat(choice.reason()).contains("on GPU 0 (NVIDIA GB10, unified memory)");
+        assertThat(option(vm, "llama3.3:70b").label()).isEqualTo("llama3.3:70b · needs 44 GB · fits");
+    }
+
+    @Test
+    void migDevicesAreListedOnTheirGpusCardAndTwoCardsOfferSplitModels() {
+        GpuInfo a100 = new GpuInfo(0, "NVIDIA A100 80GB PCIe", 81_920, GpuInfo.UNKNOWN, GpuInfo.UNKNOWN, "530.30.02",
+                GpuInfo.NVIDIA_SMI, false, "Enabled", "GPU-932bfb2c", false, List.of(
+                new MigSlice(0, 0, "3g.40gb", "MIG-0929581a", 40_192, 2_000, false),
+                new MigSlice(0, 1, "3g.40gb", "MIG-3adbed3a", 38_912, GpuInfo.UNKNOWN, true)));
+        HardwareViewModel vm = model(new GpuReport(List.of(a100), GpuInfo.NVIDIA_SMI, List.of()), ollama.host(),
+                Map.of());
+        vm.refresh();
+
+        GpuCard card = vm.gpus().get(0);
+        assertThat(card.migEnabled()).isTrue();
+        assertThat(card.basis()).startsWith("A model runs inside one MIG device");
+        assertThat(card.migDevices()).containsExactly(
+                "MIG 3g.40gb device 0 · 37.3 GB free of 39.3 GB · MIG-0929581a",
+                "MIG 3g.40gb device 1 · about 38 GB (from its profile name) · MIG-3adbed3a");
+        assertThat(vm.choiceProperty().get().device()).isEqualTo("MIG 3g.40gb device 0 of GPU 0 (NVIDIA A100 80GB PCIe)");
+
+        // 23.1 GB + 30.1 GB free hold llama3.3:70b's 44 GB plus a second GPU's 1.5 GB headroom
+        GpuInfo second = new GpuInfo(1, "NVIDIA GeForce RTX 5090", 32_607, 506, 30_822, null, GpuInfo.NVIDIA_SMI, false,
+                null);
+        HardwareViewModel two = model(new GpuReport(List.of(RTX_4090, second), GpuInfo.NVIDIA_SMI, List.of()),
+                ollama.host(), Map.of());
+        two.refresh();
+        assertThat(option(two, "llama3.3:70b").label()).isEqualTo("llama3.3:70b · needs 44 GB · fits split across 2 GPUs");
+        assertThat(option(two, "llama3.3:70b").fits()).isTrue();
+        assertThat(two.choiceProperty().get().split()).isTrue();
     }
 
     @Test

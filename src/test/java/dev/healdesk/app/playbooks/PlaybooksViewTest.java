@@ -2,6 +2,7 @@ package dev.healdesk.app.playbooks;
 
 import atlantafx.base.controls.Notification;
 import dev.healdesk.app.ConsoleView;
+import dev.healdesk.app.ConsoleServices;
 import dev.healdesk.app.ConsoleViewModel;
 import dev.healdesk.app.Fixtures;
 import dev.healdesk.app.Screen;
@@ -63,13 +64,13 @@ class PlaybooksViewTest {
     void start(Stage stage) {
         ThemeService theme = new ThemeService(false);
         theme.installUserAgentStylesheet();
-        model = new ConsoleViewModel((options, listener, cancel) -> null,
+        model = new ConsoleViewModel(new ConsoleServices((options, listener, cancel) -> null,
                 () -> {
                     throw new IllegalStateException("no history in this test");
                 }, () -> {
                     throw new IllegalStateException("no LLM in this test");
-                }, Runnable::run, Runnable::run, Runnable::run, FxBridge.direct(), new Fixtures.RecordingDialogs(),
-                dir, gate, new PlaybookPicks(), () -> null, ArtifactOpener.NONE);
+                }, ConsoleServices.Threads.direct(), FxBridge.direct(), new Fixtures.RecordingDialogs(),
+                dir, gate, new PlaybookPicks(), () -> null, ArtifactOpener.NONE, null));
         view = new ConsoleView(model, theme, Fixtures.settings(dir, theme));
         Scene scene = new Scene(view.root(), 1240, 780);   // within Monocle's headless 1280x800 screen
         theme.install(scene);

@@ -40,7 +40,7 @@ class SettingsFileTest {
                 .doesNotContainKeys(Setting.GUARD_COOLDOWN, Setting.BASE_URL);
         assertThat(c.problems()).hasSize(4);
         assertThat(c.problems().get(0)).isEqualTo("line 3: unknown setting llm.hots: known in this section: llm.host,"
-                + " llm.model, llm.cloudFallback, llm.fallbackOnly, llm.cloudModel");
+                + " llm.model, llm.cloudFallback, llm.fallbackOnly, llm.cloudModel, llm.unifiedMemoryReserveGb");
         assertThat(c.problems().get(1)).startsWith("line 4: guardrails.cooldownSeconds: 99999 is out of range")
                 .contains("from 0 to 3600");
         assertThat(c.problems().get(2)).startsWith("line 5: target.baseUrl: the value looks like it holds a secret");

@@ -3,7 +3,9 @@ package dev.healdesk.core.doctor;
 import dev.healdesk.core.config.HealdeskPaths;
 import dev.healdesk.core.config.Preferences;
 import dev.healdesk.core.gpu.GpuDetector;
+import dev.healdesk.core.gpu.GpuInfo;
 import dev.healdesk.core.gpu.GpuReport;
+import dev.healdesk.core.gpu.MigSlice;
 import dev.healdesk.core.gpu.NvidiaSmiProbe;
 import dev.healdesk.core.history.HistoryStore;
 import dev.healdesk.core.llm.LlmSetup;
@@ -11,6 +13,7 @@ import dev.healdesk.core.llm.ModelCatalog;
 import dev.healdesk.core.llm.ModelPicker;
 import dev.healdesk.core.llm.OllamaLlmClient;
 import dev.healdesk.core.llm.OllamaStandIn;
+import dev.healdesk.core.llm.VramBudget;
 import dev.healdesk.core.suite.BrowserLocator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -164,6 +167,26 @@ class DoctorTest {
     // ---- GPU, Ollama and the model ------------------------------------------------------------
 
     @Test
+    void theGpuPartNamesMigDevicesAndWarnsWhenCudaVisibleDevicesHidesEveryGpu() {
+        GpuInfo a100 = new GpuInfo(0, "NVIDIA A100 80GB PCIe", 81_920, GpuInfo.UNKNOWN, GpuInfo.UNKNOWN, "530.30.02",
+                GpuInfo.NVIDIA_SMI, false, "Enabled", "GPU-932bfb2c", false,
+                List.of(new MigSlice(0, 0, "3g.40gb", "MIG-0929581a", 40_192, 1_024, false)));
+        GpuReport report = new GpuReport(List.of(a100), GpuInfo.NVIDIA_SMI, List.of());
+
+        Check mig = Doctor.gpuCheck(report, VramBudget.of(report, List.of(), null, 0));
+        assertThat(mig.status()).isEqualTo(CheckStatus.OK);
+        assertThat(mig.finding()).isEqualTo("MIG 3g.40gb device 0 of GPU 0 (NVIDIA A100 80GB PCIe): 38.3 GB for a"
+                + " model, via nvidia-smi");
+        assertThat(mig.details()).contains("  MIG 3g.40gb device 0 of GPU 0: 38.3 GB free of 39.3 GB; MIG-0929581a");
+
+        Check hidden = Doctor.gpuCheck(report, VramBudget.of(report, List.of(), "", 0));
+        assertThat(hidden.status()).isEqualTo(CheckStatus.WARNING);
+        assertThat(hidden.finding()).isEqualTo("No GPU is visible to Ollama: CUDA_VISIBLE_DEVICES= hides every GPU"
+                + " from CUDA programs, Ollama included");
+        assertThat(hidden.advice()).contains("Unset CUDA_VISIBLE_DEVICES");
+    }
+
+    @Test
     void withTheGpuAndOllamaUpTheModelThatFitsIsMissingUntilPulled() throws Exception {
         ollama.version("0.5.7").install("llama3.2", 2_019_393_189L);
 
@@ -173,8 +196,8 @@ class DoctorTest {
         assertThat(gpu.status()).isEqualTo(CheckStatus.OK);
         assertThat(gpu.finding()).isEqualTo("NVIDIA GeForce RTX 4090: 22.6 GB free of 24 GB, via nvidia-smi");
         assertThat(Files.readAllLines(dir.resolve("nvidia-smi.args"))).containsExactly(
-                "--query-gpu=index,name,memory.total,memory.used,memory.free,driver_version,mig.mode.current",
-                "--format=csv,noheader,nounits");
+                "--query-gpu=index,name,uuid,memory.total,memory.used,memory.free,driver_version,mig.mode.current",
+                "--format=csv,nounits");
         Check o = report.check("ollama").orElseThrow();
         assertThat(o.status()).isEqualTo(CheckStatus.OK);
         assertThat(o.finding()).isEqualTo("Ollama 0.5.7 at " + ollama.host() + ", 1 model(s) installed");

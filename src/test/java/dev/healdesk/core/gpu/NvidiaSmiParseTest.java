@@ -11,6 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NvidiaSmiParseTest {
 
+    /** The header of the columns the older fixtures hold (no uuid): the parser reads columns by these names. */
+    private static final String OLD_HEADER = "index, name, memory.total [MiB], memory.used [MiB], memory.free [MiB],"
+            + " driver_version, mig.mode.current\n";
+
     @Test
     void singleGeForceWithMigNotApplicable() {
         NvidiaSmiProbe.Parsed parsed = NvidiaSmiProbe.parse(Fixtures.read("rtx4090.csv"));
@@ -40,16 +44,21 @@ class NvidiaSmiParseTest {
     }
 
     @Test
-    void migEnabledKeepsTheCardsFreeMemoryAndSaysAnInstanceIsSmaller() {
+    void migEnabledKeepsTheCardsFreeMemoryAndAGpuWithoutMigDevicesIsNamed() {
         NvidiaSmiProbe.Parsed parsed = NvidiaSmiProbe.parse(Fixtures.read("a100-mig.csv"));
         GpuInfo mig = parsed.gpus().get(0);
         assertTrue(mig.migEnabled());
         assertEquals(40326, mig.usableMiB());
         assertFalse(parsed.gpus().get(1).migEnabled());
-        assertEquals(1, parsed.notes().size(), parsed.notes().toString());
-        String note = parsed.notes().get(0);
-        assertTrue(note.startsWith("GPU 0 (NVIDIA A100-SXM4-40GB) has MIG enabled"), note);
-        assertTrue(note.contains("nvidia-smi -L"), note);
+        assertEquals(List.of(), parsed.notes());
+
+        List<String> notes = new java.util.ArrayList<>();
+        List<GpuInfo> withSlices = NvidiaSmiProbe.migSlices(parsed.gpus(),
+                "GPU 0: NVIDIA A100-SXM4-40GB (UUID: GPU-1)\nGPU 1: NVIDIA A100-SXM4-40GB (UUID: GPU-2)\n", "", notes);
+        assertEquals(List.of(), withSlices.get(0).migSlices());
+        assertEquals(1, notes.size(), notes.toString());
+        assertTrue(notes.get(0).startsWith("GPU 0 (NVIDIA A100-SXM4-40GB) has MIG enabled but no MIG device"),
+                notes.get(0));
     }
 
     @Test
@@ -71,18 +80,22 @@ class NvidiaSmiParseTest {
         assertEquals(GpuInfo.UNKNOWN, nothing.totalMiB());
         assertEquals(GpuInfo.UNKNOWN, nothing.usableMiB());
         assertEquals("535.154.05", nothing.driverVersion());
+        assertTrue(nothing.unifiedMemory(), "no memory of its own: it shares the system's");
+        assertFalse(onlyTotal.unifiedMemory());
+        assertFalse(totalAndUsed.unifiedMemory());
 
         assertEquals(3, parsed.notes().size(), parsed.notes().toString());
         assertTrue(parsed.notes().get(0).contains("counting all its 8192 MiB as usable"), parsed.notes().get(0));
         assertTrue(parsed.notes().get(1).contains("total minus used, 9894 MiB"), parsed.notes().get(1));
-        assertTrue(parsed.notes().get(2).startsWith("GPU 2 (NVIDIA Graphics Device): nvidia-smi reported no memory"),
+        assertTrue(parsed.notes().get(2).startsWith("GPU 2 (NVIDIA Graphics Device) reports no memory of its own"),
                 parsed.notes().get(2));
+        assertTrue(parsed.notes().get(2).contains("unified memory"), parsed.notes().get(2));
     }
 
     @Test
     void crlfAndBlankLinesAreIgnored() {
-        NvidiaSmiProbe.Parsed parsed = NvidiaSmiProbe.parse(
-                "\r\n0, NVIDIA GeForce RTX 3090, 24576, 18034, 6247, 535.183.01, [N/A]\r\n\r\n"
+        NvidiaSmiProbe.Parsed parsed = NvidiaSmiProbe.parse(OLD_HEADER.replace("\n", "\r\n")
+                + "\r\n0, NVIDIA GeForce RTX 3090, 24576, 18034, 6247, 535.183.01, [N/A]\r\n\r\n"
                         + "1, NVIDIA RTX A6000, 49140, 1, 48662, 535.183.01, [N/A]\r\n   \r\n");
         assertEquals(List.of("NVIDIA GeForce RTX 3090", "NVIDIA RTX A6000"),
                 parsed.gpus().stream().map(GpuInfo::name).toList());
@@ -93,7 +106,7 @@ class NvidiaSmiParseTest {
 
     @Test
     void aNameWithACommaStaysWhole() {
-        GpuInfo gpu = NvidiaSmiProbe.parse("3, NVIDIA Graphics Device, rev 2, 16384, 0, 15990, 550.54.14, Disabled")
+        GpuInfo gpu = NvidiaSmiProbe.parse(OLD_HEADER + "3, NVIDIA Graphics Device, rev 2, 16384, 0, 15990, 550.54.14, Disabled")
                 .gpus().get(0);
         assertEquals(3, gpu.index());
         assertEquals("NVIDIA Graphics Device, rev 2", gpu.name());
@@ -102,7 +115,7 @@ class NvidiaSmiParseTest {
 
     @Test
     void garbageLinesAreSkippedWithANoteAndGoodLinesKept() {
-        NvidiaSmiProbe.Parsed parsed = NvidiaSmiProbe.parse(String.join("\n",
+        NvidiaSmiProbe.Parsed parsed = NvidiaSmiProbe.parse(OLD_HEADER + String.join("\n",
                 "WARNING: infoROM is corrupted at gpu 0000:01:00.0",
                 "0, NVIDIA GeForce RTX 4090, 24564, 1024, 23148, 550.54.14, [N/A]",
                 "x, NVIDIA GeForce RTX 4090, 24564, 1024, 23148, 550.54.14, [N/A]",

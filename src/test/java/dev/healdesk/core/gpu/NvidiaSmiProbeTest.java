@@ -46,8 +46,9 @@ class NvidiaSmiProbeTest {
         GpuReport report = probe(printing("multi-gpu.csv", 0), NvidiaSmiProbe.DEFAULT_TIMEOUT);
 
         assertEquals(List.of(
-                        "--query-gpu=index,name,memory.total,memory.used,memory.free,driver_version,mig.mode.current",
-                        "--format=csv,noheader,nounits"),
+                        "--query-gpu=index,name,uuid,memory.total,memory.used,memory.free,driver_version,"
+                                + "mig.mode.current",
+                        "--format=csv,nounits"),
                 Files.readAllLines(dir.resolve("args.txt")));
         assertEquals("nvidia-smi", report.source());
         assertFalse(report.cpuOnly());

@@ -1,0 +1,130 @@
+package dev.healdesk.core.history;
+
+import dev.healdesk.core.run.FlipRate;
+import dev.healdesk.core.suite.TestStatus;
+import dev.healdesk.core.triage.HealthStatus;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What is stored of single runs and fingerprints: a run's row, tests, failure groups and actions, a fingerprint's
+ * counts, the flip rates of tests, the fix that last healed a fingerprint. On the read connection.
+ */
+final class RunReads {
+
+    /** The columns {@link #runRow} maps, in its order. */
+    static final String RUN_COLUMNS = """
+            id, target, projects, dry_run, started_at, finished_at, status, initial_status, health_score,
+              tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder, state""";
+
+    private final Sql sql;
+
+    RunReads(Sql reader) {
+        this.sql = reader;
+    }
+
+    static RunRow runRow(ResultSet rs) throws SQLException {
+        return new RunRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4) == 1,
+                Instant.ofEpochMilli(rs.getLong(5)), Instant.ofEpochMilli(rs.getLong(6)),
+                HealthStatus.fromId(rs.getString(7)), HealthStatus.fromId(rs.getString(8)), rs.getDouble(9),
+                rs.getInt(10), rs.getInt(11), rs.getInt(12), rs.getInt(13), rs.getInt(14) == 1, rs.getString(15),
+                rs.getString(16));
+    }
+
+    Optional<RunRow> find(String runId) {
+        return sql.one("read run " + runId, "SELECT " + RUN_COLUMNS + " FROM runs WHERE id = ?",
+                ps -> ps.setString(1, runId), RunReads::runRow);
+    }
+
+    int count() {
+        return (int) sql.number("count runs", "SELECT count(*) FROM runs", Sql.Binder.NONE);
+    }
+
+    List<StoredTest> tests(String runId) {
+        return sql.query("read the tests of run " + runId, """
+                SELECT run_id, test_id, project, title, status, duration_ms, error_message, fingerprint
+                FROM test_results WHERE run_id = ? ORDER BY rowid""", ps -> ps.setString(1, runId),
+                rs -> new StoredTest(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8)));
+    }
+
+    List<StoredFailure> failures(String runId) {
+        return sql.query("read the failures of run " + runId, """
+                SELECT run_id, fingerprint, category, severity, fix_class, pattern_id, playbook, count, message
+                FROM failures WHERE run_id = ? ORDER BY rowid""", ps -> ps.setString(1, runId),
+                rs -> new StoredFailure(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9)));
+    }
+
+    List<HistoryStore.ActionRecordRow> actions(String runId) {
+        return sql.query("read the actions of run " + runId, """
+                SELECT fingerprint, playbook, fix_class, decision, applied, success, verified, message, duration_ms
+                FROM actions WHERE run_id = ? ORDER BY seq""", ps -> ps.setString(1, runId),
+                rs -> new HistoryStore.ActionRecordRow(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getInt(5) == 1, rs.getInt(6) == 1, rs.getInt(7) == 1,
+                        rs.getString(8), rs.getLong(9)));
+    }
+
+    Optional<FingerprintRow> fingerprint(String fingerprint) {
+        return sql.one("read fingerprint " + fingerprint, """
+                SELECT fingerprint, category, pattern_id, message, first_seen, last_seen, occurrences
+                FROM fingerprints WHERE fingerprint = ?""", ps -> ps.setString(1, fingerprint),
+                RunReads::fingerprintRow);
+    }
+
+    static FingerprintRow fingerprintRow(ResultSet rs) throws SQLException {
+        return new FingerprintRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                Instant.ofEpochMilli(rs.getLong(5)), Instant.ofEpochMilli(rs.getLong(6)), rs.getLong(7));
+    }
+
+    Map<String, FlipRate> flipRates(String target, Collection<String> testIds) {
+        Map<String, List<TestStatus>> statuses = new LinkedHashMap<>();
+        List<String> ids = List.copyOf(new LinkedHashSet<>(testIds));
+        String what = "read the flip rates of " + ids.size() + " test(s) of " + target;
+        int chunk = 500;
+        sql.inTransaction(what, () -> {
+            for (int from = 0; from < ids.size(); from += chunk) {
+                List<String> part = ids.subList(from, Math.min(ids.size(), from + chunk));
+                String marks = String.join(",", Collections.nCopies(part.size(), "?"));
+                sql.query(what, """
+                        SELECT test_id, status FROM (
+                          SELECT t.test_id, t.status, r.started_at, r.id,
+                                 ROW_NUMBER() OVER (PARTITION BY t.test_id ORDER BY r.started_at DESC, r.id DESC) AS n
+                          FROM test_results t JOIN runs r ON r.id = t.run_id
+                          WHERE r.target = ? AND t.test_id IN (%s)) ranked
+                        WHERE n <= ? ORDER BY test_id, started_at, id""".formatted(marks), ps -> {
+                    int i = 1;
+                    ps.setString(i++, target);
+                    for (String id : part) {
+                        ps.setString(i++, id);
+                    }
+                    ps.setInt(i, FlipRate.WINDOW);
+                }, rs -> statuses.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                        .add(TestStatus.valueOf(rs.getString(2).toUpperCase(Locale.ROOT).replace('-', '_'))));
+            }
+            return null;
+        });
+        Map<String, FlipRate> rates = new LinkedHashMap<>();
+        statuses.forEach((id, list) -> rates.put(id, FlipRate.of(id, list)));
+        return rates;
+    }
+
+    Optional<HistoryStore.WorkingFix> lastWorkingFix(String fingerprint) {
+        return sql.one("read the fixes of " + fingerprint, """
+                SELECT a.playbook, r.started_at FROM actions a JOIN runs r ON r.id = a.run_id
+                WHERE a.fingerprint = ? AND a.applied = 1 AND a.success = 1 AND a.verified = 1
+                ORDER BY r.started_at DESC LIMIT 1""", ps -> ps.setString(1, fingerprint),
+                rs -> new HistoryStore.WorkingFix(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2))));
+    }
+}

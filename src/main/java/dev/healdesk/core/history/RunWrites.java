@@ -1,0 +1,269 @@
+package dev.healdesk.core.history;
+
+import dev.healdesk.core.run.ActionRecord;
+import dev.healdesk.core.run.RunSummary;
+import dev.healdesk.core.suite.TestResult;
+import dev.healdesk.core.triage.FailureGroup;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything that writes a run: its row when it starts, its results as they finish, the whole run when it ends (with
+ * its failure groups, actions and the fingerprints' counts), the end of a run that broke or whose process died, and
+ * the retention's deletes. On the write connection only.
+ */
+final class RunWrites {
+
+    private final Sql sql;
+
+    RunWrites(Sql writer) {
+        this.sql = writer;
+    }
+
+    void saveRun(RunSummary run, Path runFolder) {
+        String what = "store run " + run.runId();
+        sql.inTransaction(what, () -> {
+            // the row and results written while the run went on (beginRun, appendResult) give way to the whole run
+            sql.update(what, "DELETE FROM runs WHERE id = ? AND state = 'running'", ps -> ps.setString(1, run.runId()));
+            insertWhole(what, run, runFolder);
+            return null;
+        });
+    }
+
+    void saveRuns(List<RunSummary> runs) {
+        String what = "store " + runs.size() + " runs";
+        sql.inTransaction(what, () -> {
+            for (RunSummary run : runs) {
+                insertWhole(what, run, null);
+            }
+            return null;
+        });
+    }
+
+    /** The run's row, results, failure groups and actions (inside the caller's transaction). */
+    private void insertWhole(String what, RunSummary run, Path runFolder) {
+        insertRun(what, run, runFolder);
+        insertResults(what, run);
+        insertFailures(what, run);
+        insertActions(what, run);
+    }
+
+    void beginRun(String runId, String target, List<String> projects, boolean dryRun, Instant startedAt,
+                  Path runFolder) {
+        sql.update("record the start of run " + runId, """
+                INSERT INTO runs (id, target, projects, dry_run, started_at, finished_at, status, initial_status,
+                  health_score, tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder, state, owner_pid)
+                VALUES (?,?,?,?,?,?,'failing','failing',0,0,0,0,0,0,?,'running',?)""", ps -> {
+            ps.setString(1, runId);
+            ps.setString(2, target);
+            ps.setString(3, String.join(",", projects));
+            ps.setInt(4, dryRun ? 1 : 0);
+            ps.setLong(5, startedAt.toEpochMilli());
+            ps.setLong(6, startedAt.toEpochMilli());
+            ps.setString(7, runFolder == null ? null : runFolder.toString());
+            ps.setLong(8, ProcessHandle.current().pid());
+        });
+    }
+
+    void appendResult(String runId, TestResult r) {
+        sql.update("record a result of run " + runId, """
+                INSERT INTO test_results (run_id, test_id, project, title, status, duration_ms, retry,
+                  error_message, fingerprint) VALUES (?,?,?,?,?,?,?,?,NULL)""", ps -> {
+            ps.setString(1, runId);
+            ps.setString(2, r.id());
+            ps.setString(3, r.project());
+            ps.setString(4, r.title());
+            ps.setString(5, r.status().id());
+            ps.setLong(6, r.durationMs());
+            ps.setInt(7, r.retry());
+            ps.setString(8, r.errorMessage());
+        });
+    }
+
+    List<String> markInterrupted() {
+        String what = "mark interrupted runs";
+        return sql.inTransaction(what, () -> {
+            List<String> orphans = sql.query(what, "SELECT id, owner_pid FROM runs WHERE state = 'running'",
+                    Sql.Binder.NONE, rs -> {
+                        long pid = rs.getLong(2);
+                        boolean alive = !rs.wasNull()
+                                && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+                        return alive ? null : rs.getString(1);
+                    });
+            List<String> marked = new ArrayList<>();
+            for (String id : orphans) {
+                if (id != null && interrupt(what, id)) {
+                    marked.add(id);
+                }
+            }
+            return marked;
+        });
+    }
+
+    void abandonRun(String runId) {
+        String what = "close the record of run " + runId;
+        sql.inTransaction(what, () -> {
+            long results = sql.number(what, "SELECT count(*) FROM test_results WHERE run_id = ?",
+                    ps -> ps.setString(1, runId));
+            if (results > 0) {
+                interrupt(what, runId);
+            } else {
+                sql.update(what, "DELETE FROM runs WHERE id = ? AND state = 'running'", ps -> ps.setString(1, runId));
+            }
+            return null;
+        });
+    }
+
+    /** Turns a {@code running} row into an {@code interrupted} one with the counts and score of the results it kept. */
+    private boolean interrupt(String what, String id) {
+        int changed = sql.update(what, """
+                UPDATE runs SET state = 'interrupted', owner_pid = NULL,
+                  tests_run = (SELECT count(*) FROM test_results t WHERE t.run_id = runs.id),
+                  tests_passed = (SELECT count(*) FROM test_results t WHERE t.run_id = runs.id
+                                  AND t.status IN ('passed', 'flaky')),
+                  tests_failed = (SELECT count(*) FROM test_results t WHERE t.run_id = runs.id
+                                  AND t.status IN ('failed', 'timed-out')),
+                  flaky = (SELECT count(*) FROM test_results t WHERE t.run_id = runs.id AND t.status = 'flaky')
+                WHERE id = ? AND state = 'running'""", ps -> ps.setString(1, id));
+        if (changed != 1) {
+            return false;
+        }
+        sql.update(what, """
+                UPDATE runs SET health_score = CASE WHEN tests_run = 0 THEN 0
+                  ELSE round(tests_passed * 10000.0 / tests_run) / 100.0 END,
+                  status = CASE WHEN tests_run > 0 AND tests_passed * 100.0 / tests_run >= 95 THEN 'healthy'
+                                WHEN tests_run > 0 AND tests_passed * 100.0 / tests_run >= 80 THEN 'degraded'
+                                ELSE 'failing' END
+                WHERE id = ?""", ps -> ps.setString(1, id));
+        return true;
+    }
+
+    int deleteRunsBefore(Instant cutoff) {
+        String what = "delete runs older than " + cutoff;
+        long at = cutoff.toEpochMilli();
+        return sql.inTransaction(what, () -> {
+            sql.update(what, """
+                    DELETE FROM audit WHERE run_id IN (SELECT id FROM runs WHERE started_at < ? AND state <> 'running')""",
+                    ps -> ps.setLong(1, at));
+            return sql.update(what, "DELETE FROM runs WHERE started_at < ? AND state <> 'running'",
+                    ps -> ps.setLong(1, at));
+        });
+    }
+
+    private void insertRun(String what, RunSummary run, Path runFolder) {
+        sql.update(what, """
+                INSERT INTO runs (id, target, projects, dry_run, started_at, finished_at, status, initial_status,
+                  health_score, tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder,
+                  llm_provider, llm_model, llm_calls, llm_cache_hits, llm_prompt_tokens, llm_completion_tokens,
+                  llm_latency_ms, llm_errors)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", ps -> {
+            int i = 1;
+            ps.setString(i++, run.runId());
+            ps.setString(i++, run.target());
+            ps.setString(i++, String.join(",", run.projects()));
+            ps.setInt(i++, run.dryRun() ? 1 : 0);
+            ps.setLong(i++, run.startedAt().toEpochMilli());
+            ps.setLong(i++, run.finishedAt().toEpochMilli());
+            ps.setString(i++, run.status().id());
+            ps.setString(i++, run.initialStatus().id());
+            ps.setDouble(i++, run.healthScore());
+            ps.setInt(i++, run.testsRun());
+            ps.setInt(i++, run.testsPassed());
+            ps.setInt(i++, run.testsFailed());
+            ps.setInt(i++, run.flaky());
+            ps.setInt(i++, run.cancelled() ? 1 : 0);
+            ps.setString(i++, runFolder == null ? null : runFolder.toString());
+            ps.setString(i++, run.llm().provider());
+            ps.setString(i++, run.llm().model());
+            ps.setInt(i++, run.llm().calls());
+            ps.setInt(i++, run.llm().cacheHits());
+            ps.setInt(i++, run.llm().promptTokens());
+            ps.setInt(i++, run.llm().completionTokens());
+            ps.setLong(i++, run.llm().latencyMs());
+            ps.setInt(i, run.llm().errors());
+        });
+    }
+
+    private void insertResults(String what, RunSummary run) {
+        Map<String, String> fingerprintOfTest = new HashMap<>();
+        for (FailureGroup g : run.failures()) {
+            for (TestResult t : g.tests()) {
+                fingerprintOfTest.put(t.id(), g.fingerprint());
+            }
+        }
+        sql.batch(what, """
+                INSERT INTO test_results (run_id, test_id, project, title, status, duration_ms, retry,
+                  error_message, fingerprint) VALUES (?,?,?,?,?,?,?,?,?)""", run.results(), (ps, r) -> {
+            ps.setString(1, run.runId());
+            ps.setString(2, r.id());
+            ps.setString(3, r.project());
+            ps.setString(4, r.title());
+            ps.setString(5, r.status().id());
+            ps.setLong(6, r.durationMs());
+            ps.setInt(7, r.retry());
+            ps.setString(8, r.errorMessage());
+            ps.setString(9, fingerprintOfTest.get(r.id()));
+        });
+    }
+
+    private void insertFailures(String what, RunSummary run) {
+        long seen = run.startedAt().toEpochMilli();
+        sql.batch(what, """
+                INSERT INTO failures (run_id, fingerprint, category, severity, fix_class, pattern_id, playbook,
+                  count, message) VALUES (?,?,?,?,?,?,?,?,?)""", run.failures(), (ps, g) -> {
+            ps.setString(1, run.runId());
+            ps.setString(2, g.fingerprint());
+            ps.setString(3, g.category().id());
+            ps.setString(4, g.severity().id());
+            ps.setString(5, g.fixClass().name());
+            ps.setString(6, g.classification().patternId());
+            ps.setString(7, g.classification().playbook());
+            ps.setInt(8, g.count());
+            ps.setString(9, g.message());
+        });
+        sql.batch(what, """
+                INSERT INTO fingerprints (fingerprint, category, pattern_id, message, first_seen, last_seen,
+                  occurrences) VALUES (?,?,?,?,?,?,?)
+                ON CONFLICT(fingerprint) DO UPDATE SET
+                  first_seen = min(first_seen, excluded.first_seen),
+                  last_seen = max(last_seen, excluded.last_seen),
+                  occurrences = occurrences + excluded.occurrences""", run.failures(), (ps, g) -> {
+            ps.setString(1, g.fingerprint());
+            ps.setString(2, g.category().id());
+            ps.setString(3, g.classification().patternId());
+            ps.setString(4, g.message());
+            ps.setLong(5, seen);
+            ps.setLong(6, seen);
+            ps.setLong(7, g.count());
+        });
+    }
+
+    private void insertActions(String what, RunSummary run) {
+        List<ActionRecord> actions = run.actions();
+        List<Integer> seqs = new ArrayList<>();
+        for (int i = 0; i < actions.size(); i++) {
+            seqs.add(i);
+        }
+        sql.batch(what, """
+                INSERT INTO actions (run_id, seq, fingerprint, playbook, fix_class, decision, applied, success,
+                  verified, message, duration_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?)""", seqs, (ps, seq) -> {
+            ActionRecord a = actions.get(seq);
+            ps.setString(1, run.runId());
+            ps.setInt(2, seq);
+            ps.setString(3, a.fingerprint());
+            ps.setString(4, a.playbook());
+            ps.setString(5, a.fixClass().name());
+            ps.setString(6, a.decision().id());
+            ps.setInt(7, a.applied() ? 1 : 0);
+            ps.setInt(8, a.success() ? 1 : 0);
+            ps.setInt(9, a.verified() ? 1 : 0);
+            ps.setString(10, a.message());
+            ps.setLong(11, a.durationMs());
+        });
+    }
+}

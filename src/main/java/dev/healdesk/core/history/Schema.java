@@ -1,0 +1,215 @@
+package dev.healdesk.core.history;
+
+import org.sqlite.SQLiteConfig;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The schema of the history database and its versions: {@code PRAGMA user_version} says which, and an older file is
+ * migrated forward step by step, all steps in one transaction; a file from a newer Healdesk is refused.
+ */
+final class Schema {
+
+    /** Migration i (0-based) brings the schema from version i to i+1. Never edit one that shipped. */
+    static final List<List<String>> MIGRATIONS = List.of(
+            List.of(
+                    """
+                    CREATE TABLE runs (
+                      id TEXT PRIMARY KEY,
+                      target TEXT NOT NULL,
+                      projects TEXT NOT NULL,
+                      dry_run INTEGER NOT NULL,
+                      started_at INTEGER NOT NULL,
+                      finished_at INTEGER NOT NULL,
+                      status TEXT NOT NULL,
+                      initial_status TEXT NOT NULL,
+                      health_score REAL NOT NULL,
+                      tests_run INTEGER NOT NULL,
+                      tests_passed INTEGER NOT NULL,
+                      tests_failed INTEGER NOT NULL,
+                      flaky INTEGER NOT NULL,
+                      cancelled INTEGER NOT NULL,
+                      run_folder TEXT,
+                      llm_provider TEXT,
+                      llm_model TEXT,
+                      llm_calls INTEGER NOT NULL DEFAULT 0,
+                      llm_cache_hits INTEGER NOT NULL DEFAULT 0)""",
+                    "CREATE INDEX runs_started ON runs(started_at DESC)",
+                    """
+                    CREATE TABLE test_results (
+                      run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                      test_id TEXT NOT NULL,
+                      project TEXT NOT NULL,
+                      title TEXT NOT NULL,
+                      status TEXT NOT NULL,
+                      duration_ms INTEGER NOT NULL,
+                      retry INTEGER NOT NULL,
+                      error_message TEXT,
+                      fingerprint TEXT)""",
+                    "CREATE INDEX test_results_run ON test_results(run_id)",
+                    "CREATE INDEX test_results_test ON test_results(test_id)",
+                    """
+                    CREATE TABLE failures (
+                      run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                      fingerprint TEXT NOT NULL,
+                      category TEXT NOT NULL,
+                      severity TEXT NOT NULL,
+                      fix_class TEXT NOT NULL,
+                      pattern_id TEXT NOT NULL,
+                      playbook TEXT,
+                      count INTEGER NOT NULL,
+                      message TEXT,
+                      PRIMARY KEY (run_id, fingerprint))""",
+                    "CREATE INDEX failures_fingerprint ON failures(fingerprint)",
+                    """
+                    CREATE TABLE fingerprints (
+                      fingerprint TEXT PRIMARY KEY,
+                      category TEXT NOT NULL,
+                      pattern_id TEXT NOT NULL,
+                      message TEXT,
+                      first_seen INTEGER NOT NULL,
+                      last_seen INTEGER NOT NULL,
+                      occurrences INTEGER NOT NULL)""",
+                    """
+                    CREATE TABLE actions (
+                      run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                      seq INTEGER NOT NULL,
+                      fingerprint TEXT,
+                      playbook TEXT NOT NULL,
+                      fix_class TEXT NOT NULL,
+                      decision TEXT NOT NULL,
+                      applied INTEGER NOT NULL,
+                      success INTEGER NOT NULL,
+                      verified INTEGER NOT NULL,
+                      message TEXT,
+                      duration_ms INTEGER NOT NULL,
+                      PRIMARY KEY (run_id, seq))"""
+            ),
+            List.of(
+                    "ALTER TABLE runs ADD COLUMN llm_prompt_tokens INTEGER NOT NULL DEFAULT 0",
+                    "ALTER TABLE runs ADD COLUMN llm_completion_tokens INTEGER NOT NULL DEFAULT 0",
+                    "ALTER TABLE runs ADD COLUMN llm_latency_ms INTEGER NOT NULL DEFAULT 0",
+                    "ALTER TABLE runs ADD COLUMN llm_errors INTEGER NOT NULL DEFAULT 0",
+                    // One diagnosis per fingerprint and model: the cache that spares a second run its LLM calls.
+                    """
+                    CREATE TABLE diagnoses (
+                      fingerprint TEXT NOT NULL,
+                      model TEXT NOT NULL,
+                      provider TEXT NOT NULL,
+                      pattern_id TEXT,
+                      category TEXT,
+                      root_cause TEXT,
+                      confidence REAL NOT NULL,
+                      diagnosed_category TEXT,
+                      fix_class TEXT,
+                      playbook TEXT,
+                      explanation TEXT,
+                      evidence TEXT NOT NULL,
+                      malformed INTEGER NOT NULL,
+                      raw_text TEXT,
+                      note TEXT,
+                      created_at INTEGER NOT NULL,
+                      prompt_tokens INTEGER NOT NULL,
+                      completion_tokens INTEGER NOT NULL,
+                      latency_ms INTEGER NOT NULL,
+                      PRIMARY KEY (fingerprint, model))""",
+                    "CREATE INDEX diagnoses_pattern ON diagnoses(pattern_id, created_at DESC)"
+            ),
+            List.of(
+                    // The playbook audit trail, written as it happens: no reference to runs, whose row is written
+                    // only when the run finishes.
+                    """
+                    CREATE TABLE audit (
+                      id INTEGER PRIMARY KEY AUTOINCREMENT,
+                      run_id TEXT NOT NULL,
+                      at INTEGER NOT NULL,
+                      stage TEXT NOT NULL,
+                      fingerprint TEXT,
+                      playbook TEXT NOT NULL,
+                      actor TEXT NOT NULL,
+                      outcome TEXT,
+                      detail TEXT)""",
+                    "CREATE INDEX audit_run ON audit(run_id, id)"
+            ),
+            List.of(
+                    // A run's row is written when it starts and its results as they finish, so a crash keeps them;
+                    // a run still 'running' when no process owns it any more was interrupted.
+                    "ALTER TABLE runs ADD COLUMN state TEXT NOT NULL DEFAULT 'finished'",
+                    "ALTER TABLE runs ADD COLUMN owner_pid INTEGER",
+                    "CREATE INDEX runs_unfinished ON runs(state) WHERE state <> 'finished'"
+            ));
+
+
+    /** The version this Healdesk writes. */
+    static final int VERSION = MIGRATIONS.size();
+
+    private Schema() {
+    }
+
+    /** The version of the open database (0 for an empty file). */
+    static int version(Sql sql) {
+        return (int) sql.number("read the schema version", "PRAGMA user_version", Sql.Binder.NONE);
+    }
+
+    /** Brings the database behind {@code sql} (the write connection) to {@link #VERSION}. */
+    static void migrate(Sql sql, Path file) {
+        int version = version(sql);
+        if (version > VERSION) {
+            throw newer(file, version);
+        }
+        if (version == VERSION) {
+            return;
+        }
+        sql.inTransaction("migrate the schema from version " + version, () -> {
+            for (int v = version; v < VERSION; v++) {
+                for (String statement : MIGRATIONS.get(v)) {
+                    sql.execute("migrate the schema to version " + (v + 1), statement);
+                }
+                sql.execute("migrate the schema to version " + (v + 1), "PRAGMA user_version = " + (v + 1));
+            }
+            return null;
+        });
+    }
+
+    /** See {@link HistoryStore#inspect}. */
+    static HistoryStore.Inspection inspect(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(5000);
+        try (Connection c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+             Statement s = c.createStatement()) {
+            int version;
+            try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+                version = rs.next() ? rs.getInt(1) : 0;
+            }
+            if (version > VERSION) {
+                throw newer(file, version);
+            }
+            long runs = 0;
+            if (version > 0) {
+                try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM runs")) {
+                    runs = rs.next() ? rs.getLong(1) : 0;
+                }
+            }
+            return new HistoryStore.Inspection(version, runs);
+        } catch (SQLException e) {
+            throw notADatabase(file, e);
+        }
+    }
+
+    static HistoryException newer(Path file, int version) {
+        return new HistoryException("The history database " + file + " has schema version " + version
+                + ", newer than this Healdesk understands (" + VERSION
+                + "). Update Healdesk or choose another database with --db.", null);
+    }
+
+    static HistoryException notADatabase(Path file, SQLException e) {
+        return new HistoryException("Cannot open the history database " + file + ": " + e.getMessage()
+                + ". If the file is not a Healdesk database, move it away or choose another with --db.", e);
+    }
+}

@@ -1,0 +1,168 @@
+package dev.healdesk.core.history;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One JDBC connection of the history database and the lock that guards it: the small query helper every part of the
+ * store speaks through, so that none of them opens a statement, maps a row or commits by hand. Each call names what
+ * it does ({@code what}, "read run x"); a failure becomes a {@link HistoryException} that says that and names the
+ * file.
+ * <p>
+ * A call holds this object's lock while it runs; {@link #inTransaction} holds it for the whole transaction, so the
+ * statements inside it (which may call the other methods) see no one else's.
+ */
+final class Sql {
+
+    /** Sets the parameters of a statement. */
+    @FunctionalInterface
+    interface Binder {
+        Binder NONE = ps -> { };
+
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    /** Makes one value of the current row. */
+    @FunctionalInterface
+    interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    /** Work inside a transaction. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    /** Binds one row of a batch. */
+    @FunctionalInterface
+    interface RowBinder<T> {
+        void bind(PreparedStatement ps, T row) throws SQLException;
+    }
+
+    private final Path file;
+    private final Connection connection;
+
+    Sql(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /** Every row {@code sql} answers, mapped. */
+    synchronized <T> List<T> query(String what, String sql, Binder binder, RowMapper<T> mapper) {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            binder.bind(ps);
+            List<T> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(mapper.map(rs));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw fail(what, e);
+        }
+    }
+
+    /** The first row {@code sql} answers, mapped; empty when there is none. */
+    synchronized <T> Optional<T> one(String what, String sql, Binder binder, RowMapper<T> mapper) {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(mapper.map(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw fail(what, e);
+        }
+    }
+
+    /** The first column of the first row as a number (a count, a sum); 0 when there is no row or it is null. */
+    long number(String what, String sql, Binder binder) {
+        return one(what, sql, binder, rs -> rs.getLong(1)).orElse(0L);
+    }
+
+    /** Runs an INSERT, UPDATE or DELETE; returns how many rows it changed. */
+    synchronized int update(String what, String sql, Binder binder) {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            binder.bind(ps);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw fail(what, e);
+        }
+    }
+
+    /** Runs {@code sql} once per row, as one batch. */
+    synchronized <T> void batch(String what, String sql, Iterable<T> rows, RowBinder<T> binder) {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            boolean any = false;
+            for (T row : rows) {
+                binder.bind(ps, row);
+                ps.addBatch();
+                any = true;
+            }
+            if (any) {
+                ps.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw fail(what, e);
+        }
+    }
+
+    /** Runs a statement without parameters or answer (DDL, a pragma). */
+    synchronized void execute(String what, String sql) {
+        try (var s = connection.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw fail(what, e);
+        }
+    }
+
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. On a read
+     * connection it is one snapshot: every query inside sees the same committed state.
+     */
+    synchronized <T> T inTransaction(String what, Work<T> work) {
+        try {
+            boolean auto = connection.getAutoCommit();
+            if (!auto) {
+                return work.run();   // already inside one: the outer transaction decides
+            }
+            connection.setAutoCommit(false);
+            try {
+                T value = work.run();
+                connection.commit();
+                return value;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw fail(what, e);
+        }
+    }
+
+    HistoryException fail(String what, SQLException e) {
+        return new HistoryException("Cannot " + what + " in the history database " + file + ": " + e.getMessage(), e);
+    }
+
+    synchronized void close(String what) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw fail(what, e);
+        }
+    }
+
+    /** A LIKE pattern that matches {@code text} literally (with {@code ESCAPE '\'}). */
+    static String likeLiteral(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,146 @@
+package dev.healdesk.core.session;
+
+import dev.healdesk.core.config.Config;
+import dev.healdesk.core.config.Setting;
+import dev.healdesk.core.history.HistoryRetention;
+import dev.healdesk.core.history.HistoryStore;
+import dev.healdesk.core.llm.LlmSetup;
+import dev.healdesk.core.playbook.BuiltInPlaybooks;
+import dev.healdesk.core.playbook.DecisionGate;
+import dev.healdesk.core.playbook.PlaybookChoice;
+import dev.healdesk.core.playbook.PlaybookExecutor;
+import dev.healdesk.core.report.RunFolderWriter;
+import dev.healdesk.core.triage.PatternCatalog;
+import dev.healdesk.core.triage.Triage;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * A healing session: the one place that assembles the loop — history (with its retention applied), the pattern
+ * catalog and triage, the model's diagnoser, the run redactor, the playbook executor and the run service over them.
+ * The CLI, the console and the benchmarks open it; each adds only its own front end (who decides, what is printed).
+ * One executor per session, so the guardrail counters span every run of it.
+ */
+public final class HealSession implements AutoCloseable {
+    private final HistoryStore history;
+    private final PatternCatalog catalog;
+    private final LlmSetup llm;
+    private final RunRedactor redactor;
+    private final PlaybookExecutor playbooks;
+    private final RunService runService;
+
+    /**
+     * What a front end brings to a session.
+     *
+     * @param env     the settings' variables in force (settings file &lt; .env &lt; environment)
+     * @param dbFile  the history database
+     * @param folders where run folders go, with the artifact retention
+     * @param catalog the pattern catalog (built-in, or merged with the operator's patterns file)
+     * @param gate    who decides a proposed fix: a policy (headless) or the operator (the console's queue)
+     * @param choice  which playbook a failure group gets: its pattern's, or the one the operator picked
+     * @param clock   the time of every record
+     * @param notices what the session did on opening that the operator should hear of (old runs deleted)
+     */
+    public record Spec(Map<String, String> env, Path dbFile, RunFolderWriter folders, PatternCatalog catalog,
+                       DecisionGate gate, PlaybookChoice choice, Clock clock, Consumer<String> notices) {
+        public Spec {
+            env = Map.copyOf(env);
+            Objects.requireNonNull(dbFile, "dbFile");
+            Objects.requireNonNull(folders, "folders");
+            Objects.requireNonNull(catalog, "catalog");
+            Objects.requireNonNull(gate, "gate");
+            choice = choice == null ? PlaybookChoice.PATTERN : choice;
+            clock = clock == null ? Clock.systemUTC() : clock;
+            notices = notices == null ? message -> { } : notices;
+        }
+    }
+
+    private HealSession(HistoryStore history, PatternCatalog catalog, LlmSetup llm, RunRedactor redactor,
+                        PlaybookExecutor playbooks, RunService runService) {
+        this.history = history;
+        this.catalog = catalog;
+        this.llm = llm;
+        this.redactor = redactor;
+        this.playbooks = playbooks;
+        this.runService = runService;
+    }
+
+    /**
+     * Opens the history and assembles the loop.
+     *
+     * @throws dev.healdesk.core.history.HistoryException when the database cannot be opened
+     */
+    public static HealSession open(Spec spec) {
+        HistoryStore history = HistoryStore.open(spec.dbFile());
+        try {
+            try {
+                int deleted = HistoryRetention.apply(history, spec.env(), spec.clock());
+                if (deleted > 0) {
+                    spec.notices().accept("Deleted " + deleted + " run(s) older than " + HistoryRetention.ENV
+                            + " days");
+                }
+            } catch (IllegalArgumentException e) {
+                // the settings refuse such a value before a session opens; a session never deletes on a guess
+                spec.notices().accept(e.getMessage() + " Every run is kept.");
+            }
+            LlmSetup llm = LlmSetup.fromEnvironment(spec.env());
+            // Every text of a run, whoever writes it down, is redacted once where it enters.
+            RunRedactor redactor = new RunRedactor(spec.env());
+            PlaybookExecutor playbooks = new PlaybookExecutor(BuiltInPlaybooks.registry(), spec.gate(),
+                    Config.guardrails(spec.env()), spec.env(), redactor, spec.clock(), spec.choice());
+            RunService runService = new RunService(history, spec.folders(), new Triage(spec.catalog()),
+                    llm.diagnoser(history, spec.catalog().playbooks(), spec.env(), spec.clock()), playbooks,
+                    spec.clock(), redactor);
+            return new HealSession(history, spec.catalog(), llm, redactor, playbooks, runService);
+        } catch (RuntimeException e) {
+            history.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The pattern catalog of a session: {@code file} (a flag) when given, else the settings' {@code run.patterns}
+     * (HEALDESK_PATTERNS), merged over the built-in catalog; the built-in catalog alone when neither is set.
+     */
+    public static PatternCatalog catalog(Path file, Map<String, String> env) {
+        Path chosen = file;
+        String configured = env.get(Setting.PATTERNS.variable().orElseThrow());
+        if (chosen == null && configured != null && !configured.isBlank()) {
+            chosen = Path.of(configured.strip());
+        }
+        return chosen == null ? PatternCatalog.builtIn() : PatternCatalog.load(chosen);
+    }
+
+    public HistoryStore history() {
+        return history;
+    }
+
+    public PatternCatalog catalog() {
+        return catalog;
+    }
+
+    public LlmSetup llm() {
+        return llm;
+    }
+
+    public RunRedactor redactor() {
+        return redactor;
+    }
+
+    public PlaybookExecutor playbooks() {
+        return playbooks;
+    }
+
+    public RunService runService() {
+        return runService;
+    }
+
+    @Override
+    public void close() {
+        history.close();
+    }
+}
