@@ -138,6 +138,9 @@ class SandboxRunTest {
             for (FailureGroup g : s.failures()) {
                 assertTrue(store.fingerprint(g.fingerprint()).isPresent());
             }
+            assertEquals(s.incidents().stream().map(i -> i.id()).sorted().toList(),
+                    store.incidentsOf(s.runId()).stream().map(i -> i.id()).sorted().toList());
+            assertTrue(store.topIncidents(5).size() >= 1);
         }
         Path folder = dir.resolve("results").resolve(s.runId());
         ObjectMapper json = new ObjectMapper();
