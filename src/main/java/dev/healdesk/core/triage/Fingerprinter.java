@@ -19,7 +19,7 @@ import java.util.Objects;
  * <p>{@link #fingerprint(String, String)} then takes only the {@link #headline}: call logs, headers and stack frames
  * are evidence, kept with the failure, not part of its identity. It drops the headline's wrappers (log prefixes,
  * container gutters, {@code Error:} and exception or API names before the failure's own words), spells every value
- * {@code <v>} and ignores case, and hashes the result with the key (triage gives the category). The fingerprint is the
+ * {@code <v>} and ignores case, and hashes the result with the key (triage gives the pattern id, so two services refusing stay two failures). The fingerprint is the
  * first 16 hex digits of that SHA-256. Thread-safe.
  */
 public final class Fingerprinter {

@@ -36,7 +36,7 @@ public final class Triage {
 
     public TriagedFailure triage(String message, String stack) {
         Classification c = classifier.classify(message, stack);
-        return new TriagedFailure(c, fingerprinter.fingerprint(c.category().id(), identity(c, message)));
+        return new TriagedFailure(c, fingerprinter.fingerprint(c.patternId(), identity(c, message)));
     }
 
     /**

@@ -116,6 +116,6 @@ class TriageTest {
                 .fingerprint(), t.fingerprint(), "the address is a value; the wrapper is not the failure");
         TriagedFailure jwt = triage.triage("TokenExpiredError: jwt expired", null);
         assertEquals("jwt-expired", jwt.classification().patternId());
-        assertEquals(new Fingerprinter().fingerprint(Category.AUTH.id(), "jwt expired"), jwt.fingerprint());
+        assertEquals(new Fingerprinter().fingerprint("jwt-expired", "jwt expired"), jwt.fingerprint());
     }
 }
