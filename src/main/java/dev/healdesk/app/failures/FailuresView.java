@@ -67,6 +67,7 @@ public final class FailuresView implements View {
     private final Label pattern = value("pattern");
     private final Label playbook = value("playbook");
     private final Label decision = value("decision");
+    private final Label incident = value("incident");
     private final Label flipNote = new Label();
     private final VBox tests = new VBox(4);
     private final Label artifactsCaption = key("Artifacts");
@@ -123,6 +124,8 @@ public final class FailuresView implements View {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No failures to show."));
 
+        TableColumn<FailureGroup, String> incidentCol = column("Incident", model::incidentOf, 300);
+        incidentCol.setId("col-incident");
         TableColumn<FailureGroup, Category> category = column("Category", FailureGroup::category, 96);
         category.setId("col-category");
         category.setCellFactory(Badges.cells(Category::id, Badges::kindOf));
@@ -157,7 +160,7 @@ public final class FailuresView implements View {
         TableColumn<FailureGroup, String> messageCol = column("Message",
                 g -> FailuresViewModel.firstLine(g.message()), 200);
         messageCol.setId("col-message");
-        table.getColumns().setAll(List.of(category, severity, fix, count, flip, testIds, patternCol, playbookCol,
+        table.getColumns().setAll(List.of(incidentCol, category, severity, fix, count, flip, testIds, patternCol, playbookCol,
                 decisionCol, messageCol));
     }
 
@@ -179,6 +182,7 @@ public final class FailuresView implements View {
         values.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().setAll(keys, values);
         int row = 0;
+        grid.addRow(row++, key("Incident"), incident);
         grid.addRow(row++, key("Fingerprint"), fingerprint);
         grid.addRow(row++, key("Pattern"), pattern);
         grid.addRow(row++, key("Playbook"), playbook);
@@ -253,6 +257,9 @@ public final class FailuresView implements View {
                     new Label(g.count() + " test(s)"));
         }
         fingerprint.setText(d.fingerprint());
+        FailureGroup shown = model.selectedProperty().get();
+        incident.setText(shown == null ? "" : model.incidentOf(shown)
+                + (model.classEvidenceOf(shown).isEmpty() ? "" : "\n" + model.classEvidenceOf(shown)));
         pattern.setText(d.pattern());
         playbook.setText(d.playbook());
         decision.setText(d.actions().isEmpty() ? "no proposal recorded" : String.join("\n", d.actions()));

@@ -71,6 +71,8 @@ public final class FailuresViewModel {
     /** The run on screen's flip rates by test id, and pooled by fingerprint; empty while a run is in progress. */
     private final Map<String, FlipRate> flipRates = new HashMap<>();
     private final Map<String, FlipRate> groupFlipRates = new HashMap<>();
+    /** Fingerprint → the incident (issue 13: one cause of the run's failures) it belongs to. */
+    private final Map<String, dev.healdesk.core.triage.Incident> incidentByFingerprint = new HashMap<>();
     private final ObservableList<FlakyRow> flaky = FXCollections.observableArrayList();
     private final ObservableList<FlakyRow> flakyView = FXCollections.unmodifiableObservableList(flaky);
     private final ReadOnlyObjectWrapper<List<Artifact>> artifacts = new ReadOnlyObjectWrapper<>(this, "artifacts",
@@ -317,8 +319,15 @@ public final class FailuresViewModel {
         flipRates.putAll(run.flipRates());
         run.failures().forEach(g -> run.flipRate(g).ifPresent(r -> groupFlipRates.put(g.fingerprint(), r)));
         flaky.setAll(run.flakyTests().stream().map(this::flakyRow).toList());
+        run.incidents().forEach(i -> i.fingerprints().forEach(fp -> incidentByFingerprint.put(fp, i)));
         List<FailureGroup> sorted = new ArrayList<>(run.failures());
         sorted.sort(ORDER);
+        // Grouped by incident: each incident's fingerprints together, where its most severe one stands.
+        Map<String, Integer> rank = new HashMap<>();
+        for (FailureGroup g : sorted) {
+            rank.putIfAbsent(incidentKey(g), rank.size());
+        }
+        sorted.sort(java.util.Comparator.comparing(g -> rank.get(incidentKey(g))));
         select(null);
         groups.setAll(sorted);
         runId.set(run.runId());
@@ -344,7 +353,25 @@ public final class FailuresViewModel {
         return llm.note() != null ? llm.note() : "The model gave no diagnosis for this group.";
     }
 
+    private String incidentKey(FailureGroup g) {
+        dev.healdesk.core.triage.Incident i = incidentByFingerprint.get(g.fingerprint());
+        return i == null ? "fp:" + g.fingerprint() : i.id();
+    }
+
+    /** The title of the incident {@code group} belongs to ("Backend at 127.0.0.1:41234 refuses connections — 11 tests"). */
+    public String incidentOf(FailureGroup group) {
+        dev.healdesk.core.triage.Incident i = incidentByFingerprint.get(group.fingerprint());
+        return i == null ? "—" : i.title();
+    }
+
+    /** The evidence that decided the fix class of {@code group}'s incident ("class A: … refused 3 of 3 connections"). */
+    public String classEvidenceOf(FailureGroup group) {
+        dev.healdesk.core.triage.Incident i = incidentByFingerprint.get(group.fingerprint());
+        return i == null ? "" : i.classEvidence();
+    }
+
     private void clearRun() {
+        incidentByFingerprint.clear();
         actionsByFingerprint.clear();
         asked.clear();
         failedDiagnoses.clear();
@@ -357,6 +384,10 @@ public final class FailuresViewModel {
     /** The decision recorded for {@code group}'s playbook ("skipped", "dry-run", …), or "—". */
     public String decisionOf(FailureGroup group) {
         List<ActionRecord> actions = actionsByFingerprint.get(group.fingerprint());
+        dev.healdesk.core.triage.Incident incident = incidentByFingerprint.get(group.fingerprint());
+        if ((actions == null || actions.isEmpty()) && incident != null) {
+            actions = actionsByFingerprint.get(incident.leadFingerprint()); // one proposal per incident
+        }
         if (actions == null || actions.isEmpty()) {
             return group.classification().playbook() == null ? "—" : "not proposed";
         }

@@ -53,12 +53,22 @@ final class RecurringView implements View {
                 column("Decision", o -> o.decision() == null ? "—" : o.decision(), 110),
                 column("Verified", o -> o.playbook() == null ? "" : o.verified() ? "yes" : "no", 80)));
 
+        TableView<dev.healdesk.core.history.StoredIncident> incidents = HistoryView.table(subs,
+                "history-recurring-incidents", model.incidents(), "No incident recorded yet.");
+        incidents.getColumns().setAll(List.of(
+                column("Incident", dev.healdesk.core.history.StoredIncident::title, 320),
+                column("Class", dev.healdesk.core.history.StoredIncident::fixClass, 50),
+                column("Runs", i -> i.runs() + "×", 50),
+                column("Last seen", i -> WHEN.format(i.lastSeen()), 150)));
+        SplitPane side = new SplitPane(incidents, top);
+        side.setDividerPositions(0.4);
+
         Label status = new Label();
         status.getStyleClass().add(Styles.TEXT_MUTED);
         status.textProperty().bind(model.statusTextProperty());
         subs.add(status.textProperty()::unbind);
-        VBox upper = new VBox(8, status, top);
-        VBox.setVgrow(top, Priority.ALWAYS);
+        VBox upper = new VBox(8, status, side);
+        VBox.setVgrow(side, Priority.ALWAYS);
         upper.setPadding(new Insets(10, 0, 8, 0));
         VBox lower = new VBox(8, Labels.caption("Runs it failed in, the most recent first"), runs);
         VBox.setVgrow(runs, Priority.ALWAYS);

@@ -29,6 +29,8 @@ public final class RecurringViewModel {
     private final FxBridge bridge;
     private final ObservableList<HistoryQueries.Recurring> rows = FXCollections.observableArrayList();
     private final ObservableList<HistoryQueries.Recurring> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final ObservableList<dev.healdesk.core.history.StoredIncident> incidents =
+            FXCollections.observableArrayList();
     private final ObservableList<HistoryQueries.Occurrence> occurrences = FXCollections.observableArrayList();
     private final ObservableList<HistoryQueries.Occurrence> occurrencesView =
             FXCollections.unmodifiableObservableList(occurrences);
@@ -41,6 +43,11 @@ public final class RecurringViewModel {
         this.worker = worker;
         this.bridge = bridge;
         watching = selected.subscribe(this::loadOccurrences);
+    }
+
+    /** The incidents (issue 13: one cause of a run's failures) seen in most runs, beside the fingerprints. */
+    public ObservableList<dev.healdesk.core.history.StoredIncident> incidents() {
+        return incidents;
     }
 
     public ObservableList<HistoryQueries.Recurring> rows() {
@@ -63,7 +70,9 @@ public final class RecurringViewModel {
     public void refresh() {
         HistoryViewModel.submit(worker, bridge, () -> {
             List<HistoryQueries.Recurring> top = store.get().topFingerprints(TOP);
+            List<dev.healdesk.core.history.StoredIncident> recurringIncidents = store.get().topIncidents(TOP);
             bridge.post(() -> {
+                incidents.setAll(recurringIncidents);
                 String keep = selected.get() == null ? null : selected.get().fingerprint().fingerprint();
                 rows.setAll(top);
                 statusText.set(top.isEmpty() ? "No failure recorded yet."

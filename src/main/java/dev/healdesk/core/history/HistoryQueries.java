@@ -382,6 +382,35 @@ public final class HistoryQueries {
 
     // ------------------------------------------------------------------------------------------- recurring failures
 
+    private static final String INCIDENT_COLUMNS = "i.id, i.title, i.category, i.severity, i.fix_class, "
+            + "i.pattern_ids, i.playbook, i.fingerprints, i.tests, i.class_evidence";
+
+    private static StoredIncident incident(java.sql.ResultSet rs, int runs, long lastSeen) throws java.sql.SQLException {
+        return new StoredIncident(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), split(rs.getString(6), ","), rs.getString(7), split(rs.getString(8), ","),
+                split(rs.getString(9), "\n"), rs.getString(10), runs, Instant.ofEpochMilli(lastSeen));
+    }
+
+    private static List<String> split(String s, String sep) {
+        return s == null || s.isEmpty() ? List.of() : List.of(s.split(java.util.regex.Pattern.quote(sep)));
+    }
+
+    /** See {@link HistoryStore#incidentsOf}. */
+    List<StoredIncident> incidentsOf(String runId) {
+        return sql.query("read the incidents of run " + runId, "SELECT " + INCIDENT_COLUMNS
+                + ", r.started_at FROM incidents i JOIN runs r ON r.id = i.run_id WHERE i.run_id = ?"
+                + " ORDER BY length(i.tests) - length(replace(i.tests, char(10), '')) DESC, i.id",
+                ps -> ps.setString(1, runId), rs -> incident(rs, 1, rs.getLong(11)));
+    }
+
+    /** See {@link HistoryStore#topIncidents}. */
+    List<StoredIncident> topIncidents(int limit) {
+        return sql.query("read the recurring incidents", "SELECT " + INCIDENT_COLUMNS
+                + ", count(*) AS runs, max(r.started_at) AS last FROM incidents i JOIN runs r ON r.id = i.run_id"
+                + " GROUP BY i.id ORDER BY runs DESC, last DESC LIMIT ?",
+                ps -> ps.setInt(1, limit), rs -> incident(rs, rs.getInt(11), rs.getLong(12)));
+    }
+
     /** See {@link HistoryStore#topFingerprints}: the last fix from the fingerprint's rollup ({@link Rollups}). */
     List<Recurring> topFingerprints(int limit) {
         return sql.query("read the recurring fingerprints", """

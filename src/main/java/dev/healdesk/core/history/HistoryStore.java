@@ -354,6 +354,16 @@ public final class HistoryStore implements AutoCloseable {
         return queries.metrics(target, from, to);
     }
 
+    /** The incidents of run {@code runId} (issue 13), largest first; none for runs stored before schema 5. */
+    public List<StoredIncident> incidentsOf(String runId) {
+        return queries.incidentsOf(runId);
+    }
+
+    /** The incidents seen in most runs (the same cause has the same incident id run after run), latest first on ties. */
+    public List<StoredIncident> topIncidents(int limit) {
+        return queries.topIncidents(limit);
+    }
+
     /** The fingerprints seen most often, with the last fix that healed each. */
     public List<HistoryQueries.Recurring> topFingerprints(int limit) {
         return queries.topFingerprints(limit);

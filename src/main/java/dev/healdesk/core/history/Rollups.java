@@ -111,4 +111,14 @@ final class Rollups {
         sql.update(what, ADD_PATTERN_DAYS.formatted("runs.started_at < ? AND runs.state <> 'running' AND runs.cancelled = 0"), upTo);
         sql.update(what, LAST_FIX.formatted("last_fix_at < ?"), ps -> ps.setLong(1, cutoff.toEpochMilli()));
     }
+
+    /**
+     * Counts every day again from the runs and finds every fingerprint's last fix: after a migration that rewrote the
+     * failures and the fingerprints table (schema 7 recomputed the fingerprints and merged the groups that now share
+     * one).
+     */
+    void rebuild(String what) {
+        afterDeleteBefore(what, Instant.ofEpochMilli(Long.MAX_VALUE / 2));
+        sql.update(what, LAST_FIX.formatted("1 = 1"), Sql.Binder.NONE);
+    }
 }

@@ -5,6 +5,7 @@ import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.suite.TestResult;
 import dev.healdesk.core.triage.HealthScore;
 import dev.healdesk.core.triage.FailureGroup;
+import dev.healdesk.core.triage.Incident;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -54,9 +55,41 @@ final class RunWrites {
         insertRun(what, run, runFolder);
         insertResults(what, run);
         insertFailures(what, run);
+        insertIncidents(what, run);
         insertActions(what, run);
         rollups.addFixes(what, run.actions(), run.startedAt());
         rollups.addRun(what, run.runId());
+    }
+
+    /** The run's incidents, and on each failure group the incident it belongs to. */
+    private void insertIncidents(String what, RunSummary run) {
+        sql.batch(what, """
+                INSERT OR REPLACE INTO incidents (run_id, id, title, category, severity, fix_class, pattern_ids,
+                  playbook, fingerprints, tests, class_evidence) VALUES (?,?,?,?,?,?,?,?,?,?,?)""", run.incidents(),
+                (ps, i) -> {
+                    ps.setString(1, run.runId());
+                    ps.setString(2, i.id());
+                    ps.setString(3, i.title());
+                    ps.setString(4, i.category().id());
+                    ps.setString(5, i.severity().id());
+                    ps.setString(6, i.fixClass().name());
+                    ps.setString(7, String.join(",", i.patternIds()));
+                    ps.setString(8, i.playbook());
+                    ps.setString(9, String.join(",", i.fingerprints()));
+                    ps.setString(10, String.join("\n", i.tests()));
+                    ps.setString(11, i.classEvidence());
+                });
+        List<String[]> links = new ArrayList<>();
+        for (Incident i : run.incidents()) {
+            for (String fp : i.fingerprints()) {
+                links.add(new String[] {i.id(), fp});
+            }
+        }
+        sql.batch(what, "UPDATE failures SET incident_id = ? WHERE run_id = ? AND fingerprint = ?", links, (ps, l) -> {
+            ps.setString(1, l[0]);
+            ps.setString(2, run.runId());
+            ps.setString(3, l[1]);
+        });
     }
 
     void beginRun(String runId, String target, List<String> projects, boolean dryRun, Instant startedAt,

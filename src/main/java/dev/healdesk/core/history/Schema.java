@@ -218,8 +218,30 @@ final class Schema {
             List.of(
                     // A run whose suite could not run at all (a build that does not compile) is recorded with why.
                     "ALTER TABLE runs ADD COLUMN suite_error TEXT"
+            ),
+            List.of(
+                    // Issue 13: failures of one run that share one cause form one incident; the fingerprints are
+                    // recomputed from the stored messages by REFINGERPRINT_VERSION's Java step (Refingerprint).
+                    """
+                    CREATE TABLE incidents (
+                      run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                      id TEXT NOT NULL,
+                      title TEXT NOT NULL,
+                      category TEXT NOT NULL,
+                      severity TEXT NOT NULL,
+                      fix_class TEXT NOT NULL,
+                      pattern_ids TEXT NOT NULL,
+                      playbook TEXT,
+                      fingerprints TEXT NOT NULL,
+                      tests TEXT NOT NULL,
+                      class_evidence TEXT,
+                      PRIMARY KEY (run_id, id))""",
+                    "CREATE INDEX incidents_id ON incidents(id)",
+                    "ALTER TABLE failures ADD COLUMN incident_id TEXT"
             ));
 
+    /** The version whose migration also recomputes every stored fingerprint (in Java: {@link Refingerprint}). */
+    static final int REFINGERPRINT_VERSION = 7;
 
     /** The version this Healdesk writes. */
     static final int VERSION = MIGRATIONS.size();
@@ -245,6 +267,11 @@ final class Schema {
             for (int v = version; v < VERSION; v++) {
                 for (String statement : MIGRATIONS.get(v)) {
                     sql.execute("migrate the schema to version " + (v + 1), statement);
+                }
+                if (v + 1 == REFINGERPRINT_VERSION) {
+                    Refingerprint.apply(sql);
+                    // the groups it merged and the fingerprints table it rebuilt: the rollups count them again
+                    new Rollups(sql).rebuild("migrate the schema to version " + (v + 1));
                 }
                 sql.execute("migrate the schema to version " + (v + 1), "PRAGMA user_version = " + (v + 1));
             }

@@ -126,8 +126,10 @@ public final class PlaybookExecutor implements Healer {
         if (run.systemic != null) {
             run.log(RunEvent.Log.Level.WARN, run.systemic);
         }
+        // Automatic fixes first: their verification re-runs every still-failing test, so an incident that only
+        // followed from the fixed cause (a page behind an expired session) is seen to pass before it is proposed.
         List<FailureGroup> ordered = request.groups().stream()
-                .sorted(Comparator.comparing(FailureGroup::severity)).toList();
+                .sorted(Comparator.comparing(FailureGroup::fixClass).thenComparing(FailureGroup::severity)).toList();
         for (FailureGroup group : ordered) {
             if (request.cancel().isCancelled()) {
                 break;

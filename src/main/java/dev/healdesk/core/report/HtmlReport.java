@@ -85,6 +85,7 @@ public final class HtmlReport {
         esc(h, run.runId()).append("</title><style>").append(CSS).append("</style></head><body>\n");
         header(h, run);
         charts(h, run, trend);
+        incidents(h, run);
         failures(h, run, runFolder);
         flaky(h, run);
         actions(h, run);
@@ -139,6 +140,7 @@ public final class HtmlReport {
             passRow(h, "First pass", outcome.firstPass());
         }
         h.append("<table class=\"counts\"><tr>");
+        count(h, "incidents (first pass)", run.incidents().size(), "");
         count(h, "failure groups (first pass)", run.failures().size(), "");
         count(h, "playbook actions", run.actions().size(), "");
         h.append("</tr></table>\n");
@@ -355,6 +357,43 @@ public final class HtmlReport {
         h.append("</svg>");
     }
 
+    private void incidents(StringBuilder h, RunSummary run) {
+        h.append("<h2>Incidents</h2>\n");
+        if (run.incidents().isEmpty()) {
+            h.append("<p class=\"empty\">No incidents.</p>\n");
+            return;
+        }
+        h.append("<p>Failures that share one cause form an incident: one diagnosis, one proposal and one verification"
+                + " for all its tests.</p>\n");
+        for (dev.healdesk.core.triage.Incident i : run.incidents()) {
+            h.append("<section class=\"group incident sev-").append(i.severity().id()).append("\"><h3>");
+            esc(h, i.title()).append(" <span class=\"tag\">").append(i.category().id()).append("</span> <span class=\"tag\">")
+                    .append(i.severity().id()).append("</span> <span class=\"tag\">fix class ").append(i.fixClass().name())
+                    .append("</span></h3><div class=\"meta\">incident <code>");
+            esc(h, i.id()).append("</code> \u00b7 playbook <code>");
+            esc(h, i.playbook() == null ? "none" : i.playbook()).append("</code></div><p class=\"evidence\"><b>");
+            esc(h, i.classEvidence()).append("</b></p><ul class=\"evidence\">");
+            for (String e : i.evidence()) {
+                h.append("<li>");
+                esc(h, e).append("</li>");
+            }
+            h.append("</ul><div class=\"tests\"><b>Fingerprints:</b> ");
+            for (int k = 0; k < i.fingerprints().size(); k++) {
+                h.append(k == 0 ? "" : ", ").append("<code>");
+                esc(h, i.fingerprints().get(k)).append("</code>");
+            }
+            h.append("</div><div class=\"tests\"><b>Tests:</b> ");
+            for (int k = 0; k < Math.min(i.count(), MAX_TESTS_PER_GROUP); k++) {
+                h.append(k == 0 ? "" : ", ").append("<code>");
+                esc(h, i.tests().get(k)).append("</code>");
+            }
+            if (i.count() > MAX_TESTS_PER_GROUP) {
+                h.append(" and ").append(i.count() - MAX_TESTS_PER_GROUP).append(" more");
+            }
+            h.append("</div></section>\n");
+        }
+    }
+
     private void failures(StringBuilder h, RunSummary run, Path runFolder) {
         h.append("<h2>Failures</h2>\n");
         long failing = run.results().stream().filter(t -> t.status().isFailure()).count();
@@ -375,6 +414,8 @@ public final class HtmlReport {
                     .append("</span></h3><div class=\"meta\">pattern <code>");
             esc(h, g.classification().patternId()).append("</code> \u00b7 fingerprint <code>");
             esc(h, g.fingerprint()).append("</code>");
+            (g.tests().isEmpty() ? run.incidentOf(g.fingerprint()) : run.incidentOfTest(g.tests().get(0).id()))
+                    .ifPresent(i -> esc(h.append(" \u00b7 incident <code>"), i.id()).append("</code>"));
             run.flipRate(g).ifPresent(rate -> h.append(" \u00b7 flip rate ").append(MarkdownReport.flips(rate)));
             h.append("</div><pre class=\"msg\">");
             esc(h, g.message()).append("</pre>");

@@ -58,8 +58,14 @@ public final class JUnitXmlReport {
             HtmlReport.esc(x, run.runId()).append("\"/><property name=\"healdesk.target\" value=\"");
             HtmlReport.esc(x, run.target()).append("\"/><property name=\"healdesk.status\" value=\"")
                     .append(run.status().id()).append("\"/><property name=\"healdesk.outcome\" value=\"")
-                    .append(run.outcome().state().id()).append("\"/><property name=\"healdesk.pass\" value=\"first\"/>"
-                    + "</properties>\n");
+                    .append(run.outcome().state().id()).append("\"/><property name=\"healdesk.pass\" value=\"first\"/>");
+            for (dev.healdesk.core.triage.Incident i : run.incidents()) {
+                x.append("<property name=\"healdesk.incident.");
+                HtmlReport.esc(x, i.id()).append("\" value=\"");
+                HtmlReport.esc(x, i.title() + " [" + i.category().id() + ", class " + i.fixClass() + "; tests: "
+                        + String.join(" ", i.tests()) + "]").append("\"/>");
+            }
+            x.append("</properties>\n");
             for (TestResult t : e.getValue()) {
                 testCase(x, t, categoryOf.getOrDefault(t.id(), t.status().id()));
             }

@@ -13,6 +13,7 @@ import dev.healdesk.core.run.RunOutcome;
 import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.suite.TestResult;
 import dev.healdesk.core.triage.FailureGroup;
+import dev.healdesk.core.triage.Incident;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -68,10 +69,20 @@ public final class JsonSummary {
         if (runFolder != null) {
             root.put("runFolder", runFolder);
         }
+        ArrayNode incidents = root.putArray("incidents");
+        for (Incident i : run.incidents()) {
+            incident(incidents.addObject(), i);
+            Diagnosis d = run.diagnoses().get(i.leadFingerprint());
+            if (d != null) {
+                diagnosis(((ObjectNode) incidents.get(incidents.size() - 1)).putObject("diagnosis"), d);
+            }
+        }
         ArrayNode failures = root.putArray("failures");
         for (FailureGroup g : run.failures()) {
             ObjectNode f = failures.addObject();
             f.put("fingerprint", g.fingerprint());
+            f.put("incident", g.tests().isEmpty() ? run.incidentOf(g.fingerprint()).map(Incident::id).orElse(null)
+                    : run.incidentOfTest(g.tests().get(0).id()).map(Incident::id).orElse(null));
             f.put("category", g.category().id());
             f.put("severity", g.severity().id());
             f.put("fixClass", g.fixClass().name());
@@ -119,6 +130,7 @@ public final class JsonSummary {
         for (ActionRecord a : run.actions()) {
             ObjectNode o = actions.addObject();
             o.put("fingerprint", a.fingerprint());
+            o.put("incident", run.incidentOf(a.fingerprint()).map(Incident::id).orElse(null));
             o.put("playbook", a.playbook());
             o.put("fixClass", a.fixClass().name());
             o.put("decision", a.decision().id());
@@ -150,6 +162,27 @@ public final class JsonSummary {
         o.put("flaky", pass.flaky());
         o.put("skipped", pass.skipped());
         o.put("total", pass.total());
+    }
+
+    /** An incident as JSON: {@code incidents[]} of healing-summary.json. */
+    public static void incident(ObjectNode o, Incident i) {
+        o.put("id", i.id());
+        o.put("title", i.title());
+        o.put("category", i.category().id());
+        o.put("severity", i.severity().id());
+        o.put("fixClass", i.fixClass().name());
+        o.put("classEvidence", i.classEvidence());
+        o.put("patternId", i.patternId());
+        ArrayNode patterns = o.putArray("patternIds");
+        i.patternIds().forEach(patterns::add);
+        o.put("playbook", i.playbook());
+        o.put("leadFingerprint", i.leadFingerprint());
+        ArrayNode fingerprints = o.putArray("fingerprints");
+        i.fingerprints().forEach(fingerprints::add);
+        ArrayNode tests = o.putArray("tests");
+        i.tests().forEach(tests::add);
+        ArrayNode evidence = o.putArray("evidence");
+        i.evidence().forEach(evidence::add);
     }
 
     private static void flipRate(ObjectNode o, FlipRate rate) {

@@ -7,6 +7,7 @@ import dev.healdesk.core.suite.TestResult;
 import dev.healdesk.core.run.RunOutcome;
 import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.triage.FailureGroup;
+import dev.healdesk.core.triage.Incident;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -63,6 +64,35 @@ public final class MarkdownReport {
         }
         md.append('\n');
 
+        md.append("## Incidents (first pass)\n\n");
+        if (run.incidents().isEmpty()) {
+            md.append("No incidents.\n\n");
+        } else {
+            md.append("| Incident | Title | Category | Severity | Class | Playbook | Tests |\n");
+            md.append("|---|---|---|---|---|---|---|\n");
+            for (Incident i : run.incidents()) {
+                md.append("| `").append(i.id()).append('`')
+                        .append(" | ").append(code(i.title(), 160))
+                        .append(" | ").append(i.category().id())
+                        .append(" | ").append(i.severity().id())
+                        .append(" | ").append(i.fixClass())
+                        .append(" | ").append(i.playbook() == null ? "—" : code(i.playbook(), 80))
+                        .append(" | ").append(i.count())
+                        .append(" |\n");
+            }
+            md.append('\n');
+            for (Incident i : run.incidents()) {
+                md.append("### ").append(code(i.title(), 200)).append(" (`").append(i.id()).append("`)\n\n");
+                md.append(code(i.classEvidence(), 300)).append("\n\n");
+                md.append("Fingerprints: ").append(String.join(", ", i.fingerprints().stream()
+                        .map(f -> "`" + f + "`").toList())).append("\n\n");
+                md.append("Tests: ").append(String.join(", ", i.tests().stream().map(t -> "`" + t + "`").toList()))
+                        .append("\n\n");
+                i.evidence().forEach(e -> md.append("- ").append(code(e, 300)).append('\n'));
+                md.append('\n');
+            }
+        }
+
         md.append("## Failures (first pass)\n\n");
         long failing = run.results().stream().filter(t -> t.status().isFailure()).count();
         if (run.failures().isEmpty() && failing > 0) {
@@ -70,10 +100,11 @@ public final class MarkdownReport {
         } else if (run.failures().isEmpty()) {
             md.append("No failures.\n\n");
         } else {
-            md.append("| Category | Severity | Fix | Pattern | Playbook | Tests | Flip rate | Message |\n");
-            md.append("|---|---|---|---|---|---|---|---|\n");
+            md.append("| Incident | Category | Severity | Fix | Pattern | Playbook | Tests | Flip rate | Message |\n");
+            md.append("|---|---|---|---|---|---|---|---|---|\n");
             for (FailureGroup g : run.failures()) {
-                md.append("| ").append(g.category().id())
+                md.append("| ").append(incidentOf(run, g))
+                        .append(" | ").append(g.category().id())
                         .append(" | ").append(g.severity().id())
                         .append(" | ").append(g.fixClass())
                         .append(" | ").append(code(g.classification().patternId(), 80))
@@ -143,10 +174,11 @@ public final class MarkdownReport {
         if (run.actions().isEmpty()) {
             md.append("No playbook was proposed.\n");
         } else {
-            md.append("| Playbook | Class | Decision | Outcome | Applied | Success | Verified | Message |\n");
-            md.append("|---|---|---|---|---|---|---|---|\n");
+            md.append("| Incident | Playbook | Class | Decision | Outcome | Applied | Success | Verified | Message |\n");
+            md.append("|---|---|---|---|---|---|---|---|---|\n");
             for (ActionRecord a : run.actions()) {
-                md.append("| ").append(code(a.playbook(), 80))
+                md.append("| ").append(run.incidentOf(a.fingerprint()).map(i -> "`" + i.id() + "`").orElse("—"))
+                        .append(" | ").append(code(a.playbook(), 80))
                         .append(" | ").append(a.fixClass())
                         .append(" | ").append(a.decision().id())
                         .append(" | ").append(a.kind().id())
@@ -158,6 +190,11 @@ public final class MarkdownReport {
             }
         }
         out.write(md.toString());
+    }
+
+    private static String incidentOf(RunSummary run, FailureGroup g) {
+        return (g.tests().isEmpty() ? run.incidentOf(g.fingerprint()) : run.incidentOfTest(g.tests().get(0).id()))
+                .map(i -> "`" + i.id() + "`").orElse("—");
     }
 
     private static void row(StringBuilder md, String key, String value) {

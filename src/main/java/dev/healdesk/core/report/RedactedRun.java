@@ -7,6 +7,7 @@ import dev.healdesk.core.run.LlmUsage;
 import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.suite.TestResult;
 import dev.healdesk.core.triage.FailureGroup;
+import dev.healdesk.core.triage.Incident;
 
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -44,10 +45,19 @@ public final class RedactedRun {
         LlmUsage l = run.llm();
         LlmUsage llm = new LlmUsage(l.provider(), l.model(), l.calls(), l.cacheHits(), l.promptTokens(),
                 l.completionTokens(), l.latencyMs(), l.errors(), redact.apply(l.note()));
+        List<Incident> incidents = run.incidents().stream().map(i -> {
+            FailureGroup g = i.group();
+            FailureGroup group = new FailureGroup(g.fingerprint(), g.classification(), g.tests().stream()
+                    .map(t -> same.computeIfAbsent(t, x -> test(x, redact))).toList(), redact.apply(g.message()),
+                    redact.apply(g.stackTop()));
+            return new Incident(i.id(), redact.apply(i.title()), i.category(), i.severity(), i.fixClass(),
+                    i.patternIds(), i.playbook(), i.fingerprints(), i.tests(),
+                    i.evidence().stream().map(redact).toList(), redact.apply(i.classEvidence()), group);
+        }).toList();
         return new RunSummary(run.runId(), run.target(), run.projects(), run.dryRun(), run.startedAt(),
                 run.finishedAt(), run.status(), run.initialStatus(), run.healthScore(), run.testsRun(),
                 run.testsPassed(), run.testsFailed(), run.flaky(), results, failures, actions, llm, diagnoses,
-                run.cancelled(), run.flipRates(), run.interrupted(), redact.apply(run.suiteError()));
+                run.cancelled(), run.flipRates(), run.interrupted(), redact.apply(run.suiteError()), incidents);
     }
 
     private static TestResult test(TestResult t, UnaryOperator<String> redact) {

@@ -3,6 +3,8 @@ package dev.healdesk.core.run;
 import dev.healdesk.core.suite.TestResult;
 import dev.healdesk.core.triage.FailureGroup;
 import dev.healdesk.core.triage.HealthStatus;
+import dev.healdesk.core.triage.Incident;
+import dev.healdesk.core.triage.Incidents;
 
 import java.time.Instant;
 import java.util.List;
@@ -22,13 +24,40 @@ import java.util.Map;
  * @param suiteError    why a suite could not run at all (a build that does not compile), without escape codes; null
  *                      when every suite ran
  * @see #outcome() the one way every screen, report and the CLI tell what became of it
+ * @param incidents     the failures joined by cause (one diagnosis, proposal and verification each); when not given,
+ *                      one incident per failure group
  */
 public record RunSummary(String runId, String target, List<String> projects, boolean dryRun,
                          Instant startedAt, Instant finishedAt, HealthStatus status, HealthStatus initialStatus,
                          double healthScore, int testsRun, int testsPassed, int testsFailed, int flaky,
                          List<TestResult> results, List<FailureGroup> failures, List<ActionRecord> actions,
                          LlmUsage llm, Map<String, Diagnosis> diagnoses, boolean cancelled,
-                         Map<String, FlipRate> flipRates, boolean interrupted, String suiteError) {
+                         Map<String, FlipRate> flipRates, boolean interrupted, String suiteError,
+                         List<Incident> incidents) {
+
+    /** A run as the triage tells it (not interrupted, every suite ran). */
+    public RunSummary(String runId, String target, List<String> projects, boolean dryRun, Instant startedAt,
+                      Instant finishedAt, HealthStatus status, HealthStatus initialStatus, double healthScore,
+                      int testsRun, int testsPassed, int testsFailed, int flaky, List<TestResult> results,
+                      List<FailureGroup> failures, List<ActionRecord> actions, LlmUsage llm,
+                      Map<String, Diagnosis> diagnoses, boolean cancelled, Map<String, FlipRate> flipRates,
+                      List<Incident> incidents) {
+        this(runId, target, projects, dryRun, startedAt, finishedAt, status, initialStatus, healthScore, testsRun,
+                testsPassed, testsFailed, flaky, results, failures, actions, llm, diagnoses, cancelled, flipRates, false,
+                null, incidents);
+    }
+
+    /** A run whose incidents are one per failure group. */
+    public RunSummary(String runId, String target, List<String> projects, boolean dryRun, Instant startedAt,
+                      Instant finishedAt, HealthStatus status, HealthStatus initialStatus, double healthScore,
+                      int testsRun, int testsPassed, int testsFailed, int flaky, List<TestResult> results,
+                      List<FailureGroup> failures, List<ActionRecord> actions, LlmUsage llm,
+                      Map<String, Diagnosis> diagnoses, boolean cancelled, Map<String, FlipRate> flipRates,
+                      boolean interrupted, String suiteError) {
+        this(runId, target, projects, dryRun, startedAt, finishedAt, status, initialStatus, healthScore, testsRun,
+                testsPassed, testsFailed, flaky, results, failures, actions, llm, diagnoses, cancelled, flipRates,
+                interrupted, suiteError, null);
+    }
 
     public RunSummary(String runId, String target, List<String> projects, boolean dryRun, Instant startedAt,
                       Instant finishedAt, HealthStatus status, HealthStatus initialStatus, double healthScore,
@@ -37,7 +66,7 @@ public record RunSummary(String runId, String target, List<String> projects, boo
                       Map<String, Diagnosis> diagnoses, boolean cancelled, Map<String, FlipRate> flipRates) {
         this(runId, target, projects, dryRun, startedAt, finishedAt, status, initialStatus, healthScore, testsRun,
                 testsPassed, testsFailed, flaky, results, failures, actions, llm, diagnoses, cancelled, flipRates, false,
-                null);
+                null, null);
     }
 
     public RunSummary(String runId, String target, List<String> projects, boolean dryRun, Instant startedAt,
@@ -51,6 +80,7 @@ public record RunSummary(String runId, String target, List<String> projects, boo
 
     public RunSummary {
         flipRates = flipRates == null ? Map.of() : Map.copyOf(flipRates);
+        incidents = incidents == null ? Incidents.fromGroups(failures) : List.copyOf(incidents);
         projects = List.copyOf(projects);
         results = List.copyOf(results);
         failures = List.copyOf(failures);
@@ -62,14 +92,14 @@ public record RunSummary(String runId, String target, List<String> projects, boo
     public RunSummary withFlipRates(Map<String, FlipRate> rates) {
         return new RunSummary(runId, target, projects, dryRun, startedAt, finishedAt, status, initialStatus,
                 healthScore, testsRun, testsPassed, testsFailed, flaky, results, failures, actions, llm, diagnoses,
-                cancelled, rates, interrupted, suiteError);
+                cancelled, rates, interrupted, suiteError, incidents);
     }
 
     /** The same run, told as interrupted: its process died before it finished. */
     public RunSummary asInterrupted() {
         return new RunSummary(runId, target, projects, dryRun, startedAt, finishedAt, status, initialStatus,
                 healthScore, testsRun, testsPassed, testsFailed, flaky, results, failures, actions, llm, diagnoses,
-                cancelled, flipRates, true, suiteError);
+                cancelled, flipRates, true, suiteError, incidents);
     }
 
     /**
@@ -89,6 +119,21 @@ public record RunSummary(String runId, String target, List<String> projects, boo
                 : interrupted ? "its process stopped before the run finished; the results are those kept" : null;
         return new RunOutcome(RunOutcome.state(initialStatus, status, cancelled, interrupted, suiteError != null),
                 status, first, last, RunOutcome.Done.of(actions), healthScore, note);
+    }
+
+    /** The incident a fingerprint (of a failure group or an action) belongs to, when one holds it. */
+    public java.util.Optional<Incident> incidentOf(String fingerprint) {
+        for (Incident i : incidents) {
+            if (i.leadFingerprint().equals(fingerprint)) {
+                return java.util.Optional.of(i);
+            }
+        }
+        return incidents.stream().filter(i -> i.fingerprints().contains(fingerprint)).findFirst();
+    }
+
+    /** The incident a test's failure belongs to, when it failed. */
+    public java.util.Optional<Incident> incidentOfTest(String testId) {
+        return incidents.stream().filter(i -> i.tests().contains(testId)).findFirst();
     }
 
     /** The tests that failed and then passed on a retry: shown apart, never healed. */

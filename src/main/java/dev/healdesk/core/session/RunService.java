@@ -30,6 +30,8 @@ import dev.healdesk.core.suite.TestResult;
 import dev.healdesk.core.suite.TestStatus;
 import dev.healdesk.core.triage.FailureGroup;
 import dev.healdesk.core.triage.HealthScore;
+import dev.healdesk.core.triage.Incident;
+import dev.healdesk.core.triage.Incidents;
 import dev.healdesk.core.triage.Severity;
 import dev.healdesk.core.triage.Triage;
 import org.slf4j.Logger;
@@ -203,7 +205,7 @@ public final class RunService {
         }
         if (suiteError != null) {
             return record(summarize(runId, target, projects, options, startedAt, results, results,
-                    triage.group(results), List.of(), Diagnoses.none(), cancel.isCancelled(), suiteError),
+                    triage.group(results), null, List.of(), Diagnoses.none(), cancel.isCancelled(), suiteError),
                     target, folder, out);
         }
         if (cancel.isCancelled()) {
@@ -213,23 +215,35 @@ public final class RunService {
 
         List<FailureGroup> groups = triage.group(results);
         groups.forEach(g -> out.onEvent(new RunEvent.FailureTriaged(runId, g)));
+        // One cause, one incident: the diagnosis, the proposal and the verification work on incidents, each seen as
+        // one failure group under its leading fingerprint holding all its tests.
+        List<Incident> incidents = triage.incidents(results);
+        incidents.forEach(i -> out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.INFO, "Incident "
+                + i.id() + ": " + i.title() + " (" + i.category().id() + ", class " + i.fixClass() + "; "
+                + i.classEvidence() + ")")));
+        List<FailureGroup> units = incidents.stream().map(Incident::group).toList();
 
         Diagnoses diagnoses = Diagnoses.none();
-        if (!groups.isEmpty() && !options.skipLlm() && !cancel.isCancelled()) {
-            diagnoses = diagnoser.diagnose(runId, groups, options, out, cancel);
+        if (!units.isEmpty() && !options.skipLlm() && !cancel.isCancelled()) {
+            diagnoses = diagnoser.diagnose(runId, units, options, out, cancel);
         }
         Map<String, TestResult> latest = new LinkedHashMap<>();
         results.forEach(r -> latest.put(r.id(), r));
         List<ActionRecord> actions = List.of();
-        if (!groups.isEmpty() && !cancel.isCancelled()) {
+        if (!units.isEmpty() && !cancel.isCancelled()) {
             Rerun rerun = rerun(suites, runId, folder, out, latest, redact, folders);
-            actions = healer.heal(new HealRequest(runId, target, groups, results, diagnoses.byFingerprint(), options,
-                    startedAt, folder.dir(), rerun, out, cancel,
-                    r -> triage.triage(r.errorMessage(), r.errorStack()).fingerprint()));
+            Map<String, Incident> byTest = Incidents.byTest(incidents);
+            actions = healer.heal(new HealRequest(runId, target, units, results, diagnoses.byFingerprint(), options,
+                    startedAt, folder.dir(), rerun, out, cancel, r -> {
+                        String fp = triage.triage(r.errorMessage(), r.errorStack()).fingerprint();
+                        Incident i = byTest.get(r.id());
+                        // A test failing again for its incident's cause reads as the incident's failure.
+                        return i != null && i.fingerprints().contains(fp) ? i.leadFingerprint() : fp;
+                    }));
         }
 
         return record(summarize(runId, target, projects, options, startedAt, results, List.copyOf(latest.values()),
-                groups, actions, diagnoses, cancel.isCancelled(), null), target, folder, out);
+                groups, incidents, actions, diagnoses, cancel.isCancelled(), null), target, folder, out);
     }
 
     /** Stores the run, writes its folder and tells the listeners it finished. */
@@ -418,8 +432,8 @@ public final class RunService {
      */
     private RunSummary summarize(String runId, Target target, List<String> projects, RunOptions options,
                                  Instant startedAt, List<TestResult> results, List<TestResult> latest,
-                                 List<FailureGroup> groups, List<ActionRecord> actions, Diagnoses diagnoses,
-                                 boolean cancelled, String suiteError) {
+                                 List<FailureGroup> groups, List<Incident> incidents, List<ActionRecord> actions,
+                                 Diagnoses diagnoses, boolean cancelled, String suiteError) {
         // The counts and the score are those of each test's latest result, like the status: after a verified fix
         // the run says what the tests say now. The first pass keeps its own status (initialStatus) and results.
         Counts now = Counts.of(latest);
@@ -435,7 +449,7 @@ public final class RunService {
                 status, suiteError != null ? HealthStatus.FAILING : initial.status(), score, latest.size(),
                 now.passed + now.flaky, now.failed, now.flaky,
                 Collections.unmodifiableList(new ArrayList<>(results)), groups, actions, diagnoses.usage(),
-                diagnoses.byFingerprint(), cancelled, Map.of(), false, suiteError);
+                diagnoses.byFingerprint(), cancelled, Map.of(), false, suiteError, incidents);
     }
 
     /** How many results passed, failed, were flaky or skipped. */

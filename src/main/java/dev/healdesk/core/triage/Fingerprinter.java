@@ -5,36 +5,22 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Objects;
 
 /**
- * Gives one failure the same fingerprint every time it happens, and different failures different ones.
+ * Gives one failure the same fingerprint every time it happens, and different failures different ones: the
+ * fingerprint is the failure's template (issue 13).
  *
- * <p>{@link #normalize(String)} rules (one hand-written pass, no regex):
- * <ul>
- *   <li>numbers {@code <n>} (also inside words: {@code 30000ms} → {@code <n>ms}, {@code user42} → {@code user<n>});
- *       UUIDs {@code <uuid>}; {@code 0x..} and hex runs of 6+ with a digit (hashes, commits) {@code <hex>};
- *       words mixing letters and digits several times (random ids, pod suffixes) {@code <id>};
- *       ISO-8601 dates and times and clock times {@code <ts>}; e-mail addresses {@code <email>}</li>
- *   <li>quoted values ('..', "..", `..`) become {@code '<v>'}, except JSON keys (a quote followed by ':'), a quote
- *       after the words selector/element/role, attribute values in [..=".."] selectors, and whole selector calls
- *       ({@code locator(..)}, {@code getByRole(..)}, {@code frameLocator(..)}, {@code waitForSelector(..)},
- *       {@code querySelector(..)}): a selector is the identity of a UI failure, not a variable value</li>
- *   <li>URLs keep scheme and path words; host (and user info) become {@code <host>}; numeric, UUID, hex and id
- *       segments become placeholders; query values {@code <v>}; a fragment {@code #<v>}. Bare IPv4, localhost and
- *       dotted host names followed by a port read {@code <host>} too</li>
- *   <li>ports: a service port (below 32768, e.g. :5432 vs :6379) tells which service failed and is kept;
- *       an ephemeral port (32768 and up, a test server's random port) is dropped</li>
- *   <li>common HTTP statuses (200, 401, 404, 500, 503, ...) stay when a status word precedes them (status, code,
- *       HTTP, expected, received, got, was, ...) or a reason phrase follows (503 Service Unavailable): a 404 and a
- *       500 are different failures; other numbers, a 512 ms duration included, become {@code <n>}</li>
- *   <li>file paths keep only the file name ({@code <path>/login.spec.ts}); route paths keep their words</li>
- *   <li>ANSI colours are dropped, runs of blanks become one space, each line is trimmed, and a line already seen
- *       is dropped (retry loops in call logs vary in length, not in content)</li>
- * </ul>
+ * <p>{@link #normalize(String)} masks the volatile parts in one hand-written pass (no regex): numbers, durations,
+ * line and column numbers {@code <n>}; UUIDs, hashes, hex and random ids, pod suffixes; ISO and log timestamps
+ * {@code <ts>}; URLs {@code <url>}, file and route paths {@code <path>}, hosts, IPs (v4 and v6) and their ports
+ * {@code <host>}; e-mail addresses; quoted values ('..', "..", `..`) and selector calls ({@code locator(..)},
+ * {@code getByRole(..)}) {@code <v>} (JSON keys stay); JUnit's {@code expected: <..> but was: <..>}, Hamcrest's
+ * {@code <..>}, TestNG's {@code expected [..] but found [..]} and a constraint's {@code Key (..)=(..)} {@code <v>}.
+ * Common HTTP statuses stay where a status word leads them (a 404 and a 500 are different failures).
  *
- * <p>The fingerprint is the first 16 hex digits of SHA-256 over the category id, the normalised message and the
- * top three stack frames, each normalised: {@code at } prefix, line and column numbers, absolute path prefixes
- * (paths keep their last two segments), everything up to the last {@code node_modules/} (a package keeps its name
- * and file name), jar suffixes {@code ~[x.jar:1.0]} and lambda / anonymous class numbers are dropped.
- * Thread-safe.
+ * <p>{@link #fingerprint(String, String)} then takes only the {@link #headline}: call logs, headers and stack frames
+ * are evidence, kept with the failure, not part of its identity. It drops the headline's wrappers (log prefixes,
+ * container gutters, {@code Error:} and exception or API names before the failure's own words), spells every value
+ * {@code <v>} and ignores case, and hashes the result with the key (triage gives the pattern id, so two services refusing stay two failures). The fingerprint is the
+ * first 16 hex digits of that SHA-256. Thread-safe.
  */
 public final class Fingerprinter {
 
@@ -56,19 +42,30 @@ public final class Fingerprinter {
         return normalizer.normalize(message);
     }
 
+    /**
+     * The fingerprint of a failure classified as {@code category}: the category and the template of the headline.
+     * The stack is evidence, not identity, and is ignored (kept as a parameter for callers that have it at hand).
+     */
     public String fingerprint(Category category, String message, String stack) {
         Objects.requireNonNull(category, "category");
+        return fingerprint(category.id(), message);
+    }
+
+    /**
+     * The fingerprint of {@code message} under {@code key} (triage uses the pattern id): the first 16 hex digits of
+     * SHA-256 over the key and the normalised {@link #headline headline}, its leading log prefixes and generic error
+     * words dropped.
+     */
+    public String fingerprint(String key, String message) {
+        Objects.requireNonNull(key, "key");
         Work w = work.get();
         StringBuilder b = w.text;
         b.setLength(0);
-        b.append(category.id()).append('\u001f');
-        normalizer.normalizeInto(message, b);
-        if (stack != null) {
-            for (String frame : StackFrames.top(stack, 3)) {
-                b.append('\u001f');
-                normalizeFrameInto(frame, b, w.frame);
-            }
-        }
+        b.append(key).append('\u001f');
+        int start = b.length();
+        normalizer.normalizeInto(headline(message), b);
+        stripWrappers(b, start);
+        canonical(b, start);
         byte[] digest = digest(w, b);
         char[] hex = new char[16];
         for (int i = 0; i < 8; i++) {
@@ -76,6 +73,414 @@ public final class Fingerprinter {
             hex[2 * i + 1] = HEX[digest[i] & 0xf];
         }
         return new String(hex);
+    }
+
+    /** The identity of a failure as the fingerprint sees it: the normalised headline without its wrappers. */
+    public String template(String message) {
+        StringBuilder b = new StringBuilder();
+        normalizer.normalizeInto(headline(message), b);
+        stripWrappers(b, 0);
+        canonical(b, 0);
+        return b.toString();
+    }
+
+    /** Lines of the message that make its headline (the rest is call log, stack or detail: evidence). */
+    static final int HEADLINE_LINES = 1;
+
+    /**
+     * The headline of a failure message: its first {@value #HEADLINE_LINES} meaningful lines, stopping at a call
+     * log, a log section or a stack trace, and skipping stack frames, code excerpts and numbered lists. Call-log
+     * lines, request headers and frames are evidence, not identity.
+     */
+    public static String headline(String message) {
+        if (message == null || message.isEmpty()) {
+            return "";
+        }
+        int n = message.length();
+        int lines = 0;
+        StringBuilder out = null;
+        int i = 0;
+        while (i < n && lines < HEADLINE_LINES) {
+            int e = message.indexOf('\n', i);
+            if (e < 0) {
+                e = n;
+            }
+            int a = i;
+            int b = e;
+            while (a < b && Character.isWhitespace(message.charAt(a))) {
+                a++;
+            }
+            while (b > a && Character.isWhitespace(message.charAt(b - 1))) {
+                b--;
+            }
+            i = e + 1;
+            if (a == b) {
+                continue;
+            }
+            if (endsHeadline(message, a, b)) {
+                break;
+            }
+            if (isEvidenceLine(message, a, b)) {
+                continue;
+            }
+            b = cutAtInlineSection(message, a, b);
+            if (lines == 0 && i >= n) {
+                return message.substring(a, b); // one line: no copy of the rest
+            }
+            if (out == null) {
+                out = new StringBuilder(b - a + 64);
+            } else {
+                out.append('\n');
+            }
+            out.append(message, a, b);
+            lines++;
+            if (message.charAt(b - 1) == ':' && (message.startsWith("Expecting", a) || b - a < 48 && i < n
+                    && isBareName(message, a, b))) {
+                return continuation(message, i, out);
+            }
+        }
+        return out == null ? "" : out.toString();
+    }
+
+    /** A line that is only an exception name and a colon ({@code java.lang.AssertionError:}). */
+    private static boolean isBareName(String m, int a, int b) {
+        for (int k = a; k < b - 1; k++) {
+            char c = m.charAt(k);
+            if (!(Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '$')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The rest of a multi-line assertion headline (AssertJ's {@code Expecting actual:\n  "x"\nto contain:\n  "y"}):
+     * its unindented lines are the assertion's words, its indented lines the values (evidence); a bare exception name
+     * is followed by its message on the next line.
+     */
+    private static String continuation(String m, int i, StringBuilder out) {
+        int n = m.length();
+        int added = 0;
+        while (i < n && added < 3) {
+            int e = m.indexOf('\n', i);
+            if (e < 0) {
+                e = n;
+            }
+            int a = i;
+            int b = e;
+            i = e + 1;
+            while (b > a && Character.isWhitespace(m.charAt(b - 1))) {
+                b--;
+            }
+            if (a == b) {
+                continue;
+            }
+            boolean indented = Character.isWhitespace(m.charAt(a));
+            if (indented && !(added == 0 && out.charAt(out.length() - 1) == ':' && !out.toString().contains("Expecting"))) {
+                continue;
+            }
+            while (a < b && Character.isWhitespace(m.charAt(a))) {
+                a++;
+            }
+            if (endsHeadline(m, a, b) || isEvidenceLine(m, a, b)) {
+                break;
+            }
+            out.append('\n').append(m, a, cutAtInlineSection(m, a, b));
+            added++;
+            if (!m.startsWith("Expecting", a) && out.indexOf("Expecting") < 0) {
+                break; // a bare name's message: one line
+            }
+        }
+        return out.toString();
+    }
+
+    private static final String[] SECTION_STARTS = {"call log:", "=====", "browser logs:", "stacktrace:", "stack trace:",
+        "build info:", "system info:", "driver info:", "require stack:", "common situations why", "for documentation on",
+        "traceback (most recent call last)", "----- native stack", "the stack trace for this error", "logs:",
+        "remote stacktrace:", "session info:", "(session info:", "command duration or timeout:", "note: use debug=",
+        "details:", "caused by:"};
+
+    private static final String[] INLINE_SECTIONS = {" (Session info:", "; For documentation", " =====",
+        " Build info:", " Call log:", " (Background on this error", " Command duration or timeout:", ", client: "};
+
+    /** The line's end before an inline log section (one-line renderings of call logs and driver info). */
+    private static int cutAtInlineSection(String m, int a, int b) {
+        int end = b;
+        for (String section : INLINE_SECTIONS) {
+            int k = m.indexOf(section, a);
+            if (k >= 0 && k < end) {
+                end = k;
+            }
+        }
+        while (end > a && Character.isWhitespace(m.charAt(end - 1))) {
+            end--;
+        }
+        return end > a ? end : b;
+    }
+
+    private static boolean endsHeadline(String m, int a, int b) {
+        for (String start : SECTION_STARTS) {
+            if (m.regionMatches(true, a, start, 0, start.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A stack frame, a code excerpt line ({@code > 6 |}), a numbered list item ({@code 1) <button>}), a diff line. */
+    private static boolean isEvidenceLine(String m, int a, int b) {
+        char c = m.charAt(a);
+        if (m.startsWith("at ", a) || m.startsWith("File \"", a) || m.startsWith("from ", a)) {
+            return true;
+        }
+        int k = c == '>' || c == '#' ? a + 1 : a;
+        while (k < b && m.charAt(k) == ' ') {
+            k++;
+        }
+        int d = k;
+        while (k < b && Character.isDigit(m.charAt(k))) {
+            k++;
+        }
+        if (k > d && k < b) {
+            char after = m.charAt(k);
+            if (after == ')' || after == '|' || (c == '#' && after == ' ')) {
+                return true;
+            }
+            if (after == ':' && k + 1 < b && m.charAt(k + 1) == ' ' && k - d <= 2 && c != '#') {
+                return false;
+            }
+        }
+        if (k == d && (c == '|' || ((c == '-' || c == '+') && b > a + 1 && m.charAt(a + 1) == ' '))) {
+            return true; // a bare code gutter or a diff / call-log line
+        }
+        if (m.startsWith("<---", a) || c == '}' || c == ']') {
+            return true; // decoration, the end of a dumped object
+        }
+        return isPropertyLine(m, a, b);
+    }
+
+    private static final String[] ERROR_PROPERTIES = {"errno:", "code:", "syscall:", "address:", "port:", "type:",
+        "erroredsyscall:", "name:", "status:", "statuscode:", "config:", "request:", "response:", "headers:"};
+
+    /** A property of a dumped error object ({@code errno: 'ECONNREFUSED',}), not its message. */
+    private static boolean isPropertyLine(String m, int a, int b) {
+        for (String p : ERROR_PROPERTIES) {
+            if (m.regionMatches(true, a, p, 0, p.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String[] WRAPPERS = {"<ts> ", "<ts>, ", "error: ", "uncaught ", "unhandled rejection ",
+        "unhandledpromiserejectionwarning: ", "(node:<n>) ", "caused by: ", "e ", "err! ", "error ", "[error] ", "error - ",
+        "request error: ", "exception: ", "<ts>: ", "* ", "*<n> ", "<n>#<n>: ", "[<n>] ", "warn -- : ", "error -- : ",
+        "fatal: ", "error! ", "exception in thread <v> ", "{ ", "err { ", "[", "(error) ", "utc ", "gmt ", "cet ",
+        "cest ", "pst ", "est "};
+
+    /**
+     * Drops, at the start of each headline line, the wrappers one failure carries or not depending on who printed
+     * it: timestamps and log levels, pids, {@code Error:} and {@code Uncaught}, container name gutters
+     * ({@code db_1 |}).
+     */
+    static void stripWrappers(StringBuilder b, int start) {
+        int line = start;
+        while (line < b.length()) {
+            boolean changed = true;
+            while (changed) {
+                changed = false;
+                int gutter = gutterEnd(b, line);
+                if (gutter > line) {
+                    b.delete(line, gutter);
+                    changed = true;
+                    continue;
+                }
+                for (String w : WRAPPERS) {
+                    if (regionMatchesIgnoreCase(b, line, w)) {
+                        b.delete(line, line + w.length());
+                        changed = true;
+                        break;
+                    }
+                }
+                if (!changed) {
+                    int inner = innermostError(b, line);
+                    if (inner > line) {
+                        b.delete(line, inner);
+                        changed = true;
+                        continue;
+                    }
+                    int name = namePrefixEnd(b, line);
+                    if (name > line) {
+                        b.delete(line, name);
+                        changed = true;
+                    }
+                }
+            }
+            int end = b.indexOf("\n", line);
+            if (end < 0) {
+                end = b.length();
+            }
+            int trimmed = end;
+            while (trimmed > line && ".:, )'\"]}".indexOf(b.charAt(trimmed - 1)) >= 0) {
+                trimmed--;
+            }
+            b.delete(trimmed, end);
+            int nl = b.indexOf("\n", line);
+            if (nl < 0) {
+                break;
+            }
+            line = nl + 1;
+        }
+    }
+
+    /**
+     * End of a leading {@code Name: } (an exception class, an API call, a program or a log level: {@code
+     * RequestError: }, {@code locator.click: }, {@code psql: }, {@code ERROR: }) when text follows it: who printed a
+     * failure is not what failed. -1 when the line does not start so.
+     */
+    private static int namePrefixEnd(StringBuilder b, int line) {
+        int limit = Math.min(b.length(), line + 100);
+        for (int k = line; k < limit; k++) {
+            char c = b.charAt(k);
+            if (c == ':') {
+                if (k > line && k + 1 < b.length() && b.charAt(k + 1) == ' ' && b.length() - k > 8
+                        && b.charAt(k + 2) != '\n') {
+                    return k + 2;
+                }
+                if (k + 1 < b.length() && b.charAt(k + 1) == ':') {
+                    return -1; // net::ERR_..., a scope operator: part of the failure
+                }
+                continue;
+            }
+            if (!(Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '$' || c == '<' || c == '>'
+                    || c == '-' || c == '[' || c == ']' || c == '(' || c == ')')) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static final String[] VALUE_PLACEHOLDERS = {"<url>", "<path>", "<host>", "<email>", "<uuid>", "<hex>",
+        "<id>"};
+    private static final String[] CHAINS = {"<v>.first", "<v>.last", "<v>.<v>", "<v><v>", "<v>:<v>", "<v>...<v>",
+        "<v>\\<v>", "<v>/<v>", "::<n>:<n>", "::<n>", "<v>,)"};
+    /** Words after which a name is a container, a pod or an endpoint: volatile, like an id. */
+    private static final String[] NAMED = {"container ", "endpoint ", "pod ", "deployment ", "node "};
+
+    /**
+     * One spelling per value: every kind of placeholder reads {@code <v>} (a quoted URL and a bare one are the same
+     * value), chained values ({@code locator(..).first.locator(..)}) are one value, and case does not count.
+     */
+    static void canonical(StringBuilder b, int start) {
+        for (String p : VALUE_PLACEHOLDERS) {
+            replaceAll(b, start, p, "<v>");
+        }
+        boolean again = true;
+        while (again) {
+            again = false;
+            for (String c : CHAINS) {
+                again |= replaceAll(b, start, c, c.endsWith(",)") ? "<v>)" : "<v>");
+            }
+        }
+        for (String word : NAMED) {
+            maskNameAfter(b, start, word);
+        }
+        for (int k = start; k < b.length(); k++) {
+            char c = b.charAt(k);
+            if (c >= 'A' && c <= 'Z') {
+                b.setCharAt(k, (char) (c + 32));
+            }
+        }
+    }
+
+    /** {@code container web_app-3 is unhealthy} → {@code container <v> is unhealthy}. */
+    private static void maskNameAfter(StringBuilder b, int start, String word) {
+        int k = indexOfIgnoreCase(b, word, start);
+        while (k >= 0) {
+            int a = k + word.length();
+            int e = a;
+            while (e < b.length() && (Character.isLetterOrDigit(b.charAt(e)) || b.charAt(e) == '-'
+                    || b.charAt(e) == '_' || b.charAt(e) == '<' || b.charAt(e) == '>' || b.charAt(e) == '.')) {
+                e++;
+            }
+            while (e > a && b.charAt(e - 1) == '.') {
+                e--;
+            }
+            if (e > a && !(e - a == 3 && b.indexOf("<v>", a) == a)) {
+                b.replace(a, e, "<v>");
+            }
+            k = indexOfIgnoreCase(b, word, a);
+        }
+    }
+
+    private static int indexOfIgnoreCase(StringBuilder b, String lower, int from) {
+        for (int k = from; k + lower.length() <= b.length(); k++) {
+            if ((k == 0 || !Character.isLetterOrDigit(b.charAt(k - 1))) && regionMatchesIgnoreCase(b, k, lower)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean replaceAll(StringBuilder b, int start, String from, String to) {
+        int k = b.indexOf(from, start);
+        if (k < 0) {
+            return false;
+        }
+        while (k >= 0) {
+            b.replace(k, k + from.length(), to);
+            k = b.indexOf(from, k + to.length());
+        }
+        return true;
+    }
+
+    /**
+     * After the last {@code Error: } inside a line, where one error wraps another ({@code Failed to locate element:
+     * Locator.element_handle: Error: strict mode violation}): the innermost error is the failure. -1 when none.
+     */
+    private static int innermostError(StringBuilder b, int line) {
+        int end = b.indexOf("\n", line);
+        if (end < 0) {
+            end = b.length();
+        }
+        int best = -1;
+        for (int k = line + 1; k + 7 <= end; k++) {
+            if ((b.charAt(k) == 'E' || b.charAt(k) == 'e') && b.charAt(k - 1) == ' '
+                    && regionMatchesIgnoreCase(b, k, "error: ") && k + 7 < end) {
+                best = k + 7;
+            }
+        }
+        return best;
+    }
+
+    /** {@code name_1 | } or {@code <n>|xxx | } at the start of a line (docker compose / pm2 gutters). */
+    private static int gutterEnd(StringBuilder b, int line) {
+        int limit = Math.min(b.length(), line + 40);
+        for (int k = line; k < limit; k++) {
+            char c = b.charAt(k);
+            if (c == '|') {
+                if (k > line && k + 1 < b.length() && b.charAt(k + 1) == ' ') {
+                    return k + 2;
+                }
+                return -1;
+            }
+            if (c == '\n' || (c == ' ' && !(k + 1 < limit && (b.charAt(k + 1) == '|' || b.charAt(k + 1) == ' ')))) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean regionMatchesIgnoreCase(StringBuilder b, int at, String lower) {
+        if (at + lower.length() > b.length()) {
+            return false;
+        }
+        for (int k = 0; k < lower.length(); k++) {
+            if (Character.toLowerCase(b.charAt(at + k)) != lower.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** SHA-256 of the UTF-8 bytes of {@code text}, without a String or byte[] per call. */
@@ -107,108 +512,6 @@ public final class Fingerprinter {
         }
         w.sha256.update(out, 0, k);
         return w.sha256.digest();
-    }
-
-    /** One stack frame without what varies between machines, builds and runs. */
-    String normalizeFrame(String frame) {
-        StringBuilder out = new StringBuilder(frame.length());
-        normalizeFrameInto(frame, out, new StringBuilder(frame.length()));
-        return out.toString();
-    }
-
-    private void normalizeFrameInto(String frame, StringBuilder out, StringBuilder scratch) {
-        String f = frame.strip();
-        if (f.startsWith("at ")) {
-            f = f.substring(3).stripLeading();
-        }
-        if (f.startsWith("File \"")) { // Python: File "/app/tests/test_login.py", line 42, in test_login
-            int close = f.indexOf('"', 6);
-            if (close > 6) {
-                int inAt = f.indexOf(", in ", close);
-                out.append(location(f.substring(6, close)));
-                if (inAt > 0) {
-                    out.append(" in ");
-                    normalizer.normalizeInto(f.substring(inAt + 5), out);
-                }
-                return;
-            }
-        }
-        int jar = f.indexOf(" ~[");
-        if (jar < 0 && f.endsWith("]")) {
-            jar = f.lastIndexOf(" [");
-        }
-        if (jar > 0) {
-            f = f.substring(0, jar);
-        }
-        StringBuilder b = scratch;
-        b.setLength(0);
-        int n = f.length();
-        int i = 0;
-        while (i < n) {
-            char c = f.charAt(i);
-            if (c == ':' && i + 1 < n && Character.isDigit(f.charAt(i + 1))) { // :line:col
-                i++;
-                while (i < n && Character.isDigit(f.charAt(i))) {
-                    i++;
-                }
-                continue;
-            }
-            boolean start = i == 0 || f.charAt(i - 1) == '(' || f.charAt(i - 1) == ' ';
-            if (start && (c == '/' || c == '\\' || f.startsWith("file:", i) || f.startsWith("webpack", i)
-                    || (i + 2 < n && Character.isLetter(c) && f.charAt(i + 1) == ':'
-                    && (f.charAt(i + 2) == '\\' || f.charAt(i + 2) == '/')))) {
-                int e = i;
-                while (e < n && f.charAt(e) != ')' && f.charAt(e) != ' ') {
-                    e++;
-                }
-                b.append(location(f.substring(i, e)));
-                i = e;
-                continue;
-            }
-            b.append(c);
-            i++;
-        }
-        normalizer.normalizeInto(b.toString(), out);
-    }
-
-    /** A source location without line numbers, absolute prefix and dependency install paths. */
-    static String location(String loc) {
-        String l = loc.replace('\\', '/');
-        for (String prefix : new String[] {"file://", "webpack-internal:///", "webpack://"}) {
-            if (l.startsWith(prefix)) {
-                l = l.substring(prefix.length());
-            }
-        }
-        int lineAt = l.indexOf(":line ");
-        if (lineAt > 0) {
-            l = l.substring(0, lineAt);
-        }
-        int end = l.length();
-        while (end > 0) { // trailing :12:5
-            int k = end;
-            while (k > 0 && Character.isDigit(l.charAt(k - 1))) {
-                k--;
-            }
-            if (k < end && k > 0 && l.charAt(k - 1) == ':') {
-                end = k - 1;
-            } else {
-                break;
-            }
-        }
-        l = l.substring(0, end);
-        int nm = l.lastIndexOf("node_modules/");
-        if (nm >= 0) {
-            String rest = l.substring(nm + "node_modules/".length());
-            String[] parts = rest.split("/");
-            String pkg = parts[0].startsWith("@") && parts.length > 1 ? parts[0] + "/" + parts[1] : parts[0];
-            return pkg + ":" + parts[parts.length - 1];
-        }
-        int last = l.lastIndexOf('/');
-        if (last < 0) {
-            return l;
-        }
-        int prev = l.lastIndexOf('/', last - 1);
-        return l.substring(prev + 1);
     }
 
     private static MessageDigest newDigest() {

@@ -43,6 +43,17 @@ class FailuresViewModelTest {
     private final FailuresViewModel vm = new FailuresViewModel();
 
     @Test
+    void eachRowNamesItsIncidentAndTheEvidenceForItsClass() {
+        vm.show(run);
+        for (var g : vm.groups()) {
+            var incident = run.incidentOf(g.fingerprint()).orElseThrow();
+            assertEquals(incident.title(), vm.incidentOf(g));
+            assertEquals(incident.classEvidence(), vm.classEvidenceOf(g));
+            assertTrue(vm.classEvidenceOf(g).startsWith("class " + g.fixClass()), vm.classEvidenceOf(g));
+        }
+    }
+
+    @Test
     void beforeAnyRunTheScreenSaysWhereToGo() {
         assertTrue(vm.groups().isEmpty());
         assertNull(vm.detailProperty().get());

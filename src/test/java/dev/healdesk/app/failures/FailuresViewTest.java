@@ -168,6 +168,11 @@ class FailuresViewTest {
         assertThat(flipCellText(robot, 0)).as("pool: one flip in 4 changes").isEqualTo("25 %");
         assertThat(flipCellText(robot, 1)).as("selector: flips, as a badge").isEqualTo("78 %");
         assertThat(text(robot, "#failures-summary")).contains("1 flaky (passed on a retry, not healed)");
+        // Issue 13: the rows are grouped by incident, named in operator words, and the detail names the incident.
+        TableView<?> grouped = robot.lookup("#failures-table").queryTableView();
+        assertThat(grouped.getColumns().get(0).getText()).isEqualTo("Incident");
+        assertThat(String.valueOf(grouped.getColumns().get(0).getCellData(0))).isNotBlank().isNotEqualTo("—");
+        assertThat(text(robot, "#detail-incident")).isNotBlank();
         TitledPane flaky = robot.lookup("#flaky-section").queryAs(TitledPane.class);
         assertThat(flaky.isVisible()).isTrue();
         assertThat(flaky.getText()).startsWith("Flaky — failed, then passed on a retry; not healed");

@@ -175,6 +175,8 @@ class HistoryQueryPlanTest {
         reads.put("failuresOf", () -> store.failuresOf("run-0000100"));
         reads.put("actionsOf", () -> store.actionsOf("run-0000100"));
         reads.put("firstPass", () -> store.firstPass("run-0000100"));
+        reads.put("incidentsOf", () -> store.incidentsOf("run-0000100"));
+        reads.put("topIncidents", () -> store.topIncidents(20));
         reads.put("outcomeOf", () -> store.outcomeOf(store.findRun("run-0000100").orElseThrow()));
         reads.put("fingerprint", () -> store.fingerprint("fp-1"));
         reads.put("flipRates", () -> store.flipRates("shop", List.of("health/test-1", "health/test-2")));

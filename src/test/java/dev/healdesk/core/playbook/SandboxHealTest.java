@@ -90,7 +90,6 @@ class SandboxHealTest {
             "session-expired,   clear-session",
             "token-expired,     refresh-tokens",
             "db-pool-exhausted, kill-idle-db-connections",
-            "slow,              restart-backend",
     })
     void eachClassAFaultIsHealedAndVerified(String faultId, String playbook) throws Exception {
         Fault fault = Fault.fromId(faultId).orElseThrow();
@@ -122,6 +121,23 @@ class SandboxHealTest {
             String summary = Files.readString(dir.resolve("results").resolve(s.runId())
                     .resolve(RunFolderWriter.SUMMARY_JSON));
             assertTrue(summary.contains("\"applied\" : true") && summary.contains("\"verified\" : true"), summary);
+        }
+    }
+
+    @Test
+    void backendDownHealsWithOneRestartAndOneVerification() throws Exception {
+        sandbox.server().setFault(Fault.BACKEND_DOWN, true);
+        try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"))) {
+            RunSummary s = run(store, approve(ApprovalPolicy.A, false));
+            assertEquals(1, s.incidents().size(), () -> s.incidents().toString());
+            assertEquals(1, s.actions().size(), () -> "one incident, one proposal: " + s.actions());
+            ActionRecord fix = s.actions().get(0);
+            assertEquals("restart-backend", fix.playbook());
+            assertTrue(fix.applied() && fix.verified(), fix.toString());
+            assertEquals(s.incidents().get(0).id(), s.incidentOf(fix.fingerprint()).orElseThrow().id());
+            List<AuditEntry> audit = store.auditOf(s.runId());
+            assertEquals(1, audit.stream().filter(e -> e.stage().equals("verified")).count(), audit.toString());
+            assertEquals(HealthStatus.HEALTHY, s.status());
         }
     }
 

@@ -111,7 +111,8 @@ class HtmlReportTest {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
             f.setNamespaceAware(true);
             Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
-            assertThat(doc.getElementsByTagName("section").getLength()).isEqualTo(2);
+            // one section per failure group and one per incident (issue 13: each group is its own incident here)
+            assertThat(doc.getElementsByTagName("section").getLength()).isEqualTo(4);
         }
     }
 

@@ -21,6 +21,7 @@ import dev.healdesk.core.triage.Category;
 import dev.healdesk.core.triage.FailureGroup;
 import dev.healdesk.core.triage.FixClass;
 import dev.healdesk.core.triage.HealthStatus;
+import dev.healdesk.core.triage.Incident;
 import dev.healdesk.core.triage.PatternCatalog;
 import dev.healdesk.core.triage.Triage;
 import org.junit.jupiter.api.AfterAll;
@@ -103,7 +104,7 @@ class SandboxRunTest {
             "db-pool-exhausted, DATABASE, A, kill-idle-db-connections",
             "selector-changed,  UI,       B, propose-selector-fix",
             "contract-break,    API,      C, file-issue",
-            "slow,              TIMEOUT,  A, restart-backend",
+            "slow,              TIMEOUT,  C, file-issue",
     })
     void eachFaultIsTriagedAsAnOperatorExpects(String faultId, Category category, FixClass fixClass, String playbook)
             throws Exception {
@@ -137,6 +138,9 @@ class SandboxRunTest {
             for (FailureGroup g : s.failures()) {
                 assertTrue(store.fingerprint(g.fingerprint()).isPresent());
             }
+            assertEquals(s.incidents().stream().map(i -> i.id()).sorted().toList(),
+                    store.incidentsOf(s.runId()).stream().map(i -> i.id()).sorted().toList());
+            assertTrue(store.topIncidents(5).size() >= 1);
         }
         Path folder = dir.resolve("results").resolve(s.runId());
         ObjectMapper json = new ObjectMapper();
@@ -151,6 +155,69 @@ class SandboxRunTest {
         assertTrue(Files.size(folder.resolve("healing-output.log")) > 0);
     }
 
+    private static Set<String> failedTests(RunSummary s) {
+        return s.results().stream().filter(r -> r.status().isFailure()).map(r -> r.id()).collect(Collectors.toSet());
+    }
+
+    @Test
+    void backendDownIsOneIncidentWithEveryFailingTest() throws Exception {
+        sandbox.server().setFault(Fault.BACKEND_DOWN, true);
+        try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"))) {
+            RunSummary s = run(store, Set.of());
+            assertEquals(1, s.incidents().size(), () -> "one cause, one incident:\n" + describe(s));
+            Incident i = s.incidents().get(0);
+            assertEquals(failedTests(s), Set.copyOf(i.tests()), () -> describe(s));
+            assertEquals(Category.NETWORK, i.category());
+            assertEquals(FixClass.A, i.fixClass());
+            assertEquals("restart-backend", i.playbook());
+            assertTrue(i.title().matches("Backend at .+:\\d+ refuses connections — \\d+ tests?"), i.title());
+            assertTrue(i.classEvidence().startsWith("class A: "), i.classEvidence());
+            assertTrue(s.failures().stream().allMatch(g -> i.id().equals(s.incidentOf(g.fingerprint()).orElseThrow().id())));
+        }
+    }
+
+    @Test
+    void anExhaustedPoolAndAChangedPageAreTwoIncidents() throws Exception {
+        sandbox.server().setFault(Fault.DB_POOL_EXHAUSTED, true);
+        sandbox.server().setFault(Fault.SELECTOR_CHANGED, true);
+        try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"))) {
+            RunSummary s = run(store, Set.of());
+            assertEquals(Set.of(Category.DATABASE, Category.UI),
+                    s.incidents().stream().map(Incident::category).collect(Collectors.toSet()), () -> describe(s));
+            assertEquals(2, s.incidents().size(), () -> describe(s));
+            assertEquals(failedTests(s), s.incidents().stream().flatMap(i -> i.tests().stream())
+                    .collect(Collectors.toSet()));
+        }
+    }
+
+    @Test
+    void anExpiredSessionIsOneIncident() throws Exception {
+        sandbox.server().setFault(Fault.SESSION_EXPIRED, true);
+        try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"))) {
+            RunSummary s = run(store, Set.of());
+            assertEquals(1, s.incidents().size(), () -> describe(s));
+            assertEquals(Category.AUTH, s.incidents().get(0).category());
+            assertEquals(failedTests(s), Set.copyOf(s.incidents().get(0).tests()));
+        }
+    }
+
+    @Test
+    void twoIdenticalRunsGiveIdenticalFingerprintsAndIncidents() throws Exception {
+        sandbox.server().setFault(Fault.DB_POOL_EXHAUSTED, true);
+        sandbox.server().setFault(Fault.SELECTOR_CHANGED, true);
+        try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"))) {
+            RunSummary a = run(store, Set.of());
+            RunSummary b = run(store, Set.of());
+            assertEquals(fingerprints(a), fingerprints(b));
+            assertEquals(a.incidents().stream().map(i -> i.id() + " " + i.title() + " " + i.tests()).toList(),
+                    b.incidents().stream().map(i -> i.id() + " " + i.title() + " " + i.tests()).toList());
+        }
+    }
+
+    private static Set<String> fingerprints(RunSummary s) {
+        return s.failures().stream().map(FailureGroup::fingerprint).collect(Collectors.toSet());
+    }
+
     private static String describe(RunSummary s) {
         StringBuilder b = new StringBuilder(s.status() + " " + s.testsPassed() + "/" + s.testsRun() + "\n");
         s.results().forEach(r -> b.append("  ").append(r.status()).append(' ').append(r.id()).append(": ")
@@ -160,6 +227,8 @@ class SandboxRunTest {
                 .append(g.classification().patternId()).append(' ').append(g.classification().playbook())
                 .append(" x").append(g.count()).append(": ").append(g.message().lines().findFirst().orElse(""))
                 .append('\n'));
+        s.incidents().forEach(i -> b.append("  incident ").append(i.id()).append(' ').append(i.title()).append(' ')
+                .append(i.fingerprints()).append('\n'));
         return b.toString();
     }
 }

@@ -43,8 +43,9 @@ class GroupByPatternTest {
     void failuresOfOtherPatternsStillSplitByMessage() {
         List<FailureGroup> groups = triage.group(List.of(
                 failed("a", "locator.click: Timeout 5000ms exceeded.\nCall log:\n  - waiting for locator('#save')", null),
-                failed("b", "locator.click: Timeout 5000ms exceeded.\nCall log:\n  - waiting for locator('#cancel')", null)));
-        assertEquals(2, groups.size(), "two selectors are two failures");
+                failed("b", "locator.click: Timeout 5000ms exceeded.\nCall log:\n  - waiting for locator('#cancel')", null),
+                failed("c", "Error: relation \"users\" does not exist", null)));
+        assertEquals(2, groups.size(), "the call log is evidence; another template is another failure");
         assertNotEquals(groups.get(0).fingerprint(), groups.get(1).fingerprint());
     }
 

@@ -53,7 +53,7 @@ class PatternCatalogTest {
     @Test
     void builtInCatalogIsConsistent() {
         List<FailurePattern> patterns = PatternCatalog.builtIn().patterns();
-        assertTrue(patterns.size() >= 60 && patterns.size() <= 100, "patterns: " + patterns.size());
+        assertTrue(patterns.size() >= 60 && patterns.size() <= 130, "patterns: " + patterns.size());
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < patterns.size(); i++) {
             FailurePattern p = patterns.get(i);

@@ -1,0 +1,61 @@
+package dev.healdesk.core.history;
+
+import dev.healdesk.core.triage.PatternCatalog;
+import dev.healdesk.core.triage.Triage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Schema 5 recomputes the stored fingerprints from the stored messages (issue 13) and adds the incidents. */
+class RefingerprintMigrationTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aVersionFourHistoryGetsTheNewFingerprintsMergedWhereTheyNowAgree() throws Exception {
+        Path file = dir.resolve("old.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            for (int v = 0; v < Schema.REFINGERPRINT_VERSION - 1; v++) {
+                for (String statement : Schema.MIGRATIONS.get(v)) {
+                    s.execute(statement);
+                }
+            }
+            s.execute("PRAGMA user_version = " + (Schema.REFINGERPRINT_VERSION - 1));
+            s.execute("INSERT INTO runs (id, target, projects, dry_run, started_at, finished_at, status, initial_status,"
+                    + " health_score, tests_run, tests_passed, tests_failed, flaky, cancelled)"
+                    + " VALUES ('r1','sandbox','',0,1000,2000,'failing','failing',0,2,0,2,0,0)");
+            // Two old fingerprints (the old one hashed the port and the stack) for one failure.
+            s.execute("INSERT INTO failures VALUES ('r1','aaaaaaaaaaaaaaaa','network','high','A','connection-refused',"
+                    + "'restart-backend',1,'Error: connect ECONNREFUSED 127.0.0.1:41234')");
+            s.execute("INSERT INTO failures VALUES ('r1','bbbbbbbbbbbbbbbb','network','high','A','connection-refused',"
+                    + "'restart-backend',1,'Error: connect ECONNREFUSED 127.0.0.1:39001')");
+            s.execute("INSERT INTO test_results VALUES ('r1','t1','p','t1','failed',1,0,'x','aaaaaaaaaaaaaaaa')");
+            s.execute("INSERT INTO test_results VALUES ('r1','t2','p','t2','failed',1,0,'y','bbbbbbbbbbbbbbbb')");
+            s.execute("INSERT INTO actions VALUES ('r1',0,'bbbbbbbbbbbbbbbb','restart-backend','A','auto',1,1,1,'ok',5)");
+            s.execute("INSERT INTO fingerprints VALUES ('aaaaaaaaaaaaaaaa','network','connection-refused','m',1000,1000,1)");
+        }
+        String expected = new Triage(PatternCatalog.builtIn())
+                .triage("Error: connect ECONNREFUSED 127.0.0.1:5555", null).fingerprint();
+        try (HistoryStore store = HistoryStore.open(file)) {
+            assertEquals(HistoryStore.SCHEMA_VERSION, store.schemaVersion());
+            List<StoredFailure> failures = store.failuresOf("r1");
+            assertEquals(1, failures.size(), failures.toString());
+            assertEquals(expected, failures.get(0).fingerprint());
+            assertEquals(2, failures.get(0).count());
+            assertTrue(store.testsOf("r1").stream().allMatch(t -> expected.equals(t.fingerprint())));
+            assertEquals(expected, store.actionsOf("r1").get(0).fingerprint());
+            assertEquals(2, store.fingerprint(expected).orElseThrow().occurrences());
+            assertTrue(store.fingerprint("aaaaaaaaaaaaaaaa").isEmpty());
+            assertEquals(List.of(), store.incidentsOf("r1"));
+        }
+    }
+}
