@@ -85,8 +85,8 @@ public final class MarkdownReport {
                 md.append("### ").append(code(i.title(), 200)).append(" (`").append(i.id()).append("`)\n\n");
                 md.append(code(i.classEvidence(), 300)).append("\n\n");
                 md.append("Fingerprints: ").append(String.join(", ", i.fingerprints().stream()
-                        .map(f -> "`" + f + "`").toList())).append("\n\n");
-                md.append("Tests: ").append(String.join(", ", i.tests().stream().map(t -> "`" + t + "`").toList()))
+                        .map(f -> code(f, 80)).toList())).append("\n\n");
+                md.append("Tests: ").append(String.join(", ", i.tests().stream().map(t -> code(t, 160)).toList()))
                         .append("\n\n");
                 i.evidence().forEach(e -> md.append("- ").append(code(e, 300)).append('\n'));
                 md.append('\n');

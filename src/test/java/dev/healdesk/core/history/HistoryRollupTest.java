@@ -118,10 +118,12 @@ class HistoryRollupTest {
             s.execute("ALTER TABLE fingerprints DROP COLUMN last_fix_playbook");
             s.execute("ALTER TABLE fingerprints DROP COLUMN last_fix_at");
             s.execute("ALTER TABLE runs DROP COLUMN suite_error");   // version 6's
+            s.execute("DROP TABLE incidents");                        // version 7's
+            s.execute("ALTER TABLE failures DROP COLUMN incident_id");
             s.execute("PRAGMA user_version = 4");
         }
         try (HistoryStore store = HistoryStore.open(db)) {
-            assertThat(store.schemaVersion()).isEqualTo(HistoryStore.SCHEMA_VERSION).isEqualTo(6);
+            assertThat(store.schemaVersion()).isEqualTo(HistoryStore.SCHEMA_VERSION).isEqualTo(7);
             assertThat(store.trend(null, from, to)).isEqualTo(trend);
             assertThat(store.metrics(null, from, to)).isEqualTo(metrics);
             assertThat(store.topFingerprints(10)).isEqualTo(top);

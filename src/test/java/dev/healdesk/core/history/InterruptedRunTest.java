@@ -70,7 +70,7 @@ class InterruptedRunTest {
             StringWriter md = new StringWriter();
             new MarkdownReport().write(rebuilt, md);
             assertThat(md.toString()).contains("| Status | **interrupted**")
-                    .contains("| restart-backend | A | auto | failed | yes |")
+                    .contains("| `restart-backend` | A | auto | failed | yes |")
                     .doesNotContain("No playbook was proposed").doesNotContain("**healthy**");
         }
     }

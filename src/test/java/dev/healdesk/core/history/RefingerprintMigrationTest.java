@@ -41,7 +41,8 @@ class RefingerprintMigrationTest {
             s.execute("INSERT INTO test_results VALUES ('r1','t1','p','t1','failed',1,0,'x','aaaaaaaaaaaaaaaa')");
             s.execute("INSERT INTO test_results VALUES ('r1','t2','p','t2','failed',1,0,'y','bbbbbbbbbbbbbbbb')");
             s.execute("INSERT INTO actions VALUES ('r1',0,'bbbbbbbbbbbbbbbb','restart-backend','A','auto',1,1,1,'ok',5)");
-            s.execute("INSERT INTO fingerprints VALUES ('aaaaaaaaaaaaaaaa','network','connection-refused','m',1000,1000,1)");
+            s.execute("INSERT INTO fingerprints (fingerprint, category, pattern_id, message, first_seen, last_seen,"
+                    + " occurrences) VALUES ('aaaaaaaaaaaaaaaa','network','connection-refused','m',1000,1000,1)");
         }
         String expected = new Triage(PatternCatalog.builtIn())
                 .triage("Error: connect ECONNREFUSED 127.0.0.1:5555", null).fingerprint();
@@ -56,6 +57,8 @@ class RefingerprintMigrationTest {
             assertEquals(2, store.fingerprint(expected).orElseThrow().occurrences());
             assertTrue(store.fingerprint("aaaaaaaaaaaaaaaa").isEmpty());
             assertEquals(List.of(), store.incidentsOf("r1"));
+            assertEquals("restart-backend", store.lastWorkingFix(expected).map(f -> f.playbook()).orElse(null),
+                    "the merged fingerprint keeps its last working fix");
         }
     }
 }

@@ -28,7 +28,8 @@ class HtmlReportBrowserTest {
     @Test
     void rendersInChromiumWithoutErrorsAndRunsNoInjectedScript() throws Exception {
         Path report = dir.resolve("report.html");
-        new HtmlReport().write(ReportFixtures.run(dir), ReportFixtures.trend(), dir, report);
+        var run = ReportFixtures.run(dir);
+        new HtmlReport().write(run, ReportFixtures.trend(), dir, report);
         BrowserChoice choice = new BrowserLocator().locate();
         try (Playwright pw = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))) {
@@ -50,11 +51,12 @@ class HtmlReportBrowserTest {
 
                 assertThat(page.title()).isEqualTo("Healdesk report: " + ReportFixtures.TARGET
                         + " \u2013 run-20260102-100000-abcdef01");
-                Locator groups = page.locator("section.group");
+                Locator groups = page.locator("section.group:not(.incident)");
                 assertThat(groups.count()).isEqualTo(2);
+                assertThat(page.locator("section.incident").count()).isEqualTo(run.incidents().size());
                 assertThat(groups.first().isVisible()).isTrue();
                 assertThat(groups.first().innerText()).contains("remaining connection slots");
-                assertThat(page.locator("section.group pre.msg").nth(1).innerText())
+                assertThat(page.locator("section.group:not(.incident) pre.msg").nth(1).innerText())
                         .contains("<script>window.pwned=1</script>");
                 assertThat(page.evaluate("() => window.pwned === undefined")).isEqualTo(true);
                 assertThat(page.locator("svg").count()).isEqualTo(3);

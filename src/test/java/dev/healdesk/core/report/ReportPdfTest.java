@@ -29,7 +29,7 @@ class ReportPdfTest {
             String flat = text.replaceAll("\\s+", " ");
             assertThat(flat).contains(ReportFixtures.TARGET).contains("remaining connection slots are reserved")
                     .contains("<script>window.pwned=1</script>").contains("Flaky tests")
-                    .contains("Health score, last 3 runs").doesNotContain(ReportFixtures.SECRET);
+                    .contains("Health score, the last 3 runs").doesNotContain(ReportFixtures.SECRET);
             // the screenshot is drawn: one image on some page
             int images = 0;
             for (var page : doc.getPages()) {
