@@ -37,7 +37,10 @@ public final class SlackNotifier implements RunListener {
 
     public static final String ENV = "SLACK_WEBHOOK_URL";
     private static final Logger LOG = LoggerFactory.getLogger(SlackNotifier.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Loaded on the first message, not with the class: the console asks for a notifier before its first frame. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     private static final int MAX_GROUPS = 5;
     private static final int MAX_MESSAGE = 300;
 
@@ -124,7 +127,7 @@ public final class SlackNotifier implements RunListener {
 
     private void post(String text) {
         try {
-            String body = JSON.writeValueAsString(Map.of("text", text));
+            String body = Json.MAPPER.writeValueAsString(Map.of("text", text));
             HttpRequest request = HttpRequest.newBuilder(webhook).timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
