@@ -37,7 +37,8 @@ import java.util.stream.Collectors;
  * the registry's), plan it (always: the plan with its real commands is logged even when nothing runs), let the
  * {@link DecisionGate} decide, keep the {@link Guardrails}, apply, wait for the target to settle, re-run the projects
  * of the tests that still fail, and count the fix as healed only when the group's tests pass and nothing that passed
- * before fails; otherwise roll it back where the playbook can and record it failed. Every proposal, plan, decision
+ * before fails; otherwise roll it back where the playbook can and record it failed. A class-A fix is tried only
+ * against a failure that came back (see {@code reproduce}): a flaky test's pass is never a fix's credit. Every proposal, plan, decision
  * (who, when, why), output, verification and rollback is a {@link RunEvent}, which the run loop writes to
  * healing-output.log and to the audit table.
  *
@@ -160,6 +161,15 @@ public final class PlaybookExecutor implements Healer {
         }
         Playbook playbook = found.get();
         if (run.healedBy != null && failureGone(run, group)) {
+            List<String> seenOnce = group.tests().stream().map(TestResult::id).distinct()
+                    .filter(id -> run.failures(id) < 2).toList();
+            if (seenOnce.size() == group.tests().stream().map(TestResult::id).distinct().count()
+                    && seenOnce.stream().allMatch(id -> run.latest.get(id) != null
+                    && run.latest.get(id).status().isPassing())) {
+                // It failed once and passed when run again: nothing says that another group's fix did it.
+                run.record(group, name, fixClass, Decision.SKIPPED, EXECUTOR, mayHaveBeenFlaky(seenOnce, name));
+                return;
+            }
             String changed = failingForAnotherReason(run, group);
             run.record(group, name, fixClass, Decision.SKIPPED, EXECUTOR, changed.isEmpty()
                     ? "its tests pass again since " + run.healedBy + " was verified; nothing to do"
@@ -191,6 +201,14 @@ public final class PlaybookExecutor implements Healer {
         }
         Proposal proposal = new Proposal(run.id(), group, name, playbook.description(), fixClass, playbook.risk(),
                 playbook.kind(), subjects(playbook, context), run.control.name(), run.request.options().approve());
+        if (fixClass == FixClass.A && refusal(run, proposal).isEmpty()) {
+            // A class-A fix is verified by the tests: only against a failure that comes back.
+            Optional<String> notBack = reproduce(run, group, name);
+            if (notBack.isPresent()) {
+                run.record(group, name, fixClass, Decision.SKIPPED, EXECUTOR, notBack.get());
+                return;
+            }
+        }
         OperatorDecision approval = null;
         for (int attempt = 1; !run.request.cancel().isCancelled(); attempt++) {
             Optional<String> refusal = refusal(run, proposal);
@@ -302,6 +320,71 @@ public final class PlaybookExecutor implements Healer {
     private record Verification(boolean ok, String message, List<TestResult> tests) {
     }
 
+    /**
+     * Makes sure the group's failure reproduced in this run before a fix is tried for it, so that a fix is never
+     * credited with a flaky test's pass: a failure has reproduced when the test failed on every attempt of the first
+     * pass (its runner retried it) or failed again on a re-run. The group's tests whose failure was seen only once
+     * are run again now, with nothing changed. Empty when at least one of the group's tests fails again the group's
+     * way; else why not (each passed on re-run, fails for another reason now, or was not re-run), and the fix is
+     * not applied.
+     */
+    private Optional<String> reproduce(Run run, FailureGroup group, String name) {
+        Set<String> mine = new LinkedHashSet<>();
+        group.tests().forEach(t -> mine.add(t.id()));
+        // Every failure seen once so far runs again, not only this group's: a later group's flaky test is then known
+        // as flaky before any fix, and is never put down to this one.
+        List<TestResult> once = run.latest.values().stream()
+                .filter(r -> r.status().isFailure() && run.failures(r.id()) < 2).toList();
+        String notApplied = "; " + name + " was not applied: a fix is verified only against a failure that comes back";
+        Map<String, TestResult> now = new LinkedHashMap<>();
+        if (once.stream().anyMatch(r -> mine.contains(r.id()))) {
+            List<TestResult> again;
+            try {
+                again = run.request.rerun().reproduce(once, run.request.cancel());
+            } catch (SuiteException | RuntimeException e) {
+                return Optional.of("its failure was seen once and the tests could not be re-run to see it again: "
+                        + redact.apply(e.getMessage()) + notApplied);
+            }
+            if (run.request.cancel().isCancelled()) {
+                return Optional.of("the run was cancelled while its tests were re-run; " + name + " was not applied");
+            }
+            again.forEach(r -> now.put(r.id(), r));
+            run.latest.putAll(now);
+            run.observe(again);
+        }
+        boolean back = group.tests().stream().map(t -> run.latest.get(t.id())).anyMatch(r -> r != null
+                && r.status().isFailure() && run.failures(r.id()) >= 2
+                && group.fingerprint().equals(run.request.fingerprint().apply(r)));
+        if (back) {
+            return Optional.empty();
+        }
+        List<String> why = new ArrayList<>();
+        List<String> passed = mine.stream().filter(id -> run.latest.get(id) != null
+                && run.latest.get(id).status().isPassing()).toList();
+        if (!passed.isEmpty()) {
+            why.add("passed on re-run; the failure may have been flaky (" + String.join(", ", passed) + ")");
+        }
+        String changed = failingForAnotherReason(run, group);
+        if (!changed.isEmpty()) {
+            why.add(changed);
+        }
+        List<String> notRerun = once.stream().map(TestResult::id)
+                .filter(id -> mine.contains(id) && !now.containsKey(id)).toList();
+        if (!notRerun.isEmpty()) {
+            why.add(notRerun(notRerun));
+        }
+        return Optional.of(redact.apply(String.join("; ", why)) + notApplied);
+    }
+
+    private String mayHaveBeenFlaky(List<String> ids, String name) {
+        return redact.apply("passed on re-run; the failure may have been flaky (" + String.join(", ", ids) + ")")
+                + "; " + name + " was not applied: a fix is verified only against a failure that comes back";
+    }
+
+    private static String notRerun(List<String> ids) {
+        return "not re-run: " + String.join(", ", ids) + " (asked for, not in the re-run's results)";
+    }
+
     /** Tests that passed, re-run with the failing ones so a fix that breaks what worked is seen: this many per project. */
     static final int REGRESSION_SAMPLE = 2;
 
@@ -337,8 +420,12 @@ public final class PlaybookExecutor implements Healer {
         }
         Map<String, TestResult> now = new LinkedHashMap<>();
         again.forEach(r -> now.put(r.id(), r));
+        run.observe(again);
+        // A test asked for and not reported was not re-run: neither verified nor still failing.
+        List<String> notRerun = group.tests().stream().map(TestResult::id).filter(id -> now.get(id) == null)
+                .distinct().toList();
         List<String> stillFailing = group.tests().stream().map(TestResult::id)
-                .filter(id -> now.get(id) == null || !now.get(id).status().isPassing()).toList();
+                .filter(id -> now.get(id) != null && !now.get(id).status().isPassing()).distinct().toList();
         List<String> broken = again.stream()
                 .filter(r -> r.status().isFailure() && run.latest.containsKey(r.id())
                         && run.latest.get(r.id()).status().isPassing())
@@ -347,13 +434,16 @@ public final class PlaybookExecutor implements Healer {
         boolean own = ownCheck(playbook, context, outcome);
         String where = "re-ran " + failing.size() + " failing test(s)" + (sampled == 0 ? "" : " and " + sampled
                 + " that passed") + " in " + String.join(", ", projects);
-        if (stillFailing.isEmpty() && broken.isEmpty() && own) {
+        if (stillFailing.isEmpty() && notRerun.isEmpty() && broken.isEmpty() && own) {
             return new Verification(true, "verified: the " + group.count() + " failing test(s) pass and nothing that"
                     + " passed before fails (" + where + ")", tests);
         }
         List<String> why = new ArrayList<>();
         if (!stillFailing.isEmpty()) {
             why.add("still failing: " + String.join(", ", stillFailing));
+        }
+        if (!notRerun.isEmpty()) {
+            why.add(notRerun(notRerun));
         }
         if (!broken.isEmpty()) {
             why.add("passed before, fail now: " + String.join(", ", broken));
@@ -390,7 +480,9 @@ public final class PlaybookExecutor implements Healer {
             return "not rolled back: " + message;
         }
         try {
-            run.request.rerun().run(tests, run.request.cancel()).forEach(r -> run.latest.put(r.id(), r));
+            List<TestResult> again = run.request.rerun().run(tests, run.request.cancel());
+            again.forEach(r -> run.latest.put(r.id(), r));
+            run.observe(again);
         } catch (SuiteException | RuntimeException e) {
             run.log(RunEvent.Log.Level.WARN, "The tests could not be re-run after the rollback: "
                     + redact.apply(e.getMessage()));
@@ -600,6 +692,8 @@ public final class PlaybookExecutor implements Healer {
         final TargetControl control;
         final CommandRunner commands;
         final Map<String, TestResult> latest = new LinkedHashMap<>();
+        /** How many times each test was seen failing in this run: every failed attempt of the first pass, each re-run. */
+        final Map<String, Integer> failed = new HashMap<>();
         final List<ActionRecord> actions = new ArrayList<>();
         final Guardrails limits;
         final int maxFixes;
@@ -614,6 +708,17 @@ public final class PlaybookExecutor implements Healer {
             this.commands = commands;
             this.maxFixes = Math.min(limits.maxFixesPerRun(), request.options().maxFixes());
             request.results().forEach(r -> latest.put(r.id(), r));
+            request.results().stream().filter(r -> r.status().isFailure())
+                    .forEach(r -> failed.merge(r.id(), r.retry() + 1, Integer::sum));
+        }
+
+        /** Counts the failures among re-run results. */
+        void observe(List<TestResult> results) {
+            results.stream().filter(r -> r.status().isFailure()).forEach(r -> failed.merge(r.id(), 1, Integer::sum));
+        }
+
+        int failures(String id) {
+            return failed.getOrDefault(id, 0);
         }
 
         String id() {

@@ -17,10 +17,15 @@ import java.util.Map;
 import java.util.ArrayList;
 
 /**
- * The run as JUnit XML for CI systems: one {@code <testsuite>} per project, one {@code <testcase>} per test with
- * {@code classname} = project and {@code name} = title. A failure carries its message, its failure category as
- * {@code type} and its stack as text; a flaky test passed, with Surefire's {@code <flakyFailure>} holding its first
- * failure. Text is redacted and escaped, and characters XML cannot hold (control characters) become U+FFFD.
+ * The run as JUnit XML for CI systems: one {@code <testsuite>} per project, one {@code <testcase>} per test of the
+ * first pass. A test read from a JUnit XML report keeps that report's {@code classname} and {@code name}; any other
+ * (a probe, a Playwright test) has {@code classname} = project and {@code name} = title. A failed assertion is a
+ * {@code <failure>}, an error (an exception outside an assertion) an {@code <error>}, each with its message, its
+ * failure category as {@code type} and its stack as text, and a {@code <rerunFailure>} per retry that failed too; a
+ * skipped test has {@code <skipped/>}; a flaky test passed, with a {@code <flakyFailure>} per attempt that failed, as
+ * Surefire writes them. The suites count {@code failures} and {@code errors} apart. Healdesk's own JUnit XML reader
+ * reads it back to the same tests, statuses and counts. Output ({@code <system-out>}) is not written: Healdesk does
+ * not keep it. Text is redacted and escaped, and characters XML cannot hold (control characters) become U+FFFD.
  */
 public final class JUnitXmlReport {
 
@@ -63,38 +68,71 @@ public final class JUnitXmlReport {
 
     private static void counts(StringBuilder x, List<TestResult> tests) {
         int failures = 0;
+        int errors = 0;
         int skipped = 0;
         long ms = 0;
         for (TestResult t : tests) {
-            failures += t.status().isFailure() ? 1 : 0;
+            errors += t.status().isFailure() && t.errored() ? 1 : 0;
+            failures += t.status().isFailure() && !t.errored() ? 1 : 0;
             skipped += t.status() == TestStatus.SKIPPED ? 1 : 0;
             ms += t.durationMs();
         }
         x.append(" tests=\"").append(tests.size()).append("\" failures=\"").append(failures)
-                .append("\" errors=\"0\" skipped=\"").append(skipped).append("\" time=\"").append(seconds(ms)).append('"');
+                .append("\" errors=\"").append(errors).append("\" skipped=\"").append(skipped).append("\" time=\"")
+                .append(seconds(ms)).append('"');
+    }
+
+    /**
+     * A test's class and name: those of the report it came from when it came from one (its id is
+     * {@code classname#name}), else its project and title.
+     */
+    static String[] classAndName(TestResult t) {
+        String suffix = "#" + t.title();
+        if (t.id().endsWith(suffix) && t.id().length() > suffix.length()) {
+            return new String[] {t.id().substring(0, t.id().length() - suffix.length()), t.title()};
+        }
+        return new String[] {t.project(), t.title()};
     }
 
     private static void testCase(StringBuilder x, TestResult t, String type) {
+        String[] classAndName = classAndName(t);
         x.append("    <testcase classname=\"");
-        HtmlReport.esc(x, t.project()).append("\" name=\"");
-        HtmlReport.esc(x, t.title()).append("\" time=\"").append(seconds(t.durationMs())).append('"');
+        HtmlReport.esc(x, classAndName[0]).append("\" name=\"");
+        HtmlReport.esc(x, classAndName[1]).append("\" time=\"").append(seconds(t.durationMs())).append('"');
+        String text = t.errorStack() != null ? t.errorStack() : t.errorMessage();
         switch (t.status()) {
             case PASSED -> x.append("/>\n");
             case SKIPPED -> x.append(">\n      <skipped/>\n    </testcase>\n");
             case FAILED, TIMED_OUT -> {
-                x.append(">\n      <failure message=\"");
+                String element = t.errored() ? "error" : "failure";
+                x.append(">\n      <").append(element).append(" message=\"");
                 HtmlReport.esc(x, message(t)).append("\" type=\"");
                 HtmlReport.esc(x, type).append("\">");
-                HtmlReport.esc(x, t.errorStack() != null ? t.errorStack() : t.errorMessage()).append("</failure>\n    </testcase>\n");
+                HtmlReport.esc(x, text).append("</").append(element).append(">\n");
+                // Surefire's -Dsurefire.rerunFailingTestsCount: one <rerunFailure> per retry that failed too.
+                String rerun = t.errored() ? "rerunError" : "rerunFailure";
+                for (int i = 0; i < t.retry(); i++) {
+                    attempt(x, rerun, t, type, text);
+                }
+                x.append("    </testcase>\n");
             }
             case FLAKY -> {
-                x.append(">\n      <flakyFailure message=\"");
-                HtmlReport.esc(x, message(t)).append("\" type=\"flaky\"><stackTrace>");
-                HtmlReport.esc(x, t.errorStack() != null ? t.errorStack() : t.errorMessage())
-                        .append("</stackTrace></flakyFailure>\n      <system-out>Failed, then passed on retry ")
-                        .append(t.retry()).append(": counted as passed, never healed.</system-out>\n    </testcase>\n");
+                // Passed in the end: one <flakyFailure> per attempt that failed before, as Surefire writes them.
+                x.append(">\n");
+                for (int i = 0; i < Math.max(1, t.retry()); i++) {
+                    attempt(x, "flakyFailure", t, "flaky", text);
+                }
+                x.append("    </testcase>\n");
             }
         }
+    }
+
+    /** A Surefire retry element: its message and type, the stack in {@code <stackTrace>}. */
+    private static void attempt(StringBuilder x, String element, TestResult t, String type, String text) {
+        x.append("      <").append(element).append(" message=\"");
+        HtmlReport.esc(x, message(t)).append("\" type=\"");
+        HtmlReport.esc(x, type).append("\"><stackTrace>");
+        HtmlReport.esc(x, text).append("</stackTrace></").append(element).append(">\n");
     }
 
     private static String message(TestResult t) {

@@ -166,6 +166,9 @@ public final class JsonSummary {
             t.put("status", r.status().id());
             t.put("durationMs", r.durationMs());
             t.put("retry", r.retry());
+            if (r.errored()) {
+                t.put("errored", true);
+            }
             t.put("errorMessage", r.errorMessage());
             t.put("errorStack", r.errorStack());
             ArrayNode att = t.putArray("attachments");

@@ -51,8 +51,7 @@ public final class RedactedRun {
     }
 
     private static TestResult test(TestResult t, UnaryOperator<String> redact) {
-        return new TestResult(t.id(), t.project(), redact.apply(t.title()), t.location(), t.status(), t.durationMs(),
-                redact.apply(t.errorMessage()), redact.apply(t.errorStack()), t.retry(), t.attachments());
+        return t.withText(redact.apply(t.title()), redact.apply(t.errorMessage()), redact.apply(t.errorStack()));
     }
 
     private static Diagnosis diagnosis(Diagnosis d, UnaryOperator<String> redact) {

@@ -79,7 +79,8 @@ public final class StoredRuns {
             t.path("attachments").forEach(a -> attachments.add(a.asText()));
             TestResult r = new TestResult(t.path("id").asText(), t.path("project").asText(), text(t, "title"),
                     text(t, "location"), status(t.path("status").asText()), t.path("durationMs").asLong(),
-                    text(t, "errorMessage"), text(t, "errorStack"), t.path("retry").asInt(), attachments);
+                    text(t, "errorMessage"), text(t, "errorStack"), t.path("retry").asInt(), attachments,
+                    t.path("errored").asBoolean(false));
             byId.put(r.id(), r);
         }
         Map<String, FlipRate> flips = new HashMap<>();

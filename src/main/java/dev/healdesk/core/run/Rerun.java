@@ -18,4 +18,13 @@ import java.util.List;
 public interface Rerun {
 
     List<TestResult> run(List<TestResult> tests, Cancellation cancel) throws SuiteException;
+
+    /**
+     * Runs failed tests again before any fix, to see whether their failure comes back: a fix can only be credited
+     * against a failure that does. A test that passes now was flaky, and the run loop records it so (failed, then
+     * passed on a retry). By default the same as {@link #run}.
+     */
+    default List<TestResult> reproduce(List<TestResult> tests, Cancellation cancel) throws SuiteException {
+        return run(tests, cancel);
+    }
 }

@@ -73,11 +73,20 @@ public sealed interface RunEvent {
     record PlaybookRolledBack(String runId, String fingerprint, String playbook, boolean success, String message)
             implements RunEvent { }
 
-    /** Tests run again to verify a fix; their results replace the first pass's in the run's final status. */
-    record TestsRerun(String runId, List<String> projects, List<TestResult> results) implements RunEvent {
+    /**
+     * Tests run again (to see whether a failure comes back, or to verify a fix); their results replace the first
+     * pass's in the run's final status. {@code notRerun}: the ids asked for that the re-run gave no result for.
+     */
+    record TestsRerun(String runId, List<String> projects, List<TestResult> results, List<String> notRerun)
+            implements RunEvent {
         public TestsRerun {
             projects = List.copyOf(projects);
             results = List.copyOf(results);
+            notRerun = notRerun == null ? List.of() : List.copyOf(notRerun);
+        }
+
+        public TestsRerun(String runId, List<String> projects, List<TestResult> results) {
+            this(runId, projects, results, List.of());
         }
     }
 

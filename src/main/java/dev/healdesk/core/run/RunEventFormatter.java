@@ -66,9 +66,13 @@ public final class RunEventFormatter {
             long passed = e.results().stream().filter(r -> r.status().isPassing()).count();
             StringBuilder b = new StringBuilder("RERUN ").append(String.join(", ", e.projects())).append(": ")
                     .append(passed).append(" passed, ").append(e.results().size() - passed).append(" not passed");
+            if (!e.notRerun().isEmpty()) {
+                b.append(", ").append(e.notRerun().size()).append(" not re-run (asked for, not in its results)");
+            }
             e.results().stream().filter(r -> !r.status().isPassing())
                     .forEach(r -> b.append("\n  ").append(r.status().id().toUpperCase(Locale.ROOT)).append(' ')
                             .append(r.id()).append(r.errorMessage() == null ? "" : ": " + firstLine(r.errorMessage())));
+            e.notRerun().forEach(id -> b.append("\n  NOT RE-RUN ").append(id));
             return b.toString();
         } else if (event instanceof RunEvent.RunFinished e) {
             RunSummary s = e.summary();

@@ -49,7 +49,6 @@ public final class RunRedactor implements UnaryOperator<String> {
         if (title == r.title() && message == r.errorMessage() && stack == r.errorStack()) {
             return r;
         }
-        return new TestResult(r.id(), r.project(), title, r.location(), r.status(), r.durationMs(), message, stack,
-                r.retry(), r.attachments());
+        return r.withText(title, message, stack);
     }
 }

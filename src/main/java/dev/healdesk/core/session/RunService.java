@@ -249,17 +249,48 @@ public final class RunService {
     private static Rerun rerun(SuiteSession suites, String runId, RunFolderWriter.RunFolder folder, RunListener out,
                                Map<String, TestResult> latest, RunRedactor redact) {
         AtomicInteger reruns = new AtomicInteger();
-        return (tests, cancel) -> {
-            Path artifacts = folder.artifactsDir().resolve("rerun-" + reruns.incrementAndGet());
-            List<TestResult> again = suites.rerun(tests, artifacts,
-                    note -> out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.DEBUG, note)), r -> { }, cancel)
-                    .stream().map(redact::redact).toList();
-            again.forEach(r -> latest.put(r.id(), r));
-            Set<String> projects = new LinkedHashSet<>();
-            tests.forEach(t -> projects.add(t.project()));
-            out.onEvent(new RunEvent.TestsRerun(runId, List.copyOf(projects), again));
-            return again;
+        return new Rerun() {
+            @Override
+            public List<TestResult> run(List<TestResult> tests, Cancellation cancel) throws SuiteException {
+                return rerun(tests, cancel, false);
+            }
+
+            @Override
+            public List<TestResult> reproduce(List<TestResult> tests, Cancellation cancel) throws SuiteException {
+                return rerun(tests, cancel, true);
+            }
+
+            /** {@code reproducing}: no fix ran since the test failed, so one that passes now is flaky. */
+            private List<TestResult> rerun(List<TestResult> tests, Cancellation cancel, boolean reproducing)
+                    throws SuiteException {
+                Path artifacts = folder.artifactsDir().resolve("rerun-" + reruns.incrementAndGet());
+                List<TestResult> again = suites.rerun(tests, artifacts,
+                        note -> out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.DEBUG, note)), r -> { }, cancel)
+                        .stream().map(redact::redact)
+                        .map(r -> reproducing ? flakyIfItFailedBefore(r, latest.get(r.id())) : r).toList();
+                again.forEach(r -> latest.put(r.id(), r));
+                Set<String> projects = new LinkedHashSet<>();
+                tests.forEach(t -> projects.add(t.project()));
+                Set<String> reported = new HashSet<>();
+                again.forEach(r -> reported.add(r.id()));
+                List<String> notRerun = tests.stream().map(TestResult::id).filter(id -> !reported.contains(id))
+                        .distinct().toList();
+                out.onEvent(new RunEvent.TestsRerun(runId, List.copyOf(projects), again, notRerun));
+                return again;
+            }
         };
+    }
+
+    /**
+     * A test that failed and passes when run again with nothing changed in between is flaky: failed, then passed on a
+     * retry, with the failure it had.
+     */
+    private static TestResult flakyIfItFailedBefore(TestResult now, TestResult before) {
+        if (before == null || !before.status().isFailure() || !now.status().isPassing()) {
+            return now;
+        }
+        return new TestResult(now.id(), now.project(), now.title(), now.location(), TestStatus.FLAKY,
+                now.durationMs(), before.errorMessage(), before.errorStack(), before.retry() + 1, before.attachments());
     }
 
     /**

@@ -67,9 +67,14 @@ final class HealHarness implements AutoCloseable {
     }
 
     RunSummary run(PlaybookExecutor executor, RunOptions options) throws RunException {
+        return run(executor, options, suite);
+    }
+
+    /** The same over another runner's tests (a real Maven or pytest project, say). */
+    RunSummary run(PlaybookExecutor executor, RunOptions options, SuiteRunner tests) throws RunException {
         RunService service = new RunService(store, new RunFolderWriter(dir.resolve("results")),
                 new Triage(PatternCatalog.builtIn()), Diagnoser.none(), executor, Clock.systemUTC());
-        return service.run(new ScriptedTarget(suite, control), options, events::add, Cancellation.none());
+        return service.run(new ScriptedTarget(tests, control), options, events::add, Cancellation.none());
     }
 
     static RunOptions policy(ApprovalPolicy policy) {
@@ -114,6 +119,9 @@ final class HealHarness implements AutoCloseable {
         private final Map<String, String> broken = new ConcurrentHashMap<>();
         private final Map<String, java.util.function.BooleanSupplier> conditions = new ConcurrentHashMap<>();
         final List<Set<String>> reruns = new CopyOnWriteArrayList<>();
+        private final Map<String, Integer> runsLeft = new ConcurrentHashMap<>();
+        private final Map<String, Integer> retries = new ConcurrentHashMap<>();
+        private final Set<String> unreported = ConcurrentHashMap.newKeySet();
 
         Suite test(String id, String project) {
             projectOf.put(id, project);
@@ -122,6 +130,25 @@ final class HealHarness implements AutoCloseable {
 
         Suite fail(String id, String message) {
             broken.put(id, message);
+            return this;
+        }
+
+        /** Fails with {@code message} on its next {@code times} runs only, then passes: a flaky test. */
+        Suite failTimes(String id, String message, int times) {
+            broken.put(id, message);
+            runsLeft.put(id, times);
+            return this;
+        }
+
+        /** Runs when re-run but is left out of the re-run's results, as a tool that cannot select it would. */
+        Suite unreported(String id) {
+            unreported.add(id);
+            return this;
+        }
+
+        /** Reported as failing on each of {@code retries + 1} attempts: its runner retried it. */
+        Suite retried(String id, int retries) {
+            this.retries.put(id, retries);
             return this;
         }
 
@@ -169,7 +196,8 @@ final class HealHarness implements AutoCloseable {
                         Set<String> ids = new java.util.TreeSet<>();
                         tests.forEach(t -> ids.add(t.id()));
                         reruns.add(ids);
-                        return runTests(ids::contains, onResult);
+                        return runTests(ids::contains, onResult).stream()
+                                .filter(r -> !unreported.contains(r.id())).toList();
                     }
                 }
 
@@ -190,7 +218,13 @@ final class HealHarness implements AutoCloseable {
                 if (selected.test(id)) {
                     String message = broken.get(id);
                     TestResult r = message == null ? TestResult.passed(id, project, id, 3)
-                            : TestResult.failed(id, project, id, 3, message, null, List.of());
+                            : new TestResult(id, project, id, id, dev.healdesk.core.suite.TestStatus.FAILED, 3,
+                            message, null, retries.getOrDefault(id, 0), List.of());
+                    Integer left = message == null ? null : runsLeft.computeIfPresent(id, (k, n) -> n - 1);
+                    if (left != null && left <= 0) {
+                        runsLeft.remove(id);
+                        heal(id);
+                    }
                     out.add(r);
                     onResult.accept(r);
                 }
@@ -219,7 +253,7 @@ final class HealHarness implements AutoCloseable {
         }
     }
 
-    record ScriptedTarget(Suite suites, Control control) implements ControlledTarget {
+    record ScriptedTarget(SuiteRunner suites, Control control) implements ControlledTarget {
         @Override
         public String name() {
             return "scripted";

@@ -76,8 +76,9 @@ class PlaybookExecutorTest {
         assertEquals(4, s.testsPassed(), "the counts are the tests' latest results");
         assertEquals(0, s.testsFailed());
         assertEquals(100.0, s.healthScore());
-        assertEquals(List.of(Set.of("modules/detail", "modules/list")), h.suite.reruns,
-                "exactly the failing tests are re-run (their project has no passing test to sample)");
+        assertEquals(List.of(Set.of("modules/detail", "modules/list"), Set.of("modules/detail", "modules/list")),
+                h.suite.reruns, "exactly the failing tests are re-run, before the fix to see the failure come back and"
+                        + " after it (their project has no passing test to sample)");
 
         assertEquals("proposed:free-pool:healdesk:null\nplanned:free-pool:healdesk:runnable\n"
                         + "decided:free-pool:policy:auto\napplied:free-pool:healdesk:ok\nverified:free-pool:healdesk:ok",
@@ -90,6 +91,56 @@ class PlaybookExecutorTest {
         assertTrue(log.contains("finished: healthy"), log);
         AuditEntry decided = h.audit(s).get(2);
         assertFalse(decided.at().isBefore(s.startedAt()), "the decision has its time");
+    }
+
+    @Test
+    void aFixForAFailureThatPassesOnReRunIsNeitherAppliedNorCreditedTheFailureMayHaveBeenFlaky() throws Exception {
+        h.suite.failTimes("modules/list", POOL, 1);
+        HealHarness.Fake doNothing = fake("free-pool", "modules/list");
+
+        RunSummary s = h.run(h.executor(FAST, Map.of()), policy(ApprovalPolicy.A));
+
+        assertTrue(doNothing.applied.isEmpty(), "there was no failure left for it to fix");
+        ActionRecord a = s.actions().get(0);
+        assertEquals(Decision.SKIPPED, a.decision());
+        assertFalse(a.applied() || a.success() || a.verified(), a.toString());
+        assertEquals("passed on re-run; the failure may have been flaky (modules/list); free-pool was not applied: a"
+                + " fix is verified only against a failure that comes back", a.message());
+        assertEquals(List.of(Set.of("modules/list")), h.suite.reruns, "re-run once, with nothing changed");
+        assertEquals(1, s.flaky(), "failed, then passed on a retry: flaky");
+        assertEquals(0, s.testsFailed());
+        assertFalse(h.log(s).contains("VERIFIED free-pool: yes"), h.log(s));
+    }
+
+    @Test
+    void aFailureSeenOnEveryAttemptOfTheFirstPassNeedsNoReRunBeforeItsFix() throws Exception {
+        h.suite.fail("modules/list", POOL).retried("modules/list", 1);
+        HealHarness.Fake fix = fake("free-pool", "modules/list").heals(h.suite, "modules/list");
+
+        RunSummary s = h.run(h.executor(FAST, Map.of()), policy(ApprovalPolicy.A));
+
+        assertEquals(1, fix.applied.size());
+        assertTrue(s.actions().get(0).verified(), s.actions().toString());
+        assertEquals(List.of(Set.of("modules/detail", "modules/list")), h.suite.reruns,
+                "the runner's own retry reproduced it: only the verification re-runs");
+    }
+
+    @Test
+    void aTestTheVerificationDoesNotReportIsNotReRunNeitherVerifiedNorStillFailing() throws Exception {
+        h.suite.fail("modules/list", POOL).retried("modules/list", 1).fail("modules/detail", POOL)
+                .retried("modules/detail", 1).unreported("modules/detail");
+        fake("free-pool", "modules/detail").heals(h.suite, "modules/list", "modules/detail");
+        h.choices.put("modules/list", "free-pool");
+
+        RunSummary s = h.run(h.executor(FAST, Map.of()), policy(ApprovalPolicy.A));
+
+        ActionRecord a = s.actions().get(0);
+        assertTrue(a.applied() && !a.verified(), a.toString());
+        assertTrue(a.message().startsWith("not verified: not re-run: modules/detail (asked for, not in the re-run's"
+                + " results)"), a.message());
+        assertFalse(a.message().contains("still failing"), a.message());
+        assertTrue(h.log(s).contains("RERUN modules: 1 passed, 0 not passed, 1 not re-run (asked for, not in its"
+                + " results)\n  NOT RE-RUN modules/detail"), h.log(s));
     }
 
     @Test
@@ -401,8 +452,10 @@ class PlaybookExecutorTest {
         assertTrue(stages(h.audit(s)).contains("rolled-back:breaks-more:healdesk:ok"), stages(h.audit(s)));
         assertEquals(HealthStatus.FAILING, s.status(), "back where it started, still failing");
         assertTrue(h.log(s).contains("ROLLED BACK breaks-more: ok"), h.log(s));
-        assertEquals(Set.of("modules/detail", "modules/list"), h.suite.reruns.get(0),
-                "the failing test and a sample of what passed in its project");
+        assertEquals(Set.of("modules/list"), h.suite.reruns.get(0), "before the fix: the failing test, to see it fail"
+                + " again");
+        assertEquals(Set.of("modules/detail", "modules/list"), h.suite.reruns.get(1),
+                "after it: the failing test and a sample of what passed in its project");
     }
 
     @Test
@@ -413,10 +466,10 @@ class PlaybookExecutorTest {
         RunSummary s = h.run(h.executor(FAST, Map.of()), policy(ApprovalPolicy.A));
 
         assertEquals(HealthStatus.HEALTHY, s.status());
-        assertEquals(List.of(Set.of("modules/list", "modules/detail", "modules/a").stream()
+        assertEquals(List.of(Set.of("modules/list"), Set.of("modules/list", "modules/detail", "modules/a").stream()
                         .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new))), h.suite.reruns,
-                "the failing test and the first " + PlaybookExecutor.REGRESSION_SAMPLE + " that passed in modules;"
-                        + " nothing from health or security");
+                "the failing test alone before the fix; after it, with the first " + PlaybookExecutor.REGRESSION_SAMPLE
+                        + " that passed in modules; nothing from health or security");
         assertTrue(s.actions().get(0).message().contains("re-ran 1 failing test(s) and 2 that passed in modules"),
                 s.actions().get(0).message());
     }

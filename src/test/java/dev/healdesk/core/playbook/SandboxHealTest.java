@@ -107,8 +107,12 @@ class SandboxHealTest {
             assertTrue(s.initialStatus() != HealthStatus.HEALTHY);
             assertEquals(HealthStatus.HEALTHY, s.status(), () -> s.actions().toString());
             assertFalse(sandbox.server().isOn(fault), "the fix cleared the fault");
+            // Any other group: healed by the same fix, or (a page that timed out once on a loaded machine) a failure
+            // that did not come back, which no fix is credited with.
             s.actions().stream().filter(a -> !a.applied()).forEach(a -> assertTrue(
-                    a.message().startsWith("its tests pass again since " + playbook), a.toString()));
+                    a.message().startsWith("its tests pass again since " + playbook)
+                            || a.message().startsWith("passed on re-run; the failure may have been flaky ("),
+                    a.toString()));
 
             List<AuditEntry> audit = store.auditOf(s.runId());
             assertTrue(audit.stream().anyMatch(e -> e.stage().equals("verified") && e.outcome().equals("ok")

@@ -22,10 +22,11 @@ import java.util.List;
  *
  * <p>Every {@code <testcase>} is a result wherever it sits (a {@code <testsuites>} root, a lone {@code <testsuite>},
  * suites nested in suites): the test's identity lives on the test case ({@code classname} and {@code name}), not on
- * the suites around it. A {@code <failure>} or {@code <error>} makes it failed, with Surefire's
- * {@code <rerunFailure>}s counted as retries; {@code <flakyFailure>}s without a final failure make it flaky;
- * {@code <skipped>} makes it skipped. {@code <system-out>} and {@code <system-err>} are not kept: they can be
- * megabytes of logs, and the failure text already says what broke.
+ * the suites around it. A {@code <failure>} or {@code <error>} makes it failed (an {@code <error>} one
+ * {@link TestResult#errored() errored}), with Surefire's {@code <rerunFailure>}s counted as retries;
+ * {@code <flakyFailure>}s without a final failure make it flaky; {@code <skipped>} makes it skipped.
+ * {@code <system-out>} and {@code <system-err>} are not kept: they can be megabytes of logs, and the failure text
+ * already says what broke.
  *
  * <p>The reports are written by the code under test, so they are untrusted input: DTDs and external entities are
  * refused, and an {@code <!ENTITY e SYSTEM "file:///etc/passwd">} never reaches the file it names.
@@ -109,6 +110,7 @@ public final class JUnitXmlParser {
         String location = file == null ? id : line == null ? file : file + ":" + line;
 
         Outcome failure = null;
+        boolean errored = false;
         Outcome flaky = null;
         int reruns = 0;
         int flakes = 0;
@@ -116,8 +118,12 @@ public final class JUnitXmlParser {
         while (reader.nextTag() == XMLStreamConstants.START_ELEMENT) {
             switch (reader.getLocalName()) {
                 case "failure", "error" -> {
+                    boolean error = reader.getLocalName().equals("error");
                     Outcome outcome = outcome(reader);
-                    failure = failure == null ? outcome : failure;
+                    if (failure == null) {
+                        failure = outcome;
+                        errored = error;
+                    }
                 }
                 case "rerunFailure", "rerunError" -> {
                     reruns++;
@@ -137,7 +143,7 @@ public final class JUnitXmlParser {
         }
         if (failure != null) {
             return new TestResult(id, project, title, location, TestStatus.FAILED, durationMs, failure.message,
-                    failure.text, reruns, List.of());
+                    failure.text, reruns, List.of(), errored);
         }
         if (skipped) {
             return new TestResult(id, project, title, location, TestStatus.SKIPPED, durationMs, null, null, 0,

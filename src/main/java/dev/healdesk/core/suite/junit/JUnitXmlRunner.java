@@ -17,11 +17,15 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeoutException;
@@ -38,8 +42,11 @@ import java.util.function.Consumer;
  * the reports say what happened. What is an error ({@link SuiteException}, naming the project, the command and the
  * glob) is a program that cannot start, a command that ran out of time, and a command that wrote no report.
  *
- * <p>Healdesk deletes nothing in the project: reports left by earlier builds stay where they are, and only those
- * modified since the command started are read, so an old build's failures are never reported as today's.
+ * <p>Healdesk deletes nothing in the project: reports left by earlier builds stay where they are, and only those the
+ * command wrote are read: a report is the command's when it did not exist before it started or its content changed
+ * (not its modification time, which a coarse file system clock can put on either side of the start). So an old
+ * build's failures are never reported as today's, and a re-run of one class never brings back the other classes'
+ * reports from the first pass.
  */
 public final class JUnitXmlRunner implements SuiteRunner {
 
@@ -108,7 +115,9 @@ public final class JUnitXmlRunner implements SuiteRunner {
 
     /**
      * Targeted re-runs: each suite that had a test among {@code tests} runs again with its {@link JUnitSelector}'s
-     * arguments appended, so only those tests run; a suite whose tool cannot select tests runs whole.
+     * arguments appended, so only those tests run (or a wider set that holds them); a suite whose tool cannot select
+     * tests runs whole. Only reports this re-run wrote are read. A test asked for that is not in them was not re-run:
+     * the notes say so, and it has no result here (neither passed nor still failing).
      */
     @Override
     public SuiteSession open() {
@@ -124,23 +133,37 @@ public final class JUnitXmlRunner implements SuiteRunner {
             public List<TestResult> rerun(List<TestResult> tests, Path artifactsDir, Consumer<String> notes,
                                           Consumer<TestResult> onResult, Cancellation cancel) throws SuiteException {
                 Cancellation cancellation = cancel == null ? Cancellation.none() : cancel;
+                Consumer<String> note = notes == null ? n -> { } : notes;
                 List<TestResult> results = new ArrayList<>();
                 for (JUnitXmlSuite suite : suites) {
                     List<TestResult> mine = tests.stream().filter(t -> t.project().equals(suite.project())).toList();
                     if (mine.isEmpty() || cancellation.isCancelled()) {
                         continue;
                     }
-                    List<String> selection = suite.selector().arguments(mine);
+                    List<String> selection = suite.selector().arguments(mine, suite);
                     List<String> command = new ArrayList<>(suite.command());
                     command.addAll(selection);
-                    notes.accept(suite.project() + ": re-running " + (selection.isEmpty()
-                            ? "the whole suite (its tool cannot select single tests)" : mine.size() + " test(s)"));
-                    List<TestResult> again = runSuite(new JUnitXmlSuite(suite.project(), command, suite.workdir(),
-                            suite.env(), suite.reportGlob(), suite.timeout(), suite.selector()), cancellation);
-                    if (onResult != null) {
-                        again.forEach(onResult);
+                    note.accept(suite.project() + ": re-running " + (selection.isEmpty()
+                            ? "the whole suite (its tool cannot select these tests)" : mine.size() + " test(s)"));
+                    JUnitXmlSuite again = new JUnitXmlSuite(suite.project(), command, suite.workdir(), suite.env(),
+                            suite.reportGlob(), suite.timeout(), suite.selector());
+                    List<TestResult> found = runSuite(again, cancellation, false, note);
+                    if (cancellation.isCancelled()) {
+                        break;
                     }
-                    results.addAll(again);
+                    Set<String> reported = new HashSet<>();
+                    found.forEach(r -> reported.add(r.id()));
+                    List<String> missing = mine.stream().map(TestResult::id).filter(id -> !reported.contains(id))
+                            .distinct().toList();
+                    if (!missing.isEmpty()) {
+                        note.accept(suite.project() + ": " + missing.size() + " of the " + mine.size()
+                                + " test(s) asked for are not in the re-run's reports, so they were not re-run: "
+                                + String.join(", ", missing));
+                    }
+                    if (onResult != null) {
+                        found.forEach(onResult);
+                    }
+                    results.addAll(found);
                 }
                 return results;
             }
@@ -152,11 +175,19 @@ public final class JUnitXmlRunner implements SuiteRunner {
     }
 
     private List<TestResult> runSuite(JUnitXmlSuite suite, Cancellation cancel) throws SuiteException {
-        // Report timestamps come from the file system's clock, which may be coarser than ours: a report written just
-        // after the start could look older than an exact start. A whole second of slack errs towards reading it.
-        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        return runSuite(suite, cancel, true, n -> { });
+    }
+
+    /**
+     * Runs the suite's command and reads the reports it wrote. {@code needReport}: a run that leaves no report is an
+     * error; a re-run that leaves none ran nothing Healdesk can see, which {@code notes} hears, and gives no results.
+     */
+    private List<TestResult> runSuite(JUnitXmlSuite suite, Cancellation cancel, boolean needReport,
+                                      Consumer<String> notes) throws SuiteException {
         String described = "the " + suite.project() + " suite (" + String.join(" ", suite.command()) + " in "
                 + suite.workdir() + ")";
+        // What the reports held before: a report counts as this run's only when it is new or its content changed.
+        Map<Path, String> before = digests(suite, matchingReports(suite));
         BoundedProcess.Result result;
         try {
             result = BoundedProcess.run(suite.command(), suite.timeout(), suite.workdir(), suite.env(),
@@ -175,11 +206,22 @@ public final class JUnitXmlRunner implements SuiteRunner {
         if (cancel.isCancelled()) {
             return List.of();
         }
-        List<Path> reports = freshReports(suite, start);
+        List<Path> reports = new ArrayList<>();
+        for (Path report : matchingReports(suite)) {
+            String digest = digest(report);
+            if (digest != null && !digest.equals(before.get(report))) {
+                reports.add(report);
+            }
+        }
         if (reports.isEmpty()) {
-            throw new SuiteException(described + " exited with " + result.exitCode() + " and wrote no report matching "
-                    + suite.reportGlob() + " (reports from before the run are not read). Check that the command runs"
-                    + " the tests and that the glob names where they write JUnit XML." + outputTail(result));
+            String message = described + " exited with " + result.exitCode() + " and wrote no new report matching "
+                    + suite.reportGlob() + " (reports left from before the run are not read).";
+            if (!needReport) {
+                notes.accept(message + outputTail(result));
+                return List.of();
+            }
+            throw new SuiteException(message + " Check that the command runs the tests and that the glob names where"
+                    + " they write JUnit XML." + outputTail(result));
         }
         List<TestResult> results = new ArrayList<>();
         for (Path report : reports) {
@@ -190,12 +232,40 @@ public final class JUnitXmlRunner implements SuiteRunner {
         return results;
     }
 
+    /** Each report's content digest, by path. */
+    private static Map<Path, String> digests(JUnitXmlSuite suite, List<Path> reports) {
+        Map<Path, String> digests = new HashMap<>();
+        for (Path report : reports) {
+            String digest = digest(report);
+            if (digest != null) {
+                digests.put(report, digest);
+            }
+        }
+        return digests;
+    }
+
+    /** The SHA-256 of the file's bytes, or null when it cannot be read (it is being replaced, say). */
+    private static String digest(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                sha.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (IOException e) {
+            return null;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
     /**
-     * The files under the working directory that match the glob and were modified at or after {@code start}, in
-     * path order. The walk starts at the glob's literal leading folders ({@code target/surefire-reports} for
-     * {@code target/surefire-reports/TEST-*.xml}), so a project's {@code node_modules} is not walked for nothing.
+     * The files under the working directory that match the glob, in path order. The walk starts at the glob's literal
+     * leading folders ({@code target/surefire-reports} for {@code target/surefire-reports/TEST-*.xml}), so a
+     * project's {@code node_modules} is not walked for nothing.
      */
-    private static List<Path> freshReports(JUnitXmlSuite suite, Instant start) throws SuiteException {
+    private static List<Path> matchingReports(JUnitXmlSuite suite) throws SuiteException {
         Path workdir = suite.workdir().toAbsolutePath().normalize();
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + suite.reportGlob());
         Path base = workdir;
@@ -211,8 +281,7 @@ public final class JUnitXmlRunner implements SuiteRunner {
             Files.walkFileTree(base, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    if (attributes.isRegularFile() && matcher.matches(workdir.relativize(file))
-                            && !attributes.lastModifiedTime().toInstant().isBefore(start)) {
+                    if (attributes.isRegularFile() && matcher.matches(workdir.relativize(file))) {
                         found.add(file);
                     }
                     return FileVisitResult.CONTINUE;

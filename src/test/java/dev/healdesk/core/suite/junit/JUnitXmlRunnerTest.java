@@ -103,7 +103,7 @@ class JUnitXmlRunnerTest {
                 .isInstanceOf(SuiteException.class)
                 .hasMessageContaining("the api suite (bash " + script)
                 .hasMessageContaining("exited with 1")
-                .hasMessageContaining("wrote no report matching " + GLOB)
+                .hasMessageContaining("wrote no new report matching " + GLOB)
                 .hasMessageContaining("No tests found, Maven says");
     }
 
