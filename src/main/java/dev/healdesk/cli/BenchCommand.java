@@ -224,10 +224,10 @@ final class BenchCommand implements Callable<Integer> {
         }
         BenchFigures.Spread triage = BenchFigures.Spread.of(rates);
         BenchFigures.Spread sha = BenchFigures.Spread.of(floor);
-        out.printf(Locale.ROOT, "triage: %,d distinct messages, one thread, classify + fingerprint: %s messages/s"
-                        + " (target >= 200,000/s; %s)%n        floor, SHA-256 of the same messages: %s messages/s;"
+        out.printf(Locale.ROOT, "triage: %,d distinct messages, one thread, classify + fingerprint: %s"
+                        + " (target >= 200,000/s; %s)%n        floor, SHA-256 of the same messages: %s;"
                         + " triage takes %.1fx the floor's time (medians)%n        by category: %s%n", r.messages(),
-                triage.describe("%,.0f", ""), BenchFigures.load(), sha.describe("%,.0f", ""),
+                triage.describe("%,.0f", "messages/s"), BenchFigures.load(), sha.describe("%,.0f", "messages/s"),
                 sha.median() / triage.median(), r.byCategory());
         out.flush();
     }
@@ -256,9 +256,9 @@ final class BenchCommand implements Callable<Integer> {
         for (int round = 0; round < 2; round++) {
             rates.add(RedactionBenchmark.run(mb, 0).megabytesPerSecond());
         }
-        out.printf(Locale.ROOT, "redact: %,d MB of mixed logs, one thread: %s MB/s, %,d secrets found (target >= 50"
+        out.printf(Locale.ROOT, "redact: %,d MB of mixed logs, one thread: %s, %,d secrets found (target >= 50"
                         + " MB/s; %s)%n", Math.max(1, r.bytes() / 1_000_000), BenchFigures.Spread.of(rates)
-                        .describe("%.1f", ""), r.findings(), BenchFigures.load());
+                        .describe("%.1f", "MB/s"), r.findings(), BenchFigures.load());
         out.flush();
     }
 

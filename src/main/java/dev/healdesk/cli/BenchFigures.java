@@ -32,7 +32,7 @@ final class BenchFigures {
             return new Spread(f.applyAsDouble(min), f.applyAsDouble(median), f.applyAsDouble(max), n);
         }
 
-        /** "min 1.2, median 1.5, max 2.0 ms over 5" with {@code format} for each number (e.g. "%,.1f"). */
+        /** "min 1.2, median 1.5, max 2.0 ms over 5" with {@code format} for each number (e.g. "%,.1f"), unit after max. */
         String describe(String format, String unit) {
             String u = unit.isEmpty() ? "" : " " + unit;
             return String.format(Locale.ROOT, "min " + format + ", median " + format + ", max " + format + "%s over %d",

@@ -30,8 +30,9 @@ class BenchLeavesNothingBehindTest {
                         "HEALDESK_CONFIG_DIR", dir.resolve("config").toString()));
 
         assertThat(r.exitCode()).as(r.stdout() + r.stderr()).isZero();
-        assertThat(r.stdout()).containsPattern("triage: .* min [\\d,]+, median [\\d,]+, max [\\d,]+ over 5 messages/s")
-                .containsPattern("floor, SHA-256 of the same messages: min [\\d,]+, median [\\d,]+, max [\\d,]+")
+        assertThat(r.stdout()).containsPattern("triage: .* min [\\d,]+, median [\\d,]+, max [\\d,]+ messages/s over 5")
+                .containsPattern("floor, SHA-256 of the same messages: min [\\d,]+, median [\\d,]+, max [\\d,]+"
+                        + " messages/s over 5")
                 .contains("cache: ")
                 .containsPattern(Files.isReadable(Path.of("/proc/loadavg")) ? "load \\d+\\.\\d+ \\d+\\.\\d+"
                         : "load n/a");
