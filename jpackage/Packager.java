@@ -235,7 +235,8 @@ public final class Packager {
             Path messages = scratch.resolve("messages.jsonl");
             Files.writeString(messages, "{\"id\":\"t1\",\"message\":\"connect ECONNREFUSED 127.0.0.1:5432\"}\n");
             Map<String, String> cliEnv = new java.util.HashMap<>(env);
-            cliEnv.put("HEALDESK_DB", scratch.resolve("cli.db").toString());
+            // An empty file is an empty SQLite database: 'history' opens it (schema and all) and finds no runs.
+            cliEnv.put("HEALDESK_DB", Files.createFile(scratch.resolve("cli.db")).toString());
             for (List<String> command : List.of(List.of("history", "--limit=20"),
                     List.of("triage", "--input=" + messages))) {
                 Files.deleteIfExists(cliList);

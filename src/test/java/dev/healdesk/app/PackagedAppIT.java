@@ -133,9 +133,10 @@ class PackagedAppIT {
     @Order(4)
     void theLaunchersCliCommandsTakeTheirClassesFromTheArchiveToo() throws Exception {
         Path log = scratch.resolve("cli-class-load.txt");
+        Path db = Files.createFile(scratch.resolve("cli-history.db"));   // empty: a database with no runs yet
         BoundedProcess.Result r = launch(List.of("history", "--limit=5"), Map.of(
                 "JAVA_TOOL_OPTIONS", "-Xshare:on -Xlog:class+load=info:file=" + log,
-                "HEALDESK_DB", scratch.resolve("cli-history.db").toString(),
+                "HEALDESK_DB", db.toString(),
                 "HEALDESK_CONFIG_DIR", scratch.resolve("config").toString()));
         assertThat(r.exitCode()).as("stdout:%n%s%nstderr:%n%s", r.stdout(), r.stderr()).isZero();
         // Classes only a CLI command loads: the training runs of the packager put them in the archive.
