@@ -40,5 +40,6 @@ module.exports = defineConfig({
     { name: 'quirks', testDir: './tests/quirks', testMatch: 'quirks.spec.js' },
     { name: 'hang', testDir: './tests/quirks', testMatch: 'hang.spec.js' },
     { name: 'crash', testDir: './tests/quirks', testMatch: 'crash.spec.js' },
+    { name: 'leaky', testDir: './tests/quirks', testMatch: 'leaky.spec.js' },
   ],
 });

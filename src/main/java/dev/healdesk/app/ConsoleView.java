@@ -251,8 +251,9 @@ public final class ConsoleView implements View {
     private HBox statusBar() {
         Label status = Badges.badge("no run", "neutral");
         status.setId("status-health");
-        subs.add(model.healthStatusProperty().subscribe(s -> Badges.restyle(status,
-                s == null ? "no run" : s.id().toUpperCase(Locale.ROOT), Badges.statusKind(s))));
+        // The badge says the run's state (HEALED, CANCELLED, INTERRUPTED, ...), coloured by its final health.
+        subs.add(model.stateProperty().subscribe(s -> Badges.restyle(status,
+                s == null ? "no run" : s.headline(), Badges.statusKind(model.healthStatusProperty().get()))));
         Label health = new Label();
         health.setId("status-score");
         health.getStyleClass().add("status-strong");

@@ -13,6 +13,7 @@ import dev.healdesk.core.history.HistoryStore;
 import dev.healdesk.core.history.RunRow;
 import dev.healdesk.core.history.StoredTest;
 import dev.healdesk.core.run.LlmUsage;
+import dev.healdesk.core.run.RunOutcome;
 import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.triage.HealthStatus;
 import javafx.beans.property.ObjectProperty;
@@ -60,6 +61,7 @@ public final class ConsoleViewModel {
     private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(this, "screen", Screen.RUN);
     private final ReadOnlyObjectWrapper<HealthStatus> healthStatus = new ReadOnlyObjectWrapper<>(this, "healthStatus");
     private final ReadOnlyStringWrapper healthText = new ReadOnlyStringWrapper(this, "healthText", "no run yet");
+    private final ReadOnlyObjectWrapper<RunOutcome.State> state = new ReadOnlyObjectWrapper<>(this, "state");
     private final ReadOnlyStringWrapper lastRunId = new ReadOnlyStringWrapper(this, "lastRunId", "—");
     private final ReadOnlyStringWrapper targetText = new ReadOnlyStringWrapper(this, "targetText", "sandbox (starting…)");
     private final ReadOnlyBooleanWrapper sessionRun = new ReadOnlyBooleanWrapper(this, "sessionRun", false);
@@ -126,7 +128,12 @@ public final class ConsoleViewModel {
         return healthStatus.getReadOnlyProperty();
     }
 
-    /** "health 72.7" */
+    /** What became of the last run (healed, cancelled, interrupted, ...); null before any. */
+    public ReadOnlyObjectProperty<RunOutcome.State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** "health 72.7", "health 100.0 · first pass: 0 passed, 11 failed of 11" */
     public ReadOnlyStringProperty healthTextProperty() {
         return healthText.getReadOnlyProperty();
     }
@@ -205,7 +212,7 @@ public final class ConsoleViewModel {
         }
         sessionRun.set(true);
         failures.show(summary);
-        showStatus(summary.status(), summary.healthScore(), summary.runId());
+        showStatus(summary.outcome(), summary.runId());
         history.refresh();
         LlmUsage llm = summary.llm();
         if (llm != null && (llm.errors() > 0 || llm.note() != null)) {
@@ -218,12 +225,15 @@ public final class ConsoleViewModel {
         if (sessionRun.get() || latest == null) {
             return;
         }
-        showStatus(latest.status(), latest.healthScore(), latest.runId());
+        showStatus(latest.outcome(), latest.runId());
     }
 
-    private void showStatus(HealthStatus status, double score, String runId) {
-        healthStatus.set(status);
-        healthText.set(String.format(Locale.ROOT, "health %.1f", score));
+    private void showStatus(RunOutcome outcome, String runId) {
+        healthStatus.set(outcome.health());
+        state.set(outcome.state());
+        healthText.set(String.format(Locale.ROOT, "health %.1f", outcome.healthScore())
+                + (outcome.state() == RunOutcome.State.HEALED && outcome.firstPassDiffers()
+                ? " · first pass: " + outcome.firstPass().describe() : ""));
         lastRunId.set(runId);
     }
 

@@ -113,6 +113,7 @@ public final class HealdeskApp extends Application {
         Settings settings = Settings.of(env);
         model.run().applyDefaults(settings.target().projects(), settings.run().dryRun(), settings.run().skipLlm(),
                 settings.run().maxFixes(), classAWithoutAsking(settings));
+        model.run().setFailingBelow(settings.run().failingBelow());
     }
 
     /**

@@ -64,10 +64,38 @@ public final class Cli implements Runnable {
                 c.getErr().println("healdesk: " + u.getMessage());
                 return USAGE;
             }
-            c.getErr().println("healdesk: internal error: " + ex);
+            java.io.IOException io = ex instanceof java.io.IOException e ? e
+                    : ex instanceof java.io.UncheckedIOException u ? u.getCause() : null;
+            if (io != null) {
+                // A file that cannot be read or written is the environment's doing, not a bug: say which and what to do.
+                c.getErr().println("healdesk: " + ioMessage(io));
+                return USAGE;
+            }
+            org.slf4j.LoggerFactory.getLogger(Cli.class).error("internal error", ex);
+            c.getErr().println("healdesk: internal error: " + (ex.getMessage() == null ? "an unexpected failure"
+                    : ex.getMessage()) + ". This is a bug in Healdesk, not in your input; the log has the details.");
             return INTERNAL;
         });
         return cmd;
+    }
+
+    /** What an I/O failure means for the operator, without a Java class name. */
+    static String ioMessage(java.io.IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException f) {
+            return f.getFile() + " does not exist: check the path.";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException f) {
+            return "cannot use " + f.getFile() + ": permission denied. Let Healdesk's user read or write it.";
+        }
+        if (e instanceof java.nio.file.FileSystemException f) {
+            return "cannot use " + f.getFile() + (f.getReason() == null ? "" : " (" + f.getReason() + ")")
+                    + ": check the path, its permissions and the free space.";
+        }
+        if (e instanceof java.nio.charset.CharacterCodingException) {
+            return "a file is not UTF-8 text: save it as UTF-8.";
+        }
+        return (e.getMessage() == null ? "a file could not be read or written" : e.getMessage())
+                + ": check the path, its permissions and the free space.";
     }
 
     /**

@@ -77,20 +77,42 @@ final class HistoryBenchmark {
                 out.printf(Locale.ROOT, "history: %,d runs and %,d test results written in %.0f s; database %.0f MB,"
                                 + " %.0f MB per million results%n", runs, results, built / 1e9, bytes / 1e6,
                         bytes / 1e6 / (results / 1e6));
+                HistoryQueries.RunFilter failing = new HistoryQueries.RunFilter("failing", null, null, null, "shop",
+                        null);
                 report(out, "first page of the runs list (200 rows, newest first)", 50,
                         () -> store.listRuns(HistoryQueries.RunFilter.ALL, 200, 0));
                 report(out, "first page of the failing runs of one target", 50,
-                        () -> store.listRuns(new HistoryQueries.RunFilter("failing", null, null, null, "shop", null),
-                                200, 0));
-                report(out, "one-year trend, day by day, all targets", 200,
+                        () -> store.listRuns(failing, 200, 0));
+                report(out, "the runs list's counts (all; failing runs of one target)", 50,
+                        () -> store.countRuns() + store.countRuns(failing));
+                report(out, "the filters' choices (targets and projects)", 50, store::choices);
+                int[] run = {0};
+                report(out, "a run's detail (tests, failure groups, diagnoses, actions, audit trail)", 50, () -> {
+                    String id = String.format(Locale.ROOT, "run-bench-%07d", (run[0]++ * 7919) % runs);
+                    return List.of(store.testsOf(id), store.failuresOf(id), store.diagnosesOf(id), store.actionsOf(id),
+                            store.auditOf(id));
+                });
+                report(out, "two runs compared test by test", 50, () -> {
+                    int i = (run[0]++ * 7919) % (runs - 1);
+                    return store.compare(String.format(Locale.ROOT, "run-bench-%07d", i),
+                            String.format(Locale.ROOT, "run-bench-%07d", i + 1));
+                });
+                report(out, "one-year trend, day by day, all targets", 50,
                         () -> store.trend(null, now.minus(Duration.ofDays(365)), now));
-                report(out, "one-year metrics (pass rate, fix success, MTTR, LLM use, top patterns)", 200,
+                report(out, "one-year metrics (pass rate, fix success, MTTR, LLM use, top patterns)", 50,
                         () -> store.metrics(null, now.minus(Duration.ofDays(365)), now));
                 int[] fp = {0};
-                report(out, "a fingerprint's history (its 50 latest runs)", 20,
+                report(out, "a fingerprint's history (its 50 latest runs)", 50,
                         () -> store.fingerprintHistory(fingerprint(fp[0]++ % FINGERPRINTS), 50));
-                report(out, "the 20 top recurring fingerprints with their last working fix", 200,
+                report(out, "the 20 top recurring fingerprints with their last working fix", 50,
                         () -> store.topFingerprints(20));
+                List<String> tests = store.testsOf(String.format(Locale.ROOT, "run-bench-%07d", runs - 1)).stream()
+                        .map(t -> t.testId()).toList();
+                report(out, "flip rates of a run's " + tests.size() + " tests over their last 10 runs (the report's)",
+                        50, 8, () -> store.flipRates(TARGETS.get((runs - 1) % TARGETS.size()), tests));
+                report(out, "first page of the runs list searched for a text (error messages, test ids)", 50, 8,
+                        () -> store.listRuns(new HistoryQueries.RunFilter(null, null, null, null, null,
+                                "service-77)"), 200, 0));
             }
         } finally {
             try (var files = Files.walk(dir)) {
@@ -100,8 +122,13 @@ final class HistoryBenchmark {
     }
 
     private static void report(PrintWriter out, String what, long targetMs, Supplier<?> query) {
+        report(out, what, targetMs, 23, query);
+    }
+
+    /** Times {@code query} {@code tries} times; the first three warm up, the rest are measured. */
+    private static void report(PrintWriter out, String what, long targetMs, int tries, Supplier<?> query) {
         List<Long> times = new ArrayList<>();
-        for (int i = 0; i < 23; i++) {
+        for (int i = 0; i < tries; i++) {
             long t0 = System.nanoTime();
             Object answer = query.get();
             times.add(System.nanoTime() - t0);

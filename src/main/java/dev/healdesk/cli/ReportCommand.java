@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -56,25 +57,64 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (HistoryStore store = StoredHistory.open(paths)) {
             RunRow row = find(store, paths);
+            if (row.running()) {
+                // Its folder is there but not written yet: the report would tell half a run as if it were whole.
+                err.println("healdesk: run " + row.runId() + " is still running (" + row.testsRun() + " test(s) so far,"
+                        + " started " + row.startedAt() + "): its report is written when it finishes. Ask again then,"
+                        + " or pick a finished run from 'healdesk history'.");
+                err.flush();
+                return Cli.UNHEALTHY;
+            }
             ReportWriter writer = new ReportWriter(store, paths.resultsDir());
             if (out != null && out.toString().equals("-")) {
                 StoredRuns.Loaded loaded = StoredRuns.load(store, row, paths.resultsDir());
-                warnIfRebuilt(loaded.source(), row, err);
+                warnIfRebuilt(loaded.source(), loaded.problem(), row, err);
                 Writer w = new StringWriter();
                 writer.writeText(f, loaded.run(), loaded.runFolder(), w);
                 stdout.print(w);
                 stdout.flush();
                 return Cli.HEALTHY;
             }
-            ReportWriter.Written written = writer.write(row, f, out);
-            warnIfRebuilt(written.source(), row, err);
+            checkOut(out);
+            ReportWriter.Written written;
+            try {
+                written = writer.write(row, f, out);
+            } catch (java.nio.file.FileSystemException e) {
+                throw new Cli.UsageException((out != null ? "--out: " : "") + "cannot write " + e.getFile() + " ("
+                        + (e.getReason() == null ? "not writable" : e.getReason()) + "). Give --out=FILE in a folder"
+                        + " you may write to.");
+            } catch (IOException e) {
+                throw new Cli.UsageException((out != null ? "--out: " : "") + "the report could not be written ("
+                        + e.getMessage() + "). Check that there is room and that the folder is writable, or give"
+                        + " --out=FILE elsewhere.");
+            }
+            warnIfRebuilt(written.source(), written.problem(), row, err);
             stdout.println(written.file());
             stdout.flush();
             return Cli.HEALTHY;
         }
     }
 
-    private static void warnIfRebuilt(StoredRuns.Source source, RunRow row, PrintWriter err) {
+    /** --out must name a file Healdesk can create, not a folder. */
+    private static void checkOut(Path out) {
+        if (out == null) {
+            return;
+        }
+        if (Files.isDirectory(out)) {
+            throw new Cli.UsageException("--out: " + out + " is a folder. Give the file to write, e.g. --out="
+                    + out.resolve("report.html") + ".");
+        }
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null && Files.exists(parent) && !Files.isDirectory(parent)) {
+            throw new Cli.UsageException("--out: " + parent + " is a file, not a folder. Give --out=FILE in a folder.");
+        }
+    }
+
+    private static void warnIfRebuilt(StoredRuns.Source source, String problem, RunRow row, PrintWriter err) {
+        if (source == StoredRuns.Source.DAMAGED) {
+            err.println("healdesk: " + problem + "; the report is built from the history database instead (no"
+                    + " stacks, screenshots or diagnoses).");
+        }
         if (source == StoredRuns.Source.HISTORY) {
             err.println("healdesk: the run folder of " + row.runId() + " is gone; the report is built from the"
                     + " history database (no stacks, screenshots or diagnoses).");

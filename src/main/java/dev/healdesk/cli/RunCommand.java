@@ -19,11 +19,11 @@ import dev.healdesk.core.run.RunEventFormatter;
 import dev.healdesk.core.run.RunException;
 import dev.healdesk.core.run.RunListener;
 import dev.healdesk.core.run.RunOptions;
+import dev.healdesk.core.run.RunOutcome;
 import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.run.Target;
 import dev.healdesk.core.sandbox.Fault;
 import dev.healdesk.core.session.HealSession;
-import dev.healdesk.core.triage.HealthStatus;
 import dev.healdesk.core.triage.PatternCatalog;
 import dev.healdesk.core.triage.PatternCatalogException;
 import picocli.CommandLine;
@@ -163,7 +163,12 @@ final class RunCommand implements Callable<Integer> {
                 } finally {
                     removeHook(hook);
                 }
-                return summary.status() == HealthStatus.HEALTHY ? Cli.HEALTHY : Cli.UNHEALTHY;
+                RunOutcome outcome = summary.outcome();
+                if (outcome.state() == RunOutcome.State.SUITE_ERROR) {
+                    spec.commandLine().getErr().println("healdesk: " + summary.suiteError());
+                }
+                // Healthy or healed, nothing else: a run with any failing test that is not flaky never exits 0.
+                return outcome.state().passes() ? Cli.HEALTHY : Cli.UNHEALTHY;
             }
         } catch (RunException e) {
             spec.commandLine().getErr().println("healdesk: " + e.getMessage());
@@ -232,7 +237,8 @@ final class RunCommand implements Callable<Integer> {
                 selected.add(p.trim());
             }
         }
-        return new RunOptions(selected, dry, skip, fixes, policy, verbose, rediagnose);
+        return new RunOptions(selected, dry, skip, fixes, policy, verbose, rediagnose,
+                settings.run().failingBelow());
     }
 
     private Set<Fault> faults() {

@@ -297,6 +297,7 @@ final class ScheduleCommand implements Runnable {
                 ObjectNode o = doc.objectNode();
                 o.put("runId", r.runId());
                 o.put("startedAt", r.startedAt().toString());
+                o.put("state", r.outcome().state().id());
                 o.put("status", r.status().id());
                 o.put("healthScore", r.healthScore());
                 o.put("runFolder", r.runFolder());

@@ -95,15 +95,30 @@ final class TriageCommand implements Callable<Integer> {
         try (BufferedReader in = open()) {
             String line;
             int lineNo = 0;
-            while ((line = in.readLine()) != null) {
+            while ((line = readLine(in, lineNo + 1)) != null) {
                 lineNo++;
                 if (line.isBlank()) {
                     continue;
+                }
+                if (line.indexOf('\u0000') >= 0) {
+                    throw new Cli.UsageException(where(lineNo) + "holds a NUL byte: this is a binary file, not JSON"
+                            + " Lines. Give a text file with one JSON object a line.");
                 }
                 JsonNode node = parse(line, lineNo);
                 sink.accept(new Input(text(node, "id", lineNo, true), text(node, "message", lineNo, true),
                         text(node, "stack", lineNo, false)));
             }
+        }
+    }
+
+    private String readLine(BufferedReader in, int lineNo) throws IOException {
+        try {
+            return in.readLine();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new Cli.UsageException(where(lineNo) + "is not UTF-8 text. Save the input as UTF-8 (one JSON object"
+                    + " a line).");
+        } catch (IOException e) {
+            throw new Cli.UsageException("--input: " + input + " cannot be read (" + e.getMessage() + ").");
         }
     }
 
@@ -182,14 +197,25 @@ final class TriageCommand implements Callable<Integer> {
         }
     }
 
+    /** The input, decoded strictly: bytes that are not UTF-8 stop the read with their line, never pass as '?'. */
     private BufferedReader open() throws IOException {
+        java.nio.charset.CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
         if (input.toString().equals("-")) {
-            return new BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8));
+            return new BufferedReader(new java.io.InputStreamReader(System.in, strict));
+        }
+        if (Files.isDirectory(input)) {
+            throw new Cli.UsageException("--input: " + input + " is a folder. Give a JSON Lines file (one JSON object"
+                    + " a line), or '-' for standard input.");
         }
         try {
-            return Files.newBufferedReader(input, StandardCharsets.UTF_8);
+            return new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(input), strict));
         } catch (NoSuchFileException e) {
             throw new Cli.UsageException("--input: " + input + " does not exist. Give a JSON Lines file.");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new Cli.UsageException("--input: " + input + " cannot be read (permission denied). Let Healdesk's"
+                    + " user read it.");
         }
     }
 
@@ -201,7 +227,7 @@ final class TriageCommand implements Callable<Integer> {
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new Cli.UsageException(where(lineNo) + "not valid JSON (" + e.getOriginalMessage()
+            throw new Cli.UsageException(where(lineNo) + "not valid JSON (" + dev.healdesk.core.process.InputText.plain(e.getOriginalMessage())
                     + "). Each line must be one JSON object.");
         }
     }

@@ -65,9 +65,12 @@ class CliTest {
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("DECIDED refresh-tokens: auto by policy"), r.out());
         assertTrue(r.out().contains("VERIFIED refresh-tokens: yes"), r.out());
-        assertTrue(r.out().contains("finished: healthy after healing (first pass failing)"), r.out());
+        assertTrue(r.out().contains("finished: healed, health score 100.0 (final pass: "), r.out());
+        assertTrue(r.out().contains("; first pass: "), r.out());
+        assertTrue(r.out().contains("; done: 1 healed"), r.out());
         JsonNode latest = new ObjectMapper().readTree(dir.resolve("results/latest.json").toFile());
         assertEquals("healthy", latest.get("status").asText());
+        assertEquals("healed", latest.get("state").asText());
         assertEquals("failing", latest.get("initialStatus").asText());
         JsonNode action = latest.get("actions").get(0);
         assertTrue(action.get("applied").asBoolean() && action.get("success").asBoolean()

@@ -49,6 +49,14 @@ class CrashConsistencyTest {
                 assertThat(Instant.now()).as("two results written within 90 s").isBefore(deadline);
                 Thread.sleep(200);
             }
+            // While it runs, another process lists it as running (not "failing, 0 tests") and will not report half
+            // of it as if it were whole.
+            CliRun listed = CliRun.of("history", "--results-dir=" + results);
+            assertThat(listed.code()).isZero();
+            assertThat(row(listed.out())).contains(" running ").doesNotContain("failing");
+            CliRun report = CliRun.of("report", "latest", "--results-dir=" + results, "--format=md", "--out=-");
+            assertThat(report.code()).isEqualTo(1);
+            assertThat(report.err()).contains("is still running").doesNotContain("folder").doesNotContain("gone");
         } finally {
             List<ProcessHandle> children = p.descendants().toList();
             p.destroyForcibly();   // SIGKILL: no shutdown hook, no finally block runs in Healdesk
@@ -80,6 +88,40 @@ class CrashConsistencyTest {
         try (HistoryStore store = HistoryStore.open(db)) {
             assertThat(store.markInterrupted()).isEmpty();
         }
+
+        // A new process tells it interrupted, never healthy and never "failing with 0 tests".
+        CliRun listed = CliRun.of("history", "--results-dir=" + results);
+        assertThat(row(listed.out())).contains(" interrupted ").contains("its process stopped before it finished")
+                .doesNotContain("healthy");
+        CliRun json = CliRun.of("history", "--results-dir=" + results, "--json");
+        assertThat(json.out()).contains("\"state\":\"interrupted\"").contains("\"testsRun\":" + kept);
+        CliRun md = CliRun.of("report", "latest", "--results-dir=" + results, "--format=md", "--out=-");
+        assertThat(md.code()).isZero();
+        assertThat(md.out()).contains("| Status | **interrupted**").contains(kept + " failed of " + kept + " |")
+                .contains(kept + " failing test(s), not triaged")
+                .doesNotContain("**healthy**");
+
+        // A kill while the summary was written leaves a half-written file and no summary.md: the next start (a new
+        // run) finishes the killed run's folder from what the history kept.
+        String killedId;
+        try (HistoryStore store = HistoryStore.open(db)) {
+            killedId = store.listRuns(1, 0).get(0).runId();
+        }
+        Path killed = results.resolve(killedId);
+        Files.writeString(killed.resolve("healing-summary.json.tmp"), "{\"runId\": \"" + killedId + "\", \"sta");
+        assertThat(killed.resolve("summary.md")).doesNotExist();
+        CliRun next = CliRun.of("run", "--projects=health", "--skip-llm", "--dry-run", "--results-dir=" + results);
+        assertThat(next.code()).as(next.err()).isIn(0, 1);
+        assertThat(killed.resolve("healing-summary.json.tmp")).doesNotExist();
+        assertThat(Files.readString(killed.resolve("summary.md"))).contains("**interrupted**");
+        assertThat(Files.readString(killed.resolve("healing-summary.json"))).contains("\"state\" : \"interrupted\"");
+    }
+
+    /** The first data row of {@code healdesk history}'s table. */
+    private static String row(String table) {
+        String[] lines = table.split("\n");
+        assertThat(lines.length).as(table).isGreaterThanOrEqualTo(2);
+        return " " + lines[1] + " ";
     }
 
     private static int resultsWritten(Path db) throws SQLException {

@@ -327,9 +327,9 @@ public final class FailuresViewModel {
                 : String.format(Locale.ROOT, " · %d flaky (passed on a retry, not healed)", flaky.size());
         summaryText.set(run.failures().isEmpty()
                 ? "Run " + run.runId() + " had no failures" + (flakyText.isEmpty() ? "." : flakyText)
-                : String.format(Locale.ROOT, "Run %s · %d failure group(s) · %d failing test(s) of %d%s%s",
-                run.runId(), run.failures().size(), failing, run.testsRun(), flakyText,
-                run.cancelled() ? " · cancelled" : ""));
+                : String.format(Locale.ROOT, "Run %s · %s · first pass: %d failure group(s), %d failing test(s) of"
+                        + " %d%s", run.runId(), run.outcome().headline().replace(" (first pass: ", " (was: "),
+                run.failures().size(), failing, run.results().size(), flakyText));
         if (!groups.isEmpty()) {
             FailureGroup kept = groups.stream().filter(g -> g.fingerprint().equals(keep)).findFirst().orElse(null);
             select(kept == null ? groups.get(0) : kept);

@@ -225,8 +225,10 @@ public final class HistoryView implements View {
     private TableView<RunRow> runsTable(HistoryViewModel model) {
         TableView<RunRow> runs = table("history-runs", model.runs(), "No runs match.");
         runs.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        TableColumn<RunRow, HealthStatus> state = column("Status", RunRow::status, 96);
-        state.setCellFactory(Badges.cells(HealthStatus::id, Badges::kindOf));
+        // The run's state (healed, cancelled, interrupted, running, suite error), coloured by its final health.
+        TableColumn<RunRow, RunRow> state = column("Status", r -> r, 96);
+        state.setCellFactory(Badges.cells(r -> r.outcome().state().id(),
+                r -> r.running() || r.cancelled() ? "neutral" : Badges.kindOf(r.status())));
         runs.getColumns().setAll(List.of(
                 column("Started", r -> WHEN.format(r.startedAt()), 150), state,
                 column("Score", r -> String.format(Locale.ROOT, "%.1f", r.healthScore()), 64),
@@ -241,9 +243,9 @@ public final class HistoryView implements View {
     }
 
     private static String notes(RunRow r) {
-        return String.join(" ", Stream.of(r.interrupted() ? "interrupted (results kept up to the crash)" : "",
-                RunRow.RUNNING.equals(r.state()) ? "running" : "", r.dryRun() ? "dry run" : "",
-                r.cancelled() ? "cancelled" : "").filter(n -> !n.isEmpty()).toList());
+        return String.join(" ", Stream.of(r.interrupted() ? "results kept up to the crash" : "",
+                r.skipped() > 0 ? r.skipped() + " skipped" : "", r.dryRun() ? "dry run" : "",
+                r.cancelled() ? "left out of the trends" : "").filter(n -> !n.isEmpty()).toList());
     }
 
     private TableView<StoredTest> testsTable(HistoryViewModel model) {

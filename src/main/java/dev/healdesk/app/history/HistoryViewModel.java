@@ -12,6 +12,7 @@ import dev.healdesk.core.history.StoredTest;
 import dev.healdesk.core.report.ReportWriter;
 import dev.healdesk.core.report.StoredRuns;
 import dev.healdesk.core.run.Diagnosis;
+import dev.healdesk.core.run.RunOutcome;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -53,7 +54,8 @@ public final class HistoryViewModel {
     public static final int PAGE = 200;
     /** The status filter's "no restriction" choice. */
     public static final String ALL = "all";
-    public static final List<String> STATUSES = List.of(ALL, "healthy", "degraded", "failing", RunRow.INTERRUPTED);
+    public static final List<String> STATUSES = List.of(ALL, "healthy", "healed", "degraded", "failing", "cancelled",
+            RunRow.INTERRUPTED, RunRow.RUNNING, "suite-error");
 
     /** The screen's tabs. */
     public enum Tab { RUNS, TRENDS, RECURRING }
@@ -481,10 +483,7 @@ public final class HistoryViewModel {
             clearDetail();
             return;
         }
-        runText.set(String.format(Locale.ROOT, "%s · %s, health %.1f · %d passed, %d failed, %d flaky of %d"
-                        + "%s%s · %s", run.runId(), run.status().id(), run.healthScore(), run.testsPassed(),
-                run.testsFailed(), run.flaky(), run.testsRun(), run.dryRun() ? " · dry run" : "",
-                run.cancelled() ? " · cancelled" : "", run.runFolder() == null ? "no folder" : run.runFolder()));
+        runText.set(runText(run, run.outcome()));
         String id = run.runId();
         if (exported.get() != null) {
             exported.set(null);
@@ -494,9 +493,11 @@ public final class HistoryViewModel {
             HistoryStore s = store.get();
             Detail d = new Detail(id, s.testsOf(id), s.failuresOf(id), s.diagnosesOf(id), s.actionsOf(id),
                     s.auditOf(id));
+            String told = runText(run, s.outcomeOf(run));
             bridge.post(() -> {
                 RunRow now = selected.get();
                 if (now != null && now.runId().equals(d.runId())) {
+                    runText.set(told);   // with the first pass and what was done, read from the store
                     showDetail(d);
                 }
             });
@@ -509,6 +510,17 @@ public final class HistoryViewModel {
         failures.clear();
         actions.clear();
         audit.clear();
+    }
+
+    /**
+     * "run-… · healed (first pass: 0 passed, 11 failed of 11), health 100.0 · final pass: 11 passed, 0 failed of 11 ·
+     * done: 1 healed · folder": the run as every screen tells it.
+     */
+    static String runText(RunRow run, RunOutcome o) {
+        return String.format(Locale.ROOT, "%s · %s, health %.1f · final pass: %s%s%s · %s", run.runId(), o.headline(),
+                run.healthScore(), o.finalPass().describe(), o.done().total() == 0 ? "" : " · done: "
+                        + o.done().describe(), run.dryRun() ? " · dry run" : "",
+                run.runFolder() == null ? "no folder" : run.runFolder());
     }
 
     private void showDetail(Detail d) {

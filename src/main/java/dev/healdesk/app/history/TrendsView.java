@@ -114,7 +114,9 @@ final class TrendsView implements View {
             grid.add(chart, i % columns, i / columns);
         }
         // The points come first, then the range's first day, which draws them (also when only the range moved).
-        subs.add(model.firstDayProperty().subscribe(this::redraw));
+        // The model may have loaded before this view was built (the tab opens later): draw what it holds now too, or
+        // the charts keep their default axis (epoch days 0 to 100: Jan 1 – Apr 11) until the range changes.
+        subs.add(model.firstDayProperty().subscribe(first -> redraw()));
         subs.onChange(model.points(), c -> redraw());
 
         VBox box = new VBox(14, bar, figures, grid);

@@ -224,12 +224,19 @@ public final class RunViewModel {
      * The run defaults of the settings (file < .env < environment): the options, and the projects to tick when the
      * target first offers them (empty: all).
      */
+    private volatile double failingBelow = dev.healdesk.core.triage.HealthScore.FAILING_BELOW;
+
     public void applyDefaults(Set<String> projectNames, boolean dry, boolean skip, int fixes, boolean classA) {
         preferredProjects = Set.copyOf(projectNames);
         dryRun.set(dry);
         skipLlm.set(skip);
         maxFixes.set(fixes);
         classAWithoutAsking.set(classA);
+    }
+
+    /** The run.failingBelow setting: under this score a run with failing tests is failing rather than degraded. */
+    public void setFailingBelow(double score) {
+        failingBelow = score;
     }
 
     /** The target is up: offers its projects (those of the settings, else all, selected). */
@@ -321,7 +328,7 @@ public final class RunViewModel {
         // The console asks the operator (its Playbooks queue) unless told to let class A through; a dry run plans only
         // and asks nobody, whatever the policy.
         ApprovalPolicy policy = classAWithoutAsking.get() ? ApprovalPolicy.A : ApprovalPolicy.ASK;
-        return new RunOptions(selected, dryRun.get(), skipLlm.get(), bounded, policy, false);
+        return new RunOptions(selected, dryRun.get(), skipLlm.get(), bounded, policy, false, false, failingBelow);
     }
 
     // ---- Events (FX thread) -------------------------------------------------------------------
@@ -393,9 +400,11 @@ public final class RunViewModel {
         progress.set(1.0);
         lastRunFolder.set(folder);
         lastSummary.set(summary);
-        statusText.set(String.format(java.util.Locale.ROOT, "Finished %s: %s, health %.1f%s · results in %s",
-                summary.runId(), summary.status().id(), summary.healthScore(),
-                summary.cancelled() ? " (cancelled)" : "", folder));
+        dev.healdesk.core.run.RunOutcome outcome = summary.outcome();
+        statusText.set(String.format(java.util.Locale.ROOT, "Finished %s: %s, health %.1f (final pass: %s)%s · results"
+                        + " in %s", summary.runId(), outcome.headline(), summary.healthScore(),
+                outcome.finalPass().describe(), outcome.done().total() == 0 ? "" : " · done: " + outcome.done().describe(),
+                folder));
     }
 
     private void execute(RunOptions options, RunListener listener, Cancellation cancel) {

@@ -48,10 +48,10 @@ public record DotEnv(Path file, Map<String, String> values, Map<String, Integer>
             return empty(file);
         }
         try {
-            return parse(file, Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            return new DotEnv(file, Map.of(), Map.of(), List.of("cannot be read (" + e.getMessage()
-                    + "): check its permissions, or set " + FILE_ENV + " to another file"));
+            return parse(file, dev.healdesk.core.process.InputText.read(file, ".env file", 1 << 20));
+        } catch (dev.healdesk.core.process.InputText.Problem e) {
+            return new DotEnv(file, Map.of(), Map.of(), List.of(e.getMessage() + " Or set " + FILE_ENV
+                    + " to another file."));
         }
     }
 

@@ -14,6 +14,8 @@ import dev.healdesk.core.suite.junit.JUnitXmlRunner;
 import dev.healdesk.core.suite.junit.JUnitXmlSuite;
 import dev.healdesk.core.suite.playwright.PlaywrightTestRunner;
 import dev.healdesk.core.suite.playwright.PlaywrightTestSuite;
+import dev.healdesk.core.suite.SuiteException;
+import dev.healdesk.core.suite.BrowserLocator;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -59,7 +61,7 @@ public final class FileTarget implements ControlledTarget {
                 suiteEnv.putAll(s.env());
                 runners.add(new PlaywrightTestRunner(PlaywrightTestSuite.of(Path.of(s.dir()), s.projects(),
                         spec.baseUrl(), spec.apiUrl(), suiteEnv, timeout(s, DEFAULT_PLAYWRIGHT_TIMEOUT),
-                        spec.browser() == null ? null : Path.of(spec.browser()))));
+                        playwrightBrowser(spec, env))));
             } else if ("junit".equals(s.kind())) {
                 junit.add(new JUnitXmlSuite(s.project(), s.command(), Path.of(s.dir()), suiteEnv(env, spec, s),
                         s.reports(), timeout(s, DEFAULT_JUNIT_TIMEOUT),
@@ -70,6 +72,24 @@ public final class FileTarget implements ControlledTarget {
             runners.add(new JUnitXmlRunner(junit));
         }
         this.suites = CompositeSuites.of(runners);
+    }
+
+    /**
+     * The browser a Playwright suite is given as {@code HEALDESK_BROWSER}: the target's {@code browser:} (or the
+     * settings' HEALDESK_BROWSER, already folded into it), else the one Healdesk finds on the system, the same one
+     * {@code healdesk doctor} reports. Without it a project that launches {@code process.env.HEALDESK_BROWSER} would
+     * fall back to Playwright's own download and fail with "Executable doesn't exist" while the doctor says the
+     * browser is fine. Null when none is found: the project's config then decides.
+     */
+    static Path playwrightBrowser(TargetSpec spec, Map<String, String> env) {
+        if (spec.browser() != null) {
+            return Path.of(spec.browser());
+        }
+        try {
+            return new BrowserLocator(env, BrowserLocator.KNOWN_LOCATIONS).locate().executable().orElse(null);
+        } catch (SuiteException e) {
+            return null;
+        }
     }
 
     private static final Duration DEFAULT_JUNIT_TIMEOUT = Duration.ofMinutes(30);

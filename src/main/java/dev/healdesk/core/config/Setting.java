@@ -38,6 +38,9 @@ public enum Setting {
             "Pattern triage only: no diagnosis by the model.", "false"),
     MAX_FIXES(Section.RUN, "run.maxFixes", "HEAL_MAX_FIXES", Type.range(0, 50), "Max fixes per run",
             "At most this many fixes in one run (the guardrail below is the ceiling).", "3"),
+    FAILING_BELOW(Section.RUN, "run.failingBelow", "HEALDESK_FAILING_BELOW", Type.range(0, 100), "Failing below (score)",
+            "A run with any failing test is degraded, never healthy; failing when its health score is below this.",
+            "80"),
     PATTERNS(Section.RUN, "run.patterns", "HEALDESK_PATTERNS", Type.FILE, "Failure patterns",
             "Your own patterns.json, merged over the built-in catalog, for the console's runs and the CLI's alike"
                     + " (--patterns overrides it); empty for the built-in catalog only.", null),

@@ -23,8 +23,12 @@ public record Settings(Target target, Run run, Playbooks playbooks, Guardrails g
     public record Target(Optional<Path> file, Optional<String> baseUrl, Set<String> projects) {
     }
 
-    /** A run's defaults: the Run screen starts from them; the CLI's flags go over them. */
-    public record Run(boolean dryRun, boolean skipLlm, int maxFixes, Optional<Path> patterns) {
+    /**
+     * A run's defaults: the Run screen starts from them; the CLI's flags go over them.
+     *
+     * @param failingBelow the health score under which a run with failing tests is failing rather than degraded
+     */
+    public record Run(boolean dryRun, boolean skipLlm, int maxFixes, Optional<Path> patterns, int failingBelow) {
     }
 
     /**
@@ -46,7 +50,7 @@ public record Settings(Target target, Run run, Playbooks playbooks, Guardrails g
         return new Settings(
                 new Target(path(env, Setting.TARGET_FILE), text(env, Setting.BASE_URL), names(env, Setting.PROJECTS)),
                 new Run(bool(env, Setting.DRY_RUN), bool(env, Setting.SKIP_LLM), integer(env, Setting.MAX_FIXES),
-                        path(env, Setting.PATTERNS)),
+                        path(env, Setting.PATTERNS), integer(env, Setting.FAILING_BELOW)),
                 new Playbooks(text(env, Setting.APPROVE), names(env, Setting.DISABLED_PLAYBOOKS)),
                 Config.guardrails(env));
     }

@@ -83,10 +83,9 @@ public final class SettingsFile {
         }
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            problems.add("cannot be read (" + e.getMessage() + "): check its permissions, or set "
-                    + Preferences.CONFIG_DIR_ENV + " to another folder");
+            text = dev.healdesk.core.process.InputText.read(file, "settings file (JSON)", 1 << 20);
+        } catch (dev.healdesk.core.process.InputText.Problem e) {
+            problems.add(e.getMessage() + " Or set " + Preferences.CONFIG_DIR_ENV + " to another folder.");
             return new Contents(values, lines, raw, problems);
         }
         if (text.isBlank()) {

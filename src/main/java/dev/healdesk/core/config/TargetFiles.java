@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import dev.healdesk.core.playbook.Guardrails;
+import dev.healdesk.core.process.InputText;
 import dev.healdesk.core.suite.Probe;
 import dev.healdesk.core.suite.SuiteException;
 import dev.healdesk.core.suite.probes.ProbeSuiteFiles;
@@ -34,7 +35,8 @@ public final class TargetFiles {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+    private final ObjectMapper yaml = new ObjectMapper(YAMLFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     /**
@@ -44,12 +46,17 @@ public final class TargetFiles {
         TargetSpec spec;
         String text = "";
         try {
-            text = Files.readString(file);
+            if (!Files.exists(file)) {
+                throw new NoSuchFileException(file.toString());
+            }
+            text = InputText.read(file, "target file (YAML)", MAX_BYTES);
             if (text.isBlank()) {
                 throw new TargetFileException(file + " is empty. See the target file example in"
                         + " src/site/markdown/target-file.md.", null);
             }
-            spec = yaml.readValue(text, TargetSpec.class);
+            spec = oneDocument(yaml, text, TargetSpec.class, file);
+        } catch (InputText.Problem e) {
+            throw new TargetFileException(e.getMessage(), null);
         } catch (NoSuchFileException e) {
             throw new TargetFileException(file + " does not exist. Give the path of a target file (YAML), or"
                     + " --target=sandbox for the built-in demo target.", e);
@@ -58,7 +65,8 @@ public final class TargetFiles {
                     + ": unknown field '"
                     + e.getPropertyName() + "'. Known fields here: " + e.getKnownPropertyIds() + ".", e);
         } catch (JsonProcessingException e) {
-            throw new TargetFileException(file + " line " + line(e.getLocation()) + ": " + e.getOriginalMessage()
+            throw new TargetFileException(file + " line " + line(e.getLocation()) + ": "
+                    + InputText.plain(e.getOriginalMessage())
                     + ". Check the YAML against the target file example in"
                     + " src/site/markdown/target-file.md.", e);
         } catch (IOException e) {
@@ -67,6 +75,14 @@ public final class TargetFiles {
         if (spec == null) {
             throw new TargetFileException(file + " is empty. See the target file example in"
                     + " src/site/markdown/target-file.md.", null);
+        }
+        if (spec.suites().stream().anyMatch(java.util.Objects::isNull)) {
+            throw problem(file, "line " + keyLine(text, "suites", null) + ": suites has an empty entry (a '-' with"
+                    + " nothing after it, or null): give each suite its kind, or remove the entry.");
+        }
+        if (spec.probes().stream().anyMatch(java.util.Objects::isNull)) {
+            throw problem(file, "line " + keyLine(text, "probes", null) + ": probes has an empty entry (a '-' with"
+                    + " nothing after it, or null): give each check its id and kind, or remove the entry.");
         }
         Path folder = file.toAbsolutePath().getParent();
         List<TargetSpec.SuiteSpec> suites = new ArrayList<>();
@@ -82,6 +98,30 @@ public final class TargetFiles {
         probes(file, text, spec, env);
         guardrails(file, text, spec.guardrails());
         return spec;
+    }
+
+    /** The largest target file read: one is a few KB; anything near this is the wrong file. */
+    public static final long MAX_BYTES = 1 << 20;
+
+    /**
+     * Reads exactly one YAML document: a second one ({@code ---}) would be silently ignored by a plain read, so it is
+     * refused with its line; duplicate keys are refused by the parser (the mapper's factory detects them).
+     */
+    static <T> T oneDocument(ObjectMapper mapper, String text, Class<T> type, Path file) throws IOException,
+            TargetFileException {
+        try (com.fasterxml.jackson.core.JsonParser parser = mapper.getFactory().createParser(text)) {
+            if (parser.nextToken() == null) {
+                return null;
+            }
+            T value = mapper.readValue(parser, type);
+            com.fasterxml.jackson.core.JsonToken next = parser.nextToken();
+            if (next != null) {
+                throw new TargetFileException(file + " line " + parser.currentLocation().getLineNr() + ": a second"
+                        + " YAML document starts here (after '---'); a file holds one document: remove it or move it"
+                        + " to a file of its own.", null);
+            }
+            return value;
+        }
     }
 
     private static String resolve(Path folder, String path) {

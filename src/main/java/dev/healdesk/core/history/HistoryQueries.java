@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ public final class HistoryQueries {
     /**
      * Which runs a list shows; every field may be null (no restriction).
      *
-     * @param status  healthy, degraded or failing (the final status), or interrupted
+     * @param status  a run's state: healthy, healed, degraded, failing, cancelled, interrupted, running or suite-error
      * @param from    started at or after
      * @param to      started before
      * @param project ran this project
@@ -122,11 +123,20 @@ public final class HistoryQueries {
     private static String where(RunFilter filter, List<Object> args) {
         StringBuilder sql = new StringBuilder(" 1 = 1");
         if (filter.status() != null) {
-            if (RunRow.INTERRUPTED.equals(filter.status())) {
-                sql.append(" AND state = 'interrupted'");
-            } else {
-                sql.append(" AND status = ?");
-                args.add(filter.status());
+            // The states every screen tells (RunOutcome.State): the lifecycle first, then the final health.
+            String ended = " AND state = 'finished' AND cancelled = 0 AND suite_error IS NULL";
+            switch (filter.status()) {
+                // the second term lets SQLite take the partial index of unfinished runs (runs_unfinished)
+                case RunRow.INTERRUPTED -> sql.append(" AND state = 'interrupted' AND state <> 'finished'");
+                case RunRow.RUNNING -> sql.append(" AND state = 'running'");
+                case "cancelled" -> sql.append(" AND cancelled = 1 AND state = 'finished'");
+                case "suite-error" -> sql.append(" AND suite_error IS NOT NULL");
+                case "healed" -> sql.append(ended).append(" AND status = 'healthy' AND initial_status <> 'healthy'");
+                case "healthy" -> sql.append(ended).append(" AND status = 'healthy' AND initial_status = 'healthy'");
+                default -> {
+                    sql.append(ended).append(" AND status = ?");
+                    args.add(filter.status());
+                }
             }
         }
         if (filter.from() != null) {
@@ -181,21 +191,125 @@ public final class HistoryQueries {
 
     // ---------------------------------------------------------------------------------------------- trends, metrics
 
-    /** See {@link HistoryStore#trend}. */
-    List<TrendPoint> trend(String target, Instant from, Instant to) {
-        return sql.inTransaction("read the trend from " + from + " to " + to, () -> trendIn(target, from, to));
+    /**
+     * {@code [from, to)} as the whole UTC days {@code [firstDay, endDay)}, read from the rollups, and the parts of a day
+     * at either end, {@code [leftFrom, leftTo)} and {@code [rightFrom, rightTo)} (epoch ms), read from the runs.
+     */
+    private record Span(long firstDay, long endDay, long leftFrom, long leftTo, long rightFrom, long rightTo) {
+        static Span of(Instant from, Instant to) {
+            long f = from.toEpochMilli();
+            long t = to.toEpochMilli();
+            long first = -Math.floorDiv(-f, Rollups.DAY_MS);
+            long end = Math.floorDiv(t, Rollups.DAY_MS);
+            if (first >= end) {
+                return new Span(0, 0, f, Math.max(f, t), t, t);   // no whole day: all of it from the runs
+            }
+            return new Span(first, end, f, first * Rollups.DAY_MS, end * Rollups.DAY_MS, t);
+        }
+
+        /** The parameters of a query of the form (rollup part, left part, right part), each with the target if any. */
+        List<Object> args(String target) {
+            List<Object> args = new ArrayList<>();
+            for (long[] range : new long[][]{{firstDay, endDay}, {leftFrom, leftTo}, {rightFrom, rightTo}}) {
+                args.add(range[0]);
+                args.add(range[1]);
+                if (target != null) {
+                    args.add(target);
+                }
+            }
+            return args;
+        }
     }
 
-    private List<TrendPoint> trendIn(String target, Instant from, Instant to) throws SQLException {
+    /** The day rollup's rows of whole days, and the same figures of each run in the partial days at either end. */
+    private static final String DAYS = """
+            SELECT day, sum(runs), sum(tests_run), sum(tests_passed), sum(health_score), sum(flaky), sum(llm_calls),
+              sum(llm_tokens), sum(fixes_applied), sum(fixes_succeeded)
+            FROM (
+              SELECT day, runs, tests_run, tests_passed, health_score, flaky, llm_calls, llm_tokens, fixes_applied,
+                fixes_succeeded
+              FROM run_days WHERE day >= ? AND day < ?%1$s
+              UNION ALL %2$s
+              UNION ALL %2$s) days
+            GROUP BY day""";
+
+    private static final String DAYS_OF_RUNS = """
+            SELECT started_at / 86400000, 1, tests_run, tests_passed, health_score, flaky, llm_calls,
+                llm_prompt_tokens + llm_completion_tokens,
+                coalesce((SELECT sum(a.applied) FROM actions a WHERE a.run_id = runs.id), 0),
+                coalesce((SELECT sum(a.applied * a.success) FROM actions a WHERE a.run_id = runs.id), 0)
+              FROM runs WHERE started_at >= ? AND started_at < ? AND state <> 'running' AND cancelled = 0%1$s""";
+
+    private static final String LLM = """
+            SELECT provider, sum(calls), sum(tokens)
+            FROM (
+              SELECT provider, calls, tokens FROM llm_days WHERE day >= ? AND day < ?%1$s
+              UNION ALL %2$s
+              UNION ALL %2$s) llm
+            GROUP BY provider ORDER BY 2 DESC""";
+
+    private static final String LLM_OF_RUNS = """
+            SELECT coalesce(llm_provider, 'none'), llm_calls, llm_prompt_tokens + llm_completion_tokens
+              FROM runs WHERE started_at >= ? AND started_at < ? AND state <> 'running' AND cancelled = 0
+                AND llm_calls > 0%1$s""";
+
+    private static final String PATTERNS = """
+            SELECT pattern_id, sum(failure_groups)
+            FROM (
+              SELECT pattern_id, failure_groups FROM pattern_days WHERE day >= ? AND day < ?%1$s
+              UNION ALL %2$s
+              UNION ALL %2$s) patterns
+            GROUP BY pattern_id ORDER BY 2 DESC, 1 LIMIT 10""";
+
+    private static final String PATTERNS_OF_RUNS = """
+            SELECT f.pattern_id, 1 FROM failures f JOIN runs r ON r.id = f.run_id
+              WHERE r.started_at >= ? AND r.started_at < ? AND r.state <> 'running' AND r.cancelled = 0%1$s""";
+
+    /** One of the queries above for {@code target} (null: all targets). */
+    private static String overSpan(String query, String ofRuns, String targetColumn, String target) {
+        String rollupTarget = target == null ? "" : " AND target = ?";
+        String runsTarget = target == null ? "" : " AND " + targetColumn + " = ?";
+        return query.formatted(rollupTarget, ofRuns.formatted(runsTarget));
+    }
+
+    /**
+     * Recoveries that ended between {@code from} and {@code to}, by UTC day: for each target, a healthy run following
+     * one or more finished runs that were not (looking back at most 30 days before {@code from} for the first of
+     * them). Per day: how many, and the sum of their times from the first unhealthy run to the healthy one.
+     * <p>
+     * The runs where health changes are the edges; a healthy edge's previous edge is the start of its streak.
+     */
+    private static final String RECOVERIES = """
+            SELECT healed / 86400000, count(*), sum(healed - streak_start)
+            FROM (
+              SELECT started_at AS healed, healthy,
+                     LAG(started_at) OVER (PARTITION BY target ORDER BY started_at) AS streak_start
+              FROM (
+                SELECT target, started_at, healthy,
+                       LAG(healthy) OVER (PARTITION BY target ORDER BY started_at) AS was_healthy
+                FROM (SELECT target, started_at, CASE WHEN status = 'healthy' THEN 1 ELSE 0 END AS healthy
+                      FROM runs WHERE target IN (%s)
+                        AND started_at >= ? AND started_at < ? AND state = 'finished' AND cancelled = 0) finished
+              ) marked
+              WHERE was_healthy IS NULL OR healthy <> was_healthy
+            ) edges
+            WHERE healthy = 1 AND streak_start IS NOT NULL AND healed >= ?
+            GROUP BY healed / 86400000""";
+
+    /** See {@link HistoryStore#trend}. */
+    List<TrendPoint> trend(String target, Instant from, Instant to) {
         String what = "read the trend from " + from + " to " + to;
+        return sql.inTransaction(what, () -> points(days(what, target, from, to)));
+    }
+
+    /**
+     * Per UTC day: runs, tests, passed, score sum ×100, flaky, llm calls, llm tokens, fixes, fixed, recoveries, ms to
+     * healthy summed.
+     */
+    private Map<LocalDate, long[]> days(String what, String target, Instant from, Instant to) {
         Map<LocalDate, long[]> days = new TreeMap<>();
-        // per day: runs, tests, passed, score*100 sum, flaky, llm calls, llm tokens, fixes, fixed, recoveries, ms
-        String where = "started_at >= ? AND started_at < ? AND state <> 'running'"
-                + (target == null ? "" : " AND target = ?");
-        sql.query(what, """
-                SELECT started_at / 86400000 AS day, count(*), sum(tests_run), sum(tests_passed),
-                  sum(health_score), sum(flaky), sum(llm_calls), sum(llm_prompt_tokens + llm_completion_tokens)
-                FROM runs WHERE %s GROUP BY day""".formatted(where), ps -> bindRange(ps, from, to, target), rs -> {
+        List<Object> args = Span.of(from, to).args(target);
+        sql.query(what, overSpan(DAYS, DAYS_OF_RUNS, "target", target), ps -> bind(ps, args), rs -> {
             long[] d = days.computeIfAbsent(LocalDate.ofEpochDay(rs.getLong(1)), k -> new long[11]);
             d[0] = rs.getLong(2);
             d[1] = rs.getLong(3);
@@ -204,22 +318,35 @@ public final class HistoryQueries {
             d[4] = rs.getLong(6);
             d[5] = rs.getLong(7);
             d[6] = rs.getLong(8);
+            d[7] = rs.getLong(9);
+            d[8] = rs.getLong(10);
             return null;
         });
-        sql.query(what, """
-                SELECT r.started_at / 86400000 AS day, sum(a.applied), sum(a.applied AND a.success)
-                FROM actions a JOIN runs r ON r.id = a.run_id
-                WHERE %s GROUP BY day""".formatted(onRuns(where)), ps -> bindRange(ps, from, to, target), rs -> {
+        // one target, or each target with counted runs then (from the day rollup): a search per target in runs_target
+        long since = from.toEpochMilli() - 30 * Rollups.DAY_MS;
+        String targets = target != null ? "?"
+                : "SELECT DISTINCT target FROM run_days WHERE day >= ? AND day <= ?";
+        sql.query(what, RECOVERIES.formatted(targets), ps -> {
+            int i = 1;
+            if (target != null) {
+                ps.setString(i++, target);
+            } else {
+                ps.setLong(i++, Math.floorDiv(since, Rollups.DAY_MS));
+                ps.setLong(i++, Math.floorDiv(to.toEpochMilli(), Rollups.DAY_MS));
+            }
+            ps.setLong(i++, since);
+            ps.setLong(i++, to.toEpochMilli());
+            ps.setLong(i, from.toEpochMilli());
+        }, rs -> {
             long[] d = days.computeIfAbsent(LocalDate.ofEpochDay(rs.getLong(1)), k -> new long[11]);
-            d[7] = rs.getLong(2);
-            d[8] = rs.getLong(3);
+            d[9] = rs.getLong(2);
+            d[10] = rs.getLong(3);
             return null;
         });
-        for (long[] recovery : recoveries(what, target, from, to)) {
-            long[] d = days.computeIfAbsent(LocalDate.ofEpochDay(recovery[0] / 86_400_000L), k -> new long[11]);
-            d[9]++;
-            d[10] += recovery[1];
-        }
+        return days;
+    }
+
+    private static List<TrendPoint> points(Map<LocalDate, long[]> days) {
         List<TrendPoint> points = new ArrayList<>();
         days.forEach((day, d) -> points.add(new TrendPoint(day, (int) d[0],
                 d[1] == 0 ? 0 : d[2] * 100.0 / d[1], d[0] == 0 ? 0 : d[3] / 100.0 / d[0],
@@ -227,89 +354,27 @@ public final class HistoryQueries {
         return points;
     }
 
-    /** {@code where} over the runs table, rewritten for a join in which runs is {@code r}. */
-    private static String onRuns(String where) {
-        return where.replace("started_at", "r.started_at").replace("state", "r.state")
-                .replace("target =", "r.target =");
-    }
-
-    /**
-     * Recoveries that ended between {@code from} and {@code to}: for each target, a healthy run following one or more
-     * runs that were not; each as {healthy run's start, ms since the first of the unhealthy runs}.
-     */
-    private List<long[]> recoveries(String what, String target, Instant from, Instant to) {
-        List<long[]> out = new ArrayList<>();
-        // LAG over the target's runs finds where health came back; the start of the failing streak is the first
-        // unhealthy run after the previous healthy one.
-        String[] current = {null};
-        long[] streakStart = {-1};
-        sql.query(what, """
-                SELECT target, started_at, status FROM runs
-                WHERE started_at < ? AND state = 'finished' %s
-                  AND started_at >= ? - 30 * 86400000
-                ORDER BY target, started_at""".formatted(target == null ? "" : "AND target = ?"), ps -> {
-            int i = 1;
-            ps.setLong(i++, to.toEpochMilli());
-            if (target != null) {
-                ps.setString(i++, target);
-            }
-            ps.setLong(i, from.toEpochMilli());
-        }, rs -> {
-            String t = rs.getString(1);
-            long at = rs.getLong(2);
-            boolean healthy = "healthy".equals(rs.getString(3));
-            if (!t.equals(current[0])) {
-                current[0] = t;
-                streakStart[0] = -1;
-            }
-            if (!healthy) {
-                if (streakStart[0] < 0) {
-                    streakStart[0] = at;
-                }
-            } else if (streakStart[0] >= 0) {
-                if (at >= from.toEpochMilli()) {
-                    out.add(new long[]{at, at - streakStart[0]});
-                }
-                streakStart[0] = -1;
-            }
-            return null;
-        });
-        return out;
-    }
-
     /** See {@link HistoryStore#metrics}. */
     Metrics metrics(String target, Instant from, Instant to) {
         String what = "compute the metrics from " + from + " to " + to;
         return sql.inTransaction(what, () -> {
-            List<TrendPoint> days = trendIn(target, from, to);
-            int runs = days.stream().mapToInt(TrendPoint::runs).sum();
-            int attempted = days.stream().mapToInt(TrendPoint::fixesAttempted).sum();
-            int succeeded = days.stream().mapToInt(TrendPoint::fixesSucceeded).sum();
+            Collection<long[]> days = days(what, target, from, to).values();
+            int runs = (int) days.stream().mapToLong(d -> d[0]).sum();
+            long tests = days.stream().mapToLong(d -> d[1]).sum();
+            long passed = days.stream().mapToLong(d -> d[2]).sum();
+            int attempted = (int) days.stream().mapToLong(d -> d[7]).sum();
+            int succeeded = (int) days.stream().mapToLong(d -> d[8]).sum();
+            long recoveries = days.stream().mapToLong(d -> d[9]).sum();
+            long recoveryMs = days.stream().mapToLong(d -> d[10]).sum();
+            List<Object> args = Span.of(from, to).args(target);
             Map<String, LlmUse> byProvider = new LinkedHashMap<>();
-            Map<String, Integer> patterns = new LinkedHashMap<>();
-            String where = "started_at >= ? AND started_at < ? AND state <> 'running'"
-                    + (target == null ? "" : " AND target = ?");
-            long[] tests = sql.one(what, "SELECT sum(tests_run), sum(tests_passed) FROM runs WHERE " + where,
-                    ps -> bindRange(ps, from, to, target), rs -> new long[]{rs.getLong(1), rs.getLong(2)})
-                    .orElse(new long[2]);
-            sql.query(what, """
-                    SELECT coalesce(llm_provider, 'none'), sum(llm_calls),
-                      sum(llm_prompt_tokens + llm_completion_tokens)
-                    FROM runs WHERE %s AND llm_calls > 0 GROUP BY 1 ORDER BY 2 DESC""".formatted(where),
-                    ps -> bindRange(ps, from, to, target),
+            sql.query(what, overSpan(LLM, LLM_OF_RUNS, "target", target), ps -> bind(ps, args),
                     rs -> byProvider.put(rs.getString(1), new LlmUse(rs.getInt(2), rs.getLong(3))));
-            sql.query(what, """
-                    SELECT f.pattern_id, count(*) FROM failures f JOIN runs r ON r.id = f.run_id
-                    WHERE %s GROUP BY f.pattern_id ORDER BY 2 DESC, 1 LIMIT 10""".formatted(onRuns(where)),
-                    ps -> bindRange(ps, from, to, target), rs -> patterns.put(rs.getString(1), rs.getInt(2)));
-            long recoveries = 0;
-            long recoveryMs = 0;
-            for (long[] r : recoveries(what, target, from, to)) {
-                recoveries++;
-                recoveryMs += r[1];
-            }
+            Map<String, Integer> patterns = new LinkedHashMap<>();
+            sql.query(what, overSpan(PATTERNS, PATTERNS_OF_RUNS, "r.target", target), ps -> bind(ps, args),
+                    rs -> patterns.put(rs.getString(1), rs.getInt(2)));
             int calls = byProvider.values().stream().mapToInt(LlmUse::calls).sum();
-            return new Metrics(runs, tests[0], tests[0] == 0 ? 0 : tests[1] * 100.0 / tests[0], attempted, succeeded,
+            return new Metrics(runs, tests, tests == 0 ? 0 : passed * 100.0 / tests, attempted, succeeded,
                     attempted == 0 ? 0 : succeeded * 100.0 / attempted, recoveries == 0 ? -1 : recoveryMs / recoveries,
                     runs == 0 ? 0 : calls / (double) runs, byProvider, patterns);
         });
@@ -317,16 +382,12 @@ public final class HistoryQueries {
 
     // ------------------------------------------------------------------------------------------- recurring failures
 
-    /** See {@link HistoryStore#topFingerprints}. */
+    /** See {@link HistoryStore#topFingerprints}: the last fix from the fingerprint's rollup ({@link Rollups}). */
     List<Recurring> topFingerprints(int limit) {
         return sql.query("read the recurring fingerprints", """
-                SELECT fp.fingerprint, fp.category, fp.pattern_id, fp.message, fp.first_seen, fp.last_seen,
-                  fp.occurrences,
-                  (SELECT a.playbook FROM actions a JOIN runs r ON r.id = a.run_id
-                   WHERE a.fingerprint = fp.fingerprint AND a.verified = 1 ORDER BY r.started_at DESC LIMIT 1),
-                  (SELECT max(r.started_at) FROM actions a JOIN runs r ON r.id = a.run_id
-                   WHERE a.fingerprint = fp.fingerprint AND a.verified = 1)
-                FROM fingerprints fp ORDER BY fp.occurrences DESC, fp.last_seen DESC LIMIT ?""",
+                SELECT fingerprint, category, pattern_id, message, first_seen, last_seen, occurrences,
+                  last_fix_playbook, last_fix_at
+                FROM fingerprints ORDER BY occurrences DESC, last_seen DESC LIMIT ?""",
                 ps -> ps.setInt(1, limit), rs -> {
                     long fixedAt = rs.getLong(9);
                     boolean fixed = !rs.wasNull();
@@ -400,15 +461,6 @@ public final class HistoryQueries {
             } else {
                 ps.setString(i + 1, (String) a);
             }
-        }
-    }
-
-    private static void bindRange(PreparedStatement ps, Instant from, Instant to, String target)
-            throws SQLException {
-        ps.setLong(1, from.toEpochMilli());
-        ps.setLong(2, to.toEpochMilli());
-        if (target != null) {
-            ps.setString(3, target);
         }
     }
 }

@@ -1,6 +1,10 @@
 package dev.healdesk.core.history;
 
+import dev.healdesk.core.run.ActionRecord;
+import dev.healdesk.core.run.Decision;
 import dev.healdesk.core.run.Diagnosis;
+import dev.healdesk.core.run.RunOutcome;
+import dev.healdesk.core.triage.FixClass;
 import dev.healdesk.core.run.FlipRate;
 import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.suite.TestResult;
@@ -29,7 +33,9 @@ import java.util.Optional;
  *       end of a run whose process died, the retention's deletes;</li>
  *   <li>{@link RunReads}: one run's row, tests, failure groups and actions, a fingerprint, flip rates;</li>
  *   <li>{@link HistoryQueries}: the runs list and its filters, trends, metrics, recurring failures, comparisons;</li>
- *   <li>{@link DiagnosisCache} and {@link AuditLog}.</li>
+ *   <li>{@link DiagnosisCache} and {@link AuditLog};</li>
+ *   <li>{@link Rollups}: per UTC day and target, what a year of trends and metrics sums, kept by {@link RunWrites} in
+ *       the transaction that changes a run.</li>
  * </ul>
  * <h2>Connections</h2>
  * SQLite in WAL mode lets one writer and any number of readers work at once, a reader seeing the last committed
@@ -232,6 +238,20 @@ public final class HistoryStore implements AutoCloseable {
         return reads.count();
     }
 
+    /** The counts of a run's first pass (its stored results are those of the first pass). */
+    public RunOutcome.Pass firstPass(String runId) {
+        return reads.firstPass(runId);
+    }
+
+    /** What became of a run, with its first pass and its actions read from the store. */
+    public RunOutcome outcomeOf(RunRow row) {
+        RunOutcome.Done done = RunOutcome.Done.of(actionsOf(row.runId()).stream().map(a -> new ActionRecord(
+                a.fingerprint(), a.playbook(), FixClass.valueOf(a.fixClass()), Decision.valueOf(
+                a.decision().trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_')), a.applied(), a.success(),
+                a.verified(), a.message(), a.durationMs())).toList());
+        return row.outcome(firstPass(row.runId()), done);
+    }
+
     public List<StoredTest> testsOf(String runId) {
         return reads.tests(runId);
     }
@@ -347,6 +367,12 @@ public final class HistoryStore implements AutoCloseable {
     /** What changed between two runs, test by test. */
     public HistoryQueries.Comparison compare(String earlierRunId, String laterRunId) {
         return queries.compare(earlierRunId, laterRunId);
+    }
+
+    /** Lets {@code listener} hear every query of both connections from now on (null: none); for the plan test. */
+    void listenToQueries(Sql.QueryListener listener) {
+        writer.listen(listener);
+        reader.listen(listener);
     }
 
     /** Closes both connections (the reader first: the writer's close checkpoints the WAL into the file). */

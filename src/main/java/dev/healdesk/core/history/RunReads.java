@@ -1,6 +1,7 @@
 package dev.healdesk.core.history;
 
 import dev.healdesk.core.run.FlipRate;
+import dev.healdesk.core.run.RunOutcome;
 import dev.healdesk.core.suite.TestStatus;
 import dev.healdesk.core.triage.HealthStatus;
 
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * What is stored of single runs and fingerprints: a run's row, tests, failure groups and actions, a fingerprint's
@@ -26,7 +28,7 @@ final class RunReads {
     /** The columns {@link #runRow} maps, in its order. */
     static final String RUN_COLUMNS = """
             id, target, projects, dry_run, started_at, finished_at, status, initial_status, health_score,
-              tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder, state""";
+              tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder, state, suite_error""";
 
     private final Sql sql;
 
@@ -39,7 +41,7 @@ final class RunReads {
                 Instant.ofEpochMilli(rs.getLong(5)), Instant.ofEpochMilli(rs.getLong(6)),
                 HealthStatus.fromId(rs.getString(7)), HealthStatus.fromId(rs.getString(8)), rs.getDouble(9),
                 rs.getInt(10), rs.getInt(11), rs.getInt(12), rs.getInt(13), rs.getInt(14) == 1, rs.getString(15),
-                rs.getString(16));
+                rs.getString(16), rs.getString(17));
     }
 
     Optional<RunRow> find(String runId) {
@@ -49,6 +51,24 @@ final class RunReads {
 
     int count() {
         return (int) sql.number("count runs", "SELECT count(*) FROM runs", Sql.Binder.NONE);
+    }
+
+    /** The counts of a run's first pass: its stored results are those of the first pass. */
+    RunOutcome.Pass firstPass(String runId) {
+        int[] n = new int[4];
+        sql.query("read the first pass of run " + runId,
+                "SELECT status, count(*) FROM test_results WHERE run_id = ? GROUP BY status",
+                ps -> ps.setString(1, runId), rs -> {
+                    int i = switch (rs.getString(1)) {
+                        case "passed" -> 0;
+                        case "flaky" -> 2;
+                        case "skipped" -> 3;
+                        default -> 1;
+                    };
+                    n[i] += rs.getInt(2);
+                    return null;
+                });
+        return new RunOutcome.Pass(n[0], n[1], n[2], n[3]);
     }
 
     List<StoredTest> tests(String runId) {
@@ -88,36 +108,73 @@ final class RunReads {
                 Instant.ofEpochMilli(rs.getLong(5)), Instant.ofEpochMilli(rs.getLong(6)), rs.getLong(7));
     }
 
+    /**
+     * See {@link HistoryStore#flipRates}. The target's {@link #RECENT_RUNS} most recent runs answer for every test that
+     * ran in {@link FlipRate#WINDOW} of them (a run's tests, nearly always); a test that ran fewer times lately is read
+     * from its whole history. So a report of a run reads a few runs' results, not every result its tests ever had.
+     */
     Map<String, FlipRate> flipRates(String target, Collection<String> testIds) {
-        Map<String, List<TestStatus>> statuses = new LinkedHashMap<>();
         List<String> ids = List.copyOf(new LinkedHashSet<>(testIds));
         String what = "read the flip rates of " + ids.size() + " test(s) of " + target;
-        int chunk = 500;
+        Map<String, List<TestStatus>> statuses = new TreeMap<>();
         sql.inTransaction(what, () -> {
-            for (int from = 0; from < ids.size(); from += chunk) {
-                List<String> part = ids.subList(from, Math.min(ids.size(), from + chunk));
-                String marks = String.join(",", Collections.nCopies(part.size(), "?"));
-                sql.query(what, """
-                        SELECT test_id, status FROM (
-                          SELECT t.test_id, t.status, r.started_at, r.id,
-                                 ROW_NUMBER() OVER (PARTITION BY t.test_id ORDER BY r.started_at DESC, r.id DESC) AS n
-                          FROM test_results t JOIN runs r ON r.id = t.run_id
-                          WHERE r.target = ? AND t.test_id IN (%s)) ranked
-                        WHERE n <= ? ORDER BY test_id, started_at, id""".formatted(marks), ps -> {
-                    int i = 1;
-                    ps.setString(i++, target);
-                    for (String id : part) {
-                        ps.setString(i++, id);
-                    }
-                    ps.setInt(i, FlipRate.WINDOW);
-                }, rs -> statuses.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                        .add(TestStatus.valueOf(rs.getString(2).toUpperCase(Locale.ROOT).replace('-', '_'))));
+            statuses(what, RECENT, target, ids, statuses);
+            long runs = sql.number(what, "SELECT count(*) FROM (SELECT 1 FROM runs WHERE target = ? LIMIT ?) few",
+                    ps -> {
+                        ps.setString(1, target);
+                        ps.setInt(2, RECENT_RUNS + 1);
+                    });
+            if (runs > RECENT_RUNS) {
+                List<String> rare = ids.stream()
+                        .filter(id -> statuses.getOrDefault(id, List.of()).size() < FlipRate.WINDOW).toList();
+                rare.forEach(statuses::remove);
+                statuses(what, WHOLE, target, rare, statuses);
             }
             return null;
         });
         Map<String, FlipRate> rates = new LinkedHashMap<>();
         statuses.forEach((id, list) -> rates.put(id, FlipRate.of(id, list)));
         return rates;
+    }
+
+    /** How many of a target's most recent runs are read first for flip rates. */
+    private static final int RECENT_RUNS = 3 * FlipRate.WINDOW;
+
+    /** Each test's statuses in its {@link FlipRate#WINDOW} most recent runs among {@code w} (oldest first). */
+    private static final String FLIPS = """
+            SELECT test_id, status FROM (
+              SELECT t.test_id, t.status, w.started_at, w.id,
+                     ROW_NUMBER() OVER (PARTITION BY t.test_id ORDER BY w.started_at DESC, w.id DESC) AS n
+              FROM %s
+              WHERE t.run_id = w.id AND t.test_id IN (%%s)) ranked
+            WHERE n <= ? ORDER BY test_id, started_at, id""";
+
+    /**
+     * Among the target's newest runs. CROSS JOIN keeps those few runs the outer loop in SQLite (which reorders any other
+     * join), so that their results are found by run, not every result of the tests by test id.
+     */
+    private static final String RECENT = FLIPS.formatted("""
+            (SELECT id, started_at FROM runs WHERE target = ? ORDER BY started_at DESC, id DESC LIMIT %d) w
+                CROSS JOIN test_results t""".formatted(RECENT_RUNS));
+
+    private static final String WHOLE = FLIPS.formatted("runs w JOIN test_results t ON t.run_id = w.id AND w.target = ?");
+
+    private void statuses(String what, String query, String target, List<String> ids,
+                          Map<String, List<TestStatus>> into) {
+        int chunk = 500;
+        for (int from = 0; from < ids.size(); from += chunk) {
+            List<String> part = ids.subList(from, Math.min(ids.size(), from + chunk));
+            String marks = String.join(",", Collections.nCopies(part.size(), "?"));
+            sql.query(what, query.formatted(marks), ps -> {
+                int i = 1;
+                ps.setString(i++, target);
+                for (String id : part) {
+                    ps.setString(i++, id);
+                }
+                ps.setInt(i, FlipRate.WINDOW);
+            }, rs -> into.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                    .add(TestStatus.valueOf(rs.getString(2).toUpperCase(Locale.ROOT).replace('-', '_'))));
+        }
     }
 
     Optional<HistoryStore.WorkingFix> lastWorkingFix(String fingerprint) {

@@ -1,5 +1,6 @@
 package dev.healdesk.core.history;
 
+import dev.healdesk.core.run.RunOutcome;
 import dev.healdesk.core.triage.HealthStatus;
 
 import java.time.Instant;
@@ -7,13 +8,15 @@ import java.time.Instant;
 /**
  * One line of the runs list.
  *
- * @param state {@code finished}; {@code running} while a process runs it (counts still zero); {@code interrupted} when
- *              its process died mid-run (counts and score from the results it kept)
+ * @param testsPassed passed at last, flaky tests included (as {@link dev.healdesk.core.run.RunSummary#testsPassed()})
+ * @param state       {@code finished}; {@code running} while a process runs it (counts still zero); {@code interrupted}
+ *                    when its process died mid-run (counts and score from the results it kept)
+ * @param suiteError  why a suite could not run at all (a build that does not compile); null when every suite ran
  */
 public record RunRow(String runId, String target, String projects, boolean dryRun, Instant startedAt,
                      Instant finishedAt, HealthStatus status, HealthStatus initialStatus, double healthScore,
                      int testsRun, int testsPassed, int testsFailed, int flaky, boolean cancelled, String runFolder,
-                     String state) {
+                     String state, String suiteError) {
 
     public static final String FINISHED = "finished";
     public static final String RUNNING = "running";
@@ -21,5 +24,41 @@ public record RunRow(String runId, String target, String projects, boolean dryRu
 
     public boolean interrupted() {
         return INTERRUPTED.equals(state);
+    }
+
+    public boolean running() {
+        return RUNNING.equals(state);
+    }
+
+    /** The tests that were skipped: neither passed (flaky included) nor failed. */
+    public int skipped() {
+        return Math.max(0, testsRun - testsPassed - testsFailed);
+    }
+
+    /** The counts of the run's final pass (what the tests say now, or so far). */
+    public RunOutcome.Pass finalPass() {
+        return new RunOutcome.Pass(testsPassed - flaky, testsFailed, flaky, skipped());
+    }
+
+    /**
+     * What became of the run, as every screen tells it.
+     *
+     * @param firstPass the first pass's counts (the history's test results), or null when only the final counts are at
+     *                  hand
+     * @param done      what became of its playbooks, or null when not read
+     */
+    public RunOutcome outcome(RunOutcome.Pass firstPass, RunOutcome.Done done) {
+        RunOutcome.Pass last = finalPass();
+        RunOutcome.State s = running() ? RunOutcome.State.RUNNING
+                : RunOutcome.state(initialStatus, status, cancelled, interrupted(), suiteError != null);
+        String note = suiteError != null ? suiteError
+                : interrupted() ? "its process stopped before the run finished; the results are those kept" : null;
+        return new RunOutcome(s, status, firstPass == null ? last : firstPass, last,
+                done == null ? RunOutcome.Done.NOTHING : done, healthScore, note);
+    }
+
+    /** {@link #outcome(RunOutcome.Pass, RunOutcome.Done)} from this row alone. */
+    public RunOutcome outcome() {
+        return outcome(null, null);
     }
 }

@@ -3,6 +3,7 @@ package dev.healdesk.core.history;
 import dev.healdesk.core.run.ActionRecord;
 import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.suite.TestResult;
+import dev.healdesk.core.triage.HealthScore;
 import dev.healdesk.core.triage.FailureGroup;
 
 import java.nio.file.Path;
@@ -15,14 +16,17 @@ import java.util.Map;
 /**
  * Everything that writes a run: its row when it starts, its results as they finish, the whole run when it ends (with
  * its failure groups, actions and the fingerprints' counts), the end of a run that broke or whose process died, and
- * the retention's deletes. On the write connection only.
+ * the retention's deletes; and keeps the {@link Rollups} in step, in the same transactions. On the write connection
+ * only.
  */
 final class RunWrites {
 
     private final Sql sql;
+    private final Rollups rollups;
 
     RunWrites(Sql writer) {
         this.sql = writer;
+        this.rollups = new Rollups(writer);
     }
 
     void saveRun(RunSummary run, Path runFolder) {
@@ -51,6 +55,8 @@ final class RunWrites {
         insertResults(what, run);
         insertFailures(what, run);
         insertActions(what, run);
+        rollups.addFixes(what, run.actions(), run.startedAt());
+        rollups.addRun(what, run.runId());
     }
 
     void beginRun(String runId, String target, List<String> projects, boolean dryRun, Instant startedAt,
@@ -133,14 +139,97 @@ final class RunWrites {
         if (changed != 1) {
             return false;
         }
+        // An interrupted run is never healthy (it did not finish): degraded at best, by the results it kept; skipped
+        // tests are not counted in its score.
         sql.update(what, """
-                UPDATE runs SET health_score = CASE WHEN tests_run = 0 THEN 0
-                  ELSE round(tests_passed * 10000.0 / tests_run) / 100.0 END,
-                  status = CASE WHEN tests_run > 0 AND tests_passed * 100.0 / tests_run >= 95 THEN 'healthy'
-                                WHEN tests_run > 0 AND tests_passed * 100.0 / tests_run >= 80 THEN 'degraded'
-                                ELSE 'failing' END
-                WHERE id = ?""", ps -> ps.setString(1, id));
+                UPDATE runs SET health_score = CASE WHEN tests_passed + tests_failed = 0 THEN 0
+                  ELSE round(tests_passed * 10000.0 / (tests_passed + tests_failed)) / 100.0 END,
+                  status = CASE WHEN tests_passed + tests_failed > 0
+                                 AND tests_passed * 100.0 / (tests_passed + tests_failed) >= ?
+                                THEN 'degraded' ELSE 'failing' END,
+                  initial_status = CASE WHEN tests_passed + tests_failed > 0
+                                 AND tests_passed * 100.0 / (tests_passed + tests_failed) >= ?
+                                THEN 'degraded' ELSE 'failing' END
+                WHERE id = ?""", ps -> {
+            ps.setDouble(1, HealthScore.FAILING_BELOW);
+            ps.setDouble(2, HealthScore.FAILING_BELOW);
+            ps.setString(3, id);
+        });
+        insertActionsFromAudit(what, id);
+        rollups.addRun(what, id);
         return true;
+    }
+
+    /**
+     * The actions of a run that never finished, from its audit trail: every proposal with what became of it so far
+     * (decided, applied, verified, rolled back), so that its reports show what was done to the target.
+     */
+    private void insertActionsFromAudit(String what, String runId) {
+        if (sql.number(what, "SELECT count(*) FROM actions WHERE run_id = ?", ps -> ps.setString(1, runId)) > 0) {
+            return;
+        }
+        Map<String, HistoryStore.ActionRecordRow> byProposal = new java.util.LinkedHashMap<>();
+        sql.query(what, "SELECT stage, fingerprint, playbook, outcome, detail FROM audit WHERE run_id = ? ORDER BY id",
+                ps -> ps.setString(1, runId), rs -> {
+                    String stage = rs.getString(1);
+                    String key = rs.getString(2) + "\u0000" + rs.getString(3);
+                    String outcome = rs.getString(4);
+                    HistoryStore.ActionRecordRow was = byProposal.get(key);
+                    if (was == null) {
+                        was = new HistoryStore.ActionRecordRow(rs.getString(2), rs.getString(3),
+                                fixClassOf(rs.getString(5)), "skipped", false, false, false,
+                                "interrupted before a decision", 0);
+                    }
+                    byProposal.put(key, next(was, stage, outcome));
+                    return null;
+                });
+        List<HistoryStore.ActionRecordRow> actions = List.copyOf(byProposal.values());
+        int[] seq = {0};
+        sql.batch(what, """
+                INSERT INTO actions (run_id, seq, fingerprint, playbook, fix_class, decision, applied, success, verified,
+                  message, duration_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?)""", actions, (ps, a) -> {
+            ps.setString(1, runId);
+            ps.setInt(2, seq[0]++);
+            ps.setString(3, a.fingerprint());
+            ps.setString(4, a.playbook());
+            ps.setString(5, a.fixClass());
+            ps.setString(6, a.decision());
+            ps.setInt(7, a.applied() ? 1 : 0);
+            ps.setInt(8, a.success() ? 1 : 0);
+            ps.setInt(9, a.verified() ? 1 : 0);
+            ps.setString(10, a.message());
+            ps.setLong(11, a.durationMs());
+        });
+    }
+
+    /** A proposal after one more line of its audit trail. */
+    private static HistoryStore.ActionRecordRow next(HistoryStore.ActionRecordRow was, String stage, String outcome) {
+        boolean ok = "ok".equals(outcome);
+        return switch (stage) {
+            case "decided" -> new HistoryStore.ActionRecordRow(was.fingerprint(), was.playbook(), was.fixClass(),
+                    outcome == null ? was.decision() : outcome, false, false, false, "interrupted after the decision", 0);
+            case "applied" -> new HistoryStore.ActionRecordRow(was.fingerprint(), was.playbook(), was.fixClass(),
+                    was.decision(), ok, false, false, ok ? "interrupted after it was applied, before it was verified"
+                    : "applying it failed, then the run was interrupted", 0);
+            case "verified" -> new HistoryStore.ActionRecordRow(was.fingerprint(), was.playbook(), was.fixClass(),
+                    was.decision(), true, ok, ok, ok ? "verified, then the run was interrupted"
+                    : "did not verify, then the run was interrupted", 0);
+            case "rolled-back" -> new HistoryStore.ActionRecordRow(was.fingerprint(), was.playbook(), was.fixClass(),
+                    was.decision(), true, false, false, ok ? "did not verify; rolled back: then the run was interrupted"
+                    : "did not verify; not rolled back: then the run was interrupted", 0);
+            default -> was;
+        };
+    }
+
+    /** The fix class a proposal's audit line names ("PROPOSE p (class A) for f"); C, which asks a person, if none. */
+    private static String fixClassOf(String detail) {
+        if (detail != null) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\(class ([ABC])\\)").matcher(detail);
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        return "C";
     }
 
     int deleteRunsBefore(Instant cutoff) {
@@ -150,8 +239,10 @@ final class RunWrites {
             sql.update(what, """
                     DELETE FROM audit WHERE run_id IN (SELECT id FROM runs WHERE started_at < ? AND state <> 'running')""",
                     ps -> ps.setLong(1, at));
-            return sql.update(what, "DELETE FROM runs WHERE started_at < ? AND state <> 'running'",
+            int deleted = sql.update(what, "DELETE FROM runs WHERE started_at < ? AND state <> 'running'",
                     ps -> ps.setLong(1, at));
+            rollups.afterDeleteBefore(what, cutoff);
+            return deleted;
         });
     }
 
@@ -160,8 +251,8 @@ final class RunWrites {
                 INSERT INTO runs (id, target, projects, dry_run, started_at, finished_at, status, initial_status,
                   health_score, tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder,
                   llm_provider, llm_model, llm_calls, llm_cache_hits, llm_prompt_tokens, llm_completion_tokens,
-                  llm_latency_ms, llm_errors)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", ps -> {
+                  llm_latency_ms, llm_errors, suite_error)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", ps -> {
             int i = 1;
             ps.setString(i++, run.runId());
             ps.setString(i++, run.target());
@@ -185,7 +276,8 @@ final class RunWrites {
             ps.setInt(i++, run.llm().promptTokens());
             ps.setInt(i++, run.llm().completionTokens());
             ps.setLong(i++, run.llm().latencyMs());
-            ps.setInt(i, run.llm().errors());
+            ps.setInt(i++, run.llm().errors());
+            ps.setString(i, run.suiteError());
         });
     }
 

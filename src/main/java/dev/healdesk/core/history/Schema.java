@@ -142,6 +142,82 @@ final class Schema {
                     "ALTER TABLE runs ADD COLUMN state TEXT NOT NULL DEFAULT 'finished'",
                     "ALTER TABLE runs ADD COLUMN owner_pid INTEGER",
                     "CREATE INDEX runs_unfinished ON runs(state) WHERE state <> 'finished'"
+            ),
+            List.of(
+                    // An index for every query the History screen, `healdesk history` and the reports make (the
+                    // plan test, HistoryQueryPlanTest, fails on a full scan of a large table).
+                    // the verified fixes of a fingerprint (the last one that worked); only those, so that a query of
+                    // one run's actions keeps the primary key
+                    "CREATE INDEX actions_verified ON actions(fingerprint) WHERE verified = 1",
+                    "CREATE INDEX runs_target ON runs(target, started_at, state, status)",
+                    "CREATE INDEX runs_status ON runs(status, started_at)",
+                    "CREATE INDEX runs_scope ON runs(target, projects)",
+                    "CREATE INDEX diagnoses_category ON diagnoses(category, created_at DESC)",
+                    "CREATE INDEX fingerprints_top ON fingerprints(occurrences DESC, last_seen DESC)",
+                    // Rollups, kept as runs are written (Rollups), so that a year of trends and metrics reads one
+                    // row per day and target instead of every run: the runs that are not running any more, by UTC
+                    // day of their start (started_at / 86400000) and target.
+                    "ALTER TABLE fingerprints ADD COLUMN last_fix_playbook TEXT",
+                    "ALTER TABLE fingerprints ADD COLUMN last_fix_at INTEGER",
+                    """
+                    UPDATE fingerprints SET
+                      last_fix_at = (SELECT max(r.started_at) FROM actions a JOIN runs r ON r.id = a.run_id
+                                     WHERE a.fingerprint = fingerprints.fingerprint AND a.verified = 1),
+                      last_fix_playbook = (SELECT a.playbook FROM actions a JOIN runs r ON r.id = a.run_id
+                                           WHERE a.fingerprint = fingerprints.fingerprint AND a.verified = 1
+                                           ORDER BY r.started_at DESC LIMIT 1)""",
+                    """
+                    CREATE TABLE run_days (
+                      day INTEGER NOT NULL,
+                      target TEXT NOT NULL,
+                      runs INTEGER NOT NULL,
+                      tests_run INTEGER NOT NULL,
+                      tests_passed INTEGER NOT NULL,
+                      health_score REAL NOT NULL,
+                      flaky INTEGER NOT NULL,
+                      llm_calls INTEGER NOT NULL,
+                      llm_tokens INTEGER NOT NULL,
+                      fixes_applied INTEGER NOT NULL,
+                      fixes_succeeded INTEGER NOT NULL,
+                      PRIMARY KEY (day, target))""",
+                    """
+                    INSERT INTO run_days (day, target, runs, tests_run, tests_passed, health_score, flaky, llm_calls,
+                      llm_tokens, fixes_applied, fixes_succeeded)
+                    SELECT started_at / 86400000, target, count(*), sum(tests_run), sum(tests_passed),
+                      sum(health_score), sum(flaky), sum(llm_calls), sum(llm_prompt_tokens + llm_completion_tokens),
+                      coalesce(sum((SELECT sum(a.applied) FROM actions a WHERE a.run_id = runs.id)), 0),
+                      coalesce(sum((SELECT sum(a.applied * a.success) FROM actions a WHERE a.run_id = runs.id)), 0)
+                    FROM runs WHERE state <> 'running' AND cancelled = 0 GROUP BY started_at / 86400000, target""",
+                    """
+                    CREATE TABLE llm_days (
+                      day INTEGER NOT NULL,
+                      target TEXT NOT NULL,
+                      provider TEXT NOT NULL,
+                      calls INTEGER NOT NULL,
+                      tokens INTEGER NOT NULL,
+                      PRIMARY KEY (day, target, provider))""",
+                    """
+                    INSERT INTO llm_days (day, target, provider, calls, tokens)
+                    SELECT started_at / 86400000, target, coalesce(llm_provider, 'none'), sum(llm_calls),
+                      sum(llm_prompt_tokens + llm_completion_tokens)
+                    FROM runs WHERE state <> 'running' AND cancelled = 0 AND llm_calls > 0
+                    GROUP BY started_at / 86400000, target, coalesce(llm_provider, 'none')""",
+                    """
+                    CREATE TABLE pattern_days (
+                      day INTEGER NOT NULL,
+                      target TEXT NOT NULL,
+                      pattern_id TEXT NOT NULL,
+                      failure_groups INTEGER NOT NULL,
+                      PRIMARY KEY (day, target, pattern_id))""",
+                    """
+                    INSERT INTO pattern_days (day, target, pattern_id, failure_groups)
+                    SELECT r.started_at / 86400000, r.target, f.pattern_id, count(*)
+                    FROM failures f JOIN runs r ON r.id = f.run_id WHERE r.state <> 'running' AND r.cancelled = 0
+                    GROUP BY r.started_at / 86400000, r.target, f.pattern_id"""
+            ),
+            List.of(
+                    // A run whose suite could not run at all (a build that does not compile) is recorded with why.
+                    "ALTER TABLE runs ADD COLUMN suite_error TEXT"
             ));
 
 

@@ -46,16 +46,36 @@ final class Sql {
         void bind(PreparedStatement ps, T row) throws SQLException;
     }
 
+    /** Hears each query before it runs (the plan test reads them back with EXPLAIN QUERY PLAN). */
+    @FunctionalInterface
+    interface QueryListener {
+        void querying(String sql, Binder binder);
+    }
+
     private final Path file;
     private final Connection connection;
+    private volatile QueryListener listener;
 
     Sql(Path file, Connection connection) {
         this.file = file;
         this.connection = connection;
     }
 
+    /** Lets {@code listener} hear every query from now on (null: none). */
+    void listen(QueryListener listener) {
+        this.listener = listener;
+    }
+
+    private void heard(String sql, Binder binder) {
+        QueryListener l = listener;
+        if (l != null) {
+            l.querying(sql, binder);
+        }
+    }
+
     /** Every row {@code sql} answers, mapped. */
     synchronized <T> List<T> query(String what, String sql, Binder binder, RowMapper<T> mapper) {
+        heard(sql, binder);
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             binder.bind(ps);
             List<T> rows = new ArrayList<>();
@@ -72,6 +92,7 @@ final class Sql {
 
     /** The first row {@code sql} answers, mapped; empty when there is none. */
     synchronized <T> Optional<T> one(String what, String sql, Binder binder, RowMapper<T> mapper) {
+        heard(sql, binder);
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             binder.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {

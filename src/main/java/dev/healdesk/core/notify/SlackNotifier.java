@@ -102,32 +102,34 @@ public final class SlackNotifier implements RunListener {
             return Optional.empty();
         }
         StringBuilder text = new StringBuilder();
-        text.append(emoji(run)).append(" *Healdesk* ").append(run.target()).append(" · run `").append(run.runId())
-                .append("` ended *").append(run.status().id()).append("*");
-        if (run.initialStatus() != run.status()) {
-            text.append(" (was ").append(run.initialStatus().id()).append(")");
+        text.append(emoji(run)).append(" *Healdesk* ").append(escape(redact.apply(run.target()))).append(" · run ")
+                .append(code(run.runId())).append(" ended *").append(run.outcome().state().id()).append("*");
+        if (run.outcome().firstPassDiffers()) {
+            text.append(" (first pass: ").append(run.outcome().firstPass().describe()).append(")");
         }
-        text.append(String.format(Locale.ROOT, " · health %.1f · %d passed, %d failed of %d", run.healthScore(),
-                run.testsPassed(), run.testsFailed(), run.testsRun()));
+        text.append(String.format(Locale.ROOT, " · health %.1f · %s", run.healthScore(),
+                run.outcome().finalPass().describe()));
         if (failedScheduled) {
             text.append("\nScheduled run did not end healthy").append(run.cancelled() ? " (cancelled)" : "").append('.');
         }
         if (!critical.isEmpty()) {
             text.append("\n*Critical failures* (").append(critical.size()).append("):");
             critical.stream().limit(MAX_GROUPS).forEach(g -> text.append("\n• ").append(g.category().id()).append(" · ")
-                    .append(g.count()).append(" test(s) · ").append(cut(firstLine(g.message()))));
+                    .append(g.count()).append(" test(s) · ").append(code(cut(firstLine(g.message())))));
         }
         if (!healed.isEmpty()) {
             text.append("\n*Healed automatically*:");
-            healed.forEach(a -> text.append("\n• ").append(a.playbook()).append(" (class ").append(a.fixClass())
-                    .append("): ").append(cut(a.message())));
+            healed.forEach(a -> text.append("\n• ").append(code(a.playbook())).append(" (class ").append(a.fixClass())
+                    .append("): ").append(code(cut(a.message()))));
         }
         return Optional.of(redact.apply(text.toString()));
     }
 
     private void post(String text) {
         try {
-            String body = Json.MAPPER.writeValueAsString(Map.of("text", text));
+            // No unfurling: a URL that reaches the message (escaped, inside code) must not fetch a preview either.
+            String body = Json.MAPPER.writeValueAsString(Map.of("text", text, "unfurl_links", false,
+                    "unfurl_media", false));
             HttpRequest request = HttpRequest.newBuilder(webhook).timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
@@ -141,6 +143,23 @@ public final class SlackNotifier implements RunListener {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Text from a run (a failure message, a test title, a playbook's output) made inert for Slack: redacted, then
+     * {@code & < >} escaped as Slack asks (so no {@code <!channel>}, {@code <!here>}, {@code <@U…>} mention and no
+     * {@code <url|label>} link can come from it), on one line, inside an inline code span (so Slack neither formats
+     * nor links it; a backquote in it cannot close the span).
+     */
+    String code(String untrusted) {
+        String text = escape(redact.apply(untrusted == null ? "" : untrusted)).replace('`', '\u02cb')
+                .replace('\n', ' ').replace('\r', ' ');
+        return text.isBlank() ? "" : "`" + text + "`";
+    }
+
+    /** Slack's own escaping of its control characters in message text. */
+    static String escape(String text) {
+        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static String emoji(RunSummary run) {

@@ -32,7 +32,19 @@ public final class CommandRunner {
         }
     }
 
+    /**
+     * Asked before each program starts, with its argument vector; it throws to refuse it (the executor's
+     * guardrails count every command with an effect here, see {@link Effects}).
+     */
+    @FunctionalInterface
+    public interface Guard {
+        void check(List<String> argv) throws PlaybookException;
+
+        Guard NONE = argv -> { };
+    }
+
     private final Duration defaultTimeout;
+    private final Guard guard;
     private final UnaryOperator<String> redact;
     private final Map<String, String> extraEnv;
     private final List<Result> history = new ArrayList<>();
@@ -42,6 +54,13 @@ public final class CommandRunner {
      * @param extraEnv added to the inherited environment of every program (tests put stand-ins on PATH so)
      */
     public CommandRunner(Duration defaultTimeout, UnaryOperator<String> redact, Map<String, String> extraEnv) {
+        this(defaultTimeout, redact, extraEnv, Guard.NONE);
+    }
+
+    /** @param guard asked before every program starts; what it refuses is never run */
+    public CommandRunner(Duration defaultTimeout, UnaryOperator<String> redact, Map<String, String> extraEnv,
+                         Guard guard) {
+        this.guard = guard;
         this.defaultTimeout = defaultTimeout;
         this.redact = redact;
         this.extraEnv = Map.copyOf(extraEnv);
@@ -68,6 +87,7 @@ public final class CommandRunner {
         resolved.set(0, locate(argv.get(0)).map(Path::toString).orElseThrow(() -> new PlaybookException(argv.get(0)
                 + " is not on the PATH: install it or put it on the PATH, or configure another strategy in the"
                 + " target file's playbooks.")));
+        guard.check(List.copyOf(argv));
         long t0 = System.nanoTime();
         Result result;
         try {

@@ -27,15 +27,6 @@ public interface Playbook {
     Set<Category> categories();
 
     /**
-     * What sort of change this is, for the per-session limits and the restart cooldown the executor keeps
-     * ({@link Kind#CONTAINER_RESTART} and {@link Kind#DATABASE} are counted; {@link Kind#RESTART} and
-     * {@link Kind#CONTAINER_RESTART} may not hit one subject twice inside the cooldown).
-     */
-    default Kind kind() {
-        return Kind.GENERAL;
-    }
-
-    /**
      * The names this playbook would touch here (a container, a namespace, a table, the target), checked against the
      * protected list before anything runs. Default: the target itself.
      */
@@ -52,7 +43,12 @@ public interface Playbook {
         return List.of();
     }
 
-    /** The dry run: exactly what {@link #apply} would do, with the real commands or requests. Changes nothing. */
+    /**
+     * The dry run: exactly what {@link #apply} would do, with the real commands or requests. Changes nothing. What
+     * its steps do (their {@link PlanStep#effects()}: read from each command, named by each request or action) is
+     * what the executor's per-session limits count before anything runs; every command apply runs is counted again
+     * as it runs, so a playbook cannot restart a container or touch a database past a limit, planned or not.
+     */
     Plan plan(PlaybookContext context);
 
     Outcome apply(PlaybookContext context, Plan plan) throws PlaybookException;

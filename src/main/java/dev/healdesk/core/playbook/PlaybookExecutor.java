@@ -117,7 +117,7 @@ public final class PlaybookExecutor implements Healer {
     public List<ActionRecord> heal(HealRequest request) {
         TargetControl control = ControlledTarget.controlOf(request.target());
         Guardrails limits = control.guardrails(defaults);
-        Run run = new Run(request, control, limits, new CommandRunner(limits.commandTimeout(), redact, env));
+        Run run = new Run(request, control, limits);
         synchronized (this) {
             fixesLastRun = 0;
             current = limits;
@@ -200,8 +200,8 @@ public final class PlaybookExecutor implements Healer {
             return;
         }
         Proposal proposal = new Proposal(run.id(), group, name, playbook.description(), fixClass, playbook.risk(),
-                playbook.kind(), subjects(playbook, context), run.control.name(), run.request.options().approve());
-        if (fixClass == FixClass.A && refusal(run, proposal).isEmpty()) {
+                dominant(plan), subjects(playbook, context), run.control.name(), run.request.options().approve());
+        if (fixClass == FixClass.A && refusal(run, proposal, plan).isEmpty()) {
             // A class-A fix is verified by the tests: only against a failure that comes back.
             Optional<String> notBack = reproduce(run, group, name);
             if (notBack.isPresent()) {
@@ -211,7 +211,7 @@ public final class PlaybookExecutor implements Healer {
         }
         OperatorDecision approval = null;
         for (int attempt = 1; !run.request.cancel().isCancelled(); attempt++) {
-            Optional<String> refusal = refusal(run, proposal);
+            Optional<String> refusal = refusal(run, proposal, plan);
             if (refusal.isPresent()) {
                 synchronized (this) {
                     refusals++;
@@ -267,7 +267,19 @@ public final class PlaybookExecutor implements Healer {
     private boolean attempt(Run run, Playbook playbook, Proposal proposal, PlaybookContext context, Plan plan,
                             Decision decision) {
         FailureGroup group = proposal.group();
-        count(proposal);
+        Application application = new Application(proposal);
+        count(proposal, plan, application);
+        run.application = application;
+        try {
+            return attempt(run, playbook, proposal, context, plan, decision, application);
+        } finally {
+            run.application = null;
+        }
+    }
+
+    private boolean attempt(Run run, Playbook playbook, Proposal proposal, PlaybookContext context, Plan plan,
+                            Decision decision, Application application) {
+        FailureGroup group = proposal.group();
         run.fixes++;
         synchronized (this) {
             fixesLastRun = run.fixes;
@@ -282,6 +294,15 @@ public final class PlaybookExecutor implements Healer {
             outcome = Outcome.failed(proposal.playbook() + " failed: " + e, "");
         }
         String message = redact.apply(outcome.message());
+        if (application.refusal != null && !application.ranAny) {
+            // The guardrails stopped its first counted command: nothing changed, so it is a refusal, not a failure.
+            synchronized (this) {
+                refusals++;
+            }
+            run.record(group, proposal.playbook(), proposal.fixClass(), Decision.SKIPPED, GUARDRAILS,
+                    application.refusal);
+            return false;
+        }
         ActionRecord applied = new ActionRecord(group.fingerprint(), proposal.playbook(), proposal.fixClass(),
                 decision, outcome.success(), false, false, message, ms(t0));
         run.emit(new RunEvent.PlaybookApplied(run.id(), applied, redact.apply(outcome.output())));
@@ -466,6 +487,10 @@ public final class PlaybookExecutor implements Healer {
     private String rollback(Run run, Playbook playbook, PlaybookContext context, Outcome applied,
                             List<TestResult> tests) {
         Outcome back;
+        Application application = run.application;
+        if (application != null) {
+            application.undoing = true;   // an undo is never refused by a limit: it is counted, and it runs
+        }
         try {
             back = playbook.rollback(context, applied);
         } catch (PlaybookException e) {
@@ -493,7 +518,7 @@ public final class PlaybookExecutor implements Healer {
     // ------------------------------------------------------------------------------------------------ guardrails
 
     /** Why the guardrails refuse this proposal now, or empty. */
-    private Optional<String> refusal(Run run, Proposal p) {
+    private Optional<String> refusal(Run run, Proposal p, Plan plan) {
         if (run.systemic != null) {
             return Optional.of(run.systemic);
         }
@@ -517,15 +542,14 @@ public final class PlaybookExecutor implements Healer {
                 return Optional.of("attempts: " + tried + " attempt(s) at this failure in this session, the limit is "
                         + run.limits.maxAttemptsPerFailure());
             }
-            if (p.kind() == Kind.CONTAINER_RESTART && containerRestarts >= run.limits.maxContainerRestarts()) {
-                return Optional.of("container restarts: " + containerRestarts + " in this session, the limit is "
-                        + run.limits.maxContainerRestarts());
+            long restarts = plan.steps().stream().filter(s -> s.effects().contains(Kind.CONTAINER_RESTART)).count();
+            if (restarts > 0 && containerRestarts + restarts > run.limits.maxContainerRestarts()) {
+                return Optional.of(containerLimit(run.limits) + (restarts > 1 ? "; this plan has " + restarts : ""));
             }
-            if (p.kind() == Kind.DATABASE && databaseOperations >= run.limits.maxDatabaseOperations()) {
-                return Optional.of("database operations: " + databaseOperations + " in this session, the limit is "
-                        + run.limits.maxDatabaseOperations());
+            if (effects(plan).contains(Kind.DATABASE) && databaseOperations >= run.limits.maxDatabaseOperations()) {
+                return Optional.of(databaseLimit(run.limits));
             }
-            if (p.kind().isRestart()) {
+            if (effects(plan).stream().anyMatch(Kind::isRestart)) {
                 Instant now = clock.instant();
                 for (String subject : p.subjects()) {
                     Instant last = lastRestart.get(key(subject));
@@ -540,18 +564,71 @@ public final class PlaybookExecutor implements Healer {
         return Optional.empty();
     }
 
-    /** Counts one attempt against the session's limits. */
-    private synchronized void count(Proposal p) {
+    private synchronized String containerLimit(Guardrails limits) {
+        return "container restarts: " + containerRestarts + " in this session, the limit is "
+                + limits.maxContainerRestarts();
+    }
+
+    private synchronized String databaseLimit(Guardrails limits) {
+        return "database operations: " + databaseOperations + " in this session, the limit is "
+                + limits.maxDatabaseOperations();
+    }
+
+    /**
+     * Counts one attempt against the session's limits, with what its plan's requests and actions say they change
+     * (a command's effects are counted as it runs, by {@link Run#guard}).
+     */
+    private synchronized void count(Proposal p, Plan plan, Application application) {
         Instant now = clock.instant();
         attempts.merge(p.fingerprint(), 1, Integer::sum);
         lastFixAt = now;
-        if (p.kind() == Kind.CONTAINER_RESTART) {
-            containerRestarts++;
-        } else if (p.kind() == Kind.DATABASE) {
-            databaseOperations++;
+        for (PlanStep step : plan.steps()) {
+            if (!step.command().isEmpty()) {
+                continue;
+            }
+            if (step.effects().contains(Kind.CONTAINER_RESTART)) {
+                containerRestarts++;
+            }
+            if (step.effects().contains(Kind.DATABASE) && !application.databaseCounted) {
+                databaseOperations++;
+                application.databaseCounted = true;
+            }
         }
-        if (p.kind().isRestart()) {
+        if (effects(plan).stream().anyMatch(Kind::isRestart)) {
             p.subjects().forEach(s -> lastRestart.put(key(s), now));
+        }
+    }
+
+    /** What a plan's steps change, together. */
+    private static Set<Kind> effects(Plan plan) {
+        Set<Kind> all = java.util.EnumSet.noneOf(Kind.class);
+        plan.steps().forEach(s -> all.addAll(s.effects()));
+        return all;
+    }
+
+    /** The effect a proposal is shown with: the one the guardrails weigh most. */
+    private static Kind dominant(Plan plan) {
+        Set<Kind> all = effects(plan);
+        for (Kind k : List.of(Kind.CONTAINER_RESTART, Kind.DATABASE, Kind.RESTART)) {
+            if (all.contains(k)) {
+                return k;
+            }
+        }
+        return Kind.GENERAL;
+    }
+
+    /** One application of a playbook, as the guard sees the commands it runs. */
+    private static final class Application {
+        final Proposal proposal;
+        boolean databaseCounted;
+        volatile boolean undoing;
+        /** Whether a command with a counted effect ran. */
+        boolean ranAny;
+        /** Why the guard refused a command of it, or null. */
+        String refusal;
+
+        Application(Proposal proposal) {
+            this.proposal = proposal;
         }
     }
 
@@ -581,7 +658,10 @@ public final class PlaybookExecutor implements Healer {
         Set<String> services = new TreeSet<>();
         for (FailureGroup g : groups) {
             if (SERVICE_CATEGORIES.contains(g.category())) {
+                // Each test's own message: failures that differ only by host (api-a … api-d, 127.0.0.1 … .4) share
+                // a fingerprint and so one group, yet name different services.
                 FailureServices.of(g.message()).ifPresent(s -> services.add(s.key()));
+                g.tests().forEach(t -> FailureServices.of(t.errorMessage()).ifPresent(s -> services.add(s.key())));
             }
         }
         if (services.size() < limits.systemicServices()) {
@@ -701,11 +781,14 @@ public final class PlaybookExecutor implements Healer {
         String healedBy;
         int fixes;
 
-        Run(HealRequest request, TargetControl control, Guardrails limits, CommandRunner commands) {
+        /** The application in progress, whose commands {@link #guard} counts; null between applications. */
+        volatile Application application;
+
+        Run(HealRequest request, TargetControl control, Guardrails limits) {
             this.request = request;
             this.control = control;
             this.limits = limits;
-            this.commands = commands;
+            this.commands = new CommandRunner(limits.commandTimeout(), redact, env, this::guard);
             this.maxFixes = Math.min(limits.maxFixesPerRun(), request.options().maxFixes());
             request.results().forEach(r -> latest.put(r.id(), r));
             request.results().stream().filter(r -> r.status().isFailure())
@@ -723,6 +806,50 @@ public final class PlaybookExecutor implements Healer {
 
         String id() {
             return request.runId();
+        }
+
+        /**
+         * Every command a playbook runs passes here before it starts: one that restarts a container counts one
+         * container restart, and the first that touches a database or a cache counts the application's database
+         * operation. Past a limit it is refused (never while undoing a fix), and the refusal is what the action
+         * records.
+         */
+        void guard(List<String> argv) throws PlaybookException {
+            Set<Kind> effects = Effects.of(argv);
+            if (effects.isEmpty()) {
+                return;
+            }
+            Application app = application;
+            boolean undoing = app != null && app.undoing;
+            synchronized (PlaybookExecutor.this) {
+                String refused = null;
+                if (effects.contains(Kind.CONTAINER_RESTART) && !undoing
+                        && containerRestarts >= limits.maxContainerRestarts()) {
+                    refused = containerLimit(limits);
+                } else if (effects.contains(Kind.DATABASE) && !undoing && (app == null || !app.databaseCounted)
+                        && databaseOperations >= limits.maxDatabaseOperations()) {
+                    refused = databaseLimit(limits);
+                }
+                if (refused != null) {
+                    String why = refused + "; not run: " + String.join(" ", argv);
+                    if (app != null && app.refusal == null) {
+                        app.refusal = redact.apply(why);
+                    }
+                    throw new PlaybookException("guardrails: " + why);
+                }
+                if (effects.contains(Kind.CONTAINER_RESTART)) {
+                    containerRestarts++;
+                }
+                if (effects.contains(Kind.DATABASE) && (app == null || !app.databaseCounted)) {
+                    databaseOperations++;
+                    if (app != null) {
+                        app.databaseCounted = true;
+                    }
+                }
+                if (app != null) {
+                    app.ranAny = true;
+                }
+            }
         }
 
         void emit(RunEvent event) {

@@ -1,8 +1,9 @@
 package dev.healdesk.core.redact;
 
 /**
- * {@code Bearer <token>} outside an Authorization header (those are {@link KeyValues}'): in curl commands,
- * error messages, {@code "Bearer eyJ…"} strings. Here the word alone says little ("Bearer token expired"),
+ * {@code Bearer <token>} and {@code Basic <base64>} outside an Authorization header (those are
+ * {@link KeyValues}'): in curl commands, error messages, {@code "Bearer eyJ…"} strings, git's
+ * {@code extraheader}; and SMTP's {@code AUTH PLAIN <base64>}. Here the word alone says little ("Bearer token expired"),
  * so the token must look like one: at least {@value #MIN_LENGTH} characters with letters and digits.
  */
 final class Bearer implements Detector {
@@ -13,10 +14,30 @@ final class Bearer implements Detector {
     @Override
     public int at(Scan scan, int i) {
         String s = scan.text;
-        if (Chars.joinedBefore(s, i) || !s.regionMatches(true, i, "bearer", 0, 6)) {
+        if (Chars.joinedBefore(s, i)) {
             return Tokens.wordEnd(s, i);
         }
-        int j = i + 6;
+        if (s.startsWith("AUTH PLAIN ", i) || s.startsWith("AUTH LOGIN ", i)) {
+            int start = i + 11;
+            int end = start;
+            while (end < s.length() && end - start < MAX_TOKEN && (Chars.alnum(s.charAt(end)) || s.charAt(end) == '+'
+                    || s.charAt(end) == '/')) {
+                end++;
+            }
+            while (end < s.length() && s.charAt(end) == '=') {
+                end++;
+            }
+            if (end - start >= 8 && !Values.placeholder(s, start, end)) {
+                scan.add(SecretKind.PASSWORD, start, end);   // SMTP: base64 of the user and password
+                return end;
+            }
+            return start;
+        }
+        boolean basic = s.regionMatches(true, i, "basic ", 0, 6);
+        if (!basic && !s.regionMatches(true, i, "bearer", 0, 6)) {
+            return Tokens.wordEnd(s, i);
+        }
+        int j = i + (basic ? 5 : 6);
         int blanks = j;
         while (j < s.length() && j - blanks < 4 && Chars.blank(s.charAt(j))) {
             j++;
@@ -28,7 +49,7 @@ final class Bearer implements Detector {
         if (end - j < MIN_LENGTH || Values.placeholder(s, j, end) || !lettersAndDigits(s, j, end)) {
             return j;
         }
-        scan.add(SecretKind.BEARER_TOKEN, j, end);
+        scan.add(basic ? SecretKind.PASSWORD : SecretKind.BEARER_TOKEN, j, end);
         return end;
     }
 

@@ -2,7 +2,7 @@ package dev.healdesk.core.redact;
 
 /**
  * E-mail addresses, found at their {@code @}: a local part of {@code [A-Za-z0-9._%+-]} and a domain of at least
- * two labels ending in a letters-only TLD. Reserved example and test domains stay ({@link Hosts}), and so do
+ * two labels ending in a letters-only TLD; {@code %40} counts as the {@code @} (an address in a query string). Reserved example and test domains stay ({@link Hosts}), and so do
  * look-alikes: {@code user:pw@host} in a URL (its password is {@link Urls}'), {@code pkg@1.2.3},
  * {@code Object@1b6d3586} and {@code icon@2x.png} (a file extension is not a TLD here).
  */
@@ -15,6 +15,10 @@ final class Emails implements Detector {
     @Override
     public int at(Scan scan, int at) {
         String s = scan.text;
+        int sep = s.charAt(at) == '@' ? 1 : s.startsWith("%40", at) ? 3 : 0;   // %40: an address in a query string
+        if (sep == 0) {
+            return at + 1;
+        }
         int start = at;
         while (start > 0 && at - start < 64 && localChar(s.charAt(start - 1))) {
             start--;
@@ -25,7 +29,7 @@ final class Emails implements Detector {
         if (start > 0 && (s.charAt(start - 1) == '/' || s.charAt(start - 1) == ':' && !mailto(s, start - 1))) {
             return at + 1;
         }
-        int end = at + 1;
+        int end = at + sep;
         int labels = 0;
         int lastLabel = end;
         while (true) {
@@ -45,7 +49,7 @@ final class Emails implements Detector {
             }
         }
         if (labels < 2 || end - lastLabel < 2 || !lettersOnly(s, lastLabel, end) || fileExtension(s, lastLabel, end)
-                || Hosts.reserved(s, at + 1, end)) {
+                || Hosts.reserved(s, at + sep, end)) {
             return Math.max(at + 1, end);
         }
         scan.add(SecretKind.EMAIL, start, end);

@@ -10,16 +10,17 @@ final class KeyNames {
 
     /** The kinds of key this class tells apart. */
     enum Key {
-        NONE, COOKIE, AUTHORIZATION, SESSION, AWS_SECRET, PASSWORD, SECRET
+        NONE, COOKIE, AUTHORIZATION, SESSION, AWS_SECRET, PASSWORD, SECRET, SSN
     }
 
     static final int MAX_SEGMENTS = 8;
     static final int MAX_LENGTH = 64;
 
-    private static final String[] PASSWORD_WORDS = {"password", "passwd", "passphrase", "pwd", "pass", "pw"};
+    private static final String[] PASSWORD_WORDS = {"password", "passwd", "passphrase", "passcode", "pwd", "pass",
+            "pw", "otp", "pin"};
     private static final String[] SECRET_WORDS = {"secret", "secrets", "token", "apikey", "apitoken", "secretkey",
             "accesskey", "privatekey", "clientsecret", "authtoken", "accesstoken", "refreshtoken", "credential",
-            "credentials", "auth", "signature", "sig"};
+            "credentials", "auth", "signature", "sig", "csrftoken", "xsrftoken", "sessionsecret", "jwtsecret", "webhooksecret"};
     /** Words that make a following "key" a secret one: api_key, accessKey, x-api-key, AccountKey... */
     private static final String[] KEY_QUALIFIERS = {"api", "access", "secret", "private", "client", "signing",
             "encryption", "master", "app", "account", "license", "subscription", "service", "auth", "shared"};
@@ -51,6 +52,9 @@ final class KeyNames {
                 || count == 2 && is(s, seg, 0, "proxy") && is(s, seg, 1, "authorization")) {
             return Key.AUTHORIZATION;
         }
+        if (ssn(s, seg, count)) {
+            return Key.SSN;
+        }
         boolean secret = false;
         boolean aws = false;
         boolean access = false;
@@ -75,10 +79,21 @@ final class KeyNames {
             return Key.PASSWORD;
         }
         if (anyOf(s, seg, last, SECRET_WORDS)
-                || last > 0 && is(s, seg, last, "key") && anyOf(s, seg, last - 1, KEY_QUALIFIERS)) {
+                || last > 0 && (is(s, seg, last, "key") || is(s, seg, last, "keys"))
+                && anyOf(s, seg, last - 1, KEY_QUALIFIERS)) {
             return Key.SECRET;
         }
         return Key.NONE;
+    }
+
+    /** {@code ssn}, {@code social_security_number}, {@code SocialSecurityNo}: a US social security number. */
+    private static boolean ssn(String s, int[] seg, int count) {
+        for (int k = 0; k < count; k++) {
+            if (is(s, seg, k, "ssn") || k + 1 < count && is(s, seg, k, "social") && is(s, seg, k + 1, "security")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -9,8 +9,9 @@ package dev.healdesk.core.redact;
  * after a word, so that prose such as "Invalid password: too short" stays; {@code Key:value} with no blank
  * counts anywhere (Go's {@code %+v}: {@code {User:app Password:…}}).
  *
- * <p>Not covered: secrets given as command-line arguments without {@code =} ({@code --password hunter2},
- * {@code -phunter2}) and values typed into forms ({@code fill('#password', 'hunter2')}).
+ * A {@code value} names its secret through its sibling {@code name} ({@link NameValuePairs}: cookies in
+ * storage-state files and JavaScript objects). Command-line arguments without {@code =} are {@link CommandLines}',
+ * values typed into forms {@link Fills}'.
  */
 final class KeyValues implements Detector {
 
@@ -24,9 +25,18 @@ final class KeyValues implements Detector {
         if (!separator(s, sep)) {
             return sep + 1;
         }
+        boolean arrow = s.charAt(sep) == '=' && sep + 1 < s.length() && s.charAt(sep + 1) == '>';   // Ruby, PHP: =>
         int k = sep - 1;
+        if (k >= 0 && s.charAt(k) == ':' && s.charAt(sep) == '=') {
+            k--;   // Go, Pascal: password := "…"
+        }
         while (k >= 0 && sep - k <= 4 && Chars.blank(s.charAt(k))) {
             k--;
+        }
+        boolean parenthesised = k > 0 && s.charAt(k) == ')' && s.charAt(sep) == '=' && sep + 1 < s.length()
+                && s.charAt(sep + 1) == '(';
+        if (parenthesised) {
+            k--;   // PostgreSQL's DETAIL: Key (ssn)=(123456789) already exists.
         }
         boolean quoted = k >= 0 && (s.charAt(k) == '"' || s.charAt(k) == '\'');
         if (quoted) {
@@ -40,21 +50,45 @@ final class KeyValues implements Detector {
         if (keyStart == keyEnd || k >= 0 && keyChar(s.charAt(k))) {
             return sep + 1;
         }
-        KeyNames.Key key = KeyNames.classify(scan, keyStart, keyEnd);
-        if (key == KeyNames.Key.NONE || s.charAt(sep) == ':' && !quoted && (s.startsWith("//", keyStart - 2)
-                || !keyCanStart(s, keyStart) && (sep + 1 >= s.length() || Chars.blank(s.charAt(sep + 1))))) {
-            return sep + 1;   // the user of a URL's user:password@ (that is Urls'), or prose
+        if (keyEnd - keyStart > 3 && s.charAt(keyStart) == '-' && (s.charAt(keyStart + 1) == 'D'
+                || s.charAt(keyStart + 1) == 'P') && Chars.lower(s.charAt(keyStart + 2))) {
+            keyStart += 2;   // a JVM or Gradle property: -DapiKey=…, -PnexusPassword=…
         }
-        int v = sep + 1;
+        KeyNames.Key key = KeyNames.classify(scan, keyStart, keyEnd);
+        if (key == KeyNames.Key.NONE && Chars.is(s, keyStart, keyEnd, "value")) {
+            key = NameValuePairs.named(scan, keyStart, sep);
+        }
+        boolean prose = s.charAt(sep) == ':' && !quoted && !keyCanStart(s, keyStart) && !header(key)
+                && !identifier(s, keyStart, keyEnd) && (sep + 1 >= s.length() || Chars.blank(s.charAt(sep + 1)));
+        if (key == KeyNames.Key.NONE || s.charAt(sep) == ':' && !quoted && s.startsWith("//", keyStart - 2)) {
+            return sep + 1;   // the user of a URL's user:password@ (that is Urls')
+        }
+        int v = arrow ? sep + 2 : sep + 1;
+        if (parenthesised) {
+            int close = Chars.indexOf(s, ')', v + 1, Math.min(s.length(), v + 80));
+            if (close > v + 1 && key == KeyNames.Key.SSN && ssnValue(s, v + 1, close)) {
+                scan.add(SecretKind.SSN, v + 1, close);
+            } else if (close > v + 1 && key != KeyNames.Key.SSN && judge(key, s, v + 1, close) != null) {
+                scan.add(judge(key, s, v + 1, close), v + 1, close);
+            }
+            return v + 1;
+        }
         // "key: value" and "key = value", but "key= other=…" is an empty value
-        if (s.charAt(sep) == ':' || sep > 0 && Chars.blank(s.charAt(sep - 1))) {
+        if (s.charAt(sep) == ':' || arrow || sep > 0 && (Chars.blank(s.charAt(sep - 1)) || s.charAt(sep - 1) == ':')) {
             while (v < s.length() && v - sep <= 8 && Chars.blank(s.charAt(v))) {
                 v++;
             }
         }
+        if (v + 1 < s.length() && s.charAt(v) == 'b' && (s.charAt(v + 1) == '\'' || s.charAt(v + 1) == '"')) {
+            v++;   // a Python bytes literal, b'...'
+        }
         int quote = Quotes.open(s, v);
         int start = v + quote;
         int end = quote > 0 ? Quotes.close(s, start, quote) : plainEnd(s, start);
+        if (prose && quote == 0 && !Values.secretLike(s, start, end)
+                && !(key == KeyNames.Key.PASSWORD && end - start >= 4 && hasDigit(s, start, end))) {
+            return sep + 1;   // prose: "Invalid password: too short"; a quoted or random value still goes
+        }
         switch (key) {
             case COOKIE:
                 return cookies(scan, start, quote > 0 ? end : Quotes.textEnd(s, start));
@@ -75,9 +109,9 @@ final class KeyValues implements Detector {
         char next = i + 1 < s.length() ? s.charAt(i + 1) : ' ';
         char before = i > 0 ? s.charAt(i - 1) : ' ';
         if (s.charAt(i) == ':') {
-            return next != ':' && next != '/' && before != ':';
+            return next != ':' && next != '/' && next != '=' && before != ':';
         }
-        return next != '=' && next != '>' && before != '=' && before != '!' && before != '<' && before != '>';
+        return next != '=' && before != '=' && before != '!' && before != '<' && before != '>';
     }
 
     private static boolean keyChar(char c) {
@@ -99,10 +133,28 @@ final class KeyValues implements Detector {
      */
     private static int plainEnd(String s, int start) {
         int i = start;
-        while (i < s.length() && !plainStop(s.charAt(i)) && !(s.charAt(i) == '&' && nextParameter(s, i + 1))) {
-            i++;
+        while (true) {
+            while (i < s.length() && !plainStop(s.charAt(i)) && !(s.charAt(i) == '&' && nextParameter(s, i + 1))) {
+                i++;
+            }
+            // APP_KEYS=k1,k2: a comma with no blank after it goes on with the value, unless a name= follows
+            if (i + 1 < s.length() && i > start && s.charAt(i) == ',' && !plainStop(s.charAt(i + 1))
+                    && !nextKey(s, i + 1)) {
+                i++;
+                continue;
+            }
+            return i;
         }
-        return i;
+    }
+
+    /** Whether {@code name=} or {@code name:} starts at {@code i}. */
+    private static boolean nextKey(String s, int i) {
+        int j = i;
+        while (j < s.length() && j - i <= KeyNames.MAX_LENGTH && keyChar(s.charAt(j))) {
+            j++;
+        }
+        return j > i && j + 1 < s.length() && (s.charAt(j) == '=' || s.charAt(j) == ':')
+                && s.charAt(j + 1) != '=' && !Chars.space(s.charAt(j + 1)) && s.charAt(j + 1) != ',';
     }
 
     private static boolean plainStop(char c) {
@@ -118,12 +170,62 @@ final class KeyValues implements Detector {
         return j > i && (j == s.length() || s.charAt(j) == '=' || s.charAt(j) == '&');
     }
 
+    /** Authorization and cookie headers count wherever they stand: {@code extraheader AUTHORIZATION: basic …}. */
+    private static boolean header(KeyNames.Key key) {
+        return key == KeyNames.Key.AUTHORIZATION || key == KeyNames.Key.COOKIE;
+    }
+
+    /**
+     * Whether the key {@code s[start, end)} is spelt as an identifier, not a word of prose: with {@code _ - .}, in
+     * camel case or in capitals ({@code TEST_USER_PASSWORD: …} after a CI log's timestamp counts; "Invalid
+     * password: too short" does not).
+     */
+    private static boolean identifier(String s, int start, int end) {
+        boolean lower = false;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (c == '_' || c == '-' && i > start || c == '.' && i > start) {
+                return true;
+            }
+            if (Chars.upper(c) && lower) {
+                return true;
+            }
+            lower |= Chars.lower(c);
+        }
+        return !lower && end - start >= 3;
+    }
+
+    private static boolean hasDigit(String s, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (Chars.digit(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Nine digits, or 3-2-4 with dashes or blanks: what a column or field named ssn holds. */
+    private static boolean ssnValue(String s, int start, int end) {
+        int digits = 0;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (Chars.digit(c)) {
+                digits++;
+            } else if (c != '-' && c != ' ') {
+                return false;
+            }
+        }
+        return digits == 9;
+    }
+
     /** What the value {@code s[start, end)} under {@code key} is, or null when it is no secret. */
     private static SecretKind judge(KeyNames.Key key, String s, int start, int end) {
         if (Values.placeholder(s, start, end) || s.startsWith("-----BEGIN", start)) {
             return null;   // a PEM block is the private-key detector's
         }
         switch (key) {
+            case SSN:
+                return ssnValue(s, start, end) ? SecretKind.SSN : null;
             case PASSWORD:
                 return password(s, start, end) ? SecretKind.PASSWORD : null;
             case AWS_SECRET:
@@ -183,12 +285,20 @@ final class KeyValues implements Detector {
         while (i < end && Chars.blank(s.charAt(i))) {
             i++;
         }
-        if (i == schemeEnd || Chars.is(s, start, schemeEnd, "digest")) {
-            if (i >= end && Values.secretLike(s, start, end)) {
-                scan.add(SecretKind.BEARER_TOKEN, start, end);
+        if (i == schemeEnd || !scheme(s, start, schemeEnd)) {
+            // no scheme: the value is the credential itself, up to a blank (Authorization: 0b4d…, Authorization=pw)
+            int credEnd = start;
+            while (credEnd < end && !Chars.space(s.charAt(credEnd))) {
+                credEnd++;
+            }
+            if (Values.secretLike(s, start, credEnd)) {
+                scan.add(SecretKind.BEARER_TOKEN, start, credEnd);
                 return start;
             }
             return sep + 1;
+        }
+        if (Chars.is(s, start, schemeEnd, "digest")) {
+            return sep + 1;   // Digest's parameters (response=, nonce=) are the key-value rules'
         }
         int credEnd = Bearer.credentialsEnd(s, i, end);
         if (credEnd == i || credEnd < end && s.charAt(credEnd) == '=' || Values.placeholder(s, i, credEnd)) {
@@ -196,6 +306,20 @@ final class KeyValues implements Detector {
         }
         scan.add(Chars.is(s, start, schemeEnd, "basic") ? SecretKind.PASSWORD : SecretKind.BEARER_TOKEN, i, credEnd);
         return i;
+    }
+
+    /** Authentication schemes of the HTTP registry and the common vendor ones. */
+    private static final String[] SCHEMES = {"basic", "bearer", "token", "digest", "negotiate", "ntlm", "hoba",
+            "mutual", "vapid", "dpop", "gssapi", "oauth", "apikey", "api-key", "jwt", "key", "sso-key", "scram-sha-1",
+            "scram-sha-256", "aws4-hmac-sha256", "splunk", "ghp", "session", "signature", "otp", "privatetoken"};
+
+    private static boolean scheme(String s, int start, int end) {
+        for (String w : SCHEMES) {
+            if (Chars.is(s, start, end, w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -219,22 +343,34 @@ final class KeyValues implements Detector {
             }
             int v = i + 1;
             int valueEnd = v;
-            while (valueEnd < end && s.charAt(valueEnd) != ';') {
+            // a cookie value has no blank, comma or semicolon in it (RFC 6265); quoted ones may
+            boolean inQuotes = v < end && s.charAt(v) == '"';
+            while (valueEnd < end && s.charAt(valueEnd) != ';'
+                    && (inQuotes || !Chars.blank(s.charAt(valueEnd)) && s.charAt(valueEnd) != ',')) {
                 valueEnd++;
+                if (inQuotes && valueEnd > v + 1 && s.charAt(valueEnd - 1) == '"') {
+                    inQuotes = false;
+                }
             }
             i = valueEnd;
-            while (valueEnd > v && Chars.blank(s.charAt(valueEnd - 1))) {
-                valueEnd--;
+            int after = valueEnd;
+            while (after < end && Chars.blank(s.charAt(after))) {
+                after++;
             }
+            boolean last = valueEnd < end && Chars.blank(s.charAt(valueEnd)) && (after >= end || s.charAt(after) != ';');
             if (valueEnd - v >= 2 && s.charAt(v) == '"' && s.charAt(valueEnd - 1) == '"') {
                 v++;
                 valueEnd--;
             }
-            if (attribute(s, nameStart, nameEnd) || Values.placeholder(s, v, valueEnd)) {
-                continue;
+            if (!attribute(s, nameStart, nameEnd) && !Values.placeholder(s, v, valueEnd)) {
+                KeyNames.Key name = KeyNames.classify(scan, nameStart, nameEnd);
+                if (name != KeyNames.Key.NONE || Values.secretLike(s, v, valueEnd)) {
+                    scan.add(name == KeyNames.Key.SESSION ? SecretKind.SESSION_ID : SecretKind.COOKIE, v, valueEnd);
+                }   // else theme=dark, lang=en-GB: preferences, not credentials
             }
-            boolean session = KeyNames.classify(scan, nameStart, nameEnd) == KeyNames.Key.SESSION;
-            scan.add(session ? SecretKind.SESSION_ID : SecretKind.COOKIE, v, valueEnd);
+            if (last) {
+                break;   // the header's cookies end where free text goes on
+            }
         }
         return start;
     }

@@ -45,7 +45,8 @@ final class LogCorpus {
     private final List<Consumer<StringBuilder>> secrets = List.of(this::urlPassword, this::databaseUrl,
             this::authorization, this::apiKeyJson, this::awsEnv, this::githubRemote, this::slack, this::stripe,
             this::google, this::twilio, this::cookies, this::privateKey, this::contact, this::card, this::ssn,
-            this::openAi, this::anthropic, this::passwordKeyValue);
+            this::openAi, this::anthropic, this::passwordKeyValue, this::codeHost, this::registry, this::discord,
+            this::azure, this::sendgrid, this::iban, this::commandLine);
 
     private LogCorpus(long seed) {
         r = new Random(seed);
@@ -321,6 +322,54 @@ final class LogCorpus {
     private void ssn(StringBuilder b) {
         String ssn = (100 + r.nextInt(500)) + "-" + (10 + r.nextInt(89)) + "-" + (1000 + r.nextInt(9000));
         b.append("kyc check failed for applicant ssn=").append(plant(ssn)).append('\n');
+    }
+
+    private void codeHost(StringBuilder b) {
+        if (r.nextBoolean()) {
+            b.append("fatal: Authentication failed for 'https://oauth2:").append(plant("gl" + "pat-" + random(ALNUM, 20)))
+                    .append("@gitlab.").append(pick(DOMAINS)).append("/shop.git/'\n");
+        } else {
+            b.append("huggingface_hub.errors.HfHubHTTPError: 401 Client Error, HF_TOKEN=")
+                    .append(plant("h" + "f_" + random(ALNUM, 34))).append('\n');
+        }
+    }
+
+    private void registry(StringBuilder b) {
+        switch (r.nextInt(3)) {
+            case 0 -> b.append("//registry.npmjs.org/:_authToken=").append(plant("np" + "m_" + random(ALNUM, 36)))
+                    .append("\nnpm error code E401\n");
+            case 1 -> b.append("HTTPError: 403 Forbidden from https://upload.pypi.org/legacy/ password ")
+                    .append(plant("pypi-" + "AgEIcHlwaS5vcmc" + random(ALNUM + "-_", 70))).append('\n');
+            default -> b.append("+ echo ").append(plant("dckr" + "_pat_" + random(ALNUM + "-_", 27)))
+                    .append(" | docker login -u ci --password-stdin\nError response from daemon: unauthorized\n");
+        }
+    }
+
+    private void discord(StringBuilder b) {
+        b.append("DiscordAPIError[10015]: Unknown Webhook url=https://discord.com/api/webhooks/")
+                .append(plant(random("123456789", 18) + "/" + random(ALNUM + "-_", 68))).append('\n');
+    }
+
+    private void azure(StringBuilder b) {
+        b.append("AADSTS7000215: Invalid client secret provided (").append(plant(random(ALNUM, 3) + r.nextInt(10)
+                + "Q~" + random(ALNUM + "_.-", 34))).append(")\n");
+    }
+
+    private void sendgrid(StringBuilder b) {
+        b.append("ResponseError: Unauthorized (").append(plant("S" + "G." + random(ALNUM, 22) + "." + random(ALNUM, 43)))
+                .append(")\n");
+    }
+
+    private void iban(StringBuilder b) {
+        String bban = random("0123456789", 18);
+        int check = 98 - new java.math.BigInteger(bban + "131400").mod(java.math.BigInteger.valueOf(97)).intValue();
+        b.append("SEPA mandate rejected for ").append(plant("DE" + String.format("%02d", check) + bban))
+                .append(": invalid_bank_account_iban\n");
+    }
+
+    private void commandLine(StringBuilder b) {
+        b.append("+ mysql -h db.").append(pick(DOMAINS)).append(" -u app -p").append(plant(password()))
+                .append(" shop\nERROR 1045 (28000): Access denied for user 'app'\n");
     }
 
     private void openAi(StringBuilder b) {

@@ -6,7 +6,8 @@ package dev.healdesk.core.redact;
  * digits, whole or in groups of four, or 4-6-5; an issuer's first digit, 2 to 6; the Luhn check), US social
  * security numbers (3-2-4 with dashes; no area 000, 666 or 9xx, no zero group or serial) and phone numbers:
  * US 3-3-4 with dashes or dots, {@code (415) 555-0132}, {@code 1-800-…} (area and exchange 2-9xx), and
- * international {@code +CC …} with 8 to 15 digits (E.164). The shape must fit exactly, which is what keeps
+ * international {@code +CC …} with 8 to 15 digits (E.164), and national numbers with their trunk prefix 0
+ * ({@code 020 7946 0958}, {@code (020) 7946 0958}, {@code 06-12345678}). The shape must fit exactly, which is what keeps
  * dates (2024-06-01), versions (1.2.3, 17.0.10), times, durations, ports and ids out.
  */
 final class Numbers implements Detector {
@@ -73,6 +74,8 @@ final class Numbers implements Detector {
                     scan.add(SecretKind.PHONE, i, end);
                 } else if (card(s, g, count)) {
                     scan.add(SecretKind.CREDIT_CARD, i, end);
+                } else if (nationalPhone(s, g, count)) {
+                    scan.add(SecretKind.PHONE, i, end);
                 }
                 return end;
             case ' ':
@@ -81,6 +84,10 @@ final class Numbers implements Detector {
                         scan.add(SecretKind.CREDIT_CARD, i, g[2 * k - 1]);
                         return g[2 * k - 1];
                     }
+                }
+                if (usPhone(s, g, 0, count) || nationalPhone(s, g, count)) {
+                    scan.add(SecretKind.PHONE, i, end);
+                    return end;
                 }
                 return skip;
             default:
@@ -141,6 +148,26 @@ final class Numbers implements Detector {
     private static boolean usPhone(String s, int[] g, int from, int count) {
         return count - from == 3 && len(g, from) == 3 && len(g, from + 1) == 3 && len(g, from + 2) == 4
                 && s.charAt(g[2 * from]) >= '2' && s.charAt(g[2 * from + 2]) >= '2';
+    }
+
+    /**
+     * A national number as people write it, with its trunk prefix 0 and blanks or dashes: {@code 020 7946 0958},
+     * {@code 030 1234 5678}, {@code 01 23 45 67 89}, {@code 06-12345678}, {@code 0412 345 678}: a first group of 2 to
+     * 5 digits starting 0 then 1-9, groups of at least 2 digits, 9 to 12 digits in all. A group of two zeros first
+     * (a hex dump's {@code 00 12 34}) is not one.
+     */
+    private static boolean nationalPhone(String s, int[] g, int count) {
+        if (count < 2 || len(g, 0) < 2 || len(g, 0) > 5 || s.charAt(g[0]) != '0' || s.charAt(g[0] + 1) == '0') {
+            return false;
+        }
+        int digits = 0;
+        for (int k = 0; k < count; k++) {
+            if (len(g, k) < 2) {
+                return false;
+            }
+            digits += len(g, k);
+        }
+        return digits >= 9 && digits <= 12;
     }
 
     /** The first {@code count} groups are a card number: a card layout, an issuer's first digit, Luhn. */
@@ -211,9 +238,14 @@ final class Numbers implements Detector {
         return end;
     }
 
-    /** {@code (415) 555-0132}. */
+    /** {@code (415) 555-0132}, and national numbers with their area code in brackets, {@code (020) 7946 0958}. */
     private int parenthesised(Scan scan, int i) {
         String s = scan.text;
+        int national = nationalParenthesised(s, i);
+        if (national > 0) {
+            scan.add(SecretKind.PHONE, i, national);
+            return national;
+        }
         int j = i + 1;
         if (!digits(s, j, 3) || j + 3 >= s.length() || s.charAt(j + 3) != ')') {
             return i + 1;
@@ -232,6 +264,42 @@ final class Numbers implements Detector {
             return i + 1;
         }
         scan.add(SecretKind.PHONE, i, end);
+        return end;
+    }
+
+    /** The end of {@code (0AA) NNNN NNNN} at {@code i}: trunk 0, 9 to 12 digits in all; -1 when it is not one. */
+    private static int nationalParenthesised(String s, int i) {
+        int j = i + 1;
+        int n = s.length();
+        if (j + 1 >= n || s.charAt(j) != '0' || !Chars.digit(s.charAt(j + 1)) || s.charAt(j + 1) == '0') {
+            return -1;
+        }
+        int area = j;
+        while (j < n && Chars.digit(s.charAt(j)) && j - area <= 5) {
+            j++;
+        }
+        if (j - area < 2 || j - area > 5 || j >= n || s.charAt(j) != ')') {
+            return -1;
+        }
+        int digits = j - area;
+        j++;
+        int groups = 0;
+        int end = -1;
+        while (groups < 4 && j + 1 < n && (s.charAt(j) == ' ' || s.charAt(j) == '-') && Chars.digit(s.charAt(j + 1))) {
+            int from = ++j;
+            while (j < n && Chars.digit(s.charAt(j)) && j - from < 8) {
+                j++;
+            }
+            if (j - from < 2) {
+                return -1;
+            }
+            digits += j - from;
+            groups++;
+            end = j;
+        }
+        if (groups == 0 || digits < 9 || digits > 12 || Chars.joinedAt(s, end) || end < n && continues(s, end)) {
+            return -1;
+        }
         return end;
     }
 

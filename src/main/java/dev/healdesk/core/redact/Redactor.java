@@ -28,9 +28,10 @@ import java.util.Set;
  */
 public final class Redactor {
 
-    private static final Redactor STANDARD = new Redactor(EnumSet.noneOf(SecretKind.class), true);
+    private static final RuleTable RULES = RuleTable.load();
+    private static final Redactor STANDARD = new Redactor(EnumSet.noneOf(SecretKind.class));
     private static final Redactor AT_REST = new Redactor(EnumSet.of(SecretKind.IP_ADDRESS, SecretKind.EMAIL,
-            SecretKind.PHONE), false);
+            SecretKind.PHONE));
 
     private final Detector[][] triggers = new Detector[128][];
     /** By {@link SecretKind#ordinal()}: the kinds this rule set leaves in the text. */
@@ -40,19 +41,27 @@ public final class Redactor {
     public record Finding(SecretKind kind, int start, int end) {
     }
 
-    private Redactor(Set<SecretKind> leave, boolean wholeDatabaseUrls) {
+    private Redactor(Set<SecretKind> leave) {
         leave.forEach(k -> left[k.ordinal()] = true);
         Numbers numbers = new Numbers();
         KeyValues keyValues = new KeyValues();
-        Tokens tokens = new Tokens();
+        Tokens tokens = new Tokens(RULES.tokens());
         on("0123456789+(", numbers);
-        on(":", new Urls(wholeDatabaseUrls));
+        on(":", new Urls());
         on(":", new Ipv6());
         on(":=", keyValues);
-        on("@", new Emails());
+        on(">", new Elements());
+        on("Vv", new SqlValues());
+        Emails emails = new Emails();
+        on("@", emails);
+        on("%", emails);
         on("-", new PrivateKeys());
+        on("-", new CommandLines(RULES.flags()));
+        on("(", new Fills());
         on(tokens.firstChars(), tokens);
-        on("bB", new Bearer());
+        on("bBA", new Bearer());
+        on("tTsSpPcCaAkK", new NamedValues());
+        on("ABCDEFGHIJKLMNOPQRSTUVWXYZ", new Ibans());
     }
 
     /** The built-in rules, for text that leaves the process. */

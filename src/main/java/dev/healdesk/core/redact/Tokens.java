@@ -1,6 +1,5 @@
 package dev.healdesk.core.redact;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,71 +9,46 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Keys and tokens that announce themselves with a fixed prefix ({@code ghp_}, {@code AKIA}, {@code eyJ}...).
- * A rule's regex runs only where a word starts with one of its prefixes, and only over a window there
- * ({@link Matcher#region}), which is what keeps the redactor fast on long logs. Formats follow the public
- * rule sets: gitleaks' default config (openai-api-key, anthropic-api-key, github-pat / -oauth / -app-token /
- * -refresh-token / -fine-grained-pat, slack-*-token, aws-access-token, stripe-access-token, gcp-api-key,
- * twilio-api-key, jwt) and GitHub secret scanning's partner patterns. Where gitleaks pins exact lengths or
- * checksum markers, these rules take a range, to catch keys of newer issue too.
+ * Keys and tokens that announce themselves by a fixed part ({@code ghp_}, {@code AKIA}, {@code eyJ}, the {@code Q~}
+ * of an Azure client secret...), from the table of rules kept as data ({@link RuleTable}). A rule's regex
+ * runs only where a word starts with one of its prefixes (or where its anchor stands, a fixed number of characters
+ * into the token), and only over a window there ({@link Matcher#region}), which is what keeps the redactor fast on
+ * long logs. The table says where each shape was learnt (gitleaks, trufflehog, detect-secrets, secretlint).
  */
 final class Tokens implements Detector {
 
     /**
-     * One format: its kind, the literal prefixes that trigger it, its regex (anchored at the prefix), how far
-     * the regex may look, and whether what follows the prefix must mix digits, capitals and small letters.
+     * One format: its kind, the literal prefixes that trigger it (or an anchor {@code back} characters into it), its
+     * regex (anchored where the token starts), how far the regex may look, whether what follows the prefix must mix
+     * digits, capitals and small letters, and whether a {@code scheme://} before it goes too (webhook URLs).
      */
-    private record Rule(SecretKind kind, String[] prefixes, Pattern regex, int window, boolean mixed) {
+    record Rule(String id, SecretKind kind, String[] prefixes, String anchor, int back, Pattern regex, int window,
+                boolean mixed, boolean withScheme) {
     }
 
-    private static final String TAIL = "(?![A-Za-z0-9_-])";
     private final Rule[][] byFirstChar = new Rule[128][];
+    private final Rule[][] byAnchorChar = new Rule[128][];
 
-    Tokens() {
-        List<Rule> rules = new ArrayList<>();
-        rules.add(rule(SecretKind.ANTHROPIC_KEY, "sk-ant-[a-z]{2,8}[0-9]{2}-[A-Za-z0-9_-]{20,1000}+" + TAIL, false,
-                "sk-ant-"));
-        // OpenAI: legacy sk-<48>, project, service-account and admin keys; must mix digits and both cases
-        // (so "sk-learn-…" package names stay).
-        rules.add(rule(SecretKind.OPENAI_KEY, "sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,1000}+" + TAIL, true,
-                "sk-"));
-        // Stripe: secret, restricted and (publishable, identifying an account) keys, live and test.
-        rules.add(rule(SecretKind.STRIPE_KEY, "[spr]k_(?:live|test|prod)_[A-Za-z0-9]{10,247}+" + TAIL, false,
-                "sk_", "rk_", "pk_"));
-        rules.add(rule(SecretKind.GITHUB_TOKEN, "gh[pousr]_[A-Za-z0-9]{36,255}+" + TAIL, false,
-                "ghp_", "gho_", "ghu_", "ghs_", "ghr_"));
-        rules.add(rule(SecretKind.GITHUB_TOKEN, "github_pat_[A-Za-z0-9_]{36,255}+" + TAIL, false, "github_pat_"));
-        // Slack: bot, user, app, config and refresh tokens all go on with a numeric part.
-        rules.add(rule(SecretKind.SLACK_TOKEN, "xox(?:[abeoprs]|e\\.xox[bp])-[0-9]+-[A-Za-z0-9-]{8,250}+" + TAIL, false,
-                "xoxa-", "xoxb-", "xoxe-", "xoxe.", "xoxo-", "xoxp-", "xoxr-", "xoxs-"));
-        rules.add(rule(SecretKind.SLACK_TOKEN, "xapp-[0-9]-[A-Z0-9]+-[0-9]+-[a-z0-9]+" + TAIL, false, "xapp-"));
-        rules.add(rule(SecretKind.AWS_ACCESS_KEY, "(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}" + TAIL, false,
-                "AKIA", "ASIA", "ABIA", "ACCA", "A3T"));
-        rules.add(rule(SecretKind.GOOGLE_API_KEY, "AIza[0-9A-Za-z_-]{35}" + TAIL, false, "AIza"));
-        // Twilio: account SIDs (AC) and API key SIDs (SK), 32 hex.
-        rules.add(rule(SecretKind.TWILIO_KEY, "AC[a-f0-9]{32}" + TAIL, false, "AC"));
-        rules.add(rule(SecretKind.TWILIO_KEY, "SK[0-9a-fA-F]{32}" + TAIL, false, "SK"));
-        // JWT: header and payload are base64url JSON objects ("eyJ" is '{"'); the signature may be empty (alg none).
-        rules.add(new Rule(SecretKind.JWT, new String[] {"eyJ"},
-                Pattern.compile("eyJ[A-Za-z0-9_-]{8,}+\\.ey[A-Za-z0-9_-]{8,}+\\.[A-Za-z0-9_-]*+"), 16384, false));
+    Tokens(List<Rule> rules) {
         Map<Character, Set<Rule>> byChar = new LinkedHashMap<>();
+        Map<Character, Set<Rule>> byAnchor = new LinkedHashMap<>();
         for (Rule r : rules) {
+            if (r.anchor() != null) {
+                byAnchor.computeIfAbsent(r.anchor().charAt(0), c -> new LinkedHashSet<>()).add(r);
+            }
             for (String p : r.prefixes()) {
                 byChar.computeIfAbsent(p.charAt(0), c -> new LinkedHashSet<>()).add(r);
             }
         }
         byChar.forEach((c, set) -> byFirstChar[c] = set.toArray(new Rule[0]));
+        byAnchor.forEach((c, set) -> byAnchorChar[c] = set.toArray(new Rule[0]));
     }
 
-    private static Rule rule(SecretKind kind, String regex, boolean mixed, String... prefixes) {
-        return new Rule(kind, prefixes, Pattern.compile(regex), 1100, mixed);
-    }
-
-    /** The characters that can start a token, for {@link Redactor}'s trigger table. */
+    /** The characters that can start a token or its anchor, for {@link Redactor}'s trigger table. */
     String firstChars() {
         StringBuilder b = new StringBuilder();
         for (char c = 0; c < 128; c++) {
-            if (byFirstChar[c] != null) {
+            if (byFirstChar[c] != null || byAnchorChar[c] != null) {
                 b.append(c);
             }
         }
@@ -84,23 +58,57 @@ final class Tokens implements Detector {
     @Override
     public int at(Scan scan, int i) {
         String s = scan.text;
-        if (Chars.joinedBefore(s, i)) {
-            return wordEnd(s, i);
+        char c = s.charAt(i);
+        Rule[] anchored = byAnchorChar[c];
+        if (anchored != null) {
+            for (Rule r : anchored) {
+                int start = i - r.back();
+                if (start >= 0 && s.startsWith(r.anchor(), i) && !Chars.joinedBefore(s, start)) {
+                    int end = match(r, s, start);
+                    if (end > 0) {
+                        scan.add(r.kind(), start, end);
+                        return end;
+                    }
+                }
+            }
         }
-        Rule[] rules = byFirstChar[s.charAt(i)];
+        Rule[] rules = byFirstChar[c];
+        if (rules == null) {
+            return i + 1;
+        }
+        if (Chars.joinedBefore(s, i)) {
+            return anchored != null ? i + 1 : wordEnd(s, i);
+        }
         for (Rule r : rules) {
             int prefix = prefixLength(s, i, r.prefixes());
             if (prefix < 0) {
                 continue;
             }
-            Matcher m = r.regex().matcher(s).region(i, Math.min(s.length(), i + r.window()))
-                    .useTransparentBounds(true);
-            if (m.lookingAt() && (!r.mixed() || mixed(s, i + prefix, m.end()))) {
-                scan.add(r.kind(), i, m.end());
-                return m.end();
+            int end = match(r, s, i);
+            if (end > 0 && (!r.mixed() || mixed(s, i + prefix, end))) {
+                scan.add(r.kind(), r.withScheme() ? schemeStart(s, i) : i, end);
+                return end;
             }
         }
-        return wordEnd(s, i);
+        return anchored != null ? i + 1 : wordEnd(s, i);
+    }
+
+    private static int match(Rule r, String s, int start) {
+        Matcher m = r.regex().matcher(s).region(start, Math.min(s.length(), start + r.window()))
+                .useTransparentBounds(true);
+        return m.lookingAt() ? m.end() : -1;
+    }
+
+    /** Where {@code https://} before {@code i} starts, or {@code i} when there is none. */
+    private static int schemeStart(String s, int i) {
+        if (i < 3 || !s.startsWith("://", i - 3)) {
+            return i;
+        }
+        int k = i - 3;
+        while (k > 0 && i - k < 16 && Chars.letter(s.charAt(k - 1))) {
+            k--;
+        }
+        return k < i - 3 ? k : i;
     }
 
     /** The length of the prefix that {@code s} has at {@code i}, or -1 for none. */

@@ -3,6 +3,7 @@ package dev.healdesk.core.report;
 import dev.healdesk.core.run.ActionRecord;
 import dev.healdesk.core.run.Diagnosis;
 import dev.healdesk.core.run.FlipRate;
+import dev.healdesk.core.run.RunOutcome;
 import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.suite.TestResult;
 import dev.healdesk.core.suite.TestStatus;
@@ -107,8 +108,14 @@ public final class HtmlReport {
 
     // ---------------------------------------------------------------- sections
 
+    /** The CSS class of a state: its own colour for the states a health status does not say. */
+    static String cssOf(RunOutcome.State state) {
+        return state.id();
+    }
+
     private void header(StringBuilder h, RunSummary run) {
-        String status = run.status().id();
+        RunOutcome outcome = run.outcome();
+        String status = cssOf(outcome.state());
         h.append("<header><table class=\"head\"><tr><td class=\"title\"><div class=\"kicker\">Healdesk test run report</div><h1>");
         esc(h, run.target()).append("</h1><div class=\"sub\">Run <code>");
         esc(h, run.runId()).append("</code> \u00b7 ").append(TIME.format(run.startedAt())).append(" \u00b7 ")
@@ -118,23 +125,34 @@ public final class HtmlReport {
             esc(h, String.join(", ", run.projects()));
         }
         h.append("</div></td><td class=\"score\"><span class=\"badge ").append(status).append("\">")
-                .append(status.toUpperCase(Locale.ROOT)).append("</span>");
-        if (run.initialStatus() != run.status()) {
-            h.append("<div class=\"was\">first pass: ").append(run.initialStatus().id()).append("</div>");
+                .append(outcome.state().headline()).append("</span>");
+        if (outcome.firstPassDiffers() || outcome.state() == RunOutcome.State.HEALED) {
+            h.append("<div class=\"was\">first pass: ");
+            esc(h, outcome.firstPass().describe()).append("</div>");
         }
-        h.append("<div class=\"big ").append(status).append("\">").append(fmt1(run.healthScore()))
-                .append("</div><div class=\"label\">health score</div></td></tr></table></header>\n");
+        h.append("<div class=\"big ").append(run.status().id()).append("\">").append(fmt1(run.healthScore()))
+                .append("</div><div class=\"label\">health score (final pass)</div></td></tr></table></header>\n");
+        // Each row of counts says which pass it counts: the final pass (each test's latest result), and the first
+        // pass beside it whenever the two differ, so that a healed run never reads as if nothing had failed.
+        passRow(h, outcome.firstPassDiffers() ? "Final pass" : "Tests", outcome.finalPass());
+        if (outcome.firstPassDiffers()) {
+            passRow(h, "First pass", outcome.firstPass());
+        }
         h.append("<table class=\"counts\"><tr>");
-        count(h, "tests run", run.testsRun(), "");
-        count(h, "passed", run.testsPassed(), "passed");
-        count(h, "failed", run.testsFailed(), "failed");
-        count(h, "flaky", run.flaky(), "flaky");
-        count(h, "failure groups", run.failures().size(), "");
+        count(h, "failure groups (first pass)", run.failures().size(), "");
         count(h, "playbook actions", run.actions().size(), "");
         h.append("</tr></table>\n");
         List<String> notes = new ArrayList<>();
+        notes.add("Done: " + outcome.done().describe() + ".");
         if (run.cancelled()) {
-            notes.add("Cancelled by the operator: the results are those gathered before the cancel.");
+            notes.add("Cancelled by the operator: the results are those gathered before the cancel. Cancelled runs are"
+                    + " left out of the health trend.");
+        }
+        if (run.interrupted()) {
+            notes.add("Interrupted: " + outcome.note() + ".");
+        }
+        if (run.suiteError() != null) {
+            notes.add("Suite error: " + run.suiteError());
         }
         String llm = run.llm().calls() == 0 && "none".equals(run.llm().provider()) ? "LLM: not used"
                 : "LLM: " + run.llm().provider() + " " + (run.llm().model() == null ? "" : run.llm().model()) + ", "
@@ -146,6 +164,16 @@ public final class HtmlReport {
             esc(h, notes.get(i)).append(i + 1 < notes.size() ? "<br/>" : "");
         }
         h.append("</p>\n");
+    }
+
+    private static void passRow(StringBuilder h, String caption, RunOutcome.Pass pass) {
+        h.append("<table class=\"counts\"><tr><td class=\"pass\">").append(caption).append("</td>");
+        count(h, "tests", pass.total(), "");
+        count(h, "passed", pass.passed(), "passed");
+        count(h, "failed", pass.failed(), "failed");
+        count(h, "flaky", pass.flaky(), "flaky");
+        count(h, "skipped", pass.skipped(), "skipped");
+        h.append("</tr></table>\n");
     }
 
     private static void count(StringBuilder h, String label, int n, String cls) {
@@ -163,7 +191,7 @@ public final class HtmlReport {
             byCategory.merge(g.category(), g.count(), Integer::sum);
         }
         h.append("<h2>At a glance</h2>\n<table class=\"charts\"><tr>");
-        h.append("<td class=\"chart\"><h3>Results by status</h3>");
+        h.append("<td class=\"chart\"><h3>Results by status, first pass</h3>");
         Map<String, Integer> statusBars = new LinkedHashMap<>();
         Map<String, String> statusColours = new LinkedHashMap<>();
         for (TestStatus s : TestStatus.values()) {
@@ -177,7 +205,7 @@ public final class HtmlReport {
         } else {
             donut(h, statusBars, statusColours, run.results().size());
         }
-        h.append("</td><td class=\"chart\"><h3>Failed tests by category</h3>");
+        h.append("</td><td class=\"chart\"><h3>Failed tests by category, first pass</h3>");
         Map<String, Integer> categoryBars = new LinkedHashMap<>();
         Map<String, String> categoryColours = new LinkedHashMap<>();
         byCategory.entrySet().stream().sorted(Map.Entry.<Category, Integer>comparingByValue().reversed())
@@ -190,8 +218,8 @@ public final class HtmlReport {
         } else {
             svgBars(h, categoryBars, "#5c6bc0", "No failures.");
         }
-        h.append("</td><td class=\"chart\"><h3>Health score, last ").append(Math.max(trend.size(), 1))
-                .append(" runs of this target</h3>");
+        h.append("</td><td class=\"chart\"><h3>Health score, the last ").append(Math.max(trend.size(), 1))
+                .append(" runs of this target up to this one (cancelled runs left out)</h3>");
         trend(h, trend, run.runId());
         h.append("</td></tr></table>\n");
     }
@@ -299,12 +327,16 @@ public final class HtmlReport {
         }
         StringBuilder points = new StringBuilder();
         StringBuilder dots = new StringBuilder();
+        double currentX = -1;
         for (int i = 0; i < trend.size(); i++) {
             TrendPoint p = trend.get(i);
             double x = left + plotW * i / (trend.size() - 1);
             double y = top + plotH * (1 - Math.max(0, Math.min(100, p.healthScore())) / 100.0);
             points.append(fmt1(x)).append(',').append(fmt1(y)).append(' ');
             boolean now = p.runId().equals(current);
+            if (now) {
+                currentX = x;
+            }
             dots.append("<circle cx=\"").append(fmt1(x)).append("\" cy=\"").append(fmt1(y)).append("\" r=\"")
                     .append(now ? 4.5 : 3).append("\" class=\"dot ").append(p.status().id()).append("\"><title>");
             esc(dots, p.runId()).append(": ").append(fmt1(p.healthScore())).append(", ").append(p.status().id())
@@ -313,14 +345,22 @@ public final class HtmlReport {
         h.append("<polyline fill=\"none\" stroke=\"#455a64\" stroke-width=\"1.5\" points=\"").append(points)
                 .append("\"/>").append(dots);
         h.append("<text x=\"").append(left).append("\" y=\"").append(ht - 6).append("\" class=\"axis\">")
-                .append(DAY.format(trend.get(0).startedAt())).append("</text><text x=\"").append(w - right)
-                .append("\" y=\"").append(ht - 6).append("\" text-anchor=\"end\" class=\"axis\">this run</text></svg>");
+                .append(DAY.format(trend.get(0).startedAt())).append("</text>");
+        if (currentX >= 0) {
+            // The label stands under this run's own point, wherever it is on the line.
+            String anchor = currentX > w - right - 30 ? "end" : currentX < left + 30 ? "start" : "middle";
+            h.append("<text x=\"").append(fmt1(currentX)).append("\" y=\"").append(ht - 6)
+                    .append("\" text-anchor=\"").append(anchor).append("\" class=\"axis this-run\">this run</text>");
+        }
+        h.append("</svg>");
     }
 
     private void failures(StringBuilder h, RunSummary run, Path runFolder) {
         h.append("<h2>Failures</h2>\n");
+        long failing = run.results().stream().filter(t -> t.status().isFailure()).count();
         if (run.failures().isEmpty()) {
-            h.append("<p class=\"empty\">No failures.</p>\n");
+            h.append("<p class=\"empty\">").append(failing > 0 ? failing + " failing test(s), not triaged: the run"
+                    + " stopped before triage." : "No failures.").append("</p>\n");
             return;
         }
         h.append("<p>Failures that share one fingerprint (the same error, normalised) form a group: one diagnosis and"
@@ -666,6 +706,9 @@ public final class HtmlReport {
             .was{font-size:11px;color:#607d8b;margin-top:3px}
             .badge{display:inline-block;padding:3px 12px;border-radius:12px;color:#fff;font-weight:bold;font-size:13px;letter-spacing:.05em}
             .badge.healthy{background:#2e7d32}.badge.degraded{background:#ef6c00}.badge.failing{background:#c62828}
+            .badge.healed{background:#00796b}.badge.cancelled{background:#757575}.badge.interrupted{background:#6a1b9a}
+            .badge.suite-error{background:#b71c1c}.badge.running{background:#1565c0}
+            td.pass{font-weight:bold;color:#455a64;text-align:left;width:90px}
             table.counts{width:100%;border-collapse:collapse;margin:6px 0}
             table.counts td{text-align:center;border:1px solid #e0e0e0;padding:6px 4px;width:16.6%}
             .n{font-size:22px;font-weight:bold}.n.passed{color:#2e7d32}.n.failed{color:#c62828}.n.flaky{color:#b28704}

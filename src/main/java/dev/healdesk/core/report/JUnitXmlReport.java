@@ -57,7 +57,9 @@ public final class JUnitXmlReport {
             x.append("    <properties><property name=\"healdesk.runId\" value=\"");
             HtmlReport.esc(x, run.runId()).append("\"/><property name=\"healdesk.target\" value=\"");
             HtmlReport.esc(x, run.target()).append("\"/><property name=\"healdesk.status\" value=\"")
-                    .append(run.status().id()).append("\"/></properties>\n");
+                    .append(run.status().id()).append("\"/><property name=\"healdesk.outcome\" value=\"")
+                    .append(run.outcome().state().id()).append("\"/><property name=\"healdesk.pass\" value=\"first\"/>"
+                    + "</properties>\n");
             for (TestResult t : e.getValue()) {
                 testCase(x, t, categoryOf.getOrDefault(t.id(), t.status().id()));
             }

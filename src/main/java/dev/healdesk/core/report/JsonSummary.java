@@ -9,6 +9,7 @@ import dev.healdesk.core.run.ActionRecord;
 import dev.healdesk.core.run.Diagnosis;
 import dev.healdesk.core.run.FlipRate;
 import dev.healdesk.core.suite.TestResult;
+import dev.healdesk.core.run.RunOutcome;
 import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.suite.TestResult;
 import dev.healdesk.core.triage.FailureGroup;
@@ -48,6 +49,25 @@ public final class JsonSummary {
         root.put("testsFailed", run.testsFailed());
         root.put("flaky", run.flaky());
         root.put("cancelled", run.cancelled());
+        // The outcome, told as every screen and report tells it: the state, and which pass each count is of. The
+        // counts above are the final pass's (each test's latest result), kept for the scripts that read them.
+        RunOutcome outcome = run.outcome();
+        root.put("state", outcome.state().id());
+        root.put("skipped", outcome.finalPass().skipped());
+        root.put("interrupted", run.interrupted());
+        if (run.suiteError() != null) {
+            root.put("suiteError", run.suiteError());
+        }
+        pass(root.putObject("firstPass"), outcome.firstPass());
+        pass(root.putObject("finalPass"), outcome.finalPass());
+        ObjectNode done = root.putObject("done");
+        done.put("healed", outcome.done().healed());
+        done.put("submitted", outcome.done().submitted());
+        done.put("rejected", outcome.done().rejected());
+        done.put("dryRun", outcome.done().dryRun());
+        done.put("skipped", outcome.done().skipped());
+        done.put("failed", outcome.done().failed());
+        done.put("rolledBack", outcome.done().rolledBack());
         if (runFolder != null) {
             root.put("runFolder", runFolder);
         }
@@ -87,6 +107,17 @@ public final class JsonSummary {
                 flipRate(o.putObject("flipRate"), rate);
             }
         }
+        // Skipped tests, listed like the flaky ones: they ran in no pass, and a report that drops them hides them.
+        ArrayNode skipped = root.putArray("skippedTests");
+        for (TestResult t : run.results()) {
+            if (t.status() == dev.healdesk.core.suite.TestStatus.SKIPPED) {
+                ObjectNode o = skipped.addObject();
+                o.put("id", t.id());
+                o.put("project", t.project());
+                o.put("title", t.title());
+                o.put("reason", t.errorMessage());
+            }
+        }
         ArrayNode actions = root.putArray("actions");
         for (ActionRecord a : run.actions()) {
             ObjectNode o = actions.addObject();
@@ -97,6 +128,7 @@ public final class JsonSummary {
             o.put("applied", a.applied());
             o.put("success", a.success());
             o.put("verified", a.verified());
+            o.put("outcome", a.kind().id());
             o.put("message", a.message());
             o.put("durationMs", a.durationMs());
         }
@@ -113,6 +145,14 @@ public final class JsonSummary {
             llm.put("note", run.llm().note());
         }
         return root;
+    }
+
+    private static void pass(ObjectNode o, RunOutcome.Pass pass) {
+        o.put("passed", pass.passed());
+        o.put("failed", pass.failed());
+        o.put("flaky", pass.flaky());
+        o.put("skipped", pass.skipped());
+        o.put("total", pass.total());
     }
 
     private static void flipRate(ObjectNode o, FlipRate rate) {

@@ -4,11 +4,13 @@ import dev.healdesk.core.run.ActionRecord;
 import dev.healdesk.core.run.Diagnosis;
 import dev.healdesk.core.run.FlipRate;
 import dev.healdesk.core.suite.TestResult;
+import dev.healdesk.core.run.RunOutcome;
 import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.triage.FailureGroup;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 
 /** summary.md: the human-readable run report, short enough to paste into a ticket. */
 public final class MarkdownReport {
@@ -24,13 +26,28 @@ public final class MarkdownReport {
         StringBuilder md = new StringBuilder(2048);
         md.append("# Healdesk run ").append(run.runId()).append("\n\n");
         md.append("| | |\n|---|---|\n");
-        row(md, "Target", run.target());
-        row(md, "Projects", String.join(", ", run.projects()));
-        row(md, "Status", "**" + run.status().id() + "**"
-                + (run.initialStatus() != run.status() ? " (was " + run.initialStatus().id() + ")" : ""));
-        row(md, "Health score", String.format(java.util.Locale.ROOT, "%.1f", run.healthScore()));
-        row(md, "Tests", run.testsPassed() + " passed, " + run.testsFailed() + " failed, " + run.flaky()
-                + " flaky, " + run.testsRun() + " run");
+        codeRow(md, "Target", run.target());
+        codeRow(md, "Projects", String.join(", ", run.projects()));
+        RunOutcome outcome = run.outcome();
+        row(md, "Status", "**" + outcome.state().id() + "**" + switch (outcome.state()) {
+            case HEALED -> " (healthy after fixes; first pass " + run.initialStatus().id() + ")";
+            case CANCELLED, INTERRUPTED -> " (" + run.status().id() + " by the results kept)";
+            default -> "";
+        });
+        row(md, "Health score", String.format(java.util.Locale.ROOT, "%.1f (final pass)", run.healthScore()));
+        if (outcome.firstPassDiffers()) {
+            row(md, "First pass", outcome.firstPass().describe());
+            row(md, "Final pass", outcome.finalPass().describe());
+        } else {
+            row(md, "Tests", outcome.finalPass().describe());
+        }
+        row(md, "Done", outcome.done().describe());
+        if (run.suiteError() != null) {
+            codeRow(md, "Suite error", run.suiteError());
+        }
+        if (run.interrupted()) {
+            row(md, "Interrupted", outcome.note());
+        }
         row(md, "Started", run.startedAt().toString());
         row(md, "Duration", String.format(java.util.Locale.ROOT, "%.1f s", run.durationMs() / 1000.0));
         row(md, "Mode", run.dryRun() ? "dry run (nothing changed)" : "live");
@@ -42,12 +59,15 @@ public final class MarkdownReport {
                 + run.llm().cacheHits() + " cache hits, " + (run.llm().promptTokens() + run.llm().completionTokens())
                 + " tokens" + (run.llm().errors() > 0 ? ", " + run.llm().errors() + " failed" : ""));
         if (run.llm().note() != null) {
-            row(md, "LLM note", run.llm().note());
+            codeRow(md, "LLM note", run.llm().note());
         }
         md.append('\n');
 
-        md.append("## Failures\n\n");
-        if (run.failures().isEmpty()) {
+        md.append("## Failures (first pass)\n\n");
+        long failing = run.results().stream().filter(t -> t.status().isFailure()).count();
+        if (run.failures().isEmpty() && failing > 0) {
+            md.append(failing).append(" failing test(s), not triaged: the run stopped before triage.\n\n");
+        } else if (run.failures().isEmpty()) {
             md.append("No failures.\n\n");
         } else {
             md.append("| Category | Severity | Fix | Pattern | Playbook | Tests | Flip rate | Message |\n");
@@ -56,37 +76,38 @@ public final class MarkdownReport {
                 md.append("| ").append(g.category().id())
                         .append(" | ").append(g.severity().id())
                         .append(" | ").append(g.fixClass())
-                        .append(" | `").append(g.classification().patternId()).append('`')
-                        .append(" | ").append(g.classification().playbook() == null ? "—" : g.classification().playbook())
+                        .append(" | ").append(code(g.classification().patternId(), 80))
+                        .append(" | ").append(g.classification().playbook() == null ? "—"
+                                : code(g.classification().playbook(), 80))
                         .append(" | ").append(g.count())
                         .append(" | ").append(run.flipRate(g).map(MarkdownReport::flips).orElse("—"))
-                        .append(" | ").append(cell(g.message(), 160))
+                        .append(" | ").append(code(g.message(), 160))
                         .append(" |\n");
             }
             md.append('\n');
             for (FailureGroup g : run.failures()) {
                 md.append("### ").append(g.category().id()).append(" `").append(g.fingerprint()).append("`\n\n");
                 md.append("Tests: ");
-                md.append(String.join(", ", g.tests().stream().map(t -> "`" + t.id() + "`").toList()));
+                md.append(String.join(", ", g.tests().stream().map(t -> code(t.id(), 300)).toList()));
                 md.append("\n\n```\n").append(fence(g.message())).append("\n```\n\n");
                 Diagnosis d = run.diagnoses().get(g.fingerprint());
                 if (d != null) {
-                    md.append("**Diagnosis** (").append(d.provider()).append(' ').append(d.model())
+                    md.append("**Diagnosis** (").append(cell(d.provider() + " " + d.model(), 120))
                             .append(d.cached() ? ", cached" : "").append("): ");
                     if (d.malformed()) {
                         md.append("the model did not answer in the form asked; its text:\n\n```\n")
                                 .append(fence(d.rawText())).append("\n```\n\n");
                     } else {
-                        md.append(cell(d.rootCause(), 400)).append(String.format(java.util.Locale.ROOT,
+                        md.append(code(d.rootCause(), 400)).append(String.format(java.util.Locale.ROOT,
                                 " (confidence %.2f)", d.confidence()));
                         if (d.suggestedPlaybook() != null) {
-                            md.append("; suggests `").append(d.suggestedPlaybook()).append('`');
+                            md.append("; suggests ").append(code(d.suggestedPlaybook(), 80));
                         }
                         md.append("\n\n");
                         if (d.explanation() != null && !d.explanation().isBlank()) {
-                            md.append(d.explanation().strip()).append("\n\n");
+                            md.append("```\n").append(fence(d.explanation().strip())).append("\n```\n\n");
                         }
-                        d.evidence().forEach(e -> md.append("- ").append(cell(e, 300)).append('\n'));
+                        d.evidence().forEach(e -> md.append("- ").append(code(e, 300)).append('\n'));
                         if (!d.evidence().isEmpty()) {
                             md.append('\n');
                         }
@@ -100,10 +121,21 @@ public final class MarkdownReport {
             md.append("| Test | Retries | Flip rate | First failure |\n|---|---|---|---|\n");
             for (TestResult t : run.flakyTests()) {
                 FlipRate rate = run.flipRates().get(t.id());
-                md.append("| `").append(t.id()).append("` | ").append(t.retry())
+                md.append("| ").append(code(t.id(), 300)).append(" | ").append(t.retry())
                         .append(" | ").append(rate == null ? "—" : flips(rate))
-                        .append(" | ").append(cell(t.errorMessage() == null ? "" : t.errorMessage(), 160))
+                        .append(" | ").append(code(t.errorMessage(), 160))
                         .append(" |\n");
+            }
+            md.append('\n');
+        }
+        List<TestResult> skipped = run.results().stream()
+                .filter(t -> t.status() == dev.healdesk.core.suite.TestStatus.SKIPPED).toList();
+        if (!skipped.isEmpty()) {
+            md.append("## Skipped tests\n\nNot run: not counted in the health score.\n\n");
+            md.append("| Test | Reason |\n|---|---|\n");
+            for (TestResult t : skipped) {
+                md.append("| `").append(cell(t.id(), 200)).append("` | ")
+                        .append(cell(t.errorMessage() == null ? "—" : t.errorMessage(), 160)).append(" |\n");
             }
             md.append('\n');
         }
@@ -111,16 +143,17 @@ public final class MarkdownReport {
         if (run.actions().isEmpty()) {
             md.append("No playbook was proposed.\n");
         } else {
-            md.append("| Playbook | Class | Decision | Applied | Success | Verified | Message |\n");
-            md.append("|---|---|---|---|---|---|---|\n");
+            md.append("| Playbook | Class | Decision | Outcome | Applied | Success | Verified | Message |\n");
+            md.append("|---|---|---|---|---|---|---|---|\n");
             for (ActionRecord a : run.actions()) {
-                md.append("| ").append(a.playbook())
+                md.append("| ").append(code(a.playbook(), 80))
                         .append(" | ").append(a.fixClass())
                         .append(" | ").append(a.decision().id())
+                        .append(" | ").append(a.kind().id())
                         .append(" | ").append(yesNo(a.applied()))
                         .append(" | ").append(yesNo(a.success()))
                         .append(" | ").append(yesNo(a.verified()))
-                        .append(" | ").append(cell(a.message(), 160))
+                        .append(" | ").append(code(a.message(), 160))
                         .append(" |\n");
             }
         }
@@ -129,6 +162,11 @@ public final class MarkdownReport {
 
     private static void row(StringBuilder md, String key, String value) {
         md.append("| ").append(key).append(" | ").append(cell(value, 200)).append(" |\n");
+    }
+
+    /** A row whose value is untrusted text, shown as code. */
+    private static void codeRow(StringBuilder md, String key, String value) {
+        md.append("| ").append(key).append(" | ").append(code(value, 200)).append(" |\n");
     }
 
     private static String yesNo(boolean b) {
@@ -140,11 +178,35 @@ public final class MarkdownReport {
         if (text == null) {
             return "";
         }
-        String oneLine = text.replace('\r', ' ').replace('\n', ' ').replace("|", "\\|").strip();
+        String oneLine = text.replaceAll("[\\x00-\\x1f\\x7f\\u0085\\u2028\\u2029]", " ").replace("|", "\\|").strip();
         return oneLine.length() <= max ? oneLine : oneLine.substring(0, max - 1) + "…";
     }
 
+    /**
+     * Untrusted text (a message, a title, a model's answer) as an inline code span on one line, cut to {@code max}:
+     * nothing in a code span is read as HTML, a link, an image or emphasis, so {@code <img onerror=…>},
+     * {@code ![](http://…)} and {@code [x](javascript:…)} stay text. The span's fence is longer than any run of
+     * backquotes inside, so none can close it; a pipe is escaped so it cannot end the table cell.
+     */
+    static String code(String text, int max) {
+        String oneLine = cell(text, max);
+        if (oneLine.isEmpty()) {
+            return "";
+        }
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < oneLine.length(); i++) {
+            run = oneLine.charAt(i) == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        String fence = "`".repeat(longest + 1);
+        boolean pad = oneLine.startsWith("`") || oneLine.endsWith("`");
+        return fence + (pad ? " " : "") + oneLine + (pad ? " " : "") + fence;
+    }
+
+    /** Text for a fenced block: no line of it can close the fence, and no control character reaches the reader. */
     private static String fence(String text) {
-        return text == null ? "" : text.replace("```", "ʼʼʼ");
+        return text == null ? "" : text.replace("```", "ʼʼʼ").replace("~~~", "∼∼∼")
+                .replaceAll("[\\x00-\\x08\\x0b-\\x1f\\x7f]", "\uFFFD");
     }
 }

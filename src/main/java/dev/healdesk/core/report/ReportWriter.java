@@ -1,5 +1,6 @@
 package dev.healdesk.core.report;
 
+import dev.healdesk.core.history.HistoryQueries;
 import dev.healdesk.core.history.HistoryStore;
 import dev.healdesk.core.history.RunRow;
 import dev.healdesk.core.run.RunSummary;
@@ -54,7 +55,10 @@ public final class ReportWriter {
      * @param source where the run was rebuilt from: from {@link StoredRuns.Source#HISTORY} it has no stacks,
      *               screenshots or diagnoses
      */
-    public record Written(Path file, StoredRuns.Source source) {
+    public record Written(Path file, StoredRuns.Source source, String problem) {
+        public Written(Path file, StoredRuns.Source source) {
+            this(file, source, null);
+        }
     }
 
     private final HistoryStore store;
@@ -88,7 +92,7 @@ public final class ReportWriter {
                 writeText(format, run, folder, w);
             }
         }
-        return new Written(target, loaded.source());
+        return new Written(target, loaded.source(), loaded.problem());
     }
 
     /** Writes a text format of {@code run} (every format but PDF) to {@code w}. */
@@ -103,11 +107,23 @@ public final class ReportWriter {
         }
     }
 
-    /** The target's last {@link #TREND_RUNS} runs, oldest first. */
-    private List<HtmlReport.TrendPoint> trend(RunSummary run) {
+    /**
+     * The target's last {@link #TREND_RUNS} runs up to {@code run} (never a later one), oldest first, {@code run} last;
+     * cancelled and running runs are left out (they say nothing about the target's health), {@code run} itself never.
+     */
+    List<HtmlReport.TrendPoint> trend(RunSummary run) {
         List<HtmlReport.TrendPoint> points = new ArrayList<>();
-        for (RunRow r : store.runsOf(run.target(), TREND_RUNS)) {
-            points.add(new HtmlReport.TrendPoint(r.runId(), r.startedAt(), r.healthScore(), r.status()));
+        List<RunRow> upTo = store.listRuns(new HistoryQueries.RunFilter(null, null,
+                run.startedAt().plusMillis(1), null, run.target(), null), TREND_RUNS * 4, 0);
+        for (RunRow r : upTo) {
+            boolean self = r.runId().equals(run.runId());
+            if (self || !r.cancelled() && !r.running()) {
+                points.add(self ? new HtmlReport.TrendPoint(r.runId(), r.startedAt(), run.healthScore(), run.status())
+                        : new HtmlReport.TrendPoint(r.runId(), r.startedAt(), r.healthScore(), r.status()));
+            }
+            if (points.size() == TREND_RUNS) {
+                break;
+            }
         }
         Collections.reverse(points);
         return points;

@@ -1,23 +1,43 @@
 package dev.healdesk.core.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.healdesk.core.run.RunSummary;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * Every file under the results folder goes through here:
  * {@code <results>/run-YYYYMMDD-HHMMSS-<8 hex>/} with test-output.json, healing-summary.json,
  * summary.md and healing-output.log, plus {@code <results>/latest.json}. JSON files are written to
  * a temporary file and moved into place, so a reader never sees half a file.
+ *
+ * <p>What a suite leaves in the run's artifacts folder (Playwright's JSON report, Healdesk's live reporter's events,
+ * error-context.md, text attachments) is redacted in place once the suite is done ({@link #redactArtifacts}); binary
+ * files (screenshots, videos, trace archives) are kept as they are.
  */
 public final class RunFolderWriter {
 
@@ -69,6 +89,211 @@ public final class RunFolderWriter {
         writeAtomically(folder.dir().resolve(SUMMARY_JSON), w -> json.writeSummary(run, folder.dir().toString(), w));
         writeAtomically(folder.dir().resolve(SUMMARY_MD), w -> markdown.write(run, w));
         writeAtomically(resultsDir.resolve(LATEST), w -> json.writeSummary(run, folder.dir().toString(), w));
+    }
+
+    /** Extensions of files that are binary whatever their first bytes say. */
+    private static final Set<String> BINARY = Set.of("png", "jpg", "jpeg", "gif", "webp", "bmp", "ico", "webm",
+            "mp4", "zip", "gz", "tgz", "br", "zst", "woff", "woff2", "ttf", "pdf", "jar", "class", "wasm", "db", "sqlite");
+    /** How much text is redacted at a time: whole lines, up to about this many characters. */
+    static final int CHUNK_CHARS = 1 << 20;
+
+    /**
+     * Redacts every text file under {@code dir} in place with {@code redact}, as the suite left it: a file is text
+     * when its name is not a binary type's, it has no NUL byte and it reads as UTF-8; it is rewritten (atomically)
+     * only when something in it changed. Binary files are left as they are. {@code dir} must be inside the results
+     * folder. Returns the files that changed.
+     */
+    public List<Path> redactArtifacts(Path dir, UnaryOperator<String> redact) throws IOException {
+        Path root = resultsDir.toAbsolutePath().normalize();
+        Path target = dir.toAbsolutePath().normalize();
+        if (!target.startsWith(root)) {
+            throw new IllegalArgumentException(dir + " is not inside the results folder " + resultsDir);
+        }
+        List<Path> changed = new ArrayList<>();
+        if (!Files.isDirectory(target)) {
+            return changed;
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(target)) {
+            files = walk.filter(Files::isRegularFile).filter(f -> !binaryName(f)).toList();
+        }
+        for (Path f : files) {
+            boolean text = redactText(f, redact);
+            if (f.getFileName().toString().endsWith(".json") && redactAttachmentBodies(f, redact) || text) {
+                changed.add(f);
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * Attachments a JSON report carries inline ({@code {"contentType": "text/plain", "body": "<base64>"}}, as
+     * Playwright's JSON reporter writes {@code testInfo.attach(name, {body})}): a text body is decoded, redacted and
+     * encoded again, since redaction cannot read base64. True when one changed.
+     */
+    private static boolean redactAttachmentBodies(Path f, UnaryOperator<String> redact) throws IOException {
+        if (Files.size(f) > 256L << 20 || !Files.readString(f, StandardCharsets.ISO_8859_1).contains("\"body\"")) {
+            return false;
+        }
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode root;
+        try {
+            root = mapper.readTree(f.toFile());
+        } catch (IOException notJson) {
+            return false;
+        }
+        if (!redactBodies(root, redact)) {
+            return false;
+        }
+        writeAtomically(f, w -> mapper.writeValue(w, root));
+        return true;
+    }
+
+    private static boolean redactBodies(JsonNode node, UnaryOperator<String> redact) {
+        boolean changed = false;
+        if (node instanceof ObjectNode o && o.path("body").isTextual() && textType(o.path("contentType").asText(""))) {
+            try {
+                String body = new String(Base64.getDecoder().decode(o.get("body").asText()), StandardCharsets.UTF_8);
+                String clean = redact.apply(body);
+                if (!clean.equals(body)) {
+                    o.put("body", Base64.getEncoder().encodeToString(clean.getBytes(StandardCharsets.UTF_8)));
+                    changed = true;
+                }
+            } catch (IllegalArgumentException notBase64) {
+                // a body in clear is the text redaction's
+            }
+        }
+        for (JsonNode child : node) {
+            changed |= redactBodies(child, redact);
+        }
+        return changed;
+    }
+
+    private static boolean textType(String contentType) {
+        String t = contentType.toLowerCase(Locale.ROOT);
+        return t.startsWith("text/") || t.contains("json") || t.contains("xml") || t.contains("yaml")
+                || t.contains("javascript") || t.contains("x-www-form-urlencoded");
+    }
+
+    private static boolean binaryName(Path f) {
+        String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        return dot >= 0 && BINARY.contains(name.substring(dot + 1));
+    }
+
+    /** Rewrites {@code f} redacted, chunk by chunk of whole lines; false when it is binary or nothing changed. */
+    private static boolean redactText(Path f, UnaryOperator<String> redact) throws IOException {
+        if (hasNul(f)) {
+            return false;
+        }
+        Path tmp = f.resolveSibling(f.getFileName() + ".redacting");
+        boolean changed = false;
+        try (Reader in = new InputStreamReader(Files.newInputStream(f), StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+             Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            char[] buf = new char[CHUNK_CHARS];
+            StringBuilder pending = new StringBuilder();
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                pending.append(buf, 0, n);
+                int cut = pending.lastIndexOf("\n");
+                if (cut >= 0 && pending.length() >= CHUNK_CHARS) {
+                    changed |= write(pending.substring(0, cut + 1), redact, out);
+                    pending.delete(0, cut + 1);
+                }
+            }
+            changed |= write(pending.toString(), redact, out);
+        } catch (CharacterCodingException notText) {
+            Files.deleteIfExists(tmp);
+            return false;
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        if (!changed) {
+            Files.delete(tmp);
+            return false;
+        }
+        try {
+            Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return true;
+    }
+
+    private static boolean write(String text, UnaryOperator<String> redact, Writer out) throws IOException {
+        String clean = redact.apply(text);
+        out.write(clean);
+        return !clean.equals(text);
+    }
+
+    private static boolean hasNul(Path f) throws IOException {
+        try (InputStream in = Files.newInputStream(f)) {
+            byte[] head = in.readNBytes(8192);
+            for (byte b : head) {
+                if (b == 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * Finishes the folder of a run whose process died (killed, crashed) from what the history kept of it: takes away
+     * the half-written files ({@code *.tmp}, here and beside latest.json), writes the files a finished run's folder
+     * holds (test-output.json, healing-summary.json, summary.md) and latest.json when that still names an older run.
+     * Returns what it did, one line each; nothing when the folder is already whole.
+     */
+    public List<String> recover(Path dir, RunSummary run) throws IOException {
+        List<String> done = new ArrayList<>();
+        for (Path folder : List.of(dir, resultsDir)) {
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            try (DirectoryStream<Path> tmps = Files.newDirectoryStream(folder, "*.tmp")) {
+                for (Path tmp : tmps) {
+                    Files.deleteIfExists(tmp);
+                    done.add("removed the half-written " + tmp.getFileName());
+                }
+            }
+        }
+        if (!Files.isDirectory(dir)) {
+            return done;
+        }
+        if (!Files.isRegularFile(dir.resolve(TEST_OUTPUT))) {
+            writeAtomically(dir.resolve(TEST_OUTPUT), w -> json.writeResults(run.runId(), run.results(), w));
+            done.add("wrote " + TEST_OUTPUT);
+        }
+        if (!Files.isRegularFile(dir.resolve(SUMMARY_JSON))) {
+            writeAtomically(dir.resolve(SUMMARY_JSON), w -> json.writeSummary(run, dir.toString(), w));
+            done.add("wrote " + SUMMARY_JSON);
+        }
+        if (!Files.isRegularFile(dir.resolve(SUMMARY_MD))) {
+            writeAtomically(dir.resolve(SUMMARY_MD), w -> markdown.write(run, w));
+            done.add("wrote " + SUMMARY_MD);
+        }
+        if (latestIsOlderThan(run)) {
+            writeAtomically(resultsDir.resolve(LATEST), w -> json.writeSummary(run, dir.toString(), w));
+            done.add("brought " + LATEST + " up to this run");
+        }
+        return done;
+    }
+
+    /** Whether latest.json is missing, unreadable or names a run that started before {@code run}. */
+    private boolean latestIsOlderThan(RunSummary run) {
+        Path latest = resultsDir.resolve(LATEST);
+        if (!Files.isRegularFile(latest)) {
+            return true;
+        }
+        try {
+            String started = new com.fasterxml.jackson.databind.ObjectMapper().readTree(latest.toFile())
+                    .path("startedAt").asText("");
+            return started.isEmpty() || java.time.Instant.parse(started).isBefore(run.startedAt());
+        } catch (IOException | java.time.format.DateTimeParseException e) {
+            return true;
+        }
     }
 
     private interface Body {

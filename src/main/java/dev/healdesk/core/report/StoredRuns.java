@@ -48,9 +48,19 @@ public final class StoredRuns {
     }
 
     /** Where a rebuilt run came from, for the operator. */
-    public enum Source { RUN_FOLDER, HISTORY }
+    public enum Source {
+        RUN_FOLDER,
+        /** The run folder is gone: rebuilt from the history database. */
+        HISTORY,
+        /** The run folder's files cannot be read as a run (cut, edited, damaged): rebuilt from the database. */
+        DAMAGED
+    }
 
-    public record Loaded(RunSummary run, Source source, Path runFolder) {
+    /** @param problem for {@link Source#DAMAGED}: which file is damaged and how; else null */
+    public record Loaded(RunSummary run, Source source, Path runFolder, String problem) {
+        public Loaded(RunSummary run, Source source, Path runFolder) {
+            this(run, source, runFolder, null);
+        }
     }
 
     /**
@@ -60,13 +70,52 @@ public final class StoredRuns {
      */
     public static Loaded load(HistoryStore store, RunRow row, Path resultsDir) throws IOException {
         Path recorded = row.runFolder() == null ? null : Path.of(row.runFolder());
-        for (Path folder : Arrays.asList(recorded, resultsDir == null ? null : resultsDir.resolve(row.runId()))) {
+        String problem = null;
+        Path damaged = null;
+        for (Path folder : Arrays.asList(recorded, resultsDir == null ? null : safeResolve(resultsDir, row.runId()))) {
             if (folder != null && Files.isRegularFile(folder.resolve(RunFolderWriter.SUMMARY_JSON))
                     && Files.isRegularFile(folder.resolve(RunFolderWriter.TEST_OUTPUT))) {
-                return new Loaded(fromRunFolder(folder), Source.RUN_FOLDER, folder);
+                try {
+                    return new Loaded(fromRunFolder(folder), Source.RUN_FOLDER, folder);
+                } catch (IOException | RuntimeException e) {
+                    // The operator keeps a report: what the database holds of the run is still true.
+                    problem = damage(folder, e);
+                    damaged = folder;
+                }
             }
         }
+        if (problem != null) {
+            return new Loaded(fromHistory(store, row), Source.DAMAGED, damaged, problem);
+        }
         return new Loaded(fromHistory(store, row), Source.HISTORY, recorded);
+    }
+
+    private static Path safeResolve(Path dir, String child) {
+        try {
+            return dir.resolve(child);
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
+    /** "healing-summary.json is not a run summary (line 3: ...)": what is wrong, without a Java class name. */
+    private static String damage(Path folder, Exception e) {
+        String what;
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
+            what = "is not valid JSON (line " + (j.getLocation() == null ? "?" : j.getLocation().getLineNr()) + ": "
+                    + dev.healdesk.core.process.InputText.plain(j.getOriginalMessage()) + ")";
+        } else if (e instanceof java.time.format.DateTimeParseException) {
+            what = "holds a date that cannot be read";
+        } else if (e instanceof IllegalArgumentException || e instanceof NullPointerException) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("No enum constant .*?\\.([^.]*)$")
+                    .matcher(e.getMessage() == null ? "" : e.getMessage());
+            what = "holds a value Healdesk does not know" + (m.find() ? " ('" + m.group(1) + "')" : "");
+        } else {
+            what = "cannot be read" + (e.getMessage() == null ? "" : " ("
+                    + dev.healdesk.core.process.InputText.plain(e.getMessage()) + ")");
+        }
+        return "the run folder " + folder + " is damaged: " + RunFolderWriter.SUMMARY_JSON + " or "
+                + RunFolderWriter.TEST_OUTPUT + " " + what;
     }
 
     /** Reads {@code healing-summary.json} and {@code test-output.json} of a run folder. */
@@ -122,7 +171,7 @@ public final class StoredRuns {
                 HealthStatus.fromId(s.path("initialStatus").asText()), s.path("healthScore").asDouble(),
                 s.path("testsRun").asInt(), s.path("testsPassed").asInt(), s.path("testsFailed").asInt(),
                 s.path("flaky").asInt(), List.copyOf(byId.values()), groups, actions, llm, diagnoses,
-                s.path("cancelled").asBoolean(), flips);
+                s.path("cancelled").asBoolean(), flips, s.path("interrupted").asBoolean(), text(s, "suiteError"));
     }
 
     /** What the history database keeps of a run: no stacks, attachments or diagnoses. */
@@ -154,7 +203,8 @@ public final class StoredRuns {
         return new RunSummary(row.runId(), row.target(), projects, row.dryRun(), row.startedAt(), row.finishedAt(),
                 row.status(), row.initialStatus(), row.healthScore(), row.testsRun(), row.testsPassed(),
                 row.testsFailed(), row.flaky(), List.copyOf(byId.values()), groups, actions,
-                LlmUsage.none("not kept in the history database"), Map.of(), row.cancelled(), flips);
+                LlmUsage.none("not kept in the history database"), Map.of(), row.cancelled(), flips,
+                row.interrupted(), row.suiteError());
     }
 
     static TestStatus status(String id) {

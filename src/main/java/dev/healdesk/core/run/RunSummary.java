@@ -18,13 +18,27 @@ import java.util.Map;
  * @param cancelled     true when the operator cancelled: results are those gathered so far
  * @param flipRates     by test id, the flip rate over the target's recent runs (this one included) of every test that
  *                      did not simply pass; empty before the run is stored
+ * @param interrupted   true when its process died before it finished (rebuilt from the history): results are those kept
+ * @param suiteError    why a suite could not run at all (a build that does not compile), without escape codes; null
+ *                      when every suite ran
+ * @see #outcome() the one way every screen, report and the CLI tell what became of it
  */
 public record RunSummary(String runId, String target, List<String> projects, boolean dryRun,
                          Instant startedAt, Instant finishedAt, HealthStatus status, HealthStatus initialStatus,
                          double healthScore, int testsRun, int testsPassed, int testsFailed, int flaky,
                          List<TestResult> results, List<FailureGroup> failures, List<ActionRecord> actions,
                          LlmUsage llm, Map<String, Diagnosis> diagnoses, boolean cancelled,
-                         Map<String, FlipRate> flipRates) {
+                         Map<String, FlipRate> flipRates, boolean interrupted, String suiteError) {
+
+    public RunSummary(String runId, String target, List<String> projects, boolean dryRun, Instant startedAt,
+                      Instant finishedAt, HealthStatus status, HealthStatus initialStatus, double healthScore,
+                      int testsRun, int testsPassed, int testsFailed, int flaky, List<TestResult> results,
+                      List<FailureGroup> failures, List<ActionRecord> actions, LlmUsage llm,
+                      Map<String, Diagnosis> diagnoses, boolean cancelled, Map<String, FlipRate> flipRates) {
+        this(runId, target, projects, dryRun, startedAt, finishedAt, status, initialStatus, healthScore, testsRun,
+                testsPassed, testsFailed, flaky, results, failures, actions, llm, diagnoses, cancelled, flipRates, false,
+                null);
+    }
 
     public RunSummary(String runId, String target, List<String> projects, boolean dryRun, Instant startedAt,
                       Instant finishedAt, HealthStatus status, HealthStatus initialStatus, double healthScore,
@@ -48,7 +62,33 @@ public record RunSummary(String runId, String target, List<String> projects, boo
     public RunSummary withFlipRates(Map<String, FlipRate> rates) {
         return new RunSummary(runId, target, projects, dryRun, startedAt, finishedAt, status, initialStatus,
                 healthScore, testsRun, testsPassed, testsFailed, flaky, results, failures, actions, llm, diagnoses,
-                cancelled, rates);
+                cancelled, rates, interrupted, suiteError);
+    }
+
+    /** The same run, told as interrupted: its process died before it finished. */
+    public RunSummary asInterrupted() {
+        return new RunSummary(runId, target, projects, dryRun, startedAt, finishedAt, status, initialStatus,
+                healthScore, testsRun, testsPassed, testsFailed, flaky, results, failures, actions, llm, diagnoses,
+                cancelled, flipRates, true, suiteError);
+    }
+
+    /**
+     * What became of the run: its state, the first pass beside the final one, what was done. Every front end and
+     * report tells the run through this, so none contradicts another.
+     */
+    public RunOutcome outcome() {
+        RunOutcome.Pass first = RunOutcome.Pass.of(results);
+        // testsPassed counts flaky tests too (they passed in the end); the rest of the run are the skipped ones (no
+        // re-run runs a skipped test, so the first pass's skipped are the final pass's).
+        RunOutcome.Pass last = new RunOutcome.Pass(testsPassed - flaky, testsFailed, flaky,
+                results.isEmpty() ? Math.max(0, testsRun - testsPassed - testsFailed) : first.skipped());
+        if (results.isEmpty() && testsRun > 0) {
+            first = last;   // rebuilt without its results: the counts are all there is
+        }
+        String note = suiteError != null ? suiteError
+                : interrupted ? "its process stopped before the run finished; the results are those kept" : null;
+        return new RunOutcome(RunOutcome.state(initialStatus, status, cancelled, interrupted, suiteError != null),
+                status, first, last, RunOutcome.Done.of(actions), healthScore, note);
     }
 
     /** The tests that failed and then passed on a retry: shown apart, never healed. */

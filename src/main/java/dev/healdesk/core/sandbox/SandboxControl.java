@@ -127,19 +127,14 @@ final class SandboxControl implements TargetControl {
         }
 
         @Override
-        public Kind kind() {
-            return Kind.DATABASE;
-        }
-
-        @Override
         public Set<Category> categories() {
             return Set.of(Category.DATABASE);
         }
 
         @Override
         public Plan plan(PlaybookContext context) {
-            return new Plan(KILL_IDLE, List.of(PlanStep.note("Terminate the idle connections of the sandbox's"
-                    + " database (in-process, on " + server.baseUrl() + ")")), List.of(), false);
+            return new Plan(KILL_IDLE, List.of(PlanStep.action("Terminate the idle connections of the sandbox's"
+                    + " database (in-process, on " + server.baseUrl() + ")", Kind.DATABASE)), List.of(), false);
         }
 
         @Override

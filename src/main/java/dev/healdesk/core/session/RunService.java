@@ -18,10 +18,14 @@ import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.process.Cancellation;
 
 import dev.healdesk.core.history.HistoryException;
+import dev.healdesk.core.history.HistoryQueries;
 import dev.healdesk.core.history.HistoryStore;
+import dev.healdesk.core.history.RunRow;
+import dev.healdesk.core.report.StoredRuns;
 import dev.healdesk.core.report.RunFolderWriter;
 import dev.healdesk.core.suite.SuiteException;
 import dev.healdesk.core.suite.SuiteSession;
+import dev.healdesk.core.suite.TerminalText;
 import dev.healdesk.core.suite.TestResult;
 import dev.healdesk.core.suite.TestStatus;
 import dev.healdesk.core.triage.FailureGroup;
@@ -34,6 +38,7 @@ import org.slf4j.LoggerFactory;
 import dev.healdesk.core.triage.HealthStatus;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -96,6 +101,7 @@ public final class RunService {
     public RunSummary run(Target target, RunOptions options, RunListener listener, Cancellation cancel)
             throws RunException {
         List<String> projects = selectProjects(target, options);
+        recoverInterrupted();
         String runId = ids.next();
         Instant startedAt = clock.instant();
         RunFolderWriter.RunFolder folder;
@@ -168,18 +174,37 @@ public final class RunService {
         AtomicInteger finished = new AtomicInteger();
         // The streamed results and the returned list are mostly the same objects: each is redacted once.
         Map<TestResult, TestResult> clean = Collections.synchronizedMap(new IdentityHashMap<>());
+        List<TestResult> streamed = Collections.synchronizedList(new ArrayList<>());
         List<TestResult> results;
+        String suiteError = null;
         try {
             results = suites.run(new LinkedHashSet<>(projects), folder.artifactsDir(),
                     note -> out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.INFO, note)),
                     raw -> {
                         TestResult r = clean.computeIfAbsent(raw, redact::redact);
                         keep(runId, r);
+                        streamed.add(r);
                         out.onEvent(new RunEvent.TestFinished(runId, r, finished.incrementAndGet()));
                     }, cancel);
             results = results.stream().map(r -> clean.computeIfAbsent(r, redact::redact)).toList();
         } catch (SuiteException e) {
-            throw new RunException(e.getMessage(), true, e);
+            if (!e.suiteFailed()) {
+                throw new RunException(e.getMessage(), true, e);
+            }
+            // The suite ran and could not give results (a build that does not compile): that is the run's outcome, so
+            // it is recorded with what ran before it, not thrown away as a usage error.
+            suiteError = redact.apply(TerminalText.plain(e.getMessage()));
+            out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.ERROR, suiteError));
+            synchronized (streamed) {
+                results = List.copyOf(streamed);
+            }
+        } finally {
+            redactArtifacts(folders, folder.artifactsDir(), runId, out, redact);
+        }
+        if (suiteError != null) {
+            return record(summarize(runId, target, projects, options, startedAt, results, results,
+                    triage.group(results), List.of(), Diagnoses.none(), cancel.isCancelled(), suiteError),
+                    target, folder, out);
         }
         if (cancel.isCancelled()) {
             out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.WARN,
@@ -197,14 +222,20 @@ public final class RunService {
         results.forEach(r -> latest.put(r.id(), r));
         List<ActionRecord> actions = List.of();
         if (!groups.isEmpty() && !cancel.isCancelled()) {
-            Rerun rerun = rerun(suites, runId, folder, out, latest, redact);
+            Rerun rerun = rerun(suites, runId, folder, out, latest, redact, folders);
             actions = healer.heal(new HealRequest(runId, target, groups, results, diagnoses.byFingerprint(), options,
                     startedAt, folder.dir(), rerun, out, cancel,
                     r -> triage.triage(r.errorMessage(), r.errorStack()).fingerprint()));
         }
 
-        RunSummary summary = summarize(runId, target, projects, options, startedAt, results,
-                List.copyOf(latest.values()), groups, actions, diagnoses, cancel.isCancelled());
+        return record(summarize(runId, target, projects, options, startedAt, results, List.copyOf(latest.values()),
+                groups, actions, diagnoses, cancel.isCancelled(), null), target, folder, out);
+    }
+
+    /** Stores the run, writes its folder and tells the listeners it finished. */
+    private RunSummary record(RunSummary summary, Target target, RunFolderWriter.RunFolder folder, RunListener out)
+            throws RunException {
+        String runId = summary.runId();
         try {
             history.saveRun(summary, folder.dir());
             summary = summary.withFlipRates(history.flipRates(target.name(), summary.results().stream()
@@ -223,6 +254,39 @@ public final class RunService {
         out.onEvent(new RunEvent.RunFinished(runId, summary, folder.dir()));
         closeQuietly(folder);
         return summary;
+    }
+
+    /**
+     * Finishes the folders of the recent runs whose process died (the history marked them interrupted when it opened):
+     * half-written files go, the summaries are written from what the history kept, latest.json is brought up to date.
+     * A failure is logged, never fatal: the new run goes on.
+     */
+    private void recoverInterrupted() {
+        try {
+            for (RunRow row : history.listRuns(new HistoryQueries.RunFilter(RunRow.INTERRUPTED, null, null, null, null,
+                    null), 20, 0)) {
+                Path dir = row.runFolder() == null ? folders.resultsDir().resolve(row.runId()) : Path.of(row.runFolder());
+                if (!Files.isDirectory(dir) || Files.isRegularFile(dir.resolve(RunFolderWriter.SUMMARY_MD))
+                        && !hasTmp(dir) && !hasTmp(folders.resultsDir())) {
+                    continue;
+                }
+                List<String> done = folders.recover(dir, StoredRuns.fromHistory(history, row).asInterrupted());
+                if (!done.isEmpty()) {
+                    LOG.info("Finished the folder of interrupted run {}: {}", row.runId(), String.join(", ", done));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not finish the folders of interrupted runs: {}", e.toString());
+        }
+    }
+
+    private static boolean hasTmp(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (var tmps = Files.newDirectoryStream(dir, "*.tmp")) {
+            return tmps.iterator().hasNext();
+        }
     }
 
     private void abandon(String runId) {
@@ -246,8 +310,29 @@ public final class RunService {
      * Targeted re-runs over the target's suites, each into its own artifacts folder; every result replaces the test's
      * earlier one in {@code latest}, from which the final status is computed.
      */
+    /**
+     * Redacts the text files a suite left in {@code artifacts} (reports, events, error-context.md, text attachments)
+     * once it is done, as everything else of the run is where it enters; screenshots, videos and trace archives stay
+     * as they are. A file that cannot be rewritten is named in the run's log.
+     */
+    private static void redactArtifacts(RunFolderWriter folders, Path artifacts, String runId, RunListener out,
+                                        RunRedactor redact) {
+        try {
+            int changed = folders.redactArtifacts(artifacts, redact).size();
+            if (changed > 0) {
+                out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.DEBUG,
+                        "Redacted " + changed + " artifact file(s) in " + artifacts));
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not redact the artifacts in {}: {}", artifacts, e.toString());
+            out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.WARN, "Could not redact the artifacts in "
+                    + artifacts + ": " + e.getMessage() + ". Check the folder's permissions; delete it if it may"
+                    + " hold secrets."));
+        }
+    }
+
     private static Rerun rerun(SuiteSession suites, String runId, RunFolderWriter.RunFolder folder, RunListener out,
-                               Map<String, TestResult> latest, RunRedactor redact) {
+                               Map<String, TestResult> latest, RunRedactor redact, RunFolderWriter folders) {
         AtomicInteger reruns = new AtomicInteger();
         return new Rerun() {
             @Override
@@ -264,10 +349,16 @@ public final class RunService {
             private List<TestResult> rerun(List<TestResult> tests, Cancellation cancel, boolean reproducing)
                     throws SuiteException {
                 Path artifacts = folder.artifactsDir().resolve("rerun-" + reruns.incrementAndGet());
-                List<TestResult> again = suites.rerun(tests, artifacts,
-                        note -> out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.DEBUG, note)), r -> { }, cancel)
-                        .stream().map(redact::redact)
-                        .map(r -> reproducing ? flakyIfItFailedBefore(r, latest.get(r.id())) : r).toList();
+                List<TestResult> again;
+                try {
+                    again = suites.rerun(tests, artifacts,
+                            note -> out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.DEBUG, note)), r -> { },
+                            cancel)
+                            .stream().map(redact::redact)
+                            .map(r -> reproducing ? flakyIfItFailedBefore(r, latest.get(r.id())) : r).toList();
+                } finally {
+                    redactArtifacts(folders, artifacts, runId, out, redact);
+                }
                 again.forEach(r -> latest.put(r.id(), r));
                 Set<String> projects = new LinkedHashSet<>();
                 tests.forEach(t -> projects.add(t.project()));
@@ -328,20 +419,23 @@ public final class RunService {
     private RunSummary summarize(String runId, Target target, List<String> projects, RunOptions options,
                                  Instant startedAt, List<TestResult> results, List<TestResult> latest,
                                  List<FailureGroup> groups, List<ActionRecord> actions, Diagnoses diagnoses,
-                                 boolean cancelled) {
+                                 boolean cancelled, String suiteError) {
         // The counts and the score are those of each test's latest result, like the status: after a verified fix
         // the run says what the tests say now. The first pass keeps its own status (initialStatus) and results.
         Counts now = Counts.of(latest);
         Counts first = Counts.of(results);
         boolean critical = groups.stream().anyMatch(g -> g.severity() == Severity.CRITICAL);
         // A flaky test passed in the end: it counts as passed for the score and is reported apart.
-        HealthScore initial = HealthScore.of(first.passed + first.flaky, results.size() - first.skipped, critical);
+        double failingBelow = options.failingBelow();
+        HealthScore initial = HealthScore.of(first.passed + first.flaky, results.size() - first.skipped, critical,
+                failingBelow);
         double score = HealthScore.of(now.passed + now.flaky, latest.size() - now.skipped, false).score();
+        HealthStatus status = suiteError != null ? HealthStatus.FAILING : finalStatus(latest, groups, failingBelow);
         return new RunSummary(runId, target.name(), projects, options.dryRun(), startedAt, clock.instant(),
-                finalStatus(latest, groups), initial.status(), score, latest.size(), now.passed + now.flaky,
-                now.failed, now.flaky,
+                status, suiteError != null ? HealthStatus.FAILING : initial.status(), score, latest.size(),
+                now.passed + now.flaky, now.failed, now.flaky,
                 Collections.unmodifiableList(new ArrayList<>(results)), groups, actions, diagnoses.usage(),
-                diagnoses.byFingerprint(), cancelled);
+                diagnoses.byFingerprint(), cancelled, Map.of(), false, suiteError);
     }
 
     /** How many results passed, failed, were flaky or skipped. */
@@ -367,7 +461,7 @@ public final class RunService {
     }
 
     /** The status the latest results give: a critical group counts only while one of its tests still fails. */
-    private static HealthStatus finalStatus(List<TestResult> latest, List<FailureGroup> groups) {
+    private static HealthStatus finalStatus(List<TestResult> latest, List<FailureGroup> groups, double failingBelow) {
         Set<String> stillFailing = new HashSet<>();
         int passing = 0;
         int counted = 0;
@@ -383,7 +477,7 @@ public final class RunService {
         }
         boolean critical = groups.stream().anyMatch(g -> g.severity() == Severity.CRITICAL
                 && g.tests().stream().anyMatch(t -> stillFailing.contains(t.id())));
-        return HealthScore.of(passing, counted, critical).status();
+        return HealthScore.of(passing, counted, critical, failingBelow).status();
     }
 
     private static void closeQuietly(RunFolderWriter.RunFolder folder) {

@@ -68,14 +68,16 @@ public final class PatternCatalog {
     /** The built-in catalog plus the patterns of {@code userFile}; user patterns replace built-ins of the same id. */
     public static PatternCatalog load(Path userFile) {
         byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(userFile);
-        } catch (NoSuchFileException e) {
+        if (!Files.exists(userFile)) {
             throw new PatternCatalogException(userFile.toString(), 0, null, "does not exist. Check the path of"
-                    + " the pattern file, or leave it out to use the built-in patterns only.", e);
-        } catch (IOException e) {
-            throw new PatternCatalogException(userFile.toString(), 0, null, "cannot be read (" + e.getMessage()
-                    + "). Check that the file is readable.", e);
+                    + " the pattern file, or leave it out to use the built-in patterns only.", null);
+        }
+        try {
+            bytes = dev.healdesk.core.process.InputText.read(userFile, "pattern file (JSON or YAML)", 4 << 20)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (dev.healdesk.core.process.InputText.Problem e) {
+            throw new PatternCatalogException(userFile.toString(), 0, null, "cannot be used: " + e.getMessage(),
+                    null);
         }
         String name = userFile.getFileName() == null ? "" : userFile.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");
@@ -216,7 +218,7 @@ public final class PatternCatalog {
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new PatternCatalogException(file, line, current[0], (current[0] == null ? "is not valid "
-                    + (yaml ? "YAML" : "JSON") + ": " : "cannot be read: ") + e.getOriginalMessage() + ". Fix the syntax there (often a missing comma, quote or bracket).", e);
+                    + (yaml ? "YAML" : "JSON") + ": " : "cannot be read: ") + dev.healdesk.core.process.InputText.plain(e.getOriginalMessage()) + ". Fix the syntax there (often a missing comma, quote or bracket).", e);
         } catch (IOException e) {
             throw new PatternCatalogException(file, 0, null, "cannot be read: " + e.getMessage(), e);
         }

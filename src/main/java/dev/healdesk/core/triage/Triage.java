@@ -30,11 +30,20 @@ public final class Triage {
     }
 
     public TriagedFailure triage(String message, String stack) {
-        Classification c = classifier.classify(message, stack);
+        Classification c = atLeastHighInOwnCode(classifier.classify(message, stack), message, stack);
         String fingerprint = groupedByPattern.contains(c.patternId())
                 ? fingerprinter.fingerprint(c.category(), "pattern:" + c.patternId(), null)
                 : fingerprinter.fingerprint(c.category(), message, stack);
         return new TriagedFailure(c, fingerprint);
+    }
+
+    /** A failure raised by the application's own code ({@link OwnCode}) is at least high, whatever its pattern. */
+    private static Classification atLeastHighInOwnCode(Classification c, String message, String stack) {
+        if (c.severity().compareTo(Severity.HIGH) <= 0 || !OwnCode.raisedByApplication(message, stack)) {
+            return c;
+        }
+        return new Classification(c.patternId(), c.patternName(), c.category(), Severity.HIGH, c.fixClass(),
+                c.playbook());
     }
 
     /**

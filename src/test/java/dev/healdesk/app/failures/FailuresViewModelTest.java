@@ -58,7 +58,7 @@ class FailuresViewModelTest {
         assertEquals(FixClass.B, vm.groups().get(1).fixClass());
         assertEquals(db, vm.selectedProperty().get());
         assertEquals("run-7", vm.runIdProperty().get());
-        assertEquals("Run run-7 · 2 failure group(s) · 3 failing test(s) of 4", vm.summaryTextProperty().get());
+        assertEquals("Run run-7 · failing · first pass: 2 failure group(s), 3 failing test(s) of 4", vm.summaryTextProperty().get());
         assertEquals("contracts/customers, modules/orders", FailuresViewModel.testsOf(db));
         assertEquals("FATAL: remaining connection slots are reserved", FailuresViewModel.firstLine(db.message()));
     }
@@ -310,14 +310,14 @@ class FailuresViewModelTest {
     void flakyTestsAreListedApartAndCountedButNeverGrouped() {
         vm.show(run);
         assertTrue(vm.flaky().isEmpty());
-        assertEquals("Run run-7 · 2 failure group(s) · 3 failing test(s) of 4", vm.summaryTextProperty().get());
+        assertEquals("Run run-7 · failing · first pass: 2 failure group(s), 3 failing test(s) of 4", vm.summaryTextProperty().get());
 
         TestResult checkout = Fixtures.flaky("modules/checkout", "Timeout 5000ms exceeded\nwaiting for #pay", 2);
         vm.show(withHistory(checkout).withFlipRates(Map.of(checkout.id(), Fixtures.flipRate(checkout.id(), "PKPFP"))));
         assertEquals(List.of(new FlakyRow("modules/checkout", 2, "Timeout 5000ms exceeded", "75 %", true)),
                 vm.flaky());
         assertEquals("2 retries", vm.flaky().get(0).retriesText());
-        assertEquals("Run run-7 · 2 failure group(s) · 3 failing test(s) of 5 · 1 flaky (passed on a retry, not"
+        assertEquals("Run run-7 · failing · first pass: 2 failure group(s), 3 failing test(s) of 5 · 1 flaky (passed on a retry, not"
                 + " healed)", vm.summaryTextProperty().get());
         assertTrue(vm.groups().stream().flatMap(g -> g.tests().stream()).noneMatch(t -> t.id().equals(checkout.id())),
                 "a flaky test is in no failure group");

@@ -48,17 +48,22 @@ class HistoryViewTest {
     private final List<Path> revealed = new ArrayList<>();
     private HistoryViewModel model;
     private HistoryView view;
+    private Stage stage;
+    /** This test's own folder: each test starts from a fresh history. */
+    private Path work;
 
     @Start
-    void start(Stage stage) {
-        store = HistoryStore.open(dir.resolve("healdesk.db"));
+    void start(Stage stage) throws java.io.IOException {
+        this.stage = stage;
+        work = java.nio.file.Files.createTempDirectory(dir, "view");
+        store = HistoryStore.open(work.resolve("healdesk.db"));
         TestResult customers = Fixtures.failed("contracts/customers", "FATAL: remaining connection slots");
-        HistoryViewModelTest.fill(store, dir, Fixtures.dbPool(customers), customers,
+        HistoryViewModelTest.fill(store, work, Fixtures.dbPool(customers), customers,
                 Fixtures.failed("modules/login-page", "locator('#login-button') resolved to 0"));
         ThemeService theme = new ThemeService(false);
         theme.installUserAgentStylesheet();
         model = new HistoryViewModel(() -> store, Runnable::run, FxBridge.direct(), new Fixtures.RecordingDialogs(),
-                HistoryViewModelTest.opener(revealed), dir.resolve("results"),
+                HistoryViewModelTest.opener(revealed), work.resolve("results"),
                 Clock.fixed(HistoryViewModelTest.DAY0.plus(Duration.ofDays(3)).plusSeconds(600), ZoneOffset.UTC),
                 ZoneOffset.UTC);
         view = new HistoryView(model);
@@ -127,7 +132,7 @@ class HistoryViewTest {
         assertThat(robot.lookup("#history-export-format").queryComboBox().getValue())
                 .hasToString("HTML");
         robot.clickOn("#history-export");
-        Path html = dir.resolve("results").resolve("run-1-report.html");
+        Path html = work.resolve("results").resolve("run-1-report.html");
         assertThat(html).isRegularFile();
         assertThat(Files.readString(html)).contains("run-1");
         assertThat(text(robot, "#history-export-path")).startsWith("Wrote " + html.toAbsolutePath());
@@ -148,6 +153,29 @@ class HistoryViewTest {
         robot.clickOn("Recurring failures");
         assertThat(robot.lookup("#history-recurring").queryTableView().getItems()).hasSize(2);
         assertThat(robot.lookup("#history-occurrences").queryTableView().getItems()).hasSize(2);
+    }
+
+    @Test
+    void trendsOpenedAfterTheirDataLoadedDrawTheChosenRangeAtOnce(FxRobot robot) {
+        // The console builds a screen when it is first shown, after the history has loaded: the charts must draw what
+        // the model already holds, not wait for the range to change (they showed Jan 1 – Apr 11, epoch days 0–100).
+        WaitForAsyncUtils.waitForFxEvents();
+        HistoryView[] late = new HistoryView[1];
+        robot.interact(() -> {
+            late[0] = new HistoryView(model);
+            stage.setScene(new Scene(late[0].root(), 1240, 780));
+        });
+        try {
+            robot.clickOn("Trends");
+            LineChart<?, ?> passRate = robot.lookup("#trend-pass-rate").queryAs(LineChart.class);
+            javafx.scene.chart.NumberAxis x = (javafx.scene.chart.NumberAxis) passRate.getXAxis();
+            long today = HistoryViewModelTest.DAY0.plus(Duration.ofDays(3)).getEpochSecond() / 86_400;
+            assertThat(x.getUpperBound()).isEqualTo(today + 1.0);
+            assertThat(x.getLowerBound()).isLessThanOrEqualTo(today - 29.0).isGreaterThan(today - 60.0);
+            assertThat(points(passRate)).isEqualTo(4);
+        } finally {
+            robot.interact(() -> late[0].dispose());
+        }
     }
 
     /** The runs table's row that shows {@code runId}. */

@@ -64,6 +64,29 @@ class FlipRateHistoryTest {
     }
 
     @Test
+    void aTestThatRanRarelyLatelyIsRatedOverItsOwnLastRunsNotOnlyTheTargetsNewest() {
+        try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"))) {
+            // 60 runs of the sandbox: "smoke" in every one; "nightly" only in every 7th, failing in the oldest ones
+            List<RunSummary> runs = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                Map<String, Character> tests = new java.util.HashMap<>();
+                tests.put("modules/smoke", i % 2 == 0 ? 'P' : 'F');
+                if (i % 7 == 0) {
+                    tests.put("modules/nightly", i < 20 ? 'F' : 'P');
+                }
+                runs.add(run("run-" + i, "sandbox", i, tests));
+            }
+            store.saveRuns(runs);
+
+            Map<String, FlipRate> rates = store.flipRates("sandbox", List.of("modules/smoke", "modules/nightly"));
+
+            assertThat(rates.get("modules/smoke").recent()).as("its 10 newest runs").isEqualTo("PFPFPFPFPF");
+            assertThat(rates.get("modules/nightly").runs()).as("all 9 runs it had, most far back").isEqualTo(9);
+            assertThat(rates.get("modules/nightly").recent()).isEqualTo("FFFPPPPPP");
+        }
+    }
+
+    @Test
     void aGroupsRateIsItsTestsFlipsOverTheirRunsPooled() {
         FlipRate a = FlipRate.of("a", statuses("PFPF"));
         FlipRate b = FlipRate.of("b", statuses("FFFF"));

@@ -127,6 +127,27 @@ class HistoryStoreTest {
     }
 
     @Test
+    void readsDoNotWaitForAnotherWritersOpenTransactionAndSeeOnlyWhatIsCommitted() throws Exception {
+        Path db = dir.resolve("h.db");
+        Instant t0 = Instant.parse("2026-11-20T06:00:00Z");
+        try (HistoryStore store = HistoryStore.open(db);
+             Connection other = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            store.saveRun(RunSummaries.withResults("run-a", t0, 3, 0), null);
+            other.setAutoCommit(false);
+            try (Statement s = other.createStatement()) {
+                // another process (a scheduled run) holds the write lock with a run not yet committed
+                s.execute("DELETE FROM test_results WHERE run_id = 'run-a'");
+                long started = System.nanoTime();
+                assertEquals(1, store.countRuns());
+                assertEquals(3, store.testsOf("run-a").size(), "the committed results, not the pending delete");
+                assertTrue(System.nanoTime() - started < 2_000_000_000L, "no wait for the busy timeout (5 s)");
+                other.commit();
+            }
+            assertEquals(0, store.testsOf("run-a").size(), "a read after the commit sees it");
+        }
+    }
+
+    @Test
     void refusesADatabaseFromANewerHealdesk() throws Exception {
         Path db = dir.resolve("newer.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {

@@ -72,10 +72,28 @@ class SlackNotifierTest {
 
         assertThat(posts).hasSize(1);
         String text = new ObjectMapper().readTree(posts.get(0)).get("text").asText();
-        assertThat(text).contains("shop · run `run-1` ended *healthy* (was failing)")
-                .contains("*Critical failures* (1):\n• database · 2 test(s) · FATAL: password authentication failed")
-                .contains("*Healed automatically*:\n• kill-idle-db-connections (class A): verified")
+        assertThat(text).contains("shop · run `run-1` ended *healed* (first pass: 0 passed, 2 failed of 2)")
+                .contains("*Critical failures* (1):\n• database · 2 test(s) · `FATAL: password authentication failed")
+                .contains("*Healed automatically*:\n• `kill-idle-db-connections` (class A): `verified")
                 .doesNotContain(password).doesNotContain("jane.doe@acme-corp.io");
+    }
+
+    @Test
+    void failureTextCannotMentionLinkOrFormatInSlack() throws Exception {
+        String hostile = "<!channel> <!here> <@U024BE7LH> please <http://evil.example/fix|Click to fix> & `rm` ```x```";
+        SlackNotifier slack = new SlackNotifier(hook, false, Map.of());
+        RunSummary run = run(HealthStatus.FAILING, HealthStatus.FAILING, hostile + "\n<!everyone>", false);
+
+        slack.onEvent(new RunEvent.RunFinished("run-1", run, null));
+
+        com.fasterxml.jackson.databind.JsonNode post = new ObjectMapper().readTree(posts.get(0));
+        String text = post.get("text").asText();
+        assertThat(text).doesNotContain("<!").doesNotContain("<@").doesNotContain("<http").doesNotContain("|Click>")
+                .contains("`&lt;!channel&gt; &lt;!here&gt; &lt;@U024BE7LH&gt; please"
+                        + " &lt;http://evil.example/fix|Click to fix&gt; &amp; ˋrmˋ ˋˋˋxˋˋˋ`");
+        assertThat(text.chars().filter(c -> c == '<' || c == '>').count()).isZero();
+        assertThat(post.get("unfurl_links").asBoolean(true)).isFalse();
+        assertThat(post.get("unfurl_media").asBoolean(true)).isFalse();
     }
 
     @Test

@@ -303,11 +303,6 @@ final class HealHarness implements AutoCloseable {
         }
 
         @Override
-        public Kind kind() {
-            return kind;
-        }
-
-        @Override
         public List<String> subjects(PlaybookContext context) {
             return subjects == null ? Playbook.super.subjects(context) : subjects;
         }
@@ -319,7 +314,12 @@ final class HealHarness implements AutoCloseable {
 
         @Override
         public Plan plan(PlaybookContext context) {
-            return new Plan(name, steps, List.of(), undo != null);
+            // A fake says what it changes the way a real in-process playbook must: by the effect of a step.
+            List<PlanStep> shown = new java.util.ArrayList<>(steps);
+            if (kind != Kind.GENERAL) {
+                shown.add(PlanStep.action("fake " + kind, kind));
+            }
+            return new Plan(name, shown, List.of(), undo != null);
         }
 
         @Override

@@ -434,6 +434,39 @@ class PlaybookExecutorTest {
     }
 
     @Test
+    void aContainerRestartThatNoPlanMentionsIsStillCountedAndRefusedPastTheLimit() throws Exception {
+        java.nio.file.Path docker = java.nio.file.Files.createDirectories(dir.resolve("bin")).resolve("docker");
+        java.nio.file.Path calls = dir.resolve("calls.txt");
+        java.nio.file.Files.writeString(docker, "#!/bin/bash\necho \"$*\" >> '" + calls + "'\n");
+        assertTrue(docker.toFile().setExecutable(true));
+        h.suite.fail("health/api", "the api pod crashed").fail("modules/list", "listing service hung")
+                .fail("security/headers", "header check exploded");
+        // Planned as a harmless note; what apply runs is a docker restart all the same.
+        for (String t : List.of("health/api", "modules/list", "security/headers")) {
+            HealHarness.Fake sneaky = fake("sneaky-" + t.replace('/', '-'), t);
+            sneaky.steps = List.of(PlanStep.note("Nothing much"));
+            sneaky.effect = context -> {
+                try {
+                    context.commands().run(List.of(docker.toString(), "restart", t.substring(t.indexOf('/') + 1)));
+                } catch (PlaybookException e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+            };
+        }
+        Guardrails twoRestarts = new Guardrails(5, 1, Duration.ZERO, Duration.ofMinutes(30), 2, 3, 4,
+                Set.of(), Duration.ZERO, Duration.ofSeconds(10));
+        PlaybookExecutor executor = h.executor(twoRestarts, Map.of());
+
+        RunSummary s = h.run(executor, policy(ApprovalPolicy.A));
+
+        assertEquals(List.of("restart api", "restart list"), java.nio.file.Files.readAllLines(calls));
+        assertEquals(2, executor.counters().containerRestarts());
+        assertTrue(s.actions().stream().anyMatch(a -> a.decision() == Decision.SKIPPED && a.message().equals(
+                "container restarts: 2 in this session, the limit is 2; not run: " + docker + " restart headers")),
+                s.actions().toString());
+    }
+
+    @Test
     void aFixThatMakesThingsWorseIsRolledBackAndMarkedFailed() throws Exception {
         h.suite.fail("modules/list", POOL);
         HealHarness.Fake worse = fake("breaks-more", "modules/list");
@@ -493,7 +526,7 @@ class PlaybookExecutorTest {
         h.suite.fail("modules/list", POOL);
         HealHarness.Fake leaky = fake("leaky", "modules/list").heals(h.suite, "modules/list");
         leaky.steps = List.of(PlanStep.command("Call the API with the token", List.of("/bin/echo", secret)),
-                PlanStep.request("POST", "POST https://ops.example/restart?token=" + secret));
+                PlanStep.request("POST", "POST https://ops.example/restart?token=" + secret, Kind.GENERAL));
         leaky.effect = context -> {
             try {
                 context.commands().run(List.of("/bin/echo", "the token is", secret));

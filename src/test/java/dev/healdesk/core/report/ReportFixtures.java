@@ -85,7 +85,7 @@ final class ReportFixtures {
                         false, "rejected by operator", 0));
         Instant start = Instant.parse("2026-01-02T10:00:00Z");
         return new RunSummary("run-20260102-100000-abcdef01", TARGET, List.of("api", "ui"), false, start,
-                start.plusSeconds(42), HealthStatus.FAILING, HealthStatus.FAILING, 33.3, 6, 3, 3, 1,
+                start.plusSeconds(42), HealthStatus.FAILING, HealthStatus.FAILING, 40.0, 6, 2, 3, 1,
                 List.of(ui, db1, db2, flaky, skipped, passed), List.of(dbGroup, uiGroup), actions,
                 new LlmUsage("ollama", "llama3.2", 1, 0, 100, 50, 900, 0, null), Map.of("fp-db-0001", diagnosis), false,
                 Map.of("ui/search", new FlipRate("ui/search", 10, 4, "PPFPKPPFPK"),

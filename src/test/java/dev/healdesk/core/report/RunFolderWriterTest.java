@@ -79,4 +79,51 @@ class RunFolderWriterTest {
         assertEquals("a \\| b c", MarkdownReport.cell("a | b\nc", 100));
         assertEquals(10, MarkdownReport.cell("x".repeat(50), 10).length());
     }
+
+    @Test
+    void artifactsAreRedactedInPlaceTextFilesAndInlineAttachmentsButBinaryFilesStayByteForByte() throws Exception {
+        RunFolderWriter writer = new RunFolderWriter(results);
+        RunFolderWriter.RunFolder folder = writer.open("run-20240101-000000-abcdef01");
+        Path artifacts = Files.createDirectories(folder.artifactsDir().resolve("playwright/login-chromium"));
+        String secret = "SECRET" + Long.toHexString(System.nanoTime());
+        java.util.function.UnaryOperator<String> redact = t -> t.replace(secret, "[REDACTED]");
+        Path context = Files.writeString(artifacts.resolve("error-context.md"), "- text: token " + secret + "\n");
+        // long enough to be redacted in several chunks, with the secret at a chunk's edge
+        String big = "x".repeat(RunFolderWriter.CHUNK_CHARS - 3) + "\n" + secret + "\n" + "y".repeat(100);
+        Path log = Files.writeString(artifacts.resolve("trace.network.txt"), big);
+        byte[] png = ("\u0089PNG\r\n\u001a\n\u0000\u0000" + secret).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Path shot = Files.write(artifacts.resolve("test-failed-1.png"), png);
+        byte[] latin1 = ("caf\u00e9 " + secret).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Path notUtf8 = Files.write(artifacts.resolve("dump.bin.txt"), latin1);
+        String body = java.util.Base64.getEncoder().encodeToString(("Authorization: " + secret).getBytes());
+        Path report = Files.writeString(folder.artifactsDir().resolve("playwright-report.json"),
+                "{\"attachments\":[{\"name\":\"req\",\"contentType\":\"text/plain\",\"body\":\"" + body + "\"},"
+                        + "{\"name\":\"img\",\"contentType\":\"image/png\",\"body\":\"" + body + "\"}]}");
+        Path untouched = Files.writeString(artifacts.resolve("stdout.txt"), "nothing to hide\n");
+
+        List<Path> changed = writer.redactArtifacts(folder.artifactsDir(), redact);
+
+        assertEquals(Set.of(context, log, report), Set.copyOf(changed));
+        assertEquals("- text: token [REDACTED]\n", Files.readString(context));
+        assertEquals(big.replace(secret, "[REDACTED]"), Files.readString(log));
+        assertTrue(java.util.Arrays.equals(png, Files.readAllBytes(shot)), "a screenshot stays byte for byte");
+        assertTrue(java.util.Arrays.equals(latin1, Files.readAllBytes(notUtf8)), "a file that is not UTF-8 stays");
+        JsonNode parsed = new ObjectMapper().readTree(report.toFile());
+        assertEquals("Authorization: [REDACTED]", new String(java.util.Base64.getDecoder()
+                .decode(parsed.at("/attachments/0/body").asText())));
+        assertEquals(body, parsed.at("/attachments/1/body").asText(), "an image's body is not text");
+        assertEquals("nothing to hide\n", Files.readString(untouched));
+        try (Stream<Path> left = Files.walk(results)) {
+            assertTrue(left.noneMatch(p -> p.toString().endsWith(".redacting") || p.toString().endsWith(".tmp")));
+        }
+        folder.close();
+    }
+
+    @Test
+    void artifactsOutsideTheResultsFolderAreRefused() {
+        RunFolderWriter writer = new RunFolderWriter(results.resolve("results"));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> writer.redactArtifacts(results.resolve("elsewhere"), t -> t));
+        assertTrue(e.getMessage().contains("not inside the results folder"), e.getMessage());
+    }
 }

@@ -71,6 +71,13 @@ final class ContainerPlaybook extends SafePlaybook {
         return applyPlannedCommands(context, plan, DEFAULT_TIMEOUT_SECONDS, "docker " + verb + " done");
     }
 
+    /** The container it starts or restarts (for the protected list and the restart cooldown), else the target. */
+    @Override
+    public List<String> subjects(PlaybookContext context) {
+        String container = container(context, new PlaybookSettings(name(), context));
+        return container == null ? List.of(context.target().name()) : List.of(container);
+    }
+
     /** The container runs, as {@code docker inspect} says. */
     @Override
     public boolean verify(PlaybookContext context, Outcome applied) {

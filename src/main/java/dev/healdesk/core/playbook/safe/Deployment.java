@@ -25,6 +25,20 @@ record Deployment(String name, String namespace, Duration rollout) {
         return name == null || namespace == null ? null : new Deployment(name, namespace, rollout);
     }
 
+    /**
+     * What a kubectl playbook touches, for the protected list and the restart cooldown: the deployment and its
+     * namespace as the settings give them, else the target.
+     */
+    static List<String> subjects(PlaybookContext context, String playbook) {
+        List<String> subjects = new java.util.ArrayList<>();
+        if (context.setting("deployment") != null) {
+            subjects.add("deployment/" + context.setting("deployment").strip());
+            subjects.add(context.setting("deployment").strip());
+        }
+        subjects.add(context.setting("namespace") == null ? "default" : context.setting("namespace").strip());
+        return subjects.size() == 1 ? List.of(context.target().name(), subjects.get(0)) : List.copyOf(subjects);
+    }
+
     /** @param replicas a count, or in a plan the placeholder for one */
     List<String> scale(String replicas) {
         return List.of("kubectl", "scale", "deployment/" + name, "--replicas=" + replicas, "-n", namespace);

@@ -1,5 +1,6 @@
 package dev.healdesk.core.playbook.safe;
 
+import dev.healdesk.core.playbook.Kind;
 import dev.healdesk.core.playbook.Outcome;
 import dev.healdesk.core.playbook.Plan;
 import dev.healdesk.core.playbook.PlanStep;
@@ -116,7 +117,7 @@ final class IdleSessionsPlaybook extends SafePlaybook {
                         + Objects.requireNonNullElse(setup.user(), "<user>") + " (password from $"
                         + setup.passwordEnv() + "):\n"
                         + SQL + "\n-- bound: " + states + ", " + setup.idleSeconds() + ", " + setup.protectedUsers()
-                        + "\n-- then, to report sessions it could not see:\n" + HIDDEN_SQL));
+                        + "\n-- then, to report sessions it could not see:\n" + HIDDEN_SQL, Kind.DATABASE));
         return new Plan(name(), steps, settings.missing(), false);
     }
 

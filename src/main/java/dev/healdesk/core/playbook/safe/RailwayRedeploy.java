@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.healdesk.core.playbook.Outcome;
+import dev.healdesk.core.playbook.Kind;
 import dev.healdesk.core.playbook.PlanStep;
 import dev.healdesk.core.playbook.PlaybookException;
 
@@ -65,9 +66,9 @@ final class RailwayRedeploy {
         String auth = " (Authorization: Bearer $" + TOKEN + ")";
         return List.of(
                 PlanStep.request("Find the service's latest deployment", "POST " + endpoint + auth + " "
-                        + LATEST + " with projectId=$" + PROJECT + ", serviceId=$" + SERVICE),
+                        + LATEST + " with projectId=$" + PROJECT + ", serviceId=$" + SERVICE, Kind.GENERAL),
                 PlanStep.request("Redeploy it", "POST " + endpoint + auth + " " + REDEPLOY
-                        + " with id=<the latest deployment>"));
+                        + " with id=<the latest deployment>", Kind.RESTART));
     }
 
     Outcome redeploy(HttpClient http) throws PlaybookException {

@@ -60,10 +60,6 @@ public final class RestartBackendPlaybook extends SafePlaybook {
 
 
 
-    @Override
-    public Kind kind() {
-        return Kind.RESTART;
-    }
 
 
     @Override
@@ -79,10 +75,10 @@ public final class RestartBackendPlaybook extends SafePlaybook {
                 List<String> missing = webhookUri(url).isPresent() ? List.of()
                         : List.of("playbooks." + NAME + ".webhook must be an http(s) URL, was '" + url + "'");
                 yield new Plan(NAME, List.of(PlanStep.request("Call the deploy webhook", "POST " + url
-                        + " {\"target\", \"runId\", \"fingerprint\", \"playbook\"}")), missing, false);
+                        + " {\"target\", \"runId\", \"fingerprint\", \"playbook\"}", Kind.RESTART)), missing, false);
             }
-            case HANDLE -> new Plan(NAME, List.of(PlanStep.note("Restart " + context.target().name()
-                    + " in-process on the same port (its sessions and tokens are forgotten)")),
+            case HANDLE -> new Plan(NAME, List.of(PlanStep.action("Restart " + context.target().name()
+                    + " in-process on the same port (its sessions and tokens are forgotten)", Kind.RESTART)),
                     context.target().restartHandle().isPresent() ? List.of()
                             : List.of(context.target().name() + " has no in-process restart (strategy handle)"),
                     false);

@@ -46,6 +46,11 @@ final class RolloutRestartPlaybook extends SafePlaybook {
     }
 
     @Override
+    public List<String> subjects(PlaybookContext context) {
+        return Deployment.subjects(context, name());
+    }
+
+    @Override
     public boolean verify(PlaybookContext context, Outcome applied) {
         Deployment deployment = Deployment.from(new PlaybookSettings(name(), context));
         return deployment != null && deployment.ready(context);

@@ -41,8 +41,8 @@ final class ScaleUpPlaybook extends SafePlaybook {
         List<PlanStep> steps = deployment == null ? List.of() : List.of(
                 PlanStep.command("Read the current replica count of deployment/" + deployment.name(),
                         current(deployment)),
-                PlanStep.note("Scale to that count + " + step + " (at most " + max + "): "
-                        + String.join(" ", deployment.scale("<current + " + step + ">"))),
+                PlanStep.command("Scale to that count + " + step + " (at most " + max + ")",
+                        deployment.scale("<current + " + step + ">")),
                 deployment.verifyNote());
         return new Plan(name(), steps, settings.missing(), true);
     }
@@ -80,6 +80,11 @@ final class ScaleUpPlaybook extends SafePlaybook {
                 + " from " + current + " to " + wanted + " replicas", runs.output(),
                 Map.of("deployment", deployment.name(), "namespace", deployment.namespace(),
                         PREVIOUS, Integer.toString(current)));
+    }
+
+    @Override
+    public List<String> subjects(PlaybookContext context) {
+        return Deployment.subjects(context, name());
     }
 
     @Override

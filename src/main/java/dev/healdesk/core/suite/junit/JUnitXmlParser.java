@@ -231,7 +231,7 @@ public final class JUnitXmlParser {
 
     /** The parser's own words, without the location it prefixes (the caller names the file, line and column). */
     private static String cause(XMLStreamException e) {
-        String message = e.getMessage() == null ? "unreadable XML" : e.getMessage();
+        String message = e.getMessage() == null ? "unreadable XML" : dev.healdesk.core.process.InputText.plain(e.getMessage());
         int detail = message.indexOf("Message: ");
         return detail >= 0 ? message.substring(detail + "Message: ".length()).strip() : message.strip();
     }

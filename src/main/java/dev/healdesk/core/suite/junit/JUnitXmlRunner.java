@@ -3,6 +3,7 @@ package dev.healdesk.core.suite.junit;
 import dev.healdesk.core.process.BoundedProcess;
 import dev.healdesk.core.process.Cancellation;
 import dev.healdesk.core.suite.SuiteException;
+import dev.healdesk.core.suite.TerminalText;
 import dev.healdesk.core.suite.SuiteRunner;
 import dev.healdesk.core.suite.SuiteSession;
 import dev.healdesk.core.suite.TestResult;
@@ -197,7 +198,7 @@ public final class JUnitXmlRunner implements SuiteRunner {
                     + suite.command().get(0) + " is installed and on the PATH, and that the working directory exists.",
                     e);
         } catch (TimeoutException e) {
-            throw new SuiteException(described + " did not finish within " + suite.timeout().toSeconds()
+            throw SuiteException.suiteFailed(described + " did not finish within " + suite.timeout().toSeconds()
                     + " s and was stopped. Raise the suite's timeout, or look for a test that hangs.", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -212,6 +213,12 @@ public final class JUnitXmlRunner implements SuiteRunner {
             if (digest != null && !digest.equals(before.get(report))) {
                 reports.add(report);
             }
+        }
+        if (reports.isEmpty() && result.exitCode() != 0 && needReport) {
+            // The command failed before any test reported (a build that does not compile): the run's outcome.
+            throw SuiteException.suiteFailed(described + " exited with " + result.exitCode() + " and wrote no new"
+                    + " report matching " + suite.reportGlob() + ": the build or the tool failed before any test"
+                    + " reported." + outputTail(result), null);
         }
         if (reports.isEmpty()) {
             String message = described + " exited with " + result.exitCode() + " and wrote no new report matching "
@@ -302,7 +309,7 @@ public final class JUnitXmlRunner implements SuiteRunner {
     }
 
     private static String outputTail(BoundedProcess.Result result) {
-        String output = (result.stdout().strip() + "\n" + result.stderr().strip()).strip();
+        String output = TerminalText.plain(result.stdout().strip() + "\n" + result.stderr().strip()).strip();
         if (output.isEmpty()) {
             return "";
         }

@@ -78,13 +78,13 @@ public final class PlaywrightJsonReport {
                 return reader.done(null, true);
             } catch (JsonProcessingException e) {
                 if (!reader.sawReport) {
-                    throw new SuiteException(name + " is not a Playwright JSON report (" + e.getOriginalMessage()
+                    throw new SuiteException(name + " is not a Playwright JSON report (" + dev.healdesk.core.process.InputText.plain(e.getOriginalMessage())
                             + "). Check that the json reporter wrote it.", e);
                 }
                 JsonLocation at = e.getLocation();
                 String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
                 return reader.done("The Playwright JSON report " + name + " ends early" + where + " after "
-                        + reader.specs.size() + " spec(s) (" + e.getOriginalMessage() + "): the runner stopped while writing"
+                        + reader.specs.size() + " spec(s) (" + dev.healdesk.core.process.InputText.plain(e.getOriginalMessage()) + "): the runner stopped while writing"
                         + " it; what follows is not in it.", false);
             }
         }
@@ -98,6 +98,8 @@ public final class PlaywrightJsonReport {
         private final List<String> errors = new ArrayList<>();
         private String rootDir;
         private boolean sawReport;
+        private int maxFailures;
+        private final Map<String, List<String>> dependencies = new java.util.HashMap<>();
 
         Reader(Path projectDir) {
             this.projectDir = projectDir;
@@ -111,6 +113,12 @@ public final class PlaywrightJsonReport {
                     case "config" -> {
                         JsonNode config = parser.readValueAsTree();
                         rootDir = config.path("rootDir").asText(null);
+                        maxFailures = config.path("maxFailures").asInt(0);
+                        for (JsonNode project : config.path("projects")) {
+                            List<String> deps = new ArrayList<>();
+                            project.path("dependencies").forEach(d -> deps.add(d.asText("")));
+                            dependencies.put(project.path("name").asText(""), deps);
+                        }
                         sawReport = true;
                     }
                     case "suites" -> {
@@ -165,6 +173,16 @@ public final class PlaywrightJsonReport {
         Report done(String problem, boolean complete) {
             Path root = rootDir == null ? null : Path.of(rootDir);
             List<TestResult> results = new ArrayList<>();
+            java.util.Set<String> failed = new java.util.HashSet<>();
+            int failures = 0;
+            for (Map.Entry<JsonNode, List<String>> entry : specs) {
+                for (JsonNode test : entry.getKey().path("tests")) {
+                    if ("unexpected".equals(test.path("status").asText(""))) {
+                        failed.add(test.path("projectName").asText(""));
+                        failures++;
+                    }
+                }
+            }
             for (Map.Entry<JsonNode, List<String>> entry : specs) {
                 JsonNode spec = entry.getKey();
                 List<String> titles = new ArrayList<>(entry.getValue());
@@ -176,9 +194,18 @@ public final class PlaywrightJsonReport {
                     for (JsonNode result : test.path("results")) {
                         attempts.add(attempt(result));
                     }
-                    results.add(PlaywrightResults.toResult(test.path("projectName").asText(""), file, line, titles,
+                    String project = test.path("projectName").asText("");
+                    List<Map.Entry<String, String>> annotations = new ArrayList<>();
+                    test.path("annotations").forEach(a -> annotations.add(new java.util.AbstractMap.SimpleEntry<>(
+                            a.path("type").asText(""), a.path("description").asText(null))));
+                    String reason = PlaywrightResults.skipReason(annotations);
+                    if (reason == null && attempts.isEmpty()) {
+                        reason = PlaywrightResults.notRunReason(project, dependencies, failed, maxFailures, failures,
+                                null);
+                    }
+                    results.add(PlaywrightResults.toResult(project, file, line, titles,
                             test.path("expectedStatus").asText("passed"), test.path("status").asText(""),
-                            attempts));
+                            attempts, reason));
                 }
             }
             return new Report(results, errors, problem, complete);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -21,8 +22,6 @@ final class PlaywrightResults {
     static final int MAX_TEXT_CHARS = 64 * 1024;
     /** Between the titles of a test's describe blocks and its own, as Playwright's reporters print them. */
     static final String TITLE_SEPARATOR = " › ";
-    /** ANSI escape sequences: colours (CSI ... m) and the other CSI and OSC sequences terminals understand. */
-    private static final Pattern ANSI = Pattern.compile("\u001B(?:\\[[0-?]*[ -/]*[@-~]|\\][^\u0007\u001B]*(?:\u0007|\u001B\\\\)|[@-Z\\\\-_])");
 
     private PlaywrightResults() {
     }
@@ -49,6 +48,15 @@ final class PlaywrightResults {
      */
     static TestResult toResult(String project, String file, int line, List<String> titles, String expectedStatus,
                                String outcome, List<Attempt> attempts) {
+        return toResult(project, file, line, titles, expectedStatus, outcome, attempts, null);
+    }
+
+    /**
+     * As above, with why Playwright skipped the test or did not run it ({@link #skipReason}, {@link #notRunReason}),
+     * or null when it does not say.
+     */
+    static TestResult toResult(String project, String file, int line, List<String> titles, String expectedStatus,
+                               String outcome, List<Attempt> attempts, String skipReason) {
         String title = String.join(TITLE_SEPARATOR, titles);
         String id = project + "/" + file + ":" + title;
         String location = file + ":" + line;
@@ -84,8 +92,10 @@ final class PlaywrightResults {
                 status = TestStatus.SKIPPED;
                 if (last != null && "interrupted".equals(last.status())) {
                     message = "Interrupted: the run stopped while this test ran";
+                } else if (skipReason != null) {
+                    message = skipReason;
                 } else if (last == null && !"skipped".equals(expectedStatus)) {
-                    message = "Did not run: the run stopped before this test started";
+                    message = "Did not run: Playwright did not start this test and did not say why";
                 }
             }
         }
@@ -93,12 +103,75 @@ final class PlaywrightResults {
                 new ArrayList<>(attachments));
     }
 
+    /**
+     * Why a test was skipped, from its annotations ({@code test.skip(cond, 'why')}, {@code test.fixme()}), or null.
+     *
+     * @param annotations pairs of type and description (the description may be null)
+     */
+    static String skipReason(List<Map.Entry<String, String>> annotations) {
+        for (Map.Entry<String, String> a : annotations) {
+            String type = a.getKey();
+            if ("skip".equals(type) || "fixme".equals(type)) {
+                String why = a.getValue() == null || a.getValue().isBlank() ? null : clean(a.getValue());
+                return "Skipped by test." + type + "()" + (why == null ? "" : ": " + why);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Why Playwright ran a test not at all, by its own rules (runner/tasks.js and dispatcher.js): a project runs only
+     * when every project it depends on (directly or further up) had no unexpected result; once {@code maxFailures}
+     * tests failed nothing more starts; an interrupt or the global timeout stops what has not started.
+     *
+     * @param dependencies each project's {@code dependencies}, by name
+     * @param failed       the projects with an unexpected result
+     * @param runStatus    the run's end status as Playwright gives it ({@code interrupted}, {@code timedout}, ...),
+     *                     or null
+     */
+    static String notRunReason(String project, Map<String, List<String>> dependencies, Set<String> failed,
+                               int maxFailures, int failures, String runStatus) {
+        String dependency = failedDependency(project, dependencies, failed, new java.util.HashSet<>());
+        if (dependency != null) {
+            return "Skipped by Playwright: the project it depends on, " + dependency + ", failed, so its tests did not"
+                    + " run";
+        }
+        if (maxFailures > 0 && failures >= maxFailures) {
+            return "Skipped by Playwright: the run stopped starting tests after " + failures + " failure"
+                    + (failures == 1 ? "" : "s") + " (its maxFailures limit is " + maxFailures + ")";
+        }
+        if ("interrupted".equals(runStatus)) {
+            return "Did not run: the run was interrupted before this test started";
+        }
+        if ("timedout".equals(runStatus)) {
+            return "Did not run: the run's global timeout ran out before this test started";
+        }
+        return null;
+    }
+
+    private static String failedDependency(String project, Map<String, List<String>> dependencies, Set<String> failed,
+                                           Set<String> seen) {
+        for (String dep : dependencies.getOrDefault(project, List.of())) {
+            if (!seen.add(dep)) {
+                continue;
+            }
+            if (failed.contains(dep)) {
+                return dep;
+            }
+            String further = failedDependency(dep, dependencies, failed, seen);
+            if (further != null) {
+                return dep + " (through " + further + ")";
+            }
+        }
+        return null;
+    }
+
     /** {@code text} without ANSI colour codes and cut to {@link #MAX_TEXT_CHARS}; null stays null. */
     static String clean(String text) {
         if (text == null) {
             return null;
         }
-        String plain = text.indexOf('\u001B') >= 0 ? ANSI.matcher(text).replaceAll("") : text;
+        String plain = dev.healdesk.core.suite.TerminalText.plain(text);
         plain = plain.strip();
         if (plain.isEmpty()) {
             return null;

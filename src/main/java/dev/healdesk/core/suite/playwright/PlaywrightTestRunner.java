@@ -301,7 +301,7 @@ public final class PlaywrightTestRunner implements SuiteRunner {
         Thread thread = new Thread(process, "healdesk-playwright");
         thread.setDaemon(true);
         thread.start();
-        LiveLines lines = new LiveLines(events, dir, new Attachments(artifacts));
+        LiveLines lines = new LiveLines(events, dir, new Attachments(artifacts, List.of(dir, artifacts)));
         Map<String, TestResult> results = new LinkedHashMap<>();
         Consumer<TestResult> pass = r -> {
             if (results.putIfAbsent(r.id(), r) == null) {
@@ -370,6 +370,8 @@ public final class PlaywrightTestRunner implements SuiteRunner {
                     + " not report. Look at what killed Playwright (memory, a test that ends the process)."
                     + outputTail(result));
         }
+        lines.attachments().refused().forEach(p -> note.accept("Refused to copy the attachment " + p + ": only files"
+                + " inside the suite's folder and the runner's output folder are copied into the run folder."));
         LOG.info("Playwright: {} result(s), exit code {}", results.size(), result.exitCode());
         return new ArrayList<>(results.values());
     }
@@ -421,31 +423,72 @@ public final class PlaywrightTestRunner implements SuiteRunner {
      * Copies attachments into the run's artifacts folder, each file once, as
      * {@code artifacts/playwright/<the folder Playwright gave the attempt>/<file>}; a file that cannot be copied keeps
      * its original path.
+     *
+     * <p>A report's attachment paths are untrusted: a test (or whoever wrote the report) may name any file, and a
+     * copy would carry it into the run folder and so into an uploaded CI artifact. Only regular files whose real path
+     * (links resolved) lies inside one of {@code allowed} (the suite's project folder, the runner's output folder) are
+     * copied; anything else is refused, logged and left out of the result.
      */
     static final class Attachments {
         private final Path root;
+        private final List<Path> allowed;
         private final Map<String, String> copies = new HashMap<>();
+        private final List<String> refused = new ArrayList<>();
 
-        Attachments(Path artifacts) {
+        Attachments(Path artifacts, List<Path> allowed) {
             this.root = artifacts.resolve("playwright");
+            List<Path> real = new ArrayList<>();
+            for (Path p : allowed) {
+                try {
+                    real.add(p.toRealPath());
+                } catch (IOException | RuntimeException e) {
+                    real.add(p.toAbsolutePath().normalize());
+                }
+            }
+            this.allowed = List.copyOf(real);
+        }
+
+        /** The attachment paths refused so far, for the run's log. */
+        synchronized List<String> refused() {
+            return List.copyOf(refused);
         }
 
         TestResult copied(TestResult r) {
             if (r.attachments().isEmpty()) {
                 return r;
             }
-            List<String> paths = r.attachments().stream().map(this::copy).toList();
+            List<String> paths = r.attachments().stream().map(this::copy).filter(java.util.Objects::nonNull).toList();
             return new TestResult(r.id(), r.project(), r.title(), r.location(), r.status(), r.durationMs(),
                     r.errorMessage(), r.errorStack(), r.retry(), paths);
         }
 
-        private String copy(String source) {
-            return copies.computeIfAbsent(source, s -> {
+        private synchronized String copy(String source) {
+            if (copies.containsKey(source)) {
+                return copies.get(source);
+            }
+            String copied = copyOnce(source);
+            copies.put(source, copied);
+            return copied;
+        }
+
+        private String copyOnce(String s) {
+            {
                 try {
                     Path from = Path.of(s).normalize();
-                    if (!from.isAbsolute() || !Files.isRegularFile(from)) {
-                        return s;
+                    if (!from.isAbsolute()) {
+                        return refuse(s, "not an absolute path");
                     }
+                    if (!Files.exists(from, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        return s;   // Playwright names files it did not keep (a video of a passing test): nothing to copy
+                    }
+                    Path real = from.toRealPath();
+                    if (allowed.stream().noneMatch(real::startsWith)) {
+                        return refuse(s, "outside the suite's folder and the runner's output folder");
+                    }
+                    if (!Files.isRegularFile(real)) {
+                        return refuse(s, "not a regular file");
+                    }
+                    from = real;
                     Path folder = from.getParent() == null || from.getParent().getFileName() == null ? Path.of("files")
                             : from.getParent().getFileName();
                     Path to = root.resolve(folder.toString()).resolve(from.getFileName().toString()).normalize();
@@ -459,7 +502,13 @@ public final class PlaywrightTestRunner implements SuiteRunner {
                     LOG.warn("Could not copy the Playwright attachment {}: {}", s, e.toString());
                     return s;
                 }
-            });
+            }
+        }
+
+        private String refuse(String path, String why) {
+            refused.add(path);
+            LOG.warn("Refused the Playwright attachment {}: {}; only files inside {} are copied", path, why, allowed);
+            return null;
         }
     }
 
@@ -554,8 +603,17 @@ public final class PlaywrightTestRunner implements SuiteRunner {
                     PlaywrightResults.clean(error.path("stack").asText(null)), paths));
             if (event.path("final").asBoolean(true)) {
                 attempts.remove(key);
+                List<Map.Entry<String, String>> annotations = new ArrayList<>();
+                event.path("annotations").forEach(a -> annotations.add(new java.util.AbstractMap.SimpleEntry<>(
+                        a.path("type").asText(""), a.path("description").asText(null))));
+                String reason = event.hasNonNull("notRun") ? PlaywrightResults.clean(event.path("notRun").asText())
+                        : PlaywrightResults.skipReason(annotations);
+                if (event.hasNonNull("notRun")) {
+                    list.clear();   // a test Playwright never started: the line is its report, not an attempt
+                }
                 pass.accept(attachments.copied(PlaywrightResults.toResult(project, file, line, titles,
-                        event.path("expectedStatus").asText("passed"), event.path("outcome").asText(""), list)));
+                        event.path("expectedStatus").asText("passed"), event.path("outcome").asText(""), list,
+                        reason)));
             }
         }
     }

@@ -16,6 +16,7 @@ import dev.healdesk.core.suite.Probe;
 import dev.healdesk.core.suite.ProbeCheck;
 import dev.healdesk.core.suite.SuiteException;
 
+import dev.healdesk.core.process.InputText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -46,7 +47,8 @@ public final class ProbeSuiteFiles {
     private static final Pattern STATUS_CLASS = Pattern.compile("[1-5]xx", Pattern.CASE_INSENSITIVE);
     private static final Pattern SECRET_FIELD = Pattern.compile("(?i).*(password|passwd|secret|token|apikey).*");
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
@@ -77,12 +79,13 @@ public final class ProbeSuiteFiles {
     /** As {@link #load(Path, Map)}, checking relative URLs against the target's {@code bases}. */
     public static ProbeSuite load(Path file, Map<String, String> env, Bases bases) throws SuiteException {
         String text;
+        if (!Files.exists(file)) {
+            throw new SuiteException(file + " does not exist: give the path of a probe suite file (YAML).");
+        }
         try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new SuiteException(file + " does not exist: give the path of a probe suite file (YAML).", e);
-        } catch (IOException e) {
-            throw new SuiteException("Cannot read " + file + ": " + e.getMessage(), e);
+            text = InputText.read(file, "probe suite file (YAML)", 1 << 20);
+        } catch (InputText.Problem e) {
+            throw new SuiteException(e.getMessage());
         }
         return parse(new Source(file.toString(), file.toAbsolutePath().getParent(), null), text, env, bases);
     }
@@ -148,12 +151,12 @@ public final class ProbeSuiteFiles {
         } catch (JsonMappingException e) {
             String pointer = YamlLines.pointer(e);
             throw new SuiteException(source.name + " line " + lines.line(pointer) + ": " + (pointer.isEmpty() ? ""
-                    : "'" + pointer.substring(pointer.lastIndexOf('/') + 1) + "': ") + firstLine(e.getOriginalMessage())
+                    : "'" + pointer.substring(pointer.lastIndexOf('/') + 1) + "': ") + firstLine(dev.healdesk.core.process.InputText.plain(e.getOriginalMessage()))
                     + ". Check it against the probe suite format in"
                     + " src/site/markdown/suites-and-probes.md.", e);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
-            throw new SuiteException(source.name + " line " + line + ": " + firstLine(e.getOriginalMessage())
+            throw new SuiteException(source.name + " line " + line + ": " + firstLine(dev.healdesk.core.process.InputText.plain(e.getOriginalMessage()))
                     + ". Check the YAML against the probe suite example in"
                     + " src/site/markdown/suites-and-probes.md.", e);
         }
@@ -434,7 +437,7 @@ public final class ProbeSuiteFiles {
             } catch (JsonProcessingException e) {
                 throw problem(at, where + ": the schema " + location + " is not valid JSON (line "
                         + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ": "
-                        + firstLine(e.getOriginalMessage()) + "): fix that file");
+                        + firstLine(dev.healdesk.core.process.InputText.plain(e.getOriginalMessage())) + "): fix that file");
             } catch (RuntimeException e) {
                 throw problem(at, where + ": the schema " + location + " is not a usable JSON Schema ("
                         + firstLine(e.getMessage()) + "): fix that file");

@@ -3,6 +3,7 @@ package dev.healdesk.core.playbook.safe;
 import dev.healdesk.core.playbook.CommandRunner;
 import dev.healdesk.core.playbook.Outcome;
 import dev.healdesk.core.playbook.Plan;
+import dev.healdesk.core.playbook.Kind;
 import dev.healdesk.core.playbook.PlanStep;
 import dev.healdesk.core.playbook.PlaybookContext;
 import dev.healdesk.core.playbook.PlaybookException;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,10 +52,12 @@ class KubectlPlaybooksTest {
         assertEquals(List.of(), plan.missing());
         assertTrue(plan.reversible());
         assertEquals(List.of(List.of("kubectl", "get", "deployment", "web", "-n", "shop", "-o",
-                "jsonpath={.spec.replicas}"), List.of(), List.of()), plan.steps().stream().map(PlanStep::command)
-                .toList());
-        assertEquals("Scale to that count + 2 (at most 10): kubectl scale deployment/web --replicas=<current + 2>"
-                + " -n shop", plan.steps().get(1).description());
+                "jsonpath={.spec.replicas}"), List.of("kubectl", "scale", "deployment/web", "--replicas=<current + 2>",
+                "-n", "shop"), List.of()), plan.steps().stream().map(PlanStep::command).toList());
+        assertEquals("Scale to that count + 2 (at most 10)", plan.steps().get(1).description());
+        assertEquals(Set.of(), plan.steps().get(0).effects(), "reading the count changes nothing");
+        assertEquals(Set.of(Kind.CONTAINER_RESTART), plan.steps().get(1).effects(),
+                "the scale is counted as a container restart by what it runs");
         assertEquals("Then wait until its pods are ready: kubectl rollout status deployment/web -n shop"
                 + " --timeout=120s", plan.steps().get(2).description());
 

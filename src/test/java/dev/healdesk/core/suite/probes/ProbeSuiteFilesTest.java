@@ -140,7 +140,7 @@ class ProbeSuiteFilesTest {
         assertThat(problem("checks:\n  - id: a\n    project: p\n    tcp:\n      host: h\n      port: 70000\n"))
                 .isEqualTo(at(6) + "check 'a': 'port' must be a TCP port between 1 and 65535 (got 70000).");
         assertThat(problem("checks:\n  - id: a\n    project: p\n    tcp:\n      host: h\n      port: many\n"))
-                .startsWith(at(6) + "'port': Cannot deserialize").endsWith("Check it against the probe suite format in"
+                .startsWith(at(6) + "'port': expected a whole number, found \"many\"").endsWith("Check it against the probe suite format in"
                         + " src/site/markdown/suites-and-probes.md.");
         assertThat(problem("checks:\n  - id: a\n    project: p\n    redis: {host: 'a b'}\n"))
                 .startsWith(at(4) + "check 'a': 'host' must be a host name or address");

@@ -1,0 +1,114 @@
+package dev.healdesk.core.history;
+
+import dev.healdesk.core.run.ActionRecord;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The rollups that spare a year of trends and metrics reading every run, kept in step as runs are written: per UTC day
+ * of a run's start and target, the counts a trend shows ({@code run_days}), the model calls by provider
+ * ({@code llm_days}) and the failure groups by pattern ({@code pattern_days}); per fingerprint, the last verified fix
+ * ({@code fingerprints.last_fix_*}). A run counts once it is not {@code running} any more, unless it was cancelled (left out of trends by default): when it is stored whole and
+ * when it is marked interrupted; the retention's deletes take it out again. Schema version 5 made them and filled them
+ * from the runs already stored.
+ * <p>
+ * Every change of a counted run goes through here, inside the transaction that changes the run (on the write
+ * connection); {@code HistoryRollupTest} checks the rollups against the runs after each kind of write.
+ */
+final class Rollups {
+
+    static final long DAY_MS = 86_400_000L;
+
+    /** Adds the runs {@code where} selects (a condition on {@code runs}, with its parameters) to the day rollups. */
+    private static final String ADD_RUN_DAYS = """
+            INSERT INTO run_days (day, target, runs, tests_run, tests_passed, health_score, flaky, llm_calls, llm_tokens,
+              fixes_applied, fixes_succeeded)
+            SELECT started_at / 86400000, target, count(*), sum(tests_run), sum(tests_passed), sum(health_score),
+              sum(flaky), sum(llm_calls), sum(llm_prompt_tokens + llm_completion_tokens),
+              coalesce(sum((SELECT sum(a.applied) FROM actions a WHERE a.run_id = runs.id)), 0),
+              coalesce(sum((SELECT sum(a.applied * a.success) FROM actions a WHERE a.run_id = runs.id)), 0)
+            FROM runs WHERE %s GROUP BY started_at / 86400000, target
+            ON CONFLICT (day, target) DO UPDATE SET runs = run_days.runs + excluded.runs,
+              tests_run = run_days.tests_run + excluded.tests_run,
+              tests_passed = run_days.tests_passed + excluded.tests_passed,
+              health_score = run_days.health_score + excluded.health_score,
+              flaky = run_days.flaky + excluded.flaky,
+              llm_calls = run_days.llm_calls + excluded.llm_calls,
+              llm_tokens = run_days.llm_tokens + excluded.llm_tokens,
+              fixes_applied = run_days.fixes_applied + excluded.fixes_applied,
+              fixes_succeeded = run_days.fixes_succeeded + excluded.fixes_succeeded""";
+
+    private static final String ADD_LLM_DAYS = """
+            INSERT INTO llm_days (day, target, provider, calls, tokens)
+            SELECT started_at / 86400000, target, coalesce(llm_provider, 'none'), sum(llm_calls),
+              sum(llm_prompt_tokens + llm_completion_tokens)
+            FROM runs WHERE %s AND llm_calls > 0
+            GROUP BY started_at / 86400000, target, coalesce(llm_provider, 'none')
+            ON CONFLICT (day, target, provider) DO UPDATE SET calls = llm_days.calls + excluded.calls,
+              tokens = llm_days.tokens + excluded.tokens""";
+
+    private static final String ADD_PATTERN_DAYS = """
+            INSERT INTO pattern_days (day, target, pattern_id, failure_groups)
+            SELECT runs.started_at / 86400000, runs.target, f.pattern_id, count(*)
+            FROM failures f JOIN runs ON runs.id = f.run_id WHERE %s
+            GROUP BY runs.started_at / 86400000, runs.target, f.pattern_id
+            ON CONFLICT (day, target, pattern_id) DO UPDATE SET
+              failure_groups = pattern_days.failure_groups + excluded.failure_groups""";
+
+    /** The last verified fix of a fingerprint, from the actions still stored. */
+    private static final String LAST_FIX = """
+            UPDATE fingerprints SET
+              last_fix_at = (SELECT max(r.started_at) FROM actions a JOIN runs r ON r.id = a.run_id
+                             WHERE a.fingerprint = fingerprints.fingerprint AND a.verified = 1),
+              last_fix_playbook = (SELECT a.playbook FROM actions a JOIN runs r ON r.id = a.run_id
+                                   WHERE a.fingerprint = fingerprints.fingerprint AND a.verified = 1
+                                   ORDER BY r.started_at DESC LIMIT 1)
+            WHERE %s""";
+
+    private final Sql sql;
+
+    Rollups(Sql writer) {
+        this.sql = writer;
+    }
+
+    /** Counts run {@code runId}, which has just stopped running (stored whole, or marked interrupted). */
+    void addRun(String what, String runId) {
+        Sql.Binder id = ps -> ps.setString(1, runId);
+        sql.update(what, ADD_RUN_DAYS.formatted("id = ? AND cancelled = 0"), id);
+        sql.update(what, ADD_LLM_DAYS.formatted("id = ? AND cancelled = 0"), id);
+        sql.update(what, ADD_PATTERN_DAYS.formatted("runs.id = ? AND runs.cancelled = 0"), id);
+    }
+
+    /** Records the verified fixes among {@code actions} of a run that started at {@code startedAt}. */
+    void addFixes(String what, List<ActionRecord> actions, Instant startedAt) {
+        long at = startedAt.toEpochMilli();
+        List<ActionRecord> verified = actions.stream().filter(a -> a.verified() && a.fingerprint() != null).toList();
+        sql.batch(what, """
+                UPDATE fingerprints SET last_fix_playbook = ?, last_fix_at = ?
+                WHERE fingerprint = ? AND (last_fix_at IS NULL OR last_fix_at <= ?)""", verified, (ps, a) -> {
+            ps.setString(1, a.playbook());
+            ps.setLong(2, at);
+            ps.setString(3, a.fingerprint());
+            ps.setLong(4, at);
+        });
+    }
+
+    /**
+     * Brings the rollups in step after the runs that started before {@code cutoff} (and were not running) were
+     * deleted: the days up to the cutoff's are counted again from the runs left, and the fingerprints whose last fix
+     * went with them find their previous one.
+     */
+    void afterDeleteBefore(String what, Instant cutoff) {
+        long cutoffDay = Math.floorDiv(cutoff.toEpochMilli(), DAY_MS);
+        Sql.Binder day = ps -> ps.setLong(1, cutoffDay);
+        Sql.Binder upTo = ps -> ps.setLong(1, (cutoffDay + 1) * DAY_MS);
+        for (String table : List.of("run_days", "llm_days", "pattern_days")) {
+            sql.update(what, "DELETE FROM " + table + " WHERE day <= ?", day);
+        }
+        sql.update(what, ADD_RUN_DAYS.formatted("started_at < ? AND state <> 'running' AND cancelled = 0"), upTo);
+        sql.update(what, ADD_LLM_DAYS.formatted("started_at < ? AND state <> 'running' AND cancelled = 0"), upTo);
+        sql.update(what, ADD_PATTERN_DAYS.formatted("runs.started_at < ? AND runs.state <> 'running' AND runs.cancelled = 0"), upTo);
+        sql.update(what, LAST_FIX.formatted("last_fix_at < ?"), ps -> ps.setLong(1, cutoff.toEpochMilli()));
+    }
+}

@@ -1,0 +1,126 @@
+package dev.healdesk.core.redact;
+
+/**
+ * Values typed into a form, as test code and Playwright's call log print them: {@code fill('#password', '…')},
+ * {@code page.getByLabel('Password').fill('…')}, {@code cy.get('[name="api-token"]').type('…')}. The value goes
+ * when the field says it is a secret: a selector or label among the call's arguments, or in the quoted strings of
+ * the locator chain before it on the same line, is judged as a key name would be ({@link KeyNames}). Triggered by
+ * the {@code (} of the call.
+ */
+final class Fills implements Detector {
+
+    private static final String[] METHODS = {"fill", "type", "pressSequentially", "sendKeys", "setValue", "typeText",
+            "insertText"};
+    /** How far back on its line the locator of a one-argument call is read. */
+    static final int REACH = 300;
+
+    @Override
+    public int at(Scan scan, int paren) {
+        String s = scan.text;
+        if (!call(s, paren)) {
+            return paren + 1;
+        }
+        int a = skipBlanks(s, paren + 1);
+        int quote = Quotes.open(s, a);
+        if (quote == 0) {
+            return paren + 1;
+        }
+        int firstStart = a + quote;
+        int firstEnd = Quotes.close(s, firstStart, quote);
+        int after = skipBlanks(s, Math.min(s.length(), firstEnd + quote));
+        KeyNames.Key key;
+        int valueStart;
+        int valueEnd;
+        if (after < s.length() && s.charAt(after) == ',') {
+            int b = skipBlanks(s, after + 1);
+            int q = Quotes.open(s, b);
+            if (q == 0) {
+                return paren + 1;
+            }
+            key = KeyNames.classify(scan, firstStart, firstEnd);
+            valueStart = b + q;
+            valueEnd = Quotes.close(s, valueStart, q);
+        } else {
+            key = chain(scan, paren);
+            valueStart = firstStart;
+            valueEnd = firstEnd;
+        }
+        if (key == KeyNames.Key.NONE || Values.placeholder(s, valueStart, valueEnd)) {
+            return paren + 1;
+        }
+        scan.add(key == KeyNames.Key.PASSWORD ? SecretKind.PASSWORD : key == KeyNames.Key.SSN ? SecretKind.SSN
+                : SecretKind.GENERIC_SECRET, valueStart, valueEnd);
+        return valueStart;
+    }
+
+    /** Whether the {@code (} at {@code paren} opens a call of one of {@link #METHODS}. */
+    private static boolean call(String s, int paren) {
+        for (String m : METHODS) {
+            int start = paren - m.length();
+            if (start >= 0 && s.startsWith(m, start) && (start == 0 || !Chars.word(s.charAt(start - 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What the quoted strings of the locator chain before {@code paren} say, the first telling one. */
+    private static KeyNames.Key chain(Scan scan, int paren) {
+        String s = scan.text;
+        int i = paren - 1;
+        int limit = Math.max(0, paren - REACH);
+        while (i >= limit && s.charAt(i) != '\n' && s.charAt(i) != ';') {
+            char c = s.charAt(i);
+            if (c == '\'' || c == '"' || c == '`') {
+                int end = i;
+                int start = end - 1;
+                while (start >= limit && s.charAt(start) != c && s.charAt(start) != '\n') {
+                    start--;
+                }
+                if (start < limit || s.charAt(start) != c) {
+                    break;
+                }
+                KeyNames.Key key = classifyWords(scan, start + 1, end);
+                if (key != KeyNames.Key.NONE) {
+                    return key;
+                }
+                i = start - 1;
+                continue;
+            }
+            i--;
+        }
+        return KeyNames.Key.NONE;
+    }
+
+    /** A label or selector judged as a key: {@code input[name="password"]}, {@code API token}, {@code #password}. */
+    private static KeyNames.Key classifyWords(Scan scan, int start, int end) {
+        KeyNames.Key key = KeyNames.classify(scan, start, end);
+        if (key != KeyNames.Key.NONE) {
+            return key;
+        }
+        String s = scan.text;
+        for (int i = start; i < end; i++) {   // a selector: judge its last name-like word, input[name="password"]
+            if (!Chars.alnum(s.charAt(i)) && s.charAt(i) != '_' && s.charAt(i) != '-') {
+                int w = i + 1;
+                int e = w;
+                while (e < end && (Chars.alnum(s.charAt(e)) || s.charAt(e) == '_' || s.charAt(e) == '-')) {
+                    e++;
+                }
+                if (e > w + 1) {
+                    KeyNames.Key k = KeyNames.classify(scan, w, e);
+                    if (k != KeyNames.Key.NONE) {
+                        return k;
+                    }
+                }
+            }
+        }
+        return KeyNames.Key.NONE;
+    }
+
+    private static int skipBlanks(String s, int i) {
+        while (i < s.length() && Chars.blank(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+}

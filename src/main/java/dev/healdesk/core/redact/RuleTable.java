@@ -1,0 +1,82 @@
+package dev.healdesk.core.redact;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The shapes of secrets, kept as data in {@value #RESOURCE}: token formats ({@link Tokens}) and the command-line
+ * flags that carry passwords ({@link CommandLines}), each with the public rule set or manual it was learnt from.
+ * Read once when the redactor is built and compiled into its scanner; a broken table stops Healdesk at start,
+ * naming the rule, rather than redacting less.
+ */
+record RuleTable(List<Tokens.Rule> tokens, List<CommandLines.Flag> flags) {
+
+    static final String RESOURCE = "token-rules.json";
+    private static final String TAIL = "(?![A-Za-z0-9_-])";
+    private static final int WINDOW = 1100;
+
+    static RuleTable load() {
+        try (InputStream in = RuleTable.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the class path");
+            }
+            JsonNode root = new ObjectMapper().readTree(in);
+            return new RuleTable(each(root.get("rules"), RuleTable::token), each(root.get("commandLines"), RuleTable::flag));
+        } catch (IOException e) {
+            throw new UncheckedIOException(RESOURCE + " cannot be read", e);
+        }
+    }
+
+    private static <T> List<T> each(JsonNode array, Function<JsonNode, T> read) {
+        List<T> out = new ArrayList<>();
+        for (JsonNode n : array) {
+            try {
+                out.add(read.apply(n));
+            } catch (RuntimeException e) {
+                throw new IllegalStateException(RESOURCE + ", rule " + n.path("id").asText("?") + ": " + e.getMessage(), e);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static Tokens.Rule token(JsonNode n) {
+        List<String> prefixes = strings(n.path("prefixes"));
+        String anchor = n.hasNonNull("anchor") ? n.get("anchor").asText() : null;
+        if (prefixes.isEmpty() == (anchor == null)) {
+            throw new IllegalArgumentException("needs either prefixes or an anchor");
+        }
+        return new Tokens.Rule(n.get("id").asText(), SecretKind.valueOf(n.get("kind").asText()),
+                prefixes.toArray(new String[0]), anchor, n.path("back").asInt(0),
+                Pattern.compile(n.get("regex").asText() + TAIL), n.path("window").asInt(WINDOW),
+                n.path("mixed").asBoolean(false), n.path("withScheme").asBoolean(false));
+    }
+
+    private static CommandLines.Flag flag(JsonNode n) {
+        List<String> commands = strings(n.path("commands"));
+        List<String> flags = strings(n.path("flags"));
+        if (commands.isEmpty() || flags.isEmpty()) {
+            throw new IllegalArgumentException("needs commands and flags");
+        }
+        String value = n.path("value").asText("either");
+        String form = n.path("form").asText("password");
+        if (!List.of("attached", "next", "either").contains(value) || !List.of("password", "userPassword").contains(form)) {
+            throw new IllegalArgumentException("value must be attached, next or either; form password or userPassword");
+        }
+        return new CommandLines.Flag(n.get("id").asText(), commands, flags, !value.equals("next"),
+                !value.equals("attached"), form.equals("userPassword"));
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(x -> out.add(x.asText()));
+        return out;
+    }
+}

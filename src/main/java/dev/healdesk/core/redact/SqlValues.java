@@ -1,0 +1,124 @@
+package dev.healdesk.core.redact;
+
+/**
+ * Values of an SQL {@code INSERT} whose column says what they are, as database errors and ORM logs print the
+ * statement: {@code INSERT INTO employees (first_name, ssn, password_hash) VALUES ('Ann', '123456789', '…')}. The
+ * column list is matched with the first tuple of values by position; a value under an {@code ssn} column goes when it
+ * is nine digits, under a password column always, under another secret-like column when it looks random. Triggered
+ * by the {@code V} of {@code VALUES}.
+ */
+final class SqlValues implements Detector {
+
+    static final int MAX_COLUMNS = 64;
+    /** How far before {@code VALUES} its column list may start. */
+    static final int REACH = 1024;
+
+    @Override
+    public int at(Scan scan, int v) {
+        String s = scan.text;
+        if (!s.regionMatches(true, v, "values", 0, 6) || Chars.joinedBefore(s, v)) {
+            return v + 1;
+        }
+        int open = v + 6;
+        while (open < s.length() && Chars.blank(s.charAt(open))) {
+            open++;
+        }
+        if (open >= s.length() || s.charAt(open) != '(') {
+            return v + 1;
+        }
+        int close = v - 1;
+        while (close >= 0 && Chars.space(s.charAt(close))) {
+            close--;
+        }
+        if (close < 0 || s.charAt(close) != ')') {
+            return v + 1;
+        }
+        int colsOpen = Chars.lastIndexOf(s, '(', Math.max(0, close - REACH), close);
+        if (colsOpen < 0) {
+            return v + 1;
+        }
+        KeyNames.Key[] columns = new KeyNames.Key[MAX_COLUMNS];
+        int count = 0;
+        boolean any = false;
+        int i = colsOpen + 1;
+        while (i < close && count < MAX_COLUMNS) {
+            while (i < close && (Chars.space(s.charAt(i)) || s.charAt(i) == ',' || s.charAt(i) == '"'
+                    || s.charAt(i) == '`' || s.charAt(i) == '[')) {
+                i++;
+            }
+            int start = i;
+            while (i < close && s.charAt(i) != ',' && s.charAt(i) != '"' && s.charAt(i) != '`' && s.charAt(i) != ']'
+                    && !Chars.space(s.charAt(i))) {
+                i++;
+            }
+            KeyNames.Key key = KeyNames.classify(scan, start, i);
+            columns[count++] = key;
+            any |= key != KeyNames.Key.NONE;
+            while (i < close && s.charAt(i) != ',') {
+                i++;
+            }
+        }
+        if (!any) {
+            return v + 6;
+        }
+        int k = open + 1;
+        for (int column = 0; column < count && k < s.length(); column++) {
+            while (k < s.length() && Chars.space(s.charAt(k))) {
+                k++;
+            }
+            int quote = Quotes.open(s, k);
+            int start = k + quote;
+            int end;
+            if (quote > 0) {
+                end = Quotes.close(s, start, quote);
+                k = Math.min(s.length(), end + quote);
+            } else {
+                end = start;
+                while (end < s.length() && s.charAt(end) != ',' && s.charAt(end) != ')' && s.charAt(end) != '\n') {
+                    end++;
+                }
+                k = end;
+                while (end > start && Chars.space(s.charAt(end - 1))) {
+                    end--;
+                }
+            }
+            claim(scan, columns[column], start, end);
+            while (k < s.length() && s.charAt(k) != ',' && s.charAt(k) != ')' && s.charAt(k) != '\n') {
+                k++;
+            }
+            if (k >= s.length() || s.charAt(k) != ',') {
+                break;
+            }
+            k++;
+        }
+        return v + 6;
+    }
+
+    private static void claim(Scan scan, KeyNames.Key key, int start, int end) {
+        String s = scan.text;
+        if (key == KeyNames.Key.NONE || end <= start || Values.placeholder(s, start, end)
+                || s.charAt(start) == '$' || s.charAt(start) == '?' || s.charAt(start) == ':') {
+            return;   // a bind parameter ($1, ?, :name) is not the value
+        }
+        int digits = 0;
+        for (int i = start; i < end; i++) {
+            if (Chars.digit(s.charAt(i))) {
+                digits++;
+            }
+        }
+        switch (key) {
+            case SSN -> {
+                if (digits == 9 && end - start <= 11) {
+                    scan.add(SecretKind.SSN, start, end);
+                }
+            }
+            case PASSWORD -> scan.add(SecretKind.PASSWORD, start, end);
+            case COOKIE, AUTHORIZATION, SESSION, SECRET, AWS_SECRET -> {
+                if (Values.secretLike(s, start, end)) {
+                    scan.add(key == KeyNames.Key.SESSION ? SecretKind.SESSION_ID : SecretKind.GENERIC_SECRET, start, end);
+                }
+            }
+            default -> { }
+        }
+    }
+}

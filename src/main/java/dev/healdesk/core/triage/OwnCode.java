@@ -1,0 +1,73 @@
+package dev.healdesk.core.triage;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Whether a failure was raised by the application's own code: an assertion on its values (the test compared what
+ * the application gave with what it should give), or an exception thrown from the application's own frames. Such a
+ * failure says the application is wrong, so it is at least {@link Severity#HIGH} whatever its pattern says.
+ *
+ * <p>The application's frames are told apart by what they are not: the language runtime, a test framework or build
+ * tool, a browser driver or HTTP client library, Healdesk itself, or the test code (a class named {@code *Test},
+ * {@code *Tests}, {@code *IT}, a {@code *.spec.*} or {@code *.test.*} file, {@code test_*.py}, {@code *_test.go}, a
+ * folder named {@code test} or {@code tests}).
+ */
+public final class OwnCode {
+
+    /** Assertion failures as JUnit 4/5, AssertJ, Hamcrest, TestNG and pytest word them. */
+    private static final Pattern ASSERTION = Pattern.compile(
+            "\\b(?:AssertionError|AssertionFailedError|ComparisonFailure|MultipleFailuresError)\\b"
+                    + "|\\bexpected:? ?<[\\s\\S]*?> but was:? ?<"
+                    + "|\\bexpected \\[[\\s\\S]*?\\] but found \\["
+                    + "|(?m:^E\\s+assert\\s)"
+                    + "|\\bExpecting (?:actual|value)\\b");
+
+    /** Frames that are not the application's: runtimes, test frameworks, build tools, drivers, Healdesk. */
+    private static final List<String> NOT_OWN = List.of(
+            "java.", "javax.", "jdk.", "sun.", "com.sun.", "kotlin.", "scala.", "groovy.", "org.codehaus.groovy.",
+            "org.junit.", "junit.", "org.opentest4j.", "org.assertj.", "org.hamcrest.", "org.testng.", "org.mockito.",
+            "org.spockframework.", "org.apache.maven.", "org.gradle.", "worker.org.gradle.", "dev.healdesk.",
+            "com.microsoft.playwright.", "org.openqa.selenium.", "io.restassured.", "okhttp3.", "org.apache.http.",
+            "reactor.", "io.netty.", "node:", "internal/", "<anonymous>");
+
+    private static final Pattern JAVA_FRAME = Pattern.compile("^at ([\\w$.]+)\\.[\\w$<>]+\\(([^)]*)\\)");
+
+    private OwnCode() {
+    }
+
+    /** Whether {@code message} and {@code stack} tell a failure raised by the application's own code. */
+    public static boolean raisedByApplication(String message, String stack) {
+        if (message != null && ASSERTION.matcher(message).find()) {
+            return true;
+        }
+        List<String> top = StackFrames.top(stack, 1);
+        return !top.isEmpty() && isOwnFrame(top.get(0));
+    }
+
+    /** Whether one stack frame ({@code at a.b.C.m(C.java:3)}, {@code File "x.py"}, a Go path) is the application's. */
+    static boolean isOwnFrame(String frame) {
+        String f = frame.strip();
+        var java = JAVA_FRAME.matcher(f);
+        if (java.find()) {
+            String cls = java.group(1);
+            String simple = cls.substring(cls.lastIndexOf('.') + 1).replaceAll("\\$.*", "");
+            return NOT_OWN.stream().noneMatch(cls::startsWith) && !isTestName(simple)
+                    && !java.group(2).contains("Native Method");
+        }
+        String lower = f.toLowerCase(Locale.ROOT);
+        if (lower.contains("node_modules") || lower.contains("site-packages") || lower.contains("dist-packages")
+                || lower.contains("/lib/python") || lower.contains("/usr/local/go/") || lower.contains("/go/pkg/mod/")
+                || lower.contains("_pytest") || NOT_OWN.stream().anyMatch(f::contains)) {
+            return false;
+        }
+        return !lower.matches("(?s).*(?:[/\\\\(\" ]test_[^/\\\\]*\\.py|_test\\.py|_test\\.go|\\.spec\\.[jt]sx?|\\.test\\.[jt]sx?"
+                + "|[/\\\\]tests?[/\\\\]|[/\\\\]__tests__[/\\\\]).*");
+    }
+
+    private static boolean isTestName(String simpleName) {
+        return simpleName.endsWith("Test") || simpleName.endsWith("Tests") || simpleName.endsWith("IT")
+                || simpleName.endsWith("TestCase") || simpleName.endsWith("Spec") || simpleName.startsWith("Test");
+    }
+}

@@ -1,0 +1,290 @@
+package dev.healdesk.core.redact;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Random;
+
+/**
+ * Fake secrets and personal data for the redaction corpus, made at test time from a seeded {@link Random} so
+ * that no secret-shaped literal sits in the repository. Each has the shape its issuer prints (prefixes, lengths,
+ * alphabets, checksums where the format has one: Luhn for cards, mod 97 for IBANs) and none is a real credential.
+ * {@link Fake#core()} is the part that must not survive: the random part, without fixed prefixes or PEM armour
+ * (which say what stood there, not what it was).
+ */
+final class Fakes {
+
+    /** A planted value and the part of it that must not survive redaction. */
+    record Fake(String value, String core, boolean personal) {
+        static Fake secret(String value) {
+            return new Fake(value, value, false);
+        }
+
+        static Fake secret(String prefix, String random) {
+            return new Fake(prefix + random, random, false);
+        }
+
+        static Fake personal(String value) {
+            return new Fake(value, value, true);
+        }
+    }
+
+    private static final String UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    private static final String LOWER = "abcdefghijklmnopqrstuvwxyz";
+    private static final String DIGITS = "0123456789";
+    private static final String ALNUM = UPPER + LOWER + DIGITS;
+    private static final String B64 = ALNUM + "+/";
+    private static final String B64URL = ALNUM + "-_";
+    private static final String HEX = "0123456789abcdef";
+    private static final String[] WORDS = {"Summer", "Falcon", "Orange", "Winter", "Monkey", "Dragon", "Harbor", "Velvet",
+            "Copper", "Maple"};
+    private static final String[] FIRST = {"grace", "liam", "sofia", "noah", "emma", "lucas", "mia", "oliver"};
+    private static final String[] LAST = {"okafor", "schmidt", "dubois", "nguyen", "kowalski", "silva", "martin"};
+    private static final String[] MAIL_DOMAINS = {"northwind-mail.com", "contoso-corp.net", "fabrikam.io", "gmail.com",
+            "outlook.com", "proton.me", "web.de"};
+
+    private final Random r;
+
+    Fakes(long seed) {
+        this.r = new Random(seed);
+    }
+
+    Fake make(String name) {
+        switch (name) {
+            case "ALNUM24": return Fake.secret(mixed(24));
+            case "API_KEY": return Fake.secret(mixed(32));
+            case "ANTHROPIC": return Fake.secret("sk-ant-api03-", s(B64URL, 93) + "AA");
+            case "AWS_KEY_ID": return Fake.secret("AKIA", s(UPPER + "234567", 16));
+            case "AWS_STS_KEY_ID": return Fake.secret("ASIA", s(UPPER + "234567", 16));
+            case "AWS_SECRET": return Fake.secret(s(B64, 40));
+            case "AWS_SESSION_TOKEN": return Fake.secret("IQoJb3JpZ2luX2Vj", s(B64, 280 + r.nextInt(80)));
+            case "AWS_SESSION_TOKEN_URL": {
+                String raw = s(B64, 280 + r.nextInt(80));
+                String enc = urlEncode(raw);
+                return new Fake("IQoJb3JpZ2luX2Vj" + enc, enc, false);
+            }
+            case "AZURE_ACCOUNT_KEY": return Fake.secret(s(B64, 86) + "==");
+            case "AZURE_SAS_KEY": return Fake.secret(s(B64, 43) + "=");
+            case "AZURE_SAS_SIG": return Fake.secret(urlEncode(s(B64, 43) + "="));
+            case "AZURE_CLIENT_SECRET": return Fake.secret(s(ALNUM, 3) + s(DIGITS, 1) + "Q~" + s(ALNUM + "_~.-", 34));
+            case "B64_PASSWORD": return Fake.secret(b64(password()));
+            case "B64_SECRET": return Fake.secret(b64(s(ALNUM, 32)));
+            case "BASIC_CRED": return Fake.secret(b64(FIRST[r.nextInt(FIRST.length)] + ":" + password()));
+            case "CARD": return Fake.personal(card());
+            case "CARD_DASHED": return Fake.personal(group(card16(), "-"));
+            case "CARD_SPACED": return Fake.personal(group(card16(), " "));
+            case "CONNECT_SID": return Fake.secret("s%3A", s(B64URL, 32) + "." + urlEncode(s(B64, 43)));
+            case "DISCORD_HOOK": return Fake.secret(s(DIGITS, 1).replace('0', '1') + s(DIGITS, 17) + "/" + s(B64URL, 68));
+            case "DJANGO_SID": return Fake.secret(s(LOWER + DIGITS, 32));
+            case "DOCKER_PAT": return Fake.secret("dckr_pat_", s(B64URL, 27));
+            case "EMAIL": return Fake.personal(email());
+            case "EMAIL_URLENC": return Fake.personal(email().replace("@", "%40"));
+            case "FLASK_SESSION": return Fake.secret("eyJ", s(B64URL, 40) + "." + s(B64URL, 6) + "." + s(B64URL, 27));
+            case "GCP_API_KEY": return Fake.secret("AIza", s(B64URL, 35));
+            case "GCP_PRIVATE_KEY_ESC": return pem("PRIVATE KEY", "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC", 25, "\\n");
+            case "GHO": return Fake.secret("gho_", s(ALNUM, 36));
+            case "GHP": return Fake.secret("ghp_", s(ALNUM, 36));
+            case "GHS": return Fake.secret("ghs_", s(ALNUM, 36));
+            case "GHU": return Fake.secret("ghu_", s(ALNUM, 36));
+            case "GITHUB_PAT": return Fake.secret("github_pat_", s(ALNUM, 22) + "_" + s(ALNUM, 59));
+            case "GLPAT": return Fake.secret("glpat-", s(B64URL, 20));
+            case "GL_JOB_TOKEN": return Fake.secret("glcbt-", s(HEX, 2) + "_" + s(B64URL, 20));
+            case "HEX32": return Fake.secret(s(HEX, 32));
+            case "HEX64": return Fake.secret(s(HEX, 64));
+            case "HF": return Fake.secret("hf_", s(UPPER + LOWER, 34));
+            case "IBAN": return Fake.personal(iban());
+            case "IBAN_SPACED": return Fake.personal(group(iban(), " "));
+            case "JSESSIONID": return Fake.secret(s(HEX, 32).toUpperCase());
+            case "JWT": return jwt("HS256", 2);
+            case "K8S_SA_TOKEN": return jwt("RS256", 6);
+            case "NPM_TOKEN": return Fake.secret("npm_", s(ALNUM, 36));
+            case "OPENAI": return Fake.secret("sk-proj-", s(B64URL, 74) + "T3BlbkFJ" + s(B64URL, 74));
+            case "OPENAI_LEGACY": return Fake.secret("sk-", s(ALNUM, 20) + "T3BlbkFJ" + s(ALNUM, 20));
+            case "OTP": return Fake.secret(s(DIGITS, 6));
+            case "PASSWORD": return Fake.secret(password());
+            case "URL_PASSWORD": return Fake.secret(s(ALNUM, 9) + "%40" + s(ALNUM, 4) + "%21" + s(DIGITS, 2));
+            case "PEM_EC_ESC": return pem("EC PRIVATE KEY", "MHcCAQEEI", 3, "\\n");
+            case "PEM_OPENSSH": return pem("OPENSSH PRIVATE KEY", "b3BlbnNzaC1rZXktdjEAAAAABG5vbmU", 7, "\n");
+            case "PEM_RSA": return pem("RSA PRIVATE KEY", "MIIEpAIBAAKCAQEA", 25, "\n");
+            case "PHONE_INTL": return Fake.personal(phoneInternational());
+            case "PHONE_NAT": return Fake.personal(phoneNational());
+            case "PHONE_PARENS": return Fake.personal(phoneParens());
+            case "PHPSESSID": return Fake.secret(s("abcdefghijklmnopqrstuv0123456789", 26));
+            case "PYPI_TOKEN": return Fake.secret("pypi-AgEIcHlwaS5vcmc", s(B64URL, 70 + r.nextInt(80)));
+            case "SG_ID": return Fake.secret(s(B64URL, 22));
+            case "SG_SECRET": return Fake.secret(s(B64URL, 43));
+            case "SLACK_APP": return Fake.secret("xapp-1-", "A" + s(UPPER + DIGITS, 10) + "-" + s(DIGITS, 13) + "-"
+                    + s(HEX, 64));
+            case "SLACK_BOT": return Fake.secret("xoxb-", s(DIGITS, 12) + "-" + s(DIGITS, 13) + "-" + s(ALNUM, 24));
+            case "SLACK_USER": return Fake.secret("xoxp-", s(DIGITS, 12) + "-" + s(DIGITS, 12) + "-" + s(DIGITS, 13)
+                    + "-" + s(HEX, 32));
+            case "SLACK_HOOK_PATH": return Fake.secret("T" + s(UPPER + DIGITS, 10) + "/B" + s(UPPER + DIGITS, 10) + "/"
+                    + s(ALNUM, 24));
+            case "SONAR_TOKEN": return Fake.secret("squ_", s(HEX, 40));
+            case "SSN": return Fake.personal(ssn("-"));
+            case "SSN_NODASH": return Fake.personal(ssn(""));
+            case "STRIPE_SK": return Fake.secret("sk_live_", s(ALNUM, r.nextBoolean() ? 24 : 99));
+            case "STRIPE_RK": return Fake.secret("rk_live_", s(ALNUM, r.nextBoolean() ? 24 : 99));
+            case "TWILIO_SID": return Fake.secret("AC", s(HEX, 32));
+            case "UUID_SECRET": return Fake.secret(String.format("%08x-%04x-4%03x-%04x-%012x", r.nextInt(),
+                    r.nextInt(0x10000), r.nextInt(0x1000), 0x8000 | r.nextInt(0x4000), r.nextLong() & 0xffffffffffffL));
+            default: throw new IllegalArgumentException("no fake for placeholder " + name);
+        }
+    }
+
+    private String s(String alphabet, int n) {
+        StringBuilder b = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+        }
+        return b.toString();
+    }
+
+    /** Random alphanumerics with at least one digit, capital and small letter, as issued keys have. */
+    private String mixed(int n) {
+        String v;
+        do {
+            v = s(ALNUM, n);
+        } while (!v.matches(".*[0-9].*") || !v.matches(".*[A-Z].*") || !v.matches(".*[a-z].*"));
+        return v;
+    }
+
+    /** Half random (letters, digits, punctuation a shell and a URL survive), half a word and digits. */
+    private String password() {
+        if (r.nextBoolean()) {
+            return s(ALNUM, 4) + s("!#%*_-.^~", 1) + s(ALNUM, 6 + r.nextInt(8)) + s("!#*_-.", 1) + s(DIGITS, 1);
+        }
+        return WORDS[r.nextInt(WORDS.length)] + s(DIGITS, 4) + s("!#*.", 1) + s(LOWER, 2);
+    }
+
+    private static String b64(String s) {
+        return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String b64url(String s) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String urlEncode(String s) {
+        return s.replace("+", "%2B").replace("/", "%2F").replace("=", "%3D");
+    }
+
+    private Fake jwt(String alg, int claims) {
+        String header = b64url("{\"alg\":\"" + alg + "\",\"typ\":\"JWT\"}");
+        StringBuilder p = new StringBuilder("{\"sub\":\"" + s(HEX, 24) + "\",\"iat\":" + (1714600000 + r.nextInt(99999))
+                + ",\"exp\":" + (1714700000 + r.nextInt(99999)));
+        for (int i = 0; i < claims; i++) {
+            p.append(",\"c").append(i).append("\":\"").append(s(ALNUM, 8 + r.nextInt(12))).append('"');
+        }
+        String payload = b64url(p.append('}').toString());
+        String sig = s(B64URL, alg.startsWith("RS") ? 342 : 43);
+        return new Fake(header + "." + payload + "." + sig, payload + "." + sig, false);
+    }
+
+    private Fake pem(String label, String start, int lines, String newline) {
+        StringBuilder body = new StringBuilder(start).append(s(B64, 64 - start.length()));
+        for (int i = 1; i < lines; i++) {
+            body.append(newline).append(s(B64, i == lines - 1 ? 20 + r.nextInt(40) : 64));
+        }
+        String value = "-----BEGIN " + label + "-----" + newline + body + newline + "-----END " + label + "-----";
+        return new Fake(value, body.substring(start.length()), false);
+    }
+
+    private String email() {
+        String local = FIRST[r.nextInt(FIRST.length)] + (r.nextBoolean() ? "." : "_") + LAST[r.nextInt(LAST.length)]
+                + (r.nextBoolean() ? String.valueOf(r.nextInt(99)) : "");
+        return local + "@" + MAIL_DOMAINS[r.nextInt(MAIL_DOMAINS.length)];
+    }
+
+    private String card() {
+        return r.nextInt(4) == 0 ? luhn("3" + (r.nextBoolean() ? "4" : "7") + s(DIGITS, 12)) : card16();
+    }
+
+    private String card16() {
+        String prefix = r.nextBoolean() ? "4" : "5" + (1 + r.nextInt(5));
+        return luhn(prefix + s(DIGITS, 15 - prefix.length()));
+    }
+
+    /** {@code digits} with the Luhn check digit appended. */
+    private static String luhn(String digits) {
+        int sum = 0;
+        boolean twice = true;
+        for (int i = digits.length() - 1; i >= 0; i--) {
+            int d = digits.charAt(i) - '0';
+            if (twice) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+            twice = !twice;
+        }
+        return digits + (10 - sum % 10) % 10;
+    }
+
+    private static String group(String s, String sep) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length(); i += 4) {
+            if (i > 0) {
+                b.append(sep);
+            }
+            b.append(s, i, Math.min(s.length(), i + 4));
+        }
+        return b.toString();
+    }
+
+    private String iban() {
+        String[][] countries = {{"GB", "NWBK", "14"}, {"DE", "", "18"}, {"FR", "", "23"}, {"NL", "ABNA", "10"},
+                {"ES", "", "20"}, {"IT", "X", "22"}};
+        String[] c = countries[r.nextInt(countries.length)];
+        String bban = c[1] + s(DIGITS, Integer.parseInt(c[2]));
+        String rearranged = bban + c[0] + "00";
+        StringBuilder numeric = new StringBuilder();
+        for (char ch : rearranged.toCharArray()) {
+            numeric.append(Character.isLetter(ch) ? String.valueOf(ch - 'A' + 10) : String.valueOf(ch));
+        }
+        int check = 98 - new java.math.BigInteger(numeric.toString()).mod(java.math.BigInteger.valueOf(97)).intValue();
+        return c[0] + String.format("%02d", check) + bban;
+    }
+
+    private String ssn(String sep) {
+        int area;
+        do {
+            area = 1 + r.nextInt(899);
+        } while (area == 666);
+        return String.format("%03d%s%02d%s%04d", area, sep, 1 + r.nextInt(99), sep, 1 + r.nextInt(9999));
+    }
+
+    private String phoneInternational() {
+        switch (r.nextInt(7)) {
+            case 0: return "+44 20 7946 " + s(DIGITS, 4);
+            case 1: return "+1 415-555-" + s(DIGITS, 4);
+            case 2: return "+49 30 " + s(DIGITS, 8);
+            case 3: return "+33 1 " + s(DIGITS, 2) + " " + s(DIGITS, 2) + " " + s(DIGITS, 2) + " " + s(DIGITS, 2);
+            case 4: return "+91 98" + s(DIGITS, 3) + " " + s(DIGITS, 5);
+            case 5: return "+1 (212) 555-" + s(DIGITS, 4);
+            default: return "+4479" + s(DIGITS, 8);
+        }
+    }
+
+    private String phoneNational() {
+        switch (r.nextInt(8)) {
+            case 0: return "020 7946 " + s(DIGITS, 4);
+            case 1: return "030 " + s(DIGITS, 4) + " " + s(DIGITS, 4);
+            case 2: return "01 " + s(DIGITS, 2) + " " + s(DIGITS, 2) + " " + s(DIGITS, 2) + " " + s(DIGITS, 2);
+            case 3: return "415-555-" + s(DIGITS, 4);
+            case 4: return "415 555 " + s(DIGITS, 4);
+            case 5: return "06-" + s(DIGITS, 8);
+            case 6: return "0412 " + s(DIGITS, 3) + " " + s(DIGITS, 3);
+            default: return "07700 900" + s(DIGITS, 3);
+        }
+    }
+
+    private String phoneParens() {
+        switch (r.nextInt(3)) {
+            case 0: return "(415) 555-" + s(DIGITS, 4);
+            case 1: return "(020) 7946 " + s(DIGITS, 4);
+            default: return "+1 (646) 555-" + s(DIGITS, 4);
+        }
+    }
+}

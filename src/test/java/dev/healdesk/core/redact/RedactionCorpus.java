@@ -1,0 +1,133 @@
+package dev.healdesk.core.redact;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The redaction corpus ({@code redaction/failure-output.jsonl}): failure output in the formats real tools print
+ * (curl -v, psql, JDBC, Playwright, kubectl, the AWS CLI, CI logs...), each line with fake secrets planted as
+ * {@code {{NAME}}} placeholders, filled here from a seeded RNG ({@link Fakes}), and the strings an operator needs
+ * that must come through ({@code keep}). A fifth of the formats, chosen by a hash of the format's name before any
+ * rule was tuned, is held out ({@code split: heldout}).
+ */
+final class RedactionCorpus {
+
+    static final String RESOURCE = "/redaction/failure-output.jsonl";
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Z0-9_]+)(?::\\d+)?\\}\\}");
+
+    /** One line, filled: the text, what was planted in it, and what must stay. */
+    record Case(String id, String split, String text, List<Fakes.Fake> planted, List<String> keep) {
+    }
+
+    /** What one rule set did to one split. */
+    record Figures(String split, int lines, int secrets, int leaked, int keep, int kept, List<String> failures) {
+        double keptShare() {
+            return keep == 0 ? 1 : (double) kept / keep;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%s: %d lines, %d secrets planted, %d leaked; %d must-keep strings, %d kept (%.4f)",
+                    split, lines, secrets, leaked, keep, kept, keptShare());
+        }
+    }
+
+    private RedactionCorpus() {
+    }
+
+    static List<Case> load(long seed) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        List<Case> cases = new ArrayList<>();
+        try (InputStream in = RedactionCorpus.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IOException(RESOURCE + " is not on the test class path");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode n = mapper.readTree(line);
+                String id = n.get("id").asText();
+                Fakes fakes = new Fakes(seed ^ id.hashCode());
+                Map<String, Fakes.Fake> filled = new LinkedHashMap<>();
+                Matcher m = PLACEHOLDER.matcher(n.get("text").asText());
+                StringBuilder text = new StringBuilder();
+                while (m.find()) {
+                    Fakes.Fake f = filled.computeIfAbsent(m.group(), k -> fakes.make(m.group(1)));
+                    m.appendReplacement(text, Matcher.quoteReplacement(f.value()));
+                }
+                m.appendTail(text);
+                List<String> keep = new ArrayList<>();
+                n.get("keep").forEach(k -> keep.add(k.asText()));
+                cases.add(new Case(id, n.get("split").asText(), text.toString(), List.copyOf(filled.values()), keep));
+            }
+        }
+        return cases;
+    }
+
+    /**
+     * Runs {@code redact} over the lines of {@code split}. A planted value leaks when a piece of its random part
+     * comes through (ten characters of a secret, eight of personal data, or all of a shorter one), so a value cut
+     * short counts as leaked; {@code personal} says whether personal data is counted at all.
+     */
+    static Figures measure(List<Case> cases, String split, UnaryOperator<String> redact, boolean personal) {
+        int lines = 0;
+        int secrets = 0;
+        int leaked = 0;
+        int keep = 0;
+        int kept = 0;
+        List<String> failures = new ArrayList<>();
+        for (Case c : cases) {
+            if (!c.split().equals(split)) {
+                continue;
+            }
+            lines++;
+            String out = redact.apply(c.text());
+            for (Fakes.Fake f : c.planted()) {
+                if (f.personal() && !personal) {
+                    continue;
+                }
+                secrets++;
+                if (leaks(f, out)) {
+                    leaked++;
+                    failures.add(c.id() + " leaks " + f.value() + "\n  in: " + out);
+                }
+            }
+            for (String k : c.keep()) {
+                keep++;
+                if (out.contains(k)) {
+                    kept++;
+                } else {
+                    failures.add(c.id() + " loses \"" + k + "\"\n  in: " + out);
+                }
+            }
+        }
+        return new Figures(split, lines, secrets, leaked, keep, kept, failures);
+    }
+
+    static boolean leaks(Fakes.Fake f, String out) {
+        String core = f.core();
+        int window = Math.min(core.length(), f.personal() ? 8 : 10);
+        for (int i = 0; i + window <= core.length(); i++) {
+            if (out.contains(core.substring(i, i + window))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.healdesk.core.redact;
+
+import dev.healdesk.core.redact.RedactionCorpus.Case;
+import dev.healdesk.core.redact.RedactionCorpus.Figures;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The redactor against failure output in real formats ({@link RedactionCorpus}): no planted secret or personal
+ * datum may come through, and at least 98 % of what the operator needs must. The figures are reported for the
+ * tune and the held-out split apart; only the tune split's failures are printed (the held-out split is for
+ * measuring, never for fitting rules to), and on it the leak target is not met yet (see
+ * {@link #HELD_OUT_LEAKS_STANDARD}).
+ */
+class RedactionCorpusTest {
+
+    private static final long SEED = 20260514L;
+    /**
+     * The target on the held-out split is 0 leaks, as on the tune split. Measured once the rules were done, without
+     * looking at which lines leak (that would be tuning on them): 4 of 152 planted values with the standard rules,
+     * 2 of 106 secrets at rest. Until rules found on other material close the gap, these bounds keep it from
+     * growing; lower them, never raise them.
+     */
+    private static final int HELD_OUT_LEAKS_STANDARD = 4;
+    private static final int HELD_OUT_LEAKS_AT_REST = 2;
+    private static List<Case> cases;
+
+    @BeforeAll
+    static void load() throws IOException {
+        cases = RedactionCorpus.load(SEED);
+    }
+
+    @Test
+    void theCorpusHasFourHundredLinesAndEightHundredStringsToKeepWithAFifthHeldOut() {
+        long heldOut = cases.stream().filter(c -> c.split().equals("heldout")).count();
+        long keep = cases.stream().mapToLong(c -> c.keep().size()).sum();
+        long planted = cases.stream().mapToLong(c -> c.planted().size()).sum();
+        assertTrue(cases.size() >= 400, "lines: " + cases.size());
+        assertTrue(keep >= 800, "must-keep strings: " + keep);
+        assertTrue(planted >= 400, "planted values: " + planted);
+        assertTrue(heldOut >= cases.size() / 6 && heldOut <= cases.size() / 4, "held out: " + heldOut);
+    }
+
+    @Test
+    void theStandardRulesLeakNothingOnTheTuneSplitAndKeepWhatTheOperatorNeeds() {
+        Figures f = RedactionCorpus.measure(cases, "tune", Redactor.standard()::redact, true);
+        report("standard", f, true);
+        assertEquals(0, f.leaked(), f::toString);
+        assertTrue(f.keptShare() >= 0.98, f::toString);
+    }
+
+    @Test
+    void theStandardRulesLeakNoMoreThanMeasuredOnTheHeldOutSplitAndKeepWhatTheOperatorNeeds() {
+        Figures f = RedactionCorpus.measure(cases, "heldout", Redactor.standard()::redact, true);
+        report("standard", f, false);
+        assertTrue(f.leaked() <= HELD_OUT_LEAKS_STANDARD, f::toString);
+        assertTrue(f.keptShare() >= 0.98, f::toString);
+    }
+
+    @Test
+    void theRulesAtRestLeakNoSecretOnTheTuneSplitAndNoMoreThanMeasuredOnTheHeldOutOne() {
+        for (String split : List.of("tune", "heldout")) {
+            Figures f = RedactionCorpus.measure(cases, split, Redactor.atRest()::redact, false);
+            report("at rest", f, split.equals("tune"));
+            assertTrue(f.leaked() <= (split.equals("tune") ? 0 : HELD_OUT_LEAKS_AT_REST), f::toString);
+            assertTrue(f.keptShare() >= 0.98, f::toString);
+        }
+    }
+
+    private static void report(String rules, Figures f, boolean failures) {
+        System.out.println("[redaction corpus] " + rules + " " + f);
+        if (failures) {
+            f.failures().forEach(x -> System.out.println("  " + x));
+        }
+    }
+}

@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""Expands families.py into corpus.jsonl: one object a line, {id, family, source, split, text, keep}.
+
+Secrets stay as {{NAME}} placeholders (filled at test time from a seeded RNG). What must stay is listed in
+`keep`: every value drawn from a keepable pool that occurs in the text (hosts, ports, databases, users,
+paths, selectors, ids, digests...), plus each family's literal keeps. The held-out fifth is chosen by the
+hash of the FAMILY (so that no variant of a held-out format is seen while tuning), before any tuning."""
+import base64
+import hashlib
+import json
+import random
+import re
+import string
+import sys
+
+sys.path.insert(0, __file__.rsplit('/', 1)[0])
+from families import FAMILIES, POOLS  # noqa: E402
+
+KEEP_FIELDS = {"dbhost", "pgport", "myport", "db", "dbuser", "apihost", "apipath", "redishost", "mongohost", "amqphost",
+               "vhost", "bucket", "region", "ns", "pod", "image", "repo", "spec", "selector", "rolename", "url_path",
+               "javapkg", "errcode", "user", "gcpproj", "azacct", "azcontainer", "pkg", "pkgver", "ldaphost",
+               "ftphost", "table", "cookiedomain", "nginxpath", "uuid", "sha", "sha7", "hex", "hex16u", "alnum",
+               "upper", "num", "num18", "b64", "b64url", "reqid", "port", "b64user", "svcc", "javapkgpath", "node",
+               "pwver"}
+MIN_KEEP = 5   # shorter values are checked through a longer literal keep, not alone
+APP_PORTS = ["3000", "8080", "4173", "5173", "8443", "9090"]
+
+
+def base_of(field):
+    m = re.fullmatch(r"([a-z_]+?\d*?)(\d*|b)", field)
+    name = field
+    for suffix in ("b", "2", "3"):
+        if name.endswith(suffix) and (name[:-1] in POOLS or re.fullmatch(r"(uuid|sha7|line|num|mongohost|pkgver|hex64|b64_86)", name[:-1])):
+            return name[:-1]
+    return name
+
+
+def draw(field, r, values):
+    b = base_of(field)
+    if b in POOLS:
+        pool = POOLS[b]
+        taken = {v for k, v in values.items() if base_of(k) == b}
+        choices = [p for p in pool if p not in taken] or pool
+        return r.choice(choices)
+    if b == "uuid":
+        return "%08x-%04x-4%03x-%04x-%012x" % (r.getrandbits(32), r.getrandbits(16), r.getrandbits(12),
+                                              0x8000 | r.getrandbits(14), r.getrandbits(48))
+    if b == "sha":
+        return "%040x" % r.getrandbits(160)
+    if b == "sha7":
+        return "%07x" % r.getrandbits(28)
+    m = re.fullmatch(r"hex(\d+)(u?)", b)
+    if m:
+        n = int(m.group(1))
+        v = "".join(r.choice("0123456789abcdef") for _ in range(n))
+        return v.upper() if m.group(2) else v
+    m = re.fullmatch(r"alnum(\d+)", b)
+    if m:
+        return "".join(r.choice(string.ascii_letters + string.digits) for _ in range(int(m.group(1))))
+    m = re.fullmatch(r"upper(\d+)", b)
+    if m:
+        return "".join(r.choice(string.ascii_uppercase + string.digits) for _ in range(int(m.group(1))))
+    m = re.fullmatch(r"b64_(\d+)", b)
+    if m:
+        return "".join(r.choice(string.ascii_letters + string.digits + "+/") for _ in range(int(m.group(1))))
+    m = re.fullmatch(r"b64url(\d+)", b)
+    if m:
+        return "".join(r.choice(string.ascii_letters + string.digits + "-_") for _ in range(int(m.group(1))))
+    if b == "num":
+        return str(r.randint(10000, 9999999))
+    if b == "num18":
+        return str(r.randint(10 ** 17, 10 ** 18 - 1))
+    if b == "reqid":
+        return r.choice(["req_", "", "01HW"]) + "".join(r.choice("0123456789ABCDEFGHJKMNPQRSTVWXYZ") for _ in range(22))
+    if b == "port":
+        return r.choice(APP_PORTS)
+    if b == "b64user":
+        return base64.b64encode(values.setdefault("dbuser", r.choice(POOLS["dbuser"])).encode()).decode()
+    if b == "svcc":
+        return values.setdefault("svc", r.choice(POOLS["svc"])).capitalize()
+    if b == "javapkgpath":
+        return values.setdefault("javapkg", r.choice(POOLS["javapkg"])).replace(".", "/")
+    raise KeyError("no pool for field " + field)
+
+
+def keepable(b):
+    return b in KEEP_FIELDS or re.fullmatch(r"(hex\d+u?|alnum\d+|upper\d+|b64_\d+|b64url\d+)", b) is not None
+
+
+HERE = __file__.rsplit("/", 1)[0]
+OUT = HERE + "/../resources/redaction/failure-output.jsonl"
+
+
+FIELD = re.compile(r"\$\{([a-z_][a-z0-9_]*)\}")
+
+
+def expand(template, r, values):
+    for f in FIELD.findall(template):
+        if f not in values:
+            values[f] = draw(f, r, values)
+    return string.Template(template).safe_substitute(values)
+
+
+def main():
+    out = []
+    keep_total = {"tune": 0, "heldout": 0}
+    for fam in FAMILIES:
+        split = "heldout" if int(hashlib.sha1(fam["family"].encode()).hexdigest(), 16) % 5 == 0 else "tune"
+        for i in range(fam["variants"]):
+            r = random.Random("%s/%d" % (fam["family"], i))
+            template = fam["templates"][i % len(fam["templates"])]
+            values = {}
+            text = expand(template, r, values)
+            keep = []
+            for k in fam["keep"]:
+                kv = expand(k, r, values)
+                if len(kv) >= 3 and kv in text and kv not in keep:
+                    keep.append(kv)
+            for f, v in values.items():
+                if keepable(base_of(f)) and len(v) >= MIN_KEEP and v in text and v not in keep:
+                    keep.append(v)
+            # drop keeps that are part of another keep's literal only by accident of a short value: none here
+            out.append({"id": "%s-%d" % (fam["family"], i + 1), "family": fam["family"], "source": fam["source"],
+                        "split": split, "text": text, "keep": keep})
+            keep_total[split] += len(keep)
+    with open(OUT, "w") as f:
+        for o in out:
+            f.write(json.dumps(o, ensure_ascii=True) + "\n")
+    lines = {s: sum(1 for o in out if o["split"] == s) for s in ("tune", "heldout")}
+    fams = {s: len({o["family"] for o in out if o["split"] == s}) for s in ("tune", "heldout")}
+    ph = re.compile(r"\{\{([A-Z0-9_]+)(?::\d+)?\}\}")
+    secrets = {s: sum(len(set(m.group(0) for m in ph.finditer(o["text"]))) for o in out if o["split"] == s) for s in ("tune", "heldout")}
+    names = sorted({m.group(1) for o in out for m in ph.finditer(o["text"])})
+    print("lines", lines, "families", fams, "keep", keep_total, "secrets", secrets)
+    print("placeholders", names)
+    unknown = [o["id"] for o in out if re.search(r"\$\{[A-Za-z]", o["text"]) and "${PASSWORD" not in o["text"]]
+    print("unexpanded ${...}:", unknown)
+
+
+if __name__ == "__main__":
+    main()
