@@ -31,7 +31,8 @@ import java.util.zip.ZipOutputStream;
  *   <li>{@code jpackage @jpackage/common.txt @jpackage/app-image.txt @jpackage/app-image-OS.txt}: DEST/healdesk;</li>
  *   <li>AppCDS, through the image's own launcher: a training start of the console to its first frame
  *       ({@code -Dhealdesk.measureStartup=true}, under {@code xvfb-run} when there is no display) records the
- *       classes it loads in app/healdesk.classlist, {@code -Xshare:dump} writes them into app/healdesk.jsa, which
+ *       classes it loads in app/healdesk.classlist, training runs of {@code healdesk history} and
+ *       {@code healdesk triage} add the CLI's (the same launcher, so the same archive), {@code -Xshare:dump} writes them into app/healdesk.jsa, which
  *       the launcher's {@code -XX:SharedArchiveFile=$APPDIR/healdesk.jsa} maps, and a start with
  *       {@code -Xshare:on} proves that it does;</li>
  *   <li>{@code jpackage @jpackage/common.txt @jpackage/TYPE.txt --app-image ...}: the installer in BUILD/installer
@@ -197,7 +198,8 @@ public final class Packager {
     /**
      * AppCDS through the image's own launcher, so the archive is written for the launcher's exact class path:
      * a training start of the console to its first frame records the classes it loads (under xvfb-run when
-     * there is no display), {@code -Xshare:dump} writes them into the static archive app/healdesk.jsa (the
+     * there is no display), training runs of {@code healdesk history} and {@code healdesk triage} add the CLI's
+     * ({@link #mergeClassList}), {@code -Xshare:dump} writes them into the static archive app/healdesk.jsa (the
      * launcher's {@code -XX:SharedArchiveFile}), and a start with {@code -Xshare:on}, which fails when the
      * archive cannot be mapped, proves it is taken.
      */
@@ -227,6 +229,24 @@ public final class Packager {
             if (!out.contains("healdesk.firstFrameMs=") || !Files.isRegularFile(classList)) {
                 throw new StepFailed("the training start did not reach the console's first frame or left no "
                         + classList);
+            }
+            // The CLI's commands start from the same archive: a training run of each adds what they load.
+            Path cliList = scratch.resolve("cli.classlist");
+            Path messages = scratch.resolve("messages.jsonl");
+            Files.writeString(messages, "{\"id\":\"t1\",\"message\":\"connect ECONNREFUSED 127.0.0.1:5432\"}\n");
+            Map<String, String> cliEnv = new java.util.HashMap<>(env);
+            // An empty file is an empty SQLite database: 'history' opens it (schema and all) and finds no runs.
+            cliEnv.put("HEALDESK_DB", Files.createFile(scratch.resolve("cli.db")).toString());
+            for (List<String> command : List.of(List.of("history", "--limit=20"),
+                    List.of("triage", "--input=" + messages))) {
+                Files.deleteIfExists(cliList);
+                cliEnv.put("JAVA_TOOL_OPTIONS", "-XX:DumpLoadedClassList=" + cliList);
+                List<String> cli = new ArrayList<>(List.of(launcher.toString()));
+                cli.addAll(command);
+                step("AppCDS training (healdesk " + command.get(0) + ")", cli, cliEnv);
+                int added = mergeClassList(classList, cliList);
+                System.out.println("Packager: " + added + " classes of `healdesk " + command.get(0) + "` added to "
+                        + classList.getFileName());
             }
             // The warnings name classes CDS cannot keep (generated reflection accessors, JFR events): noise here.
             env.put("JAVA_TOOL_OPTIONS", "-Xshare:dump -XX:SharedClassListFile=" + classList + " -Xlog:cds=error");
@@ -265,6 +285,34 @@ public final class Packager {
 
     private String step(String title, List<String> command) throws IOException, InterruptedException {
         return step(title, command, Map.of());
+    }
+
+    /**
+     * Adds to the class list {@code into} the classes of {@code from} it lacks: classes of the built-in loaders by
+     * name (without {@code id:}, which only the file that gave it may use), lambda lines whole; classes of other
+     * loaders ({@code source:}) are left out, CDS archives those only from the list that named their loader.
+     * Returns how many lines were added.
+     */
+    static int mergeClassList(Path into, Path from) throws IOException {
+        List<String> have = Files.readAllLines(into);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String line : have) {
+            seen.add(line.startsWith("@") ? line : line.split(" ", 2)[0]);
+        }
+        List<String> added = new ArrayList<>();
+        for (String line : Files.readAllLines(from)) {
+            if (line.isBlank() || line.startsWith("#") || line.contains(" source: ")) {
+                continue;
+            }
+            String key = line.startsWith("@") ? line : line.split(" ", 2)[0];
+            if (seen.add(key)) {
+                added.add(line.startsWith("@") ? line : key);
+            }
+        }
+        if (!added.isEmpty()) {
+            Files.write(into, added, java.nio.file.StandardOpenOption.APPEND);
+        }
+        return added.size();
     }
 
     /** Runs one step with its output shown (and returned); a non-zero exit fails the build. */

@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -29,11 +28,11 @@ import java.util.Map;
  * heavy parts (history queries, the sandbox and its browser).
  * <p>
  * With {@code -Dhealdesk.measureStartup=true} it prints {@code healdesk.firstFrameMs=<ms since JVM start>}
- * when the first frame has been rendered, and exits. See {@link DemoMode} for the demo/screenshot switches.
+ * when the first frame has been rendered, then its idle memory, and exits ({@link StartupProbe}). See {@link DemoMode} for the demo/screenshot switches.
  */
 public final class HealdeskApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(HealdeskApp.class);
-    public static final String MEASURE_STARTUP = "healdesk.measureStartup";
+    public static final String MEASURE_STARTUP = StartupProbe.MEASURE_STARTUP;
 
     private AppContext context;
     private DemoMode demo;
@@ -102,10 +101,7 @@ public final class HealdeskApp extends Application {
 
         UiThread.afterNextFrame(() -> {
             if (measure) {
-                long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-                System.out.println("healdesk.firstFrameMs=" + ms);
-                System.out.flush();
-                Platform.exit();
+                StartupProbe.firstFrameShown();
                 return;
             }
             afterFirstFrame(demo);

@@ -2,6 +2,7 @@ package dev.healdesk.cli;
 
 import dev.healdesk.core.history.HistoryStore;
 import dev.healdesk.core.process.BoundedProcess;
+import dev.healdesk.core.process.ScratchFolder;
 import dev.healdesk.core.llm.LlmBenchmark;
 import dev.healdesk.core.report.HtmlReport;
 import dev.healdesk.core.redact.RedactionBenchmark;
@@ -28,12 +29,14 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -59,12 +62,12 @@ final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--only", split = ",", paramLabel = "NAME",
-            description = "Run only these: triage, store, html, startup, redact, prompt, tokens, cache, heal,"
+            description = "Run only these: triage, store, html, startup, cli, redact, prompt, tokens, cache, heal,"
                     + " playwright, history (default: all).")
     Set<String> only = new java.util.LinkedHashSet<>(ALL);
 
-    private static final List<String> ALL = List.of("triage", "store", "html", "startup", "redact", "prompt", "tokens",
-            "cache", "heal", "playwright", "history");
+    private static final List<String> ALL = List.of("triage", "store", "html", "startup", "cli", "redact", "prompt",
+            "tokens", "cache", "heal", "playwright", "history");
 
     @Option(names = "--history-runs", defaultValue = "100000",
             description = "Runs in the synthetic history, 50 results each (default ${DEFAULT-VALUE}).")
@@ -73,8 +76,17 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--messages", defaultValue = "20000", description = "Distinct messages in the triage corpus (default ${DEFAULT-VALUE}).")
     int messages;
 
-    @Option(names = "--startups", defaultValue = "5", description = "Cold starts of the console to time (default ${DEFAULT-VALUE}).")
+    @Option(names = "--startups", defaultValue = "5", description = "Cold starts of the console, and as many of the"
+            + " hello-world window beside it, to time (default ${DEFAULT-VALUE}).")
     int startups;
+
+    @Option(names = "--cli-runs", defaultValue = "5", description = "Processes of each CLI command, and as many of"
+            + " `java -version` beside them, to time (default ${DEFAULT-VALUE}).")
+    int cliRuns;
+
+    @Option(names = "--redact-mb", defaultValue = "64", description = "Megabytes of mixed logs to redact (default"
+            + " ${DEFAULT-VALUE}).")
+    int redactMegabytes;
 
     @Option(names = "--image", paramLabel = "DIR", description = "An app image (mvn -Ppackage: target/image/healdesk):"
             + " startup then also times its launcher, bin/healdesk, with its AppCDS archive, alternating with the"
@@ -104,6 +116,8 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Machine: %s, %d cores, Java %s, max heap %d MiB%n", System.getProperty("os.name")
                         + " " + System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
+        out.println("Every figure: min / median / max over its samples, and the machine's load (/proc/loadavg: 1, 5"
+                + " and 15 minutes) when it was taken; where a floor or peer exists it is measured beside, alternating.");
         if (only.contains("triage")) {
             triage(out);
         }
@@ -116,10 +130,11 @@ final class BenchCommand implements Callable<Integer> {
         if (only.contains("startup")) {
             startup(out);
         }
+        if (only.contains("cli")) {
+            new CliStartBenchmark(Math.max(1, cliRuns), image).run(out);
+        }
         if (only.contains("redact")) {
-            RedactionBenchmark.Result r = RedactionBenchmark.run(64, 3);
-            out.printf(Locale.ROOT, "redact: %,d MB of mixed logs, one thread: %.1f MB/s, %,d secrets found"
-                    + " (target >= 50 MB/s)%n", r.bytes() / 1_000_000, r.megabytesPerSecond(), r.findings());
+            redact(out);
         }
         if (only.contains("prompt")) {
             LlmBenchmark.PromptResult r = LlmBenchmark.prompt(1 << 20, 30);
@@ -135,11 +150,13 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         if (only.contains("cache")) {
-            Path dir = Files.createTempDirectory("healdesk-bench-cache");
-            LlmBenchmark.CacheResult r = LlmBenchmark.cache(dir, 30);
-            out.printf(Locale.ROOT, "cache: %d failure groups; first run %d LLM calls, %d cache hits; second run with"
-                            + " the same failures %d LLM calls, %d cache hits (target 0 calls)%n", r.groups(),
-                    r.firstCalls(), r.firstHits(), r.secondCalls(), r.secondHits());
+            try (ScratchFolder dir = ScratchFolder.create("healdesk-bench-cache")) {
+                LlmBenchmark.CacheResult r = LlmBenchmark.cache(dir.path(), 30);
+                out.printf(Locale.ROOT, "cache: %d failure groups; first run %d LLM calls, %d cache hits; second run"
+                                + " with the same failures %d LLM calls, %d cache hits (target 0 calls; %s)%n",
+                        r.groups(), r.firstCalls(), r.firstHits(), r.secondCalls(), r.secondHits(),
+                        BenchFigures.load());
+            }
         }
         if (only.contains("heal")) {
             HealBenchmark.run(out, Math.max(1, healRuns));
@@ -155,11 +172,16 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void playwright(PrintWriter out) throws Exception {
-        Path dir = Files.createTempDirectory("healdesk-bench-playwright");
+        try (ScratchFolder scratch = ScratchFolder.create("healdesk-bench-playwright")) {
+            playwright(out, scratch.path());
+        }
+    }
+
+    private void playwright(PrintWriter out, Path dir) throws Exception {
         PlaywrightBenchmark.Parse parse = PlaywrightBenchmark.parse(5_000, 15, dir);
-        out.printf(Locale.ROOT, "playwright: read a %,d-test JSON report (%.1f MB): median %.1f ms, best %.1f ms, worst"
-                        + " %.1f ms over %d reads (target <= 300 ms)%n", parse.tests(), parse.bytes() / 1e6,
-                parse.medianMs(), parse.bestMs(), parse.worstMs(), parse.rounds());
+        out.printf(Locale.ROOT, "playwright: read a %,d-test JSON report (%.1f MB): min %.1f ms, median %.1f ms, max"
+                        + " %.1f ms over %d reads (target <= 300 ms; %s)%n", parse.tests(), parse.bytes() / 1e6,
+                parse.bestMs(), parse.medianMs(), parse.worstMs(), parse.rounds(), BenchFigures.load());
         out.flush();
         Path project = playwrightProject.toAbsolutePath().normalize();
         if (!Files.isRegularFile(project.resolve("node_modules/@playwright/test/package.json"))) {
@@ -173,17 +195,71 @@ final class BenchCommand implements Callable<Integer> {
                     java.time.Duration.ofMinutes(5), new BrowserLocator().locate().executable().orElse(null));
             PlaywrightBenchmark.Overhead o = PlaywrightBenchmark.overhead(suite, "bench", Math.max(1, playwrightRuns),
                     dir);
-            out.printf(Locale.ROOT, "playwright: a %d-test suite, %d runs each way after a warm-up, alternating: bare"
-                            + " `npx playwright test --project=bench` median %,.0f ms, through Healdesk median %,.0f ms:"
-                            + " overhead %+.1f %% (target <= 3 %%)%n", o.tests(), o.rounds(), o.bareMs(), o.healdeskMs(),
-                    o.percent());
+            out.printf(Locale.ROOT, "playwright: a %d-test suite, %d runs each way after a warm-up, alternating (%s):%n"
+                            + "        peer, bare `npx playwright test --project=bench`: %s%n"
+                            + "        through Healdesk: %s%n        overhead of the medians %+.1f %% (target <= 3 %%)%n",
+                    o.tests(), o.rounds(), BenchFigures.load(),
+                    BenchFigures.Spread.of(o.bareRunsMs()).describe("%,.0f", "ms"),
+                    BenchFigures.Spread.of(o.healdeskRunsMs()).describe("%,.0f", "ms"), o.percent());
         }
     }
 
-    private void triage(PrintWriter out) {
-        TriageBenchmark.Result r = TriageBenchmark.run(Math.max(10_000, messages), 5);
-        out.printf(Locale.ROOT, "triage: %,d distinct messages, one thread, classify + fingerprint: %,.0f messages/s"
-                + " (target >= 200,000/s)%n        by category: %s%n", r.messages(), r.perSecond(), r.byCategory());
+    /**
+     * Triage throughput: a warmed first pass, then four more over the same corpus; beside it the floor, SHA-256 of
+     * the same messages (what any fingerprinting must at least read and hash), alternating.
+     */
+    private void triage(PrintWriter out) throws NoSuchAlgorithmException {
+        int n = Math.max(10_000, messages);
+        List<TriageBenchmark.Sample> corpus = TriageBenchmark.corpus(n, 20240601L);
+        List<Double> rates = new ArrayList<>();
+        List<Double> floor = new ArrayList<>();
+        TriageBenchmark.Result r = TriageBenchmark.run(n, 5);
+        sha256PerSecond(corpus);   // warms the digest as the first triage pass warmed the catalog
+        for (int round = 0; round < 5; round++) {
+            if (round > 0) {
+                r = TriageBenchmark.run(n, 0);
+            }
+            rates.add(r.perSecond());
+            floor.add(sha256PerSecond(corpus));
+        }
+        BenchFigures.Spread triage = BenchFigures.Spread.of(rates);
+        BenchFigures.Spread sha = BenchFigures.Spread.of(floor);
+        out.printf(Locale.ROOT, "triage: %,d distinct messages, one thread, classify + fingerprint: %s"
+                        + " (target >= 200,000/s; %s)%n        floor, SHA-256 of the same messages: %s;"
+                        + " triage takes %.1fx the floor's time (medians)%n        by category: %s%n", r.messages(),
+                triage.describe("%,.0f", "messages/s"), BenchFigures.load(), sha.describe("%,.0f", "messages/s"),
+                sha.median() / triage.median(), r.byCategory());
+        out.flush();
+    }
+
+    private static double sha256PerSecond(List<TriageBenchmark.Sample> corpus) throws NoSuchAlgorithmException {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        long sink = 0;
+        long t0 = System.nanoTime();
+        for (TriageBenchmark.Sample s : corpus) {
+            sha.update(s.message().getBytes(StandardCharsets.UTF_8));
+            if (s.stack() != null) {
+                sha.update(s.stack().getBytes(StandardCharsets.UTF_8));
+            }
+            sink += sha.digest()[0];
+        }
+        long nanos = Math.max(1, System.nanoTime() - t0);
+        return corpus.size() * 1e9 / nanos + (sink & 0);
+    }
+
+    /** Redaction throughput: a warmed first pass (three rounds), then two more over fresh corpora of the same seed. */
+    private void redact(PrintWriter out) {
+        int mb = Math.max(1, redactMegabytes);
+        List<Double> rates = new ArrayList<>();
+        RedactionBenchmark.Result r = RedactionBenchmark.run(mb, 3);
+        rates.add(r.megabytesPerSecond());
+        for (int round = 0; round < 2; round++) {
+            rates.add(RedactionBenchmark.run(mb, 0).megabytesPerSecond());
+        }
+        out.printf(Locale.ROOT, "redact: %,d MB of mixed logs, one thread: %s, %,d secrets found (target >= 50"
+                        + " MB/s; %s)%n", Math.max(1, r.bytes() / 1_000_000), BenchFigures.Spread.of(rates)
+                        .describe("%.1f", "MB/s"), r.findings(), BenchFigures.load());
+        out.flush();
     }
 
     /**
@@ -210,14 +286,13 @@ final class BenchCommand implements Callable<Integer> {
         // Short texts take the JIT a while: the first 30 rounds warm it.
         List<Long> measured = times.subList(30, times.size()).stream().sorted().toList();
         out.printf(Locale.ROOT, "store: redacting those 5,000 results where they enter (10 secret variables, then"
-                        + " the at-rest rules; %,d characters): median %.1f ms, worst %.1f ms over %d runs%n",
-                chars / times.size(), measured.get(measured.size() / 2) / 1e6, measured.get(measured.size() - 1) / 1e6,
-                measured.size());
+                        + " the at-rest rules; %,d characters): %s (%s)%n", chars / times.size(),
+                BenchFigures.Spread.of(measured).map(ns -> ns / 1e6).describe("%.1f", "ms"), BenchFigures.load());
     }
 
     private void store(PrintWriter out) throws IOException {
-        Path dir = Files.createTempDirectory("healdesk-bench-store");
-        try (HistoryStore store = HistoryStore.open(dir.resolve("bench.db"))) {
+        try (ScratchFolder dir = ScratchFolder.create("healdesk-bench-store");
+             HistoryStore store = HistoryStore.open(dir.resolve("bench.db"))) {
             List<Long> times = new ArrayList<>();
             for (int round = 0; round < 8; round++) {
                 RunSummary run = syntheticRun("run-bench-" + round, 5_000);
@@ -228,14 +303,9 @@ final class BenchCommand implements Callable<Integer> {
             // The first rounds warm the JIT and the SQLite page cache; report the rest.
             List<Long> measured = times.subList(3, times.size()).stream().sorted().toList();
             out.printf(Locale.ROOT, "store: a run of 5,000 results (250 failed in 25 groups) in one transaction:"
-                            + " median %.1f ms, best %.1f ms, worst %.1f ms over %d runs (target <= 100 ms)%n",
-                    measured.get(measured.size() / 2) / 1e6, measured.get(0) / 1e6,
-                    measured.get(measured.size() - 1) / 1e6, measured.size());
+                            + " %s runs (target <= 100 ms; %s)%n",
+                    BenchFigures.Spread.of(measured).map(ns -> ns / 1e6).describe("%.1f", "ms"), BenchFigures.load());
             redactAtEntry(out, syntheticRun("run-bench-redact", 5_000));
-        } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 
@@ -258,9 +328,9 @@ final class BenchCommand implements Callable<Integer> {
         // The first rounds warm the JIT; report the rest.
         List<Long> measured = times.subList(3, times.size()).stream().sorted().toList();
         out.printf(Locale.ROOT, "html: the HTML report of a 5,000-result run (250 failed in 25 groups, 30-run trend):"
-                        + " median %.0f ms, worst %.0f ms over %d renders, first %.0f ms; %,d characters"
-                        + " (target <= 1,000 ms)%n", measured.get(measured.size() / 2) / 1e6,
-                measured.get(measured.size() - 1) / 1e6, measured.size(), times.get(0) / 1e6, chars);
+                        + " %s renders, first %.0f ms; %,d characters (target <= 1,000 ms; %s)%n",
+                BenchFigures.Spread.of(measured).map(ns -> ns / 1e6).describe("%.0f", "ms"), times.get(0) / 1e6, chars,
+                BenchFigures.load());
     }
 
     static RunSummary syntheticRun(String runId, int tests) {
@@ -293,6 +363,16 @@ final class BenchCommand implements Callable<Integer> {
                 LlmUsage.none(), java.util.Map.of(), false);
     }
 
+    /** What one measured start printed: the first frame (ms since JVM start), idle RSS (KiB, -1 if none), exit ms. */
+    record Start(long firstFrameMs, long idleRssKiB, long exitMs) {
+    }
+
+    /**
+     * The console's cold start to its first frame beside the floor, a hello-world JavaFX window of the same size
+     * ({@code dev.healdesk.app.HelloWindow}: same java, flags and class path), alternating; then each one's idle
+     * memory (resident set a second after the first frame) and the time from asking JavaFX to exit to the
+     * process's end.
+     */
     private void startup(PrintWriter out) throws IOException, InterruptedException {
         List<String> packaged = null;
         if (image != null) {
@@ -309,64 +389,107 @@ final class BenchCommand implements Callable<Integer> {
             return;
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> jar = List.of(java, "-Dhealdesk.measureStartup=true", "-cp", System.getProperty("java.class.path"),
+        String classPath = System.getProperty("java.class.path");
+        List<String> console = List.of(java, "-Dhealdesk.measureStartup=true", "-cp", classPath,
                 "dev.healdesk.Launcher");
-        Path results = Files.createTempDirectory("healdesk-bench-startup");
-        List<Long> jarTimes = new ArrayList<>();
-        List<Long> packagedTimes = new ArrayList<>();
-        // Alternating, so that both see the same load on a shared machine.
-        for (int i = 0; i < startups; i++) {
-            Long ms = firstFrameMs(jar, Map.of("HEALDESK_RESULTS_DIR", results.toString()));
-            if (ms == null) {
-                out.println("startup: the console did not report its first frame");
-                return;
-            }
-            jarTimes.add(ms);
-            if (packaged != null) {
-                // The launcher takes JVM options from its configuration only; JAVA_TOOL_OPTIONS adds the property.
-                ms = firstFrameMs(packaged, Map.of("HEALDESK_RESULTS_DIR", results.toString(),
-                        "JAVA_TOOL_OPTIONS", "-Dhealdesk.measureStartup=true"));
-                if (ms == null) {
-                    out.println("startup: the packaged console did not report its first frame");
+        List<String> hello = List.of(java, "-Dhealdesk.measureStartup=true", "-cp", classPath,
+                "dev.healdesk.app.HelloWindow");
+        try (ScratchFolder scratch = ScratchFolder.create("healdesk-bench-startup")) {
+            Map<String, String> env = Map.of("HEALDESK_RESULTS_DIR", scratch.resolve("results").toString(),
+                    "HEALDESK_CONFIG_DIR", scratch.resolve("config").toString());
+            List<Start> helloStarts = new ArrayList<>();
+            List<Start> consoleStarts = new ArrayList<>();
+            List<Start> packagedStarts = new ArrayList<>();
+            String loadBefore = BenchFigures.load();
+            // Alternating, so that all see the same load on a shared machine.
+            for (int i = 0; i < Math.max(1, startups); i++) {
+                Start h = measuredStart(hello, env);
+                Start c = measuredStart(console, env);
+                if (h == null || c == null) {
+                    out.println("startup: the " + (h == null ? "hello window" : "console")
+                            + " did not report its first frame");
                     return;
                 }
-                packagedTimes.add(ms);
+                helloStarts.add(h);
+                consoleStarts.add(c);
+                if (packaged != null) {
+                    // The launcher takes JVM options from its configuration only; JAVA_TOOL_OPTIONS adds the property.
+                    Map<String, String> packagedEnv = new java.util.HashMap<>(env);
+                    packagedEnv.put("JAVA_TOOL_OPTIONS", "-Dhealdesk.measureStartup=true");
+                    Start p = measuredStart(packaged, packagedEnv);
+                    if (p == null) {
+                        out.println("startup: the packaged console did not report its first frame");
+                        return;
+                    }
+                    packagedStarts.add(p);
+                }
             }
-        }
-        printStartup(out, "startup: console cold start to first frame (JVM start -> first pulse), java -cp (plain jar)",
-                jarTimes);
-        if (packaged != null) {
-            printStartup(out, "startup: the same, packaged (" + image + "/bin/healdesk, jlink runtime + AppCDS)",
-                    packagedTimes);
-            out.printf(Locale.ROOT, "startup: packaged vs plain jar, medians: %d ms vs %d ms (target <= 1,000 ms"
-                    + " packaged)%n", median(packagedTimes), median(jarTimes));
+            String load = "load before " + loadBefore.substring(5) + ", after " + BenchFigures.load().substring(5);
+            out.printf(Locale.ROOT, "startup: cold start to first frame (JVM start -> second pulse), %d starts each,"
+                    + " alternating (%s)%n", helloStarts.size(), load);
+            printStarts(out, "floor: hello-world JavaFX window (java -cp, same JavaFX)", helloStarts);
+            printStarts(out, "console, java -cp (plain jar)", consoleStarts);
+            BenchFigures.Spread floor = first(helloStarts);
+            BenchFigures.Spread plain = first(consoleStarts);
+            out.printf(Locale.ROOT, "        console / floor, medians: first frame %.2fx (target <= 1.5x), idle memory"
+                    + " %s (target <= 1.3x)%n", plain.median() / floor.median(), rssRatio(consoleStarts, helloStarts));
+            if (packaged != null) {
+                printStarts(out, "console, packaged (" + image + "/bin/healdesk, jlink runtime + AppCDS)",
+                        packagedStarts);
+                out.printf(Locale.ROOT, "        packaged / floor, medians: first frame %.2fx (target <= 1.2x), idle"
+                                + " memory %s (target <= 1.3x)%n", first(packagedStarts).median() / floor.median(),
+                        rssRatio(packagedStarts, helloStarts));
+            }
+            out.flush();
         }
     }
 
-    private static long median(List<Long> times) {
-        long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
-        return sorted[sorted.length / 2];
+    private static BenchFigures.Spread first(List<Start> starts) {
+        return BenchFigures.Spread.of(starts.stream().map(Start::firstFrameMs).toList());
     }
 
-    private void printStartup(PrintWriter out, String title, List<Long> times) {
-        long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
-        out.printf(Locale.ROOT, "%s: median %d ms, best %d ms, worst %d ms over %d starts (target <= 2,000 ms)%n"
-                        + "        runs: %s ms%n", title, median(times), sorted[0], sorted[sorted.length - 1],
-                sorted.length, times);
+    private static String rssRatio(List<Start> a, List<Start> b) {
+        if (a.stream().anyMatch(s -> s.idleRssKiB() < 0) || b.stream().anyMatch(s -> s.idleRssKiB() < 0)) {
+            return "n/a (no /proc/self/status)";
+        }
+        return String.format(Locale.ROOT, "%.2fx", BenchFigures.Spread.of(a.stream().map(Start::idleRssKiB).toList())
+                .median() / BenchFigures.Spread.of(b.stream().map(Start::idleRssKiB).toList()).median());
+    }
+
+    private static void printStarts(PrintWriter out, String title, List<Start> starts) {
+        out.printf(Locale.ROOT, "        %s:%n          first frame %s; runs %s ms%n", title,
+                first(starts).describe("%.0f", "ms"), starts.stream().map(Start::firstFrameMs).toList());
+        if (starts.stream().allMatch(s -> s.idleRssKiB() >= 0)) {
+            out.printf(Locale.ROOT, "          idle memory (RSS 1 s after the first frame) %s%n",
+                    BenchFigures.Spread.of(starts.stream().map(Start::idleRssKiB).toList()).map(k -> k / 1024)
+                            .describe("%.0f", "MiB"));
+        }
+        if (starts.stream().allMatch(s -> s.exitMs() >= 0)) {
+            out.printf(Locale.ROOT, "          exit (Platform.exit -> process gone) %s%n",
+                    BenchFigures.Spread.of(starts.stream().map(Start::exitMs).toList()).describe("%.0f", "ms"));
+        }
         out.flush();
     }
 
-    /** One cold start of the console with -Dhealdesk.measureStartup=true: the first frame's ms, or null. */
-    private static Long firstFrameMs(List<String> command, Map<String, String> env)
+    /** One cold start with -Dhealdesk.measureStartup=true (see dev.healdesk.app.StartupProbe), or null. */
+    private static Start measuredStart(List<String> command, Map<String, String> env)
             throws IOException, InterruptedException {
         try {
             BoundedProcess.Result r = BoundedProcess.run(command, java.time.Duration.ofSeconds(60), null, env);
+            long ended = System.currentTimeMillis();
+            Long frame = null;
+            long rss = -1;
+            long exitAt = -1;
             for (String line : r.stdout().split("\\R")) {
                 if (line.startsWith("healdesk.firstFrameMs=")) {
-                    return Long.parseLong(line.substring("healdesk.firstFrameMs=".length()).trim());
+                    frame = Long.parseLong(line.substring("healdesk.firstFrameMs=".length()).trim());
+                } else if (line.startsWith("healdesk.idleRssKiB=")) {
+                    rss = Long.parseLong(line.substring("healdesk.idleRssKiB=".length()).trim());
+                } else if (line.startsWith("healdesk.exitAtMs=")) {
+                    exitAt = Long.parseLong(line.substring("healdesk.exitAtMs=".length()).trim());
                 }
             }
-            return null;
+            return frame == null ? null : new Start(frame, rss, exitAt < 0 ? -1 : Math.max(0, ended - exitAt));
         } catch (java.util.concurrent.TimeoutException e) {
             return null;
         }

@@ -57,8 +57,8 @@ final class HealBenchmark {
             }
             long testTime = median(clean);
             out.printf(Locale.ROOT, "heal: time from the run's start to verified healthy on the sandbox, --approve=A,"
-                            + " %d runs each (target: test time + <= 2 s)%n        test time (no fault): median %,d ms,"
-                            + " worst %,d ms%n", rounds, testTime, worst(clean));
+                            + " %d runs each (target: test time + <= 2 s; %s)%n        test time (no fault): %s%n",
+                    rounds, BenchFigures.load(), BenchFigures.Spread.of(clean).describe("%,.0f", "ms"));
             out.flush();
             for (Fault fault : CLASS_A) {
                 List<Long> times = new ArrayList<>();
@@ -81,9 +81,11 @@ final class HealBenchmark {
                 if (times.isEmpty()) {
                     out.printf(Locale.ROOT, "        %-18s not healed in any of %d runs%n", fault.id(), rounds);
                 } else {
-                    out.printf(Locale.ROOT, "        %-18s median %,6d ms, worst %,6d ms: test time %+.1f s (median),"
+                    out.printf(Locale.ROOT, "        %-18s min %,6d ms, median %,6d ms, max %,6d ms: test time"
+                                    + " %+.1f s (median),"
                                     + " %+.1f s (worst); of which the first pass and triage %,d ms (median)%s%n",
-                            fault.id(), median(times), worst(times), (median(times) - testTime) / 1000.0,
+                            fault.id(), times.stream().mapToLong(Long::longValue).min().orElse(0), median(times),
+                            worst(times), (median(times) - testTime) / 1000.0,
                             (worst(times) - testTime) / 1000.0, median(firstPasses),
                             unhealed == 0 ? "" : "; " + unhealed + " of " + rounds + " runs not healed");
                 }

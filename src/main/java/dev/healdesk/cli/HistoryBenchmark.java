@@ -138,9 +138,9 @@ final class HistoryBenchmark {
         }
         // The first three warm the JIT and SQLite's page cache.
         List<Long> measured = times.subList(3, times.size()).stream().sorted().toList();
-        out.printf(Locale.ROOT, "         %s: median %.1f ms, worst %.1f ms over %d (target <= %d ms)%n", what,
-                measured.get(measured.size() / 2) / 1e6, measured.get(measured.size() - 1) / 1e6, measured.size(),
-                targetMs);
+        out.printf(Locale.ROOT, "         %s: %s (target <= %d ms; %s)%n", what,
+                BenchFigures.Spread.of(measured).map(ns -> ns / 1e6).describe("%.1f", "ms"), targetMs,
+                BenchFigures.load());
         out.flush();
     }
 

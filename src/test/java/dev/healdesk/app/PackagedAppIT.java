@@ -129,6 +129,22 @@ class PackagedAppIT {
         assertThat(sourceOf(log, "dev.healdesk.app.ConsoleView")).isEqualTo("shared objects file");
     }
 
+    @Test
+    @Order(4)
+    void theLaunchersCliCommandsTakeTheirClassesFromTheArchiveToo() throws Exception {
+        Path log = scratch.resolve("cli-class-load.txt");
+        Path db = Files.createFile(scratch.resolve("cli-history.db"));   // empty: a database with no runs yet
+        BoundedProcess.Result r = launch(List.of("history", "--limit=5"), Map.of(
+                "JAVA_TOOL_OPTIONS", "-Xshare:on -Xlog:class+load=info:file=" + log,
+                "HEALDESK_DB", db.toString(),
+                "HEALDESK_CONFIG_DIR", scratch.resolve("config").toString()));
+        assertThat(r.exitCode()).as("stdout:%n%s%nstderr:%n%s", r.stdout(), r.stderr()).isZero();
+        // Classes only a CLI command loads: the training runs of the packager put them in the archive.
+        assertThat(sourceOf(log, "picocli.CommandLine")).isEqualTo("shared objects file");
+        assertThat(sourceOf(log, "dev.healdesk.cli.HistoryCommand")).isEqualTo("shared objects file");
+        assertThat(sourceOf(log, "org.sqlite.JDBC")).isEqualTo("shared objects file");
+    }
+
     /** Where -Xlog:class+load says the class came from ("shared objects file", "file:/...jar", ...). */
     private static String sourceOf(Path log, String className) throws IOException {
         String prefix = "[class,load] " + className + " source: ";

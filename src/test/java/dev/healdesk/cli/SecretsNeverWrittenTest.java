@@ -225,7 +225,7 @@ class SecretsNeverWrittenTest {
 
         // Every failing test ran.
         assertThat(run.code()).as(run.out() + run.err()).isEqualTo(1);
-        assertThat(run.out() + run.err()).as("logback.xml loads without complaint").doesNotContain("ch.qos.logback");
+        assertThat(run.out() + run.err()).as("the log configuration loads without complaint").doesNotContain("ch.qos.logback");
         JsonNode latest = JSON.readTree(dir.resolve("results/latest.json").toFile());
         assertThat(latest.path("testsRun").asInt()).as(latest.toString()).isEqualTo(6);
         assertThat(latest.path("testsFailed").asInt()).isEqualTo(5);

@@ -23,7 +23,10 @@ import java.util.Optional;
  */
 public final class Preferences {
     public static final String CONFIG_DIR_ENV = "HEALDESK_CONFIG_DIR";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Loaded on first use, not with the class (databind is hundreds of classes). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private final Path file;
 
@@ -82,19 +85,19 @@ public final class Preferences {
 
     /** Remembers that the console has started here, so the first-start setup check is not shown again. */
     public synchronized void markFirstStartDone() {
-        ObjectNode root = read() instanceof ObjectNode o ? o : JSON.createObjectNode();
+        ObjectNode root = read() instanceof ObjectNode o ? o : Json.MAPPER.createObjectNode();
         root.put("firstStartDone", true);
         write(root);
     }
 
     private JsonNode read() {
         if (!Files.isRegularFile(file)) {
-            return JSON.createObjectNode();
+            return Json.MAPPER.createObjectNode();
         }
         try {
-            return JSON.readTree(file.toFile());
+            return Json.MAPPER.readTree(file.toFile());
         } catch (IOException e) {
-            return JSON.createObjectNode();
+            return Json.MAPPER.createObjectNode();
         }
     }
 
@@ -107,7 +110,7 @@ public final class Preferences {
         try {
             Files.createDirectories(target.toAbsolutePath().getParent());
             Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-            JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
+            Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

@@ -1,5 +1,6 @@
 package dev.healdesk.core.config;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -32,7 +33,13 @@ import java.util.stream.Collectors;
  */
 public final class SettingsFile {
     public static final String NAME = "settings.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Reading needs only jackson-core's streaming parser; the object mapper is loaded when a file is written. */
+    private static final JsonFactory PARSER = new JsonFactory();
+
+    /** Databind, only for writing (hundreds of classes a start that only reads does not need). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private final Path file;
 
@@ -84,7 +91,7 @@ public final class SettingsFile {
         if (text.isBlank()) {
             return new Contents(values, lines, raw, problems);
         }
-        try (JsonParser p = JSON.getFactory().createParser(text)) {
+        try (JsonParser p = PARSER.createParser(text)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 problems.add("line " + line(p) + ": the file must be one JSON object of sections, e.g."
                         + " {\"llm\": {\"host\": \"localhost:11434\"}}");
@@ -166,9 +173,9 @@ public final class SettingsFile {
             }
             String normal = s.check(value).value();
             JsonNode node = switch (s.type().kind()) {
-                case BOOLEAN -> JSON.getNodeFactory().booleanNode(Boolean.parseBoolean(normal));
-                case RANGE -> JSON.getNodeFactory().numberNode(Integer.parseInt(normal));
-                default -> JSON.getNodeFactory().textNode(normal);
+                case BOOLEAN -> Json.MAPPER.getNodeFactory().booleanNode(Boolean.parseBoolean(normal));
+                case RANGE -> Json.MAPPER.getNodeFactory().numberNode(Integer.parseInt(normal));
+                default -> Json.MAPPER.getNodeFactory().textNode(normal);
             };
             if (!node.equals(obj.get(name))) {
                 obj.set(name, node);
@@ -247,10 +254,10 @@ public final class SettingsFile {
 
     private ObjectNode readTree() {
         if (!Files.isRegularFile(file)) {
-            return JSON.createObjectNode();
+            return Json.MAPPER.createObjectNode();
         }
         try {
-            JsonNode n = JSON.readTree(file.toFile());
+            JsonNode n = Json.MAPPER.readTree(file.toFile());
             if (n instanceof ObjectNode o) {
                 return o;
             }

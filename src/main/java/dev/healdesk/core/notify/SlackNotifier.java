@@ -37,7 +37,10 @@ public final class SlackNotifier implements RunListener {
 
     public static final String ENV = "SLACK_WEBHOOK_URL";
     private static final Logger LOG = LoggerFactory.getLogger(SlackNotifier.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Loaded on the first message, not with the class: the console asks for a notifier before its first frame. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     private static final int MAX_GROUPS = 5;
     private static final int MAX_MESSAGE = 300;
 
@@ -125,7 +128,8 @@ public final class SlackNotifier implements RunListener {
     private void post(String text) {
         try {
             // No unfurling: a URL that reaches the message (escaped, inside code) must not fetch a preview either.
-            String body = JSON.writeValueAsString(Map.of("text", text, "unfurl_links", false, "unfurl_media", false));
+            String body = Json.MAPPER.writeValueAsString(Map.of("text", text, "unfurl_links", false,
+                    "unfurl_media", false));
             HttpRequest request = HttpRequest.newBuilder(webhook).timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();

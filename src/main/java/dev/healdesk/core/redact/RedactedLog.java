@@ -8,7 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 
 /**
- * Logback conversion words for Healdesk's own log ({@code logback.xml}): the message and the exception of every
+ * Logback conversion words for Healdesk's own log ({@link LogSetup}): the message and the exception of every
  * line go through {@link Redactor#atRest()}, so that a library or a warning quoting failure text (a line of a
  * reporter it could not read, an exception message) cannot put a secret on standard error. Values of secret
  * variables are masked where run data enters ({@code RunRedactor}); the log sees no variables.

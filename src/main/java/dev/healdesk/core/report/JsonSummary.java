@@ -25,12 +25,15 @@ import java.util.List;
  */
 public final class JsonSummary {
 
-    private final ObjectMapper mapper = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    /** Made when the first summary is written, not with the run-folder writer (the console makes one at start). */
+    private static final class Mapper {
+        static final ObjectMapper INSTANCE = new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    }
 
     public ObjectNode summary(RunSummary run, String runFolder) {
-        ObjectNode root = mapper.createObjectNode();
+        ObjectNode root = Mapper.INSTANCE.createObjectNode();
         root.put("runId", run.runId());
         root.put("target", run.target());
         ArrayNode projects = root.putArray("projects");
@@ -219,12 +222,12 @@ public final class JsonSummary {
     }
 
     public void writeSummary(RunSummary run, String runFolder, Writer out) throws IOException {
-        mapper.writeValue(out, summary(run, runFolder));
+        Mapper.INSTANCE.writeValue(out, summary(run, runFolder));
     }
 
     /** Every test result of the run, in the order they finished. */
     public void writeResults(String runId, List<TestResult> results, Writer out) throws IOException {
-        ObjectNode root = mapper.createObjectNode();
+        ObjectNode root = Mapper.INSTANCE.createObjectNode();
         root.put("runId", runId);
         ArrayNode tests = root.putArray("tests");
         for (TestResult r : results) {
@@ -244,6 +247,6 @@ public final class JsonSummary {
             ArrayNode att = t.putArray("attachments");
             r.attachments().forEach(att::add);
         }
-        mapper.writeValue(out, root);
+        Mapper.INSTANCE.writeValue(out, root);
     }
 }

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** logback.xml's conversion words: a log line never carries a secret by its shape, in its message or exception. */
+/** The conversion words LogSetup registers: a log line never carries a secret by its shape, in its message or exception. */
 class RedactedLogTest {
 
     @Test
@@ -18,7 +18,7 @@ class RedactedLogTest {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         Logger logger = context.getLogger("dev.healdesk.test");
         PatternLayout layout = new PatternLayout();
-        layout.setContext(context);   // the conversion rules of logback.xml are the context's
+        layout.setContext(context);   // the conversion rules LogSetup registered are the context's
         layout.setPattern("%redactedMsg|%redactedEx");
         layout.start();
         String token = "gh" + "p_" + "Zq8".repeat(12);

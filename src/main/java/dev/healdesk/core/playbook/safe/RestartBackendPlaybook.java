@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * {@code restart-backend}: brings a down, crashed or stuck backend back. The way depends on where it runs, chosen by
@@ -42,9 +43,14 @@ public final class RestartBackendPlaybook extends SafePlaybook {
 
     private enum Strategy { COMMAND, WEBHOOK, HANDLE, RAILWAY, NONE }
 
-    private final HttpClient http;
+    private final Supplier<HttpClient> http;
 
     public RestartBackendPlaybook(HttpClient http) {
+        this(() -> http);
+    }
+
+    /** With the client made on first use (see {@code BuiltInPlaybooks}). */
+    public RestartBackendPlaybook(Supplier<HttpClient> http) {
         super(NAME, "Restart the backend (configured command, deploy webhook, Railway redeploy, or the sandbox)",
                 Risk.MEDIUM, Set.of(Category.NETWORK, Category.API, Category.TIMEOUT, Category.INFRA));
         this.http = http;
@@ -100,7 +106,7 @@ public final class RestartBackendPlaybook extends SafePlaybook {
                         context.target().name() + " has no in-process restart")).run();
                 yield Outcome.ok(context.target().name() + " restarted in-process", "");
             }
-            case RAILWAY -> railway(context).redeploy(http);
+            case RAILWAY -> railway(context).redeploy(http.get());
             case NONE -> throw new PlaybookException("no way to restart the backend is configured");
         };
         if (!done.success() || strategy(context) == Strategy.HANDLE) {
@@ -158,7 +164,7 @@ public final class RestartBackendPlaybook extends SafePlaybook {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.get().send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
                 return Outcome.failed("the webhook answered " + response.statusCode(), response.body());
             }
@@ -185,7 +191,7 @@ public final class RestartBackendPlaybook extends SafePlaybook {
         String last = "no answer";
         while (true) {
             try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(base.get()).timeout(POLL.multipliedBy(8))
+                HttpResponse<Void> r = http.get().send(HttpRequest.newBuilder(base.get()).timeout(POLL.multipliedBy(8))
                         .GET().build(), HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() < 500) {
                     return done;

@@ -30,8 +30,11 @@ public final class PlaywrightBenchmark {
     private PlaywrightBenchmark() {
     }
 
-    /** Medians of both ways of running the same project, in ms. */
-    public record Overhead(double bareMs, double healdeskMs, int rounds, int tests) {
+    /**
+     * Medians of both ways of running the same project, in ms, and every counted run of each (in the order run).
+     */
+    public record Overhead(double bareMs, double healdeskMs, int rounds, int tests, List<Double> bareRunsMs,
+                           List<Double> healdeskRunsMs) {
         public double percent() {
             return (healdeskMs - bareMs) * 100.0 / bareMs;
         }
@@ -83,7 +86,8 @@ public final class PlaywrightBenchmark {
                 healdeskNs.add(healdeskTime);
             }
         }
-        return new Overhead(median(bareNs), median(healdeskNs), rounds, tests);
+        return new Overhead(median(bareNs), median(healdeskNs), rounds, tests,
+                bareNs.stream().map(ns -> ns / 1e6).toList(), healdeskNs.stream().map(ns -> ns / 1e6).toList());
     }
 
     /** Writes a generated report of {@code tests} tests and reads it {@code rounds} times (after 3 warm-ups). */
