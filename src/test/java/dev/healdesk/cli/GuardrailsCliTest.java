@@ -88,6 +88,21 @@ class GuardrailsCliTest {
                 + " is unhealthy")).collect(Collectors.joining());
     }
 
+    /**
+     * The guardrails are under test here, not triage: each container's failure is its own class-A pattern (restart it),
+     * so that every unhealthy container is an incident of its own with its own proposal. (The built-in catalog calls a
+     * bare "is unhealthy" class C and joins such failures into one incident.)
+     */
+    private Path containerPatterns() throws IOException {
+        String patterns = CONTAINERS.stream().map(c -> """
+                  {"id": "unhealthy-%1$s", "name": "Container %1$s unhealthy", "description": "restart it",
+                   "regex": "container %1$s is unhealthy", "category": "infra", "severity": "high", "fixClass": "A",
+                   "playbook": "restart-container", "priority": 900}""".formatted(c))
+                .collect(Collectors.joining(",\n"));
+        return Files.writeString(dir.resolve("patterns.json"), "{\"version\": 1, \"patterns\": [\n" + patterns
+                + "\n]}\n");
+    }
+
     private HealdeskProcess.Result run(String probes, String playbooks, String guardrails, String... flags)
             throws Exception {
         Path target = dir.resolve("target.yaml");
@@ -95,7 +110,7 @@ class GuardrailsCliTest {
                 + (playbooks.isEmpty() ? "" : "playbooks:\n" + playbooks)
                 + "guardrails:\n  settleMs: 0\n" + guardrails);
         List<String> args = new ArrayList<>(List.of("run", "--target=" + target, "--skip-llm",
-                "--results-dir=" + dir.resolve("results")));
+                "--results-dir=" + dir.resolve("results"), "--patterns=" + containerPatterns()));
         args.addAll(List.of(flags));
         if (args.stream().noneMatch(a -> a.startsWith("--max-fixes"))) {
             args.add("--max-fixes=50");   // the target's maxFixesPerRun is the limit under test, not the flag's 3

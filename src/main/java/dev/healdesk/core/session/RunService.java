@@ -3,6 +3,7 @@ package dev.healdesk.core.session;
 import dev.healdesk.core.run.Target;
 import dev.healdesk.core.run.Rerun;
 import dev.healdesk.core.run.RunOptions;
+import dev.healdesk.core.run.RunOutcome;
 import dev.healdesk.core.run.RunListener;
 import dev.healdesk.core.run.RunEventFormatter;
 import dev.healdesk.core.run.HealRequest;
@@ -436,42 +437,20 @@ public final class RunService {
                                  Diagnoses diagnoses, boolean cancelled, String suiteError) {
         // The counts and the score are those of each test's latest result, like the status: after a verified fix
         // the run says what the tests say now. The first pass keeps its own status (initialStatus) and results.
-        Counts now = Counts.of(latest);
-        Counts first = Counts.of(results);
+        RunOutcome.Pass now = RunOutcome.Pass.of(latest);
+        RunOutcome.Pass first = RunOutcome.Pass.of(results);
         boolean critical = groups.stream().anyMatch(g -> g.severity() == Severity.CRITICAL);
         // A flaky test passed in the end: it counts as passed for the score and is reported apart.
         double failingBelow = options.failingBelow();
-        HealthScore initial = HealthScore.of(first.passed + first.flaky, results.size() - first.skipped, critical,
+        HealthScore initial = HealthScore.of(first.passed() + first.flaky(), results.size() - first.skipped(), critical,
                 failingBelow);
-        double score = HealthScore.of(now.passed + now.flaky, latest.size() - now.skipped, false).score();
+        double score = HealthScore.of(now.passed() + now.flaky(), latest.size() - now.skipped(), false).score();
         HealthStatus status = suiteError != null ? HealthStatus.FAILING : finalStatus(latest, groups, failingBelow);
         return new RunSummary(runId, target.name(), projects, options.dryRun(), startedAt, clock.instant(),
                 status, suiteError != null ? HealthStatus.FAILING : initial.status(), score, latest.size(),
-                now.passed + now.flaky, now.failed, now.flaky,
+                now.passed() + now.flaky(), now.failed(), now.flaky(),
                 Collections.unmodifiableList(new ArrayList<>(results)), groups, actions, diagnoses.usage(),
                 diagnoses.byFingerprint(), cancelled, Map.of(), false, suiteError, incidents);
-    }
-
-    /** How many results passed, failed, were flaky or skipped. */
-    private record Counts(int passed, int failed, int flaky, int skipped) {
-        static Counts of(List<TestResult> results) {
-            int passed = 0;
-            int failed = 0;
-            int flaky = 0;
-            int skipped = 0;
-            for (TestResult r : results) {
-                if (r.status() == TestStatus.PASSED) {
-                    passed++;
-                } else if (r.status() == TestStatus.FLAKY) {
-                    flaky++;
-                } else if (r.status() == TestStatus.SKIPPED) {
-                    skipped++;
-                } else if (r.status().isFailure()) {
-                    failed++;
-                }
-            }
-            return new Counts(passed, failed, flaky, skipped);
-        }
     }
 
     /** The status the latest results give: a critical group counts only while one of its tests still fails. */

@@ -125,8 +125,12 @@ class HistoryRollupTest {
         try (HistoryStore store = HistoryStore.open(db)) {
             assertThat(store.schemaVersion()).isEqualTo(HistoryStore.SCHEMA_VERSION).isEqualTo(7);
             assertThat(store.trend(null, from, to)).isEqualTo(trend);
-            assertThat(store.metrics(null, from, to)).isEqualTo(metrics);
-            assertThat(store.topFingerprints(10)).isEqualTo(top);
+            // schema 7 then recomputes the fingerprints from the stored messages and merges the groups that now
+            // agree (these runs' groups all say "Error: boom"): the groups per pattern and the fingerprints change,
+            // everything else the rollups answer must not; and the rollups must match the runs as they are now.
+            assertThat(store.metrics(null, from, to)).usingRecursiveComparison().ignoringFields("topPatterns")
+                    .isEqualTo(metrics);
+            assertThat(store.topFingerprints(10)).hasSizeLessThanOrEqualTo(top.size());
             assertMatchesTheRuns(store, db, "after the migration filled the rollups");
         }
     }
