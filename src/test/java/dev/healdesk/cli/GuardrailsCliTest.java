@@ -91,7 +91,7 @@ class GuardrailsCliTest {
     /**
      * The guardrails are under test here, not triage: each container's failure is its own class-A pattern (restart it),
      * so that every unhealthy container is an incident of its own with its own proposal. (The built-in catalog calls a
-     * bare "is unhealthy" class C and joins such failures into one incident.)
+     * bare "is unhealthy" class C and joins such failures into one incident; a crash loop is C and a full Redis B.)
      */
     private Path containerPatterns() throws IOException {
         String patterns = CONTAINERS.stream().map(c -> """
@@ -99,6 +99,15 @@ class GuardrailsCliTest {
                    "regex": "container %1$s is unhealthy", "category": "infra", "severity": "high", "fixClass": "A",
                    "playbook": "restart-container", "priority": 900}""".formatted(c))
                 .collect(Collectors.joining(",\n"));
+        // the same for a crash loop and a full Redis, whose built-in patterns ask a person (class C and B) first
+        patterns += """
+                ,
+                  {"id": "crash-loop-restart", "name": "Crash loop", "description": "restart the rollout",
+                   "regex": "CrashLoopBackOff", "category": "infra", "severity": "critical", "fixClass": "A",
+                   "playbook": "rollout-restart", "priority": 900},
+                  {"id": "redis-full-clear", "name": "Redis full", "description": "clear expired keys",
+                   "regex": "OOM command not allowed", "category": "database", "severity": "high", "fixClass": "A",
+                   "playbook": "redis-clear-expired", "priority": 900}""";
         return Files.writeString(dir.resolve("patterns.json"), "{\"version\": 1, \"patterns\": [\n" + patterns
                 + "\n]}\n");
     }

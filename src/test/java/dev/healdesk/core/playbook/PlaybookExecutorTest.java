@@ -88,7 +88,7 @@ class PlaybookExecutorTest {
         assertTrue(log.contains("DECIDED free-pool: auto by policy"), log);
         assertTrue(log.contains("VERIFIED free-pool: yes"), log);
         assertTrue(log.contains("RERUN modules: 2 passed"), log);
-        assertTrue(log.contains("finished: healthy"), log);
+        assertTrue(log.contains("finished: healed"), log);
         AuditEntry decided = h.audit(s).get(2);
         assertFalse(decided.at().isBefore(s.startedAt()), "the decision has its time");
     }
