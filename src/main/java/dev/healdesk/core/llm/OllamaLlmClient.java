@@ -294,16 +294,25 @@ public final class OllamaLlmClient implements LlmClient {
     }
 
     /** The innermost message worth showing: Ollama4j wraps the HTTP client's exceptions, sometimes twice. */
+    /**
+     * The deepest message in {@code t}'s causes, for an operator: when none of them has one, what kind of failure it was
+     * in words ("connection refused", "no answer in time"), never an exception's class name.
+     */
     static String rootMessage(Throwable t) {
         String message = null;
+        boolean refused = false;
+        boolean timedOut = false;
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c.getMessage() != null && !c.getMessage().isBlank()) {
                 message = c.getMessage();
-            } else if (message == null) {
-                message = c.getClass().getSimpleName();
             }
+            refused |= c instanceof java.net.ConnectException;
+            timedOut |= c instanceof java.net.http.HttpTimeoutException || c instanceof java.net.SocketTimeoutException;
         }
-        return message == null ? t.getClass().getSimpleName() : message;
+        if (message != null) {
+            return message;
+        }
+        return refused ? "connection refused" : timedOut ? "no answer in time" : "no answer";
     }
 
     private static void closeQuietly(InputStream in) {
