@@ -1,6 +1,7 @@
 package dev.healdesk.app;
 
-import javafx.animation.AnimationTimer;
+import dev.healdesk.app.fx.UiThread;
+
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -31,18 +32,7 @@ public final class HelloWindow {
             stage.setTitle("Hello");
             stage.show();
             if (StartupProbe.active()) {
-                // The second pulse, as the console's UiThread.afterNextFrame: the first frame has been rendered.
-                new AnimationTimer() {
-                    private int pulses;
-
-                    @Override
-                    public void handle(long now) {
-                        if (++pulses == 2) {
-                            stop();
-                            StartupProbe.firstFrameShown();
-                        }
-                    }
-                }.start();
+                UiThread.afterNextFrame(StartupProbe::firstFrameShown);   // as the console measures its first frame
             }
         }
     }

@@ -112,16 +112,7 @@ final class RunWrites {
     void appendResult(String runId, TestResult r) {
         sql.update("record a result of run " + runId, """
                 INSERT INTO test_results (run_id, test_id, project, title, status, duration_ms, retry,
-                  error_message, fingerprint) VALUES (?,?,?,?,?,?,?,?,NULL)""", ps -> {
-            ps.setString(1, runId);
-            ps.setString(2, r.id());
-            ps.setString(3, r.project());
-            ps.setString(4, r.title());
-            ps.setString(5, r.status().id());
-            ps.setLong(6, r.durationMs());
-            ps.setInt(7, r.retry());
-            ps.setString(8, r.errorMessage());
-        });
+                  error_message, fingerprint) VALUES (?,?,?,?,?,?,?,?,?)""", ps -> bindResult(ps, runId, r, null));
     }
 
     List<String> markInterrupted() {
@@ -323,17 +314,8 @@ final class RunWrites {
         }
         sql.batch(what, """
                 INSERT INTO test_results (run_id, test_id, project, title, status, duration_ms, retry,
-                  error_message, fingerprint) VALUES (?,?,?,?,?,?,?,?,?)""", run.results(), (ps, r) -> {
-            ps.setString(1, run.runId());
-            ps.setString(2, r.id());
-            ps.setString(3, r.project());
-            ps.setString(4, r.title());
-            ps.setString(5, r.status().id());
-            ps.setLong(6, r.durationMs());
-            ps.setInt(7, r.retry());
-            ps.setString(8, r.errorMessage());
-            ps.setString(9, fingerprintOfTest.get(r.id()));
-        });
+                  error_message, fingerprint) VALUES (?,?,?,?,?,?,?,?,?)""", run.results(),
+                (ps, r) -> bindResult(ps, run.runId(), r, fingerprintOfTest.get(r.id())));
     }
 
     private void insertFailures(String what, RunSummary run) {
@@ -390,5 +372,19 @@ final class RunWrites {
             ps.setString(10, a.message());
             ps.setLong(11, a.durationMs());
         });
+    }
+
+    /** One row of test_results: a result as it arrives has no fingerprint yet (null); a stored run's has. */
+    private static void bindResult(java.sql.PreparedStatement ps, String runId, TestResult r, String fingerprint)
+            throws java.sql.SQLException {
+        ps.setString(1, runId);
+        ps.setString(2, r.id());
+        ps.setString(3, r.project());
+        ps.setString(4, r.title());
+        ps.setString(5, r.status().id());
+        ps.setLong(6, r.durationMs());
+        ps.setInt(7, r.retry());
+        ps.setString(8, r.errorMessage());
+        ps.setString(9, fingerprint);
     }
 }
