@@ -110,15 +110,7 @@ public enum JUnitSelector {
                     if (!isJavaClassName(e.getKey())) {
                         return List.of();
                     }
-                    Set<String> methods = new LinkedHashSet<>();
-                    for (String name : e.getValue()) {
-                        String method = javaMethod(name);
-                        if (method == null) {
-                            methods = null;
-                            break;
-                        }
-                        methods.add(ascii(method, "*"));
-                    }
+                    Set<String> methods = methods(e.getValue());
                     // A name that is no method (a display name) widens to its class: every test in it runs.
                     parts.add(ascii(e.getKey(), "*") + (methods == null ? "" : "#" + String.join("+", methods)));
                 }
@@ -131,15 +123,7 @@ public enum JUnitSelector {
                         return List.of();
                     }
                     String cls = ascii(e.getKey(), "*");
-                    Set<String> methods = new LinkedHashSet<>();
-                    for (String name : e.getValue()) {
-                        String method = javaMethod(name);
-                        if (method == null) {
-                            methods = null;
-                            break;
-                        }
-                        methods.add(ascii(method, "*"));
-                    }
+                    Set<String> methods = methods(e.getValue());
                     if (methods == null) {
                         args.add("--tests");
                         args.add(cls);
@@ -366,5 +350,21 @@ public enum JUnitSelector {
             return null;
         }
         return found.size() == 1 && seen[0] <= PYTEST_SEARCH_LIMIT ? found.get(0) : null;
+    }
+
+    /**
+     * The Java methods {@code names} select, as a build tool's filter takes them (non-ASCII as {@code *}); null when one
+     * of them is no method (a display name): then the whole class runs.
+     */
+    private static Set<String> methods(Set<String> names) {
+        Set<String> methods = new LinkedHashSet<>();
+        for (String name : names) {
+            String method = javaMethod(name);
+            if (method == null) {
+                return null;
+            }
+            methods.add(ascii(method, "*"));
+        }
+        return methods;
     }
 }
