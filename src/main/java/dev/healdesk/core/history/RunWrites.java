@@ -93,11 +93,12 @@ final class RunWrites {
     }
 
     void beginRun(String runId, String target, List<String> projects, boolean dryRun, Instant startedAt,
-                  Path runFolder) {
+                  Path runFolder, java.util.Collection<String> faults) {
         sql.update("record the start of run " + runId, """
                 INSERT INTO runs (id, target, projects, dry_run, started_at, finished_at, status, initial_status,
-                  health_score, tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder, state, owner_pid)
-                VALUES (?,?,?,?,?,?,'failing','failing',0,0,0,0,0,0,?,'running',?)""", ps -> {
+                  health_score, tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder, state, owner_pid,
+                  faults)
+                VALUES (?,?,?,?,?,?,'failing','failing',0,0,0,0,0,0,?,'running',?,?)""", ps -> {
             ps.setString(1, runId);
             ps.setString(2, target);
             ps.setString(3, String.join(",", projects));
@@ -106,6 +107,7 @@ final class RunWrites {
             ps.setLong(6, startedAt.toEpochMilli());
             ps.setString(7, runFolder == null ? null : runFolder.toString());
             ps.setLong(8, ProcessHandle.current().pid());
+            ps.setString(9, faults(faults));
         });
     }
 
@@ -275,8 +277,8 @@ final class RunWrites {
                 INSERT INTO runs (id, target, projects, dry_run, started_at, finished_at, status, initial_status,
                   health_score, tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder,
                   llm_provider, llm_model, llm_calls, llm_cache_hits, llm_prompt_tokens, llm_completion_tokens,
-                  llm_latency_ms, llm_errors, suite_error)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", ps -> {
+                  llm_latency_ms, llm_errors, suite_error, faults)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", ps -> {
             int i = 1;
             ps.setString(i++, run.runId());
             ps.setString(i++, run.target());
@@ -301,8 +303,14 @@ final class RunWrites {
             ps.setInt(i++, run.llm().completionTokens());
             ps.setLong(i++, run.llm().latencyMs());
             ps.setInt(i++, run.llm().errors());
-            ps.setString(i, run.suiteError());
+            ps.setString(i++, run.suiteError());
+            ps.setString(i, faults(run.faults()));
         });
+    }
+
+    /** The faults column: the ids sorted and comma-separated, NULL when none was on. */
+    static String faults(java.util.Collection<String> ids) {
+        return ids == null || ids.isEmpty() ? null : String.join(",", new java.util.TreeSet<>(ids));
     }
 
     private void insertResults(String what, RunSummary run) {

@@ -238,6 +238,11 @@ final class Schema {
                       PRIMARY KEY (run_id, id))""",
                     "CREATE INDEX incidents_id ON incidents(id)",
                     "ALTER TABLE failures ADD COLUMN incident_id TEXT"
+            ),
+            List.of(
+                    // Issue 16: the sandbox faults the operator had switched on during a run (ids, comma-separated;
+                    // NULL when none): a test failing in such a run is not a flake, and flip rates leave it out.
+                    "ALTER TABLE runs ADD COLUMN faults TEXT"
             ));
 
     /** The version whose migration also recomputes every stored fingerprint (in Java: {@link Refingerprint}). */

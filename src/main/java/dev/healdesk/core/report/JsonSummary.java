@@ -50,6 +50,9 @@ public final class JsonSummary {
         root.put("testsFailed", run.testsFailed());
         root.put("flaky", run.flaky());
         root.put("cancelled", run.cancelled());
+        // the sandbox faults the operator had switched on: a test failing in this run is not counted as a flake
+        ArrayNode faults = root.putArray("faults");
+        run.faults().forEach(faults::add);
         // The outcome, told as every screen and report tells it: the state, and which pass each count is of. The
         // counts above are the final pass's (each test's latest result), kept for the scripts that read them.
         RunOutcome outcome = run.outcome();

@@ -55,6 +55,9 @@ public final class MarkdownReport {
         if (run.cancelled()) {
             row(md, "Cancelled", "yes: results are those gathered before the cancel");
         }
+        if (!run.faults().isEmpty()) {
+            codeRow(md, "Faults on", String.join(", ", run.faults()));
+        }
         row(md, "LLM", run.llm().calls() == 0 && "none".equals(run.llm().provider()) ? "not used"
                 : run.llm().provider() + " " + run.llm().model() + ", " + run.llm().calls() + " calls, "
                 + run.llm().cacheHits() + " cache hits, " + (run.llm().promptTokens() + run.llm().completionTokens())
