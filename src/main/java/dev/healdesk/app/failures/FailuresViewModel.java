@@ -353,6 +353,19 @@ public final class FailuresViewModel {
         return llm.note() != null ? llm.note() : "The model gave no diagnosis for this group.";
     }
 
+    /**
+     * What joins {@code group} to the other groups of its incident in the tree: the incident's id, or the group's own
+     * fingerprint while no incident holds it (a run in progress).
+     */
+    public String incidentKeyOf(FailureGroup group) {
+        return incidentKey(group);
+    }
+
+    /** A test's flip rate over its recent runs; null when the history does not know it. */
+    public FlipRate flipRateOfTest(String testId) {
+        return flipRates.get(testId);
+    }
+
     private String incidentKey(FailureGroup g) {
         dev.healdesk.core.triage.Incident i = incidentByFingerprint.get(g.fingerprint());
         return i == null ? "fp:" + g.fingerprint() : i.id();
