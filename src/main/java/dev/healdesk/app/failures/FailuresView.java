@@ -681,6 +681,10 @@ public final class FailuresView implements View {
                 if (item == null) {
                     getStyleClass().add(Styles.TEXT_MUTED);
                     setTooltip(new Tooltip("No flip rate: the history does not know these tests' recent runs yet"));
+                } else if (item.runs() < 2) {
+                    getStyleClass().add(Styles.TEXT_MUTED);
+                    setTooltip(new Tooltip(item.runs() + (item.runs() == 1 ? " run" : " runs") + " counted; a rate"
+                            + " needs 2 (runs failed with a sandbox fault switched on are not counted)"));
                 } else {
                     setTooltip(new Tooltip(flips()));
                 }

@@ -187,9 +187,12 @@ public final class FailuresViewModel {
         return groupFlipRates.get(group.fingerprint());
     }
 
-    /** "40 %", or "—" for an unknown rate. */
+    /**
+     * "40 %", or "—" for an unknown rate and for one over fewer than 2 counted runs (a rate needs 2; runs failed
+     * under a sandbox fault the operator switched on are not counted), never a 0 % that nothing measured.
+     */
     public static String rateText(FlipRate rate) {
-        return rate == null ? "—" : Math.round(rate.rate() * 100) + " %";
+        return rate == null || rate.runs() < 2 ? "—" : Math.round(rate.rate() * 100) + " %";
     }
 
     /**

@@ -334,6 +334,11 @@ class FailuresViewModelTest {
         assertEquals("0 %", FailuresViewModel.rateText(rate));
         assertEquals(List.of(new TestLine(login.id(), "0 %", "PXPXPX", false)), vm.detailProperty().get().tests());
         assertNull(vm.detailProperty().get().flipNote());
+
+        assertEquals("—", FailuresViewModel.rateText(Fixtures.flipRate(login.id(), "F")),
+                "one run measures no rate: never a 0 % that nothing measured");
+        assertEquals("—", FailuresViewModel.rateText(FlipRate.ofSeen(login.id(), List.of(
+                new FlipRate.Seen(dev.healdesk.core.suite.TestStatus.FAILED, true)))), "only a run under a fault");
     }
 
     @Test
