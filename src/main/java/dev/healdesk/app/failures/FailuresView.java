@@ -409,7 +409,7 @@ public final class FailuresView implements View {
         // labels wrap, the message and stack wrap, and each scrolls on its own.
         GridPane box = new GridPane();
         box.setHgap(20);
-        box.getColumnConstraints().setAll(share(36), share(28), share(36));
+        box.getColumnConstraints().setAll(share(30), share(38), share(32));
         RowConstraints fill = new RowConstraints();
         fill.setVgrow(Priority.ALWAYS);
         fill.setFillHeight(true);

@@ -377,7 +377,13 @@ public final class FailuresViewModel {
     /** The title of the incident {@code group} belongs to ("Backend at 127.0.0.1:41234 refuses connections — 11 tests"). */
     public String incidentOf(FailureGroup group) {
         dev.healdesk.core.triage.Incident i = incidentByFingerprint.get(group.fingerprint());
-        return i == null ? "—" : i.title();
+        if (i != null) {
+            return i.title();
+        }
+        // A run in progress: its incidents are joined when it ends; until then the group is named by its pattern.
+        int n = group.count();
+        return group.classification().patternName() + " — " + n + (n == 1 ? " test" : " tests")
+                + " (joined into incidents when the run ends)";
     }
 
     /** The evidence that decided the fix class of {@code group}'s incident ("class A: … refused 3 of 3 connections"). */

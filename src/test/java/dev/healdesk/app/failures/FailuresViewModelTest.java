@@ -54,6 +54,13 @@ class FailuresViewModelTest {
     }
 
     @Test
+    void whileARunGoesOnAGroupIsNamedByItsPatternUntilTheRunJoinsItsIncidents() {
+        vm.accept(List.of(started("run-8", false), new RunEvent.FailureTriaged("run-8", db)));
+        assertEquals("Connection pool exhausted — 2 tests (joined into incidents when the run ends)",
+                vm.incidentOf(db));
+    }
+
+    @Test
     void beforeAnyRunTheScreenSaysWhereToGo() {
         assertTrue(vm.groups().isEmpty());
         assertNull(vm.detailProperty().get());
