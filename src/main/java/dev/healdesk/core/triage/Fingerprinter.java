@@ -142,6 +142,21 @@ public final class Fingerprinter {
         return out == null ? "" : out.toString();
     }
 
+    /**
+     * Whether the line {@code [a, b)} of {@code message} (no line break inside) could be a headline: not blank, not
+     * the start of a log section, not a frame or other evidence line. Same as {@code !headline(line).isEmpty()},
+     * without a copy of the line.
+     */
+    static boolean isHeadlineLine(String message, int a, int b) {
+        while (a < b && Character.isWhitespace(message.charAt(a))) {
+            a++;
+        }
+        while (b > a && Character.isWhitespace(message.charAt(b - 1))) {
+            b--;
+        }
+        return a < b && !endsHeadline(message, a, b) && !isEvidenceLine(message, a, b);
+    }
+
     /** A line that is only an exception name and a colon ({@code java.lang.AssertionError:}). */
     private static boolean isBareName(String m, int a, int b) {
         for (int k = a; k < b - 1; k++) {
@@ -218,7 +233,22 @@ public final class Fingerprinter {
         return end > a ? end : b;
     }
 
+    /** The first characters of {@link #SECTION_STARTS}, both cases: most lines are ruled out by one look-up. */
+    private static final boolean[] SECTION_FIRST = new boolean[128];
+
+    static {
+        for (String start : SECTION_STARTS) {
+            char c = start.charAt(0);
+            SECTION_FIRST[c] = true;
+            SECTION_FIRST[Character.toUpperCase(c)] = true;
+        }
+    }
+
     private static boolean endsHeadline(String m, int a, int b) {
+        char first = m.charAt(a);
+        if (first >= 128 || !SECTION_FIRST[first]) {
+            return false;
+        }
         for (String start : SECTION_STARTS) {
             if (m.regionMatches(true, a, start, 0, start.length())) {
                 return true;
@@ -414,8 +444,9 @@ public final class Fingerprinter {
     }
 
     private static int indexOfIgnoreCase(StringBuilder b, String lower, int from) {
+        char first = lower.charAt(0); // an ASCII letter
         for (int k = from; k + lower.length() <= b.length(); k++) {
-            if ((k == 0 || !Character.isLetterOrDigit(b.charAt(k - 1))) && regionMatchesIgnoreCase(b, k, lower)) {
+            if ((b.charAt(k) | 0x20) == first && (k == 0 || !Character.isLetterOrDigit(b.charAt(k - 1))) && regionMatchesIgnoreCase(b, k, lower)) {
                 return k;
             }
         }
