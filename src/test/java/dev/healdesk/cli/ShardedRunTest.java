@@ -62,7 +62,8 @@ class ShardedRunTest {
             Path target = Files.writeString(dir.resolve("shop.yaml"), """
                     name: shop
                     baseUrl: %s
-                    env: {PW_EXPECT_TIMEOUT: "1500"}
+                    # generous limits: on a loaded machine a slow answer must not pass for the fault's failures
+                    env: {PW_EXPECT_TIMEOUT: "5000", PW_TEST_TIMEOUT: "60000"}
                     suites:
                       - kind: playwright
                         dir: %s

@@ -54,6 +54,12 @@ import java.util.regex.Pattern;
  * <p>The child's environment gets the suite's variables ({@code BASE_URL}, {@code API_URL}, ...) and, when the suite
  * names a browser, {@value #BROWSER_ENV}, which the project's config reads into {@code launchOptions.executablePath}.
  * Attachments (screenshots, traces, videos) are copied into the artifacts folder and the results point at the copies.
+ *
+ * <p>A suite with {@code shards > 1} runs as that many processes side by side ({@code --shard=i/N}), each with its own
+ * output folder, report and live lines; this thread reads them all in turn, so results are passed on one at a time
+ * as one list, and a cancel stops every process. A runner made with {@link #onlyShard} runs one shard of a CI matrix
+ * with Playwright's blob reporter beside Healdesk's; {@link #merge} reads the shards' blob reports as one run through
+ * {@code npx playwright merge-reports}. Targeted re-runs are never split.
  */
 public final class PlaywrightTestRunner implements SuiteRunner {
 

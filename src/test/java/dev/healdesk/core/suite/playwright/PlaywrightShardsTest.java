@@ -56,10 +56,12 @@ class PlaywrightShardsTest {
         }
     }
 
+    /** Generous limits: on a loaded machine a slow answer must not pass for the fault's failures. */
     private PlaywrightTestRunner runner(int shards) {
         return new PlaywrightTestRunner(PlaywrightTestSuite.of(PlaywrightProject.DIR, SEEDS,
                 sandbox.baseUrl().toString(), null, Map.of("HEALDESK_USER", sandbox.username(), "HEALDESK_PASSWORD",
-                        sandbox.password(), "PW_EXPECT_TIMEOUT", "1500"), Duration.ofMinutes(3), BROWSER)
+                        sandbox.password(), "PW_EXPECT_TIMEOUT", "5000", "PW_TEST_TIMEOUT", "60000"), Duration.ofMinutes(4),
+                BROWSER)
                 .withShards(shards));
     }
 
