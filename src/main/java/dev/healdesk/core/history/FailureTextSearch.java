@@ -1,0 +1,62 @@
+package dev.healdesk.core.history;
+
+import java.util.List;
+
+/**
+ * The runs list's text search ({@link HistoryQueries.RunFilter#text()}): a run matches when one of its failure
+ * messages (a test's error message or a failure group's message) or one of its test ids contains the text, as SQL's
+ * {@code LIKE '%text%'} says it (ASCII letters in either case, every other character as it is; {@code %}, {@code _},
+ * quotes and anything else the operator types are plain characters).
+ * <p>
+ * This is the one place the search is written in SQL, and the SQL is SQLite's: the messages are found through the
+ * FTS5 index {@code failure_text_index} ({@code MATCH}, trigram tokenizer, schema version 8) over
+ * {@code failure_texts}, which triggers keep as results and failure groups are written. The index finds the messages
+ * that hold every three-character piece of the text in order (folding case more widely than {@code LIKE}); each is
+ * then checked with {@code LIKE}, so the answer is {@code LIKE}'s. A text of one or two characters has no trigram:
+ * it is looked for with {@code LIKE} in {@code failure_texts} alone (every message, but not every result). The test
+ * ids are looked for among the distinct ids ({@code test_names}); only when some match are the runs' results read
+ * for them. Another database gives its own implementation of {@link #condition} (PostgreSQL: {@code pg_trgm}).
+ */
+final class FailureTextSearch {
+
+    private final Sql sql;
+
+    FailureTextSearch(Sql reader) {
+        this.sql = reader;
+    }
+
+    /**
+     * A condition on {@code runs} that holds for the runs whose failure messages or test ids contain {@code text}
+     * (trimmed, not blank); its parameters are added to {@code args}.
+     */
+    String condition(String text, List<Object> args) {
+        String like = "%" + Sql.likeLiteral(text) + "%";
+        StringBuilder condition = new StringBuilder("(");
+        if (text.codePointCount(0, text.length()) >= 3) {
+            condition.append("""
+                    runs.id IN (SELECT ft.run_id FROM failure_texts ft
+                                WHERE ft.id IN (SELECT rowid FROM failure_text_index WHERE failure_text_index MATCH ?)
+                                  AND ft.message LIKE ? ESCAPE '\\')""");
+            args.add(phrase(text));
+        } else {
+            condition.append("runs.id IN (SELECT ft.run_id FROM failure_texts ft WHERE ft.message LIKE ? ESCAPE '\\')");
+        }
+        args.add(like);
+        boolean someTest = sql.one("look for test ids containing a text",
+                "SELECT 1 FROM test_names WHERE test_id LIKE ? ESCAPE '\\' LIMIT 1", ps -> ps.setString(1, like),
+                rs -> true).isPresent();
+        if (someTest) {
+            condition.append("""
+
+                     OR EXISTS (SELECT 1 FROM test_results t WHERE t.run_id = runs.id AND t.test_id IN
+                                (SELECT test_id FROM test_names WHERE test_id LIKE ? ESCAPE '\\'))""");
+            args.add(like);
+        }
+        return condition.append(")").toString();
+    }
+
+    /** {@code text} as one FTS5 phrase: in double quotes, a quote doubled; nothing in it is query syntax. */
+    static String phrase(String text) {
+        return "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+}
