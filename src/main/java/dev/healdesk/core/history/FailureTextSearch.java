@@ -12,8 +12,10 @@ import java.util.List;
  * FTS5 index {@code failure_text_index} ({@code MATCH}, trigram tokenizer, schema version 8) over
  * {@code failure_texts}, which triggers keep as results and failure groups are written. The index finds the messages
  * that hold every three-character piece of the text in order (folding case more widely than {@code LIKE}); each is
- * then checked with {@code LIKE}, so the answer is {@code LIKE}'s. A text of one or two characters has no trigram:
- * it is looked for with {@code LIKE} in {@code failure_texts} alone (every message, but not every result). The test
+ * then checked with {@code LIKE}, so the answer is {@code LIKE}'s. For a page of the runs list and a text the index
+ * finds in {@link #COMMON} messages or more, the runs are read newest first instead, each one's messages checked with
+ * {@code LIKE}, until the page is full. A text of one or two characters has no trigram: it is looked for with
+ * {@code LIKE} in {@code failure_texts} alone (every message, but not every result). The test
  * ids are looked for among the distinct ids ({@code test_names}); only when some match are the runs' results read
  * for them. Another database gives its own implementation of {@link #condition} (PostgreSQL: {@code pg_trgm}).
  */
@@ -26,18 +28,31 @@ final class FailureTextSearch {
     }
 
     /**
-     * A condition on {@code runs} that holds for the runs whose failure messages or test ids contain {@code text}
-     * (trimmed, not blank); its parameters are added to {@code args}.
+     * Messages the index finds beyond which a page of runs is found faster by reading the runs newest first, each
+     * one's messages by run ({@code failure_texts_run}), than by reading every message the index finds: a text that
+     * common is in one run in a few dozen or more of a large history, so a page of 200 comes after some thousands of
+     * runs, while the index would hand over every message that holds it.
      */
-    String condition(String text, List<Object> args) {
+    static final int COMMON = 2000;
+
+    /**
+     * A condition on {@code runs} that holds for the runs whose failure messages or test ids contain {@code text}
+     * (trimmed, not blank); its parameters are added to {@code args}. {@code page}: the condition selects a page of
+     * runs newest first (the runs list), else it is counted.
+     */
+    String condition(String text, List<Object> args, boolean page) {
         String like = "%" + Sql.likeLiteral(text) + "%";
         StringBuilder condition = new StringBuilder("(");
-        if (text.codePointCount(0, text.length()) >= 3) {
+        boolean trigrams = text.codePointCount(0, text.length()) >= 3;
+        if (trigrams && !(page && common(text))) {
             condition.append("""
                     runs.id IN (SELECT ft.run_id FROM failure_texts ft
                                 WHERE ft.id IN (SELECT rowid FROM failure_text_index WHERE failure_text_index MATCH ?)
                                   AND ft.message LIKE ? ESCAPE '\\')""");
             args.add(phrase(text));
+        } else if (page) {
+            condition.append("""
+                    EXISTS (SELECT 1 FROM failure_texts ft WHERE ft.run_id = runs.id AND ft.message LIKE ? ESCAPE '\\')""");
         } else {
             condition.append("runs.id IN (SELECT ft.run_id FROM failure_texts ft WHERE ft.message LIKE ? ESCAPE '\\')");
         }
@@ -53,6 +68,16 @@ final class FailureTextSearch {
             args.add(like);
         }
         return condition.append(")").toString();
+    }
+
+    /** Whether the index finds {@link #COMMON} messages or more for {@code text}. */
+    private boolean common(String text) {
+        return sql.number("count the messages that contain a text", """
+                SELECT count(*) FROM (SELECT 1 FROM failure_text_index WHERE failure_text_index MATCH ? LIMIT ?)""",
+                ps -> {
+                    ps.setString(1, phrase(text));
+                    ps.setInt(2, COMMON);
+                }) >= COMMON;
     }
 
     /** {@code text} as one FTS5 phrase: in double quotes, a quote doubled; nothing in it is query syntax. */

@@ -107,7 +107,7 @@ public final class HistoryQueries {
     /** See {@link HistoryStore#listRuns(RunFilter, int, int)}. */
     List<RunRow> listRuns(RunFilter filter, int limit, int offset) {
         List<Object> args = new ArrayList<>();
-        String query = "SELECT " + RunReads.RUN_COLUMNS + " FROM runs WHERE" + where(filter, args)
+        String query = "SELECT " + RunReads.RUN_COLUMNS + " FROM runs WHERE" + where(filter, args, true)
                 + " ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?";
         args.add(limit);
         args.add(offset);
@@ -117,12 +117,15 @@ public final class HistoryQueries {
     /** See {@link HistoryStore#countRuns(RunFilter)}. */
     int countRuns(RunFilter filter) {
         List<Object> args = new ArrayList<>();
-        return (int) sql.number("count runs", "SELECT count(*) FROM runs WHERE" + where(filter, args),
+        return (int) sql.number("count runs", "SELECT count(*) FROM runs WHERE" + where(filter, args, false),
                 ps -> bind(ps, args));
     }
 
-    /** The WHERE clause of {@code filter} over the runs table (" 1 = 1 AND …"); its values are added to {@code args}. */
-    private String where(RunFilter filter, List<Object> args) {
+    /**
+     * The WHERE clause of {@code filter} over the runs table (" 1 = 1 AND …"); its values are added to {@code args}.
+     * {@code page}: for a page of runs newest first, else for a count.
+     */
+    private String where(RunFilter filter, List<Object> args, boolean page) {
         StringBuilder sql = new StringBuilder(" 1 = 1");
         if (filter.status() != null) {
             // The states every screen tells (RunOutcome.State): the lifecycle first, then the final health.
@@ -158,7 +161,7 @@ public final class HistoryQueries {
             args.add("%," + Sql.likeLiteral(filter.project()) + ",%");
         }
         if (filter.text() != null && !filter.text().isBlank()) {
-            sql.append(" AND ").append(search.condition(filter.text().trim(), args));
+            sql.append(" AND ").append(search.condition(filter.text().trim(), args, page));
         }
         return sql.toString();
     }

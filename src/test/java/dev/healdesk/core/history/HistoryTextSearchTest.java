@@ -111,6 +111,34 @@ class HistoryTextSearchTest {
     }
 
     @Test
+    void aCommonTextIsFoundByReadingTheRunsNewestFirstAndFindsTheSameRuns() throws Exception {
+        Path db = dir.resolve("h.db");
+        try (HistoryStore store = HistoryStore.open(db)) {
+            // every run but the healthy third fails with one of the messages: thousands hold "ECONNREFUSED" or "Error"
+            store.saveRuns(runs(0, FailureTextSearch.COMMON * 3));
+            List<String> statements = new ArrayList<>();
+            store.listenToQueries((sql, binder) -> statements.add(sql));
+            for (String text : List.of("Error", "ECONNREFUSED", "connect", "service-77)", "Élan")) {
+                statements.clear();
+                List<String> page = store.listRuns(filter(text), 200, 0).stream().map(RunRow::runId).toList();
+                boolean walked = statements.stream().anyMatch(q -> q.contains("EXISTS (SELECT 1 FROM failure_texts"));
+                try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+                    List<String> all = like(c, text);
+                    assertThat(page).as("the first page for [" + text + "]")
+                            .isEqualTo(all.subList(0, Math.min(200, all.size())));
+                    assertThat(walked).as("[" + text + "] found by reading the runs newest first")
+                            .isEqualTo(all.size() >= FailureTextSearch.COMMON / 2);
+                    assertThat(store.listRuns(filter(text), 200, 400).stream().map(RunRow::runId).toList())
+                            .as("the third page for [" + text + "]")
+                            .isEqualTo(all.subList(Math.min(400, all.size()), Math.min(600, all.size())));
+                    assertThat(store.countRuns(filter(text))).isEqualTo(all.size());
+                }
+            }
+            store.listenToQueries(null);
+        }
+    }
+
+    @Test
     void aPhraseIsTheTextInQuotesWithItsQuotesDoubled() {
         assertThat(FailureTextSearch.phrase("a \"b\" OR c*")).isEqualTo("\"a \"\"b\"\" OR c*\"");
     }
