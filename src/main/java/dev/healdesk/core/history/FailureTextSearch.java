@@ -16,8 +16,9 @@ import java.util.List;
  * finds in {@link #COMMON} messages or more, the runs are read newest first instead, each one's messages checked with
  * {@code LIKE}, until the page is full. A text of one or two characters has no trigram: it is looked for with
  * {@code LIKE} in {@code failure_texts} alone (every message, but not every result). The test
- * ids are looked for among the distinct ids ({@code test_names}); only when some match are the runs' results read
- * for them. Another database gives its own implementation of {@link #condition} (PostgreSQL: {@code pg_trgm}).
+ * ids are looked for among the distinct ids ({@code test_names}); only when some match are results read: those of
+ * the matching ids (by {@code test_results_test}), or, for a page and ids with {@link #COMMON} results or more, each
+ * run's newest first. Another database gives its own implementation of {@link #condition} (PostgreSQL: {@code pg_trgm}).
  */
 final class FailureTextSearch {
 
@@ -60,11 +61,17 @@ final class FailureTextSearch {
         boolean someTest = sql.one("look for test ids containing a text",
                 "SELECT 1 FROM test_names WHERE test_id LIKE ? ESCAPE '\\' LIMIT 1", ps -> ps.setString(1, like),
                 rs -> true).isPresent();
-        if (someTest) {
+        if (someTest && page && commonTests(like)) {
             condition.append("""
 
                      OR EXISTS (SELECT 1 FROM test_results t WHERE t.run_id = runs.id AND t.test_id IN
                                 (SELECT test_id FROM test_names WHERE test_id LIKE ? ESCAPE '\\'))""");
+            args.add(like);
+        } else if (someTest) {
+            condition.append("""
+
+                     OR runs.id IN (SELECT t.run_id FROM test_results t WHERE t.test_id IN
+                                    (SELECT test_id FROM test_names WHERE test_id LIKE ? ESCAPE '\\'))""");
             args.add(like);
         }
         return condition.append(")").toString();
@@ -78,6 +85,16 @@ final class FailureTextSearch {
                     ps.setString(1, phrase(text));
                     ps.setInt(2, COMMON);
                 }) >= COMMON;
+    }
+
+    /** Whether the test ids {@code like} matches have {@link #COMMON} results or more. */
+    private boolean commonTests(String like) {
+        return sql.number("count the results of the test ids that contain a text", """
+                SELECT count(*) FROM (SELECT 1 FROM test_results t WHERE t.test_id IN
+                  (SELECT test_id FROM test_names WHERE test_id LIKE ? ESCAPE '\\') LIMIT ?)""", ps -> {
+            ps.setString(1, like);
+            ps.setInt(2, COMMON);
+        }) >= COMMON;
     }
 
     /** {@code text} as one FTS5 phrase: in double quotes, a quote doubled; nothing in it is query syntax. */

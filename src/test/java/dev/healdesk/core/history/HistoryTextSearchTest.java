@@ -118,16 +118,27 @@ class HistoryTextSearchTest {
             store.saveRuns(runs(0, FailureTextSearch.COMMON * 3));
             List<String> statements = new ArrayList<>();
             store.listenToQueries((sql, binder) -> statements.add(sql));
-            for (String text : List.of("Error", "ECONNREFUSED", "connect", "service-77)", "Élan")) {
+            List<Boolean> paths = new ArrayList<>();
+            for (String text : List.of("Error", "ECONNREFUSED", "connect", "service-77)", "Élan", "checkout",
+                    "checkout-3", "health-1", "api/")) {
                 statements.clear();
                 List<String> page = store.listRuns(filter(text), 200, 0).stream().map(RunRow::runId).toList();
-                boolean walked = statements.stream().anyMatch(q -> q.contains("EXISTS (SELECT 1 FROM failure_texts"));
+                boolean walked = statements.stream().anyMatch(q -> q.contains("EXISTS (SELECT 1 FROM failure_texts")
+                        || q.contains("EXISTS (SELECT 1 FROM test_results"));
                 try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
                     List<String> all = like(c, text);
                     assertThat(page).as("the first page for [" + text + "]")
                             .isEqualTo(all.subList(0, Math.min(200, all.size())));
-                    assertThat(walked).as("[" + text + "] found by reading the runs newest first")
-                            .isEqualTo(all.size() >= FailureTextSearch.COMMON / 2);
+                    boolean common;
+                    try (Statement st = c.createStatement()) {
+                        String like = "'%" + text.replace("'", "''") + "%'";
+                        common = count(st, "SELECT count(*) FROM failure_texts WHERE message LIKE " + like)
+                                >= FailureTextSearch.COMMON
+                                || count(st, "SELECT count(*) FROM test_results WHERE test_id LIKE " + like)
+                                >= FailureTextSearch.COMMON;
+                    }
+                    assertThat(walked).as("[" + text + "] found by reading the runs newest first").isEqualTo(common);
+                    paths.add(walked);
                     assertThat(store.listRuns(filter(text), 200, 400).stream().map(RunRow::runId).toList())
                             .as("the third page for [" + text + "]")
                             .isEqualTo(all.subList(Math.min(400, all.size()), Math.min(600, all.size())));
@@ -135,6 +146,7 @@ class HistoryTextSearchTest {
                 }
             }
             store.listenToQueries(null);
+            assertThat(paths).as("both ways are taken").contains(true, false);
         }
     }
 
