@@ -9,7 +9,7 @@ import java.util.List;
  * quotes and anything else the operator types are plain characters).
  * <p>
  * This is the one place the search is written in SQL, and the SQL is SQLite's: the messages are found through the
- * FTS5 index {@code failure_text_index} ({@code MATCH}, trigram tokenizer, schema version 8) over
+ * FTS5 index {@code failure_text_index} ({@code MATCH}, trigram tokenizer, schema version 9) over
  * {@code failure_texts}, which triggers keep as results and failure groups are written. The index finds the messages
  * that hold every three-character piece of the text in order (folding case more widely than {@code LIKE}); each is
  * then checked with {@code LIKE}, so the answer is {@code LIKE}'s. For a page of the runs list and a text the index

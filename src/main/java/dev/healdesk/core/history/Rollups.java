@@ -10,7 +10,7 @@ import java.util.List;
  * of a run's start and target, the counts a trend shows ({@code run_days}), the model calls by provider
  * ({@code llm_days}) and the failure groups by pattern ({@code pattern_days}); per fingerprint, the last verified fix
  * ({@code fingerprints.last_fix_*}); per target, each recovery (a healthy run after runs that were not, with the start
- * of that streak: {@code recoveries}, schema version 8), the mean time to recovery's rows. A run counts once it is not {@code running} any more, unless it was cancelled (left out of trends by default): when it is stored whole and
+ * of that streak: {@code recoveries}, schema version 9), the mean time to recovery's rows. A run counts once it is not {@code running} any more, unless it was cancelled (left out of trends by default): when it is stored whole and
  * when it is marked interrupted; the retention's deletes take it out again. Schema version 5 made them and filled them
  * from the runs already stored.
  * <p>
@@ -214,8 +214,8 @@ final class Rollups {
     }
 
     /**
-     * {@link #rebuild} but the recoveries: what schema version 7's migration counts again after it recomputed the
-     * fingerprints and merged the groups that now share one (the recoveries came with version 8, whose migration
+     * {@link #rebuild} but the recoveries: what the migrations that recompute the fingerprints (versions 7 and 8)
+     * count again after merging the groups that now share one (the recoveries came with version 9, whose migration
      * counts them; a fingerprint changes no run's health).
      */
     void rebuildDays(String what) {

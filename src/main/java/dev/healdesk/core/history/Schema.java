@@ -240,7 +240,12 @@ final class Schema {
                     "ALTER TABLE failures ADD COLUMN incident_id TEXT"
             ),
             List.of(
-                    // Issue 19. The recoveries rollup (Rollups): per target, each healthy run that followed finished
+                    // Issue 13: the template masks by clause structure (errno parentheses, dumped objects, tags,
+                    // event columns, location tails...): every stored fingerprint is recomputed again from the
+                    // stored messages (Refingerprint, see REFINGERPRINT_VERSIONS); no change to the tables.
+            ),
+            List.of(
+                    // Issue 19 (version 9). The recoveries rollup (Rollups): per target, each healthy run that followed finished
                     // runs that were not healthy, with the start of that streak; cancelled runs left out, as trends
                     // leave them out. The mean time to recovery of a year reads these rows instead of every run.
                     """
@@ -311,8 +316,14 @@ final class Schema {
                     END"""
             ));
 
-    /** The version whose migration also recomputes every stored fingerprint (in Java: {@link Refingerprint}). */
+    /** The first version whose migration recomputes every stored fingerprint (in Java: {@link Refingerprint}). */
     static final int REFINGERPRINT_VERSION = 7;
+
+    /**
+     * Every version whose migration changes what a fingerprint is. Migrating across several recomputes once, after
+     * the last of them (the result is the same: each recomputation starts from the stored messages).
+     */
+    static final java.util.Set<Integer> REFINGERPRINT_VERSIONS = java.util.Set.of(REFINGERPRINT_VERSION, 8);
 
     /** The version this Healdesk writes. */
     static final int VERSION = MIGRATIONS.size();
@@ -339,7 +350,7 @@ final class Schema {
                 for (String statement : MIGRATIONS.get(v)) {
                     sql.execute("migrate the schema to version " + (v + 1), statement);
                 }
-                if (v + 1 == REFINGERPRINT_VERSION) {
+                if (REFINGERPRINT_VERSIONS.contains(v + 1) && !REFINGERPRINT_VERSIONS.contains(v + 2)) {
                     Refingerprint.apply(sql);
                     // the groups it merged and the fingerprints table it rebuilt: the rollups count them again
                     new Rollups(sql).rebuildDays("migrate the schema to version " + (v + 1));

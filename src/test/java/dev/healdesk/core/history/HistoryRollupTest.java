@@ -120,11 +120,11 @@ class HistoryRollupTest {
             s.execute("ALTER TABLE runs DROP COLUMN suite_error");   // version 6's
             s.execute("DROP TABLE incidents");                        // version 7's
             s.execute("ALTER TABLE failures DROP COLUMN incident_id");
-            dropVersion8(s);
+            dropVersion9(s);
             s.execute("PRAGMA user_version = 4");
         }
         try (HistoryStore store = HistoryStore.open(db)) {
-            assertThat(store.schemaVersion()).isEqualTo(HistoryStore.SCHEMA_VERSION).isEqualTo(8);
+            assertThat(store.schemaVersion()).isEqualTo(HistoryStore.SCHEMA_VERSION).isEqualTo(9);
             assertThat(store.trend(null, from, to)).isEqualTo(trend);
             // schema 7 then recomputes the fingerprints from the stored messages and merges the groups that now
             // agree (these runs' groups all say "Error: boom"): the groups per pattern and the fingerprints change,
@@ -200,8 +200,8 @@ class HistoryRollupTest {
         }
     }
 
-    /** Takes out what schema version 8 added: the recoveries rollup and the text search's tables and triggers. */
-    static void dropVersion8(Statement s) throws SQLException {
+    /** Takes out what schema version 9 added: the recoveries rollup and the text search's tables and triggers. */
+    static void dropVersion9(Statement s) throws SQLException {
         for (String trigger : List.of("failure_texts_indexed", "failure_texts_unindexed", "test_results_text",
                 "failures_text", "test_results_name")) {
             s.execute("DROP TRIGGER " + trigger);

@@ -97,11 +97,11 @@ class HistoryTextSearchTest {
             store.saveRuns(runs(0, 80));
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
-            HistoryRollupTest.dropVersion8(s);
-            s.execute("PRAGMA user_version = 7");
+            HistoryRollupTest.dropVersion9(s);
+            s.execute("PRAGMA user_version = 8");
         }
         try (HistoryStore store = HistoryStore.open(db)) {
-            assertThat(store.schemaVersion()).isEqualTo(8);
+            assertThat(store.schemaVersion()).isEqualTo(9);
             assertThat(store.listRuns(filter("service-77)"), 500, 0)).as("found through the filled index")
                     .isNotEmpty();
             assertSameAsLike(store, db, "after the migration filled the index", List.of());
