@@ -16,6 +16,13 @@ final class Scan {
     final int[] segments = new int[2 * KeyNames.MAX_SEGMENTS];
     /** Digit groups of the number being read: start, end, start, end... (see {@link Numbers}). */
     final int[] groups = new int[2 * Numbers.MAX_GROUPS];
+    /** Where the table row last read by {@link Tables} ends: its later separators need no second look. */
+    int tableRowEnd;
+    /** Where the %-encoded run last read by {@link Encoded} ends. */
+    int encodedEnd;
+    /** How many %-decoding levels deep this scan is ({@link Encoded}): 0 for the text itself. */
+    final int depth;
+    private int[] cells;
     private int[] spans = new int[24];   // start, end, kind ordinal
     private int size;
 
@@ -23,8 +30,34 @@ final class Scan {
     private final boolean[] left;
 
     Scan(String text, boolean[] left) {
+        this(text, left, 0);
+    }
+
+    Scan(String text, boolean[] left, int depth) {
         this.text = text;
         this.left = left;
+        this.depth = depth;
+    }
+
+    /** Scratch space for the cells of a table row (see {@link Tables}), made on first use. */
+    int[] cells() {
+        if (cells == null) {
+            cells = new int[2 * Tables.MAX_CELLS];
+        }
+        return cells;
+    }
+
+    /**
+     * Claims what {@code inner} (a scan of decoded text) claimed, each span moved back to the text it was decoded
+     * from: decoded character {@code j} came from {@code from[j]} up to {@code to[j]} (exclusive) here.
+     */
+    void addDecoded(Scan inner, int[] from, int[] to) {
+        SecretKind[] kinds = SecretKind.values();
+        for (int k = 0; k < inner.size; k += 3) {
+            int start = inner.spans[k];
+            int end = inner.spans[k + 1];
+            add(kinds[inner.spans[k + 2]], from[start], to[end - 1]);
+        }
     }
 
     void add(SecretKind kind, int start, int end) {
