@@ -238,10 +238,21 @@ final class Schema {
                       PRIMARY KEY (run_id, id))""",
                     "CREATE INDEX incidents_id ON incidents(id)",
                     "ALTER TABLE failures ADD COLUMN incident_id TEXT"
+            ),
+            List.of(
+                    // Issue 13: the template masks by clause structure (errno parentheses, dumped objects, tags,
+                    // event columns, location tails...): every stored fingerprint is recomputed again from the
+                    // stored messages (Refingerprint, see REFINGERPRINT_VERSIONS); no change to the tables.
             ));
 
-    /** The version whose migration also recomputes every stored fingerprint (in Java: {@link Refingerprint}). */
+    /** The first version whose migration recomputes every stored fingerprint (in Java: {@link Refingerprint}). */
     static final int REFINGERPRINT_VERSION = 7;
+
+    /**
+     * Every version whose migration changes what a fingerprint is. Migrating across several recomputes once, after
+     * the last of them (the result is the same: each recomputation starts from the stored messages).
+     */
+    static final java.util.Set<Integer> REFINGERPRINT_VERSIONS = java.util.Set.of(REFINGERPRINT_VERSION, 8);
 
     /** The version this Healdesk writes. */
     static final int VERSION = MIGRATIONS.size();
@@ -268,7 +279,7 @@ final class Schema {
                 for (String statement : MIGRATIONS.get(v)) {
                     sql.execute("migrate the schema to version " + (v + 1), statement);
                 }
-                if (v + 1 == REFINGERPRINT_VERSION) {
+                if (REFINGERPRINT_VERSIONS.contains(v + 1) && !REFINGERPRINT_VERSIONS.contains(v + 2)) {
                     Refingerprint.apply(sql);
                     // the groups it merged and the fingerprints table it rebuilt: the rollups count them again
                     new Rollups(sql).rebuild("migrate the schema to version " + (v + 1));
