@@ -449,7 +449,7 @@ public final class HistoryViewModel {
             List<RunRow> rows = s.listRuns(filter, PAGE, at);
             int count = s.countRuns(filter);
             int all = filter.equals(HistoryQueries.RunFilter.ALL) ? count : s.countRuns();
-            String file = s.file().toString();
+            String file = s.location().describe();
             bridge.post(() -> {
                 if (query == listQuery) {
                     showRuns(rows, at, count, all, file);

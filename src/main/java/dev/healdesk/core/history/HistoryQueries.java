@@ -120,7 +120,8 @@ public final class HistoryQueries {
     }
 
     /** The WHERE clause of {@code filter} over the runs table (" 1 = 1 AND …"); its values are added to {@code args}. */
-    private static String where(RunFilter filter, List<Object> args) {
+    private String where(RunFilter filter, List<Object> args) {
+        String like = this.sql.dialect().like();
         StringBuilder sql = new StringBuilder(" 1 = 1");
         if (filter.status() != null) {
             // The states every screen tells (RunOutcome.State): the lifecycle first, then the final health.
@@ -152,7 +153,7 @@ public final class HistoryQueries {
             args.add(filter.target());
         }
         if (filter.project() != null) {
-            sql.append(" AND (',' || projects || ',') LIKE ? ESCAPE '\\'");
+            sql.append(" AND (',' || projects || ',') " + like + " ? ESCAPE '\\'");
             args.add("%," + Sql.likeLiteral(filter.project()) + ",%");
         }
         if (filter.text() != null && !filter.text().isBlank()) {
@@ -160,7 +161,7 @@ public final class HistoryQueries {
                      AND (EXISTS (SELECT 1 FROM test_results t WHERE t.run_id = runs.id
                                   AND (t.test_id LIKE ? ESCAPE '\\' OR t.error_message LIKE ? ESCAPE '\\'))
                           OR EXISTS (SELECT 1 FROM failures f WHERE f.run_id = runs.id
-                                     AND f.message LIKE ? ESCAPE '\\'))""");
+                                     AND f.message LIKE ? ESCAPE '\\'))""".replace(" LIKE ", " " + like + " "));
             String pattern = "%" + Sql.likeLiteral(filter.text().trim()) + "%";
             args.add(pattern);
             args.add(pattern);
@@ -399,12 +400,25 @@ public final class HistoryQueries {
     List<StoredIncident> incidentsOf(String runId) {
         return sql.query("read the incidents of run " + runId, "SELECT " + INCIDENT_COLUMNS
                 + ", r.started_at FROM incidents i JOIN runs r ON r.id = i.run_id WHERE i.run_id = ?"
-                + " ORDER BY length(i.tests) - length(replace(i.tests, char(10), '')) DESC, i.id",
-                ps -> ps.setString(1, runId), rs -> incident(rs, 1, rs.getLong(11)));
+                + " ORDER BY length(i.tests) - length(replace(i.tests, ?, '')) DESC, i.id",
+                ps -> {
+                    ps.setString(1, runId);
+                    ps.setString(2, "\n");
+                }, rs -> incident(rs, 1, rs.getLong(11)));
     }
 
     /** See {@link HistoryStore#topIncidents}. */
     List<StoredIncident> topIncidents(int limit) {
+        if (sql.dialect() == Dialect.POSTGRESQL) {
+            // SQLite takes the other columns from the row of max(started_at); PostgreSQL asks for that row by name
+            return sql.query("read the recurring incidents", "SELECT " + INCIDENT_COLUMNS + ", c.runs, c.last"
+                    + " FROM (SELECT i.id, count(*) AS runs, max(r.started_at) AS last FROM incidents i"
+                    + " JOIN runs r ON r.id = i.run_id GROUP BY i.id) c"
+                    + " CROSS JOIN LATERAL (SELECT i.* FROM incidents i JOIN runs r ON r.id = i.run_id WHERE i.id = c.id"
+                    + " ORDER BY r.started_at DESC, r.id DESC LIMIT 1) i"
+                    + " ORDER BY c.runs DESC, c.last DESC LIMIT ?",
+                    ps -> ps.setInt(1, limit), rs -> incident(rs, rs.getInt(11), rs.getLong(12)));
+        }
         return sql.query("read the recurring incidents", "SELECT " + INCIDENT_COLUMNS
                 + ", count(*) AS runs, max(r.started_at) AS last FROM incidents i JOIN runs r ON r.id = i.run_id"
                 + " GROUP BY i.id ORDER BY runs DESC, last DESC LIMIT ?",

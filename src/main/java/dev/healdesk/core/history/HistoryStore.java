@@ -51,7 +51,7 @@ public final class HistoryStore implements AutoCloseable {
 
     public static final int SCHEMA_VERSION = Schema.VERSION;
 
-    private final Path file;
+    private final HistoryLocation location;
     private final Sql writer;
     private final Sql reader;
     private final RunWrites writes;
@@ -60,8 +60,8 @@ public final class HistoryStore implements AutoCloseable {
     private final DiagnosisCache diagnoses;
     private final AuditLog audit;
 
-    private HistoryStore(Path file, Sql writer, Sql reader) {
-        this.file = file;
+    private HistoryStore(HistoryLocation location, Sql writer, Sql reader) {
+        this.location = location;
         this.writer = writer;
         this.reader = reader;
         this.writes = new RunWrites(writer);
@@ -69,6 +69,71 @@ public final class HistoryStore implements AutoCloseable {
         this.queries = new HistoryQueries(reader);
         this.diagnoses = new DiagnosisCache(writer, reader);
         this.audit = new AuditLog(writer, reader);
+    }
+
+    /**
+     * Opens (creating the tables if needed) the history at {@code location}, a SQLite file or a PostgreSQL database,
+     * and migrates it to the current schema.
+     */
+    public static HistoryStore open(HistoryLocation location) {
+        if (location instanceof HistoryLocation.Postgres pg) {
+            return openServer(pg);
+        }
+        return open(((HistoryLocation.SqliteFile) location).file());
+    }
+
+    /**
+     * A PostgreSQL database: one write connection and one read connection, as with SQLite. The reader's transactions
+     * are REPEATABLE READ and read-only, so a query of several statements reads one snapshot as it does in SQLite;
+     * the writer's are READ COMMITTED: the upserts of counts and rollups add to what other writers committed, and a
+     * transaction PostgreSQL ends for another's (a deadlock) is tried again ({@link Sql#inTransaction}).
+     */
+    private static HistoryStore openServer(HistoryLocation.Postgres pg) {
+        String where = pg.describe();
+        Connection write = null;
+        Connection read = null;
+        try {
+            write = connectServer(pg);
+            Sql writer = new Sql(where, write, Dialect.POSTGRESQL);
+            try {
+                Schema.migrate(writer, where);
+            } catch (HistoryException e) {
+                if (e.getCause() instanceof SQLException cause) {
+                    throw cause;
+                }
+                throw e;
+            }
+            read = connectServer(pg);
+            read.setReadOnly(true);
+            read.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            HistoryStore store = new HistoryStore(pg, writer, new Sql(where, read, Dialect.POSTGRESQL));
+            store.markInterrupted();
+            return store;
+        } catch (SQLException e) {
+            closeQuietly(read);
+            closeQuietly(write);
+            throw new HistoryException("Cannot open the history database " + where + ": " + e.getMessage()
+                    + ". Check that the server is up and the database exists; the user comes from the URL or "
+                    + HistoryLocation.USER_ENV + ", the password from " + HistoryLocation.PASSWORD_ENV
+                    + " (the environment or .env).", e);
+        } catch (RuntimeException e) {
+            closeQuietly(read);
+            closeQuietly(write);
+            throw e;
+        }
+    }
+
+    private static Connection connectServer(HistoryLocation.Postgres pg) throws SQLException {
+        java.util.Properties props = new java.util.Properties();
+        if (pg.user() != null) {
+            props.setProperty("user", pg.user());
+        }
+        if (pg.password() != null) {
+            props.setProperty("password", pg.password());
+        }
+        props.setProperty("ApplicationName", "healdesk");
+        props.setProperty("connectTimeout", "10");
+        return DriverManager.getConnection(pg.jdbcUrl(), props);
     }
 
     /** Opens (creating if needed) the database at {@code file} and migrates it to the current schema. */
@@ -97,7 +162,7 @@ public final class HistoryStore implements AutoCloseable {
             }
             // opened after the migration, so that it never sees a schema half made
             read = connect(file, "PRAGMA query_only=ON");
-            HistoryStore store = new HistoryStore(file, writer, new Sql(file, read));
+            HistoryStore store = new HistoryStore(HistoryLocation.sqlite(file), writer, new Sql(file, read));
             store.markInterrupted();
             return store;
         } catch (SQLException e) {
@@ -125,8 +190,14 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
+    /** The SQLite file of this history; null when it is on a PostgreSQL server (see {@link #location()}). */
     public Path file() {
-        return file;
+        return location instanceof HistoryLocation.SqliteFile f ? f.file() : null;
+    }
+
+    /** Where this history lives: a SQLite file or a PostgreSQL database. */
+    public HistoryLocation location() {
+        return location;
     }
 
     /** What {@link #inspect} found: the schema version of the file and how many runs it holds. */

@@ -64,8 +64,12 @@ final class RunWrites {
     /** The run's incidents, and on each failure group the incident it belongs to. */
     private void insertIncidents(String what, RunSummary run) {
         sql.batch(what, """
-                INSERT OR REPLACE INTO incidents (run_id, id, title, category, severity, fix_class, pattern_ids,
-                  playbook, fingerprints, tests, class_evidence) VALUES (?,?,?,?,?,?,?,?,?,?,?)""", run.incidents(),
+                INSERT INTO incidents (run_id, id, title, category, severity, fix_class, pattern_ids,
+                  playbook, fingerprints, tests, class_evidence) VALUES (?,?,?,?,?,?,?,?,?,?,?)
+                ON CONFLICT (run_id, id) DO UPDATE SET title = excluded.title, category = excluded.category,
+                  severity = excluded.severity, fix_class = excluded.fix_class, pattern_ids = excluded.pattern_ids,
+                  playbook = excluded.playbook, fingerprints = excluded.fingerprints, tests = excluded.tests,
+                  class_evidence = excluded.class_evidence""", run.incidents(),
                 (ps, i) -> {
                     ps.setString(1, run.runId());
                     ps.setString(2, i.id());
@@ -333,13 +337,20 @@ final class RunWrites {
             ps.setInt(8, g.count());
             ps.setString(9, g.message());
         });
+        // in one order for every writer, so that two runs counting the same fingerprints at once never wait on each
+        // other crosswise (on PostgreSQL a deadlock, which costs a retry)
+        List<FailureGroup> byFingerprint = run.failures().stream()
+                .sorted(java.util.Comparator.comparing(FailureGroup::fingerprint)).toList();
+        Dialect d = sql.dialect();
         sql.batch(what, """
                 INSERT INTO fingerprints (fingerprint, category, pattern_id, message, first_seen, last_seen,
                   occurrences) VALUES (?,?,?,?,?,?,?)
                 ON CONFLICT(fingerprint) DO UPDATE SET
-                  first_seen = min(first_seen, excluded.first_seen),
-                  last_seen = max(last_seen, excluded.last_seen),
-                  occurrences = occurrences + excluded.occurrences""", run.failures(), (ps, g) -> {
+                  first_seen = %s,
+                  last_seen = %s,
+                  occurrences = fingerprints.occurrences + excluded.occurrences""".formatted(
+                d.least("fingerprints.first_seen", "excluded.first_seen"),
+                d.greatest("fingerprints.last_seen", "excluded.last_seen")), byFingerprint, (ps, g) -> {
             ps.setString(1, g.fingerprint());
             ps.setString(2, g.category().id());
             ps.setString(3, g.classification().patternId());

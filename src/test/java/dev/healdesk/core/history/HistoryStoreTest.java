@@ -5,6 +5,8 @@ import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.triage.HealthStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,20 +21,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** The store on a real SQLite file and on a real PostgreSQL server (the tests that hold for both take each). */
 class HistoryStoreTest {
 
     @TempDir
     Path dir;
 
-    @Test
-    void runsSurviveClosingAndReopeningTheFile() {
-        Path db = dir.resolve("history.db");
+    private TestHistories on(TestHistories.Backend backend) {
+        return new TestHistories(backend, dir);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestHistories.Backend.class)
+    void runsSurviveClosingAndReopeningTheDatabase(TestHistories.Backend backend) {
+        TestHistories histories = on(backend);
         Instant t0 = Instant.parse("2026-11-20T06:00:00Z");
-        try (HistoryStore store = HistoryStore.open(db)) {
+        try (HistoryStore store = histories.open("history")) {
             store.saveRun(RunSummaries.withResults("run-a", t0, 9, 2), dir.resolve("run-a"));
             store.saveRun(RunSummaries.withResults("run-b", t0.plusSeconds(3600), 11, 0), dir.resolve("run-b"));
         }
-        try (HistoryStore store = HistoryStore.open(db)) {
+        try (HistoryStore store = histories.open("history")) {
             List<RunRow> runs = store.listRuns(10, 0);
             assertEquals(List.of("run-b", "run-a"), runs.stream().map(RunRow::runId).toList(), "newest first");
             RunRow a = runs.get(1);
@@ -53,10 +61,11 @@ class HistoryStoreTest {
         }
     }
 
-    @Test
-    void fingerprintsCountOccurrencesAndKeepFirstAndLastSeen() {
+    @ParameterizedTest
+    @EnumSource(TestHistories.Backend.class)
+    void fingerprintsCountOccurrencesAndKeepFirstAndLastSeen(TestHistories.Backend backend) {
         Instant t0 = Instant.parse("2026-11-20T06:00:00Z");
-        try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"))) {
+        try (HistoryStore store = on(backend).open("h")) {
             store.saveRun(RunSummaries.withResults("run-1", t0, 5, 3), null);
             store.saveRun(RunSummaries.withResults("run-2", t0.plusSeconds(43_200), 5, 2), null);
             FingerprintRow fp = store.fingerprint("fp-db-pool-0001").orElseThrow();
@@ -67,10 +76,11 @@ class HistoryStoreTest {
         }
     }
 
-    @Test
-    void aRunIsStoredWhollyOrNotAtAll() {
+    @ParameterizedTest
+    @EnumSource(TestHistories.Backend.class)
+    void aRunIsStoredWhollyOrNotAtAll(TestHistories.Backend backend) {
         Instant t0 = Instant.parse("2026-11-20T06:00:00Z");
-        try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"))) {
+        try (HistoryStore store = on(backend).open("h")) {
             RunSummary run = RunSummaries.withResults("run-dup", t0, 3, 1);
             store.saveRun(run, null);
             assertThrows(HistoryException.class, () -> store.saveRun(run, null), "same run id twice");
@@ -79,10 +89,11 @@ class HistoryStoreTest {
         }
     }
 
-    @Test
-    void aRunInProgressIsRecordedAsItGoesAndClosedWhenItEndsOrFails() {
+    @ParameterizedTest
+    @EnumSource(TestHistories.Backend.class)
+    void aRunInProgressIsRecordedAsItGoesAndClosedWhenItEndsOrFails(TestHistories.Backend backend) {
         Instant t0 = Instant.parse("2026-11-20T06:00:00Z");
-        try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"))) {
+        try (HistoryStore store = on(backend).open("h")) {
             RunSummary run = RunSummaries.withResults("run-live", t0, 3, 1);
             store.beginRun("run-live", "sandbox", run.projects(), false, t0, null);
             run.results().subList(0, 2).forEach(r -> store.appendResult("run-live", r));
