@@ -6,6 +6,7 @@ import dev.healdesk.core.run.Diagnosis;
 import dev.healdesk.core.run.RunOutcome;
 import dev.healdesk.core.triage.FixClass;
 import dev.healdesk.core.run.FlipRate;
+import dev.healdesk.core.run.Provenance;
 import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.suite.TestResult;
 
@@ -60,11 +61,11 @@ public final class HistoryStore implements AutoCloseable {
     private final DiagnosisCache diagnoses;
     private final AuditLog audit;
 
-    private HistoryStore(HistoryLocation location, Sql writer, Sql reader) {
+    private HistoryStore(HistoryLocation location, Sql writer, Sql reader, Provenance provenance) {
         this.location = location;
         this.writer = writer;
         this.reader = reader;
-        this.writes = new RunWrites(writer);
+        this.writes = new RunWrites(writer, provenance);
         this.reads = new RunReads(reader);
         this.queries = new HistoryQueries(reader);
         this.diagnoses = new DiagnosisCache(writer, reader);
@@ -76,10 +77,23 @@ public final class HistoryStore implements AutoCloseable {
      * and migrates it to the current schema.
      */
     public static HistoryStore open(HistoryLocation location) {
+        return open(location, thisProcess());
+    }
+
+    /**
+     * Opens the history at {@code location}; the runs this store records are marked with {@code provenance} (who
+     * and where), and only this machine's runs are ever marked interrupted by it.
+     */
+    public static HistoryStore open(HistoryLocation location, Provenance provenance) {
         if (location instanceof HistoryLocation.Postgres pg) {
-            return openServer(pg);
+            return openServer(pg, provenance);
         }
-        return open(((HistoryLocation.SqliteFile) location).file());
+        return open(((HistoryLocation.SqliteFile) location).file(), provenance);
+    }
+
+    /** A store opened without a front end's word records its runs as the CLI's (or CI's, when CI says so). */
+    private static Provenance thisProcess() {
+        return Provenance.detect(System.getenv(), Provenance.Origin.CLI);
     }
 
     /**
@@ -88,7 +102,7 @@ public final class HistoryStore implements AutoCloseable {
      * the writer's are READ COMMITTED: the upserts of counts and rollups add to what other writers committed, and a
      * transaction PostgreSQL ends for another's (a deadlock) is tried again ({@link Sql#inTransaction}).
      */
-    private static HistoryStore openServer(HistoryLocation.Postgres pg) {
+    private static HistoryStore openServer(HistoryLocation.Postgres pg, Provenance provenance) {
         String where = pg.describe();
         Connection write = null;
         Connection read = null;
@@ -106,7 +120,7 @@ public final class HistoryStore implements AutoCloseable {
             read = connectServer(pg);
             read.setReadOnly(true);
             read.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            HistoryStore store = new HistoryStore(pg, writer, new Sql(where, read, Dialect.POSTGRESQL));
+            HistoryStore store = new HistoryStore(pg, writer, new Sql(where, read, Dialect.POSTGRESQL), provenance);
             store.markInterrupted();
             return store;
         } catch (SQLException e) {
@@ -138,6 +152,10 @@ public final class HistoryStore implements AutoCloseable {
 
     /** Opens (creating if needed) the database at {@code file} and migrates it to the current schema. */
     public static HistoryStore open(Path file) {
+        return open(file, thisProcess());
+    }
+
+    private static HistoryStore open(Path file, Provenance provenance) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -162,7 +180,8 @@ public final class HistoryStore implements AutoCloseable {
             }
             // opened after the migration, so that it never sees a schema half made
             read = connect(file, "PRAGMA query_only=ON");
-            HistoryStore store = new HistoryStore(HistoryLocation.sqlite(file), writer, new Sql(file, read));
+            HistoryStore store = new HistoryStore(HistoryLocation.sqlite(file), writer, new Sql(file, read),
+                    provenance);
             store.markInterrupted();
             return store;
         } catch (SQLException e) {
@@ -448,6 +467,16 @@ public final class HistoryStore implements AutoCloseable {
     /** What changed between two runs, test by test. */
     public HistoryQueries.Comparison compare(String earlierRunId, String laterRunId) {
         return queries.compare(earlierRunId, laterRunId);
+    }
+
+    // ------------------------------------------------------------------------------------------------------- copy
+
+    /**
+     * Copies every run of this history that {@code target} lacks (by run id) into it, with all that was stored of it,
+     * and the cached diagnoses; a second copy adds nothing. See {@link HistoryCopy}.
+     */
+    public HistoryCopy.Result copyInto(HistoryStore target, HistoryCopy.Progress progress) {
+        return new HistoryCopy(reader, target.writer).copy(progress);
     }
 
     /** Lets {@code listener} hear every query of both connections from now on (null: none); for the plan test. */

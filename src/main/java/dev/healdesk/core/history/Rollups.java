@@ -112,6 +112,11 @@ final class Rollups {
         sql.update(what, LAST_FIX.formatted("last_fix_at < ?"), ps -> ps.setLong(1, cutoff.toEpochMilli()));
     }
 
+    /** Finds again the last verified fix of the fingerprints {@code where} selects (a condition on fingerprints). */
+    void refreshLastFix(String what, String where, Sql.Binder binder) {
+        sql.update(what, LAST_FIX.formatted(where), binder);
+    }
+
     /**
      * Counts every day again from the runs and finds every fingerprint's last fix: after a migration that rewrote the
      * failures and the fingerprints table (schema 7 recomputed the fingerprints and merged the groups that now share

@@ -1,6 +1,7 @@
 package dev.healdesk.core.history;
 
 import dev.healdesk.core.run.ActionRecord;
+import dev.healdesk.core.run.Provenance;
 import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.suite.TestResult;
 import dev.healdesk.core.triage.HealthScore;
@@ -24,10 +25,13 @@ final class RunWrites {
 
     private final Sql sql;
     private final Rollups rollups;
+    private final Provenance provenance;
 
-    RunWrites(Sql writer) {
+    /** @param provenance who and where this process records its runs as */
+    RunWrites(Sql writer, Provenance provenance) {
         this.sql = writer;
         this.rollups = new Rollups(writer);
+        this.provenance = provenance;
     }
 
     void saveRun(RunSummary run, Path runFolder) {
@@ -100,8 +104,9 @@ final class RunWrites {
                   Path runFolder) {
         sql.update("record the start of run " + runId, """
                 INSERT INTO runs (id, target, projects, dry_run, started_at, finished_at, status, initial_status,
-                  health_score, tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder, state, owner_pid)
-                VALUES (?,?,?,?,?,?,'failing','failing',0,0,0,0,0,0,?,'running',?)""", ps -> {
+                  health_score, tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder, state, owner_pid,
+                  machine, operator, origin)
+                VALUES (?,?,?,?,?,?,'failing','failing',0,0,0,0,0,0,?,'running',?,?,?,?)""", ps -> {
             ps.setString(1, runId);
             ps.setString(2, target);
             ps.setString(3, String.join(",", projects));
@@ -110,6 +115,9 @@ final class RunWrites {
             ps.setLong(6, startedAt.toEpochMilli());
             ps.setString(7, runFolder == null ? null : runFolder.toString());
             ps.setLong(8, ProcessHandle.current().pid());
+            ps.setString(9, provenance.machine());
+            ps.setString(10, provenance.operator());
+            ps.setString(11, provenance.origin().id());
         });
     }
 
@@ -122,8 +130,9 @@ final class RunWrites {
     List<String> markInterrupted() {
         String what = "mark interrupted runs";
         return sql.inTransaction(what, () -> {
-            List<String> orphans = sql.query(what, "SELECT id, owner_pid FROM runs WHERE state = 'running'",
-                    Sql.Binder.NONE, rs -> {
+            // only this machine's: a process id says nothing of another machine's processes (a shared history)
+            List<String> orphans = sql.query(what, "SELECT id, owner_pid FROM runs WHERE state = 'running'"
+                    + " AND (machine IS NULL OR machine = ?)", ps -> ps.setString(1, provenance.machine()), rs -> {
                         long pid = rs.getLong(2);
                         boolean alive = !rs.wasNull()
                                 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
@@ -279,8 +288,8 @@ final class RunWrites {
                 INSERT INTO runs (id, target, projects, dry_run, started_at, finished_at, status, initial_status,
                   health_score, tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder,
                   llm_provider, llm_model, llm_calls, llm_cache_hits, llm_prompt_tokens, llm_completion_tokens,
-                  llm_latency_ms, llm_errors, suite_error)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", ps -> {
+                  llm_latency_ms, llm_errors, suite_error, machine, operator, origin)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", ps -> {
             int i = 1;
             ps.setString(i++, run.runId());
             ps.setString(i++, run.target());
@@ -305,7 +314,10 @@ final class RunWrites {
             ps.setInt(i++, run.llm().completionTokens());
             ps.setLong(i++, run.llm().latencyMs());
             ps.setInt(i++, run.llm().errors());
-            ps.setString(i, run.suiteError());
+            ps.setString(i++, run.suiteError());
+            ps.setString(i++, provenance.machine());
+            ps.setString(i++, provenance.operator());
+            ps.setString(i, provenance.origin().id());
         });
     }
 

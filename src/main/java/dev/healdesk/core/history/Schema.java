@@ -238,6 +238,15 @@ final class Schema {
                       PRIMARY KEY (run_id, id))""",
                     "CREATE INDEX incidents_id ON incidents(id)",
                     "ALTER TABLE failures ADD COLUMN incident_id TEXT"
+            ),
+            List.of(
+                    // Issue 18: who recorded a run and where (a team's shared history): the machine's host name, the
+                    // operator, and where it was started (console, cli, schedule, ci). Null for runs stored before.
+                    "ALTER TABLE runs ADD COLUMN machine TEXT",
+                    "ALTER TABLE runs ADD COLUMN operator TEXT",
+                    "ALTER TABLE runs ADD COLUMN origin TEXT",
+                    "CREATE INDEX runs_operator ON runs(operator, started_at)",
+                    "CREATE INDEX runs_machine ON runs(machine, started_at)"
             ));
 
     /** The version whose migration also recomputes every stored fingerprint (in Java: {@link Refingerprint}). */

@@ -1,5 +1,6 @@
 package dev.healdesk.core.history;
 
+import dev.healdesk.core.run.Provenance;
 import dev.healdesk.core.run.RunSummaries;
 import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.triage.HealthStatus;
@@ -122,6 +123,78 @@ class HistoryStoreTest {
             assertEquals(50.0, half.healthScore());
             assertEquals(HealthStatus.FAILING, half.status());
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestHistories.Backend.class)
+    void everyRunRecordsItsMachineOperatorAndOrigin(TestHistories.Backend backend) {
+        Instant t0 = Instant.parse("2026-11-20T06:00:00Z");
+        TestHistories histories = on(backend);
+        histories.location("h");
+        Provenance ci = new Provenance("build-7", "ci-bot", Provenance.Origin.CI);
+        try (HistoryStore store = HistoryStore.open(histories.location("h"), ci)) {
+            store.saveRun(RunSummaries.withResults("run-whole", t0, 3, 1), null);
+            store.beginRun("run-live", "sandbox", List.of("health"), false, t0.plusSeconds(60), null);
+            for (String id : List.of("run-whole", "run-live")) {
+                RunRow row = store.findRun(id).orElseThrow();
+                assertEquals(List.of("build-7", "ci-bot", "ci"), List.of(row.machine(), row.operator(), row.origin()),
+                        id);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestHistories.Backend.class)
+    void aRunningRunOfAnotherMachineIsNeverMarkedInterruptedHere(TestHistories.Backend backend) {
+        Instant t0 = Instant.parse("2026-11-20T06:00:00Z");
+        TestHistories histories = on(backend);
+        long deadPid = ProcessHandle.current().pid() + 1_000_000;
+        Provenance elsewhere = new Provenance("workstation-b", "bob", Provenance.Origin.CONSOLE);
+        Provenance here = new Provenance("workstation-a", "alice", Provenance.Origin.CLI);
+        try (HistoryStore b = HistoryStore.open(histories.location("h"), elsewhere)) {
+            b.beginRun("run-on-b", "sandbox", List.of("health"), false, t0, null);
+        }
+        setOwner(histories, "run-on-b", deadPid);
+        try (HistoryStore a = HistoryStore.open(histories.location("h"), here)) {
+            assertEquals("running", a.findRun("run-on-b").orElseThrow().state(),
+                    "a pid of machine B says nothing on machine A: its run goes on");
+            a.beginRun("run-on-a", "sandbox", List.of("health"), false, t0, null);
+        }
+        setOwner(histories, "run-on-a", deadPid);
+        try (HistoryStore a = HistoryStore.open(histories.location("h"), here)) {
+            assertEquals("interrupted", a.findRun("run-on-a").orElseThrow().state(), "this machine's dead run");
+            assertEquals("running", a.findRun("run-on-b").orElseThrow().state());
+        }
+    }
+
+    /** Pretends the run's process was {@code pid} (one that does not exist), as a crash would leave it. */
+    private static void setOwner(TestHistories histories, String runId, long pid) {
+        try (Connection c = histories.connect("h");
+             java.sql.PreparedStatement ps = c.prepareStatement("UPDATE runs SET owner_pid = ? WHERE id = ?")) {
+            ps.setLong(1, pid);
+            ps.setString(2, runId);
+            assertEquals(1, ps.executeUpdate());
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void onPostgresqlTheSchemaVersionIsATableAndANewerOneIsRefused() throws Exception {
+        HistoryLocation.Postgres pg = (HistoryLocation.Postgres) on(TestHistories.Backend.POSTGRESQL).location("h");
+        try (HistoryStore store = HistoryStore.open(pg)) {
+            assertEquals(HistoryStore.SCHEMA_VERSION, store.schemaVersion());
+        }
+        try (Connection c = dev.healdesk.testing.SharedPostgres.server().superuser(pg.database());
+             Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT version FROM schema_version")) {
+                assertTrue(rs.next());
+                assertEquals(HistoryStore.SCHEMA_VERSION, rs.getInt(1));
+            }
+            s.execute("UPDATE schema_version SET version = 99");
+        }
+        HistoryException e = assertThrows(HistoryException.class, () -> HistoryStore.open(pg));
+        assertTrue(e.getMessage().contains("99") && e.getMessage().contains(pg.database()), e.getMessage());
     }
 
     @Test

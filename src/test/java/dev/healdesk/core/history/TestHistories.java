@@ -32,6 +32,15 @@ final class TestHistories {
                 Map.of(HistoryLocation.PASSWORD_ENV, PostgresServer.SUPERUSER_PASSWORD)));
     }
 
+    /** A plain JDBC connection to the history called {@code name}, to look at or change its rows behind the store. */
+    java.sql.Connection connect(String name) throws java.sql.SQLException {
+        HistoryLocation location = location(name);
+        if (location instanceof HistoryLocation.Postgres pg) {
+            return SharedPostgres.server().superuser(pg.database());
+        }
+        return java.sql.DriverManager.getConnection("jdbc:sqlite:" + ((HistoryLocation.SqliteFile) location).file());
+    }
+
     HistoryStore open(String name) {
         return HistoryStore.open(location(name));
     }
