@@ -97,7 +97,7 @@ final class HistoryCommand implements Callable<Integer> {
             out.println("No runs stored in " + (paths.onServer() ? paths.dbUrl() : paths.dbFile()) + " yet.");
         } else {
             int targetWidth = Math.max(6, runs.stream().mapToInt(r -> r.target().length()).max().orElse(6));
-            String row = "%-28s  %-19s  %-" + targetWidth + "s  %-11s  %5s  %6s  %6s  %5s  %7s  %8s  %s%n";
+            String row = "%-36s  %-19s  %-" + targetWidth + "s  %-11s  %5s  %6s  %6s  %5s  %7s  %8s  %s%n";
             out.printf(Locale.ROOT, row, "RUN ID", "STARTED (UTC)", "TARGET", "STATE", "SCORE", "PASSED", "FAILED",
                     "FLAKY", "SKIPPED", "DURATION", "NOTE");
             for (RunRow r : runs) {
