@@ -141,7 +141,7 @@ public final class HistoryCopy {
     /** Copies the rows {@code select} answers in the source into {@code table} of the target, in that order. */
     private void copyRows(String what, String table, String select, Sql.Binder binder) {
         // the target numbers these itself: PostgreSQL's rowid column, the audit trail's id
-        Set<String> generated = Set.of("rowid", table.equals("audit") ? "id" : "rowid");
+        Set<String> generated = table.equals("audit") ? Set.of("rowid", "id") : Set.of("rowid");
         List<String> columns = new ArrayList<>();
         List<List<Object>> rows = from.query(what, select, binder, rs -> {
             if (columns.isEmpty()) {

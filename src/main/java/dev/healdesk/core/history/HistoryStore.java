@@ -168,7 +168,11 @@ public final class HistoryStore implements AutoCloseable {
         Connection write = null;
         Connection read = null;
         try {
-            write = connect(file, "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON");
+            // BEGIN IMMEDIATE: a write transaction takes the file's write lock when it begins (waiting for another
+            // process's, up to the busy timeout), so one that reads first (a migration's version, the orphans of
+            // markInterrupted) never finds, on writing, that another process wrote in between (SQLITE_BUSY at once)
+            write = connect(file, true, "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
+                    "PRAGMA foreign_keys=ON");
             Sql writer = new Sql(file, write);
             try {
                 Schema.migrate(writer, file);
@@ -179,7 +183,7 @@ public final class HistoryStore implements AutoCloseable {
                 throw e;
             }
             // opened after the migration, so that it never sees a schema half made
-            read = connect(file, "PRAGMA query_only=ON");
+            read = connect(file, false, "PRAGMA query_only=ON");
             HistoryStore store = new HistoryStore(HistoryLocation.sqlite(file), writer, new Sql(file, read),
                     provenance);
             store.markInterrupted();
@@ -195,8 +199,14 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
-    private static Connection connect(Path file, String... pragmas) throws SQLException {
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    private static Connection connect(Path file, boolean immediate, String... pragmas) throws SQLException {
+        java.util.Properties props = new java.util.Properties();
+        if (immediate) {
+            org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+            config.setTransactionMode(org.sqlite.SQLiteConfig.TransactionMode.IMMEDIATE);
+            props = config.toProperties();
+        }
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), props);
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA busy_timeout=5000");
             for (String pragma : pragmas) {

@@ -289,7 +289,8 @@ final class Schema {
 
     /**
      * Brings the database behind {@code sql} (the write connection) to {@link #VERSION}; {@code where} names it in
-     * messages. On PostgreSQL several Healdesk processes may open a new database at once: the first takes a
+     * messages. Several processes may open a new history at once: on SQLite the migration's transaction holds the
+     * file's write lock from its start (the write connection begins IMMEDIATE), on PostgreSQL several Healdesk processes may open a new database at once: the first takes a
      * transaction-scoped advisory lock and migrates (DDL is transactional there, so all steps or none); the others wait
      * for it, then find the schema current.
      */
@@ -302,7 +303,6 @@ final class Schema {
             return;
         }
         sql.inTransaction("migrate the schema from version " + found, () -> {
-            int version = found;
             if (sql.dialect() == Dialect.POSTGRESQL) {
                 sql.one("wait for another Healdesk's migration", "SELECT pg_advisory_xact_lock(?)",
                         ps -> ps.setLong(1, MIGRATION_LOCK), rs -> null);
@@ -310,10 +310,12 @@ final class Schema {
                         + "version INTEGER NOT NULL)");
                 sql.update("make the schema version table", "INSERT INTO schema_version (version) SELECT 0"
                         + " WHERE NOT EXISTS (SELECT 1 FROM schema_version)", Sql.Binder.NONE);
-                version = version(sql);   // another process may have migrated while this one waited
-                if (version > VERSION) {
-                    throw newer(where, version);
-                }
+            }
+            // read again under the lock (SQLite's write lock, taken by BEGIN IMMEDIATE; PostgreSQL's advisory lock):
+            // another process opening the same new history may have migrated it while this one waited
+            int version = version(sql);
+            if (version > VERSION) {
+                throw newer(where, version);
             }
             for (int v = version; v < VERSION; v++) {
                 for (String statement : MIGRATIONS.get(v)) {
