@@ -104,6 +104,21 @@ class HistoryCopyTest {
     }
 
     @Test
+    void aHistoryUrlWithAPasswordIsRefusedWithExitTwoNamingTheVariableToUseInstead() throws Exception {
+        for (Map<String, String> env : List.of(
+                Map.of("HEALDESK_DB", "postgresql://alice:hunter2-pw@127.0.0.1:5432/history"),
+                Map.<String, String>of())) {
+            HealdeskProcess.Result r = env.isEmpty()
+                    ? HealdeskProcess.run(dir, env, "history", "--db=postgresql://alice:hunter2-pw@127.0.0.1/history")
+                    : HealdeskProcess.run(dir, env, "history");
+            assertThat(r.code()).as(r.err()).isEqualTo(2);
+            assertThat(r.err()).contains("HEALDESK_DB").contains("PGPASSWORD").doesNotContain("hunter2")
+                    .doesNotContain("Exception");
+            assertThat(r.out()).doesNotContain("hunter2");
+        }
+    }
+
+    @Test
     void badFlagsSayWhatToDoAndExitTwoWithoutCopying() throws Exception {
         Path target = dir.resolve("target.db");
         List<HealdeskProcess.Result> results = new ArrayList<>();
