@@ -35,13 +35,25 @@ public final class HistoryQueries {
      * @param project ran this project
      * @param target  the target's name
      * @param text    a test id or a failure message containing this text
+     * @param operator who recorded it (a team's shared history)
+     * @param machine the host name of the machine that recorded it
      */
-    public record RunFilter(String status, Instant from, Instant to, String project, String target, String text) {
+    public record RunFilter(String status, Instant from, Instant to, String project, String target, String text,
+                            String operator, String machine) {
         public static final RunFilter ALL = new RunFilter(null, null, null, null, null, null);
+
+        /** Any operator, any machine. */
+        public RunFilter(String status, Instant from, Instant to, String project, String target, String text) {
+            this(status, from, to, project, target, text, null, null);
+        }
     }
 
-    /** What the runs list's filters offer: the targets and projects runs were recorded for, sorted. */
-    public record Choices(List<String> targets, List<String> projects) {
+    /**
+     * What the runs list's filters offer: the targets, projects, operators and machines runs were recorded for,
+     * sorted (runs stored before schema 8 have no operator or machine).
+     */
+    public record Choices(List<String> targets, List<String> projects, List<String> operators,
+                          List<String> machines) {
     }
 
     /**
@@ -152,6 +164,14 @@ public final class HistoryQueries {
             sql.append(" AND target = ?");
             args.add(filter.target());
         }
+        if (filter.operator() != null) {
+            sql.append(" AND operator = ?");
+            args.add(filter.operator());
+        }
+        if (filter.machine() != null) {
+            sql.append(" AND machine = ?");
+            args.add(filter.machine());
+        }
         if (filter.project() != null) {
             sql.append(" AND (',' || projects || ',') " + like + " ? ESCAPE '\\'");
             args.add("%," + Sql.likeLiteral(filter.project()) + ",%");
@@ -187,7 +207,12 @@ public final class HistoryQueries {
                     }
                     return null;
                 });
-        return new Choices(List.copyOf(targets), List.copyOf(projects));
+        // one query each, so that each reads its own index (runs_operator, runs_machine)
+        List<String> operators = sql.query("list the operators", "SELECT DISTINCT operator FROM runs"
+                + " WHERE operator IS NOT NULL ORDER BY operator", Sql.Binder.NONE, rs -> rs.getString(1));
+        List<String> machines = sql.query("list the machines", "SELECT DISTINCT machine FROM runs"
+                + " WHERE machine IS NOT NULL ORDER BY machine", Sql.Binder.NONE, rs -> rs.getString(1));
+        return new Choices(List.copyOf(targets), List.copyOf(projects), operators, machines);
     }
 
     // ---------------------------------------------------------------------------------------------- trends, metrics

@@ -198,6 +198,10 @@ class HistoryQueryPlanTest {
                 new HistoryQueries.RunFilter(null, null, null, null, null, "ECONNREFUSED"), 200, 0));
         reads.put("runsOf", () -> store.runsOf("shop", 10));
         reads.put("choices", () -> store.choices());
+        reads.put("listRuns(operator)", () -> store.listRuns(new HistoryQueries.RunFilter(null, null, null, null, null,
+                null, "operator-1", null), 200, 0));
+        reads.put("listRuns(machine, target)", () -> store.listRuns(new HistoryQueries.RunFilter(null, null, null, null,
+                "shop", null, null, "machine-1"), 200, 0));
         reads.put("trend(all)", () -> store.trend(null, yearAgo, NOW));
         reads.put("trend(target)", () -> store.trend("shop", yearAgo, NOW));
         reads.put("metrics(all)", () -> store.metrics(null, yearAgo, NOW));
