@@ -248,6 +248,35 @@ public final class HistoryStore implements AutoCloseable {
         return Schema.inspect(file);
     }
 
+    /**
+     * {@link #inspect(Path)} for any location: a PostgreSQL database is read in a read-only session, its tables
+     * neither made nor migrated (a database without them is at version 0, made by the first run).
+     *
+     * @throws HistoryException when the server cannot be reached or refuses the user, or the schema is newer; the
+     *                          message says what to check
+     */
+    public static Inspection inspect(HistoryLocation location) {
+        if (!(location instanceof HistoryLocation.Postgres pg)) {
+            return inspect(((HistoryLocation.SqliteFile) location).file());
+        }
+        String where = pg.describe();
+        try (Connection c = connectServer(pg)) {
+            c.setReadOnly(true);
+            Sql sql = new Sql(where, c, Dialect.POSTGRESQL);
+            int version = Schema.version(sql);
+            if (version > SCHEMA_VERSION) {
+                throw Schema.newer(where, version);
+            }
+            long runs = version > 0 ? sql.number("count runs", "SELECT count(*) FROM runs", Sql.Binder.NONE) : 0;
+            return new Inspection(version, runs);
+        } catch (SQLException e) {
+            throw new HistoryException("Cannot reach the history database " + where + ": " + e.getMessage()
+                    + ". Check that the server is up and the database exists; the user comes from the URL or "
+                    + HistoryLocation.USER_ENV + ", the password from " + HistoryLocation.PASSWORD_ENV
+                    + " (the environment or .env).", e);
+        }
+    }
+
     public int schemaVersion() {
         return Schema.version(reader);
     }
