@@ -32,7 +32,12 @@ public final class SharedPostgres {
                     try {
                         started.close();
                     } catch (IOException | InterruptedException e) {
-                        // the JVM is ending; the folder is a temporary one
+                        // the JVM is ending; the folder goes below all the same
+                    }
+                    try (var files = Files.walk(dir)) {
+                        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    } catch (IOException | RuntimeException e) {
+                        // a temporary folder: the system clears it in the end
                     }
                 }, "stop-test-postgres"));
                 server = started;
