@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A real Healdesk process killed with SIGKILL in the middle of a run: the database stays consistent, the results
- * written before the kill stay, and the next start marks the run interrupted.
+ * written before the kill stay, and the next start marks the run interrupted and redacts the artifacts it left.
  */
 class CrashConsistencyTest {
 
@@ -110,8 +110,20 @@ class CrashConsistencyTest {
         Path killed = results.resolve(killedId);
         Files.writeString(killed.resolve("healing-summary.json.tmp"), "{\"runId\": \"" + killedId + "\", \"sta");
         assertThat(killed.resolve("summary.md")).doesNotExist();
+        // The killed run's suite was cut off before its artifacts were redacted (that happens when a suite ends): a
+        // token its live reporter wrote is still in clear until the next start.
+        String token = "gh" + "p_" + new java.util.Random(11).ints(36, 0, 36)
+                .mapToObj(i -> Character.toString("abcdefghijklmnopqrstuvwxyz0123456789".charAt(i)))
+                .collect(java.util.stream.Collectors.joining());
+        Path events = Files.createDirectories(killed.resolve("artifacts")).resolve("playwright-events.ndjson");
+        Files.writeString(events, "{\"type\":\"stdout\",\"text\":\"git clone https://x-access-token:" + token
+                + "@github.com/acme/shop.git\"}\n", java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
+        assertThat(Files.readString(events)).contains(token);
         CliRun next = CliRun.of("run", "--projects=health", "--skip-llm", "--dry-run", "--results-dir=" + results);
         assertThat(next.code()).as(next.err()).isIn(0, 1);
+        assertThat(Files.readString(events)).doesNotContain(token)
+                .contains("https://x-access-token:[REDACTED_GITHUB_TOKEN]@github.com/acme/shop.git");
         assertThat(killed.resolve("healing-summary.json.tmp")).doesNotExist();
         assertThat(Files.readString(killed.resolve("summary.md"))).contains("**interrupted**");
         assertThat(Files.readString(killed.resolve("healing-summary.json"))).contains("\"state\" : \"interrupted\"");

@@ -50,7 +50,7 @@ public final class HistoryQueries {
 
     /**
      * What the runs list's filters offer: the targets, projects, operators and machines runs were recorded for,
-     * sorted (runs stored before schema 8 have no operator or machine).
+     * sorted (runs stored before schema 9 have no operator or machine).
      */
     public record Choices(List<String> targets, List<String> projects, List<String> operators,
                           List<String> machines) {

@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Java step of schema version 7 (issue 13): fingerprints became the template of the failure's headline, so
+ * The Java step of the schema versions that change what a fingerprint is ({@link Schema#REFINGERPRINT_VERSIONS}; 7:
+ * fingerprints became the template of the failure's headline; 8: the template masks by clause structure, issue 13):
  * every stored fingerprint is recomputed from the stored message with the built-in catalog. Failure groups of one
- * run that now share a fingerprint are merged (their counts added); the results, actions, audit entries and cached
+ * run that now share a fingerprint are merged (their counts added, the first row kept with its other columns); the
+ * incidents list the new fingerprints; the results, actions, audit entries and cached
  * diagnoses follow the new fingerprints; the fingerprints table is rebuilt from the failures. Runs inside the
  * migration's transaction.
  */
@@ -21,46 +23,73 @@ final class Refingerprint {
     private Refingerprint() {
     }
 
-    private record Row(String runId, String fingerprint, String category, String severity, String fixClass,
-                       String patternId, String playbook, int count, String message) {
+    private record Row(long rowid, String runId, String fingerprint, int count, String message) {
+    }
+
+    /** The row a run's failures with one new fingerprint are merged into, and their summed count. */
+    private static final class Keeper {
+        final long rowid;
+        final String fingerprint;
+        int count;
+
+        Keeper(long rowid, String fingerprint, int count) {
+            this.rowid = rowid;
+            this.fingerprint = fingerprint;
+            this.count = count;
+        }
     }
 
     static void apply(Sql sql) {
         String what = "recompute the fingerprints from the stored messages";
-        List<Row> rows = sql.query(what, """
-                SELECT run_id, fingerprint, category, severity, fix_class, pattern_id, playbook, count, message
-                FROM failures ORDER BY run_id, rowid""", Sql.Binder.NONE, rs -> new Row(rs.getString(1),
-                rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                rs.getInt(8), rs.getString(9)));
+        List<Row> rows = sql.query(what, "SELECT rowid, run_id, fingerprint, count, message FROM failures"
+                + " ORDER BY run_id, rowid", Sql.Binder.NONE, rs -> new Row(rs.getLong(1), rs.getString(2),
+                rs.getString(3), rs.getInt(4), rs.getString(5)));
         if (rows.isEmpty()) {
             return;
         }
         Triage triage = new Triage(PatternCatalog.builtIn());
         Map<String, Map<String, String>> perRun = new HashMap<>(); // run → old fingerprint → new
         Map<String, String> global = new HashMap<>();
-        Map<String, Row> merged = new LinkedHashMap<>();
+        Map<String, Keeper> keepers = new LinkedHashMap<>();
+        List<Long> dropped = new ArrayList<>();
         for (Row r : rows) {
             String fresh = triage.triage(r.message() == null ? "" : r.message(), null).fingerprint();
             perRun.computeIfAbsent(r.runId(), k -> new HashMap<>()).put(r.fingerprint(), fresh);
             global.putIfAbsent(r.fingerprint(), fresh);
-            merged.merge(r.runId() + '\u001f' + fresh, new Row(r.runId(), fresh, r.category(), r.severity(),
-                    r.fixClass(), r.patternId(), r.playbook(), r.count(), r.message()),
-                    (a, b) -> new Row(a.runId(), a.fingerprint(), a.category(), a.severity(), a.fixClass(),
-                            a.patternId(), a.playbook(), a.count() + b.count(), a.message()));
+            Keeper k = keepers.get(r.runId() + '\u001f' + fresh);
+            if (k == null) {
+                keepers.put(r.runId() + '\u001f' + fresh, new Keeper(r.rowid(), fresh, r.count()));
+            } else {
+                k.count += r.count();
+                dropped.add(r.rowid());
+            }
         }
-        sql.execute(what, "DELETE FROM failures");
-        sql.batch(what, """
-                INSERT INTO failures (run_id, fingerprint, category, severity, fix_class, pattern_id, playbook, count,
-                  message) VALUES (?,?,?,?,?,?,?,?,?)""", merged.values(), (ps, r) -> {
-            ps.setString(1, r.runId());
-            ps.setString(2, r.fingerprint());
-            ps.setString(3, r.category());
-            ps.setString(4, r.severity());
-            ps.setString(5, r.fixClass());
-            ps.setString(6, r.patternId());
-            ps.setString(7, r.playbook());
-            ps.setInt(8, r.count());
-            ps.setString(9, r.message());
+        // In place, so that every other column (the incident, columns later versions add) stays: the merged rows
+        // go, each kept row takes its new fingerprint ('~' + new first: no clash with a not yet rewritten one).
+        sql.batch(what, "DELETE FROM failures WHERE rowid = ?", dropped, (ps, id) -> ps.setLong(1, id));
+        sql.batch(what, "UPDATE failures SET fingerprint = ?, count = ? WHERE rowid = ?", keepers.values(),
+                (ps, k) -> {
+                    ps.setString(1, "~" + k.fingerprint);
+                    ps.setInt(2, k.count);
+                    ps.setLong(3, k.rowid);
+                });
+        sql.execute(what, "UPDATE failures SET fingerprint = substr(fingerprint, 2) WHERE fingerprint LIKE '~%'");
+        // An incident lists its fingerprints: the new ones, each once, sorted (as Incidents writes them).
+        List<String[]> incidents = sql.query(what, "SELECT run_id, id, fingerprints FROM incidents", Sql.Binder.NONE,
+                rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+        List<String[]> relisted = new ArrayList<>();
+        for (String[] i : incidents) {
+            Map<String, String> map = perRun.getOrDefault(i[0], Map.of());
+            java.util.TreeSet<String> fresh = new java.util.TreeSet<>();
+            for (String fp : i[2] == null || i[2].isEmpty() ? new String[0] : i[2].split(",")) {
+                fresh.add(map.getOrDefault(fp, fp));
+            }
+            relisted.add(new String[] {String.join(",", fresh), i[0], i[1]});
+        }
+        sql.batch(what, "UPDATE incidents SET fingerprints = ? WHERE run_id = ? AND id = ?", relisted, (ps, i) -> {
+            ps.setString(1, i[0]);
+            ps.setString(2, i[1]);
+            ps.setString(3, i[2]);
         });
         // Two passes ('~' + new, then without the mark), so that an old fingerprint equal to another's new one
         // is never rewritten twice.

@@ -12,9 +12,9 @@ import java.time.Instant;
  * @param state       {@code finished}; {@code running} while a process runs it (counts still zero); {@code interrupted}
  *                    when its process died mid-run (counts and score from the results it kept)
  * @param suiteError  why a suite could not run at all (a build that does not compile); null when every suite ran
- * @param machine     the host name of the machine that recorded it; null for runs stored before schema 8
- * @param operator    who ran it (the OS user, or HEALDESK_OPERATOR); null before schema 8
- * @param origin      where it was started: console, cli, schedule or ci; null before schema 8
+ * @param machine     the host name of the machine that recorded it; null for runs stored before schema 9
+ * @param operator    who ran it (the OS user, or HEALDESK_OPERATOR); null before schema 9
+ * @param origin      where it was started: console, cli, schedule or ci; null before schema 9
  */
 public record RunRow(String runId, String target, String projects, boolean dryRun, Instant startedAt,
                      Instant finishedAt, HealthStatus status, HealthStatus initialStatus, double healthScore,

@@ -240,6 +240,11 @@ final class Schema {
                     "ALTER TABLE failures ADD COLUMN incident_id TEXT"
             ),
             List.of(
+                    // Issue 13: the template masks by clause structure (errno parentheses, dumped objects, tags,
+                    // event columns, location tails...): every stored fingerprint is recomputed again from the
+                    // stored messages (Refingerprint, see REFINGERPRINT_VERSIONS); no change to the tables.
+            ),
+            List.of(
                     // Issue 18: who recorded a run and where (a team's shared history): the machine's host name, the
                     // operator, and where it was started (console, cli, schedule, ci). Null for runs stored before.
                     "ALTER TABLE runs ADD COLUMN machine TEXT",
@@ -249,8 +254,14 @@ final class Schema {
                     "CREATE INDEX runs_machine ON runs(machine, started_at)"
             ));
 
-    /** The version whose migration also recomputes every stored fingerprint (in Java: {@link Refingerprint}). */
+    /** The first version whose migration recomputes every stored fingerprint (in Java: {@link Refingerprint}). */
     static final int REFINGERPRINT_VERSION = 7;
+
+    /**
+     * Every version whose migration changes what a fingerprint is. Migrating across several recomputes once, after
+     * the last of them (the result is the same: each recomputation starts from the stored messages).
+     */
+    static final java.util.Set<Integer> REFINGERPRINT_VERSIONS = java.util.Set.of(REFINGERPRINT_VERSION, 8);
 
     /** The version this Healdesk writes. */
     static final int VERSION = MIGRATIONS.size();
@@ -290,9 +301,9 @@ final class Schema {
     /**
      * Brings the database behind {@code sql} (the write connection) to {@link #VERSION}; {@code where} names it in
      * messages. Several processes may open a new history at once: on SQLite the migration's transaction holds the
-     * file's write lock from its start (the write connection begins IMMEDIATE), on PostgreSQL several Healdesk processes may open a new database at once: the first takes a
-     * transaction-scoped advisory lock and migrates (DDL is transactional there, so all steps or none); the others wait
-     * for it, then find the schema current.
+     * file's write lock from its start (the write connection begins IMMEDIATE); on PostgreSQL the first takes a
+     * transaction-scoped advisory lock and migrates (DDL is transactional there, so all steps or none). The others
+     * wait for it, then find the schema current.
      */
     static void migrate(Sql sql, String where) {
         int found = version(sql);
@@ -321,7 +332,7 @@ final class Schema {
                 for (String statement : MIGRATIONS.get(v)) {
                     sql.execute("migrate the schema to version " + (v + 1), sql.dialect().ddl(statement));
                 }
-                if (v + 1 == REFINGERPRINT_VERSION) {
+                if (REFINGERPRINT_VERSIONS.contains(v + 1) && !REFINGERPRINT_VERSIONS.contains(v + 2)) {
                     Refingerprint.apply(sql);
                     // the groups it merged and the fingerprints table it rebuilt: the rollups count them again
                     new Rollups(sql).rebuild("migrate the schema to version " + (v + 1));

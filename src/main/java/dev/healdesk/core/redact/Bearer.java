@@ -15,7 +15,7 @@ final class Bearer implements Detector {
     public int at(Scan scan, int i) {
         String s = scan.text;
         if (Chars.joinedBefore(s, i)) {
-            return Tokens.wordEnd(s, i);
+            return scan.wordEnd(i);
         }
         if (s.startsWith("AUTH PLAIN ", i) || s.startsWith("AUTH LOGIN ", i)) {
             int start = i + 11;
@@ -35,7 +35,7 @@ final class Bearer implements Detector {
         }
         boolean basic = s.regionMatches(true, i, "basic ", 0, 6);
         if (!basic && !s.regionMatches(true, i, "bearer", 0, 6)) {
-            return Tokens.wordEnd(s, i);
+            return scan.wordEnd(i);
         }
         int j = i + (basic ? 5 : 6);
         int blanks = j;
@@ -43,7 +43,7 @@ final class Bearer implements Detector {
             j++;
         }
         if (j == blanks) {
-            return Tokens.wordEnd(s, i);
+            return scan.wordEnd(i);
         }
         int end = credentialsEnd(s, j, Math.min(s.length(), j + MAX_TOKEN));
         if (end - j < MIN_LENGTH || Values.placeholder(s, j, end) || !lettersAndDigits(s, j, end)) {

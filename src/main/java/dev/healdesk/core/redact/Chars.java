@@ -132,6 +132,9 @@ final class Chars {
 
     /** Whether {@code s[start, end)} equals {@code word}, ignoring ASCII case. */
     static boolean is(String s, int start, int end, String word) {
-        return end - start == word.length() && s.regionMatches(true, start, word, 0, word.length());
+        // the first character's bit 0x20 set on both sides (ASCII lower case) rules most words out before the
+        // case-blind comparison
+        return end - start == word.length() && (word.isEmpty() || (s.charAt(start) | 0x20) == (word.charAt(0) | 0x20))
+                && s.regionMatches(true, start, word, 0, word.length());
     }
 }

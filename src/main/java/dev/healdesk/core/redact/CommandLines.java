@@ -51,6 +51,8 @@ final class CommandLines implements Detector {
         }
     }
 
+    private static final Spelling[] NO_SPELLINGS = {};
+
     @Override
     public int at(Scan scan, int i) {
         String s = scan.text;
@@ -62,7 +64,7 @@ final class CommandLines implements Detector {
             return i + 1;   // a dash, a bullet, a negative number
         }
         Spelling[] candidates = bySecond[second];
-        for (Spelling sp : candidates == null ? new Spelling[0] : candidates) {
+        for (Spelling sp : candidates == null ? NO_SPELLINGS : candidates) {
             if (!s.startsWith(sp.flag(), i)) {
                 continue;
             }

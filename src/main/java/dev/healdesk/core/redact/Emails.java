@@ -20,8 +20,11 @@ final class Emails implements Detector {
             return at + 1;
         }
         int start = at;
-        while (start > 0 && at - start < 64 && localChar(s.charAt(start - 1))) {
+        while (start > 0 && at - start < 64 && localChar(s.charAt(start - 1)) && (sep == 1 || s.charAt(start - 1) != '%')) {
             start--;
+        }
+        if (sep == 3 && start > 0 && s.charAt(start - 1) == '%') {
+            return at + 1;   // user%3Apassword%40host: encoded credentials, read decoded by Encoded
         }
         if (start == at || s.charAt(start) == '.' || s.charAt(at - 1) == '.' || Chars.joinedBefore(s, start)) {
             return at + 1;

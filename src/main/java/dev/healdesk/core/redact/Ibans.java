@@ -32,7 +32,7 @@ final class Ibans implements Detector {
         String s = scan.text;
         if (i + 4 >= s.length() || !Chars.upper(s.charAt(i + 1)) || !Chars.digit(s.charAt(i + 2))
                 || !Chars.digit(s.charAt(i + 3)) || Chars.joinedBefore(s, i)) {
-            return Tokens.wordEnd(s, i);   // an IBAN starts a word; nothing else in this one is ours
+            return scan.wordEnd(i);   // an IBAN starts a word; nothing else in this one is ours
         }
         Integer length = LENGTHS.get(s.substring(i, i + 2));
         if (length == null) {

@@ -31,7 +31,89 @@ final class KeyNames {
     /** Words after "session" that make it a session id: session_id, sessionKey, session-token. */
     private static final String[] SESSION_SUFFIXES = {"id", "key", "token"};
 
+    // What a word of a key name can be, as bits: one look-up per word instead of a comparison with every list.
+    private static final int SESSION_WORD = 1;
+    private static final int PASSWORD_WORD = 1 << 1;
+    private static final int SECRET_WORD = 1 << 2;
+    private static final int KEY_QUALIFIER = 1 << 3;
+    private static final int TRAILER = 1 << 4;
+    private static final int SESSION_SUFFIX = 1 << 5;
+    private static final int COOKIE = 1 << 6;
+    private static final int SET = 1 << 7;
+    private static final int AUTHORIZATION = 1 << 8;
+    private static final int PROXY = 1 << 9;
+    private static final int SSN = 1 << 10;
+    private static final int SOCIAL = 1 << 11;
+    private static final int SECURITY = 1 << 12;
+    private static final int SESSION = 1 << 13;
+    private static final int SECRET = 1 << 14;
+    private static final int AWS = 1 << 15;
+    private static final int ACCESS = 1 << 16;
+    private static final int KEY = 1 << 17;
+    private static final int LONGEST_WORD = 16;
+    private static final int TABLE_SIZE = 256;   // a power of two, well over twice the words
+    private static final String[] TABLE_WORDS = new String[TABLE_SIZE];
+    private static final int[] TABLE_BITS = new int[TABLE_SIZE];
+
+    static {
+        word(SESSION_WORD, SESSION_WORDS);
+        word(PASSWORD_WORD, PASSWORD_WORDS);
+        word(SECRET_WORD, SECRET_WORDS);
+        word(KEY_QUALIFIER, KEY_QUALIFIERS);
+        word(TRAILER, TRAILERS);
+        word(SESSION_SUFFIX, SESSION_SUFFIXES);
+        word(COOKIE, "cookie");
+        word(SET, "set");
+        word(AUTHORIZATION, "authorization");
+        word(PROXY, "proxy");
+        word(SSN, "ssn");
+        word(SOCIAL, "social");
+        word(SECURITY, "security");
+        word(SESSION, "session");
+        word(SECRET, "secret");
+        word(AWS, "aws");
+        word(ACCESS, "access");
+        word(KEY, "key", "keys");
+    }
+
     private KeyNames() {
+    }
+
+    private static void word(int bit, String... words) {
+        for (String w : words) {
+            if (w.length() > LONGEST_WORD) {
+                throw new IllegalStateException("key word longer than " + LONGEST_WORD + ": " + w);
+            }
+            int h = hash(w, 0, w.length());
+            while (TABLE_WORDS[h] != null && !TABLE_WORDS[h].equals(w)) {
+                h = (h + 1) & (TABLE_SIZE - 1);
+            }
+            TABLE_WORDS[h] = w;
+            TABLE_BITS[h] |= bit;
+        }
+    }
+
+    /** A hash of {@code s[start, end)} in ASCII lower case, as a slot of the word table. */
+    private static int hash(String s, int start, int end) {
+        int h = end - start;
+        for (int i = start; i < end; i++) {
+            h = 31 * h + (s.charAt(i) | 0x20);
+        }
+        h ^= h >>> 11;
+        return h & (TABLE_SIZE - 1);
+    }
+
+    /** What the word {@code s[start, end)} can be, as bits; 0 for a word of none of the lists. */
+    private static int bits(String s, int start, int end) {
+        if (end - start > LONGEST_WORD) {
+            return 0;
+        }
+        for (int h = hash(s, start, end); TABLE_WORDS[h] != null; h = (h + 1) & (TABLE_SIZE - 1)) {
+            if (Chars.is(s, start, end, TABLE_WORDS[h])) {
+                return TABLE_BITS[h];
+            }
+        }
+        return 0;
     }
 
     /** Classifies the key name {@code scan.text[start, end)}. */
@@ -40,60 +122,58 @@ final class KeyNames {
             return Key.NONE;
         }
         String s = scan.text;
-        int[] seg = scan.segments;
+        int[] seg = scan.segments();
         int count = split(s, start, end, seg);
         if (count == 0) {
             return Key.NONE;
         }
-        if (count == 1 && is(s, seg, 0, "cookie") || count == 2 && is(s, seg, 0, "set") && is(s, seg, 1, "cookie")) {
+        int[] bits = scan.wordBits();
+        for (int k = 0; k < count; k++) {
+            bits[k] = bits(s, seg[2 * k], seg[2 * k + 1]);
+        }
+        if (count == 1 && has(bits[0], COOKIE) || count == 2 && has(bits[0], SET) && has(bits[1], COOKIE)) {
             return Key.COOKIE;
         }
-        if (count == 1 && is(s, seg, 0, "authorization")
-                || count == 2 && is(s, seg, 0, "proxy") && is(s, seg, 1, "authorization")) {
+        if (count == 1 && has(bits[0], AUTHORIZATION)
+                || count == 2 && has(bits[0], PROXY) && has(bits[1], AUTHORIZATION)) {
             return Key.AUTHORIZATION;
-        }
-        if (ssn(s, seg, count)) {
-            return Key.SSN;
         }
         boolean secret = false;
         boolean aws = false;
         boolean access = false;
         for (int k = 0; k < count; k++) {
-            if (anyOf(s, seg, k, SESSION_WORDS) || is(s, seg, k, "session")
-                    && (k == count - 1 || anyOf(s, seg, k + 1, SESSION_SUFFIXES))) {
+            if (has(bits[k], SSN) || k + 1 < count && has(bits[k], SOCIAL) && has(bits[k + 1], SECURITY)) {
+                return Key.SSN;
+            }
+        }
+        for (int k = 0; k < count; k++) {
+            if (has(bits[k], SESSION_WORD) || has(bits[k], SESSION)
+                    && (k == count - 1 || has(bits[k + 1], SESSION_SUFFIX))) {
                 return Key.SESSION;
             }
-            secret |= is(s, seg, k, "secret");
-            aws |= is(s, seg, k, "aws");
-            access |= is(s, seg, k, "access");
+            secret |= has(bits[k], SECRET);
+            aws |= has(bits[k], AWS);
+            access |= has(bits[k], ACCESS);
         }
         if (secret && (aws || access)) {
             return Key.AWS_SECRET;
         }
         int last = count - 1;
-        while (last > 0 && anyOf(s, seg, last, TRAILERS)) {
+        while (last > 0 && has(bits[last], TRAILER)) {
             last--;
         }
-        if (anyOf(s, seg, last, PASSWORD_WORDS) || endsWith(s, seg, last, "password")
+        if (has(bits[last], PASSWORD_WORD) || endsWith(s, seg, last, "password")
                 || endsWith(s, seg, last, "passwd")) {
             return Key.PASSWORD;
         }
-        if (anyOf(s, seg, last, SECRET_WORDS)
-                || last > 0 && (is(s, seg, last, "key") || is(s, seg, last, "keys"))
-                && anyOf(s, seg, last - 1, KEY_QUALIFIERS)) {
+        if (has(bits[last], SECRET_WORD) || last > 0 && has(bits[last], KEY) && has(bits[last - 1], KEY_QUALIFIER)) {
             return Key.SECRET;
         }
         return Key.NONE;
     }
 
-    /** {@code ssn}, {@code social_security_number}, {@code SocialSecurityNo}: a US social security number. */
-    private static boolean ssn(String s, int[] seg, int count) {
-        for (int k = 0; k < count; k++) {
-            if (is(s, seg, k, "ssn") || k + 1 < count && is(s, seg, k, "social") && is(s, seg, k + 1, "security")) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean has(int bits, int bit) {
+        return (bits & bit) != 0;
     }
 
     /**
@@ -136,19 +216,6 @@ final class KeyNames {
         char before = s.charAt(i - 1);
         return Chars.lower(before) || Chars.digit(before)
                 || Chars.upper(before) && i + 1 < end && Chars.lower(s.charAt(i + 1));
-    }
-
-    private static boolean is(String s, int[] seg, int k, String word) {
-        return Chars.is(s, seg[2 * k], seg[2 * k + 1], word);
-    }
-
-    private static boolean anyOf(String s, int[] seg, int k, String[] words) {
-        for (String w : words) {
-            if (is(s, seg, k, w)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean endsWith(String s, int[] seg, int k, String word) {

@@ -3,7 +3,10 @@ package dev.healdesk.core.redact;
 /**
  * Values under telling key names, wherever a key meets its value: {@code password=…}, {@code "apiKey": "…"},
  * {@code \"token\":\"…\"} inside an escaped JSON string, {@code ?access_token=…&}, {@code X-Api-Key: …},
- * {@code Cookie: a=…; b=…}, {@code Authorization: Basic …}. Triggered by {@code =} and {@code :}; the key is
+ * {@code Cookie: a=…; b=…}, {@code Authorization: Basic …}, a subscript ({@code [password]=…}, {@code user[password]=…},
+ * print_r's {@code [password] => …}, var_dump's {@code ["password"]=>} and {@code string(7) "…"} on the next line) and a
+ * mapping arrow ({@code "api_key" -> "…"}; not a member chain such as {@code $user->password->hash}). Triggered by
+ * {@code =}, {@code :} and the {@code >} of {@code ->}; the key is
  * read backwards from there and judged by {@link KeyNames}, and only its value is replaced, so the text keeps
  * saying which setting leaked. A bare {@code key: value} (no quotes) counts only where a key can start, not
  * after a word, so that prose such as "Invalid password: too short" stays; {@code Key:value} with no blank
@@ -25,12 +28,24 @@ final class KeyValues implements Detector {
         if (!separator(s, sep)) {
             return sep + 1;
         }
-        boolean arrow = s.charAt(sep) == '=' && sep + 1 < s.length() && s.charAt(sep + 1) == '>';   // Ruby, PHP: =>
+        // k -> v (Scala and Groovy maps, logs that print a mapping): triggered at the '>', the key ends before the '-'
+        boolean thinArrow = s.charAt(sep) == '>';
+        if (thinArrow) {
+            sep--;
+        }
+        boolean arrow = thinArrow || s.charAt(sep) == '=' && sep + 1 < s.length() && s.charAt(sep + 1) == '>';   // Ruby, PHP: =>
+        boolean colon = s.charAt(sep) == ':' || thinArrow;   // a separator prose uses too ("password: too short")
+        int sepEnd = arrow ? sep + 2 : sep + 1;
         int k = sep - 1;
         if (k >= 0 && s.charAt(k) == ':' && s.charAt(sep) == '=') {
             k--;   // Go, Pascal: password := "…"
         }
         while (k >= 0 && sep - k <= 4 && Chars.blank(s.charAt(k))) {
+            k--;
+        }
+        // [password]=…, [password] => … (print_r), user[password]=…, $_POST['password'] = …, ["password"]=> (var_dump)
+        boolean bracketed = k > 0 && s.charAt(k) == ']' && !thinArrow;
+        if (bracketed) {
             k--;
         }
         boolean parenthesised = k > 0 && s.charAt(k) == ')' && s.charAt(sep) == '=' && sep + 1 < s.length()
@@ -50,6 +65,10 @@ final class KeyValues implements Detector {
         if (keyStart == keyEnd || k >= 0 && keyChar(s.charAt(k))) {
             return sep + 1;
         }
+        if (bracketed && !(k >= 0 && s.charAt(k) == '[' || quoted && k >= 1 && s.charAt(k - 1) == '['
+                && (s.charAt(k) == '"' || s.charAt(k) == '\'')) || thinArrow && member(s, keyStart)) {
+            return sep + 1;   // not a subscript; or a member chain, $user->password->hash
+        }
         if (keyEnd - keyStart > 3 && s.charAt(keyStart) == '-' && (s.charAt(keyStart + 1) == 'D'
                 || s.charAt(keyStart + 1) == 'P') && Chars.lower(s.charAt(keyStart + 2))) {
             keyStart += 2;   // a JVM or Gradle property: -DapiKey=…, -PnexusPassword=…
@@ -58,9 +77,9 @@ final class KeyValues implements Detector {
         if (key == KeyNames.Key.NONE && Chars.is(s, keyStart, keyEnd, "value")) {
             key = NameValuePairs.named(scan, keyStart, sep);
         }
-        boolean prose = s.charAt(sep) == ':' && !quoted && !keyCanStart(s, keyStart) && !header(key)
-                && !identifier(s, keyStart, keyEnd) && (sep + 1 >= s.length() || Chars.blank(s.charAt(sep + 1)));
-        if (key == KeyNames.Key.NONE || s.charAt(sep) == ':' && !quoted && s.startsWith("//", keyStart - 2)) {
+        boolean prose = colon && !quoted && !keyCanStart(s, keyStart) && !header(key)
+                && !identifier(s, keyStart, keyEnd) && (sepEnd >= s.length() || Chars.blank(s.charAt(sepEnd)));
+        if (key == KeyNames.Key.NONE || colon && !quoted && s.startsWith("//", keyStart - 2)) {
             return sep + 1;   // the user of a URL's user:password@ (that is Urls')
         }
         int v = arrow ? sep + 2 : sep + 1;
@@ -74,10 +93,13 @@ final class KeyValues implements Detector {
             return v + 1;
         }
         // "key: value" and "key = value", but "key= other=…" is an empty value
-        if (s.charAt(sep) == ':' || arrow || sep > 0 && (Chars.blank(s.charAt(sep - 1)) || s.charAt(sep - 1) == ':')) {
+        if (colon || arrow || sep > 0 && (Chars.blank(s.charAt(sep - 1)) || s.charAt(sep - 1) == ':')) {
             while (v < s.length() && v - sep <= 8 && Chars.blank(s.charAt(v))) {
                 v++;
             }
+        }
+        if (arrow && !thinArrow) {
+            v = phpDumpValue(s, v);
         }
         if (v + 1 < s.length() && s.charAt(v) == 'b' && (s.charAt(v + 1) == '\'' || s.charAt(v + 1) == '"')) {
             v++;   // a Python bytes literal, b'...'
@@ -85,6 +107,9 @@ final class KeyValues implements Detector {
         int quote = Quotes.open(s, v);
         int start = v + quote;
         int end = quote > 0 ? Quotes.close(s, start, quote) : plainEnd(s, start);
+        if (thinArrow && quote == 0 && end < s.length() && (s.charAt(end) == '(' || s.startsWith("->", end))) {
+            return sep + 2;   // a call or a member chain, not a value: ctx->token->refresh()
+        }
         if (prose && quote == 0 && !Values.secretLike(s, start, end)
                 && !(key == KeyNames.Key.PASSWORD && end - start >= 4 && hasDigit(s, start, end))) {
             return sep + 1;   // prose: "Invalid password: too short"; a quoted or random value still goes
@@ -104,14 +129,49 @@ final class KeyValues implements Detector {
         }
     }
 
-    /** {@code :} or {@code =} as a separator, not part of {@code ://}, {@code ::}, {@code ==}, {@code =>}... */
+    /**
+     * {@code :}, {@code =} or the {@code >} of {@code ->} as a separator, not part of {@code ://}, {@code ::},
+     * {@code ==}, {@code -->}, {@code ->>}...
+     */
     private static boolean separator(String s, int i) {
         char next = i + 1 < s.length() ? s.charAt(i + 1) : ' ';
         char before = i > 0 ? s.charAt(i - 1) : ' ';
+        if (s.charAt(i) == '>') {
+            return before == '-' && i >= 2 && s.charAt(i - 2) != '-' && next != '>' && next != '=';
+        }
         if (s.charAt(i) == ':') {
             return next != ':' && next != '/' && next != '=' && before != ':';
         }
         return next != '=' && before != '=' && before != '!' && before != '<' && before != '>';
+    }
+
+    /** Whether the key at {@code keyStart} is a member reached through {@code ->}, {@code .}, {@code $} or {@code ::}. */
+    private static boolean member(String s, int keyStart) {
+        if (keyStart == 0) {
+            return false;
+        }
+        char before = s.charAt(keyStart - 1);
+        return before == '$' || before == '>' && keyStart >= 2 && s.charAt(keyStart - 2) == '-'
+                || before == ':' && keyStart >= 2 && s.charAt(keyStart - 2) == ':';
+    }
+
+    /**
+     * PHP's var_dump puts the value of {@code ["password"]=>} on the next line as {@code string(7) "hunter2"}: where
+     * that value starts, or {@code v} when the text is not so.
+     */
+    private static int phpDumpValue(String s, int v) {
+        int i = v;
+        while (i < s.length() && i - v <= 16 && Chars.space(s.charAt(i))) {
+            i++;
+        }
+        if (!s.startsWith("string(", i)) {
+            return v;
+        }
+        int j = i + 7;
+        while (j < s.length() && j - i <= 16 && Chars.digit(s.charAt(j))) {
+            j++;
+        }
+        return j > i + 7 && j + 1 < s.length() && s.charAt(j) == ')' && s.charAt(j + 1) == ' ' ? j + 2 : v;
     }
 
     private static boolean keyChar(char c) {
@@ -164,7 +224,9 @@ final class KeyValues implements Detector {
 
     private static boolean nextParameter(String s, int i) {
         int j = i;
-        while (j < s.length() && j - i <= KeyNames.MAX_LENGTH && keyChar(s.charAt(j))) {
+        while (j < s.length() && j - i <= KeyNames.MAX_LENGTH && (keyChar(s.charAt(j)) || s.charAt(j) == '['
+                || s.charAt(j) == ']')) {   // user[name]=
+
             j++;
         }
         return j > i && (j == s.length() || s.charAt(j) == '=' || s.charAt(j) == '&');
@@ -219,7 +281,7 @@ final class KeyValues implements Detector {
     }
 
     /** What the value {@code s[start, end)} under {@code key} is, or null when it is no secret. */
-    private static SecretKind judge(KeyNames.Key key, String s, int start, int end) {
+    static SecretKind judge(KeyNames.Key key, String s, int start, int end) {
         if (Values.placeholder(s, start, end) || s.startsWith("-----BEGIN", start)) {
             return null;   // a PEM block is the private-key detector's
         }

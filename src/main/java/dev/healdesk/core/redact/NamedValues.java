@@ -17,7 +17,7 @@ final class NamedValues implements Detector {
     @Override
     public int at(Scan scan, int i) {
         String s = scan.text;
-        int end = Tokens.wordEnd(s, i);
+        int end = scan.wordEnd(i);
         if (Chars.joinedBefore(s, i)) {
             return end;   // inside a word: nothing here starts a name, skip the rest of it
         }

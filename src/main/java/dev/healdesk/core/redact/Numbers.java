@@ -25,9 +25,9 @@ final class Numbers implements Detector {
             return parenthesised(scan, i);
         }
         if (Chars.joinedBefore(s, i) || i > 0 && s.charAt(i - 1) == '.') {
-            return Tokens.wordEnd(s, i);
+            return scan.wordEnd(i);
         }
-        int[] g = scan.groups;
+        int[] g = scan.groups();
         int count = 0;
         char sep = 0;
         int j = i;

@@ -18,8 +18,10 @@ import java.util.Set;
  * {@code ${PASSWORD}} or {@code ****}. Redacting twice changes nothing more.
  *
  * <p>Speed comes from gating: one pass over the text looks up each character in a table, and a detector runs
- * only where its trigger is (a digit, {@code :}, {@code =}, {@code @}, the first letter of a known prefix),
- * its regex only over a window there. Immutable and thread-safe: share one.
+ * only where its trigger is (a digit, {@code :}, {@code =}, {@code @}, {@code |}, the first letter of a known
+ * prefix), its regex only over a window there. %-encoded text with an encoded separator in it is decoded and scanned
+ * again ({@link Encoded}), so every rule holds inside a URL's query parameters too. Immutable and thread-safe: share
+ * one.
  *
  * <p>Two rule sets: {@link #standard()} for text that leaves the process (prompts, reports handed on, Slack), and
  * {@link #atRest()} for the text Healdesk keeps on this machine (the history database, the run folder, logs), which
@@ -34,6 +36,8 @@ public final class Redactor {
             SecretKind.PHONE));
 
     private final Detector[][] triggers = new Detector[128][];
+    /** The detectors of the one non-ASCII trigger, the box-drawing cell separator {@code │}. */
+    private final Detector[] box;
     /** By {@link SecretKind#ordinal()}: the kinds this rule set leaves in the text. */
     private final boolean[] left = new boolean[SecretKind.values().length];
 
@@ -46,10 +50,14 @@ public final class Redactor {
         Numbers numbers = new Numbers();
         KeyValues keyValues = new KeyValues();
         Tokens tokens = new Tokens(RULES.tokens());
+        Tables tables = new Tables();
+        box = new Detector[] {tables};
         on("0123456789+(", numbers);
         on(":", new Urls());
         on(":", new Ipv6());
-        on(":=", keyValues);
+        on(":=>", keyValues);
+        on("|", tables);
+        on("%", new Encoded(this::scan));
         on(">", new Elements());
         on("Vv", new SqlValues());
         Emails emails = new Emails();
@@ -116,13 +124,18 @@ public final class Redactor {
     }
 
     private Scan scan(String text) {
-        Scan scan = new Scan(text, left);
+        return scan(text, 0);
+    }
+
+    /** Scans {@code text}, decoded {@code depth} times from the text asked about (see {@link Encoded}). */
+    private Scan scan(String text, int depth) {
+        Scan scan = new Scan(text, left, depth);
         Detector[][] table = triggers;
         int n = text.length();
         int i = 0;
         while (i < n) {
             char c = text.charAt(i);
-            Detector[] detectors = c < 128 ? table[c] : null;
+            Detector[] detectors = c < 128 ? table[c] : c == '\u2502' ? box : null;
             if (detectors == null) {
                 i++;
                 continue;

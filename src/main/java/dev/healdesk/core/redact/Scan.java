@@ -12,26 +12,100 @@ import java.util.List;
 final class Scan {
 
     final String text;
-    /** Segment bounds of the key name being classified: start, end, start, end... (see {@link KeyNames}). */
-    final int[] segments = new int[2 * KeyNames.MAX_SEGMENTS];
-    /** Digit groups of the number being read: start, end, start, end... (see {@link Numbers}). */
-    final int[] groups = new int[2 * Numbers.MAX_GROUPS];
-    private int[] spans = new int[24];   // start, end, kind ordinal
+    /** Where the table row last read by {@link Tables} ends: its later separators need no second look. */
+    int tableRowEnd;
+    /** Where the %-encoded run last read by {@link Encoded} ends. */
+    int encodedEnd;
+    /** How many %-decoding levels deep this scan is ({@link Encoded}): 0 for the text itself. */
+    final int depth;
+    // Scratch space, made on first use: most lines need little of it, and a redactor is called once a line.
+    private int[] segments;
+    private int[] wordBits;
+    private int[] groups;
+    private int[] cells;
+    private int[] spans;   // start, end, kind ordinal
     private int size;
 
     /** By {@link SecretKind#ordinal()}: kinds whose spans are not claimed (the rule set leaves them). */
     private final boolean[] left;
 
     Scan(String text, boolean[] left) {
+        this(text, left, 0);
+    }
+
+    Scan(String text, boolean[] left, int depth) {
         this.text = text;
         this.left = left;
+        this.depth = depth;
+    }
+
+    private int wordAt = -1;
+    private int wordEnd;
+
+    /**
+     * The end of the run of word characters at {@code i}, at least {@code i + 1} ({@link Tokens#wordEnd}), kept for
+     * the next caller: several detectors start at the same capital and skip the same word.
+     */
+    int wordEnd(int i) {
+        if (i != wordAt) {
+            wordAt = i;
+            wordEnd = Tokens.wordEnd(text, i);
+        }
+        return wordEnd;
+    }
+
+    /** Segment bounds of the key name being classified: start, end, start, end... (see {@link KeyNames}). */
+    int[] segments() {
+        if (segments == null) {
+            segments = new int[2 * KeyNames.MAX_SEGMENTS];
+        }
+        return segments;
+    }
+
+    /** What each segment's word can be (see {@link KeyNames}). */
+    int[] wordBits() {
+        if (wordBits == null) {
+            wordBits = new int[KeyNames.MAX_SEGMENTS];
+        }
+        return wordBits;
+    }
+
+    /** Digit groups of the number being read: start, end, start, end... (see {@link Numbers}). */
+    int[] groups() {
+        if (groups == null) {
+            groups = new int[2 * Numbers.MAX_GROUPS];
+        }
+        return groups;
+    }
+
+    /** Scratch space for the cells of a table row (see {@link Tables}), made on first use. */
+    int[] cells() {
+        if (cells == null) {
+            cells = new int[2 * Tables.MAX_CELLS];
+        }
+        return cells;
+    }
+
+    /**
+     * Claims what {@code inner} (a scan of decoded text) claimed, each span moved back to the text it was decoded
+     * from: decoded character {@code j} came from {@code from[j]} up to {@code to[j]} (exclusive) here.
+     */
+    void addDecoded(Scan inner, int[] from, int[] to) {
+        SecretKind[] kinds = SecretKind.values();
+        for (int k = 0; k < inner.size; k += 3) {
+            int start = inner.spans[k];
+            int end = inner.spans[k + 1];
+            add(kinds[inner.spans[k + 2]], from[start], to[end - 1]);
+        }
     }
 
     void add(SecretKind kind, int start, int end) {
         if (end <= start || left[kind.ordinal()]) {
             return;
         }
-        if (size + 3 > spans.length) {
+        if (spans == null) {
+            spans = new int[24];
+        } else if (size + 3 > spans.length) {
             spans = Arrays.copyOf(spans, spans.length * 2);
         }
         spans[size++] = start;

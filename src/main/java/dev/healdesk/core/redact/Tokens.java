@@ -28,6 +28,11 @@ final class Tokens implements Detector {
 
     private final Rule[][] byFirstChar = new Rule[128][];
     private final Rule[][] byAnchorChar = new Rule[128][];
+    /**
+     * By first character: the characters that can come second in a prefix starting with it (null: any), so that most
+     * words that start like a token (every "s", "p", "d"...) are passed over without trying each rule's prefixes.
+     */
+    private final boolean[][] secondChars = new boolean[128][];
 
     Tokens(List<Rule> rules) {
         Map<Character, Set<Rule>> byChar = new LinkedHashMap<>();
@@ -41,6 +46,21 @@ final class Tokens implements Detector {
             }
         }
         byChar.forEach((c, set) -> byFirstChar[c] = set.toArray(new Rule[0]));
+        byChar.forEach((c, set) -> {
+            boolean[] second = new boolean[128];
+            for (Rule r : set) {
+                for (String p : r.prefixes()) {
+                    if (p.charAt(0) != c) {
+                        continue;
+                    }
+                    if (p.length() < 2 || p.charAt(1) >= 128) {
+                        return;   // any second character: no filter for c
+                    }
+                    second[p.charAt(1)] = true;
+                }
+            }
+            secondChars[c] = second;
+        });
         byAnchor.forEach((c, set) -> byAnchorChar[c] = set.toArray(new Rule[0]));
     }
 
@@ -76,8 +96,12 @@ final class Tokens implements Detector {
         if (rules == null) {
             return i + 1;
         }
+        boolean[] second = secondChars[c];
+        if (second != null && (i + 1 >= s.length() || s.charAt(i + 1) >= 128 || !second[s.charAt(i + 1)])) {
+            return anchored != null ? i + 1 : scan.wordEnd(i);   // no prefix goes on so: as if none matched
+        }
         if (Chars.joinedBefore(s, i)) {
-            return anchored != null ? i + 1 : wordEnd(s, i);
+            return anchored != null ? i + 1 : scan.wordEnd(i);
         }
         for (Rule r : rules) {
             int prefix = prefixLength(s, i, r.prefixes());
@@ -90,7 +114,7 @@ final class Tokens implements Detector {
                 return end;
             }
         }
-        return anchored != null ? i + 1 : wordEnd(s, i);
+        return anchored != null ? i + 1 : scan.wordEnd(i);
     }
 
     private static int match(Rule r, String s, int start) {

@@ -371,7 +371,7 @@ public final class HtmlReport {
                     .append(i.severity().id()).append("</span> <span class=\"tag\">fix class ").append(i.fixClass().name())
                     .append("</span></h3><div class=\"meta\">incident <code>");
             esc(h, i.id()).append("</code> \u00b7 playbook <code>");
-            esc(h, i.playbook() == null ? "none" : i.playbook()).append("</code></div><p class=\"evidence\"><b>");
+            esc(h, i.playbook() == null ? "none" : i.playbook()).append("</code></div><p class=\"class-evidence\"><b>");
             esc(h, i.classEvidence()).append("</b></p><ul class=\"evidence\">");
             for (String e : i.evidence()) {
                 h.append("<li>");
@@ -414,10 +414,15 @@ public final class HtmlReport {
                     .append("</span></h3><div class=\"meta\">pattern <code>");
             esc(h, g.classification().patternId()).append("</code> \u00b7 fingerprint <code>");
             esc(h, g.fingerprint()).append("</code>");
-            (g.tests().isEmpty() ? run.incidentOf(g.fingerprint()) : run.incidentOfTest(g.tests().get(0).id()))
-                    .ifPresent(i -> esc(h.append(" \u00b7 incident <code>"), i.id()).append("</code>"));
+            java.util.Optional<dev.healdesk.core.triage.Incident> incident = g.tests().isEmpty()
+                    ? run.incidentOf(g.fingerprint()) : run.incidentOfTest(g.tests().get(0).id());
+            incident.ifPresent(i -> esc(h.append(" \u00b7 incident <code>"), i.id()).append("</code>"));
             run.flipRate(g).ifPresent(rate -> h.append(" \u00b7 flip rate ").append(MarkdownReport.flips(rate)));
-            h.append("</div><pre class=\"msg\">");
+            h.append("</div>");
+            // the evidence that decided the fix class: the group's incident decided it for all its failures
+            incident.filter(i -> !i.classEvidence().isEmpty()).ifPresent(i ->
+                    esc(h.append("<p class=\"class-evidence\"><b>"), i.classEvidence()).append("</b></p>"));
+            h.append("<pre class=\"msg\">");
             esc(h, g.message()).append("</pre>");
             h.append("<div class=\"tests\"><b>Tests:</b> ");
             for (int i = 0; i < Math.min(g.count(), MAX_TESTS_PER_GROUP); i++) {

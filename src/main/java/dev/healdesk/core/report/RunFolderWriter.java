@@ -241,13 +241,23 @@ public final class RunFolderWriter {
     }
 
     /**
-     * Finishes the folder of a run whose process died (killed, crashed) from what the history kept of it: takes away
-     * the half-written files ({@code *.tmp}, here and beside latest.json), writes the files a finished run's folder
-     * holds (test-output.json, healing-summary.json, summary.md) and latest.json when that still names an older run.
-     * Returns what it did, one line each; nothing when the folder is already whole.
+     * Finishes the folder of a run whose process died (killed, crashed) from what the history kept of it: redacts the
+     * artifacts the suite left (a run redacts them only once its suite is done, so a killed one leaves them as
+     * written, tokens and all), takes away the half-written files ({@code *.tmp}, here and beside latest.json), writes
+     * the files a finished run's folder holds (test-output.json, healing-summary.json, summary.md) and latest.json
+     * when that still names an older run. The artifacts go first, so that a folder with its summary.md is one whose
+     * artifacts are redacted: when redacting fails, nothing else is done and the next start tries again. Returns
+     * what it did, one line each; nothing when the folder is already whole.
      */
-    public List<String> recover(Path dir, RunSummary run) throws IOException {
+    public List<String> recover(Path dir, RunSummary run, UnaryOperator<String> redact) throws IOException {
         List<String> done = new ArrayList<>();
+        Path artifacts = dir.resolve("artifacts");
+        if (Files.isDirectory(artifacts)) {
+            int redacted = redactArtifacts(artifacts, redact).size();
+            if (redacted > 0) {
+                done.add("redacted " + redacted + " artifact file(s)");
+            }
+        }
         for (Path folder : List.of(dir, resultsDir)) {
             if (!Files.isDirectory(folder)) {
                 continue;

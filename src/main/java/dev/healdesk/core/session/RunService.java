@@ -273,7 +273,8 @@ public final class RunService {
 
     /**
      * Finishes the folders of the recent runs whose process died (the history marked them interrupted when it opened):
-     * half-written files go, the summaries are written from what the history kept, latest.json is brought up to date.
+     * the artifacts their suites left go through the redactor (a killed run never reached that step), half-written
+     * files go, the summaries are written from what the history kept, latest.json is brought up to date.
      * A failure is logged, never fatal: the new run goes on.
      */
     private void recoverInterrupted() {
@@ -285,7 +286,7 @@ public final class RunService {
                         && !hasTmp(dir) && !hasTmp(folders.resultsDir())) {
                     continue;
                 }
-                List<String> done = folders.recover(dir, StoredRuns.fromHistory(history, row).asInterrupted());
+                List<String> done = folders.recover(dir, StoredRuns.fromHistory(history, row).asInterrupted(), redact);
                 if (!done.isEmpty()) {
                     LOG.info("Finished the folder of interrupted run {}: {}", row.runId(), String.join(", ", done));
                 }

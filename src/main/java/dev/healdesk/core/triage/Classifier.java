@@ -3,6 +3,7 @@ package dev.healdesk.core.triage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -14,12 +15,18 @@ import java.util.regex.Pattern;
  * pre-filter literals (derived by {@link RegexHints}; a pattern with explicit {@link FailurePattern#hints()} stays
  * one unit with those). One Aho-Corasick pass over the text tells which units can match; only their regexes run,
  * and a unit that is nothing but its literal matches without running at all. Units without literals always run.
+ * Each thread reuses one {@link Matcher} per unit, so a regex run allocates nothing.
+ *
+ * <p>{@link #match} also tells where the pattern first matches in the message (what {@code find()} of the pattern's
+ * whole regex would say), so that triage can take the failure's own clause without running the regex again.
  * Thread-safe.
  */
 public final class Classifier {
 
     private final PatternCatalog catalog;
     private final Pattern[] unitRegex;       // per unit
+    private final String[] unitLiteral;      // per unit: its literal when the unit is nothing but it, else null
+    private final ThreadLocal<Matcher[]> matchers;
     private final int[] unitPattern;         // unit -> pattern index
     private final long[] always;             // units without literals
     private final Classification[] classifications;
@@ -40,6 +47,7 @@ public final class Classifier {
         List<Pattern> regexes = new ArrayList<>();
         List<Integer> owners = new ArrayList<>();
         List<List<RegexHints.Hint>> hints = new ArrayList<>();
+        List<String> exactLiterals = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
             FailurePattern p = ordered.get(i);
             classifications[i] = p.classification();
@@ -47,21 +55,26 @@ public final class Classifier {
                 regexes.add(p.regex());
                 owners.add(i);
                 hints.add(null);
+                exactLiterals.add(null);
             } else if (!p.hints().isEmpty()) {
                 regexes.add(p.regex());
                 owners.add(i);
                 hints.add(explicitHints(p));
+                exactLiterals.add(null);
             } else {
                 List<RegexHints.Alternative> alternatives = RegexHints.split(p.regex().pattern());
                 for (RegexHints.Alternative alt : alternatives) {
                     regexes.add(alternatives.size() == 1 ? p.regex() : Pattern.compile(alt.source(), p.regex().flags()));
                     owners.add(i);
                     hints.add(alt.hints());
+                    exactLiterals.add(alt.exact() ? alt.hints().get(0).literal() : null);
                 }
             }
         }
         int units = regexes.size();
         unitRegex = regexes.toArray(new Pattern[0]);
+        unitLiteral = exactLiterals.toArray(new String[0]);
+        matchers = ThreadLocal.withInitial(() -> new Matcher[unitRegex.length]);
         unitPattern = owners.stream().mapToInt(Integer::intValue).toArray();
         words = Math.max(1, (units + 63) >>> 6);
         always = new long[words];
@@ -120,29 +133,115 @@ public final class Classifier {
         return catalog;
     }
 
+    /**
+     * A classification and where its pattern first matched in the message: the start of the leftmost match of the
+     * pattern's regex, or -1 when it matched only with the stack or nothing matched (the catch-all answered).
+     */
+    public record Match(Classification classification, int start) {
+    }
+
     public Classification classify(String message, String stack) {
+        return classify(message, stack, false).classification();
+    }
+
+    /** As {@link #classify}, and where the pattern first matched in {@code message} (see {@link Match}). */
+    public Match match(String message, String stack) {
+        return classify(message, stack, true);
+    }
+
+    private Match classify(String message, String stack, boolean wantStart) {
         String msg = message == null ? "" : message;
         long[] candidates = new long[words];
         long[] exact = new long[words];
+        Matcher[] mine = matchers.get();
         literals.scan(msg, candidates, exact);
-        int hit = firstMatch(msg, candidates, exact);
-        if (hit < 0 && stack != null && !stack.isBlank()) {
-            literals.scan(stack, candidates, exact);
-            hit = firstMatch(msg.isEmpty() ? stack : msg + "\n" + stack, candidates, exact);
+        long hit = firstMatch(msg, candidates, exact, mine, wantStart);
+        if (hit >= 0) {
+            return new Match(classifications[(int) (hit >>> 32)], (int) hit);
         }
-        return hit < 0 ? fallback : classifications[hit];
+        if (stack != null && !stack.isBlank()) {
+            literals.scan(stack, candidates, exact);
+            hit = firstMatch(msg.isEmpty() ? stack : msg + "\n" + stack, candidates, exact, mine, false);
+            if (hit >= 0) {
+                return new Match(classifications[(int) (hit >>> 32)], -1);
+            }
+        }
+        return new Match(fallback, -1);
     }
 
-    private int firstMatch(String text, long[] candidates, long[] exact) {
+    /**
+     * The first pattern (in catalog order) one of whose units matches {@code text}, in the high 32 bits, and (when
+     * asked for) the start of its leftmost match in the low 32 bits: the earliest start over the pattern's units, as
+     * the whole regex's {@code find()} would give (its units before the one that matched cannot match). -1: none.
+     */
+    private long firstMatch(String text, long[] candidates, long[] exact, Matcher[] mine, boolean wantStart) {
         for (int w = 0; w < words; w++) {
             long bits = candidates[w] | always[w];
             while (bits != 0) {
                 int bit = Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
                 int u = (w << 6) + bit;
-                if ((exact[w] & (1L << bit)) != 0 || unitRegex[u].matcher(text).find()) {
-                    return unitPattern[u];
+                int at = start(u, text, candidates, exact, mine);
+                if (at < 0) {
+                    continue;
                 }
+                int pattern = unitPattern[u];
+                if (wantStart) {
+                    for (int v = u + 1; v < unitPattern.length && unitPattern[v] == pattern && at > 0; v++) {
+                        int other = start(v, text, candidates, exact, mine);
+                        if (other >= 0 && other < at) {
+                            at = other;
+                        }
+                    }
+                }
+                return ((long) pattern << 32) | (wantStart ? at : 0);
+            }
+        }
+        return -1;
+    }
+
+    /** Where unit {@code u} first matches {@code text}; -1 when it cannot (not a candidate) or does not. */
+    private int start(int u, String text, long[] candidates, long[] exact, Matcher[] mine) {
+        long bit = 1L << u;
+        int w = u >>> 6;
+        if (((candidates[w] | always[w]) & bit) == 0) {
+            return -1;
+        }
+        if ((exact[w] & bit) != 0 && unitLiteral[u] != null) {
+            int at = indexOfAsciiIgnoreCase(text, unitLiteral[u]);
+            if (at >= 0) {
+                return at;
+            }
+        }
+        Matcher m = mine[u];
+        if (m == null) {
+            m = unitRegex[u].matcher(text);
+            mine[u] = m;
+        } else {
+            m.reset(text);
+        }
+        return m.find() ? m.start() : -1;
+    }
+
+    /** First index of the lower-case ASCII {@code literal} in {@code text}, ASCII case ignored (as the regex folds). */
+    static int indexOfAsciiIgnoreCase(String text, String literal) {
+        int n = literal.length();
+        char first = literal.charAt(0);
+        for (int i = 0, last = text.length() - n; i <= last; i++) {
+            char c = text.charAt(i);
+            if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != first) {
+                continue;
+            }
+            int k = 1;
+            while (k < n) {
+                char d = text.charAt(i + k);
+                if ((d >= 'A' && d <= 'Z' ? (char) (d + 32) : d) != literal.charAt(k)) {
+                    break;
+                }
+                k++;
+            }
+            if (k == n) {
+                return i;
             }
         }
         return -1;

@@ -66,6 +66,7 @@ public final class Fingerprinter {
         normalizer.normalizeInto(headline(message), b);
         stripWrappers(b, start);
         canonical(b, start);
+        structure(b, start);
         byte[] digest = digest(w, b);
         char[] hex = new char[16];
         for (int i = 0; i < 8; i++) {
@@ -81,6 +82,7 @@ public final class Fingerprinter {
         normalizer.normalizeInto(headline(message), b);
         stripWrappers(b, 0);
         canonical(b, 0);
+        structure(b, 0);
         return b.toString();
     }
 
@@ -140,6 +142,21 @@ public final class Fingerprinter {
             }
         }
         return out == null ? "" : out.toString();
+    }
+
+    /**
+     * Whether the line {@code [a, b)} of {@code message} (no line break inside) could be a headline: not blank, not
+     * the start of a log section, not a frame or other evidence line. Same as {@code !headline(line).isEmpty()},
+     * without a copy of the line.
+     */
+    static boolean isHeadlineLine(String message, int a, int b) {
+        while (a < b && Character.isWhitespace(message.charAt(a))) {
+            a++;
+        }
+        while (b > a && Character.isWhitespace(message.charAt(b - 1))) {
+            b--;
+        }
+        return a < b && !endsHeadline(message, a, b) && !isEvidenceLine(message, a, b);
     }
 
     /** A line that is only an exception name and a colon ({@code java.lang.AssertionError:}). */
@@ -218,7 +235,22 @@ public final class Fingerprinter {
         return end > a ? end : b;
     }
 
+    /** The first characters of {@link #SECTION_STARTS}, both cases: most lines are ruled out by one look-up. */
+    private static final boolean[] SECTION_FIRST = new boolean[128];
+
+    static {
+        for (String start : SECTION_STARTS) {
+            char c = start.charAt(0);
+            SECTION_FIRST[c] = true;
+            SECTION_FIRST[Character.toUpperCase(c)] = true;
+        }
+    }
+
     private static boolean endsHeadline(String m, int a, int b) {
+        char first = m.charAt(a);
+        if (first >= 128 || !SECTION_FIRST[first]) {
+            return false;
+        }
         for (String start : SECTION_STARTS) {
             if (m.regionMatches(true, a, start, 0, start.length())) {
                 return true;
@@ -230,7 +262,8 @@ public final class Fingerprinter {
     /** A stack frame, a code excerpt line ({@code > 6 |}), a numbered list item ({@code 1) <button>}), a diff line. */
     private static boolean isEvidenceLine(String m, int a, int b) {
         char c = m.charAt(a);
-        if (m.startsWith("at ", a) || m.startsWith("File \"", a) || m.startsWith("from ", a)) {
+        if (m.startsWith("at ", a) || m.startsWith("File \"", a) || m.startsWith("from ", a)
+                || m.startsWith("terminate called after throwing an instance of", a)) { // C++: what() follows
             return true;
         }
         int k = c == '>' || c == '#' ? a + 1 : a;
@@ -243,7 +276,8 @@ public final class Fingerprinter {
         }
         if (k > d && k < b) {
             char after = m.charAt(k);
-            if (after == ')' || after == '|' || (c == '#' && after == ' ')) {
+            boolean gutter = after == '|' && k + 1 < b && m.charAt(k + 1) != ' '; // pm2's "0|app | ", not "12 | code"
+            if (after == ')' || (after == '|' && !gutter) || (c == '#' && after == ' ')) {
                 return true;
             }
             if (after == ':' && k + 1 < b && m.charAt(k + 1) == ' ' && k - d <= 2 && c != '#') {
@@ -274,7 +308,7 @@ public final class Fingerprinter {
 
     private static final String[] WRAPPERS = {"<ts> ", "<ts>, ", "error: ", "uncaught ", "unhandled rejection ",
         "unhandledpromiserejectionwarning: ", "(node:<n>) ", "caused by: ", "e ", "err! ", "error ", "[error] ", "error - ",
-        "request error: ", "exception: ", "<ts>: ", "* ", "*<n> ", "<n>#<n>: ", "[<n>] ", "warn -- : ", "error -- : ",
+        "request error: ", "exception: ", "<ts>: ", "* ", "*<n> ", "<n>#<n>: ", "[<n>] ", "<n> ", "warn -- : ", "error -- : ",
         "fatal: ", "error! ", "exception in thread <v> ", "{ ", "err { ", "[", "(error) ", "utc ", "gmt ", "cet ",
         "cest ", "pst ", "est "};
 
@@ -289,7 +323,8 @@ public final class Fingerprinter {
             boolean changed = true;
             while (changed) {
                 changed = false;
-                int gutter = gutterEnd(b, line);
+                int gutter = Math.max(gutterEnd(b, line), Math.max(bracketPrefixEnd(b, line),
+                        Math.max(eventPrefixEnd(b, line), subjectPrefixEnd(b, line))));
                 if (gutter > line) {
                     b.delete(line, gutter);
                     changed = true;
@@ -360,12 +395,326 @@ public final class Fingerprinter {
         return -1;
     }
 
+    /**
+     * End of a leading bracketed tag ({@code [POST http://../click] }, {@code [conn2] }, {@code [error] }) followed by
+     * the failure's words: who or what printed it, not what failed. Not an error printed in brackets ({@code [Error:
+     * connect ECONNREFUSED ..]}). -1 when the line does not start so.
+     */
+    private static int bracketPrefixEnd(StringBuilder b, int line) {
+        if (line >= b.length() || b.charAt(line) != '[') {
+            return -1;
+        }
+        int limit = Math.min(b.length(), line + 200);
+        for (int k = line + 1; k < limit; k++) {
+            char c = b.charAt(k);
+            if (c == '\n' || c == '[' || (c == ':' && k + 1 < limit && b.charAt(k + 1) == ' ')) {
+                return -1;
+            }
+            if (c == ']') {
+                int e = k + 1;
+                if (e < b.length() && b.charAt(e) == ' ' && b.length() - e > 8 && b.charAt(e + 1) != '\n') {
+                    return e + 1;
+                }
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * End of a Kubernetes event row's columns before its message ({@code Warning FailedScheduling 38s (x8 over 1m)
+     * default-scheduler }, {@code Warning BackOff 15s (x7 over 1m) kubelet, node-1 }): type, reason, age, count and
+     * source. -1 when the line does not start so.
+     */
+    private static int eventPrefixEnd(StringBuilder b, int line) {
+        int k;
+        if (regionMatchesIgnoreCase(b, line, "warning ")) {
+            k = line + 8;
+        } else if (regionMatchesIgnoreCase(b, line, "normal ")) {
+            k = line + 7;
+        } else {
+            return -1;
+        }
+        int reason = k;
+        while (k < b.length() && Character.isLetter(b.charAt(k))) {
+            k++;
+        }
+        if (k == reason || k >= b.length() || b.charAt(k) != ' ' || !Character.isUpperCase(b.charAt(reason))) {
+            return -1; // the reason is one CamelCase word
+        }
+        k++;
+        if (k >= b.length() || b.charAt(k) != '<') {
+            return -1; // the age: a number or a value
+        }
+        k = tokenEnd(b, k) + 1;
+        if (regionMatchesIgnoreCase(b, k, "(x<n> over ")) {
+            int close = b.indexOf(") ", k);
+            int nl = b.indexOf("\n", k);
+            if (close < 0 || (nl >= 0 && nl < close)) {
+                return -1;
+            }
+            k = close + 2;
+        }
+        int source = tokenEnd(b, k);
+        if (source <= k || source >= b.length()) {
+            return -1;
+        }
+        if (b.charAt(source - 1) == ',') {
+            source = tokenEnd(b, source + 1); // kubelet, node-name
+        }
+        return source < b.length() && b.charAt(source) == ' ' ? source + 1 : -1;
+    }
+
+    /** The end of the token (no space, no line break) starting at {@code k}. */
+    private static int tokenEnd(StringBuilder b, int k) {
+        while (k < b.length() && b.charAt(k) != ' ' && b.charAt(k) != '\n') {
+            k++;
+        }
+        return k;
+    }
+
+    /**
+     * End of a leading subject naming a container, pod or service before a comma ({@code Container web-1, dependency
+     * failed to start: ..}): which one is a value, the failure follows. -1 when the line does not start so.
+     */
+    private static final String[] SUBJECTS = {"container ", "pod ", "service ", "deployment ", "node "};
+
+    private static int subjectPrefixEnd(StringBuilder b, int line) {
+        for (String word : SUBJECTS) {
+            if (regionMatchesIgnoreCase(b, line, word)) {
+                int e = tokenEnd(b, line + word.length());
+                if (e > line + word.length() + 1 && b.charAt(e - 1) == ',' && e + 1 < b.length()
+                        && b.charAt(e) == ' ') {
+                    return e + 1;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Structure-based masking on the canonical template (lower case, values {@code <v>}, numbers {@code <n>}): the
+     * parts of a failure's clause that vary between two quotes of one failure by who printed it or how much detail it
+     * gave, not by what failed.
+     * <ul>
+     *   <li>an errno's parenthesis ({@code (110: Connection timed out)}, {@code (0x274D/10061)}): its words and codes
+     *   differ by platform; likewise any parenthesis of values and numbers only;</li>
+     *   <li>a dumped object after a colon ({@code dup key: { _id: ObjectId(..) }}, {@code element: {"method":..}}) is
+     *   one value; an unquoted attribute selector ({@code [data-testid=x]}) is one value;</li>
+     *   <li>a list of counts after a colon ({@code nodes are available: 1 Insufficient cpu, 2 node(s) were
+     *   unschedulable}) is one value;</li>
+     *   <li>the JVM's description of a null expression ({@code because the return value of "a.B.c()" is null},
+     *   {@code because "x" is null}) is one value;</li>
+     *   <li>the hosts after {@code getaddrinfo ENOTFOUND} are values;</li>
+     *   <li>a value standing between words is dropped: one tool names the element or origin, another leaves it out
+     *   ({@code Element <a> is not clickable}, {@code Element is not clickable});</li>
+     *   <li>a trailing location ({@code in /srv/x.php:22}, {@code at x.js:3:9}) and a trailing timing ({@code 122ms})
+     *   are dropped.</li>
+     * </ul>
+     */
+    static void structure(StringBuilder b, int start) {
+        if (b.indexOf("(", start) >= 0) {
+            valueParentheses(b, start);
+        }
+        if (b.indexOf("{", start) >= 0) {
+            objects(b, start);
+        }
+        if (b.indexOf("=", start) >= 0) {
+            attributeSelectors(b, start);
+        }
+        if (b.indexOf(": <n> ", start) >= 0) {
+            countLists(b, start);
+        }
+        replaceAll(b, start, "the return value of <v>", "<v>");
+        restIsValue(b, start, "getaddrinfo enotfound ");
+        restIsValue(b, start, "getaddrinfo eai_again ");
+        tails(b, start);
+        replaceAll(b, start, " <v> ", " "); // whether a tool quoted the value or left it out is not identity
+    }
+
+    /** Drops {@code (<n>: words)} and a parenthesis of placeholders, numbers and punctuation only. */
+    private static void valueParentheses(StringBuilder b, int start) {
+        int k = b.indexOf("(", start);
+        while (k >= 0) {
+            int close = k + 1;
+            while (close < b.length() && b.charAt(close) != ')' && b.charAt(close) != '(' && b.charAt(close) != '\n') {
+                close++;
+            }
+            boolean closed = close < b.length() && b.charAt(close) == ')';
+            boolean atEnd = close >= b.length() || b.charAt(close) == '\n';
+            boolean drop = (closed || atEnd) && close > k + 1
+                    && (regionMatchesIgnoreCase(b, k + 1, "<n>: ") || onlyValues(b, k + 1, close));
+            if (drop && k > start && b.charAt(k - 1) != ' ' && b.charAt(k - 1) != '\n') {
+                drop = false; // a call's arguments (f(<v>)): part of the words
+            }
+            if (drop) {
+                int from = k > start && b.charAt(k - 1) == ' ' ? k - 1 : k;
+                b.delete(from, closed ? close + 1 : close);
+                k = b.indexOf("(", from);
+            } else {
+                k = b.indexOf("(", k + 1);
+            }
+        }
+    }
+
+    /** Only placeholders, digits, punctuation and spaces in {@code [a, e)}. */
+    private static boolean onlyValues(StringBuilder b, int a, int e) {
+        for (int k = a; k < e; k++) {
+            char c = b.charAt(k);
+            if (c == '<') {
+                int close = b.indexOf(">", k);
+                if (close < 0 || close > e || close - k > 6) {
+                    return false;
+                }
+                k = close;
+            } else if (Character.isLetter(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code ": {..}"} (to its closing brace, or to the end of the line) → {@code ": <v>"}. */
+    private static void objects(StringBuilder b, int start) {
+        int k = b.indexOf(": {", start);
+        while (k >= 0) {
+            int open = k + 2;
+            int depth = 0;
+            int e = open;
+            for (; e < b.length() && b.charAt(e) != '\n'; e++) {
+                char c = b.charAt(e);
+                if (c == '{') {
+                    depth++;
+                } else if (c == '}' && --depth == 0) {
+                    e++;
+                    break;
+                }
+            }
+            b.replace(open, e, "<v>");
+            k = b.indexOf(": {", open);
+        }
+    }
+
+    /** {@code [data-testid=x]}, {@code [name="q"]}: one token in brackets with an {@code =} inside → {@code <v>}. */
+    private static void attributeSelectors(StringBuilder b, int start) {
+        int k = b.indexOf("[", start);
+        while (k >= 0) {
+            int e = k + 1;
+            boolean eq = false;
+            while (e < b.length() && b.charAt(e) != ']' && b.charAt(e) != ' ' && b.charAt(e) != '\n'
+                    && b.charAt(e) != '[') {
+                eq |= b.charAt(e) == '=';
+                e++;
+            }
+            if (eq && e < b.length() && b.charAt(e) == ']' && e > k + 2) {
+                b.replace(k, e + 1, "<v>");
+                k = b.indexOf("[", k + 3);
+            } else {
+                k = b.indexOf("[", k + 1);
+            }
+        }
+    }
+
+    /** {@code ": <n> insufficient cpu, <n> node(s) were unschedulable"} to the end of its line → {@code ": <v>"}. */
+    private static void countLists(StringBuilder b, int start) {
+        int k = b.indexOf(": <n> ", start);
+        while (k >= 0) {
+            int end = b.indexOf("\n", k);
+            if (end < 0) {
+                end = b.length();
+            }
+            boolean list = true;
+            int item = k + 2;
+            while (item < end) {
+                if (!regionMatchesIgnoreCase(b, item, "<n> ")) {
+                    list = false;
+                    break;
+                }
+                int next = b.indexOf(", ", item);
+                if (next < 0 || next > end) {
+                    break;
+                }
+                item = next + 2;
+            }
+            if (list) {
+                b.replace(k + 2, end, "<v>");
+            }
+            k = b.indexOf(": <n> ", k + 2);
+        }
+    }
+
+    /** Everything after {@code lead} to the end of its line is a value (a list of hosts). */
+    private static void restIsValue(StringBuilder b, int start, String lead) {
+        int k = b.indexOf(lead, start);
+        if (k < 0) {
+            return;
+        }
+        int a = k + lead.length();
+        int end = b.indexOf("\n", a);
+        if (end < 0) {
+            end = b.length();
+        }
+        if (end > a) {
+            b.replace(a, end, "<v>");
+        }
+    }
+
+    private static final String[] LOCATION_TAILS = {" in <v>", " at <v>", " in <v> on line <n>"};
+
+    /** At each line's end: drops a location ({@code in <v>:<n>}) and a timing ({@code <n>ms}), then stray punctuation. */
+    private static void tails(StringBuilder b, int start) {
+        int line = start;
+        while (line < b.length()) {
+            int end = b.indexOf("\n", line);
+            if (end < 0) {
+                end = b.length();
+            }
+            boolean changed = true;
+            while (changed && end > line) {
+                changed = false;
+                int e = end;
+                while (e > line && ".:, )'\"]}".indexOf(b.charAt(e - 1)) >= 0) {
+                    e--;
+                }
+                while (e - 4 >= line && b.charAt(e - 1) == '>' && b.indexOf(":<n>", e - 4) == e - 4) {
+                    e -= 4; // :line:col
+                }
+                int cut = -1;
+                for (String tail : LOCATION_TAILS) {
+                    if (e - tail.length() > line && b.indexOf(tail, e - tail.length()) == e - tail.length()) {
+                        cut = e - tail.length();
+                    }
+                }
+                for (String timing : new String[] {" <n>ms", " <n>s", " <n>"}) {
+                    if (cut < 0 && e - timing.length() > line && b.indexOf(timing, e - timing.length())
+                            == e - timing.length()) {
+                        cut = e - timing.length();
+                    }
+                }
+                if (cut < 0 && e < end && e > line) {
+                    cut = e;
+                }
+                if (cut > line) {
+                    b.delete(cut, end);
+                    end = cut;
+                    changed = true;
+                }
+            }
+            int nl = b.indexOf("\n", line);
+            if (nl < 0) {
+                break;
+            }
+            line = nl + 1;
+        }
+    }
+
     private static final String[] VALUE_PLACEHOLDERS = {"<url>", "<path>", "<host>", "<email>", "<uuid>", "<hex>",
         "<id>"};
     private static final String[] CHAINS = {"<v>.first", "<v>.last", "<v>.<v>", "<v><v>", "<v>:<v>", "<v>...<v>",
         "<v>\\<v>", "<v>/<v>", "::<n>:<n>", "::<n>", "<v>,)"};
     /** Words after which a name is a container, a pod or an endpoint: volatile, like an id. */
-    private static final String[] NAMED = {"container ", "endpoint ", "pod ", "deployment ", "node "};
+    private static final String[] NAMED = {"container ", "endpoint ", "pod ", "deployment ", "node ", "collection: ",
+        "index: "};
 
     /**
      * One spelling per value: every kind of placeholder reads {@code <v>} (a quoted URL and a bare one are the same
@@ -400,7 +749,8 @@ public final class Fingerprinter {
             int a = k + word.length();
             int e = a;
             while (e < b.length() && (Character.isLetterOrDigit(b.charAt(e)) || b.charAt(e) == '-'
-                    || b.charAt(e) == '_' || b.charAt(e) == '<' || b.charAt(e) == '>' || b.charAt(e) == '.')) {
+                    || b.charAt(e) == '_' || b.charAt(e) == '<' || b.charAt(e) == '>' || b.charAt(e) == '.'
+                    || b.charAt(e) == '$')) {
                 e++;
             }
             while (e > a && b.charAt(e - 1) == '.') {
@@ -414,8 +764,9 @@ public final class Fingerprinter {
     }
 
     private static int indexOfIgnoreCase(StringBuilder b, String lower, int from) {
+        char first = lower.charAt(0); // an ASCII letter
         for (int k = from; k + lower.length() <= b.length(); k++) {
-            if ((k == 0 || !Character.isLetterOrDigit(b.charAt(k - 1))) && regionMatchesIgnoreCase(b, k, lower)) {
+            if ((b.charAt(k) | 0x20) == first && (k == 0 || !Character.isLetterOrDigit(b.charAt(k - 1))) && regionMatchesIgnoreCase(b, k, lower)) {
                 return k;
             }
         }

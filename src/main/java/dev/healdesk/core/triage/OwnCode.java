@@ -32,18 +32,52 @@ public final class OwnCode {
             "com.microsoft.playwright.", "org.openqa.selenium.", "io.restassured.", "okhttp3.", "org.apache.http.",
             "reactor.", "io.netty.", "node:", "internal/", "<anonymous>");
 
+    /** Words without which {@link #ASSERTION} cannot match: a message without any skips the regex. */
+    private static final String[] ASSERTION_WORDS = {"Assertion", "ComparisonFailure", "MultipleFailuresError",
+        "expected", "assert", "Expecting"};
+
     private static final Pattern JAVA_FRAME = Pattern.compile("^at ([\\w$.]+)\\.[\\w$<>]+\\(([^)]*)\\)");
+    private static final Pattern INNER_CLASS = Pattern.compile("\\$.*");
+    private static final Pattern TEST_FILE = Pattern.compile("(?s).*(?:[/\\\\(\" ]test_[^/\\\\]*\\.py|_test\\.py"
+            + "|_test\\.go|\\.spec\\.[jt]sx?|\\.test\\.[jt]sx?|[/\\\\]tests?[/\\\\]|[/\\\\]__tests__[/\\\\]).*");
 
     private OwnCode() {
     }
 
     /** Whether {@code message} and {@code stack} tell a failure raised by the application's own code. */
     public static boolean raisedByApplication(String message, String stack) {
-        if (message != null && ASSERTION.matcher(message).find()) {
+        if (message != null && mayAssert(message) && ASSERTION.matcher(message).find()) {
             return true;
         }
         List<String> top = StackFrames.top(stack, 1);
         return !top.isEmpty() && isOwnFrame(top.get(0));
+    }
+
+    private static boolean mayAssert(String message) {
+        for (String word : ASSERTION_WORDS) {
+            if (message.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWithAny(String s, List<String> prefixes) {
+        for (String p : prefixes) {
+            if (s.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsAny(String s, List<String> parts) {
+        for (String p : parts) {
+            if (s.contains(p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether one stack frame ({@code at a.b.C.m(C.java:3)}, {@code File "x.py"}, a Go path) is the application's. */
@@ -52,18 +86,17 @@ public final class OwnCode {
         var java = JAVA_FRAME.matcher(f);
         if (java.find()) {
             String cls = java.group(1);
-            String simple = cls.substring(cls.lastIndexOf('.') + 1).replaceAll("\\$.*", "");
-            return NOT_OWN.stream().noneMatch(cls::startsWith) && !isTestName(simple)
+            String simple = INNER_CLASS.matcher(cls.substring(cls.lastIndexOf('.') + 1)).replaceAll("");
+            return !startsWithAny(cls, NOT_OWN) && !isTestName(simple)
                     && !java.group(2).contains("Native Method");
         }
         String lower = f.toLowerCase(Locale.ROOT);
         if (lower.contains("node_modules") || lower.contains("site-packages") || lower.contains("dist-packages")
                 || lower.contains("/lib/python") || lower.contains("/usr/local/go/") || lower.contains("/go/pkg/mod/")
-                || lower.contains("_pytest") || NOT_OWN.stream().anyMatch(f::contains)) {
+                || lower.contains("_pytest") || containsAny(f, NOT_OWN)) {
             return false;
         }
-        return !lower.matches("(?s).*(?:[/\\\\(\" ]test_[^/\\\\]*\\.py|_test\\.py|_test\\.go|\\.spec\\.[jt]sx?|\\.test\\.[jt]sx?"
-                + "|[/\\\\]tests?[/\\\\]|[/\\\\]__tests__[/\\\\]).*");
+        return !TEST_FILE.matcher(lower).matches();
     }
 
     private static boolean isTestName(String simpleName) {

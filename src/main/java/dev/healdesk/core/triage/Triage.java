@@ -3,13 +3,10 @@ package dev.healdesk.core.triage;
 import dev.healdesk.core.suite.TestResult;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Classifies failures, fingerprints them (a fingerprint is the failure's template: see {@link Fingerprinter}),
@@ -26,42 +23,34 @@ public final class Triage {
 
     private static final String[] CLAUSE_SEPARATORS = {": ", " - ", "\uff1a"};
 
-    private final Map<String, Pattern> regexes = new HashMap<>();
-
     public Triage(PatternCatalog catalog) {
         this.classifier = new Classifier(Objects.requireNonNull(catalog, "catalog"));
-        catalog.patterns().stream().filter(p -> !p.isCatchAll()).forEach(p -> regexes.put(p.id(), p.regex()));
         this.incidents = new Incidents(this);
     }
 
     public TriagedFailure triage(String message, String stack) {
-        Classification c = atLeastHighInOwnCode(classifier.classify(message, stack), message, stack);
-        return new TriagedFailure(c, fingerprinter.fingerprint(c.patternId(), identity(c, message)));
+        Classifier.Match match = classifier.match(message, stack);
+        Classification c = atLeastHighInOwnCode(match.classification(), message, stack);
+        return new TriagedFailure(c, fingerprinter.fingerprint(c.patternId(), identity(message, match.start())));
     }
 
     /**
      * The part of {@code message} that names the failure: the clause in which the pattern's expression first matches
      * (from the last {@code ": "} before the match) to the end of that line; whatever wrapped it before, a logger,
      * an exception class, an API call, is not identity. The whole message when the catch-all answered or the match
-     * lies in a frame or a log section.
+     * lies in a frame or a log section. {@code at} is where the classifier found the pattern's first match in the
+     * message ({@link Classifier.Match#start()}, -1 for none): the regex does not run a second time.
      */
-    String identity(Classification c, String message) {
+    String identity(String message, int at) {
         if (message == null || message.isEmpty()) {
             return "";
         }
-        Pattern regex = regexes.get(c.patternId());
-        if (regex == null) {
+        if (at < 0) {
             return message;
         }
-        Matcher m = regex.matcher(message);
-        if (!m.find()) {
-            return message;
-        }
-        int at = m.start();
         int lineStart = message.lastIndexOf('\n', at) + 1;
         int lineEnd = message.indexOf('\n', at);
-        String line = message.substring(lineStart, lineEnd < 0 ? message.length() : lineEnd);
-        if (Fingerprinter.headline(line).isEmpty()) {
+        if (!Fingerprinter.isHeadlineLine(message, lineStart, lineEnd < 0 ? message.length() : lineEnd)) {
             return message; // the match is in a frame or a log section: the headline names the failure
         }
         int from = lineStart;

@@ -120,7 +120,7 @@ class HistoryRollupTest {
             s.execute("ALTER TABLE runs DROP COLUMN suite_error");   // version 6's
             s.execute("DROP TABLE incidents");                        // version 7's
             s.execute("ALTER TABLE failures DROP COLUMN incident_id");
-            for (String index : List.of("runs_operator", "runs_machine")) {   // version 8's
+            for (String index : List.of("runs_operator", "runs_machine")) {   // version 9's
                 s.execute("DROP INDEX " + index);
             }
             for (String column : List.of("machine", "operator", "origin")) {
@@ -129,7 +129,7 @@ class HistoryRollupTest {
             s.execute("PRAGMA user_version = 4");
         }
         try (HistoryStore store = HistoryStore.open(db)) {
-            assertThat(store.schemaVersion()).isEqualTo(HistoryStore.SCHEMA_VERSION).isEqualTo(8);
+            assertThat(store.schemaVersion()).isEqualTo(HistoryStore.SCHEMA_VERSION).isEqualTo(9);
             assertThat(store.trend(null, from, to)).isEqualTo(trend);
             // schema 7 then recomputes the fingerprints from the stored messages and merges the groups that now
             // agree (these runs' groups all say "Error: boom"): the groups per pattern and the fingerprints change,

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A run that stopped half-way is told truly: interrupted, never healthy, with what it did up to then (its audit trail
- * becomes its actions), and its folder is finished from what the history kept.
+ * becomes its actions), and its folder is finished from what the history kept, its artifacts redacted.
  */
 class InterruptedRunTest {
 
@@ -114,7 +114,7 @@ class InterruptedRunTest {
     }
 
     @Test
-    void theNextStartFinishesAKilledRunsFolderFromTheHistory() throws Exception {
+    void theNextStartFinishesAKilledRunsFolderFromTheHistoryAndRedactsTheArtifactsItLeft() throws Exception {
         Path results = Files.createDirectories(dir.resolve("results"));
         RunFolderWriter folders = new RunFolderWriter(results);
         // an earlier run finished and wrote latest.json; the killed one left a half-written summary and no summary.md
@@ -125,11 +125,22 @@ class InterruptedRunTest {
         Path killed = Files.createDirectories(results.resolve("run-2"));
         Files.writeString(killed.resolve("healing-summary.json.tmp"), "{\"runId\": \"run-2\", \"sta");
         Files.writeString(results.resolve("latest.json.tmp"), "{");
+        // what the killed run's suite had written when it died: its artifacts are redacted only when a suite ends
+        String jwt = jwt();
+        Path events = Files.createDirectories(killed.resolve("artifacts")).resolve("playwright-events.ndjson");
+        Files.writeString(events, "{\"type\":\"begin\",\"total\":3}\n{\"type\":\"stdout\",\"text\":\"GET /api/orders"
+                + " Authorization: Bearer " + jwt + "\"}\n");
+        Path context = Files.createDirectories(killed.resolve("artifacts/test-results/orders-list"))
+                .resolve("error-context.md");
+        Files.writeString(context, "# Page snapshot\n\n| key | value |\n|---|---|\n| sessionToken | " + jwt + " |\n");
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2, 3};
+        Path screenshot = killed.resolve("artifacts/test-results/orders-list/test-failed-1.png");
+        Files.write(screenshot, png);
 
         RunSummary kept = RunSummaries.withResults("run-2", T, 2, 1).asInterrupted();
-        List<String> done = folders.recover(killed, kept);
+        List<String> done = folders.recover(killed, kept, dev.healdesk.core.redact.Redactor.atRest()::redact);
 
-        assertThat(done).contains("removed the half-written healing-summary.json.tmp",
+        assertThat(done).contains("redacted 2 artifact file(s)", "removed the half-written healing-summary.json.tmp",
                 "removed the half-written latest.json.tmp", "wrote summary.md", "wrote healing-summary.json",
                 "brought latest.json up to this run");
         try (var left = Files.list(killed)) {
@@ -139,6 +150,21 @@ class InterruptedRunTest {
         JsonNode latest = new ObjectMapper().readTree(results.resolve("latest.json").toFile());
         assertThat(latest.path("runId").asText()).isEqualTo("run-2");
         assertThat(latest.path("state").asText()).isEqualTo("interrupted");
-        assertThat(folders.recover(killed, kept)).as("a whole folder is left as it is").isEmpty();
+        assertThat(Files.readString(events)).doesNotContain(jwt).contains("Authorization: Bearer [REDACTED_JWT]")
+                .startsWith("{\"type\":\"begin\",\"total\":3}\n");
+        assertThat(Files.readString(context)).doesNotContain(jwt).contains("| sessionToken | [REDACTED_JWT] |");
+        assertThat(Files.readAllBytes(screenshot)).as("a binary artifact is kept byte for byte").isEqualTo(png);
+        assertThat(folders.recover(killed, kept, dev.healdesk.core.redact.Redactor.atRest()::redact))
+                .as("a whole folder is left as it is").isEmpty();
+    }
+
+    /** A JWT made here, never a real one: header, claims and a random signature, base64url. */
+    private static String jwt() {
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        byte[] signature = new byte[32];
+        new java.util.Random(7).nextBytes(signature);
+        return b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + "." + b64.encodeToString("{\"sub\":\"ci-bot\",\"exp\":1893456000}".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)) + "." + b64.encodeToString(signature);
     }
 }

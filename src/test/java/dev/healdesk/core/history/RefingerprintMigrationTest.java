@@ -61,4 +61,55 @@ class RefingerprintMigrationTest {
                     "the merged fingerprint keeps its last working fix");
         }
     }
+
+    @Test
+    void aVersionSevenHistoryGetsTheStructureMaskedFingerprintsAndKeepsItsIncidents() throws Exception {
+        Path file = dir.resolve("seven.db");
+        String timedOut = "upstream timed out (110: Connection timed out) while reading response header from upstream";
+        String otherOs = "upstream timed out (60: Operation timed out) while reading response header from upstream";
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            for (int v = 0; v < 7; v++) {
+                for (String statement : Schema.MIGRATIONS.get(v)) {
+                    s.execute(statement);
+                }
+            }
+            s.execute("PRAGMA user_version = 7");
+            s.execute("INSERT INTO runs (id, target, projects, dry_run, started_at, finished_at, status, initial_status,"
+                    + " health_score, tests_run, tests_passed, tests_failed, flaky, cancelled)"
+                    + " VALUES ('r1','sandbox','',0,1000,2000,'failing','failing',0,2,0,2,0,0)");
+            // Version 7's templates kept the errno's words: one failure, two fingerprints, one incident.
+            s.execute("INSERT INTO failures (run_id, fingerprint, category, severity, fix_class, pattern_id, playbook,"
+                    + " count, message, incident_id) VALUES ('r1','cccccccccccccccc','timeout','high','C',"
+                    + "'gateway-timeout',NULL,1,'" + timedOut + "','inc-000000000001')");
+            s.execute("INSERT INTO failures (run_id, fingerprint, category, severity, fix_class, pattern_id, playbook,"
+                    + " count, message, incident_id) VALUES ('r1','dddddddddddddddd','timeout','high','C',"
+                    + "'gateway-timeout',NULL,2,'" + otherOs + "','inc-000000000001')");
+            s.execute("INSERT INTO incidents (run_id, id, title, category, severity, fix_class, pattern_ids, playbook,"
+                    + " fingerprints, tests, class_evidence) VALUES ('r1','inc-000000000001','Gateway timeout — 3 tests',"
+                    + "'timeout','high','C','gateway-timeout',NULL,'cccccccccccccccc,dddddddddddddddd','t1\nt2\nt3',"
+                    + "'class C: gateway timeout (catalog)')");
+            s.execute("INSERT INTO test_results (run_id, test_id, project, title, status, duration_ms, retry,"
+                    + " error_message, fingerprint) VALUES ('r1','t1','p','t1','failed',1,0,'x','cccccccccccccccc')");
+            s.execute("INSERT INTO test_results (run_id, test_id, project, title, status, duration_ms, retry,"
+                    + " error_message, fingerprint) VALUES ('r1','t2','p','t2','failed',1,0,'y','dddddddddddddddd')");
+        }
+        Triage triage = new Triage(PatternCatalog.builtIn());
+        String expected = triage.triage(timedOut, null).fingerprint();
+        assertEquals(expected, triage.triage(otherOs, null).fingerprint(), "the two quotes now share a template");
+        try (HistoryStore store = HistoryStore.open(file)) {
+            assertEquals(HistoryStore.SCHEMA_VERSION, store.schemaVersion());
+            List<StoredFailure> failures = store.failuresOf("r1");
+            assertEquals(1, failures.size(), failures.toString());
+            assertEquals(expected, failures.get(0).fingerprint());
+            assertEquals(3, failures.get(0).count());
+            assertTrue(store.testsOf("r1").stream().allMatch(t -> expected.equals(t.fingerprint())));
+            assertEquals(List.of(expected), store.incidentsOf("r1").get(0).fingerprints());
+            assertEquals(3, store.fingerprint(expected).orElseThrow().occurrences());
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT incident_id FROM failures")) {
+            assertTrue(rs.next());
+            assertEquals("inc-000000000001", rs.getString(1), "the failure keeps its incident");
+        }
+    }
 }

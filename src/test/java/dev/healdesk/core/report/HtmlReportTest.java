@@ -117,6 +117,35 @@ class HtmlReportTest {
     }
 
     @Test
+    void eachFailureGroupShowsTheEvidenceThatDecidedItsFixClass() throws Exception {
+        RunSummary run = ReportFixtures.run(dir);
+        String html = new HtmlReport().render(run, ReportFixtures.trend(), dir);
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+        org.w3c.dom.NodeList sections = doc.getElementsByTagName("section");
+        List<String> groupEvidence = new java.util.ArrayList<>();
+        List<String> incidentEvidence = new java.util.ArrayList<>();
+        for (int k = 0; k < sections.getLength(); k++) {
+            org.w3c.dom.Element section = (org.w3c.dom.Element) sections.item(k);
+            org.w3c.dom.NodeList ps = section.getElementsByTagName("p");
+            String evidence = null;
+            for (int j = 0; j < ps.getLength(); j++) {
+                if (((org.w3c.dom.Element) ps.item(j)).getAttribute("class").equals("class-evidence")) {
+                    evidence = ps.item(j).getTextContent();
+                }
+            }
+            (section.getAttribute("class").contains("incident") ? incidentEvidence : groupEvidence).add(evidence);
+        }
+        List<String> expected = run.failures().stream().map(g -> run.incidentOfTest(g.tests().get(0).id())
+                .orElseThrow().classEvidence()).toList();
+        assertThat(expected).hasSize(2).allSatisfy(e -> assertThat(e).startsWith("class "));
+        assertThat(groupEvidence).containsExactlyElementsOf(expected);
+        assertThat(incidentEvidence).containsExactlyElementsOf(run.incidents().stream()
+                .map(dev.healdesk.core.triage.Incident::classEvidence).toList());
+    }
+
+    @Test
     void saysWhenThereIsNoHistoryOrNoFailure() throws Exception {
         RunSummary run = ReportFixtures.run(dir);
         RunSummary clean = new RunSummary(run.runId(), run.target(), run.projects(), false, run.startedAt(),

@@ -2,7 +2,11 @@ package dev.healdesk.core.triage;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -74,5 +78,42 @@ class ClassifierTest {
         for (String text : List.of("STATUS", "Status", "ſtatus", "ſTATUS", "stat us")) {
             assertEquals(brute.classify(text, null), own.classify(text, null), text);
         }
+    }
+
+    @Test
+    void theMatchStartIsTheLeftmostMatchOfThePatternsWholeRegexNotOfTheAlternativeTriedFirst() {
+        PatternCatalog catalog = PatternCatalog.of(List.of(
+                pattern("words", "beta|ALPHA|gam+a\\d", Category.DATA, 5)));
+        Classifier own = new Classifier(catalog);
+        // "beta" (an exact literal unit) is tried first and matches, but "alpha" and "gamma1" start earlier
+        assertEquals(new Classifier.Match(own.classify("x gamma1 alpha beta", null), 2),
+                own.match("x gamma1 alpha beta", null));
+        assertEquals(4, own.match("one Alpha and a beta", null).start());
+        assertEquals(0, own.match("beta alpha", null).start());
+        // matched only with the stack, or by nothing: no position in the message
+        assertEquals(-1, own.match("it failed", "  at beta (x.js:1:1)").start());
+        assertEquals("words", own.match("it failed", "  at beta (x.js:1:1)").classification().patternId());
+        assertEquals(-1, own.match("nothing here", null).start());
+        assertEquals(-1, own.match(null, null).start());
+    }
+
+    @Test
+    void theMatchStartAgreesWithTheWholeRegexOnTwentyThousandGeneratedMessages() {
+        Map<String, Pattern> whole = new HashMap<>();
+        classifier.catalog().patterns().forEach(p -> whole.put(p.id(), p.regex()));
+        int positioned = 0;
+        for (TriageBenchmark.Sample s : TriageBenchmark.corpus(20_000, 11L)) {
+            Classifier.Match m = classifier.match(s.message(), s.stack());
+            assertEquals(classifier.classify(s.message(), s.stack()), m.classification(), s.message());
+            String id = m.classification().patternId();
+            int expected = -1;
+            if (!id.equals("unknown")) {
+                Matcher regex = whole.get(id).matcher(s.message());
+                expected = regex.find() ? regex.start() : -1;
+            }
+            assertEquals(expected, m.start(), s.message());
+            positioned += m.start() >= 0 ? 1 : 0;
+        }
+        org.assertj.core.api.Assertions.assertThat(positioned).isGreaterThan(15_000);
     }
 }

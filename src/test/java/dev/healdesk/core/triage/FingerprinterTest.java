@@ -160,6 +160,67 @@ class FingerprinterTest {
         assertNotEquals(fp.fingerprint(Category.UI, a, null), fp.fingerprint(Category.UI, b, null));
     }
 
+    static Stream<Arguments> sameFailureQuotedTwoWays() {
+        return Stream.of(
+                arguments("upstream timed out (110: Connection timed out) while reading response header from upstream",
+                        "upstream timed out (60: Operation timed out) while reading response header from upstream"),
+                arguments("could not connect to server: Connection refused (0x0000274D/10061)",
+                        "could not connect to server: Connection refused"),
+                arguments("E11000 duplicate key error collection: shop.users index: email_1 dup key: { email: \"a@b.c\" }",
+                        "E11000 duplicate key error collection: test.orders index: _id_ dup key: { _id: ObjectId('6370') }"),
+                arguments("no such element: Unable to locate element: {\"method\":\"css selector\",\"selector\":\"[id=\"a\"]\"}",
+                        "no such element: Unable to locate element: {\"method\":\"xpath\",\"selector\":\"//b\"}"),
+                arguments("Expected to find element: [data-test=save], but never found it",
+                        "Expected to find element: '#save', but never found it"),
+                arguments("Warning FailedScheduling 12s (x3 over 40s) default-scheduler 0/3 nodes are available: 3 Insufficient"
+                        + " memory.", "0/7 nodes are available: 2 node(s) were unschedulable, 5 Insufficient cpu"),
+                arguments("Cannot invoke \"a.B.c()\" because the return value of \"a.D.e()\" is null",
+                        "Cannot invoke \"a.B.f()\" because \"<local2>\" is null"),
+                arguments("getaddrinfo ENOTFOUND db db:5432",
+                        "getaddrinfo ENOTFOUND my-db.s3-eu-west-1.example.com my-db.s3-eu-west-1.example.com:443"),
+                arguments("RedisException: OOM command not allowed when used memory > 'maxmemory'. in /srv/app/cache.php:212",
+                        "OOM command not allowed when used memory > 'maxmemory'."),
+                arguments("[POST http://localhost:4444/wd/hub/session/1/element/2/click] Element is not clickable at point (10,"
+                        + " 20)", "Element <button id=\"pay\"> is not clickable at point (981, 839)"),
+                arguments("Container web-1, dependency failed to start: container web-1 is unhealthy",
+                        "dependency failed to start: container db is unhealthy"),
+                arguments("0|api | Error: Redis connection to 127.0.0.1:6379 failed",
+                        "Error: Redis connection to 10.0.0.2:6379 failed"),
+                arguments("terminate called after throwing an instance of 'pqxx::unique_violation'\n  what():  ERROR:  duplicate"
+                        + " key value violates unique constraint \"a_pkey\"",
+                        "ERROR: duplicate key value violates unique constraint \"b_pkey\""),
+                arguments("[conn2] E11000 duplicate key error index: a.b.$c_1 122ms",
+                        "E11000 duplicate key error index: x.y.$z_1"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sameFailureQuotedTwoWays")
+    void twoQuotesOfOneFailureThatDifferOnlyByStructureShareATemplate(String a, String b) {
+        assertEquals(fp.template(a), fp.template(b));
+        assertEquals(fp.fingerprint("key", a), fp.fingerprint("key", b));
+    }
+
+    static Stream<Arguments> differentFailuresAroundTheStructureRules() {
+        return Stream.of(
+                arguments("upstream timed out (110: Connection timed out) while reading response header from upstream",
+                        "upstream prematurely closed connection while reading response header from upstream"),
+                arguments("Cannot read properties of undefined (reading 'x')", "Cannot read properties of null (reading 'x')"),
+                arguments("0/3 nodes are available: 3 Insufficient memory.",
+                        "0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims"),
+                arguments("[Error: connect ECONNREFUSED 127.0.0.1:5432]", "[Error: connect ETIMEDOUT 127.0.0.1:5432]"),
+                arguments("[conn2] duplicate key error index: a.b.$c_1", "[conn2] lock timeout on index: a.b.$c_1"),
+                arguments("Warning BackOff 15s (x7 over 1m) kubelet, node-1 Back-off restarting failed container",
+                        "Warning Unhealthy 15s (x7 over 1m) kubelet, node-1 Readiness probe failed"),
+                arguments("Container web-1, dependency failed to start: container web-1 is unhealthy",
+                        "Container web-1, dependency failed to start: container web-1 exited (1)"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("differentFailuresAroundTheStructureRules")
+    void theStructureRulesKeepDifferentFailuresApart(String a, String b) {
+        assertNotEquals(fp.template(a), fp.template(b));
+    }
+
     @Test
     void categoriesNeverShareAFingerprint() {
         Set<String> seen = new HashSet<>();

@@ -137,6 +137,7 @@ class TriageCorpusFiguresTest {
         System.out.println("[triage corpus] tune     " + f);
         // The tuning part is where the rules were fitted: a floor against regressions, not the claim.
         assertTrue(f.category() >= 0.9 && f.fixClass() >= 0.85 && f.cGivenA() <= 0.02, f.toString());
+        assertTrue(f.merged() >= 0.95 && f.keptApart() >= 0.995, f.toString());
     }
 
     @Test
@@ -149,11 +150,14 @@ class TriageCorpusFiguresTest {
         // Issue target: merged >= 0.90. Held-out measured 0.737 (28 of 38 pairs) when first run, after tuning on the
         // other four fifths: the target is MISSED and reported as such, not hidden by moving items to tune. The
         // assertion holds that floor against regressions until the rules merge more without looking at this part.
+        // Structure-based masking fitted on the tune part only (errno parentheses, dumped objects, count lists, tag
+        // and event-row prefixes, location and timing tails, values between words) took tune from 0.799 to 0.954
+        // and held-out to 0.763 (29 of 38): the floor rises to that, and may only rise.
         if (f.merged() < 0.90) {
             System.out.println("[triage corpus] held-out TARGET MISSED: same-template pairs merged "
                     + String.format("%.3f", f.merged()) + " < 0.90");
         }
-        assertTrue(f.merged() >= 0.73, "same-template pairs merged " + f);
+        assertTrue(f.merged() >= 0.76, "same-template pairs merged " + f);
         assertTrue(f.keptApart() >= 0.995, "different-template pairs kept apart " + f);
     }
 
