@@ -73,6 +73,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "Runs in the synthetic history, 50 results each (default ${DEFAULT-VALUE}).")
     int historyRuns;
 
+    @Option(names = "--history-dir", paramLabel = "DIR", description = "Keep the synthetic history in DIR"
+            + " (DIR/history.db) and use it again next time instead of writing it anew (default: a scratch folder,"
+            + " deleted).")
+    Path historyDir;
+
     @Option(names = "--messages", defaultValue = "20000", description = "Distinct messages in the triage corpus (default ${DEFAULT-VALUE}).")
     int messages;
 
@@ -99,6 +104,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--playwright-runs", defaultValue = "5", description = "Runs of the 40-test Playwright suite each"
             + " way, bare and through Healdesk (default ${DEFAULT-VALUE}).")
     int playwrightRuns;
+
+    @Option(names = "--playwright-shards", defaultValue = "2", description = "Shards of the seed suite's sharded run"
+            + " beside its whole one (default ${DEFAULT-VALUE}; 1 leaves the figure out).")
+    int playwrightShards;
 
     @Option(names = "--playwright-project", defaultValue = "src/test/playwright", description = "The Playwright Test"
             + " project with the bench project (default ${DEFAULT-VALUE}).")
@@ -162,7 +171,7 @@ final class BenchCommand implements Callable<Integer> {
             HealBenchmark.run(out, Math.max(1, healRuns));
         }
         if (only.contains("history")) {
-            new HistoryBenchmark(historyRuns, 50).run(out);
+            new HistoryBenchmark(historyRuns, 50, historyDir).run(out);
         }
         if (only.contains("playwright")) {
             playwright(out);
@@ -201,6 +210,21 @@ final class BenchCommand implements Callable<Integer> {
                     o.tests(), o.rounds(), BenchFigures.load(),
                     BenchFigures.Spread.of(o.bareRunsMs()).describe("%,.0f", "ms"),
                     BenchFigures.Spread.of(o.healdeskRunsMs()).describe("%,.0f", "ms"), o.percent());
+            out.flush();
+            if (playwrightShards > 1) {
+                PlaywrightTestSuite seeds = PlaywrightTestSuite.of(project, List.of("health", "contracts", "modules",
+                        "security"), sandbox.baseUrl().toString(), null, java.util.Map.of("HEALDESK_USER",
+                        sandbox.username(), "HEALDESK_PASSWORD", sandbox.password()), java.time.Duration.ofMinutes(5),
+                        suite.browserPath());
+                PlaywrightBenchmark.Sharded s = PlaywrightBenchmark.sharded(seeds, playwrightShards,
+                        Math.max(1, Math.min(3, playwrightRuns)), dir);
+                out.printf(Locale.ROOT, "playwright: the %d-test seed suite (4 spec files, Chromium), whole and in %d"
+                                + " shards side by side, %d runs each after a warm-up, alternating (%d cores; %s):%n"
+                                + "        whole: %s%n        %d shards: %s%n        sharded / whole medians %.2f%n",
+                        s.tests(), s.shards(), s.rounds(), Runtime.getRuntime().availableProcessors(),
+                        BenchFigures.load(), BenchFigures.Spread.of(s.wholeRunsMs()).describe("%,.0f", "ms"),
+                        s.shards(), BenchFigures.Spread.of(s.shardedRunsMs()).describe("%,.0f", "ms"), s.ratio());
+            }
         }
     }
 

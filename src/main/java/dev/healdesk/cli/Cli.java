@@ -11,7 +11,7 @@ import java.io.PrintWriter;
         description = "Self-healing test runs: run suites, triage failures, keep history, write reports.",
         subcommands = {RunCommand.class, TriageCommand.class, ReportCommand.class, HistoryCommand.class,
                 DoctorCommand.class, ConfigCommand.class, RedactCommand.class,
-                SandboxCommand.class, ScheduleCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                SandboxCommand.class, ScheduleCommand.class, BenchCommand.class, MergeCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
 
     /** Exit codes: 0 healthy, 1 degraded or failing, 2 usage or configuration error, 3 internal error. */
@@ -26,7 +26,7 @@ public final class Cli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing command: use run, triage, report, history, doctor, config, redact, sandbox, schedule or bench"
+                "Missing command: use run, merge, triage, report, history, doctor, config, redact, sandbox, schedule or bench"
                         + " (or no arguments at all for the console)");
     }
 

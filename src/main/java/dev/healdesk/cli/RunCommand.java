@@ -26,6 +26,10 @@ import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.run.Target;
 import dev.healdesk.core.sandbox.Fault;
 import dev.healdesk.core.session.HealSession;
+import dev.healdesk.core.session.RunRedactor;
+import dev.healdesk.core.session.ShardedRuns;
+import dev.healdesk.core.suite.SuiteException;
+import dev.healdesk.core.suite.playwright.Shard;
 import dev.healdesk.core.triage.PatternCatalog;
 import dev.healdesk.core.triage.PatternCatalogException;
 import picocli.CommandLine;
@@ -86,6 +90,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Print debug events too.")
     boolean verbose;
 
+    @Option(names = "--shard", paramLabel = "i/N",
+            description = "Run only shard i of N of the target's Playwright suites (a CI matrix job) and leave its"
+                    + " results in --shard-dir for 'healdesk merge'; nothing is triaged, healed or recorded here.")
+    String shard;
+
+    @Option(names = "--shard-dir", paramLabel = "DIR",
+            description = "Where --shard leaves the shard's results (default ./healdesk-shard-i-of-N).")
+    Path shardDir;
+
     @Option(names = "--rediagnose", description = "Ask the model again even for failures whose diagnosis is cached.")
     boolean rediagnose;
 
@@ -144,8 +157,21 @@ final class RunCommand implements Callable<Integer> {
             throw new Cli.UsageException("--fault switches the built-in sandbox's faults; it cannot be used with"
                     + " --target=" + target + ".");
         }
+        if (shard != null) {
+            return runShard(out, env, options, target);
+        }
         PatternCatalog catalog = catalog(env);
         try (Target t = openTarget(target, env, faultSet)) {
+            return heal(out, env, options, catalog, t);
+        }
+    }
+
+    /**
+     * The whole loop on {@code t}: its suites (or, for a merge, its shards' results), triage, diagnosis, healing, the
+     * record and the report; the exit code says how the run ended.
+     */
+    int heal(PrintWriter out, Map<String, String> env, RunOptions options, PatternCatalog catalog, Target t) {
+        try {
             Optional<TargetSpec.ArtifactsSpec> artifacts = t instanceof FileTarget f
                     ? Optional.ofNullable(f.spec().artifacts()) : Optional.empty();
             HealdeskPaths paths = paths(env, artifacts);
@@ -180,6 +206,69 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** {@code --shard=i/N}: runs that shard of the target's Playwright suites and leaves its folder for a merge. */
+    private int runShard(PrintWriter out, Map<String, String> env, RunOptions options, String target) {
+        Shard part;
+        try {
+            part = Shard.parse(shard);
+        } catch (IllegalArgumentException e) {
+            throw new Cli.UsageException("--shard: " + e.getMessage() + ".");
+        }
+        if (Targets.SANDBOX.equals(target)) {
+            throw new Cli.UsageException("--shard splits the Playwright suites of a target file, and the built-in"
+                    + " sandbox has none: give --target=FILE with a Playwright suite.");
+        }
+        Path dir = (shardDir != null ? shardDir : Path.of("healdesk-" + part.folderName())).toAbsolutePath()
+                .normalize();
+        try (Target t = openTarget(target, env, Set.of())) {
+            FileTarget file = (FileTarget) t;
+            List<String> projects = selectedProjects(file, options);
+            Cancellation cancel = new Cancellation();
+            Thread hook = new Thread(cancel::cancel, "healdesk-cancel-on-exit");
+            Runtime.getRuntime().addShutdownHook(hook);
+            ShardedRuns.ShardFile written;
+            try {
+                java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+                String id = "shard-" + part.index() + "-of-" + part.total();
+                written = ShardedRuns.runShard(file, target, part, projects, dir, new RunRedactor(env),
+                        Clock.systemUTC(), note -> print(out, new RunEvent.Log(id, RunEvent.Log.Level.INFO, note)),
+                        r -> print(out, new RunEvent.TestFinished(id, r, n.incrementAndGet())), cancel);
+            } finally {
+                removeHook(hook);
+            }
+            if (cancel.isCancelled()) {
+                spec.commandLine().getErr().println("healdesk: shard " + part + " was cancelled; " + dir
+                        + " holds what ran before. Run the shard again before merging.");
+                return Cli.UNHEALTHY;
+            }
+            long failed = written.results().stream().filter(r -> r.status().isFailure()).count();
+            out.println("Shard " + part + " of " + t.name() + ": " + written.results().size() + " result(s), " + failed
+                    + " failed" + (written.suiteError() == null ? "" : ", and a suite error") + ". Left in " + dir
+                    + "; when all " + part.total() + " shards are done: healdesk merge DIR... (one folder per shard).");
+            out.flush();
+            return Cli.HEALTHY;
+        } catch (SuiteException e) {
+            spec.commandLine().getErr().println("healdesk: " + e.getMessage());
+            return Cli.USAGE;
+        } catch (java.io.IOException e) {
+            throw new Cli.UsageException("Cannot write the shard folder " + dir + ": " + Cli.ioMessage(e), e);
+        }
+    }
+
+    /** The projects {@code options} select of {@code target} (all when none), in the target's order. */
+    static List<String> selectedProjects(Target target, RunOptions options) {
+        List<String> known = target.suites().projects();
+        if (options.projects().isEmpty()) {
+            return known;
+        }
+        Set<String> unknown = new LinkedHashSet<>(options.projects());
+        unknown.removeAll(known);
+        if (!unknown.isEmpty()) {
+            throw new Cli.UsageException("--projects: unknown project(s) " + String.join(", ", unknown) + " for target "
+                    + target.name() + ". Known projects: " + String.join(", ", known) + ".");
+        }
+        return known.stream().filter(options.projects()::contains).toList();
+    }
 
     private void print(PrintWriter out, RunEvent event) {
         if (event instanceof RunEvent.Log log && log.level() == RunEvent.Log.Level.DEBUG && !verbose) {
@@ -220,7 +309,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Each option: its flag, else the settings' layers (file < .env < environment; checked there), else its default. */
-    private RunOptions options(Map<String, String> env) {
+    RunOptions options(Map<String, String> env) {
         Settings settings = Settings.of(env);
         boolean dry = flags.dryRun != null ? flags.dryRun : settings.run().dryRun();
         boolean skip = flags.skipLlm != null ? flags.skipLlm : settings.run().skipLlm();
@@ -255,7 +344,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** --patterns, else the settings' run.patterns (HEALDESK_PATTERNS), else the built-in catalog alone. */
-    private PatternCatalog catalog(Map<String, String> env) {
+    PatternCatalog catalog(Map<String, String> env) {
         try {
             return HealSession.catalog(patterns, env);
         } catch (PatternCatalogException e) {
@@ -289,7 +378,7 @@ final class RunCommand implements Callable<Integer> {
         return Settings.of(env).target().file().map(Path::toString).orElse(Targets.SANDBOX);
     }
 
-    private Target openTarget(String target, Map<String, String> env, Set<Fault> faultSet) {
+    Target openTarget(String target, Map<String, String> env, Set<Fault> faultSet) {
         try {
             return Targets.open(target, env, Optional.empty(), faultSet);
         } catch (TargetFileException e) {

@@ -13,6 +13,7 @@ import dev.healdesk.core.schedule.CronSchedule;
 import dev.healdesk.core.schedule.ScheduleException;
 import dev.healdesk.core.schedule.ScheduledCommand;
 import dev.healdesk.core.schedule.SystemdSchedule;
+import dev.healdesk.core.suite.playwright.Shard;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -375,9 +376,18 @@ final class ScheduleCommand implements Runnable {
         @Option(names = "--out", paramLabel = "FILE", description = "Write it to FILE (folders made) instead.")
         Path outFile;
 
+        @Option(names = "--shards", paramLabel = "N",
+                description = "Split the target's Playwright suites over N shard jobs (a matrix, 2 to 64) and merge"
+                        + " them in one job with 'healdesk merge'; needs --target.")
+        Integer shards;
+
+        @Option(names = "--target", paramLabel = "FILE",
+                description = "With --shards: the target file, as a path relative to the repository root.")
+        String target;
+
         @Override
         public Integer call() {
-            String text = workflow();
+            String text = shards == null ? workflow() : sharded(shards, target);
             if (outFile == null) {
                 spec.commandLine().getOut().print(text);
                 spec.commandLine().getOut().flush();
@@ -398,13 +408,93 @@ final class ScheduleCommand implements Runnable {
 
     /** The workflow file's text. */
     static String workflow() {
-        try (InputStream in = ScheduleCommand.class.getResourceAsStream(WORKFLOW)) {
+        return resource(WORKFLOW);
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = ScheduleCommand.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException(WORKFLOW + " is missing from the build");
+                throw new IllegalStateException(name + " is missing from the build");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The sharded workflow, a resource beside this class with the shard count and the target filled in. */
+    static final String SHARDED_WORKFLOW = "healing-sharded.yml";
+
+    /**
+     * The workflow whose {@code shard} jobs (a matrix of {@code count}) each run {@code healdesk run --shard=i/N} and
+     * upload the shard's folder, and whose {@code merge} job runs {@code healdesk merge} over all of them. Each job
+     * installs the target's Playwright projects ({@code npm ci}, Chromium), read from the target file here.
+     *
+     * @throws Cli.UsageException naming the flag when the count or the target will not do
+     */
+    static String sharded(int count, String target) {
+        if (count < 2 || count > Shard.MAX) {
+            throw new Cli.UsageException("--shards is " + count + ": give a number of shard jobs from 2 to " + Shard.MAX
+                    + " (without --shards the workflow runs in one job).");
+        }
+        if (target == null || target.isBlank() || target.equals("sandbox")) {
+            throw new Cli.UsageException("--shards needs --target=FILE: the target file with the Playwright suite to"
+                    + " split, as a path relative to the repository root (the built-in sandbox has no Playwright"
+                    + " suite).");
+        }
+        if (!target.matches("[A-Za-z0-9._/-]+") || target.startsWith("/") || target.startsWith("-")) {
+            throw new Cli.UsageException("--target: '" + target + "' must be a path relative to the repository root,"
+                    + " of letters, digits, '.', '_', '-' and '/' (it goes into the workflow's command lines).");
+        }
+        StringBuilder install = new StringBuilder();
+        for (String dir : playwrightDirs(target)) {
+            install.append("      - name: Install the Playwright project ").append(dir).append('\n')
+                    .append("        working-directory: ").append(dir).append('\n')
+                    .append("        run: npm ci && npx playwright install --with-deps chromium\n");
+        }
+        List<String> list = new ArrayList<>();
+        List<String> dirs = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            list.add(String.valueOf(i));
+            dirs.add("shards/healdesk-shard-" + i);
+        }
+        return resource(SHARDED_WORKFLOW).replace("@SHARD_LIST@", String.join(", ", list))
+                .replace("@SHARD_DIRS@", String.join(" ", dirs)).replace("@SHARDS@", String.valueOf(count))
+                .replace("@TARGET@", target).replace("@INSTALL@", install.toString());
+    }
+
+    /** The target's Playwright project folders relative to this folder (the repository root). */
+    private static List<String> playwrightDirs(String target) {
+        Path file = Path.of(target);
+        if (!Files.isRegularFile(file)) {
+            throw new Cli.UsageException("--target: " + target + " is not a file here (" + Path.of("").toAbsolutePath()
+                    + "): run this command at the repository root, with the target file's path from there.");
+        }
+        Path root = Path.of("").toAbsolutePath();
+        List<String> dirs = new ArrayList<>();
+        try {
+            for (var suite : new dev.healdesk.core.config.TargetFiles().load(file, Config.fromProcess().env())
+                    .suites()) {
+                if ("playwright".equals(suite.kind())) {
+                    Path dir = Path.of(suite.dir());
+                    String relative = dir.startsWith(root) ? root.relativize(dir).toString() : null;
+                    if (relative == null || relative.isEmpty() || !relative.matches("[A-Za-z0-9._/-]+")) {
+                        throw new Cli.UsageException("--target: the Playwright suite folder " + dir + " is not inside"
+                                + " this folder (" + root + "), so the workflow cannot install it: run this command"
+                                + " at the repository root.");
+                    }
+                    if (!dirs.contains(relative)) {
+                        dirs.add(relative);
+                    }
+                }
+            }
+        } catch (dev.healdesk.core.config.TargetFileException e) {
+            throw new Cli.UsageException("--target: " + e.getMessage(), e);
+        }
+        if (dirs.isEmpty()) {
+            throw new Cli.UsageException("--target: " + target + " has no Playwright suite, so --shards has nothing to"
+                    + " split. Add a suite of kind playwright, or leave --shards out.");
+        }
+        return dirs;
     }
 }

@@ -107,6 +107,83 @@ class HealingWorkflowTest {
                 .hasMessageContaining("--no-such-flag");
     }
 
+    @Test
+    void withShardsItRunsAMatrixOfShardJobsThatUploadTheirFoldersAndOneMergeJobThatMergesThemAll() throws Exception {
+        // a target file inside the repository, whose Playwright suite is the project's own
+        Path folder = Files.createDirectories(Path.of("target/workflow-test"));
+        Files.writeString(folder.resolve("shop.yaml"), "name: shop\nbaseUrl: http://127.0.0.1:3000\nsuites:\n"
+                + "  - {kind: playwright, dir: ../../src/test/playwright, projects: [health, modules]}\n");
+        String target = "target/workflow-test/shop.yaml";
+
+        CliRun printed = CliRun.of("schedule", "workflow", "--shards=3", "--target=" + target);
+        assertThat(printed.code()).as(printed.err()).isZero();
+        JsonNode wf = YAML.readTree(printed.out());
+
+        assertThat(fieldNames(wf.path("jobs"))).containsExactly("shard", "merge");
+        JsonNode shard = wf.path("jobs").path("shard");
+        assertThat(shard.path("strategy").path("fail-fast").asBoolean(true)).isFalse();
+        assertThat(shard.path("strategy").path("matrix").path("shard").toString()).isEqualTo("[1,2,3]");
+        assertThat(names(shard.path("steps"))).containsExactly("actions/checkout@v4", "actions/setup-java@v4",
+                "actions/setup-node@v4", "Build Healdesk", "Install the Playwright project src/test/playwright",
+                "Run one shard", "Upload the shard");
+        JsonNode install = step(shard.path("steps"), "Install the Playwright project src/test/playwright");
+        assertThat(install.path("working-directory").asText()).isEqualTo("src/test/playwright");
+        assertThat(install.path("run").asText()).isEqualTo("npm ci && npx playwright install --with-deps chromium");
+        String run = step(shard.path("steps"), "Run one shard").path("run").asText();
+        assertThat(run).isEqualTo("java -jar target/healdesk.jar run --target=" + target
+                + " --shard=${{ matrix.shard }}/3 --shard-dir=healdesk-shard");
+        JsonNode upload = step(shard.path("steps"), "Upload the shard").path("with");
+        assertThat(upload.path("name").asText()).isEqualTo("healdesk-shard-${{ matrix.shard }}");
+        assertThat(upload.path("path").asText()).isEqualTo("healdesk-shard/");
+        assertThat(upload.path("if-no-files-found").asText()).isEqualTo("error");
+        // each shard's arguments are ones healdesk run takes
+        RunCommand.check(List.of(run.substring("java -jar target/healdesk.jar run ".length())
+                .replace("${{ matrix.shard }}", "2").split(" ")), Map.of());
+
+        JsonNode merge = wf.path("jobs").path("merge");
+        assertThat(merge.path("needs").asText()).isEqualTo("shard");
+        assertThat(merge.path("if").asText()).isEqualTo("${{ !cancelled() }}");
+        assertThat(names(merge.path("steps"))).containsExactly("actions/checkout@v4", "actions/setup-java@v4",
+                "actions/setup-node@v4", "Build Healdesk", "Install the Playwright project src/test/playwright",
+                "Download the shards", "Merge, triage and heal", "Upload the run folder");
+        JsonNode download = step(merge.path("steps"), "Download the shards").path("with");
+        assertThat(download.path("pattern").asText()).isEqualTo("healdesk-shard-*");
+        assertThat(download.path("path").asText()).isEqualTo("shards");
+        JsonNode heal = step(merge.path("steps"), "Merge, triage and heal");
+        assertThat(heal.path("run").asText()).isEqualTo("java -jar target/healdesk.jar merge shards/healdesk-shard-1"
+                + " shards/healdesk-shard-2 shards/healdesk-shard-3 --target=" + target
+                + " --results-dir=healing-results");
+        new picocli.CommandLine(new MergeCommand()).parseArgs(heal.path("run").asText()
+                .substring("java -jar target/healdesk.jar merge ".length()).split(" "));
+        for (String name : fieldNames(heal.path("env"))) {
+            if (!name.startsWith("HEAL_")) {
+                assertThat(heal.path("env").path(name).asText()).as(name).isEqualTo("${{ secrets." + name + " }}");
+            }
+        }
+        assertThat(step(merge.path("steps"), "Upload the run folder").path("with").path("path").asText())
+                .isEqualTo("healing-results/run-*/");
+        assertThat(wf.path("on").path("schedule").get(0).path("cron").asText()).isEqualTo("0 6,18 * * *");
+    }
+
+    @Test
+    void aShardedWorkflowWithoutATargetOrWithOneShardIsRefusedNamingTheFlag() {
+        CliRun one = CliRun.of("schedule", "workflow", "--shards=1", "--target=x.yaml");
+        assertThat(one.code()).isEqualTo(2);
+        assertThat(one.err()).contains("--shards is 1: give a number of shard jobs from 2 to 64");
+        CliRun noTarget = CliRun.of("schedule", "workflow", "--shards=3");
+        assertThat(noTarget.code()).isEqualTo(2);
+        assertThat(noTarget.err()).contains("--shards needs --target=FILE");
+        CliRun missing = CliRun.of("schedule", "workflow", "--shards=3", "--target=nowhere/shop.yaml");
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("--target: nowhere/shop.yaml is not a file here");
+    }
+
+    private static List<String> names(JsonNode steps) {
+        List<String> names = new ArrayList<>();
+        steps.forEach(s -> names.add(s.has("name") ? s.path("name").asText() : s.path("uses").asText()));
+        return names;
+    }
+
     private static JsonNode step(JsonNode steps, String name) {
         for (JsonNode s : steps) {
             if (name.equals(s.path("name").asText())) {

@@ -1,9 +1,12 @@
 package dev.healdesk.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,5 +22,18 @@ class HistoryBenchmarkTest {
         assertThat(out.toString()).contains("history: 300 runs and 15,000 test results written")
                 .contains("first page of the runs list").contains("one-year trend").contains("a fingerprint's history")
                 .contains("MB per million results");
+    }
+
+    @Test
+    void aHistoryKeptInAFolderIsUsedAgainByTheNextBench(@TempDir Path dir) {
+        for (String expected : List.of("300 runs and 15,000 test results written",
+                "300 runs and 15,000 test results kept in " + dir.resolve("history.db"))) {
+            StringWriter out = new StringWriter();
+            int code = Cli.execute(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
+                    "bench", "--only=history", "--history-runs=300", "--history-dir=" + dir);
+            assertThat(code).as(out.toString()).isZero();
+            assertThat(out.toString()).contains(expected).contains("searched for a text");
+            assertThat(dir.resolve("history.db")).exists();
+        }
     }
 }

@@ -35,6 +35,7 @@ import java.util.Optional;
 public final class FileTarget implements ControlledTarget {
 
     private final TargetSpec spec;
+    private final List<SuiteRunner> runners;
     private final SuiteRunner suites;
 
     /**
@@ -61,7 +62,7 @@ public final class FileTarget implements ControlledTarget {
                 suiteEnv.putAll(s.env());
                 runners.add(new PlaywrightTestRunner(PlaywrightTestSuite.of(Path.of(s.dir()), s.projects(),
                         spec.baseUrl(), spec.apiUrl(), suiteEnv, timeout(s, DEFAULT_PLAYWRIGHT_TIMEOUT),
-                        playwrightBrowser(spec, env))));
+                        playwrightBrowser(spec, env)).withShards(s.shards() == null ? 1 : s.shards())));
             } else if ("junit".equals(s.kind())) {
                 junit.add(new JUnitXmlSuite(s.project(), s.command(), Path.of(s.dir()), suiteEnv(env, spec, s),
                         s.reports(), timeout(s, DEFAULT_JUNIT_TIMEOUT),
@@ -71,7 +72,34 @@ public final class FileTarget implements ControlledTarget {
         if (!junit.isEmpty()) {
             runners.add(new JUnitXmlRunner(junit));
         }
+        this.runners = List.copyOf(runners);
         this.suites = CompositeSuites.of(runners);
+    }
+
+    private FileTarget(TargetSpec spec, List<SuiteRunner> runners) {
+        this.spec = spec;
+        this.runners = List.copyOf(runners);
+        this.suites = CompositeSuites.of(runners);
+    }
+
+    /**
+     * The target's runners in the order they run: the probes (inline and from files), each Playwright suite in the
+     * order the file lists them, then the JUnit XML commands together.
+     */
+    public List<SuiteRunner> runners() {
+        return runners;
+    }
+
+    /**
+     * The same target (name, playbooks, guardrails) whose tests run through {@code others} instead, each taking the
+     * place of the runner at its index in {@link #runners()}: one shard of a CI matrix, or the merge of shards.
+     */
+    public FileTarget withRunners(List<SuiteRunner> others) {
+        if (others.size() != runners.size()) {
+            throw new IllegalArgumentException("target " + spec.name() + " has " + runners.size() + " runner(s), not "
+                    + others.size());
+        }
+        return new FileTarget(spec, others);
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.healdesk.core.playbook.Guardrails;
 import dev.healdesk.core.process.InputText;
 import dev.healdesk.core.suite.Probe;
 import dev.healdesk.core.suite.SuiteException;
+import dev.healdesk.core.suite.playwright.Shard;
 import dev.healdesk.core.suite.probes.ProbeSuiteFiles;
 import dev.healdesk.core.suite.probes.YamlLines;
 
@@ -38,7 +39,9 @@ public final class TargetFiles {
     private final ObjectMapper yaml = new ObjectMapper(YAMLFactory.builder()
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // 2.5 where a whole number belongs is a mistake to name, not a 2 to guess
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     /**
      * Loads {@code file}; BASE_URL and API_URL from {@code env} override the file's URLs, as in the seeds.
      */
@@ -64,6 +67,16 @@ public final class TargetFiles {
             throw new TargetFileException(file + " line " + keyLine(text, e.getPropertyName(), e.getLocation())
                     + ": unknown field '"
                     + e.getPropertyName() + "'. Known fields here: " + e.getKnownPropertyIds() + ".", e);
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            Class<?> type = e.getTargetType();
+            String field = e.getPath().isEmpty() ? null : e.getPath().get(e.getPath().size() - 1).getFieldName();
+            if (field == null || (type != Integer.class && type != int.class)) {
+                throw new TargetFileException(file + " line " + line(e.getLocation()) + ": "
+                        + InputText.plain(e.getOriginalMessage()) + ". Check the YAML against the target file example"
+                        + " in src/site/markdown/target-file.md.", e);
+            }
+            throw new TargetFileException(file + " line " + keyLine(text, field, e.getLocation()) + ": '" + field
+                    + "' must be a whole number, e.g. " + field + ": 3.", e);
         } catch (JsonProcessingException e) {
             throw new TargetFileException(file + " line " + line(e.getLocation()) + ": "
                     + InputText.plain(e.getOriginalMessage())
@@ -280,6 +293,15 @@ public final class TargetFiles {
             if (s.timeoutSeconds() != null && (s.timeoutSeconds() < 1 || s.timeoutSeconds() > 86_400)) {
                 throw problem(file, where + ": 'timeoutSeconds' is " + s.timeoutSeconds()
                         + ": give a value between 1 and 86400.");
+            }
+            if (s.shards() != null && !"playwright".equals(s.kind())) {
+                throw problem(file, "line " + keyLine(text, "shards", null) + ": " + where + ": 'shards' splits a"
+                        + " Playwright suite only; remove it here (a " + s.kind() + " suite runs in one process).");
+            }
+            if (s.shards() != null && (s.shards() < 1 || s.shards() > Shard.MAX)) {
+                throw problem(file, "line " + keyLine(text, "shards", null) + ": " + where + ": 'shards' is "
+                        + s.shards() + ": give a whole number from 1 (the suite in one process) to " + Shard.MAX
+                        + ", the number of processes to split it into.");
             }
             switch (s.kind()) {
                 case "junit" -> {

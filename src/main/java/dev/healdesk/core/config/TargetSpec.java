@@ -53,7 +53,8 @@ public record TargetSpec(String name, String baseUrl, String apiUrl, String brow
      * One of the application's suites. {@code kind} says which fields apply:
      * <ul>
      *   <li>{@code playwright}: {@code dir} (the Playwright Test project, with its node_modules), {@code projects}
-     *       (its project names, which become Healdesk's), {@code env}, {@code timeoutSeconds};</li>
+     *       (its project names, which become Healdesk's), {@code env}, {@code timeoutSeconds}, {@code shards} (1 to 64:
+     *       the suite runs as that many {@code --shard=i/N} processes side by side, merged into one run);</li>
      *   <li>{@code junit}: {@code project} (the name results are filed under), {@code command} (program and arguments,
      *       run without a shell), {@code dir} (where it runs), {@code reports} (the JUnit XML glob, relative to
      *       {@code dir}), {@code select} (none, maven, gradle, pytest, go: how single tests are re-run), {@code env},
@@ -65,7 +66,7 @@ public record TargetSpec(String name, String baseUrl, String apiUrl, String brow
      */
     public record SuiteSpec(String kind, String project, List<String> projects, String dir, List<String> command,
                             String reports, String select, String file, Map<String, String> env,
-                            Integer timeoutSeconds) {
+                            Integer timeoutSeconds, Integer shards) {
         public SuiteSpec {
             projects = projects == null ? List.of() : List.copyOf(projects);
             command = command == null ? List.of() : List.copyOf(command);
@@ -74,7 +75,7 @@ public record TargetSpec(String name, String baseUrl, String apiUrl, String brow
 
         SuiteSpec withPaths(String resolvedDir, String resolvedFile) {
             return new SuiteSpec(kind, project, projects, resolvedDir, command, reports, select, resolvedFile, env,
-                    timeoutSeconds);
+                    timeoutSeconds, shards);
         }
     }
 

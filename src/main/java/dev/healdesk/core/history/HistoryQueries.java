@@ -21,9 +21,11 @@ import java.util.TreeSet;
 public final class HistoryQueries {
 
     private final Sql sql;
+    private final FailureTextSearch search;
 
     HistoryQueries(Sql reader) {
         this.sql = reader;
+        this.search = new FailureTextSearch(reader);
     }
 
     /**
@@ -117,7 +119,7 @@ public final class HistoryQueries {
     /** See {@link HistoryStore#listRuns(RunFilter, int, int)}. */
     List<RunRow> listRuns(RunFilter filter, int limit, int offset) {
         List<Object> args = new ArrayList<>();
-        String query = "SELECT " + RunReads.RUN_COLUMNS + " FROM runs WHERE" + where(filter, args)
+        String query = "SELECT " + RunReads.RUN_COLUMNS + " FROM runs WHERE" + where(filter, args, true)
                 + " ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?";
         args.add(limit);
         args.add(offset);
@@ -127,12 +129,15 @@ public final class HistoryQueries {
     /** See {@link HistoryStore#countRuns(RunFilter)}. */
     int countRuns(RunFilter filter) {
         List<Object> args = new ArrayList<>();
-        return (int) sql.number("count runs", "SELECT count(*) FROM runs WHERE" + where(filter, args),
+        return (int) sql.number("count runs", "SELECT count(*) FROM runs WHERE" + where(filter, args, false),
                 ps -> bind(ps, args));
     }
 
-    /** The WHERE clause of {@code filter} over the runs table (" 1 = 1 AND …"); its values are added to {@code args}. */
-    private String where(RunFilter filter, List<Object> args) {
+    /**
+     * The WHERE clause of {@code filter} over the runs table (" 1 = 1 AND …"); its values are added to {@code args}.
+     * {@code page}: for a page of runs newest first, else for a count.
+     */
+    private String where(RunFilter filter, List<Object> args, boolean page) {
         String like = this.sql.dialect().like();
         StringBuilder sql = new StringBuilder(" 1 = 1");
         if (filter.status() != null) {
@@ -177,15 +182,20 @@ public final class HistoryQueries {
             args.add("%," + Sql.likeLiteral(filter.project()) + ",%");
         }
         if (filter.text() != null && !filter.text().isBlank()) {
-            sql.append(" ").append("""
-                     AND (EXISTS (SELECT 1 FROM test_results t WHERE t.run_id = runs.id
-                                  AND (t.test_id LIKE ? ESCAPE '\\' OR t.error_message LIKE ? ESCAPE '\\'))
-                          OR EXISTS (SELECT 1 FROM failures f WHERE f.run_id = runs.id
-                                     AND f.message LIKE ? ESCAPE '\\'))""".replace(" LIKE ", " " + like + " "));
-            String pattern = "%" + Sql.likeLiteral(filter.text().trim()) + "%";
-            args.add(pattern);
-            args.add(pattern);
-            args.add(pattern);
+            if (this.sql.dialect() == Dialect.SQLITE) {
+                sql.append(" AND ").append(search.condition(filter.text().trim(), args, page));
+            } else {
+                // the FTS5 trigram index of the search is SQLite's: PostgreSQL reads the messages themselves
+                sql.append(" ").append("""
+                         AND (EXISTS (SELECT 1 FROM test_results t WHERE t.run_id = runs.id
+                                      AND (t.test_id LIKE ? ESCAPE '\\' OR t.error_message LIKE ? ESCAPE '\\'))
+                              OR EXISTS (SELECT 1 FROM failures f WHERE f.run_id = runs.id
+                                         AND f.message LIKE ? ESCAPE '\\'))""".replace(" LIKE ", " " + like + " "));
+                String pattern = "%" + Sql.likeLiteral(filter.text().trim()) + "%";
+                args.add(pattern);
+                args.add(pattern);
+                args.add(pattern);
+            }
         }
         return sql.toString();
     }
@@ -299,28 +309,14 @@ public final class HistoryQueries {
     }
 
     /**
-     * Recoveries that ended between {@code from} and {@code to}, by UTC day: for each target, a healthy run following
-     * one or more finished runs that were not (looking back at most 30 days before {@code from} for the first of
-     * them). Per day: how many, and the sum of their times from the first unhealthy run to the healthy one.
-     * <p>
-     * The runs where health changes are the edges; a healthy edge's previous edge is the start of its streak.
+     * The recoveries that ended in {@code [from, to)}, by UTC day: how many, and the sum of their times from the first
+     * run of the streak that was not healthy to the healthy one. From the recoveries rollup ({@link Rollups}), which
+     * knows each streak's start however long before {@code from} it was.
      */
     private static final String RECOVERIES = """
-            SELECT healed / 86400000, count(*), sum(healed - streak_start)
-            FROM (
-              SELECT started_at AS healed, healthy,
-                     LAG(started_at) OVER (PARTITION BY target ORDER BY started_at) AS streak_start
-              FROM (
-                SELECT target, started_at, healthy,
-                       LAG(healthy) OVER (PARTITION BY target ORDER BY started_at) AS was_healthy
-                FROM (SELECT target, started_at, CASE WHEN status = 'healthy' THEN 1 ELSE 0 END AS healthy
-                      FROM runs WHERE target IN (%s)
-                        AND started_at >= ? AND started_at < ? AND state = 'finished' AND cancelled = 0) finished
-              ) marked
-              WHERE was_healthy IS NULL OR healthy <> was_healthy
-            ) edges
-            WHERE healthy = 1 AND streak_start IS NOT NULL AND healed >= ?
-            GROUP BY healed / 86400000""";
+            SELECT healed_at / 86400000, count(*), sum(healed_at - streak_start)
+            FROM recoveries WHERE healed_at >= ? AND healed_at < ?%s
+            GROUP BY healed_at / 86400000""";
 
     /** See {@link HistoryStore#trend}. */
     List<TrendPoint> trend(String target, Instant from, Instant to) {
@@ -348,21 +344,12 @@ public final class HistoryQueries {
             d[8] = rs.getLong(10);
             return null;
         });
-        // one target, or each target with counted runs then (from the day rollup): a search per target in runs_target
-        long since = from.toEpochMilli() - 30 * Rollups.DAY_MS;
-        String targets = target != null ? "?"
-                : "SELECT DISTINCT target FROM run_days WHERE day >= ? AND day <= ?";
-        sql.query(what, RECOVERIES.formatted(targets), ps -> {
-            int i = 1;
+        sql.query(what, RECOVERIES.formatted(target == null ? "" : " AND target = ?"), ps -> {
+            ps.setLong(1, from.toEpochMilli());
+            ps.setLong(2, to.toEpochMilli());
             if (target != null) {
-                ps.setString(i++, target);
-            } else {
-                ps.setLong(i++, Math.floorDiv(since, Rollups.DAY_MS));
-                ps.setLong(i++, Math.floorDiv(to.toEpochMilli(), Rollups.DAY_MS));
+                ps.setString(3, target);
             }
-            ps.setLong(i++, since);
-            ps.setLong(i++, to.toEpochMilli());
-            ps.setLong(i, from.toEpochMilli());
         }, rs -> {
             long[] d = days.computeIfAbsent(LocalDate.ofEpochDay(rs.getLong(1)), k -> new long[11]);
             d[9] = rs.getLong(2);

@@ -33,10 +33,11 @@ import java.util.Optional;
  *   <li>{@link RunWrites}: a run's row when it starts, its results as they finish, the whole run when it ends, the
  *       end of a run whose process died, the retention's deletes;</li>
  *   <li>{@link RunReads}: one run's row, tests, failure groups and actions, a fingerprint, flip rates;</li>
- *   <li>{@link HistoryQueries}: the runs list and its filters, trends, metrics, recurring failures, comparisons;</li>
+ *   <li>{@link HistoryQueries}: the runs list and its filters, trends, metrics, recurring failures, comparisons; the
+ *       list's text search in {@link FailureTextSearch} (SQLite's FTS5 trigram index, kept by triggers);</li>
  *   <li>{@link DiagnosisCache} and {@link AuditLog};</li>
- *   <li>{@link Rollups}: per UTC day and target, what a year of trends and metrics sums, kept by {@link RunWrites} in
- *       the transaction that changes a run.</li>
+ *   <li>{@link Rollups}: per UTC day and target, what a year of trends and metrics sums, and each recovery of a
+ *       target with the start of its streak, kept by {@link RunWrites} in the transaction that changes a run.</li>
  * </ul>
  * <h2>Connections</h2>
  * SQLite in WAL mode lets one writer and any number of readers work at once, a reader seeing the last committed

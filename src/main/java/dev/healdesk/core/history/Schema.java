@@ -245,6 +245,77 @@ final class Schema {
                     // stored messages (Refingerprint, see REFINGERPRINT_VERSIONS); no change to the tables.
             ),
             List.of(
+                    // Issue 19 (version 9). The recoveries rollup (Rollups): per target, each healthy run that followed finished
+                    // runs that were not healthy, with the start of that streak; cancelled runs left out, as trends
+                    // leave them out. The mean time to recovery of a year reads these rows instead of every run.
+                    """
+                    CREATE TABLE recoveries (
+                      run_id TEXT PRIMARY KEY,
+                      target TEXT NOT NULL,
+                      healed_at INTEGER NOT NULL,
+                      streak_start INTEGER NOT NULL)""",
+                    "CREATE INDEX recoveries_healed ON recoveries(healed_at, target, streak_start)",
+                    "CREATE INDEX recoveries_target ON recoveries(target, healed_at, streak_start)",
+                    """
+                    INSERT INTO recoveries (run_id, target, healed_at, streak_start)
+                    SELECT id, target, started_at, streak_start FROM (
+                      SELECT id, target, started_at, healthy,
+                             LAG(started_at) OVER (PARTITION BY target ORDER BY started_at, id) AS streak_start
+                      FROM (
+                        SELECT id, target, started_at, healthy,
+                               LAG(healthy) OVER (PARTITION BY target ORDER BY started_at, id) AS was_healthy
+                        FROM (SELECT id, target, started_at, CASE WHEN status = 'healthy' THEN 1 ELSE 0 END AS healthy
+                              FROM runs WHERE state = 'finished' AND cancelled = 0) counted
+                      ) marked
+                      WHERE was_healthy IS NULL OR healthy <> was_healthy
+                    ) edges
+                    WHERE healthy = 1 AND streak_start IS NOT NULL""",
+                    // The text search (HistoryQueries.RunFilter.text): every failure message of a run (its tests'
+                    // error messages and its failure groups' messages) in failure_texts, indexed by an FTS5 trigram
+                    // index (any substring of three characters or more); the distinct test ids in test_names. Kept
+                    // by triggers as results and failure groups are inserted; they go with their run (ON DELETE
+                    // CASCADE, whose deletes fire the index's trigger). SQLite only: FTS5, its trigram tokenizer.
+                    """
+                    CREATE TABLE failure_texts (
+                      id INTEGER PRIMARY KEY,
+                      run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                      message TEXT NOT NULL)""",
+                    "CREATE INDEX failure_texts_run ON failure_texts(run_id)",
+                    """
+                    INSERT INTO failure_texts (run_id, message)
+                    SELECT run_id, error_message FROM test_results WHERE error_message IS NOT NULL""",
+                    "INSERT INTO failure_texts (run_id, message) SELECT run_id, message FROM failures"
+                            + " WHERE message IS NOT NULL",
+                    """
+                    CREATE VIRTUAL TABLE failure_text_index USING fts5(message, content = 'failure_texts',
+                      content_rowid = 'id', tokenize = 'trigram')""",
+                    "INSERT INTO failure_text_index (failure_text_index) VALUES ('rebuild')",
+                    """
+                    CREATE TRIGGER failure_texts_indexed AFTER INSERT ON failure_texts BEGIN
+                      INSERT INTO failure_text_index (rowid, message) VALUES (new.id, new.message);
+                    END""",
+                    """
+                    CREATE TRIGGER failure_texts_unindexed AFTER DELETE ON failure_texts BEGIN
+                      INSERT INTO failure_text_index (failure_text_index, rowid, message)
+                        VALUES ('delete', old.id, old.message);
+                    END""",
+                    """
+                    CREATE TRIGGER test_results_text AFTER INSERT ON test_results
+                      WHEN new.error_message IS NOT NULL BEGIN
+                      INSERT INTO failure_texts (run_id, message) VALUES (new.run_id, new.error_message);
+                    END""",
+                    """
+                    CREATE TRIGGER failures_text AFTER INSERT ON failures WHEN new.message IS NOT NULL BEGIN
+                      INSERT INTO failure_texts (run_id, message) VALUES (new.run_id, new.message);
+                    END""",
+                    "CREATE TABLE test_names (test_id TEXT PRIMARY KEY) WITHOUT ROWID",
+                    "INSERT OR IGNORE INTO test_names (test_id) SELECT test_id FROM test_results",
+                    """
+                    CREATE TRIGGER test_results_name AFTER INSERT ON test_results BEGIN
+                      INSERT OR IGNORE INTO test_names (test_id) VALUES (new.test_id);
+                    END"""
+            ),
+            List.of(
                     // Issue 18: who recorded a run and where (a team's shared history): the machine's host name, the
                     // operator, and where it was started (console, cli, schedule, ci). Null for runs stored before.
                     "ALTER TABLE runs ADD COLUMN machine TEXT",
@@ -330,12 +401,15 @@ final class Schema {
             }
             for (int v = version; v < VERSION; v++) {
                 for (String statement : MIGRATIONS.get(v)) {
-                    sql.execute("migrate the schema to version " + (v + 1), sql.dialect().ddl(statement));
+                    String translated = sql.dialect().ddl(statement);
+                    if (translated != null) {
+                        sql.execute("migrate the schema to version " + (v + 1), translated);
+                    }
                 }
                 if (REFINGERPRINT_VERSIONS.contains(v + 1) && !REFINGERPRINT_VERSIONS.contains(v + 2)) {
                     Refingerprint.apply(sql);
                     // the groups it merged and the fingerprints table it rebuilt: the rollups count them again
-                    new Rollups(sql).rebuild("migrate the schema to version " + (v + 1));
+                    new Rollups(sql).rebuildDays("migrate the schema to version " + (v + 1));
                 }
                 setVersion(sql, v + 1);
             }

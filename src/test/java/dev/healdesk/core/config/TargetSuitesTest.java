@@ -65,6 +65,33 @@ class TargetSuitesTest {
     }
 
     @Test
+    void shardsMustBeAWholeNumberFrom1To64OnAPlaywrightSuiteNamingTheLineAndWhatToDo() throws Exception {
+        Files.createDirectories(dir.resolve("app"));
+        String head = "name: t\nsuites:\n  - kind: playwright\n    dir: app\n    projects: [e2e]\n";
+        assertThatThrownBy(() -> load(head + "    shards: 0\n"))
+                .hasMessageContaining("target.yaml: line 6: suites[0] (playwright): 'shards' is 0: give a whole number"
+                        + " from 1 (the suite in one process) to 64");
+        assertThatThrownBy(() -> load(head + "    shards: 65\n"))
+                .hasMessageContaining("line 6: suites[0] (playwright): 'shards' is 65");
+        assertThatThrownBy(() -> load(head + "    shards: 2.5\n"))
+                .hasMessageContaining("target.yaml line 6: 'shards' must be a whole number, e.g. shards: 3.");
+        assertThatThrownBy(() -> load(head + "    shards: three\n"))
+                .hasMessageContaining("target.yaml line 6: 'shards' must be a whole number");
+        assertThatThrownBy(() -> load("name: t\nsuites:\n  - kind: junit\n    project: unit\n"
+                + "    command: [mvn, test]\n    dir: app\n    reports: 'r/*.xml'\n    shards: 2\n"))
+                .hasMessageContaining("line 8: suites[0] (junit): 'shards' splits a Playwright suite only; remove it");
+
+        TargetSpec spec = load(head + "    shards: 3\n");
+        assertThat(spec.suites().get(0).shards()).isEqualTo(3);
+        FileTarget target = new FileTarget(spec, Map.of());
+        assertThat(target.runners()).hasSize(1);
+        assertThat(((dev.healdesk.core.suite.playwright.PlaywrightTestRunner) target.runners().get(0)).suite()
+                .shards()).isEqualTo(3);
+        assertThat(((dev.healdesk.core.suite.playwright.PlaywrightTestRunner) new FileTarget(load(head), Map.of())
+                .runners().get(0)).suite().shards()).as("no shards: the suite runs whole").isEqualTo(1);
+    }
+
+    @Test
     void pathsAreRelativeToTheTargetFileAndTheUrlsAndEnvReachTheSuites() throws Exception {
         Files.createDirectories(dir.resolve("app"));
         TargetSpec spec = load("""

@@ -52,7 +52,7 @@ class HistoryQueryPlanTest {
 
     /** The tables that grow with the history; a full pass over one of them is what the History screen cannot afford. */
     private static final Set<String> LARGE = Set.of("runs", "test_results", "failures", "actions", "audit",
-            "diagnoses", "fingerprints");
+            "diagnoses", "fingerprints", "failure_texts", "recoveries");
 
     /** The store's methods that write, or read no table: the rest are the reads this test must cover. */
     private static final Set<String> NOT_READS = Set.of("saveRun", "saveRuns", "beginRun", "appendResult",
@@ -196,6 +196,10 @@ class HistoryQueryPlanTest {
                 new HistoryQueries.RunFilter(null, yearAgo, NOW, null, "crm", null), 200, 0));
         reads.put("listRuns(text)", () -> store.listRuns(
                 new HistoryQueries.RunFilter(null, null, null, null, null, "ECONNREFUSED"), 200, 0));
+        reads.put("listRuns(text of a test id)", () -> store.listRuns(
+                new HistoryQueries.RunFilter(null, null, null, null, null, "test-7"), 200, 0));
+        reads.put("countRuns(text)", () -> store.countRuns(
+                new HistoryQueries.RunFilter(null, null, null, null, null, "ECONNREFUSED")));
         reads.put("runsOf", () -> store.runsOf("shop", 10));
         reads.put("choices", () -> store.choices());
         reads.put("listRuns(operator)", () -> store.listRuns(new HistoryQueries.RunFilter(null, null, null, null, null,
@@ -231,7 +235,7 @@ class HistoryQueryPlanTest {
 
     /** The aliases the store's queries give the large tables. */
     private static final Map<String, String> ALIASES = Map.of("r", "runs", "w", "runs", "t", "test_results",
-            "f", "failures", "a", "actions", "d", "diagnoses", "fp", "fingerprints");
+            "f", "failures", "a", "actions", "d", "diagnoses", "fp", "fingerprints", "ft", "failure_texts");
 
     private static final Pattern SUBQUERY = Pattern.compile("^(?:CO-ROUTINE|MATERIALIZE) (\\w+)$");
 

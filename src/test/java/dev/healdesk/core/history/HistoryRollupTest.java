@@ -120,16 +120,12 @@ class HistoryRollupTest {
             s.execute("ALTER TABLE runs DROP COLUMN suite_error");   // version 6's
             s.execute("DROP TABLE incidents");                        // version 7's
             s.execute("ALTER TABLE failures DROP COLUMN incident_id");
-            for (String index : List.of("runs_operator", "runs_machine")) {   // version 9's
-                s.execute("DROP INDEX " + index);
-            }
-            for (String column : List.of("machine", "operator", "origin")) {
-                s.execute("ALTER TABLE runs DROP COLUMN " + column);
-            }
+            dropVersion10(s);
+            dropVersion9(s);
             s.execute("PRAGMA user_version = 4");
         }
         try (HistoryStore store = HistoryStore.open(db)) {
-            assertThat(store.schemaVersion()).isEqualTo(HistoryStore.SCHEMA_VERSION).isEqualTo(9);
+            assertThat(store.schemaVersion()).isEqualTo(HistoryStore.SCHEMA_VERSION).isEqualTo(10);
             assertThat(store.trend(null, from, to)).isEqualTo(trend);
             // schema 7 then recomputes the fingerprints from the stored messages and merges the groups that now
             // agree (these runs' groups all say "Error: boom"): the groups per pattern and the fingerprints change,
@@ -172,6 +168,60 @@ class HistoryRollupTest {
         }
     }
 
+    @Test
+    void theRecoveriesCountedAgainFromScratchAreTheOnesKeptRunByRun() throws Exception {
+        Path db = dir.resolve("h.db");
+        Random random = new Random(5);
+        try (HistoryStore store = HistoryStore.open(db)) {
+            // stored out of order: a run written after later ones splits or joins their streaks
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < 150; i++) {
+                order.add(i);
+            }
+            java.util.Collections.shuffle(order, random);
+            for (int i : order) {
+                // every fifth run starts in the same minute as the one before it: the order of start, then id
+                store.saveRun(run(i, T0.plus(Duration.ofMinutes(41L * 60 * (i - i % 5 / 4) / 10)), random), null);
+            }
+            List<List<Object>> kept;
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+                kept = rows(c, "SELECT run_id, target, healed_at, streak_start FROM recoveries ORDER BY 1");
+                assertThat(kept).as("recoveries kept run by run").isNotEmpty().isEqualTo(Reference.recoveries(c));
+            }
+            assertMatchesTheRuns(store, db, "after runs stored out of order");
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            Sql writer = new Sql(db, c);
+            writer.inTransaction("rebuild", () -> {
+                new Rollups(writer).rebuild("rebuild");
+                return null;
+            });
+            assertThat(rows(c, "SELECT run_id, target, healed_at, streak_start FROM recoveries ORDER BY 1"))
+                    .as("recoveries counted again by Rollups.rebuild").isEqualTo(Reference.recoveries(c));
+        }
+    }
+
+    /** Takes out what schema version 9 added: the recoveries rollup and the text search's tables and triggers. */
+    /** Takes away what schema version 10 (who and where) added. */
+    static void dropVersion10(Statement s) throws SQLException {
+        for (String index : List.of("runs_operator", "runs_machine")) {
+            s.execute("DROP INDEX " + index);
+        }
+        for (String column : List.of("machine", "operator", "origin")) {
+            s.execute("ALTER TABLE runs DROP COLUMN " + column);
+        }
+    }
+
+    static void dropVersion9(Statement s) throws SQLException {
+        for (String trigger : List.of("failure_texts_indexed", "failure_texts_unindexed", "test_results_text",
+                "failures_text", "test_results_name")) {
+            s.execute("DROP TRIGGER " + trigger);
+        }
+        for (String table : List.of("recoveries", "failure_text_index", "failure_texts", "test_names")) {
+            s.execute("DROP TABLE " + table);
+        }
+    }
+
     /** Rollups against the runs, row for row; and a trend and the metrics over all of it against the reference. */
     private static void assertMatchesTheRuns(HistoryStore store, Path db, String when) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
@@ -183,22 +233,25 @@ class HistoryRollupTest {
                               sum(llm_prompt_tokens + llm_completion_tokens),
                               coalesce(sum((SELECT sum(applied) FROM actions a WHERE a.run_id = r.id)), 0),
                               coalesce(sum((SELECT sum(applied * success) FROM actions a WHERE a.run_id = r.id)), 0)
-                            FROM runs r WHERE state <> 'running' GROUP BY 1, 2 ORDER BY 1, 2"""));
+                            FROM runs r WHERE state <> 'running' AND cancelled = 0 GROUP BY 1, 2 ORDER BY 1, 2"""));
             assertThat(rows(c, "SELECT day, target, provider, calls, tokens FROM llm_days ORDER BY 1, 2, 3"))
                     .as("llm_days " + when).isEqualTo(rows(c, """
                             SELECT started_at / 86400000, target, coalesce(llm_provider, 'none'), sum(llm_calls),
                               sum(llm_prompt_tokens + llm_completion_tokens)
-                            FROM runs WHERE state <> 'running' AND llm_calls > 0 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"""));
+                            FROM runs WHERE state <> 'running' AND cancelled = 0 AND llm_calls > 0
+                            GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"""));
             assertThat(rows(c, "SELECT day, target, pattern_id, failure_groups FROM pattern_days ORDER BY 1, 2, 3"))
                     .as("pattern_days " + when).isEqualTo(rows(c, """
                             SELECT r.started_at / 86400000, r.target, f.pattern_id, count(*)
-                            FROM failures f JOIN runs r ON r.id = f.run_id WHERE r.state <> 'running'
+                            FROM failures f JOIN runs r ON r.id = f.run_id WHERE r.state <> 'running' AND r.cancelled = 0
                             GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"""));
             assertThat(rows(c, "SELECT fingerprint, last_fix_at FROM fingerprints ORDER BY 1"))
                     .as("the last verified fix of each fingerprint " + when).isEqualTo(rows(c, """
                             SELECT fp.fingerprint, (SELECT max(r.started_at) FROM actions a JOIN runs r
                               ON r.id = a.run_id WHERE a.fingerprint = fp.fingerprint AND a.verified = 1)
                             FROM fingerprints fp ORDER BY 1"""));
+            assertThat(rows(c, "SELECT run_id, target, healed_at, streak_start FROM recoveries ORDER BY 1"))
+                    .as("recoveries " + when).isEqualTo(Reference.recoveries(c));
             Instant from = T0.minus(Duration.ofDays(1)).plus(Duration.ofHours(13));
             Instant to = T0.plus(Duration.ofDays(40)).plus(Duration.ofMinutes(1));
             assertThat(store.trend(null, from, to)).as("the trend " + when).isEqualTo(Reference.trend(c, null, from, to));
@@ -266,7 +319,7 @@ class HistoryRollupTest {
                 "m", failed, 0, 100 * failed, 10 * failed, 50, 0, null);
         return new RunSummary(String.format(Locale.ROOT, "run-%05d", i), target, List.of("api"), false, at,
                 at.plusSeconds(60), status, status, score, 8, passed, failed, 0, results, groups, actions, llm,
-                Map.of(), false);
+                Map.of(), random.nextInt(9) == 0);   // now and then a cancelled run, which no trend counts
     }
 
     /** Trends and metrics computed straight from the runs, the way the store did before it kept rollups. */
@@ -325,7 +378,8 @@ class HistoryRollupTest {
         }
 
         private static String where(String target, String alias) {
-            return (alias + "started_at >= ? AND " + alias + "started_at < ? AND " + alias + "state <> 'running'")
+            return (alias + "started_at >= ? AND " + alias + "started_at < ? AND " + alias + "state <> 'running' AND "
+                    + alias + "cancelled = 0")
                     + (target == null ? "" : " AND " + alias + "target = ?");
         }
 
@@ -335,6 +389,38 @@ class HistoryRollupTest {
             if (target != null) {
                 ps.setString(3, target);
             }
+        }
+
+        /**
+         * Every recovery, walking each target's finished runs that were not cancelled in order of start (then id):
+         * rows of run id, target, healed at, start of the streak; by run id.
+         */
+        static List<List<Object>> recoveries(Connection c) throws SQLException {
+            TreeMap<String, List<Object>> out = new TreeMap<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                    SELECT target, started_at, status, id FROM runs WHERE state = 'finished' AND cancelled = 0
+                    ORDER BY target, started_at, id""")) {
+                String current = null;
+                long streakStart = -1;
+                while (rs.next()) {
+                    String t = rs.getString(1);
+                    long at = rs.getLong(2);
+                    boolean healthy = "healthy".equals(rs.getString(3));
+                    if (!t.equals(current)) {
+                        current = t;
+                        streakStart = -1;
+                    }
+                    if (!healthy) {
+                        if (streakStart < 0) {
+                            streakStart = at;
+                        }
+                    } else if (streakStart >= 0) {
+                        out.put(rs.getString(4), List.of(rs.getString(4), t, at, streakStart));
+                        streakStart = -1;
+                    }
+                }
+            }
+            return new ArrayList<>(out.values());
         }
 
         private static Map<LocalDate, long[]> days(Connection c, String target, Instant from, Instant to)
@@ -371,42 +457,15 @@ class HistoryRollupTest {
                     }
                 }
             }
-            // recoveries: per target, a healthy run after unhealthy ones, looking back 30 days before `from`
-            try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT target, started_at, status FROM runs
-                    WHERE started_at < ? AND state = 'finished' %s AND started_at >= ? - 30 * 86400000
-                    ORDER BY target, started_at""".formatted(target == null ? "" : "AND target = ?"))) {
-                int i = 1;
-                ps.setLong(i++, to.toEpochMilli());
-                if (target != null) {
-                    ps.setString(i++, target);
-                }
-                ps.setLong(i, from.toEpochMilli());
-                String current = null;
-                long streakStart = -1;
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String t = rs.getString(1);
-                        long at = rs.getLong(2);
-                        boolean healthy = "healthy".equals(rs.getString(3));
-                        if (!t.equals(current)) {
-                            current = t;
-                            streakStart = -1;
-                        }
-                        if (!healthy) {
-                            if (streakStart < 0) {
-                                streakStart = at;
-                            }
-                        } else if (streakStart >= 0) {
-                            if (at >= from.toEpochMilli()) {
-                                long[] d = days.computeIfAbsent(LocalDate.ofEpochDay(at / 86_400_000L),
-                                        k -> new long[11]);
-                                d[9]++;
-                                d[10] += at - streakStart;
-                            }
-                            streakStart = -1;
-                        }
-                    }
+            // recoveries: per target, a healthy run after finished runs that were not healthy, however long ago
+            // the first of them was
+            for (List<Object> r : recoveries(c)) {
+                long healed = (Long) r.get(2);
+                if ((target == null || target.equals(r.get(1))) && healed >= from.toEpochMilli()
+                        && healed < to.toEpochMilli()) {
+                    long[] d = days.computeIfAbsent(LocalDate.ofEpochDay(healed / 86_400_000L), k -> new long[11]);
+                    d[9]++;
+                    d[10] += healed - (Long) r.get(3);
                 }
             }
             return days;

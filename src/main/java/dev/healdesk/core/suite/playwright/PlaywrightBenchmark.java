@@ -90,6 +90,61 @@ public final class PlaywrightBenchmark {
                 bareNs.stream().map(ns -> ns / 1e6).toList(), healdeskNs.stream().map(ns -> ns / 1e6).toList());
     }
 
+    /**
+     * The wall time of one suite run whole and split into shards side by side, every run in ms (in the order run).
+     *
+     * @param shards how many shards the split runs had
+     */
+    public record Sharded(int shards, int rounds, int tests, List<Double> wholeRunsMs, List<Double> shardedRunsMs) {
+        /** The sharded median over the whole run's: below 1, sharding saves time on this machine. */
+        public double ratio() {
+            return medianMs(shardedRunsMs) / medianMs(wholeRunsMs);
+        }
+    }
+
+    /**
+     * Runs {@code suite} whole and in {@code shards} shards side by side, through {@link PlaywrightTestRunner}, {@code
+     * rounds} times each, alternating, after a warm-up round of each that is not counted; both must give the same
+     * tests with the same statuses.
+     */
+    public static Sharded sharded(PlaywrightTestSuite suite, int shards, int rounds, Path scratch)
+            throws SuiteException {
+        PlaywrightTestRunner whole = new PlaywrightTestRunner(suite.withShards(1));
+        PlaywrightTestRunner split = new PlaywrightTestRunner(suite.withShards(shards));
+        List<Double> wholeMs = new ArrayList<>();
+        List<Double> splitMs = new ArrayList<>();
+        int tests = 0;
+        for (int round = 0; round <= rounds; round++) {
+            long t0 = System.nanoTime();
+            List<TestResult> one = whole.run(Set.of(), scratch.resolve("whole-" + round), n -> { }, r -> { },
+                    Cancellation.none());
+            long wholeNs = System.nanoTime() - t0;
+            t0 = System.nanoTime();
+            List<TestResult> many = split.run(Set.of(), scratch.resolve("sharded-" + round), n -> { }, r -> { },
+                    Cancellation.none());
+            long splitNs = System.nanoTime() - t0;
+            Map<String, String> a = new java.util.TreeMap<>();
+            one.forEach(r -> a.put(r.id(), r.status().id()));
+            Map<String, String> b = new java.util.TreeMap<>();
+            many.forEach(r -> b.put(r.id(), r.status().id()));
+            if (!a.equals(b)) {
+                throw new SuiteException("The sharded run gave other results than the whole one: " + b + " vs " + a);
+            }
+            tests = one.size();
+            if (round > 0) {
+                wholeMs.add(wholeNs / 1e6);
+                splitMs.add(splitNs / 1e6);
+            }
+        }
+        return new Sharded(shards, rounds, tests, wholeMs, splitMs);
+    }
+
+    private static double medianMs(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
     /** Writes a generated report of {@code tests} tests and reads it {@code rounds} times (after 3 warm-ups). */
     public static Parse parse(int tests, int rounds, Path scratch) throws IOException, SuiteException {
         Path projectDir = Path.of("/srv/shop/e2e");

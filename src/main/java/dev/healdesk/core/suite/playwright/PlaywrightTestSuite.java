@@ -21,9 +21,11 @@ import java.util.Set;
  * @param timeout     how long one run may take before the command and everything it started are killed
  * @param browserPath the browser executable the project should launch, passed as {@code HEALDESK_BROWSER}; null
  *                    leaves the choice to the project's config
+ * @param shards      how many shards ({@code --shard=i/N}) a run splits the suite into, run side by side on this machine
+ *                    and merged into one list of results; 1 runs it whole. Targeted re-runs are never split.
  */
 public record PlaywrightTestSuite(Path projectDir, List<String> projects, Map<String, String> env, Duration timeout,
-                                  Path browserPath) {
+                                  Path browserPath, int shards) {
 
     /** The variables the runner sets from {@link #baseUrl} and {@link #apiUrl}. */
     public static final String BASE_URL = "BASE_URL";
@@ -52,6 +54,21 @@ public record PlaywrightTestSuite(Path projectDir, List<String> projects, Map<St
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("The Playwright suite in " + projectDir + " needs a positive timeout");
         }
+        if (shards < 1 || shards > Shard.MAX) {
+            throw new IllegalArgumentException("The Playwright suite in " + projectDir + " has shards: " + shards
+                    + "; give a whole number from 1 to " + Shard.MAX);
+        }
+    }
+
+    /** A suite run whole, in one process. */
+    public PlaywrightTestSuite(Path projectDir, List<String> projects, Map<String, String> env, Duration timeout,
+                               Path browserPath) {
+        this(projectDir, projects, env, timeout, browserPath, 1);
+    }
+
+    /** The same suite split into {@code count} shards run side by side. */
+    public PlaywrightTestSuite withShards(int count) {
+        return new PlaywrightTestSuite(projectDir, projects, env, timeout, browserPath, count);
     }
 
     /** A suite whose tests reach the app at {@code baseUrl} and its API at {@code apiUrl} (null: the same). */
