@@ -4,6 +4,7 @@ import dev.healdesk.app.fx.DialogService;
 import dev.healdesk.app.fx.FxDialogService;
 import dev.healdesk.app.fx.ThemeService;
 import dev.healdesk.app.fx.UiThread;
+import dev.healdesk.app.settings.SettingsViewModel;
 import dev.healdesk.core.config.Config;
 import dev.healdesk.core.config.Settings;
 import dev.healdesk.core.run.ApprovalPolicy;
@@ -45,6 +46,7 @@ public final class HealdeskApp extends Application {
     private ConsoleView view;
     private DialogService dialogs;
     private Subscription themeInstall = Subscription.EMPTY;
+    private Subscription settingsSaved = Subscription.EMPTY;
 
     public static void launchConsole(String[] args) {
         Application.launch(HealdeskApp.class, args);
@@ -90,7 +92,10 @@ public final class HealdeskApp extends Application {
 
         model = context.newConsoleModel(dialogs, getHostServices()::showDocument);
         applyRunDefaults(config.env());
-        view = new ConsoleView(model, theme, context.newSettingsModel(config, theme));
+        SettingsViewModel settings = context.newSettingsModel(config, theme);
+        // A saved run default (Max fixes) reaches the Run screen at once, not at the next start.
+        settingsSaved = settings.onSaved(model.run()::settingsSaved);
+        view = new ConsoleView(model, theme, settings);
         Scene scene = new Scene(view.root(), demo.width(), demo.height());
         themeInstall = theme.install(scene);
         stage.setScene(scene);
@@ -212,6 +217,7 @@ public final class HealdeskApp extends Application {
             model.dispose();
         }
         themeInstall.unsubscribe();
+        settingsSaved.unsubscribe();
         if (context != null) {
             context.close();
         }

@@ -11,7 +11,6 @@ import dev.healdesk.core.triage.FixClass;
 import dev.healdesk.core.triage.HealthStatus;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -101,13 +100,15 @@ class ConsoleViewTest {
 
         robot.clickOn("#nav-failures");
         WaitForAsyncUtils.waitForFxEvents();
-        TableView<FailureGroup> table = robot.lookup("#failures-table").queryTableView();
-        List<FailureGroup> rows = List.copyOf(table.getItems());
+        List<FailureGroup> rows = List.copyOf(model.failures().groups());
         assertTrue(rows.stream().anyMatch(g -> g.category() == Category.DATABASE && g.fixClass() == FixClass.A),
                 "the pool error is database / class A: " + describe(rows));
         assertTrue(rows.stream().anyMatch(g -> g.category() == Category.UI && g.fixClass() == FixClass.B),
                 "the selector change is ui / class B: " + describe(rows));
-        assertEquals(rows.get(0), table.getSelectionModel().getSelectedItem(), "the most severe group is selected");
+        javafx.scene.control.TreeTableView<?> tree = robot.lookup("#failures-table")
+                .queryAs(javafx.scene.control.TreeTableView.class);
+        assertEquals(0, tree.getSelectionModel().getSelectedIndex(), "the most severe incident's row is selected");
+        assertEquals(rows.get(0), model.failures().selectedProperty().get(), "the most severe group is selected");
         assertEquals(rows.get(0).fingerprint(), robot.lookup("#detail-fingerprint").queryAs(Label.class).getText(),
                 "the detail pane shows the selected group");
         assertTrue(robot.lookup(".badge.category-database").tryQuery().isPresent(), "a database badge is on screen");

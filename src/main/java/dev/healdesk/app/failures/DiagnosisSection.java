@@ -115,6 +115,11 @@ final class DiagnosisSection implements View {
         result.getChildren().addAll(malformed, raw, rootCause, confidenceRow, disagreement, explanation,
                 evidenceCaption, evidence, note, useSuggested);
 
+        // Each text keeps its whole height, so that a narrow pane (a 1024 px window) scrolls instead of cutting the
+        // root cause and the explanation short with "…".
+        for (Label l : new Label[] {reason, rootCause, disagreement, explanation, note}) {
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
         VBox box = new VBox(10, head, reason, stream, result);
         box.setPadding(new Insets(0, 8, 0, 0));
         root = new ScrollPane(box);
@@ -122,7 +127,7 @@ final class DiagnosisSection implements View {
         root.setFitToWidth(true);
         root.setFitToHeight(true);
         root.getStyleClass().add("diagnosis-section");
-        root.setMinWidth(300);
+        root.setMinWidth(0);
         root.setPrefWidth(480);
 
         subs.add(model.diagnosisProperty().subscribe(this::show));
@@ -170,6 +175,7 @@ final class DiagnosisSection implements View {
         for (String line : diagnosis.evidence()) {
             Label l = new Label("•  " + line);
             l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
             l.getStyleClass().add("mono-inline");
             evidence.getChildren().add(l);
         }

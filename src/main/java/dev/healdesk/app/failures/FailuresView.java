@@ -4,15 +4,16 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.healdesk.app.fx.Badges;
 import dev.healdesk.app.fx.Subscriptions;
+import dev.healdesk.app.fx.Tables;
 import dev.healdesk.app.fx.View;
 import dev.healdesk.core.run.FlipRate;
+import dev.healdesk.core.suite.TestResult;
 import dev.healdesk.core.triage.Category;
 import dev.healdesk.core.triage.FailureGroup;
 import dev.healdesk.core.triage.FixClass;
 import dev.healdesk.core.triage.Severity;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -25,9 +26,10 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
@@ -35,18 +37,26 @@ import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The failures screen: the run's failure groups in a table (one row per fingerprint, with its flip rate), and below
- * it the selected group in full: fingerprint, the playbook decision, its tests with their flip rates and recent
+ * The failures screen: the run's incidents in a tree table (one row per incident, expanding to its fingerprints when
+ * it joins several and to its failing tests; each row with its flip rate), and below it the selected group in full: fingerprint, the playbook decision, its tests with their flip rates and recent
  * outcomes, and the screenshots, traces and videos they left; the model's diagnosis, streaming in while the run asks
  * for it; message and stack top. The run's flaky tests are listed apart at the bottom, when it has any.
  */
@@ -60,9 +70,14 @@ public final class FailuresView implements View {
     private final BorderPane root = new BorderPane();
     private final Subscriptions subs = new Subscriptions();
     private final FailuresViewModel model;
-    private final TableView<FailureGroup> table = new TableView<>();
+    private final TreeTableView<FailureRow> table = new TreeTableView<>();
+    private final TreeItem<FailureRow> rootItem = new TreeItem<>();
+    /** The tree is being rebuilt, or shows the model's selection: its selection changes are not the operator's. */
+    private boolean rebuilding;
+    private boolean showing;
 
-    private final HBox badges = new HBox(8);
+    /** The selected group's badges; they wrap onto a second line rather than cut the last one short. */
+    private final FlowPane badges = new FlowPane(8, 4);
     private final Label fingerprint = value("fingerprint");
     private final Label pattern = value("pattern");
     private final Label playbook = value("playbook");
@@ -113,62 +128,227 @@ public final class FailuresView implements View {
         subs.add(model.artifactsProperty().subscribe(this::showArtifacts));
         subs.onChange(model.flaky(), c -> showFlaky());
         showFlaky();
-        subs.syncSelection(table, model.selectedProperty());
+        rebuildTree();
+        syncSelection();
     }
 
     private void buildTable() {
         table.setId("failures-table");
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE, "failures-table");
-        table.setItems(model.groups());
-        subs.add(() -> table.setItems(FXCollections.observableArrayList()));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setRoot(rootItem);
+        table.setShowRoot(false);
         table.setPlaceholder(new Label("No failures to show."));
+        subs.onChange(model.groups(), c -> rebuildTree());
 
-        TableColumn<FailureGroup, String> incidentCol = column("Incident", model::incidentOf, 300);
+        // Each column's least width shows its whole header and, for the badge columns, the widest badge (Badges
+        // widens a column to a badge it has not met yet); the table scrolls sideways when they do not all fit.
+        TreeTableColumn<FailureRow, String> incidentCol = column("Incident", this::titleOf, 300, 150);
         incidentCol.setId("col-incident");
-        TableColumn<FailureGroup, Category> category = column("Category", FailureGroup::category, 96);
+        TreeTableColumn<FailureRow, Category> category = column("Category", r -> badged(r, FailureGroup::category),
+                104, 96);
         category.setId("col-category");
-        category.setCellFactory(Badges.cells(Category::id, Badges::kindOf));
-        TableColumn<FailureGroup, Severity> severity = column("Severity", FailureGroup::severity, 88);
+        category.setCellFactory(Badges.treeCells(Category::id, Badges::kindOf));
+        TreeTableColumn<FailureRow, Severity> severity = column("Severity", r -> badged(r, FailureGroup::severity),
+                92, 88);
         severity.setId("col-severity");
-        severity.setCellFactory(Badges.cells(Severity::id, Badges::kindOf));
-        TableColumn<FailureGroup, FixClass> fix = column("Fix", FailureGroup::fixClass, 56);
+        severity.setCellFactory(Badges.treeCells(Severity::id, Badges::kindOf));
+        TreeTableColumn<FailureRow, FixClass> fix = column("Fix", r -> badged(r, FailureGroup::fixClass), 56, 48);
         fix.setId("col-fix");
-        fix.setCellFactory(Badges.cells(FixClass::name, Badges::kindOf));
-        TableColumn<FailureGroup, Integer> count = column("Tests", FailureGroup::count, 66);
+        fix.setCellFactory(Badges.treeCells(FixClass::name, Badges::kindOf));
+        TreeTableColumn<FailureRow, Integer> count = column("Tests", FailuresView::countOf, 66, 62);
         count.setId("col-count");
-        TableColumn<FailureGroup, FlipRate> flip = new TableColumn<>("Flip rate");
+        TreeTableColumn<FailureRow, FlipRate> flip = new TreeTableColumn<>("Flip rate");
         flip.setId("col-flip");
-        flip.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(model.flipRateOf(cd.getValue())));
+        flip.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(flipRateOf(cd.getValue().getValue())));
         flip.setCellFactory(c -> new FlipRateCell());
         // Unknown rates sort below every known one, so a descending sort puts the most flipping group first.
         flip.setComparator(Comparator.nullsFirst(Comparator.comparingDouble(FlipRate::rate)));
         flip.setPrefWidth(92);
-        flip.setMinWidth(56);
-        TableColumn<FailureGroup, String> testIds = column("Failing tests", FailuresViewModel::testsOf, 220);
+        flip.setMinWidth(84);
+        TreeTableColumn<FailureRow, String> testIds = column("Failing tests", FailuresView::testsOf, 220, 112);
         testIds.setId("col-tests");
-        TableColumn<FailureGroup, String> patternCol = column("Pattern", g -> g.classification().patternId(), 235);
+        TreeTableColumn<FailureRow, String> patternCol = column("Pattern", FailuresView::patternOf, 235, 100);
         patternCol.setId("col-pattern");
-        TableColumn<FailureGroup, String> playbookCol = new TableColumn<>("Playbook");
-        playbookCol.setCellValueFactory(cd -> model.playbookProperty(cd.getValue()));
+        TreeTableColumn<FailureRow, String> playbookCol = new TreeTableColumn<>("Playbook");
+        playbookCol.setCellValueFactory(cd -> cd.getValue().getValue() instanceof FailureRow.TestRow ? null
+                : model.playbookProperty(cd.getValue().getValue().group()));
         playbookCol.setCellFactory(c -> new PlaybookCell());
         playbookCol.setPrefWidth(200);
-        playbookCol.setMinWidth(56);
+        playbookCol.setMinWidth(100);
         playbookCol.setId("col-playbook");
-        TableColumn<FailureGroup, String> decisionCol = column("Decision", model::decisionOf, 92);
+        TreeTableColumn<FailureRow, String> decisionCol = column("Decision", r -> r instanceof FailureRow.TestRow
+                ? null : model.decisionOf(r.group()), 92, 88);
         decisionCol.setId("col-decision");
-        TableColumn<FailureGroup, String> messageCol = column("Message",
-                g -> FailuresViewModel.firstLine(g.message()), 200);
+        TreeTableColumn<FailureRow, String> messageCol = column("Message", FailuresView::messageOf, 200, 100);
         messageCol.setId("col-message");
-        table.getColumns().setAll(List.of(incidentCol, category, severity, fix, count, flip, testIds, patternCol, playbookCol,
-                decisionCol, messageCol));
+        table.getColumns().setAll(List.of(incidentCol, category, severity, fix, count, flip, testIds, patternCol,
+                playbookCol, decisionCol, messageCol));
+        subs.add(Tables.fitOrScroll(table));
     }
 
-    private static <T> TableColumn<FailureGroup, T> column(String title, Function<FailureGroup, T> value, double width) {
-        TableColumn<FailureGroup, T> c = new TableColumn<>(title);
-        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
+    /**
+     * The rows anew from the model's groups (in its order: by incident, most severe first): one per incident,
+     * expandable to its fingerprints when it joins several, and to its failing tests. Expanded incidents stay
+     * expanded, and the model's selection stays selected.
+     */
+    private void rebuildTree() {
+        Set<String> expanded = new HashSet<>();
+        for (TreeItem<FailureRow> item : rootItem.getChildren()) {
+            if (item.isExpanded() && item.getValue() instanceof FailureRow.IncidentRow i) {
+                expanded.add(i.key());
+            }
+        }
+        Map<String, List<FailureGroup>> byIncident = new LinkedHashMap<>();
+        for (FailureGroup g : model.groups()) {
+            byIncident.computeIfAbsent(model.incidentKeyOf(g), k -> new ArrayList<>()).add(g);
+        }
+        List<TreeItem<FailureRow>> incidents = new ArrayList<>();
+        byIncident.forEach((key, groups) -> {
+            FailureRow.IncidentRow row = new FailureRow.IncidentRow(key, model.incidentOf(groups.get(0)), groups);
+            TreeItem<FailureRow> item = new TreeItem<>(row);
+            if (groups.size() == 1) {
+                item.getChildren().setAll(testItems(groups.get(0)));
+            } else {
+                for (FailureGroup g : groups) {
+                    TreeItem<FailureRow> fingerprintItem = new TreeItem<>(new FailureRow.GroupRow(g));
+                    fingerprintItem.getChildren().setAll(testItems(g));
+                    item.getChildren().add(fingerprintItem);
+                }
+            }
+            item.setExpanded(expanded.contains(key));
+            incidents.add(item);
+        });
+        rebuilding = true;
+        try {
+            rootItem.getChildren().setAll(incidents);
+            showSelected(model.selectedProperty().get());
+        } finally {
+            rebuilding = false;
+        }
+    }
+
+    private static List<TreeItem<FailureRow>> testItems(FailureGroup g) {
+        return g.tests().stream().map(t -> new TreeItem<FailureRow>(new FailureRow.TestRow(t, g))).toList();
+    }
+
+    /** Tree → model: a row selects the group it stands for (an incident its leading group, a test its own). */
+    private void syncSelection() {
+        subs.add(table.getSelectionModel().selectedItemProperty().subscribe((was, item) -> {
+            if (rebuilding || showing || item == null || item.getValue() == null) {
+                return;
+            }
+            model.selectedProperty().set(item.getValue().group());
+        }));
+        // Model → tree: the row of the selected group, unless the selected row already stands for it.
+        subs.add(model.selectedProperty().subscribe(this::showSelected));
+    }
+
+    private void showSelected(FailureGroup group) {
+        showing = true;
+        try {
+            TreeItem<FailureRow> current = table.getSelectionModel().getSelectedItem();
+            if (group == null) {
+                table.getSelectionModel().clearSelection();
+                return;
+            }
+            if (current != null && current.getValue() != null && current.getValue().group() == group
+                    && current.getParent() != null) {
+                return;
+            }
+            TreeItem<FailureRow> target = itemOf(group);
+            if (target != null) {
+                if (target.getParent() != null && target.getParent() != rootItem) {
+                    target.getParent().setExpanded(true);
+                }
+                table.getSelectionModel().select(target);
+                int row = table.getRow(target);
+                if (row >= 0) {
+                    table.scrollTo(Math.max(0, row - 2));
+                }
+            }
+        } finally {
+            showing = false;
+        }
+    }
+
+    /** The row of {@code group}: its incident's when it leads it, else its own fingerprint row. */
+    private TreeItem<FailureRow> itemOf(FailureGroup group) {
+        for (TreeItem<FailureRow> incident : rootItem.getChildren()) {
+            if (incident.getValue().group() == group) {
+                return incident;
+            }
+            for (TreeItem<FailureRow> child : incident.getChildren()) {
+                if (child.getValue() instanceof FailureRow.GroupRow && child.getValue().group() == group) {
+                    return child;
+                }
+            }
+        }
+        return null;
+    }
+
+    private String titleOf(FailureRow r) {
+        if (r instanceof FailureRow.IncidentRow i) {
+            return i.title();
+        }
+        return r instanceof FailureRow.TestRow t ? t.test().id() : "fingerprint " + r.group().fingerprint();
+    }
+
+    /** A badge's value on the incident and fingerprint rows; none on a test's. */
+    private static <T> T badged(FailureRow r, Function<FailureGroup, T> value) {
+        return r instanceof FailureRow.TestRow ? null : value.apply(r.group());
+    }
+
+    private static Integer countOf(FailureRow r) {
+        if (r instanceof FailureRow.IncidentRow i) {
+            return i.tests().size();
+        }
+        return r instanceof FailureRow.TestRow ? null : r.group().count();
+    }
+
+    private FlipRate flipRateOf(FailureRow r) {
+        if (r == null) {
+            return null;
+        }
+        if (r instanceof FailureRow.TestRow t) {
+            return model.flipRateOfTest(t.test().id());
+        }
+        if (r instanceof FailureRow.IncidentRow i && i.groups().size() > 1) {
+            // pooled over the incident's tests, as a group's rate is over its own
+            List<FlipRate> known = i.tests().stream().map(t -> model.flipRateOfTest(t.id()))
+                    .filter(java.util.Objects::nonNull).toList();
+            return known.isEmpty() ? null : FlipRate.pooled(i.key(), known);
+        }
+        return model.flipRateOf(r.group());
+    }
+
+    private static String testsOf(FailureRow r) {
+        if (r instanceof FailureRow.IncidentRow i) {
+            return String.join(", ", i.tests().stream().map(TestResult::id).toList());
+        }
+        return r instanceof FailureRow.TestRow ? null : FailuresViewModel.testsOf(r.group());
+    }
+
+    private static String patternOf(FailureRow r) {
+        if (r instanceof FailureRow.IncidentRow i) {
+            return String.join(", ", i.groups().stream().map(g -> g.classification().patternId()).distinct()
+                    .toList());
+        }
+        return r instanceof FailureRow.TestRow ? null : r.group().classification().patternId();
+    }
+
+    private static String messageOf(FailureRow r) {
+        return r instanceof FailureRow.TestRow t ? FailuresViewModel.firstLine(t.test().errorMessage())
+                : FailuresViewModel.firstLine(r.group().message());
+    }
+
+    /** @param least the least width: the whole header, and a useful part of the value */
+    private static <T> TreeTableColumn<FailureRow, T> column(String title, Function<FailureRow, T> value, double width,
+                                                             double least) {
+        TreeTableColumn<FailureRow, T> c = new TreeTableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().getValue() == null ? null
+                : value.apply(cd.getValue().getValue())));
         c.setPrefWidth(width);
-        c.setMinWidth(Math.min(width, 56));
+        c.setMinWidth(least);
         return c;
     }
 
@@ -188,11 +368,12 @@ public final class FailuresView implements View {
         grid.addRow(row++, key("Playbook"), playbook);
         grid.addRow(row, key("Decision"), decision);
         // The tests get the column's full width: ids, rates and recent runs side by side.
-        Label legend = new Label("flip rate · recent runs, oldest first: ○ passed  ● failed");
+        Label legend = new Label("flip rate · recent runs, oldest first: ○ passed  ● failed  grey ● failed with a"
+                + " sandbox fault on (not a flip)");
         legend.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        legend.setWrapText(true);
         legend.setMinWidth(0);
-        HBox testsHead = new HBox(10, key("Tests"), legend);
-        testsHead.setAlignment(Pos.BASELINE_LEFT);
+        VBox testsHead = new VBox(2, key("Tests"), legend);
         tests.setId("detail-tests");
 
         badges.setAlignment(Pos.CENTER_LEFT);
@@ -207,8 +388,7 @@ public final class FailuresView implements View {
         facts.setFitToWidth(true);
         facts.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         facts.getStyleClass().add("diagnosis-section");   // the same see-through scroll pane as the diagnosis's
-        facts.setMinWidth(300);
-        facts.setPrefWidth(400);
+        facts.setMinWidth(0);
 
         // What the tests left sits between the message and the stack, where the eye looks for evidence.
         artifactsScroll.setFitToWidth(true);
@@ -220,18 +400,34 @@ public final class FailuresView implements View {
         VBox right = new VBox(6, key("Message"), message, artifactsCaption, artifactsScroll, key("Stack top"), stack);
         VBox.setVgrow(message, Priority.ALWAYS);
         VBox.setVgrow(stack, Priority.ALWAYS);
-        right.setMinWidth(260);
-        right.setPrefWidth(380);
-        HBox.setHgrow(right, Priority.ALWAYS);
+        right.setMinWidth(0);
 
-        Node diagnosisSection = diagnosis.root();
-        HBox.setHgrow(diagnosisSection, Priority.ALWAYS);
+        Region diagnosisSection = (Region) diagnosis.root();
+        diagnosisSection.setMinWidth(0);
 
-        HBox box = new HBox(20, facts, diagnosisSection, right);
+        // Three panes that share the width by percent, so that none is pushed past the window's edge at 1024 px: their
+        // labels wrap, the message and stack wrap, and each scrolls on its own.
+        GridPane box = new GridPane();
+        box.setHgap(20);
+        box.getColumnConstraints().setAll(share(30), share(38), share(32));
+        RowConstraints fill = new RowConstraints();
+        fill.setVgrow(Priority.ALWAYS);
+        fill.setFillHeight(true);
+        box.getRowConstraints().setAll(fill);
+        box.addRow(0, facts, diagnosisSection, right);
         box.setId("failure-detail");
         box.getStyleClass().add("detail-pane");
         box.setPadding(new Insets(14, 16, 14, 16));
         return box;
+    }
+
+    private static ColumnConstraints share(double percent) {
+        ColumnConstraints c = new ColumnConstraints();
+        c.setPercentWidth(percent);
+        c.setMinWidth(150);
+        c.setHgrow(Priority.ALWAYS);
+        c.setFillWidth(true);
+        return c;
     }
 
     private void showDetail(FailureDetail d) {
@@ -462,7 +658,7 @@ public final class FailuresView implements View {
     }
 
     /** A group's flip rate: "—" when unknown, a warning badge when it flips often, with the counts in a tooltip. */
-    private final class FlipRateCell extends TableCell<FailureGroup, FlipRate> {
+    private final class FlipRateCell extends TreeTableCell<FailureRow, FlipRate> {
         private final Label badge = Badges.badge("", FLIPPING);
 
         @Override
@@ -485,6 +681,10 @@ public final class FailuresView implements View {
                 if (item == null) {
                     getStyleClass().add(Styles.TEXT_MUTED);
                     setTooltip(new Tooltip("No flip rate: the history does not know these tests' recent runs yet"));
+                } else if (item.runs() < 2) {
+                    getStyleClass().add(Styles.TEXT_MUTED);
+                    setTooltip(new Tooltip(item.runs() + (item.runs() == 1 ? " run" : " runs") + " counted; a rate"
+                            + " needs 2 (runs failed with a sandbox fault switched on are not counted)"));
                 } else {
                     setTooltip(new Tooltip(flips()));
                 }
@@ -492,13 +692,24 @@ public final class FailuresView implements View {
         }
 
         private String flips() {
-            FailureGroup g = getTableRow() == null ? null : getTableRow().getItem();
-            return g == null ? "" : model.flipsText(g);
+            FailureRow r = getTableRow() == null ? null : getTableRow().getItem();
+            FlipRate rate = getItem();
+            if (r == null) {
+                return "";
+            }
+            String flips = rate == null ? "" : rate.flips() + (rate.flips() == 1 ? " flip" : " flips");
+            if (r instanceof FailureRow.TestRow) {
+                return rate == null ? "" : flips + " in " + rate.runs() + (rate.runs() == 1 ? " run" : " runs");
+            }
+            if (r instanceof FailureRow.IncidentRow i && i.groups().size() > 1) {
+                return rate == null ? "" : flips + " over the recent runs of its " + i.tests().size() + " tests";
+            }
+            return model.flipsText(r.group());
         }
     }
 
     /** The playbook a group gets now; bold, with a tooltip, when the operator took it from the diagnosis. */
-    private final class PlaybookCell extends TableCell<FailureGroup, String> {
+    private final class PlaybookCell extends TreeTableCell<FailureRow, String> {
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
@@ -509,7 +720,8 @@ public final class FailuresView implements View {
                 return;
             }
             setText(item);
-            FailureGroup g = getTableRow() == null ? null : getTableRow().getItem();
+            FailureRow r = getTableRow() == null ? null : getTableRow().getItem();
+            FailureGroup g = r == null ? null : r.group();
             if (g != null && model.playbookChosen(g)) {
                 getStyleClass().add("playbook-chosen");
                 setTooltip(new Tooltip("Your choice, from the diagnosis; triage proposed "

@@ -187,9 +187,12 @@ public final class FailuresViewModel {
         return groupFlipRates.get(group.fingerprint());
     }
 
-    /** "40 %", or "—" for an unknown rate. */
+    /**
+     * "40 %", or "—" for an unknown rate and for one over fewer than 2 counted runs (a rate needs 2; runs failed
+     * under a sandbox fault the operator switched on are not counted), never a 0 % that nothing measured.
+     */
     public static String rateText(FlipRate rate) {
-        return rate == null ? "—" : Math.round(rate.rate() * 100) + " %";
+        return rate == null || rate.runs() < 2 ? "—" : Math.round(rate.rate() * 100) + " %";
     }
 
     /**
@@ -353,6 +356,19 @@ public final class FailuresViewModel {
         return llm.note() != null ? llm.note() : "The model gave no diagnosis for this group.";
     }
 
+    /**
+     * What joins {@code group} to the other groups of its incident in the tree: the incident's id, or the group's own
+     * fingerprint while no incident holds it (a run in progress).
+     */
+    public String incidentKeyOf(FailureGroup group) {
+        return incidentKey(group);
+    }
+
+    /** A test's flip rate over its recent runs; null when the history does not know it. */
+    public FlipRate flipRateOfTest(String testId) {
+        return flipRates.get(testId);
+    }
+
     private String incidentKey(FailureGroup g) {
         dev.healdesk.core.triage.Incident i = incidentByFingerprint.get(g.fingerprint());
         return i == null ? "fp:" + g.fingerprint() : i.id();
@@ -361,7 +377,13 @@ public final class FailuresViewModel {
     /** The title of the incident {@code group} belongs to ("Backend at 127.0.0.1:41234 refuses connections — 11 tests"). */
     public String incidentOf(FailureGroup group) {
         dev.healdesk.core.triage.Incident i = incidentByFingerprint.get(group.fingerprint());
-        return i == null ? "—" : i.title();
+        if (i != null) {
+            return i.title();
+        }
+        // A run in progress: its incidents are joined when it ends; until then the group is named by its pattern.
+        int n = group.count();
+        return group.classification().patternName() + " — " + n + (n == 1 ? " test" : " tests")
+                + " (joined into incidents when the run ends)";
     }
 
     /** The evidence that decided the fix class of {@code group}'s incident ("class A: … refused 3 of 3 connections"). */

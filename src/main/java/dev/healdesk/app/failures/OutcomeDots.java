@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * A test's recent outcomes as a row of small dots, oldest first: a hollow green ring for a pass, a filled red dot for
- * a failure, a filled amber one for a flaky run (passed on a retry), a small grey ring for a skip. Shape as well as
+ * a failure, a filled amber one for a flaky run (passed on a retry), a small grey ring for a skip, a filled grey dot for a failure
+ * while the operator had a sandbox fault switched on (not counted as a flip). Shape as well as
  * colour tells pass from fail; the tooltip spells the runs out.
  */
 final class OutcomeDots {
@@ -18,7 +19,7 @@ final class OutcomeDots {
     private OutcomeDots() {
     }
 
-    /** @param recent one letter a run, oldest first: P, F, K or S */
+    /** @param recent one letter a run, oldest first: P, F, K, S or X (see {@link dev.healdesk.core.run.FlipRate}) */
     static HBox of(String recent) {
         HBox dots = new HBox(3);
         dots.getStyleClass().add("outcome-dots");
@@ -33,7 +34,8 @@ final class OutcomeDots {
         String spelled = "Last " + recent.length() + " runs, oldest first: " + String.join(", ", words);
         dots.setAccessibleText(spelled);
         Tooltip.install(dots, new Tooltip(spelled + "\n○ passed · ● failed · ● amber: flaky (passed on a retry)"
-                + " · grey: skipped"));
+                + " · grey: skipped"
+                + " · grey dot: failed with a sandbox fault switched on (not a flip)"));
         return dots;
     }
 
@@ -43,6 +45,7 @@ final class OutcomeDots {
             case 'F' -> "failed";
             case 'K' -> "flaky";
             case 'S' -> "skipped";
+            case 'X' -> "failed with a fault switched on (not counted)";
             default -> "?";
         };
     }

@@ -8,6 +8,8 @@ import dev.healdesk.core.triage.Severity;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.control.TreeTableColumn;
 import javafx.util.Callback;
 
 import java.util.List;
@@ -88,6 +90,46 @@ public final class Badges {
         label.getStyleClass().add(kind);
     }
 
+    /**
+     * A tree table cell that shows its value as a badge (none for a null value); {@code text} and {@code kind} derive
+     * from the value. Like {@link #cells}, it widens its column to the whole badge.
+     */
+    public static <S, T> Callback<TreeTableColumn<S, T>, TreeTableCell<S, T>> treeCells(Function<T, String> text,
+                                                                                  Function<T, String> kind) {
+        return column -> new TreeTableCell<>() {
+            private final Label label = badge("", "neutral");
+
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(null);
+                if (empty || item == null) {
+                    setGraphic(null);
+                } else {
+                    restyle(label, text.apply(item), kind.apply(item));
+                    setGraphic(label);
+                    if (getTableColumn() != null && getScene() != null) {
+                        applyCss();
+                        fit(getTableColumn().minWidthProperty(), getTableColumn().prefWidthProperty(),
+                                label.prefWidth(-1) + snappedLeftInset() + snappedRightInset());
+                    }
+                }
+            }
+        };
+    }
+
+    /** Widens a column (its least and preferred widths) to {@code need}: never "datab" for database. */
+    private static void fit(javafx.beans.property.DoubleProperty min, javafx.beans.property.DoubleProperty pref,
+                            double need) {
+        double w = Math.ceil(need) + 2;
+        if (min.get() < w) {
+            min.set(w);
+        }
+        if (pref.get() < w) {
+            pref.set(w);
+        }
+    }
+
     /** A table cell that shows its value as a badge; {@code text} and {@code kind} derive from the value. */
     public static <S, T> Callback<TableColumn<S, T>, TableCell<S, T>> cells(Function<T, String> text,
                                                                           Function<T, String> kind) {
@@ -103,7 +145,19 @@ public final class Badges {
                 } else {
                     restyle(label, text.apply(item), kind.apply(item));
                     setGraphic(label);
+                    fitColumn();
                 }
+            }
+
+            /** Widens the column to the whole badge (never "datab" for database), the table scrolling if need be. */
+            private void fitColumn() {
+                TableColumn<S, T> column = getTableColumn();
+                if (column == null || getScene() == null) {
+                    return;
+                }
+                applyCss();
+                fit(column.minWidthProperty(), column.prefWidthProperty(),
+                        label.prefWidth(-1) + snappedLeftInset() + snappedRightInset());
             }
         };
     }

@@ -345,15 +345,18 @@ public final class HistoryView implements View {
         ListView<String> added = compareList("history-compare-new");
         ListView<String> fixed = compareList("history-compare-fixed");
         ListView<String> still = compareList("history-compare-still");
+        ListView<String> newReason = compareList("history-compare-new-reason");
         subs.add(model.comparisonProperty().subscribe(c -> {
             added.getItems().setAll(c == null ? List.of() : c.newFailures());
             fixed.getItems().setAll(c == null ? List.of() : c.fixed());
             still.getItems().setAll(c == null ? List.of() : c.stillFailing());
+            newReason.getItems().setAll(c == null ? List.of() : c.newReason());
         }));
         GridPane grid = new GridPane(12, 4);
-        grid.addRow(0, Labels.caption("New failures"), Labels.caption("Fixed"), Labels.caption("Still failing"));
-        grid.addRow(1, added, fixed, still);
-        for (ListView<String> list : List.of(added, fixed, still)) {
+        grid.addRow(0, Labels.caption("New failures"), Labels.caption("Fixed"), Labels.caption("Still failing"),
+                Labels.caption("Failing for a new reason"));
+        grid.addRow(1, added, fixed, still, newReason);
+        for (ListView<String> list : List.of(added, fixed, still, newReason)) {
             GridPane.setHgrow(list, Priority.ALWAYS);
             GridPane.setVgrow(list, Priority.ALWAYS);
             list.setMaxWidth(Double.MAX_VALUE);

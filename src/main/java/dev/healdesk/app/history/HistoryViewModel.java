@@ -458,7 +458,8 @@ public final class HistoryViewModel {
         comparison.set(c);
         comparisonText.set(String.format(Locale.ROOT, "%s → %s (%s): %d new failure(s), %d fixed, %d still failing",
                 c.earlierRunId(), c.laterRunId(), later.target(), c.newFailures().size(), c.fixed().size(),
-                c.stillFailing().size()));
+                c.stillFailing().size()) + (c.newReason().isEmpty() ? ""
+                : String.format(Locale.ROOT, ", %d failing for a new reason", c.newReason().size())));
     }
 
     private HistoryQueries.RunFilter filter() {

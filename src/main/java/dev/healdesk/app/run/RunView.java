@@ -23,6 +23,7 @@ import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -142,8 +143,12 @@ public final class RunView implements View {
         maxFixesLabel.setLabelFor(maxFixes);
         HBox fixesBox = new HBox(8, maxFixesLabel, maxFixes);
         fixesBox.setAlignment(Pos.CENTER_LEFT);
-        HBox options = new HBox(22, dryRun, skipLlm, fixesBox);
+        // The options wrap onto a second line in a narrow window instead of cutting their labels ("Dr…").
+        FlowPane options = new FlowPane(22, 8, dryRun, skipLlm, fixesBox);
         options.setAlignment(Pos.CENTER_LEFT);
+        for (Region r : new Region[] {dryRun, skipLlm, fixesBox, maxFixesLabel, classA}) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
 
         // The approval switch has a line of its own: beside the others it cut every label short at the usual width.
         VBox inputs = new VBox(8, projectsCaption, projectBoxes, noProjects, Labels.caption("Options"), options, classA);
@@ -175,6 +180,9 @@ public final class RunView implements View {
         progressText.setMinWidth(Region.USE_PREF_SIZE);
         progressText.textProperty().bind(model.progressTextProperty());
         subs.add(progressText.textProperty()::unbind);
+        start.setMinWidth(Region.USE_PREF_SIZE);
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        progress.setMinWidth(40);
         HBox actions = new HBox(10, start, cancel, progress, progressText);
         actions.setAlignment(Pos.CENTER_LEFT);
 

@@ -234,6 +234,25 @@ public final class RunViewModel {
         classAWithoutAsking.set(classA);
     }
 
+    /**
+     * Settings were saved: the run defaults among them that are in force now (Max fixes, Failing below) reach this
+     * screen at once, for the next run. A run going on keeps the options it started with.
+     */
+    public void settingsSaved(Map<dev.healdesk.core.config.Setting, String> inForce) {
+        inForce.forEach((setting, value) -> {
+            try {
+                switch (setting) {
+                    case MAX_FIXES -> maxFixes.set(Integer.parseInt(value.strip()));
+                    case FAILING_BELOW -> setFailingBelow(Double.parseDouble(value.strip()));
+                    default -> {
+                    }
+                }
+            } catch (NumberFormatException e) {
+                // the settings' own check refused such a value already; keep what the screen has
+            }
+        });
+    }
+
     /** The run.failingBelow setting: under this score a run with failing tests is failing rather than degraded. */
     public void setFailingBelow(double score) {
         failingBelow = score;

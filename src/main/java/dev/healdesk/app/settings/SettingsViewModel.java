@@ -12,6 +12,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.util.Duration;
 import javafx.util.Subscription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -20,7 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * The settings screen's state: one {@link Field} per {@link Setting}, holding what the settings file says, checked as
@@ -31,6 +35,7 @@ import java.util.concurrent.Executor;
 public final class SettingsViewModel {
     /** The pause after the last keystroke before the file is written. */
     public static final Duration SAVE_DELAY = Duration.millis(600);
+    private static final Logger LOG = LoggerFactory.getLogger(SettingsViewModel.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final SettingsFile file;
@@ -42,6 +47,8 @@ public final class SettingsViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final PauseTransition timer = new PauseTransition(SAVE_DELAY);
     private final List<Subscription> subs = new ArrayList<>();
+    /** Who follows the saved settings (the Run screen, for its run defaults), on the FX thread. */
+    private final List<Consumer<Map<Setting, String>>> savedListeners = new CopyOnWriteArrayList<>();
 
     /**
      * @param config the layers as they were read at start (for where each value in force comes from)
@@ -147,12 +154,59 @@ public final class SettingsViewModel {
             }
             String text = outcome;
             Map<Setting, String> back = notSaved;
+            boolean written = outcome.startsWith("Saved");
             bridge.post(() -> {
                 back.forEach((s, why) -> fields.get(s).error.set(why));
                 long bad = fields.values().stream().filter(f -> !f.error.get().isEmpty()).count();
                 status.set(bad == 0 ? text : text + "; " + refusedText(bad));
+                if (written) {
+                    Map<Setting, String> inForce = new LinkedHashMap<>();
+                    changes.forEach((s, value) -> {
+                        if (!back.containsKey(s)) {
+                            inForce.put(s, inForce(s, value));
+                        }
+                    });
+                    tellSaved(inForce);
+                }
             });
         });
+    }
+
+    /**
+     * Tells {@code listener}, on the FX thread after each save, the value now in force of each setting that was written
+     * (so that the Run screen takes a new Max fixes at once, without a restart), until unsubscribed.
+     */
+    public Subscription onSaved(Consumer<Map<Setting, String>> listener) {
+        savedListeners.add(listener);
+        return () -> savedListeners.remove(listener);
+    }
+
+    private void tellSaved(Map<Setting, String> inForce) {
+        if (inForce.isEmpty()) {
+            return;
+        }
+        Map<Setting, String> told = Map.copyOf(inForce);
+        for (Consumer<Map<Setting, String>> l : savedListeners) {
+            try {
+                l.accept(told);
+            } catch (RuntimeException e) {
+                LOG.warn("A settings listener failed", e);
+            }
+        }
+    }
+
+    /**
+     * The value of {@code s} in force once the file says {@code saved}: {@code .env} or the environment when they set
+     * it (they go over the file), else the file's value (normalised), else the default.
+     */
+    private String inForce(Setting s, String saved) {
+        Config.Layer layer = config.source(s).layer();
+        if (layer == Config.Layer.DOTENV || layer == Config.Layer.ENVIRONMENT) {
+            return config.value(s).orElse("");
+        }
+        Setting.Result r = s.check(saved);
+        String v = r.value() == null || r.value().isEmpty() ? saved.strip() : r.value();
+        return v.isEmpty() ? Optional.ofNullable(s.defaultValue()).orElse("") : v;
     }
 
     private static String refusedText(long n) {

@@ -52,7 +52,7 @@ public final class HistoryQueries {
 
     /**
      * What the runs list's filters offer: the targets, projects, operators and machines runs were recorded for,
-     * sorted (runs stored before schema 9 have no operator or machine).
+     * sorted (runs stored before schema 11 have no operator or machine).
      */
     public record Choices(List<String> targets, List<String> projects, List<String> operators,
                           List<String> machines) {
@@ -108,10 +108,24 @@ public final class HistoryQueries {
      *
      * @param newFailures   fail in the later run, did not in the earlier (or were not run)
      * @param fixed         failed in the earlier run, pass in the later
-     * @param stillFailing  fail in both
+     * @param stillFailing  fail in both, for the same reason (the same fingerprint, or one run did not triage it)
+     * @param newReason     fail in both, but for another reason now: the later failure has another fingerprint
      */
     public record Comparison(String earlierRunId, String laterRunId, List<String> newFailures, List<String> fixed,
-                             List<String> stillFailing) {
+                             List<String> stillFailing, List<String> newReason) {
+
+        public Comparison {
+            newFailures = List.copyOf(newFailures);
+            fixed = List.copyOf(fixed);
+            stillFailing = List.copyOf(stillFailing);
+            newReason = newReason == null ? List.of() : List.copyOf(newReason);
+        }
+
+        /** Two runs with no test failing for a new reason. */
+        public Comparison(String earlierRunId, String laterRunId, List<String> newFailures, List<String> fixed,
+                          List<String> stillFailing) {
+            this(earlierRunId, laterRunId, newFailures, fixed, stillFailing, List.of());
+        }
     }
 
     // ------------------------------------------------------------------------------------------------- the runs list
@@ -474,23 +488,28 @@ public final class HistoryQueries {
     Comparison compare(String earlierRunId, String laterRunId) {
         String what = "compare runs " + earlierRunId + " and " + laterRunId;
         return sql.inTransaction(what, () -> {
-            Map<String, String> earlier = statuses(what, earlierRunId);
-            Map<String, String> later = statuses(what, laterRunId);
+            Map<String, String[]> earlierRows = statuses(what, earlierRunId);
+            Map<String, String[]> laterRows = statuses(what, laterRunId);
             List<String> added = new ArrayList<>();
             List<String> fixed = new ArrayList<>();
             List<String> still = new ArrayList<>();
-            later.forEach((id, status) -> {
+            List<String> newReason = new ArrayList<>();
+            laterRows.forEach((id, row) -> {
+                String status = row[0];
+                String[] before = earlierRows.get(id);
                 boolean failsNow = failing(status);
-                boolean failedBefore = failing(earlier.get(id));
+                boolean failedBefore = before != null && failing(before[0]);
                 if (failsNow && failedBefore) {
-                    still.add(id);
+                    // a login test that now fails on a changed page is not the same failure as its outage last time
+                    boolean otherCause = row[1] != null && before[1] != null && !row[1].equals(before[1]);
+                    (otherCause ? newReason : still).add(id);
                 } else if (failsNow) {
                     added.add(id);
                 } else if (failedBefore && status != null && !"skipped".equals(status)) {
                     fixed.add(id);
                 }
             });
-            return new Comparison(earlierRunId, laterRunId, added, fixed, still);
+            return new Comparison(earlierRunId, laterRunId, added, fixed, still, newReason);
         });
     }
 
@@ -498,11 +517,14 @@ public final class HistoryQueries {
         return "failed".equals(status) || "timed-out".equals(status);
     }
 
-    /** Each test's status in {@code runId} (the last row of a test id wins, as the list shows it). */
-    private Map<String, String> statuses(String what, String runId) {
-        Map<String, String> out = new TreeMap<>();
-        sql.query(what, "SELECT test_id, status FROM test_results WHERE run_id = ? ORDER BY rowid",
-                ps -> ps.setString(1, runId), rs -> out.put(rs.getString(1), rs.getString(2)));
+    /**
+     * Each test's status and fingerprint in {@code runId} (the last row of a test id wins, as the list shows it).
+     */
+    private Map<String, String[]> statuses(String what, String runId) {
+        Map<String, String[]> out = new TreeMap<>();
+        sql.query(what, "SELECT test_id, status, fingerprint FROM test_results WHERE run_id = ? ORDER BY rowid",
+                ps -> ps.setString(1, runId), rs -> out.put(rs.getString(1),
+                        new String[] {rs.getString(2), rs.getString(3)}));
         return out;
     }
 

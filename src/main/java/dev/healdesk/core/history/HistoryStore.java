@@ -306,7 +306,16 @@ public final class HistoryStore implements AutoCloseable {
      */
     public void beginRun(String runId, String target, List<String> projects, boolean dryRun, Instant startedAt,
                          Path runFolder) {
-        writes.beginRun(runId, target, projects, dryRun, startedAt, runFolder);
+        beginRun(runId, target, projects, dryRun, startedAt, runFolder, java.util.Set.of());
+    }
+
+    /**
+     * {@link #beginRun(String, String, List, boolean, Instant, Path)}, with the faults the operator has switched on in
+     * the target (the sandbox's, by id): a run interrupted mid-way keeps them too.
+     */
+    public void beginRun(String runId, String target, List<String> projects, boolean dryRun, Instant startedAt,
+                         Path runFolder, java.util.Collection<String> faults) {
+        writes.beginRun(runId, target, projects, dryRun, startedAt, runFolder, faults);
     }
 
     /** Keeps one result of a run in progress at once (its own transaction): a crash after this loses none of it. */

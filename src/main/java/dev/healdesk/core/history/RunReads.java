@@ -28,8 +28,8 @@ final class RunReads {
     /** The columns {@link #runRow} maps, in its order. */
     static final String RUN_COLUMNS = """
             id, target, projects, dry_run, started_at, finished_at, status, initial_status, health_score,
-              tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder, state, suite_error, machine, operator,
-              origin""";
+              tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder, state, suite_error, faults, machine,
+              operator, origin""";
 
     private final Sql sql;
 
@@ -42,7 +42,14 @@ final class RunReads {
                 Instant.ofEpochMilli(rs.getLong(5)), Instant.ofEpochMilli(rs.getLong(6)),
                 HealthStatus.fromId(rs.getString(7)), HealthStatus.fromId(rs.getString(8)), rs.getDouble(9),
                 rs.getInt(10), rs.getInt(11), rs.getInt(12), rs.getInt(13), rs.getInt(14) == 1, rs.getString(15),
-                rs.getString(16), rs.getString(17), rs.getString(18), rs.getString(19), rs.getString(20));
+                rs.getString(16), rs.getString(17), faults(rs.getString(18)), rs.getString(19), rs.getString(20),
+                rs.getString(21));
+    }
+
+    /** The faults column read back (see {@code RunWrites.faults}). */
+    static List<String> faults(String column) {
+        return column == null || column.isBlank() ? List.of()
+                : java.util.Arrays.stream(column.split(",")).map(String::strip).filter(f -> !f.isEmpty()).toList();
     }
 
     Optional<RunRow> find(String runId) {
@@ -117,7 +124,7 @@ final class RunReads {
     Map<String, FlipRate> flipRates(String target, Collection<String> testIds) {
         List<String> ids = List.copyOf(new LinkedHashSet<>(testIds));
         String what = "read the flip rates of " + ids.size() + " test(s) of " + target;
-        Map<String, List<TestStatus>> statuses = new TreeMap<>();
+        Map<String, List<FlipRate.Seen>> statuses = new TreeMap<>();
         sql.inTransaction(what, () -> {
             statuses(what, RECENT, target, ids, statuses);
             long runs = sql.number(what, "SELECT count(*) FROM (SELECT 1 FROM runs WHERE target = ? LIMIT ?) few",
@@ -134,17 +141,20 @@ final class RunReads {
             return null;
         });
         Map<String, FlipRate> rates = new LinkedHashMap<>();
-        statuses.forEach((id, list) -> rates.put(id, FlipRate.of(id, list)));
+        statuses.forEach((id, list) -> rates.put(id, FlipRate.ofSeen(id, list)));
         return rates;
     }
 
     /** How many of a target's most recent runs are read first for flip rates. */
     private static final int RECENT_RUNS = 3 * FlipRate.WINDOW;
 
-    /** Each test's statuses in its {@link FlipRate#WINDOW} most recent runs among {@code w} (oldest first). */
+    /**
+     * Each test's statuses in its {@link FlipRate#WINDOW} most recent runs among {@code w} (oldest first), with whether
+     * the operator had a fault switched on in that run.
+     */
     private static final String FLIPS = """
-            SELECT test_id, status FROM (
-              SELECT t.test_id, t.status, w.started_at, w.id,
+            SELECT test_id, status, faults FROM (
+              SELECT t.test_id, t.status, w.started_at, w.id, w.faults,
                      ROW_NUMBER() OVER (PARTITION BY t.test_id ORDER BY w.started_at DESC, w.id DESC) AS n
               FROM %s
               WHERE t.run_id = w.id AND t.test_id IN (%%s)) ranked
@@ -155,13 +165,13 @@ final class RunReads {
      * join), so that their results are found by run, not every result of the tests by test id.
      */
     private static final String RECENT = FLIPS.formatted("""
-            (SELECT id, started_at FROM runs WHERE target = ? ORDER BY started_at DESC, id DESC LIMIT %d) w
+            (SELECT id, started_at, faults FROM runs WHERE target = ? ORDER BY started_at DESC, id DESC LIMIT %d) w
                 CROSS JOIN test_results t""".formatted(RECENT_RUNS));
 
     private static final String WHOLE = FLIPS.formatted("runs w JOIN test_results t ON t.run_id = w.id AND w.target = ?");
 
     private void statuses(String what, String query, String target, List<String> ids,
-                          Map<String, List<TestStatus>> into) {
+                          Map<String, List<FlipRate.Seen>> into) {
         int chunk = 500;
         for (int from = 0; from < ids.size(); from += chunk) {
             List<String> part = ids.subList(from, Math.min(ids.size(), from + chunk));
@@ -174,7 +184,8 @@ final class RunReads {
                 }
                 ps.setInt(i, FlipRate.WINDOW);
             }, rs -> into.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                    .add(TestStatus.valueOf(rs.getString(2).toUpperCase(Locale.ROOT).replace('-', '_'))));
+                    .add(new FlipRate.Seen(TestStatus.valueOf(rs.getString(2).toUpperCase(Locale.ROOT).replace('-', '_')),
+                            !faults(rs.getString(3)).isEmpty())));
         }
     }
 

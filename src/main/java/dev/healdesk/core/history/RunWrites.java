@@ -101,12 +101,12 @@ final class RunWrites {
     }
 
     void beginRun(String runId, String target, List<String> projects, boolean dryRun, Instant startedAt,
-                  Path runFolder) {
+                  Path runFolder, java.util.Collection<String> faults) {
         sql.update("record the start of run " + runId, """
                 INSERT INTO runs (id, target, projects, dry_run, started_at, finished_at, status, initial_status,
                   health_score, tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder, state, owner_pid,
-                  machine, operator, origin)
-                VALUES (?,?,?,?,?,?,'failing','failing',0,0,0,0,0,0,?,'running',?,?,?,?)""", ps -> {
+                  faults, machine, operator, origin)
+                VALUES (?,?,?,?,?,?,'failing','failing',0,0,0,0,0,0,?,'running',?,?,?,?,?)""", ps -> {
             ps.setString(1, runId);
             ps.setString(2, target);
             ps.setString(3, String.join(",", projects));
@@ -115,9 +115,10 @@ final class RunWrites {
             ps.setLong(6, startedAt.toEpochMilli());
             ps.setString(7, runFolder == null ? null : runFolder.toString());
             ps.setLong(8, ProcessHandle.current().pid());
-            ps.setString(9, provenance.machine());
-            ps.setString(10, provenance.operator());
-            ps.setString(11, provenance.origin().id());
+            ps.setString(9, faults(faults));
+            ps.setString(10, provenance.machine());
+            ps.setString(11, provenance.operator());
+            ps.setString(12, provenance.origin().id());
         });
     }
 
@@ -288,8 +289,8 @@ final class RunWrites {
                 INSERT INTO runs (id, target, projects, dry_run, started_at, finished_at, status, initial_status,
                   health_score, tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder,
                   llm_provider, llm_model, llm_calls, llm_cache_hits, llm_prompt_tokens, llm_completion_tokens,
-                  llm_latency_ms, llm_errors, suite_error, machine, operator, origin)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", ps -> {
+                  llm_latency_ms, llm_errors, suite_error, faults, machine, operator, origin)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", ps -> {
             int i = 1;
             ps.setString(i++, run.runId());
             ps.setString(i++, run.target());
@@ -315,10 +316,16 @@ final class RunWrites {
             ps.setLong(i++, run.llm().latencyMs());
             ps.setInt(i++, run.llm().errors());
             ps.setString(i++, run.suiteError());
+            ps.setString(i++, faults(run.faults()));
             ps.setString(i++, provenance.machine());
             ps.setString(i++, provenance.operator());
             ps.setString(i, provenance.origin().id());
         });
+    }
+
+    /** The faults column: the ids sorted and comma-separated, NULL when none was on. */
+    static String faults(java.util.Collection<String> ids) {
+        return ids == null || ids.isEmpty() ? null : String.join(",", new java.util.TreeSet<>(ids));
     }
 
     private void insertResults(String what, RunSummary run) {

@@ -316,6 +316,11 @@ final class Schema {
                     END"""
             ),
             List.of(
+                    // Issue 16: the sandbox faults the operator had switched on during a run (ids, comma-separated;
+                    // NULL when none): a test failing in such a run is not a flake, and flip rates leave it out.
+                    "ALTER TABLE runs ADD COLUMN faults TEXT"
+            ),
+            List.of(
                     // Issue 18: who recorded a run and where (a team's shared history): the machine's host name, the
                     // operator, and where it was started (console, cli, schedule, ci). Null for runs stored before.
                     "ALTER TABLE runs ADD COLUMN machine TEXT",

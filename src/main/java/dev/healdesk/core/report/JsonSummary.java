@@ -50,6 +50,9 @@ public final class JsonSummary {
         root.put("testsFailed", run.testsFailed());
         root.put("flaky", run.flaky());
         root.put("cancelled", run.cancelled());
+        // the sandbox faults the operator had switched on: a test failing in this run is not counted as a flake
+        ArrayNode faults = root.putArray("faults");
+        run.faults().forEach(faults::add);
         // The outcome, told as every screen and report tells it: the state, and which pass each count is of. The
         // counts above are the final pass's (each test's latest result), kept for the scripts that read them.
         RunOutcome outcome = run.outcome();
@@ -74,7 +77,7 @@ public final class JsonSummary {
         }
         ArrayNode incidents = root.putArray("incidents");
         for (Incident i : run.incidents()) {
-            incident(incidents.addObject(), i);
+            incident(incidents.addObject(), run, i);
             Diagnosis d = run.diagnoses().get(i.leadFingerprint());
             if (d != null) {
                 diagnosis(((ObjectNode) incidents.get(incidents.size() - 1)).putObject("diagnosis"), d);
@@ -90,7 +93,7 @@ public final class JsonSummary {
             f.put("severity", g.severity().id());
             f.put("fixClass", g.fixClass().name());
             f.put("patternId", g.classification().patternId());
-            f.put("playbook", g.classification().playbook());
+            playbook(f, PlaybookOnRecord.of(run, g));
             f.put("count", g.count());
             ArrayNode tests = f.putArray("tests");
             g.tests().forEach(t -> tests.add(t.id()));
@@ -167,8 +170,14 @@ public final class JsonSummary {
         o.put("total", pass.total());
     }
 
-    /** An incident as JSON: {@code incidents[]} of healing-summary.json. */
+    /** An incident as JSON ({@code incidents[]} of healing-summary.json) without a run's decisions: its playbook is
+     * triage's suggestion. */
     public static void incident(ObjectNode o, Incident i) {
+        incident(o, null, i);
+    }
+
+    /** An incident of {@code run}, its playbook the one on record (see {@link #playbook}). */
+    static void incident(ObjectNode o, RunSummary run, Incident i) {
         o.put("id", i.id());
         o.put("title", i.title());
         o.put("category", i.category().id());
@@ -178,7 +187,8 @@ public final class JsonSummary {
         o.put("patternId", i.patternId());
         ArrayNode patterns = o.putArray("patternIds");
         i.patternIds().forEach(patterns::add);
-        o.put("playbook", i.playbook());
+        playbook(o, run == null ? new PlaybookOnRecord(i.playbook(), null, i.playbook())
+                : PlaybookOnRecord.of(run, i));
         o.put("leadFingerprint", i.leadFingerprint());
         ArrayNode fingerprints = o.putArray("fingerprints");
         i.fingerprints().forEach(fingerprints::add);
@@ -186,6 +196,18 @@ public final class JsonSummary {
         i.tests().forEach(tests::add);
         ArrayNode evidence = o.putArray("evidence");
         i.evidence().forEach(evidence::add);
+    }
+
+    /**
+     * {@code playbook}: the one whose decision is on record (the operator's choice where it replaced triage's), or
+     * triage's suggestion when none was proposed; {@code decision} then; {@code suggestedPlaybook}: triage's.
+     */
+    private static void playbook(ObjectNode o, PlaybookOnRecord p) {
+        o.put("playbook", p.playbook());
+        if (p.decided()) {
+            o.put("decision", p.decision());
+        }
+        o.put("suggestedPlaybook", p.suggested());
     }
 
     private static void flipRate(ObjectNode o, FlipRate rate) {

@@ -55,6 +55,9 @@ public final class MarkdownReport {
         if (run.cancelled()) {
             row(md, "Cancelled", "yes: results are those gathered before the cancel");
         }
+        if (!run.faults().isEmpty()) {
+            codeRow(md, "Faults on", String.join(", ", run.faults()));
+        }
         row(md, "LLM", run.llm().calls() == 0 && "none".equals(run.llm().provider()) ? "not used"
                 : run.llm().provider() + " " + run.llm().model() + ", " + run.llm().calls() + " calls, "
                 + run.llm().cacheHits() + " cache hits, " + (run.llm().promptTokens() + run.llm().completionTokens())
@@ -76,7 +79,7 @@ public final class MarkdownReport {
                         .append(" | ").append(i.category().id())
                         .append(" | ").append(i.severity().id())
                         .append(" | ").append(i.fixClass())
-                        .append(" | ").append(i.playbook() == null ? "—" : code(i.playbook(), 80))
+                        .append(" | ").append(playbook(PlaybookOnRecord.of(run, i)))
                         .append(" | ").append(i.count())
                         .append(" |\n");
             }
@@ -108,8 +111,7 @@ public final class MarkdownReport {
                         .append(" | ").append(g.severity().id())
                         .append(" | ").append(g.fixClass())
                         .append(" | ").append(code(g.classification().patternId(), 80))
-                        .append(" | ").append(g.classification().playbook() == null ? "—"
-                                : code(g.classification().playbook(), 80))
+                        .append(" | ").append(playbook(PlaybookOnRecord.of(run, g)))
                         .append(" | ").append(g.count())
                         .append(" | ").append(run.flipRate(g).map(MarkdownReport::flips).orElse("—"))
                         .append(" | ").append(code(g.message(), 160))
@@ -202,6 +204,21 @@ public final class MarkdownReport {
     }
 
     /** A row whose value is untrusted text, shown as code. */
+    /**
+     * The playbook a group or incident got: the one on record with its decision, and triage's suggestion beside it
+     * when the operator's choice replaced it; triage's suggestion "(not proposed)" when none was decided on.
+     */
+    private static String playbook(PlaybookOnRecord p) {
+        if (p.playbook() == null) {
+            return "—";
+        }
+        if (!p.decided()) {
+            return code(p.playbook(), 80) + " (not proposed)";
+        }
+        return code(p.playbook(), 80) + " (" + p.decision() + ")"
+                + (p.suggestionDiffers() ? "; triage suggested " + code(p.suggested(), 80) : "");
+    }
+
     private static void codeRow(StringBuilder md, String key, String value) {
         md.append("| ").append(key).append(" | ").append(code(value, 200)).append(" |\n");
     }

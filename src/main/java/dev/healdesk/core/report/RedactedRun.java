@@ -57,7 +57,8 @@ public final class RedactedRun {
         return new RunSummary(run.runId(), run.target(), run.projects(), run.dryRun(), run.startedAt(),
                 run.finishedAt(), run.status(), run.initialStatus(), run.healthScore(), run.testsRun(),
                 run.testsPassed(), run.testsFailed(), run.flaky(), results, failures, actions, llm, diagnoses,
-                run.cancelled(), run.flipRates(), run.interrupted(), redact.apply(run.suiteError()), incidents);
+                run.cancelled(), run.flipRates(), run.interrupted(), redact.apply(run.suiteError()), incidents,
+                run.faults());
     }
 
     private static TestResult test(TestResult t, UnaryOperator<String> redact) {

@@ -171,7 +171,8 @@ public final class StoredRuns {
                 HealthStatus.fromId(s.path("initialStatus").asText()), s.path("healthScore").asDouble(),
                 s.path("testsRun").asInt(), s.path("testsPassed").asInt(), s.path("testsFailed").asInt(),
                 s.path("flaky").asInt(), List.copyOf(byId.values()), groups, actions, llm, diagnoses,
-                s.path("cancelled").asBoolean(), flips, s.path("interrupted").asBoolean(), text(s, "suiteError"));
+                s.path("cancelled").asBoolean(), flips, s.path("interrupted").asBoolean(), text(s, "suiteError"))
+                .withFaults(faults(s));
     }
 
     /** What the history database keeps of a run: no stacks, attachments or diagnoses. */
@@ -204,7 +205,14 @@ public final class StoredRuns {
                 row.status(), row.initialStatus(), row.healthScore(), row.testsRun(), row.testsPassed(),
                 row.testsFailed(), row.flaky(), List.copyOf(byId.values()), groups, actions,
                 LlmUsage.none("not kept in the history database"), Map.of(), row.cancelled(), flips,
-                row.interrupted(), row.suiteError());
+                row.interrupted(), row.suiteError()).withFaults(row.faults());
+    }
+
+    /** The summary's {@code faults} (none in a summary written before they were recorded). */
+    private static List<String> faults(JsonNode s) {
+        List<String> ids = new ArrayList<>();
+        s.path("faults").forEach(f -> ids.add(f.asText()));
+        return ids;
     }
 
     static TestStatus status(String id) {

@@ -10,11 +10,15 @@ import java.util.List;
  * run whose outcome differs from the run before it (passed after failed, or failed after passed), and a run in which
  * the test was {@link TestStatus#FLAKY} (it failed and then passed on a retry) counts as one flip by itself.
  * {@code rate} = flips / (runs − 1), at most 1; a test seen in fewer than two runs has rate 0.
+ * <p>A run in which the operator had switched a fault on (the sandbox's switches) and the test did not pass (failed,
+ * timed out or passed only on a retry) is the fault's doing, not the test's: it is shown ({@code X}) but, like a skipped
+ * run, neither flips nor counts nor breaks a streak. A pass under a fault counts as any pass.
  *
  * @param testId  the test
  * @param runs    how many recent runs the rate is computed over (at most {@link #WINDOW})
  * @param flips   the flips among them
- * @param recent  outcomes oldest first, one letter per run: P passed, F failed, K flaky, S skipped
+ * @param recent  outcomes oldest first, one letter per run: P passed, F failed, K flaky, S skipped, X failed (or
+ *                flaky) while the operator had a fault switched on
  */
 public record FlipRate(String testId, int runs, int flips, String recent) {
 
@@ -33,13 +37,35 @@ public record FlipRate(String testId, int runs, int flips, String recent) {
         return runs >= MIN_RUNS && flips >= 2 && rate() >= FLIPPING;
     }
 
+    /** One run of a test: its status, and whether the operator had a fault switched on in that run. */
+    public record Seen(TestStatus status, boolean faultOn) {
+
+        /** Failed (or needed a retry) while a fault the operator switched on was on: the fault's doing. */
+        public boolean byFault() {
+            return faultOn && status != TestStatus.PASSED && status != TestStatus.SKIPPED;
+        }
+    }
+
     /** The rate over {@code statuses}, oldest first (skipped runs are shown but neither flip nor break a streak). */
     public static FlipRate of(String testId, List<TestStatus> statuses) {
+        return ofSeen(testId, statuses.stream().map(s -> new Seen(s, false)).toList());
+    }
+
+    /**
+     * The rate over {@code runs}, oldest first: skipped runs, and runs failed under a fault the operator switched on,
+     * are shown but neither flip, count, nor break a streak.
+     */
+    public static FlipRate ofSeen(String testId, List<Seen> runs) {
         StringBuilder recent = new StringBuilder();
         int flips = 0;
         int counted = 0;
         Boolean last = null;
-        for (TestStatus s : statuses) {
+        for (Seen seen : runs) {
+            TestStatus s = seen.status();
+            if (seen.byFault()) {
+                recent.append(BY_FAULT);
+                continue;
+            }
             recent.append(letter(s));
             if (s == TestStatus.SKIPPED) {
                 continue;
@@ -68,6 +94,9 @@ public record FlipRate(String testId, int runs, int flips, String recent) {
         // runs - 1 = transitions keeps rate() = flips / transitions
         return new FlipRate(fingerprint, transitions + 1, flips, "");
     }
+
+    /** The letter of a run the test failed while the operator had a fault switched on. */
+    public static final char BY_FAULT = 'X';
 
     private static char letter(TestStatus s) {
         return switch (s) {

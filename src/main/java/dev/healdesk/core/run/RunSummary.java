@@ -26,6 +26,8 @@ import java.util.Map;
  * @see #outcome() the one way every screen, report and the CLI tell what became of it
  * @param incidents     the failures joined by cause (one diagnosis, proposal and verification each); when not given,
  *                      one incident per failure group
+ * @param faults        the ids of the faults the operator had switched on in the target during the run (the sandbox's
+ *                      switches), sorted; empty for a real target. A test failing in such a run is not a flake.
  */
 public record RunSummary(String runId, String target, List<String> projects, boolean dryRun,
                          Instant startedAt, Instant finishedAt, HealthStatus status, HealthStatus initialStatus,
@@ -33,7 +35,20 @@ public record RunSummary(String runId, String target, List<String> projects, boo
                          List<TestResult> results, List<FailureGroup> failures, List<ActionRecord> actions,
                          LlmUsage llm, Map<String, Diagnosis> diagnoses, boolean cancelled,
                          Map<String, FlipRate> flipRates, boolean interrupted, String suiteError,
-                         List<Incident> incidents) {
+                         List<Incident> incidents, List<String> faults) {
+
+    /** A run with no fault switched on by the operator. */
+    public RunSummary(String runId, String target, List<String> projects, boolean dryRun,
+                      Instant startedAt, Instant finishedAt, HealthStatus status, HealthStatus initialStatus,
+                      double healthScore, int testsRun, int testsPassed, int testsFailed, int flaky,
+                      List<TestResult> results, List<FailureGroup> failures, List<ActionRecord> actions,
+                      LlmUsage llm, Map<String, Diagnosis> diagnoses, boolean cancelled,
+                      Map<String, FlipRate> flipRates, boolean interrupted, String suiteError,
+                      List<Incident> incidents) {
+        this(runId, target, projects, dryRun, startedAt, finishedAt, status, initialStatus, healthScore, testsRun,
+                testsPassed, testsFailed, flaky, results, failures, actions, llm, diagnoses, cancelled, flipRates,
+                interrupted, suiteError, incidents, List.of());
+    }
 
     /** A run as the triage tells it (not interrupted, every suite ran). */
     public RunSummary(String runId, String target, List<String> projects, boolean dryRun, Instant startedAt,
@@ -86,20 +101,28 @@ public record RunSummary(String runId, String target, List<String> projects, boo
         failures = List.copyOf(failures);
         actions = List.copyOf(actions);
         diagnoses = diagnoses == null ? Map.of() : Map.copyOf(diagnoses);
+        faults = faults == null ? List.of() : List.copyOf(new java.util.TreeSet<>(faults));
+    }
+
+    /** The same run, recording the faults the operator had switched on during it. */
+    public RunSummary withFaults(java.util.Collection<String> ids) {
+        return new RunSummary(runId, target, projects, dryRun, startedAt, finishedAt, status, initialStatus,
+                healthScore, testsRun, testsPassed, testsFailed, flaky, results, failures, actions, llm, diagnoses,
+                cancelled, flipRates, interrupted, suiteError, incidents, List.copyOf(ids));
     }
 
     /** The same run with the flip rates the history gives once it is stored. */
     public RunSummary withFlipRates(Map<String, FlipRate> rates) {
         return new RunSummary(runId, target, projects, dryRun, startedAt, finishedAt, status, initialStatus,
                 healthScore, testsRun, testsPassed, testsFailed, flaky, results, failures, actions, llm, diagnoses,
-                cancelled, rates, interrupted, suiteError, incidents);
+                cancelled, rates, interrupted, suiteError, incidents, faults);
     }
 
     /** The same run, told as interrupted: its process died before it finished. */
     public RunSummary asInterrupted() {
         return new RunSummary(runId, target, projects, dryRun, startedAt, finishedAt, status, initialStatus,
                 healthScore, testsRun, testsPassed, testsFailed, flaky, results, failures, actions, llm, diagnoses,
-                cancelled, flipRates, true, suiteError, incidents);
+                cancelled, flipRates, true, suiteError, incidents, faults);
     }
 
     /**

@@ -59,6 +59,13 @@ public final class SandboxTarget implements ControlledTarget {
     }
 
     @Override
+    public java.util.Set<String> faultsOn() {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        server.activeFaults().forEach(f -> ids.add(f.id()));
+        return java.util.Collections.unmodifiableSet(ids);
+    }
+
+    @Override
     public TargetControl control() {
         return control;
     }

@@ -129,8 +129,11 @@ public final class RunService {
                 LOG.warn("A run listener failed on {}", event.getClass().getSimpleName(), e);
             }
         };
+        // The faults the operator switched on (the sandbox's): recorded with the run, so that a test failing under one
+        // is not taken for a flake; those switched on while it runs are added when it is recorded.
+        Set<String> faults = new java.util.TreeSet<>(target.faultsOn());
         try {
-            history.beginRun(runId, target.name(), projects, options.dryRun(), startedAt, folder.dir());
+            history.beginRun(runId, target.name(), projects, options.dryRun(), startedAt, folder.dir(), faults);
         } catch (HistoryException e) {
             LOG.warn("Run {} goes on without its start recorded: {}", runId, e.getMessage());
         }
@@ -141,7 +144,7 @@ public final class RunService {
                     pruned.runFolders().size(), folders.retention().keep().toDays(), pruned.bytes() / 1e6)));
         }
         try {
-            return walk(target, options, projects, runId, startedAt, folder, out, cancel);
+            return walk(target, options, projects, runId, startedAt, folder, out, cancel, faults);
         } catch (RunException e) {
             out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.ERROR, e.getMessage()));
             abandon(runId);
@@ -160,20 +163,20 @@ public final class RunService {
     }
 
     private RunSummary walk(Target target, RunOptions options, List<String> projects, String runId, Instant startedAt,
-                            RunFolderWriter.RunFolder folder, RunListener out, Cancellation cancel)
-            throws RunException {
+                            RunFolderWriter.RunFolder folder, RunListener out, Cancellation cancel,
+                            Set<String> faults) throws RunException {
         out.onEvent(new RunEvent.RunStarted(runId, target.name(), projects, options, startedAt,
                 target.suites().count(new LinkedHashSet<>(projects))));
 
         try (SuiteSession suites = target.suites().open()) {
-            return walk(target, suites, options, projects, runId, startedAt, folder, out, cancel);
+            return walk(target, suites, options, projects, runId, startedAt, folder, out, cancel, faults);
         }
     }
 
     /** The run proper, over one suite session: the first pass and every verification re-run share it. */
     private RunSummary walk(Target target, SuiteSession suites, RunOptions options, List<String> projects,
                             String runId, Instant startedAt, RunFolderWriter.RunFolder folder, RunListener out,
-                            Cancellation cancel) throws RunException {
+                            Cancellation cancel, Set<String> faults) throws RunException {
         AtomicInteger finished = new AtomicInteger();
         // The streamed results and the returned list are mostly the same objects: each is redacted once.
         Map<TestResult, TestResult> clean = Collections.synchronizedMap(new IdentityHashMap<>());
@@ -207,7 +210,7 @@ public final class RunService {
         if (suiteError != null) {
             return record(summarize(runId, target, projects, options, startedAt, results, results,
                     triage.group(results), null, List.of(), Diagnoses.none(), cancel.isCancelled(), suiteError),
-                    target, folder, out);
+                    target, folder, out, faults);
         }
         if (cancel.isCancelled()) {
             out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.WARN,
@@ -244,13 +247,17 @@ public final class RunService {
         }
 
         return record(summarize(runId, target, projects, options, startedAt, results, List.copyOf(latest.values()),
-                groups, incidents, actions, diagnoses, cancel.isCancelled(), null), target, folder, out);
+                groups, incidents, actions, diagnoses, cancel.isCancelled(), null), target, folder, out, faults);
     }
 
     /** Stores the run, writes its folder and tells the listeners it finished. */
-    private RunSummary record(RunSummary summary, Target target, RunFolderWriter.RunFolder folder, RunListener out)
-            throws RunException {
+    private RunSummary record(RunSummary summary, Target target, RunFolderWriter.RunFolder folder, RunListener out,
+                              Set<String> faultsAtStart) throws RunException {
         String runId = summary.runId();
+        // on at the start (a fix may have switched it off since) or switched on while the run went on
+        Set<String> faults = new java.util.TreeSet<>(faultsAtStart);
+        faults.addAll(target.faultsOn());
+        summary = summary.withFaults(faults);
         try {
             history.saveRun(summary, folder.dir());
             summary = summary.withFlipRates(history.flipRates(target.name(), summary.results().stream()

@@ -54,6 +54,13 @@ class FailuresViewModelTest {
     }
 
     @Test
+    void whileARunGoesOnAGroupIsNamedByItsPatternUntilTheRunJoinsItsIncidents() {
+        vm.accept(List.of(started("run-8", false), new RunEvent.FailureTriaged("run-8", db)));
+        assertEquals("Connection pool exhausted — 2 tests (joined into incidents when the run ends)",
+                vm.incidentOf(db));
+    }
+
+    @Test
     void beforeAnyRunTheScreenSaysWhereToGo() {
         assertTrue(vm.groups().isEmpty());
         assertNull(vm.detailProperty().get());
@@ -300,6 +307,45 @@ class FailuresViewModelTest {
 
         vm.accept(List.of(started("run-8", false), new RunEvent.FailureTriaged("run-8", ui)));
         assertNull(vm.flipRateOf(ui), "a run in progress has no flip rates yet");
+    }
+
+    /**
+     * Six stored runs in a real SQLite file, the login test failing in every second one, read back as the console
+     * reads a stored run; with {@code fault} switched on by the operator in the failing runs.
+     */
+    private RunSummary loginFailingEverySecondRun(Path db, String fault) {
+        try (var store = dev.healdesk.core.history.HistoryStore.open(db)) {
+            for (int i = 0; i < 6; i++) {
+                boolean failing = i % 2 == 1;
+                RunSummary r = failing
+                        ? Fixtures.summary("run-" + i, List.of(Fixtures.passed("health/api-health"), login),
+                                List.of(ui), List.of())
+                        : Fixtures.summary("run-" + i, List.of(Fixtures.passed("health/api-health"),
+                                Fixtures.passed(login.id())), List.of(), List.of());
+                store.saveRun(failing && fault != null ? r.withFaults(List.of(fault)) : r, null);
+            }
+            return dev.healdesk.core.report.StoredRuns.fromHistory(store, store.findRun("run-5").orElseThrow());
+        }
+    }
+
+    @Test
+    void aTestFailingOnlyWhileTheOperatorHadASandboxFaultOnIsNotBadgedAsFlipping(@TempDir Path dir) {
+        vm.show(loginFailingEverySecondRun(dir.resolve("plain.db"), null));
+        assertTrue(vm.flipRateOf(vm.groups().get(0)).flipping(), "without a fault on, failing every second run flips");
+
+        vm.show(loginFailingEverySecondRun(dir.resolve("faults.db"), "selector-changed"));
+        FailureGroup group = vm.groups().get(0);
+        FlipRate rate = vm.flipRateOf(group);
+        assertFalse(rate.flipping(), "each failure came with a fault the operator switched on");
+        assertEquals(0, rate.flips());
+        assertEquals("0 %", FailuresViewModel.rateText(rate));
+        assertEquals(List.of(new TestLine(login.id(), "0 %", "PXPXPX", false)), vm.detailProperty().get().tests());
+        assertNull(vm.detailProperty().get().flipNote());
+
+        assertEquals("—", FailuresViewModel.rateText(Fixtures.flipRate(login.id(), "F")),
+                "one run measures no rate: never a 0 % that nothing measured");
+        assertEquals("—", FailuresViewModel.rateText(FlipRate.ofSeen(login.id(), List.of(
+                new FlipRate.Seen(dev.healdesk.core.suite.TestStatus.FAILED, true)))), "only a run under a fault");
     }
 
     @Test

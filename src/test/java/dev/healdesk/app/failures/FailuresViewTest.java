@@ -11,13 +11,16 @@ import dev.healdesk.core.suite.TestResult;
 import dev.healdesk.core.triage.Category;
 import dev.healdesk.core.triage.FailureGroup;
 import dev.healdesk.core.triage.FixClass;
+import dev.healdesk.core.triage.Incident;
+import dev.healdesk.core.triage.Severity;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableView;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TitledPane;
 import javafx.scene.image.Image;
@@ -108,10 +111,10 @@ class FailuresViewTest {
         feed(robot, new RunEvent.DiagnosisToken("run-7", ui.fingerprint(), "elsewhere"));
         assertThat(stream.getText()).as("another group's tokens stay out").isEqualTo("{\"rootCause\": \"The pool");
 
-        robot.clickOn(robot.lookup(".table-row-cell").nth(1).queryAs(javafx.scene.Node.class));
+        robot.clickOn(robot.lookup(".tree-table-row-cell").nth(1).queryAs(javafx.scene.Node.class));
         assertThat(text(robot, "#detail-fingerprint")).isEqualTo(ui.fingerprint());
         assertThat(stream.getText()).as("each group shows its own answer").isEqualTo("elsewhere");
-        robot.clickOn(robot.lookup(".table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        robot.clickOn(robot.lookup(".tree-table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
         feed(robot, new RunEvent.DiagnosisToken("run-7", db.fingerprint(), " holds"));
         assertThat(stream.getText()).isEqualTo("{\"rootCause\": \"The pool holds");
 
@@ -131,14 +134,14 @@ class FailuresViewTest {
         assertThat(use.isDisabled()).isFalse();
         robot.clickOn(use);
 
-        TableCell<?, ?> chosen = playbookCell(robot, "terminate-idle-transactions");
+        TreeTableCell<?, ?> chosen = playbookCell(robot, "terminate-idle-transactions");
         assertThat(chosen).as("the table shows the new playbook").isNotNull();
         assertThat(chosen.getStyleClass()).contains("playbook-chosen");
         assertThat(playbookCell(robot, "restart-db-pool")).isNull();
         assertThat(text(robot, "#detail-playbook")).startsWith("terminate-idle-transactions — your choice");
         assertThat(use.isDisabled()).isTrue();
-        TableView<?> table = robot.lookup("#failures-table").queryTableView();
-        assertThat(table.getItems()).hasSize(2);
+        TreeTableView<?> table = robot.lookup("#failures-table").queryAs(TreeTableView.class);
+        assertThat(table.getRoot().getChildren()).as("one row per incident").hasSize(2);
     }
 
     @Test
@@ -169,7 +172,7 @@ class FailuresViewTest {
         assertThat(flipCellText(robot, 1)).as("selector: flips, as a badge").isEqualTo("78 %");
         assertThat(text(robot, "#failures-summary")).contains("1 flaky (passed on a retry, not healed)");
         // Issue 13: the rows are grouped by incident, named in operator words, and the detail names the incident.
-        TableView<?> grouped = robot.lookup("#failures-table").queryTableView();
+        TreeTableView<?> grouped = robot.lookup("#failures-table").queryAs(TreeTableView.class);
         assertThat(grouped.getColumns().get(0).getText()).isEqualTo("Incident");
         assertThat(String.valueOf(grouped.getColumns().get(0).getCellData(0))).isNotBlank().isNotEqualTo("—");
         assertThat(text(robot, "#detail-incident")).isNotBlank();
@@ -181,7 +184,7 @@ class FailuresViewTest {
         assertThat(robot.lookup("#flaky-list .label").queryAllAs(Label.class)).extracting(Label::getText)
                 .contains("1 retry", "33 %", "Timeout 5000ms exceeded");
 
-        robot.clickOn(robot.lookup(".table-row-cell").nth(1).queryAs(Node.class));
+        robot.clickOn(robot.lookup(".tree-table-row-cell").nth(1).queryAs(Node.class));
         assertThat(text(robot, "#detail-fingerprint")).isEqualTo(selector.fingerprint());
         Label note = robot.lookup("#detail-flip-note").queryAs(Label.class);
         assertThat(note.isVisible()).isTrue();
@@ -212,19 +215,84 @@ class FailuresViewTest {
         assertThat(flipCellText(robot, 0)).isEqualTo("—");
     }
 
+    @Test
+    void incidentsAreRowsThatExpandToTheirFingerprintsAndTestsByKeyboardAndTheDetailFollows(FxRobot robot)
+            throws Exception {
+        // one incident joins two fingerprints of the exhausted pool (two wordings, two tests); the page is another
+        TestResult orders = Fixtures.failed("modules/orders", "HTTP 503: remaining connection slots are reserved");
+        FailureGroup pool503 = new FailureGroup("fp-db-9999", db.classification(), List.of(orders),
+                "HTTP 503: remaining connection slots are reserved", "");
+        Incident pool = new Incident("inc-pool", "Database connections exhausted — 2 tests", Category.DATABASE,
+                Severity.HIGH, FixClass.A, List.of("db-pool-exhausted"), "restart-db-pool",
+                List.of(db.fingerprint(), pool503.fingerprint()), List.of(customers.id(), orders.id()), List.of(),
+                "class A: 2 of 2 failures name the pool", db);
+        Incident page = new Incident("inc-page", "Login button gone — 1 test", Category.UI, Severity.MEDIUM,
+                FixClass.B, List.of("selector-not-found"), "update-selector", List.of(ui.fingerprint()),
+                List.of(login.id()), List.of(), "class B: a changed page", ui);
+        RunSummary base = Fixtures.summary("run-10", List.of(customers, orders, login), List.of(db, pool503, ui),
+                List.of());
+        RunSummary run = new RunSummary(base.runId(), base.target(), base.projects(), false, base.startedAt(),
+                base.finishedAt(), base.status(), base.initialStatus(), base.healthScore(), base.testsRun(),
+                base.testsPassed(), base.testsFailed(), 0, base.results(), base.failures(), List.of(), base.llm(),
+                Map.of(), false, Map.of(orders.id(), Fixtures.flipRate(orders.id(), "PPF")), List.of(pool, page));
+        robot.interact(() -> model.show(run));
+
+        TreeTableView<?> tree = robot.lookup("#failures-table").queryAs(TreeTableView.class);
+        assertThat(tree.getExpandedItemCount()).as("one row per incident, folded").isEqualTo(2);
+        assertThat(cellText(robot, "col-incident", 0)).isEqualTo(pool.title());
+        assertThat(cellText(robot, "col-count", 0)).as("the incident's tests").isEqualTo("2");
+        assertThat(cellText(robot, "col-category", 0)).isEqualTo("database");
+        assertThat(cellText(robot, "col-incident", 1)).isEqualTo(page.title());
+        String lead = text(robot, "#detail-fingerprint");
+        assertThat(lead).as("the incident's leading fingerprint is shown").isIn(db.fingerprint(),
+                pool503.fingerprint());
+
+        robot.clickOn(robot.lookup(".tree-table-row-cell").nth(0).queryAs(Node.class));
+        robot.type(KeyCode.RIGHT);
+        assertThat(tree.getExpandedItemCount()).as("its two fingerprints under it").isEqualTo(4);
+        assertThat(cellText(robot, "col-incident", 1)).startsWith("fingerprint ");
+        robot.type(KeyCode.DOWN);
+        robot.type(KeyCode.DOWN);
+        String second = text(robot, "#detail-fingerprint");
+        assertThat(second).as("the second fingerprint's detail").isNotEqualTo(lead)
+                .isIn(db.fingerprint(), pool503.fingerprint());
+        robot.type(KeyCode.RIGHT);
+        robot.type(KeyCode.DOWN);
+        TestResult test = second.equals(db.fingerprint()) ? customers : orders;
+        assertThat(cellText(robot, "col-incident", 3)).as("its failing test").isEqualTo(test.id());
+        assertThat(cellText(robot, "col-message", 3)).isEqualTo(test.errorMessage());
+        assertThat(text(robot, "#detail-fingerprint")).as("a test shows its group").isEqualTo(second);
+        if (test == orders) {
+            assertThat(cellText(robot, "col-flip", 3)).as("the test's own flip rate").isEqualTo("50 %");
+        }
+
+        robot.type(KeyCode.LEFT);   // to its fingerprint
+        robot.type(KeyCode.LEFT);   // folds it
+        assertThat(tree.getExpandedItemCount()).isEqualTo(4);
+        robot.interact(() -> model.selectedProperty().set(ui));
+        assertThat(tree.getSelectionModel().getSelectedIndex()).as("the model's choice selects its incident's row")
+                .isEqualTo(3);
+        assertThat(text(robot, "#detail-fingerprint")).isEqualTo(ui.fingerprint());
+    }
+
     /** The flip rate column's text in row {@code row}: the cell's own, or its badge's (once the table laid it out). */
     private static String flipCellText(FxRobot robot, int row) throws TimeoutException {
-        Supplier<Optional<TableCell<?, ?>>> find = () -> robot.lookup("#failures-table .table-cell")
-                .queryAllAs(TableCell.class).stream()
-                .filter(c -> c.getTableColumn() != null && "col-flip".equals(c.getTableColumn().getId()))
-                .filter(c -> c.getIndex() == row && !c.isEmpty()).<TableCell<?, ?>>map(c -> c).findFirst();
+        return cellText(robot, "col-flip", row);
+    }
+
+    /** The text of column {@code columnId} in row {@code row}: the cell's own, or its badge's (once laid out). */
+    private static String cellText(FxRobot robot, String columnId, int row) throws TimeoutException {
+        Supplier<Optional<TreeTableCell<?, ?>>> find = () -> robot.lookup("#failures-table .tree-table-cell")
+                .queryAllAs(TreeTableCell.class).stream()
+                .filter(c -> c.getTableColumn() != null && columnId.equals(c.getTableColumn().getId()))
+                .filter(c -> c.getIndex() == row && !c.isEmpty()).<TreeTableCell<?, ?>>map(c -> c).findFirst();
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> find.get().isPresent());
-        TableCell<?, ?> cell = find.get().orElseThrow();
+        TreeTableCell<?, ?> cell = find.get().orElseThrow();
         return cell.getGraphic() instanceof Label badge ? badge.getText() : cell.getText();
     }
 
-    private static TableCell<?, ?> playbookCell(FxRobot robot, String text) {
-        return robot.lookup("#failures-table .table-cell").queryAllAs(TableCell.class).stream()
+    private static TreeTableCell<?, ?> playbookCell(FxRobot robot, String text) {
+        return robot.lookup("#failures-table .tree-table-cell").queryAllAs(TreeTableCell.class).stream()
                 .filter(c -> c.getTableColumn() != null && "col-playbook".equals(c.getTableColumn().getId()))
                 .filter(c -> text.equals(c.getText())).findFirst().orElse(null);
     }

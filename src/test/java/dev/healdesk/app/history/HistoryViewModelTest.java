@@ -5,6 +5,7 @@ import dev.healdesk.app.failures.ArtifactOpener;
 import dev.healdesk.app.fx.FxBridge;
 import dev.healdesk.core.history.AuditEntry;
 import dev.healdesk.core.history.HistoryLocation;
+import dev.healdesk.core.history.HistoryQueries;
 import dev.healdesk.core.history.HistoryStore;
 import dev.healdesk.core.history.RunRow;
 import dev.healdesk.core.report.ReportWriter;
@@ -246,6 +247,29 @@ class HistoryViewModelTest {
                     .isEqualTo("runs 1–200 of 205");
             paged.dispose();
         }
+    }
+
+    @Test
+    void aTestFailingInBothRunsForAnotherReasonReadsFailingForANewReasonNotStillFailing() {
+        // on "web": the login test fails on the exhausted pool, then on the changed page (another fingerprint); the
+        // customers test fails on the pool both times
+        TestResult loginOnPool = Fixtures.failed("modules/login-page", "FATAL: remaining connection slots");
+        store.saveRun(at(Fixtures.summary("run-w1", List.of(customersFailed, loginOnPool),
+                List.of(Fixtures.dbPool(customersFailed, loginOnPool)), List.of()), "web", 4), null);
+        store.saveRun(at(Fixtures.summary("run-w2", List.of(customersFailed, loginFailed),
+                List.of(pool, Fixtures.selector(loginFailed)), List.of()), "web", 5), null);
+        vm.refresh();
+        vm.selectedProperty().set(vm.runs().stream().filter(r -> r.runId().equals("run-w2")).findFirst()
+                .orElseThrow());
+        vm.compareWithPrevious();
+
+        HistoryQueries.Comparison c = vm.comparisonProperty().get();
+        assertThat(c.earlierRunId()).isEqualTo("run-w1");
+        assertThat(c.newReason()).containsExactly("modules/login-page");
+        assertThat(c.stillFailing()).containsExactly("contracts/customers");
+        assertThat(c.newFailures()).isEmpty();
+        assertThat(vm.comparisonTextProperty().get()).isEqualTo(
+                "run-w1 → run-w2 (web): 0 new failure(s), 0 fixed, 1 still failing, 1 failing for a new reason");
     }
 
     @Test

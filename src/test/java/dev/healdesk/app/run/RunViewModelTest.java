@@ -72,6 +72,54 @@ class RunViewModelTest {
                 .options().maxFixes(), "default max fixes");
     }
 
+    /** The Settings screen's model over a config folder in {@code dir}, with {@code env} as the environment. */
+    private static dev.healdesk.app.settings.SettingsViewModel settings(Path dir, Map<String, String> env) {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("HEALDESK_CONFIG_DIR", dir.resolve("config").toString());
+        return new dev.healdesk.app.settings.SettingsViewModel(dev.healdesk.core.config.Config.load(all, dir),
+                dev.healdesk.app.fx.ThemeService.from(Map.of()), Runnable::run, FxBridge.direct());
+    }
+
+    @Test
+    void aMaxFixesSavedInSettingsReachesTheRunScreenAtOnceAndTheNextRunsOptions(@org.junit.jupiter.api.io.TempDir
+                                                                                Path dir) {
+        RunViewModel vm = model((o, l, c) -> null, holding);
+        var settings = settings(dir, Map.of());
+        var saved = settings.onSaved(vm::settingsSaved);
+        assertEquals(3, vm.options().maxFixes());
+
+        settings.field(dev.healdesk.core.config.Setting.MAX_FIXES).textProperty().set("5");
+        settings.field(dev.healdesk.core.config.Setting.FAILING_BELOW).textProperty().set("70");
+        assertEquals(3, vm.maxFixesProperty().get(), "nothing reaches the Run screen before it is saved");
+        settings.save();
+
+        assertEquals(5, vm.maxFixesProperty().get());
+        assertEquals(5, vm.options().maxFixes());
+        assertEquals(70.0, vm.options().failingBelow());
+
+        settings.field(dev.healdesk.core.config.Setting.MAX_FIXES).textProperty().set("");
+        settings.save();
+        assertEquals(3, vm.maxFixesProperty().get(), "emptied in the file: the default is in force again");
+
+        saved.unsubscribe();
+        settings.field(dev.healdesk.core.config.Setting.MAX_FIXES).textProperty().set("6");
+        settings.save();
+        assertEquals(3, vm.maxFixesProperty().get(), "no longer followed once unsubscribed");
+        settings.dispose();
+    }
+
+    @Test
+    void aMaxFixesSetInTheEnvironmentStaysInForceWhenTheFileChanges(@org.junit.jupiter.api.io.TempDir Path dir) {
+        RunViewModel vm = model((o, l, c) -> null, holding);
+        vm.maxFixesProperty().set(2);
+        var settings = settings(dir, Map.of("HEAL_MAX_FIXES", "2"));
+        settings.onSaved(vm::settingsSaved);
+        settings.field(dev.healdesk.core.config.Setting.MAX_FIXES).textProperty().set("8");
+        settings.save();
+        assertEquals(2, vm.options().maxFixes(), "the environment goes over the file, on the Run screen as well");
+        settings.dispose();
+    }
+
     @Test
     void theConsoleAsksUnlessClassAMayRunWithoutAsking() {
         RunViewModel vm = model((o, l, c) -> null, holding);

@@ -101,6 +101,63 @@ class FlipRateHistoryTest {
     }
 
     @Test
+    void aTestThatFailsOnlyWhileTheOperatorHasASandboxFaultOnIsNotAFlake() {
+        try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"))) {
+            // six runs: backend-down switched on in every second one. "login" fails exactly then (the fault's doing);
+            // "cart" flips on its own in the runs without a fault as well, so it stays a flake.
+            String login = "PFPFPF";
+            String cart = "FFPFPP";
+            for (int i = 0; i < login.length(); i++) {
+                RunSummary run = run("run-" + i, "sandbox", i, Map.of("modules/login", login.charAt(i),
+                        "modules/cart", cart.charAt(i)));
+                store.saveRun(i % 2 == 1 ? run.withFaults(List.of("backend-down")) : run, null);
+            }
+
+            assertThat(store.findRun("run-1").orElseThrow().faults()).containsExactly("backend-down");
+            assertThat(store.findRun("run-2").orElseThrow().faults()).isEmpty();
+
+            Map<String, FlipRate> rates = store.flipRates("sandbox", List.of("modules/login", "modules/cart"));
+            FlipRate faulted = rates.get("modules/login");
+            assertThat(faulted.recent()).as("shown, as the fault's doing").isEqualTo("PXPXPX");
+            assertThat(faulted.runs()).as("only the runs without a fault count").isEqualTo(3);
+            assertThat(faulted.flips()).isZero();
+            assertThat(faulted.flipping()).isFalse();
+
+            FlipRate flake = rates.get("modules/cart");
+            assertThat(flake.recent()).isEqualTo("FXPXPP");
+            assertThat(flake.flips()).as("F→P between the runs without a fault").isEqualTo(1);
+            assertThat(flake.runs()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void theFaultsOfARunInProgressAreKeptWhenItsProcessDiesAndWhenItIsStoredWhole() {
+        try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"))) {
+            Instant at = Instant.parse("2026-11-01T10:00:00Z");
+            store.beginRun("run-live", "sandbox", List.of("modules"), false, at, null,
+                    java.util.Set.of("selector-changed", "db-pool-exhausted"));
+            assertThat(store.findRun("run-live").orElseThrow().faults())
+                    .containsExactly("db-pool-exhausted", "selector-changed");
+
+            store.saveRun(run("run-live", "sandbox", 0, Map.of("modules/login", 'F'))
+                    .withFaults(List.of("selector-changed")), null);
+            assertThat(store.findRun("run-live").orElseThrow().faults()).containsExactly("selector-changed");
+            assertThat(store.listRuns(10, 0).get(0).faults()).containsExactly("selector-changed");
+        }
+    }
+
+    @Test
+    void aFlakyRunOrATimeoutUnderAFaultIsTheFaultsDoingButAPassUnderOneCountsAsAnyPass() {
+        FlipRate r = FlipRate.ofSeen("t", List.of(new FlipRate.Seen(TestStatus.FAILED, false),
+                new FlipRate.Seen(TestStatus.PASSED, true), new FlipRate.Seen(TestStatus.FLAKY, true),
+                new FlipRate.Seen(TestStatus.TIMED_OUT, true), new FlipRate.Seen(TestStatus.PASSED, false)));
+        assertThat(r.recent()).isEqualTo("FPXXP");
+        assertThat(r.runs()).isEqualTo(3);
+        assertThat(r.flips()).as("F→P once; the flaky and timed-out runs under the fault neither flip nor count")
+                .isEqualTo(1);
+    }
+
+    @Test
     void aGroupsRateIsItsTestsFlipsOverTheirRunsPooled() {
         FlipRate a = FlipRate.of("a", statuses("PFPF"));
         FlipRate b = FlipRate.of("b", statuses("FFFF"));

@@ -120,12 +120,13 @@ class HistoryRollupTest {
             s.execute("ALTER TABLE runs DROP COLUMN suite_error");   // version 6's
             s.execute("DROP TABLE incidents");                        // version 7's
             s.execute("ALTER TABLE failures DROP COLUMN incident_id");
-            dropVersion10(s);
+            dropVersion11(s);
             dropVersion9(s);
+            s.execute("ALTER TABLE runs DROP COLUMN faults");         // version 10's
             s.execute("PRAGMA user_version = 4");
         }
         try (HistoryStore store = HistoryStore.open(db)) {
-            assertThat(store.schemaVersion()).isEqualTo(HistoryStore.SCHEMA_VERSION).isEqualTo(10);
+            assertThat(store.schemaVersion()).isEqualTo(HistoryStore.SCHEMA_VERSION).isEqualTo(11);
             assertThat(store.trend(null, from, to)).isEqualTo(trend);
             // schema 7 then recomputes the fingerprints from the stored messages and merges the groups that now
             // agree (these runs' groups all say "Error: boom"): the groups per pattern and the fingerprints change,
@@ -201,9 +202,8 @@ class HistoryRollupTest {
         }
     }
 
-    /** Takes out what schema version 9 added: the recoveries rollup and the text search's tables and triggers. */
-    /** Takes away what schema version 10 (who and where) added. */
-    static void dropVersion10(Statement s) throws SQLException {
+    /** Takes away what schema version 11 (who and where) added. */
+    static void dropVersion11(Statement s) throws SQLException {
         for (String index : List.of("runs_operator", "runs_machine")) {
             s.execute("DROP INDEX " + index);
         }
@@ -212,6 +212,7 @@ class HistoryRollupTest {
         }
     }
 
+    /** Takes out what schema version 9 added: the recoveries rollup and the text search's tables and triggers. */
     static void dropVersion9(Statement s) throws SQLException {
         for (String trigger : List.of("failure_texts_indexed", "failure_texts_unindexed", "test_results_text",
                 "failures_text", "test_results_name")) {

@@ -84,6 +84,14 @@ class RunServiceTest {
         }
     }
 
+    /** A target whose operator has these faults switched on (as the sandbox's switches). */
+    private record FaultyTarget(SuiteRunner suites, Set<String> faultsOn) implements Target {
+        @Override
+        public String name() {
+            return "scripted";
+        }
+    }
+
     private RunService service(HistoryStore store) {
         return new RunService(store, new RunFolderWriter(dir.resolve("results")), new Triage(PatternCatalog.builtIn()),
                 Diagnoser.none(), new PlaybookExecutor(new PlaybookRegistry(), new PolicyGate("tester"),
@@ -202,6 +210,32 @@ class RunServiceTest {
             assertEquals(0.0, json.at("/failures/0/flipRate/rate").asDouble());
             String md = Files.readString(dir.resolve("results").resolve(s.runId()).resolve("summary.md"));
             assertTrue(md.contains("## Flaky tests") && md.contains("| `modules/d` | 1 | 100 % (1 flip in 2 runs)"), md);
+        }
+    }
+
+    @Test
+    void aRunRecordsTheFaultsTheOperatorSwitchedOnAndItsFailuresThenAreNotFlips() throws Exception {
+        TestResult login = fail("modules/login", "modules", "locator('#login-button') resolved to 0 elements");
+        TestResult passing = TestResult.passed("modules/login", "modules", "login", 5);
+        try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"))) {
+            RunOptions dry = new RunOptions(Set.of(), true, true, 0, null, false);
+            service(store).run(new ScriptedTarget(new ScriptedSuite(List.of(passing))), dry, RunListener.NONE,
+                    Cancellation.none());
+            RunSummary faulted = service(store).run(new FaultyTarget(new ScriptedSuite(List.of(login)),
+                    Set.of("selector-changed")), dry, RunListener.NONE, Cancellation.none());
+            RunSummary after = service(store).run(new ScriptedTarget(new ScriptedSuite(List.of(passing))), dry,
+                    RunListener.NONE, Cancellation.none());
+
+            assertEquals(List.of("selector-changed"), faulted.faults());
+            assertEquals(List.of("selector-changed"), store.findRun(faulted.runId()).orElseThrow().faults());
+            assertEquals(List.of(), store.findRun(after.runId()).orElseThrow().faults());
+            assertEquals("PX", faulted.flipRates().get("modules/login").recent());
+            assertEquals(0, faulted.flipRates().get("modules/login").flips());
+            JsonNode json = new ObjectMapper().readTree(dir.resolve("results").resolve(faulted.runId())
+                    .resolve("healing-summary.json").toFile());
+            assertEquals("selector-changed", json.at("/faults/0").asText());
+            assertEquals(0.0, json.at("/failures/0/flipRate/rate").asDouble());
+            assertEquals("PXP", store.flipRates("scripted", List.of("modules/login")).get("modules/login").recent());
         }
     }
 
