@@ -161,8 +161,12 @@ final class DoctorCommand implements Callable<Integer> {
             b.put("problem", report.browserProblem());
         }
         ObjectNode database = root.putObject("database");
-        database.put("path", report.dbFile().toAbsolutePath().toString());
-        database.put("exists", Files.isRegularFile(report.dbFile()));
+        if (report.dbUrl() != null) {
+            database.put("url", report.dbUrl());
+        } else {
+            database.put("path", report.dbFile().toAbsolutePath().toString());
+            database.put("exists", Files.isRegularFile(report.dbFile()));
+        }
         return root;
     }
 

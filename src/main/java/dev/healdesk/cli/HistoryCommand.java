@@ -94,7 +94,7 @@ final class HistoryCommand implements Callable<Integer> {
                 out.println(mapper.writeValueAsString(o));
             }
         } else if (runs.isEmpty()) {
-            out.println("No runs stored in " + (paths.onServer() ? paths.dbUrl() : paths.dbFile()) + " yet.");
+            out.println("No runs stored in " + paths.describeHistory() + " yet.");
         } else {
             int targetWidth = Math.max(6, runs.stream().mapToInt(r -> r.target().length()).max().orElse(6));
             String row = "%-36s  %-19s  %-" + targetWidth + "s  %-11s  %5s  %6s  %6s  %5s  %7s  %8s  %s%n";

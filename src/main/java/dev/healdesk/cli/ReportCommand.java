@@ -132,10 +132,10 @@ final class ReportCommand implements Callable<Integer> {
     private RunRow find(HistoryStore store, HealdeskPaths paths) {
         if (runId.equals("latest")) {
             return store.listRuns(1, 0).stream().findFirst().orElseThrow(() -> new Cli.UsageException(
-                    "No run is stored in " + paths.dbFile() + " yet: start one with 'healdesk run'."));
+                    "No run is stored in " + paths.describeHistory() + " yet: start one with 'healdesk run'."));
         }
         return store.findRun(runId).orElseThrow(() -> new Cli.UsageException("Run '" + runId + "' is not in "
-                + paths.dbFile() + ". List the stored runs with 'healdesk history' (with the same --results-dir or"
+                + paths.describeHistory() + ". List the stored runs with 'healdesk history' (with the same --results-dir or"
                 + " --db), or use 'latest'."));
     }
 }

@@ -293,8 +293,8 @@ final class ScheduleCommand implements Runnable {
             }
             HealdeskPaths paths = StoredHistory.paths(resultsDir, null, env);
             Path db = workdir.resolve(paths.dbFile());
-            doc.put("database", db.toString());
-            doc.set("lastRun", lastRun(db).<JsonNode>map(r -> {
+            doc.put("database", paths.onServer() ? paths.describeHistory() : db.toString());
+            doc.set("lastRun", lastRun(paths.onServer() ? paths : paths.withDbFile(db), env).<JsonNode>map(r -> {
                 ObjectNode o = doc.objectNode();
                 o.put("runId", r.runId());
                 o.put("startedAt", r.startedAt().toString());
@@ -352,14 +352,15 @@ final class ScheduleCommand implements Runnable {
             return value.isEmpty() || value.equals("n/a") ? "none" : value;
         }
 
-        private static Optional<RunRow> lastRun(Path db) {
-            if (!Files.isRegularFile(db)) {
+        private static Optional<RunRow> lastRun(HealdeskPaths paths, Map<String, String> env) {
+            if (!paths.onServer() && !Files.isRegularFile(paths.dbFile())) {
                 return Optional.empty();
             }
-            try (HistoryStore store = HistoryStore.open(db)) {
+            try (HistoryStore store = HistoryStore.open(paths.history(env))) {
                 return store.listRuns(1, 0).stream().findFirst();
-            } catch (HistoryException e) {
-                throw new Cli.UsageException("The history database " + db + " cannot be read: " + e.getMessage(), e);
+            } catch (HistoryException | IllegalArgumentException e) {
+                throw new Cli.UsageException("The history database " + paths.describeHistory() + " cannot be read: "
+                        + e.getMessage(), e);
             }
         }
     }

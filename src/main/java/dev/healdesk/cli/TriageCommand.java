@@ -63,9 +63,10 @@ final class TriageCommand implements Callable<Integer> {
     @Option(names = "--rediagnose", description = "With --diagnose: ask the model again even when a diagnosis is cached.")
     boolean rediagnose;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "With --diagnose: the history database that caches"
-            + " diagnoses (default <results-dir>/healdesk.db; env HEALDESK_DB).")
-    Path db;
+    @Option(names = "--db", paramLabel = "FILE|URL", description = "With --diagnose: the history database that caches"
+            + " diagnoses: a SQLite file or postgresql://host:port/database, so a team shares one diagnosis per"
+            + " fingerprint (default <results-dir>/healdesk.db; env HEALDESK_DB).")
+    String db;
 
     private final ObjectMapper mapper = new ObjectMapper();
 
@@ -145,11 +146,12 @@ final class TriageCommand implements Callable<Integer> {
                     List.of()));
         });
         Map<String, String> env = Cli.config().env();
-        Path dbFile = db != null ? db : HealdeskPaths.fromEnvironment(env).dbFile();
+        HealdeskPaths paths = db != null ? HealdeskPaths.fromEnvironment(env).withDatabase(db)
+                : HealdeskPaths.fromEnvironment(env);
         PrintWriter err = spec.commandLine().getErr();
         List<FailureGroup> groups = triage.group(results);
         Diagnoses diagnoses;
-        try (HistoryStore history = openHistory(dbFile)) {
+        try (HistoryStore history = openHistory(paths, env)) {
             Diagnoser diagnoser = LlmSetup.fromEnvironment(env).diagnoser(history, catalog.playbooks(), env,
                     Clock.systemUTC());
             diagnoses = diagnoser.diagnose("triage", groups, RunOptions.defaults().withRediagnose(rediagnose),
@@ -181,10 +183,11 @@ final class TriageCommand implements Callable<Integer> {
         return Cli.HEALTHY;
     }
 
-    private static HistoryStore openHistory(Path dbFile) {
+    /** The history that caches diagnoses: a SQLite file is made when missing, as a run would. */
+    private static HistoryStore openHistory(HealdeskPaths paths, Map<String, String> env) {
         try {
-            return HistoryStore.open(dbFile);
-        } catch (HistoryException e) {
+            return HistoryStore.open(paths.history(env));
+        } catch (HistoryException | IllegalArgumentException e) {
             throw new Cli.UsageException("--db: " + e.getMessage(), e);
         }
     }

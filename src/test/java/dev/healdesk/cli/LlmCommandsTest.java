@@ -213,4 +213,31 @@ class LlmCommandsTest {
         assertThat(second.err()).contains("0 LLM call(s), 2 from the cache");
         assertThat(JSON.readTree(second.out().split("\n")[0]).path("diagnosis").path("cached").asBoolean()).isTrue();
     }
+
+    @Test
+    void twoWorkstationsOnOnePostgresqlHistoryShareOneDiagnosisPerFingerprint() throws Exception {
+        ollama.install("llama3.2", 2_019_393_189L).answer(List.of("{\"rootCause\":\"API down\",\"confidence\":0.9,"
+                + "\"category\":\"network\",\"fixClass\":\"A\",\"suggestedPlaybook\":\"restart-backend\","
+                + "\"explanation\":\"refused\",\"evidence\":[\"ECONNREFUSED\"]}"));
+        String input = "{\"id\":\"a\",\"message\":\"connect ECONNREFUSED 127.0.0.1:3000\"}\n";
+        String url = dev.healdesk.testing.SharedPostgres.healdeskUrl(dev.healdesk.testing.SharedPostgres.newDatabase());
+        String password = dev.healdesk.testing.PostgresServer.SUPERUSER_PASSWORD;
+        // Each "workstation" has its own results folder: only the server is shared.
+        Map<String, String> first = Map.of("OLLAMA_HOST", ollama.host(), "OLLAMA_MODEL", "llama3.2",
+                "HEALDESK_RESULTS_DIR", dir.resolve("one").toString(), "PGPASSWORD", password);
+        Map<String, String> second = Map.of("OLLAMA_HOST", ollama.host(), "OLLAMA_MODEL", "llama3.2",
+                "HEALDESK_RESULTS_DIR", dir.resolve("two").toString(), "PGPASSWORD", password);
+
+        Run asked = healdesk(first, input, "triage", "--input=-", "--diagnose", "--db=" + url);
+        Run cached = healdesk(second, input, "triage", "--input=-", "--diagnose", "--db=" + url);
+
+        assertThat(asked.code()).as(asked.err()).isZero();
+        assertThat(cached.code()).as(cached.err()).isZero();
+        assertThat(ollama.requests("/api/chat")).hasSize(1);
+        assertThat(cached.err()).contains("0 LLM call(s), 1 from the cache");
+        assertThat(JSON.readTree(cached.out().strip()).path("diagnosis").path("rootCause").asText()).isEqualTo("API down");
+        assertThat(dir.resolve("one/healdesk.db")).doesNotExist();
+        assertThat(dir.resolve("two/healdesk.db")).doesNotExist();
+        assertThat(asked.err() + cached.err()).doesNotContain(password);
+    }
 }

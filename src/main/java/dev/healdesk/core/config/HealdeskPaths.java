@@ -46,6 +46,11 @@ public record HealdeskPaths(Path resultsDir, Path dbFile, String dbUrl) {
                 : withDbFile(Path.of(db));
     }
 
+    /** Where the history is, as the operator names it: the PostgreSQL URL (never with a password) or the file. */
+    public String describeHistory() {
+        return onServer() ? dbUrl : dbFile.toString();
+    }
+
     /** Whether the history is on a PostgreSQL server rather than in a SQLite file. */
     public boolean onServer() {
         return dbUrl != null;

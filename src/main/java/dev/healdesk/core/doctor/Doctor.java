@@ -143,7 +143,8 @@ public final class Doctor {
                             + " 'healdesk config' shows what is in force and where it comes from.", "healdesk config"));
         }
         return new DoctorReport(checks, new LlmSetup.Snapshot(g.value(), o.value(), choice),
-                Optional.ofNullable(b.value().choice()), b.value().problem(), paths.dbFile(), millisSince(t0));
+                Optional.ofNullable(b.value().choice()), b.value().problem(), paths.dbFile(), paths.dbUrl(),
+                millisSince(t0));
     }
 
     // ---- Running the parts --------------------------------------------------------------------

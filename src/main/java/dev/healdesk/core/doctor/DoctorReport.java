@@ -13,10 +13,12 @@ import java.util.Optional;
  * and Ollama snapshot, the browser, the database file) for callers that show more than the checks.
  *
  * @param browserProblem why the configured browser cannot be used, or null
+ * @param dbFile         the SQLite history file (unused when {@code dbUrl} is set)
+ * @param dbUrl          the PostgreSQL history's URL (never with a password), or null for the SQLite file
  * @param elapsedMs      the wall time of the whole check (the parts run at the same time)
  */
 public record DoctorReport(List<Check> checks, LlmSetup.Snapshot llm, Optional<BrowserChoice> browser,
-                           String browserProblem, Path dbFile, long elapsedMs) {
+                           String browserProblem, Path dbFile, String dbUrl, long elapsedMs) {
 
     public DoctorReport {
         checks = List.copyOf(checks);

@@ -339,7 +339,9 @@ class DoctorTest {
                 dev.healdesk.testing.SharedPostgres.healdeskUrl(database));
         String password = dev.healdesk.testing.PostgresServer.SUPERUSER_PASSWORD;
 
-        Check fresh = doctorWith(paths, Map.of("PGPASSWORD", password)).run().check("database").orElseThrow();
+        DoctorReport report = doctorWith(paths, Map.of("PGPASSWORD", password)).run();
+        assertThat(report.dbUrl()).isEqualTo(paths.dbUrl()).doesNotContain(password);
+        Check fresh = report.check("database").orElseThrow();
         assertThat(fresh.status()).isEqualTo(CheckStatus.OK);
         assertThat(fresh.finding()).contains(database).contains("no tables yet");
         try (Connection c = dev.healdesk.testing.SharedPostgres.server().superuser(database);
