@@ -24,6 +24,7 @@ import dev.healdesk.core.llm.LlmSetup;
 import dev.healdesk.core.playbook.GuardrailCounters;
 import dev.healdesk.core.playbook.PlaybookExecutor;
 import dev.healdesk.core.run.RunException;
+import dev.healdesk.core.run.Provenance;
 import dev.healdesk.core.session.HealSession;
 import dev.healdesk.core.session.RunService;
 import dev.healdesk.core.sandbox.SandboxOptions;
@@ -179,8 +180,9 @@ public final class AppContext implements AutoCloseable {
         // One session for the console's life, so the guardrail counters span its runs. Its gate asks the operator in
         // the Playbooks queue (policy ask, the console's default; class B and C and high-risk playbooks are asked
         // under every policy), and it proposes the playbooks the operator picked on the Failures screen.
-        HealSession session = HealSession.open(new HealSession.Spec(env, paths.dbFile(), folders,
-                HealSession.catalog(null, env), gate, picks, Clock.systemUTC(), notice -> LOG.info("{}", notice)));
+        HealSession session = HealSession.open(new HealSession.Spec(env, paths.history(env), folders,
+                HealSession.catalog(null, env), gate, picks, Clock.systemUTC(), notice -> LOG.info("{}", notice),
+                Provenance.Origin.CONSOLE));
         return new Core(session.history(), session.runService(), session.llm(), session.playbooks());
     }
 

@@ -48,8 +48,9 @@ final class DoctorCommand implements Callable<Integer> {
             + " systemMemory where a GPU shares it, recommendedModel, ollama, browser, database).")
     boolean json;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "History database to report on (default as for run).")
-    Path db;
+    @Option(names = "--db", paramLabel = "FILE|URL", description = "History database to report on: a SQLite file or"
+            + " postgresql://host:port/database (default as for run).")
+    String db;
 
     @Override
     public Integer call() throws Exception {
@@ -57,7 +58,7 @@ final class DoctorCommand implements Callable<Integer> {
         Map<String, String> env = config.env();
         HealdeskPaths paths = HealdeskPaths.fromEnvironment(env);
         if (db != null) {
-            paths = paths.withDbFile(db);
+            paths = paths.withDatabase(db);
         }
         ExecutorService checks = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "healdesk-doctor");

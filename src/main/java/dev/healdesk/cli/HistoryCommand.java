@@ -26,7 +26,8 @@ import java.util.concurrent.Callable;
 /** {@code healdesk history}: the stored runs, most recent first, as a table or one JSON object per line. */
 @Command(name = "history", mixinStandardHelpOptions = true,
         description = "List the stored runs, most recent first: id, start, target, status, health score, passed,"
-                + " failed, flaky, duration.")
+                + " failed, flaky, duration.",
+        subcommands = HistoryCopyCommand.class)
 final class HistoryCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
@@ -87,13 +88,16 @@ final class HistoryCommand implements Callable<Integer> {
                 o.put("durationMs", r.finishedAt().toEpochMilli() - r.startedAt().toEpochMilli());
                 o.put("dryRun", r.dryRun());
                 o.put("runFolder", r.runFolder());
+                o.put("machine", r.machine());
+                o.put("operator", r.operator());
+                o.put("origin", r.origin());
                 out.println(mapper.writeValueAsString(o));
             }
         } else if (runs.isEmpty()) {
-            out.println("No runs stored in " + paths.dbFile() + " yet.");
+            out.println("No runs stored in " + (paths.onServer() ? paths.dbUrl() : paths.dbFile()) + " yet.");
         } else {
             int targetWidth = Math.max(6, runs.stream().mapToInt(r -> r.target().length()).max().orElse(6));
-            String row = "%-28s  %-19s  %-" + targetWidth + "s  %-11s  %5s  %6s  %6s  %5s  %7s  %8s  %s%n";
+            String row = "%-36s  %-19s  %-" + targetWidth + "s  %-11s  %5s  %6s  %6s  %5s  %7s  %8s  %s%n";
             out.printf(Locale.ROOT, row, "RUN ID", "STARTED (UTC)", "TARGET", "STATE", "SCORE", "PASSED", "FAILED",
                     "FLAKY", "SKIPPED", "DURATION", "NOTE");
             for (RunRow r : runs) {

@@ -44,8 +44,9 @@ final class MergeCommand implements Callable<Integer> {
     @Mixin
     RunFlags flags = new RunFlags();
 
-    @Option(names = "--db", paramLabel = "FILE", description = "History database (default <results-dir>/healdesk.db; env HEALDESK_DB).")
-    Path db;
+    @Option(names = "--db", paramLabel = "FILE|URL", description = "History database: a SQLite file or"
+            + " postgresql://host:port/database (default <results-dir>/healdesk.db; env HEALDESK_DB).")
+    String db;
 
     @Option(names = "--patterns", paramLabel = "FILE", description = "Your own patterns.json, merged over the built-in catalog.")
     Path patterns;

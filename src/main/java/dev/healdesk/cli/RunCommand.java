@@ -8,6 +8,8 @@ import dev.healdesk.core.config.TargetSpec;
 import dev.healdesk.core.config.TargetFileException;
 import dev.healdesk.core.config.Targets;
 import dev.healdesk.core.history.HistoryException;
+import dev.healdesk.core.history.HistoryLocation;
+import dev.healdesk.core.run.Provenance;
 import dev.healdesk.core.playbook.PolicyGate;
 import dev.healdesk.core.notify.SlackNotifier;
 import dev.healdesk.core.report.ArtifactRetention;
@@ -73,8 +75,9 @@ final class RunCommand implements Callable<Integer> {
 
 
 
-    @Option(names = "--db", paramLabel = "FILE", description = "History database (default <results-dir>/healdesk.db; env HEALDESK_DB).")
-    Path db;
+    @Option(names = "--db", paramLabel = "FILE|URL", description = "History database: a SQLite file or"
+            + " postgresql://host:port/database (default <results-dir>/healdesk.db; env HEALDESK_DB).")
+    String db;
 
     @Option(names = "--patterns", paramLabel = "FILE", description = "Your own patterns.json, merged over the built-in catalog.")
     Path patterns;
@@ -137,7 +140,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         if (db != null) {
-            paths = paths.withDbFile(db);
+            paths = paths.withDatabase(db);
         }
         return paths;
     }
@@ -173,9 +176,10 @@ final class RunCommand implements Callable<Integer> {
                     ? Optional.ofNullable(f.spec().artifacts()) : Optional.empty();
             HealdeskPaths paths = paths(env, artifacts);
             ArtifactRetention retention = retention(env, artifacts);
-            try (HealSession session = openSession(new HealSession.Spec(env, paths.dbFile(),
+            try (HealSession session = openSession(new HealSession.Spec(env, history(paths, env),
                     new RunFolderWriter(paths.resultsDir(), retention), catalog,
-                    new PolicyGate(System.getProperty("user.name")), null, Clock.systemUTC(), out::println))) {
+                    new PolicyGate(System.getProperty("user.name")), null, Clock.systemUTC(), out::println,
+                    Provenance.Origin.CLI))) {
                 Cancellation cancel = new Cancellation();
                 Thread hook = new Thread(cancel::cancel, "healdesk-cancel-on-exit");
                 Runtime.getRuntime().addShutdownHook(hook);
@@ -346,6 +350,15 @@ final class RunCommand implements Callable<Integer> {
         } catch (PatternCatalogException e) {
             throw new Cli.UsageException((patterns != null ? "--patterns: " : "HEALDESK_PATTERNS: ") + e.getMessage(),
                     e);
+        }
+    }
+
+    /** Where the history is; a PostgreSQL URL with a password (or malformed) is the operator's to mend (exit 2). */
+    private static HistoryLocation history(HealdeskPaths paths, Map<String, String> env) {
+        try {
+            return paths.history(env);
+        } catch (IllegalArgumentException e) {
+            throw new Cli.UsageException(e.getMessage(), e);
         }
     }
 

@@ -20,9 +20,9 @@ final class StoredHistory {
             + " env HEALDESK_RESULTS_DIR).")
     Path resultsDir;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "History database (default <results-dir>/healdesk.db;"
-            + " env HEALDESK_DB).")
-    Path db;
+    @Option(names = "--db", paramLabel = "FILE|URL", description = "History database: a SQLite file or"
+            + " postgresql://host:port/database (default <results-dir>/healdesk.db; env HEALDESK_DB).")
+    String db;
 
     /** The paths these options and {@code env} give. */
     HealdeskPaths paths(Map<String, String> env) {
@@ -30,7 +30,7 @@ final class StoredHistory {
     }
 
     /** --db, else HEALDESK_DB, else {@code <--results-dir or HEALDESK_RESULTS_DIR or ./healing-results>/healdesk.db}. */
-    static HealdeskPaths paths(Path resultsDir, Path db, Map<String, String> env) {
+    static HealdeskPaths paths(Path resultsDir, String db, Map<String, String> env) {
         HealdeskPaths paths = HealdeskPaths.fromEnvironment(env);
         if (resultsDir != null) {
             paths = paths.withResultsDir(resultsDir);
@@ -38,11 +38,21 @@ final class StoredHistory {
                 paths = paths.withDbFile(resultsDir.resolve("healdesk.db"));
             }
         }
-        return db == null ? paths : paths.withDbFile(db);
+        return db == null ? paths : paths.withDatabase(db);
     }
 
-    /** Opens an existing database; a missing or unreadable one is the operator's to fix (exit 2). */
+    /**
+     * Opens an existing database; a missing or unreadable one is the operator's to fix (exit 2). A PostgreSQL
+     * database is opened as it is (its tables made when missing: a team's new database is an empty history).
+     */
     static HistoryStore open(HealdeskPaths paths) {
+        if (paths.onServer()) {
+            try {
+                return HistoryStore.open(paths.history(Cli.config().env()));
+            } catch (HistoryException | IllegalArgumentException e) {
+                throw new Cli.UsageException("--db: " + e.getMessage(), e);
+            }
+        }
         Path file = paths.dbFile();
         if (!Files.isRegularFile(file)) {
             throw new Cli.UsageException("No history database at " + file + ": runs are stored there by 'healdesk run'."

@@ -125,6 +125,7 @@ class ScheduleCommandTest {
                 [Service]
                 Type=oneshot
                 WorkingDirectory=%s
+                Environment=HEALDESK_ORIGIN=schedule
                 """.formatted(work) + execStart(launched("--projects=health,contracts", "--dry-run", "--max-fixes=2")));
         String timer = Files.readString(units.resolve("healdesk-run.timer"));
         assertThat(timer).isEqualTo("""
@@ -141,7 +142,9 @@ class ScheduleCommandTest {
                 WantedBy=timers.target
                 """);
         for (String text : List.of(service, timer, run.out(), run.err())) {
-            assertThat(text).doesNotContain(SECRET).doesNotContain(ENV_PROJECTS).doesNotContain("Environment");
+            // the one Environment= line is the constant that marks the run as scheduled, no value of this process's
+            assertThat(text.replace("Environment=HEALDESK_ORIGIN=schedule\n", "")).doesNotContain(SECRET)
+                    .doesNotContain(ENV_PROJECTS).doesNotContain("Environment");
         }
         assertThat(run.out()).contains("Wrote " + units.resolve("healdesk-run.service"),
                 "Enabled and started healdesk-run.timer: every 12 hours: 06:00, 18:00 UTC", "Next run: ",
@@ -250,7 +253,7 @@ class ScheduleCommandTest {
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("Not installed: systemctl is not on the PATH. Nothing was written.")
                 .contains("'crontab -e'")
-                .contains("\nCRON_TZ=UTC\n0 6,18 * * * cd '" + work + "' && exec '" + JAVA + "' '-cp' '" + RUN_CP
+                .contains("\nCRON_TZ=UTC\n0 6,18 * * * cd '" + work + "' && HEALDESK_ORIGIN=schedule exec '" + JAVA + "' '-cp' '" + RUN_CP
                         + "' 'dev.healdesk.Launcher' 'run' '--projects=health'\n")
                 .doesNotContain(SECRET).doesNotContain(ENV_PROJECTS);
         assertThat(dir.resolve("xdg")).doesNotExist();

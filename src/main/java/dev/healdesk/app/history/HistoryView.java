@@ -126,6 +126,12 @@ public final class HistoryView implements View {
         ComboBox<String> target = new ComboBox<>(model.targets());
         target.setId("history-filter-target");
         bindBoth(target, model.targetFilterProperty());
+        ComboBox<String> operator = new ComboBox<>(model.operators());
+        operator.setId("history-filter-operator");
+        bindBoth(operator, model.operatorFilterProperty());
+        ComboBox<String> machine = new ComboBox<>(model.machines());
+        machine.setId("history-filter-machine");
+        bindBoth(machine, model.machineFilterProperty());
         TextField search = searchField(model);
         Button clear = new Button("Clear filters");
         clear.setId("history-filter-clear");
@@ -135,8 +141,8 @@ public final class HistoryView implements View {
             model.clearFilters();
         });
         HBox filters = new HBox(8, Labels.caption("Status"), statusFilter, Labels.caption("Started"), from,
-                new Label("–"), to, Labels.caption("Project"), project, Labels.caption("Target"), target, search,
-                clear);
+                new Label("–"), to, Labels.caption("Project"), project, Labels.caption("Target"), target,
+                Labels.caption("Operator"), operator, Labels.caption("Machine"), machine, search, clear);
         filters.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(search, Priority.ALWAYS);
 

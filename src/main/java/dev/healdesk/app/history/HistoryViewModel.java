@@ -91,6 +91,10 @@ public final class HistoryViewModel {
     private final ObservableList<String> projects = FXCollections.observableArrayList(ALL);
     private final ObservableList<String> targetsView = FXCollections.unmodifiableObservableList(targets);
     private final ObservableList<String> projectsView = FXCollections.unmodifiableObservableList(projects);
+    private final ObservableList<String> operators = FXCollections.observableArrayList(ALL);
+    private final ObservableList<String> machines = FXCollections.observableArrayList(ALL);
+    private final ObservableList<String> operatorsView = FXCollections.unmodifiableObservableList(operators);
+    private final ObservableList<String> machinesView = FXCollections.unmodifiableObservableList(machines);
     private Map<String, Diagnosis> diagnoses = Map.of();
 
     private final StringProperty status = new SimpleStringProperty(this, "status", ALL);
@@ -98,6 +102,8 @@ public final class HistoryViewModel {
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>(this, "to");
     private final StringProperty project = new SimpleStringProperty(this, "project", ALL);
     private final StringProperty target = new SimpleStringProperty(this, "target", ALL);
+    private final StringProperty operator = new SimpleStringProperty(this, "operator", ALL);
+    private final StringProperty machine = new SimpleStringProperty(this, "machine", ALL);
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final ReadOnlyObjectWrapper<Integer> offset = new ReadOnlyObjectWrapper<>(this, "offset", 0);
     private final ReadOnlyObjectWrapper<Integer> total = new ReadOnlyObjectWrapper<>(this, "total", 0);
@@ -147,7 +153,8 @@ public final class HistoryViewModel {
         };
         watching = Subscription.combine(selected.subscribe(this::loadDetail),
                 status.subscribe(firstPage), from.subscribe(firstPage), to.subscribe(firstPage),
-                project.subscribe(firstPage), target.subscribe(firstPage), search.subscribe(firstPage));
+                project.subscribe(firstPage), target.subscribe(firstPage), search.subscribe(firstPage),
+                operator.subscribe(firstPage), machine.subscribe(firstPage));
     }
 
     // ---------------------------------------------------------------------------------------------------- properties
@@ -197,6 +204,16 @@ public final class HistoryViewModel {
         return projectsView;
     }
 
+    /** The operator filter's choices: {@link #ALL} and everyone who recorded a run (a team's shared history). */
+    public ObservableList<String> operators() {
+        return operatorsView;
+    }
+
+    /** The machine filter's choices: {@link #ALL} and every machine that recorded a run. */
+    public ObservableList<String> machines() {
+        return machinesView;
+    }
+
     /** One of {@link #STATUSES}. */
     public StringProperty statusFilterProperty() {
         return status;
@@ -218,6 +235,14 @@ public final class HistoryViewModel {
 
     public StringProperty targetFilterProperty() {
         return target;
+    }
+
+    public StringProperty operatorFilterProperty() {
+        return operator;
+    }
+
+    public StringProperty machineFilterProperty() {
+        return machine;
     }
 
     /** A test id or failure message; the view writes it after the operator pauses typing. */
@@ -298,6 +323,8 @@ public final class HistoryViewModel {
             bridge.post(() -> {
                 keepChoices(targets, choices.targets(), target);
                 keepChoices(projects, choices.projects(), project);
+                keepChoices(operators, choices.operators(), operator);
+                keepChoices(machines, choices.machines(), machine);
                 latest.set(newest);
             });
         }, "read the targets and projects");
@@ -327,6 +354,8 @@ public final class HistoryViewModel {
         to.set(null);
         project.set(ALL);
         target.set(ALL);
+        operator.set(ALL);
+        machine.set(ALL);
         search.set("");
     }
 
@@ -438,7 +467,8 @@ public final class HistoryViewModel {
                 from.get() == null ? null : from.get().atStartOfDay(zone).toInstant(),
                 to.get() == null ? null : to.get().plusDays(1).atStartOfDay(zone).toInstant(),
                 ALL.equals(project.get()) ? null : project.get(), ALL.equals(target.get()) ? null : target.get(),
-                search.get() == null || search.get().isBlank() ? null : search.get().trim());
+                search.get() == null || search.get().isBlank() ? null : search.get().trim(),
+                ALL.equals(operator.get()) ? null : operator.get(), ALL.equals(machine.get()) ? null : machine.get());
     }
 
     private void loadRuns() {
@@ -450,7 +480,7 @@ public final class HistoryViewModel {
             List<RunRow> rows = s.listRuns(filter, PAGE, at);
             int count = s.countRuns(filter);
             int all = filter.equals(HistoryQueries.RunFilter.ALL) ? count : s.countRuns();
-            String file = s.file().toString();
+            String file = s.location().describe();
             bridge.post(() -> {
                 if (query == listQuery) {
                     showRuns(rows, at, count, all, file);

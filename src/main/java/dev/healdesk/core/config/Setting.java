@@ -1,5 +1,6 @@
 package dev.healdesk.core.config;
 
+import dev.healdesk.core.history.HistoryLocation;
 import dev.healdesk.core.run.ApprovalPolicy;
 
 import dev.healdesk.core.playbook.PlaybookExecutor;
@@ -95,7 +96,9 @@ public enum Setting {
     RESULTS_DIR(Section.RESULTS, "results.dir", "HEALDESK_RESULTS_DIR", Type.FOLDER, "Results folder",
             "Where run folders go.", "healing-results"),
     DATABASE(Section.RESULTS, "results.database", "HEALDESK_DB", Type.DATABASE, "History database",
-            "The SQLite history; empty for healdesk.db in the results folder.", null),
+            "The history: a SQLite file, or postgresql://host:port/database for a team's shared history (the user"
+                    + " in the URL or PGUSER, the password only in PGPASSWORD); empty for healdesk.db in the results"
+                    + " folder.", null),
     ARTIFACT_RETENTION(Section.RESULTS, "results.artifactRetentionDays", "HEALDESK_ARTIFACT_RETENTION_DAYS",
             Type.range(0, 3650), "Keep artifacts (days)", "Screenshots, traces and videos of older runs are deleted;"
                     + " 0 keeps them.", "7"),
@@ -291,7 +294,7 @@ public enum Setting {
                         && !Files.isDirectory(Path.of(v))
                         ? Result.refused(v + " is a file, not a folder: give a folder (it is created when missing)")
                         : Result.ok(v));
-                case DATABASE -> path(v).map(Result::refused).orElseGet(() -> Files.isDirectory(Path.of(v))
+                case DATABASE -> HistoryLocation.isServer(v) ? server(v) : path(v).map(Result::refused).orElseGet(() -> Files.isDirectory(Path.of(v))
                         ? Result.refused(v + " is a folder: give the database file, e.g. " + Path.of(v, "healdesk.db"))
                         : Result.ok(v));
                 case MODEL -> v.matches("[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}") ? Result.ok(v)
@@ -314,6 +317,16 @@ public enum Setting {
                 out.add(p);
             }
             return Result.ok(String.join(",", out));
+        }
+
+        /** A PostgreSQL URL: never with a password (PGPASSWORD gives it), and the message never repeats the URL. */
+        private static Result server(String v) {
+            try {
+                HistoryLocation.parse(v, "The PostgreSQL URL", java.util.Map.of());
+                return Result.ok(v.strip());
+            } catch (IllegalArgumentException e) {
+                return Result.refused(e.getMessage());
+            }
         }
 
         private static Result url(String v) {

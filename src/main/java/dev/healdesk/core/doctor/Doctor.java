@@ -5,6 +5,7 @@ import dev.healdesk.core.gpu.GpuDetector;
 import dev.healdesk.core.gpu.GpuInfo;
 import dev.healdesk.core.gpu.GpuReport;
 import dev.healdesk.core.history.HistoryException;
+import dev.healdesk.core.history.HistoryLocation;
 import dev.healdesk.core.history.HistoryStore;
 import dev.healdesk.core.llm.LlmSetup;
 import dev.healdesk.core.llm.ModelChoice;
@@ -397,6 +398,9 @@ public final class Doctor {
     }
 
     Check databaseCheck() {
+        if (paths.onServer()) {
+            return serverDatabaseCheck();
+        }
         Path file = paths.dbFile().toAbsolutePath();
         String fix = "Point " + HealdeskPaths.DB_ENV + " at a file in a folder you can write (the commands take"
                 + " --db too).";
@@ -435,6 +439,33 @@ public final class Doctor {
         }
         return Check.of("database", "Database", CheckStatus.OK, file + " will be created by the first run (schema"
                 + " version " + HistoryStore.SCHEMA_VERSION + ")");
+    }
+
+    /** A team's history on PostgreSQL: reached with the user and password in force, read only, changed in nothing. */
+    private Check serverDatabaseCheck() {
+        HistoryLocation location;
+        try {
+            location = paths.history(env);
+        } catch (IllegalArgumentException e) {
+            return Check.of("database", "Database", CheckStatus.MISSING, "the PostgreSQL URL cannot be used")
+                    .withDetails(List.of(e.getMessage()))
+                    .withAdvice("Write " + HealdeskPaths.DB_ENV + " as postgresql://user@host:port/database and put"
+                            + " the password in PGPASSWORD (the environment or .env).");
+        }
+        try {
+            HistoryStore.Inspection found = HistoryStore.inspect(location);
+            String schema = found.schemaVersion() == 0 ? "no tables yet: the first run makes them (schema version "
+                    + HistoryStore.SCHEMA_VERSION + ")"
+                    : found.current() ? "schema version " + found.schemaVersion() + " (current), " + found.runs()
+                    + " run(s)" : "schema version " + found.schemaVersion() + ", brought to "
+                    + HistoryStore.SCHEMA_VERSION + " by the next run, " + found.runs() + " run(s)";
+            return Check.of("database", "Database", CheckStatus.OK, location.describe() + ": " + schema);
+        } catch (HistoryException e) {
+            return Check.of("database", "Database", CheckStatus.MISSING, location.describe() + " cannot be used")
+                    .withDetails(List.of(e.getMessage()))
+                    .withAdvice("Start the server or create the database (createdb), and give the user in the URL or"
+                            + " PGUSER and its password in PGPASSWORD.");
+        }
     }
 
     Check resultsCheck() {

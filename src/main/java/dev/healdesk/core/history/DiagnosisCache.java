@@ -45,10 +45,17 @@ final class DiagnosisCache {
                     + " in the history database: " + e.getMessage(), e);
         }
         writer.update("store the diagnosis of " + d.fingerprint(), """
-                INSERT OR REPLACE INTO diagnoses (fingerprint, model, provider, pattern_id, category, root_cause,
+                INSERT INTO diagnoses (fingerprint, model, provider, pattern_id, category, root_cause,
                   confidence, diagnosed_category, fix_class, playbook, explanation, evidence, malformed, raw_text, note,
                   created_at, prompt_tokens, completion_tokens, latency_ms)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", ps -> {
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                ON CONFLICT (fingerprint, model) DO UPDATE SET provider = excluded.provider,
+                  pattern_id = excluded.pattern_id, category = excluded.category, root_cause = excluded.root_cause,
+                  confidence = excluded.confidence, diagnosed_category = excluded.diagnosed_category,
+                  fix_class = excluded.fix_class, playbook = excluded.playbook, explanation = excluded.explanation,
+                  evidence = excluded.evidence, malformed = excluded.malformed, raw_text = excluded.raw_text,
+                  note = excluded.note, created_at = excluded.created_at, prompt_tokens = excluded.prompt_tokens,
+                  completion_tokens = excluded.completion_tokens, latency_ms = excluded.latency_ms""", ps -> {
             int i = 1;
             ps.setString(i++, d.fingerprint());
             ps.setString(i++, d.model());
@@ -97,7 +104,7 @@ final class DiagnosisCache {
         Map<String, Diagnosis> out = new LinkedHashMap<>();
         reader.query("read the diagnoses of run " + runId, COLUMNS + """
                  FROM failures f JOIN runs r ON r.id = f.run_id JOIN diagnoses d ON d.fingerprint = f.fingerprint
-                WHERE f.run_id = ? ORDER BY f.rowid, (d.model IS r.llm_model) DESC, d.created_at DESC""",
+                WHERE f.run_id = ? ORDER BY f.rowid, (d.model IS NOT DISTINCT FROM r.llm_model) DESC, d.created_at DESC""",
                 ps -> ps.setString(1, runId), DiagnosisCache::diagnosis)
                 .forEach(d -> out.putIfAbsent(d.fingerprint(), d));
         return out;

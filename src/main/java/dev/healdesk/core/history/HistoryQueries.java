@@ -37,13 +37,25 @@ public final class HistoryQueries {
      * @param project ran this project
      * @param target  the target's name
      * @param text    a test id or a failure message containing this text
+     * @param operator who recorded it (a team's shared history)
+     * @param machine the host name of the machine that recorded it
      */
-    public record RunFilter(String status, Instant from, Instant to, String project, String target, String text) {
+    public record RunFilter(String status, Instant from, Instant to, String project, String target, String text,
+                            String operator, String machine) {
         public static final RunFilter ALL = new RunFilter(null, null, null, null, null, null);
+
+        /** Any operator, any machine. */
+        public RunFilter(String status, Instant from, Instant to, String project, String target, String text) {
+            this(status, from, to, project, target, text, null, null);
+        }
     }
 
-    /** What the runs list's filters offer: the targets and projects runs were recorded for, sorted. */
-    public record Choices(List<String> targets, List<String> projects) {
+    /**
+     * What the runs list's filters offer: the targets, projects, operators and machines runs were recorded for,
+     * sorted (runs stored before schema 11 have no operator or machine).
+     */
+    public record Choices(List<String> targets, List<String> projects, List<String> operators,
+                          List<String> machines) {
     }
 
     /**
@@ -140,6 +152,7 @@ public final class HistoryQueries {
      * {@code page}: for a page of runs newest first, else for a count.
      */
     private String where(RunFilter filter, List<Object> args, boolean page) {
+        String like = this.sql.dialect().like();
         StringBuilder sql = new StringBuilder(" 1 = 1");
         if (filter.status() != null) {
             // The states every screen tells (RunOutcome.State): the lifecycle first, then the final health.
@@ -170,12 +183,33 @@ public final class HistoryQueries {
             sql.append(" AND target = ?");
             args.add(filter.target());
         }
+        if (filter.operator() != null) {
+            sql.append(" AND operator = ?");
+            args.add(filter.operator());
+        }
+        if (filter.machine() != null) {
+            sql.append(" AND machine = ?");
+            args.add(filter.machine());
+        }
         if (filter.project() != null) {
-            sql.append(" AND (',' || projects || ',') LIKE ? ESCAPE '\\'");
+            sql.append(" AND (',' || projects || ',') " + like + " ? ESCAPE '\\'");
             args.add("%," + Sql.likeLiteral(filter.project()) + ",%");
         }
         if (filter.text() != null && !filter.text().isBlank()) {
-            sql.append(" AND ").append(search.condition(filter.text().trim(), args, page));
+            if (this.sql.dialect() == Dialect.SQLITE) {
+                sql.append(" AND ").append(search.condition(filter.text().trim(), args, page));
+            } else {
+                // the FTS5 trigram index of the search is SQLite's: PostgreSQL reads the messages themselves
+                sql.append(" ").append("""
+                         AND (EXISTS (SELECT 1 FROM test_results t WHERE t.run_id = runs.id
+                                      AND (t.test_id LIKE ? ESCAPE '\\' OR t.error_message LIKE ? ESCAPE '\\'))
+                              OR EXISTS (SELECT 1 FROM failures f WHERE f.run_id = runs.id
+                                         AND f.message LIKE ? ESCAPE '\\'))""".replace(" LIKE ", " " + like + " "));
+                String pattern = "%" + Sql.likeLiteral(filter.text().trim()) + "%";
+                args.add(pattern);
+                args.add(pattern);
+                args.add(pattern);
+            }
         }
         return sql.toString();
     }
@@ -197,7 +231,12 @@ public final class HistoryQueries {
                     }
                     return null;
                 });
-        return new Choices(List.copyOf(targets), List.copyOf(projects));
+        // one query each, so that each reads its own index (runs_operator, runs_machine)
+        List<String> operators = sql.query("list the operators", "SELECT DISTINCT operator FROM runs"
+                + " WHERE operator IS NOT NULL ORDER BY operator", Sql.Binder.NONE, rs -> rs.getString(1));
+        List<String> machines = sql.query("list the machines", "SELECT DISTINCT machine FROM runs"
+                + " WHERE machine IS NOT NULL ORDER BY machine", Sql.Binder.NONE, rs -> rs.getString(1));
+        return new Choices(List.copyOf(targets), List.copyOf(projects), operators, machines);
     }
 
     // ---------------------------------------------------------------------------------------------- trends, metrics
@@ -387,12 +426,25 @@ public final class HistoryQueries {
     List<StoredIncident> incidentsOf(String runId) {
         return sql.query("read the incidents of run " + runId, "SELECT " + INCIDENT_COLUMNS
                 + ", r.started_at FROM incidents i JOIN runs r ON r.id = i.run_id WHERE i.run_id = ?"
-                + " ORDER BY length(i.tests) - length(replace(i.tests, char(10), '')) DESC, i.id",
-                ps -> ps.setString(1, runId), rs -> incident(rs, 1, rs.getLong(11)));
+                + " ORDER BY length(i.tests) - length(replace(i.tests, ?, '')) DESC, i.id",
+                ps -> {
+                    ps.setString(1, runId);
+                    ps.setString(2, "\n");
+                }, rs -> incident(rs, 1, rs.getLong(11)));
     }
 
     /** See {@link HistoryStore#topIncidents}. */
     List<StoredIncident> topIncidents(int limit) {
+        if (sql.dialect() == Dialect.POSTGRESQL) {
+            // SQLite takes the other columns from the row of max(started_at); PostgreSQL asks for that row by name
+            return sql.query("read the recurring incidents", "SELECT " + INCIDENT_COLUMNS + ", c.runs, c.last"
+                    + " FROM (SELECT i.id, count(*) AS runs, max(r.started_at) AS last FROM incidents i"
+                    + " JOIN runs r ON r.id = i.run_id GROUP BY i.id) c"
+                    + " CROSS JOIN LATERAL (SELECT i.* FROM incidents i JOIN runs r ON r.id = i.run_id WHERE i.id = c.id"
+                    + " ORDER BY r.started_at DESC, r.id DESC LIMIT 1) i"
+                    + " ORDER BY c.runs DESC, c.last DESC LIMIT ?",
+                    ps -> ps.setInt(1, limit), rs -> incident(rs, rs.getInt(11), rs.getLong(12)));
+        }
         return sql.query("read the recurring incidents", "SELECT " + INCIDENT_COLUMNS
                 + ", count(*) AS runs, max(r.started_at) AS last FROM incidents i JOIN runs r ON r.id = i.run_id"
                 + " GROUP BY i.id ORDER BY runs DESC, last DESC LIMIT ?",

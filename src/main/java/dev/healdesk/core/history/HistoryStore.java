@@ -6,6 +6,7 @@ import dev.healdesk.core.run.Diagnosis;
 import dev.healdesk.core.run.RunOutcome;
 import dev.healdesk.core.triage.FixClass;
 import dev.healdesk.core.run.FlipRate;
+import dev.healdesk.core.run.Provenance;
 import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.suite.TestResult;
 
@@ -52,7 +53,7 @@ public final class HistoryStore implements AutoCloseable {
 
     public static final int SCHEMA_VERSION = Schema.VERSION;
 
-    private final Path file;
+    private final HistoryLocation location;
     private final Sql writer;
     private final Sql reader;
     private final RunWrites writes;
@@ -61,19 +62,101 @@ public final class HistoryStore implements AutoCloseable {
     private final DiagnosisCache diagnoses;
     private final AuditLog audit;
 
-    private HistoryStore(Path file, Sql writer, Sql reader) {
-        this.file = file;
+    private HistoryStore(HistoryLocation location, Sql writer, Sql reader, Provenance provenance) {
+        this.location = location;
         this.writer = writer;
         this.reader = reader;
-        this.writes = new RunWrites(writer);
+        this.writes = new RunWrites(writer, provenance);
         this.reads = new RunReads(reader);
         this.queries = new HistoryQueries(reader);
         this.diagnoses = new DiagnosisCache(writer, reader);
         this.audit = new AuditLog(writer, reader);
     }
 
+    /**
+     * Opens (creating the tables if needed) the history at {@code location}, a SQLite file or a PostgreSQL database,
+     * and migrates it to the current schema.
+     */
+    public static HistoryStore open(HistoryLocation location) {
+        return open(location, thisProcess());
+    }
+
+    /**
+     * Opens the history at {@code location}; the runs this store records are marked with {@code provenance} (who
+     * and where), and only this machine's runs are ever marked interrupted by it.
+     */
+    public static HistoryStore open(HistoryLocation location, Provenance provenance) {
+        if (location instanceof HistoryLocation.Postgres pg) {
+            return openServer(pg, provenance);
+        }
+        return open(((HistoryLocation.SqliteFile) location).file(), provenance);
+    }
+
+    /** A store opened without a front end's word records its runs as the CLI's (or CI's, when CI says so). */
+    private static Provenance thisProcess() {
+        return Provenance.detect(System.getenv(), Provenance.Origin.CLI);
+    }
+
+    /**
+     * A PostgreSQL database: one write connection and one read connection, as with SQLite. The reader's transactions
+     * are REPEATABLE READ and read-only, so a query of several statements reads one snapshot as it does in SQLite;
+     * the writer's are READ COMMITTED: the upserts of counts and rollups add to what other writers committed, and a
+     * transaction PostgreSQL ends for another's (a deadlock) is tried again ({@link Sql#inTransaction}).
+     */
+    private static HistoryStore openServer(HistoryLocation.Postgres pg, Provenance provenance) {
+        String where = pg.describe();
+        Connection write = null;
+        Connection read = null;
+        try {
+            write = connectServer(pg);
+            Sql writer = new Sql(where, write, Dialect.POSTGRESQL);
+            try {
+                Schema.migrate(writer, where);
+            } catch (HistoryException e) {
+                if (e.getCause() instanceof SQLException cause) {
+                    throw cause;
+                }
+                throw e;
+            }
+            read = connectServer(pg);
+            read.setReadOnly(true);
+            read.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            HistoryStore store = new HistoryStore(pg, writer, new Sql(where, read, Dialect.POSTGRESQL), provenance);
+            store.markInterrupted();
+            return store;
+        } catch (SQLException e) {
+            closeQuietly(read);
+            closeQuietly(write);
+            throw new HistoryException("Cannot open the history database " + where + ": " + e.getMessage()
+                    + ". Check that the server is up and the database exists; the user comes from the URL or "
+                    + HistoryLocation.USER_ENV + ", the password from " + HistoryLocation.PASSWORD_ENV
+                    + " (the environment or .env).", e);
+        } catch (RuntimeException e) {
+            closeQuietly(read);
+            closeQuietly(write);
+            throw e;
+        }
+    }
+
+    private static Connection connectServer(HistoryLocation.Postgres pg) throws SQLException {
+        java.util.Properties props = new java.util.Properties();
+        if (pg.user() != null) {
+            props.setProperty("user", pg.user());
+        }
+        if (pg.password() != null) {
+            props.setProperty("password", pg.password());
+        }
+        props.setProperty("ApplicationName", "healdesk");
+        props.setProperty("connectTimeout", "10");
+        return DriverManager.getConnection(pg.jdbcUrl(), props);
+    }
+
     /** Opens (creating if needed) the database at {@code file} and migrates it to the current schema. */
     public static HistoryStore open(Path file) {
+        return open(file, thisProcess());
+    }
+
+    private static HistoryStore open(Path file, Provenance provenance) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -86,7 +169,11 @@ public final class HistoryStore implements AutoCloseable {
         Connection write = null;
         Connection read = null;
         try {
-            write = connect(file, "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON");
+            // BEGIN IMMEDIATE: a write transaction takes the file's write lock when it begins (waiting for another
+            // process's, up to the busy timeout), so one that reads first (a migration's version, the orphans of
+            // markInterrupted) never finds, on writing, that another process wrote in between (SQLITE_BUSY at once)
+            write = connect(file, true, "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
+                    "PRAGMA foreign_keys=ON");
             Sql writer = new Sql(file, write);
             try {
                 Schema.migrate(writer, file);
@@ -97,8 +184,9 @@ public final class HistoryStore implements AutoCloseable {
                 throw e;
             }
             // opened after the migration, so that it never sees a schema half made
-            read = connect(file, "PRAGMA query_only=ON");
-            HistoryStore store = new HistoryStore(file, writer, new Sql(file, read));
+            read = connect(file, false, "PRAGMA query_only=ON");
+            HistoryStore store = new HistoryStore(HistoryLocation.sqlite(file), writer, new Sql(file, read),
+                    provenance);
             store.markInterrupted();
             return store;
         } catch (SQLException e) {
@@ -112,8 +200,14 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
-    private static Connection connect(Path file, String... pragmas) throws SQLException {
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    private static Connection connect(Path file, boolean immediate, String... pragmas) throws SQLException {
+        java.util.Properties props = new java.util.Properties();
+        if (immediate) {
+            org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+            config.setTransactionMode(org.sqlite.SQLiteConfig.TransactionMode.IMMEDIATE);
+            props = config.toProperties();
+        }
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), props);
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA busy_timeout=5000");
             for (String pragma : pragmas) {
@@ -126,8 +220,14 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
+    /** The SQLite file of this history; null when it is on a PostgreSQL server (see {@link #location()}). */
     public Path file() {
-        return file;
+        return location instanceof HistoryLocation.SqliteFile f ? f.file() : null;
+    }
+
+    /** Where this history lives: a SQLite file or a PostgreSQL database. */
+    public HistoryLocation location() {
+        return location;
     }
 
     /** What {@link #inspect} found: the schema version of the file and how many runs it holds. */
@@ -147,6 +247,35 @@ public final class HistoryStore implements AutoCloseable {
      */
     public static Inspection inspect(Path file) {
         return Schema.inspect(file);
+    }
+
+    /**
+     * {@link #inspect(Path)} for any location: a PostgreSQL database is read in a read-only session, its tables
+     * neither made nor migrated (a database without them is at version 0, made by the first run).
+     *
+     * @throws HistoryException when the server cannot be reached or refuses the user, or the schema is newer; the
+     *                          message says what to check
+     */
+    public static Inspection inspect(HistoryLocation location) {
+        if (!(location instanceof HistoryLocation.Postgres pg)) {
+            return inspect(((HistoryLocation.SqliteFile) location).file());
+        }
+        String where = pg.describe();
+        try (Connection c = connectServer(pg)) {
+            c.setReadOnly(true);
+            Sql sql = new Sql(where, c, Dialect.POSTGRESQL);
+            int version = Schema.version(sql);
+            if (version > SCHEMA_VERSION) {
+                throw Schema.newer(where, version);
+            }
+            long runs = version > 0 ? sql.number("count runs", "SELECT count(*) FROM runs", Sql.Binder.NONE) : 0;
+            return new Inspection(version, runs);
+        } catch (SQLException e) {
+            throw new HistoryException("Cannot reach the history database " + where + ": " + e.getMessage()
+                    + ". Check that the server is up and the database exists; the user comes from the URL or "
+                    + HistoryLocation.USER_ENV + ", the password from " + HistoryLocation.PASSWORD_ENV
+                    + " (the environment or .env).", e);
+        }
     }
 
     public int schemaVersion() {
@@ -387,6 +516,16 @@ public final class HistoryStore implements AutoCloseable {
     /** What changed between two runs, test by test. */
     public HistoryQueries.Comparison compare(String earlierRunId, String laterRunId) {
         return queries.compare(earlierRunId, laterRunId);
+    }
+
+    // ------------------------------------------------------------------------------------------------------- copy
+
+    /**
+     * Copies every run of this history that {@code target} lacks (by run id) into it, with all that was stored of it,
+     * and the cached diagnoses; a second copy adds nothing. See {@link HistoryCopy}.
+     */
+    public HistoryCopy.Result copyInto(HistoryStore target, HistoryCopy.Progress progress) {
+        return new HistoryCopy(reader, target.writer).copy(progress);
     }
 
     /** Lets {@code listener} hear every query of both connections from now on (null: none); for the plan test. */

@@ -203,6 +203,11 @@ final class Rollups {
         sql.update(what, LAST_FIX.formatted("last_fix_at < ?"), ps -> ps.setLong(1, cutoff.toEpochMilli()));
     }
 
+    /** Finds again the last verified fix of the fingerprints {@code where} selects (a condition on fingerprints). */
+    void refreshLastFix(String what, String where, Sql.Binder binder) {
+        sql.update(what, LAST_FIX.formatted(where), binder);
+    }
+
     /**
      * Counts every day and every recovery again from the runs and finds every fingerprint's last fix: for a migration
      * that rewrites what they are counted from.

@@ -28,7 +28,8 @@ final class RunReads {
     /** The columns {@link #runRow} maps, in its order. */
     static final String RUN_COLUMNS = """
             id, target, projects, dry_run, started_at, finished_at, status, initial_status, health_score,
-              tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder, state, suite_error, faults""";
+              tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder, state, suite_error, faults, machine,
+              operator, origin""";
 
     private final Sql sql;
 
@@ -41,7 +42,8 @@ final class RunReads {
                 Instant.ofEpochMilli(rs.getLong(5)), Instant.ofEpochMilli(rs.getLong(6)),
                 HealthStatus.fromId(rs.getString(7)), HealthStatus.fromId(rs.getString(8)), rs.getDouble(9),
                 rs.getInt(10), rs.getInt(11), rs.getInt(12), rs.getInt(13), rs.getInt(14) == 1, rs.getString(15),
-                rs.getString(16), rs.getString(17), faults(rs.getString(18)));
+                rs.getString(16), rs.getString(17), faults(rs.getString(18)), rs.getString(19), rs.getString(20),
+                rs.getString(21));
     }
 
     /** The faults column read back (see {@code RunWrites.faults}). */

@@ -13,11 +13,15 @@ import java.time.Instant;
  *                    when its process died mid-run (counts and score from the results it kept)
  * @param suiteError  why a suite could not run at all (a build that does not compile); null when every suite ran
  * @param faults      the sandbox faults the operator had switched on during the run (ids, sorted); empty when none
+ * @param machine     the host name of the machine that recorded it; null for runs stored before schema 11
+ * @param operator    who ran it (the OS user, or HEALDESK_OPERATOR); null before schema 11
+ * @param origin      where it was started: console, cli, schedule or ci; null before schema 11
  */
 public record RunRow(String runId, String target, String projects, boolean dryRun, Instant startedAt,
                      Instant finishedAt, HealthStatus status, HealthStatus initialStatus, double healthScore,
                      int testsRun, int testsPassed, int testsFailed, int flaky, boolean cancelled, String runFolder,
-                     String state, String suiteError, java.util.List<String> faults) {
+                     String state, String suiteError, java.util.List<String> faults, String machine, String operator,
+                     String origin) {
 
     public RunRow {
         faults = faults == null ? java.util.List.of() : java.util.List.copyOf(faults);

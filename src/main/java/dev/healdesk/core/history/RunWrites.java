@@ -1,6 +1,7 @@
 package dev.healdesk.core.history;
 
 import dev.healdesk.core.run.ActionRecord;
+import dev.healdesk.core.run.Provenance;
 import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.suite.TestResult;
 import dev.healdesk.core.triage.HealthScore;
@@ -24,10 +25,13 @@ final class RunWrites {
 
     private final Sql sql;
     private final Rollups rollups;
+    private final Provenance provenance;
 
-    RunWrites(Sql writer) {
+    /** @param provenance who and where this process records its runs as */
+    RunWrites(Sql writer, Provenance provenance) {
         this.sql = writer;
         this.rollups = new Rollups(writer);
+        this.provenance = provenance;
     }
 
     void saveRun(RunSummary run, Path runFolder) {
@@ -64,8 +68,12 @@ final class RunWrites {
     /** The run's incidents, and on each failure group the incident it belongs to. */
     private void insertIncidents(String what, RunSummary run) {
         sql.batch(what, """
-                INSERT OR REPLACE INTO incidents (run_id, id, title, category, severity, fix_class, pattern_ids,
-                  playbook, fingerprints, tests, class_evidence) VALUES (?,?,?,?,?,?,?,?,?,?,?)""", run.incidents(),
+                INSERT INTO incidents (run_id, id, title, category, severity, fix_class, pattern_ids,
+                  playbook, fingerprints, tests, class_evidence) VALUES (?,?,?,?,?,?,?,?,?,?,?)
+                ON CONFLICT (run_id, id) DO UPDATE SET title = excluded.title, category = excluded.category,
+                  severity = excluded.severity, fix_class = excluded.fix_class, pattern_ids = excluded.pattern_ids,
+                  playbook = excluded.playbook, fingerprints = excluded.fingerprints, tests = excluded.tests,
+                  class_evidence = excluded.class_evidence""", run.incidents(),
                 (ps, i) -> {
                     ps.setString(1, run.runId());
                     ps.setString(2, i.id());
@@ -97,8 +105,8 @@ final class RunWrites {
         sql.update("record the start of run " + runId, """
                 INSERT INTO runs (id, target, projects, dry_run, started_at, finished_at, status, initial_status,
                   health_score, tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder, state, owner_pid,
-                  faults)
-                VALUES (?,?,?,?,?,?,'failing','failing',0,0,0,0,0,0,?,'running',?,?)""", ps -> {
+                  faults, machine, operator, origin)
+                VALUES (?,?,?,?,?,?,'failing','failing',0,0,0,0,0,0,?,'running',?,?,?,?,?)""", ps -> {
             ps.setString(1, runId);
             ps.setString(2, target);
             ps.setString(3, String.join(",", projects));
@@ -108,6 +116,9 @@ final class RunWrites {
             ps.setString(7, runFolder == null ? null : runFolder.toString());
             ps.setLong(8, ProcessHandle.current().pid());
             ps.setString(9, faults(faults));
+            ps.setString(10, provenance.machine());
+            ps.setString(11, provenance.operator());
+            ps.setString(12, provenance.origin().id());
         });
     }
 
@@ -120,8 +131,9 @@ final class RunWrites {
     List<String> markInterrupted() {
         String what = "mark interrupted runs";
         return sql.inTransaction(what, () -> {
-            List<String> orphans = sql.query(what, "SELECT id, owner_pid FROM runs WHERE state = 'running'",
-                    Sql.Binder.NONE, rs -> {
+            // only this machine's: a process id says nothing of another machine's processes (a shared history)
+            List<String> orphans = sql.query(what, "SELECT id, owner_pid FROM runs WHERE state = 'running'"
+                    + " AND (machine IS NULL OR machine = ?)", ps -> ps.setString(1, provenance.machine()), rs -> {
                         long pid = rs.getLong(2);
                         boolean alive = !rs.wasNull()
                                 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
@@ -277,8 +289,8 @@ final class RunWrites {
                 INSERT INTO runs (id, target, projects, dry_run, started_at, finished_at, status, initial_status,
                   health_score, tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder,
                   llm_provider, llm_model, llm_calls, llm_cache_hits, llm_prompt_tokens, llm_completion_tokens,
-                  llm_latency_ms, llm_errors, suite_error, faults)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", ps -> {
+                  llm_latency_ms, llm_errors, suite_error, faults, machine, operator, origin)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", ps -> {
             int i = 1;
             ps.setString(i++, run.runId());
             ps.setString(i++, run.target());
@@ -304,7 +316,10 @@ final class RunWrites {
             ps.setLong(i++, run.llm().latencyMs());
             ps.setInt(i++, run.llm().errors());
             ps.setString(i++, run.suiteError());
-            ps.setString(i, faults(run.faults()));
+            ps.setString(i++, faults(run.faults()));
+            ps.setString(i++, provenance.machine());
+            ps.setString(i++, provenance.operator());
+            ps.setString(i, provenance.origin().id());
         });
     }
 
@@ -341,13 +356,20 @@ final class RunWrites {
             ps.setInt(8, g.count());
             ps.setString(9, g.message());
         });
+        // in one order for every writer, so that two runs counting the same fingerprints at once never wait on each
+        // other crosswise (on PostgreSQL a deadlock, which costs a retry)
+        List<FailureGroup> byFingerprint = run.failures().stream()
+                .sorted(java.util.Comparator.comparing(FailureGroup::fingerprint)).toList();
+        Dialect d = sql.dialect();
         sql.batch(what, """
                 INSERT INTO fingerprints (fingerprint, category, pattern_id, message, first_seen, last_seen,
                   occurrences) VALUES (?,?,?,?,?,?,?)
                 ON CONFLICT(fingerprint) DO UPDATE SET
-                  first_seen = min(first_seen, excluded.first_seen),
-                  last_seen = max(last_seen, excluded.last_seen),
-                  occurrences = occurrences + excluded.occurrences""", run.failures(), (ps, g) -> {
+                  first_seen = %s,
+                  last_seen = %s,
+                  occurrences = fingerprints.occurrences + excluded.occurrences""".formatted(
+                d.least("fingerprints.first_seen", "excluded.first_seen"),
+                d.greatest("fingerprints.last_seen", "excluded.last_seen")), byFingerprint, (ps, g) -> {
             ps.setString(1, g.fingerprint());
             ps.setString(2, g.category().id());
             ps.setString(3, g.classification().patternId());

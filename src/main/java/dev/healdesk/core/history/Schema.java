@@ -319,6 +319,15 @@ final class Schema {
                     // Issue 16: the sandbox faults the operator had switched on during a run (ids, comma-separated;
                     // NULL when none): a test failing in such a run is not a flake, and flip rates leave it out.
                     "ALTER TABLE runs ADD COLUMN faults TEXT"
+            ),
+            List.of(
+                    // Issue 18: who recorded a run and where (a team's shared history): the machine's host name, the
+                    // operator, and where it was started (console, cli, schedule, ci). Null for runs stored before.
+                    "ALTER TABLE runs ADD COLUMN machine TEXT",
+                    "ALTER TABLE runs ADD COLUMN operator TEXT",
+                    "ALTER TABLE runs ADD COLUMN origin TEXT",
+                    "CREATE INDEX runs_operator ON runs(operator, started_at)",
+                    "CREATE INDEX runs_machine ON runs(machine, started_at)"
             ));
 
     /** The first version whose migration recomputes every stored fingerprint (in Java: {@link Refingerprint}). */
@@ -336,35 +345,85 @@ final class Schema {
     private Schema() {
     }
 
-    /** The version of the open database (0 for an empty file). */
+    /**
+     * The version of the open database (0 for an empty one): SQLite's {@code PRAGMA user_version}; on PostgreSQL the
+     * {@code schema_version} table's one row (no table yet: 0).
+     */
     static int version(Sql sql) {
-        return (int) sql.number("read the schema version", "PRAGMA user_version", Sql.Binder.NONE);
+        if (sql.dialect() == Dialect.SQLITE) {
+            return (int) sql.number("read the schema version", "PRAGMA user_version", Sql.Binder.NONE);
+        }
+        String what = "read the schema version";
+        boolean made = sql.number(what, "SELECT count(*) FROM pg_catalog.pg_tables"
+                + " WHERE schemaname = current_schema() AND tablename = 'schema_version'", Sql.Binder.NONE) > 0;
+        return made ? (int) sql.number(what, "SELECT max(version) FROM schema_version", Sql.Binder.NONE) : 0;
+    }
+
+    /** Records {@code version} as the database's, inside the migration's transaction. */
+    private static void setVersion(Sql sql, int version) {
+        String what = "migrate the schema to version " + version;
+        if (sql.dialect() == Dialect.SQLITE) {
+            sql.execute(what, "PRAGMA user_version = " + version);
+        } else {
+            sql.update(what, "UPDATE schema_version SET version = ?", ps -> ps.setInt(1, version));
+        }
     }
 
     /** Brings the database behind {@code sql} (the write connection) to {@link #VERSION}. */
     static void migrate(Sql sql, Path file) {
-        int version = version(sql);
-        if (version > VERSION) {
-            throw newer(file, version);
+        migrate(sql, file.toString());
+    }
+
+    /**
+     * Brings the database behind {@code sql} (the write connection) to {@link #VERSION}; {@code where} names it in
+     * messages. Several processes may open a new history at once: on SQLite the migration's transaction holds the
+     * file's write lock from its start (the write connection begins IMMEDIATE); on PostgreSQL the first takes a
+     * transaction-scoped advisory lock and migrates (DDL is transactional there, so all steps or none). The others
+     * wait for it, then find the schema current.
+     */
+    static void migrate(Sql sql, String where) {
+        int found = version(sql);
+        if (found > VERSION) {
+            throw newer(where, found);
         }
-        if (version == VERSION) {
+        if (found == VERSION) {
             return;
         }
-        sql.inTransaction("migrate the schema from version " + version, () -> {
+        sql.inTransaction("migrate the schema from version " + found, () -> {
+            if (sql.dialect() == Dialect.POSTGRESQL) {
+                sql.one("wait for another Healdesk's migration", "SELECT pg_advisory_xact_lock(?)",
+                        ps -> ps.setLong(1, MIGRATION_LOCK), rs -> null);
+                sql.execute("make the schema version table", "CREATE TABLE IF NOT EXISTS schema_version ("
+                        + "version INTEGER NOT NULL)");
+                sql.update("make the schema version table", "INSERT INTO schema_version (version) SELECT 0"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM schema_version)", Sql.Binder.NONE);
+            }
+            // read again under the lock (SQLite's write lock, taken by BEGIN IMMEDIATE; PostgreSQL's advisory lock):
+            // another process opening the same new history may have migrated it while this one waited
+            int version = version(sql);
+            if (version > VERSION) {
+                throw newer(where, version);
+            }
             for (int v = version; v < VERSION; v++) {
                 for (String statement : MIGRATIONS.get(v)) {
-                    sql.execute("migrate the schema to version " + (v + 1), statement);
+                    String translated = sql.dialect().ddl(statement);
+                    if (translated != null) {
+                        sql.execute("migrate the schema to version " + (v + 1), translated);
+                    }
                 }
                 if (REFINGERPRINT_VERSIONS.contains(v + 1) && !REFINGERPRINT_VERSIONS.contains(v + 2)) {
                     Refingerprint.apply(sql);
                     // the groups it merged and the fingerprints table it rebuilt: the rollups count them again
                     new Rollups(sql).rebuildDays("migrate the schema to version " + (v + 1));
                 }
-                sql.execute("migrate the schema to version " + (v + 1), "PRAGMA user_version = " + (v + 1));
+                setVersion(sql, v + 1);
             }
             return null;
         });
     }
+
+    /** The advisory lock key of migrations on PostgreSQL ("healdesk" in ASCII). */
+    static final long MIGRATION_LOCK = 0x6865616c6465736bL;
 
     /** See {@link HistoryStore#inspect}. */
     static HistoryStore.Inspection inspect(Path file) {
@@ -393,6 +452,10 @@ final class Schema {
     }
 
     static HistoryException newer(Path file, int version) {
+        return newer(file.toString(), version);
+    }
+
+    static HistoryException newer(String file, int version) {
         return new HistoryException("The history database " + file + " has schema version " + version
                 + ", newer than this Healdesk understands (" + VERSION
                 + "). Update Healdesk or choose another database with --db.", null);

@@ -52,13 +52,27 @@ final class Sql {
         void querying(String sql, Binder binder);
     }
 
-    private final Path file;
+    /** How many times a transaction is tried when PostgreSQL ends it for another writer's (deadlock, serialization). */
+    static final int ATTEMPTS = 5;
+
+    private final String where;
     private final Connection connection;
+    private final Dialect dialect;
     private volatile QueryListener listener;
 
     Sql(Path file, Connection connection) {
-        this.file = file;
+        this(file.toString(), connection, Dialect.SQLITE);
+    }
+
+    /** @param where the database as messages name it (a file, or a server's URL without password) */
+    Sql(String where, Connection connection, Dialect dialect) {
+        this.where = where;
         this.connection = connection;
+        this.dialect = dialect;
+    }
+
+    Dialect dialect() {
+        return dialect;
     }
 
     /** Lets {@code listener} hear every query from now on (null: none). */
@@ -146,7 +160,10 @@ final class Sql {
 
     /**
      * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. On a read
-     * connection it is one snapshot: every query inside sees the same committed state.
+     * connection it is one snapshot: every query inside sees the same committed state. On PostgreSQL, where several
+     * Healdesk processes write at once, a transaction the server ended to let another go on (a deadlock between two
+     * runs' fingerprint counts, a serialization failure) is tried again from the start, up to {@link #ATTEMPTS} times:
+     * nothing of it was kept, so trying again neither loses nor doubles a run.
      */
     synchronized <T> T inTransaction(String what, Work<T> work) {
         try {
@@ -154,24 +171,42 @@ final class Sql {
             if (!auto) {
                 return work.run();   // already inside one: the outer transaction decides
             }
-            connection.setAutoCommit(false);
-            try {
-                T value = work.run();
-                connection.commit();
-                return value;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+            for (int attempt = 1; ; attempt++) {
+                connection.setAutoCommit(false);
+                try {
+                    T value = work.run();
+                    connection.commit();
+                    return value;
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    if (attempt < ATTEMPTS && endedForAnother(e)) {
+                        continue;
+                    }
+                    throw e;
+                } finally {
+                    connection.setAutoCommit(true);
+                }
             }
         } catch (SQLException e) {
             throw fail(what, e);
         }
     }
 
+    /** Whether PostgreSQL ended the transaction for another one's sake (40001 serialization, 40P01 deadlock). */
+    private boolean endedForAnother(Throwable e) {
+        if (dialect != Dialect.POSTGRESQL) {
+            return false;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && ("40001".equals(s.getSQLState()) || "40P01".equals(s.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     HistoryException fail(String what, SQLException e) {
-        return new HistoryException("Cannot " + what + " in the history database " + file + ": " + e.getMessage(), e);
+        return new HistoryException("Cannot " + what + " in the history database " + where + ": " + e.getMessage(), e);
     }
 
     synchronized void close(String what) {

@@ -31,7 +31,7 @@ import java.util.stream.Stream;
 
 /**
  * Every file under the results folder goes through here:
- * {@code <results>/run-YYYYMMDD-HHMMSS-<8 hex>/} with test-output.json, healing-summary.json,
+ * {@code <results>/run-YYYYMMDD-HHMMSS-<16 hex>/} with test-output.json, healing-summary.json,
  * summary.md and healing-output.log, plus {@code <results>/latest.json}. JSON files are written to
  * a temporary file and moved into place, so a reader never sees half a file.
  *

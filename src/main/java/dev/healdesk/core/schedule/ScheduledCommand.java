@@ -1,5 +1,6 @@
 package dev.healdesk.core.schedule;
 
+import dev.healdesk.core.run.Provenance;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +55,8 @@ public record ScheduledCommand(List<String> argv, Path workingDirectory) {
                 + "[Service]\n"
                 + "Type=oneshot\n"
                 + "WorkingDirectory=" + workingDirectory.toString().replace("%", "%%") + "\n"
+                // the history records the run as a scheduled one (Provenance)
+                + "Environment=" + Provenance.ORIGIN_ENV + "=schedule\n"
                 + "ExecStart=" + String.join(" ", argv.stream().map(ScheduledCommand::systemdQuote).toList()) + "\n";
     }
 
@@ -123,11 +126,13 @@ public record ScheduledCommand(List<String> argv, Path workingDirectory) {
 
     /**
      * The crontab lines: {@code CRON_TZ=UTC}, then the schedule and the command as a shell line: {@code cd} to the
-     * working folder, then the program with every argument single-quoted, and {@code %} (a line break to cron)
+     * working folder, then the program (told it runs on a schedule, {@code HEALDESK_ORIGIN=schedule}) with every
+     * argument single-quoted, and {@code %} (a line break to cron)
      * escaped.
      */
     public List<String> crontabLines(CronSchedule schedule) {
-        String command = "cd " + shellQuote(workingDirectory.toString()) + " && exec "
+        String command = "cd " + shellQuote(workingDirectory.toString()) + " && " + Provenance.ORIGIN_ENV
+                + "=schedule exec "
                 + String.join(" ", argv.stream().map(ScheduledCommand::shellQuote).toList());
         return List.of("CRON_TZ=UTC", schedule.expression() + " " + command.replace("%", "\\%"));
     }

@@ -3,6 +3,7 @@ package dev.healdesk.core.session;
 import dev.healdesk.core.config.Config;
 import dev.healdesk.core.config.Setting;
 import dev.healdesk.core.history.HistoryRetention;
+import dev.healdesk.core.history.HistoryLocation;
 import dev.healdesk.core.history.HistoryStore;
 import dev.healdesk.core.llm.LlmSetup;
 import dev.healdesk.core.playbook.BuiltInPlaybooks;
@@ -10,6 +11,7 @@ import dev.healdesk.core.playbook.DecisionGate;
 import dev.healdesk.core.playbook.PlaybookChoice;
 import dev.healdesk.core.playbook.PlaybookExecutor;
 import dev.healdesk.core.report.RunFolderWriter;
+import dev.healdesk.core.run.Provenance;
 import dev.healdesk.core.triage.PatternCatalog;
 import dev.healdesk.core.triage.Triage;
 
@@ -37,25 +39,34 @@ public final class HealSession implements AutoCloseable {
      * What a front end brings to a session.
      *
      * @param env     the settings' variables in force (settings file &lt; .env &lt; environment)
-     * @param dbFile  the history database
+     * @param history where the history is: a SQLite file or a PostgreSQL database
      * @param folders where run folders go, with the artifact retention
      * @param catalog the pattern catalog (built-in, or merged with the operator's patterns file)
      * @param gate    who decides a proposed fix: a policy (headless) or the operator (the console's queue)
      * @param choice  which playbook a failure group gets: its pattern's, or the one the operator picked
      * @param clock   the time of every record
      * @param notices what the session did on opening that the operator should hear of (old runs deleted)
+     * @param frontEnd which front end records the runs (console or CLI), unless the environment says a schedule or CI
      */
-    public record Spec(Map<String, String> env, Path dbFile, RunFolderWriter folders, PatternCatalog catalog,
-                       DecisionGate gate, PlaybookChoice choice, Clock clock, Consumer<String> notices) {
+    public record Spec(Map<String, String> env, HistoryLocation history, RunFolderWriter folders,
+                       PatternCatalog catalog, DecisionGate gate, PlaybookChoice choice, Clock clock,
+                       Consumer<String> notices, Provenance.Origin frontEnd) {
         public Spec {
             env = Map.copyOf(env);
-            Objects.requireNonNull(dbFile, "dbFile");
+            Objects.requireNonNull(history, "history");
             Objects.requireNonNull(folders, "folders");
             Objects.requireNonNull(catalog, "catalog");
             Objects.requireNonNull(gate, "gate");
             choice = choice == null ? PlaybookChoice.PATTERN : choice;
             clock = clock == null ? Clock.systemUTC() : clock;
             notices = notices == null ? message -> { } : notices;
+            frontEnd = frontEnd == null ? Provenance.Origin.CLI : frontEnd;
+        }
+
+        /** A session over the SQLite file {@code dbFile}. */
+        public Spec(Map<String, String> env, Path dbFile, RunFolderWriter folders, PatternCatalog catalog,
+                    DecisionGate gate, PlaybookChoice choice, Clock clock, Consumer<String> notices) {
+            this(env, HistoryLocation.sqlite(dbFile), folders, catalog, gate, choice, clock, notices, null);
         }
     }
 
@@ -75,7 +86,8 @@ public final class HealSession implements AutoCloseable {
      * @throws dev.healdesk.core.history.HistoryException when the database cannot be opened
      */
     public static HealSession open(Spec spec) {
-        HistoryStore history = HistoryStore.open(spec.dbFile());
+        HistoryStore history = HistoryStore.open(spec.history(),
+                Provenance.detect(spec.env(), spec.frontEnd()));
         try {
             try {
                 int deleted = HistoryRetention.apply(history, spec.env(), spec.clock());

@@ -271,7 +271,7 @@ public final class RunService {
             folders.finish(folder, summary);
         } catch (IOException e) {
             throw new RunException("Cannot write the run folder " + folder.dir() + ": " + e.getMessage()
-                    + ". The run is kept in the history database " + history.file() + ".", true, e);
+                    + ". The run is kept in the history database " + history.location().describe() + ".", true, e);
         }
         out.onEvent(new RunEvent.RunFinished(runId, summary, folder.dir()));
         closeQuietly(folder);

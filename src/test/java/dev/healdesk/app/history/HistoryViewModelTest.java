@@ -4,12 +4,15 @@ import dev.healdesk.app.Fixtures;
 import dev.healdesk.app.failures.ArtifactOpener;
 import dev.healdesk.app.fx.FxBridge;
 import dev.healdesk.core.history.AuditEntry;
+import dev.healdesk.core.history.HistoryLocation;
 import dev.healdesk.core.history.HistoryQueries;
 import dev.healdesk.core.history.HistoryStore;
 import dev.healdesk.core.history.RunRow;
 import dev.healdesk.core.report.ReportWriter;
 import dev.healdesk.core.run.ActionRecord;
 import dev.healdesk.core.run.Decision;
+import dev.healdesk.core.run.Provenance;
+import dev.healdesk.core.run.RunSummaries;
 import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.suite.TestResult;
 import dev.healdesk.core.triage.Category;
@@ -181,6 +184,34 @@ class HistoryViewModelTest {
         assertThat(vm.pageTextProperty().get()).isEqualTo("no runs");
         assertThat(vm.selectedProperty().get()).isNull();
         assertThat(vm.tests()).isEmpty();
+    }
+
+    @Test
+    void aSharedHistoryFiltersByOperatorAndMachine() {
+        // another operator's workstation records two runs into the same history (as a team's PostgreSQL one)
+        try (HistoryStore bob = HistoryStore.open(HistoryLocation.sqlite(dir.resolve("healdesk.db")),
+                new Provenance("ws-bob", "bob", Provenance.Origin.CONSOLE))) {
+            bob.saveRun(at(RunSummaries.withResults("run-bob-1", DAY0, 3, 0), "shop", DAY0.plusSeconds(60)), null);
+            bob.saveRun(at(RunSummaries.withResults("run-bob-2", DAY0, 2, 1), "crm", DAY0.plusSeconds(120)), null);
+        }
+        vm.refresh();
+        assertThat(vm.operators()).contains("all", "bob").hasSize(3);
+        assertThat(vm.machines()).contains("all", "ws-bob").hasSize(3);
+
+        vm.operatorFilterProperty().set("bob");
+        assertThat(ids()).containsExactly("run-bob-2", "run-bob-1");
+        assertThat(vm.runs()).allSatisfy(r -> assertThat(r.origin()).isEqualTo("console"));
+        vm.targetFilterProperty().set("crm");
+        assertThat(ids()).containsExactly("run-bob-2");
+
+        vm.clearFilters();
+        assertThat(vm.operatorFilterProperty().get()).isEqualTo(HistoryViewModel.ALL);
+        String here = vm.machines().stream().filter(m -> !m.equals("all") && !m.equals("ws-bob")).findFirst()
+                .orElseThrow();
+        vm.machineFilterProperty().set(here);
+        assertThat(ids()).containsExactly("run-crm", "run-3", "run-2", "run-1", "run-0");
+        vm.machineFilterProperty().set("ws-bob");
+        assertThat(ids()).containsExactly("run-bob-2", "run-bob-1");
     }
 
     @Test

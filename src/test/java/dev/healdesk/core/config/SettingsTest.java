@@ -42,6 +42,14 @@ class SettingsTest {
     }
 
     @Test
+    void theHistoryDatabaseIsAFileOrAPostgresqlUrlWithoutAPassword() {
+        assertThat(Setting.DATABASE.check("postgresql://ci@db.internal:5432/history").problem()).isNull();
+        assertThat(Setting.DATABASE.check("/srv/heal/healdesk.db").problem()).isNull();
+        String problem = Setting.DATABASE.check("postgresql://ci:hunter2-pw@db.internal:5432/history").problem();
+        assertThat(problem).contains("PGPASSWORD").contains(".env").doesNotContain("hunter2");
+    }
+
+    @Test
     void aValueTheSettingRefusesLeavesItsDefault() {
         assertThat(Settings.of(Map.of("HEAL_MAX_FIXES", "lots")).run().maxFixes())
                 .isEqualTo(Integer.parseInt(Setting.MAX_FIXES.defaultValue()));

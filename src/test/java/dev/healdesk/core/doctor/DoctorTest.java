@@ -299,7 +299,12 @@ class DoctorTest {
     // ---- Database and results -----------------------------------------------------------------
 
     private Doctor doctorWith(HealdeskPaths paths) throws IOException {
+        return doctorWith(paths, Map.of());
+    }
+
+    private Doctor doctorWith(HealdeskPaths paths, Map<String, String> more) throws IOException {
         Map<String, String> env = new HashMap<>(path(bin("empty")));
+        env.putAll(more);
         env.put(OllamaLlmClient.HOST_ENV, ollama.host());
         LlmSetup llm = new LlmSetup(() -> GpuReport.cpuOnly(List.of()), new OllamaLlmClient(ollama.host(),
                 Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(3)),
@@ -325,6 +330,30 @@ class DoctorTest {
         Check results = report.check("results").orElseThrow();
         assertThat(results.status()).isEqualTo(CheckStatus.MISSING);
         assertThat(results.commands()).containsExactly("export HEALDESK_RESULTS_DIR=\"$HOME/healing-results\"");
+    }
+
+    @Test
+    void aPostgresqlHistoryIsReadWithoutChangingItAndAWrongPasswordIsSaid() throws Exception {
+        String database = dev.healdesk.testing.SharedPostgres.newDatabase();
+        HealdeskPaths paths = new HealdeskPaths(dir.resolve("results"), dir.resolve("results/healdesk.db"),
+                dev.healdesk.testing.SharedPostgres.healdeskUrl(database));
+        String password = dev.healdesk.testing.PostgresServer.SUPERUSER_PASSWORD;
+
+        Check fresh = doctorWith(paths, Map.of("PGPASSWORD", password)).run().check("database").orElseThrow();
+        assertThat(fresh.status()).isEqualTo(CheckStatus.OK);
+        assertThat(fresh.finding()).contains(database).contains("no tables yet");
+        try (Connection c = dev.healdesk.testing.SharedPostgres.server().superuser(database);
+             Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("the doctor made no table").isZero();
+        }
+
+        Check wrong = doctorWith(paths, Map.of("PGPASSWORD", "not-the-password")).run().check("database")
+                .orElseThrow();
+        assertThat(wrong.status()).isEqualTo(CheckStatus.MISSING);
+        assertThat(String.join("\n", wrong.details())).contains("PGPASSWORD").doesNotContain("not-the-password");
+        assertThat(fresh.finding() + wrong.finding()).doesNotContain(password);
     }
 
     @Test

@@ -24,9 +24,23 @@ class FlipRateHistoryTest {
     @TempDir
     Path dir;
 
+    /** The backend these tests run against; {@code FlipRateHistoryTestOnPostgresTest} runs them all on a real PostgreSQL. */
+    TestHistories.Backend backend() {
+        return TestHistories.Backend.SQLITE;
+    }
+
+    private TestHistories histories;
+
+    HistoryStore open(String name) {
+        if (histories == null) {
+            histories = new TestHistories(backend(), dir);
+        }
+        return histories.open(name);
+    }
+
     @Test
     void aTestThatFlipsBetweenPassAndFailHasAHighRateAndASteadyOneNone() {
-        try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"))) {
+        try (HistoryStore store = open("h")) {
             // 12 runs: only the newest 10 count. "login" alternates, "list" always fails, "retry" was flaky twice.
             String login = "PPFPFPFPFPFP";
             String list = "FFFFFFFFFFFF";
@@ -65,7 +79,7 @@ class FlipRateHistoryTest {
 
     @Test
     void aTestThatRanRarelyLatelyIsRatedOverItsOwnLastRunsNotOnlyTheTargetsNewest() {
-        try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"))) {
+        try (HistoryStore store = open("h")) {
             // 60 runs of the sandbox: "smoke" in every one; "nightly" only in every 7th, failing in the oldest ones
             List<RunSummary> runs = new ArrayList<>();
             for (int i = 0; i < 60; i++) {

@@ -37,13 +37,27 @@ class HistoryQueriesTest {
 
     @TempDir
     Path dir;
+
+    /** The backend these tests run against; {@code HistoryQueriesTestOnPostgresTest} runs them all on a real PostgreSQL. */
+    TestHistories.Backend backend() {
+        return TestHistories.Backend.SQLITE;
+    }
+
+    private TestHistories histories;
+
+    HistoryStore open(String name) {
+        if (histories == null) {
+            histories = new TestHistories(backend(), dir);
+        }
+        return histories.open(name);
+    }
     private HistoryStore store;
     private static final Instant DAY1 = Instant.parse("2026-11-02T10:00:00Z");
     private static final String POOL = "FATAL: remaining connection slots are reserved";
 
     @BeforeEach
     void history() {
-        store = HistoryStore.open(dir.resolve("h.db"));
+        store = open("h");
         store.saveRun(run("run-1", "shop", DAY1, 2, List.of("api/orders", "api/cart"), true, 3), null);
         store.saveRun(run("run-2", "shop", DAY1.plus(Duration.ofHours(2)), 3, List.of("api/orders"), false, 0), null);
         store.saveRun(run("run-3", "shop", DAY1.plus(Duration.ofHours(4)), 4, List.of(), false, 1), null);

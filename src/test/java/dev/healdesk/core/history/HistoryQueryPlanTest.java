@@ -57,7 +57,9 @@ class HistoryQueryPlanTest {
     /** The store's methods that write, or read no table: the rest are the reads this test must cover. */
     private static final Set<String> NOT_READS = Set.of("saveRun", "saveRuns", "beginRun", "appendResult",
             "markInterrupted", "abandonRun", "deleteRunsBefore", "appendAudit", "saveDiagnosis", "close", "file",
-            "schemaVersion");
+            "schemaVersion", "location",
+            // a copy reads every run by design (one list of ids, then each run's rows by its run_id indexes)
+            "copyInto");
 
     private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
 
@@ -200,6 +202,10 @@ class HistoryQueryPlanTest {
                 new HistoryQueries.RunFilter(null, null, null, null, null, "ECONNREFUSED")));
         reads.put("runsOf", () -> store.runsOf("shop", 10));
         reads.put("choices", () -> store.choices());
+        reads.put("listRuns(operator)", () -> store.listRuns(new HistoryQueries.RunFilter(null, null, null, null, null,
+                null, "operator-1", null), 200, 0));
+        reads.put("listRuns(machine, target)", () -> store.listRuns(new HistoryQueries.RunFilter(null, null, null, null,
+                "shop", null, null, "machine-1"), 200, 0));
         reads.put("trend(all)", () -> store.trend(null, yearAgo, NOW));
         reads.put("trend(target)", () -> store.trend("shop", yearAgo, NOW));
         reads.put("metrics(all)", () -> store.metrics(null, yearAgo, NOW));

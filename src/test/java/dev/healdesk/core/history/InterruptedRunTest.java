@@ -30,11 +30,25 @@ class InterruptedRunTest {
     @TempDir
     Path dir;
 
+    /** The backend these tests run against; {@code InterruptedRunTestOnPostgresTest} runs them all on a real PostgreSQL. */
+    TestHistories.Backend backend() {
+        return TestHistories.Backend.SQLITE;
+    }
+
+    private TestHistories histories;
+
+    HistoryStore open(String name) {
+        if (histories == null) {
+            histories = new TestHistories(backend(), dir);
+        }
+        return histories.open(name);
+    }
+
     static final Instant T = Instant.parse("2026-12-01T09:00:00Z");
 
     @Test
     void aRunStoppedRightAfterAFixWasAppliedShowsThatFixAndIsNeverHealthy() throws Exception {
-        try (HistoryStore store = HistoryStore.open(dir.resolve("healdesk.db"))) {
+        try (HistoryStore store = open("healdesk")) {
             store.beginRun("run-k", "sandbox", List.of("health"), false, T, dir.resolve("run-k"));
             // only passing results so far: the old rule called this "healthy 100.0"
             for (int i = 0; i < 3; i++) {
@@ -77,7 +91,7 @@ class InterruptedRunTest {
 
     @Test
     void theRunsListFiltersByTheStateEveryScreenTells() {
-        try (HistoryStore store = HistoryStore.open(dir.resolve("states.db"))) {
+        try (HistoryStore store = open("states")) {
             store.saveRun(RunSummaries.withResults("run-healthy", T, 5, 0), null);
             store.saveRun(dev.healdesk.core.run.RunOutcomeTest.healed(), null);
             RunSummary c = RunSummaries.withResults("run-cancelled", T.plusSeconds(60), 5, 0);

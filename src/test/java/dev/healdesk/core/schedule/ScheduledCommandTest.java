@@ -34,6 +34,7 @@ class ScheduledCommandTest {
                 [Service]
                 Type=oneshot
                 WorkingDirectory=/srv/heal 100%%
+                Environment=HEALDESK_ORIGIN=schedule
                 ExecStart="/opt/healdesk/bin/Healdesk" "run" "--dry-run" "--projects=health,contracts"
                 """);
     }

@@ -175,7 +175,7 @@ class RunServiceTest {
             assertEquals(1, store.countRuns());
             assertEquals(4, store.testsOf(s.runId()).size());
             Path folder = dir.resolve("results").resolve(s.runId());
-            assertTrue(s.runId().matches("run-\\d{8}-\\d{6}-[0-9a-f]{8}"), s.runId());
+            assertTrue(s.runId().matches("run-\\d{8}-\\d{6}-[0-9a-f]{16}"), s.runId());
             JsonNode summary = new ObjectMapper().readTree(folder.resolve("healing-summary.json").toFile());
             assertEquals(s.runId(), summary.get("runId").asText());
             String log = Files.readString(folder.resolve("healing-output.log"));

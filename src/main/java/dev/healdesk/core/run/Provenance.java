@@ -1,0 +1,88 @@
+package dev.healdesk.core.run;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Who recorded a run and where: the machine (its host name), the operator (the OS user, or {@value #OPERATOR_ENV}) and
+ * where it was started ({@link Origin}). A team's shared history tells its runs apart by them.
+ */
+public record Provenance(String machine, String operator, Origin origin) {
+
+    public static final String OPERATOR_ENV = "HEALDESK_OPERATOR";
+    /** Set by the units and crontab lines {@code healdesk schedule} writes: {@code schedule}. */
+    public static final String ORIGIN_ENV = "HEALDESK_ORIGIN";
+
+    /** Where a run was started. */
+    public enum Origin {
+        CONSOLE, CLI, SCHEDULE, CI;
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The origin of {@code id} ({@link #id()}); null for none or an unknown one. */
+        public static Origin fromId(String id) {
+            if (id == null) {
+                return null;
+            }
+            for (Origin o : values()) {
+                if (o.id().equalsIgnoreCase(id.strip())) {
+                    return o;
+                }
+            }
+            return null;
+        }
+    }
+
+    /**
+     * This process's provenance: {@code frontEnd} (console or CLI) unless {@value #ORIGIN_ENV} names another, or a CI
+     * service runs it ({@code CI=true}, or {@code GITHUB_ACTIONS=true}).
+     */
+    public static Provenance detect(Map<String, String> env, Origin frontEnd) {
+        Origin origin = Origin.fromId(env.get(ORIGIN_ENV));
+        if (origin == null) {
+            origin = "true".equalsIgnoreCase(env.get("CI")) || "true".equalsIgnoreCase(env.get("GITHUB_ACTIONS"))
+                    ? Origin.CI : frontEnd;
+        }
+        String operator = env.get(OPERATOR_ENV);
+        if (operator == null || operator.isBlank()) {
+            operator = System.getProperty("user.name", "unknown");
+        }
+        return new Provenance(hostName(env), operator.strip(), origin);
+    }
+
+    /** The host name: the kernel's (Linux), else the one Java resolves, else the environment's; "unknown" if none. */
+    static String hostName(Map<String, String> env) {
+        try {
+            Path kernel = Path.of("/proc/sys/kernel/hostname");
+            if (Files.isReadable(kernel)) {
+                String name = Files.readString(kernel).strip();
+                if (!name.isEmpty()) {
+                    return name;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // fall through to the next source
+        }
+        try {
+            String name = InetAddress.getLocalHost().getHostName();
+            if (name != null && !name.isBlank()) {
+                return name;
+            }
+        } catch (IOException e) {
+            // fall through
+        }
+        for (String var : new String[] {"HOSTNAME", "COMPUTERNAME"}) {
+            String name = env.get(var);
+            if (name != null && !name.isBlank()) {
+                return name.strip();
+            }
+        }
+        return "unknown";
+    }
+}
