@@ -118,10 +118,114 @@ public final class RunFolderWriter {
             files = walk.filter(Files::isRegularFile).filter(f -> !binaryName(f)).toList();
         }
         for (Path f : files) {
+            String name = f.getFileName().toString();
             boolean text = redactText(f, redact);
-            if (f.getFileName().toString().endsWith(".json") && redactAttachmentBodies(f, redact) || text) {
+            boolean bodies = name.endsWith(".json") ? redactAttachmentBodies(f, redact)
+                    : (name.endsWith(".jsonl") || name.endsWith(".ndjson")) && redactLineBodies(f, redact);
+            if (text || bodies) {
                 changed.add(f);
             }
+        }
+        return changed;
+    }
+
+    /**
+     * Redacts the blob report {@code zip} (Playwright's {@code blob} reporter: {@code report.jsonl} and
+     * {@code resources/}) in place, entry by entry as {@link #redactArtifacts} redacts a folder: text entries and the
+     * text attachments the events carry inline (base64) go through {@code redact}, binary entries (screenshots,
+     * videos, trace archives) are kept byte for byte, and the zip is replaced atomically (a temporary file beside it,
+     * then a move) only when something changed. Entry names and order stay, so {@code playwright merge-reports} reads
+     * it as before. True when it changed.
+     *
+     * @throws IOException when the zip cannot be read or written, or names an entry outside itself ({@code ../})
+     */
+    public static boolean redactZip(Path zip, UnaryOperator<String> redact) throws IOException {
+        Path work = Files.createTempDirectory(zip.toAbsolutePath().getParent(), ".redacting-");
+        try {
+            Path root = work.resolve("entries");
+            Files.createDirectories(root);
+            List<String> names = new ArrayList<>();
+            try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(zip.toFile())) {
+                for (java.util.zip.ZipEntry e : java.util.Collections.list(in.entries())) {
+                    Path to = root.resolve(e.getName()).normalize();
+                    if (!to.startsWith(root) || to.equals(root)) {
+                        throw new IOException(zip + " holds the entry '" + e.getName() + "' outside itself: it is"
+                                + " not a blob report Playwright wrote; run the shard again.");
+                    }
+                    names.add(e.getName());
+                    if (e.isDirectory()) {
+                        Files.createDirectories(to);
+                        continue;
+                    }
+                    Files.createDirectories(to.getParent());
+                    try (InputStream body = in.getInputStream(e)) {
+                        Files.copy(body, to);
+                    }
+                }
+            }
+            if (new RunFolderWriter(work).redactArtifacts(root, redact).isEmpty()) {
+                return false;
+            }
+            Path tmp = zip.resolveSibling(zip.getFileName() + ".tmp");
+            try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(tmp))) {
+                for (String name : names) {
+                    out.putNextEntry(new java.util.zip.ZipEntry(name));
+                    if (!name.endsWith("/")) {
+                        Files.copy(root.resolve(name), out);
+                    }
+                    out.closeEntry();
+                }
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(tmp);
+                throw e;
+            }
+            try {
+                Files.move(tmp, zip, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, zip, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return true;
+        } finally {
+            try (Stream<Path> walk = Files.walk(work)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /**
+     * The inline attachments of a file of JSON lines (Playwright's blob {@code report.jsonl}: one event a line), as
+     * {@link #redactAttachmentBodies} redacts a JSON file's, line by line; a line that is not JSON is left as it is.
+     */
+    private static boolean redactLineBodies(Path f, UnaryOperator<String> redact) throws IOException {
+        if (Files.size(f) > 256L << 20 || !inline(Files.readString(f, StandardCharsets.ISO_8859_1))) {
+            return false;
+        }
+        ObjectMapper mapper = new ObjectMapper();
+        String text;
+        try {
+            text = Files.readString(f, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException notText) {
+            return false;
+        }
+        String[] lines = text.split("\n", -1);
+        boolean changed = false;
+        for (int i = 0; i < lines.length; i++) {
+            if (!inline(lines[i])) {
+                continue;
+            }
+            try {
+                JsonNode event = mapper.readTree(lines[i]);
+                if (event != null && redactBodies(event, redact)) {
+                    lines[i] = mapper.writeValueAsString(event);
+                    changed = true;
+                }
+            } catch (IOException notJson) {
+                // a line that is not an event is the text redaction's
+            }
+        }
+        if (changed) {
+            String clean = String.join("\n", lines);
+            writeAtomically(f, w -> w.write(clean));
         }
         return changed;
     }
@@ -132,7 +236,7 @@ public final class RunFolderWriter {
      * encoded again, since redaction cannot read base64. True when one changed.
      */
     private static boolean redactAttachmentBodies(Path f, UnaryOperator<String> redact) throws IOException {
-        if (Files.size(f) > 256L << 20 || !Files.readString(f, StandardCharsets.ISO_8859_1).contains("\"body\"")) {
+        if (Files.size(f) > 256L << 20 || !inline(Files.readString(f, StandardCharsets.ISO_8859_1))) {
             return false;
         }
         ObjectMapper mapper = new ObjectMapper();
@@ -151,22 +255,43 @@ public final class RunFolderWriter {
 
     private static boolean redactBodies(JsonNode node, UnaryOperator<String> redact) {
         boolean changed = false;
-        if (node instanceof ObjectNode o && o.path("body").isTextual() && textType(o.path("contentType").asText(""))) {
-            try {
-                String body = new String(Base64.getDecoder().decode(o.get("body").asText()), StandardCharsets.UTF_8);
-                String clean = redact.apply(body);
-                if (!clean.equals(body)) {
-                    o.put("body", Base64.getEncoder().encodeToString(clean.getBytes(StandardCharsets.UTF_8)));
-                    changed = true;
+        if (node instanceof ObjectNode o) {
+            boolean text = textType(o.path("contentType").asText(""));
+            // "body": the JSON report's attachments; "base64": the blob report's; "data" with "isBase64": the blob
+            // report's output a test wrote as bytes, text when it reads as UTF-8
+            for (String field : List.of("body", "base64", "data")) {
+                boolean encoded = field.equals("data") ? o.path("isBase64").asBoolean(false) : text;
+                if (encoded && o.path(field).isTextual()) {
+                    changed |= redactBase64(o, field, !text, redact);
                 }
-            } catch (IllegalArgumentException notBase64) {
-                // a body in clear is the text redaction's
             }
         }
         for (JsonNode child : node) {
             changed |= redactBodies(child, redact);
         }
         return changed;
+    }
+
+    /**
+     * The base64 text {@code o.field} decoded, redacted and encoded again; left when not base64, or, when
+     * {@code strict} (bytes of no declared type), when they do not read as UTF-8.
+     */
+    private static boolean redactBase64(ObjectNode o, String field, boolean strict, UnaryOperator<String> redact) {
+        try {
+            byte[] bytes = Base64.getDecoder().decode(o.get(field).asText());
+            String body = strict ? StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString()
+                    : new String(bytes, StandardCharsets.UTF_8);
+            String clean = redact.apply(body);
+            if (clean.equals(body)) {
+                return false;
+            }
+            o.put(field, Base64.getEncoder().encodeToString(clean.getBytes(StandardCharsets.UTF_8)));
+            return true;
+        } catch (IllegalArgumentException | CharacterCodingException notText) {
+            // a body in clear is the text redaction's; bytes that are not text are kept
+            return false;
+        }
     }
 
     private static boolean textType(String contentType) {
@@ -179,6 +304,11 @@ public final class RunFolderWriter {
         String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
         int dot = name.lastIndexOf('.');
         return dot >= 0 && BINARY.contains(name.substring(dot + 1));
+    }
+
+    /** Whether {@code json} may carry base64 text: an attachment's body or output written as bytes. */
+    private static boolean inline(String json) {
+        return json.contains("\"body\"") || json.contains("\"base64\"") || json.contains("\"isBase64\"");
     }
 
     /** Rewrites {@code f} redacted, chunk by chunk of whole lines; false when it is binary or nothing changed. */

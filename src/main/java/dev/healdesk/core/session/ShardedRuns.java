@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.healdesk.core.config.FileTarget;
 import dev.healdesk.core.config.TargetSpec;
 import dev.healdesk.core.process.Cancellation;
+import dev.healdesk.core.report.RunFolderWriter;
 import dev.healdesk.core.suite.SuiteException;
 import dev.healdesk.core.suite.SuiteRunner;
 import dev.healdesk.core.suite.SuiteSession;
@@ -157,11 +158,29 @@ public final class ShardedRuns {
             suiteError = redact.apply(e.getMessage());
         } finally {
             deleteTree(scratch);
+            redactBlobs(dir.resolve(BLOBS), redact);
         }
         ShardFile file = new ShardFile(dir, target.name(), targetFile, key(target.spec()), shard, projects, startedAt,
                 clock.instant(), withoutAttachments(results), suiteError);
         write(file);
         return file;
+    }
+
+    /**
+     * Puts every blob report of the shard through the run's redactor: Playwright writes the tests' error texts,
+     * output and text attachments into them as they came, and the shard folder leaves the machine (a CI artifact).
+     */
+    private static void redactBlobs(Path blobs, RunRedactor redact) throws IOException {
+        if (!Files.isDirectory(blobs)) {
+            return;
+        }
+        List<Path> zips;
+        try (Stream<Path> walk = Files.walk(blobs)) {
+            zips = walk.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().endsWith(".zip")).toList();
+        }
+        for (Path zip : zips) {
+            RunFolderWriter.redactZip(zip, redact);
+        }
     }
 
     private static List<TestResult> withoutAttachments(List<TestResult> results) {

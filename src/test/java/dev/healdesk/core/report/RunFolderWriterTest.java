@@ -126,4 +126,62 @@ class RunFolderWriterTest {
                 () -> writer.redactArtifacts(results.resolve("elsewhere"), t -> t));
         assertTrue(e.getMessage().contains("not inside the results folder"), e.getMessage());
     }
+
+    @Test
+    void aBlobReportZipIsRedactedEntryByEntryKeepingBinaryEntriesByteForByteAndEveryEventJson() throws Exception {
+        String secret = "s3cr3t-value-42";
+        java.util.function.UnaryOperator<String> redact = t -> t.replace(secret, "$TEST_PASSWORD");
+        java.util.Base64.Encoder b64 = java.util.Base64.getEncoder();
+        byte[] png = new byte[4096];
+        new java.util.Random(7).nextBytes(png);
+        byte[] secretBytes = secret.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        System.arraycopy(secretBytes, 0, png, 100, secretBytes.length);
+        String events = String.join("\n",
+                "{\"method\":\"onStdIO\",\"params\":{\"type\":\"stdout\",\"data\":\"token " + secret
+                        + "\",\"isBase64\":false}}",
+                "{\"method\":\"onStdIO\",\"params\":{\"type\":\"stdout\",\"data\":\""
+                        + b64.encodeToString(("bytes " + secret).getBytes()) + "\",\"isBase64\":true}}",
+                "{\"method\":\"onTestEnd\",\"params\":{\"result\":{\"attachments\":[{\"name\":\"request.txt\","
+                        + "\"contentType\":\"text/plain\",\"base64\":\"" + b64.encodeToString(("GET " + secret).getBytes())
+                        + "\"},{\"name\":\"shot\",\"contentType\":\"image/png\",\"path\":\"resources/a.png\"}]}}}",
+                "");
+        Path zip = results.resolve("blob/report-1.zip");
+        Files.createDirectories(zip.getParent());
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            for (var e : java.util.Map.of("report.jsonl", events.getBytes(), "resources/a.png", png,
+                    "resources/b.md", ("page: " + secret).getBytes()).entrySet()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+                out.write(e.getValue());
+                out.closeEntry();
+            }
+        }
+
+        assertTrue(RunFolderWriter.redactZip(zip, redact));
+
+        java.util.Map<String, byte[]> entries = new java.util.HashMap<>();
+        try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(zip.toFile())) {
+            for (var e : java.util.Collections.list(in.entries())) {
+                entries.put(e.getName(), in.getInputStream(e).readAllBytes());
+            }
+        }
+        assertEquals(Set.of("report.jsonl", "resources/a.png", "resources/b.md"), entries.keySet());
+        assertTrue(java.util.Arrays.equals(png, entries.get("resources/a.png")), "the png is kept byte for byte");
+        assertEquals("page: $TEST_PASSWORD", new String(entries.get("resources/b.md")));
+        List<String> lines = new String(entries.get("report.jsonl")).lines().toList();
+        assertEquals(3, lines.size());
+        ObjectMapper json = new ObjectMapper();
+        assertEquals("token $TEST_PASSWORD", json.readTree(lines.get(0)).at("/params/data").asText());
+        assertEquals("bytes $TEST_PASSWORD", new String(java.util.Base64.getDecoder().decode(
+                json.readTree(lines.get(1)).at("/params/data").asText())));
+        assertEquals("GET $TEST_PASSWORD", new String(java.util.Base64.getDecoder().decode(
+                json.readTree(lines.get(2)).at("/params/result/attachments/0/base64").asText())));
+        try (Stream<Path> left = Files.list(zip.getParent())) {
+            assertEquals(List.of(zip), left.toList(), "no temporary file or folder is left beside the zip");
+        }
+        // nothing to redact: the zip is not rewritten
+        long written = Files.getLastModifiedTime(zip).toMillis();
+        Files.setLastModifiedTime(zip, java.nio.file.attribute.FileTime.fromMillis(written - 60_000));
+        assertFalse(RunFolderWriter.redactZip(zip, redact));
+        assertEquals(written - 60_000, Files.getLastModifiedTime(zip).toMillis());
+    }
 }
