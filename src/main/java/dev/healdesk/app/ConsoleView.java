@@ -251,9 +251,11 @@ public final class ConsoleView implements View {
     private HBox statusBar() {
         Label status = Badges.badge("no run", "neutral");
         status.setId("status-health");
-        // The badge says the run's state (HEALED, CANCELLED, INTERRUPTED, ...), coloured by its final health.
-        subs.add(model.stateProperty().subscribe(s -> Badges.restyle(status,
-                s == null ? "no run" : s.headline(), Badges.statusKind(model.healthStatusProperty().get()))));
+        // The badge says "running" while a run runs, else the last run's state (HEALED, CANCELLED, ...), coloured by
+        // its final health.
+        subs.add(model.statusTextProperty().subscribe(s -> Badges.restyle(status, s,
+                model.run().runningProperty().get() ? "neutral"
+                        : Badges.statusKind(model.healthStatusProperty().get()))));
         Label health = new Label();
         health.setId("status-score");
         health.getStyleClass().add("status-strong");

@@ -5,7 +5,9 @@ import dev.healdesk.app.doctor.DoctorViewModel;
 import dev.healdesk.app.hardware.HardwareViewModel;
 import dev.healdesk.app.fx.FxBridge;
 import dev.healdesk.app.history.HistoryViewModel;
+import dev.healdesk.app.failures.LiveProposal;
 import dev.healdesk.app.playbooks.PlaybookQueueViewModel;
+import dev.healdesk.app.playbooks.QueueRow;
 import dev.healdesk.app.run.FaultPanelViewModel;
 import dev.healdesk.app.run.FaultSwitchboard;
 import dev.healdesk.app.run.RunViewModel;
@@ -16,6 +18,8 @@ import dev.healdesk.core.run.LlmUsage;
 import dev.healdesk.core.run.RunOutcome;
 import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.triage.HealthStatus;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -24,6 +28,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.util.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +68,9 @@ public final class ConsoleViewModel {
     private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(this, "screen", Screen.RUN);
     private final ReadOnlyObjectWrapper<HealthStatus> healthStatus = new ReadOnlyObjectWrapper<>(this, "healthStatus");
     private final ReadOnlyStringWrapper healthText = new ReadOnlyStringWrapper(this, "healthText", "no run yet");
+    private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "no run");
+    /** What the status bar says of the last run when none runs; {@link #healthText} while one runs says so. */
+    private String settledHealthText = "no run yet";
     private final ReadOnlyObjectWrapper<RunOutcome.State> state = new ReadOnlyObjectWrapper<>(this, "state");
     private final ReadOnlyStringWrapper lastRunId = new ReadOnlyStringWrapper(this, "lastRunId", "—");
     private final ReadOnlyStringWrapper targetText = new ReadOnlyStringWrapper(this, "targetText", "sandbox (starting…)");
@@ -87,7 +97,8 @@ public final class ConsoleViewModel {
         Subscription onEvents = run.followEvents(failures::accept);
         Subscription onPlaybooks = run.followEvents(playbooks::accept);
         Subscription onHistory = history.latestProperty().subscribe(this::historyLoaded);
-        wiring = Subscription.combine(onSummary, onEvents, onPlaybooks, onHistory);
+        Subscription onRunning = run.runningProperty().subscribe(running -> showStatusText());
+        wiring = Subscription.combine(onSummary, onEvents, onPlaybooks, onHistory, onRunning, followQueue());
     }
 
     public RunViewModel run() {
@@ -133,7 +144,18 @@ public final class ConsoleViewModel {
         return state.getReadOnlyProperty();
     }
 
-    /** "health 72.7", "health 100.0 · first pass: 0 passed, 11 failed of 11" */
+    /**
+     * The status bar's badge: "running" while a run runs, else the last run's state ("HEALED", "FAILING", …), or
+     * "no run" before any.
+     */
+    public ReadOnlyStringProperty statusTextProperty() {
+        return statusText.getReadOnlyProperty();
+    }
+
+    /**
+     * "health 72.7", "health 100.0 · first pass: 0 passed, 11 failed of 11"; while a run runs "first run in
+     * progress" (none recorded before it) or "run in progress · last: health 72.7".
+     */
     public ReadOnlyStringProperty healthTextProperty() {
         return healthText.getReadOnlyProperty();
     }
@@ -231,10 +253,40 @@ public final class ConsoleViewModel {
     private void showStatus(RunOutcome outcome, String runId) {
         healthStatus.set(outcome.health());
         state.set(outcome.state());
-        healthText.set(String.format(Locale.ROOT, "health %.1f", outcome.healthScore())
+        settledHealthText = String.format(Locale.ROOT, "health %.1f", outcome.healthScore())
                 + (outcome.state() == RunOutcome.State.HEALED && outcome.firstPassDiffers()
-                ? " · first pass: " + outcome.firstPass().describe() : ""));
+                ? " · first pass: " + outcome.firstPass().describe() : "");
         lastRunId.set(runId);
+        showStatusText();
+    }
+
+    /** The badge and text from whether a run runs now and what the last one came to. */
+    private void showStatusText() {
+        RunOutcome.State last = state.get();
+        if (run.runningProperty().get()) {
+            statusText.set("running");
+            healthText.set(last == null ? "first run in progress" : "run in progress · last: " + settledHealthText);
+        } else {
+            statusText.set(last == null ? "no run" : last.headline());
+            healthText.set(settledHealthText);
+        }
+    }
+
+    /**
+     * Keeps the failures screen's decision line on the Playbooks queue while a run goes on: each proposal's state
+     * as it moves (proposed, awaiting a decision, applying, …), until the finished run's recorded actions replace it.
+     */
+    private Subscription followQueue() {
+        ObservableList<QueueRow> watched = FXCollections.observableArrayList(r -> new Observable[]{r.stateProperty()});
+        Bindings.bindContent(watched, playbooks.rows());
+        ListChangeListener<QueueRow> push = c -> failures.liveProposals(watched.stream()
+                .map(r -> new LiveProposal(r.key().runId(), r.key().fingerprint(), r.playbook(), r.state().label()))
+                .toList());
+        watched.addListener(push);
+        return () -> {
+            watched.removeListener(push);
+            Bindings.unbindContent(watched, playbooks.rows());
+        };
     }
 
     private void learnTestCounts() {

@@ -32,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The whole console over the real composition root (results and history in a temp folder) and the
  * real sandbox: faults switched on through the fault panel, a run started with the Start button, its proposals
- * rejected in the Playbooks queue, and its triaged failures read back from the Failures screen and the status bar.
+ * rejected in the Playbooks queue (the status bar saying "running" meanwhile), and its triaged failures read back
+ * from the Failures screen and the status bar.
  */
 @ExtendWith(ApplicationExtension.class)
 class ConsoleViewTest {
@@ -87,6 +88,11 @@ class ConsoleViewTest {
                 || model.run().lastSummaryProperty().get() != null);
         assertTrue(robot.lookup("#start-run").query().isDisabled() || model.run().lastSummaryProperty().get() != null,
                 "Start is disabled while a run runs");
+        // While the run waits for the operator, the status bar says a run is in progress, not "no run yet".
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> model.playbooks().awaitingProperty().get() > 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("running", robot.lookup("#status-health").queryAs(Label.class).getText());
+        assertEquals("first run in progress", robot.lookup("#status-score").queryAs(Label.class).getText());
         // The console asks before any fix: the operator rejects each proposal, so the faults stay on.
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> {
             robot.interact(() -> model.playbooks().rows().stream()

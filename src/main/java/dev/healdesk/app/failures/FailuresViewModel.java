@@ -64,6 +64,8 @@ public final class FailuresViewModel {
     private final ReadOnlyStringWrapper summaryText = new ReadOnlyStringWrapper(this, "summaryText",
             "No run yet in this session. Start one on the Run screen; past runs are under History.");
     private final Map<String, List<ActionRecord>> actionsByFingerprint = new HashMap<>();
+    /** The Playbooks queue's proposals, any run's; only those of the run on screen are shown. */
+    private List<LiveProposal> live = List.of();
     private final Map<String, Asked> asked = new HashMap<>();
     /** The playbooks the operator took from a diagnosis, which the run's executor proposes. */
     private final PlaybookPicks picks;
@@ -301,6 +303,29 @@ public final class FailuresViewModel {
         }
     }
 
+    /**
+     * The Playbooks queue as it stands (FX thread): while nothing is recorded for a group of the run on screen, its
+     * decision line says where its proposal is ("awaiting decision: kill-idle-db-connections").
+     */
+    public void liveProposals(List<LiveProposal> proposals) {
+        List<LiveProposal> now = List.copyOf(proposals);
+        if (now.equals(live)) {
+            return;
+        }
+        live = now;
+        if (selected.get() != null) {
+            detail.set(detailOf(selected.get()));
+        }
+    }
+
+    /** The queue's proposals for {@code group} (or its incident's lead group) in the run on screen. */
+    private List<LiveProposal> liveOf(FailureGroup group) {
+        dev.healdesk.core.triage.Incident incident = incidentByFingerprint.get(group.fingerprint());
+        String lead = incident == null ? group.fingerprint() : incident.leadFingerprint();
+        return live.stream().filter(p -> p.runId().equals(runId.get())
+                && (p.fingerprint().equals(group.fingerprint()) || p.fingerprint().equals(lead))).toList();
+    }
+
     // ---- A finished run -----------------------------------------------------------------------
 
     /**
@@ -411,6 +436,10 @@ public final class FailuresViewModel {
             actions = actionsByFingerprint.get(incident.leadFingerprint()); // one proposal per incident
         }
         if (actions == null || actions.isEmpty()) {
+            List<LiveProposal> queued = liveOf(group);
+            if (!queued.isEmpty()) {
+                return queued.get(queued.size() - 1).state();
+            }
             return group.classification().playbook() == null ? "—" : "not proposed";
         }
         return actions.get(actions.size() - 1).decision().id();
@@ -561,6 +590,9 @@ public final class FailuresViewModel {
                 line.append(" — ").append(a.message());
             }
             actionLines.add(line.toString());
+        }
+        if (actionLines.isEmpty()) {
+            liveOf(g).forEach(p -> actionLines.add(p.describe()));
         }
         String triage = g.classification().playbook();
         String playbook = playbookOf(g);

@@ -104,6 +104,21 @@ class FailuresViewModelTest {
     }
 
     @Test
+    void whileARunGoesOnTheDecisionIsWhereItsProposalStandsInTheQueueAndAnotherRunsIsIgnored() {
+        vm.accept(List.of(started("run-9", false), new RunEvent.FailureTriaged("run-9", db)));
+        assertEquals(List.of(), vm.detailProperty().get().actions(), "nothing proposed yet");
+
+        vm.liveProposals(List.of(new LiveProposal("run-8", db.fingerprint(), "old-playbook", "rejected"),
+                new LiveProposal("run-9", db.fingerprint(), "restart-db-pool", "awaiting")));
+        assertEquals(List.of("awaiting decision: restart-db-pool"), vm.detailProperty().get().actions());
+        assertEquals("awaiting", vm.decisionOf(db));
+
+        vm.liveProposals(List.of(new LiveProposal("run-9", db.fingerprint(), "restart-db-pool", "applying")));
+        assertEquals(List.of("applying: restart-db-pool"), vm.detailProperty().get().actions());
+        assertEquals("not proposed", vm.decisionOf(ui), "a group without a proposal");
+    }
+
+    @Test
     void aCleanRunEmptiesTheTable() {
         vm.show(run);
         vm.show(Fixtures.summary("run-8", List.of(Fixtures.passed("health/api-health")), List.of(), List.of()));

@@ -291,4 +291,22 @@ class RunViewModelTest {
         assertTrue(vm.statusTextProperty().get().contains("port in use"));
         assertNull(vm.lastSummaryProperty().get());
     }
+
+    @Test
+    void aPlanWithItsStepsIsOneLogEntryOfSeveralLines() {
+        RunViewModel vm = model((options, listener, cancel) -> {
+            listener.onEvent(new RunEvent.RunStarted("run-2", "sandbox", PROJECTS, options, Fixtures.T0, -1));
+            listener.onEvent(new RunEvent.PlaybookPlanned("run-2", "fp-1", "kill-idle-db-connections",
+                    List.of("Terminate the idle connections", "Check the pool"), List.of(), false));
+            listener.onEvent(new RunEvent.Log("run-2", RunEvent.Log.Level.INFO, "after the plan"));
+            return null;
+        }, Runnable::run);
+
+        vm.start();
+
+        List<String> plan = vm.logLines().stream().filter(l -> l.startsWith("PLAN ")).toList();
+        assertEquals(1, plan.size(), vm.logLines().toString());
+        assertEquals(3, plan.get(0).split("\n").length, "the plan's head and its two steps: " + plan.get(0));
+        assertEquals("after the plan", vm.logLines().get(vm.logLines().size() - 1));
+    }
 }
