@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.healdesk.core.playbook.BuiltInPlaybooks;
 import dev.healdesk.core.config.HealdeskPaths;
 import dev.healdesk.core.history.HistoryException;
 import dev.healdesk.core.history.HistoryStore;
@@ -152,7 +153,7 @@ final class TriageCommand implements Callable<Integer> {
         List<FailureGroup> groups = triage.group(results);
         Diagnoses diagnoses;
         try (HistoryStore history = openHistory(paths, env)) {
-            Diagnoser diagnoser = LlmSetup.fromEnvironment(env).diagnoser(history, catalog.playbooks(), env,
+            Diagnoser diagnoser = LlmSetup.fromEnvironment(env).diagnoser(history, BuiltInPlaybooks.registry().names(), env,
                     Clock.systemUTC());
             diagnoses = diagnoser.diagnose("triage", groups, RunOptions.defaults().withRediagnose(rediagnose),
                     event -> {

@@ -240,4 +240,22 @@ class LlmCommandsTest {
         assertThat(dir.resolve("two/healdesk.db")).doesNotExist();
         assertThat(asked.err() + cached.err()).doesNotContain(password);
     }
+
+    @Test
+    void aDiagnosisMaySuggestAnyPlaybookHealdeskCanRunNotOnlyOneAPatternProposes() throws Exception {
+        // terminate-idle-transactions is a built-in playbook that no built-in pattern proposes.
+        ollama.install("llama3.2", 2_019_393_189L).answer(List.of("{\"rootCause\":\"idle in transaction\","
+                + "\"confidence\":0.8,\"category\":\"database\",\"fixClass\":\"A\","
+                + "\"suggestedPlaybook\":\"terminate-idle-transactions\",\"explanation\":\"locks\",\"evidence\":[]}"));
+        String input = "{\"id\":\"a\",\"message\":\"ERROR: canceling statement due to lock timeout\"}\n";
+        Map<String, String> env = Map.of("OLLAMA_HOST", ollama.host(), "OLLAMA_MODEL", "llama3.2",
+                "HEALDESK_DB", dir.resolve("cache.db").toString());
+
+        Run run = healdesk(env, input, "triage", "--input=-", "--diagnose");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonNode diagnosis = JSON.readTree(run.out().strip()).path("diagnosis");
+        assertThat(diagnosis.path("suggestedPlaybook").asText()).isEqualTo("terminate-idle-transactions");
+        assertThat(diagnosis.toString()).doesNotContain("not a Healdesk playbook");
+    }
 }

@@ -10,6 +10,7 @@ import dev.healdesk.core.playbook.BuiltInPlaybooks;
 import dev.healdesk.core.playbook.DecisionGate;
 import dev.healdesk.core.playbook.PlaybookChoice;
 import dev.healdesk.core.playbook.PlaybookExecutor;
+import dev.healdesk.core.playbook.PlaybookRegistry;
 import dev.healdesk.core.report.RunFolderWriter;
 import dev.healdesk.core.run.Provenance;
 import dev.healdesk.core.triage.PatternCatalog;
@@ -102,10 +103,12 @@ public final class HealSession implements AutoCloseable {
             LlmSetup llm = LlmSetup.fromEnvironment(spec.env());
             // Every text of a run, whoever writes it down, is redacted once where it enters.
             RunRedactor redactor = new RunRedactor(spec.env());
-            PlaybookExecutor playbooks = new PlaybookExecutor(BuiltInPlaybooks.registry(), spec.gate(),
+            PlaybookRegistry registry = BuiltInPlaybooks.registry();
+            PlaybookExecutor playbooks = new PlaybookExecutor(registry, spec.gate(),
                     Config.guardrails(spec.env()), spec.env(), redactor, spec.clock(), spec.choice());
             RunService runService = new RunService(history, spec.folders(), new Triage(spec.catalog()),
-                    llm.diagnoser(history, spec.catalog().playbooks(), spec.env(), spec.clock()), playbooks,
+                    // A diagnosis may suggest any playbook Healdesk can run, not only those a pattern proposes.
+                    llm.diagnoser(history, registry.names(), spec.env(), spec.clock()), playbooks,
                     spec.clock(), redactor);
             return new HealSession(history, spec.catalog(), llm, redactor, playbooks, runService);
         } catch (RuntimeException e) {

@@ -104,8 +104,8 @@ public final class PatternCatalog {
     }
 
     /**
-     * Every playbook a pattern can propose, sorted: until the playbook registry exists (core/playbook), the names a
-     * diagnosis may suggest.
+     * Every playbook a pattern can propose, sorted. (A diagnosis may suggest any playbook of the registry, which has
+     * more: see {@code PlaybookRegistry#names}.)
      */
     public java.util.SortedSet<String> playbooks() {
         java.util.SortedSet<String> names = new java.util.TreeSet<>();
