@@ -247,6 +247,22 @@ public final class JsonSummary {
         Mapper.INSTANCE.writeValue(out, summary(run, runFolder));
     }
 
+    /** A test result's own fields (not its attachments), as results.json and a shard's result file write them. */
+    public static void result(ObjectNode t, TestResult r) {
+        t.put("id", r.id());
+        t.put("project", r.project());
+        t.put("title", r.title());
+        t.put("location", r.location());
+        t.put("status", r.status().id());
+        t.put("durationMs", r.durationMs());
+        t.put("retry", r.retry());
+        if (r.errored()) {
+            t.put("errored", true);
+        }
+        t.put("errorMessage", r.errorMessage());
+        t.put("errorStack", r.errorStack());
+    }
+
     /** Every test result of the run, in the order they finished. */
     public void writeResults(String runId, List<TestResult> results, Writer out) throws IOException {
         ObjectNode root = Mapper.INSTANCE.createObjectNode();
@@ -254,18 +270,7 @@ public final class JsonSummary {
         ArrayNode tests = root.putArray("tests");
         for (TestResult r : results) {
             ObjectNode t = tests.addObject();
-            t.put("id", r.id());
-            t.put("project", r.project());
-            t.put("title", r.title());
-            t.put("location", r.location());
-            t.put("status", r.status().id());
-            t.put("durationMs", r.durationMs());
-            t.put("retry", r.retry());
-            if (r.errored()) {
-                t.put("errored", true);
-            }
-            t.put("errorMessage", r.errorMessage());
-            t.put("errorStack", r.errorStack());
+            result(t, r);
             ArrayNode att = t.putArray("attachments");
             r.attachments().forEach(att::add);
         }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.healdesk.core.config.FileTarget;
 import dev.healdesk.core.config.TargetSpec;
 import dev.healdesk.core.process.Cancellation;
+import dev.healdesk.core.report.JsonSummary;
 import dev.healdesk.core.report.RunFolderWriter;
 import dev.healdesk.core.suite.SuiteException;
 import dev.healdesk.core.suite.SuiteRunner;
@@ -204,17 +205,7 @@ public final class ShardedRuns {
         root.put("suiteError", file.suiteError());
         ArrayNode tests = root.putArray("results");
         for (TestResult r : file.results()) {
-            ObjectNode t = tests.addObject();
-            t.put("id", r.id());
-            t.put("project", r.project());
-            t.put("title", r.title());
-            t.put("location", r.location());
-            t.put("status", r.status().id());
-            t.put("durationMs", r.durationMs());
-            t.put("retry", r.retry());
-            t.put("errored", r.errored());
-            t.put("errorMessage", r.errorMessage());
-            t.put("errorStack", r.errorStack());
+            JsonSummary.result(tests.addObject(), r);
         }
         Path tmp = file.dir().resolve(FILE + ".tmp");
         JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
