@@ -312,6 +312,19 @@ public final class Fingerprinter {
         "fatal: ", "error! ", "exception in thread <v> ", "{ ", "err { ", "[", "(error) ", "utc ", "gmt ", "cet ",
         "cest ", "pst ", "est "};
 
+    private static final String[] NO_WRAPPERS = {};
+
+    /** The first characters of {@link #WRAPPERS}, both cases: most lines are ruled out by one look-up. */
+    private static final boolean[] WRAPPER_FIRST = new boolean[128];
+
+    static {
+        for (String w : WRAPPERS) {
+            char c = w.charAt(0);
+            WRAPPER_FIRST[c] = true;
+            WRAPPER_FIRST[Character.toUpperCase(c)] = true;
+        }
+    }
+
     /**
      * Drops, at the start of each headline line, the wrappers one failure carries or not depending on who printed
      * it: timestamps and log levels, pids, {@code Error:} and {@code Uncaught}, container name gutters
@@ -330,7 +343,8 @@ public final class Fingerprinter {
                     changed = true;
                     continue;
                 }
-                for (String w : WRAPPERS) {
+                char first = line < b.length() ? b.charAt(line) : 0;
+                for (String w : first < 128 && WRAPPER_FIRST[first] ? WRAPPERS : NO_WRAPPERS) {
                     if (regionMatchesIgnoreCase(b, line, w)) {
                         b.delete(line, line + w.length());
                         changed = true;
@@ -721,10 +735,11 @@ public final class Fingerprinter {
      * value), chained values ({@code locator(..).first.locator(..)}) are one value, and case does not count.
      */
     static void canonical(StringBuilder b, int start) {
-        for (String p : VALUE_PLACEHOLDERS) {
-            replaceAll(b, start, p, "<v>");
+        int lt = b.indexOf("<", start);
+        if (lt >= 0) {
+            placeholdersToValue(b, lt);
         }
-        boolean again = true;
+        boolean again = lt >= 0 && (b.indexOf("<v>", lt) >= 0 || b.indexOf("::<n>", start) >= 0);
         while (again) {
             again = false;
             for (String c : CHAINS) {
@@ -740,6 +755,31 @@ public final class Fingerprinter {
                 b.setCharAt(k, (char) (c + 32));
             }
         }
+    }
+
+    /** Every {@link #VALUE_PLACEHOLDERS} placeholder from {@code from} on → {@code <v>}, in one pass. */
+    private static void placeholdersToValue(StringBuilder b, int from) {
+        int k = from;
+        while (k >= 0 && k < b.length()) {
+            int replaced = -1;
+            for (String p : VALUE_PLACEHOLDERS) {
+                if (b.length() - k >= p.length() && b.charAt(k + 1) == p.charAt(1) && regionEquals(b, k, p)) {
+                    b.replace(k, k + p.length(), "<v>");
+                    replaced = k + 3;
+                    break;
+                }
+            }
+            k = b.indexOf("<", replaced > 0 ? replaced : k + 1);
+        }
+    }
+
+    private static boolean regionEquals(StringBuilder b, int at, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (b.charAt(at + i) != s.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code container web_app-3 is unhealthy} → {@code container <v> is unhealthy}. */
