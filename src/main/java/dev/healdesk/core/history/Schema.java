@@ -328,6 +328,11 @@ final class Schema {
                     "ALTER TABLE runs ADD COLUMN origin TEXT",
                     "CREATE INDEX runs_operator ON runs(operator, started_at)",
                     "CREATE INDEX runs_machine ON runs(machine, started_at)"
+            ),
+            List.of(
+                    // Issue 13 (version 12): the template masks bare host names, month-led dates and pod names, and
+                    // an incident's id is recomputed with its fingerprints, so that incidents recorded before count
+                    // with the same incidents recorded after (Refingerprint, see REFINGERPRINT_VERSIONS).
             ));
 
     /** The first version whose migration recomputes every stored fingerprint (in Java: {@link Refingerprint}). */
@@ -337,7 +342,13 @@ final class Schema {
      * Every version whose migration changes what a fingerprint is. Migrating across several recomputes once, after
      * the last of them (the result is the same: each recomputation starts from the stored messages).
      */
-    static final java.util.Set<Integer> REFINGERPRINT_VERSIONS = java.util.Set.of(REFINGERPRINT_VERSION, 8);
+    static final java.util.Set<Integer> REFINGERPRINT_VERSIONS = java.util.Set.of(REFINGERPRINT_VERSION, 8, 12);
+
+    /** Whether migrating to {@code version} recomputes the fingerprints: the last such version up to {@link #VERSION}. */
+    static boolean refingerprintsAt(int version) {
+        return REFINGERPRINT_VERSIONS.contains(version)
+                && REFINGERPRINT_VERSIONS.stream().noneMatch(v -> v > version && v <= VERSION);
+    }
 
     /** The version this Healdesk writes. */
     static final int VERSION = MIGRATIONS.size();
@@ -411,7 +422,7 @@ final class Schema {
                         sql.execute("migrate the schema to version " + (v + 1), translated);
                     }
                 }
-                if (REFINGERPRINT_VERSIONS.contains(v + 1) && !REFINGERPRINT_VERSIONS.contains(v + 2)) {
+                if (refingerprintsAt(v + 1)) {
                     Refingerprint.apply(sql);
                     // the groups it merged and the fingerprints table it rebuilt: the rollups count them again
                     new Rollups(sql).rebuildDays("migrate the schema to version " + (v + 1));
