@@ -299,7 +299,8 @@ public final class Fingerprinter {
     /** A property of a dumped error object ({@code errno: 'ECONNREFUSED',}), not its message. */
     private static boolean isPropertyLine(String m, int a, int b) {
         for (String p : ERROR_PROPERTIES) {
-            if (m.regionMatches(true, a, p, 0, p.length())) {
+            int colon = a + p.length() - 1; // every property ends with its colon: one look rules most out
+            if (colon < m.length() && m.charAt(colon) == ':' && m.regionMatches(true, a, p, 0, p.length())) {
                 return true;
             }
         }
@@ -746,8 +747,10 @@ public final class Fingerprinter {
                 again |= replaceAll(b, start, c, c.endsWith(",)") ? "<v>)" : "<v>");
             }
         }
-        for (String word : NAMED) {
-            maskNameAfter(b, start, word);
+        if (mayNameAfter(b, start)) {
+            for (String word : NAMED) {
+                maskNameAfter(b, start, word);
+            }
         }
         for (int k = start; k < b.length(); k++) {
             char c = b.charAt(k);
@@ -780,6 +783,30 @@ public final class Fingerprinter {
             }
         }
         return true;
+    }
+
+    /** The first letters of {@link #NAMED}. */
+    private static final boolean[] NAMED_FIRST = new boolean[128];
+
+    static {
+        for (String w : NAMED) {
+            NAMED_FIRST[w.charAt(0)] = true;
+        }
+    }
+
+    /** Whether one of {@link #NAMED} occurs where {@link #maskNameAfter} looks for it: one pass rules most texts out. */
+    private static boolean mayNameAfter(StringBuilder b, int start) {
+        for (int k = start; k < b.length(); k++) {
+            int c = b.charAt(k) | 0x20;
+            if (c < 128 && NAMED_FIRST[c] && (k == 0 || !Character.isLetterOrDigit(b.charAt(k - 1)))) {
+                for (String w : NAMED) {
+                    if (w.charAt(0) == c && regionMatchesIgnoreCase(b, k, w)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** {@code container web_app-3 is unhealthy} → {@code container <v> is unhealthy}. */
@@ -867,7 +894,9 @@ public final class Fingerprinter {
             return false;
         }
         for (int k = 0; k < lower.length(); k++) {
-            if (Character.toLowerCase(b.charAt(at + k)) != lower.charAt(k)) {
+            char c = b.charAt(at + k);
+            char folded = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c < 128 ? c : Character.toLowerCase(c);
+            if (folded != lower.charAt(k)) {
                 return false;
             }
         }
