@@ -18,12 +18,14 @@ import java.util.regex.Pattern;
 final class Tokens implements Detector {
 
     /**
-     * One format: its kind, the literal prefixes that trigger it (or an anchor {@code back} characters into it), its
-     * regex (anchored where the token starts), how far the regex may look, whether what follows the prefix must mix
-     * digits, capitals and small letters, and whether a {@code scheme://} before it goes too (webhook URLs).
+     * One format: its kind, the literal prefixes that trigger it (or an anchor {@code back} characters into it, or, with
+     * {@code backOver}, up to {@code back} characters of that set before it: the digits of a Telegram bot id before its
+     * {@code :AA}), its regex (anchored where the token starts), how far the regex may look, whether what follows the
+     * prefix must mix digits, capitals and small letters, and whether a {@code scheme://} before it goes too (webhook
+     * URLs).
      */
-    record Rule(String id, SecretKind kind, String[] prefixes, String anchor, int back, Pattern regex, int window,
-                boolean mixed, boolean withScheme) {
+    record Rule(String id, SecretKind kind, String[] prefixes, String anchor, int back, String backOver, Pattern regex,
+                int window, boolean mixed, boolean withScheme) {
     }
 
     private final Rule[][] byFirstChar = new Rule[128][];
@@ -82,11 +84,17 @@ final class Tokens implements Detector {
         Rule[] anchored = byAnchorChar[c];
         if (anchored != null) {
             for (Rule r : anchored) {
-                int start = i - r.back();
-                if (start >= 0 && s.startsWith(r.anchor(), i) && !Chars.joinedBefore(s, start)) {
+                if (!s.startsWith(r.anchor(), i)) {
+                    continue;
+                }
+                int start = r.backOver() == null ? i - r.back() : backOver(s, i, r);
+                // a run read back over may follow a word (Telegram's /bot123…:AA…), not more of the run
+                boolean starts = r.backOver() == null ? start >= 0 && !Chars.joinedBefore(s, start)
+                        : start < i && (start == 0 || r.backOver().indexOf(s.charAt(start - 1)) < 0);
+                if (starts) {
                     int end = match(r, s, start);
                     if (end > 0) {
-                        scan.add(r.kind(), start, end);
+                        scan.add(r.kind(), r.withScheme() ? schemeStart(s, start) : start, end);
                         return end;
                     }
                 }
@@ -121,6 +129,15 @@ final class Tokens implements Detector {
         Matcher m = r.regex().matcher(s).region(start, Math.min(s.length(), start + r.window()))
                 .useTransparentBounds(true);
         return m.lookingAt() ? m.end() : -1;
+    }
+
+    /** Where the run of {@code r.backOver()} characters (at most {@code r.back()}) before the anchor at {@code i} starts. */
+    private static int backOver(String s, int i, Rule r) {
+        int start = i;
+        while (start > 0 && i - start < r.back() && r.backOver().indexOf(s.charAt(start - 1)) >= 0) {
+            start--;
+        }
+        return start;
     }
 
     /** Where {@code https://} before {@code i} starts, or {@code i} when there is none. */
