@@ -168,7 +168,7 @@ public final class RunService {
         out.onEvent(new RunEvent.RunStarted(runId, target.name(), projects, options, startedAt,
                 target.suites().count(new LinkedHashSet<>(projects))));
 
-        try (SuiteSession suites = target.suites().open()) {
+        try (SuiteSession suites = target.suites().open(redact)) {
             return walk(target, suites, options, projects, runId, startedAt, folder, out, cancel, faults);
         }
     }
