@@ -73,6 +73,9 @@ final class KeyValues implements Detector {
                 || s.charAt(keyStart + 1) == 'P') && Chars.lower(s.charAt(keyStart + 2))) {
             keyStart += 2;   // a JVM or Gradle property: -DapiKey=…, -PnexusPassword=…
         }
+        if (digits(s, keyStart, keyEnd)) {
+            return sep + 1;   // the hours of 10:11:12, a port, an index: no key name is all digits
+        }
         KeyNames.Key key = KeyNames.classify(scan, keyStart, keyEnd);
         if (key == KeyNames.Key.NONE && Chars.is(s, keyStart, keyEnd, "value")) {
             key = NameValuePairs.named(scan, keyStart, sep);
@@ -320,6 +323,15 @@ final class KeyValues implements Detector {
             lower |= Chars.lower(c);
         }
         return !lower && end - start >= 3;
+    }
+
+    private static boolean digits(String s, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (!Chars.digit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean hasDigit(String s, int start, int end) {

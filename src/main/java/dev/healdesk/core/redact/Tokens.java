@@ -35,6 +35,12 @@ final class Tokens implements Detector {
      * words that start like a token (every "s", "p", "d"...) are passed over without trying each rule's prefixes.
      */
     private final boolean[][] secondChars = new boolean[128][];
+    /**
+     * By the first two characters ({@code 128 * first + second}): the rules with a prefix that starts so, in the table's
+     * order; a word that passes the second-character filter tries only these, not every rule of its first character.
+     * Null where a first character has a one-character or non-ASCII prefix (then all its rules are tried).
+     */
+    private final Rule[][] byFirstTwo = new Rule[128 * 128][];
 
     Tokens(List<Rule> rules) {
         Map<Character, Set<Rule>> byChar = new LinkedHashMap<>();
@@ -64,6 +70,24 @@ final class Tokens implements Detector {
             secondChars[c] = second;
         });
         byAnchor.forEach((c, set) -> byAnchorChar[c] = set.toArray(new Rule[0]));
+        Map<Integer, Set<Rule>> byTwo = new LinkedHashMap<>();
+        for (Rule r : rules) {   // in the table's order, so the first rule that matches still wins
+            for (String p : r.prefixes()) {
+                if (p.length() >= 2 && p.charAt(0) < 128 && p.charAt(1) < 128) {
+                    byTwo.computeIfAbsent(128 * p.charAt(0) + p.charAt(1), k -> new LinkedHashSet<>()).add(r);
+                }
+            }
+        }
+        byTwo.forEach((k, set) -> byFirstTwo[k] = set.toArray(new Rule[0]));
+    }
+
+    /**
+     * For a character that starts prefixes only (no anchor), the characters that can follow it in one; null otherwise.
+     * Where a word's second character is not among them this detector finds nothing there, so {@link Redactor} checks
+     * that itself before calling it.
+     */
+    boolean[] secondFilter(char c) {
+        return c < 128 && byAnchorChar[c] == null && byFirstChar[c] != null ? secondChars[c] : null;
     }
 
     /** The characters that can start a token or its anchor, for {@link Redactor}'s trigger table. */
@@ -110,6 +134,9 @@ final class Tokens implements Detector {
         }
         if (Chars.joinedBefore(s, i)) {
             return anchored != null ? i + 1 : scan.wordEnd(i);
+        }
+        if (second != null) {
+            rules = byFirstTwo[128 * c + s.charAt(i + 1)];   // the filter passed: both are ASCII, and some rule starts so
         }
         for (Rule r : rules) {
             int prefix = prefixLength(s, i, r.prefixes());
