@@ -18,8 +18,8 @@ import java.util.Set;
  * {@code ${PASSWORD}} or {@code ****}. Redacting twice changes nothing more.
  *
  * <p>Speed comes from gating: one pass over the text looks up each character in a table, and a detector runs
- * only where its trigger is (a digit, {@code :}, {@code =}, {@code @}, {@code |}, the first letter of a known
- * prefix), its regex only over a window there. %-encoded text with an encoded separator in it is decoded and scanned
+ * only where its trigger is (a digit, {@code :}, {@code =}, {@code @}, {@code |}, {@code /}, a line feed, the first
+ * letter of a known prefix), its regex only over a window there. %-encoded text with an encoded separator in it is decoded and scanned
  * again ({@link Encoded}), so every rule holds inside a URL's query parameters too. Immutable and thread-safe: share
  * one.
  *
@@ -38,6 +38,8 @@ public final class Redactor {
     private final Detector[][] triggers = new Detector[128][];
     /** The detectors of the one non-ASCII trigger, the box-drawing cell separator {@code │}. */
     private final Detector[] box;
+    /** Called for the text's first line, which no line feed triggers. */
+    private final SpacedProperties spacedProperties = new SpacedProperties();
     /**
      * For a character whose only detector is {@link Tokens} (the first letter of a token prefix: d, e, f, g, o...): the
      * characters that can come second in such a prefix. Where the next character is not one of them the scan steps on
@@ -73,6 +75,8 @@ public final class Redactor {
         on("%", emails);
         on("-", new PrivateKeys());
         on("-", new CommandLines(RULES.flags()));
+        on("/", new Logons(RULES.logons()));
+        on("\n", spacedProperties);
         on("(", new Fills());
         on(tokens.firstChars(), tokens);
         on("bBA", new Bearer());
@@ -145,6 +149,7 @@ public final class Redactor {
         Scan scan = new Scan(text, left, depth);
         Detector[][] table = triggers;
         int n = text.length();
+        spacedProperties.line(scan, 0);
         int i = 0;
         while (i < n) {
             char c = text.charAt(i);

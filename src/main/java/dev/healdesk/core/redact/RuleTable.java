@@ -12,12 +12,13 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * The shapes of secrets, kept as data in {@value #RESOURCE}: token formats ({@link Tokens}) and the command-line
- * flags that carry passwords ({@link CommandLines}), each with the public rule set or manual it was learnt from.
+ * The shapes of secrets, kept as data in {@value #RESOURCE}: token formats ({@link Tokens}), the command-line
+ * flags that carry passwords ({@link CommandLines}) and the commands that take a {@code user/password@connect}
+ * logon as an argument ({@link Logons}), each with the public rule set or manual it was learnt from.
  * Read once when the redactor is built and compiled into its scanner; a broken table stops Healdesk at start,
  * naming the rule, rather than redacting less.
  */
-record RuleTable(List<Tokens.Rule> tokens, List<CommandLines.Flag> flags) {
+record RuleTable(List<Tokens.Rule> tokens, List<CommandLines.Flag> flags, List<Logons.Logon> logons) {
 
     static final String RESOURCE = "token-rules.json";
     private static final String TAIL = "(?![A-Za-z0-9_-])";
@@ -29,7 +30,8 @@ record RuleTable(List<Tokens.Rule> tokens, List<CommandLines.Flag> flags) {
                 throw new IllegalStateException(RESOURCE + " is missing from the class path");
             }
             JsonNode root = new ObjectMapper().readTree(in);
-            return new RuleTable(each(root.get("rules"), RuleTable::token), each(root.get("commandLines"), RuleTable::flag));
+            return new RuleTable(each(root.get("rules"), RuleTable::token), each(root.get("commandLines"), RuleTable::flag),
+                    each(root.get("logons"), RuleTable::logon));
         } catch (IOException e) {
             throw new UncheckedIOException(RESOURCE + " cannot be read", e);
         }
@@ -76,6 +78,15 @@ record RuleTable(List<Tokens.Rule> tokens, List<CommandLines.Flag> flags) {
         }
         return new CommandLines.Flag(n.get("id").asText(), commands, flags, !value.equals("next"),
                 !value.equals("attached"), form.equals("userPassword"));
+    }
+
+    private static Logons.Logon logon(JsonNode n) {
+        List<String> commands = strings(n.path("commands"));
+        if (commands.isEmpty()) {
+            throw new IllegalArgumentException("needs commands");
+        }
+        return new Logons.Logon(n.get("id").asText(), commands, strings(n.path("keys")), strings(n.path("keywords")),
+                strings(n.path("prefixes")));
     }
 
     private static List<String> strings(JsonNode array) {

@@ -300,7 +300,8 @@ class RedactorTest {
                 "sk_live_", "eyJ", "\"", "\\\"", "'", "\\", "Bearer ", "-----BEGIN ", "PRIVATE KEY-----", "-----END ",
                 "Cookie:", "Set-Cookie: ", " ", "\n", ";", "&", "token", "Authorization: ", "Basic ", "postgres", "jdbc:",
                 "example.com", "corp.io", "::", "fe80", "AKIA", "ghp_", "xoxb-", "[REDACTED_EMAIL]", "$", "{", "[", "]",
-                "%", "sid", "Ab3dEf9hIjK2mNoP", ",", "mailto:", "<", "hooks.slack.com/services/"};
+                "%", "sid", "Ab3dEf9hIjK2mNoP", ",", "mailto:", "<", "hooks.slack.com/services/", "/", "sqlplus ",
+                "userid=", "jdbc:oracle:thin:", "db.password ", "1//0", "MTk4"};
         Random r = new Random(7);
         for (int t = 0; t < 20_000; t++) {
             StringBuilder b = new StringBuilder();
@@ -327,5 +328,68 @@ class RedactorTest {
         String out = REDACTOR.redact(header.toString());
         assertFalse(out.contains("Xk9pQ2zR"), out);
         assertEquals(200, REDACTOR.find(header.toString()).size());
+    }
+
+    @Test
+    void anOracleLogonLosesOnlyItsPasswordAfterItsCommandOrUserid() {
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("sqlplus scott/Tiger2024x@//db.acme.net:1521/ORCL",
+                "sqlplus scott/[REDACTED_PASSWORD]@//db.acme.net:1521/ORCL");
+        cases.put("+ sqlplus system/Sup3rS3cret@orclpdb1 @deploy.sql",
+                "+ sqlplus system/[REDACTED_PASSWORD]@orclpdb1 @deploy.sql");
+        cases.put("sqlplus -S -L app_user/Pw4Deploy@db", "sqlplus -S -L app_user/[REDACTED_PASSWORD]@db");
+        cases.put("$ORACLE_HOME/bin/sqlplus -s scott/Tiger2024x @/opt/sql/run.sql > logs/out.txt",
+                "$ORACLE_HOME/bin/sqlplus -s scott/[REDACTED_PASSWORD] @/opt/sql/run.sql > logs/out.txt");
+        cases.put("rman target sys/Rm4nPass99@prod catalog rcat/Cat4logPw@rcatdb",
+                "rman target sys/[REDACTED_PASSWORD]@prod catalog rcat/[REDACTED_PASSWORD]@rcatdb");
+        cases.put("expdp hr/Exp0rtPw@pdb1 directory=DATA_PUMP_DIR dumpfile=hr.dmp",
+                "expdp hr/[REDACTED_PASSWORD]@pdb1 directory=DATA_PUMP_DIR dumpfile=hr.dmp");
+        cases.put("expdp \\\"sys/Exp0rtPw@db as sysdba\\\" full=y", "expdp \\\"sys/[REDACTED_PASSWORD]@db as sysdba\\\" full=y");
+        cases.put("impdp userid=system/Imp0rtPw@orcl schemas=hr", "impdp userid=system/[REDACTED_PASSWORD]@orcl schemas=hr");
+        cases.put("sqlldr USERID=\"scott/L0aderPw@orcl\" control=load.ctl",
+                "sqlldr USERID=\"scott/[REDACTED_PASSWORD]@orcl\" control=load.ctl");
+        cases.put("exp scott/ExpPw11@orcl file=a.dmp", "exp scott/[REDACTED_PASSWORD]@orcl file=a.dmp");
+        cases.put("dgmgrl sys/DgPass2024@primary", "dgmgrl sys/[REDACTED_PASSWORD]@primary");
+        cases.put("url=jdbc:oracle:thin:scott/Tiger2024x@dbhost:1521:ORCL",
+                "url=jdbc:oracle:thin:scott/[REDACTED_PASSWORD]@dbhost:1521:ORCL");
+        cases.forEach((in, out) -> assertEquals(out, REDACTOR.redact(in), in));
+        cases.forEach((in, out) -> assertEquals(out, Redactor.atRest().redact(in), in));
+    }
+
+    @Test
+    void aSlashAndAnAtWithoutAnOracleCommandOrUseridStay() {
+        for (String keep : List.of("copied a/b@c to d/e@f", "git push origin feature/login@v2",
+                "npm i @scope/pkg@1.2.3 && npm ls lib/x@y", "docker pull library/nginx@sha256:0123456789abcdef",
+                "sqlplus / as sysdba", "see docs/setup@main for sqlplus", "ratio 1//0 and 1//0abc",
+                "sqlplus -s scott/Tiger2024x@db @scripts/deploy/run.sql < migrations/v1/a.sql")) {
+            String out = REDACTOR.redact(keep);
+            for (String part : List.of("a/b@c", "feature/login@v2", "@scope/pkg@1.2.3", "library/nginx@sha256",
+                    "/ as sysdba", "docs/setup@main", "1//0abc", "@scripts/deploy/run.sql < migrations/v1/a.sql")) {
+                if (keep.contains(part)) {
+                    assertTrue(out.contains(part), out);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aPropertiesLineWithABlankForItsSeparatorLosesItsSecretValue() {
+        assertEquals("spring.datasource.password [REDACTED_PASSWORD]",
+                REDACTOR.redact("spring.datasource.password Hunter2Hunter2"));
+        assertEquals("url=x\n  db.password   [REDACTED_PASSWORD]  \nlog.level DEBUG",
+                REDACTOR.redact("url=x\n  db.password   secretPass123!  \nlog.level DEBUG"));
+        assertEquals("db_password [REDACTED_PASSWORD]\r\nnext", REDACTOR.redact("db_password WinCRLF99\r\nnext"));
+        assertEquals("app.oauth.client-secret [REDACTED_GENERIC_SECRET]",
+                REDACTOR.redact("app.oauth.client-secret q8Zr2LmX0vKp4TnW"));
+    }
+
+    @Test
+    void proseAndLinesOfMoreThanOneValueAfterASecretWordStay() {
+        for (String keep : List.of("password expired for user bob", "db.password is required",
+                "spring.datasource.password must not be empty", "app.token_count 5", "log.level DEBUG",
+                "spring.datasource.url jdbc:postgresql://db:5432/orders", "password Hunter2Hunter2",
+                "app.client-secret changeme-later please", "2024-05-01 db.password Hunter2Hunter2")) {
+            assertSame(keep, REDACTOR.redact(keep), keep);
+        }
     }
 }

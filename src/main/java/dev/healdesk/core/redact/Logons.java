@@ -1,0 +1,246 @@
+package dev.healdesk.core.redact;
+
+import java.util.List;
+
+/**
+ * A logon given as one positional argument, {@code user/password@connect}, as Oracle's tools take it
+ * ({@code sqlplus scott/tiger@//db.acme.net:1521/ORCL}, {@code rman target sys/…@prod catalog rcat/…@rcat},
+ * {@code expdp userid=system/…@orcl}): only the password goes; user, host, port and service name stay. The
+ * commands and keys are rows of {@link RuleTable} ({@code logons}). Triggered by the {@code /} after the user name;
+ * such an argument counts only after one of the commands on the same line, or as the value of one of the keys
+ * ({@code userid=}), or right after a prefix ({@code jdbc:oracle:thin:scott/…@host:1521:ORCL}), so {@code a/b@c}
+ * elsewhere stays. Without {@code @connect} the argument must follow the command
+ * directly (flags, the row's keywords and other logons between), so that a path later on the line stays.
+ */
+final class Logons implements Detector {
+
+    /**
+     * One row: the commands that take a logon, the keys whose value is one, the words that may stand between, and the
+     * texts right after which one stands (a JDBC URL's {@code jdbc:oracle:thin:}).
+     */
+    record Logon(String id, List<String> commands, List<String> keys, List<String> keywords, List<String> prefixes) {
+    }
+
+    /** Oracle's longest user name is 128 characters. */
+    private static final int MAX_USER = 128;
+    private static final int MAX_PASSWORD = 256;
+    /** How many arguments back the command of a logon without {@code @connect} is looked for. */
+    private static final int MAX_ARGUMENTS = 6;
+
+    private final List<Logon> table;
+
+    Logons(List<Logon> table) {
+        this.table = table;
+    }
+
+    @Override
+    public int at(Scan scan, int i) {
+        String s = scan.text;
+        if (i == 0 || i + 1 >= s.length() || !userChar(s.charAt(i - 1))
+                || !passwordChar(s.charAt(i + 1)) && s.charAt(i + 1) != '"') {
+            return i + 1;
+        }
+        int user = i - 1;
+        while (user > 0 && i - user < MAX_USER && userChar(s.charAt(user - 1))) {
+            user--;
+        }
+        boolean prefixed = user > 0 && s.charAt(user - 1) == ':' && prefixed(s, user);
+        if (!Chars.letter(s.charAt(user)) || user > 0 && !before(s.charAt(user - 1)) && !prefixed) {
+            return i + 1;   // a path, a version, a fraction, a scoped package (@scope/name)
+        }
+        int start = i + 1;
+        int end;
+        boolean quoted = s.charAt(start) == '"';
+        if (quoted) {
+            start++;
+            end = start;
+            while (end < s.length() && end - start < MAX_PASSWORD && s.charAt(end) != '"' && s.charAt(end) != '\n') {
+                end++;
+            }
+            if (end >= s.length() || s.charAt(end) != '"') {
+                return i + 1;
+            }
+        } else {
+            end = start;
+            while (end < s.length() && end - start < MAX_PASSWORD && passwordChar(s.charAt(end))) {
+                end++;
+            }
+            if (end < s.length() && s.charAt(end) == '/') {
+                return i + 1;   // a path: a/b/c
+            }
+        }
+        if (end == start) {
+            return i + 1;
+        }
+        int after = quoted ? end + 1 : end;
+        boolean connect = after + 1 < s.length() && s.charAt(after) == '@' && !Chars.space(s.charAt(after + 1));
+        if (!connect && after < s.length() && !Chars.space(s.charAt(after)) && !quote(s.charAt(after))) {
+            return i + 1;   // a/b:c, a/b.txt,… followed by more than a logon can be
+        }
+        if (!connect && !quoted && version(s, start, end)) {
+            return i + 1;   // a product and its version: Mozilla/5.0, HTTP/1.1, Chrome/120.0.0.0
+        }
+        if (!prefixed && !keyed(s, user) && !(connect ? commandOnLine(s, user) : commandBefore(s, user))
+                || Values.placeholder(s, start, end)) {
+            return i + 1;   // the placeholder test last: it is the dearest (${ORACLE_PWD}, ****)
+        }
+        scan.add(SecretKind.PASSWORD, start, end);
+        return end;
+    }
+
+    /** Whether one of the table's prefixes ends right before {@code user}. */
+    private boolean prefixed(String s, int user) {
+        for (Logon row : table) {
+            for (String p : row.prefixes()) {
+                if (user >= p.length() && s.regionMatches(true, user - p.length(), p, 0, p.length())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code key=} (one of the table's keys, perhaps with a quote after the {@code =}) stands before the user. */
+    private boolean keyed(String s, int user) {
+        int k = user;
+        if (k > 0 && quote(s.charAt(k - 1))) {
+            k--;
+        }
+        if (k == 0 || s.charAt(k - 1) != '=') {
+            return false;
+        }
+        int keyEnd = k - 1;
+        int keyStart = keyEnd;
+        while (keyStart > 0 && Chars.alnum(s.charAt(keyStart - 1))) {
+            keyStart--;
+        }
+        if (keyStart > 0 && Chars.word(s.charAt(keyStart - 1))) {
+            return false;
+        }
+        for (Logon row : table) {
+            for (String key : row.keys()) {
+                if (Chars.is(s, keyStart, keyEnd, key)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether one of the commands stands as a word before {@code user} on its line. */
+    private boolean commandOnLine(String s, int user) {
+        int lineStart = user;
+        while (lineStart > 0 && user - lineStart < CommandLines.REACH && s.charAt(lineStart - 1) != '\n') {
+            lineStart--;
+        }
+        int w = lineStart;
+        while (w < user) {
+            while (w < user && !Chars.alnum(s.charAt(w))) {
+                w++;
+            }
+            int e = w;
+            while (e < user && (Chars.alnum(s.charAt(e)) || s.charAt(e) == '.')) {
+                e++;
+            }
+            if (e < user && Chars.blank(s.charAt(e)) && command(s, w, e)) {
+                return true;
+            }
+            w = e;
+        }
+        return false;
+    }
+
+    /**
+     * Whether the arguments before {@code user} are, back to a command, only flags ({@code -S}, {@code -L}), the
+     * rows' keywords ({@code target}, {@code catalog}) and other logons.
+     */
+    private boolean commandBefore(String s, int user) {
+        int p = user;
+        while (p > 0 && (quote(s.charAt(p - 1)) || s.charAt(p - 1) == '\\')) {
+            p--;
+        }
+        for (int n = 0; n < MAX_ARGUMENTS; n++) {
+            int e = p;
+            while (e > 0 && Chars.blank(s.charAt(e - 1))) {
+                e--;
+            }
+            if (e == p || e == 0) {
+                return false;
+            }
+            int b = e;
+            while (b > 0 && !Chars.space(s.charAt(b - 1))) {
+                b--;
+            }
+            int w = b;
+            while (w < e && (s.charAt(w) == '/' ? false : !Chars.alnum(s.charAt(w)))) {
+                w++;   // a prompt's "+ ", "$ ", a quote
+            }
+            int slash = Chars.lastIndexOf(s, '/', b, e);
+            if (command(s, slash >= 0 ? slash + 1 : w, e)) {
+                return true;
+            }
+            if (!(s.charAt(b) == '-' || keyword(s, b, e) || Chars.indexOf(s, '/', b, e) > b)) {
+                return false;
+            }
+            p = b;
+        }
+        return false;
+    }
+
+    /** Whether {@code s[start, end)} is one of the commands, perhaps with {@code .exe}. */
+    private boolean command(String s, int start, int end) {
+        if (end - start > 4 && s.regionMatches(true, end - 4, ".exe", 0, 4)) {
+            end -= 4;
+        }
+        for (Logon row : table) {
+            for (String c : row.commands()) {
+                if (Chars.is(s, start, end, c)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean keyword(String s, int start, int end) {
+        for (Logon row : table) {
+            for (String k : row.keywords()) {
+                if (Chars.is(s, start, end, k)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code s[start, end)} is digits and dots, starting with a digit. */
+    private static boolean version(String s, int start, int end) {
+        if (!Chars.digit(s.charAt(start))) {
+            return false;
+        }
+        for (int k = start + 1; k < end; k++) {
+            if (!Chars.digit(s.charAt(k)) && s.charAt(k) != '.') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A character of an unquoted Oracle name: letters, digits, {@code _ $ #}. */
+    private static boolean userChar(char c) {
+        return Chars.word(c) || c == '$' || c == '#';
+    }
+
+    /** What may stand before a logon's user: the line's start, a blank, {@code =}, a quote. */
+    private static boolean before(char c) {
+        return Chars.space(c) || c == '=' || quote(c);
+    }
+
+    private static boolean passwordChar(char c) {
+        return !Chars.space(c) && c != '@' && c != '/' && !quote(c);
+    }
+
+    private static boolean quote(char c) {
+        return c == '"' || c == '\'' || c == '`';
+    }
+}
