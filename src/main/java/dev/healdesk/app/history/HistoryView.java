@@ -75,6 +75,7 @@ public final class HistoryView implements View {
         title.getStyleClass().add(Styles.TITLE_2);
         Label status = subs.text(new Label(), model.statusTextProperty());
         status.getStyleClass().add(Styles.TEXT_MUTED);
+        status.setId("history-status");
         Button refresh = new Button("Refresh");
         refresh.setId("history-refresh");
         refresh.setOnAction(e -> model.refresh());
@@ -243,9 +244,16 @@ public final class HistoryView implements View {
                 column("Target", RunRow::target, 90),
                 column("Projects", r -> r.projects().replace(",", ", "), 240),
                 column("Notes", HistoryView::notes, 90),
+                column("Recorded by", HistoryView::recordedBy, 170),
                 column("Run", RunRow::runId, 250)));
         subs.syncSelection(runs, model.selectedProperty());
         return runs;
+    }
+
+    /** "ana · build-box · ci": who recorded a run, on which machine, from where (empty for runs before schema 11). */
+    static String recordedBy(RunRow r) {
+        return String.join(" · ", Stream.of(r.operator(), r.machine(), r.origin())
+                .filter(s -> s != null && !s.isBlank()).toList());
     }
 
     private static String notes(RunRow r) {

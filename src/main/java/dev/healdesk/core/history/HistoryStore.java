@@ -61,6 +61,9 @@ public final class HistoryStore implements AutoCloseable {
     private final HistoryQueries queries;
     private final DiagnosisCache diagnoses;
     private final AuditLog audit;
+    /** Follows the changes of other writers once someone {@link #watch}es; null before. */
+    private HistoryChanges changes;
+    private boolean closed;
 
     private HistoryStore(HistoryLocation location, Sql writer, Sql reader, Provenance provenance) {
         this.location = location;
@@ -528,6 +531,50 @@ public final class HistoryStore implements AutoCloseable {
         return new HistoryCopy(reader, target.writer).copy(progress);
     }
 
+    // ---------------------------------------------------------------------------------------------------- changes
+
+    /** What {@link #watch} returns: closing it stops the calls. */
+    @FunctionalInterface
+    public interface Watch extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Calls {@code onChange} each time the history changed: a run recorded, finished, interrupted or removed by any
+     * writer, another workstation's, a scheduled run's or the CLI's as much as this store's own. It is called on a
+     * thread of the store's own, never the caller's, at most once per {@link HistoryChanges#POLL} (2 s), and says
+     * only that something changed: the listener reads what it shows again. SQLite learns of changes by reading
+     * {@code PRAGMA data_version} every 2 s, PostgreSQL by {@code LISTEN}ing on a connection of its own (connecting
+     * again when it breaks). Changes from the call on are heard; the store's {@link #close} stops every watch.
+     *
+     * @throws HistoryException when the PostgreSQL server cannot be reached for listening
+     */
+    public Watch watch(Runnable onChange) {
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("The history " + location.describe() + " is closed");
+            }
+            if (changes == null) {
+                changes = new HistoryChanges(location.describe(), changeSource(), HistoryChanges.POLL);
+            }
+            return changes.watch(onChange);
+        }
+    }
+
+    private HistoryChanges.Source changeSource() {
+        if (location instanceof HistoryLocation.Postgres pg) {
+            try {
+                return HistoryChanges.listen(pg.describe(), () -> connectServer(pg));
+            } catch (SQLException e) {
+                throw new HistoryException("Cannot follow the history database " + pg.describe() + ": "
+                        + e.getMessage() + ". Check that the server is up; the History screen refreshes only when"
+                        + " asked until then.", e);
+            }
+        }
+        return HistoryChanges.dataVersion(reader);
+    }
+
     /** Lets {@code listener} hear every query of both connections from now on (null: none); for the plan test. */
     void listenToQueries(Sql.QueryListener listener) {
         writer.listen(listener);
@@ -537,6 +584,14 @@ public final class HistoryStore implements AutoCloseable {
     /** Closes both connections (the reader first: the writer's close checkpoints the WAL into the file). */
     @Override
     public void close() {
+        HistoryChanges following;
+        synchronized (this) {
+            closed = true;
+            following = changes;
+        }
+        if (following != null) {
+            following.close();   // before the reader, which it reads on SQLite
+        }
         try {
             reader.close("close");
         } finally {

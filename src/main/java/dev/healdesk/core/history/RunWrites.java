@@ -40,6 +40,7 @@ final class RunWrites {
             // the row and results written while the run went on (beginRun, appendResult) give way to the whole run
             sql.update(what, "DELETE FROM runs WHERE id = ? AND state = 'running'", ps -> ps.setString(1, run.runId()));
             insertWhole(what, run, runFolder);
+            sql.notifyRunsChanged(what, run.runId());
             return null;
         });
     }
@@ -49,6 +50,9 @@ final class RunWrites {
         sql.inTransaction(what, () -> {
             for (RunSummary run : runs) {
                 insertWhole(what, run, null);
+            }
+            if (!runs.isEmpty()) {
+                sql.notifyRunsChanged(what, null);
             }
             return null;
         });
@@ -102,7 +106,8 @@ final class RunWrites {
 
     void beginRun(String runId, String target, List<String> projects, boolean dryRun, Instant startedAt,
                   Path runFolder, java.util.Collection<String> faults) {
-        sql.update("record the start of run " + runId, """
+        String what = "record the start of run " + runId;
+        sql.update(what, """
                 INSERT INTO runs (id, target, projects, dry_run, started_at, finished_at, status, initial_status,
                   health_score, tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder, state, owner_pid,
                   faults, machine, operator, origin)
@@ -120,12 +125,16 @@ final class RunWrites {
             ps.setString(11, provenance.operator());
             ps.setString(12, provenance.origin().id());
         });
+        // after the commit: a listener told of it reads the row (on SQLite a no-op, the data version says it)
+        sql.notifyRunsChanged(what, runId);
     }
 
     void appendResult(String runId, TestResult r) {
-        sql.update("record a result of run " + runId, """
+        String what = "record a result of run " + runId;
+        sql.update(what, """
                 INSERT INTO test_results (run_id, test_id, project, title, status, duration_ms, retry,
                   error_message, fingerprint) VALUES (?,?,?,?,?,?,?,?,?)""", ps -> bindResult(ps, runId, r, null));
+        sql.notifyRunsChanged(what, runId);
     }
 
     List<String> markInterrupted() {
@@ -145,6 +154,9 @@ final class RunWrites {
                     marked.add(id);
                 }
             }
+            if (!marked.isEmpty()) {
+                sql.notifyRunsChanged(what, null);
+            }
             return marked;
         });
     }
@@ -159,6 +171,7 @@ final class RunWrites {
             } else {
                 sql.update(what, "DELETE FROM runs WHERE id = ? AND state = 'running'", ps -> ps.setString(1, runId));
             }
+            sql.notifyRunsChanged(what, runId);
             return null;
         });
     }
@@ -280,6 +293,9 @@ final class RunWrites {
             int deleted = sql.update(what, "DELETE FROM runs WHERE started_at < ? AND state <> 'running'",
                     ps -> ps.setLong(1, at));
             rollups.afterDeleteBefore(what, cutoff);
+            if (deleted > 0) {
+                sql.notifyRunsChanged(what, null);
+            }
             return deleted;
         });
     }
