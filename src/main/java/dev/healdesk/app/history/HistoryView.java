@@ -247,7 +247,41 @@ public final class HistoryView implements View {
                 column("Recorded by", HistoryView::recordedBy, 170),
                 column("Run", RunRow::runId, 250)));
         subs.syncSelection(runs, model.selectedProperty());
+        keepPlace(runs);
         return runs;
+    }
+
+    /**
+     * Keeps the rows the operator is looking at in view when rows come in or go above them (another writer's run,
+     * heard while the operator reads further down): the table keeps its first visible index, so without this the
+     * rows on screen would slide down by one for each new run. At the top, the newest runs come into view as they
+     * arrive.
+     */
+    private void keepPlace(TableView<RunRow> runs) {
+        javafx.collections.ListChangeListener<RunRow> keep = c -> {
+            if (!(runs.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow)
+                    || flow.getFirstVisibleCell() == null) {
+                return;
+            }
+            int first = flow.getFirstVisibleCell().getIndex();
+            int at = first;
+            while (c.next()) {
+                int from = c.getFrom();
+                int removed = c.wasRemoved() ? c.getRemovedSize() : 0;
+                int added = c.wasAdded() ? c.getAddedSize() : 0;
+                if (removed == 0 ? from <= at : from + removed <= at) {
+                    at += added - removed;   // wholly above the first row in view (a row replaced in place: none)
+                } else if (from < at) {
+                    at = from;               // the first row in view went: the rows that took its place
+                }
+            }
+            if (first > 0 && at != first) {
+                runs.scrollTo(at);
+            }
+        };
+        ObservableList<RunRow> items = runs.getItems();
+        items.addListener(keep);
+        subs.add(() -> items.removeListener(keep));
     }
 
     /** "ana · build-box · ci": who recorded a run, on which machine, from where (empty for runs before schema 11). */
