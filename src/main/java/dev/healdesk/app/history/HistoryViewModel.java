@@ -649,13 +649,31 @@ public final class HistoryViewModel {
         }
     }
 
-    /** Replaces a filter's choices, keeping its value (and {@link #ALL} first). */
-    private static void keepChoices(ObservableList<String> choices, List<String> recorded, StringProperty value) {
+    /**
+     * Brings a filter's choices up to {@code recorded}, keeping its value (and {@link #ALL} first) by the fewest
+     * changes: the chosen entry is never taken out of the list, since a combo box whose chosen item leaves its list
+     * forgets its value (it showed empty after every refresh, the filter read as none); unchanged choices are left be.
+     */
+    static void keepChoices(ObservableList<String> choices, List<String> recorded, StringProperty value) {
         String keep = value.get();
-        choices.setAll(ALL);
-        choices.addAll(recorded);
-        if (keep != null && !choices.contains(keep)) {
-            choices.add(keep);
+        List<String> wanted = new java.util.ArrayList<>();
+        wanted.add(ALL);
+        recorded.stream().filter(r -> !ALL.equals(r)).forEach(wanted::add);
+        if (keep != null && !wanted.contains(keep)) {
+            wanted.add(keep);
+        }
+        if (choices.equals(wanted)) {
+            return;
+        }
+        choices.removeIf(c -> !wanted.contains(c));
+        for (int i = 0; i < wanted.size(); i++) {
+            if (i >= choices.size() || !choices.get(i).equals(wanted.get(i))) {
+                choices.remove(wanted.get(i));   // further down, out of order: in its place below
+                choices.add(Math.min(i, choices.size()), wanted.get(i));
+            }
+        }
+        if (!Objects.equals(value.get(), keep)) {
+            value.set(keep);   // the chosen entry had to move after all: choose it again
         }
     }
 

@@ -126,6 +126,14 @@ class HistoryViewLiveTest {
         assertThat(model.selectedProperty().get().runId()).isEqualTo(picked.runId());
         assertThat(firstVisible(robot, table)).as("the rows on screen stay where they were").isEqualTo(top);
         assertThat(robot.lookup("#history-status").queryLabeled().getText()).startsWith((RUNS + 1) + " run(s)");
+        // the filters keep their choice while their lists learn the new writer
+        javafx.scene.control.ComboBox<String> operator = robot.lookup("#history-filter-operator").queryComboBox();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> operator.getItems().contains("ci"));
+        assertThat(operator.getItems()).containsExactly("all", "ana", "ci");
+        for (String filter : List.of("#history-filter-operator", "#history-filter-machine", "#history-filter-target",
+                "#history-filter-project")) {
+            assertThat(robot.lookup(filter).queryComboBox().getValue()).as(filter).isEqualTo("all");
+        }
 
         // Back at the top, the screen shows the new run's row.
         robot.interact(() -> table.scrollTo(0));
