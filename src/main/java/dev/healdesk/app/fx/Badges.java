@@ -5,9 +5,11 @@ import dev.healdesk.core.triage.Category;
 import dev.healdesk.core.triage.FixClass;
 import dev.healdesk.core.triage.HealthStatus;
 import dev.healdesk.core.triage.Severity;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableColumnBase;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
 import javafx.util.Callback;
@@ -102,35 +104,21 @@ public final class Badges {
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(null);
-                if (empty || item == null) {
-                    setGraphic(null);
-                } else {
-                    restyle(label, text.apply(item), kind.apply(item));
-                    setGraphic(label);
-                    if (getTableColumn() != null && getScene() != null) {
-                        applyCss();
-                        fit(getTableColumn().minWidthProperty(), getTableColumn().prefWidthProperty(),
-                                label.prefWidth(-1) + snappedLeftInset() + snappedRightInset());
-                    }
-                }
+                show(this, label, empty ? null : item, text, kind);
+            }
+
+            @Override
+            protected void layoutChildren() {
+                super.layoutChildren();
+                fit(this, getTableColumn(), label);
             }
         };
     }
 
-    /** Widens a column (its least and preferred widths) to {@code need}: never "datab" for database. */
-    private static void fit(javafx.beans.property.DoubleProperty min, javafx.beans.property.DoubleProperty pref,
-                            double need) {
-        double w = Math.ceil(need) + 2;
-        if (min.get() < w) {
-            min.set(w);
-        }
-        if (pref.get() < w) {
-            pref.set(w);
-        }
-    }
-
-    /** A table cell that shows its value as a badge; {@code text} and {@code kind} derive from the value. */
+    /**
+     * A table cell that shows its value as a badge (none for a null value); {@code text} and {@code kind} derive from
+     * the value. It widens its column to the whole badge (never "datab" for database), the table scrolling if need be.
+     */
     public static <S, T> Callback<TableColumn<S, T>, TableCell<S, T>> cells(Function<T, String> text,
                                                                           Function<T, String> kind) {
         return column -> new TableCell<>() {
@@ -139,26 +127,42 @@ public final class Badges {
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(null);
-                if (empty || item == null) {
-                    setGraphic(null);
-                } else {
-                    restyle(label, text.apply(item), kind.apply(item));
-                    setGraphic(label);
-                    fitColumn();
-                }
+                show(this, label, empty ? null : item, text, kind);
             }
 
-            /** Widens the column to the whole badge (never "datab" for database), the table scrolling if need be. */
-            private void fitColumn() {
-                TableColumn<S, T> column = getTableColumn();
-                if (column == null || getScene() == null) {
-                    return;
-                }
-                applyCss();
-                fit(column.minWidthProperty(), column.prefWidthProperty(),
-                        label.prefWidth(-1) + snappedLeftInset() + snappedRightInset());
+            @Override
+            protected void layoutChildren() {
+                super.layoutChildren();
+                fit(this, getTableColumn(), label);
             }
         };
+    }
+
+    private static <T> void show(IndexedCell<T> cell, Label label, T item, Function<T, String> text,
+                                 Function<T, String> kind) {
+        cell.setText(null);
+        if (item == null) {
+            cell.setGraphic(null);
+        } else {
+            restyle(label, text.apply(item), kind.apply(item));
+            cell.setGraphic(label);
+        }
+    }
+
+    /**
+     * Widens {@code column} (its least and preferred widths) to the badge the cell shows. Done as the cell is laid out,
+     * when its style is known: a cell filled before it joined the table is measured too.
+     */
+    private static void fit(IndexedCell<?> cell, TableColumnBase<?, ?> column, Label label) {
+        if (column == null || cell.getGraphic() != label) {
+            return;
+        }
+        double w = Math.ceil(label.prefWidth(-1) + cell.snappedLeftInset() + cell.snappedRightInset()) + 2;
+        if (column.getMinWidth() < w) {
+            column.setMinWidth(w);
+        }
+        if (column.getPrefWidth() < w) {
+            column.setPrefWidth(w);
+        }
     }
 }
