@@ -124,6 +124,9 @@ public final class Packager {
                 "--app-version", appVersion, "--input", input.toString(), "--runtime-image", runtime.toString(),
                 "--dest", dest.toString()));
         step("jpackage app-image", appImage);
+        if (os == Os.LINUX) {
+            writeShellLauncher(image);
+        }
 
         Path archive = train(image);
 
@@ -193,6 +196,111 @@ public final class Packager {
                 out.closeEntry();
             }
         }
+    }
+
+    /**
+     * On Linux, bin/healdesk becomes a shell script that starts the image's java with what jpackage's launcher reads
+     * from lib/app/healdesk.cfg: its java-options, {@code -Djpackage.app-path}, the class path and the main class.
+     * jpackage's own Linux launcher asks the package managers which package it belongs to on every start
+     * ({@code rpm -qf} and {@code dpkg -S} on itself, twice: once to find libapplauncher.so, once in it), which cost
+     * a CLI command 0.2-0.4 s before Java started, more than the whole {@code java -version} it is measured against.
+     * A key of the configuration this does not know fails the build rather than being left out.
+     */
+    private static void writeShellLauncher(Path image) throws IOException {
+        Path cfg = image.resolve("lib/app/" + NAME + ".cfg");
+        String mainClass = null;
+        List<String> classPath = new ArrayList<>();
+        List<String> javaOptions = new ArrayList<>();
+        String section = "";
+        for (String line : Files.readAllLines(cfg)) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            if (line.startsWith("[")) {
+                section = line.trim();
+                continue;
+            }
+            int eq = line.indexOf('=');
+            String key = eq < 0 ? line : line.substring(0, eq);
+            String value = eq < 0 ? "" : line.substring(eq + 1);
+            switch (section + key) {
+                case "[Application]app.mainclass" -> mainClass = value;
+                case "[Application]app.classpath" -> classPath.add(value);
+                case "[JavaOptions]java-options" -> javaOptions.add(value);
+                default -> throw new StepFailed(cfg + ": '" + line + "' in " + section + " is not passed by the shell"
+                        + " launcher (writeShellLauncher in jpackage/Packager.java): add it there");
+            }
+        }
+        if (mainClass == null || classPath.isEmpty()) {
+            throw new StepFailed(cfg + " names no main class or class path");
+        }
+        javaOptions.addAll(unpackSqliteLibrary(image.resolve("lib/app")));
+        StringBuilder command = new StringBuilder("exec \"$ROOT/lib/runtime/bin/java\"");
+        for (String option : javaOptions) {
+            command.append(" \\\n    ").append(shellWord(option));
+        }
+        command.append(" \\\n    \"-Djpackage.app-path=$self\"");
+        command.append(" \\\n    -cp ").append(shellWord(String.join(":", classPath)));
+        command.append(" \\\n    ").append(shellWord(mainClass)).append(" \"$@\"\n");
+        String script = """
+                #!/bin/sh
+                # Healdesk's launcher, written by jpackage/Packager.java from lib/app/healdesk.cfg in place of jpackage's
+                # own Linux launcher, which asks rpm and dpkg on every start which package it belongs to (a quarter of
+                # a second and more before Java starts). The same java, options, class path and main class.
+                self=$(readlink -f "$0") || exit 127
+                ROOT=${self%/bin/*}
+                APPDIR="$ROOT/lib/app"
+                """ + command;
+        Path launcher = image.resolve(Os.LINUX.launcher);
+        Files.writeString(launcher, script);
+        launcher.toFile().setExecutable(true, false);
+        System.out.println("Packager: " + launcher + ": a shell launcher over " + cfg.getFileName());
+    }
+
+    /**
+     * SQLite's native library for this platform, unpacked from the sqlite-jdbc jar into app/native at build time, and
+     * the options that make sqlite-jdbc load it from there ({@code org.sqlite.lib.path}, {@code org.sqlite.lib.name}).
+     * Otherwise every process that opens a history copies it out of the jar into the temp folder, reads both copies
+     * back to compare them and deletes it at exit (a fifth of a CLI command's time), and cannot start where the temp
+     * folder is mounted noexec. Which library is sqlite-jdbc's own choice (its LibraryLoaderUtil), not a copy of it.
+     */
+    private static List<String> unpackSqliteLibrary(Path appDir) throws IOException {
+        Path jar;
+        try (Stream<Path> jars = Files.list(appDir.resolve("lib"))) {
+            jar = jars.filter(p -> p.getFileName().toString().matches("sqlite-jdbc-.*\\.jar")).findFirst()
+                    .orElseThrow(() -> new StepFailed("no sqlite-jdbc jar in " + appDir.resolve("lib")));
+        }
+        String resource;
+        String name;
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()},
+                ClassLoader.getPlatformClassLoader())) {
+            Class<?> util = loader.loadClass("org.sqlite.util.LibraryLoaderUtil");
+            resource = (String) util.getMethod("getNativeLibResourcePath").invoke(null);
+            name = (String) util.getMethod("getNativeLibName").invoke(null);
+        } catch (ReflectiveOperationException e) {
+            throw new StepFailed("cannot ask " + jar.getFileName() + " for its native library: " + e);
+        }
+        Path dir = Files.createDirectories(appDir.resolve("native"));
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            ZipEntry entry = zip.getEntry(resource.substring(1) + "/" + name);
+            if (entry == null) {
+                throw new StepFailed(jar.getFileName() + " holds no " + resource + "/" + name);
+            }
+            try (InputStream in = zip.getInputStream(entry)) {
+                Files.copy(in, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        System.out.println("Packager: " + resource + "/" + name + " unpacked into " + dir);
+        return List.of("-Dorg.sqlite.lib.path=$APPDIR/native", "-Dorg.sqlite.lib.name=" + name);
+    }
+
+    /** {@code s} as one double-quoted shell word, with {@code $APPDIR} (jpackage's variable) left to the shell. */
+    private static String shellWord(String s) {
+        List<String> parts = new ArrayList<>();
+        for (String part : s.split("\\$APPDIR", -1)) {
+            parts.add(part.replaceAll("([\\\\\"`$])", "\\\\$1"));
+        }
+        return "\"" + String.join("${APPDIR}", parts) + "\"";
     }
 
     /**

@@ -65,7 +65,10 @@ import java.util.function.Consumer;
  * stand-in ({@code OLLAMA_HOST}, {@code OLLAMA_MODEL}) without touching the process's real environment.
  */
 public final class AppContext implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
+    /** The logger, got on first use: the console's first frame does not wait for the logging set-up. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(AppContext.class);
+    }
     private static final long SHUTDOWN_WAIT_MS = 5_000;
 
     private final HealdeskPaths paths;
@@ -98,7 +101,7 @@ public final class AppContext implements AutoCloseable {
         try {
             return SlackNotifier.fromEnv(env, false).<RunListener>map(n -> n).orElse(RunListener.NONE);
         } catch (IllegalArgumentException e) {
-            LOG.warn("{} No Slack notifications this session.", e.getMessage());
+            log().warn("{} No Slack notifications this session.", e.getMessage());
             return RunListener.NONE;
         }
     }
@@ -108,7 +111,7 @@ public final class AppContext implements AutoCloseable {
         try {
             return ArtifactRetention.fromEnv(env);
         } catch (IllegalArgumentException e) {
-            LOG.warn("{} Using the default of 7 days.", e.getMessage());
+            log().warn("{} Using the default of 7 days.", e.getMessage());
             return new ArtifactRetention(ArtifactRetention.DEFAULT);
         }
     }
@@ -181,7 +184,7 @@ public final class AppContext implements AutoCloseable {
         // the Playbooks queue (policy ask, the console's default; class B and C and high-risk playbooks are asked
         // under every policy), and it proposes the playbooks the operator picked on the Failures screen.
         HealSession session = HealSession.open(new HealSession.Spec(env, paths.history(env), folders,
-                HealSession.catalog(null, env), gate, picks, Clock.systemUTC(), notice -> LOG.info("{}", notice),
+                HealSession.catalog(null, env), gate, picks, Clock.systemUTC(), notice -> log().info("{}", notice),
                 Provenance.Origin.CONSOLE));
         return new Core(session.history(), session.runService(), session.llm(), session.playbooks());
     }
@@ -282,7 +285,7 @@ public final class AppContext implements AutoCloseable {
         String browser = env.get(BrowserLocator.ENV_VAR);
         SandboxTarget target = SandboxTarget.start(SandboxOptions.defaults(), null,
                 browser == null || browser.isBlank() ? null : browser.strip());
-        LOG.info("Sandbox target up at {}", target.server().baseUrl());
+        log().info("Sandbox target up at {}", target.server().baseUrl());
         return target;
     }
 
@@ -318,7 +321,7 @@ public final class AppContext implements AutoCloseable {
                 if (failure != null) {
                     Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                             ? failure.getCause() : failure;
-                    LOG.warn("The target {} did not open", targetFile, cause);
+                    log().warn("The target {} did not open", targetFile, cause);
                     bridge.post(() -> console.targetFailed(targetFile, String.valueOf(cause.getMessage())));
                     return;
                 }
@@ -336,7 +339,7 @@ public final class AppContext implements AutoCloseable {
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure;
-                LOG.warn("The sandbox target did not start", cause);
+                log().warn("The sandbox target did not start", cause);
                 bridge.post(() -> console.targetFailed("sandbox", String.valueOf(cause.getMessage())));
                 return;
             }
@@ -415,7 +418,7 @@ public final class AppContext implements AutoCloseable {
                 try {
                     target.close();
                 } catch (RuntimeException e) {
-                    LOG.warn("The sandbox did not close cleanly", e);
+                    log().warn("The sandbox did not close cleanly", e);
                 }
             });
         }
@@ -430,7 +433,7 @@ public final class AppContext implements AutoCloseable {
             try {
                 c.history().close();
             } catch (RuntimeException e) {
-                LOG.warn("The history database did not close cleanly", e);
+                log().warn("The history database did not close cleanly", e);
             }
         });
     }
@@ -439,7 +442,7 @@ public final class AppContext implements AutoCloseable {
         executor.shutdown();
         try {
             if (!executor.awaitTermination(SHUTDOWN_WAIT_MS, TimeUnit.MILLISECONDS)) {
-                LOG.warn("{} did not finish within {} ms; interrupting it", name, SHUTDOWN_WAIT_MS);
+                log().warn("{} did not finish within {} ms; interrupting it", name, SHUTDOWN_WAIT_MS);
                 executor.shutdownNow();
             }
         } catch (InterruptedException e) {
@@ -453,7 +456,7 @@ public final class AppContext implements AutoCloseable {
         return r -> {
             Thread t = new Thread(r, count.getAndIncrement() == 0 ? name : name + "-" + count.get());
             t.setDaemon(true);
-            t.setUncaughtExceptionHandler((thread, e) -> LOG.error("Uncaught failure on {}", thread.getName(), e));
+            t.setUncaughtExceptionHandler((thread, e) -> log().error("Uncaught failure on {}", thread.getName(), e));
             return t;
         };
     }

@@ -51,7 +51,10 @@ import java.util.stream.Collectors;
  * is what the run screen's banner shows.
  */
 public final class ConsoleViewModel {
-    private static final Logger LOG = LoggerFactory.getLogger(ConsoleViewModel.class);
+    /** The logger, got on first use: the console's first frame does not wait for the logging set-up. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(ConsoleViewModel.class);
+    }
 
     private final RunViewModel run;
     private final FaultPanelViewModel faults;
@@ -183,7 +186,7 @@ public final class ConsoleViewModel {
         try {
             worker.execute(this::learnTestCounts);
         } catch (RejectedExecutionException e) {
-            LOG.debug("Startup query dropped after shutdown", e);
+            log().debug("Startup query dropped after shutdown", e);
         }
     }
 
@@ -195,7 +198,7 @@ public final class ConsoleViewModel {
         try {
             worker.execute(() -> bridge.post(action));
         } catch (RejectedExecutionException e) {
-            LOG.debug("Dropped after shutdown", e);
+            log().debug("Dropped after shutdown", e);
         }
     }
 
@@ -300,7 +303,7 @@ public final class ConsoleViewModel {
             bridge.post(() -> run.learnTestCounts(counts));
         } catch (RuntimeException e) {
             // The history screen reports why; the progress bar just has no size for the first run.
-            LOG.warn("Cannot read the last run's tests", e);
+            log().warn("Cannot read the last run's tests", e);
         }
     }
 }

@@ -32,7 +32,10 @@ import java.util.Map;
  * when the first frame has been rendered, then its idle memory, and exits ({@link StartupProbe}). See {@link DemoMode} for the demo/screenshot switches.
  */
 public final class HealdeskApp extends Application {
-    private static final Logger LOG = LoggerFactory.getLogger(HealdeskApp.class);
+    /** The logger, got on first use: the console's first frame does not wait for the logging set-up. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(HealdeskApp.class);
+    }
     public static final String MEASURE_STARTUP = StartupProbe.MEASURE_STARTUP;
 
     private AppContext context;
@@ -63,17 +66,17 @@ public final class HealdeskApp extends Application {
                 demoOllama = DemoMode.startOllamaStandIn();
                 Path scratch = Files.createTempDirectory("healdesk-demo-");
                 env = DemoMode.environment(env, demoOllama, scratch);
-                LOG.info("Demo mode: Ollama stand-in at {} (canned answers, not a model); history and results in {}",
+                log().info("Demo mode: Ollama stand-in at {} (canned answers, not a model); history and results in {}",
                         demoOllama.host(), scratch);
             }
             // Cheap: the I/O-bound services open on the context's worker, not here.
             context = AppContext.fromEnvironment(env);
         } catch (IOException e) {
-            LOG.error("The console could not start", e);
+            log().error("The console could not start", e);
             contextFailure = new UncheckedIOException("Cannot create the demo's temporary folder: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             // Shown as a dialog in start(): the operator learns what went wrong.
-            LOG.error("The console could not start", e);
+            log().error("The console could not start", e);
             contextFailure = e;
         }
     }
@@ -137,7 +140,7 @@ public final class HealdeskApp extends Application {
         context.ready().whenComplete((ok, failure) -> {
             if (failure != null) {
                 Throwable cause = failure.getCause() == null ? failure : failure.getCause();
-                LOG.error("The history database or the pattern catalog could not be opened", cause);
+                log().error("The history database or the pattern catalog could not be opened", cause);
                 context.bridge().post(() -> dialogs.showError("Healdesk", "Healdesk cannot open its history",
                         cause.getMessage() + "\n\nRuns cannot be recorded until this is fixed; nothing was changed."));
             }
@@ -165,7 +168,7 @@ public final class HealdeskApp extends Application {
      * waits for the operator (at once without a run).
      */
     private void playDemo(DemoMode demo) {
-        LOG.info("Demo mode: {}", demo);
+        log().info("Demo mode: {}", demo);
         model.history().tabProperty().set(demo.historyTab());
         if (demo.screen() != null && !demo.autorun()) {
             model.screenProperty().set(demo.screen());

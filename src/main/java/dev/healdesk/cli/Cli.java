@@ -5,14 +5,23 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.List;
 
-/** The headless front end: picocli commands over the same core the console uses. */
+/**
+ * The headless front end: picocli commands over the same core the console uses.
+ * <p>
+ * Only the command a process runs is built: picocli reads each command's annotations when it is added, and building
+ * all eleven (with what their fields load: Jackson for {@code triage}, the run's and the doctor's types) cost a
+ * {@code history} process more than half its time. The whole tree is built when the first argument names no command
+ * ({@code --help}, {@code help}, a misspelt command, an option), so the help and the messages are the same as before.
+ */
 @Command(name = "healdesk", mixinStandardHelpOptions = true, version = "Healdesk 0.1.0",
-        description = "Self-healing test runs: run suites, triage failures, keep history, write reports.",
-        subcommands = {RunCommand.class, TriageCommand.class, ReportCommand.class, HistoryCommand.class,
-                DoctorCommand.class, ConfigCommand.class, RedactCommand.class,
-                SandboxCommand.class, ScheduleCommand.class, BenchCommand.class, MergeCommand.class, CommandLine.HelpCommand.class})
+        description = "Self-healing test runs: run suites, triage failures, keep history, write reports.")
 public final class Cli implements Runnable {
+
+    /** The commands, in the order the help lists them. */
+    static final List<String> COMMANDS = List.of("run", "triage", "report", "history", "doctor", "config", "redact",
+            "sandbox", "schedule", "bench", "merge");
 
     /** Exit codes: 0 healthy, 1 degraded or failing, 2 usage or configuration error, 3 internal error. */
     public static final int HEALTHY = 0;
@@ -36,24 +45,35 @@ public final class Cli implements Runnable {
 
     /** As {@link #execute(String...)}, with the console's own figure for {@code bench --only=tokens}. */
     public static int execute(ConsoleBenchmark tokenLatency, String... args) {
-        CommandLine cmd = commandLine();
-        ((BenchCommand) cmd.getSubcommands().get("bench").getCommand()).tokenLatency = tokenLatency;
+        CommandLine cmd = commandLine(tokenLatency, args);
         cmd.setOut(new PrintWriter(System.out, true));
         cmd.setErr(new PrintWriter(System.err, true));
         return cmd.execute(args);
     }
 
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cmd = commandLine();
+        CommandLine cmd = commandLine(null, args);
         cmd.setOut(out);
         cmd.setErr(err);
         return cmd.execute(args);
     }
 
-    static CommandLine commandLine() {
+    /**
+     * The top command with the one {@code args} run when the first argument names a command, else with them all and
+     * {@code help}.
+     */
+    static CommandLine commandLine(ConsoleBenchmark tokenLatency, String[] args) {
         CommandLine cmd = new CommandLine(new Cli());
+        if (args.length > 0 && COMMANDS.contains(args[0])) {
+            cmd.addSubcommand(args[0], command(args[0], tokenLatency));
+        } else {
+            for (String name : COMMANDS) {
+                cmd.addSubcommand(name, command(name, tokenLatency));
+            }
+            cmd.addSubcommand("help", new CommandLine.HelpCommand());
+        }
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
-        cmd.setParameterExceptionHandler((ex, args) -> {
+        cmd.setParameterExceptionHandler((ex, given) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("healdesk: " + ex.getMessage());
             c.getErr().println("Run '" + c.getCommandSpec().qualifiedName() + " --help' for the options.");
@@ -77,6 +97,28 @@ public final class Cli implements Runnable {
             return INTERNAL;
         });
         return cmd;
+    }
+
+    /** A new instance of the command {@code name} (one of {@link #COMMANDS}): a switch, so no other is loaded. */
+    private static Object command(String name, ConsoleBenchmark tokenLatency) {
+        return switch (name) {
+            case "run" -> new RunCommand();
+            case "triage" -> new TriageCommand();
+            case "report" -> new ReportCommand();
+            case "history" -> new HistoryCommand();
+            case "doctor" -> new DoctorCommand();
+            case "config" -> new ConfigCommand();
+            case "redact" -> new RedactCommand();
+            case "sandbox" -> new SandboxCommand();
+            case "schedule" -> new ScheduleCommand();
+            case "bench" -> {
+                BenchCommand bench = new BenchCommand();
+                bench.tokenLatency = tokenLatency;
+                yield bench;
+            }
+            case "merge" -> new MergeCommand();
+            default -> throw new IllegalArgumentException("not a command: " + name);
+        };
     }
 
     /** What an I/O failure means for the operator, without a Java class name. */

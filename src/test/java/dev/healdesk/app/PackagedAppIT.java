@@ -145,6 +145,43 @@ class PackagedAppIT {
         assertThat(sourceOf(log, "org.sqlite.JDBC")).isEqualTo("shared objects file");
     }
 
+    /**
+     * jpackage's own Linux launcher ran {@code rpm -qf} and {@code dpkg -S} on itself at every start (0.2-0.4 s
+     * before Java started); the image's launcher asks no package manager: stand-ins on the PATH record any call.
+     */
+    @Test
+    @Order(4)
+    void theLauncherAsksNoPackageManagerWhichPackageItBelongsTo() throws Exception {
+        Path bin = Files.createDirectories(scratch.resolve("package-manager-stand-ins"));
+        Path calls = scratch.resolve("package-manager-calls.txt");
+        for (String tool : List.of("rpm", "dpkg", "dpkg-query")) {
+            Path standIn = bin.resolve(tool);
+            Files.writeString(standIn, "#!/bin/sh\necho \"" + tool + " $*\" >> '" + calls + "'\nexit 1\n");
+            assertThat(standIn.toFile().setExecutable(true)).isTrue();
+        }
+        BoundedProcess.Result r = launch(List.of("--version"), Map.of("PATH", bin + ":/usr/bin:/bin"));
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(r.stdout()).contains("Healdesk 0.1.0");
+        assertThat(calls).as("calls of rpm or dpkg").doesNotExist();
+    }
+
+    /**
+     * SQLite's native library comes from the image (app/native), not copied out of its jar into the temp folder at
+     * every start: with a temp folder that does not exist, where that copy fails, a history still opens.
+     */
+    @Test
+    @Order(4)
+    void aCliCommandLoadsSqliteFromTheImageNotFromTheTempFolder() throws Exception {
+        Path db = Files.createFile(scratch.resolve("native-history.db"));   // empty: a database with no runs yet
+        BoundedProcess.Result r = launch(List.of("history"), Map.of(
+                "JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + scratch.resolve("no-such-temp-folder"),
+                "HEALDESK_DB", db.toString(),
+                "HEALDESK_CONFIG_DIR", scratch.resolve("config").toString()));
+        assertThat(r.exitCode()).as("stdout:%n%s%nstderr:%n%s", r.stdout(), r.stderr()).isZero();
+        assertThat(r.stdout()).contains("No runs stored in");
+        assertThat(image.resolve("lib/app/native/libsqlitejdbc.so")).isRegularFile();
+    }
+
     /** Where -Xlog:class+load says the class came from ("shared objects file", "file:/...jar", ...). */
     private static String sourceOf(Path log, String className) throws IOException {
         String prefix = "[class,load] " + className + " source: ";

@@ -30,7 +30,10 @@ import java.util.function.Supplier;
  * and its report comes back through the {@link FxBridge}.
  */
 public final class DoctorViewModel {
-    private static final Logger LOG = LoggerFactory.getLogger(DoctorViewModel.class);
+    /** The logger, got on first use: the console's first frame does not wait for the logging set-up. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(DoctorViewModel.class);
+    }
 
     private final Supplier<Doctor> doctor;
     private final Preferences preferences;
@@ -113,12 +116,12 @@ public final class DoctorViewModel {
             try {
                 preferences.markFirstStartDone();
             } catch (RuntimeException e) {
-                LOG.warn("{} The setup check will show again on the next start.", e.getMessage());
+                log().warn("{} The setup check will show again on the next start.", e.getMessage());
             }
             bridge.post(this::open);
             decided.complete(true);
         }, e -> {
-            LOG.warn("Cannot read the preferences; no setup check at start", e);
+            log().warn("Cannot read the preferences; no setup check at start", e);
             decided.complete(false);
         });
         return decided;
@@ -172,14 +175,14 @@ public final class DoctorViewModel {
             try {
                 job.run();
             } catch (RuntimeException e) {
-                LOG.warn("Setup check: background job failed", e);
+                log().warn("Setup check: background job failed", e);
                 bridge.post(() -> failed.accept(e));
             }
         };
         try {
             executor.execute(guarded);
         } catch (RejectedExecutionException e) {
-            LOG.debug("Setup check dropped after shutdown", e);
+            log().debug("Setup check dropped after shutdown", e);
             failed.accept(e);
         }
     }

@@ -19,7 +19,10 @@ import java.util.function.Consumer;
  * started the operator is told to install Node.js.
  */
 public final class DesktopArtifactOpener implements ArtifactOpener {
-    private static final Logger LOG = LoggerFactory.getLogger(DesktopArtifactOpener.class);
+    /** The logger, got on first use: the console's first frame does not wait for the logging set-up. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(DesktopArtifactOpener.class);
+    }
     private static final boolean WINDOWS = System.getProperty("os.name", "").toLowerCase(Locale.ROOT)
             .startsWith("windows");
 
@@ -68,7 +71,7 @@ public final class DesktopArtifactOpener implements ArtifactOpener {
             try {
                 starter.start(command);
             } catch (IOException e) {
-                LOG.info("Cannot start {}: {}", command, e.getMessage());
+                log().info("Cannot start {}: {}", command, e.getMessage());
                 bridge.post(() -> dialogs.showError("Healdesk", "npx was not found",
                         "Opening a Playwright trace runs 'npx playwright show-trace', and npx comes with Node.js."
                                 + " Install Node.js (https://nodejs.org), then try again.\n\nThe trace is " + trace));
@@ -80,7 +83,7 @@ public final class DesktopArtifactOpener implements ArtifactOpener {
         try {
             worker.execute(action);
         } catch (RejectedExecutionException e) {
-            LOG.debug("Dropped after shutdown: {}", what, e);
+            log().debug("Dropped after shutdown: {}", what, e);
         }
     }
 }

@@ -28,7 +28,10 @@ import java.util.function.Consumer;
  * without a toolkit.
  */
 public final class FxBridge {
-    private static final Logger LOG = LoggerFactory.getLogger(FxBridge.class);
+    /** The logger, got on first use: the console's first frame does not wait for the logging set-up. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(FxBridge.class);
+    }
 
     private final Executor ui;
 
@@ -61,7 +64,7 @@ public final class FxBridge {
             ui.execute(() -> runLogged(action));
         } catch (IllegalStateException | RejectedExecutionException e) {
             // The toolkit has shut down: nothing is left on screen to update.
-            LOG.debug("UI update dropped after shutdown", e);
+            log().debug("UI update dropped after shutdown", e);
         }
     }
 
@@ -84,7 +87,7 @@ public final class FxBridge {
         try {
             action.run();
         } catch (RuntimeException | Error e) {
-            LOG.error("A UI update failed", e);
+            log().error("A UI update failed", e);
         }
     }
 

@@ -52,7 +52,10 @@ import java.util.function.Supplier;
  * back through the {@link FxBridge}. {@link #ollamaProblemProperty()} is what the Run screen's banner shows.
  */
 public final class HardwareViewModel {
-    private static final Logger LOG = LoggerFactory.getLogger(HardwareViewModel.class);
+    /** The logger, got on first use: the console's first frame does not wait for the logging set-up. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(HardwareViewModel.class);
+    }
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
     private final Supplier<LlmSetup> setup;
@@ -504,14 +507,14 @@ public final class HardwareViewModel {
             try {
                 job.run();
             } catch (RuntimeException e) {
-                LOG.warn("Hardware screen: background job failed", e);
+                log().warn("Hardware screen: background job failed", e);
                 bridge.post(() -> failed.accept(e));
             }
         };
         try {
             executor.execute(guarded);
         } catch (RejectedExecutionException e) {
-            LOG.debug("Hardware job dropped after shutdown", e);
+            log().debug("Hardware job dropped after shutdown", e);
             failed.accept(e);
         }
     }

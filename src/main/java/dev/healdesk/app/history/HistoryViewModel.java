@@ -49,7 +49,10 @@ import java.util.function.Supplier;
  * executor; results come back through the bridge, and a result that a newer query has overtaken is dropped.
  */
 public final class HistoryViewModel {
-    private static final Logger LOG = LoggerFactory.getLogger(HistoryViewModel.class);
+    /** The logger, got on first use: the console's first frame does not wait for the logging set-up. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(HistoryViewModel.class);
+    }
     /** Runs per page: the table is virtualized, so a page is cheap to show; paging keeps the query small. */
     public static final int PAGE = 200;
     /** The status filter's "no restriction" choice. */
@@ -453,7 +456,7 @@ public final class HistoryViewModel {
                 ReportWriter.Written written = new ReportWriter(store.get(), resultsDir).write(run, format, null);
                 bridge.post(() -> exported(written));
             } catch (IOException | RuntimeException e) {
-                LOG.warn("Cannot write the {} report of {}", format.id(), run.runId(), e);
+                log().warn("Cannot write the {} report of {}", format.id(), run.runId(), e);
                 bridge.post(() -> {
                     exporting.set(false);
                     exportText.set("The " + format.id() + " report was not written.");
@@ -690,12 +693,12 @@ public final class HistoryViewModel {
                     job.run();
                 } catch (RuntimeException e) {
                     // A HistoryException names the file and what to do; anything else is logged in full.
-                    LOG.warn("Cannot {}", what, e);
+                    log().warn("Cannot {}", what, e);
                     bridge.post(() -> report.accept("Cannot " + what + ": " + e.getMessage()));
                 }
             });
         } catch (RejectedExecutionException e) {
-            LOG.debug("History query after shutdown dropped", e);
+            log().debug("History query after shutdown dropped", e);
         }
     }
 }

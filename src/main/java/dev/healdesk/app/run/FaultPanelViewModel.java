@@ -29,7 +29,10 @@ import java.util.stream.Collectors;
  * switch. Until a sandbox is attached the switches are unavailable.
  */
 public final class FaultPanelViewModel {
-    private static final Logger LOG = LoggerFactory.getLogger(FaultPanelViewModel.class);
+    /** The logger, got on first use: the console's first frame does not wait for the logging set-up. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(FaultPanelViewModel.class);
+    }
 
     /** One switch: the fault and whether it is on (the view binds to {@link #onProperty()} two-way). */
     public static final class FaultSwitch {
@@ -143,7 +146,7 @@ public final class FaultPanelViewModel {
                 Set<Fault> now = b.activeFaults();
                 bridge.post(() -> showFaults(now));
             } catch (RuntimeException e) {
-                LOG.warn("The sandbox did not restart", e);
+                log().warn("The sandbox did not restart", e);
                 bridge.post(() -> statusText.set("Sandbox restart failed: " + e.getMessage()));
             }
         });
@@ -158,7 +161,7 @@ public final class FaultPanelViewModel {
             try {
                 b.setFault(fault, on);
             } catch (RuntimeException e) {
-                LOG.warn("Cannot switch {} {}", fault.id(), on ? "on" : "off", e);
+                log().warn("Cannot switch {} {}", fault.id(), on ? "on" : "off", e);
                 Set<Fault> now = b.activeFaults();
                 bridge.post(() -> showFaults(now));
             }

@@ -54,7 +54,10 @@ import java.util.stream.Collectors;
  * the run itself goes to the run executor and its events come back through the {@link FxBridge}.
  */
 public final class RunViewModel {
-    private static final Logger LOG = LoggerFactory.getLogger(RunViewModel.class);
+    /** The logger, got on first use: the console's first frame does not wait for the logging set-up. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(RunViewModel.class);
+    }
 
     /** The live log keeps this many lines; the full log is the run folder's healing-output.log. */
     public static final int LOG_CAPACITY = 5_000;
@@ -433,7 +436,7 @@ public final class RunViewModel {
         } catch (RunException e) {
             bridge.post(() -> failed(e));
         } catch (RuntimeException e) {
-            LOG.error("The run failed unexpectedly", e);
+            log().error("The run failed unexpectedly", e);
             bridge.post(() -> failed(new RunException("Internal error: " + e, false, e)));
         }
     }

@@ -35,7 +35,10 @@ import java.util.function.Consumer;
 public final class SettingsViewModel {
     /** The pause after the last keystroke before the file is written. */
     public static final Duration SAVE_DELAY = Duration.millis(600);
-    private static final Logger LOG = LoggerFactory.getLogger(SettingsViewModel.class);
+    /** The logger, got on first use: the console's first frame does not wait for the logging set-up. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(SettingsViewModel.class);
+    }
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final SettingsFile file;
@@ -190,7 +193,7 @@ public final class SettingsViewModel {
             try {
                 l.accept(told);
             } catch (RuntimeException e) {
-                LOG.warn("A settings listener failed", e);
+                log().warn("A settings listener failed", e);
             }
         }
     }

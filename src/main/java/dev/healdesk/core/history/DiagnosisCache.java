@@ -21,7 +21,10 @@ import java.util.Optional;
  */
 final class DiagnosisCache {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use: opening a history (every CLI command that reads one) need not load Jackson's databind. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private static final String COLUMNS = """
             SELECT d.fingerprint, d.provider, d.model, d.root_cause, d.confidence, d.diagnosed_category, d.fix_class,
@@ -39,7 +42,7 @@ final class DiagnosisCache {
     void save(Diagnosis d, String patternId, String category) {
         String evidence;
         try {
-            evidence = JSON.writeValueAsString(d.evidence());
+            evidence = Json.MAPPER.writeValueAsString(d.evidence());
         } catch (JsonProcessingException e) {
             throw new HistoryException("Cannot store the diagnosis of " + d.fingerprint()
                     + " in the history database: " + e.getMessage(), e);
@@ -113,7 +116,7 @@ final class DiagnosisCache {
     private static Diagnosis diagnosis(ResultSet rs) throws SQLException {
         List<String> evidence;
         try {
-            evidence = JSON.readValue(rs.getString(10), new TypeReference<List<String>>() { });
+            evidence = Json.MAPPER.readValue(rs.getString(10), new TypeReference<List<String>>() { });
         } catch (JsonProcessingException e) {
             evidence = List.of();
         }

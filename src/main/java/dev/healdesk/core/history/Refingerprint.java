@@ -1,5 +1,7 @@
 package dev.healdesk.core.history;
 
+import dev.healdesk.core.triage.FailurePattern;
+import dev.healdesk.core.triage.Incidents;
 import dev.healdesk.core.triage.PatternCatalog;
 import dev.healdesk.core.triage.Triage;
 
@@ -11,7 +13,8 @@ import java.util.Map;
 
 /**
  * The Java step of the schema versions that change what a fingerprint is ({@link Schema#REFINGERPRINT_VERSIONS}; 7:
- * fingerprints became the template of the failure's headline; 8: the template masks by clause structure, issue 13):
+ * fingerprints became the template of the failure's headline; 8: the template masks by clause structure; 12: it masks
+ * bare hosts, month-led dates and pod names, and incident ids follow their fingerprints; issue 13):
  * every stored fingerprint is recomputed from the stored message with the built-in catalog. Failure groups of one
  * run that now share a fingerprint are merged (their counts added, the first row kept with its other columns); the
  * incidents list the new fingerprints; the results, actions, audit entries and cached
@@ -24,6 +27,99 @@ final class Refingerprint {
     }
 
     private record Row(long rowid, String runId, String fingerprint, int count, String message) {
+    }
+
+    private record StoredIncidentRow(String runId, String id, List<String> fingerprints, String title,
+                                     String category, List<String> patternIds, String tests) {
+    }
+
+    /**
+     * An incident lists its fingerprints: the new ones, each once, sorted (as Incidents writes them); and its id,
+     * which is its cause's kind and its fingerprints ({@link Incidents#idOf}), is recomputed from them, so that an
+     * incident stored before counts with the same incident recorded after. The failures follow their incident. Two
+     * incidents of one run that now have one id become one (tests and fingerprints joined, the first one's other
+     * columns kept).
+     */
+    private static void reidentifyIncidents(Sql sql, String what, Map<String, Map<String, String>> perRun) {
+        List<StoredIncidentRow> incidents = sql.query(what, "SELECT run_id, id, fingerprints, title, category,"
+                + " pattern_ids, tests FROM incidents ORDER BY run_id, id", Sql.Binder.NONE,
+                rs -> new StoredIncidentRow(rs.getString(1), rs.getString(2), split(rs.getString(3), ","),
+                        rs.getString(4), rs.getString(5), split(rs.getString(6), ","), rs.getString(7)));
+        PatternCatalog catalog = PatternCatalog.builtIn();
+        Map<String, String[]> kept = new LinkedHashMap<>(); // run + new id → {run, old id, new id, fingerprints, tests}
+        List<String[]> merged = new ArrayList<>();          // {run, old id, new id}
+        for (StoredIncidentRow i : incidents) {
+            Map<String, String> map = perRun.getOrDefault(i.runId(), Map.of());
+            java.util.TreeSet<String> fresh = new java.util.TreeSet<>();
+            for (String fp : i.fingerprints()) {
+                fresh.add(map.getOrDefault(fp, fp));
+            }
+            String id = Incidents.idOf(kindOf(i, catalog), fresh);
+            String[] first = kept.get(i.runId() + '\u001f' + id);
+            if (first == null) {
+                kept.put(i.runId() + '\u001f' + id, new String[] {i.runId(), i.id(), id, String.join(",", fresh),
+                        i.tests()});
+            } else {
+                java.util.TreeSet<String> fps = new java.util.TreeSet<>(split(first[3], ","));
+                fps.addAll(fresh);
+                first[3] = String.join(",", fps);
+                java.util.TreeSet<String> tests = new java.util.TreeSet<>(split(first[4], "\n"));
+                tests.addAll(split(i.tests(), "\n"));
+                first[4] = String.join("\n", tests);
+                merged.add(new String[] {i.runId(), i.id(), id});
+            }
+        }
+        sql.batch(what, "DELETE FROM incidents WHERE run_id = ? AND id = ?", merged, (ps, m) -> {
+            ps.setString(1, m[0]);
+            ps.setString(2, m[1]);
+        });
+        // '~' + new id first, then without the mark: an old id equal to another's new one is never rewritten twice
+        sql.batch(what, "UPDATE incidents SET id = ?, fingerprints = ?, tests = ? WHERE run_id = ? AND id = ?",
+                kept.values(), (ps, k) -> {
+                    ps.setString(1, "~" + k[2]);
+                    ps.setString(2, k[3]);
+                    ps.setString(3, k[4]);
+                    ps.setString(4, k[0]);
+                    ps.setString(5, k[1]);
+                });
+        sql.execute(what, "UPDATE incidents SET id = substr(id, 2) WHERE id LIKE '~%'");
+        List<String[]> moves = new ArrayList<>(merged);
+        kept.values().forEach(k -> moves.add(new String[] {k[0], k[1], k[2]}));
+        sql.batch(what, "UPDATE failures SET incident_id = ? WHERE run_id = ? AND incident_id = ?", moves, (ps, m) -> {
+            ps.setString(1, "~" + m[2]);
+            ps.setString(2, m[0]);
+            ps.setString(3, m[1]);
+        });
+        sql.execute(what, "UPDATE failures SET incident_id = substr(incident_id, 2) WHERE incident_id LIKE '~%'");
+    }
+
+    /**
+     * The kind of cause a stored incident was given: the one whose id its stored fingerprints reproduce; for an id
+     * that an earlier recomputation kept while relisting its fingerprints, what the incident says of itself (a
+     * refused address's title, a pattern the catalog groups by), else one template.
+     */
+    static String kindOf(StoredIncidentRow i, PatternCatalog catalog) {
+        List<String> candidates = new ArrayList<>();
+        candidates.add("refused-" + i.category());
+        i.patternIds().forEach(p -> candidates.add("pattern-" + p));
+        candidates.add(Incidents.TEMPLATE_KIND);
+        for (String kind : candidates) {
+            if (Incidents.idOf(kind, i.fingerprints()).equals(i.id())) {
+                return kind;
+            }
+        }
+        if (i.title() != null && i.title().contains(" refuses connections")) {
+            return "refused-" + i.category();
+        }
+        if (i.patternIds().size() == 1 && catalog.find(i.patternIds().get(0))
+                .map(p -> p.groupBy() == FailurePattern.GroupBy.PATTERN).orElse(false)) {
+            return "pattern-" + i.patternIds().get(0);
+        }
+        return Incidents.TEMPLATE_KIND;
+    }
+
+    private static List<String> split(String joined, String separator) {
+        return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(separator));
     }
 
     /** The row a run's failures with one new fingerprint are merged into, and their summed count. */
@@ -74,23 +170,7 @@ final class Refingerprint {
                     ps.setLong(3, k.rowid);
                 });
         sql.execute(what, "UPDATE failures SET fingerprint = substr(fingerprint, 2) WHERE fingerprint LIKE '~%'");
-        // An incident lists its fingerprints: the new ones, each once, sorted (as Incidents writes them).
-        List<String[]> incidents = sql.query(what, "SELECT run_id, id, fingerprints FROM incidents", Sql.Binder.NONE,
-                rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
-        List<String[]> relisted = new ArrayList<>();
-        for (String[] i : incidents) {
-            Map<String, String> map = perRun.getOrDefault(i[0], Map.of());
-            java.util.TreeSet<String> fresh = new java.util.TreeSet<>();
-            for (String fp : i[2] == null || i[2].isEmpty() ? new String[0] : i[2].split(",")) {
-                fresh.add(map.getOrDefault(fp, fp));
-            }
-            relisted.add(new String[] {String.join(",", fresh), i[0], i[1]});
-        }
-        sql.batch(what, "UPDATE incidents SET fingerprints = ? WHERE run_id = ? AND id = ?", relisted, (ps, i) -> {
-            ps.setString(1, i[0]);
-            ps.setString(2, i[1]);
-            ps.setString(3, i[2]);
-        });
+        reidentifyIncidents(sql, what, perRun);
         // Two passes ('~' + new, then without the mark), so that an old fingerprint equal to another's new one
         // is never rewritten twice.
         List<String[]> changes = new ArrayList<>();

@@ -16,7 +16,7 @@ import java.time.Instant;
  * @param machine     the host name of the machine that recorded it; null for runs stored before schema 11
  * @param operator    who ran it (the OS user, or HEALDESK_OPERATOR); null before schema 11
  * @param origin      where it was started: console, cli, schedule or ci; null before schema 11
- * @param heartbeatAt the last sign of life of its process while it ran (schema 12); null for runs stored before
+ * @param heartbeatAt the last sign of life of its process while it ran (schema 13); null for runs stored before
  * @param interruptedWhy why another store marked it interrupted ("no sign of life from MACHINE since T"); null when
  *                    it finished, or when its process was found gone on its own machine
  */

@@ -330,9 +330,14 @@ final class Schema {
                     "CREATE INDEX runs_machine ON runs(machine, started_at)"
             ),
             List.of(
-                    // Issue 18: a run in progress shows it is alive. Its process writes heartbeat_at (epoch ms) when
-                    // the run starts and every HistoryStore.HEARTBEAT while it runs; on a shared history a process id
-                    // says nothing of another machine's processes, so a run silent for longer than
+                    // Issue 13 (version 12): the template masks bare host names, month-led dates and pod names, and
+                    // an incident's id is recomputed with its fingerprints, so that incidents recorded before count
+                    // with the same incidents recorded after (Refingerprint, see REFINGERPRINT_VERSIONS).
+            ),
+            List.of(
+                    // Issue 18 (version 13): a run in progress shows it is alive. Its process writes heartbeat_at
+                    // (epoch ms) when the run starts and every HistoryStore.HEARTBEAT while it runs; on a shared
+                    // history a process id says nothing of another machine's processes, so a run silent for longer than
                     // HistoryStore.SILENCE is marked interrupted by whichever store looks, and interrupted_why says so
                     // ("no sign of life from MACHINE since T"). Null for runs stored before, and for runs whose
                     // process was found gone on their own machine.
@@ -347,7 +352,13 @@ final class Schema {
      * Every version whose migration changes what a fingerprint is. Migrating across several recomputes once, after
      * the last of them (the result is the same: each recomputation starts from the stored messages).
      */
-    static final java.util.Set<Integer> REFINGERPRINT_VERSIONS = java.util.Set.of(REFINGERPRINT_VERSION, 8);
+    static final java.util.Set<Integer> REFINGERPRINT_VERSIONS = java.util.Set.of(REFINGERPRINT_VERSION, 8, 12);
+
+    /** Whether migrating to {@code version} recomputes the fingerprints: the last such version up to {@link #VERSION}. */
+    static boolean refingerprintsAt(int version) {
+        return REFINGERPRINT_VERSIONS.contains(version)
+                && REFINGERPRINT_VERSIONS.stream().noneMatch(v -> v > version && v <= VERSION);
+    }
 
     /** The version this Healdesk writes. */
     static final int VERSION = MIGRATIONS.size();
@@ -421,7 +432,7 @@ final class Schema {
                         sql.execute("migrate the schema to version " + (v + 1), translated);
                     }
                 }
-                if (REFINGERPRINT_VERSIONS.contains(v + 1) && !REFINGERPRINT_VERSIONS.contains(v + 2)) {
+                if (refingerprintsAt(v + 1)) {
                     Refingerprint.apply(sql);
                     // the groups it merged and the fingerprints table it rebuilt: the rollups count them again
                     new Rollups(sql).rebuildDays("migrate the schema to version " + (v + 1));

@@ -36,7 +36,10 @@ import java.util.function.UnaryOperator;
 public final class SlackNotifier implements RunListener {
 
     public static final String ENV = "SLACK_WEBHOOK_URL";
-    private static final Logger LOG = LoggerFactory.getLogger(SlackNotifier.class);
+    /** The logger, got on first use: the console's first frame does not wait for the logging set-up. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(SlackNotifier.class);
+    }
     /** Loaded on the first message, not with the class: the console asks for a notifier before its first frame. */
     private static final class Json {
         static final ObjectMapper MAPPER = new ObjectMapper();
@@ -135,11 +138,11 @@ public final class SlackNotifier implements RunListener {
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                LOG.warn("The Slack webhook ({}) answered {}: {}", ENV, response.statusCode(),
+                log().warn("The Slack webhook ({}) answered {}: {}", ENV, response.statusCode(),
                         cut(redact.apply(response.body())));
             }
         } catch (IOException e) {
-            LOG.warn("The Slack webhook ({}) could not be reached: {}", ENV, e.getClass().getSimpleName());
+            log().warn("The Slack webhook ({}) could not be reached: {}", ENV, e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

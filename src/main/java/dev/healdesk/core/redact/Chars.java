@@ -29,9 +29,18 @@ final class Chars {
         return letter(c) || digit(c);
     }
 
+    /** {@link #word} as a table: one look-up per character where words are skipped, the scanner's commonest step. */
+    private static final boolean[] WORD = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            WORD[c] = alnum(c) || c == '_';
+        }
+    }
+
     /** A regex word character, {@code [A-Za-z0-9_]}. */
     static boolean word(char c) {
-        return alnum(c) || c == '_';
+        return c < 128 && WORD[c];
     }
 
     static boolean hex(char c) {

@@ -144,7 +144,7 @@ final class CommandLines implements Detector {
             return Math.max(otherwise, end);
         }
         boolean password = key == KeyNames.Key.PASSWORD;
-        if (!password && !Values.secretLike(s, start, end)) {
+        if (!password && !(key == KeyNames.Key.KEY ? Values.generated(s, start, end) : Values.secretLike(s, start, end))) {
             return Math.max(otherwise, end);
         }
         scan.add(password ? SecretKind.PASSWORD : key == KeyNames.Key.SESSION ? SecretKind.SESSION_ID

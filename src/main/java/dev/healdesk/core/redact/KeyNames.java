@@ -10,20 +10,38 @@ final class KeyNames {
 
     /** The kinds of key this class tells apart. */
     enum Key {
-        NONE, COOKIE, AUTHORIZATION, SESSION, AWS_SECRET, PASSWORD, SECRET, SSN
+        NONE, COOKIE, AUTHORIZATION, SESSION, AWS_SECRET, PASSWORD, SECRET, SSN,
+        /**
+         * A "key" after a word that does not say which (a vendor's {@code ALGOLIA_ADMIN_KEY}, {@code tls.key},
+         * {@code FERNET_KEY}): a secret only when the value looks generated ({@link Values#generated}), so that
+         * {@code sort_key: created_at} stays.
+         */
+        KEY
     }
 
     static final int MAX_SEGMENTS = 8;
     static final int MAX_LENGTH = 64;
 
     private static final String[] PASSWORD_WORDS = {"password", "passwd", "passphrase", "passcode", "pwd", "pass",
+            "requirepass", "masterauth",
             "pw", "otp", "pin"};
     private static final String[] SECRET_WORDS = {"secret", "secrets", "token", "apikey", "apitoken", "secretkey",
             "accesskey", "privatekey", "clientsecret", "authtoken", "accesstoken", "refreshtoken", "credential",
-            "credentials", "auth", "signature", "sig", "csrftoken", "xsrftoken", "sessionsecret", "jwtsecret", "webhooksecret"};
+            "credentials", "creds", "auth", "signature", "sig", "csrftoken", "xsrftoken", "sessionsecret", "jwtsecret",
+            "webhooksecret", "pat", "bearer", "dockerconfigjson", "dockercfg", "privkey", "passkey", "hmac"};
     /** Words that make a following "key" a secret one: api_key, accessKey, x-api-key, AccountKey... */
     private static final String[] KEY_QUALIFIERS = {"api", "access", "secret", "private", "client", "signing",
             "encryption", "master", "app", "account", "license", "subscription", "service", "auth", "shared"};
+    /**
+     * Words before "key" that say it is no secret: database and cache keys, public keys, keys of keyboards and maps
+     * (the allowlist of gitleaks' generic-api-key rule).
+     */
+    private static final String[] NOT_SECRET_KEY_QUALIFIERS = {"primary", "foreign", "sort", "partition", "hash",
+            "range", "cache", "idempotency", "public", "pub", "bucket", "object", "row", "unique", "composite", "natural",
+            "routing", "shard", "lookup", "map", "dedup", "dedupe", "message", "hot", "idx", "index", "schema",
+            "sequence", "group", "item", "i18n", "translation", "locale", "label", "field", "column", "table", "query",
+            "react", "list", "dict", "redis", "storage", "s3", "file", "path", "event", "request", "trace", "span",
+            "correlation", "tracking", "partitioning", "cluster", "ssh", "host", "gpg", "pgp", "kms"};
     /** Trailing words that say how a secret is spelt, not what it is: secret_key_base, token_value. */
     private static final String[] TRAILERS = {"value", "base"};
     private static final String[] SESSION_WORDS = {"jsessionid", "phpsessid", "sessionid", "sessid", "sid",
@@ -50,8 +68,9 @@ final class KeyNames {
     private static final int AWS = 1 << 15;
     private static final int ACCESS = 1 << 16;
     private static final int KEY = 1 << 17;
+    private static final int NOT_SECRET_KEY_QUALIFIER = 1 << 18;
     private static final int LONGEST_WORD = 16;
-    private static final int TABLE_SIZE = 256;   // a power of two, well over twice the words
+    private static final int TABLE_SIZE = 512;   // a power of two, well over twice the words
     private static final String[] TABLE_WORDS = new String[TABLE_SIZE];
     private static final int[] TABLE_BITS = new int[TABLE_SIZE];
 
@@ -74,6 +93,7 @@ final class KeyNames {
         word(AWS, "aws");
         word(ACCESS, "access");
         word(KEY, "key", "keys");
+        word(NOT_SECRET_KEY_QUALIFIER, NOT_SECRET_KEY_QUALIFIERS);
     }
 
     private KeyNames() {
@@ -168,6 +188,9 @@ final class KeyNames {
         }
         if (has(bits[last], SECRET_WORD) || last > 0 && has(bits[last], KEY) && has(bits[last - 1], KEY_QUALIFIER)) {
             return Key.SECRET;
+        }
+        if (last > 0 && has(bits[last], KEY) && !has(bits[last - 1], NOT_SECRET_KEY_QUALIFIER)) {
+            return Key.KEY;
         }
         return Key.NONE;
     }

@@ -73,6 +73,9 @@ final class KeyValues implements Detector {
                 || s.charAt(keyStart + 1) == 'P') && Chars.lower(s.charAt(keyStart + 2))) {
             keyStart += 2;   // a JVM or Gradle property: -DapiKey=…, -PnexusPassword=…
         }
+        if (digits(s, keyStart, keyEnd)) {
+            return sep + 1;   // the hours of 10:11:12, a port, an index: no key name is all digits
+        }
         KeyNames.Key key = KeyNames.classify(scan, keyStart, keyEnd);
         if (key == KeyNames.Key.NONE && Chars.is(s, keyStart, keyEnd, "value")) {
             key = NameValuePairs.named(scan, keyStart, sep);
@@ -104,9 +107,21 @@ final class KeyValues implements Detector {
         if (v + 1 < s.length() && s.charAt(v) == 'b' && (s.charAt(v + 1) == '\'' || s.charAt(v + 1) == '"')) {
             v++;   // a Python bytes literal, b'...'
         }
+        if (colon && !thinArrow) {
+            v = yamlBlock(s, v);
+        }
         int quote = Quotes.open(s, v);
         int start = v + quote;
-        int end = quote > 0 ? Quotes.close(s, start, quote) : plainEnd(s, start);
+        int end;
+        if (quote == 1 && v + 3 < s.length() && s.charAt(v + 1) == s.charAt(v) && s.charAt(v + 2) == s.charAt(v)) {
+            start = v + 3;   // TOML's and Python's triple-quoted strings
+            end = start;
+            while (end < s.length() && s.charAt(end) != '\n' && !s.startsWith(s.substring(v, v + 3), end)) {
+                end++;
+            }
+        } else {
+            end = quote > 0 ? Quotes.close(s, start, quote) : plainEnd(s, start);
+        }
         if (thinArrow && quote == 0 && end < s.length() && (s.charAt(end) == '(' || s.startsWith("->", end))) {
             return sep + 2;   // a call or a member chain, not a value: ctx->token->refresh()
         }
@@ -153,6 +168,35 @@ final class KeyValues implements Detector {
         char before = s.charAt(keyStart - 1);
         return before == '$' || before == '>' && keyStart >= 2 && s.charAt(keyStart - 2) == '-'
                 || before == ':' && keyStart >= 2 && s.charAt(keyStart - 2) == ':';
+    }
+
+    /**
+     * A YAML block scalar ({@code token: >-}, {@code key: |}) has its value on the next line: where that starts, or
+     * {@code v} when the text is not so.
+     */
+    private static int yamlBlock(String s, int v) {
+        if (v >= s.length() || s.charAt(v) != '|' && s.charAt(v) != '>') {
+            return v;
+        }
+        int i = v + 1;
+        while (i < s.length() && i - v <= 3 && (s.charAt(i) == '-' || s.charAt(i) == '+' || Chars.digit(s.charAt(i)))) {
+            i++;
+        }
+        while (i < s.length() && Chars.blank(s.charAt(i))) {
+            i++;
+        }
+        if (i < s.length() && s.charAt(i) == '\r') {
+            i++;
+        }
+        if (i >= s.length() || s.charAt(i) != '\n') {
+            return v;
+        }
+        i++;
+        int indent = i;
+        while (i < s.length() && Chars.blank(s.charAt(i))) {
+            i++;
+        }
+        return i > indent && i < s.length() && !Chars.space(s.charAt(i)) ? i : v;
     }
 
     /**
@@ -203,6 +247,25 @@ final class KeyValues implements Detector {
                 i++;
                 continue;
             }
+            // in a JSON string, password=pa\\ss holds a backslash and password=pa\"ss a quote: the value goes on (an
+            // escaped quote that ends a quoted setting, "password=x\"}, is followed by what stops a value, and a
+            // backslash before a letter is an escape such as \n)
+            if (i > start && i < s.length() && s.charAt(i) == '\\') {
+                int run = i;
+                while (run < s.length() && s.charAt(run) == '\\') {
+                    run++;
+                }
+                int k = run - i;
+                if (run + 1 < s.length() && s.charAt(run) == '"' && k % 2 == 1
+                        && (!plainStop(s.charAt(run + 1)) || s.charAt(run + 1) == '\\')) {
+                    i = run + 1;
+                    continue;
+                }
+                if (run < s.length() && k % 2 == 0 && !plainStop(s.charAt(run)) && !escapeLetter(s.charAt(run))) {
+                    i = run;
+                    continue;
+                }
+            }
             return i;
         }
     }
@@ -215,6 +278,11 @@ final class KeyValues implements Detector {
         }
         return j > i && j + 1 < s.length() && (s.charAt(j) == '=' || s.charAt(j) == ':')
                 && s.charAt(j + 1) != '=' && !Chars.space(s.charAt(j + 1)) && s.charAt(j + 1) != ',';
+    }
+
+    /** The letters of JSON's escapes: after an escaped backslash they are a newline or a tab one level down. */
+    private static boolean escapeLetter(char c) {
+        return c == 'n' || c == 'r' || c == 't' || c == 'u' || c == 'b' || c == 'f';
     }
 
     private static boolean plainStop(char c) {
@@ -257,6 +325,15 @@ final class KeyValues implements Detector {
         return !lower && end - start >= 3;
     }
 
+    private static boolean digits(String s, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (!Chars.digit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean hasDigit(String s, int start, int end) {
         for (int i = start; i < end; i++) {
             if (Chars.digit(s.charAt(i))) {
@@ -297,6 +374,8 @@ final class KeyValues implements Detector {
                 return Values.secretLike(s, start, end) ? SecretKind.SESSION_ID : null;
             case SECRET:
                 return Values.secretLike(s, start, end) ? SecretKind.GENERIC_SECRET : null;
+            case KEY:
+                return Values.generated(s, start, end) ? SecretKind.GENERIC_SECRET : null;
             default:
                 return null;
         }

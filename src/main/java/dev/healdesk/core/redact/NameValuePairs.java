@@ -1,10 +1,12 @@
 package dev.healdesk.core.redact;
 
 /**
- * A {@code value} whose meaning is in its sibling {@code name}, as cookies and local storage are written in
- * Playwright storage-state files, in the objects a test prints ({@code { name: 'connect.sid', value: '…' }}) and in
- * Python dicts ({@code {'name': 'sessionid', 'value': '…'}}): the name is looked for in the same object, before
- * the value or after it, and judged as a key name would be ({@link KeyNames}).
+ * A {@code value} whose meaning is in its sibling {@code name} or {@code key}, as cookies and local storage are written
+ * in Playwright storage-state files, in the objects a test prints ({@code { name: 'connect.sid', value: '…' }}), in
+ * Python dicts ({@code {'name': 'sessionid', 'value': '…'}}), in Kubernetes env lists ({@code - name: DB_PASSWORD}
+ * then {@code value: …}, the name unquoted), in CI variable APIs ({@code {"key":"DEPLOY_TOKEN","value":"…"}}) and in
+ * .NET and NuGet configs ({@code <add key="ClearTextPassword" value="…"/>}): the name is looked for in the same object
+ * or element, before the value or after it, and judged as a key name would be ({@link KeyNames}).
  */
 final class NameValuePairs {
 
@@ -19,7 +21,7 @@ final class NameValuePairs {
         String s = scan.text;
         for (int j = valueKey - 1; j >= 0 && valueKey - j <= REACH; j--) {
             char c = s.charAt(j);
-            if (c == '{' || c == '}') {
+            if (c == '{' || c == '}' || c == '<' || c == '>') {
                 break;
             }
             KeyNames.Key key = nameAt(scan, j);
@@ -29,7 +31,7 @@ final class NameValuePairs {
         }
         for (int j = sep + 1; j < s.length() && j - sep <= REACH; j++) {
             char c = s.charAt(j);
-            if (c == '{' || c == '}') {
+            if (c == '{' || c == '}' || c == '<' || c == '>') {
                 break;
             }
             KeyNames.Key key = nameAt(scan, j);
@@ -40,16 +42,20 @@ final class NameValuePairs {
         return KeyNames.Key.NONE;
     }
 
-    /** If a {@code name: 'x'} key starts at {@code j}, what {@code x} says; otherwise null. */
+    /** If a {@code name: 'x'} (or {@code key="x"}, or YAML's {@code name: x}) starts at {@code j}, what x says; else null. */
     private static KeyNames.Key nameAt(Scan scan, int j) {
         String s = scan.text;
-        if ((s.charAt(j) != 'n' && s.charAt(j) != 'N') || !s.regionMatches(true, j, "name", 0, 4)
-                || j > 0 && (Chars.word(s.charAt(j - 1)) || s.charAt(j - 1) == '-' || s.charAt(j - 1) == '.')) {
+        char c = s.charAt(j);
+        int length = (c == 'n' || c == 'N') && s.regionMatches(true, j, "name", 0, 4) ? 4
+                : (c == 'k' || c == 'K') && s.regionMatches(true, j, "key", 0, 3) ? 3 : 0;
+        if (length == 0 || j > 0 && (Chars.word(s.charAt(j - 1)) || s.charAt(j - 1) == '-' || s.charAt(j - 1) == '.')) {
             return null;
         }
-        int p = j + 4;
+        int p = j + length;
         if (p < s.length() && (s.charAt(p) == '"' || s.charAt(p) == '\'')) {
             p++;
+        } else if (p + 1 < s.length() && s.charAt(p) == '\\' && s.charAt(p + 1) == '"') {
+            p += 2;   // JSON inside a JSON string: \"name\":\"…\"
         }
         while (p < s.length() && Chars.blank(s.charAt(p))) {
             p++;
@@ -62,11 +68,19 @@ final class NameValuePairs {
             p++;
         }
         int quote = Quotes.open(s, p);
-        if (quote == 0) {
-            return null;
-        }
         int start = p + quote;
-        int end = Quotes.close(s, start, quote);
+        int end;
+        if (quote > 0) {
+            end = Quotes.close(s, start, quote);
+        } else {
+            end = start;   // YAML: name: DB_PASSWORD
+            while (end < s.length() && (Chars.word(s.charAt(end)) || s.charAt(end) == '-' || s.charAt(end) == '.')) {
+                end++;
+            }
+            if (end < s.length() && !Chars.space(s.charAt(end)) && s.charAt(end) != ',') {
+                return null;
+            }
+        }
         return KeyNames.classify(scan, start, end);
     }
 }

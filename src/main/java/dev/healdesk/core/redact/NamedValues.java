@@ -5,7 +5,8 @@ package dev.healdesk.core.redact;
  * "using secret Zk3…", "api key 9aB…". Only a value that looks generated goes (at least {@value #MIN_LENGTH}
  * characters of letters and digits, {@value #MIN_ENTROPY} bits of entropy a character), so "token expired" and
  * "password reset link" stay, and a bare "key" counts only after api, access, secret or private ("cache key
- * 9f8e…" stays). Triggered by the first letter of the name.
+ * 9f8e…" stays). Triggered by the first letter of the name. Also a setting given as name then value to a
+ * configuration command ({@code CONFIG SET requirepass …}, {@code git config user.password …}; see {@code setting}).
  */
 final class NamedValues implements Detector {
 
@@ -20,6 +21,12 @@ final class NamedValues implements Detector {
         int end = scan.wordEnd(i);
         if (Chars.joinedBefore(s, i)) {
             return end;   // inside a word: nothing here starts a name, skip the rest of it
+        }
+        if (end + 1 < s.length() && Chars.blank(s.charAt(end)) && end - i <= 9) {
+            int setting = setting(scan, i, end);
+            if (setting >= 0) {
+                return setting;
+            }
         }
         if (!named(s, i, end)) {
             return end;
@@ -48,6 +55,81 @@ final class NamedValues implements Detector {
         }
         scan.add(SecretKind.GENERIC_SECRET, v, e);
         return v;   // a token of known shape names it better
+    }
+
+    /**
+     * A setting given as two arguments, name then value, as configuration commands take it: {@code CONFIG SET
+     * requirepass …} (redis-cli), {@code aws configure set aws_secret_access_key …}, {@code npm config set _authToken …},
+     * {@code dotnet user-secrets set "Db:Password" …}, {@code git config --global user.password …}. Called at
+     * {@code set} (after config, configure, user-secrets or secret) or at git's {@code config}; returns where scanning
+     * goes on, or -1 when the text is not so.
+     */
+    private static int setting(Scan scan, int word, int end) {
+        String s = scan.text;
+        boolean set = Chars.is(s, word, end, "set");
+        if (set) {
+            int p = word - 1;
+            while (p >= 0 && Chars.blank(s.charAt(p))) {
+                p--;
+            }
+            int q = p;
+            while (q >= 0 && (Chars.alnum(s.charAt(q)) || s.charAt(q) == '-')) {
+                q--;
+            }
+            if (p == word - 1 || !(Chars.is(s, q + 1, p + 1, "config") || Chars.is(s, q + 1, p + 1, "configure")
+                    || Chars.is(s, q + 1, p + 1, "user-secrets") || Chars.is(s, q + 1, p + 1, "secret"))) {
+                return -1;
+            }
+        } else if (!Chars.is(s, word, end, "config") || word < 4 || !s.startsWith("git ", word - 4)) {
+            return -1;
+        }
+        int i = end;
+        while (true) {   // blanks and options: --global, --local, -f file
+            while (i < s.length() && Chars.blank(s.charAt(i))) {
+                i++;
+            }
+            if (i < s.length() && s.charAt(i) == '-') {
+                while (i < s.length() && !Chars.space(s.charAt(i))) {
+                    i++;
+                }
+                continue;
+            }
+            break;
+        }
+        int quote = Quotes.open(s, i);
+        int nameStart = i + quote;
+        int nameEnd = nameStart;
+        while (nameEnd < s.length() && nameEnd - nameStart <= KeyNames.MAX_LENGTH && !Chars.space(s.charAt(nameEnd))
+                && s.charAt(nameEnd) != '=' && s.charAt(nameEnd) != '"' && s.charAt(nameEnd) != '\'') {
+            nameEnd++;
+        }
+        if (nameEnd == nameStart || nameEnd >= s.length() || s.charAt(nameEnd) == '=') {
+            return -1;   // NAME=VALUE is the key-value rules'
+        }
+        int v = nameEnd + quote;
+        if (v >= s.length() || !Chars.blank(s.charAt(v))) {
+            return -1;
+        }
+        while (v < s.length() && Chars.blank(s.charAt(v))) {
+            v++;
+        }
+        KeyNames.Key key = KeyNames.classify(scan, nameStart, nameEnd);
+        if (key == KeyNames.Key.NONE || key == KeyNames.Key.COOKIE || key == KeyNames.Key.AUTHORIZATION
+                || v >= s.length() || s.charAt(v) == '-') {
+            return -1;
+        }
+        int q = Quotes.open(s, v);
+        int start = v + q;
+        int stop = q > 0 ? Quotes.close(s, start, q) : start;
+        while (q == 0 && stop < s.length() && !Chars.space(s.charAt(stop))) {
+            stop++;
+        }
+        SecretKind kind = KeyValues.judge(key, s, start, stop);
+        if (kind == null) {
+            return -1;
+        }
+        scan.add(kind, start, stop);
+        return start;
     }
 
     private static boolean named(String s, int start, int end) {

@@ -34,8 +34,17 @@ final class Quotes {
                 return i;
             }
             if (quote == 2) {
-                if (c == '\\' && i + 1 < s.length() && s.charAt(i + 1) == '"') {
-                    return i;
+                if (c == '\\') {
+                    // JSON inside a JSON string: \" closes, but \\\" is a quote inside the value (an escaped
+                    // backslash, then an escaped quote) and \\\\ a backslash in it
+                    int run = i;
+                    while (run < limit && s.charAt(run) == '\\') {
+                        run++;
+                    }
+                    if (run < limit && s.charAt(run) == '"' && (run - i) % 4 == 1) {
+                        return i + (run - i) - 1;
+                    }
+                    i = run < limit && s.charAt(run) == '"' ? run : run - 1;
                 }
             } else if (c == '\\') {
                 i++;

@@ -53,8 +53,12 @@ record RuleTable(List<Tokens.Rule> tokens, List<CommandLines.Flag> flags) {
         if (prefixes.isEmpty() == (anchor == null)) {
             throw new IllegalArgumentException("needs either prefixes or an anchor");
         }
+        if (n.hasNonNull("backOver") && anchor == null) {
+            throw new IllegalArgumentException("backOver needs an anchor");
+        }
         return new Tokens.Rule(n.get("id").asText(), SecretKind.valueOf(n.get("kind").asText()),
                 prefixes.toArray(new String[0]), anchor, n.path("back").asInt(0),
+                n.hasNonNull("backOver") ? n.get("backOver").asText() : null,
                 Pattern.compile(n.get("regex").asText() + TAIL), n.path("window").asInt(WINDOW),
                 n.path("mixed").asBoolean(false), n.path("withScheme").asBoolean(false));
     }

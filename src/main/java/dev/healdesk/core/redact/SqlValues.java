@@ -118,6 +118,11 @@ final class SqlValues implements Detector {
                     scan.add(key == KeyNames.Key.SESSION ? SecretKind.SESSION_ID : SecretKind.GENERIC_SECRET, start, end);
                 }
             }
+            case KEY -> {
+                if (Values.generated(s, start, end)) {
+                    scan.add(SecretKind.GENERIC_SECRET, start, end);
+                }
+            }
             default -> { }
         }
     }

@@ -18,12 +18,14 @@ import java.util.regex.Pattern;
 final class Tokens implements Detector {
 
     /**
-     * One format: its kind, the literal prefixes that trigger it (or an anchor {@code back} characters into it), its
-     * regex (anchored where the token starts), how far the regex may look, whether what follows the prefix must mix
-     * digits, capitals and small letters, and whether a {@code scheme://} before it goes too (webhook URLs).
+     * One format: its kind, the literal prefixes that trigger it (or an anchor {@code back} characters into it, or, with
+     * {@code backOver}, up to {@code back} characters of that set before it: the digits of a Telegram bot id before its
+     * {@code :AA}), its regex (anchored where the token starts), how far the regex may look, whether what follows the
+     * prefix must mix digits, capitals and small letters, and whether a {@code scheme://} before it goes too (webhook
+     * URLs).
      */
-    record Rule(String id, SecretKind kind, String[] prefixes, String anchor, int back, Pattern regex, int window,
-                boolean mixed, boolean withScheme) {
+    record Rule(String id, SecretKind kind, String[] prefixes, String anchor, int back, String backOver, Pattern regex,
+                int window, boolean mixed, boolean withScheme) {
     }
 
     private final Rule[][] byFirstChar = new Rule[128][];
@@ -33,6 +35,12 @@ final class Tokens implements Detector {
      * words that start like a token (every "s", "p", "d"...) are passed over without trying each rule's prefixes.
      */
     private final boolean[][] secondChars = new boolean[128][];
+    /**
+     * By the first two characters ({@code 128 * first + second}): the rules with a prefix that starts so, in the table's
+     * order; a word that passes the second-character filter tries only these, not every rule of its first character.
+     * Null where a first character has a one-character or non-ASCII prefix (then all its rules are tried).
+     */
+    private final Rule[][] byFirstTwo = new Rule[128 * 128][];
 
     Tokens(List<Rule> rules) {
         Map<Character, Set<Rule>> byChar = new LinkedHashMap<>();
@@ -62,6 +70,24 @@ final class Tokens implements Detector {
             secondChars[c] = second;
         });
         byAnchor.forEach((c, set) -> byAnchorChar[c] = set.toArray(new Rule[0]));
+        Map<Integer, Set<Rule>> byTwo = new LinkedHashMap<>();
+        for (Rule r : rules) {   // in the table's order, so the first rule that matches still wins
+            for (String p : r.prefixes()) {
+                if (p.length() >= 2 && p.charAt(0) < 128 && p.charAt(1) < 128) {
+                    byTwo.computeIfAbsent(128 * p.charAt(0) + p.charAt(1), k -> new LinkedHashSet<>()).add(r);
+                }
+            }
+        }
+        byTwo.forEach((k, set) -> byFirstTwo[k] = set.toArray(new Rule[0]));
+    }
+
+    /**
+     * For a character that starts prefixes only (no anchor), the characters that can follow it in one; null otherwise.
+     * Where a word's second character is not among them this detector finds nothing there, so {@link Redactor} checks
+     * that itself before calling it.
+     */
+    boolean[] secondFilter(char c) {
+        return c < 128 && byAnchorChar[c] == null && byFirstChar[c] != null ? secondChars[c] : null;
     }
 
     /** The characters that can start a token or its anchor, for {@link Redactor}'s trigger table. */
@@ -82,11 +108,17 @@ final class Tokens implements Detector {
         Rule[] anchored = byAnchorChar[c];
         if (anchored != null) {
             for (Rule r : anchored) {
-                int start = i - r.back();
-                if (start >= 0 && s.startsWith(r.anchor(), i) && !Chars.joinedBefore(s, start)) {
+                if (!s.startsWith(r.anchor(), i)) {
+                    continue;
+                }
+                int start = r.backOver() == null ? i - r.back() : backOver(s, i, r);
+                // a run read back over may follow a word (Telegram's /bot123…:AA…), not more of the run
+                boolean starts = r.backOver() == null ? start >= 0 && !Chars.joinedBefore(s, start)
+                        : start < i && (start == 0 || r.backOver().indexOf(s.charAt(start - 1)) < 0);
+                if (starts) {
                     int end = match(r, s, start);
                     if (end > 0) {
-                        scan.add(r.kind(), start, end);
+                        scan.add(r.kind(), r.withScheme() ? schemeStart(s, start) : start, end);
                         return end;
                     }
                 }
@@ -102,6 +134,9 @@ final class Tokens implements Detector {
         }
         if (Chars.joinedBefore(s, i)) {
             return anchored != null ? i + 1 : scan.wordEnd(i);
+        }
+        if (second != null) {
+            rules = byFirstTwo[128 * c + s.charAt(i + 1)];   // the filter passed: both are ASCII, and some rule starts so
         }
         for (Rule r : rules) {
             int prefix = prefixLength(s, i, r.prefixes());
@@ -121,6 +156,15 @@ final class Tokens implements Detector {
         Matcher m = r.regex().matcher(s).region(start, Math.min(s.length(), start + r.window()))
                 .useTransparentBounds(true);
         return m.lookingAt() ? m.end() : -1;
+    }
+
+    /** Where the run of {@code r.backOver()} characters (at most {@code r.back()}) before the anchor at {@code i} starts. */
+    private static int backOver(String s, int i, Rule r) {
+        int start = i;
+        while (start > 0 && i - start < r.back() && r.backOver().indexOf(s.charAt(start - 1)) >= 0) {
+            start--;
+        }
+        return start;
     }
 
     /** Where {@code https://} before {@code i} starts, or {@code i} when there is none. */

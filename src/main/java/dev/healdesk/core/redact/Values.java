@@ -63,6 +63,28 @@ final class Values {
         return !allDigits && entropy(s, start, end) >= MIN_SECRET_ENTROPY;
     }
 
+    /**
+     * Whether {@code s[start, end)} looks generated rather than chosen: at least {@value NamedValues#MIN_LENGTH}
+     * characters with letters and digits, no blank, and {@value NamedValues#MIN_ENTROPY} bits of entropy a character
+     * (what a name that says little, such as {@code FERNET_KEY}, needs before its value goes).
+     */
+    static boolean generated(String s, int start, int end) {
+        if (end - start < NamedValues.MIN_LENGTH || placeholder(s, start, end)) {
+            return false;
+        }
+        boolean letter = false;
+        boolean digit = false;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (Chars.space(c)) {
+                return false;
+            }
+            letter |= Chars.letter(c);
+            digit |= Chars.digit(c);
+        }
+        return letter && digit && entropy(s, start, end) >= NamedValues.MIN_ENTROPY;
+    }
+
     /** Shannon entropy of {@code s[start, end)} in bits per character. */
     static double entropy(String s, int start, int end) {
         int[] counts = new int[129];

@@ -30,7 +30,10 @@ public record ArtifactRetention(Duration keep) {
     public static final Duration DEFAULT = Duration.ofDays(7);
     /** The environment variable that sets the retention in days (0 keeps artifacts for ever). */
     public static final String ENV = "HEALDESK_ARTIFACT_RETENTION_DAYS";
-    private static final Logger LOG = LoggerFactory.getLogger(ArtifactRetention.class);
+    /** The logger, got on first use: the console's first frame does not wait for the logging set-up. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(ArtifactRetention.class);
+    }
 
     /** What one pruning did. */
     public record Pruned(List<Path> runFolders, long bytes) {
@@ -91,7 +94,7 @@ public record ArtifactRetention(Duration keep) {
                 pruned.add(run);
             }
         } catch (IOException e) {
-            LOG.warn("Could not prune the artifacts under {}: {}", resultsDir, e.toString());
+            log().warn("Could not prune the artifacts under {}: {}", resultsDir, e.toString());
         }
         return new Pruned(pruned, bytes[0]);
     }

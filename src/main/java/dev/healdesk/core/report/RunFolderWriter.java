@@ -98,6 +98,45 @@ public final class RunFolderWriter {
     static final int CHUNK_CHARS = 1 << 20;
 
     /**
+     * The mark of a run folder whose artifacts went through the redactor, written once they had: by the run itself,
+     * by the recovery of a killed run, or by {@link #sweepUnredacted} for folders an older Healdesk left.
+     */
+    public static final String REDACTED_MARK = ".artifacts-redacted";
+
+    /** Marks {@code dir} as a run folder whose artifacts are redacted ({@link #REDACTED_MARK}). */
+    public void markRedacted(Path dir) throws IOException {
+        writeAtomically(dir.resolve(REDACTED_MARK), w -> w.write("The artifacts of this run folder went through"
+                + " Healdesk's redactor.\n"));
+    }
+
+    /**
+     * Redacts the artifacts of every finished run folder (one with its summary.md) under the results folder that is not
+     * marked as redacted yet, and marks it: the folders of runs that were killed and then recovered by a Healdesk that
+     * redacted artifacts only at the end of a run keep what their suites printed until this has run once. Idempotent:
+     * a marked folder is passed over, and redacting twice changes nothing more. A folder still being written has no
+     * summary.md and is left to its run. Returns the folders it redacted.
+     */
+    public List<Path> sweepUnredacted(UnaryOperator<String> redact) throws IOException {
+        List<Path> done = new ArrayList<>();
+        if (!Files.isDirectory(resultsDir)) {
+            return done;
+        }
+        List<Path> dirs;
+        try (Stream<Path> list = Files.list(resultsDir)) {
+            dirs = list.filter(Files::isDirectory).sorted().toList();
+        }
+        for (Path dir : dirs) {
+            if (Files.exists(dir.resolve(REDACTED_MARK)) || !Files.isRegularFile(dir.resolve(SUMMARY_MD))) {
+                continue;
+            }
+            redactArtifacts(dir.resolve("artifacts"), redact);
+            markRedacted(dir);
+            done.add(dir);
+        }
+        return done;
+    }
+
+    /**
      * Redacts every text file under {@code dir} in place with {@code redact}, as the suite left it: a file is text
      * when its name is not a binary type's, it has no NUL byte and it reads as UTF-8; it is rewritten (atomically)
      * only when something in it changed. Binary files are left as they are. {@code dir} must be inside the results
@@ -387,6 +426,9 @@ public final class RunFolderWriter {
             if (redacted > 0) {
                 done.add("redacted " + redacted + " artifact file(s)");
             }
+        }
+        if (Files.isDirectory(dir) && !Files.exists(dir.resolve(REDACTED_MARK))) {
+            markRedacted(dir);
         }
         for (Path folder : List.of(dir, resultsDir)) {
             if (!Files.isDirectory(folder)) {

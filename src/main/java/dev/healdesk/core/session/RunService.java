@@ -105,6 +105,7 @@ public final class RunService {
             throws RunException {
         List<String> projects = selectProjects(target, options);
         recoverInterrupted();
+        sweepUnredacted();
         String runId = ids.next();
         Instant startedAt = clock.instant();
         RunFolderWriter.RunFolder folder;
@@ -168,7 +169,7 @@ public final class RunService {
         out.onEvent(new RunEvent.RunStarted(runId, target.name(), projects, options, startedAt,
                 target.suites().count(new LinkedHashSet<>(projects))));
 
-        try (SuiteSession suites = target.suites().open()) {
+        try (SuiteSession suites = target.suites().open(redact)) {
             return walk(target, suites, options, projects, runId, startedAt, folder, out, cancel, faults);
         }
     }
@@ -205,7 +206,13 @@ public final class RunService {
                 results = List.copyOf(streamed);
             }
         } finally {
-            redactArtifacts(folders, folder.artifactsDir(), runId, out, redact);
+            if (redactArtifacts(folders, folder.artifactsDir(), runId, out, redact)) {
+                try {
+                    folders.markRedacted(folder.dir());
+                } catch (IOException e) {
+                    LOG.warn("Could not mark {} as redacted: {}", folder.dir(), e.toString());
+                }
+            }
         }
         if (suiteError != null) {
             return record(summarize(runId, target, projects, options, startedAt, results, results,
@@ -303,6 +310,22 @@ public final class RunService {
         }
     }
 
+    /**
+     * Redacts, once, the artifacts of run folders an older Healdesk left unredacted (a run it killed and then recovered
+     * before recovery redacted them), and marks each ({@link RunFolderWriter#sweepUnredacted}). A failure is logged,
+     * never fatal: the next start tries again.
+     */
+    private void sweepUnredacted() {
+        try {
+            List<Path> swept = folders.sweepUnredacted(redact);
+            if (!swept.isEmpty()) {
+                LOG.info("Redacted the artifacts of {} earlier run folder(s) not marked as redacted", swept.size());
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not redact the artifacts of earlier run folders: {}", e.toString());
+        }
+    }
+
     private static boolean hasTmp(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return false;
@@ -338,19 +361,21 @@ public final class RunService {
      * once it is done, as everything else of the run is where it enters; screenshots, videos and trace archives stay
      * as they are. A file that cannot be rewritten is named in the run's log.
      */
-    private static void redactArtifacts(RunFolderWriter folders, Path artifacts, String runId, RunListener out,
-                                        RunRedactor redact) {
+    private static boolean redactArtifacts(RunFolderWriter folders, Path artifacts, String runId, RunListener out,
+                                           RunRedactor redact) {
         try {
             int changed = folders.redactArtifacts(artifacts, redact).size();
             if (changed > 0) {
                 out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.DEBUG,
                         "Redacted " + changed + " artifact file(s) in " + artifacts));
             }
+            return true;
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not redact the artifacts in {}: {}", artifacts, e.toString());
             out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.WARN, "Could not redact the artifacts in "
                     + artifacts + ": " + e.getMessage() + ". Check the folder's permissions; delete it if it may"
                     + " hold secrets."));
+            return false;
         }
     }
 

@@ -35,6 +35,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -375,7 +376,12 @@ public final class ShardedRuns {
 
         @Override
         public SuiteSession open() {
-            return new FirstPassThen(this, real);
+            return new FirstPassThen(this, real, null);
+        }
+
+        @Override
+        public SuiteSession open(UnaryOperator<String> redact) {
+            return new FirstPassThen(this, real, redact);
         }
     }
 
@@ -456,7 +462,12 @@ public final class ShardedRuns {
 
         @Override
         public SuiteSession open() {
-            return new FirstPassThen(this, real);
+            return new FirstPassThen(this, real, null);
+        }
+
+        @Override
+        public SuiteSession open(UnaryOperator<String> redact) {
+            return new FirstPassThen(new MergedPlaywright(real.redactingWith(redact), blobs, shards), real, redact);
         }
     }
 
@@ -464,11 +475,14 @@ public final class ShardedRuns {
     private static final class FirstPassThen implements SuiteSession {
         private final SuiteRunner first;
         private final SuiteRunner real;
+        /** What the re-runs write while running goes through; null: the runner's own default. */
+        private final UnaryOperator<String> redact;
         private SuiteSession session;
 
-        FirstPassThen(SuiteRunner first, SuiteRunner real) {
+        FirstPassThen(SuiteRunner first, SuiteRunner real, UnaryOperator<String> redact) {
             this.first = first;
             this.real = real;
+            this.redact = redact;
         }
 
         @Override
@@ -481,7 +495,7 @@ public final class ShardedRuns {
         public List<TestResult> rerun(List<TestResult> tests, Path artifactsDir, Consumer<String> notes,
                                       Consumer<TestResult> onResult, Cancellation cancel) throws SuiteException {
             if (session == null) {
-                session = real.open();
+                session = redact == null ? real.open() : real.open(redact);
             }
             return session.rerun(tests, artifactsDir, notes, onResult, cancel);
         }

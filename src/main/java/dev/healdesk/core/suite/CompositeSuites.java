@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The suites of a target that has several kinds (probes, Playwright Test, JUnit XML) as one {@link SuiteRunner}: the
@@ -88,11 +89,21 @@ public final class CompositeSuites implements SuiteRunner {
     /** The runners' own sessions, opened as they are first needed and closed together. */
     @Override
     public SuiteSession open() {
+        return openEach(SuiteRunner::open);
+    }
+
+    /** The same, each runner writing what it writes while running through {@code redact}. */
+    @Override
+    public SuiteSession open(UnaryOperator<String> redact) {
+        return openEach(runner -> runner.open(redact));
+    }
+
+    private SuiteSession openEach(java.util.function.Function<SuiteRunner, SuiteSession> opener) {
         return new SuiteSession() {
             private final Map<SuiteRunner, SuiteSession> open = new LinkedHashMap<>();
 
             private SuiteSession of(SuiteRunner runner) {
-                return open.computeIfAbsent(runner, SuiteRunner::open);
+                return open.computeIfAbsent(runner, opener);
             }
 
             @Override

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /** Something that executes a target's tests and reports each result as it finishes. */
 public interface SuiteRunner {
@@ -33,6 +34,15 @@ public interface SuiteRunner {
     default List<TestResult> run(Set<String> projects, Path artifactsDir, Consumer<String> notes,
                                  Consumer<TestResult> onResult, Cancellation cancel) throws SuiteException {
         return run(projects, onResult, cancel);
+    }
+
+    /**
+     * A session for one run whose runner writes into the artifacts folder as the tests go (Playwright's live events,
+     * the attachments it copies) through {@code redact}, the run's redactor, so that the run folder never holds what it
+     * takes out; by default {@link #open()}, for runners that write nothing there while running.
+     */
+    default SuiteSession open(UnaryOperator<String> redact) {
+        return open();
     }
 
     /**

@@ -26,7 +26,7 @@ public final class Classifier {
     private final PatternCatalog catalog;
     private final Pattern[] unitRegex;       // per unit
     private final String[] unitLiteral;      // per unit: its literal when the unit is nothing but it, else null
-    private final ThreadLocal<Matcher[]> matchers;
+    private final ThreadLocal<Scratch> scratch;
     private final int[] unitPattern;         // unit -> pattern index
     private final long[] always;             // units without literals
     private final Classification[] classifications;
@@ -74,7 +74,7 @@ public final class Classifier {
         int units = regexes.size();
         unitRegex = regexes.toArray(new Pattern[0]);
         unitLiteral = exactLiterals.toArray(new String[0]);
-        matchers = ThreadLocal.withInitial(() -> new Matcher[unitRegex.length]);
+        scratch = ThreadLocal.withInitial(() -> new Scratch(unitRegex.length, Math.max(1, (units + 63) >>> 6)));
         unitPattern = owners.stream().mapToInt(Integer::intValue).toArray();
         words = Math.max(1, (units + 63) >>> 6);
         always = new long[words];
@@ -85,6 +85,23 @@ public final class Classifier {
         }
         literals = new LiteralMatcher(hints);
         fallback = catchAll.classification();
+    }
+
+    /**
+     * One thread's working set, found with one thread-local look-up per classification: a {@link Matcher} per unit
+     * (a regex run allocates nothing), the candidate bit sets and the scanner's char buffer.
+     */
+    private static final class Scratch {
+        final Matcher[] matchers;
+        final long[] candidates;
+        final long[] exact;
+        final char[][] chars = {new char[1024]};
+
+        Scratch(int units, int words) {
+            matchers = new Matcher[units];
+            candidates = new long[words];
+            exact = new long[words];
+        }
     }
 
     /** The hints the classifier uses for {@code p}, all units together; null when some part always runs. */
@@ -151,16 +168,19 @@ public final class Classifier {
 
     private Match classify(String message, String stack, boolean wantStart) {
         String msg = message == null ? "" : message;
-        long[] candidates = new long[words];
-        long[] exact = new long[words];
-        Matcher[] mine = matchers.get();
-        literals.scan(msg, candidates, exact);
+        Scratch mine0 = scratch.get();
+        long[] candidates = mine0.candidates;
+        long[] exact = mine0.exact;
+        java.util.Arrays.fill(candidates, 0L);
+        java.util.Arrays.fill(exact, 0L);
+        Matcher[] mine = mine0.matchers;
+        literals.scan(msg, candidates, exact, mine0.chars);
         long hit = firstMatch(msg, candidates, exact, mine, wantStart);
         if (hit >= 0) {
             return new Match(classifications[(int) (hit >>> 32)], (int) hit);
         }
         if (stack != null && !stack.isBlank()) {
-            literals.scan(stack, candidates, exact);
+            literals.scan(stack, candidates, exact, mine0.chars);
             hit = firstMatch(msg.isEmpty() ? stack : msg + "\n" + stack, candidates, exact, mine, false);
             if (hit >= 0) {
                 return new Match(classifications[(int) (hit >>> 32)], -1);

@@ -299,7 +299,8 @@ public final class Fingerprinter {
     /** A property of a dumped error object ({@code errno: 'ECONNREFUSED',}), not its message. */
     private static boolean isPropertyLine(String m, int a, int b) {
         for (String p : ERROR_PROPERTIES) {
-            if (m.regionMatches(true, a, p, 0, p.length())) {
+            int colon = a + p.length() - 1; // every property ends with its colon: one look rules most out
+            if (colon < m.length() && m.charAt(colon) == ':' && m.regionMatches(true, a, p, 0, p.length())) {
                 return true;
             }
         }
@@ -311,6 +312,19 @@ public final class Fingerprinter {
         "request error: ", "exception: ", "<ts>: ", "* ", "*<n> ", "<n>#<n>: ", "[<n>] ", "<n> ", "warn -- : ", "error -- : ",
         "fatal: ", "error! ", "exception in thread <v> ", "{ ", "err { ", "[", "(error) ", "utc ", "gmt ", "cet ",
         "cest ", "pst ", "est "};
+
+    private static final String[] NO_WRAPPERS = {};
+
+    /** The first characters of {@link #WRAPPERS}, both cases: most lines are ruled out by one look-up. */
+    private static final boolean[] WRAPPER_FIRST = new boolean[128];
+
+    static {
+        for (String w : WRAPPERS) {
+            char c = w.charAt(0);
+            WRAPPER_FIRST[c] = true;
+            WRAPPER_FIRST[Character.toUpperCase(c)] = true;
+        }
+    }
 
     /**
      * Drops, at the start of each headline line, the wrappers one failure carries or not depending on who printed
@@ -330,7 +344,8 @@ public final class Fingerprinter {
                     changed = true;
                     continue;
                 }
-                for (String w : WRAPPERS) {
+                char first = line < b.length() ? b.charAt(line) : 0;
+                for (String w : first < 128 && WRAPPER_FIRST[first] ? WRAPPERS : NO_WRAPPERS) {
                     if (regionMatchesIgnoreCase(b, line, w)) {
                         b.delete(line, line + w.length());
                         changed = true;
@@ -721,18 +736,21 @@ public final class Fingerprinter {
      * value), chained values ({@code locator(..).first.locator(..)}) are one value, and case does not count.
      */
     static void canonical(StringBuilder b, int start) {
-        for (String p : VALUE_PLACEHOLDERS) {
-            replaceAll(b, start, p, "<v>");
+        int lt = b.indexOf("<", start);
+        if (lt >= 0) {
+            placeholdersToValue(b, lt);
         }
-        boolean again = true;
+        boolean again = lt >= 0 && (b.indexOf("<v>", lt) >= 0 || b.indexOf("::<n>", start) >= 0);
         while (again) {
             again = false;
             for (String c : CHAINS) {
                 again |= replaceAll(b, start, c, c.endsWith(",)") ? "<v>)" : "<v>");
             }
         }
-        for (String word : NAMED) {
-            maskNameAfter(b, start, word);
+        if (mayNameAfter(b, start)) {
+            for (String word : NAMED) {
+                maskNameAfter(b, start, word);
+            }
         }
         for (int k = start; k < b.length(); k++) {
             char c = b.charAt(k);
@@ -740,6 +758,55 @@ public final class Fingerprinter {
                 b.setCharAt(k, (char) (c + 32));
             }
         }
+    }
+
+    /** Every {@link #VALUE_PLACEHOLDERS} placeholder from {@code from} on → {@code <v>}, in one pass. */
+    private static void placeholdersToValue(StringBuilder b, int from) {
+        int k = from;
+        while (k >= 0 && k < b.length()) {
+            int replaced = -1;
+            for (String p : VALUE_PLACEHOLDERS) {
+                if (b.length() - k >= p.length() && b.charAt(k + 1) == p.charAt(1) && regionEquals(b, k, p)) {
+                    b.replace(k, k + p.length(), "<v>");
+                    replaced = k + 3;
+                    break;
+                }
+            }
+            k = b.indexOf("<", replaced > 0 ? replaced : k + 1);
+        }
+    }
+
+    private static boolean regionEquals(StringBuilder b, int at, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (b.charAt(at + i) != s.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The first letters of {@link #NAMED}. */
+    private static final boolean[] NAMED_FIRST = new boolean[128];
+
+    static {
+        for (String w : NAMED) {
+            NAMED_FIRST[w.charAt(0)] = true;
+        }
+    }
+
+    /** Whether one of {@link #NAMED} occurs where {@link #maskNameAfter} looks for it: one pass rules most texts out. */
+    private static boolean mayNameAfter(StringBuilder b, int start) {
+        for (int k = start; k < b.length(); k++) {
+            int c = b.charAt(k) | 0x20;
+            if (c < 128 && NAMED_FIRST[c] && (k == 0 || !Character.isLetterOrDigit(b.charAt(k - 1)))) {
+                for (String w : NAMED) {
+                    if (w.charAt(0) == c && regionMatchesIgnoreCase(b, k, w)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** {@code container web_app-3 is unhealthy} → {@code container <v> is unhealthy}. */
@@ -827,7 +894,9 @@ public final class Fingerprinter {
             return false;
         }
         for (int k = 0; k < lower.length(); k++) {
-            if (Character.toLowerCase(b.charAt(at + k)) != lower.charAt(k)) {
+            char c = b.charAt(at + k);
+            char folded = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c < 128 ? c : Character.toLowerCase(c);
+            if (folded != lower.charAt(k)) {
                 return false;
             }
         }

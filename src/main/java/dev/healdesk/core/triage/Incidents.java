@@ -105,7 +105,7 @@ public final class Incidents {
         if (p != null && p.groupBy() == FailurePattern.GroupBy.PATTERN) {
             return new Cause("pattern|" + p.id(), "pattern-" + p.id(), null);
         }
-        return new Cause("fp|" + t.fingerprint(), "template", null);
+        return new Cause("fp|" + t.fingerprint(), TEMPLATE_KIND, null);
     }
 
     /** Host and port of the first address the text names: after a refusal word, in a URL, or as host:port. */
@@ -300,10 +300,8 @@ public final class Incidents {
                     List.copyOf(new TreeSet<>(fingerprints)), ids, evidence(), classEvidence, group);
         }
 
-        /** Stable across runs and orders: the cause's kind and its sorted fingerprints. */
         private String id() {
-            String basis = cause.kind() + "|" + String.join(",", new TreeSet<>(fingerprints));
-            return "inc-" + sha256(basis).substring(0, 12);
+            return idOf(cause.kind(), fingerprints);
         }
 
         private String title(Classification leading, int n) {
@@ -377,7 +375,7 @@ public final class Incidents {
         for (FailureGroup g : groups) {
             Classification c = g.classification();
             int n = g.count();
-            out.add(new Incident("inc-" + sha256("template|" + g.fingerprint()).substring(0, 12),
+            out.add(new Incident(idOf(TEMPLATE_KIND, List.of(g.fingerprint())),
                     c.patternName() + " — " + n + (n == 1 ? " test" : " tests"), c.category(), c.severity(),
                     c.fixClass(), List.of(c.patternId()), c.playbook(), List.of(g.fingerprint()),
                     g.tests().stream().map(TestResult::id).distinct().sorted().toList(),
@@ -385,6 +383,18 @@ public final class Incidents {
                     "class " + c.fixClass() + ": " + lower(c.patternName()) + " (catalog)", g));
         }
         return out;
+    }
+
+    /** The kind of an incident that is one template's failures (no shared address or resource ties more). */
+    public static final String TEMPLATE_KIND = "template";
+
+    /**
+     * An incident's id, stable across runs and orders: its cause's kind ({@value #TEMPLATE_KIND}, {@code
+     * refused-<category>}, {@code pattern-<pattern id>}) and its sorted fingerprints. The history recomputes stored
+     * ids with it when the fingerprints change (schema 12).
+     */
+    public static String idOf(String kind, java.util.Collection<String> fingerprints) {
+        return "inc-" + sha256(kind + "|" + String.join(",", new TreeSet<>(fingerprints))).substring(0, 12);
     }
 
     /** The incident each test belongs to, by test id. */

@@ -203,11 +203,26 @@ final class LiteralMatcher {
 
     /** ORs into {@code candidates} every unit with a hint in {@code text}, into {@code exact} the proven ones. */
     void scan(String text, long[] candidates, long[] exact) {
+        scan(text, candidates, exact, new char[][] {new char[text.length()]});
+    }
+
+    /**
+     * As {@link #scan(String, long[], long[])}, copying the text into {@code holder[0]} (grown when too small; the
+     * caller keeps one per thread): a loop over a char array costs less than {@code charAt} per character.
+     */
+    void scan(String text, long[] candidates, long[] exact, char[][] holder) {
         final int[] next = this.next;
         final byte[] classOf = this.classOf;
+        final int n = text.length();
+        char[] chars = holder[0];
+        if (chars.length < n) {
+            chars = new char[Math.max(n, chars.length * 2)];
+            holder[0] = chars;
+        }
+        text.getChars(0, n, chars, 0);
         int row = 0;
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
+        for (int i = 0; i < n; i++) {
+            char c = chars[i];
             int v = next[row + (c < 128 ? classOf[c] : 0)];
             if (v >= 0) {
                 row = v;

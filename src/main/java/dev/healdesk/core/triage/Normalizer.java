@@ -270,6 +270,22 @@ final class Normalizer {
                 j++;
             }
             char c0 = s.charAt(i);
+            if (j - i == 3 && c0 >= 'A' && c0 <= 'Z') {
+                int e = namedDateEnd(i, to);
+                if (e > 0) {
+                    out.append("<ts>");
+                    keepNextQuote = false;
+                    return e;
+                }
+            }
+            if (j < to && s.charAt(j) == '-' && c0 >= 'a' && c0 <= 'z') {
+                int e = podNameEnd(i, to);
+                if (e > 0) {
+                    out.append("<id>");
+                    keepNextQuote = false;
+                    return e;
+                }
+            }
             if (j < to && s.charAt(j) == '-' && (j - i == 8 || (j - i > 9 && s.charAt(j - 9) == '_'))) {
                 int u = uuidEnd(j - 8, to);
                 if (u > 0) {
@@ -360,7 +376,25 @@ final class Normalizer {
                             }
                         }
                     }
+                    int e = r;
+                    while (e > j && s.charAt(e - 1) == '.') {
+                        e--; // a sentence's full stop
+                    }
+                    if ((i == 0 || s.charAt(i - 1) != '.' && s.charAt(i - 1) != '@') && isDnsName(i, e)
+                            && (e >= to || s.charAt(e) != '(')) {
+                        out.append("<host>"); // api.example.com, db-1.internal: a host without its port
+                        keepNextQuote = false;
+                        return e;
+                    }
                 }
+            }
+            if (j - i == 9 && (c0 | 0x20) == 'l' && s.regionMatches(true, i, "localhost", 0, 9)
+                    && (i == 0 || !isHostChar(s.charAt(i - 1)) && s.charAt(i - 1) != '@')
+                    && (j >= to || !isHostChar(s.charAt(j)) || s.charAt(j) == '.' && (j + 1 >= to
+                    || !isHostChar(s.charAt(j + 1))))) {
+                out.append("<host>"); // localhost without a port: a host like any other
+                keepNextQuote = false;
+                return j;
             }
             if (digits) {
                 appendToken(i, j);
@@ -369,6 +403,131 @@ final class Normalizer {
             }
             keepNextQuote = false;
             return j;
+        }
+
+        private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
+        private static final String WEEKDAYS = "MonTueWedThuFriSatSun";
+
+        /** A three-letter name of {@code names} at {@code k} that ends there (not the start of a longer word). */
+        private boolean nameAt(int k, int to, String names) {
+            if (k + 3 > to || k + 3 < to && isTokenChar(s.charAt(k + 3))) {
+                return false;
+            }
+            for (int n = 0; n < names.length(); n += 3) {
+                if (s.regionMatches(k, names, n, 3)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private int spaces(int k, int to, int max) {
+            int e = k;
+            while (e < to && e - k < max && s.charAt(e) == ' ') {
+                e++;
+            }
+            return e > k ? e : -1;
+        }
+
+        private int digitsEnd(int k, int to, int min, int max) {
+            int e = k;
+            while (e < to && e - k < max && isDigit(s.charAt(e))) {
+                e++;
+            }
+            return e - k >= min && (e >= to || !isDigit(s.charAt(e))) ? e : -1;
+        }
+
+        /**
+         * A date led by a month or weekday name, to the end of its time (and year): syslog's {@code Mar  5
+         * 10:22:13}, Apache's {@code Thu Jul 28 20:17:37 2011}, an HTTP date {@code Wed, 14 Jul 2021 19:46:08}.
+         * Its end, else -1.
+         */
+        private int namedDateEnd(int i, int to) {
+            int k = i;
+            if (nameAt(k, to, WEEKDAYS)) {
+                k += 3;
+                if (k < to && s.charAt(k) == ',') { // RFC 1123: Wed, 14 Jul 2021 19:46:08
+                    k = spaces(k + 1, to, 1);
+                    k = k < 0 ? -1 : digitsEnd(k, to, 1, 2);
+                    k = k < 0 ? -1 : spaces(k, to, 1);
+                    if (k < 0 || !nameAt(k, to, MONTHS)) {
+                        return -1;
+                    }
+                    k = spaces(k + 3, to, 1);
+                    k = k < 0 ? -1 : digitsEnd(k, to, 4, 4);
+                    k = k < 0 ? -1 : spaces(k, to, 1);
+                    return k < 0 ? -1 : timeEnd(k, to);
+                }
+                k = spaces(k, to, 1);
+                if (k < 0) {
+                    return -1;
+                }
+            }
+            if (!nameAt(k, to, MONTHS)) {
+                return -1;
+            }
+            k = spaces(k + 3, to, 2);
+            k = k < 0 ? -1 : digitsEnd(k, to, 1, 2);
+            k = k < 0 ? -1 : spaces(k, to, 1);
+            int t = k < 0 ? -1 : timeEnd(k, to);
+            if (t < 0) {
+                return -1;
+            }
+            int y = t + 1 < to && s.charAt(t) == ' ' ? digitsEnd(t + 1, to, 4, 4) : -1;
+            return y > 0 ? y : t;
+        }
+
+        /**
+         * A Kubernetes pod of a Deployment ({@code web-7d9f8c6b5-x2k4q}): name, pod-template hash (8 to 10
+         * characters with a digit) and a five-character suffix. Its end, else -1.
+         */
+        private int podNameEnd(int i, int to) {
+            if (i > 0 && (isHostChar(s.charAt(i - 1)) || s.charAt(i - 1) == '/')) {
+                return -1;
+            }
+            int r = i;
+            int last = -1;
+            int before = -1;
+            while (r < to) {
+                char c = s.charAt(r);
+                if (c == '-') {
+                    before = last;
+                    last = r;
+                } else if (!(c >= 'a' && c <= 'z' || isDigit(c))) {
+                    break;
+                }
+                r++;
+            }
+            if (before <= i || r - last - 1 != 5 || last - before - 1 < 8 || last - before - 1 > 10
+                    || r < to && (isTokenChar(s.charAt(r)) || s.charAt(r) == '-')) {
+                return -1;
+            }
+            for (int k = before + 1; k < last; k++) {
+                if (isDigit(s.charAt(k))) {
+                    return r;
+                }
+            }
+            return -1;
+        }
+
+        private static final java.util.Set<String> TOP_LEVEL_DOMAINS = java.util.Set.of("com", "net", "org", "io",
+                "dev", "app", "local", "internal", "localdomain", "lan", "svc", "cloud", "test", "example", "invalid",
+                "co", "ai", "me", "us", "uk", "de", "fr", "nl", "jp", "cn", "ru", "in", "br", "eu", "info", "biz",
+                "xyz", "tv");
+
+        /** Lower-case dotted labels ending in a top-level domain ({@code db-1.internal}, {@code api.example.com}). */
+        private boolean isDnsName(int a, int b) {
+            int dot = lastIndexOf('.', a, b);
+            if (dot <= a || dot >= b - 1 || b - dot - 1 > 11) {
+                return false;
+            }
+            for (int k = a; k < b; k++) {
+                char c = s.charAt(k);
+                if (!(c >= 'a' && c <= 'z' || isDigit(c) || c == '-' || c == '.') || c == '.' && s.charAt(k - 1) == '.') {
+                    return false;
+                }
+            }
+            return TOP_LEVEL_DOMAINS.contains(s.substring(dot + 1, b));
         }
 
         /** An IPv6 address ({@code 64:ff9b::b9c7:6e85}, {@code fe80::1}) starting at i: its end, else -1. */
@@ -388,6 +547,9 @@ final class Normalizer {
             }
             if (k < to && isTokenChar(s.charAt(k)) || !doubleColon || colons < 3 || k - i < 6) {
                 return -1;
+            }
+            if (s.charAt(k - 1) == ':' && s.charAt(k - 2) != ':') {
+                k--; // the address ends before a colon that ends its clause ("dial tcp fe80::1:8080: connect")
             }
             return k;
         }
@@ -823,7 +985,9 @@ final class Normalizer {
             int end = close + 1;
             boolean keep = false;
             keepNextQuote = false;
-            if (keyLike(i + 1, close) && nextNonSpace(end, to) == ':') {
+            char before = prevNonSpace(i);
+            if (keyLike(i + 1, close) && nextNonSpace(end, to) == ':'
+                    && (before == 0 || before == '{' || before == ',' || before == '[' || before == '\n')) {
                 keep = true;
             }
             if (keep) {

@@ -1,5 +1,8 @@
 package dev.healdesk.core.history;
 
+import dev.healdesk.core.suite.TestResult;
+import dev.healdesk.core.triage.Incident;
+import dev.healdesk.core.triage.Incidents;
 import dev.healdesk.core.triage.PatternCatalog;
 import dev.healdesk.core.triage.Triage;
 import org.junit.jupiter.api.Test;
@@ -14,7 +17,10 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Schema 5 recomputes the stored fingerprints from the stored messages (issue 13) and adds the incidents. */
+/**
+ * The schema versions that change what a fingerprint is recompute the stored fingerprints from the stored messages
+ * (issue 13); version 12 recomputes the incidents' ids with them.
+ */
 class RefingerprintMigrationTest {
 
     @TempDir
@@ -109,7 +115,81 @@ class RefingerprintMigrationTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
              var rs = s.executeQuery("SELECT incident_id FROM failures")) {
             assertTrue(rs.next());
-            assertEquals("inc-000000000001", rs.getString(1), "the failure keeps its incident");
+            assertEquals(store(file).get(0).id(), rs.getString(1), "the failure follows its incident");
+        }
+    }
+
+    private static List<StoredIncident> store(Path file) {
+        try (HistoryStore store = HistoryStore.open(file)) {
+            return store.incidentsOf("r1");
+        }
+    }
+
+    /** The kind of cause {@link Incidents} gave {@code incident} (the one its id and fingerprints reproduce). */
+    private static String kindOf(Incident incident) {
+        List<String> kinds = new java.util.ArrayList<>(List.of(Incidents.TEMPLATE_KIND,
+                "refused-" + incident.category().id()));
+        incident.patternIds().forEach(p -> kinds.add("pattern-" + p));
+        return kinds.stream().filter(k -> Incidents.idOf(k, incident.fingerprints()).equals(incident.id()))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void aVersionElevenHistoryGetsIncidentIdsThatRecurWithTheIncidentsRecordedAfterIt() throws Exception {
+        Path file = dir.resolve("eleven.db");
+        // One cause, two host names: version 11's template kept a bare host name, so one failure was two
+        // fingerprints and two incidents, each with the id Incidents gave it (its cause's kind and fingerprints).
+        String first = "Error: Could not resolve host: api.staging.internal";
+        String second = "Error: Could not resolve host: db.prod.example.net";
+        Triage triage = new Triage(PatternCatalog.builtIn());
+        List<TestResult> results = List.of(TestResult.failed("t1", "p", "t1", 1, first, null, List.of()),
+                TestResult.failed("t2", "p", "t2", 1, second, null, List.of()));
+        List<Incident> now = triage.incidents(results);
+        assertEquals(1, now.size(), "recorded now, the two are one incident: " + now);
+        Incident incident = now.get(0);
+        String kind = kindOf(incident);
+        String oldFirst = Incidents.idOf(kind, List.of("eeeeeeeeeeeeeeee"));
+        String oldSecond = Incidents.idOf(kind, List.of("ffffffffffffffff"));
+        String pattern = incident.patternIds().get(0);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            for (int v = 0; v < 11; v++) {
+                for (String statement : Schema.MIGRATIONS.get(v)) {
+                    s.execute(statement);
+                }
+            }
+            s.execute("PRAGMA user_version = 11");
+            s.execute("INSERT INTO runs (id, target, projects, dry_run, started_at, finished_at, status, initial_status,"
+                    + " health_score, tests_run, tests_passed, tests_failed, flaky, cancelled)"
+                    + " VALUES ('r1','sandbox','',0,1000,2000,'failing','failing',0,2,0,2,0,0)");
+            String[][] rows = {{"eeeeeeeeeeeeeeee", first, oldFirst, "t1"}, {"ffffffffffffffff", second, oldSecond, "t2"}};
+            for (String[] r : rows) {
+                s.execute("INSERT INTO failures (run_id, fingerprint, category, severity, fix_class, pattern_id,"
+                        + " playbook, count, message, incident_id) VALUES ('r1','" + r[0] + "','"
+                        + incident.category().id() + "','high','" + incident.fixClass() + "','" + pattern + "',NULL,1,'"
+                        + r[1] + "','" + r[2] + "')");
+                s.execute("INSERT INTO incidents (run_id, id, title, category, severity, fix_class, pattern_ids,"
+                        + " playbook, fingerprints, tests, class_evidence) VALUES ('r1','" + r[2] + "','"
+                        + incident.title().replace("'", "''") + "','" + incident.category().id() + "','high','"
+                        + incident.fixClass() + "','" + pattern + "',NULL,'" + r[0] + "','" + r[3] + "',NULL)");
+                s.execute("INSERT INTO test_results (run_id, test_id, project, title, status, duration_ms, retry,"
+                        + " error_message, fingerprint) VALUES ('r1','" + r[3] + "','p','" + r[3] + "','failed',1,0,'"
+                        + r[1] + "','" + r[0] + "')");
+            }
+        }
+        try (HistoryStore store = HistoryStore.open(file)) {
+            assertEquals(HistoryStore.SCHEMA_VERSION, store.schemaVersion());
+            List<StoredIncident> incidents = store.incidentsOf("r1");
+            assertEquals(1, incidents.size(), "the two incidents of the run are one now: " + incidents);
+            StoredIncident stored = incidents.get(0);
+            assertEquals(incident.id(), stored.id(), "the stored incident has the id a new run gives the same one");
+            assertEquals(incident.fingerprints(), stored.fingerprints());
+            assertEquals(List.of("t1", "t2"), stored.tests());
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT DISTINCT incident_id FROM failures")) {
+            assertTrue(rs.next());
+            assertEquals(incident.id(), rs.getString(1), "the failure follows its incident");
+            assertTrue(!rs.next(), "one incident for both failures");
         }
     }
 }

@@ -42,6 +42,87 @@ final class Fakes {
     private static final String[] MAIL_DOMAINS = {"northwind-mail.com", "contoso-corp.net", "fabrikam.io", "gmail.com",
             "outlook.com", "proton.me", "web.de"};
 
+    /**
+     * Token shapes of the public rule sets (gitleaks, trufflehog, detect-secrets, secretlint), by placeholder name, as
+     * {@link #shape} specs: literal text, and {@code #X<n>} for n random characters of class X (A letters and digits,
+     * H hex, U capitals and digits, L small letters and digits, B base64, W base64url, D digits), {@code #G} a UUID.
+     */
+    static final java.util.Map<String, String> SHAPES = java.util.Map.ofEntries(
+            java.util.Map.entry("OPENROUTER", "sk-or-v1-#H64"),
+            java.util.Map.entry("DEEPSEEK", "sk-#H32"),
+            java.util.Map.entry("GROQ", "gsk_#A52"),
+            java.util.Map.entry("XAI", "xai-#A80"),
+            java.util.Map.entry("REPLICATE", "r8_#A37"),
+            java.util.Map.entry("PERPLEXITY", "pplx-#A48"),
+            java.util.Map.entry("LANGSMITH", "lsv2_pt_#H32_#H10"),
+            java.util.Map.entry("PINECONE", "pcsk_#A6_#A64"),
+            java.util.Map.entry("TAVILY", "tvly-#A32"),
+            java.util.Map.entry("ANTHROPIC_ADMIN", "sk-ant-admin01-#W93AA"),
+            java.util.Map.entry("ONEPASSWORD_SECRET_KEY", "A3-#U6-#U11-#U5-#U5-#U5"),
+            java.util.Map.entry("ONEPASSWORD_SA", "ops_eyJ#B300"),
+            java.util.Map.entry("ADOBE", "p8e-#A32"),
+            java.util.Map.entry("ALIBABA", "LTAI#A20"),
+            java.util.Map.entry("ARTIFACTORY", "AKCp#A69"),
+            java.util.Map.entry("ARTIFACTORY_REF", "cmVmd#A59"),
+            java.util.Map.entry("ATLASSIAN", "ATATT3#W186"),
+            java.util.Map.entry("AUTHRESS", "sc_#A12.#A5.acc_#L20.#W60"),
+            java.util.Map.entry("CLOJARS", "CLOJARS_#L60"),
+            java.util.Map.entry("CLOUDFLARE_CA", "v1.0-#H24-#H146"),
+            java.util.Map.entry("DOPPLER", "dp.pt.#A43"),
+            java.util.Map.entry("DOPPLER_SERVICE", "dp.st.prd.#A40"),
+            java.util.Map.entry("DUFFEL", "duffel_test_#W43"),
+            java.util.Map.entry("DYNATRACE", "dt0c01.#U24.#A64"),
+            java.util.Map.entry("EASYPOST", "EZAK#A54"),
+            java.util.Map.entry("FACEBOOK_PAGE", "EAAC#A120"),
+            java.util.Map.entry("FACEBOOK_APP", "#D15|#W32"),
+            java.util.Map.entry("SQUARE", "EAAA#W60"),
+            java.util.Map.entry("SQUARE_OAUTH", "sq0csp-#W43"),
+            java.util.Map.entry("FLUTTERWAVE", "FLWSECK_TEST-#H32-X"),
+            java.util.Map.entry("FLYIO", "fo1_#W43"),
+            java.util.Map.entry("FRAMEIO", "fio-u-#W64"),
+            java.util.Map.entry("GITLAB_FEED", "glft-#W20"),
+            java.util.Map.entry("GRAFANA_KEY", "eyJrIjoi#A80"),
+            java.util.Map.entry("GRAFANA_CLOUD", "glc_#B48"),
+            java.util.Map.entry("GRAFANA_SA", "glsa_#A32_#H8"),
+            java.util.Map.entry("HARNESS", "pat.#W22.#A24.#A20"),
+            java.util.Map.entry("TERRAFORM_CLOUD", "#L14.atlasv1.#W67"),
+            java.util.Map.entry("VAULT", "hvs.#W100"),
+            java.util.Map.entry("VAULT_LEGACY", "s.#A24"),
+            java.util.Map.entry("HEROKU", "HRKU-AA#W58"),
+            java.util.Map.entry("INFRACOST", "ico-#A32"),
+            java.util.Map.entry("INTRA42", "s-s4t2ud-#H64"),
+            java.util.Map.entry("LINEAR", "lin_api_#A40"),
+            java.util.Map.entry("MAILCHIMP", "#H32-us14"),
+            java.util.Map.entry("MAILGUN_PUB", "pubkey-#H32"),
+            java.util.Map.entry("NEW_RELIC", "NRAK-#U27"),
+            java.util.Map.entry("NOTION", "ntn_#D11#A35"),
+            java.util.Map.entry("NUGET", "oy2#L43"),
+            java.util.Map.entry("OCTOPUS", "API-#U26"),
+            java.util.Map.entry("OPENSHIFT", "sha256~#W43"),
+            java.util.Map.entry("PLANETSCALE", "pscale_pw_#W43"),
+            java.util.Map.entry("POSTMAN", "PMAK-#H24-#H34"),
+            java.util.Map.entry("PREFECT", "pnu_#A36"),
+            java.util.Map.entry("PULUMI", "pul-#H40"),
+            java.util.Map.entry("README", "rdme_#L70"),
+            java.util.Map.entry("RUBYGEMS", "rubygems_#H48"),
+            java.util.Map.entry("SCALINGO", "tk-us-#W48"),
+            java.util.Map.entry("SENDINBLUE", "xkeysib-#H64-#A16"),
+            java.util.Map.entry("SENTRY_USER", "sntryu_#H64"),
+            java.util.Map.entry("SETTLEMINT", "sm_pat_#A16"),
+            java.util.Map.entry("SHIPPO", "shippo_live_#H40"),
+            java.util.Map.entry("SOURCEGRAPH", "sgp_#H16_#H40"),
+            java.util.Map.entry("TYPEFORM", "tfp_#W59"),
+            java.util.Map.entry("YANDEX", "AQVN#W37"),
+            java.util.Map.entry("TELEGRAM_BOT", "#D10:AA#W33"),
+            java.util.Map.entry("TEAMS_WEBHOOK", "https://acme.webhook.office.com/webhookb2/#G@#G/IncomingWebhook/#H32/#G"),
+            java.util.Map.entry("ZAPIER_WEBHOOK", "https://hooks.zapier.com/hooks/catch/#D7/#L6/"),
+            java.util.Map.entry("FIGMA", "figd_#W40"),
+            java.util.Map.entry("SUPABASE", "sbp_#H40"),
+            java.util.Map.entry("NETLIFY", "nfp_#A36"),
+            java.util.Map.entry("AMAZON_MWS", "amzn.mws.#G"),
+            java.util.Map.entry("PLAID", "access-sandbox-#G"),
+            java.util.Map.entry("TWITTER_BEARER", "AAAAAAAAAAAAAAAAAAAAA#A100"));
+
     private final Random r;
 
     Fakes(long seed) {
@@ -101,6 +182,10 @@ final class Fakes {
             case "OPENAI_LEGACY": return Fake.secret("sk-", s(ALNUM, 20) + "T3BlbkFJ" + s(ALNUM, 20));
             case "OTP": return Fake.secret(s(DIGITS, 6));
             case "PASSWORD": return Fake.secret(password());
+            case "PASSWORD_JSON_ESC": return Fake.secret(json(quoted()));
+            case "PASSWORD_JSON_ESC2": return Fake.secret(json(json(quoted())));
+            case "DOCKERCONFIG_B64": return Fake.secret(b64("{\"auths\":{\"ghcr.io\":{\"auth\":\""
+                    + b64("ci:" + s(ALNUM, 36)) + "\"}}}"));
             case "URL_PASSWORD": return Fake.secret(s(ALNUM, 9) + "%40" + s(ALNUM, 4) + "%21" + s(DIGITS, 2));
             case "PEM_EC_ESC": return pem("EC PRIVATE KEY", "MHcCAQEEI", 3, "\\n");
             case "PEM_OPENSSH": return pem("OPENSSH PRIVATE KEY", "b3BlbnNzaC1rZXktdjEAAAAABG5vbmU", 7, "\n");
@@ -127,8 +212,53 @@ final class Fakes {
             case "TWILIO_SID": return Fake.secret("AC", s(HEX, 32));
             case "UUID_SECRET": return Fake.secret(String.format("%08x-%04x-4%03x-%04x-%012x", r.nextInt(),
                     r.nextInt(0x10000), r.nextInt(0x1000), 0x8000 | r.nextInt(0x4000), r.nextLong() & 0xffffffffffffL));
-            default: throw new IllegalArgumentException("no fake for placeholder " + name);
+            default:
+                if (SHAPES.containsKey(name)) {
+                    return shape(SHAPES.get(name));
+                }
+                throw new IllegalArgumentException("no fake for placeholder " + name);
         }
+    }
+
+    /** A value of the shape {@code spec} (see {@link #SHAPES}); its core is what follows the literal prefix. */
+    Fake shape(String spec) {
+        StringBuilder v = new StringBuilder();
+        int prefix = -1;
+        for (int i = 0; i < spec.length(); i++) {
+            char c = spec.charAt(i);
+            if (c != '#') {
+                v.append(c);
+                continue;
+            }
+            if (prefix < 0) {
+                prefix = v.length();
+            }
+            char kind = spec.charAt(++i);
+            if (kind == 'G') {
+                v.append(String.format("%08x-%04x-4%03x-%04x-%012x", r.nextInt(), r.nextInt(0x10000),
+                        r.nextInt(0x1000), 0x8000 | r.nextInt(0x4000), r.nextLong() & 0xffffffffffffL));
+                continue;
+            }
+            int j = i + 1;
+            while (j < spec.length() && Character.isDigit(spec.charAt(j))) {
+                j++;
+            }
+            int n = Integer.parseInt(spec.substring(i + 1, j));
+            i = j - 1;
+            String alphabet = switch (kind) {
+                case 'A' -> ALNUM;
+                case 'H' -> HEX;
+                case 'U' -> UPPER + DIGITS;
+                case 'L' -> LOWER + DIGITS;
+                case 'B' -> B64;
+                case 'W' -> B64URL;
+                case 'D' -> DIGITS;
+                default -> throw new IllegalArgumentException("no character class " + kind + " in " + spec);
+            };
+            v.append(kind == 'A' && n >= 8 ? mixed(n) : s(alphabet, n));
+        }
+        String value = v.toString();
+        return Fake.secret(value.substring(0, Math.max(prefix, 0)), value.substring(Math.max(prefix, 0)));
     }
 
     private String s(String alphabet, int n) {
@@ -154,6 +284,16 @@ final class Fakes {
             return s(ALNUM, 4) + s("!#%*_-.^~", 1) + s(ALNUM, 6 + r.nextInt(8)) + s("!#*_-.", 1) + s(DIGITS, 1);
         }
         return WORDS[r.nextInt(WORDS.length)] + s(DIGITS, 4) + s("!#*.", 1) + s(LOWER, 2);
+    }
+
+    /** A password holding a quote and a backslash, as some generators make them. */
+    private String quoted() {
+        return s(ALNUM, 5) + "\"" + s(ALNUM, 4) + "\\" + s(ALNUM, 5) + s("!#*", 1);
+    }
+
+    /** {@code s} as the content of a JSON string. */
+    private static String json(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
     private static String b64(String s) {

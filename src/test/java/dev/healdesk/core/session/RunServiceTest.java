@@ -143,6 +143,26 @@ class RunServiceTest {
     }
 
     @Test
+    void aRunStartRedactsOnceTheArtifactsThatAnOlderHealdeskLeftInAFinishedFolderAndMarksBothFolders() throws Exception {
+        String bearer = "k7Q2mX9vL4pR8sT1" + Long.toHexString(System.nanoTime());
+        Path old = Files.createDirectories(dir.resolve("results/20260101-090000-old1/artifacts"));
+        Files.writeString(old.resolveSibling(RunFolderWriter.SUMMARY_MD), "# interrupted run, recovered\n");
+        Path events = Files.writeString(old.resolve("playwright-events.ndjson"),
+                "{\"event\":\"test\",\"error\":{\"message\":\"401 (Authorization: Bearer " + bearer + ")\"}}\n");
+        try (HistoryStore store = HistoryStore.open(dir.resolve("h.db"))) {
+            RunSummary s = service(store).run(new ScriptedTarget(new ScriptedSuite(List.of(
+                    TestResult.passed("health/a", "health", "a", 5)))), RunOptions.defaults(), e -> { },
+                    Cancellation.none());
+
+            assertEquals("{\"event\":\"test\",\"error\":{\"message\":\"401 (Authorization: Bearer"
+                    + " [REDACTED_BEARER_TOKEN])\"}}\n", Files.readString(events));
+            assertTrue(Files.exists(old.resolveSibling(RunFolderWriter.REDACTED_MARK)), "the old folder is marked");
+            assertTrue(Files.exists(dir.resolve("results").resolve(s.runId()).resolve(RunFolderWriter.REDACTED_MARK)),
+                    "the new run's folder is marked once its artifacts are redacted");
+        }
+    }
+
+    @Test
     void emitsEventsInOrderAndRecordsEverything() throws Exception {
         List<TestResult> script = List.of(
                 TestResult.passed("health/a", "health", "a", 5),

@@ -131,19 +131,44 @@ class TriageCorpusFiguresTest {
         }
     }
 
-    @Test
-    void reportsTheTuningFiguresApart() {
-        Figures f = figures(triage, tune);
-        System.out.println("[triage corpus] tune     " + f);
-        // The tuning part is where the rules were fitted: a floor against regressions, not the claim.
-        assertTrue(f.category() >= 0.9 && f.fixClass() >= 0.85 && f.cGivenA() <= 0.02, f.toString());
-        assertTrue(f.merged() >= 0.95 && f.keptApart() >= 0.995, f.toString());
+    /**
+     * The corpus as it stood when the floors below were set: ids up to {@value #FIRST_CORPUS_LAST_ID}. Lines added
+     * later (the second collection, split by the same rule before any rule ran on them) are reported with it and
+     * apart, so that a floor measured on one set of messages is never checked against another.
+     */
+    static final int FIRST_CORPUS_LAST_ID = 511;
+
+    static boolean firstCorpus(Entry e) {
+        return Integer.parseInt(e.id().substring(1)) <= FIRST_CORPUS_LAST_ID;
     }
 
     @Test
+    void reportsTheTuningFiguresApart() {
+        Figures first = figures(triage, tune.stream().filter(TriageCorpusFiguresTest::firstCorpus).toList());
+        Figures all = figures(triage, tune);
+        System.out.println("[triage corpus] tune, first collection " + first);
+        System.out.println("[triage corpus] tune, all             " + all);
+        // The tuning part is where the rules were fitted: a floor against regressions, not the claim.
+        assertTrue(first.category() >= 0.9 && first.fixClass() >= 0.85 && first.cGivenA() <= 0.02, first.toString());
+        assertTrue(first.merged() >= 0.95 && first.keptApart() >= 0.995, first.toString());
+        assertTrue(all.category() >= 0.9 && all.fixClass() >= 0.85 && all.cGivenA() <= 0.02, all.toString());
+        assertTrue(all.merged() >= TUNE_ALL_MERGED_FLOOR && all.keptApart() >= 0.995, all.toString());
+    }
+
+    /** Measured on the whole tune part once the second collection joined it: 0.863, 0.865 (may only rise). */
+    private static final double TUNE_ALL_MERGED_FLOOR = 0.86;
+    /**
+     * Measured on the whole held-out part once the second collection joined it (0.904, 132 of 146 pairs), before
+     * and after the perturbation-led masking rules; never tuned on (may only rise).
+     */
+    private static final double HELD_OUT_ALL_MERGED_FLOOR = 0.90;
+
+    @Test
     void meetsTheIssueTargetsOnTheHeldOutFifth() {
-        Figures f = figures(triage, heldOut);
-        System.out.println("[triage corpus] held-out " + f);
+        Figures f = figures(triage, heldOut.stream().filter(TriageCorpusFiguresTest::firstCorpus).toList());
+        Figures all = figures(triage, heldOut);
+        System.out.println("[triage corpus] held-out, first collection " + f);
+        System.out.println("[triage corpus] held-out, all              " + all);
         assertTrue(f.category() >= 0.90, "category accuracy " + f);
         assertTrue(f.fixClass() >= 0.85, "fix-class accuracy " + f);
         assertTrue(f.cGivenA() <= 0.02, "C given as A " + f);
@@ -153,12 +178,19 @@ class TriageCorpusFiguresTest {
         // Structure-based masking fitted on the tune part only (errno parentheses, dumped objects, count lists, tag
         // and event-row prefixes, location and timing tails, values between words) took tune from 0.799 to 0.954
         // and held-out to 0.763 (29 of 38): the floor rises to that, and may only rise.
-        if (f.merged() < 0.90) {
-            System.out.println("[triage corpus] held-out TARGET MISSED: same-template pairs merged "
-                    + String.format("%.3f", f.merged()) + " < 0.90");
+        for (Figures part : List.of(f, all)) {
+            String name = part == f ? "held-out, first collection" : "held-out, all";
+            if (part.merged() < 0.90) {
+                System.out.println("[triage corpus] " + name + " TARGET MISSED: same-template pairs merged "
+                        + String.format(Locale.ROOT, "%.3f", part.merged()) + " < 0.90");
+            }
+            if (part.category() < 0.90 || part.fixClass() < 0.85 || part.cGivenA() > 0.02 || part.keptApart() < 0.995) {
+                System.out.println("[triage corpus] " + name + " TARGET MISSED: " + part);
+            }
         }
         assertTrue(f.merged() >= 0.76, "same-template pairs merged " + f);
         assertTrue(f.keptApart() >= 0.995, "different-template pairs kept apart " + f);
+        assertTrue(all.merged() >= HELD_OUT_ALL_MERGED_FLOOR, "same-template pairs merged " + all);
     }
 
     private static String sha256(String s) {

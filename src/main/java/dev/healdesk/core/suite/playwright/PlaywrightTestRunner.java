@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.healdesk.core.process.BoundedProcess;
 import dev.healdesk.core.process.Cancellation;
+import dev.healdesk.core.redact.Redactor;
 import dev.healdesk.core.suite.BrowserLocator;
 import dev.healdesk.core.suite.SuiteException;
 import dev.healdesk.core.suite.SuiteRunner;
@@ -35,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -89,15 +91,27 @@ public final class PlaywrightTestRunner implements SuiteRunner {
     private final Shard only;
     /** Where that shard's blob report goes. */
     private final Path blobDir;
+    /**
+     * What the text Healdesk writes into the artifacts folder while Playwright runs goes through: the live reporter's
+     * lines as they arrive, the text attachments it copies. A run's own redactor ({@link #open(UnaryOperator)});
+     * the shape rules by default.
+     */
+    private final UnaryOperator<String> redact;
 
     public PlaywrightTestRunner(PlaywrightTestSuite suite) {
-        this(suite, null, null);
+        this(suite, null, null, Redactor.atRest()::redact);
     }
 
-    private PlaywrightTestRunner(PlaywrightTestSuite suite, Shard only, Path blobDir) {
+    private PlaywrightTestRunner(PlaywrightTestSuite suite, Shard only, Path blobDir, UnaryOperator<String> redact) {
         this.suite = java.util.Objects.requireNonNull(suite, "suite");
         this.only = only;
         this.blobDir = blobDir;
+        this.redact = java.util.Objects.requireNonNull(redact, "redact");
+    }
+
+    /** This runner, writing what it writes during a run through {@code redact} (the run's redactor). */
+    public PlaywrightTestRunner redactingWith(UnaryOperator<String> redact) {
+        return new PlaywrightTestRunner(suite, only, blobDir, redact);
     }
 
     /**
@@ -106,7 +120,7 @@ public final class PlaywrightTestRunner implements SuiteRunner {
      */
     public PlaywrightTestRunner onlyShard(Shard shard, Path blobDir) {
         return new PlaywrightTestRunner(suite, java.util.Objects.requireNonNull(shard, "shard"),
-                blobDir.toAbsolutePath().normalize());
+                blobDir.toAbsolutePath().normalize(), redact);
     }
 
     /**
@@ -150,6 +164,12 @@ public final class PlaywrightTestRunner implements SuiteRunner {
     public List<TestResult> run(Set<String> projects, Path artifactsDir, Consumer<String> notes,
                                 Consumer<TestResult> onResult, Cancellation cancel) throws SuiteException {
         return execute(select(projects), List.of(), artifactsDir, notes, onResult, cancel);
+    }
+
+    /** A session whose runs write the live lines and attachment copies through {@code redact} as they go. */
+    @Override
+    public SuiteSession open(UnaryOperator<String> redact) {
+        return redactingWith(redact).open();
     }
 
     /** Sessions keep nothing between runs (each run is one Playwright process), but re-run single tests. */
@@ -406,9 +426,14 @@ public final class PlaywrightTestRunner implements SuiteRunner {
                 Path at = step.folder() == null ? artifacts : artifacts.resolve(step.folder());
                 Files.createDirectories(at);
                 Path report = at.resolve(REPORT_FILE).toAbsolutePath();
-                Path events = at.resolve(EVENTS_FILE).toAbsolutePath();
+                // The reporter appends to a file of this process's temporary folder, never the run folder's: the
+                // artifacts folder gets each line once it has gone through the redactor (LiveLines), so a run that is
+                // watched, copied or killed midway never holds a secret the tests printed.
+                Path events = reporterDir.resolve(commands.size() + "-" + EVENTS_FILE).toAbsolutePath();
+                Path clean = at.resolve(EVENTS_FILE).toAbsolutePath();
                 Files.deleteIfExists(report);
-                Files.deleteIfExists(events);
+                Files.deleteIfExists(clean);
+                Files.createFile(clean);
                 Files.createFile(events);
                 if (step.source() != null) {
                     allowed.add(step.source());
@@ -428,10 +453,10 @@ public final class PlaywrightTestRunner implements SuiteRunner {
                 command.addAll(step.args().apply(reporter, output));
                 commands.add(Map.entry(step, command));
                 envs.add(stepEnv);
-                files.add(new Path[] {report, events});
+                files.add(new Path[] {report, events, clean});
             }
             // One Attachments for all: each file is copied once, into one artifacts/playwright, whichever shard ran it.
-            Attachments attachments = new Attachments(artifacts, allowed);
+            Attachments attachments = new Attachments(artifacts, allowed, redact);
             for (int i = 0; i < commands.size(); i++) {
                 List<String> command = commands.get(i).getValue();
                 Map<String, String> stepEnv = envs.get(i);
@@ -441,7 +466,7 @@ public final class PlaywrightTestRunner implements SuiteRunner {
                 thread.setDaemon(true);
                 thread.start();
                 started.add(new Started(commands.get(i).getKey(), process,
-                        new LiveLines(files.get(i)[1], dir, attachments), files.get(i)[0]));
+                        new LiveLines(files.get(i)[1], files.get(i)[2], redact, dir, attachments), files.get(i)[0]));
             }
             return runProcesses(started, dir, described, note, sink, cancellation);
         } catch (IOException e) {
@@ -620,12 +645,16 @@ public final class PlaywrightTestRunner implements SuiteRunner {
      * copied; anything else is refused, logged and left out of the result.
      */
     static final class Attachments {
+        /** Larger attachments are copied as they are; the redaction at the end of the run reads them line by line. */
+        static final long MAX_TEXT_COPY = 16L << 20;
         private final Path root;
         private final List<Path> allowed;
         private final Map<String, String> copies = new HashMap<>();
         private final List<String> refused = new ArrayList<>();
+        private final UnaryOperator<String> redact;
 
-        Attachments(Path artifacts, List<Path> allowed) {
+        Attachments(Path artifacts, List<Path> allowed, UnaryOperator<String> redact) {
+            this.redact = redact;
             this.root = artifacts.resolve("playwright");
             List<Path> real = new ArrayList<>();
             for (Path p : allowed) {
@@ -686,12 +715,38 @@ public final class PlaywrightTestRunner implements SuiteRunner {
                         return s;
                     }
                     Files.createDirectories(to.getParent());
-                    Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+                    copyRedacted(from, to);
                     return to.toString();
                 } catch (IOException | InvalidPathException e) {
                     LOG.warn("Could not copy the Playwright attachment {}: {}", s, e.toString());
                     return s;
                 }
+            }
+        }
+
+        /** Text goes into the run folder through the redactor (error-context.md, a .txt attachment); bytes as they are. */
+        private void copyRedacted(Path from, Path to) throws IOException {
+            String text = Files.size(from) <= MAX_TEXT_COPY ? text(Files.readAllBytes(from)) : null;
+            if (text == null) {
+                Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+                return;
+            }
+            Path tmp = to.resolveSibling(to.getFileName() + ".copying");
+            Files.writeString(tmp, redact.apply(text), StandardCharsets.UTF_8);
+            Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+
+        /** {@code bytes} as UTF-8 text, or null when they are not (a NUL, or a sequence that does not decode). */
+        private static String text(byte[] bytes) {
+            for (byte b : bytes) {
+                if (b == 0) {
+                    return null;
+                }
+            }
+            try {
+                return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            } catch (java.nio.charset.CharacterCodingException e) {
+                return null;
             }
         }
 
@@ -702,9 +757,15 @@ public final class PlaywrightTestRunner implements SuiteRunner {
         }
     }
 
-    /** Reads the live reporter's lines as they are appended, and turns each test's final attempt into a result. */
+    /**
+     * Reads the live reporter's lines as they are appended (to a file outside the run folder), appends each, redacted,
+     * to the artifacts folder's events file before anything is done with it, and turns each test's final attempt into a
+     * result.
+     */
     static final class LiveLines {
         private final Path file;
+        private final Path clean;
+        private final UnaryOperator<String> redact;
         private final Path projectDir;
         private final Attachments attachments;
         private final Map<String, List<PlaywrightResults.Attempt>> attempts = new HashMap<>();
@@ -712,8 +773,10 @@ public final class PlaywrightTestRunner implements SuiteRunner {
         private long offset;
         private boolean sawEnd;
 
-        LiveLines(Path file, Path projectDir, Attachments attachments) {
+        LiveLines(Path file, Path clean, UnaryOperator<String> redact, Path projectDir, Attachments attachments) {
             this.file = file;
+            this.clean = clean;
+            this.redact = redact;
             this.projectDir = projectDir;
             this.attachments = attachments;
         }
@@ -741,16 +804,35 @@ public final class PlaywrightTestRunner implements SuiteRunner {
                 return;
             }
             // Split on '\n' bytes before decoding, so a read that ends inside a multi-byte character loses nothing.
+            List<String> lines = new ArrayList<>();
             int start = 0;
             for (int i = 0; i < chunk.length; i++) {
                 if (chunk[i] == '\n') {
                     partial.append(new String(chunk, start, i - start, StandardCharsets.UTF_8));
-                    line(partial.toString(), pass);
+                    lines.add(partial.toString());
                     partial.setLength(0);
                     start = i + 1;
                 }
             }
             offset += start;
+            keep(lines);
+            lines.forEach(l -> line(l, pass));
+        }
+
+        /** Appends {@code lines}, redacted, to the artifacts folder's events file (one write a poll). */
+        private void keep(List<String> lines) {
+            if (lines.isEmpty()) {
+                return;
+            }
+            StringBuilder out = new StringBuilder();
+            for (String l : lines) {
+                out.append(redact.apply(l)).append('\n');
+            }
+            try {
+                Files.writeString(clean, out, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                LOG.warn("Could not keep the Playwright live reporter's lines in {}: {}", clean, e.toString());
+            }
         }
 
         private void line(String text, Consumer<TestResult> pass) {

@@ -1,0 +1,64 @@
+package dev.healdesk.cli;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A CLI process builds only the command it runs (its start-up), while the help and the messages for a mistyped
+ * command still know every command.
+ */
+class CliCommandTreeTest {
+
+    @Test
+    void aProcessThatRunsOneCommandBuildsOnlyThatCommand() {
+        CommandLine cmd = Cli.commandLine(null, new String[] {"history", "--limit=5"});
+        assertEquals(Set.of("history"), cmd.getSubcommands().keySet());
+        // Its own subcommands come with it.
+        assertTrue(cmd.getSubcommands().get("history").getSubcommands().containsKey("copy"));
+    }
+
+    @Test
+    void eachCommandNameBuildsTheCommandOfThatName() {
+        for (String name : Cli.COMMANDS) {
+            CommandLine sub = Cli.commandLine(null, new String[] {name}).getSubcommands().get(name);
+            assertEquals(name, sub.getCommandSpec().userObject().getClass().getAnnotation(CommandLine.Command.class)
+                    .name(), "the command built for '" + name + "'");
+            assertEquals("healdesk " + name, sub.getCommandSpec().qualifiedName());
+        }
+    }
+
+    @Test
+    void benchIsHandedTheConsolesTokenFigure() {
+        ConsoleBenchmark tokens = (PrintWriter out) -> out.println("tokens");
+        CommandLine cmd = Cli.commandLine(tokens, new String[] {"bench", "--only=tokens"});
+        assertSame(tokens, ((BenchCommand) cmd.getSubcommands().get("bench").getCommand()).tokenLatency);
+    }
+
+    @Test
+    void theHelpStillListsEveryCommand() {
+        CliRun help = CliRun.of("--help");
+        assertEquals(0, help.code(), help.err());
+        for (String name : Cli.COMMANDS) {
+            assertTrue(help.out().contains("\n  " + name + " "), name + " in:\n" + help.out());
+        }
+        assertTrue(help.out().contains("\n  help "), help.out());
+
+        CliRun helpOfOne = CliRun.of("help", "history");
+        assertEquals(0, helpOfOne.code(), helpOfOne.err());
+        assertTrue(helpOfOne.out().contains("--limit"), helpOfOne.out());
+    }
+
+    @Test
+    void aMistypedCommandIsAUsageErrorThatNamesIt() {
+        CliRun typo = CliRun.of("histroy", "--limit=5");
+        assertEquals(Cli.USAGE, typo.code());
+        assertTrue(typo.err().contains("'histroy'") && typo.err().contains("healdesk --help"), typo.err());
+    }
+}
