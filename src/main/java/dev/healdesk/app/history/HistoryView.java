@@ -5,6 +5,7 @@ import atlantafx.base.theme.Tweaks;
 import dev.healdesk.app.fx.Badges;
 import dev.healdesk.app.fx.Labels;
 import dev.healdesk.app.fx.Subscriptions;
+import dev.healdesk.app.fx.Tables;
 import dev.healdesk.app.fx.View;
 import dev.healdesk.core.history.AuditEntry;
 import dev.healdesk.core.history.HistoryStore;
@@ -21,6 +22,7 @@ import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -60,6 +62,8 @@ public final class HistoryView implements View {
             .withZone(ZoneId.systemDefault());
     /** How long the search waits for the operator to stop typing. */
     static final Duration SEARCH_PAUSE = Duration.millis(350);
+    /** A column's least width: room for a date and time, a status badge or "Passed / failed". */
+    static final double LEAST_WIDTH = 135;
 
     private final BorderPane root = new BorderPane();
     private final Subscriptions subs = new Subscriptions();
@@ -141,11 +145,15 @@ public final class HistoryView implements View {
             search.clear();
             model.clearFilters();
         });
-        HBox filters = new HBox(8, Labels.caption("Status"), statusFilter, Labels.caption("Started"), from,
-                new Label("–"), to, Labels.caption("Project"), project, Labels.caption("Target"), target,
-                Labels.caption("Operator"), operator, Labels.caption("Machine"), machine, search, clear);
-        filters.setAlignment(Pos.CENTER_LEFT);
+        // Two rows, each control at least as wide as it wants: on one row at 1440 px the captions read "St…",
+        // "Ope…" and the machine filter showed as an empty box.
+        HBox when = filterRow(Labels.caption("Status"), statusFilter, Labels.caption("Started"), from,
+                new Label("–"), to, Labels.caption("Project"), project, Labels.caption("Target"), target);
+        HBox who = filterRow(Labels.caption("Operator"), operator, Labels.caption("Machine"), machine, search, clear);
+        search.setMinWidth(Region.USE_COMPUTED_SIZE);
         HBox.setHgrow(search, Priority.ALWAYS);
+        VBox filters = new VBox(6, when, who);
+        filters.setId("history-filters");
 
         TableView<RunRow> runs = runsTable(model);
         Label page = subs.text(new Label(), model.pageTextProperty());
@@ -465,6 +473,18 @@ public final class HistoryView implements View {
 
     // ------------------------------------------------------------------------------------------------------- helpers
 
+    /** A row of filters, each kept at its preferred width (the search field, when there, takes what is left). */
+    private static HBox filterRow(Node... nodes) {
+        for (Node n : nodes) {
+            if (n instanceof Region r) {
+                r.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        HBox row = new HBox(8, nodes);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
     private <T> void bindBoth(ComboBox<T> combo, javafx.beans.property.Property<T> value) {
         combo.valueProperty().bindBidirectional(value);
         subs.add(() -> combo.valueProperty().unbindBidirectional(value));
@@ -480,15 +500,20 @@ public final class HistoryView implements View {
         table.setId(id);
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         table.setPlaceholder(new Label(empty));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        subs.add(Tables.fitOrScroll(table));
         subs.add(() -> table.setItems(FXCollections.observableArrayList()));
         return table;
     }
 
+    /**
+     * A column {@code width} wide, never narrower than {@link #LEAST_WIDTH} (or its own width, when less): a narrow
+     * window scrolls the table sideways rather than cut a score to "7…" or a status to "S…".
+     */
     static <S, T> TableColumn<S, T> column(String title, Function<S, T> value, double width) {
         TableColumn<S, T> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, LEAST_WIDTH));
         return c;
     }
 

@@ -106,7 +106,7 @@ class HistoryViewLiveTest {
         // The operator scrolls down and picks a run far from the top.
         robot.interact(() -> table.scrollTo(60));
         WaitForAsyncUtils.waitForFxEvents();
-        RunRow picked = fx(() -> table.getItems().get(64));
+        RunRow picked = fx(() -> table.getItems().get(62));
         robot.clickOn(row(robot, picked.runId()));
         assertThat(model.selectedProperty().get().runId()).isEqualTo(picked.runId());
         String top = firstVisible(robot, table);
