@@ -45,6 +45,7 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -294,6 +295,11 @@ public final class ConsoleView implements View {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(10, status, health, separator(), runKey, runId, fromHistory, separator(), targetKey,
                 target, spacer, activity);
+        // What the operator reads first keeps its whole text on a narrow window; the run id, the target and the
+        // activity give way (the run id cut at its end, after its date and time).
+        for (Region r : List.of(status, health, runKey, fromHistory, targetKey)) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
         bar.setId("status-bar");
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);

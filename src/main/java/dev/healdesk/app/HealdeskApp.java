@@ -146,6 +146,8 @@ public final class HealdeskApp extends Application {
             }
         });
         model.load();
+        // another workstation's, a scheduled run's or the CLI's runs appear on the History screen as they are written
+        model.history().follow();
         if (demo.active()) {
             playDemo(demo);
         } else {

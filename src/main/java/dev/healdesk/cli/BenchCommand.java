@@ -78,6 +78,12 @@ final class BenchCommand implements Callable<Integer> {
             + " deleted).")
     Path historyDir;
 
+    @Option(names = "--db", paramLabel = "URL", description = "Time the history on this PostgreSQL database"
+            + " (postgresql://host:port/database; the password from PGPASSWORD) instead of a SQLite file: an empty"
+            + " database is filled with the synthetic history, one that holds exactly --history-runs runs is used"
+            + " again, any other is refused.")
+    String db;
+
     @Option(names = "--messages", defaultValue = "20000", description = "Distinct messages in the triage corpus (default ${DEFAULT-VALUE}).")
     int messages;
 
@@ -171,7 +177,19 @@ final class BenchCommand implements Callable<Integer> {
             HealBenchmark.run(out, Math.max(1, healRuns));
         }
         if (only.contains("history")) {
-            new HistoryBenchmark(historyRuns, 50, historyDir).run(out);
+            dev.healdesk.core.history.HistoryLocation server = null;
+            if (db != null) {
+                try {
+                    server = dev.healdesk.core.history.HistoryLocation.parse(db, "--db", Cli.config().env());
+                } catch (IllegalArgumentException e) {
+                    throw new Cli.UsageException(e.getMessage(), e);
+                }
+                if (!(server instanceof dev.healdesk.core.history.HistoryLocation.Postgres)) {
+                    throw new Cli.UsageException("--db is '" + db + "': bench takes a postgresql://host:port/database"
+                            + " URL there; for a SQLite file use --history-dir.");
+                }
+            }
+            new HistoryBenchmark(historyRuns, 50, historyDir, server).run(out);
         }
         if (only.contains("playwright")) {
             playwright(out);

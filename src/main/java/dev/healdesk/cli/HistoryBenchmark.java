@@ -1,5 +1,6 @@
 package dev.healdesk.cli;
 
+import dev.healdesk.core.history.HistoryLocation;
 import dev.healdesk.core.history.HistoryQueries;
 import dev.healdesk.core.history.HistoryStore;
 import dev.healdesk.core.run.ActionRecord;
@@ -41,15 +42,27 @@ final class HistoryBenchmark {
     private final int runs;
     private final int testsPerRun;
     private final Path keep;
+    /** A PostgreSQL database to time instead of a SQLite file; null for SQLite. */
+    private final HistoryLocation server;
 
     /** {@code keep}: the folder that keeps the history for the next bench (null: a scratch folder, deleted). */
     HistoryBenchmark(int runs, int testsPerRun, Path keep) {
+        this(runs, testsPerRun, keep, null);
+    }
+
+    /** {@code server}: a PostgreSQL database (empty, or holding this benchmark's {@code runs} runs), else null. */
+    HistoryBenchmark(int runs, int testsPerRun, Path keep, HistoryLocation server) {
         this.runs = runs;
         this.testsPerRun = testsPerRun;
         this.keep = keep;
+        this.server = server;
     }
 
     void run(PrintWriter out) throws Exception {
+        if (server != null) {
+            onServer(out, (HistoryLocation.Postgres) server);
+            return;
+        }
         if (keep != null) {
             Files.createDirectories(keep);
         }
@@ -81,48 +94,7 @@ final class HistoryBenchmark {
                                 + " %.0f MB per million results%n", runs, results,
                         reused ? "kept in " + db + " opened (and migrated if older)" : "written", built / 1e9,
                         bytes / 1e6, bytes / 1e6 / (results / 1e6));
-                HistoryQueries.RunFilter failing = new HistoryQueries.RunFilter("failing", null, null, null, "shop",
-                        null);
-                report(out, "first page of the runs list (200 rows, newest first)", 50,
-                        () -> store.listRuns(HistoryQueries.RunFilter.ALL, 200, 0));
-                report(out, "first page of the failing runs of one target", 50,
-                        () -> store.listRuns(failing, 200, 0));
-                report(out, "the runs list's counts (all; failing runs of one target)", 50,
-                        () -> store.countRuns() + store.countRuns(failing));
-                report(out, "the filters' choices (targets and projects)", 50, store::choices);
-                int[] run = {0};
-                report(out, "a run's detail (tests, failure groups, diagnoses, actions, audit trail)", 50, () -> {
-                    String id = String.format(Locale.ROOT, "run-bench-%07d", (run[0]++ * 7919) % runs);
-                    return List.of(store.testsOf(id), store.failuresOf(id), store.diagnosesOf(id), store.actionsOf(id),
-                            store.auditOf(id));
-                });
-                report(out, "two runs compared test by test", 50, () -> {
-                    int i = (run[0]++ * 7919) % (runs - 1);
-                    return store.compare(String.format(Locale.ROOT, "run-bench-%07d", i),
-                            String.format(Locale.ROOT, "run-bench-%07d", i + 1));
-                });
-                report(out, "one-year trend, day by day, all targets", 50,
-                        () -> store.trend(null, now.minus(Duration.ofDays(365)), now));
-                report(out, "one-year metrics (pass rate, fix success, MTTR, LLM use, top patterns)", 50,
-                        () -> store.metrics(null, now.minus(Duration.ofDays(365)), now));
-                int[] fp = {0};
-                report(out, "a fingerprint's history (its 50 latest runs)", 50,
-                        () -> store.fingerprintHistory(fingerprint(fp[0]++ % FINGERPRINTS), 50));
-                report(out, "the 20 top recurring fingerprints with their last working fix", 50,
-                        () -> store.topFingerprints(20));
-                List<String> tests = store.testsOf(String.format(Locale.ROOT, "run-bench-%07d", runs - 1)).stream()
-                        .map(t -> t.testId()).toList();
-                report(out, "flip rates of a run's " + tests.size() + " tests over their last 10 runs (the report's)",
-                        50, 8, () -> store.flipRates(TARGETS.get((runs - 1) % TARGETS.size()), tests));
-                report(out, "first page of the runs list searched for a text (error messages, test ids)", 50, 8,
-                        () -> store.listRuns(new HistoryQueries.RunFilter(null, null, null, null, null,
-                                "service-77)"), 200, 0));
-                report(out, "the same for a text in one failing run in eight (ECONNREFUSED)", 50, 8,
-                        () -> store.listRuns(new HistoryQueries.RunFilter(null, null, null, null, null,
-                                "ECONNREFUSED"), 200, 0));
-                report(out, "the same for a part of a test id (test-5-g1, in one failing run in 16)", 50, 8,
-                        () -> store.listRuns(new HistoryQueries.RunFilter(null, null, null, null, null,
-                                "test-5-g1"), 200, 0));
+                queries(out, store, now);
             }
         } finally {
             if (keep == null) {
@@ -133,9 +105,102 @@ final class HistoryBenchmark {
         }
     }
 
+    /**
+     * The same on a PostgreSQL database: filled when empty, used again when it holds this benchmark's runs, refused
+     * otherwise (a team's history is never written into or timed by mistake).
+     */
+    private void onServer(PrintWriter out, HistoryLocation.Postgres pg) throws Exception {
+        Instant now = Instant.parse("2026-11-23T12:00:00Z");
+        long held = HistoryStore.inspect(pg).runs();
+        if (held != 0 && held != runs) {
+            throw new Cli.UsageException("--db: " + pg.describe() + " holds " + held + " runs: bench fills only an"
+                    + " empty database, or times one it filled with --history-runs=" + held + ". Create an empty one"
+                    + " (createdb) for it.");
+        }
+        long t0 = System.nanoTime();
+        if (held == 0) {
+            write(pg, now);
+        }
+        long built = System.nanoTime() - t0;
+        try (HistoryStore store = HistoryStore.open(pg)) {
+            long bytes;
+            java.util.Properties props = new java.util.Properties();
+            if (pg.user() != null) {
+                props.setProperty("user", pg.user());
+            }
+            if (pg.password() != null) {
+                props.setProperty("password", pg.password());
+            }
+            try (var c = java.sql.DriverManager.getConnection(pg.jdbcUrl(), props); var st = c.createStatement()) {
+                st.execute("VACUUM ANALYZE");   // what autovacuum does after a bulk load, at once
+                try (var rs = st.executeQuery("SELECT pg_database_size(current_database())")) {
+                    rs.next();
+                    bytes = rs.getLong(1);
+                }
+            }
+            long results = (long) runs * testsPerRun;
+            out.printf(Locale.ROOT, "history on PostgreSQL (%s): %,d runs and %,d test results %s in %.0f s;"
+                            + " database %.0f MB, %.0f MB per million results%n", pg.describe(), runs, results,
+                    held == 0 ? "written" : "kept, opened (and migrated if older)", built / 1e9, bytes / 1e6,
+                    bytes / 1e6 / (results / 1e6));
+            queries(out, store, now);
+        }
+    }
+
+    /** The History screen's queries, each timed. */
+    private void queries(PrintWriter out, HistoryStore store, Instant now) {
+        HistoryQueries.RunFilter failing = new HistoryQueries.RunFilter("failing", null, null, null, "shop",
+                null);
+        report(out, "first page of the runs list (200 rows, newest first)", 50,
+                () -> store.listRuns(HistoryQueries.RunFilter.ALL, 200, 0));
+        report(out, "first page of the failing runs of one target", 50,
+                () -> store.listRuns(failing, 200, 0));
+        report(out, "the runs list's counts (all; failing runs of one target)", 50,
+                () -> store.countRuns() + store.countRuns(failing));
+        report(out, "the filters' choices (targets and projects)", 50, store::choices);
+        int[] run = {0};
+        report(out, "a run's detail (tests, failure groups, diagnoses, actions, audit trail)", 50, () -> {
+            String id = String.format(Locale.ROOT, "run-bench-%07d", (run[0]++ * 7919) % runs);
+            return List.of(store.testsOf(id), store.failuresOf(id), store.diagnosesOf(id), store.actionsOf(id),
+                    store.auditOf(id));
+        });
+        report(out, "two runs compared test by test", 50, () -> {
+            int i = (run[0]++ * 7919) % (runs - 1);
+            return store.compare(String.format(Locale.ROOT, "run-bench-%07d", i),
+                    String.format(Locale.ROOT, "run-bench-%07d", i + 1));
+        });
+        report(out, "one-year trend, day by day, all targets", 50,
+                () -> store.trend(null, now.minus(Duration.ofDays(365)), now));
+        report(out, "one-year metrics (pass rate, fix success, MTTR, LLM use, top patterns)", 50,
+                () -> store.metrics(null, now.minus(Duration.ofDays(365)), now));
+        int[] fp = {0};
+        report(out, "a fingerprint's history (its 50 latest runs)", 50,
+                () -> store.fingerprintHistory(fingerprint(fp[0]++ % FINGERPRINTS), 50));
+        report(out, "the 20 top recurring fingerprints with their last working fix", 50,
+                () -> store.topFingerprints(20));
+        List<String> tests = store.testsOf(String.format(Locale.ROOT, "run-bench-%07d", runs - 1)).stream()
+                .map(t -> t.testId()).toList();
+        report(out, "flip rates of a run's " + tests.size() + " tests over their last 10 runs (the report's)",
+                50, 8, () -> store.flipRates(TARGETS.get((runs - 1) % TARGETS.size()), tests));
+        report(out, "first page of the runs list searched for a text (error messages, test ids)", 50, 8,
+                () -> store.listRuns(new HistoryQueries.RunFilter(null, null, null, null, null,
+                        "service-77)"), 200, 0));
+        report(out, "the same for a text in one failing run in eight (ECONNREFUSED)", 50, 8,
+                () -> store.listRuns(new HistoryQueries.RunFilter(null, null, null, null, null,
+                        "ECONNREFUSED"), 200, 0));
+        report(out, "the same for a part of a test id (test-5-g1, in one failing run in 16)", 50, 8,
+                () -> store.listRuns(new HistoryQueries.RunFilter(null, null, null, null, null,
+                        "test-5-g1"), 200, 0));
+    }
+
     /** Writes the synthetic history into {@code db}. */
     private void write(Path db, Instant now) {
-        try (HistoryStore store = HistoryStore.open(db)) {
+        write(HistoryLocation.parse(db.toString(), "--history-dir", Map.of()), now);
+    }
+
+    /** Writes the synthetic history into {@code location}. */
+    private void write(HistoryLocation location, Instant now) {
+        try (HistoryStore store = HistoryStore.open(location)) {
             Random random = new Random(42);
             long span = Duration.ofDays(3 * 365).toMillis();
             List<RunSummary> batch = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.healdesk.cli;
 
+import dev.healdesk.testing.HealdeskProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,7 +11,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The history benchmark's synthetic history is stored and every query answers (no timing is asserted here). */
+/**
+ * The history benchmark's synthetic history is stored and every query answers (no timing is asserted here), in a
+ * SQLite file and in a real PostgreSQL database; a PostgreSQL database that holds other runs is refused, untouched.
+ */
 class HistoryBenchmarkTest {
 
     @Test
@@ -35,5 +39,25 @@ class HistoryBenchmarkTest {
             assertThat(out.toString()).contains(expected).contains("searched for a text");
             assertThat(dir.resolve("history.db")).exists();
         }
+    }
+
+    @Test
+    void onPostgresqlAnEmptyDatabaseIsFilledThenUsedAgainAndAnotherHistoryIsRefused(@TempDir Path dir)
+            throws Exception {
+        String url = dev.healdesk.testing.SharedPostgres.healdeskUrl(dev.healdesk.testing.SharedPostgres.newDatabase());
+        java.util.Map<String, String> env = java.util.Map.of(dev.healdesk.core.history.HistoryLocation.PASSWORD_ENV,
+                dev.healdesk.testing.PostgresServer.SUPERUSER_PASSWORD);
+        for (String expected : List.of("300 runs and 15,000 test results written",
+                "300 runs and 15,000 test results kept")) {
+            HealdeskProcess.Result r = HealdeskProcess.run(dir, env, "bench", "--only=history", "--history-runs=300",
+                    "--db=" + url);
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out()).contains("history on PostgreSQL").contains(expected)
+                    .contains("one-year trend").contains("searched for a text");
+        }
+        HealdeskProcess.Result refused = HealdeskProcess.run(dir, env, "bench", "--only=history",
+                "--history-runs=400", "--db=" + url);
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("holds 300 runs").contains("--db");
     }
 }

@@ -44,6 +44,14 @@ public final class FxBridge {
         return new FxBridge(Platform::runLater);
     }
 
+    /**
+     * Hands every action to {@code ui}, a single thread standing in for the FX thread: for tests without a toolkit
+     * where work arrives from several threads (a store's change thread, the worker) and must be applied in turn.
+     */
+    public static FxBridge on(Executor ui) {
+        return new FxBridge(Objects.requireNonNull(ui, "ui"));
+    }
+
     /** Runs every action at once on the calling thread: for tests without a toolkit. */
     public static FxBridge direct() {
         return new FxBridge(Runnable::run);

@@ -1,9 +1,14 @@
 package dev.healdesk.app.fx;
 
 import javafx.beans.InvalidationListener;
-import javafx.scene.control.TreeTableColumn;
+import javafx.collections.ObservableList;
+import javafx.scene.control.TableColumnBase;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TreeTableView;
+import javafx.scene.layout.Region;
 import javafx.util.Subscription;
+
+import java.util.function.Consumer;
 
 /** Helpers for the console's tables, shared by the screens. */
 public final class Tables {
@@ -20,28 +25,45 @@ public final class Tables {
      * until released.
      */
     public static Subscription fitOrScroll(TreeTableView<?> table) {
-        InvalidationListener check = o -> {
-            double least = CHROME;
-            for (TreeTableColumn<?, ?> c : table.getVisibleLeafColumns()) {
-                least += c.getMinWidth();
-            }
-            boolean fits = least <= table.getWidth();
+        return fitOrScroll(table, table.getVisibleLeafColumns(), fits -> {
             var policy = fits ? TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN
                     : TreeTableView.UNCONSTRAINED_RESIZE_POLICY;
             if (table.getColumnResizePolicy() != policy) {
                 table.setColumnResizePolicy(policy);
             }
+        });
+    }
+
+    /** The same for a flat table. */
+    public static Subscription fitOrScroll(TableView<?> table) {
+        return fitOrScroll(table, table.getVisibleLeafColumns(), fits -> {
+            var policy = fits ? TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN
+                    : TableView.UNCONSTRAINED_RESIZE_POLICY;
+            if (table.getColumnResizePolicy() != policy) {
+                table.setColumnResizePolicy(policy);
+            }
+        });
+    }
+
+    private static Subscription fitOrScroll(Region table, ObservableList<? extends TableColumnBase<?, ?>> columns,
+                                            Consumer<Boolean> fits) {
+        InvalidationListener check = o -> {
+            double least = CHROME;
+            for (TableColumnBase<?, ?> c : columns) {
+                least += c.getMinWidth();
+            }
+            fits.accept(least <= table.getWidth());
         };
         table.widthProperty().addListener(check);
-        table.getVisibleLeafColumns().addListener(check);
-        for (TreeTableColumn<?, ?> c : table.getVisibleLeafColumns()) {
+        columns.addListener(check);
+        for (TableColumnBase<?, ?> c : columns) {
             c.minWidthProperty().addListener(check);
         }
         check.invalidated(null);
         return () -> {
             table.widthProperty().removeListener(check);
-            table.getVisibleLeafColumns().removeListener(check);
-            for (TreeTableColumn<?, ?> c : table.getColumns()) {
+            columns.removeListener(check);
+            for (TableColumnBase<?, ?> c : columns) {
                 c.minWidthProperty().removeListener(check);
             }
         };

@@ -5,6 +5,7 @@ import atlantafx.base.theme.Tweaks;
 import dev.healdesk.app.fx.Badges;
 import dev.healdesk.app.fx.Labels;
 import dev.healdesk.app.fx.Subscriptions;
+import dev.healdesk.app.fx.Tables;
 import dev.healdesk.app.fx.View;
 import dev.healdesk.core.history.AuditEntry;
 import dev.healdesk.core.history.HistoryStore;
@@ -21,6 +22,7 @@ import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -60,6 +62,8 @@ public final class HistoryView implements View {
             .withZone(ZoneId.systemDefault());
     /** How long the search waits for the operator to stop typing. */
     static final Duration SEARCH_PAUSE = Duration.millis(350);
+    /** A column's least width: room for a date and time, a status badge or "Passed / failed". */
+    static final double LEAST_WIDTH = 135;
 
     private final BorderPane root = new BorderPane();
     private final Subscriptions subs = new Subscriptions();
@@ -75,6 +79,7 @@ public final class HistoryView implements View {
         title.getStyleClass().add(Styles.TITLE_2);
         Label status = subs.text(new Label(), model.statusTextProperty());
         status.getStyleClass().add(Styles.TEXT_MUTED);
+        status.setId("history-status");
         Button refresh = new Button("Refresh");
         refresh.setId("history-refresh");
         refresh.setOnAction(e -> model.refresh());
@@ -140,11 +145,15 @@ public final class HistoryView implements View {
             search.clear();
             model.clearFilters();
         });
-        HBox filters = new HBox(8, Labels.caption("Status"), statusFilter, Labels.caption("Started"), from,
-                new Label("–"), to, Labels.caption("Project"), project, Labels.caption("Target"), target,
-                Labels.caption("Operator"), operator, Labels.caption("Machine"), machine, search, clear);
-        filters.setAlignment(Pos.CENTER_LEFT);
+        // Two rows, each control at least as wide as it wants: on one row at 1440 px the captions read "St…",
+        // "Ope…" and the machine filter showed as an empty box.
+        HBox when = filterRow(Labels.caption("Status"), statusFilter, Labels.caption("Started"), from,
+                new Label("–"), to, Labels.caption("Project"), project, Labels.caption("Target"), target);
+        HBox who = filterRow(Labels.caption("Operator"), operator, Labels.caption("Machine"), machine, search, clear);
+        search.setMinWidth(Region.USE_COMPUTED_SIZE);
         HBox.setHgrow(search, Priority.ALWAYS);
+        VBox filters = new VBox(6, when, who);
+        filters.setId("history-filters");
 
         TableView<RunRow> runs = runsTable(model);
         Label page = subs.text(new Label(), model.pageTextProperty());
@@ -243,9 +252,50 @@ public final class HistoryView implements View {
                 column("Target", RunRow::target, 90),
                 column("Projects", r -> r.projects().replace(",", ", "), 240),
                 column("Notes", HistoryView::notes, 90),
+                column("Recorded by", HistoryView::recordedBy, 170),
                 column("Run", RunRow::runId, 250)));
         subs.syncSelection(runs, model.selectedProperty());
+        keepPlace(runs);
         return runs;
+    }
+
+    /**
+     * Keeps the rows the operator is looking at in view when rows come in or go above them (another writer's run,
+     * heard while the operator reads further down): the table keeps its first visible index, so without this the
+     * rows on screen would slide down by one for each new run. At the top, the newest runs come into view as they
+     * arrive.
+     */
+    private void keepPlace(TableView<RunRow> runs) {
+        javafx.collections.ListChangeListener<RunRow> keep = c -> {
+            if (!(runs.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow)
+                    || flow.getFirstVisibleCell() == null) {
+                return;
+            }
+            int first = flow.getFirstVisibleCell().getIndex();
+            int at = first;
+            while (c.next()) {
+                int from = c.getFrom();
+                int removed = c.wasRemoved() ? c.getRemovedSize() : 0;
+                int added = c.wasAdded() ? c.getAddedSize() : 0;
+                if (removed == 0 ? from <= at : from + removed <= at) {
+                    at += added - removed;   // wholly above the first row in view (a row replaced in place: none)
+                } else if (from < at) {
+                    at = from;               // the first row in view went: the rows that took its place
+                }
+            }
+            if (first > 0 && at != first) {
+                runs.scrollTo(at);
+            }
+        };
+        ObservableList<RunRow> items = runs.getItems();
+        items.addListener(keep);
+        subs.add(() -> items.removeListener(keep));
+    }
+
+    /** "ana · build-box · ci": who recorded a run, on which machine, from where (empty for runs before schema 11). */
+    static String recordedBy(RunRow r) {
+        return String.join(" · ", Stream.of(r.operator(), r.machine(), r.origin())
+                .filter(s -> s != null && !s.isBlank()).toList());
     }
 
     private static String notes(RunRow r) {
@@ -423,6 +473,18 @@ public final class HistoryView implements View {
 
     // ------------------------------------------------------------------------------------------------------- helpers
 
+    /** A row of filters, each kept at its preferred width (the search field, when there, takes what is left). */
+    private static HBox filterRow(Node... nodes) {
+        for (Node n : nodes) {
+            if (n instanceof Region r) {
+                r.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        HBox row = new HBox(8, nodes);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
     private <T> void bindBoth(ComboBox<T> combo, javafx.beans.property.Property<T> value) {
         combo.valueProperty().bindBidirectional(value);
         subs.add(() -> combo.valueProperty().unbindBidirectional(value));
@@ -438,15 +500,20 @@ public final class HistoryView implements View {
         table.setId(id);
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         table.setPlaceholder(new Label(empty));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        subs.add(Tables.fitOrScroll(table));
         subs.add(() -> table.setItems(FXCollections.observableArrayList()));
         return table;
     }
 
+    /**
+     * A column {@code width} wide, never narrower than {@link #LEAST_WIDTH} (or its own width, when less): a narrow
+     * window scrolls the table sideways rather than cut a score to "7…" or a status to "S…".
+     */
     static <S, T> TableColumn<S, T> column(String title, Function<S, T> value, double width) {
         TableColumn<S, T> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, LEAST_WIDTH));
         return c;
     }
 

@@ -130,6 +130,10 @@ public final class HistoryViewModel {
     private final Subscription watching;
     /** Counts the list's queries; only the newest one's answer is shown. */
     private long listQuery;
+    /** The store's watch while this screen follows other writers ({@link #follow}); null before and after. */
+    private HistoryStore.Watch watch;
+    private boolean following;
+    private boolean disposed;
 
     /**
      * @param store      the history store; called on the worker only (it may wait for the database to open)
@@ -319,6 +323,43 @@ public final class HistoryViewModel {
 
     /** Reloads the filters' choices, the page of runs (keeping the selection when still listed) and the trends. */
     public void refresh() {
+        refresh(false);
+    }
+
+    /**
+     * Follows the history from now on: when any writer (another workstation, a scheduled run, the CLI, this console)
+     * records, finishes or removes a run, the choices, the page of runs, the trends and the recurring failures are
+     * read again, without the operator pressing anything. The page, the filters, the selection and the list's place
+     * stay: new rows come in above, changed rows are replaced where they are. The store says so from a thread of its
+     * own (SQLite's data version read every 2 s, PostgreSQL's LISTEN); the refresh is handed to the FX thread through
+     * the bridge, and its queries go to the worker. Asked once, by the console; later calls do nothing.
+     */
+    public void follow() {
+        if (following || disposed) {
+            return;
+        }
+        following = true;
+        submit(() -> {
+            HistoryStore.Watch w = store.get().watch(() -> bridge.post(this::changedElsewhere));
+            bridge.post(() -> {
+                if (disposed) {
+                    w.close();
+                } else {
+                    watch = w;
+                }
+            });
+        }, "follow the history");
+    }
+
+    /** The history changed (FX thread). */
+    private void changedElsewhere() {
+        if (!disposed) {
+            refresh(true);
+        }
+    }
+
+    /** @param live a change heard from the store: the selected run's details are read again only if its row changed */
+    private void refresh(boolean live) {
         submit(() -> {
             HistoryStore s = store.get();
             HistoryQueries.Choices choices = s.choices();
@@ -331,7 +372,7 @@ public final class HistoryViewModel {
                 latest.set(newest);
             });
         }, "read the targets and projects");
-        loadRuns();
+        loadRuns(live);
         trends.refresh();
         recurring.refresh();
     }
@@ -435,6 +476,11 @@ public final class HistoryViewModel {
     }
 
     public void dispose() {
+        disposed = true;
+        if (watch != null) {
+            watch.close();
+            watch = null;
+        }
         watching.unsubscribe();
         trends.dispose();
         recurring.dispose();
@@ -475,6 +521,10 @@ public final class HistoryViewModel {
     }
 
     private void loadRuns() {
+        loadRuns(false);
+    }
+
+    private void loadRuns(boolean live) {
         long query = ++listQuery;
         HistoryQueries.RunFilter filter = filter();
         int at = offset.get();
@@ -486,15 +536,15 @@ public final class HistoryViewModel {
             String file = s.location().describe();
             bridge.post(() -> {
                 if (query == listQuery) {
-                    showRuns(rows, at, count, all, file);
+                    showRuns(rows, at, count, all, file, live);
                 }
             });
         }, "list the runs");
     }
 
-    private void showRuns(List<RunRow> rows, int at, int count, int all, String file) {
+    private void showRuns(List<RunRow> rows, int at, int count, int all, String file, boolean live) {
         String keep = selected.get() == null ? null : selected.get().runId();
-        runs.setAll(rows);
+        patch(runs, rows);
         total.set(count);
         hasPrevious.set(at > 0);
         hasNext.set(at + rows.size() < count);
@@ -505,7 +555,9 @@ public final class HistoryViewModel {
         RunRow again = rows.stream().filter(r -> r.runId().equals(keep)).findFirst()
                 .orElse(rows.isEmpty() ? null : rows.get(0));
         if (again != null && again.equals(selected.get())) {
-            loadDetail(again);   // the same row again: the property would not fire, but a running run's tests grow
+            if (!live || again.running()) {
+                loadDetail(again);   // the same row again: the property would not fire, but a running run's tests grow
+            }
         } else {
             selected.set(again);
         }
@@ -565,13 +617,66 @@ public final class HistoryViewModel {
         audit.setAll(d.audit());
     }
 
-    /** Replaces a filter's choices, keeping its value (and {@link #ALL} first). */
-    private static void keepChoices(ObservableList<String> choices, List<String> recorded, StringProperty value) {
+    /**
+     * Makes {@code list} hold {@code rows} by the fewest changes: rows no longer listed removed, new rows inserted
+     * where they come, changed rows replaced in place, rows that did not change left alone. A table over the list
+     * then keeps its selection and its place (a full replacement would clear both), which a refresh heard from another
+     * writer must not disturb. Rows are matched by run id; the list's order is the query's (newest first), so the
+     * rows kept keep their order; if they did not, the list is replaced whole.
+     */
+    static void patch(ObservableList<RunRow> list, List<RunRow> rows) {
+        java.util.Set<String> wanted = new java.util.HashSet<>();
+        rows.forEach(r -> wanted.add(r.runId()));
+        for (int i = list.size() - 1; i >= 0; i--) {
+            if (!wanted.contains(list.get(i).runId())) {
+                list.remove(i);
+            }
+        }
+        java.util.Set<String> present = new java.util.HashSet<>();
+        list.forEach(r -> present.add(r.runId()));
+        for (int i = 0; i < rows.size(); i++) {
+            RunRow row = rows.get(i);
+            if (i < list.size() && list.get(i).runId().equals(row.runId())) {
+                if (!list.get(i).equals(row)) {
+                    list.set(i, row);
+                }
+            } else if (!present.contains(row.runId())) {
+                list.add(i, row);
+            } else {
+                list.setAll(rows);   // a kept row moved: not a list order queries give, but never show a wrong one
+                return;
+            }
+        }
+        if (list.size() > rows.size()) {
+            list.remove(rows.size(), list.size());
+        }
+    }
+
+    /**
+     * Brings a filter's choices up to {@code recorded}, keeping its value (and {@link #ALL} first) by the fewest
+     * changes: the chosen entry is never taken out of the list, since a combo box whose chosen item leaves its list
+     * forgets its value (it showed empty after every refresh, the filter read as none); unchanged choices are left be.
+     */
+    static void keepChoices(ObservableList<String> choices, List<String> recorded, StringProperty value) {
         String keep = value.get();
-        choices.setAll(ALL);
-        choices.addAll(recorded);
-        if (keep != null && !choices.contains(keep)) {
-            choices.add(keep);
+        List<String> wanted = new java.util.ArrayList<>();
+        wanted.add(ALL);
+        recorded.stream().filter(r -> !ALL.equals(r)).forEach(wanted::add);
+        if (keep != null && !wanted.contains(keep)) {
+            wanted.add(keep);
+        }
+        if (choices.equals(wanted)) {
+            return;
+        }
+        choices.removeIf(c -> !wanted.contains(c));
+        for (int i = 0; i < wanted.size(); i++) {
+            if (i >= choices.size() || !choices.get(i).equals(wanted.get(i))) {
+                choices.remove(wanted.get(i));   // further down, out of order: in its place below
+                choices.add(Math.min(i, choices.size()), wanted.get(i));
+            }
+        }
+        if (!Objects.equals(value.get(), keep)) {
+            value.set(keep);   // the chosen entry had to move after all: choose it again
         }
     }
 

@@ -72,9 +72,13 @@ public final class RecurringViewModel {
             List<HistoryQueries.Recurring> top = store.get().topFingerprints(TOP);
             List<dev.healdesk.core.history.StoredIncident> recurringIncidents = store.get().topIncidents(TOP);
             bridge.post(() -> {
-                incidents.setAll(recurringIncidents);
+                if (!incidents.equals(recurringIncidents)) {
+                    incidents.setAll(recurringIncidents);   // unchanged (a refresh heard from another writer): left be
+                }
                 String keep = selected.get() == null ? null : selected.get().fingerprint().fingerprint();
-                rows.setAll(top);
+                if (!rows.equals(top)) {
+                    rows.setAll(top);
+                }
                 statusText.set(top.isEmpty() ? "No failure recorded yet."
                         : top.size() + " fingerprint(s), the most frequent first");
                 selected.set(top.stream().filter(r -> r.fingerprint().fingerprint().equals(keep)).findFirst()

@@ -59,6 +59,9 @@ public final class HistoryCopy {
                         n++;
                     }
                 }
+                if (n > 0) {
+                    to.notifyRunsChanged(what, null);
+                }
                 return n;
             });
             done += part.size();

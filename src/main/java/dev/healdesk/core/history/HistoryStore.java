@@ -52,6 +52,15 @@ import java.util.Optional;
 public final class HistoryStore implements AutoCloseable {
 
     public static final int SCHEMA_VERSION = Schema.VERSION;
+    /** How often a process says that its runs in progress are alive (and looks for runs that went silent). */
+    public static final java.time.Duration HEARTBEAT = java.time.Duration.ofSeconds(30);
+    /**
+     * How long a run may give no sign of life before any store treats it as interrupted: ten heartbeats, so that a
+     * busy machine or a slow network never loses a run that goes on, while a machine that never returns (switched
+     * off, its network gone) does not leave a run {@code running} on a shared history for ever. A run whose process
+     * comes back after that and finishes is stored whole all the same (it replaces the interrupted row).
+     */
+    public static final java.time.Duration SILENCE = java.time.Duration.ofMinutes(5);
 
     private final HistoryLocation location;
     private final Sql writer;
@@ -61,6 +70,14 @@ public final class HistoryStore implements AutoCloseable {
     private final HistoryQueries queries;
     private final DiagnosisCache diagnoses;
     private final AuditLog audit;
+    private final Provenance provenance;
+    /** Follows the changes of other writers once someone {@link #watch}es; null before. */
+    private HistoryChanges changes;
+    private boolean closed;
+    /** The runs this process has begun and not yet ended: their heartbeat. */
+    private final java.util.Set<String> beating = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Beats every {@link #HEARTBEAT} once a run begins or someone watches; null before. */
+    private java.util.concurrent.ScheduledExecutorService pulse;
 
     private HistoryStore(HistoryLocation location, Sql writer, Sql reader, Provenance provenance) {
         this.location = location;
@@ -71,6 +88,7 @@ public final class HistoryStore implements AutoCloseable {
         this.queries = new HistoryQueries(reader);
         this.diagnoses = new DiagnosisCache(writer, reader);
         this.audit = new AuditLog(writer, reader);
+        this.provenance = provenance;
     }
 
     /**
@@ -225,6 +243,11 @@ public final class HistoryStore implements AutoCloseable {
         return location instanceof HistoryLocation.SqliteFile f ? f.file() : null;
     }
 
+    /** Who and where the runs this store records are marked with (this process's machine, operator and origin). */
+    public Provenance provenance() {
+        return provenance;
+    }
+
     /** Where this history lives: a SQLite file or a PostgreSQL database. */
     public HistoryLocation location() {
         return location;
@@ -290,6 +313,7 @@ public final class HistoryStore implements AutoCloseable {
      */
     public void saveRun(RunSummary run, Path runFolder) {
         writes.saveRun(run, runFolder);
+        beating.remove(run.runId());
     }
 
     /**
@@ -316,6 +340,8 @@ public final class HistoryStore implements AutoCloseable {
     public void beginRun(String runId, String target, List<String> projects, boolean dryRun, Instant startedAt,
                          Path runFolder, java.util.Collection<String> faults) {
         writes.beginRun(runId, target, projects, dryRun, startedAt, runFolder, faults);
+        beating.add(runId);
+        startPulse();
     }
 
     /** Keeps one result of a run in progress at once (its own transaction): a crash after this loses none of it. */
@@ -329,7 +355,41 @@ public final class HistoryStore implements AutoCloseable {
      * run) are left alone. Called when the store opens. Returns the ids marked.
      */
     public List<String> markInterrupted() {
-        return writes.markInterrupted();
+        return writes.markInterrupted(Instant.now(), SILENCE);
+    }
+
+    /**
+     * One heartbeat (what the pulse does every {@link #HEARTBEAT}): the runs this process runs are alive now, and any
+     * run that has given no sign of life for longer than {@link #SILENCE} is marked interrupted, "no sign of life
+     * from MACHINE since T". Returns the ids so marked.
+     */
+    List<String> heartbeat(Instant now) {
+        if (!beating.isEmpty()) {
+            writes.heartbeat(beating, now);
+        }
+        return writes.markSilent(now, SILENCE);
+    }
+
+    /** Starts the heartbeat's thread, once: a daemon, stopped by {@link #close}. */
+    private synchronized void startPulse() {
+        if (pulse != null || closed) {
+            return;
+        }
+        pulse = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "healdesk-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        long period = HEARTBEAT.toMillis();
+        pulse.scheduleWithFixedDelay(() -> {
+            try {
+                heartbeat(Instant.now());
+            } catch (RuntimeException e) {
+                // the server may be away for a while: the next beat tries again
+                org.slf4j.LoggerFactory.getLogger(HistoryStore.class).warn("A heartbeat of the history {} failed: {}",
+                        location.describe(), e.getMessage());
+            }
+        }, period, period, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -338,6 +398,7 @@ public final class HistoryStore implements AutoCloseable {
      */
     public void abandonRun(String runId) {
         writes.abandonRun(runId);
+        beating.remove(runId);
     }
 
     /**
@@ -528,6 +589,51 @@ public final class HistoryStore implements AutoCloseable {
         return new HistoryCopy(reader, target.writer).copy(progress);
     }
 
+    // ---------------------------------------------------------------------------------------------------- changes
+
+    /** What {@link #watch} returns: closing it stops the calls. */
+    @FunctionalInterface
+    public interface Watch extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Calls {@code onChange} each time the history changed: a run recorded, finished, interrupted or removed by any
+     * writer, another workstation's, a scheduled run's or the CLI's as much as this store's own. It is called on a
+     * thread of the store's own, never the caller's, at most once per {@link HistoryChanges#POLL} (2 s), and says
+     * only that something changed: the listener reads what it shows again. SQLite learns of changes by reading
+     * {@code PRAGMA data_version} every 2 s, PostgreSQL by {@code LISTEN}ing on a connection of its own (connecting
+     * again when it breaks). Changes from the call on are heard; the store's {@link #close} stops every watch.
+     *
+     * @throws HistoryException when the PostgreSQL server cannot be reached for listening
+     */
+    public Watch watch(Runnable onChange) {
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("The history " + location.describe() + " is closed");
+            }
+            if (changes == null) {
+                changes = new HistoryChanges(location.describe(), changeSource(), HistoryChanges.POLL);
+            }
+            startPulse();   // a console that follows the history also gives up on runs that went silent
+            return changes.watch(onChange);
+        }
+    }
+
+    private HistoryChanges.Source changeSource() {
+        if (location instanceof HistoryLocation.Postgres pg) {
+            try {
+                return HistoryChanges.listen(pg.describe(), () -> connectServer(pg));
+            } catch (SQLException e) {
+                throw new HistoryException("Cannot follow the history database " + pg.describe() + ": "
+                        + e.getMessage() + ". Check that the server is up; the History screen refreshes only when"
+                        + " asked until then.", e);
+            }
+        }
+        return HistoryChanges.dataVersion(reader);
+    }
+
     /** Lets {@code listener} hear every query of both connections from now on (null: none); for the plan test. */
     void listenToQueries(Sql.QueryListener listener) {
         writer.listen(listener);
@@ -537,6 +643,24 @@ public final class HistoryStore implements AutoCloseable {
     /** Closes both connections (the reader first: the writer's close checkpoints the WAL into the file). */
     @Override
     public void close() {
+        HistoryChanges following;
+        java.util.concurrent.ScheduledExecutorService beats;
+        synchronized (this) {
+            closed = true;
+            following = changes;
+            beats = pulse;
+        }
+        if (beats != null) {
+            beats.shutdownNow();
+            try {
+                beats.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (following != null) {
+            following.close();   // before the reader, which it reads on SQLite
+        }
         try {
             reader.close("close");
         } finally {

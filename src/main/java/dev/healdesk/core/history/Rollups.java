@@ -160,6 +160,33 @@ final class Rollups {
         }, rs -> new Place(rs.getLong(1), rs.getString(2)));
     }
 
+    /**
+     * Counts again the day and target of a run that started at {@code startedAtMillis} on {@code target}, from the
+     * runs left: after a counted run of that day was deleted (an interrupted row replaced by its whole run). An
+     * interrupted run is never in the recoveries (they count finished runs), so they stay as they are.
+     */
+    void recountDay(String what, long startedAtMillis, String target) {
+        long day = Math.floorDiv(startedAtMillis, DAY_MS);
+        Sql.Binder dayAndTarget = ps -> {
+            ps.setLong(1, day);
+            ps.setString(2, target);
+        };
+        for (String table : List.of("run_days", "llm_days", "pattern_days")) {
+            sql.update(what, "DELETE FROM " + table + " WHERE day = ? AND target = ?", dayAndTarget);
+        }
+        Sql.Binder runsOfDay = ps -> {
+            ps.setLong(1, day * DAY_MS);
+            ps.setLong(2, (day + 1) * DAY_MS);
+            ps.setString(3, target);
+        };
+        sql.update(what, ADD_RUN_DAYS.formatted("started_at >= ? AND started_at < ? AND target = ?"
+                + " AND state <> 'running' AND cancelled = 0"), runsOfDay);
+        sql.update(what, ADD_LLM_DAYS.formatted("started_at >= ? AND started_at < ? AND target = ?"
+                + " AND state <> 'running' AND cancelled = 0"), runsOfDay);
+        sql.update(what, ADD_PATTERN_DAYS.formatted("runs.started_at >= ? AND runs.started_at < ? AND runs.target = ?"
+                + " AND runs.state <> 'running' AND runs.cancelled = 0"), runsOfDay);
+    }
+
     /** Records the verified fixes among {@code actions} of a run that started at {@code startedAt}. */
     void addFixes(String what, List<ActionRecord> actions, Instant startedAt) {
         long at = startedAt.toEpochMilli();

@@ -29,7 +29,7 @@ final class RunReads {
     static final String RUN_COLUMNS = """
             id, target, projects, dry_run, started_at, finished_at, status, initial_status, health_score,
               tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder, state, suite_error, faults, machine,
-              operator, origin""";
+              operator, origin, heartbeat_at, interrupted_why""";
 
     private final Sql sql;
 
@@ -43,7 +43,11 @@ final class RunReads {
                 HealthStatus.fromId(rs.getString(7)), HealthStatus.fromId(rs.getString(8)), rs.getDouble(9),
                 rs.getInt(10), rs.getInt(11), rs.getInt(12), rs.getInt(13), rs.getInt(14) == 1, rs.getString(15),
                 rs.getString(16), rs.getString(17), faults(rs.getString(18)), rs.getString(19), rs.getString(20),
-                rs.getString(21));
+                rs.getString(21), heartbeatAt(rs.getLong(22), rs.wasNull()), rs.getString(23));
+    }
+
+    private static Instant heartbeatAt(long millis, boolean none) {
+        return none ? null : Instant.ofEpochMilli(millis);
     }
 
     /** The faults column read back (see {@code RunWrites.faults}). */

@@ -16,12 +16,15 @@ import java.time.Instant;
  * @param machine     the host name of the machine that recorded it; null for runs stored before schema 11
  * @param operator    who ran it (the OS user, or HEALDESK_OPERATOR); null before schema 11
  * @param origin      where it was started: console, cli, schedule or ci; null before schema 11
+ * @param heartbeatAt the last sign of life of its process while it ran (schema 13); null for runs stored before
+ * @param interruptedWhy why another store marked it interrupted ("no sign of life from MACHINE since T"); null when
+ *                    it finished, or when its process was found gone on its own machine
  */
 public record RunRow(String runId, String target, String projects, boolean dryRun, Instant startedAt,
                      Instant finishedAt, HealthStatus status, HealthStatus initialStatus, double healthScore,
                      int testsRun, int testsPassed, int testsFailed, int flaky, boolean cancelled, String runFolder,
                      String state, String suiteError, java.util.List<String> faults, String machine, String operator,
-                     String origin) {
+                     String origin, Instant heartbeatAt, String interruptedWhy) {
 
     public RunRow {
         faults = faults == null ? java.util.List.of() : java.util.List.copyOf(faults);
@@ -61,7 +64,9 @@ public record RunRow(String runId, String target, String projects, boolean dryRu
         RunOutcome.State s = running() ? RunOutcome.State.RUNNING
                 : RunOutcome.state(initialStatus, status, cancelled, interrupted(), suiteError != null);
         String note = suiteError != null ? suiteError
-                : interrupted() ? "its process stopped before the run finished; the results are those kept" : null;
+                : interrupted() ? (interruptedWhy != null ? interruptedWhy
+                + ": the run did not finish; the results are those kept"
+                : "its process stopped before the run finished; the results are those kept") : null;
         return new RunOutcome(s, status, firstPass == null ? last : firstPass, last,
                 done == null ? RunOutcome.Done.NOTHING : done, healthScore, note);
     }

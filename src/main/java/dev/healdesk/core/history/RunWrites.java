@@ -39,7 +39,16 @@ final class RunWrites {
         sql.inTransaction(what, () -> {
             // the row and results written while the run went on (beginRun, appendResult) give way to the whole run
             sql.update(what, "DELETE FROM runs WHERE id = ? AND state = 'running'", ps -> ps.setString(1, run.runId()));
+            // so does the row of a run another store gave up on (no sign of life for too long: a laptop asleep, a
+            // network gone) whose process came back and finished it; the days it was counted in are counted again
+            sql.one(what, "SELECT started_at, target FROM runs WHERE id = ? AND state = 'interrupted'"
+                    + " AND interrupted_why IS NOT NULL", ps -> ps.setString(1, run.runId()),
+                    rs -> new Object[]{rs.getLong(1), rs.getString(2)}).ifPresent(given -> {
+                        sql.update(what, "DELETE FROM runs WHERE id = ?", ps -> ps.setString(1, run.runId()));
+                        rollups.recountDay(what, (Long) given[0], (String) given[1]);
+                    });
             insertWhole(what, run, runFolder);
+            sql.notifyRunsChanged(what, run.runId());
             return null;
         });
     }
@@ -49,6 +58,9 @@ final class RunWrites {
         sql.inTransaction(what, () -> {
             for (RunSummary run : runs) {
                 insertWhole(what, run, null);
+            }
+            if (!runs.isEmpty()) {
+                sql.notifyRunsChanged(what, null);
             }
             return null;
         });
@@ -102,11 +114,12 @@ final class RunWrites {
 
     void beginRun(String runId, String target, List<String> projects, boolean dryRun, Instant startedAt,
                   Path runFolder, java.util.Collection<String> faults) {
-        sql.update("record the start of run " + runId, """
+        String what = "record the start of run " + runId;
+        sql.update(what, """
                 INSERT INTO runs (id, target, projects, dry_run, started_at, finished_at, status, initial_status,
                   health_score, tests_run, tests_passed, tests_failed, flaky, cancelled, run_folder, state, owner_pid,
-                  faults, machine, operator, origin)
-                VALUES (?,?,?,?,?,?,'failing','failing',0,0,0,0,0,0,?,'running',?,?,?,?,?)""", ps -> {
+                  faults, machine, operator, origin, heartbeat_at)
+                VALUES (?,?,?,?,?,?,'failing','failing',0,0,0,0,0,0,?,'running',?,?,?,?,?,?)""", ps -> {
             ps.setString(1, runId);
             ps.setString(2, target);
             ps.setString(3, String.join(",", projects));
@@ -119,18 +132,85 @@ final class RunWrites {
             ps.setString(10, provenance.machine());
             ps.setString(11, provenance.operator());
             ps.setString(12, provenance.origin().id());
+            ps.setLong(13, System.currentTimeMillis());
         });
+        // after the commit: a listener told of it reads the row (on SQLite a no-op, the data version says it)
+        sql.notifyRunsChanged(what, runId);
     }
 
     void appendResult(String runId, TestResult r) {
-        sql.update("record a result of run " + runId, """
+        String what = "record a result of run " + runId;
+        sql.update(what, """
                 INSERT INTO test_results (run_id, test_id, project, title, status, duration_ms, retry,
                   error_message, fingerprint) VALUES (?,?,?,?,?,?,?,?,?)""", ps -> bindResult(ps, runId, r, null));
+        sql.notifyRunsChanged(what, runId);
     }
 
-    List<String> markInterrupted() {
+    /**
+     * Says that the runs {@code runIds}, running in this process, are alive at {@code now} (each its own statement: a
+     * heartbeat holds no lock for long). A run another store has meanwhile marked interrupted is left as it is.
+     */
+    void heartbeat(java.util.Collection<String> runIds, Instant now) {
+        sql.batch("record that runs in progress are alive", "UPDATE runs SET heartbeat_at = ? WHERE id = ?"
+                + " AND state = 'running'", List.copyOf(runIds), (ps, id) -> {
+            ps.setLong(1, now.toEpochMilli());
+            ps.setString(2, id);
+        });
+    }
+
+    /**
+     * The runs still {@code running} whose last sign of life (heartbeat, else start) is older than {@code silence}
+     * before {@code now}, whatever machine runs them: read outside a transaction, so that a store that finds none
+     * (nearly always) takes no write lock.
+     */
+    private List<String[]> silent(String what, Instant now, java.time.Duration silence) {
+        return sql.query(what, "SELECT id, machine, coalesce(heartbeat_at, started_at) FROM runs"
+                + " WHERE state = 'running' AND coalesce(heartbeat_at, started_at) < ?",
+                ps -> ps.setLong(1, now.minus(silence).toEpochMilli()), rs -> new String[]{rs.getString(1),
+                        silenceWhy(rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)))});
+    }
+
+    /** "no sign of life from build-box since 2026-12-05T08:00:00Z" */
+    static String silenceWhy(String machine, Instant last) {
+        return "no sign of life from " + (machine == null || machine.isBlank() ? "its machine" : machine) + " since "
+                + last.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    }
+
+    /**
+     * Marks {@code interrupted} every run that has given no sign of life for longer than {@code silence} (see
+     * {@link #silent}), saying so; what {@link HistoryStore}'s heartbeat does in every store between opens. Returns
+     * the ids marked.
+     */
+    List<String> markSilent(Instant now, java.time.Duration silence) {
+        String what = "mark silent runs interrupted";
+        List<String[]> found = silent(what, now, silence);
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        return sql.inTransaction(what, () -> {
+            List<String> marked = new ArrayList<>();
+            for (String[] run : silent(what, now, silence)) {
+                if (interrupt(what, run[0], run[1])) {
+                    marked.add(run[0]);
+                }
+            }
+            if (!marked.isEmpty()) {
+                sql.notifyRunsChanged(what, null);
+            }
+            return marked;
+        });
+    }
+
+    List<String> markInterrupted(Instant now, java.time.Duration silence) {
         String what = "mark interrupted runs";
         return sql.inTransaction(what, () -> {
+            List<String> marked = new ArrayList<>();
+            // any machine's run silent for too long: on a shared history the machine may never come back
+            for (String[] run : silent(what, now, silence)) {
+                if (interrupt(what, run[0], run[1])) {
+                    marked.add(run[0]);
+                }
+            }
             // only this machine's: a process id says nothing of another machine's processes (a shared history)
             List<String> orphans = sql.query(what, "SELECT id, owner_pid FROM runs WHERE state = 'running'"
                     + " AND (machine IS NULL OR machine = ?)", ps -> ps.setString(1, provenance.machine()), rs -> {
@@ -139,11 +219,13 @@ final class RunWrites {
                                 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
                         return alive ? null : rs.getString(1);
                     });
-            List<String> marked = new ArrayList<>();
             for (String id : orphans) {
-                if (id != null && interrupt(what, id)) {
+                if (id != null && interrupt(what, id, null)) {
                     marked.add(id);
                 }
+            }
+            if (!marked.isEmpty()) {
+                sql.notifyRunsChanged(what, null);
             }
             return marked;
         });
@@ -155,25 +237,32 @@ final class RunWrites {
             long results = sql.number(what, "SELECT count(*) FROM test_results WHERE run_id = ?",
                     ps -> ps.setString(1, runId));
             if (results > 0) {
-                interrupt(what, runId);
+                interrupt(what, runId, null);
             } else {
                 sql.update(what, "DELETE FROM runs WHERE id = ? AND state = 'running'", ps -> ps.setString(1, runId));
             }
+            sql.notifyRunsChanged(what, runId);
             return null;
         });
     }
 
-    /** Turns a {@code running} row into an {@code interrupted} one with the counts and score of the results it kept. */
-    private boolean interrupt(String what, String id) {
+    /**
+     * Turns a {@code running} row into an {@code interrupted} one with the counts and score of the results it kept;
+     * {@code why} is said when another store gives up on it (no sign of life), null when its process is known gone.
+     */
+    private boolean interrupt(String what, String id, String why) {
         int changed = sql.update(what, """
-                UPDATE runs SET state = 'interrupted', owner_pid = NULL,
+                UPDATE runs SET state = 'interrupted', owner_pid = NULL, interrupted_why = ?,
                   tests_run = (SELECT count(*) FROM test_results t WHERE t.run_id = runs.id),
                   tests_passed = (SELECT count(*) FROM test_results t WHERE t.run_id = runs.id
                                   AND t.status IN ('passed', 'flaky')),
                   tests_failed = (SELECT count(*) FROM test_results t WHERE t.run_id = runs.id
                                   AND t.status IN ('failed', 'timed-out')),
                   flaky = (SELECT count(*) FROM test_results t WHERE t.run_id = runs.id AND t.status = 'flaky')
-                WHERE id = ? AND state = 'running'""", ps -> ps.setString(1, id));
+                WHERE id = ? AND state = 'running'""", ps -> {
+            ps.setString(1, why);
+            ps.setString(2, id);
+        });
         if (changed != 1) {
             return false;
         }
@@ -280,6 +369,9 @@ final class RunWrites {
             int deleted = sql.update(what, "DELETE FROM runs WHERE started_at < ? AND state <> 'running'",
                     ps -> ps.setLong(1, at));
             rollups.afterDeleteBefore(what, cutoff);
+            if (deleted > 0) {
+                sql.notifyRunsChanged(what, null);
+            }
             return deleted;
         });
     }

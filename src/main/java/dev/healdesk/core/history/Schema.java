@@ -333,6 +333,16 @@ final class Schema {
                     // Issue 13 (version 12): the template masks bare host names, month-led dates and pod names, and
                     // an incident's id is recomputed with its fingerprints, so that incidents recorded before count
                     // with the same incidents recorded after (Refingerprint, see REFINGERPRINT_VERSIONS).
+            ),
+            List.of(
+                    // Issue 18 (version 13): a run in progress shows it is alive. Its process writes heartbeat_at
+                    // (epoch ms) when the run starts and every HistoryStore.HEARTBEAT while it runs; on a shared
+                    // history a process id says nothing of another machine's processes, so a run silent for longer than
+                    // HistoryStore.SILENCE is marked interrupted by whichever store looks, and interrupted_why says so
+                    // ("no sign of life from MACHINE since T"). Null for runs stored before, and for runs whose
+                    // process was found gone on their own machine.
+                    "ALTER TABLE runs ADD COLUMN heartbeat_at INTEGER",
+                    "ALTER TABLE runs ADD COLUMN interrupted_why TEXT"
             ));
 
     /** The first version whose migration recomputes every stored fingerprint (in Java: {@link Refingerprint}). */

@@ -205,6 +205,19 @@ final class Sql {
         return false;
     }
 
+    /**
+     * Tells the other Healdesk processes on this history that runs changed ({@code runId}: one of them, or null): on
+     * PostgreSQL a {@code NOTIFY} on {@link HistoryChanges#CHANNEL}, which the server delivers to every listener when
+     * the caller's transaction commits (and drops with it when it rolls back); on SQLite nothing: a reader learns of
+     * another connection's commit from {@code PRAGMA data_version} ({@link HistoryChanges}).
+     */
+    void notifyRunsChanged(String what, String runId) {
+        if (dialect == Dialect.POSTGRESQL) {
+            one(what, "SELECT pg_notify('" + HistoryChanges.CHANNEL + "', ?)",
+                    ps -> ps.setString(1, runId == null ? "" : runId), rs -> null);
+        }
+    }
+
     HistoryException fail(String what, SQLException e) {
         return new HistoryException("Cannot " + what + " in the history database " + where + ": " + e.getMessage(), e);
     }

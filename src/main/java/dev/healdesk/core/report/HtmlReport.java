@@ -125,6 +125,10 @@ public final class HtmlReport {
             h.append(" \u00b7 projects: ");
             esc(h, String.join(", ", run.projects()));
         }
+        if (run.provenance() != null) {
+            h.append(" \u00b7 recorded by ");
+            esc(h, run.provenance().describe());
+        }
         h.append("</div></td><td class=\"score\"><span class=\"badge ").append(status).append("\">")
                 .append(outcome.state().headline()).append("</span>");
         if (outcome.firstPassDiffers() || outcome.state() == RunOutcome.State.HEALED) {

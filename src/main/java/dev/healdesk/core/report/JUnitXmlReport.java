@@ -59,6 +59,12 @@ public final class JUnitXmlReport {
             HtmlReport.esc(x, run.target()).append("\"/><property name=\"healdesk.status\" value=\"")
                     .append(run.status().id()).append("\"/><property name=\"healdesk.outcome\" value=\"")
                     .append(run.outcome().state().id()).append("\"/><property name=\"healdesk.pass\" value=\"first\"/>");
+            if (run.provenance() != null) {
+                property(x, "healdesk.machine", run.provenance().machine());
+                property(x, "healdesk.operator", run.provenance().operator());
+                property(x, "healdesk.origin", run.provenance().origin() == null ? null
+                        : run.provenance().origin().id());
+            }
             for (dev.healdesk.core.triage.Incident i : run.incidents()) {
                 x.append("<property name=\"healdesk.incident.");
                 HtmlReport.esc(x, i.id()).append("\" value=\"");
@@ -152,5 +158,13 @@ public final class JUnitXmlReport {
 
     private static String seconds(long ms) {
         return String.format(Locale.ROOT, "%.3f", ms / 1000.0);
+    }
+
+    /** One {@code <property>} of a suite's header; none when {@code value} is not known. */
+    private static void property(StringBuilder x, String name, String value) {
+        if (value != null) {
+            x.append("<property name=\"").append(name).append("\" value=\"");
+            HtmlReport.esc(x, value).append("\"/>");
+        }
     }
 }

@@ -32,6 +32,12 @@ public final class JsonSummary {
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     }
 
+    private static void putIfKnown(ObjectNode node, String field, String value) {
+        if (value != null) {
+            node.put(field, value);
+        }
+    }
+
     public ObjectNode summary(RunSummary run, String runFolder) {
         ObjectNode root = Mapper.INSTANCE.createObjectNode();
         root.put("runId", run.runId());
@@ -50,6 +56,12 @@ public final class JsonSummary {
         root.put("testsFailed", run.testsFailed());
         root.put("flaky", run.flaky());
         root.put("cancelled", run.cancelled());
+        // who recorded the run and where (a team's shared history); left out when not known
+        if (run.provenance() != null) {
+            putIfKnown(root, "machine", run.provenance().machine());
+            putIfKnown(root, "operator", run.provenance().operator());
+            putIfKnown(root, "origin", run.provenance().origin() == null ? null : run.provenance().origin().id());
+        }
         // the sandbox faults the operator had switched on: a test failing in this run is not counted as a flake
         ArrayNode faults = root.putArray("faults");
         run.faults().forEach(faults::add);

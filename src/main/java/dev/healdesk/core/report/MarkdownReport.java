@@ -29,6 +29,9 @@ public final class MarkdownReport {
         md.append("| | |\n|---|---|\n");
         codeRow(md, "Target", run.target());
         codeRow(md, "Projects", String.join(", ", run.projects()));
+        if (run.provenance() != null) {
+            codeRow(md, "Recorded by", run.provenance().describe());
+        }
         RunOutcome outcome = run.outcome();
         row(md, "Status", "**" + outcome.state().id() + "**" + switch (outcome.state()) {
             case HEALED -> " (healthy after fixes; first pass " + run.initialStatus().id() + ")";

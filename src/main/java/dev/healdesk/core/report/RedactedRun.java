@@ -58,7 +58,7 @@ public final class RedactedRun {
                 run.finishedAt(), run.status(), run.initialStatus(), run.healthScore(), run.testsRun(),
                 run.testsPassed(), run.testsFailed(), run.flaky(), results, failures, actions, llm, diagnoses,
                 run.cancelled(), run.flipRates(), run.interrupted(), redact.apply(run.suiteError()), incidents,
-                run.faults());
+                run.faults(), run.provenance());
     }
 
     private static TestResult test(TestResult t, UnaryOperator<String> redact) {

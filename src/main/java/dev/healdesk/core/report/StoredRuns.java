@@ -172,7 +172,9 @@ public final class StoredRuns {
                 s.path("testsRun").asInt(), s.path("testsPassed").asInt(), s.path("testsFailed").asInt(),
                 s.path("flaky").asInt(), List.copyOf(byId.values()), groups, actions, llm, diagnoses,
                 s.path("cancelled").asBoolean(), flips, s.path("interrupted").asBoolean(), text(s, "suiteError"))
-                .withFaults(faults(s));
+                .withFaults(faults(s))
+                .withProvenance(dev.healdesk.core.run.Provenance.of(text(s, "machine"), text(s, "operator"),
+                        text(s, "origin")));
     }
 
     /** What the history database keeps of a run: no stacks, attachments or diagnoses. */
@@ -205,7 +207,8 @@ public final class StoredRuns {
                 row.status(), row.initialStatus(), row.healthScore(), row.testsRun(), row.testsPassed(),
                 row.testsFailed(), row.flaky(), List.copyOf(byId.values()), groups, actions,
                 LlmUsage.none("not kept in the history database"), Map.of(), row.cancelled(), flips,
-                row.interrupted(), row.suiteError()).withFaults(row.faults());
+                row.interrupted(), row.suiteError()).withFaults(row.faults())
+                .withProvenance(dev.healdesk.core.run.Provenance.of(row.machine(), row.operator(), row.origin()));
     }
 
     /** The summary's {@code faults} (none in a summary written before they were recorded). */

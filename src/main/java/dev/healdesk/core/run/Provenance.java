@@ -56,6 +56,28 @@ public record Provenance(String machine, String operator, Origin origin) {
         return new Provenance(hostName(env), operator.strip(), origin);
     }
 
+    /**
+     * A row's who and where as stored (any of them null for runs recorded before they were); null when none is known.
+     */
+    public static Provenance of(String machine, String operator, String origin) {
+        if (machine == null && operator == null && origin == null) {
+            return null;
+        }
+        return new Provenance(machine, operator, Origin.fromId(origin));
+    }
+
+    /** "ana on build-box, from ci": a report's header line; the parts not known are left out. */
+    public String describe() {
+        StringBuilder s = new StringBuilder(operator == null ? "someone" : operator);
+        if (machine != null) {
+            s.append(" on ").append(machine);
+        }
+        if (origin != null) {
+            s.append(", from ").append(origin.id());
+        }
+        return s.toString();
+    }
+
     /** The host name: the kernel's (Linux), else the one Java resolves, else the environment's; "unknown" if none. */
     static String hostName(Map<String, String> env) {
         try {

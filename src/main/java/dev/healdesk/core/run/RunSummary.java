@@ -28,6 +28,8 @@ import java.util.Map;
  *                      one incident per failure group
  * @param faults        the ids of the faults the operator had switched on in the target during the run (the sandbox's
  *                      switches), sorted; empty for a real target. A test failing in such a run is not a flake.
+ * @param provenance    who recorded the run and where (machine, operator, origin), as every report's header says;
+ *                      null when not known (a summary written before it was recorded)
  */
 public record RunSummary(String runId, String target, List<String> projects, boolean dryRun,
                          Instant startedAt, Instant finishedAt, HealthStatus status, HealthStatus initialStatus,
@@ -35,7 +37,20 @@ public record RunSummary(String runId, String target, List<String> projects, boo
                          List<TestResult> results, List<FailureGroup> failures, List<ActionRecord> actions,
                          LlmUsage llm, Map<String, Diagnosis> diagnoses, boolean cancelled,
                          Map<String, FlipRate> flipRates, boolean interrupted, String suiteError,
-                         List<Incident> incidents, List<String> faults) {
+                         List<Incident> incidents, List<String> faults, Provenance provenance) {
+
+    /** A run whose provenance is not known (yet: the session adds this process's, {@link #withProvenance}). */
+    public RunSummary(String runId, String target, List<String> projects, boolean dryRun,
+                      Instant startedAt, Instant finishedAt, HealthStatus status, HealthStatus initialStatus,
+                      double healthScore, int testsRun, int testsPassed, int testsFailed, int flaky,
+                      List<TestResult> results, List<FailureGroup> failures, List<ActionRecord> actions,
+                      LlmUsage llm, Map<String, Diagnosis> diagnoses, boolean cancelled,
+                      Map<String, FlipRate> flipRates, boolean interrupted, String suiteError,
+                      List<Incident> incidents, List<String> faults) {
+        this(runId, target, projects, dryRun, startedAt, finishedAt, status, initialStatus, healthScore, testsRun,
+                testsPassed, testsFailed, flaky, results, failures, actions, llm, diagnoses, cancelled, flipRates,
+                interrupted, suiteError, incidents, faults, null);
+    }
 
     /** A run with no fault switched on by the operator. */
     public RunSummary(String runId, String target, List<String> projects, boolean dryRun,
@@ -108,21 +123,28 @@ public record RunSummary(String runId, String target, List<String> projects, boo
     public RunSummary withFaults(java.util.Collection<String> ids) {
         return new RunSummary(runId, target, projects, dryRun, startedAt, finishedAt, status, initialStatus,
                 healthScore, testsRun, testsPassed, testsFailed, flaky, results, failures, actions, llm, diagnoses,
-                cancelled, flipRates, interrupted, suiteError, incidents, List.copyOf(ids));
+                cancelled, flipRates, interrupted, suiteError, incidents, List.copyOf(ids), provenance);
+    }
+
+    /** The same run, recorded by {@code who} (the machine, the operator, where it was started). */
+    public RunSummary withProvenance(Provenance who) {
+        return new RunSummary(runId, target, projects, dryRun, startedAt, finishedAt, status, initialStatus,
+                healthScore, testsRun, testsPassed, testsFailed, flaky, results, failures, actions, llm, diagnoses,
+                cancelled, flipRates, interrupted, suiteError, incidents, faults, who);
     }
 
     /** The same run with the flip rates the history gives once it is stored. */
     public RunSummary withFlipRates(Map<String, FlipRate> rates) {
         return new RunSummary(runId, target, projects, dryRun, startedAt, finishedAt, status, initialStatus,
                 healthScore, testsRun, testsPassed, testsFailed, flaky, results, failures, actions, llm, diagnoses,
-                cancelled, rates, interrupted, suiteError, incidents, faults);
+                cancelled, rates, interrupted, suiteError, incidents, faults, provenance);
     }
 
     /** The same run, told as interrupted: its process died before it finished. */
     public RunSummary asInterrupted() {
         return new RunSummary(runId, target, projects, dryRun, startedAt, finishedAt, status, initialStatus,
                 healthScore, testsRun, testsPassed, testsFailed, flaky, results, failures, actions, llm, diagnoses,
-                cancelled, flipRates, true, suiteError, incidents, faults);
+                cancelled, flipRates, true, suiteError, incidents, faults, provenance);
     }
 
     /**

@@ -483,7 +483,8 @@ public final class RunService {
                 status, suiteError != null ? HealthStatus.FAILING : initial.status(), score, latest.size(),
                 now.passed() + now.flaky(), now.failed(), now.flaky(),
                 Collections.unmodifiableList(new ArrayList<>(results)), groups, actions, diagnoses.usage(),
-                diagnoses.byFingerprint(), cancelled, Map.of(), false, suiteError, incidents);
+                diagnoses.byFingerprint(), cancelled, Map.of(), false, suiteError, incidents)
+                .withProvenance(history.provenance());   // who ran it and where, as the history records it
     }
 
     /** The status the latest results give: a critical group counts only while one of its tests still fails. */

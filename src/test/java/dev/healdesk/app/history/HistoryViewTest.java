@@ -179,6 +179,42 @@ class HistoryViewTest {
     }
 
     /** The runs table's row that shows {@code runId}. */
+    @Test
+    void everyFilterAndRunColumnReadsWholeAtTheConsolesNarrowestWidth(FxRobot robot) {
+        // The console's least window is 1024 px; its navigation takes about 110 of them.
+        robot.interact(() -> {
+            stage.setWidth(910);
+            stage.setHeight(640);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> captions = List.of("Status", "Started", "Project", "Target", "Operator", "Machine");
+        robot.interact(() -> {
+            for (Node n : robot.lookup("#history-filters .caption").queryAll()) {
+                Label caption = (Label) n;
+                assertThat(caption.getWidth()).as("caption " + caption.getText() + " whole")
+                        .isGreaterThanOrEqualTo(caption.prefWidth(-1) - 0.5);
+            }
+            for (String id : List.of("status", "project", "target", "operator", "machine")) {
+                ComboBox<?> combo = robot.lookup("#history-filter-" + id).queryComboBox();
+                assertThat(combo.getWidth()).as(id + " filter shows its value")
+                        .isGreaterThanOrEqualTo(combo.prefWidth(-1) - 0.5);
+                assertThat(combo.getBoundsInParent().getMaxX()).as(id + " filter inside its row")
+                        .isLessThanOrEqualTo(combo.getParent().getLayoutBounds().getWidth() + 0.5);
+            }
+        });
+        assertThat(robot.lookup("#history-filters .caption").queryAllAs(Label.class))
+                .extracting(Label::getText).containsExactlyElementsOf(captions);
+        assertThat(robot.lookup("#history-search").queryAs(TextField.class).getWidth())
+                .as("the search field keeps room to type").isGreaterThan(150);
+        TableView<RunRow> runs = robot.lookup("#history-runs").queryTableView();
+        robot.interact(() -> {
+            for (var column : runs.getColumns()) {
+                assertThat(column.getWidth()).as(column.getText() + " column not squeezed (the table scrolls)")
+                        .isGreaterThanOrEqualTo(Math.min(column.getPrefWidth(), HistoryView.LEAST_WIDTH) - 0.5);
+            }
+        });
+    }
+
     private static Node row(FxRobot robot, String runId) {
         return robot.lookup("#history-runs .table-row-cell").queryAllAs(TableRow.class).stream()
                 .filter(r -> r.getItem() instanceof RunRow run && run.runId().equals(runId)).findFirst()

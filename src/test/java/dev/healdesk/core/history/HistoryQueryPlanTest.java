@@ -57,7 +57,9 @@ class HistoryQueryPlanTest {
     /** The store's methods that write, or read no table: the rest are the reads this test must cover. */
     private static final Set<String> NOT_READS = Set.of("saveRun", "saveRuns", "beginRun", "appendResult",
             "markInterrupted", "abandonRun", "deleteRunsBefore", "appendAudit", "saveDiagnosis", "close", "file",
-            "schemaVersion", "location",
+            "schemaVersion", "location", "provenance",
+            // reads the data version (SQLite) or listens (PostgreSQL): no table
+            "watch",
             // a copy reads every run by design (one list of ids, then each run's rows by its run_id indexes)
             "copyInto");
 
