@@ -219,7 +219,10 @@ class GuardrailsCliTest {
         assertThat(calls()).containsExactly(restart("alpha"), inspect("alpha"), restart("bravo"), inspect("bravo"));
         assertThat(r.out()).contains("restart cooldown: alpha was restarted").contains("Cooldown: waiting");
         List<Long> at = Files.readAllLines(times).stream().map(Long::parseLong).toList();
-        assertThat(at.get(2) - at.get(0)).as("ms between the two restarts").isGreaterThanOrEqualTo(1900);
+        // The stand-in stamps each call when its shell has started, which on a loaded machine lags Healdesk's own
+        // clock by a few hundred ms (CI saw 1,846 ms for the 2 s cooldown); without a cooldown the second restart
+        // follows the first within the inspect's time, well under a second.
+        assertThat(at.get(2) - at.get(0)).as("ms between the two restarts").isGreaterThanOrEqualTo(1500);
     }
 
     @Test

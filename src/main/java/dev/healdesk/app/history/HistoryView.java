@@ -284,12 +284,31 @@ public final class HistoryView implements View {
                 }
             }
             if (first > 0 && at != first) {
-                runs.scrollTo(at);
+                scrollAfterLayout(runs, at);
             }
         };
         ObservableList<RunRow> items = runs.getItems();
         items.addListener(keep);
         subs.add(() -> items.removeListener(keep));
+    }
+
+    /**
+     * Scrolls {@code table} to {@code index} once its next layout pass is done: the table's skin takes in a change of
+     * its items after the listeners of the list and keeps its place as a share of the rows, so a scroll made at once
+     * was undone or shifted by a row, by which listener ran first.
+     */
+    private static void scrollAfterLayout(TableView<?> table, int index) {
+        javafx.beans.value.ChangeListener<Boolean> once = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (!now) {
+                    table.needsLayoutProperty().removeListener(this);
+                    table.scrollTo(index);
+                }
+            }
+        };
+        table.needsLayoutProperty().addListener(once);
+        table.requestLayout();
     }
 
     /** "ana · build-box · ci": who recorded a run, on which machine, from where (empty for runs before schema 11). */

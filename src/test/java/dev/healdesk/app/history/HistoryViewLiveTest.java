@@ -105,8 +105,8 @@ class HistoryViewLiveTest {
 
         // The operator scrolls down and picks a run far from the top.
         robot.interact(() -> table.scrollTo(60));
-        WaitForAsyncUtils.waitForFxEvents();
-        RunRow picked = fx(() -> table.getItems().get(62));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "run-059".equals(firstVisible(robot, table)));
+        RunRow picked = fx(() -> table.getItems().get(61));
         robot.clickOn(row(robot, picked.runId()));
         assertThat(model.selectedProperty().get().runId()).isEqualTo(picked.runId());
         String top = firstVisible(robot, table);
