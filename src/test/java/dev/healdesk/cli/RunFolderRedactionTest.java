@@ -2,6 +2,7 @@ package dev.healdesk.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.healdesk.core.redact.TestTokens;
 import dev.healdesk.core.sandbox.SandboxServer;
 import dev.healdesk.testing.PlaywrightProject;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -34,7 +34,7 @@ class RunFolderRedactionTest {
     @Test
     void noFileOfAPlaywrightRunFolderHoldsThePlantedBearerToken() throws Exception {
         PlaywrightProject.install();
-        String jwt = jwt();
+        String jwt = TestTokens.jwt();
         String signature = jwt.substring(jwt.lastIndexOf('.') + 1);
         String payload = jwt.split("\\.")[1];
         try (SandboxServer sandbox = SandboxServer.start()) {
@@ -90,16 +90,5 @@ class RunFolderRedactionTest {
             }
             assertThat(out).doesNotContain(signature);
         }
-    }
-
-    private static String jwt() {
-        SecureRandom r = new SecureRandom();
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String header = b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String payload = b64.encodeToString(("{\"sub\":\"user-" + r.nextInt(1_000_000) + "\",\"exp\":"
-                + (1_800_000_000L + r.nextInt(1_000_000)) + ",\"scope\":\"orders:write\"}").getBytes(StandardCharsets.UTF_8));
-        byte[] sig = new byte[32];
-        r.nextBytes(sig);
-        return header + "." + payload + "." + b64.encodeToString(sig);
     }
 }

@@ -152,7 +152,10 @@ class HistoryViewLiveTest {
         return fx(() -> {
             VirtualFlow<?> flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
             IndexedCell<?> first = flow.getFirstVisibleCell();
-            return table.getItems().get(first.getIndex()).runId();
+            // A row scrolled all but a fraction of a pixel out of view (rows 39.2 px high land on whole pixels) is
+            // not the one the operator reads first: the next one is.
+            int index = first.getLayoutY() + first.getHeight() / 2 < 0 ? first.getIndex() + 1 : first.getIndex();
+            return table.getItems().get(index).runId();
         });
     }
 

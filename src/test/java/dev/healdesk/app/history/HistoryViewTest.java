@@ -182,10 +182,24 @@ class HistoryViewTest {
     @Test
     void everyFilterAndRunColumnReadsWholeAtTheConsolesNarrowestWidth(FxRobot robot) {
         // The console's least window is 1024 px; its navigation takes about 110 of them.
+        double width = stage.getWidth();
+        double height = stage.getHeight();
         robot.interact(() -> {
             stage.setWidth(910);
             stage.setHeight(640);
         });
+        try {
+            narrowWindowReadsWhole(robot);
+        } finally {
+            // TestFX shows every test class in one stage: the next one gets the size it had.
+            robot.interact(() -> {
+                stage.setWidth(width);
+                stage.setHeight(height);
+            });
+        }
+    }
+
+    private void narrowWindowReadsWhole(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();
         List<String> captions = List.of("Status", "Started", "Project", "Target", "Operator", "Machine");
         robot.interact(() -> {

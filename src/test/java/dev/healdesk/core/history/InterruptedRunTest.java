@@ -2,6 +2,7 @@ package dev.healdesk.core.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.healdesk.core.redact.TestTokens;
 import dev.healdesk.core.report.MarkdownReport;
 import dev.healdesk.core.report.RunFolderWriter;
 import dev.healdesk.core.report.StoredRuns;
@@ -126,7 +127,7 @@ class InterruptedRunTest {
         Files.writeString(killed.resolve("healing-summary.json.tmp"), "{\"runId\": \"run-2\", \"sta");
         Files.writeString(results.resolve("latest.json.tmp"), "{");
         // what the killed run's suite had written when it died: its artifacts are redacted only when a suite ends
-        String jwt = jwt();
+        String jwt = TestTokens.jwt();
         Path events = Files.createDirectories(killed.resolve("artifacts")).resolve("playwright-events.ndjson");
         Files.writeString(events, "{\"type\":\"begin\",\"total\":3}\n{\"type\":\"stdout\",\"text\":\"GET /api/orders"
                 + " Authorization: Bearer " + jwt + "\"}\n");
@@ -159,12 +160,4 @@ class InterruptedRunTest {
     }
 
     /** A JWT made here, never a real one: header, claims and a random signature, base64url. */
-    private static String jwt() {
-        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
-        byte[] signature = new byte[32];
-        new java.util.Random(7).nextBytes(signature);
-        return b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                + "." + b64.encodeToString("{\"sub\":\"ci-bot\",\"exp\":1893456000}".getBytes(
-                java.nio.charset.StandardCharsets.UTF_8)) + "." + b64.encodeToString(signature);
-    }
 }

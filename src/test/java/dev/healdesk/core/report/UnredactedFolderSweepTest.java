@@ -1,14 +1,13 @@
 package dev.healdesk.core.report;
 
 import dev.healdesk.core.redact.Redactor;
+import dev.healdesk.core.redact.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +24,7 @@ class UnredactedFolderSweepTest {
 
     @Test
     void aFinishedFolderNotMarkedIsRedactedAndMarkedOnceAndTheOthersAreLeftAlone() throws Exception {
-        String jwt = jwt();
+        String jwt = TestTokens.jwt();
         String signature = jwt.substring(jwt.lastIndexOf('.') + 1);
         Path recovered = folder("20260101-101500-aaaa", true, jwt);
         Path marked = folder("20260101-111500-bbbb", true, jwt);
@@ -57,7 +56,7 @@ class UnredactedFolderSweepTest {
 
     @Test
     void aFolderRecoveredNowIsMarkedSoTheSweepPassesItOver() throws Exception {
-        Path killed = folder("20260102-090000-dddd", false, jwt());
+        Path killed = folder("20260102-090000-dddd", false, TestTokens.jwt());
         RunFolderWriter writer = new RunFolderWriter(results);
 
         writer.markRedacted(killed);
@@ -78,15 +77,5 @@ class UnredactedFolderSweepTest {
             Files.writeString(dir.resolve(RunFolderWriter.SUMMARY_MD), "# run " + runId + "\n");
         }
         return dir;
-    }
-
-    private static String jwt() {
-        SecureRandom r = new SecureRandom();
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        byte[] sig = new byte[32];
-        r.nextBytes(sig);
-        return b64.encodeToString("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8)) + "."
-                + b64.encodeToString(("{\"sub\":\"u" + r.nextInt(1_000_000) + "\",\"exp\":1900000000}")
-                .getBytes(StandardCharsets.UTF_8)) + "." + b64.encodeToString(sig);
     }
 }
