@@ -218,11 +218,7 @@ public final class RunFolderWriter {
                 Files.deleteIfExists(tmp);
                 throw e;
             }
-            try {
-                Files.move(tmp, zip, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, zip, StandardCopyOption.REPLACE_EXISTING);
-            }
+            replace(tmp, zip);
             return true;
         } finally {
             try (Stream<Path> walk = Files.walk(work)) {
@@ -383,11 +379,7 @@ public final class RunFolderWriter {
             Files.delete(tmp);
             return false;
         }
-        try {
-            Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING);
-        }
+        replace(tmp, f);
         return true;
     }
 
@@ -487,6 +479,11 @@ public final class RunFolderWriter {
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             body.write(w);
         }
+        replace(tmp, target);
+    }
+
+    /** Puts {@code tmp} in {@code target}'s place in one step where the file system can (readers never see half). */
+    private static void replace(Path tmp, Path target) throws IOException {
         try {
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
