@@ -4,6 +4,7 @@ import dev.healdesk.app.HealdeskApp;
 import dev.healdesk.app.TokenLatencyBenchmark;
 import dev.healdesk.cli.Cli;
 import dev.healdesk.cli.ConsoleBenchmark;
+import dev.healdesk.core.redact.DeferredLogback;
 
 import java.io.PrintWriter;
 
@@ -17,6 +18,8 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // Logback starts on the first line logged, not when a library first asks for a logger (DeferredLogback)
+        DeferredLogback.install();
         if (args.length == 0) {
             HealdeskApp.launchConsole(args);
         } else {

@@ -59,27 +59,44 @@ public final class Cli implements Runnable {
     }
 
     /**
-     * The top command with the one {@code args} run when the first argument names a command, else with them all and
-     * {@code help}.
+     * The top command with the one {@code args} run when the first argument names a command, with none for a lone
+     * {@code --version}, else with them all and {@code help}.
      */
     static CommandLine commandLine(ConsoleBenchmark tokenLatency, String[] args) {
         CommandLine cmd = new CommandLine(new Cli());
         if (args.length > 0 && COMMANDS.contains(args[0])) {
             cmd.addSubcommand(args[0], command(args[0], tokenLatency));
-        } else {
+        } else if (!(args.length == 1 && (args[0].equals("--version") || args[0].equals("-V")))) {
             for (String name : COMMANDS) {
                 cmd.addSubcommand(name, command(name, tokenLatency));
             }
             cmd.addSubcommand("help", new CommandLine.HelpCommand());
         }
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
-        cmd.setParameterExceptionHandler((ex, given) -> {
+        cmd.setParameterExceptionHandler(new UsageMessage());
+        cmd.setExecutionExceptionHandler(new FailureMessage());
+        return cmd;
+    }
+
+    /**
+     * A mistake in the arguments: the message and where to find the options, exit 2. A class, not a lambda: picocli's
+     * handler interfaces are Java 5 class files, which the class-data archive keeps only while nothing links them when
+     * it is written, and a lambda's proxy does (picocli's jar was then opened at every start for them).
+     */
+    private static final class UsageMessage implements CommandLine.IParameterExceptionHandler {
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] given) {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("healdesk: " + ex.getMessage());
             c.getErr().println("Run '" + c.getCommandSpec().qualifiedName() + " --help' for the options.");
             return USAGE;
-        });
-        cmd.setExecutionExceptionHandler((ex, c, parseResult) -> {
+        }
+    }
+
+    /** What a command threw: an operator's mistake or an unusable file (exit 2), else a bug (exit 3, logged). */
+    private static final class FailureMessage implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine c, CommandLine.ParseResult parseResult) {
             if (ex instanceof UsageException u) {
                 c.getErr().println("healdesk: " + u.getMessage());
                 return USAGE;
@@ -95,8 +112,7 @@ public final class Cli implements Runnable {
             c.getErr().println("healdesk: internal error: " + (ex.getMessage() == null ? "an unexpected failure"
                     : ex.getMessage()) + ". This is a bug in Healdesk, not in your input; the log has the details.");
             return INTERNAL;
-        });
-        return cmd;
+        }
     }
 
     /** A new instance of the command {@code name} (one of {@link #COMMANDS}): a switch, so no other is loaded. */

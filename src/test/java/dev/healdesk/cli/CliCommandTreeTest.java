@@ -56,6 +56,19 @@ class CliCommandTreeTest {
     }
 
     @Test
+    void aLoneVersionFlagBuildsNoCommandAndPrintsTheVersion() {
+        assertEquals(Set.of(), Cli.commandLine(null, new String[] {"--version"}).getSubcommands().keySet());
+        for (String flag : new String[] {"--version", "-V"}) {
+            CliRun version = CliRun.of(flag);
+            assertEquals(0, version.code(), version.err());
+            assertEquals("Healdesk 0.1.0", version.out().strip());
+        }
+        // with anything beside it, the whole tree as before
+        assertEquals(Set.copyOf(Cli.COMMANDS), Cli.commandLine(null, new String[] {"--version", "--help"})
+                .getSubcommands().keySet().stream().filter(n -> !n.equals("help")).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    @Test
     void aMistypedCommandIsAUsageErrorThatNamesIt() {
         CliRun typo = CliRun.of("histroy", "--limit=5");
         assertEquals(Cli.USAGE, typo.code());

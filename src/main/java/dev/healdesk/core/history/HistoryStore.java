@@ -225,7 +225,9 @@ public final class HistoryStore implements AutoCloseable {
             config.setTransactionMode(org.sqlite.SQLiteConfig.TransactionMode.IMMEDIATE);
             props = config.toProperties();
         }
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), props);
+        // sqlite-jdbc's own driver, not DriverManager: that would first load every java.sql.Driver on the class path
+        // (a search of every jar, and PostgreSQL's driver with java.util.logging) for a history that is a file
+        Connection c = org.sqlite.JDBC.createConnection("jdbc:sqlite:" + file.toAbsolutePath(), props);
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA busy_timeout=5000");
             for (String pragma : pragmas) {

@@ -30,12 +30,11 @@ import java.util.Map;
  */
 public final class LogSetup extends ContextAwareBase implements Configurator {
     static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{24} - %redactedMsg%n%redactedEx";
-    public static final String LEVEL_ENV = "HEALDESK_LOG_LEVEL";
+    public static final String LEVEL_ENV = LogLevels.LEVEL_ENV;
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        if (System.getProperty("logback.configurationFile") != null
-                || LogSetup.class.getClassLoader().getResource("logback-test.xml") != null) {
+        if (LogLevels.configuredElsewhere() || LogSetup.class.getClassLoader().getResource("logback-test.xml") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
         @SuppressWarnings("unchecked")
@@ -63,15 +62,7 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         root.addAppender(stderr);
         context.getLogger("io.github.ollama4j").setLevel(Level.OFF);
         context.getLogger("org.apache.pdfbox.pdmodel.font").setLevel(Level.ERROR);
-        context.getLogger("dev.healdesk").setLevel(Level.toLevel(healdeskLevel(), Level.WARN));
+        context.getLogger("dev.healdesk").setLevel(LogLevels.healdesk());
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
-    }
-
-    private static String healdeskLevel() {
-        String level = System.getProperty(LEVEL_ENV);
-        if (level == null) {
-            level = System.getenv(LEVEL_ENV);
-        }
-        return level == null || level.isBlank() ? "WARN" : level.trim();
     }
 }
