@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -44,6 +45,21 @@ public final class Packager {
 
     private static final String NAME = "healdesk";
     private static final long STEP_MINUTES = 10;
+    /** The console's archive, named in app-image.txt's java-options; on Linux the CLI's commands map their own. */
+    private static final String CONSOLE_ARCHIVE = "-XX:SharedArchiveFile=$APPDIR/" + NAME + ".jsa";
+    private static final String CLI_ARCHIVE = "-XX:SharedArchiveFile=$APPDIR/" + NAME + "-cli.jsa";
+    /**
+     * JVM options of a CLI command on Linux (the shell launcher with arguments), for a process that lives a fraction
+     * of a second: -XX:TieredStopAtLevel=1, compiled code from C1 only, without the profiling that feeds C2, whose
+     * compilations a short command never lives to use (perf on a 2-core machine: the compiler threads took a third of
+     * a packaged history command's CPU, C2 alone a sixth; with this, its CPU fell by a sixth to a fifth);
+     * -XX:-UsePerfData, no hsperfdata file made in the temp folder for jstat at each start.
+     * Commands that run long (run, merge, bench, redact, sandbox, schedule) keep the JVM's defaults: C2 pays there.
+     */
+    private static final List<String> SHORT_CLI_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:-UsePerfData");
+    /** The commands that get {@link #SHORT_CLI_OPTIONS}: each reads or writes a little and exits. */
+    private static final List<String> SHORT_COMMANDS = List.of("history", "report", "triage", "doctor", "config",
+            "help", "--help", "-h", "--version", "-V");
 
     private final Path buildDir;
     private final Path dest;
@@ -235,26 +251,53 @@ public final class Packager {
             throw new StepFailed(cfg + " names no main class or class path");
         }
         javaOptions.addAll(unpackSqliteLibrary(image.resolve("lib/app")));
-        StringBuilder command = new StringBuilder("exec \"$ROOT/lib/runtime/bin/java\"");
-        for (String option : javaOptions) {
-            command.append(" \\\n    ").append(shellWord(option));
+        if (!javaOptions.contains(CONSOLE_ARCHIVE)) {
+            throw new StepFailed(cfg + " has no " + CONSOLE_ARCHIVE + " (app-image.txt) for the shell launcher to"
+                    + " exchange for the CLI's archive");
         }
-        command.append(" \\\n    \"-Djpackage.app-path=$self\"");
-        command.append(" \\\n    -cp ").append(shellWord(String.join(":", classPath)));
-        command.append(" \\\n    ").append(shellWord(mainClass)).append(" \"$@\"\n");
+        List<String> cliOptions = javaOptions.stream().map(o -> o.equals(CONSOLE_ARCHIVE) ? CLI_ARCHIVE : o).toList();
+        List<String> shortOptions = new ArrayList<>(cliOptions);
+        shortOptions.addAll(SHORT_CLI_OPTIONS);
+        String java = "\"$ROOT/lib/runtime/bin/java\"";
         String script = """
                 #!/bin/sh
                 # Healdesk's launcher, written by jpackage/Packager.java from lib/app/healdesk.cfg in place of jpackage's
                 # own Linux launcher, which asks rpm and dpkg on every start which package it belongs to (a quarter of
-                # a second and more before Java starts). The same java, options, class path and main class.
+                # a second and more before Java starts). The same java, options, class path and main class; the console
+                # (no arguments) maps the class-data archive of its first frame, a command the CLI's archive, and a
+                # command that reads or writes a little and exits also the JVM options of a short process.
                 self=$(readlink -f "$0") || exit 127
                 ROOT=${self%/bin/*}
                 APPDIR="$ROOT/lib/app"
-                """ + command;
+                if [ $# -eq 0 ]; then
+                """ + exec(java, javaOptions, classPath, mainClass, false, "    ") + """
+                fi
+                case "$1" in
+                    %s)
+                        if [ "$1 $2" != "history copy" ]; then
+                """.formatted(String.join("|", SHORT_COMMANDS)) + exec(java, shortOptions, classPath, mainClass, true,
+                "            ") + """
+                        fi
+                        ;;
+                esac
+                """ + exec(java, cliOptions, classPath, mainClass, true, "");
         Path launcher = image.resolve(Os.LINUX.launcher);
         Files.writeString(launcher, script);
         launcher.toFile().setExecutable(true, false);
         System.out.println("Packager: " + launcher + ": a shell launcher over " + cfg.getFileName());
+    }
+
+    /** One {@code exec} of the image's java, each word on its own line, indented by {@code indent}. */
+    private static String exec(String java, List<String> options, List<String> classPath, String mainClass,
+                               boolean arguments, String indent) {
+        StringBuilder command = new StringBuilder(indent).append("exec ").append(java);
+        for (String option : options) {
+            command.append(" \\\n    ").append(indent).append(shellWord(option));
+        }
+        command.append(" \\\n    ").append(indent).append("\"-Djpackage.app-path=$self\"");
+        command.append(" \\\n    ").append(indent).append("-cp ").append(shellWord(String.join(":", classPath)));
+        command.append(" \\\n    ").append(indent).append(shellWord(mainClass)).append(arguments ? " \"$@\"" : "");
+        return command.append("\n").toString();
     }
 
     /**
@@ -321,52 +364,148 @@ public final class Packager {
             Map<String, String> env = new java.util.HashMap<>(Map.of(
                     "HEALDESK_RESULTS_DIR", scratch.resolve("results").toString(),
                     "HEALDESK_CONFIG_DIR", scratch.resolve("config").toString()));
-            List<String> start = new ArrayList<>();
-            boolean display = System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null;
-            if (os == Os.LINUX && !display) {
-                Path xvfbRun = onPath("xvfb-run");
-                if (xvfbRun == null) {
-                    throw new StepFailed("the AppCDS training starts the console, which needs a display: set DISPLAY"
-                            + " or install xvfb-run (apt-get install xvfb xauth)");
-                }
-                start.addAll(List.of(xvfbRun.toString(), "-a", "-s", "-screen 0 1440x900x24"));
-            }
-            start.add(launcher.toString());
+            List<String> start = consoleStart(launcher);
             env.put("JAVA_TOOL_OPTIONS", "-XX:DumpLoadedClassList=" + classList + " -Dhealdesk.measureStartup=true");
             String out = step("AppCDS training (the console to its first frame)", start, env);
             if (!out.contains("healdesk.firstFrameMs=") || !Files.isRegularFile(classList)) {
                 throw new StepFailed("the training start did not reach the console's first frame or left no "
                         + classList);
             }
-            // The CLI's commands start from the same archive: a training run of each adds what they load.
-            Path cliList = scratch.resolve("cli.classlist");
-            Path messages = scratch.resolve("messages.jsonl");
-            Files.writeString(messages, "{\"id\":\"t1\",\"message\":\"connect ECONNREFUSED 127.0.0.1:5432\"}\n");
-            Map<String, String> cliEnv = new java.util.HashMap<>(env);
-            // An empty file is an empty SQLite database: 'history' opens it (schema and all) and finds no runs.
-            cliEnv.put("HEALDESK_DB", Files.createFile(scratch.resolve("cli.db")).toString());
-            for (List<String> command : List.of(List.of("history", "--limit=20"),
-                    List.of("triage", "--input=" + messages))) {
-                Files.deleteIfExists(cliList);
-                cliEnv.put("JAVA_TOOL_OPTIONS", "-XX:DumpLoadedClassList=" + cliList);
-                List<String> cli = new ArrayList<>(List.of(launcher.toString()));
-                cli.addAll(command);
-                step("AppCDS training (healdesk " + command.get(0) + ")", cli, cliEnv);
-                int added = mergeClassList(classList, cliList);
-                System.out.println("Packager: " + added + " classes of `healdesk " + command.get(0) + "` added to "
-                        + classList.getFileName());
+            if (os == Os.LINUX) {
+                // The shell launcher gives the CLI's commands their own archive (a smaller one than the console's and
+                // the CLI's together: Java 17 relocates the whole archive it maps at each start)
+                trainCli(launcher, appDir.resolve(NAME + "-cli.classlist"), scratch, env);
+            } else {
+                // jpackage's launchers map one archive: the CLI's commands add what they load to the console's
+                Path cliList = scratch.resolve("cli.classlist");
+                Path messages = scratch.resolve("messages.jsonl");
+                Files.writeString(messages, "{\"id\":\"t1\",\"message\":\"connect ECONNREFUSED 127.0.0.1:5432\"}\n");
+                Map<String, String> cliEnv = new java.util.HashMap<>(env);
+                // An empty file is an empty SQLite database: 'history' opens it (schema and all) and finds no runs.
+                cliEnv.put("HEALDESK_DB", Files.createFile(scratch.resolve("cli.db")).toString());
+                for (List<String> command : List.of(List.of("history", "--limit=20"),
+                        List.of("triage", "--input=" + messages))) {
+                    Files.deleteIfExists(cliList);
+                    cliEnv.put("JAVA_TOOL_OPTIONS", "-XX:DumpLoadedClassList=" + cliList);
+                    List<String> cli = new ArrayList<>(List.of(launcher.toString()));
+                    cli.addAll(command);
+                    step("AppCDS training (healdesk " + command.get(0) + ")", cli, cliEnv);
+                    int added = mergeClassList(classList, cliList);
+                    System.out.println("Packager: " + added + " classes of `healdesk " + command.get(0) + "` added to "
+                            + classList.getFileName());
+                }
             }
             // The warnings name classes CDS cannot keep (generated reflection accessors, JFR events): noise here.
             env.put("JAVA_TOOL_OPTIONS", "-Xshare:dump -XX:SharedClassListFile=" + classList + " -Xlog:cds=error");
             step("AppCDS archive (-Xshare:dump)", List.of(launcher.toString()), env);
+            if (os == Os.LINUX) {
+                // with arguments, the launcher names the CLI's archive: -Xshare:dump writes that one
+                env.put("JAVA_TOOL_OPTIONS", "-Xshare:dump -XX:SharedClassListFile="
+                        + appDir.resolve(NAME + "-cli.classlist") + " -Xlog:cds=error");
+                step("AppCDS archive of the CLI (-Xshare:dump)", List.of(launcher.toString(), "--version"), env);
+                env.put("JAVA_TOOL_OPTIONS", "-Xshare:on -Dhealdesk.measureStartup=true");
+                String console = step("AppCDS check of the console (-Xshare:on)", start, env);
+                if (!console.contains("healdesk.firstFrameMs=")) {
+                    throw new StepFailed("the console did not start with " + archive);
+                }
+            }
             env.put("JAVA_TOOL_OPTIONS", "-Xshare:on");
             String check = step("AppCDS check (-Xshare:on)", List.of(launcher.toString(), "--version"), env);
-            if (!check.contains("Healdesk") || !Files.isRegularFile(archive)) {
-                throw new StepFailed("the launcher did not start with " + archive);
+            Path cliArchive = appDir.resolve(NAME + (os == Os.LINUX ? "-cli" : "") + ".jsa");
+            if (!check.contains("Healdesk") || !Files.isRegularFile(archive) || !Files.isRegularFile(cliArchive)) {
+                throw new StepFailed("the launcher did not start with " + cliArchive);
             }
             return archive;
         } finally {
             deleteTree(scratch);
+        }
+    }
+
+    /** The console through {@code launcher}: under xvfb-run on Linux when there is no display. */
+    private List<String> consoleStart(Path launcher) {
+        List<String> start = new ArrayList<>();
+        boolean display = System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null;
+        if (os == Os.LINUX && !display) {
+            Path xvfbRun = onPath("xvfb-run");
+            if (xvfbRun == null) {
+                throw new StepFailed("the AppCDS training starts the console, which needs a display: set DISPLAY"
+                        + " or install xvfb-run (apt-get install xvfb xauth)");
+            }
+            start.addAll(List.of(xvfbRun.toString(), "-a", "-s", "-screen 0 1440x900x24"));
+        }
+        start.add(launcher.toString());
+        return start;
+    }
+
+    /**
+     * The class list of the CLI's archive: training runs of the short commands, through the image's launcher, against
+     * a throwaway history that a real {@code healdesk run} fills first (a JUnit suite of one report with two failures,
+     * dry run, no model), so that what a stored run's rows and report load is in it too.
+     */
+    private static void trainCli(Path launcher, Path cliClassList, Path scratch, Map<String, String> consoleEnv)
+            throws IOException, InterruptedException {
+        Path project = Files.createDirectories(scratch.resolve("project"));
+        Files.writeString(project.resolve("TEST-training.xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <testsuite name="dev.example.CustomersTest" tests="3" failures="2" errors="0" skipped="0" time="1.2">
+                  <testcase classname="dev.example.CustomersTest" name="listsCustomers" time="0.4"/>
+                  <testcase classname="dev.example.CustomersTest" name="savesACustomer" time="0.3">
+                    <failure message="connect ECONNREFUSED 127.0.0.1:5432" type="java.net.ConnectException">\
+                java.net.ConnectException: connect ECONNREFUSED 127.0.0.1:5432
+                \tat dev.example.CustomersTest.savesACustomer(CustomersTest.java:42)</failure>
+                  </testcase>
+                  <testcase classname="dev.example.CustomersTest" name="opensTheForm" time="0.5">
+                    <failure message="Timeout 30000ms exceeded waiting for locator('#save')" \
+                type="org.opentest4j.AssertionFailedError">Timeout 30000ms exceeded waiting for locator('#save')</failure>
+                  </testcase>
+                </testsuite>
+                """);
+        Path target = scratch.resolve("training-target.yaml");
+        Files.writeString(target, """
+                name: appcds-training
+                suites:
+                  - kind: junit
+                    project: unit
+                    command: [cp, TEST-training.xml, reports/TEST-training.xml]
+                    dir: project
+                    reports: reports/TEST-*.xml
+                """);
+        Files.createDirectories(project.resolve("reports"));
+        Path messages = scratch.resolve("messages.jsonl");
+        Files.writeString(messages, "{\"id\":\"t1\",\"message\":\"connect ECONNREFUSED 127.0.0.1:5432\"}\n"
+                + "{\"id\":\"t2\",\"message\":\"Timeout 30000ms exceeded waiting for locator('#save')\"}\n");
+        Map<String, String> env = new java.util.HashMap<>(consoleEnv);
+        env.put("HEALDESK_DB", scratch.resolve("cli-training.db").toString());
+        // the run that fills the history is not recorded: it lives long enough for its classes to matter little, and
+        // every short command would map (and relocate) them
+        env.remove("JAVA_TOOL_OPTIONS");
+        step("a run for the CLI's training (healdesk run, a JUnit suite of two failures; exit 1)",
+                List.of(launcher.toString(), "run", "--target=" + target, "--dry-run", "--skip-llm"), env, Set.of(1));
+        List<List<String>> commands = List.of(
+                List.of("history", "--limit=20"),
+                List.of("history", "--json"),
+                List.of("report", "latest", "--format=html", "--out=" + scratch.resolve("report.html")),
+                List.of("report", "latest"),
+                List.of("triage", "--input=" + messages),
+                List.of("config"),
+                List.of("--help"),
+                List.of("--version"));
+        Path list = scratch.resolve("command.classlist");
+        Files.deleteIfExists(cliClassList);
+        for (List<String> command : commands) {
+            Files.deleteIfExists(list);
+            env.put("JAVA_TOOL_OPTIONS", "-XX:DumpLoadedClassList=" + list);
+            List<String> cli = new ArrayList<>(List.of(launcher.toString()));
+            cli.addAll(command);
+            step("AppCDS training (healdesk " + String.join(" ", command.subList(0, Math.min(2, command.size())))
+                    + ")", cli, env);
+            if (!Files.exists(cliClassList)) {
+                Files.copy(list, cliClassList);
+                continue;
+            }
+            int added = mergeClassList(cliClassList, list);
+            System.out.println("Packager: " + added + " classes of `healdesk " + String.join(" ", command.subList(0,
+                    Math.min(2, command.size()))) + "` added to " + cliClassList.getFileName());
         }
     }
 
@@ -380,12 +519,23 @@ public final class Packager {
             step("unpack " + deb.getFileName(), List.of("dpkg-deb", "-x", deb.toString(), scratch.toString()));
             Path installed = scratch.resolve("opt").resolve(NAME);
             Path launcher = installed.resolve(os.launcher);
+            Path appDir = installed.resolve(os.appDir);
             Map<String, String> env = new java.util.HashMap<>(Map.of("JAVA_TOOL_OPTIONS", "-Xshare:dump"
-                    + " -XX:SharedClassListFile=" + installed.resolve(os.appDir).resolve(NAME + ".classlist")
-                    + " -Xlog:cds=error"));
+                    + " -XX:SharedClassListFile=" + appDir.resolve(NAME + ".classlist") + " -Xlog:cds=error"));
             step("the postinst's AppCDS archive, in " + installed, List.of(launcher.toString()), env);
+            env.put("JAVA_TOOL_OPTIONS", "-Xshare:dump -XX:SharedClassListFile=" + appDir.resolve(NAME + "-cli.classlist")
+                    + " -Xlog:cds=error");
+            step("the postinst's AppCDS archive of the CLI, in " + installed, List.of(launcher.toString(), "--version"),
+                    env);
             env.put("JAVA_TOOL_OPTIONS", "-Xshare:on");
-            step("AppCDS check (-Xshare:on)", List.of(launcher.toString(), "--version"), env);
+            step("AppCDS check of the CLI (-Xshare:on)", List.of(launcher.toString(), "--version"), env);
+            env.put("JAVA_TOOL_OPTIONS", "-Xshare:on -Dhealdesk.measureStartup=true");
+            env.put("HEALDESK_RESULTS_DIR", scratch.resolve("results").toString());
+            env.put("HEALDESK_CONFIG_DIR", scratch.resolve("config").toString());
+            if (!step("AppCDS check of the console (-Xshare:on)", consoleStart(launcher), env)
+                    .contains("healdesk.firstFrameMs=")) {
+                throw new StepFailed("the console of the unpacked .deb did not reach its first frame");
+            }
         } finally {
             deleteTree(scratch);
         }
@@ -424,7 +574,13 @@ public final class Packager {
     }
 
     /** Runs one step with its output shown (and returned); a non-zero exit fails the build. */
-    private String step(String title, List<String> command, Map<String, String> env)
+    private static String step(String title, List<String> command, Map<String, String> env)
+            throws IOException, InterruptedException {
+        return step(title, command, env, Set.of(0));
+    }
+
+    /** As {@link #step(String, List, Map)}, where an exit code of {@code ok} is a success. */
+    private static String step(String title, List<String> command, Map<String, String> env, Set<Integer> ok)
             throws IOException, InterruptedException {
         String shown = String.join(" ", command);
         System.out.println("Packager: " + title + ": " + (env.containsKey("JAVA_TOOL_OPTIONS")
@@ -456,7 +612,7 @@ public final class Packager {
             throw new StepFailed(title + " ran over " + STEP_MINUTES + " minutes and was stopped");
         }
         pump.join();
-        if (p.exitValue() != 0) {
+        if (!ok.contains(p.exitValue())) {
             throw new StepFailed(title + " failed (exit " + p.exitValue() + ")");
         }
         System.out.printf(Locale.ROOT, "Packager: %s took %.1f s%n", title, (System.nanoTime() - t0) / 1e9);

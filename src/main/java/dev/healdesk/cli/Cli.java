@@ -23,6 +23,9 @@ public final class Cli implements Runnable {
     static final List<String> COMMANDS = List.of("run", "triage", "report", "history", "doctor", "config", "redact",
             "sandbox", "schedule", "bench", "merge");
 
+    /** picocli's system property that spares it the search for Groovy closures in annotations. */
+    static final String NO_GROOVY = "picocli.disable.closures";
+
     /** Exit codes: 0 healthy, 1 degraded or failing, 2 usage or configuration error, 3 internal error. */
     public static final int HEALTHY = 0;
     public static final int UNHEALTHY = 1;
@@ -63,6 +66,11 @@ public final class Cli implements Runnable {
      * {@code --version}, else with them all and {@code help}.
      */
     static CommandLine commandLine(ConsoleBenchmark tokenLatency, String[] args) {
+        // picocli otherwise looks for Groovy's Closure class, which no jar here holds: a search of every jar on the
+        // class path (sixty of them packaged) at each start, for annotations Healdesk does not write
+        if (System.getProperty(NO_GROOVY) == null) {
+            System.setProperty(NO_GROOVY, "true");
+        }
         CommandLine cmd = new CommandLine(new Cli());
         if (args.length > 0 && COMMANDS.contains(args[0])) {
             cmd.addSubcommand(args[0], command(args[0], tokenLatency));

@@ -63,6 +63,11 @@ class PackagedAppIT {
         assertThat(image.resolve("lib/app/healdesk.jar")).isRegularFile();
         assertThat(Files.size(image.resolve("lib/app/healdesk.classlist"))).isPositive();
         assertThat(Files.size(image.resolve("lib/app/healdesk.jsa"))).isGreaterThan(1 << 20);
+        // the CLI's commands map an archive of their own (bin/healdesk names it when it is given arguments)
+        assertThat(Files.size(image.resolve("lib/app/healdesk-cli.classlist"))).isPositive();
+        assertThat(Files.size(image.resolve("lib/app/healdesk-cli.jsa"))).isGreaterThan(1 << 20);
+        assertThat(Files.readString(image.resolve("bin/healdesk")))
+                .contains("-XX:SharedArchiveFile=${APPDIR}/healdesk.jsa", "-XX:SharedArchiveFile=${APPDIR}/healdesk-cli.jsa");
         assertThat(Files.readString(image.resolve("lib/app/healdesk.cfg")))
                 .contains("app.mainclass=dev.healdesk.Launcher", "-XX:SharedArchiveFile=$APPDIR/healdesk.jsa");
         // A jlinked runtime, not a JDK: no compiler, no jmods.
@@ -131,18 +136,50 @@ class PackagedAppIT {
 
     @Test
     @Order(4)
-    void theLaunchersCliCommandsTakeTheirClassesFromTheArchiveToo() throws Exception {
+    void theLaunchersCliCommandsMapTheCliArchiveWithTheClassesOfAStoredRunInIt() throws Exception {
         Path log = scratch.resolve("cli-class-load.txt");
-        Path db = Files.createFile(scratch.resolve("cli-history.db"));   // empty: a database with no runs yet
+        Path cds = scratch.resolve("cli-cds.txt");
+        // the history the sandbox run (Order 3) left: one run, listed with its outcome
         BoundedProcess.Result r = launch(List.of("history", "--limit=5"), Map.of(
-                "JAVA_TOOL_OPTIONS", "-Xshare:on -Xlog:class+load=info:file=" + log,
-                "HEALDESK_DB", db.toString(),
+                "JAVA_TOOL_OPTIONS", "-Xshare:on -Xlog:class+load=info:file=" + log + " -Xlog:cds=info:file=" + cds,
+                "HEALDESK_RESULTS_DIR", scratch.resolve("results").toString(),
                 "HEALDESK_CONFIG_DIR", scratch.resolve("config").toString()));
         assertThat(r.exitCode()).as("stdout:%n%s%nstderr:%n%s", r.stdout(), r.stderr()).isZero();
-        // Classes only a CLI command loads: the training runs of the packager put them in the archive.
+        assertThat(r.stdout()).contains("healthy");
+        assertThat(Files.readString(cds)).contains(image.resolve("lib/app/healdesk-cli.jsa").toString())
+                .doesNotContain(image.resolve("lib/app/healdesk.jsa").toString());
+        // Classes only a CLI command loads, and those of a stored run's row: the packager's training put them there.
         assertThat(sourceOf(log, "picocli.CommandLine")).isEqualTo("shared objects file");
         assertThat(sourceOf(log, "dev.healdesk.cli.HistoryCommand")).isEqualTo("shared objects file");
         assertThat(sourceOf(log, "org.sqlite.JDBC")).isEqualTo("shared objects file");
+        assertThat(sourceOf(log, "dev.healdesk.core.run.RunOutcome")).isEqualTo("shared objects file");
+        // and no class of the app from a jar (one would have been left out of the archive)
+        try (Stream<String> lines = Files.lines(log)) {
+            assertThat(lines.filter(l -> l.contains(" source: file:")).toList()).isEmpty();
+        }
+    }
+
+    /**
+     * A command that reads or writes a little and exits runs with C1 only and no perf data file; one that runs long
+     * (a run, a copy of a history) keeps the JVM's defaults.
+     */
+    @Test
+    @Order(4)
+    void shortCommandsGetTheOptionsOfAShortProcessAndLongOnesTheJvmsDefaults() throws Exception {
+        Map<String, String> flags = Map.of("JAVA_TOOL_OPTIONS", "-XX:+PrintFlagsFinal");
+        assertThat(flag(launch(List.of("history", "--help"), flags), "TieredStopAtLevel")).isEqualTo("1");
+        assertThat(flag(launch(List.of("report", "--help"), flags), "UsePerfData")).isEqualTo("false");
+        assertThat(flag(launch(List.of("history", "copy", "--help"), flags), "TieredStopAtLevel")).isEqualTo("4");
+        assertThat(flag(launch(List.of("run", "--help"), flags), "TieredStopAtLevel")).isEqualTo("4");
+        assertThat(flag(launch(List.of("run", "--help"), flags), "UsePerfData")).isEqualTo("true");
+    }
+
+    /** The value -XX:+PrintFlagsFinal printed for {@code name}. */
+    private static String flag(BoundedProcess.Result r, String name) {
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        return r.stdout().lines().map(String::trim).filter(l -> l.split("\\s+").length > 2
+                        && l.split("\\s+")[1].equals(name)).map(l -> l.split("\\s+")[3]).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " not in:\n" + r.stdout()));
     }
 
     /**
@@ -204,13 +241,24 @@ class PackagedAppIT {
         String postinst = Files.readString(basedir.resolve("jpackage/linux/postinst"));
         assertThat(postinst).contains("JAVA_TOOL_OPTIONS=\"-Xshare:dump"
                 + " -XX:SharedClassListFile=/opt/healdesk/lib/app/healdesk.classlist -Xlog:cds=error\"");
+        assertThat(postinst).contains("JAVA_TOOL_OPTIONS=\"-Xshare:dump"
+                + " -XX:SharedClassListFile=/opt/healdesk/lib/app/healdesk-cli.classlist -Xlog:cds=error\"");
         BoundedProcess.Result dump = launch(List.of(), Map.of("JAVA_TOOL_OPTIONS", "-Xshare:dump"
                 + " -XX:SharedClassListFile=" + moved.resolve("lib/app/healdesk.classlist") + " -Xlog:cds=error"));
         assertThat(dump.exitCode()).as(dump.stderr()).isZero();
+        BoundedProcess.Result cliDump = launch(List.of("--version"), Map.of("JAVA_TOOL_OPTIONS", "-Xshare:dump"
+                + " -XX:SharedClassListFile=" + moved.resolve("lib/app/healdesk-cli.classlist") + " -Xlog:cds=error"));
+        assertThat(cliDump.exitCode()).as(cliDump.stderr()).isZero();
 
         BoundedProcess.Result r = launch(List.of("--version"), Map.of("JAVA_TOOL_OPTIONS", "-Xshare:on"));
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         assertThat(r.stdout()).contains("Healdesk 0.1.0");
+        BoundedProcess.Result console = launch(List.of(), Map.of(
+                "JAVA_TOOL_OPTIONS", "-Xshare:on -Dhealdesk.measureStartup=true",
+                "HEALDESK_RESULTS_DIR", scratch.resolve("moved-results").toString(),
+                "HEALDESK_CONFIG_DIR", scratch.resolve("config").toString()));
+        assertThat(console.exitCode()).as(console.stderr()).isZero();
+        assertThat(console.stdout()).containsPattern("healdesk\\.firstFrameMs=\\d+");
     }
 
     /** bin/healdesk with these arguments; with none (the console) under xvfb-run when there is no display. */
