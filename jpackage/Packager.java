@@ -32,10 +32,11 @@ import java.util.zip.ZipOutputStream;
  *   <li>{@code jpackage @jpackage/common.txt @jpackage/app-image.txt @jpackage/app-image-OS.txt}: DEST/healdesk;</li>
  *   <li>AppCDS, through the image's own launcher: a training start of the console to its first frame
  *       ({@code -Dhealdesk.measureStartup=true}, under {@code xvfb-run} when there is no display) records the
- *       classes it loads in app/healdesk.classlist, training runs of {@code healdesk history} and
- *       {@code healdesk triage} add the CLI's (the same launcher, so the same archive), {@code -Xshare:dump} writes them into app/healdesk.jsa, which
- *       the launcher's {@code -XX:SharedArchiveFile=$APPDIR/healdesk.jsa} maps, and a start with
- *       {@code -Xshare:on} proves that it does;</li>
+ *       classes it loads in app/healdesk.classlist; on Linux, training runs of the CLI's short commands over a
+ *       history that a real {@code healdesk run} filled record theirs in app/healdesk-cli.classlist (elsewhere, runs
+ *       of {@code history} and {@code triage} add theirs to the console's list: jpackage's launchers map one archive);
+ *       {@code -Xshare:dump} writes app/healdesk.jsa (and app/healdesk-cli.jsa), which the launcher maps, and starts
+ *       with {@code -Xshare:on} prove that it does;</li>
  *   <li>{@code jpackage @jpackage/common.txt @jpackage/TYPE.txt --app-image ...}: the installer in BUILD/installer
  *       (default: deb on Linux, msi on Windows, dmg on macOS).</li>
  * </ol>
@@ -217,6 +218,8 @@ public final class Packager {
     /**
      * On Linux, bin/healdesk becomes a shell script that starts the image's java with what jpackage's launcher reads
      * from lib/app/healdesk.cfg: its java-options, {@code -Djpackage.app-path}, the class path and the main class.
+     * With arguments (a command) it maps the CLI's archive instead of the console's ({@link #CLI_ARCHIVE}), and a short
+     * command ({@link #SHORT_COMMANDS}) also gets {@link #SHORT_CLI_OPTIONS}.
      * jpackage's own Linux launcher asks the package managers which package it belongs to on every start
      * ({@code rpm -qf} and {@code dpkg -S} on itself, twice: once to find libapplauncher.so, once in it), which cost
      * a CLI command 0.2-0.4 s before Java started, more than the whole {@code java -version} it is measured against.
@@ -349,10 +352,10 @@ public final class Packager {
     /**
      * AppCDS through the image's own launcher, so the archive is written for the launcher's exact class path:
      * a training start of the console to its first frame records the classes it loads (under xvfb-run when
-     * there is no display), training runs of {@code healdesk history} and {@code healdesk triage} add the CLI's
-     * ({@link #mergeClassList}), {@code -Xshare:dump} writes them into the static archive app/healdesk.jsa (the
-     * launcher's {@code -XX:SharedArchiveFile}), and a start with {@code -Xshare:on}, which fails when the
-     * archive cannot be mapped, proves it is taken.
+     * there is no display); on Linux {@link #trainCli} records the CLI's in a list of their own, elsewhere training
+     * runs of {@code healdesk history} and {@code healdesk triage} add them to the console's ({@link #mergeClassList});
+     * {@code -Xshare:dump} writes the static archives (the launcher's {@code -XX:SharedArchiveFile}), and starts with
+     * {@code -Xshare:on}, which fail when an archive cannot be mapped, prove each is taken.
      */
     private Path train(Path image) throws IOException, InterruptedException {
         Path appDir = image.resolve(os.appDir);

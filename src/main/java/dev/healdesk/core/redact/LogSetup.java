@@ -26,7 +26,8 @@ import java.util.Map;
  *       base-14 Symbol font is missing, which the report never uses).</li>
  * </ul>
  * A {@code -Dlogback.configurationFile=...} or a {@code logback-test.xml} on the class path still wins: then this
- * steps aside.
+ * steps aside. In a process started through {@link dev.healdesk.Launcher}, Logback (and so this) starts only on the
+ * first line that may be logged ({@link DeferredLogback}; the levels are {@link LogLevels}').
  */
 public final class LogSetup extends ContextAwareBase implements Configurator {
     static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{24} - %redactedMsg%n%redactedEx";
