@@ -53,11 +53,12 @@ public final class Packager {
      * JVM options of a CLI command on Linux (the shell launcher with arguments), for a process that lives a fraction
      * of a second: -XX:TieredStopAtLevel=1, compiled code from C1 only, without the profiling that feeds C2, whose
      * compilations a short command never lives to use (perf on a 2-core machine: the compiler threads took a third of
-     * a packaged history command's CPU, C2 alone a sixth; with this, its CPU fell by a sixth to a fifth);
-     * -XX:-UsePerfData, no hsperfdata file made in the temp folder for jstat at each start.
-     * Commands that run long (run, merge, bench, redact, sandbox, schedule) keep the JVM's defaults: C2 pays there.
+     * a packaged history command's CPU, C2 alone a sixth; with this, its CPU fell by a sixth to a fifth). Tried and
+     * left out, as they did not pay beyond the noise: -XX:+UseSerialGC (and Java 17 maps the archived heap objects
+     * only under G1), -XX:-UsePerfData. Commands that run long (run, merge, bench, redact, sandbox, schedule) keep
+     * the JVM's defaults: C2 pays there.
      */
-    private static final List<String> SHORT_CLI_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:-UsePerfData");
+    private static final List<String> SHORT_CLI_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
     /** The commands that get {@link #SHORT_CLI_OPTIONS}: each reads or writes a little and exits. */
     private static final List<String> SHORT_COMMANDS = List.of("history", "report", "triage", "doctor", "config",
             "help", "--help", "-h", "--version", "-V");
