@@ -146,10 +146,10 @@ fam("az-login-sp", "https://github.com/Azure/azure-cli/issues/17918", [
 ], ["${uuid}", "${uuid3}", "AADSTS7000215", "${azacct}", "AuthorizationPermissionMismatch"], variants=4)
 
 fam("redis-monitor", "https://github.com/redis/redis/pull/6266", [
-    "1715680000.123456 [0 10.0.4.12:51234] \"AUTH\" \"{{PASSWORD}}\"\n1715680000.124001 [0 10.0.4.12:51234] \"GET\" \"session:${uuid}\"",
+    "1715680000.123456 [0 10.0.4.12:51234] \"AUTH\" \"{{PASSWORD}}\"\n1715680000.124001 [0 10.0.4.12:51234] \"GET\" \"session:{{DJANGO_SID}}\"",
     "1715680012.553210 [0 10.0.4.13:40122] \"HELLO\" \"3\" \"AUTH\" \"${dbuser}\" \"{{PASSWORD}}\"\n1715680012.553890 [0 10.0.4.13:40122] \"CLIENT\" \"SETNAME\" \"${svc}-worker\"",
     "1715680020.100000 [0 10.0.4.14:40900] \"CONFIG\" \"SET\" \"masterauth\" \"{{PASSWORD}}\"\n(error) NOAUTH Authentication required. (${redishost}:6379)",
-], ["session:${uuid}", "${svc}-worker", "${redishost}:6379", "NOAUTH Authentication required", "SETNAME"])
+], ["\"GET\" \"session:", "${svc}-worker", "${redishost}:6379", "NOAUTH Authentication required", "SETNAME"])
 
 fam("pytest-showlocals", "https://github.com/pytest-dev/pytest/pull/6384", [
     "${pyfile}:${line}: in ${pyfunc}\n    resp = client.post(\"${apipath}\", headers=headers)\nE   AssertionError: assert 401 == 200\nheaders    = {'Authorization': 'Token {{HEX32}}', 'X-Request-Id': '${uuid}'}\npassword   = '{{PASSWORD}}'\nurl        = 'https://${apihost}${apipath}'",

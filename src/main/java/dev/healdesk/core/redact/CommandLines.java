@@ -16,10 +16,11 @@ final class CommandLines implements Detector {
     /**
      * One row of the table: the commands (a phrase such as {@code docker login} counts as one) for which the
      * {@code flags} carry a password, whether the value may be attached ({@code -pSECRET}) or the next argument, and
-     * whether it is {@code user:password} (only what follows the first colon goes).
+     * whether it is {@code user:password} (only what follows the first colon goes); {@code before}: the flag says
+     * that the argument before it is the secret ({@code ConvertTo-SecureString '…' -AsPlainText}).
      */
     record Flag(String id, List<String> commands, List<String> flags, boolean attached, boolean next,
-                boolean userPassword) {
+                boolean userPassword, boolean before) {
     }
 
     private record Spelling(String flag, Flag rule) {
@@ -69,6 +70,13 @@ final class CommandLines implements Detector {
                 continue;
             }
             int after = i + sp.flag().length();
+            if (sp.rule().before()) {
+                if ((after >= s.length() || Chars.space(s.charAt(after))) && command(s, i, sp.rule())) {
+                    previous(scan, i);
+                    return after;
+                }
+                continue;
+            }
             boolean blank = after < s.length() && Chars.blank(s.charAt(after));
             boolean attached = after < s.length() && !Chars.space(s.charAt(after)) && s.charAt(after) != '=';
             if (!(blank && sp.rule().next() || attached && sp.rule().attached()) || !command(s, i, sp.rule())) {
@@ -150,6 +158,47 @@ final class CommandLines implements Detector {
         scan.add(password ? SecretKind.PASSWORD : key == KeyNames.Key.SESSION ? SecretKind.SESSION_ID
                 : SecretKind.GENERIC_SECRET, start, end);
         return start;   // the value may be a token of known shape, which names it better
+    }
+
+    /**
+     * Claims the argument before the flag at {@code flag} as a password: quoted, or up to a blank; not a flag, not
+     * the command (a word right after a blank that starts the line or follows a pipe or {@code =}... is looked at
+     * as the command by {@link #command}, so only a quoted or variable-free argument goes).
+     */
+    private static void previous(Scan scan, int flag) {
+        String s = scan.text;
+        int end = flag;
+        while (end > 0 && Chars.blank(s.charAt(end - 1))) {
+            end--;
+        }
+        if (end == 0 || end == flag) {
+            return;
+        }
+        char q = s.charAt(end - 1);
+        int start;
+        if (q == '"' || q == '\'') {
+            start = end - 2;
+            while (start >= 0 && s.charAt(start) != q && s.charAt(start) != '\n') {
+                start--;
+            }
+            if (start < 0 || s.charAt(start) != q || start + 1 >= end - 1) {
+                return;
+            }
+            start++;
+            end--;
+        } else {
+            start = end;
+            while (start > 0 && !Chars.space(s.charAt(start - 1))) {
+                start--;
+            }
+            if (s.charAt(start) == '-' || Chars.indexOf(s, '-', start, end) >= 0 && Chars.upper(s.charAt(start))) {
+                return;   // a flag, or the command itself (ConvertTo-SecureString)
+            }
+        }
+        if (Values.placeholder(s, start, end)) {
+            return;
+        }
+        scan.add(SecretKind.PASSWORD, start, end);
     }
 
     /** Whether a flag can start after {@code c}: a blank, a quote, an opening bracket. */

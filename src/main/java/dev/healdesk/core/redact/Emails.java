@@ -3,7 +3,7 @@ package dev.healdesk.core.redact;
 /**
  * E-mail addresses, found at their {@code @}: a local part of {@code [A-Za-z0-9._%+-]} and a domain of at least
  * two labels ending in a letters-only TLD; {@code %40} counts as the {@code @} (an address in a query string). Reserved example and test domains stay ({@link Hosts}), and so do
- * look-alikes: {@code user:pw@host} in a URL (its password is {@link Urls}'), {@code pkg@1.2.3},
+ * service accounts ({@code …@…iam.gserviceaccount.com}), and look-alikes: {@code user:pw@host} in a URL (its password is {@link Urls}'), {@code pkg@1.2.3},
  * {@code Object@1b6d3586} and {@code icon@2x.png} (a file extension is not a TLD here).
  */
 final class Emails implements Detector {
@@ -52,11 +52,19 @@ final class Emails implements Detector {
             }
         }
         if (labels < 2 || end - lastLabel < 2 || !lettersOnly(s, lastLabel, end) || fileExtension(s, lastLabel, end)
-                || Hosts.reserved(s, at + sep, end)) {
+                || Hosts.reserved(s, at + sep, end) || serviceAccount(s, end)) {
             return Math.max(at + 1, end);
         }
         scan.add(SecretKind.EMAIL, start, end);
         return end;
+    }
+
+    /**
+     * A Google Cloud service account ({@code ci-deployer@acme-prod.iam.gserviceaccount.com}): the identity of a
+     * program, not of a person, and the project in it is what an operator needs.
+     */
+    private static boolean serviceAccount(String s, int end) {
+        return end >= 20 && s.regionMatches(true, end - 20, ".gserviceaccount.com", 0, 20);
     }
 
     private static boolean localChar(char c) {

@@ -23,8 +23,11 @@ final class KeyNames {
     static final int MAX_LENGTH = 64;
 
     private static final String[] PASSWORD_WORDS = {"password", "passwd", "passphrase", "passcode", "pwd", "pass",
-            "requirepass", "masterauth",
+            "passwords", "requirepass", "masterauth",
             "pw", "otp", "pin"};
+    /** Words that end in "pass" and are no password: a name like {@code LDAP_ROOTPASS} or {@code adminpass} is one. */
+    private static final String[] NOT_PASSWORDS = {"bypass", "compass", "surpass", "overpass", "underpass", "trespass",
+            "multipass", "onepass", "firstpass", "secondpass", "renderpass", "subpass"};
     private static final String[] SECRET_WORDS = {"secret", "secrets", "token", "apikey", "apitoken", "secretkey",
             "accesskey", "privatekey", "clientsecret", "authtoken", "accesstoken", "refreshtoken", "credential",
             "credentials", "creds", "auth", "signature", "sig", "csrftoken", "xsrftoken", "sessionsecret", "jwtsecret",
@@ -183,7 +186,7 @@ final class KeyNames {
             last--;
         }
         if (has(bits[last], PASSWORD_WORD) || endsWith(s, seg, last, "password")
-                || endsWith(s, seg, last, "passwd")) {
+                || endsWith(s, seg, last, "passwd") || endsWith(s, seg, last, "pass") && !notPassword(s, seg, last)) {
             return Key.PASSWORD;
         }
         if (has(bits[last], SECRET_WORD) || last > 0 && has(bits[last], KEY) && has(bits[last - 1], KEY_QUALIFIER)) {
@@ -192,7 +195,19 @@ final class KeyNames {
         if (last > 0 && has(bits[last], KEY) && !has(bits[last - 1], NOT_SECRET_KEY_QUALIFIER)) {
             return Key.KEY;
         }
+        if (last > 0 && has(bits[last], COOKIE)) {
+            return Key.KEY;   // a cookie that is a value of its own, RABBITMQ_ERLANG_COOKIE: a secret when generated
+        }
         return Key.NONE;
+    }
+
+    private static boolean notPassword(String s, int[] seg, int k) {
+        for (String w : NOT_PASSWORDS) {
+            if (endsWith(s, seg, k, w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean has(int bits, int bit) {

@@ -2,18 +2,19 @@ package dev.healdesk.core.redact;
 
 /**
  * A long random string named like a secret in prose, without {@code =} or {@code :}: "auth token 013fe…",
- * "using secret Zk3…", "api key 9aB…". Only a value that looks generated goes (at least {@value #MIN_LENGTH}
+ * "using secret Zk3…", "api key 9aB…", "license key 9aB… is invalid". Only a value that looks generated goes (at least {@value #MIN_LENGTH}
  * characters of letters and digits, {@value #MIN_ENTROPY} bits of entropy a character), so "token expired" and
  * "password reset link" stay, and a bare "key" counts only after api, access, secret or private ("cache key
  * 9f8e…" stays). Triggered by the first letter of the name. Also a setting given as name then value to a
- * configuration command ({@code CONFIG SET requirepass …}, {@code git config user.password …}; see {@code setting}).
+ * configuration command ({@code CONFIG SET requirepass …}, {@code git config user.password …}; see {@code setting}),
+ * quoted as Redis' MONITOR prints it too, and the password of Redis' {@code AUTH} (see {@code redisAuth}).
  */
 final class NamedValues implements Detector {
 
     static final int MIN_LENGTH = 16;
     static final double MIN_ENTROPY = 3.5;
     private static final String[] NAMES = {"token", "secret", "password", "passwd", "credential", "apikey"};
-    private static final String[] KEY_QUALIFIERS = {"api", "access", "secret", "private"};
+    private static final String[] KEY_QUALIFIERS = {"api", "access", "secret", "private", "license"};
 
     @Override
     public int at(Scan scan, int i) {
@@ -22,10 +23,18 @@ final class NamedValues implements Detector {
         if (Chars.joinedBefore(s, i)) {
             return end;   // inside a word: nothing here starts a name, skip the rest of it
         }
-        if (end + 1 < s.length() && Chars.blank(s.charAt(end)) && end - i <= 9) {
-            int setting = setting(scan, i, end);
+        boolean quotedWord = i > 0 && s.charAt(i - 1) == '"' && end < s.length() && s.charAt(end) == '"';
+        int after = quotedWord ? end + 1 : end;
+        if (after + 1 < s.length() && Chars.blank(s.charAt(after)) && end - i <= 9) {
+            int setting = setting(scan, i, end, quotedWord);
             if (setting >= 0) {
                 return setting;
+            }
+            if (end - i == 4 && Chars.is(s, i, end, "auth")) {
+                int auth = redisAuth(scan, i, after, quotedWord);
+                if (auth >= 0) {
+                    return auth;
+                }
             }
         }
         if (!named(s, i, end)) {
@@ -64,13 +73,16 @@ final class NamedValues implements Detector {
      * {@code set} (after config, configure, user-secrets or secret) or at git's {@code config}; returns where scanning
      * goes on, or -1 when the text is not so.
      */
-    private static int setting(Scan scan, int word, int end) {
+    private static int setting(Scan scan, int word, int end, boolean quotedWord) {
         String s = scan.text;
         boolean set = Chars.is(s, word, end, "set");
         if (set) {
-            int p = word - 1;
+            int p = quotedWord ? word - 2 : word - 1;
             while (p >= 0 && Chars.blank(s.charAt(p))) {
                 p--;
+            }
+            if (quotedWord && p >= 0 && s.charAt(p) == '"') {
+                p--;   // Redis MONITOR quotes every argument: "CONFIG" "SET" "masterauth" "…"
             }
             int q = p;
             while (q >= 0 && (Chars.alnum(s.charAt(q)) || s.charAt(q) == '-')) {
@@ -83,7 +95,7 @@ final class NamedValues implements Detector {
         } else if (!Chars.is(s, word, end, "config") || word < 4 || !s.startsWith("git ", word - 4)) {
             return -1;
         }
-        int i = end;
+        int i = quotedWord ? end + 1 : end;
         while (true) {   // blanks and options: --global, --local, -f file
             while (i < s.length() && Chars.blank(s.charAt(i))) {
                 i++;
@@ -130,6 +142,70 @@ final class NamedValues implements Detector {
         }
         scan.add(kind, start, stop);
         return start;
+    }
+
+    /**
+     * Redis' {@code AUTH [username] password}: its last argument, where the text is Redis' own: a command typed at
+     * redis-cli's prompt ({@code 127.0.0.1:6379> AUTH …}), a line of {@code MONITOR} with every argument quoted
+     * ({@code "AUTH" "…"}), or the {@code AUTH} of a {@code HELLO 3 AUTH user …}. Called at the word {@code auth};
+     * returns where scanning goes on, or -1 when the text is not so ("AUTH failed" in prose stays).
+     */
+    private static int redisAuth(Scan scan, int word, int after, boolean quoted) {
+        String s = scan.text;
+        int p = quoted ? word - 2 : word - 1;
+        while (p >= 0 && Chars.blank(s.charAt(p))) {
+            p--;
+        }
+        boolean prompt = p >= 0 && s.charAt(p) == '>';
+        boolean hello = false;
+        if (!prompt && !quoted) {
+            int q = p;
+            while (q >= 0 && Chars.digit(s.charAt(q))) {
+                q--;
+            }
+            hello = q < p && q >= 6 && Chars.blank(s.charAt(q)) && s.regionMatches(true, q - 5, "hello", 0, 5)
+                    && (q == 5 || !Chars.word(s.charAt(q - 6)));
+        }
+        if (!quoted && !prompt && !hello) {
+            return -1;
+        }
+        int lastStart = -1;
+        int lastEnd = -1;
+        int args = 0;
+        int i = after;
+        while (i < s.length() && s.charAt(i) != '\n' && s.charAt(i) != '\r') {
+            if (Chars.blank(s.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start;
+            int stop;
+            if (quoted) {
+                if (s.charAt(i) != '"') {
+                    return -1;
+                }
+                start = i + 1;
+                stop = Quotes.close(s, start, 1);
+                if (stop >= s.length() || s.charAt(stop) != '"') {
+                    return -1;
+                }
+                i = stop + 1;
+            } else {
+                start = i;
+                while (i < s.length() && !Chars.space(s.charAt(i))) {
+                    i++;
+                }
+                stop = i;
+            }
+            args++;
+            lastStart = start;
+            lastEnd = stop;
+        }
+        if (args < 1 || args > 2 || lastEnd <= lastStart || Values.placeholder(s, lastStart, lastEnd)) {
+            return -1;
+        }
+        scan.add(SecretKind.PASSWORD, lastStart, lastEnd);
+        return lastEnd;
     }
 
     private static boolean named(String s, int start, int end) {

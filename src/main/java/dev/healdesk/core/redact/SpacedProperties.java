@@ -4,7 +4,8 @@ package dev.healdesk.core.redact;
  * A Java {@code .properties} line whose key and value are parted by blanks alone, as the format allows and as
  * dumps of a configuration print it: {@code spring.datasource.password Hunter2Hunter2}. Only a whole line counts: its
  * first token a structured key (a dot, an underscore or a hyphen in it, so that prose stays: "password expired for
- * user bob") that names a secret ({@link KeyNames}), then exactly one value token to the end of the line, judged as
+ * user bob"; or camel case, {@code LicenseKey …} in GeoIP.conf, before a value that looks generated; or redis.conf's
+ * {@code requirepass} and {@code masterauth} directives) that names a secret ({@link KeyNames}), then exactly one value token to the end of the line, judged as
  * {@code key=value} would be ({@link KeyValues#judge}). Triggered by the line feed before the line, and called for
  * the text's first line by {@link Redactor}.
  */
@@ -33,6 +34,7 @@ final class SpacedProperties implements Detector {
         }
         int keyStart = k;
         boolean structured = false;
+        boolean camel = false;
         while (k < n && k - keyStart <= KeyNames.MAX_LENGTH) {
             char c = s.charAt(k);
             if (c == '.' || c == '_' || c == '-') {
@@ -40,9 +42,12 @@ final class SpacedProperties implements Detector {
             } else if (!Chars.alnum(c)) {
                 break;
             }
+            camel |= k > keyStart && Chars.upper(c) && Chars.lower(s.charAt(k - 1));
             k++;
         }
-        if (!structured || k >= n || !Chars.blank(s.charAt(k))) {
+        boolean directive = !structured && !camel && (Chars.is(s, keyStart, k, "requirepass")
+                || Chars.is(s, keyStart, k, "masterauth"));
+        if (!(structured || camel || directive) || k >= n || !Chars.blank(s.charAt(k))) {
             return;
         }
         int keyEnd = k;
@@ -65,8 +70,23 @@ final class SpacedProperties implements Detector {
             return;
         }
         SecretKind kind = KeyValues.judge(key, s, v, valueEnd);
+        if (camel && !structured && !Values.secretLike(s, v, valueEnd)
+                && !(key == KeyNames.Key.PASSWORD && mixed(s, v, valueEnd))) {
+            return;   // "SetPassword failed": a camel-case word alone is a key only before a value that looks like one
+        }
         if (kind != null) {
             scan.add(kind, v, valueEnd);
         }
+    }
+
+    /** Whether {@code s[start, end)} has both a letter and a digit. */
+    private static boolean mixed(String s, int start, int end) {
+        boolean letter = false;
+        boolean digit = false;
+        for (int i = start; i < end; i++) {
+            letter |= Chars.letter(s.charAt(i));
+            digit |= Chars.digit(s.charAt(i));
+        }
+        return letter && digit;
     }
 }
