@@ -212,3 +212,53 @@ fam("hibernate-bind", "https://github.com/spring-projects/spring-boot/pull/27811
     "Hibernate: insert into ${table} (created_at, email, phone, iban, id) values (?, ?, ?, ?, ?)\n2024-05-14 10:00:00.120 TRACE 1 --- [main] o.h.type.descriptor.sql.BasicBinder : binding parameter [2] as [VARCHAR] - [{{EMAIL}}]\n2024-05-14 10:00:00.121 TRACE 1 --- [main] o.h.type.descriptor.sql.BasicBinder : binding parameter [3] as [VARCHAR] - [{{PHONE_INTL}}]\n2024-05-14 10:00:00.121 TRACE 1 --- [main] o.h.type.descriptor.sql.BasicBinder : binding parameter [4] as [VARCHAR] - [{{IBAN}}]",
     "org.hibernate.orm.jdbc.bind : binding parameter (1:VARCHAR) <- [{{EMAIL}}]\norg.hibernate.orm.jdbc.bind : binding parameter (2:VARCHAR) <- [{{CARD}}]\norg.hibernate.engine.jdbc.spi.SqlExceptionHelper : ERROR: value too long for type character varying(16) (table ${table})",
 ], ["BasicBinder", "binding parameter [2] as [VARCHAR]", "${table}", "character varying(16)", "org.hibernate.orm.jdbc.bind"], variants=4)
+
+
+# ------------------------------------------------------------------ second pass (session 6), added and committed
+# before any rule ran on these families; split by the same hash of the family name.
+POOLS.update({
+    "vaultpath": ["secret/ci/orders", "kv/data/billing/db", "secret/e2e/checkout", "kv/platform/registry"],
+    "nupkg": ["Acme.Orders.Client.2.3.1.nupkg", "Globex.Billing.1.0.4.nupkg", "Initech.Checkout.Sdk.0.9.14.nupkg"],
+    "feed": ["https://www.nuget.org/api/v2/package", "https://pkgs.dev.azure.com/acme/_packaging/internal/nuget/v3/index.json",
+             "https://nuget.pkg.github.com/globex/index.json"],
+})
+
+fam("spring-generated-password", "https://github.com/spring-projects/spring-boot/issues/30015", [
+    "2024-01-15T11:39:03.649+01:00  WARN 40687 --- [           main] .s.s.UserDetailsServiceAutoConfiguration : \n\nUsing generated security password: {{UUID_SECRET}}\n\nThis generated password is for development use only. Your security configuration must be updated before running your application in production.\n2024-01-15T11:39:04.101+01:00  INFO 40687 --- [           main] o.s.b.w.embedded.tomcat.TomcatWebServer  : Tomcat started on port ${port} (http) with context path '/${svc}'",
+    "org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration.getOrDeducePassword(UserDetailsServiceAutoConfiguration.java:87)-->\nUsing generated security password: {{UUID_SECRET}}",
+    "[2024-04-11 13:09:19.546] boot - 3346  INFO [${javapkg}.Application.main()] --- AuthenticationManagerConfiguration: \n\nUsing default security password: {{UUID_SECRET}}\n",
+], ["UserDetailsServiceAutoConfiguration", "Tomcat started on port ${port}", "${javapkg}.Application.main()", "UserDetailsServiceAutoConfiguration.java:87", "for development use only"], variants=4)
+
+fam("mysql-temporary-password", "https://github.com/ansible/ansible/issues/29795", [
+    "2025-01-20T02:57:06.620776Z 0 [System] [MY-013169] [Server] /usr/sbin/mysqld (mysqld 8.0.40) initializing of server in progress as process ${num}\n2025-01-20T02:57:07.484688Z 6 [Note] [MY-010454] [Server] A temporary password is generated for root@localhost: {{PASSWORD}}",
+    "[Note] A temporary password is generated for root@localhost: {{PASSWORD}}\nERROR 1045 (28000): Access denied for user 'root'@'localhost' (using password: NO)",
+    "$ sudo grep 'temporary password' /var/log/mysqld.log\n2024-05-14T10:00:00.000000Z 1 [Note] [MY-010454] [Server] A temporary password is generated for root@localhost: {{PASSWORD}}\n$ mysql -uroot -h ${dbhost} -P ${myport}",
+], ["MY-010454", "MY-013169", "ERROR 1045 (28000)", "/var/log/mysqld.log", "${dbhost}"], variants=4)
+
+fam("jenkins-initial-password", "https://github.com/jenkinsci/docker/pull/909", [
+    "*************************************************************\n*************************************************************\n\nJenkins initial setup is required. An admin user has been created and a password generated.\nPlease use the following password to proceed to installation:\n\n{{HEX32}}\n\nThis may also be found at: /var/jenkins_home/secrets/initialAdminPassword\n\n*************************************************************",
+    "${pod} jenkins 2024-05-14 10:00:00.000+0000 [id=${num}]\tINFO\tjenkins.install.SetupWizard#init: \n\nJenkins initial setup is required. An admin user has been created and a password generated.\nPlease use the following password to proceed to installation:\n\n{{HEX32}}\n\nThis may also be found at: /var/lib/jenkins/secrets/initialAdminPassword",
+], ["/var/jenkins_home/secrets/initialAdminPassword", "jenkins.install.SetupWizard#init", "/var/lib/jenkins/secrets/initialAdminPassword", "${pod}"], variants=4)
+
+fam("vault-kv-table", "https://github.com/hashicorp/vault/pull/4895", [
+    "$ vault kv get ${vaultpath}\n====== Metadata ======\nKey              Value\n---              -----\ncreated_time     2024-05-14T10:00:00.000000Z\nversion          3\n\n====== Data ======\nKey         Value\n---         -----\npassword    {{PASSWORD}}\nusername    ${dbuser}",
+    "$ vault token create -policy=${svc}-ci -display-name=${user}\nKey                  Value\n---                  -----\ntoken                {{VAULT}}\ntoken_accessor       {{ALNUM24}}\ntoken_duration       768h\ntoken_renewable      true\ntoken_policies       [\"default\" \"${svc}-ci\"]",
+    "$ vault read database/creds/${svc}-readonly\nKey                Value\n---                -----\nlease_id           database/creds/${svc}-readonly/{{ALNUM24}}\nlease_duration     1h\nlease_renewable    true\npassword           {{PASSWORD}}\nusername           v-token-${svc}-readonly-{{ALNUM24:2}}",
+], ["${vaultpath}", "${dbuser}", "token_duration       768h", "database/creds/${svc}-readonly", "lease_duration     1h", "${svc}-ci"])
+
+fam("nuget-push-apikey", "https://github.com/fsprojects/FAKE/issues/1530", [
+    "Pushing ${nupkg} to '${feed}'...\n  PUT ${feed}\n  Conflict ${feed} 1020ms\nResponse status code does not indicate success: 409.\nSystem.Exception: Error during NuGet push. C:\\build\\NuGet.exe push \"C:\\build\\out\\${nupkg}\" {{UUID_SECRET}} -source ${feed}\n   at Fake.NuGetHelper.publish(NuGetParams parameters) in C:\\code\\fake\\src\\app\\FakeLib\\NuGet\\NugetHelper.fs:line 313",
+    "C:\\Project> \"C:\\Program Files\\dotnet\\dotnet.EXE\"  nuget push \"C:\\Project\\out\\${nupkg}\" --api-key {{NUGET}} --source ${feed} (In: false, Out: false, Err: false)\nerror: Response status code does not indicate success: 403 (The specified API key is invalid, has expired, or does not have permission to access the specified package.).",
+    "nuget.exe push out\\${nupkg} -ApiKey {{NUGET}} -Source ${feed} -NonInteractive\nResponse status code does not indicate success: 401 (Unauthorized).",
+], ["${nupkg}", "${feed}", "NugetHelper.fs:line 313", "409", "does not indicate success"])
+
+fam("sudo-stdin-echo", "https://github.com/ansible/ansible/issues/47738", [
+    "fatal: [${nodehost}]: FAILED! => {\"changed\": true, \"cmd\": \"echo {{PASSWORD}} | /usr/local/bin/sudo -S su - ${sshuser} >/dev/null\", \"delta\": \"0:00:00.006462\", \"rc\": 1, \"stderr\": \"sudo: 1 incorrect password attempt\"}",
+    "Running: echo '{{PASSWORD}}' | docker login -u ${user} --password-stdin registry.acme.io\nError response from daemon: Get \"https://registry.acme.io/v2/\": unauthorized: incorrect username or password",
+    "+ echo \"${sshuser}:{{PASSWORD}}\" | chpasswd\nchpasswd: (user ${sshuser}) pam_chauthtok() failed, error:\nAuthentication token manipulation error",
+], ["${nodehost}", "sudo: 1 incorrect password attempt", "registry.acme.io", "${sshuser}", "pam_chauthtok() failed"])
+
+fam("pgpass-lines", "https://github.com/workflowproducts/postage/issues/367", [
+    "$ cat ~/.pgpass\n${dbhost}:${pgport}:${db}:${dbuser}:{{PASSWORD}}\n*:*:*:replication:{{PASSWORD:2}}\n$ psql -h ${dbhost} -p ${pgport} -U ${dbuser} ${db}\npsql: error: connection to server at \"${dbhost}\", port ${pgport} failed: FATAL:  password authentication failed for user \"${dbuser}\"",
+    "+ echo '${dbhost}:${pgport}:${db}:${dbuser}:{{PASSWORD}}' >> /root/.pgpass\n+ chmod 0600 /root/.pgpass\n+ pg_dump -h ${dbhost} -U ${dbuser} ${db}\npg_dump: error: connection to server at \"${dbhost}\" failed: timeout expired",
+], ["${dbhost}:${pgport}:${db}:${dbuser}:", "${dbhost}", "password authentication failed", "chmod 0600 /root/.pgpass", "timeout expired"], variants=4)
