@@ -243,7 +243,7 @@ fam("jenkins-initial-password", "https://github.com/jenkinsci/docker/pull/909", 
 fam("vault-kv-table", "https://github.com/hashicorp/vault/pull/4895", [
     "$ vault kv get ${vaultpath}\n====== Metadata ======\nKey              Value\n---              -----\ncreated_time     2024-05-14T10:00:00.000000Z\nversion          3\n\n====== Data ======\nKey         Value\n---         -----\npassword    {{PASSWORD}}\nusername    ${dbuser}",
     "$ vault token create -policy=${svc}-ci -display-name=${user}\nKey                  Value\n---                  -----\ntoken                {{VAULT}}\ntoken_accessor       {{ALNUM24}}\ntoken_duration       768h\ntoken_renewable      true\ntoken_policies       [\"default\" \"${svc}-ci\"]",
-    "$ vault read database/creds/${svc}-readonly\nKey                Value\n---                -----\nlease_id           database/creds/${svc}-readonly/{{ALNUM24}}\nlease_duration     1h\nlease_renewable    true\npassword           {{PASSWORD}}\nusername           v-token-${svc}-readonly-{{ALNUM24:2}}",
+    "$ vault read database/creds/${svc}-readonly\nKey                Value\n---                -----\nlease_id           database/creds/${svc}-readonly/${alnum24}\nlease_duration     1h\nlease_renewable    true\npassword           {{PASSWORD}}\nusername           v-token-${svc}-readonly-${alnum20}",
 ], ["${vaultpath}", "${dbuser}", "token_duration       768h", "database/creds/${svc}-readonly", "lease_duration     1h", "${svc}-ci"])
 
 fam("nuget-push-apikey", "https://github.com/fsprojects/FAKE/issues/1530", [

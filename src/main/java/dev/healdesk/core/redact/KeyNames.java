@@ -31,7 +31,7 @@ final class KeyNames {
     private static final String[] SECRET_WORDS = {"secret", "secrets", "token", "apikey", "apitoken", "secretkey",
             "accesskey", "privatekey", "clientsecret", "authtoken", "accesstoken", "refreshtoken", "credential",
             "credentials", "creds", "auth", "signature", "sig", "csrftoken", "xsrftoken", "sessionsecret", "jwtsecret",
-            "webhooksecret", "pat", "bearer", "dockerconfigjson", "dockercfg", "privkey", "passkey", "hmac"};
+            "webhooksecret", "pat", "bearer", "dockerconfigjson", "dockercfg", "privkey", "passkey", "hmac", "accessor"};
     /** Words that make a following "key" a secret one: api_key, accessKey, x-api-key, AccountKey... */
     private static final String[] KEY_QUALIFIERS = {"api", "access", "secret", "private", "client", "signing",
             "encryption", "master", "app", "account", "license", "subscription", "service", "auth", "shared"};

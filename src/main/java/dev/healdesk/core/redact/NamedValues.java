@@ -7,12 +7,16 @@ package dev.healdesk.core.redact;
  * "password reset link" stay, and a bare "key" counts only after api, access, secret or private ("cache key
  * 9f8e…" stays). Triggered by the first letter of the name. Also a setting given as name then value to a
  * configuration command ({@code CONFIG SET requirepass …}, {@code git config user.password …}; see {@code setting}),
- * quoted as Redis' MONITOR prints it too, and the password of Redis' {@code AUTH} (see {@code redisAuth}).
+ * quoted as Redis' MONITOR prints it too, and the password of Redis' {@code AUTH} (see {@code redisAuth}); and a
+ * value a sentence about the name introduces with a colon ("a temporary password is generated for root@localhost: …";
+ * see {@code labelled}).
  */
 final class NamedValues implements Detector {
 
     static final int MIN_LENGTH = 16;
     static final double MIN_ENTROPY = 3.5;
+    /** How far after a secret's name the colon of "… password is generated for root@localhost: …" may stand. */
+    private static final int LABEL_REACH = 64;
     private static final String[] NAMES = {"token", "secret", "password", "passwd", "credential", "apikey"};
     private static final String[] KEY_QUALIFIERS = {"api", "access", "secret", "private", "license"};
 
@@ -22,6 +26,10 @@ final class NamedValues implements Detector {
         int end = scan.wordEnd(i);
         if (Chars.joinedBefore(s, i)) {
             return end;   // inside a word: nothing here starts a name, skip the rest of it
+        }
+        if (end - i == 8 && Chars.is(s, i, end, "chpasswd") && piped(s, i)) {
+            CommandLines.piped(scan, i, true);   // echo 'bob:…' | chpasswd
+            return end;
         }
         boolean quotedWord = i > 0 && s.charAt(i - 1) == '"' && end < s.length() && s.charAt(end) == '"';
         int after = quotedWord ? end + 1 : end;
@@ -39,6 +47,10 @@ final class NamedValues implements Detector {
         }
         if (!named(s, i, end)) {
             return end;
+        }
+        int labelled = labelled(scan, i, end);
+        if (labelled >= 0) {
+            return labelled;
         }
         if (end + 1 >= s.length() || !Chars.blank(s.charAt(end))) {
             return end;
@@ -206,6 +218,101 @@ final class NamedValues implements Detector {
         }
         scan.add(SecretKind.PASSWORD, lastStart, lastEnd);
         return lastEnd;
+    }
+
+    /**
+     * A value a sentence about the name introduces with a colon, alone at the end of its line or alone on the next
+     * line, as tools print what they generated: "A temporary password is generated for root@localhost: …" (MySQL),
+     * "Please use the following password to proceed to installation:" then the password on a line of its own
+     * (Jenkins). The words between name and colon are plain (no quote, no {@code =}); on the same line the value must
+     * mix letters with digits or signs ("password for user bob: rejected" stays), on the next line look generated.
+     * Returns where scanning goes on, or -1 when the text is not so.
+     */
+    private static int labelled(Scan scan, int name, int nameEnd) {
+        String s = scan.text;
+        int p = nameEnd;
+        while (p < s.length() && p - nameEnd <= LABEL_REACH) {
+            char c = s.charAt(p);
+            if (c == ':') {
+                break;
+            }
+            if (!(Chars.alnum(c) || Chars.blank(c) || c == '@' || c == '.' || c == '_' || c == '-' || c == '/')
+                    || c == '.' && p + 1 < s.length() && Chars.space(s.charAt(p + 1))) {
+                return -1;   // a sign other than a name's, or the end of the sentence ("… secret ID. Trace ID: …")
+            }
+            p++;
+        }
+        if (p >= s.length() || s.charAt(p) != ':' || p - nameEnd > LABEL_REACH) {
+            return -1;
+        }
+        int last = p;
+        while (last > nameEnd && Chars.letter(s.charAt(last - 1))) {
+            last--;
+        }
+        if (Chars.is(s, last, p, "id") || Chars.is(s, last, p, "ids")) {
+            return -1;   // "the secret's ID: …" introduces an id
+        }
+        int v = p + 1;
+        if (v < s.length() && !Chars.space(s.charAt(v))) {
+            return -1;   // host:port, a URL, a time
+        }
+        while (v < s.length() && Chars.blank(s.charAt(v))) {
+            v++;
+        }
+        boolean nextLine = v >= s.length() || s.charAt(v) == '\n' || s.charAt(v) == '\r';
+        if (nextLine) {
+            int lines = 0;
+            while (v < s.length() && Chars.space(s.charAt(v)) && lines <= 2) {
+                if (s.charAt(v) == '\n') {
+                    lines++;
+                }
+                v++;
+            }
+            if (lines == 0 || lines > 2) {
+                return -1;
+            }
+        }
+        int e = v;
+        while (e < s.length() && !Chars.space(s.charAt(e))) {
+            e++;
+        }
+        int after = e;
+        while (after < s.length() && Chars.blank(s.charAt(after))) {
+            after++;
+        }
+        if (e == v || after < s.length() && s.charAt(after) != '\n' && s.charAt(after) != '\r'
+                || Values.placeholder(s, v, e)) {
+            return -1;   // more than one word: a sentence
+        }
+        boolean password = s.charAt(name) == 'p' || s.charAt(name) == 'P';
+        boolean ok = nextLine ? e - v >= 12 && Values.secretLike(s, v, e)
+                : password ? e - v >= 6 && mixed(s, v, e) : Values.secretLike(s, v, e);
+        if (!ok) {
+            return -1;
+        }
+        scan.add(password ? SecretKind.PASSWORD : SecretKind.GENERIC_SECRET, v, e);
+        return v;   // a token of known shape names it better
+    }
+
+    /** Whether the word at {@code word} follows a pipe: {@code … | chpasswd}. */
+    private static boolean piped(String s, int word) {
+        int p = word - 1;
+        while (p >= 0 && Chars.blank(s.charAt(p))) {
+            p--;
+        }
+        return p > 0 && s.charAt(p) == '|' && s.charAt(p - 1) != '|';
+    }
+
+    /** Whether {@code s[start, end)} has a letter and a digit or a sign. */
+    private static boolean mixed(String s, int start, int end) {
+        boolean letter = false;
+        boolean other = false;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            letter |= Chars.letter(c);
+            other |= !Chars.letter(c);
+        }
+        return letter && other;
     }
 
     private static boolean named(String s, int start, int end) {

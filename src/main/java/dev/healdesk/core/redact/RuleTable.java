@@ -73,13 +73,17 @@ record RuleTable(List<Tokens.Rule> tokens, List<CommandLines.Flag> flags, List<L
         }
         String value = n.path("value").asText("either");
         String form = n.path("form").asText("password");
-        if (!List.of("attached", "next", "either", "before").contains(value)
+        if (!List.of("attached", "next", "either", "before", "piped").contains(value)
                 || !List.of("password", "userPassword").contains(form)) {
-            throw new IllegalArgumentException("value must be attached, next, either or before; form password or userPassword");
+            throw new IllegalArgumentException(
+                    "value must be attached, next, either, before or piped; form password or userPassword");
         }
         boolean before = value.equals("before");
-        return new CommandLines.Flag(n.get("id").asText(), commands, flags, !before && !value.equals("next"),
-                !before && !value.equals("attached"), form.equals("userPassword"), before);
+        boolean piped = value.equals("piped");
+        boolean elsewhere = before || piped;
+        return new CommandLines.Flag(n.get("id").asText(), commands, flags, !elsewhere && !value.equals("next"),
+                !elsewhere && !value.equals("attached"), form.equals("userPassword"), before, piped,
+                n.path("position").asInt(0));
     }
 
     private static Logons.Logon logon(JsonNode n) {

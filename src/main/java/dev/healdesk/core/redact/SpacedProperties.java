@@ -5,7 +5,8 @@ package dev.healdesk.core.redact;
  * dumps of a configuration print it: {@code spring.datasource.password Hunter2Hunter2}. Only a whole line counts: its
  * first token a structured key (a dot, an underscore or a hyphen in it, so that prose stays: "password expired for
  * user bob"; or camel case, {@code LicenseKey …} in GeoIP.conf, before a value that looks generated; or redis.conf's
- * {@code requirepass} and {@code masterauth} directives) that names a secret ({@link KeyNames}), then exactly one value token to the end of the line, judged as
+ * {@code requirepass} and {@code masterauth} directives; or any key, aligned by two blanks or more, in a table under a
+ * dashed rule, as Vault's CLI prints {@code password    …}) that names a secret ({@link KeyNames}), then exactly one value token to the end of the line, judged as
  * {@code key=value} would be ({@link KeyValues#judge}). Triggered by the line feed before the line, and called for
  * the text's first line by {@link Redactor}.
  */
@@ -14,6 +15,8 @@ final class SpacedProperties implements Detector {
     /** How many blanks may indent the line. */
     private static final int MAX_INDENT = 8;
     private static final int MAX_VALUE = 4096;
+    /** How many rows above a table row its dashed rule may stand. */
+    private static final int TABLE_REACH = 24;
 
     @Override
     public int at(Scan scan, int i) {
@@ -47,7 +50,9 @@ final class SpacedProperties implements Detector {
         }
         boolean directive = !structured && !camel && (Chars.is(s, keyStart, k, "requirepass")
                 || Chars.is(s, keyStart, k, "masterauth"));
-        if (!(structured || camel || directive) || k >= n || !Chars.blank(s.charAt(k))) {
+        boolean aligned = !(structured || camel || directive) && k + 1 < n && Chars.blank(s.charAt(k))
+                && Chars.blank(s.charAt(k + 1)) && underRule(s, start);
+        if (!(structured || camel || directive || aligned) || k >= n || !Chars.blank(s.charAt(k))) {
             return;
         }
         int keyEnd = k;
@@ -77,6 +82,43 @@ final class SpacedProperties implements Detector {
         if (kind != null) {
             scan.add(kind, v, valueEnd);
         }
+    }
+
+    /**
+     * Whether the line at {@code start} is a row of a two-column table under a dashed rule, as Vault's CLI and other
+     * Go tabwriter output print one ({@code Key  Value} / {@code ---  -----} / {@code password  …}): a line of two
+     * runs of dashes stands above it in the same block (no empty line between, at most {@value #TABLE_REACH} rows).
+     */
+    private static boolean underRule(String s, int start) {
+        int end = start - 1;   // the line feed before the row
+        for (int rows = 0; rows < TABLE_REACH && end > 0; rows++) {
+            int from = end;
+            while (from > 0 && s.charAt(from - 1) != '\n') {
+                from--;
+            }
+            int k = from;
+            int runs = 0;
+            boolean other = false;
+            while (k < end) {
+                char c = s.charAt(k);
+                if (c == '-') {
+                    if (k == from || s.charAt(k - 1) != '-') {
+                        runs++;
+                    }
+                } else if (!Chars.blank(c) && c != '\r') {
+                    other = true;
+                }
+                k++;
+            }
+            if (!other && runs == 2) {
+                return true;
+            }
+            if (from == end || !other && runs == 0) {
+                return false;   // an empty line ends the table
+            }
+            end = from - 1;
+        }
+        return false;
     }
 
     /** Whether {@code s[start, end)} has both a letter and a digit. */

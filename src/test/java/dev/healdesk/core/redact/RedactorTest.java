@@ -557,6 +557,92 @@ class RedactorTest {
         assertEquals("X-Goog-Credential: [REDACTED_GENERIC_SECRET]", REDACTOR.redact("X-Goog-Credential: xK9mZq2Lw8Rt5vB3nQ"));
     }
 
+    @Test
+    void aGeneratedPasswordThatASentenceIntroducesWithAColonGoesOnItsLineOrTheNext() {
+        assertEquals("[Note] [MY-010454] [Server] A temporary password is generated for root@localhost: [REDACTED_PASSWORD]",
+                REDACTOR.redact("[Note] [MY-010454] [Server] A temporary password is generated for root@localhost: O,k5.marHfFu"));
+        String initial = randomHex(32);
+        assertEquals("Please use the following password to proceed to installation:\n\n[REDACTED_PASSWORD]\n\n"
+                        + "This may also be found at: /var/jenkins_home/secrets/initialAdminPassword",
+                REDACTOR.redact("Please use the following password to proceed to installation:\n\n" + initial + "\n\n"
+                        + "This may also be found at: /var/jenkins_home/secrets/initialAdminPassword"));
+    }
+
+    @Test
+    void aColonAfterASecretWordBeforeAPlainWordAnIdOrASentenceEndStays() {
+        for (String keep : List.of("password for user bob: rejected", "Invalid password: too short",
+                "The password policy:\n- at least 12 characters",
+                "Ensure the secret being sent is the client secret value, not the client secret ID. Trace ID: "
+                        + "6a598474-6bb6-4546-82d6-c88a9c35f344",
+                "the secret's ID: 6a598474-6bb6-4546-82d6-c88a9c35f344", "password reset requested for bob: see ticket 42")) {
+            assertSame(keep, REDACTOR.redact(keep), keep);
+        }
+    }
+
+    @Test
+    void aRowOfATableUnderADashedRuleLosesItsSecretValue() {
+        assertEquals("====== Data ======\nKey         Value\n---         -----\npassword    [REDACTED_PASSWORD]\n"
+                        + "username    orders_svc",
+                REDACTOR.redact("====== Data ======\nKey         Value\n---         -----\npassword    zFN6^oJLfqAk1m8THJ.6\n"
+                        + "username    orders_svc"));
+        String accessor = randomAlnum(24);
+        assertEquals("Key                  Value\n---                  -----\ntoken_accessor       [REDACTED_GENERIC_SECRET]\n"
+                        + "token_duration       768h",
+                REDACTOR.redact("Key                  Value\n---                  -----\ntoken_accessor       " + accessor
+                        + "\ntoken_duration       768h"));
+    }
+
+    @Test
+    void aPasswordWordAlignedOutsideADashedTableStays() {
+        for (String keep : List.of("password    Hunter2Hunter2", "Key   Value\n\npassword    Hunter2Hunter2",
+                "---   -----\nstatus      ok")) {
+            assertSame(keep, REDACTOR.redact(keep), keep);
+        }
+    }
+
+    @Test
+    void aPgpassLineLosesOnlyItsPassword() {
+        assertEquals("db.internal.acme.net:5432:orders:app:[REDACTED_PASSWORD]\n*:*:*:replication:[REDACTED_PASSWORD]",
+                REDACTOR.redact("db.internal.acme.net:5432:orders:app:yHTN^VHMKwe5hpEMRJ.3\n*:*:*:replication:j22F%SGPOTr.6"));
+        assertEquals("+ echo 'pg:5432:*:barman:[REDACTED_PASSWORD]' >> ~/.pgpass",
+                REDACTOR.redact("+ echo 'pg:5432:*:barman:example-password' >> ~/.pgpass"));
+    }
+
+    @Test
+    void colonSeparatedLinesThatAreNoPgpassLineStay() {
+        for (String keep : List.of("12:34:56:78:90", "aa:bb:cc:dd:ee", "root:x:0:0:root:/root:/bin/bash",
+                "host:port:db", "a1:b2:c3:d4:e5", "at 10:11:12 the job failed")) {
+            assertSame(keep, REDACTOR.redact(keep), keep);
+        }
+    }
+
+    @Test
+    void whatEchoPipesIntoACommandThatReadsItsPasswordFromStdinGoes() {
+        assertEquals("Running: echo '[REDACTED_PASSWORD]' | docker login -u ci --password-stdin registry.acme.io",
+                REDACTOR.redact("Running: echo 'Monkey0086*uu' | docker login -u ci --password-stdin registry.acme.io"));
+        assertEquals("\"cmd\": \"echo [REDACTED_PASSWORD] | /usr/local/bin/sudo -S su - deploy >/dev/null\"",
+                REDACTOR.redact("\"cmd\": \"echo Copper1787!gc | /usr/local/bin/sudo -S su - deploy >/dev/null\""));
+        assertEquals("+ echo \"git:[REDACTED_PASSWORD]\" | chpasswd", REDACTOR.redact("+ echo \"git:Summer3318#zj\" | chpasswd"));
+    }
+
+    @Test
+    void pipesIntoOtherCommandsAndSudoWithoutAPipeStay() {
+        for (String keep : List.of("cat file.txt | sudo -S tee /etc/x", "sudo -S apt-get update", "ls -S | sort",
+                "echo done | tee log.txt", "echo $DEPLOY_PW | docker login -u ci --password-stdin")) {
+            assertSame(keep, REDACTOR.redact(keep), keep);
+        }
+    }
+
+    @Test
+    void nugetPushLosesAnApiKeyGivenByPositionAndKeepsItsPackage() {
+        String key = java.util.UUID.nameUUIDFromBytes(randomAlnum(8).getBytes(StandardCharsets.UTF_8)).toString();
+        assertEquals("C:\\build\\NuGet.exe push \"out\\Acme.Orders.2.3.1.nupkg\" [REDACTED_PASSWORD] -source https://www.nuget.org/api/v2/package",
+                REDACTOR.redact("C:\\build\\NuGet.exe push \"out\\Acme.Orders.2.3.1.nupkg\" " + key
+                        + " -source https://www.nuget.org/api/v2/package"));
+        String keep = "nuget push out/Acme.Orders.2.3.1.nupkg -Source https://pkgs.dev.azure.com/acme/index.json";
+        assertSame(keep, REDACTOR.redact(keep));
+    }
+
     private static final Random LOCAL = new Random(7);
 
     private static String randomAlnum(int n) {
