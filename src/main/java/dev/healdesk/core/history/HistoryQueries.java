@@ -196,20 +196,7 @@ public final class HistoryQueries {
             args.add("%," + Sql.likeLiteral(filter.project()) + ",%");
         }
         if (filter.text() != null && !filter.text().isBlank()) {
-            if (this.sql.dialect() == Dialect.SQLITE) {
-                sql.append(" AND ").append(search.condition(filter.text().trim(), args, page));
-            } else {
-                // the FTS5 trigram index of the search is SQLite's: PostgreSQL reads the messages themselves
-                sql.append(" ").append("""
-                         AND (EXISTS (SELECT 1 FROM test_results t WHERE t.run_id = runs.id
-                                      AND (t.test_id LIKE ? ESCAPE '\\' OR t.error_message LIKE ? ESCAPE '\\'))
-                              OR EXISTS (SELECT 1 FROM failures f WHERE f.run_id = runs.id
-                                         AND f.message LIKE ? ESCAPE '\\'))""".replace(" LIKE ", " " + like + " "));
-                String pattern = "%" + Sql.likeLiteral(filter.text().trim()) + "%";
-                args.add(pattern);
-                args.add(pattern);
-                args.add(pattern);
-            }
+            sql.append(" AND ").append(search.condition(filter.text().trim(), args, page));
         }
         return sql.toString();
     }

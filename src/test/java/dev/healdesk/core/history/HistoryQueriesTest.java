@@ -43,7 +43,7 @@ class HistoryQueriesTest {
         return TestHistories.Backend.SQLITE;
     }
 
-    private TestHistories histories;
+    TestHistories histories;
 
     HistoryStore open(String name) {
         if (histories == null) {
@@ -51,8 +51,8 @@ class HistoryQueriesTest {
         }
         return histories.open(name);
     }
-    private HistoryStore store;
-    private static final Instant DAY1 = Instant.parse("2026-11-02T10:00:00Z");
+    HistoryStore store;
+    static final Instant DAY1 = Instant.parse("2026-11-02T10:00:00Z");
     private static final String POOL = "FATAL: remaining connection slots are reserved";
 
     @BeforeEach
@@ -178,12 +178,12 @@ class HistoryQueriesTest {
                 FixClass.A, "restart-backend", "why", List.of("evidence"), false, "{}", null, at, 10, 5, 100, false);
     }
 
-    private List<String> ids(HistoryQueries.RunFilter filter) {
+    List<String> ids(HistoryQueries.RunFilter filter) {
         return store.listRuns(filter, 50, 0).stream().map(RunRow::runId).toList();
     }
 
     /** {@code passed} passing tests and the failing ones (all one pool-exhaustion group); a fix when {@code healed}. */
-    private static RunSummary run(String id, String target, Instant at, int passed, List<String> failing,
+    static RunSummary run(String id, String target, Instant at, int passed, List<String> failing,
                                   boolean healed, int llmCalls) {
         List<TestResult> results = new ArrayList<>();
         for (String t : List.of("api/cart", "api/orders", "api/users", "api/health")) {
