@@ -643,6 +643,42 @@ class RedactorTest {
         assertSame(keep, REDACTOR.redact(keep));
     }
 
+    /** Issue 14's own list of what came through, one assertion each, with fakes made here. */
+    @Test
+    void everyLeakTheIssueListedGoesAndTheDatabaseUrlsKeepHostPortDatabaseAndOptions() {
+        String keyId = "AKIA" + randomUpper(16);
+        String secret = randomAlnum(30) + "/" + randomAlnum(9);
+        String out = REDACTOR.redact("creds=" + keyId + ":" + secret);
+        assertFalse(out.contains(keyId.substring(4)) || out.contains(secret.substring(0, 10)), out);
+        String hf = "hf_" + randomAlnum(34).replaceAll("[0-9]", "x") + "Ab";
+        assertEquals("token [REDACTED_HUGGINGFACE_TOKEN] rejected", REDACTOR.redact("token " + hf + " rejected"));
+        assertEquals("curl -u ci-runner:[REDACTED_PASSWORD] https://api.acme-corp.io/v1/sync",
+                REDACTOR.redact("curl -u ci-runner:S3cr3t-Pw! https://api.acme-corp.io/v1/sync"));
+        assertEquals("{ name: 'connect.sid', value: '[REDACTED_SESSION_ID]' }",
+                REDACTOR.redact("{ name: 'connect.sid', value: 's%3A" + randomAlnum(32) + "." + randomAlnum(20) + "%2F"
+                        + randomAlnum(8) + "' }"));
+        assertEquals("{\"cookies\":[{\"name\":\"sessionid\",\"value\":\"[REDACTED_SESSION_ID]\",\"domain\":\".acme.io\"}]}",
+                REDACTOR.redact("{\"cookies\":[{\"name\":\"sessionid\",\"value\":\"" + randomHex(32)
+                        + "\",\"domain\":\".acme.io\"}]}"));
+        assertEquals("call me on [REDACTED_PHONE] or [REDACTED_PHONE]", REDACTOR.redact("call me on 020 7946 0018 or 0151 496 0123"));
+        assertEquals("INSERT INTO customers (name, ssn) VALUES ('Bob', '[REDACTED_SSN]');",
+                REDACTOR.redact("INSERT INTO customers (name, ssn) VALUES ('Bob', '123456789');"));
+        assertEquals("UPDATE users SET ssn = '[REDACTED_SSN]' WHERE id = 4;",
+                REDACTOR.redact("UPDATE users SET ssn = '987654321' WHERE id = 4;"));
+        Map<String, String> urls = Map.of(
+                "postgresql://app:Pg-Pw-1@db.internal.acme.net:5432/orders?sslmode=require&application_name=api",
+                "postgresql://app:[REDACTED_PASSWORD]@db.internal.acme.net:5432/orders?sslmode=require&application_name=api",
+                "mongodb+srv://svc:Mongo-Pw1@cluster0.x7kqp.mongodb.net/shop?retryWrites=true&w=majority",
+                "mongodb+srv://svc:[REDACTED_PASSWORD]@cluster0.x7kqp.mongodb.net/shop?retryWrites=true&w=majority",
+                "rediss://:Redis-Pw1@cache-01.globex.io:6380/2",
+                "rediss://:[REDACTED_PASSWORD]@cache-01.globex.io:6380/2",
+                "jdbc:mysql://mysql-02.staging.globex.io:3306/crm?user=root&password=My-Pw2&useSSL=true",
+                "jdbc:mysql://mysql-02.staging.globex.io:3306/crm?user=root&password=[REDACTED_PASSWORD]&useSSL=true",
+                "amqps://guest:Amqp-Pw1@mq.internal.acme.net:5671/orders",
+                "amqps://guest:[REDACTED_PASSWORD]@mq.internal.acme.net:5671/orders");
+        urls.forEach((in, expected) -> assertEquals(expected, REDACTOR.redact(in), in));
+    }
+
     private static final Random LOCAL = new Random(7);
 
     private static String randomAlnum(int n) {
