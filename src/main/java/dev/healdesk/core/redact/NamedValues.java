@@ -168,7 +168,7 @@ final class NamedValues implements Detector {
         while (p >= 0 && Chars.blank(s.charAt(p))) {
             p--;
         }
-        boolean prompt = p >= 0 && s.charAt(p) == '>';
+        boolean prompt = p > 0 && s.charAt(p) == '>' && redisPrompt(s, p);
         boolean hello = false;
         if (!prompt && !quoted) {
             int q = p;
@@ -292,6 +292,44 @@ final class NamedValues implements Detector {
         }
         scan.add(password ? SecretKind.PASSWORD : SecretKind.GENERIC_SECRET, v, e);
         return v;   // a token of known shape names it better
+    }
+
+    /**
+     * Whether the {@code >} at {@code gt} ends redis-cli's prompt, attached to what it names: {@code host:6379>},
+     * {@code 127.0.0.1:6379[2]>}, {@code redis>}; not the {@code " > "} of a test title ("auth.spec.ts:12:7 > auth works").
+     */
+    private static boolean redisPrompt(String s, int gt) {
+        int e = gt;
+        if (e > 0 && s.charAt(e - 1) == ']') {
+            e--;
+            while (e > 0 && Chars.digit(s.charAt(e - 1))) {
+                e--;
+            }
+            if (e == 0 || s.charAt(e - 1) != '[') {
+                return false;
+            }
+            e--;
+        }
+        int b = e;
+        while (b > 0 && !Chars.space(s.charAt(b - 1))) {
+            b--;
+        }
+        if (b == e) {
+            return false;
+        }
+        int digits = e;
+        while (digits > b && Chars.digit(s.charAt(digits - 1))) {
+            digits--;
+        }
+        if (digits < e && digits > b && s.charAt(digits - 1) == ':') {
+            return true;   // host:port
+        }
+        for (int k = b; k + 5 <= e; k++) {
+            if (s.regionMatches(true, k, "redis", 0, 5) || s.regionMatches(true, k, "valkey", 0, Math.min(6, e - k))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the word at {@code word} follows a pipe: {@code … | chpasswd}. */

@@ -457,7 +457,8 @@ class RedactorTest {
     @Test
     void theWordAuthInProseAndRedisErrorsStays() {
         for (String keep : List.of("(error) NOAUTH Authentication required.", "AUTH failed for user bob",
-                "redis AUTH was rejected", "\"GET\" \"orders:42\"", "cache:6379> AUTH")) {
+                "redis AUTH was rejected", "\"GET\" \"orders:42\"", "cache:6379> AUTH",
+                "  1) [chromium] > tests/auth.spec.ts:103:28 > auth works", "tests/login.spec.ts:12:7 > Auth flow")) {
             assertSame(keep, REDACTOR.redact(keep), keep);
         }
     }
