@@ -249,6 +249,9 @@ final class NamedValues implements Detector {
         while (last > nameEnd && Chars.letter(s.charAt(last - 1))) {
             last--;
         }
+        if (last == p) {
+            return -1;   // "password: …" and "password 2: …" are the key-value rules'
+        }
         if (Chars.is(s, last, p, "id") || Chars.is(s, last, p, "ids")) {
             return -1;   // "the secret's ID: …" introduces an id
         }

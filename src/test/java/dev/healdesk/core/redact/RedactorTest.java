@@ -575,7 +575,8 @@ class RedactorTest {
                 "The password policy:\n- at least 12 characters",
                 "Ensure the secret being sent is the client secret value, not the client secret ID. Trace ID: "
                         + "6a598474-6bb6-4546-82d6-c88a9c35f344",
-                "the secret's ID: 6a598474-6bb6-4546-82d6-c88a9c35f344", "password reset requested for bob: see ticket 42")) {
+                "the secret's ID: 6a598474-6bb6-4546-82d6-c88a9c35f344", "password reset requested for bob: see ticket 42",
+                "login: {url: /api/login, json: {email: \"${TEST_EMAIL}\", password: \"${TEST_PASSWORD}\"}}")) {
             assertSame(keep, REDACTOR.redact(keep), keep);
         }
     }
