@@ -51,7 +51,7 @@ final class SpacedProperties implements Detector {
         boolean directive = !structured && !camel && (Chars.is(s, keyStart, k, "requirepass")
                 || Chars.is(s, keyStart, k, "masterauth"));
         boolean aligned = !(structured || camel || directive) && k + 1 < n && Chars.blank(s.charAt(k))
-                && Chars.blank(s.charAt(k + 1)) && underRule(s, start);
+                && Chars.blank(s.charAt(k + 1));   // a table row, if a dashed rule stands above (looked at last)
         if (!(structured || camel || directive || aligned) || k >= n || !Chars.blank(s.charAt(k))) {
             return;
         }
@@ -71,7 +71,8 @@ final class SpacedProperties implements Detector {
             return;   // no value, or more than one token: a sentence
         }
         KeyNames.Key key = KeyNames.classify(scan, keyStart, keyEnd);
-        if (key == KeyNames.Key.NONE || key == KeyNames.Key.COOKIE || key == KeyNames.Key.AUTHORIZATION) {
+        if (key == KeyNames.Key.NONE || key == KeyNames.Key.COOKIE || key == KeyNames.Key.AUTHORIZATION
+                || aligned && !underRule(s, start)) {
             return;
         }
         SecretKind kind = KeyValues.judge(key, s, v, valueEnd);
