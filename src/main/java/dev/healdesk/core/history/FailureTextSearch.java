@@ -17,7 +17,7 @@ import java.util.List;
  * {@code LIKE}, until the page is full. A text of one or two characters has no trigram: it is looked for with
  * {@code LIKE} in {@code failure_texts} alone (every message, but not every result). The test
  * ids are looked for among the distinct ids ({@code test_names}); only when some match are results read: those of
- * the matching ids (by {@code test_results_test}), or, for a page and ids with {@link #COMMON} results or more, each
+ * the matching ids (by {@code test_results_test}; on PostgreSQL {@code test_results_test_run}), or, for a page and ids with {@link #COMMON} results or more, each
  * run's newest first.
  * <p>
  * On PostgreSQL the same tables are kept by statement triggers (schema version 14, {@link #keepOnPostgres}) and
@@ -51,16 +51,16 @@ final class FailureTextSearch {
         boolean sqlite = sql.dialect() == Dialect.SQLITE;
         StringBuilder condition = new StringBuilder("(");
         boolean trigrams = text.codePointCount(0, text.length()) >= 3;
-        if (trigrams && !(page && common(text, like))) {
-            if (sqlite) {
-                condition.append("""
-                        runs.id IN (SELECT ft.run_id FROM failure_texts ft
-                                    WHERE ft.id IN (SELECT rowid FROM failure_text_index WHERE failure_text_index MATCH ?)
-                                      AND ft.message LIKE ? ESCAPE '\\')""");
-                args.add(phrase(text));
-            } else {
-                condition.append("runs.id IN (SELECT ft.run_id FROM failure_texts ft WHERE ft.message LIKE ? ESCAPE '\\')");
-            }
+        if (!sqlite) {
+            // PostgreSQL's planner weighs the two ways itself (the runs newest first, each one's messages by run; or
+            // the messages the trigram index finds): one form, no count beforehand
+            condition.append("runs.id IN (SELECT ft.run_id FROM failure_texts ft WHERE ft.message LIKE ? ESCAPE '\\')");
+        } else if (trigrams && !(page && common(text))) {
+            condition.append("""
+                    runs.id IN (SELECT ft.run_id FROM failure_texts ft
+                                WHERE ft.id IN (SELECT rowid FROM failure_text_index WHERE failure_text_index MATCH ?)
+                                  AND ft.message LIKE ? ESCAPE '\\')""");
+            args.add(phrase(text));
         } else if (page) {
             condition.append("""
                     EXISTS (SELECT 1 FROM failure_texts ft WHERE ft.run_id = runs.id AND ft.message LIKE ? ESCAPE '\\')""");
@@ -71,7 +71,7 @@ final class FailureTextSearch {
         boolean someTest = sql.one("look for test ids containing a text",
                 like("SELECT 1 FROM test_names WHERE test_id LIKE ? ESCAPE '\\' LIMIT 1"), ps -> ps.setString(1, like),
                 rs -> true).isPresent();
-        if (someTest && page && commonTests(like)) {
+        if (someTest && page && sqlite && commonTests(like)) {
             condition.append("""
 
                      OR EXISTS (SELECT 1 FROM test_results t WHERE t.run_id = runs.id AND t.test_id IN
@@ -92,16 +92,8 @@ final class FailureTextSearch {
         return sql.dialect() == Dialect.SQLITE ? statement : statement.replace(" LIKE ", " " + sql.dialect().like() + " ");
     }
 
-    /** Whether the index finds {@link #COMMON} messages or more for {@code text} ({@code like}: its LIKE pattern). */
-    private boolean common(String text, String like) {
-        if (sql.dialect() != Dialect.SQLITE) {
-            return sql.number("count the messages that contain a text", like("""
-                    SELECT count(*) FROM (SELECT 1 FROM failure_texts WHERE message LIKE ? ESCAPE '\\' LIMIT ?) found"""),
-                    ps -> {
-                        ps.setString(1, like);
-                        ps.setInt(2, COMMON);
-                    }) >= COMMON;
-        }
+    /** Whether the index finds {@link #COMMON} messages or more for {@code text}. */
+    private boolean common(String text) {
         return sql.number("count the messages that contain a text", """
                 SELECT count(*) FROM (SELECT 1 FROM failure_text_index WHERE failure_text_index MATCH ? LIMIT ?)""",
                 ps -> {
@@ -123,7 +115,8 @@ final class FailureTextSearch {
     /**
      * Makes PostgreSQL keep the search's tables as SQLite's triggers keep them (schema version 14, inside the
      * migration's transaction): fills {@code failure_texts} and {@code test_names} from the stored results and failure
-     * groups, adds statement triggers that add each insert's messages and test ids, and, where the role may install
+     * groups, adds statement triggers that add each insert's messages and test ids, indexes the results by test id and
+     * run (so that the runs of a test id are read from the index alone), and, where the role may install
      * {@code pg_trgm} (trusted since PostgreSQL 13: a database owner may), trigram GIN indexes on both. Without
      * {@code pg_trgm} the search reads {@code failure_texts} whole: slower, the same answers; a warning says so.
      */
@@ -137,6 +130,10 @@ final class FailureTextSearch {
                 + " WHERE message IS NOT NULL");
         sql.execute(what, "INSERT INTO test_names (test_id) SELECT DISTINCT test_id FROM test_results"
                 + " ON CONFLICT DO NOTHING");
+        // the runs of the matching test ids from the index alone (an index-only scan: a common test id has thousands
+        // of results, each a page of the table to read otherwise); it serves whatever the one-column index served
+        sql.execute(what, "CREATE INDEX test_results_test_run ON test_results(test_id, run_id)");
+        sql.execute(what, "DROP INDEX test_results_test");
         // statement triggers with transition tables: a batch of results is one insert into each table; test ids in
         // order, so that two runs adding the same new ids wait for each other instead of deadlocking
         sql.execute(what, """
