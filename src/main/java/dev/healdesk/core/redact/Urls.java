@@ -64,23 +64,7 @@ final class Urls implements Detector {
      */
     private static void pgpass(Scan scan, int colon) {
         String s = scan.text;
-        int start = colon;
-        while (start > 0 && colon - start <= 253 && hostChar(s.charAt(start - 1))) {
-            start--;
-        }
-        if (start == colon || start > 0 && !Chars.space(s.charAt(start - 1)) && s.charAt(start - 1) != '\''
-                && s.charAt(start - 1) != '"') {
-            return;
-        }
-        boolean letter = false;
-        for (int k = start; k < colon; k++) {
-            char c = s.charAt(k);
-            letter |= Chars.letter(c) || c == '.' || c == '*';
-        }
-        if (!letter) {
-            return;   // 12:34:…, a time
-        }
-        int[] colons = new int[4];
+        int[] colons = new int[4];   // the fields after it first: most colons before a digit are a time's
         colons[0] = colon;
         int count = 1;
         int end = colon + 1;
@@ -96,6 +80,22 @@ final class Urls implements Detector {
         }
         if (count != 4) {
             return;
+        }
+        int start = colon;
+        while (start > 0 && colon - start <= 253 && hostChar(s.charAt(start - 1))) {
+            start--;
+        }
+        if (start == colon || start > 0 && !Chars.space(s.charAt(start - 1)) && s.charAt(start - 1) != '\''
+                && s.charAt(start - 1) != '"') {
+            return;
+        }
+        boolean letter = false;
+        for (int k = start; k < colon; k++) {
+            char c = s.charAt(k);
+            letter |= Chars.letter(c) || c == '.' || c == '*';
+        }
+        if (!letter) {
+            return;   // 12:34:…, a time
         }
         for (int k = colons[0] + 1; k < colons[1]; k++) {
             if (!Chars.digit(s.charAt(k)) && !(s.charAt(k) == '*' && colons[1] - colons[0] == 2)) {
