@@ -222,14 +222,15 @@ final class BenchCommand implements Callable<Integer> {
             return;
         }
         try (SandboxServer sandbox = SandboxServer.start()) {
-            PlaywrightTestSuite suite = PlaywrightTestSuite.of(project, List.of("bench"), sandbox.baseUrl().toString(),
+            List<String> seedProjects = List.of("health", "contracts", "modules", "security");
+            PlaywrightTestSuite seeds = PlaywrightTestSuite.of(project, seedProjects, sandbox.baseUrl().toString(),
                     null, java.util.Map.of("HEALDESK_USER", sandbox.username(), "HEALDESK_PASSWORD", sandbox.password()),
                     java.time.Duration.ofMinutes(5), new BrowserLocator().locate().executable().orElse(null));
-            Map<String, String> env = new java.util.LinkedHashMap<>(suite.env());
+            Map<String, String> env = new java.util.LinkedHashMap<>(seeds.env());
             // both ways alike: a loaded machine fails the suites' 2 s waits, and a failed run is no figure
             env.put("PW_EXPECT_TIMEOUT", "10000");
-            if (suite.browserPath() != null) {
-                env.put(BrowserLocator.ENV_VAR, suite.browserPath().toString());
+            if (seeds.browserPath() != null) {
+                env.put(BrowserLocator.ENV_VAR, seeds.browserPath().toString());
             }
             List<PlaywrightBenchmark.Healdesk> healdesks = new ArrayList<>();
             healdesks.add(new PlaywrightBenchmark.Healdesk("Healdesk", launcher(System.getProperty("java.class.path"))));
@@ -241,14 +242,10 @@ final class BenchCommand implements Callable<Integer> {
                 healdesks.add(new PlaywrightBenchmark.Healdesk(playwrightJar.toString(),
                         launcher(playwrightJar.toString())));
             }
-            overhead(out, "seed", project, List.of("health", "contracts", "modules", "security"), env, healdesks, dir);
+            overhead(out, "seed", project, seedProjects, env, healdesks, dir);
             overhead(out, "setup-dependency", project.resolve("deps"), List.of("setup", "api", "pages"), env,
                     healdesks, dir);
             if (playwrightShards > 1) {
-                PlaywrightTestSuite seeds = PlaywrightTestSuite.of(project, List.of("health", "contracts", "modules",
-                        "security"), sandbox.baseUrl().toString(), null, java.util.Map.of("HEALDESK_USER",
-                        sandbox.username(), "HEALDESK_PASSWORD", sandbox.password()), java.time.Duration.ofMinutes(5),
-                        suite.browserPath());
                 PlaywrightBenchmark.Sharded s = PlaywrightBenchmark.sharded(seeds, playwrightShards,
                         Math.max(1, Math.min(3, playwrightRuns)), dir);
                 out.printf(Locale.ROOT, "playwright: the %d-test seed suite (4 spec files, Chromium), whole and in %d"
