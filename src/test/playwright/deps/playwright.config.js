@@ -11,6 +11,9 @@ const int = (name, fallback) => {
 
 module.exports = defineConfig({
   testDir: './tests',
+  // Its own, here: Playwright's default is beside the nearest package.json (../test-results), which a run of the
+  // project above empties when it starts, the setup project's kept session with it.
+  outputDir: './test-results',
   reporter: 'list',
   retries: 0,
   workers: int('PW_WORKERS', 1),

@@ -116,6 +116,10 @@ final class BenchCommand implements Callable<Integer> {
             + " one.")
     Path playwrightJar;
 
+    @Option(names = "--playwright-suites", split = ",", paramLabel = "NAME", description = "Which suites to time"
+            + " bare and through Healdesk: seed, setup-dependency (default: both).")
+    Set<String> playwrightSuites = new java.util.LinkedHashSet<>(List.of("seed", "setup-dependency"));
+
     @Option(names = "--playwright-shards", defaultValue = "2", description = "Shards of the seed suite's sharded run"
             + " beside its whole one (default ${DEFAULT-VALUE}; 1 leaves the figure out).")
     int playwrightShards;
@@ -126,6 +130,12 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        for (String suite : playwrightSuites) {
+            if (!List.of("seed", "setup-dependency").contains(suite)) {
+                throw new Cli.UsageException("--playwright-suites: unknown suite '" + suite + "'. Use seed,"
+                        + " setup-dependency.");
+            }
+        }
         for (String name : only) {
             if (!ALL.contains(name)) {
                 throw new Cli.UsageException("--only: unknown benchmark '" + name + "'. Use " + String.join(", ", ALL)
@@ -242,9 +252,13 @@ final class BenchCommand implements Callable<Integer> {
                 healdesks.add(new PlaywrightBenchmark.Healdesk(playwrightJar.toString(),
                         launcher(playwrightJar.toString())));
             }
-            overhead(out, "seed", project, seedProjects, env, healdesks, dir);
-            overhead(out, "setup-dependency", project.resolve("deps"), List.of("setup", "api", "pages"), env,
-                    healdesks, dir);
+            if (playwrightSuites.contains("seed")) {
+                overhead(out, "seed", project, seedProjects, env, healdesks, dir);
+            }
+            if (playwrightSuites.contains("setup-dependency")) {
+                overhead(out, "setup-dependency", project.resolve("deps"), List.of("setup", "api", "pages"), env,
+                        healdesks, dir);
+            }
             if (playwrightShards > 1) {
                 PlaywrightBenchmark.Sharded s = PlaywrightBenchmark.sharded(seeds, playwrightShards,
                         Math.max(1, Math.min(3, playwrightRuns)), dir);
@@ -271,8 +285,16 @@ final class BenchCommand implements Callable<Integer> {
     private void overhead(PrintWriter out, String name, Path project, List<String> projects, Map<String, String> env,
                           List<PlaywrightBenchmark.Healdesk> healdesks, Path dir) throws Exception {
         String loadBefore = BenchFigures.load();
-        PlaywrightBenchmark.Comparison c = PlaywrightBenchmark.processes(name, project, projects, env, healdesks,
-                Math.max(1, playwrightRuns), java.time.Duration.ofMinutes(10), dir);
+        PlaywrightBenchmark.Comparison c;
+        try {
+            c = PlaywrightBenchmark.processes(name, project, projects, env, healdesks, Math.max(1, playwrightRuns),
+                    java.time.Duration.ofMinutes(10), dir);
+        } catch (dev.healdesk.core.suite.SuiteException e) {
+            out.println("playwright: the " + name + " suite gave no figure (" + BenchFigures.load() + "): "
+                    + e.getMessage());
+            out.flush();
+            return;
+        }
         out.printf(Locale.ROOT, "playwright: the %s suite (%s of %s: %d tests), every run a process of its own, %d"
                         + " rounds after a warm-up, each round alternating (%s before, %s after); %s:%n", c.suite(),
                 String.join(", ", c.projects()), project, c.tests(), c.rounds(), loadBefore, BenchFigures.load(),
