@@ -60,10 +60,19 @@ final class Urls implements Detector {
     /**
      * A line of a libpq password file, {@code hostname:port:database:username:password} ({@code ~/.pgpass}, as
      * {@code cat} or an {@code echo … >> ~/.pgpass} prints it): exactly five fields, a host (letters, digits, dots,
-     * hyphens, or {@code *}) and a port (digits or {@code *}) first; only the password goes. Called at the first colon.
+     * hyphens, or {@code *}), a port (digits or {@code *}) and a database whose name starts with a letter, {@code _} or
+     * {@code *}; only the password goes. Called at the first colon.
      */
     private static void pgpass(Scan scan, int colon) {
         String s = scan.text;
+        int q = colon + 1;   // the port, then a database that starts as a name does: a time's 10:11:12 stops here
+        while (q < s.length() && q - colon <= 6 && (Chars.digit(s.charAt(q)) || s.charAt(q) == '*')) {
+            q++;
+        }
+        if (q + 1 >= s.length() || s.charAt(q) != ':'
+                || !(Chars.letter(s.charAt(q + 1)) || s.charAt(q + 1) == '_' || s.charAt(q + 1) == '*')) {
+            return;
+        }
         int[] colons = new int[4];   // the fields after it first: most colons before a digit are a time's
         colons[0] = colon;
         int count = 1;
