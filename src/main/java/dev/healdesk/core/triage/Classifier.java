@@ -26,6 +26,7 @@ public final class Classifier {
     private final PatternCatalog catalog;
     private final Pattern[] unitRegex;       // per unit
     private final String[] unitLiteral;      // per unit: its literal when the unit is nothing but it, else null
+    private final String[] unitPrefix;       // per unit: the literal every match starts with (lower case), or null
     private final ThreadLocal<Scratch> scratch;
     private final int[] unitPattern;         // unit -> pattern index
     private final long[] always;             // units without literals
@@ -74,6 +75,10 @@ public final class Classifier {
         int units = regexes.size();
         unitRegex = regexes.toArray(new Pattern[0]);
         unitLiteral = exactLiterals.toArray(new String[0]);
+        unitPrefix = new String[units];
+        for (int u = 0; u < units; u++) {
+            unitPrefix[u] = useHints ? literalPrefix(unitRegex[u]) : null;
+        }
         scratch = ThreadLocal.withInitial(() -> new Scratch(unitRegex.length, Math.max(1, (units + 63) >>> 6)));
         unitPattern = owners.stream().mapToInt(Integer::intValue).toArray();
         words = Math.max(1, (units + 63) >>> 6);
@@ -233,14 +238,109 @@ public final class Classifier {
                 return at;
             }
         }
+        int from = 0;
+        String prefix = unitPrefix[u];
+        if (prefix != null) {
+            from = indexOfAsciiIgnoreCase(text, prefix);
+            if (from < 0) {
+                return -1; // every match starts with the prefix: none here
+            }
+        }
         Matcher m = mine[u];
         if (m == null) {
             m = unitRegex[u].matcher(text);
+            m.useTransparentBounds(true).useAnchoringBounds(false); // a region changes nothing but where find starts
             mine[u] = m;
         } else {
             m.reset(text);
         }
+        if (from > 0) {
+            m.region(from, text.length());
+        }
         return m.find() ? m.start() : -1;
+    }
+
+    /** Shortest prefix worth looking for before a regex runs. */
+    static final int MIN_PREFIX = 3;
+
+    /**
+     * The plain text every match of {@code regex} starts with, in lower case: its leading characters up to the first
+     * construct that is not a literal character (a group, a class, a quantifier takes the character before it out);
+     * null when shorter than {@value #MIN_PREFIX}, or when case folding is not ASCII-only (then a look-up that folds
+     * ASCII case could miss where a match starts). No match can start before the prefix's first occurrence, so the
+     * regex may start looking there, with transparent bounds: look-behinds and word boundaries still see the text
+     * before.
+     */
+    static String literalPrefix(Pattern regex) {
+        int flags = regex.flags();
+        if ((flags & (Pattern.UNICODE_CASE | Pattern.LITERAL | Pattern.COMMENTS | Pattern.CANON_EQ)) != 0) {
+            return null;
+        }
+        String src = regex.pattern();
+        if (hasTopLevelAlternative(src)) {
+            return null; // a|b: a match may start with either
+        }
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < src.length()) {
+            char c = src.charAt(i);
+            char lit;
+            int next;
+            if (c == '\\') {
+                if (i + 1 >= src.length()) {
+                    break;
+                }
+                char e = src.charAt(i + 1);
+                if (Character.isLetterOrDigit(e) || e >= 128) {
+                    break; // \b, \d, \Q, a back reference...: not one plain character
+                }
+                lit = e;
+                next = i + 2;
+            } else if ("[](){}.*+?^$|".indexOf(c) >= 0 || c >= 128 || c < 32) {
+                break;
+            } else {
+                lit = c;
+                next = i + 1;
+            }
+            if (next < src.length() && "?*{".indexOf(src.charAt(next)) >= 0) {
+                break; // optional or counted: not sure to be there
+            }
+            out.append(lit >= 'A' && lit <= 'Z' ? (char) (lit + 32) : lit);
+            i = next;
+            if (next < src.length() && src.charAt(next) == '+') {
+                break; // once at least; what follows may repeat it
+            }
+        }
+        return out.length() >= MIN_PREFIX ? out.toString() : null;
+    }
+
+    /** Whether {@code src} has a {@code |} outside every group and character class. */
+    private static boolean hasTopLevelAlternative(String src) {
+        int depth = 0;
+        boolean inClass = false;
+        for (int i = 0; i < src.length(); i++) {
+            char c = src.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (inClass) {
+                if (c == '[') {
+                    return true; // a nested class: not worth reading, say yes
+                }
+                inClass = c != ']';
+            } else if (c == '[') {
+                inClass = true;
+                if (i + 1 < src.length() && src.charAt(i + 1) == ']') {
+                    i++; // []...] : a leading ] is a member
+                }
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** First index of the lower-case ASCII {@code literal} in {@code text}, ASCII case ignored (as the regex folds). */
