@@ -48,6 +48,9 @@ final class Refingerprint {
         PatternCatalog catalog = PatternCatalog.builtIn();
         Map<String, String[]> kept = new LinkedHashMap<>(); // run + new id → {run, old id, new id, fingerprints, tests}
         List<String[]> merged = new ArrayList<>();          // {run, old id, new id}
+        List<java.util.TreeSet<String>> freshOf = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        Map<String, Integer> perRunId = new HashMap<>();
         for (StoredIncidentRow i : incidents) {
             Map<String, String> map = perRun.getOrDefault(i.runId(), Map.of());
             java.util.TreeSet<String> fresh = new java.util.TreeSet<>();
@@ -55,6 +58,18 @@ final class Refingerprint {
                 fresh.add(map.getOrDefault(fp, fp));
             }
             String id = Incidents.idOf(kindOf(i, catalog), fresh);
+            freshOf.add(fresh);
+            ids.add(id);
+            perRunId.merge(i.runId() + '\u001f' + id, 1, Integer::sum);
+        }
+        for (int n = 0; n < incidents.size(); n++) {
+            StoredIncidentRow i = incidents.get(n);
+            java.util.TreeSet<String> fresh = freshOf.get(n);
+            String id = ids.get(n);
+            String address = Incidents.addressInTitle(i.title());
+            if (perRunId.get(i.runId() + '\u001f' + id) > 1 && address != null) {
+                id = Incidents.idOf(id, address, fresh); // two addresses refusing with the same words (schema 14)
+            }
             String[] first = kept.get(i.runId() + '\u001f' + id);
             if (first == null) {
                 kept.put(i.runId() + '\u001f' + id, new String[] {i.runId(), i.id(), id, String.join(",", fresh),

@@ -343,6 +343,12 @@ final class Schema {
                     // process was found gone on their own machine.
                     "ALTER TABLE runs ADD COLUMN heartbeat_at INTEGER",
                     "ALTER TABLE runs ADD COLUMN interrupted_why TEXT"
+            ),
+            List.of(
+                    // Issue 13 (version 14): a fingerprint is keyed by the pattern of the failure's words alone (a
+                    // service's port, 5432 or 6379, may choose the pattern, never the fingerprint): every stored
+                    // fingerprint and incident id is recomputed (Refingerprint, see REFINGERPRINT_VERSIONS); two
+                    // addresses of one run refusing with the same words stay two incidents, each id with its address.
             ));
 
     /** The first version whose migration recomputes every stored fingerprint (in Java: {@link Refingerprint}). */
@@ -352,7 +358,7 @@ final class Schema {
      * Every version whose migration changes what a fingerprint is. Migrating across several recomputes once, after
      * the last of them (the result is the same: each recomputation starts from the stored messages).
      */
-    static final java.util.Set<Integer> REFINGERPRINT_VERSIONS = java.util.Set.of(REFINGERPRINT_VERSION, 8, 12);
+    static final java.util.Set<Integer> REFINGERPRINT_VERSIONS = java.util.Set.of(REFINGERPRINT_VERSION, 8, 12, 14);
 
     /** Whether migrating to {@code version} recomputes the fingerprints: the last such version up to {@link #VERSION}. */
     static boolean refingerprintsAt(int version) {

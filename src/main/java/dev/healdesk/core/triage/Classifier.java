@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  *
  * <p>Speed without caching: a regex is split into its top-level alternatives ("units"), and each unit gets
  * pre-filter literals (derived by {@link RegexHints}; a pattern with explicit {@link FailurePattern#hints()} stays
- * one unit with those). One Aho-Corasick pass over the text tells which units can match; only their regexes run,
- * and a unit that is nothing but its literal matches without running at all. Units without literals always run.
+ * one unit with those). One pass of the {@link LiteralMatcher} over the text tells which units can match; only their
+ * regexes run, from where the literal their matches start with first occurs, and a unit that is nothing but its
+ * literal matches without running at all. Units without literals always run.
  * Each thread reuses one {@link Matcher} per unit, so a regex run allocates nothing.
  *
  * <p>{@link #match} also tells where the pattern first matches in the message (what {@code find()} of the pattern's
@@ -30,6 +31,7 @@ public final class Classifier {
     private final ThreadLocal<Scratch> scratch;
     private final int[] unitPattern;         // unit -> pattern index
     private final long[] always;             // units without literals
+    private final long[] portUnits;          // units that name a service's port (":5432"): evidence, not identity
     private final Classification[] classifications;
     private final LiteralMatcher literals;
     private final int words;
@@ -88,9 +90,21 @@ public final class Classifier {
                 always[u >>> 6] |= 1L << u;
             }
         }
+        portUnits = new long[words];
+        for (int u = 0; u < units; u++) {
+            if (NAMES_A_PORT.matcher(unitRegex[u].pattern()).find()) {
+                portUnits[u >>> 6] |= 1L << u;
+            }
+        }
         literals = new LiteralMatcher(hints);
         fallback = catchAll.classification();
     }
+
+    /**
+     * A regex that names a port: a colon (or a class such as {@code [:/]}) and then a port number, or a group of port
+     * numbers ({@code :5432\b}, {@code [:/]6379\b}, {@code :(?:9200|5672)\b}).
+     */
+    static final Pattern NAMES_A_PORT = Pattern.compile("(?<!\\(\\?)[:\\]](?:\\(\\?:)?\\d{2,5}(?=\\\\b|[ |)]|$)");
 
     /**
      * One thread's working set, found with one thread-local look-up per classification: a {@link Matcher} per unit
@@ -158,8 +172,18 @@ public final class Classifier {
     /**
      * A classification and where its pattern first matched in the message: the start of the leftmost match of the
      * pattern's regex, or -1 when it matched only with the stack or nothing matched (the catch-all answered).
+     * {@code keyPatternId} and {@code keyStart} are the same for the failure's words alone: the pattern and start the
+     * regexes give when their parts that name a service's port ({@link #NAMES_A_PORT}: {@code ECONNREFUSED ..:5432})
+     * are left out. A port is evidence of which service refused (the classification and the incident use it); it is
+     * not the failure's identity, so the fingerprint is keyed by these (issue 13: the same failure with another port
+     * has the same fingerprint).
      */
-    public record Match(Classification classification, int start) {
+    public record Match(Classification classification, int start, String keyPatternId, int keyStart) {
+
+        /** A match whose pattern no port chose: the key is the pattern and its start. */
+        public Match(Classification classification, int start) {
+            this(classification, start, classification.patternId(), start);
+        }
     }
 
     public Classification classify(String message, String stack) {
@@ -180,18 +204,33 @@ public final class Classifier {
         java.util.Arrays.fill(exact, 0L);
         Matcher[] mine = mine0.matchers;
         literals.scan(msg, candidates, exact, mine0.chars);
-        long hit = firstMatch(msg, candidates, exact, mine, wantStart);
-        if (hit >= 0) {
-            return new Match(classifications[(int) (hit >>> 32)], (int) hit);
-        }
-        if (stack != null && !stack.isBlank()) {
+        long hit = firstMatch(msg, candidates, exact, mine, wantStart, null);
+        long key = mayNamePort(candidates) ? firstMatch(msg, candidates, exact, mine, wantStart, portUnits) : hit;
+        int start = hit >= 0 ? (int) hit : -1;
+        int keyStart = key >= 0 ? (int) key : -1;
+        if ((hit < 0 || key < 0) && stack != null && !stack.isBlank()) {
             literals.scan(stack, candidates, exact, mine0.chars);
-            hit = firstMatch(msg.isEmpty() ? stack : msg + "\n" + stack, candidates, exact, mine, false);
-            if (hit >= 0) {
-                return new Match(classifications[(int) (hit >>> 32)], -1);
+            String both = msg.isEmpty() ? stack : msg + "\n" + stack;
+            if (hit < 0) {
+                hit = firstMatch(both, candidates, exact, mine, false, null);
+            }
+            if (key < 0) {
+                key = mayNamePort(candidates) ? firstMatch(both, candidates, exact, mine, false, portUnits) : hit;
             }
         }
-        return new Match(fallback, -1);
+        Classification c = hit >= 0 ? classifications[(int) (hit >>> 32)] : fallback;
+        Classification k = key >= 0 ? classifications[(int) (key >>> 32)] : fallback;
+        return new Match(c, start, k.patternId(), keyStart);
+    }
+
+    /** Whether a unit that names a port may match: only then can the pattern from the words alone differ. */
+    private boolean mayNamePort(long[] candidates) {
+        for (int w = 0; w < words; w++) {
+            if (((candidates[w] | always[w]) & portUnits[w]) != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -199,9 +238,10 @@ public final class Classifier {
      * asked for) the start of its leftmost match in the low 32 bits: the earliest start over the pattern's units, as
      * the whole regex's {@code find()} would give (its units before the one that matched cannot match). -1: none.
      */
-    private long firstMatch(String text, long[] candidates, long[] exact, Matcher[] mine, boolean wantStart) {
+    private long firstMatch(String text, long[] candidates, long[] exact, Matcher[] mine, boolean wantStart,
+                            long[] skip) {
         for (int w = 0; w < words; w++) {
-            long bits = candidates[w] | always[w];
+            long bits = (candidates[w] | always[w]) & (skip == null ? -1L : ~skip[w]);
             while (bits != 0) {
                 int bit = Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
@@ -213,6 +253,9 @@ public final class Classifier {
                 int pattern = unitPattern[u];
                 if (wantStart) {
                     for (int v = u + 1; v < unitPattern.length && unitPattern[v] == pattern && at > 0; v++) {
+                        if (skip != null && (skip[v >>> 6] & (1L << v)) != 0) {
+                            continue;
+                        }
                         int other = start(v, text, candidates, exact, mine);
                         if (other >= 0 && other < at) {
                             at = other;
