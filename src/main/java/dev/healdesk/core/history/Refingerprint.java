@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The Java step of the schema versions that change what a fingerprint is ({@link Schema#REFINGERPRINT_VERSIONS}; 7:
  * fingerprints became the template of the failure's headline; 8: the template masks by clause structure; 12: it masks
- * bare hosts, month-led dates and pod names, and incident ids follow their fingerprints; issue 13):
+ * bare hosts, month-led dates and pod names, and incident ids follow their fingerprints; 15: the fingerprint is keyed
+ * by the pattern of the words alone, and two refusing addresses with one id take their address into it; issue 13):
  * every stored fingerprint is recomputed from the stored message with the built-in catalog. Failure groups of one
  * run that now share a fingerprint are merged (their counts added, the first row kept with its other columns); the
  * incidents list the new fingerprints; the results, actions, audit entries and cached
@@ -68,7 +69,7 @@ final class Refingerprint {
             String id = ids.get(n);
             String address = Incidents.addressInTitle(i.title());
             if (perRunId.get(i.runId() + '\u001f' + id) > 1 && address != null) {
-                id = Incidents.idOf(id, address, fresh); // two addresses refusing with the same words (schema 14)
+                id = Incidents.idOf(id, address, fresh); // two addresses refusing with the same words (schema 15)
             }
             String[] first = kept.get(i.runId() + '\u001f' + id);
             if (first == null) {

@@ -119,7 +119,7 @@ public final class Incidents {
     /**
      * The id of an incident whose kind and fingerprints another incident of its run shares: {@code id} (what {@link
      * #idOf(String, java.util.Collection)} gave both) with its address. The history recomputes stored ids with it
-     * (schema 14).
+     * (schema 15).
      */
     public static String idOf(String id, String address, java.util.Collection<String> fingerprints) {
         return idOf(id + "@" + address, fingerprints);
