@@ -115,6 +115,8 @@ public final class Classifier {
         final long[] candidates;
         final long[] exact;
         final char[][] chars = {new char[1024]};
+        /** Set by {@link #firstMatch}: a unit that names a port decided its answer (the pattern or the start). */
+        boolean portDecided;
 
         Scratch(int units, int words) {
             matchers = new Matcher[units];
@@ -204,18 +206,22 @@ public final class Classifier {
         java.util.Arrays.fill(exact, 0L);
         Matcher[] mine = mine0.matchers;
         literals.scan(msg, candidates, exact, mine0.chars);
-        long hit = firstMatch(msg, candidates, exact, mine, wantStart, null);
-        long key = mayNamePort(candidates) ? firstMatch(msg, candidates, exact, mine, wantStart, portUnits) : hit;
+        long hit = firstMatch(msg, candidates, exact, mine, wantStart, null, mine0);
+        long key = hit >= 0 && !mine0.portDecided ? hit
+                : mayNamePort(candidates) ? firstMatch(msg, candidates, exact, mine, wantStart, portUnits, mine0) : hit;
         int start = hit >= 0 ? (int) hit : -1;
         int keyStart = key >= 0 ? (int) key : -1;
         if ((hit < 0 || key < 0) && stack != null && !stack.isBlank()) {
             literals.scan(stack, candidates, exact, mine0.chars);
             String both = msg.isEmpty() ? stack : msg + "\n" + stack;
+            boolean portDecided = true;
             if (hit < 0) {
-                hit = firstMatch(both, candidates, exact, mine, false, null);
+                hit = firstMatch(both, candidates, exact, mine, false, null, mine0);
+                portDecided = mine0.portDecided;
             }
             if (key < 0) {
-                key = mayNamePort(candidates) ? firstMatch(both, candidates, exact, mine, false, portUnits) : hit;
+                key = hit >= 0 && !portDecided ? hit : mayNamePort(candidates)
+                        ? firstMatch(both, candidates, exact, mine, false, portUnits, mine0) : hit;
             }
         }
         Classification c = hit >= 0 ? classifications[(int) (hit >>> 32)] : fallback;
@@ -239,7 +245,8 @@ public final class Classifier {
      * the whole regex's {@code find()} would give (its units before the one that matched cannot match). -1: none.
      */
     private long firstMatch(String text, long[] candidates, long[] exact, Matcher[] mine, boolean wantStart,
-                            long[] skip) {
+                            long[] skip, Scratch scratch) {
+        scratch.portDecided = false;
         for (int w = 0; w < words; w++) {
             long bits = (candidates[w] | always[w]) & (skip == null ? -1L : ~skip[w]);
             while (bits != 0) {
@@ -251,6 +258,7 @@ public final class Classifier {
                     continue;
                 }
                 int pattern = unitPattern[u];
+                scratch.portDecided = (portUnits[w] & (1L << bit)) != 0;
                 if (wantStart) {
                     for (int v = u + 1; v < unitPattern.length && unitPattern[v] == pattern && at > 0; v++) {
                         if (skip != null && (skip[v >>> 6] & (1L << v)) != 0) {
@@ -259,6 +267,7 @@ public final class Classifier {
                         int other = start(v, text, candidates, exact, mine);
                         if (other >= 0 && other < at) {
                             at = other;
+                            scratch.portDecided = (portUnits[v >>> 6] & (1L << v)) != 0;
                         }
                     }
                 }
