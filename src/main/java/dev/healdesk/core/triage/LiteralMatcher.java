@@ -26,6 +26,7 @@ final class LiteralMatcher {
     private final boolean[] hintExact;
     private final char[][] hintLiteral;
     private final int[] hintKeyStart;
+    private final int[] hintKey;              // the hint's key, its characters' classes packed as the scan packs them
     /** Per key length (1..{@value #GRAM}): its bit set, bucket starts and bucket hints; null when no key has it. */
     private final Table[] tables = new Table[GRAM + 1];
     private final Table table4;
@@ -132,6 +133,7 @@ final class LiteralMatcher {
         for (char c = 'A'; c <= 'Z'; c++) {
             classOf[c] = classOf[c + 32];
         }
+        hintKey = new int[hintCount];
         List<List<int[]>> byLength = new ArrayList<>();
         for (int len = 0; len <= GRAM; len++) {
             byLength.add(new ArrayList<>());
@@ -141,6 +143,7 @@ final class LiteralMatcher {
             for (int i = hintKeyStart[h]; i < hintKeyStart[h] + keyLength[h]; i++) {
                 packed = (packed << 8) | classOf[hintLiteral[h][i]];
             }
+            hintKey[h] = packed;
             byLength.get(keyLength[h]).add(new int[] {packed, h});
         }
         for (int len = 1; len <= GRAM; len++) {
@@ -208,10 +211,10 @@ final class LiteralMatcher {
                 int h4 = (g * 0x9E3779B1) >>> shift4;
                 int h3 = ((g & 0xffffff) * 0x9E3779B1) >>> shift3;
                 if ((bits4[h4 >>> 6] & (1L << h4)) != 0) {
-                    verify(t4, h4, chars, n, i + 1, candidates, exact);
+                    verify(t4, h4, g, chars, n, i + 1, candidates, exact);
                 }
                 if ((bits3[h3 >>> 6] & (1L << h3)) != 0) {
-                    verify(t3, h3, chars, n, i + 1, candidates, exact);
+                    verify(t3, h3, g & 0xffffff, chars, n, i + 1, candidates, exact);
                 }
             }
             return;
@@ -232,15 +235,16 @@ final class LiteralMatcher {
     private void test(Table t, int packed, char[] chars, int n, int keyEnd, long[] candidates, long[] exact) {
         int h = t.hash(packed);
         if ((t.bits[h >>> 6] & (1L << h)) != 0) {
-            verify(t, h, chars, n, keyEnd, candidates, exact);
+            verify(t, h, packed, chars, n, keyEnd, candidates, exact);
         }
     }
 
     /** Marks the units of the hints keyed by hash {@code h} whose whole literal surrounds the key ending at keyEnd. */
-    private void verify(Table t, int h, char[] chars, int n, int keyEnd, long[] candidates, long[] exact) {
+    private void verify(Table t, int h, int packed, char[] chars, int n, int keyEnd, long[] candidates,
+                        long[] exact) {
         for (int k = t.start[h], e = t.start[h + 1]; k < e; k++) {
             int hint = t.hints[k];
-            if (!wholeMatches(chars, n, keyEnd - t.length - hintKeyStart[hint], hintLiteral[hint])) {
+            if (hintKey[hint] != packed || !wholeMatches(chars, n, keyEnd - t.length - hintKeyStart[hint], hintLiteral[hint])) {
                 continue;
             }
             int u = hintUnit[hint];
