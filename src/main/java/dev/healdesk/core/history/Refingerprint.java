@@ -201,17 +201,30 @@ final class Refingerprint {
             sql.execute(what, "UPDATE " + table + " SET fingerprint = substr(fingerprint, 2) WHERE fingerprint LIKE '~%'");
         }
         List<Map.Entry<String, String>> moved = new ArrayList<>(global.entrySet());
-        sql.batch(what, "UPDATE OR IGNORE diagnoses SET fingerprint = ? WHERE fingerprint = ?", moved, (ps, e) -> {
-            ps.setString(1, "~" + e.getValue());
-            ps.setString(2, e.getKey());
-        });
-        sql.execute(what, "UPDATE OR IGNORE diagnoses SET fingerprint = substr(fingerprint, 2) WHERE fingerprint LIKE '~%'");
+        // A cached diagnosis whose new key (fingerprint, model) another one has already stays where it is (and the
+        // marked ones left over go): two old fingerprints that became one keep one diagnosis per model. Written
+        // without SQLite's UPDATE OR IGNORE, so that a PostgreSQL history migrates by the same statements.
+        sql.batch(what, """
+                UPDATE diagnoses SET fingerprint = ? WHERE fingerprint = ?
+                  AND NOT EXISTS (SELECT 1 FROM diagnoses d WHERE d.fingerprint = ? AND d.model = diagnoses.model)""",
+                moved, (ps, e) -> {
+                    ps.setString(1, "~" + e.getValue());
+                    ps.setString(2, e.getKey());
+                    ps.setString(3, "~" + e.getValue());
+                });
+        sql.execute(what, """
+                UPDATE diagnoses SET fingerprint = substr(fingerprint, 2) WHERE fingerprint LIKE '~%'
+                  AND NOT EXISTS (SELECT 1 FROM diagnoses d
+                                  WHERE d.fingerprint = substr(diagnoses.fingerprint, 2) AND d.model = diagnoses.model)""");
         sql.execute(what, "DELETE FROM diagnoses WHERE fingerprint LIKE '~%'");
         sql.execute(what, "DELETE FROM fingerprints");
+        // category, pattern and message of each fingerprint's first stored failure, as the runs' writes keep them
         sql.execute(what, """
                 INSERT INTO fingerprints (fingerprint, category, pattern_id, message, first_seen, last_seen, occurrences)
-                SELECT f.fingerprint, f.category, f.pattern_id, f.message, min(r.started_at), max(r.started_at),
-                  sum(f.count)
-                FROM failures f JOIN runs r ON r.id = f.run_id GROUP BY f.fingerprint""");
+                SELECT g.fingerprint, f.category, f.pattern_id, f.message, g.first_seen, g.last_seen, g.occurrences
+                FROM (SELECT f.fingerprint, min(r.started_at) AS first_seen, max(r.started_at) AS last_seen,
+                             sum(f.count) AS occurrences, min(f.rowid) AS first_row
+                      FROM failures f JOIN runs r ON r.id = f.run_id GROUP BY f.fingerprint) g
+                JOIN failures f ON f.rowid = g.first_row""");
     }
 }
