@@ -11,4 +11,24 @@ interface Detector {
      * where scanning may go on: {@code i + 1}, or further when it has read (and judged) more.
      */
     int at(Scan scan, int i);
+
+    /**
+     * For the word character {@code c} ({@link Chars#word}), the characters that can follow it where this detector
+     * finds something, by character (ASCII only), or null for any. Where the character after {@code c} is not among
+     * them (or there is none), {@link #at} finds nothing and returns {@link Scan#wordEnd}, so {@link Redactor} takes
+     * that without calling it.
+     */
+    default boolean[] seconds(char c) {
+        return null;
+    }
+
+    /**
+     * For the word character {@code c}: bit {@code n} set where this detector may find something at a word of
+     * {@code n} characters (bit 63: of 63 or more), the word being the run {@link Scan#wordEnd} reads. Where the bit
+     * of the word at the trigger is clear, {@link #at} finds nothing and returns {@link Scan#wordEnd}, so
+     * {@link Redactor} takes that without calling it. All bits set (the default): no such promise.
+     */
+    default long wordLengths(char c) {
+        return -1L;
+    }
 }

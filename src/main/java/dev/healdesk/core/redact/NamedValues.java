@@ -14,6 +14,28 @@ final class NamedValues implements Detector {
     static final double MIN_ENTROPY = 3.5;
     private static final String[] NAMES = {"token", "secret", "password", "passwd", "credential", "apikey"};
     private static final String[] KEY_QUALIFIERS = {"api", "access", "secret", "private"};
+    /**
+     * Bit n set where a word of n letters can be a name or a configuration command's word ({@link #NAMES}, "key",
+     * "set", "config"): other words are passed over without comparing them with each.
+     */
+    private static final long LENGTHS = lengths();
+
+    private static long lengths() {
+        long bits = 0;
+        for (String w : NAMES) {
+            bits |= 1L << w.length();
+        }
+        for (String w : new String[] {"key", "set", "config"}) {
+            bits |= 1L << w.length();
+        }
+        return bits;
+    }
+
+    @Override
+    public long wordLengths(char c) {
+        return LENGTHS;
+    }
+
 
     @Override
     public int at(Scan scan, int i) {
@@ -21,6 +43,9 @@ final class NamedValues implements Detector {
         int end = scan.wordEnd(i);
         if (Chars.joinedBefore(s, i)) {
             return end;   // inside a word: nothing here starts a name, skip the rest of it
+        }
+        if (end - i >= 64 || (LENGTHS & 1L << (end - i)) == 0) {
+            return end;   // no name and no command's word is this long
         }
         if (end + 1 < s.length() && Chars.blank(s.charAt(end)) && end - i <= 9) {
             int setting = setting(scan, i, end);

@@ -41,13 +41,14 @@ public final class Redactor {
     /** Called for the text's first line, which no line feed triggers. */
     private final SpacedProperties spacedProperties = new SpacedProperties();
     /**
-     * For a character whose only detector is {@link Tokens} (the first letter of a token prefix: d, e, f, g, o...): the
-     * characters that can come second in such a prefix. Where the next character is not one of them the scan steps on
-     * without calling the detector: a word such as "of" or "line" costs a table look-up, not a call. The result is the
-     * same, as a word that starts with a letter holds no other trigger that is not joined to it (every detector on a
-     * letter or digit steps over a joined one).
+     * By trigger character, beside {@link #triggers}: each detector's {@link Detector#seconds} (null for none), or null
+     * where no detector of the character has either test. The scan makes these look-ups before it calls a detector, and
+     * where one rules the detector out takes the word's end as its answer ({@link Scan#wordEnd}): the first letter of
+     * most words ("of", "line", "Connection", "status") costs table look-ups, not calls.
      */
-    private final boolean[][] secondOnly = new boolean[128][];
+    private final boolean[][][] seconds = new boolean[128][][];
+    /** Beside {@link #seconds}: each detector's {@link Detector#wordLengths}. */
+    private final long[][] wordLengths = new long[128][];
     /** By {@link SecretKind#ordinal()}: the kinds this rule set leaves in the text. */
     private final boolean[] left = new boolean[SecretKind.values().length];
 
@@ -83,8 +84,21 @@ public final class Redactor {
         on("tTsSpPcCaAkK", new NamedValues());
         on("ABCDEFGHIJKLMNOPQRSTUVWXYZ", new Ibans());
         for (char c = 0; c < 128; c++) {
-            if (triggers[c] != null && triggers[c].length == 1 && triggers[c][0] == tokens && Chars.letter(c)) {
-                secondOnly[c] = tokens.secondFilter(c);
+            Detector[] ds = triggers[c];
+            if (ds == null || !Chars.word(c)) {
+                continue;
+            }
+            boolean[][] second = new boolean[ds.length][];
+            long[] lengths = new long[ds.length];
+            boolean any = false;
+            for (int k = 0; k < ds.length; k++) {
+                second[k] = ds[k].seconds(c);
+                lengths[k] = ds[k].wordLengths(c);
+                any |= second[k] != null || lengths[k] != -1L;
+            }
+            if (any) {
+                seconds[c] = second;
+                wordLengths[c] = lengths;
             }
         }
     }
@@ -158,17 +172,25 @@ public final class Redactor {
                 i++;
                 continue;
             }
-            boolean[] second = c < 128 ? secondOnly[c] : null;
-            if (second != null) {
-                char next = i + 1 < n ? text.charAt(i + 1) : 0;
-                if (next >= 128 || !second[next]) {
-                    i++;
-                    continue;
-                }
-            }
             int next = i + 1;
-            for (Detector d : detectors) {
-                next = Math.max(next, d.at(scan, i));
+            boolean[][] second = c < 128 ? seconds[c] : null;
+            if (second == null) {
+                for (Detector d : detectors) {
+                    next = Math.max(next, d.at(scan, i));
+                }
+            } else {
+                long[] lengths = wordLengths[c];
+                char after = i + 1 < n ? text.charAt(i + 1) : 0;
+                for (int k = 0; k < detectors.length; k++) {
+                    boolean[] s = second[k];
+                    long m = lengths[k];
+                    if (s != null && (after >= 128 || !s[after])
+                            || m != -1L && (m & 1L << Math.min(63, scan.wordEnd(i) - i)) == 0) {
+                        next = Math.max(next, scan.wordEnd(i));   // what the detector would answer: see Detector
+                    } else {
+                        next = Math.max(next, detectors[k].at(scan, i));
+                    }
+                }
             }
             i = next;
         }
