@@ -13,10 +13,11 @@ interface Detector {
     int at(Scan scan, int i);
 
     /**
-     * For the word character {@code c} ({@link Chars#word}), the characters that can follow it where this detector
-     * finds something, by character (ASCII only), or null for any. Where the character after {@code c} is not among
-     * them (or there is none), {@link #at} finds nothing and returns {@link Scan#wordEnd}, so {@link Redactor} takes
-     * that without calling it.
+     * For the trigger {@code c}, the ASCII characters that can follow it where this detector finds something, as a
+     * table by character, or null for no such test. Where the character after {@code c} is ASCII and not among them
+     * (or there is none), {@link #at} finds nothing and returns {@code i + 1}, or {@link Scan#wordEnd} where {@code c}
+     * is a word character ({@link Chars#word}), so {@link Redactor} takes that without calling it. A character outside
+     * ASCII after the trigger always gets the call.
      */
     default boolean[] seconds(char c) {
         return null;

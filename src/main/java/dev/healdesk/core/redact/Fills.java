@@ -25,6 +25,14 @@ final class Fills implements Detector {
         }
     }
 
+    private static final boolean[] ARGUMENT = Chars.set(" \t\"'\\");
+
+    /** The first argument is quoted, perhaps after blanks. */
+    @Override
+    public boolean[] seconds(char c) {
+        return ARGUMENT;
+    }
+
     @Override
     public int at(Scan scan, int paren) {
         String s = scan.text;

@@ -19,13 +19,20 @@ final class NamedValues implements Detector {
      * "set", "config"): other words are passed over without comparing them with each.
      */
     private static final long LENGTHS = lengths();
+    /** Every word this detector looks for at its trigger: the names, and the words of a configuration command. */
+    private static final String[] WORDS = words();
+
+    private static String[] words() {
+        String[] words = java.util.Arrays.copyOf(NAMES, NAMES.length + 3);
+        words[NAMES.length] = "key";
+        words[NAMES.length + 1] = "set";
+        words[NAMES.length + 2] = "config";
+        return words;
+    }
 
     private static long lengths() {
         long bits = 0;
-        for (String w : NAMES) {
-            bits |= 1L << w.length();
-        }
-        for (String w : new String[] {"key", "set", "config"}) {
+        for (String w : words()) {
             bits |= 1L << w.length();
         }
         return bits;
@@ -34,6 +41,18 @@ final class NamedValues implements Detector {
     @Override
     public long wordLengths(char c) {
         return LENGTHS;
+    }
+
+    /** The second letters of the names and words that start with {@code c}, in either case. */
+    @Override
+    public boolean[] seconds(char c) {
+        StringBuilder b = new StringBuilder();
+        for (String w : WORDS) {
+            if (Character.toLowerCase(w.charAt(0)) == Character.toLowerCase(c)) {
+                b.append(Character.toLowerCase(w.charAt(1))).append(Character.toUpperCase(w.charAt(1)));
+            }
+        }
+        return Chars.set(b.toString());
     }
 
 

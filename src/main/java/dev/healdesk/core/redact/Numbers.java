@@ -14,6 +14,15 @@ final class Numbers implements Detector {
 
     static final int MAX_GROUPS = 8;
 
+    private static final boolean[] DIGIT = Chars.set(Chars.DIGITS);
+    private static final boolean[] COUNTRY = Chars.set("123456789");
+
+    /** A digit after {@code (}; a country code, 1-9, after {@code +}. */
+    @Override
+    public boolean[] seconds(char c) {
+        return c == '(' ? DIGIT : c == '+' ? COUNTRY : null;
+    }
+
     @Override
     public int at(Scan scan, int i) {
         String s = scan.text;

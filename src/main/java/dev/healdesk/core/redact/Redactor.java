@@ -85,7 +85,7 @@ public final class Redactor {
         on("ABCDEFGHIJKLMNOPQRSTUVWXYZ", new Ibans());
         for (char c = 0; c < 128; c++) {
             Detector[] ds = triggers[c];
-            if (ds == null || !Chars.word(c)) {
+            if (ds == null) {
                 continue;
             }
             boolean[][] second = new boolean[ds.length][];
@@ -93,7 +93,7 @@ public final class Redactor {
             boolean any = false;
             for (int k = 0; k < ds.length; k++) {
                 second[k] = ds[k].seconds(c);
-                lengths[k] = ds[k].wordLengths(c);
+                lengths[k] = Chars.word(c) ? ds[k].wordLengths(c) : -1L;
                 any |= second[k] != null || lengths[k] != -1L;
             }
             if (any) {
@@ -179,14 +179,18 @@ public final class Redactor {
                     next = Math.max(next, d.at(scan, i));
                 }
             } else {
+                // what a detector answers where its test rules it out (see Detector): i + 1, or the word's end
+                boolean word = Chars.word(c);
                 long[] lengths = wordLengths[c];
-                char after = i + 1 < n ? text.charAt(i + 1) : 0;
+                char after = i + 1 < n ? text.charAt(i + 1) : 0;   // none: no test admits 0
                 for (int k = 0; k < detectors.length; k++) {
                     boolean[] s = second[k];
                     long m = lengths[k];
-                    if (s != null && (after >= 128 || !s[after])
+                    if (s != null && after < 128 && !s[after]
                             || m != -1L && (m & 1L << Math.min(63, scan.wordEnd(i) - i)) == 0) {
-                        next = Math.max(next, scan.wordEnd(i));   // what the detector would answer: see Detector
+                        if (word) {
+                            next = Math.max(next, scan.wordEnd(i));
+                        }
                     } else {
                         next = Math.max(next, detectors[k].at(scan, i));
                     }

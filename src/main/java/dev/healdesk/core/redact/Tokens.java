@@ -110,10 +110,29 @@ final class Tokens implements Detector {
         return c < 128 && byAnchorChar[c] == null && byFirstChar[c] != null ? secondChars[c] : null;
     }
 
-    /** Where a letter starts prefixes only, what can follow it in one ({@link #secondFilter}). */
+    /**
+     * Where a word character starts prefixes only, what can follow it in one ({@link #secondFilter}); where another
+     * character starts anchors only, each of two characters or more, what can follow it in one.
+     */
     @Override
     public boolean[] seconds(char c) {
-        return Chars.letter(c) ? secondFilter(c) : null;
+        if (c >= 128) {
+            return null;
+        }
+        if (Chars.word(c)) {
+            return secondFilter(c);
+        }
+        if (byFirstChar[c] != null || byAnchorChar[c] == null) {
+            return null;
+        }
+        boolean[] second = new boolean[128];
+        for (Rule r : byAnchorChar[c]) {
+            if (r.anchor().length() < 2 || r.anchor().charAt(1) >= 128) {
+                return null;
+            }
+            second[r.anchor().charAt(1)] = true;
+        }
+        return second;
     }
 
     /** The characters that can start a token or its anchor, for {@link Redactor}'s trigger table. */
