@@ -162,11 +162,12 @@ public final class Redactor {
     private Scan scan(String text, int depth) {
         Scan scan = new Scan(text, left, depth);
         Detector[][] table = triggers;
-        int n = text.length();
+        char[] chars = scan.chars;
+        int n = chars.length;
         spacedProperties.line(scan, 0);
         int i = 0;
         while (i < n) {
-            char c = text.charAt(i);
+            char c = chars[i];
             Detector[] detectors = c < 128 ? table[c] : c == '\u2502' ? box : null;
             if (detectors == null) {
                 i++;
@@ -182,7 +183,7 @@ public final class Redactor {
                 // what a detector answers where its test rules it out (see Detector): i + 1, or the word's end
                 boolean word = Chars.word(c);
                 long[] lengths = wordLengths[c];
-                char after = i + 1 < n ? text.charAt(i + 1) : 0;   // none: no test admits 0
+                char after = i + 1 < n ? chars[i + 1] : 0;   // none: no test admits 0
                 for (int k = 0; k < detectors.length; k++) {
                     boolean[] s = second[k];
                     long m = lengths[k];

@@ -279,13 +279,4 @@ final class Tokens implements Detector {
         }
         return digit && upper && lower;
     }
-
-    /** The end of the run of word characters at {@code i}, at least {@code i + 1}. */
-    static int wordEnd(String s, int i) {
-        int j = i + 1;
-        while (j < s.length() && Chars.word(s.charAt(j))) {
-            j++;
-        }
-        return j;
-    }
 }
