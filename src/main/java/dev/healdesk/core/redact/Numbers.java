@@ -41,9 +41,10 @@ final class Numbers implements Detector {
         char sep = 0;
         int j = i;
         int n = s.length();
+        char[] chars = scan.chars;
         while (true) {
             int from = j;
-            while (j < n && Chars.digit(s.charAt(j)) && j - from < 20) {
+            while (j < n && Chars.digit(chars[j]) && j - from < 20) {
                 j++;
             }
             g[2 * count] = from;
