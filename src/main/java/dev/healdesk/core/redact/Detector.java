@@ -24,6 +24,14 @@ interface Detector {
     }
 
     /**
+     * For the trigger {@code c}, the ASCII characters that can stand before it where this detector finds something, as
+     * a table by character, or null for no such test: as {@link #seconds}, for the character before the trigger.
+     */
+    default boolean[] befores(char c) {
+        return null;
+    }
+
+    /**
      * For the word character {@code c}: bit {@code n} set where this detector may find something at a word of
      * {@code n} characters (bit 63: of 63 or more), the word being the run {@link Scan#wordEnd} reads. Where the bit
      * of the word at the trigger is clear, {@link #at} finds nothing and returns {@link Scan#wordEnd}, so

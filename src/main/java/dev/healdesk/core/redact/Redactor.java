@@ -47,6 +47,8 @@ public final class Redactor {
      * most words ("of", "line", "Connection", "status") costs table look-ups, not calls.
      */
     private final boolean[][][] seconds = new boolean[128][][];
+    /** Beside {@link #seconds}: each detector's {@link Detector#befores}. */
+    private final boolean[][][] befores = new boolean[128][][];
     /** Beside {@link #seconds}: each detector's {@link Detector#wordLengths}. */
     private final long[][] wordLengths = new long[128][];
     /** By {@link SecretKind#ordinal()}: the kinds this rule set leaves in the text. */
@@ -89,15 +91,18 @@ public final class Redactor {
                 continue;
             }
             boolean[][] second = new boolean[ds.length][];
+            boolean[][] before = new boolean[ds.length][];
             long[] lengths = new long[ds.length];
             boolean any = false;
             for (int k = 0; k < ds.length; k++) {
                 second[k] = ds[k].seconds(c);
+                before[k] = ds[k].befores(c);
                 lengths[k] = Chars.word(c) ? ds[k].wordLengths(c) : -1L;
-                any |= second[k] != null || lengths[k] != -1L;
+                any |= second[k] != null || before[k] != null || lengths[k] != -1L;
             }
             if (any) {
                 seconds[c] = second;
+                befores[c] = before;
                 wordLengths[c] = lengths;
             }
         }
@@ -182,12 +187,16 @@ public final class Redactor {
             } else {
                 // what a detector answers where its test rules it out (see Detector): i + 1, or the word's end
                 boolean word = Chars.word(c);
+                boolean[][] first = befores[c];
                 long[] lengths = wordLengths[c];
-                char after = i + 1 < n ? chars[i + 1] : 0;   // none: no test admits 0
+                char after = i + 1 < n ? chars[i + 1] : 0;
+                char before = i > 0 ? chars[i - 1] : 0;
                 for (int k = 0; k < detectors.length; k++) {
                     boolean[] s = second[k];
+                    boolean[] b = first[k];
                     long m = lengths[k];
-                    if (s != null && after < 128 && !s[after]
+                    if (s != null && (i + 1 >= n || after < 128 && !s[after])
+                            || b != null && (i == 0 || before < 128 && !b[before])
                             || m != -1L && (m & 1L << Math.min(63, scan.wordEnd(i) - i)) == 0) {
                         if (word) {
                             next = Math.max(next, scan.wordEnd(i));
