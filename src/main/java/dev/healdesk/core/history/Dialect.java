@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
  *   <li>the order rows were written in: SQLite's implicit {@code rowid}; on PostgreSQL the tables read in that order
  *       ({@code test_results}, {@code failures}) get an identity column of that name, so the queries stay as they
  *       are;</li>
- *   <li>SQLite's text search (schema 9: an FTS5 trigram index over {@code failure_texts}, kept by triggers) has no
- *       counterpart: on PostgreSQL its virtual table and triggers are left out ({@link #ddl} answers null), the
- *       plain tables are made (so a copy between the two finds the same columns), and the runs list searches the
- *       messages themselves ({@code ILIKE}); {@code INSERT OR IGNORE} is {@code ON CONFLICT DO NOTHING},
+ *   <li>SQLite's text search (schema 9: an FTS5 trigram index over {@code failure_texts}, kept by triggers): on
+ *       PostgreSQL its virtual table and SQLite triggers are left out ({@link #ddl} answers null) and the plain tables
+ *       made; schema 14 keeps them by PostgreSQL's own triggers and indexes them with {@code pg_trgm}
+ *       ({@link FailureTextSearch#keepOnPostgres}); {@code INSERT OR IGNORE} is {@code ON CONFLICT DO NOTHING},
  *       {@code WITHOUT ROWID} is dropped and SQLite's {@code INTEGER PRIMARY KEY} (the row id) is an identity;</li>
  *   <li>scalar {@code min}/{@code max} of two values ({@code least}/{@code greatest} on PostgreSQL), and {@code LIKE},
  *       which ignores ASCII case in SQLite and so is {@code ILIKE} on PostgreSQL.</li>

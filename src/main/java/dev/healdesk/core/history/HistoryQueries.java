@@ -196,29 +196,27 @@ public final class HistoryQueries {
             args.add("%," + Sql.likeLiteral(filter.project()) + ",%");
         }
         if (filter.text() != null && !filter.text().isBlank()) {
-            if (this.sql.dialect() == Dialect.SQLITE) {
-                sql.append(" AND ").append(search.condition(filter.text().trim(), args, page));
-            } else {
-                // the FTS5 trigram index of the search is SQLite's: PostgreSQL reads the messages themselves
-                sql.append(" ").append("""
-                         AND (EXISTS (SELECT 1 FROM test_results t WHERE t.run_id = runs.id
-                                      AND (t.test_id LIKE ? ESCAPE '\\' OR t.error_message LIKE ? ESCAPE '\\'))
-                              OR EXISTS (SELECT 1 FROM failures f WHERE f.run_id = runs.id
-                                         AND f.message LIKE ? ESCAPE '\\'))""".replace(" LIKE ", " " + like + " "));
-                String pattern = "%" + Sql.likeLiteral(filter.text().trim()) + "%";
-                args.add(pattern);
-                args.add(pattern);
-                args.add(pattern);
-            }
+            sql.append(" AND ").append(search.condition(filter.text().trim(), args, page));
         }
         return sql.toString();
     }
 
-    /** See {@link HistoryStore#choices()}. */
+    /**
+     * See {@link HistoryStore#choices()}. Each list is read by a walk over its index, one step per distinct value
+     * (the next value after the last one found), not by reading every run: a history holds a handful of targets,
+     * operators and machines and 100,000 runs, and PostgreSQL reads a whole index for {@code DISTINCT}.
+     */
     Choices choices() {
         TreeSet<String> targets = new TreeSet<>();
         TreeSet<String> projects = new TreeSet<>();
-        sql.query("list the targets and projects", "SELECT DISTINCT target, projects FROM runs", Sql.Binder.NONE,
+        sql.query("list the targets and projects", """
+                WITH RECURSIVE scope(target, projects) AS (
+                  SELECT target, projects FROM (SELECT target, projects FROM runs ORDER BY target, projects LIMIT 1) f
+                  UNION ALL
+                  SELECT n.target, n.projects FROM scope JOIN runs n ON n.id = (
+                    SELECT r.id FROM runs r WHERE (r.target, r.projects) > (scope.target, scope.projects)
+                    ORDER BY r.target, r.projects LIMIT 1))
+                SELECT target, projects FROM scope""", Sql.Binder.NONE,
                 rs -> {
                     targets.add(rs.getString(1));
                     String p = rs.getString(2);
@@ -231,12 +229,18 @@ public final class HistoryQueries {
                     }
                     return null;
                 });
-        // one query each, so that each reads its own index (runs_operator, runs_machine)
-        List<String> operators = sql.query("list the operators", "SELECT DISTINCT operator FROM runs"
-                + " WHERE operator IS NOT NULL ORDER BY operator", Sql.Binder.NONE, rs -> rs.getString(1));
-        List<String> machines = sql.query("list the machines", "SELECT DISTINCT machine FROM runs"
-                + " WHERE machine IS NOT NULL ORDER BY machine", Sql.Binder.NONE, rs -> rs.getString(1));
-        return new Choices(List.copyOf(targets), List.copyOf(projects), operators, machines);
+        // one walk each, so that each reads its own index (runs_operator, runs_machine)
+        return new Choices(List.copyOf(targets), List.copyOf(projects), distinct("operator"), distinct("machine"));
+    }
+
+    /** The distinct non-null values of a column of runs that leads an index, in order, one index step each. */
+    private List<String> distinct(String column) {
+        return sql.query("list the " + column + "s", """
+                WITH RECURSIVE seen(v) AS (
+                  SELECT min(%1$s) FROM runs
+                  UNION ALL
+                  SELECT (SELECT min(r.%1$s) FROM runs r WHERE r.%1$s > seen.v) FROM seen WHERE seen.v IS NOT NULL)
+                SELECT v FROM seen WHERE v IS NOT NULL""".formatted(column), Sql.Binder.NONE, rs -> rs.getString(1));
     }
 
     // ---------------------------------------------------------------------------------------------- trends, metrics

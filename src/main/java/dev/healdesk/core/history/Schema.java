@@ -343,7 +343,16 @@ final class Schema {
                     // process was found gone on their own machine.
                     "ALTER TABLE runs ADD COLUMN heartbeat_at INTEGER",
                     "ALTER TABLE runs ADD COLUMN interrupted_why TEXT"
+            ),
+            List.of(
+                    // Issue 19 (version 14): the runs list's text search on PostgreSQL. SQLite has had it since
+                    // version 9 (an FTS5 trigram index kept by triggers), and needs nothing here; on PostgreSQL the
+                    // tables of version 9 were made but not kept. FailureTextSearch.keepOnPostgres (in Java: its
+                    // pg_trgm part is optional) fills them, keeps them by triggers and indexes them.
             ));
+
+    /** The version whose migration makes PostgreSQL keep and index the text search's tables (issue 19). */
+    static final int TEXT_SEARCH_ON_POSTGRES_VERSION = 14;
 
     /** The first version whose migration recomputes every stored fingerprint (in Java: {@link Refingerprint}). */
     static final int REFINGERPRINT_VERSION = 7;
@@ -431,6 +440,9 @@ final class Schema {
                     if (translated != null) {
                         sql.execute("migrate the schema to version " + (v + 1), translated);
                     }
+                }
+                if (v + 1 == TEXT_SEARCH_ON_POSTGRES_VERSION && sql.dialect() == Dialect.POSTGRESQL) {
+                    FailureTextSearch.keepOnPostgres(sql);
                 }
                 if (refingerprintsAt(v + 1)) {
                     Refingerprint.apply(sql);

@@ -3,6 +3,7 @@ package dev.healdesk.core.history;
 import dev.healdesk.core.run.ActionRecord;
 import dev.healdesk.core.run.Decision;
 import dev.healdesk.core.run.LlmUsage;
+import dev.healdesk.core.run.Provenance;
 import dev.healdesk.core.run.RunSummary;
 import dev.healdesk.core.suite.TestResult;
 import dev.healdesk.core.suite.TestStatus;
@@ -43,7 +44,7 @@ class HistoryQueriesTest {
         return TestHistories.Backend.SQLITE;
     }
 
-    private TestHistories histories;
+    TestHistories histories;
 
     HistoryStore open(String name) {
         if (histories == null) {
@@ -51,8 +52,8 @@ class HistoryQueriesTest {
         }
         return histories.open(name);
     }
-    private HistoryStore store;
-    private static final Instant DAY1 = Instant.parse("2026-11-02T10:00:00Z");
+    HistoryStore store;
+    static final Instant DAY1 = Instant.parse("2026-11-02T10:00:00Z");
     private static final String POOL = "FATAL: remaining connection slots are reserved";
 
     @BeforeEach
@@ -160,6 +161,37 @@ class HistoryQueriesTest {
     }
 
     @Test
+    void theFiltersChoicesAreEveryDistinctValueInOrderNoneLeftOut() throws java.sql.SQLException {
+        // five workstations' runs, as a team's shared history holds them
+        String[][] who = {{"ws-2", "carol", "billing"}, {"ws-1", "alice", "shop"}, {"ws-2", "alice", "aardvark"},
+                {"ws-10", "bob", "billing"}, {"ws-1", "carol", "zeta"}};
+        for (int i = 0; i < who.length; i++) {
+            try (HistoryStore theirs = HistoryStore.open(histories.location("h"),
+                    new Provenance(who[i][0], who[i][1], Provenance.Origin.CLI))) {
+                theirs.saveRun(run("run-w" + i, who[i][2], DAY1.plus(Duration.ofDays(5 + i)), 4, List.of(), false, 0),
+                        null);
+            }
+        }
+        HistoryQueries.Choices choices = store.choices();
+        assertThat(choices.targets()).containsExactly("aardvark", "billing", "crm", "shop", "zeta");
+        // every distinct value as a plain DISTINCT reads them, in the database's own order
+        try (java.sql.Connection c = histories.connect("h"); java.sql.Statement s = c.createStatement()) {
+            for (String column : List.of("operator", "machine")) {
+                List<String> all = new ArrayList<>();
+                try (java.sql.ResultSet rs = s.executeQuery("SELECT DISTINCT " + column + " FROM runs WHERE " + column
+                        + " IS NOT NULL ORDER BY " + column)) {
+                    while (rs.next()) {
+                        all.add(rs.getString(1));
+                    }
+                }
+                assertThat(column.equals("operator") ? choices.operators() : choices.machines()).as(column)
+                        .isEqualTo(all).contains(column.equals("operator") ? "carol" : "ws-10");
+            }
+        }
+        assertThat(choices.operators()).contains("alice", "bob", "carol").doesNotHaveDuplicates();
+    }
+
+    @Test
     void aRunsDiagnosesPreferItsOwnModel() {
         store.saveDiagnosis(diagnosis("mistral", "Other model", DAY1.plusSeconds(99)), "pg-connection-slots",
                 "database");
@@ -178,12 +210,12 @@ class HistoryQueriesTest {
                 FixClass.A, "restart-backend", "why", List.of("evidence"), false, "{}", null, at, 10, 5, 100, false);
     }
 
-    private List<String> ids(HistoryQueries.RunFilter filter) {
+    List<String> ids(HistoryQueries.RunFilter filter) {
         return store.listRuns(filter, 50, 0).stream().map(RunRow::runId).toList();
     }
 
     /** {@code passed} passing tests and the failing ones (all one pool-exhaustion group); a fix when {@code healed}. */
-    private static RunSummary run(String id, String target, Instant at, int passed, List<String> failing,
+    static RunSummary run(String id, String target, Instant at, int passed, List<String> failing,
                                   boolean healed, int llmCalls) {
         List<TestResult> results = new ArrayList<>();
         for (String t : List.of("api/cart", "api/orders", "api/users", "api/health")) {

@@ -127,7 +127,7 @@ class HistoryRollupTest {
             s.execute("PRAGMA user_version = 4");
         }
         try (HistoryStore store = HistoryStore.open(db)) {
-            assertThat(store.schemaVersion()).isEqualTo(HistoryStore.SCHEMA_VERSION).isEqualTo(13);
+            assertThat(store.schemaVersion()).isEqualTo(HistoryStore.SCHEMA_VERSION).isEqualTo(14);
             assertThat(store.trend(null, from, to)).isEqualTo(trend);
             // schema 7 then recomputes the fingerprints from the stored messages and merges the groups that now
             // agree (these runs' groups all say "Error: boom"): the groups per pattern and the fingerprints change,
@@ -203,7 +203,6 @@ class HistoryRollupTest {
         }
     }
 
-    /** Takes away what schema version 11 (who and where) added. */
     /** Takes out what schema version 13 added: a run's heartbeat and why another store gave up on it. */
     static void dropVersion13(Statement s) throws SQLException {
         for (String column : List.of("heartbeat_at", "interrupted_why")) {
@@ -211,6 +210,7 @@ class HistoryRollupTest {
         }
     }
 
+    /** Takes away what schema version 11 (who and where) added. */
     static void dropVersion11(Statement s) throws SQLException {
         for (String index : List.of("runs_operator", "runs_machine")) {
             s.execute("DROP INDEX " + index);
