@@ -19,7 +19,8 @@ import java.util.Set;
  *
  * <p>Speed comes from gating: one pass over the text looks up each character in a table, and a detector runs
  * only where its trigger is (a digit, {@code :}, {@code =}, {@code @}, {@code |}, {@code /}, a line feed, the first
- * letter of a known prefix), its regex only over a window there. %-encoded text with an encoded separator in it is decoded and scanned
+ * letter of a known prefix) and its cheap tests on the characters around it pass (the next one, the one before, the
+ * word's length: {@link Detector#seconds}), its regex only over a window there. %-encoded text with an encoded separator in it is decoded and scanned
  * again ({@link Encoded}), so every rule holds inside a URL's query parameters too. Immutable and thread-safe: share
  * one.
  *
@@ -42,9 +43,10 @@ public final class Redactor {
     private final SpacedProperties spacedProperties = new SpacedProperties();
     /**
      * By trigger character, beside {@link #triggers}: each detector's {@link Detector#seconds} (null for none), or null
-     * where no detector of the character has either test. The scan makes these look-ups before it calls a detector, and
-     * where one rules the detector out takes the word's end as its answer ({@link Scan#wordEnd}): the first letter of
-     * most words ("of", "line", "Connection", "status") costs table look-ups, not calls.
+     * where no detector of the character has any of the three tests (this, {@link #befores}, {@link #wordLengths}). The
+     * scan makes these look-ups before it calls a detector, and where one rules the detector out takes what the detector
+     * would answer there, the word's end ({@link Scan#wordEnd}) or the next character: the first letter of most words
+     * ("of", "line", "Connection", "status"), a date's dashes and a path's slashes cost table look-ups, not calls.
      */
     private final boolean[][][] seconds = new boolean[128][][];
     /** Beside {@link #seconds}: each detector's {@link Detector#befores}. */
