@@ -14,6 +14,14 @@ final class SpacedProperties implements Detector {
     private static final int MAX_INDENT = 8;
     private static final int MAX_VALUE = 4096;
 
+    private static final boolean[] LINE_START = Chars.set(Chars.LETTERS + " \t");
+
+    /** The line's key starts with a letter, perhaps indented. */
+    @Override
+    public boolean[] seconds(char c) {
+        return c == '\n' ? LINE_START : null;
+    }
+
     @Override
     public int at(Scan scan, int i) {
         line(scan, i + 1);
