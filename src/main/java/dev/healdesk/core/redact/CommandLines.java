@@ -59,6 +59,14 @@ final class CommandLines implements Detector {
 
     private static final Spelling[] NO_SPELLINGS = {};
 
+    private static final boolean[] FLAG_SECOND = Chars.set(Chars.LETTERS + "-");
+
+    /** {@code -p}, {@code --password}: a letter or a second dash. */
+    @Override
+    public boolean[] seconds(char c) {
+        return FLAG_SECOND;
+    }
+
     @Override
     public int at(Scan scan, int i) {
         String s = scan.text;

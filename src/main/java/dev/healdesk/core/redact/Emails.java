@@ -12,6 +12,14 @@ final class Emails implements Detector {
             "mjs", "cjs", "ts", "tsx", "jsx", "css", "scss", "map", "json", "html", "java", "kt", "py", "rb", "go",
             "rs", "txt", "log", "yml", "yaml", "xml", "lock", "zip", "jar", "class"};
 
+    private static final boolean[] ENCODED_AT = Chars.set("4");
+
+    /** {@code %40}. */
+    @Override
+    public boolean[] seconds(char c) {
+        return c == '%' ? ENCODED_AT : null;
+    }
+
     @Override
     public int at(Scan scan, int at) {
         String s = scan.text;

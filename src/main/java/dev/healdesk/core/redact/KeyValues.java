@@ -80,11 +80,11 @@ final class KeyValues implements Detector {
         if (key == KeyNames.Key.NONE && Chars.is(s, keyStart, keyEnd, "value")) {
             key = NameValuePairs.named(scan, keyStart, sep);
         }
-        boolean prose = colon && !quoted && !keyCanStart(s, keyStart) && !header(key)
-                && !identifier(s, keyStart, keyEnd) && (sepEnd >= s.length() || Chars.blank(s.charAt(sepEnd)));
         if (key == KeyNames.Key.NONE || colon && !quoted && s.startsWith("//", keyStart - 2)) {
             return sep + 1;   // the user of a URL's user:password@ (that is Urls')
         }
+        boolean prose = colon && !quoted && !keyCanStart(s, keyStart) && !header(key)
+                && !identifier(s, keyStart, keyEnd) && (sepEnd >= s.length() || Chars.blank(s.charAt(sepEnd)));
         int v = arrow ? sep + 2 : sep + 1;
         if (parenthesised) {
             int close = Chars.indexOf(s, ')', v + 1, Math.min(s.length(), v + 80));

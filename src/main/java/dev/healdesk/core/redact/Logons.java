@@ -34,6 +34,28 @@ final class Logons implements Detector {
         this.table = table;
     }
 
+    private static final boolean[] USER_END = new boolean[128];
+    private static final boolean[] PASSWORD_START = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            USER_END[c] = userChar(c) || c == ' ' || c == '\t';
+            PASSWORD_START[c] = passwordChar(c) || c == '"';
+        }
+    }
+
+    /** The user's last character stands before the slash; or a blank, before {@code net use}'s {@code /user:}. */
+    @Override
+    public boolean[] befores(char c) {
+        return USER_END;
+    }
+
+    /** The password's first character, or its opening quote, follows the slash. */
+    @Override
+    public boolean[] seconds(char c) {
+        return PASSWORD_START;
+    }
+
     @Override
     public int at(Scan scan, int i) {
         String s = scan.text;

@@ -19,6 +19,49 @@ final class NamedValues implements Detector {
     private static final int LABEL_REACH = 64;
     private static final String[] NAMES = {"token", "secret", "password", "passwd", "credential", "apikey"};
     private static final String[] KEY_QUALIFIERS = {"api", "access", "secret", "private", "license"};
+    /**
+     * Bit n set where a word of n letters can be a name or a configuration command's word ({@link #NAMES}, "key",
+     * "set", "config", Redis' "auth", "chpasswd"): other words are passed over without comparing them with each.
+     */
+    private static final long LENGTHS = lengths();
+    /** Every word this detector looks for at its trigger: the names, and the words of a configuration command. */
+    private static final String[] WORDS = words();
+
+    private static String[] words() {
+        String[] words = java.util.Arrays.copyOf(NAMES, NAMES.length + 5);
+        words[NAMES.length] = "key";
+        words[NAMES.length + 1] = "set";
+        words[NAMES.length + 2] = "config";
+        words[NAMES.length + 3] = "auth";
+        words[NAMES.length + 4] = "chpasswd";
+        return words;
+    }
+
+    private static long lengths() {
+        long bits = 0;
+        for (String w : words()) {
+            bits |= 1L << w.length();
+        }
+        return bits;
+    }
+
+    @Override
+    public long wordLengths(char c) {
+        return LENGTHS;
+    }
+
+    /** The second letters of the names and words that start with {@code c}, in either case. */
+    @Override
+    public boolean[] seconds(char c) {
+        StringBuilder b = new StringBuilder();
+        for (String w : WORDS) {
+            if (Character.toLowerCase(w.charAt(0)) == Character.toLowerCase(c)) {
+                b.append(Character.toLowerCase(w.charAt(1))).append(Character.toUpperCase(w.charAt(1)));
+            }
+        }
+        return Chars.set(b.toString());
+    }
+
 
     @Override
     public int at(Scan scan, int i) {
@@ -26,6 +69,9 @@ final class NamedValues implements Detector {
         int end = scan.wordEnd(i);
         if (Chars.joinedBefore(s, i)) {
             return end;   // inside a word: nothing here starts a name, skip the rest of it
+        }
+        if (end - i >= 64 || (LENGTHS & 1L << (end - i)) == 0) {
+            return end;   // no name and no command's word is this long
         }
         if (end - i == 8 && Chars.is(s, i, end, "chpasswd") && piped(s, i)) {
             CommandLines.piped(scan, i, true);   // echo 'bob:…' | chpasswd

@@ -18,6 +18,14 @@ final class SpacedProperties implements Detector {
     /** How many rows above a table row its dashed rule may stand. */
     private static final int TABLE_REACH = 24;
 
+    private static final boolean[] LINE_START = Chars.set(Chars.LETTERS + " \t");
+
+    /** The line's key starts with a letter, perhaps indented. */
+    @Override
+    public boolean[] seconds(char c) {
+        return c == '\n' ? LINE_START : null;
+    }
+
     @Override
     public int at(Scan scan, int i) {
         line(scan, i + 1);

@@ -15,6 +15,14 @@ final class Urls implements Detector {
     /** A user name this long and this random is a token: {@code https://<token>@github.com}. */
     static final int MIN_TOKEN_USER = 20;
 
+    private static final boolean[] SLASH = Chars.set("/0123456789*");
+
+    /** {@code ://}; or a digit or {@code *}, the port of a {@code .pgpass} line. */
+    @Override
+    public boolean[] seconds(char c) {
+        return SLASH;
+    }
+
     @Override
     public int at(Scan scan, int i) {
         String s = scan.text;

@@ -209,7 +209,7 @@ class HistoryQueriesTest {
         assertThat(store.diagnosesOf("run-4")).as("no failures").isEmpty();
     }
 
-    private static dev.healdesk.core.run.Diagnosis diagnosis(String model, String rootCause, Instant at) {
+    static dev.healdesk.core.run.Diagnosis diagnosis(String model, String rootCause, Instant at) {
         return new dev.healdesk.core.run.Diagnosis("fp-pool", "ollama", model, rootCause, 0.8, Category.DATABASE,
                 FixClass.A, "restart-backend", "why", List.of("evidence"), false, "{}", null, at, 10, 5, 100, false);
     }
