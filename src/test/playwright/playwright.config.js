@@ -33,8 +33,6 @@ module.exports = defineConfig({
     { name: 'contracts', testDir: './tests/contracts' },
     { name: 'modules', testDir: './tests/modules' },
     { name: 'security', testDir: './tests/security' },
-    // 40 quick API tests, for the runner's overhead figure.
-    { name: 'bench', testDir: './tests/bench' },
     // Runs that go wrong on purpose: flaky, skipped, hostile text, a hang, a crashed runner. Each file is its own
     // project so that a test selects exactly what it needs.
     { name: 'quirks', testDir: './tests/quirks', testMatch: 'quirks.spec.js' },

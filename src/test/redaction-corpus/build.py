@@ -16,12 +16,21 @@ import sys
 sys.path.insert(0, __file__.rsplit('/', 1)[0])
 from families import FAMILIES, POOLS  # noqa: E402
 
+# `build.py 2` builds the second collection (families2.py, gathered in session 6) into failure-output-2.jsonl with
+# the same template language, keep rules and split; without an argument, the first one, as before.
+COLLECTION = sys.argv[1] if len(sys.argv) > 1 else "1"
+if COLLECTION == "2":
+    import families2  # noqa: E402
+    FAMILIES = families2.FAMILIES
+    POOLS.update(families2.POOLS)
+
 KEEP_FIELDS = {"dbhost", "pgport", "myport", "db", "dbuser", "apihost", "apipath", "redishost", "mongohost", "amqphost",
                "vhost", "bucket", "region", "ns", "pod", "image", "repo", "spec", "selector", "rolename", "url_path",
                "javapkg", "errcode", "user", "gcpproj", "azacct", "azcontainer", "pkg", "pkgver", "ldaphost",
                "ftphost", "table", "cookiedomain", "nginxpath", "uuid", "sha", "sha7", "hex", "hex16u", "alnum",
                "upper", "num", "num18", "b64", "b64url", "reqid", "port", "b64user", "svcc", "javapkgpath", "node",
-               "pwver"}
+               "pwver", "kafkahost", "topic", "tfres", "nodehost", "chart", "release", "winhost", "container", "jar",
+               "gcsbucket", "pyfile", "pyfunc", "celeryapp", "basedn", "constraint"}
 MIN_KEEP = 5   # shorter values are checked through a longer literal keep, not alone
 APP_PORTS = ["3000", "8080", "4173", "5173", "8443", "9090"]
 
@@ -88,7 +97,7 @@ def keepable(b):
 
 
 HERE = __file__.rsplit("/", 1)[0]
-OUT = HERE + "/../resources/redaction/failure-output.jsonl"
+OUT = HERE + "/../resources/redaction/failure-output" + ("" if COLLECTION == "1" else "-" + COLLECTION) + ".jsonl"
 
 
 FIELD = re.compile(r"\$\{([a-z_][a-z0-9_]*)\}")

@@ -107,9 +107,18 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--heal-runs", defaultValue = "10", description = "Sandbox runs per fault to time healing (default ${DEFAULT-VALUE}).")
     int healRuns;
 
-    @Option(names = "--playwright-runs", defaultValue = "5", description = "Runs of the 40-test Playwright suite each"
-            + " way, bare and through Healdesk (default ${DEFAULT-VALUE}).")
+    @Option(names = "--playwright-runs", defaultValue = "3", description = "Runs of each Playwright suite each way,"
+            + " bare and through Healdesk, after a warm-up (default ${DEFAULT-VALUE}).")
     int playwrightRuns;
+
+    @Option(names = "--playwright-jar", paramLabel = "JAR", description = "Another Healdesk jar (an older build's"
+            + " target/healdesk.jar, its lib/ beside it) to run the Playwright suites with too, alternating with this"
+            + " one.")
+    Path playwrightJar;
+
+    @Option(names = "--playwright-suites", split = ",", paramLabel = "NAME", description = "Which suites to time"
+            + " bare and through Healdesk: seed, setup-dependency (default: both).")
+    Set<String> playwrightSuites = new java.util.LinkedHashSet<>(List.of("seed", "setup-dependency"));
 
     @Option(names = "--playwright-shards", defaultValue = "2", description = "Shards of the seed suite's sharded run"
             + " beside its whole one (default ${DEFAULT-VALUE}; 1 leaves the figure out).")
@@ -121,6 +130,12 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        for (String suite : playwrightSuites) {
+            if (!List.of("seed", "setup-dependency").contains(suite)) {
+                throw new Cli.UsageException("--playwright-suites: unknown suite '" + suite + "'. Use seed,"
+                        + " setup-dependency.");
+            }
+        }
         for (String name : only) {
             if (!ALL.contains(name)) {
                 throw new Cli.UsageException("--only: unknown benchmark '" + name + "'. Use " + String.join(", ", ALL)
@@ -217,23 +232,34 @@ final class BenchCommand implements Callable<Integer> {
             return;
         }
         try (SandboxServer sandbox = SandboxServer.start()) {
-            PlaywrightTestSuite suite = PlaywrightTestSuite.of(project, List.of("bench"), sandbox.baseUrl().toString(),
+            List<String> seedProjects = List.of("health", "contracts", "modules", "security");
+            PlaywrightTestSuite seeds = PlaywrightTestSuite.of(project, seedProjects, sandbox.baseUrl().toString(),
                     null, java.util.Map.of("HEALDESK_USER", sandbox.username(), "HEALDESK_PASSWORD", sandbox.password()),
                     java.time.Duration.ofMinutes(5), new BrowserLocator().locate().executable().orElse(null));
-            PlaywrightBenchmark.Overhead o = PlaywrightBenchmark.overhead(suite, "bench", Math.max(1, playwrightRuns),
-                    dir);
-            out.printf(Locale.ROOT, "playwright: a %d-test suite, %d runs each way after a warm-up, alternating (%s):%n"
-                            + "        peer, bare `npx playwright test --project=bench`: %s%n"
-                            + "        through Healdesk: %s%n        overhead of the medians %+.1f %% (target <= 3 %%)%n",
-                    o.tests(), o.rounds(), BenchFigures.load(),
-                    BenchFigures.Spread.of(o.bareRunsMs()).describe("%,.0f", "ms"),
-                    BenchFigures.Spread.of(o.healdeskRunsMs()).describe("%,.0f", "ms"), o.percent());
-            out.flush();
+            Map<String, String> env = new java.util.LinkedHashMap<>(seeds.env());
+            // both ways alike: a loaded machine fails the suites' 2 s waits, and a failed run is no figure
+            env.put("PW_EXPECT_TIMEOUT", "10000");
+            if (seeds.browserPath() != null) {
+                env.put(BrowserLocator.ENV_VAR, seeds.browserPath().toString());
+            }
+            List<PlaywrightBenchmark.Healdesk> healdesks = new ArrayList<>();
+            healdesks.add(new PlaywrightBenchmark.Healdesk("Healdesk", launcher(System.getProperty("java.class.path"))));
+            if (playwrightJar != null) {
+                if (!Files.isRegularFile(playwrightJar)) {
+                    throw new Cli.UsageException("--playwright-jar: " + playwrightJar + " is not a file. Give a"
+                            + " Healdesk jar (target/healdesk.jar of another build, with its lib/ beside it).");
+                }
+                healdesks.add(new PlaywrightBenchmark.Healdesk(playwrightJar.toString(),
+                        launcher(playwrightJar.toString())));
+            }
+            if (playwrightSuites.contains("seed")) {
+                overhead(out, "seed", project, seedProjects, env, healdesks, dir);
+            }
+            if (playwrightSuites.contains("setup-dependency")) {
+                overhead(out, "setup-dependency", project.resolve("deps"), List.of("setup", "api", "pages"), env,
+                        healdesks, dir);
+            }
             if (playwrightShards > 1) {
-                PlaywrightTestSuite seeds = PlaywrightTestSuite.of(project, List.of("health", "contracts", "modules",
-                        "security"), sandbox.baseUrl().toString(), null, java.util.Map.of("HEALDESK_USER",
-                        sandbox.username(), "HEALDESK_PASSWORD", sandbox.password()), java.time.Duration.ofMinutes(5),
-                        suite.browserPath());
                 PlaywrightBenchmark.Sharded s = PlaywrightBenchmark.sharded(seeds, playwrightShards,
                         Math.max(1, Math.min(3, playwrightRuns)), dir);
                 out.printf(Locale.ROOT, "playwright: the %d-test seed suite (4 spec files, Chromium), whole and in %d"
@@ -244,6 +270,56 @@ final class BenchCommand implements Callable<Integer> {
                         s.shards(), BenchFigures.Spread.of(s.shardedRunsMs()).describe("%,.0f", "ms"), s.ratio());
             }
         }
+    }
+
+    /** {@code java -cp CLASSPATH dev.healdesk.Launcher} of this JVM's java, the class path's entries made absolute. */
+    private static List<String> launcher(String classPath) {
+        String absolute = java.util.Arrays.stream(classPath.split(java.io.File.pathSeparator))
+                .map(e -> Path.of(e).toAbsolutePath().normalize().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", absolute,
+                "dev.healdesk.Launcher");
+    }
+
+    /** The bare command and each Healdesk over one suite, each run a process, alternating; wall and CPU time. */
+    private void overhead(PrintWriter out, String name, Path project, List<String> projects, Map<String, String> env,
+                          List<PlaywrightBenchmark.Healdesk> healdesks, Path dir) throws Exception {
+        String loadBefore = BenchFigures.load();
+        PlaywrightBenchmark.Comparison c;
+        try {
+            c = PlaywrightBenchmark.processes(name, project, projects, env, healdesks, Math.max(1, playwrightRuns),
+                    java.time.Duration.ofMinutes(10), dir);
+        } catch (dev.healdesk.core.suite.SuiteException e) {
+            out.println("playwright: the " + name + " suite gave no figure (" + BenchFigures.load() + "): "
+                    + e.getMessage());
+            out.flush();
+            return;
+        }
+        out.printf(Locale.ROOT, "playwright: the %s suite (%s of %s: %d tests), every run a process of its own, %d"
+                        + " rounds after a warm-up, each round alternating (%s before, %s after); %s:%n", c.suite(),
+                String.join(", ", c.projects()), project, c.tests(), c.rounds(), loadBefore, BenchFigures.load(),
+                c.orphans());
+        out.printf(Locale.ROOT, "        peer, bare `npx playwright test`: wall %s; CPU, all of it %s%n",
+                BenchFigures.Spread.of(c.bare().wallMs()).map(ms -> ms / 1000).describe("%,.2f", "s"),
+                BenchFigures.Spread.of(c.bare().totalCpuMs()).map(ms -> ms / 1000).describe("%,.2f", "s"));
+        for (int i = 0; i < c.healdesk().size(); i++) {
+            PlaywrightBenchmark.Way w = c.healdesk().get(i);
+            out.printf(Locale.ROOT, "        %s, `healdesk run --skip-llm --dry-run`: wall %s; CPU, all of it %s%n",
+                    w.label(), BenchFigures.Spread.of(w.wallMs()).map(ms -> ms / 1000).describe("%,.2f", "s"),
+                    BenchFigures.Spread.of(w.totalCpuMs()).map(ms -> ms / 1000).describe("%,.2f", "s"));
+            if (c.cpuMeasured()) {
+                out.printf(Locale.ROOT, "          Healdesk's own JVM: CPU %s; Playwright's beside it (npx, node,"
+                                + " Chromium) %s%n          Healdesk's CPU / Playwright's, per run: %s (target <= 5"
+                                + " %%)%n", BenchFigures.Spread.of(w.healdeskCpuMs()).map(ms -> ms / 1000)
+                                .describe("%,.2f", "s"),
+                        BenchFigures.Spread.of(w.playwrightCpuMs()).map(ms -> ms / 1000).describe("%,.2f", "s"),
+                        BenchFigures.Spread.of(w.cpuPercent()).describe("%.1f", "%"));
+            }
+            out.printf(Locale.ROOT, "          overhead of the medians: wall %+.1f %% (target <= 3 %%)%s%n",
+                    c.wallOverheadPercent(i), c.cpuMeasured() ? String.format(Locale.ROOT, ", CPU of everything"
+                            + " %+.1f %%", c.cpuOverheadPercent(i)) : "");
+        }
+        out.flush();
     }
 
     /**
@@ -289,18 +365,28 @@ final class BenchCommand implements Callable<Integer> {
         return corpus.size() * 1e9 / nanos + (sink & 0);
     }
 
-    /** Redaction throughput: a warmed first pass (three rounds), then two more over fresh corpora of the same seed. */
+    /**
+     * Redaction throughput: a warmed first pass (three rounds), then two more over fresh corpora of the same seed; by
+     * the clock (the target's figure) and by the thread's CPU time (what the redactor costs where the machine is shared).
+     */
     private void redact(PrintWriter out) {
         int mb = Math.max(1, redactMegabytes);
-        List<Double> rates = new ArrayList<>();
-        RedactionBenchmark.Result r = RedactionBenchmark.run(mb, 3);
-        rates.add(r.megabytesPerSecond());
+        List<RedactionBenchmark.Result> runs = new ArrayList<>();
+        runs.add(RedactionBenchmark.run(mb, 3));
         for (int round = 0; round < 2; round++) {
-            rates.add(RedactionBenchmark.run(mb, 0).megabytesPerSecond());
+            runs.add(RedactionBenchmark.run(mb, 0));
         }
+        RedactionBenchmark.Result r = runs.get(0);
+        List<Double> cpu = runs.stream().map(RedactionBenchmark.Result::cpuMegabytesPerSecond).filter(x -> !x.isNaN())
+                .toList();
         out.printf(Locale.ROOT, "redact: %,d MB of mixed logs, one thread: %s, %,d secrets found (target >= 100"
-                        + " MB/s; %s)%n", Math.max(1, r.bytes() / 1_000_000), BenchFigures.Spread.of(rates)
-                        .describe("%.1f", "MB/s"), r.findings(), BenchFigures.load());
+                        + " MB/s; %s)%n", Math.max(1, r.bytes() / 1_000_000), BenchFigures.Spread.of(runs.stream()
+                        .map(RedactionBenchmark.Result::megabytesPerSecond).toList()).describe("%.1f", "MB/s"),
+                r.findings(), BenchFigures.load());
+        if (!cpu.isEmpty()) {
+            out.printf(Locale.ROOT, "        by the thread's CPU time (leaves out the time other processes had the core): %s%n",
+                    BenchFigures.Spread.of(cpu).describe("%.1f", "MB/s"));
+        }
         out.flush();
     }
 

@@ -203,20 +203,26 @@ public final class HistoryQueries {
 
     /**
      * See {@link HistoryStore#choices()}. Each list is read by a walk over its index, one step per distinct value
-     * (the next value after the last one found), not by reading every run: a history holds a handful of targets,
+     * (the least value after the last one found; the projects of each target in turn), not by reading every run: a history holds a handful of targets,
      * operators and machines and 100,000 runs, and PostgreSQL reads a whole index for {@code DISTINCT}.
      */
     Choices choices() {
         TreeSet<String> targets = new TreeSet<>();
         TreeSet<String> projects = new TreeSet<>();
         sql.query("list the targets and projects", """
-                WITH RECURSIVE scope(target, projects) AS (
-                  SELECT target, projects FROM (SELECT target, projects FROM runs ORDER BY target, projects LIMIT 1) f
+                WITH RECURSIVE targets(target) AS (
+                  SELECT min(target) FROM runs
                   UNION ALL
-                  SELECT n.target, n.projects FROM scope JOIN runs n ON n.id = (
-                    SELECT r.id FROM runs r WHERE (r.target, r.projects) > (scope.target, scope.projects)
-                    ORDER BY r.target, r.projects LIMIT 1))
-                SELECT target, projects FROM scope""", Sql.Binder.NONE,
+                  SELECT (SELECT min(r.target) FROM runs r WHERE r.target > targets.target) FROM targets
+                  WHERE targets.target IS NOT NULL),
+                scope(target, projects) AS (
+                  SELECT targets.target, (SELECT min(r.projects) FROM runs r WHERE r.target = targets.target)
+                  FROM targets WHERE targets.target IS NOT NULL
+                  UNION ALL
+                  SELECT scope.target, (SELECT min(r.projects) FROM runs r
+                                        WHERE r.target = scope.target AND r.projects > scope.projects)
+                  FROM scope WHERE scope.projects IS NOT NULL)
+                SELECT target, projects FROM scope WHERE projects IS NOT NULL""", Sql.Binder.NONE,
                 rs -> {
                     targets.add(rs.getString(1));
                     String p = rs.getString(2);

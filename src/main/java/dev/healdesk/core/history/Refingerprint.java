@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The Java step of the schema versions that change what a fingerprint is ({@link Schema#REFINGERPRINT_VERSIONS}; 7:
  * fingerprints became the template of the failure's headline; 8: the template masks by clause structure; 12: it masks
- * bare hosts, month-led dates and pod names, and incident ids follow their fingerprints; issue 13):
+ * bare hosts, month-led dates and pod names, and incident ids follow their fingerprints; 15: the fingerprint is keyed
+ * by the pattern of the words alone, and two refusing addresses with one id take their address into it; issue 13):
  * every stored fingerprint is recomputed from the stored message with the built-in catalog. Failure groups of one
  * run that now share a fingerprint are merged (their counts added, the first row kept with its other columns); the
  * incidents list the new fingerprints; the results, actions, audit entries and cached
@@ -48,6 +49,9 @@ final class Refingerprint {
         PatternCatalog catalog = PatternCatalog.builtIn();
         Map<String, String[]> kept = new LinkedHashMap<>(); // run + new id → {run, old id, new id, fingerprints, tests}
         List<String[]> merged = new ArrayList<>();          // {run, old id, new id}
+        List<java.util.TreeSet<String>> freshOf = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        Map<String, Integer> perRunId = new HashMap<>();
         for (StoredIncidentRow i : incidents) {
             Map<String, String> map = perRun.getOrDefault(i.runId(), Map.of());
             java.util.TreeSet<String> fresh = new java.util.TreeSet<>();
@@ -55,6 +59,18 @@ final class Refingerprint {
                 fresh.add(map.getOrDefault(fp, fp));
             }
             String id = Incidents.idOf(kindOf(i, catalog), fresh);
+            freshOf.add(fresh);
+            ids.add(id);
+            perRunId.merge(i.runId() + '\u001f' + id, 1, Integer::sum);
+        }
+        for (int n = 0; n < incidents.size(); n++) {
+            StoredIncidentRow i = incidents.get(n);
+            java.util.TreeSet<String> fresh = freshOf.get(n);
+            String id = ids.get(n);
+            String address = Incidents.addressInTitle(i.title());
+            if (perRunId.get(i.runId() + '\u001f' + id) > 1 && address != null) {
+                id = Incidents.idOf(id, address, fresh); // two addresses refusing with the same words (schema 15)
+            }
             String[] first = kept.get(i.runId() + '\u001f' + id);
             if (first == null) {
                 kept.put(i.runId() + '\u001f' + id, new String[] {i.runId(), i.id(), id, String.join(",", fresh),
@@ -185,17 +201,30 @@ final class Refingerprint {
             sql.execute(what, "UPDATE " + table + " SET fingerprint = substr(fingerprint, 2) WHERE fingerprint LIKE '~%'");
         }
         List<Map.Entry<String, String>> moved = new ArrayList<>(global.entrySet());
-        sql.batch(what, "UPDATE OR IGNORE diagnoses SET fingerprint = ? WHERE fingerprint = ?", moved, (ps, e) -> {
-            ps.setString(1, "~" + e.getValue());
-            ps.setString(2, e.getKey());
-        });
-        sql.execute(what, "UPDATE OR IGNORE diagnoses SET fingerprint = substr(fingerprint, 2) WHERE fingerprint LIKE '~%'");
+        // A cached diagnosis whose new key (fingerprint, model) another one has already stays where it is (and the
+        // marked ones left over go): two old fingerprints that became one keep one diagnosis per model. Written
+        // without SQLite's UPDATE OR IGNORE, so that a PostgreSQL history migrates by the same statements.
+        sql.batch(what, """
+                UPDATE diagnoses SET fingerprint = ? WHERE fingerprint = ?
+                  AND NOT EXISTS (SELECT 1 FROM diagnoses d WHERE d.fingerprint = ? AND d.model = diagnoses.model)""",
+                moved, (ps, e) -> {
+                    ps.setString(1, "~" + e.getValue());
+                    ps.setString(2, e.getKey());
+                    ps.setString(3, "~" + e.getValue());
+                });
+        sql.execute(what, """
+                UPDATE diagnoses SET fingerprint = substr(fingerprint, 2) WHERE fingerprint LIKE '~%'
+                  AND NOT EXISTS (SELECT 1 FROM diagnoses d
+                                  WHERE d.fingerprint = substr(diagnoses.fingerprint, 2) AND d.model = diagnoses.model)""");
         sql.execute(what, "DELETE FROM diagnoses WHERE fingerprint LIKE '~%'");
         sql.execute(what, "DELETE FROM fingerprints");
+        // category, pattern and message of each fingerprint's first stored failure, as the runs' writes keep them
         sql.execute(what, """
                 INSERT INTO fingerprints (fingerprint, category, pattern_id, message, first_seen, last_seen, occurrences)
-                SELECT f.fingerprint, f.category, f.pattern_id, f.message, min(r.started_at), max(r.started_at),
-                  sum(f.count)
-                FROM failures f JOIN runs r ON r.id = f.run_id GROUP BY f.fingerprint""");
+                SELECT g.fingerprint, f.category, f.pattern_id, f.message, g.first_seen, g.last_seen, g.occurrences
+                FROM (SELECT f.fingerprint, min(r.started_at) AS first_seen, max(r.started_at) AS last_seen,
+                             sum(f.count) AS occurrences, min(f.rowid) AS first_row
+                      FROM failures f JOIN runs r ON r.id = f.run_id GROUP BY f.fingerprint) g
+                JOIN failures f ON f.rowid = g.first_row""");
     }
 }

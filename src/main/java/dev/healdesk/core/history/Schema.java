@@ -349,6 +349,12 @@ final class Schema {
                     // version 9 (an FTS5 trigram index kept by triggers), and needs nothing here; on PostgreSQL the
                     // tables of version 9 were made but not kept. FailureTextSearch.keepOnPostgres (in Java: its
                     // pg_trgm part is optional) fills them, keeps them by triggers and indexes them.
+            ),
+            List.of(
+                    // Issue 13 (version 15): a fingerprint is keyed by the pattern of the failure's words alone (a
+                    // service's port, 5432 or 6379, may choose the pattern, never the fingerprint): every stored
+                    // fingerprint and incident id is recomputed (Refingerprint, see REFINGERPRINT_VERSIONS); two
+                    // addresses of one run refusing with the same words stay two incidents, each id with its address.
             ));
 
     /** The version whose migration makes PostgreSQL keep and index the text search's tables (issue 19). */
@@ -361,7 +367,7 @@ final class Schema {
      * Every version whose migration changes what a fingerprint is. Migrating across several recomputes once, after
      * the last of them (the result is the same: each recomputation starts from the stored messages).
      */
-    static final java.util.Set<Integer> REFINGERPRINT_VERSIONS = java.util.Set.of(REFINGERPRINT_VERSION, 8, 12);
+    static final java.util.Set<Integer> REFINGERPRINT_VERSIONS = java.util.Set.of(REFINGERPRINT_VERSION, 8, 12, 15);
 
     /** Whether migrating to {@code version} recomputes the fingerprints: the last such version up to {@link #VERSION}. */
     static boolean refingerprintsAt(int version) {

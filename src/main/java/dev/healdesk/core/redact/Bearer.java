@@ -11,6 +11,12 @@ final class Bearer implements Detector {
     static final int MIN_LENGTH = 12;
     private static final int MAX_TOKEN = 4096;
 
+    /** {@code AUTH}, {@code basic} or {@code bearer}: four to six characters; other words are passed over. */
+    @Override
+    public long wordLengths(char c) {
+        return 1L << 4 | 1L << 5 | 1L << 6;
+    }
+
     @Override
     public int at(Scan scan, int i) {
         String s = scan.text;

@@ -29,6 +29,19 @@ final class Chars {
         return letter(c) || digit(c);
     }
 
+    static final String LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    static final String DIGITS = "0123456789";
+    static final String HEX = DIGITS + "abcdefABCDEF";
+
+    /** The characters of {@code chars} as a table by character, for {@link Detector#seconds}. */
+    static boolean[] set(String chars) {
+        boolean[] set = new boolean[128];
+        for (char c : chars.toCharArray()) {
+            set[c] = true;
+        }
+        return set;
+    }
+
     /** {@link #word} as a table: one look-up per character where words are skipped, the scanner's commonest step. */
     private static final boolean[] WORD = new boolean[128];
 

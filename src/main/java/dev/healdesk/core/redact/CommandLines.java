@@ -16,10 +16,16 @@ final class CommandLines implements Detector {
     /**
      * One row of the table: the commands (a phrase such as {@code docker login} counts as one) for which the
      * {@code flags} carry a password, whether the value may be attached ({@code -pSECRET}) or the next argument, and
-     * whether it is {@code user:password} (only what follows the first colon goes).
+     * whether it is {@code user:password} (only what follows the first colon goes); {@code before}: the flag says
+     * that the argument before it is the secret ({@code ConvertTo-SecureString '…' -AsPlainText}); {@code piped}: the
+     * flag says the command reads its password from standard input, so what {@code echo} pipes into it is the secret
+     * ({@code echo '…' | docker login -u ci --password-stdin}, {@code echo … | sudo -S …}); {@code position}, for
+     * {@code before}: which positional argument of the command the secret is (1 the first; 0 any), so that
+     * {@code nuget push pkg.nupkg KEY -Source …} loses its key and {@code nuget push pkg.nupkg -Source …} keeps its
+     * package.
      */
     record Flag(String id, List<String> commands, List<String> flags, boolean attached, boolean next,
-                boolean userPassword) {
+                boolean userPassword, boolean before, boolean piped, int position) {
     }
 
     private record Spelling(String flag, Flag rule) {
@@ -53,6 +59,14 @@ final class CommandLines implements Detector {
 
     private static final Spelling[] NO_SPELLINGS = {};
 
+    private static final boolean[] FLAG_SECOND = Chars.set(Chars.LETTERS + "-");
+
+    /** {@code -p}, {@code --password}: a letter or a second dash. */
+    @Override
+    public boolean[] seconds(char c) {
+        return FLAG_SECOND;
+    }
+
     @Override
     public int at(Scan scan, int i) {
         String s = scan.text;
@@ -69,6 +83,20 @@ final class CommandLines implements Detector {
                 continue;
             }
             int after = i + sp.flag().length();
+            if (sp.rule().piped()) {
+                if ((after >= s.length() || Chars.space(s.charAt(after))) && command(s, i, sp.rule())) {
+                    piped(scan, i, sp.rule().userPassword());
+                    return after;
+                }
+                continue;
+            }
+            if (sp.rule().before()) {
+                if ((after >= s.length() || Chars.space(s.charAt(after))) && command(s, i, sp.rule())) {
+                    previous(scan, i, sp.rule());
+                    return after;
+                }
+                continue;
+            }
             boolean blank = after < s.length() && Chars.blank(s.charAt(after));
             boolean attached = after < s.length() && !Chars.space(s.charAt(after)) && s.charAt(after) != '=';
             if (!(blank && sp.rule().next() || attached && sp.rule().attached()) || !command(s, i, sp.rule())) {
@@ -150,6 +178,173 @@ final class CommandLines implements Detector {
         scan.add(password ? SecretKind.PASSWORD : key == KeyNames.Key.SESSION ? SecretKind.SESSION_ID
                 : SecretKind.GENERIC_SECRET, start, end);
         return start;   // the value may be a token of known shape, which names it better
+    }
+
+    /**
+     * Claims the argument before the flag at {@code flag} as a password: quoted, or up to a blank; not a flag, not
+     * the command (a word right after a blank that starts the line or follows a pipe or {@code =}... is looked at
+     * as the command by {@link #command}, so only a quoted or variable-free argument goes).
+     */
+    private static void previous(Scan scan, int flag, Flag rule) {
+        String s = scan.text;
+        int end = flag;
+        while (end > 0 && Chars.blank(s.charAt(end - 1))) {
+            end--;
+        }
+        if (end == 0 || end == flag) {
+            return;
+        }
+        char q = s.charAt(end - 1);
+        int start;
+        if (q == '"' || q == '\'') {
+            start = end - 2;
+            while (start >= 0 && s.charAt(start) != q && s.charAt(start) != '\n') {
+                start--;
+            }
+            if (start < 0 || s.charAt(start) != q || start + 1 >= end - 1) {
+                return;
+            }
+            start++;
+            end--;
+        } else {
+            start = end;
+            while (start > 0 && !Chars.space(s.charAt(start - 1))) {
+                start--;
+            }
+            if (s.charAt(start) == '-' || Chars.indexOf(s, '-', start, end) >= 0 && Chars.upper(s.charAt(start))) {
+                return;   // a flag, or the command itself (ConvertTo-SecureString)
+            }
+        }
+        if (Values.placeholder(s, start, end)
+                || rule.position() > 0 && position(s, flag, rule, start) != rule.position()) {
+            return;
+        }
+        scan.add(SecretKind.PASSWORD, start, end);
+    }
+
+    /**
+     * Which positional argument of {@code rule}'s command the argument at {@code arg} (its first character, a quote
+     * excluded) is: 1 for the first after the command; -1 when a flag stands between or the command is not found.
+     */
+    private static int position(String s, int flag, Flag rule, int arg) {
+        int lineStart = flag;
+        while (lineStart > 0 && flag - lineStart < REACH && s.charAt(lineStart - 1) != '\n') {
+            lineStart--;
+        }
+        for (String c : rule.commands()) {
+            for (int k = arg - c.length() - 1; k >= lineStart; k--) {
+                if (s.regionMatches(true, k, c, 0, c.length()) && (k == 0 || !Chars.alnum(s.charAt(k - 1)))
+                        && Chars.space(s.charAt(k + c.length()))) {
+                    int count = 0;
+                    int p = k + c.length();
+                    while (p < arg) {
+                        while (p < arg && Chars.blank(s.charAt(p))) {
+                            p++;
+                        }
+                        if (p >= arg) {
+                            break;
+                        }
+                        if (s.charAt(p) == '-') {
+                            return -1;
+                        }
+                        char q = s.charAt(p);
+                        if (q == '"' || q == '\'') {
+                            int close = Chars.indexOf(s, q, p + 1, arg);
+                            if (close < 0) {
+                                break;   // the argument itself, quoted
+                            }
+                            p = close + 1;
+                        } else {
+                            while (p < arg && !Chars.blank(s.charAt(p))) {
+                                p++;
+                            }
+                        }
+                        count++;
+                    }
+                    return count + 1;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Claims what {@code echo} or {@code printf} pipes into the command of the flag at {@code flag}: the last argument
+     * before the {@code |} on the flag's line, when the pipeline's first command is {@code echo} or {@code printf};
+     * {@code userPassword}: only what follows its first colon ({@code echo 'bob:…' | chpasswd}).
+     */
+    static void piped(Scan scan, int flag, boolean userPassword) {
+        String s = scan.text;
+        int lineStart = flag;
+        while (lineStart > 0 && flag - lineStart < REACH && s.charAt(lineStart - 1) != '\n') {
+            lineStart--;
+        }
+        int bar = -1;
+        for (int k = flag - 1; k > lineStart; k--) {
+            if (s.charAt(k) == '|' && s.charAt(k - 1) != '|' && (k + 1 >= s.length() || s.charAt(k + 1) != '|')) {
+                bar = k;
+                break;
+            }
+        }
+        if (bar < 0) {
+            return;
+        }
+        int end = bar;
+        while (end > lineStart && Chars.blank(s.charAt(end - 1))) {
+            end--;
+        }
+        if (end == lineStart) {
+            return;
+        }
+        char q = s.charAt(end - 1);
+        int start;
+        int argStart;
+        if (q == '"' || q == '\'') {
+            start = end - 2;
+            while (start > lineStart && s.charAt(start) != q) {
+                start--;
+            }
+            if (s.charAt(start) != q || start + 1 >= end - 1) {
+                return;
+            }
+            argStart = start;
+            start++;
+            end--;
+        } else {
+            start = end;
+            while (start > lineStart && !Chars.space(s.charAt(start - 1))) {
+                start--;
+            }
+            argStart = start;
+        }
+        int w = argStart;   // the word before the argument: echo, printf (perhaps with -n or a format)
+        for (int words = 0; words < 3; words++) {
+            while (w > lineStart && Chars.blank(s.charAt(w - 1))) {
+                w--;
+            }
+            int ws = w;
+            while (ws > lineStart && !Chars.space(s.charAt(ws - 1))) {
+                ws--;
+            }
+            int name = ws;
+            while (name < w && (s.charAt(name) == '"' || s.charAt(name) == '\'' || s.charAt(name) == '(')) {
+                name++;   // "cmd": "echo …
+            }
+            if (Chars.is(s, name, w, "echo") || Chars.is(s, name, w, "printf")) {
+                if (userPassword) {
+                    int colon = Chars.indexOf(s, ':', start, end);
+                    start = colon < 0 ? end : colon + 1;
+                }
+                if (start < end && !Values.placeholder(s, start, end)) {
+                    scan.add(SecretKind.PASSWORD, start, end);
+                }
+                return;
+            }
+            if (ws == w || s.charAt(ws) != '-' && s.charAt(ws) != '\'' && s.charAt(ws) != '"') {
+                return;
+            }
+            w = ws;
+        }
     }
 
     /** Whether a flag can start after {@code c}: a blank, a quote, an opening bracket. */

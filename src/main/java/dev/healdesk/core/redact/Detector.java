@@ -11,4 +11,33 @@ interface Detector {
      * where scanning may go on: {@code i + 1}, or further when it has read (and judged) more.
      */
     int at(Scan scan, int i);
+
+    /**
+     * For the trigger {@code c}, the ASCII characters that can follow it where this detector finds something, as a
+     * table by character, or null for no such test. Where the character after {@code c} is ASCII and not among them
+     * (or there is none), {@link #at} finds nothing and returns {@code i + 1}, or {@link Scan#wordEnd} where {@code c}
+     * is a word character ({@link Chars#word}), so {@link Redactor} takes that without calling it. A character outside
+     * ASCII after the trigger always gets the call.
+     */
+    default boolean[] seconds(char c) {
+        return null;
+    }
+
+    /**
+     * For the trigger {@code c}, the ASCII characters that can stand before it where this detector finds something, as
+     * a table by character, or null for no such test: as {@link #seconds}, for the character before the trigger.
+     */
+    default boolean[] befores(char c) {
+        return null;
+    }
+
+    /**
+     * For the word character {@code c}: bit {@code n} set where this detector may find something at a word of
+     * {@code n} characters (bit 63: of 63 or more), the word being the run {@link Scan#wordEnd} reads. Where the bit
+     * of the word at the trigger is clear, {@link #at} finds nothing and returns {@link Scan#wordEnd}, so
+     * {@link Redactor} takes that without calling it. All bits set (the default): no such promise.
+     */
+    default long wordLengths(char c) {
+        return -1L;
+    }
 }

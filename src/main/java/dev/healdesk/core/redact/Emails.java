@@ -3,7 +3,7 @@ package dev.healdesk.core.redact;
 /**
  * E-mail addresses, found at their {@code @}: a local part of {@code [A-Za-z0-9._%+-]} and a domain of at least
  * two labels ending in a letters-only TLD; {@code %40} counts as the {@code @} (an address in a query string). Reserved example and test domains stay ({@link Hosts}), and so do
- * look-alikes: {@code user:pw@host} in a URL (its password is {@link Urls}'), {@code pkg@1.2.3},
+ * service accounts ({@code …@…iam.gserviceaccount.com}), and look-alikes: {@code user:pw@host} in a URL (its password is {@link Urls}'), {@code pkg@1.2.3},
  * {@code Object@1b6d3586} and {@code icon@2x.png} (a file extension is not a TLD here).
  */
 final class Emails implements Detector {
@@ -11,6 +11,14 @@ final class Emails implements Detector {
     private static final String[] FILE_EXTENSIONS = {"png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "js",
             "mjs", "cjs", "ts", "tsx", "jsx", "css", "scss", "map", "json", "html", "java", "kt", "py", "rb", "go",
             "rs", "txt", "log", "yml", "yaml", "xml", "lock", "zip", "jar", "class"};
+
+    private static final boolean[] ENCODED_AT = Chars.set("4");
+
+    /** {@code %40}. */
+    @Override
+    public boolean[] seconds(char c) {
+        return c == '%' ? ENCODED_AT : null;
+    }
 
     @Override
     public int at(Scan scan, int at) {
@@ -52,11 +60,19 @@ final class Emails implements Detector {
             }
         }
         if (labels < 2 || end - lastLabel < 2 || !lettersOnly(s, lastLabel, end) || fileExtension(s, lastLabel, end)
-                || Hosts.reserved(s, at + sep, end)) {
+                || Hosts.reserved(s, at + sep, end) || serviceAccount(s, end)) {
             return Math.max(at + 1, end);
         }
         scan.add(SecretKind.EMAIL, start, end);
         return end;
+    }
+
+    /**
+     * A Google Cloud service account ({@code ci-deployer@acme-prod.iam.gserviceaccount.com}): the identity of a
+     * program, not of a person, and the project in it is what an operator needs.
+     */
+    private static boolean serviceAccount(String s, int end) {
+        return end >= 20 && s.regionMatches(true, end - 20, ".gserviceaccount.com", 0, 20);
     }
 
     private static boolean localChar(char c) {

@@ -25,6 +25,14 @@ final class Encoded implements Detector {
         this.rules = rules;
     }
 
+    private static final boolean[] HEX = Chars.set(Chars.HEX);
+
+    /** {@code %XX}. */
+    @Override
+    public boolean[] seconds(char c) {
+        return HEX;
+    }
+
     @Override
     public int at(Scan scan, int i) {
         String s = scan.text;

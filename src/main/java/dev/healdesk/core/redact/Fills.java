@@ -13,6 +13,25 @@ final class Fills implements Detector {
             "insertText"};
     /** How far back on its line the locator of a one-argument call is read. */
     static final int REACH = 300;
+    /**
+     * By the last two characters of a method's name ({@code 128 * before last + last}): whether one of
+     * {@link #METHODS} ends so; most calls in a log ({@code handle(}, {@code save(}) are passed over at this look-up.
+     */
+    private static final boolean[] ENDINGS = new boolean[128 * 128];
+
+    static {
+        for (String m : METHODS) {
+            ENDINGS[128 * m.charAt(m.length() - 2) + m.charAt(m.length() - 1)] = true;
+        }
+    }
+
+    private static final boolean[] ARGUMENT = Chars.set(" \t\"'\\");
+
+    /** The first argument is quoted, perhaps after blanks. */
+    @Override
+    public boolean[] seconds(char c) {
+        return ARGUMENT;
+    }
 
     @Override
     public int at(Scan scan, int paren) {
@@ -55,6 +74,10 @@ final class Fills implements Detector {
 
     /** Whether the {@code (} at {@code paren} opens a call of one of {@link #METHODS}. */
     private static boolean call(String s, int paren) {
+        if (paren < 2 || s.charAt(paren - 2) >= 128 || s.charAt(paren - 1) >= 128
+                || !ENDINGS[128 * s.charAt(paren - 2) + s.charAt(paren - 1)]) {
+            return false;
+        }
         for (String m : METHODS) {
             int start = paren - m.length();
             if (start >= 0 && s.startsWith(m, start) && (start == 0 || !Chars.word(s.charAt(start - 1)))) {

@@ -26,6 +26,25 @@ final class Ibans implements Detector {
             Map.entry("SE", 24), Map.entry("SI", 19), Map.entry("SK", 24), Map.entry("SM", 27), Map.entry("TN", 24),
             Map.entry("TR", 26), Map.entry("UA", 29), Map.entry("VG", 24), Map.entry("XK", 20));
     static final int MAX_LENGTH = 34;
+    private static final boolean[] CAPITALS = new boolean[128];
+
+    static {
+        for (char c = 'A'; c <= 'Z'; c++) {
+            CAPITALS[c] = true;
+        }
+    }
+
+    /** A country code is two capitals. */
+    @Override
+    public boolean[] seconds(char c) {
+        return CAPITALS;
+    }
+
+    /** Two capitals and two check digits start the word: four characters at least. */
+    @Override
+    public long wordLengths(char c) {
+        return -1L << 4;
+    }
 
     @Override
     public int at(Scan scan, int i) {

@@ -20,6 +20,9 @@ final class Ipv6 implements Detector {
         if (Chars.joinedBefore(s, start) || start > 0 && s.charAt(start - 1) == '.') {
             return i + 1;
         }
+        if (start == i && (i + 1 >= s.length() || s.charAt(i + 1) != ':')) {
+            return i + 1;   // ":x" starts no address (JSON's "status":200): only "::" may open one
+        }
         int end = i + 1;
         int n = s.length();
         while (end < n && end - start < MAX_ADDRESS && (Chars.hex(s.charAt(end)) || s.charAt(end) == ':'

@@ -23,12 +23,15 @@ final class KeyNames {
     static final int MAX_LENGTH = 64;
 
     private static final String[] PASSWORD_WORDS = {"password", "passwd", "passphrase", "passcode", "pwd", "pass",
-            "requirepass", "masterauth",
+            "passwords", "requirepass", "masterauth",
             "pw", "otp", "pin"};
+    /** Words that end in "pass" and are no password: a name like {@code LDAP_ROOTPASS} or {@code adminpass} is one. */
+    private static final String[] NOT_PASSWORDS = {"bypass", "compass", "surpass", "overpass", "underpass", "trespass",
+            "multipass", "onepass", "firstpass", "secondpass", "renderpass", "subpass"};
     private static final String[] SECRET_WORDS = {"secret", "secrets", "token", "apikey", "apitoken", "secretkey",
             "accesskey", "privatekey", "clientsecret", "authtoken", "accesstoken", "refreshtoken", "credential",
             "credentials", "creds", "auth", "signature", "sig", "csrftoken", "xsrftoken", "sessionsecret", "jwtsecret",
-            "webhooksecret", "pat", "bearer", "dockerconfigjson", "dockercfg", "privkey", "passkey", "hmac"};
+            "webhooksecret", "pat", "bearer", "dockerconfigjson", "dockercfg", "privkey", "passkey", "hmac", "accessor"};
     /** Words that make a following "key" a secret one: api_key, accessKey, x-api-key, AccountKey... */
     private static final String[] KEY_QUALIFIERS = {"api", "access", "secret", "private", "client", "signing",
             "encryption", "master", "app", "account", "license", "subscription", "service", "auth", "shared"};
@@ -104,6 +107,11 @@ final class KeyNames {
             if (w.length() > LONGEST_WORD) {
                 throw new IllegalStateException("key word longer than " + LONGEST_WORD + ": " + w);
             }
+            for (char c : w.toCharArray()) {
+                if (!Chars.lower(c) && !Chars.digit(c)) {   // what lookUp's comparison takes for granted
+                    throw new IllegalStateException("key word not in small letters and digits: " + w);
+                }
+            }
             int h = hash(w, 0, w.length());
             while (TABLE_WORDS[h] != null && !TABLE_WORDS[h].equals(w)) {
                 h = (h + 1) & (TABLE_SIZE - 1);
@@ -123,17 +131,36 @@ final class KeyNames {
         return h & (TABLE_SIZE - 1);
     }
 
-    /** What the word {@code s[start, end)} can be, as bits; 0 for a word of none of the lists. */
-    private static int bits(String s, int start, int end) {
-        if (end - start > LONGEST_WORD) {
+    /**
+     * What the word {@code c[start, end)} (letters and digits) can be, as bits, 0 for a word of none of the lists;
+     * {@code h} is its {@link #hash} before the last two steps (which this takes).
+     */
+    private static int lookUp(char[] c, int start, int end, int h) {
+        int length = end - start;
+        if (length > LONGEST_WORD) {
             return 0;
         }
-        for (int h = hash(s, start, end); TABLE_WORDS[h] != null; h = (h + 1) & (TABLE_SIZE - 1)) {
-            if (Chars.is(s, start, end, TABLE_WORDS[h])) {
+        h ^= h >>> 11;
+        for (h &= TABLE_SIZE - 1; TABLE_WORDS[h] != null; h = (h + 1) & (TABLE_SIZE - 1)) {
+            String w = TABLE_WORDS[h];
+            if (w.length() == length && same(c, start, w)) {
                 return TABLE_BITS[h];
             }
         }
         return 0;
+    }
+
+    /**
+     * Whether the letters and digits at {@code c[start]} are {@code w} (small letters and digits), ignoring case: a
+     * letter's bit 0x20 is its case, and a digit has it set.
+     */
+    private static boolean same(char[] c, int start, String w) {
+        for (int k = 0; k < w.length(); k++) {
+            if ((c[start + k] | 0x20) != w.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Classifies the key name {@code scan.text[start, end)}. */
@@ -143,13 +170,10 @@ final class KeyNames {
         }
         String s = scan.text;
         int[] seg = scan.segments();
-        int count = split(s, start, end, seg);
+        int[] bits = scan.wordBits();
+        int count = split(scan.chars, start, end, seg, bits);
         if (count == 0) {
             return Key.NONE;
-        }
-        int[] bits = scan.wordBits();
-        for (int k = 0; k < count; k++) {
-            bits[k] = bits(s, seg[2 * k], seg[2 * k + 1]);
         }
         if (count == 1 && has(bits[0], COOKIE) || count == 2 && has(bits[0], SET) && has(bits[1], COOKIE)) {
             return Key.COOKIE;
@@ -183,7 +207,7 @@ final class KeyNames {
             last--;
         }
         if (has(bits[last], PASSWORD_WORD) || endsWith(s, seg, last, "password")
-                || endsWith(s, seg, last, "passwd")) {
+                || endsWith(s, seg, last, "passwd") || endsWith(s, seg, last, "pass") && !notPassword(s, seg, last)) {
             return Key.PASSWORD;
         }
         if (has(bits[last], SECRET_WORD) || last > 0 && has(bits[last], KEY) && has(bits[last - 1], KEY_QUALIFIER)) {
@@ -192,7 +216,19 @@ final class KeyNames {
         if (last > 0 && has(bits[last], KEY) && !has(bits[last - 1], NOT_SECRET_KEY_QUALIFIER)) {
             return Key.KEY;
         }
+        if (last > 0 && has(bits[last], COOKIE)) {
+            return Key.KEY;   // a cookie that is a value of its own, RABBITMQ_ERLANG_COOKIE: a secret when generated
+        }
         return Key.NONE;
+    }
+
+    private static boolean notPassword(String s, int[] seg, int k) {
+        for (String w : NOT_PASSWORDS) {
+            if (endsWith(s, seg, k, w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean has(int bits, int bit) {
@@ -201,44 +237,52 @@ final class KeyNames {
 
     /**
      * Splits {@code s[start, end)} into words: runs of letters and digits, broken at every other character and
-     * where case rises (apiKey → api Key, APIKey → API Key). Returns how many, at most {@link #MAX_SEGMENTS}
-     * (the last ones, which carry the meaning: {@code spring.datasource.password}).
+     * where case rises (apiKey → api Key, APIKey → API Key), each looked up as it is read (its bounds into {@code seg},
+     * what it can be into {@code bits}). Returns how many, at most {@link #MAX_SEGMENTS} (the last ones, which carry the
+     * meaning: {@code spring.datasource.password}).
      */
-    private static int split(String s, int start, int end, int[] seg) {
+    private static int split(char[] s, int start, int end, int[] seg, int[] bits) {
         int count = 0;
         int i = start;
         while (i < end) {
-            while (i < end && !Chars.alnum(s.charAt(i))) {
+            while (i < end && !Chars.alnum(s[i])) {
                 i++;
             }
             if (i >= end) {
                 break;
             }
             int from = i;
+            // the word's hash as it is read: hash() starts from the length, which adds length * 31^length at the end
+            int sum = s[i] | 0x20;
+            int power = 31;
             i++;
-            while (i < end && Chars.alnum(s.charAt(i)) && !hump(s, i, end)) {
+            while (i < end && Chars.alnum(s[i]) && !hump(s, i, end)) {
+                sum = 31 * sum + (s[i] | 0x20);
+                power *= 31;
                 i++;
             }
             if (count == MAX_SEGMENTS) {
                 System.arraycopy(seg, 2, seg, 0, seg.length - 2);
+                System.arraycopy(bits, 1, bits, 0, bits.length - 1);
                 count--;
             }
             seg[2 * count] = from;
             seg[2 * count + 1] = i;
+            bits[count] = lookUp(s, from, i, (i - from) * power + sum);
             count++;
         }
         return count;
     }
 
     /** Whether a new word starts at {@code i}: aB, or the B of ABc. */
-    private static boolean hump(String s, int i, int end) {
-        char c = s.charAt(i);
+    private static boolean hump(char[] s, int i, int end) {
+        char c = s[i];
         if (!Chars.upper(c)) {
             return false;
         }
-        char before = s.charAt(i - 1);
+        char before = s[i - 1];
         return Chars.lower(before) || Chars.digit(before)
-                || Chars.upper(before) && i + 1 < end && Chars.lower(s.charAt(i + 1));
+                || Chars.upper(before) && i + 1 < end && Chars.lower(s[i + 1]);
     }
 
     private static boolean endsWith(String s, int[] seg, int k, String word) {

@@ -80,11 +80,11 @@ final class KeyValues implements Detector {
         if (key == KeyNames.Key.NONE && Chars.is(s, keyStart, keyEnd, "value")) {
             key = NameValuePairs.named(scan, keyStart, sep);
         }
-        boolean prose = colon && !quoted && !keyCanStart(s, keyStart) && !header(key)
-                && !identifier(s, keyStart, keyEnd) && (sepEnd >= s.length() || Chars.blank(s.charAt(sepEnd)));
         if (key == KeyNames.Key.NONE || colon && !quoted && s.startsWith("//", keyStart - 2)) {
             return sep + 1;   // the user of a URL's user:password@ (that is Urls')
         }
+        boolean prose = colon && !quoted && !keyCanStart(s, keyStart) && !header(key)
+                && !identifier(s, keyStart, keyEnd) && (sepEnd >= s.length() || Chars.blank(s.charAt(sepEnd)));
         int v = arrow ? sep + 2 : sep + 1;
         if (parenthesised) {
             int close = Chars.indexOf(s, ')', v + 1, Math.min(s.length(), v + 80));
@@ -373,12 +373,23 @@ final class KeyValues implements Detector {
             case SESSION:
                 return Values.secretLike(s, start, end) ? SecretKind.SESSION_ID : null;
             case SECRET:
-                return Values.secretLike(s, start, end) ? SecretKind.GENERIC_SECRET : null;
+                return Values.secretLike(s, start, end) && !credentialScope(s, start, end) ? SecretKind.GENERIC_SECRET
+                        : null;
             case KEY:
                 return Values.generated(s, start, end) ? SecretKind.GENERIC_SECRET : null;
             default:
                 return null;
         }
+    }
+
+    /**
+     * A signed request's credential scope, {@code X-Goog-Credential=<account>/<date>/<region>/<service>/goog4_request}
+     * (and AWS' {@code …/aws4_request}): who signed and for what, no secret. An access key id at its start is a token
+     * of known shape and goes all the same.
+     */
+    private static boolean credentialScope(String s, int start, int end) {
+        return end - start > 13 && (s.regionMatches(true, end - 12, "aws4_request", 0, 12)
+                || s.regionMatches(true, end - 13, "goog4_request", 0, 13));
     }
 
     /** Any value but a small count ({@code pass=3} in a test summary) or a path ({@code PWD=/home/ci}). */

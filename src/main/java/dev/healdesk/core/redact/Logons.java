@@ -10,7 +10,8 @@ import java.util.List;
  * such an argument counts only after one of the commands on the same line, or as the value of one of the keys
  * ({@code userid=}), or right after a prefix ({@code jdbc:oracle:thin:scott/…@host:1521:ORCL}), so {@code a/b@c}
  * elsewhere stays. Without {@code @connect} the argument must follow the command
- * directly (flags, the row's keywords and other logons between), so that a path later on the line stays.
+ * directly (flags, the row's keywords and other logons between), so that a path later on the line stays. Typed at
+ * the tool's own prompt, it counts after {@code CONNECT} ({@code RMAN> CONNECT TARGET sys/…@prod}).
  */
 final class Logons implements Detector {
 
@@ -33,9 +34,34 @@ final class Logons implements Detector {
         this.table = table;
     }
 
+    private static final boolean[] USER_END = new boolean[128];
+    private static final boolean[] PASSWORD_START = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            USER_END[c] = userChar(c) || c == ' ' || c == '\t';
+            PASSWORD_START[c] = passwordChar(c) || c == '"';
+        }
+    }
+
+    /** The user's last character stands before the slash; or a blank, before {@code net use}'s {@code /user:}. */
+    @Override
+    public boolean[] befores(char c) {
+        return USER_END;
+    }
+
+    /** The password's first character, or its opening quote, follows the slash. */
+    @Override
+    public boolean[] seconds(char c) {
+        return PASSWORD_START;
+    }
+
     @Override
     public int at(Scan scan, int i) {
         String s = scan.text;
+        if (i > 0 && i + 6 < s.length() && Chars.blank(s.charAt(i - 1)) && s.regionMatches(true, i + 1, "user:", 0, 5)) {
+            return netUse(scan, i);
+        }
         if (i == 0 || i + 1 >= s.length() || !userChar(s.charAt(i - 1))
                 || !passwordChar(s.charAt(i + 1)) && s.charAt(i + 1) != '"') {
             return i + 1;
@@ -81,11 +107,111 @@ final class Logons implements Detector {
             return i + 1;   // a product and its version: Mozilla/5.0, HTTP/1.1, Chrome/120.0.0.0
         }
         if (!prefixed && !keyed(s, user) && !(connect ? commandOnLine(s, user) : commandBefore(s, user))
-                || Values.placeholder(s, start, end)) {
+                && !promptConnect(s, user) || Values.placeholder(s, start, end)) {
             return i + 1;   // the placeholder test last: it is the dearest (${ORACLE_PWD}, ****)
         }
         scan.add(SecretKind.PASSWORD, start, end);
         return end;
+    }
+
+    /**
+     * Windows' {@code net use [device] [\\computer\share] [password | *] [/user:[domain\]user]}: the password is the bare
+     * argument after the share (before {@code /user:} or after its user). Called at the {@code /} of {@code /user:};
+     * counts only after {@code net use} on the same line.
+     */
+    private static int netUse(Scan scan, int slash) {
+        String s = scan.text;
+        int lineStart = slash;
+        while (lineStart > 0 && slash - lineStart < CommandLines.REACH && s.charAt(lineStart - 1) != '\n') {
+            lineStart--;
+        }
+        int command = -1;
+        for (int k = lineStart; k + 7 <= slash; k++) {
+            if ((s.charAt(k) == 'n' || s.charAt(k) == 'N') && s.regionMatches(true, k, "net use", 0, 7)
+                    && (k == 0 || !Chars.word(s.charAt(k - 1)))) {
+                command = k + 7;
+                break;
+            }
+        }
+        if (command < 0) {
+            return slash + 1;
+        }
+        int userEnd = slash;
+        while (userEnd < s.length() && !Chars.space(s.charAt(userEnd))) {
+            userEnd++;
+        }
+        int p = userEnd;   // after: /user:ACME\bob PASSWORD
+        while (p < s.length() && Chars.blank(s.charAt(p))) {
+            p++;
+        }
+        int e = p;
+        while (e < s.length() && !Chars.space(s.charAt(e))) {
+            e++;
+        }
+        if (e > p && s.charAt(p) != '/' && s.charAt(p) != '*' && !Values.placeholder(s, p, e)) {
+            scan.add(SecretKind.PASSWORD, p, e);
+            return e;
+        }
+        e = slash;   // before: \\host\share PASSWORD /user:…
+        while (e > command && Chars.blank(s.charAt(e - 1))) {
+            e--;
+        }
+        p = e;
+        while (p > command && !Chars.space(s.charAt(p - 1))) {
+            p--;
+        }
+        if (p < e && s.charAt(p) != '\\' && s.charAt(p) != '/' && s.charAt(p) != '*'
+                && !(e - p == 2 && s.charAt(e - 1) == ':') && !Values.placeholder(s, p, e)) {
+            scan.add(SecretKind.PASSWORD, p, e);
+        }
+        return slash + 1;
+    }
+
+    /**
+     * Whether the logon is typed at a tool's own prompt: {@code RMAN> CONNECT TARGET sys/…@prod},
+     * {@code DGMGRL> connect sys/…@prim}, {@code SQL> conn scott/…}: the line starts with a command of the table and
+     * {@code >}, then {@code connect} (or SQL*Plus' {@code conn}) and only the rows' keywords up to the logon, so that
+     * {@code SQL> select a/b@c from dual} stays.
+     */
+    private boolean promptConnect(String s, int user) {
+        int lineStart = user;
+        while (lineStart > 0 && user - lineStart < CommandLines.REACH && s.charAt(lineStart - 1) != '\n') {
+            lineStart--;
+        }
+        int w = lineStart;
+        while (w < user && Chars.blank(s.charAt(w))) {
+            w++;
+        }
+        int e = w;
+        while (e < user && Chars.alnum(s.charAt(e))) {
+            e++;
+        }
+        if (e == w || e + 1 >= user || s.charAt(e) != '>' || !Chars.blank(s.charAt(e + 1)) || !command(s, w, e)) {
+            return false;
+        }
+        boolean first = true;
+        int p = e + 1;
+        while (true) {
+            while (p < user && Chars.blank(s.charAt(p))) {
+                p++;
+            }
+            if (p >= user) {
+                return !first;
+            }
+            int q = p;
+            while (q < user && !Chars.blank(s.charAt(q))) {
+                q++;
+            }
+            if (q == user) {
+                return !first;   // the logon itself (a quote before the user is part of it)
+            }
+            boolean connect = Chars.is(s, p, q, "connect") || Chars.is(s, p, q, "conn");
+            if (first ? !connect : !keyword(s, p, q)) {
+                return false;
+            }
+            first = false;
+            p = q;
+        }
     }
 
     /** Whether one of the table's prefixes ends right before {@code user}. */

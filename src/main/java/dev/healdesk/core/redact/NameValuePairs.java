@@ -6,7 +6,8 @@ package dev.healdesk.core.redact;
  * Python dicts ({@code {'name': 'sessionid', 'value': '…'}}), in Kubernetes env lists ({@code - name: DB_PASSWORD}
  * then {@code value: …}, the name unquoted), in CI variable APIs ({@code {"key":"DEPLOY_TOKEN","value":"…"}}) and in
  * .NET and NuGet configs ({@code <add key="ClearTextPassword" value="…"/>}): the name is looked for in the same object
- * or element, before the value or after it, and judged as a key name would be ({@link KeyNames}).
+ * or element, before the value or after it, and judged as a key name would be ({@link KeyNames}). Where the object
+ * has no name, the key it is the value of speaks for it ({@code "spring.redis.password": {"value": "…"}}).
  */
 final class NameValuePairs {
 
@@ -21,7 +22,14 @@ final class NameValuePairs {
         String s = scan.text;
         for (int j = valueKey - 1; j >= 0 && valueKey - j <= REACH; j--) {
             char c = s.charAt(j);
-            if (c == '{' || c == '}' || c == '<' || c == '>') {
+            if (c == '{') {
+                KeyNames.Key parent = parentKey(scan, j);
+                if (parent != KeyNames.Key.NONE) {
+                    return parent;
+                }
+                break;
+            }
+            if (c == '}' || c == '<' || c == '>') {
                 break;
             }
             KeyNames.Key key = nameAt(scan, j);
@@ -40,6 +48,38 @@ final class NameValuePairs {
             }
         }
         return KeyNames.Key.NONE;
+    }
+
+    /**
+     * What the key says whose value is the object opening at {@code brace}, as Spring Boot's {@code /actuator/env}
+     * writes a property: {@code "spring.datasource.password": { "value": "…", "origin": "…" }}.
+     */
+    private static KeyNames.Key parentKey(Scan scan, int brace) {
+        String s = scan.text;
+        int p = brace - 1;
+        while (p >= 0 && Chars.space(s.charAt(p))) {
+            p--;
+        }
+        if (p < 0 || s.charAt(p) != ':' && s.charAt(p) != '=') {
+            return KeyNames.Key.NONE;
+        }
+        p--;
+        while (p >= 0 && Chars.blank(s.charAt(p))) {
+            p--;
+        }
+        if (p < 1 || s.charAt(p) != '"' && s.charAt(p) != '\'') {
+            return KeyNames.Key.NONE;
+        }
+        int end = p;
+        int start = end - 1;
+        while (start >= 0 && end - start <= KeyNames.MAX_LENGTH && s.charAt(start) != s.charAt(end)
+                && s.charAt(start) != '\n') {
+            start--;
+        }
+        if (start < 0 || s.charAt(start) != s.charAt(end)) {
+            return KeyNames.Key.NONE;
+        }
+        return KeyNames.classify(scan, start + 1, end);
     }
 
     /** If a {@code name: 'x'} (or {@code key="x"}, or YAML's {@code name: x}) starts at {@code j}, what x says; else null. */

@@ -2,18 +2,66 @@ package dev.healdesk.core.redact;
 
 /**
  * A long random string named like a secret in prose, without {@code =} or {@code :}: "auth token 013fe…",
- * "using secret Zk3…", "api key 9aB…". Only a value that looks generated goes (at least {@value #MIN_LENGTH}
+ * "using secret Zk3…", "api key 9aB…", "license key 9aB… is invalid". Only a value that looks generated goes (at least {@value #MIN_LENGTH}
  * characters of letters and digits, {@value #MIN_ENTROPY} bits of entropy a character), so "token expired" and
  * "password reset link" stay, and a bare "key" counts only after api, access, secret or private ("cache key
  * 9f8e…" stays). Triggered by the first letter of the name. Also a setting given as name then value to a
- * configuration command ({@code CONFIG SET requirepass …}, {@code git config user.password …}; see {@code setting}).
+ * configuration command ({@code CONFIG SET requirepass …}, {@code git config user.password …}; see {@code setting}),
+ * quoted as Redis' MONITOR prints it too, and the password of Redis' {@code AUTH} (see {@code redisAuth}); and a
+ * value a sentence about the name introduces with a colon ("a temporary password is generated for root@localhost: …";
+ * see {@code labelled}).
  */
 final class NamedValues implements Detector {
 
     static final int MIN_LENGTH = 16;
     static final double MIN_ENTROPY = 3.5;
+    /** How far after a secret's name the colon of "… password is generated for root@localhost: …" may stand. */
+    private static final int LABEL_REACH = 64;
     private static final String[] NAMES = {"token", "secret", "password", "passwd", "credential", "apikey"};
-    private static final String[] KEY_QUALIFIERS = {"api", "access", "secret", "private"};
+    private static final String[] KEY_QUALIFIERS = {"api", "access", "secret", "private", "license"};
+    /**
+     * Bit n set where a word of n letters can be a name or a configuration command's word ({@link #NAMES}, "key",
+     * "set", "config", Redis' "auth", "chpasswd"): other words are passed over without comparing them with each.
+     */
+    private static final long LENGTHS = lengths();
+    /** Every word this detector looks for at its trigger: the names, and the words of a configuration command. */
+    private static final String[] WORDS = words();
+
+    private static String[] words() {
+        String[] words = java.util.Arrays.copyOf(NAMES, NAMES.length + 5);
+        words[NAMES.length] = "key";
+        words[NAMES.length + 1] = "set";
+        words[NAMES.length + 2] = "config";
+        words[NAMES.length + 3] = "auth";
+        words[NAMES.length + 4] = "chpasswd";
+        return words;
+    }
+
+    private static long lengths() {
+        long bits = 0;
+        for (String w : words()) {
+            bits |= 1L << w.length();
+        }
+        return bits;
+    }
+
+    @Override
+    public long wordLengths(char c) {
+        return LENGTHS;
+    }
+
+    /** The second letters of the names and words that start with {@code c}, in either case. */
+    @Override
+    public boolean[] seconds(char c) {
+        StringBuilder b = new StringBuilder();
+        for (String w : WORDS) {
+            if (Character.toLowerCase(w.charAt(0)) == Character.toLowerCase(c)) {
+                b.append(Character.toLowerCase(w.charAt(1))).append(Character.toUpperCase(w.charAt(1)));
+            }
+        }
+        return Chars.set(b.toString());
+    }
+
 
     @Override
     public int at(Scan scan, int i) {
@@ -22,14 +70,33 @@ final class NamedValues implements Detector {
         if (Chars.joinedBefore(s, i)) {
             return end;   // inside a word: nothing here starts a name, skip the rest of it
         }
-        if (end + 1 < s.length() && Chars.blank(s.charAt(end)) && end - i <= 9) {
-            int setting = setting(scan, i, end);
+        if (end - i >= 64 || (LENGTHS & 1L << (end - i)) == 0) {
+            return end;   // no name and no command's word is this long
+        }
+        if (end - i == 8 && Chars.is(s, i, end, "chpasswd") && piped(s, i)) {
+            CommandLines.piped(scan, i, true);   // echo 'bob:…' | chpasswd
+            return end;
+        }
+        boolean quotedWord = i > 0 && s.charAt(i - 1) == '"' && end < s.length() && s.charAt(end) == '"';
+        int after = quotedWord ? end + 1 : end;
+        if (after + 1 < s.length() && Chars.blank(s.charAt(after)) && end - i <= 9) {
+            int setting = setting(scan, i, end, quotedWord);
             if (setting >= 0) {
                 return setting;
+            }
+            if (end - i == 4 && Chars.is(s, i, end, "auth")) {
+                int auth = redisAuth(scan, i, after, quotedWord);
+                if (auth >= 0) {
+                    return auth;
+                }
             }
         }
         if (!named(s, i, end)) {
             return end;
+        }
+        int labelled = labelled(scan, i, end);
+        if (labelled >= 0) {
+            return labelled;
         }
         if (end + 1 >= s.length() || !Chars.blank(s.charAt(end))) {
             return end;
@@ -64,13 +131,16 @@ final class NamedValues implements Detector {
      * {@code set} (after config, configure, user-secrets or secret) or at git's {@code config}; returns where scanning
      * goes on, or -1 when the text is not so.
      */
-    private static int setting(Scan scan, int word, int end) {
+    private static int setting(Scan scan, int word, int end, boolean quotedWord) {
         String s = scan.text;
         boolean set = Chars.is(s, word, end, "set");
         if (set) {
-            int p = word - 1;
+            int p = quotedWord ? word - 2 : word - 1;
             while (p >= 0 && Chars.blank(s.charAt(p))) {
                 p--;
+            }
+            if (quotedWord && p >= 0 && s.charAt(p) == '"') {
+                p--;   // Redis MONITOR quotes every argument: "CONFIG" "SET" "masterauth" "…"
             }
             int q = p;
             while (q >= 0 && (Chars.alnum(s.charAt(q)) || s.charAt(q) == '-')) {
@@ -83,7 +153,7 @@ final class NamedValues implements Detector {
         } else if (!Chars.is(s, word, end, "config") || word < 4 || !s.startsWith("git ", word - 4)) {
             return -1;
         }
-        int i = end;
+        int i = quotedWord ? end + 1 : end;
         while (true) {   // blanks and options: --global, --local, -f file
             while (i < s.length() && Chars.blank(s.charAt(i))) {
                 i++;
@@ -130,6 +200,206 @@ final class NamedValues implements Detector {
         }
         scan.add(kind, start, stop);
         return start;
+    }
+
+    /**
+     * Redis' {@code AUTH [username] password}: its last argument, where the text is Redis' own: a command typed at
+     * redis-cli's prompt ({@code 127.0.0.1:6379> AUTH …}), a line of {@code MONITOR} with every argument quoted
+     * ({@code "AUTH" "…"}), or the {@code AUTH} of a {@code HELLO 3 AUTH user …}. Called at the word {@code auth};
+     * returns where scanning goes on, or -1 when the text is not so ("AUTH failed" in prose stays).
+     */
+    private static int redisAuth(Scan scan, int word, int after, boolean quoted) {
+        String s = scan.text;
+        int p = quoted ? word - 2 : word - 1;
+        while (p >= 0 && Chars.blank(s.charAt(p))) {
+            p--;
+        }
+        boolean prompt = p > 0 && s.charAt(p) == '>' && redisPrompt(s, p);
+        boolean hello = false;
+        if (!prompt && !quoted) {
+            int q = p;
+            while (q >= 0 && Chars.digit(s.charAt(q))) {
+                q--;
+            }
+            hello = q < p && q >= 6 && Chars.blank(s.charAt(q)) && s.regionMatches(true, q - 5, "hello", 0, 5)
+                    && (q == 5 || !Chars.word(s.charAt(q - 6)));
+        }
+        if (!quoted && !prompt && !hello) {
+            return -1;
+        }
+        int lastStart = -1;
+        int lastEnd = -1;
+        int args = 0;
+        int i = after;
+        while (i < s.length() && s.charAt(i) != '\n' && s.charAt(i) != '\r') {
+            if (Chars.blank(s.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start;
+            int stop;
+            if (quoted) {
+                if (s.charAt(i) != '"') {
+                    return -1;
+                }
+                start = i + 1;
+                stop = Quotes.close(s, start, 1);
+                if (stop >= s.length() || s.charAt(stop) != '"') {
+                    return -1;
+                }
+                i = stop + 1;
+            } else {
+                start = i;
+                while (i < s.length() && !Chars.space(s.charAt(i))) {
+                    i++;
+                }
+                stop = i;
+            }
+            args++;
+            lastStart = start;
+            lastEnd = stop;
+        }
+        if (args < 1 || args > 2 || lastEnd <= lastStart || Values.placeholder(s, lastStart, lastEnd)) {
+            return -1;
+        }
+        scan.add(SecretKind.PASSWORD, lastStart, lastEnd);
+        return lastEnd;
+    }
+
+    /**
+     * A value a sentence about the name introduces with a colon, alone at the end of its line or alone on the next
+     * line, as tools print what they generated: "A temporary password is generated for root@localhost: …" (MySQL),
+     * "Please use the following password to proceed to installation:" then the password on a line of its own
+     * (Jenkins). The words between name and colon are plain (no quote, no {@code =}); on the same line the value must
+     * mix letters with digits or signs ("password for user bob: rejected" stays), on the next line look generated.
+     * Returns where scanning goes on, or -1 when the text is not so.
+     */
+    private static int labelled(Scan scan, int name, int nameEnd) {
+        String s = scan.text;
+        int p = nameEnd;
+        while (p < s.length() && p - nameEnd <= LABEL_REACH) {
+            char c = s.charAt(p);
+            if (c == ':') {
+                break;
+            }
+            if (!(Chars.alnum(c) || Chars.blank(c) || c == '@' || c == '.' || c == '_' || c == '-' || c == '/')
+                    || c == '.' && p + 1 < s.length() && Chars.space(s.charAt(p + 1))) {
+                return -1;   // a sign other than a name's, or the end of the sentence ("… secret ID. Trace ID: …")
+            }
+            p++;
+        }
+        if (p >= s.length() || s.charAt(p) != ':' || p - nameEnd > LABEL_REACH) {
+            return -1;
+        }
+        int last = p;
+        while (last > nameEnd && Chars.letter(s.charAt(last - 1))) {
+            last--;
+        }
+        if (last == p) {
+            return -1;   // "password: …" and "password 2: …" are the key-value rules'
+        }
+        if (Chars.is(s, last, p, "id") || Chars.is(s, last, p, "ids")) {
+            return -1;   // "the secret's ID: …" introduces an id
+        }
+        int v = p + 1;
+        if (v < s.length() && !Chars.space(s.charAt(v))) {
+            return -1;   // host:port, a URL, a time
+        }
+        while (v < s.length() && Chars.blank(s.charAt(v))) {
+            v++;
+        }
+        boolean nextLine = v >= s.length() || s.charAt(v) == '\n' || s.charAt(v) == '\r';
+        if (nextLine) {
+            int lines = 0;
+            while (v < s.length() && Chars.space(s.charAt(v)) && lines <= 2) {
+                if (s.charAt(v) == '\n') {
+                    lines++;
+                }
+                v++;
+            }
+            if (lines == 0 || lines > 2) {
+                return -1;
+            }
+        }
+        int e = v;
+        while (e < s.length() && !Chars.space(s.charAt(e))) {
+            e++;
+        }
+        int after = e;
+        while (after < s.length() && Chars.blank(s.charAt(after))) {
+            after++;
+        }
+        if (e == v || after < s.length() && s.charAt(after) != '\n' && s.charAt(after) != '\r'
+                || Values.placeholder(s, v, e)) {
+            return -1;   // more than one word: a sentence
+        }
+        boolean password = s.charAt(name) == 'p' || s.charAt(name) == 'P';
+        boolean ok = nextLine ? e - v >= 12 && Values.secretLike(s, v, e)
+                : password ? e - v >= 6 && mixed(s, v, e) : Values.secretLike(s, v, e);
+        if (!ok) {
+            return -1;
+        }
+        scan.add(password ? SecretKind.PASSWORD : SecretKind.GENERIC_SECRET, v, e);
+        return v;   // a token of known shape names it better
+    }
+
+    /**
+     * Whether the {@code >} at {@code gt} ends redis-cli's prompt, attached to what it names: {@code host:6379>},
+     * {@code 127.0.0.1:6379[2]>}, {@code redis>}; not the {@code " > "} of a test title ("auth.spec.ts:12:7 > auth works").
+     */
+    private static boolean redisPrompt(String s, int gt) {
+        int e = gt;
+        if (e > 0 && s.charAt(e - 1) == ']') {
+            e--;
+            while (e > 0 && Chars.digit(s.charAt(e - 1))) {
+                e--;
+            }
+            if (e == 0 || s.charAt(e - 1) != '[') {
+                return false;
+            }
+            e--;
+        }
+        int b = e;
+        while (b > 0 && !Chars.space(s.charAt(b - 1))) {
+            b--;
+        }
+        if (b == e) {
+            return false;
+        }
+        int digits = e;
+        while (digits > b && Chars.digit(s.charAt(digits - 1))) {
+            digits--;
+        }
+        if (digits < e && digits > b && s.charAt(digits - 1) == ':') {
+            return true;   // host:port
+        }
+        for (int k = b; k + 5 <= e; k++) {
+            if (s.regionMatches(true, k, "redis", 0, 5) || s.regionMatches(true, k, "valkey", 0, Math.min(6, e - k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the word at {@code word} follows a pipe: {@code … | chpasswd}. */
+    private static boolean piped(String s, int word) {
+        int p = word - 1;
+        while (p >= 0 && Chars.blank(s.charAt(p))) {
+            p--;
+        }
+        return p > 0 && s.charAt(p) == '|' && s.charAt(p - 1) != '|';
+    }
+
+    /** Whether {@code s[start, end)} has a letter and a digit or a sign. */
+    private static boolean mixed(String s, int start, int end) {
+        boolean letter = false;
+        boolean other = false;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            letter |= Chars.letter(c);
+            other |= !Chars.letter(c);
+        }
+        return letter && other;
     }
 
     private static boolean named(String s, int start, int end) {

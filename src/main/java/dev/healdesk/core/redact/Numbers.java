@@ -14,6 +14,15 @@ final class Numbers implements Detector {
 
     static final int MAX_GROUPS = 8;
 
+    private static final boolean[] DIGIT = Chars.set(Chars.DIGITS);
+    private static final boolean[] COUNTRY = Chars.set("123456789");
+
+    /** A digit after {@code (}; a country code, 1-9, after {@code +}. */
+    @Override
+    public boolean[] seconds(char c) {
+        return c == '(' ? DIGIT : c == '+' ? COUNTRY : null;
+    }
+
     @Override
     public int at(Scan scan, int i) {
         String s = scan.text;
@@ -32,9 +41,10 @@ final class Numbers implements Detector {
         char sep = 0;
         int j = i;
         int n = s.length();
+        char[] chars = scan.chars;
         while (true) {
             int from = j;
-            while (j < n && Chars.digit(s.charAt(j)) && j - from < 20) {
+            while (j < n && Chars.digit(chars[j]) && j - from < 20) {
                 j++;
             }
             g[2 * count] = from;

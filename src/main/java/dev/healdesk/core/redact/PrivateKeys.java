@@ -14,6 +14,14 @@ final class PrivateKeys implements Detector {
     static final int MAX_BLOCK = 64 * 1024;
     private static final Pattern HEADER = Pattern.compile("-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----");
 
+    private static final boolean[] DASH = Chars.set("-");
+
+    /** {@code -----BEGIN}. */
+    @Override
+    public boolean[] seconds(char c) {
+        return DASH;
+    }
+
     @Override
     public int at(Scan scan, int i) {
         String s = scan.text;

@@ -19,7 +19,8 @@ import java.util.Set;
  *
  * <p>Speed comes from gating: one pass over the text looks up each character in a table, and a detector runs
  * only where its trigger is (a digit, {@code :}, {@code =}, {@code @}, {@code |}, {@code /}, a line feed, the first
- * letter of a known prefix), its regex only over a window there. %-encoded text with an encoded separator in it is decoded and scanned
+ * letter of a known prefix) and its cheap tests on the characters around it pass (the next one, the one before, the
+ * word's length: {@link Detector#seconds}), its regex only over a window there. %-encoded text with an encoded separator in it is decoded and scanned
  * again ({@link Encoded}), so every rule holds inside a URL's query parameters too. Immutable and thread-safe: share
  * one.
  *
@@ -41,13 +42,17 @@ public final class Redactor {
     /** Called for the text's first line, which no line feed triggers. */
     private final SpacedProperties spacedProperties = new SpacedProperties();
     /**
-     * For a character whose only detector is {@link Tokens} (the first letter of a token prefix: d, e, f, g, o...): the
-     * characters that can come second in such a prefix. Where the next character is not one of them the scan steps on
-     * without calling the detector: a word such as "of" or "line" costs a table look-up, not a call. The result is the
-     * same, as a word that starts with a letter holds no other trigger that is not joined to it (every detector on a
-     * letter or digit steps over a joined one).
+     * By trigger character, beside {@link #triggers}: each detector's {@link Detector#seconds} (null for none), or null
+     * where no detector of the character has any of the three tests (this, {@link #befores}, {@link #wordLengths}). The
+     * scan makes these look-ups before it calls a detector, and where one rules the detector out takes what the detector
+     * would answer there, the word's end ({@link Scan#wordEnd}) or the next character: the first letter of most words
+     * ("of", "line", "Connection", "status"), a date's dashes and a path's slashes cost table look-ups, not calls.
      */
-    private final boolean[][] secondOnly = new boolean[128][];
+    private final boolean[][][] seconds = new boolean[128][][];
+    /** Beside {@link #seconds}: each detector's {@link Detector#befores}. */
+    private final boolean[][][] befores = new boolean[128][][];
+    /** Beside {@link #seconds}: each detector's {@link Detector#wordLengths}. */
+    private final long[][] wordLengths = new long[128][];
     /** By {@link SecretKind#ordinal()}: the kinds this rule set leaves in the text. */
     private final boolean[] left = new boolean[SecretKind.values().length];
 
@@ -83,8 +88,24 @@ public final class Redactor {
         on("tTsSpPcCaAkK", new NamedValues());
         on("ABCDEFGHIJKLMNOPQRSTUVWXYZ", new Ibans());
         for (char c = 0; c < 128; c++) {
-            if (triggers[c] != null && triggers[c].length == 1 && triggers[c][0] == tokens && Chars.letter(c)) {
-                secondOnly[c] = tokens.secondFilter(c);
+            Detector[] ds = triggers[c];
+            if (ds == null) {
+                continue;
+            }
+            boolean[][] second = new boolean[ds.length][];
+            boolean[][] before = new boolean[ds.length][];
+            long[] lengths = new long[ds.length];
+            boolean any = false;
+            for (int k = 0; k < ds.length; k++) {
+                second[k] = ds[k].seconds(c);
+                before[k] = ds[k].befores(c);
+                lengths[k] = Chars.word(c) ? ds[k].wordLengths(c) : -1L;
+                any |= second[k] != null || before[k] != null || lengths[k] != -1L;
+            }
+            if (any) {
+                seconds[c] = second;
+                befores[c] = before;
+                wordLengths[c] = lengths;
             }
         }
     }
@@ -148,27 +169,44 @@ public final class Redactor {
     private Scan scan(String text, int depth) {
         Scan scan = new Scan(text, left, depth);
         Detector[][] table = triggers;
-        int n = text.length();
+        char[] chars = scan.chars;
+        int n = chars.length;
         spacedProperties.line(scan, 0);
         int i = 0;
         while (i < n) {
-            char c = text.charAt(i);
+            char c = chars[i];
             Detector[] detectors = c < 128 ? table[c] : c == '\u2502' ? box : null;
             if (detectors == null) {
                 i++;
                 continue;
             }
-            boolean[] second = c < 128 ? secondOnly[c] : null;
-            if (second != null) {
-                char next = i + 1 < n ? text.charAt(i + 1) : 0;
-                if (next >= 128 || !second[next]) {
-                    i++;
-                    continue;
-                }
-            }
             int next = i + 1;
-            for (Detector d : detectors) {
-                next = Math.max(next, d.at(scan, i));
+            boolean[][] second = c < 128 ? seconds[c] : null;
+            if (second == null) {
+                for (Detector d : detectors) {
+                    next = Math.max(next, d.at(scan, i));
+                }
+            } else {
+                // what a detector answers where its test rules it out (see Detector): i + 1, or the word's end
+                boolean word = Chars.word(c);
+                boolean[][] first = befores[c];
+                long[] lengths = wordLengths[c];
+                char after = i + 1 < n ? chars[i + 1] : 0;
+                char before = i > 0 ? chars[i - 1] : 0;
+                for (int k = 0; k < detectors.length; k++) {
+                    boolean[] s = second[k];
+                    boolean[] b = first[k];
+                    long m = lengths[k];
+                    if (s != null && (i + 1 >= n || after < 128 && !s[after])
+                            || b != null && (i == 0 || before < 128 && !b[before])
+                            || m != -1L && (m & 1L << Math.min(63, scan.wordEnd(i) - i)) == 0) {
+                        if (word) {
+                            next = Math.max(next, scan.wordEnd(i));
+                        }
+                    } else {
+                        next = Math.max(next, detectors[k].at(scan, i));
+                    }
+                }
             }
             i = next;
         }

@@ -73,11 +73,17 @@ record RuleTable(List<Tokens.Rule> tokens, List<CommandLines.Flag> flags, List<L
         }
         String value = n.path("value").asText("either");
         String form = n.path("form").asText("password");
-        if (!List.of("attached", "next", "either").contains(value) || !List.of("password", "userPassword").contains(form)) {
-            throw new IllegalArgumentException("value must be attached, next or either; form password or userPassword");
+        if (!List.of("attached", "next", "either", "before", "piped").contains(value)
+                || !List.of("password", "userPassword").contains(form)) {
+            throw new IllegalArgumentException(
+                    "value must be attached, next, either, before or piped; form password or userPassword");
         }
-        return new CommandLines.Flag(n.get("id").asText(), commands, flags, !value.equals("next"),
-                !value.equals("attached"), form.equals("userPassword"));
+        boolean before = value.equals("before");
+        boolean piped = value.equals("piped");
+        boolean elsewhere = before || piped;
+        return new CommandLines.Flag(n.get("id").asText(), commands, flags, !elsewhere && !value.equals("next"),
+                !elsewhere && !value.equals("attached"), form.equals("userPassword"), before, piped,
+                n.path("position").asInt(0));
     }
 
     private static Logons.Logon logon(JsonNode n) {

@@ -12,6 +12,11 @@ import java.util.List;
 final class Scan {
 
     final String text;
+    /**
+     * The text's characters, for the scan's own loop ({@link Redactor}) and {@link #wordEnd}, which read every character:
+     * an array read costs less than {@link String#charAt}, which checks the string's coding each time.
+     */
+    final char[] chars;
     /** Where the table row last read by {@link Tables} ends: its later separators need no second look. */
     int tableRowEnd;
     /** Where the %-encoded run last read by {@link Encoded} ends. */
@@ -35,6 +40,7 @@ final class Scan {
 
     Scan(String text, boolean[] left, int depth) {
         this.text = text;
+        this.chars = text.toCharArray();
         this.left = left;
         this.depth = depth;
     }
@@ -43,13 +49,18 @@ final class Scan {
     private int wordEnd;
 
     /**
-     * The end of the run of word characters at {@code i}, at least {@code i + 1} ({@link Tokens#wordEnd}), kept for
+     * The end of the run of word characters ({@link Chars#word}) after {@code i}, at least {@code i + 1}, kept for
      * the next caller: several detectors start at the same capital and skip the same word.
      */
     int wordEnd(int i) {
         if (i != wordAt) {
             wordAt = i;
-            wordEnd = Tokens.wordEnd(text, i);
+            char[] c = chars;
+            int j = i + 1;
+            while (j < c.length && Chars.word(c[j])) {
+                j++;
+            }
+            wordEnd = j;
         }
         return wordEnd;
     }

@@ -1,5 +1,6 @@
 package dev.healdesk.core.redact;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,11 +37,20 @@ final class Tokens implements Detector {
      */
     private final boolean[][] secondChars = new boolean[128][];
     /**
-     * By the first two characters ({@code 128 * first + second}): the rules with a prefix that starts so, in the table's
-     * order; a word that passes the second-character filter tries only these, not every rule of its first character.
-     * Null where a first character has a one-character or non-ASCII prefix (then all its rules are tried).
+     * By the first two characters ({@code 128 * first + second}): the prefixes that start so, each with its rule, in the
+     * table's order (a rule's prefixes in its own order); a word that passes the second-character filter tries only
+     * these, not every prefix of every rule of its first character. Null where no prefix starts so.
      */
-    private final Rule[][] byFirstTwo = new Rule[128 * 128][];
+    private final Prefix[][] byFirstTwo = new Prefix[128 * 128][];
+    /**
+     * By the first two characters: the characters that can come third in a prefix starting so, or null where a prefix
+     * is those two characters alone (or its third is not ASCII). Most words that start like a token ("ex" of "expected"
+     * and "ext_", "pa" of "path" and "pat.") stop here.
+     */
+    private final boolean[][] thirdChars = new boolean[128 * 128][];
+
+    private record Prefix(String text, Rule rule) {
+    }
 
     Tokens(List<Rule> rules) {
         Map<Character, Set<Rule>> byChar = new LinkedHashMap<>();
@@ -70,15 +80,25 @@ final class Tokens implements Detector {
             secondChars[c] = second;
         });
         byAnchor.forEach((c, set) -> byAnchorChar[c] = set.toArray(new Rule[0]));
-        Map<Integer, Set<Rule>> byTwo = new LinkedHashMap<>();
+        Map<Integer, List<Prefix>> byTwo = new LinkedHashMap<>();
         for (Rule r : rules) {   // in the table's order, so the first rule that matches still wins
             for (String p : r.prefixes()) {
                 if (p.length() >= 2 && p.charAt(0) < 128 && p.charAt(1) < 128) {
-                    byTwo.computeIfAbsent(128 * p.charAt(0) + p.charAt(1), k -> new LinkedHashSet<>()).add(r);
+                    byTwo.computeIfAbsent(128 * p.charAt(0) + p.charAt(1), k -> new ArrayList<>()).add(new Prefix(p, r));
                 }
             }
         }
-        byTwo.forEach((k, set) -> byFirstTwo[k] = set.toArray(new Rule[0]));
+        byTwo.forEach((k, list) -> {
+            byFirstTwo[k] = list.toArray(new Prefix[0]);
+            boolean[] third = new boolean[128];
+            for (Prefix p : list) {
+                if (p.text().length() < 3 || p.text().charAt(2) >= 128) {
+                    return;   // any third character: no filter for these two
+                }
+                third[p.text().charAt(2)] = true;
+            }
+            thirdChars[k] = third;
+        });
     }
 
     /**
@@ -88,6 +108,31 @@ final class Tokens implements Detector {
      */
     boolean[] secondFilter(char c) {
         return c < 128 && byAnchorChar[c] == null && byFirstChar[c] != null ? secondChars[c] : null;
+    }
+
+    /**
+     * Where a word character starts prefixes only, what can follow it in one ({@link #secondFilter}); where another
+     * character starts anchors only, each of two characters or more, what can follow it in one.
+     */
+    @Override
+    public boolean[] seconds(char c) {
+        if (c >= 128) {
+            return null;
+        }
+        if (Chars.word(c)) {
+            return secondFilter(c);
+        }
+        if (byFirstChar[c] != null || byAnchorChar[c] == null) {
+            return null;
+        }
+        boolean[] second = new boolean[128];
+        for (Rule r : byAnchorChar[c]) {
+            if (r.anchor().length() < 2 || r.anchor().charAt(1) >= 128) {
+                return null;
+            }
+            second[r.anchor().charAt(1)] = true;
+        }
+        return second;
     }
 
     /** The characters that can start a token or its anchor, for {@link Redactor}'s trigger table. */
@@ -136,7 +181,16 @@ final class Tokens implements Detector {
             return anchored != null ? i + 1 : scan.wordEnd(i);
         }
         if (second != null) {
-            rules = byFirstTwo[128 * c + s.charAt(i + 1)];   // the filter passed: both are ASCII, and some rule starts so
+            // the filter passed: both are ASCII, and some prefix starts so
+            int two = 128 * c + s.charAt(i + 1);
+            boolean[] third = thirdChars[two];
+            if (third == null || i + 2 < s.length() && s.charAt(i + 2) < 128 && third[s.charAt(i + 2)]) {
+                int end = byPrefix(scan, i, byFirstTwo[two]);
+                if (end > 0) {
+                    return end;
+                }
+            }
+            return anchored != null ? i + 1 : scan.wordEnd(i);
         }
         for (Rule r : rules) {
             int prefix = prefixLength(s, i, r.prefixes());
@@ -150,6 +204,29 @@ final class Tokens implements Detector {
             }
         }
         return anchored != null ? i + 1 : scan.wordEnd(i);
+    }
+
+    /**
+     * Tries the rules of {@code prefixes} whose prefix {@code s} has at {@code i}, each once, with its first such prefix,
+     * in the table's order (as trying every rule of the first character with {@link #prefixLength} would); the end of
+     * the token found and claimed, or -1.
+     */
+    private static int byPrefix(Scan scan, int i, Prefix[] prefixes) {
+        String s = scan.text;
+        Rule tried = null;
+        for (Prefix p : prefixes) {
+            Rule r = p.rule();
+            if (r == tried || !s.startsWith(p.text(), i)) {
+                continue;
+            }
+            tried = r;
+            int end = match(r, s, i);
+            if (end > 0 && (!r.mixed() || mixed(s, i + p.text().length(), end))) {
+                scan.add(r.kind(), r.withScheme() ? schemeStart(s, i) : i, end);
+                return end;
+            }
+        }
+        return -1;
     }
 
     private static int match(Rule r, String s, int start) {
@@ -201,14 +278,5 @@ final class Tokens implements Detector {
             lower |= Chars.lower(c);
         }
         return digit && upper && lower;
-    }
-
-    /** The end of the run of word characters at {@code i}, at least {@code i + 1}. */
-    static int wordEnd(String s, int i) {
-        int j = i + 1;
-        while (j < s.length() && Chars.word(s.charAt(j))) {
-            j++;
-        }
-        return j;
     }
 }

@@ -7,17 +7,29 @@ package dev.healdesk.core.redact;
  * token rather than a name ({@code https://[REDACTED_GENERIC_SECRET]@github.com/acme/shop.git}). The scheme, host,
  * port, path, database and query stay, so a reader still sees which database failed; query parameters named like
  * secrets ({@code ?password=}, {@code &sig=}) are {@link KeyValues}'. A password with a {@code #} or an {@code @}
- * that its tool did not %-encode goes whole too: the user info runs to the last {@code @} before the path.
+ * that its tool did not %-encode goes whole too: the user info runs to the last {@code @} before the path. Also the
+ * password of a libpq password file's line ({@code host:5432:db:user:…}), which names its host the same way.
  */
 final class Urls implements Detector {
 
     /** A user name this long and this random is a token: {@code https://<token>@github.com}. */
     static final int MIN_TOKEN_USER = 20;
 
+    private static final boolean[] SLASH = Chars.set("/0123456789*");
+
+    /** {@code ://}; or a digit or {@code *}, the port of a {@code .pgpass} line. */
+    @Override
+    public boolean[] seconds(char c) {
+        return SLASH;
+    }
+
     @Override
     public int at(Scan scan, int i) {
         String s = scan.text;
         if (!s.startsWith("://", i)) {
+            if (i + 1 < s.length() && (Chars.digit(s.charAt(i + 1)) || s.charAt(i + 1) == '*')) {
+                pgpass(scan, i);
+            }
             return i + 1;
         }
         int schemeStart = i;
@@ -51,6 +63,71 @@ final class Urls implements Detector {
             scan.add(SecretKind.GENERIC_SECRET, authStart, at);
         }
         return authStart;
+    }
+
+    /**
+     * A line of a libpq password file, {@code hostname:port:database:username:password} ({@code ~/.pgpass}, as
+     * {@code cat} or an {@code echo … >> ~/.pgpass} prints it): exactly five fields, a host (letters, digits, dots,
+     * hyphens, or {@code *}), a port (digits or {@code *}) and a database whose name starts with a letter, {@code _} or
+     * {@code *}; only the password goes. Called at the first colon.
+     */
+    private static void pgpass(Scan scan, int colon) {
+        String s = scan.text;
+        int q = colon + 1;   // the port, then a database that starts as a name does: a time's 10:11:12 stops here
+        while (q < s.length() && q - colon <= 6 && (Chars.digit(s.charAt(q)) || s.charAt(q) == '*')) {
+            q++;
+        }
+        if (q + 1 >= s.length() || s.charAt(q) != ':'
+                || !(Chars.letter(s.charAt(q + 1)) || s.charAt(q + 1) == '_' || s.charAt(q + 1) == '*')) {
+            return;
+        }
+        int[] colons = new int[4];   // the fields after it first: most colons before a digit are a time's
+        colons[0] = colon;
+        int count = 1;
+        int end = colon + 1;
+        while (end < s.length() && end - colon < 1024 && !Chars.space(s.charAt(end)) && s.charAt(end) != '\''
+                && s.charAt(end) != '"') {
+            if (s.charAt(end) == ':') {
+                if (count == 4) {
+                    return;   // more than five fields: /etc/passwd, a MAC address
+                }
+                colons[count++] = end;
+            }
+            end++;
+        }
+        if (count != 4) {
+            return;
+        }
+        int start = colon;
+        while (start > 0 && colon - start <= 253 && hostChar(s.charAt(start - 1))) {
+            start--;
+        }
+        if (start == colon || start > 0 && !Chars.space(s.charAt(start - 1)) && s.charAt(start - 1) != '\''
+                && s.charAt(start - 1) != '"') {
+            return;
+        }
+        boolean letter = false;
+        for (int k = start; k < colon; k++) {
+            char c = s.charAt(k);
+            letter |= Chars.letter(c) || c == '.' || c == '*';
+        }
+        if (!letter) {
+            return;   // 12:34:…, a time
+        }
+        for (int k = colons[0] + 1; k < colons[1]; k++) {
+            if (!Chars.digit(s.charAt(k)) && !(s.charAt(k) == '*' && colons[1] - colons[0] == 2)) {
+                return;   // the port: digits or *
+            }
+        }
+        if (colons[2] - colons[1] < 2 || colons[3] - colons[2] < 2 || end - colons[3] < 2
+                || Values.placeholder(s, colons[3] + 1, end)) {
+            return;
+        }
+        scan.add(SecretKind.PASSWORD, colons[3] + 1, end);
+    }
+
+    private static boolean hostChar(char c) {
+        return Chars.alnum(c) || c == '.' || c == '-' || c == '*' || c == '_';
     }
 
     private static boolean schemeChar(char c) {

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  *
  * <p>Speed without caching: a regex is split into its top-level alternatives ("units"), and each unit gets
  * pre-filter literals (derived by {@link RegexHints}; a pattern with explicit {@link FailurePattern#hints()} stays
- * one unit with those). One Aho-Corasick pass over the text tells which units can match; only their regexes run,
- * and a unit that is nothing but its literal matches without running at all. Units without literals always run.
+ * one unit with those). One pass of the {@link LiteralMatcher} over the text tells which units can match; only their
+ * regexes run, from where the literal their matches start with first occurs, and a unit that is nothing but its
+ * literal matches without running at all. Units without literals always run.
  * Each thread reuses one {@link Matcher} per unit, so a regex run allocates nothing.
  *
  * <p>{@link #match} also tells where the pattern first matches in the message (what {@code find()} of the pattern's
@@ -26,9 +27,11 @@ public final class Classifier {
     private final PatternCatalog catalog;
     private final Pattern[] unitRegex;       // per unit
     private final String[] unitLiteral;      // per unit: its literal when the unit is nothing but it, else null
+    private final String[] unitPrefix;       // per unit: the literal every match starts with (lower case), or null
     private final ThreadLocal<Scratch> scratch;
     private final int[] unitPattern;         // unit -> pattern index
     private final long[] always;             // units without literals
+    private final long[] portUnits;          // units that name a service's port (":5432"): evidence, not identity
     private final Classification[] classifications;
     private final LiteralMatcher literals;
     private final int words;
@@ -74,6 +77,10 @@ public final class Classifier {
         int units = regexes.size();
         unitRegex = regexes.toArray(new Pattern[0]);
         unitLiteral = exactLiterals.toArray(new String[0]);
+        unitPrefix = new String[units];
+        for (int u = 0; u < units; u++) {
+            unitPrefix[u] = useHints ? literalPrefix(unitRegex[u]) : null;
+        }
         scratch = ThreadLocal.withInitial(() -> new Scratch(unitRegex.length, Math.max(1, (units + 63) >>> 6)));
         unitPattern = owners.stream().mapToInt(Integer::intValue).toArray();
         words = Math.max(1, (units + 63) >>> 6);
@@ -83,9 +90,21 @@ public final class Classifier {
                 always[u >>> 6] |= 1L << u;
             }
         }
+        portUnits = new long[words];
+        for (int u = 0; u < units; u++) {
+            if (NAMES_A_PORT.matcher(unitRegex[u].pattern()).find()) {
+                portUnits[u >>> 6] |= 1L << u;
+            }
+        }
         literals = new LiteralMatcher(hints);
         fallback = catchAll.classification();
     }
+
+    /**
+     * A regex that names a port: a colon (or a class such as {@code [:/]}) and then a port number, or a group of port
+     * numbers ({@code :5432\b}, {@code [:/]6379\b}, {@code :(?:9200|5672)\b}).
+     */
+    static final Pattern NAMES_A_PORT = Pattern.compile("(?<!\\(\\?)[:\\]](?:\\(\\?:)?\\d{2,5}(?=\\\\b|[ |)]|$)");
 
     /**
      * One thread's working set, found with one thread-local look-up per classification: a {@link Matcher} per unit
@@ -96,6 +115,8 @@ public final class Classifier {
         final long[] candidates;
         final long[] exact;
         final char[][] chars = {new char[1024]};
+        /** Set by {@link #firstMatch}: a unit that names a port decided its answer (the pattern or the start). */
+        boolean portDecided;
 
         Scratch(int units, int words) {
             matchers = new Matcher[units];
@@ -153,8 +174,18 @@ public final class Classifier {
     /**
      * A classification and where its pattern first matched in the message: the start of the leftmost match of the
      * pattern's regex, or -1 when it matched only with the stack or nothing matched (the catch-all answered).
+     * {@code keyPatternId} and {@code keyStart} are the same for the failure's words alone: the pattern and start the
+     * regexes give when their parts that name a service's port ({@link #NAMES_A_PORT}: {@code ECONNREFUSED ..:5432})
+     * are left out. A port is evidence of which service refused (the classification and the incident use it); it is
+     * not the failure's identity, so the fingerprint is keyed by these (issue 13: the same failure with another port
+     * has the same fingerprint).
      */
-    public record Match(Classification classification, int start) {
+    public record Match(Classification classification, int start, String keyPatternId, int keyStart) {
+
+        /** A match whose pattern no port chose: the key is the pattern and its start. */
+        public Match(Classification classification, int start) {
+            this(classification, start, classification.patternId(), start);
+        }
     }
 
     public Classification classify(String message, String stack) {
@@ -175,18 +206,37 @@ public final class Classifier {
         java.util.Arrays.fill(exact, 0L);
         Matcher[] mine = mine0.matchers;
         literals.scan(msg, candidates, exact, mine0.chars);
-        long hit = firstMatch(msg, candidates, exact, mine, wantStart);
-        if (hit >= 0) {
-            return new Match(classifications[(int) (hit >>> 32)], (int) hit);
-        }
-        if (stack != null && !stack.isBlank()) {
+        long hit = firstMatch(msg, candidates, exact, mine, wantStart, null, mine0);
+        long key = hit >= 0 && !mine0.portDecided ? hit
+                : mayNamePort(candidates) ? firstMatch(msg, candidates, exact, mine, wantStart, portUnits, mine0) : hit;
+        int start = hit >= 0 ? (int) hit : -1;
+        int keyStart = key >= 0 ? (int) key : -1;
+        if ((hit < 0 || key < 0) && stack != null && !stack.isBlank()) {
             literals.scan(stack, candidates, exact, mine0.chars);
-            hit = firstMatch(msg.isEmpty() ? stack : msg + "\n" + stack, candidates, exact, mine, false);
-            if (hit >= 0) {
-                return new Match(classifications[(int) (hit >>> 32)], -1);
+            String both = msg.isEmpty() ? stack : msg + "\n" + stack;
+            boolean portDecided = true;
+            if (hit < 0) {
+                hit = firstMatch(both, candidates, exact, mine, false, null, mine0);
+                portDecided = mine0.portDecided;
+            }
+            if (key < 0) {
+                key = hit >= 0 && !portDecided ? hit : mayNamePort(candidates)
+                        ? firstMatch(both, candidates, exact, mine, false, portUnits, mine0) : hit;
             }
         }
-        return new Match(fallback, -1);
+        Classification c = hit >= 0 ? classifications[(int) (hit >>> 32)] : fallback;
+        Classification k = key >= 0 ? classifications[(int) (key >>> 32)] : fallback;
+        return new Match(c, start, k.patternId(), keyStart);
+    }
+
+    /** Whether a unit that names a port may match: only then can the pattern from the words alone differ. */
+    private boolean mayNamePort(long[] candidates) {
+        for (int w = 0; w < words; w++) {
+            if (((candidates[w] | always[w]) & portUnits[w]) != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -194,9 +244,11 @@ public final class Classifier {
      * asked for) the start of its leftmost match in the low 32 bits: the earliest start over the pattern's units, as
      * the whole regex's {@code find()} would give (its units before the one that matched cannot match). -1: none.
      */
-    private long firstMatch(String text, long[] candidates, long[] exact, Matcher[] mine, boolean wantStart) {
+    private long firstMatch(String text, long[] candidates, long[] exact, Matcher[] mine, boolean wantStart,
+                            long[] skip, Scratch scratch) {
+        scratch.portDecided = false;
         for (int w = 0; w < words; w++) {
-            long bits = candidates[w] | always[w];
+            long bits = (candidates[w] | always[w]) & (skip == null ? -1L : ~skip[w]);
             while (bits != 0) {
                 int bit = Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
@@ -206,11 +258,16 @@ public final class Classifier {
                     continue;
                 }
                 int pattern = unitPattern[u];
+                scratch.portDecided = (portUnits[w] & (1L << bit)) != 0;
                 if (wantStart) {
                     for (int v = u + 1; v < unitPattern.length && unitPattern[v] == pattern && at > 0; v++) {
+                        if (skip != null && (skip[v >>> 6] & (1L << v)) != 0) {
+                            continue;
+                        }
                         int other = start(v, text, candidates, exact, mine);
                         if (other >= 0 && other < at) {
                             at = other;
+                            scratch.portDecided = (portUnits[v >>> 6] & (1L << v)) != 0;
                         }
                     }
                 }
@@ -233,14 +290,109 @@ public final class Classifier {
                 return at;
             }
         }
+        int from = 0;
+        String prefix = unitPrefix[u];
+        if (prefix != null) {
+            from = indexOfAsciiIgnoreCase(text, prefix);
+            if (from < 0) {
+                return -1; // every match starts with the prefix: none here
+            }
+        }
         Matcher m = mine[u];
         if (m == null) {
             m = unitRegex[u].matcher(text);
+            m.useTransparentBounds(true).useAnchoringBounds(false); // a region changes nothing but where find starts
             mine[u] = m;
         } else {
             m.reset(text);
         }
+        if (from > 0) {
+            m.region(from, text.length());
+        }
         return m.find() ? m.start() : -1;
+    }
+
+    /** Shortest prefix worth looking for before a regex runs. */
+    static final int MIN_PREFIX = 3;
+
+    /**
+     * The plain text every match of {@code regex} starts with, in lower case: its leading characters up to the first
+     * construct that is not a literal character (a group, a class, a quantifier takes the character before it out);
+     * null when shorter than {@value #MIN_PREFIX}, or when case folding is not ASCII-only (then a look-up that folds
+     * ASCII case could miss where a match starts). No match can start before the prefix's first occurrence, so the
+     * regex may start looking there, with transparent bounds: look-behinds and word boundaries still see the text
+     * before.
+     */
+    static String literalPrefix(Pattern regex) {
+        int flags = regex.flags();
+        if ((flags & (Pattern.UNICODE_CASE | Pattern.LITERAL | Pattern.COMMENTS | Pattern.CANON_EQ)) != 0) {
+            return null;
+        }
+        String src = regex.pattern();
+        if (hasTopLevelAlternative(src)) {
+            return null; // a|b: a match may start with either
+        }
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < src.length()) {
+            char c = src.charAt(i);
+            char lit;
+            int next;
+            if (c == '\\') {
+                if (i + 1 >= src.length()) {
+                    break;
+                }
+                char e = src.charAt(i + 1);
+                if (Character.isLetterOrDigit(e) || e >= 128) {
+                    break; // \b, \d, \Q, a back reference...: not one plain character
+                }
+                lit = e;
+                next = i + 2;
+            } else if ("[](){}.*+?^$|".indexOf(c) >= 0 || c >= 128 || c < 32) {
+                break;
+            } else {
+                lit = c;
+                next = i + 1;
+            }
+            if (next < src.length() && "?*{".indexOf(src.charAt(next)) >= 0) {
+                break; // optional or counted: not sure to be there
+            }
+            out.append(lit >= 'A' && lit <= 'Z' ? (char) (lit + 32) : lit);
+            i = next;
+            if (next < src.length() && src.charAt(next) == '+') {
+                break; // once at least; what follows may repeat it
+            }
+        }
+        return out.length() >= MIN_PREFIX ? out.toString() : null;
+    }
+
+    /** Whether {@code src} has a {@code |} outside every group and character class. */
+    private static boolean hasTopLevelAlternative(String src) {
+        int depth = 0;
+        boolean inClass = false;
+        for (int i = 0; i < src.length(); i++) {
+            char c = src.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (inClass) {
+                if (c == '[') {
+                    return true; // a nested class: not worth reading, say yes
+                }
+                inClass = c != ']';
+            } else if (c == '[') {
+                inClass = true;
+                if (i + 1 < src.length() && src.charAt(i + 1) == ']') {
+                    i++; // []...] : a leading ] is a member
+                }
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** First index of the lower-case ASCII {@code literal} in {@code text}, ASCII case ignored (as the regex folds). */

@@ -740,7 +740,7 @@ public final class Fingerprinter {
         if (lt >= 0) {
             placeholdersToValue(b, lt);
         }
-        boolean again = lt >= 0 && (b.indexOf("<v>", lt) >= 0 || b.indexOf("::<n>", start) >= 0);
+        boolean again = lt >= 0 && mayChain(b, lt);
         while (again) {
             again = false;
             for (String c : CHAINS) {
@@ -758,6 +758,24 @@ public final class Fingerprinter {
                 b.setCharAt(k, (char) (c + 32));
             }
         }
+    }
+
+    /**
+     * Whether one of {@link #CHAINS} may occur from {@code from} on: each is {@code <v>} followed by one of
+     * {@code .<:\\/,}, or starts with {@code ::<n>}. One pass instead of a search per chain.
+     */
+    private static boolean mayChain(StringBuilder b, int from) {
+        for (int k = b.indexOf("<", from); k >= 0; k = b.indexOf("<", k + 1)) {
+            if (k + 3 < b.length() && b.charAt(k + 1) == 'v' && b.charAt(k + 2) == '>'
+                    && ".<:\\/,".indexOf(b.charAt(k + 3)) >= 0) {
+                return true;
+            }
+            if (k >= 2 && b.charAt(k - 1) == ':' && b.charAt(k - 2) == ':' && k + 2 < b.length()
+                    && b.charAt(k + 1) == 'n' && b.charAt(k + 2) == '>') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every {@link #VALUE_PLACEHOLDERS} placeholder from {@code from} on → {@code <v>}, in one pass. */

@@ -80,7 +80,49 @@ public final class Incidents {
         tieQuotedCauses(byCause);
         List<Incident> out = new ArrayList<>(byCause.size());
         byCause.values().forEach(b -> out.add(b.build()));
+        return distinctIds(out);
+    }
+
+    /**
+     * Incidents of one run with one id made distinct: two addresses refusing with the same words (a Redis and a
+     * PostgreSQL on one host, both {@code connect ECONNREFUSED}) have the same kind and fingerprints, since a port is
+     * not part of a fingerprint; each of them then takes its address into its id ({@link #idOf(String, String,
+     * java.util.Collection)}), whatever the order of the results.
+     */
+    private static List<Incident> distinctIds(List<Incident> incidents) {
+        Map<String, Integer> seen = new HashMap<>();
+        incidents.forEach(i -> seen.merge(i.id(), 1, Integer::sum));
+        if (seen.values().stream().allMatch(n -> n == 1)) {
+            return incidents;
+        }
+        List<Incident> out = new ArrayList<>(incidents.size());
+        for (Incident i : incidents) {
+            String address = addressInTitle(i.title());
+            if (seen.get(i.id()) > 1 && address != null) {
+                i = new Incident(idOf(i.id(), address, i.fingerprints()), i.title(), i.category(), i.severity(),
+                        i.fixClass(), i.patternIds(), i.playbook(), i.fingerprints(), i.tests(), i.evidence(),
+                        i.classEvidence(), i.group());
+            }
+            out.add(i);
+        }
         return out;
+    }
+
+    private static final Pattern TITLE_ADDRESS = Pattern.compile(" at (\\S+) refuses connections — ");
+
+    /** The address a refused incident's title names ({@code Backend at 127.0.0.1:41234 refuses ..}), or null. */
+    public static String addressInTitle(String title) {
+        Matcher m = title == null ? null : TITLE_ADDRESS.matcher(title);
+        return m != null && m.find() ? m.group(1) : null;
+    }
+
+    /**
+     * The id of an incident whose kind and fingerprints another incident of its run shares: {@code id} (what {@link
+     * #idOf(String, java.util.Collection)} gave both) with its address. The history recomputes stored ids with it
+     * (schema 15).
+     */
+    public static String idOf(String id, String address, java.util.Collection<String> fingerprints) {
+        return idOf(id + "@" + address, fingerprints);
     }
 
     /** A cause's grouping key, its kind (for the id and title) and, for an address, the address as written. */

@@ -1,40 +1,73 @@
 package dev.healdesk.core.triage;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Aho-Corasick automaton over the units' hint literals: one pass over a text marks every unit one of whose hints
- * occurs in it (ASCII case-insensitive, which is how the patterns' regexes fold case). Only a key of at most
- * {@value #MAX_KEY} characters of each hint goes into the automaton, which keeps its table small enough for the CPU
- * caches; a longer hint counts only when the whole hint surrounds the key where it was found. The key is the
- * hint's window that the fewest other hints share ("connection refused" keys on " refused", not on the
- * "connecti" a dozen hints begin with), so few keys need that check.
+ * Finds which units' hint literals occur in a text, in one pass (ASCII case-insensitive, which is how the patterns'
+ * regexes fold case). Each hint is keyed by one window of {@value #GRAM} characters of its literal (the whole literal
+ * when shorter): the window that the fewest other hints share. One pass over the text keeps the last {@value #GRAM}
+ * characters packed in an int and tests a hash of them in a bit set small enough for the first-level cache; only
+ * where a bit is set are the hints of that key compared with the text, whole. So each character costs a table
+ * look-up, a multiply and a bit test, and the pass reports exactly the hints whose whole literal occurs.
  * Immutable and thread-safe once built.
  */
 final class LiteralMatcher {
 
-    static final int MAX_KEY = 8;
-
+    /** Characters in a key: the longest window whose packed classes fit an int. */
+    static final int GRAM = 4;
 
     private final byte[] classOf = new byte[128]; // 0: a character that occurs in no key
-    private final int classes;
-    // row offset (state * classes) + class -> row offset of the next state; negative (-offset - 1) when that
-    // state reports hints. States are numbered breadth-first so the hot shallow rows sit together.
-    private final int[] next;
-    private final int[][] out;                    // state -> hint ids, or null
     private final int[] hintUnit;
     private final boolean[] hintExact;
-    private final String[] hintLiteral;
+    private final char[][] hintLiteral;
     private final int[] hintKeyStart;
-    private final int[] hintKeyLength;
+    private final int[] hintKey;              // the hint's key, its characters' classes packed as the scan packs them
+    /** Per key length (1..{@value #GRAM}): its bit set, bucket starts and bucket hints; null when no key has it. */
+    private final Table[] tables = new Table[GRAM + 1];
+    private final Table table4;
+    private final Table table3;
+    private final Table table2;
+    private final Table table1;
+
+    /** The keys of one length: a bit per hash of a key, and the hints of each hash. */
+    private static final class Table {
+        final int shift;
+        final long[] bits;
+        final int[] start;  // hash -> first index in hints; start[hash + 1] its end
+        final int[] hints;
+        final int length;
+
+        Table(int length, List<int[]> keyed) { // each: {packed key, hint}
+            this.length = length;
+            int size = Integer.highestOneBit(Math.max(1, keyed.size()) * 64 - 1) << 1;
+            size = Math.max(1 << 9, Math.min(1 << 16, size));
+            shift = 32 - Integer.numberOfTrailingZeros(size);
+            bits = new long[size >>> 6];
+            start = new int[size + 1];
+            hints = new int[keyed.size()];
+            for (int[] k : keyed) {
+                int h = hash(k[0]);
+                bits[h >>> 6] |= 1L << h;
+                start[h + 1]++;
+            }
+            for (int h = 0; h < size; h++) {
+                start[h + 1] += start[h];
+            }
+            int[] fill = java.util.Arrays.copyOf(start, size);
+            for (int[] k : keyed) {
+                hints[fill[hash(k[0])]++] = k[1];
+            }
+        }
+
+        int hash(int packed) {
+            return (packed * 0x9E3779B1) >>> shift;
+        }
+    }
 
     /**
      * @param hints per unit index, its hints (null or empty: none); literals must be ASCII and lower case
@@ -49,6 +82,9 @@ final class LiteralMatcher {
             }
             for (RegexHints.Hint h : hints.get(u)) {
                 String lit = h.literal();
+                if (lit.isEmpty()) {
+                    throw new IllegalArgumentException("empty hint for unit " + u);
+                }
                 for (int i = 0; i < lit.length(); i++) {
                     if (lit.charAt(i) >= 128) {
                         throw new IllegalArgumentException("hint is not ASCII: " + lit);
@@ -62,9 +98,8 @@ final class LiteralMatcher {
         int hintCount = literals.size();
         hintUnit = new int[hintCount];
         hintExact = new boolean[hintCount];
-        hintLiteral = new String[hintCount];
+        hintLiteral = new char[hintCount][];
         hintKeyStart = new int[hintCount];
-        hintKeyLength = new int[hintCount];
         Map<String, Integer> windowUse = new HashMap<>();
         for (String lit : new HashSet<>(literals)) {
             for (String w : windows(lit)) {
@@ -72,115 +107,58 @@ final class LiteralMatcher {
             }
         }
         int cls = 1;
+        int[] keyLength = new int[hintCount];
         for (int h = 0; h < hintCount; h++) {
             hintUnit[h] = units.get(h);
             hintExact[h] = exacts.get(h);
             String lit = literals.get(h);
-            hintLiteral[h] = lit;
-            hintKeyLength[h] = Math.min(MAX_KEY, lit.length());
+            hintLiteral[h] = lit.toCharArray();
+            int len = Math.min(GRAM, lit.length());
+            keyLength[h] = len;
             int best = 0;
-            for (int start = 0; start + hintKeyLength[h] <= lit.length(); start++) {
-                String w = lit.substring(start, start + hintKeyLength[h]);
-                if (windowUse.get(w) <= windowUse.get(lit.substring(best, best + hintKeyLength[h]))) {
+            for (int start = 0; start + len <= lit.length(); start++) {
+                String w = lit.substring(start, start + len);
+                if (windowUse.get(w) <= windowUse.get(lit.substring(best, best + len))) {
                     best = start; // fewest sharers; on a tie the later window (endings differ more than beginnings)
                 }
             }
             hintKeyStart[h] = best;
-            for (int i = best; i < best + hintKeyLength[h]; i++) {
+            for (int i = best; i < best + len; i++) {
                 char c = lower(lit.charAt(i));
                 if (classOf[c] == 0) {
-                    if (cls > 127) {
-                        throw new IllegalArgumentException("too many distinct hint characters");
-                    }
-                    classOf[c] = (byte) cls++;
+                    classOf[c] = (byte) cls++; // at most 127 ASCII characters: a class fits a byte
                 }
             }
         }
         for (char c = 'A'; c <= 'Z'; c++) {
             classOf[c] = classOf[c + 32];
         }
-        classes = cls;
-        // trie
-        List<int[]> gotoRows = new ArrayList<>();
-        List<Set<Integer>> outputs = new ArrayList<>();
-        gotoRows.add(newRow(cls));
-        outputs.add(new LinkedHashSet<>());
+        hintKey = new int[hintCount];
+        List<List<int[]>> byLength = new ArrayList<>();
+        for (int len = 0; len <= GRAM; len++) {
+            byLength.add(new ArrayList<>());
+        }
         for (int h = 0; h < hintCount; h++) {
-            int s = 0;
-            for (int i = hintKeyStart[h]; i < hintKeyStart[h] + hintKeyLength[h]; i++) {
-                int c = classOf[hintLiteral[h].charAt(i)];
-                if (gotoRows.get(s)[c] < 0) {
-                    gotoRows.get(s)[c] = gotoRows.size();
-                    gotoRows.add(newRow(cls));
-                    outputs.add(new LinkedHashSet<>());
-                }
-                s = gotoRows.get(s)[c];
+            int packed = 0;
+            for (int i = hintKeyStart[h]; i < hintKeyStart[h] + keyLength[h]; i++) {
+                packed = (packed << 8) | classOf[hintLiteral[h][i]];
             }
-            outputs.get(s).add(h);
+            hintKey[h] = packed;
+            byLength.get(keyLength[h]).add(new int[] {packed, h});
         }
-        int states = gotoRows.size();
-        // breadth-first numbering and failure links
-        int[] order = new int[states];    // new id -> old id
-        int[] newId = new int[states];    // old id -> new id
-        int[] fail = new int[states];     // by old id
-        int count = 0;
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        queue.add(0);
-        while (!queue.isEmpty()) {
-            int r = queue.poll();
-            newId[r] = count;
-            order[count++] = r;
-            for (int c = 0; c < cls; c++) {
-                int s = gotoRows.get(r)[c];
-                if (s >= 0) {
-                    fail[s] = r == 0 ? 0 : delta(gotoRows, fail, fail[r], c);
-                    queue.add(s);
-                }
-            }
+        for (int len = 1; len <= GRAM; len++) {
+            tables[len] = byLength.get(len).isEmpty() ? null : new Table(len, byLength.get(len));
         }
-        next = new int[states * cls];
-        out = new int[states][];
-        for (int id = 0; id < states; id++) {
-            int r = order[id];
-            if (r != 0) {
-                outputs.get(r).addAll(outputs.get(fail[r])); // fail[r] is shallower: already complete
-            }
-        }
-        for (int id = 0; id < states; id++) {
-            int r = order[id];
-            Set<Integer> o = outputs.get(r);
-            if (!o.isEmpty()) {
-                out[id] = o.stream().mapToInt(Integer::intValue).toArray();
-            }
-        }
-        for (int id = 0; id < states; id++) {
-            int r = order[id];
-            for (int c = 0; c < cls; c++) {
-                int target = newId[delta(gotoRows, fail, r, c)];
-                next[id * cls + c] = out[target] == null ? target * cls : -(target * cls) - 1;
-            }
-        }
+        table4 = tables[4];
+        table3 = tables[3];
+        table2 = tables[2];
+        table1 = tables[1];
     }
 
-    /** The automaton's transition from old state {@code r} on class {@code c} (goto, else via failure links). */
-    private static int delta(List<int[]> gotoRows, int[] fail, int r, int c) {
-        int s = r;
-        while (true) {
-            int t = gotoRows.get(s)[c];
-            if (t >= 0) {
-                return t;
-            }
-            if (s == 0) {
-                return 0;
-            }
-            s = fail[s];
-        }
-    }
-
-    /** Every window of {@code MAX_KEY} characters (the literal itself when shorter). */
+    /** Every window of {@code GRAM} characters (the literal itself when shorter). */
     private static Set<String> windows(String lit) {
         Set<String> out = new HashSet<>();
-        int len = Math.min(MAX_KEY, lit.length());
+        int len = Math.min(GRAM, lit.length());
         for (int start = 0; start + len <= lit.length(); start++) {
             out.add(lit.substring(start, start + len));
         }
@@ -191,14 +169,13 @@ final class LiteralMatcher {
         return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }
 
-    private static int[] newRow(int cls) {
-        int[] row = new int[cls];
-        Arrays.fill(row, -1);
-        return row;
-    }
-
-    int states() {
-        return next.length / classes;
+    /** Keys in the matcher, all lengths together. */
+    int keys() {
+        int n = 0;
+        for (Table t : tables) {
+            n += t == null ? 0 : t.hints.length;
+        }
+        return n;
     }
 
     /** ORs into {@code candidates} every unit with a hint in {@code text}, into {@code exact} the proven ones. */
@@ -211,7 +188,6 @@ final class LiteralMatcher {
      * caller keeps one per thread): a loop over a char array costs less than {@code charAt} per character.
      */
     void scan(String text, long[] candidates, long[] exact, char[][] holder) {
-        final int[] next = this.next;
         final byte[] classOf = this.classOf;
         final int n = text.length();
         char[] chars = holder[0];
@@ -220,37 +196,73 @@ final class LiteralMatcher {
             holder[0] = chars;
         }
         text.getChars(0, n, chars, 0);
-        int row = 0;
+        final Table t4 = table4;
+        final Table t3 = table3;
+        if (t4 != null && t3 != null && table2 == null && table1 == null) {
+            // the catalog's case: keys of four characters and a few of three (HTTP statuses)
+            final long[] bits4 = t4.bits;
+            final int shift4 = t4.shift;
+            final long[] bits3 = t3.bits;
+            final int shift3 = t3.shift;
+            int g = 0;
+            for (int i = 0; i < n; i++) {
+                char c = chars[i];
+                g = (g << 8) | (c < 128 ? classOf[c] : 0);
+                int h4 = (g * 0x9E3779B1) >>> shift4;
+                int h3 = ((g & 0xffffff) * 0x9E3779B1) >>> shift3;
+                if ((bits4[h4 >>> 6] & (1L << h4)) != 0) {
+                    verify(t4, h4, g, chars, n, i + 1, candidates, exact);
+                }
+                if ((bits3[h3 >>> 6] & (1L << h3)) != 0) {
+                    verify(t3, h3, g & 0xffffff, chars, n, i + 1, candidates, exact);
+                }
+            }
+            return;
+        }
+        int g = 0;
         for (int i = 0; i < n; i++) {
             char c = chars[i];
-            int v = next[row + (c < 128 ? classOf[c] : 0)];
-            if (v >= 0) {
-                row = v;
-                continue;
-            }
-            row = -v - 1;
-            for (int h : out[row / classes]) {
-                if (hintLiteral[h].length() > hintKeyLength[h] && !wholeMatches(text, i + 1, h)) {
-                    continue;
-                }
-                int u = hintUnit[h];
-                candidates[u >>> 6] |= 1L << u;
-                if (hintExact[h]) {
-                    exact[u >>> 6] |= 1L << u;
+            g = (g << 8) | (c < 128 ? classOf[c] : 0);
+            for (int len = 1; len <= GRAM; len++) {
+                Table t = tables[len];
+                if (t != null) {
+                    test(t, len == GRAM ? g : g & ((1 << (8 * len)) - 1), chars, n, i + 1, candidates, exact);
                 }
             }
         }
     }
 
-    /** Whether the whole hint surrounds its key, which ended just before {@code keyEnd} in {@code text}. */
-    private boolean wholeMatches(String text, int keyEnd, int h) {
-        String lit = hintLiteral[h];
-        int start = keyEnd - hintKeyLength[h] - hintKeyStart[h];
-        if (start < 0 || start + lit.length() > text.length()) {
+    private void test(Table t, int packed, char[] chars, int n, int keyEnd, long[] candidates, long[] exact) {
+        int h = t.hash(packed);
+        if ((t.bits[h >>> 6] & (1L << h)) != 0) {
+            verify(t, h, packed, chars, n, keyEnd, candidates, exact);
+        }
+    }
+
+    /** Marks the units of the hints keyed by hash {@code h} whose whole literal surrounds the key ending at keyEnd. */
+    private void verify(Table t, int h, int packed, char[] chars, int n, int keyEnd, long[] candidates,
+                        long[] exact) {
+        for (int k = t.start[h], e = t.start[h + 1]; k < e; k++) {
+            int hint = t.hints[k];
+            if (hintKey[hint] != packed || !wholeMatches(chars, n, keyEnd - t.length - hintKeyStart[hint], hintLiteral[hint])) {
+                continue;
+            }
+            int u = hintUnit[hint];
+            candidates[u >>> 6] |= 1L << u;
+            if (hintExact[hint]) {
+                exact[u >>> 6] |= 1L << u;
+            }
+        }
+    }
+
+    /** Whether {@code lit} (lower case) occurs at {@code start} of the text, ASCII case ignored. */
+    private static boolean wholeMatches(char[] chars, int n, int start, char[] lit) {
+        if (start < 0 || start + lit.length > n) {
             return false;
         }
-        for (int i = 0; i < lit.length(); i++) {
-            if (lower(text.charAt(start + i)) != lit.charAt(i)) {
+        for (int i = 0; i < lit.length; i++) {
+            char c = chars[start + i];
+            if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != lit[i]) {
                 return false;
             }
         }

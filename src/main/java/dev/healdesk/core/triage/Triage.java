@@ -31,7 +31,9 @@ public final class Triage {
     public TriagedFailure triage(String message, String stack) {
         Classifier.Match match = classifier.match(message, stack);
         Classification c = atLeastHighInOwnCode(match.classification(), message, stack);
-        return new TriagedFailure(c, fingerprinter.fingerprint(c.patternId(), identity(message, match.start())));
+        // keyed by the pattern of the words alone: a service's port chooses the pattern, never the fingerprint
+        return new TriagedFailure(c, fingerprinter.fingerprint(match.keyPatternId(),
+                identity(message, match.keyStart())));
     }
 
     /**

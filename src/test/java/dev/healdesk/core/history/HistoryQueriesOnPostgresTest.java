@@ -33,6 +33,8 @@ class HistoryQueriesOnPostgresTest extends HistoryQueriesTest {
 
     @Test
     void aHistoryWrittenBeforeVersion14FindsItsEarlierRunsByTextOnceMigrated() throws SQLException {
+        store.saveDiagnosis(diagnosis("llama3.2", "Idle transactions hold the pool", DAY1), "pg-connection-slots",
+                "database");
         store.close();
         try (Connection c = histories.connect("h"); Statement s = c.createStatement()) {
             // what a version-13 history on PostgreSQL was: the search's tables made at version 9, never kept since
@@ -49,6 +51,12 @@ class HistoryQueriesOnPostgresTest extends HistoryQueriesTest {
             s.execute("UPDATE schema_version SET version = 13");
         }
         store = open("h");
+        // the versions after 13 ran on PostgreSQL too: 15 recomputed the fingerprints, the cached diagnosis followed
+        assertThat(store.schemaVersion()).isEqualTo(HistoryStore.SCHEMA_VERSION);
+        String fingerprint = store.failuresOf("run-1").get(0).fingerprint();
+        assertThat(fingerprint).isNotEqualTo("fp-pool");
+        assertThat(store.diagnosesOf("run-1")).containsOnlyKeys(fingerprint);
+        assertThat(store.diagnosesOf("run-1").get(fingerprint).rootCause()).isEqualTo("Idle transactions hold the pool");
         assertThat(ids(POOL_TEXT)).as("a failure message, in another case").containsExactly("run-2", "run-1");
         assertThat(ids(TEST_ID)).as("part of a test id").containsExactly("run-4", "run-3", "run-2", "run-1");
         store.saveRun(run("run-5", "crm", DAY1.plus(Duration.ofDays(2)), 1, List.of("api/users"), false, 0), null);

@@ -163,17 +163,21 @@ class HistoryQueriesTest {
     @Test
     void theFiltersChoicesAreEveryDistinctValueInOrderNoneLeftOut() throws java.sql.SQLException {
         // five workstations' runs, as a team's shared history holds them
-        String[][] who = {{"ws-2", "carol", "billing"}, {"ws-1", "alice", "shop"}, {"ws-2", "alice", "aardvark"},
-                {"ws-10", "bob", "billing"}, {"ws-1", "carol", "zeta"}};
+        String[][] who = {{"ws-2", "carol", "billing", "web"}, {"ws-1", "alice", "shop", "api,web"},
+                {"ws-2", "alice", "aardvark", "api"}, {"ws-10", "bob", "billing", "mobile"}, {"ws-1", "carol", "zeta", "api"},
+                {"ws-1", "alice", "billing", "api,mobile"}};
         for (int i = 0; i < who.length; i++) {
+            RunSummary r = run("run-w" + i, who[i][2], DAY1.plus(Duration.ofDays(5 + i)), 4, List.of(), false, 0);
             try (HistoryStore theirs = HistoryStore.open(histories.location("h"),
                     new Provenance(who[i][0], who[i][1], Provenance.Origin.CLI))) {
-                theirs.saveRun(run("run-w" + i, who[i][2], DAY1.plus(Duration.ofDays(5 + i)), 4, List.of(), false, 0),
-                        null);
+                theirs.saveRun(new RunSummary(r.runId(), r.target(), List.of(who[i][3].split(",")), false, r.startedAt(),
+                        r.finishedAt(), r.status(), r.initialStatus(), r.healthScore(), r.testsRun(), r.testsPassed(),
+                        r.testsFailed(), 0, r.results(), r.failures(), r.actions(), r.llm(), Map.of(), false), null);
             }
         }
         HistoryQueries.Choices choices = store.choices();
         assertThat(choices.targets()).containsExactly("aardvark", "billing", "crm", "shop", "zeta");
+        assertThat(choices.projects()).containsExactly("api", "mobile", "web");
         // every distinct value as a plain DISTINCT reads them, in the database's own order
         try (java.sql.Connection c = histories.connect("h"); java.sql.Statement s = c.createStatement()) {
             for (String column : List.of("operator", "machine")) {
@@ -205,7 +209,7 @@ class HistoryQueriesTest {
         assertThat(store.diagnosesOf("run-4")).as("no failures").isEmpty();
     }
 
-    private static dev.healdesk.core.run.Diagnosis diagnosis(String model, String rootCause, Instant at) {
+    static dev.healdesk.core.run.Diagnosis diagnosis(String model, String rootCause, Instant at) {
         return new dev.healdesk.core.run.Diagnosis("fp-pool", "ollama", model, rootCause, 0.8, Category.DATABASE,
                 FixClass.A, "restart-backend", "why", List.of("evidence"), false, "{}", null, at, 10, 5, 100, false);
     }

@@ -127,7 +127,7 @@ class HistoryRollupTest {
             s.execute("PRAGMA user_version = 4");
         }
         try (HistoryStore store = HistoryStore.open(db)) {
-            assertThat(store.schemaVersion()).isEqualTo(HistoryStore.SCHEMA_VERSION).isEqualTo(14);
+            assertThat(store.schemaVersion()).isEqualTo(HistoryStore.SCHEMA_VERSION).isEqualTo(15);
             assertThat(store.trend(null, from, to)).isEqualTo(trend);
             // schema 7 then recomputes the fingerprints from the stored messages and merges the groups that now
             // agree (these runs' groups all say "Error: boom"): the groups per pattern and the fingerprints change,

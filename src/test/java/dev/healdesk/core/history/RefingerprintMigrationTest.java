@@ -192,4 +192,59 @@ class RefingerprintMigrationTest {
             assertTrue(!rs.next(), "one incident for both failures");
         }
     }
+
+    @Test
+    void aVersionThirteenHistoryKeysFingerprintsByTheWordsAndKeepsTwoRefusingAddressesTwoIncidents() throws Exception {
+        Path file = dir.resolve("thirteen.db");
+        // Version 13 keyed a fingerprint by the pattern, and a port chose it: a PostgreSQL and a Redis refusing with
+        // the same words were two fingerprints and two incidents. Now they are one fingerprint, still two incidents.
+        String postgres = "Error: connect ECONNREFUSED 127.0.0.1:5432";
+        String redis = "Error: connect ECONNREFUSED 127.0.0.1:6379";
+        Triage triage = new Triage(PatternCatalog.builtIn());
+        List<Incident> now = triage.incidents(List.of(TestResult.failed("t1", "p", "t1", 1, postgres, null, List.of()),
+                TestResult.failed("t2", "p", "t2", 1, redis, null, List.of())));
+        assertEquals(2, now.size(), now.toString());
+        String[][] rows = {{"aaaaaaaaaaaaaaaa", postgres, "t1", "postgres-unreachable"},
+            {"bbbbbbbbbbbbbbbb", redis, "t2", "redis-unreachable"}};
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            for (int v = 0; v < 13; v++) {
+                for (String statement : Schema.MIGRATIONS.get(v)) {
+                    s.execute(statement);
+                }
+            }
+            s.execute("PRAGMA user_version = 13");
+            s.execute("INSERT INTO runs (id, target, projects, dry_run, started_at, finished_at, status, initial_status,"
+                    + " health_score, tests_run, tests_passed, tests_failed, flaky, cancelled)"
+                    + " VALUES ('r1','sandbox','',0,1000,2000,'failing','failing',0,2,0,2,0,0)");
+            for (int k = 0; k < 2; k++) {
+                String[] r = rows[k];
+                Incident i = now.get(k);
+                String oldId = Incidents.idOf("refused-database", List.of(r[0])); // as version 13 gave it
+                s.execute("INSERT INTO failures (run_id, fingerprint, category, severity, fix_class, pattern_id,"
+                        + " playbook, count, message, incident_id) VALUES ('r1','" + r[0] + "','database','critical','"
+                        + i.fixClass() + "','" + r[3] + "',NULL,1,'" + r[1] + "','" + oldId + "')");
+                s.execute("INSERT INTO incidents (run_id, id, title, category, severity, fix_class, pattern_ids,"
+                        + " playbook, fingerprints, tests, class_evidence) VALUES ('r1','" + oldId + "','"
+                        + i.title().replace("'", "''") + "','database','critical','" + i.fixClass() + "','" + r[3]
+                        + "',NULL,'" + r[0] + "','" + r[2] + "',NULL)");
+                s.execute("INSERT INTO test_results (run_id, test_id, project, title, status, duration_ms, retry,"
+                        + " error_message, fingerprint) VALUES ('r1','" + r[2] + "','p','" + r[2] + "','failed',1,0,'"
+                        + r[1] + "','" + r[0] + "')");
+            }
+        }
+        try (HistoryStore store = HistoryStore.open(file)) {
+            assertEquals(HistoryStore.SCHEMA_VERSION, store.schemaVersion());
+            List<StoredIncident> incidents = store.incidentsOf("r1");
+            assertEquals(2, incidents.size(), "two addresses refused: two incidents still " + incidents);
+            java.util.Map<String, StoredIncident> byId = new java.util.HashMap<>();
+            incidents.forEach(i -> byId.put(i.id(), i));
+            for (Incident i : now) {
+                StoredIncident stored = byId.get(i.id());
+                assertTrue(stored != null, "no stored incident has the id a new run gives " + i.title() + ": "
+                        + incidents);
+                assertEquals(i.fingerprints(), stored.fingerprints());
+                assertEquals(i.tests(), stored.tests());
+            }
+        }
+    }
 }

@@ -27,6 +27,10 @@ class RedactionBenchmarkTest {
         assertTrue(r.bytes() >= 1_000_000);
         assertTrue(r.nanos() > 0 && r.megabytesPerSecond() > 0);
         assertEquals(r.bytes() * 1e3 / r.nanos(), r.megabytesPerSecond(), 1e-9);
+        // a thread cannot spend more CPU time than passes by the clock (both in nanoseconds; the clocks' grain aside)
+        assertTrue(r.cpuNanos() > 0 && r.cpuNanos() <= r.nanos() + 20_000_000L, "cpu " + r.cpuNanos() + " ns, wall "
+                + r.nanos() + " ns");
+        assertEquals(r.bytes() * 1e3 / r.cpuNanos(), r.cpuMegabytesPerSecond(), 1e-9);
         assertTrue(r.findings() > 100, "findings: " + r.findings());
         assertThrows(IllegalArgumentException.class, () -> RedactionBenchmark.run(0, 1));
     }

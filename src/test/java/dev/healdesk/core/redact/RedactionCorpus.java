@@ -26,6 +26,11 @@ import java.util.regex.Pattern;
 final class RedactionCorpus {
 
     static final String RESOURCE = "/redaction/failure-output.jsonl";
+    /**
+     * The second collection, formats the first lacks (see {@code src/test/redaction-corpus/families2.py}), split the
+     * same way before any rule ran on it.
+     */
+    static final String SECOND = "/redaction/failure-output-2.jsonl";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Z0-9_]+)(?::\\d+)?\\}\\}");
 
     /** One line, filled: the text, what was planted in it, and what must stay. */
@@ -49,11 +54,16 @@ final class RedactionCorpus {
     }
 
     static List<Case> load(long seed) throws IOException {
+        return load(RESOURCE, seed);
+    }
+
+    /** One collection of the corpus ({@link #RESOURCE}, or {@link #SECOND} gathered later), filled from {@code seed}. */
+    static List<Case> load(String resource, long seed) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
         List<Case> cases = new ArrayList<>();
-        try (InputStream in = RedactionCorpus.class.getResourceAsStream(RESOURCE)) {
+        try (InputStream in = RedactionCorpus.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IOException(RESOURCE + " is not on the test class path");
+                throw new IOException(resource + " is not on the test class path");
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line;

@@ -29,11 +29,22 @@ class RedactionCorpusTest {
      */
     private static final int HELD_OUT_LEAKS_STANDARD = 4;
     private static final int HELD_OUT_LEAKS_AT_REST = 2;
+    /**
+     * The second collection's held-out split, measured once when the rules tuned on its tune split were done, without
+     * looking at which lines leak: 10 of 54 planted values with the standard rules, 10 of 44 secrets at rest (its
+     * formats are not those of the tune split, and these leaks are in formats no rule was written for). Lower them,
+     * never raise them.
+     */
+    private static final int SECOND_HELD_OUT_LEAKS_STANDARD = 10;
+    private static final int SECOND_HELD_OUT_LEAKS_AT_REST = 10;
     private static List<Case> cases;
+    /** The second collection ({@link RedactionCorpus#SECOND}), measured apart. */
+    private static List<Case> second;
 
     @BeforeAll
     static void load() throws IOException {
         cases = RedactionCorpus.load(SEED);
+        second = RedactionCorpus.load(RedactionCorpus.SECOND, SEED);
     }
 
     @Test
@@ -71,6 +82,39 @@ class RedactionCorpusTest {
             assertTrue(f.leaked() <= (split.equals("tune") ? 0 : HELD_OUT_LEAKS_AT_REST), f::toString);
             assertTrue(f.keptShare() >= 0.98, f::toString);
         }
+    }
+
+    @Test
+    void theSecondCollectionHasAHundredAndTwentyLinesAndTwoHundredAndFiftyStringsToKeepWithAPartHeldOut() {
+        long heldOut = second.stream().filter(c -> c.split().equals("heldout")).count();
+        long keep = second.stream().mapToLong(c -> c.keep().size()).sum();
+        assertTrue(second.size() >= 120, "lines: " + second.size());
+        assertTrue(keep >= 250, "must-keep strings: " + keep);
+        assertTrue(heldOut >= second.size() / 6, "held out: " + heldOut);
+    }
+
+    @Test
+    void theRulesLeakNothingOnTheSecondCollectionsTuneSplitAndKeepWhatTheOperatorNeeds() {
+        Figures standard = RedactionCorpus.measure(second, "tune", Redactor.standard()::redact, true);
+        Figures atRest = RedactionCorpus.measure(second, "tune", Redactor.atRest()::redact, false);
+        report("second collection, standard", standard, true);
+        report("second collection, at rest", atRest, true);
+        assertEquals(0, standard.leaked(), standard::toString);
+        assertEquals(0, atRest.leaked(), atRest::toString);
+        assertTrue(standard.keptShare() >= 0.98, standard::toString);
+        assertTrue(atRest.keptShare() >= 0.98, atRest::toString);
+    }
+
+    @Test
+    void theRulesLeakNoMoreThanMeasuredOnTheSecondCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
+        Figures standard = RedactionCorpus.measure(second, "heldout", Redactor.standard()::redact, true);
+        Figures atRest = RedactionCorpus.measure(second, "heldout", Redactor.atRest()::redact, false);
+        report("second collection, standard", standard, false);
+        report("second collection, at rest", atRest, false);
+        assertTrue(standard.leaked() <= SECOND_HELD_OUT_LEAKS_STANDARD, standard::toString);
+        assertTrue(atRest.leaked() <= SECOND_HELD_OUT_LEAKS_AT_REST, atRest::toString);
+        assertTrue(standard.keptShare() >= 0.98, standard::toString);
+        assertTrue(atRest.keptShare() >= 0.98, atRest::toString);
     }
 
     private static void report(String rules, Figures f, boolean failures) {

@@ -392,4 +392,306 @@ class RedactorTest {
             assertSame(keep, REDACTOR.redact(keep), keep);
         }
     }
+
+    @Test
+    void aLogonTypedAtRmanDgmgrlOrSqlPlusPromptAfterConnectLosesItsPassword() {
+        assertEquals("RMAN> connect target sys/[REDACTED_PASSWORD]@prod",
+                REDACTOR.redact("RMAN> connect target sys/Oracle_Pw1@prod"));
+        assertEquals("RMAN> CONNECT CATALOG rcat/[REDACTED_PASSWORD]@rcatdb",
+                REDACTOR.redact("RMAN> CONNECT CATALOG rcat/Rcat#Pw22@rcatdb"));
+        assertEquals("DGMGRL> connect sys/[REDACTED_PASSWORD]@prim", REDACTOR.redact("DGMGRL> connect sys/Dg-Pw-333@prim"));
+        assertEquals("DGMGRL> CONNECT sys/\"[REDACTED_PASSWORD]\"@stby AS SYSDBA",
+                REDACTOR.redact("DGMGRL> CONNECT sys/\"Qu0ted#Pw\"@stby AS SYSDBA"));
+        assertEquals("SQL> conn system/[REDACTED_PASSWORD]", REDACTOR.redact("SQL> conn system/Manager_123"));
+    }
+
+    @Test
+    void aSlashAndAnAtAtAPromptWithoutConnectStay() {
+        for (String keep : List.of("SQL> select a/b@c from dual;", "RMAN> backup database plus archivelog;",
+                "DGMGRL> show configuration verbose", "SQL> @scripts/a.sql", "node> x = y/z@w")) {
+            assertSame(keep, REDACTOR.redact(keep), keep);
+        }
+    }
+
+    @Test
+    void aMaxMindLicenseKeyGoesUnderItsNamesInEnvUrlsConfigAndProse() {
+        String key = randomAlnum(6) + "_" + randomAlnum(29) + "_mmk";
+        assertEquals("MAXMIND_LICENSE_KEY=[REDACTED_GENERIC_SECRET]", REDACTOR.redact("MAXMIND_LICENSE_KEY=" + key));
+        assertEquals("GET https://download.maxmind.com/app/geoip_download?edition_id=GeoLite2-City"
+                        + "&license_key=[REDACTED_GENERIC_SECRET]&suffix=tar.gz",
+                REDACTOR.redact("GET https://download.maxmind.com/app/geoip_download?edition_id=GeoLite2-City&license_key="
+                        + key + "&suffix=tar.gz"));
+        assertEquals("AccountID 123456\nLicenseKey [REDACTED_GENERIC_SECRET]\nEditionIDs GeoLite2-Country GeoLite2-City",
+                REDACTOR.redact("AccountID 123456\nLicenseKey " + key + "\nEditionIDs GeoLite2-Country GeoLite2-City"));
+        assertEquals("geoipupdate: error: license key [REDACTED_GENERIC_SECRET] is invalid",
+                REDACTOR.redact("geoipupdate: error: license key " + key + " is invalid"));
+    }
+
+    @Test
+    void aCamelCaseWordAloneOnItsLineWithoutAGeneratedValueStays() {
+        for (String keep : List.of("SetPassword failed", "ApiKey missing", "LicenseKey 000000000000",
+                "EditionIDs GeoLite2-Country GeoLite2-City", "NullPointerException thrown", "password Hunter2Hunter2")) {
+            assertSame(keep, REDACTOR.redact(keep), keep);
+        }
+    }
+
+    @Test
+    void redisConfPasswordDirectivesLoseTheirValues() {
+        assertEquals("port 6380\nrequirepass [REDACTED_PASSWORD]\nmasterauth [REDACTED_PASSWORD]",
+                REDACTOR.redact("port 6380\nrequirepass foobared\nmasterauth Replica-Pw-1"));
+    }
+
+    @Test
+    void redisAuthLosesItsPasswordAtThePromptInMonitorAndInHello() {
+        assertEquals("1715680000.123456 [0 [REDACTED_IP_ADDRESS]:51234] \"AUTH\" \"[REDACTED_PASSWORD]\"",
+                REDACTOR.redact("1715680000.123456 [0 10.0.4.12:51234] \"AUTH\" \"Maple2638*xl\""));
+        assertEquals("\"HELLO\" \"3\" \"AUTH\" \"billing_rw\" \"[REDACTED_PASSWORD]\"",
+                REDACTOR.redact("\"HELLO\" \"3\" \"AUTH\" \"billing_rw\" \"Velvet0229#ef\""));
+        assertEquals("\"CONFIG\" \"SET\" \"masterauth\" \"[REDACTED_PASSWORD]\"",
+                REDACTOR.redact("\"CONFIG\" \"SET\" \"masterauth\" \"Velvet9798!nb\""));
+        assertEquals("cache:6379> AUTH default [REDACTED_PASSWORD]", REDACTOR.redact("cache:6379> AUTH default s3cr3t-Pw!x"));
+        assertEquals("cache:6379> HELLO 3 AUTH default [REDACTED_PASSWORD]",
+                REDACTOR.redact("cache:6379> HELLO 3 AUTH default s3cr3t-Pw!y"));
+    }
+
+    @Test
+    void theWordAuthInProseAndRedisErrorsStays() {
+        for (String keep : List.of("(error) NOAUTH Authentication required.", "AUTH failed for user bob",
+                "redis AUTH was rejected", "\"GET\" \"orders:42\"", "cache:6379> AUTH",
+                "  1) [chromium] > tests/auth.spec.ts:103:28 > auth works", "tests/login.spec.ts:12:7 > Auth flow")) {
+            assertSame(keep, REDACTOR.redact(keep), keep);
+        }
+    }
+
+    @Test
+    void anActuatorPropertyNamedLikeASecretLosesTheValueOfItsObject() {
+        assertEquals("\"spring.redis.password\": {\n  \"value\": \"[REDACTED_PASSWORD]\"\n},",
+                REDACTOR.redact("\"spring.redis.password\": {\n  \"value\": \"eOPk-hxOmsY7T2aa-7\"\n},"));
+        assertEquals("{\"SPRING_DATASOURCE_PASSWORD\":{\"value\":\"[REDACTED_PASSWORD]\",\"origin\":\"env\"},"
+                        + "\"SPRING_DATASOURCE_USERNAME\":{\"value\":\"orders_svc\"},\"server.port\":{\"value\":\"8080\"}}",
+                REDACTOR.redact("{\"SPRING_DATASOURCE_PASSWORD\":{\"value\":\"eLdJ~uVlg3cSIi*7\",\"origin\":\"env\"},"
+                        + "\"SPRING_DATASOURCE_USERNAME\":{\"value\":\"orders_svc\"},\"server.port\":{\"value\":\"8080\"}}"));
+    }
+
+    @Test
+    void keyNamesEndingInPassOrPasswordsAndCompoundCookiesAreSecretNames() {
+        assertEquals("LDAP_ROOTPASS=[REDACTED_PASSWORD]", REDACTOR.redact("LDAP_ROOTPASS=Summer9485.ly"));
+        assertEquals("KAFKA_CLIENT_PASSWORDS=[REDACTED_PASSWORD]", REDACTOR.redact("KAFKA_CLIENT_PASSWORDS=Harbor7246!lh"));
+        String cookie = randomAlnum(24);
+        assertEquals("--set auth.erlangCookie=[REDACTED_GENERIC_SECRET],auth.username=admin",
+                REDACTOR.redact("--set auth.erlangCookie=" + cookie + ",auth.username=admin"));
+        assertEquals("RABBITMQ_ERLANG_COOKIE=[REDACTED_GENERIC_SECRET]", REDACTOR.redact("RABBITMQ_ERLANG_COOKIE=" + cookie));
+    }
+
+    @Test
+    void namesEndingInPassThatAreNoPasswordAndCookieSettingsStay() {
+        for (String keep : List.of("CACHE_BYPASS=enabled-for-tests", "render.compass=north", "SESSION_COOKIE_NAME=sessionid",
+                "session_cookie: sessionid", "csrf_cookie_secure=true", "auth.username=admin")) {
+            assertSame(keep, REDACTOR.redact(keep), keep);
+        }
+    }
+
+    @Test
+    void ldapClientsLoseTheirBindPasswordAndKeepTheirBindDn() {
+        assertEquals("ldapsearch -x -H ldap://ldap-01.globex.io:389 -D \"cn=admin,dc=globex,dc=io\" -w [REDACTED_PASSWORD] -b dc=globex,dc=io",
+                REDACTOR.redact("ldapsearch -x -H ldap://ldap-01.globex.io:389 -D \"cn=admin,dc=globex,dc=io\" -w Monkey1160#ia -b dc=globex,dc=io"));
+        assertEquals("+ ldapmodify -D cn=bot,dc=acme,dc=net -w '[REDACTED_PASSWORD]' -f /tmp/update.ldif",
+                REDACTOR.redact("+ ldapmodify -D cn=bot,dc=acme,dc=net -w 'Maple4392!no' -f /tmp/update.ldif"));
+        assertEquals("ldappasswd -D cn=admin,dc=acme,dc=net -w [REDACTED_PASSWORD] -a [REDACTED_PASSWORD] -s [REDACTED_PASSWORD] uid=bob",
+                REDACTOR.redact("ldappasswd -D cn=admin,dc=acme,dc=net -w Adm1n!pw -a Old-pw-123 -s New-pw-456 uid=bob"));
+    }
+
+    @Test
+    void aDashWOfOtherCommandsStays() {
+        for (String keep : List.of("wc -w report.txt", "curl -w '%{http_code}' https://acme.net/health",
+                "gcc -w -o app main.c", "ldapsearch -x -W -D cn=admin,dc=acme,dc=net")) {
+            assertSame(keep, REDACTOR.redact(keep), keep);
+        }
+    }
+
+    @Test
+    void powerShellPlainTextGivenToConvertToSecureStringGoes() {
+        assertEquals("PS C:\\deploy> $secpw = ConvertTo-SecureString '[REDACTED_PASSWORD]' -AsPlainText -Force",
+                REDACTOR.redact("PS C:\\deploy> $secpw = ConvertTo-SecureString 'jwKi-YJn7CVPMgJ_6' -AsPlainText -Force"));
+        assertEquals("$p = ConvertTo-SecureString -String \"[REDACTED_PASSWORD]\" -AsPlainText -Force",
+                REDACTOR.redact("$p = ConvertTo-SecureString -String \"hsXF!jrCzOZjA-5\" -AsPlainText -Force"));
+    }
+
+    @Test
+    void convertToSecureStringOfAVariableOrWithoutAsPlainTextStays() {
+        for (String keep : List.of("$p = ConvertTo-SecureString $env:DEPLOY_PW -AsPlainText -Force",
+                "$s = ConvertTo-SecureString $encrypted", "Read-Host -AsSecureString",
+                "Write-Output 'done' -AsPlainText")) {
+            assertSame(keep, REDACTOR.redact(keep), keep);
+        }
+    }
+
+    @Test
+    void netUseLosesItsPasswordBeforeOrAfterItsUserAndKeepsShareAndUser() {
+        assertEquals("net use Z: \\\\BUILD-WIN-07\\builds /user:GLOBEX\\release-eng [REDACTED_PASSWORD] /persistent:no",
+                REDACTOR.redact("net use Z: \\\\BUILD-WIN-07\\builds /user:GLOBEX\\release-eng Monkey8698.hm /persistent:no"));
+        assertEquals("net use \\\\fs01\\software_backup [REDACTED_PASSWORD] /USER:administrator /PERSISTENT:YES",
+                REDACTOR.redact("net use \\\\fs01\\software_backup tpt_8498b2c7 /USER:administrator /PERSISTENT:YES"));
+    }
+
+    @Test
+    void netUseWithoutAPasswordOrWithAStarAndOtherUserSwitchesStay() {
+        for (String keep : List.of("net use Z: \\\\fs01\\share /user:ACME\\bob /persistent:no",
+                "net use Z: \\\\fs01\\share * /user:ACME\\bob", "runas /user:ACME\\bob cmd.exe",
+                "whoami /user:verbose output")) {
+            assertSame(keep, REDACTOR.redact(keep), keep);
+        }
+    }
+
+    @Test
+    void aSignedUrlKeepsItsCredentialScopeAndLosesItsSignature() {
+        String sig = randomHex(64);
+        assertEquals("https://storage.googleapis.com/b/o.zip?X-Goog-Algorithm=GOOG4-RSA-SHA256&X-Goog-Credential="
+                        + "bq-reader%40hooli-staging.iam.gserviceaccount.com%2F20240514%2Fauto%2Fstorage%2Fgoog4_request"
+                        + "&X-Goog-Signature=[REDACTED_GENERIC_SECRET]",
+                REDACTOR.redact("https://storage.googleapis.com/b/o.zip?X-Goog-Algorithm=GOOG4-RSA-SHA256&X-Goog-Credential="
+                        + "bq-reader%40hooli-staging.iam.gserviceaccount.com%2F20240514%2Fauto%2Fstorage%2Fgoog4_request"
+                        + "&X-Goog-Signature=" + sig));
+        String keyId = "ASIA" + randomUpper(16);
+        assertEquals("?X-Amz-Credential=[REDACTED_AWS_ACCESS_KEY]%2F20240514%2Feu-west-1%2Fs3%2Faws4_request",
+                REDACTOR.redact("?X-Amz-Credential=" + keyId + "%2F20240514%2Feu-west-1%2Fs3%2Faws4_request"));
+        assertEquals("X-Goog-Credential: [REDACTED_GENERIC_SECRET]", REDACTOR.redact("X-Goog-Credential: xK9mZq2Lw8Rt5vB3nQ"));
+    }
+
+    @Test
+    void aGeneratedPasswordThatASentenceIntroducesWithAColonGoesOnItsLineOrTheNext() {
+        assertEquals("[Note] [MY-010454] [Server] A temporary password is generated for root@localhost: [REDACTED_PASSWORD]",
+                REDACTOR.redact("[Note] [MY-010454] [Server] A temporary password is generated for root@localhost: O,k5.marHfFu"));
+        String initial = randomHex(32);
+        assertEquals("Please use the following password to proceed to installation:\n\n[REDACTED_PASSWORD]\n\n"
+                        + "This may also be found at: /var/jenkins_home/secrets/initialAdminPassword",
+                REDACTOR.redact("Please use the following password to proceed to installation:\n\n" + initial + "\n\n"
+                        + "This may also be found at: /var/jenkins_home/secrets/initialAdminPassword"));
+    }
+
+    @Test
+    void aColonAfterASecretWordBeforeAPlainWordAnIdOrASentenceEndStays() {
+        for (String keep : List.of("password for user bob: rejected", "Invalid password: too short",
+                "The password policy:\n- at least 12 characters",
+                "Ensure the secret being sent is the client secret value, not the client secret ID. Trace ID: "
+                        + "6a598474-6bb6-4546-82d6-c88a9c35f344",
+                "the secret's ID: 6a598474-6bb6-4546-82d6-c88a9c35f344", "password reset requested for bob: see ticket 42",
+                "login: {url: /api/login, json: {email: \"${TEST_EMAIL}\", password: \"${TEST_PASSWORD}\"}}")) {
+            assertSame(keep, REDACTOR.redact(keep), keep);
+        }
+    }
+
+    @Test
+    void aRowOfATableUnderADashedRuleLosesItsSecretValue() {
+        assertEquals("====== Data ======\nKey         Value\n---         -----\npassword    [REDACTED_PASSWORD]\n"
+                        + "username    orders_svc",
+                REDACTOR.redact("====== Data ======\nKey         Value\n---         -----\npassword    zFN6^oJLfqAk1m8THJ.6\n"
+                        + "username    orders_svc"));
+        String accessor = randomAlnum(24);
+        assertEquals("Key                  Value\n---                  -----\ntoken_accessor       [REDACTED_GENERIC_SECRET]\n"
+                        + "token_duration       768h",
+                REDACTOR.redact("Key                  Value\n---                  -----\ntoken_accessor       " + accessor
+                        + "\ntoken_duration       768h"));
+    }
+
+    @Test
+    void aPasswordWordAlignedOutsideADashedTableStays() {
+        for (String keep : List.of("password    Hunter2Hunter2", "Key   Value\n\npassword    Hunter2Hunter2",
+                "---   -----\nstatus      ok")) {
+            assertSame(keep, REDACTOR.redact(keep), keep);
+        }
+    }
+
+    @Test
+    void aPgpassLineLosesOnlyItsPassword() {
+        assertEquals("db.internal.acme.net:5432:orders:app:[REDACTED_PASSWORD]\n*:*:*:replication:[REDACTED_PASSWORD]",
+                REDACTOR.redact("db.internal.acme.net:5432:orders:app:yHTN^VHMKwe5hpEMRJ.3\n*:*:*:replication:j22F%SGPOTr.6"));
+        assertEquals("+ echo 'pg:5432:*:barman:[REDACTED_PASSWORD]' >> ~/.pgpass",
+                REDACTOR.redact("+ echo 'pg:5432:*:barman:example-password' >> ~/.pgpass"));
+    }
+
+    @Test
+    void colonSeparatedLinesThatAreNoPgpassLineStay() {
+        for (String keep : List.of("12:34:56:78:90", "aa:bb:cc:dd:ee", "root:x:0:0:root:/root:/bin/bash",
+                "host:port:db", "a1:b2:c3:d4:e5", "at 10:11:12 the job failed")) {
+            assertSame(keep, REDACTOR.redact(keep), keep);
+        }
+    }
+
+    @Test
+    void whatEchoPipesIntoACommandThatReadsItsPasswordFromStdinGoes() {
+        assertEquals("Running: echo '[REDACTED_PASSWORD]' | docker login -u ci --password-stdin registry.acme.io",
+                REDACTOR.redact("Running: echo 'Monkey0086*uu' | docker login -u ci --password-stdin registry.acme.io"));
+        assertEquals("\"cmd\": \"echo [REDACTED_PASSWORD] | /usr/local/bin/sudo -S su - deploy >/dev/null\"",
+                REDACTOR.redact("\"cmd\": \"echo Copper1787!gc | /usr/local/bin/sudo -S su - deploy >/dev/null\""));
+        assertEquals("+ echo \"git:[REDACTED_PASSWORD]\" | chpasswd", REDACTOR.redact("+ echo \"git:Summer3318#zj\" | chpasswd"));
+    }
+
+    @Test
+    void pipesIntoOtherCommandsAndSudoWithoutAPipeStay() {
+        for (String keep : List.of("cat file.txt | sudo -S tee /etc/x", "sudo -S apt-get update", "ls -S | sort",
+                "echo done | tee log.txt", "echo $DEPLOY_PW | docker login -u ci --password-stdin")) {
+            assertSame(keep, REDACTOR.redact(keep), keep);
+        }
+    }
+
+    @Test
+    void nugetPushLosesAnApiKeyGivenByPositionAndKeepsItsPackage() {
+        String key = java.util.UUID.nameUUIDFromBytes(randomAlnum(8).getBytes(StandardCharsets.UTF_8)).toString();
+        assertEquals("C:\\build\\NuGet.exe push \"out\\Acme.Orders.2.3.1.nupkg\" [REDACTED_PASSWORD] -source https://www.nuget.org/api/v2/package",
+                REDACTOR.redact("C:\\build\\NuGet.exe push \"out\\Acme.Orders.2.3.1.nupkg\" " + key
+                        + " -source https://www.nuget.org/api/v2/package"));
+        String keep = "nuget push out/Acme.Orders.2.3.1.nupkg -Source https://pkgs.dev.azure.com/acme/index.json";
+        assertSame(keep, REDACTOR.redact(keep));
+    }
+
+    /** Issue 14's own list of what came through, one assertion each, with fakes made here. */
+    @Test
+    void everyLeakTheIssueListedGoesAndTheDatabaseUrlsKeepHostPortDatabaseAndOptions() {
+        String keyId = "AKIA" + randomUpper(16);
+        String secret = randomAlnum(30) + "/" + randomAlnum(9);
+        String out = REDACTOR.redact("creds=" + keyId + ":" + secret);
+        assertFalse(out.contains(keyId.substring(4)) || out.contains(secret.substring(0, 10)), out);
+        String hf = "hf_" + randomAlnum(34).replaceAll("[0-9]", "x") + "Ab";
+        assertEquals("token [REDACTED_HUGGINGFACE_TOKEN] rejected", REDACTOR.redact("token " + hf + " rejected"));
+        assertEquals("curl -u ci-runner:[REDACTED_PASSWORD] https://api.acme-corp.io/v1/sync",
+                REDACTOR.redact("curl -u ci-runner:S3cr3t-Pw! https://api.acme-corp.io/v1/sync"));
+        assertEquals("{ name: 'connect.sid', value: '[REDACTED_SESSION_ID]' }",
+                REDACTOR.redact("{ name: 'connect.sid', value: 's%3A" + randomAlnum(32) + "." + randomAlnum(20) + "%2F"
+                        + randomAlnum(8) + "' }"));
+        assertEquals("{\"cookies\":[{\"name\":\"sessionid\",\"value\":\"[REDACTED_SESSION_ID]\",\"domain\":\".acme.io\"}]}",
+                REDACTOR.redact("{\"cookies\":[{\"name\":\"sessionid\",\"value\":\"" + randomHex(32)
+                        + "\",\"domain\":\".acme.io\"}]}"));
+        assertEquals("call me on [REDACTED_PHONE] or [REDACTED_PHONE]", REDACTOR.redact("call me on 020 7946 0018 or 0151 496 0123"));
+        assertEquals("INSERT INTO customers (name, ssn) VALUES ('Bob', '[REDACTED_SSN]');",
+                REDACTOR.redact("INSERT INTO customers (name, ssn) VALUES ('Bob', '123456789');"));
+        assertEquals("UPDATE users SET ssn = '[REDACTED_SSN]' WHERE id = 4;",
+                REDACTOR.redact("UPDATE users SET ssn = '987654321' WHERE id = 4;"));
+        Map<String, String> urls = Map.of(
+                "postgresql://app:Pg-Pw-1@db.internal.acme.net:5432/orders?sslmode=require&application_name=api",
+                "postgresql://app:[REDACTED_PASSWORD]@db.internal.acme.net:5432/orders?sslmode=require&application_name=api",
+                "mongodb+srv://svc:Mongo-Pw1@cluster0.x7kqp.mongodb.net/shop?retryWrites=true&w=majority",
+                "mongodb+srv://svc:[REDACTED_PASSWORD]@cluster0.x7kqp.mongodb.net/shop?retryWrites=true&w=majority",
+                "rediss://:Redis-Pw1@cache-01.globex.io:6380/2",
+                "rediss://:[REDACTED_PASSWORD]@cache-01.globex.io:6380/2",
+                "jdbc:mysql://mysql-02.staging.globex.io:3306/crm?user=root&password=My-Pw2&useSSL=true",
+                "jdbc:mysql://mysql-02.staging.globex.io:3306/crm?user=root&password=[REDACTED_PASSWORD]&useSSL=true",
+                "amqps://guest:Amqp-Pw1@mq.internal.acme.net:5671/orders",
+                "amqps://guest:[REDACTED_PASSWORD]@mq.internal.acme.net:5671/orders");
+        urls.forEach((in, expected) -> assertEquals(expected, REDACTOR.redact(in), in));
+    }
+
+    private static final Random LOCAL = new Random(7);
+
+    private static String randomAlnum(int n) {
+        return random(LOCAL, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", n);
+    }
+
+    private static String randomUpper(int n) {
+        return random(LOCAL, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", n);
+    }
+
+    private static String randomHex(int n) {
+        return random(LOCAL, "0123456789abcdef", n);
+    }
 }

@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 class ClassifierTest {
@@ -115,5 +116,35 @@ class ClassifierTest {
             positioned += m.start() >= 0 ? 1 : 0;
         }
         org.assertj.core.api.Assertions.assertThat(positioned).isGreaterThan(15_000);
+    }
+
+    @Test
+    void aRegexStartsLookingWhereTheTextItsMatchesBeginWithFirstOccursAndOnlyWhereEveryMatchBeginsWithIt() {
+        assertEquals("econnrefused ", Classifier.literalPrefix(Pattern.compile("ECONNREFUSED [^\\s]*:6379\\b")));
+        assertEquals("page.", Classifier.literalPrefix(Pattern.compile("page\\.(?:click|fill)")));
+        assertEquals("exit", Classifier.literalPrefix(Pattern.compile("exit(?:ed)? code")));
+        assertEquals("work", Classifier.literalPrefix(Pattern.compile("works? here")), "an optional s is not sure");
+        assertEquals("abc", Classifier.literalPrefix(Pattern.compile("abc+d")), "c at least once, then maybe more");
+        assertNull(Classifier.literalPrefix(Pattern.compile("abc|xyz")), "a match may start with either");
+        assertNull(Classifier.literalPrefix(Pattern.compile("\\babc")), "a word boundary first");
+        assertNull(Classifier.literalPrefix(Pattern.compile("(?i)abc")), "a group first");
+        assertNull(Classifier.literalPrefix(Pattern.compile("kelvin", Pattern.CASE_INSENSITIVE
+                | Pattern.UNICODE_CASE)), "Unicode case: K may be the Kelvin sign");
+        assertNull(Classifier.literalPrefix(Pattern.compile("ab")), "too short to be worth a look-up");
+    }
+
+    @Test
+    void startingWhereThePrefixFirstOccursFindsWhatTheWholeTextWouldWithLookBehindsAndBoundaries() {
+        PatternCatalog catalog = PatternCatalog.of(List.of(
+                pattern("behind", "refused(?<=connection refused)\\b", Category.NETWORK, 5),
+                pattern("anchored", "(?m)^fatal: .*$", Category.INFRA, 4),
+                pattern("prefixed", "timeout \\d+ms(?<=\\bwaited timeout \\d{1,5}ms)", Category.TIMEOUT, 3)));
+        Classifier own = new Classifier(catalog);
+        Classifier brute = new Classifier(catalog, false);
+        for (String text : List.of("connection refused", "xrefused then connection refused!", "Refused",
+                "we waited timeout 30ms", "timeout 5ms, then waited timeout 7ms", "nothing", "a fatal: one\nfatal: two",
+                "Connection REFUSED")) {
+            assertEquals(brute.match(text, null), own.match(text, null), text);
+        }
     }
 }

@@ -118,4 +118,42 @@ class TriageTest {
         assertEquals("jwt-expired", jwt.classification().patternId());
         assertEquals(new Fingerprinter().fingerprint("jwt-expired", "jwt expired"), jwt.fingerprint());
     }
+
+    @Test
+    void aServicesPortChoosesThePatternButNeverTheFingerprint() {
+        TriagedFailure postgres = triage.triage("Error: connect ECONNREFUSED 127.0.0.1:5432", null);
+        TriagedFailure elsewhere = triage.triage("Error: connect ECONNREFUSED 127.0.0.1:5433", null);
+        TriagedFailure redis = triage.triage("Error: connect ECONNREFUSED 10.0.0.7:6379", null);
+
+        assertEquals("postgres-unreachable", postgres.classification().patternId(), "the port is evidence");
+        assertEquals("redis-unreachable", redis.classification().patternId());
+        assertNotEquals(postgres.classification().patternId(), elsewhere.classification().patternId());
+        assertEquals(postgres.fingerprint(), elsewhere.fingerprint(), "the same failure with another port");
+        assertEquals(postgres.fingerprint(), redis.fingerprint());
+        assertNotEquals(postgres.fingerprint(), triage.triage("Error: connect ETIMEDOUT 127.0.0.1:5432", null)
+                .fingerprint(), "other words, another failure");
+    }
+
+    @Test
+    void twoAddressesRefusingWithTheSameWordsStayTwoIncidentsWithTheirOwnIdsInAnyOrder() {
+        List<TestResult> results = List.of(
+                result("db/orders", TestStatus.FAILED, "Error: connect ECONNREFUSED 127.0.0.1:5432", null),
+                result("cache/session", TestStatus.FAILED, "Error: connect ECONNREFUSED 127.0.0.1:6379", null),
+                result("db/users", TestStatus.FAILED, "Error: connect ECONNREFUSED 127.0.0.1:5432", null));
+
+        List<Incident> incidents = triage.incidents(results);
+
+        assertEquals(2, incidents.size(), incidents.toString());
+        assertEquals(incidents.get(0).fingerprints(), incidents.get(1).fingerprints(), "one template");
+        assertNotEquals(incidents.get(0).id(), incidents.get(1).id(), "the history keeps an incident by its id");
+        assertEquals(List.of("db/orders", "db/users"), incidents.get(0).tests());
+        assertTrue(incidents.get(0).title().contains("127.0.0.1:5432"), incidents.get(0).title());
+        assertTrue(incidents.get(1).title().contains("127.0.0.1:6379"), incidents.get(1).title());
+        List<Incident> reversed = triage.incidents(List.of(results.get(2), results.get(1), results.get(0)));
+        assertEquals(java.util.Set.of(incidents.get(0).id(), incidents.get(1).id()),
+                java.util.Set.of(reversed.get(0).id(), reversed.get(1).id()));
+        List<Incident> alone = triage.incidents(List.of(results.get(0)));
+        assertEquals(Incidents.idOf(alone.get(0).id(), "127.0.0.1:5432", alone.get(0).fingerprints()),
+                incidents.get(0).id(), "alone, the address is not needed in its id");
+    }
 }

@@ -20,8 +20,8 @@ import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The figures of the Playwright runner: what running a suite through it costs beside the bare command, and how long
- * a 5,000-test JSON report takes to read.
+ * The figures of the Playwright runner: what running a suite through Healdesk costs beside the bare command, in wall
+ * time and in CPU time (Healdesk's own beside Playwright's), and how long a 5,000-test JSON report takes to read.
  */
 public final class PlaywrightBenchmark {
 
@@ -30,64 +30,294 @@ public final class PlaywrightBenchmark {
     private PlaywrightBenchmark() {
     }
 
-    /**
-     * Medians of both ways of running the same project, in ms, and every counted run of each (in the order run).
-     */
-    public record Overhead(double bareMs, double healdeskMs, int rounds, int tests, List<Double> bareRunsMs,
-                           List<Double> healdeskRunsMs) {
-        public double percent() {
-            return (healdeskMs - bareMs) * 100.0 / bareMs;
-        }
-    }
-
     /** Median, best and worst parse time of a report, in ms. */
     public record Parse(double medianMs, double bestMs, double worstMs, int rounds, int tests, long bytes) {
     }
 
     /**
-     * Runs {@code project} of {@code suite} {@code rounds} times each way, alternating: the bare
-     * {@code npx playwright test --project=P} (the project's own reporter) and through {@link PlaywrightTestRunner}.
-     * The first round of each is a warm-up and not counted.
+     * One run of a suite: its wall time; the CPU time of Healdesk's own process (0 for the bare command); and the CPU
+     * time of everything else the run started (npx, node, Playwright's workers, Chromium), all in ms.
      */
-    public static Overhead overhead(PlaywrightTestSuite suite, String project, int rounds, Path scratch)
-            throws SuiteException, IOException, InterruptedException {
-        PlaywrightTestRunner runner = new PlaywrightTestRunner(suite);
-        Map<String, String> env = new LinkedHashMap<>(suite.env());
-        if (suite.browserPath() != null) {
-            env.put(PlaywrightTestRunner.BROWSER_ENV, suite.browserPath().toString());
+    public record Sample(double wallMs, double healdeskCpuMs, double playwrightCpuMs) {
+        /** Healdesk's CPU time as a share of Playwright's, in per cent. */
+        public double cpuPercent() {
+            return healdeskCpuMs * 100.0 / playwrightCpuMs;
         }
-        List<String> bare = List.of("npx", "--no", "--", "playwright", "test", "--project=" + project);
-        List<Long> bareNs = new ArrayList<>();
-        List<Long> healdeskNs = new ArrayList<>();
+
+        /** Everything the run cost the machine in CPU time. */
+        public double totalCpuMs() {
+            return healdeskCpuMs + playwrightCpuMs;
+        }
+    }
+
+    /** One way of running the suite and its counted runs, in the order run. */
+    public record Way(String label, List<Sample> samples) {
+        public List<Double> wallMs() {
+            return samples.stream().map(Sample::wallMs).toList();
+        }
+
+        public List<Double> healdeskCpuMs() {
+            return samples.stream().map(Sample::healdeskCpuMs).toList();
+        }
+
+        public List<Double> playwrightCpuMs() {
+            return samples.stream().map(Sample::playwrightCpuMs).toList();
+        }
+
+        public List<Double> totalCpuMs() {
+            return samples.stream().map(Sample::totalCpuMs).toList();
+        }
+
+        /** Per run, Healdesk's CPU as a share of the Playwright CPU of the same run, in per cent. */
+        public List<Double> cpuPercent() {
+            return samples.stream().map(Sample::cpuPercent).toList();
+        }
+    }
+
+    /**
+     * A Healdesk to run the suite with: the command line up to and without its arguments (a {@code java -cp ...
+     * dev.healdesk.Launcher}), and how the figures name it.
+     */
+    public record Healdesk(String label, List<String> command) {
+    }
+
+    /**
+     * The bare command and each Healdesk over the same suite, alternating round by round.
+     *
+     * @param cpuMeasured whether CPU times were read (Linux's /proc); without, only the wall times count
+     * @param orphans     how the CPU of processes whose parent ended first (Chromium leaves some) was counted
+     */
+    public record Comparison(String suite, List<String> projects, int tests, int rounds, Way bare,
+                             List<Way> healdesk, boolean cpuMeasured, String orphans) {
+        /** Median over median of the wall times, Healdesk {@code i} against the bare command, in per cent. */
+        public double wallOverheadPercent(int i) {
+            return (medianOf(healdesk.get(i).wallMs()) - medianOf(bare.wallMs())) * 100.0 / medianOf(bare.wallMs());
+        }
+
+        /** Median over median of everything's CPU time, Healdesk {@code i} against the bare command, in per cent. */
+        public double cpuOverheadPercent(int i) {
+            return (medianOf(healdesk.get(i).totalCpuMs()) - medianOf(bare.totalCpuMs())) * 100.0
+                    / medianOf(bare.totalCpuMs());
+        }
+    }
+
+    /** Where the bench's wrapper that reaps orphaned processes is written; a resource beside this class. */
+    static final String SUBREAPER = "subreaper.py";
+    /** How often Healdesk's process is looked at while it runs, to read its own CPU time before it exits. */
+    private static final long SAMPLE_MS = 20;
+
+    /**
+     * Runs the Playwright Test project in {@code projectDir} ({@code projects} of its config) {@code rounds} times each
+     * way after a warm-up round that is not counted, alternating within each round: the bare {@code npx --no --
+     * playwright test --project=...} (the project's own reporter), then {@code healdesk run --target=FILE --skip-llm
+     * --dry-run} with each of {@code healdesks} (a target file naming the same projects; its own history and results
+     * folder in {@code scratch}). Every run is a process of its own, started as a user starts it.
+     *
+     * <p>The CPU times come from Linux's /proc. Each run is started under a small wrapper that makes itself the child
+     * subreaper of what it starts ({@value #SUBREAPER}, with python3), so that processes whose parent ended before them
+     * (Chromium's zygotes and crash handlers) are reaped there and counted too; this JVM then reads its ended
+     * children's CPU time ({@code cutime + cstime} of /proc/self/stat) before and after. Healdesk's own CPU time is
+     * its JVM's {@code utime + stime}, read from /proc/PID/stat every {@value #SAMPLE_MS} ms until it exits (so up to
+     * that much of its last work is missed); Playwright's is the rest. The wrapper's own few tens of ms count as
+     * Playwright's in both ways.
+     *
+     * @param env the variables the suite's tests need (BASE_URL, the login, HEALDESK_BROWSER), given to both ways
+     */
+    public static Comparison processes(String suiteName, Path projectDir, List<String> projects,
+                                       Map<String, String> env, List<Healdesk> healdesks, int rounds,
+                                       java.time.Duration timeout, Path scratch)
+            throws SuiteException, IOException, InterruptedException {
+        Path dir = projectDir.toAbsolutePath().normalize();
+        Path folder = Files.createDirectories(scratch.resolve("overhead-" + suiteName));
+        boolean proc = Files.isReadable(Path.of("/proc/self/stat"));
+        List<String> wrapper = proc ? subreaper(folder) : List.of();
+        String orphans = !proc ? "CPU not measured: no /proc (Linux only)"
+                : wrapper.isEmpty() ? "processes left by a parent that ended first are not counted (no python3 for"
+                + " the reaping wrapper)" : "processes left by a parent that ended first are counted (a reaping"
+                + " wrapper)";
+        Path target = folder.resolve("target.yaml");
+        Files.writeString(target, "name: bench-" + suiteName + "\n"
+                + (env.containsKey("BASE_URL") ? "baseUrl: " + quoted(env.get("BASE_URL")) + "\n" : "")
+                + "suites:\n  - kind: playwright\n    dir: " + quoted(dir.toString()) + "\n    projects: ["
+                + String.join(", ", projects.stream().map(PlaywrightBenchmark::quoted).toList()) + "]\n"
+                + "    timeoutSeconds: " + Math.max(1, timeout.toSeconds()) + "\n", StandardCharsets.UTF_8);
+        List<String> bare = new ArrayList<>(List.of("npx", "--no", "--", "playwright", "test"));
+        projects.forEach(p -> bare.add("--project=" + p));
+        List<Sample> bareSamples = new ArrayList<>();
+        List<List<Sample>> healdeskSamples = new ArrayList<>();
+        healdesks.forEach(h -> healdeskSamples.add(new ArrayList<>()));
         int tests = 0;
         for (int round = 0; round <= rounds; round++) {
-            long t0 = System.nanoTime();
-            BoundedProcess.Result result;
-            try {
-                result = BoundedProcess.run(bare, suite.timeout(), suite.projectDir(), env);
-            } catch (TimeoutException e) {
-                throw new SuiteException("The bare run of " + project + " did not finish within " + suite.timeout(), e);
-            }
-            long bareTime = System.nanoTime() - t0;
-            if (result.exitCode() != 0) {
-                throw new SuiteException("The bare `npx playwright test --project=" + project + "` failed (exit "
-                        + result.exitCode() + ")." + PlaywrightTestRunner.outputTail(result));
-            }
-            t0 = System.nanoTime();
-            List<TestResult> results = runner.run(Set.of(project), scratch.resolve("round-" + round), n -> { },
-                    r -> { }, Cancellation.none());
-            long healdeskTime = System.nanoTime() - t0;
-            tests = results.size();
-            if (results.stream().anyMatch(r -> !r.status().isPassing())) {
-                throw new SuiteException("A " + project + " test failed through Healdesk: " + results);
+            Sample b = measure(wrapper, bare, dir, env, false, timeout, folder.resolve("bare-" + round + ".out"),
+                    "the bare `npx playwright test`", proc);
+            for (int i = 0; i < healdesks.size(); i++) {
+                Healdesk h = healdesks.get(i);
+                Path results = folder.resolve("healdesk-" + i + "-" + round);
+                List<String> command = new ArrayList<>(h.command());
+                command.addAll(List.of("run", "--target=" + target, "--skip-llm", "--dry-run",
+                        "--results-dir=" + results, "--db=" + folder.resolve("history-" + i + ".db")));
+                Map<String, String> healdeskEnv = new LinkedHashMap<>(env);
+                healdeskEnv.put("HEALDESK_CONFIG_DIR", folder.resolve("config-" + i).toString());
+                Sample s = measure(wrapper, command, folder, healdeskEnv, true, timeout,
+                        folder.resolve("healdesk-" + i + "-" + round + ".out"), h.label(), proc);
+                tests = testsRun(results.resolve("latest.json"), h.label());
+                if (round > 0) {
+                    healdeskSamples.get(i).add(s);
+                }
             }
             if (round > 0) {
-                bareNs.add(bareTime);
-                healdeskNs.add(healdeskTime);
+                bareSamples.add(b);
             }
         }
-        return new Overhead(median(bareNs), median(healdeskNs), rounds, tests,
-                bareNs.stream().map(ns -> ns / 1e6).toList(), healdeskNs.stream().map(ns -> ns / 1e6).toList());
+        List<Way> ways = new ArrayList<>();
+        for (int i = 0; i < healdesks.size(); i++) {
+            ways.add(new Way(healdesks.get(i).label(), healdeskSamples.get(i)));
+        }
+        return new Comparison(suiteName, projects, tests, rounds, new Way("bare", bareSamples), ways, proc, orphans);
+    }
+
+    private static String quoted(String s) {
+        return "'" + s.replace("'", "''") + "'";
+    }
+
+    /** How many tests a Healdesk run ran, from its summary; a run that failed a test is no figure of the runner. */
+    private static int testsRun(Path summary, String label) throws IOException, SuiteException {
+        com.fasterxml.jackson.databind.JsonNode root = JSON.readTree(summary.toFile());
+        if (root.path("testsFailed").asInt(0) > 0) {
+            throw new SuiteException(label + " failed " + root.path("testsFailed").asInt() + " test(s): "
+                    + summary + ". The figures need a healthy run.");
+        }
+        return root.path("testsRun").asInt(0);
+    }
+
+    /** The wrapper's command prefix, or empty when there is no python3 to run it. */
+    static List<String> subreaper(Path folder) throws IOException, InterruptedException {
+        Path script = folder.resolve(SUBREAPER);
+        try (java.io.InputStream in = PlaywrightBenchmark.class.getResourceAsStream(SUBREAPER)) {
+            if (in == null) {
+                throw new IllegalStateException(SUBREAPER + " is missing from Healdesk's classes");
+            }
+            Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        try {
+            // the interpreter itself, not a version manager's shim that would run (and fork) before it each time
+            BoundedProcess.Result python = BoundedProcess.run(List.of("python3", "-c",
+                    "import sys; print(sys.executable)"), java.time.Duration.ofSeconds(30));
+            String interpreter = python.stdout().strip();
+            if (python.exitCode() != 0 || interpreter.isEmpty()) {
+                return List.of();
+            }
+            BoundedProcess.Result r = BoundedProcess.run(List.of(interpreter, script.toString(), "true"),
+                    java.time.Duration.ofSeconds(30));
+            return r.exitCode() == 0 ? List.of(interpreter, script.toString()) : List.of();
+        } catch (IOException | TimeoutException e) {
+            return List.of();
+        }
+    }
+
+    static Sample measure(List<String> wrapper, List<String> command, Path workdir, Map<String, String> env,
+                                  boolean healdesk, java.time.Duration timeout, Path output, String what,
+                                  boolean proc) throws SuiteException, IOException, InterruptedException {
+        List<String> all = new ArrayList<>(wrapper);
+        all.addAll(command);
+        ProcessBuilder builder = new ProcessBuilder(all).directory(workdir.toFile()).redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        builder.environment().putAll(env);
+        double childrenBefore = proc ? Cpu.childrenMs() : 0;
+        long t0 = System.nanoTime();
+        Process process = builder.start();
+        process.getOutputStream().close();
+        long deadline = t0 + timeout.toNanos();
+        double own = 0;
+        Path program = realPath(command.get(0));
+        ProcessHandle jvm = wrapper.isEmpty() ? process.toHandle() : null;
+        while (!process.waitFor(SAMPLE_MS, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            if (System.nanoTime() > deadline) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                throw new SuiteException(what + " did not finish within " + timeout + "; its output is in " + output);
+            }
+            if (healdesk && proc) {
+                if (jvm == null) {
+                    // the wrapper's child once it has become Healdesk's JVM (it forks, then execs the command)
+                    jvm = process.children().filter(c -> c.info().command().map(Path::of)
+                            .filter(p -> p.equals(program)).isPresent()).findFirst().orElse(null);
+                }
+                if (jvm != null) {
+                    own = Math.max(own, Cpu.ownMs(jvm.pid()));
+                }
+            }
+        }
+        long wall = System.nanoTime() - t0;
+        double total = proc ? Cpu.childrenMs() - childrenBefore : 0;
+        if (process.exitValue() != 0) {
+            String text = Files.readString(output, StandardCharsets.UTF_8);
+            throw new SuiteException(what + " exited with " + process.exitValue() + ". It printed: "
+                    + (text.length() > 1500 ? "..." + text.substring(text.length() - 1500) : text));
+        }
+        return new Sample(wall / 1e6, healdesk ? own : 0, total - (healdesk ? own : 0));
+    }
+
+    /** {@code program} as /proc/PID/exe names it, links resolved; as given when it is not a path to a file. */
+    private static Path realPath(String program) {
+        try {
+            return Path.of(program).toRealPath();
+        } catch (IOException | RuntimeException e) {
+            return Path.of(program);
+        }
+    }
+
+    /** CPU times from Linux's /proc, in ms. */
+    static final class Cpu {
+        private static double msPerTick;
+
+        private Cpu() {
+        }
+
+        /** The CPU time of this process's children that have ended and been waited for ({@code cutime + cstime}). */
+        static double childrenMs() throws IOException {
+            String[] f = stat("self");
+            return (Long.parseLong(f[13]) + Long.parseLong(f[14])) * msPerTick();
+        }
+
+        /** A live process's own CPU time ({@code utime + stime}), without its children's; 0 once it is gone. */
+        static double ownMs(long pid) {
+            try {
+                String[] f = stat(Long.toString(pid));
+                return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * msPerTick();
+            } catch (IOException | RuntimeException e) {
+                return 0;
+            }
+        }
+
+        /** The fields of /proc/PID/stat after the command name, the state first (field 3 of proc(5)). */
+        private static String[] stat(String pid) throws IOException {
+            String line = Files.readString(Path.of("/proc", pid, "stat"), StandardCharsets.US_ASCII);
+            return line.substring(line.lastIndexOf(')') + 2).trim().split(" ");
+        }
+
+        private static synchronized double msPerTick() {
+            if (msPerTick == 0) {
+                long hz = 100;   // USER_HZ: 100 on every Linux the JDK runs on, unless getconf says otherwise
+                try {
+                    BoundedProcess.Result r = BoundedProcess.run(List.of("getconf", "CLK_TCK"),
+                            java.time.Duration.ofSeconds(10));
+                    hz = Long.parseLong(r.stdout().strip());
+                } catch (IOException | TimeoutException | RuntimeException e) {
+                    // keep 100
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                msPerTick = 1000.0 / hz;
+            }
+            return msPerTick;
+        }
+    }
+
+    static double medianOf(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     /**
@@ -98,7 +328,7 @@ public final class PlaywrightBenchmark {
     public record Sharded(int shards, int rounds, int tests, List<Double> wholeRunsMs, List<Double> shardedRunsMs) {
         /** The sharded median over the whole run's: below 1, sharding saves time on this machine. */
         public double ratio() {
-            return medianMs(shardedRunsMs) / medianMs(wholeRunsMs);
+            return medianOf(shardedRunsMs) / medianOf(wholeRunsMs);
         }
     }
 
@@ -137,12 +367,6 @@ public final class PlaywrightBenchmark {
             }
         }
         return new Sharded(shards, rounds, tests, wholeMs, splitMs);
-    }
-
-    private static double medianMs(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     /** Writes a generated report of {@code tests} tests and reads it {@code rounds} times (after 3 warm-ups). */

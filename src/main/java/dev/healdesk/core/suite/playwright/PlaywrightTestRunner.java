@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -80,8 +82,14 @@ public final class PlaywrightTestRunner implements SuiteRunner {
             "playwright.config.mjs", "playwright.config.cjs", "playwright.config.mts", "playwright.config.cts");
     private static final Pattern UNKNOWN_PROJECT = Pattern.compile("Project\\(s\\) (.*?) not found\\. Available projects: ?(.*)");
     private static final int OUTPUT_TAIL_CHARS = 800;
-    /** How often the live lines are looked at while Playwright runs. */
-    private static final long POLL_MS = 25;
+    /**
+     * How often the live lines are looked at while Playwright runs: every {@value #POLL_MIN_MS} ms while lines
+     * arrive, backing off (doubling) to every {@value #POLL_MAX_MS} ms while none do (a browser starting, a slow
+     * test), so that a long run costs Healdesk a few looks a second rather than forty. The end of a process is heard
+     * at once, whatever the interval.
+     */
+    static final long POLL_MIN_MS = 25;
+    static final long POLL_MAX_MS = 250;
 
     /** Where Playwright's blob reporter writes a shard's report (its {@code outputDir}). */
     static final String BLOB_DIR_ENV = "PLAYWRIGHT_BLOB_OUTPUT_DIR";
@@ -457,18 +465,27 @@ public final class PlaywrightTestRunner implements SuiteRunner {
             }
             // One Attachments for all: each file is copied once, into one artifacts/playwright, whichever shard ran it.
             Attachments attachments = new Attachments(artifacts, allowed, redact);
+            BlockingQueue<Integer> ended = new LinkedBlockingQueue<>();
             for (int i = 0; i < commands.size(); i++) {
                 List<String> command = commands.get(i).getValue();
                 Map<String, String> stepEnv = envs.get(i);
                 FutureTask<BoundedProcess.Result> process = new FutureTask<>(() ->
                         BoundedProcess.run(command, suite.timeout(), dir, stepEnv, cancellation::onCancel));
-                Thread thread = new Thread(process, "healdesk-playwright" + (commands.size() > 1 ? "-" + (i + 1) : ""));
+                int index = i;
+                Runnable runAndSay = () -> {
+                    try {
+                        process.run();
+                    } finally {
+                        ended.add(index);   // wakes the reading loop at once
+                    }
+                };
+                Thread thread = new Thread(runAndSay, "healdesk-playwright" + (commands.size() > 1 ? "-" + (i + 1) : ""));
                 thread.setDaemon(true);
                 thread.start();
                 started.add(new Started(commands.get(i).getKey(), process,
                         new LiveLines(files.get(i)[1], files.get(i)[2], redact, dir, attachments), files.get(i)[0]));
             }
-            return runProcesses(started, dir, described, note, sink, cancellation);
+            return runProcesses(started, ended, dir, described, note, sink, cancellation);
         } catch (IOException e) {
             throw new SuiteException("Could not prepare the Playwright run in " + dir + ": " + e.getMessage()
                     + ". Check that the artifacts folder and the temporary folder are writable.", e);
@@ -483,8 +500,9 @@ public final class PlaywrightTestRunner implements SuiteRunner {
      * {@code sink} hears one result at a time, whichever process gave it); then adds what each JSON report has that the
      * lines lacked. A cancel stops every process at once.
      */
-    private List<TestResult> runProcesses(List<Started> started, Path dir, String described, Consumer<String> note,
-                                          Consumer<TestResult> sink, Cancellation cancel) throws SuiteException {
+    private List<TestResult> runProcesses(List<Started> started, BlockingQueue<Integer> ended, Path dir,
+                                          String described, Consumer<String> note, Consumer<TestResult> sink,
+                                          Cancellation cancel) throws SuiteException {
         Map<String, TestResult> results = new LinkedHashMap<>();
         Consumer<TestResult> pass = r -> {
             if (results.putIfAbsent(r.id(), r) == null) {
@@ -492,34 +510,37 @@ public final class PlaywrightTestRunner implements SuiteRunner {
             }
         };
         try {
+            long interval = POLL_MIN_MS;
             while (true) {
                 boolean running = false;
+                boolean arrived = false;
                 for (Started s : started) {
-                    s.lines().poll(pass);
+                    arrived |= s.lines().poll(pass);
                     running |= !s.process().isDone();
                 }
                 if (!running) {
                     break;
                 }
-                Thread.sleep(POLL_MS);
+                interval = arrived ? POLL_MIN_MS : Math.min(POLL_MAX_MS, interval * 2);
+                ended.poll(interval, TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
             cancel.cancel();
             Thread.currentThread().interrupt();
             throw new SuiteException(described + " was interrupted and stopped.", e);
         }
-        List<BoundedProcess.Result> ended = new ArrayList<>();
+        List<BoundedProcess.Result> exits = new ArrayList<>();
         SuiteException failed = null;
         for (Started s : started) {
             s.lines().poll(pass);
             String who = described + (s.step().label().isEmpty() ? "" : " (" + s.step().label() + ")");
             try {
-                ended.add(s.process().get());
+                exits.add(s.process().get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new SuiteException(described + " was interrupted and stopped.", e);
             } catch (ExecutionException e) {
-                ended.add(null);
+                exits.add(null);
                 Throwable cause = e.getCause();
                 SuiteException problem;
                 if (cause instanceof IOException) {
@@ -570,25 +591,25 @@ public final class PlaywrightTestRunner implements SuiteRunner {
         }
         // One shard of a CI matrix may get no test at all (more shards than spec files): the others have them.
         if (results.isEmpty() && !(only != null && allEnded)) {
-            throw nothingRan(described, ended.get(0), parsed.get(0));
+            throw nothingRan(described, exits.get(0), parsed.get(0));
         }
         for (int i = 0; i < started.size(); i++) {
             PlaywrightJsonReport.Report report = parsed.get(i);
             if (!started.get(i).lines().sawEnd() && (report == null || !report.complete())) {
                 String label = started.get(i).step().label();
                 throw new SuiteException(described + (label.isEmpty() ? "" : " (" + label + ")") + " stopped before"
-                        + " the end of the run (exit code " + ended.get(i).exitCode() + ") and left "
+                        + " the end of the run (exit code " + exits.get(i).exitCode() + ") and left "
                         + (report == null ? "no JSON report" : "a JSON report cut short") + ". The " + results.size()
                         + " result(s) that arrived before have been passed on; the tests after them did not report."
                         + " Look at what killed Playwright (memory, a test that ends the process)."
-                        + outputTail(ended.get(i)));
+                        + outputTail(exits.get(i)));
             }
         }
         started.get(0).lines().attachments().refused().forEach(p -> note.accept("Refused to copy the attachment " + p
                 + ": only files inside the suite's folder and the runner's output folder are copied into the run"
                 + " folder."));
         LOG.info("Playwright: {} result(s) from {} process(es), exit code(s) {}", results.size(), started.size(),
-                ended.stream().map(r -> String.valueOf(r.exitCode())).toList());
+                exits.stream().map(r -> String.valueOf(r.exitCode())).toList());
         return new ArrayList<>(results.values());
     }
     /** Why a run gave no result at all, with what to do. */
@@ -789,19 +810,29 @@ public final class PlaywrightTestRunner implements SuiteRunner {
             return sawEnd;
         }
 
-        /** Reads what was appended since the last call; passes on each result that became final. */
-        void poll(Consumer<TestResult> pass) {
+        /**
+         * Reads what was appended since the last call; passes on each result that became final. Says whether anything
+         * was appended.
+         */
+        boolean poll(Consumer<TestResult> pass) {
             byte[] chunk;
+            try {
+                if (Files.size(file) <= offset) {
+                    return false;   // the usual answer: one stat, the file is not opened
+                }
+            } catch (IOException e) {
+                return false;
+            }
             try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
                 long length = in.length();
                 if (length <= offset) {
-                    return;
+                    return false;
                 }
                 chunk = new byte[(int) Math.min(length - offset, 16 << 20)];
                 in.seek(offset);
                 in.readFully(chunk);
             } catch (IOException e) {
-                return;
+                return false;
             }
             // Split on '\n' bytes before decoding, so a read that ends inside a multi-byte character loses nothing.
             List<String> lines = new ArrayList<>();
@@ -817,6 +848,7 @@ public final class PlaywrightTestRunner implements SuiteRunner {
             offset += start;
             keep(lines);
             lines.forEach(l -> line(l, pass));
+            return true;
         }
 
         /** Appends {@code lines}, redacted, to the artifacts folder's events file (one write a poll). */
