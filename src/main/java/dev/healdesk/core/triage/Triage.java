@@ -31,9 +31,11 @@ public final class Triage {
     public TriagedFailure triage(String message, String stack) {
         Classifier.Match match = classifier.match(message, stack);
         Classification c = atLeastHighInOwnCode(match.classification(), message, stack);
-        // keyed by the pattern of the words alone: a service's port chooses the pattern, never the fingerprint
-        return new TriagedFailure(c, fingerprinter.fingerprint(match.keyPatternId(),
-                identity(message, match.keyStart())));
+        // Keyed by the pattern, which a service's port may choose (ECONNREFUSED ..:5432 is PostgreSQL): a failure
+        // group holds one classification, so a PostgreSQL, a Redis and a backend refusing in one run must stay three
+        // groups, not one group named after whichever came first. Match.keyPatternId (the words alone) would make the
+        // fingerprint port-blind; that needs groups that hold several classifications first (see triage.md).
+        return new TriagedFailure(c, fingerprinter.fingerprint(c.patternId(), identity(message, match.start())));
     }
 
     /**
