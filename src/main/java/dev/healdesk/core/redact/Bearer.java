@@ -52,7 +52,7 @@ final class Bearer implements Detector {
             return scan.wordEnd(i);
         }
         int end = credentialsEnd(s, j, Math.min(s.length(), j + MAX_TOKEN));
-        if (end - j < MIN_LENGTH || Values.placeholder(s, j, end) || !lettersAndDigits(s, j, end)) {
+        if (end - j < MIN_LENGTH || Values.placeholder(s, j, end) || !Chars.lettersAndDigits(s, j, end)) {
             return j;
         }
         scan.add(basic ? SecretKind.PASSWORD : SecretKind.BEARER_TOKEN, j, end);
@@ -84,15 +84,5 @@ final class Bearer implements Detector {
 
     private static boolean tokenChar(char c) {
         return Chars.alnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
-    }
-
-    private static boolean lettersAndDigits(String s, int start, int end) {
-        boolean letter = false;
-        boolean digit = false;
-        for (int i = start; i < end; i++) {
-            letter |= Chars.letter(s.charAt(i));
-            digit |= Chars.digit(s.charAt(i));
-        }
-        return letter && digit;
     }
 }

@@ -29,6 +29,17 @@ final class Chars {
         return letter(c) || digit(c);
     }
 
+    /** Whether {@code s[start, end)} has both an ASCII letter and a digit. */
+    static boolean lettersAndDigits(String s, int start, int end) {
+        boolean letter = false;
+        boolean digit = false;
+        for (int i = start; i < end; i++) {
+            letter |= letter(s.charAt(i));
+            digit |= digit(s.charAt(i));
+        }
+        return letter && digit;
+    }
+
     static final String LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     static final String DIGITS = "0123456789";
     static final String HEX = DIGITS + "abcdefABCDEF";

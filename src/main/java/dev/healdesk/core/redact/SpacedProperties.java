@@ -85,7 +85,7 @@ final class SpacedProperties implements Detector {
         }
         SecretKind kind = KeyValues.judge(key, s, v, valueEnd);
         if (camel && !structured && !Values.secretLike(s, v, valueEnd)
-                && !(key == KeyNames.Key.PASSWORD && mixed(s, v, valueEnd))) {
+                && !(key == KeyNames.Key.PASSWORD && Chars.lettersAndDigits(s, v, valueEnd))) {
             return;   // "SetPassword failed": a camel-case word alone is a key only before a value that looks like one
         }
         if (kind != null) {
@@ -128,16 +128,5 @@ final class SpacedProperties implements Detector {
             end = from - 1;
         }
         return false;
-    }
-
-    /** Whether {@code s[start, end)} has both a letter and a digit. */
-    private static boolean mixed(String s, int start, int end) {
-        boolean letter = false;
-        boolean digit = false;
-        for (int i = start; i < end; i++) {
-            letter |= Chars.letter(s.charAt(i));
-            digit |= Chars.digit(s.charAt(i));
-        }
-        return letter && digit;
     }
 }
