@@ -74,12 +74,7 @@ class RefingerprintMigrationTest {
         String timedOut = "upstream timed out (110: Connection timed out) while reading response header from upstream";
         String otherOs = "upstream timed out (60: Operation timed out) while reading response header from upstream";
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            for (int v = 0; v < 7; v++) {
-                for (String statement : Schema.MIGRATIONS.get(v)) {
-                    s.execute(statement);
-                }
-            }
-            s.execute("PRAGMA user_version = 7");
+            schemaAt(s, 7);
             s.execute("INSERT INTO runs (id, target, projects, dry_run, started_at, finished_at, status, initial_status,"
                     + " health_score, tests_run, tests_passed, tests_failed, flaky, cancelled)"
                     + " VALUES ('r1','sandbox','',0,1000,2000,'failing','failing',0,2,0,2,0,0)");
@@ -152,12 +147,7 @@ class RefingerprintMigrationTest {
         String oldSecond = Incidents.idOf(kind, List.of("ffffffffffffffff"));
         String pattern = incident.patternIds().get(0);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            for (int v = 0; v < 11; v++) {
-                for (String statement : Schema.MIGRATIONS.get(v)) {
-                    s.execute(statement);
-                }
-            }
-            s.execute("PRAGMA user_version = 11");
+            schemaAt(s, 11);
             s.execute("INSERT INTO runs (id, target, projects, dry_run, started_at, finished_at, status, initial_status,"
                     + " health_score, tests_run, tests_passed, tests_failed, flaky, cancelled)"
                     + " VALUES ('r1','sandbox','',0,1000,2000,'failing','failing',0,2,0,2,0,0)");
@@ -207,12 +197,7 @@ class RefingerprintMigrationTest {
         String[][] rows = {{"aaaaaaaaaaaaaaaa", postgres, "t1", "postgres-unreachable"},
             {"bbbbbbbbbbbbbbbb", redis, "t2", "redis-unreachable"}};
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            for (int v = 0; v < 13; v++) {
-                for (String statement : Schema.MIGRATIONS.get(v)) {
-                    s.execute(statement);
-                }
-            }
-            s.execute("PRAGMA user_version = 13");
+            schemaAt(s, 13);
             s.execute("INSERT INTO runs (id, target, projects, dry_run, started_at, finished_at, status, initial_status,"
                     + " health_score, tests_run, tests_passed, tests_failed, flaky, cancelled)"
                     + " VALUES ('r1','sandbox','',0,1000,2000,'failing','failing',0,2,0,2,0,0)");
@@ -246,5 +231,15 @@ class RefingerprintMigrationTest {
                 assertEquals(i.tests(), stored.tests());
             }
         }
+    }
+
+    /** Makes the schema as version {@code version} of Healdesk left it, and says so in the file. */
+    private static void schemaAt(Statement s, int version) throws java.sql.SQLException {
+        for (int v = 0; v < version; v++) {
+            for (String statement : Schema.MIGRATIONS.get(v)) {
+                s.execute(statement);
+            }
+        }
+        s.execute("PRAGMA user_version = " + version);
     }
 }
