@@ -125,7 +125,18 @@ final class Fakes {
             java.util.Map.entry("NETLIFY", "nfp_#A36"),
             java.util.Map.entry("AMAZON_MWS", "amzn.mws.#G"),
             java.util.Map.entry("PLAID", "access-sandbox-#G"),
-            java.util.Map.entry("TWITTER_BEARER", "AAAAAAAAAAAAAAAAAAAAA#A100"));
+            java.util.Map.entry("TWITTER_BEARER", "AAAAAAAAAAAAAAAAAAAAA#A100"),
+            // the third collection (families3.py)
+            java.util.Map.entry("WG_KEY", "#B43="),
+            java.util.Map.entry("ES_PASSWORD", "#A4*#A5=#A4_#A6"),
+            java.util.Map.entry("ES_ENROLLMENT", "eyJ2ZXIiOiI4LjEzLjQiLCJhZHIiOlsiMTcyLjE4LjAuMjo5MjAwIl0sImZnciI6I#B160=="),
+            java.util.Map.entry("ARGO_PW", "#A16"),
+            java.util.Map.entry("MINIO_SECRET", "#A40"),
+            java.util.Map.entry("INFLUX_TOKEN", "#W86=="),
+            java.util.Map.entry("OKTA_TOKEN", "00#W40"),
+            java.util.Map.entry("DATABRICKS", "dapi#H32"),
+            java.util.Map.entry("SUPABASE_SECRET", "sb_secret_#W31"),
+            java.util.Map.entry("PPK_PRIVATE", "AAABA#B59\n#B64\n#B64\n#B64\n#B40"));
 
     private final Random r;
 
