@@ -90,6 +90,8 @@ public final class Redactor {
         on(",", new Pairs());
         on(".", new Leaders());
         on("iIuU", new SqlCredentials());
+        Positionals positionals = new Positionals(RULES.positionals());
+        on(positionals.firstChars(), positionals);
         for (char c = 0; c < 128; c++) {
             Detector[] ds = triggers[c];
             if (ds == null) {

@@ -769,6 +769,15 @@ class RedactorTest {
                 REDACTOR.redact("publish exchange=orders routing_key=orders.created.v1"));
     }
 
+    @Test
+    void aPasswordGivenAsAPositionalArgumentGoesByTheTablesCount() {
+        assertEquals("$ sudo rabbitmqctl add_user deploy-bot [REDACTED_PASSWORD]\nAdding user \"deploy-bot\" ...",
+                REDACTOR.redact("$ sudo rabbitmqctl add_user deploy-bot Pw-7731-x\nAdding user \"deploy-bot\" ..."));
+        assertEquals("C:\\> net user svc-backup [REDACTED_PASSWORD] /add", REDACTOR.redact("C:\\> net user svc-backup Pw-7731-x /add"));
+        String kept = "rabbitmqctl add_vhost orders\nrabbitmqctl list_users\nnet user svc-backup /delete\nadd_user is a subcommand";
+        assertEquals(kept, REDACTOR.redact(kept));
+    }
+
     private static final Random LOCAL = new Random(7);
 
     private static String randomAlnum(int n) {
