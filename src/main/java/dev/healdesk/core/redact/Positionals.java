@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * A password given as a positional argument of a command that has no flag for it, from the table kept as data
  * ({@link RuleTable}, {@code positionals}): {@code rabbitmqctl add_user bob SECRET}, {@code net user bob SECRET /add}.
- * Triggered by the first letter of the phrase's last word (the subcommand); the phrase's first word must stand
- * before it on the line, and the argument is counted from there, flags skipped.
+ * Triggered by the first letter of the phrase's last word (the subcommand); the word before it in the phrase (the command) must
+ * stand right before it, and the argument is counted from there, flags skipped.
  */
 final class Positionals implements Detector {
 
@@ -33,7 +33,7 @@ final class Positionals implements Detector {
                     throw new IllegalArgumentException(r.id() + ": a phrase needs a command and a subcommand: " + c);
                 }
                 String last = words[words.length - 1];
-                by.computeIfAbsent(last.charAt(0), k -> new ArrayList<>()).add(new Phrase(words[0], last, r.position()));
+                by.computeIfAbsent(last.charAt(0), k -> new ArrayList<>()).add(new Phrase(words[words.length - 2], last, r.position()));
                 lengths |= 1L << Math.min(63, last.length());
             }
         }
@@ -110,22 +110,17 @@ final class Positionals implements Detector {
         return end;
     }
 
-    /** Whether the word {@code first} stands, whole, before {@code i} on its line (after a path's slash, too). */
+    /**
+     * Whether the word {@code first} stands right before {@code i}, blanks between (after a path's slash, too): the
+     * command, then its subcommand. A look at one word, so that the many "user"s of a log cost little.
+     */
     private static boolean firstBefore(String s, int i, String first) {
-        int lineStart = i;
-        while (lineStart > 0 && s.charAt(lineStart - 1) != '\n' && i - lineStart < CommandLines.REACH) {
-            lineStart--;
+        int k = i - 1;
+        while (k >= 0 && Chars.blank(s.charAt(k))) {
+            k--;
         }
-        int at = s.indexOf(first, lineStart);
-        while (at >= 0 && at < i) {
-            int after = at + first.length();
-            boolean whole = (at == lineStart || !Chars.word(s.charAt(at - 1)) && s.charAt(at - 1) != '-')
-                    && after < s.length() && Chars.blank(s.charAt(after));
-            if (whole) {
-                return true;
-            }
-            at = s.indexOf(first, at + 1);
-        }
-        return false;
+        int start = k + 1 - first.length();
+        return start >= 0 && s.startsWith(first, start)
+                && (start == 0 || !Chars.word(s.charAt(start - 1)) && s.charAt(start - 1) != '-' && s.charAt(start - 1) != '.');
     }
 }
