@@ -80,8 +80,9 @@ final class KeyValues implements Detector {
         if (key == KeyNames.Key.NONE && Chars.is(s, keyStart, keyEnd, "value")) {
             key = NameValuePairs.named(scan, keyStart, sep);
         }
-        if (key == KeyNames.Key.NONE && !quoted && !bracketed) {
-            // a label of a few words that starts its line, as CLIs align them: "Secret ID    = …", "JWT secret: …"
+        if (key == KeyNames.Key.NONE && !quoted && !bracketed && keyEnd - keyStart <= 3) {
+            // a label of a few words that starts its line, its last word short and telling nothing alone, as CLIs
+            // align them: "Secret ID    = …", "API key: …"
             int label = labelStart(s, keyStart);
             if (label < keyStart) {
                 key = KeyNames.classify(scan, label, keyEnd);

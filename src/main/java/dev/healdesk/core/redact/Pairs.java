@@ -5,15 +5,23 @@ package dev.healdesk.core.redact;
  * ({@code 'authorization', 'Bearer …'} a line), Elixir and Erlang tuples ({@code {"x-api-key", "…"}}), Python's
  * lists of pairs ({@code [('Cookie', 'sessionid=…')]}). The name is judged by {@link KeyNames} and the value as a value
  * under that name ({@link KeyValues#claim}). Only where the pair opens a tuple, a list or a line, so that the
- * arguments of a call ({@code f('user', 'password', …)}) stay. Triggered by the comma after the name's closing quote.
+ * arguments of a call ({@code f('user', 'password', …)}) stay. Triggered by the comma after the name's closing quote,
+ * a blank after it.
  */
 final class Pairs implements Detector {
 
     private static final boolean[] QUOTES = Chars.set("'\"");
+    private static final boolean[] BLANK = Chars.set(" ");
 
     @Override
     public boolean[] befores(char c) {
         return QUOTES;
+    }
+
+    /** A blank after the comma, as pairs print ({@code ', '}): compact JSON's {@code ","} is passed over. */
+    @Override
+    public boolean[] seconds(char c) {
+        return BLANK;
     }
 
     @Override
@@ -21,6 +29,13 @@ final class Pairs implements Detector {
         String s = scan.text;
         int close = i - 1;
         if (close < 1) {
+            return i + 1;
+        }
+        int v = i + 1;
+        while (v < s.length() && v - i <= 4 && Chars.blank(s.charAt(v))) {
+            v++;
+        }
+        if (Quotes.open(s, v) != 1) {
             return i + 1;
         }
         char q = s.charAt(close);
@@ -39,14 +54,7 @@ final class Pairs implements Detector {
         if (b >= 0 && "([{|\n".indexOf(s.charAt(b)) < 0) {
             return i + 1;
         }
-        int v = i + 1;
-        while (v < s.length() && v - i <= 4 && Chars.blank(s.charAt(v))) {
-            v++;
-        }
-        int quote = Quotes.open(s, v);
-        if (quote != 1) {
-            return i + 1;
-        }
+        int quote = 1;
         KeyNames.Key key = KeyNames.classify(scan, nameStart, close);
         if (key == KeyNames.Key.NONE) {
             return i + 1;
