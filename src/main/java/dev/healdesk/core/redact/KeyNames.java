@@ -33,7 +33,7 @@ final class KeyNames {
             "credentials", "creds", "auth", "signature", "sig", "csrftoken", "xsrftoken", "sessionsecret", "jwtsecret",
             "webhooksecret", "pat", "bearer", "dockerconfigjson", "dockercfg", "privkey", "passkey", "hmac", "accessor"};
     /** Words that make a following "key" a secret one: api_key, accessKey, x-api-key, AccountKey... */
-    private static final String[] KEY_QUALIFIERS = {"api", "access", "secret", "private", "client", "signing",
+    static final String[] KEY_QUALIFIERS = {"api", "access", "secret", "private", "client", "signing",
             "encryption", "master", "app", "account", "license", "subscription", "service", "auth", "shared"};
     /**
      * Words before "key" that say it is no secret: database and cache keys, public keys, keys of keyboards and maps

@@ -91,6 +91,12 @@ final class KeyValues implements Detector {
                 }
             }
         }
+        // a bare "key" says nothing of its value: it goes only when it mixes small and capital letters with digits
+        // ({@link Values#generated}), so cache keys, hashes and "key: not found" stay
+        boolean bare = key == KeyNames.Key.NONE && !bracketed && Chars.is(s, keyStart, keyEnd, "key");
+        if (bare) {
+            key = KeyNames.Key.KEY;
+        }
         if (key == KeyNames.Key.NONE || colon && !quoted && s.startsWith("//", keyStart - 2)) {
             return sep + 1;   // the user of a URL's user:password@ (that is Urls')
         }
@@ -100,7 +106,7 @@ final class KeyValues implements Detector {
         boolean prose = colon && !quoted && !keyCanStart(s, keyStart) && !header(key)
                 && !identifier(s, keyStart, keyEnd) && (sepEnd >= s.length() || Chars.blank(s.charAt(sepEnd)));
         int v = arrow ? sep + 2 : sep + 1;
-        if (parenthesised) {
+        if (parenthesised && !bare) {
             int close = Chars.indexOf(s, ')', v + 1, Math.min(s.length(), v + 80));
             if (close > v + 1 && key == KeyNames.Key.SSN && ssnValue(s, v + 1, close)) {
                 scan.add(SecretKind.SSN, v + 1, close);
@@ -144,6 +150,9 @@ final class KeyValues implements Detector {
         if (prose && quote == 0 && !Values.secretLike(s, start, end)
                 && !(key == KeyNames.Key.PASSWORD && end - start >= 4 && hasDigit(s, start, end))) {
             return sep + 1;   // prose: "Invalid password: too short"; a quoted or random value still goes
+        }
+        if (bare && !Values.mixedCase(s, start, end)) {
+            return sep + 1;
         }
         return claim(scan, key, start, end, quote > 0, sep);
     }
@@ -417,6 +426,9 @@ final class KeyValues implements Detector {
     static SecretKind judge(KeyNames.Key key, String s, int start, int end) {
         if (Values.placeholder(s, start, end) || s.startsWith("-----BEGIN", start)) {
             return null;   // a PEM block is the private-key detector's
+        }
+        if ((key == KeyNames.Key.SECRET || key == KeyNames.Key.KEY) && Values.nestedPair(s, start, end)) {
+            return null;   // "credentials: user=admin pass=…": each pair is judged by its own name
         }
         switch (key) {
             case SSN:

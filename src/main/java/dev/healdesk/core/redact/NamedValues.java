@@ -17,8 +17,13 @@ final class NamedValues implements Detector {
     static final double MIN_ENTROPY = 3.5;
     /** How far after a secret's name the colon of "… password is generated for root@localhost: …" may stand. */
     private static final int LABEL_REACH = 64;
-    private static final String[] NAMES = {"token", "secret", "password", "passwd", "credential", "apikey"};
-    private static final String[] KEY_QUALIFIERS = {"api", "access", "secret", "private", "license"};
+    private static final String[] NAMES = {"token", "secret", "password", "passwd", "passphrase", "pwd", "credential",
+        "apikey"};
+    /** How far after a name, in characters, its value may start ({@link #near}). */
+    private static final int NEAR = 24;
+    private static final int MAX_FILLERS = 2;
+    /** Words that may stand between a name and its value: "the password is …", "master key set to …". */
+    private static final String[] FILLERS = {"is", "was", "to", "set", "as", "of", "now", "be"};
     /**
      * Bit n set where a word of n letters can be a name or a configuration command's word ({@link #NAMES}, "key",
      * "set", "config", Redis' "auth", "chpasswd"): other words are passed over without comparing them with each.
@@ -105,27 +110,90 @@ final class NamedValues implements Detector {
         if (end + 1 >= s.length() || !Chars.blank(s.charAt(end))) {
             return end;
         }
-        int v = end + 1;
-        if (s.startsWith("is ", v) || s.startsWith("was ", v)) {
-            v = s.indexOf(' ', v) + 1;   // "the password is …"
+        int near = near(scan, end, passwordName(s, i, end));
+        return near >= 0 ? near : end;
+    }
+
+    /**
+     * The value a secret's name in prose points at on its line, whatever the syntax between: blanks, an opening
+     * bracket, a comma, a Lisp pair's lone dot, a quote, and at most {@value #MAX_FILLERS} filler words ("the password
+     * is …", "setting master key to …", "invalid token '…'"). A password's value goes when it has a letter and a digit, a
+     * capital inside it or a sign ({@link Values#passwordLike}); any other secret's when it looks random
+     * ({@link Values#tokenLike}). Words stay: "password authentication failed for user bob", "token expired". Returns
+     * where scanning goes on, or -1 when nothing went.
+     */
+    static int near(Scan scan, int nameEnd, boolean password) {
+        String s = scan.text;
+        int n = s.length();
+        int v = nameEnd;
+        int fillers = 0;
+        int signs = 0;
+        while (v < n && v - nameEnd <= NEAR) {
+            char c = s.charAt(v);
+            if (Chars.blank(c)) {
+                v++;
+            } else if ((c == '(' || c == '[' || c == ','
+                    || c == '.' && Chars.blank(s.charAt(v - 1)) && v + 1 < n && Chars.blank(s.charAt(v + 1)))
+                    && ++signs <= 2) {
+                v++;
+            } else if (Chars.lower(c)) {
+                int w = v;
+                while (w < n && Chars.lower(s.charAt(w))) {
+                    w++;
+                }
+                if (w >= n || !Chars.blank(s.charAt(w)) || !filler(s, v, w) || ++fillers > MAX_FILLERS) {
+                    break;
+                }
+                v = w;
+            } else {
+                break;
+            }
         }
-        int e = v;
-        boolean letter = false;
-        boolean digit = false;
-        while (e < s.length() && e - v < 4096 && valueChar(s.charAt(e))) {
-            letter |= Chars.letter(s.charAt(e));
-            digit |= Chars.digit(s.charAt(e));
-            e++;
+        if (v >= n || v - nameEnd > NEAR) {
+            return -1;
         }
-        while (e > v && (s.charAt(e - 1) == '.' || s.charAt(e - 1) == '-')) {
-            e--;   // the end of a sentence
+        int q = Quotes.open(s, v);
+        int start = v + q;
+        int stop;
+        if (q > 0) {
+            stop = Quotes.close(s, start, q);
+            if (stop >= n || s.charAt(stop) == '\n' || s.charAt(stop) == '\r' || Chars.indexOf(s, ' ', start, stop) >= 0) {
+                return -1;   // no closing quote on the line, or a phrase
+            }
+        } else {
+            stop = start;
+            while (stop < n && !Chars.space(s.charAt(stop)) && s.charAt(stop) != '"' && s.charAt(stop) != '\'') {
+                stop++;
+            }
+            while (stop > start && ".,;:)]}".indexOf(s.charAt(stop - 1)) >= 0) {
+                stop--;   // the end of a sentence or of a bracket
+            }
         }
-        if (e - v < MIN_LENGTH || !letter || !digit || Values.placeholder(s, v, e)
-                || Values.entropy(s, v, e) < MIN_ENTROPY) {
-            return end;
+        if (stop <= start) {
+            return -1;
         }
-        scan.add(SecretKind.GENERIC_SECRET, v, e);
-        return v;   // a token of known shape names it better
+        boolean random = Values.tokenLike(s, start, stop);
+        if (random || password && Values.passwordLike(s, start, stop)) {
+            // a random value is a generated secret whatever the name says, as the key-value rules name it
+            scan.add(random ? SecretKind.GENERIC_SECRET : SecretKind.PASSWORD, start, stop);
+            return start;   // a token of known shape names it better
+        }
+        return -1;
+    }
+
+    /** Whether {@code s[start, end)} (small letters) is a word that may stand between a secret's name and its value. */
+    private static boolean filler(String s, int start, int end) {
+        for (String f : FILLERS) {
+            if (end - start == f.length() && s.startsWith(f, start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean passwordName(String s, int start, int end) {
+        return Chars.is(s, start, end, "password") || Chars.is(s, start, end, "passwd")
+                || Chars.is(s, start, end, "passphrase") || Chars.is(s, start, end, "pwd");
     }
 
     /**
@@ -419,7 +487,7 @@ final class NamedValues implements Detector {
         while (w > 0 && Chars.letter(s.charAt(w - 1))) {
             w--;
         }
-        for (String q : KEY_QUALIFIERS) {
+        for (String q : KeyNames.KEY_QUALIFIERS) {
             if (Chars.is(s, w, start - 1, q)) {
                 return true;
             }

@@ -83,6 +83,7 @@ public final class Redactor {
         on("/", new Logons(RULES.logons()));
         on("\n", spacedProperties);
         on("(", new Fills());
+        on("(", new NamedArguments());
         on(tokens.firstChars(), tokens);
         on("bBA", new Bearer());
         on("tTsSpPcCaAkK", new NamedValues());

@@ -66,23 +66,141 @@ final class Values {
     /**
      * Whether {@code s[start, end)} looks generated rather than chosen: at least {@value NamedValues#MIN_LENGTH}
      * characters with letters and digits, no blank, and {@value NamedValues#MIN_ENTROPY} bits of entropy a character
+     * ({@value #MIN_SECRET_ENTROPY} where small and capital letters mix, and it is no path, URL or e-mail address)
      * (what a name that says little, such as {@code FERNET_KEY}, needs before its value goes).
      */
     static boolean generated(String s, int start, int end) {
         if (end - start < NamedValues.MIN_LENGTH || placeholder(s, start, end)) {
             return false;
         }
-        boolean letter = false;
+        boolean lower = false;
+        boolean upper = false;
         boolean digit = false;
         for (int i = start; i < end; i++) {
             char c = s.charAt(i);
             if (Chars.space(c)) {
                 return false;
             }
-            letter |= Chars.letter(c);
+            lower |= Chars.lower(c);
+            upper |= Chars.upper(c);
             digit |= Chars.digit(c);
         }
-        return letter && digit && entropy(s, start, end) >= NamedValues.MIN_ENTROPY;
+        if (!digit || !lower && !upper) {
+            return false;
+        }
+        double bits = entropy(s, start, end);
+        // small and capital letters with digits look generated at a lower entropy than one case does
+        return bits >= NamedValues.MIN_ENTROPY || lower && upper && bits >= MIN_SECRET_ENTROPY && !notAValue(s, start, end);
+    }
+
+    /**
+     * Whether a value a password's name points at in prose or code, with no {@code =} or {@code :} between
+     * ({@link NamedValues#near}), is the password: at least six characters with a letter, and a digit, a capital after
+     * the first letter, or a sign other than {@code - _ . '}; not a placeholder, a path, a URL, an e-mail address, a
+     * nested {@code name=value}, a plain number or an error code ({@code ORA-01017}, {@code E1234}). So "hunter2Xy9!"
+     * goes and "authentication", "Expired", "reset-link" stay.
+     */
+    static boolean passwordLike(String s, int start, int end) {
+        if (end - start < 6 || placeholder(s, start, end) || notAValue(s, start, end)) {
+            return false;
+        }
+        boolean letter = false;
+        boolean lower = false;
+        boolean strong = false;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (Chars.letter(c)) {
+                letter = true;
+                lower |= Chars.lower(c);
+                strong |= Chars.upper(c) && i > start && Chars.lower(s.charAt(i - 1));
+            } else {
+                strong |= "-_.'".indexOf(c) < 0;
+            }
+        }
+        return letter && lower && strong;
+    }
+
+    /**
+     * Whether a value a secret's name (token, secret, api key) points at in prose or code is the secret: no blank, a
+     * letter and a digit, {@value #MIN_SECRET_ENTROPY} bits of entropy a character, and at least
+     * {@value NamedValues#MIN_LENGTH} characters, or twelve with small and capital letters; not a placeholder, a path,
+     * a URL, an e-mail address or a nested {@code name=value}. So "Zx8kk2LmQaaBB12" goes and "expired" stays.
+     */
+    static boolean tokenLike(String s, int start, int end) {
+        if (end - start < 12 || placeholder(s, start, end) || notAValue(s, start, end)) {
+            return false;
+        }
+        boolean digit = false;
+        boolean lower = false;
+        boolean upper = false;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (Chars.space(c)) {
+                return false;
+            }
+            digit |= Chars.digit(c);
+            lower |= Chars.lower(c);
+            upper |= Chars.upper(c);
+        }
+        return digit && (lower || upper) && (end - start >= NamedValues.MIN_LENGTH || lower && upper)
+                && entropy(s, start, end) >= MIN_SECRET_ENTROPY;
+    }
+
+    /**
+     * Whether {@code s[start, end)} is something else than a secret that follows a name: a path, a URL, an e-mail
+     * address, a nested {@code name=value} ({@code credentials: user=admin}), an error code (capitals and digits:
+     * {@code ORA-01017}, {@code E1234}).
+     */
+    private static boolean notAValue(String s, int start, int end) {
+        char c = s.charAt(start);
+        if (c == '/' || c == '~' || c == '.' || c == '\\' || Chars.contains(s, start, end, "://", false)) {
+            return true;
+        }
+        int at = Chars.indexOf(s, '@', start, end);
+        if (at > start && Chars.indexOf(s, '.', at, end) > at) {
+            return true;
+        }
+        if (nestedPair(s, start, end)) {
+            return true;
+        }
+        boolean lower = false;
+        for (int i = start; i < end && !lower; i++) {
+            lower = Chars.lower(s.charAt(i));
+        }
+        return !lower && end - start <= 12 && Chars.upper(c);
+    }
+
+    /**
+     * Whether {@code s[start, end)} is itself a {@code name=value} (a word, {@code =}, more), as in "credentials:
+     * user=admin pass=…": the pair is the key-value rules' to judge, name by name. A name is short, and base64's
+     * {@code =} pads the end of a value (a list of them: {@code a2V5=,b3Ro=}).
+     */
+    static boolean nestedPair(String s, int start, int end) {
+        int eq = Chars.indexOf(s, '=', start, end);
+        if (eq <= start || eq - start > 24 || eq + 1 >= end || !Chars.alnum(s.charAt(eq + 1))
+                || !Chars.letter(s.charAt(start))) {
+            return false;
+        }
+        for (int i = start; i < eq; i++) {
+            if (!Chars.word(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code s[start, end)} has small letters, capitals and digits. */
+    static boolean mixedCase(String s, int start, int end) {
+        boolean lower = false;
+        boolean upper = false;
+        boolean digit = false;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            lower |= Chars.lower(c);
+            upper |= Chars.upper(c);
+            digit |= Chars.digit(c);
+        }
+        return lower && upper && digit;
     }
 
     /** Shannon entropy of {@code s[start, end)} in bits per character. */
