@@ -235,23 +235,34 @@ public final class Fingerprinter {
         return end > a ? end : b;
     }
 
-    /** The first characters of {@link #SECTION_STARTS}, both cases: most lines are ruled out by one look-up. */
-    private static final boolean[] SECTION_FIRST = new boolean[128];
+    /**
+     * {@link #SECTION_STARTS} by their first character, both cases (each starts with a lower-case letter or a sign):
+     * a line is compared only with the starts that begin as it does, and most lines with none.
+     */
+    private static final String[][] SECTIONS_BY_FIRST = new String[128][];
 
     static {
         for (String start : SECTION_STARTS) {
             char c = start.charAt(0);
-            SECTION_FIRST[c] = true;
-            SECTION_FIRST[Character.toUpperCase(c)] = true;
+            for (char k : new char[] {c, Character.toUpperCase(c)}) {
+                String[] old = SECTIONS_BY_FIRST[k];
+                String[] now = old == null ? new String[1] : java.util.Arrays.copyOf(old, old.length + 1);
+                now[now.length - 1] = start;
+                SECTIONS_BY_FIRST[k] = now;
+                if (k == c && Character.toUpperCase(c) == c) {
+                    break;
+                }
+            }
         }
     }
 
     private static boolean endsHeadline(String m, int a, int b) {
         char first = m.charAt(a);
-        if (first >= 128 || !SECTION_FIRST[first]) {
+        String[] starts = first < 128 ? SECTIONS_BY_FIRST[first] : null;
+        if (starts == null) {
             return false;
         }
-        for (String start : SECTION_STARTS) {
+        for (String start : starts) {
             if (m.regionMatches(true, a, start, 0, start.length())) {
                 return true;
             }
@@ -335,6 +346,7 @@ public final class Fingerprinter {
         int line = start;
         while (line < b.length()) {
             boolean changed = true;
+            boolean noInnerError = false; // stays so while only the line's start is cut: its rest has none either
             while (changed) {
                 changed = false;
                 int gutter = Math.max(gutterEnd(b, line), Math.max(bracketPrefixEnd(b, line),
@@ -353,7 +365,8 @@ public final class Fingerprinter {
                     }
                 }
                 if (!changed) {
-                    int inner = innermostError(b, line);
+                    int inner = noInnerError ? -1 : innermostError(b, line);
+                    noInnerError = inner < 0;
                     if (inner > line) {
                         b.delete(line, inner);
                         changed = true;
@@ -747,15 +760,10 @@ public final class Fingerprinter {
                 again |= replaceAll(b, start, c, c.endsWith(",)") ? "<v>)" : "<v>");
             }
         }
-        if (mayNameAfter(b, start)) {
+        // lower case first: masking a name after a word folds ASCII case and writes "<v>", so the order is free
+        if (lowerCaseAndMayNameAfter(b, start)) {
             for (String word : NAMED) {
                 maskNameAfter(b, start, word);
-            }
-        }
-        for (int k = start; k < b.length(); k++) {
-            char c = b.charAt(k);
-            if (c >= 'A' && c <= 'Z') {
-                b.setCharAt(k, (char) (c + 32));
             }
         }
     }
@@ -812,19 +820,38 @@ public final class Fingerprinter {
         }
     }
 
-    /** Whether one of {@link #NAMED} occurs where {@link #maskNameAfter} looks for it: one pass rules most texts out. */
-    private static boolean mayNameAfter(StringBuilder b, int start) {
-        for (int k = start; k < b.length(); k++) {
-            int c = b.charAt(k) | 0x20;
-            if (c < 128 && NAMED_FIRST[c] && (k == 0 || !Character.isLetterOrDigit(b.charAt(k - 1)))) {
+    /**
+     * Folds ASCII upper case to lower case from {@code start} on and tells whether one of {@link #NAMED} occurs where
+     * {@link #maskNameAfter} looks for it (at the start of a word): one pass for both.
+     */
+    private static boolean lowerCaseAndMayNameAfter(StringBuilder b, int start) {
+        boolean may = false;
+        boolean afterWord = start > 0 && Character.isLetterOrDigit(b.charAt(start - 1));
+        for (int k = start, n = b.length(); k < n; k++) {
+            char ch = b.charAt(k);
+            if (ch >= 'A' && ch <= 'Z') {
+                ch += 32;
+                b.setCharAt(k, ch);
+            }
+            if (!afterWord && !may && ch < 128 && NAMED_FIRST[ch]) {
                 for (String w : NAMED) {
-                    if (w.charAt(0) == c && regionMatchesIgnoreCase(b, k, w)) {
-                        return true;
+                    if (w.charAt(0) == ch && regionMatchesIgnoreCase(b, k, w)) {
+                        may = true;
+                        break;
                     }
                 }
             }
+            afterWord = ch < 128 ? LETTER_OR_DIGIT[ch] : Character.isLetterOrDigit(ch);
         }
-        return false;
+        return may;
+    }
+
+    private static final boolean[] LETTER_OR_DIGIT = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            LETTER_OR_DIGIT[c] = Character.isLetterOrDigit(c);
+        }
     }
 
     /** {@code container web_app-3 is unhealthy} → {@code container <v> is unhealthy}. */

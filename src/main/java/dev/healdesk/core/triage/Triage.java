@@ -33,8 +33,8 @@ public final class Triage {
         Classification c = atLeastHighInOwnCode(match.classification(), message, stack);
         // Keyed by the pattern, which a service's port may choose (ECONNREFUSED ..:5432 is PostgreSQL): a failure
         // group holds one classification, so a PostgreSQL, a Redis and a backend refusing in one run must stay three
-        // groups, not one group named after whichever came first. Match.keyPatternId (the words alone) would make the
-        // fingerprint port-blind; that needs groups that hold several classifications first (see triage.md).
+        // groups, not one group named after whichever came first. A port-blind fingerprint needs groups that hold
+        // several classifications first (see triage.md).
         return new TriagedFailure(c, fingerprinter.fingerprint(c.patternId(), identity(message, match.start())));
     }
 
@@ -59,12 +59,26 @@ public final class Triage {
         }
         int from = lineStart;
         for (String sep : CLAUSE_SEPARATORS) {
-            int k = message.lastIndexOf(sep, at - 1);
+            int k = lastIndexOf(message, sep, at - 1, lineStart);
             if (k >= lineStart && k + sep.length() <= at) {
                 from = Math.max(from, k + sep.length());
             }
         }
         return message.substring(from, lineEnd < 0 ? message.length() : lineEnd);
+    }
+
+    /**
+     * {@code message.lastIndexOf(sep, from)} when that is at least {@code floor}, else -1: the search stops at the
+     * line's start instead of going back to the message's.
+     */
+    private static int lastIndexOf(String message, String sep, int from, int floor) {
+        char first = sep.charAt(0);
+        for (int k = Math.min(from, message.length() - sep.length()); k >= floor; k--) {
+            if (message.charAt(k) == first && message.startsWith(sep, k)) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     /** A failure raised by the application's own code ({@link OwnCode}) is at least high, whatever its pattern. */
