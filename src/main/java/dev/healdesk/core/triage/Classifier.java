@@ -28,6 +28,8 @@ public final class Classifier {
     private final Pattern[] unitRegex;       // per unit
     private final String[] unitLiteral;      // per unit: its literal when the unit is nothing but it, else null
     private final String[] unitPrefix;       // per unit: the literal every match starts with (lower case), or null
+    private final int[] unitLiteralId;       // per unit: the literal matcher's id of unitLiteral, or -1
+    private final int[] unitPrefixId;        // per unit: the literal matcher's id of unitPrefix, or -1
     private final ThreadLocal<Scratch> scratch;
     private final int[] unitPattern;         // unit -> pattern index
     private final long[] always;             // units without literals
@@ -80,7 +82,6 @@ public final class Classifier {
         for (int u = 0; u < units; u++) {
             unitPrefix[u] = useHints ? literalPrefix(unitRegex[u]) : null;
         }
-        scratch = ThreadLocal.withInitial(() -> new Scratch(unitRegex.length, Math.max(1, (units + 63) >>> 6)));
         unitPattern = owners.stream().mapToInt(Integer::intValue).toArray();
         words = Math.max(1, (units + 63) >>> 6);
         always = new long[words];
@@ -89,24 +90,39 @@ public final class Classifier {
                 always[u >>> 6] |= 1L << u;
             }
         }
-        literals = new LiteralMatcher(hints);
+        List<String> located = new ArrayList<>();
+        for (int u = 0; u < units; u++) {
+            if (unitPrefix[u] != null) {
+                located.add(unitPrefix[u]);
+            }
+        }
+        literals = new LiteralMatcher(hints, located);
+        unitLiteralId = new int[units];
+        unitPrefixId = new int[units];
+        for (int u = 0; u < units; u++) {
+            unitLiteralId[u] = unitLiteral[u] == null ? -1 : literals.id(unitLiteral[u]);
+            unitPrefixId[u] = unitPrefix[u] == null ? -1 : literals.id(unitPrefix[u]);
+        }
+        scratch = ThreadLocal.withInitial(() -> new Scratch(unitRegex.length, words, literals.newState()));
         fallback = catchAll.classification();
     }
 
     /**
      * One thread's working set, found with one thread-local look-up per classification: a {@link Matcher} per unit
-     * (a regex run allocates nothing), the candidate bit sets and the scanner's char buffer.
+     * (a regex run allocates nothing), the candidate bit sets and the scanner's state (its char buffer, and where
+     * each literal first occurs in the message).
      */
     private static final class Scratch {
         final Matcher[] matchers;
         final long[] candidates;
         final long[] exact;
-        final char[][] chars = {new char[1024]};
+        final LiteralMatcher.State literals;
 
-        Scratch(int units, int words) {
+        Scratch(int units, int words, LiteralMatcher.State literals) {
             matchers = new Matcher[units];
             candidates = new long[words];
             exact = new long[words];
+            this.literals = literals;
         }
     }
 
@@ -180,12 +196,13 @@ public final class Classifier {
         java.util.Arrays.fill(candidates, 0L);
         java.util.Arrays.fill(exact, 0L);
         Matcher[] mine = mine0.matchers;
-        literals.scan(msg, candidates, exact, mine0.chars);
-        long hit = firstMatch(msg, candidates, exact, mine, wantStart);
+        LiteralMatcher.State state = mine0.literals;
+        literals.scan(msg, candidates, exact, state);
+        long hit = firstMatch(msg, candidates, exact, mine, wantStart, state);
         int start = hit >= 0 ? (int) hit : -1;
         if (hit < 0 && stack != null && !stack.isBlank()) {
-            literals.scan(stack, candidates, exact, mine0.chars);
-            hit = firstMatch(msg.isEmpty() ? stack : msg + "\n" + stack, candidates, exact, mine, false);
+            literals.scan(stack, candidates, exact, state);
+            hit = firstMatch(msg.isEmpty() ? stack : msg + "\n" + stack, candidates, exact, mine, false, null);
         }
         return new Match(hit >= 0 ? classifications[(int) (hit >>> 32)] : fallback, start);
     }
@@ -194,22 +211,25 @@ public final class Classifier {
      * The first pattern (in catalog order) one of whose units matches {@code text}, in the high 32 bits, and (when
      * asked for) the start of its leftmost match in the low 32 bits: the earliest start over the pattern's units, as
      * the whole regex's {@code find()} would give (its units before the one that matched cannot match). -1: none.
+     * {@code located}: the literal scan of exactly {@code text}, which tells where its literals first occur; null
+     * when {@code text} is more than was scanned last (the message and the stack): then they are searched for.
      */
-    private long firstMatch(String text, long[] candidates, long[] exact, Matcher[] mine, boolean wantStart) {
+    private long firstMatch(String text, long[] candidates, long[] exact, Matcher[] mine, boolean wantStart,
+                            LiteralMatcher.State located) {
         for (int w = 0; w < words; w++) {
             long bits = candidates[w] | always[w];
             while (bits != 0) {
                 int bit = Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
                 int u = (w << 6) + bit;
-                int at = start(u, text, candidates, exact, mine);
+                int at = start(u, text, candidates, exact, mine, located);
                 if (at < 0) {
                     continue;
                 }
                 int pattern = unitPattern[u];
                 if (wantStart) {
                     for (int v = u + 1; v < unitPattern.length && unitPattern[v] == pattern && at > 0; v++) {
-                        int other = start(v, text, candidates, exact, mine);
+                        int other = start(v, text, candidates, exact, mine, located);
                         if (other >= 0 && other < at) {
                             at = other;
                         }
@@ -222,14 +242,16 @@ public final class Classifier {
     }
 
     /** Where unit {@code u} first matches {@code text}; -1 when it cannot (not a candidate) or does not. */
-    private int start(int u, String text, long[] candidates, long[] exact, Matcher[] mine) {
+    private int start(int u, String text, long[] candidates, long[] exact, Matcher[] mine,
+                      LiteralMatcher.State located) {
         long bit = 1L << u;
         int w = u >>> 6;
         if (((candidates[w] | always[w]) & bit) == 0) {
             return -1;
         }
         if ((exact[w] & bit) != 0 && unitLiteral[u] != null) {
-            int at = indexOfAsciiIgnoreCase(text, unitLiteral[u]);
+            int at = located != null && unitLiteralId[u] >= 0 ? LiteralMatcher.first(located, unitLiteralId[u])
+                    : indexOfAsciiIgnoreCase(text, unitLiteral[u]);
             if (at >= 0) {
                 return at;
             }
@@ -237,7 +259,8 @@ public final class Classifier {
         int from = 0;
         String prefix = unitPrefix[u];
         if (prefix != null) {
-            from = indexOfAsciiIgnoreCase(text, prefix);
+            from = located != null && unitPrefixId[u] >= 0 ? LiteralMatcher.first(located, unitPrefixId[u])
+                    : indexOfAsciiIgnoreCase(text, prefix);
             if (from < 0) {
                 return -1; // every match starts with the prefix: none here
             }
