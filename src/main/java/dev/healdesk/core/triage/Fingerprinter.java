@@ -223,10 +223,16 @@ public final class Fingerprinter {
     /** The line's end before an inline log section (one-line renderings of call logs and driver info). */
     private static int cutAtInlineSection(String m, int a, int b) {
         int end = b;
-        for (String section : INLINE_SECTIONS) {
-            int k = m.indexOf(section, a);
-            if (k >= 0 && k < end) {
-                end = k;
+        scan:
+        for (int k = a; k < b; k++) {
+            char c = m.charAt(k);
+            if (c == ' ' || c == ';' || c == ',') { // how every inline section starts
+                for (String section : INLINE_SECTIONS) {
+                    if (section.charAt(0) == c && m.startsWith(section, k)) {
+                        end = k; // the first section to start: what the least of their first indexes was
+                        break scan;
+                    }
+                }
             }
         }
         while (end > a && Character.isWhitespace(m.charAt(end - 1))) {
@@ -307,9 +313,31 @@ public final class Fingerprinter {
     private static final String[] ERROR_PROPERTIES = {"errno:", "code:", "syscall:", "address:", "port:", "type:",
         "erroredsyscall:", "name:", "status:", "statuscode:", "config:", "request:", "response:", "headers:"};
 
+    /**
+     * {@link #ERROR_PROPERTIES} by their first letter, lower case; String.regionMatches folds case both ways, so a
+     * line starting with U+017F (long s, upper case S) is compared as one starting with s.
+     */
+    private static final String[][] PROPERTIES_BY_FIRST = new String[128][];
+
+    static {
+        for (String p : ERROR_PROPERTIES) {
+            char c = p.charAt(0);
+            String[] old = PROPERTIES_BY_FIRST[c];
+            String[] now = old == null ? new String[1] : java.util.Arrays.copyOf(old, old.length + 1);
+            now[now.length - 1] = p;
+            PROPERTIES_BY_FIRST[c] = now;
+        }
+    }
+
     /** A property of a dumped error object ({@code errno: 'ECONNREFUSED',}), not its message. */
     private static boolean isPropertyLine(String m, int a, int b) {
-        for (String p : ERROR_PROPERTIES) {
+        char first = m.charAt(a);
+        int folded = first == '\u017f' ? 's' : first >= 'A' && first <= 'Z' ? first + 32 : first;
+        String[] properties = folded < 128 ? PROPERTIES_BY_FIRST[folded] : null;
+        if (properties == null) {
+            return false;
+        }
+        for (String p : properties) {
             int colon = a + p.length() - 1; // every property ends with its colon: one look rules most out
             if (colon < m.length() && m.charAt(colon) == ':' && m.regionMatches(true, a, p, 0, p.length())) {
                 return true;
@@ -455,6 +483,10 @@ public final class Fingerprinter {
      * source. -1 when the line does not start so.
      */
     private static int eventPrefixEnd(StringBuilder b, int line) {
+        int first = line < b.length() ? b.charAt(line) | 0x20 : 0; // no other character folds to w or n
+        if (first != 'w' && first != 'n') {
+            return -1;
+        }
         int k;
         if (regionMatchesIgnoreCase(b, line, "warning ")) {
             k = line + 8;
@@ -508,6 +540,10 @@ public final class Fingerprinter {
     private static final String[] SUBJECTS = {"container ", "pod ", "service ", "deployment ", "node "};
 
     private static int subjectPrefixEnd(StringBuilder b, int line) {
+        int first = line < b.length() ? b.charAt(line) | 0x20 : 0; // no other character folds to c, p, s, d or n
+        if (first != 'c' && first != 'p' && first != 's' && first != 'd' && first != 'n') {
+            return -1;
+        }
         for (String word : SUBJECTS) {
             if (regionMatchesIgnoreCase(b, line, word)) {
                 int e = tokenEnd(b, line + word.length());

@@ -59,8 +59,10 @@ public final class Triage {
         }
         int from = lineStart;
         for (String sep : CLAUSE_SEPARATORS) {
-            int k = lastIndexOf(message, sep, at - 1, lineStart);
-            if (k >= lineStart && k + sep.length() <= at) {
+            // an occurrence that ends before the clause found so far cannot move it: look no further back
+            int floor = Math.max(lineStart, from - sep.length() + 1);
+            int k = lastIndexOf(message, sep, at - 1, floor);
+            if (k >= floor && k + sep.length() <= at) {
                 from = Math.max(from, k + sep.length());
             }
         }
@@ -72,9 +74,15 @@ public final class Triage {
      * line's start instead of going back to the message's.
      */
     private static int lastIndexOf(String message, String sep, int from, int floor) {
-        char first = sep.charAt(0);
+        int p = sep.charAt(0) == ' ' && sep.length() > 1 ? 1 : 0; // look for a rarer character than a space
+        char c = sep.charAt(p);
         for (int k = Math.min(from, message.length() - sep.length()); k >= floor; k--) {
-            if (message.charAt(k) == first && message.startsWith(sep, k)) {
+            int at = message.lastIndexOf(c, k + p);
+            k = at - p;
+            if (at < 0 || k < floor) {
+                return -1;
+            }
+            if (message.startsWith(sep, k)) {
                 return k;
             }
         }
