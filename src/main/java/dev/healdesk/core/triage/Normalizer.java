@@ -253,12 +253,6 @@ final class Normalizer {
         // ------------------------------------------------------------------------------------------ tokens
 
         private int token(int i, int to) {
-            int v6 = ipv6End(i, to);
-            if (v6 > 0) {
-                out.append("<host>");
-                keepNextQuote = false;
-                return v6;
-            }
             int j = i;
             boolean digits = false;
             while (j < to) {
@@ -268,6 +262,14 @@ final class Normalizer {
                 }
                 digits |= c >= '0' && c <= '9';
                 j++;
+            }
+            if (j < to && s.charAt(j) == ':') { // an IPv6 address's hex digits run up to its first colon
+                int v6 = ipv6End(i, to);
+                if (v6 > 0) {
+                    out.append("<host>");
+                    keepNextQuote = false;
+                    return v6;
+                }
             }
             char c0 = s.charAt(i);
             if (j - i == 3 && c0 >= 'A' && c0 <= 'Z') {
