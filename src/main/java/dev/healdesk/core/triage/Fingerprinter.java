@@ -1,5 +1,7 @@
 package dev.healdesk.core.triage;
 
+import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Objects;
@@ -24,7 +26,7 @@ import java.util.Objects;
  */
 public final class Fingerprinter {
 
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
 
     private final Normalizer normalizer = new Normalizer();
     private final ThreadLocal<Work> work = ThreadLocal.withInitial(Work::new);
@@ -34,6 +36,8 @@ public final class Fingerprinter {
         final MessageDigest sha256 = newDigest();
         final StringBuilder text = new StringBuilder(512);
         final StringBuilder frame = new StringBuilder(128);
+        final byte[] sum = new byte[32];
+        final byte[] hex = new byte[16];
         byte[] bytes = new byte[1024];
     }
 
@@ -68,12 +72,12 @@ public final class Fingerprinter {
         canonical(b, start);
         structure(b, start);
         byte[] digest = digest(w, b);
-        char[] hex = new char[16];
+        byte[] hex = w.hex;
         for (int i = 0; i < 8; i++) {
             hex[2 * i] = HEX[(digest[i] >> 4) & 0xf];
             hex[2 * i + 1] = HEX[digest[i] & 0xf];
         }
-        return new String(hex);
+        return new String(hex, 0, 16, StandardCharsets.ISO_8859_1); // one copy, no char[] between
     }
 
     /** The identity of a failure as the fingerprint sees it: the normalised headline without its wrappers. */
@@ -224,11 +228,13 @@ public final class Fingerprinter {
     private static int cutAtInlineSection(String m, int a, int b) {
         int end = b;
         scan:
-        for (int k = a; k < b; k++) {
+        for (int k = a, n = m.length(); k < b; k++) {
             char c = m.charAt(k);
-            if (c == ' ' || c == ';' || c == ',') { // how every inline section starts
+            char next = k + 1 < n ? m.charAt(k + 1) : 0;
+            // how every inline section starts: " (", " =", " B", " C", "; " or ", "
+            if (c == ' ' ? next == '(' || next == '=' || next == 'B' || next == 'C' : (c == ';' || c == ',') && next == ' ') {
                 for (String section : INLINE_SECTIONS) {
-                    if (section.charAt(0) == c && m.startsWith(section, k)) {
+                    if (m.startsWith(section, k)) {
                         end = k; // the first section to start: what the least of their first indexes was
                         break scan;
                     }
@@ -984,7 +990,7 @@ public final class Fingerprinter {
         return true;
     }
 
-    /** SHA-256 of the UTF-8 bytes of {@code text}, without a String or byte[] per call. */
+    /** SHA-256 of the UTF-8 bytes of {@code text}, without a String or byte[] per call (the thread's buffer). */
     private static byte[] digest(Work w, StringBuilder text) {
         int n = text.length();
         if (w.bytes.length < n * 3) {
@@ -1012,7 +1018,12 @@ public final class Fingerprinter {
             }
         }
         w.sha256.update(out, 0, k);
-        return w.sha256.digest();
+        try {
+            w.sha256.digest(w.sum, 0, w.sum.length); // into the thread's buffer: no array per call
+        } catch (DigestException e) {
+            throw new IllegalStateException("SHA-256 gives 32 bytes", e);
+        }
+        return w.sum;
     }
 
     private static MessageDigest newDigest() {
