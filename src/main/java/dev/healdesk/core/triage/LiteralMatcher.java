@@ -37,11 +37,16 @@ final class LiteralMatcher {
     private final Table table2;
     private final Table table1;
 
-    /** The keys of one length: a bit per hash of a key, and the literals of each hash with their packed keys. */
+    /**
+     * The keys of one length: a bit per hash of a key, and the literals of each bucket (a bucket holds the hashes
+     * that share their high bits) with their packed keys. The bit set is 8 KB at most and the bucket starts 8 KB: both
+     * stay in the first-level cache, where a start per hash (256 KB) did not.
+     */
     private static final class Table {
+        static final int HASHES_PER_BUCKET_SHIFT = 5;
         final int shift;
         final long[] bits;
-        final int[] start;  // hash -> first index in keys and literals; start[hash + 1] its end
+        final int[] start;  // bucket -> first index in keys and literals; start[bucket + 1] its end
         final int[] keys;
         final int[] literals;
 
@@ -50,20 +55,21 @@ final class LiteralMatcher {
             size = Math.max(1 << 9, Math.min(1 << 16, size));
             shift = 32 - Integer.numberOfTrailingZeros(size);
             bits = new long[size >>> 6];
-            start = new int[size + 1];
+            int buckets = size >>> HASHES_PER_BUCKET_SHIFT;
+            start = new int[buckets + 1];
             keys = new int[keyed.size()];
             literals = new int[keyed.size()];
             for (int[] k : keyed) {
                 int h = hash(k[0]);
                 bits[h >>> 6] |= 1L << h;
-                start[h + 1]++;
+                start[(h >>> HASHES_PER_BUCKET_SHIFT) + 1]++;
             }
-            for (int h = 0; h < size; h++) {
-                start[h + 1] += start[h];
+            for (int b = 0; b < buckets; b++) {
+                start[b + 1] += start[b];
             }
-            int[] fill = java.util.Arrays.copyOf(start, size);
+            int[] fill = java.util.Arrays.copyOf(start, buckets);
             for (int[] k : keyed) {
-                int at = fill[hash(k[0])]++;
+                int at = fill[hash(k[0]) >>> HASHES_PER_BUCKET_SHIFT]++;
                 keys[at] = k[0];
                 literals[at] = k[1];
             }
@@ -309,13 +315,15 @@ final class LiteralMatcher {
     }
 
     /**
-     * Marks the units of the literals keyed by hash {@code h} whose whole literal surrounds the key ending at keyEnd,
+     * Marks the units of the literals keyed by {@code packed} (hash {@code h}) whose whole literal surrounds the key
+     * ending at keyEnd,
      * and records where each was found first; a literal found before in this scan is not compared again.
      */
     private void verify(Table t, int h, int packed, char[] chars, int n, int keyEnd, long[] candidates,
                         long[] exact, State state) {
         final int scan = state.scan;
-        for (int k = t.start[h], e = t.start[h + 1]; k < e; k++) {
+        int bucket = h >>> Table.HASHES_PER_BUCKET_SHIFT;
+        for (int k = t.start[bucket], e = t.start[bucket + 1]; k < e; k++) {
             int lit = t.literals[k];
             if (t.keys[k] != packed || state.stamp[lit] == scan) {
                 continue;
