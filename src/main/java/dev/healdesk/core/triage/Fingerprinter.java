@@ -730,8 +730,12 @@ public final class Fingerprinter {
     }
 
     private static final String[] LOCATION_TAILS = {" in <v>", " at <v>", " in <v> on line <n>"};
+    private static final String[] TIMING_TAILS = {" <n>ms", " <n>s", " <n>"};
 
-    /** At each line's end: drops a location ({@code in <v>:<n>}) and a timing ({@code <n>ms}), then stray punctuation. */
+    /**
+     * At each line's end: drops a location ({@code in <v>:<n>}) and a timing ({@code <n>ms}), then stray punctuation.
+     * Each look is at one place (a search from there would go on to the template's end).
+     */
     private static void tails(StringBuilder b, int start) {
         int line = start;
         while (line < b.length()) {
@@ -746,18 +750,17 @@ public final class Fingerprinter {
                 while (e > line && ".:, )'\"]}".indexOf(b.charAt(e - 1)) >= 0) {
                     e--;
                 }
-                while (e - 4 >= line && b.charAt(e - 1) == '>' && b.indexOf(":<n>", e - 4) == e - 4) {
+                while (e - 4 >= line && b.charAt(e - 1) == '>' && regionEquals(b, e - 4, ":<n>")) {
                     e -= 4; // :line:col
                 }
                 int cut = -1;
                 for (String tail : LOCATION_TAILS) {
-                    if (e - tail.length() > line && b.indexOf(tail, e - tail.length()) == e - tail.length()) {
+                    if (e - tail.length() > line && regionEquals(b, e - tail.length(), tail)) {
                         cut = e - tail.length();
                     }
                 }
-                for (String timing : new String[] {" <n>ms", " <n>s", " <n>"}) {
-                    if (cut < 0 && e - timing.length() > line && b.indexOf(timing, e - timing.length())
-                            == e - timing.length()) {
+                for (String timing : TIMING_TAILS) {
+                    if (cut < 0 && e - timing.length() > line && regionEquals(b, e - timing.length(), timing)) {
                         cut = e - timing.length();
                     }
                 }
