@@ -299,7 +299,9 @@ final class BenchCommand implements Callable<Integer> {
                         + " rounds after a warm-up, each round alternating (%s before, %s after); %s:%n", c.suite(),
                 String.join(", ", c.projects()), project, c.tests(), c.rounds(), loadBefore, BenchFigures.load(),
                 c.orphans());
-        out.printf(Locale.ROOT, "        peer, bare `npx playwright test`: wall %s; CPU, all of it %s%n",
+        out.printf(Locale.ROOT, "        peer, bare `npx playwright test` (what a user types; Healdesk starts Playwright's"
+                        + " program with node itself, as npx would, without npx's own start): wall %s; CPU, all of it"
+                        + " %s%n",
                 BenchFigures.Spread.of(c.bare().wallMs()).map(ms -> ms / 1000).describe("%,.2f", "s"),
                 BenchFigures.Spread.of(c.bare().totalCpuMs()).map(ms -> ms / 1000).describe("%,.2f", "s"));
         for (int i = 0; i < c.healdesk().size(); i++) {
@@ -308,8 +310,8 @@ final class BenchCommand implements Callable<Integer> {
                     w.label(), BenchFigures.Spread.of(w.wallMs()).map(ms -> ms / 1000).describe("%,.2f", "s"),
                     BenchFigures.Spread.of(w.totalCpuMs()).map(ms -> ms / 1000).describe("%,.2f", "s"));
             if (c.cpuMeasured()) {
-                out.printf(Locale.ROOT, "          Healdesk's own JVM: CPU %s; Playwright's beside it (npx, node,"
-                                + " Chromium) %s%n          Healdesk's CPU / Playwright's, per run: %s (target <= 5"
+                out.printf(Locale.ROOT, "          Healdesk's own JVM: CPU %s; Playwright's beside it"
+                                + " (everything else the run started) %s%n          Healdesk's CPU / Playwright's, per run: %s (target <= 5"
                                 + " %%)%n", BenchFigures.Spread.of(w.healdeskCpuMs()).map(ms -> ms / 1000)
                                 .describe("%,.2f", "s"),
                         BenchFigures.Spread.of(w.playwrightCpuMs()).map(ms -> ms / 1000).describe("%,.2f", "s"),
@@ -318,6 +320,8 @@ final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "          overhead of the medians: wall %+.1f %% (target <= 3 %%)%s%n",
                     c.wallOverheadPercent(i), c.cpuMeasured() ? String.format(Locale.ROOT, ", CPU of everything"
                             + " %+.1f %%", c.cpuOverheadPercent(i)) : "");
+            out.printf(Locale.ROOT, "          wall overhead per round (this run against the bare one just before"
+                    + " it): %s%n", BenchFigures.Spread.of(c.wallOverheadPerRound(i)).describe("%+.1f", "%"));
         }
         out.flush();
     }

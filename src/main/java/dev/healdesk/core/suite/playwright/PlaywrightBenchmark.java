@@ -94,6 +94,19 @@ public final class PlaywrightBenchmark {
             return (medianOf(healdesk.get(i).wallMs()) - medianOf(bare.wallMs())) * 100.0 / medianOf(bare.wallMs());
         }
 
+        /**
+         * Per round, Healdesk {@code i}'s wall time against the bare command's run just before it, in per cent: pairs
+         * taken back to back, which a machine whose speed changes between minutes compares better than two medians.
+         */
+        public List<Double> wallOverheadPerRound(int i) {
+            List<Double> overheads = new ArrayList<>();
+            for (int round = 0; round < bare.samples().size(); round++) {
+                double b = bare.samples().get(round).wallMs();
+                overheads.add((healdesk.get(i).samples().get(round).wallMs() - b) * 100.0 / b);
+            }
+            return overheads;
+        }
+
         /** Median over median of everything's CPU time, Healdesk {@code i} against the bare command, in per cent. */
         public double cpuOverheadPercent(int i) {
             return (medianOf(healdesk.get(i).totalCpuMs()) - medianOf(bare.totalCpuMs())) * 100.0
