@@ -100,8 +100,8 @@ final class BenchCommand implements Callable<Integer> {
     int redactMegabytes;
 
     @Option(names = "--image", paramLabel = "DIR", description = "An app image (mvn -Ppackage: target/image/healdesk):"
-            + " startup then also times its launcher, bin/healdesk, with its AppCDS archive, alternating with the"
-            + " plain jar.")
+            + " startup, cli and playwright then also time its launcher, bin/healdesk, with its AppCDS archive,"
+            + " alternating with the plain jar.")
     Path image;
 
     @Option(names = "--heal-runs", defaultValue = "10", description = "Sandbox runs per fault to time healing (default ${DEFAULT-VALUE}).")
@@ -251,6 +251,16 @@ final class BenchCommand implements Callable<Integer> {
                 }
                 healdesks.add(new PlaywrightBenchmark.Healdesk(playwrightJar.toString(),
                         launcher(playwrightJar.toString())));
+            }
+            if (image != null) {
+                Path launcher = image.toAbsolutePath().normalize().resolve("bin").resolve("healdesk");
+                if (!Files.isRegularFile(launcher)) {
+                    throw new Cli.UsageException("--image: " + launcher + " is not there. Build the app image with"
+                            + " `mvn -Ppackage -DskipTests package` (target/image/healdesk).");
+                }
+                // the launcher is a shell script that execs the image's own java (Linux)
+                healdesks.add(new PlaywrightBenchmark.Healdesk("packaged (" + launcher + ")",
+                        List.of(launcher.toString()), launcher.getParent().getParent().resolve("lib/runtime/bin/java")));
             }
             if (playwrightSuites.contains("seed")) {
                 overhead(out, "seed", project, seedProjects, env, healdesks, dir);
