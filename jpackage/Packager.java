@@ -55,13 +55,21 @@ public final class Packager {
      * compilations a short command never lives to use (perf on a 2-core machine: the compiler threads took a third of
      * a packaged history command's CPU, C2 alone a sixth; with this, its CPU fell by a sixth to a fifth). Tried and
      * left out, as they did not pay beyond the noise: -XX:+UseSerialGC (and Java 17 maps the archived heap objects
-     * only under G1), -XX:-UsePerfData. Commands that run long (run, merge, bench, redact, sandbox, schedule) keep
+     * only under G1), -XX:-UsePerfData. Commands that work long (merge, bench, redact, sandbox, schedule) keep
      * the JVM's defaults: C2 pays there.
      */
     private static final List<String> SHORT_CLI_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
     /** The commands that get {@link #SHORT_CLI_OPTIONS}: each reads or writes a little and exits. */
     private static final List<String> SHORT_COMMANDS = List.of("history", "report", "triage", "doctor", "config",
             "help", "--help", "-h", "--version", "-V");
+    /**
+     * {@code run} lives long but mostly waits for its suites (Playwright, a test command), and gets
+     * {@link #SHORT_CLI_OPTIONS} too: C2 compiled what the run's start and its look at the live results ran once or a
+     * few times, and never paid back. One {@code healdesk run} of a 16-test Playwright suite, its JVM's own CPU read
+     * from /proc (plain jar, 2 cores, load 9-14, two runs each, alternating): 2.9 and 3.2 s with the defaults (C2's
+     * threads 1.0 s of it), 1.7 and 1.7 s with C1 only.
+     */
+    private static final String RUN_COMMAND = "run";
 
     private final Path buildDir;
     private final Path dest;
@@ -220,7 +228,7 @@ public final class Packager {
      * On Linux, bin/healdesk becomes a shell script that starts the image's java with what jpackage's launcher reads
      * from lib/app/healdesk.cfg: its java-options, {@code -Djpackage.app-path}, the class path and the main class.
      * With arguments (a command) it maps the CLI's archive instead of the console's ({@link #CLI_ARCHIVE}), and a short
-     * command ({@link #SHORT_COMMANDS}) also gets {@link #SHORT_CLI_OPTIONS}.
+     * command ({@link #SHORT_COMMANDS}) and {@code run} ({@link #RUN_COMMAND}) also get {@link #SHORT_CLI_OPTIONS}.
      * jpackage's own Linux launcher asks the package managers which package it belongs to on every start
      * ({@code rpm -qf} and {@code dpkg -S} on itself, twice: once to find libapplauncher.so, once in it), which cost
      * a CLI command 0.2-0.4 s before Java started, more than the whole {@code java -version} it is measured against.
@@ -269,7 +277,8 @@ public final class Packager {
                 # own Linux launcher, which asks rpm and dpkg on every start which package it belongs to (a quarter of
                 # a second and more before Java starts). The same java, options, class path and main class; the console
                 # (no arguments) maps the class-data archive of its first frame, a command the CLI's archive, and a
-                # command that reads or writes a little and exits also the JVM options of a short process.
+                # command that reads or writes a little and exits, or a run (which mostly waits for its suites), also
+                # the JVM options of a short process.
                 self=$(readlink -f "$0") || exit 127
                 ROOT=${self%/bin/*}
                 APPDIR="$ROOT/lib/app"
@@ -282,6 +291,9 @@ public final class Packager {
                 """.formatted(String.join("|", SHORT_COMMANDS)) + exec(java, shortOptions, classPath, mainClass, true,
                 "            ") + """
                         fi
+                        ;;
+                    %s)
+                """.formatted(RUN_COMMAND) + exec(java, shortOptions, classPath, mainClass, true, "        ") + """
                         ;;
                 esac
                 """ + exec(java, cliOptions, classPath, mainClass, true, "");
