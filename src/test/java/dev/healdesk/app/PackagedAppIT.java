@@ -169,11 +169,9 @@ class PackagedAppIT {
         Map<String, String> flags = Map.of("JAVA_TOOL_OPTIONS", "-XX:+PrintFlagsFinal");
         BoundedProcess.Result history = launch(List.of("history", "--help"), flags);
         assertThat(flag(history, "TieredStopAtLevel")).isEqualTo("1");
-        assertThat(flag(history, "CompileThresholdScaling")).isEqualTo("10.000000");
         assertThat(flag(launch(List.of("report", "--help"), flags), "TieredStopAtLevel")).isEqualTo("1");
         BoundedProcess.Result copy = launch(List.of("history", "copy", "--help"), flags);
         assertThat(flag(copy, "TieredStopAtLevel")).isEqualTo("4");
-        assertThat(flag(copy, "CompileThresholdScaling")).isEqualTo("1.000000");
         BoundedProcess.Result run = launch(List.of("run", "--help"), flags);
         assertThat(flag(run, "TieredStopAtLevel")).isEqualTo("4");
         // every command maps the CLI's archive where it was written, not relocated (ArchiveRelocationMode 0)
