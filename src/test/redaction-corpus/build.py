@@ -23,6 +23,11 @@ if COLLECTION == "2":
     import families2  # noqa: E402
     FAMILIES = families2.FAMILIES
     POOLS.update(families2.POOLS)
+# `build.py 3` builds the third collection (families3.py, gathered in session 7) into failure-output-3.jsonl, the same way.
+if COLLECTION == "3":
+    import families3  # noqa: E402
+    FAMILIES = families3.FAMILIES
+    POOLS.update(families3.POOLS)
 
 KEEP_FIELDS = {"dbhost", "pgport", "myport", "db", "dbuser", "apihost", "apipath", "redishost", "mongohost", "amqphost",
                "vhost", "bucket", "region", "ns", "pod", "image", "repo", "spec", "selector", "rolename", "url_path",
@@ -31,6 +36,9 @@ KEEP_FIELDS = {"dbhost", "pgport", "myport", "db", "dbuser", "apihost", "apipath
                "upper", "num", "num18", "b64", "b64url", "reqid", "port", "b64user", "svcc", "javapkgpath", "node",
                "pwver", "kafkahost", "topic", "tfres", "nodehost", "chart", "release", "winhost", "container", "jar",
                "gcsbucket", "pyfile", "pyfunc", "celeryapp", "basedn", "constraint"}
+if COLLECTION == "3":
+    KEEP_FIELDS |= {"esnode", "wgiface", "influxorg", "snowacct", "warehouse", "dbxhost", "oktadomain", "bmchost",
+                    "snmphost", "wpsite", "ppkcomment", "sshhost", "sshuser", "ftphost"}
 MIN_KEEP = 5   # shorter values are checked through a longer literal keep, not alone
 APP_PORTS = ["3000", "8080", "4173", "5173", "8443", "9090"]
 

@@ -22,10 +22,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
- * The JavaFX console. Started by {@link dev.healdesk.Launcher} through {@link #launchConsole}; builds the
- * {@link AppContext} before the window, shows the window, and only after its first frame starts the
+ * The JavaFX console. Started by {@link dev.healdesk.Launcher} through {@link #launchConsole}; reads the settings and
+ * builds the {@link AppContext} while JavaFX starts, shows the window, and only after its first frame starts the
  * heavy parts (history queries, the sandbox and its browser).
  * <p>
  * With {@code -Dhealdesk.measureStartup=true} it prints {@code healdesk.firstFrameMs=<ms since JVM start>}
@@ -51,12 +54,46 @@ public final class HealdeskApp extends Application {
     private Subscription themeInstall = Subscription.EMPTY;
     private Subscription settingsSaved = Subscription.EMPTY;
 
+    /**
+     * What {@link #init} makes, begun by {@link #launchConsole} on a thread of its own while JavaFX starts its toolkit
+     * (the two overlap on a second core); null when the application was launched some other way (tests), and then
+     * {@code init} makes it. JavaFX makes the {@code Application} itself, so this is how the launch hands it over.
+     */
+    private static volatile CompletableFuture<Prepared> preparing;
+
+    /** The settings, the demo switches and the context, or why the console cannot start. */
+    private record Prepared(DemoMode demo, Config config, OllamaStandIn demoOllama, AppContext context,
+                            RuntimeException failure) {
+    }
+
     public static void launchConsole(String[] args) {
+        ExecutorService prepare = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "healdesk-prepare");
+            t.setDaemon(true);
+            return t;
+        });
+        preparing = CompletableFuture.supplyAsync(HealdeskApp::prepare, prepare);
+        prepare.shutdown();
         Application.launch(HealdeskApp.class, args);
     }
 
     @Override
     public void init() {
+        CompletableFuture<Prepared> begun = preparing;
+        preparing = null;
+        Prepared prepared = begun == null ? prepare() : begun.join();
+        demo = prepared.demo();
+        config = prepared.config();
+        demoOllama = prepared.demoOllama();
+        context = prepared.context();
+        contextFailure = prepared.failure();
+    }
+
+    /** Reads the settings and makes the context; off the FX thread, before the window. Never throws. */
+    private static Prepared prepare() {
+        DemoMode demo = null;
+        Config config = null;
+        OllamaStandIn demoOllama = null;
         try {
             demo = DemoMode.fromSystemProperties();
             config = Config.fromProcess();
@@ -70,14 +107,15 @@ public final class HealdeskApp extends Application {
                         demoOllama.host(), scratch);
             }
             // Cheap: the I/O-bound services open on the context's worker, not here.
-            context = AppContext.fromEnvironment(env);
+            return new Prepared(demo, config, demoOllama, AppContext.fromEnvironment(env), null);
         } catch (IOException e) {
             log().error("The console could not start", e);
-            contextFailure = new UncheckedIOException("Cannot create the demo's temporary folder: " + e.getMessage(), e);
+            return new Prepared(demo, config, demoOllama, null,
+                    new UncheckedIOException("Cannot create the demo's temporary folder: " + e.getMessage(), e));
         } catch (RuntimeException e) {
             // Shown as a dialog in start(): the operator learns what went wrong.
             log().error("The console could not start", e);
-            contextFailure = e;
+            return new Prepared(demo, config, demoOllama, null, e);
         }
     }
 

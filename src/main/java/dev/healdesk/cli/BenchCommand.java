@@ -323,30 +323,34 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * Triage throughput: a warmed first pass, then four more over the same corpus; beside it the floor, SHA-256 of
-     * the same messages (what any fingerprinting must at least read and hash), alternating.
+     * Triage throughput: a warmed first pass, then ten more over the same corpus; beside each the floor, SHA-256 of
+     * the same messages (what any fingerprinting must at least read and hash), right after it. The ratio of each pair
+     * is the figure a machine whose speed changes from moment to moment cannot move.
      */
     private void triage(PrintWriter out) throws NoSuchAlgorithmException {
         int n = Math.max(10_000, messages);
         List<TriageBenchmark.Sample> corpus = TriageBenchmark.corpus(n, 20240601L);
         List<Double> rates = new ArrayList<>();
         List<Double> floor = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
         TriageBenchmark.Result r = TriageBenchmark.run(n, 5);
         sha256PerSecond(corpus);   // warms the digest as the first triage pass warmed the catalog
-        for (int round = 0; round < 5; round++) {
+        for (int round = 0; round < 11; round++) {
             if (round > 0) {
                 r = TriageBenchmark.run(n, 0);
             }
+            double sha = sha256PerSecond(corpus);
             rates.add(r.perSecond());
-            floor.add(sha256PerSecond(corpus));
+            floor.add(sha);
+            ratios.add(sha / r.perSecond());
         }
         BenchFigures.Spread triage = BenchFigures.Spread.of(rates);
         BenchFigures.Spread sha = BenchFigures.Spread.of(floor);
         out.printf(Locale.ROOT, "triage: %,d distinct messages, one thread, classify + fingerprint: %s"
-                        + " (target >= 200,000/s; %s)%n        floor, SHA-256 of the same messages: %s;"
-                        + " triage takes %.1fx the floor's time (medians)%n        by category: %s%n", r.messages(),
+                        + " (target >= 200,000/s; %s)%n        floor, SHA-256 of the same messages, right after each:"
+                        + " %s%n        triage / floor, each pair: %s%n        by category: %s%n", r.messages(),
                 triage.describe("%,.0f", "messages/s"), BenchFigures.load(), sha.describe("%,.0f", "messages/s"),
-                sha.median() / triage.median(), r.byCategory());
+                BenchFigures.Spread.of(ratios).describe("%.2fx", "the floor's time"), r.byCategory());
         out.flush();
     }
 
@@ -367,7 +371,8 @@ final class BenchCommand implements Callable<Integer> {
 
     /**
      * Redaction throughput: a warmed first pass (three rounds), then two more over fresh corpora of the same seed; by
-     * the clock (the target's figure) and by the thread's CPU time (what the redactor costs where the machine is shared).
+     * the clock (the target's figure) and by the thread's CPU time (what the redactor costs where the machine is shared),
+     * each with its floor, SHA-256 of the same text, right after it.
      */
     private void redact(PrintWriter out) {
         int mb = Math.max(1, redactMegabytes);
@@ -387,6 +392,12 @@ final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "        by the thread's CPU time (leaves out the time other processes had the core): %s%n",
                     BenchFigures.Spread.of(cpu).describe("%.1f", "MB/s"));
         }
+        out.printf(Locale.ROOT, "        floor, SHA-256 of the same text, right after each: %s%n        redact / floor,"
+                        + " each pair: %s%n",
+                BenchFigures.Spread.of(runs.stream().map(RedactionBenchmark.Result::floorMegabytesPerSecond).toList())
+                        .describe("%.1f", "MB/s"),
+                BenchFigures.Spread.of(runs.stream().map(RedactionBenchmark.Result::timesTheFloor).toList())
+                        .describe("%.2fx", "the floor's time"));
         out.flush();
     }
 

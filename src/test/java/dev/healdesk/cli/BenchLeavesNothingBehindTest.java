@@ -30,9 +30,11 @@ class BenchLeavesNothingBehindTest {
                         "HEALDESK_CONFIG_DIR", dir.resolve("config").toString()));
 
         assertThat(r.exitCode()).as(r.stdout() + r.stderr()).isZero();
-        assertThat(r.stdout()).containsPattern("triage: .* min [\\d,]+, median [\\d,]+, max [\\d,]+ messages/s over 5")
-                .containsPattern("floor, SHA-256 of the same messages: min [\\d,]+, median [\\d,]+, max [\\d,]+"
-                        + " messages/s over 5")
+        assertThat(r.stdout()).containsPattern("triage: .* min [\\d,]+, median [\\d,]+, max [\\d,]+ messages/s over 11")
+                .containsPattern("floor, SHA-256 of the same messages, right after each: min [\\d,]+, median [\\d,]+,"
+                        + " max [\\d,]+ messages/s over 11")
+                .containsPattern("triage / floor, each pair: min \\d+\\.\\d\\dx, median \\d+\\.\\d\\dx, max"
+                        + " \\d+\\.\\d\\dx the floor's time over 11")
                 .contains("cache: ")
                 .containsPattern(Files.isReadable(Path.of("/proc/loadavg")) ? "load \\d+\\.\\d+ \\d+\\.\\d+"
                         : "load n/a");

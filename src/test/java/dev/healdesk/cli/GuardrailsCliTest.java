@@ -226,26 +226,6 @@ class GuardrailsCliTest {
     }
 
     @Test
-    void noFixStartsOnceTheRunIsOlderThanRunMinutes() throws Exception {
-        standIn("docker", """
-                case "$1" in
-                  inspect) echo true ;;
-                  restart) /bin/sleep 61; echo "$2" ;;
-                esac""");
-        HealdeskProcess.Result r = run(containers(2), """
-                  restart-container: {timeoutSeconds: 90}
-                """, """
-                  cooldownSeconds: 0
-                  maxAttemptsPerFailure: 1
-                  runMinutes: 1
-                """);
-
-        assertThat(calls()).containsExactly(restart("alpha"), inspect("alpha"));
-        assertThat(r.out()).contains("skipped by guardrails (run time: the run started 1 min ago; no fix starts after"
-                + " 1 min)");
-    }
-
-    @Test
     void fourServicesFailingAtOnceRestartNothingEvenWhenTheirFailuresMergeIntoOneGroup() throws Exception {
         String restartApi = "  restart-backend: {command: [docker, restart, api]}\n";
         for (String host : List.of("127.0.0.%d", "api-%c.internal")) {

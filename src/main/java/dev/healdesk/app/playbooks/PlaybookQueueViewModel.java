@@ -56,9 +56,15 @@ public final class PlaybookQueueViewModel {
     private final ObservableList<QueueRow> rows = FXCollections.observableArrayList();
     private final ObservableList<QueueRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final Map<QueueRow.Key, QueueRow> byKey = new HashMap<>();
-    /** The shipped playbooks' risks, for rows no gate was asked about (a target's own playbook gets its risk then). */
-    private static final Map<String, Risk> BUILT_IN_RISKS = BuiltInPlaybooks.registry().all().stream()
-            .collect(java.util.stream.Collectors.toUnmodifiableMap(Playbook::name, Playbook::risk));
+    /**
+     * The shipped playbooks' risks, for rows no gate was asked about (a target's own playbook gets its risk then).
+     * Made with the first row, not with this class: the registry builds every playbook, which the console's first
+     * frame does not need.
+     */
+    private static final class BuiltInRisks {
+        static final Map<String, Risk> BY_NAME = BuiltInPlaybooks.registry().all().stream()
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(Playbook::name, Playbook::risk));
+    }
     /** The target of each run, by run id, from its start event. */
     private final Map<String, String> targets = new HashMap<>();
     /** Triaged groups by fingerprint, so that a row can say what failed. */
@@ -278,7 +284,7 @@ public final class PlaybookQueueViewModel {
             // Known before any gate is asked, so that a proposal skipped or only planned shows them too.
             row.target(targets.getOrDefault(e.runId(), ""));
             if (row.riskProperty().get() == null) {
-                row.risk(BUILT_IN_RISKS.get(e.playbook()));
+                row.risk(BuiltInRisks.BY_NAME.get(e.playbook()));
             }
             row.state(ProposalState.PROPOSED);
             row.log("proposed (class " + e.fixClass() + ")", null);

@@ -33,8 +33,14 @@ import java.util.stream.Collectors;
  */
 public final class SettingsFile {
     public static final String NAME = "settings.json";
-    /** Reading needs only jackson-core's streaming parser; the object mapper is loaded when a file is written. */
-    private static final JsonFactory PARSER = new JsonFactory();
+    /**
+     * Reading needs only jackson-core's streaming parser, loaded when there is a file to read (not with this class:
+     * the console's first frame without a settings file does not wait for it); the object mapper is loaded when a
+     * file is written.
+     */
+    private static final class Parser {
+        static final JsonFactory FACTORY = new JsonFactory();
+    }
 
     /** Databind, only for writing (hundreds of classes a start that only reads does not need). */
     private static final class Json {
@@ -91,7 +97,7 @@ public final class SettingsFile {
         if (text.isBlank()) {
             return new Contents(values, lines, raw, problems);
         }
-        try (JsonParser p = PARSER.createParser(text)) {
+        try (JsonParser p = Parser.FACTORY.createParser(text)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 problems.add("line " + line(p) + ": the file must be one JSON object of sections, e.g."
                         + " {\"llm\": {\"host\": \"localhost:11434\"}}");

@@ -110,15 +110,25 @@ final class CommandLines implements Detector {
                     sp.rule().userPassword(), i + 1);
         }
         if (s.charAt(i + 1) == '-') {
-            return longOption(scan, i);
+            return longOption(scan, i + 2);
+        }
+        // Go's flag package, PowerShell and Java tools spell long options with one dash: -wg-private-key KEY
+        int n = i + 1;
+        while (n < s.length() && n - i <= 8 && (Chars.alnum(s.charAt(n)) || s.charAt(n) == '-' || s.charAt(n) == '_')) {
+            n++;
+        }
+        if (n - i > 4) {
+            return longOption(scan, i + 1);
         }
         return i + 1;
     }
 
-    /** {@code --password VALUE}: a long option named like a secret, with its value as the next argument. */
-    private int longOption(Scan scan, int i) {
+    /**
+     * {@code --password VALUE}, {@code -api-token VALUE}: a long option named like a secret (its name starts at
+     * {@code nameStart}), with its value as the next argument.
+     */
+    private int longOption(Scan scan, int nameStart) {
         String s = scan.text;
-        int nameStart = i + 2;
         int nameEnd = nameStart;
         while (nameEnd < s.length() && nameEnd - nameStart <= KeyNames.MAX_LENGTH
                 && (Chars.alnum(s.charAt(nameEnd)) || s.charAt(nameEnd) == '-' || s.charAt(nameEnd) == '_'

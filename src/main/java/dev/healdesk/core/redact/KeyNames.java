@@ -41,7 +41,7 @@ final class KeyNames {
      */
     private static final String[] NOT_SECRET_KEY_QUALIFIERS = {"primary", "foreign", "sort", "partition", "hash",
             "range", "cache", "idempotency", "public", "pub", "bucket", "object", "row", "unique", "composite", "natural",
-            "routing", "shard", "lookup", "map", "dedup", "dedupe", "message", "hot", "idx", "index", "schema",
+            "shard", "lookup", "map", "dedup", "dedupe", "message", "hot", "idx", "index", "schema",
             "sequence", "group", "item", "i18n", "translation", "locale", "label", "field", "column", "table", "query",
             "react", "list", "dict", "redis", "storage", "s3", "file", "path", "event", "request", "trace", "span",
             "correlation", "tracking", "partitioning", "cluster", "ssh", "host", "gpg", "pgp", "kms"};
@@ -212,6 +212,9 @@ final class KeyNames {
         }
         if (has(bits[last], SECRET_WORD) || last > 0 && has(bits[last], KEY) && has(bits[last - 1], KEY_QUALIFIER)) {
             return Key.SECRET;
+        }
+        if (last > 0 && has(bits[last - 1], SECRET) && endsWith(s, seg, last, "id") && seg[2 * last + 1] - seg[2 * last] == 2) {
+            return Key.SECRET;   // a secret's id is the secret itself: Vault's secret_id, Consul's and Nomad's SecretID
         }
         if (last > 0 && has(bits[last], KEY) && !has(bits[last - 1], NOT_SECRET_KEY_QUALIFIER)) {
             return Key.KEY;

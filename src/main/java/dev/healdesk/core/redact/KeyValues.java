@@ -80,8 +80,22 @@ final class KeyValues implements Detector {
         if (key == KeyNames.Key.NONE && Chars.is(s, keyStart, keyEnd, "value")) {
             key = NameValuePairs.named(scan, keyStart, sep);
         }
+        if (key == KeyNames.Key.NONE && !quoted && !bracketed && keyEnd - keyStart <= 3) {
+            // a label of a few words that starts its line, its last word short and telling nothing alone, as CLIs
+            // align them: "Secret ID    = …", "API key: …"
+            int label = labelStart(s, keyStart);
+            if (label < keyStart) {
+                key = KeyNames.classify(scan, label, keyEnd);
+                if (key != KeyNames.Key.NONE) {
+                    keyStart = label;
+                }
+            }
+        }
         if (key == KeyNames.Key.NONE || colon && !quoted && s.startsWith("//", keyStart - 2)) {
             return sep + 1;   // the user of a URL's user:password@ (that is Urls')
+        }
+        if (colon && keyEnd - keyStart == 4 && s.startsWith("PASS", keyStart) && s.startsWith("--- ", keyStart - 4)) {
+            return sep + 1;   // go test's verdict, --- PASS: TestLogin (0.00s)
         }
         boolean prose = colon && !quoted && !keyCanStart(s, keyStart) && !header(key)
                 && !identifier(s, keyStart, keyEnd) && (sepEnd >= s.length() || Chars.blank(s.charAt(sepEnd)));
@@ -97,7 +111,7 @@ final class KeyValues implements Detector {
         }
         // "key: value" and "key = value", but "key= other=…" is an empty value
         if (colon || arrow || sep > 0 && (Chars.blank(s.charAt(sep - 1)) || s.charAt(sep - 1) == ':')) {
-            while (v < s.length() && v - sep <= 8 && Chars.blank(s.charAt(v))) {
+            while (v < s.length() && v - sep <= 24 && Chars.blank(s.charAt(v))) {   // CLIs align values in columns
                 v++;
             }
         }
@@ -106,6 +120,8 @@ final class KeyValues implements Detector {
         }
         if (v + 1 < s.length() && s.charAt(v) == 'b' && (s.charAt(v + 1) == '\'' || s.charAt(v + 1) == '"')) {
             v++;   // a Python bytes literal, b'...'
+        } else if (s.startsWith("Some(", v)) {
+            v += 5;   // an option as Rust and Scala print it: hash_password: Some("…")
         }
         if (colon && !thinArrow) {
             v = yamlBlock(s, v);
@@ -129,11 +145,23 @@ final class KeyValues implements Detector {
                 && !(key == KeyNames.Key.PASSWORD && end - start >= 4 && hasDigit(s, start, end))) {
             return sep + 1;   // prose: "Invalid password: too short"; a quoted or random value still goes
         }
+        return claim(scan, key, start, end, quote > 0, sep);
+    }
+
+    /**
+     * Claims the value {@code s[start, end)} of a key of kind {@code key} (not NONE) that the separator at {@code sep}
+     * introduced, as its kind says: a cookie header's values, an authorization header's credentials, or the value
+     * judged ({@link #judge}); {@code quoted}: whether the value was quoted ({@code end} its closing quote), else a
+     * header runs on to the end of its text. Returns where scanning may go on. Also for the other syntaxes that pair a
+     * name with its value ({@link Pairs}, {@link Leaders}).
+     */
+    static int claim(Scan scan, KeyNames.Key key, int start, int end, boolean quoted, int sep) {
+        String s = scan.text;
         switch (key) {
             case COOKIE:
-                return cookies(scan, start, quote > 0 ? end : Quotes.textEnd(s, start));
+                return cookies(scan, start, quoted ? end : Quotes.textEnd(s, start));
             case AUTHORIZATION:
-                return authorization(scan, start, quote > 0 ? end : Quotes.textEnd(s, start), sep);
+                return authorization(scan, start, quoted ? end : Quotes.textEnd(s, start), sep);
             default:
                 SecretKind kind = judge(key, s, start, end);
                 if (kind == null) {
@@ -142,6 +170,34 @@ final class KeyValues implements Detector {
                 scan.add(kind, start, end);
                 return start;   // the value may be a key of known format, which names it better
         }
+    }
+
+    /**
+     * Where a label of up to three words that ends at {@code keyStart} starts, when it starts its line (after an
+     * indent) and its words are parted by single blanks: the start of "Secret ID" in {@code Secret ID    = …}.
+     * {@code keyStart} itself where the text is not so.
+     */
+    private static int labelStart(String s, int keyStart) {
+        int start = keyStart;
+        for (int words = 1; words < 3; words++) {
+            int k = start - 1;
+            if (k < 1 || s.charAt(k) != ' ' || !Chars.alnum(s.charAt(k - 1))) {
+                break;
+            }
+            k--;
+            while (k >= 0 && start - k <= KeyNames.MAX_LENGTH && keyChar(s.charAt(k))) {
+                k--;
+            }
+            start = k + 1;
+        }
+        if (start == keyStart) {
+            return keyStart;
+        }
+        int k = start - 1;
+        while (k >= 0 && Chars.blank(s.charAt(k))) {
+            k--;
+        }
+        return k < 0 || s.charAt(k) == '\n' ? start : keyStart;
     }
 
     /**
@@ -463,7 +519,8 @@ final class KeyValues implements Detector {
     /** Authentication schemes of the HTTP registry and the common vendor ones. */
     private static final String[] SCHEMES = {"basic", "bearer", "token", "digest", "negotiate", "ntlm", "hoba",
             "mutual", "vapid", "dpop", "gssapi", "oauth", "apikey", "api-key", "jwt", "key", "sso-key", "scram-sha-1",
-            "scram-sha-256", "aws4-hmac-sha256", "splunk", "ghp", "session", "signature", "otp", "privatetoken"};
+            "scram-sha-256", "aws4-hmac-sha256", "splunk", "ghp", "session", "signature", "otp", "privatetoken",
+            "ssws"};   // Okta's API tokens: Authorization: SSWS <token>
 
     private static boolean scheme(String s, int start, int end) {
         for (String w : SCHEMES) {

@@ -79,6 +79,10 @@ final class NamedValues implements Detector {
         }
         boolean quotedWord = i > 0 && s.charAt(i - 1) == '"' && end < s.length() && s.charAt(end) == '"';
         int after = quotedWord ? end + 1 : end;
+        if (end - i == 4 && s.startsWith("PASS", i) && end + 1 < s.length() && s.charAt(end) == ' '
+                && commandPosition(s, i)) {
+            return protocolPassword(scan, end + 1, end);   // FTP's and POP3's PASS command in a client's transcript
+        }
         if (after + 1 < s.length() && Chars.blank(s.charAt(after)) && end - i <= 9) {
             int setting = setting(scan, i, end, quotedWord);
             if (setting >= 0) {
@@ -425,5 +429,45 @@ final class NamedValues implements Detector {
 
     private static boolean valueChar(char c) {
         return Chars.alnum(c) || c == '_' || c == '-' || c == '+' || c == '/' || c == '=' || c == '.' || c == '~';
+    }
+
+    /**
+     * Whether the word at {@code i} stands where a protocol transcript puts its command: first on its line, or after a
+     * short prefix that ends in {@code >} or {@code :} ({@code > PASS …} in curl's, {@code Command:  PASS …} in
+     * FluentFTP's, {@code C: PASS …} in a POP3 client's).
+     */
+    static boolean commandPosition(String s, int i) {
+        int k = i - 1;
+        while (k >= 0 && Chars.blank(s.charAt(k))) {
+            k--;
+        }
+        if (k < 0 || s.charAt(k) == '\n') {
+            return true;
+        }
+        if (s.charAt(k) != '>' && s.charAt(k) != ':') {
+            return false;
+        }
+        int line = k;
+        while (line >= 0 && s.charAt(line) != '\n') {
+            if (k - line > 12 || !(Chars.alnum(s.charAt(line)) || "<>:- ".indexOf(s.charAt(line)) >= 0)) {
+                return false;
+            }
+            line--;
+        }
+        return true;
+    }
+
+    /** The argument of a PASS command at {@code v}, up to a blank or the line's end, as a password. */
+    private static int protocolPassword(Scan scan, int v, int otherwise) {
+        String s = scan.text;
+        int e = v;
+        while (e < s.length() && !Chars.space(s.charAt(e))) {
+            e++;
+        }
+        if (e == v || Values.placeholder(s, v, e)) {
+            return otherwise;
+        }
+        scan.add(SecretKind.PASSWORD, v, e);
+        return e;
     }
 }

@@ -5,6 +5,10 @@ import org.slf4j.LoggerFactory;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
 
 /**
  * Measures redaction throughput on the calling thread over {@link LogCorpus} documents: generated logs of the
@@ -13,7 +17,8 @@ import java.lang.management.ThreadMXBean;
  * whole corpus (the JIT compiles the scan loop and the detectors), then one timed pass of
  * {@link Redactor#redact}. Megabytes are millions of bytes of UTF-8 input. The timed pass is measured twice: by the
  * clock, the figure the target is about, and by the thread's CPU time, which on a shared machine leaves out the time
- * other processes had the core (the clock's figure then says more about the load than about the redactor).
+ * other processes had the core (the clock's figure then says more about the load than about the redactor). Right
+ * after it, the floor: SHA-256 of the same text, so that a slow moment of the machine shows in both.
  */
 public final class RedactionBenchmark {
 
@@ -21,10 +26,23 @@ public final class RedactionBenchmark {
     private static final long SEED = 20240601L;
 
     /**
-     * @param findings what {@link Redactor#find} reports over the whole corpus
-     * @param cpuNanos the calling thread's CPU time over the timed pass; -1 where the JVM cannot measure it
+     * @param findings     what {@link Redactor#find} reports over the whole corpus
+     * @param cpuNanos     the calling thread's CPU time over the timed pass; -1 where the JVM cannot measure it
+     * @param floorNanos   right after the timed pass, the time to SHA-256 the same text's UTF-8 bytes: what any reading
+     *                     of the text costs, on the machine as it was then
      */
-    public record Result(long bytes, long nanos, double megabytesPerSecond, int findings, long cpuNanos) {
+    public record Result(long bytes, long nanos, double megabytesPerSecond, int findings, long cpuNanos,
+                         long floorNanos) {
+
+        /** Megabytes a second of the floor, SHA-256 of the same text. */
+        public double floorMegabytesPerSecond() {
+            return bytes * 1e3 / floorNanos;
+        }
+
+        /** How many times the floor's time the redaction took, both measured back to back. */
+        public double timesTheFloor() {
+            return (double) nanos / floorNanos;
+        }
 
         /** Megabytes a second of the thread's CPU time; NaN where that was not measured. */
         public double cpuMegabytesPerSecond() {
@@ -61,7 +79,28 @@ public final class RedactionBenchmark {
         }
         long nanos = Math.max(1, System.nanoTime() - start);
         long cpuNanos = cpu ? Math.max(1, threads.getCurrentThreadCpuTime() - cpuStart) : -1;
+        long floorNanos = sha256Nanos(corpus.documents());
         LOG.debug("redaction benchmark checksum {}", sink);
-        return new Result(corpus.bytes(), nanos, corpus.bytes() * 1e3 / nanos, findings, cpuNanos);
+        return new Result(corpus.bytes(), nanos, corpus.bytes() * 1e3 / nanos, findings, cpuNanos, floorNanos);
+    }
+
+    private static long sha256Nanos(List<String> documents) {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        for (String d : documents.subList(0, Math.min(8, documents.size()))) {
+            sha.update(d.getBytes(StandardCharsets.UTF_8));   // warms the digest's intrinsic
+        }
+        sha.reset();
+        long start = System.nanoTime();
+        for (String d : documents) {
+            sha.update(d.getBytes(StandardCharsets.UTF_8));
+        }
+        long nanos = Math.max(1, System.nanoTime() - start);
+        LOG.debug("redaction floor checksum {}", sha.digest()[0]);
+        return nanos;
     }
 }

@@ -87,6 +87,11 @@ public final class Redactor {
         on("bBA", new Bearer());
         on("tTsSpPcCaAkK", new NamedValues());
         on("ABCDEFGHIJKLMNOPQRSTUVWXYZ", new Ibans());
+        on(",", new Pairs());
+        on(".", new Leaders());
+        on("iIuU", new SqlCredentials());
+        Positionals positionals = new Positionals(RULES.positionals());
+        on(positionals.firstChars(), positionals);
         for (char c = 0; c < 128; c++) {
             Detector[] ds = triggers[c];
             if (ds == null) {

@@ -13,12 +13,13 @@ import java.util.regex.Pattern;
 
 /**
  * The shapes of secrets, kept as data in {@value #RESOURCE}: token formats ({@link Tokens}), the command-line
- * flags that carry passwords ({@link CommandLines}) and the commands that take a {@code user/password@connect}
- * logon as an argument ({@link Logons}), each with the public rule set or manual it was learnt from.
+ * flags that carry passwords ({@link CommandLines}), the commands that take a {@code user/password@connect}
+ * logon as an argument ({@link Logons}) and those that take a password as a positional argument ({@link Positionals}), each with the public rule set or manual it was learnt from.
  * Read once when the redactor is built and compiled into its scanner; a broken table stops Healdesk at start,
  * naming the rule, rather than redacting less.
  */
-record RuleTable(List<Tokens.Rule> tokens, List<CommandLines.Flag> flags, List<Logons.Logon> logons) {
+record RuleTable(List<Tokens.Rule> tokens, List<CommandLines.Flag> flags, List<Logons.Logon> logons,
+                 List<Positionals.Row> positionals) {
 
     static final String RESOURCE = "token-rules.json";
     private static final String TAIL = "(?![A-Za-z0-9_-])";
@@ -31,7 +32,7 @@ record RuleTable(List<Tokens.Rule> tokens, List<CommandLines.Flag> flags, List<L
             }
             JsonNode root = new ObjectMapper().readTree(in);
             return new RuleTable(each(root.get("rules"), RuleTable::token), each(root.get("commandLines"), RuleTable::flag),
-                    each(root.get("logons"), RuleTable::logon));
+                    each(root.get("logons"), RuleTable::logon), each(root.get("positionals"), RuleTable::positional));
         } catch (IOException e) {
             throw new UncheckedIOException(RESOURCE + " cannot be read", e);
         }
@@ -93,6 +94,15 @@ record RuleTable(List<Tokens.Rule> tokens, List<CommandLines.Flag> flags, List<L
         }
         return new Logons.Logon(n.get("id").asText(), commands, strings(n.path("keys")), strings(n.path("keywords")),
                 strings(n.path("prefixes")));
+    }
+
+    private static Positionals.Row positional(JsonNode n) {
+        List<String> commands = strings(n.path("commands"));
+        int position = n.path("position").asInt(0);
+        if (commands.isEmpty() || position < 1) {
+            throw new IllegalArgumentException("needs commands and a position of 1 or more");
+        }
+        return new Positionals.Row(n.get("id").asText(), commands, position);
     }
 
     private static List<String> strings(JsonNode array) {

@@ -79,6 +79,7 @@ class TargetFilesTest {
                   maxFixesPerRun: 1
                   cooldownSeconds: 30
                   settleMs: 2000
+                  runMinutes: 1
                   protect: [orders, billing-db]
                 """), Map.of());
         dev.healdesk.core.playbook.Guardrails g = new FileTarget(spec, Map.of()).control()
@@ -86,6 +87,7 @@ class TargetFilesTest {
         assertEquals(1, g.maxFixesPerRun());
         assertEquals(java.time.Duration.ofSeconds(30), g.cooldown());
         assertEquals(java.time.Duration.ofMillis(2000), g.settle());
+        assertEquals(java.time.Duration.ofMinutes(1), g.runBudget());
         assertEquals(2, g.maxAttemptsPerFailure(), "left out: the default");
         assertTrue(g.isProtected("Orders") && g.isProtected("billing-db") && g.isProtected("kube-system"));
     }

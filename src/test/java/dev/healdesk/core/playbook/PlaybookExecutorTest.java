@@ -284,6 +284,48 @@ class PlaybookExecutorTest {
     }
 
     @Test
+    void noFixStartsOnceTheRunIsOlderThanItsRunBudget() throws Exception {
+        h.suite.fail("modules/list", "alpha broke").fail("health/api", "beta broke");
+        // The executor's clock: the run's own time, moved two minutes on by whichever fix is applied first.
+        java.util.concurrent.atomic.AtomicReference<Duration> later = new java.util.concurrent.atomic.AtomicReference<>(
+                Duration.ZERO);
+        java.time.Clock clock = new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return java.time.Instant.now().plus(later.get());
+            }
+        };
+        HealHarness.Fake first = fake("fix-alpha", "modules/list");
+        HealHarness.Fake second = fake("fix-beta", "health/api");
+        first.effect = context -> later.set(Duration.ofMinutes(2));
+        second.effect = first.effect;
+        Guardrails oneMinute = new Guardrails(FAST.maxFixesPerRun(), FAST.maxAttemptsPerFailure(), FAST.cooldown(),
+                Duration.ofMinutes(1), FAST.maxContainerRestarts(), FAST.maxDatabaseOperations(),
+                FAST.systemicServices(), FAST.protectedNames(), FAST.settle(), FAST.commandTimeout());
+        PlaybookExecutor executor = new PlaybookExecutor(h.registry, new PolicyGate("tester"), oneMinute, Map.of(),
+                text -> text, clock, (group, diagnosis) -> h.choices.get(group.tests().get(0).id()));
+
+        RunSummary s = h.run(executor, policy(ApprovalPolicy.A));
+
+        assertEquals(1, first.applied.size() + second.applied.size(), "the first fix starts, within the minute");
+        ActionRecord refused = s.actions().stream().filter(a -> a.decision() == Decision.SKIPPED).findFirst()
+                .orElseThrow();
+        assertEquals("run time: the run started 2 min ago; no fix starts after 1 min", refused.message());
+        assertTrue(h.log(s).contains("skipped by guardrails (run time: the run started 2 min ago; no fix starts after"
+                + " 1 min)"), h.log(s));
+    }
+
+    @Test
     void atMostMaxFixesRunAndTheRestAreRefusedWithTheReason() throws Exception {
         h.suite.fail("modules/list", "alpha broke").fail("health/api", "beta broke");
         HealHarness.Fake first = fake("fix-alpha", "modules/list").heals(h.suite, "modules/list");

@@ -125,7 +125,26 @@ final class Fakes {
             java.util.Map.entry("NETLIFY", "nfp_#A36"),
             java.util.Map.entry("AMAZON_MWS", "amzn.mws.#G"),
             java.util.Map.entry("PLAID", "access-sandbox-#G"),
-            java.util.Map.entry("TWITTER_BEARER", "AAAAAAAAAAAAAAAAAAAAA#A100"));
+            java.util.Map.entry("TWITTER_BEARER", "AAAAAAAAAAAAAAAAAAAAA#A100"),
+            // the third collection (families3.py)
+            java.util.Map.entry("DATABRICKS", "dapi#H32"),
+            java.util.Map.entry("SUPABASE_SECRET", "sb_secret_#W31"));
+
+    /**
+     * Secrets that no rule set knows by shape, which only where they stand says are secrets (the third collection's),
+     * as {@link #shape} specs: WireGuard keys, generated Elasticsearch and Argo CD passwords, Elasticsearch enrollment
+     * tokens, MinIO secret keys, InfluxDB and Okta API tokens, the private lines of a PuTTY key. Not in {@link #SHAPES},
+     * whose shapes must go wherever they stand.
+     */
+    static final java.util.Map<String, String> CONTEXT_SHAPES = java.util.Map.of(
+            "WG_KEY", "#B43=",
+            "ES_ENROLLMENT", "eyJ2ZXIiOiI4LjEzLjQiLCJhZHIiOlsiMTcyLjE4LjAuMjo5MjAwIl0sImZnciI6I#B160==",
+            "PPK_PRIVATE", "AAABA#B59\n#B64\n#B64\n#B64\n#B40",
+            "ES_PASSWORD", "#A4*#A5=#A4_#A6",
+            "ARGO_PW", "#A16",
+            "MINIO_SECRET", "#A40",
+            "INFLUX_TOKEN", "#W86==",
+            "OKTA_TOKEN", "00#W40");
 
     private final Random r;
 
@@ -219,6 +238,9 @@ final class Fakes {
             default:
                 if (SHAPES.containsKey(name)) {
                     return shape(SHAPES.get(name));
+                }
+                if (CONTEXT_SHAPES.containsKey(name)) {
+                    return shape(CONTEXT_SHAPES.get(name));
                 }
                 throw new IllegalArgumentException("no fake for placeholder " + name);
         }

@@ -31,6 +31,11 @@ final class RedactionCorpus {
      * same way before any rule ran on it.
      */
     static final String SECOND = "/redaction/failure-output-2.jsonl";
+    /**
+     * The third collection, formats neither earlier one has (see {@code src/test/redaction-corpus/families3.py}), split
+     * the same way and committed before any rule ran on it.
+     */
+    static final String THIRD = "/redaction/failure-output-3.jsonl";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Z0-9_]+)(?::\\d+)?\\}\\}");
 
     /** One line, filled: the text, what was planted in it, and what must stay. */

@@ -37,14 +37,37 @@ class RedactionCorpusTest {
      */
     private static final int SECOND_HELD_OUT_LEAKS_STANDARD = 10;
     private static final int SECOND_HELD_OUT_LEAKS_AT_REST = 10;
+    /**
+     * The third collection's held-out split, measured FIRST, with the rules as they stood before any was written for the
+     * collection (its honest "before"), and again when the rules tuned on the three tune splits were done, without
+     * looking at which lines leak. The bounds are the later figures; lower them, never raise them.
+     */
+    private static final int THIRD_HELD_OUT_LEAKS_STANDARD = 32;
+    private static final int THIRD_HELD_OUT_LEAKS_AT_REST = 32;
+    /**
+     * The third collection's held-out share of must-keep strings with the standard rules, measured with the leaks above
+     * (0.9157), under the 0.98 target: on its tune part the same rules lose IP addresses, which the standard rules mask by
+     * design (the rules at rest keep them: 0.994 held out), and a server's version string. Raise it, never lower it.
+     */
+    private static final double THIRD_HELD_OUT_KEPT_STANDARD = 0.915;
+    /**
+     * The third collection's tune part still leaks 4 of 172 values, in two formats no general rule was found for without
+     * fitting one line: a password as the value of a Rust debug dump of a parsed statement ({@code AlterUser { name:
+     * "bob", value: "…" }}) and a credential scanner's {@code Login Successful: user:password} lines. Lower it, never
+     * raise it.
+     */
+    private static final int THIRD_TUNE_LEAKS = 4;
     private static List<Case> cases;
     /** The second collection ({@link RedactionCorpus#SECOND}), measured apart. */
     private static List<Case> second;
+    /** The third collection ({@link RedactionCorpus#THIRD}), measured apart. */
+    private static List<Case> third;
 
     @BeforeAll
     static void load() throws IOException {
         cases = RedactionCorpus.load(SEED);
         second = RedactionCorpus.load(RedactionCorpus.SECOND, SEED);
+        third = RedactionCorpus.load(RedactionCorpus.THIRD, SEED);
     }
 
     @Test
@@ -114,6 +137,59 @@ class RedactionCorpusTest {
         assertTrue(standard.leaked() <= SECOND_HELD_OUT_LEAKS_STANDARD, standard::toString);
         assertTrue(atRest.leaked() <= SECOND_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= 0.98, standard::toString);
+        assertTrue(atRest.keptShare() >= 0.98, atRest::toString);
+    }
+
+    @Test
+    void theThirdCollectionHasAHundredAndFiftyLinesInThirtyFiveFormatsWithAFifthHeldOut() {
+        long heldOut = third.stream().filter(c -> c.split().equals("heldout")).count();
+        long formats = third.stream().map(c -> c.id().substring(0, c.id().lastIndexOf('-'))).distinct().count();
+        long keep = third.stream().mapToLong(c -> c.keep().size()).sum();
+        assertTrue(third.size() >= 150, "lines: " + third.size());
+        assertTrue(formats >= 35, "formats: " + formats);
+        assertTrue(keep >= 300, "must-keep strings: " + keep);
+        assertTrue(heldOut >= third.size() / 6, "held out: " + heldOut);
+    }
+
+    @Test
+    void theRulesLeakNoMoreThanMeasuredOnTheThirdCollectionsTuneSplitAndKeepWhatTheOperatorNeeds() {
+        Figures standard = RedactionCorpus.measure(third, "tune", Redactor.standard()::redact, true);
+        Figures atRest = RedactionCorpus.measure(third, "tune", Redactor.atRest()::redact, false);
+        report("third collection, standard", standard, true);
+        report("third collection, at rest", atRest, true);
+        assertTrue(standard.leaked() <= THIRD_TUNE_LEAKS, standard::toString);
+        assertTrue(atRest.leaked() <= THIRD_TUNE_LEAKS, atRest::toString);
+        assertTrue(standard.keptShare() >= 0.98, standard::toString);
+        assertTrue(atRest.keptShare() >= 0.98, atRest::toString);
+    }
+
+    @Test
+    void theRulesLeakNoMoreThanMeasuredOnTheThirdCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
+        Figures standard = RedactionCorpus.measure(third, "heldout", Redactor.standard()::redact, true);
+        Figures atRest = RedactionCorpus.measure(third, "heldout", Redactor.atRest()::redact, false);
+        report("third collection, standard", standard, false);
+        report("third collection, at rest", atRest, false);
+        assertTrue(standard.leaked() <= THIRD_HELD_OUT_LEAKS_STANDARD, standard::toString);
+        assertTrue(atRest.leaked() <= THIRD_HELD_OUT_LEAKS_AT_REST, atRest::toString);
+        assertTrue(standard.keptShare() >= THIRD_HELD_OUT_KEPT_STANDARD, standard::toString);
+        assertTrue(atRest.keptShare() >= 0.98, atRest::toString);
+    }
+
+    /** The three collections' held-out splits together: the figure for formats no rule was written for. */
+    @Test
+    void theHeldOutSplitsOfAllThreeCollectionsTogetherLeakNoMoreThanTheirPartsAndKeepWhatTheOperatorNeeds() {
+        List<Case> all = new java.util.ArrayList<>(cases);
+        all.addAll(second);
+        all.addAll(third);
+        Figures standard = RedactionCorpus.measure(all, "heldout", Redactor.standard()::redact, true);
+        Figures atRest = RedactionCorpus.measure(all, "heldout", Redactor.atRest()::redact, false);
+        report("all collections, standard", standard, false);
+        report("all collections, at rest", atRest, false);
+        assertTrue(standard.leaked() <= HELD_OUT_LEAKS_STANDARD + SECOND_HELD_OUT_LEAKS_STANDARD
+                + THIRD_HELD_OUT_LEAKS_STANDARD, standard::toString);
+        assertTrue(atRest.leaked() <= HELD_OUT_LEAKS_AT_REST + SECOND_HELD_OUT_LEAKS_AT_REST
+                + THIRD_HELD_OUT_LEAKS_AT_REST, atRest::toString);
+        assertTrue(standard.keptShare() >= 0.975, standard::toString);   // the third's IP addresses (above)
         assertTrue(atRest.keptShare() >= 0.98, atRest::toString);
     }
 

@@ -681,6 +681,103 @@ class RedactorTest {
         urls.forEach((in, expected) -> assertEquals(expected, REDACTOR.redact(in), in));
     }
 
+    @Test
+    void aQuotedNameAndItsQuotedValueGoTogetherWhereHeaderPairsAreListed() {
+        String key = randomAlnum(32);
+        assertEquals("':authority', 'api.acme-corp.io'\n'x-api-key', '[REDACTED_GENERIC_SECRET]'",
+                REDACTOR.redact("':authority', 'api.acme-corp.io'\n'x-api-key', '" + key + "'"));
+        assertEquals("headers: [{\"x-api-key\", \"[REDACTED_GENERIC_SECRET]\"}, {\"content-type\", \"application/json\"}]",
+                REDACTOR.redact("headers: [{\"x-api-key\", \"" + key + "\"}, {\"content-type\", \"application/json\"}]"));
+        // the arguments of a call are not a pair
+        assertEquals("login(user, 'svc-e2e', 'token', 'expired')", REDACTOR.redact("login(user, 'svc-e2e', 'token', 'expired')"));
+    }
+
+    @Test
+    void aDotLeaderPartsANameFromItsValueButAnEllipsisDoesNot() {
+        assertEquals("  host ..................... db.internal.acme.net\n  password ................. [REDACTED_PASSWORD]",
+                REDACTOR.redact("  host ..................... db.internal.acme.net\n  password ................. Pw-7731-x"));
+        assertEquals("DEBUG HikariConfig - password........................[REDACTED_PASSWORD]",
+                REDACTOR.redact("DEBUG HikariConfig - password........................Pw-7731-x"));
+        assertEquals("checking password... done", REDACTOR.redact("checking password... done"));
+    }
+
+    @Test
+    void aLabelOfAFewWordsThatStartsItsLineNamesItsValue() {
+        String secret = java.util.UUID.randomUUID().toString();
+        String accessor = java.util.UUID.randomUUID().toString();
+        assertEquals("Accessor ID  = " + accessor + "\nSecret ID    = [REDACTED_GENERIC_SECRET]\nName         = Bootstrap Token",
+                REDACTOR.redact("Accessor ID  = " + accessor + "\nSecret ID    = " + secret + "\nName         = Bootstrap Token"));
+        assertEquals("AccessorID:       " + accessor + "\nSecretID:         [REDACTED_GENERIC_SECRET]",
+                REDACTOR.redact("AccessorID:       " + accessor + "\nSecretID:         " + secret));
+    }
+
+    @Test
+    void oktasSswsSchemeCarriesAToken() {
+        assertEquals("Authorization: SSWS [REDACTED_BEARER_TOKEN]",
+                REDACTOR.redact("Authorization: SSWS 00" + randomAlnum(40)));
+    }
+
+    @Test
+    void sqlThatSetsAPasswordLosesTheLiteralAndKeepsTheStatement() {
+        assertEquals("CREATE USER 'app'@'%' IDENTIFIED BY '[REDACTED_PASSWORD]'",
+                REDACTOR.redact("CREATE USER 'app'@'%' IDENTIFIED BY 'Pw-7731-x'"));
+        assertEquals("ALTER USER reporter IDENTIFIED WITH sha256_password BY '[REDACTED_PASSWORD]'",
+                REDACTOR.redact("ALTER USER reporter IDENTIFIED WITH sha256_password BY 'Pw-7731-x'"));
+        assertEquals("db2 connect to SAMPLE user db2inst1 using [REDACTED_PASSWORD]",
+                REDACTOR.redact("db2 connect to SAMPLE user db2inst1 using Pw-7731-x"));
+        assertEquals("CREATE INDEX orders_idx ON orders USING btree (created_at); SELECT * FROM a JOIN b USING (id)",
+                REDACTOR.redact("CREATE INDEX orders_idx ON orders USING btree (created_at); SELECT * FROM a JOIN b USING (id)"));
+    }
+
+    @Test
+    void thePassCommandOfAProtocolTranscriptCarriesAPasswordButATestRunnersPassDoesNot() {
+        assertEquals("> USER ci-runner\n< 331 Please specify the password.\n> PASS [REDACTED_PASSWORD]\n< 230 Login successful.",
+                REDACTOR.redact("> USER ci-runner\n< 331 Please specify the password.\n> PASS Pw-7731-x\n< 230 Login successful."));
+        assertEquals("Command:  PASS [REDACTED_PASSWORD]", REDACTOR.redact("Command:  PASS Pw-7731-x"));
+        String runners = " PASS  tests/login.spec.ts (1.2 s)\n--- PASS: TestLogin (0.00s)\nPASS\nok  \tacme/api\t0.01s";
+        assertEquals(runners, REDACTOR.redact(runners));
+    }
+
+    @Test
+    void aLongOptionWithOneDashNamedLikeASecretLosesItsValue() {
+        String key = randomAlnum(43) + "=";
+        String pub = randomAlnum(43) + "=";
+        assertEquals("./wgfwd -wg-private-key [REDACTED_GENERIC_SECRET] -wg-public-key " + pub + " -wg-endpoint vpn.acme.net:60040",
+                REDACTOR.redact("./wgfwd -wg-private-key " + key + " -wg-public-key " + pub + " -wg-endpoint vpn.acme.net:60040"));
+    }
+
+    @Test
+    void anOptionAsRustPrintsItIsReadThrough() {
+        assertEquals("UserOptions { hash_password: Some(\"[REDACTED_PASSWORD]\"), comment: Some(\"system admin\") }",
+                REDACTOR.redact("UserOptions { hash_password: Some(\"Pw-7731-x\"), comment: Some(\"system admin\") }"));
+    }
+
+    @Test
+    void snmpCommunitiesAndPassphrasesAreCommandLinePasswords() {
+        assertEquals("snmpwalk -v2c -c [REDACTED_PASSWORD] core-sw-01.dc1.acme.net system",
+                REDACTOR.redact("snmpwalk -v2c -c Pw-7731-x core-sw-01.dc1.acme.net system"));
+        assertEquals("snmpget -v3 -l authPriv -u ops -a SHA -A [REDACTED_PASSWORD] -x AES -X [REDACTED_PASSWORD] sw01 sysDescr.0",
+                REDACTOR.redact("snmpget -v3 -l authPriv -u ops -a SHA -A Pw-7731-x -x AES -X Pr1v-8842-y sw01 sysDescr.0"));
+    }
+
+    @Test
+    void aRoutingKeyGoesOnlyWhenItLooksGenerated() {
+        String key = "4c82ca2b593861dfd3517e0f4ea69b70";   // a PagerDuty integration key's shape
+        assertEquals("{\"routing_key\":\"[REDACTED_GENERIC_SECRET]\",\"event_action\":\"trigger\"}",
+                REDACTOR.redact("{\"routing_key\":\"" + key + "\",\"event_action\":\"trigger\"}"));
+        assertEquals("publish exchange=orders routing_key=orders.created.v1",
+                REDACTOR.redact("publish exchange=orders routing_key=orders.created.v1"));
+    }
+
+    @Test
+    void aPasswordGivenAsAPositionalArgumentGoesByTheTablesCount() {
+        assertEquals("$ sudo rabbitmqctl add_user deploy-bot [REDACTED_PASSWORD]\nAdding user \"deploy-bot\" ...",
+                REDACTOR.redact("$ sudo rabbitmqctl add_user deploy-bot Pw-7731-x\nAdding user \"deploy-bot\" ..."));
+        assertEquals("C:\\> net user svc-backup [REDACTED_PASSWORD] /add", REDACTOR.redact("C:\\> net user svc-backup Pw-7731-x /add"));
+        String kept = "rabbitmqctl add_vhost orders\nrabbitmqctl list_users\nnet user svc-backup /delete\nadd_user is a subcommand";
+        assertEquals(kept, REDACTOR.redact(kept));
+    }
+
     private static final Random LOCAL = new Random(7);
 
     private static String randomAlnum(int n) {

@@ -1,0 +1,119 @@
+package dev.healdesk.core.redact;
+
+/**
+ * Passwords in SQL that creates or logs on users, as database logs and query logs keep the statement:
+ * {@code IDENTIFIED BY '…'} and {@code IDENTIFIED WITH <plugin> BY '…'} (MySQL, MariaDB, ClickHouse, Oracle), and
+ * {@code USER <name> USING <password>} (Db2's and Informix's {@code CONNECT}). The literal goes, the statement stays.
+ * Triggered by the first letter of IDENTIFIED or USING, in either case.
+ */
+final class SqlCredentials implements Detector {
+
+    private static final long LENGTHS = 1L << "identified".length() | 1L << "using".length();
+    private static final boolean[] AFTER_I = Chars.set("dD");
+    private static final boolean[] AFTER_U = Chars.set("sS");
+
+    @Override
+    public boolean[] seconds(char c) {
+        return c == 'i' || c == 'I' ? AFTER_I : AFTER_U;
+    }
+
+    @Override
+    public long wordLengths(char c) {
+        return LENGTHS;
+    }
+
+    @Override
+    public int at(Scan scan, int i) {
+        String s = scan.text;
+        int end = scan.wordEnd(i);
+        if (Chars.joinedBefore(s, i)) {
+            return end;
+        }
+        if (end - i == 10 && s.regionMatches(true, i, "identified", 0, 10)) {
+            int v = skipBlanks(s, end);
+            if (word(s, v, "with")) {
+                v = skipBlanks(s, v + 4);
+                int plugin = v;
+                while (v < s.length() && (Chars.word(s.charAt(v)) || s.charAt(v) == '\'' || s.charAt(v) == '"')) {
+                    v++;
+                }
+                if (v == plugin) {
+                    return end;
+                }
+                v = skipBlanks(s, v);
+            }
+            if (!word(s, v, "by")) {
+                return end;
+            }
+            v = skipBlanks(s, v + 2);
+            if (word(s, v, "password")) {
+                v = skipBlanks(s, v + 8);   // MySQL 5's IDENTIFIED BY PASSWORD '<hash>'
+            }
+            return literal(scan, v, end);
+        }
+        if (end - i == 5 && s.regionMatches(true, i, "using", 0, 5) && afterUser(s, i)) {
+            return literal(scan, skipBlanks(s, end), end);
+        }
+        return end;
+    }
+
+    /** Whether {@code USER <name>} stands before the USING at {@code i}. */
+    private static boolean afterUser(String s, int i) {
+        int k = i - 1;
+        if (k < 0 || !Chars.blank(s.charAt(k))) {
+            return false;
+        }
+        while (k >= 0 && Chars.blank(s.charAt(k))) {
+            k--;
+        }
+        int nameEnd = k + 1;
+        while (k >= 0 && !Chars.space(s.charAt(k)) && nameEnd - k <= KeyNames.MAX_LENGTH) {
+            k--;
+        }
+        if (k == nameEnd - 1 || k < 0 || !Chars.blank(s.charAt(k))) {
+            return false;
+        }
+        while (k >= 0 && Chars.blank(s.charAt(k))) {
+            k--;
+        }
+        return k >= 3 && s.regionMatches(true, k - 3, "user", 0, 4) && (k < 4 || !Chars.word(s.charAt(k - 4)));
+    }
+
+    /** Claims the literal at {@code v}, quoted or up to a blank, quote or semicolon, as a password. */
+    private static int literal(Scan scan, int v, int otherwise) {
+        String s = scan.text;
+        if (v >= s.length()) {
+            return otherwise;
+        }
+        int quote = Quotes.open(s, v);
+        int start = v + quote;
+        int end;
+        if (quote > 0) {
+            end = Quotes.close(s, start, quote);
+        } else {
+            end = start;
+            while (end < s.length() && !Chars.space(s.charAt(end)) && s.charAt(end) != ';' && s.charAt(end) != '"'
+                    && s.charAt(end) != '\'' && s.charAt(end) != ')') {
+                end++;
+            }
+        }
+        if (end > start && !Values.placeholder(s, start, end)) {
+            scan.add(SecretKind.PASSWORD, start, end);
+            return end;
+        }
+        return otherwise;
+    }
+
+    private static int skipBlanks(String s, int i) {
+        while (i < s.length() && Chars.blank(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Whether the word {@code w} (any case) stands at {@code i}, whole. */
+    private static boolean word(String s, int i, String w) {
+        return s.regionMatches(true, i, w, 0, w.length())
+                && (i + w.length() >= s.length() || !Chars.word(s.charAt(i + w.length())));
+    }
+}
