@@ -463,8 +463,9 @@ public final class Packager {
 
     /**
      * The class list of the CLI's archive: training runs of the short commands, through the image's launcher, against
-     * a throwaway history that a real {@code healdesk run} fills first (a JUnit suite of one report with two failures,
-     * dry run, no model), so that what a stored run's rows and report load is in it too.
+     * a throwaway history that two real {@code healdesk run}s fill first (a JUnit suite of one report with two failures,
+     * dry run, no model), so that what stored runs' rows and reports load is in it too; the last report is written
+     * once the run folders are gone, from the history alone.
      */
     private static void trainCli(Path launcher, Path cliClassList, Path scratch, Map<String, String> consoleEnv)
             throws IOException, InterruptedException {
