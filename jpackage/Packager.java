@@ -55,13 +55,33 @@ public final class Packager {
      * compilations a short command never lives to use (perf on a 2-core machine: the compiler threads took a third of
      * a packaged history command's CPU, C2 alone a sixth; with this, its CPU fell by a sixth to a fifth). Tried and
      * left out, as they did not pay beyond the noise: -XX:+UseSerialGC (and Java 17 maps the archived heap objects
-     * only under G1), -XX:-UsePerfData. Commands that run long (run, merge, bench, redact, sandbox, schedule) keep
-     * the JVM's defaults: C2 pays there.
+     * only under G1), -XX:-UsePerfData. Commands that work long (merge, bench, redact, sandbox, schedule) keep
+     * the JVM's defaults: C2 pays there. Also left out: -XX:CompileThresholdScaling=10, which cut C1's CPU by three
+     * quarters (history's CPU time -14 %, report's -18 % in 20 alternating pairs) but added 12-15 % to the main
+     * thread's, which runs interpreted longer: on an idle two-core machine C1 runs beside it, and the main thread is
+     * what a command's wall time follows.
      */
     private static final List<String> SHORT_CLI_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
+    /**
+     * JVM options of every CLI command on Linux: map the CLI's archive at the address it was written for. This Java 17
+     * build (17.0.15) relocates every archive it maps by default (ArchiveRelocationMode=1, an address-space
+     * randomisation of the class metadata): it rewrites each pointer of the 24 MB archive at every start, which cost
+     * {@code java -version} with the CLI's archive 228 ms of CPU against 164 ms mapped in place. Mode 0 maps it in
+     * place, and relocates it only where that address is taken (a diagnostic option, hence the unlock).
+     */
+    private static final List<String> CLI_ARCHIVE_OPTIONS = List.of("-XX:+UnlockDiagnosticVMOptions",
+            "-XX:ArchiveRelocationMode=0");
     /** The commands that get {@link #SHORT_CLI_OPTIONS}: each reads or writes a little and exits. */
     private static final List<String> SHORT_COMMANDS = List.of("history", "report", "triage", "doctor", "config",
             "help", "--help", "-h", "--version", "-V");
+    /**
+     * {@code run} lives long but mostly waits for its suites (Playwright, a test command), and gets
+     * {@link #SHORT_CLI_OPTIONS} too: C2 compiled what the run's start and its look at the live results ran once or a
+     * few times, and never paid back. One {@code healdesk run} of a 16-test Playwright suite, its JVM's own CPU read
+     * from /proc (plain jar, 2 cores, load 9-14, two runs each, alternating): 2.9 and 3.2 s with the defaults (C2's
+     * threads 1.0 s of it), 1.7 and 1.7 s with C1 only.
+     */
+    private static final String RUN_COMMAND = "run";
 
     private final Path buildDir;
     private final Path dest;
@@ -220,7 +240,7 @@ public final class Packager {
      * On Linux, bin/healdesk becomes a shell script that starts the image's java with what jpackage's launcher reads
      * from lib/app/healdesk.cfg: its java-options, {@code -Djpackage.app-path}, the class path and the main class.
      * With arguments (a command) it maps the CLI's archive instead of the console's ({@link #CLI_ARCHIVE}), and a short
-     * command ({@link #SHORT_COMMANDS}) also gets {@link #SHORT_CLI_OPTIONS}.
+     * command ({@link #SHORT_COMMANDS}) and {@code run} ({@link #RUN_COMMAND}) also get {@link #SHORT_CLI_OPTIONS}.
      * jpackage's own Linux launcher asks the package managers which package it belongs to on every start
      * ({@code rpm -qf} and {@code dpkg -S} on itself, twice: once to find libapplauncher.so, once in it), which cost
      * a CLI command 0.2-0.4 s before Java started, more than the whole {@code java -version} it is measured against.
@@ -259,7 +279,15 @@ public final class Packager {
             throw new StepFailed(cfg + " has no " + CONSOLE_ARCHIVE + " (app-image.txt) for the shell launcher to"
                     + " exchange for the CLI's archive");
         }
-        List<String> cliOptions = javaOptions.stream().map(o -> o.equals(CONSOLE_ARCHIVE) ? CLI_ARCHIVE : o).toList();
+        List<String> cliOptions = new ArrayList<>();
+        for (String o : javaOptions) {
+            if (o.equals(CONSOLE_ARCHIVE)) {
+                cliOptions.add(CLI_ARCHIVE);
+                cliOptions.addAll(CLI_ARCHIVE_OPTIONS);
+            } else {
+                cliOptions.add(o);
+            }
+        }
         List<String> shortOptions = new ArrayList<>(cliOptions);
         shortOptions.addAll(SHORT_CLI_OPTIONS);
         String java = "\"$ROOT/lib/runtime/bin/java\"";
@@ -269,7 +297,8 @@ public final class Packager {
                 # own Linux launcher, which asks rpm and dpkg on every start which package it belongs to (a quarter of
                 # a second and more before Java starts). The same java, options, class path and main class; the console
                 # (no arguments) maps the class-data archive of its first frame, a command the CLI's archive, and a
-                # command that reads or writes a little and exits also the JVM options of a short process.
+                # command that reads or writes a little and exits, or a run (which mostly waits for its suites), also
+                # the JVM options of a short process.
                 self=$(readlink -f "$0") || exit 127
                 ROOT=${self%/bin/*}
                 APPDIR="$ROOT/lib/app"
@@ -282,6 +311,9 @@ public final class Packager {
                 """.formatted(String.join("|", SHORT_COMMANDS)) + exec(java, shortOptions, classPath, mainClass, true,
                 "            ") + """
                         fi
+                        ;;
+                    %s)
+                """.formatted(RUN_COMMAND) + exec(java, shortOptions, classPath, mainClass, true, "        ") + """
                         ;;
                 esac
                 """ + exec(java, cliOptions, classPath, mainClass, true, "");
@@ -443,8 +475,9 @@ public final class Packager {
 
     /**
      * The class list of the CLI's archive: training runs of the short commands, through the image's launcher, against
-     * a throwaway history that a real {@code healdesk run} fills first (a JUnit suite of one report with two failures,
-     * dry run, no model), so that what a stored run's rows and report load is in it too.
+     * a throwaway history that two real {@code healdesk run}s fill first (a JUnit suite of one report with two failures,
+     * dry run, no model), so that what stored runs' rows and reports load is in it too; the last report is written
+     * once the run folders are gone, from the history alone.
      */
     private static void trainCli(Path launcher, Path cliClassList, Path scratch, Map<String, String> consoleEnv)
             throws IOException, InterruptedException {
@@ -483,19 +516,35 @@ public final class Packager {
         // the run that fills the history is not recorded: it lives long enough for its classes to matter little, and
         // every short command would map (and relocate) them
         env.remove("JAVA_TOOL_OPTIONS");
-        step("a run for the CLI's training (healdesk run, a JUnit suite of two failures; exit 1)",
-                List.of(launcher.toString(), "run", "--target=" + target, "--dry-run", "--skip-llm"), env, Set.of(1));
-        List<List<String>> commands = List.of(
+        // two runs: what a report reads of a test's earlier runs (its flip rate) is in the archive too
+        for (String which : List.of("a run", "a second run")) {
+            // a run reads only the reports its suite wrote: the first run's is taken away
+            Files.deleteIfExists(project.resolve("reports/TEST-training.xml"));
+            step(which + " for the CLI's training (healdesk run, a JUnit suite of two failures; exit 1)",
+                    List.of(launcher.toString(), "run", "--target=" + target, "--dry-run", "--skip-llm"), env,
+                    Set.of(1));
+        }
+        Files.deleteIfExists(cliClassList);
+        trainCommands(launcher, cliClassList, scratch, env, List.of(
                 List.of("history", "--limit=20"),
                 List.of("history", "--json"),
                 List.of("report", "latest", "--format=html", "--out=" + scratch.resolve("report.html")),
-                List.of("report", "latest"),
+                List.of("report", "latest")));
+        // a run whose folder is gone (retention, a history copied elsewhere): its report is rebuilt from the history
+        Path results = Path.of(env.get("HEALDESK_RESULTS_DIR"));
+        Files.move(results, results.resolveSibling("results-gone"));
+        trainCommands(launcher, cliClassList, scratch, env, List.of(
+                List.of("report", "latest", "--format=html", "--out=" + scratch.resolve("report-from-history.html")),
                 List.of("triage", "--input=" + messages),
                 List.of("config"),
                 List.of("--help"),
-                List.of("--version"));
+                List.of("--version")));
+    }
+
+    /** Runs each of {@code commands} through the launcher and adds the classes it loads to {@code cliClassList}. */
+    private static void trainCommands(Path launcher, Path cliClassList, Path scratch, Map<String, String> env,
+                                      List<List<String>> commands) throws IOException, InterruptedException {
         Path list = scratch.resolve("command.classlist");
-        Files.deleteIfExists(cliClassList);
         for (List<String> command : commands) {
             Files.deleteIfExists(list);
             env.put("JAVA_TOOL_OPTIONS", "-XX:DumpLoadedClassList=" + list);

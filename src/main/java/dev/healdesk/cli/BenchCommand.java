@@ -100,8 +100,8 @@ final class BenchCommand implements Callable<Integer> {
     int redactMegabytes;
 
     @Option(names = "--image", paramLabel = "DIR", description = "An app image (mvn -Ppackage: target/image/healdesk):"
-            + " startup then also times its launcher, bin/healdesk, with its AppCDS archive, alternating with the"
-            + " plain jar.")
+            + " startup, cli and playwright then also time its launcher, bin/healdesk, with its AppCDS archive,"
+            + " alternating with the plain jar.")
     Path image;
 
     @Option(names = "--heal-runs", defaultValue = "10", description = "Sandbox runs per fault to time healing (default ${DEFAULT-VALUE}).")
@@ -252,6 +252,16 @@ final class BenchCommand implements Callable<Integer> {
                 healdesks.add(new PlaywrightBenchmark.Healdesk(playwrightJar.toString(),
                         launcher(playwrightJar.toString())));
             }
+            if (image != null) {
+                Path launcher = image.toAbsolutePath().normalize().resolve("bin").resolve("healdesk");
+                if (!Files.isRegularFile(launcher)) {
+                    throw new Cli.UsageException("--image: " + launcher + " is not there. Build the app image with"
+                            + " `mvn -Ppackage -DskipTests package` (target/image/healdesk).");
+                }
+                // the launcher is a shell script that execs the image's own java (Linux)
+                healdesks.add(new PlaywrightBenchmark.Healdesk("packaged (" + launcher + ")",
+                        List.of(launcher.toString()), launcher.getParent().getParent().resolve("lib/runtime/bin/java")));
+            }
             if (playwrightSuites.contains("seed")) {
                 overhead(out, "seed", project, seedProjects, env, healdesks, dir);
             }
@@ -299,7 +309,9 @@ final class BenchCommand implements Callable<Integer> {
                         + " rounds after a warm-up, each round alternating (%s before, %s after); %s:%n", c.suite(),
                 String.join(", ", c.projects()), project, c.tests(), c.rounds(), loadBefore, BenchFigures.load(),
                 c.orphans());
-        out.printf(Locale.ROOT, "        peer, bare `npx playwright test`: wall %s; CPU, all of it %s%n",
+        out.printf(Locale.ROOT, "        peer, bare `npx playwright test` (what a user types; Healdesk starts Playwright's"
+                        + " program with node itself, as npx would, without npx's own start): wall %s; CPU, all of it"
+                        + " %s%n",
                 BenchFigures.Spread.of(c.bare().wallMs()).map(ms -> ms / 1000).describe("%,.2f", "s"),
                 BenchFigures.Spread.of(c.bare().totalCpuMs()).map(ms -> ms / 1000).describe("%,.2f", "s"));
         for (int i = 0; i < c.healdesk().size(); i++) {
@@ -308,8 +320,8 @@ final class BenchCommand implements Callable<Integer> {
                     w.label(), BenchFigures.Spread.of(w.wallMs()).map(ms -> ms / 1000).describe("%,.2f", "s"),
                     BenchFigures.Spread.of(w.totalCpuMs()).map(ms -> ms / 1000).describe("%,.2f", "s"));
             if (c.cpuMeasured()) {
-                out.printf(Locale.ROOT, "          Healdesk's own JVM: CPU %s; Playwright's beside it (npx, node,"
-                                + " Chromium) %s%n          Healdesk's CPU / Playwright's, per run: %s (target <= 5"
+                out.printf(Locale.ROOT, "          Healdesk's own JVM: CPU %s; Playwright's beside it"
+                                + " (everything else the run started) %s%n          Healdesk's CPU / Playwright's, per run: %s (target <= 5"
                                 + " %%)%n", BenchFigures.Spread.of(w.healdeskCpuMs()).map(ms -> ms / 1000)
                                 .describe("%,.2f", "s"),
                         BenchFigures.Spread.of(w.playwrightCpuMs()).map(ms -> ms / 1000).describe("%,.2f", "s"),
@@ -318,6 +330,8 @@ final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "          overhead of the medians: wall %+.1f %% (target <= 3 %%)%s%n",
                     c.wallOverheadPercent(i), c.cpuMeasured() ? String.format(Locale.ROOT, ", CPU of everything"
                             + " %+.1f %%", c.cpuOverheadPercent(i)) : "");
+            out.printf(Locale.ROOT, "          wall overhead per round (this run against the bare one just before"
+                    + " it): %s%n", BenchFigures.Spread.of(c.wallOverheadPerRound(i)).describe("%+.1f", "%"));
         }
         out.flush();
     }

@@ -160,17 +160,24 @@ class PackagedAppIT {
     }
 
     /**
-     * A command that reads or writes a little and exits runs with C1 only; one that runs long (a run, a copy of a
-     * history) keeps the JVM's defaults.
+     * A command that reads or writes a little and exits runs with C1 only, and so does a run, which mostly waits for its
+     * suites; one that works long (a copy of a history) keeps the JVM's defaults.
      */
     @Test
     @Order(4)
-    void shortCommandsGetTheOptionsOfAShortProcessAndLongOnesTheJvmsDefaults() throws Exception {
+    void shortCommandsAndRunsGetTheOptionsOfAShortProcessAndLongWorkTheJvmsDefaults() throws Exception {
         Map<String, String> flags = Map.of("JAVA_TOOL_OPTIONS", "-XX:+PrintFlagsFinal");
-        assertThat(flag(launch(List.of("history", "--help"), flags), "TieredStopAtLevel")).isEqualTo("1");
+        BoundedProcess.Result history = launch(List.of("history", "--help"), flags);
+        assertThat(flag(history, "TieredStopAtLevel")).isEqualTo("1");
         assertThat(flag(launch(List.of("report", "--help"), flags), "TieredStopAtLevel")).isEqualTo("1");
-        assertThat(flag(launch(List.of("history", "copy", "--help"), flags), "TieredStopAtLevel")).isEqualTo("4");
-        assertThat(flag(launch(List.of("run", "--help"), flags), "TieredStopAtLevel")).isEqualTo("4");
+        BoundedProcess.Result copy = launch(List.of("history", "copy", "--help"), flags);
+        assertThat(flag(copy, "TieredStopAtLevel")).isEqualTo("4");
+        BoundedProcess.Result run = launch(List.of("run", "--help"), flags);
+        assertThat(flag(run, "TieredStopAtLevel")).isEqualTo("1");
+        // every command maps the CLI's archive where it was written, not relocated (ArchiveRelocationMode 0)
+        for (BoundedProcess.Result r : List.of(history, copy, run)) {
+            assertThat(flag(r, "ArchiveRelocationMode")).isEqualTo("0");
+        }
     }
 
     /** The value -XX:+PrintFlagsFinal printed for {@code name}. */

@@ -184,6 +184,35 @@ class CliTest {
     }
 
     @Test
+    void triageTakesANumberIdAsItsTextPassesOverOtherFieldsAndRefusesAnIdThatIsNoText() throws Exception {
+        Path input = dir.resolve("numbers.jsonl");
+        Files.writeString(input, """
+                {"id":42,"extra":{"nested":[1,{"id":"not this"}]},"message":"Error: connect ECONNREFUSED 127.0.0.1:5432","stack":null}
+                {"id":1.5,"message":"TokenExpiredError: jwt expired"} trailing words are not read
+                """);
+        CliRun r = cli("triage", "--input=" + input);
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(2, lines.size(), r.out());
+        // one compact JSON object a line, its fields in their documented order
+        assertTrue(lines.get(0).matches("\\{\"id\":\"42\",\"category\":\"database\",\"severity\":\"[a-z]+\","
+                + "\"fixClass\":\"[A-Z]\",\"fingerprint\":\"[^\"]+\",\"patternId\":\"[^\"]+\",\"playbook\":.+}"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("{\"id\":\"1.5\",\"category\":\"auth\","), lines.get(1));
+
+        for (String bad : List.of("{\"id\":true,\"message\":\"x\"}", "{\"id\":\"t1\",\"message\":[\"x\"]}")) {
+            Files.writeString(input, "{\"id\":\"ok\",\"message\":\"x\"}\n" + bad + "\n");
+            CliRun refused = cli("triage", "--input=" + input);
+            assertEquals(2, refused.code(), bad);
+            assertTrue(refused.err().contains("numbers.jsonl line 2: \"") && refused.err().contains("\" must be a string"),
+                    refused.err());
+        }
+        Files.writeString(input, "null\n");
+        CliRun notAnObject = cli("triage", "--input=" + input);
+        assertEquals(2, notAnObject.code());
+        assertTrue(notAnObject.err().contains("line 1: expected a JSON object"), notAnObject.err());
+    }
+
+    @Test
     void triageNamesTheBadLine() throws Exception {
         Path input = dir.resolve("bad.jsonl");
         Files.writeString(input, "{\"id\":\"ok\",\"message\":\"x\"}\n{\"id\":\"t2\",\"message\":\n");

@@ -65,7 +65,7 @@ class PlaywrightTargetTest {
                     "--results-dir=" + results);
 
             assertThat(broken.code()).as(broken.out() + broken.err()).isEqualTo(1);
-            assertThat(broken.out()).contains("Running npx playwright test --project=health --project=modules");
+            assertThat(broken.out()).contains("Running playwright test --project=health --project=modules");
             JsonNode summary = new ObjectMapper().readTree(results.resolve("latest.json").toFile());
             assertThat(summary.get("target").asText()).isEqualTo("shop");
             assertThat(summary.get("testsFailed").asInt()).isEqualTo(2);

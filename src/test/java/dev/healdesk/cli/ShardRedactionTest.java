@@ -112,7 +112,7 @@ class ShardRedactionTest {
             Path merged = dir.resolve("merged");
             Run merge = healdesk("merge", folder.toString(), "--skip-llm", "--dry-run", "--results-dir=" + merged);
             assertThat(merge.code()).as(merge.out()).isEqualTo(1);
-            assertThat(merge.out()).contains("Running npx playwright merge-reports").doesNotContain(signature);
+            assertThat(merge.out()).contains("Running playwright merge-reports").doesNotContain(signature);
             JsonNode latest = JSON.readTree(merged.resolve("latest.json").toFile());
             JsonNode tests = JSON.readTree(Path.of(latest.get("runFolder").asText()).resolve("test-output.json")
                     .toFile()).path("tests");

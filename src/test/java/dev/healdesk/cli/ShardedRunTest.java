@@ -101,7 +101,7 @@ class ShardedRunTest {
 
             assertThat(merge.code()).as(merge.out() + merge.err()).isEqualTo(1);
             assertThat(merge.out()).contains("Merging 3 shard(s) of shop")
-                    .contains("Running npx playwright merge-reports");
+                    .contains("Running playwright merge-reports");
             Map<String, String> one = statuses(whole);
             assertThat(one).hasSize(7).containsValue("failed").containsValue("passed");
             assertThat(statuses(merged)).isEqualTo(one);

@@ -27,6 +27,25 @@ final class Tokens implements Detector {
      */
     record Rule(String id, SecretKind kind, String[] prefixes, String anchor, int back, String backOver, Pattern regex,
                 int window, boolean mixed, boolean withScheme) {
+
+        /*
+         * equals and hashCode written out, the same as the record's own (arrays and patterns by reference): those are
+         * linked through method handles the first time they run (Java 17's ObjectMethods bootstrap spins a score of
+         * classes the class-data archive cannot hold), and the table is built with rules in hash sets by every process
+         * that redacts, a CLI command's report included.
+         */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Rule r && r.id.equals(id) && r.kind == kind && r.prefixes == prefixes
+                    && java.util.Objects.equals(r.anchor, anchor) && r.back == back
+                    && java.util.Objects.equals(r.backOver, backOver) && r.regex == regex && r.window == window
+                    && r.mixed == mixed && r.withScheme == withScheme;
+        }
+
+        @Override
+        public int hashCode() {
+            return id.hashCode();
+        }
     }
 
     private final Rule[][] byFirstChar = new Rule[128][];

@@ -116,6 +116,22 @@ public record RunOutcome(State state, HealthStatus health, Pass firstPass, Pass 
             }
             return b.append(" of ").append(total()).toString();
         }
+
+        /*
+         * equals and hashCode written out, the same as the record's own: those are linked through method handles the
+         * first time they run (Java 17's ObjectMethods bootstrap spins a score of classes the class-data archive cannot
+         * hold), and `healdesk history` compares two passes of every run it lists (firstPassDiffers).
+         */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Pass p && p.passed == passed && p.failed == failed && p.flaky == flaky
+                    && p.skipped == skipped;
+        }
+
+        @Override
+        public int hashCode() {
+            return ((passed * 31 + failed) * 31 + flaky) * 31 + skipped;
+        }
     }
 
     /**

@@ -28,10 +28,11 @@ public final class Classifier {
     private final Pattern[] unitRegex;       // per unit
     private final String[] unitLiteral;      // per unit: its literal when the unit is nothing but it, else null
     private final String[] unitPrefix;       // per unit: the literal every match starts with (lower case), or null
+    private final int[] unitLiteralId;       // per unit: the literal matcher's id of unitLiteral, or -1
+    private final int[] unitPrefixId;        // per unit: the literal matcher's id of unitPrefix, or -1
     private final ThreadLocal<Scratch> scratch;
     private final int[] unitPattern;         // unit -> pattern index
     private final long[] always;             // units without literals
-    private final long[] portUnits;          // units that name a service's port (":5432"): evidence, not identity
     private final Classification[] classifications;
     private final LiteralMatcher literals;
     private final int words;
@@ -81,7 +82,6 @@ public final class Classifier {
         for (int u = 0; u < units; u++) {
             unitPrefix[u] = useHints ? literalPrefix(unitRegex[u]) : null;
         }
-        scratch = ThreadLocal.withInitial(() -> new Scratch(unitRegex.length, Math.max(1, (units + 63) >>> 6)));
         unitPattern = owners.stream().mapToInt(Integer::intValue).toArray();
         words = Math.max(1, (units + 63) >>> 6);
         always = new long[words];
@@ -90,38 +90,39 @@ public final class Classifier {
                 always[u >>> 6] |= 1L << u;
             }
         }
-        portUnits = new long[words];
+        List<String> located = new ArrayList<>();
         for (int u = 0; u < units; u++) {
-            if (NAMES_A_PORT.matcher(unitRegex[u].pattern()).find()) {
-                portUnits[u >>> 6] |= 1L << u;
+            if (unitPrefix[u] != null) {
+                located.add(unitPrefix[u]);
             }
         }
-        literals = new LiteralMatcher(hints);
+        literals = new LiteralMatcher(hints, located);
+        unitLiteralId = new int[units];
+        unitPrefixId = new int[units];
+        for (int u = 0; u < units; u++) {
+            unitLiteralId[u] = unitLiteral[u] == null ? -1 : literals.id(unitLiteral[u]);
+            unitPrefixId[u] = unitPrefix[u] == null ? -1 : literals.id(unitPrefix[u]);
+        }
+        scratch = ThreadLocal.withInitial(() -> new Scratch(unitRegex.length, words, literals.newState()));
         fallback = catchAll.classification();
     }
 
     /**
-     * A regex that names a port: a colon (or a class such as {@code [:/]}) and then a port number, or a group of port
-     * numbers ({@code :5432\b}, {@code [:/]6379\b}, {@code :(?:9200|5672)\b}).
-     */
-    static final Pattern NAMES_A_PORT = Pattern.compile("(?<!\\(\\?)[:\\]](?:\\(\\?:)?\\d{2,5}(?=\\\\b|[ |)]|$)");
-
-    /**
      * One thread's working set, found with one thread-local look-up per classification: a {@link Matcher} per unit
-     * (a regex run allocates nothing), the candidate bit sets and the scanner's char buffer.
+     * (a regex run allocates nothing), the candidate bit sets and the scanner's state (its char buffer, and where
+     * each literal first occurs in the message).
      */
     private static final class Scratch {
         final Matcher[] matchers;
         final long[] candidates;
         final long[] exact;
-        final char[][] chars = {new char[1024]};
-        /** Set by {@link #firstMatch}: a unit that names a port decided its answer (the pattern or the start). */
-        boolean portDecided;
+        final LiteralMatcher.State literals;
 
-        Scratch(int units, int words) {
+        Scratch(int units, int words, LiteralMatcher.State literals) {
             matchers = new Matcher[units];
             candidates = new long[words];
             exact = new long[words];
+            this.literals = literals;
         }
     }
 
@@ -174,18 +175,8 @@ public final class Classifier {
     /**
      * A classification and where its pattern first matched in the message: the start of the leftmost match of the
      * pattern's regex, or -1 when it matched only with the stack or nothing matched (the catch-all answered).
-     * {@code keyPatternId} and {@code keyStart} are the same for the failure's words alone: the pattern and start the
-     * regexes give when their parts that name a service's port ({@link #NAMES_A_PORT}: {@code ECONNREFUSED ..:5432})
-     * are left out. A port is evidence of which service refused (the classification and the incident use it); it is
-     * not the failure's identity, so the fingerprint is keyed by these (issue 13: the same failure with another port
-     * has the same fingerprint).
      */
-    public record Match(Classification classification, int start, String keyPatternId, int keyStart) {
-
-        /** A match whose pattern no port chose: the key is the pattern and its start. */
-        public Match(Classification classification, int start) {
-            this(classification, start, classification.patternId(), start);
-        }
+    public record Match(Classification classification, int start) {
     }
 
     public Classification classify(String message, String stack) {
@@ -205,69 +196,42 @@ public final class Classifier {
         java.util.Arrays.fill(candidates, 0L);
         java.util.Arrays.fill(exact, 0L);
         Matcher[] mine = mine0.matchers;
-        literals.scan(msg, candidates, exact, mine0.chars);
-        long hit = firstMatch(msg, candidates, exact, mine, wantStart, null, mine0);
-        long key = hit >= 0 && !mine0.portDecided ? hit
-                : mayNamePort(candidates) ? firstMatch(msg, candidates, exact, mine, wantStart, portUnits, mine0) : hit;
+        LiteralMatcher.State state = mine0.literals;
+        literals.scan(msg, candidates, exact, state);
+        long hit = firstMatch(msg, candidates, exact, mine, wantStart, state);
         int start = hit >= 0 ? (int) hit : -1;
-        int keyStart = key >= 0 ? (int) key : -1;
-        if ((hit < 0 || key < 0) && stack != null && !stack.isBlank()) {
-            literals.scan(stack, candidates, exact, mine0.chars);
-            String both = msg.isEmpty() ? stack : msg + "\n" + stack;
-            boolean portDecided = true;
-            if (hit < 0) {
-                hit = firstMatch(both, candidates, exact, mine, false, null, mine0);
-                portDecided = mine0.portDecided;
-            }
-            if (key < 0) {
-                key = hit >= 0 && !portDecided ? hit : mayNamePort(candidates)
-                        ? firstMatch(both, candidates, exact, mine, false, portUnits, mine0) : hit;
-            }
+        if (hit < 0 && stack != null && !stack.isBlank()) {
+            literals.scan(stack, candidates, exact, state);
+            hit = firstMatch(msg.isEmpty() ? stack : msg + "\n" + stack, candidates, exact, mine, false, null);
         }
-        Classification c = hit >= 0 ? classifications[(int) (hit >>> 32)] : fallback;
-        Classification k = key >= 0 ? classifications[(int) (key >>> 32)] : fallback;
-        return new Match(c, start, k.patternId(), keyStart);
-    }
-
-    /** Whether a unit that names a port may match: only then can the pattern from the words alone differ. */
-    private boolean mayNamePort(long[] candidates) {
-        for (int w = 0; w < words; w++) {
-            if (((candidates[w] | always[w]) & portUnits[w]) != 0) {
-                return true;
-            }
-        }
-        return false;
+        return new Match(hit >= 0 ? classifications[(int) (hit >>> 32)] : fallback, start);
     }
 
     /**
      * The first pattern (in catalog order) one of whose units matches {@code text}, in the high 32 bits, and (when
      * asked for) the start of its leftmost match in the low 32 bits: the earliest start over the pattern's units, as
      * the whole regex's {@code find()} would give (its units before the one that matched cannot match). -1: none.
+     * {@code located}: the literal scan of exactly {@code text}, which tells where its literals first occur; null
+     * when {@code text} is more than was scanned last (the message and the stack): then they are searched for.
      */
     private long firstMatch(String text, long[] candidates, long[] exact, Matcher[] mine, boolean wantStart,
-                            long[] skip, Scratch scratch) {
-        scratch.portDecided = false;
+                            LiteralMatcher.State located) {
         for (int w = 0; w < words; w++) {
-            long bits = (candidates[w] | always[w]) & (skip == null ? -1L : ~skip[w]);
+            long bits = candidates[w] | always[w];
             while (bits != 0) {
                 int bit = Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
                 int u = (w << 6) + bit;
-                int at = start(u, text, candidates, exact, mine);
+                int at = start(u, text, candidates, exact, mine, located);
                 if (at < 0) {
                     continue;
                 }
                 int pattern = unitPattern[u];
-                scratch.portDecided = (portUnits[w] & (1L << bit)) != 0;
                 if (wantStart) {
                     for (int v = u + 1; v < unitPattern.length && unitPattern[v] == pattern && at > 0; v++) {
-                        if (skip != null && (skip[v >>> 6] & (1L << v)) != 0) {
-                            continue;
-                        }
-                        int other = start(v, text, candidates, exact, mine);
+                        int other = start(v, text, candidates, exact, mine, located);
                         if (other >= 0 && other < at) {
                             at = other;
-                            scratch.portDecided = (portUnits[v >>> 6] & (1L << v)) != 0;
                         }
                     }
                 }
@@ -278,14 +242,16 @@ public final class Classifier {
     }
 
     /** Where unit {@code u} first matches {@code text}; -1 when it cannot (not a candidate) or does not. */
-    private int start(int u, String text, long[] candidates, long[] exact, Matcher[] mine) {
+    private int start(int u, String text, long[] candidates, long[] exact, Matcher[] mine,
+                      LiteralMatcher.State located) {
         long bit = 1L << u;
         int w = u >>> 6;
         if (((candidates[w] | always[w]) & bit) == 0) {
             return -1;
         }
         if ((exact[w] & bit) != 0 && unitLiteral[u] != null) {
-            int at = indexOfAsciiIgnoreCase(text, unitLiteral[u]);
+            int at = located != null && unitLiteralId[u] >= 0 ? LiteralMatcher.first(located, unitLiteralId[u])
+                    : indexOfAsciiIgnoreCase(text, unitLiteral[u]);
             if (at >= 0) {
                 return at;
             }
@@ -293,7 +259,8 @@ public final class Classifier {
         int from = 0;
         String prefix = unitPrefix[u];
         if (prefix != null) {
-            from = indexOfAsciiIgnoreCase(text, prefix);
+            from = located != null && unitPrefixId[u] >= 0 ? LiteralMatcher.first(located, unitPrefixId[u])
+                    : indexOfAsciiIgnoreCase(text, prefix);
             if (from < 0) {
                 return -1; // every match starts with the prefix: none here
             }

@@ -1,5 +1,7 @@
 package dev.healdesk.core.triage;
 
+import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Objects;
@@ -24,7 +26,7 @@ import java.util.Objects;
  */
 public final class Fingerprinter {
 
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
 
     private final Normalizer normalizer = new Normalizer();
     private final ThreadLocal<Work> work = ThreadLocal.withInitial(Work::new);
@@ -34,6 +36,8 @@ public final class Fingerprinter {
         final MessageDigest sha256 = newDigest();
         final StringBuilder text = new StringBuilder(512);
         final StringBuilder frame = new StringBuilder(128);
+        final byte[] sum = new byte[32];
+        final byte[] hex = new byte[16];
         byte[] bytes = new byte[1024];
     }
 
@@ -68,12 +72,12 @@ public final class Fingerprinter {
         canonical(b, start);
         structure(b, start);
         byte[] digest = digest(w, b);
-        char[] hex = new char[16];
+        byte[] hex = w.hex;
         for (int i = 0; i < 8; i++) {
             hex[2 * i] = HEX[(digest[i] >> 4) & 0xf];
             hex[2 * i + 1] = HEX[digest[i] & 0xf];
         }
-        return new String(hex);
+        return new String(hex, 0, 16, StandardCharsets.ISO_8859_1); // one copy, no char[] between
     }
 
     /** The identity of a failure as the fingerprint sees it: the normalised headline without its wrappers. */
@@ -223,10 +227,18 @@ public final class Fingerprinter {
     /** The line's end before an inline log section (one-line renderings of call logs and driver info). */
     private static int cutAtInlineSection(String m, int a, int b) {
         int end = b;
-        for (String section : INLINE_SECTIONS) {
-            int k = m.indexOf(section, a);
-            if (k >= 0 && k < end) {
-                end = k;
+        scan:
+        for (int k = a, n = m.length(); k < b; k++) {
+            char c = m.charAt(k);
+            char next = k + 1 < n ? m.charAt(k + 1) : 0;
+            // how every inline section starts: " (", " =", " B", " C", "; " or ", "
+            if (c == ' ' ? next == '(' || next == '=' || next == 'B' || next == 'C' : (c == ';' || c == ',') && next == ' ') {
+                for (String section : INLINE_SECTIONS) {
+                    if (m.startsWith(section, k)) {
+                        end = k; // the first section to start: what the least of their first indexes was
+                        break scan;
+                    }
+                }
             }
         }
         while (end > a && Character.isWhitespace(m.charAt(end - 1))) {
@@ -235,23 +247,34 @@ public final class Fingerprinter {
         return end > a ? end : b;
     }
 
-    /** The first characters of {@link #SECTION_STARTS}, both cases: most lines are ruled out by one look-up. */
-    private static final boolean[] SECTION_FIRST = new boolean[128];
+    /**
+     * {@link #SECTION_STARTS} by their first character, both cases (each starts with a lower-case letter or a sign):
+     * a line is compared only with the starts that begin as it does, and most lines with none.
+     */
+    private static final String[][] SECTIONS_BY_FIRST = new String[128][];
 
     static {
         for (String start : SECTION_STARTS) {
             char c = start.charAt(0);
-            SECTION_FIRST[c] = true;
-            SECTION_FIRST[Character.toUpperCase(c)] = true;
+            for (char k : new char[] {c, Character.toUpperCase(c)}) {
+                String[] old = SECTIONS_BY_FIRST[k];
+                String[] now = old == null ? new String[1] : java.util.Arrays.copyOf(old, old.length + 1);
+                now[now.length - 1] = start;
+                SECTIONS_BY_FIRST[k] = now;
+                if (k == c && Character.toUpperCase(c) == c) {
+                    break;
+                }
+            }
         }
     }
 
     private static boolean endsHeadline(String m, int a, int b) {
         char first = m.charAt(a);
-        if (first >= 128 || !SECTION_FIRST[first]) {
+        String[] starts = first < 128 ? SECTIONS_BY_FIRST[first] : null;
+        if (starts == null) {
             return false;
         }
-        for (String start : SECTION_STARTS) {
+        for (String start : starts) {
             if (m.regionMatches(true, a, start, 0, start.length())) {
                 return true;
             }
@@ -296,9 +319,31 @@ public final class Fingerprinter {
     private static final String[] ERROR_PROPERTIES = {"errno:", "code:", "syscall:", "address:", "port:", "type:",
         "erroredsyscall:", "name:", "status:", "statuscode:", "config:", "request:", "response:", "headers:"};
 
+    /**
+     * {@link #ERROR_PROPERTIES} by their first letter, lower case; String.regionMatches folds case both ways, so a
+     * line starting with U+017F (long s, upper case S) is compared as one starting with s.
+     */
+    private static final String[][] PROPERTIES_BY_FIRST = new String[128][];
+
+    static {
+        for (String p : ERROR_PROPERTIES) {
+            char c = p.charAt(0);
+            String[] old = PROPERTIES_BY_FIRST[c];
+            String[] now = old == null ? new String[1] : java.util.Arrays.copyOf(old, old.length + 1);
+            now[now.length - 1] = p;
+            PROPERTIES_BY_FIRST[c] = now;
+        }
+    }
+
     /** A property of a dumped error object ({@code errno: 'ECONNREFUSED',}), not its message. */
     private static boolean isPropertyLine(String m, int a, int b) {
-        for (String p : ERROR_PROPERTIES) {
+        char first = m.charAt(a);
+        int folded = first == '\u017f' ? 's' : first >= 'A' && first <= 'Z' ? first + 32 : first;
+        String[] properties = folded < 128 ? PROPERTIES_BY_FIRST[folded] : null;
+        if (properties == null) {
+            return false;
+        }
+        for (String p : properties) {
             int colon = a + p.length() - 1; // every property ends with its colon: one look rules most out
             if (colon < m.length() && m.charAt(colon) == ':' && m.regionMatches(true, a, p, 0, p.length())) {
                 return true;
@@ -335,6 +380,7 @@ public final class Fingerprinter {
         int line = start;
         while (line < b.length()) {
             boolean changed = true;
+            boolean noInnerError = false; // stays so while only the line's start is cut: its rest has none either
             while (changed) {
                 changed = false;
                 int gutter = Math.max(gutterEnd(b, line), Math.max(bracketPrefixEnd(b, line),
@@ -353,7 +399,8 @@ public final class Fingerprinter {
                     }
                 }
                 if (!changed) {
-                    int inner = innermostError(b, line);
+                    int inner = noInnerError ? -1 : innermostError(b, line);
+                    noInnerError = inner < 0;
                     if (inner > line) {
                         b.delete(line, inner);
                         changed = true;
@@ -442,6 +489,10 @@ public final class Fingerprinter {
      * source. -1 when the line does not start so.
      */
     private static int eventPrefixEnd(StringBuilder b, int line) {
+        int first = line < b.length() ? b.charAt(line) | 0x20 : 0; // no other character folds to w or n
+        if (first != 'w' && first != 'n') {
+            return -1;
+        }
         int k;
         if (regionMatchesIgnoreCase(b, line, "warning ")) {
             k = line + 8;
@@ -495,6 +546,10 @@ public final class Fingerprinter {
     private static final String[] SUBJECTS = {"container ", "pod ", "service ", "deployment ", "node "};
 
     private static int subjectPrefixEnd(StringBuilder b, int line) {
+        int first = line < b.length() ? b.charAt(line) | 0x20 : 0; // no other character folds to c, p, s, d or n
+        if (first != 'c' && first != 'p' && first != 's' && first != 'd' && first != 'n') {
+            return -1;
+        }
         for (String word : SUBJECTS) {
             if (regionMatchesIgnoreCase(b, line, word)) {
                 int e = tokenEnd(b, line + word.length());
@@ -675,8 +730,12 @@ public final class Fingerprinter {
     }
 
     private static final String[] LOCATION_TAILS = {" in <v>", " at <v>", " in <v> on line <n>"};
+    private static final String[] TIMING_TAILS = {" <n>ms", " <n>s", " <n>"};
 
-    /** At each line's end: drops a location ({@code in <v>:<n>}) and a timing ({@code <n>ms}), then stray punctuation. */
+    /**
+     * At each line's end: drops a location ({@code in <v>:<n>}) and a timing ({@code <n>ms}), then stray punctuation.
+     * Each look is at one place (a search from there would go on to the template's end).
+     */
     private static void tails(StringBuilder b, int start) {
         int line = start;
         while (line < b.length()) {
@@ -691,18 +750,17 @@ public final class Fingerprinter {
                 while (e > line && ".:, )'\"]}".indexOf(b.charAt(e - 1)) >= 0) {
                     e--;
                 }
-                while (e - 4 >= line && b.charAt(e - 1) == '>' && b.indexOf(":<n>", e - 4) == e - 4) {
+                while (e - 4 >= line && b.charAt(e - 1) == '>' && regionEquals(b, e - 4, ":<n>")) {
                     e -= 4; // :line:col
                 }
                 int cut = -1;
                 for (String tail : LOCATION_TAILS) {
-                    if (e - tail.length() > line && b.indexOf(tail, e - tail.length()) == e - tail.length()) {
+                    if (e - tail.length() > line && regionEquals(b, e - tail.length(), tail)) {
                         cut = e - tail.length();
                     }
                 }
-                for (String timing : new String[] {" <n>ms", " <n>s", " <n>"}) {
-                    if (cut < 0 && e - timing.length() > line && b.indexOf(timing, e - timing.length())
-                            == e - timing.length()) {
+                for (String timing : TIMING_TAILS) {
+                    if (cut < 0 && e - timing.length() > line && regionEquals(b, e - timing.length(), timing)) {
                         cut = e - timing.length();
                     }
                 }
@@ -747,15 +805,10 @@ public final class Fingerprinter {
                 again |= replaceAll(b, start, c, c.endsWith(",)") ? "<v>)" : "<v>");
             }
         }
-        if (mayNameAfter(b, start)) {
+        // lower case first: masking a name after a word folds ASCII case and writes "<v>", so the order is free
+        if (lowerCaseAndMayNameAfter(b, start)) {
             for (String word : NAMED) {
                 maskNameAfter(b, start, word);
-            }
-        }
-        for (int k = start; k < b.length(); k++) {
-            char c = b.charAt(k);
-            if (c >= 'A' && c <= 'Z') {
-                b.setCharAt(k, (char) (c + 32));
             }
         }
     }
@@ -812,19 +865,38 @@ public final class Fingerprinter {
         }
     }
 
-    /** Whether one of {@link #NAMED} occurs where {@link #maskNameAfter} looks for it: one pass rules most texts out. */
-    private static boolean mayNameAfter(StringBuilder b, int start) {
-        for (int k = start; k < b.length(); k++) {
-            int c = b.charAt(k) | 0x20;
-            if (c < 128 && NAMED_FIRST[c] && (k == 0 || !Character.isLetterOrDigit(b.charAt(k - 1)))) {
+    /**
+     * Folds ASCII upper case to lower case from {@code start} on and tells whether one of {@link #NAMED} occurs where
+     * {@link #maskNameAfter} looks for it (at the start of a word): one pass for both.
+     */
+    private static boolean lowerCaseAndMayNameAfter(StringBuilder b, int start) {
+        boolean may = false;
+        boolean afterWord = start > 0 && Character.isLetterOrDigit(b.charAt(start - 1));
+        for (int k = start, n = b.length(); k < n; k++) {
+            char ch = b.charAt(k);
+            if (ch >= 'A' && ch <= 'Z') {
+                ch += 32;
+                b.setCharAt(k, ch);
+            }
+            if (!afterWord && !may && ch < 128 && NAMED_FIRST[ch]) {
                 for (String w : NAMED) {
-                    if (w.charAt(0) == c && regionMatchesIgnoreCase(b, k, w)) {
-                        return true;
+                    if (w.charAt(0) == ch && regionMatchesIgnoreCase(b, k, w)) {
+                        may = true;
+                        break;
                     }
                 }
             }
+            afterWord = ch < 128 ? LETTER_OR_DIGIT[ch] : Character.isLetterOrDigit(ch);
         }
-        return false;
+        return may;
+    }
+
+    private static final boolean[] LETTER_OR_DIGIT = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            LETTER_OR_DIGIT[c] = Character.isLetterOrDigit(c);
+        }
     }
 
     /** {@code container web_app-3 is unhealthy} → {@code container <v> is unhealthy}. */
@@ -921,7 +993,7 @@ public final class Fingerprinter {
         return true;
     }
 
-    /** SHA-256 of the UTF-8 bytes of {@code text}, without a String or byte[] per call. */
+    /** SHA-256 of the UTF-8 bytes of {@code text}, without a String or byte[] per call (the thread's buffer). */
     private static byte[] digest(Work w, StringBuilder text) {
         int n = text.length();
         if (w.bytes.length < n * 3) {
@@ -949,7 +1021,12 @@ public final class Fingerprinter {
             }
         }
         w.sha256.update(out, 0, k);
-        return w.sha256.digest();
+        try {
+            w.sha256.digest(w.sum, 0, w.sum.length); // into the thread's buffer: no array per call
+        } catch (DigestException e) {
+            throw new IllegalStateException("SHA-256 gives 32 bytes", e);
+        }
+        return w.sum;
     }
 
     private static MessageDigest newDigest() {

@@ -201,11 +201,8 @@ final class Normalizer {
 
         /** {@code expected [400] but found [200]} (TestNG): the end of the bracket, or -1 when no value word leads. */
         private int expectedBracket(int i, int to) {
-            switch (wordBefore(i)) {
-                case "expected", "found", "was", "actual", "but", "find" -> { }
-                default -> {
-                    return -1;
-                }
+            if (!wordBeforeIn(i, VALUE_WORDS)) {
+                return -1;
             }
             int limit = Math.min(to, i + MAX_QUOTE);
             for (int k = i + 1; k < limit; k++) {
@@ -253,12 +250,6 @@ final class Normalizer {
         // ------------------------------------------------------------------------------------------ tokens
 
         private int token(int i, int to) {
-            int v6 = ipv6End(i, to);
-            if (v6 > 0) {
-                out.append("<host>");
-                keepNextQuote = false;
-                return v6;
-            }
             int j = i;
             boolean digits = false;
             while (j < to) {
@@ -268,6 +259,14 @@ final class Normalizer {
                 }
                 digits |= c >= '0' && c <= '9';
                 j++;
+            }
+            if (j < to && s.charAt(j) == ':') { // an IPv6 address's hex digits run up to its first colon
+                int v6 = ipv6End(i, to);
+                if (v6 > 0) {
+                    out.append("<host>");
+                    keepNextQuote = false;
+                    return v6;
+                }
             }
             char c0 = s.charAt(i);
             if (j - i == 3 && c0 >= 'A' && c0 <= 'Z') {
@@ -527,7 +526,34 @@ final class Normalizer {
                     return false;
                 }
             }
-            return TOP_LEVEL_DOMAINS.contains(s.substring(dot + 1, b));
+            return isTopLevelDomain(dot + 1, b);
+        }
+
+        /** {@link #TOP_LEVEL_DOMAINS} by length, compared in place. */
+        private static final String[][] DOMAINS_BY_LENGTH = new String[12][];
+
+        static {
+            for (String d : TOP_LEVEL_DOMAINS) {
+                String[] old = DOMAINS_BY_LENGTH[d.length()];
+                String[] now = old == null ? new String[1] : java.util.Arrays.copyOf(old, old.length + 1);
+                now[now.length - 1] = d;
+                DOMAINS_BY_LENGTH[d.length()] = now;
+            }
+        }
+
+        /** Whether {@code [a, b)} is one of {@link #TOP_LEVEL_DOMAINS}, exactly. */
+        private boolean isTopLevelDomain(int a, int b) {
+            int len = b - a;
+            String[] same = len < DOMAINS_BY_LENGTH.length ? DOMAINS_BY_LENGTH[len] : null;
+            if (same == null) {
+                return false;
+            }
+            for (String d : same) {
+                if (s.startsWith(d, a)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** An IPv6 address ({@code 64:ff9b::b9c7:6e85}, {@code fe80::1}) starting at i: its end, else -1. */
@@ -831,27 +857,37 @@ final class Normalizer {
             out.append("<n>");
         }
 
-        private String wordBefore(int i) {
+        private static final String[] VALUE_WORDS = {"expected", "found", "was", "actual", "but", "find"};
+        private static final String[] STATUS_WORDS = {"status", "statuscode", "code", "http", "https", "expected",
+            "received", "got", "was", "tobe", "returned", "responded", "response", "actual", "error"};
+
+        /**
+         * Whether the word before {@code i} (the last run of at most 12 ASCII letters within the 12 characters before,
+         * on the same line) is one of {@code words} (lower case), ASCII case ignored; compared in place, not copied.
+         */
+        private boolean wordBeforeIn(int i, String[] words) {
             int k = i - 1;
             int stop = Math.max(0, i - 12);
             while (k >= stop && !isAsciiLetter(s.charAt(k))) {
                 if (s.charAt(k) == '\n') {
-                    return "";
+                    return false;
                 }
                 k--;
             }
             if (k < stop) {
-                return "";
+                return false;
             }
             int end = k + 1;
             while (k >= 0 && isAsciiLetter(s.charAt(k)) && end - k <= 12) {
                 k--;
             }
-            return s.substring(k + 1, end).toLowerCase(java.util.Locale.ROOT);
-        }
-
-        private boolean wordBefore(int i, String word) {
-            return wordBefore(i).equals(word);
+            int len = end - (k + 1);
+            for (String w : words) {
+                if (w.length() == len && s.regionMatches(true, k + 1, w, 0, len)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static boolean isCommonStatus(int v) {
@@ -864,11 +900,7 @@ final class Normalizer {
         }
 
         private boolean statusBefore(int i) {
-            return switch (wordBefore(i)) {
-                case "status", "statuscode", "code", "http", "https", "expected", "received", "got", "was", "tobe",
-                     "returned", "responded", "response", "actual", "error" -> true;
-                default -> false;
-            };
+            return wordBeforeIn(i, STATUS_WORDS);
         }
 
         private boolean reasonAfter(int j, int to) {

@@ -37,9 +37,9 @@ public final class OwnCode {
         "expected", "assert", "Expecting"};
 
     private static final Pattern JAVA_FRAME = Pattern.compile("^at ([\\w$.]+)\\.[\\w$<>]+\\(([^)]*)\\)");
-    private static final Pattern INNER_CLASS = Pattern.compile("\\$.*");
-    private static final Pattern TEST_FILE = Pattern.compile("(?s).*(?:[/\\\\(\" ]test_[^/\\\\]*\\.py|_test\\.py"
-            + "|_test\\.go|\\.spec\\.[jt]sx?|\\.test\\.[jt]sx?|[/\\\\]tests?[/\\\\]|[/\\\\]__tests__[/\\\\]).*");
+    /** A test file's or folder's name somewhere in a frame (found, not matched whole: no backtracking over it). */
+    private static final Pattern TEST_FILE = Pattern.compile("[/\\\\(\" ]test_[^/\\\\]*\\.py|_test\\.py"
+            + "|_test\\.go|\\.spec\\.[jt]sx?|\\.test\\.[jt]sx?|[/\\\\]tests?[/\\\\]|[/\\\\]__tests__[/\\\\]");
 
     private OwnCode() {
     }
@@ -86,7 +86,11 @@ public final class OwnCode {
         var java = JAVA_FRAME.matcher(f);
         if (java.find()) {
             String cls = java.group(1);
-            String simple = INNER_CLASS.matcher(cls.substring(cls.lastIndexOf('.') + 1)).replaceAll("");
+            String simple = cls.substring(cls.lastIndexOf('.') + 1);
+            int inner = simple.indexOf('$');
+            if (inner >= 0) {
+                simple = simple.substring(0, inner); // an inner or anonymous class: its outer class's name
+            }
             return !startsWithAny(cls, NOT_OWN) && !isTestName(simple)
                     && !java.group(2).contains("Native Method");
         }
@@ -96,7 +100,7 @@ public final class OwnCode {
                 || lower.contains("_pytest") || containsAny(f, NOT_OWN)) {
             return false;
         }
-        return !TEST_FILE.matcher(lower).matches();
+        return !TEST_FILE.matcher(lower).find();
     }
 
     private static boolean isTestName(String simpleName) {

@@ -33,8 +33,8 @@ public final class Triage {
         Classification c = atLeastHighInOwnCode(match.classification(), message, stack);
         // Keyed by the pattern, which a service's port may choose (ECONNREFUSED ..:5432 is PostgreSQL): a failure
         // group holds one classification, so a PostgreSQL, a Redis and a backend refusing in one run must stay three
-        // groups, not one group named after whichever came first. Match.keyPatternId (the words alone) would make the
-        // fingerprint port-blind; that needs groups that hold several classifications first (see triage.md).
+        // groups, not one group named after whichever came first. A port-blind fingerprint needs groups that hold
+        // several classifications first (see triage.md).
         return new TriagedFailure(c, fingerprinter.fingerprint(c.patternId(), identity(message, match.start())));
     }
 
@@ -59,12 +59,34 @@ public final class Triage {
         }
         int from = lineStart;
         for (String sep : CLAUSE_SEPARATORS) {
-            int k = message.lastIndexOf(sep, at - 1);
-            if (k >= lineStart && k + sep.length() <= at) {
+            // an occurrence that ends before the clause found so far cannot move it: look no further back
+            int floor = Math.max(lineStart, from - sep.length() + 1);
+            int k = lastIndexOf(message, sep, at - 1, floor);
+            if (k >= floor && k + sep.length() <= at) {
                 from = Math.max(from, k + sep.length());
             }
         }
         return message.substring(from, lineEnd < 0 ? message.length() : lineEnd);
+    }
+
+    /**
+     * {@code message.lastIndexOf(sep, from)} when that is at least {@code floor}, else -1: the search stops at the
+     * line's start instead of going back to the message's.
+     */
+    private static int lastIndexOf(String message, String sep, int from, int floor) {
+        int p = sep.charAt(0) == ' ' && sep.length() > 1 ? 1 : 0; // look for a rarer character than a space
+        char c = sep.charAt(p);
+        for (int k = Math.min(from, message.length() - sep.length()); k >= floor; k--) {
+            int at = message.lastIndexOf(c, k + p);
+            k = at - p;
+            if (at < 0 || k < floor) {
+                return -1;
+            }
+            if (message.startsWith(sep, k)) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     /** A failure raised by the application's own code ({@link OwnCode}) is at least high, whatever its pattern. */

@@ -520,7 +520,7 @@ class FingerprintPerturbationTest {
         List<String> merged = new ArrayList<>();
         for (TriageCorpusFiguresTest.Entry e : corpus) {
             Classifier.Match match = triage.classifier().match(e.message(), e.stack());
-            String template = triage.fingerprinter().template(triage.identity(e.message(), match.keyStart()));
+            String template = triage.fingerprinter().template(triage.identity(e.message(), match.start()));
             String word = null;
             Matcher w = WORD.matcher(template);
             while (w.find()) {

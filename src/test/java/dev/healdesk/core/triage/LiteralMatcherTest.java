@@ -52,6 +52,44 @@ class LiteralMatcherTest {
     }
 
     @Test
+    void recordsWhereEachLiteralFirstOccursAndForgetsItAtTheNextScan() {
+        LiteralMatcher located = new LiteralMatcher(Arrays.asList(
+                List.of(hint("connection refused", true)),
+                List.of(hint("refused", false))), List.of("econn", "page."));
+        LiteralMatcher.State state = located.newState();
+        long[] candidates = new long[1];
+        long[] exact = new long[1];
+        located.scan("ECONNREFUSED: Connection refused, then connection REFUSED", candidates, exact, state);
+        assertEquals(14, LiteralMatcher.first(state, located.id("connection refused")));
+        assertEquals(5, LiteralMatcher.first(state, located.id("refused")), "inside ECONNREFUSED, case ignored");
+        assertEquals(0, LiteralMatcher.first(state, located.id("econn")), "a located literal marks no unit");
+        assertEquals(-1, LiteralMatcher.first(state, located.id("page.")));
+        assertEquals(-1, located.id("never asked for"));
+        assertEquals("11/1", Long.toBinaryString(candidates[0]) + "/" + Long.toBinaryString(exact[0]));
+
+        located.scan("page.goto: refused", new long[1], new long[1], state);
+        assertEquals(0, LiteralMatcher.first(state, located.id("page.")));
+        assertEquals(11, LiteralMatcher.first(state, located.id("refused")));
+        assertEquals(-1, LiteralMatcher.first(state, located.id("econn")), "found in the scan before, not in this one");
+        assertEquals(-1, LiteralMatcher.first(state, located.id("connection refused")));
+    }
+
+    @Test
+    void aLiteralOfThreeCharactersMatchesWhateverPrecedesIt() {
+        LiteralMatcher statuses = new LiteralMatcher(Arrays.asList(
+                List.of(hint("503", true)),
+                List.of(hint("status code", false))));
+        for (String text : List.of("503", "x503", "status code 503", "é503", "\n503!", "(503)")) {
+            long[] candidates = new long[1];
+            statuses.scan(text, candidates, new long[1]);
+            assertEquals(1L, candidates[0] & 1L, text);
+        }
+        long[] candidates = new long[1];
+        statuses.scan("50 3, 5-03 and 530", candidates, new long[1]);
+        assertEquals(0L, candidates[0], "no 503 in it");
+    }
+
+    @Test
     void manyUnitsSpanSeveralWords() {
         List<List<RegexHints.Hint>> hints = new java.util.ArrayList<>();
         for (int i = 0; i < 130; i++) {

@@ -76,9 +76,14 @@ public final class PlaywrightBenchmark {
 
     /**
      * A Healdesk to run the suite with: the command line up to and without its arguments (a {@code java -cp ...
-     * dev.healdesk.Launcher}), and how the figures name it.
+     * dev.healdesk.Launcher}, or an app image's {@code bin/healdesk}), how the figures name it, and the program its
+     * process runs once started ({@code jvm}: the java that a launcher script execs; the command's own program else),
+     * by which its JVM is told from what it starts.
      */
-    public record Healdesk(String label, List<String> command) {
+    public record Healdesk(String label, List<String> command, Path jvm) {
+        public Healdesk(String label, List<String> command) {
+            this(label, command, Path.of(command.get(0)));
+        }
     }
 
     /**
@@ -92,6 +97,19 @@ public final class PlaywrightBenchmark {
         /** Median over median of the wall times, Healdesk {@code i} against the bare command, in per cent. */
         public double wallOverheadPercent(int i) {
             return (medianOf(healdesk.get(i).wallMs()) - medianOf(bare.wallMs())) * 100.0 / medianOf(bare.wallMs());
+        }
+
+        /**
+         * Per round, Healdesk {@code i}'s wall time against the bare command's run just before it, in per cent: pairs
+         * taken back to back, which a machine whose speed changes between minutes compares better than two medians.
+         */
+        public List<Double> wallOverheadPerRound(int i) {
+            List<Double> overheads = new ArrayList<>();
+            for (int round = 0; round < bare.samples().size(); round++) {
+                double b = bare.samples().get(round).wallMs();
+                overheads.add((healdesk.get(i).samples().get(round).wallMs() - b) * 100.0 / b);
+            }
+            return overheads;
         }
 
         /** Median over median of everything's CPU time, Healdesk {@code i} against the bare command, in per cent. */
@@ -158,7 +176,7 @@ public final class PlaywrightBenchmark {
                         "--results-dir=" + results, "--db=" + folder.resolve("history-" + i + ".db")));
                 Map<String, String> healdeskEnv = new LinkedHashMap<>(env);
                 healdeskEnv.put("HEALDESK_CONFIG_DIR", folder.resolve("config-" + i).toString());
-                Sample s = measure(wrapper, command, folder, healdeskEnv, true, timeout,
+                Sample s = measure(wrapper, command, h.jvm(), folder, healdeskEnv, true, timeout,
                         folder.resolve("healdesk-" + i + "-" + round + ".out"), h.label(), proc);
                 tests = testsRun(results.resolve("latest.json"), h.label());
                 if (round > 0) {
@@ -218,6 +236,12 @@ public final class PlaywrightBenchmark {
     static Sample measure(List<String> wrapper, List<String> command, Path workdir, Map<String, String> env,
                                   boolean healdesk, java.time.Duration timeout, Path output, String what,
                                   boolean proc) throws SuiteException, IOException, InterruptedException {
+        return measure(wrapper, command, Path.of(command.get(0)), workdir, env, healdesk, timeout, output, what, proc);
+    }
+
+    static Sample measure(List<String> wrapper, List<String> command, Path jvmProgram, Path workdir,
+                          Map<String, String> env, boolean healdesk, java.time.Duration timeout, Path output,
+                          String what, boolean proc) throws SuiteException, IOException, InterruptedException {
         List<String> all = new ArrayList<>(wrapper);
         all.addAll(command);
         ProcessBuilder builder = new ProcessBuilder(all).directory(workdir.toFile()).redirectErrorStream(true)
@@ -229,7 +253,7 @@ public final class PlaywrightBenchmark {
         process.getOutputStream().close();
         long deadline = t0 + timeout.toNanos();
         double own = 0;
-        Path program = realPath(command.get(0));
+        Path program = realPath(jvmProgram.toString());
         ProcessHandle jvm = wrapper.isEmpty() ? process.toHandle() : null;
         while (!process.waitFor(SAMPLE_MS, java.util.concurrent.TimeUnit.MILLISECONDS)) {
             if (System.nanoTime() > deadline) {

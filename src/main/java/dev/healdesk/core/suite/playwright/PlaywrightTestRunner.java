@@ -43,9 +43,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs a Playwright Test project: {@code npx --no -- playwright test --reporter=<healdesk-reporter.cjs>,json
- * --project=P ...} in the project folder, as an argument vector through {@link BoundedProcess} (a time limit; a
- * cancel or a timeout kills npx, Playwright, its workers and their browsers).
+ * Runs a Playwright Test project: {@code playwright test --reporter=<healdesk-reporter.cjs>,json --project=P ...} in
+ * the project folder, as an argument vector through {@link BoundedProcess} (a time limit; a cancel or a timeout kills
+ * Playwright, its workers and their browsers). Playwright's program is started as {@code npx playwright} would start
+ * it, without npx: {@code node node_modules/@playwright/test/cli.js} ({@link #preflight}).
  *
  * <p>The project's configuration is left as it is: the reporters are chosen on the command line, and where they
  * write is chosen through the environment ({@value #EVENTS_ENV} for Healdesk's live reporter,
@@ -63,7 +64,7 @@ import java.util.regex.Pattern;
  * output folder, report and live lines; this thread reads them all in turn, so results are passed on one at a time
  * as one list, and a cancel stops every process. A runner made with {@link #onlyShard} runs one shard of a CI matrix
  * with Playwright's blob reporter beside Healdesk's; {@link #merge} reads the shards' blob reports as one run through
- * {@code npx playwright merge-reports}. Targeted re-runs are never split.
+ * {@code playwright merge-reports}. Targeted re-runs are never split.
  */
 public final class PlaywrightTestRunner implements SuiteRunner {
 
@@ -133,7 +134,7 @@ public final class PlaywrightTestRunner implements SuiteRunner {
 
     /**
      * The results of the shards whose blob reports ({@code report-*.zip}) are in {@code blobDir}, as one run: merged
-     * with Playwright's own {@code npx playwright merge-reports}, through Healdesk's reporter and the json reporter as a
+     * with Playwright's own {@code playwright merge-reports}, through Healdesk's reporter and the json reporter as a
      * run is, with the project's config so that files are read relative to this checkout. The attachments the blob
      * reports carry are copied into {@code artifactsDir} like a run's.
      */
@@ -146,10 +147,10 @@ public final class PlaywrightTestRunner implements SuiteRunner {
                     + " the folder of the Playwright Test project (where `npx playwright test` runs).");
         }
         Path blobs = blobDir.toAbsolutePath().normalize();
-        Step step = new Step("", (reporter, output) -> List.of("--no", "--", "playwright", "merge-reports",
+        Step step = new Step("", (reporter, output) -> List.of("merge-reports",
                 "--config=" + config, "--reporter=" + reporter + ",json", blobs.toString()), Map.of(), null, false,
                 blobs);
-        return execute("npx playwright merge-reports " + blobs, "", List.of(step), artifactsDir, notes, onResult,
+        return execute("playwright merge-reports " + blobs, "", List.of(step), artifactsDir, notes, onResult,
                 cancel);
     }
 
@@ -274,49 +275,112 @@ public final class PlaywrightTestRunner implements SuiteRunner {
         }
     }
 
-    /** Checks that the command can work before starting it, so that each missing piece is named with its fix. */
-    private Path preflight(Path dir, Map<String, String> env) throws SuiteException {
+    /**
+     * How Playwright's CLI is started: {@code prefix} then its command ({@code test ...}, {@code merge-reports ...});
+     * {@code described} says so in the run's first note; {@code path} is the PATH the process gets (null: as it is).
+     */
+    record Launch(List<String> prefix, String described, String path) {
+    }
+
+    /**
+     * Checks that the command can work before starting it, so that each missing piece is named with its fix, and
+     * chooses how to start Playwright's CLI.
+     *
+     * <p>What {@code npx --no -- playwright} runs is the {@code playwright} program of {@code @playwright/test}, found
+     * where Node.js finds the package from the project folder (its {@code node_modules} or a parent's), with
+     * Node.js itself; npx costs 0.6-0.8 s of CPU and a second or two of wall time before Playwright starts (a second
+     * Node.js process, npm's configuration). So the runner starts {@code node <the package's cli.js>} itself, with
+     * what npx adds to the PATH ({@code node_modules/.bin} of the project folder and its parents, for commands the
+     * config starts, such as a {@code webServer}). It falls back to {@code npx --no -- playwright} where the package
+     * names no such program or there is no {@code node} on the PATH.
+     */
+    Launch preflight(Path dir, Map<String, String> env) throws SuiteException {
         if (CONFIG_NAMES.stream().noneMatch(name -> Files.isRegularFile(dir.resolve(name)))) {
             throw new SuiteException("There is no playwright.config.(ts|js|mjs|cjs) in " + dir + ". Point the suite at"
                     + " the folder of the Playwright Test project (where `npx playwright test` runs).");
         }
-        boolean installed = false;
-        for (Path at = dir; at != null && !installed; at = at.getParent()) {
-            installed = Files.isRegularFile(at.resolve("node_modules/@playwright/test/package.json"));
+        Path pkg = null;
+        for (Path at = dir; at != null && pkg == null; at = at.getParent()) {
+            Path candidate = at.resolve("node_modules/@playwright/test");
+            if (Files.isRegularFile(candidate.resolve("package.json"))) {
+                pkg = candidate;
+            }
         }
-        if (!installed) {
+        if (pkg == null) {
             throw new SuiteException("@playwright/test is not installed for " + dir + " (no node_modules/@playwright/"
                     + "test there or in a parent folder). Run `npm ci` in " + dir + " (with"
                     + " PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 when the tests use a system browser), then run again.");
         }
         String path = env.containsKey("PATH") ? env.get("PATH") : System.getenv("PATH");
-        for (String entry : (path == null ? "" : path).split(File.pathSeparator)) {
-            if (entry.isBlank()) {
-                continue;
-            }
-            try {
-                Path npx = Path.of(entry, "npx");
-                if (Files.isRegularFile(npx) && Files.isExecutable(npx)) {
-                    return npx;
+        Path node = onPath(path, "node", "node.exe");
+        Path cli = node == null ? null : playwrightProgram(pkg);
+        if (cli != null) {
+            StringBuilder bins = new StringBuilder();
+            for (Path at = dir; at != null; at = at.getParent()) {
+                Path bin = at.resolve("node_modules").resolve(".bin");
+                if (Files.isDirectory(bin)) {
+                    bins.append(bin).append(File.pathSeparator);
                 }
-            } catch (InvalidPathException ignored) {
-                // a malformed PATH entry: skip it, as a shell would
             }
+            return new Launch(List.of(node.toString(), cli.toString()), "node " + cli,
+                    bins + (path == null ? "" : path));
         }
-        throw new SuiteException("npx is not on the PATH (" + path + "), so the Playwright suite in " + dir
+        Path npx = onPath(path, "npx");
+        if (npx != null) {
+            return new Launch(List.of(npx.toString(), "--no", "--", "playwright"), "npx --no -- playwright", null);
+        }
+        throw new SuiteException("Neither node nor npx is on the PATH (" + path + "), so the Playwright suite in " + dir
                 + " cannot run. Install Node.js 18 or newer with npm (which brings npx), e.g. `sudo apt install nodejs"
                 + " npm`, or add its bin folder to the PATH Healdesk runs with.");
     }
 
-    /** The command line, without the program (which {@link #preflight} finds). */
+    /** The first of {@code names} that is an executable file in a folder of {@code path}, as a shell finds it. */
+    private static Path onPath(String path, String... names) {
+        for (String entry : (path == null ? "" : path).split(File.pathSeparator)) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            for (String name : names) {
+                try {
+                    Path program = Path.of(entry, name);
+                    if (Files.isRegularFile(program) && Files.isExecutable(program)) {
+                        return program;
+                    }
+                } catch (InvalidPathException ignored) {
+                    // a malformed PATH entry: skip it, as a shell would
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The file of the {@code playwright} program that the package in {@code pkg} declares ({@code "bin"} of its
+     * package.json: {@code {"playwright": "cli.js"}}), or null when it declares none or the file is not there.
+     */
+    static Path playwrightProgram(Path pkg) {
+        try {
+            JsonNode bin = JSON.readTree(pkg.resolve("package.json").toFile()).path("bin");
+            String file = bin.isTextual() ? bin.asText() : bin.path("playwright").asText("");
+            if (file.isBlank()) {
+                return null;
+            }
+            Path program = pkg.resolve(file).normalize();
+            return program.startsWith(pkg) && Files.isRegularFile(program) ? program : null;
+        } catch (IOException | InvalidPathException e) {
+            LOG.debug("Cannot read the program of {}: {}", pkg, e.toString());
+            return null;
+        }
+    }
+
+    /** The command line after Playwright's program ({@link Launch#prefix}, which {@link #preflight} chooses). */
     static List<String> arguments(Path reporter, List<String> projects, List<String> filters) {
         return arguments(reporter, projects, filters, null);
     }
 
     /** As above, with one more of Playwright's reporters ({@code blob}) when {@code extra} is not null. */
     static List<String> arguments(Path reporter, List<String> projects, List<String> filters, String extra) {
-        List<String> args = new ArrayList<>(List.of("--no", "--", "playwright", "test",
-                "--reporter=" + reporter + ",json" + (extra == null ? "" : "," + extra)));
+        List<String> args = new ArrayList<>(List.of("test", "--reporter=" + reporter + ",json" + (extra == null ? "" : "," + extra)));
         projects.forEach(p -> args.add("--project=" + p));
         args.addAll(filters);
         return args;
@@ -381,7 +445,7 @@ public final class PlaywrightTestRunner implements SuiteRunner {
                                      Consumer<String> notes, Consumer<TestResult> onResult, Cancellation cancel)
             throws SuiteException {
         List<Step> steps = testSteps(projects, filters);
-        String described = "npx playwright test " + projects.stream().map(p -> "--project=" + p)
+        String described = "playwright test " + projects.stream().map(p -> "--project=" + p)
                 .reduce((a, b) -> a + " " + b).orElse("") + (filters.isEmpty() ? "" : " (" + filters.size()
                 + " test location(s))");
         String split = steps.size() > 1 ? ", in " + steps.size() + " shards side by side (--shard=1/" + steps.size()
@@ -401,7 +465,10 @@ public final class PlaywrightTestRunner implements SuiteRunner {
         }
         Path dir = realProjectDir();
         Map<String, String> env = new LinkedHashMap<>(suite.env());
-        Path npx = preflight(dir, env);
+        Launch launch = preflight(dir, env);
+        if (launch.path() != null) {
+            env.put("PATH", launch.path());
+        }
         Path reporterDir = null;
         List<Path> outputs = new ArrayList<>();
         try {
@@ -424,7 +491,7 @@ public final class PlaywrightTestRunner implements SuiteRunner {
             }
             String described = what + " in " + dir;
             note.accept("Running " + described + split + (suite.browserPath() == null ? ""
-                    : ", with " + BROWSER_ENV + "=" + suite.browserPath()));
+                    : ", with " + BROWSER_ENV + "=" + suite.browserPath()) + " (" + launch.described() + ")");
             List<Started> started = new ArrayList<>();
             List<Path> allowed = new ArrayList<>(List.of(dir, artifacts));
             List<Map.Entry<Step, List<String>>> commands = new ArrayList<>();
@@ -457,7 +524,7 @@ public final class PlaywrightTestRunner implements SuiteRunner {
                 stepEnv.put(EVENTS_ENV, events.toString());
                 stepEnv.put("PLAYWRIGHT_JSON_OUTPUT_FILE", report.toString());
                 List<String> command = new ArrayList<>();
-                command.add(npx.toString());
+                command.addAll(launch.prefix());
                 command.addAll(step.args().apply(reporter, output));
                 commands.add(Map.entry(step, command));
                 envs.add(stepEnv);
@@ -545,7 +612,7 @@ public final class PlaywrightTestRunner implements SuiteRunner {
                 SuiteException problem;
                 if (cause instanceof IOException) {
                     problem = new SuiteException("Could not start " + who + ": " + cause.getMessage() + ". Check"
-                            + " that Node.js and npx are installed and on the PATH.", cause);
+                            + " that Node.js is installed and on the PATH.", cause);
                 } else if (cause instanceof TimeoutException) {
                     problem = new SuiteException(who + " did not finish within " + suite.timeout().toSeconds()
                             + " s and was stopped with everything it started; " + results.size() + " result(s) had"

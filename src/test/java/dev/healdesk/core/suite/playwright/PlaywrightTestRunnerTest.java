@@ -111,8 +111,9 @@ class PlaywrightTestRunnerTest {
         assertThat(results).extracting(TestResult::project).containsOnly(SEEDS.toArray(String[]::new));
         assertThat(heard).isEqualTo(results);
         assertThat(playwrightAlive.get(0)).as("the first result arrived while Playwright still ran").isTrue();
-        assertThat(notes.get(0)).startsWith("Running npx playwright test --project=health --project=contracts"
-                + " --project=modules --project=security in ").contains("HEALDESK_BROWSER=" + BROWSER);
+        assertThat(notes.get(0)).startsWith("Running playwright test --project=health --project=contracts"
+                + " --project=modules --project=security in ").contains("HEALDESK_BROWSER=" + BROWSER)
+                .endsWith(" (node " + PROJECT.toRealPath().resolve("node_modules/@playwright/test/cli.js") + ")");
         // the live lines and the JSON report agree
         PlaywrightJsonReport.Report report = PlaywrightJsonReport.parse(
                 artifacts.resolve(PlaywrightTestRunner.REPORT_FILE), PROJECT.toRealPath());
@@ -151,9 +152,12 @@ class PlaywrightTestRunnerTest {
     void aTargetedRerunRunsExactlyTheFailedTestsByFileAndLine() throws Exception {
         Path bin = Files.createDirectories(artifacts.resolve("bin"));
         Path argv = artifacts.resolve("argv.txt");
-        Path npx = bin.resolve("npx");
-        Files.writeString(npx, "#!/bin/sh\nprintf '%s\\n' \"$@\" > '" + argv + "'\nexec /usr/bin/npx \"$@\"\n");
-        assertThat(npx.toFile().setExecutable(true)).isTrue();
+        Path path = artifacts.resolve("path.txt");
+        // a stand-in node before the real one on the PATH: it records what it was given, then runs the real node
+        Path node = bin.resolve("node");
+        Files.writeString(node, "#!/bin/sh\nprintf '%s\\n' \"$@\" > '" + argv + "'\nprintf '%s' \"$PATH\" > '" + path
+                + "'\nexec '" + realNode() + "' \"$@\"\n");
+        assertThat(node.toFile().setExecutable(true)).isTrue();
         PlaywrightTestRunner runner = new PlaywrightTestRunner(suite(SEEDS,
                 Map.of("PATH", bin + ":" + System.getenv("PATH")), Duration.ofMinutes(2)));
         sandbox.setFault(Fault.SELECTOR_CHANGED, true);
@@ -180,9 +184,14 @@ class PlaywrightTestRunnerTest {
         }
         String file = PROJECT.toRealPath().resolve("tests/modules/modules.spec.js").toString()
                 .replace("/", "\\/").replace(".", "\\.");
-        assertThat(Files.readAllLines(argv)).containsExactly("--no", "--", "playwright", "test",
-                Files.readAllLines(argv).get(4), "--project=modules", "/^" + file + "$/:5", "/^" + file + "$/:11");
-        assertThat(Files.readAllLines(argv).get(4)).startsWith("--reporter=").endsWith("healdesk-reporter.cjs,json");
+        // node with the project's Playwright program, as npx would start it, then exactly the failed tests
+        assertThat(Files.readAllLines(argv)).containsExactly(
+                PROJECT.toRealPath().resolve("node_modules/@playwright/test/cli.js").toString(), "test",
+                Files.readAllLines(argv).get(2), "--project=modules", "/^" + file + "$/:5", "/^" + file + "$/:11");
+        assertThat(Files.readAllLines(argv).get(2)).startsWith("--reporter=").endsWith("healdesk-reporter.cjs,json");
+        // and what npx puts on the PATH: the project's node_modules/.bin first
+        assertThat(Files.readString(path)).startsWith(PROJECT.toRealPath().resolve("node_modules/.bin") + ":" + bin
+                + ":");
     }
 
     @Test
@@ -276,7 +285,7 @@ class PlaywrightTestRunnerTest {
         PlaywrightTestRunner runner = new PlaywrightTestRunner(suite(List.of("hang"), Map.of(), Duration.ofSeconds(8)));
         assertThatThrownBy(() -> runner.run(Set.of(), artifacts, n -> { }, r -> { }, Cancellation.none()))
                 .isInstanceOf(SuiteException.class)
-                .hasMessageContaining("npx playwright test --project=hang in " + PROJECT)
+                .hasMessageContaining("playwright test --project=hang in " + PROJECT)
                 .hasMessageContaining("did not finish within 8 s");
     }
 
@@ -295,13 +304,53 @@ class PlaywrightTestRunnerTest {
     }
 
     @Test
-    void withoutNpxOnThePathTheMessageSaysToInstallNode() {
+    void withoutNodeOrNpxOnThePathTheMessageSaysToInstallNode() {
         PlaywrightTestRunner runner = new PlaywrightTestRunner(suite(SEEDS, Map.of("PATH", "/nonexistent/bin"),
                 Duration.ofSeconds(30)));
         assertThatThrownBy(() -> runner.run(Set.of(), r -> { }, Cancellation.none()))
                 .isInstanceOf(SuiteException.class)
-                .hasMessageContaining("npx is not on the PATH (/nonexistent/bin)")
+                .hasMessageContaining("Neither node nor npx is on the PATH (/nonexistent/bin)")
                 .hasMessageContaining("Install Node.js 18 or newer");
+    }
+
+    @Test
+    void aPackageThatNamesNoPlaywrightProgramIsRunThroughNpxInstead() throws Exception {
+        Path project = Files.createDirectories(artifacts.resolve("odd-project"));
+        Files.writeString(project.resolve("playwright.config.js"), "module.exports = {};\n");
+        Path pkg = Files.createDirectories(project.resolve("node_modules/@playwright/test"));
+        Files.writeString(pkg.resolve("package.json"), "{\"name\": \"@playwright/test\", \"version\": \"1.56.0\"}\n");
+        Path bin = Files.createDirectories(artifacts.resolve("npx-bin"));
+        Path argv = artifacts.resolve("npx-argv.txt");
+        for (String program : List.of("npx", "node")) {
+            // both stand-ins record who was called; neither runs anything
+            Path file = bin.resolve(program);
+            Files.writeString(file, "#!/bin/sh\nprintf '%s\\n' " + program + " \"$@\" > '" + argv + "'\n");
+            assertThat(file.toFile().setExecutable(true)).isTrue();
+        }
+        PlaywrightTestRunner runner = new PlaywrightTestRunner(new PlaywrightTestSuite(project, List.of("e2e"),
+                Map.of("PATH", bin.toString()), Duration.ofSeconds(30), null));
+        List<String> notes = new ArrayList<>();
+
+        assertThatThrownBy(() -> runner.run(Set.of(), artifacts.resolve("odd-run"), notes::add, r -> { },
+                Cancellation.none()))
+                .isInstanceOf(SuiteException.class)
+                .hasMessageContaining("exited with 0 and reported no test");
+
+        List<String> called = Files.readAllLines(argv);
+        assertThat(called).containsExactly("npx", "--no", "--", "playwright", "test", called.get(5), "--project=e2e");
+        assertThat(called.get(5)).startsWith("--reporter=").endsWith("healdesk-reporter.cjs,json");
+        assertThat(notes.get(0)).endsWith(" (npx --no -- playwright)");
+    }
+
+    /** The node on this machine's PATH, which the tests' stand-in hands over to. */
+    private static Path realNode() {
+        for (String entry : System.getenv("PATH").split(":")) {
+            Path node = Path.of(entry, "node");
+            if (Files.isExecutable(node)) {
+                return node;
+            }
+        }
+        throw new IllegalStateException("no node on the PATH");
     }
 
     @Test
