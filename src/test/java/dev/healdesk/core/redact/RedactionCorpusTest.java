@@ -25,10 +25,11 @@ class RedactionCorpusTest {
      * The target on the held-out split is 0 leaks, as on the tune split. Measured once the rules were done, without
      * looking at which lines leak (that would be tuning on them): 4 of 152 planted values with the standard rules,
      * 2 of 106 secrets at rest. Until rules found on other material close the gap, these bounds keep it from
-     * growing; lower them, never raise them.
+     * growing; lower them, never raise them. After the general rule for a secret's name in prose or code
+     * ({@link NamedValues#near}, {@link NamedArguments}), measured once: 2 and 0.
      */
-    private static final int HELD_OUT_LEAKS_STANDARD = 4;
-    private static final int HELD_OUT_LEAKS_AT_REST = 2;
+    private static final int HELD_OUT_LEAKS_STANDARD = 2;
+    private static final int HELD_OUT_LEAKS_AT_REST = 0;
     /**
      * The second collection's held-out split, measured once when the rules tuned on its tune split were done, without
      * looking at which lines leak: 10 of 54 planted values with the standard rules, 10 of 44 secrets at rest (its
@@ -40,10 +41,12 @@ class RedactionCorpusTest {
     /**
      * The third collection's held-out split, measured FIRST, with the rules as they stood before any was written for the
      * collection (its honest "before"), and again when the rules tuned on the three tune splits were done, without
-     * looking at which lines leak. The bounds are the later figures; lower them, never raise them.
+     * looking at which lines leak. The bounds are the later figures; lower them, never raise them. After the general
+     * rule for a secret's name in prose or code ({@link NamedValues#near}, {@link NamedArguments}), tuned on invented
+     * probe lines and the tune parts only, measured once: 29 of 53 and 29 of 51 (32 and 32 before it).
      */
-    private static final int THIRD_HELD_OUT_LEAKS_STANDARD = 32;
-    private static final int THIRD_HELD_OUT_LEAKS_AT_REST = 32;
+    private static final int THIRD_HELD_OUT_LEAKS_STANDARD = 29;
+    private static final int THIRD_HELD_OUT_LEAKS_AT_REST = 29;
     /**
      * The third collection's held-out share of must-keep strings with the standard rules, measured with the leaks above
      * (0.9157), under the 0.98 target: on its tune part the same rules lose IP addresses, which the standard rules mask by
