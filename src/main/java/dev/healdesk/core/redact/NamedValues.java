@@ -72,11 +72,15 @@ final class NamedValues implements Detector {
     public int at(Scan scan, int i) {
         String s = scan.text;
         int end = scan.wordEnd(i);
-        if (Chars.joinedBefore(s, i)) {
+        boolean compound = i > 0 && (s.charAt(i - 1) == '_' || s.charAt(i - 1) == '-');
+        if (!compound && Chars.joinedBefore(s, i)) {
             return end;   // inside a word: nothing here starts a name, skip the rest of it
         }
         if (end - i >= 64 || (LENGTHS & 1L << (end - i)) == 0) {
             return end;   // no name and no command's word is this long
+        }
+        if (compound) {
+            return compound(scan, i, end);
         }
         if (end - i == 8 && Chars.is(s, i, end, "chpasswd") && piped(s, i)) {
             CommandLines.piped(scan, i, true);   // echo 'bob:…' | chpasswd
@@ -179,6 +183,31 @@ final class NamedValues implements Detector {
             return start;   // a token of known shape names it better
         }
         return -1;
+    }
+
+    /**
+     * A compound name that ends in the word at {@code word} ({@code refresh_token}, {@code api-key}, {@code
+     * DB_PASSWORD}) followed by a blank: judged whole as a key name ({@link KeyNames}), then its value as {@link #near}
+     * finds it ("using refresh_token …"). Returns where scanning goes on.
+     */
+    private static int compound(Scan scan, int word, int end) {
+        String s = scan.text;
+        if (end + 1 >= s.length() || !Chars.blank(s.charAt(end))) {
+            return end;
+        }
+        int b = word - 1;
+        while (b > 0 && word - b < KeyNames.MAX_LENGTH && (Chars.word(s.charAt(b - 1)) || s.charAt(b - 1) == '-')) {
+            b--;
+        }
+        if (b == word - 1 || s.charAt(b) == '-') {
+            return end;   // "-token" alone, or an option's dash: the command-line rules'
+        }
+        KeyNames.Key key = KeyNames.classify(scan, b, end);
+        if (key != KeyNames.Key.PASSWORD && key != KeyNames.Key.SECRET && key != KeyNames.Key.AWS_SECRET) {
+            return end;
+        }
+        int near = near(scan, end, key == KeyNames.Key.PASSWORD);
+        return near >= 0 ? near : end;
     }
 
     /** Whether {@code s[start, end)} (small letters) is a word that may stand between a secret's name and its value. */

@@ -613,6 +613,9 @@ class RedactorTest {
         assertEquals("api key [REDACTED_GENERIC_SECRET]", REDACTOR.redact("api key Zx8kk2LmQaaBB12"));
         assertEquals("(token . \"[REDACTED_GENERIC_SECRET]\")", REDACTOR.redact("(token . \"abcd1234efgh5678ijkl\")"));
         assertEquals("auth_token([REDACTED_GENERIC_SECRET])", REDACTOR.redact("auth_token(Zx8kk2LmQaaBB12)"));
+        assertEquals("the api-key [REDACTED_GENERIC_SECRET] was rejected",
+                REDACTOR.redact("the api-key Zx8kk2LmQaaBB12 was rejected"));
+        assertEquals("DB_PASSWORD [REDACTED_PASSWORD]", REDACTOR.redact("DB_PASSWORD hunter2Xy"));
         assertEquals("client.setPassword(\"[REDACTED_PASSWORD]\")", REDACTOR.redact("client.setPassword(\"hunter2Xy9!\")"));
         assertEquals("key: \"[REDACTED_GENERIC_SECRET]\", cert: \"/etc/ssl/x.pem\"",
                 REDACTOR.redact("key: \"Zx8kk2LmQaaBB12Zx8kk2LmQaaBB12\", cert: \"/etc/ssl/x.pem\""));
@@ -627,7 +630,8 @@ class RedactorTest {
                 "password file /etc/app/pw.txt", "pwd /home/ci/work", "the token is sent to bob@example.com",
                 "at com.acme.User.setPassword(User.java:42)", "validateToken(token)", "getApiKey()",
                 "cache key: 9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c", "key: created_at", "sort_key: created_at",
-                "secret generic x created", "commit a1b2c3d4e5f6a7b8c9d0e1f2 token refresh failed",
+                "secret generic x created", "token_count 5", "the refresh_token expired", "id_token is missing",
+                "the api-key is invalid", "commit a1b2c3d4e5f6a7b8c9d0e1f2 token refresh failed",
                 "GET https://api.acme.io/v1/orders/550e8400-e29b-41d4-a716-446655440000 404 trace 4bf92f3577b34da6a3ce929d0e0e4736")) {
             assertSame(keep, REDACTOR.redact(keep), keep);
         }
