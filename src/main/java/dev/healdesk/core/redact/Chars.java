@@ -71,6 +71,14 @@ final class Chars {
         return digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
+    /** Where the blanks (spaces, tabs) from {@code i} on end: {@code i} itself when there are none. */
+    static int skipBlanks(String s, int i) {
+        while (i < s.length() && blank(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
     static boolean blank(char c) {
         return c == ' ' || c == '\t';
     }

@@ -39,19 +39,19 @@ final class Fills implements Detector {
         if (!call(s, paren)) {
             return paren + 1;
         }
-        int a = skipBlanks(s, paren + 1);
+        int a = Chars.skipBlanks(s, paren + 1);
         int quote = Quotes.open(s, a);
         if (quote == 0) {
             return paren + 1;
         }
         int firstStart = a + quote;
         int firstEnd = Quotes.close(s, firstStart, quote);
-        int after = skipBlanks(s, Math.min(s.length(), firstEnd + quote));
+        int after = Chars.skipBlanks(s, Math.min(s.length(), firstEnd + quote));
         KeyNames.Key key;
         int valueStart;
         int valueEnd;
         if (after < s.length() && s.charAt(after) == ',') {
-            int b = skipBlanks(s, after + 1);
+            int b = Chars.skipBlanks(s, after + 1);
             int q = Quotes.open(s, b);
             if (q == 0) {
                 return paren + 1;
@@ -138,12 +138,5 @@ final class Fills implements Detector {
             }
         }
         return KeyNames.Key.NONE;
-    }
-
-    private static int skipBlanks(String s, int i) {
-        while (i < s.length() && Chars.blank(s.charAt(i))) {
-            i++;
-        }
-        return i;
     }
 }

@@ -30,9 +30,9 @@ final class SqlCredentials implements Detector {
             return end;
         }
         if (end - i == 10 && s.regionMatches(true, i, "identified", 0, 10)) {
-            int v = skipBlanks(s, end);
+            int v = Chars.skipBlanks(s, end);
             if (word(s, v, "with")) {
-                v = skipBlanks(s, v + 4);
+                v = Chars.skipBlanks(s, v + 4);
                 int plugin = v;
                 while (v < s.length() && (Chars.word(s.charAt(v)) || s.charAt(v) == '\'' || s.charAt(v) == '"')) {
                     v++;
@@ -40,19 +40,19 @@ final class SqlCredentials implements Detector {
                 if (v == plugin) {
                     return end;
                 }
-                v = skipBlanks(s, v);
+                v = Chars.skipBlanks(s, v);
             }
             if (!word(s, v, "by")) {
                 return end;
             }
-            v = skipBlanks(s, v + 2);
+            v = Chars.skipBlanks(s, v + 2);
             if (word(s, v, "password")) {
-                v = skipBlanks(s, v + 8);   // MySQL 5's IDENTIFIED BY PASSWORD '<hash>'
+                v = Chars.skipBlanks(s, v + 8);   // MySQL 5's IDENTIFIED BY PASSWORD '<hash>'
             }
             return literal(scan, v, end);
         }
         if (end - i == 5 && s.regionMatches(true, i, "using", 0, 5) && afterUser(s, i)) {
-            return literal(scan, skipBlanks(s, end), end);
+            return literal(scan, Chars.skipBlanks(s, end), end);
         }
         return end;
     }
@@ -102,13 +102,6 @@ final class SqlCredentials implements Detector {
             return end;
         }
         return otherwise;
-    }
-
-    private static int skipBlanks(String s, int i) {
-        while (i < s.length() && Chars.blank(s.charAt(i))) {
-            i++;
-        }
-        return i;
     }
 
     /** Whether the word {@code w} (any case) stands at {@code i}, whole. */
