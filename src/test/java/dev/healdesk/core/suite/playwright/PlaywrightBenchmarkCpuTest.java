@@ -14,6 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * How {@code healdesk bench} counts CPU time beside a Playwright run, on real processes: a shell loop of known work
  * run in the foreground, left behind by a parent that ended first (as Chromium leaves its zygotes), and split between
  * the measured program and a child of it.
+ *
+ * <p>The bounds are wide on purpose: this machine's CPU runs at two speeds up to 1.7x apart and flips between them
+ * within a second, so one loop's CPU time can differ that much from the next. What the tests tell apart is counted
+ * against not counted, and own against child's, which differ by far more.
  */
 class PlaywrightBenchmarkCpuTest {
 
@@ -41,9 +45,9 @@ class PlaywrightBenchmarkCpuTest {
         double unwrapped = measure(List.of(), false, "(" + BUSY + ") & exit 0").playwrightCpuMs();
 
         assertThat(orphaned).as("orphaned, through the wrapper, vs %s ms in the foreground", foreground)
-                .isGreaterThan(foreground * 0.6);
+                .isGreaterThan(foreground * 0.35);
         assertThat(unwrapped).as("orphaned, without the wrapper: reaped elsewhere, so not counted")
-                .isLessThan(foreground * 0.4);
+                .isLessThan(foreground * 0.15);
     }
 
     @Test
@@ -54,9 +58,11 @@ class PlaywrightBenchmarkCpuTest {
         // the shell runs one loop itself, then waits for a second shell that runs another
         PlaywrightBenchmark.Sample split = measure(wrapper, true, BUSY + "; /bin/sh -c '" + BUSY + "'; exit 0");
 
-        assertThat(split.healdeskCpuMs()).as("the program's own, vs %s ms for one loop", loop)
-                .isBetween(loop * 0.5, loop * 1.6);
-        assertThat(split.playwrightCpuMs()).as("its child's, vs %s ms for one loop", loop)
-                .isBetween(loop * 0.5, loop * 1.6);
+        double own = split.healdeskCpuMs();
+        double child = split.playwrightCpuMs();
+        assertThat(own + child).as("both loops counted, vs %s ms for one loop", loop).isGreaterThan(loop * 0.8);
+        // one loop each: a wrong split puts (nearly) all of it on one side
+        assertThat(own / (own + child)).as("the program's own share of %s + %s ms", own, child)
+                .isBetween(0.2, 0.8);
     }
 }
