@@ -2,12 +2,16 @@ package dev.healdesk.core.redact;
 
 /**
  * Values of XML elements named like secrets, as Maven settings, SOAP faults and .NET configs print them:
- * {@code <password>…</password>}, {@code <ApiKey>…</ApiKey>}. Triggered by the {@code >} closing the start tag; the
- * value runs to the next {@code <}.
+ * {@code <password>…</password>}, {@code <ApiKey>…</ApiKey>}; and of a generic element whose {@code name}, {@code key}
+ * or {@code id} attribute names the setting ({@code <entry key="db.password">…</entry>}). Triggered by the {@code >}
+ * closing the start tag; the value runs to the next {@code <}, or is a CDATA section.
  */
 final class Elements implements Detector {
 
     private static final int MAX_VALUE = 4096;
+    /** How long a start tag with attributes may be. */
+    private static final int MAX_TAG = 256;
+    private static final String CDATA = "<![CDATA[";
 
     @Override
     public int at(Scan scan, int gt) {
@@ -17,22 +21,44 @@ final class Elements implements Detector {
                 || s.charAt(open) == '-' || s.charAt(open) == '.' || s.charAt(open) == ':')) {
             open--;
         }
-        if (open < 0 || s.charAt(open) != '<' || open + 1 == gt) {
+        KeyNames.Key key;
+        boolean attribute = false;
+        if (open >= 0 && s.charAt(open) == '<' && open + 1 < gt) {
+            int nameStart = open + 1;
+            int colon = Chars.lastIndexOf(s, ':', nameStart, gt);
+            key = KeyNames.classify(scan, colon >= 0 ? colon + 1 : nameStart, gt);
+        } else if (open == gt - 1 && gt > 0 && (s.charAt(gt - 1) == '"' || s.charAt(gt - 1) == '\'')) {
+            key = named(scan, gt);   // <entry key="db.password">…, <param name="token">…
+            attribute = true;
+        } else {
             return gt + 1;
         }
-        int nameStart = open + 1;
-        int colon = Chars.lastIndexOf(s, ':', nameStart, gt);
-        KeyNames.Key key = KeyNames.classify(scan, colon >= 0 ? colon + 1 : nameStart, gt);
         if (key == KeyNames.Key.NONE || key == KeyNames.Key.COOKIE) {
             return gt + 1;
         }
         int start = gt + 1;
-        int end = start;
-        while (end < s.length() && end - start < MAX_VALUE && s.charAt(end) != '<' && s.charAt(end) != '\n') {
-            end++;
+        int end;
+        if (s.startsWith(CDATA, start)) {
+            start += CDATA.length();
+            end = s.indexOf("]]>", start);
+            if (end < 0 || end - start > MAX_VALUE) {
+                return gt + 1;
+            }
+        } else {
+            end = start;
+            while (end < s.length() && end - start < MAX_VALUE && s.charAt(end) != '<' && s.charAt(end) != '\n') {
+                end++;
+            }
+            if (end >= s.length() || s.charAt(end) != '<') {
+                return gt + 1;
+            }
         }
-        if (end >= s.length() || s.charAt(end) != '<' || Values.placeholder(s, start, end)) {
+        if (Values.placeholder(s, start, end)) {
             return gt + 1;
+        }
+        if (attribute && (Chars.indexOf(s, ' ', start, end) >= 0 || key == KeyNames.Key.PASSWORD
+                && !Values.passwordLike(s, start, end) && !Values.secretLike(s, start, end))) {
+            return gt + 1;   // the text of a form's control, <button name="password">Show</button>: no value
         }
         SecretKind kind = key == KeyNames.Key.PASSWORD ? SecretKind.PASSWORD
                 : key == KeyNames.Key.SSN ? SecretKind.SSN
@@ -44,5 +70,42 @@ final class Elements implements Detector {
         }
         scan.add(kind, start, end);
         return start;
+    }
+
+    /**
+     * What the start tag that {@code gt} closes says through its {@code name}, {@code key} or {@code id} attribute, as
+     * generic elements carry a setting's name: {@code <entry key="db.password">}, {@code <param name="token">},
+     * {@code <property name="password">}. NONE for another tag, an end tag, a self-closing one or none.
+     */
+    private static KeyNames.Key named(Scan scan, int gt) {
+        String s = scan.text;
+        int lt = gt - 1;
+        while (lt >= 0 && gt - lt <= MAX_TAG && s.charAt(lt) != '<' && s.charAt(lt) != '>' && s.charAt(lt) != '\n') {
+            lt--;
+        }
+        if (lt < 0 || s.charAt(lt) != '<' || lt + 1 >= gt || !Chars.letter(s.charAt(lt + 1))) {
+            return KeyNames.Key.NONE;
+        }
+        for (int a = lt + 1; a < gt; a++) {
+            if (s.charAt(a) != ' ') {
+                continue;
+            }
+            int n = a + 1;
+            int length = s.regionMatches(true, n, "name=", 0, 5) ? 4 : s.regionMatches(true, n, "key=", 0, 4) ? 3
+                    : s.regionMatches(true, n, "id=", 0, 3) ? 2 : 0;
+            if (length == 0) {
+                continue;
+            }
+            int q = Quotes.open(s, n + length + 1);
+            if (q != 1) {
+                continue;
+            }
+            int start = n + length + 2;
+            int end = Quotes.close(s, start, 1);
+            if (end < gt) {
+                return KeyNames.classify(scan, start, end);
+            }
+        }
+        return KeyNames.Key.NONE;
     }
 }

@@ -207,10 +207,12 @@ final class KeyNames {
             last--;
         }
         if (has(bits[last], PASSWORD_WORD) || endsWith(s, seg, last, "password")
-                || endsWith(s, seg, last, "passwd") || endsWith(s, seg, last, "pass") && !notPassword(s, seg, last)) {
-            return Key.PASSWORD;
+                || endsWith(s, seg, last, "passwd") || endsWith(s, seg, last, "pass") && !notPassword(s, seg, last)
+                || endsWith(s, seg, last, "pwd")) {
+            return Key.PASSWORD;   // run together with what it is for, too: adminpass, dbpwd
         }
-        if (has(bits[last], SECRET_WORD) || last > 0 && has(bits[last], KEY) && has(bits[last - 1], KEY_QUALIFIER)) {
+        if (has(bits[last], SECRET_WORD) || last > 0 && has(bits[last], KEY) && has(bits[last - 1], KEY_QUALIFIER)
+                || endsWith(s, seg, last, "secret") || endsWith(s, seg, last, "token")) {
             return Key.SECRET;
         }
         if (last > 0 && has(bits[last - 1], SECRET) && endsWith(s, seg, last, "id") && seg[2 * last + 1] - seg[2 * last] == 2) {

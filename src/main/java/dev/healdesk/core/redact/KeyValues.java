@@ -97,6 +97,9 @@ final class KeyValues implements Detector {
         if (bare) {
             key = KeyNames.Key.KEY;
         }
+        if (key == KeyNames.Key.NONE && colon && !thinArrow && !quoted && !bracketed && !parenthesised) {
+            return loginPair(scan, keyStart, sep);
+        }
         if (key == KeyNames.Key.NONE || colon && !quoted && s.startsWith("//", keyStart - 2)) {
             return sep + 1;   // the user of a URL's user:password@ (that is Urls')
         }
@@ -128,9 +131,16 @@ final class KeyValues implements Detector {
             v++;   // a Python bytes literal, b'...'
         } else if (s.startsWith("Some(", v)) {
             v += 5;   // an option as Rust and Scala print it: hash_password: Some("…")
+        } else if (s.startsWith("<<\"", v)) {
+            v += 2;   // an Erlang binary: #{password => <<"…">>}
+        }
+        int bracket = bracketed(s, v);
+        if (bracket > v) {
+            return claimBracketed(scan, key, v + 1, bracket, prose, bare, sep);
         }
         if (colon && !thinArrow) {
             v = yamlBlock(s, v);
+            v = nextLine(s, v, keyStart);
         }
         int quote = Quotes.open(s, v);
         int start = v + quote;
@@ -144,8 +154,12 @@ final class KeyValues implements Detector {
         } else {
             end = quote > 0 ? Quotes.close(s, start, quote) : plainEnd(s, start);
         }
-        if (thinArrow && quote == 0 && end < s.length() && (s.charAt(end) == '(' || s.startsWith("->", end))) {
+        if (thinArrow && quote == 0 && (end < s.length() && (s.charAt(end) == '(' || s.startsWith("->", end))
+                || Chars.indexOf(s, '(', start, end) >= 0)) {
             return sep + 2;   // a call or a member chain, not a value: ctx->token->refresh()
+        }
+        if (quote == 0 && keyStart > 0 && s.charAt(keyStart - 1) == '$' && cmdlet(s, start, end)) {
+            return sep + 1;   // PowerShell: $password = Read-Host -AsSecureString, a command and no value
         }
         if (prose && quote == 0 && !Values.secretLike(s, start, end)
                 && !(key == KeyNames.Key.PASSWORD && end - start >= 4 && hasDigit(s, start, end))) {
@@ -264,6 +278,142 @@ final class KeyValues implements Detector {
         return i > indent && i < s.length() && !Chars.space(s.charAt(i)) ? i : v;
     }
 
+    /** Words that say a {@code user:password} pair follows on their line: "Login Successful: …", "valid credentials: …". */
+    private static final String[] LOGIN_WORDS = {"login", "logon", "credential", "creds", "account"};
+    /** How far before the user of such a pair the word may stand. */
+    private static final int LOGIN_REACH = 48;
+
+    /**
+     * A {@code user:password} pair where its line says it is one, as credential scanners, brute-force tools and test
+     * fixtures print what worked: "Login Successful: root:…", "valid credentials found: admin:…", "account ACME\svc:…".
+     * The user ({@code s[user, sep)}) stands after a blank, a backslash or the line's start, the password follows the
+     * colon directly and must look like one ({@link Values#passwordLike}: so host:port, a time and "user:alice" stay),
+     * and one of {@link #LOGIN_WORDS} stands before the user on its line. Only the password goes. Returns where scanning
+     * goes on.
+     */
+    private static int loginPair(Scan scan, int user, int sep) {
+        String s = scan.text;
+        if (sep + 1 >= s.length() || Chars.space(s.charAt(sep + 1)) || user == 0
+                || !Chars.blank(s.charAt(user - 1)) && s.charAt(user - 1) != '\\') {
+            return sep + 1;
+        }
+        int start = sep + 1;
+        int end = plainEnd(s, start);
+        if (Chars.indexOf(s, ':', start, end) >= 0 || !Values.passwordLike(s, start, end) || hexId(s, start, end)
+                || camel(s, user, sep)) {
+            return sep + 1;   // a field and its id, "ClientConnectionId:6c9b…", is no user and password
+        }
+        for (int k = user - 1; k >= 0 && user - k <= LOGIN_REACH && s.charAt(k) != '\n'; k--) {
+            char c = (char) (s.charAt(k) | 0x20);
+            if (c != 'l' && c != 'c' && c != 'a') {
+                continue;   // no word of the list starts so
+            }
+            for (String w : LOGIN_WORDS) {
+                if (s.regionMatches(true, k, w, 0, w.length()) && (k == 0 || !Chars.letter(s.charAt(k - 1)))) {
+                    scan.add(SecretKind.PASSWORD, start, end);
+                    return start;
+                }
+            }
+        }
+        return sep + 1;
+    }
+
+    /** Whether {@code s[start, end)} has a capital after a small letter: a field's name, ClientConnectionId. */
+    private static boolean camel(String s, int start, int end) {
+        for (int i = start + 1; i < end; i++) {
+            if (Chars.upper(s.charAt(i)) && Chars.lower(s.charAt(i - 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code s[start, end)} is hex digits and dashes alone: a UUID, a commit or a request id. */
+    private static boolean hexId(String s, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (!Chars.hex(s.charAt(i)) && s.charAt(i) != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code s[start, end)} is a PowerShell command's name, Verb-Noun: Read-Host, ConvertTo-SecureString. */
+    private static boolean cmdlet(String s, int start, int end) {
+        int dash = Chars.indexOf(s, '-', start, end);
+        if (dash <= start + 1 || dash >= end - 2 || !Chars.upper(s.charAt(start)) || !Chars.upper(s.charAt(dash + 1))) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            if (i != dash && !Chars.letter(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Where the {@code ]} closes a value that a log wraps in brackets, {@code password=[…] user=[bob]}: one token, no
+     * blank, comma or quote in it, and a blank, a comma or the line's end after the bracket (a list of values is no
+     * such thing); {@code v} where the text is not so.
+     */
+    private static int bracketed(String s, int v) {
+        if (v >= s.length() || s.charAt(v) != '[' || s.startsWith(Chars.TOKEN_PREFIX, v)) {
+            return v;
+        }
+        int i = v + 1;
+        while (i < s.length() && i - v <= 512 && !plainStop(s.charAt(i)) && s.charAt(i) != '[') {
+            i++;
+        }
+        if (i >= s.length() || s.charAt(i) != ']' || i == v + 1) {
+            return v;
+        }
+        return i + 1 >= s.length() || Chars.space(s.charAt(i + 1)) || s.charAt(i + 1) == ',' ? i : v;
+    }
+
+    /** {@link #claim}s the bracketed value {@code s[start, end)}, judged as an unquoted one would be. */
+    private static int claimBracketed(Scan scan, KeyNames.Key key, int start, int end, boolean prose, boolean bare,
+            int sep) {
+        String s = scan.text;
+        if (prose && !Values.secretLike(s, start, end) && !(key == KeyNames.Key.PASSWORD && end - start >= 4
+                && hasDigit(s, start, end)) || bare && !Values.mixedCase(s, start, end)) {
+            return sep + 1;
+        }
+        return claim(scan, key, start, end, true, sep);
+    }
+
+    /**
+     * A value alone on the line after its name, indented deeper than the name ({@code password:} then {@code     …}), as
+     * YAML's plain multi-line scalars, list items ({@code - …}) and tools that print a label above its value write it:
+     * where that value starts, or {@code v} when the text is not so (the name's line goes on, the next line is no
+     * deeper, or it holds more than one token: a nested {@code key: value}).
+     */
+    private static int nextLine(String s, int v, int keyStart) {
+        if (v >= s.length() || s.charAt(v) != '\n' && s.charAt(v) != '\r') {
+            return v;
+        }
+        int line = keyStart;
+        while (line > 0 && s.charAt(line - 1) != '\n') {
+            line--;
+        }
+        int indent = Chars.skipBlanks(s, line) - line;
+        int i = v + (s.charAt(v) == '\r' && v + 1 < s.length() && s.charAt(v + 1) == '\n' ? 2 : 1);
+        int start = i;
+        i = Chars.skipBlanks(s, i);
+        if (i - start <= indent) {
+            return v;
+        }
+        if (i + 1 < s.length() && s.charAt(i) == '-' && s.charAt(i + 1) == ' ') {
+            i = Chars.skipBlanks(s, i + 1);   // a list item
+        }
+        int end = i;
+        while (end < s.length() && !Chars.space(s.charAt(end))) {
+            end++;
+        }
+        int after = Chars.skipBlanks(s, end);
+        return end > i && (after >= s.length() || s.charAt(after) == '\n' || s.charAt(after) == '\r') ? i : v;
+    }
+
     /**
      * PHP's var_dump puts the value of {@code ["password"]=>} on the next line as {@code string(7) "hunter2"}: where
      * that value starts, or {@code v} when the text is not so.
@@ -375,7 +525,7 @@ final class KeyValues implements Detector {
      * camel case or in capitals ({@code TEST_USER_PASSWORD: …} after a CI log's timestamp counts; "Invalid
      * password: too short" does not).
      */
-    private static boolean identifier(String s, int start, int end) {
+    static boolean identifier(String s, int start, int end) {
         boolean lower = false;
         for (int i = start; i < end; i++) {
             char c = s.charAt(i);

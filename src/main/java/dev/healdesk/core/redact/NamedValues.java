@@ -18,12 +18,21 @@ final class NamedValues implements Detector {
     /** How far after a secret's name the colon of "… password is generated for root@localhost: …" may stand. */
     private static final int LABEL_REACH = 64;
     private static final String[] NAMES = {"token", "secret", "password", "passwd", "passphrase", "pwd", "credential",
-        "apikey"};
+        "credentials", "apikey"};
     /** How far after a name, in characters, its value may start ({@link #near}). */
     private static final int NEAR = 24;
     private static final int MAX_FILLERS = 2;
     /** Words that may stand between a name and its value: "the password is …", "master key set to …". */
-    private static final String[] FILLERS = {"is", "was", "to", "set", "as", "of", "now", "be"};
+    private static final String[] FILLERS = {"is", "was", "to", "set", "as", "of", "now", "be", "changed", "reset",
+        "updated", "value"};
+    /**
+     * Words that may stand before the subject of "password for user bob is …" ({@link #clause}): what kind of thing the
+     * subject is, or an article.
+     */
+    private static final String[] ROLES = {"user", "account", "role", "login", "database", "db", "host", "server",
+        "service", "client", "app", "the", "a", "an", "new"};
+    /** How long the subject of "password for … is" may be. */
+    private static final int SUBJECT = 48;
     /**
      * Bit n set where a word of n letters can be a name or a configuration command's word ({@link #NAMES}, "key",
      * "set", "config", Redis' "auth", "chpasswd"): other words are passed over without comparing them with each.
@@ -127,6 +136,86 @@ final class NamedValues implements Detector {
      * where scanning goes on, or -1 when nothing went.
      */
     static int near(Scan scan, int nameEnd, boolean password) {
+        int near = value(scan, nameEnd, password);
+        if (near >= 0) {
+            return near;
+        }
+        int link = clause(scan.text, nameEnd);
+        return link >= 0 ? value(scan, link, password) : -1;
+    }
+
+    /**
+     * Where the value of "password for user bob is …", "token for runner-7: …", "password of svc-ci to …" may start: past
+     * {@code for} or {@code of}, at most two words that say what the subject is ({@link #ROLES}), the subject itself (one
+     * token, kept), and a link: a colon, {@code =} or a filler word ("is", "to"). -1 where the text is not so, as in
+     * "invalid password for user bob" (no link, nothing goes).
+     */
+    private static int clause(String s, int nameEnd) {
+        int n = s.length();
+        int v = Chars.skipBlanks(s, nameEnd);
+        int preposition = word(s, v, "for") ? 3 : word(s, v, "of") ? 2 : 0;
+        if (preposition == 0) {
+            return -1;
+        }
+        v = Chars.skipBlanks(s, v + preposition);
+        for (int roles = 0; roles < 2 && role(s, v) > v; roles++) {
+            v = Chars.skipBlanks(s, role(s, v));
+        }
+        int subject = v;
+        int q = Quotes.open(s, v);
+        if (q > 0) {
+            v = Quotes.close(s, v + q, q);
+            if (v >= n || s.charAt(v) == '\n' || s.charAt(v) == '\r') {
+                return -1;
+            }
+            v += q;
+        } else {
+            while (v < n && !Chars.space(s.charAt(v)) && s.charAt(v) != ':' && s.charAt(v) != '=') {
+                v++;
+            }
+        }
+        if (v == subject || v - subject > SUBJECT) {
+            return -1;
+        }
+        v = Chars.skipBlanks(s, v);
+        if (role(s, v) > v) {
+            v = Chars.skipBlanks(s, role(s, v));   // "for the admin account is …"
+        }
+        if (v < n && (s.charAt(v) == ':' || s.charAt(v) == '=')) {
+            return v + 1;
+        }
+        int w = v;
+        while (w < n && Chars.lower(s.charAt(w))) {
+            w++;
+        }
+        return w > v && w < n && Chars.blank(s.charAt(w)) && filler(s, v, w) ? w : -1;
+    }
+
+    /** Where the word of {@link #ROLES} at {@code i} ends, followed by a blank; {@code i} where there is none. */
+    private static int role(String s, int i) {
+        int w = i;
+        while (w < s.length() && Chars.lower(s.charAt(w))) {
+            w++;
+        }
+        if (w == i || w >= s.length() || !Chars.blank(s.charAt(w))) {
+            return i;
+        }
+        for (String r : ROLES) {
+            if (w - i == r.length() && s.startsWith(r, i)) {
+                return w;
+            }
+        }
+        return i;
+    }
+
+    /** Whether the small-letter word {@code word}, then a blank, stands at {@code i}. */
+    private static boolean word(String s, int i, String word) {
+        int e = i + word.length();
+        return e < s.length() && s.startsWith(word, i) && Chars.blank(s.charAt(e));
+    }
+
+    /** {@link #near}'s first reading: the value right after the name, past blanks, signs and fillers. */
+    private static int value(Scan scan, int nameEnd, boolean password) {
         String s = scan.text;
         int n = s.length();
         int v = nameEnd;
@@ -136,8 +225,8 @@ final class NamedValues implements Detector {
             char c = s.charAt(v);
             if (Chars.blank(c)) {
                 v++;
-            } else if ((c == '(' || c == '[' || c == ','
-                    || c == '.' && Chars.blank(s.charAt(v - 1)) && v + 1 < n && Chars.blank(s.charAt(v + 1)))
+            } else if ((c == '(' || c == '[' || c == ',' || c == '|' || c == '~'
+                    || (c == '.' || c == '-') && Chars.blank(s.charAt(v - 1)) && v + 1 < n && Chars.blank(s.charAt(v + 1)))
                     && ++signs <= 2) {
                 v++;
             } else if (Chars.lower(c)) {
@@ -159,7 +248,13 @@ final class NamedValues implements Detector {
         int q = Quotes.open(s, v);
         int start = v + q;
         int stop;
-        if (q > 0) {
+        if (q == 0 && Separators.opens(s.charAt(v))) {
+            start = v + 1;   // typographic quotes: password “…”, secret «…»
+            stop = start;
+            while (stop < n && !Separators.ends(s.charAt(stop))) {
+                stop++;
+            }
+        } else if (q > 0) {
             stop = Quotes.close(s, start, q);
             if (stop >= n || s.charAt(stop) == '\n' || s.charAt(stop) == '\r' || Chars.indexOf(s, ' ', start, stop) >= 0) {
                 return -1;   // no closing quote on the line, or a phrase
@@ -175,6 +270,12 @@ final class NamedValues implements Detector {
         }
         if (stop <= start) {
             return -1;
+        }
+        int pair = pairPassword(s, start, stop);
+        if (pair > start) {
+            int at = Chars.lastIndexOf(s, '@', pair + 1, stop);
+            scan.add(SecretKind.PASSWORD, pair, at > pair ? at : stop);   // "credentials admin:…": the user stays
+            return pair;
         }
         boolean random = Values.tokenLike(s, start, stop);
         if (random || password && Values.passwordLike(s, start, stop)) {
@@ -208,6 +309,33 @@ final class NamedValues implements Detector {
         }
         int near = near(scan, end, key == KeyNames.Key.PASSWORD);
         return near >= 0 ? near : end;
+    }
+
+    /**
+     * Where the password of a {@code user:password} or {@code user/password} pair (perhaps {@code @host} after it) starts
+     * in the value {@code s[start, stop)}: the user a name of letters, digits and {@code . _ -} that starts with a letter,
+     * the password after the one separator like one ({@link Values#passwordLike}). -1 where the value is not so.
+     */
+    static int pairPassword(String s, int start, int stop) {
+        if (stop - start < 4 || !Chars.letter(s.charAt(start))) {
+            return -1;
+        }
+        int sep = start + 1;
+        while (sep < stop && sep - start <= 32 && (Chars.word(s.charAt(sep)) || s.charAt(sep) == '.' || s.charAt(sep) == '-')) {
+            sep++;
+        }
+        if (sep >= stop - 1 || s.charAt(sep) != ':' && s.charAt(sep) != '/') {
+            return -1;
+        }
+        int end = stop;
+        int at = Chars.lastIndexOf(s, '@', sep + 1, stop);
+        if (at > sep + 1) {
+            end = at;   // user/password@host
+        }
+        if (Chars.indexOf(s, s.charAt(sep), sep + 1, end) >= 0 || !Values.passwordLike(s, sep + 1, end)) {
+            return -1;   // a path, a time, host:port
+        }
+        return sep + 1;
     }
 
     /** Whether {@code s[start, end)} (small letters) is a word that may stand between a secret's name and its value. */
@@ -433,6 +561,12 @@ final class NamedValues implements Detector {
         if (e == v || after < s.length() && s.charAt(after) != '\n' && s.charAt(after) != '\r'
                 || Values.placeholder(s, v, e)) {
             return -1;   // more than one word: a sentence
+        }
+        int pair = pairPassword(s, v, e);
+        if (pair > v) {
+            int at = Chars.lastIndexOf(s, '@', pair + 1, e);
+            scan.add(SecretKind.PASSWORD, pair, at > pair ? at : e);   // "valid credentials found: admin:…"
+            return pair;
         }
         boolean password = s.charAt(name) == 'p' || s.charAt(name) == 'P';
         boolean ok = nextLine ? e - v >= 12 && Values.secretLike(s, v, e)

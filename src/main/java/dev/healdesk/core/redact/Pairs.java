@@ -6,27 +6,35 @@ package dev.healdesk.core.redact;
  * lists of pairs ({@code [('Cookie', 'sessionid=…')]}). The name is judged by {@link KeyNames} and the value as a value
  * under that name ({@link KeyValues#claim}). Only where the pair opens a tuple, a list or a line, so that the
  * arguments of a call ({@code f('user', 'password', …)}) stay. Triggered by the comma after the name's closing quote,
- * a blank after it.
+ * a blank after it; and a tuple that opens with a bare name, as Erlang and Elixir print one ({@code {password,"…"}}),
+ * triggered by its bracket.
  */
 final class Pairs implements Detector {
 
     private static final boolean[] QUOTES = Chars.set("'\"");
     private static final boolean[] BLANK = Chars.set(" ");
+    private static final boolean[] NAME_START = Chars.set(Chars.LETTERS + ":");
 
     @Override
     public boolean[] befores(char c) {
-        return QUOTES;
+        return c == ',' ? QUOTES : null;
     }
 
-    /** A blank after the comma, as pairs print ({@code ', '}): compact JSON's {@code ","} is passed over. */
+    /**
+     * After the comma, a blank, as pairs print ({@code ', '}): compact JSON's {@code ","} is passed over. After the
+     * bracket of a tuple, its first element's first letter (or an Elixir atom's colon).
+     */
     @Override
     public boolean[] seconds(char c) {
-        return BLANK;
+        return c == ',' ? BLANK : NAME_START;
     }
 
     @Override
     public int at(Scan scan, int i) {
         String s = scan.text;
+        if (s.charAt(i) != ',') {
+            return tuple(scan, i);
+        }
         int close = i - 1;
         if (close < 1) {
             return i + 1;
@@ -61,6 +69,42 @@ final class Pairs implements Detector {
         }
         int start = v + 1;
         return KeyValues.claim(scan, key, start, Quotes.close(s, start, quote), true, i);
+    }
+
+    /**
+     * A tuple whose first element is a bare name and whose second is the quoted value, as Erlang and Elixir print one:
+     * {@code {password,"…"}}, {@code {:api_key, "…"}}, {@code {password,<<"…">>}}, and Python's or Lisp's
+     * {@code (token, '…')}. Triggered by the opening bracket; returns where scanning goes on.
+     */
+    private static int tuple(Scan scan, int open) {
+        String s = scan.text;
+        if (s.charAt(open) == '(' && open > 0 && Chars.word(s.charAt(open - 1))) {
+            return open + 1;   // a call's arguments, f(password, "…"), not a tuple
+        }
+        int nameStart = open + 1;
+        if (nameStart < s.length() && s.charAt(nameStart) == ':') {
+            nameStart++;
+        }
+        int nameEnd = nameStart;
+        while (nameEnd < s.length() && nameEnd - nameStart <= KeyNames.MAX_LENGTH && Chars.word(s.charAt(nameEnd))) {
+            nameEnd++;
+        }
+        if (nameEnd == nameStart || nameEnd >= s.length() || s.charAt(nameEnd) != ',') {
+            return open + 1;
+        }
+        int v = Chars.skipBlanks(s, nameEnd + 1);
+        if (s.startsWith("<<", v)) {
+            v += 2;
+        }
+        if (Quotes.open(s, v) != 1) {
+            return open + 1;
+        }
+        KeyNames.Key key = KeyNames.classify(scan, nameStart, nameEnd);
+        if (key == KeyNames.Key.NONE) {
+            return open + 1;
+        }
+        int start = v + 1;
+        return Math.max(open + 1, KeyValues.claim(scan, key, start, Quotes.close(s, start, 1), true, nameEnd));
     }
 
     private static boolean nameChar(char c) {

@@ -37,10 +37,14 @@ public final class Redactor {
             SecretKind.PHONE));
 
     private final Detector[][] triggers = new Detector[128][];
-    /** The detectors of the one non-ASCII trigger, the box-drawing cell separator {@code │}. */
+    /** The detectors of the box-drawing cell separator {@code │}, a trigger outside ASCII. */
     private final Detector[] box;
+    /** The detectors of the other triggers outside ASCII, the separators of {@link Separators#is}. */
+    private final Detector[] wide = {new Separators()};
     /** Called for the text's first line, which no line feed triggers. */
     private final SpacedProperties spacedProperties = new SpacedProperties();
+    /** Called for the text's last line, which no line feed ends. */
+    private final LineEnds lineEnds = new LineEnds();
     /**
      * By trigger character, beside {@link #triggers}: each detector's {@link Detector#seconds} (null for none), or null
      * where no detector of the character has any of the three tests (this, {@link #befores}, {@link #wordLengths}). The
@@ -82,13 +86,16 @@ public final class Redactor {
         on("-", new CommandLines(RULES.flags()));
         on("/", new Logons(RULES.logons()));
         on("\n", spacedProperties);
+        on("\n", lineEnds);
         on("(", new Fills());
         on("(", new NamedArguments());
         on(tokens.firstChars(), tokens);
         on("bBA", new Bearer());
         on("tTsSpPcCaAkK", new NamedValues());
         on("ABCDEFGHIJKLMNOPQRSTUVWXYZ", new Ibans());
-        on(",", new Pairs());
+        Pairs pairs = new Pairs();
+        on(",", pairs);
+        on("{(", pairs);
         on(".", new Leaders());
         on("iIuU", new SqlCredentials());
         Positionals positionals = new Positionals(RULES.positionals());
@@ -181,7 +188,7 @@ public final class Redactor {
         int i = 0;
         while (i < n) {
             char c = chars[i];
-            Detector[] detectors = c < 128 ? table[c] : c == '\u2502' ? box : null;
+            Detector[] detectors = c < 128 ? table[c] : c == '\u2502' ? box : Separators.is(c) ? wide : null;
             if (detectors == null) {
                 i++;
                 continue;
@@ -216,6 +223,7 @@ public final class Redactor {
             }
             i = next;
         }
+        lineEnds.line(scan, n);
         return scan;
     }
 }

@@ -826,6 +826,154 @@ class RedactorTest {
         assertEquals(kept, REDACTOR.redact(kept));
     }
 
+    @Test
+    void aValueAfterASeparatorOutsideAsciiGoesWhateverTheSeparatorAndProseAfterOneStays() {
+        String token = randomAlnum(32);
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("password\uff1aPw-7731-x", "password\uff1a[REDACTED_PASSWORD]");                 // full-width colon
+        cases.put("token\uff1d" + token, "token\uff1d[REDACTED_GENERIC_SECRET]");                  // full-width equals
+        cases.put("password \u2192 Pw-7731-x", "password \u2192 [REDACTED_PASSWORD]");              // arrow
+        cases.put("api_token \u21d2 " + token, "api_token \u21d2 [REDACTED_GENERIC_SECRET]");
+        cases.put("DB password \u2014 Pw-7731-x", "DB password \u2014 [REDACTED_PASSWORD]");         // em dash
+        cases.put("password\u00a0Pw-7731-x", "password\u00a0[REDACTED_PASSWORD]");                  // no-break space
+        cases.put("password\u3000Pw-7731-x", "password\u3000[REDACTED_PASSWORD]");                  // ideographic space
+        cases.put("password \u201cPw-7731-x\u201d rejected", "password \u201c[REDACTED_PASSWORD]\u201d rejected");
+        cases.put("secret \u00ab" + token + "\u00bb", "secret \u00ab[REDACTED_GENERIC_SECRET]\u00bb");
+        cases.forEach((in, out) -> assertEquals(out, REDACTOR.redact(in), in));
+        for (String keep : List.of("password \u2014 too short", "login \u203a password \u203a rejects empty input",
+                "checking password\u2026 done", "the word \u201cpassword\u201d is reserved", "\u2718 token \u203a refresh works",
+                "\u5bc6\u7801\u9519\u8bef\uff1a\u7528\u6237 bob", "user \u2192 login \u2192 token \u2192 dashboard")) {
+            assertSame(keep, REDACTOR.redact(keep), keep);
+        }
+    }
+
+    @Test
+    void aSecretsNameThenAPipeATildeOrALoneDashThenItsValueLosesTheValue() {
+        assertEquals("password | [REDACTED_PASSWORD]", REDACTOR.redact("password | Pw-7731-x"));
+        assertEquals("password - [REDACTED_PASSWORD]", REDACTOR.redact("password - Pw-7731-x"));
+        for (String keep : List.of("token | jq .access", "password - too short", "password -> PasswordEncoder.encode() -> hash")) {
+            assertSame(keep, REDACTOR.redact(keep), keep);
+        }
+    }
+
+    @Test
+    void thePasswordOfANamedUserGoesAndTheUserStays() {
+        String token = randomAlnum(32);
+        assertEquals("Password for user deploy is [REDACTED_PASSWORD]", REDACTOR.redact("Password for user deploy is Pw-7731-x"));
+        assertEquals("Resetting password of svc-ci to [REDACTED_PASSWORD]", REDACTOR.redact("Resetting password of svc-ci to Pw-7731-x"));
+        assertEquals("generated token for runner-7: [REDACTED_GENERIC_SECRET]", REDACTOR.redact("generated token for runner-7: " + token));
+        assertEquals("admin password changed to [REDACTED_PASSWORD] by root", REDACTOR.redact("admin password changed to Pw-7731-x by root"));
+        for (String keep : List.of("invalid password for user bob", "password for user bob: rejected",
+                "invalid password for user \"bob\"", "token for service api-gw: Expired", "password of the admin account expired")) {
+            assertSame(keep, REDACTOR.redact(keep), keep);
+        }
+    }
+
+    @Test
+    void aLineThatEndsInASecretsIdentifierAndOneValueLosesTheValueWhateverStandsBefore() {
+        String token = randomAlnum(32);
+        assertEquals("Step 4/9 : ENV DB_PASSWORD [REDACTED_PASSWORD]", REDACTOR.redact("Step 4/9 : ENV DB_PASSWORD Pw-7731-x"));
+        assertEquals("set -gx API_TOKEN [REDACTED_GENERIC_SECRET]\nSetEnv DB_PASSWORD [REDACTED_PASSWORD]",
+                REDACTOR.redact("set -gx API_TOKEN " + token + "\nSetEnv DB_PASSWORD Pw-7731-x"));
+        assertEquals("fastcgi_param DB_PASSWORD [REDACTED_PASSWORD];", REDACTOR.redact("fastcgi_param DB_PASSWORD Pw-7731-x;"));
+        assertEquals("DB_HOST          db.acme.net\nDB_PASSWORD      [REDACTED_PASSWORD]\nDB_PORT          5432",
+                REDACTOR.redact("DB_HOST          db.acme.net\nDB_PASSWORD      Pw-7731-x\nDB_PORT          5432"));
+        for (String keep : List.of("missing DB_PASSWORD variable", "user_token_count 42", "TOKEN_TTL 3600",
+                "refresh_token grant failed", "ENV NODE_ENV production", "unset DB_PASSWORD", "echo $DB_PASSWORD Pw-7731-x")) {
+            assertSame(keep, REDACTOR.redact(keep), keep);
+        }
+    }
+
+    @Test
+    void aUserAndPasswordPairGoesWhereItsLineSaysItIsALoginAndOnlyThePasswordGoes() {
+        assertEquals("[+] 10.0.0.5:22 - Login Successful: root:[REDACTED_PASSWORD]".replace("10.0.0.5", "[REDACTED_IP_ADDRESS]"),
+                REDACTOR.redact("[+] 10.0.0.5:22 - Login Successful: root:Pw-7731-x"));
+        assertEquals("[SUCCESS] valid credentials found: admin:[REDACTED_PASSWORD]",
+                REDACTOR.redact("[SUCCESS] valid credentials found: admin:Pw-7731-x"));
+        for (String keep : List.of("Login Successful: connected to db01:5432", "last login: bob at 10:11:12",
+                "Logging in as user:alice", "login.spec.ts:12:7 \u203a logs in", "account service at acct.acme.net:8443 down",
+                "monkey: Banana12", "Login failed for user 'reporter'. ClientConnectionId:6c9bd697-833c-4d6a-9735-247a8ae73edf")) {
+            assertSame(keep, REDACTOR.redact(keep), keep);
+        }
+    }
+
+    @Test
+    void aValueAloneOnTheLineAfterItsNameGoesAndANestedMappingStays() {
+        assertEquals("db:\n  password:\n    [REDACTED_PASSWORD]\n  host: db.acme.net",
+                REDACTOR.redact("db:\n  password:\n    Pw-7731-x\n  host: db.acme.net"));
+        assertEquals("secrets:\n  - [REDACTED_GENERIC_SECRET]", REDACTOR.redact("secrets:\n  - " + randomAlnum(32)));
+        for (String keep : List.of("password:\n  minLength: 12\n  maxLength: 64", "token:\n    $ref: '#/components/schemas/Token'",
+                "password:\nnext: line", "Enter password:\n  ********")) {
+            assertSame(keep, REDACTOR.redact(keep), keep);
+        }
+    }
+
+    @Test
+    void anElementNamedByItsNameOrKeyAttributeLosesItsValueAndAFormControlKeepsItsText() {
+        String token = randomAlnum(32);
+        assertEquals("<entry key=\"db.password\">[REDACTED_PASSWORD]</entry>", REDACTOR.redact("<entry key=\"db.password\">Pw-7731-x</entry>"));
+        assertEquals("<param name=\"token\">[REDACTED_GENERIC_SECRET]</param>", REDACTOR.redact("<param name=\"token\">" + token + "</param>"));
+        assertEquals("<string name=\"api_key\">[REDACTED_GENERIC_SECRET]</string>",
+                REDACTOR.redact("<string name=\"api_key\">" + token + "</string>"));
+        assertEquals("<password><![CDATA[[REDACTED_PASSWORD]]]></password>", REDACTOR.redact("<password><![CDATA[Pw-7731-x]]></password>"));
+        for (String keep : List.of("<input name=\"password\" type=\"password\"> Remember me <br>",
+                "<button name=\"token\">Refresh</button>", "<label for=\"password\">Password</label>",
+                "<add key=\"Environment\" value=\"staging\"/>")) {
+            assertSame(keep, REDACTOR.redact(keep), keep);
+        }
+    }
+
+    @Test
+    void aSecretsNameRunTogetherWithWhatItIsForIsStillItsName() {
+        String token = randomAlnum(32);
+        assertEquals("olcRootPW: [REDACTED_PASSWORD]", REDACTOR.redact("olcRootPW: Pw-7731-x"));
+        assertEquals("dbpwd=[REDACTED_PASSWORD]", REDACTOR.redact("dbpwd=Pw-7731-x"));
+        assertEquals("adminpwd: [REDACTED_PASSWORD]", REDACTOR.redact("adminpwd: Pw-7731-x"));
+        assertEquals("apptoken: [REDACTED_GENERIC_SECRET]", REDACTOR.redact("apptoken: " + token));
+        assertEquals("consumersecret = [REDACTED_GENERIC_SECRET]", REDACTOR.redact("consumersecret = " + token));
+        for (String keep : List.of("monkey: Banana12", "turkey=Roast2024", "hockey: Team12")) {
+            assertSame(keep, REDACTOR.redact(keep), keep);
+        }
+    }
+
+    @Test
+    void aUserAndPasswordPairAfterASecretsNameLosesOnlyThePassword() {
+        assertEquals("sending credentials admin:[REDACTED_PASSWORD] to proxy", REDACTOR.redact("sending credentials admin:Pw-7731-x to proxy"));
+        assertEquals("credentials admin/[REDACTED_PASSWORD] accepted", REDACTOR.redact("credentials admin/Pw-7731-x accepted"));
+        assertEquals("valid credentials found: admin:[REDACTED_PASSWORD]", REDACTOR.redact("valid credentials found: admin:Pw-7731-x"));
+        for (String keep : List.of("invalid credentials for user bob", "credentials expired at 10:11:12", "credentials db01:5432 refused")) {
+            assertSame(keep, REDACTOR.redact(keep), keep);
+        }
+    }
+
+    @Test
+    void aValueALogWrapsInBracketsGoesAndAListStays() {
+        assertEquals("[auth] password=[[REDACTED_PASSWORD]] user=[bob]", REDACTOR.redact("[auth] password=[Pw-7731-x] user=[bob]"));
+        for (String keep : List.of("password=[hidden] user=[bob]", "tokens=[a, b] done", "password: [REDACTED_PASSWORD]",
+                "password_rules=[min8] ok")) {
+            assertSame(keep, REDACTOR.redact(keep), keep);
+        }
+    }
+
+    @Test
+    void aTupleThatOpensWithASecretsBareNameLosesItsQuotedValue() {
+        assertEquals("[{username,\"app\"},{password,\"[REDACTED_PASSWORD]\"}]",
+                REDACTOR.redact("[{username,\"app\"},{password,\"Pw-7731-x\"}]"));
+        assertEquals("opts = [{:password, \"[REDACTED_PASSWORD]\"}]", REDACTOR.redact("opts = [{:password, \"Pw-7731-x\"}]"));
+        assertEquals("#{password => <<\"[REDACTED_PASSWORD]\">>}", REDACTOR.redact("#{password => <<\"Pw-7731-x\">>}"));
+        for (String keep : List.of("{username,\"app\"}", "check(password, \"expected\")", "(token, 'expired')",
+                "{ok,\"done\"}")) {
+            assertSame(keep, REDACTOR.redact(keep), keep);
+        }
+    }
+
+    @Test
+    void aPowerShellCommandAssignedToASecretsVariableIsNoValue() {
+        for (String keep : List.of("$password = Read-Host -AsSecureString", "$secpwd = ConvertTo-SecureString $plain -AsPlainText -Force")) {
+            assertSame(keep, REDACTOR.redact(keep), keep);
+        }
+    }
+
     private static final Random LOCAL = new Random(7);
 
     private static String randomAlnum(int n) {

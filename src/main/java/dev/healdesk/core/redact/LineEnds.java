@@ -1,0 +1,111 @@
+package dev.healdesk.core.redact;
+
+/**
+ * A line that ends in a secret's name, spelt as an identifier, and one value, whatever stands before them: a command
+ * that sets a variable ({@code ENV DB_PASSWORD …} in a Dockerfile, fish's {@code set -gx API_TOKEN …}, Apache's
+ * {@code SetEnv DB_PASSWORD …}, nginx's {@code fastcgi_param DB_PASSWORD …;}), a table row printed without rules
+ * ({@code DB_PASSWORD      …}), a sentence ("using refresh_token …"). The name is read backwards from the line's
+ * end, so it is found however it starts (a scan forwards passes over {@code DB_PASSWORD} as one word): it must have
+ * {@code _ - .} or a camel hump in it, so that prose ("reset password …") is {@link NamedValues}' to judge, and it is
+ * judged by {@link KeyNames}; up to two filler words may stand between it and the value ("Setting DB_PASSWORD to …").
+ * Unquoted, the value must look like the secret: a password with a letter and a digit, capital or sign
+ * ({@link Values#passwordLike}), any secret random ({@link Values#tokenLike}), so "missing DB_PASSWORD variable" and
+ * "client_secret is unchanged" keep their last word. Triggered by the line feed after the line; {@link Redactor} calls it for the text's
+ * last line.
+ */
+final class LineEnds implements Detector {
+
+    /** The longest value read back from a line's end. */
+    private static final int MAX_VALUE = 512;
+
+    @Override
+    public int at(Scan scan, int i) {
+        line(scan, i);
+        return i + 1;
+    }
+
+    /** Looks at the line that ends at {@code end} (a line feed, or the text's end). */
+    void line(Scan scan, int end) {
+        String s = scan.text;
+        int e = end;
+        while (e > 0 && (Chars.blank(s.charAt(e - 1)) || s.charAt(e - 1) == '\r' || s.charAt(e - 1) == ';')) {
+            e--;
+        }
+        boolean quoted = e > 1 && (s.charAt(e - 1) == '"' || s.charAt(e - 1) == '\'');
+        int v = quoted ? e - 2 : e - 1;
+        char q = quoted ? s.charAt(e - 1) : 0;
+        while (v >= 0 && e - v <= MAX_VALUE && (quoted ? s.charAt(v) != q && s.charAt(v) != '\n'
+                : !Chars.space(s.charAt(v)))) {
+            v--;
+        }
+        if (v < 1 || e - v > MAX_VALUE || quoted && s.charAt(v) != q) {
+            return;
+        }
+        int start = v + 1;
+        int stop = quoted ? e - 1 : e;
+        if (quoted) {
+            v--;   // the opening quote
+        }
+        if (stop <= start || !Chars.blank(s.charAt(v))) {
+            return;
+        }
+        int k = v;
+        while (k > 0 && Chars.blank(s.charAt(k - 1))) {
+            k--;
+        }
+        for (int fillers = 0; fillers < 2; fillers++) {   // "Setting DB_PASSWORD to …", "DB_PASSWORD is now …"
+            int w = k;
+            while (w > 0 && Chars.lower(s.charAt(w - 1))) {
+                w--;
+            }
+            if (w == k || w == 0 || !Chars.blank(s.charAt(w - 1)) || !filler(s, w, k)) {
+                break;
+            }
+            k = w;
+            while (k > 0 && Chars.blank(s.charAt(k - 1))) {
+                k--;
+            }
+        }
+        int keyEnd = k;
+        boolean structured = false;
+        while (k > 0 && keyEnd - k <= KeyNames.MAX_LENGTH) {
+            char c = s.charAt(k - 1);
+            if (c == '_' || c == '-' || c == '.') {
+                structured = true;
+            } else if (!Chars.alnum(c)) {
+                break;
+            } else if (Chars.lower(c) && k < keyEnd && Chars.upper(s.charAt(k))) {
+                structured = true;   // a camel hump: refreshToken
+            }
+            k--;
+        }
+        int keyStart = k;
+        if (!structured || keyEnd - keyStart < 4 || keyEnd - keyStart > KeyNames.MAX_LENGTH
+                || keyStart > 0 && !Chars.space(s.charAt(keyStart - 1))
+                || !Chars.letter(s.charAt(keyStart)) || s.charAt(keyEnd - 1) == '.' || s.charAt(keyEnd - 1) == '-') {
+            return;   // no name, or a path, an option (--token), a sentence's end
+        }
+        KeyNames.Key key = KeyNames.classify(scan, keyStart, keyEnd);
+        if (key == KeyNames.Key.NONE || key == KeyNames.Key.COOKIE || key == KeyNames.Key.AUTHORIZATION) {
+            return;
+        }
+        boolean looks = Values.tokenLike(s, start, stop)
+                || key == KeyNames.Key.PASSWORD && Values.passwordLike(s, start, stop);
+        SecretKind kind = looks || quoted ? KeyValues.judge(key, s, start, stop) : null;
+        if (kind != null) {
+            scan.add(kind, start, stop);
+        }
+    }
+
+    /** Words that may stand between a name and its value: "… to", "… is now". */
+    private static final String[] FILLERS = {"is", "was", "to", "as", "now", "be"};
+
+    private static boolean filler(String s, int start, int end) {
+        for (String f : FILLERS) {
+            if (end - start == f.length() && s.startsWith(f, start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
