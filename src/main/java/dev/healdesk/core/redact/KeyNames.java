@@ -293,6 +293,8 @@ final class KeyNames {
     private static boolean endsWith(String s, int[] seg, int k, String word) {
         int end = seg[2 * k + 1];
         int from = end - word.length();
-        return from >= seg[2 * k] && s.regionMatches(true, from, word, 0, word.length());
+        // the last letter first: most words end otherwise, and a comparison ignoring case costs more than a look
+        return from >= seg[2 * k] && (s.charAt(end - 1) | 0x20) == word.charAt(word.length() - 1)
+                && s.regionMatches(true, from, word, 0, word.length());
     }
 }

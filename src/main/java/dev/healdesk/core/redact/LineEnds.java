@@ -31,11 +31,17 @@ final class LineEnds implements Detector {
         while (e > 0 && (Chars.blank(s.charAt(e - 1)) || s.charAt(e - 1) == '\r' || s.charAt(e - 1) == ';')) {
             e--;
         }
-        boolean quoted = e > 1 && (s.charAt(e - 1) == '"' || s.charAt(e - 1) == '\'');
+        if (e < 2 || s.charAt(e - 1) == '.' || s.charAt(e - 1) == ':' || s.charAt(e - 1) == '\n') {
+            return;   // an empty line, a sentence's end, a label: most lines of a log
+        }
+        boolean quoted = s.charAt(e - 1) == '"' || s.charAt(e - 1) == '\'';
         int v = quoted ? e - 2 : e - 1;
         char q = quoted ? s.charAt(e - 1) : 0;
         while (v >= 0 && e - v <= MAX_VALUE && (quoted ? s.charAt(v) != q && s.charAt(v) != '\n'
                 : !Chars.space(s.charAt(v)))) {
+            if (!quoted && structural(s.charAt(v))) {
+                return;   // JSON, a call, a list: the line ends in no lone value (and is not read back further)
+            }
             v--;
         }
         if (v < 1 || e - v > MAX_VALUE || quoted && s.charAt(v) != q) {
@@ -95,6 +101,12 @@ final class LineEnds implements Detector {
         if (kind != null) {
             scan.add(kind, start, stop);
         }
+    }
+
+    /** Characters no unquoted value at a line's end holds: those of JSON, calls, lists and markup. */
+    private static boolean structural(char c) {
+        return c == '"' || c == '\'' || c == '{' || c == '}' || c == '[' || c == ']' || c == '(' || c == ')' || c == ','
+                || c == '<' || c == '>' || c == '`';
     }
 
     /** Words that may stand between a name and its value: "… to", "… is now". */

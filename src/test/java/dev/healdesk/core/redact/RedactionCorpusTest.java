@@ -34,10 +34,12 @@ class RedactionCorpusTest {
      * The second collection's held-out split, measured once when the rules tuned on its tune split were done, without
      * looking at which lines leak: 10 of 54 planted values with the standard rules, 10 of 44 secrets at rest (its
      * formats are not those of the tune split, and these leaks are in formats no rule was written for). Lower them,
-     * never raise them.
+     * never raise them. After the general forms of redact9 (separators outside ASCII, a line that ends in a secret's
+     * identifier and one value, a value below its name, name/key-attributed elements...), tuned on invented probe lines
+     * only, measured once: 8 and 8.
      */
-    private static final int SECOND_HELD_OUT_LEAKS_STANDARD = 10;
-    private static final int SECOND_HELD_OUT_LEAKS_AT_REST = 10;
+    private static final int SECOND_HELD_OUT_LEAKS_STANDARD = 8;
+    private static final int SECOND_HELD_OUT_LEAKS_AT_REST = 8;
     /**
      * The third collection's held-out split, measured FIRST, with the rules as they stood before any was written for the
      * collection (its honest "before"), and again when the rules tuned on the three tune splits were done, without
@@ -57,9 +59,10 @@ class RedactionCorpusTest {
      * The third collection's tune part still leaks 4 of 172 values, in two formats no general rule was found for without
      * fitting one line: a password as the value of a Rust debug dump of a parsed statement ({@code AlterUser { name:
      * "bob", value: "…" }}) and a credential scanner's {@code Login Successful: user:password} lines. Lower it, never
-     * raise it.
+     * raise it. The second went with the general rule for a {@code user:password} pair on a line that says it is a login
+     * ({@link KeyValues}): 2, the Rust dump's.
      */
-    private static final int THIRD_TUNE_LEAKS = 4;
+    private static final int THIRD_TUNE_LEAKS = 2;
     private static List<Case> cases;
     /** The second collection ({@link RedactionCorpus#SECOND}), measured apart. */
     private static List<Case> second;
