@@ -61,7 +61,7 @@ class RedactionCorpusTest {
      */
     private static final int THIRD_TUNE_LEAKS = 4;
     /**
-     * The fourth collection ({@link RedactionCorpus#FOURTH}, families4.py: 37 formats none of the earlier collections
+     * The fourth collection ({@link RedactionCorpus#FOURTH}, families4.py: 43 formats none of the earlier collections
      * has, learnt from public threads) was built and committed before any rule ran on it, and no rule writer has seen
      * it: both its parts measure formats no rule was written for. Its figures are taken once, with the rules as they
      * stood, and become these bounds; until then they bound nothing. Lower the leak bounds, raise the kept shares,
