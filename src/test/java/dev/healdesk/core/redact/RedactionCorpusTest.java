@@ -71,9 +71,11 @@ class RedactionCorpusTest {
      * rules and 61 of 217 secrets at rest, 562 of 564 must-keep strings kept (a {@code root@host} shell prompt read as an
      * e-mail address) and 564 at rest; held out 13 of 85 and 13 of 76, 206 of 206 kept. These bounds keep the gap from
      * growing; lower the leak bounds, never raise them. The kept shares are held to the 0.98 target, as elsewhere.
+     * After redact9's general forms (written from invented probe lines, before this collection was merged and without
+     * reading it), measured once from the summary lines: tune 57 and 55, held out 13 and 13, kept unchanged.
      */
-    private static final int FOURTH_TUNE_LEAKS_STANDARD = 63;
-    private static final int FOURTH_TUNE_LEAKS_AT_REST = 61;
+    private static final int FOURTH_TUNE_LEAKS_STANDARD = 57;
+    private static final int FOURTH_TUNE_LEAKS_AT_REST = 55;
     private static final int FOURTH_HELD_OUT_LEAKS_STANDARD = 13;
     private static final int FOURTH_HELD_OUT_LEAKS_AT_REST = 13;
     private static final double FOURTH_TUNE_KEPT_STANDARD = 0.98;
