@@ -208,8 +208,8 @@ final class KeyNames {
         }
         if (has(bits[last], PASSWORD_WORD) || endsWith(s, seg, last, "password")
                 || endsWith(s, seg, last, "passwd") || endsWith(s, seg, last, "pass") && !notPassword(s, seg, last)
-                || endsWith(s, seg, last, "pwd")) {
-            return Key.PASSWORD;   // run together with what it is for, too: adminpass, dbpwd
+                || endsWith(s, seg, last, "pwd") || endsWith(s, seg, last, "pw")) {
+            return Key.PASSWORD;   // run together with what it is for, too: adminpass, dbpwd, slapd's rootpw, bindpw
         }
         if (has(bits[last], SECRET_WORD) || last > 0 && has(bits[last], KEY) && has(bits[last - 1], KEY_QUALIFIER)
                 || endsWith(s, seg, last, "secret") || endsWith(s, seg, last, "token")) {

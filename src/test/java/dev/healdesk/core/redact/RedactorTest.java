@@ -928,6 +928,7 @@ class RedactorTest {
         String token = randomAlnum(32);
         assertEquals("olcRootPW: [REDACTED_PASSWORD]", REDACTOR.redact("olcRootPW: Pw-7731-x"));
         assertEquals("dbpwd=[REDACTED_PASSWORD]", REDACTOR.redact("dbpwd=Pw-7731-x"));
+        assertEquals("bindpw=[REDACTED_PASSWORD]", REDACTOR.redact("bindpw=Pw-7731-x"));
         assertEquals("adminpwd: [REDACTED_PASSWORD]", REDACTOR.redact("adminpwd: Pw-7731-x"));
         assertEquals("apptoken: [REDACTED_GENERIC_SECRET]", REDACTOR.redact("apptoken: " + token));
         assertEquals("consumersecret = [REDACTED_GENERIC_SECRET]", REDACTOR.redact("consumersecret = " + token));
@@ -970,6 +971,20 @@ class RedactorTest {
     @Test
     void aPowerShellCommandAssignedToASecretsVariableIsNoValue() {
         for (String keep : List.of("$password = Read-Host -AsSecureString", "$secpwd = ConvertTo-SecureString $plain -AsPlainText -Force")) {
+            assertSame(keep, REDACTOR.redact(keep), keep);
+        }
+    }
+
+    @Test
+    void aMultipartFormFieldNamedLikeASecretLosesItsValueAndAFileOrAnotherFieldStays() {
+        assertEquals("--b1\r\nContent-Disposition: form-data; name=\"password\"\r\n\r\n[REDACTED_PASSWORD]\r\n--b1\r\n"
+                        + "Content-Disposition: form-data; name=\"username\"\r\n\r\nbob\r\n--b1--",
+                REDACTOR.redact("--b1\r\nContent-Disposition: form-data; name=\"password\"\r\n\r\nPw-7731-x\r\n--b1\r\n"
+                        + "Content-Disposition: form-data; name=\"username\"\r\n\r\nbob\r\n--b1--"));
+        assertEquals("Content-Disposition: form-data; name=\"api_token\"\nContent-Type: text/plain\n\n[REDACTED_GENERIC_SECRET]",
+                REDACTOR.redact("Content-Disposition: form-data; name=\"api_token\"\nContent-Type: text/plain\n\n" + randomAlnum(32)));
+        for (String keep : List.of("Content-Disposition: form-data; name=\"token_file\"; filename=\"token.txt\"\n\nline one",
+                "<input name=\"password\">\n\nRemember me", "Content-Disposition: form-data; name=\"comment\"\n\nhello")) {
             assertSame(keep, REDACTOR.redact(keep), keep);
         }
     }
