@@ -206,13 +206,22 @@ final class KeyNames {
         while (last > 0 && has(bits[last], TRAILER)) {
             last--;
         }
-        if (has(bits[last], PASSWORD_WORD) || endsWith(s, seg, last, "password")
-                || endsWith(s, seg, last, "passwd") || endsWith(s, seg, last, "pass") && !notPassword(s, seg, last)
-                || endsWith(s, seg, last, "pwd") || endsWith(s, seg, last, "pw")) {
-            return Key.PASSWORD;   // run together with what it is for, too: adminpass, dbpwd, slapd's rootpw, bindpw
+        // a name run together with what it is for, by its end (adminpass, dbpwd, slapd's bindpw, apptoken): the last
+        // letter picks the endings to compare, since a key is classified wherever one meets its value
+        char lastLetter = (char) (s.charAt(seg[2 * last + 1] - 1) | 0x20);
+        boolean passwordEnd = switch (lastLetter) {
+            case 'd' -> endsWith(s, seg, last, "password") || endsWith(s, seg, last, "passwd")
+                    || endsWith(s, seg, last, "pwd");
+            case 's' -> endsWith(s, seg, last, "pass") && !notPassword(s, seg, last);
+            case 'w' -> endsWith(s, seg, last, "pw");
+            default -> false;
+        };
+        if (passwordEnd || has(bits[last], PASSWORD_WORD)) {
+            return Key.PASSWORD;
         }
         if (has(bits[last], SECRET_WORD) || last > 0 && has(bits[last], KEY) && has(bits[last - 1], KEY_QUALIFIER)
-                || endsWith(s, seg, last, "secret") || endsWith(s, seg, last, "token")) {
+                || lastLetter == 't' && endsWith(s, seg, last, "secret")
+                || lastLetter == 'n' && endsWith(s, seg, last, "token")) {
             return Key.SECRET;
         }
         if (last > 0 && has(bits[last - 1], SECRET) && endsWith(s, seg, last, "id") && seg[2 * last + 1] - seg[2 * last] == 2) {
@@ -293,8 +302,6 @@ final class KeyNames {
     private static boolean endsWith(String s, int[] seg, int k, String word) {
         int end = seg[2 * k + 1];
         int from = end - word.length();
-        // the last letter first: most words end otherwise, and a comparison ignoring case costs more than a look
-        return from >= seg[2 * k] && (s.charAt(end - 1) | 0x20) == word.charAt(word.length() - 1)
-                && s.regionMatches(true, from, word, 0, word.length());
+        return from >= seg[2 * k] && s.regionMatches(true, from, word, 0, word.length());
     }
 }

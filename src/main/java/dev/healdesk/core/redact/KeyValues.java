@@ -100,10 +100,6 @@ final class KeyValues implements Detector {
         if (key == KeyNames.Key.NONE && colon && !thinArrow && !quoted && !bracketed && !parenthesised) {
             return loginPair(scan, keyStart, sep);
         }
-        if (key == KeyNames.Key.NONE && s.charAt(sep) == '=' && !arrow && keyEnd - keyStart == 4
-                && Chars.is(s, keyStart, keyEnd, "name")) {
-            return formPart(scan, sep);
-        }
         if (key == KeyNames.Key.NONE || colon && !quoted && s.startsWith("//", keyStart - 2)) {
             return sep + 1;   // the user of a URL's user:password@ (that is Urls')
         }
@@ -280,56 +276,6 @@ final class KeyValues implements Detector {
             i++;
         }
         return i > indent && i < s.length() && !Chars.space(s.charAt(i)) ? i : v;
-    }
-
-    /**
-     * A field of a multipart form body, as HTTP debug output prints one: {@code Content-Disposition: form-data;
-     * name="password"}, perhaps more headers, an empty line, then the value on a line of its own, judged by the field's
-     * name. A file's part ({@code filename=}) is none. Called at the {@code =} of {@code name=}; returns where scanning
-     * goes on.
-     */
-    private static int formPart(Scan scan, int sep) {
-        String s = scan.text;
-        int line = sep;
-        while (line > 0 && sep - line <= 64 && s.charAt(line - 1) != '\n') {
-            line--;
-        }
-        if (!Chars.contains(s, line, sep, "form-data", true) || Quotes.open(s, sep + 1) != 1) {
-            return sep + 1;
-        }
-        int nameStart = sep + 2;
-        int nameEnd = Quotes.close(s, nameStart, 1);
-        int i = nameEnd + 1;
-        int lineEnd = i;
-        while (lineEnd < s.length() && s.charAt(lineEnd) != '\n') {
-            lineEnd++;
-        }
-        if (nameEnd >= s.length() || lineEnd >= s.length() || Chars.contains(s, i, lineEnd, "filename", true)) {
-            return sep + 1;
-        }
-        KeyNames.Key key = KeyNames.classify(scan, nameStart, nameEnd);
-        if (key == KeyNames.Key.NONE) {
-            return sep + 1;
-        }
-        // the part's other headers, up to the empty line, then its value
-        i = lineEnd + 1;
-        for (int headers = 0; headers <= 4 && i < s.length(); headers++) {
-            int e = i;
-            while (e < s.length() && s.charAt(e) != '\n') {
-                e++;
-            }
-            boolean empty = e == i || e == i + 1 && s.charAt(i) == '\r';
-            if (empty) {
-                int start = e + 1;
-                int end = start;
-                while (end < s.length() && s.charAt(end) != '\n' && s.charAt(end) != '\r') {
-                    end++;
-                }
-                return end > start ? Math.max(sep + 1, claim(scan, key, start, end, true, sep)) : sep + 1;
-            }
-            i = e + 1;
-        }
-        return sep + 1;
     }
 
     /** Words that say a {@code user:password} pair follows on their line: "Login Successful: …", "valid credentials: …". */
