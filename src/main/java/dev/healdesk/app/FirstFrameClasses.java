@@ -16,8 +16,9 @@ import java.nio.charset.StandardCharsets;
  * <p>
  * The list is written by {@code java src/build/FirstFrameClassList.java} from a start of the console with
  * {@code -Xlog:class+load} (see benchmarks.md); a name that is no longer there only goes unloaded here
- * ({@code FirstFrameClassesTest} fails on one). {@code -Dhealdesk.preloadClasses=false} turns it off (the list's
- * writer does, so that the list says what the console itself loads).
+ * ({@code FirstFrameClassesTest} fails on one). {@code -Dhealdesk.preloadClasses=false} turns it off: the list's
+ * writer does, so that the list says what the console itself loads, and so does the packaged launcher, whose AppCDS
+ * archive holds these classes parsed and verified already (there, loading them ahead only cost CPU).
  */
 final class FirstFrameClasses implements Runnable {
     /** The class names, one a line in binary form ({@code a.b.C$D}), in the order of their first load. */
