@@ -28,6 +28,11 @@ if COLLECTION == "3":
     import families3  # noqa: E402
     FAMILIES = families3.FAMILIES
     POOLS.update(families3.POOLS)
+# `build.py 4` builds the fourth collection (families4.py, gathered in session 8) into failure-output-4.jsonl, the same way.
+if COLLECTION == "4":
+    import families4  # noqa: E402
+    FAMILIES = families4.FAMILIES
+    POOLS.update(families4.POOLS)
 
 KEEP_FIELDS = {"dbhost", "pgport", "myport", "db", "dbuser", "apihost", "apipath", "redishost", "mongohost", "amqphost",
                "vhost", "bucket", "region", "ns", "pod", "image", "repo", "spec", "selector", "rolename", "url_path",
@@ -39,6 +44,9 @@ KEEP_FIELDS = {"dbhost", "pgport", "myport", "db", "dbuser", "apihost", "apipath
 if COLLECTION == "3":
     KEEP_FIELDS |= {"esnode", "wgiface", "influxorg", "snowacct", "warehouse", "dbxhost", "oktadomain", "bmchost",
                     "snmphost", "wpsite", "ppkcomment", "sshhost", "sshuser", "ftphost"}
+if COLLECTION == "4":
+    KEEP_FIELDS |= {"esnode", "snmphost", "wpsite", "sshhost", "sshuser", "nbdir", "wifi", "k8sapi", "mailhost", "share",
+                    "kchost", "realm", "connid", "runner", "keyalias"}
 MIN_KEEP = 5   # shorter values are checked through a longer literal keep, not alone
 APP_PORTS = ["3000", "8080", "4173", "5173", "8443", "9090"]
 

@@ -347,6 +347,7 @@ final class BenchCommand implements Callable<Integer> {
         List<Double> rates = new ArrayList<>();
         List<Double> floor = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
         TriageBenchmark.Result r = TriageBenchmark.run(n, 5);
         sha256PerSecond(corpus);   // warms the digest as the first triage pass warmed the catalog
         for (int round = 0; round < 11; round++) {
@@ -355,6 +356,9 @@ final class BenchCommand implements Callable<Integer> {
             }
             double sha = sha256PerSecond(corpus);
             rates.add(r.perSecond());
+            if (!Double.isNaN(r.cpuPerSecond())) {
+                cpu.add(r.cpuPerSecond());
+            }
             floor.add(sha);
             ratios.add(sha / r.perSecond());
         }
@@ -365,6 +369,10 @@ final class BenchCommand implements Callable<Integer> {
                         + " %s%n        triage / floor, each pair: %s%n        by category: %s%n", r.messages(),
                 triage.describe("%,.0f", "messages/s"), BenchFigures.load(), sha.describe("%,.0f", "messages/s"),
                 BenchFigures.Spread.of(ratios).describe("%.2fx", "the floor's time"), r.byCategory());
+        if (!cpu.isEmpty()) {
+            out.printf(Locale.ROOT, "        by the thread's CPU time (leaves out the time other processes had the core): %s%n",
+                    BenchFigures.Spread.of(cpu).describe("%,.0f", "messages/s"));
+        }
         out.flush();
     }
 

@@ -3,6 +3,8 @@ package dev.healdesk.core.triage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,8 +31,16 @@ public final class TriageBenchmark {
     static final int MAX_WARMUP_ROUNDS = 200;
     static final int MIN_WARMUP_MILLIS = 2000;
 
-    /** @param byCategory how many messages fell into each category (category id → count), in category order */
-    public record Result(int messages, long nanos, double perSecond, Map<String, Integer> byCategory) {
+    /**
+     * @param byCategory how many messages fell into each category (category id → count), in category order
+     * @param cpuNanos   the calling thread's CPU time over the timed pass; -1 where the JVM cannot measure it
+     */
+    public record Result(int messages, long nanos, double perSecond, Map<String, Integer> byCategory, long cpuNanos) {
+
+        /** Messages per second of the thread's own CPU time: what other processes on the core cannot move. */
+        public double cpuPerSecond() {
+            return cpuNanos > 0 ? messages * 1e9 / cpuNanos : Double.NaN;
+        }
     }
 
     /** One corpus entry; {@code stack} may be null. */
@@ -63,6 +73,9 @@ public final class TriageBenchmark {
         }
         LOG.debug("triage benchmark warm-up: {} passes", rounds);
         int[] counts = new int[Category.values().length];
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        boolean cpu = threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
+        long cpuStart = cpu ? threads.getCurrentThreadCpuTime() : 0;
         long start = System.nanoTime();
         for (Sample s : corpus) {
             TriagedFailure t = triage.triage(s.message(), s.stack());
@@ -70,12 +83,13 @@ public final class TriageBenchmark {
             sink += t.fingerprint().charAt(15);
         }
         long nanos = Math.max(1, System.nanoTime() - start);
+        long cpuNanos = cpu ? Math.max(1, threads.getCurrentThreadCpuTime() - cpuStart) : -1;
         LOG.debug("triage benchmark checksum {}", sink);
         Map<String, Integer> byCategory = new LinkedHashMap<>();
         for (Category c : Category.values()) {
             byCategory.put(c.id(), counts[c.ordinal()]);
         }
-        return new Result(corpus.size(), nanos, corpus.size() * 1e9 / nanos, byCategory);
+        return new Result(corpus.size(), nanos, corpus.size() * 1e9 / nanos, byCategory, cpuNanos);
     }
 
     /** At least {@code messages} distinct samples (exactly that many), deterministic for a seed. */

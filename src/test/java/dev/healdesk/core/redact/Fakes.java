@@ -146,6 +146,23 @@ final class Fakes {
             "INFLUX_TOKEN", "#W86==",
             "OKTA_TOKEN", "00#W40");
 
+    /**
+     * Secrets the fourth collection (families4.py) plants in the shape their tools print them: Stripe webhook signing
+     * secrets ({@code stripe listen}), Vault unseal keys, kubeadm bootstrap tokens, Jupyter server tokens, Erlang
+     * cookies, Cloudflare global API keys, GitLab runner authentication and registration tokens. Like
+     * {@link #CONTEXT_SHAPES}, not in {@link #SHAPES}: the collection measures whether they are caught where they stand,
+     * and no rule was written for them.
+     */
+    static final java.util.Map<String, String> FOURTH_SHAPES = java.util.Map.of(
+            "WHSEC", "whsec_#A32",
+            "VAULT_UNSEAL", "#B44",
+            "KUBEADM_TOKEN", "#L6.#L16",
+            "JUPYTER_TOKEN", "#H48",
+            "ERLANG_COOKIE", "#U20",
+            "CF_GLOBAL_KEY", "#H37",
+            "GLRT", "glrt-#W20",
+            "GL_REG_TOKEN", "GR1348941#W20");
+
     private final Random r;
 
     Fakes(long seed) {
@@ -241,6 +258,9 @@ final class Fakes {
                 }
                 if (CONTEXT_SHAPES.containsKey(name)) {
                     return shape(CONTEXT_SHAPES.get(name));
+                }
+                if (FOURTH_SHAPES.containsKey(name)) {
+                    return shape(FOURTH_SHAPES.get(name));
                 }
                 throw new IllegalArgumentException("no fake for placeholder " + name);
         }

@@ -36,6 +36,11 @@ final class RedactionCorpus {
      * the same way and committed before any rule ran on it.
      */
     static final String THIRD = "/redaction/failure-output-3.jsonl";
+    /**
+     * The fourth collection, formats none of the three earlier ones has (see {@code src/test/redaction-corpus/families4.py}),
+     * split the same way and committed before any rule ran on it; no rule writer has seen it.
+     */
+    static final String FOURTH = "/redaction/failure-output-4.jsonl";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Z0-9_]+)(?::\\d+)?\\}\\}");
 
     /** One line, filled: the text, what was planted in it, and what must stay. */

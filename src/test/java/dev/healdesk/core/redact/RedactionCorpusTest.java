@@ -60,17 +60,37 @@ class RedactionCorpusTest {
      * raise it.
      */
     private static final int THIRD_TUNE_LEAKS = 4;
+    /**
+     * The fourth collection ({@link RedactionCorpus#FOURTH}, families4.py: 43 formats none of the earlier collections
+     * has, learnt from public threads) was built and committed before any rule ran on it, and no rule writer has seen
+     * it: both its parts measure formats no rule was written for. Measured once with the rules as they stood (main at
+     * e1b1b3a), without looking at the held-out part's failures: tune 63 of 236 planted values leaked with the standard
+     * rules and 61 of 217 secrets at rest, 562 of 564 must-keep strings kept (a {@code root@host} shell prompt read as an
+     * e-mail address) and 564 at rest; held out 13 of 85 and 13 of 76, 206 of 206 kept. These bounds keep the gap from
+     * growing; lower the leak bounds, never raise them. The kept shares are held to the 0.98 target, as elsewhere.
+     */
+    private static final int FOURTH_TUNE_LEAKS_STANDARD = 63;
+    private static final int FOURTH_TUNE_LEAKS_AT_REST = 61;
+    private static final int FOURTH_HELD_OUT_LEAKS_STANDARD = 13;
+    private static final int FOURTH_HELD_OUT_LEAKS_AT_REST = 13;
+    private static final double FOURTH_TUNE_KEPT_STANDARD = 0.98;
+    private static final double FOURTH_TUNE_KEPT_AT_REST = 0.98;
+    private static final double FOURTH_HELD_OUT_KEPT_STANDARD = 0.98;
+    private static final double FOURTH_HELD_OUT_KEPT_AT_REST = 0.98;
     private static List<Case> cases;
     /** The second collection ({@link RedactionCorpus#SECOND}), measured apart. */
     private static List<Case> second;
     /** The third collection ({@link RedactionCorpus#THIRD}), measured apart. */
     private static List<Case> third;
+    /** The fourth collection ({@link RedactionCorpus#FOURTH}), measured apart. */
+    private static List<Case> fourth;
 
     @BeforeAll
     static void load() throws IOException {
         cases = RedactionCorpus.load(SEED);
         second = RedactionCorpus.load(RedactionCorpus.SECOND, SEED);
         third = RedactionCorpus.load(RedactionCorpus.THIRD, SEED);
+        fourth = RedactionCorpus.load(RedactionCorpus.FOURTH, SEED);
     }
 
     @Test
@@ -176,6 +196,43 @@ class RedactionCorpusTest {
         assertTrue(atRest.leaked() <= THIRD_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= THIRD_HELD_OUT_KEPT_STANDARD, standard::toString);
         assertTrue(atRest.keptShare() >= 0.98, atRest::toString);
+    }
+
+    @Test
+    void theFourthCollectionHasAHundredAndTwentyLinesInThirtyFormatsWithAFifthHeldOut() {
+        long heldOut = fourth.stream().filter(c -> c.split().equals("heldout")).count();
+        long formats = fourth.stream().map(c -> c.id().substring(0, c.id().lastIndexOf('-'))).distinct().count();
+        long keep = fourth.stream().mapToLong(c -> c.keep().size()).sum();
+        long planted = fourth.stream().mapToLong(c -> c.planted().size()).sum();
+        assertTrue(fourth.size() >= 120, "lines: " + fourth.size());
+        assertTrue(formats >= 30, "formats: " + formats);
+        assertTrue(keep >= 300, "must-keep strings: " + keep);
+        assertTrue(planted >= 200, "planted values: " + planted);
+        assertTrue(heldOut >= fourth.size() / 6, "held out: " + heldOut);
+    }
+
+    @Test
+    void theRulesLeakNoMoreThanMeasuredOnTheFourthCollectionsTuneSplitAndKeepWhatTheOperatorNeeds() {
+        Figures standard = RedactionCorpus.measure(fourth, "tune", Redactor.standard()::redact, true);
+        Figures atRest = RedactionCorpus.measure(fourth, "tune", Redactor.atRest()::redact, false);
+        report("fourth collection, standard", standard, true);
+        report("fourth collection, at rest", atRest, true);
+        assertTrue(standard.leaked() <= FOURTH_TUNE_LEAKS_STANDARD, standard::toString);
+        assertTrue(atRest.leaked() <= FOURTH_TUNE_LEAKS_AT_REST, atRest::toString);
+        assertTrue(standard.keptShare() >= FOURTH_TUNE_KEPT_STANDARD, standard::toString);
+        assertTrue(atRest.keptShare() >= FOURTH_TUNE_KEPT_AT_REST, atRest::toString);
+    }
+
+    @Test
+    void theRulesLeakNoMoreThanMeasuredOnTheFourthCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
+        Figures standard = RedactionCorpus.measure(fourth, "heldout", Redactor.standard()::redact, true);
+        Figures atRest = RedactionCorpus.measure(fourth, "heldout", Redactor.atRest()::redact, false);
+        report("fourth collection, standard", standard, false);
+        report("fourth collection, at rest", atRest, false);
+        assertTrue(standard.leaked() <= FOURTH_HELD_OUT_LEAKS_STANDARD, standard::toString);
+        assertTrue(atRest.leaked() <= FOURTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
+        assertTrue(standard.keptShare() >= FOURTH_HELD_OUT_KEPT_STANDARD, standard::toString);
+        assertTrue(atRest.keptShare() >= FOURTH_HELD_OUT_KEPT_AT_REST, atRest::toString);
     }
 
     /** The three collections' held-out splits together: the figure for formats no rule was written for. */

@@ -29,5 +29,6 @@ class TriageBenchmarkTest {
             assertTrue(r.byCategory().get(c.id()) > 0, c.id());
         }
         assertTrue(r.nanos() > 0 && r.perSecond() > 0);
+        assertTrue(r.cpuNanos() > 0 && r.cpuPerSecond() > 0, "the thread's CPU time is measured on HotSpot");
     }
 }
