@@ -91,6 +91,11 @@ public final class Redactor {
         on(",", new Pairs());
         on(".", new Leaders());
         on("iIuU", new SqlCredentials());
+        on("sS", new SetAs());
+        on("kK", new NumberedKeys());
+        on(":", new HostLogins());
+        on("[{\"", new ListValues());
+        on("(", new SpewValues());
         Positionals positionals = new Positionals(RULES.positionals());
         on(positionals.firstChars(), positionals);
         for (char c = 0; c < 128; c++) {
