@@ -37,7 +37,7 @@ final class ListValues implements Detector {
         String s = scan.text;
         char c = s.charAt(i);
         if (c == '"') {
-            return i > 2 && s.charAt(i - 2) == '"' ? value(scan, i - 2, i) : i + 1;
+            return i > 2 && s.charAt(i - 2) == '"' && mapEntry(s, i - 2, i) ? value(scan, i - 2, i) : i + 1;
         }
         if (c == '{' && Chars.letter(s.charAt(i + 1))) {
             return tuple(scan, i);
@@ -45,6 +45,9 @@ final class ListValues implements Detector {
         int k = i;
         if (c == '{') {
             k = goType(s, i);   // []string{"…"}
+            if (k == i) {
+                return i + 1;   // an object, not a list: its keys are the key-value rules'
+            }
         }
         // the separator before the list: ":", "=>", "=" or a blank, blanks around it
         k--;
@@ -65,6 +68,32 @@ final class ListValues implements Detector {
             return i + 1;
         }
         return value(scan, k, i + 1);
+    }
+
+    /**
+     * Whether the quoted strings that close at {@code nameClose} and open at {@code valueOpen} are a name and its value
+     * in a map without separators: the name opens the map or follows a comma, and the value is no key itself (no colon
+     * after it), so {@code "token_type":"Bearer" "max_tokens":4096} stays.
+     */
+    private static boolean mapEntry(String s, int nameClose, int valueOpen) {
+        int nameOpen = nameClose - 1;
+        while (nameOpen >= 0 && nameClose - nameOpen <= KeyNames.MAX_LENGTH && s.charAt(nameOpen) != '"'
+                && s.charAt(nameOpen) != '\n') {
+            nameOpen--;
+        }
+        int b = nameOpen - 1;
+        while (b >= 0 && Chars.blank(s.charAt(b))) {
+            b--;
+        }
+        if (nameOpen < 0 || b < 0 || "{(,".indexOf(s.charAt(b)) < 0) {
+            return false;
+        }
+        int end = Quotes.close(s, valueOpen + 1, 1);
+        int a = end + 1;
+        while (a < s.length() && Chars.blank(s.charAt(a))) {
+            a++;
+        }
+        return end < s.length() && s.charAt(end) == '"' && (a >= s.length() || s.charAt(a) != ':');
     }
 
     /**
