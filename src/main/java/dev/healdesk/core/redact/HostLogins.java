@@ -21,17 +21,7 @@ final class HostLogins implements Detector {
     public int at(Scan scan, int i) {
         String s = scan.text;
         int n = s.length();
-        int we = i + 1;
-        while (we < n && we - i < MAX_WORD && !Chars.space(s.charAt(we))) {
-            we++;
-        }
-        int eol = we;
-        while (eol < n && Chars.blank(s.charAt(eol))) {
-            eol++;
-        }
-        if (we == i + 1 || eol < n && s.charAt(eol) != '\n' && s.charAt(eol) != '\r') {
-            return i + 1;   // not the last word of its line
-        }
+        // the cheap tests first: what stands before the login (most colons are in a line's first word, a time, a URL)
         int ws = i;
         while (ws > 0 && i - ws < MAX_WORD && !Chars.space(s.charAt(ws - 1))) {
             ws--;
@@ -49,6 +39,17 @@ final class HostLogins implements Detector {
         }
         if (ds == de || !destination(s, ds, de) || !lineStartBefore(s, ds)) {
             return i + 1;
+        }
+        int we = i + 1;
+        while (we < n && we - i < MAX_WORD && !Chars.space(s.charAt(we))) {
+            we++;
+        }
+        int eol = we;
+        while (eol < n && Chars.blank(s.charAt(eol))) {
+            eol++;
+        }
+        if (we == i + 1 || eol < n && s.charAt(eol) != '\n' && s.charAt(eol) != '\r') {
+            return i + 1;   // not the last word of its line
         }
         if (!Values.passwordLike(s, i + 1, we) || !digitOrSign(s, i + 1, we)) {
             return i + 1;

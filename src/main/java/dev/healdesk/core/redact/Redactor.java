@@ -94,7 +94,7 @@ public final class Redactor {
         on("sS", new SetAs());
         on("kK", new NumberedKeys());
         on(":", new HostLogins());
-        on("[{\"", new ListValues());
+        on("[{", new ListValues());
         on("(", new SpewValues());
         Positionals positionals = new Positionals(RULES.positionals());
         on(positionals.firstChars(), positionals);
