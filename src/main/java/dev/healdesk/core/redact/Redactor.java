@@ -42,17 +42,26 @@ public final class Redactor {
     /** Called for the text's first line, which no line feed triggers. */
     private final SpacedProperties spacedProperties = new SpacedProperties();
     /**
-     * By trigger character, beside {@link #triggers}: each detector's {@link Detector#seconds} (null for none), or null
-     * where no detector of the character has any of the three tests (this, {@link #befores}, {@link #wordLengths}). The
-     * scan makes these look-ups before it calls a detector, and where one rules the detector out takes what the detector
-     * would answer there, the word's end ({@link Scan#wordEnd}) or the next character: the first letter of most words
-     * ("of", "line", "Connection", "status"), a date's dashes and a path's slashes cost table look-ups, not calls.
+     * By trigger character, beside {@link #triggers}: the detectors' cheap tests ({@link Detector#seconds},
+     * {@link Detector#befores}, {@link Detector#wordLengths}) folded into bit sets, bit {@code k} for the character's
+     * {@code k}th detector, or null where none of its detectors has any such test. The scan makes two or three look-ups
+     * before it calls a detector, and where the tests rule a detector out takes what the detector would answer there,
+     * the word's end ({@link Scan#wordEnd}) or the next character: the first letter of most words ("of", "line",
+     * "Connection", "status"), a date's dashes and a path's slashes cost table look-ups, not calls. Indexed by the
+     * character after the trigger: 0-127 that ASCII character, {@link #PAST_ASCII} one past ASCII (which always passes),
+     * {@link #EDGE} none (the text ends).
      */
-    private final boolean[][][] seconds = new boolean[128][][];
-    /** Beside {@link #seconds}: each detector's {@link Detector#befores}. */
-    private final boolean[][][] befores = new boolean[128][][];
-    /** Beside {@link #seconds}: each detector's {@link Detector#wordLengths}. */
-    private final long[][] wordLengths = new long[128][];
+    private final long[][] afterPasses = new long[128][];
+    /** Beside {@link #afterPasses}: the same by the character before the trigger ({@link #EDGE}: the text starts). */
+    private final long[][] beforePasses = new long[128][];
+    /** Beside {@link #afterPasses}, for a word character: by the word's length (63: 63 or more), who may be called. */
+    private final long[][] lengthPasses = new long[128][];
+    /** Beside {@link #afterPasses}: the detectors of the character that have a word-length test. */
+    private final long[] lengthTested = new long[128];
+    /** Each thread's arrays for its scans (see {@link Scan.Buffers}). */
+    private final ThreadLocal<Scan.Buffers> buffers = ThreadLocal.withInitial(Scan.Buffers::new);
+    private static final int PAST_ASCII = 128;
+    private static final int EDGE = 129;
     /** By {@link SecretKind#ordinal()}: the kinds this rule set leaves in the text. */
     private final boolean[] left = new boolean[SecretKind.values().length];
 
@@ -103,20 +112,38 @@ public final class Redactor {
             if (ds == null) {
                 continue;
             }
-            boolean[][] second = new boolean[ds.length][];
-            boolean[][] before = new boolean[ds.length][];
-            long[] lengths = new long[ds.length];
+            if (ds.length > 63) {
+                throw new IllegalStateException("more than 63 detectors on " + (int) c);
+            }
+            long[] after = new long[EDGE + 1];
+            long[] before = new long[EDGE + 1];
+            long[] length = new long[64];
+            long tested = 0;
             boolean any = false;
             for (int k = 0; k < ds.length; k++) {
-                second[k] = ds[k].seconds(c);
-                before[k] = ds[k].befores(c);
-                lengths[k] = Chars.word(c) ? ds[k].wordLengths(c) : -1L;
-                any |= second[k] != null || before[k] != null || lengths[k] != -1L;
+                long bit = 1L << k;
+                boolean[] second = ds[k].seconds(c);
+                boolean[] first = ds[k].befores(c);
+                long lengths = Chars.word(c) ? ds[k].wordLengths(c) : -1L;
+                any |= second != null || first != null || lengths != -1L;
+                for (int x = 0; x < 128; x++) {
+                    after[x] |= second == null || second[x] ? bit : 0;
+                    before[x] |= first == null || first[x] ? bit : 0;
+                }
+                after[PAST_ASCII] |= bit;
+                before[PAST_ASCII] |= bit;
+                after[EDGE] |= second == null ? bit : 0;
+                before[EDGE] |= first == null ? bit : 0;
+                for (int len = 0; len < 64; len++) {
+                    length[len] |= (lengths & 1L << len) != 0 ? bit : 0;
+                }
+                tested |= lengths != -1L ? bit : 0;
             }
             if (any) {
-                seconds[c] = second;
-                befores[c] = before;
-                wordLengths[c] = lengths;
+                afterPasses[c] = after;
+                beforePasses[c] = before;
+                lengthPasses[c] = length;
+                lengthTested[c] = tested;
             }
         }
     }
@@ -150,18 +177,32 @@ public final class Redactor {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        Scan scan = scan(text);
+        Scan.Buffers buffers = this.buffers.get();
+        Scan scan = scan(text, 0, buffers);
         if (scan.isEmpty()) {
             return text;
         }
         List<Finding> findings = scan.resolve();
-        StringBuilder out = new StringBuilder(text.length() + 16 * findings.size());
-        int at = 0;
+        // the text's pieces and the tokens copied into a character array kept for the thread, then one string made of
+        // it: no builder to allocate, clear and copy out of for every call
+        int length = text.length();
         for (Finding f : findings) {
-            out.append(text, at, f.start()).append(f.kind().token());
+            length += f.kind().token().length() - (f.end() - f.start());
+        }
+        char[] out = length <= Scan.Buffers.MAX_KEPT ? buffers.out(length) : new char[length];
+        char[] in = scan.chars;
+        int at = 0;
+        int o = 0;
+        for (Finding f : findings) {
+            System.arraycopy(in, at, out, o, f.start() - at);
+            o += f.start() - at;
+            String token = f.kind().token();
+            token.getChars(0, token.length(), out, o);
+            o += token.length();
             at = f.end();
         }
-        return out.append(text, at, text.length()).toString();
+        System.arraycopy(in, at, out, o, text.length() - at);
+        return new String(out, 0, length);
     }
 
     /** What {@link #redact} would replace: non-overlapping, by start. Empty for null. */
@@ -173,15 +214,20 @@ public final class Redactor {
     }
 
     private Scan scan(String text) {
-        return scan(text, 0);
+        return scan(text, 0, buffers.get());
     }
 
     /** Scans {@code text}, decoded {@code depth} times from the text asked about (see {@link Encoded}). */
     private Scan scan(String text, int depth) {
-        Scan scan = new Scan(text, left, depth);
+        return scan(text, depth, null);
+    }
+
+    /** {@link #scan(String, int)}, reading the text from {@code buffers} where given (see {@link Scan.Buffers}). */
+    private Scan scan(String text, int depth, Scan.Buffers buffers) {
+        Scan scan = new Scan(text, left, depth, buffers);
         Detector[][] table = triggers;
         char[] chars = scan.chars;
-        int n = chars.length;
+        int n = scan.length;
         spacedProperties.line(scan, 0);
         int i = 0;
         while (i < n) {
@@ -192,31 +238,26 @@ public final class Redactor {
                 continue;
             }
             int next = i + 1;
-            boolean[][] second = c < 128 ? seconds[c] : null;
-            if (second == null) {
+            long[] afters = c < 128 ? afterPasses[c] : null;
+            if (afters == null) {
                 for (Detector d : detectors) {
                     next = Math.max(next, d.at(scan, i));
                 }
             } else {
-                // what a detector answers where its test rules it out (see Detector): i + 1, or the word's end
-                boolean word = Chars.word(c);
-                boolean[][] first = befores[c];
-                long[] lengths = wordLengths[c];
+                // who passes the cheap tests; the others answer what a detector answers where its test rules it out
+                // (see Detector): i + 1, or the word's end
                 char after = i + 1 < n ? chars[i + 1] : 0;
                 char before = i > 0 ? chars[i - 1] : 0;
-                for (int k = 0; k < detectors.length; k++) {
-                    boolean[] s = second[k];
-                    boolean[] b = first[k];
-                    long m = lengths[k];
-                    if (s != null && (i + 1 >= n || after < 128 && !s[after])
-                            || b != null && (i == 0 || before < 128 && !b[before])
-                            || m != -1L && (m & 1L << Math.min(63, scan.wordEnd(i) - i)) == 0) {
-                        if (word) {
-                            next = Math.max(next, scan.wordEnd(i));
-                        }
-                    } else {
-                        next = Math.max(next, detectors[k].at(scan, i));
-                    }
+                long called = afters[i + 1 >= n ? EDGE : after < 128 ? after : PAST_ASCII]
+                        & beforePasses[c][i == 0 ? EDGE : before < 128 ? before : PAST_ASCII];
+                if ((called & lengthTested[c]) != 0) {
+                    called &= lengthPasses[c][Math.min(63, scan.wordEnd(i) - i)];
+                }
+                if (called != (1L << detectors.length) - 1 && Chars.word(c)) {
+                    next = scan.wordEnd(i);
+                }
+                for (; called != 0; called &= called - 1) {
+                    next = Math.max(next, detectors[Long.numberOfTrailingZeros(called)].at(scan, i));
                 }
             }
             i = next;

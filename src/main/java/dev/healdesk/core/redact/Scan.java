@@ -17,6 +17,8 @@ final class Scan {
      * an array read costs less than {@link String#charAt}, which checks the string's coding each time.
      */
     final char[] chars;
+    /** The text's length: {@link #chars} may be longer (see {@link Buffers}). */
+    final int length;
     /** Where the table row last read by {@link Tables} ends: its later separators need no second look. */
     int tableRowEnd;
     /** Where the %-encoded run last read by {@link Encoded} ends. */
@@ -39,10 +41,45 @@ final class Scan {
     }
 
     Scan(String text, boolean[] left, int depth) {
+        this(text, left, depth, null);
+    }
+
+    /**
+     * A scan of {@code text} that reads it from {@code buffers}' arrays where they are given (its calling thread's,
+     * which no other scan uses meanwhile) and the text is not too long to keep them for the next call: a call made per
+     * log line or document then copies the text into memory it has already touched, and allocates none for it.
+     */
+    Scan(String text, boolean[] left, int depth, Buffers buffers) {
         this.text = text;
-        this.chars = text.toCharArray();
+        int n = text.length();
+        this.length = n;
+        if (buffers == null || n > Buffers.MAX_KEPT) {
+            this.chars = text.toCharArray();
+        } else {
+            if (buffers.chars.length < n) {
+                buffers.chars = new char[Math.min(Buffers.MAX_KEPT, Math.max(n, 2 * buffers.chars.length))];
+            }
+            this.chars = buffers.chars;
+            text.getChars(0, n, chars, 0);
+        }
         this.left = left;
         this.depth = depth;
+    }
+
+    /** Arrays a thread's scans reuse, one scan at a time (see the constructor). */
+    static final class Buffers {
+        /** Longer texts get arrays of their own, so that one huge text does not stay in memory. */
+        static final int MAX_KEPT = 1 << 18;
+        char[] chars = new char[8192];
+        private char[] out = new char[8192];
+
+        /** An array of at least {@code length} (at most {@link #MAX_KEPT}) characters for a redacted text. */
+        char[] out(int length) {
+            if (out.length < length) {
+                out = new char[Math.min(MAX_KEPT, Math.max(length, 2 * out.length))];
+            }
+            return out;
+        }
     }
 
     private int wordAt = -1;
@@ -56,8 +93,9 @@ final class Scan {
         if (i != wordAt) {
             wordAt = i;
             char[] c = chars;
+            int n = length;
             int j = i + 1;
-            while (j < c.length && Chars.word(c[j])) {
+            while (j < n && Chars.word(c[j])) {
                 j++;
             }
             wordEnd = j;
