@@ -102,7 +102,6 @@ public final class Redactor {
         on("iIuU", new SqlCredentials());
         on("sS", new SetAs());
         on("kK", new NumberedKeys());
-        on(":", new HostLogins());
         on("[{", new ListValues());
         on("(", new SpewValues());
         Positionals positionals = new Positionals(RULES.positionals());

@@ -848,15 +848,6 @@ class RedactorTest {
         assertEquals(kept2, REDACTOR.redact(kept2));
     }
 
-    /** Postfix's sasl_passwd and its YAML renderings: HOST[:PORT] USER:PASSWORD, the line holding nothing else. */
-    @Test
-    void aLineThatMapsAHostToUserAndPasswordLosesOnlyThePassword() {
-        assertEquals("[relay.acme-corp.io]:2525 mailer:[REDACTED_PASSWORD]\n  - smtp.acme-corp.io: ci-bot:[REDACTED_PASSWORD]",
-                REDACTOR.redact("[relay.acme-corp.io]:2525 mailer:Pw-7731-x\n  - smtp.acme-corp.io: ci-bot:Pw-7731-x"));
-        String kept1 = "build.acme-corp.io:443 status:HealthyNow\n[relay.acme-corp.io]:2525 mailer:Pw-7731-x is the one\nERROR at app.acme-corp.io: line:42";
-        assertEquals(kept1, REDACTOR.redact(kept1));
-    }
-
     /** Samba's tools take -U [DOMAIN\\]USER%PASSWORD. */
     @Test
     void sambasUserPercentPasswordLosesThePasswordAndAnEscapedAtStays() {
