@@ -67,6 +67,8 @@ public final class HealdeskApp extends Application {
     }
 
     public static void launchConsole(String[] args) {
+        // First: a second core loads and links the classes of the first frame while this thread starts the toolkit.
+        FirstFrameClasses.preloadInBackground();
         ExecutorService prepare = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "healdesk-prepare");
             t.setDaemon(true);

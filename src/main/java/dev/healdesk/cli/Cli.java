@@ -26,6 +26,11 @@ public final class Cli implements Runnable {
     /** picocli's system property that spares it the search for Groovy closures in annotations. */
     static final String NO_GROOVY = "picocli.disable.closures";
 
+    /** picocli's system property: the built-in type converters it does not register (regular expressions). */
+    static final String NO_TIME_OR_SQL_CONVERTERS = "picocli.converters.excludes";
+    /** java.time's and java.sql's types: no option of Healdesk's has one. */
+    static final String EXCLUDED_CONVERTERS = "java\\.time\\..*,java\\.sql\\..*";
+
     /** Exit codes: 0 healthy, 1 degraded or failing, 2 usage or configuration error, 3 internal error. */
     public static final int HEALTHY = 0;
     public static final int UNHEALTHY = 1;
@@ -48,14 +53,20 @@ public final class Cli implements Runnable {
 
     /** As {@link #execute(String...)}, with the console's own figure for {@code bench --only=tokens}. */
     public static int execute(ConsoleBenchmark tokenLatency, String... args) {
-        CommandLine cmd = commandLine(tokenLatency, args);
-        cmd.setOut(new PrintWriter(System.out, true));
-        cmd.setErr(new PrintWriter(System.err, true));
-        return cmd.execute(args);
+        return execute(tokenLatency, new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cmd = commandLine(null, args);
+        return execute(null, out, err, args);
+    }
+
+    /** A plain form of a short command runs without picocli ({@link QuickStart}); the rest as picocli reads it. */
+    private static int execute(ConsoleBenchmark tokenLatency, PrintWriter out, PrintWriter err, String[] args) {
+        Integer quick = QuickStart.run(args, out, err);
+        if (quick != null) {
+            return quick;
+        }
+        CommandLine cmd = commandLine(tokenLatency, args);
         cmd.setOut(out);
         cmd.setErr(err);
         return cmd.execute(args);
@@ -70,6 +81,12 @@ public final class Cli implements Runnable {
         // class path (sixty of them packaged) at each start, for annotations Healdesk does not write
         if (System.getProperty(NO_GROOVY) == null) {
             System.setProperty(NO_GROOVY, "true");
+        }
+        // picocli registers converters for java.time's and java.sql's types by reflection when it is made: a
+        // Class.forName that runs each class's initialiser (java.time's formatters) and a method lookup each, for
+        // option types no command here has (CliCommandTreeTest checks that none has)
+        if (System.getProperty(NO_TIME_OR_SQL_CONVERTERS) == null) {
+            System.setProperty(NO_TIME_OR_SQL_CONVERTERS, EXCLUDED_CONVERTERS);
         }
         CommandLine cmd = new CommandLine(new Cli());
         if (args.length > 0 && COMMANDS.contains(args[0])) {
@@ -105,22 +122,27 @@ public final class Cli implements Runnable {
     private static final class FailureMessage implements CommandLine.IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception ex, CommandLine c, CommandLine.ParseResult parseResult) {
-            if (ex instanceof UsageException u) {
-                c.getErr().println("healdesk: " + u.getMessage());
-                return USAGE;
-            }
-            java.io.IOException io = ex instanceof java.io.IOException e ? e
-                    : ex instanceof java.io.UncheckedIOException u ? u.getCause() : null;
-            if (io != null) {
-                // A file that cannot be read or written is the environment's doing, not a bug: say which and what to do.
-                c.getErr().println("healdesk: " + ioMessage(io));
-                return USAGE;
-            }
-            org.slf4j.LoggerFactory.getLogger(Cli.class).error("internal error", ex);
-            c.getErr().println("healdesk: internal error: " + (ex.getMessage() == null ? "an unexpected failure"
-                    : ex.getMessage()) + ". This is a bug in Healdesk, not in your input; the log has the details.");
-            return INTERNAL;
+            return failure(ex, c.getErr());
         }
+    }
+
+    /** What a command threw, told on {@code err}: exit 2 for an operator's mistake or an unusable file, else 3. */
+    static int failure(Exception ex, PrintWriter err) {
+        if (ex instanceof UsageException u) {
+            err.println("healdesk: " + u.getMessage());
+            return USAGE;
+        }
+        java.io.IOException io = ex instanceof java.io.IOException e ? e
+                : ex instanceof java.io.UncheckedIOException u ? u.getCause() : null;
+        if (io != null) {
+            // A file that cannot be read or written is the environment's doing, not a bug: say which and what to do.
+            err.println("healdesk: " + ioMessage(io));
+            return USAGE;
+        }
+        org.slf4j.LoggerFactory.getLogger(Cli.class).error("internal error", ex);
+        err.println("healdesk: internal error: " + (ex.getMessage() == null ? "an unexpected failure"
+                : ex.getMessage()) + ". This is a bug in Healdesk, not in your input; the log has the details.");
+        return INTERNAL;
     }
 
     /** A new instance of the command {@code name} (one of {@link #COMMANDS}): a switch, so no other is loaded. */

@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
         description = "List the stored runs, most recent first: id, start, target, status, health score, passed,"
                 + " failed, flaky, duration.",
         subcommands = HistoryCopyCommand.class)
-final class HistoryCommand implements Callable<Integer> {
+final class HistoryCommand implements Callable<Integer>, QuickStart.Command {
 
     private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
@@ -39,19 +39,43 @@ final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per line instead of a table.")
     boolean json;
 
+    /** (Its default is also the field's own, for {@link QuickStart}.) */
     @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "At most N runs (default ${DEFAULT-VALUE}).")
-    int limit;
+    int limit = 20;
 
     @Mixin
     StoredHistory stored = new StoredHistory();
 
     @Override
     public Integer call() throws IOException {
+        return call(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    @Override
+    public boolean option(String name, String value) {
+        return switch (name) {
+            case "--json" -> QuickStart.flag(value) && (json = true);
+            case "--limit" -> (limit = QuickStart.number(value)) >= 0;
+            default -> stored.option(name, value);
+        };
+    }
+
+    @Override
+    public boolean parameter(int index, String value) {
+        return false;
+    }
+
+    @Override
+    public boolean complete() {
+        return true;
+    }
+
+    @Override
+    public Integer call(PrintWriter out, PrintWriter err) throws IOException {
         if (limit < 1) {
             throw new Cli.UsageException("--limit: " + limit + " is not a number of runs. Give 1 or more, e.g. --limit=50.");
         }
         HealdeskPaths paths = stored.paths(Cli.config().env());
-        PrintWriter out = spec.commandLine().getOut();
         List<RunRow> runs;
         Map<String, RunOutcome> outcomes = new HashMap<>();
         try (HistoryStore store = StoredHistory.open(paths)) {

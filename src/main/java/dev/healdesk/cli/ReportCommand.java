@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
                 + " (healing-summary.json), pdf (the HTML laid out for print) or junit (JUnit XML for CI).",
                 "The run is rebuilt from its run folder's JSON files, or from the history database when the folder is"
                         + " gone (then without stacks, screenshots and diagnoses). Prints the path written."})
-final class ReportCommand implements Callable<Integer> {
+final class ReportCommand implements Callable<Integer>, QuickStart.Command {
 
     @Spec
     CommandSpec spec;
@@ -37,7 +37,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "md|html|json|pdf|junit", defaultValue = "html",
             description = "Report format (default ${DEFAULT-VALUE}).")
-    String format;
+    String format = "html";
 
     @Option(names = "--out", paramLabel = "FILE", description = "Where to write it (default: report.<format> in the"
             + " run folder, report-junit.xml for junit; '-' for standard output, not for pdf).")
@@ -48,13 +48,35 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        return call(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    @Override
+    public boolean option(String name, String value) {
+        return switch (name) {
+            case "--format" -> (format = value) != null;
+            case "--out" -> (out = QuickStart.path(value)) != null;
+            default -> stored.option(name, value);
+        };
+    }
+
+    @Override
+    public boolean parameter(int index, String value) {
+        return index == 0 && (runId = value) != null;
+    }
+
+    @Override
+    public boolean complete() {
+        return runId != null;
+    }
+
+    @Override
+    public Integer call(PrintWriter stdout, PrintWriter err) throws IOException {
         Format f = format();
         if (f == Format.PDF && out != null && out.toString().equals("-")) {
             throw new Cli.UsageException("--out=- writes text to standard output; a PDF needs a file: --out=FILE.pdf.");
         }
         HealdeskPaths paths = stored.paths(Cli.config().env());
-        PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         try (HistoryStore store = StoredHistory.open(paths)) {
             RunRow row = find(store, paths);
             if (row.running()) {

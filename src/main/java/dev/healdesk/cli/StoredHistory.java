@@ -24,6 +24,15 @@ final class StoredHistory {
             + " postgresql://host:port/database (default <results-dir>/healdesk.db; env HEALDESK_DB).")
     String db;
 
+    /** Takes {@code --results-dir} or {@code --db} for {@link QuickStart}; false for any other option. */
+    boolean option(String name, String value) {
+        return switch (name) {
+            case "--results-dir" -> (resultsDir = QuickStart.path(value)) != null;
+            case "--db" -> (db = value) != null;
+            default -> false;
+        };
+    }
+
     /** The paths these options and {@code env} give. */
     HealdeskPaths paths(Map<String, String> env) {
         return paths(resultsDir, db, env);

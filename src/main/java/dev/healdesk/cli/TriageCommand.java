@@ -51,7 +51,7 @@ import java.util.concurrent.Callable;
         description = {"Triage failure messages without running anything.",
                 "Each input line: {\"id\":..., \"message\":...[, \"stack\":...]}.",
                 "Each output line: {\"id\",\"category\",\"severity\",\"fixClass\",\"fingerprint\",\"patternId\",\"playbook\"}."})
-final class TriageCommand implements Callable<Integer> {
+final class TriageCommand implements Callable<Integer>, QuickStart.Command {
 
     @Spec
     CommandSpec spec;
@@ -84,12 +84,38 @@ final class TriageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        return call(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    @Override
+    public boolean option(String name, String value) {
+        return switch (name) {
+            case "--input" -> (input = QuickStart.path(value)) != null;
+            case "--patterns" -> (patterns = QuickStart.path(value)) != null;
+            case "--diagnose" -> QuickStart.flag(value) && (diagnose = true);
+            case "--rediagnose" -> QuickStart.flag(value) && (rediagnose = true);
+            case "--db" -> (db = value) != null;
+            default -> false;
+        };
+    }
+
+    @Override
+    public boolean parameter(int index, String value) {
+        return false;
+    }
+
+    @Override
+    public boolean complete() {
+        return input != null;
+    }
+
+    @Override
+    public Integer call(PrintWriter out, PrintWriter err) throws IOException {
         PatternCatalog catalog = loadCatalog();
         Triage triage = new Triage(catalog);
-        PrintWriter out = spec.commandLine().getOut();
         if (diagnose) {
             mapper = new ObjectMapper();
-            return diagnoseAll(triage, catalog, out);
+            return diagnoseAll(triage, catalog, out, err);
         }
         StringWriter buffer = new StringWriter();
         readRecords(r -> {
@@ -165,7 +191,8 @@ final class TriageCommand implements Callable<Integer> {
     }
 
     /** Reads every line first: the failures are grouped by fingerprint so that each group costs one LLM call. */
-    private int diagnoseAll(Triage triage, PatternCatalog catalog, PrintWriter out) throws IOException {
+    private int diagnoseAll(Triage triage, PatternCatalog catalog, PrintWriter out, PrintWriter err)
+            throws IOException {
         List<ObjectNode> lines = new ArrayList<>();
         List<TestResult> results = new ArrayList<>();
         readRecords(r -> {
@@ -176,7 +203,6 @@ final class TriageCommand implements Callable<Integer> {
         Map<String, String> env = Cli.config().env();
         HealdeskPaths paths = db != null ? HealdeskPaths.fromEnvironment(env).withDatabase(db)
                 : HealdeskPaths.fromEnvironment(env);
-        PrintWriter err = spec.commandLine().getErr();
         List<FailureGroup> groups = triage.group(results);
         Diagnoses diagnoses;
         try (HistoryStore history = openHistory(paths, env)) {

@@ -123,7 +123,8 @@ class PackagedAppIT {
     void theLauncherOpensTheConsoleToItsFirstFrameWithItsClassesFromTheArchive() throws Exception {
         Path log = scratch.resolve("console-class-load.txt");
         BoundedProcess.Result r = launch(List.of(), Map.of(
-                "JAVA_TOOL_OPTIONS", "-Xshare:on -Dhealdesk.measureStartup=true -Xlog:class+load=info:file=" + log,
+                "JAVA_TOOL_OPTIONS", "-Xshare:on -Dhealdesk.measureStartup=true -XX:+PrintFlagsFinal"
+                        + " -Xlog:class+load=info:file=" + log,
                 "HEALDESK_RESULTS_DIR", scratch.resolve("console-results").toString(),
                 "HEALDESK_CONFIG_DIR", scratch.resolve("config").toString()));
         assertThat(r.exitCode()).as("stdout:%n%s%nstderr:%n%s", r.stdout(), r.stderr()).isZero();
@@ -132,6 +133,8 @@ class PackagedAppIT {
         assertThat(sourceOf(log, "javafx.scene.Scene")).isEqualTo("shared objects file");
         assertThat(sourceOf(log, "dev.healdesk.app.HealdeskApp")).isEqualTo("shared objects file");
         assertThat(sourceOf(log, "dev.healdesk.app.ConsoleView")).isEqualTo("shared objects file");
+        // mapped where it was written, not relocated (ArchiveRelocationMode 0), as the CLI's
+        assertThat(flag(r, "ArchiveRelocationMode")).isEqualTo("0");
     }
 
     @Test
@@ -149,8 +152,10 @@ class PackagedAppIT {
         assertThat(Files.readString(cds)).contains(image.resolve("lib/app/healdesk-cli.jsa").toString())
                 .doesNotContain(image.resolve("lib/app/healdesk.jsa").toString());
         // Classes only a CLI command loads, and those of a stored run's row: the packager's training put them there.
-        assertThat(sourceOf(log, "picocli.CommandLine")).isEqualTo("shared objects file");
+        assertThat(sourceOf(log, "dev.healdesk.cli.QuickStart")).isEqualTo("shared objects file");
         assertThat(sourceOf(log, "dev.healdesk.cli.HistoryCommand")).isEqualTo("shared objects file");
+        // the plain form of a short command is read without picocli (cli/QuickStart)
+        assertThat(sourceOf(log, "picocli.CommandLine")).isEqualTo("(not loaded)");
         assertThat(sourceOf(log, "org.sqlite.JDBC")).isEqualTo("shared objects file");
         assertThat(sourceOf(log, "dev.healdesk.core.run.RunOutcome")).isEqualTo("shared objects file");
         // and no class of the app from a jar (one would have been left out of the archive)

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -66,6 +67,31 @@ class CliCommandTreeTest {
         // with anything beside it, the whole tree as before
         assertEquals(Set.copyOf(Cli.COMMANDS), Cli.commandLine(null, new String[] {"--version", "--help"})
                 .getSubcommands().keySet().stream().filter(n -> !n.equals("help")).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    @Test
+    void noOptionOfAnyCommandHasATypeWhoseConverterPicocliIsToldToLeaveOut() {
+        // Cli sets picocli.converters.excludes (java.time's and java.sql's types) when it builds a command line
+        CommandLine all = Cli.commandLine(null, new String[] {"--help"});
+        List<java.util.regex.Pattern> excluded = java.util.Arrays.stream(Cli.EXCLUDED_CONVERTERS.split(","))
+                .map(java.util.regex.Pattern::compile).toList();
+        List<String> checked = new java.util.ArrayList<>();
+        java.util.Deque<CommandLine> todo = new java.util.ArrayDeque<>(List.of(all));
+        while (!todo.isEmpty()) {
+            CommandLine c = todo.pop();
+            todo.addAll(c.getSubcommands().values());
+            for (CommandLine.Model.ArgSpec arg : c.getCommandSpec().args()) {
+                List<Class<?>> types = new java.util.ArrayList<>(List.of(arg.type()));
+                types.addAll(List.of(arg.auxiliaryTypes()));
+                for (Class<?> type : types) {
+                    checked.add(type.getName());
+                    assertTrue(excluded.stream().noneMatch(p -> p.matcher(type.getName()).matches()),
+                            c.getCommandSpec().qualifiedName() + " " + arg + ": " + type.getName());
+                }
+            }
+        }
+        // the walk reached the commands' options (paths, numbers, lists)
+        assertTrue(checked.contains("java.nio.file.Path") && checked.contains("int"), checked.toString());
     }
 
     @Test

@@ -42,9 +42,15 @@ import java.util.Optional;
  */
 public final class StoredRuns {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private StoredRuns() {
+    }
+
+    /**
+     * The mapper that reads a run folder's files, made on first use: a report rebuilt from the history reads none,
+     * and a short {@code report} process then neither makes one nor loads the types it makes.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 
     /** Where a rebuilt run came from, for the operator. */
@@ -120,8 +126,8 @@ public final class StoredRuns {
 
     /** Reads {@code healing-summary.json} and {@code test-output.json} of a run folder. */
     public static RunSummary fromRunFolder(Path folder) throws IOException {
-        JsonNode s = JSON.readTree(folder.resolve(RunFolderWriter.SUMMARY_JSON).toFile());
-        JsonNode out = JSON.readTree(folder.resolve(RunFolderWriter.TEST_OUTPUT).toFile());
+        JsonNode s = Json.MAPPER.readTree(folder.resolve(RunFolderWriter.SUMMARY_JSON).toFile());
+        JsonNode out = Json.MAPPER.readTree(folder.resolve(RunFolderWriter.TEST_OUTPUT).toFile());
         Map<String, TestResult> byId = new LinkedHashMap<>();
         for (JsonNode t : out.path("tests")) {
             List<String> attachments = new ArrayList<>();
