@@ -172,6 +172,9 @@ final class CommandLines implements Detector {
         }
         if (userPassword) {
             int colon = Chars.indexOf(s, ':', start, end);
+            if (colon < 0) {
+                colon = sambaPercent(s, start, end);
+            }
             if (colon < 0 || Values.placeholder(s, colon + 1, end)) {
                 return Math.max(otherwise, end);
             }
@@ -238,7 +241,7 @@ final class CommandLines implements Detector {
      */
     private static int position(String s, int flag, Flag rule, int arg) {
         int lineStart = flag;
-        while (lineStart > 0 && flag - lineStart < REACH && s.charAt(lineStart - 1) != '\n') {
+        while (lineStart > 0 && flag - lineStart < REACH && (s.charAt(lineStart - 1) != '\n' || continued(s, lineStart - 1))) {
             lineStart--;
         }
         for (String c : rule.commands()) {
@@ -365,7 +368,7 @@ final class CommandLines implements Detector {
     /** Whether one of {@code rule}'s commands stands as a word before {@code flag} on its line. */
     private static boolean command(String s, int flag, Flag rule) {
         int lineStart = flag;
-        while (lineStart > 0 && flag - lineStart < REACH && s.charAt(lineStart - 1) != '\n') {
+        while (lineStart > 0 && flag - lineStart < REACH && (s.charAt(lineStart - 1) != '\n' || continued(s, lineStart - 1))) {
             lineStart--;
         }
         for (String c : rule.commands()) {
@@ -379,4 +382,31 @@ final class CommandLines implements Detector {
         }
         return false;
     }
+
+    /**
+     * Whether the line break at {@code nl} continues a command: a backslash ends the line before it ({@code curl -v \},
+     * then {@code -u ci:…} on the next line), as shells and the curl commands that HTTP clients print continue theirs.
+     */
+    private static boolean continued(String s, int nl) {
+        int b = nl - 1;
+        if (b >= 0 && s.charAt(b) == '\r') {
+            b--;
+        }
+        return b >= 0 && s.charAt(b) == '\\';
+    }
+
+    /**
+     * In a {@code user%password} value without a colon, as Samba's tools take it ({@code smbclient -U bob%…},
+     * {@code net ads join -U Administrator%…}): the {@code %}, or -1 where there is none or it starts a %-escape
+     * ({@code bob%40acme}).
+     */
+    private static int sambaPercent(String s, int start, int end) {
+        int p = Chars.indexOf(s, '%', start, end);
+        if (p <= start || p + 1 >= end) {
+            return -1;
+        }
+        boolean escape = p + 2 < end && Character.digit(s.charAt(p + 1), 16) >= 0 && Character.digit(s.charAt(p + 2), 16) >= 0;
+        return escape ? -1 : p;
+    }
+
 }

@@ -60,7 +60,7 @@ final class Emails implements Detector {
             }
         }
         if (labels < 2 || end - lastLabel < 2 || !lettersOnly(s, lastLabel, end) || fileExtension(s, lastLabel, end)
-                || Hosts.reserved(s, at + sep, end) || serviceAccount(s, end)) {
+                || Hosts.reserved(s, at + sep, end) || serviceAccount(s, end) || prompt(s, end)) {
             return Math.max(at + 1, end);
         }
         scan.add(SecretKind.EMAIL, start, end);
@@ -100,4 +100,26 @@ final class Emails implements Detector {
         }
         return false;
     }
+
+    /**
+     * Whether the address that ends at {@code end} is a shell prompt's user@host: a colon, then the working directory
+     * ({@code ~} or a path), then {@code #} or {@code $} ({@code root@db01.acme.net:~#}, {@code ci@build-7:/srv/app$}).
+     * The host is what the operator needs; a mailbox is never followed so.
+     */
+    private static boolean prompt(String s, int end) {
+        if (end + 2 >= s.length() || s.charAt(end) != ':' || s.charAt(end + 1) != '~' && s.charAt(end + 1) != '/') {
+            return false;
+        }
+        for (int i = end + 1; i < s.length() && i - end < 256; i++) {
+            char c = s.charAt(i);
+            if (c == '#' || c == '$') {
+                return i + 1 == s.length() || Chars.space(s.charAt(i + 1));
+            }
+            if (Chars.space(c)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
 }

@@ -107,6 +107,10 @@ public final class Redactor {
         on("{(", pairs);
         on(".", new Leaders());
         on("iIuU", new SqlCredentials());
+        on("sS", new SetAs());
+        on("kK", new NumberedKeys());
+        on("[{", new ListValues());
+        on("(", new SpewValues());
         Positionals positionals = new Positionals(RULES.positionals());
         on(positionals.firstChars(), positionals);
         for (char c = 0; c < 128; c++) {

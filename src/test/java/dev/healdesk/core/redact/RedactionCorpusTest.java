@@ -73,9 +73,16 @@ class RedactionCorpusTest {
      * growing; lower the leak bounds, never raise them. The kept shares are held to the 0.98 target, as elsewhere.
      * After redact9's general forms (written from invented probe lines, before this collection was merged and without
      * reading it), measured once from the summary lines: tune 57 and 55, held out 13 and 13, kept unchanged.
+     * redact11 then wrote general rules for the tune part's shapes (numbered key shares, "NAME has been set as VALUE",
+     * Samba's {@code user%password}, continued command lines, values one bracket from
+     * their name in lists, Erlang tuples, go-spew's {@code (len=N)}, a {@code type} naming a value, a shell prompt's
+     * user@host): tune 30 of 236 and 28 of 217 leaked, 564 of 564 kept. Two of the 30 are planted e-mail addresses whose last
+     * eight characters ("mail.com") the relay's host name smtp.gmail.com repeats, which the measure counts as leaked. A rule for Postfix's
+     * {@code HOST[:PORT] USER:PASSWORD} lines (4 more) was written and taken out: triggered by every colon after a word,
+     * it cost 8 % of the scan's thread CPU in pairs against main.
      */
-    private static final int FOURTH_TUNE_LEAKS_STANDARD = 57;
-    private static final int FOURTH_TUNE_LEAKS_AT_REST = 55;
+    private static final int FOURTH_TUNE_LEAKS_STANDARD = 30;
+    private static final int FOURTH_TUNE_LEAKS_AT_REST = 28;
     private static final int FOURTH_HELD_OUT_LEAKS_STANDARD = 13;
     private static final int FOURTH_HELD_OUT_LEAKS_AT_REST = 13;
     private static final double FOURTH_TUNE_KEPT_STANDARD = 0.98;

@@ -975,6 +975,95 @@ class RedactorTest {
         }
     }
 
+    /** Secret-sharing tools number the shares they print: Unseal Key 1:, Recovery Key 2:. */
+    @Test
+    void aNumberedKeyShareGoesAndAPublicOrWordValueStays() {
+        assertEquals("Unseal Key 1: [REDACTED_GENERIC_SECRET]\nRecovery Key 2: [REDACTED_GENERIC_SECRET]",
+                REDACTOR.redact("Unseal Key 1: Qm8xTz4pLw2RvN7cYk3HbJ5sDf9GaE1u\nRecovery Key 2: Qm8xTz4pLw2RvN7cYk3HbJ5sDf9GaE1u"));
+        assertEquals("$ vault operator unseal [REDACTED_PASSWORD]",
+                REDACTOR.redact("$ vault operator unseal Qm8xTz4pLw2RvN7cYk3HbJ5sDf9GaE1u"));
+        String kept2 = "Recovery Key 2: disabled\nPublic Key 1: Qm8xTz4pLw2RvN7cYk3HbJ5sDf9GaE1u\nsort key 3: Qm8xTz4pLw2RvN7cYk3HbJ5sDf9GaE1u";
+        assertEquals(kept2, REDACTOR.redact(kept2));
+    }
+
+    /** Configuration loaders announce each key: NAME has been set as VALUE. */
+    @Test
+    void aSettingAnnouncedAsSetInProseLosesItsValueWhenTheNameIsASecrets() {
+        assertEquals("INFO loader - key=db.adminPassword has been set as [REDACTED_PASSWORD]",
+                REDACTOR.redact("INFO loader - key=db.adminPassword has been set as Pw-7731-x"));
+        assertEquals("INFO loader - apiSecret was set to [REDACTED_GENERIC_SECRET]",
+                REDACTOR.redact("INFO loader - apiSecret was set to Qm8xTz4pLw2RvN7cYk3HbJ5sDf9GaE1u"));
+        String kept2 = "INFO loader - serverAddr has been set as db-7.acme-corp.io:8848\nINFO loader - password has been set as expected\nthe timeout was set to 30s";
+        assertEquals(kept2, REDACTOR.redact(kept2));
+    }
+
+    /** Samba's tools take -U [DOMAIN\\]USER%PASSWORD. */
+    @Test
+    void sambasUserPercentPasswordLosesThePasswordAndAnEscapedAtStays() {
+        assertEquals("$ smbclient //fs01.acme-corp.io/share -U 'ACME\\ci-bot%[REDACTED_PASSWORD]' -c ls",
+                REDACTOR.redact("$ smbclient //fs01.acme-corp.io/share -U 'ACME\\ci-bot%Pw-7731-x' -c ls"));
+        assertEquals("$ samba-tool user list --user=ACME/admin%[REDACTED_PASSWORD] -H ldap://dc1.acme-corp.io",
+                REDACTOR.redact("$ samba-tool user list --user=ACME/admin%Pw-7731-x -H ldap://dc1.acme-corp.io"));
+        String kept2 = "$ smbclient //fs01.acme-corp.io/share -U ci-bot%40acme -c ls";
+        assertEquals(kept2, REDACTOR.redact(kept2));
+    }
+
+    /** curl's flags on the lines after a trailing backslash belong to curl. */
+    @Test
+    void aCommandContinuedWithABackslashIsOneCommandLine() {
+        assertEquals("$ curl -sS \\\n  -H 'Accept: application/json' \\\n  -u ci-bot:[REDACTED_PASSWORD] \\\n  https://api.acme-corp.io/v1/ping",
+                REDACTOR.redact("$ curl -sS \\\n  -H 'Accept: application/json' \\\n  -u ci-bot:Pw-7731-x \\\n  https://api.acme-corp.io/v1/ping"));
+        String kept1 = "$ curl -sS https://api.acme-corp.io/v1/ping\nssh -u ci-bot:x1 host";
+        assertEquals(kept1, REDACTOR.redact(kept1));
+    }
+
+    /** Header maps hold lists (JSON, Go's http.Header). */
+    @Test
+    void aSecretsValueInAListGoesAndOtherHeadersStay() {
+        assertEquals("\"headers\":{\"Accept\":[\"application/json\"],\"X-Auth-Token\":[\"[REDACTED_GENERIC_SECRET]\"]}",
+                REDACTOR.redact("\"headers\":{\"Accept\":[\"application/json\"],\"X-Auth-Token\":[\"Qm8xTz4pLw2RvN7cYk3HbJ5sDf9GaE1u\"]}"));
+        assertEquals("http.Header{\"Accept\":[]string{\"text/html\"}, \"X-Api-Key\":[]string{\"[REDACTED_GENERIC_SECRET]\"}}",
+                REDACTOR.redact("http.Header{\"Accept\":[]string{\"text/html\"}, \"X-Api-Key\":[]string{\"Qm8xTz4pLw2RvN7cYk3HbJ5sDf9GaE1u\"}}"));
+        String kept3 = "http.Header{\"X-Request-Id\":[]string{\"3f2a9c0b7d1e4f5a9b8c\"}}";
+        assertEquals(kept3, REDACTOR.redact(kept3));
+    }
+
+    /** Erlang and Elixir print settings as {atom, Value}, strings as <<"...">> binaries. */
+    @Test
+    void anErlangTuplesStringOrBinaryGoesWhenTheAtomNamesASecret() {
+        assertEquals("[{rabbit,[{default_user,<<\"guest\">>},{default_pass,<<\"[REDACTED_PASSWORD]\">>},{db_password, \"[REDACTED_PASSWORD]\"}]}]",
+                REDACTOR.redact("[{rabbit,[{default_user,<<\"guest\">>},{default_pass,<<\"Pw-7731-x\">>},{db_password, \"Pw-7731-x\"}]}]"));
+        String kept1 = "[{default_user,<<\"guest\">>},{log_levels,[{connection,info}]},{vhost,\"orders\"}]";
+        assertEquals(kept1, REDACTOR.redact(kept1));
+    }
+
+    /** go-spew, and testify's diffs: Password: (string) (len=9) "...". */
+    @Test
+    void goSpewsTypeAndLengthStandBetweenANameAndItsValue() {
+        assertEquals("+ Password: [REDACTED_PASSWORD]) (len=9) \"[REDACTED_PASSWORD]\"",
+                REDACTOR.redact("+ Password: (string) (len=9) \"Pw-7731-x\""));
+        String kept1 = "  User: (string) (len=9) \"ci-bot-07\",\n  Host: (string) (len=14) \"db.acme-corp.io\"";
+        assertEquals(kept1, REDACTOR.redact(kept1));
+    }
+
+    /** Keycloak's credential representations: {"type":"password","value":"..."}. */
+    @Test
+    void aTypeNamesTheValueBesideIt() {
+        assertEquals("{\"credentials\":[{\"type\":\"password\",\"value\":\"[REDACTED_PASSWORD]\",\"temporary\":false}]}",
+                REDACTOR.redact("{\"credentials\":[{\"type\":\"password\",\"value\":\"Pw-7731-x\",\"temporary\":false}]}"));
+        String kept1 = "{\"type\":\"text\",\"value\":\"Hello World\"}";
+        assertEquals(kept1, REDACTOR.redact(kept1));
+    }
+
+    /** root@host:~# keeps its host; a mailbox before a colon and a word is still one. */
+    @Test
+    void aShellPromptsUserAtHostIsNoEmailAddress() {
+        assertEquals("Reply to [REDACTED_EMAIL]: on call",
+                REDACTOR.redact("Reply to ops@acme-mail.io: on call"));
+        String kept1 = "root@db01.acme-corp.io:~# systemctl restart vault\nci@build-7.acme-corp.io:/srv/app$ make";
+        assertEquals(kept1, REDACTOR.redact(kept1));
+    }
+
     private static final Random LOCAL = new Random(7);
 
     private static String randomAlnum(int n) {
