@@ -59,7 +59,7 @@ public final class Incidents {
 
     public Incidents(Triage triage) {
         this.triage = triage;
-        this.catalog = triage.catalog();
+        this.catalog = triage.classifier().catalog();
     }
 
     /**

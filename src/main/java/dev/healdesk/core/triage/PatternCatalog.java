@@ -54,20 +54,15 @@ public final class PatternCatalog {
             "fixClass", "playbook", "priority", "hints", "groupBy", "comment");
     private static final List<String> REQUIRED = List.of("id", "name", "regex", "category", "severity", "fixClass");
 
-    /** The patterns in trial order; null in the built-in catalog until it is first asked for ({@link #patterns()}). */
-    private volatile List<FailurePattern> patterns;
+    private final List<FailurePattern> patterns;
 
     private PatternCatalog(List<FailurePattern> patterns) {
-        this.patterns = patterns == null ? null : List.copyOf(patterns);
+        this.patterns = List.copyOf(patterns);
     }
 
-    /**
-     * The catalog shipped with Healdesk, read from its resource when it is first used: a run whose tests all pass never
-     * triages, and reading the catalog (JSON, a regular expression compiled per pattern) was a tenth of a run's work
-     * before Playwright started.
-     */
+    /** The catalog shipped with Healdesk. */
     public static PatternCatalog builtIn() {
-        return new PatternCatalog(null);
+        return new PatternCatalog(order(List.of(), readBuiltIn()));
     }
 
     /** The built-in catalog plus the patterns of {@code userFile}; user patterns replace built-ins of the same id. */
@@ -101,21 +96,11 @@ public final class PatternCatalog {
 
     /** The patterns in trial order; the catch-all is last. */
     public List<FailurePattern> patterns() {
-        List<FailurePattern> read = patterns;
-        if (read == null) {
-            synchronized (this) {
-                read = patterns;
-                if (read == null) {
-                    read = List.copyOf(order(List.of(), readBuiltIn()));
-                    patterns = read;
-                }
-            }
-        }
-        return read;
+        return patterns;
     }
 
     public Optional<FailurePattern> find(String id) {
-        return patterns().stream().filter(p -> p.id().equals(id)).findFirst();
+        return patterns.stream().filter(p -> p.id().equals(id)).findFirst();
     }
 
     /**
@@ -124,14 +109,13 @@ public final class PatternCatalog {
      */
     public java.util.SortedSet<String> playbooks() {
         java.util.SortedSet<String> names = new java.util.TreeSet<>();
-        patterns().stream().map(FailurePattern::playbook).filter(java.util.Objects::nonNull).forEach(names::add);
+        patterns.stream().map(FailurePattern::playbook).filter(java.util.Objects::nonNull).forEach(names::add);
         return names;
     }
 
     /** The catch-all pattern. */
     public FailurePattern unknown() {
-        List<FailurePattern> all = patterns();
-        return all.get(all.size() - 1);
+        return patterns.get(patterns.size() - 1);
     }
 
     private static List<FailurePattern> readBuiltIn() {

@@ -17,21 +17,19 @@ public final class Triage {
     /** Frames kept in a group's {@link FailureGroup#stackTop()} (evidence: not part of the fingerprint). */
     public static final int STACK_TOP_FRAMES = 3;
 
-    private final PatternCatalog catalog;
-    /** Built on the first failure triaged ({@link #classifier()}): a run whose tests all pass never needs it. */
-    private volatile Classifier classifier;
+    private final Classifier classifier;
     private final Fingerprinter fingerprinter = new Fingerprinter();
     private final Incidents incidents;
 
     private static final String[] CLAUSE_SEPARATORS = {": ", " - ", "\uff1a"};
 
     public Triage(PatternCatalog catalog) {
-        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.classifier = new Classifier(Objects.requireNonNull(catalog, "catalog"));
         this.incidents = new Incidents(this);
     }
 
     public TriagedFailure triage(String message, String stack) {
-        Classifier.Match match = classifier().match(message, stack);
+        Classifier.Match match = classifier.match(message, stack);
         Classification c = atLeastHighInOwnCode(match.classification(), message, stack);
         // Keyed by the pattern, which a service's port may choose (ECONNREFUSED ..:5432 is PostgreSQL): a failure
         // group holds one classification, so a PostgreSQL, a Redis and a backend refusing in one run must stay three
@@ -134,22 +132,7 @@ public final class Triage {
     }
 
     public Classifier classifier() {
-        Classifier built = classifier;
-        if (built == null) {
-            synchronized (this) {
-                built = classifier;
-                if (built == null) {
-                    built = new Classifier(catalog);
-                    classifier = built;
-                }
-            }
-        }
-        return built;
-    }
-
-    /** The catalog the classifier tries, as given. */
-    public PatternCatalog catalog() {
-        return catalog;
+        return classifier;
     }
 
     public Fingerprinter fingerprinter() {
