@@ -92,18 +92,21 @@ class RedactionCorpusTest {
     /**
      * The fifth collection ({@link RedactionCorpus#FIFTH}, families5.py: 40 formats none of the earlier collections has,
      * weighted toward what a test run's failure output carries, learnt from public threads) was built and committed
-     * before any rule ran on it, and no rule writer has seen it: both its parts measure formats no rule was written for,
-     * and its held-out part is the closest predictor of the outside measure. Not measured yet: the bounds are set to the
-     * figures of the first run, which is made only after this commit.
+     * (360acec) before any rule ran on it, and no rule writer has seen it: both its parts measure formats no rule was
+     * written for, and its held-out part is the closest predictor of the outside measure. Measured once with the rules of
+     * main at 8845c03, from the summary lines only (the held-out failures are never printed): tune 44 of 250 planted
+     * values leaked with the standard rules and 44 of 168 secrets at rest, 568 of 574 must-keep strings kept (570 at
+     * rest); held out 8 of 150 and 8 of 116, 259 of 261 kept (259 at rest). These bounds keep the gap from growing; lower
+     * the leak bounds, never raise them. The kept shares are held to the 0.98 target, as elsewhere.
      */
-    private static final int FIFTH_TUNE_LEAKS_STANDARD = Integer.MAX_VALUE;
-    private static final int FIFTH_TUNE_LEAKS_AT_REST = Integer.MAX_VALUE;
-    private static final int FIFTH_HELD_OUT_LEAKS_STANDARD = Integer.MAX_VALUE;
-    private static final int FIFTH_HELD_OUT_LEAKS_AT_REST = Integer.MAX_VALUE;
-    private static final double FIFTH_TUNE_KEPT_STANDARD = 0.0;
-    private static final double FIFTH_TUNE_KEPT_AT_REST = 0.0;
-    private static final double FIFTH_HELD_OUT_KEPT_STANDARD = 0.0;
-    private static final double FIFTH_HELD_OUT_KEPT_AT_REST = 0.0;
+    private static final int FIFTH_TUNE_LEAKS_STANDARD = 44;
+    private static final int FIFTH_TUNE_LEAKS_AT_REST = 44;
+    private static final int FIFTH_HELD_OUT_LEAKS_STANDARD = 8;
+    private static final int FIFTH_HELD_OUT_LEAKS_AT_REST = 8;
+    private static final double FIFTH_TUNE_KEPT_STANDARD = 0.98;
+    private static final double FIFTH_TUNE_KEPT_AT_REST = 0.98;
+    private static final double FIFTH_HELD_OUT_KEPT_STANDARD = 0.98;
+    private static final double FIFTH_HELD_OUT_KEPT_AT_REST = 0.98;
     private static List<Case> cases;
     /** The second collection ({@link RedactionCorpus#SECOND}), measured apart. */
     private static List<Case> second;
