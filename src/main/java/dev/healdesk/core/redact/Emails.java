@@ -4,7 +4,8 @@ package dev.healdesk.core.redact;
  * E-mail addresses, found at their {@code @}: a local part of {@code [A-Za-z0-9._%+-]} and a domain of at least
  * two labels ending in a letters-only TLD; {@code %40} counts as the {@code @} (an address in a query string). Reserved example and test domains stay ({@link Hosts}), and so do
  * service accounts ({@code …@…iam.gserviceaccount.com}), and look-alikes: {@code user:pw@host} in a URL (its password is {@link Urls}'), {@code pkg@1.2.3},
- * {@code Object@1b6d3586} and {@code icon@2x.png} (a file extension is not a TLD here).
+ * {@code Object@1b6d3586}, {@code icon@2x.png} (a file extension is not a TLD here), a shell prompt's {@code root@host:~#}
+ * and an SSH remote's {@code git@github.com:acme/shop.git}.
  */
 final class Emails implements Detector {
 
@@ -60,7 +61,7 @@ final class Emails implements Detector {
             }
         }
         if (labels < 2 || end - lastLabel < 2 || !lettersOnly(s, lastLabel, end) || fileExtension(s, lastLabel, end)
-                || Hosts.reserved(s, at + sep, end) || serviceAccount(s, end) || prompt(s, end)) {
+                || Hosts.reserved(s, at + sep, end) || serviceAccount(s, end) || prompt(s, end) || remote(s, end)) {
             return Math.max(at + 1, end);
         }
         scan.add(SecretKind.EMAIL, start, end);
@@ -96,6 +97,28 @@ final class Emails implements Detector {
         for (String e : FILE_EXTENSIONS) {
             if (Chars.is(s, start, end, e)) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the address that ends at {@code end} is an SSH remote, scp's {@code user@host:path} as git, rsync and CI
+     * variables print it ({@code git@github.com:acme/shop.git}, {@code deploy@web-01.acme.net:releases/42}): a colon,
+     * then a path with a {@code /} in it, no blank between. The host and the repository are what the operator needs; a
+     * mailbox is never followed so.
+     */
+    private static boolean remote(String s, int end) {
+        if (end + 2 >= s.length() || s.charAt(end) != ':' || !Chars.alnum(s.charAt(end + 1))) {
+            return false;
+        }
+        for (int i = end + 2; i < s.length() && i - end < 256; i++) {
+            char c = s.charAt(i);
+            if (c == '/') {
+                return true;
+            }
+            if (!Chars.alnum(c) && c != '-' && c != '_' && c != '.' && c != '~') {
+                return false;
             }
         }
         return false;

@@ -10,7 +10,7 @@ package dev.healdesk.core.redact;
 final class Fills implements Detector {
 
     private static final String[] METHODS = {"fill", "type", "pressSequentially", "sendKeys", "setValue", "typeText",
-            "insertText"};
+            "insertText", "elementSendKeys"};
     /** How far back on its line the locator of a one-argument call is read. */
     static final int REACH = 300;
     /**
@@ -59,10 +59,16 @@ final class Fills implements Detector {
             key = KeyNames.classify(scan, firstStart, firstEnd);
             valueStart = b + q;
             valueEnd = Quotes.close(s, valueStart, q);
+            if (key == KeyNames.Key.NONE && Typed.secretShaped(s, valueStart, valueEnd)) {
+                key = KeyNames.Key.PASSWORD;   // fill('#field-15', '…'), elementSendKeys(id, '…'): a password's shape
+            }
         } else {
             key = chain(scan, paren);
             valueStart = firstStart;
             valueEnd = firstEnd;
+            if (key == KeyNames.Key.NONE && Typed.secretShaped(s, valueStart, valueEnd)) {
+                key = KeyNames.Key.PASSWORD;   // nothing on the line names the field, but what is typed is a password's shape
+            }
         }
         if (key == KeyNames.Key.NONE || Values.placeholder(s, valueStart, valueEnd)) {
             return paren + 1;

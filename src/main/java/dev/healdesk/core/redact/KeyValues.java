@@ -77,8 +77,20 @@ final class KeyValues implements Detector {
             return sep + 1;   // the hours of 10:11:12, a port, an index: no key name is all digits
         }
         KeyNames.Key key = KeyNames.classify(scan, keyStart, keyEnd);
+        if (key == KeyNames.Key.PASSWORD && colon && !quoted && !bracketed && keyEnd - keyStart <= 3
+                && namespace(s, sep + 1)) {
+            return sep + 1;   // a debug namespace, DEBUG=pw:api, pw:browser*: no password
+        }
         if (key == KeyNames.Key.NONE && Chars.is(s, keyStart, keyEnd, "value")) {
             key = NameValuePairs.named(scan, keyStart, sep);
+        }
+        if (key == KeyNames.Key.NONE && !arrow && (Chars.is(s, keyStart, keyEnd, "value")
+                || Chars.is(s, keyStart, keyEnd, "text") || Chars.is(s, keyStart, keyEnd, "keys"))) {
+            int typed = Chars.is(s, keyStart, keyEnd, "keys") ? keyStart >= 5 && s.startsWith("send ", keyStart - 5)
+                    ? SentKeys.sendKeysLine(scan, sep) : -1 : SentKeys.value(scan, keyStart, keyEnd, sep);
+            if (typed >= 0) {
+                return typed;   // text a WebDriver command types
+            }
         }
         if (key == KeyNames.Key.NONE && !quoted && !bracketed && keyEnd - keyStart <= 3) {
             // a label of a few words that starts its line, its last word short and telling nothing alone, as CLIs
@@ -431,6 +443,19 @@ final class KeyValues implements Detector {
             j++;
         }
         return j > i + 7 && j + 1 < s.length() && s.charAt(j) == ')' && s.charAt(j + 1) == ' ' ? j + 2 : v;
+    }
+
+    /**
+     * Whether a short word of small letters starts at {@code v} right after a colon and ends at a blank, a {@code *}, a
+     * quote, a comma, another colon or the end: a debug library's namespace ({@code DEBUG=pw:api}, {@code pw:browser*},
+     * {@code pg:pool}), which an abbreviated password name ({@code pw}, {@code pwd}) can look like.
+     */
+    private static boolean namespace(String s, int v) {
+        int j = v;
+        while (j < s.length() && j - v <= 12 && Chars.lower(s.charAt(j))) {
+            j++;
+        }
+        return j - v >= 2 && j - v <= 12 && (j == s.length() || " \t\n\r*\"',:".indexOf(s.charAt(j)) >= 0);
     }
 
     private static boolean keyChar(char c) {

@@ -113,6 +113,7 @@ public final class Redactor {
         on("(", new SpewValues());
         Positionals positionals = new Positionals(RULES.positionals());
         on(positionals.firstChars(), positionals);
+        on("\t", new CookieJars());
         for (char c = 0; c < 128; c++) {
             Detector[] ds = triggers[c];
             if (ds == null) {
@@ -269,6 +270,9 @@ public final class Redactor {
             i = next;
         }
         lineEnds.line(scan, n);
+        if (depth == 0) {
+            Echoes.add(scan);
+        }
         return scan;
     }
 }

@@ -166,6 +166,16 @@ final class Scan {
         return size == 0;
     }
 
+    /** How many spans are claimed so far ({@link Echoes} reads them by index: start, end, kind ordinal). */
+    int spanCount() {
+        return size / 3;
+    }
+
+    /** The {@code field}th number (0 start, 1 end, 2 kind ordinal) of the {@code k}th claimed span. */
+    int span(int k, int field) {
+        return spans[3 * k + field];
+    }
+
     /**
      * The claimed spans without overlaps, by start: where spans overlap, the one that starts first wins, then
      * the longer, then the more specific kind (the earlier {@link SecretKind} constant).
