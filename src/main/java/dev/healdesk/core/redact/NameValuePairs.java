@@ -5,7 +5,8 @@ package dev.healdesk.core.redact;
  * in Playwright storage-state files, in the objects a test prints ({@code { name: 'connect.sid', value: '…' }}), in
  * Python dicts ({@code {'name': 'sessionid', 'value': '…'}}), in Kubernetes env lists ({@code - name: DB_PASSWORD}
  * then {@code value: …}, the name unquoted), in CI variable APIs ({@code {"key":"DEPLOY_TOKEN","value":"…"}}) and in
- * .NET and NuGet configs ({@code <add key="ClearTextPassword" value="…"/>}), and where a {@code type} says what it is
+ * .NET and NuGet configs ({@code <add key="ClearTextPassword" value="…"/>}), in CI logs that name a variable before its value ({@code Injecting variable : DB_PASSWORD, value : …}),
+ * and where a {@code type} says what it is
  * (Keycloak's credential representations, {@code {"type":"password","value":"…"}}): the name is looked for in the same object
  * or element, before the value or after it, and judged as a key name would be ({@link KeyNames}). Where the object
  * has no name, the key it is the value of speaks for it ({@code "spring.redis.password": {"value": "…"}}).
@@ -89,7 +90,8 @@ final class NameValuePairs {
         char c = s.charAt(j);
         int length = (c == 'n' || c == 'N') && s.regionMatches(true, j, "name", 0, 4) ? 4
                 : (c == 'k' || c == 'K') && s.regionMatches(true, j, "key", 0, 3) ? 3
-                : (c == 't' || c == 'T') && s.regionMatches(true, j, "type", 0, 4) ? 4 : 0;   // Keycloak's credentials
+                : (c == 't' || c == 'T') && s.regionMatches(true, j, "type", 0, 4) ? 4   // Keycloak's credentials
+                : (c == 'v' || c == 'V') && s.regionMatches(true, j, "variable", 0, 8) ? 8 : 0;   // CI variable logs
         if (length == 0 || j > 0 && (Chars.word(s.charAt(j - 1)) || s.charAt(j - 1) == '-' || s.charAt(j - 1) == '.')) {
             return null;
         }

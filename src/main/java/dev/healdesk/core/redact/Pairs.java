@@ -3,7 +3,8 @@ package dev.healdesk.core.redact;
 /**
  * A quoted name, a comma and its quoted value, the way lists of header pairs print: Envoy's and Istio's debug logs
  * ({@code 'authorization', 'Bearer …'} a line), Elixir and Erlang tuples ({@code {"x-api-key", "…"}}), Python's
- * lists of pairs ({@code [('Cookie', 'sessionid=…')]}). The name is judged by {@link KeyNames} and the value as a value
+ * lists of pairs ({@code [('Cookie', 'sessionid=…')]}), newman's request headers in a box-drawn cell
+ * ({@code │ 'x-api-key', '…'}). The name is judged by {@link KeyNames} and the value as a value
  * under that name ({@link KeyValues#claim}). Only where the pair opens a tuple, a list or a line, so that the
  * arguments of a call ({@code f('user', 'password', …)}) stay. Triggered by the comma after the name's closing quote,
  * a blank after it; and a tuple that opens with a bare name, as Erlang and Elixir print one ({@code {password,"…"}}),
@@ -59,7 +60,7 @@ final class Pairs implements Detector {
         while (b >= 0 && Chars.blank(s.charAt(b))) {
             b--;
         }
-        if (b >= 0 && "([{|\n".indexOf(s.charAt(b)) < 0) {
+        if (b >= 0 && "([{|\n\u2502\u2503".indexOf(s.charAt(b)) < 0) {   // or a box-drawn cell, as newman prints headers
             return i + 1;
         }
         int quote = 1;

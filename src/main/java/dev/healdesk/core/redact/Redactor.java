@@ -114,6 +114,8 @@ public final class Redactor {
         Positionals positionals = new Positionals(RULES.positionals());
         on(positionals.firstChars(), positionals);
         on("\t", new CookieJars());
+        on("@", new DriverDsns());
+        on("T", new UnknownCommands());
         for (char c = 0; c < 128; c++) {
             Detector[] ds = triggers[c];
             if (ds == null) {
