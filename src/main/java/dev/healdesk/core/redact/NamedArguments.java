@@ -40,6 +40,10 @@ final class NamedArguments implements Detector {
         if (!password && key != KeyNames.Key.SECRET && key != KeyNames.Key.AWS_SECRET && key != KeyNames.Key.KEY) {
             return paren + 1;
         }
+        if (key == KeyNames.Key.KEY && (paren >= 8 && s.regionMatches(true, paren - 8, "sendkeys", 0, 8)
+                || paren >= 9 && s.regionMatches(true, paren - 9, "send_keys", 0, 9))) {
+            return paren + 1;   // elementSendKeys(id, text), send_keys(…): keys typed, no key; the text is Fills'
+        }
         int v = paren + 1;
         int q = Quotes.open(s, v);
         int start = v + q;
