@@ -116,6 +116,7 @@ public final class Redactor {
         on("\t", new CookieJars());
         on("@", new DriverDsns());
         on("T", new UnknownCommands());
+        on("sS", new SessionMentions());
         for (char c = 0; c < 128; c++) {
             Detector[] ds = triggers[c];
             if (ds == null) {

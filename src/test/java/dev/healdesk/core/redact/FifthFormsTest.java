@@ -175,6 +175,16 @@ class FifthFormsTest {
     }
 
     @Test
+    void aSessionIdAfterTheWordSessionAndAVerbGoesAndHexIdsAndProseStay() {
+        String s = token(32);
+        gone("  connect-session saving " + s + " +0ms\n  connect-session loaded " + s + " +2s", s, "connect-session saving");
+        String c = token(24).toLowerCase() + "x9";
+        gone("  4  setCookie  sessionid, " + c + "\n  5  visit  /cart", c, "visit  /cart");
+        untouched("refresh failed for session 29473a5d-c698-4bab-a0b2-193b20df00dd: token is not active");
+        untouched("express-session no session found +4ms; session expired after 30m");
+    }
+
+    @Test
     void aDebugNamespaceIsNoPasswordButAPasswordAfterPwStillGoes() {
         untouched("DEBUG=pw:api npx playwright test");
         untouched("2024-05-14T10:00:00Z pw:browser* launching chromium");
