@@ -15,6 +15,7 @@ final class Echoes {
     static final int MIN_LENGTH = 8;
     /** At most this many values are looked for again in one text. */
     static final int MAX_VALUES = 32;
+    private static final SecretKind[] KINDS = SecretKind.values();
 
     private Echoes() {
     }
@@ -26,7 +27,7 @@ final class Echoes {
             return;
         }
         String s = scan.text;
-        SecretKind[] kinds = SecretKind.values();
+        SecretKind[] kinds = KINDS;
         int looked = 0;
         for (int k = 0; k < Math.min(count, 2 * MAX_VALUES) && looked < MAX_VALUES; k++) {
             int start = scan.span(k, 0);

@@ -98,9 +98,17 @@ class RedactionCorpusTest {
      * values leaked with the standard rules and 44 of 168 secrets at rest, 568 of 574 must-keep strings kept (570 at
      * rest); held out 8 of 150 and 8 of 116, 259 of 261 kept (259 at rest). These bounds keep the gap from growing; lower
      * the leak bounds, never raise them. The kept shares are held to the 0.98 target, as elsewhere.
+     * redact13 then wrote general forms for the tune part's shapes, each on invented lines with a counter-example
+     * ({@code FifthFormsTest}): a secret found by context goes wherever it repeats ({@link Echoes}), password-shaped text
+     * typed by Playwright and WebDriver commands ({@link Typed}, {@link SentKeys}), cookie-jar lines ({@link CookieJars}),
+     * Azure storage keys by shape, Go MySQL DSNs ({@link DriverDsns}), a password run as a PowerShell command
+     * ({@link UnknownCommands}), a session id after the word session ({@link SessionMentions}), a CI log's
+     * {@code variable : NAME, value : …}, box-drawn header pairs, {@code sess:}; and kept {@code pw:api} and
+     * {@code git@host:org/repo}: tune 4 of 250 and 4 of 168, 574 of 574 kept. The 4: two %-encoded passwords echoed
+     * by a script with no name beside them, and two passwords in a Cypress command log's {@code -login user | password}.
      */
-    private static final int FIFTH_TUNE_LEAKS_STANDARD = 44;
-    private static final int FIFTH_TUNE_LEAKS_AT_REST = 44;
+    private static final int FIFTH_TUNE_LEAKS_STANDARD = 4;
+    private static final int FIFTH_TUNE_LEAKS_AT_REST = 4;
     private static final int FIFTH_HELD_OUT_LEAKS_STANDARD = 8;
     private static final int FIFTH_HELD_OUT_LEAKS_AT_REST = 8;
     private static final double FIFTH_TUNE_KEPT_STANDARD = 0.98;
