@@ -51,6 +51,9 @@ final class SessionMentions implements Detector {
                 p = Chars.skipBlanks(s, v);   // session saving …: one verb
             }
         }
+        if (s.startsWith("eyJ", p)) {
+            return w;   // a JWT is the token detector's, and goes as one
+        }
         int end = p;
         while (end < s.length() && end - p <= MAX_LENGTH && !Chars.space(s.charAt(end))
                 && "\"'`),;]}".indexOf(s.charAt(end)) < 0) {

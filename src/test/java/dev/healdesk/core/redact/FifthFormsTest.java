@@ -182,6 +182,8 @@ class FifthFormsTest {
         gone("  4  setCookie  sessionid, " + c + "\n  5  visit  /cart", c, "visit  /cart");
         untouched("refresh failed for session 29473a5d-c698-4bab-a0b2-193b20df00dd: token is not active");
         untouched("express-session no session found +4ms; session expired after 30m");
+        String jwt = TestTokens.jwt();
+        assertEquals("the session was [REDACTED_JWT]", redactor.redact("the session was " + jwt));
     }
 
     @Test
