@@ -22,6 +22,15 @@ class RedactionCorpusTest {
 
     private static final long SEED = 20260514L;
     /**
+     * Whether the held-out parts of the first three collections print their failures. They were released as tune data
+     * by the lead at 8845c03 (issue #14, redact12), after their last measure as held-out parts, with the rules as they
+     * stood then: 2 of 152, 8 of 54 and 29 of 53 planted values leaked with the standard rules, 0 of 106, 8 of 44 and 29
+     * of 51 secrets at rest. From then on they count as tune data, and their figures no longer predict formats no rule
+     * was written for; the fourth collection's held-out part (and any later collection's) does, and its failures are
+     * still never printed.
+     */
+    private static final boolean RELEASED = true;
+    /**
      * The target on the held-out split is 0 leaks, as on the tune split. Measured once the rules were done, without
      * looking at which lines leak (that would be tuning on them): 4 of 152 planted values with the standard rules,
      * 2 of 106 secrets at rest. Until rules found on other material close the gap, these bounds keep it from
@@ -127,7 +136,7 @@ class RedactionCorpusTest {
     @Test
     void theStandardRulesLeakNoMoreThanMeasuredOnTheHeldOutSplitAndKeepWhatTheOperatorNeeds() {
         Figures f = RedactionCorpus.measure(cases, "heldout", Redactor.standard()::redact, true);
-        report("standard", f, false);
+        report("standard", f, RELEASED);
         assertTrue(f.leaked() <= HELD_OUT_LEAKS_STANDARD, f::toString);
         assertTrue(f.keptShare() >= 0.98, f::toString);
     }
@@ -136,7 +145,7 @@ class RedactionCorpusTest {
     void theRulesAtRestLeakNoSecretOnTheTuneSplitAndNoMoreThanMeasuredOnTheHeldOutOne() {
         for (String split : List.of("tune", "heldout")) {
             Figures f = RedactionCorpus.measure(cases, split, Redactor.atRest()::redact, false);
-            report("at rest", f, split.equals("tune"));
+            report("at rest", f, split.equals("tune") || RELEASED);
             assertTrue(f.leaked() <= (split.equals("tune") ? 0 : HELD_OUT_LEAKS_AT_REST), f::toString);
             assertTrue(f.keptShare() >= 0.98, f::toString);
         }
@@ -167,8 +176,8 @@ class RedactionCorpusTest {
     void theRulesLeakNoMoreThanMeasuredOnTheSecondCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
         Figures standard = RedactionCorpus.measure(second, "heldout", Redactor.standard()::redact, true);
         Figures atRest = RedactionCorpus.measure(second, "heldout", Redactor.atRest()::redact, false);
-        report("second collection, standard", standard, false);
-        report("second collection, at rest", atRest, false);
+        report("second collection, standard", standard, RELEASED);
+        report("second collection, at rest", atRest, RELEASED);
         assertTrue(standard.leaked() <= SECOND_HELD_OUT_LEAKS_STANDARD, standard::toString);
         assertTrue(atRest.leaked() <= SECOND_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= 0.98, standard::toString);
@@ -202,8 +211,8 @@ class RedactionCorpusTest {
     void theRulesLeakNoMoreThanMeasuredOnTheThirdCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
         Figures standard = RedactionCorpus.measure(third, "heldout", Redactor.standard()::redact, true);
         Figures atRest = RedactionCorpus.measure(third, "heldout", Redactor.atRest()::redact, false);
-        report("third collection, standard", standard, false);
-        report("third collection, at rest", atRest, false);
+        report("third collection, standard", standard, RELEASED);
+        report("third collection, at rest", atRest, RELEASED);
         assertTrue(standard.leaked() <= THIRD_HELD_OUT_LEAKS_STANDARD, standard::toString);
         assertTrue(atRest.leaked() <= THIRD_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= THIRD_HELD_OUT_KEPT_STANDARD, standard::toString);
