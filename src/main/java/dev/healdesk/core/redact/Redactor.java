@@ -45,6 +45,8 @@ public final class Redactor {
     private final SpacedProperties spacedProperties = new SpacedProperties();
     /** Called for the text's last line, which no line feed ends. */
     private final LineEnds lineEnds = new LineEnds();
+    /** Called for the text's first line, which no line feed starts. */
+    private final ValuesBelow valuesBelow = new ValuesBelow();
     /**
      * By trigger character, beside {@link #triggers}: the detectors' cheap tests ({@link Detector#seconds},
      * {@link Detector#befores}, {@link Detector#wordLengths}) folded into bit sets, bit {@code k} for the character's
@@ -96,6 +98,7 @@ public final class Redactor {
         on("/", new Logons(RULES.logons()));
         on("\n", spacedProperties);
         on("\n", lineEnds);
+        on("\n", valuesBelow);
         on("(", new Fills());
         on("(", new NamedArguments());
         on(tokens.firstChars(), tokens);
@@ -106,11 +109,12 @@ public final class Redactor {
         on(",", pairs);
         on("{(", pairs);
         on(".", new Leaders());
-        on("iIuU", new SqlCredentials());
+        on("iIuUsS", new SqlCredentials());
         on("sS", new SetAs());
         on("kK", new NumberedKeys());
         on("[{", new ListValues());
         on("(", new SpewValues());
+        on("(", new DsnArguments());
         Positionals positionals = new Positionals(RULES.positionals());
         on(positionals.firstChars(), positionals);
         for (char c = 0; c < 128; c++) {
@@ -235,6 +239,7 @@ public final class Redactor {
         char[] chars = scan.chars;
         int n = scan.length;
         spacedProperties.line(scan, 0);
+        valuesBelow.firstLine(scan);
         int i = 0;
         while (i < n) {
             char c = chars[i];
