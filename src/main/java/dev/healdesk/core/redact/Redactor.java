@@ -45,8 +45,6 @@ public final class Redactor {
     private final SpacedProperties spacedProperties = new SpacedProperties();
     /** Called for the text's last line, which no line feed ends. */
     private final LineEnds lineEnds = new LineEnds();
-    /** Called for the text's first line, which no line feed starts. */
-    private final ValuesBelow valuesBelow = new ValuesBelow();
     /**
      * By trigger character, beside {@link #triggers}: the detectors' cheap tests ({@link Detector#seconds},
      * {@link Detector#befores}, {@link Detector#wordLengths}) folded into bit sets, bit {@code k} for the character's
@@ -98,7 +96,6 @@ public final class Redactor {
         on("/", new Logons(RULES.logons()));
         on("\n", spacedProperties);
         on("\n", lineEnds);
-        on("\n", valuesBelow);
         on("(", new Fills());
         on("(", new NamedArguments());
         on(tokens.firstChars(), tokens);
@@ -239,7 +236,6 @@ public final class Redactor {
         char[] chars = scan.chars;
         int n = scan.length;
         spacedProperties.line(scan, 0);
-        valuesBelow.firstLine(scan);
         int i = 0;
         while (i < n) {
             char c = chars[i];

@@ -11,136 +11,107 @@ package dev.healdesk.core.redact;
  *   <li>under a label that says only "value" ({@code New value: …}) below a line that names a password ("Password for
  *       the [elastic] user successfully reset.").</li>
  * </ul>
- * And, read at the same line starts, Postfix's {@code [relay.host]:port user:password} lines ({@link #relayLogin}).
+ * And Postfix's {@code [relay.host]:port user:password} lines ({@link #relayLogin}).
  * The secret is named by a word of the line above, judged by {@link KeyNames} (so "fingerprint:" and "Dependencies:"
  * name none), and the lone value must look like the secret ({@link Values#tokenLike}, or {@link Values#passwordLike}
  * for a password), so "Password requirements:" above "minimum" and {@code $ cat token-path.txt} above a path keep the
  * line below; a value with a colon in it is fields ({@code $ cat ~/.pgpass} above {@code host:5432:db:user:…}), left to
- * the rules that know them. Triggered by the line feed before the value's line; the line above is read only where the line below
- * holds one token, which few lines of a log do.
+ * the rules that know them. Called by {@link LineEnds}, which reads every line's last word back from its end anyway:
+ * the line above is read only where that word is its line's only one, which few lines of a log are, so on most lines
+ * the rules cost a look at the character before the word.
  */
-final class ValuesBelow implements Detector {
+final class ValuesBelow {
 
     /** The longest line above that is read. */
     private static final int REACH = 400;
     /** The shortest lone value taken for a secret. */
     private static final int MIN_VALUE = 8;
-    private static final int MAX_VALUE = 2048;
 
-    @Override
-    public int at(Scan scan, int i) {
+    private ValuesBelow() {
+    }
+
+    /**
+     * The word {@code [start, end)} is its line's only one, and the line feed before it is at {@code nl}: claims it when
+     * the line above names a secret and ends in a colon or is a shell command.
+     */
+    static void lone(Scan scan, int nl, int start, int end) {
         String s = scan.text;
-        int n = s.length();
-        int start = Chars.skipBlanks(s, i + 1);
-        int end = start;
-        while (end < n && end - start <= MAX_VALUE && !Chars.space(s.charAt(end))) {
-            end++;
-        }
-        int after = Chars.skipBlanks(s, end);
-        if (after < n && s.charAt(after) != '\n' && s.charAt(after) != '\r') {
-            if (s.charAt(start) == '[') {
-                return relayLogin(scan, i, start, end, after);
-            }
-            return end - start < 3 || end - start > 6 ? i + 1 : valueLabel(scan, i, start, end);
-        }
         if (end - start < MIN_VALUE || Chars.indexOf(s, ':', start, end) >= 0) {
-            return i + 1;   // short, or fields ({@code .pgpass}'s host:port:db:user:password) other rules judge
+            return;   // short, or fields ({@code .pgpass}'s host:port:db:user:password) other rules judge
         }
-        int lineStart = lineStart(s, i);
+        int lineStart = lineStart(s, nl);
         if (lineStart < 0) {
-            return i + 1;
+            return;
         }
-        int e = i;
+        int e = nl;
         while (e > lineStart && (Chars.blank(s.charAt(e - 1)) || s.charAt(e - 1) == '\r')) {
             e--;
         }
         if (e == lineStart || s.charAt(e - 1) != ':' && !prompt(s, lineStart, e)) {
-            return i + 1;
-        }
-        claim(scan, secretNamed(scan, lineStart, e), start, end);
-        return i + 1;
-    }
-
-    /** The text's first line, which no line feed triggers: only {@link #relayLogin}, which needs no line above. */
-    void firstLine(Scan scan) {
-        String s = scan.text;
-        if (s.isEmpty() || s.charAt(0) != '[') {
             return;
         }
-        int end = 0;
-        while (end < s.length() && end <= MAX_VALUE && !Chars.space(s.charAt(end))) {
-            end++;
-        }
-        int after = Chars.skipBlanks(s, end);
-        if (after < s.length() && s.charAt(after) != '\n' && s.charAt(after) != '\r') {
-            relayLogin(scan, -1, 0, end, after);
-        }
+        claim(scan, secretNamed(scan, lineStart, e), start, end);
     }
 
     /**
-     * {@code New value: …}, {@code Value: …} on the line after the line feed at {@code nl} (its first word at
-     * {@code start, end}), below a line that names a password: claims the value.
+     * {@code New value: …}, {@code Value: …}: the word {@code [start, end)} ends its line after a colon at {@code colon}
+     * and blanks; claims it when the label is "value" (perhaps "New value"), starts its line, and the line above names a
+     * password.
      */
-    private static int valueLabel(Scan scan, int nl, int start, int end) {
+    static void labelled(Scan scan, int colon, int start, int end) {
         String s = scan.text;
-        int colon = end - 1;
-        if (s.charAt(colon) != ':') {
-            if (!Chars.is(s, start, end, "New") && !Chars.is(s, start, end, "new")) {
-                return nl + 1;
+        int w = colon - 5;
+        if (w < 0 || !s.regionMatches(true, w, "value", 0, 5) || w > 0 && Chars.alnum(s.charAt(w - 1))) {
+            return;
+        }
+        int k = w;
+        while (k > 0 && Chars.blank(s.charAt(k - 1))) {
+            k--;
+        }
+        if (k >= 3 && k < w && s.regionMatches(true, k - 3, "new", 0, 3) && (k == 3 || !Chars.alnum(s.charAt(k - 4)))) {
+            k -= 3;
+            while (k > 0 && Chars.blank(s.charAt(k - 1))) {
+                k--;
             }
-            int w = Chars.skipBlanks(s, end);
-            if (!s.regionMatches(true, w, "value:", 0, 6)) {
-                return nl + 1;
-            }
-            colon = w + 5;
-        } else if (colon - start != 5 || !s.regionMatches(true, start, "value", 0, 5)) {
-            return nl + 1;
         }
-        int v = Chars.skipBlanks(s, colon + 1);
-        int ve = v;
-        while (ve < s.length() && ve - v <= MAX_VALUE && !Chars.space(s.charAt(ve))) {
-            ve++;
+        if (k == 0 || s.charAt(k - 1) != '\n') {
+            return;
         }
-        int after = Chars.skipBlanks(s, ve);
-        if (ve == v || after < s.length() && s.charAt(after) != '\n' && s.charAt(after) != '\r') {
-            return nl + 1;
-        }
+        int nl = k - 1;
         int lineStart = lineStart(s, nl);
         if (lineStart >= 0 && secretNamed(scan, lineStart, nl) == KeyNames.Key.PASSWORD) {
-            claim(scan, KeyNames.Key.PASSWORD, v, ve);
+            claim(scan, KeyNames.Key.PASSWORD, start, end);
         }
-        return nl + 1;
     }
 
     /**
-     * A line of Postfix's {@code sasl_passwd} map, {@code [relay.host]:port user:password}: a bracketed host with a dot
-     * (its first word at {@code start, end}), then one {@code user:password} word and the line's end. What follows the
-     * user's colon goes when it looks like a password ({@link Values#passwordLike}), so {@code [db.acme.net] 10.0.0.7:5432}
-     * and {@code [main] INFO: …} keep theirs.
+     * A line of Postfix's {@code sasl_passwd} map, {@code [relay.host]:port user:password}: its last word
+     * {@code [start, end)}, the first word ending at {@code firstEnd}, a bracketed host with a dot that starts the line.
+     * What follows the user's colon goes when it looks like a password ({@link Values#passwordLike}), so
+     * {@code [db.acme.net] 10.0.0.7:5432} and {@code [main] INFO: …} keep theirs. Whether it was such a line.
      */
-    private static int relayLogin(Scan scan, int nl, int start, int end, int second) {
+    static boolean relayLogin(Scan scan, int firstEnd, int start, int end) {
         String s = scan.text;
-        int close = Chars.indexOf(s, ']', start, end);
-        if (close < 0 || Chars.indexOf(s, '.', start, close) < 0 || close + 1 < end && s.charAt(close + 1) != ':') {
-            return nl + 1;
+        int first = firstEnd;
+        while (first > 0 && firstEnd - first <= REACH && !Chars.space(s.charAt(first - 1))) {
+            first--;
         }
-        int secondEnd = second;
-        while (secondEnd < s.length() && secondEnd - second <= MAX_VALUE && !Chars.space(s.charAt(secondEnd))) {
-            secondEnd++;
+        if (s.charAt(first) != '[' || first > 0 && s.charAt(first - 1) != '\n') {
+            return false;
         }
-        int after = Chars.skipBlanks(s, secondEnd);
-        if (after < s.length() && s.charAt(after) != '\n' && s.charAt(after) != '\r') {
-            return nl + 1;
+        int close = Chars.indexOf(s, ']', first, firstEnd);
+        if (close < 0 || Chars.indexOf(s, '.', first, close) < 0 || close + 1 < firstEnd && s.charAt(close + 1) != ':') {
+            return false;
         }
-        int colon = Chars.indexOf(s, ':', second, secondEnd);
-        if (colon <= second || colon + 1 >= secondEnd) {
-            return nl + 1;
+        int colon = Chars.indexOf(s, ':', start, end);
+        if (colon <= start || colon + 1 >= end) {
+            return false;
         }
-        boolean user = Chars.indexOf(s, '@', second, colon) > 0 || Chars.indexOf(s, '.', second, colon) < 0;
-        if (user && Values.passwordLike(s, colon + 1, secondEnd)) {
-            scan.add(SecretKind.PASSWORD, colon + 1, secondEnd);
+        boolean user = Chars.indexOf(s, '@', start, colon) > 0 || Chars.indexOf(s, '.', start, colon) < 0;
+        if (user && Values.passwordLike(s, colon + 1, end)) {
+            scan.add(SecretKind.PASSWORD, colon + 1, end);
         }
-        return nl + 1;
+        return true;
     }
 
     private static void claim(Scan scan, KeyNames.Key key, int start, int end) {
