@@ -7,6 +7,7 @@ import dev.healdesk.app.doctor.DoctorView;
 import dev.healdesk.app.doctor.DoctorViewModel;
 import dev.healdesk.app.failures.FailuresView;
 import dev.healdesk.app.fx.Badges;
+import dev.healdesk.app.fx.LaterTooltips;
 import dev.healdesk.app.fx.Subscriptions;
 import dev.healdesk.app.fx.ThemeService;
 import dev.healdesk.app.fx.View;
@@ -33,7 +34,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -77,7 +77,8 @@ public final class ConsoleView implements View {
         this.theme = theme;
 
         content.getStyleClass().add("content");
-        root.setLeft(rail(theme));
+        LaterTooltips tooltips = new LaterTooltips();
+        root.setLeft(rail(theme, tooltips));
         notices.setId("notices");
         notices.getStyleClass().add("notice-layer");
         notices.setAlignment(Pos.TOP_RIGHT);
@@ -91,6 +92,7 @@ public final class ConsoleView implements View {
         if (model.doctor() != null) {
             subs.add(model.doctor().showingProperty().subscribe(this::showDoctor));
         }
+        tooltips.installAfterNextFrame();   // none of them is in the first frame
     }
 
     /** Switches to {@code screen} (as a click on the rail would). */
@@ -156,7 +158,7 @@ public final class ConsoleView implements View {
         doctorWindow.toFront();
     }
 
-    private VBox rail(ThemeService theme) {
+    private VBox rail(ThemeService theme, LaterTooltips tooltips) {
         ToggleGroup group = new ToggleGroup();
         VBox rail = new VBox(4);
         rail.getStyleClass().add("nav-rail");
@@ -194,7 +196,7 @@ public final class ConsoleView implements View {
         VBox.setVgrow(spacer, Priority.ALWAYS);
         ToggleSwitch dark = new ToggleSwitch("Dark");
         dark.setId("theme-dark");
-        dark.setTooltip(new Tooltip("Switch between the light and the dark theme"));
+        tooltips.set(dark, "Switch between the light and the dark theme");
         dark.selectedProperty().bindBidirectional(theme.darkProperty());
         subs.add(() -> dark.selectedProperty().unbindBidirectional(theme.darkProperty()));
         HBox darkBox = new HBox(dark);

@@ -2,6 +2,7 @@ package dev.healdesk.app.run;
 
 import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
+import dev.healdesk.app.fx.LaterTooltips;
 import dev.healdesk.app.fx.Subscriptions;
 import dev.healdesk.app.fx.View;
 import javafx.geometry.HorizontalDirection;
@@ -31,6 +32,7 @@ public final class FaultPanel implements View {
     private final Subscriptions subs = new Subscriptions();
 
     public FaultPanel(FaultPanelViewModel model) {
+        LaterTooltips tooltips = new LaterTooltips();
         root.getStyleClass().addAll("card", "fault-panel");
         root.setPadding(new Insets(14, 16, 14, 16));
 
@@ -51,11 +53,14 @@ public final class FaultPanel implements View {
             toggle.setId("fault-" + s.fault().id());
             toggle.setLabelPosition(HorizontalDirection.RIGHT);
             toggle.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> clickedBeside(toggle, e));
-            Tooltip tip = new Tooltip(s.fault().description());
-            tip.setShowDelay(Duration.millis(300));
-            tip.setWrapText(true);
-            tip.setMaxWidth(360);
-            toggle.setTooltip(tip);
+            String description = s.fault().description();
+            tooltips.set(toggle, () -> {
+                Tooltip tip = new Tooltip(description);
+                tip.setShowDelay(Duration.millis(300));
+                tip.setWrapText(true);
+                tip.setMaxWidth(360);
+                return tip;
+            });
             toggle.selectedProperty().bindBidirectional(s.onProperty());
             subs.add(() -> toggle.selectedProperty().unbindBidirectional(s.onProperty()));
             toggle.disableProperty().bind(model.availableProperty().not());
@@ -66,7 +71,7 @@ public final class FaultPanel implements View {
 
         Button restart = new Button("Restart sandbox");
         restart.setId("restart-sandbox");
-        restart.setTooltip(new Tooltip("Restart the sandbox server: clears backend-down"));
+        tooltips.set(restart, "Restart the sandbox server: clears backend-down");
         restart.disableProperty().bind(model.availableProperty().not());
         subs.add(restart.disableProperty()::unbind);
         restart.setOnAction(e -> model.restart());
@@ -77,6 +82,7 @@ public final class FaultPanel implements View {
         head.setAlignment(Pos.CENTER_LEFT);
 
         root.getChildren().addAll(head, status, grid);
+        tooltips.installAfterNextFrame();   // the console's first frame shows this panel, and no tooltip
     }
 
     /**

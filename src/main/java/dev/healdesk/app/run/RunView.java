@@ -3,6 +3,7 @@ package dev.healdesk.app.run;
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import dev.healdesk.app.fx.Labels;
+import dev.healdesk.app.fx.LaterTooltips;
 import dev.healdesk.app.fx.Subscriptions;
 import dev.healdesk.app.fx.View;
 import javafx.beans.binding.Bindings;
@@ -28,6 +29,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.Subscription;
 
 import java.util.List;
 
@@ -66,7 +68,8 @@ public final class RunView implements View {
         header.setAlignment(Pos.BASELINE_LEFT);
         header.setPadding(new Insets(0, 0, 14, 0));
 
-        VBox setup = setupCard();
+        LaterTooltips tooltips = new LaterTooltips();
+        VBox setup = setupCard(tooltips);
         HBox.setHgrow(setup, Priority.ALWAYS);
         Parent faultCard = faultPanel.root();
         ((Region) faultCard).setMinWidth(440);
@@ -76,10 +79,37 @@ public final class RunView implements View {
 
         VBox logBox = logPane();
         VBox.setVgrow(logBox, Priority.ALWAYS);
-        VBox center = new VBox(16, llmBanner(llmProblem), top, logBox);
+        VBox center = new VBox(16, top, logBox);
+        showBannerWhen(llmProblem, center);
 
         root.setTop(header);
         root.setCenter(center);
+        tooltips.installAfterNextFrame();   // the console's first frame shows this screen, and no tooltip
+    }
+
+    /**
+     * Puts the banner on top of {@code center} when the local model first turns out unreachable: until then it would
+     * be hidden and take no room, so the screen looks the same without it, and a first frame before the hardware probe
+     * (every start) does not build it.
+     */
+    private void showBannerWhen(ObservableStringValue problem, VBox center) {
+        if (problem.get() != null) {
+            center.getChildren().add(0, llmBanner(problem));
+            return;
+        }
+        Subscription[] waiting = new Subscription[1];
+        waiting[0] = problem.subscribe(text -> {
+            if (text != null && waiting[0] != null) {
+                waiting[0].unsubscribe();
+                waiting[0] = null;
+                center.getChildren().add(0, llmBanner(problem));
+            }
+        });
+        subs.add(() -> {
+            if (waiting[0] != null) {
+                waiting[0].unsubscribe();
+            }
+        });
     }
 
     private Message llmBanner(ObservableStringValue problem) {
@@ -95,7 +125,7 @@ public final class RunView implements View {
         return banner;
     }
 
-    private VBox setupCard() {
+    private VBox setupCard(LaterTooltips tooltips) {
         Label projectsCaption = Labels.caption("Projects");
         rebuildProjects();
         subs.onChange(model.projects(), (ListChangeListener<ProjectOption>) c -> {
@@ -116,18 +146,18 @@ public final class RunView implements View {
 
         CheckBox dryRun = new CheckBox("Dry run");
         dryRun.setId("dry-run");
-        dryRun.setTooltip(new Tooltip("Propose and record fixes without applying anything"));
+        tooltips.set(dryRun, "Propose and record fixes without applying anything");
         dryRun.selectedProperty().bindBidirectional(model.dryRunProperty());
         subs.add(() -> dryRun.selectedProperty().unbindBidirectional(model.dryRunProperty()));
         CheckBox skipLlm = new CheckBox("Skip LLM diagnosis");
         skipLlm.setId("skip-llm");
-        skipLlm.setTooltip(new Tooltip("Triage with the pattern catalog only; ask no model"));
+        tooltips.set(skipLlm, "Triage with the pattern catalog only; ask no model");
         skipLlm.selectedProperty().bindBidirectional(model.skipLlmProperty());
         subs.add(() -> skipLlm.selectedProperty().unbindBidirectional(model.skipLlmProperty()));
         CheckBox classA = new CheckBox("Run class A fixes without asking");
         classA.setId("class-a-without-asking");
-        classA.setTooltip(new Tooltip("Low- and medium-risk class A fixes run at once; class B and C and high-risk"
-                + " playbooks still wait for your approval in Playbooks"));
+        tooltips.set(classA, "Low- and medium-risk class A fixes run at once; class B and C and high-risk"
+                + " playbooks still wait for your approval in Playbooks");
         classA.selectedProperty().bindBidirectional(model.classAWithoutAskingProperty());
         subs.add(() -> classA.selectedProperty().unbindBidirectional(model.classAWithoutAskingProperty()));
 
@@ -290,14 +320,13 @@ public final class RunView implements View {
         private static final List<String> KINDS = List.of("log-passed", "log-failed", "log-triage", "log-playbook",
                 "log-error", "log-run");
 
-        private final Tooltip full = new Tooltip();
+        /** Made for the first long line this cell shows: the empty log of the first frame needs none. */
+        private Tooltip full;
 
         LogCell() {
             // A long line ends in "…" instead of widening the list (a horizontal scroll bar would steal
             // the last row); the whole line is in the tooltip and in the run folder's log.
             setPrefWidth(0);
-            full.setWrapText(true);
-            full.setMaxWidth(900);
         }
 
         @Override
@@ -310,8 +339,17 @@ public final class RunView implements View {
                 return;
             }
             setText(item);
-            full.setText(item);
-            setTooltip(item.length() > 100 ? full : null);
+            if (item.length() > 100) {
+                if (full == null) {
+                    full = new Tooltip();
+                    full.setWrapText(true);
+                    full.setMaxWidth(900);
+                }
+                full.setText(item);
+                setTooltip(full);
+            } else {
+                setTooltip(null);
+            }
             String kind = kindOf(item);
             if (kind != null) {
                 getStyleClass().add(kind);
