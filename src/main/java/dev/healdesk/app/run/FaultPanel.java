@@ -41,8 +41,7 @@ public final class FaultPanel implements View {
         Label status = new Label();
         status.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         status.setWrapText(true);
-        status.textProperty().bind(model.statusTextProperty());
-        subs.add(status.textProperty()::unbind);
+        subs.bind(status.textProperty(), model.statusTextProperty());
 
         GridPane grid = new GridPane();
         grid.setHgap(28);
@@ -61,10 +60,8 @@ public final class FaultPanel implements View {
                 tip.setMaxWidth(360);
                 return tip;
             });
-            toggle.selectedProperty().bindBidirectional(s.onProperty());
-            subs.add(() -> toggle.selectedProperty().unbindBidirectional(s.onProperty()));
-            toggle.disableProperty().bind(model.availableProperty().not());
-            subs.add(toggle.disableProperty()::unbind);
+            subs.bindBidirectional(toggle.selectedProperty(), s.onProperty());
+            subs.bind(toggle.disableProperty(), model.availableProperty().not());
             grid.add(toggle, i % 2, i / 2);
             i++;
         }
@@ -72,8 +69,7 @@ public final class FaultPanel implements View {
         Button restart = new Button("Restart sandbox");
         restart.setId("restart-sandbox");
         tooltips.set(restart, "Restart the sandbox server: clears backend-down");
-        restart.disableProperty().bind(model.availableProperty().not());
-        subs.add(restart.disableProperty()::unbind);
+        subs.bind(restart.disableProperty(), model.availableProperty().not());
         restart.setOnAction(e -> model.restart());
 
         Region spacer = new Region();

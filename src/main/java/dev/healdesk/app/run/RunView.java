@@ -61,9 +61,8 @@ public final class RunView implements View {
         title.getStyleClass().add(Styles.TITLE_2);
         Label target = new Label();
         target.getStyleClass().add(Styles.TEXT_MUTED);
-        target.textProperty().bind(Bindings.when(model.targetNameProperty().isEmpty())
+        subs.bind(target.textProperty(), Bindings.when(model.targetNameProperty().isEmpty())
                 .then("target starting…").otherwise(Bindings.concat("target ", model.targetNameProperty())));
-        subs.add(target.textProperty()::unbind);
         HBox header = new HBox(12, title, target);
         header.setAlignment(Pos.BASELINE_LEFT);
         header.setPadding(new Insets(0, 0, 14, 0));
@@ -116,12 +115,8 @@ public final class RunView implements View {
         Message banner = new Message("No local model: runs use pattern triage only", "");
         banner.setId("llm-banner");
         banner.getStyleClass().add(Styles.WARNING);
-        banner.descriptionProperty().bind(problem);
-        subs.add(banner.descriptionProperty()::unbind);
-        banner.visibleProperty().bind(Bindings.isNotNull(problem));
-        banner.managedProperty().bind(banner.visibleProperty());
-        subs.add(banner.managedProperty()::unbind);
-        subs.add(banner.visibleProperty()::unbind);
+        subs.bind(banner.descriptionProperty(), problem);
+        subs.showWhen(banner, Bindings.isNotNull(problem));
         return banner;
     }
 
@@ -139,27 +134,21 @@ public final class RunView implements View {
         subs.add(projectBindings::release);
         Label noProjects = new Label("Waiting for the target's projects…");
         noProjects.getStyleClass().add(Styles.TEXT_MUTED);
-        noProjects.visibleProperty().bind(Bindings.isEmpty(model.projects()));
-        noProjects.managedProperty().bind(noProjects.visibleProperty());
-        subs.add(noProjects.visibleProperty()::unbind);
-        subs.add(noProjects.managedProperty()::unbind);
+        subs.showWhen(noProjects, Bindings.isEmpty(model.projects()));
 
         CheckBox dryRun = new CheckBox("Dry run");
         dryRun.setId("dry-run");
         tooltips.set(dryRun, "Propose and record fixes without applying anything");
-        dryRun.selectedProperty().bindBidirectional(model.dryRunProperty());
-        subs.add(() -> dryRun.selectedProperty().unbindBidirectional(model.dryRunProperty()));
+        subs.bindBidirectional(dryRun.selectedProperty(), model.dryRunProperty());
         CheckBox skipLlm = new CheckBox("Skip LLM diagnosis");
         skipLlm.setId("skip-llm");
         tooltips.set(skipLlm, "Triage with the pattern catalog only; ask no model");
-        skipLlm.selectedProperty().bindBidirectional(model.skipLlmProperty());
-        subs.add(() -> skipLlm.selectedProperty().unbindBidirectional(model.skipLlmProperty()));
+        subs.bindBidirectional(skipLlm.selectedProperty(), model.skipLlmProperty());
         CheckBox classA = new CheckBox("Run class A fixes without asking");
         classA.setId("class-a-without-asking");
         tooltips.set(classA, "Low- and medium-risk class A fixes run at once; class B and C and high-risk"
                 + " playbooks still wait for your approval in Playbooks");
-        classA.selectedProperty().bindBidirectional(model.classAWithoutAskingProperty());
-        subs.add(() -> classA.selectedProperty().unbindBidirectional(model.classAWithoutAskingProperty()));
+        subs.bindBidirectional(classA.selectedProperty(), model.classAWithoutAskingProperty());
 
         Spinner<Integer> maxFixes = new Spinner<>();
         maxFixes.setId("max-fixes");
@@ -167,8 +156,7 @@ public final class RunView implements View {
                 0, RunViewModel.MAX_FIXES_LIMIT, model.maxFixesProperty().get());
         maxFixes.setValueFactory(factory);
         maxFixes.setPrefWidth(86);
-        factory.valueProperty().bindBidirectional(model.maxFixesProperty());
-        subs.add(() -> factory.valueProperty().unbindBidirectional(model.maxFixesProperty()));
+        subs.bindBidirectional(factory.valueProperty(), model.maxFixesProperty());
         Label maxFixesLabel = new Label("Max fixes");
         maxFixesLabel.setLabelFor(maxFixes);
         HBox fixesBox = new HBox(8, maxFixesLabel, maxFixes);
@@ -182,34 +170,29 @@ public final class RunView implements View {
 
         // The approval switch has a line of its own: beside the others it cut every label short at the usual width.
         VBox inputs = new VBox(8, projectsCaption, projectBoxes, noProjects, Labels.caption("Options"), options, classA);
-        inputs.disableProperty().bind(model.runningProperty());
-        subs.add(inputs.disableProperty()::unbind);
+        subs.bind(inputs.disableProperty(), model.runningProperty());
 
         Button start = new Button("Start run");
         start.setId("start-run");
         start.getStyleClass().add(Styles.ACCENT);
         start.setDefaultButton(true);
-        start.disableProperty().bind(model.canStartBinding().not());
-        subs.add(start.disableProperty()::unbind);
+        subs.bind(start.disableProperty(), model.canStartBinding().not());
         start.setOnAction(e -> model.start());
         Button cancel = new Button("Cancel");
         cancel.setId("cancel-run");
         cancel.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
-        cancel.disableProperty().bind(model.canCancelBinding().not());
-        subs.add(cancel.disableProperty()::unbind);
+        subs.bind(cancel.disableProperty(), model.canCancelBinding().not());
         cancel.setOnAction(e -> model.cancel());
 
         ProgressBar progress = new ProgressBar(0);
         progress.setId("run-progress");
         progress.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(progress, Priority.ALWAYS);
-        progress.progressProperty().bind(model.progressProperty());
-        subs.add(progress.progressProperty()::unbind);
+        subs.bind(progress.progressProperty(), model.progressProperty());
         Label progressText = new Label();
         progressText.setId("progress-text");
         progressText.setMinWidth(Region.USE_PREF_SIZE);
-        progressText.textProperty().bind(model.progressTextProperty());
-        subs.add(progressText.textProperty()::unbind);
+        subs.bind(progressText.textProperty(), model.progressTextProperty());
         start.setMinWidth(Region.USE_PREF_SIZE);
         cancel.setMinWidth(Region.USE_PREF_SIZE);
         progress.setMinWidth(40);
@@ -220,8 +203,7 @@ public final class RunView implements View {
         status.setId("run-status");
         status.getStyleClass().add(Styles.TEXT_MUTED);
         status.setWrapText(true);
-        status.textProperty().bind(model.statusTextProperty());
-        subs.add(status.textProperty()::unbind);
+        subs.bind(status.textProperty(), model.statusTextProperty());
 
         Region grow = new Region();
         VBox.setVgrow(grow, Priority.ALWAYS);
@@ -237,8 +219,7 @@ public final class RunView implements View {
         for (ProjectOption p : model.projects()) {
             CheckBox box = new CheckBox(p.name());
             box.setId("project-" + p.name());
-            box.selectedProperty().bindBidirectional(p.selectedProperty());
-            projectBindings.add(() -> box.selectedProperty().unbindBidirectional(p.selectedProperty()));
+            projectBindings.bindBidirectional(box.selectedProperty(), p.selectedProperty());
             projectBoxes.getChildren().add(box);
         }
     }
@@ -248,11 +229,10 @@ public final class RunView implements View {
         caption.getStyleClass().add(Styles.TITLE_4);
         Label lines = new Label();
         lines.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        lines.textProperty().bind(Bindings.createStringBinding(() -> {
+        subs.bind(lines.textProperty(), Bindings.createStringBinding(() -> {
             int n = model.logLines().size();
             return n == 0 ? "" : n + (n >= RunViewModel.LOG_CAPACITY ? " lines (oldest dropped; full log in the run folder)" : " lines");
         }, model.logLines()));
-        subs.add(lines.textProperty()::unbind);
         Button clear = new Button("Clear");
         clear.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
         clear.setOnAction(e -> model.clearLog());
