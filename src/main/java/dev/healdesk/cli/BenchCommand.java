@@ -578,10 +578,17 @@ final class BenchCommand implements Callable<Integer> {
                 if (packaged != null) {
                     // The launcher takes JVM options from its configuration only; JAVA_TOOL_OPTIONS adds the property.
                     Map<String, String> packagedEnv = new java.util.HashMap<>(env);
-                    packagedEnv.put("JAVA_TOOL_OPTIONS", "-Dhealdesk.measureStartup=true");
+                    // -Xshare:on: an image copied or moved since its archive was written (Java 17 maps an archive only
+                    // for the absolute class path it was written with) would otherwise start without any archive, and
+                    // be timed as if that were the packaged console.
+                    packagedEnv.put("JAVA_TOOL_OPTIONS", "-Xshare:on -Dhealdesk.measureStartup=true");
                     Start p = measuredStart(packaged, packagedEnv);
                     if (p == null) {
-                        out.println("startup: the packaged console did not report its first frame");
+                        out.println("startup: the packaged console did not report its first frame. If the image was"
+                                + " copied or moved after it was built, its class-data archive no longer matches its"
+                                + " class path: build it again where it is, or write the archive again as the .deb's"
+                                + " postinst does (" + image + "/bin/healdesk with JAVA_TOOL_OPTIONS=\"-Xshare:dump"
+                                + " -XX:SharedClassListFile=" + image + "/lib/app/healdesk.classlist\").");
                         return;
                     }
                     packagedStarts.add(p);
