@@ -118,6 +118,7 @@ public final class Redactor {
         on("@", new DriverDsns());
         on("T", new UnknownCommands());
         on("sS", new SessionMentions());
+        on(PasswordShapes.SIGNS, new PasswordShapes());
         for (char c = 0; c < 128; c++) {
             Detector[] ds = triggers[c];
             if (ds == null) {

@@ -68,7 +68,7 @@ class FifthFormsTest {
 
     @Test
     void aRepeatCountsOnlyAsAWholeRunAndHexIdsStayInPaths() {
-        String p = password();
+        String p = "hunter2" + hex(6);  // no password shape of its own (PasswordShapes): only its name finds it
         String out = redactor.redact("db_password=" + p + "\nlookup X" + p + "Y");
         assertTrue(out.contains("X" + p + "Y"), out);   // inside a longer word: not the value
         String id = hex(32);
@@ -108,7 +108,7 @@ class FifthFormsTest {
     @Test
     void typedProseAndTextWithoutATypingCommandStay() {
         untouched("DEBUG Got request POST \"/session/ab12/element/cd34/value\"\nDEBUG body {\"text\": \"Welcome back\"}");
-        untouched("{\"text\": \"Release2024!rc\", \"channel\": \"#deploys\"}");
+        untouched("{\"text\": \"Release 2024 rc1\", \"channel\": \"#deploys\"}");
     }
 
     @Test

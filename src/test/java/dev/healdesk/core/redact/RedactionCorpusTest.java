@@ -104,11 +104,12 @@ class RedactionCorpusTest {
      * (no colon triggers them): 22 and 20. The held-out part stayed at 13 and 13 (its summary lines only were read).
      */
     // with redact13's general forms for the fifth tune part on top, measured once from the summary lines: tune 19 and
-    // 17, held out 11 and 11 (13 and 13 before them)
-    private static final int FOURTH_TUNE_LEAKS_STANDARD = 19;
-    private static final int FOURTH_TUNE_LEAKS_AT_REST = 17;
-    private static final int FOURTH_HELD_OUT_LEAKS_STANDARD = 11;
-    private static final int FOURTH_HELD_OUT_LEAKS_AT_REST = 11;
+    // 17, held out 11 and 11 (13 and 13 before them). Then PasswordShapes (a password by its shape alone; see the fifth's
+    // note): tune 10 and 8, held out 5 and 5.
+    private static final int FOURTH_TUNE_LEAKS_STANDARD = 10;
+    private static final int FOURTH_TUNE_LEAKS_AT_REST = 8;
+    private static final int FOURTH_HELD_OUT_LEAKS_STANDARD = 5;
+    private static final int FOURTH_HELD_OUT_LEAKS_AT_REST = 5;
     private static final double FOURTH_TUNE_KEPT_STANDARD = 0.98;
     private static final double FOURTH_TUNE_KEPT_AT_REST = 0.98;
     private static final double FOURTH_HELD_OUT_KEPT_STANDARD = 0.98;
@@ -130,11 +131,17 @@ class RedactionCorpusTest {
      * {@code variable : NAME, value : …}, box-drawn header pairs, {@code sess:}; and kept {@code pw:api} and
      * {@code git@host:org/repo}: tune 4 of 250 and 4 of 168, 574 of 574 kept. The 4: two %-encoded passwords echoed
      * by a script with no name beside them, and two passwords in a Cypress command log's {@code -login user | password}.
+     * The held-out part did not move (8 and 8): forms found by context did not carry over. The lead then wrote one rule
+     * by shape alone, {@link PasswordShapes} (small letter, capital, digit and a sign, four changes between them), from
+     * the tune parts' leaks; it changes nothing in 666 real failure messages of the triage corpus or 8 MB of the bench
+     * corpus. Its first version also lost keeps in the tune parts (URL queries, base64 digests, Samba users), which were
+     * fixed from the tune parts' failures; the held-out summary lines were read after the first version and after the
+     * last: tune 2 and 2, held out 5 and 5, kept unchanged.
      */
-    private static final int FIFTH_TUNE_LEAKS_STANDARD = 4;
-    private static final int FIFTH_TUNE_LEAKS_AT_REST = 4;
-    private static final int FIFTH_HELD_OUT_LEAKS_STANDARD = 8;
-    private static final int FIFTH_HELD_OUT_LEAKS_AT_REST = 8;
+    private static final int FIFTH_TUNE_LEAKS_STANDARD = 2;
+    private static final int FIFTH_TUNE_LEAKS_AT_REST = 2;
+    private static final int FIFTH_HELD_OUT_LEAKS_STANDARD = 5;
+    private static final int FIFTH_HELD_OUT_LEAKS_AT_REST = 5;
     private static final double FIFTH_TUNE_KEPT_STANDARD = 0.98;
     private static final double FIFTH_TUNE_KEPT_AT_REST = 0.98;
     private static final double FIFTH_HELD_OUT_KEPT_STANDARD = 0.98;

@@ -1,0 +1,99 @@
+package dev.healdesk.core.redact;
+
+/**
+ * A password by its shape alone, where nothing names it: a run without blanks of 8 to 64 characters that has a small
+ * letter, a capital, a digit and a sign ({@code ! # % ^ * ~}) after its first character, and changes between
+ * those classes at least four times, the shape password rules make people choose ({@code Summer7847!yz},
+ * {@code ZKfY%mp7wGM#2}). Paths, URLs, assignments and e-mail addresses are no such run ({@link Values#passwordLike});
+ * {@code Build#1234}, {@code #Submit2}, {@code 100%}, {@code Foo$1.run} and {@code C#} stay; a run that starts with a dash
+ * is a command-line flag, left to {@link CommandLines}. Triggered by the sign.
+ */
+final class PasswordShapes implements Detector {
+
+    static final String SIGNS = "!#%^*~";
+    private static final int MIN = 8;
+    private static final int MAX = 64;
+    private static final int MIN_CHANGES = 4;
+
+    @Override
+    public int at(Scan scan, int i) {
+        String s = scan.text;
+        int start = i;
+        while (start > 0 && i - start <= MAX && part(s.charAt(start - 1))) {
+            start--;
+        }
+        int end = i + 1;
+        while (end < s.length() && end - start <= MAX && part(s.charAt(end))) {
+            end++;
+        }
+        start = afterUser(s, start, i);
+        if (start > i || s.charAt(start) == '-') {
+            return i + 1;
+        }
+        if (end - start < MIN || end - start > MAX || start > i || joined(s, start, end) || !shaped(s, start, end)) {
+            return i + 1;
+        }
+        scan.add(SecretKind.PASSWORD, start, end);
+        return end;
+    }
+
+    /** {@code %2F} (URL encoding) and {@code #011} (syslog's octal escapes) are no signs. */
+    private static boolean escape(String s, int k, int end) {
+        char c = s.charAt(k);
+        if (c == '%') {
+            return k + 2 < end && Chars.hex(s.charAt(k + 1)) && Chars.hex(s.charAt(k + 2));
+        }
+        return c == '#' && k + 3 < end && Chars.digit(s.charAt(k + 1)) && Chars.digit(s.charAt(k + 2))
+                && Chars.digit(s.charAt(k + 3));
+    }
+
+    /** Characters a password run holds; anything else (blanks, quotes, brackets, separators) bounds it. */
+    private static boolean part(char c) {
+        return Chars.alnum(c) || SIGNS.indexOf(c) >= 0 || c == '-' || c == '_' || c == '.' || c == '@' || c == '$';
+    }
+
+    /** Samba's {@code user%password}: a plain lower-case name before a {@code %} is the user's and stays. */
+    private static int afterUser(String s, int start, int i) {
+        for (int k = start; k <= i; k++) {
+            char c = s.charAt(k);
+            if (c == '%' && k > start && !escape(s, k, i + 1)) {
+                return k + 1;
+            }
+            if (!(Chars.lower(c) || c == '-' || c == '_' || c == '.')) {
+                return start;
+            }
+        }
+        return start;
+    }
+
+    /** A piece of a path, a URL, base64 or an assignment ({@code /}, {@code +}, {@code =}, {@code &} on either side). */
+    private static boolean joined(String s, int start, int end) {
+        return start > 0 && "/+=&?".indexOf(s.charAt(start - 1)) >= 0
+                || end < s.length() && "/+=&?".indexOf(s.charAt(end)) >= 0;
+    }
+
+    private static boolean shaped(String s, int start, int end) {
+        boolean lower = false;
+        boolean upper = false;
+        boolean digit = false;
+        boolean sign = false;
+        int changes = 0;
+        int last = -1;
+        for (int k = start; k < end; k++) {
+            char c = s.charAt(k);
+            int cls = Chars.lower(c) ? 0 : Chars.upper(c) ? 1 : Chars.digit(c) ? 2 : 3;
+            if (c == '$' || c == '@') {
+                return false;
+            }
+            lower |= cls == 0;
+            upper |= cls == 1;
+            digit |= cls == 2;
+            sign |= cls == 3 && k > start && SIGNS.indexOf(c) >= 0 && !escape(s, k, end);
+            if (last >= 0 && cls != last) {
+                changes++;
+            }
+            last = cls;
+        }
+        return lower && upper && digit && sign && changes >= MIN_CHANGES && Values.passwordLike(s, start, end);
+    }
+}
