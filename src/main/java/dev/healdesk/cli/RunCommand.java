@@ -50,6 +50,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /** {@code healdesk run}: one headless run, with an exit code a scheduler can act on. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
@@ -160,7 +161,7 @@ final class RunCommand implements Callable<Integer> {
         if (shard != null) {
             return runShard(out, env, options, target);
         }
-        PatternCatalog catalog = catalog(env);
+        Supplier<PatternCatalog> catalog = catalog(env);
         try (Target t = openTarget(target, env, faultSet)) {
             return heal(out, env, options, catalog, t);
         }
@@ -170,7 +171,8 @@ final class RunCommand implements Callable<Integer> {
      * The whole loop on {@code t}: its suites (or, for a merge, its shards' results), triage, diagnosis, healing, the
      * record and the report; the exit code says how the run ended.
      */
-    int heal(PrintWriter out, Map<String, String> env, RunOptions options, PatternCatalog catalog, Target t) {
+    int heal(PrintWriter out, Map<String, String> env, RunOptions options, Supplier<PatternCatalog> catalog,
+             Target t) {
         try {
             Optional<TargetSpec.ArtifactsSpec> artifacts = t instanceof FileTarget f
                     ? Optional.ofNullable(f.spec().artifacts()) : Optional.empty();
@@ -343,10 +345,13 @@ final class RunCommand implements Callable<Integer> {
         return set;
     }
 
-    /** --patterns, else the settings' run.patterns (HEALDESK_PATTERNS), else the built-in catalog alone. */
-    PatternCatalog catalog(Map<String, String> env) {
+    /**
+     * --patterns, else the settings' run.patterns (HEALDESK_PATTERNS), read now; else the built-in catalog alone, built
+     * when the run first triages a failure.
+     */
+    Supplier<PatternCatalog> catalog(Map<String, String> env) {
         try {
-            return HealSession.catalog(patterns, env);
+            return HealSession.catalogOnFirstUse(patterns, env);
         } catch (PatternCatalogException e) {
             throw new Cli.UsageException((patterns != null ? "--patterns: " : "HEALDESK_PATTERNS: ") + e.getMessage(),
                     e);
