@@ -56,7 +56,7 @@ import java.util.function.Supplier;
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the target's suites, triage every failure, record the run and write its report.",
                 "Exit codes: 0 healthy, 1 degraded or failing, 2 usage or configuration error, 3 internal error."})
-final class RunCommand implements Callable<Integer> {
+final class RunCommand implements Callable<Integer>, QuickStart.Command {
 
     @Spec
     CommandSpec spec;
@@ -146,9 +146,60 @@ final class RunCommand implements Callable<Integer> {
         return paths;
     }
 
+    /** Where problems are told: picocli's stream, or the one {@link QuickStart} gave. */
+    private PrintWriter err;
+
+    private PrintWriter err() {
+        return err != null ? err : spec.commandLine().getErr();
+    }
+
+    /**
+     * The plain forms {@link QuickStart} reads without picocli (whose model of this command, built from annotations,
+     * was a sixth of the main thread's work before a run's suites started): each option once, a value attached, a flag
+     * bare. {@code --projects} and {@code --fault} (lists), a flag given a value and anything else go to picocli.
+     */
+    @Override
+    public boolean option(String name, String value) {
+        return switch (name) {
+            case "--target" -> (flags.target = value) != null;
+            case "--dry-run" -> QuickStart.flag(value) && (flags.dryRun = Boolean.TRUE);
+            case "--skip-llm" -> QuickStart.flag(value) && (flags.skipLlm = Boolean.TRUE);
+            case "--max-fixes" -> QuickStart.number(value) >= 0 && (flags.maxFixes = QuickStart.number(value)) >= 0;
+            case "--approve" -> (flags.approve = value) != null;
+            case "--results-dir" -> (flags.resultsDir = QuickStart.path(value)) != null;
+            case "--db" -> (db = value) != null;
+            case "--patterns" -> (patterns = QuickStart.path(value)) != null;
+            case "--artifact-retention-days" -> (retentionDays = value) != null;
+            case "--verbose" -> QuickStart.flag(value) && (verbose = true);
+            case "--shard" -> (shard = value) != null;
+            case "--shard-dir" -> (shardDir = QuickStart.path(value)) != null;
+            case "--rediagnose" -> QuickStart.flag(value) && (rediagnose = true);
+            default -> false;
+        };
+    }
+
+    @Override
+    public boolean parameter(int index, String value) {
+        return false;
+    }
+
+    @Override
+    public boolean complete() {
+        return true;
+    }
+
+    @Override
+    public Integer call(PrintWriter out, PrintWriter err) {
+        this.err = err;
+        return call(out);
+    }
+
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        return call(spec.commandLine().getOut());
+    }
+
+    private Integer call(PrintWriter out) {
         Map<String, String> env = Cli.config().env();
         RunOptions options = options(env);
         Set<Fault> faultSet = faults();
@@ -197,13 +248,13 @@ final class RunCommand implements Callable<Integer> {
                 }
                 RunOutcome outcome = summary.outcome();
                 if (outcome.state() == RunOutcome.State.SUITE_ERROR) {
-                    spec.commandLine().getErr().println("healdesk: " + summary.suiteError());
+                    err().println("healdesk: " + summary.suiteError());
                 }
                 // Healthy or healed, nothing else: a run with any failing test that is not flaky never exits 0.
                 return outcome.state().passes() ? Cli.HEALTHY : Cli.UNHEALTHY;
             }
         } catch (RunException e) {
-            spec.commandLine().getErr().println("healdesk: " + e.getMessage());
+            err().println("healdesk: " + e.getMessage());
             return e.isUsageError() ? Cli.USAGE : Cli.INTERNAL;
         }
     }
@@ -239,7 +290,7 @@ final class RunCommand implements Callable<Integer> {
                 removeHook(hook);
             }
             if (cancel.isCancelled()) {
-                spec.commandLine().getErr().println("healdesk: shard " + part + " was cancelled; " + dir
+                err().println("healdesk: shard " + part + " was cancelled; " + dir
                         + " holds what ran before. Run the shard again before merging.");
                 return Cli.UNHEALTHY;
             }
@@ -250,7 +301,7 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
             return Cli.HEALTHY;
         } catch (SuiteException e) {
-            spec.commandLine().getErr().println("healdesk: " + e.getMessage());
+            err().println("healdesk: " + e.getMessage());
             return Cli.USAGE;
         } catch (java.io.IOException e) {
             throw new Cli.UsageException("Cannot write the shard folder " + dir + ": " + Cli.ioMessage(e), e);
