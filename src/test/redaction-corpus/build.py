@@ -33,6 +33,11 @@ if COLLECTION == "4":
     import families4  # noqa: E402
     FAMILIES = families4.FAMILIES
     POOLS.update(families4.POOLS)
+# `build.py 5` builds the fifth collection (families5.py, gathered in session 9) into failure-output-5.jsonl, the same way.
+if COLLECTION == "5":
+    import families5  # noqa: E402
+    FAMILIES = families5.FAMILIES
+    POOLS.update(families5.POOLS)
 
 KEEP_FIELDS = {"dbhost", "pgport", "myport", "db", "dbuser", "apihost", "apipath", "redishost", "mongohost", "amqphost",
                "vhost", "bucket", "region", "ns", "pod", "image", "repo", "spec", "selector", "rolename", "url_path",
@@ -47,6 +52,10 @@ if COLLECTION == "3":
 if COLLECTION == "4":
     KEEP_FIELDS |= {"esnode", "snmphost", "wpsite", "sshhost", "sshuser", "nbdir", "wifi", "k8sapi", "mailhost", "share",
                     "kchost", "realm", "connid", "runner", "keyalias"}
+if COLLECTION == "5":
+    KEEP_FIELDS |= {"esnode", "snmphost", "wpsite", "sshhost", "sshuser", "k8sapi", "mailhost", "kchost", "realm",
+                    "bkorg", "bkpipeline", "fbproject", "azvault", "stsrole", "account12", "composeproj", "fixture",
+                    "djapp", "wdsession"}
 MIN_KEEP = 5   # shorter values are checked through a longer literal keep, not alone
 APP_PORTS = ["3000", "8080", "4173", "5173", "8443", "9090"]
 

@@ -22,19 +22,21 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code healdesk redact [--jsonl]}: standard input to standard output with secrets and personal data
- * replaced, a line at a time, so logs of any size stream through. A private key block spans lines, so plain
- * text from a BEGIN … PRIVATE KEY line to its END line (at most {@value #MAX_BLOCK_LINES} lines) is redacted
- * as one piece. With {@code --jsonl}, blank lines are skipped, since they are no records; in plain text they
- * are kept, since they are text.
+ * replaced. Plain text is redacted in blocks of the lines that have arrived (see {@link #plain}), so logs of any
+ * size stream through and rules that span lines still apply. With {@code --jsonl}, blank lines are skipped, since
+ * they are no records; in plain text they are kept, since they are text.
  */
 @Command(name = "redact", mixinStandardHelpOptions = true,
         description = {"Replace secrets and personal data with [REDACTED_<KIND>], standard input to standard output.",
-                "Plain text: every line, blank ones kept; a private key block is redacted whole.",
+                "Plain text: every line, blank ones kept; the lines that have arrived are redacted together, so a value"
+                        + " below its name and a private key block are caught.",
                 "--jsonl: each line a JSON object whose \"text\" is redacted, its other fields kept as they are,"
                         + " in order; blank lines skipped."})
 final class RedactCommand implements Callable<Integer> {
 
     static final int MAX_BLOCK_LINES = 200;
+    static final int MAX_BLOCK_CHARS = 1 << 20;
+    private static final String LINE_END = System.lineSeparator();
 
     @Spec
     CommandSpec spec;
@@ -62,19 +64,41 @@ final class RedactCommand implements Callable<Integer> {
         return Cli.HEALTHY;
     }
 
+    /**
+     * Plain text goes through in blocks: every line that has already arrived (up to {@value #MAX_BLOCK_CHARS}
+     * characters) is redacted as one text, so the rules that span lines (a value on the line below its name, a YAML
+     * block value, a private key) see what a file or a pipe holds, as they do in a run's text. When the input waits,
+     * for instance a log that is being followed, what has arrived is written out at once, so streaming still works.
+     * A private key block is never cut: from its BEGIN line to its END line (at most {@value #MAX_BLOCK_LINES} more
+     * lines) it is read before the block is redacted, even if the input waits.
+     */
     private void plain(BufferedReader in, PrintWriter out) throws IOException {
+        StringBuilder block = new StringBuilder();
         String line;
         while ((line = in.readLine()) != null) {
+            if (!block.isEmpty()) {
+                block.append('\n');
+            }
+            block.append(line);
             if (opensPrivateKey(line)) {
-                StringBuilder block = new StringBuilder(line);
                 for (int n = 1; n < MAX_BLOCK_LINES && !line.contains("-----END") && (line = in.readLine()) != null; n++) {
                     block.append('\n').append(line);
                 }
-                out.println(redactor.redact(block.toString()));
-            } else {
-                out.println(redactor.redact(line));
+            }
+            if (block.length() >= MAX_BLOCK_CHARS || !in.ready()) {
+                writeLines(out, block);
+                out.flush();
+                block.setLength(0);
             }
         }
+        if (!block.isEmpty()) {
+            writeLines(out, block);
+        }
+    }
+
+    private void writeLines(PrintWriter out, StringBuilder block) {
+        String redacted = redactor.redact(block.toString());
+        out.println(LINE_END.equals("\n") ? redacted : redacted.replace("\n", LINE_END));
     }
 
     private static boolean opensPrivateKey(String line) {

@@ -4,9 +4,15 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,7 +41,7 @@ class RedactCommandTest {
     }
 
     @Test
-    void plainTextIsRedactedLineByLineKeepingBlankLines() {
+    void plainTextIsRedactedKeepingBlankLines() {
         Result r = redact("INFO connecting user=svc password=hunter2 host=10.0.3.17\n\n"
                 + "Error: connect ECONNREFUSED 127.0.0.1:5432\nmail alice@acme-corp.io\n");
         assertEquals(0, r.code(), r.err());
@@ -49,6 +55,49 @@ class RedactCommandTest {
                 + "aFDrBz9vFqU4yQw3dNa5vDqR1b6XQkM7\n-----END RSA PRIVATE KEY-----\nafter\n");
         assertEquals(0, r.code(), r.err());
         assertEquals("before\n[REDACTED_PRIVATE_KEY]\nafter\n", r.out());
+    }
+
+    @Test
+    void plainTextMasksAValueOnTheLineBelowItsNameAsARunsTextDoes() {
+        String yaml = "database:\n  password:\n    s3cr3tPassw0rd!xyz\napi_key: |\n  AbCdEf0123456789GhIjKlMnOpQrStUv\n"
+                + "host: db.internal.acme.net\n";
+        Result r = redact(yaml);
+        assertEquals(0, r.code(), r.err());
+        assertFalse(r.out().contains("s3cr3tPassw0rd!xyz"), r.out());
+        assertFalse(r.out().contains("AbCdEf0123456789GhIjKlMnOpQrStUv"), r.out());
+        assertEquals(dev.healdesk.core.redact.Redactor.standard().redact(yaml.substring(0, yaml.length() - 1)) + "\n",
+                r.out());
+        assertTrue(r.out().contains("host: db.internal.acme.net\n"), r.out());
+    }
+
+    @Test
+    void linesAreWrittenAsTheyArriveWhenTheInputWaits() throws Exception {
+        PipedOutputStream feed = new PipedOutputStream();
+        InputStream original = System.in;
+        System.setIn(new PipedInputStream(feed, 1 << 16));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> code = pool.submit(() -> Cli.execute(new PrintWriter(out, true), new PrintWriter(err, true),
+                    "redact"));
+            feed.write("first token=ghp_0123456789abcdefghijklmnopqrstuvwxyzAB\n".getBytes(StandardCharsets.UTF_8));
+            feed.flush();
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!out.toString().contains("first") && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+            String early = out.toString();
+            assertTrue(early.startsWith("first token=[REDACTED"), "the first line is out before the input ends: " + early);
+            assertFalse(early.contains("ghp_0123"), early);
+            feed.write("second line\n".getBytes(StandardCharsets.UTF_8));
+            feed.close();
+            assertEquals(0, code.get(20, TimeUnit.SECONDS), err.toString());
+            assertTrue(out.toString().replace(System.lineSeparator(), "\n").endsWith("\nsecond line\n"), out.toString());
+        } finally {
+            pool.shutdownNow();
+            System.setIn(original);
+        }
     }
 
     @Test

@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 /**
  * PEM and PGP private key blocks ({@code -----BEGIN [RSA |EC |OPENSSH |DSA |ENCRYPTED |PGP ]PRIVATE KEY…}),
  * over several lines or with {@code \n} escapes inside a JSON string (a service-account file in a log). The
- * whole block goes, armour lines included; a block cut off before its END line goes up to where its base64
- * lines stop (at the first blank or punctuation).
+ * whole block goes, armour lines included; a block cut off before its END line goes up to where the lines that
+ * look like a key's body stop.
  */
 final class PrivateKeys implements Detector {
 
@@ -15,6 +15,8 @@ final class PrivateKeys implements Detector {
     private static final Pattern HEADER = Pattern.compile("-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----");
 
     private static final boolean[] DASH = Chars.set("-");
+    /** A key body's lines are 64 (PEM) or 70 (OpenSSH) characters; the last one may be shorter. */
+    private static final int MIN_BODY_LINE = 16;
 
     /** {@code -----BEGIN}. */
     @Override
@@ -38,23 +40,65 @@ final class PrivateKeys implements Detector {
         return end;
     }
 
+    /** Up to its END line's closing dashes; a block whose END comes only after another BEGIN was cut off. */
     private static int blockEnd(String s, int body, int limit) {
         int marker = indexOf(s, "-----END", body, limit);
-        if (marker >= 0) {
+        if (marker >= 0 && indexOf(s, "-----BEGIN", body, marker) < 0) {
             int close = indexOf(s, "-----", marker + 8, Math.min(limit, marker + 80));
             if (close >= 0) {
                 return close + 5;
             }
         }
-        int i = body;
-        while (i < limit && base64OrBreak(s.charAt(i))) {
-            i++;
-        }
-        return i;
+        return cutOffEnd(s, body, limit);
     }
 
-    private static boolean base64OrBreak(char c) {
-        return Chars.alnum(c) || c == '+' || c == '/' || c == '=' || c == '\\' || c == '\n' || c == '\r';
+    /**
+     * Where a block without its END line stops: after the last of the lines that follow the header and look like a
+     * key's body (base64 only, and either 16 characters long or ending in {@code =} padding), so a cut-off key takes
+     * its own lines and not the log lines after them. Lines break at a newline or at a {@code \n} escape.
+     */
+    private static int cutOffEnd(String s, int body, int limit) {
+        int end = body;
+        int i = body;
+        while (i < limit) {
+            int run = i;
+            if (s.charAt(i) == ' ' || s.charAt(i) == '\t') {
+                run++;
+            }
+            int stop = run;
+            while (stop < limit && base64(s.charAt(stop))) {
+                stop++;
+            }
+            boolean keyLine = stop - run >= MIN_BODY_LINE || (stop > run && s.charAt(stop - 1) == '=');
+            if (!keyLine && !(i == body && stop == run)) {
+                return end;
+            }
+            end = stop;
+            int next = lineBreak(s, stop, limit);
+            if (next < 0) {
+                return end;
+            }
+            i = next;
+        }
+        return end;
+    }
+
+    /** After the line break at {@code i} ({@code \r\n}, {@code \n} or a {@code \n} escape), or -1 if none is there. */
+    private static int lineBreak(String s, int i, int limit) {
+        if (i < limit && s.charAt(i) == '\r') {
+            i++;
+        }
+        if (i < limit && s.charAt(i) == '\n') {
+            return i + 1;
+        }
+        if (i + 1 < limit && s.charAt(i) == '\\' && s.charAt(i + 1) == 'n') {
+            return i + 2;
+        }
+        return -1;
+    }
+
+    private static boolean base64(char c) {
+        return Chars.alnum(c) || c == '+' || c == '/' || c == '=';
     }
 
     /** {@code needle}'s first index in {@code s[from, limit)}, or -1: bounded, unlike String.indexOf. */

@@ -163,6 +163,22 @@ final class Fakes {
             "GLRT", "glrt-#W20",
             "GL_REG_TOKEN", "GR1348941#W20");
 
+    /**
+     * Secrets the fifth collection (families5.py) plants in the shape their tools print them: Google OAuth access tokens
+     * ({@code gcloud --log-http}), Firebase refresh tokens (the {@code firebase:authUser} storage entry), Buildkite agent
+     * access tokens and API tokens, express-session ids, ASP.NET Core data-protected cookies, TOTP seeds (base32). Like
+     * {@link #FOURTH_SHAPES}, not in {@link #SHAPES}: the collection measures whether they are caught where they stand,
+     * and no rule was written for them.
+     */
+    static final java.util.Map<String, String> FIFTH_SHAPES = java.util.Map.of(
+            "GOOGLE_OAUTH_ACCESS", "ya29.a0#W150",
+            "FIREBASE_REFRESH", "AMf-vB#W180",
+            "BUILDKITE_AGENT", "#A50",
+            "BUILDKITE_API", "bkua_#H40",
+            "EXPRESS_SID", "#W32",
+            "ASPNET_COOKIE", "CfDJ8#W170",
+            "OTP_KEY", "#U32");
+
     private final Random r;
 
     Fakes(long seed) {
@@ -261,6 +277,9 @@ final class Fakes {
                 }
                 if (FOURTH_SHAPES.containsKey(name)) {
                     return shape(FOURTH_SHAPES.get(name));
+                }
+                if (FIFTH_SHAPES.containsKey(name)) {
+                    return shape(FIFTH_SHAPES.get(name));
                 }
                 throw new IllegalArgumentException("no fake for placeholder " + name);
         }

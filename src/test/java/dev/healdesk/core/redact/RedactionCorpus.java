@@ -41,6 +41,12 @@ final class RedactionCorpus {
      * split the same way and committed before any rule ran on it; no rule writer has seen it.
      */
     static final String FOURTH = "/redaction/failure-output-4.jsonl";
+    /**
+     * The fifth collection, formats none of the four earlier ones has, weighted toward what a test run's failure output
+     * carries (see {@code src/test/redaction-corpus/families5.py}); split the same way and committed before any rule ran
+     * on it; no rule writer has seen it.
+     */
+    static final String FIFTH = "/redaction/failure-output-5.jsonl";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Z0-9_]+)(?::\\d+)?\\}\\}");
 
     /** One line, filled: the text, what was planted in it, and what must stay. */

@@ -89,6 +89,24 @@ class RedactionCorpusTest {
     private static final double FOURTH_TUNE_KEPT_AT_REST = 0.98;
     private static final double FOURTH_HELD_OUT_KEPT_STANDARD = 0.98;
     private static final double FOURTH_HELD_OUT_KEPT_AT_REST = 0.98;
+    /**
+     * The fifth collection ({@link RedactionCorpus#FIFTH}, families5.py: 40 formats none of the earlier collections has,
+     * weighted toward what a test run's failure output carries, learnt from public threads) was built and committed
+     * (360acec) before any rule ran on it, and no rule writer has seen it: both its parts measure formats no rule was
+     * written for, and its held-out part is the closest predictor of the outside measure. Measured once with the rules of
+     * main at 8845c03, from the summary lines only (the held-out failures are never printed): tune 44 of 250 planted
+     * values leaked with the standard rules and 44 of 168 secrets at rest, 568 of 574 must-keep strings kept (570 at
+     * rest); held out 8 of 150 and 8 of 116, 259 of 261 kept (259 at rest). These bounds keep the gap from growing; lower
+     * the leak bounds, never raise them. The kept shares are held to the 0.98 target, as elsewhere.
+     */
+    private static final int FIFTH_TUNE_LEAKS_STANDARD = 44;
+    private static final int FIFTH_TUNE_LEAKS_AT_REST = 44;
+    private static final int FIFTH_HELD_OUT_LEAKS_STANDARD = 8;
+    private static final int FIFTH_HELD_OUT_LEAKS_AT_REST = 8;
+    private static final double FIFTH_TUNE_KEPT_STANDARD = 0.98;
+    private static final double FIFTH_TUNE_KEPT_AT_REST = 0.98;
+    private static final double FIFTH_HELD_OUT_KEPT_STANDARD = 0.98;
+    private static final double FIFTH_HELD_OUT_KEPT_AT_REST = 0.98;
     private static List<Case> cases;
     /** The second collection ({@link RedactionCorpus#SECOND}), measured apart. */
     private static List<Case> second;
@@ -96,6 +114,8 @@ class RedactionCorpusTest {
     private static List<Case> third;
     /** The fourth collection ({@link RedactionCorpus#FOURTH}), measured apart. */
     private static List<Case> fourth;
+    /** The fifth collection ({@link RedactionCorpus#FIFTH}), measured apart. */
+    private static List<Case> fifth;
 
     @BeforeAll
     static void load() throws IOException {
@@ -103,6 +123,7 @@ class RedactionCorpusTest {
         second = RedactionCorpus.load(RedactionCorpus.SECOND, SEED);
         third = RedactionCorpus.load(RedactionCorpus.THIRD, SEED);
         fourth = RedactionCorpus.load(RedactionCorpus.FOURTH, SEED);
+        fifth = RedactionCorpus.load(RedactionCorpus.FIFTH, SEED);
     }
 
     @Test
@@ -245,6 +266,43 @@ class RedactionCorpusTest {
         assertTrue(atRest.leaked() <= FOURTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= FOURTH_HELD_OUT_KEPT_STANDARD, standard::toString);
         assertTrue(atRest.keptShare() >= FOURTH_HELD_OUT_KEPT_AT_REST, atRest::toString);
+    }
+
+    @Test
+    void theFifthCollectionHasAHundredAndFiftyLinesInThirtyFiveFormatsAndSixHundredStringsToKeepWithAFifthHeldOut() {
+        long heldOut = fifth.stream().filter(c -> c.split().equals("heldout")).count();
+        long formats = fifth.stream().map(c -> c.id().substring(0, c.id().lastIndexOf('-'))).distinct().count();
+        long keep = fifth.stream().mapToLong(c -> c.keep().size()).sum();
+        long planted = fifth.stream().mapToLong(c -> c.planted().size()).sum();
+        assertTrue(fifth.size() >= 150, "lines: " + fifth.size());
+        assertTrue(formats >= 35, "formats: " + formats);
+        assertTrue(keep >= 600, "must-keep strings: " + keep);
+        assertTrue(planted >= 300, "planted values: " + planted);
+        assertTrue(heldOut >= fifth.size() / 6, "held out: " + heldOut);
+    }
+
+    @Test
+    void theRulesLeakNoMoreThanMeasuredOnTheFifthCollectionsTuneSplitAndKeepWhatTheOperatorNeeds() {
+        Figures standard = RedactionCorpus.measure(fifth, "tune", Redactor.standard()::redact, true);
+        Figures atRest = RedactionCorpus.measure(fifth, "tune", Redactor.atRest()::redact, false);
+        report("fifth collection, standard", standard, true);
+        report("fifth collection, at rest", atRest, true);
+        assertTrue(standard.leaked() <= FIFTH_TUNE_LEAKS_STANDARD, standard::toString);
+        assertTrue(atRest.leaked() <= FIFTH_TUNE_LEAKS_AT_REST, atRest::toString);
+        assertTrue(standard.keptShare() >= FIFTH_TUNE_KEPT_STANDARD, standard::toString);
+        assertTrue(atRest.keptShare() >= FIFTH_TUNE_KEPT_AT_REST, atRest::toString);
+    }
+
+    @Test
+    void theRulesLeakNoMoreThanMeasuredOnTheFifthCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
+        Figures standard = RedactionCorpus.measure(fifth, "heldout", Redactor.standard()::redact, true);
+        Figures atRest = RedactionCorpus.measure(fifth, "heldout", Redactor.atRest()::redact, false);
+        report("fifth collection, standard", standard, false);
+        report("fifth collection, at rest", atRest, false);
+        assertTrue(standard.leaked() <= FIFTH_HELD_OUT_LEAKS_STANDARD, standard::toString);
+        assertTrue(atRest.leaked() <= FIFTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
+        assertTrue(standard.keptShare() >= FIFTH_HELD_OUT_KEPT_STANDARD, standard::toString);
+        assertTrue(atRest.keptShare() >= FIFTH_HELD_OUT_KEPT_AT_REST, atRest::toString);
     }
 
     /** The three collections' held-out splits together: the figure for formats no rule was written for. */
