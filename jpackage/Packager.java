@@ -73,6 +73,23 @@ public final class Packager {
      */
     private static final List<String> ARCHIVE_IN_PLACE = List.of("-XX:+UnlockDiagnosticVMOptions",
             "-XX:ArchiveRelocationMode=0");
+    /**
+     * JVM options of a short command ({@link #SHORT_COMMANDS}) only, not of a run: a start heap of 16 MB instead of the
+     * JVM's 1/64 of the machine's memory. G1 clears the card table and block-offset table of the heap it commits at
+     * start, memory a command that allocates tens of megabytes never uses; the heap grows as before when it needs to
+     * (one young collection in a {@code report} or {@code triage}). A few percent: CPU of a packaged command against
+     * the defaults', medians of per-pair ratios, 12-14 alternating pairs on the 2-core machine at load 8-13:
+     * {@code history} 0.90, 0.93 and 0.955, {@code report} 1.03 (clock ticks) and 0.97 (perf's task clock),
+     * {@code java -version} 1.00. A run keeps the JVM's start heap: it lives long and allocates more. Tried again and
+     * left out: -XX:-UsePerfData (0.91, then 1.01), -XX:CICompilerCount=1 (1.05).
+     */
+    private static final List<String> SHORT_COMMAND_ONLY_OPTIONS = List.of("-Xms16m");
+    /**
+     * The JVM options of a short command beyond its class path, archive and properties, one a line, in lib/app: what
+     * {@code bench --only=cli --image} starts its floor, {@code java -version} of the image's runtime, with, so that
+     * the floor and the commands run with the same JVM options.
+     */
+    static final String SHORT_JVM_OPTIONS_FILE = NAME + "-cli.jvm-options";
     /** The commands that get {@link #SHORT_CLI_OPTIONS}: each reads or writes a little and exits. */
     private static final List<String> SHORT_COMMANDS = List.of("history", "report", "triage", "doctor", "config",
             "help", "--help", "-h", "--version", "-V");
@@ -243,7 +260,8 @@ public final class Packager {
      * from lib/app/healdesk.cfg: its java-options, {@code -Djpackage.app-path}, the class path and the main class.
      * Either archive is mapped where it was written ({@link #ARCHIVE_IN_PLACE}).
      * With arguments (a command) it maps the CLI's archive instead of the console's ({@link #CLI_ARCHIVE}), and a short
-     * command ({@link #SHORT_COMMANDS}) and {@code run} ({@link #RUN_COMMAND}) also get {@link #SHORT_CLI_OPTIONS}.
+     * command ({@link #SHORT_COMMANDS}) and {@code run} ({@link #RUN_COMMAND}) also get {@link #SHORT_CLI_OPTIONS}, a short
+     * command also {@link #SHORT_COMMAND_ONLY_OPTIONS} (listed in {@link #SHORT_JVM_OPTIONS_FILE} for the bench's floor).
      * jpackage's own Linux launcher asks the package managers which package it belongs to on every start
      * ({@code rpm -qf} and {@code dpkg -S} on itself, twice: once to find libapplauncher.so, once in it), which cost
      * a CLI command 0.2-0.4 s before Java started, more than the whole {@code java -version} it is measured against.
@@ -294,8 +312,14 @@ public final class Packager {
                 cliOptions.add(o);
             }
         }
-        List<String> shortOptions = new ArrayList<>(cliOptions);
-        shortOptions.addAll(SHORT_CLI_OPTIONS);
+        List<String> runOptions = new ArrayList<>(cliOptions);
+        runOptions.addAll(SHORT_CLI_OPTIONS);
+        List<String> shortOptions = new ArrayList<>(runOptions);
+        shortOptions.addAll(SHORT_COMMAND_ONLY_OPTIONS);
+        List<String> floorOptions = new ArrayList<>(ARCHIVE_IN_PLACE);
+        floorOptions.addAll(SHORT_CLI_OPTIONS);
+        floorOptions.addAll(SHORT_COMMAND_ONLY_OPTIONS);
+        Files.write(image.resolve("lib/app/" + SHORT_JVM_OPTIONS_FILE), floorOptions);
         String java = "\"$ROOT/lib/runtime/bin/java\"";
         String script = """
                 #!/bin/sh
@@ -319,7 +343,7 @@ public final class Packager {
                         fi
                         ;;
                     %s)
-                """.formatted(RUN_COMMAND) + exec(java, shortOptions, classPath, mainClass, true, "        ") + """
+                """.formatted(RUN_COMMAND) + exec(java, runOptions, classPath, mainClass, true, "        ") + """
                         ;;
                 esac
                 """ + exec(java, cliOptions, classPath, mainClass, true, "");

@@ -7,6 +7,7 @@ import dev.healdesk.app.doctor.DoctorView;
 import dev.healdesk.app.doctor.DoctorViewModel;
 import dev.healdesk.app.failures.FailuresView;
 import dev.healdesk.app.fx.Badges;
+import dev.healdesk.app.fx.LaterTooltips;
 import dev.healdesk.app.fx.Subscriptions;
 import dev.healdesk.app.fx.ThemeService;
 import dev.healdesk.app.fx.View;
@@ -33,7 +34,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -77,7 +77,8 @@ public final class ConsoleView implements View {
         this.theme = theme;
 
         content.getStyleClass().add("content");
-        root.setLeft(rail(theme));
+        LaterTooltips tooltips = new LaterTooltips();
+        root.setLeft(rail(theme, tooltips));
         notices.setId("notices");
         notices.getStyleClass().add("notice-layer");
         notices.setAlignment(Pos.TOP_RIGHT);
@@ -91,6 +92,7 @@ public final class ConsoleView implements View {
         if (model.doctor() != null) {
             subs.add(model.doctor().showingProperty().subscribe(this::showDoctor));
         }
+        tooltips.installAfterNextFrame();   // none of them is in the first frame
     }
 
     /** Switches to {@code screen} (as a click on the rail would). */
@@ -156,7 +158,7 @@ public final class ConsoleView implements View {
         doctorWindow.toFront();
     }
 
-    private VBox rail(ThemeService theme) {
+    private VBox rail(ThemeService theme, LaterTooltips tooltips) {
         ToggleGroup group = new ToggleGroup();
         VBox rail = new VBox(4);
         rail.getStyleClass().add("nav-rail");
@@ -194,9 +196,8 @@ public final class ConsoleView implements View {
         VBox.setVgrow(spacer, Priority.ALWAYS);
         ToggleSwitch dark = new ToggleSwitch("Dark");
         dark.setId("theme-dark");
-        dark.setTooltip(new Tooltip("Switch between the light and the dark theme"));
-        dark.selectedProperty().bindBidirectional(theme.darkProperty());
-        subs.add(() -> dark.selectedProperty().unbindBidirectional(theme.darkProperty()));
+        tooltips.set(dark, "Switch between the light and the dark theme");
+        subs.bindBidirectional(dark.selectedProperty(), theme.darkProperty());
         HBox darkBox = new HBox(dark);
         darkBox.setAlignment(Pos.CENTER);
         rail.getChildren().addAll(spacer, darkBox);
@@ -208,10 +209,8 @@ public final class ConsoleView implements View {
         Label count = new Label();
         count.setId(screen.id() + "-count");
         count.getStyleClass().add("nav-count");
-        count.textProperty().bind(text);
-        count.visibleProperty().bind(visible);
-        subs.add(count.textProperty()::unbind);
-        subs.add(count.visibleProperty()::unbind);
+        subs.bind(count.textProperty(), text);
+        subs.bind(count.visibleProperty(), visible);
         ToggleButton button = navButtons.get(screen);
         button.setGraphic(new StackPane(button.getGraphic(), count));
         StackPane.setAlignment(count, Pos.TOP_RIGHT);
@@ -260,36 +259,28 @@ public final class ConsoleView implements View {
         Label health = new Label();
         health.setId("status-score");
         health.getStyleClass().add("status-strong");
-        health.textProperty().bind(model.healthTextProperty());
-        subs.add(health.textProperty()::unbind);
+        subs.bind(health.textProperty(), model.healthTextProperty());
 
         Label runKey = key("Last run");
         Label runId = new Label();
         runId.setId("status-run");
         runId.getStyleClass().add("mono-inline");
-        runId.textProperty().bind(model.lastRunIdProperty());
-        subs.add(runId.textProperty()::unbind);
+        subs.bind(runId.textProperty(), model.lastRunIdProperty());
         Label fromHistory = new Label("(from history)");
         fromHistory.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        fromHistory.visibleProperty().bind(model.sessionRunProperty().not()
-                .and(model.healthStatusProperty().isNotNull()));
-        fromHistory.managedProperty().bind(fromHistory.visibleProperty());
-        subs.add(fromHistory.visibleProperty()::unbind);
-        subs.add(fromHistory.managedProperty()::unbind);
+        subs.showWhen(fromHistory, model.sessionRunProperty().not().and(model.healthStatusProperty().isNotNull()));
 
         Label targetKey = key("Target");
         Label target = new Label();
         target.setId("status-target");
-        target.textProperty().bind(model.targetTextProperty());
-        subs.add(target.textProperty()::unbind);
+        subs.bind(target.textProperty(), model.targetTextProperty());
 
         Label activity = new Label();
         activity.setId("status-activity");
         activity.getStyleClass().add(Styles.TEXT_MUTED);
-        activity.textProperty().bind(Bindings.when(model.run().runningProperty())
+        subs.bind(activity.textProperty(), Bindings.when(model.run().runningProperty())
                 .then(Bindings.concat("Running · ", model.run().progressTextProperty()))
                 .otherwise(""));
-        subs.add(activity.textProperty()::unbind);
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -41,6 +41,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 /**
  * {@code healdesk bench}: the figures the issues ask for, measured on this machine. Not a test: it
@@ -530,7 +531,8 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** What one measured start printed: the first frame (ms since JVM start), idle RSS (KiB, -1 if none), exit ms. */
-    record Start(long firstFrameMs, long idleRssKiB, long exitMs) {
+    /** One start's figures; -1 where the process did not report one. */
+    record Start(long firstFrameMs, long idleRssKiB, long exitMs, long fxThreadCpuMs, long processCpuMs) {
     }
 
     /**
@@ -581,10 +583,17 @@ final class BenchCommand implements Callable<Integer> {
                 if (packaged != null) {
                     // The launcher takes JVM options from its configuration only; JAVA_TOOL_OPTIONS adds the property.
                     Map<String, String> packagedEnv = new java.util.HashMap<>(env);
-                    packagedEnv.put("JAVA_TOOL_OPTIONS", "-Dhealdesk.measureStartup=true");
+                    // -Xshare:on: an image copied or moved since its archive was written (Java 17 maps an archive only
+                    // for the absolute class path it was written with) would otherwise start without any archive, and
+                    // be timed as if that were the packaged console.
+                    packagedEnv.put("JAVA_TOOL_OPTIONS", "-Xshare:on -Dhealdesk.measureStartup=true");
                     Start p = measuredStart(packaged, packagedEnv);
                     if (p == null) {
-                        out.println("startup: the packaged console did not report its first frame");
+                        out.println("startup: the packaged console did not report its first frame. If the image was"
+                                + " copied or moved after it was built, its class-data archive no longer matches its"
+                                + " class path: build it again where it is, or write the archive again as the .deb's"
+                                + " postinst does (" + image + "/bin/healdesk with JAVA_TOOL_OPTIONS=\"-Xshare:dump"
+                                + " -XX:SharedClassListFile=" + image + "/lib/app/healdesk.classlist\").");
                         return;
                     }
                     packagedStarts.add(p);
@@ -598,13 +607,14 @@ final class BenchCommand implements Callable<Integer> {
             BenchFigures.Spread floor = first(helloStarts);
             BenchFigures.Spread plain = first(consoleStarts);
             out.printf(Locale.ROOT, "        console / floor, medians: first frame %.2fx (target <= 1.5x), idle memory"
-                    + " %s (target <= 1.3x)%n", plain.median() / floor.median(), rssRatio(consoleStarts, helloStarts));
+                    + " %s (target <= 1.3x)%s%n", plain.median() / floor.median(), rssRatio(consoleStarts, helloStarts),
+                    cpuRatios(consoleStarts, helloStarts));
             if (packaged != null) {
                 printStarts(out, "console, packaged (" + image + "/bin/healdesk, jlink runtime + AppCDS)",
                         packagedStarts);
                 out.printf(Locale.ROOT, "        packaged / floor, medians: first frame %.2fx (target <= 1.2x), idle"
-                                + " memory %s (target <= 1.3x)%n", first(packagedStarts).median() / floor.median(),
-                        rssRatio(packagedStarts, helloStarts));
+                                + " memory %s (target <= 1.3x)%s%n", first(packagedStarts).median() / floor.median(),
+                        rssRatio(packagedStarts, helloStarts), cpuRatios(packagedStarts, helloStarts));
             }
             out.flush();
         }
@@ -622,9 +632,28 @@ final class BenchCommand implements Callable<Integer> {
                 .median() / BenchFigures.Spread.of(b.stream().map(Start::idleRssKiB).toList()).median());
     }
 
+    /** ", CPU to the first frame ..." (the ratios of the medians), or "" where a start did not report its CPU. */
+    private static String cpuRatios(List<Start> a, List<Start> b) {
+        if (Stream.concat(a.stream(), b.stream()).anyMatch(s -> s.fxThreadCpuMs() <= 0 || s.processCpuMs() <= 0)) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "; CPU to the first frame: JavaFX thread %.2fx, whole process %.2fx",
+                median(a, Start::fxThreadCpuMs) / median(b, Start::fxThreadCpuMs),
+                median(a, Start::processCpuMs) / median(b, Start::processCpuMs));
+    }
+
+    private static double median(List<Start> starts, java.util.function.ToLongFunction<Start> figure) {
+        return BenchFigures.Spread.of(starts.stream().map(figure::applyAsLong).toList()).median();
+    }
+
     private static void printStarts(PrintWriter out, String title, List<Start> starts) {
         out.printf(Locale.ROOT, "        %s:%n          first frame %s; runs %s ms%n", title,
                 first(starts).describe("%.0f", "ms"), starts.stream().map(Start::firstFrameMs).toList());
+        if (starts.stream().allMatch(s -> s.fxThreadCpuMs() >= 0 && s.processCpuMs() >= 0)) {
+            out.printf(Locale.ROOT, "          CPU to the first frame: JavaFX thread %s; whole process %s%n",
+                    BenchFigures.Spread.of(starts.stream().map(Start::fxThreadCpuMs).toList()).describe("%.0f", "ms"),
+                    BenchFigures.Spread.of(starts.stream().map(Start::processCpuMs).toList()).describe("%.0f", "ms"));
+        }
         if (starts.stream().allMatch(s -> s.idleRssKiB() >= 0)) {
             out.printf(Locale.ROOT, "          idle memory (RSS 1 s after the first frame) %s%n",
                     BenchFigures.Spread.of(starts.stream().map(Start::idleRssKiB).toList()).map(k -> k / 1024)
@@ -646,6 +675,8 @@ final class BenchCommand implements Callable<Integer> {
             Long frame = null;
             long rss = -1;
             long exitAt = -1;
+            long fxCpu = -1;
+            long processCpu = -1;
             for (String line : r.stdout().split("\\R")) {
                 if (line.startsWith("healdesk.firstFrameMs=")) {
                     frame = Long.parseLong(line.substring("healdesk.firstFrameMs=".length()).trim());
@@ -653,9 +684,14 @@ final class BenchCommand implements Callable<Integer> {
                     rss = Long.parseLong(line.substring("healdesk.idleRssKiB=".length()).trim());
                 } else if (line.startsWith("healdesk.exitAtMs=")) {
                     exitAt = Long.parseLong(line.substring("healdesk.exitAtMs=".length()).trim());
+                } else if (line.startsWith("healdesk.fxThreadCpuMs=")) {
+                    fxCpu = Long.parseLong(line.substring("healdesk.fxThreadCpuMs=".length()).trim());
+                } else if (line.startsWith("healdesk.processCpuMs=")) {
+                    processCpu = Long.parseLong(line.substring("healdesk.processCpuMs=".length()).trim());
                 }
             }
-            return frame == null ? null : new Start(frame, rss, exitAt < 0 ? -1 : Math.max(0, ended - exitAt));
+            return frame == null ? null
+                    : new Start(frame, rss, exitAt < 0 ? -1 : Math.max(0, ended - exitAt), fxCpu, processCpu);
         } catch (java.util.concurrent.TimeoutException e) {
             return null;
         }

@@ -57,14 +57,29 @@ final class CliStartBenchmark {
                     throw new Cli.UsageException("--image: " + launcher + " is not there. Build the app image with"
                             + " `mvn -Ppackage -DskipTests package` (target/image/healdesk).");
                 }
-                List<String> floor = Files.isExecutable(runtimeJava) ? List.of(runtimeJava.toString(), "-version")
-                        : List.of(java, "-version");
+                List<String> floor = new ArrayList<>(List.of(Files.isExecutable(runtimeJava) ? runtimeJava.toString()
+                        : java));
+                floor.addAll(shortCommandOptions(image));
+                floor.add("-version");
                 measure(out, "packaged (" + launcher + ", AppCDS)", floor, List.of(launcher.toString()), commands, env);
             }
             out.printf(Locale.ROOT, "        (load before %s, after %s)%n", loadBefore.substring(5),
                     BenchFigures.load().substring(5));
             out.flush();
         }
+    }
+
+    /**
+     * The JVM options the image's launcher gives a short command (beyond its class path, its archive and properties),
+     * which jpackage/Packager.java lists in lib/app/healdesk-cli.jvm-options: the floor runs with them too. None where
+     * the image has no such list (an image built before it, or a platform whose launcher is jpackage's own).
+     */
+    static List<String> shortCommandOptions(Path image) throws IOException {
+        Path list = image.resolve("lib").resolve("app").resolve("healdesk-cli.jvm-options");
+        if (!Files.isRegularFile(list)) {
+            return List.of();
+        }
+        return Files.readAllLines(list).stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
     }
 
     private void measure(PrintWriter out, String title, List<String> floor, List<String> healdesk,
@@ -94,7 +109,8 @@ final class CliStartBenchmark {
         }
         BenchFigures.Spread f = BenchFigures.Spread.of(floorMs);
         out.printf(Locale.ROOT, "cli: a CLI command as a process, %s, %d each after a warm-up, alternating%n"
-                + "        floor, `%s -version`: %s%n", title, rounds, floor.get(0), f.describe("%.0f", "ms"));
+                + "        floor, `%s`%s: %s%n", title, rounds, String.join(" ", floor),
+                floor.size() > 2 ? " (the JVM options of the launcher's short commands)" : "", f.describe("%.0f", "ms"));
         for (Map.Entry<String, List<Double>> t : times.entrySet()) {
             BenchFigures.Spread s = BenchFigures.Spread.of(t.getValue());
             out.printf(Locale.ROOT, "        %-8s %s: %.2fx the floor (medians; target <= 2x)%n", t.getKey(),

@@ -183,6 +183,12 @@ class PackagedAppIT {
         for (BoundedProcess.Result r : List.of(history, copy, run)) {
             assertThat(flag(r, "ArchiveRelocationMode")).isEqualTo("0");
         }
+        // a short command starts with a 16 MB heap; a run, which lives long, with the JVM's own start heap
+        assertThat(flag(history, "InitialHeapSize")).isEqualTo(String.valueOf(16L << 20));
+        assertThat(flag(run, "InitialHeapSize")).isNotEqualTo(String.valueOf(16L << 20));
+        // bench --only=cli starts its floor (java -version) with the short commands' JVM options, listed here
+        assertThat(Files.readAllLines(image.resolve("lib/app/healdesk-cli.jvm-options"))).containsExactly(
+                "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0", "-XX:TieredStopAtLevel=1", "-Xms16m");
     }
 
     /** The value -XX:+PrintFlagsFinal printed for {@code name}. */

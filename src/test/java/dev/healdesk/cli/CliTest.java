@@ -183,6 +183,57 @@ class CliTest {
         }
     }
 
+    /** The first lines are triaged without the pre-filter, the rest with it: every line as the run's triage says. */
+    @Test
+    void triagePrintsForEachOfFortyLinesWhatTheTriageWithThePreFilterSays() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> corpus;
+        try (var in = dev.healdesk.core.triage.Triage.class.getResourceAsStream("corpus.jsonl")) {
+            corpus = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.isBlank()).limit(20).map(l -> {
+                        try {
+                            return json.readTree(l);
+                        } catch (Exception e) {
+                            throw new AssertionError(l, e);
+                        }
+                    }).toList();
+        }
+        assertEquals(20, corpus.size());
+        StringBuilder input = new StringBuilder();
+        List<dev.healdesk.core.triage.TriagedFailure> expected = new java.util.ArrayList<>();
+        dev.healdesk.core.triage.Triage triage = new dev.healdesk.core.triage.Triage(
+                dev.healdesk.core.triage.PatternCatalog.builtIn());
+        for (int i = 0; i < 40; i++) {
+            JsonNode c = corpus.get(i % 20);
+            String stack = c.hasNonNull("stack") ? c.get("stack").asText() : null;
+            com.fasterxml.jackson.databind.node.ObjectNode line = json.createObjectNode().put("id", "t" + i)
+                    .put("message", c.get("message").asText());
+            if (stack != null) {
+                line.put("stack", stack);
+            }
+            input.append(json.writeValueAsString(line)).append('\n');
+            expected.add(triage.triage(c.get("message").asText(), stack));
+        }
+        Path file = dir.resolve("forty.jsonl");
+        Files.writeString(file, input);
+        CliRun r = cli("triage", "--input=" + file);
+        assertEquals(0, r.code(), r.err());
+        List<String> out = r.out().lines().toList();
+        assertEquals(40, out.size());
+        for (int i = 0; i < 40; i++) {
+            JsonNode n = json.readTree(out.get(i));
+            dev.healdesk.core.triage.TriagedFailure e = expected.get(i);
+            assertEquals("t" + i, n.get("id").asText());
+            assertEquals(e.classification().patternId(), n.get("patternId").asText(), out.get(i));
+            assertEquals(e.classification().category().id(), n.get("category").asText(), out.get(i));
+            assertEquals(e.fingerprint(), n.get("fingerprint").asText(), out.get(i));
+        }
+        for (int i = 0; i < 20; i++) {   // line i without the pre-filter (up to 16), line i + 20 with it
+            assertEquals(out.get(i).substring(out.get(i).indexOf(",\"category\"")),
+                    out.get(i + 20).substring(out.get(i + 20).indexOf(",\"category\"")), "line " + (i + 1));
+        }
+    }
+
     @Test
     void triageTakesANumberIdAsItsTextPassesOverOtherFieldsAndRefusesAnIdThatIsNoText() throws Exception {
         Path input = dir.resolve("numbers.jsonl");

@@ -1,6 +1,7 @@
 package dev.healdesk.app.fx;
 
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.Property;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
@@ -55,10 +56,24 @@ public final class Subscriptions {
         }));
     }
 
+    /**
+     * Binds {@code property} to {@code value} until release. One method reference for every binding of a view: on a
+     * plain class path each reference of its own is a class that the JVM spins on first use, on the JavaFX thread.
+     */
+    public <T> void bind(Property<T> property, ObservableValue<? extends T> value) {
+        property.bind(value);
+        add(property::unbind);
+    }
+
+    /** Keeps {@code a} and {@code b} equal, both ways, until release. */
+    public <T> void bindBidirectional(Property<T> a, Property<T> b) {
+        a.bindBidirectional(b);
+        add(() -> a.unbindBidirectional(b));
+    }
+
     /** Binds {@code label}'s text to {@code text} until release; returns the label, for building in one expression. */
     public <L extends Labeled> L text(L label, ObservableValue<String> text) {
-        label.textProperty().bind(text);
-        add(label.textProperty()::unbind);
+        bind(label.textProperty(), text);
         return label;
     }
 

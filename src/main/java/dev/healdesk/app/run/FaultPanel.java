@@ -2,6 +2,7 @@ package dev.healdesk.app.run;
 
 import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
+import dev.healdesk.app.fx.LaterTooltips;
 import dev.healdesk.app.fx.Subscriptions;
 import dev.healdesk.app.fx.View;
 import javafx.geometry.HorizontalDirection;
@@ -31,6 +32,7 @@ public final class FaultPanel implements View {
     private final Subscriptions subs = new Subscriptions();
 
     public FaultPanel(FaultPanelViewModel model) {
+        LaterTooltips tooltips = new LaterTooltips();
         root.getStyleClass().addAll("card", "fault-panel");
         root.setPadding(new Insets(14, 16, 14, 16));
 
@@ -39,8 +41,7 @@ public final class FaultPanel implements View {
         Label status = new Label();
         status.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         status.setWrapText(true);
-        status.textProperty().bind(model.statusTextProperty());
-        subs.add(status.textProperty()::unbind);
+        subs.bind(status.textProperty(), model.statusTextProperty());
 
         GridPane grid = new GridPane();
         grid.setHgap(28);
@@ -51,24 +52,24 @@ public final class FaultPanel implements View {
             toggle.setId("fault-" + s.fault().id());
             toggle.setLabelPosition(HorizontalDirection.RIGHT);
             toggle.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> clickedBeside(toggle, e));
-            Tooltip tip = new Tooltip(s.fault().description());
-            tip.setShowDelay(Duration.millis(300));
-            tip.setWrapText(true);
-            tip.setMaxWidth(360);
-            toggle.setTooltip(tip);
-            toggle.selectedProperty().bindBidirectional(s.onProperty());
-            subs.add(() -> toggle.selectedProperty().unbindBidirectional(s.onProperty()));
-            toggle.disableProperty().bind(model.availableProperty().not());
-            subs.add(toggle.disableProperty()::unbind);
+            String description = s.fault().description();
+            tooltips.set(toggle, () -> {
+                Tooltip tip = new Tooltip(description);
+                tip.setShowDelay(Duration.millis(300));
+                tip.setWrapText(true);
+                tip.setMaxWidth(360);
+                return tip;
+            });
+            subs.bindBidirectional(toggle.selectedProperty(), s.onProperty());
+            subs.bind(toggle.disableProperty(), model.availableProperty().not());
             grid.add(toggle, i % 2, i / 2);
             i++;
         }
 
         Button restart = new Button("Restart sandbox");
         restart.setId("restart-sandbox");
-        restart.setTooltip(new Tooltip("Restart the sandbox server: clears backend-down"));
-        restart.disableProperty().bind(model.availableProperty().not());
-        subs.add(restart.disableProperty()::unbind);
+        tooltips.set(restart, "Restart the sandbox server: clears backend-down");
+        subs.bind(restart.disableProperty(), model.availableProperty().not());
         restart.setOnAction(e -> model.restart());
 
         Region spacer = new Region();
@@ -77,6 +78,7 @@ public final class FaultPanel implements View {
         head.setAlignment(Pos.CENTER_LEFT);
 
         root.getChildren().addAll(head, status, grid);
+        tooltips.installAfterNextFrame();   // the console's first frame shows this panel, and no tooltip
     }
 
     /**

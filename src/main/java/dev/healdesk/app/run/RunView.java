@@ -3,6 +3,7 @@ package dev.healdesk.app.run;
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import dev.healdesk.app.fx.Labels;
+import dev.healdesk.app.fx.LaterTooltips;
 import dev.healdesk.app.fx.Subscriptions;
 import dev.healdesk.app.fx.View;
 import javafx.beans.binding.Bindings;
@@ -28,6 +29,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.Subscription;
 
 import java.util.List;
 
@@ -59,14 +61,14 @@ public final class RunView implements View {
         title.getStyleClass().add(Styles.TITLE_2);
         Label target = new Label();
         target.getStyleClass().add(Styles.TEXT_MUTED);
-        target.textProperty().bind(Bindings.when(model.targetNameProperty().isEmpty())
+        subs.bind(target.textProperty(), Bindings.when(model.targetNameProperty().isEmpty())
                 .then("target starting…").otherwise(Bindings.concat("target ", model.targetNameProperty())));
-        subs.add(target.textProperty()::unbind);
         HBox header = new HBox(12, title, target);
         header.setAlignment(Pos.BASELINE_LEFT);
         header.setPadding(new Insets(0, 0, 14, 0));
 
-        VBox setup = setupCard();
+        LaterTooltips tooltips = new LaterTooltips();
+        VBox setup = setupCard(tooltips);
         HBox.setHgrow(setup, Priority.ALWAYS);
         Parent faultCard = faultPanel.root();
         ((Region) faultCard).setMinWidth(440);
@@ -76,26 +78,49 @@ public final class RunView implements View {
 
         VBox logBox = logPane();
         VBox.setVgrow(logBox, Priority.ALWAYS);
-        VBox center = new VBox(16, llmBanner(llmProblem), top, logBox);
+        VBox center = new VBox(16, top, logBox);
+        showBannerWhen(llmProblem, center);
 
         root.setTop(header);
         root.setCenter(center);
+        tooltips.installAfterNextFrame();   // the console's first frame shows this screen, and no tooltip
+    }
+
+    /**
+     * Puts the banner on top of {@code center} when the local model first turns out unreachable: until then it would
+     * be hidden and take no room, so the screen looks the same without it, and a first frame before the hardware probe
+     * (every start) does not build it.
+     */
+    private void showBannerWhen(ObservableStringValue problem, VBox center) {
+        if (problem.get() != null) {
+            center.getChildren().add(0, llmBanner(problem));
+            return;
+        }
+        Subscription[] waiting = new Subscription[1];
+        waiting[0] = problem.subscribe(text -> {
+            if (text != null && waiting[0] != null) {
+                waiting[0].unsubscribe();
+                waiting[0] = null;
+                center.getChildren().add(0, llmBanner(problem));
+            }
+        });
+        subs.add(() -> {
+            if (waiting[0] != null) {
+                waiting[0].unsubscribe();
+            }
+        });
     }
 
     private Message llmBanner(ObservableStringValue problem) {
         Message banner = new Message("No local model: runs use pattern triage only", "");
         banner.setId("llm-banner");
         banner.getStyleClass().add(Styles.WARNING);
-        banner.descriptionProperty().bind(problem);
-        subs.add(banner.descriptionProperty()::unbind);
-        banner.visibleProperty().bind(Bindings.isNotNull(problem));
-        banner.managedProperty().bind(banner.visibleProperty());
-        subs.add(banner.managedProperty()::unbind);
-        subs.add(banner.visibleProperty()::unbind);
+        subs.bind(banner.descriptionProperty(), problem);
+        subs.showWhen(banner, Bindings.isNotNull(problem));
         return banner;
     }
 
-    private VBox setupCard() {
+    private VBox setupCard(LaterTooltips tooltips) {
         Label projectsCaption = Labels.caption("Projects");
         rebuildProjects();
         subs.onChange(model.projects(), (ListChangeListener<ProjectOption>) c -> {
@@ -109,27 +134,21 @@ public final class RunView implements View {
         subs.add(projectBindings::release);
         Label noProjects = new Label("Waiting for the target's projects…");
         noProjects.getStyleClass().add(Styles.TEXT_MUTED);
-        noProjects.visibleProperty().bind(Bindings.isEmpty(model.projects()));
-        noProjects.managedProperty().bind(noProjects.visibleProperty());
-        subs.add(noProjects.visibleProperty()::unbind);
-        subs.add(noProjects.managedProperty()::unbind);
+        subs.showWhen(noProjects, Bindings.isEmpty(model.projects()));
 
         CheckBox dryRun = new CheckBox("Dry run");
         dryRun.setId("dry-run");
-        dryRun.setTooltip(new Tooltip("Propose and record fixes without applying anything"));
-        dryRun.selectedProperty().bindBidirectional(model.dryRunProperty());
-        subs.add(() -> dryRun.selectedProperty().unbindBidirectional(model.dryRunProperty()));
+        tooltips.set(dryRun, "Propose and record fixes without applying anything");
+        subs.bindBidirectional(dryRun.selectedProperty(), model.dryRunProperty());
         CheckBox skipLlm = new CheckBox("Skip LLM diagnosis");
         skipLlm.setId("skip-llm");
-        skipLlm.setTooltip(new Tooltip("Triage with the pattern catalog only; ask no model"));
-        skipLlm.selectedProperty().bindBidirectional(model.skipLlmProperty());
-        subs.add(() -> skipLlm.selectedProperty().unbindBidirectional(model.skipLlmProperty()));
+        tooltips.set(skipLlm, "Triage with the pattern catalog only; ask no model");
+        subs.bindBidirectional(skipLlm.selectedProperty(), model.skipLlmProperty());
         CheckBox classA = new CheckBox("Run class A fixes without asking");
         classA.setId("class-a-without-asking");
-        classA.setTooltip(new Tooltip("Low- and medium-risk class A fixes run at once; class B and C and high-risk"
-                + " playbooks still wait for your approval in Playbooks"));
-        classA.selectedProperty().bindBidirectional(model.classAWithoutAskingProperty());
-        subs.add(() -> classA.selectedProperty().unbindBidirectional(model.classAWithoutAskingProperty()));
+        tooltips.set(classA, "Low- and medium-risk class A fixes run at once; class B and C and high-risk"
+                + " playbooks still wait for your approval in Playbooks");
+        subs.bindBidirectional(classA.selectedProperty(), model.classAWithoutAskingProperty());
 
         Spinner<Integer> maxFixes = new Spinner<>();
         maxFixes.setId("max-fixes");
@@ -137,8 +156,7 @@ public final class RunView implements View {
                 0, RunViewModel.MAX_FIXES_LIMIT, model.maxFixesProperty().get());
         maxFixes.setValueFactory(factory);
         maxFixes.setPrefWidth(86);
-        factory.valueProperty().bindBidirectional(model.maxFixesProperty());
-        subs.add(() -> factory.valueProperty().unbindBidirectional(model.maxFixesProperty()));
+        subs.bindBidirectional(factory.valueProperty(), model.maxFixesProperty());
         Label maxFixesLabel = new Label("Max fixes");
         maxFixesLabel.setLabelFor(maxFixes);
         HBox fixesBox = new HBox(8, maxFixesLabel, maxFixes);
@@ -152,34 +170,29 @@ public final class RunView implements View {
 
         // The approval switch has a line of its own: beside the others it cut every label short at the usual width.
         VBox inputs = new VBox(8, projectsCaption, projectBoxes, noProjects, Labels.caption("Options"), options, classA);
-        inputs.disableProperty().bind(model.runningProperty());
-        subs.add(inputs.disableProperty()::unbind);
+        subs.bind(inputs.disableProperty(), model.runningProperty());
 
         Button start = new Button("Start run");
         start.setId("start-run");
         start.getStyleClass().add(Styles.ACCENT);
         start.setDefaultButton(true);
-        start.disableProperty().bind(model.canStartBinding().not());
-        subs.add(start.disableProperty()::unbind);
+        subs.bind(start.disableProperty(), model.canStartBinding().not());
         start.setOnAction(e -> model.start());
         Button cancel = new Button("Cancel");
         cancel.setId("cancel-run");
         cancel.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
-        cancel.disableProperty().bind(model.canCancelBinding().not());
-        subs.add(cancel.disableProperty()::unbind);
+        subs.bind(cancel.disableProperty(), model.canCancelBinding().not());
         cancel.setOnAction(e -> model.cancel());
 
         ProgressBar progress = new ProgressBar(0);
         progress.setId("run-progress");
         progress.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(progress, Priority.ALWAYS);
-        progress.progressProperty().bind(model.progressProperty());
-        subs.add(progress.progressProperty()::unbind);
+        subs.bind(progress.progressProperty(), model.progressProperty());
         Label progressText = new Label();
         progressText.setId("progress-text");
         progressText.setMinWidth(Region.USE_PREF_SIZE);
-        progressText.textProperty().bind(model.progressTextProperty());
-        subs.add(progressText.textProperty()::unbind);
+        subs.bind(progressText.textProperty(), model.progressTextProperty());
         start.setMinWidth(Region.USE_PREF_SIZE);
         cancel.setMinWidth(Region.USE_PREF_SIZE);
         progress.setMinWidth(40);
@@ -190,8 +203,7 @@ public final class RunView implements View {
         status.setId("run-status");
         status.getStyleClass().add(Styles.TEXT_MUTED);
         status.setWrapText(true);
-        status.textProperty().bind(model.statusTextProperty());
-        subs.add(status.textProperty()::unbind);
+        subs.bind(status.textProperty(), model.statusTextProperty());
 
         Region grow = new Region();
         VBox.setVgrow(grow, Priority.ALWAYS);
@@ -207,8 +219,7 @@ public final class RunView implements View {
         for (ProjectOption p : model.projects()) {
             CheckBox box = new CheckBox(p.name());
             box.setId("project-" + p.name());
-            box.selectedProperty().bindBidirectional(p.selectedProperty());
-            projectBindings.add(() -> box.selectedProperty().unbindBidirectional(p.selectedProperty()));
+            projectBindings.bindBidirectional(box.selectedProperty(), p.selectedProperty());
             projectBoxes.getChildren().add(box);
         }
     }
@@ -218,11 +229,10 @@ public final class RunView implements View {
         caption.getStyleClass().add(Styles.TITLE_4);
         Label lines = new Label();
         lines.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        lines.textProperty().bind(Bindings.createStringBinding(() -> {
+        subs.bind(lines.textProperty(), Bindings.createStringBinding(() -> {
             int n = model.logLines().size();
             return n == 0 ? "" : n + (n >= RunViewModel.LOG_CAPACITY ? " lines (oldest dropped; full log in the run folder)" : " lines");
         }, model.logLines()));
-        subs.add(lines.textProperty()::unbind);
         Button clear = new Button("Clear");
         clear.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
         clear.setOnAction(e -> model.clearLog());
@@ -290,14 +300,13 @@ public final class RunView implements View {
         private static final List<String> KINDS = List.of("log-passed", "log-failed", "log-triage", "log-playbook",
                 "log-error", "log-run");
 
-        private final Tooltip full = new Tooltip();
+        /** Made for the first long line this cell shows: the empty log of the first frame needs none. */
+        private Tooltip full;
 
         LogCell() {
             // A long line ends in "…" instead of widening the list (a horizontal scroll bar would steal
             // the last row); the whole line is in the tooltip and in the run folder's log.
             setPrefWidth(0);
-            full.setWrapText(true);
-            full.setMaxWidth(900);
         }
 
         @Override
@@ -310,8 +319,17 @@ public final class RunView implements View {
                 return;
             }
             setText(item);
-            full.setText(item);
-            setTooltip(item.length() > 100 ? full : null);
+            if (item.length() > 100) {
+                if (full == null) {
+                    full = new Tooltip();
+                    full.setWrapText(true);
+                    full.setMaxWidth(900);
+                }
+                full.setText(item);
+                setTooltip(full);
+            } else {
+                setTooltip(null);
+            }
             String kind = kindOf(item);
             if (kind != null) {
                 getStyleClass().add(kind);

@@ -97,8 +97,14 @@ final class CommandLines implements Detector {
                 }
                 continue;
             }
+            int element = element(s, i, after);
+            if (element > 0 && s.charAt(element + 1) != '-' && sp.rule().next() && command(s, i, sp.rule())) {
+                return value(scan, element, sp.rule().userPassword() ? KeyNames.Key.NONE : KeyNames.Key.PASSWORD,
+                        sp.rule().userPassword(), i + 1);
+            }
             boolean blank = after < s.length() && Chars.blank(s.charAt(after));
-            boolean attached = after < s.length() && !Chars.space(s.charAt(after)) && s.charAt(after) != '=';
+            boolean attached = after < s.length() && !Chars.space(s.charAt(after)) && s.charAt(after) != '='
+                    && !(element != 0 && s.charAt(after) == s.charAt(i - 1));
             if (!(blank && sp.rule().next() || attached && sp.rule().attached()) || !command(s, i, sp.rule())) {
                 continue;
             }
@@ -360,6 +366,38 @@ final class CommandLines implements Detector {
         }
     }
 
+    /**
+     * Where the flag at {@code flag} (ending at {@code after}) is a whole quoted element of an argument vector, as
+     * programs print one ({@code ['curl', '-u', 'ci:…']} in Python's {@code CalledProcessError}, {@code ["mysql", "-u",
+     * …]} in JSON, auditd's {@code a1="-u" a2="ci:…"}): the start of the next element's opening quote, found past a
+     * comma, blanks and an auditd-like {@code aN=}; 0 where the flag is not so quoted; -1 where it is but no quoted
+     * element follows.
+     */
+    private static int element(String s, int flag, int after) {
+        if (flag == 0 || after >= s.length()) {
+            return 0;
+        }
+        char q = s.charAt(flag - 1);
+        if (q != '"' && q != '\'' || s.charAt(after) != q) {
+            return 0;
+        }
+        int v = after + 1;
+        int limit = Math.min(s.length(), v + 8);
+        while (v < limit && (Chars.blank(s.charAt(v)) || s.charAt(v) == ',')) {
+            v++;
+        }
+        if (v < limit && Chars.letter(s.charAt(v))) {   // auditd's a2=
+            int w = v + 1;
+            while (w < limit && Chars.digit(s.charAt(w))) {
+                w++;
+            }
+            if (w > v + 1 && w < s.length() && s.charAt(w) == '=') {
+                v = w + 1;
+            }
+        }
+        return v < s.length() && s.charAt(v) == q ? v : -1;
+    }
+
     /** Whether a flag can start after {@code c}: a blank, a quote, an opening bracket. */
     private static boolean argumentStart(char c) {
         return Chars.space(c) || c == '"' || c == '\'' || c == '(' || c == '[' || c == ',';
@@ -375,12 +413,17 @@ final class CommandLines implements Detector {
             for (int k = flag - c.length() - 1; k >= lineStart; k--) {
                 if (s.charAt(k) == c.charAt(0) && s.startsWith(c, k)
                         && (k == 0 || !Chars.alnum(s.charAt(k - 1)) && s.charAt(k - 1) != '-' && s.charAt(k - 1) != '_')
-                        && Chars.space(s.charAt(k + c.length()))) {
+                        && commandEnd(s.charAt(k + c.length()))) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /** Whether a command's name can end before {@code c}: a blank, or the quote of an argument vector's element. */
+    private static boolean commandEnd(char c) {
+        return Chars.space(c) || c == '"' || c == '\'';
     }
 
     /**

@@ -72,6 +72,8 @@ final class KeyNames {
     private static final int ACCESS = 1 << 16;
     private static final int KEY = 1 << 17;
     private static final int NOT_SECRET_KEY_QUALIFIER = 1 << 18;
+    private static final int CODE = 1 << 19;
+    private static final int ONE_TIME = 1 << 20;
     private static final int LONGEST_WORD = 16;
     private static final int TABLE_SIZE = 512;   // a power of two, well over twice the words
     private static final String[] TABLE_WORDS = new String[TABLE_SIZE];
@@ -97,6 +99,8 @@ final class KeyNames {
         word(ACCESS, "access");
         word(KEY, "key", "keys");
         word(NOT_SECRET_KEY_QUALIFIER, NOT_SECRET_KEY_QUALIFIERS);
+        word(CODE, "code", "token");
+        word(ONE_TIME, "mfa", "2fa", "totp", "hotp", "twofactor");
     }
 
     private KeyNames() {
@@ -205,6 +209,9 @@ final class KeyNames {
         int last = count - 1;
         while (last > 0 && has(bits[last], TRAILER)) {
             last--;
+        }
+        if (last > 0 && has(bits[last], CODE) && (has(bits[last - 1], PASSWORD_WORD) || has(bits[last - 1], ONE_TIME))) {
+            return Key.PASSWORD;   // a one-time code, a PIN: otpCode, mfa_code, totp-token, pin_code (error_code stays)
         }
         // a name run together with what it is for, by its end (adminpass, dbpwd, slapd's bindpw, apptoken): the last
         // letter picks the endings to compare, since a key is classified wherever one meets its value

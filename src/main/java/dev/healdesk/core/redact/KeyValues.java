@@ -40,7 +40,8 @@ final class KeyValues implements Detector {
         if (k >= 0 && s.charAt(k) == ':' && s.charAt(sep) == '=') {
             k--;   // Go, Pascal: password := "…"
         }
-        while (k >= 0 && sep - k <= 4 && Chars.blank(s.charAt(k))) {
+        // names aligned in a column before their separator, as Terraform plans and CLIs print them
+        while (k >= 0 && sep - k <= 32 && Chars.blank(s.charAt(k))) {
             k--;
         }
         // [password]=…, [password] => … (print_r), user[password]=…, $_POST['password'] = …, ["password"]=> (var_dump)
@@ -187,12 +188,37 @@ final class KeyValues implements Detector {
                 return authorization(scan, start, quoted ? end : Quotes.textEnd(s, start), sep);
             default:
                 SecretKind kind = judge(key, s, start, end);
+                int changed = quoted ? changedTo(s, end) : -1;
+                if (changed > 0) {
+                    int to = Quotes.close(s, changed + 1, 1);
+                    SecretKind next = judge(key, s, changed + 1, to);
+                    if (next != null) {
+                        scan.add(next, changed + 1, to);
+                    }
+                }
                 if (kind == null) {
                     return sep + 1;
                 }
                 scan.add(kind, start, end);
                 return start;   // the value may be a key of known format, which names it better
         }
+    }
+
+    /**
+     * A change printed as {@code "old" -> "new"} (Terraform's and Pulumi's plans) or {@code "old" => "new"}, the old
+     * value's closing quote at {@code close}: the new value's opening quote, or -1. The new value is judged as the old
+     * one, so {@code "DatabasePassword" = "****" -> "…"} loses it.
+     */
+    private static int changedTo(String s, int close) {
+        if (close + 4 >= s.length()) {
+            return -1;
+        }
+        int k = close + 1;
+        if (s.charAt(k) != ' ' || s.charAt(k + 2) != '>' || s.charAt(k + 1) != '-' && s.charAt(k + 1) != '=') {
+            return -1;
+        }
+        k = Chars.skipBlanks(s, k + 3);
+        return k < s.length() && (s.charAt(k) == '"' || s.charAt(k) == '\'') ? k : -1;
     }
 
     /**

@@ -11,7 +11,8 @@ package dev.healdesk.core.redact;
  * Unquoted, the value must look like the secret: a password with a letter and a digit, capital or sign
  * ({@link Values#passwordLike}), any secret random ({@link Values#tokenLike}), so "missing DB_PASSWORD variable" and
  * "client_secret is unchanged" keep their last word. Triggered by the line feed after the line; {@link Redactor} calls it for the text's
- * last line.
+ * last line. It hands {@link ValuesBelow} a line's only word, a word after {@code value:} and a Postfix map line's last
+ * word.
  */
 final class LineEnds implements Detector {
 
@@ -52,12 +53,28 @@ final class LineEnds implements Detector {
         if (quoted) {
             v--;   // the opening quote
         }
-        if (stop <= start || !Chars.blank(s.charAt(v))) {
+        if (stop > start && v >= 0 && s.charAt(v) == '\n') {
+            ValuesBelow.lone(scan, v, start, stop);   // the line's only word: a secret below its label?
+            return;
+        }
+        if (stop <= start || v < 0 || !Chars.blank(s.charAt(v))) {
             return;
         }
         int k = v;
         while (k > 0 && Chars.blank(s.charAt(k - 1))) {
             k--;
+        }
+        if (k > 0) {
+            char before = s.charAt(k - 1);
+            if (before == '\n') {
+                ValuesBelow.lone(scan, k - 1, start, stop);
+                return;
+            }
+            if (before == ':') {
+                ValuesBelow.labelled(scan, k - 1, start, stop);
+            } else if ((before == ']' || Chars.digit(before)) && !quoted && ValuesBelow.relayLogin(scan, k, start, stop)) {
+                return;
+            }
         }
         for (int fillers = 0; fillers < 2; fillers++) {   // "Setting DB_PASSWORD to …", "DB_PASSWORD is now …"
             int w = k;

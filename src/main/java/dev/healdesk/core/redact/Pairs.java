@@ -40,7 +40,7 @@ final class Pairs implements Detector {
             return i + 1;
         }
         int v = i + 1;
-        while (v < s.length() && v - i <= 4 && Chars.blank(s.charAt(v))) {
+        while (v < s.length() && v - i <= 32 && Chars.blank(s.charAt(v))) {   // values aligned in a column
             v++;
         }
         if (Quotes.open(s, v) != 1) {

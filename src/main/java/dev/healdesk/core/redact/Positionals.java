@@ -102,7 +102,7 @@ final class Positionals implements Detector {
                     if (argEnd > start && !Values.placeholder(s, start, argEnd)) {
                         scan.add(SecretKind.PASSWORD, start, argEnd);
                     }
-                    return argEnd;
+                    return end;   // the arguments before it are scanned too: a URL's address, a host's
                 }
                 v = argEnd + quote;
             }

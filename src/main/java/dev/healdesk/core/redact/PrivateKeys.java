@@ -7,18 +7,20 @@ import java.util.regex.Pattern;
  * PEM and PGP private key blocks ({@code -----BEGIN [RSA |EC |OPENSSH |DSA |ENCRYPTED |PGP ]PRIVATE KEY…}),
  * over several lines or with {@code \n} escapes inside a JSON string (a service-account file in a log). The
  * whole block goes, armour lines included; a block cut off before its END line goes up to where the lines that
- * look like a key's body stop.
+ * look like a key's body stop. And the private part of a PuTTY key file ({@code .ppk}, versions 2 and 3): the base64
+ * lines that its {@code Private-Lines: N} header counts; the public lines, the comment and the MAC stay.
  */
 final class PrivateKeys implements Detector {
 
     static final int MAX_BLOCK = 64 * 1024;
     private static final Pattern HEADER = Pattern.compile("-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----");
 
-    private static final boolean[] DASH = Chars.set("-");
+    private static final boolean[] DASH = Chars.set("-L");
+    private static final int MAX_PPK_LINES = 64;
     /** A key body's lines are 64 (PEM) or 70 (OpenSSH) characters; the last one may be shorter. */
     private static final int MIN_BODY_LINE = 16;
 
-    /** {@code -----BEGIN}. */
+    /** {@code -----BEGIN}, {@code Private-Lines}. */
     @Override
     public boolean[] seconds(char c) {
         return DASH;
@@ -27,6 +29,9 @@ final class PrivateKeys implements Detector {
     @Override
     public int at(Scan scan, int i) {
         String s = scan.text;
+        if (s.charAt(i + 1) == 'L') {
+            return puttyPrivateLines(scan, i);
+        }
         if (!s.startsWith("-----BEGIN", i)) {
             return i + 1;
         }
@@ -38,6 +43,41 @@ final class PrivateKeys implements Detector {
         int end = blockEnd(s, m.end(), limit);
         scan.add(SecretKind.PRIVATE_KEY, i, end);
         return end;
+    }
+
+    /** {@code Private-Lines: N} (the dash at {@code dash}) and the {@code N} lines below it: claims those lines. */
+    private static int puttyPrivateLines(Scan scan, int dash) {
+        String s = scan.text;
+        if (dash < 7 || !s.startsWith("Private", dash - 7) || !s.startsWith("-Lines:", dash)) {
+            return dash + 1;
+        }
+        int v = Chars.skipBlanks(s, dash + 7);
+        int lines = 0;
+        while (v < s.length() && Chars.digit(s.charAt(v)) && lines <= MAX_PPK_LINES) {
+            lines = 10 * lines + s.charAt(v++) - '0';
+        }
+        if (lines == 0 || lines > MAX_PPK_LINES || v >= s.length() || s.charAt(v) != '\n' && s.charAt(v) != '\r') {
+            return dash + 1;
+        }
+        int start = s.indexOf('\n', v) + 1;
+        int end = start;
+        for (int k = 0; k < lines && end < s.length(); k++) {
+            int e = end;
+            while (e < s.length() && (base64(s.charAt(e)) || s.charAt(e) == '\r')) {
+                e++;
+            }
+            if (e == end || e < s.length() && s.charAt(e) != '\n') {
+                break;   // not a base64 line: the block ends
+            }
+            end = k == lines - 1 || e >= s.length() ? e : e + 1;
+        }
+        if (end > start && s.charAt(end - 1) == '\n') {
+            end--;
+        }
+        if (end > start) {
+            scan.add(SecretKind.PRIVATE_KEY, start, end);
+        }
+        return Math.max(dash + 1, end);
     }
 
     /** Up to its END line's closing dashes; a block whose END comes only after another BEGIN was cut off. */

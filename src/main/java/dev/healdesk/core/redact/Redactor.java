@@ -106,11 +106,12 @@ public final class Redactor {
         on(",", pairs);
         on("{(", pairs);
         on(".", new Leaders());
-        on("iIuU", new SqlCredentials());
+        on("iIuUsS", new SqlCredentials());
         on("sS", new SetAs());
         on("kK", new NumberedKeys());
         on("[{", new ListValues());
         on("(", new SpewValues());
+        on("(", new DsnArguments());
         Positionals positionals = new Positionals(RULES.positionals());
         on(positionals.firstChars(), positionals);
         for (char c = 0; c < 128; c++) {

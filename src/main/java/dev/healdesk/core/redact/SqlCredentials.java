@@ -3,18 +3,22 @@ package dev.healdesk.core.redact;
 /**
  * Passwords in SQL that creates or logs on users, as database logs and query logs keep the statement:
  * {@code IDENTIFIED BY '…'} and {@code IDENTIFIED WITH <plugin> BY '…'} (MySQL, MariaDB, ClickHouse, Oracle), and
- * {@code USER <name> USING <password>} (Db2's and Informix's {@code CONNECT}). The literal goes, the statement stays.
- * Triggered by the first letter of IDENTIFIED or USING, in either case.
+ * {@code USER <name> USING <password>} (Db2's and Informix's {@code CONNECT}), and {@code SET PASSWORD [FOR <user>] =
+ * '…'} or {@code = PASSWORD('…')} (MySQL, MariaDB). The literal goes, the statement stays. Triggered by the first letter
+ * of IDENTIFIED, USING or SET, in either case.
  */
 final class SqlCredentials implements Detector {
 
-    private static final long LENGTHS = 1L << "identified".length() | 1L << "using".length();
+    private static final long LENGTHS = 1L << "identified".length() | 1L << "using".length() | 1L << "set".length();
     private static final boolean[] AFTER_I = Chars.set("dD");
     private static final boolean[] AFTER_U = Chars.set("sS");
+    private static final boolean[] AFTER_S = Chars.set("eE");
+    /** How far a {@code SET PASSWORD FOR}'s account may run before its {@code =}. */
+    private static final int ACCOUNT = 160;
 
     @Override
     public boolean[] seconds(char c) {
-        return c == 'i' || c == 'I' ? AFTER_I : AFTER_U;
+        return c == 'i' || c == 'I' ? AFTER_I : c == 's' || c == 'S' ? AFTER_S : AFTER_U;
     }
 
     @Override
@@ -51,10 +55,47 @@ final class SqlCredentials implements Detector {
             }
             return literal(scan, v, end);
         }
+        if (end - i == 3 && s.regionMatches(true, i, "set", 0, 3)) {
+            return setPassword(scan, end);
+        }
         if (end - i == 5 && s.regionMatches(true, i, "using", 0, 5) && afterUser(s, i)) {
             return literal(scan, Chars.skipBlanks(s, end), end);
         }
         return end;
+    }
+
+    /**
+     * {@code SET PASSWORD = '…'}, {@code SET PASSWORD FOR 'bob'@'%' = '…'} or {@code = PASSWORD('…')}, the word SET
+     * ending at {@code end}: claims the literal. {@code SET password_policy = …} and {@code SET PASSWORD FOR x} without
+     * an {@code =} on the line stay.
+     */
+    private static int setPassword(Scan scan, int end) {
+        String s = scan.text;
+        int v = Chars.skipBlanks(s, end);
+        if (!word(s, v, "password")) {
+            return end;
+        }
+        v = Chars.skipBlanks(s, v + 8);
+        if (word(s, v, "for")) {
+            int limit = Math.min(s.length(), v + ACCOUNT);
+            while (v < limit && s.charAt(v) != '=' && s.charAt(v) != '\n' && s.charAt(v) != ';') {
+                v++;
+            }
+        }
+        if (v >= s.length() || s.charAt(v) != '=') {
+            return end;
+        }
+        v = Chars.skipBlanks(s, v + 1);
+        int function = word(s, v, "password") ? 8 : word(s, v, "old_password") ? 12 : 0;
+        if (function > 0) {
+            int paren = Chars.skipBlanks(s, v + function);
+            if (paren >= s.length() || s.charAt(paren) != '(') {
+                return end;
+            }
+            v = Chars.skipBlanks(s, paren + 1);
+        }
+        literal(scan, v, end);
+        return end;   // the account is scanned too: its host's address
     }
 
     /** Whether {@code USER <name>} stands before the USING at {@code i}. */

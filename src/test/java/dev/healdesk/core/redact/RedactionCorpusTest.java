@@ -22,6 +22,20 @@ class RedactionCorpusTest {
 
     private static final long SEED = 20260514L;
     /**
+     * Whether the held-out parts of the first three collections print their failures. They were released as tune data
+     * by the lead at 8845c03 (issue #14, redact12), after their last measure as held-out parts, with the rules as they
+     * stood then: 2 of 152, 8 of 54 and 29 of 53 planted values leaked with the standard rules, 0 of 106, 8 of 44 and 29
+     * of 51 secrets at rest. From then on they count as tune data, and their figures no longer predict formats no rule
+     * was written for; the fourth collection's held-out part (and any later collection's) does, and its failures are
+     * still never printed. redact12 then wrote general rules for the forms of their leaks (a secret alone below the line
+     * or shell command that names it, argument vectors printed as quoted elements, the password of a call that takes a
+     * data source, a user and a password, MySQL's SET PASSWORD, a plan's {@code "old" -> "new"}, names and values aligned
+     * in columns, one-time codes, PuTTY keys' private lines, the BMC tools' and MinIO client's command lines), each with
+     * invented counter-examples in {@link RedactorTest}: 2, 2 and 0 of them leak with the standard rules, 0, 2 and 0 at
+     * rest (39 of 259 and 37 of 201 before).
+     */
+    private static final boolean RELEASED = true;
+    /**
      * The target on the held-out split is 0 leaks, as on the tune split. Measured once the rules were done, without
      * looking at which lines leak (that would be tuning on them): 4 of 152 planted values with the standard rules,
      * 2 of 106 secrets at rest. Until rules found on other material close the gap, these bounds keep it from
@@ -36,23 +50,27 @@ class RedactionCorpusTest {
      * formats are not those of the tune split, and these leaks are in formats no rule was written for). Lower them,
      * never raise them. After the general forms of redact9 (separators outside ASCII, a line that ends in a secret's
      * identifier and one value, a value below its name, name/key-attributed elements...), tuned on invented probe lines
-     * only, measured once: 8 and 8.
+     * only, measured once: 8 and 8. Released as tune data, then redact12's rules ({@link #RELEASED}): 2 and 2, a password
+     * under a name whose password word is not its last ({@code userpw_readonly}), left for want of a general rule that
+     * keeps {@code password_policy}'s value.
      */
-    private static final int SECOND_HELD_OUT_LEAKS_STANDARD = 8;
-    private static final int SECOND_HELD_OUT_LEAKS_AT_REST = 8;
+    private static final int SECOND_HELD_OUT_LEAKS_STANDARD = 2;
+    private static final int SECOND_HELD_OUT_LEAKS_AT_REST = 2;
     /**
      * The third collection's held-out split, measured FIRST, with the rules as they stood before any was written for the
      * collection (its honest "before"), and again when the rules tuned on the three tune splits were done, without
      * looking at which lines leak. The bounds are the later figures; lower them, never raise them. After the general
      * rule for a secret's name in prose or code ({@link NamedValues#near}, {@link NamedArguments}), tuned on invented
-     * probe lines and the tune parts only, measured once: 29 of 53 and 29 of 51 (32 and 32 before it).
+     * probe lines and the tune parts only, measured once: 29 of 53 and 29 of 51 (32 and 32 before it). Released as tune
+     * data, then redact12's rules ({@link #RELEASED}): 0 and 0.
      */
-    private static final int THIRD_HELD_OUT_LEAKS_STANDARD = 29;
-    private static final int THIRD_HELD_OUT_LEAKS_AT_REST = 29;
+    private static final int THIRD_HELD_OUT_LEAKS_STANDARD = 0;
+    private static final int THIRD_HELD_OUT_LEAKS_AT_REST = 0;
     /**
      * The third collection's held-out share of must-keep strings with the standard rules, measured with the leaks above
      * (0.9157), under the 0.98 target: on its tune part the same rules lose IP addresses, which the standard rules mask by
      * design (the rules at rest keep them: 0.994 held out), and a server's version string. Raise it, never lower it.
+     * With redact12's rules, unchanged: 152 of 166 (the IP addresses of the same lines).
      */
     private static final double THIRD_HELD_OUT_KEPT_STANDARD = 0.915;
     /**
@@ -79,10 +97,13 @@ class RedactionCorpusTest {
      * user@host): tune 30 of 236 and 28 of 217 leaked, 564 of 564 kept. Two of the 30 are planted e-mail addresses whose last
      * eight characters ("mail.com") the relay's host name smtp.gmail.com repeats, which the measure counts as leaked. A rule for Postfix's
      * {@code HOST[:PORT] USER:PASSWORD} lines (4 more) was written and taken out: triggered by every colon after a word,
-     * it cost 8 % of the scan's thread CPU in pairs against main. With both on main: 26 and 24.
+     * it cost 8 % of the scan's thread CPU in pairs against main. With both on main: 26 and 24. redact12's general rules,
+     * written for the first three collections' released held-out parts before this part's failures were read: 24 and
+     * 22; then, from this tune part's failures, Postfix's {@code [relay]:port user:password} lines, read at line starts
+     * (no colon triggers them): 22 and 20. The held-out part stayed at 13 and 13 (its summary lines only were read).
      */
-    private static final int FOURTH_TUNE_LEAKS_STANDARD = 26;
-    private static final int FOURTH_TUNE_LEAKS_AT_REST = 24;
+    private static final int FOURTH_TUNE_LEAKS_STANDARD = 22;
+    private static final int FOURTH_TUNE_LEAKS_AT_REST = 20;
     private static final int FOURTH_HELD_OUT_LEAKS_STANDARD = 13;
     private static final int FOURTH_HELD_OUT_LEAKS_AT_REST = 13;
     private static final double FOURTH_TUNE_KEPT_STANDARD = 0.98;
@@ -148,7 +169,7 @@ class RedactionCorpusTest {
     @Test
     void theStandardRulesLeakNoMoreThanMeasuredOnTheHeldOutSplitAndKeepWhatTheOperatorNeeds() {
         Figures f = RedactionCorpus.measure(cases, "heldout", Redactor.standard()::redact, true);
-        report("standard", f, false);
+        report("standard", f, RELEASED);
         assertTrue(f.leaked() <= HELD_OUT_LEAKS_STANDARD, f::toString);
         assertTrue(f.keptShare() >= 0.98, f::toString);
     }
@@ -157,7 +178,7 @@ class RedactionCorpusTest {
     void theRulesAtRestLeakNoSecretOnTheTuneSplitAndNoMoreThanMeasuredOnTheHeldOutOne() {
         for (String split : List.of("tune", "heldout")) {
             Figures f = RedactionCorpus.measure(cases, split, Redactor.atRest()::redact, false);
-            report("at rest", f, split.equals("tune"));
+            report("at rest", f, split.equals("tune") || RELEASED);
             assertTrue(f.leaked() <= (split.equals("tune") ? 0 : HELD_OUT_LEAKS_AT_REST), f::toString);
             assertTrue(f.keptShare() >= 0.98, f::toString);
         }
@@ -188,8 +209,8 @@ class RedactionCorpusTest {
     void theRulesLeakNoMoreThanMeasuredOnTheSecondCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
         Figures standard = RedactionCorpus.measure(second, "heldout", Redactor.standard()::redact, true);
         Figures atRest = RedactionCorpus.measure(second, "heldout", Redactor.atRest()::redact, false);
-        report("second collection, standard", standard, false);
-        report("second collection, at rest", atRest, false);
+        report("second collection, standard", standard, RELEASED);
+        report("second collection, at rest", atRest, RELEASED);
         assertTrue(standard.leaked() <= SECOND_HELD_OUT_LEAKS_STANDARD, standard::toString);
         assertTrue(atRest.leaked() <= SECOND_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= 0.98, standard::toString);
@@ -223,8 +244,8 @@ class RedactionCorpusTest {
     void theRulesLeakNoMoreThanMeasuredOnTheThirdCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
         Figures standard = RedactionCorpus.measure(third, "heldout", Redactor.standard()::redact, true);
         Figures atRest = RedactionCorpus.measure(third, "heldout", Redactor.atRest()::redact, false);
-        report("third collection, standard", standard, false);
-        report("third collection, at rest", atRest, false);
+        report("third collection, standard", standard, RELEASED);
+        report("third collection, at rest", atRest, RELEASED);
         assertTrue(standard.leaked() <= THIRD_HELD_OUT_LEAKS_STANDARD, standard::toString);
         assertTrue(atRest.leaked() <= THIRD_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= THIRD_HELD_OUT_KEPT_STANDARD, standard::toString);

@@ -1064,6 +1064,122 @@ class RedactorTest {
         assertEquals(kept1, REDACTOR.redact(kept1));
     }
 
+    /** A secret alone on its line below a label or a shell command that names it; a fingerprint or a pod name stays. */
+    @Test
+    void aSecretAloneBelowTheLineThatNamesItGoesAndOtherLoneLinesStay() {
+        assertEquals("Your API key (shown once):\n  [REDACTED_GENERIC_SECRET]",
+                REDACTOR.redact("Your API key (shown once):\n  Zk81LmQp0aXw93kPQm2"));
+        assertEquals("Here is the password for user admin (change it at first login):\n\t[REDACTED_PASSWORD]",
+                REDACTOR.redact("Here is the password for user admin (change it at first login):\n\tLq82#mmsaPP"));
+        assertEquals("$ kubectl -n vault get secret root -o jsonpath=\"{.data.token}\" | base64 -d\n[REDACTED_GENERIC_SECRET]",
+                REDACTOR.redact("$ kubectl -n vault get secret root -o jsonpath=\"{.data.token}\" | base64 -d\nhvsCAESIJx8kk2LmQaaBB12qwe"));
+        assertEquals("ci@build-7:~$ cat /run/secrets/db_password\n[REDACTED_PASSWORD]",
+                REDACTOR.redact("ci@build-7:~$ cat /run/secrets/db_password\nHunter2Xy9!z"));
+        assertEquals("Password for the [grafana] admin successfully reset.\nNew value: [REDACTED_PASSWORD]",
+                REDACTOR.redact("Password for the [grafana] admin successfully reset.\nNew value: Pq83_kdl!mmZ"));
+        String kept1 = "HTTP CA certificate SHA-256 fingerprint:\n  29daabd52837afe2d908cb67f63ab0c1f230f097edadf25231dbf83f1ba49d93";
+        assertEquals(kept1, REDACTOR.redact(kept1));
+        String kept2 = "$ kubectl get pods\nweb-7f9c8d5b6-x2x9z\nPassword requirements:\n  minimum-eight";
+        assertEquals(kept2, REDACTOR.redact(kept2));
+        String kept3 = "Changed the retention setting.\nNew value: 30d-keep-daily\n$ cat ~/.pgpass\ndb.acme-corp.io:5432:orders:app:*";
+        assertEquals(kept3, REDACTOR.redact(kept3));
+    }
+
+    /** Python's CalledProcessError, JSON and auditd print a command as quoted elements; the flags' rules hold there. */
+    @Test
+    void aCommandPrintedAsQuotedElementsLosesItsPasswordFlagsValue() {
+        assertEquals("Command '['mysql', '-u', 'root', '-p[REDACTED_PASSWORD]', 'orders']' returned non-zero exit status 1.",
+                REDACTOR.redact("Command '['mysql', '-u', 'root', '-pKk29!lmQ', 'orders']' returned non-zero exit status 1."));
+        assertEquals("type=EXECVE argc=4 a0=\"curl\" a1=\"-u\" a2=\"ci:[REDACTED_PASSWORD]\" a3=\"https://api.acme-corp.io/v1\"",
+                REDACTOR.redact("type=EXECVE argc=4 a0=\"curl\" a1=\"-u\" a2=\"ci:Tw9_kk2LmQ\" a3=\"https://api.acme-corp.io/v1\""));
+        String kept1 = "[\"curl\", \"-u\", \"-v\", \"https://api.acme-corp.io\"] [\"ls\", \"-l\", \"/tmp\"]";
+        assertEquals(kept1, REDACTOR.redact(kept1));
+    }
+
+    /** A BMC's login on ipmitool's, FreeIPMI's and racadm's command lines; mysql's -P is a port. */
+    @Test
+    void aBmcToolsPasswordFlagLosesItsValueAndAPortFlagStays() {
+        assertEquals("ipmitool -I lanplus -H bmc-7.acme-corp.io -U ADMIN -P [REDACTED_PASSWORD] chassis status",
+                REDACTOR.redact("ipmitool -I lanplus -H bmc-7.acme-corp.io -U ADMIN -P Xv56!Iub7w8E chassis status"));
+        assertEquals("racadm -r idrac.acme-corp.io -u root -p [REDACTED_PASSWORD] getsysinfo",
+                REDACTOR.redact("racadm -r idrac.acme-corp.io -u root -p calvin8X getsysinfo"));
+        String kept1 = "mysql -h db.acme-corp.io -P 3306 -u app orders; rsync -P -a src/ backup:/dst";
+        assertEquals(kept1, REDACTOR.redact(kept1));
+    }
+
+    /** mc alias set ALIAS URL ACCESSKEY SECRETKEY: the secret key by position; an alias without keys stays. */
+    @Test
+    void theMinioClientsSecretKeyGoesByPosition() {
+        assertEquals("+ mc alias set prod https://s3.acme-corp.io svc-backup [REDACTED_PASSWORD]",
+                REDACTOR.redact("+ mc alias set prod https://s3.acme-corp.io svc-backup Wq92kLmZpQ81aaBB77xyZ"));
+        assertEquals("+ mc alias set ci http://[REDACTED_IP_ADDRESS]:9000 qa-bot [REDACTED_PASSWORD]",
+                REDACTOR.redact("+ mc alias set ci http://10.40.2.17:9000 qa-bot jfSWfiqlnHk6lUB1u7TfJ1Sa1ZM9lb73cvgFY557"));
+        String kept1 = "mc alias set prod https://s3.acme-corp.io\ngit config --global alias.set-upstream '!git push -u'";
+        assertEquals(kept1, REDACTOR.redact(kept1));
+    }
+
+    /** PDO, JDBC and ODBC connect with (data source, user, password): the third goes, a printf's arguments stay. */
+    @Test
+    void aConnectionCallsPasswordAfterItsDataSourceAndUserGoes() {
+        assertEquals("PDO->__construct('mysql:host=db.acme-corp.io;dbname=orders', 'app', '[REDACTED_PASSWORD]', Array)",
+                REDACTOR.redact("PDO->__construct('mysql:host=db.acme-corp.io;dbname=orders', 'app', 'Plum-4410!x', Array)"));
+        assertEquals("DriverManager.getConnection(\"jdbc:postgresql://db.acme-corp.io:5432/orders\", \"report\", \"[REDACTED_PASSWORD]\")",
+                REDACTOR.redact("DriverManager.getConnection(\"jdbc:postgresql://db.acme-corp.io:5432/orders\", \"report\", \"Rr8823!kk\")"));
+        String kept1 = "printf('%s: %s', 'user', 'text is here'); log('Error: failed', 'user', 'plain words')";
+        assertEquals(kept1, REDACTOR.redact(kept1));
+    }
+
+    /** MySQL's SET PASSWORD; a SET of another variable stays. */
+    @Test
+    void mysqlsSetPasswordLosesItsLiteral() {
+        assertEquals("SET PASSWORD FOR 'svc'@'localhost' = '[REDACTED_PASSWORD]';",
+                REDACTOR.redact("SET PASSWORD FOR 'svc'@'localhost' = 'iA60-XMzJqA9_7';"));
+        assertEquals("SET PASSWORD FOR bob@'%' = PASSWORD('[REDACTED_PASSWORD]');",
+                REDACTOR.redact("SET PASSWORD FOR bob@'%' = PASSWORD('Rk92_zzLopQ');"));
+        String kept1 = "SET password_policy = 'STRONG'; SET PASSWORD FOR 'app'@'%'";
+        assertEquals(kept1, REDACTOR.redact(kept1));
+    }
+
+    /** A plan's change, "old" -> "new", loses both sides under a secret's name, aligned or not. */
+    @Test
+    void aChangedSecretLosesItsNewValueAndOtherChangesStay() {
+        assertEquals("  ~ \"DatabasePassword\"      = \"****\" -> \"[REDACTED_PASSWORD]\"",
+                REDACTOR.redact("  ~ \"DatabasePassword\"      = \"****\" -> \"i2a4%GR9a9okyH-2\""));
+        String kept1 = "  ~ \"instance_type\"         = \"t3.small\" -> \"t3.large\"\n  ~ \"Password\" = \"****\" -> (known after apply)";
+        assertEquals(kept1, REDACTOR.redact(kept1));
+    }
+
+    /** Postfix's sasl_passwd lines, [relay]:port user:password, first line or not; a bracketed host and a port stay. */
+    @Test
+    void aRelayHostsLoginLineLosesItsPassword() {
+        assertEquals("[mail.acme-corp.io] ci-runner:[REDACTED_PASSWORD]\n[smtp.relay.acme-corp.io]:587 alerts:[REDACTED_PASSWORD]",
+                REDACTOR.redact("[mail.acme-corp.io] ci-runner:Kf08*5ufekK9D_0\n[smtp.relay.acme-corp.io]:587 alerts:Orange4920*xl"));
+        String kept1 = "[db.acme-corp.io] 10.0.0.7:5432\n[main] INFO: started\n[2024-05-14 10:00:00] job:done";
+        assertEquals(kept1, Redactor.atRest().redact(kept1));
+    }
+
+    /** The private lines of a PuTTY key file go; its public lines stay. */
+    @Test
+    void aPuttyKeyFilesPrivateLinesGo() {
+        assertEquals("Public-Lines: 1\nAAAAB3NzaC1yc2EAAAADAQABAAABAQ\nPrivate-Lines: 2\n[REDACTED_PRIVATE_KEY]\nPrivate-MAC: 1234abcd",
+                REDACTOR.redact("Public-Lines: 1\nAAAAB3NzaC1yc2EAAAADAQABAAABAQ\nPrivate-Lines: 2\nAAABAQCxxMZnB8kLm2pQ9zzA8d/ehfl93m\n"
+                        + "Zk2Lm9QaaBB12qwe77+/ABCabc==\nPrivate-MAC: 1234abcd"));
+    }
+
+    /** A one-time code under its name goes (otpCode, mfa_code, pin_code); an error or a zip code stays. */
+    @Test
+    void aOneTimeCodeGoesAndOtherCodesStay() {
+        assertEquals("LoginRequest(otpCode=[REDACTED_PASSWORD], mfa_code=[REDACTED_PASSWORD], statusCode=404, zip_code=10115)",
+                REDACTOR.redact("LoginRequest(otpCode=488101, mfa_code=551234, statusCode=404, zip_code=10115)"));
+    }
+
+    /** PHP's define() aligns its values in a column: the secret's value goes whatever the blanks. */
+    @Test
+    void aPairAlignedInAColumnLosesItsSecretValue() {
+        assertEquals("define( 'AUTH_KEY',         '[REDACTED_GENERIC_SECRET]' );\ndefine( 'WP_DEBUG',         'true' );",
+                REDACTOR.redact("define( 'AUTH_KEY',         'QWxhZGRpbjpvcGVuIHNlc2FtZQ12345=' );\ndefine( 'WP_DEBUG',         'true' );"));
+    }
+
     private static final Random LOCAL = new Random(7);
 
     private static String randomAlnum(int n) {

@@ -96,4 +96,22 @@ class TriageCorpusTest {
                     s::message);
         }
     }
+
+    /** What {@code healdesk triage} prints for its first lines comes from a triage without the pre-filter. */
+    @Test
+    void aTriageWithoutThePreFilterGivesEveryLineTheSameClassificationAndFingerprint() throws IOException {
+        Triage filtered = new Triage(PatternCatalog.builtIn());
+        Triage unfiltered = Triage.withoutPreFilter(PatternCatalog.builtIn());
+        int known = 0;
+        for (Line l : corpus()) {
+            TriagedFailure expected = filtered.triage(l.message(), l.stack());
+            assertEquals(expected, unfiltered.triage(l.message(), l.stack()), l::toString);
+            known += expected.classification().patternId().equals(PatternCatalog.UNKNOWN_ID) ? 0 : 1;
+        }
+        for (TriageBenchmark.Sample s : TriageBenchmark.corpus(5000, 13)) {
+            assertEquals(filtered.triage(s.message(), s.stack()), unfiltered.triage(s.message(), s.stack()),
+                    s::message);
+        }
+        assertTrue(known > 100, "corpus lines a pattern names: " + known);
+    }
 }

@@ -1,0 +1,202 @@
+package dev.healdesk.core.redact;
+
+/**
+ * A secret printed alone on its line, below the line that says what it is, as setup tools and shell sessions print
+ * one:
+ * <ul>
+ *   <li>below a label in prose that ends in a colon and names a secret ("Password for the elastic user (reset with
+ *       …):", "Copy the following enrollment token …:", "Your API key:");</li>
+ *   <li>below a shell command that names one ({@code $ kubectl get secret … -o jsonpath="{.data.password}" | base64 -d},
+ *       {@code $ cat /run/secrets/db_password}, {@code $ argocd admin initial-password}): its output;</li>
+ *   <li>under a label that says only "value" ({@code New value: …}) below a line that names a password ("Password for
+ *       the [elastic] user successfully reset.").</li>
+ * </ul>
+ * And Postfix's {@code [relay.host]:port user:password} lines ({@link #relayLogin}).
+ * The secret is named by a word of the line above, judged by {@link KeyNames} (so "fingerprint:" and "Dependencies:"
+ * name none), and the lone value must look like the secret ({@link Values#tokenLike}, or {@link Values#passwordLike}
+ * for a password), so "Password requirements:" above "minimum" and {@code $ cat token-path.txt} above a path keep the
+ * line below; a value with a colon in it is fields ({@code $ cat ~/.pgpass} above {@code host:5432:db:user:…}), left to
+ * the rules that know them. Called by {@link LineEnds}, which reads every line's last word back from its end anyway:
+ * the line above is read only where that word is its line's only one, which few lines of a log are, so on most lines
+ * the rules cost a look at the character before the word.
+ */
+final class ValuesBelow {
+
+    /** The longest line above that is read. */
+    private static final int REACH = 400;
+    /** The shortest lone value taken for a secret. */
+    private static final int MIN_VALUE = 8;
+
+    private ValuesBelow() {
+    }
+
+    /**
+     * The word {@code [start, end)} is its line's only one, and the line feed before it is at {@code nl}: claims it when
+     * the line above names a secret and ends in a colon or is a shell command.
+     */
+    static void lone(Scan scan, int nl, int start, int end) {
+        String s = scan.text;
+        if (end - start < MIN_VALUE || Chars.indexOf(s, ':', start, end) >= 0) {
+            return;   // short, or fields ({@code .pgpass}'s host:port:db:user:password) other rules judge
+        }
+        int lineStart = lineStart(s, nl);
+        if (lineStart < 0) {
+            return;
+        }
+        int e = nl;
+        while (e > lineStart && (Chars.blank(s.charAt(e - 1)) || s.charAt(e - 1) == '\r')) {
+            e--;
+        }
+        if (e == lineStart || s.charAt(e - 1) != ':' && !prompt(s, lineStart, e)) {
+            return;
+        }
+        claim(scan, secretNamed(scan, lineStart, e), start, end);
+    }
+
+    /**
+     * {@code New value: …}, {@code Value: …}: the word {@code [start, end)} ends its line after a colon at {@code colon}
+     * and blanks; claims it when the label is "value" (perhaps "New value"), starts its line, and the line above names a
+     * password.
+     */
+    static void labelled(Scan scan, int colon, int start, int end) {
+        String s = scan.text;
+        int w = colon - 5;
+        if (w < 0 || !s.regionMatches(true, w, "value", 0, 5) || w > 0 && Chars.alnum(s.charAt(w - 1))) {
+            return;
+        }
+        int k = w;
+        while (k > 0 && Chars.blank(s.charAt(k - 1))) {
+            k--;
+        }
+        if (k >= 3 && k < w && s.regionMatches(true, k - 3, "new", 0, 3) && (k == 3 || !Chars.alnum(s.charAt(k - 4)))) {
+            k -= 3;
+            while (k > 0 && Chars.blank(s.charAt(k - 1))) {
+                k--;
+            }
+        }
+        if (k == 0 || s.charAt(k - 1) != '\n') {
+            return;
+        }
+        int nl = k - 1;
+        int lineStart = lineStart(s, nl);
+        if (lineStart >= 0 && secretNamed(scan, lineStart, nl) == KeyNames.Key.PASSWORD) {
+            claim(scan, KeyNames.Key.PASSWORD, start, end);
+        }
+    }
+
+    /**
+     * A line of Postfix's {@code sasl_passwd} map, {@code [relay.host]:port user:password}: its last word
+     * {@code [start, end)}, the first word ending at {@code firstEnd}, a bracketed host with a dot that starts the line.
+     * What follows the user's colon goes when it looks like a password ({@link Values#passwordLike}), so
+     * {@code [db.acme.net] 10.0.0.7:5432} and {@code [main] INFO: …} keep theirs. Whether it was such a line.
+     */
+    static boolean relayLogin(Scan scan, int firstEnd, int start, int end) {
+        String s = scan.text;
+        int first = firstEnd;
+        while (first > 0 && firstEnd - first <= REACH && !Chars.space(s.charAt(first - 1))) {
+            first--;
+        }
+        if (s.charAt(first) != '[' || first > 0 && s.charAt(first - 1) != '\n') {
+            return false;
+        }
+        int close = Chars.indexOf(s, ']', first, firstEnd);
+        if (close < 0 || Chars.indexOf(s, '.', first, close) < 0 || close + 1 < firstEnd && s.charAt(close + 1) != ':') {
+            return false;
+        }
+        int colon = Chars.indexOf(s, ':', start, end);
+        if (colon <= start || colon + 1 >= end) {
+            return false;
+        }
+        boolean user = Chars.indexOf(s, '@', start, colon) > 0 || Chars.indexOf(s, '.', start, colon) < 0;
+        if (user && Values.passwordLike(s, colon + 1, end)) {
+            scan.add(SecretKind.PASSWORD, colon + 1, end);
+        }
+        return true;
+    }
+
+    private static void claim(Scan scan, KeyNames.Key key, int start, int end) {
+        if (key == KeyNames.Key.NONE || key == KeyNames.Key.COOKIE || key == KeyNames.Key.AUTHORIZATION) {
+            return;
+        }
+        String s = scan.text;
+        if (end - start >= 2 && (s.charAt(start) == '"' || s.charAt(start) == '\'') && s.charAt(end - 1) == s.charAt(start)) {
+            start++;   // a quoted value: the quotes stay
+            end--;
+        }
+        boolean looks = Values.tokenLike(s, start, end)
+                || key == KeyNames.Key.PASSWORD && Values.passwordLike(s, start, end);
+        SecretKind kind = looks ? KeyValues.judge(key, s, start, end) : null;
+        if (kind != null) {
+            scan.add(kind, start, end);
+        }
+    }
+
+    /** Where the line that ends at the line feed {@code nl} starts; -1 where it is longer than {@link #REACH}. */
+    private static int lineStart(String s, int nl) {
+        int k = nl;
+        while (k > 0 && s.charAt(k - 1) != '\n') {
+            if (nl - k > REACH) {
+                return -1;
+            }
+            k--;
+        }
+        return k;
+    }
+
+    /**
+     * Whether the line {@code [start, end)} is a shell command after its prompt: {@code $ …}, {@code # …}, {@code + …}
+     * ({@code set -x}), {@code user@host:~$ …}.
+     */
+    private static boolean prompt(String s, int start, int end) {
+        int k = Chars.skipBlanks(s, start);
+        if (k + 1 < end && (s.charAt(k) == '$' || s.charAt(k) == '#' || s.charAt(k) == '+') && s.charAt(k + 1) == ' ') {
+            return true;
+        }
+        int limit = Math.min(end - 1, k + 80);
+        for (int p = k + 1; p < limit; p++) {
+            char c = s.charAt(p);
+            if ((c == '$' || c == '#') && s.charAt(p + 1) == ' ' && (s.charAt(p - 1) == '~' || s.charAt(p - 1) == ']')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The strongest secret a word of {@code [start, end)} names ({@link KeyNames}; a word with its neighbour before,
+     * for "API key", "access token"): a password before any other; NONE where none does.
+     */
+    private static KeyNames.Key secretNamed(Scan scan, int start, int end) {
+        String s = scan.text;
+        KeyNames.Key best = KeyNames.Key.NONE;
+        int previous = -1;
+        int k = start;
+        while (k < end) {
+            while (k < end && !Chars.alnum(s.charAt(k))) {
+                k++;
+            }
+            int w = k;
+            while (k < end && (Chars.alnum(s.charAt(k)) || s.charAt(k) == '_' || s.charAt(k) == '-' && k + 1 < end
+                    && Chars.alnum(s.charAt(k + 1)))) {
+                k++;
+            }
+            if (k == w) {
+                break;
+            }
+            if (k - w <= KeyNames.MAX_LENGTH) {
+                KeyNames.Key key = KeyNames.classify(scan, w, k);
+                if (key == KeyNames.Key.NONE && previous >= 0 && k - previous <= KeyNames.MAX_LENGTH) {
+                    key = KeyNames.classify(scan, previous, k);
+                }
+                if (key == KeyNames.Key.PASSWORD) {
+                    return key;
+                }
+                if (key != KeyNames.Key.NONE && key != KeyNames.Key.SSN) {
+                    best = key;
+                }
+            }
+            previous = w;
+        }
+        return best;
+    }
+}
