@@ -333,6 +333,11 @@ final class BenchCommand implements Callable<Integer> {
                             + " %+.1f %%", c.cpuOverheadPercent(i)) : "");
             out.printf(Locale.ROOT, "          wall overhead per round (this run against the bare one just before"
                     + " it): %s%n", BenchFigures.Spread.of(c.wallOverheadPerRound(i)).describe("%+.1f", "%"));
+            if (i > 0 && c.cpuMeasured()) {
+                out.printf(Locale.ROOT, "          own CPU per round against %s's in the same round: %s%n",
+                        c.healdesk().get(0).label(), BenchFigures.Spread.of(c.ownCpuRatioPerRound(i, 0))
+                                .describe("%.3f", "x"));
+            }
         }
         out.flush();
     }

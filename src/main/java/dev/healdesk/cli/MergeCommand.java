@@ -86,7 +86,7 @@ final class MergeCommand implements Callable<Integer> {
             throw new Cli.UsageException("The shards in " + first.dir() + " do not name their target file: give it"
                     + " with --target=FILE.");
         }
-        PatternCatalog catalog = run.catalog(env);
+        java.util.function.Supplier<PatternCatalog> catalog = run.catalog(env);
         try (Target t = run.openTarget(target, env, Set.of())) {
             FileTarget merged;
             try {

@@ -50,12 +50,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /** {@code healdesk run}: one headless run, with an exit code a scheduler can act on. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the target's suites, triage every failure, record the run and write its report.",
                 "Exit codes: 0 healthy, 1 degraded or failing, 2 usage or configuration error, 3 internal error."})
-final class RunCommand implements Callable<Integer> {
+final class RunCommand implements Callable<Integer>, QuickStart.Command {
 
     @Spec
     CommandSpec spec;
@@ -145,9 +146,60 @@ final class RunCommand implements Callable<Integer> {
         return paths;
     }
 
+    /** Where problems are told: picocli's stream, or the one {@link QuickStart} gave. */
+    private PrintWriter err;
+
+    private PrintWriter err() {
+        return err != null ? err : spec.commandLine().getErr();
+    }
+
+    /**
+     * The plain forms {@link QuickStart} reads without picocli (whose model of this command, built from annotations,
+     * was a sixth of the main thread's work before a run's suites started): each option once, a value attached, a flag
+     * bare. {@code --projects} and {@code --fault} (lists), a flag given a value and anything else go to picocli.
+     */
+    @Override
+    public boolean option(String name, String value) {
+        return switch (name) {
+            case "--target" -> (flags.target = value) != null;
+            case "--dry-run" -> QuickStart.flag(value) && (flags.dryRun = Boolean.TRUE);
+            case "--skip-llm" -> QuickStart.flag(value) && (flags.skipLlm = Boolean.TRUE);
+            case "--max-fixes" -> QuickStart.number(value) >= 0 && (flags.maxFixes = QuickStart.number(value)) >= 0;
+            case "--approve" -> (flags.approve = value) != null;
+            case "--results-dir" -> (flags.resultsDir = QuickStart.path(value)) != null;
+            case "--db" -> (db = value) != null;
+            case "--patterns" -> (patterns = QuickStart.path(value)) != null;
+            case "--artifact-retention-days" -> (retentionDays = value) != null;
+            case "--verbose" -> QuickStart.flag(value) && (verbose = true);
+            case "--shard" -> (shard = value) != null;
+            case "--shard-dir" -> (shardDir = QuickStart.path(value)) != null;
+            case "--rediagnose" -> QuickStart.flag(value) && (rediagnose = true);
+            default -> false;
+        };
+    }
+
+    @Override
+    public boolean parameter(int index, String value) {
+        return false;
+    }
+
+    @Override
+    public boolean complete() {
+        return true;
+    }
+
+    @Override
+    public Integer call(PrintWriter out, PrintWriter err) {
+        this.err = err;
+        return call(out);
+    }
+
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        return call(spec.commandLine().getOut());
+    }
+
+    private Integer call(PrintWriter out) {
         Map<String, String> env = Cli.config().env();
         RunOptions options = options(env);
         Set<Fault> faultSet = faults();
@@ -160,7 +212,7 @@ final class RunCommand implements Callable<Integer> {
         if (shard != null) {
             return runShard(out, env, options, target);
         }
-        PatternCatalog catalog = catalog(env);
+        Supplier<PatternCatalog> catalog = catalog(env);
         try (Target t = openTarget(target, env, faultSet)) {
             return heal(out, env, options, catalog, t);
         }
@@ -170,7 +222,8 @@ final class RunCommand implements Callable<Integer> {
      * The whole loop on {@code t}: its suites (or, for a merge, its shards' results), triage, diagnosis, healing, the
      * record and the report; the exit code says how the run ended.
      */
-    int heal(PrintWriter out, Map<String, String> env, RunOptions options, PatternCatalog catalog, Target t) {
+    int heal(PrintWriter out, Map<String, String> env, RunOptions options, Supplier<PatternCatalog> catalog,
+             Target t) {
         try {
             Optional<TargetSpec.ArtifactsSpec> artifacts = t instanceof FileTarget f
                     ? Optional.ofNullable(f.spec().artifacts()) : Optional.empty();
@@ -195,13 +248,13 @@ final class RunCommand implements Callable<Integer> {
                 }
                 RunOutcome outcome = summary.outcome();
                 if (outcome.state() == RunOutcome.State.SUITE_ERROR) {
-                    spec.commandLine().getErr().println("healdesk: " + summary.suiteError());
+                    err().println("healdesk: " + summary.suiteError());
                 }
                 // Healthy or healed, nothing else: a run with any failing test that is not flaky never exits 0.
                 return outcome.state().passes() ? Cli.HEALTHY : Cli.UNHEALTHY;
             }
         } catch (RunException e) {
-            spec.commandLine().getErr().println("healdesk: " + e.getMessage());
+            err().println("healdesk: " + e.getMessage());
             return e.isUsageError() ? Cli.USAGE : Cli.INTERNAL;
         }
     }
@@ -237,7 +290,7 @@ final class RunCommand implements Callable<Integer> {
                 removeHook(hook);
             }
             if (cancel.isCancelled()) {
-                spec.commandLine().getErr().println("healdesk: shard " + part + " was cancelled; " + dir
+                err().println("healdesk: shard " + part + " was cancelled; " + dir
                         + " holds what ran before. Run the shard again before merging.");
                 return Cli.UNHEALTHY;
             }
@@ -248,7 +301,7 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
             return Cli.HEALTHY;
         } catch (SuiteException e) {
-            spec.commandLine().getErr().println("healdesk: " + e.getMessage());
+            err().println("healdesk: " + e.getMessage());
             return Cli.USAGE;
         } catch (java.io.IOException e) {
             throw new Cli.UsageException("Cannot write the shard folder " + dir + ": " + Cli.ioMessage(e), e);
@@ -343,10 +396,13 @@ final class RunCommand implements Callable<Integer> {
         return set;
     }
 
-    /** --patterns, else the settings' run.patterns (HEALDESK_PATTERNS), else the built-in catalog alone. */
-    PatternCatalog catalog(Map<String, String> env) {
+    /**
+     * --patterns, else the settings' run.patterns (HEALDESK_PATTERNS), read now; else the built-in catalog alone, built
+     * when the run first triages a failure.
+     */
+    Supplier<PatternCatalog> catalog(Map<String, String> env) {
         try {
-            return HealSession.catalog(patterns, env);
+            return HealSession.catalogOnFirstUse(patterns, env);
         } catch (PatternCatalogException e) {
             throw new Cli.UsageException((patterns != null ? "--patterns: " : "HEALDESK_PATTERNS: ") + e.getMessage(),
                     e);

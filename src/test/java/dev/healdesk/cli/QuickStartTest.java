@@ -37,7 +37,13 @@ class QuickStartTest {
             new String[] {"report", "--format=PDF", "--out=r.pdf", "latest", "--results-dir=res", "--db=h.db"},
             new String[] {"report", "--format=nonsense", "latest"},
             new String[] {"triage", "--input=messages.jsonl"},
-            new String[] {"triage", "--input=-", "--patterns=p.yaml", "--diagnose", "--rediagnose", "--db=d.db"});
+            new String[] {"triage", "--input=-", "--patterns=p.yaml", "--diagnose", "--rediagnose", "--db=d.db"},
+            new String[] {"run"},
+            new String[] {"run", "--dry-run"},
+            new String[] {"run", "--target=t.yaml", "--skip-llm", "--dry-run", "--results-dir=/tmp/r", "--db=h.db"},
+            new String[] {"run", "--target=sandbox", "--max-fixes=2", "--approve=all", "--patterns=p.json",
+                "--artifact-retention-days=0", "--verbose", "--rediagnose", "--db=postgresql://h:5/db"},
+            new String[] {"run", "--target=t.yaml", "--shard=1/3", "--shard-dir=out/s1"});
 
     /** Forms left to picocli: help, subcommands, anything it reads its own way or refuses. */
     private static final List<String[]> LEFT_TO_PICOCLI = List.of(
@@ -65,7 +71,17 @@ class QuickStartTest {
             new String[] {"triage"},
             new String[] {"triage", "--input"},
             new String[] {"triage", "--input=m.jsonl", "--limit=5"},
-            new String[] {"run", "--dry-run"},
+            new String[] {"run", "--help"},
+            new String[] {"run", "--dry-run=false"},
+            new String[] {"run", "--skip-llm=true"},
+            new String[] {"run", "--projects=a,b"},
+            new String[] {"run", "--fault=db-down"},
+            new String[] {"run", "--max-fixes=0"},
+            new String[] {"run", "--max-fixes=-1"},
+            new String[] {"run", "--target", "t.yaml"},
+            new String[] {"run", "--target=a", "--target=b"},
+            new String[] {"run", "--results-dir=bad\u0000path"},
+            new String[] {"run", "t.yaml"},
             new String[] {"--help"},
             new String[] {"histroy"},
             new String[] {});

@@ -36,12 +36,28 @@ public final class TargetFiles {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
-    private final ObjectMapper yaml = new ObjectMapper(YAMLFactory.builder()
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            // 2.5 where a whole number belongs is a mistake to name, not a 2 to guess
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    /** The parser's configuration, the mapper's and the plain reader's alike: duplicate keys are refused. */
+    private static YAMLFactory factory() {
+        return YAMLFactory.builder().enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+    }
+
+    /**
+     * The mapper that reads every form the plain reader ({@link TargetYaml}) leaves, and names what is wrong with a
+     * file; built on first use, as a plain target file does not need it.
+     */
+    private ObjectMapper mapper() {
+        if (yaml == null) {
+            yaml = new ObjectMapper(factory())
+                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                    // 2.5 where a whole number belongs is a mistake to name, not a 2 to guess
+                    .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        }
+        return yaml;
+    }
+
+    private ObjectMapper yaml;
     /**
      * Loads {@code file}; BASE_URL and API_URL from {@code env} override the file's URLs, as in the seeds.
      */
@@ -57,7 +73,10 @@ public final class TargetFiles {
                 throw new TargetFileException(file + " is empty. See the target file example in"
                         + " src/site/markdown/target-file.md.", null);
             }
-            spec = oneDocument(yaml, text, TargetSpec.class, file);
+            spec = new TargetYaml(factory()).read(text);
+            if (spec == null) {
+                spec = oneDocument(mapper(), text, TargetSpec.class, file);
+            }
         } catch (InputText.Problem e) {
             throw new TargetFileException(e.getMessage(), null);
         } catch (NoSuchFileException e) {

@@ -14,6 +14,7 @@ import dev.healdesk.core.playbook.PlaybookRegistry;
 import dev.healdesk.core.report.RunFolderWriter;
 import dev.healdesk.core.run.Provenance;
 import dev.healdesk.core.triage.PatternCatalog;
+import dev.healdesk.core.triage.PatternCatalogException;
 import dev.healdesk.core.triage.Triage;
 
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A healing session: the one place that assembles the loop — history (with its retention applied), the pattern
@@ -30,7 +32,7 @@ import java.util.function.Consumer;
  */
 public final class HealSession implements AutoCloseable {
     private final HistoryStore history;
-    private final PatternCatalog catalog;
+    private final Supplier<PatternCatalog> catalog;
     private final LlmSetup llm;
     private final RunRedactor redactor;
     private final PlaybookExecutor playbooks;
@@ -42,7 +44,8 @@ public final class HealSession implements AutoCloseable {
      * @param env     the settings' variables in force (settings file &lt; .env &lt; environment)
      * @param history where the history is: a SQLite file or a PostgreSQL database
      * @param folders where run folders go, with the artifact retention
-     * @param catalog the pattern catalog (built-in, or merged with the operator's patterns file)
+     * @param catalog the pattern catalog (built-in, or merged with the operator's patterns file), asked for when a run
+     *                first triages a failure ({@link #catalogOnFirstUse})
      * @param gate    who decides a proposed fix: a policy (headless) or the operator (the console's queue)
      * @param choice  which playbook a failure group gets: its pattern's, or the one the operator picked
      * @param clock   the time of every record
@@ -50,7 +53,7 @@ public final class HealSession implements AutoCloseable {
      * @param frontEnd which front end records the runs (console or CLI), unless the environment says a schedule or CI
      */
     public record Spec(Map<String, String> env, HistoryLocation history, RunFolderWriter folders,
-                       PatternCatalog catalog, DecisionGate gate, PlaybookChoice choice, Clock clock,
+                       Supplier<PatternCatalog> catalog, DecisionGate gate, PlaybookChoice choice, Clock clock,
                        Consumer<String> notices, Provenance.Origin frontEnd) {
         public Spec {
             env = Map.copyOf(env);
@@ -64,6 +67,14 @@ public final class HealSession implements AutoCloseable {
             frontEnd = frontEnd == null ? Provenance.Origin.CLI : frontEnd;
         }
 
+        /** A session over a catalog built already. */
+        public Spec(Map<String, String> env, HistoryLocation history, RunFolderWriter folders, PatternCatalog catalog,
+                    DecisionGate gate, PlaybookChoice choice, Clock clock, Consumer<String> notices,
+                    Provenance.Origin frontEnd) {
+            this(env, history, folders, OnFirstUse.of(Objects.requireNonNull(catalog, "catalog")), gate, choice,
+                    clock, notices, frontEnd);
+        }
+
         /** A session over the SQLite file {@code dbFile}. */
         public Spec(Map<String, String> env, Path dbFile, RunFolderWriter folders, PatternCatalog catalog,
                     DecisionGate gate, PlaybookChoice choice, Clock clock, Consumer<String> notices) {
@@ -71,7 +82,7 @@ public final class HealSession implements AutoCloseable {
         }
     }
 
-    private HealSession(HistoryStore history, PatternCatalog catalog, LlmSetup llm, RunRedactor redactor,
+    private HealSession(HistoryStore history, Supplier<PatternCatalog> catalog, LlmSetup llm, RunRedactor redactor,
                         PlaybookExecutor playbooks, RunService runService) {
         this.history = history;
         this.catalog = catalog;
@@ -106,7 +117,9 @@ public final class HealSession implements AutoCloseable {
             PlaybookRegistry registry = BuiltInPlaybooks.registry();
             PlaybookExecutor playbooks = new PlaybookExecutor(registry, spec.gate(),
                     Config.guardrails(spec.env()), spec.env(), redactor, spec.clock(), spec.choice());
-            RunService runService = new RunService(history, spec.folders(), new Triage(spec.catalog()),
+            // Built when a run first has a failure to triage: a healthy run needs neither the catalog nor the triage.
+            Supplier<Triage> triage = new OnFirstUse<>(() -> new Triage(spec.catalog().get()));
+            RunService runService = new RunService(history, spec.folders(), triage,
                     // A diagnosis may suggest any playbook Healdesk can run, not only those a pattern proposes.
                     llm.diagnoser(history, registry.names(), spec.env(), spec.clock()), playbooks,
                     spec.clock(), redactor);
@@ -121,6 +134,21 @@ public final class HealSession implements AutoCloseable {
      * The pattern catalog of a session: {@code file} (a flag) when given, else the settings' {@code run.patterns}
      * (HEALDESK_PATTERNS), merged over the built-in catalog; the built-in catalog alone when neither is set.
      */
+    /**
+     * The catalog of {@link #catalog(Path, Map)}, to ask for when a run first triages a failure: the built-in catalog
+     * alone is built then (a healthy run never builds it); an operator's patterns file is read now, so that a mistake
+     * in it stops the run before it starts, as it always has.
+     *
+     * @throws PatternCatalogException when the patterns file cannot be used
+     */
+    public static Supplier<PatternCatalog> catalogOnFirstUse(Path file, Map<String, String> env) {
+        String configured = env.get(Setting.PATTERNS.variable().orElseThrow());
+        if (file == null && (configured == null || configured.isBlank())) {
+            return new OnFirstUse<>(PatternCatalog::builtIn);
+        }
+        return OnFirstUse.of(catalog(file, env));
+    }
+
     public static PatternCatalog catalog(Path file, Map<String, String> env) {
         Path chosen = file;
         String configured = env.get(Setting.PATTERNS.variable().orElseThrow());
@@ -134,8 +162,9 @@ public final class HealSession implements AutoCloseable {
         return history;
     }
 
+    /** The session's pattern catalog (built now if no run has needed it yet). */
     public PatternCatalog catalog() {
-        return catalog;
+        return catalog.get();
     }
 
     public LlmSetup llm() {

@@ -69,7 +69,8 @@ public final class RunService {
 
     private final HistoryStore history;
     private final RunFolderWriter folders;
-    private final Triage triage;
+    /** Built when the run first has a failure to triage: a healthy run never builds it. */
+    private final java.util.function.Supplier<Triage> triage;
     private final Diagnoser diagnoser;
     private final Healer healer;
     private final Clock clock;
@@ -85,6 +86,16 @@ public final class RunService {
     /** @param redact what every result and log line of a run goes through first (built over the run's variables) */
     public RunService(HistoryStore history, RunFolderWriter folders, Triage triage, Diagnoser diagnoser, Healer healer,
                       Clock clock, RunRedactor redact) {
+        this(history, folders, OnFirstUse.of(triage), diagnoser, healer, clock, redact);
+    }
+
+    /**
+     * @param triage  the triage, asked for when a run first has a failure to group (built then, if it is built on
+     *                first use: see {@link HealSession#open})
+     * @param redact what every result and log line of a run goes through first (built over the run's variables)
+     */
+    public RunService(HistoryStore history, RunFolderWriter folders, java.util.function.Supplier<Triage> triage,
+                      Diagnoser diagnoser, Healer healer, Clock clock, RunRedactor redact) {
         this.redact = redact;
         this.history = history;
         this.folders = folders;
@@ -216,7 +227,7 @@ public final class RunService {
         }
         if (suiteError != null) {
             return record(summarize(runId, target, projects, options, startedAt, results, results,
-                    triage.group(results), null, List.of(), Diagnoses.none(), cancel.isCancelled(), suiteError),
+                    groups(results), null, List.of(), Diagnoses.none(), cancel.isCancelled(), suiteError),
                     target, folder, out, faults);
         }
         if (cancel.isCancelled()) {
@@ -224,11 +235,11 @@ public final class RunService {
                     "Run cancelled after " + results.size() + " test(s); keeping the results so far"));
         }
 
-        List<FailureGroup> groups = triage.group(results);
+        List<FailureGroup> groups = groups(results);
         groups.forEach(g -> out.onEvent(new RunEvent.FailureTriaged(runId, g)));
         // One cause, one incident: the diagnosis, the proposal and the verification work on incidents, each seen as
         // one failure group under its leading fingerprint holding all its tests.
-        List<Incident> incidents = triage.incidents(results);
+        List<Incident> incidents = anyFailure(results) ? triage.get().incidents(results) : new ArrayList<>();
         incidents.forEach(i -> out.onEvent(new RunEvent.Log(runId, RunEvent.Log.Level.INFO, "Incident "
                 + i.id() + ": " + i.title() + " (" + i.category().id() + ", class " + i.fixClass() + "; "
                 + i.classEvidence() + ")")));
@@ -246,7 +257,7 @@ public final class RunService {
             Map<String, Incident> byTest = Incidents.byTest(incidents);
             actions = healer.heal(new HealRequest(runId, target, units, results, diagnoses.byFingerprint(), options,
                     startedAt, folder.dir(), rerun, out, cancel, r -> {
-                        String fp = triage.triage(r.errorMessage(), r.errorStack()).fingerprint();
+                        String fp = triage.get().triage(r.errorMessage(), r.errorStack()).fingerprint();
                         Incident i = byTest.get(r.id());
                         // A test failing again for its incident's cause reads as the incident's failure.
                         return i != null && i.fingerprints().contains(fp) ? i.leadFingerprint() : fp;
@@ -255,6 +266,21 @@ public final class RunService {
 
         return record(summarize(runId, target, projects, options, startedAt, results, List.copyOf(latest.values()),
                 groups, incidents, actions, diagnoses, cancel.isCancelled(), null), target, folder, out, faults);
+    }
+
+    /** The failure groups of {@code results}, as {@link Triage#group} gives them; no triage is built for none. */
+    private List<FailureGroup> groups(List<TestResult> results) {
+        return anyFailure(results) ? triage.get().group(results) : new ArrayList<>();
+    }
+
+    /** Whether any result is one that triage groups (a failure or a time-out). */
+    private static boolean anyFailure(List<TestResult> results) {
+        for (TestResult r : results) {
+            if (r.status().isFailure()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Stores the run, writes its folder and tells the listeners it finished. */

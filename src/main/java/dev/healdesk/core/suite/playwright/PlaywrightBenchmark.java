@@ -112,6 +112,19 @@ public final class PlaywrightBenchmark {
             return overheads;
         }
 
+        /**
+         * Per round, Healdesk {@code i}'s own CPU time over Healdesk {@code j}'s of the same round (two builds run back
+         * to back): the ratio that a machine whose speed changes between minutes moves least.
+         */
+        public List<Double> ownCpuRatioPerRound(int i, int j) {
+            List<Double> ratios = new ArrayList<>();
+            for (int round = 0; round < bare.samples().size(); round++) {
+                ratios.add(healdesk.get(i).samples().get(round).healdeskCpuMs()
+                        / healdesk.get(j).samples().get(round).healdeskCpuMs());
+            }
+            return ratios;
+        }
+
         /** Median over median of everything's CPU time, Healdesk {@code i} against the bare command, in per cent. */
         public double cpuOverheadPercent(int i) {
             return (medianOf(healdesk.get(i).totalCpuMs()) - medianOf(bare.totalCpuMs())) * 100.0
