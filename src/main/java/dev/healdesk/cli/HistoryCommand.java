@@ -61,16 +61,6 @@ final class HistoryCommand implements Callable<Integer>, QuickStart.Command {
     }
 
     @Override
-    public boolean parameter(int index, String value) {
-        return false;
-    }
-
-    @Override
-    public boolean complete() {
-        return true;
-    }
-
-    @Override
     public Integer call(PrintWriter out, PrintWriter err) throws IOException {
         if (limit < 1) {
             throw new Cli.UsageException("--limit: " + limit + " is not a number of runs. Give 1 or more, e.g. --limit=50.");

@@ -32,11 +32,18 @@ final class QuickStart {
          */
         boolean option(String name, String value);
 
-        /** Takes positional parameter {@code index}; false when the command has none there. */
-        boolean parameter(int index, String value);
+        /** Takes positional parameter {@code index}; false when the command has none there (the default: none at all). */
+        default boolean parameter(int index, String value) {
+            return false;
+        }
 
-        /** Whether every required option and parameter was given (else picocli says which is missing). */
-        boolean complete();
+        /**
+         * Whether every required option and parameter was given (else picocli says which is missing); the default is
+         * for a command that requires none.
+         */
+        default boolean complete() {
+            return true;
+        }
 
         /** The command's own work, writing to {@code out} and {@code err}. */
         Integer call(PrintWriter out, PrintWriter err) throws Exception;

@@ -179,16 +179,6 @@ final class RunCommand implements Callable<Integer>, QuickStart.Command {
     }
 
     @Override
-    public boolean parameter(int index, String value) {
-        return false;
-    }
-
-    @Override
-    public boolean complete() {
-        return true;
-    }
-
-    @Override
     public Integer call(PrintWriter out, PrintWriter err) {
         this.err = err;
         return call(out);

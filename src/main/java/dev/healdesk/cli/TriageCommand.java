@@ -100,11 +100,6 @@ final class TriageCommand implements Callable<Integer>, QuickStart.Command {
     }
 
     @Override
-    public boolean parameter(int index, String value) {
-        return false;
-    }
-
-    @Override
     public boolean complete() {
         return input != null;
     }
