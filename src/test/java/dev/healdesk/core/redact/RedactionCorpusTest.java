@@ -146,6 +146,22 @@ class RedactionCorpusTest {
     private static final double FIFTH_TUNE_KEPT_AT_REST = 0.98;
     private static final double FIFTH_HELD_OUT_KEPT_STANDARD = 0.98;
     private static final double FIFTH_HELD_OUT_KEPT_AT_REST = 0.98;
+    /**
+     * The sixth collection ({@link RedactionCorpus#SIXTH}, families6.py: 47 formats none of the earlier collections has,
+     * weighted toward what a failing test run and its CI log carry: other languages' test runners and HTTP mocks, CI
+     * systems, infra tools, database clients and servers, message brokers, mail transcripts, devtools copies, personal
+     * data in national formats; learnt from public threads and documentation pages) was built and committed before any
+     * rule ran on it, and no rule writer has seen it. A third of its families (17, 68 lines) is held out. Not measured
+     * yet: the bounds are set to the figures of the first run, which is made only after this commit.
+     */
+    private static final int SIXTH_TUNE_LEAKS_STANDARD = Integer.MAX_VALUE;
+    private static final int SIXTH_TUNE_LEAKS_AT_REST = Integer.MAX_VALUE;
+    private static final int SIXTH_HELD_OUT_LEAKS_STANDARD = Integer.MAX_VALUE;
+    private static final int SIXTH_HELD_OUT_LEAKS_AT_REST = Integer.MAX_VALUE;
+    private static final double SIXTH_TUNE_KEPT_STANDARD = 0.0;
+    private static final double SIXTH_TUNE_KEPT_AT_REST = 0.0;
+    private static final double SIXTH_HELD_OUT_KEPT_STANDARD = 0.0;
+    private static final double SIXTH_HELD_OUT_KEPT_AT_REST = 0.0;
     private static List<Case> cases;
     /** The second collection ({@link RedactionCorpus#SECOND}), measured apart. */
     private static List<Case> second;
@@ -155,6 +171,8 @@ class RedactionCorpusTest {
     private static List<Case> fourth;
     /** The fifth collection ({@link RedactionCorpus#FIFTH}), measured apart. */
     private static List<Case> fifth;
+    /** The sixth collection ({@link RedactionCorpus#SIXTH}), measured apart. */
+    private static List<Case> sixth;
 
     @BeforeAll
     static void load() throws IOException {
@@ -163,6 +181,7 @@ class RedactionCorpusTest {
         third = RedactionCorpus.load(RedactionCorpus.THIRD, SEED);
         fourth = RedactionCorpus.load(RedactionCorpus.FOURTH, SEED);
         fifth = RedactionCorpus.load(RedactionCorpus.FIFTH, SEED);
+        sixth = RedactionCorpus.load(RedactionCorpus.SIXTH, SEED);
     }
 
     @Test
@@ -342,6 +361,47 @@ class RedactionCorpusTest {
         assertTrue(atRest.leaked() <= FIFTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= FIFTH_HELD_OUT_KEPT_STANDARD, standard::toString);
         assertTrue(atRest.keptShare() >= FIFTH_HELD_OUT_KEPT_AT_REST, atRest::toString);
+    }
+
+    @Test
+    void theSixthCollectionHasAHundredAndSixtyLinesInThirtyFiveFormatsWithAThirdHeldOut() {
+        long heldOut = sixth.stream().filter(c -> c.split().equals("heldout")).count();
+        long formats = sixth.stream().map(c -> c.id().substring(0, c.id().lastIndexOf('-'))).distinct().count();
+        long heldOutFormats = sixth.stream().filter(c -> c.split().equals("heldout"))
+                .map(c -> c.id().substring(0, c.id().lastIndexOf('-'))).distinct().count();
+        long keep = sixth.stream().mapToLong(c -> c.keep().size()).sum();
+        long planted = sixth.stream().mapToLong(c -> c.planted().size()).sum();
+        assertTrue(sixth.size() >= 160, "lines: " + sixth.size());
+        assertTrue(formats >= 35, "formats: " + formats);
+        assertTrue(heldOutFormats >= 10, "held-out formats: " + heldOutFormats);
+        assertTrue(keep >= 800, "must-keep strings: " + keep);
+        assertTrue(planted >= 380, "planted values: " + planted);
+        assertTrue(heldOut >= sixth.size() / 4 && heldOut <= sixth.size() * 2 / 5, "held out: " + heldOut);
+    }
+
+    @Test
+    void theRulesLeakNoMoreThanMeasuredOnTheSixthCollectionsTuneSplitAndKeepWhatTheOperatorNeeds() {
+        Figures standard = RedactionCorpus.measure(sixth, "tune", Redactor.standard()::redact, true);
+        Figures atRest = RedactionCorpus.measure(sixth, "tune", Redactor.atRest()::redact, false);
+        report("sixth collection, standard", standard, true);
+        report("sixth collection, at rest", atRest, true);
+        assertTrue(standard.leaked() <= SIXTH_TUNE_LEAKS_STANDARD, standard::toString);
+        assertTrue(atRest.leaked() <= SIXTH_TUNE_LEAKS_AT_REST, atRest::toString);
+        assertTrue(standard.keptShare() >= SIXTH_TUNE_KEPT_STANDARD, standard::toString);
+        assertTrue(atRest.keptShare() >= SIXTH_TUNE_KEPT_AT_REST, atRest::toString);
+    }
+
+    /** The sixth collection's held-out part: its failures are never printed, only its summary lines. */
+    @Test
+    void theRulesLeakNoMoreThanMeasuredOnTheSixthCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
+        Figures standard = RedactionCorpus.measure(sixth, "heldout", Redactor.standard()::redact, true);
+        Figures atRest = RedactionCorpus.measure(sixth, "heldout", Redactor.atRest()::redact, false);
+        report("sixth collection, standard", standard, false);
+        report("sixth collection, at rest", atRest, false);
+        assertTrue(standard.leaked() <= SIXTH_HELD_OUT_LEAKS_STANDARD, standard::toString);
+        assertTrue(atRest.leaked() <= SIXTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
+        assertTrue(standard.keptShare() >= SIXTH_HELD_OUT_KEPT_STANDARD, standard::toString);
+        assertTrue(atRest.keptShare() >= SIXTH_HELD_OUT_KEPT_AT_REST, atRest::toString);
     }
 
     /** The three collections' held-out splits together: the figure for formats no rule was written for. */
