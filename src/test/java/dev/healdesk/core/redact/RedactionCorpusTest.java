@@ -150,18 +150,23 @@ class RedactionCorpusTest {
      * The sixth collection ({@link RedactionCorpus#SIXTH}, families6.py: 47 formats none of the earlier collections has,
      * weighted toward what a failing test run and its CI log carry: other languages' test runners and HTTP mocks, CI
      * systems, infra tools, database clients and servers, message brokers, mail transcripts, devtools copies, personal
-     * data in national formats; learnt from public threads and documentation pages) was built and committed before any
-     * rule ran on it, and no rule writer has seen it. A third of its families (17, 68 lines) is held out. Not measured
-     * yet: the bounds are set to the figures of the first run, which is made only after this commit.
+     * data in national formats; learnt from public threads and documentation pages) was built and committed (2e92fac)
+     * before any rule ran on it, and no rule writer has seen it. A third of its families (17, 68 lines) is held out.
+     * Measured once with the rules of main at 6df6948 (PasswordShapes included), from the summary lines only (the
+     * held-out failures are never printed, and no line was changed after the run): tune 22 of 342 planted values leaked
+     * with the standard rules and 16 of 246 secrets at rest, 728 of 743 must-keep strings kept (0.9798, under the 0.98
+     * target) and 735 at rest; held out 35 of 210 and 9 of 120 (the standard count takes in 90 values of personal data the at-rest count leaves out), 431 of 436 kept and
+     * 433 at rest. These bounds keep the gap from growing: lower the leak bounds, raise the kept floors, never the other
+     * way.
      */
-    private static final int SIXTH_TUNE_LEAKS_STANDARD = Integer.MAX_VALUE;
-    private static final int SIXTH_TUNE_LEAKS_AT_REST = Integer.MAX_VALUE;
-    private static final int SIXTH_HELD_OUT_LEAKS_STANDARD = Integer.MAX_VALUE;
-    private static final int SIXTH_HELD_OUT_LEAKS_AT_REST = Integer.MAX_VALUE;
-    private static final double SIXTH_TUNE_KEPT_STANDARD = 0.0;
-    private static final double SIXTH_TUNE_KEPT_AT_REST = 0.0;
-    private static final double SIXTH_HELD_OUT_KEPT_STANDARD = 0.0;
-    private static final double SIXTH_HELD_OUT_KEPT_AT_REST = 0.0;
+    private static final int SIXTH_TUNE_LEAKS_STANDARD = 22;
+    private static final int SIXTH_TUNE_LEAKS_AT_REST = 16;
+    private static final int SIXTH_HELD_OUT_LEAKS_STANDARD = 35;
+    private static final int SIXTH_HELD_OUT_LEAKS_AT_REST = 9;
+    private static final double SIXTH_TUNE_KEPT_STANDARD = 0.979;
+    private static final double SIXTH_TUNE_KEPT_AT_REST = 0.989;
+    private static final double SIXTH_HELD_OUT_KEPT_STANDARD = 0.988;
+    private static final double SIXTH_HELD_OUT_KEPT_AT_REST = 0.993;
     private static List<Case> cases;
     /** The second collection ({@link RedactionCorpus#SECOND}), measured apart. */
     private static List<Case> second;
