@@ -62,7 +62,7 @@ final class Elements implements Detector {
         }
         SecretKind kind = key == KeyNames.Key.PASSWORD ? SecretKind.PASSWORD
                 : key == KeyNames.Key.SSN ? SecretKind.SSN
-                : key == KeyNames.Key.KEY ? KeyValues.judge(key, s, start, end)
+                : key == KeyNames.Key.KEY || key == KeyNames.Key.PERSONAL_ID ? KeyValues.judge(key, s, start, end)
                 : Values.secretLike(s, start, end)
                 ? key == KeyNames.Key.SESSION ? SecretKind.SESSION_ID : SecretKind.GENERIC_SECRET : null;
         if (kind == null) {

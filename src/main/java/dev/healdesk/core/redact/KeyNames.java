@@ -12,6 +12,12 @@ final class KeyNames {
     enum Key {
         NONE, COOKIE, AUTHORIZATION, SESSION, AWS_SECRET, PASSWORD, SECRET, SSN,
         /**
+         * A person's number by its label, other than a US social security number: {@code national_id}, {@code Passport},
+         * {@code Driver licence}, {@code tax_id}, {@code cpf}, {@code bsn}: a secret when the value is a number's shape
+         * ({@link KeyValues#personalNumber}), so that {@code passport_country: DE} stays.
+         */
+        PERSONAL_ID,
+        /**
          * A "key" after a word that does not say which (a vendor's {@code ALGOLIA_ADMIN_KEY}, {@code tls.key},
          * {@code FERNET_KEY}): a secret only when the value looks generated ({@link Values#generated}), so that
          * {@code sort_key: created_at} stays.
@@ -45,6 +51,21 @@ final class KeyNames {
             "sequence", "group", "item", "i18n", "translation", "locale", "label", "field", "column", "table", "query",
             "react", "list", "dict", "redis", "storage", "s3", "file", "path", "event", "request", "trace", "span",
             "correlation", "tracking", "partitioning", "cluster", "ssh", "host", "gpg", "pgp", "kms"};
+    /**
+     * Names of a person's number, the words that end such a label (a word of its own: {@code national_id}, {@code
+     * passportNumber}, {@code Driver licence}, {@code tax-id}): national identity numbers of many countries (the UK's
+     * NINO, Canada's SIN, Brazil's CPF, the Netherlands' BSN, Australia's TFN, Japan's My Number, India's Aadhaar and
+     * PAN, Poland's PESEL, Spain's DNI/NIE/NIF, Mexico's CURP), passports and driving licences.
+     */
+    private static final String[] PERSONAL_ID_WORDS = {"passport", "nino", "nin", "sin", "cpf", "cnpj", "bsn", "tfn",
+            "mynumber", "aadhaar", "aadhar", "pesel", "dni", "nie", "nif", "curp", "rfc", "nationalid", "taxid", "tin",
+            "licence", "license", "ssnumber", "insee", "steuerid", "codicefiscale", "personnummer", "hetu", "cnp"};
+    /** Words before "id"/"number" that make it a person's number: national_id, tax-number, insurance_number. */
+    private static final String[] PERSONAL_ID_QUALIFIERS = {"national", "tax", "identity", "identification",
+            "insurance", "citizen", "resident", "voter", "health", "medicare", "passport", "licence", "license", "social",
+            "personal", "fiscal"};
+    /** Words after a person's number's name that say which part of it: {@code passport_number}, {@code licence_no}. */
+    private static final String[] NUMBER_WORDS = {"number", "no", "num", "nr", "id"};
     /** Trailing words that say how a secret is spelt, not what it is: secret_key_base, token_value. */
     private static final String[] TRAILERS = {"value", "base"};
     private static final String[] SESSION_WORDS = {"jsessionid", "phpsessid", "sessionid", "sessid", "sid",
@@ -74,6 +95,10 @@ final class KeyNames {
     private static final int NOT_SECRET_KEY_QUALIFIER = 1 << 18;
     private static final int CODE = 1 << 19;
     private static final int ONE_TIME = 1 << 20;
+    private static final int PERSONAL_ID_WORD = 1 << 21;
+    private static final int PERSONAL_ID_QUALIFIER = 1 << 22;
+    private static final int NUMBER_WORD = 1 << 23;
+    private static final int LICENCE_PURPOSE = 1 << 24;
     private static final int LONGEST_WORD = 16;
     private static final int TABLE_SIZE = 512;   // a power of two, well over twice the words
     private static final String[] TABLE_WORDS = new String[TABLE_SIZE];
@@ -101,6 +126,10 @@ final class KeyNames {
         word(NOT_SECRET_KEY_QUALIFIER, NOT_SECRET_KEY_QUALIFIERS);
         word(CODE, "code", "token");
         word(ONE_TIME, "mfa", "2fa", "totp", "hotp", "twofactor");
+        word(PERSONAL_ID_WORD, PERSONAL_ID_WORDS);
+        word(PERSONAL_ID_QUALIFIER, PERSONAL_ID_QUALIFIERS);
+        word(NUMBER_WORD, NUMBER_WORDS);
+        word(LICENCE_PURPOSE, "driver", "drivers", "driving");
     }
 
     private KeyNames() {
@@ -194,6 +223,9 @@ final class KeyNames {
                 return Key.SSN;
             }
         }
+        if (personalId(s, seg, bits, count)) {
+            return Key.PERSONAL_ID;
+        }
         for (int k = 0; k < count; k++) {
             if (has(bits[k], SESSION_WORD) || has(bits[k], SESSION)
                     && (k == count - 1 || has(bits[k + 1], SESSION_SUFFIX))) {
@@ -207,8 +239,8 @@ final class KeyNames {
             return Key.AWS_SECRET;
         }
         int last = count - 1;
-        while (last > 0 && has(bits[last], TRAILER)) {
-            last--;
+        while (last > 0 && (has(bits[last], TRAILER) || digits(s, seg, last))) {
+            last--;   // token_value, X-Hub-Signature-256, api_key_2: the name is in the words before
         }
         if (last > 0 && has(bits[last], CODE) && (has(bits[last - 1], PASSWORD_WORD) || has(bits[last - 1], ONE_TIME))) {
             return Key.PASSWORD;   // a one-time code, a PIN: otpCode, mfa_code, totp-token, pin_code (error_code stays)
@@ -241,6 +273,37 @@ final class KeyNames {
             return Key.KEY;   // a cookie that is a value of its own, RABBITMQ_ERLANG_COOKIE: a secret when generated
         }
         return Key.NONE;
+    }
+
+    /**
+     * Whether the words name a person's number: they end in one of {@link #PERSONAL_ID_WORDS} (a licence only after a
+     * driver's word, or alone), possibly followed by a number word ({@code passport_no}), or in a number word after a
+     * qualifier ({@code national_id}, {@code tax_number}, {@code social_insurance_number}).
+     */
+    private static boolean personalId(String s, int[] seg, int[] bits, int count) {
+        int last = count - 1;
+        if (last > 0 && has(bits[last], NUMBER_WORD)) {
+            if (has(bits[last - 1], PERSONAL_ID_QUALIFIER)
+                    || last > 1 && has(bits[last - 2], PERSONAL_ID_QUALIFIER) && has(bits[last - 1], NUMBER_WORD)) {
+                return true;   // national_id, tax_number, social_insurance_number, national_id_no
+            }
+            last--;
+        }
+        if (!has(bits[last], PERSONAL_ID_WORD)) {
+            return false;
+        }
+        boolean licence = endsWith(s, seg, last, "licence") || endsWith(s, seg, last, "license");
+        return !licence || last == 0 || has(bits[last - 1], LICENCE_PURPOSE);
+    }
+
+    /** Whether word {@code k} is all digits. */
+    private static boolean digits(String s, int[] seg, int k) {
+        for (int i = seg[2 * k]; i < seg[2 * k + 1]; i++) {
+            if (!Chars.digit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean notPassword(String s, int[] seg, int k) {

@@ -119,6 +119,9 @@ public final class Redactor {
         on("T", new UnknownCommands());
         on("sS", new SessionMentions());
         on(PasswordShapes.SIGNS, new PasswordShapes());
+        on("Aa3", new SaslResponses());
+        on("><", new RedisAcls());
+        on("cCpPoO", new OneTimeCodes());
         for (char c = 0; c < 128; c++) {
             Detector[] ds = triggers[c];
             if (ds == null) {

@@ -112,6 +112,11 @@ final class SqlValues implements Detector {
                     scan.add(SecretKind.SSN, start, end);
                 }
             }
+            case PERSONAL_ID -> {
+                if (KeyValues.personalNumber(s, start, end)) {
+                    scan.add(SecretKind.NATIONAL_ID, start, end);
+                }
+            }
             case PASSWORD -> scan.add(SecretKind.PASSWORD, start, end);
             case COOKIE, AUTHORIZATION, SESSION, SECRET, AWS_SECRET -> {
                 if (Values.secretLike(s, start, end)) {

@@ -158,12 +158,17 @@ class RedactionCorpusTest {
      * target) and 735 at rest; held out 35 of 210 and 9 of 120 (the standard count takes in 90 values of personal data the at-rest count leaves out), 431 of 436 kept and
      * 433 at rest. These bounds keep the gap from growing: lower the leak bounds, raise the kept floors, never the other
      * way.
+     * <p>
+     * Then the lead wrote general forms for what the tune part leaked or lost (a person's number by its label, a mail
+     * client's SASL response, Redis ACL passwords, one-time codes in a message, a signature after its algorithm, Go's
+     * {@code map[Name:[…]]}, SSH logins and programs' mailboxes that are no e-mail address: SixthFormsTest), reading the
+     * tune failures only: tune 7 and 7, 735 kept (two `_ga` analytics cookies, which the first collection masks, still go); held out 25 and 7 (summary lines only), kept unchanged.
      */
-    private static final int SIXTH_TUNE_LEAKS_STANDARD = 22;
-    private static final int SIXTH_TUNE_LEAKS_AT_REST = 16;
-    private static final int SIXTH_HELD_OUT_LEAKS_STANDARD = 35;
-    private static final int SIXTH_HELD_OUT_LEAKS_AT_REST = 9;
-    private static final double SIXTH_TUNE_KEPT_STANDARD = 0.979;
+    private static final int SIXTH_TUNE_LEAKS_STANDARD = 7;
+    private static final int SIXTH_TUNE_LEAKS_AT_REST = 7;
+    private static final int SIXTH_HELD_OUT_LEAKS_STANDARD = 25;
+    private static final int SIXTH_HELD_OUT_LEAKS_AT_REST = 7;
+    private static final double SIXTH_TUNE_KEPT_STANDARD = 0.989;
     private static final double SIXTH_TUNE_KEPT_AT_REST = 0.989;
     private static final double SIXTH_HELD_OUT_KEPT_STANDARD = 0.988;
     private static final double SIXTH_HELD_OUT_KEPT_AT_REST = 0.993;
