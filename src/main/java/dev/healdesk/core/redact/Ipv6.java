@@ -6,7 +6,7 @@ package dev.healdesk.core.redact;
  * (six groups, no {@code ::}: hardware ids, not where a request came from) are no addresses; and an address
  * must have a digit, so that {@code Foo::bar}-like text never reads as one.
  */
-final class Ipv6 implements Detector {
+final class Ipv6 extends Detector {
 
     private static final int MAX_ADDRESS = 45;
 

@@ -13,7 +13,7 @@ import java.util.List;
  * directly (flags, the row's keywords and other logons between), so that a path later on the line stays. Typed at
  * the tool's own prompt, it counts after {@code CONNECT} ({@code RMAN> CONNECT TARGET sys/…@prod}).
  */
-final class Logons implements Detector {
+final class Logons extends Detector {
 
     /**
      * One row: the commands that take a logon, the keys whose value is one, the words that may stand between, and the

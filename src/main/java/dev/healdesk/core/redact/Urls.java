@@ -10,7 +10,7 @@ package dev.healdesk.core.redact;
  * that its tool did not %-encode goes whole too: the user info runs to the last {@code @} before the path. Also the
  * password of a libpq password file's line ({@code host:5432:db:user:…}), which names its host the same way.
  */
-final class Urls implements Detector {
+final class Urls extends Detector {
 
     /** A user name this long and this random is a token: {@code https://<token>@github.com}. */
     static final int MIN_TOKEN_USER = 20;
