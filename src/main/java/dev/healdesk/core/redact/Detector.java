@@ -41,4 +41,16 @@ abstract class Detector {
     long wordLengths(char c) {
         return -1L;
     }
+
+    /**
+     * For the trigger {@code c}, a test of both neighbours together, or null for none: two tables by ASCII character,
+     * {@code [0]} for the character before the trigger and {@code [1]} for the one after it. Where neither neighbour is
+     * in its table (or there is none: the text's start or end), {@link #at} finds nothing and returns as
+     * {@link #seconds} says, so {@link Redactor} takes that without calling it. This holds where a detector needs one
+     * side or the other, which two separate tests cannot say: an IPv6 address at a colon either goes on before it or
+     * opens with {@code ::}. A character outside ASCII on either side always gets the call.
+     */
+    boolean[][] eitherSide(char c) {
+        return null;
+    }
 }

@@ -50,6 +50,25 @@ final class Logons extends Detector {
         return USER_END;
     }
 
+    /**
+     * A blank before the slash is only {@code net use}'s {@code /user:}: the user's last character stands before the
+     * slash, or {@code u} follows it.
+     */
+    @Override
+    boolean[][] eitherSide(char c) {
+        return EITHER_SIDE;
+    }
+
+    private static final boolean[][] EITHER_SIDE = eitherSide();
+
+    private static boolean[][] eitherSide() {
+        boolean[] before = new boolean[128];
+        for (char c = 0; c < 128; c++) {
+            before[c] = userChar(c);
+        }
+        return new boolean[][] {before, Chars.set("uU")};
+    }
+
     /** The password's first character, or its opening quote, follows the slash. */
     @Override
     public boolean[] seconds(char c) {

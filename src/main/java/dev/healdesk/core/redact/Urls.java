@@ -23,6 +23,25 @@ final class Urls extends Detector {
         return SLASH;
     }
 
+    /**
+     * A scheme's last character ({@link #schemeChar}) or a {@code .pgpass} host's ({@link #hostChar}): after anything
+     * else (a JSON key's closing quote, {@code "status":200}) neither reads back to a start.
+     */
+    @Override
+    public boolean[] befores(char c) {
+        return BEFORE;
+    }
+
+    private static final boolean[] BEFORE = before();
+
+    private static boolean[] before() {
+        boolean[] before = new boolean[128];
+        for (char c = 0; c < 128; c++) {
+            before[c] = schemeChar(c) || hostChar(c);
+        }
+        return before;
+    }
+
     @Override
     public int at(Scan scan, int i) {
         String s = scan.text;
