@@ -6,7 +6,7 @@ package dev.healdesk.core.redact;
  * or {@code id} attribute names the setting ({@code <entry key="db.password">…</entry>}). Triggered by the {@code >}
  * closing the start tag; the value runs to the next {@code <}, or is a CDATA section.
  */
-final class Elements implements Detector {
+final class Elements extends Detector {
 
     private static final int MAX_VALUE = 4096;
     /** How long a start tag with attributes may be. */

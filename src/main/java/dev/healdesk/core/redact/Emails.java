@@ -7,7 +7,7 @@ package dev.healdesk.core.redact;
  * {@code Object@1b6d3586}, {@code icon@2x.png} (a file extension is not a TLD here), a shell prompt's {@code root@host:~#}
  * and an SSH remote's {@code git@github.com:acme/shop.git}.
  */
-final class Emails implements Detector {
+final class Emails extends Detector {
 
     private static final String[] FILE_EXTENSIONS = {"png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "js",
             "mjs", "cjs", "ts", "tsx", "jsx", "css", "scss", "map", "json", "html", "java", "kt", "py", "rb", "go",

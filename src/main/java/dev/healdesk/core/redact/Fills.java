@@ -7,7 +7,7 @@ package dev.healdesk.core.redact;
  * the locator chain before it on the same line, is judged as a key name would be ({@link KeyNames}). Triggered by
  * the {@code (} of the call.
  */
-final class Fills implements Detector {
+final class Fills extends Detector {
 
     private static final String[] METHODS = {"fill", "type", "pressSequentially", "sendKeys", "setValue", "typeText",
             "insertText", "elementSendKeys"};

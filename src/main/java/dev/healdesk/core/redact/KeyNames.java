@@ -1,5 +1,7 @@
 package dev.healdesk.core.redact;
 
+import java.util.Arrays;
+
 /**
  * Says what a key name promises about its value ({@code DB_PASSWORD}, {@code apiKey}, {@code X-Auth-Token},
  * {@code JSESSIONID}), word by word: a name splits at {@code _ - .} and at camel-case humps, so {@code author}
@@ -196,11 +198,37 @@ final class KeyNames {
         return true;
     }
 
-    /** Classifies the key name {@code scan.text[start, end)}. */
+    /**
+     * Classifies the key name {@code scan.text[start, end)}. What a key is depends on its characters alone, and a log
+     * names the same few keys again and again ({@code "ts"}, {@code "level"}, {@code "msg"}): the answer is kept in the
+     * calling thread's {@link Scan.Buffers}, where the scan has them, by the key's exact characters.
+     */
     static Key classify(Scan scan, int start, int end) {
         if (end - start < 2 || end - start > MAX_LENGTH) {
             return Key.NONE;
         }
+        Scan.Buffers kept = scan.buffers;
+        if (kept == null) {
+            return judge(scan, start, end);
+        }
+        char[] c = scan.chars;
+        int h = end - start;
+        for (int k = start; k < end; k++) {
+            h = 31 * h + c[k];
+        }
+        int slot = (h ^ h >>> 16) & (Scan.Buffers.KEY_SLOTS - 1);
+        char[] name = kept.keyNames[slot];
+        if (name != null && Arrays.equals(name, 0, name.length, c, start, end)) {
+            return kept.keyKinds[slot];
+        }
+        Key key = judge(scan, start, end);
+        kept.keyNames[slot] = Arrays.copyOfRange(c, start, end);
+        kept.keyKinds[slot] = key;
+        return key;
+    }
+
+    /** {@link #classify}, worked out. */
+    private static Key judge(Scan scan, int start, int end) {
         String s = scan.text;
         int[] seg = scan.segments();
         int[] bits = scan.wordBits();

@@ -16,7 +16,7 @@ package dev.healdesk.core.redact;
  * storage-state files and JavaScript objects). Command-line arguments without {@code =} are {@link CommandLines}',
  * values typed into forms {@link Fills}'.
  */
-final class KeyValues implements Detector {
+final class KeyValues extends Detector {
 
     /** Set-Cookie attributes: what follows them is not a cookie. */
     private static final String[] COOKIE_ATTRIBUTES = {"path", "domain", "expires", "max-age", "samesite",

@@ -10,7 +10,7 @@ package dev.healdesk.core.redact;
  * a blank after it; and a tuple that opens with a bare name, as Erlang and Elixir print one ({@code {password,"…"}}),
  * triggered by its bracket.
  */
-final class Pairs implements Detector {
+final class Pairs extends Detector {
 
     private static final boolean[] QUOTES = Chars.set("'\"");
     private static final boolean[] BLANK = Chars.set(" ");
