@@ -8,7 +8,7 @@ package dev.healdesk.core.redact;
  * digits (one blank or dash may group them). {@code exit code 137}, {@code status code: 500} and {@code error code:
  * 12345} stay: their words say nothing of a secret. Triggered by the first letter of the word.
  */
-final class OneTimeCodes implements Detector {
+final class OneTimeCodes extends Detector {
 
     private static final String[] WORDS = {"code", "passcode", "pin", "otp"};
     private static final String[] QUALIFIERS = {"time", "verification", "security", "confirmation", "login", "signin",

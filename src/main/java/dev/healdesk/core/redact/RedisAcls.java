@@ -7,7 +7,7 @@ package dev.healdesk.core.redact;
  * rule: it starts with {@code user} (after a prompt's number or a quote) or holds {@code SETUSER}, and the {@code >}
  * starts a word. Triggered by the {@code >} and {@code <}.
  */
-final class RedisAcls implements Detector {
+final class RedisAcls extends Detector {
 
     @Override
     public int at(Scan scan, int i) {

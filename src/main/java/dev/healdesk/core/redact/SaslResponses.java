@@ -14,7 +14,7 @@ package dev.healdesk.core.redact;
  * </ul>
  * Triggered by the {@code A} of {@code AUTH} / {@code AUTHENTICATE} (either case) and the {@code 3} of {@code 334}.
  */
-final class SaslResponses implements Detector {
+final class SaslResponses extends Detector {
 
     private static final String[] MECHANISMS = {"PLAIN", "LOGIN", "XOAUTH2", "OAUTHBEARER", "CRAM-MD5"};
     /** base64 of "Password:" and "password:", the prompts of AUTH LOGIN. */
