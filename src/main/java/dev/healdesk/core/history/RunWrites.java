@@ -203,6 +203,13 @@ final class RunWrites {
 
     List<String> markInterrupted(Instant now, java.time.Duration silence) {
         String what = "mark interrupted runs";
+        // every open asks; nearly every time no run is in progress: one read then, not a write transaction (which
+        // takes the file's write lock). A run that starts after this read is alive and has just spoken: not one to
+        // mark. "state <> 'finished'" names the partial index runs_unfinished (SQLite would otherwise scan runs)
+        if (sql.number(what, "SELECT count(*) FROM (SELECT 1 FROM runs WHERE state <> 'finished'"
+                + " AND state = 'running' LIMIT 1) AS r", ps -> { }) == 0) {
+            return List.of();
+        }
         return sql.inTransaction(what, () -> {
             List<String> marked = new ArrayList<>();
             // any machine's run silent for too long: on a shared history the machine may never come back
