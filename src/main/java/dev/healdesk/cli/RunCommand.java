@@ -29,6 +29,7 @@ import dev.healdesk.core.session.HealSession;
 import dev.healdesk.core.session.RunRedactor;
 import dev.healdesk.core.session.ShardedRuns;
 import dev.healdesk.core.suite.SuiteException;
+import dev.healdesk.core.suite.SuiteRunner;
 import dev.healdesk.core.suite.playwright.Shard;
 import dev.healdesk.core.triage.PatternCatalog;
 import dev.healdesk.core.triage.PatternCatalogException;
@@ -203,9 +204,37 @@ final class RunCommand implements Callable<Integer>, QuickStart.Command {
             return runShard(out, env, options, target);
         }
         Supplier<PatternCatalog> catalog = catalog(env);
-        try (Target t = openTarget(target, env, faultSet)) {
+        try (Target t = openTarget(target, env, faultSet); SuiteRunner.HeadStart ahead = headStart(t, options)) {
             return heal(out, env, options, catalog, t);
         }
+    }
+
+    /**
+     * Starts the target's first suite now (Playwright's Node.js and browser are slow to start), before the history is
+     * opened and the run set up, which then happens while it starts; the run takes it over. Closed: stopped unless the
+     * run took it over (a database that cannot be opened ends the command before its run), and so is a head start that
+     * the process's end (Ctrl-C) finds still waiting.
+     */
+    private static SuiteRunner.HeadStart headStart(Target t, RunOptions options) {
+        List<String> projects;
+        try {
+            projects = selectedProjects(t, options);
+        } catch (Cli.UsageException unknownProject) {
+            return SuiteRunner.HeadStart.NONE;   // the run says so, as it always has
+        }
+        SuiteRunner.HeadStart ahead = t.suites().headStart(new LinkedHashSet<>(projects));
+        if (ahead == SuiteRunner.HeadStart.NONE) {
+            return ahead;
+        }
+        Thread hook = new Thread(ahead::close, "healdesk-stop-head-start");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return () -> {
+            try {
+                ahead.close();
+            } finally {
+                removeHook(hook);
+            }
+        };
     }
 
     /**

@@ -32,6 +32,7 @@ class PlaywrightTargetTest {
 
     private Run healdesk(SandboxServer sandbox, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp")),
                 "-cp", System.getProperty("java.class.path"), "dev.healdesk.Launcher"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile())
@@ -85,5 +86,42 @@ class PlaywrightTargetTest {
             assertThat(healthy.code()).as(healthy.out() + healthy.err()).isEqualTo(0);
             assertThat(healthy.out()).contains("finished: healthy");
         }
+    }
+
+    @Test
+    void aRunWhoseHistoryCannotBeOpenedStopsThePlaywrightItStartedFirst() throws Exception {
+        PlaywrightProject.install();
+        try (SandboxServer sandbox = SandboxServer.start()) {
+            Path target = Files.writeString(dir.resolve("hang.yaml"), """
+                    name: hang
+                    baseUrl: %s
+                    suites:
+                      - kind: playwright
+                        dir: %s
+                        projects: [hang]
+                        timeoutSeconds: 120
+                    """.formatted(sandbox.baseUrl(), PlaywrightProject.DIR));
+            Files.writeString(dir.resolve("not-a-folder"), "");
+
+            Run run = healdesk(sandbox, "run", "--target=" + target, "--skip-llm", "--dry-run",
+                    "--db=" + dir.resolve("not-a-folder/history.db"), "--results-dir=" + dir.resolve("results"));
+
+            assertThat(run.code()).as(run.out() + run.err()).isEqualTo(2);
+            // Playwright was started before the history was opened, from a reporter in this process's temporary folder
+            String tmp = dir.resolve("tmp").toString();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (System.nanoTime() < deadline && left(tmp) > 0) {
+                Thread.sleep(50);
+            }
+            assertThat(left(tmp)).as("Playwright processes left running").isZero();
+            try (var files = Files.list(dir.resolve("tmp"))) {
+                assertThat(files.filter(f -> f.getFileName().toString().startsWith("healdesk-pw-"))).isEmpty();
+            }
+        }
+    }
+
+    private static long left(String tmp) {
+        return ProcessHandle.allProcesses().filter(p -> p.isAlive()
+                && p.info().commandLine().orElse("").contains(tmp)).count();
     }
 }

@@ -86,6 +86,22 @@ public final class CompositeSuites implements SuiteRunner {
         }
     }
 
+    /**
+     * The first runner's head start only: the others run after it, as they would without one, so that what the
+     * target's suites put on the machine at once does not change.
+     */
+    @Override
+    public HeadStart headStart(Set<String> projects) {
+        Map<SuiteRunner, Set<String>> split;
+        try {
+            split = split(projects);
+        } catch (SuiteException unknownProject) {
+            return HeadStart.NONE;   // the run says so
+        }
+        return split.isEmpty() ? HeadStart.NONE : split.entrySet().iterator().next().getKey()
+                .headStart(split.values().iterator().next());
+    }
+
     /** The runners' own sessions, opened as they are first needed and closed together. */
     @Override
     public SuiteSession open() {

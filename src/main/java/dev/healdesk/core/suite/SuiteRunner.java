@@ -37,6 +37,28 @@ public interface SuiteRunner {
     }
 
     /**
+     * Starts the first run of {@code projects} now, ahead of the run that will take it over, for a runner whose tests
+     * are slow to start (Node.js, Playwright, a browser): a front end asks for it as soon as it knows the target and the
+     * projects, and the start then overlaps what a run sets up before its suites (the history, the run folder). The
+     * next run of exactly these projects through a {@link #open session} takes the started tests over, with what they
+     * reported so far; any other run stops them and starts its own. Closing the returned handle stops them when no run
+     * took them over (the run could not start). Never throws: where it cannot start, the run starts as usual and says
+     * why. By default nothing is started.
+     */
+    default HeadStart headStart(Set<String> projects) {
+        return HeadStart.NONE;
+    }
+
+    /** Tests started ahead of their run ({@link #headStart}); closing stops them unless a run took them over. */
+    interface HeadStart extends AutoCloseable {
+        /** Nothing started. */
+        HeadStart NONE = () -> { };
+
+        @Override
+        void close();
+    }
+
+    /**
      * A session for one run whose runner writes into the artifacts folder as the tests go (Playwright's live events,
      * the attachments it copies) through {@code redact}, the run's redactor, so that the run folder never holds what it
      * takes out; by default {@link #open()}, for runners that write nothing there while running.

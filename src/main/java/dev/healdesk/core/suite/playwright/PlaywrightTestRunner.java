@@ -1,5 +1,8 @@
 package dev.healdesk.core.suite.playwright;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.healdesk.core.process.BoundedProcess;
@@ -36,6 +39,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -50,7 +54,8 @@ import java.util.regex.Pattern;
  *
  * <p>The project's configuration is left as it is: the reporters are chosen on the command line, and where they
  * write is chosen through the environment ({@value #EVENTS_ENV} for Healdesk's live reporter,
- * {@code PLAYWRIGHT_JSON_OUTPUT_FILE} for the JSON report), both inside the run's artifacts folder. The live reporter
+ * {@code PLAYWRIGHT_JSON_OUTPUT_FILE} for the JSON report): the lines in a temporary folder, the report in the run's
+ * artifacts folder (or, for a run started ahead of its run folder, {@link #headStart}, moved there). The live reporter
  * appends one JSON line per finished attempt; this runner reads them while Playwright runs and passes each test's
  * final result on (an attempt that Playwright will retry is not final; a test that failed and then passed on a retry
  * is {@link dev.healdesk.core.suite.TestStatus#FLAKY}). At the end the JSON report adds what the lines lack (tests
@@ -78,7 +83,13 @@ public final class PlaywrightTestRunner implements SuiteRunner {
     static final String EVENTS_FILE = "playwright-events.ndjson";
 
     private static final Logger LOG = LoggerFactory.getLogger(PlaywrightTestRunner.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The live lines' reader, made with the first line: Jackson's object mapper (some 400 classes) is not made before
+     * Playwright starts.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     private static final List<String> CONFIG_NAMES = List.of("playwright.config.ts", "playwright.config.js",
             "playwright.config.mjs", "playwright.config.cjs", "playwright.config.mts", "playwright.config.cts");
     private static final Pattern UNKNOWN_PROJECT = Pattern.compile("Project\\(s\\) (.*?) not found\\. Available projects: ?(.*)");
@@ -106,21 +117,28 @@ public final class PlaywrightTestRunner implements SuiteRunner {
      * the shape rules by default.
      */
     private final UnaryOperator<String> redact;
+    /**
+     * The run started ahead ({@link #headStart}) that the next run of its projects takes over; shared with the copies
+     * this runner makes of itself ({@link #redactingWith}), through which a run's session runs.
+     */
+    private final AtomicReference<Early> early;
 
     public PlaywrightTestRunner(PlaywrightTestSuite suite) {
-        this(suite, null, null, Redactor.atRest()::redact);
+        this(suite, null, null, Redactor.atRest()::redact, new AtomicReference<>());
     }
 
-    private PlaywrightTestRunner(PlaywrightTestSuite suite, Shard only, Path blobDir, UnaryOperator<String> redact) {
+    private PlaywrightTestRunner(PlaywrightTestSuite suite, Shard only, Path blobDir, UnaryOperator<String> redact,
+                                 AtomicReference<Early> early) {
         this.suite = java.util.Objects.requireNonNull(suite, "suite");
         this.only = only;
         this.blobDir = blobDir;
         this.redact = java.util.Objects.requireNonNull(redact, "redact");
+        this.early = early;
     }
 
     /** This runner, writing what it writes during a run through {@code redact} (the run's redactor). */
     public PlaywrightTestRunner redactingWith(UnaryOperator<String> redact) {
-        return new PlaywrightTestRunner(suite, only, blobDir, redact);
+        return new PlaywrightTestRunner(suite, only, blobDir, redact, early);
     }
 
     /**
@@ -129,7 +147,7 @@ public final class PlaywrightTestRunner implements SuiteRunner {
      */
     public PlaywrightTestRunner onlyShard(Shard shard, Path blobDir) {
         return new PlaywrightTestRunner(suite, java.util.Objects.requireNonNull(shard, "shard"),
-                blobDir.toAbsolutePath().normalize(), redact);
+                blobDir.toAbsolutePath().normalize(), redact, new AtomicReference<>());
     }
 
     /**
@@ -359,9 +377,33 @@ public final class PlaywrightTestRunner implements SuiteRunner {
      * package.json: {@code {"playwright": "cli.js"}}), or null when it declares none or the file is not there.
      */
     static Path playwrightProgram(Path pkg) {
-        try {
-            JsonNode bin = JSON.readTree(pkg.resolve("package.json").toFile()).path("bin");
-            String file = bin.isTextual() ? bin.asText() : bin.path("playwright").asText("");
+        // read with jackson-core's parser, token by token: the object mapper is not made before Playwright starts
+        try (JsonParser json = new JsonFactory().createParser(pkg.resolve("package.json").toFile())) {
+            String file = "";
+            if (json.nextToken() == JsonToken.START_OBJECT) {
+                while (json.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = json.currentName();
+                    JsonToken value = json.nextToken();
+                    if (field.equals("bin") && value == JsonToken.VALUE_STRING) {
+                        file = json.getText();
+                    } else if (field.equals("bin") && value == JsonToken.START_OBJECT) {
+                        file = "";
+                        while (json.nextToken() == JsonToken.FIELD_NAME) {
+                            String name = json.currentName();
+                            if (json.nextToken() == JsonToken.VALUE_STRING && name.equals("playwright")) {
+                                file = json.getText();
+                            } else {
+                                json.skipChildren();
+                            }
+                        }
+                    } else {
+                        if (field.equals("bin")) {
+                            file = "";
+                        }
+                        json.skipChildren();
+                    }
+                }
+            }
             if (file.isBlank()) {
                 return null;
             }
@@ -407,8 +449,16 @@ public final class PlaywrightTestRunner implements SuiteRunner {
         }
     }
 
-    /** A step started: its process and the live lines it appends. */
-    private record Started(Step step, FutureTask<BoundedProcess.Result> process, LiveLines lines, Path report) {
+    /**
+     * A step started: its process and the live lines it appends; its JSON report, and where that is kept once the
+     * process has ended when it is written elsewhere (a run started ahead writes it in its temporary folder, as the
+     * run folder did not exist yet); null when it is written where it is kept.
+     */
+    private record Started(Step step, FutureTask<BoundedProcess.Result> process, LiveLines lines, Path written,
+                           Path keep) {
+        Path report() {
+            return keep != null ? keep : written;
+        }
     }
 
     /** What a run of {@code projects} starts: one process, or with {@code shards: N} one per shard, side by side. */
@@ -451,44 +501,57 @@ public final class PlaywrightTestRunner implements SuiteRunner {
         String split = steps.size() > 1 ? ", in " + steps.size() + " shards side by side (--shard=1/" + steps.size()
                 + " to " + steps.size() + "/" + steps.size() + ")" : only != null && filters.isEmpty()
                 ? ", shard " + only + " only, its blob report into " + blobDir : "";
-        return execute(described, split, steps, artifactsDir, notes, onResult, cancel);
+        // the run started ahead, when this is the run it was started for (a plain run of the same projects)
+        Early ahead = early.getAndSet(null);
+        Cancellation cancellation = cancel == null ? Cancellation.none() : cancel;
+        if (ahead != null && !(only == null && filters.isEmpty() && suite.shards() == 1
+                && ahead.projects.equals(projects) && ahead.takeOver(cancellation))) {
+            ahead.close();
+            ahead = null;
+        }
+        return execute(described, split, steps, ahead, artifactsDir, notes, onResult, cancellation);
     }
 
     private List<TestResult> execute(String what, String split, List<Step> steps, Path artifactsDir,
+                                     Consumer<String> notes, Consumer<TestResult> onResult, Cancellation cancel)
+            throws SuiteException {
+        return execute(what, split, steps, null, artifactsDir, notes, onResult, cancel);
+    }
+
+    /** As above; {@code ahead}: the one step's process, started ahead and taken over by this run (or null). */
+    private List<TestResult> execute(String what, String split, List<Step> steps, Early ahead, Path artifactsDir,
                                      Consumer<String> notes, Consumer<TestResult> onResult, Cancellation cancel)
             throws SuiteException {
         Consumer<String> note = notes == null ? n -> { } : notes;
         Consumer<TestResult> sink = onResult == null ? r -> { } : onResult;
         Cancellation cancellation = cancel == null ? Cancellation.none() : cancel;
         if (cancellation.isCancelled()) {
+            if (ahead != null) {
+                ahead.abandon();
+            }
             return List.of();
         }
-        Path dir = realProjectDir();
-        Map<String, String> env = new LinkedHashMap<>(suite.env());
-        Launch launch = preflight(dir, env);
-        if (launch.path() != null) {
-            env.put("PATH", launch.path());
+        Path dir;
+        Launch launch;
+        try {
+            dir = realProjectDir();
+            launch = preflight(dir, suite.env());
+        } catch (SuiteException | RuntimeException e) {
+            if (ahead != null) {
+                ahead.abandon();
+            }
+            throw e;
         }
-        Path reporterDir = null;
+        Map<String, String> env = processEnv(launch);
+        Path reporterDir = ahead == null ? null : ahead.reporterDir;
         List<Path> outputs = new ArrayList<>();
         try {
             Path artifacts = artifactsDir != null ? artifactsDir : Files.createTempDirectory("healdesk-playwright-");
             Files.createDirectories(artifacts);
-            reporterDir = Files.createTempDirectory("healdesk-pw-reporter-");
-            Path reporter = reporterDir.resolve(REPORTER);
-            try (InputStream in = PlaywrightTestRunner.class.getResourceAsStream(REPORTER)) {
-                if (in == null) {
-                    throw new IllegalStateException(REPORTER + " is missing from Healdesk's classes");
-                }
-                Files.copy(in, reporter);
+            if (reporterDir == null) {
+                reporterDir = Files.createTempDirectory("healdesk-pw-reporter-");
             }
-            if (reporter.toString().contains(",")) {
-                throw new SuiteException("The temporary folder " + reporterDir + " has a comma in its path, which"
-                        + " Playwright's --reporter cannot take. Point java.io.tmpdir elsewhere.");
-            }
-            if (suite.browserPath() != null) {
-                env.put(BROWSER_ENV, suite.browserPath().toString());
-            }
+            Path reporter = ahead != null ? ahead.reporter : reporter(reporterDir);
             String described = what + " in " + dir;
             note.accept("Running " + described + split + (suite.browserPath() == null ? ""
                     : ", with " + BROWSER_ENV + "=" + suite.browserPath()) + " (" + launch.described() + ")");
@@ -509,7 +572,9 @@ public final class PlaywrightTestRunner implements SuiteRunner {
                 Files.deleteIfExists(report);
                 Files.deleteIfExists(clean);
                 Files.createFile(clean);
-                Files.createFile(events);
+                if (ahead == null) {
+                    Files.createFile(events);
+                }
                 if (step.source() != null) {
                     allowed.add(step.source());
                 }
@@ -532,6 +597,13 @@ public final class PlaywrightTestRunner implements SuiteRunner {
             }
             // One Attachments for all: each file is copied once, into one artifacts/playwright, whichever shard ran it.
             Attachments attachments = new Attachments(artifacts, allowed, redact);
+            if (ahead != null) {
+                // its lines so far are read from the start of its events file; its report is kept where a run keeps it
+                Path[] at = files.get(0);
+                started.add(new Started(steps.get(0), ahead.process, new LiveLines(ahead.events, at[2], redact, dir,
+                        attachments), ahead.report, at[0]));
+                return runProcesses(started, ahead.ended, dir, described, note, sink, cancellation);
+            }
             BlockingQueue<Integer> ended = new LinkedBlockingQueue<>();
             for (int i = 0; i < commands.size(); i++) {
                 List<String> command = commands.get(i).getValue();
@@ -550,7 +622,8 @@ public final class PlaywrightTestRunner implements SuiteRunner {
                 thread.setDaemon(true);
                 thread.start();
                 started.add(new Started(commands.get(i).getKey(), process,
-                        new LiveLines(files.get(i)[1], files.get(i)[2], redact, dir, attachments), files.get(i)[0]));
+                        new LiveLines(files.get(i)[1], files.get(i)[2], redact, dir, attachments), files.get(i)[0],
+                        null));
             }
             return runProcesses(started, ended, dir, described, note, sink, cancellation);
         } catch (IOException e) {
@@ -559,6 +632,175 @@ public final class PlaywrightTestRunner implements SuiteRunner {
         } finally {
             deleteQuietly(reporterDir);
             outputs.forEach(PlaywrightTestRunner::deleteQuietly);
+        }
+    }
+
+    /** The environment of Playwright's process: the suite's variables, the PATH {@code launch} gives, the browser. */
+    private Map<String, String> processEnv(Launch launch) {
+        Map<String, String> env = new LinkedHashMap<>(suite.env());
+        if (launch.path() != null) {
+            env.put("PATH", launch.path());
+        }
+        if (suite.browserPath() != null) {
+            env.put(BROWSER_ENV, suite.browserPath().toString());
+        }
+        return env;
+    }
+
+    /** Writes Healdesk's live reporter into {@code reporterDir}, for Playwright's {@code --reporter}. */
+    private static Path reporter(Path reporterDir) throws IOException, SuiteException {
+        Path reporter = reporterDir.resolve(REPORTER);
+        try (InputStream in = PlaywrightTestRunner.class.getResourceAsStream(REPORTER)) {
+            if (in == null) {
+                throw new IllegalStateException(REPORTER + " is missing from Healdesk's classes");
+            }
+            Files.copy(in, reporter);
+        }
+        if (reporter.toString().contains(",")) {
+            throw new SuiteException("The temporary folder " + reporterDir + " has a comma in its path, which"
+                    + " Playwright's --reporter cannot take. Point java.io.tmpdir elsewhere.");
+        }
+        return reporter;
+    }
+
+    /**
+     * Starts Playwright for a plain run of {@code projects} (the whole suite in one process) now, so that Node.js and
+     * Playwright start while Healdesk sets the run up; the run takes the process over with what it has written so far
+     * (its live lines are read from the start, its JSON report is moved into the run folder once it has ended). Its
+     * time limit counts from now. Nothing is started for a sharded suite or one shard of a matrix, or where the run
+     * would stop before starting Playwright (no config, no @playwright/test, an unknown project): the run says why.
+     */
+    @Override
+    public HeadStart headStart(Set<String> projects) {
+        if (only != null || suite.shards() != 1) {
+            return HeadStart.NONE;
+        }
+        Path reporterDir = null;
+        try {
+            List<String> wanted = select(projects);
+            Path dir = realProjectDir();
+            Launch launch = preflight(dir, suite.env());
+            Map<String, String> env = processEnv(launch);
+            reporterDir = Files.createTempDirectory("healdesk-pw-reporter-");
+            Path reporter = reporter(reporterDir);
+            Path events = reporterDir.resolve("0-" + EVENTS_FILE).toAbsolutePath();
+            Files.createFile(events);
+            Path report = reporterDir.resolve(REPORT_FILE).toAbsolutePath();
+            env.put(EVENTS_ENV, events.toString());
+            env.put("PLAYWRIGHT_JSON_OUTPUT_FILE", report.toString());
+            List<String> command = new ArrayList<>(launch.prefix());
+            command.addAll(arguments(reporter, wanted, List.of()));
+            Early ahead = new Early(wanted, reporterDir, reporter, events, report);
+            FutureTask<BoundedProcess.Result> process = new FutureTask<>(() ->
+                    BoundedProcess.run(command, suite.timeout(), dir, env, ahead::killSwitch));
+            ahead.start(process);
+            Early before = early.getAndSet(ahead);
+            if (before != null) {
+                before.close();
+            }
+            return ahead;
+        } catch (SuiteException | IOException | RuntimeException e) {
+            LOG.debug("No head start for {}: {}", suite.projectDir(), e.toString());
+            deleteQuietly(reporterDir);
+            return HeadStart.NONE;
+        }
+    }
+
+    /**
+     * A Playwright process started ahead of its run ({@link #headStart}): stopped when closed before a run took it
+     * over, or when that run is cancelled.
+     */
+    private static final class Early implements HeadStart {
+        final List<String> projects;
+        final Path reporterDir;
+        final Path reporter;
+        final Path events;
+        final Path report;
+        final BlockingQueue<Integer> ended = new LinkedBlockingQueue<>();
+        FutureTask<BoundedProcess.Result> process;
+        private Runnable kill;
+        private boolean stopped;
+        private boolean taken;
+
+        Early(List<String> projects, Path reporterDir, Path reporter, Path events, Path report) {
+            this.projects = List.copyOf(projects);
+            this.reporterDir = reporterDir;
+            this.reporter = reporter;
+            this.events = events;
+            this.report = report;
+        }
+
+        void start(FutureTask<BoundedProcess.Result> task) {
+            process = task;
+            Thread thread = new Thread(() -> {
+                try {
+                    task.run();
+                } finally {
+                    ended.add(0);   // wakes the reading loop at once
+                }
+            }, "healdesk-playwright");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** Given by the process once it has started: how to stop it and everything it started. */
+        void killSwitch(Runnable killTree) {
+            boolean now;
+            synchronized (this) {
+                kill = killTree;
+                now = stopped;
+            }
+            if (now) {
+                killTree.run();
+            }
+        }
+
+        /** Stops the process, now or as soon as it has started. */
+        void stop() {
+            Runnable k;
+            synchronized (this) {
+                stopped = true;
+                k = kill;
+            }
+            if (k != null) {
+                k.run();
+            }
+        }
+
+        /** The run takes the process over: its cancel stops it from now on. False when it was stopped already. */
+        boolean takeOver(Cancellation cancel) {
+            synchronized (this) {
+                if (stopped) {
+                    return false;
+                }
+                taken = true;
+            }
+            cancel.onCancel(this::stop);
+            return true;
+        }
+
+        /** Stops the process, waits until it has ended and deletes its temporary folder. */
+        void abandon() {
+            stop();
+            try {
+                process.get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // stopped, or could not start: either way nothing is left to wait for
+            }
+            deleteQuietly(reporterDir);
+        }
+
+        @Override
+        public void close() {
+            synchronized (this) {
+                if (taken) {
+                    return;   // the run that took it over ends it
+                }
+                stopped = true;   // no run takes it over from now on
+            }
+            abandon();
         }
     }
 
@@ -595,6 +837,15 @@ public final class PlaywrightTestRunner implements SuiteRunner {
             cancel.cancel();
             Thread.currentThread().interrupt();
             throw new SuiteException(described + " was interrupted and stopped.", e);
+        }
+        for (Started s : started) {
+            if (s.keep() != null && Files.exists(s.written())) {
+                try {
+                    Files.move(s.written(), s.keep(), StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException e) {
+                    LOG.warn("Could not keep Playwright's JSON report in {}: {}", s.keep(), e.toString());
+                }
+            }
         }
         List<BoundedProcess.Result> exits = new ArrayList<>();
         SuiteException failed = null;
@@ -940,7 +1191,7 @@ public final class PlaywrightTestRunner implements SuiteRunner {
             }
             JsonNode event;
             try {
-                event = JSON.readTree(text);
+                event = Json.MAPPER.readTree(text);
             } catch (IOException e) {
                 LOG.warn("Skipping an unreadable line of the Playwright live reporter: {}", e.getMessage());
                 return;

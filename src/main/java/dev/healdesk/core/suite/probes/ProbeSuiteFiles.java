@@ -47,12 +47,20 @@ public final class ProbeSuiteFiles {
     private static final Pattern STATUS_CLASS = Pattern.compile("[1-5]xx", Pattern.CASE_INSENSITIVE);
     private static final Pattern SECRET_FIELD = Pattern.compile("(?i).*(password|passwd|secret|token|apikey).*");
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
-    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
-    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * The mappers, made when a probe suite file or a schema is first read: a target with inline probes or none (a
+     * Playwright suite) checks its probes here without them, and making them loaded some 400 of Jackson's classes
+     * before a run could start its suites.
+     */
+    private static final class Mappers {
+        static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
 
     /** A loaded suite: its name (the file's when it gives none) and its probes, in file order. */
     public record ProbeSuite(String name, List<Probe> probes) {
@@ -134,12 +142,12 @@ public final class ProbeSuiteFiles {
         }
         ProbeSuiteSpec spec;
         try {
-            JsonNode tree = YAML.readTree(text);
+            JsonNode tree = Mappers.YAML.readTree(text);
             if (tree == null || !tree.isObject()) {
                 throw new SuiteException(source.name + " line 1: a probe suite is a YAML mapping with 'checks:' (see"
                         + " the probe suite example in src/site/markdown/suites-and-probes.md).");
             }
-            spec = YAML.treeToValue(tree, ProbeSuiteSpec.class);
+            spec = Mappers.YAML.treeToValue(tree, ProbeSuiteSpec.class);
         } catch (UnrecognizedPropertyException e) {
             TreeSet<String> known = new TreeSet<>();
             e.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
@@ -432,7 +440,7 @@ public final class ProbeSuiteFiles {
                 throw problem(at, where + ": cannot read the schema " + name + ": " + e.getMessage());
             }
             try {
-                JsonNode node = JSON.readTree(text);
+                JsonNode node = Mappers.JSON.readTree(text);
                 return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(node);
             } catch (JsonProcessingException e) {
                 throw problem(at, where + ": the schema " + location + " is not valid JSON (line "

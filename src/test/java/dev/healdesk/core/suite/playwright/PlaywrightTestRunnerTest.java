@@ -6,6 +6,7 @@ import dev.healdesk.core.sandbox.Fault;
 import dev.healdesk.testing.PlaywrightProject;
 import dev.healdesk.core.sandbox.SandboxServer;
 import dev.healdesk.core.suite.SuiteException;
+import dev.healdesk.core.suite.SuiteRunner;
 import dev.healdesk.core.suite.SuiteSession;
 import dev.healdesk.core.suite.TestResult;
 import dev.healdesk.core.suite.TestStatus;
@@ -260,6 +261,92 @@ class PlaywrightTestRunnerTest {
         assertThat(seen).filteredOn(ProcessHandle::isAlive).as("processes left over: %s", seen.stream()
                 .filter(ProcessHandle::isAlive).map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList())
                 .isEmpty();
+    }
+
+    @Test
+    void aRunStartedAheadIsTakenOverWithWhatItReportedAndItsReportLandsInTheRunFolder() throws Exception {
+        PlaywrightTestRunner runner = runner(SEEDS);
+        try (SuiteRunner.HeadStart ahead = runner.headStart(Set.of())) {
+            assertThat(ahead).isNotSameAs(SuiteRunner.HeadStart.NONE);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline && playwright().isEmpty()) {
+                Thread.sleep(20);
+            }
+            Set<Long> before = playwright();
+            assertThat(before).as("Playwright runs before the run does").isNotEmpty();
+            Thread.sleep(1500);   // some of its results are written before the run takes it over
+            List<TestResult> heard = new CopyOnWriteArrayList<>();
+            List<Set<Long>> during = new CopyOnWriteArrayList<>();
+            List<String> notes = new ArrayList<>();
+
+            List<TestResult> results;
+            try (SuiteSession session = runner.open(text -> text)) {
+                results = session.run(Set.of(), artifacts, notes::add, r -> {
+                    heard.add(r);
+                    during.add(playwright());
+                }, Cancellation.none());
+            }
+
+            assertThat(results).hasSize(10).allSatisfy(r -> assertThat(r.status()).as(r.id() + ": " + r.errorMessage())
+                    .isEqualTo(TestStatus.PASSED));
+            assertThat(heard).isEqualTo(results);
+            assertThat(during).as("every result came from the process started ahead, no second one was started")
+                    .allSatisfy(pids -> assertThat(before).containsAll(pids));
+            assertThat(notes.get(0)).startsWith("Running playwright test --project=health --project=contracts"
+                    + " --project=modules --project=security in ");
+            PlaywrightJsonReport.Report report = PlaywrightJsonReport.parse(
+                    artifacts.resolve(PlaywrightTestRunner.REPORT_FILE), PROJECT.toRealPath());
+            assertThat(report.complete()).isTrue();
+            assertThat(report.results()).containsExactlyInAnyOrderElementsOf(results);
+            assertThat(Files.readAllLines(artifacts.resolve(PlaywrightTestRunner.EVENTS_FILE)))
+                    .filteredOn(l -> l.contains("\"event\":\"test\"")).hasSize(10);
+        }
+    }
+
+    @Test
+    void aRunStartedAheadThatNoRunTakesOverIsStoppedWithEverythingItStarted() throws Exception {
+        PlaywrightTestRunner runner = runner(List.of("hang"));
+        List<ProcessHandle> seen = new ArrayList<>();
+        try (SuiteRunner.HeadStart ahead = runner.headStart(Set.of("hang"))) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline && !browserRuns()) {
+                Thread.sleep(50);
+            }
+            assertThat(browserRuns()).as("Chromium was started for the hanging test").isTrue();
+            ProcessHandle.current().descendants().forEach(seen::add);
+        }
+        long reaped = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < reaped && seen.stream().anyMatch(ProcessHandle::isAlive)) {
+            Thread.sleep(50);
+        }
+        assertThat(seen).filteredOn(ProcessHandle::isAlive).isEmpty();
+    }
+
+    @Test
+    void aRunOfOtherProjectsStopsTheRunStartedAheadAndRunsItsOwn() throws Exception {
+        PlaywrightTestRunner runner = runner(List.of("health", "hang"));
+        try (SuiteRunner.HeadStart ahead = runner.headStart(Set.of("hang"))) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline && playwright().isEmpty()) {
+                Thread.sleep(20);
+            }
+            Set<Long> hang = playwright();
+            assertThat(hang).isNotEmpty();
+
+            List<TestResult> results = runner.run(Set.of("health"), artifacts, n -> { }, r -> { },
+                    Cancellation.none());
+
+            assertThat(results).isNotEmpty().extracting(TestResult::project).containsOnly("health");
+            assertThat(hang).as("the hanging run started ahead was stopped")
+                    .noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+        }
+    }
+
+    /** The pids of the Playwright processes this JVM started that run now. */
+    private static Set<Long> playwright() {
+        return ProcessHandle.current().descendants().filter(p -> p.isAlive()
+                && p.info().commandLine().orElse("").contains("@playwright/test/cli.js")).map(ProcessHandle::pid)
+                .collect(Collectors.toSet());
     }
 
     private static boolean browserRuns() {
