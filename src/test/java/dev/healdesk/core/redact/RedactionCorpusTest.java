@@ -36,6 +36,14 @@ class RedactionCorpusTest {
      */
     private static final boolean RELEASED = true;
     /**
+     * Whether the held-out parts of the fourth and fifth collections print their failures. They were released as tune
+     * data by the lead at this commit (issue #14, redact15), after their last measure as held-out parts with the rules
+     * of main at 6df6948: the fourth's 5 of 85 planted values leaked with the standard rules and 5 of 76 secrets at
+     * rest, the fifth's 5 of 150 and 5 of 116. From then on they count as tune data; the sixth collection (corpus6) is
+     * the clean measure of formats no rule was written for.
+     */
+    private static final boolean RELEASED_LATER = true;
+    /**
      * The target on the held-out split is 0 leaks, as on the tune split. Measured once the rules were done, without
      * looking at which lines leak (that would be tuning on them): 4 of 152 planted values with the standard rules,
      * 2 of 106 secrets at rest. Until rules found on other material close the gap, these bounds keep it from
@@ -299,8 +307,8 @@ class RedactionCorpusTest {
     void theRulesLeakNoMoreThanMeasuredOnTheFourthCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
         Figures standard = RedactionCorpus.measure(fourth, "heldout", Redactor.standard()::redact, true);
         Figures atRest = RedactionCorpus.measure(fourth, "heldout", Redactor.atRest()::redact, false);
-        report("fourth collection, standard", standard, false);
-        report("fourth collection, at rest", atRest, false);
+        report("fourth collection, standard", standard, RELEASED_LATER);
+        report("fourth collection, at rest", atRest, RELEASED_LATER);
         assertTrue(standard.leaked() <= FOURTH_HELD_OUT_LEAKS_STANDARD, standard::toString);
         assertTrue(atRest.leaked() <= FOURTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= FOURTH_HELD_OUT_KEPT_STANDARD, standard::toString);
@@ -336,8 +344,8 @@ class RedactionCorpusTest {
     void theRulesLeakNoMoreThanMeasuredOnTheFifthCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
         Figures standard = RedactionCorpus.measure(fifth, "heldout", Redactor.standard()::redact, true);
         Figures atRest = RedactionCorpus.measure(fifth, "heldout", Redactor.atRest()::redact, false);
-        report("fifth collection, standard", standard, false);
-        report("fifth collection, at rest", atRest, false);
+        report("fifth collection, standard", standard, RELEASED_LATER);
+        report("fifth collection, at rest", atRest, RELEASED_LATER);
         assertTrue(standard.leaked() <= FIFTH_HELD_OUT_LEAKS_STANDARD, standard::toString);
         assertTrue(atRest.leaked() <= FIFTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= FIFTH_HELD_OUT_KEPT_STANDARD, standard::toString);
