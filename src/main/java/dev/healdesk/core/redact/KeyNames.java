@@ -24,7 +24,7 @@ final class KeyNames {
 
     private static final String[] PASSWORD_WORDS = {"password", "passwd", "passphrase", "passcode", "pwd", "pass",
             "passwords", "requirepass", "masterauth",
-            "pw", "otp", "pin"};
+            "pw", "otp", "pin", "psk"};   // psk: a Wi-Fi or IPsec pre-shared key, a passphrase
     /** Words that end in "pass" and are no password: a name like {@code LDAP_ROOTPASS} or {@code adminpass} is one. */
     private static final String[] NOT_PASSWORDS = {"bypass", "compass", "surpass", "overpass", "underpass", "trespass",
             "multipass", "onepass", "firstpass", "secondpass", "renderpass", "subpass"};
@@ -34,7 +34,7 @@ final class KeyNames {
             "webhooksecret", "pat", "bearer", "dockerconfigjson", "dockercfg", "privkey", "passkey", "hmac", "accessor"};
     /** Words that make a following "key" a secret one: api_key, accessKey, x-api-key, AccountKey... */
     static final String[] KEY_QUALIFIERS = {"api", "access", "secret", "private", "client", "signing",
-            "encryption", "master", "app", "account", "license", "subscription", "service", "auth", "shared"};
+            "encryption", "master", "app", "account", "license", "subscription", "service", "auth", "shared", "preshared"};
     /**
      * Words before "key" that say it is no secret: database and cache keys, public keys, keys of keyboards and maps
      * (the allowlist of gitleaks' generic-api-key rule).
@@ -74,6 +74,7 @@ final class KeyNames {
     private static final int NOT_SECRET_KEY_QUALIFIER = 1 << 18;
     private static final int CODE = 1 << 19;
     private static final int ONE_TIME = 1 << 20;
+    private static final int SALT = 1 << 21;
     private static final int LONGEST_WORD = 16;
     private static final int TABLE_SIZE = 512;   // a power of two, well over twice the words
     private static final String[] TABLE_WORDS = new String[TABLE_SIZE];
@@ -101,6 +102,7 @@ final class KeyNames {
         word(NOT_SECRET_KEY_QUALIFIER, NOT_SECRET_KEY_QUALIFIERS);
         word(CODE, "code", "token");
         word(ONE_TIME, "mfa", "2fa", "totp", "hotp", "twofactor");
+        word(SALT, "salt", "pepper");
     }
 
     private KeyNames() {
@@ -239,6 +241,11 @@ final class KeyNames {
         }
         if (last > 0 && has(bits[last], COOKIE)) {
             return Key.KEY;   // a cookie that is a value of its own, RABBITMQ_ERLANG_COOKIE: a secret when generated
+        }
+        if (has(bits[last], SALT)) {
+            // an application's salt or pepper (WordPress' AUTH_SALT, a forum's Cookie.Salt, HASHIDS_SALT) keys its
+            // signatures and hashes: a secret when generated, so that salt_rounds: 10 and "salt": "sea" stay
+            return Key.KEY;
         }
         return Key.NONE;
     }

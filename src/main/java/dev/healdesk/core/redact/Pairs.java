@@ -8,7 +8,9 @@ package dev.healdesk.core.redact;
  * under that name ({@link KeyValues#claim}). Only where the pair opens a tuple, a list or a line, so that the
  * arguments of a call ({@code f('user', 'password', …)}) stay. Triggered by the comma after the name's closing quote,
  * a blank after it; and a tuple that opens with a bare name, as Erlang and Elixir print one ({@code {password,"…"}}),
- * triggered by its bracket.
+ * triggered by its bracket. And a quoted name and its quoted value with only blanks between, as the maps of Clojure's
+ * EDN ({@code {"X-Api-Key" "…"}}), Lisp's property lists and Tcl's dicts print them ({@link #spaced}), triggered by
+ * the value's opening quote after a blank.
  */
 final class Pairs implements Detector {
 
@@ -18,7 +20,7 @@ final class Pairs implements Detector {
 
     @Override
     public boolean[] befores(char c) {
-        return c == ',' ? QUOTES : null;
+        return c == ',' ? QUOTES : c == '"' || c == '\'' ? BLANK : null;
     }
 
     /**
@@ -27,12 +29,15 @@ final class Pairs implements Detector {
      */
     @Override
     public boolean[] seconds(char c) {
-        return c == ',' ? BLANK : NAME_START;
+        return c == ',' ? BLANK : c == '"' || c == '\'' ? null : NAME_START;
     }
 
     @Override
     public int at(Scan scan, int i) {
         String s = scan.text;
+        if (s.charAt(i) == '"' || s.charAt(i) == '\'') {
+            return spaced(scan, i);
+        }
         if (s.charAt(i) != ',') {
             return tuple(scan, i);
         }
@@ -106,6 +111,45 @@ final class Pairs implements Detector {
         }
         int start = v + 1;
         return Math.max(open + 1, KeyValues.claim(scan, key, start, Quotes.close(s, start, 1), true, nameEnd));
+    }
+
+    /**
+     * A quoted name, blanks, and the quoted value that opens at {@code open}: {@code "X-Api-Key" "…"}, as EDN maps,
+     * Lisp property lists and Tcl dicts pair them (no colon, no comma between). Only where the name opens a map, a
+     * list or a line, or follows a comma or the quoted value of the pair before (EDN needs no commas), so that a sentence's quoted words ({@code say "token" "twice"}) and a call's
+     * arguments stay; the name is judged by {@link KeyNames}, the value as a value under it. Returns where scanning goes
+     * on.
+     */
+    private static int spaced(Scan scan, int open) {
+        String s = scan.text;
+        char q = s.charAt(open);
+        int close = open - 1;
+        while (close > 0 && open - close <= 8 && Chars.blank(s.charAt(close))) {
+            close--;
+        }
+        if (close < 2 || s.charAt(close) != q) {
+            return open + 1;
+        }
+        int k = close - 1;
+        while (k >= 0 && close - k <= KeyNames.MAX_LENGTH && nameChar(s.charAt(k))) {
+            k--;
+        }
+        if (k < 0 || s.charAt(k) != q || k == close - 1) {
+            return open + 1;
+        }
+        int b = k - 1;
+        while (b >= 0 && Chars.blank(s.charAt(b))) {
+            b--;
+        }
+        if (b >= 0 && "{([,\n".indexOf(s.charAt(b)) < 0 && !(s.charAt(b) == q && b < k - 1)) {
+            return open + 1;   // not after a map's or a list's opening, a comma, a line's start or the last pair's value
+        }
+        KeyNames.Key key = KeyNames.classify(scan, k + 1, close);
+        if (key == KeyNames.Key.NONE) {
+            return open + 1;
+        }
+        int start = open + 1;
+        return Math.max(open + 1, KeyValues.claim(scan, key, start, Quotes.close(s, start, 1), true, close));
     }
 
     private static boolean nameChar(char c) {

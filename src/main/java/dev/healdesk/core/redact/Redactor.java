@@ -105,6 +105,7 @@ public final class Redactor {
         Pairs pairs = new Pairs();
         on(",", pairs);
         on("{(", pairs);
+        on("\"'", pairs);
         on(".", new Leaders());
         on("iIuUsS", new SqlCredentials());
         on("sS", new SetAs());
@@ -119,6 +120,7 @@ public final class Redactor {
         on("T", new UnknownCommands());
         on("sS", new SessionMentions());
         on(PasswordShapes.SIGNS, new PasswordShapes());
+        on("=", new EncodedLogins());
         for (char c = 0; c < 128; c++) {
             Detector[] ds = triggers[c];
             if (ds == null) {
