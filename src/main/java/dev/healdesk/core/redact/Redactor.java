@@ -121,6 +121,7 @@ public final class Redactor {
         on("sS", new SessionMentions());
         on(PasswordShapes.SIGNS, new PasswordShapes());
         on("=", new EncodedLogins());
+        on("@$", new BoundParameters());
         for (char c = 0; c < 128; c++) {
             Detector[] ds = triggers[c];
             if (ds == null) {

@@ -11,7 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The general forms written for the leaks of the fourth and fifth collections' held-out parts once the lead released
  * them as tune data (a two-column table printed a cell a line, a value element after its name element, a quoted name
- * and value side by side, a debugger's char pointer, {@code auth user:password}, pre-shared keys and salts), each on
+ * and value side by side, a debugger's char pointer, {@code auth user:password}, pre-shared keys and salts, a
+ * statement's parameter logged apart from the column it is bound to), each on
  * lines written for this test in other tools' formats, not taken from the corpus, and each with a counter-example that
  * must come through as it is. The values are made at test time, so no secret-shaped literal sits in the repository.
  * The URL-encoded sign and base64 logins are tested beside their detectors ({@link PasswordShapesTest},
@@ -123,6 +124,23 @@ class ReleasedFormsTest {
         gone("[wifi-security]\nkey-mgmt=wpa-psk\npsk=" + p + "\npsk-flags=0", p, "key-mgmt=wpa-psk", "psk-flags=0");
         String t = token(44);
         gone("[Peer]\nPublicKey = " + token(43) + "=\nPresharedKey = " + t + "=\nAllowedIPs = 10.9.0.0/24", t);
+    }
+
+    @Test
+    void aParameterBoundToASecretsColumnLosesItsLoggedValue() {
+        String t = token(32);
+        gone("Executed DbCommand (3ms) [Parameters=[@p0='qa-bot' (Size = 32), @p1='" + t + "' (Size = 64)]\n"
+                + "UPDATE [Clients] SET [ClientSecret] = @p1 WHERE [Name] = @p0;", t, "@p0='qa-bot'");
+        String p = token(20);
+        gone("LOG:  execute S_3: UPDATE users SET \"api_token\" = $2 WHERE id = $1\nDETAIL:  parameters: $1 = '42', $2 = '"
+                + p + "'", p, "$1 = '42'");
+    }
+
+    @Test
+    void aParameterBoundToAnotherColumnStays() {
+        untouched("Executed DbCommand [Parameters=[@p0='Xk29fLmQ0pWz7Rt' (Size = 64)]]\nUPDATE [Jobs] SET [RunKey] = @p0;");
+        untouched("echo $1 = 'abc' and PRICE=$1");
+        untouched("mail ops@p1='x' sent; SET [ApiKey] = @p1");   // an e-mail address's @ is no parameter
     }
 
     @Test
