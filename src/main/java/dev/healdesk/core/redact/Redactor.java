@@ -105,7 +105,6 @@ public final class Redactor {
         Pairs pairs = new Pairs();
         on(",", pairs);
         on("{(", pairs);
-        on("\"'", pairs);
         on(".", new Leaders());
         on("iIuUsS", new SqlCredentials());
         on("sS", new SetAs());

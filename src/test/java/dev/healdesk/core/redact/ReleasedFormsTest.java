@@ -91,6 +91,8 @@ class ReleasedFormsTest {
                 + "\"}})", t, "application/json", "X-Auth-Token");
         String p = password();
         gone("dict set cfg \"host\" \"db1\"\n{\"db_password\" \"" + p + "\"}", p, "db1");
+        String u = token(28);
+        gone("$ cat headers.txt\n\"Accept\" \"text/plain\"\n\"X-Api-Key\" \"" + u + "\"\n", u, "\"text/plain\"");
     }
 
     @Test
