@@ -6,7 +6,7 @@ package dev.healdesk.core.redact;
  * {@code extraheader}; and SMTP's {@code AUTH PLAIN <base64>}. Here the word alone says little ("Bearer token expired"),
  * so the token must look like one: at least {@value #MIN_LENGTH} characters with letters and digits.
  */
-final class Bearer implements Detector {
+final class Bearer extends Detector {
 
     static final int MIN_LENGTH = 12;
     private static final int MAX_TOKEN = 4096;

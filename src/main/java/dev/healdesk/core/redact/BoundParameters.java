@@ -9,7 +9,7 @@ package dev.healdesk.core.redact;
  * characters, and it looks like one ({@link KeyValues#judge}); so {@code [Login] = @p0} keeps its user and a
  * parameter no secret's column takes stays. Triggered by the {@code @} or {@code $} of the parameter's value.
  */
-final class BoundParameters implements Detector {
+final class BoundParameters extends Detector {
 
     private static final int REACH = 4000;
     private static final int MAX_NAME = 32;

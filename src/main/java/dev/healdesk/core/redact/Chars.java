@@ -62,6 +62,20 @@ final class Chars {
         }
     }
 
+    /** {@link #word} by any character, 1 or 0: a look-up without a branch ({@link Scan#wordEnd} ORs eight of them). */
+    private static final byte[] WORD_BITS = new byte[Character.MAX_VALUE + 1];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            WORD_BITS[c] = (byte) (WORD[c] ? 1 : 0);
+        }
+    }
+
+    /** 1 for a {@link #word} character, else 0. */
+    static int wordBit(char c) {
+        return WORD_BITS[c];
+    }
+
     /** A regex word character, {@code [A-Za-z0-9_]}. */
     static boolean word(char c) {
         return c < 128 && WORD[c];

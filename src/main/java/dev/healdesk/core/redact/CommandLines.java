@@ -11,7 +11,7 @@ import java.util.List;
  * followed by its value ({@code --password SECRET}, {@code --api-token SECRET}). Triggered by {@code -} at the start
  * of an argument; the command is looked for before the flag on the same line.
  */
-final class CommandLines implements Detector {
+final class CommandLines extends Detector {
 
     /**
      * One row of the table: the commands (a phrase such as {@code docker login} counts as one) for which the

@@ -9,7 +9,7 @@ package dev.healdesk.core.redact;
  * Values#generated}), since a jar holds what a server set, and {@code theme  dark} stays. Triggered by the tab before
  * the second field, whose {@code TRUE} or {@code FALSE} marks the format.
  */
-final class CookieJars implements Detector {
+final class CookieJars extends Detector {
 
     private static final boolean[] FLAG = Chars.set("TF");
     /** How many characters a field other than the value may have. */

@@ -7,7 +7,7 @@ package dev.healdesk.core.redact;
  * {@code --dsn} flag, its config dump and its panics print it. The password goes; the user, the protocol, the address
  * and the database stay. Triggered by the {@code @}, a letter after it.
  */
-final class DriverDsns implements Detector {
+final class DriverDsns extends Detector {
 
     /** How long a user and a password may be together. */
     private static final int REACH = 256;

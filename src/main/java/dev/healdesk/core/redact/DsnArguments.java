@@ -9,7 +9,7 @@ package dev.healdesk.core.redact;
  * user stays. So {@code printf('%s: %s', 'user', 'text')} and {@code f('a', 'b', 'c')} keep theirs. Triggered by the
  * {@code (} of a call with a quoted first argument.
  */
-final class DsnArguments implements Detector {
+final class DsnArguments extends Detector {
 
     private static final boolean[] QUOTES = Chars.set("'\"");
     /** The longest data source read. */

@@ -7,7 +7,7 @@ package dev.healdesk.core.redact;
  * closing the start tag; the value runs to the next {@code <}, or is a CDATA section. And a value element after the element that names it, as Hadoop's, Hive's and Spark's
  * {@code *-site.xml} properties and web.xml's {@code <param-name>}/{@code <param-value>} pair them ({@link #nameBefore}).
  */
-final class Elements implements Detector {
+final class Elements extends Detector {
 
     private static final int MAX_VALUE = 4096;
     /** How long a start tag with attributes may be. */
@@ -67,7 +67,7 @@ final class Elements implements Detector {
         }
         SecretKind kind = key == KeyNames.Key.PASSWORD ? SecretKind.PASSWORD
                 : key == KeyNames.Key.SSN ? SecretKind.SSN
-                : key == KeyNames.Key.KEY ? KeyValues.judge(key, s, start, end)
+                : key == KeyNames.Key.KEY || key == KeyNames.Key.PERSONAL_ID ? KeyValues.judge(key, s, start, end)
                 : Values.secretLike(s, start, end)
                 ? key == KeyNames.Key.SESSION ? SecretKind.SESSION_ID : SecretKind.GENERIC_SECRET : null;
         if (kind == null) {

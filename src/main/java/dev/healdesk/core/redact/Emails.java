@@ -7,7 +7,7 @@ package dev.healdesk.core.redact;
  * {@code Object@1b6d3586}, {@code icon@2x.png} (a file extension is not a TLD here), a shell prompt's {@code root@host:~#}
  * and an SSH remote's {@code git@github.com:acme/shop.git}.
  */
-final class Emails implements Detector {
+final class Emails extends Detector {
 
     private static final String[] FILE_EXTENSIONS = {"png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "js",
             "mjs", "cjs", "ts", "tsx", "jsx", "css", "scss", "map", "json", "html", "java", "kt", "py", "rb", "go",
@@ -61,7 +61,8 @@ final class Emails implements Detector {
             }
         }
         if (labels < 2 || end - lastLabel < 2 || !lettersOnly(s, lastLabel, end) || fileExtension(s, lastLabel, end)
-                || Hosts.reserved(s, at + sep, end) || serviceAccount(s, end) || prompt(s, end) || remote(s, end)) {
+                || Hosts.reserved(s, at + sep, end) || serviceAccount(s, end) || prompt(s, end) || remote(s, end)
+                || systemMailbox(s, start, at) || sshDestination(s, start, end)) {
             return Math.max(at + 1, end);
         }
         scan.add(SecretKind.EMAIL, start, end);
@@ -74,6 +75,68 @@ final class Emails implements Detector {
      */
     private static boolean serviceAccount(String s, int end) {
         return end >= 20 && s.regionMatches(true, end - 20, ".gserviceaccount.com", 0, 20);
+    }
+
+    /**
+     * Whether the local part {@code s[start, at)} is a mailbox of a program, no person's: {@code noreply@…},
+     * {@code no-reply@…}, {@code donotreply@…}, {@code mailer-daemon@…}, {@code postmaster@…}. The domain is what the
+     * operator needs of a mail that failed.
+     */
+    private static boolean systemMailbox(String s, int start, int at) {
+        for (String box : SYSTEM_MAILBOXES) {
+            if (at - start == box.length() && s.regionMatches(true, start, box, 0, box.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String[] SYSTEM_MAILBOXES = {"noreply", "no-reply", "no_reply", "donotreply", "do-not-reply",
+            "do_not_reply", "mailer-daemon", "postmaster"};
+    private static final String[] SSH_COMMANDS = {"ssh", "scp", "sftp", "rsync", "ssh-copy-id", "mosh", "plink",
+            "autossh", "sshpass"};
+
+    /**
+     * Whether the address {@code s[start, end)} is where an SSH client logs in, not a mailbox: OpenSSH's prompt
+     * {@code deploy@bastion.acme.net's password:}, or an argument of {@code ssh}, {@code scp}, {@code sftp},
+     * {@code rsync} and their kin on the same line ({@code spawn ssh -p 2222 deploy@bastion.acme.net}). The user and
+     * the host are what the operator needs.
+     */
+    private static boolean sshDestination(String s, int start, int end) {
+        if (s.regionMatches(true, end, "'s password", 0, 11)) {
+            return true;
+        }
+        int from = start;
+        while (from > 0 && start - from < 160 && s.charAt(from - 1) != '\n' && s.charAt(from - 1) != '|'
+                && s.charAt(from - 1) != ';' && s.charAt(from - 1) != '&') {
+            from--;
+        }
+        int i = from;
+        while (i < start) {
+            while (i < start && !Chars.word(s.charAt(i)) && s.charAt(i) != '/') {
+                i++;
+            }
+            int w = i;
+            while (i < start && !Chars.blank(s.charAt(i)) && s.charAt(i) != '(' && s.charAt(i) != '"'
+                    && s.charAt(i) != '\'') {
+                i++;
+            }
+            int name = w;
+            for (int k = w; k < i; k++) {
+                if (s.charAt(k) == '/') {
+                    name = k + 1;   // /usr/bin/ssh
+                }
+            }
+            for (String command : SSH_COMMANDS) {
+                if (Chars.is(s, name, i, command)) {
+                    return true;
+                }
+            }
+            if (i == w) {
+                i++;
+            }
+        }
+        return false;
     }
 
     private static boolean localChar(char c) {

@@ -8,7 +8,7 @@ package dev.healdesk.core.redact;
  * there is claimed back over the encoded characters it came from. So no rule needs an encoded twin, and an ordinary
  * encoded URL ({@code next=%2Fcart%3Fpage%3D2}) stays as it is. Triggered by {@code %}; each run is read once.
  */
-final class Encoded implements Detector {
+final class Encoded extends Detector {
 
     static final int MAX_DEPTH = 3;
     /** Longer runs are data, not a URL: left alone. */

@@ -9,7 +9,7 @@ package dev.healdesk.core.redact;
  * or more characters that is not all digits, goes whole as a password. So base64 of JSON, of binary digests and of
  * {@code host:8080} stays, and so do a session id and an unpadded hash. Triggered by the first {@code =} of the padding.
  */
-final class EncodedLogins implements Detector {
+final class EncodedLogins extends Detector {
 
     private static final int MIN = 12;
     private static final int MAX = 512;

@@ -7,7 +7,7 @@ package dev.healdesk.core.redact;
  * the locator chain before it on the same line, is judged as a key name would be ({@link KeyNames}). Triggered by
  * the {@code (} of the call.
  */
-final class Fills implements Detector {
+final class Fills extends Detector {
 
     private static final String[] METHODS = {"fill", "type", "pressSequentially", "sendKeys", "setValue", "typeText",
             "insertText", "elementSendKeys"};
@@ -70,11 +70,12 @@ final class Fills implements Detector {
                 key = KeyNames.Key.PASSWORD;   // nothing on the line names the field, but what is typed is a password's shape
             }
         }
-        if (key == KeyNames.Key.NONE || Values.placeholder(s, valueStart, valueEnd)) {
+        if (key == KeyNames.Key.NONE || Values.placeholder(s, valueStart, valueEnd)
+                || key == KeyNames.Key.PERSONAL_ID && !KeyValues.personalNumber(s, valueStart, valueEnd)) {
             return paren + 1;
         }
         scan.add(key == KeyNames.Key.PASSWORD ? SecretKind.PASSWORD : key == KeyNames.Key.SSN ? SecretKind.SSN
-                : SecretKind.GENERIC_SECRET, valueStart, valueEnd);
+                : key == KeyNames.Key.PERSONAL_ID ? SecretKind.NATIONAL_ID : SecretKind.GENERIC_SECRET, valueStart, valueEnd);
         return valueStart;
     }
 

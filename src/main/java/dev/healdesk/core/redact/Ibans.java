@@ -8,7 +8,7 @@ import java.util.Map;
  * be the country's (ISO 13616 registry) and the mod-97 check must hold, which keeps order numbers, SKUs and other
  * capitalised codes out. Triggered by a capital letter; two capitals and two digits are checked before anything else.
  */
-final class Ibans implements Detector {
+final class Ibans extends Detector {
 
     private static final Map<String, Integer> LENGTHS = Map.ofEntries(
             Map.entry("AD", 24), Map.entry("AE", 23), Map.entry("AL", 28), Map.entry("AT", 20), Map.entry("AZ", 28),

@@ -6,9 +6,20 @@ package dev.healdesk.core.redact;
  * (six groups, no {@code ::}: hardware ids, not where a request came from) are no addresses; and an address
  * must have a digit, so that {@code Foo::bar}-like text never reads as one.
  */
-final class Ipv6 implements Detector {
+final class Ipv6 extends Detector {
 
     private static final int MAX_ADDRESS = 45;
+    /** What must stand on one side of the colon ({@link #eitherSide}): a hex digit or colon before it, a colon after. */
+    private static final boolean[][] EITHER_SIDE = {Chars.set(Chars.HEX + ":"), Chars.set(":")};
+
+    /**
+     * An address goes on before its colon (a hex digit or a colon there) or opens with {@code ::}: after anything else
+     * (a JSON key's quote, a word's last letter: half the colons of a log) the colon must have a colon after it.
+     */
+    @Override
+    boolean[][] eitherSide(char c) {
+        return EITHER_SIDE;
+    }
 
     @Override
     public int at(Scan scan, int i) {

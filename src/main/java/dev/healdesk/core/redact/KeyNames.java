@@ -1,5 +1,7 @@
 package dev.healdesk.core.redact;
 
+import java.util.Arrays;
+
 /**
  * Says what a key name promises about its value ({@code DB_PASSWORD}, {@code apiKey}, {@code X-Auth-Token},
  * {@code JSESSIONID}), word by word: a name splits at {@code _ - .} and at camel-case humps, so {@code author}
@@ -11,6 +13,12 @@ final class KeyNames {
     /** The kinds of key this class tells apart. */
     enum Key {
         NONE, COOKIE, AUTHORIZATION, SESSION, AWS_SECRET, PASSWORD, SECRET, SSN,
+        /**
+         * A person's number by its label, other than a US social security number: {@code national_id}, {@code Passport},
+         * {@code Driver licence}, {@code tax_id}, {@code cpf}, {@code bsn}: a secret when the value is a number's shape
+         * ({@link KeyValues#personalNumber}), so that {@code passport_country: DE} stays.
+         */
+        PERSONAL_ID,
         /**
          * A "key" after a word that does not say which (a vendor's {@code ALGOLIA_ADMIN_KEY}, {@code tls.key},
          * {@code FERNET_KEY}): a secret only when the value looks generated ({@link Values#generated}), so that
@@ -45,6 +53,21 @@ final class KeyNames {
             "sequence", "group", "item", "i18n", "translation", "locale", "label", "field", "column", "table", "query",
             "react", "list", "dict", "redis", "storage", "s3", "file", "path", "event", "request", "trace", "span",
             "correlation", "tracking", "partitioning", "cluster", "ssh", "host", "gpg", "pgp", "kms"};
+    /**
+     * Names of a person's number, the words that end such a label (a word of its own: {@code national_id}, {@code
+     * passportNumber}, {@code Driver licence}, {@code tax-id}): national identity numbers of many countries (the UK's
+     * NINO, Canada's SIN, Brazil's CPF, the Netherlands' BSN, Australia's TFN, Japan's My Number, India's Aadhaar and
+     * PAN, Poland's PESEL, Spain's DNI/NIE/NIF, Mexico's CURP), passports and driving licences.
+     */
+    private static final String[] PERSONAL_ID_WORDS = {"passport", "nino", "nin", "sin", "cpf", "cnpj", "bsn", "tfn",
+            "mynumber", "aadhaar", "aadhar", "pesel", "dni", "nie", "nif", "curp", "rfc", "nationalid", "taxid", "tin",
+            "licence", "license", "ssnumber", "insee", "steuerid", "codicefiscale", "personnummer", "hetu", "cnp"};
+    /** Words before "id"/"number" that make it a person's number: national_id, tax-number, insurance_number. */
+    private static final String[] PERSONAL_ID_QUALIFIERS = {"national", "tax", "identity", "identification",
+            "insurance", "citizen", "resident", "voter", "health", "medicare", "passport", "licence", "license", "social",
+            "personal", "fiscal"};
+    /** Words after a person's number's name that say which part of it: {@code passport_number}, {@code licence_no}. */
+    private static final String[] NUMBER_WORDS = {"number", "no", "num", "nr", "id"};
     /** Trailing words that say how a secret is spelt, not what it is: secret_key_base, token_value. */
     private static final String[] TRAILERS = {"value", "base"};
     private static final String[] SESSION_WORDS = {"jsessionid", "phpsessid", "sessionid", "sessid", "sid",
@@ -74,7 +97,11 @@ final class KeyNames {
     private static final int NOT_SECRET_KEY_QUALIFIER = 1 << 18;
     private static final int CODE = 1 << 19;
     private static final int ONE_TIME = 1 << 20;
-    private static final int SALT = 1 << 21;
+    private static final int PERSONAL_ID_WORD = 1 << 21;
+    private static final int PERSONAL_ID_QUALIFIER = 1 << 22;
+    private static final int NUMBER_WORD = 1 << 23;
+    private static final int LICENCE_PURPOSE = 1 << 24;
+    private static final int SALT = 1 << 25;
     private static final int LONGEST_WORD = 16;
     private static final int TABLE_SIZE = 512;   // a power of two, well over twice the words
     private static final String[] TABLE_WORDS = new String[TABLE_SIZE];
@@ -102,6 +129,10 @@ final class KeyNames {
         word(NOT_SECRET_KEY_QUALIFIER, NOT_SECRET_KEY_QUALIFIERS);
         word(CODE, "code", "token");
         word(ONE_TIME, "mfa", "2fa", "totp", "hotp", "twofactor");
+        word(PERSONAL_ID_WORD, PERSONAL_ID_WORDS);
+        word(PERSONAL_ID_QUALIFIER, PERSONAL_ID_QUALIFIERS);
+        word(NUMBER_WORD, NUMBER_WORDS);
+        word(LICENCE_PURPOSE, "driver", "drivers", "driving");
         word(SALT, "salt", "pepper");
     }
 
@@ -169,11 +200,37 @@ final class KeyNames {
         return true;
     }
 
-    /** Classifies the key name {@code scan.text[start, end)}. */
+    /**
+     * Classifies the key name {@code scan.text[start, end)}. What a key is depends on its characters alone, and a log
+     * names the same few keys again and again ({@code "ts"}, {@code "level"}, {@code "msg"}): the answer is kept in the
+     * calling thread's {@link Scan.Buffers}, where the scan has them, by the key's exact characters.
+     */
     static Key classify(Scan scan, int start, int end) {
         if (end - start < 2 || end - start > MAX_LENGTH) {
             return Key.NONE;
         }
+        Scan.Buffers kept = scan.buffers;
+        if (kept == null) {
+            return judge(scan, start, end);
+        }
+        char[] c = scan.chars;
+        int h = end - start;
+        for (int k = start; k < end; k++) {
+            h = 31 * h + c[k];
+        }
+        int slot = (h ^ h >>> 16) & (Scan.Buffers.KEY_SLOTS - 1);
+        char[] name = kept.keyNames[slot];
+        if (name != null && Arrays.equals(name, 0, name.length, c, start, end)) {
+            return kept.keyKinds[slot];
+        }
+        Key key = judge(scan, start, end);
+        kept.keyNames[slot] = Arrays.copyOfRange(c, start, end);
+        kept.keyKinds[slot] = key;
+        return key;
+    }
+
+    /** {@link #classify}, worked out. */
+    private static Key judge(Scan scan, int start, int end) {
         String s = scan.text;
         int[] seg = scan.segments();
         int[] bits = scan.wordBits();
@@ -196,6 +253,9 @@ final class KeyNames {
                 return Key.SSN;
             }
         }
+        if (personalId(s, seg, bits, count)) {
+            return Key.PERSONAL_ID;
+        }
         for (int k = 0; k < count; k++) {
             if (has(bits[k], SESSION_WORD) || has(bits[k], SESSION)
                     && (k == count - 1 || has(bits[k + 1], SESSION_SUFFIX))) {
@@ -209,8 +269,8 @@ final class KeyNames {
             return Key.AWS_SECRET;
         }
         int last = count - 1;
-        while (last > 0 && has(bits[last], TRAILER)) {
-            last--;
+        while (last > 0 && (has(bits[last], TRAILER) || digits(s, seg, last))) {
+            last--;   // token_value, X-Hub-Signature-256, api_key_2: the name is in the words before
         }
         if (last > 0 && has(bits[last], CODE) && (has(bits[last - 1], PASSWORD_WORD) || has(bits[last - 1], ONE_TIME))) {
             return Key.PASSWORD;   // a one-time code, a PIN: otpCode, mfa_code, totp-token, pin_code (error_code stays)
@@ -248,6 +308,37 @@ final class KeyNames {
             return Key.KEY;
         }
         return Key.NONE;
+    }
+
+    /**
+     * Whether the words name a person's number: they end in one of {@link #PERSONAL_ID_WORDS} (a licence only after a
+     * driver's word, or alone), possibly followed by a number word ({@code passport_no}), or in a number word after a
+     * qualifier ({@code national_id}, {@code tax_number}, {@code social_insurance_number}).
+     */
+    private static boolean personalId(String s, int[] seg, int[] bits, int count) {
+        int last = count - 1;
+        if (last > 0 && has(bits[last], NUMBER_WORD)) {
+            if (has(bits[last - 1], PERSONAL_ID_QUALIFIER)
+                    || last > 1 && has(bits[last - 2], PERSONAL_ID_QUALIFIER) && has(bits[last - 1], NUMBER_WORD)) {
+                return true;   // national_id, tax_number, social_insurance_number, national_id_no
+            }
+            last--;
+        }
+        if (!has(bits[last], PERSONAL_ID_WORD)) {
+            return false;
+        }
+        boolean licence = endsWith(s, seg, last, "licence") || endsWith(s, seg, last, "license");
+        return !licence || last == 0 || has(bits[last - 1], LICENCE_PURPOSE);
+    }
+
+    /** Whether word {@code k} is all digits. */
+    private static boolean digits(String s, int[] seg, int k) {
+        for (int i = seg[2 * k]; i < seg[2 * k + 1]; i++) {
+            if (!Chars.digit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean notPassword(String s, int[] seg, int k) {

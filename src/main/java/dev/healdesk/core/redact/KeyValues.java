@@ -16,7 +16,7 @@ package dev.healdesk.core.redact;
  * storage-state files and JavaScript objects). Command-line arguments without {@code =} are {@link CommandLines}',
  * values typed into forms {@link Fills}'.
  */
-final class KeyValues implements Detector {
+final class KeyValues extends Detector {
 
     /** Set-Cookie attributes: what follows them is not a cookie. */
     private static final String[] COOKIE_ATTRIBUTES = {"path", "domain", "expires", "max-age", "samesite",
@@ -176,8 +176,9 @@ final class KeyValues implements Detector {
             return sep + 1;   // PowerShell: $password = Read-Host -AsSecureString, a command and no value
         }
         if (prose && quote == 0 && !Values.secretLike(s, start, end)
-                && !(key == KeyNames.Key.PASSWORD && end - start >= 4 && hasDigit(s, start, end))) {
-            return sep + 1;   // prose: "Invalid password: too short"; a quoted or random value still goes
+                && !(key == KeyNames.Key.PASSWORD && end - start >= 4 && hasDigit(s, start, end))
+                && !(key == KeyNames.Key.PERSONAL_ID && personalNumber(s, start, end))) {
+            return sep + 1;   // prose: "Invalid password: too short"; a quoted or random value, a person's number still go
         }
         if (bare && !Values.mixedCase(s, start, end)) {
             return sep + 1;
@@ -411,8 +412,8 @@ final class KeyValues implements Detector {
 
     /**
      * Where the {@code ]} closes a value that a log wraps in brackets, {@code password=[…] user=[bob]}: one token, no
-     * blank, comma or quote in it, and a blank, a comma or the line's end after the bracket (a list of values is no
-     * such thing); {@code v} where the text is not so.
+     * blank, comma or quote in it, and a blank, a comma, another {@code ]} (Go's {@code map[Password:[…]]}) or the line's
+     * end after the bracket (a list of values is no such thing); {@code v} where the text is not so.
      */
     private static int bracketed(String s, int v) {
         if (v >= s.length() || s.charAt(v) != '[' || s.startsWith(Chars.TOKEN_PREFIX, v)) {
@@ -425,7 +426,8 @@ final class KeyValues implements Detector {
         if (i >= s.length() || s.charAt(i) != ']' || i == v + 1) {
             return v;
         }
-        return i + 1 >= s.length() || Chars.space(s.charAt(i + 1)) || s.charAt(i + 1) == ',' ? i : v;
+        return i + 1 >= s.length() || Chars.space(s.charAt(i + 1)) || s.charAt(i + 1) == ','
+                || s.charAt(i + 1) == ']' ? i : v;   // ']': the last of a Go map's, map[Password:[…]]
     }
 
     /** {@link #claim}s the bracketed value {@code s[start, end)}, judged as an unquoted one would be. */
@@ -642,6 +644,42 @@ final class KeyValues implements Detector {
         return digits == 9;
     }
 
+    /**
+     * Whether {@code s[start, end)} has a person's number's shape, as national identity numbers, passports and driving
+     * licences are written: 6 to 20 digits, at most 3 letters, grouped by blanks, dots, dashes or slashes
+     * ({@code 588715641}, {@code P12712635}, {@code QQ 12 34 56 C}, {@code 123.456.789-09}); a country, a date or a
+     * word stays.
+     */
+    static boolean personalNumber(String s, int start, int end) {
+        if (end - start > 26) {
+            return false;
+        }
+        int digits = 0;
+        int letters = 0;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (Chars.digit(c)) {
+                digits++;
+            } else if (Chars.letter(c)) {
+                letters++;
+            } else if (c != ' ' && c != '-' && c != '.' && c != '/') {
+                return false;
+            }
+        }
+        return digits >= 6 && digits <= 20 && letters <= 3 && !date(s, start, end);
+    }
+
+    /** {@code 2024-05-14}, {@code 14.05.2024}, {@code 14/05/2024}: a date, never a person's number. */
+    private static boolean date(String s, int start, int end) {
+        int n = end - start;
+        if (n != 10) {
+            return false;
+        }
+        char a = s.charAt(start + 4);
+        char b = s.charAt(start + 2);
+        return a == '-' && s.charAt(start + 7) == '-' || (b == '.' || b == '/' || b == '-') && s.charAt(start + 5) == b;
+    }
+
     /** What the value {@code s[start, end)} under {@code key} is, or null when it is no secret. */
     static SecretKind judge(KeyNames.Key key, String s, int start, int end) {
         if (Values.placeholder(s, start, end) || s.startsWith("-----BEGIN", start)) {
@@ -653,6 +691,8 @@ final class KeyValues implements Detector {
         switch (key) {
             case SSN:
                 return ssnValue(s, start, end) ? SecretKind.SSN : null;
+            case PERSONAL_ID:
+                return personalNumber(s, start, end) ? SecretKind.NATIONAL_ID : null;
             case PASSWORD:
                 return password(s, start, end) ? SecretKind.PASSWORD : null;
             case AWS_SECRET:

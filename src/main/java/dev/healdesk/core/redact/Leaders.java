@@ -8,7 +8,7 @@ package dev.healdesk.core.redact;
  * that name ({@link KeyValues#claim}). A leader is {@value #MIN_DOTS} dots or more, so that an ellipsis ("checking
  * password... done") is none. Triggered by the leader's first dot.
  */
-final class Leaders implements Detector {
+final class Leaders extends Detector {
 
     static final int MIN_DOTS = 5;
     private static final boolean[] DOT = Chars.set(".");

@@ -14,7 +14,7 @@ package dev.healdesk.core.redact;
  * last line. It hands {@link ValuesBelow} a line's only word, a word after {@code value:} and a Postfix map line's last
  * word.
  */
-final class LineEnds implements Detector {
+final class LineEnds extends Detector {
 
     /** The longest value read back from a line's end. */
     private static final int MAX_VALUE = 512;

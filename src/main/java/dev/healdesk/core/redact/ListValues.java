@@ -15,7 +15,7 @@ package dev.healdesk.core.redact;
  * {@code "Accept":["application/json"]} and {@code "X-Request-Id":["3f2a…"]} stay. A map without separators (EDN's
  * {@code {"X-Api-Key" "…"}}) is not read: a trigger on every quote cost 9 % of the scan.
  */
-final class ListValues implements Detector {
+final class ListValues extends Detector {
 
     private static final boolean[] QUOTE = Chars.set("\"");
     private static final boolean[] TUPLE = Chars.set(Chars.LETTERS + "\"");

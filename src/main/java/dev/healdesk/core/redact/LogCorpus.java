@@ -320,6 +320,12 @@ final class LogCorpus {
     }
 
     private void ssn(StringBuilder b) {
+        if (r.nextInt(3) == 0) {
+            String passport = (char) ('A' + r.nextInt(26)) + String.valueOf(10_000_000 + r.nextInt(90_000_000));
+            b.append("fixture customer-42: {\"passport_number\": \"").append(plant(passport))
+                    .append("\", \"country\": \"IE\"}\n");
+            return;
+        }
         String ssn = (100 + r.nextInt(500)) + "-" + (10 + r.nextInt(89)) + "-" + (1000 + r.nextInt(9000));
         b.append("kyc check failed for applicant ssn=").append(plant(ssn)).append('\n');
     }

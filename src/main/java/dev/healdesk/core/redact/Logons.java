@@ -13,7 +13,7 @@ import java.util.List;
  * directly (flags, the row's keywords and other logons between), so that a path later on the line stays. Typed at
  * the tool's own prompt, it counts after {@code CONNECT} ({@code RMAN> CONNECT TARGET sys/…@prod}).
  */
-final class Logons implements Detector {
+final class Logons extends Detector {
 
     /**
      * One row: the commands that take a logon, the keys whose value is one, the words that may stand between, and the
@@ -48,6 +48,25 @@ final class Logons implements Detector {
     @Override
     public boolean[] befores(char c) {
         return USER_END;
+    }
+
+    /**
+     * A blank before the slash is only {@code net use}'s {@code /user:}: the user's last character stands before the
+     * slash, or {@code u} follows it.
+     */
+    @Override
+    boolean[][] eitherSide(char c) {
+        return EITHER_SIDE;
+    }
+
+    private static final boolean[][] EITHER_SIDE = eitherSide();
+
+    private static boolean[][] eitherSide() {
+        boolean[] before = new boolean[128];
+        for (char c = 0; c < 128; c++) {
+            before[c] = userChar(c);
+        }
+        return new boolean[][] {before, Chars.set("uU")};
     }
 
     /** The password's first character, or its opening quote, follows the slash. */

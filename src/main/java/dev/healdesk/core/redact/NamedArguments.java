@@ -8,7 +8,7 @@ package dev.healdesk.core.redact;
  * {@code setPassword(User.java:42)} and {@code validateToken(token)} stay. Triggered by the {@code (}, only right
  * after a word character.
  */
-final class NamedArguments implements Detector {
+final class NamedArguments extends Detector {
 
     private static final boolean[] WORD = wordChars();
 

@@ -11,7 +11,7 @@ package dev.healdesk.core.redact;
  * value a sentence about the name introduces with a colon ("a temporary password is generated for root@localhost: …";
  * see {@code labelled}).
  */
-final class NamedValues implements Detector {
+final class NamedValues extends Detector {
 
     static final int MIN_LENGTH = 16;
     static final double MIN_ENTROPY = 3.5;

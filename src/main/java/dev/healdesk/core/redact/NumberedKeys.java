@@ -7,7 +7,7 @@ package dev.healdesk.core.redact;
  * public or no secret ("Public Key 1: …", "Host Key 2: …" stay), and a word value ("Key 1: enabled") stays. Triggered
  * by {@code key}.
  */
-final class NumberedKeys implements Detector {
+final class NumberedKeys extends Detector {
 
     private static final String[] NOT_SECRET = {"public", "pub", "host", "ssh", "gpg", "pgp", "primary", "foreign",
         "sort", "partition", "cache", "row", "map", "hash", "index", "shard", "sequence", "routing", "group"};

@@ -10,7 +10,7 @@ package dev.healdesk.core.redact;
  * ({@code 020 7946 0958}, {@code (020) 7946 0958}, {@code 06-12345678}). The shape must fit exactly, which is what keeps
  * dates (2024-06-01), versions (1.2.3, 17.0.10), times, durations, ports and ids out.
  */
-final class Numbers implements Detector {
+final class Numbers extends Detector {
 
     static final int MAX_GROUPS = 8;
 

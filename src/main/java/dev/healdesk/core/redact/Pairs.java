@@ -13,7 +13,7 @@ package dev.healdesk.core.redact;
  * from a map's brace or a comma, pair after pair, and from a line's end by {@link LineEnds} (a trigger on every quote
  * would cost every JSON string a call).
  */
-final class Pairs implements Detector {
+final class Pairs extends Detector {
 
     private static final boolean[] QUOTES = Chars.set("'\"");
     private static final boolean[] BLANK = Chars.set(" ");

@@ -8,7 +8,7 @@ package dev.healdesk.core.redact;
  * {@code Build#1234}, {@code #Submit2}, {@code 100%}, {@code Foo$1.run} and {@code C#} stay; a run that starts with a dash
  * is a command-line flag, left to {@link CommandLines}. Triggered by the sign.
  */
-final class PasswordShapes implements Detector {
+final class PasswordShapes extends Detector {
 
     static final String SIGNS = "!#%^*~";
     private static final int MIN = 8;

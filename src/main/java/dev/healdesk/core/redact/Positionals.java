@@ -11,7 +11,7 @@ import java.util.Map;
  * Triggered by the first letter of the phrase's last word (the subcommand); the word before it in the phrase (the command) must
  * stand right before it, and the argument is counted from there, flags skipped.
  */
-final class Positionals implements Detector {
+final class Positionals extends Detector {
 
     /** One row: the command phrases and which argument after the phrase is the password (1 the first). */
     record Row(String id, List<String> commands, int position) {

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * look like a key's body stop. And the private part of a PuTTY key file ({@code .ppk}, versions 2 and 3): the base64
  * lines that its {@code Private-Lines: N} header counts; the public lines, the comment and the MAC stay.
  */
-final class PrivateKeys implements Detector {
+final class PrivateKeys extends Detector {
 
     static final int MAX_BLOCK = 64 * 1024;
     private static final Pattern HEADER = Pattern.compile("-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----");

@@ -20,7 +20,7 @@ import java.util.Set;
  * <p>Speed comes from gating: one pass over the text looks up each character in a table, and a detector runs
  * only where its trigger is (a digit, {@code :}, {@code =}, {@code @}, {@code |}, {@code /}, a line feed, the first
  * letter of a known prefix) and its cheap tests on the characters around it pass (the next one, the one before, the
- * word's length: {@link Detector#seconds}), its regex only over a window there. %-encoded text with an encoded separator in it is decoded and scanned
+ * word's length, one of the two neighbours: {@link Detector#seconds}, {@link Detector#eitherSide}), its regex only over a window there. %-encoded text with an encoded separator in it is decoded and scanned
  * again ({@link Encoded}), so every rule holds inside a URL's query parameters too. Immutable and thread-safe: share
  * one.
  *
@@ -62,6 +62,14 @@ public final class Redactor {
     private final long[][] lengthPasses = new long[128][];
     /** Beside {@link #afterPasses}: the detectors of the character that have a word-length test. */
     private final long[] lengthTested = new long[128];
+    /**
+     * Beside {@link #afterPasses}, for the characters where a detector tests both neighbours together
+     * ({@link Detector#eitherSide}), else null: by the character before, the detectors it lets through (every one
+     * without such a test among them); by the character after, the ones it lets through. A detector is called where
+     * either side lets it.
+     */
+    private final long[][] eitherBefores = new long[128][];
+    private final long[][] eitherAfters = new long[128][];
     /** Each thread's arrays for its scans (see {@link Scan.Buffers}). */
     private final ThreadLocal<Scan.Buffers> buffers = ThreadLocal.withInitial(Scan.Buffers::new);
     private static final int PAST_ASCII = 128;
@@ -119,6 +127,9 @@ public final class Redactor {
         on("T", new UnknownCommands());
         on("sS", new SessionMentions());
         on(PasswordShapes.SIGNS, new PasswordShapes());
+        on("Aa3", new SaslResponses());
+        on("><", new RedisAcls());
+        on("cCpPoO", new OneTimeCodes());
         on("=", new EncodedLogins());
         on("@$", new BoundParameters());
         for (char c = 0; c < 128; c++) {
@@ -132,14 +143,26 @@ public final class Redactor {
             long[] after = new long[EDGE + 1];
             long[] before = new long[EDGE + 1];
             long[] length = new long[64];
+            long[] eitherBefore = new long[EDGE + 1];
+            long[] eitherAfter = new long[EDGE + 1];
             long tested = 0;
             boolean any = false;
+            boolean eitherTested = false;
             for (int k = 0; k < ds.length; k++) {
                 long bit = 1L << k;
                 boolean[] second = ds[k].seconds(c);
                 boolean[] first = ds[k].befores(c);
                 long lengths = Chars.word(c) ? ds[k].wordLengths(c) : -1L;
-                any |= second != null || first != null || lengths != -1L;
+                boolean[][] either = ds[k].eitherSide(c);
+                any |= second != null || first != null || lengths != -1L || either != null;
+                eitherTested |= either != null;
+                for (int x = 0; x < 128; x++) {
+                    eitherBefore[x] |= either == null || either[0][x] ? bit : 0;
+                    eitherAfter[x] |= either != null && either[1][x] ? bit : 0;
+                }
+                eitherBefore[PAST_ASCII] |= bit;
+                eitherAfter[PAST_ASCII] |= bit;
+                eitherBefore[EDGE] |= either == null ? bit : 0;
                 for (int x = 0; x < 128; x++) {
                     after[x] |= second == null || second[x] ? bit : 0;
                     before[x] |= first == null || first[x] ? bit : 0;
@@ -158,6 +181,10 @@ public final class Redactor {
                 beforePasses[c] = before;
                 lengthPasses[c] = length;
                 lengthTested[c] = tested;
+            }
+            if (eitherTested) {
+                eitherBefores[c] = eitherBefore;
+                eitherAfters[c] = eitherAfter;
             }
         }
     }
@@ -262,8 +289,13 @@ public final class Redactor {
                 // (see Detector): i + 1, or the word's end
                 char after = i + 1 < n ? chars[i + 1] : 0;
                 char before = i > 0 ? chars[i - 1] : 0;
-                long called = afters[i + 1 >= n ? EDGE : after < 128 ? after : PAST_ASCII]
-                        & beforePasses[c][i == 0 ? EDGE : before < 128 ? before : PAST_ASCII];
+                int a = i + 1 >= n ? EDGE : after < 128 ? after : PAST_ASCII;
+                int b = i == 0 ? EDGE : before < 128 ? before : PAST_ASCII;
+                long called = afters[a] & beforePasses[c][b];
+                long[] eitherBefore = eitherBefores[c];
+                if (eitherBefore != null) {
+                    called &= eitherBefore[b] | eitherAfters[c][a];
+                }
                 if ((called & lengthTested[c]) != 0) {
                     called &= lengthPasses[c][Math.min(63, scan.wordEnd(i) - i)];
                 }

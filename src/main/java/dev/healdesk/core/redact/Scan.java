@@ -25,6 +25,8 @@ final class Scan {
     int encodedEnd;
     /** How many %-decoding levels deep this scan is ({@link Encoded}): 0 for the text itself. */
     final int depth;
+    /** The calling thread's arrays, or null (a scan of decoded text): {@link KeyNames#classify} keeps its answers there. */
+    final Buffers buffers;
     // Scratch space, made on first use: most lines need little of it, and a redactor is called once a line.
     private int[] segments;
     private int[] wordBits;
@@ -64,6 +66,7 @@ final class Scan {
         }
         this.left = left;
         this.depth = depth;
+        this.buffers = buffers;
     }
 
     /** Arrays a thread's scans reuse, one scan at a time (see the constructor). */
@@ -72,6 +75,11 @@ final class Scan {
         static final int MAX_KEPT = 1 << 18;
         char[] chars = new char[8192];
         private char[] out = new char[8192];
+        /** How many key names {@link KeyNames#classify} keeps: a power of two. */
+        static final int KEY_SLOTS = 512;
+        /** The key names classified lately, by a hash of their characters, and beside them what each is. */
+        final char[][] keyNames = new char[KEY_SLOTS][];
+        final KeyNames.Key[] keyKinds = new KeyNames.Key[KEY_SLOTS];
 
         /** An array of at least {@code length} (at most {@link #MAX_KEPT}) characters for a redacted text. */
         char[] out(int length) {
@@ -95,6 +103,18 @@ final class Scan {
             char[] c = chars;
             int n = length;
             int j = i + 1;
+            // eight characters a step, their word bits ORed into one byte: a loop that tests character by character
+            // mispredicts its exit once a word, and words are most of a log
+            while (j + 8 <= n) {
+                int word = Chars.wordBit(c[j]) | Chars.wordBit(c[j + 1]) << 1 | Chars.wordBit(c[j + 2]) << 2
+                        | Chars.wordBit(c[j + 3]) << 3 | Chars.wordBit(c[j + 4]) << 4 | Chars.wordBit(c[j + 5]) << 5
+                        | Chars.wordBit(c[j + 6]) << 6 | Chars.wordBit(c[j + 7]) << 7;
+                if (word != 0xFF) {
+                    wordEnd = j + Integer.numberOfTrailingZeros(~word);
+                    return wordEnd;
+                }
+                j += 8;
+            }
             while (j < n && Chars.word(c[j])) {
                 j++;
             }

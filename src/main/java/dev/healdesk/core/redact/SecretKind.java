@@ -36,7 +36,9 @@ public enum SecretKind {
     IP_ADDRESS,
     CREDIT_CARD,
     IBAN,
-    SSN;
+    SSN,
+    /** A person's number by its label: a national identity number, a passport's, a driving licence's. */
+    NATIONAL_ID;
 
     private final String token = "[REDACTED_" + name() + "]";
 

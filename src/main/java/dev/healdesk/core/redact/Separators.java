@@ -13,7 +13,7 @@ package dev.healdesk.core.redact;
  * {@link NamedValues#near} judges one ("password — too short" stays). Triggered by the separator: {@link Redactor}
  * looks a character outside ASCII up in {@link #is}.
  */
-final class Separators implements Detector {
+final class Separators extends Detector {
 
     /** How many characters of separators, blanks and signs may stand between the name and its value. */
     private static final int REACH = 8;

@@ -8,7 +8,7 @@ package dev.healdesk.core.redact;
  * digits only, so "session expired", "no session found" and a WebDriver session's hex id ({@code session
  * 4f3a…}, an id the operator needs) stay. Triggered by the word's first letter.
  */
-final class SessionMentions implements Detector {
+final class SessionMentions extends Detector {
 
     /** What the id may be: ids are shorter than this; a longer run is something else. */
     private static final int MAX_LENGTH = 256;

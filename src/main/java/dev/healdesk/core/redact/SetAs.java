@@ -8,7 +8,7 @@ package dev.healdesk.core.redact;
  * {@code serverAddr has been set as db-03:8848} and {@code password has been set as expected} stay. Triggered by
  * {@code set}.
  */
-final class SetAs implements Detector {
+final class SetAs extends Detector {
 
     /** Words that may stand between the name and "set": "has been", "was", "is", "is being". */
     private static final String[] AUXILIARIES = {"has", "have", "had", "been", "is", "was", "are", "were", "being",

@@ -10,7 +10,7 @@ package dev.healdesk.core.redact;
  * {@code key=value} would be ({@link KeyValues#judge}). Triggered by the line feed before the line, and called for
  * the text's first line by {@link Redactor}.
  */
-final class SpacedProperties implements Detector {
+final class SpacedProperties extends Detector {
 
     /** How many blanks may indent the line. */
     private static final int MAX_INDENT = 8;

@@ -7,7 +7,7 @@ package dev.healdesk.core.redact;
  * looks like a secret ({@link Values#secretLike}). So {@code User: (string) (len=9) "healdesk_ci"} stays. Triggered by
  * the parenthesis of {@code (len=}.
  */
-final class SpewValues implements Detector {
+final class SpewValues extends Detector {
 
     private static final boolean[] SECOND = Chars.set("l");
 

@@ -7,7 +7,7 @@ package dev.healdesk.core.redact;
  * '…'} or {@code = PASSWORD('…')} (MySQL, MariaDB). The literal goes, the statement stays. Triggered by the first letter
  * of IDENTIFIED, USING or SET, in either case.
  */
-final class SqlCredentials implements Detector {
+final class SqlCredentials extends Detector {
 
     private static final long LENGTHS = 1L << "identified".length() | 1L << "using".length() | 1L << "set".length();
     private static final boolean[] AFTER_I = Chars.set("dD");

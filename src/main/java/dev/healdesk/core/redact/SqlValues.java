@@ -7,7 +7,7 @@ package dev.healdesk.core.redact;
  * is nine digits, under a password column always, under another secret-like column when it looks random. Triggered
  * by the {@code V} of {@code VALUES}.
  */
-final class SqlValues implements Detector {
+final class SqlValues extends Detector {
 
     static final int MAX_COLUMNS = 64;
     /** How far before {@code VALUES} its column list may start. */
@@ -110,6 +110,11 @@ final class SqlValues implements Detector {
             case SSN -> {
                 if (digits == 9 && end - start <= 11) {
                     scan.add(SecretKind.SSN, start, end);
+                }
+            }
+            case PERSONAL_ID -> {
+                if (KeyValues.personalNumber(s, start, end)) {
+                    scan.add(SecretKind.NATIONAL_ID, start, end);
                 }
             }
             case PASSWORD -> scan.add(SecretKind.PASSWORD, start, end);

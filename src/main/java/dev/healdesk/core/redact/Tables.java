@@ -10,7 +10,7 @@ package dev.healdesk.core.redact;
  * ({@code | password | required |}), and a header row is never read as a key and its value. A row is one line, also
  * inside a JSON string where lines are written {@code \n}. Triggered by the cell separator; each row is read once.
  */
-final class Tables implements Detector {
+final class Tables extends Detector {
 
     /** Rows longer than this are no table a person reads. */
     private static final int MAX_ROW = 4096;

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * into the token), and only over a window there ({@link Matcher#region}), which is what keeps the redactor fast on
  * long logs. The table says where each shape was learnt (gitleaks, trufflehog, detect-secrets, secretlint).
  */
-final class Tokens implements Detector {
+final class Tokens extends Detector {
 
     /**
      * One format: its kind, the literal prefixes that trigger it (or an anchor {@code back} characters into it, or, with

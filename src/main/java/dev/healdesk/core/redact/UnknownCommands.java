@@ -8,7 +8,7 @@ package dev.healdesk.core.redact;
  * stays. Its other copies on the following lines (the script line, the error record) go with it ({@link Echoes}).
  * Triggered by the {@code T} of "The".
  */
-final class UnknownCommands implements Detector {
+final class UnknownCommands extends Detector {
 
     private static final String TERM = "The term '";
     private static final String NOT_RECOGNIZED = "' is not recognized";

@@ -10,7 +10,7 @@ package dev.healdesk.core.redact;
  * that its tool did not %-encode goes whole too: the user info runs to the last {@code @} before the path. Also the
  * password of a libpq password file's line ({@code host:5432:db:user:…}), which names its host the same way.
  */
-final class Urls implements Detector {
+final class Urls extends Detector {
 
     /** A user name this long and this random is a token: {@code https://<token>@github.com}. */
     static final int MIN_TOKEN_USER = 20;
@@ -21,6 +21,25 @@ final class Urls implements Detector {
     @Override
     public boolean[] seconds(char c) {
         return SLASH;
+    }
+
+    /**
+     * A scheme's last character ({@link #schemeChar}) or a {@code .pgpass} host's ({@link #hostChar}): after anything
+     * else (a JSON key's closing quote, {@code "status":200}) neither reads back to a start.
+     */
+    @Override
+    public boolean[] befores(char c) {
+        return BEFORE;
+    }
+
+    private static final boolean[] BEFORE = before();
+
+    private static boolean[] before() {
+        boolean[] before = new boolean[128];
+        for (char c = 0; c < 128; c++) {
+            before[c] = schemeChar(c) || hostChar(c);
+        }
+        return before;
     }
 
     @Override

@@ -186,6 +186,26 @@ final class Values {
                 return false;
             }
         }
+        return !algorithm(s, start, eq);
+    }
+
+    /**
+     * Whether {@code s[start, end)} names a digest algorithm ({@code sha1}, {@code sha256}, {@code md5}): written before
+     * a signature, GitHub's and Gitea's {@code X-Hub-Signature-256: sha256=…}, it says how the value was made, and is
+     * no name of a pair of its own.
+     */
+    private static boolean algorithm(String s, int start, int end) {
+        if (end - start == 3 && s.regionMatches(true, start, "md5", 0, 3)) {
+            return true;
+        }
+        if (end - start < 4 || end - start > 6 || !s.regionMatches(true, start, "sha", 0, 3)) {
+            return false;
+        }
+        for (int i = start + 3; i < end; i++) {
+            if (!Chars.digit(s.charAt(i))) {
+                return false;
+            }
+        }
         return true;
     }
 

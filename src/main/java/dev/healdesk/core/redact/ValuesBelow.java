@@ -222,7 +222,7 @@ final class ValuesBelow {
                 if (key == KeyNames.Key.PASSWORD) {
                     return key;
                 }
-                if (key != KeyNames.Key.NONE && key != KeyNames.Key.SSN) {
+                if (key != KeyNames.Key.NONE && key != KeyNames.Key.SSN && key != KeyNames.Key.PERSONAL_ID) {
                     best = key;
                 }
             }

@@ -179,6 +179,41 @@ final class Fakes {
             "ASPNET_COOKIE", "CfDJ8#W170",
             "OTP_KEY", "#U32");
 
+    /**
+     * Secrets the sixth collection (families6.py) plants that no earlier collection had: Confluent Cloud API keys and
+     * secrets (the {@code sasl.username}/{@code sasl.password} pair of a librdkafka configuration). Like
+     * {@link #FIFTH_SHAPES}, not in {@link #SHAPES}: no rule was written for them.
+     */
+    static final java.util.Map<String, String> SIXTH_SHAPES = java.util.Map.of(
+            "CONFLUENT_KEY", "#U16",
+            "CONFLUENT_SECRET", "#A64");
+
+    /**
+     * Personal data the sixth collection plants in national formats no earlier collection had, as {@link #shape} specs
+     * (the whole value is personal, literal parts included): phone numbers of Brazil, Japan, South Korea, Spain, Italy,
+     * Switzerland, Mexico, Poland and Australia as those countries write them; Brazil's CPF, Japan's My Number, the UK's
+     * National Insurance number, Canada's SIN, the Netherlands' BSN, Australia's TFN, a passport and a driving licence
+     * number.
+     */
+    static final java.util.Map<String, String> SIXTH_PERSONAL = java.util.Map.ofEntries(
+            java.util.Map.entry("PHONE_BR", "(11) 9#D4-#D4"),
+            java.util.Map.entry("PHONE_JP", "090-#D4-#D4"),
+            java.util.Map.entry("PHONE_KR", "010-#D4-#D4"),
+            java.util.Map.entry("PHONE_ES", "6#D2 #D2 #D2 #D2"),
+            java.util.Map.entry("PHONE_IT", "3#D2 #D3 #D4"),
+            java.util.Map.entry("PHONE_CH", "079 #D3 #D2 #D2"),
+            java.util.Map.entry("PHONE_MX", "55 #D4 #D4"),
+            java.util.Map.entry("PHONE_PL", "+48 #D3 #D3 #D3"),
+            java.util.Map.entry("PHONE_AU", "04#D2 #D3 #D3"),
+            java.util.Map.entry("CPF_BR", "#D3.#D3.#D3-#D2"),
+            java.util.Map.entry("MY_NUMBER_JP", "#D4 #D4 #D4"),
+            java.util.Map.entry("NINO_UK", "QQ #D2 #D2 #D2 C"),
+            java.util.Map.entry("SIN_CA", "#D3 #D3 #D3"),
+            java.util.Map.entry("BSN_NL", "#D9"),
+            java.util.Map.entry("TFN_AU", "#D3 #D3 #D3"),
+            java.util.Map.entry("PASSPORT", "P#D8"),
+            java.util.Map.entry("NUM8", "#D8"));
+
     private final Random r;
 
     Fakes(long seed) {
@@ -280,6 +315,12 @@ final class Fakes {
                 }
                 if (FIFTH_SHAPES.containsKey(name)) {
                     return shape(FIFTH_SHAPES.get(name));
+                }
+                if (SIXTH_SHAPES.containsKey(name)) {
+                    return shape(SIXTH_SHAPES.get(name));
+                }
+                if (SIXTH_PERSONAL.containsKey(name)) {
+                    return Fake.personal(shape(SIXTH_PERSONAL.get(name)).value());
                 }
                 throw new IllegalArgumentException("no fake for placeholder " + name);
         }

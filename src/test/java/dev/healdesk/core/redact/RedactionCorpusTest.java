@@ -162,6 +162,32 @@ class RedactionCorpusTest {
     private static final double FIFTH_TUNE_KEPT_AT_REST = 0.98;
     private static final double FIFTH_HELD_OUT_KEPT_STANDARD = 0.98;
     private static final double FIFTH_HELD_OUT_KEPT_AT_REST = 0.98;
+    /**
+     * The sixth collection ({@link RedactionCorpus#SIXTH}, families6.py: 47 formats none of the earlier collections has,
+     * weighted toward what a failing test run and its CI log carry: other languages' test runners and HTTP mocks, CI
+     * systems, infra tools, database clients and servers, message brokers, mail transcripts, devtools copies, personal
+     * data in national formats; learnt from public threads and documentation pages) was built and committed (2e92fac)
+     * before any rule ran on it, and no rule writer has seen it. A third of its families (17, 68 lines) is held out.
+     * Measured once with the rules of main at 6df6948 (PasswordShapes included), from the summary lines only (the
+     * held-out failures are never printed, and no line was changed after the run): tune 22 of 342 planted values leaked
+     * with the standard rules and 16 of 246 secrets at rest, 728 of 743 must-keep strings kept (0.9798, under the 0.98
+     * target) and 735 at rest; held out 35 of 210 and 9 of 120 (the standard count takes in 90 values of personal data the at-rest count leaves out), 431 of 436 kept and
+     * 433 at rest. These bounds keep the gap from growing: lower the leak bounds, raise the kept floors, never the other
+     * way.
+     * <p>
+     * Then the lead wrote general forms for what the tune part leaked or lost (a person's number by its label, a mail
+     * client's SASL response, Redis ACL passwords, one-time codes in a message, a signature after its algorithm, Go's
+     * {@code map[Name:[…]]}, SSH logins and programs' mailboxes that are no e-mail address: SixthFormsTest), reading the
+     * tune failures only: tune 7 and 7, 735 kept (two `_ga` analytics cookies, which the first collection masks, still go); held out 25 and 7 (summary lines only), kept unchanged.
+     */
+    private static final int SIXTH_TUNE_LEAKS_STANDARD = 7;
+    private static final int SIXTH_TUNE_LEAKS_AT_REST = 7;
+    private static final int SIXTH_HELD_OUT_LEAKS_STANDARD = 25;
+    private static final int SIXTH_HELD_OUT_LEAKS_AT_REST = 7;
+    private static final double SIXTH_TUNE_KEPT_STANDARD = 0.989;
+    private static final double SIXTH_TUNE_KEPT_AT_REST = 0.989;
+    private static final double SIXTH_HELD_OUT_KEPT_STANDARD = 0.988;
+    private static final double SIXTH_HELD_OUT_KEPT_AT_REST = 0.993;
     private static List<Case> cases;
     /** The second collection ({@link RedactionCorpus#SECOND}), measured apart. */
     private static List<Case> second;
@@ -171,6 +197,8 @@ class RedactionCorpusTest {
     private static List<Case> fourth;
     /** The fifth collection ({@link RedactionCorpus#FIFTH}), measured apart. */
     private static List<Case> fifth;
+    /** The sixth collection ({@link RedactionCorpus#SIXTH}), measured apart. */
+    private static List<Case> sixth;
 
     @BeforeAll
     static void load() throws IOException {
@@ -179,6 +207,7 @@ class RedactionCorpusTest {
         third = RedactionCorpus.load(RedactionCorpus.THIRD, SEED);
         fourth = RedactionCorpus.load(RedactionCorpus.FOURTH, SEED);
         fifth = RedactionCorpus.load(RedactionCorpus.FIFTH, SEED);
+        sixth = RedactionCorpus.load(RedactionCorpus.SIXTH, SEED);
     }
 
     @Test
@@ -358,6 +387,47 @@ class RedactionCorpusTest {
         assertTrue(atRest.leaked() <= FIFTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= FIFTH_HELD_OUT_KEPT_STANDARD, standard::toString);
         assertTrue(atRest.keptShare() >= FIFTH_HELD_OUT_KEPT_AT_REST, atRest::toString);
+    }
+
+    @Test
+    void theSixthCollectionHasAHundredAndSixtyLinesInThirtyFiveFormatsWithAThirdHeldOut() {
+        long heldOut = sixth.stream().filter(c -> c.split().equals("heldout")).count();
+        long formats = sixth.stream().map(c -> c.id().substring(0, c.id().lastIndexOf('-'))).distinct().count();
+        long heldOutFormats = sixth.stream().filter(c -> c.split().equals("heldout"))
+                .map(c -> c.id().substring(0, c.id().lastIndexOf('-'))).distinct().count();
+        long keep = sixth.stream().mapToLong(c -> c.keep().size()).sum();
+        long planted = sixth.stream().mapToLong(c -> c.planted().size()).sum();
+        assertTrue(sixth.size() >= 160, "lines: " + sixth.size());
+        assertTrue(formats >= 35, "formats: " + formats);
+        assertTrue(heldOutFormats >= 10, "held-out formats: " + heldOutFormats);
+        assertTrue(keep >= 800, "must-keep strings: " + keep);
+        assertTrue(planted >= 380, "planted values: " + planted);
+        assertTrue(heldOut >= sixth.size() / 4 && heldOut <= sixth.size() * 2 / 5, "held out: " + heldOut);
+    }
+
+    @Test
+    void theRulesLeakNoMoreThanMeasuredOnTheSixthCollectionsTuneSplitAndKeepWhatTheOperatorNeeds() {
+        Figures standard = RedactionCorpus.measure(sixth, "tune", Redactor.standard()::redact, true);
+        Figures atRest = RedactionCorpus.measure(sixth, "tune", Redactor.atRest()::redact, false);
+        report("sixth collection, standard", standard, true);
+        report("sixth collection, at rest", atRest, true);
+        assertTrue(standard.leaked() <= SIXTH_TUNE_LEAKS_STANDARD, standard::toString);
+        assertTrue(atRest.leaked() <= SIXTH_TUNE_LEAKS_AT_REST, atRest::toString);
+        assertTrue(standard.keptShare() >= SIXTH_TUNE_KEPT_STANDARD, standard::toString);
+        assertTrue(atRest.keptShare() >= SIXTH_TUNE_KEPT_AT_REST, atRest::toString);
+    }
+
+    /** The sixth collection's held-out part: its failures are never printed, only its summary lines. */
+    @Test
+    void theRulesLeakNoMoreThanMeasuredOnTheSixthCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
+        Figures standard = RedactionCorpus.measure(sixth, "heldout", Redactor.standard()::redact, true);
+        Figures atRest = RedactionCorpus.measure(sixth, "heldout", Redactor.atRest()::redact, false);
+        report("sixth collection, standard", standard, false);
+        report("sixth collection, at rest", atRest, false);
+        assertTrue(standard.leaked() <= SIXTH_HELD_OUT_LEAKS_STANDARD, standard::toString);
+        assertTrue(atRest.leaked() <= SIXTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
+        assertTrue(standard.keptShare() >= SIXTH_HELD_OUT_KEPT_STANDARD, standard::toString);
+        assertTrue(atRest.keptShare() >= SIXTH_HELD_OUT_KEPT_AT_REST, atRest::toString);
     }
 
     /** The three collections' held-out splits together: the figure for formats no rule was written for. */

@@ -534,6 +534,21 @@ class RedactorTest {
                 REDACTOR.redact("net use \\\\fs01\\software_backup tpt_8498b2c7 /USER:administrator /PERSISTENT:YES"));
     }
 
+    /**
+     * The scan calls the IPv6 detector at a colon only where a hex digit or colon stands before it or a colon after it
+     * (Detector.eitherSide): an address that opens with {@code ::} after a quote, a sign, a bracket or a blank is still
+     * found, and so are the other colon's and slash's finds that the neighbour tests gate.
+     */
+    @Test
+    void whatTheNeighbourTestsLetThroughIsStillFound() {
+        assertEquals("peer \"[REDACTED_IP_ADDRESS]\" refused", REDACTOR.redact("peer \"::ffff:5db8:d822\" refused"));
+        assertEquals("from=[REDACTED_IP_ADDRESS] refused", REDACTOR.redact("from=::ffff:5db8:d822 refused"));
+        assertEquals("connect to [[REDACTED_IP_ADDRESS]]:443", REDACTOR.redact("connect to [::5db8:d822]:443"));
+        assertEquals("ip [REDACTED_IP_ADDRESS] down", REDACTOR.redact("ip ::2:5db8:d822 down"));
+        assertEquals("\"dsn\":\"mysql://u:[REDACTED_PASSWORD]@h/db\"", REDACTOR.redact("\"dsn\":\"mysql://u:Zx81pass@h/db\""));
+        assertEquals("sqlplus scott/[REDACTED_PASSWORD]@orcl", REDACTOR.redact("sqlplus scott/Tiger2024x@orcl"));
+    }
+
     @Test
     void netUseWithoutAPasswordOrWithAStarAndOtherUserSwitchesStay() {
         for (String keep : List.of("net use Z: \\\\fs01\\share /user:ACME\\bob /persistent:no",

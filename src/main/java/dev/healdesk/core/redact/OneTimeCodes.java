@@ -1,0 +1,100 @@
+package dev.healdesk.core.redact;
+
+/**
+ * A one-time code in the text of a message sent to a person, as mail and SMS fixtures, mail catchers and notification
+ * logs print it: {@code Your one-time code is 339928}, {@code verification code: 4821-77}, {@code Your login PIN is
+ * 0420}, {@code OTP = 551230}. The code is the word "code", "passcode", "PIN" or "OTP" after a word that says what it
+ * is for ({@link #QUALIFIERS}: one-time, verification, security, login, your, …), then "is", ":" or "=", then 4 to 8
+ * digits (one blank or dash may group them). {@code exit code 137}, {@code status code: 500} and {@code error code:
+ * 12345} stay: their words say nothing of a secret. Triggered by the first letter of the word.
+ */
+final class OneTimeCodes extends Detector {
+
+    private static final String[] WORDS = {"code", "passcode", "pin", "otp"};
+    private static final String[] QUALIFIERS = {"time", "verification", "security", "confirmation", "login", "signin",
+            "in", "authentication", "auth", "access", "otp", "2fa", "mfa", "your", "reset", "sms", "passcode", "pin",
+            "recovery", "backup", "activation", "unlock"};
+    private static final boolean[] SECONDS = Chars.set("oOaAiItT");
+
+    @Override
+    public boolean[] seconds(char c) {
+        return SECONDS;
+    }
+
+    @Override
+    public long wordLengths(char c) {
+        return 1L << 3 | 1L << 4 | 1L << 8;
+    }
+
+    @Override
+    public int at(Scan scan, int i) {
+        String s = scan.text;
+        int end = scan.wordEnd(i);
+        if (i > 0 && Chars.word(s.charAt(i - 1)) || !isOneOf(s, i, end, WORDS)) {
+            return end;
+        }
+        boolean otp = end - i == 3 && (s.charAt(i) | 0x20) == 'o';
+        if (!otp && !qualified(s, i)) {
+            return end;
+        }
+        int p = end;
+        while (p < s.length() && s.charAt(p) == ' ') {
+            p++;
+        }
+        if (s.startsWith("is ", p) || s.startsWith("was ", p)) {
+            p = s.indexOf(' ', p) + 1;
+        } else if (p < s.length() && (s.charAt(p) == ':' || s.charAt(p) == '=')) {
+            p++;
+        } else {
+            return end;
+        }
+        while (p < s.length() && (s.charAt(p) == ' ' || s.charAt(p) == '"' || s.charAt(p) == '\'')) {
+            p++;
+        }
+        int start = p;
+        int digits = 0;
+        boolean grouped = false;
+        while (p < s.length()) {
+            char c = s.charAt(p);
+            if (Chars.digit(c)) {
+                digits++;
+                p++;
+            } else if ((c == ' ' || c == '-') && !grouped && digits > 0 && p + 1 < s.length()
+                    && Chars.digit(s.charAt(p + 1))) {
+                grouped = true;
+                p++;
+            } else {
+                break;
+            }
+        }
+        if (digits < 4 || digits > 8 || p < s.length() && (Chars.word(s.charAt(p)) || s.charAt(p) == '.'
+                && p + 1 < s.length() && Chars.digit(s.charAt(p + 1)))) {
+            return end;
+        }
+        scan.add(SecretKind.PASSWORD, start, p);
+        return p;
+    }
+
+    /** Whether the word before {@code i} (across one blank or dash) says what the code is for. */
+    private static boolean qualified(String s, int i) {
+        int e = i - 1;
+        if (e < 1 || s.charAt(e) != ' ' && s.charAt(e) != '-' && s.charAt(e) != '_') {
+            return false;
+        }
+        int w = e;
+        while (w > 0 && Chars.alnum(s.charAt(w - 1))) {
+            w--;
+        }
+        return isOneOf(s, w, e, QUALIFIERS) && !(Chars.is(s, w, e, "in") && !(w >= 5
+                && s.regionMatches(true, w - 5, "sign", 0, 4)));
+    }
+
+    private static boolean isOneOf(String s, int start, int end, String[] words) {
+        for (String w : words) {
+            if (Chars.is(s, start, end, w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,164 @@
+package dev.healdesk.core.redact;
+
+/**
+ * What a mail client sends to log in, as SMTP, IMAP and POP3 debug logs and transcripts print it (Python's
+ * {@code smtplib} at debug level, swaks, JavaMail's {@code mail.debug}, curl {@code -v smtp://}): the SASL response,
+ * base64 of the user and password ({@code PLAIN}, {@code LOGIN}) or of a bearer token ({@code XOAUTH2},
+ * {@code OAUTHBEARER}), which anyone can decode.
+ * <ul>
+ * <li>sent with the command, {@code AUTH PLAIN AGJvYgBodW50ZXIy}, {@code AUTHENTICATE XOAUTH2 dXNlcj1…}: the token after
+ * the mechanism;</li>
+ * <li>sent alone after the server's challenge {@code 334} with an empty or a "Password:" prompt ({@code 334 }, {@code 334
+ * UGFzc3dvcmQ6}, also as IMAP's {@code +}): the base64 token that ends the next line. After the "Username:" prompt
+ * ({@code VXNlcm5hbWU6}) the line is the user's name, which stays.</li>
+ * </ul>
+ * Triggered by the {@code A} of {@code AUTH} / {@code AUTHENTICATE} (either case) and the {@code 3} of {@code 334}.
+ */
+final class SaslResponses extends Detector {
+
+    private static final String[] MECHANISMS = {"PLAIN", "LOGIN", "XOAUTH2", "OAUTHBEARER", "CRAM-MD5"};
+    /** base64 of "Password:" and "password:", the prompts of AUTH LOGIN. */
+    private static final String[] PASSWORD_PROMPTS = {"UGFzc3dvcmQ6", "cGFzc3dvcmQ6"};
+    private static final int MIN_TOKEN = 8;
+    private static final boolean[] AUTH_SECOND = Chars.set("Uu");
+    private static final boolean[] CHALLENGE_SECOND = Chars.set("3");
+
+    @Override
+    public boolean[] seconds(char c) {
+        return c == '3' ? CHALLENGE_SECOND : AUTH_SECOND;
+    }
+
+    @Override
+    public long wordLengths(char c) {
+        return c == '3' ? 1L << 3 : 1L << 4 | 1L << 12;
+    }
+
+    @Override
+    public int at(Scan scan, int i) {
+        String s = scan.text;
+        int end = scan.wordEnd(i);
+        if (i > 0 && Chars.word(s.charAt(i - 1))) {
+            return end;
+        }
+        return s.charAt(i) == '3' ? challenge(scan, i, end) : command(scan, i, end);
+    }
+
+    /** {@code AUTH PLAIN <token>}, {@code AUTHENTICATE XOAUTH2 <token>}. */
+    private static int command(Scan scan, int i, int end) {
+        String s = scan.text;
+        if (!(end - i == 4 && s.regionMatches(true, i, "AUTH", 0, 4)
+                || end - i == 12 && s.regionMatches(true, i, "AUTHENTICATE", 0, 12))) {
+            return end;
+        }
+        int m = end;
+        if (m >= s.length() || s.charAt(m) != ' ') {
+            return end;
+        }
+        m++;
+        String mechanism = null;
+        for (String candidate : MECHANISMS) {
+            if (s.regionMatches(true, m, candidate, 0, candidate.length())) {
+                mechanism = candidate;
+                break;
+            }
+        }
+        if (mechanism == null) {
+            return end;
+        }
+        int t = m + mechanism.length();
+        if (t >= s.length() || s.charAt(t) != ' ') {
+            return end;
+        }
+        int tokenEnd = base64End(s, t + 1);
+        if (tokenEnd - (t + 1) < MIN_TOKEN || !tokenEndsLine(s, tokenEnd)) {
+            return end;
+        }
+        scan.add(mechanism.startsWith("X") || mechanism.startsWith("O") ? SecretKind.BEARER_TOKEN : SecretKind.PASSWORD,
+                t + 1, tokenEnd);
+        return tokenEnd;
+    }
+
+    /** {@code 334} with an empty or a password prompt: the base64 token that ends the next line. */
+    private static int challenge(Scan scan, int i, int end) {
+        String s = scan.text;
+        if (end - i != 3 || !s.startsWith("334", i)) {
+            return end;
+        }
+        int p = end;
+        while (p < s.length() && s.charAt(p) == ' ') {
+            p++;
+        }
+        boolean prompt = false;
+        for (String candidate : PASSWORD_PROMPTS) {
+            if (s.startsWith(candidate, p)) {
+                p += candidate.length();
+                prompt = true;
+                break;
+            }
+        }
+        if (!prompt && p < s.length() && Chars.alnum(s.charAt(p))) {
+            return end;   // another prompt: the user's name, or a server's challenge
+        }
+        int lineEnd = Chars.indexOf(s, '\n', p, s.length());
+        if (lineEnd < 0 || !tokenEndsLine(s, p)) {
+            return end;
+        }
+        int next = lineEnd + 1;
+        int nextEnd = Chars.indexOf(s, '\n', next, s.length());
+        if (nextEnd < 0) {
+            nextEnd = s.length();
+        }
+        if (nextEnd - next > 512) {
+            return end;
+        }
+        // the client's line: a prefix of the transcript (~>, C:, send: ') and then the token alone
+        for (int k = next; k < nextEnd; k++) {
+            if (base64(s.charAt(k)) && (k == next || !base64(s.charAt(k - 1)))) {
+                int tokenEnd = base64End(s, k);
+                if (tokenEnd - k >= MIN_TOKEN && tokenEndsLine(s, tokenEnd)) {
+                    scan.add(SecretKind.PASSWORD, k, tokenEnd);
+                    return end;
+                }
+                k = tokenEnd;
+            }
+        }
+        return end;
+    }
+
+    private static boolean base64(char c) {
+        return Chars.alnum(c) || c == '+' || c == '/';
+    }
+
+    /** The end of the base64 token at {@code i}, its {@code =} padding included. */
+    private static int base64End(String s, int i) {
+        int j = i;
+        while (j < s.length() && base64(s.charAt(j))) {
+            j++;
+        }
+        int pad = 0;
+        while (j < s.length() && s.charAt(j) == '=' && pad < 2) {
+            j++;
+            pad++;
+        }
+        return j;
+    }
+
+    /**
+     * Whether only the end of a line follows {@code i}: blanks, quotes, the escaped {@code \r\n} of a printed
+     * byte string, a closing parenthesis.
+     */
+    private static boolean tokenEndsLine(String s, int i) {
+        int j = i;
+        while (j < s.length() && s.charAt(j) != '\n') {
+            char c = s.charAt(j);
+            if (c == '\\' && j + 1 < s.length() && (s.charAt(j + 1) == 'r' || s.charAt(j + 1) == 'n')) {
+                j += 2;
+            } else if (c == ' ' || c == '\t' || c == '\r' || c == '\'' || c == '"' || c == ')' || c == ',') {
+                j++;
+            } else {
+                return false;
+            }
+        }
+        return true;
+    }
+}
