@@ -4,7 +4,8 @@ package dev.healdesk.core.redact;
  * Values of XML elements named like secrets, as Maven settings, SOAP faults and .NET configs print them:
  * {@code <password>…</password>}, {@code <ApiKey>…</ApiKey>}; and of a generic element whose {@code name}, {@code key}
  * or {@code id} attribute names the setting ({@code <entry key="db.password">…</entry>}). Triggered by the {@code >}
- * closing the start tag; the value runs to the next {@code <}, or is a CDATA section.
+ * closing the start tag; the value runs to the next {@code <}, or is a CDATA section. And a value element after the element that names it, as Hadoop's, Hive's and Spark's
+ * {@code *-site.xml} properties and web.xml's {@code <param-name>}/{@code <param-value>} pair them ({@link #nameBefore}).
  */
 final class Elements extends Detector {
 
@@ -27,6 +28,10 @@ final class Elements extends Detector {
             int nameStart = open + 1;
             int colon = Chars.lastIndexOf(s, ':', nameStart, gt);
             key = KeyNames.classify(scan, colon >= 0 ? colon + 1 : nameStart, gt);
+            if (key == KeyNames.Key.NONE && gt - nameStart >= 5 && s.regionMatches(true, gt - 5, "value", 0, 5)) {
+                key = nameBefore(scan, open);   // <name>fs.s3a.secret.key</name> <value>…</value>
+                attribute = true;
+            }
         } else if (open == gt - 1 && gt > 0 && (s.charAt(gt - 1) == '"' || s.charAt(gt - 1) == '\'')) {
             key = named(scan, gt);   // <entry key="db.password">…, <param name="token">…
             attribute = true;
@@ -70,6 +75,41 @@ final class Elements extends Detector {
         }
         scan.add(kind, start, end);
         return start;
+    }
+
+    /**
+     * What the element just before the value element whose {@code <} is at {@code lt} names, when it is a name or key
+     * element: {@code <name>fs.s3a.secret.key</name>}, {@code <param-name>db.password</param-name>}, {@code <key>…</key>},
+     * with only blanks and line breaks between the two. NONE otherwise.
+     */
+    private static KeyNames.Key nameBefore(Scan scan, int lt) {
+        String s = scan.text;
+        int gt = lt - 1;
+        while (gt >= 0 && lt - gt <= 80 && Chars.space(s.charAt(gt))) {
+            gt--;
+        }
+        if (gt < 0 || s.charAt(gt) != '>') {
+            return KeyNames.Key.NONE;
+        }
+        int tag = gt;
+        while (tag > 0 && gt - tag <= KeyNames.MAX_LENGTH && (Chars.alnum(s.charAt(tag - 1)) || s.charAt(tag - 1) == '-'
+                || s.charAt(tag - 1) == '_' || s.charAt(tag - 1) == ':')) {
+            tag--;
+        }
+        if (tag < 2 || s.charAt(tag - 1) != '/' || s.charAt(tag - 2) != '<' || !(gt - tag >= 4
+                && s.regionMatches(true, gt - 4, "name", 0, 4) || gt - tag >= 3 && s.regionMatches(true, gt - 3, "key", 0, 3))) {
+            return KeyNames.Key.NONE;
+        }
+        int end = tag - 2;
+        int start = end;
+        while (start > 0 && end - start <= KeyNames.MAX_LENGTH && s.charAt(start - 1) != '>' && s.charAt(start - 1) != '<'
+                && s.charAt(start - 1) != '\n') {
+            start--;
+        }
+        if (start == 0 || s.charAt(start - 1) != '>' || start == end) {
+            return KeyNames.Key.NONE;
+        }
+        return KeyNames.classify(scan, start, end);
     }
 
     /**

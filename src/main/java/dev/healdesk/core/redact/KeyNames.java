@@ -32,7 +32,7 @@ final class KeyNames {
 
     private static final String[] PASSWORD_WORDS = {"password", "passwd", "passphrase", "passcode", "pwd", "pass",
             "passwords", "requirepass", "masterauth",
-            "pw", "otp", "pin"};
+            "pw", "otp", "pin", "psk"};   // psk: a Wi-Fi or IPsec pre-shared key, a passphrase
     /** Words that end in "pass" and are no password: a name like {@code LDAP_ROOTPASS} or {@code adminpass} is one. */
     private static final String[] NOT_PASSWORDS = {"bypass", "compass", "surpass", "overpass", "underpass", "trespass",
             "multipass", "onepass", "firstpass", "secondpass", "renderpass", "subpass"};
@@ -42,7 +42,7 @@ final class KeyNames {
             "webhooksecret", "pat", "bearer", "dockerconfigjson", "dockercfg", "privkey", "passkey", "hmac", "accessor"};
     /** Words that make a following "key" a secret one: api_key, accessKey, x-api-key, AccountKey... */
     static final String[] KEY_QUALIFIERS = {"api", "access", "secret", "private", "client", "signing",
-            "encryption", "master", "app", "account", "license", "subscription", "service", "auth", "shared"};
+            "encryption", "master", "app", "account", "license", "subscription", "service", "auth", "shared", "preshared"};
     /**
      * Words before "key" that say it is no secret: database and cache keys, public keys, keys of keyboards and maps
      * (the allowlist of gitleaks' generic-api-key rule).
@@ -101,6 +101,7 @@ final class KeyNames {
     private static final int PERSONAL_ID_QUALIFIER = 1 << 22;
     private static final int NUMBER_WORD = 1 << 23;
     private static final int LICENCE_PURPOSE = 1 << 24;
+    private static final int SALT = 1 << 25;
     private static final int LONGEST_WORD = 16;
     private static final int TABLE_SIZE = 512;   // a power of two, well over twice the words
     private static final String[] TABLE_WORDS = new String[TABLE_SIZE];
@@ -132,6 +133,7 @@ final class KeyNames {
         word(PERSONAL_ID_QUALIFIER, PERSONAL_ID_QUALIFIERS);
         word(NUMBER_WORD, NUMBER_WORDS);
         word(LICENCE_PURPOSE, "driver", "drivers", "driving");
+        word(SALT, "salt", "pepper");
     }
 
     private KeyNames() {
@@ -299,6 +301,11 @@ final class KeyNames {
         }
         if (last > 0 && has(bits[last], COOKIE)) {
             return Key.KEY;   // a cookie that is a value of its own, RABBITMQ_ERLANG_COOKIE: a secret when generated
+        }
+        if (has(bits[last], SALT)) {
+            // an application's salt or pepper (WordPress' AUTH_SALT, a forum's Cookie.Salt, HASHIDS_SALT) keys its
+            // signatures and hashes: a secret when generated, so that salt_rounds: 10 and "salt": "sea" stay
+            return Key.KEY;
         }
         return Key.NONE;
     }

@@ -155,6 +155,7 @@ final class KeyValues extends Detector {
             v = yamlBlock(s, v);
             v = nextLine(s, v, keyStart);
         }
+        v = pointee(s, v);
         int quote = Quotes.open(s, v);
         int start = v + quote;
         int end;
@@ -317,8 +318,24 @@ final class KeyValues extends Detector {
         return i > indent && i < s.length() && !Chars.space(s.charAt(i)) ? i : v;
     }
 
+    /**
+     * Where the string a char pointer points at starts, as debuggers print the pointer: gdb's {@code password =
+     * 0x7f3ea9d1b970 "…"}, lldb's {@code (const char *) token = 0x0000000100003f8e "…"}; the address (no secret) stays.
+     * {@code v} itself for any other value.
+     */
+    private static int pointee(String s, int v) {
+        if (!s.startsWith("0x", v)) {
+            return v;
+        }
+        int k = v + 2;
+        while (k < s.length() && k - v <= 18 && Chars.hex(s.charAt(k))) {
+            k++;
+        }
+        return k - v >= 4 && k + 1 < s.length() && s.charAt(k) == ' ' && s.charAt(k + 1) == '"' ? k + 1 : v;
+    }
+
     /** Words that say a {@code user:password} pair follows on their line: "Login Successful: …", "valid credentials: …". */
-    private static final String[] LOGIN_WORDS = {"login", "logon", "credential", "creds", "account"};
+    private static final String[] LOGIN_WORDS = {"login", "logon", "credential", "creds", "account", "auth"};
     /** How far before the user of such a pair the word may stand. */
     private static final int LOGIN_REACH = 48;
 
@@ -348,7 +365,9 @@ final class KeyValues extends Detector {
                 continue;   // no word of the list starts so
             }
             for (String w : LOGIN_WORDS) {
-                if (s.regionMatches(true, k, w, 0, w.length()) && (k == 0 || !Chars.letter(s.charAt(k - 1)))) {
+                // "auth" as a word of its own (HAProxy's stats auth admin:…, a test's auth root:…), not "author"
+                if (s.regionMatches(true, k, w, 0, w.length()) && (k == 0 || !Chars.letter(s.charAt(k - 1)))
+                        && (!w.equals("auth") || k + 4 >= s.length() || !Chars.letter(s.charAt(k + 4)))) {
                     scan.add(SecretKind.PASSWORD, start, end);
                     return start;
                 }

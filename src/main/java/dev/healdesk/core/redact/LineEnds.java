@@ -72,6 +72,9 @@ final class LineEnds extends Detector {
             }
             if (before == ':') {
                 ValuesBelow.labelled(scan, k - 1, start, stop);
+            } else if (quoted && (before == '"' || before == '\'')) {
+                Pairs.spaced(scan, start - 1);   // "X-Api-Key" "…" ending its line
+                return;
             } else if ((before == ']' || Chars.digit(before)) && !quoted && ValuesBelow.relayLogin(scan, k, start, stop)) {
                 return;
             }

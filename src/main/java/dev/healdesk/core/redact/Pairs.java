@@ -8,13 +8,18 @@ package dev.healdesk.core.redact;
  * under that name ({@link KeyValues#claim}). Only where the pair opens a tuple, a list or a line, so that the
  * arguments of a call ({@code f('user', 'password', …)}) stay. Triggered by the comma after the name's closing quote,
  * a blank after it; and a tuple that opens with a bare name, as Erlang and Elixir print one ({@code {password,"…"}}),
- * triggered by its bracket.
+ * triggered by its bracket. And a quoted name and its quoted value with only blanks between, as the maps of Clojure's
+ * EDN ({@code {"X-Api-Key" "…"}}), Lisp's property lists and Tcl's dicts print them ({@link #spaced}): read forwards
+ * from a map's brace or a comma, pair after pair, and from a line's end by {@link LineEnds} (a trigger on every quote
+ * would cost every JSON string a call).
  */
 final class Pairs extends Detector {
 
     private static final boolean[] QUOTES = Chars.set("'\"");
     private static final boolean[] BLANK = Chars.set(" ");
     private static final boolean[] NAME_START = Chars.set(Chars.LETTERS + ":");
+    /** After a map's brace: a tuple's bare name, or an EDN map's first quoted name. */
+    private static final boolean[] MAP_START = Chars.set(Chars.LETTERS + ":\"");
 
     @Override
     public boolean[] befores(char c) {
@@ -27,14 +32,22 @@ final class Pairs extends Detector {
      */
     @Override
     public boolean[] seconds(char c) {
-        return c == ',' ? BLANK : NAME_START;
+        return c == ',' ? BLANK : c == '{' ? MAP_START : NAME_START;
     }
 
     @Override
     public int at(Scan scan, int i) {
         String s = scan.text;
+        if (s.charAt(i) == '{' && i + 1 < s.length() && s.charAt(i + 1) == '"') {
+            spacedFrom(scan, i + 1);   // an EDN map: {"X-Api-Key" "…" …}
+            return i + 1;
+        }
         if (s.charAt(i) != ',') {
             return tuple(scan, i);
+        }
+        int next = Chars.skipBlanks(s, i + 1);
+        if (next < s.length() && s.charAt(next) == '"') {
+            spacedFrom(scan, next);   // ..., "X-Api-Key" "…"
         }
         int close = i - 1;
         if (close < 1) {
@@ -106,6 +119,72 @@ final class Pairs extends Detector {
         }
         int start = v + 1;
         return Math.max(open + 1, KeyValues.claim(scan, key, start, Quotes.close(s, start, 1), true, nameEnd));
+    }
+
+    /**
+     * The quoted names and values side by side from the quote at {@code q} on, pair after pair while they go on (EDN
+     * needs no commas between pairs): each pair is judged by {@link #spaced}.
+     */
+    private static void spacedFrom(Scan scan, int q) {
+        String s = scan.text;
+        for (int pairs = 0; pairs < 64 && q < s.length() && s.charAt(q) == '"'; pairs++) {
+            int nameEnd = Quotes.close(s, q + 1, 1);
+            if (nameEnd >= s.length() || s.charAt(nameEnd) != '"' || nameEnd - q > KeyNames.MAX_LENGTH + 1) {
+                return;
+            }
+            int open = Chars.skipBlanks(s, nameEnd + 1);
+            if (open == nameEnd + 1 || open >= s.length() || s.charAt(open) != '"') {
+                return;
+            }
+            spaced(scan, open);
+            int valueEnd = Quotes.close(s, open + 1, 1);
+            if (valueEnd >= s.length() || s.charAt(valueEnd) != '"') {
+                return;
+            }
+            q = valueEnd + 1;
+            while (q < s.length() && (Chars.blank(s.charAt(q)) || s.charAt(q) == ',')) {
+                q++;
+            }
+        }
+    }
+
+    /**
+     * A quoted name, blanks, and the quoted value that opens at {@code open}: {@code "X-Api-Key" "…"}, as EDN maps,
+     * Lisp property lists and Tcl dicts pair them (no colon, no comma between). Only where the name opens a map, a
+     * list or a line, or follows a comma or the quoted value of the pair before (EDN needs no commas), so that a sentence's quoted words ({@code say "token" "twice"}) and a call's
+     * arguments stay; the name is judged by {@link KeyNames}, the value as a value under it. Returns where scanning goes
+     * on.
+     */
+    static int spaced(Scan scan, int open) {
+        String s = scan.text;
+        char q = s.charAt(open);
+        int close = open - 1;
+        while (close > 0 && open - close <= 8 && Chars.blank(s.charAt(close))) {
+            close--;
+        }
+        if (close < 2 || s.charAt(close) != q) {
+            return open + 1;
+        }
+        int k = close - 1;
+        while (k >= 0 && close - k <= KeyNames.MAX_LENGTH && nameChar(s.charAt(k))) {
+            k--;
+        }
+        if (k < 0 || s.charAt(k) != q || k == close - 1) {
+            return open + 1;
+        }
+        int b = k - 1;
+        while (b >= 0 && Chars.blank(s.charAt(b))) {
+            b--;
+        }
+        if (b >= 0 && "{([,\n".indexOf(s.charAt(b)) < 0 && !(s.charAt(b) == q && b < k - 1)) {
+            return open + 1;   // not after a map's or a list's opening, a comma, a line's start or the last pair's value
+        }
+        KeyNames.Key key = KeyNames.classify(scan, k + 1, close);
+        if (key == KeyNames.Key.NONE) {
+            return open + 1;
+        }
+        int start = open + 1;
+        return Math.max(open + 1, KeyValues.claim(scan, key, start, Quotes.close(s, start, 1), true, close));
     }
 
     private static boolean nameChar(char c) {

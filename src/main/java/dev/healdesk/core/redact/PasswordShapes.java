@@ -47,6 +47,25 @@ final class PasswordShapes extends Detector {
                 && Chars.digit(s.charAt(k + 3));
     }
 
+    /**
+     * Whether the URL escape at {@code k} stands for a sign ({@code %21 !}, {@code %23 #}, {@code %24 $},
+     * {@code %26 &}, {@code %2A *}, {@code %40 @}, {@code %5E ^}, {@code %7E ~}): a password URL-encoded, as a script
+     * that echoes a form's or a connection string's escaped value prints it ({@code Testing: 43LLdIhr%40k6a7%2178});
+     * {@code %20} (a blank), {@code %2F} (a path's slash), {@code %3D} and {@code %25} (a URL encoded twice,
+     * {@code %253D}) say nothing of a password.
+     */
+    private static boolean escapedSign(String s, int k) {
+        char hi = s.charAt(k + 1);
+        char lo = (char) (s.charAt(k + 2) | 0x20);
+        return switch (hi) {
+            case '2' -> lo == '1' || lo == '3' || lo == '4' || lo == '6' || lo == 'a';
+            case '4' -> lo == '0';
+            case '5' -> lo == 'e';
+            case '7' -> lo == 'e';
+            default -> false;
+        };
+    }
+
     /** Characters a password run holds; anything else (blanks, quotes, brackets, separators) bounds it. */
     private static boolean part(char c) {
         return Chars.alnum(c) || SIGNS.indexOf(c) >= 0 || c == '-' || c == '_' || c == '.' || c == '@' || c == '$';
@@ -84,6 +103,15 @@ final class PasswordShapes extends Detector {
             int cls = Chars.lower(c) ? 0 : Chars.upper(c) ? 1 : Chars.digit(c) ? 2 : 3;
             if (c == '$' || c == '@') {
                 return false;
+            }
+            if (c == '%' && k > start && escape(s, k, end) && escapedSign(s, k)) {
+                sign = true;   // one sign, URL-encoded: its hex digits are no capital or digit of the password
+                if (last >= 0 && last != 3) {
+                    changes++;
+                }
+                last = 3;
+                k += 2;
+                continue;
             }
             lower |= cls == 0;
             upper |= cls == 1;

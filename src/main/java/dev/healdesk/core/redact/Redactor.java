@@ -130,6 +130,8 @@ public final class Redactor {
         on("Aa3", new SaslResponses());
         on("><", new RedisAcls());
         on("cCpPoO", new OneTimeCodes());
+        on("=", new EncodedLogins());
+        on("@$", new BoundParameters());
         for (char c = 0; c < 128; c++) {
             Detector[] ds = triggers[c];
             if (ds == null) {

@@ -10,6 +10,8 @@ package dev.healdesk.core.redact;
  *       {@code $ cat /run/secrets/db_password}, {@code $ argocd admin initial-password}): its output;</li>
  *   <li>under a label that says only "value" ({@code New value: …}) below a line that names a password ("Password for
  *       the [elastic] user successfully reset.").</li>
+ *   <li>below a line that is only a secret's name ({@code password}, {@code sessionid}): a two-column table printed a
+ *       cell a line, as error pages copied out of a browser print their variables ({@link #loneName}).</li>
  * </ul>
  * And Postfix's {@code [relay.host]:port user:password} lines ({@link #relayLogin}).
  * The secret is named by a word of the line above, judged by {@link KeyNames} (so "fingerprint:" and "Dependencies:"
@@ -47,10 +49,39 @@ final class ValuesBelow {
         while (e > lineStart && (Chars.blank(s.charAt(e - 1)) || s.charAt(e - 1) == '\r')) {
             e--;
         }
-        if (e == lineStart || s.charAt(e - 1) != ':' && !prompt(s, lineStart, e)) {
+        if (e == lineStart) {
             return;
         }
-        claim(scan, secretNamed(scan, lineStart, e), start, end);
+        if (s.charAt(e - 1) == ':' || prompt(s, lineStart, e)) {
+            claim(scan, secretNamed(scan, lineStart, e), start, end);
+        } else {
+            claim(scan, loneName(scan, lineStart, e), start, end);
+        }
+    }
+
+    /**
+     * What the line {@code [start, end)} names when it is one name alone, spelt as a key ({@code password},
+     * {@code csrfmiddlewaretoken}, {@code HTTP_AUTHORIZATION}): a table of two columns printed as text, each cell on a
+     * line of its own, as HTML error pages copied out of a browser (Django's and Rails' debug pages, Whoops'), definition
+     * lists and wrapped terminal tables print a name above its value. NONE for any other line: prose, a heading of
+     * several words, a command.
+     */
+    private static KeyNames.Key loneName(Scan scan, int start, int end) {
+        String s = scan.text;
+        int w = start;
+        while (w < end && Chars.blank(s.charAt(w))) {
+            w++;
+        }
+        if (end - w < 2 || end - w > KeyNames.MAX_LENGTH || !Chars.letter(s.charAt(w))) {
+            return KeyNames.Key.NONE;
+        }
+        for (int k = w; k < end; k++) {
+            char c = s.charAt(k);
+            if (!Chars.alnum(c) && c != '_' && c != '-' && c != '.') {
+                return KeyNames.Key.NONE;
+            }
+        }
+        return KeyNames.classify(scan, w, end);
     }
 
     /**

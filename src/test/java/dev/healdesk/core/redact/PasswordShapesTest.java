@@ -24,6 +24,13 @@ class PasswordShapesTest {
     }
 
     @Test
+    void aUrlEncodedSignCountsAsTheSignItStandsFor() {
+        assertEquals("+ echo \"checking: [REDACTED_PASSWORD]\"", REDACTOR.redact("+ echo \"checking: 7Rr2pLx%21w9Q%40k\""));
+        untouched("searched Caf%C3%A9Menu2%20Lunch1 today");   // letters outside ASCII
+        untouched("download Quarterly%20Report%202024.pdf and Rev%2DB2x");   // blanks and dashes are no signs
+    }
+
+    @Test
     void sambasUserBeforeThePercentStays() {
         assertEquals("smbclient //fs01/share -U \"qa-automation%[REDACTED_PASSWORD]\"",
                 REDACTOR.redact("smbclient //fs01/share -U \"qa-automation%Pz7!kQw2Lm\""));

@@ -36,6 +36,14 @@ class RedactionCorpusTest {
      */
     private static final boolean RELEASED = true;
     /**
+     * Whether the held-out parts of the fourth and fifth collections print their failures. They were released as tune
+     * data by the lead at this commit (issue #14, redact15), after their last measure as held-out parts with the rules
+     * of main at 6df6948: the fourth's 5 of 85 planted values leaked with the standard rules and 5 of 76 secrets at
+     * rest, the fifth's 5 of 150 and 5 of 116. From then on they count as tune data; the sixth collection (corpus6) is
+     * the clean measure of formats no rule was written for.
+     */
+    private static final boolean RELEASED_LATER = true;
+    /**
      * The target on the held-out split is 0 leaks, as on the tune split. Measured once the rules were done, without
      * looking at which lines leak (that would be tuning on them): 4 of 152 planted values with the standard rules,
      * 2 of 106 secrets at rest. Until rules found on other material close the gap, these bounds keep it from
@@ -105,11 +113,16 @@ class RedactionCorpusTest {
      */
     // with redact13's general forms for the fifth tune part on top, measured once from the summary lines: tune 19 and
     // 17, held out 11 and 11 (13 and 13 before them). Then PasswordShapes (a password by its shape alone; see the fifth's
-    // note): tune 10 and 8, held out 5 and 5.
-    private static final int FOURTH_TUNE_LEAKS_STANDARD = 10;
-    private static final int FOURTH_TUNE_LEAKS_AT_REST = 8;
-    private static final int FOURTH_HELD_OUT_LEAKS_STANDARD = 5;
-    private static final int FOURTH_HELD_OUT_LEAKS_AT_REST = 5;
+    // note): tune 10 and 8, held out 5 and 5. The held-out part was then released as tune data ({@link #RELEASED_LATER})
+    // and redact15 wrote general forms for its and the tune part's leaks, each on invented lines with counter-examples
+    // (ReleasedFormsTest, EncodedLoginsTest, PasswordShapesTest): a value below a lone secret name, a <value> after its
+    // <name>, EDN's "name" "value", a debugger's char pointer, auth user:password, psk, generated salts, base64 that
+    // decodes to a login, a parameter bound to a secret's column. Tune 3 and 1 (pgbouncer's userlist line
+    // "user" "password", and the two addresses whose "mail.com" the relay's host repeats), held out 0 and 0.
+    private static final int FOURTH_TUNE_LEAKS_STANDARD = 3;
+    private static final int FOURTH_TUNE_LEAKS_AT_REST = 1;
+    private static final int FOURTH_HELD_OUT_LEAKS_STANDARD = 0;
+    private static final int FOURTH_HELD_OUT_LEAKS_AT_REST = 0;
     private static final double FOURTH_TUNE_KEPT_STANDARD = 0.98;
     private static final double FOURTH_TUNE_KEPT_AT_REST = 0.98;
     private static final double FOURTH_HELD_OUT_KEPT_STANDARD = 0.98;
@@ -136,12 +149,15 @@ class RedactionCorpusTest {
      * the tune parts' leaks; it changes nothing in 666 real failure messages of the triage corpus or 8 MB of the bench
      * corpus. Its first version also lost keeps in the tune parts (URL queries, base64 digests, Samba users), which were
      * fixed from the tune parts' failures; the held-out summary lines were read after the first version and after the
-     * last: tune 2 and 2, held out 5 and 5, kept unchanged.
+     * last: tune 2 and 2, held out 5 and 5, kept unchanged. The held-out part was then released as tune data
+     * ({@link #RELEASED_LATER}); with redact15's general forms (see the fourth's note; here a URL-encoded sign in a
+     * password's shape and the value below a lone name of a two-column error page): tune 0 and 0, held out 0 and 0,
+     * kept unchanged (held out 259 of 261: two UUIDs that are an {@code XSRF-TOKEN} cookie's values, masked as cookies).
      */
-    private static final int FIFTH_TUNE_LEAKS_STANDARD = 2;
-    private static final int FIFTH_TUNE_LEAKS_AT_REST = 2;
-    private static final int FIFTH_HELD_OUT_LEAKS_STANDARD = 5;
-    private static final int FIFTH_HELD_OUT_LEAKS_AT_REST = 5;
+    private static final int FIFTH_TUNE_LEAKS_STANDARD = 0;
+    private static final int FIFTH_TUNE_LEAKS_AT_REST = 0;
+    private static final int FIFTH_HELD_OUT_LEAKS_STANDARD = 0;
+    private static final int FIFTH_HELD_OUT_LEAKS_AT_REST = 0;
     private static final double FIFTH_TUNE_KEPT_STANDARD = 0.98;
     private static final double FIFTH_TUNE_KEPT_AT_REST = 0.98;
     private static final double FIFTH_HELD_OUT_KEPT_STANDARD = 0.98;
@@ -328,8 +344,8 @@ class RedactionCorpusTest {
     void theRulesLeakNoMoreThanMeasuredOnTheFourthCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
         Figures standard = RedactionCorpus.measure(fourth, "heldout", Redactor.standard()::redact, true);
         Figures atRest = RedactionCorpus.measure(fourth, "heldout", Redactor.atRest()::redact, false);
-        report("fourth collection, standard", standard, false);
-        report("fourth collection, at rest", atRest, false);
+        report("fourth collection, standard", standard, RELEASED_LATER);
+        report("fourth collection, at rest", atRest, RELEASED_LATER);
         assertTrue(standard.leaked() <= FOURTH_HELD_OUT_LEAKS_STANDARD, standard::toString);
         assertTrue(atRest.leaked() <= FOURTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= FOURTH_HELD_OUT_KEPT_STANDARD, standard::toString);
@@ -365,8 +381,8 @@ class RedactionCorpusTest {
     void theRulesLeakNoMoreThanMeasuredOnTheFifthCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
         Figures standard = RedactionCorpus.measure(fifth, "heldout", Redactor.standard()::redact, true);
         Figures atRest = RedactionCorpus.measure(fifth, "heldout", Redactor.atRest()::redact, false);
-        report("fifth collection, standard", standard, false);
-        report("fifth collection, at rest", atRest, false);
+        report("fifth collection, standard", standard, RELEASED_LATER);
+        report("fifth collection, at rest", atRest, RELEASED_LATER);
         assertTrue(standard.leaked() <= FIFTH_HELD_OUT_LEAKS_STANDARD, standard::toString);
         assertTrue(atRest.leaked() <= FIFTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= FIFTH_HELD_OUT_KEPT_STANDARD, standard::toString);
