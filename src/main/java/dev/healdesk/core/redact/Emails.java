@@ -129,7 +129,7 @@ final class Emails extends Detector {
             }
             for (String command : SSH_COMMANDS) {
                 if (Chars.is(s, name, i, command)) {
-                    return true;
+                    return arguments(s, i, start);
                 }
             }
             if (i == w) {
@@ -137,6 +137,31 @@ final class Emails extends Detector {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code s[from, to)}, between an SSH command and the address, reads as its arguments: at most four
+     * words, none ending as prose does ({@code rsync error: … contact jane@…}, {@code ssh failed, write to …}).
+     */
+    private static boolean arguments(String s, int from, int to) {
+        int words = 0;
+        int i = from;
+        while (i < to) {
+            while (i < to && Chars.blank(s.charAt(i))) {
+                i++;
+            }
+            if (i >= to) {
+                break;
+            }
+            while (i < to && !Chars.blank(s.charAt(i))) {
+                i++;
+            }
+            char last = s.charAt(i - 1);
+            if (++words > 4 || last == ':' || last == ',' || last == '.' || last == ';') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean localChar(char c) {

@@ -155,5 +155,8 @@ class SixthFormsTest {
         untouched("SMTPRecipientsRefused from noreply@app.hooli.dev");
         gone(redactor, "ssh: could not reach, write to jane.doe@initech.net", "jane.doe@initech.net");
         gone(redactor, "report to jane.doe@initech.net; ssh bastion", "jane.doe@initech.net");
+        gone(redactor, "rsync error: some files could not be transferred (code 23), ask jane.doe@initech.net",
+                "jane.doe@initech.net");
+        gone(redactor, "ssh failed, write to jane.doe@initech.net", "jane.doe@initech.net");
     }
 }
