@@ -185,6 +185,24 @@ final class Chars {
         return false;
     }
 
+    /** Whether {@code s[start, end)} equals one of {@code words}, ignoring ASCII case ({@link #is}). */
+    static boolean isAny(String s, int start, int end, String[] words) {
+        for (String w : words) {
+            if (is(s, start, end, w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The characters of base64 (not its {@code =} padding), as a table by character. */
+    static final boolean[] BASE64 = set(LETTERS + DIGITS + "+/");
+
+    /** Whether {@code c} is a character of base64, not its padding. */
+    static boolean base64(char c) {
+        return c < 128 && BASE64[c];
+    }
+
     /** Whether {@code s[start, end)} equals {@code word}, ignoring ASCII case. */
     static boolean is(String s, int start, int end, String word) {
         // the first character's bit 0x20 set on both sides (ASCII lower case) rules most words out before the

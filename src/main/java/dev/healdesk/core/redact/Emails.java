@@ -83,12 +83,7 @@ final class Emails extends Detector {
      * operator needs of a mail that failed.
      */
     private static boolean systemMailbox(String s, int start, int at) {
-        for (String box : SYSTEM_MAILBOXES) {
-            if (at - start == box.length() && s.regionMatches(true, start, box, 0, box.length())) {
-                return true;
-            }
-        }
-        return false;
+        return Chars.isAny(s, start, at, SYSTEM_MAILBOXES);
     }
 
     private static final String[] SYSTEM_MAILBOXES = {"noreply", "no-reply", "no_reply", "donotreply", "do-not-reply",
@@ -127,10 +122,8 @@ final class Emails extends Detector {
                     name = k + 1;   // /usr/bin/ssh
                 }
             }
-            for (String command : SSH_COMMANDS) {
-                if (Chars.is(s, name, i, command)) {
-                    return arguments(s, i, start);
-                }
+            if (Chars.isAny(s, name, i, SSH_COMMANDS)) {
+                return arguments(s, i, start);
             }
             if (i == w) {
                 i++;
@@ -182,12 +175,7 @@ final class Emails extends Detector {
     }
 
     private static boolean fileExtension(String s, int start, int end) {
-        for (String e : FILE_EXTENSIONS) {
-            if (Chars.is(s, start, end, e)) {
-                return true;
-            }
-        }
-        return false;
+        return Chars.isAny(s, start, end, FILE_EXTENSIONS);
     }
 
     /**

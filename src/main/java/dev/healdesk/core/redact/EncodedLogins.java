@@ -14,7 +14,6 @@ final class EncodedLogins extends Detector {
     private static final int MIN = 12;
     private static final int MAX = 512;
     private static final int MIN_PASSWORD = 4;
-    private static final boolean[] BASE64 = Chars.set(Chars.LETTERS + Chars.DIGITS + "+/");
     /** What may stand before the run: a blank, a separator, a quote, a bracket, or nothing. */
     private static final String BOUNDS = " \t\n\r=:\"',;([{<>";
     /** A user's characters: letters, digits and {@code . _ - @ +} (an e-mail address is one). */
@@ -26,13 +25,13 @@ final class EncodedLogins extends Detector {
      */
     @Override
     public boolean[] befores(char c) {
-        return BASE64;
+        return Chars.BASE64;
     }
 
     @Override
     public int at(Scan scan, int i) {
         String s = scan.text;
-        if (i + 1 < s.length() && s.charAt(i + 1) < 128 && BASE64[s.charAt(i + 1)]) {
+        if (i + 1 < s.length() && Chars.base64(s.charAt(i + 1))) {
             return i + 1;   // key=value: no padding
         }
         int end = i + 1;
@@ -40,12 +39,12 @@ final class EncodedLogins extends Detector {
             end++;
         }
         int start = i;
-        while (start > 0 && i - start < MAX && s.charAt(start - 1) < 128 && BASE64[s.charAt(start - 1)]) {
+        while (start > 0 && i - start < MAX && Chars.base64(s.charAt(start - 1))) {
             start--;
         }
         if (end - start < MIN || (end - start) % 4 != 0 || i - start >= MAX
                 || start > 0 && BOUNDS.indexOf(s.charAt(start - 1)) < 0
-                || end < s.length() && s.charAt(end) < 128 && BASE64[s.charAt(end)]) {
+                || end < s.length() && Chars.base64(s.charAt(end))) {
             return i + 1;
         }
         byte[] decoded = decode(s, start, i);

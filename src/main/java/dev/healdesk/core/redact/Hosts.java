@@ -33,12 +33,7 @@ final class Hosts {
             }
         }
         int tld = Math.max(start, Chars.lastIndexOf(s, '.', start, end) + 1);
-        for (String t : RESERVED_TLDS) {
-            if (Chars.is(s, tld, end, t)) {
-                return true;
-            }
-        }
-        return false;
+        return Chars.isAny(s, tld, end, RESERVED_TLDS);
     }
 
     /** Whether the domain is {@code d} or a subdomain of it. */

@@ -795,12 +795,7 @@ final class KeyValues extends Detector {
             "ssws"};   // Okta's API tokens: Authorization: SSWS <token>
 
     private static boolean scheme(String s, int start, int end) {
-        for (String w : SCHEMES) {
-            if (Chars.is(s, start, end, w)) {
-                return true;
-            }
-        }
-        return false;
+        return Chars.isAny(s, start, end, SCHEMES);
     }
 
     /**
@@ -857,11 +852,6 @@ final class KeyValues extends Detector {
     }
 
     private static boolean attribute(String s, int start, int end) {
-        for (String a : COOKIE_ATTRIBUTES) {
-            if (Chars.is(s, start, end, a)) {
-                return true;
-            }
-        }
-        return false;
+        return Chars.isAny(s, start, end, COOKIE_ATTRIBUTES);
     }
 }

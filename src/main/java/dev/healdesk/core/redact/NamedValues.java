@@ -638,10 +638,8 @@ final class NamedValues extends Detector {
     }
 
     private static boolean named(String s, int start, int end) {
-        for (String n : NAMES) {
-            if (Chars.is(s, start, end, n)) {
-                return true;
-            }
+        if (Chars.isAny(s, start, end, NAMES)) {
+            return true;
         }
         if (!Chars.is(s, start, end, "key") || start < 2 || s.charAt(start - 1) != ' ') {
             return false;

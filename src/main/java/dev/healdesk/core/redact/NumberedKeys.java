@@ -43,10 +43,8 @@ final class NumberedKeys extends Detector {
             while (w > 0 && Chars.letter(s.charAt(w - 1))) {
                 w--;
             }
-            for (String n : NOT_SECRET) {
-                if (Chars.is(s, w, i - 1, n)) {
-                    return end;
-                }
+            if (Chars.isAny(s, w, i - 1, NOT_SECRET)) {
+                return end;
             }
         }
         int v = d + 1;

@@ -30,7 +30,7 @@ final class OneTimeCodes extends Detector {
     public int at(Scan scan, int i) {
         String s = scan.text;
         int end = scan.wordEnd(i);
-        if (i > 0 && Chars.word(s.charAt(i - 1)) || !isOneOf(s, i, end, WORDS)) {
+        if (i > 0 && Chars.word(s.charAt(i - 1)) || !Chars.isAny(s, i, end, WORDS)) {
             return end;
         }
         boolean otp = end - i == 3 && (s.charAt(i) | 0x20) == 'o';
@@ -85,16 +85,7 @@ final class OneTimeCodes extends Detector {
         while (w > 0 && Chars.alnum(s.charAt(w - 1))) {
             w--;
         }
-        return isOneOf(s, w, e, QUALIFIERS) && !(Chars.is(s, w, e, "in") && !(w >= 5
+        return Chars.isAny(s, w, e, QUALIFIERS) && !(Chars.is(s, w, e, "in") && !(w >= 5
                 && s.regionMatches(true, w - 5, "sign", 0, 4)));
-    }
-
-    private static boolean isOneOf(String s, int start, int end, String[] words) {
-        for (String w : words) {
-            if (Chars.is(s, start, end, w)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -138,7 +138,7 @@ final class PrivateKeys extends Detector {
     }
 
     private static boolean base64(char c) {
-        return Chars.alnum(c) || c == '+' || c == '/' || c == '=';
+        return Chars.base64(c) || c == '=';
     }
 
     /** {@code needle}'s first index in {@code s[from, limit)}, or -1: bounded, unlike String.indexOf. */

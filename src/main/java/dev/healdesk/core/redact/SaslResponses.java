@@ -113,7 +113,7 @@ final class SaslResponses extends Detector {
         }
         // the client's line: a prefix of the transcript (~>, C:, send: ') and then the token alone
         for (int k = next; k < nextEnd; k++) {
-            if (base64(s.charAt(k)) && (k == next || !base64(s.charAt(k - 1)))) {
+            if (Chars.base64(s.charAt(k)) && (k == next || !Chars.base64(s.charAt(k - 1)))) {
                 int tokenEnd = base64End(s, k);
                 if (tokenEnd - k >= MIN_TOKEN && tokenEndsLine(s, tokenEnd)) {
                     scan.add(SecretKind.PASSWORD, k, tokenEnd);
@@ -125,14 +125,10 @@ final class SaslResponses extends Detector {
         return end;
     }
 
-    private static boolean base64(char c) {
-        return Chars.alnum(c) || c == '+' || c == '/';
-    }
-
     /** The end of the base64 token at {@code i}, its {@code =} padding included. */
     private static int base64End(String s, int i) {
         int j = i;
-        while (j < s.length() && base64(s.charAt(j))) {
+        while (j < s.length() && Chars.base64(s.charAt(j))) {
             j++;
         }
         int pad = 0;

@@ -70,11 +70,6 @@ final class SetAs extends Detector {
     }
 
     private static boolean auxiliary(String s, int start, int end) {
-        for (String a : AUXILIARIES) {
-            if (Chars.is(s, start, end, a)) {
-                return true;
-            }
-        }
-        return false;
+        return Chars.isAny(s, start, end, AUXILIARIES);
     }
 }

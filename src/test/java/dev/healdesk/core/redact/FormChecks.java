@@ -1,0 +1,39 @@
+package dev.healdesk.core.redact;
+
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The checks the form tests share: a secret gone with what must stay kept, a text left as it is, a made-up token. */
+final class FormChecks {
+
+    private static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+    private FormChecks() {
+    }
+
+    /** Asserts that {@code redactor} takes {@code secret} out of {@code text} and keeps each of {@code kept}. */
+    static void gone(Redactor redactor, String text, String secret, String... kept) {
+        String out = redactor.redact(text);
+        assertFalse(out.contains(secret), () -> "leaks " + secret + " in:\n" + out);
+        for (String k : kept) {
+            assertTrue(out.contains(k), () -> "loses " + k + " in:\n" + out);
+        }
+    }
+
+    /** Asserts that {@code redactor} leaves {@code text} as it is. */
+    static void untouched(Redactor redactor, String text) {
+        assertEquals(text, redactor.redact(text));
+    }
+
+    /** {@code length} letters and digits drawn from {@code random}. */
+    static String token(Random random, int length) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            b.append(ALNUM.charAt(random.nextInt(ALNUM.length())));
+        }
+        return b.toString();
+    }
+}
