@@ -331,6 +331,28 @@ final class KeyNames {
         return !licence || last == 0 || has(bits[last - 1], LICENCE_PURPOSE);
     }
 
+    /**
+     * Whether the word {@code c[start, end)} can end a person's number's label ({@link NumberLabels}): a US social
+     * security number's name, a person's number's ({@link #PERSONAL_ID_WORDS}), or a number word ("number", "no",
+     * "id") that a qualifier before it may make one.
+     */
+    static boolean labelsNumber(char[] c, int start, int end) {
+        int h = 0;
+        for (int i = start; i < end; i++) {
+            h = 31 * h + (c[i] | 0x20);
+        }
+        int bits = lookUp(c, start, end, h + (end - start) * pow31(end - start));
+        return has(bits, SSN) || has(bits, PERSONAL_ID_WORD) || has(bits, NUMBER_WORD);
+    }
+
+    private static int pow31(int n) {
+        int p = 1;
+        for (int i = 0; i < n; i++) {
+            p *= 31;
+        }
+        return p;
+    }
+
     /** Whether word {@code k} is all digits. */
     private static boolean digits(String s, int[] seg, int k) {
         for (int i = seg[2 * k]; i < seg[2 * k + 1]; i++) {

@@ -86,6 +86,8 @@ final class Numbers extends Detector {
                     scan.add(SecretKind.CREDIT_CARD, i, end);
                 } else if (nationalPhone(s, g, count)) {
                     scan.add(SecretKind.PHONE, i, end);
+                } else {
+                    NumberLabels.claim(scan, i, end);   // tax id 12-3456789
                 }
                 return end;
             case ' ':
@@ -99,10 +101,15 @@ final class Numbers extends Detector {
                     scan.add(SecretKind.PHONE, i, end);
                     return end;
                 }
+                if (count == 3 && lengths(g, 3, 2, 4) && NumberLabels.claim(scan, i, end)) {
+                    return end;   // SSN: 123 45 6789
+                }
                 return skip;
             default:
                 if (card(s, g, 1)) {
                     scan.add(SecretKind.CREDIT_CARD, i, end);
+                } else {
+                    NumberLabels.claim(scan, i, end);   // with SSN 078051120 on file
                 }
                 return end;
         }

@@ -1,0 +1,122 @@
+package dev.healdesk.core.redact;
+
+/**
+ * A person's number after its label in prose, with no colon or equals sign between, as messages, fixtures and
+ * assertion failures write it: {@code no customer with SSN 078051120}, {@code SSN# 123456789}, {@code social security
+ * number 123 45 6789}, {@code passport 123456789}, {@code national id 12345678}, {@code ssn is 123456789}, and
+ * {@code SSN: 123 45 6789}, whose blanks end the value a key-value rule reads. The label is read back from the number
+ * over blanks, {@code #}, {@code :} or {@code =} and one "is" or "was", and must end in a word that ends such a label
+ * (a person's number's name, or "number", "no", "id" after a qualifier: {@link KeyNames#labelsNumber}); the words that
+ * make it one are {@link KeyNames#classify}'s. A US social security number needs nine digits and its valid shape (no
+ * area 000, 666 or 9xx), another person's number {@link KeyValues#personalNumber}'s shape. {@code order id 12345678},
+ * {@code room number 123456} and {@code build 123456789} stay: their words say nothing of a person. Called by
+ * {@link Numbers} for a number it found nothing else in.
+ */
+final class NumberLabels {
+
+    /** How far back the label's words may reach from the number. */
+    private static final int MAX_LABEL = 48;
+    /** How many words the label may have: "social security number", "national insurance no". */
+    private static final int MAX_WORDS = 4;
+
+    private NumberLabels() {
+    }
+
+    /** Claims the number {@code s[start, end)} (digits, perhaps in groups) when its label names a person's number. */
+    static boolean claim(Scan scan, int start, int end) {
+        SecretKind kind = kind(scan, start, end);
+        if (kind != null) {
+            scan.add(kind, start, end);
+        }
+        return kind != null;
+    }
+
+    private static SecretKind kind(Scan scan, int start, int end) {
+        String s = scan.text;
+        int digits = 0;
+        for (int i = start; i < end; i++) {
+            if (Chars.digit(s.charAt(i))) {
+                digits++;
+            }
+        }
+        if (digits < 6 || digits > 20 || start < 3) {
+            return null;
+        }
+        int wordEnd = separatorsBefore(s, start);
+        if (wordEnd == start || wordEnd == 0 || !Chars.alnum(s.charAt(wordEnd - 1))) {
+            return null;
+        }
+        int wordStart = wordStart(s, wordEnd);
+        if (Chars.is(s, wordStart, wordEnd, "is") || Chars.is(s, wordStart, wordEnd, "was")) {
+            wordEnd = separatorsBefore(s, wordStart);
+            if (wordEnd == wordStart || wordEnd == 0 || !Chars.alnum(s.charAt(wordEnd - 1))) {
+                return null;
+            }
+            wordStart = wordStart(s, wordEnd);
+        }
+        if (!KeyNames.labelsNumber(scan.chars, wordStart, wordEnd)) {
+            return null;
+        }
+        int from = wordStart;
+        for (int words = 1; words <= MAX_WORDS; words++) {
+            KeyNames.Key key = KeyNames.classify(scan, from, wordEnd);
+            if (key == KeyNames.Key.SSN) {
+                return digits == 9 && ssnShape(s, start, end) ? SecretKind.SSN : null;
+            }
+            if (key == KeyNames.Key.PERSONAL_ID) {
+                return KeyValues.personalNumber(s, start, end) ? SecretKind.NATIONAL_ID : null;
+            }
+            int b = from;
+            if (b < 2 || !(s.charAt(b - 1) == ' ' || s.charAt(b - 1) == '_' || s.charAt(b - 1) == '-')
+                    || !Chars.alnum(s.charAt(b - 2)) || wordEnd - b > MAX_LABEL) {
+                return null;
+            }
+            from = wordStart(s, b - 1);
+        }
+        return null;
+    }
+
+    /** Where the blanks, {@code #}, {@code :} and {@code =} (at most four) before {@code i} begin. */
+    private static int separatorsBefore(String s, int i) {
+        int p = i;
+        while (p > 0 && i - p < 4) {
+            char c = s.charAt(p - 1);
+            if (c != ' ' && c != '#' && c != ':' && c != '=' && c != '\t') {
+                break;
+            }
+            p--;
+        }
+        return p;
+    }
+
+    private static int wordStart(String s, int end) {
+        int p = end;
+        while (p > 0 && end - p < KeyNames.MAX_LENGTH && Chars.alnum(s.charAt(p - 1))) {
+            p--;
+        }
+        return p;
+    }
+
+    /** Nine digits, whole or 3-2-4, with no area 000, 666 or 9xx and no zero group or serial. */
+    private static boolean ssnShape(String s, int start, int end) {
+        int[] groups = new int[3];
+        int[] sizes = {3, 2, 4};
+        int k = 0;
+        int inGroup = 0;
+        int value = 0;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (!Chars.digit(c)) {
+                continue;   // 3-2-4 or whole: the digits' count was checked, the groups' values are what matter
+            }
+            value = value * 10 + (c - '0');
+            inGroup++;
+            if (inGroup == sizes[k]) {
+                groups[k++] = value;
+                value = 0;
+                inGroup = 0;
+            }
+        }
+        return groups[0] != 0 && groups[0] != 666 && groups[0] < 900 && groups[1] != 0 && groups[2] != 0;
+    }
+}
