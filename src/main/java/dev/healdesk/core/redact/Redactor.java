@@ -132,6 +132,7 @@ public final class Redactor {
         on("cCpPoO", new OneTimeCodes());
         on("=", new EncodedLogins());
         on("@$", new BoundParameters());
+        on("=", new AuthorizationCodes());
         for (char c = 0; c < 128; c++) {
             Detector[] ds = triggers[c];
             if (ds == null) {

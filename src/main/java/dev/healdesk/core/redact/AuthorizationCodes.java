@@ -1,0 +1,88 @@
+package dev.healdesk.core.redact;
+
+/**
+ * An OAuth 2.0 authorization code (RFC 6749, 4.1.2) in the redirect that carries it back, as browsers' and test tools'
+ * output prints a URL: {@code Received: https://app.example/callback?code=SplxlOBeZQQYbYS6WxSbIA&state=xyz} in a
+ * {@code toHaveURL} failure, a navigation in a trace, a proxy's access log; and in the request that redeems it
+ * ({@code grant_type=authorization_code&code=…&redirect_uri=…}). Until it is redeemed, the code is a login. A
+ * parameter named {@code code} is no secret by its name ({@code ?code=200}, {@code &code=ERR_TIMEOUT}), so it goes only
+ * where the same line says OAuth: a {@code state=}, {@code redirect_uri}, {@code code_verifier} or
+ * {@code authorization_code} beside it; and only a value that looks issued ({@link Values#tokenLike}, or ten characters
+ * or more with a digit and a letter). The {@code state} stays: it is the client's own nonce. Triggered by the {@code =}.
+ */
+final class AuthorizationCodes extends Detector {
+
+    private static final boolean[] E = Chars.set("eE");
+    /** How far along the line the OAuth words are looked for, each way. */
+    private static final int REACH = 2048;
+    private static final String[] CONTEXT = {"state=", "redirect_uri", "code_verifier", "authorization_code"};
+
+    /** The {@code e} of {@code code}. */
+    @Override
+    public boolean[] befores(char c) {
+        return E;
+    }
+
+    @Override
+    public int at(Scan scan, int i) {
+        String s = scan.text;
+        if (i < 4 || !s.regionMatches(true, i - 4, "code", 0, 4)) {
+            return i + 1;
+        }
+        char before = i > 4 ? s.charAt(i - 5) : ' ';
+        if (before != '?' && before != '&' && before != '#' && before != ';'
+                && !(i >= 10 && s.regionMatches(true, i - 10, "\\u0026", 0, 6))) {   // JSON's escaped &
+            return i + 1;   // error_code=, zipcode=, a code= in prose
+        }
+        int start = i + 1;
+        int end = start;
+        while (end < s.length() && valueChar(s.charAt(end))) {
+            end++;
+        }
+        if (end - start < 10 || !issued(s, start, end) || !oauth(s, i - 5, end)) {
+            return i + 1;
+        }
+        scan.add(SecretKind.GENERIC_SECRET, start, end);
+        return end;
+    }
+
+    /** A URL's or form body's value character, %-escapes included: letters, digits, {@code - _ . ~ / + % *}. */
+    private static boolean valueChar(char c) {
+        return Chars.alnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == '/' || c == '+' || c == '%'
+                || c == '*';
+    }
+
+    /** Issued rather than named: random enough, or ten characters or more with a digit and a small letter. */
+    private static boolean issued(String s, int start, int end) {
+        if (Values.tokenLike(s, start, end)) {
+            return true;
+        }
+        boolean digit = false;
+        boolean lower = false;
+        for (int k = start; k < end; k++) {
+            digit |= Chars.digit(s.charAt(k));
+            lower |= Chars.lower(s.charAt(k));
+        }
+        return digit && lower && !Values.placeholder(s, start, end);
+    }
+
+    /** Whether the line around {@code [from, to)} says OAuth. */
+    private static boolean oauth(String s, int from, int to) {
+        int lineStart = Math.max(0, from - REACH);
+        int nl = s.lastIndexOf('\n', from);
+        if (nl >= lineStart) {
+            lineStart = nl + 1;
+        }
+        int lineEnd = Math.min(s.length(), to + REACH);
+        int next = Chars.indexOf(s, '\n', to, lineEnd);
+        if (next >= 0) {
+            lineEnd = next;
+        }
+        for (String word : CONTEXT) {
+            if (Chars.contains(s, lineStart, lineEnd, word, true)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
