@@ -196,17 +196,21 @@ class RedactionCorpusTest {
      * configprops, Selenium Grid, Gatling, Locust, JMeter, Allure, Cucumber, Robot Framework, Appium, Espresso, XCUITest,
      * cloud and build CLIs, ps/proc environments, OIDC/Keycloak/SAML, GraphQL, Bugsnag, Postman, Ansible, Chef, Prisma,
      * Mongoose, ConfigMaps; learnt from public threads and documentation pages) was built and committed before any rule ran
-     * on it, and no rule writer has seen it. A third of its families (15, 60 lines) is held out. Not measured yet: the bounds
-     * are open until the first measure, which sets them (ceilings to lower, floors to raise).
+     * on it (89203c0), and no rule writer has seen it. A third of its families (15, 60 lines) is held out. Measured once
+     * with the rules of main at 99f668c, from the summary lines only (the held-out failures are never printed, and no line
+     * was changed after the run): tune 26 of 350 planted values leaked with the standard rules and 20 of 240 secrets at
+     * rest, 994 of 1004 must-keep strings kept (0.9900) and 1004 at rest; held out 9 of 158 and 7 of 132, 399 of 413 kept
+     * (0.9661, under the 0.98 target) and 405 at rest (0.9806). These bounds keep the gap from growing: lower the leak
+     * bounds, raise the kept floors, never the other way.
      */
-    private static final int SEVENTH_TUNE_LEAKS_STANDARD = Integer.MAX_VALUE;
-    private static final int SEVENTH_TUNE_LEAKS_AT_REST = Integer.MAX_VALUE;
-    private static final int SEVENTH_HELD_OUT_LEAKS_STANDARD = Integer.MAX_VALUE;
-    private static final int SEVENTH_HELD_OUT_LEAKS_AT_REST = Integer.MAX_VALUE;
-    private static final double SEVENTH_TUNE_KEPT_STANDARD = 0.0;
-    private static final double SEVENTH_TUNE_KEPT_AT_REST = 0.0;
-    private static final double SEVENTH_HELD_OUT_KEPT_STANDARD = 0.0;
-    private static final double SEVENTH_HELD_OUT_KEPT_AT_REST = 0.0;
+    private static final int SEVENTH_TUNE_LEAKS_STANDARD = 26;
+    private static final int SEVENTH_TUNE_LEAKS_AT_REST = 20;
+    private static final int SEVENTH_HELD_OUT_LEAKS_STANDARD = 9;
+    private static final int SEVENTH_HELD_OUT_LEAKS_AT_REST = 7;
+    private static final double SEVENTH_TUNE_KEPT_STANDARD = 0.990;
+    private static final double SEVENTH_TUNE_KEPT_AT_REST = 1.0;
+    private static final double SEVENTH_HELD_OUT_KEPT_STANDARD = 0.966;
+    private static final double SEVENTH_HELD_OUT_KEPT_AT_REST = 0.980;
     private static List<Case> cases;
     /** The second collection ({@link RedactionCorpus#SECOND}), measured apart. */
     private static List<Case> second;
