@@ -214,6 +214,37 @@ final class Fakes {
             java.util.Map.entry("PASSPORT", "P#D8"),
             java.util.Map.entry("NUM8", "#D8"));
 
+    /**
+     * Secrets the seventh collection (families7.py) plants that no earlier collection had: Keycloak authorization codes
+     * (three UUIDs), Google authorization codes ({@code 4/0A…}), SAML responses (base64 of the XML), Sauce Labs access keys
+     * (a UUID), BrowserStack access keys, Cypress record keys (a UUID) and CSRF tokens. Like {@link #SIXTH_SHAPES}, not in
+     * {@link #SHAPES}: no rule was written for them.
+     */
+    static final java.util.Map<String, String> SEVENTH_SHAPES = java.util.Map.of(
+            "KC_CODE", "#G.#G.#G",
+            "OAUTH_CODE", "4/0A#W70",
+            "SAML_RESPONSE", "PHNhbWxwOlJlc3BvbnNlIHhtbG5zOnNhbWxwPSJ1cm46b2FzaXM6bmFtZXM6dGM6U0FNTDoyLjA6cHJvdG9jb2wi#A400",
+            "SAUCE_KEY", "#G",
+            "BROWSERSTACK_KEY", "#A20",
+            "CYPRESS_RECORD_KEY", "#G",
+            "CSRF_TOKEN", "#W43");
+
+    /**
+     * Personal data the seventh collection plants in national formats no earlier collection had (the whole value is
+     * personal): phone numbers of Germany, France, India, the UK, the Netherlands and Sweden as those countries write them
+     * (with spaces or a dash), Poland's PESEL, Spain's DNI and France's NIR.
+     */
+    static final java.util.Map<String, String> SEVENTH_PERSONAL = java.util.Map.of(
+            "PHONE_DE", "030 #D8",
+            "PHONE_FR", "06 #D2 #D2 #D2 #D2",
+            "PHONE_IN", "98#D3 #D5",
+            "PHONE_UK", "07#D3 #D6",
+            "PHONE_NL", "06-#D8",
+            "PHONE_SE", "070-#D3 #D2 #D2",
+            "PESEL_PL", "#D11",
+            "DNI_ES", "#D8X",
+            "NIR_FR", "1 #D2 #D2 #D2 #D3 #D3 #D2");
+
     private final Random r;
 
     Fakes(long seed) {
@@ -321,6 +352,12 @@ final class Fakes {
                 }
                 if (SIXTH_PERSONAL.containsKey(name)) {
                     return Fake.personal(shape(SIXTH_PERSONAL.get(name)).value());
+                }
+                if (SEVENTH_SHAPES.containsKey(name)) {
+                    return shape(SEVENTH_SHAPES.get(name));
+                }
+                if (SEVENTH_PERSONAL.containsKey(name)) {
+                    return Fake.personal(shape(SEVENTH_PERSONAL.get(name)).value());
                 }
                 throw new IllegalArgumentException("no fake for placeholder " + name);
         }

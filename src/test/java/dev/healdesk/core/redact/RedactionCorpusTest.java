@@ -188,6 +188,29 @@ class RedactionCorpusTest {
     private static final double SIXTH_TUNE_KEPT_AT_REST = 0.989;
     private static final double SIXTH_HELD_OUT_KEPT_STANDARD = 0.988;
     private static final double SIXTH_HELD_OUT_KEPT_AT_REST = 0.993;
+    /**
+     * The seventh collection ({@link RedactionCorpus#SEVENTH}, families7.py: 52 formats none of the six earlier collections
+     * has, weighted toward what a FAILING TEST RUN prints and drags in: JS/TS test tools (Mocha/chai, AVA, Jasmine,
+     * TestCafe, Karma, Cypress, Nightwatch, MSW, Jest's console blocks, Vite bundles), browser consoles, Node/Python/JVM
+     * HTTP client logs (got, supertest, httpx, urllib3, Feign, Reactor Netty, Apache HttpClient), Flask/Werkzeug, Spring's
+     * configprops, Selenium Grid, Gatling, Locust, JMeter, Allure, Cucumber, Robot Framework, Appium, Espresso, XCUITest,
+     * cloud and build CLIs, ps/proc environments, OIDC/Keycloak/SAML, GraphQL, Bugsnag, Postman, Ansible, Chef, Prisma,
+     * Mongoose, ConfigMaps; learnt from public threads and documentation pages) was built and committed before any rule ran
+     * on it (89203c0), and no rule writer has seen it. A third of its families (15, 60 lines) is held out. Measured once
+     * with the rules of main at 99f668c, from the summary lines only (the held-out failures are never printed, and no line
+     * was changed after the run): tune 26 of 350 planted values leaked with the standard rules and 20 of 240 secrets at
+     * rest, 994 of 1004 must-keep strings kept (0.9900) and 1004 at rest; held out 9 of 158 and 7 of 132, 399 of 413 kept
+     * (0.9661, under the 0.98 target) and 405 at rest (0.9806). These bounds keep the gap from growing: lower the leak
+     * bounds, raise the kept floors, never the other way.
+     */
+    private static final int SEVENTH_TUNE_LEAKS_STANDARD = 26;
+    private static final int SEVENTH_TUNE_LEAKS_AT_REST = 20;
+    private static final int SEVENTH_HELD_OUT_LEAKS_STANDARD = 9;
+    private static final int SEVENTH_HELD_OUT_LEAKS_AT_REST = 7;
+    private static final double SEVENTH_TUNE_KEPT_STANDARD = 0.990;
+    private static final double SEVENTH_TUNE_KEPT_AT_REST = 1.0;
+    private static final double SEVENTH_HELD_OUT_KEPT_STANDARD = 0.966;
+    private static final double SEVENTH_HELD_OUT_KEPT_AT_REST = 0.980;
     private static List<Case> cases;
     /** The second collection ({@link RedactionCorpus#SECOND}), measured apart. */
     private static List<Case> second;
@@ -199,6 +222,8 @@ class RedactionCorpusTest {
     private static List<Case> fifth;
     /** The sixth collection ({@link RedactionCorpus#SIXTH}), measured apart. */
     private static List<Case> sixth;
+    /** The seventh collection ({@link RedactionCorpus#SEVENTH}), measured apart. */
+    private static List<Case> seventh;
 
     @BeforeAll
     static void load() throws IOException {
@@ -208,6 +233,7 @@ class RedactionCorpusTest {
         fourth = RedactionCorpus.load(RedactionCorpus.FOURTH, SEED);
         fifth = RedactionCorpus.load(RedactionCorpus.FIFTH, SEED);
         sixth = RedactionCorpus.load(RedactionCorpus.SIXTH, SEED);
+        seventh = RedactionCorpus.load(RedactionCorpus.SEVENTH, SEED);
     }
 
     @Test
@@ -428,6 +454,47 @@ class RedactionCorpusTest {
         assertTrue(atRest.leaked() <= SIXTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= SIXTH_HELD_OUT_KEPT_STANDARD, standard::toString);
         assertTrue(atRest.keptShare() >= SIXTH_HELD_OUT_KEPT_AT_REST, atRest::toString);
+    }
+
+    @Test
+    void theSeventhCollectionHasAHundredAndSixtyLinesInThirtyFiveFormatsWithAThirdHeldOut() {
+        long heldOut = seventh.stream().filter(c -> c.split().equals("heldout")).count();
+        long formats = seventh.stream().map(c -> c.id().substring(0, c.id().lastIndexOf('-'))).distinct().count();
+        long heldOutFormats = seventh.stream().filter(c -> c.split().equals("heldout"))
+                .map(c -> c.id().substring(0, c.id().lastIndexOf('-'))).distinct().count();
+        long keep = seventh.stream().mapToLong(c -> c.keep().size()).sum();
+        long planted = seventh.stream().mapToLong(c -> c.planted().size()).sum();
+        assertTrue(seventh.size() >= 160, "lines: " + seventh.size());
+        assertTrue(formats >= 35, "formats: " + formats);
+        assertTrue(heldOutFormats >= 15, "held-out formats: " + heldOutFormats);
+        assertTrue(keep >= 800, "must-keep strings: " + keep);
+        assertTrue(planted >= 400, "planted values: " + planted);
+        assertTrue(heldOut >= seventh.size() / 4 && heldOut <= seventh.size() * 2 / 5, "held out: " + heldOut);
+    }
+
+    @Test
+    void theRulesLeakNoMoreThanMeasuredOnTheSeventhCollectionsTuneSplitAndKeepWhatTheOperatorNeeds() {
+        Figures standard = RedactionCorpus.measure(seventh, "tune", Redactor.standard()::redact, true);
+        Figures atRest = RedactionCorpus.measure(seventh, "tune", Redactor.atRest()::redact, false);
+        report("seventh collection, standard", standard, true);
+        report("seventh collection, at rest", atRest, true);
+        assertTrue(standard.leaked() <= SEVENTH_TUNE_LEAKS_STANDARD, standard::toString);
+        assertTrue(atRest.leaked() <= SEVENTH_TUNE_LEAKS_AT_REST, atRest::toString);
+        assertTrue(standard.keptShare() >= SEVENTH_TUNE_KEPT_STANDARD, standard::toString);
+        assertTrue(atRest.keptShare() >= SEVENTH_TUNE_KEPT_AT_REST, atRest::toString);
+    }
+
+    /** The seventh collection's held-out part: its failures are never printed, only its summary lines. */
+    @Test
+    void theRulesLeakNoMoreThanMeasuredOnTheSeventhCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
+        Figures standard = RedactionCorpus.measure(seventh, "heldout", Redactor.standard()::redact, true);
+        Figures atRest = RedactionCorpus.measure(seventh, "heldout", Redactor.atRest()::redact, false);
+        report("seventh collection, standard", standard, false);
+        report("seventh collection, at rest", atRest, false);
+        assertTrue(standard.leaked() <= SEVENTH_HELD_OUT_LEAKS_STANDARD, standard::toString);
+        assertTrue(atRest.leaked() <= SEVENTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
+        assertTrue(standard.keptShare() >= SEVENTH_HELD_OUT_KEPT_STANDARD, standard::toString);
+        assertTrue(atRest.keptShare() >= SEVENTH_HELD_OUT_KEPT_AT_REST, atRest::toString);
     }
 
     /** The three collections' held-out splits together: the figure for formats no rule was written for. */
