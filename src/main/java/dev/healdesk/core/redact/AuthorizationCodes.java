@@ -6,16 +6,19 @@ package dev.healdesk.core.redact;
  * {@code toHaveURL} failure, a navigation in a trace, a proxy's access log; and in the request that redeems it
  * ({@code grant_type=authorization_code&code=…&redirect_uri=…}). Until it is redeemed, the code is a login. A
  * parameter named {@code code} is no secret by its name ({@code ?code=200}, {@code &code=ERR_TIMEOUT}), so it goes only
- * where the same line says OAuth: a {@code state=}, {@code redirect_uri}, {@code code_verifier} or
- * {@code authorization_code} beside it; and only a value that looks issued ({@link Values#tokenLike}, or ten characters
- * or more with a digit and a letter). The {@code state} stays: it is the client's own nonce. Triggered by the {@code =}.
+ * where its line or the line before says OAuth: a {@code state=}, {@code redirect_uri}, {@code code_verifier},
+ * {@code authorization_code}, {@code client_secret} or {@code grant_type} beside it; and only a value that looks issued
+ * ({@link Values#tokenLike}, or in a query ten characters or more with a digit and a letter). A server's log line
+ * ({@code code=<uuid>.<uuid>.<uuid> client_secret=…}, Keycloak's token endpoint) names it as a word of its own. The
+ * {@code state} stays: it is the client's own nonce. Triggered by the {@code =}.
  */
 final class AuthorizationCodes extends Detector {
 
     private static final boolean[] E = Chars.set("eE");
     /** How far along the line the OAuth words are looked for, each way. */
     private static final int REACH = 2048;
-    private static final String[] CONTEXT = {"state=", "redirect_uri", "code_verifier", "authorization_code"};
+    private static final String[] CONTEXT = {"state=", "redirect_uri", "code_verifier", "authorization_code",
+            "client_secret", "grant_type"};
 
     /** The {@code e} of {@code code}. */
     @Override
@@ -29,17 +32,20 @@ final class AuthorizationCodes extends Detector {
         if (i < 4 || !s.regionMatches(true, i - 4, "code", 0, 4)) {
             return i + 1;
         }
-        char before = i > 4 ? s.charAt(i - 5) : ' ';
-        if (before != '?' && before != '&' && before != '#' && before != ';'
-                && !(i >= 10 && s.regionMatches(true, i - 10, "\\u0026", 0, 6))) {   // JSON's escaped &
-            return i + 1;   // error_code=, zipcode=, a code= in prose
+        char before = i > 4 ? s.charAt(i - 5) : '\n';
+        boolean parameter = before == '?' || before == '&' || before == '#' || before == ';'
+                || i >= 10 && s.regionMatches(true, i - 10, "\\u0026", 0, 6);   // JSON's escaped &
+        if (!parameter && before != ' ' && before != '\t' && before != '\n') {
+            return i + 1;   // error_code=, zipcode=
         }
         int start = i + 1;
         int end = start;
         while (end < s.length() && valueChar(s.charAt(end))) {
             end++;
         }
-        if (end - start < 10 || !issued(s, start, end) || !oauth(s, i - 5, end)) {
+        // a server's log line (code=… client_secret=…) names it as a word of its own: only an issued token's shape goes
+        if (end - start < 10 || !(parameter ? issued(s, start, end) : Values.tokenLike(s, start, end))
+                || !oauth(s, i - 5, end)) {
             return i + 1;
         }
         scan.add(SecretKind.GENERIC_SECRET, start, end);
@@ -66,10 +72,13 @@ final class AuthorizationCodes extends Detector {
         return digit && lower && !Values.placeholder(s, start, end);
     }
 
-    /** Whether the line around {@code [from, to)} says OAuth. */
+    /** Whether the line around {@code [from, to)}, or the line before it, says OAuth. */
     private static boolean oauth(String s, int from, int to) {
         int lineStart = Math.max(0, from - REACH);
         int nl = s.lastIndexOf('\n', from);
+        if (nl > lineStart) {
+            nl = s.lastIndexOf('\n', nl - 1);   // the line before: a server logs the grant, then the code
+        }
         if (nl >= lineStart) {
             lineStart = nl + 1;
         }

@@ -39,7 +39,8 @@ final class KeyNames {
     private static final String[] SECRET_WORDS = {"secret", "secrets", "token", "apikey", "apitoken", "secretkey",
             "accesskey", "privatekey", "clientsecret", "authtoken", "accesstoken", "refreshtoken", "credential",
             "credentials", "creds", "auth", "signature", "sig", "csrftoken", "xsrftoken", "sessionsecret", "jwtsecret",
-            "webhooksecret", "pat", "bearer", "dockerconfigjson", "dockercfg", "privkey", "passkey", "hmac", "accessor"};
+            "webhooksecret", "pat", "bearer", "dockerconfigjson", "dockercfg", "privkey", "passkey", "hmac", "accessor",
+            "samlresponse"};
     /** Words that make a following "key" a secret one: api_key, accessKey, x-api-key, AccountKey... */
     static final String[] KEY_QUALIFIERS = {"api", "access", "secret", "private", "client", "signing",
             "encryption", "master", "app", "account", "license", "subscription", "service", "auth", "shared", "preshared"};
@@ -61,7 +62,13 @@ final class KeyNames {
      */
     private static final String[] PERSONAL_ID_WORDS = {"passport", "nino", "nin", "sin", "cpf", "cnpj", "bsn", "tfn",
             "mynumber", "aadhaar", "aadhar", "pesel", "dni", "nie", "nif", "curp", "rfc", "nationalid", "taxid", "tin",
-            "licence", "license", "ssnumber", "insee", "steuerid", "codicefiscale", "personnummer", "hetu", "cnp"};
+            "licence", "license", "ssnumber", "insee", "steuerid", "codicefiscale", "personnummer", "hetu", "cnp",
+            // and more countries' numbers by their usual abbreviations: France's NIR and NSS, Switzerland's AHV,
+            // Austria's SVNR, Belgium's RRN, Denmark's CPR, Norway's FNR, Ireland's PPSN, Greece's AMKA, Bulgaria's EGN,
+            // the Balkans' JMBG and EMSO, Croatia's OIB, Argentina's CUIT and CUIL, Singapore's NRIC, Hong Kong's HKID,
+            // Malaysia's MyKad, Turkey's TCKN, the Netherlands' former sofinummer
+            "nir", "nss", "ahv", "svnr", "rrn", "cpr", "fnr", "ppsn", "amka", "egn", "jmbg", "emso", "oib", "cuit", "cuil",
+            "nric", "hkid", "mykad", "tckn", "sofinummer"};
     /** Words before "id"/"number" that make it a person's number: national_id, tax-number, insurance_number. */
     private static final String[] PERSONAL_ID_QUALIFIERS = {"national", "tax", "identity", "identification",
             "insurance", "citizen", "resident", "voter", "health", "medicare", "passport", "licence", "license", "social",
@@ -102,6 +109,7 @@ final class KeyNames {
     private static final int NUMBER_WORD = 1 << 23;
     private static final int LICENCE_PURPOSE = 1 << 24;
     private static final int SALT = 1 << 25;
+    private static final int SAML = 1 << 26;
     private static final int LONGEST_WORD = 16;
     private static final int TABLE_SIZE = 512;   // a power of two, well over twice the words
     private static final String[] TABLE_WORDS = new String[TABLE_SIZE];
@@ -134,6 +142,7 @@ final class KeyNames {
         word(NUMBER_WORD, NUMBER_WORDS);
         word(LICENCE_PURPOSE, "driver", "drivers", "driving");
         word(SALT, "salt", "pepper");
+        word(SAML, "saml", "saml2");
     }
 
     private KeyNames() {
@@ -292,6 +301,10 @@ final class KeyNames {
                 || lastLetter == 't' && endsWith(s, seg, last, "secret")
                 || lastLetter == 'n' && endsWith(s, seg, last, "token")) {
             return Key.SECRET;
+        }
+        if (last > 0 && has(bits[last - 1], SAML) && endsWith(s, seg, last, "response")
+                && seg[2 * last + 1] - seg[2 * last] == 8) {
+            return Key.SECRET;   // SAMLResponse: a signed assertion, the login itself until it expires (SAMLRequest stays)
         }
         if (last > 0 && has(bits[last - 1], SECRET) && endsWith(s, seg, last, "id") && seg[2 * last + 1] - seg[2 * last] == 2) {
             return Key.SECRET;   // a secret's id is the secret itself: Vault's secret_id, Consul's and Nomad's SecretID

@@ -101,8 +101,8 @@ final class Numbers extends Detector {
                     scan.add(SecretKind.PHONE, i, end);
                     return end;
                 }
-                if (count == 3 && lengths(g, 3, 2, 4) && NumberLabels.claim(scan, i, end)) {
-                    return end;   // SSN: 123 45 6789
+                if (NumberLabels.claim(scan, i, end)) {
+                    return end;   // SSN: 123 45 6789, "phone":"98692 42106"
                 }
                 return skip;
             default:

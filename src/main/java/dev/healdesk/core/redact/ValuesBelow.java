@@ -12,6 +12,8 @@ package dev.healdesk.core.redact;
  *       the [elastic] user successfully reset.").</li>
  *   <li>below a line that is only a secret's name ({@code password}, {@code sessionid}): a two-column table printed a
  *       cell a line, as error pages copied out of a browser print their variables ({@link #loneName}).</li>
+ *   <li>below a rule of dashes below a label that names a secret: {@code kubectl describe configmap}'s {@code NAME:},
+ *       {@code ----}, value.</li>
  * </ul>
  * And Postfix's {@code [relay.host]:port user:password} lines ({@link #relayLogin}).
  * The secret is named by a word of the line above, judged by {@link KeyNames} (so "fingerprint:" and "Dependencies:"
@@ -51,6 +53,18 @@ final class ValuesBelow {
         }
         if (e == lineStart) {
             return;
+        }
+        if (rule(s, lineStart, e) && lineStart > 0) {
+            // kubectl describe configmap's "NAME:" line, then "----", then the value: the name is the line above the rule
+            nl = lineStart - 1;
+            lineStart = lineStart(s, nl);
+            e = nl;
+            while (lineStart >= 0 && e > lineStart && (Chars.blank(s.charAt(e - 1)) || s.charAt(e - 1) == '\r')) {
+                e--;
+            }
+            if (lineStart < 0 || e == lineStart || s.charAt(e - 1) != ':') {
+                return;
+            }
         }
         if (s.charAt(e - 1) == ':' || prompt(s, lineStart, e)) {
             claim(scan, secretNamed(scan, lineStart, e), start, end);
@@ -160,6 +174,20 @@ final class ValuesBelow {
         if (kind != null) {
             scan.add(kind, start, end);
         }
+    }
+
+    /** Whether {@code [start, end)} is a rule of three dashes or more and nothing else. */
+    private static boolean rule(String s, int start, int end) {
+        int k = Chars.skipBlanks(s, start);
+        if (end - k < 3) {
+            return false;
+        }
+        for (int p = k; p < end; p++) {
+            if (s.charAt(p) != '-') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Where the line that ends at the line feed {@code nl} starts; -1 where it is longer than {@link #REACH}. */
