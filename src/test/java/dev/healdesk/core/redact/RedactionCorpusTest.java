@@ -202,11 +202,21 @@ class RedactionCorpusTest {
      * rest, 994 of 1004 must-keep strings kept (0.9900) and 1004 at rest; held out 9 of 158 and 7 of 132, 399 of 413 kept
      * (0.9661, under the 0.98 target) and 405 at rest (0.9806). These bounds keep the gap from growing: lower the leak
      * bounds, raise the kept floors, never the other way.
+     * <p>
+     * Two rules the lead wrote from general forms before this collection landed, blind to it (a person's number after
+     * its label in prose, NumberLabelsTest; an OAuth authorization code in its redirect, AuthorizationCodesTest): tune 22
+     * and 16, held out 7 and 5 (summary lines only), kept unchanged. Then the lead read the tune failures only and wrote
+     * general forms for them (SeventhFormsTest: a phone number by its label, more countries' personal numbers, kubectl's
+     * describe layout, SAMLResponse, an authorization code in a server's log, a Slack webhook's path alone, test clouds'
+     * tunnel keys, Cypress' record key): tune 7 and 5, held out 7 and 5 (summary lines only), kept unchanged. Left in the
+     * tune part: httpx's byte-string header tuples, Prisma's bound parameters, a password in a Cucumber step, GraphQL's
+     * "got invalid value … at input.phone"; kept 994: private IP addresses (masked by design with the standard rules; the
+     * rules at rest keep them), Chrome's reduced version 124.0.0.0 read as an address, a fixture's UK drama number.
      */
-    private static final int SEVENTH_TUNE_LEAKS_STANDARD = 26;
-    private static final int SEVENTH_TUNE_LEAKS_AT_REST = 20;
-    private static final int SEVENTH_HELD_OUT_LEAKS_STANDARD = 9;
-    private static final int SEVENTH_HELD_OUT_LEAKS_AT_REST = 7;
+    private static final int SEVENTH_TUNE_LEAKS_STANDARD = 7;
+    private static final int SEVENTH_TUNE_LEAKS_AT_REST = 5;
+    private static final int SEVENTH_HELD_OUT_LEAKS_STANDARD = 7;
+    private static final int SEVENTH_HELD_OUT_LEAKS_AT_REST = 5;
     private static final double SEVENTH_TUNE_KEPT_STANDARD = 0.990;
     private static final double SEVENTH_TUNE_KEPT_AT_REST = 1.0;
     private static final double SEVENTH_HELD_OUT_KEPT_STANDARD = 0.966;
