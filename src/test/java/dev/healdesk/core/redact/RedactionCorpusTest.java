@@ -210,14 +210,16 @@ class RedactionCorpusTest {
      * describe layout, SAMLResponse, an authorization code in a server's log, a Slack webhook's path alone, test clouds'
      * tunnel keys, Cypress' record key): tune 7 and 5, held out 7 and 5 (summary lines only), kept unchanged. Left in the
      * tune part: httpx's byte-string header tuples, Prisma's bound parameters, a password in a Cucumber step, GraphQL's
-     * "got invalid value … at input.phone"; kept 994: private IP addresses (masked by design with the standard rules; the
-     * rules at rest keep them), Chrome's reduced version 124.0.0.0 read as an address, a fixture's UK drama number.
+     * "got invalid value … at input.phone". Then an address that names no host stays (a /8's base, Chrome's reduced
+     * version 124.0.0.0; a network in CIDR notation, 10.9.0.0/24): kept 996 (the third collection's tune part 471 to 473).
+     * Still lost: private IP addresses (masked by design with the standard rules; the rules at rest keep them), a
+     * fixture's UK drama number.
      */
     private static final int SEVENTH_TUNE_LEAKS_STANDARD = 7;
     private static final int SEVENTH_TUNE_LEAKS_AT_REST = 5;
     private static final int SEVENTH_HELD_OUT_LEAKS_STANDARD = 7;
     private static final int SEVENTH_HELD_OUT_LEAKS_AT_REST = 5;
-    private static final double SEVENTH_TUNE_KEPT_STANDARD = 0.990;
+    private static final double SEVENTH_TUNE_KEPT_STANDARD = 0.992;
     private static final double SEVENTH_TUNE_KEPT_AT_REST = 1.0;
     private static final double SEVENTH_HELD_OUT_KEPT_STANDARD = 0.966;
     private static final double SEVENTH_HELD_OUT_KEPT_AT_REST = 0.980;

@@ -105,4 +105,12 @@ class SeventhFormsTest {
                 "--parallel --ci-build-id 88");
         FormChecks.untouched(redactor, "+ openssl req -new --key server.key -out server.csr");
     }
+
+    @Test
+    void anAddressThatNamesNoHostStaysAndAHostsGoes() {
+        FormChecks.untouched(redactor, "Browser: Chrome 124.0.0.0 / Ubuntu 22.04");
+        FormChecks.untouched(redactor, "AllowedIPs = 10.9.0.0/24, 172.18.4.0/22");
+        FormChecks.gone(redactor, "Address = 10.9.0.7/24", "10.9.0.7", "/24");
+        FormChecks.gone(redactor, "connect ETIMEDOUT 172.18.4.0:443 from 10.0.3.17", "10.0.3.17");
+    }
 }
