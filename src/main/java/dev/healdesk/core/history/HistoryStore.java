@@ -218,6 +218,23 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Does what the first SQLite connection of a process does besides opening its file, for a thread that runs it
+     * while the process's main thread does other set-up (the CLI's short commands): sqlite-jdbc's native library
+     * loaded, its connection settings (their date format: the JDK's locale data), its driver, connection and
+     * statement classes, by opening and closing an empty in-memory database. The library is loaded first, on its
+     * own: when it cannot be, this stops there and leaves sqlite-jdbc as it was, so that the real open meets the
+     * failure itself and says what it is (sqlite-jdbc remembers a failed load only as "not loaded", and its open
+     * would then fail with a vaguer message). Any failure is the caller's to drop.
+     */
+    public static void prepareSqlite() throws Exception {
+        if (!org.sqlite.SQLiteJDBCLoader.initialize()) {
+            return;
+        }
+        connect(null, true).close();
+    }
+
+    /** A connection to {@code file} (an empty in-memory database for null), its busy timeout and {@code pragmas} set. */
     private static Connection connect(Path file, boolean immediate, String... pragmas) throws SQLException {
         java.util.Properties props = new java.util.Properties();
         if (immediate) {
@@ -227,7 +244,8 @@ public final class HistoryStore implements AutoCloseable {
         }
         // sqlite-jdbc's own driver, not DriverManager: that would first load every java.sql.Driver on the class path
         // (a search of every jar, and PostgreSQL's driver with java.util.logging) for a history that is a file
-        Connection c = org.sqlite.JDBC.createConnection("jdbc:sqlite:" + file.toAbsolutePath(), props);
+        Connection c = org.sqlite.JDBC.createConnection(file == null ? "jdbc:sqlite::memory:"
+                : "jdbc:sqlite:" + file.toAbsolutePath(), props);
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA busy_timeout=5000");
             for (String pragma : pragmas) {
