@@ -15,8 +15,8 @@ import java.security.MessageDigest;
  * <p>A step does what the main thread would do a moment later, nothing more, so no output changes: a step that fails
  * is dropped here, and the main thread meets the failure itself and tells it as before. So a step initialises only
  * classes whose initialisers read nothing from outside the application and its runtime (an initialiser that failed
- * here would reach the main thread as a bare {@code NoClassDefFoundError}); sqlite-jdbc's native library, which can
- * be missing, is loaded so that a failure leaves it as it was ({@link HistoryStore#prepareSqlite}). The thread is a
+ * here would reach the main thread as a bare {@code NoClassDefFoundError}); sqlite-jdbc's native library is loaded
+ * early only where the image ships it ({@link HistoryStore#prepareSqlite}). The thread is a
  * daemon: a command that ends first does not wait for it. Named steps rather than lambdas: a lambda's class is spun
  * at run time where no class-data archive holds it (the plain jar).
  */

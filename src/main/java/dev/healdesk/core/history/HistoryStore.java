@@ -220,15 +220,23 @@ public final class HistoryStore implements AutoCloseable {
 
     /**
      * Does what the first SQLite connection of a process does besides opening its file, for a thread that runs it
-     * while the process's main thread does other set-up (the CLI's short commands): sqlite-jdbc's native library
-     * loaded, its connection settings (their date format: the JDK's locale data), its driver, connection and
-     * statement classes, by opening and closing an empty in-memory database. The library is loaded first, on its
-     * own: when it cannot be, this stops there and leaves sqlite-jdbc as it was, so that the real open meets the
-     * failure itself and says what it is (sqlite-jdbc remembers a failed load only as "not loaded", and its open
-     * would then fail with a vaguer message). Any failure is the caller's to drop.
+     * while the process's main thread does other set-up (the CLI's short commands): sqlite-jdbc's connection settings
+     * (their date format: the JDK's locale data) and, where the packaged launcher names the native library it ships
+     * ({@code org.sqlite.lib.path} and {@code .name}) and that file is there, the library loaded and sqlite-jdbc's
+     * driver, connection and statement classes, by opening and closing an empty in-memory database. Anywhere else
+     * (the plain jar: sqlite-jdbc copies its library out of its jar into the temp folder) the load is left to the real
+     * open: it can fail there (a temp folder that is missing or mounted noexec), and sqlite-jdbc logs each failed
+     * attempt, so trying here would log the failure twice; and it remembers a failed load only as "not loaded", so
+     * that its open would then fail with a vaguer message. A load of the shipped file that fails here (a broken
+     * image) stops this with sqlite-jdbc left as it was, for the real open to meet and tell. Any failure is the
+     * caller's to drop.
      */
     public static void prepareSqlite() throws Exception {
-        if (!org.sqlite.SQLiteJDBCLoader.initialize()) {
+        new org.sqlite.SQLiteConfig().toProperties();
+        String dir = System.getProperty("org.sqlite.lib.path");
+        String name = System.getProperty("org.sqlite.lib.name");
+        if (dir == null || name == null || !Files.isRegularFile(Path.of(dir, name))
+                || !org.sqlite.SQLiteJDBCLoader.initialize()) {
             return;
         }
         connect(null, true).close();
