@@ -65,6 +65,7 @@ final class HistoryCommand implements Callable<Integer>, QuickStart.Command {
         if (limit < 1) {
             throw new Cli.UsageException("--limit: " + limit + " is not a number of runs. Give 1 or more, e.g. --limit=50.");
         }
+        Prewarm.start(stored.prewarm()); // the history's driver, while this thread reads the settings
         HealdeskPaths paths = stored.paths(Cli.config().env());
         List<RunRow> runs;
         Map<String, RunOutcome> outcomes = new HashMap<>();

@@ -76,6 +76,9 @@ final class ReportCommand implements Callable<Integer>, QuickStart.Command {
         if (f == Format.PDF && out != null && out.toString().equals("-")) {
             throw new Cli.UsageException("--out=- writes text to standard output; a PDF needs a file: --out=FILE.pdf.");
         }
+        // the history's driver, then the redactor every report's text goes through (RedactedRun): on a second thread
+        // while this one reads the settings, opens the history and loads the run
+        Prewarm.start(stored.prewarm(Prewarm.Step.REDACTOR));
         HealdeskPaths paths = stored.paths(Cli.config().env());
         try (HistoryStore store = StoredHistory.open(paths)) {
             RunRow row = find(store, paths);

@@ -51,6 +51,22 @@ final class StoredHistory {
     }
 
     /**
+     * The steps to start early ({@link Prewarm}) for a command that opens this history, then {@code more}: the SQLite
+     * driver first unless {@code --db}, or else {@code HEALDESK_DB} in the process's environment, names a PostgreSQL
+     * server. The settings' layers may name the history too; a step done for nothing costs only the second thread's
+     * time, one left out only the wait it would have saved.
+     */
+    Prewarm.Step[] prewarm(Prewarm.Step... more) {
+        if (paths(null, db, System.getenv()).onServer()) {
+            return more;
+        }
+        Prewarm.Step[] steps = new Prewarm.Step[more.length + 1];
+        steps[0] = Prewarm.Step.SQLITE;
+        System.arraycopy(more, 0, steps, 1, more.length);
+        return steps;
+    }
+
+    /**
      * Opens an existing database; a missing or unreadable one is the operator's to fix (exit 2). A PostgreSQL
      * database is opened as it is (its tables made when missing: a team's new database is an empty history).
      */

@@ -106,6 +106,8 @@ final class TriageCommand implements Callable<Integer>, QuickStart.Command {
 
     @Override
     public Integer call(PrintWriter out, PrintWriter err) throws IOException {
+        // the first fingerprint's SHA-256 set-up, on a second thread while this one reads the catalog
+        Prewarm.start(Prewarm.Step.DIGEST);
         PatternCatalog catalog = loadCatalog();
         if (diagnose) {
             mapper = new ObjectMapper();

@@ -218,6 +218,31 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Does what the first SQLite connection of a process does besides opening its file, for a thread that runs it
+     * while the process's main thread does other set-up (the CLI's short commands): sqlite-jdbc's connection settings
+     * (their date format: the JDK's locale data) and, where the packaged launcher names the native library it ships
+     * ({@code org.sqlite.lib.path} and {@code .name}) and that file is there, the library loaded and sqlite-jdbc's
+     * driver, connection and statement classes, by opening and closing an empty in-memory database. Anywhere else
+     * (the plain jar: sqlite-jdbc copies its library out of its jar into the temp folder) the load is left to the real
+     * open: it can fail there (a temp folder that is missing or mounted noexec), and sqlite-jdbc logs each failed
+     * attempt, so trying here would log the failure twice; and it remembers a failed load only as "not loaded", so
+     * that its open would then fail with a vaguer message. A load of the shipped file that fails here (a broken
+     * image) stops this with sqlite-jdbc left as it was, for the real open to meet and tell. Any failure is the
+     * caller's to drop.
+     */
+    public static void prepareSqlite() throws Exception {
+        new org.sqlite.SQLiteConfig().toProperties();
+        String dir = System.getProperty("org.sqlite.lib.path");
+        String name = System.getProperty("org.sqlite.lib.name");
+        if (dir == null || name == null || !Files.isRegularFile(Path.of(dir, name))
+                || !org.sqlite.SQLiteJDBCLoader.initialize()) {
+            return;
+        }
+        connect(null, true).close();
+    }
+
+    /** A connection to {@code file} (an empty in-memory database for null), its busy timeout and {@code pragmas} set. */
     private static Connection connect(Path file, boolean immediate, String... pragmas) throws SQLException {
         java.util.Properties props = new java.util.Properties();
         if (immediate) {
@@ -227,7 +252,8 @@ public final class HistoryStore implements AutoCloseable {
         }
         // sqlite-jdbc's own driver, not DriverManager: that would first load every java.sql.Driver on the class path
         // (a search of every jar, and PostgreSQL's driver with java.util.logging) for a history that is a file
-        Connection c = org.sqlite.JDBC.createConnection("jdbc:sqlite:" + file.toAbsolutePath(), props);
+        Connection c = org.sqlite.JDBC.createConnection(file == null ? "jdbc:sqlite::memory:"
+                : "jdbc:sqlite:" + file.toAbsolutePath(), props);
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA busy_timeout=5000");
             for (String pragma : pragmas) {
