@@ -56,7 +56,13 @@ public final class AnthropicLlmClient implements LlmClient {
     static final int MAX_TOKENS = 1024;
     static final double TEMPERATURE = 0.1;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Made with the first request: a run checks the fallback's settings when its session opens
+     * ({@link #fromEnvironment}), and that does not need Jackson's object mapper (some 260 classes).
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     private static final int MAX_ERROR_BODY = 8192;
     private static final Object STOP = new Object();
     private static final Object CANCELLED = new Object();
@@ -218,7 +224,7 @@ public final class AnthropicLlmClient implements LlmClient {
         if (request.schema() != null) {
             String schema;
             try {
-                schema = JSON.writeValueAsString(request.schema());
+                schema = Json.MAPPER.writeValueAsString(request.schema());
             } catch (JsonProcessingException e) {
                 throw new LlmException("The answer schema cannot be written as JSON: " + e.getOriginalMessage(),
                         false, e);
@@ -227,7 +233,7 @@ public final class AnthropicLlmClient implements LlmClient {
                     + "Answer only with one JSON object that matches this JSON schema, with no text before or"
                     + " after it and no code fence:\n" + schema;
         }
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("model", request.model());
         root.put("max_tokens", MAX_TOKENS);
         if (!system.isEmpty()) {
@@ -384,7 +390,7 @@ public final class AnthropicLlmClient implements LlmClient {
         private boolean dispatch(String event, String data) {
             JsonNode node;
             try {
-                node = data.isBlank() ? JSON.createObjectNode() : JSON.readTree(data);
+                node = data.isBlank() ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(data);
             } catch (JsonProcessingException e) {
                 pieces.add(new LlmException("Anthropic sent an event that is not JSON (" + event + "): "
                         + scrub(abbreviate(data)), false, e));
@@ -426,7 +432,7 @@ public final class AnthropicLlmClient implements LlmClient {
             String type = "";
             String message = abbreviate(body);
             try {
-                JsonNode error = JSON.readTree(body).path("error");
+                JsonNode error = Json.MAPPER.readTree(body).path("error");
                 if (error.isObject()) {
                     type = error.path("type").asText("");
                     message = error.path("message").asText(message);

@@ -72,8 +72,14 @@ public final class LlmSetup {
      * when {@code ANTHROPIC_API_KEY} is set, every text redacted by {@link Redactor}.
      */
     public Diagnoser diagnoser(HistoryStore history, Set<String> playbooks, Map<String, String> env, Clock clock) {
-        return new LlmDiagnoser(this::modelForRun, ollama, AnthropicLlmClient.fromEnvironment(env).orElse(null),
-                history, Redactor.standard()::redact, playbooks, clock);
+        return diagnoser(history, playbooks, AnthropicLlmClient.fromEnvironment(env), clock);
+    }
+
+    /** As above, with the cloud fallback read from the environment already ({@link AnthropicLlmClient#fromEnvironment}). */
+    public Diagnoser diagnoser(HistoryStore history, Set<String> playbooks, Optional<LlmDiagnoser.Fallback> fallback,
+                               Clock clock) {
+        return new LlmDiagnoser(this::modelForRun, ollama, fallback.orElse(null), history,
+                Redactor.standard()::redact, playbooks, clock);
     }
 
     public OllamaLlmClient ollama() {

@@ -1,17 +1,22 @@
 package dev.healdesk.core.session;
 
 import dev.healdesk.core.config.Config;
+import dev.healdesk.core.config.OllamaAddress;
 import dev.healdesk.core.config.Setting;
 import dev.healdesk.core.history.HistoryRetention;
 import dev.healdesk.core.history.HistoryLocation;
 import dev.healdesk.core.history.HistoryStore;
+import dev.healdesk.core.llm.AnthropicLlmClient;
+import dev.healdesk.core.llm.LlmDiagnoser;
 import dev.healdesk.core.llm.LlmSetup;
+import dev.healdesk.core.llm.OllamaLlmClient;
 import dev.healdesk.core.playbook.BuiltInPlaybooks;
 import dev.healdesk.core.playbook.DecisionGate;
 import dev.healdesk.core.playbook.PlaybookChoice;
 import dev.healdesk.core.playbook.PlaybookExecutor;
 import dev.healdesk.core.playbook.PlaybookRegistry;
 import dev.healdesk.core.report.RunFolderWriter;
+import dev.healdesk.core.run.Diagnoser;
 import dev.healdesk.core.run.Provenance;
 import dev.healdesk.core.triage.PatternCatalog;
 import dev.healdesk.core.triage.PatternCatalogException;
@@ -21,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -33,7 +39,7 @@ import java.util.function.Supplier;
 public final class HealSession implements AutoCloseable {
     private final HistoryStore history;
     private final Supplier<PatternCatalog> catalog;
-    private final LlmSetup llm;
+    private final Supplier<LlmSetup> llm;
     private final RunRedactor redactor;
     private final PlaybookExecutor playbooks;
     private final RunService runService;
@@ -82,7 +88,8 @@ public final class HealSession implements AutoCloseable {
         }
     }
 
-    private HealSession(HistoryStore history, Supplier<PatternCatalog> catalog, LlmSetup llm, RunRedactor redactor,
+    private HealSession(HistoryStore history, Supplier<PatternCatalog> catalog, Supplier<LlmSetup> llm,
+                        RunRedactor redactor,
                         PlaybookExecutor playbooks, RunService runService) {
         this.history = history;
         this.catalog = catalog;
@@ -111,7 +118,12 @@ public final class HealSession implements AutoCloseable {
                 // the settings refuse such a value before a session opens; a session never deletes on a guess
                 spec.notices().accept(e.getMessage() + " Every run is kept.");
             }
-            LlmSetup llm = LlmSetup.fromEnvironment(spec.env());
+            // The model's setup (the GPU probes, Ollama's client, the model catalog read with Jackson's object
+            // mapper) is built when first asked for: a run that skips the LLM, or has no failure, never asks.
+            Supplier<LlmSetup> llm = new OnFirstUse<>(() -> LlmSetup.fromEnvironment(spec.env()));
+            // Its addresses are read now, so that a wrong one stops the session opening as before.
+            OllamaAddress.normalize(spec.env().get(OllamaLlmClient.HOST_ENV));
+            Optional<LlmDiagnoser.Fallback> fallback = AnthropicLlmClient.fromEnvironment(spec.env());
             // Every text of a run, whoever writes it down, is redacted once where it enters.
             RunRedactor redactor = new RunRedactor(spec.env());
             PlaybookRegistry registry = BuiltInPlaybooks.registry();
@@ -119,10 +131,12 @@ public final class HealSession implements AutoCloseable {
                     Config.guardrails(spec.env()), spec.env(), redactor, spec.clock(), spec.choice());
             // Built when a run first has a failure to triage: a healthy run needs neither the catalog nor the triage.
             Supplier<Triage> triage = new OnFirstUse<>(() -> new Triage(spec.catalog().get()));
+            // A diagnosis may suggest any playbook Healdesk can run, not only those a pattern proposes.
+            Supplier<Diagnoser> diagnoser = new OnFirstUse<>(() -> llm.get().diagnoser(history, registry.names(),
+                    fallback, spec.clock()));
             RunService runService = new RunService(history, spec.folders(), triage,
-                    // A diagnosis may suggest any playbook Healdesk can run, not only those a pattern proposes.
-                    llm.diagnoser(history, registry.names(), spec.env(), spec.clock()), playbooks,
-                    spec.clock(), redactor);
+                    (runId, groups, options, listener, cancel) -> diagnoser.get().diagnose(runId, groups, options,
+                            listener, cancel), playbooks, spec.clock(), redactor);
             return new HealSession(history, spec.catalog(), llm, redactor, playbooks, runService);
         } catch (RuntimeException e) {
             history.close();
@@ -167,8 +181,9 @@ public final class HealSession implements AutoCloseable {
         return catalog.get();
     }
 
+    /** The model's setup (built now if nothing has asked for it yet). */
     public LlmSetup llm() {
-        return llm;
+        return llm.get();
     }
 
     public RunRedactor redactor() {

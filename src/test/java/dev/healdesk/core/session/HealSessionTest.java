@@ -70,6 +70,36 @@ class HealSessionTest {
     }
 
     @Test
+    void aWrongCloudFallbackAddressStillStopsTheOpeningThoughTheModelIsSetUpLater() {
+        // the model's setup is built on first use; the fallback's settings are still read when the session opens
+        HealSession.Spec spec = new HealSession.Spec(Map.of("ANTHROPIC_API_KEY", "sk-test-key",
+                "ANTHROPIC_BASE_URL", "ftp://example.com"), dir.resolve("healdesk.db"),
+                new RunFolderWriter(dir.resolve("results")), PatternCatalog.builtIn(), new PolicyGate("me"), null,
+                Clock.systemUTC(), message -> { });
+        assertThatThrownBy(() -> HealSession.open(spec)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ANTHROPIC_BASE_URL").hasMessageNotContaining("sk-test-key");
+    }
+
+    @Test
+    void aMalformedOllamaHostStillStopsTheOpening() {
+        HealSession.Spec spec = new HealSession.Spec(Map.of("OLLAMA_HOST", "http://bad host"),
+                dir.resolve("healdesk.db"), new RunFolderWriter(dir.resolve("results")), PatternCatalog.builtIn(),
+                new PolicyGate("me"), null, Clock.systemUTC(), message -> { });
+        assertThatThrownBy(() -> HealSession.open(spec)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theModelSetupIsBuiltOnceFromTheSessionsSettings() {
+        HealSession.Spec spec = new HealSession.Spec(Map.of("OLLAMA_HOST", "gpu-box:12345"),
+                dir.resolve("healdesk.db"), new RunFolderWriter(dir.resolve("results")), PatternCatalog.builtIn(),
+                new PolicyGate("me"), null, Clock.systemUTC(), message -> { });
+        try (HealSession session = HealSession.open(spec)) {
+            assertThat(session.llm().ollama().host()).isEqualTo("http://gpu-box:12345");
+            assertThat(session.llm()).isSameAs(session.llm());
+        }
+    }
+
+    @Test
     void openingAppliesTheHistoryRetentionAndSaysWhatItDeleted() throws Exception {
         Instant now = Instant.parse("2026-12-05T12:00:00Z");
         Path db = dir.resolve("healdesk.db");
