@@ -168,7 +168,8 @@ final class Fakes {
      * ({@code gcloud --log-http}), Firebase refresh tokens (the {@code firebase:authUser} storage entry), Buildkite agent
      * access tokens and API tokens, express-session ids, ASP.NET Core data-protected cookies, TOTP seeds (base32). Like
      * {@link #FOURTH_SHAPES}, not in {@link #SHAPES}: the collection measures whether they are caught where they stand,
-     * and no rule was written for them.
+     * and no rule was written for them (the table's buildkite-api-token, for bkua_, came later, from the public rule
+     * sets).
      */
     static final java.util.Map<String, String> FIFTH_SHAPES = java.util.Map.of(
             "GOOGLE_OAUTH_ACCESS", "ya29.a0#W150",
