@@ -116,8 +116,8 @@ final class Chars {
 
     /**
      * Whether the {@code m} at {@code m} ends a terminal colour code ({@code ESC[7m}, and as JSON and logs escape it,
-     * backslash-u001b[7m, backslash-x1b[7m, backslash-033[7m), which joins nothing: Playwright's and Jest's messages
-     * put one right before the value they highlight.
+     * backslash-u001b[7m, backslash-x1b[7m, backslash-033[7m, and {@code [32m} where a CI log's viewer dropped the
+     * ESC), which joins nothing: Playwright's and Jest's messages put one right before the value they highlight.
      */
     static boolean ansiEndsAt(String s, int m) {
         int i = m - 1;
@@ -129,7 +129,8 @@ final class Chars {
         }
         return i >= 1 && s.charAt(i - 1) == (char) 0x1b || i >= 6 && s.regionMatches(true, i - 6, "\\u001b", 0, 6)
                 || i >= 4 && s.regionMatches(true, i - 4, "\\x1b", 0, 4) || i >= 4 && s.startsWith("\\033", i - 4)
-                || i >= 2 && s.startsWith("\\e", i - 2);
+                || i >= 2 && s.startsWith("\\e", i - 2)
+                || m > i + 1 && (i == 0 || !alnum(s.charAt(i - 1)));   // [32m: a code whose ESC a log viewer dropped
     }
 
     /** Whether the character at {@code i} (if any) joins what ends there: a word character or a token's start. */

@@ -300,7 +300,9 @@ public final class Redactor {
                 if ((called & lengthTested[c]) != 0) {
                     called &= lengthPasses[c][Math.min(63, scan.wordEnd(i) - i)];
                 }
-                if (called != (1L << detectors.length) - 1 && Chars.word(c)) {
+                if (called != (1L << detectors.length) - 1 && Chars.word(c) && !(before == '[' || before == ';')) {
+                    // a word's other characters start nothing for those left out; but after [ or ; a colour code's
+                    // digits may end in the m that a token is glued to (ESC[32mghp_…), and the word goes on there
                     next = scan.wordEnd(i);
                 }
                 for (; called != 0; called &= called - 1) {

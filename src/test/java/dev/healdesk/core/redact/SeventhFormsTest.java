@@ -113,4 +113,13 @@ class SeventhFormsTest {
         FormChecks.gone(redactor, "Address = 10.9.0.7/24", "10.9.0.7", "/24");
         FormChecks.gone(redactor, "connect ETIMEDOUT 172.18.4.0:443 from 10.0.3.17", "10.0.3.17");
     }
+
+    @Test
+    void aTokenGluedToATwoDigitColourCodeGoesWithOrWithoutItsEscape() {
+        String token = "ghp_" + FormChecks.token(random, 36);
+        FormChecks.gone(redactor, "\u001b[32m" + token + "\u001b[39m", token, "\u001b[32m", "\u001b[39m");
+        FormChecks.gone(redactor, "\u001b[0;32m" + token + "\u001b[0m", token, "\u001b[0;32m");
+        FormChecks.gone(redactor, "  [32m" + token + "[39m", token, "[32m", "[39m");   // the ESC dropped by a log viewer
+        FormChecks.untouched(redactor, "  \u001b[2mexpect(\u001b[22m\u001b[31mreceived\u001b[39m\u001b[2m).toBe(\u001b[22m");
+    }
 }
