@@ -296,6 +296,7 @@ public final class Packager {
             throw new StepFailed(cfg + " names no main class or class path");
         }
         javaOptions.addAll(unpackSqliteLibrary(image.resolve("lib/app")));
+        unpackJavaFxLibraries(image.resolve("lib/app/lib"));
         if (!javaOptions.contains(CONSOLE_ARCHIVE)) {
             throw new StepFailed(cfg + " has no " + CONSOLE_ARCHIVE + " (app-image.txt) for the shell launcher to"
                     + " exchange for the CLI's archive");
@@ -401,6 +402,40 @@ public final class Packager {
         }
         System.out.println("Packager: " + resource + "/" + name + " unpacked into " + dir);
         return List.of("-Dorg.sqlite.lib.path=$APPDIR/native", "-Dorg.sqlite.lib.name=" + name);
+    }
+
+    /**
+     * JavaFX's native libraries (glass, prism, fonts, effects), unpacked from its platform jars into the folder of those
+     * jars, where JavaFX's loader looks first ({@code NativeLibLoader}: beside the jar that holds it, on Linux).
+     * Otherwise every start of the console reads each library out of its jar, compares it with the copy in
+     * {@code ~/.openjfx/cache} by MD5, both copies read in full, under a file lock, and loads that copy: on the
+     * renderer's thread, which the toolkit waits for before the first frame. {@code -Djavafx.verbose=true} shows where
+     * each was loaded from ("from relative path").
+     */
+    private static void unpackJavaFxLibraries(Path libDir) throws IOException {
+        List<Path> jars;
+        try (Stream<Path> all = Files.list(libDir)) {
+            jars = all.filter(p -> p.getFileName().toString().matches("javafx-.*-linux(-aarch64)?\\.jar")).sorted().toList();
+        }
+        int unpacked = 0;
+        for (Path jar : jars) {
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+                for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                    String name = entry.getName();
+                    if (name.indexOf('/') >= 0 || !name.endsWith(".so")) {
+                        continue;
+                    }
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        Files.copy(in, libDir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                    }
+                    unpacked++;
+                }
+            }
+        }
+        if (unpacked == 0) {
+            throw new StepFailed("no JavaFX native library in the javafx-*-linux jars of " + libDir);
+        }
+        System.out.println("Packager: " + unpacked + " JavaFX native libraries unpacked into " + libDir);
     }
 
     /** {@code s} as one double-quoted shell word, with {@code $APPDIR} (jpackage's variable) left to the shell. */

@@ -3,6 +3,7 @@ package dev.healdesk.app.run;
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import dev.healdesk.app.fx.Labels;
+import dev.healdesk.app.fx.LaterTextFieldSkin;
 import dev.healdesk.app.fx.LaterTooltips;
 import dev.healdesk.app.fx.Subscriptions;
 import dev.healdesk.app.fx.View;
@@ -156,6 +157,8 @@ public final class RunView implements View {
                 0, RunViewModel.MAX_FIXES_LIMIT, model.maxFixesProperty().get());
         maxFixes.setValueFactory(factory);
         maxFixes.setPrefWidth(86);
+        // The first frame shows the number; text editing (JavaFX's skin of the editor) comes after it.
+        LaterTextFieldSkin.untilAfterNextFrame(maxFixes.getEditor());
         subs.bindBidirectional(factory.valueProperty(), model.maxFixesProperty());
         Label maxFixesLabel = new Label("Max fixes");
         maxFixesLabel.setLabelFor(maxFixes);

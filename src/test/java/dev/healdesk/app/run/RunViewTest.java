@@ -13,6 +13,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.skin.TextFieldSkin;
 import javafx.scene.control.Tooltip;
 import javafx.util.Duration;
 import javafx.stage.Stage;
@@ -33,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The run screen in a window (TestFX, headless Monocle): the live log's entries of several lines (a plan with its
  * steps, a re-run with its failed tests) are as tall as their lines, so none is drawn over the entry after it; the
- * banner of an unreachable model; the tooltips, installed after the first frame.
+ * banner of an unreachable model; the tooltips, installed after the first frame; the Max fixes spinner, whose editor
+ * gets JavaFX's own text skin after the first frame.
  */
 @ExtendWith(ApplicationExtension.class)
 class RunViewTest {
@@ -128,6 +131,21 @@ class RunViewTest {
         assertThat(fault.getText()).isEqualTo(Fault.BACKEND_DOWN.description());
         assertThat(fault.isWrapText()).isTrue();
         assertThat(fault.getShowDelay()).isEqualTo(Duration.millis(300));
+    }
+
+    @Test
+    void maxFixesIsAJavaFxSpinnerWithItsOwnTextSkinOnceTheScreenIsDrawnAndItsArrowsChangeTheRunsLimit(FxRobot robot)
+            throws Exception {
+        Spinner<?> spinner = robot.lookup("#max-fixes").queryAs(Spinner.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> spinner.getEditor().getSkin() instanceof TextFieldSkin);
+        int before = model.maxFixesProperty().get();
+        assertThat(spinner.getEditor().getText()).isEqualTo(String.valueOf(before));
+
+        robot.clickOn(robot.lookup("#max-fixes .increment-arrow-button").queryAs(Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(model.maxFixesProperty().get()).isEqualTo(before + 1);
+        assertThat(spinner.getEditor().getText()).isEqualTo(String.valueOf(before + 1));
     }
 
     private static ListCell<?> cell(List<ListCell<?>> cells, String start) {
