@@ -180,6 +180,14 @@ class RedactionCorpusTest {
      * {@code map[Name:[…]]}, SSH logins and programs' mailboxes that are no e-mail address: SixthFormsTest), reading the
      * tune failures only: tune 7 and 7, 735 kept (two `_ga` analytics cookies, which the first collection masks, still go); held out 25 and 7 (summary lines only), kept unchanged.
      */
+    /**
+     * Whether the sixth collection's held-out part prints its failures. It was released as tune data by the lead at this
+     * commit (issue #14, redact16), after its last measure as a held-out part with the rules of main at 99f668c: 25 of
+     * 210 planted values leaked with the standard rules and 7 of 120 secrets at rest, 431 of 436 must-keep strings kept.
+     * From then on it counts as tune data; the seventh collection (corpus7) is the clean measure of formats no rule was
+     * written for.
+     */
+    private static final boolean RELEASED_SIXTH = true;
     private static final int SIXTH_TUNE_LEAKS_STANDARD = 7;
     private static final int SIXTH_TUNE_LEAKS_AT_REST = 7;
     private static final int SIXTH_HELD_OUT_LEAKS_STANDARD = 25;
@@ -417,13 +425,13 @@ class RedactionCorpusTest {
         assertTrue(atRest.keptShare() >= SIXTH_TUNE_KEPT_AT_REST, atRest::toString);
     }
 
-    /** The sixth collection's held-out part: its failures are never printed, only its summary lines. */
+    /** The sixth collection's held-out part, released as tune data ({@link #RELEASED_SIXTH}). */
     @Test
     void theRulesLeakNoMoreThanMeasuredOnTheSixthCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
         Figures standard = RedactionCorpus.measure(sixth, "heldout", Redactor.standard()::redact, true);
         Figures atRest = RedactionCorpus.measure(sixth, "heldout", Redactor.atRest()::redact, false);
-        report("sixth collection, standard", standard, false);
-        report("sixth collection, at rest", atRest, false);
+        report("sixth collection, standard", standard, RELEASED_SIXTH);
+        report("sixth collection, at rest", atRest, RELEASED_SIXTH);
         assertTrue(standard.leaked() <= SIXTH_HELD_OUT_LEAKS_STANDARD, standard::toString);
         assertTrue(atRest.leaked() <= SIXTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= SIXTH_HELD_OUT_KEPT_STANDARD, standard::toString);
