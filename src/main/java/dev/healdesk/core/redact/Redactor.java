@@ -135,6 +135,7 @@ public final class Redactor {
         on("cCpPoO", new OneTimeCodes());
         on("=", new EncodedLogins());
         on("@$", new BoundParameters());
+        on("[", new TestIds());
         for (char c = 0; c < 128; c++) {
             Detector[] ds = triggers[c];
             if (ds == null) {

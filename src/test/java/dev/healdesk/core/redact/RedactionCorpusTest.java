@@ -179,6 +179,15 @@ class RedactionCorpusTest {
      * client's SASL response, Redis ACL passwords, one-time codes in a message, a signature after its algorithm, Go's
      * {@code map[Name:[…]]}, SSH logins and programs' mailboxes that are no e-mail address: SixthFormsTest), reading the
      * tune failures only: tune 7 and 7, 735 kept (two `_ga` analytics cookies, which the first collection masks, still go); held out 25 and 7 (summary lines only), kept unchanged.
+     * <p>
+     * The held-out part was then released as tune data ({@link #RELEASED_SIXTH}) and redact16 wrote general forms for its
+     * and the tune part's leaks, each on invented lines with counter-examples ({@code ReleasedSixthFormsTest}): a phone
+     * by its label in any country's layout, a person's number whose name is spelt in parts ({@code my_number}), a number
+     * ending in seven zeros as a placeholder, delimited records paired with the header that names their columns (CSV,
+     * TSV, {@code COPY … FROM stdin}), a parametrized test's id, a user name that is a key's id, a code in a message to
+     * a person. Held out 2 and 0 (two Mexican phone numbers in a header-less CSV row, nothing naming them), 434 of 436
+     * kept (two testcontainers {@code sessionId} labels that are UUIDs, masked as session ids); tune 3 and 3 (the Jenkins
+     * script console's {@code id : secret} lines and its decrypted {@code Result:}), 735 kept.
      */
     /**
      * Whether the sixth collection's held-out part prints its failures. It was released as tune data by the lead at this
@@ -188,14 +197,14 @@ class RedactionCorpusTest {
      * written for.
      */
     private static final boolean RELEASED_SIXTH = true;
-    private static final int SIXTH_TUNE_LEAKS_STANDARD = 7;
-    private static final int SIXTH_TUNE_LEAKS_AT_REST = 7;
-    private static final int SIXTH_HELD_OUT_LEAKS_STANDARD = 7;
-    private static final int SIXTH_HELD_OUT_LEAKS_AT_REST = 5;
+    private static final int SIXTH_TUNE_LEAKS_STANDARD = 3;
+    private static final int SIXTH_TUNE_LEAKS_AT_REST = 3;
+    private static final int SIXTH_HELD_OUT_LEAKS_STANDARD = 2;
+    private static final int SIXTH_HELD_OUT_LEAKS_AT_REST = 0;
     private static final double SIXTH_TUNE_KEPT_STANDARD = 0.989;
     private static final double SIXTH_TUNE_KEPT_AT_REST = 0.989;
-    private static final double SIXTH_HELD_OUT_KEPT_STANDARD = 0.993;
-    private static final double SIXTH_HELD_OUT_KEPT_AT_REST = 0.993;
+    private static final double SIXTH_HELD_OUT_KEPT_STANDARD = 0.995;
+    private static final double SIXTH_HELD_OUT_KEPT_AT_REST = 0.995;
     private static List<Case> cases;
     /** The second collection ({@link RedactionCorpus#SECOND}), measured apart. */
     private static List<Case> second;

@@ -110,4 +110,52 @@ class ReleasedSixthFormsTest {
         untouched("COPY orders (id, status, total) FROM stdin;\n1\tshipped\t12.50\n\\.");
         untouched("COPY users (name, api_key) FROM stdin;\nann\t\\N\n\\.");
     }
+    private String password() {
+        String[] words = {"Harbor", "Willow", "Quartz", "Falcon"};
+        return words[random.nextInt(words.length)] + digits(4) + "." + (char) ('a' + random.nextInt(26))
+                + (char) ('a' + random.nextInt(26));
+    }
+
+    @Test
+    void theParametersOfATestNamedForALoginOrASecretGoFromItsId() {
+        String password = password();
+        gone(redactor, "FAILED tests/test_auth.py::test_login[ci-bot-" + password + "] - AssertionError: assert 401 == 200",
+                password, "tests/test_auth.py::test_login[ci-bot-", "AssertionError: assert 401 == 200");
+        String signed = "Kite" + digits(4) + "!zz";
+        gone(redactor, "tests/t.py::test_checkout[release-eng-" + signed + "] PASSED", signed, "[release-eng-");
+        String key = FormChecks.token(random, 28) + "9aZ";
+        gone(redactor, "___ test_api_key_is_accepted[" + key + "] ___", key, "test_api_key_is_accepted[");
+        gone(atRest, "tests/b.py::test_token_refresh[" + key + "-v2] FAILED", key, "-v2] FAILED");
+        String card = "4111 1111 1111 1111";
+        gone(redactor, "tests/b.py::test_card_is_masked[" + card + "] FAILED", card, "test_card_is_masked[");
+    }
+
+    @Test
+    void aTestIdKeepsParametersThatAreNoSecret() {
+        untouched("PASSED tests/test_auth.py::test_login[anonymous-]");
+        untouched("FAILED tests/test_auth.py::test_login[admin-expired] - assert 403 == 200");
+        untouched("tests/test_parse.py::test_parse[utf-8-BOM] PASSED");
+        untouched("tests/test_tokens.py::test_token_expiry[expired-short] PASSED");
+        untouched("matrix[Release2024-x64] latest[0]");
+    }
+
+    @Test
+    void aUserNameThatIsAKeysIdGoes() {
+        String id = "Q" + FormChecks.token(random, 12).toUpperCase() + digits(3);
+        gone(redactor, "conf = {'sasl.username': '" + id + "', 'client.id': 'e2e'}", id, "'client.id': 'e2e'");
+        gone(atRest, "SASL_USERNAME=" + id + " SASL_MECHANISM=PLAIN", id, "SASL_MECHANISM=PLAIN");
+        untouched("username: \"ci-bot\" user=ADMIN login=release-eng");
+        untouched("user: DEADBEEF00112233 userid: 1234567890123456");
+        untouched("order_id: ABCD1234EFGH5678XYZ");
+    }
+
+    @Test
+    void aCodeInAMessageToAPersonGoes() {
+        String code = digits(6);
+        gone(redactor, "| q | {\"to\":\"ann@acme.test\",\"code\":\"" + code + "\"} | 71 |", code, "\"code\":\"", "| 71 |");
+        gone(atRest, "{\"recipient\": \"+15550100\", \"code\": \"" + code + "\"}", code, "\"code\": \"");
+        untouched("{\"error\": {\"code\": \"4012\", \"message\": \"bad\"}}");
+        untouched("{\"to\": \"ops\", \"code\": 404}");
+        untouched("{\"to\": \"ops\"}, {\"code\": \"5001\"}");
+    }
 }
