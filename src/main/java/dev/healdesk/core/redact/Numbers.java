@@ -354,6 +354,9 @@ final class Numbers extends Detector {
      * zeros (a placeholder, {@code +82 10-0000-0000}) stay. The end of the number, or -1 where it is none.
      */
     private static int labelledPhone(Scan scan, int i) {
+        if (!phoneLabelBefore(scan, i)) {
+            return -1;   // most numbers: no ':' or '=' right before them, or a label that names no phone
+        }
         String s = scan.text;
         int n = s.length();
         int digits = 0;
@@ -371,7 +374,7 @@ final class Numbers extends Detector {
         while (end > i && !Chars.digit(s.charAt(end - 1)) && s.charAt(end - 1) != ')') {
             end--;
         }
-        if (digits < 7 || digits > 15 || end < n && !fieldEnd(s.charAt(end)) || dated(s, i, end) || zeroed(s, i, end) || !phoneLabelBefore(scan, i)) {
+        if (digits < 7 || digits > 15 || end < n && !fieldEnd(s.charAt(end)) || dated(s, i, end) || zeroed(s, i, end)) {
             return -1;
         }
         scan.add(SecretKind.PHONE, i, end);
