@@ -25,7 +25,14 @@ final class Records extends Detector {
     private static final boolean[] FIRST = Chars.set(
             "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_\"");
 
-    /** A header starts with a name (perhaps quoted); a line feed that closes a COPY line is followed by anything. */
+    private static final boolean[][] EITHER = {Chars.set(";\r"), FIRST};
+
+    /** A header starts with a name (perhaps quoted); a line feed that closes a COPY line comes after its {@code ;}. */
+    @Override
+    public boolean[][] eitherSide(char c) {
+        return EITHER;
+    }
+
     @Override
     public int at(Scan scan, int nl) {
         String s = scan.text;
