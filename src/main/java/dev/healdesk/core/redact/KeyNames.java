@@ -335,6 +335,9 @@ final class KeyNames {
                     || last > 1 && has(bits[last - 2], PERSONAL_ID_QUALIFIER) && has(bits[last - 1], NUMBER_WORD)) {
                 return true;   // national_id, tax_number, social_insurance_number, national_id_no
             }
+            if (spelt(s, seg, last - 1, last)) {
+                return true;   // a name run together spelt in parts: my_number, My Number (Japan's)
+            }
             last--;
         }
         if (!has(bits[last], PERSONAL_ID_WORD)) {
@@ -364,6 +367,19 @@ final class KeyNames {
             p *= 31;
         }
         return p;
+    }
+
+    /** Whether words {@code a} and {@code b}, run together, are one of {@link #PERSONAL_ID_WORDS}. */
+    private static boolean spelt(String s, int[] seg, int a, int b) {
+        int la = seg[2 * a + 1] - seg[2 * a];
+        int lb = seg[2 * b + 1] - seg[2 * b];
+        for (String w : PERSONAL_ID_WORDS) {
+            if (w.length() == la + lb && s.regionMatches(true, seg[2 * a], w, 0, la)
+                    && s.regionMatches(true, seg[2 * b], w, la, lb)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether word {@code k} is all digits. */

@@ -78,6 +78,9 @@ final class KeyValues extends Detector {
             return sep + 1;   // the hours of 10:11:12, a port, an index: no key name is all digits
         }
         KeyNames.Key key = KeyNames.classify(scan, keyStart, keyEnd);
+        if (key == KeyNames.Key.NONE && UserKeys.named(s, keyStart, keyEnd)) {
+            UserKeys.value(scan, sep);   // a user that is a key's id, sasl.username: 'ABCD…'
+        }
         if (key == KeyNames.Key.PASSWORD && colon && !quoted && !bracketed && keyEnd - keyStart <= 3
                 && namespace(s, sep + 1)) {
             return sep + 1;   // a debug namespace, DEBUG=pw:api, pw:browser*: no password

@@ -9,11 +9,8 @@ package dev.healdesk.core.redact;
  * (a person's number's name, or "number", "no", "id" after a qualifier: {@link KeyNames#labelsNumber}); the words that
  * make it one are {@link KeyNames#classify}'s. A US social security number needs nine digits and its valid shape (no
  * area 000, 666 or 9xx), another person's number {@link KeyValues#personalNumber}'s shape. {@code order id 12345678},
- * {@code room number 123456} and {@code build 123456789} stay: their words say nothing of a person. A phone number by
- * its label too, in any syntax whose quotes and separators stand between ({@code "phone":"98692 42106"},
- * {@code mobile: 0612 345 678}, {@code tel 4155550134}): 7 to 15 digits after a phone's name ({@link #phoneLabel}), in
- * the national forms the shape rules alone cannot tell from other numbers. Called by {@link Numbers} for a number it
- * found nothing else in.
+ * {@code room number 123456} and {@code build 123456789} stay: their words say nothing of a person. Called by
+ * {@link Numbers} for a number it found nothing else in (a phone number by its label is {@link Numbers}' own).
  */
 final class NumberLabels {
 
@@ -21,10 +18,6 @@ final class NumberLabels {
     private static final int MAX_LABEL = 48;
     /** How many words the label may have: "social security number", "national insurance no". */
     private static final int MAX_WORDS = 4;
-    /** Names of a phone number: English, and the German, Spanish, Italian and French words that logs keep. */
-    private static final String[] PHONE_WORDS = {"phone", "telephone", "tel", "mobile", "cell", "cellphone", "fax",
-            "msisdn", "phonenumber", "mobilenumber", "mobilephone", "whatsapp", "telefon", "telefono", "handy",
-            "cellulare", "portable", "telephonenumber", "contactnumber"};
 
     private NumberLabels() {
     }
@@ -54,9 +47,6 @@ final class NumberLabels {
             return null;
         }
         int wordStart = wordStart(s, wordEnd);
-        if (phoneLabel(s, wordStart, wordEnd)) {
-            return digits >= 7 && digits <= 15 ? SecretKind.PHONE : null;
-        }
         if (Chars.is(s, wordStart, wordEnd, "is") || Chars.is(s, wordStart, wordEnd, "was")) {
             wordEnd = separatorsBefore(s, wordStart);
             if (wordEnd == wordStart || wordEnd == 0 || !Chars.alnum(s.charAt(wordEnd - 1))) {
@@ -84,27 +74,6 @@ final class NumberLabels {
             from = wordStart(s, b - 1);
         }
         return null;
-    }
-
-    /**
-     * Whether the word {@code s[start, end)} names a phone number: {@link #PHONE_WORDS}, as a word of its own
-     * ({@code phone}, {@code "mobile"}, {@code tel}), run together ({@code phonenumber}) or at a name's end after a hump
-     * ({@code customerPhone}, {@code homeTel}); or "number" or "no" after one ({@code phone number}, {@code mobile_no}).
-     */
-    private static boolean phoneLabel(String s, int start, int end) {
-        for (String w : PHONE_WORDS) {
-            int from = end - w.length();
-            if (from >= start && s.regionMatches(true, from, w, 0, w.length())
-                    && (from == start || Chars.upper(s.charAt(from)) && Chars.lower(s.charAt(from - 1)))) {
-                return true;
-            }
-        }
-        if ((Chars.is(s, start, end, "number") || Chars.is(s, start, end, "no")) && start >= 2
-                && (s.charAt(start - 1) == ' ' || s.charAt(start - 1) == '_' || s.charAt(start - 1) == '-')) {
-            int w = wordStart(s, start - 1);
-            return w < start - 1 && phoneLabel(s, w, start - 1);
-        }
-        return false;
     }
 
     /** Where the blanks, quotes, {@code #}, {@code :} and {@code =} (at most six) before {@code i} begin. */

@@ -25,6 +25,19 @@ final class Numbers extends Detector {
 
     @Override
     public int at(Scan scan, int i) {
+        int found = scan.spanCount();
+        int next = shaped(scan, i);
+        if (scan.spanCount() == found) {
+            int labelled = labelledPhone(scan, i);
+            if (labelled > 0) {
+                return labelled;
+            }
+        }
+        return next;
+    }
+
+    /** A number of one of the shapes above at {@code i}; where scanning may go on. */
+    private int shaped(Scan scan, int i) {
         String s = scan.text;
         char c = s.charAt(i);
         if (c == '+') {
@@ -265,7 +278,8 @@ final class Numbers extends Detector {
                 break;
             }
         }
-        if (digits < 8 || digits > 15 || Chars.joinedAt(s, end) || end < n && continues(s, end)) {
+        if (digits < 8 || digits > 15 || Chars.joinedAt(s, end) || end < n && continues(s, end)
+                || zeroed(s, i, end)) {
             return Math.max(i + 1, end);
         }
         scan.add(SecretKind.PHONE, i, end);
@@ -347,5 +361,124 @@ final class Numbers extends Detector {
             }
         }
         return true;
+    }
+
+    /** Words that name a telephone number as a word of a label ({@code phone}, {@code phone_es}, {@code mobileNumber}). */
+    private static final String[] PHONE_WORDS = {"phone", "phones", "mobile", "telephone", "tel", "cellphone",
+            "msisdn", "whatsapp", "fax", "telefon", "telefono", "telefone", "telefoon"};
+    /** The most characters read back from a value to its label. */
+    private static final int LABEL_REACH = 64;
+
+    /**
+     * A telephone number by its label, in whatever national format: the value of a key named for one ({@code phone:
+     * "(11) 92749-4822"}, {@code 'phone_es': '623 77 17 57'}, {@code "mobile"=06 12 34 56 78}), 7 to 15 digits in
+     * groups parted by blanks, dashes, dots or brackets, with perhaps a {@code +} before them, the whole value up to its
+     * quote or the next field. The shapes above know a few countries' layouts; a label says it for every country's.
+     * {@code phone_verified: 2024-05-14} (a date), {@code phones: 3} (a count) and a value whose last seven digits are
+     * zeros (a placeholder, {@code +82 10-0000-0000}) stay. The end of the number, or -1 where it is none.
+     */
+    private static int labelledPhone(Scan scan, int i) {
+        if (!phoneLabelBefore(scan, i)) {
+            return -1;   // most numbers: no ':' or '=' right before them, or a label that names no phone
+        }
+        String s = scan.text;
+        int n = s.length();
+        int digits = 0;
+        int j = i;
+        while (j < n && j - i <= 24) {
+            char c = s.charAt(j);
+            if (Chars.digit(c)) {
+                digits++;
+            } else if (!(c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '+' && j == i)) {
+                break;
+            }
+            j++;
+        }
+        int end = j;
+        while (end > i && !Chars.digit(s.charAt(end - 1)) && s.charAt(end - 1) != ')') {
+            end--;
+        }
+        if (digits < 7 || digits > 15 || end < n && !fieldEnd(s.charAt(end)) || dated(s, i, end) || zeroed(s, i, end)) {
+            return -1;
+        }
+        scan.add(SecretKind.PHONE, i, end);
+        return end;
+    }
+
+    /** What may follow a value: its closing quote, the next field, the line's end. */
+    private static boolean fieldEnd(char c) {
+        return c == '"' || c == '\'' || c == ',' || c == ';' || c == '}' || c == ']' || c == '\n' || c == '\r'
+                || c == '\t' || c == ' ' || c == '|' || c == '\\';
+    }
+
+    /** {@code 2024-05-14}, {@code 14.05.2024}: a date. */
+    private static boolean dated(String s, int start, int end) {
+        return end - start == 10 && (s.charAt(start + 4) == '-' && s.charAt(start + 7) == '-'
+                || s.charAt(start + 2) == '.' && s.charAt(start + 5) == '.');
+    }
+
+    /** Whether the number's last seven digits are all zeros: a placeholder, no one's number. */
+    static boolean zeroed(String s, int start, int end) {
+        int zeros = 0;
+        for (int k = end - 1; k >= start && zeros < 7; k--) {
+            char c = s.charAt(k);
+            if (c == '0') {
+                zeros++;
+            } else if (Chars.digit(c)) {
+                return false;
+            }
+        }
+        return zeros == 7;
+    }
+
+    /**
+     * Whether a label that names a phone stands right before the value at {@code v}: {@code phone: }, {@code "phone_es":
+     * '}, {@code mobile=}, {@code tel = "}, the label's words read as a key's ({@code phone_es}, {@code mobileNumber}).
+     */
+    private static boolean phoneLabelBefore(Scan scan, int v) {
+        String s = scan.text;
+        int k = v - 1;
+        if (k >= 0 && (s.charAt(k) == '"' || s.charAt(k) == '\'')) {
+            k--;
+            if (k >= 0 && s.charAt(k) == '\\') {
+                k--;   // JSON inside a JSON string: \"phone\":\"…
+            }
+        }
+        while (k >= 0 && Chars.blank(s.charAt(k))) {
+            k--;
+        }
+        if (k < 1 || s.charAt(k) != ':' && s.charAt(k) != '=') {
+            return false;
+        }
+        k--;
+        while (k >= 0 && Chars.blank(s.charAt(k))) {
+            k--;
+        }
+        if (k >= 0 && (s.charAt(k) == '"' || s.charAt(k) == '\'')) {
+            k--;
+            if (k >= 0 && s.charAt(k) == '\\') {
+                k--;
+            }
+        }
+        int end = k + 1;
+        while (k >= 0 && end - k <= LABEL_REACH && (Chars.alnum(s.charAt(k)) || s.charAt(k) == '_' || s.charAt(k) == '-'
+                || s.charAt(k) == '.')) {
+            k--;
+        }
+        return phoneWords(s, k + 1, end);
+    }
+
+    /** Whether a word of the name {@code [start, end)} (parted at {@code _ - .} and camel humps) names a phone. */
+    static boolean phoneWords(String s, int start, int end) {
+        int w = start;
+        for (int k = start + 1; k <= end; k++) {
+            if (k == end || !Chars.alnum(s.charAt(k)) || Chars.upper(s.charAt(k)) && Chars.lower(s.charAt(k - 1))) {
+                if (Chars.isAny(s, w, k, PHONE_WORDS)) {
+                    return true;
+                }
+                w = k < end && !Chars.alnum(s.charAt(k)) ? k + 1 : k;
+            }
+        }
+        return false;
     }
 }

@@ -34,10 +34,11 @@ final class OneTimeCodes extends Detector {
             return end;
         }
         boolean otp = end - i == 3 && (s.charAt(i) | 0x20) == 'o';
-        if (!otp && !qualified(s, i)) {
+        boolean field = !otp && !qualified(s, i);
+        if (field && !addressed(s, i, end)) {
             return end;
         }
-        int p = end;
+        int p = field ? end + 1 : end;   // past the field name's closing quote
         while (p < s.length() && s.charAt(p) == ' ') {
             p++;
         }
@@ -73,6 +74,53 @@ final class OneTimeCodes extends Detector {
         }
         scan.add(SecretKind.PASSWORD, start, p);
         return p;
+    }
+
+    /** Fields that say an object is a message to a person: its recipient. */
+    private static final String[] RECIPIENTS = {"\"to\"", "\"recipient\"", "\"phone\"", "\"msisdn\"", "\"mobile\""};
+    /** How far back the object's opening brace is looked for. */
+    private static final int OBJECT_REACH = 400;
+
+    /**
+     * Whether the word {@code [i, end)} is a quoted {@code "code"} field of a JSON object that also names a recipient
+     * ({@code {"to": "…", "phone": "…", "code": "969563"}}): a message or notification queued for a person, as a queue's
+     * or a mail catcher's dump prints it, whose code is one person's to use. {@code {"error": {"code": "4012"}}} and
+     * {@code "code": 404} stay: no recipient, and a number where a code sent is a string.
+     */
+    private static boolean addressed(String s, int i, int end) {
+        if (i == 0 || s.charAt(i - 1) != '"' || end >= s.length() || s.charAt(end) != '"') {
+            return false;
+        }
+        int colon = Chars.skipBlanks(s, end + 1);
+        if (colon >= s.length() || s.charAt(colon) != ':') {
+            return false;
+        }
+        int v = Chars.skipBlanks(s, colon + 1);
+        if (v >= s.length() || s.charAt(v) != '"') {
+            return false;
+        }
+        int open = i;
+        int depth = 0;
+        while (open > 0 && i - open <= OBJECT_REACH) {
+            char c = s.charAt(--open);
+            if (c == '}') {
+                depth++;
+            } else if (c == '{' && depth-- == 0) {
+                break;
+            } else if (c == '\n') {
+                return false;
+            }
+        }
+        if (s.charAt(open) != '{') {
+            return false;
+        }
+        for (String r : RECIPIENTS) {
+            int at = s.indexOf(r, open);
+            if (at > 0 && at < i) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the word before {@code i} (across one blank or dash) says what the code is for. */

@@ -26,7 +26,7 @@ final class PasswordShapes extends Detector {
         while (end < s.length() && end - start <= MAX && part(s.charAt(end))) {
             end++;
         }
-        start = afterUser(s, start, i);
+        start = TestIds.parameterStart(s, afterUser(s, start, i), i);   // test_x[user-Pa55word!], one parameter
         if (start > i || s.charAt(start) == '-') {
             return i + 1;
         }

@@ -45,6 +45,8 @@ public final class Redactor {
     private final SpacedProperties spacedProperties = new SpacedProperties();
     /** Called for the text's last line, which no line feed ends. */
     private final LineEnds lineEnds = new LineEnds();
+    /** Called for the text's first line too, which may be a header. */
+    private final Records records = new Records();
     /**
      * By trigger character, beside {@link #triggers}: the detectors' cheap tests ({@link Detector#seconds},
      * {@link Detector#befores}, {@link Detector#wordLengths}) folded into bit sets, bit {@code k} for the character's
@@ -104,6 +106,7 @@ public final class Redactor {
         on("/", new Logons(RULES.logons()));
         on("\n", spacedProperties);
         on("\n", lineEnds);
+        on("\n", records);
         on("(", new Fills());
         on("(", new NamedArguments());
         on(tokens.firstChars(), tokens);
@@ -133,6 +136,7 @@ public final class Redactor {
         on("=", new EncodedLogins());
         on("@$", new BoundParameters());
         on("=", new AuthorizationCodes());
+        on("[", new TestIds());
         for (char c = 0; c < 128; c++) {
             Detector[] ds = triggers[c];
             if (ds == null) {
@@ -271,6 +275,7 @@ public final class Redactor {
         char[] chars = scan.chars;
         int n = scan.length;
         spacedProperties.line(scan, 0);
+        records.first(scan);
         int i = 0;
         while (i < n) {
             char c = chars[i];

@@ -179,15 +179,32 @@ class RedactionCorpusTest {
      * client's SASL response, Redis ACL passwords, one-time codes in a message, a signature after its algorithm, Go's
      * {@code map[Name:[…]]}, SSH logins and programs' mailboxes that are no e-mail address: SixthFormsTest), reading the
      * tune failures only: tune 7 and 7, 735 kept (two `_ga` analytics cookies, which the first collection masks, still go); held out 25 and 7 (summary lines only), kept unchanged.
+     * <p>
+     * The held-out part was then released as tune data ({@link #RELEASED_SIXTH}) and redact16 wrote general forms for its
+     * and the tune part's leaks, each on invented lines with counter-examples ({@code ReleasedSixthFormsTest}): a phone
+     * by its label in any country's layout, a person's number whose name is spelt in parts ({@code my_number}), a number
+     * ending in seven zeros as a placeholder, delimited records paired with the header that names their columns (CSV,
+     * TSV, {@code COPY … FROM stdin}), a parametrized test's id, a user name that is a key's id, a code in a message to
+     * a person. Held out 2 and 0 (two Mexican phone numbers in a header-less CSV row, nothing naming them), 434 of 436
+     * kept (two testcontainers {@code sessionId} labels that are UUIDs, masked as session ids); tune 3 and 3 (the Jenkins
+     * script console's {@code id : secret} lines and its decrypted {@code Result:}), 735 kept.
      */
-    private static final int SIXTH_TUNE_LEAKS_STANDARD = 7;
-    private static final int SIXTH_TUNE_LEAKS_AT_REST = 7;
-    private static final int SIXTH_HELD_OUT_LEAKS_STANDARD = 25;
-    private static final int SIXTH_HELD_OUT_LEAKS_AT_REST = 7;
+    /**
+     * Whether the sixth collection's held-out part prints its failures. It was released as tune data by the lead at this
+     * commit (issue #14, redact16), after its last measure as a held-out part with the rules of main at 99f668c: 25 of
+     * 210 planted values leaked with the standard rules and 7 of 120 secrets at rest, 431 of 436 must-keep strings kept.
+     * From then on it counts as tune data; the seventh collection (corpus7) is the clean measure of formats no rule was
+     * written for.
+     */
+    private static final boolean RELEASED_SIXTH = true;
+    private static final int SIXTH_TUNE_LEAKS_STANDARD = 3;
+    private static final int SIXTH_TUNE_LEAKS_AT_REST = 3;
+    private static final int SIXTH_HELD_OUT_LEAKS_STANDARD = 2;
+    private static final int SIXTH_HELD_OUT_LEAKS_AT_REST = 0;
     private static final double SIXTH_TUNE_KEPT_STANDARD = 0.989;
     private static final double SIXTH_TUNE_KEPT_AT_REST = 0.989;
-    private static final double SIXTH_HELD_OUT_KEPT_STANDARD = 0.988;
-    private static final double SIXTH_HELD_OUT_KEPT_AT_REST = 0.993;
+    private static final double SIXTH_HELD_OUT_KEPT_STANDARD = 0.995;
+    private static final double SIXTH_HELD_OUT_KEPT_AT_REST = 0.995;
     /**
      * The seventh collection ({@link RedactionCorpus#SEVENTH}, families7.py: 52 formats none of the six earlier collections
      * has, weighted toward what a FAILING TEST RUN prints and drags in: JS/TS test tools (Mocha/chai, AVA, Jasmine,
@@ -213,15 +230,18 @@ class RedactionCorpusTest {
      * "got invalid value … at input.phone". Then an address that names no host stays (a /8's base, Chrome's reduced
      * version 124.0.0.0; a network in CIDR notation, 10.9.0.0/24): kept 996 (the third collection's tune part 471 to 473).
      * Still lost: private IP addresses (masked by design with the standard rules; the rules at rest keep them), a
-     * fixture's UK drama number.
+     * fixture's UK drama number. Then the rules redact16 wrote from the sixth collection's released held-out part,
+     * blind to this collection (a phone number by its label, delimited records under their header, a parametrized test's
+     * id, a user name that is a key's id, a code in a message to a person): held out 5 and 5, 401 kept (summary lines
+     * only); tune unchanged.
      */
     private static final int SEVENTH_TUNE_LEAKS_STANDARD = 7;
     private static final int SEVENTH_TUNE_LEAKS_AT_REST = 5;
-    private static final int SEVENTH_HELD_OUT_LEAKS_STANDARD = 7;
+    private static final int SEVENTH_HELD_OUT_LEAKS_STANDARD = 5;
     private static final int SEVENTH_HELD_OUT_LEAKS_AT_REST = 5;
     private static final double SEVENTH_TUNE_KEPT_STANDARD = 0.992;
     private static final double SEVENTH_TUNE_KEPT_AT_REST = 1.0;
-    private static final double SEVENTH_HELD_OUT_KEPT_STANDARD = 0.966;
+    private static final double SEVENTH_HELD_OUT_KEPT_STANDARD = 0.970;
     private static final double SEVENTH_HELD_OUT_KEPT_AT_REST = 0.980;
     private static List<Case> cases;
     /** The second collection ({@link RedactionCorpus#SECOND}), measured apart. */
@@ -455,13 +475,13 @@ class RedactionCorpusTest {
         assertTrue(atRest.keptShare() >= SIXTH_TUNE_KEPT_AT_REST, atRest::toString);
     }
 
-    /** The sixth collection's held-out part: its failures are never printed, only its summary lines. */
+    /** The sixth collection's held-out part, released as tune data ({@link #RELEASED_SIXTH}). */
     @Test
     void theRulesLeakNoMoreThanMeasuredOnTheSixthCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
         Figures standard = RedactionCorpus.measure(sixth, "heldout", Redactor.standard()::redact, true);
         Figures atRest = RedactionCorpus.measure(sixth, "heldout", Redactor.atRest()::redact, false);
-        report("sixth collection, standard", standard, false);
-        report("sixth collection, at rest", atRest, false);
+        report("sixth collection, standard", standard, RELEASED_SIXTH);
+        report("sixth collection, at rest", atRest, RELEASED_SIXTH);
         assertTrue(standard.leaked() <= SIXTH_HELD_OUT_LEAKS_STANDARD, standard::toString);
         assertTrue(atRest.leaked() <= SIXTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= SIXTH_HELD_OUT_KEPT_STANDARD, standard::toString);

@@ -1,0 +1,66 @@
+package dev.healdesk.core.redact;
+
+/**
+ * A user name that is a generated key's id: where a service hands out an API key and its secret as the user and the
+ * password of a plain login (Confluent Cloud's SASL {@code sasl.username}, a cloud's SMTP or registry logins), the user
+ * is the key's half that names it, and is no person's or service account's name. The value of a user's name
+ * ({@code username}, {@code user}, {@code sasl.username}, {@code login}) goes when it is 16 to 40 capital letters and
+ * digits, at least three of each and a letter past {@code F} (so no hexadecimal digest), the shape such ids have; so
+ * {@code username: "ci-bot"}, {@code user=ADMIN} and {@code user: DEADBEEF00112233} stay.
+ */
+final class UserKeys {
+
+    private static final String[] USER_WORDS = {"username", "user", "login", "userid"};
+    private static final int MIN = 16;
+    private static final int MAX = 40;
+
+    private UserKeys() {
+    }
+
+    /** Whether the key name {@code [start, end)} ends in a user's word (read after its last {@code . _ -} or hump). */
+    static boolean named(String s, int start, int end) {
+        int w = end;
+        while (w > start && Chars.lower(s.charAt(w - 1))) {
+            w--;
+        }
+        if (w == end) {
+            while (w > start && Chars.upper(s.charAt(w - 1))) {
+                w--;   // SASL_USERNAME
+            }
+        } else if (w > start && Chars.upper(s.charAt(w - 1))) {
+            w--;   // a camel hump's capital: userName, User
+        }
+        return Chars.isAny(s, w, end, USER_WORDS)
+                || Chars.is(s, w, end, "name") && w - 4 >= start && Chars.is(s, w - 4, w, "user");
+    }
+
+    /** Claims the value after the separator at {@code sep} when it has a key id's shape. */
+    static void value(Scan scan, int sep) {
+        String s = scan.text;
+        int v = Chars.skipBlanks(s, sep + 1);
+        char q = v < s.length() && (s.charAt(v) == '"' || s.charAt(v) == '\'') ? s.charAt(v) : 0;
+        int start = q == 0 ? v : v + 1;
+        int end = start;
+        int digits = 0;
+        int letters = 0;
+        boolean pastHex = false;
+        while (end < s.length() && end - start <= MAX && (Chars.upper(s.charAt(end)) || Chars.digit(s.charAt(end)))) {
+            char c = s.charAt(end);
+            if (Chars.digit(c)) {
+                digits++;
+            } else {
+                letters++;
+                pastHex |= c > 'F';
+            }
+            end++;
+        }
+        if (end - start < MIN || end - start > MAX || digits < 3 || letters < 3 || !pastHex) {
+            return;
+        }
+        if (end < s.length() && (q != 0 ? s.charAt(end) != q
+                : !(Chars.space(s.charAt(end)) || s.charAt(end) == ',' || s.charAt(end) == ';' || s.charAt(end) == '}'))) {
+            return;
+        }
+        scan.add(SecretKind.GENERIC_SECRET, start, end);
+    }
+}
