@@ -32,6 +32,9 @@ final class NumberLabels {
     }
 
     private static SecretKind kind(Scan scan, int start, int end) {
+        if (end - start < 6 || start < 3) {
+            return null;   // most numbers: too short for a person's
+        }
         String s = scan.text;
         int digits = 0;
         for (int i = start; i < end; i++) {

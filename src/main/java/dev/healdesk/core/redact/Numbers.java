@@ -378,9 +378,6 @@ final class Numbers extends Detector {
      * zeros (a placeholder, {@code +82 10-0000-0000}) stay. The end of the number, or -1 where it is none.
      */
     private static int labelledPhone(Scan scan, int i) {
-        if (!phoneLabelBefore(scan, i)) {
-            return -1;   // most numbers: no ':' or '=' right before them, or a label that names no phone
-        }
         String s = scan.text;
         int n = s.length();
         int digits = 0;
@@ -399,7 +396,10 @@ final class Numbers extends Detector {
             end--;
         }
         if (digits < 7 || digits > 15 || end < n && !fieldEnd(s.charAt(end)) || dated(s, i, end) || zeroed(s, i, end)) {
-            return -1;
+            return -1;   // most numbers: too short for a phone's, so the label is not read back
+        }
+        if (!phoneLabelBefore(scan, i)) {
+            return -1;   // no ':' or '=' right before the number, or a label that names no phone
         }
         scan.add(SecretKind.PHONE, i, end);
         return end;

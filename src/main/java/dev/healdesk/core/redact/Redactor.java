@@ -269,6 +269,18 @@ public final class Redactor {
     }
 
     /** {@link #scan(String, int)}, reading the text from {@code buffers} where given (see {@link Scan.Buffers}). */
+    /**
+     * For the digit at {@code i} that follows a {@code [} or {@code ;}: the {@code m} that ends a colour code's digits
+     * ({@code [32m}, {@code [0;32m}), where the scan goes on; else -1.
+     */
+    private static int colourCodeEnd(char[] chars, int i, int n) {
+        int k = i + 1;
+        while (k < n && k - i < 8 && (Chars.digit(chars[k]) || chars[k] == ';')) {
+            k++;
+        }
+        return k < n && chars[k] == 'm' ? k : -1;
+    }
+
     private Scan scan(String text, int depth, Scan.Buffers buffers) {
         Scan scan = new Scan(text, left, depth, buffers);
         Detector[][] table = triggers;
@@ -305,10 +317,11 @@ public final class Redactor {
                 if ((called & lengthTested[c]) != 0) {
                     called &= lengthPasses[c][Math.min(63, scan.wordEnd(i) - i)];
                 }
-                if (called != (1L << detectors.length) - 1 && Chars.word(c) && !(before == '[' || before == ';')) {
+                if (called != (1L << detectors.length) - 1 && Chars.word(c)) {
                     // a word's other characters start nothing for those left out; but after [ or ; a colour code's
-                    // digits may end in the m that a token is glued to (ESC[32mghp_…), and the word goes on there
-                    next = scan.wordEnd(i);
+                    // digits may end in the m that a token is glued to (ESC[32mghp_…): the scan goes on at the m
+                    int m = (before == '[' || before == ';') && Chars.digit(c) ? colourCodeEnd(chars, i, n) : -1;
+                    next = m > 0 ? m : scan.wordEnd(i);
                 }
                 for (; called != 0; called &= called - 1) {
                     next = Math.max(next, detectors[Long.numberOfTrailingZeros(called)].at(scan, i));
