@@ -1,6 +1,5 @@
 package dev.healdesk.app.fx;
 
-import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
@@ -95,7 +94,7 @@ public final class LaterTextFieldSkin extends SkinBase<TextField> {
         LaterTextFieldSkin skin = new LaterTextFieldSkin(field);
         field.setSkin(skin);
         // After the pulse that follows the frame, not inside it: the frame is on the screen by then.
-        UiThread.afterNextFrame(() -> Platform.runLater(skin::takeOver));
+        UiThread.afterNextFrame(() -> FxBridge.platform().post(skin::takeOver));
     }
 
     private void takeOver() {
