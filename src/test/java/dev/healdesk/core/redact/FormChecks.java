@@ -28,6 +28,19 @@ final class FormChecks {
         assertEquals(text, redactor.redact(text));
     }
 
+    /**
+     * {@code n} digits drawn from {@code random}: the first one of the {@code choices} digits from {@code first} on (a
+     * number's first digit is often bounded: no leading zero, a mobile prefix), the others 0 to 9.
+     */
+    static String digits(Random random, int n, char first, int choices) {
+        StringBuilder b = new StringBuilder();
+        b.append((char) (first + random.nextInt(choices)));
+        for (int i = 1; i < n; i++) {
+            b.append((char) ('0' + random.nextInt(10)));
+        }
+        return b.toString();
+    }
+
     /** {@code length} letters and digits drawn from {@code random}. */
     static String token(Random random, int length) {
         StringBuilder b = new StringBuilder();

@@ -18,12 +18,7 @@ class ReleasedSixthFormsTest {
     private final Redactor atRest = Redactor.atRest();
 
     private String digits(int n) {
-        StringBuilder b = new StringBuilder();
-        b.append((char) ('1' + random.nextInt(9)));
-        for (int i = 1; i < n; i++) {
-            b.append((char) ('0' + random.nextInt(10)));
-        }
-        return b.toString();
+        return FormChecks.digits(random, n, '1', 9);
     }
 
     private void gone(Redactor r, String text, String secret, String... kept) {

@@ -16,12 +16,7 @@ class SeventhFormsTest {
     private final Redactor redactor = Redactor.standard();
 
     private String digits(int n) {
-        StringBuilder b = new StringBuilder();
-        b.append((char) ('6' + random.nextInt(4)));
-        for (int i = 1; i < n; i++) {
-            b.append((char) ('0' + random.nextInt(10)));
-        }
-        return b.toString();
+        return FormChecks.digits(random, n, '6', 4);   // 6-9: a mobile's first digit in India
     }
 
     private String uuid() {

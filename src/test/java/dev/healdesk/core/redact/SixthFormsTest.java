@@ -20,11 +20,7 @@ class SixthFormsTest {
     private final Redactor atRest = Redactor.atRest();
 
     private String digits(int n) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            b.append((char) ('0' + random.nextInt(10)));
-        }
-        return b.toString();
+        return FormChecks.digits(random, n, '0', 10);
     }
 
     private String password() {
