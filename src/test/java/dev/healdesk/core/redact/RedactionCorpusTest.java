@@ -256,6 +256,30 @@ class RedactionCorpusTest {
     private static List<Case> sixth;
     /** The seventh collection ({@link RedactionCorpus#SEVENTH}), measured apart. */
     private static List<Case> seventh;
+    /**
+     * The eighth collection ({@link RedactionCorpus#EIGHTH}, families8.py: 59 formats none of the seven earlier collections
+     * has, weighted toward what a FAILING TEST RUN prints and drags in across languages and tools: Go (slog, zap, a
+     * panicking go test), Rust (tracing spans, anyhow chains), .NET (NUnit, MSTest, GetDebugView, the developer exception
+     * page, Serilog, web.config errors), PHP (VarDumper, Laravel logs and assertJson, debug:dotenv), Ruby (RSpec diffs,
+     * credentials:show, Cuprite), Ecto, Kotest, adb and shared_prefs, NSURLError and XCTAssert, Terraform state, Pulumi,
+     * Argo CD diffs, Travis and Bitbucket logs, npm/yarn/pip/poetry/Maven credentials, GIT_TRACE_CURL, Mosquitto,
+     * Cassandra, Elasticsearch, BigQuery, Stripe/Twilio/SendGrid/Supabase/Firebase errors, WebSocket frames, wget,
+     * mitmdump, tcpdump, Envoy/Apache/ModSecurity/HAProxy logs, OpenTelemetry, Datadog, New Relic, the journal, asciinema
+     * casts, shell history, rclone, sops, schema validation errors and pandas diffs with personal data; learnt from public
+     * threads and documentation pages) was built and committed before any rule ran on it, and no rule writer has seen it.
+     * A third of its families (20, 80 lines) is held out. Not measured yet: the bounds are open until the first measure,
+     * which sets them (ceilings to lower, floors to raise).
+     */
+    private static final int EIGHTH_TUNE_LEAKS_STANDARD = Integer.MAX_VALUE;
+    private static final int EIGHTH_TUNE_LEAKS_AT_REST = Integer.MAX_VALUE;
+    private static final int EIGHTH_HELD_OUT_LEAKS_STANDARD = Integer.MAX_VALUE;
+    private static final int EIGHTH_HELD_OUT_LEAKS_AT_REST = Integer.MAX_VALUE;
+    private static final double EIGHTH_TUNE_KEPT_STANDARD = 0.0;
+    private static final double EIGHTH_TUNE_KEPT_AT_REST = 0.0;
+    private static final double EIGHTH_HELD_OUT_KEPT_STANDARD = 0.0;
+    private static final double EIGHTH_HELD_OUT_KEPT_AT_REST = 0.0;
+    /** The eighth collection ({@link RedactionCorpus#EIGHTH}), measured apart. */
+    private static List<Case> eighth;
 
     @BeforeAll
     static void load() throws IOException {
@@ -266,6 +290,7 @@ class RedactionCorpusTest {
         fifth = RedactionCorpus.load(RedactionCorpus.FIFTH, SEED);
         sixth = RedactionCorpus.load(RedactionCorpus.SIXTH, SEED);
         seventh = RedactionCorpus.load(RedactionCorpus.SEVENTH, SEED);
+        eighth = RedactionCorpus.load(RedactionCorpus.EIGHTH, SEED);
     }
 
     @Test
@@ -545,6 +570,47 @@ class RedactionCorpusTest {
                 + THIRD_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= 0.975, standard::toString);   // the third's IP addresses (above)
         assertTrue(atRest.keptShare() >= 0.98, atRest::toString);
+    }
+
+    @Test
+    void theEighthCollectionHasAHundredAndSixtyLinesInFortyFormatsWithAThirdHeldOut() {
+        long heldOut = eighth.stream().filter(c -> c.split().equals("heldout")).count();
+        long formats = eighth.stream().map(c -> c.id().substring(0, c.id().lastIndexOf('-'))).distinct().count();
+        long heldOutFormats = eighth.stream().filter(c -> c.split().equals("heldout"))
+                .map(c -> c.id().substring(0, c.id().lastIndexOf('-'))).distinct().count();
+        long keep = eighth.stream().mapToLong(c -> c.keep().size()).sum();
+        long planted = eighth.stream().mapToLong(c -> c.planted().size()).sum();
+        assertTrue(eighth.size() >= 160, "lines: " + eighth.size());
+        assertTrue(formats >= 40, "formats: " + formats);
+        assertTrue(heldOutFormats >= 15, "held-out formats: " + heldOutFormats);
+        assertTrue(keep >= 800, "must-keep strings: " + keep);
+        assertTrue(planted >= 400, "planted values: " + planted);
+        assertTrue(heldOut >= eighth.size() / 4 && heldOut <= eighth.size() * 2 / 5, "held out: " + heldOut);
+    }
+
+    @Test
+    void theRulesLeakNoMoreThanMeasuredOnTheEighthCollectionsTuneSplitAndKeepWhatTheOperatorNeeds() {
+        Figures standard = RedactionCorpus.measure(eighth, "tune", Redactor.standard()::redact, true);
+        Figures atRest = RedactionCorpus.measure(eighth, "tune", Redactor.atRest()::redact, false);
+        report("eighth collection, standard", standard, true);
+        report("eighth collection, at rest", atRest, true);
+        assertTrue(standard.leaked() <= EIGHTH_TUNE_LEAKS_STANDARD, standard::toString);
+        assertTrue(atRest.leaked() <= EIGHTH_TUNE_LEAKS_AT_REST, atRest::toString);
+        assertTrue(standard.keptShare() >= EIGHTH_TUNE_KEPT_STANDARD, standard::toString);
+        assertTrue(atRest.keptShare() >= EIGHTH_TUNE_KEPT_AT_REST, atRest::toString);
+    }
+
+    /** The eighth collection's held-out part: its failures are never printed, only its summary lines. */
+    @Test
+    void theRulesLeakNoMoreThanMeasuredOnTheEighthCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
+        Figures standard = RedactionCorpus.measure(eighth, "heldout", Redactor.standard()::redact, true);
+        Figures atRest = RedactionCorpus.measure(eighth, "heldout", Redactor.atRest()::redact, false);
+        report("eighth collection, standard", standard, false);
+        report("eighth collection, at rest", atRest, false);
+        assertTrue(standard.leaked() <= EIGHTH_HELD_OUT_LEAKS_STANDARD, standard::toString);
+        assertTrue(atRest.leaked() <= EIGHTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
+        assertTrue(standard.keptShare() >= EIGHTH_HELD_OUT_KEPT_STANDARD, standard::toString);
+        assertTrue(atRest.keptShare() >= EIGHTH_HELD_OUT_KEPT_AT_REST, atRest::toString);
     }
 
     private static void report(String rules, Figures f, boolean failures) {
