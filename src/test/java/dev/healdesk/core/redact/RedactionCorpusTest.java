@@ -267,17 +267,23 @@ class RedactionCorpusTest {
      * mitmdump, tcpdump, Envoy/Apache/ModSecurity/HAProxy logs, OpenTelemetry, Datadog, New Relic, the journal, asciinema
      * casts, shell history, rclone, sops, schema validation errors and pandas diffs with personal data; learnt from public
      * threads and documentation pages) was built and committed before any rule ran on it, and no rule writer has seen it.
-     * A third of its families (20, 80 lines) is held out. Not measured yet: the bounds are open until the first measure,
-     * which sets them (ceilings to lower, floors to raise).
+     * A third of its families (20, 80 lines) is held out. Measured once at 246de2d with the rules of main at 95952d1,
+     * from the summary lines only (the held-out failures are never printed, and no line was changed after the run): tune
+     * 41 of 380 planted values leaked with the standard rules and 23 of 292 secrets at rest, 1103 of 1111 must-keep
+     * strings kept (0.9928) and 1103 at rest; held out 26 of 204 and 6 of 132, 568 of 568 kept (1.0000) and 568 at rest.
+     * The standard figure counts personal data (72 of the 204 held-out values), the figure at rest secrets only. In the tune
+     * part, a failing URL in NSURLError's userInfo loses its host and path, and Travis' {@code DB_PASSWORD=[secure]} mask
+     * itself is masked (8 of 1111 keeps).
+     * These bounds keep the gap from growing: lower the leak bounds, raise the kept floors, never the other way.
      */
-    private static final int EIGHTH_TUNE_LEAKS_STANDARD = Integer.MAX_VALUE;
-    private static final int EIGHTH_TUNE_LEAKS_AT_REST = Integer.MAX_VALUE;
-    private static final int EIGHTH_HELD_OUT_LEAKS_STANDARD = Integer.MAX_VALUE;
-    private static final int EIGHTH_HELD_OUT_LEAKS_AT_REST = Integer.MAX_VALUE;
-    private static final double EIGHTH_TUNE_KEPT_STANDARD = 0.0;
-    private static final double EIGHTH_TUNE_KEPT_AT_REST = 0.0;
-    private static final double EIGHTH_HELD_OUT_KEPT_STANDARD = 0.0;
-    private static final double EIGHTH_HELD_OUT_KEPT_AT_REST = 0.0;
+    private static final int EIGHTH_TUNE_LEAKS_STANDARD = 41;
+    private static final int EIGHTH_TUNE_LEAKS_AT_REST = 23;
+    private static final int EIGHTH_HELD_OUT_LEAKS_STANDARD = 26;
+    private static final int EIGHTH_HELD_OUT_LEAKS_AT_REST = 6;
+    private static final double EIGHTH_TUNE_KEPT_STANDARD = 0.992;
+    private static final double EIGHTH_TUNE_KEPT_AT_REST = 0.992;
+    private static final double EIGHTH_HELD_OUT_KEPT_STANDARD = 1.0;
+    private static final double EIGHTH_HELD_OUT_KEPT_AT_REST = 1.0;
     /** The eighth collection ({@link RedactionCorpus#EIGHTH}), measured apart. */
     private static List<Case> eighth;
 
