@@ -52,19 +52,21 @@ final class Values {
         if (same || Chars.contains(s, start, end, Chars.TOKEN_PREFIX, false)) {
             return true;   // a mask, or a value redacted in part already
         }
-        return end - start <= 9 && (PLACEHOLDER_WORDS.contains(s.substring(start, end).toLowerCase(Locale.ROOT))
-                || ciMask(s, start, end));
+        if (end - start > 9) {
+            return false;
+        }
+        String word = s.substring(start, end).toLowerCase(Locale.ROOT);
+        return PLACEHOLDER_WORDS.contains(word) || ciMask(s, start, end) && CI_MASK_WORDS.contains(word);
     }
 
     /**
-     * Whether {@code s[start, end)} is a word in brackets that a CI prints where it hid a secret: Travis'
+     * Whether {@code s[start, end)} stands in brackets, as a word a CI prints where it hid a secret does: Travis'
      * {@code DB_PASSWORD=[secure]}, {@code [sensitive]}, {@code [protected]}, {@code [encrypted]}. The secret never
      * reached the log; the word says that it was set, which is worth keeping. A bare word ({@code password=secure})
      * is still a value.
      */
     private static boolean ciMask(String s, int start, int end) {
-        return start > 0 && end < s.length() && s.charAt(start - 1) == '[' && s.charAt(end) == ']'
-                && CI_MASK_WORDS.contains(s.substring(start, end).toLowerCase(Locale.ROOT));
+        return start > 0 && end < s.length() && s.charAt(start - 1) == '[' && s.charAt(end) == ']';
     }
 
     /** Whether a value under a secret-sounding key name is random enough to be the secret itself. */
