@@ -62,7 +62,7 @@ final class Elements extends Detector {
             return gt + 1;
         }
         if (attribute && (Chars.indexOf(s, ' ', start, end) >= 0 || key == KeyNames.Key.PASSWORD
-                && !Values.passwordLike(s, start, end) && !Values.secretLike(s, start, end))) {
+                && !Values.passwordLike(s, start, end) && !Values.secretLike(s, start, end) && !pin(s, start, end))) {
             return gt + 1;   // the text of a form's control, <button name="password">Show</button>: no value
         }
         SecretKind kind = key == KeyNames.Key.PASSWORD ? SecretKind.PASSWORD
@@ -75,6 +75,22 @@ final class Elements extends Detector {
         }
         scan.add(kind, start, end);
         return start;
+    }
+
+    /**
+     * Whether {@code s[start, end)} is 4 to 12 digits: a PIN or a passcode as a password-named setting holds it
+     * ({@code <string name="pin">047130</string>} in Android's shared_prefs); no form control's text is a number.
+     */
+    private static boolean pin(String s, int start, int end) {
+        if (end - start < 4 || end - start > 12) {
+            return false;
+        }
+        for (int k = start; k < end; k++) {
+            if (!Chars.digit(s.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -32,7 +32,11 @@ final class KeyNames {
 
     private static final String[] PASSWORD_WORDS = {"password", "passwd", "passphrase", "passcode", "pwd", "pass",
             "passwords", "requirepass", "masterauth",
-            "pw", "otp", "pin", "psk"};   // psk: a Wi-Fi or IPsec pre-shared key, a passphrase
+            "pw", "otp", "pin", "psk",   // psk: a Wi-Fi or IPsec pre-shared key, a passphrase
+            // the word misspelt, as a connection string that fails on "Keyword not supported: 'pasword'" carries it,
+            // and in the languages a localised tool or a hand-written config names it in
+            "pasword", "paswd", "pswd", "passwrd", "passwort", "passord", "wachtwoord", "senha", "contrasena",
+            "salasana", "haslo", "losenord"};
     /** Words that end in "pass" and are no password: a name like {@code LDAP_ROOTPASS} or {@code adminpass} is one. */
     private static final String[] NOT_PASSWORDS = {"bypass", "compass", "surpass", "overpass", "underpass", "trespass",
             "multipass", "onepass", "firstpass", "secondpass", "renderpass", "subpass"};
@@ -40,7 +44,10 @@ final class KeyNames {
             "accesskey", "privatekey", "clientsecret", "authtoken", "accesstoken", "refreshtoken", "credential",
             "credentials", "creds", "auth", "signature", "sig", "csrftoken", "xsrftoken", "sessionsecret", "jwtsecret",
             "webhooksecret", "pat", "bearer", "dockerconfigjson", "dockercfg", "privkey", "passkey", "hmac", "accessor",
-            "samlresponse"};
+            "samlresponse",
+            // a cross-site request forgery token by its cookie's or field's name: _csrf, XSRF-TOKEN's xsrf, ASP.NET
+            // Core's .AspNetCore.Antiforgery.<id>, Rails' authenticity_token is "token" already
+            "csrf", "xsrf", "antiforgery"};
     /** Words that make a following "key" a secret one: api_key, accessKey, x-api-key, AccountKey... */
     static final String[] KEY_QUALIFIERS = {"api", "access", "secret", "private", "client", "signing",
             "encryption", "master", "app", "account", "license", "subscription", "service", "auth", "shared", "preshared"};
@@ -53,7 +60,10 @@ final class KeyNames {
             "shard", "lookup", "map", "dedup", "dedupe", "message", "hot", "idx", "index", "schema",
             "sequence", "group", "item", "i18n", "translation", "locale", "label", "field", "column", "table", "query",
             "react", "list", "dict", "redis", "storage", "s3", "file", "path", "event", "request", "trace", "span",
-            "correlation", "tracking", "partitioning", "cluster", "ssh", "host", "gpg", "pgp", "kms"};
+            "correlation", "tracking", "partitioning", "cluster", "ssh", "host", "gpg", "pgp", "kms",
+            // Cocoa names every key of an error's userInfo so: NSErrorFailingURLStringKey, NSURLErrorFailingURLErrorKey,
+            // _kCFStreamErrorDomainKey, NSLocalizedDescriptionKey; what they hold is a URL, a domain, a message
+            "url", "uri", "string", "error", "domain", "description"};
     /**
      * Names of a person's number, the words that end such a label (a word of its own: {@code national_id}, {@code
      * passportNumber}, {@code Driver licence}, {@code tax-id}): national identity numbers of many countries (the UK's
@@ -68,7 +78,9 @@ final class KeyNames {
             // the Balkans' JMBG and EMSO, Croatia's OIB, Argentina's CUIT and CUIL, Singapore's NRIC, Hong Kong's HKID,
             // Malaysia's MyKad, Turkey's TCKN, the Netherlands' former sofinummer
             "nir", "nss", "ahv", "svnr", "rrn", "cpr", "fnr", "ppsn", "amka", "egn", "jmbg", "emso", "oib", "cuit", "cuil",
-            "nric", "hkid", "mykad", "tckn", "sofinummer"};
+            "nric", "hkid", "mykad", "tckn", "sofinummer",
+            // Ireland's PPS number as a bare "pps", India's PAN (a card's primary account number is no less a secret)
+            "pps", "pan"};
     /** Words before "id"/"number" that make it a person's number: national_id, tax-number, insurance_number. */
     private static final String[] PERSONAL_ID_QUALIFIERS = {"national", "tax", "identity", "identification",
             "insurance", "citizen", "resident", "voter", "health", "medicare", "passport", "licence", "license", "social",
@@ -281,6 +293,16 @@ final class KeyNames {
         while (last > 0 && (has(bits[last], TRAILER) || digits(s, seg, last))) {
             last--;   // token_value, X-Hub-Signature-256, api_key_2: the name is in the words before
         }
+        int suffix = last > 0 ? idSuffix(s, seg[2 * last + 1]) : -1;
+        if (suffix > 0) {
+            int before = last;
+            while (before > 0 && seg[2 * before] >= suffix) {
+                before--;
+            }
+            if (seg[2 * before] < suffix && has(bits[before], SECRET_WORD)) {
+                last = before;   // .AspNetCore.Antiforgery.x1Yz: an app's id after the cookie's name, the name before it
+            }
+        }
         if (last > 0 && has(bits[last], CODE) && (has(bits[last - 1], PASSWORD_WORD) || has(bits[last - 1], ONE_TIME))) {
             return Key.PASSWORD;   // a one-time code, a PIN: otpCode, mfa_code, totp-token, pin_code (error_code stays)
         }
@@ -383,6 +405,22 @@ final class KeyNames {
     }
 
     /** Whether word {@code k} is all digits. */
+    /**
+     * Where a short id set after a name by a dot starts, the name ending at {@code end}: letters and digits mixed
+     * ({@code x1Yz}), as ASP.NET Core names its antiforgery cookie per application; -1 where there is none.
+     */
+    private static int idSuffix(String s, int end) {
+        int a = end;
+        boolean digit = false;
+        boolean letter = false;
+        while (a > 0 && end - a <= 8 && Chars.alnum(s.charAt(a - 1))) {
+            a--;
+            digit |= Chars.digit(s.charAt(a));
+            letter |= Chars.letter(s.charAt(a));
+        }
+        return end - a >= 2 && end - a <= 8 && a > 0 && s.charAt(a - 1) == '.' && digit && letter ? a : -1;
+    }
+
     private static boolean digits(String s, int[] seg, int k) {
         for (int i = seg[2 * k]; i < seg[2 * k + 1]; i++) {
             if (!Chars.digit(s.charAt(i))) {

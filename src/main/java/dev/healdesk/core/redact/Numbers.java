@@ -110,8 +110,12 @@ final class Numbers extends Detector {
                         return g[2 * k - 1];
                     }
                 }
-                if (usPhone(s, g, 0, count) || nationalPhone(s, g, count)) {
+                if (usPhone(s, g, 0, count) || nationalPhone(s, g, count) || chineseMobile(s, g, count)) {
                     scan.add(SecretKind.PHONE, i, end);
+                    return end;
+                }
+                if (count == 3 && lengths(g, 4, 4, 4) && s.charAt(i) >= '2') {
+                    scan.add(SecretKind.NATIONAL_ID, i, end);   // Aadhaar's printed layout: 1234 5678 9012
                     return end;
                 }
                 if (NumberLabels.claim(scan, i, end)) {
@@ -215,6 +219,15 @@ final class Numbers extends Detector {
             digits += len(g, k);
         }
         return digits >= 9 && digits <= 12;
+    }
+
+    /**
+     * A Chinese mobile number as it is written, 3-4-4 with blanks: {@code 139 1234 5678}, the first group 13x to 19x
+     * (the mobile ranges; landlines start 0). Eleven digits in that grouping are rarely anything else.
+     */
+    private static boolean chineseMobile(String s, int[] g, int count) {
+        return count == 3 && lengths(g, 3, 4, 4) && s.charAt(g[0]) == '1' && s.charAt(g[0] + 1) >= '3'
+                && !zeroed(s, g[0], g[5]);
     }
 
     /** The first {@code count} groups are a card number: a card layout, an issuer's first digit, Luhn. */
@@ -398,17 +411,71 @@ final class Numbers extends Detector {
         if (digits < 7 || digits > 15 || end < n && !fieldEnd(s.charAt(end)) || dated(s, i, end) || zeroed(s, i, end)) {
             return -1;   // most numbers: too short for a phone's, so the label is not read back
         }
-        if (!phoneLabelBefore(scan, i)) {
+        if (!phoneLabelBefore(scan, i) && !namedInProse(s, i, end)) {
             return -1;   // no ':' or '=' right before the number, or a label that names no phone
         }
         scan.add(SecretKind.PHONE, i, end);
         return end;
     }
 
+    /**
+     * A number that an error message calls a number on a line about a phone, as an SMS or telephony API words it: {@code
+     * The 'To' number 8123 4567 is not a valid phone number}, {@code mobile number 0412 345 678 is not reachable}: the
+     * word {@code number} right before it, a phone word on the line, and the digits in groups (or after a {@code +}),
+     * as people write a phone number and seldom an order's or a build's.
+     */
+    private static boolean namedInProse(String s, int i, int end) {
+        if (i < 7 || s.charAt(i - 1) != ' ' || !s.regionMatches(true, i - 7, "number", 0, 6)
+                || i > 7 && Chars.alnum(s.charAt(i - 8))) {
+            return false;
+        }
+        boolean grouped = s.charAt(i) == '+';
+        for (int k = i + 1; k < end - 1 && !grouped; k++) {
+            grouped = !Chars.digit(s.charAt(k));
+        }
+        if (!grouped) {
+            return false;
+        }
+        int from = i;
+        while (from > 0 && i - from < 160 && s.charAt(from - 1) != '\n') {
+            from--;
+        }
+        int to = end;
+        while (to < s.length() && to - end < 160 && s.charAt(to) != '\n') {
+            to++;
+        }
+        for (int k = from; k + 5 <= to; k++) {
+            char c = (char) (s.charAt(k) | 0x20);
+            if ((c == 'p' && s.regionMatches(true, k, "phone", 0, 5) || c == 'm' && k + 6 <= to
+                    && s.regionMatches(true, k, "mobile", 0, 6)) && (k == from || !Chars.letter(s.charAt(k - 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** What may follow a value: its closing quote, the next field, the line's end. */
     private static boolean fieldEnd(char c) {
         return c == '"' || c == '\'' || c == ',' || c == ';' || c == '}' || c == ']' || c == '\n' || c == '\r'
-                || c == '\t' || c == ' ' || c == '|' || c == '\\';
+                || c == '\t' || c == ' ' || c == '|' || c == '\\' || c == '<';
+    }
+
+    /**
+     * Whether the whole of {@code s[start, end)} is a telephone number as a label's value may hold one: 7 to 15 digits,
+     * perhaps a {@code +} first, in groups parted by blanks, dashes, dots or brackets; no date, no placeholder of zeros.
+     */
+    static boolean phoneValue(String s, int start, int end) {
+        int digits = 0;
+        for (int k = start; k < end; k++) {
+            char c = s.charAt(k);
+            if (Chars.digit(c)) {
+                digits++;
+            } else if (!(c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '+' && k == start)) {
+                return false;
+            }
+        }
+        return digits >= 7 && digits <= 15 && Chars.digit(s.charAt(end - 1)) && !dated(s, start, end)
+                && !zeroed(s, start, end);
     }
 
     /** {@code 2024-05-14}, {@code 14.05.2024}: a date. */
@@ -447,6 +514,11 @@ final class Numbers extends Detector {
         while (k >= 0 && Chars.blank(s.charAt(k))) {
             k--;
         }
+        if (k >= 1 && s.charAt(k) == '>' && s.charAt(k - 1) == '=') {
+            k--;   // a hash rocket: PHP's and Ruby's "phone" => "…"
+        } else if (k >= 2 && s.charAt(k) == '>' && (s.charAt(k - 1) == '"' || s.charAt(k - 1) == '\'')) {
+            return attributeNamesPhone(s, k - 1);   // <string name="phone">…</string>
+        }
         if (k < 1 || s.charAt(k) != ':' && s.charAt(k) != '=') {
             return false;
         }
@@ -468,8 +540,32 @@ final class Numbers extends Detector {
         return phoneWords(s, k + 1, end);
     }
 
-    /** Whether a word of the name {@code [start, end)} (parted at {@code _ - .} and camel humps) names a phone. */
+    /**
+     * Whether the start tag whose attribute value closes with the quote at {@code q} names a phone by its {@code name}
+     * or {@code key} attribute, as Android's shared_prefs, Java's XML properties and .NET's settings carry a setting's
+     * name: {@code <string name="phone">}, {@code <entry key="user.mobile">}.
+     */
+    private static boolean attributeNamesPhone(String s, int q) {
+        char quote = s.charAt(q);
+        int open = q - 1;
+        while (open >= 0 && q - open <= LABEL_REACH && s.charAt(open) != quote && s.charAt(open) != '\n') {
+            open--;
+        }
+        if (open < 5 || s.charAt(open) != quote || s.charAt(open - 1) != '=') {
+            return false;
+        }
+        boolean named = s.regionMatches(true, open - 5, "name", 0, 4) || s.regionMatches(true, open - 4, "key", 0, 3);
+        return named && phoneWords(s, open + 1, q);
+    }
+
+    /**
+     * Whether a word of the name {@code [start, end)} (parted at {@code _ - .} and camel humps) names a phone; a sign
+     * before the name is no part of it (VarDumper's {@code -phone:} and {@code +phone:}, a Ruby symbol's {@code :phone}).
+     */
     static boolean phoneWords(String s, int start, int end) {
+        while (start < end && !Chars.alnum(s.charAt(start))) {
+            start++;
+        }
         int w = start;
         for (int k = start + 1; k <= end; k++) {
             if (k == end || !Chars.alnum(s.charAt(k)) || Chars.upper(s.charAt(k)) && Chars.lower(s.charAt(k - 1))) {

@@ -137,6 +137,8 @@ public final class Redactor {
         on("@$", new BoundParameters());
         on("=", new AuthorizationCodes());
         on("[", new TestIds());
+        on(",", new SecretPairs());
+        on("\n", new HistoryLines());
         for (char c = 0; c < 128; c++) {
             Detector[] ds = triggers[c];
             if (ds == null) {

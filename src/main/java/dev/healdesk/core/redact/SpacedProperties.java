@@ -18,7 +18,7 @@ final class SpacedProperties extends Detector {
     /** How many rows above a table row its dashed rule may stand. */
     private static final int TABLE_REACH = 24;
 
-    private static final boolean[] LINE_START = Chars.set(Chars.LETTERS + " \t");
+    private static final boolean[] LINE_START = Chars.set(Chars.LETTERS + " \t.");
 
     /** The line's key starts with a letter, perhaps indented. */
     @Override
@@ -40,16 +40,23 @@ final class SpacedProperties extends Detector {
         while (k < n && k - start < MAX_INDENT && Chars.blank(s.charAt(k))) {
             k++;
         }
+        if (k + 1 < n && s.charAt(k) == '.' && Chars.letter(s.charAt(k + 1))) {
+            k++;   // a cookie's name that starts with a dot, as ASP.NET's do: .AspNetCore.Antiforgery.x1Yz, .ASPXAUTH
+        }
         if (k >= n || !Chars.letter(s.charAt(k))) {
             return;   // a time stamp, a bracket, an empty line: most lines of a log
         }
         int keyStart = k;
+        int nameStart = k;
         boolean structured = false;
         boolean camel = false;
         while (k < n && k - keyStart <= KeyNames.MAX_LENGTH) {
             char c = s.charAt(k);
             if (c == '.' || c == '_' || c == '-') {
                 structured |= k > keyStart;
+            } else if (c == ':' && k > keyStart && k + 1 < n && Chars.letter(s.charAt(k + 1))) {
+                structured = true;   // a namespace before the name, as Pulumi's config prints it: shop:dbPassword
+                nameStart = k + 1;
             } else if (!Chars.alnum(c)) {
                 break;
             }
@@ -75,12 +82,27 @@ final class SpacedProperties extends Detector {
         while (k < n && (Chars.blank(s.charAt(k)) || s.charAt(k) == '\r')) {
             k++;
         }
-        if (valueEnd == v || k < n && s.charAt(k) != '\n') {
-            return;   // no value, or more than one token: a sentence
+        boolean cells = false;
+        if (valueEnd > v && k < n && s.charAt(k) != '\n') {
+            // more than one token: a sentence, or a row of a wider table whose first column is the name (Symfony's
+            // debug:dotenv prints a variable's value in each file it is set in, under a dashed rule of four runs)
+            if (!(structured && k - valueEnd >= 2)) {
+                return;
+            }
+            cells = true;   // if the name says a secret and a rule of more than two runs stands above (below)
         }
-        KeyNames.Key key = KeyNames.classify(scan, keyStart, keyEnd);
+        if (valueEnd == v) {
+            return;   // no value
+        }
+        KeyNames.Key key = KeyNames.classify(scan, nameStart, keyEnd);
         if (key == KeyNames.Key.NONE || key == KeyNames.Key.COOKIE || key == KeyNames.Key.AUTHORIZATION
-                || aligned && !underRule(s, start)) {
+                || aligned && rule(s, start) != 2 || nameStart > keyStart && rule(s, start) == 0) {
+            return;   // a namespaced name only in a table: "note:password changed" is a sentence
+        }
+        if (cells) {
+            if (rule(s, start) > 2) {
+                cells(scan, key, v, lineEnd(s, v));
+            }
             return;
         }
         SecretKind kind = KeyValues.judge(key, s, v, valueEnd);
@@ -93,12 +115,40 @@ final class SpacedProperties extends Detector {
         }
     }
 
+    /** Judges each blank-separated cell of {@code s[from, end)} as the value of {@code key}; claims the secret ones. */
+    private static void cells(Scan scan, KeyNames.Key key, int from, int end) {
+        String s = scan.text;
+        int k = from;
+        while (k < end) {
+            while (k < end && Chars.space(s.charAt(k))) {
+                k++;
+            }
+            int a = k;
+            while (k < end && !Chars.space(s.charAt(k))) {
+                k++;
+            }
+            if (k > a) {
+                SecretKind kind = KeyValues.judge(key, s, a, k);
+                if (kind != null) {
+                    scan.add(kind, a, k);
+                }
+            }
+        }
+    }
+
+    private static int lineEnd(String s, int from) {
+        int e = s.indexOf('\n', from);
+        return e < 0 ? s.length() : e;
+    }
+
     /**
-     * Whether the line at {@code start} is a row of a two-column table under a dashed rule, as Vault's CLI and other
-     * Go tabwriter output print one ({@code Key  Value} / {@code ---  -----} / {@code password  …}): a line of two
-     * runs of dashes stands above it in the same block (no empty line between, at most {@value #TABLE_REACH} rows).
+     * How many runs of dashes the rule above the line at {@code start} has, where the line is a row of a table under
+     * one, as Vault's CLI and other Go tabwriter output print one ({@code Key  Value} / {@code ---  -----} / {@code
+     * password  …}): a line of runs of dashes stands above it in the same block (no empty line between, at most
+     * {@value #TABLE_REACH} rows). A header of two words, {@code KEY} or {@code NAME} then {@code VALUE}, with no rule
+     * under it (Pulumi's {@code config}, tabwriter tables without rules) counts as a rule of two runs. 0 for none.
      */
-    private static boolean underRule(String s, int start) {
+    private static int rule(String s, int start) {
         int end = start - 1;   // the line feed before the row
         for (int rows = 0; rows < TABLE_REACH && end > 0; rows++) {
             int from = end;
@@ -119,14 +169,45 @@ final class SpacedProperties extends Detector {
                 }
                 k++;
             }
-            if (!other && runs == 2) {
-                return true;
+            if (!other && runs >= 2) {
+                return runs;
             }
             if (from == end || !other && runs == 0) {
-                return false;   // an empty line ends the table
+                return 0;   // an empty line ends the table
+            }
+            if (keyValueHeader(s, from, end)) {
+                return 2;
             }
             end = from - 1;
         }
-        return false;
+        return 0;
+    }
+
+    /** Whether {@code s[from, end)} is a table's header {@code KEY  VALUE} or {@code NAME  VALUE}, any case. */
+    private static boolean keyValueHeader(String s, int from, int end) {
+        int a = from;
+        while (a < end && Chars.blank(s.charAt(a))) {
+            a++;
+        }
+        int b = a;
+        while (b < end && Chars.letter(s.charAt(b))) {
+            b++;
+        }
+        if (!(Chars.is(s, a, b, "key") || Chars.is(s, a, b, "name")) || b + 1 >= end || !Chars.blank(s.charAt(b))) {
+            return false;
+        }
+        int c = b;
+        while (c < end && Chars.blank(s.charAt(c))) {
+            c++;
+        }
+        int d = c;
+        while (d < end && Chars.letter(s.charAt(d))) {
+            d++;
+        }
+        while (d < end && (Chars.blank(s.charAt(d)) || s.charAt(d) == '\r')) {
+            d++;
+        }
+        return d == end && c + 5 <= end && s.regionMatches(true, c, "value", 0, 5) && (c + 5 == end
+                || !Chars.letter(s.charAt(c + 5)));
     }
 }

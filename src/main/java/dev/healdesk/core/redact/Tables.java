@@ -53,10 +53,17 @@ final class Tables extends Detector {
     private static void columns(Scan scan, int[] header, int n, int row) {
         String s = scan.text;
         KeyNames.Key[] keys = new KeyNames.Key[n];
+        boolean[] phones = null;
         boolean any = false;
         for (int c = 0; c < n; c++) {
             keys[c] = key(scan, header[2 * c], header[2 * c + 1]);
             any |= keys[c] != KeyNames.Key.NONE;
+            if (keys[c] == KeyNames.Key.NONE && header[2 * c + 1] - header[2 * c] <= KeyNames.MAX_LENGTH
+                    && Numbers.phoneWords(s, header[2 * c], header[2 * c + 1])) {
+                phones = phones == null ? new boolean[n] : phones;   // | phone |: a person's number in any layout
+                phones[c] = true;
+                any = true;
+            }
         }
         if (!any) {
             return;
@@ -75,6 +82,9 @@ final class Tables extends Detector {
                 for (int c = 0; c < n; c++) {
                     if (keys[c] != KeyNames.Key.NONE) {
                         value(scan, keys[c], cells[2 * c], cells[2 * c + 1]);
+                    } else if (phones != null && phones[c] && cells[2 * c + 1] > cells[2 * c]
+                            && Numbers.phoneValue(s, cells[2 * c], cells[2 * c + 1])) {
+                        scan.add(SecretKind.PHONE, cells[2 * c], cells[2 * c + 1]);
                     }
                 }
             }

@@ -22,6 +22,10 @@ final class Values {
     private static final Set<String> PLACEHOLDER_WORDS = Set.of("null", "nil", "none", "undefined", "true",
             "false", "empty", "redacted", "hidden", "masked", "filtered", "omitted", "removed", "n/a");
 
+    /** Words a CI or a tool prints in brackets for a value it hid ({@link #ciMask}). */
+    private static final Set<String> CI_MASK_WORDS = Set.of("secure", "sensitive", "protected", "encrypted", "secret",
+            "private");
+
     private Values() {
     }
 
@@ -48,7 +52,21 @@ final class Values {
         if (same || Chars.contains(s, start, end, Chars.TOKEN_PREFIX, false)) {
             return true;   // a mask, or a value redacted in part already
         }
-        return end - start <= 9 && PLACEHOLDER_WORDS.contains(s.substring(start, end).toLowerCase(Locale.ROOT));
+        if (end - start > 9) {
+            return false;
+        }
+        String word = s.substring(start, end).toLowerCase(Locale.ROOT);
+        return PLACEHOLDER_WORDS.contains(word) || ciMask(s, start, end) && CI_MASK_WORDS.contains(word);
+    }
+
+    /**
+     * Whether {@code s[start, end)} stands in brackets, as a word a CI prints where it hid a secret does: Travis'
+     * {@code DB_PASSWORD=[secure]}, {@code [sensitive]}, {@code [protected]}, {@code [encrypted]}. The secret never
+     * reached the log; the word says that it was set, which is worth keeping. A bare word ({@code password=secure})
+     * is still a value.
+     */
+    private static boolean ciMask(String s, int start, int end) {
+        return start > 0 && end < s.length() && s.charAt(start - 1) == '[' && s.charAt(end) == ']';
     }
 
     /** Whether a value under a secret-sounding key name is random enough to be the secret itself. */

@@ -274,14 +274,16 @@ class RedactionCorpusTest {
      * The standard figure counts personal data (72 of the 204 held-out values), the figure at rest secrets only. In the tune
      * part, a failing URL in NSURLError's userInfo loses its host and path, and Travis' {@code DB_PASSWORD=[secure]} mask
      * itself is masked (8 of 1111 keeps).
+     * The general forms written from the tune part (redact20, {@link EighthFormsTest}) brought it to 7 of 380 and 2 of
+     * 292, 1111 of 1111 kept in both modes; the held-out part's summary lines did not move (its bounds are the lead's).
      * These bounds keep the gap from growing: lower the leak bounds, raise the kept floors, never the other way.
      */
-    private static final int EIGHTH_TUNE_LEAKS_STANDARD = 41;
-    private static final int EIGHTH_TUNE_LEAKS_AT_REST = 23;
+    private static final int EIGHTH_TUNE_LEAKS_STANDARD = 7;
+    private static final int EIGHTH_TUNE_LEAKS_AT_REST = 2;
     private static final int EIGHTH_HELD_OUT_LEAKS_STANDARD = 26;
     private static final int EIGHTH_HELD_OUT_LEAKS_AT_REST = 6;
-    private static final double EIGHTH_TUNE_KEPT_STANDARD = 0.992;
-    private static final double EIGHTH_TUNE_KEPT_AT_REST = 0.992;
+    private static final double EIGHTH_TUNE_KEPT_STANDARD = 1.0;
+    private static final double EIGHTH_TUNE_KEPT_AT_REST = 1.0;
     private static final double EIGHTH_HELD_OUT_KEPT_STANDARD = 1.0;
     private static final double EIGHTH_HELD_OUT_KEPT_AT_REST = 1.0;
     /** The eighth collection ({@link RedactionCorpus#EIGHTH}), measured apart. */
