@@ -423,7 +423,7 @@ final class NamedValues extends Detector {
         while (q == 0 && stop < s.length() && !Chars.space(s.charAt(stop))) {
             stop++;
         }
-        SecretKind kind = KeyValues.judge(key, s, start, stop);
+        SecretKind kind = Judge.value(key, s, start, stop);
         if (kind == null) {
             return -1;
         }
