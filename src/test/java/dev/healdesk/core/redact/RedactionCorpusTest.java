@@ -235,6 +235,14 @@ class RedactionCorpusTest {
      * id, a user name that is a key's id, a code in a message to a person): held out 5 and 5, 401 kept (summary lines
      * only); tune unchanged.
      */
+    /**
+     * Whether the seventh collection's held-out part prints its failures. It was released as tune data by the lead at
+     * this commit (issue #14, redact19), after its last measure as a held-out part with the rules of main at 95952d1: 5
+     * of 158 planted values leaked with the standard rules and 5 of 132 secrets at rest, 401 of 413 must-keep strings
+     * kept (405 at rest). From then on it counts as tune data; the eighth collection (corpus8) is the clean measure of
+     * formats no rule was written for.
+     */
+    private static final boolean RELEASED_SEVENTH = true;
     private static final int SEVENTH_TUNE_LEAKS_STANDARD = 7;
     private static final int SEVENTH_TUNE_LEAKS_AT_REST = 5;
     private static final int SEVENTH_HELD_OUT_LEAKS_STANDARD = 5;
@@ -516,13 +524,13 @@ class RedactionCorpusTest {
         assertTrue(atRest.keptShare() >= SEVENTH_TUNE_KEPT_AT_REST, atRest::toString);
     }
 
-    /** The seventh collection's held-out part: its failures are never printed, only its summary lines. */
+    /** The seventh collection's held-out part, released as tune data ({@link #RELEASED_SEVENTH}). */
     @Test
     void theRulesLeakNoMoreThanMeasuredOnTheSeventhCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
         Figures standard = RedactionCorpus.measure(seventh, "heldout", Redactor.standard()::redact, true);
         Figures atRest = RedactionCorpus.measure(seventh, "heldout", Redactor.atRest()::redact, false);
-        report("seventh collection, standard", standard, false);
-        report("seventh collection, at rest", atRest, false);
+        report("seventh collection, standard", standard, RELEASED_SEVENTH);
+        report("seventh collection, at rest", atRest, RELEASED_SEVENTH);
         assertTrue(standard.leaked() <= SEVENTH_HELD_OUT_LEAKS_STANDARD, standard::toString);
         assertTrue(atRest.leaked() <= SEVENTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= SEVENTH_HELD_OUT_KEPT_STANDARD, standard::toString);
