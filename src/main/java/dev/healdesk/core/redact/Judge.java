@@ -13,7 +13,9 @@ package dev.healdesk.core.redact;
  *   table or a CSV row, a bound parameter): it goes when it looks the part (a password: anything but a small count or
  *   a path; a token: random-looking; a person's number: its shape).</li>
  * <li>{@link #field}: the syntax bounds the named field's content exactly (an element's text, a value of an SQL
- *   {@code INSERT} under its column, text typed into a named form field): a password is whatever is there.</li>
+ *   {@code INSERT} under its column, a bound parameter, a flag's argument): a password is whatever is there.</li>
+ * <li>{@link #typed}: text a test types into a field a locator or label names: under any credential's name it goes
+ *   whole.</li>
  * <li>{@link #labelled}: a number that a label names in prose ({@code no customer with SSN 078051120}): only a
  *   person's number, in its strict shape (a social security number's valid areas).</li>
  * </ul>
@@ -30,8 +32,14 @@ final class Judge {
         if (Values.placeholder(s, start, end) || s.startsWith("-----BEGIN", start)) {
             return null;   // a PEM block is the private-key detector's
         }
+        if (bindParameter(s, start, end)) {
+            return null;   // password = ?, password = $2: a prepared statement's placeholder, its value bound apart
+        }
         if ((key == KeyNames.Key.SECRET || key == KeyNames.Key.KEY) && Values.nestedPair(s, start, end)) {
             return null;   // "credentials: user=admin pass=…": each pair is judged by its own name
+        }
+        if (reference(key, s, start, end)) {
+            return null;
         }
         switch (key) {
             case SSN:
@@ -59,10 +67,12 @@ final class Judge {
      * What the content {@code s[start, end)} of a field named {@code key} is, where the syntax bounds it exactly (an
      * element's text, an SQL column's value, typed text): a password whatever it is, a social security number when it
      * has nine digits, another person's number by its shape, a token or a session when it looks random, a bare key
-     * when it looks generated. Null for no secret.
+     * when it looks generated; a statement's placeholder ({@code ?}, {@code $2}) or a secret's name is none. Null for
+     * no secret.
      */
     static SecretKind field(KeyNames.Key key, String s, int start, int end) {
-        if (end <= start || Values.placeholder(s, start, end)) {
+        if (end <= start || Values.placeholder(s, start, end) || bindParameter(s, start, end)
+                || reference(key, s, start, end)) {
             return null;
         }
         switch (key) {
@@ -141,6 +151,73 @@ final class Judge {
     /** Whether the key names a credential: a password, a token, a session, a key; not a person's number, not nothing. */
     static boolean credential(KeyNames.Key key) {
         return key != KeyNames.Key.NONE && !personal(key);
+    }
+
+    /** {@code ?} or {@code $} and digits: a placeholder of a prepared statement (JDBC's, PostgreSQL's). */
+    private static boolean bindParameter(String s, int start, int end) {
+        if (end - start == 1) {
+            return s.charAt(start) == '?';
+        }
+        if (end - start > 4 || s.charAt(start) != '$') {
+            return false;
+        }
+        for (int i = start + 1; i < end; i++) {
+            if (!Chars.digit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the value {@code s[start, end)} under a secret's or a key's name is the secret's name rather than the
+     * secret, as secret stores and cloud CLIs print it: a path of lower-case words ({@code --secret-id ci/e2e/credentials},
+     * {@code secret_name: prod/orders/db}, Vault's {@code secret/data/ci}), or the last part of a resource name
+     * ({@code arn:aws:secretsmanager:…:secret:ci/e2e/credentials-qPYMBE}, where the key "secret" is the ARN's resource
+     * type). A random value has capitals or no slash, and goes.
+     */
+    private static boolean reference(KeyNames.Key key, String s, int start, int end) {
+        if (key != KeyNames.Key.SECRET && key != KeyNames.Key.KEY && key != KeyNames.Key.AWS_SECRET) {
+            return false;
+        }
+        return wordPath(s, start, end) || resourceName(s, start);
+    }
+
+    /** Lower-case words, digits, {@code - _ .} in two or more parts parted by single slashes, a letter in each. */
+    private static boolean wordPath(String s, int start, int end) {
+        if (end - start < 3 || s.charAt(start) == '/' || s.charAt(end - 1) == '/') {
+            return false;
+        }
+        int parts = 1;
+        boolean letter = false;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (c == '/') {
+                if (!letter || s.charAt(i - 1) == '/') {
+                    return false;
+                }
+                parts++;
+                letter = false;
+            } else if (Chars.lower(c)) {
+                letter = true;
+            } else if (!Chars.digit(c) && c != '-' && c != '_' && c != '.') {
+                return false;
+            }
+        }
+        return parts >= 2 && letter;
+    }
+
+    /** Whether the run of text that holds {@code start} (no blank, quote or {@code =} in it) opens with {@code arn:}. */
+    private static boolean resourceName(String s, int start) {
+        int i = start - 1;
+        while (i >= 0 && start - i <= 256) {
+            char c = s.charAt(i);
+            if (Chars.space(c) || c == '"' || c == '\'' || c == '=' || c == ',') {
+                break;
+            }
+            i--;
+        }
+        return s.startsWith("arn:", i + 1);
     }
 
     /**

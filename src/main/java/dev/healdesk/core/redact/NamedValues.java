@@ -562,6 +562,9 @@ final class NamedValues extends Detector {
                 || Values.placeholder(s, v, e)) {
             return -1;   // more than one word: a sentence
         }
+        if (Values.nestedPair(s, v, e)) {
+            return -1;   // a form's or a query's parameters, "token body: grant_type=…&code=…": each judged by its name
+        }
         int pair = pairPassword(s, v, e);
         if (pair > v) {
             int at = Chars.lastIndexOf(s, '@', pair + 1, e);
