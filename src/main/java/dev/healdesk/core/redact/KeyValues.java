@@ -49,6 +49,11 @@ final class KeyValues extends Detector {
         if (bracketed) {
             k--;
         }
+        // a variable's reference as the name, as Robot Framework logs an assignment: ${API_TOKEN} = …
+        boolean braced = !bracketed && k > 1 && s.charAt(k) == '}' && !thinArrow;
+        if (braced) {
+            k--;
+        }
         boolean parenthesised = k > 0 && s.charAt(k) == ')' && s.charAt(sep) == '=' && sep + 1 < s.length()
                 && s.charAt(sep + 1) == '(';
         if (parenthesised) {
@@ -65,6 +70,9 @@ final class KeyValues extends Detector {
         int keyStart = k + 1;
         if (keyStart == keyEnd || k >= 0 && keyChar(s.charAt(k))) {
             return sep + 1;
+        }
+        if (braced && !(k >= 1 && s.charAt(k) == '{' && "$@&%".indexOf(s.charAt(k - 1)) >= 0)) {
+            return sep + 1;   // a block's or a map's brace, not a variable
         }
         if (bracketed && !(k >= 0 && s.charAt(k) == '[' || quoted && k >= 1 && s.charAt(k - 1) == '['
                 && (s.charAt(k) == '"' || s.charAt(k) == '\'')) || thinArrow && member(s, keyStart)) {
@@ -654,8 +662,57 @@ final class KeyValues extends Detector {
         if (credEnd == i || credEnd < end && s.charAt(credEnd) == '=' || Values.placeholder(s, i, credEnd)) {
             return sep + 1;
         }
-        scan.add(Chars.is(s, start, schemeEnd, "basic") ? SecretKind.PASSWORD : SecretKind.BEARER_TOKEN, i, credEnd);
+        boolean basic = Chars.is(s, start, schemeEnd, "basic");
+        int second = basic && userName(s, i, credEnd) ? plainPassword(s, credEnd, end) : -1;
+        if (second > credEnd) {
+            // Basic <user> <password>, as HTTP client files write it before encoding (IntelliJ's, REST Client's): the
+            // user stays
+            scan.add(SecretKind.PASSWORD, credEnd + 1, second);
+            return credEnd + 1;
+        }
+        scan.add(basic ? SecretKind.PASSWORD : SecretKind.BEARER_TOKEN, i, credEnd);
         return i;
+    }
+
+    /**
+     * Where a second word that ends the header's line ends, when one blank parts it from Basic credentials ending at
+     * {@code credEnd}: the password of {@code Basic <user> <password>}; -1 where the credentials end the line or more
+     * text follows.
+     */
+    private static int plainPassword(String s, int credEnd, int end) {
+        if (credEnd + 1 >= end || s.charAt(credEnd) != ' ' || Chars.space(s.charAt(credEnd + 1))
+                || s.charAt(credEnd + 1) == '(' || s.charAt(credEnd + 1) == '[') {
+            return -1;   // a note after encoded credentials, "(truncated)"
+        }
+        int k = credEnd + 1;
+        while (k < end && !Chars.space(s.charAt(k))) {
+            k++;
+        }
+        int after = k;
+        while (after < s.length() && Chars.blank(s.charAt(after))) {
+            after++;
+        }
+        return after >= s.length() || s.charAt(after) == '\n' || s.charAt(after) == '\r' ? k : -1;
+    }
+
+    /**
+     * Whether Basic's first word {@code s[start, end)} reads as a user's name rather than encoded credentials: short, or
+     * with a sign base64 has no use for ({@code svc-e2e}, {@code ci.bot}, {@code ann@acme.test}), and no padding.
+     */
+    private static boolean userName(String s, int start, int end) {
+        if (s.charAt(end - 1) == '=') {
+            return false;
+        }
+        if (end - start < 8) {
+            return true;
+        }
+        for (int k = start; k < end; k++) {
+            char c = s.charAt(k);
+            if (c == '-' || c == '.' || c == '_' || c == '@') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Authentication schemes of the HTTP registry and the common vendor ones. */
