@@ -122,7 +122,7 @@ final class Fills extends Detector {
     }
 
     /** A label or selector judged as a key: {@code input[name="password"]}, {@code API token}, {@code #password}. */
-    private static KeyNames.Key classifyWords(Scan scan, int start, int end) {
+    static KeyNames.Key classifyWords(Scan scan, int start, int end) {
         KeyNames.Key key = KeyNames.classify(scan, start, end);
         if (key != KeyNames.Key.NONE) {
             return key;

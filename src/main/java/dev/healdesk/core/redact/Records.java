@@ -188,7 +188,7 @@ final class Records extends Detector {
     }
 
     /** A phone number's characters, 7 to 15 digits among them, its last seven digits not all zeros. */
-    private static boolean phone(String s, int a, int b) {
+    static boolean phone(String s, int a, int b) {
         int digits = 0;
         for (int k = a; k < b; k++) {
             char c = s.charAt(k);

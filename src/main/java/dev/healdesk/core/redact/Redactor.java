@@ -137,6 +137,9 @@ public final class Redactor {
         on("@$", new BoundParameters());
         on("=", new AuthorizationCodes());
         on("[", new TestIds());
+        on("iwuv", new Phrases());
+        on("[", new PlaceholderParams());
+        on("(", new FailingRows());
         for (char c = 0; c < 128; c++) {
             Detector[] ds = triggers[c];
             if (ds == null) {
