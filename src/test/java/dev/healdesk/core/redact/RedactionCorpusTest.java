@@ -48,9 +48,10 @@ class RedactionCorpusTest {
      * looking at which lines leak (that would be tuning on them): 4 of 152 planted values with the standard rules,
      * 2 of 106 secrets at rest. Until rules found on other material close the gap, these bounds keep it from
      * growing; lower them, never raise them. After the general rule for a secret's name in prose or code
-     * ({@link NamedValues#near}, {@link NamedArguments}), measured once: 2 and 0.
+     * ({@link NamedValues#near}, {@link NamedArguments}), measured once: 2 and 0. After redact19's form for PostgreSQL's
+     * {@code Failing row contains (…)} paired with the column names printed beside it ({@link FailingRows}): 0 and 0.
      */
-    private static final int HELD_OUT_LEAKS_STANDARD = 2;
+    private static final int HELD_OUT_LEAKS_STANDARD = 0;
     private static final int HELD_OUT_LEAKS_AT_REST = 0;
     /**
      * The second collection's held-out split, measured once when the rules tuned on its tune split were done, without
@@ -241,16 +242,25 @@ class RedactionCorpusTest {
      * of 158 planted values leaked with the standard rules and 5 of 132 secrets at rest, 401 of 413 must-keep strings
      * kept (405 at rest). From then on it counts as tune data; the eighth collection (corpus8) is the clean measure of
      * formats no rule was written for.
+     * <p>
+     * Then redact19 wrote general forms for its leaks and losses and for those left in the tune part
+     * (ReleasedSeventhFormsTest: header pairs printed as bytes, a prepared statement's bound parameters paired with their
+     * placeholders' columns, a login in words, text typed into a field a locator names, a value given before its field's
+     * path, Basic credentials written as a user and a password, a secret's name or ARN that is no secret, a variable's
+     * reference as a key's name, a hex secret repeated outside a path, a form's parameters after a label; and a refused
+     * row paired with its column names, which closed the first collection's held-out SSNs): tune 0 and 0,
+     * 996 kept (1004 at rest); held out 2 and 2 (Gatling's {@code "expected":"…"} CSRF token after "csrf token
+     * mismatch"), 409 of 413 kept (private IP addresses, masked by design with the standard rules) and 413 at rest.
      */
     private static final boolean RELEASED_SEVENTH = true;
-    private static final int SEVENTH_TUNE_LEAKS_STANDARD = 7;
-    private static final int SEVENTH_TUNE_LEAKS_AT_REST = 5;
-    private static final int SEVENTH_HELD_OUT_LEAKS_STANDARD = 5;
-    private static final int SEVENTH_HELD_OUT_LEAKS_AT_REST = 5;
+    private static final int SEVENTH_TUNE_LEAKS_STANDARD = 0;
+    private static final int SEVENTH_TUNE_LEAKS_AT_REST = 0;
+    private static final int SEVENTH_HELD_OUT_LEAKS_STANDARD = 2;
+    private static final int SEVENTH_HELD_OUT_LEAKS_AT_REST = 2;
     private static final double SEVENTH_TUNE_KEPT_STANDARD = 0.992;
     private static final double SEVENTH_TUNE_KEPT_AT_REST = 1.0;
-    private static final double SEVENTH_HELD_OUT_KEPT_STANDARD = 0.970;
-    private static final double SEVENTH_HELD_OUT_KEPT_AT_REST = 0.980;
+    private static final double SEVENTH_HELD_OUT_KEPT_STANDARD = 0.990;
+    private static final double SEVENTH_HELD_OUT_KEPT_AT_REST = 1.0;
     private static List<Case> cases;
     /** The second collection ({@link RedactionCorpus#SECOND}), measured apart. */
     private static List<Case> second;
