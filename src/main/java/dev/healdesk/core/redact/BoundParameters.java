@@ -6,7 +6,7 @@ package dev.healdesk.core.redact;
  * {@code [Parameters=[@p1='…' (Size = 128)]]} above {@code UPDATE [Accounts] SET [ApiKey] = @p1}, PostgreSQL's
  * {@code DETAIL: parameters: $2 = '…'} beside {@code SET password_hash = $2}. The value goes when a column whose name
  * says it is a secret ({@link KeyNames}) is compared with or set to the same parameter within {@value #REACH}
- * characters, and it looks like one ({@link KeyValues#judge}); so {@code [Login] = @p0} keeps its user and a
+ * characters, and it looks like one ({@link Judge#value}); so {@code [Login] = @p0} keeps its user and a
  * parameter no secret's column takes stays. Triggered by the {@code @} or {@code $} of the parameter's value.
  */
 final class BoundParameters extends Detector {
@@ -68,7 +68,7 @@ final class BoundParameters extends Detector {
             return i + 1;
         }
         KeyNames.Key key = boundTo(scan, i, n);
-        SecretKind kind = key == KeyNames.Key.NONE ? null : KeyValues.judge(key, s, start, end);
+        SecretKind kind = key == KeyNames.Key.NONE ? null : Judge.value(key, s, start, end);
         if (kind != null) {
             scan.add(kind, start, end);
         }

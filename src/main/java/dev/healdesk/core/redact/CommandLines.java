@@ -190,12 +190,11 @@ final class CommandLines extends Detector {
         if (Values.placeholder(s, start, end)) {
             return Math.max(otherwise, end);
         }
-        boolean password = key == KeyNames.Key.PASSWORD;
-        if (!password && !(key == KeyNames.Key.KEY ? Values.generated(s, start, end) : Values.secretLike(s, start, end))) {
+        SecretKind kind = Judge.field(key, s, start, end);
+        if (kind == null) {
             return Math.max(otherwise, end);
         }
-        scan.add(password ? SecretKind.PASSWORD : key == KeyNames.Key.SESSION ? SecretKind.SESSION_ID
-                : SecretKind.GENERIC_SECRET, start, end);
+        scan.add(kind, start, end);
         return start;   // the value may be a token of known shape, which names it better
     }
 

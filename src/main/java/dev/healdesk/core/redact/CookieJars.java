@@ -55,7 +55,7 @@ final class CookieJars extends Detector {
         KeyNames.Key key = KeyNames.classify(scan, nameStart, nameEnd);
         SecretKind kind = key == KeyNames.Key.NONE || key == KeyNames.Key.COOKIE || key == KeyNames.Key.AUTHORIZATION
                 ? (Values.generated(s, start, end) ? SecretKind.COOKIE : null)
-                : KeyValues.judge(key, s, start, end);
+                : Judge.value(key, s, start, end);
         if (kind != null) {
             scan.add(kind, start, end);
         }

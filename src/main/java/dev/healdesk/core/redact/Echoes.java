@@ -33,13 +33,14 @@ final class Echoes {
             int start = scan.span(k, 0);
             int end = scan.span(k, 1);
             SecretKind kind = kinds[scan.span(k, 2)];
-            if (end - start < MIN_LENGTH || !echoed(kind) || id(s, start, end) || seenBefore(scan, k, s, start, end)) {
+            if (end - start < MIN_LENGTH || !echoed(kind) || uuid(s, start, end) || seenBefore(scan, k, s, start, end)) {
                 continue;
             }
             looked++;
+            boolean hex = hex(s, start, end);
             String value = s.substring(start, end);
             for (int at = s.indexOf(value); at >= 0; at = s.indexOf(value, at + 1)) {
-                if (at != start && whole(s, at, at + value.length())) {
+                if (at != start && whole(s, at, at + value.length()) && !(hex && segment(s, at, at + value.length()))) {
                     scan.add(kind, at, at + value.length());
                 }
             }
@@ -65,12 +66,18 @@ final class Echoes {
         return false;
     }
 
+    /** Whether the value is hex digits and dashes, a dash among them: a UUID, an id rather than a secret. */
+    private static boolean uuid(String s, int start, int end) {
+        return hex(s, start, end) && Chars.indexOf(s, '-', start, end) >= 0;
+    }
+
     /**
-     * Whether the value is hex digits and dashes only, a UUID or a hex id: a WebDriver session's or element's id that a
-     * rule took for a secret by its name stays where it is a path segment ({@code /session/…/element/…/value}), as ids
+     * Whether the value is hex digits and dashes only. A hex value that a rule took for a secret by its name (an API
+     * token, {@code ${API_TOKEN} = …}) goes where it is repeated as a value of its own ({@code <arg>…</arg>}), but a
+     * WebDriver session's or element's id stays where it is a path segment ({@code /session/…/element/…/value}), as ids
      * do elsewhere.
      */
-    private static boolean id(String s, int start, int end) {
+    private static boolean hex(String s, int start, int end) {
         for (int i = start; i < end; i++) {
             char c = s.charAt(i);
             if (!Chars.hex(c) && c != '-') {
@@ -78,6 +85,11 @@ final class Echoes {
             }
         }
         return true;
+    }
+
+    /** Whether {@code s[start, end)} stands after or before a {@code /}: a path's or a URL's segment. */
+    private static boolean segment(String s, int start, int end) {
+        return start > 0 && s.charAt(start - 1) == '/' || end < s.length() && s.charAt(end) == '/';
     }
 
     private static boolean whole(String s, int start, int end) {

@@ -65,11 +65,7 @@ final class Elements extends Detector {
                 && !Values.passwordLike(s, start, end) && !Values.secretLike(s, start, end) && !pin(s, start, end))) {
             return gt + 1;   // the text of a form's control, <button name="password">Show</button>: no value
         }
-        SecretKind kind = key == KeyNames.Key.PASSWORD ? SecretKind.PASSWORD
-                : key == KeyNames.Key.SSN ? SecretKind.SSN
-                : key == KeyNames.Key.KEY || key == KeyNames.Key.PERSONAL_ID ? KeyValues.judge(key, s, start, end)
-                : Values.secretLike(s, start, end)
-                ? key == KeyNames.Key.SESSION ? SecretKind.SESSION_ID : SecretKind.GENERIC_SECRET : null;
+        SecretKind kind = Judge.field(key, s, start, end);
         if (kind == null) {
             return gt + 1;
         }

@@ -70,12 +70,11 @@ final class Fills extends Detector {
                 key = KeyNames.Key.PASSWORD;   // nothing on the line names the field, but what is typed is a password's shape
             }
         }
-        if (key == KeyNames.Key.NONE || Values.placeholder(s, valueStart, valueEnd)
-                || key == KeyNames.Key.PERSONAL_ID && !KeyValues.personalNumber(s, valueStart, valueEnd)) {
+        SecretKind kind = Judge.typed(key, s, valueStart, valueEnd);
+        if (kind == null) {
             return paren + 1;
         }
-        scan.add(key == KeyNames.Key.PASSWORD ? SecretKind.PASSWORD : key == KeyNames.Key.SSN ? SecretKind.SSN
-                : key == KeyNames.Key.PERSONAL_ID ? SecretKind.NATIONAL_ID : SecretKind.GENERIC_SECRET, valueStart, valueEnd);
+        scan.add(kind, valueStart, valueEnd);
         return valueStart;
     }
 
@@ -123,7 +122,7 @@ final class Fills extends Detector {
     }
 
     /** A label or selector judged as a key: {@code input[name="password"]}, {@code API token}, {@code #password}. */
-    private static KeyNames.Key classifyWords(Scan scan, int start, int end) {
+    static KeyNames.Key classifyWords(Scan scan, int start, int end) {
         KeyNames.Key key = KeyNames.classify(scan, start, end);
         if (key != KeyNames.Key.NONE) {
             return key;

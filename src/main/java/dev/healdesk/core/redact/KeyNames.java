@@ -16,7 +16,7 @@ final class KeyNames {
         /**
          * A person's number by its label, other than a US social security number: {@code national_id}, {@code Passport},
          * {@code Driver licence}, {@code tax_id}, {@code cpf}, {@code bsn}: a secret when the value is a number's shape
-         * ({@link KeyValues#personalNumber}), so that {@code passport_country: DE} stays.
+         * ({@link Judge#personalNumber}), so that {@code passport_country: DE} stays.
          */
         PERSONAL_ID,
         /**

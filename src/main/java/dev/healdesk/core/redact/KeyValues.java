@@ -49,6 +49,11 @@ final class KeyValues extends Detector {
         if (bracketed) {
             k--;
         }
+        // a variable's reference as the name, as Robot Framework logs an assignment: ${API_TOKEN} = …
+        boolean braced = !bracketed && k > 1 && s.charAt(k) == '}' && !thinArrow;
+        if (braced) {
+            k--;
+        }
         boolean parenthesised = k > 0 && s.charAt(k) == ')' && s.charAt(sep) == '=' && sep + 1 < s.length()
                 && s.charAt(sep + 1) == '(';
         if (parenthesised) {
@@ -65,6 +70,9 @@ final class KeyValues extends Detector {
         int keyStart = k + 1;
         if (keyStart == keyEnd || k >= 0 && keyChar(s.charAt(k))) {
             return sep + 1;
+        }
+        if (braced && !(k >= 1 && s.charAt(k) == '{' && "$@&%".indexOf(s.charAt(k - 1)) >= 0)) {
+            return sep + 1;   // a block's or a map's brace, not a variable
         }
         if (bracketed && !(k >= 0 && s.charAt(k) == '[' || quoted && k >= 1 && s.charAt(k - 1) == '['
                 && (s.charAt(k) == '"' || s.charAt(k) == '\'')) || thinArrow && member(s, keyStart)) {
@@ -127,10 +135,9 @@ final class KeyValues extends Detector {
         int v = arrow ? sep + 2 : sep + 1;
         if (parenthesised && !bare) {
             int close = Chars.indexOf(s, ')', v + 1, Math.min(s.length(), v + 80));
-            if (close > v + 1 && key == KeyNames.Key.SSN && ssnValue(s, v + 1, close)) {
-                scan.add(SecretKind.SSN, v + 1, close);
-            } else if (close > v + 1 && key != KeyNames.Key.SSN && judge(key, s, v + 1, close) != null) {
-                scan.add(judge(key, s, v + 1, close), v + 1, close);
+            SecretKind kind = close > v + 1 ? Judge.value(key, s, v + 1, close) : null;
+            if (kind != null) {
+                scan.add(kind, v + 1, close);
             }
             return v + 1;
         }
@@ -178,9 +185,7 @@ final class KeyValues extends Detector {
         if (quote == 0 && keyStart > 0 && s.charAt(keyStart - 1) == '$' && cmdlet(s, start, end)) {
             return sep + 1;   // PowerShell: $password = Read-Host -AsSecureString, a command and no value
         }
-        if (prose && quote == 0 && !Values.secretLike(s, start, end)
-                && !(key == KeyNames.Key.PASSWORD && end - start >= 4 && hasDigit(s, start, end))
-                && !(key == KeyNames.Key.PERSONAL_ID && personalNumber(s, start, end))) {
+        if (prose && quote == 0 && !Judge.inProse(key, s, start, end)) {
             return sep + 1;   // prose: "Invalid password: too short"; a quoted or random value, a person's number still go
         }
         if (bare && !Values.mixedCase(s, start, end)) {
@@ -192,7 +197,7 @@ final class KeyValues extends Detector {
     /**
      * Claims the value {@code s[start, end)} of a key of kind {@code key} (not NONE) that the separator at {@code sep}
      * introduced, as its kind says: a cookie header's values, an authorization header's credentials, or the value
-     * judged ({@link #judge}); {@code quoted}: whether the value was quoted ({@code end} its closing quote), else a
+     * judged ({@link Judge#value}); {@code quoted}: whether the value was quoted ({@code end} its closing quote), else a
      * header runs on to the end of its text. Returns where scanning may go on. Also for the other syntaxes that pair a
      * name with its value ({@link Pairs}, {@link Leaders}).
      */
@@ -204,11 +209,11 @@ final class KeyValues extends Detector {
             case AUTHORIZATION:
                 return authorization(scan, start, quoted ? end : Quotes.textEnd(s, start), sep);
             default:
-                SecretKind kind = judge(key, s, start, end);
+                SecretKind kind = Judge.value(key, s, start, end);
                 int changed = quoted ? changedTo(s, end) : -1;
                 if (changed > 0) {
                     int to = Quotes.close(s, changed + 1, 1);
-                    SecretKind next = judge(key, s, changed + 1, to);
+                    SecretKind next = Judge.value(key, s, changed + 1, to);
                     if (next != null) {
                         scan.add(next, changed + 1, to);
                     }
@@ -437,8 +442,7 @@ final class KeyValues extends Detector {
     private static int claimBracketed(Scan scan, KeyNames.Key key, int start, int end, boolean prose, boolean bare,
             int sep) {
         String s = scan.text;
-        if (prose && !Values.secretLike(s, start, end) && !(key == KeyNames.Key.PASSWORD && end - start >= 4
-                && hasDigit(s, start, end)) || bare && !Values.mixedCase(s, start, end)) {
+        if (prose && !Judge.inProse(key, s, start, end) || bare && !Values.mixedCase(s, start, end)) {
             return sep + 1;
         }
         return claim(scan, key, start, end, true, sep);
@@ -624,135 +628,6 @@ final class KeyValues extends Detector {
         return true;
     }
 
-    private static boolean hasDigit(String s, int start, int end) {
-        for (int i = start; i < end; i++) {
-            if (Chars.digit(s.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Nine digits, or 3-2-4 with dashes or blanks: what a column or field named ssn holds. */
-    private static boolean ssnValue(String s, int start, int end) {
-        int digits = 0;
-        for (int i = start; i < end; i++) {
-            char c = s.charAt(i);
-            if (Chars.digit(c)) {
-                digits++;
-            } else if (c != '-' && c != ' ') {
-                return false;
-            }
-        }
-        return digits == 9;
-    }
-
-    /**
-     * Whether {@code s[start, end)} has a person's number's shape, as national identity numbers, passports and driving
-     * licences are written: 6 to 20 digits, at most 3 letters, grouped by blanks, dots, dashes or slashes
-     * ({@code 588715641}, {@code P12712635}, {@code QQ 12 34 56 C}, {@code 123.456.789-09}); a country, a date or a
-     * word stays.
-     */
-    static boolean personalNumber(String s, int start, int end) {
-        if (end - start > 26) {
-            return false;
-        }
-        int digits = 0;
-        int letters = 0;
-        for (int i = start; i < end; i++) {
-            char c = s.charAt(i);
-            if (Chars.digit(c)) {
-                digits++;
-            } else if (Chars.letter(c)) {
-                letters++;
-            } else if (c != ' ' && c != '-' && c != '.' && c != '/') {
-                return false;
-            }
-        }
-        return digits >= 6 && digits <= 20 && letters <= 3 && !date(s, start, end);
-    }
-
-    /** {@code 2024-05-14}, {@code 14.05.2024}, {@code 14/05/2024}: a date, never a person's number. */
-    private static boolean date(String s, int start, int end) {
-        int n = end - start;
-        if (n != 10) {
-            return false;
-        }
-        char a = s.charAt(start + 4);
-        char b = s.charAt(start + 2);
-        return a == '-' && s.charAt(start + 7) == '-' || (b == '.' || b == '/' || b == '-') && s.charAt(start + 5) == b;
-    }
-
-    /** What the value {@code s[start, end)} under {@code key} is, or null when it is no secret. */
-    static SecretKind judge(KeyNames.Key key, String s, int start, int end) {
-        if (Values.placeholder(s, start, end) || s.startsWith("-----BEGIN", start)) {
-            return null;   // a PEM block is the private-key detector's
-        }
-        if ((key == KeyNames.Key.SECRET || key == KeyNames.Key.KEY) && Values.nestedPair(s, start, end)) {
-            return null;   // "credentials: user=admin pass=…": each pair is judged by its own name
-        }
-        switch (key) {
-            case SSN:
-                return ssnValue(s, start, end) ? SecretKind.SSN : null;
-            case PERSONAL_ID:
-                return personalNumber(s, start, end) ? SecretKind.NATIONAL_ID : null;
-            case PASSWORD:
-                return password(s, start, end) ? SecretKind.PASSWORD : null;
-            case AWS_SECRET:
-                return awsSecret(s, start, end) ? SecretKind.AWS_SECRET_KEY
-                        : Values.secretLike(s, start, end) ? SecretKind.GENERIC_SECRET : null;
-            case SESSION:
-                return Values.secretLike(s, start, end) ? SecretKind.SESSION_ID : null;
-            case SECRET:
-                return Values.secretLike(s, start, end) && !credentialScope(s, start, end) ? SecretKind.GENERIC_SECRET
-                        : null;
-            case KEY:
-                return Values.generated(s, start, end) ? SecretKind.GENERIC_SECRET : null;
-            default:
-                return null;
-        }
-    }
-
-    /**
-     * A signed request's credential scope, {@code X-Goog-Credential=<account>/<date>/<region>/<service>/goog4_request}
-     * (and AWS' {@code …/aws4_request}): who signed and for what, no secret. An access key id at its start is a token
-     * of known shape and goes all the same.
-     */
-    private static boolean credentialScope(String s, int start, int end) {
-        return end - start > 13 && (s.regionMatches(true, end - 12, "aws4_request", 0, 12)
-                || s.regionMatches(true, end - 13, "goog4_request", 0, 13));
-    }
-
-    /** Any value but a small count ({@code pass=3} in a test summary) or a path ({@code PWD=/home/ci}). */
-    private static boolean password(String s, int start, int end) {
-        if (s.charAt(start) == '/' || s.charAt(start) == '~') {
-            return false;
-        }
-        if (end - start > 3) {
-            return true;
-        }
-        for (int i = start; i < end; i++) {
-            if (!Chars.digit(s.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The AWS secret access key format: 40 characters of base64 without padding. */
-    private static boolean awsSecret(String s, int start, int end) {
-        if (end - start != 40) {
-            return false;
-        }
-        for (int i = start; i < end; i++) {
-            char c = s.charAt(i);
-            if (!Chars.alnum(c) && c != '/' && c != '+') {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /**
      * {@code Authorization: <scheme> <credentials>}: Basic credentials are a password, any other scheme's a
      * bearer token (Digest's parameters are left to the other detectors); a value without a scheme is a token
@@ -787,8 +662,57 @@ final class KeyValues extends Detector {
         if (credEnd == i || credEnd < end && s.charAt(credEnd) == '=' || Values.placeholder(s, i, credEnd)) {
             return sep + 1;
         }
-        scan.add(Chars.is(s, start, schemeEnd, "basic") ? SecretKind.PASSWORD : SecretKind.BEARER_TOKEN, i, credEnd);
+        boolean basic = Chars.is(s, start, schemeEnd, "basic");
+        int second = basic && userName(s, i, credEnd) ? plainPassword(s, credEnd, end) : -1;
+        if (second > credEnd) {
+            // Basic <user> <password>, as HTTP client files write it before encoding (IntelliJ's, REST Client's): the
+            // user stays
+            scan.add(SecretKind.PASSWORD, credEnd + 1, second);
+            return credEnd + 1;
+        }
+        scan.add(basic ? SecretKind.PASSWORD : SecretKind.BEARER_TOKEN, i, credEnd);
         return i;
+    }
+
+    /**
+     * Where a second word that ends the header's line ends, when one blank parts it from Basic credentials ending at
+     * {@code credEnd}: the password of {@code Basic <user> <password>}; -1 where the credentials end the line or more
+     * text follows.
+     */
+    private static int plainPassword(String s, int credEnd, int end) {
+        if (credEnd + 1 >= end || s.charAt(credEnd) != ' ' || Chars.space(s.charAt(credEnd + 1))
+                || s.charAt(credEnd + 1) == '(' || s.charAt(credEnd + 1) == '[') {
+            return -1;   // a note after encoded credentials, "(truncated)"
+        }
+        int k = credEnd + 1;
+        while (k < end && !Chars.space(s.charAt(k))) {
+            k++;
+        }
+        int after = k;
+        while (after < s.length() && Chars.blank(s.charAt(after))) {
+            after++;
+        }
+        return after >= s.length() || s.charAt(after) == '\n' || s.charAt(after) == '\r' ? k : -1;
+    }
+
+    /**
+     * Whether Basic's first word {@code s[start, end)} reads as a user's name rather than encoded credentials: short, or
+     * with a sign base64 has no use for ({@code svc-e2e}, {@code ci.bot}, {@code ann@acme.test}), and no padding.
+     */
+    private static boolean userName(String s, int start, int end) {
+        if (s.charAt(end - 1) == '=') {
+            return false;
+        }
+        if (end - start < 8) {
+            return true;
+        }
+        for (int k = start; k < end; k++) {
+            char c = s.charAt(k);
+            if (c == '-' || c == '.' || c == '_' || c == '@') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Authentication schemes of the HTTP registry and the common vendor ones. */

@@ -117,7 +117,7 @@ final class LineEnds extends Detector {
         }
         boolean looks = Values.tokenLike(s, start, stop)
                 || key == KeyNames.Key.PASSWORD && Values.passwordLike(s, start, stop);
-        SecretKind kind = looks || quoted ? KeyValues.judge(key, s, start, stop) : null;
+        SecretKind kind = looks || quoted ? Judge.value(key, s, start, stop) : null;
         if (kind != null) {
             scan.add(kind, start, stop);
         }

@@ -423,7 +423,7 @@ final class NamedValues extends Detector {
         while (q == 0 && stop < s.length() && !Chars.space(s.charAt(stop))) {
             stop++;
         }
-        SecretKind kind = KeyValues.judge(key, s, start, stop);
+        SecretKind kind = Judge.value(key, s, start, stop);
         if (kind == null) {
             return -1;
         }
@@ -561,6 +561,9 @@ final class NamedValues extends Detector {
         if (e == v || after < s.length() && s.charAt(after) != '\n' && s.charAt(after) != '\r'
                 || Values.placeholder(s, v, e)) {
             return -1;   // more than one word: a sentence
+        }
+        if (Values.nestedPair(s, v, e)) {
+            return -1;   // a form's or a query's parameters, "token body: grant_type=…&code=…": each judged by its name
         }
         int pair = pairPassword(s, v, e);
         if (pair > v) {

@@ -8,7 +8,7 @@ package dev.healdesk.core.redact;
  * over blanks, {@code #}, {@code :} or {@code =} and one "is" or "was", and must end in a word that ends such a label
  * (a person's number's name, or "number", "no", "id" after a qualifier: {@link KeyNames#labelsNumber}); the words that
  * make it one are {@link KeyNames#classify}'s. A US social security number needs nine digits and its valid shape (no
- * area 000, 666 or 9xx), another person's number {@link KeyValues#personalNumber}'s shape. {@code order id 12345678},
+ * area 000, 666 or 9xx), another person's number {@link Judge#personalNumber}'s shape. {@code order id 12345678},
  * {@code room number 123456} and {@code build 123456789} stay: their words say nothing of a person. Called by
  * {@link Numbers} for a number it found nothing else in (a phone number by its label is {@link Numbers}' own).
  */
@@ -63,11 +63,8 @@ final class NumberLabels {
         int from = wordStart;
         for (int words = 1; words <= MAX_WORDS; words++) {
             KeyNames.Key key = KeyNames.classify(scan, from, wordEnd);
-            if (key == KeyNames.Key.SSN) {
-                return digits == 9 && ssnShape(s, start, end) ? SecretKind.SSN : null;
-            }
-            if (key == KeyNames.Key.PERSONAL_ID) {
-                return KeyValues.personalNumber(s, start, end) ? SecretKind.NATIONAL_ID : null;
+            if (Judge.personal(key)) {
+                return Judge.labelled(key, s, start, end);
             }
             int b = from;
             if (b < 2 || !(s.charAt(b - 1) == ' ' || s.charAt(b - 1) == '_' || s.charAt(b - 1) == '-')
@@ -98,28 +95,5 @@ final class NumberLabels {
             p--;
         }
         return p;
-    }
-
-    /** Nine digits, whole or 3-2-4, with no area 000, 666 or 9xx and no zero group or serial. */
-    private static boolean ssnShape(String s, int start, int end) {
-        int[] groups = new int[3];
-        int[] sizes = {3, 2, 4};
-        int k = 0;
-        int inGroup = 0;
-        int value = 0;
-        for (int i = start; i < end; i++) {
-            char c = s.charAt(i);
-            if (!Chars.digit(c)) {
-                continue;   // 3-2-4 or whole: the digits' count was checked, the groups' values are what matter
-            }
-            value = value * 10 + (c - '0');
-            inGroup++;
-            if (inGroup == sizes[k]) {
-                groups[k++] = value;
-                value = 0;
-                inGroup = 0;
-            }
-        }
-        return groups[0] != 0 && groups[0] != 666 && groups[0] < 900 && groups[1] != 0 && groups[2] != 0;
     }
 }

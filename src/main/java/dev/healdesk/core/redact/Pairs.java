@@ -3,7 +3,7 @@ package dev.healdesk.core.redact;
 /**
  * A quoted name, a comma and its quoted value, the way lists of header pairs print: Envoy's and Istio's debug logs
  * ({@code 'authorization', 'Bearer …'} a line), Elixir and Erlang tuples ({@code {"x-api-key", "…"}}), Python's
- * lists of pairs ({@code [('Cookie', 'sessionid=…')]}), newman's request headers in a box-drawn cell
+ * lists of pairs ({@code [('Cookie', 'sessionid=…')]}, and of bytes, {@code [(b'Set-Cookie', b'…')]}), newman's request headers in a box-drawn cell
  * ({@code │ 'x-api-key', '…'}). The name is judged by {@link KeyNames} and the value as a value
  * under that name ({@link KeyValues#claim}). Only where the pair opens a tuple, a list or a line, so that the
  * arguments of a call ({@code f('user', 'password', …)}) stay. Triggered by the comma after the name's closing quote,
@@ -57,6 +57,9 @@ final class Pairs extends Detector {
         while (v < s.length() && v - i <= 32 && Chars.blank(s.charAt(v))) {   // values aligned in a column
             v++;
         }
+        if (bytesLiteral(s, v)) {
+            v++;   // Python's bytes, as httpx and h11 print headers: (b'Set-Cookie', b'…')
+        }
         if (Quotes.open(s, v) != 1) {
             return i + 1;
         }
@@ -70,6 +73,9 @@ final class Pairs extends Detector {
         }
         int nameStart = k + 1;
         int b = k - 1;
+        if (b >= 0 && bytesLiteral(s, b)) {
+            b--;
+        }
         while (b >= 0 && Chars.blank(s.charAt(b))) {
             b--;
         }
@@ -83,6 +89,12 @@ final class Pairs extends Detector {
         }
         int start = v + 1;
         return KeyValues.claim(scan, key, start, Quotes.close(s, start, quote), true, i);
+    }
+
+    /** Whether a Python bytes literal's {@code b} stands at {@code i}, its quote after it and no word before it. */
+    private static boolean bytesLiteral(String s, int i) {
+        return i + 1 < s.length() && s.charAt(i) == 'b' && (s.charAt(i + 1) == '\'' || s.charAt(i + 1) == '"')
+                && (i == 0 || !Chars.word(s.charAt(i - 1)));
     }
 
     /**

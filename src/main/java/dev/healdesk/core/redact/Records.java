@@ -8,7 +8,7 @@ package dev.healdesk.core.redact;
  * log print them. A header is a line of at least three names (letters, digits, {@code _ . -} and blanks inside, perhaps
  * quoted) parted by one separator ({@code , ; TAB}); the rows are the lines below with as many fields, parted by the
  * same one (quotes respected). Each value is judged by its column's name as a {@code key=value}'s
- * ({@link KeyValues#judge}; a phone column's as {@link Numbers#phoneWords} says), so {@code status} and {@code city}
+ * ({@link Judge#value}; a phone column's as {@link Numbers#phoneWords} says), so {@code status} and {@code city}
  * columns keep theirs, {@code national_id}'s go when they are a number's shape. Triggered by the line feed before the
  * header (and called for the text's first line); most lines end their first word with a blank or a colon, which is
  * where this stops.
@@ -176,9 +176,8 @@ final class Records extends Detector {
                     if (phone(s, a, b)) {
                         scan.add(SecretKind.PHONE, a, b);
                     }
-                } else if (keys[c] != KeyNames.Key.NONE && keys[c] != KeyNames.Key.COOKIE
-                        && keys[c] != KeyNames.Key.AUTHORIZATION) {
-                    SecretKind kind = KeyValues.judge(keys[c], s, a, b);
+                } else if (keys[c] != KeyNames.Key.NONE) {
+                    SecretKind kind = Judge.value(keys[c], s, a, b);
                     if (kind != null) {
                         scan.add(kind, a, b);
                     }
@@ -189,7 +188,7 @@ final class Records extends Detector {
     }
 
     /** A phone number's characters, 7 to 15 digits among them, its last seven digits not all zeros. */
-    private static boolean phone(String s, int a, int b) {
+    static boolean phone(String s, int a, int b) {
         int digits = 0;
         for (int k = a; k < b; k++) {
             char c = s.charAt(k);

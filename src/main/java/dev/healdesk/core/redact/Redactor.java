@@ -139,6 +139,9 @@ public final class Redactor {
         on("[", new TestIds());
         on(",", new SecretPairs());
         on("\n", new HistoryLines());
+        on("iwuv", new Phrases());
+        on("[", new PlaceholderParams());
+        on("(", new FailingRows());
         for (char c = 0; c < 128; c++) {
             Detector[] ds = triggers[c];
             if (ds == null) {

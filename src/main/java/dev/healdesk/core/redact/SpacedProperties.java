@@ -7,7 +7,7 @@ package dev.healdesk.core.redact;
  * user bob"; or camel case, {@code LicenseKey …} in GeoIP.conf, before a value that looks generated; or redis.conf's
  * {@code requirepass} and {@code masterauth} directives; or any key, aligned by two blanks or more, in a table under a
  * dashed rule, as Vault's CLI prints {@code password    …}) that names a secret ({@link KeyNames}), then exactly one value token to the end of the line, judged as
- * {@code key=value} would be ({@link KeyValues#judge}). Triggered by the line feed before the line, and called for
+ * {@code key=value} would be ({@link Judge#value}). Triggered by the line feed before the line, and called for
  * the text's first line by {@link Redactor}.
  */
 final class SpacedProperties extends Detector {
@@ -105,7 +105,7 @@ final class SpacedProperties extends Detector {
             }
             return;
         }
-        SecretKind kind = KeyValues.judge(key, s, v, valueEnd);
+        SecretKind kind = Judge.value(key, s, v, valueEnd);
         if (camel && !structured && !Values.secretLike(s, v, valueEnd)
                 && !(key == KeyNames.Key.PASSWORD && Chars.lettersAndDigits(s, v, valueEnd))) {
             return;   // "SetPassword failed": a camel-case word alone is a key only before a value that looks like one
@@ -128,7 +128,7 @@ final class SpacedProperties extends Detector {
                 k++;
             }
             if (k > a) {
-                SecretKind kind = KeyValues.judge(key, s, a, k);
+                SecretKind kind = Judge.value(key, s, a, k);
                 if (kind != null) {
                     scan.add(kind, a, k);
                 }

@@ -138,8 +138,9 @@ final class SqlCredentials extends Detector {
                 end++;
             }
         }
-        if (end > start && !Values.placeholder(s, start, end)) {
-            scan.add(SecretKind.PASSWORD, start, end);
+        SecretKind kind = Judge.field(KeyNames.Key.PASSWORD, s, start, end);
+        if (kind != null) {
+            scan.add(kind, start, end);
             return end;
         }
         return otherwise;

@@ -100,35 +100,9 @@ final class SqlValues extends Detector {
                 || s.charAt(start) == '$' || s.charAt(start) == '?' || s.charAt(start) == ':') {
             return;   // a bind parameter ($1, ?, :name) is not the value
         }
-        int digits = 0;
-        for (int i = start; i < end; i++) {
-            if (Chars.digit(s.charAt(i))) {
-                digits++;
-            }
-        }
-        switch (key) {
-            case SSN -> {
-                if (digits == 9 && end - start <= 11) {
-                    scan.add(SecretKind.SSN, start, end);
-                }
-            }
-            case PERSONAL_ID -> {
-                if (KeyValues.personalNumber(s, start, end)) {
-                    scan.add(SecretKind.NATIONAL_ID, start, end);
-                }
-            }
-            case PASSWORD -> scan.add(SecretKind.PASSWORD, start, end);
-            case COOKIE, AUTHORIZATION, SESSION, SECRET, AWS_SECRET -> {
-                if (Values.secretLike(s, start, end)) {
-                    scan.add(key == KeyNames.Key.SESSION ? SecretKind.SESSION_ID : SecretKind.GENERIC_SECRET, start, end);
-                }
-            }
-            case KEY -> {
-                if (Values.generated(s, start, end)) {
-                    scan.add(SecretKind.GENERIC_SECRET, start, end);
-                }
-            }
-            default -> { }
+        SecretKind kind = Judge.field(key, s, start, end);
+        if (kind != null) {
+            scan.add(kind, start, end);
         }
     }
 }

@@ -5,7 +5,7 @@ package dev.healdesk.core.redact;
  * like a secret and the value in the next cell ({@code | DB_PASSWORD | s3cr3t |}), and the cells of a column whose
  * header is named like one ({@code | user | password |}, a rule such as {@code |---|---|} or {@code ------+-----},
  * then {@code | bob | hunter2 |}). Cells are split at {@code |} or {@code │}; a value is one word, bare or in
- * backticks or quotes, judged as a {@code key=value}'s ({@link KeyValues#judge}), so {@code | status | ok |} and
+ * backticks or quotes, judged as a {@code key=value}'s ({@link Judge#value}), so {@code | status | ok |} and
  * {@code | token | expired |} stay. A password of small letters only is read as a state or an error
  * ({@code | password | required |}), and a header row is never read as a key and its value. A row is one line, also
  * inside a JSON string where lines are written {@code \n}. Triggered by the cell separator; each row is read once.
@@ -133,7 +133,7 @@ final class Tables extends Detector {
         if (word && key == KeyNames.Key.PASSWORD) {
             return;   // a state or an error: | password | required |, | DB_PASSWORD | missing |
         }
-        SecretKind kind = KeyValues.judge(key, s, start, end);
+        SecretKind kind = Judge.value(key, s, start, end);
         if (kind != null) {
             scan.add(kind, start, end);
         }

@@ -65,7 +65,7 @@ final class TestIds extends Detector {
             if (Values.passwordLike(s, from, close)) {
                 scan.add(SecretKind.PASSWORD, from, close);
             }
-        } else if (key != KeyNames.Key.NONE && key != KeyNames.Key.SSN && key != KeyNames.Key.PERSONAL_ID) {
+        } else if (Judge.credential(key)) {
             int from = b + 1;
             for (int k = b + 1; k <= close; k++) {
                 if (k == close || s.charAt(k) == '-') {

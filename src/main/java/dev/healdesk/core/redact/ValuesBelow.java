@@ -170,7 +170,7 @@ final class ValuesBelow {
         }
         boolean looks = Values.tokenLike(s, start, end)
                 || key == KeyNames.Key.PASSWORD && Values.passwordLike(s, start, end);
-        SecretKind kind = looks ? KeyValues.judge(key, s, start, end) : null;
+        SecretKind kind = looks ? Judge.value(key, s, start, end) : null;
         if (kind != null) {
             scan.add(kind, start, end);
         }
@@ -250,7 +250,7 @@ final class ValuesBelow {
                 if (key == KeyNames.Key.PASSWORD) {
                     return key;
                 }
-                if (key != KeyNames.Key.NONE && key != KeyNames.Key.SSN && key != KeyNames.Key.PERSONAL_ID) {
+                if (Judge.credential(key)) {
                     best = key;
                 }
             }

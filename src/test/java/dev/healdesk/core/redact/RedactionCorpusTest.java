@@ -48,9 +48,10 @@ class RedactionCorpusTest {
      * looking at which lines leak (that would be tuning on them): 4 of 152 planted values with the standard rules,
      * 2 of 106 secrets at rest. Until rules found on other material close the gap, these bounds keep it from
      * growing; lower them, never raise them. After the general rule for a secret's name in prose or code
-     * ({@link NamedValues#near}, {@link NamedArguments}), measured once: 2 and 0.
+     * ({@link NamedValues#near}, {@link NamedArguments}), measured once: 2 and 0. After redact19's form for PostgreSQL's
+     * {@code Failing row contains (…)} paired with the column names printed beside it ({@link FailingRows}): 0 and 0.
      */
-    private static final int HELD_OUT_LEAKS_STANDARD = 2;
+    private static final int HELD_OUT_LEAKS_STANDARD = 0;
     private static final int HELD_OUT_LEAKS_AT_REST = 0;
     /**
      * The second collection's held-out split, measured once when the rules tuned on its tune split were done, without
@@ -235,14 +236,31 @@ class RedactionCorpusTest {
      * id, a user name that is a key's id, a code in a message to a person): held out 5 and 5, 401 kept (summary lines
      * only); tune unchanged.
      */
-    private static final int SEVENTH_TUNE_LEAKS_STANDARD = 7;
-    private static final int SEVENTH_TUNE_LEAKS_AT_REST = 5;
-    private static final int SEVENTH_HELD_OUT_LEAKS_STANDARD = 5;
-    private static final int SEVENTH_HELD_OUT_LEAKS_AT_REST = 5;
+    /**
+     * Whether the seventh collection's held-out part prints its failures. It was released as tune data by the lead at
+     * this commit (issue #14, redact19), after its last measure as a held-out part with the rules of main at 95952d1: 5
+     * of 158 planted values leaked with the standard rules and 5 of 132 secrets at rest, 401 of 413 must-keep strings
+     * kept (405 at rest). From then on it counts as tune data; the eighth collection (corpus8) is the clean measure of
+     * formats no rule was written for.
+     * <p>
+     * Then redact19 wrote general forms for its leaks and losses and for those left in the tune part
+     * (ReleasedSeventhFormsTest: header pairs printed as bytes, a prepared statement's bound parameters paired with their
+     * placeholders' columns, a login in words, text typed into a field a locator names, a value given before its field's
+     * path, Basic credentials written as a user and a password, a secret's name or ARN that is no secret, a variable's
+     * reference as a key's name, a hex secret repeated outside a path, a form's parameters after a label; and a refused
+     * row paired with its column names, which closed the first collection's held-out SSNs): tune 0 and 0,
+     * 996 kept (1004 at rest); held out 2 and 2 (Gatling's {@code "expected":"…"} CSRF token after "csrf token
+     * mismatch"), 409 of 413 kept (private IP addresses, masked by design with the standard rules) and 413 at rest.
+     */
+    private static final boolean RELEASED_SEVENTH = true;
+    private static final int SEVENTH_TUNE_LEAKS_STANDARD = 0;
+    private static final int SEVENTH_TUNE_LEAKS_AT_REST = 0;
+    private static final int SEVENTH_HELD_OUT_LEAKS_STANDARD = 2;
+    private static final int SEVENTH_HELD_OUT_LEAKS_AT_REST = 2;
     private static final double SEVENTH_TUNE_KEPT_STANDARD = 0.992;
     private static final double SEVENTH_TUNE_KEPT_AT_REST = 1.0;
-    private static final double SEVENTH_HELD_OUT_KEPT_STANDARD = 0.970;
-    private static final double SEVENTH_HELD_OUT_KEPT_AT_REST = 0.980;
+    private static final double SEVENTH_HELD_OUT_KEPT_STANDARD = 0.990;
+    private static final double SEVENTH_HELD_OUT_KEPT_AT_REST = 1.0;
     private static List<Case> cases;
     /** The second collection ({@link RedactionCorpus#SECOND}), measured apart. */
     private static List<Case> second;
@@ -549,13 +567,13 @@ class RedactionCorpusTest {
         assertTrue(atRest.keptShare() >= SEVENTH_TUNE_KEPT_AT_REST, atRest::toString);
     }
 
-    /** The seventh collection's held-out part: its failures are never printed, only its summary lines. */
+    /** The seventh collection's held-out part, released as tune data ({@link #RELEASED_SEVENTH}). */
     @Test
     void theRulesLeakNoMoreThanMeasuredOnTheSeventhCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
         Figures standard = RedactionCorpus.measure(seventh, "heldout", Redactor.standard()::redact, true);
         Figures atRest = RedactionCorpus.measure(seventh, "heldout", Redactor.atRest()::redact, false);
-        report("seventh collection, standard", standard, false);
-        report("seventh collection, at rest", atRest, false);
+        report("seventh collection, standard", standard, RELEASED_SEVENTH);
+        report("seventh collection, at rest", atRest, RELEASED_SEVENTH);
         assertTrue(standard.leaked() <= SEVENTH_HELD_OUT_LEAKS_STANDARD, standard::toString);
         assertTrue(atRest.leaked() <= SEVENTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= SEVENTH_HELD_OUT_KEPT_STANDARD, standard::toString);

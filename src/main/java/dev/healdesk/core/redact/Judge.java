@@ -1,0 +1,358 @@
+package dev.healdesk.core.redact;
+
+/**
+ * What a value named by a key is: the one place that decides it, for every syntax that pairs a name with its value.
+ * The syntaxes (a {@code key=value}, an XML element, an SQL column, a table's cell, a typed fill, a label before a
+ * number...) find a name and its value and ask here; none of them re-decides what a password, a social security
+ * number or another person's number looks like.
+ *
+ * <p>The name has been read by {@link KeyNames} into a {@link KeyNames.Key}. How sure the syntax is that the text is
+ * the named field's whole value picks the reading:
+ * <ul>
+ * <li>{@link #value}: a value next to its key in text ({@code password=…}, {@code "apiKey": "…"}, a column of a
+ *   table or a CSV row, a bound parameter): it goes when it looks the part (a password: anything but a small count or
+ *   a path; a token: random-looking; a person's number: its shape).</li>
+ * <li>{@link #field}: the syntax bounds the named field's content exactly (an element's text, a value of an SQL
+ *   {@code INSERT} under its column, a bound parameter, a flag's argument): a password is whatever is there.</li>
+ * <li>{@link #typed}: text a test types into a field a locator or label names: under any credential's name it goes
+ *   whole.</li>
+ * <li>{@link #labelled}: a number that a label names in prose ({@code no customer with SSN 078051120}): only a
+ *   person's number, in its strict shape (a social security number's valid areas).</li>
+ * </ul>
+ * {@link #inProse} says which values go even after a word of prose ("Invalid password: too short" stays), and
+ * {@link #personal} which names call a person's number rather than a credential.
+ */
+final class Judge {
+
+    private Judge() {
+    }
+
+    /** What the value {@code s[start, end)} next to a key of kind {@code key} is, or null when it is no secret. */
+    static SecretKind value(KeyNames.Key key, String s, int start, int end) {
+        if (Values.placeholder(s, start, end) || s.startsWith("-----BEGIN", start)) {
+            return null;   // a PEM block is the private-key detector's
+        }
+        if (bindParameter(s, start, end)) {
+            return null;   // password = ?, password = $2: a prepared statement's placeholder, its value bound apart
+        }
+        if ((key == KeyNames.Key.SECRET || key == KeyNames.Key.KEY) && Values.nestedPair(s, start, end)) {
+            return null;   // "credentials: user=admin pass=…": each pair is judged by its own name
+        }
+        if (reference(key, s, start, end)) {
+            return null;
+        }
+        switch (key) {
+            case SSN:
+                return ssnValue(s, start, end) ? SecretKind.SSN : null;
+            case PERSONAL_ID:
+                return personalNumber(s, start, end) ? SecretKind.NATIONAL_ID : null;
+            case PASSWORD:
+                return password(s, start, end) ? SecretKind.PASSWORD : null;
+            case AWS_SECRET:
+                return awsSecret(s, start, end) ? SecretKind.AWS_SECRET_KEY
+                        : Values.secretLike(s, start, end) ? SecretKind.GENERIC_SECRET : null;
+            case SESSION:
+                return Values.secretLike(s, start, end) ? SecretKind.SESSION_ID : null;
+            case SECRET:
+                return Values.secretLike(s, start, end) && !credentialScope(s, start, end) ? SecretKind.GENERIC_SECRET
+                        : null;
+            case KEY:
+                return Values.generated(s, start, end) ? SecretKind.GENERIC_SECRET : null;
+            default:
+                return null;
+        }
+    }
+
+    /**
+     * What the content {@code s[start, end)} of a field named {@code key} is, where the syntax bounds it exactly (an
+     * element's text, an SQL column's value, typed text): a password whatever it is, a social security number when it
+     * has nine digits, another person's number by its shape, a token or a session when it looks random, a bare key
+     * when it looks generated; a statement's placeholder ({@code ?}, {@code $2}) or a secret's name is none. Null for
+     * no secret.
+     */
+    static SecretKind field(KeyNames.Key key, String s, int start, int end) {
+        if (end <= start || Values.placeholder(s, start, end) || bindParameter(s, start, end)
+                || reference(key, s, start, end)) {
+            return null;
+        }
+        switch (key) {
+            case PASSWORD:
+                return SecretKind.PASSWORD;
+            case SSN:
+                return nineDigits(s, start, end) ? SecretKind.SSN : null;
+            case PERSONAL_ID:
+                return personalNumber(s, start, end) ? SecretKind.NATIONAL_ID : null;
+            case KEY:
+                return Values.generated(s, start, end) && !Values.nestedPair(s, start, end) ? SecretKind.GENERIC_SECRET
+                        : null;
+            case SESSION:
+                return Values.secretLike(s, start, end) ? SecretKind.SESSION_ID : null;
+            case COOKIE:
+            case AUTHORIZATION:
+            case SECRET:
+            case AWS_SECRET:
+                return Values.secretLike(s, start, end) ? SecretKind.GENERIC_SECRET : null;
+            default:
+                return null;
+        }
+    }
+
+    /**
+     * What the text {@code s[start, end)} that a test types into a field named {@code key} is: under a credential's
+     * name it goes whatever it looks like (a test types what the field takes, {@code fill('#api-token', 'abc')}), a
+     * password as a password and any other credential as a generic secret; a person's number as {@link #field}
+     * judges it. Null for no secret.
+     */
+    static SecretKind typed(KeyNames.Key key, String s, int start, int end) {
+        if (personal(key)) {
+            return field(key, s, start, end);
+        }
+        if (!credential(key) || Values.placeholder(s, start, end)) {
+            return null;
+        }
+        return key == KeyNames.Key.PASSWORD ? SecretKind.PASSWORD : SecretKind.GENERIC_SECRET;
+    }
+
+    /**
+     * What the number {@code s[start, end)} that a label of kind {@code key} names in prose is: a social security
+     * number with nine digits in its valid shape (no area 000, 666 or 9xx, no zero group or serial), another person's
+     * number by its shape; null for any other label.
+     */
+    static SecretKind labelled(KeyNames.Key key, String s, int start, int end) {
+        switch (key) {
+            case SSN:
+                return ssnShape(s, start, end) ? SecretKind.SSN : null;
+            case PERSONAL_ID:
+                return personalNumber(s, start, end) ? SecretKind.NATIONAL_ID : null;
+            default:
+                return null;
+        }
+    }
+
+    /**
+     * Whether the unquoted value {@code s[start, end)} of a key written after a word of prose still goes: it looks
+     * random, it is a password's with a digit in it, or it is a person's number; so "Invalid password: too short"
+     * stays.
+     */
+    static boolean inProse(KeyNames.Key key, String s, int start, int end) {
+        return Values.secretLike(s, start, end)
+                || key == KeyNames.Key.PASSWORD && end - start >= 4 && hasDigit(s, start, end)
+                || key == KeyNames.Key.PERSONAL_ID && personalNumber(s, start, end);
+    }
+
+    /**
+     * Whether the key names a person's number (a social security number, a passport, a national id), whose value is
+     * judged by its shape, rather than a credential, whose value a test id or a line below may hold.
+     */
+    static boolean personal(KeyNames.Key key) {
+        return key == KeyNames.Key.SSN || key == KeyNames.Key.PERSONAL_ID;
+    }
+
+    /** Whether the key names a credential: a password, a token, a session, a key; not a person's number, not nothing. */
+    static boolean credential(KeyNames.Key key) {
+        return key != KeyNames.Key.NONE && !personal(key);
+    }
+
+    /** {@code ?} or {@code $} and digits: a placeholder of a prepared statement (JDBC's, PostgreSQL's). */
+    private static boolean bindParameter(String s, int start, int end) {
+        if (end - start == 1) {
+            return s.charAt(start) == '?';
+        }
+        if (end - start > 4 || s.charAt(start) != '$') {
+            return false;
+        }
+        for (int i = start + 1; i < end; i++) {
+            if (!Chars.digit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the value {@code s[start, end)} under a secret's or a key's name is the secret's name rather than the
+     * secret, as secret stores and cloud CLIs print it: a path of lower-case words ({@code --secret-id ci/e2e/credentials},
+     * {@code secret_name: prod/orders/db}, Vault's {@code secret/data/ci}), or the last part of a resource name
+     * ({@code arn:aws:secretsmanager:…:secret:ci/e2e/credentials-qPYMBE}, where the key "secret" is the ARN's resource
+     * type). A random value has capitals or no slash, and goes.
+     */
+    private static boolean reference(KeyNames.Key key, String s, int start, int end) {
+        if (key != KeyNames.Key.SECRET && key != KeyNames.Key.KEY && key != KeyNames.Key.AWS_SECRET) {
+            return false;
+        }
+        return wordPath(s, start, end) || resourceName(s, start);
+    }
+
+    /** Lower-case words, digits, {@code - _ .} in two or more parts parted by single slashes, a letter in each. */
+    private static boolean wordPath(String s, int start, int end) {
+        if (end - start < 3 || s.charAt(start) == '/' || s.charAt(end - 1) == '/') {
+            return false;
+        }
+        int parts = 1;
+        boolean letter = false;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (c == '/') {
+                if (!letter || s.charAt(i - 1) == '/') {
+                    return false;
+                }
+                parts++;
+                letter = false;
+            } else if (Chars.lower(c)) {
+                letter = true;
+            } else if (!Chars.digit(c) && c != '-' && c != '_' && c != '.') {
+                return false;
+            }
+        }
+        return parts >= 2 && letter;
+    }
+
+    /** Whether the run of text that holds {@code start} (no blank, quote or {@code =} in it) opens with {@code arn:}. */
+    private static boolean resourceName(String s, int start) {
+        int i = start - 1;
+        while (i >= 0 && start - i <= 256) {
+            char c = s.charAt(i);
+            if (Chars.space(c) || c == '"' || c == '\'' || c == '=' || c == ',') {
+                break;
+            }
+            i--;
+        }
+        return s.startsWith("arn:", i + 1);
+    }
+
+    /**
+     * Whether {@code s[start, end)} has a person's number's shape, as national identity numbers, passports and driving
+     * licences are written: 6 to 20 digits, at most 3 letters, grouped by blanks, dots, dashes or slashes
+     * ({@code 588715641}, {@code P12712635}, {@code QQ 12 34 56 C}, {@code 123.456.789-09}); a country, a date or a
+     * word stays.
+     */
+    static boolean personalNumber(String s, int start, int end) {
+        if (end - start > 26) {
+            return false;
+        }
+        int digits = 0;
+        int letters = 0;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (Chars.digit(c)) {
+                digits++;
+            } else if (Chars.letter(c)) {
+                letters++;
+            } else if (c != ' ' && c != '-' && c != '.' && c != '/') {
+                return false;
+            }
+        }
+        return digits >= 6 && digits <= 20 && letters <= 3 && !date(s, start, end);
+    }
+
+    /** Nine digits, or 3-2-4 with dashes or blanks: what a column or field named ssn holds. */
+    private static boolean ssnValue(String s, int start, int end) {
+        int digits = 0;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (Chars.digit(c)) {
+                digits++;
+            } else if (c != '-' && c != ' ') {
+                return false;
+            }
+        }
+        return digits == 9;
+    }
+
+    /** Nine digits in at most eleven characters, however grouped: a field's social security number. */
+    private static boolean nineDigits(String s, int start, int end) {
+        int digits = 0;
+        for (int i = start; i < end; i++) {
+            if (Chars.digit(s.charAt(i))) {
+                digits++;
+            }
+        }
+        return digits == 9 && end - start <= 11;
+    }
+
+    /** Nine digits, whole or 3-2-4, with no area 000, 666 or 9xx and no zero group or serial. */
+    private static boolean ssnShape(String s, int start, int end) {
+        int[] groups = new int[3];
+        int[] sizes = {3, 2, 4};
+        int k = 0;
+        int inGroup = 0;
+        int value = 0;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (!Chars.digit(c)) {
+                continue;   // 3-2-4 or whole: the groups' values are what matter
+            }
+            if (k == 3) {
+                return false;   // a tenth digit
+            }
+            value = value * 10 + (c - '0');
+            inGroup++;
+            if (inGroup == sizes[k]) {
+                groups[k++] = value;
+                value = 0;
+                inGroup = 0;
+            }
+        }
+        return k == 3 && groups[0] != 0 && groups[0] != 666 && groups[0] < 900 && groups[1] != 0 && groups[2] != 0;
+    }
+
+    /** {@code 2024-05-14}, {@code 14.05.2024}, {@code 14/05/2024}: a date, never a person's number. */
+    private static boolean date(String s, int start, int end) {
+        int n = end - start;
+        if (n != 10) {
+            return false;
+        }
+        char a = s.charAt(start + 4);
+        char b = s.charAt(start + 2);
+        return a == '-' && s.charAt(start + 7) == '-' || (b == '.' || b == '/' || b == '-') && s.charAt(start + 5) == b;
+    }
+
+    /**
+     * A signed request's credential scope, {@code X-Goog-Credential=<account>/<date>/<region>/<service>/goog4_request}
+     * (and AWS' {@code …/aws4_request}): who signed and for what, no secret. An access key id at its start is a token
+     * of known shape and goes all the same.
+     */
+    private static boolean credentialScope(String s, int start, int end) {
+        return end - start > 13 && (s.regionMatches(true, end - 12, "aws4_request", 0, 12)
+                || s.regionMatches(true, end - 13, "goog4_request", 0, 13));
+    }
+
+    /** Any value but a small count ({@code pass=3} in a test summary) or a path ({@code PWD=/home/ci}). */
+    private static boolean password(String s, int start, int end) {
+        if (s.charAt(start) == '/' || s.charAt(start) == '~') {
+            return false;
+        }
+        if (end - start > 3) {
+            return true;
+        }
+        for (int i = start; i < end; i++) {
+            if (!Chars.digit(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The AWS secret access key format: 40 characters of base64 without padding. */
+    private static boolean awsSecret(String s, int start, int end) {
+        if (end - start != 40) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (!Chars.alnum(c) && c != '/' && c != '+') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasDigit(String s, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (Chars.digit(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

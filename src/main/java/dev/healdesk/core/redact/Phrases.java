@@ -1,0 +1,251 @@
+package dev.healdesk.core.redact;
+
+/**
+ * A value in a sentence that says what it is, as test tools log what they type and BDD steps say who logs in:
+ * <ul>
+ * <li>typed into a named field, the value before the field: {@code Typing text '…' into text field 'id=password'.}
+ *   (Robot Framework's SeleniumLibrary), {@code Entered "…" into input[name="api-token"]}, {@code typed '…' into the
+ *   <#password> field}: a typing verb, the quoted value, "into", at most three words, and the field's locator or label,
+ *   judged as {@link Fills} judges a selector; the value as {@link Judge#typed} judges text typed into it;</li>
+ * <li>a login in words: {@code When I sign in as "release-eng" with "…"}, {@code log in as 'qa' using password '…'}
+ *   (Cucumber, Behave, SpecFlow and Gauge steps): "in as" or "login as", the quoted user, "with" or "using" (and
+ *   perhaps "password"), the quoted password. The user stays.</li>
+ * <li>a validator's message that gives the value before the field's path: GraphQL's {@code got invalid value "…" at
+ *   "input.phone"}, {@code value '…' for field 'password'} ({@link #valueAt}).</li>
+ * </ul>
+ * Triggered by the words "into", "with", "using" and "value"; most of them in a log are prose with no quote around them and are
+ * passed over at the first test.
+ */
+final class Phrases extends Detector {
+
+    private static final String[] TYPING = {"typing", "typed", "type", "types", "entering", "entered", "enter",
+            "enters", "inputting", "input", "filling", "filled", "fill", "fills", "sending", "sent", "send", "sends",
+            "setting", "set", "sets", "pasting", "pasted", "paste", "writing", "wrote", "write"};
+    /** How far a quoted value or user may reach. */
+    private static final int MAX_VALUE = 128;
+    /** How far the words between "into" and the field's locator may reach. */
+    private static final int MAX_FILLER = 24;
+    private static final boolean[] SECONDS = Chars.set("nNiIsSaA");
+
+    @Override
+    public boolean[] seconds(char c) {
+        return SECONDS;
+    }
+
+    @Override
+    public long wordLengths(char c) {
+        return 1L << 4 | 1L << 5;
+    }
+
+    @Override
+    public int at(Scan scan, int i) {
+        String s = scan.text;
+        int w = scan.wordEnd(i);
+        if (w >= s.length() || s.charAt(w) != ' ' || i < 3 || s.charAt(i - 1) != ' ') {
+            return w;
+        }
+        if (Chars.is(s, i, w, "into")) {
+            into(scan, i, w);
+        } else if (Chars.is(s, i, w, "with") || Chars.is(s, i, w, "using")) {
+            login(scan, i, w);
+        } else if (Chars.is(s, i, w, "value")) {
+            valueAt(scan, w);
+        }
+        return w;
+    }
+
+    /** Words that may stand between "at" or "for" and the field's path: {@code for field "phone"}. */
+    private static final String[] PATH_WORDS = {"field", "key", "path", "property", "argument", "parameter", "input",
+            "variable", "column", "attribute"};
+
+    /**
+     * {@code value "<value>" at "<path>"}: a validator's message that gives the value, then the field it was given for
+     * (GraphQL's {@code got invalid value "…" at "input.phone"}, {@code invalid value '…' for field 'password'}): the
+     * value goes as the path's last name says, a phone's when it names a phone.
+     */
+    private static void valueAt(Scan scan, int w) {
+        String s = scan.text;
+        int v = w + 1;
+        if (v >= s.length() || Quotes.open(s, v) != 1) {
+            return;
+        }
+        int start = v + 1;
+        int end = Quotes.close(s, start, 1);
+        if (end >= s.length() || s.charAt(end) != s.charAt(v) || end == start || end - start > MAX_VALUE) {
+            return;
+        }
+        int p = end + 1;
+        if (p >= s.length() || s.charAt(p) != ' ') {
+            return;
+        }
+        p++;
+        int word = p;
+        while (p < s.length() && p - word < 4 && Chars.letter(s.charAt(p))) {
+            p++;
+        }
+        if (!Chars.is(s, word, p, "at") && !Chars.is(s, word, p, "for") && !Chars.is(s, word, p, "in")) {
+            return;
+        }
+        if (p >= s.length() || s.charAt(p) != ' ') {
+            return;
+        }
+        p++;
+        if (p < s.length() && Chars.letter(s.charAt(p))) {
+            int b = p;
+            while (p < s.length() && p - b <= 10 && Chars.letter(s.charAt(p))) {
+                p++;
+            }
+            if (!Chars.isAny(s, b, p, PATH_WORDS) || p >= s.length() || s.charAt(p) != ' ') {
+                return;
+            }
+            p++;   // for field "password"
+        }
+        if (p >= s.length() || Quotes.open(s, p) != 1) {
+            return;
+        }
+        int pathStart = p + 1;
+        int pathEnd = Quotes.close(s, pathStart, 1);
+        if (pathEnd >= s.length() || s.charAt(pathEnd) != s.charAt(p) || pathEnd - pathStart > KeyNames.MAX_LENGTH * 2) {
+            return;
+        }
+        int last = pathEnd;
+        while (last > pathStart && (Chars.alnum(s.charAt(last - 1)) || s.charAt(last - 1) == '_'
+                || s.charAt(last - 1) == '-')) {
+            last--;   // input.phone, variables.input.password, body[0].ssn
+        }
+        if (last == pathEnd) {
+            return;
+        }
+        SecretKind kind;
+        if (Numbers.phoneWords(s, last, pathEnd)) {
+            kind = Records.phone(s, start, end) ? SecretKind.PHONE : null;
+        } else {
+            kind = Judge.value(KeyNames.classify(scan, last, pathEnd), s, start, end);
+        }
+        if (kind != null) {
+            scan.add(kind, start, end);
+        }
+    }
+
+    /** {@code <typing verb> '<value>' into [words] '<field>'}: the value goes when the field names a secret. */
+    private static void into(Scan scan, int i, int w) {
+        String s = scan.text;
+        int close = i - 2;
+        int open = openingQuote(s, close);
+        if (open < 0) {
+            return;
+        }
+        if (!typingVerb(s, open)) {
+            return;
+        }
+        int f = w + 1;
+        int limit = Math.min(s.length(), f + MAX_FILLER);
+        while (f < limit && (Chars.letter(s.charAt(f)) || s.charAt(f) == ' ')) {
+            f++;   // "text field ", "the "
+        }
+        if (f >= s.length()) {
+            return;
+        }
+        char q = s.charAt(f);
+        char end = q == '<' ? '>' : q == '[' ? ']' : q == '\'' || q == '"' || q == '`' ? q : 0;
+        if (end == 0) {
+            return;
+        }
+        int fieldEnd = f + 1;
+        while (fieldEnd < s.length() && fieldEnd - f <= MAX_VALUE && s.charAt(fieldEnd) != end
+                && s.charAt(fieldEnd) != '\n') {
+            fieldEnd++;
+        }
+        if (fieldEnd >= s.length() || s.charAt(fieldEnd) != end || fieldEnd == f + 1) {
+            return;
+        }
+        KeyNames.Key key = Fills.classifyWords(scan, f + 1, fieldEnd);
+        SecretKind kind = Judge.typed(key, s, open + 1, close);
+        if (kind != null) {
+            scan.add(kind, open + 1, close);
+        }
+    }
+
+    /** {@code in as '<user>' with [password] '<password>'}: the password goes, the user stays. */
+    private static void login(Scan scan, int i, int w) {
+        String s = scan.text;
+        int v = w + 1;
+        if (s.regionMatches(true, v, "password ", 0, 9)) {
+            v += 9;
+        } else if (s.regionMatches(true, v, "the password ", 0, 13)) {
+            v += 13;
+        }
+        if (v >= s.length() || Quotes.open(s, v) != 1) {
+            return;
+        }
+        int userOpen = openingQuote(s, i - 2);
+        if (userOpen < 4 || s.charAt(userOpen - 1) != ' ' || !asLogin(s, userOpen - 1)) {
+            return;
+        }
+        int start = v + 1;
+        int end = Quotes.close(s, start, 1);
+        if (end >= s.length() || s.charAt(end) != s.charAt(v) || end - start > MAX_VALUE) {
+            return;
+        }
+        SecretKind kind = Judge.typed(KeyNames.Key.PASSWORD, s, start, end);
+        if (kind != null) {
+            scan.add(kind, start, end);
+        }
+    }
+
+    /**
+     * Where the quote opens whose closing quote is at {@code close} (a {@code '}, {@code "} or backquote), on the same
+     * line and at most {@link #MAX_VALUE} back; -1 when {@code close} is none or the quote does not open.
+     */
+    private static int openingQuote(String s, int close) {
+        if (close < 1) {
+            return -1;
+        }
+        char q = s.charAt(close);
+        if (q != '\'' && q != '"' && q != '`') {
+            return -1;
+        }
+        int k = close - 1;
+        while (k >= 0 && close - k <= MAX_VALUE && s.charAt(k) != q && s.charAt(k) != '\n') {
+            k--;
+        }
+        return k >= 0 && s.charAt(k) == q && k < close - 1 ? k : -1;
+    }
+
+    /** Whether a typing verb, perhaps with one word after it ("Typing text", "entered value"), ends before {@code open}. */
+    private static boolean typingVerb(String s, int open) {
+        int e = open;
+        for (int words = 0; words < 2; words++) {
+            if (e < 2 || s.charAt(e - 1) != ' ') {
+                return false;
+            }
+            e--;
+            int b = e;
+            while (b > 0 && e - b < 12 && Chars.letter(s.charAt(b - 1))) {
+                b--;
+            }
+            if (b == e) {
+                return false;
+            }
+            if (Chars.isAny(s, b, e, TYPING)) {
+                return true;
+            }
+            e = b;
+        }
+        return false;
+    }
+
+    /** Whether "in as", "on as" or "login as" ends at the blank {@code blank}: "sign in as", "logged in as". */
+    private static boolean asLogin(String s, int blank) {
+        if (blank < 6 || !s.regionMatches(true, blank - 3, " as", 0, 3)) {
+            return false;
+        }
+        int e = blank - 3;
+        int b = e;
+        while (b > 0 && e - b < 8 && Chars.letter(s.charAt(b - 1))) {
+            b--;
+        }
+        return Chars.is(s, b, e, "in") || Chars.is(s, b, e, "on") || Chars.is(s, b, e, "login")
+                || Chars.is(s, b, e, "logon") || Chars.is(s, b, e, "signin");
+    }
+}
