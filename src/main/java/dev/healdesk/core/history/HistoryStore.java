@@ -221,10 +221,11 @@ public final class HistoryStore implements AutoCloseable {
     /**
      * Does what the first SQLite connection of a process does besides opening its file, for a thread that runs it
      * while the process's main thread does other set-up (the CLI's short commands): sqlite-jdbc's connection settings
-     * (their date format: the JDK's locale data) and, where the packaged launcher names the native library it ships
-     * ({@code org.sqlite.lib.path} and {@code .name}) and that file is there, the library loaded and sqlite-jdbc's
-     * driver, connection and statement classes, by opening and closing an empty in-memory database. Anywhere else
-     * (the plain jar: sqlite-jdbc copies its library out of its jar into the temp folder) the load is left to the real
+     * (their date format: the JDK's locale data) and, where the native library is named ({@code org.sqlite.lib.path}
+     * and {@code .name}: the packaged launcher's copy, or the plain jar's in the user's cache folder,
+     * {@link SqliteNativeLibrary}) and that file is there, the library loaded and sqlite-jdbc's driver, connection and
+     * statement classes, by opening and closing an empty in-memory database. Anywhere else (no cached copy could be
+     * written: sqlite-jdbc copies its library out of its jar into the temp folder) the load is left to the real
      * open: it can fail there (a temp folder that is missing or mounted noexec), and sqlite-jdbc logs each failed
      * attempt, so trying here would log the failure twice; and it remembers a failed load only as "not loaded", so
      * that its open would then fail with a vaguer message. A load of the shipped file that fails here (a broken
@@ -232,6 +233,7 @@ public final class HistoryStore implements AutoCloseable {
      * caller's to drop.
      */
     public static void prepareSqlite() throws Exception {
+        SqliteNativeLibrary.useCachedCopy();
         new org.sqlite.SQLiteConfig().toProperties();
         String dir = System.getProperty("org.sqlite.lib.path");
         String name = System.getProperty("org.sqlite.lib.name");
@@ -244,6 +246,7 @@ public final class HistoryStore implements AutoCloseable {
 
     /** A connection to {@code file} (an empty in-memory database for null), its busy timeout and {@code pragmas} set. */
     private static Connection connect(Path file, boolean immediate, String... pragmas) throws SQLException {
+        SqliteNativeLibrary.useCachedCopy();
         java.util.Properties props = new java.util.Properties();
         if (immediate) {
             org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
