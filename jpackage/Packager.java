@@ -98,9 +98,17 @@ public final class Packager {
      * {@link #SHORT_CLI_OPTIONS} too: C2 compiled what the run's start and its look at the live results ran once or a
      * few times, and never paid back. One {@code healdesk run} of a 16-test Playwright suite, its JVM's own CPU read
      * from /proc (plain jar, 2 cores, load 9-14, two runs each, alternating): 2.9 and 3.2 s with the defaults (C2's
-     * threads 1.0 s of it), 1.7 and 1.7 s with C1 only.
+     * threads 1.0 s of it), 1.7 and 1.7 s with C1 only. It also gets {@link #RUN_ONLY_OPTIONS}.
      */
     private static final String RUN_COMMAND = "run";
+    /**
+     * JVM options of {@code run} only: -XX:-UsePerfData, no performance counters. The JVM's periodic task samples them
+     * every 50 ms for as long as the process lives, and a run lives as long as its suites: 0.07 s of a packaged
+     * {@code run}'s 1.26 s of own CPU beside a 10-test Playwright suite (its threads read from /proc, load 12 - 16),
+     * about 1.4 ms a second of the run's wall. The counters are what {@code jps} and {@code jstat} read; {@code jcmd PID}
+     * still attaches. (Tried for the short commands, which live a fraction of a second: no gain beyond the noise.)
+     */
+    private static final List<String> RUN_ONLY_OPTIONS = List.of("-XX:-UsePerfData");
 
     private final Path buildDir;
     private final Path dest;
@@ -317,6 +325,7 @@ public final class Packager {
         runOptions.addAll(SHORT_CLI_OPTIONS);
         List<String> shortOptions = new ArrayList<>(runOptions);
         shortOptions.addAll(SHORT_COMMAND_ONLY_OPTIONS);
+        runOptions.addAll(RUN_ONLY_OPTIONS);
         List<String> floorOptions = new ArrayList<>(ARCHIVE_IN_PLACE);
         floorOptions.addAll(SHORT_CLI_OPTIONS);
         floorOptions.addAll(SHORT_COMMAND_ONLY_OPTIONS);
@@ -578,18 +587,30 @@ public final class Packager {
                 + "{\"id\":\"t2\",\"message\":\"Timeout 30000ms exceeded waiting for locator('#save')\"}\n");
         Map<String, String> env = new java.util.HashMap<>(consoleEnv);
         env.put("HEALDESK_DB", scratch.resolve("cli-training.db").toString());
-        // the run that fills the history is not recorded: it lives long enough for its classes to matter little, and
-        // every short command would map (and relocate) them
-        env.remove("JAVA_TOOL_OPTIONS");
+        // The runs that fill the history are recorded too: a run's own CPU is set beside its suites' (the issue's
+        // <= 5 % of Playwright's), and what a run of any suite loads (the target file's YAML, the session, the history's
+        // writes, triage, the run folder, the lambdas of all of them) then comes from the archive, not from the jars:
+        // a packaged run of a 10-test Playwright suite loaded ~510 of its ~2,700 classes from elsewhere than the
+        // archive. The short commands map the larger archive in place (no relocation), so it costs them little.
+        Files.deleteIfExists(cliClassList);
+        Path runList = scratch.resolve("run.classlist");
         // two runs: what a report reads of a test's earlier runs (its flip rate) is in the archive too
         for (String which : List.of("a run", "a second run")) {
             // a run reads only the reports its suite wrote: the first run's is taken away
             Files.deleteIfExists(project.resolve("reports/TEST-training.xml"));
+            Files.deleteIfExists(runList);
+            env.put("JAVA_TOOL_OPTIONS", "-XX:DumpLoadedClassList=" + runList);
             step(which + " for the CLI's training (healdesk run, a JUnit suite of two failures; exit 1)",
                     List.of(launcher.toString(), "run", "--target=" + target, "--dry-run", "--skip-llm"), env,
                     Set.of(1));
+            if (!Files.exists(cliClassList)) {
+                Files.copy(runList, cliClassList);
+            } else {
+                System.out.println("Packager: " + mergeClassList(cliClassList, runList) + " classes of " + which
+                        + " added to " + cliClassList.getFileName());
+            }
         }
-        Files.deleteIfExists(cliClassList);
+        env.remove("JAVA_TOOL_OPTIONS");
         trainCommands(launcher, cliClassList, scratch, env, List.of(
                 List.of("history", "--limit=20"),
                 List.of("history", "--json"),
