@@ -32,8 +32,8 @@ import java.util.zip.ZipOutputStream;
  *   <li>{@code jpackage @jpackage/common.txt @jpackage/app-image.txt @jpackage/app-image-OS.txt}: DEST/healdesk;</li>
  *   <li>AppCDS, through the image's own launcher: a training start of the console to its first frame
  *       ({@code -Dhealdesk.measureStartup=true}, under {@code xvfb-run} when there is no display) records the
- *       classes it loads in app/healdesk.classlist; on Linux, training runs of the CLI's short commands over a
- *       history that a real {@code healdesk run} filled record theirs in app/healdesk-cli.classlist (elsewhere, runs
+ *       classes it loads in app/healdesk.classlist; on Linux, two real {@code healdesk run}s and training runs of
+ *       the CLI's short commands over the history they filled record theirs in app/healdesk-cli.classlist (elsewhere, runs
  *       of {@code history} and {@code triage} add theirs to the console's list: jpackage's launchers map one archive);
  *       {@code -Xshare:dump} writes app/healdesk.jsa (and app/healdesk-cli.jsa), which the launcher maps, and starts
  *       with {@code -Xshare:on} prove that it does;</li>
@@ -548,9 +548,9 @@ public final class Packager {
     }
 
     /**
-     * The class list of the CLI's archive: training runs of the short commands, through the image's launcher, against
-     * a throwaway history that two real {@code healdesk run}s fill first (a JUnit suite of one report with two failures,
-     * dry run, no model), so that what stored runs' rows and reports load is in it too; the last report is written
+     * The class list of the CLI's archive: two real {@code healdesk run}s (a JUnit suite of one report with two
+     * failures, dry run, no model), then training runs of the short commands, through the image's launcher, against
+     * the throwaway history the runs filled, so that what stored runs' rows and reports load is in it too; the last report is written
      * once the run folders are gone, from the history alone.
      */
     private static void trainCli(Path launcher, Path cliClassList, Path scratch, Map<String, String> consoleEnv)
