@@ -339,7 +339,13 @@ public final class Packager {
                 # (no arguments) maps the class-data archive of its first frame, a command the CLI's archive, and a
                 # command that reads or writes a little and exits, or a run (which mostly waits for its suites), also
                 # the JVM options of a short process.
-                self=$(readlink -f "$0") || exit 127
+                # readlink (a process of its own: a few ms) only where $0 is a link or relative; an absolute path
+                # through a linked folder is fine (the archive's class path is compared file by file)
+                self=$0
+                case "$self" in
+                    /*) if [ -L "$self" ]; then self=$(readlink -f "$0") || exit 127; fi ;;
+                    *) self=$(readlink -f "$0") || exit 127 ;;
+                esac
                 ROOT=${self%/bin/*}
                 APPDIR="$ROOT/lib/app"
                 if [ $# -eq 0 ]; then

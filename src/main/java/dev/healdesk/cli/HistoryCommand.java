@@ -30,9 +30,6 @@ import java.util.concurrent.Callable;
         subcommands = HistoryCopyCommand.class)
 final class HistoryCommand implements Callable<Integer>, QuickStart.Command {
 
-    private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
-
     @Spec
     CommandSpec spec;
 
@@ -65,7 +62,12 @@ final class HistoryCommand implements Callable<Integer>, QuickStart.Command {
         if (limit < 1) {
             throw new Cli.UsageException("--limit: " + limit + " is not a number of runs. Give 1 or more, e.g. --limit=50.");
         }
-        Prewarm.start(stored.prewarm()); // the history's driver, while this thread reads the settings
+        // the history's driver on two threads (its library, its connection settings) while this one sets up java.time's
+        // formats, whose classes a JSON line or a table needs, and reads the settings
+        Prewarm.start(stored.prewarm());
+        Prewarm.start(stored.prewarmSettings());
+        DateTimeFormatter started = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
+                .withZone(ZoneOffset.UTC);
         HealdeskPaths paths = stored.paths(Cli.config().env());
         List<RunRow> runs;
         Map<String, RunOutcome> outcomes = new HashMap<>();
@@ -119,7 +121,7 @@ final class HistoryCommand implements Callable<Integer>, QuickStart.Command {
                 // The final pass's counts (each test's latest result); the note says what they do not.
                 RunOutcome o = outcomes.get(r.runId());
                 RunOutcome.Pass last = o.finalPass();
-                out.printf(Locale.ROOT, row, r.runId(), STARTED.format(r.startedAt()), r.target(), o.state().id(),
+                out.printf(Locale.ROOT, row, r.runId(), started.format(r.startedAt()), r.target(), o.state().id(),
                         o.state() == RunOutcome.State.RUNNING ? "—" : String.format(Locale.ROOT, "%.1f", r.healthScore()),
                         last.passed(), last.failed(), last.flaky(), last.skipped(),
                         o.state() == RunOutcome.State.RUNNING ? "—" : String.format(Locale.ROOT, "%.1f s",

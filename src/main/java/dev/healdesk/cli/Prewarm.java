@@ -7,10 +7,11 @@ import java.security.MessageDigest;
 
 /**
  * Set-up that a short command will need and that does not depend on what its main thread is doing, started on a
- * second thread at the command's start: the main thread then finds it done, or waits for it on the class's or the
- * library's own lock, instead of doing it in turn. On a two-core machine that hides it behind the main thread's own
- * set-up (the settings' layers, the history opened, the catalog read) in the time the process takes; the CPU is the
- * same.
+ * second thread at the command's start (or two: {@code history} and {@code report} load SQLite's library on one and
+ * build its connection settings on the other, which took as long again in turn and was the wait the main thread met
+ * at its first connection): the main thread then finds it done, or waits for it on the class's or the library's own
+ * lock, instead of doing it in turn. On a two-core machine that hides it behind the main thread's own set-up (the
+ * settings' layers, the history opened, the catalog read) in the time the process takes; the CPU is the same.
  *
  * <p>A step does what the main thread would do a moment later, nothing more, so no output changes: a step that fails
  * is dropped here, and the main thread meets the failure itself and tells it as before. So a step initialises only
@@ -24,8 +25,10 @@ final class Prewarm extends Thread {
 
     /** What a command may start early. */
     enum Step {
-        /** A SQLite history's driver: its native library, connection settings and classes. */
+        /** A SQLite history's driver: its native library and classes. */
         SQLITE,
+        /** A SQLite history's connection settings (their date format: the JDK's locale data). */
+        SQLITE_SETTINGS,
         /** The redactor every report's text goes through ({@code RedactedRun}): its rule table and detectors. */
         REDACTOR,
         /** The JDK's security providers, which the first SHA-256 of a fingerprint sets up. */
@@ -53,6 +56,7 @@ final class Prewarm extends Thread {
             try {
                 switch (step) {
                     case SQLITE -> HistoryStore.prepareSqlite();
+                    case SQLITE_SETTINGS -> HistoryStore.prepareSqliteSettings();
                     case REDACTOR -> Redactor.standard();
                     case DIGEST -> MessageDigest.getInstance("SHA-256").digest(new byte[1]);
                     default -> throw new IllegalArgumentException(step.name());

@@ -77,8 +77,10 @@ final class ReportCommand implements Callable<Integer>, QuickStart.Command {
             throw new Cli.UsageException("--out=- writes text to standard output; a PDF needs a file: --out=FILE.pdf.");
         }
         // the history's driver, then the redactor every report's text goes through (RedactedRun): on a second thread
-        // while this one reads the settings, opens the history and loads the run
+        // while this one reads the settings, opens the history and loads the run; the driver's connection settings, then
+        // the SHA-256 that names the run's incidents (Incidents, as the run is loaded), on a third
         Prewarm.start(stored.prewarm(Prewarm.Step.REDACTOR));
+        Prewarm.start(stored.prewarmSettings(Prewarm.Step.DIGEST));
         HealdeskPaths paths = stored.paths(Cli.config().env());
         try (HistoryStore store = StoredHistory.open(paths)) {
             RunRow row = find(store, paths);

@@ -57,11 +57,23 @@ final class StoredHistory {
      * time, one left out only the wait it would have saved.
      */
     Prewarm.Step[] prewarm(Prewarm.Step... more) {
+        return sqliteFirst(Prewarm.Step.SQLITE, more);
+    }
+
+    /**
+     * The steps for a second thread beside {@link #prewarm}'s: the SQLite driver's connection settings (unless the
+     * history is on a server, as there), then {@code more}.
+     */
+    Prewarm.Step[] prewarmSettings(Prewarm.Step... more) {
+        return sqliteFirst(Prewarm.Step.SQLITE_SETTINGS, more);
+    }
+
+    private Prewarm.Step[] sqliteFirst(Prewarm.Step sqlite, Prewarm.Step... more) {
         if (paths(null, db, System.getenv()).onServer()) {
             return more;
         }
         Prewarm.Step[] steps = new Prewarm.Step[more.length + 1];
-        steps[0] = Prewarm.Step.SQLITE;
+        steps[0] = sqlite;
         System.arraycopy(more, 0, steps, 1, more.length);
         return steps;
     }

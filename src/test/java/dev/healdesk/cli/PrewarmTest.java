@@ -22,17 +22,22 @@ class PrewarmTest {
     Path dir;
 
     @Test
-    void aSqliteHistoryStartsItsDriverFirstAndAServerHistoryDoesNot() {
+    void aSqliteHistoryStartsItsDriverFirstOnBothThreadsAndAServerHistoryDoesNot() {
         StoredHistory file = new StoredHistory();
         file.db = dir.resolve("h.db").toString();
         assertArrayEquals(new Prewarm.Step[] {Prewarm.Step.SQLITE, Prewarm.Step.REDACTOR},
                 file.prewarm(Prewarm.Step.REDACTOR));
         assertArrayEquals(new Prewarm.Step[] {Prewarm.Step.SQLITE}, file.prewarm());
+        assertArrayEquals(new Prewarm.Step[] {Prewarm.Step.SQLITE_SETTINGS, Prewarm.Step.DIGEST},
+                file.prewarmSettings(Prewarm.Step.DIGEST));
+        assertArrayEquals(new Prewarm.Step[] {Prewarm.Step.SQLITE_SETTINGS}, file.prewarmSettings());
 
         StoredHistory server = new StoredHistory();
         server.db = "postgresql://db.example:5432/healdesk";
         assertArrayEquals(new Prewarm.Step[] {Prewarm.Step.REDACTOR}, server.prewarm(Prewarm.Step.REDACTOR));
         assertEquals(0, server.prewarm().length);
+        assertArrayEquals(new Prewarm.Step[] {Prewarm.Step.DIGEST}, server.prewarmSettings(Prewarm.Step.DIGEST));
+        assertEquals(0, server.prewarmSettings().length);
     }
 
     @Test
@@ -50,8 +55,24 @@ class PrewarmTest {
     }
 
     @Test
+    void theDriversTwoThreadsEndSideBySideAndTheHistoryOpensAfter() throws Exception {
+        // what history and report start: the library on one thread, the connection settings on the other, at once
+        Thread library = Prewarm.start(Prewarm.Step.SQLITE);
+        Thread settings = Prewarm.start(Prewarm.Step.SQLITE_SETTINGS, Prewarm.Step.DIGEST);
+        library.join(60_000);
+        settings.join(60_000);
+        assertFalse(library.isAlive() || settings.isAlive(), "the steps did not end within a minute");
+
+        Path db = dir.resolve("both.db");
+        try (HistoryStore store = HistoryStore.open(db)) {
+            assertEquals(0, store.listRuns(10, 0).size());
+        }
+    }
+
+    @Test
     void theDriversWarmUpWritesNoFile() throws Exception {
         Path cwd = Path.of("").toAbsolutePath();
+        HistoryStore.prepareSqliteSettings();
         HistoryStore.prepareSqlite();
         HistoryStore.prepareSqlite();
         assertFalse(Files.exists(cwd.resolve(":memory:")), "the warm-up's database must be in memory, not a file");

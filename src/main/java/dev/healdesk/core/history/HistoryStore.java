@@ -219,13 +219,23 @@ public final class HistoryStore implements AutoCloseable {
     }
 
     /**
-     * Does what the first SQLite connection of a process does besides opening its file, for a thread that runs it
-     * while the process's main thread does other set-up (the CLI's short commands): sqlite-jdbc's connection settings
-     * (their date format: the JDK's locale data) and, where the native library is named ({@code org.sqlite.lib.path}
-     * and {@code .name}: the packaged launcher's copy, or the plain jar's in the user's cache folder,
-     * {@link SqliteNativeLibrary}) and that file is there, the library loaded and sqlite-jdbc's driver, connection and
-     * statement classes, by opening and closing an empty in-memory database. Anywhere else (no cached copy could be
-     * written: sqlite-jdbc copies its library out of its jar into the temp folder) the load is left to the real
+     * sqlite-jdbc's connection settings as its first connection builds them: their date format, which sets up the JDK's
+     * locale data and calendar (a third of what {@link #prepareSqlite} did in turn before it). Independent of the native
+     * library, so a thread of its own can do it beside the library's load; nothing is read from outside the runtime.
+     */
+    public static void prepareSqliteSettings() {
+        new org.sqlite.SQLiteConfig().toProperties();
+    }
+
+    /**
+     * Does what the first SQLite connection of a process does besides opening its file and building its settings
+     * ({@link #prepareSqliteSettings}), for a thread that runs it while the process's main thread does other set-up
+     * (the CLI's short commands): where the native library is named ({@code org.sqlite.lib.path} and {@code .name}:
+     * the packaged launcher's copy, or the plain jar's in the user's cache folder, {@link SqliteNativeLibrary}) and
+     * that file is there, the library loaded (sqlite-jdbc first reads its own version from its jar) and sqlite-jdbc's
+     * driver, connection and statement classes, by opening and closing an empty in-memory database. Anywhere else (no
+     * cached copy could be written: sqlite-jdbc copies its library out of its jar into the temp folder) the load is
+     * left to the real
      * open: it can fail there (a temp folder that is missing or mounted noexec), and sqlite-jdbc logs each failed
      * attempt, so trying here would log the failure twice; and it remembers a failed load only as "not loaded", so
      * that its open would then fail with a vaguer message. A load of the shipped file that fails here (a broken
@@ -234,7 +244,6 @@ public final class HistoryStore implements AutoCloseable {
      */
     public static void prepareSqlite() throws Exception {
         SqliteNativeLibrary.useCachedCopy();
-        new org.sqlite.SQLiteConfig().toProperties();
         String dir = System.getProperty("org.sqlite.lib.path");
         String name = System.getProperty("org.sqlite.lib.name");
         if (dir == null || name == null || !Files.isRegularFile(Path.of(dir, name))

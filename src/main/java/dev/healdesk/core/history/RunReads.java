@@ -168,11 +168,23 @@ final class RunReads {
      * Among the target's newest runs. CROSS JOIN keeps those few runs the outer loop in SQLite (which reorders any other
      * join), so that their results are found by run, not every result of the tests by test id.
      */
-    private static final String RECENT = FLIPS.formatted("""
-            (SELECT id, started_at, faults FROM runs WHERE target = ? ORDER BY started_at DESC, id DESC LIMIT %d) w
-                CROSS JOIN test_results t""".formatted(RECENT_RUNS));
+    private static final String RECENT = flips("""
+            (SELECT id, started_at, faults FROM runs WHERE target = ? ORDER BY started_at DESC, id DESC LIMIT\s"""
+            + RECENT_RUNS + """
+            ) w
+                CROSS JOIN test_results t""");
 
-    private static final String WHOLE = FLIPS.formatted("runs w JOIN test_results t ON t.run_id = w.id AND w.target = ?");
+    private static final String WHOLE = flips("runs w JOIN test_results t ON t.run_id = w.id AND w.target = ?");
+
+    /**
+     * {@link #FLIPS} over {@code from}, its {@code %%s} left for the ids. Written out rather than with a {@code Formatter}:
+     * this runs when a history is first read, and a {@code %d} there sets up the JDK's locale data on the main thread of
+     * a short command ({@code history}, {@code report}).
+     */
+    private static String flips(String from) {
+        int at = FLIPS.indexOf("%s");
+        return (FLIPS.substring(0, at) + from + FLIPS.substring(at + 2)).replace("%%", "%");
+    }
 
     private void statuses(String what, String query, String target, List<String> ids,
                           Map<String, List<FlipRate.Seen>> into) {

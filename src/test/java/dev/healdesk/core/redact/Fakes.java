@@ -246,6 +246,59 @@ final class Fakes {
             "DNI_ES", "#D8X",
             "NIR_FR", "1 #D2 #D2 #D2 #D3 #D3 #D2");
 
+    /**
+     * Secrets the eighth collection (families8.py) plants that no earlier collection had: Twilio auth tokens, Datadog API
+     * and application keys, New Relic license keys (ending in NRAL), Bitbucket app passwords and repository access tokens,
+     * Elasticsearch API keys (base64 of id:key), Laravel APP_KEYs, Stripe PaymentIntent client secrets and card tokens,
+     * Firebase Cloud Messaging registration tokens, sops/age secret keys, 40- and 128-digit hex secrets (Google
+     * service-account key ids, Rails secret_key_base). Like {@link #SEVENTH_SHAPES}, not in {@link #SHAPES}: no rule was
+     * written for them.
+     */
+    static final java.util.Map<String, String> EIGHTH_SHAPES = java.util.Map.ofEntries(
+            java.util.Map.entry("TWILIO_AUTH", "#H32"),
+            java.util.Map.entry("DD_API_KEY", "#H32"),
+            java.util.Map.entry("DD_APP_KEY", "#H40"),
+            java.util.Map.entry("NR_LICENSE", "#H36NRAL"),
+            java.util.Map.entry("BITBUCKET_APP_PW", "ATBB#A28#H8"),
+            java.util.Map.entry("BITBUCKET_ACCESS", "ATCTT3xFfGN0#W120"),
+            java.util.Map.entry("ES_API_KEY", "#B58=="),
+            java.util.Map.entry("LARAVEL_APP_KEY", "base64:#B43="),
+            java.util.Map.entry("PI_CLIENT_SECRET", "pi_3P#A22_secret_#A25"),
+            java.util.Map.entry("STRIPE_TOKEN", "tok_1P#A22"),
+            java.util.Map.entry("FCM_TOKEN", "#A22:APA91b#W134"),
+            java.util.Map.entry("AGE_SECRET_KEY", "AGE-SECRET-KEY-1#U58"),
+            java.util.Map.entry("HEX40", "#H40"),
+            java.util.Map.entry("HEX128", "#H128"));
+
+    /**
+     * Personal data the eighth collection plants in national formats no earlier collection had (the whole value is
+     * personal): phone numbers of Ireland, Belgium, Austria, Denmark, Norway, Portugal, Turkey, South Africa, Singapore,
+     * China and the US (dotted) as those countries write them; Ireland's PPS number, Denmark's CPR, Belgium's national
+     * number, South Africa's id number, India's Aadhaar and PAN, Austria's social insurance number, Italy's codice
+     * fiscale, Sweden's personnummer (twelve digits).
+     */
+    static final java.util.Map<String, String> EIGHTH_PERSONAL = java.util.Map.ofEntries(
+            java.util.Map.entry("PHONE_IE", "087 #D3 #D4"),
+            java.util.Map.entry("PHONE_BE", "0470 #D2 #D2 #D2"),
+            java.util.Map.entry("PHONE_AT", "0664 #D7"),
+            java.util.Map.entry("PHONE_DK", "2#D1 #D2 #D2 #D2"),
+            java.util.Map.entry("PHONE_NO", "4#D2 #D2 #D3"),
+            java.util.Map.entry("PHONE_PT", "91#D1 #D3 #D3"),
+            java.util.Map.entry("PHONE_TR", "0532 #D3 #D2 #D2"),
+            java.util.Map.entry("PHONE_ZA", "082 #D3 #D4"),
+            java.util.Map.entry("PHONE_SG", "9#D3 #D4"),
+            java.util.Map.entry("PHONE_CN", "138 #D4 #D4"),
+            java.util.Map.entry("PHONE_US_DOTS", "#D3.#D3.#D4"),
+            java.util.Map.entry("PPS_IE", "#D7W"),
+            java.util.Map.entry("CPR_DK", "#D6-#D4"),
+            java.util.Map.entry("RRN_BE", "#D2.#D2.#D2-#D3.#D2"),
+            java.util.Map.entry("SAID_ZA", "#D13"),
+            java.util.Map.entry("AADHAAR_IN", "#D4 #D4 #D4"),
+            java.util.Map.entry("PAN_IN", "BNZPM#D4K"),
+            java.util.Map.entry("SVNR_AT", "#D4 #D6"),
+            java.util.Map.entry("CF_IT", "RSSMRA#D2A#D2H#D3U"),
+            java.util.Map.entry("PNR_SE", "19#D6-#D4"));
+
     private final Random r;
 
     Fakes(long seed) {
@@ -359,6 +412,12 @@ final class Fakes {
                 }
                 if (SEVENTH_PERSONAL.containsKey(name)) {
                     return Fake.personal(shape(SEVENTH_PERSONAL.get(name)).value());
+                }
+                if (EIGHTH_SHAPES.containsKey(name)) {
+                    return shape(EIGHTH_SHAPES.get(name));
+                }
+                if (EIGHTH_PERSONAL.containsKey(name)) {
+                    return Fake.personal(shape(EIGHTH_PERSONAL.get(name)).value());
                 }
                 throw new IllegalArgumentException("no fake for placeholder " + name);
         }

@@ -61,6 +61,14 @@ final class RedactionCorpus {
      * out, split and committed before any rule ran on it; no rule writer has seen it.
      */
     static final String SEVENTH = "/redaction/failure-output-7.jsonl";
+    /**
+     * The eighth collection, formats none of the seven earlier ones has, weighted toward what a FAILING TEST RUN prints and
+     * drags in across languages and tools (Go, Rust, .NET, PHP, Ruby, Elixir, Kotlin, Android, iOS test and log output;
+     * IaC state and diffs, CI logs, package-manager credentials, brokers and data stores, SaaS SDK errors, network
+     * transcripts, proxy and agent logs, shell history; see {@code src/test/redaction-corpus/families8.py}); a third of its
+     * families held out, split and committed before any rule ran on it; no rule writer has seen it.
+     */
+    static final String EIGHTH = "/redaction/failure-output-8.jsonl";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Z0-9_]+)(?::\\d+)?\\}\\}");
 
     /** One line, filled: the text, what was planted in it, and what must stay. */

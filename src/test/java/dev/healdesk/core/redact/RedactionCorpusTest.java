@@ -256,6 +256,36 @@ class RedactionCorpusTest {
     private static List<Case> sixth;
     /** The seventh collection ({@link RedactionCorpus#SEVENTH}), measured apart. */
     private static List<Case> seventh;
+    /**
+     * The eighth collection ({@link RedactionCorpus#EIGHTH}, families8.py: 59 formats none of the seven earlier collections
+     * has, weighted toward what a FAILING TEST RUN prints and drags in across languages and tools: Go (slog, zap, a
+     * panicking go test), Rust (tracing spans, anyhow chains), .NET (NUnit, MSTest, GetDebugView, the developer exception
+     * page, Serilog, web.config errors), PHP (VarDumper, Laravel logs and assertJson, debug:dotenv), Ruby (RSpec diffs,
+     * credentials:show, Cuprite), Ecto, Kotest, adb and shared_prefs, NSURLError and XCTAssert, Terraform state, Pulumi,
+     * Argo CD diffs, Travis and Bitbucket logs, npm/yarn/pip/poetry/Maven credentials, GIT_TRACE_CURL, Mosquitto,
+     * Cassandra, Elasticsearch, BigQuery, Stripe/Twilio/SendGrid/Supabase/Firebase errors, WebSocket frames, wget,
+     * mitmdump, tcpdump, Envoy/Apache/ModSecurity/HAProxy logs, OpenTelemetry, Datadog, New Relic, the journal, asciinema
+     * casts, shell history, rclone, sops, schema validation errors and pandas diffs with personal data; learnt from public
+     * threads and documentation pages) was built and committed before any rule ran on it, and no rule writer has seen it.
+     * A third of its families (20, 80 lines) is held out. Measured once at 246de2d with the rules of main at 95952d1,
+     * from the summary lines only (the held-out failures are never printed, and no line was changed after the run): tune
+     * 41 of 380 planted values leaked with the standard rules and 23 of 292 secrets at rest, 1103 of 1111 must-keep
+     * strings kept (0.9928) and 1103 at rest; held out 26 of 204 and 6 of 132, 568 of 568 kept (1.0000) and 568 at rest.
+     * The standard figure counts personal data (72 of the 204 held-out values), the figure at rest secrets only. In the tune
+     * part, a failing URL in NSURLError's userInfo loses its host and path, and Travis' {@code DB_PASSWORD=[secure]} mask
+     * itself is masked (8 of 1111 keeps).
+     * These bounds keep the gap from growing: lower the leak bounds, raise the kept floors, never the other way.
+     */
+    private static final int EIGHTH_TUNE_LEAKS_STANDARD = 41;
+    private static final int EIGHTH_TUNE_LEAKS_AT_REST = 23;
+    private static final int EIGHTH_HELD_OUT_LEAKS_STANDARD = 26;
+    private static final int EIGHTH_HELD_OUT_LEAKS_AT_REST = 6;
+    private static final double EIGHTH_TUNE_KEPT_STANDARD = 0.992;
+    private static final double EIGHTH_TUNE_KEPT_AT_REST = 0.992;
+    private static final double EIGHTH_HELD_OUT_KEPT_STANDARD = 1.0;
+    private static final double EIGHTH_HELD_OUT_KEPT_AT_REST = 1.0;
+    /** The eighth collection ({@link RedactionCorpus#EIGHTH}), measured apart. */
+    private static List<Case> eighth;
 
     @BeforeAll
     static void load() throws IOException {
@@ -266,6 +296,7 @@ class RedactionCorpusTest {
         fifth = RedactionCorpus.load(RedactionCorpus.FIFTH, SEED);
         sixth = RedactionCorpus.load(RedactionCorpus.SIXTH, SEED);
         seventh = RedactionCorpus.load(RedactionCorpus.SEVENTH, SEED);
+        eighth = RedactionCorpus.load(RedactionCorpus.EIGHTH, SEED);
     }
 
     @Test
@@ -545,6 +576,47 @@ class RedactionCorpusTest {
                 + THIRD_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= 0.975, standard::toString);   // the third's IP addresses (above)
         assertTrue(atRest.keptShare() >= 0.98, atRest::toString);
+    }
+
+    @Test
+    void theEighthCollectionHasAHundredAndSixtyLinesInFortyFormatsWithAThirdHeldOut() {
+        long heldOut = eighth.stream().filter(c -> c.split().equals("heldout")).count();
+        long formats = eighth.stream().map(c -> c.id().substring(0, c.id().lastIndexOf('-'))).distinct().count();
+        long heldOutFormats = eighth.stream().filter(c -> c.split().equals("heldout"))
+                .map(c -> c.id().substring(0, c.id().lastIndexOf('-'))).distinct().count();
+        long keep = eighth.stream().mapToLong(c -> c.keep().size()).sum();
+        long planted = eighth.stream().mapToLong(c -> c.planted().size()).sum();
+        assertTrue(eighth.size() >= 160, "lines: " + eighth.size());
+        assertTrue(formats >= 40, "formats: " + formats);
+        assertTrue(heldOutFormats >= 15, "held-out formats: " + heldOutFormats);
+        assertTrue(keep >= 800, "must-keep strings: " + keep);
+        assertTrue(planted >= 400, "planted values: " + planted);
+        assertTrue(heldOut >= eighth.size() / 4 && heldOut <= eighth.size() * 2 / 5, "held out: " + heldOut);
+    }
+
+    @Test
+    void theRulesLeakNoMoreThanMeasuredOnTheEighthCollectionsTuneSplitAndKeepWhatTheOperatorNeeds() {
+        Figures standard = RedactionCorpus.measure(eighth, "tune", Redactor.standard()::redact, true);
+        Figures atRest = RedactionCorpus.measure(eighth, "tune", Redactor.atRest()::redact, false);
+        report("eighth collection, standard", standard, true);
+        report("eighth collection, at rest", atRest, true);
+        assertTrue(standard.leaked() <= EIGHTH_TUNE_LEAKS_STANDARD, standard::toString);
+        assertTrue(atRest.leaked() <= EIGHTH_TUNE_LEAKS_AT_REST, atRest::toString);
+        assertTrue(standard.keptShare() >= EIGHTH_TUNE_KEPT_STANDARD, standard::toString);
+        assertTrue(atRest.keptShare() >= EIGHTH_TUNE_KEPT_AT_REST, atRest::toString);
+    }
+
+    /** The eighth collection's held-out part: its failures are never printed, only its summary lines. */
+    @Test
+    void theRulesLeakNoMoreThanMeasuredOnTheEighthCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
+        Figures standard = RedactionCorpus.measure(eighth, "heldout", Redactor.standard()::redact, true);
+        Figures atRest = RedactionCorpus.measure(eighth, "heldout", Redactor.atRest()::redact, false);
+        report("eighth collection, standard", standard, false);
+        report("eighth collection, at rest", atRest, false);
+        assertTrue(standard.leaked() <= EIGHTH_HELD_OUT_LEAKS_STANDARD, standard::toString);
+        assertTrue(atRest.leaked() <= EIGHTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
+        assertTrue(standard.keptShare() >= EIGHTH_HELD_OUT_KEPT_STANDARD, standard::toString);
+        assertTrue(atRest.keptShare() >= EIGHTH_HELD_OUT_KEPT_AT_REST, atRest::toString);
     }
 
     private static void report(String rules, Figures f, boolean failures) {
