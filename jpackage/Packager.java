@@ -50,6 +50,13 @@ public final class Packager {
     private static final String CONSOLE_ARCHIVE = "-XX:SharedArchiveFile=$APPDIR/" + NAME + ".jsa";
     private static final String CLI_ARCHIVE = "-XX:SharedArchiveFile=$APPDIR/" + NAME + "-cli.jsa";
     /**
+     * {@code run}'s own archive, of what the Packager's two training runs load: in the CLI's archive those classes cost
+     * every short command (packaged {@code history}: 4 - 8 % more CPU with a 28 MB archive than with 24 MB, two sets
+     * of 20 - 24 alternating pairs), and a run needs them (a packaged seed run loaded 511 of its 2,692 classes from
+     * elsewhere than the CLI's archive, 83 with its own).
+     */
+    private static final String RUN_ARCHIVE = "-XX:SharedArchiveFile=$APPDIR/" + NAME + "-run.jsa";
+    /**
      * JVM options of a CLI command on Linux (the shell launcher with arguments), for a process that lives a fraction
      * of a second: -XX:TieredStopAtLevel=1, compiled code from C1 only, without the profiling that feeds C2, whose
      * compilations a short command never lives to use (perf on a 2-core machine: the compiler threads took a third of
@@ -321,10 +328,14 @@ public final class Packager {
                 cliOptions.add(o);
             }
         }
-        List<String> runOptions = new ArrayList<>(cliOptions);
-        runOptions.addAll(SHORT_CLI_OPTIONS);
-        List<String> shortOptions = new ArrayList<>(runOptions);
+        List<String> shortOptions = new ArrayList<>(cliOptions);
+        shortOptions.addAll(SHORT_CLI_OPTIONS);
         shortOptions.addAll(SHORT_COMMAND_ONLY_OPTIONS);
+        List<String> runOptions = new ArrayList<>();
+        for (String o : cliOptions) {
+            runOptions.add(o.equals(CLI_ARCHIVE) ? RUN_ARCHIVE : o);
+        }
+        runOptions.addAll(SHORT_CLI_OPTIONS);
         runOptions.addAll(RUN_ONLY_OPTIONS);
         List<String> floorOptions = new ArrayList<>(ARCHIVE_IN_PLACE);
         floorOptions.addAll(SHORT_CLI_OPTIONS);
@@ -519,6 +530,16 @@ public final class Packager {
                 env.put("JAVA_TOOL_OPTIONS", "-Xshare:dump -XX:SharedClassListFile="
                         + appDir.resolve(NAME + "-cli.classlist") + " -Xlog:cds=error");
                 step("AppCDS archive of the CLI (-Xshare:dump)", List.of(launcher.toString(), "--version"), env);
+                // `run` names its own
+                env.put("JAVA_TOOL_OPTIONS", "-Xshare:dump -XX:SharedClassListFile="
+                        + appDir.resolve(NAME + "-run.classlist") + " -Xlog:cds=error");
+                step("AppCDS archive of run (-Xshare:dump)", List.of(launcher.toString(), "run", "--help"), env);
+                env.put("JAVA_TOOL_OPTIONS", "-Xshare:on");
+                String run = step("AppCDS check of run (-Xshare:on)", List.of(launcher.toString(), "run", "--help"),
+                        env);
+                if (!run.contains("--target") || !Files.isRegularFile(appDir.resolve(NAME + "-run.jsa"))) {
+                    throw new StepFailed("`healdesk run` did not start with " + appDir.resolve(NAME + "-run.jsa"));
+                }
                 env.put("JAVA_TOOL_OPTIONS", "-Xshare:on -Dhealdesk.measureStartup=true");
                 String console = step("AppCDS check of the console (-Xshare:on)", start, env);
                 if (!console.contains("healdesk.firstFrameMs=")) {
@@ -593,11 +614,12 @@ public final class Packager {
                 + "{\"id\":\"t2\",\"message\":\"Timeout 30000ms exceeded waiting for locator('#save')\"}\n");
         Map<String, String> env = new java.util.HashMap<>(consoleEnv);
         env.put("HEALDESK_DB", scratch.resolve("cli-training.db").toString());
-        // The runs that fill the history are recorded too: a run's own CPU is set beside its suites' (the issue's
-        // <= 5 % of Playwright's), and what a run of any suite loads (the target file's YAML, the session, the history's
-        // writes, triage, the run folder, the lambdas of all of them) then comes from the archive, not from the jars:
-        // a packaged run of a 10-test Playwright suite loaded ~510 of its ~2,700 classes from elsewhere than the
-        // archive. The short commands map the larger archive in place (no relocation), so it costs them little.
+        // The runs that fill the history are recorded in run's own list (RUN_ARCHIVE): a run's own CPU is set beside
+        // its suites' (the issue's <= 5 % of Playwright's), and what a run of any suite loads (the target file's YAML,
+        // the session, the history's writes, triage, the run folder, the lambdas of all of them) then comes from an
+        // archive, not from the jars
+        Path runClassList = cliClassList.resolveSibling(NAME + "-run.classlist");
+        Files.deleteIfExists(runClassList);
         Files.deleteIfExists(cliClassList);
         Path runList = scratch.resolve("run.classlist");
         // two runs: what a report reads of a test's earlier runs (its flip rate) is in the archive too
@@ -609,11 +631,11 @@ public final class Packager {
             step(which + " for the CLI's training (healdesk run, a JUnit suite of two failures; exit 1)",
                     List.of(launcher.toString(), "run", "--target=" + target, "--dry-run", "--skip-llm"), env,
                     Set.of(1));
-            if (!Files.exists(cliClassList)) {
-                Files.copy(runList, cliClassList);
+            if (!Files.exists(runClassList)) {
+                Files.copy(runList, runClassList);
             } else {
-                System.out.println("Packager: " + mergeClassList(cliClassList, runList) + " classes of " + which
-                        + " added to " + cliClassList.getFileName());
+                System.out.println("Packager: " + mergeClassList(runClassList, runList) + " classes of " + which
+                        + " added to " + runClassList.getFileName());
             }
         }
         env.remove("JAVA_TOOL_OPTIONS");
@@ -672,8 +694,13 @@ public final class Packager {
                     + " -Xlog:cds=error");
             step("the postinst's AppCDS archive of the CLI, in " + installed, List.of(launcher.toString(), "--version"),
                     env);
+            env.put("JAVA_TOOL_OPTIONS", "-Xshare:dump -XX:SharedClassListFile=" + appDir.resolve(NAME + "-run.classlist")
+                    + " -Xlog:cds=error");
+            step("the postinst's AppCDS archive of run, in " + installed, List.of(launcher.toString(), "run", "--help"),
+                    env);
             env.put("JAVA_TOOL_OPTIONS", "-Xshare:on");
             step("AppCDS check of the CLI (-Xshare:on)", List.of(launcher.toString(), "--version"), env);
+            step("AppCDS check of run (-Xshare:on)", List.of(launcher.toString(), "run", "--help"), env);
             env.put("JAVA_TOOL_OPTIONS", "-Xshare:on -Dhealdesk.measureStartup=true");
             env.put("HEALDESK_RESULTS_DIR", scratch.resolve("results").toString());
             env.put("HEALDESK_CONFIG_DIR", scratch.resolve("config").toString());

@@ -109,7 +109,7 @@ class PackagedAppIT {
                         "HEALDESK_CONFIG_DIR", scratch.resolve("config").toString(),
                         "JAVA_TOOL_OPTIONS", "-Xshare:on -Xlog:class+load=info:file=" + log));
         assertThat(r.exitCode()).as("stdout:%n%s%nstderr:%n%s", r.stdout(), r.stderr()).isZero();
-        // the packager's training runs are recorded in the CLI's archive: a run's own classes come from it
+        // the packager's training runs are recorded in run's own archive: a run's own classes come from it
         assertThat(sourceOf(log, "dev.healdesk.cli.RunCommand")).isEqualTo("shared objects file");
         assertThat(sourceOf(log, "dev.healdesk.core.session.RunService")).isEqualTo("shared objects file");
         assertThat(sourceOf(log, "dev.healdesk.core.history.RunWrites")).isEqualTo("shared objects file");
