@@ -32,8 +32,8 @@ import java.util.zip.ZipOutputStream;
  *   <li>{@code jpackage @jpackage/common.txt @jpackage/app-image.txt @jpackage/app-image-OS.txt}: DEST/healdesk;</li>
  *   <li>AppCDS, through the image's own launcher: a training start of the console to its first frame
  *       ({@code -Dhealdesk.measureStartup=true}, under {@code xvfb-run} when there is no display) records the
- *       classes it loads in app/healdesk.classlist; on Linux, training runs of the CLI's short commands over a
- *       history that a real {@code healdesk run} filled record theirs in app/healdesk-cli.classlist (elsewhere, runs
+ *       classes it loads in app/healdesk.classlist; on Linux, two real {@code healdesk run}s and training runs of
+ *       the CLI's short commands over the history they filled record theirs in app/healdesk-cli.classlist (elsewhere, runs
  *       of {@code history} and {@code triage} add theirs to the console's list: jpackage's launchers map one archive);
  *       {@code -Xshare:dump} writes app/healdesk.jsa (and app/healdesk-cli.jsa), which the launcher maps, and starts
  *       with {@code -Xshare:on} prove that it does;</li>
@@ -49,6 +49,13 @@ public final class Packager {
     /** The console's archive, named in app-image.txt's java-options; on Linux the CLI's commands map their own. */
     private static final String CONSOLE_ARCHIVE = "-XX:SharedArchiveFile=$APPDIR/" + NAME + ".jsa";
     private static final String CLI_ARCHIVE = "-XX:SharedArchiveFile=$APPDIR/" + NAME + "-cli.jsa";
+    /**
+     * {@code run}'s own archive, of what the Packager's two training runs load: in the CLI's archive those classes cost
+     * every short command (packaged {@code history}: 4 - 8 % more CPU with a 28 MB archive than with 24 MB, two sets
+     * of 20 - 24 alternating pairs), and a run needs them (a packaged seed run loaded 511 of its 2,692 classes from
+     * elsewhere than the CLI's archive, 83 with its own).
+     */
+    private static final String RUN_ARCHIVE = "-XX:SharedArchiveFile=$APPDIR/" + NAME + "-run.jsa";
     /**
      * JVM options of a CLI command on Linux (the shell launcher with arguments), for a process that lives a fraction
      * of a second: -XX:TieredStopAtLevel=1, compiled code from C1 only, without the profiling that feeds C2, whose
@@ -98,9 +105,17 @@ public final class Packager {
      * {@link #SHORT_CLI_OPTIONS} too: C2 compiled what the run's start and its look at the live results ran once or a
      * few times, and never paid back. One {@code healdesk run} of a 16-test Playwright suite, its JVM's own CPU read
      * from /proc (plain jar, 2 cores, load 9-14, two runs each, alternating): 2.9 and 3.2 s with the defaults (C2's
-     * threads 1.0 s of it), 1.7 and 1.7 s with C1 only.
+     * threads 1.0 s of it), 1.7 and 1.7 s with C1 only. It also gets {@link #RUN_ONLY_OPTIONS}.
      */
     private static final String RUN_COMMAND = "run";
+    /**
+     * JVM options of {@code run} only: -XX:-UsePerfData, no performance counters. The JVM's periodic task samples them
+     * every 50 ms for as long as the process lives, and a run lives as long as its suites: 0.07 s of a packaged
+     * {@code run}'s 1.26 s of own CPU beside a 10-test Playwright suite (its threads read from /proc, load 12 - 16),
+     * about 1.4 ms a second of the run's wall. The counters are what {@code jps} and {@code jstat} read; {@code jcmd PID}
+     * still attaches. (Tried for the short commands, which live a fraction of a second: no gain beyond the noise.)
+     */
+    private static final List<String> RUN_ONLY_OPTIONS = List.of("-XX:-UsePerfData");
 
     private final Path buildDir;
     private final Path dest;
@@ -313,10 +328,15 @@ public final class Packager {
                 cliOptions.add(o);
             }
         }
-        List<String> runOptions = new ArrayList<>(cliOptions);
-        runOptions.addAll(SHORT_CLI_OPTIONS);
-        List<String> shortOptions = new ArrayList<>(runOptions);
+        List<String> shortOptions = new ArrayList<>(cliOptions);
+        shortOptions.addAll(SHORT_CLI_OPTIONS);
         shortOptions.addAll(SHORT_COMMAND_ONLY_OPTIONS);
+        List<String> runOptions = new ArrayList<>();
+        for (String o : cliOptions) {
+            runOptions.add(o.equals(CLI_ARCHIVE) ? RUN_ARCHIVE : o);
+        }
+        runOptions.addAll(SHORT_CLI_OPTIONS);
+        runOptions.addAll(RUN_ONLY_OPTIONS);
         List<String> floorOptions = new ArrayList<>(ARCHIVE_IN_PLACE);
         floorOptions.addAll(SHORT_CLI_OPTIONS);
         floorOptions.addAll(SHORT_COMMAND_ONLY_OPTIONS);
@@ -510,6 +530,16 @@ public final class Packager {
                 env.put("JAVA_TOOL_OPTIONS", "-Xshare:dump -XX:SharedClassListFile="
                         + appDir.resolve(NAME + "-cli.classlist") + " -Xlog:cds=error");
                 step("AppCDS archive of the CLI (-Xshare:dump)", List.of(launcher.toString(), "--version"), env);
+                // `run` names its own
+                env.put("JAVA_TOOL_OPTIONS", "-Xshare:dump -XX:SharedClassListFile="
+                        + appDir.resolve(NAME + "-run.classlist") + " -Xlog:cds=error");
+                step("AppCDS archive of run (-Xshare:dump)", List.of(launcher.toString(), "run", "--help"), env);
+                env.put("JAVA_TOOL_OPTIONS", "-Xshare:on");
+                String run = step("AppCDS check of run (-Xshare:on)", List.of(launcher.toString(), "run", "--help"),
+                        env);
+                if (!run.contains("--target") || !Files.isRegularFile(appDir.resolve(NAME + "-run.jsa"))) {
+                    throw new StepFailed("`healdesk run` did not start with " + appDir.resolve(NAME + "-run.jsa"));
+                }
                 env.put("JAVA_TOOL_OPTIONS", "-Xshare:on -Dhealdesk.measureStartup=true");
                 String console = step("AppCDS check of the console (-Xshare:on)", start, env);
                 if (!console.contains("healdesk.firstFrameMs=")) {
@@ -545,9 +575,9 @@ public final class Packager {
     }
 
     /**
-     * The class list of the CLI's archive: training runs of the short commands, through the image's launcher, against
-     * a throwaway history that two real {@code healdesk run}s fill first (a JUnit suite of one report with two failures,
-     * dry run, no model), so that what stored runs' rows and reports load is in it too; the last report is written
+     * The class list of the CLI's archive: two real {@code healdesk run}s (a JUnit suite of one report with two
+     * failures, dry run, no model), then training runs of the short commands, through the image's launcher, against
+     * the throwaway history the runs filled, so that what stored runs' rows and reports load is in it too; the last report is written
      * once the run folders are gone, from the history alone.
      */
     private static void trainCli(Path launcher, Path cliClassList, Path scratch, Map<String, String> consoleEnv)
@@ -584,18 +614,31 @@ public final class Packager {
                 + "{\"id\":\"t2\",\"message\":\"Timeout 30000ms exceeded waiting for locator('#save')\"}\n");
         Map<String, String> env = new java.util.HashMap<>(consoleEnv);
         env.put("HEALDESK_DB", scratch.resolve("cli-training.db").toString());
-        // the run that fills the history is not recorded: it lives long enough for its classes to matter little, and
-        // every short command would map (and relocate) them
-        env.remove("JAVA_TOOL_OPTIONS");
+        // The runs that fill the history are recorded in run's own list (RUN_ARCHIVE): a run's own CPU is set beside
+        // its suites' (the issue's <= 5 % of Playwright's), and what a run of any suite loads (the target file's YAML,
+        // the session, the history's writes, triage, the run folder, the lambdas of all of them) then comes from an
+        // archive, not from the jars
+        Path runClassList = cliClassList.resolveSibling(NAME + "-run.classlist");
+        Files.deleteIfExists(runClassList);
+        Files.deleteIfExists(cliClassList);
+        Path runList = scratch.resolve("run.classlist");
         // two runs: what a report reads of a test's earlier runs (its flip rate) is in the archive too
         for (String which : List.of("a run", "a second run")) {
             // a run reads only the reports its suite wrote: the first run's is taken away
             Files.deleteIfExists(project.resolve("reports/TEST-training.xml"));
+            Files.deleteIfExists(runList);
+            env.put("JAVA_TOOL_OPTIONS", "-XX:DumpLoadedClassList=" + runList);
             step(which + " for the CLI's training (healdesk run, a JUnit suite of two failures; exit 1)",
                     List.of(launcher.toString(), "run", "--target=" + target, "--dry-run", "--skip-llm"), env,
                     Set.of(1));
+            if (!Files.exists(runClassList)) {
+                Files.copy(runList, runClassList);
+            } else {
+                System.out.println("Packager: " + mergeClassList(runClassList, runList) + " classes of " + which
+                        + " added to " + runClassList.getFileName());
+            }
         }
-        Files.deleteIfExists(cliClassList);
+        env.remove("JAVA_TOOL_OPTIONS");
         trainCommands(launcher, cliClassList, scratch, env, List.of(
                 List.of("history", "--limit=20"),
                 List.of("history", "--json"),
@@ -651,8 +694,13 @@ public final class Packager {
                     + " -Xlog:cds=error");
             step("the postinst's AppCDS archive of the CLI, in " + installed, List.of(launcher.toString(), "--version"),
                     env);
+            env.put("JAVA_TOOL_OPTIONS", "-Xshare:dump -XX:SharedClassListFile=" + appDir.resolve(NAME + "-run.classlist")
+                    + " -Xlog:cds=error");
+            step("the postinst's AppCDS archive of run, in " + installed, List.of(launcher.toString(), "run", "--help"),
+                    env);
             env.put("JAVA_TOOL_OPTIONS", "-Xshare:on");
             step("AppCDS check of the CLI (-Xshare:on)", List.of(launcher.toString(), "--version"), env);
+            step("AppCDS check of run (-Xshare:on)", List.of(launcher.toString(), "run", "--help"), env);
             env.put("JAVA_TOOL_OPTIONS", "-Xshare:on -Dhealdesk.measureStartup=true");
             env.put("HEALDESK_RESULTS_DIR", scratch.resolve("results").toString());
             env.put("HEALDESK_CONFIG_DIR", scratch.resolve("config").toString());

@@ -103,10 +103,16 @@ class PackagedAppIT {
     @Order(3)
     void theLauncherRunsTheSandboxHeadless() throws Exception {
         Path results = Files.createDirectories(scratch.resolve("results"));
+        Path log = scratch.resolve("run-class-load.txt");
         BoundedProcess.Result r = launch(List.of("run", "--dry-run", "--skip-llm"),
                 Map.of("HEALDESK_RESULTS_DIR", results.toString(),
-                        "HEALDESK_CONFIG_DIR", scratch.resolve("config").toString()));
+                        "HEALDESK_CONFIG_DIR", scratch.resolve("config").toString(),
+                        "JAVA_TOOL_OPTIONS", "-Xshare:on -Xlog:class+load=info:file=" + log));
         assertThat(r.exitCode()).as("stdout:%n%s%nstderr:%n%s", r.stdout(), r.stderr()).isZero();
+        // the packager's training runs are recorded in run's own archive: a run's own classes come from it
+        assertThat(sourceOf(log, "dev.healdesk.cli.RunCommand")).isEqualTo("shared objects file");
+        assertThat(sourceOf(log, "dev.healdesk.core.session.RunService")).isEqualTo("shared objects file");
+        assertThat(sourceOf(log, "dev.healdesk.core.history.RunWrites")).isEqualTo("shared objects file");
         List<Path> runs;
         try (Stream<Path> folders = Files.list(results)) {
             runs = folders.filter(p -> p.getFileName().toString().startsWith("run-")).toList();
@@ -183,6 +189,10 @@ class PackagedAppIT {
         for (BoundedProcess.Result r : List.of(history, copy, run)) {
             assertThat(flag(r, "ArchiveRelocationMode")).isEqualTo("0");
         }
+        // a run, which lives as long as its suites, without the performance counters the periodic task samples
+        assertThat(flag(run, "UsePerfData")).isEqualTo("false");
+        assertThat(flag(history, "UsePerfData")).isEqualTo("true");
+        assertThat(flag(copy, "UsePerfData")).isEqualTo("true");
         // a short command starts with a 16 MB heap; a run, which lives long, with the JVM's own start heap
         assertThat(flag(history, "InitialHeapSize")).isEqualTo(String.valueOf(16L << 20));
         assertThat(flag(run, "InitialHeapSize")).isNotEqualTo(String.valueOf(16L << 20));
