@@ -165,10 +165,17 @@ final class KeyNames {
             if (w.length() > LONGEST_WORD) {
                 throw new IllegalStateException("key word longer than " + LONGEST_WORD + ": " + w);
             }
+            int letters = 0;
             for (char c : w.toCharArray()) {
                 if (!Chars.lower(c) && !Chars.digit(c)) {   // what lookUp's comparison takes for granted
                     throw new IllegalStateException("key word not in small letters and digits: " + w);
                 }
+                letters += Chars.lower(c) ? 1 : 0;
+            }
+            if (letters < 2 && bit != NOT_SECRET_KEY_QUALIFIER) {
+                // what classify takes for granted: a name with fewer than two letters is no key (s3 qualifies only a
+                // "key" after it)
+                throw new IllegalStateException("key word with fewer than two letters: " + w);
             }
             int h = hash(w, 0, w.length());
             while (TABLE_WORDS[h] != null && !TABLE_WORDS[h].equals(w)) {
@@ -236,18 +243,41 @@ final class KeyNames {
         }
         char[] c = scan.chars;
         int h = end - start;
+        int letters = 0;
         for (int k = start; k < end; k++) {
             h = 31 * h + c[k];
+            letters += Chars.letter(c[k]) ? 1 : 0;
+        }
+        if (letters < 2) {
+            // every word of the lists has two letters or more ({@link #word}), and every ending compared: the hours of
+            // a timestamp read back from its colon (2024-09-27T13), an index, a port; not kept, as each one differs
+            return Key.NONE;
         }
         int slot = (h ^ h >>> 16) & (Scan.Buffers.KEY_SLOTS - 1);
         char[] name = kept.keyNames[slot];
-        if (name != null && Arrays.equals(name, 0, name.length, c, start, end)) {
+        if (name != null && same(name, c, start, end)) {
             return kept.keyKinds[slot];
         }
         Key key = judge(scan, start, end);
         kept.keyNames[slot] = Arrays.copyOfRange(c, start, end);
         kept.keyKinds[slot] = key;
         return key;
+    }
+
+    /**
+     * Whether {@code name} is {@code c[start, end)}: a loop, as names are a few characters long, where
+     * {@link Arrays#equals(char[], int, int, char[], int, int)} sets up a vectorised comparison first.
+     */
+    private static boolean same(char[] name, char[] c, int start, int end) {
+        if (name.length != end - start) {
+            return false;
+        }
+        for (int k = 0; k < name.length; k++) {
+            if (name[k] != c[start + k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@link #classify}, worked out. */
