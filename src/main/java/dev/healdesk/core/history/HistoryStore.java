@@ -231,11 +231,10 @@ public final class HistoryStore implements AutoCloseable {
      * Does what the first SQLite connection of a process does besides opening its file and building its settings
      * ({@link #prepareSqliteSettings}), for a thread that runs it while the process's main thread does other set-up
      * (the CLI's short commands): where the native library is named ({@code org.sqlite.lib.path} and {@code .name}:
-     * the packaged launcher's copy, or the plain jar's in the user's cache folder, {@link SqliteNativeLibrary}) and
-     * that file is there, the library loaded (sqlite-jdbc first reads its own version from its jar) and sqlite-jdbc's
-     * driver, connection and statement classes, by opening and closing an empty in-memory database. Anywhere else (no
-     * cached copy could be written: sqlite-jdbc copies its library out of its jar into the temp folder) the load is
-     * left to the real
+     * the packaged launcher's copy) and that file is there, the library loaded (sqlite-jdbc first reads its own version
+     * from its jar) and sqlite-jdbc's driver, connection and statement classes, by opening and closing an empty
+     * in-memory database. Anywhere else (the plain jar: sqlite-jdbc copies its library out of its jar into the temp
+     * folder) the load is left to the real
      * open: it can fail there (a temp folder that is missing or mounted noexec), and sqlite-jdbc logs each failed
      * attempt, so trying here would log the failure twice; and it remembers a failed load only as "not loaded", so
      * that its open would then fail with a vaguer message. A load of the shipped file that fails here (a broken
@@ -243,7 +242,6 @@ public final class HistoryStore implements AutoCloseable {
      * caller's to drop.
      */
     public static void prepareSqlite() throws Exception {
-        SqliteNativeLibrary.useCachedCopy();
         String dir = System.getProperty("org.sqlite.lib.path");
         String name = System.getProperty("org.sqlite.lib.name");
         if (dir == null || name == null || !Files.isRegularFile(Path.of(dir, name))
@@ -255,7 +253,6 @@ public final class HistoryStore implements AutoCloseable {
 
     /** A connection to {@code file} (an empty in-memory database for null), its busy timeout and {@code pragmas} set. */
     private static Connection connect(Path file, boolean immediate, String... pragmas) throws SQLException {
-        SqliteNativeLibrary.useCachedCopy();
         java.util.Properties props = new java.util.Properties();
         if (immediate) {
             org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();

@@ -466,7 +466,6 @@ final class Schema {
 
     /** See {@link HistoryStore#inspect}. */
     static HistoryStore.Inspection inspect(Path file) {
-        SqliteNativeLibrary.useCachedCopy();
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setBusyTimeout(5000);
