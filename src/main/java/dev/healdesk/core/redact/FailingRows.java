@@ -78,7 +78,7 @@ final class FailingRows extends Detector {
         while (end < s.length() && s.charAt(end) != '\n') {
             end++;
         }
-        return names(scan, at, end, columns);
+        return SqlValues.columnNames(scan, at, end, columns);
     }
 
     /** The column list of the nearest {@code INSERT INTO t (a, b)} within {@link #REACH} before the row. */
@@ -89,33 +89,9 @@ final class FailingRows extends Detector {
             if ((s.charAt(i) == 'i' || s.charAt(i) == 'I') && s.regionMatches(true, i, "insert into ", 0, 12)) {
                 int paren = Chars.indexOf(s, '(', i, Math.min(open, i + 200));
                 int end = paren < 0 ? -1 : Chars.indexOf(s, ')', paren, open);
-                return end < 0 ? 0 : names(scan, paren + 1, end, columns);
+                return end < 0 ? 0 : SqlValues.columnNames(scan, paren + 1, end, columns);
             }
         }
         return 0;
-    }
-
-    /** Reads the comma-separated names of {@code s[start, end)} (quotes and blanks round them) into {@code columns}. */
-    private static int names(Scan scan, int start, int end, KeyNames.Key[] columns) {
-        String s = scan.text;
-        int count = 0;
-        int a = start;
-        while (a < end && count < MAX_COLUMNS) {
-            int b = Chars.indexOf(s, ',', a, end);
-            if (b < 0) {
-                b = end;
-            }
-            int x = a;
-            int y = b;
-            while (x < y && (Chars.space(s.charAt(x)) || s.charAt(x) == '"' || s.charAt(x) == '`')) {
-                x++;
-            }
-            while (y > x && (Chars.space(s.charAt(y - 1)) || s.charAt(y - 1) == '"' || s.charAt(y - 1) == '`')) {
-                y--;
-            }
-            columns[count++] = y > x && y - x <= KeyNames.MAX_LENGTH ? KeyNames.classify(scan, x, y) : KeyNames.Key.NONE;
-            a = b + 1;
-        }
-        return count;
     }
 }

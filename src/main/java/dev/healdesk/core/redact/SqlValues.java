@@ -38,25 +38,10 @@ final class SqlValues extends Detector {
             return v + 1;
         }
         KeyNames.Key[] columns = new KeyNames.Key[MAX_COLUMNS];
-        int count = 0;
+        int count = columnNames(scan, colsOpen + 1, close, columns);
         boolean any = false;
-        int i = colsOpen + 1;
-        while (i < close && count < MAX_COLUMNS) {
-            while (i < close && (Chars.space(s.charAt(i)) || s.charAt(i) == ',' || s.charAt(i) == '"'
-                    || s.charAt(i) == '`' || s.charAt(i) == '[')) {
-                i++;
-            }
-            int start = i;
-            while (i < close && s.charAt(i) != ',' && s.charAt(i) != '"' && s.charAt(i) != '`' && s.charAt(i) != ']'
-                    && !Chars.space(s.charAt(i))) {
-                i++;
-            }
-            KeyNames.Key key = KeyNames.classify(scan, start, i);
-            columns[count++] = key;
-            any |= key != KeyNames.Key.NONE;
-            while (i < close && s.charAt(i) != ',') {
-                i++;
-            }
+        for (int c = 0; c < count; c++) {
+            any |= columns[c] != KeyNames.Key.NONE;
         }
         if (!any) {
             return v + 6;
@@ -92,6 +77,33 @@ final class SqlValues extends Detector {
             k++;
         }
         return v + 6;
+    }
+
+    /**
+     * Reads the column names of {@code s[from, to)}, a list such as {@code first_name, "ssn", `password_hash`, [pin]}
+     * (blanks, quotes, backticks and brackets round each name), into {@code columns}, each as {@link KeyNames} reads
+     * it; how many (at most {@code columns.length}).
+     */
+    static int columnNames(Scan scan, int from, int to, KeyNames.Key[] columns) {
+        String s = scan.text;
+        int count = 0;
+        int i = from;
+        while (i < to && count < columns.length) {
+            while (i < to && (Chars.space(s.charAt(i)) || s.charAt(i) == ',' || s.charAt(i) == '"'
+                    || s.charAt(i) == '`' || s.charAt(i) == '[')) {
+                i++;
+            }
+            int start = i;
+            while (i < to && s.charAt(i) != ',' && s.charAt(i) != '"' && s.charAt(i) != '`' && s.charAt(i) != ']'
+                    && !Chars.space(s.charAt(i))) {
+                i++;
+            }
+            columns[count++] = KeyNames.classify(scan, start, i);
+            while (i < to && s.charAt(i) != ',') {
+                i++;
+            }
+        }
+        return count;
     }
 
     private static void claim(Scan scan, KeyNames.Key key, int start, int end) {
