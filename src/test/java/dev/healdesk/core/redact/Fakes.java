@@ -299,6 +299,77 @@ final class Fakes {
             java.util.Map.entry("CF_IT", "RSSMRA#D2A#D2H#D3U"),
             java.util.Map.entry("PNR_SE", "19#D6-#D4"));
 
+    /**
+     * Secrets the ninth collection (families9.py) plants that no earlier collection had: JWS signatures (base64url),
+     * base64 of a database URL (a Kubernetes Secret's data), Cisco type 9 and Apache apr1 password hashes, oauth2-proxy
+     * cookie secrets, crates.io tokens, Drone and Pact Broker tokens, NATS nkey seeds, OpenVPN static keys, the body of a
+     * PEM private key and of an armoured PGP private key, RADIUS shared secrets. Like {@link #EIGHTH_SHAPES}, not in
+     * {@link #SHAPES}: no rule was written for them.
+     */
+    static final java.util.Map<String, String> NINTH_SHAPES = java.util.Map.ofEntries(
+            java.util.Map.entry("B64URL_SIG", "#W86"),
+            java.util.Map.entry("B64_DSN", "cG9zdGdyZXM6Ly9#B80"),
+            java.util.Map.entry("CISCO_TYPE9", "$9$#W14$#W43"),
+            java.util.Map.entry("CRYPT_APR1", "$apr1$#W8$#W22"),
+            java.util.Map.entry("COOKIE_SECRET", "#W43="),
+            java.util.Map.entry("CRATES_IO", "cio#A32"),
+            java.util.Map.entry("DRONE_TOKEN", "#A32"),
+            java.util.Map.entry("PACT_BROKER_TOKEN", "#W22"),
+            java.util.Map.entry("NKEY_SEED", "SU#U56"),
+            java.util.Map.entry("OVPN_STATIC", "#H32\n#H32\n#H32\n#H32\n#H32\n#H32\n#H32\n#H32"),
+            java.util.Map.entry("PEM_BODY", "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC#B32\n#B64\n#B64\n#B64\n#B64"),
+            java.util.Map.entry("PGP_PRIVATE", "lQdGBGZD#B56\n#B64\n#B64\n#B64\n#B64\n#B64\n=#B4"),
+            java.util.Map.entry("RADIUS_SECRET", "#A16"));
+
+    /**
+     * Personal data the ninth collection plants in national formats no earlier collection had (the whole value is
+     * personal): phone numbers of Finland, Greece, Czechia, Hungary, Romania, Israel, Argentina, Chile, Colombia, New
+     * Zealand, the Philippines, Indonesia, Thailand, Vietnam, Nigeria, Kenya, Egypt, the UAE, Russia, Ukraine, Malaysia
+     * and Hong Kong as those countries write them; Finland's HETU, Greece's AMKA, Czechia's birth number, Romania's CNP,
+     * Israel's Teudat Zehut, Argentina's DNI, Chile's RUT, Mexico's CURP, Malaysia's MyKad, Hong Kong's HKID, New
+     * Zealand's IRD number, Korea's resident registration number, Nigeria's NIN, the Emirates ID, Russia's SNILS and
+     * Hungary's TAJ.
+     */
+    static final java.util.Map<String, String> NINTH_PERSONAL = java.util.Map.ofEntries(
+            java.util.Map.entry("PHONE_FI", "040 #D3 #D4"),
+            java.util.Map.entry("PHONE_GR", "69#D1 #D3 #D4"),
+            java.util.Map.entry("PHONE_CZ", "6#D2 #D3 #D3"),
+            java.util.Map.entry("PHONE_HU", "06 20 #D3 #D4"),
+            java.util.Map.entry("PHONE_RO", "07#D2 #D3 #D3"),
+            java.util.Map.entry("PHONE_IL", "05#D1-#D3-#D4"),
+            java.util.Map.entry("PHONE_AR", "11 #D4-#D4"),
+            java.util.Map.entry("PHONE_CL", "9 #D4 #D4"),
+            java.util.Map.entry("PHONE_CO", "3#D2 #D3 #D4"),
+            java.util.Map.entry("PHONE_NZ", "021 #D3 #D4"),
+            java.util.Map.entry("PHONE_PH", "0917 #D3 #D4"),
+            java.util.Map.entry("PHONE_ID", "0812-#D4-#D4"),
+            java.util.Map.entry("PHONE_TH", "08#D1 #D3 #D4"),
+            java.util.Map.entry("PHONE_VN", "09#D1 #D3 #D2 #D2"),
+            java.util.Map.entry("PHONE_NG", "080#D1 #D3 #D4"),
+            java.util.Map.entry("PHONE_KE", "07#D2 #D6"),
+            java.util.Map.entry("PHONE_EG", "010 #D4 #D4"),
+            java.util.Map.entry("PHONE_AE", "050 #D3 #D4"),
+            java.util.Map.entry("PHONE_RU", "8 (9#D2) #D3-#D2-#D2"),
+            java.util.Map.entry("PHONE_UA", "067 #D3 #D4"),
+            java.util.Map.entry("PHONE_MY", "012-#D3 #D4"),
+            java.util.Map.entry("PHONE_HK", "9#D3 #D4"),
+            java.util.Map.entry("HETU_FI", "#D6-#D3#U1"),
+            java.util.Map.entry("AMKA_GR", "#D11"),
+            java.util.Map.entry("RC_CZ", "#D6/#D4"),
+            java.util.Map.entry("CNP_RO", "1#D12"),
+            java.util.Map.entry("TZ_IL", "#D9"),
+            java.util.Map.entry("DNI_AR", "#D2.#D3.#D3"),
+            java.util.Map.entry("RUT_CL", "#D2.#D3.#D3-#D1"),
+            java.util.Map.entry("CURP_MX", "GOMA#D6HDFRRN0#D1"),
+            java.util.Map.entry("NRIC_MY", "#D6-#D2-#D4"),
+            java.util.Map.entry("HKID", "A#D6(#D1)"),
+            java.util.Map.entry("IRD_NZ", "#D3-#D3-#D3"),
+            java.util.Map.entry("RRN_KR", "#D6-#D7"),
+            java.util.Map.entry("NIN_NG", "#D11"),
+            java.util.Map.entry("EID_AE", "784-#D4-#D7-#D1"),
+            java.util.Map.entry("SNILS_RU", "#D3-#D3-#D3 #D2"),
+            java.util.Map.entry("TAJ_HU", "#D3 #D3 #D3"));
+
     private final Random r;
 
     Fakes(long seed) {
@@ -418,6 +489,12 @@ final class Fakes {
                 }
                 if (EIGHTH_PERSONAL.containsKey(name)) {
                     return Fake.personal(shape(EIGHTH_PERSONAL.get(name)).value());
+                }
+                if (NINTH_SHAPES.containsKey(name)) {
+                    return shape(NINTH_SHAPES.get(name));
+                }
+                if (NINTH_PERSONAL.containsKey(name)) {
+                    return Fake.personal(shape(NINTH_PERSONAL.get(name)).value());
                 }
                 throw new IllegalArgumentException("no fake for placeholder " + name);
         }
