@@ -319,17 +319,21 @@ class RedactionCorpusTest {
      * strongSwan, wpa_supplicant, Cisco IOS, GPG armour; git credential fill, s3cmd, restic/borg, msmtp, Nagios, sbt/cargo/gem
      * credentials, raw e-mail, fixture diffs with the personal data of 22 more countries; learnt from public threads and
      * documentation pages) was built and committed before any rule ran on it, and no rule writer has seen it. A third of
-     * its families (30, 120 of 340 lines) is held out. Not measured yet: the bounds are open until the first measure,
-     * which sets them (ceilings to lower, floors to raise).
+     * its families (30, 120 of 340 lines) is held out. Measured once at 1155a9b with the rules of main at f5e7fd7, from
+     * the summary lines only (the held-out failures are never printed, and no line was changed after the run): tune 65 of
+     * 590 planted values leaked with the standard rules and 29 of 412 secrets at rest, 1579 of 1635 must-keep strings kept
+     * (0.9657) and 1627 at rest (0.9951); held out 14 of 284 and 12 of 218, 847 of 865 kept (0.9792) and 853 at rest
+     * (0.9861). The standard figure counts personal data, the figure at rest secrets only. These bounds keep the gap from
+     * growing: lower the leak bounds, raise the kept floors, never the other way.
      */
-    private static final int NINTH_TUNE_LEAKS_STANDARD = Integer.MAX_VALUE;
-    private static final int NINTH_TUNE_LEAKS_AT_REST = Integer.MAX_VALUE;
-    private static final int NINTH_HELD_OUT_LEAKS_STANDARD = Integer.MAX_VALUE;
-    private static final int NINTH_HELD_OUT_LEAKS_AT_REST = Integer.MAX_VALUE;
-    private static final double NINTH_TUNE_KEPT_STANDARD = 0.0;
-    private static final double NINTH_TUNE_KEPT_AT_REST = 0.0;
-    private static final double NINTH_HELD_OUT_KEPT_STANDARD = 0.0;
-    private static final double NINTH_HELD_OUT_KEPT_AT_REST = 0.0;
+    private static final int NINTH_TUNE_LEAKS_STANDARD = 65;
+    private static final int NINTH_TUNE_LEAKS_AT_REST = 29;
+    private static final int NINTH_HELD_OUT_LEAKS_STANDARD = 14;
+    private static final int NINTH_HELD_OUT_LEAKS_AT_REST = 12;
+    private static final double NINTH_TUNE_KEPT_STANDARD = 0.965;
+    private static final double NINTH_TUNE_KEPT_AT_REST = 0.995;
+    private static final double NINTH_HELD_OUT_KEPT_STANDARD = 0.979;
+    private static final double NINTH_HELD_OUT_KEPT_AT_REST = 0.986;
     /** The ninth collection ({@link RedactionCorpus#NINTH}), measured apart. */
     private static List<Case> ninth;
 
