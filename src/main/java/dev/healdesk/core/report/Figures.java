@@ -13,7 +13,7 @@ import java.util.Locale;
  * specifier classes, the locale's {@code DecimalFormatSymbols}) and {@code java.time.format} (the ISO formatters its
  * initialiser builds, their lambdas, the locale's text provider) were a fifth of {@code history}'s classes beyond
  * {@code java -version}'s (src/site/markdown/benchmarks.md, "CLI start, ninth pass"). A value the short ways do not
- * cover exactly (a number in exponent form, a negative one, a year outside 1–9999) goes through the JDK's own, so the
+ * cover exactly (a number in exponent form, a year outside 1–9999) goes through the JDK's own, so the
  * text is the same for every value; {@code FiguresTest} holds both to the same text.
  */
 public final class Figures {
@@ -50,8 +50,12 @@ public final class Figures {
     public static String decimals(double d, int places) {
         String s = Double.toString(d);
         int dot = s.indexOf('.');
-        if (places < 1 || dot < 0 || s.indexOf('E') >= 0 || s.charAt(0) == '-') {
+        if (places < 1 || dot < 0 || s.indexOf('E') >= 0) {
             return String.format(Locale.ROOT, "%." + places + "f", d);
+        }
+        if (s.charAt(0) == '-') {
+            // the sign, then the magnitude's digits (-0.0 and what rounds to zero keep the sign, as Formatter's do)
+            return "-" + decimals(-d, places);
         }
         int have = s.length() - dot - 1;
         if (have <= places) {

@@ -24,6 +24,8 @@ class FiguresTest {
         for (int i = 0; i <= 20_000; i++) {
             same(i / 1000.0);
             same(i / 100.0);
+            // the HTML report's donut offsets run below zero
+            same(25 - i / 100.0);
         }
         for (long ms = 0; ms <= 4_000_000; ms += 13) {
             same(ms / 1000.0);
@@ -37,6 +39,7 @@ class FiguresTest {
         SplittableRandom random = new SplittableRandom(19);
         for (int i = 0; i < 100_000; i++) {
             same(random.nextDouble() * Math.pow(10, random.nextInt(-4, 9)));
+            same(-random.nextDouble() * Math.pow(10, random.nextInt(-4, 9)));
             same(Double.longBitsToDouble(random.nextLong()));
         }
     }
