@@ -19,6 +19,7 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code healdesk report RUN_ID|latest --format=...}: a stored run as Markdown, HTML, JSON, PDF or JUnit XML. */
@@ -157,12 +158,20 @@ final class ReportCommand implements Callable<Integer>, QuickStart.Command {
     }
 
     private RunRow find(HistoryStore store, HealdeskPaths paths) {
+        // no stream or lambda here: a short process links each one's classes afresh
         if (runId.equals("latest")) {
-            return store.listRuns(1, 0).stream().findFirst().orElseThrow(() -> new Cli.UsageException(
-                    "No run is stored in " + paths.describeHistory() + " yet: start one with 'healdesk run'."));
+            List<RunRow> latest = store.listRuns(1, 0);
+            if (latest.isEmpty()) {
+                throw new Cli.UsageException("No run is stored in " + paths.describeHistory() + " yet: start one with"
+                        + " 'healdesk run'.");
+            }
+            return latest.get(0);
         }
-        return store.findRun(runId).orElseThrow(() -> new Cli.UsageException("Run '" + runId + "' is not in "
-                + paths.describeHistory() + ". List the stored runs with 'healdesk history' (with the same --results-dir or"
-                + " --db), or use 'latest'."));
+        RunRow row = store.findRun(runId).orElse(null);
+        if (row == null) {
+            throw new Cli.UsageException("Run '" + runId + "' is not in " + paths.describeHistory() + ". List the stored"
+                    + " runs with 'healdesk history' (with the same --results-dir or --db), or use 'latest'.");
+        }
+        return row;
     }
 }

@@ -94,45 +94,47 @@ public final class Config {
         for (String p : contents.problems()) {
             problems.add(settings.file() + " " + p);
         }
+        // plain loops and nulls, no lambdas: this runs at every command's start, each lambda a class to link there
         for (Map.Entry<Setting, String> e : contents.values().entrySet()) {
-            e.getKey().variable().ifPresent(v -> {
+            String v = e.getKey().variable().orElse(null);
+            if (v != null) {
                 env.put(v, e.getValue());
                 sources.put(v, new Source(Layer.FILE, settings.file(), contents.lines().getOrDefault(e.getKey(), 0)));
-            });
+            }
         }
         for (String p : dotEnv.problems()) {
             problems.add(dotEnv.file() + " " + p);
         }
         for (Map.Entry<String, String> e : dotEnv.values().entrySet()) {
             int line = dotEnv.lines().getOrDefault(e.getKey(), 0);
-            Optional<String> value = checked(e.getKey(), e.getValue(), dotEnv.file() + " line " + line, problems);
-            value.ifPresent(v -> {
+            String v = checked(e.getKey(), e.getValue(), dotEnv.file() + " line " + line, problems);
+            if (v != null) {
                 env.put(e.getKey(), v);
                 sources.put(e.getKey(), new Source(Layer.DOTENV, dotEnv.file(), line));
-            });
+            }
         }
         for (Map.Entry<String, String> e : processEnv.entrySet()) {
-            Optional<String> value = checked(e.getKey(), e.getValue(), "the environment", problems);
-            value.ifPresent(v -> {
+            String v = checked(e.getKey(), e.getValue(), "the environment", problems);
+            if (v != null) {
                 env.put(e.getKey(), v);
                 sources.put(e.getKey(), new Source(Layer.ENVIRONMENT, null, 0));
-            });
+            }
         }
         return new Config(env, sources, problems, settings, contents, dotEnv);
     }
 
-    /** The value to apply for {@code name}, normalised when it is a setting's; empty (and a problem) when refused. */
-    private static Optional<String> checked(String name, String value, String where, List<String> problems) {
-        Optional<Setting> setting = Setting.byVariable(name);
-        if (setting.isEmpty()) {
-            return Optional.of(value);
+    /** The value to apply for {@code name}, normalised when it is a setting's; null (and a problem) when refused. */
+    private static String checked(String name, String value, String where, List<String> problems) {
+        Setting setting = Setting.byVariable(name).orElse(null);
+        if (setting == null) {
+            return value;
         }
-        Setting.Result r = setting.get().check(value);
+        Setting.Result r = setting.check(value);
         if (!r.ok()) {
-            problems.add(where + ": " + name + " (" + setting.get().label() + "): " + r.problem());
-            return Optional.empty();
+            problems.add(where + ": " + name + " (" + setting.label() + "): " + r.problem());
+            return null;
         }
-        return Optional.of(r.value().isEmpty() ? value : r.value());
+        return r.value().isEmpty() ? value : r.value();
     }
 
     /** Every variable after the layers are merged: what components read instead of {@code System.getenv()}. */

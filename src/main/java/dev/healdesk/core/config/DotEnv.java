@@ -29,8 +29,11 @@ public record DotEnv(Path file, Map<String, String> values, Map<String, Integer>
     /** Where the {@code .env} is read from instead of the working folder's. */
     public static final String FILE_ENV = "HEALDESK_ENV_FILE";
 
-    private static final Pattern ASSIGNMENT =
-            Pattern.compile("^\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_.]*)\\s*=\\s*(.*)$", Pattern.DOTALL);
+    /** Compiled when there is a {@code .env} to read, not at every command's start (where there is none). */
+    private static final class Syntax {
+        static final Pattern ASSIGNMENT =
+                Pattern.compile("^\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_.]*)\\s*=\\s*(.*)$", Pattern.DOTALL);
+    }
 
     public DotEnv {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
@@ -70,7 +73,7 @@ public record DotEnv(Path file, Map<String, String> values, Map<String, Integer>
             if (trimmed.isEmpty() || trimmed.startsWith("#")) {
                 continue;
             }
-            Matcher m = ASSIGNMENT.matcher(line);
+            Matcher m = Syntax.ASSIGNMENT.matcher(line);
             if (!m.matches()) {
                 problems.add("line " + lineNo + ": '" + shorten(trimmed) + "' is not NAME=value: write one variable per"
                         + " line as NAME=value (letters, digits and _ in the name), or start the line with # for a"

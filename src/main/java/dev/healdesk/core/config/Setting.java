@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -174,12 +173,24 @@ public enum Setting {
         return defaultValue;
     }
 
+    // Loops, not stream pipelines: every short command checks each variable of its environment here at its start,
+    // and a pipeline's classes and lambdas are linked and run in the interpreter there (docs/benchmarks, CLI start)
     public static Optional<Setting> byKey(String key) {
-        return Arrays.stream(values()).filter(s -> s.key.equals(key)).findFirst();
+        for (Setting s : values()) {
+            if (s.key.equals(key)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
     }
 
     public static Optional<Setting> byVariable(String name) {
-        return Arrays.stream(values()).filter(s -> name.equals(s.variable)).findFirst();
+        for (Setting s : values()) {
+            if (name.equals(s.variable)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -282,21 +293,23 @@ public enum Setting {
                 case NAMES -> names(v);
                 case URL -> url(v);
                 case OLLAMA_HOST -> ollamaHost(v);
-                case FILE -> path(v).map(Result::refused).orElseGet(() -> Files.isRegularFile(Path.of(v))
+                // (no Optional.map/orElseGet here: the environment's folders and database are checked at every start)
+                case FILE -> path(v) != null ? Result.refused(path(v)) : Files.isRegularFile(Path.of(v))
                         ? Files.isReadable(Path.of(v)) ? Result.ok(v)
                         : Result.refused(v + " cannot be read: check its permissions")
-                        : Result.refused(v + " is not a file: give the path of an existing file"));
-                case EXECUTABLE -> path(v).map(Result::refused).orElseGet(() -> Files.isRegularFile(Path.of(v))
+                        : Result.refused(v + " is not a file: give the path of an existing file");
+                case EXECUTABLE -> path(v) != null ? Result.refused(path(v)) : Files.isRegularFile(Path.of(v))
                         && Files.isExecutable(Path.of(v)) ? Result.ok(v)
                         : Result.refused(v + " is not an executable file: give the path of Chromium or Chrome,"
-                        + " e.g. /usr/bin/chromium"));
-                case FOLDER -> path(v).map(Result::refused).orElseGet(() -> Files.exists(Path.of(v))
+                        + " e.g. /usr/bin/chromium");
+                case FOLDER -> path(v) != null ? Result.refused(path(v)) : Files.exists(Path.of(v))
                         && !Files.isDirectory(Path.of(v))
                         ? Result.refused(v + " is a file, not a folder: give a folder (it is created when missing)")
-                        : Result.ok(v));
-                case DATABASE -> HistoryLocation.isServer(v) ? server(v) : path(v).map(Result::refused).orElseGet(() -> Files.isDirectory(Path.of(v))
+                        : Result.ok(v);
+                case DATABASE -> HistoryLocation.isServer(v) ? server(v) : path(v) != null ? Result.refused(path(v))
+                        : Files.isDirectory(Path.of(v))
                         ? Result.refused(v + " is a folder: give the database file, e.g. " + Path.of(v, "healdesk.db"))
-                        : Result.ok(v));
+                        : Result.ok(v);
                 case MODEL -> v.matches("[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}") ? Result.ok(v)
                         : Result.refused("'" + v + "' is not a model name: write it as Ollama lists it, e.g."
                         + " qwen2.5-coder:14b");
@@ -356,12 +369,13 @@ public enum Setting {
             }
         }
 
-        private static Optional<String> path(String v) {
+        /** Why {@code v} is not a path, or null when it is one. */
+        private static String path(String v) {
             try {
                 Path.of(v);
-                return Optional.empty();
+                return null;
             } catch (InvalidPathException e) {
-                return Optional.of("'" + v + "' is not a path: " + e.getReason());
+                return "'" + v + "' is not a path: " + e.getReason();
             }
         }
     }

@@ -482,10 +482,14 @@ public final class HistoryStore implements AutoCloseable {
 
     /** What became of a run, with its first pass and its actions read from the store. */
     public RunOutcome outcomeOf(RunRow row) {
-        RunOutcome.Done done = RunOutcome.Done.of(actionsOf(row.runId()).stream().map(a -> new ActionRecord(
-                a.fingerprint(), a.playbook(), FixClass.valueOf(a.fixClass()), Decision.valueOf(
-                a.decision().trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_')), a.applied(), a.success(),
-                a.verified(), a.message(), a.durationMs())).toList());
+        // a loop, not a stream: `history` asks this for every run it lists, in a short process
+        List<ActionRecord> actions = new java.util.ArrayList<>();
+        for (ActionRecordRow a : actionsOf(row.runId())) {
+            actions.add(new ActionRecord(a.fingerprint(), a.playbook(), FixClass.valueOf(a.fixClass()),
+                    Decision.valueOf(a.decision().trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_')),
+                    a.applied(), a.success(), a.verified(), a.message(), a.durationMs()));
+        }
+        RunOutcome.Done done = RunOutcome.Done.of(actions);
         return row.outcome(firstPass(row.runId()), done);
     }
 

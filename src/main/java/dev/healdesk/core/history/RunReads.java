@@ -52,8 +52,18 @@ final class RunReads {
 
     /** The faults column read back (see {@code RunWrites.faults}). */
     static List<String> faults(String column) {
-        return column == null || column.isBlank() ? List.of()
-                : java.util.Arrays.stream(column.split(",")).map(String::strip).filter(f -> !f.isEmpty()).toList();
+        if (column == null || column.isBlank()) {
+            return List.of();
+        }
+        // a loop, not a stream: every run listed goes through here, in a short command's process
+        List<String> out = new java.util.ArrayList<>();
+        for (String f : column.split(",")) {
+            String fault = f.strip();
+            if (!fault.isEmpty()) {
+                out.add(fault);
+            }
+        }
+        return java.util.Collections.unmodifiableList(out);
     }
 
     Optional<RunRow> find(String runId) {

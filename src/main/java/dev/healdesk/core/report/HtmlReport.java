@@ -17,8 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
@@ -47,10 +45,8 @@ public final class HtmlReport {
     public record TrendPoint(String runId, Instant startedAt, double healthScore, HealthStatus status) {
     }
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+    // Times as DateTimeFormatter's "yyyy-MM-dd HH:mm:ss 'UTC'" and "MM-dd" in UTC would write them, by Figures: without
+    // java.time.format's set-up, which a short `report` paid for two dates
 
     private static final Map<TestStatus, String> STATUS_COLOURS = new EnumMap<>(Map.of(
             TestStatus.PASSED, "#2e7d32", TestStatus.FAILED, "#c62828", TestStatus.TIMED_OUT, "#ef6c00",
@@ -93,7 +89,7 @@ public final class HtmlReport {
         if (!pdf) {
             allTests(h, run);
         }
-        h.append("<footer>Written by Healdesk on ").append(TIME.format(Instant.now()))
+        h.append("<footer>Written by Healdesk on ").append(Figures.utc(Instant.now())).append(" UTC")
                 .append(". Secrets in test output are redacted.</footer>\n</body></html>\n");
         return h.toString();
     }
@@ -119,7 +115,7 @@ public final class HtmlReport {
         String status = cssOf(outcome.state());
         h.append("<header><table class=\"head\"><tr><td class=\"title\"><div class=\"kicker\">Healdesk test run report</div><h1>");
         esc(h, run.target()).append("</h1><div class=\"sub\">Run <code>");
-        esc(h, run.runId()).append("</code> \u00b7 ").append(TIME.format(run.startedAt())).append(" \u00b7 ")
+        esc(h, run.runId()).append("</code> \u00b7 ").append(Figures.utc(run.startedAt())).append(" UTC").append(" \u00b7 ")
                 .append(seconds(run.durationMs())).append(" \u00b7 ").append(run.dryRun() ? "dry run (nothing changed)" : "live");
         if (!run.projects().isEmpty()) {
             h.append(" \u00b7 projects: ");
@@ -183,18 +179,19 @@ public final class HtmlReport {
     }
 
     private static void count(StringBuilder h, String label, int n, String cls) {
-        h.append("<td><div class=\"n ").append(n == 0 ? "" : cls).append("\">").append(String.format(Locale.ROOT, "%,d", n))
+        h.append("<td><div class=\"n ").append(n == 0 ? "" : cls).append("\">").append(Figures.grouped(n))
                 .append("</div><div class=\"label\">").append(label).append("</div></td>");
     }
 
     private void charts(StringBuilder h, RunSummary run, List<TrendPoint> trend) {
         Map<TestStatus, Integer> byStatus = new EnumMap<>(TestStatus.class);
+        // loops rather than lambdas and streams here: each is a class to link in a short `report` process
         for (TestResult t : run.results()) {
-            byStatus.merge(t.status(), 1, Integer::sum);
+            byStatus.put(t.status(), byStatus.getOrDefault(t.status(), 0) + 1);
         }
         Map<Category, Integer> byCategory = new EnumMap<>(Category.class);
         for (FailureGroup g : run.failures()) {
-            byCategory.merge(g.category(), g.count(), Integer::sum);
+            byCategory.put(g.category(), byCategory.getOrDefault(g.category(), 0) + g.count());
         }
         h.append("<h2>At a glance</h2>\n<table class=\"charts\"><tr>");
         h.append("<td class=\"chart\"><h3>Results by status, first pass</h3>");
@@ -214,11 +211,13 @@ public final class HtmlReport {
         h.append("</td><td class=\"chart\"><h3>Failed tests by category, first pass</h3>");
         Map<String, Integer> categoryBars = new LinkedHashMap<>();
         Map<String, String> categoryColours = new LinkedHashMap<>();
-        byCategory.entrySet().stream().sorted(Map.Entry.<Category, Integer>comparingByValue().reversed())
-                .forEach(e -> {
-                    categoryBars.put(e.getKey().id(), e.getValue());
-                    categoryColours.put(e.getKey().id(), "#5c6bc0");
-                });
+        // the largest first, equal counts in the categories' order (a stable sort, as the stream's sorted() was)
+        List<Map.Entry<Category, Integer>> byCount = new ArrayList<>(byCategory.entrySet());
+        byCount.sort(LARGEST_FIRST);
+        for (Map.Entry<Category, Integer> e : byCount) {
+            categoryBars.put(e.getKey().id(), e.getValue());
+            categoryColours.put(e.getKey().id(), "#5c6bc0");
+        }
         if (pdf) {
             bars(h, categoryBars, categoryColours, "No failures.");
         } else {
@@ -244,15 +243,35 @@ public final class HtmlReport {
             offset -= pct;
         }
         h.append("<text x=\"21\" y=\"21\" text-anchor=\"middle\" class=\"donut-n\">")
-                .append(String.format(Locale.ROOT, "%,d", total))
+                .append(Figures.grouped(total))
                 .append("</text><text x=\"21\" y=\"26.5\" text-anchor=\"middle\" class=\"donut-l\">tests</text></svg>");
         h.append("<ul class=\"legend\">");
         for (Map.Entry<String, Integer> e : parts.entrySet()) {
             h.append("<li><span class=\"swatch\" style=\"background:").append(colours.get(e.getKey())).append("\"></span>")
-                    .append(e.getKey()).append(": <b>").append(String.format(Locale.ROOT, "%,d", e.getValue()))
+                    .append(e.getKey()).append(": <b>").append(Figures.grouped(e.getValue()))
                     .append("</b> (").append(fmt1(total == 0 ? 0 : e.getValue() * 100.0 / total)).append(" %)</li>");
         }
         h.append("</ul>");
+    }
+
+    /** Larger counts first (Map.Entry.comparingByValue().reversed(), written out: no lambda to link). */
+    private static final java.util.Comparator<Map.Entry<Category, Integer>> LARGEST_FIRST = new java.util.Comparator<>() {
+        @Override
+        public int compare(Map.Entry<Category, Integer> a, Map.Entry<Category, Integer> b) {
+            return b.getValue().compareTo(a.getValue());
+        }
+    };
+
+    /** The largest value of {@code bars}; 1 when there is none. */
+    private static int largest(Map<String, Integer> bars) {
+        if (bars.isEmpty()) {
+            return 1;
+        }
+        int max = Integer.MIN_VALUE;
+        for (int v : bars.values()) {
+            max = Math.max(max, v);
+        }
+        return max;
     }
 
     /** Horizontal bars as SVG. */
@@ -261,7 +280,7 @@ public final class HtmlReport {
             h.append("<p class=\"empty\">").append(empty).append("</p>");
             return;
         }
-        int max = bars.values().stream().mapToInt(Integer::intValue).max().orElse(1);
+        int max = largest(bars);
         int rowH = 24;
         int height = bars.size() * rowH + 4;
         h.append("<svg class=\"bars\" viewBox=\"0 0 320 ").append(height).append("\" width=\"320\" height=\"")
@@ -285,14 +304,14 @@ public final class HtmlReport {
             h.append("<p class=\"empty\">").append(empty).append("</p>");
             return;
         }
-        int max = bars.values().stream().mapToInt(Integer::intValue).max().orElse(1);
+        int max = largest(bars);
         h.append("<table class=\"cssbars\">");
         for (Map.Entry<String, Integer> e : bars.entrySet()) {
             h.append("<tr><td class=\"k\">");
             esc(h, e.getKey()).append("</td><td class=\"b\"><div style=\"width:")
                     .append(fmt1(Math.max(1, 100.0 * e.getValue() / max))).append("%;background:")
                     .append(colours.get(e.getKey())).append("\">&#160;</div></td><td class=\"v\">")
-                    .append(String.format(Locale.ROOT, "%,d", e.getValue())).append("</td></tr>");
+                    .append(Figures.grouped(e.getValue())).append("</td></tr>");
         }
         h.append("</table>");
     }
@@ -310,7 +329,7 @@ public final class HtmlReport {
                         .append(fmt1(Math.max(1, p.healthScore() * 0.8))).append("px\">&#160;</div></td>");
             }
             h.append("</tr></table><p class=\"axisnote\">").append(fmt1(trend.get(0).healthScore())).append(" on ")
-                    .append(DAY.format(trend.get(0).startedAt())).append(" \u2192 ")
+                    .append(Figures.monthDay(trend.get(0).startedAt())).append(" \u2192 ")
                     .append(fmt1(trend.get(trend.size() - 1).healthScore())).append(" now (0\u2013100)</p>");
             return;
         }
@@ -351,7 +370,7 @@ public final class HtmlReport {
         h.append("<polyline fill=\"none\" stroke=\"#455a64\" stroke-width=\"1.5\" points=\"").append(points)
                 .append("\"/>").append(dots);
         h.append("<text x=\"").append(left).append("\" y=\"").append(ht - 6).append("\" class=\"axis\">")
-                .append(DAY.format(trend.get(0).startedAt())).append("</text>");
+                .append(Figures.monthDay(trend.get(0).startedAt())).append("</text>");
         if (currentX >= 0) {
             // The label stands under this run's own point, wherever it is on the line.
             String anchor = currentX > w - right - 30 ? "end" : currentX < left + 30 ? "start" : "middle";
@@ -400,7 +419,12 @@ public final class HtmlReport {
 
     private void failures(StringBuilder h, RunSummary run, Path runFolder) {
         h.append("<h2>Failures</h2>\n");
-        long failing = run.results().stream().filter(t -> t.status().isFailure()).count();
+        long failing = 0;
+        for (TestResult t : run.results()) {
+            if (t.status().isFailure()) {
+                failing++;
+            }
+        }
         if (run.failures().isEmpty()) {
             h.append("<p class=\"empty\">").append(failing > 0 ? failing + " failing test(s), not triaged: the run"
                     + " stopped before triage." : "No failures.").append("</p>\n");
@@ -420,12 +444,18 @@ public final class HtmlReport {
             esc(h, g.fingerprint()).append("</code>");
             java.util.Optional<dev.healdesk.core.triage.Incident> incident = g.tests().isEmpty()
                     ? run.incidentOf(g.fingerprint()) : run.incidentOfTest(g.tests().get(0).id());
-            incident.ifPresent(i -> esc(h.append(" \u00b7 incident <code>"), i.id()).append("</code>"));
-            run.flipRate(g).ifPresent(rate -> h.append(" \u00b7 flip rate ").append(MarkdownReport.flips(rate)));
+            if (incident.isPresent()) {
+                esc(h.append(" \u00b7 incident <code>"), incident.get().id()).append("</code>");
+            }
+            java.util.Optional<FlipRate> flipRate = run.flipRate(g);
+            if (flipRate.isPresent()) {
+                h.append(" \u00b7 flip rate ").append(MarkdownReport.flips(flipRate.get()));
+            }
             h.append("</div>");
             // the evidence that decided the fix class: the group's incident decided it for all its failures
-            incident.filter(i -> !i.classEvidence().isEmpty()).ifPresent(i ->
-                    esc(h.append("<p class=\"class-evidence\"><b>"), i.classEvidence()).append("</b></p>"));
+            if (incident.isPresent() && !incident.get().classEvidence().isEmpty()) {
+                esc(h.append("<p class=\"class-evidence\"><b>"), incident.get().classEvidence()).append("</b></p>");
+            }
             h.append("<pre class=\"msg\">");
             esc(h, g.message()).append("</pre>");
             h.append("<div class=\"tests\"><b>Tests:</b> ");
@@ -444,7 +474,12 @@ public final class HtmlReport {
                 esc(h, cut(stack, 4000)).append("</pre></div>");
             }
             diagnosis(h, run.diagnoses().get(g.fingerprint()));
-            List<ActionRecord> acts = run.actions().stream().filter(a -> g.fingerprint().equals(a.fingerprint())).toList();
+            List<ActionRecord> acts = new ArrayList<>();
+            for (ActionRecord a : run.actions()) {
+                if (g.fingerprint().equals(a.fingerprint())) {
+                    acts.add(a);
+                }
+            }
             h.append("<div class=\"decision\"><b>Playbook:</b> ");
             if (acts.isEmpty()) {
                 h.append(g.classification().playbook() == null ? "none proposed (investigate by hand)"
@@ -476,7 +511,7 @@ public final class HtmlReport {
             h.append("the model did not answer in the form asked; its text:<pre>");
             esc(h, cut(d.rawText(), 4000)).append("</pre>");
         } else {
-            esc(h, d.rootCause()).append(" <span class=\"muted\">(confidence ").append(String.format(Locale.ROOT, "%.2f", d.confidence()))
+            esc(h, d.rootCause()).append(" <span class=\"muted\">(confidence ").append(Figures.decimals(d.confidence(), 2))
                     .append(")</span>");
             if (d.suggestedPlaybook() != null) {
                 h.append("; suggests <code>");
@@ -488,7 +523,9 @@ public final class HtmlReport {
             }
             if (!d.evidence().isEmpty()) {
                 h.append("<ul>");
-                d.evidence().forEach(e -> esc(h.append("<li>"), e).append("</li>"));
+                for (String e : d.evidence()) {
+                    esc(h.append("<li>"), e).append("</li>");
+                }
                 h.append("</ul>");
             }
         }
@@ -625,7 +662,11 @@ public final class HtmlReport {
     private static void projects(StringBuilder h, RunSummary run) {
         Map<String, int[]> byProject = new LinkedHashMap<>();
         for (TestResult t : run.results()) {
-            int[] c = byProject.computeIfAbsent(t.project(), k -> new int[6]);
+            int[] c = byProject.get(t.project());
+            if (c == null) {
+                c = new int[6];
+                byProject.put(t.project(), c);
+            }
             c[t.status().ordinal()]++;
             c[5] += (int) Math.min(Integer.MAX_VALUE, t.durationMs());
         }
@@ -648,9 +689,17 @@ public final class HtmlReport {
     /** Every test, those that did not pass first; folded away on screen and in print. */
     private static void allTests(StringBuilder h, RunSummary run) {
         List<TestResult> ordered = new ArrayList<>(run.results().size());
-        run.results().stream().filter(t -> t.status() != TestStatus.PASSED).forEach(ordered::add);
-        run.results().stream().filter(t -> t.status() == TestStatus.PASSED).forEach(ordered::add);
-        h.append("<details class=\"all\"><summary>All ").append(String.format(Locale.ROOT, "%,d", ordered.size()))
+        for (TestResult t : run.results()) {
+            if (t.status() != TestStatus.PASSED) {
+                ordered.add(t);
+            }
+        }
+        for (TestResult t : run.results()) {
+            if (t.status() == TestStatus.PASSED) {
+                ordered.add(t);
+            }
+        }
+        h.append("<details class=\"all\"><summary>All ").append(Figures.grouped(ordered.size()))
                 .append(" tests</summary><table class=\"list\"><thead><tr><th>Test</th><th>Status</th><th>Time</th>"
                         + "<th>Message</th></tr></thead><tbody>");
         for (TestResult t : ordered) {
@@ -726,16 +775,17 @@ public final class HtmlReport {
         return s.length() <= max ? s : s.substring(0, max - 1) + "\u2026";
     }
 
+    // Figures: the same text as String.format(Locale.ROOT, "%.1f" / "%.3f"), without java.util.Formatter's set-up
     private static String seconds(long ms) {
-        return ms < 1000 ? ms + " ms" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+        return ms < 1000 ? ms + " ms" : Figures.decimals(ms / 1000.0, 1) + " s";
     }
 
     private static String fmt1(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
+        return Figures.decimals(v, 1);
     }
 
     private static String fmt3(double v) {
-        return String.format(Locale.ROOT, "%.3f", v);
+        return Figures.decimals(v, 3);
     }
 
     private static final String CSS = """

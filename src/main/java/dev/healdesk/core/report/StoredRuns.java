@@ -193,7 +193,12 @@ public final class StoredRuns {
                     t.errorMessage(), null, 0, List.of());
             byId.put(r.id(), r);
             if (t.fingerprint() != null) {
-                byFingerprint.computeIfAbsent(t.fingerprint(), k -> new ArrayList<>()).add(r);
+                List<TestResult> same = byFingerprint.get(t.fingerprint());
+                if (same == null) {
+                    same = new ArrayList<>();
+                    byFingerprint.put(t.fingerprint(), same);
+                }
+                same.add(r);
             }
         }
         List<FailureGroup> groups = new ArrayList<>();
@@ -202,16 +207,29 @@ public final class StoredRuns {
                     Category.fromId(f.category()), Severity.fromId(f.severity()), FixClass.valueOf(f.fixClass()),
                     f.playbook()), byFingerprint.getOrDefault(f.fingerprint(), List.of()), f.message(), null));
         }
-        List<ActionRecord> actions = store.actionsOf(row.runId()).stream().map(a -> new ActionRecord(a.fingerprint(),
-                a.playbook(), FixClass.valueOf(a.fixClass()), decision(a.decision()), a.applied(), a.success(),
-                a.verified(), a.message(), a.durationMs())).toList();
-        List<String> projects = row.projects() == null || row.projects().isBlank() ? List.of()
-                : Arrays.stream(row.projects().split(",")).map(String::strip).toList();
-        Map<String, FlipRate> flips = store.flipRates(row.target(), byId.values().stream()
-                .filter(t -> t.status() != TestStatus.PASSED).map(TestResult::id).toList());
-        return new RunSummary(row.runId(), row.target(), projects, row.dryRun(), row.startedAt(), row.finishedAt(),
+        // loops, not streams: a short `report` process links each pipeline's classes and lambdas afresh
+        List<ActionRecord> actions = new ArrayList<>();
+        for (var a : store.actionsOf(row.runId())) {
+            actions.add(new ActionRecord(a.fingerprint(), a.playbook(), FixClass.valueOf(a.fixClass()),
+                    decision(a.decision()), a.applied(), a.success(), a.verified(), a.message(), a.durationMs()));
+        }
+        List<String> projects = new ArrayList<>();
+        if (row.projects() != null && !row.projects().isBlank()) {
+            for (String p : row.projects().split(",")) {
+                projects.add(p.strip());
+            }
+        }
+        List<String> notPassed = new ArrayList<>();
+        for (TestResult t : byId.values()) {
+            if (t.status() != TestStatus.PASSED) {
+                notPassed.add(t.id());
+            }
+        }
+        Map<String, FlipRate> flips = store.flipRates(row.target(), notPassed);
+        return new RunSummary(row.runId(), row.target(), java.util.Collections.unmodifiableList(projects), row.dryRun(), row.startedAt(), row.finishedAt(),
                 row.status(), row.initialStatus(), row.healthScore(), row.testsRun(), row.testsPassed(),
-                row.testsFailed(), row.flaky(), List.copyOf(byId.values()), groups, actions,
+                row.testsFailed(), row.flaky(), List.copyOf(byId.values()), groups,
+                java.util.Collections.unmodifiableList(actions),
                 LlmUsage.none("not kept in the history database"), Map.of(), row.cancelled(), flips,
                 row.interrupted(), row.suiteError()).withFaults(row.faults())
                 .withProvenance(dev.healdesk.core.run.Provenance.of(row.machine(), row.operator(), row.origin()));

@@ -49,8 +49,19 @@ public record FailurePattern(String id, String name, String description, Pattern
             regex = Pattern.compile(regex.pattern(), regex.flags() | Pattern.CASE_INSENSITIVE);
         }
         groupBy = groupBy == null ? GroupBy.FAILURE : groupBy;
-        hints = hints == null ? List.of()
-                : hints.stream().map(h -> h.toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty()).toList();
+        // a loop, not a stream: every pattern of the catalog passes here at a `triage` process's start
+        if (hints == null) {
+            hints = List.of();
+        } else {
+            List<String> lower = new java.util.ArrayList<>(hints.size());
+            for (String h : hints) {
+                String l = h.toLowerCase(Locale.ROOT);
+                if (!l.isEmpty()) {
+                    lower.add(l);
+                }
+            }
+            hints = java.util.Collections.unmodifiableList(lower);
+        }
     }
 
     /** A pattern without explicit hints (they are derived from the regex). */

@@ -140,8 +140,7 @@ public final class PatternCatalog {
             byId.putIfAbsent(p.id(), p);
         }
         List<FailurePattern> all = new ArrayList<>(byId.values());
-        all.sort(Comparator.comparing(FailurePattern::isCatchAll).thenComparing(
-                Comparator.comparingInt(FailurePattern::priority).reversed()));
+        all.sort(TRIAL_ORDER);
         if (all.isEmpty() || !all.get(all.size() - 1).isCatchAll()) {
             throw new PatternCatalogException(BUILT_IN_NAME, 0, null, "has no catch-all pattern with id \""
                     + UNKNOWN_ID + "\". Rebuild Healdesk.", null);
@@ -296,12 +295,14 @@ public final class PatternCatalog {
             throw new PatternCatalogException(file, lines.get("id"), id, "has an invalid id. Use lower-case"
                     + " letters, digits, '.', '_' or '-' (at most 80), e.g. \"pg-too-many-clients\".", null);
         }
+        // the enums parsed by field name, not through method references: each of those was a lambda class to link in
+        // every `triage` process (~60 patterns read at its start)
         Category category = enumValue(file, lines.get("category"), id, "category", values.get("category"),
-                Category::fromId, Category.values());
+                Category.values());
         Severity severity = enumValue(file, lines.get("severity"), id, "severity", values.get("severity"),
-                Severity::fromId, Severity.values());
+                Severity.values());
         FixClass fixClass = enumValue(file, lines.get("fixClass"), id, "fixClass", values.get("fixClass"),
-                s -> FixClass.valueOf(s.trim().toUpperCase(Locale.ROOT)), FixClass.values());
+                FixClass.values());
         Pattern regex;
         try {
             regex = FailurePattern.compile(values.get("regex"));
@@ -312,7 +313,7 @@ public final class PatternCatalog {
         }
         FailurePattern.GroupBy groupBy = values.get("groupBy") == null ? FailurePattern.GroupBy.FAILURE
                 : enumValue(file, lines.get("groupBy"), id, "groupBy", values.get("groupBy"),
-                FailurePattern.GroupBy::fromId, FailurePattern.GroupBy.values());
+                FailurePattern.GroupBy.values());
         String playbook = values.get("playbook");
         if (playbook != null && playbook.isBlank()) {
             playbook = null;
@@ -322,10 +323,35 @@ public final class PatternCatalog {
         return new Parsed(pattern, objectLine);
     }
 
+    /** {@code value} of an enum field: category, severity and groupBy by their ids, fixClass by its name. */
+    private static Enum<?> parse(String field, String value) {
+        return switch (field) {
+            case "category" -> Category.fromId(value);
+            case "severity" -> Severity.fromId(value);
+            case "fixClass" -> FixClass.valueOf(value.trim().toUpperCase(Locale.ROOT));
+            case "groupBy" -> FailurePattern.GroupBy.fromId(value);
+            default -> throw new IllegalStateException(field);
+        };
+    }
+
+    /**
+     * The catch-all last, the rest by priority, highest first; equal ones keep their order (the sort is stable). As
+     * {@code Comparator.comparing(isCatchAll).thenComparing(comparingInt(priority).reversed())}, without its lambdas.
+     */
+    private static final Comparator<FailurePattern> TRIAL_ORDER = new Comparator<>() {
+        @Override
+        public int compare(FailurePattern a, FailurePattern b) {
+            int catchAll = Boolean.compare(a.isCatchAll(), b.isCatchAll());
+            return catchAll != 0 ? catchAll : Integer.compare(b.priority(), a.priority());
+        }
+    };
+
     private static <E extends Enum<E>> E enumValue(String file, int line, String id, String field, String value,
-                                                   java.util.function.Function<String, E> parse, E[] all) {
+                                                   E[] all) {
         try {
-            return parse.apply(value);
+            @SuppressWarnings("unchecked")
+            E parsed = (E) parse(field, value);
+            return parsed;
         } catch (IllegalArgumentException e) {
             String known = Arrays.stream(all).map(v -> field.equals("fixClass") ? v.name()
                     : v.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
