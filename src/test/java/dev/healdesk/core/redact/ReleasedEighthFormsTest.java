@@ -9,7 +9,8 @@ import java.util.Random;
  * leaked (redact21): a value a validation error prints beside its field's path (Ajv, jsonschema, Pydantic and FastAPI,
  * Spring's binding errors), a statement's values listed at the end of its own line (Ecto), a field's values in an
  * assertion's field-by-field diff (Kotest, pandas), a person's number found by its name printed again elsewhere, persons'
- * numbers written with letters among their digits, "ID number", a refresh token by its short name, Mosquitto's -P. Each
+ * numbers written with letters among their digits, "ID number", a refresh token by its short name, Mosquitto's -P; and
+ * national numbers that pass their country's checks as a field's value (national-ids.json). Each
  * on lines written for this test, not taken from the corpus, with counter-examples that must come through as they are.
  * Values are made at test time.
  */
@@ -139,6 +140,31 @@ class ReleasedEighthFormsTest {
         String refresh = FormChecks.token(random, 24);
         FormChecks.gone(redactor, "got: {\"token\"=>nil, \"refresh\"=>\"" + refresh + "\"}", refresh);
         FormChecks.untouched(redactor, "{\"refresh\": \"5m\", \"refresh\": true, \"refresh_interval\": \"30s\"}");
+    }
+
+    /** Invented numbers that pass their country's checks (national-ids.json), and one digit changed: fails them. */
+    private static final String[][] CHECKED = {
+            {"8507309458087", "8507309458088"},   // South Africa: date, citizenship, Luhn
+            {"15088545378", "15088545379"},   // Norway: date, two mod-11 digits
+            {"850730-0732", "850730-0733"},   // Sweden: date, Luhn
+            {"85073002157", "85073002158"},   // Poland's PESEL
+            {"736.819.303-50", "736.819.303-51"},   // Brazil's CPF
+            {"85.07.30-033.28", "85.07.30-033.29"},   // Belgium: mod 97
+            {"16426212958", "16426212959"},   // Turkey: two check digits
+            {"850730-1972208", "850730-1972209"},   // Korea: date, check
+            {"185077512345608", "185077512345609"},   // France's NIR: key mod 97
+            {"130-033-228", "130-033-229"}};   // Canada's SIN: Luhn, 3-3-3
+
+    @Test
+    void aNationalNumberThatPassesItsCountrysChecksGoesAsAFieldsValueAndOthersStay() {
+        for (String[] pair : CHECKED) {
+            FormChecks.gone(redactor, "customer;" + pair[0] + ";Oslo", pair[0], "customer;", ";Oslo");
+            FormChecks.gone(redactor, "{\"ref\": \"" + pair[0] + "\", \"qty\": 2}", pair[0], "\"qty\": 2");
+            FormChecks.untouched(redactor, "customer;" + pair[1] + ";Oslo");
+            FormChecks.untouched(redactor, "GET /orders/" + pair[0] + " 404");
+            FormChecks.untouched(redactor, "build " + pair[0] + "a finished");
+        }
+        FormChecks.untouched(redactor, "{\"ts\": 1715768551000, \"order\": 20240514771, \"trace\": 4812345678901}");
     }
 
     @Test
