@@ -11,7 +11,8 @@ package dev.healdesk.core.redact;
  * </ul>
  * Each value is judged as the named field's whole content ({@link Judge#field}), a phone's under a phone's name by
  * {@link Numbers#phoneValue}; {@code status: expected:<"paid"> but was:<"open">} and {@code (column name="qty")} keep
- * theirs. Triggered by the words "but" (before {@code was:}) and "left"/"right" (inside {@code [left]:}).
+ * theirs. Triggered by the {@code <} after "but was:" and the {@code [} of {@code [left]:} and {@code [right]:}: no
+ * trigger at the words of prose.
  */
 final class FieldDiffs extends Detector {
 
@@ -20,35 +21,35 @@ final class FieldDiffs extends Detector {
     private static final int MAX_VALUE = 256;
     private static final int MAX_ITEMS = 32;
 
+    private static final boolean[] COLON = Chars.set(": ");
+    private static final boolean[] SIDES = Chars.set("lr");
+
+    /** {@code <} after a colon or a blank ({@code was:<}, {@code was: <}); {@code [} before l or r. */
     @Override
-    public long wordLengths(char c) {
-        switch (c) {
-            case 'b':
-                return 1L << 3;
-            case 'l':
-                return 1L << 4;
-            case 'r':
-                return 1L << 5;
-            default:
-                return 0L;
-        }
+    public boolean[] befores(char c) {
+        return c == '<' ? COLON : null;
+    }
+
+    @Override
+    public boolean[] seconds(char c) {
+        return c == '[' ? SIDES : null;
     }
 
     @Override
     public int at(Scan scan, int i) {
         String s = scan.text;
-        int w = scan.wordEnd(i);
-        if (w >= s.length() || i == 0) {
-            return w;
+        if (s.charAt(i) == '<') {
+            if (i >= 8 && s.startsWith("but was:", i - 8)) {
+                butWas(scan, i - 8);
+            } else if (i >= 9 && s.startsWith("but was: ", i - 9)) {
+                butWas(scan, i - 9);
+            }
+        } else if (s.startsWith("left]:", i + 1)) {
+            pandas(scan, i + 1, i + 5);
+        } else if (s.startsWith("right]:", i + 1)) {
+            pandas(scan, i + 1, i + 6);
         }
-        char c = s.charAt(i);
-        if (c == 'b' && s.startsWith("but was:", i)) {
-            butWas(scan, i);
-        } else if ((c == 'l' && s.startsWith("left]:", i) || c == 'r' && s.startsWith("right]:", i))
-                && s.charAt(i - 1) == '[') {
-            pandas(scan, i, w);
-        }
-        return w;
+        return i + 1;
     }
 
     /** {@code NAME: expected:<A> but was:<B>} on one line: A and B judged under NAME. */

@@ -7,16 +7,17 @@ package dev.healdesk.core.redact;
  * ({@link Numbers#phoneValue}). The forms, as schema validators and web frameworks print a rejected value:
  * <ul>
  * <li>a path, then the value as a later key of the same error object: Ajv's {@code instancePath: '/customer/phone'} …
- *   {@code data: '…'} (its {@code verbose} errors; Ajv 6's {@code dataPath: '.customer.phone'}), FastAPI's and
- *   Pydantic's {@code "loc": ["body", "phone"]} … {@code "input": "…"} (Pydantic 2's {@code errors()}, its tuple
- *   {@code 'loc': ('body', 'phone')} too);</li>
+ *   {@code data: '…'} (its {@code verbose} errors), FastAPI's and Pydantic's {@code "loc": ["body", "phone"]} …
+ *   {@code "input": "…"} (Pydantic 2's {@code errors()}, its tuple {@code 'loc': ('body', 'phone')} too), read back
+ *   from the value's key to the path's;</li>
  * <li>Python jsonschema's {@code On instance['customer']['phone']:} with the value's repr on the next line;</li>
  * <li>Pydantic 2's message, the field's dotted path on its own line and then {@code [type=…, input_value='…', …]};</li>
  * <li>Spring's binding errors: {@code Field error in object 'customer' on field 'phone': rejected value [+35387…];}.</li>
  * </ul>
  * A path whose last word names nothing secret ({@code /email}, {@code /quantity}, {@code order.status}) keeps its
  * value, and so does a value that is a list or an object (its own keys are judged by the key-value rules). Triggered
- * by the words "instancePath", "dataPath", "loc", "instance", "input_value" and "rejected", at their exact lengths.
+ * by the words "instancePath", "instance", "input" and "input_value" at their exact lengths (an "i" at a word's start is
+ * a trigger already), and by the {@code [} of "rejected value [": no trigger of its own at the words of most prose.
  */
 final class ValidationPaths extends Detector {
 
@@ -27,42 +28,81 @@ final class ValidationPaths extends Detector {
     /** How long a value may be. */
     private static final int MAX_VALUE = 256;
 
+    private static final boolean[] SPACE = Chars.set(" ");
+
     @Override
     public long wordLengths(char c) {
-        switch (c) {
-            case 'i':
-                return 1L << 8 | 1L << 11 | 1L << 12;   // instance, input_value, instancePath
-            case 'd':
-            case 'r':
-                return 1L << 8;   // dataPath, rejected
-            case 'l':
-                return 1L << 3;   // loc
-            default:
-                return 0L;
-        }
+        return c == 'i' ? 1L << 5 | 1L << 8 | 1L << 11 | 1L << 12 : -1L;   // input, instance, input_value, instancePath
+    }
+
+    /** Before the {@code [} of "rejected value [": a blank. */
+    @Override
+    public boolean[] befores(char c) {
+        return c == '[' ? SPACE : null;
     }
 
     @Override
     public int at(Scan scan, int i) {
         String s = scan.text;
+        if (s.charAt(i) == '[') {
+            if (i >= 15 && s.startsWith("rejected value", i - 15)) {
+                rejected(scan, i - 15, i - 7);
+            }
+            return i + 1;
+        }
         int w = scan.wordEnd(i);
         if (w >= s.length() || i > 0 && (Chars.alnum(s.charAt(i - 1)) || s.charAt(i - 1) == '.')) {
             return w;
         }
-        char c = s.charAt(i);
-        if (c == 'i' && w - i == 12 && s.startsWith("instancePath", i)
-                || c == 'd' && s.startsWith("dataPath", i)) {
+        if (w - i == 12 && s.startsWith("instancePath", i)) {
             pathThenKey(scan, w, "data");
-        } else if (c == 'l' && s.startsWith("loc", i)) {
-            pathThenKey(scan, w, "input");
-        } else if (c == 'i' && w - i == 8 && s.startsWith("instance", i) && s.charAt(w) == '[') {
+        } else if (w - i == 5 && s.startsWith("input", i)) {
+            locBefore(scan, i, w);
+        } else if (w - i == 8 && s.startsWith("instance", i) && s.charAt(w) == '[') {
             onInstance(scan, w);
-        } else if (c == 'i' && w - i == 11 && s.startsWith("input_value", i)) {
+        } else if (w - i == 11 && s.startsWith("input_value", i)) {
             inputValue(scan, i, w);
-        } else if (c == 'r' && s.startsWith("rejected", i)) {
-            rejected(scan, i, w);
         }
         return w;
+    }
+
+    /**
+     * Pydantic's {@code "input": "…"} (its key ends at {@code w}): the path of the {@code "loc"} key before it in the
+     * same object names it.
+     */
+    private static void locBefore(Scan scan, int i, int w) {
+        String s = scan.text;
+        int k = w;
+        if (k < s.length() && (s.charAt(k) == '"' || s.charAt(k) == '\'')) {
+            k++;
+        }
+        k = blanks(s, k);
+        if (k >= s.length() || s.charAt(k) != ':') {
+            return;
+        }
+        int depth = 0;
+        for (int j = i - 1; j >= 0 && i - j < REACH; j--) {
+            char c = s.charAt(j);
+            if (c == '}' || c == ']' || c == ')') {
+                depth++;
+            } else if (c == '{' || c == '[' || c == '(') {
+                if (--depth < 0) {
+                    return;   // the object's start: no "loc" in it
+                }
+            } else if (depth == 0 && c == 'l' && s.startsWith("loc", j) && j > 0 && !Chars.word(s.charAt(j - 1))
+                    && j + 3 < s.length() && !Chars.word(s.charAt(j + 3))) {
+                int[] name = new int[2];
+                int p = j + 3;
+                if (s.charAt(p) == '"' || s.charAt(p) == '\'') {
+                    p++;
+                }
+                p = blanks(s, p);
+                if (p < s.length() && s.charAt(p) == ':' && lastName(s, blanks(s, p + 1), name) > 0) {
+                    value(scan, name, k);
+                }
+                return;
+            }
+        }
     }
 
     /**
@@ -112,8 +152,7 @@ final class ValidationPaths extends Detector {
             } else if (depth == 0 && c == valueKey.charAt(0) && !Chars.word(s.charAt(j - 1)) && keyAt(s, j, valueKey)) {
                 value(scan, name, j + valueKey.length());
                 return;
-            } else if (depth == 0 && (c == 'i' && s.startsWith("instancePath", j) || c == 'l' && s.startsWith("loc", j)
-                    && j + 3 < s.length() && !Chars.word(s.charAt(j + 3)))) {
+            } else if (depth == 0 && c == 'i' && s.startsWith("instancePath", j)) {
                 return;   // the next error's path
             }
         }
@@ -307,7 +346,7 @@ final class ValidationPaths extends Detector {
     /** Spring's {@code on field 'phone': rejected value [+35387…];}: the field's name read back from "rejected". */
     private static void rejected(Scan scan, int i, int w) {
         String s = scan.text;
-        if (!s.startsWith(" value [", w) || i < 12) {
+        if (!s.startsWith(" value [", w) || i < 12 || Chars.word(s.charAt(i - 1))) {
             return;
         }
         int k = i - 1;
