@@ -242,7 +242,28 @@ final class Judge {
                 return false;
             }
         }
-        return digits >= 6 && digits <= 20 && letters <= 3 && !date(s, start, end);
+        return digits >= 6 && digits <= 20 && letters <= 3 && !date(s, start, end)
+                || lettersAndDigits(s, start, end, digits, letters);
+    }
+
+    /**
+     * Whether {@code s[start, end)} is one run of 8 to 20 capital letters and digits, at least 4 of each, that begins
+     * and ends with neither a dash nor a blank: the national numbers written with letters among their digits, as a key
+     * that names a person's number holds them (India's PAN {@code ABCPE1234F}, Italy's codice fiscale
+     * {@code RSSMRA85T10A562S}, Spain's NIE {@code X1234567L} has too few letters and passes above); a word, a
+     * country, a version or a lower-case reference stays.
+     */
+    private static boolean lettersAndDigits(String s, int start, int end, int digits, int letters) {
+        if (digits < 4 || letters < 4 || end - start != digits + letters || end - start > 20) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Nine digits, or 3-2-4 with dashes or blanks: what a column or field named ssn holds. */

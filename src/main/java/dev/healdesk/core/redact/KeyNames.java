@@ -47,7 +47,11 @@ final class KeyNames {
             "samlresponse",
             // a cross-site request forgery token by its cookie's or field's name: _csrf, XSRF-TOKEN's xsrf, ASP.NET
             // Core's .AspNetCore.Antiforgery.<id>, Rails' authenticity_token is "token" already
-            "csrf", "xsrf", "antiforgery"};
+            "csrf", "xsrf", "antiforgery",
+            // a refresh token by the short name an API returns it under beside its access token ({"token": …,
+            // "refresh": …}, Django REST framework SimpleJWT's {"access": …, "refresh": …}); its value must still look
+            // random ({@link Values#secretLike}), so "refresh": "5m" and "refresh": true stay
+            "refresh"};
     /** Words that make a following "key" a secret one: api_key, accessKey, x-api-key, AccountKey... */
     static final String[] KEY_QUALIFIERS = {"api", "access", "secret", "private", "client", "signing",
             "encryption", "master", "app", "account", "license", "subscription", "service", "auth", "shared", "preshared"};
@@ -389,6 +393,12 @@ final class KeyNames {
             }
             if (spelt(s, seg, last - 1, last)) {
                 return true;   // a name run together spelt in parts: my_number, My Number (Japan's)
+            }
+            if (last == 1 && Chars.is(s, seg[0], seg[1], "id") && !Chars.is(s, seg[2], seg[3], "id")) {
+                // "ID number", id_number, IdNo: an identity document's number, as South Africa, Kenya, Nigeria, Israel,
+                // Hong Kong and most forms in English name a national id; a whole name of those two words only, so
+                // order_id_number and id_id stay
+                return true;
             }
             last--;
         }

@@ -60,20 +60,33 @@ final class NumberLabels {
         if (!KeyNames.labelsNumber(scan.chars, wordStart, wordEnd)) {
             return null;
         }
-        int from = wordStart;
+        int from = joinedStart(s, wordStart, wordEnd);
         for (int words = 1; words <= MAX_WORDS; words++) {
             KeyNames.Key key = KeyNames.classify(scan, from, wordEnd);
             if (Judge.personal(key)) {
                 return Judge.labelled(key, s, start, end);
             }
             int b = from;
-            if (b < 2 || !(s.charAt(b - 1) == ' ' || s.charAt(b - 1) == '_' || s.charAt(b - 1) == '-')
-                    || !Chars.alnum(s.charAt(b - 2)) || wordEnd - b > MAX_LABEL) {
+            if (b < 2 || s.charAt(b - 1) != ' ' || !Chars.alnum(s.charAt(b - 2)) || wordEnd - b > MAX_LABEL) {
                 return null;
             }
-            from = wordStart(s, b - 1);
+            from = joinedStart(s, wordStart(s, b - 1), wordEnd);
         }
         return null;
+    }
+
+    /**
+     * Where the key name whose last word starts at {@code start} begins, its words joined by {@code _} or {@code -}
+     * ({@code customer_tax_id}): such a name is judged whole, as a key-value rule judges it, so that order_id_number
+     * is not taken for its last words' "id number". Words parted by blanks (prose) are added one at a time.
+     */
+    private static int joinedStart(String s, int start, int end) {
+        int p = start;
+        while (p >= 2 && (s.charAt(p - 1) == '_' || s.charAt(p - 1) == '-') && Chars.alnum(s.charAt(p - 2))
+                && end - p <= MAX_LABEL) {
+            p = wordStart(s, p - 1);
+        }
+        return p;
     }
 
     /** Where the blanks, quotes, {@code #}, {@code :} and {@code =} (at most six) before {@code i} begin. */

@@ -77,6 +77,10 @@ final class Numbers extends Detector {
         int end = j;
         int skip = sep == ' ' ? g[1] : end;
         if (Chars.joinedAt(s, end) || end < n && continues(s, end)) {
+            int mixed = end < n && continues(s, end) ? mixedEnd(s, end) : -1;
+            if (mixed > 0 && NationalIds.claim(scan, i, mixed)) {
+                return mixed;   // Brazil's CPF 123.456.789-09, Belgium's 85.07.30-033.28
+            }
             return skip;
         }
         switch (sep) {
@@ -99,8 +103,8 @@ final class Numbers extends Detector {
                     scan.add(SecretKind.CREDIT_CARD, i, end);
                 } else if (nationalPhone(s, g, count)) {
                     scan.add(SecretKind.PHONE, i, end);
-                } else {
-                    NumberLabels.claim(scan, i, end);   // tax id 12-3456789
+                } else if (!NumberLabels.claim(scan, i, end)) {   // tax id 12-3456789
+                    NationalIds.claim(scan, i, end);   // a Swedish or Korean number by its checks
                 }
                 return end;
             case ' ':
@@ -121,15 +125,32 @@ final class Numbers extends Detector {
                 if (NumberLabels.claim(scan, i, end)) {
                     return end;   // SSN: 123 45 6789, "phone":"98692 42106"
                 }
+                if (NationalIds.claim(scan, i, end)) {
+                    return end;   // a national number grouped by blanks that passes its checks
+                }
                 return skip;
             default:
                 if (card(s, g, 1)) {
                     scan.add(SecretKind.CREDIT_CARD, i, end);
-                } else {
-                    NumberLabels.claim(scan, i, end);   // with SSN 078051120 on file
+                } else if (!NumberLabels.claim(scan, i, end)) {   // with SSN 078051120 on file
+                    NationalIds.claim(scan, i, end);   // a national number alone as a value, by its checks
                 }
                 return end;
         }
+    }
+
+    /**
+     * The end of a number that mixes its separators ({@code 123.456.789-09}) from {@code i}, where one goes on with
+     * digits: digits, dots and dashes, at most 24 characters.
+     */
+    private static int mixedEnd(String s, int i) {
+        int j = i;
+        int n = s.length();
+        while (j < n && j - i < 24 && (Chars.digit(s.charAt(j))
+                || (s.charAt(j) == '.' || s.charAt(j) == '-') && j + 1 < n && Chars.digit(s.charAt(j + 1)))) {
+            j++;
+        }
+        return j < n && Chars.joinedAt(s, j) ? -1 : j;
     }
 
     /** A different separator going on with more digits: the number is longer than what was read. */

@@ -7,8 +7,12 @@ package dev.healdesk.core.redact;
  * node-postgres' {@code $1}. Each value is paired by position with its placeholder ({@code ?}, or {@code $n} by its
  * number), and the placeholder with the column it is set to or compared with ({@code `api_token` = ?}) or, in an
  * {@code INSERT … (a, b) VALUES (?, ?)}, the column of its place; the value is judged as a field of that column
- * ({@link Judge#field}), so {@code id} and {@code status} stay. Triggered by the list's {@code [}, after a label
- * that names parameters; the statement is the nearest of the few lines before it (or its own line) with a placeholder.
+ * ({@link Judge#field}), so {@code id} and {@code status} stay; a value of a column a phone's name names goes when
+ * it is a phone number ({@link Numbers#phoneValue}). Triggered by the list's {@code [}, after a label that names
+ * parameters; the statement is the nearest of the few lines before it (or its own line) with a placeholder. Or with no
+ * label, where the list ends the statement's own line after a blank, as Ecto's query log prints it
+ * ({@code INSERT INTO "users" ("email","cpr") VALUES ($1,$2) RETURNING "id" ["…", "…"]}); a list after a colon, a
+ * comma or an equals sign, or at a line's start ({@code [debug]}), is no such list.
  */
 final class PlaceholderParams extends Detector {
 
@@ -38,11 +42,18 @@ final class PlaceholderParams extends Detector {
         while (k >= 0 && labelEnd - k <= 12 && Chars.letter(s.charAt(k))) {
             k--;
         }
-        if (labelEnd == open || !Chars.isAny(s, k + 1, labelEnd, LABELS)) {
-            return open + 1;
-        }
         KeyNames.Key[] columns = new KeyNames.Key[MAX_PARAMS];
-        int count = statement(scan, k + 1, columns);
+        int[] names = new int[2 * MAX_PARAMS];
+        int count;
+        if (labelEnd == open || !Chars.isAny(s, k + 1, labelEnd, LABELS)) {
+            int lineStart = trailing(s, open);
+            if (lineStart < 0) {
+                return open + 1;
+            }
+            count = placeholders(scan, lineStart, open, columns, names);
+        } else {
+            count = statement(scan, k + 1, columns, names);
+        }
         if (count == 0) {
             return open + 1;
         }
@@ -71,6 +82,9 @@ final class PlaceholderParams extends Detector {
                 if (kind != null) {
                     scan.add(kind, start, end);
                 }
+            } else if (n < count && names[2 * n + 1] > names[2 * n] && end > start
+                    && Numbers.phoneWords(s, names[2 * n], names[2 * n + 1]) && Numbers.phoneValue(s, start, end)) {
+                scan.add(SecretKind.PHONE, start, end);
             }
             while (i < s.length() && s.charAt(i) == ' ') {
                 i++;
@@ -84,17 +98,43 @@ final class PlaceholderParams extends Detector {
     }
 
     /**
-     * Fills {@code columns} with what each placeholder of the nearest statement before {@code label} names, by its
-     * place; returns how many places there are (0: no statement with placeholders).
+     * Where the line of the list opening at {@code open} starts, when the list stands after a blank that follows a name,
+     * a quote or a bracket, and closes at the line's end (a statement's own list of values); -1 otherwise.
      */
-    private static int statement(Scan scan, int label, KeyNames.Key[] columns) {
+    private static int trailing(String s, int open) {
+        if (open < 2 || s.charAt(open - 1) != ' ') {
+            return -1;
+        }
+        char before = s.charAt(open - 2);
+        if (!(Chars.word(before) || before == '"' || before == ')' || before == '`')) {
+            return -1;
+        }
+        int nl = s.indexOf('\n', open);
+        int end = nl < 0 ? s.length() : nl;
+        while (end > open && (s.charAt(end - 1) == ' ' || s.charAt(end - 1) == '\r')) {
+            end--;
+        }
+        if (s.charAt(end - 1) != ']' || end - open > MAX_LINE) {
+            return -1;
+        }
+        int from = Math.max(0, open - MAX_LINE);
+        int back = Chars.lastIndexOf(s, '\n', from, open);
+        return back >= 0 ? back + 1 : from;
+    }
+
+    /**
+     * Fills {@code columns} with what each placeholder of the nearest statement before {@code label} names, by its
+     * place, and {@code names} with the spans of their names; returns how many places there are (0: no statement with
+     * placeholders).
+     */
+    private static int statement(Scan scan, int label, KeyNames.Key[] columns, int[] names) {
         String s = scan.text;
         int lineEnd = label;
         for (int lines = 0; lines <= MAX_LINES && lineEnd > 0; lines++) {
             int from = Math.max(0, lineEnd - MAX_LINE);
             int nl = Chars.lastIndexOf(s, '\n', from, lineEnd);
             int lineStart = nl >= 0 ? nl + 1 : from;
-            int count = placeholders(scan, lineStart, lineEnd, columns);
+            int count = placeholders(scan, lineStart, lineEnd, columns, names);
             if (count > 0) {
                 return count;
             }
@@ -104,7 +144,7 @@ final class PlaceholderParams extends Detector {
     }
 
     /** The placeholders of {@code s[start, end)} and the columns they stand for; 0 where there are none. */
-    private static int placeholders(Scan scan, int start, int end, KeyNames.Key[] columns) {
+    private static int placeholders(Scan scan, int start, int end, KeyNames.Key[] columns, int[] names) {
         String s = scan.text;
         int count = 0;
         int values = -1;
@@ -131,17 +171,23 @@ final class PlaceholderParams extends Detector {
             if (place < 0 || place >= MAX_PARAMS) {
                 continue;
             }
-            KeyNames.Key key = values >= 0 ? inserted(scan, values, i) : compared(scan, start, i);
+            int[] name = new int[2];
+            KeyNames.Key key = values >= 0 ? inserted(scan, values, i, name) : compared(scan, start, i, name);
             if (columns[place] == null || columns[place] == KeyNames.Key.NONE) {
                 columns[place] = key;
+                names[2 * place] = name[0];
+                names[2 * place + 1] = name[1];
             }
             count = Math.max(count, place + 1);
         }
         return count;
     }
 
-    /** The column a placeholder at {@code p} is compared with or set to: {@code `api_token` = ?}, {@code ssn=$2}. */
-    private static KeyNames.Key compared(Scan scan, int start, int p) {
+    /**
+     * The column a placeholder at {@code p} is compared with or set to: {@code `api_token` = ?}, {@code ssn=$2} (its
+     * span in {@code name}).
+     */
+    private static KeyNames.Key compared(Scan scan, int start, int p, int[] name) {
         String s = scan.text;
         int k = p - 1;
         while (k > start && s.charAt(k) == ' ') {
@@ -158,14 +204,16 @@ final class PlaceholderParams extends Detector {
         while (k >= start && nameEnd - k <= KeyNames.MAX_LENGTH && (Chars.word(s.charAt(k)))) {
             k--;
         }
+        name[0] = k + 1;
+        name[1] = nameEnd;
         return nameEnd > k + 1 ? KeyNames.classify(scan, k + 1, nameEnd) : KeyNames.Key.NONE;
     }
 
     /**
      * The column of the placeholder at {@code p} in {@code INSERT … (a, b, c) VALUES (?, ?, ?)}: the column list's
-     * name at the placeholder's place among the values.
+     * name at the placeholder's place among the values (its span in {@code name}).
      */
-    private static KeyNames.Key inserted(Scan scan, int values, int p) {
+    private static KeyNames.Key inserted(Scan scan, int values, int p, int[] name) {
         String s = scan.text;
         int open = Chars.indexOf(s, '(', values, p);
         if (open < 0) {
@@ -198,6 +246,8 @@ final class PlaceholderParams extends Detector {
                 i++;
             }
             if (n == place) {
+                name[0] = a;
+                name[1] = i;
                 return i > a ? KeyNames.classify(scan, a, i) : KeyNames.Key.NONE;
             }
             while (i < close && s.charAt(i) != ',') {

@@ -141,6 +141,8 @@ public final class Redactor {
         on("\n", new HistoryLines());
         on("iwuv", new Phrases());
         on("[", new PlaceholderParams());
+        on("i[", new ValidationPaths());
+        on("<[", new FieldDiffs());
         on("(", new FailingRows());
         for (char c = 0; c < 128; c++) {
             Detector[] ds = triggers[c];

@@ -296,10 +296,28 @@ class RedactionCorpusTest {
      * 292, 1111 of 1111 kept in both modes; the held-out part's summary lines did not move (its bounds are the lead's).
      * These bounds keep the gap from growing: lower the leak bounds, raise the kept floors, never the other way.
      */
-    private static final int EIGHTH_TUNE_LEAKS_STANDARD = 7;
-    private static final int EIGHTH_TUNE_LEAKS_AT_REST = 2;
-    private static final int EIGHTH_HELD_OUT_LEAKS_STANDARD = 26;
-    private static final int EIGHTH_HELD_OUT_LEAKS_AT_REST = 6;
+    /**
+     * Whether the eighth collection's held-out part prints its failures. It was released as tune data by the lead at
+     * this commit (issue #14, redact21), after its last measure as a held-out part with all the rules of main at
+     * f5e7fd7: 26 of 204 planted values leaked with the standard rules and 6 of 132 secrets at rest, 568 of 568
+     * must-keep strings kept (568 at rest). From then on it counts as tune data; the ninth collection (corpus9) is the
+     * clean measure of formats no rule was written for.
+     * <p>
+     * Then redact21 wrote general forms for its leaks and those left in the tune part ({@link ReleasedEighthFormsTest}:
+     * a value a validation error prints beside its field's path, a statement's values listed at the end of its own line,
+     * a field's values in an assertion's field-by-field diff, a person's number found by its name printed again
+     * elsewhere, persons' numbers with letters among their digits, "ID number", a refresh token's short name, Mosquitto's
+     * -P; and national numbers that pass their country's checks, national-ids.json, which moves none here: the corpus'
+     * fakes draw their check digits at random). One label of the tune part was corrected: a service account key's
+     * {@code private_key_id} is the key's id, no secret, as the first collection keeps it (378 planted, 1113 to keep).
+     * Held out 4 of 204 and 0 of 132 (Italy's codice fiscale under a pandas column "cf"), 568 kept; tune 2 of 378 and 0
+     * of 290 (Ireland's PPS in a CSV row with no header), 1113 of 1113 kept in both modes.
+     */
+    private static final boolean RELEASED_EIGHTH = true;
+    private static final int EIGHTH_TUNE_LEAKS_STANDARD = 2;
+    private static final int EIGHTH_TUNE_LEAKS_AT_REST = 0;
+    private static final int EIGHTH_HELD_OUT_LEAKS_STANDARD = 4;
+    private static final int EIGHTH_HELD_OUT_LEAKS_AT_REST = 0;
     private static final double EIGHTH_TUNE_KEPT_STANDARD = 1.0;
     private static final double EIGHTH_TUNE_KEPT_AT_REST = 1.0;
     private static final double EIGHTH_HELD_OUT_KEPT_STANDARD = 1.0;
@@ -657,13 +675,13 @@ class RedactionCorpusTest {
         assertTrue(atRest.keptShare() >= EIGHTH_TUNE_KEPT_AT_REST, atRest::toString);
     }
 
-    /** The eighth collection's held-out part: its failures are never printed, only its summary lines. */
+    /** The eighth collection's held-out part, released as tune data ({@link #RELEASED_EIGHTH}). */
     @Test
     void theRulesLeakNoMoreThanMeasuredOnTheEighthCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
         Figures standard = RedactionCorpus.measure(eighth, "heldout", Redactor.standard()::redact, true);
         Figures atRest = RedactionCorpus.measure(eighth, "heldout", Redactor.atRest()::redact, false);
-        report("eighth collection, standard", standard, false);
-        report("eighth collection, at rest", atRest, false);
+        report("eighth collection, standard", standard, RELEASED_EIGHTH);
+        report("eighth collection, at rest", atRest, RELEASED_EIGHTH);
         assertTrue(standard.leaked() <= EIGHTH_HELD_OUT_LEAKS_STANDARD, standard::toString);
         assertTrue(atRest.leaked() <= EIGHTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= EIGHTH_HELD_OUT_KEPT_STANDARD, standard::toString);

@@ -1,0 +1,259 @@
+package dev.healdesk.core.redact;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * National identity numbers by their printed layout and their country's checks, from the table
+ * {@value #RESOURCE} (kept as data, like {@link RuleTable}'s): South Africa's id, Norway's fodselsnummer, Sweden's
+ * personnummer, Poland's PESEL, Brazil's CPF, Belgium's national number, Turkey's T.C. Kimlik No, Korea's resident
+ * registration number, France's NIR, Canada's SIN. A number goes where it stands alone as a field's value ({@code
+ * "id_no": "…"}, a CSV or table cell, a bound parameter, a fixture's quoted string) with no name that says what it is,
+ * and passes every check of one entry; most ids, order numbers and timestamps of the same length fail them (the table
+ * holds only numbers whose checks a random number passes about once in fifty or less). Called by {@link Numbers} for a
+ * number it found nothing else in.
+ */
+final class NationalIds {
+
+    static final String RESOURCE = "national-ids.json";
+    private static final Entry[][] BY_LENGTH = load();
+
+    private NationalIds() {
+    }
+
+    /** One layout of an id with its checks. */
+    private record Entry(String id, String layout, Check[] checks) {
+    }
+
+    /** One check over the id's digits (separators left out). */
+    private record Check(String kind, String form, int at, int from, int mod, int[] weights, int[] offsets,
+                         String values, int body, String[] prefixes, boolean dayOffsets) {
+    }
+
+    private static Entry[][] load() {
+        try (InputStream in = NationalIds.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the class path");
+            }
+            JsonNode root;
+            try (JsonParser p = new JsonFactory().createParser(in)) {
+                root = RuleTable.tree(p, p.nextToken());
+            }
+            List<List<Entry>> byLength = new ArrayList<>();
+            for (JsonNode id : root.get("ids")) {
+                List<Check> checks = new ArrayList<>();
+                for (JsonNode c : id.get("checks")) {
+                    checks.add(check(c));
+                }
+                for (JsonNode layout : id.get("layouts")) {
+                    String l = layout.asText();
+                    while (byLength.size() <= l.length()) {
+                        byLength.add(new ArrayList<>());
+                    }
+                    byLength.get(l.length()).add(new Entry(id.get("id").asText(), l, checks.toArray(new Check[0])));
+                }
+            }
+            Entry[][] table = new Entry[byLength.size()][];
+            for (int n = 0; n < table.length; n++) {
+                table[n] = byLength.get(n).toArray(new Entry[0]);
+            }
+            return table;
+        } catch (IOException e) {
+            throw new UncheckedIOException(RESOURCE + " cannot be read", e);
+        }
+    }
+
+    private static Check check(JsonNode c) {
+        String kind = c.get("check").asText();
+        int[] weights = ints(c.get("weights"));
+        boolean days = c.has("dayOffsets");
+        int[] offsets = ints(days ? c.get("dayOffsets") : c.get("monthOffsets"));
+        String[] prefixes = null;
+        if (c.has("prefixes")) {
+            prefixes = new String[c.get("prefixes").size()];
+            for (int k = 0; k < prefixes.length; k++) {
+                prefixes[k] = c.get("prefixes").get(k).asText();
+            }
+        }
+        Check check = new Check(kind, c.path("form").asText(""), c.path("at").asInt(0), c.path("from").asInt(0),
+                c.path("mod").asInt(0), weights, offsets == null ? new int[] {0} : offsets, c.path("values").asText(""),
+                c.path("body").asInt(0), prefixes, days);
+        switch (kind) {
+            case "luhn", "weighted", "mod97", "date", "digit" -> {
+                return check;
+            }
+            default -> throw new IllegalStateException(RESOURCE + ": unknown check " + kind);
+        }
+    }
+
+    private static int[] ints(JsonNode a) {
+        if (a == null) {
+            return null;
+        }
+        int[] v = new int[a.size()];
+        for (int k = 0; k < v.length; k++) {
+            v[k] = a.get(k).asInt();
+        }
+        return v;
+    }
+
+    /**
+     * Claims {@code s[start, end)} when it stands alone as a field's value and is a national identity number of the
+     * table, by layout and checks.
+     */
+    static boolean claim(Scan scan, int start, int end) {
+        String s = scan.text;
+        int length = end - start;
+        if (length >= BY_LENGTH.length || BY_LENGTH[length].length == 0 || !alone(s, start, end)) {
+            return false;
+        }
+        int[] digits = null;
+        for (Entry e : BY_LENGTH[length]) {
+            if (!fits(s, start, e.layout)) {
+                continue;
+            }
+            if (digits == null) {
+                digits = digits(s, start, end);
+            }
+            if (passes(digits, e.checks)) {
+                scan.add(SecretKind.NATIONAL_ID, start, end);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the number stands alone as a value: after the start of a line, a blank, a quote, a delimiter or a key's
+     * sign, and before its end, a blank, a quote, a delimiter or a closing bracket; not in a path, a URL's query, a
+     * version or a word.
+     */
+    private static boolean alone(String s, int start, int end) {
+        if (start > 0) {
+            char b = s.charAt(start - 1);
+            if (!(b == ' ' || b == '\t' || b == '"' || b == '\'' || b == ',' || b == ';' || b == '|' || b == ':'
+                    || b == '=' || b == '(' || b == '[' || b == '{' || b == '>' || b == '\n')) {
+                return false;
+            }
+        }
+        if (end < s.length()) {
+            char a = s.charAt(end);
+            return a == ' ' || a == '\t' || a == '"' || a == '\'' || a == ',' || a == ';' || a == '|' || a == ')'
+                    || a == ']' || a == '}' || a == '<' || a == '\n' || a == '\r';
+        }
+        return true;
+    }
+
+    private static boolean fits(String s, int start, String layout) {
+        for (int k = 0; k < layout.length(); k++) {
+            char l = layout.charAt(k);
+            char c = s.charAt(start + k);
+            if (l == 'D' ? !Chars.digit(c) : c != l) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int[] digits(String s, int start, int end) {
+        int n = 0;
+        for (int k = start; k < end; k++) {
+            n += Chars.digit(s.charAt(k)) ? 1 : 0;
+        }
+        int[] d = new int[n];
+        n = 0;
+        for (int k = start; k < end; k++) {
+            if (Chars.digit(s.charAt(k))) {
+                d[n++] = s.charAt(k) - '0';
+            }
+        }
+        return d;
+    }
+
+    private static boolean passes(int[] d, Check[] checks) {
+        for (Check c : checks) {
+            boolean ok = switch (c.kind) {
+                case "luhn" -> luhn(d, c.from < 0 ? d.length + c.from : c.from);
+                case "weighted" -> weighted(d, c);
+                case "mod97" -> mod97(d, c);
+                case "date" -> date(d, c);
+                default -> c.values.indexOf((char) ('0' + d[c.at])) >= 0;   // digit
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean luhn(int[] d, int from) {
+        int sum = 0;
+        boolean twice = false;
+        for (int k = d.length - 1; k >= from; k--) {
+            int v = d[k];
+            if (twice) {
+                v *= 2;
+                if (v > 9) {
+                    v -= 9;
+                }
+            }
+            sum += v;
+            twice = !twice;
+        }
+        return sum % 10 == 0;
+    }
+
+    private static boolean weighted(int[] d, Check c) {
+        int sum = 0;
+        for (int k = 0; k < c.weights.length; k++) {
+            sum += c.weights[k] * d[k];
+        }
+        int r = Math.floorMod(sum, c.mod);
+        int expected = switch (c.form) {
+            case "rest" -> r;
+            case "complement" -> (c.mod - r) % c.mod;
+            case "complement-zero" -> r < 2 ? 0 : c.mod - r;
+            default -> (c.mod - r) % 10;   // complement10
+        };
+        return expected < 10 && d[c.at] == expected;
+    }
+
+    private static boolean mod97(int[] d, Check c) {
+        int check = d[c.body] * 10 + d[c.body + 1];
+        for (String prefix : c.prefixes) {
+            long v = 0;
+            for (int k = 0; k < prefix.length(); k++) {
+                v = v * 10 + prefix.charAt(k) - '0';
+            }
+            for (int k = 0; k < c.body; k++) {
+                v = (v * 10 + d[k]) % 97;
+            }
+            if (97 - v % 97 == check) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean date(int[] d, Check c) {
+        int at = c.at < 0 ? d.length + c.at : c.at;
+        boolean dayFirst = c.form.startsWith("DD");
+        int day = dayFirst ? d[at] * 10 + d[at + 1] : d[at + 4] * 10 + d[at + 5];
+        int month = d[at + 2] * 10 + d[at + 3];
+        for (int offset : c.offsets) {
+            int dd = c.dayOffsets ? day - offset : day;
+            int mm = c.dayOffsets ? month : month - offset;
+            if (mm >= 1 && mm <= 12 && dd >= 1 && dd <= 31) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
