@@ -8,7 +8,7 @@ import java.util.Random;
  * The general forms written for what the ninth corpus collection's tune part leaked or lost: addresses that are no
  * person's mailbox (a program's, a Kerberos principal, a generated Message-ID) and a person's address
  * after an {@code email:} key; a network device's secrets by their keyword and type; a phone number closing a
- * Hamcrest map entry; more names of persons' numbers. Each on lines written for this test, not taken from the
+ * Hamcrest map entry; more names of persons' numbers; every row of a multi-row INSERT. Each on lines written for this test, not taken from the
  * corpus, with counter-examples that must come through as they are. Values are made at test time.
  */
 class NinthFormsTest {
@@ -131,5 +131,18 @@ class NinthFormsTest {
         String pub = "UD" + FormChecks.token(random, 54).toUpperCase(java.util.Locale.ROOT);
         FormChecks.gone(redactor, "nsc add user --name ci --seed " + seed + "\n{\"nkey\":\"" + pub + "\"}", seed, pub);
         FormChecks.untouched(redactor, "SUCCESSFULLY_COMPLETED_ALL_OPERATIONS_IN_THE_BATCH_JOB_NUMBER_12345678");
+    }
+
+    @Test
+    void everyRowOfAMultiRowInsertIsReadByItsColumnsInADiffToo() {
+        String a = digits(3) + " " + digits(3) + " " + digits(3);
+        String b = digits(6) + "-" + digits(2) + "-" + digits(4);
+        String diff = "@@ -3,3 +3,5 @@ INSERT INTO staff (name, nin, taj) VALUES\n-  ('Ann Berg', '000-00-0000', NULL),\n"
+                + "+  ('Ann Berg', '" + b + "', NULL),\n+  ('Jon Ito', NULL, '" + a + "');";
+        FormChecks.gone(redactor, diff, a, "('Ann Berg', '000-00-0000', NULL)", "('Jon Ito', ");
+        FormChecks.gone(redactor, diff, b);
+        String pw = "Vq" + digits(4) + "xZ";
+        FormChecks.gone(redactor, "INSERT INTO users (name, password) VALUES ('a', 'x'), ('b', '" + pw + "');", pw, "('b', ");
+        FormChecks.untouched(redactor, "INSERT INTO runs (name, build) VALUES ('nightly', 4211), ('weekly', 4212);");
     }
 }

@@ -325,10 +325,10 @@ class RedactionCorpusTest {
      * (0.9657) and 1627 at rest (0.9951); held out 14 of 284 and 12 of 218, 847 of 865 kept (0.9792) and 853 at rest
      * (0.9861). The standard figure counts personal data, the figure at rest secrets only. These bounds keep the gap from
      * growing: lower the leak bounds, raise the kept floors, never the other way. After redact22's general forms
-     * (e-mail addresses that are no person's, a network device's secrets, more persons' numbers by name): tune 44 and
-     * 18 leaked, 1607 (0.9829) and 1629 (0.9963) kept; the held-out bounds are the lead's to set.
+     * (e-mail addresses that are no person's, a network device's secrets, more persons' numbers by name, every row of
+     * a multi-row INSERT): tune 36 and 18 leaked, 1607 (0.9829) and 1629 (0.9963) kept; the held-out bounds are the lead's to set.
      */
-    private static final int NINTH_TUNE_LEAKS_STANDARD = 44;
+    private static final int NINTH_TUNE_LEAKS_STANDARD = 36;
     private static final int NINTH_TUNE_LEAKS_AT_REST = 18;
     private static final int NINTH_HELD_OUT_LEAKS_STANDARD = 14;
     private static final int NINTH_HELD_OUT_LEAKS_AT_REST = 12;
