@@ -38,7 +38,8 @@ final class Emails extends Detector {
         if (start == at || s.charAt(start) == '.' || s.charAt(at - 1) == '.' || Chars.joinedBefore(s, start)) {
             return at + 1;
         }
-        if (start > 0 && (s.charAt(start - 1) == '/' || s.charAt(start - 1) == ':' && !mailto(s, start - 1))) {
+        if (start > 0 && (s.charAt(start - 1) == '/'
+                || s.charAt(start - 1) == ':' && !mailto(s, start - 1) && !mailKey(s, start - 1))) {
             return at + 1;
         }
         int end = at + sep;
@@ -62,7 +63,8 @@ final class Emails extends Detector {
         }
         if (labels < 2 || end - lastLabel < 2 || !lettersOnly(s, lastLabel, end) || fileExtension(s, lastLabel, end)
                 || Hosts.reserved(s, at + sep, end) || serviceAccount(s, end) || prompt(s, end) || remote(s, end)
-                || systemMailbox(s, start, at) || sshDestination(s, start, end)) {
+                || systemMailbox(s, start, at) || sshDestination(s, start, end) || programMailbox(s, start, at)
+                || realm(s, start, at, at + sep, end) || generatedId(s, start, at)) {
             return Math.max(at + 1, end);
         }
         scan.add(SecretKind.EMAIL, start, end);
@@ -88,6 +90,99 @@ final class Emails extends Detector {
 
     private static final String[] SYSTEM_MAILBOXES = {"noreply", "no-reply", "no_reply", "donotreply", "do-not-reply",
             "do_not_reply", "mailer-daemon", "postmaster"};
+    /**
+     * The words of a mailbox or account that belongs to a program, no person: what CI, cron, monitoring and services
+     * send as or log in as ({@code ci}, {@code deploy}, {@code jenkins}, {@code svc}, {@code bot}, {@code runner},
+     * {@code release}, {@code app}, {@code alerts}...). Person names in the corpora and the lists of common names hold
+     * none of them. A team's mailbox that people read ({@code ops@}, {@code support@}, {@code ops-oncall@}) is not
+     * among them: the earlier collections and tests mask it as an address.
+     */
+    private static final java.util.Set<String> PROGRAM_WORDS = java.util.Set.of("alerts", "alert", "alerting",
+            "alertmanager", "monitoring", "monitor", "nagios", "ci", "cicd", "build", "builds", "builder", "buildbot",
+            "deploy", "deployer", "deploys", "release", "releases", "jenkins", "runner", "runners", "bot", "robot", "svc",
+            "service", "daemon", "cron", "backup", "backups", "root", "mailer", "app", "api", "e2e", "automation",
+            "etl", "batch", "scheduler", "worker", "healthcheck", "bounce", "bounces");
+
+    /**
+     * Whether the local part {@code s[start, at)} names a program's or a team's mailbox or account
+     * ({@code alerts@mx1.globex.io}, {@code Cron <deploy@web-01.globex.io>}, a MySQL general log's
+     * {@code Connect healdesk_ci@orders-db.acme.net}, {@code release-eng@CORP.ACME.NET}): one of its words, split at
+     * {@code . _ -} before any {@code +} tag, is one of {@link #PROGRAM_WORDS}. Such an address is the sender or account a failure is about,
+     * no person's data.
+     */
+    private static boolean programMailbox(String s, int start, int at) {
+        int stop = start;
+        while (stop < at && s.charAt(stop) != '+') {
+            stop++;   // jane.doe+ci@…: a person's address with a tag; the words before the tag say whose
+        }
+        int w = start;
+        for (int i = start; i <= stop; i++) {
+            char c = i < stop ? s.charAt(i) : '.';
+            if (c == '.' || c == '_' || c == '-' || c == '+') {
+                if (i > w && i - w <= 14 && PROGRAM_WORDS.contains(s.substring(w, i).toLowerCase(java.util.Locale.ROOT))) {
+                    return true;
+                }
+                w = i + 1;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code s[start, end)} is a Kerberos principal, not a mailbox: its realm {@code s[from, end)} is written
+     * in capitals as Kerberos has it ({@code svc-e2e@ACME.NET}, {@code jenkins@CORP.GLOBEX.IO} in kinit traces,
+     * JAAS configs and keytab lists) and the name is not (a mailbox written all in capitals stays an e-mail).
+     */
+    private static boolean realm(String s, int start, int at, int from, int end) {
+        for (int i = from; i < end; i++) {
+            if (Chars.lower(s.charAt(i))) {
+                return false;
+            }
+        }
+        for (int i = start; i < at; i++) {
+            if (Chars.lower(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the local part {@code s[start, at)} is a generated id, no person's name: 16 characters or more, all hex
+     * digits, dashes and dots, a digit among them, as a mail server writes a Message-ID
+     * ({@code <01cc2be2-3b60-4058-bacb-13986b72ea07@mx1.globex.io>}) or a Content-ID.
+     */
+    private static boolean generatedId(String s, int start, int at) {
+        if (at - start < 16) {
+            return false;
+        }
+        boolean digit = false;
+        for (int i = start; i < at; i++) {
+            char c = s.charAt(i);
+            if (!Chars.hex(c) && c != '-' && c != '.') {
+                return false;
+            }
+            digit |= Chars.digit(c);
+        }
+        return digit;
+    }
+
+    /**
+     * Whether the colon at {@code colon} ends a key that names an e-mail ({@code email:}, {@code contactEmail:},
+     * {@code e-mail:}), as Groovy, YAML and log fields print one ({@code Customer(id:1842, email:jane@…)}): the
+     * address after it is a value, not the {@code user:password@host} of a URL.
+     */
+    private static boolean mailKey(String s, int colon) {
+        if (colon < 4 || !s.regionMatches(true, colon - 4, "mail", 0, 4)) {
+            return false;
+        }
+        int w = colon - 4;
+        while (w > 0 && colon - w < 64 && (Chars.word(s.charAt(w - 1)) || s.charAt(w - 1) == '-')) {
+            w--;
+        }
+        return w == 0 || s.charAt(w - 1) != '/';   // amqp://mail:guest@rabbit.acme.net: a URL's user, no key
+    }
+
     private static final String[] SSH_COMMANDS = {"ssh", "scp", "sftp", "rsync", "ssh-copy-id", "mosh", "plink",
             "autossh", "sshpass"};
 

@@ -84,17 +84,22 @@ final class KeyNames {
             "nir", "nss", "ahv", "svnr", "rrn", "cpr", "fnr", "ppsn", "amka", "egn", "jmbg", "emso", "oib", "cuit", "cuil",
             "nric", "hkid", "mykad", "tckn", "sofinummer",
             // Ireland's PPS number as a bare "pps", India's PAN (a card's primary account number is no less a secret)
-            "pps", "pan"};
+            "pps", "pan",
+            // Chile's RUT, New Zealand's IRD number, Hungary's TAJ (social insurance)
+            "rut", "ird", "taj"};
     /** Words before "id"/"number" that make it a person's number: national_id, tax-number, insurance_number. */
     private static final String[] PERSONAL_ID_QUALIFIERS = {"national", "tax", "identity", "identification",
             "insurance", "citizen", "resident", "voter", "health", "medicare", "passport", "licence", "license", "social",
-            "personal", "fiscal"};
+            "personal", "fiscal",
+            // the Emirates ID, Kuwait's and Oman's civil ID, the Czech and Slovak birth number (rodné číslo)
+            "emirates", "civil", "birth"};
     /** Words after a person's number's name that say which part of it: {@code passport_number}, {@code licence_no}. */
     private static final String[] NUMBER_WORDS = {"number", "no", "num", "nr", "id"};
     /** Trailing words that say how a secret is spelt, not what it is: secret_key_base, token_value. */
     private static final String[] TRAILERS = {"value", "base"};
     private static final String[] SESSION_WORDS = {"jsessionid", "phpsessid", "sessionid", "sessid", "sid",
-            "sessionkey", "sessiontoken", "sess"};   // sess: connect-redis' and express-session stores' key prefix
+            "sessionkey", "sessiontoken", "sess",
+            "aspxauth"};   // ASP.NET's forms-authentication ticket cookie, .ASPXAUTH   // sess: connect-redis' and express-session stores' key prefix
     /** Words after "session" that make it a session id: session_id, sessionKey, session-token. */
     private static final String[] SESSION_SUFFIXES = {"id", "key", "token"};
 

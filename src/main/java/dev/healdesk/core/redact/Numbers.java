@@ -475,10 +475,13 @@ final class Numbers extends Detector {
         return false;
     }
 
-    /** What may follow a value: its closing quote, the next field, the line's end. */
+    /**
+     * What may follow a value: its closing quote, the next field, the line's end, the {@code >} that closes a
+     * Hamcrest or Java map entry ({@code <phone=680 189 012>}).
+     */
     private static boolean fieldEnd(char c) {
         return c == '"' || c == '\'' || c == ',' || c == ';' || c == '}' || c == ']' || c == '\n' || c == '\r'
-                || c == '\t' || c == ' ' || c == '|' || c == '\\' || c == '<';
+                || c == '\t' || c == ' ' || c == '|' || c == '\\' || c == '<' || c == '>';
     }
 
     /**

@@ -120,6 +120,7 @@ public final class Redactor {
         on("iIuUsS", new SqlCredentials());
         on("sS", new SetAs());
         on("kK", new NumberedKeys());
+        on("kKsSpPcC", new DeviceSecrets());
         on("[{", new ListValues());
         on("(", new SpewValues());
         on("(", new DsnArguments());

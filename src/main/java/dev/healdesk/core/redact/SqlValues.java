@@ -3,7 +3,8 @@ package dev.healdesk.core.redact;
 /**
  * Values of an SQL {@code INSERT} whose column says what they are, as database errors and ORM logs print the
  * statement: {@code INSERT INTO employees (first_name, ssn, password_hash) VALUES ('Ann', '123456789', '…')}. The
- * column list is matched with the first tuple of values by position; a value under an {@code ssn} column goes when it
+ * column list is matched with each tuple of values by position (the rows of a multi-row insert too, and the
+ * {@code +}/{@code -} lines of a seed file's diff); a value under an {@code ssn} column goes when it
  * is nine digits, under a password column always, under another secret-like column when it looks random. Triggered
  * by the {@code V} of {@code VALUES}.
  */
@@ -12,6 +13,8 @@ final class SqlValues extends Detector {
     static final int MAX_COLUMNS = 64;
     /** How far before {@code VALUES} its column list may start. */
     static final int REACH = 1024;
+    /** The most tuples of one {@code VALUES} read. */
+    private static final int MAX_ROWS = 1000;
 
     @Override
     public int at(Scan scan, int v) {
@@ -19,10 +22,7 @@ final class SqlValues extends Detector {
         if (!s.regionMatches(true, v, "values", 0, 6) || Chars.joinedBefore(s, v)) {
             return v + 1;
         }
-        int open = v + 6;
-        while (open < s.length() && Chars.blank(s.charAt(open))) {
-            open++;
-        }
+        int open = gap(s, v + 6);
         if (open >= s.length() || s.charAt(open) != '(') {
             return v + 1;
         }
@@ -46,7 +46,37 @@ final class SqlValues extends Detector {
         if (!any) {
             return v + 6;
         }
-        int k = open + 1;
+        for (int row = 0; row < MAX_ROWS && open < s.length() && s.charAt(open) == '('; row++) {
+            int k = tuple(scan, columns, count, open + 1);
+            while (k < s.length() && s.charAt(k) != ')' && s.charAt(k) != '\n') {
+                k++;
+            }
+            k = k < s.length() && s.charAt(k) == ')' ? gap(s, k + 1) : s.length();
+            if (k >= s.length() || s.charAt(k) != ',') {
+                break;
+            }
+            open = gap(s, k + 1);
+        }
+        return v + 6;
+    }
+
+    /**
+     * Where the next tuple may open after {@code k}: past blanks and line breaks, and past a diff's {@code +} or
+     * {@code -} at a line's start, so that the rows of a seed file's {@code git diff} are read as rows
+     * ({@code VALUES} then {@code +  ('Ann', '…'),} on the lines below).
+     */
+    private static int gap(String s, int from) {
+        int k = from;
+        while (k < s.length() && (Chars.space(s.charAt(k))
+                || (s.charAt(k) == '+' || s.charAt(k) == '-') && k > 0 && s.charAt(k - 1) == '\n')) {
+            k++;
+        }
+        return k;
+    }
+
+    /** Claims the values of the tuple that starts at {@code k} (after its bracket) by their columns; where it stopped. */
+    private static int tuple(Scan scan, KeyNames.Key[] columns, int count, int k) {
+        String s = scan.text;
         for (int column = 0; column < count && k < s.length(); column++) {
             while (k < s.length() && Chars.space(s.charAt(k))) {
                 k++;
@@ -76,7 +106,7 @@ final class SqlValues extends Detector {
             }
             k++;
         }
-        return v + 6;
+        return k;
     }
 
     /**
@@ -112,9 +142,25 @@ final class SqlValues extends Detector {
                 || s.charAt(start) == '$' || s.charAt(start) == '?' || s.charAt(start) == ':') {
             return;   // a bind parameter ($1, ?, :name) is not the value
         }
+        if (key != KeyNames.Key.PASSWORD && zeros(s, start, end)) {
+            return;   // '000-00-0000': a fixture's placeholder for a person's number, no one's
+        }
         SecretKind kind = Judge.field(key, s, start, end);
         if (kind != null) {
             scan.add(kind, start, end);
         }
+    }
+
+    /** Whether {@code s[start, end)} has digits and all of them are zeros ({@code 000-00-0000}, {@code 0000 0000}). */
+    private static boolean zeros(String s, int start, int end) {
+        boolean digit = false;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (c >= '1' && c <= '9') {
+                return false;
+            }
+            digit |= c == '0';
+        }
+        return digit;
     }
 }

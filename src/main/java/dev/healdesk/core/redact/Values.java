@@ -32,7 +32,7 @@ final class Values {
     /**
      * Whether {@code s[start, end)} stands in for a value rather than being one: empty, a mask ({@code ****},
      * {@code xxxx}), a reference ({@code ${PASSWORD}}, {@code $PASSWORD}, {@code {{ secrets.X }}},
-     * {@code <password>}, {@code %s}), something already redacted ({@code [REDACTED_…]}) or a word such as
+     * {@code <password>}, {@code %s}, Concourse's and CredHub's {@code ((db_password))}), something already redacted ({@code [REDACTED_…]}) or a word such as
      * null or true.
      */
     static boolean placeholder(String s, int start, int end) {
@@ -41,7 +41,8 @@ final class Values {
         }
         char c = s.charAt(start);
         char next = start + 1 < end ? s.charAt(start + 1) : 0;
-        if (c == '<' || c == '[' || c == '{' || (c == '$' && (Chars.letter(next) || next == '{' || next == '_'))
+        if (c == '<' || c == '[' || c == '{' || c == '(' && next == '('
+                || (c == '$' && (Chars.letter(next) || next == '{' || next == '_'))
                 || (c == '%' && (Chars.letter(next) || next == '('))) {
             return true;
         }

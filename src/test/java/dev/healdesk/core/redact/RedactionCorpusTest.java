@@ -342,14 +342,16 @@ class RedactionCorpusTest {
      * 590 planted values leaked with the standard rules and 29 of 412 secrets at rest, 1579 of 1635 must-keep strings kept
      * (0.9657) and 1627 at rest (0.9951); held out 14 of 284 and 12 of 218, 847 of 865 kept (0.9792) and 853 at rest
      * (0.9861). The standard figure counts personal data, the figure at rest secrets only. These bounds keep the gap from
-     * growing: lower the leak bounds, raise the kept floors, never the other way.
+     * growing: lower the leak bounds, raise the kept floors, never the other way. After redact22's general forms
+     * (e-mail addresses that are no person's, a network device's secrets, more persons' numbers by name, every row of
+     * a multi-row INSERT): tune 36 and 18 leaked, 1607 (0.9829) and 1629 (0.9963) kept; the held-out bounds are the lead's to set.
      */
-    private static final int NINTH_TUNE_LEAKS_STANDARD = 65;
-    private static final int NINTH_TUNE_LEAKS_AT_REST = 29;
+    private static final int NINTH_TUNE_LEAKS_STANDARD = 36;
+    private static final int NINTH_TUNE_LEAKS_AT_REST = 18;
     private static final int NINTH_HELD_OUT_LEAKS_STANDARD = 14;
     private static final int NINTH_HELD_OUT_LEAKS_AT_REST = 12;
-    private static final double NINTH_TUNE_KEPT_STANDARD = 0.965;
-    private static final double NINTH_TUNE_KEPT_AT_REST = 0.995;
+    private static final double NINTH_TUNE_KEPT_STANDARD = 0.982;
+    private static final double NINTH_TUNE_KEPT_AT_REST = 0.996;
     private static final double NINTH_HELD_OUT_KEPT_STANDARD = 0.979;
     private static final double NINTH_HELD_OUT_KEPT_AT_REST = 0.986;
     /** The ninth collection ({@link RedactionCorpus#NINTH}), measured apart. */
