@@ -72,12 +72,8 @@ final class ValidationPaths extends Detector {
      */
     private static void locBefore(Scan scan, int i, int w) {
         String s = scan.text;
-        int k = w;
-        if (k < s.length() && (s.charAt(k) == '"' || s.charAt(k) == '\'')) {
-            k++;
-        }
-        k = blanks(s, k);
-        if (k >= s.length() || s.charAt(k) != ':') {
+        int k = colonAfter(s, w);
+        if (k < 0) {
             return;
         }
         int depth = 0;
@@ -92,12 +88,8 @@ final class ValidationPaths extends Detector {
             } else if (depth == 0 && c == 'l' && s.startsWith("loc", j) && j > 0 && !Chars.word(s.charAt(j - 1))
                     && j + 3 < s.length() && !Chars.word(s.charAt(j + 3))) {
                 int[] name = new int[2];
-                int p = j + 3;
-                if (s.charAt(p) == '"' || s.charAt(p) == '\'') {
-                    p++;
-                }
-                p = blanks(s, p);
-                if (p < s.length() && s.charAt(p) == ':' && lastName(s, blanks(s, p + 1), name) > 0) {
+                int p = colonAfter(s, j + 3);
+                if (p >= 0 && lastName(s, Chars.skipBlanks(s, p + 1), name) > 0) {
                     value(scan, name, k);
                 }
                 return;
@@ -111,15 +103,11 @@ final class ValidationPaths extends Detector {
      */
     private static void pathThenKey(Scan scan, int w, String valueKey) {
         String s = scan.text;
-        int k = w;
-        if (k < s.length() && (s.charAt(k) == '"' || s.charAt(k) == '\'')) {
-            k++;
-        }
-        k = blanks(s, k);
-        if (k >= s.length() || s.charAt(k) != ':') {
+        int k = colonAfter(s, w);
+        if (k < 0) {
             return;
         }
-        k = blanks(s, k + 1);
+        k = Chars.skipBlanks(s, k + 1);
         if (k >= s.length()) {
             return;
         }
@@ -217,11 +205,11 @@ final class ValidationPaths extends Detector {
     /** The value after a key that ended before {@code k}: {@code : '…'}, {@code ": "…"}, {@code : 4812}. */
     private static void value(Scan scan, int[] name, int k) {
         String s = scan.text;
-        k = blanks(s, k);
+        k = Chars.skipBlanks(s, k);
         if (k >= s.length() || s.charAt(k) != ':' && s.charAt(k) != '=') {
             return;
         }
-        judge(scan, name, blanks(s, k + 1));
+        judge(scan, name, Chars.skipBlanks(s, k + 1));
     }
 
     /** Judges the value that starts at {@code v} (quoted, or bare up to a comma, a bracket or the line's end). */
@@ -396,10 +384,16 @@ final class ValidationPaths extends Detector {
         }
     }
 
-    private static int blanks(String s, int k) {
-        while (k < s.length() && (s.charAt(k) == ' ' || s.charAt(k) == '\t')) {
+    /**
+     * Where the colon after a key that ended at {@code w} stands (past the key's closing quote and blanks), or -1 where
+     * none follows.
+     */
+    private static int colonAfter(String s, int w) {
+        int k = w;
+        if (k < s.length() && (s.charAt(k) == '"' || s.charAt(k) == '\'')) {
             k++;
         }
-        return k;
+        k = Chars.skipBlanks(s, k);
+        return k < s.length() && s.charAt(k) == ':' ? k : -1;
     }
 }
