@@ -1,5 +1,8 @@
 package dev.healdesk.core.redact;
 
+import java.util.Locale;
+import java.util.Set;
+
 /**
  * E-mail addresses, found at their {@code @}: a local part of {@code [A-Za-z0-9._%+-]} and a domain of at least
  * two labels ending in a letters-only TLD; {@code %40} counts as the {@code @} (an address in a query string). Reserved example and test domains stay ({@link Hosts}), and so do
@@ -97,7 +100,7 @@ final class Emails extends Detector {
      * none of them. A team's mailbox that people read ({@code ops@}, {@code support@}, {@code ops-oncall@}) is not
      * among them: the earlier collections and tests mask it as an address.
      */
-    private static final java.util.Set<String> PROGRAM_WORDS = java.util.Set.of("alerts", "alert", "alerting",
+    private static final Set<String> PROGRAM_WORDS = Set.of("alerts", "alert", "alerting",
             "alertmanager", "monitoring", "monitor", "nagios", "ci", "cicd", "build", "builds", "builder", "buildbot",
             "deploy", "deployer", "deploys", "release", "releases", "jenkins", "runner", "runners", "bot", "robot", "svc",
             "service", "daemon", "cron", "backup", "backups", "root", "mailer", "app", "api", "e2e", "automation",
@@ -107,8 +110,8 @@ final class Emails extends Detector {
      * Whether the local part {@code s[start, at)} names a program's or a team's mailbox or account
      * ({@code alerts@mx1.globex.io}, {@code Cron <deploy@web-01.globex.io>}, a MySQL general log's
      * {@code Connect healdesk_ci@orders-db.acme.net}, {@code release-eng@CORP.ACME.NET}): one of its words, split at
-     * {@code . _ -} before any {@code +} tag, is one of {@link #PROGRAM_WORDS}. Such an address is the sender or account a failure is about,
-     * no person's data.
+     * {@code . _ -} before any {@code +} tag, is one of {@link #PROGRAM_WORDS}. Such an address is the sender or
+     * account a failure is about, no person's data.
      */
     private static boolean programMailbox(String s, int start, int at) {
         int stop = start;
@@ -119,7 +122,7 @@ final class Emails extends Detector {
         for (int i = start; i <= stop; i++) {
             char c = i < stop ? s.charAt(i) : '.';
             if (c == '.' || c == '_' || c == '-' || c == '+') {
-                if (i > w && i - w <= 14 && PROGRAM_WORDS.contains(s.substring(w, i).toLowerCase(java.util.Locale.ROOT))) {
+                if (i > w && i - w <= 14 && PROGRAM_WORDS.contains(s.substring(w, i).toLowerCase(Locale.ROOT))) {
                     return true;
                 }
                 w = i + 1;
