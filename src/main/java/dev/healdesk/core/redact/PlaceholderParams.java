@@ -9,7 +9,8 @@ package dev.healdesk.core.redact;
  * {@code INSERT … (a, b) VALUES (?, ?)}, the column of its place; the value is judged as a field of that column
  * ({@link Judge#field}), so {@code id} and {@code status} stay; a value of a column a phone's name names goes when
  * it is a phone number ({@link Numbers#phoneValue}). Triggered by the list's {@code [}, after a label that names
- * parameters; the statement is the nearest of the few lines before it (or its own line) with a placeholder. Or with no
+ * parameters, or by the {@code &#123;} of an object keyed by the places from 1 after such a label, as Doctrine DBAL logs
+ * them ({@code (parameters: &#123;"1":"…","2":"…"&#125;, types: …)}); the statement is the nearest of the few lines before it (or its own line) with a placeholder. Or with no
  * label, where the list ends the statement's own line after a blank, as Ecto's query log prints it
  * ({@code INSERT INTO "users" ("email","cpr") VALUES ($1,$2) RETURNING "id" ["…", "…"]}); a list after a colon, a
  * comma or an equals sign, or at a line's start ({@code [debug]}), is no such list.
@@ -46,7 +47,7 @@ final class PlaceholderParams extends Detector {
         int[] names = new int[2 * MAX_PARAMS];
         int count;
         if (labelEnd == open || !Chars.isAny(s, k + 1, labelEnd, LABELS)) {
-            int lineStart = trailing(s, open);
+            int lineStart = s.charAt(open) == '[' ? trailing(s, open) : -1;
             if (lineStart < 0) {
                 return open + 1;
             }
@@ -57,11 +58,13 @@ final class PlaceholderParams extends Detector {
         if (count == 0) {
             return open + 1;
         }
+        if (s.charAt(open) == '{') {
+            keyed(scan, open, count, columns, names);
+            return open + 1;
+        }
         int i = open + 1;
         for (int n = 0; n < MAX_PARAMS && i < s.length(); n++) {
-            while (i < s.length() && s.charAt(i) == ' ') {
-                i++;
-            }
+            i = Chars.skipBlanks(s, i);
             int start = i;
             int end;
             if (i < s.length() && (s.charAt(i) == '"' || s.charAt(i) == '\'')) {
@@ -77,24 +80,76 @@ final class PlaceholderParams extends Detector {
                 }
                 end = i;
             }
-            if (n < count && columns[n] != null && columns[n] != KeyNames.Key.NONE) {
-                SecretKind kind = Judge.field(columns[n], s, start, end);
-                if (kind != null) {
-                    scan.add(kind, start, end);
-                }
-            } else if (n < count && names[2 * n + 1] > names[2 * n] && end > start
-                    && Numbers.phoneWords(s, names[2 * n], names[2 * n + 1]) && Numbers.phoneValue(s, start, end)) {
-                scan.add(SecretKind.PHONE, start, end);
-            }
-            while (i < s.length() && s.charAt(i) == ' ') {
-                i++;
-            }
+            param(scan, n, start, end, count, columns, names);
+            i = Chars.skipBlanks(s, i);
             if (i >= s.length() || s.charAt(i) != ',') {
                 break;
             }
             i++;
         }
         return open + 1;
+    }
+
+    /**
+     * The values of an object keyed by their placeholders' places, from 1 ({@code {"1":"…","2":"…","3":1842}}), each
+     * judged as the value of the place its key names; a key that is no number (a named parameter) ends the reading.
+     */
+    private static void keyed(Scan scan, int open, int count, KeyNames.Key[] columns, int[] names) {
+        String s = scan.text;
+        int i = open + 1;
+        for (int entries = 0; entries < MAX_PARAMS && i < s.length(); entries++) {
+            i = Chars.skipBlanks(s, i);
+            boolean quoted = i < s.length() && (s.charAt(i) == '"' || s.charAt(i) == '\'');
+            int k = quoted ? i + 1 : i;
+            int place = 0;
+            while (k < s.length() && Chars.digit(s.charAt(k)) && place < MAX_PARAMS + 1) {
+                place = place * 10 + s.charAt(k) - '0';
+                k++;
+            }
+            if (place < 1 || place > MAX_PARAMS || quoted && (k >= s.length() || s.charAt(k) != s.charAt(i))) {
+                return;
+            }
+            i = Chars.skipBlanks(s, quoted ? k + 1 : k);
+            if (i >= s.length() || s.charAt(i) != ':') {
+                return;
+            }
+            i = Chars.skipBlanks(s, i + 1);
+            int start = i;
+            int end;
+            if (i < s.length() && (s.charAt(i) == '"' || s.charAt(i) == '\'')) {
+                start = i + 1;
+                end = Quotes.close(s, start, 1);
+                if (end >= s.length() || s.charAt(end) != s.charAt(i)) {
+                    return;
+                }
+                i = end + 1;
+            } else {
+                while (i < s.length() && s.charAt(i) != ',' && s.charAt(i) != '}' && s.charAt(i) != '\n') {
+                    i++;
+                }
+                end = i;
+            }
+            param(scan, place - 1, start, end, count, columns, names);
+            i = Chars.skipBlanks(s, i);
+            if (i >= s.length() || s.charAt(i) != ',') {
+                return;
+            }
+            i++;
+        }
+    }
+
+    /** The value {@code s[start, end)} of place {@code n}, judged as a field of the column the statement names there. */
+    private static void param(Scan scan, int n, int start, int end, int count, KeyNames.Key[] columns, int[] names) {
+        String s = scan.text;
+        if (n < count && columns[n] != null && columns[n] != KeyNames.Key.NONE) {
+            SecretKind kind = Judge.field(columns[n], s, start, end);
+            if (kind != null) {
+                scan.add(kind, start, end);
+            }
+        } else if (n < count && names[2 * n + 1] > names[2 * n] && end > start
+                && Numbers.phoneWords(s, names[2 * n], names[2 * n + 1]) && Numbers.phoneValue(s, start, end)) {
+            scan.add(SecretKind.PHONE, start, end);
+        }
     }
 
     /**

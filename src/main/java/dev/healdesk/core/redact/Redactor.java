@@ -141,7 +141,7 @@ public final class Redactor {
         on(",", new SecretPairs());
         on("\n", new HistoryLines());
         on("iwuv", new Phrases());
-        on("[", new PlaceholderParams());
+        on("[{", new PlaceholderParams());
         on("i[", new ValidationPaths());
         on("<[", new FieldDiffs());
         on("(", new FailingRows());

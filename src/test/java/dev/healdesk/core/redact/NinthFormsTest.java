@@ -2,13 +2,15 @@ package dev.healdesk.core.redact;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Locale;
 import java.util.Random;
 
 /**
  * The general forms written for what the ninth corpus collection's tune part leaked or lost: addresses that are no
  * person's mailbox (a program's, a Kerberos principal, a generated Message-ID) and a person's address
  * after an {@code email:} key; a network device's secrets by their keyword and type; a phone number closing a
- * Hamcrest map entry; more names of persons' numbers; every row of a multi-row INSERT. Each on lines written for this test, not taken from the
+ * Hamcrest map entry; more names of persons' numbers; every row of a multi-row INSERT; bound values keyed by
+ * their placeholders' places. Each on lines written for this test, not taken from the
  * corpus, with counter-examples that must come through as they are. Values are made at test time.
  */
 class NinthFormsTest {
@@ -144,5 +146,19 @@ class NinthFormsTest {
         String pw = "Vq" + digits(4) + "xZ";
         FormChecks.gone(redactor, "INSERT INTO users (name, password) VALUES ('a', 'x'), ('b', '" + pw + "');", pw, "('b', ");
         FormChecks.untouched(redactor, "INSERT INTO runs (name, build) VALUES ('nightly', 4211), ('weekly', 4212);");
+    }
+
+    @Test
+    void boundValuesKeyedByTheirPlacesArePairedWithTheirColumns() {
+        String token = FormChecks.token(random, 40).toLowerCase(Locale.ROOT);
+        String pw = "Tarn" + digits(4) + ".qe";
+        String line = "app.DEBUG: Executing statement: UPDATE member SET reset_token = ?, password = ? WHERE id = ? "
+                + "(parameters: {\"1\":\"" + token + "\",\"2\":\"" + pw + "\",\"3\":4471}, types: {\"1\":2,\"2\":2,\"3\":1})";
+        FormChecks.gone(redactor, line, token, "WHERE id = ?", "\"3\":4471", "types: {\"1\":2,\"2\":2,\"3\":1}");
+        FormChecks.gone(redactor, line, pw, "\"3\":4471");
+        // the places' values of columns that are no secret stay, and an object of named keys is no such list
+        FormChecks.untouched(redactor, "Executing statement: SELECT * FROM runs WHERE status = ? AND build = ? "
+                + "(parameters: {\"1\":\"failed\",\"2\":4211}, types: {\"1\":2,\"2\":1})");
+        FormChecks.untouched(redactor, "SELECT * FROM runs WHERE build = ? with params: {\"limit\": 50, \"page\": 2}");
     }
 }
