@@ -98,8 +98,9 @@ final class KeyNames {
     /** Trailing words that say how a secret is spelt, not what it is: secret_key_base, token_value. */
     private static final String[] TRAILERS = {"value", "base"};
     private static final String[] SESSION_WORDS = {"jsessionid", "phpsessid", "sessionid", "sessid", "sid",
-            "sessionkey", "sessiontoken", "sess",
-            "aspxauth"};   // ASP.NET's forms-authentication ticket cookie, .ASPXAUTH   // sess: connect-redis' and express-session stores' key prefix
+            "sessionkey", "sessiontoken",
+            "sess",   // connect-redis' and express-session stores' key prefix
+            "aspxauth"};   // ASP.NET's forms-authentication ticket cookie, .ASPXAUTH
     /** Words after "session" that make it a session id: session_id, sessionKey, session-token. */
     private static final String[] SESSION_SUFFIXES = {"id", "key", "token"};
 
