@@ -62,25 +62,14 @@ final class PlaceholderParams extends Detector {
             keyed(scan, open, count, columns, names);
             return open + 1;
         }
+        int[] span = new int[2];
         int i = open + 1;
         for (int n = 0; n < MAX_PARAMS && i < s.length(); n++) {
-            i = Chars.skipBlanks(s, i);
-            int start = i;
-            int end;
-            if (i < s.length() && (s.charAt(i) == '"' || s.charAt(i) == '\'')) {
-                start = i + 1;
-                end = Quotes.close(s, start, 1);
-                if (end >= s.length() || s.charAt(end) != s.charAt(i)) {
-                    return open + 1;
-                }
-                i = end + 1;
-            } else {
-                while (i < s.length() && s.charAt(i) != ',' && s.charAt(i) != ']' && s.charAt(i) != '\n') {
-                    i++;
-                }
-                end = i;
+            i = value(s, Chars.skipBlanks(s, i), ']', span);
+            if (i < 0) {
+                return open + 1;
             }
-            param(scan, n, start, end, count, columns, names);
+            param(scan, n, span[0], span[1], count, columns, names);
             i = Chars.skipBlanks(s, i);
             if (i >= s.length() || s.charAt(i) != ',') {
                 break;
@@ -96,6 +85,7 @@ final class PlaceholderParams extends Detector {
      */
     private static void keyed(Scan scan, int open, int count, KeyNames.Key[] columns, int[] names) {
         String s = scan.text;
+        int[] span = new int[2];
         int i = open + 1;
         for (int entries = 0; entries < MAX_PARAMS && i < s.length(); entries++) {
             i = Chars.skipBlanks(s, i);
@@ -113,29 +103,41 @@ final class PlaceholderParams extends Detector {
             if (i >= s.length() || s.charAt(i) != ':') {
                 return;
             }
-            i = Chars.skipBlanks(s, i + 1);
-            int start = i;
-            int end;
-            if (i < s.length() && (s.charAt(i) == '"' || s.charAt(i) == '\'')) {
-                start = i + 1;
-                end = Quotes.close(s, start, 1);
-                if (end >= s.length() || s.charAt(end) != s.charAt(i)) {
-                    return;
-                }
-                i = end + 1;
-            } else {
-                while (i < s.length() && s.charAt(i) != ',' && s.charAt(i) != '}' && s.charAt(i) != '\n') {
-                    i++;
-                }
-                end = i;
+            i = value(s, Chars.skipBlanks(s, i + 1), '}', span);
+            if (i < 0) {
+                return;
             }
-            param(scan, place - 1, start, end, count, columns, names);
+            param(scan, place - 1, span[0], span[1], count, columns, names);
             i = Chars.skipBlanks(s, i);
             if (i >= s.length() || s.charAt(i) != ',') {
                 return;
             }
             i++;
         }
+    }
+
+    /**
+     * Reads the value at {@code i}: a quoted one (its span inside the quotes), or a bare one up to a comma, {@code close}
+     * or the line's end. Its span goes into {@code span}; returns where the reading goes on, or -1 for a quote that is
+     * never closed.
+     */
+    private static int value(String s, int i, char close, int[] span) {
+        if (i < s.length() && (s.charAt(i) == '"' || s.charAt(i) == '\'')) {
+            int end = Quotes.close(s, i + 1, 1);
+            if (end >= s.length() || s.charAt(end) != s.charAt(i)) {
+                return -1;
+            }
+            span[0] = i + 1;
+            span[1] = end;
+            return end + 1;
+        }
+        int end = i;
+        while (end < s.length() && s.charAt(end) != ',' && s.charAt(end) != close && s.charAt(end) != '\n') {
+            end++;
+        }
+        span[0] = i;
+        span[1] = end;
+        return end;
     }
 
     /** The value {@code s[start, end)} of place {@code n}, judged as a field of the column the statement names there. */
