@@ -348,6 +348,14 @@ class RedactionCorpusTest {
      * the eighth collection) merged beside them: tune 29 and 16; held out 14 and 12 leaked (unchanged), 851 (0.9838) and
      * 853 kept. Bound values keyed by their places (Doctrine's parameters object): tune 26 and 13; held out unchanged.
      */
+    /**
+     * Whether the ninth collection's held-out part prints its failures. It was released as tune data by the lead at
+     * this commit (issue #14, redact23), after its last measure as a held-out part with all the rules of main at
+     * ef0b72c: 14 of 284 planted values leaked with the standard rules and 12 of 218 secrets at rest, 851 of 865
+     * must-keep strings kept (0.9838; 853 at rest). From then on it counts as tune data; the tenth collection (corpus10)
+     * is the clean measure of formats no rule was written for.
+     */
+    private static final boolean RELEASED_NINTH = true;
     private static final int NINTH_TUNE_LEAKS_STANDARD = 26;
     private static final int NINTH_TUNE_LEAKS_AT_REST = 13;
     private static final int NINTH_HELD_OUT_LEAKS_STANDARD = 14;
@@ -720,13 +728,13 @@ class RedactionCorpusTest {
         assertTrue(atRest.keptShare() >= NINTH_TUNE_KEPT_AT_REST, atRest::toString);
     }
 
-    /** The ninth collection's held-out part: its failures are never printed, only its summary lines. */
+    /** The ninth collection's held-out part, released as tune data ({@link #RELEASED_NINTH}). */
     @Test
     void theRulesLeakNoMoreThanMeasuredOnTheNinthCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
         Figures standard = RedactionCorpus.measure(ninth, "heldout", Redactor.standard()::redact, true);
         Figures atRest = RedactionCorpus.measure(ninth, "heldout", Redactor.atRest()::redact, false);
-        report("ninth collection, standard", standard, false);
-        report("ninth collection, at rest", atRest, false);
+        report("ninth collection, standard", standard, RELEASED_NINTH);
+        report("ninth collection, at rest", atRest, RELEASED_NINTH);
         assertTrue(standard.leaked() <= NINTH_HELD_OUT_LEAKS_STANDARD, standard::toString);
         assertTrue(atRest.leaked() <= NINTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= NINTH_HELD_OUT_KEPT_STANDARD, standard::toString);
