@@ -4,7 +4,8 @@ package dev.healdesk.core.redact;
  * A secret's value one bracket away from its quoted name, as maps of lists and tuples print it, where the key-value
  * rules, which read the value right after the separator, do not look:
  * <ul>
- *   <li>a list of values, as HTTP header maps hold them: JSON {@code "X-Api-Key":["…"]} (Caddy's access log), Go
+ *   <li>a list of values, as HTTP header maps hold them: JSON {@code "X-Api-Key":["…"]} (Caddy's access log) or
+ *   {@code "api_key" : [ "…" ]} (Jackson's pretty printer: MockServer's request log, a Java client's dump), Go
  *   {@code "X-Api-Key":[]string{"…"}} (an {@code http.Header} that testify prints), Ruby/PHP {@code "token" => ["…"]};
  *   triggered by the {@code [} or <code>{</code> before the value's quote;</li>
  *   <li>an Erlang or Elixir tuple, {@code {default_pass,<<"…">>}}, {@code {password, "…"}}: an atom, a comma, a string
@@ -17,7 +18,8 @@ package dev.healdesk.core.redact;
  */
 final class ListValues extends Detector {
 
-    private static final boolean[] QUOTE = Chars.set("\"");
+    /** The value's quote, or the blank Jackson's pretty printer writes before it ({@code "api_key" : [ "…" ]}). */
+    private static final boolean[] QUOTE = Chars.set("\" ");
     private static final boolean[] TUPLE = Chars.set(Chars.LETTERS + "\"");
 
     @Override

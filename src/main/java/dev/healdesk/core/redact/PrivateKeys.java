@@ -4,16 +4,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * PEM and PGP private key blocks ({@code -----BEGIN [RSA |EC |OPENSSH |DSA |ENCRYPTED |PGP ]PRIVATE KEY…}),
- * over several lines or with {@code \n} escapes inside a JSON string (a service-account file in a log). The
- * whole block goes, armour lines included; a block cut off before its END line goes up to where the lines that
- * look like a key's body stop. And the private part of a PuTTY key file ({@code .ppk}, versions 2 and 3): the base64
- * lines that its {@code Private-Lines: N} header counts; the public lines, the comment and the MAC stay.
+ * PEM and PGP private key blocks ({@code -----BEGIN [RSA |EC |OPENSSH |DSA |ENCRYPTED |PGP ]PRIVATE KEY…}) and any
+ * other armoured key that is not a public one (OpenVPN's static key), over several lines or with {@code \n} escapes
+ * inside a JSON string (a service-account file in a log). The whole block goes, armour lines included; a block cut
+ * off before its END line goes up to where the lines that look like a key's body stop. And the private part of a
+ * PuTTY key file ({@code .ppk}, versions 2 and 3): the base64 lines that its {@code Private-Lines: N} header counts;
+ * the public lines, the comment and the MAC stay.
  */
 final class PrivateKeys extends Detector {
 
     static final int MAX_BLOCK = 64 * 1024;
-    private static final Pattern HEADER = Pattern.compile("-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----");
+    /**
+     * An armour line whose label names a key that is no public one: {@code PRIVATE KEY} in any of its kinds, and the
+     * labels other tools write in their own case ({@code -----BEGIN OpenVPN Static key V1-----}, a shared secret both
+     * ends hold); {@code PUBLIC KEY}, certificates and messages stay.
+     */
+    private static final Pattern HEADER = Pattern.compile(
+            "-----BEGIN(?![ A-Za-z0-9]{0,40}(?i:public))[ A-Za-z0-9]{0,40}(?i:\\bkey\\b)"
+            + "[ A-Za-z0-9]{0,20}-----");
 
     private static final boolean[] DASH = Chars.set("-L");
     private static final int MAX_PPK_LINES = 64;

@@ -14,6 +14,8 @@ final class Urls extends Detector {
 
     /** A user name this long and this random is a token: {@code https://<token>@github.com}. */
     static final int MIN_TOKEN_USER = 20;
+    /** A user of this many hex digits is a key: {@code https://<32 hex digits>@o412.ingest.sentry.io/4504}. */
+    static final int MIN_HEX_USER = 32;
 
     private static final boolean[] SLASH = Chars.set("/0123456789*");
 
@@ -162,13 +164,18 @@ final class Urls extends Detector {
                 && c < 127;
     }
 
-    /** Whether the user {@code s[start, end)} is a token: long, random, letters and digits. */
+    /**
+     * Whether the user {@code s[start, end)} is a token: long, random, letters and digits; or {@value #MIN_HEX_USER} hex
+     * digits or more, a key no person is named (Sentry's DSN, {@code https://<public key>@o412.ingest.sentry.io/4504}),
+     * whose sixteen symbols may fall under the entropy bar.
+     */
     private static boolean tokenUser(String s, int start, int end) {
         if (end - start < MIN_TOKEN_USER || Values.placeholder(s, start, end)) {
             return false;
         }
         boolean letter = false;
         boolean digit = false;
+        boolean hex = true;
         for (int k = start; k < end; k++) {
             char c = s.charAt(k);
             if (!Chars.alnum(c) && c != '_' && c != '-' && c != '.') {
@@ -176,7 +183,8 @@ final class Urls extends Detector {
             }
             letter |= Chars.letter(c);
             digit |= Chars.digit(c);
+            hex &= Chars.hex(c);
         }
-        return letter && digit && Values.entropy(s, start, end) >= 3.5;
+        return letter && digit && (hex && end - start >= MIN_HEX_USER || Values.entropy(s, start, end) >= 3.5);
     }
 }
