@@ -526,13 +526,15 @@ final class KeyValues extends Detector {
     }
 
     /**
-     * Where an unquoted value ends: at a blank, at punctuation that closes or separates, or at an {@code &}
-     * that starts the next {@code name=} of a query string ({@code Tr0ub4dor&3} is one password).
+     * Where an unquoted value ends: at a blank, at punctuation that closes or separates, at an {@code &}
+     * that starts the next {@code name=} of a query string ({@code Tr0ub4dor&3} is one password), or at a {@code |}
+     * where the line is a record of fields that pipes separate ({@link #piped}).
      */
     private static int plainEnd(String s, int start) {
         int i = start;
         while (true) {
-            while (i < s.length() && !plainStop(s.charAt(i)) && !(s.charAt(i) == '&' && nextParameter(s, i + 1))) {
+            while (i < s.length() && !plainStop(s.charAt(i)) && !(s.charAt(i) == '&' && nextParameter(s, i + 1))
+                    && !(s.charAt(i) == '|' && piped(s, start))) {
                 i++;
             }
             // APP_KEYS=k1,k2: a comma with no blank after it goes on with the value, unless a name= follows
@@ -562,6 +564,20 @@ final class KeyValues extends Detector {
             }
             return i;
         }
+    }
+
+    /**
+     * Whether a {@code |} stands before {@code start} on its line: the value is a field of a record that pipes separate
+     * (p6spy's {@code …|url jdbc:mysql://…&password=…|insert into …}, a psql row, an HL7 segment), where a pipe inside
+     * a field would have split the record, so the next one ends the value ({@code a|b} with no pipe before is one).
+     */
+    private static boolean piped(String s, int start) {
+        for (int k = start - 1; k >= 0 && start - k <= 1024 && s.charAt(k) != '\n'; k--) {
+            if (s.charAt(k) == '|') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code name=} or {@code name:} starts at {@code i}. */
