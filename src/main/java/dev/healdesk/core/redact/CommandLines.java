@@ -145,14 +145,56 @@ final class CommandLines extends Detector {
             return nameEnd;   // --name=value is KeyValues'
         }
         KeyNames.Key key = KeyNames.classify(scan, nameStart, nameEnd);
-        if (key == KeyNames.Key.NONE || key == KeyNames.Key.COOKIE) {
+        if (key == KeyNames.Key.NONE || key == KeyNames.Key.COOKIE || action(s, nameStart, nameEnd)) {
             return nameEnd;
         }
         int v = nameEnd;
         while (v < s.length() && v - nameEnd < 4 && Chars.blank(s.charAt(v))) {
             v++;
         }
+        if (proseWord(s, v)) {
+            return nameEnd;   // "Using --password via the CLI is insecure": the option named in a sentence
+        }
         return value(scan, v, key, false, nameEnd);
+    }
+
+    /** Verbs that, first in a long option's name, make its value the name of the secrets it acts on. */
+    private static final String[] ACTIONS = {"export-", "list-", "delete-", "revoke-", "show-", "describe-"};
+
+    /**
+     * Whether the long option {@code s[nameStart, nameEnd)} acts on secrets rather than giving one: its value names
+     * them ({@code gpg --export-secret-keys 8feb…} a fingerprint, {@code --delete-secret-key ci@acme.net}, {@code
+     * --describe-secret prod/db}); {@code --set-password}, {@code --new-token} still give theirs.
+     */
+    private static boolean action(String s, int nameStart, int nameEnd) {
+        for (String verb : ACTIONS) {
+            if (nameEnd - nameStart > verb.length() && s.regionMatches(true, nameStart, verb, 0, verb.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Small words of a sentence, never a password's argument: "--password via the CLI", "--token is deprecated". */
+    private static final String[] PROSE = {"via", "on", "in", "is", "are", "was", "with", "from", "for", "to", "and",
+        "or", "the", "a", "an", "not", "as", "by", "at", "if", "when", "will", "must", "should", "can", "cannot", "may",
+        "instead", "option", "flag", "argument", "parameter", "only", "also", "has", "have", "be", "of"};
+
+    /** Whether an unquoted word of {@link #PROSE} followed by a blank starts at {@code v}. */
+    private static boolean proseWord(String s, int v) {
+        int e = v;
+        while (e < s.length() && e - v <= 9 && Chars.lower(s.charAt(e))) {
+            e++;
+        }
+        if (e == v || e >= s.length() || s.charAt(e) != ' ') {
+            return false;
+        }
+        for (String w : PROSE) {
+            if (w.length() == e - v && s.startsWith(w, v)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
