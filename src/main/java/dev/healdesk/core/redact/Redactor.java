@@ -145,6 +145,8 @@ public final class Redactor {
         on("i[", new ValidationPaths());
         on("<[", new FieldDiffs());
         on("(", new FailingRows());
+        on(":", new SecretTypes());
+        on(":", new PaperKeys());
         for (char c = 0; c < 128; c++) {
             Detector[] ds = triggers[c];
             if (ds == null) {
