@@ -30,8 +30,8 @@ final class PaperKeys extends Detector {
     @Override
     public int at(Scan scan, int colon) {
         String s = scan.text;
-        int start = lineStart(s, colon);
-        if (!numbered(s, start, colon)) {
+        int start = numberedLineStart(s, colon);
+        if (start < 0) {
             return colon + 1;
         }
         int v = colon + 2;
@@ -52,22 +52,20 @@ final class PaperKeys extends Detector {
         return k;
     }
 
-    /** Whether {@code s[start, colon)} is blanks, then a line number of one to three digits. */
-    private static boolean numbered(String s, int start, int colon) {
-        int k = start;
-        while (k < colon && s.charAt(k) == ' ') {
-            k++;
+    /**
+     * Where the line of the colon at {@code colon} starts when all before the colon is a few blanks, then a line
+     * number of one to three digits; else -1. Reads back a few characters only: most colons after a digit are a
+     * time's or a line number's in prose.
+     */
+    private static int numberedLineStart(String s, int colon) {
+        int k = colon;
+        while (k > 0 && colon - k < 3 && Chars.digit(s.charAt(k - 1))) {
+            k--;
         }
-        return colon - k >= 1 && colon - k <= 3 && colon - start <= 8 && digits(s, k, colon);
-    }
-
-    private static boolean digits(String s, int from, int to) {
-        for (int k = from; k < to; k++) {
-            if (!Chars.digit(s.charAt(k))) {
-                return false;
-            }
+        while (k > 0 && colon - k < 8 && s.charAt(k - 1) == ' ') {
+            k--;
         }
-        return true;
+        return k == 0 || s.charAt(k - 1) == '\n' ? k : -1;
     }
 
     /**
