@@ -354,16 +354,24 @@ class RedactionCorpusTest {
      * ef0b72c: 14 of 284 planted values leaked with the standard rules and 12 of 218 secrets at rest, 851 of 865
      * must-keep strings kept (0.9838; 853 at rest). From then on it counts as tune data; the tenth collection (corpus10)
      * is the clean measure of formats no rule was written for.
+     * <p>
+     * Then redact23 wrote general forms for its leaks and losses ({@link ReleasedNinthFormsTest}: a secret's value in a
+     * list as Jackson's pretty printer writes it, a URL user of hex digits, any armoured key that is no public one, a
+     * field of a pipe-separated record, a telephone number under an INSERT's phone column, a long option named in a
+     * sentence or acting on secrets, a secret after the word of its type, a key printed for paper). Held out 2 of 284 and
+     * 2 of 218 (a 64-hex value bound to a JdbcTemplate parameter with no column named), 859 (0.9931) and 861 (0.9954) of
+     * 865 kept (lost: PGP armour's BEGIN line, which the first collection masks with its block, and a documentation-range
+     * address the standard rules mask); tune 24 of 590 and 13 of 412, kept unchanged.
      */
     private static final boolean RELEASED_NINTH = true;
-    private static final int NINTH_TUNE_LEAKS_STANDARD = 26;
+    private static final int NINTH_TUNE_LEAKS_STANDARD = 24;
     private static final int NINTH_TUNE_LEAKS_AT_REST = 13;
-    private static final int NINTH_HELD_OUT_LEAKS_STANDARD = 14;
-    private static final int NINTH_HELD_OUT_LEAKS_AT_REST = 12;
+    private static final int NINTH_HELD_OUT_LEAKS_STANDARD = 2;
+    private static final int NINTH_HELD_OUT_LEAKS_AT_REST = 2;
     private static final double NINTH_TUNE_KEPT_STANDARD = 0.982;
     private static final double NINTH_TUNE_KEPT_AT_REST = 0.996;
-    private static final double NINTH_HELD_OUT_KEPT_STANDARD = 0.983;
-    private static final double NINTH_HELD_OUT_KEPT_AT_REST = 0.986;
+    private static final double NINTH_HELD_OUT_KEPT_STANDARD = 0.993;
+    private static final double NINTH_HELD_OUT_KEPT_AT_REST = 0.995;
     /** The ninth collection ({@link RedactionCorpus#NINTH}), measured apart. */
     private static List<Case> ninth;
 
