@@ -372,17 +372,21 @@ class RedactionCorpusTest {
      * their checks ({@link ValidIds}); learnt from public documentation pages and threads) was built and committed before
      * any rule ran on it, and no rule writer has seen it. Its families are split by the SHA-1 of the name (0 mod 3): 31 of
      * 73 fell to the held-out part, 124 of 292 lines (42%, more than the third the rule aims at, by the hash's chance; the
-     * split was not redrawn). Not measured yet: the bounds are open until the first measure, then lower the leak bounds
-     * and raise the kept floors, never the other way.
+     * split was not redrawn). Measured once at f40fb74 with the rules of main at ef0b72c, from the summary lines only
+     * (the held-out failures are never printed, and no line was changed after the run): tune 46 of 422 planted values
+     * leaked with the standard rules and 11 of 238 secrets at rest, 1291 of 1295 must-keep strings kept (0.9969) and
+     * 1293 at rest (0.9985); held out 45 of 294 and 16 of 170, 881 of 889 kept (0.9910) and 885 at rest (0.9955). The
+     * standard figure counts personal data, the figure at rest secrets only. These bounds keep the gap from growing:
+     * lower the leak bounds, raise the kept floors, never the other way.
      */
-    private static final int TENTH_TUNE_LEAKS_STANDARD = Integer.MAX_VALUE;
-    private static final int TENTH_TUNE_LEAKS_AT_REST = Integer.MAX_VALUE;
-    private static final int TENTH_HELD_OUT_LEAKS_STANDARD = Integer.MAX_VALUE;
-    private static final int TENTH_HELD_OUT_LEAKS_AT_REST = Integer.MAX_VALUE;
-    private static final double TENTH_TUNE_KEPT_STANDARD = 0.0;
-    private static final double TENTH_TUNE_KEPT_AT_REST = 0.0;
-    private static final double TENTH_HELD_OUT_KEPT_STANDARD = 0.0;
-    private static final double TENTH_HELD_OUT_KEPT_AT_REST = 0.0;
+    private static final int TENTH_TUNE_LEAKS_STANDARD = 46;
+    private static final int TENTH_TUNE_LEAKS_AT_REST = 11;
+    private static final int TENTH_HELD_OUT_LEAKS_STANDARD = 45;
+    private static final int TENTH_HELD_OUT_LEAKS_AT_REST = 16;
+    private static final double TENTH_TUNE_KEPT_STANDARD = 0.996;
+    private static final double TENTH_TUNE_KEPT_AT_REST = 0.998;
+    private static final double TENTH_HELD_OUT_KEPT_STANDARD = 0.991;
+    private static final double TENTH_HELD_OUT_KEPT_AT_REST = 0.995;
     /** The tenth collection ({@link RedactionCorpus#TENTH}), measured apart. */
     private static List<Case> tenth;
 
