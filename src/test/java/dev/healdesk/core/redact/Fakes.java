@@ -496,6 +496,10 @@ final class Fakes {
                 if (NINTH_PERSONAL.containsKey(name)) {
                     return Fake.personal(shape(NINTH_PERSONAL.get(name)).value());
                 }
+                Fake tenth = ValidIds.make(name, r, this);
+                if (tenth != null) {
+                    return tenth;
+                }
                 throw new IllegalArgumentException("no fake for placeholder " + name);
         }
     }

@@ -374,6 +374,37 @@ class RedactionCorpusTest {
     private static final double NINTH_HELD_OUT_KEPT_AT_REST = 0.995;
     /** The ninth collection ({@link RedactionCorpus#NINTH}), measured apart. */
     private static List<Case> ninth;
+    /**
+     * The tenth collection ({@link RedactionCorpus#TENTH}, families10.py: 73 formats none of the nine earlier collections
+     * has, weighted toward what a FAILING TEST RUN prints and drags in: Detox, Maestro, behave, Codeception, Minitest,
+     * Catch2, GoogleTest, tox, Tavern, Schemathesis, Dredd, the Storybook test runner, Serenity BDD, Gauge, MockMvc's
+     * print(), WebTestClient, Micronaut's HTTP client trace, Deno, Bun, dart test, Godot's GUT, ReportPortal; Mockito,
+     * Sinon, gomock, unittest.mock, Moq/NSubstitute, FluentAssertions/Shouldly; Hoverfly, Mountebank, fetch-mock,
+     * httpretty; Rollbar, Honeybadger, Airbrake, Raygun, Splunk HEC, Loki/Promtail, Vector, Filebeat, Zipkin spans,
+     * Honeycomb, Elastic APM; Bazel with BuildBuddy, esbuild, semgrep, Renovate, Codecov, electron-builder/notarytool,
+     * Cordova, Tauri, Chromatic, Applitools, Lighthouse CI, LocalStack; Odoo, Magento, my_print_defaults and .my.cnf,
+     * Fluentd, doctl, Tailscale, ngrok; Great Expectations, DeepDiff, pandera, marshmallow, zod, DbUnit, pgTAP, Sqitch,
+     * Alembic, assertpy, GreenMail/smtp4dev; with the personal data of 21 more countries and national numbers that pass
+     * their checks ({@link ValidIds}); learnt from public documentation pages and threads) was built and committed before
+     * any rule ran on it, and no rule writer has seen it. Its families are split by the SHA-1 of the name (0 mod 3): 31 of
+     * 73 fell to the held-out part, 124 of 292 lines (42%, more than the third the rule aims at, by the hash's chance; the
+     * split was not redrawn). Measured once at f40fb74 with the rules of main at ef0b72c, from the summary lines only
+     * (the held-out failures are never printed, and no line was changed after the run): tune 46 of 422 planted values
+     * leaked with the standard rules and 11 of 238 secrets at rest, 1291 of 1295 must-keep strings kept (0.9969) and
+     * 1293 at rest (0.9985); held out 45 of 294 and 16 of 170, 881 of 889 kept (0.9910) and 885 at rest (0.9955). The
+     * standard figure counts personal data, the figure at rest secrets only. These bounds keep the gap from growing:
+     * lower the leak bounds, raise the kept floors, never the other way.
+     */
+    private static final int TENTH_TUNE_LEAKS_STANDARD = 46;
+    private static final int TENTH_TUNE_LEAKS_AT_REST = 11;
+    private static final int TENTH_HELD_OUT_LEAKS_STANDARD = 45;
+    private static final int TENTH_HELD_OUT_LEAKS_AT_REST = 16;
+    private static final double TENTH_TUNE_KEPT_STANDARD = 0.996;
+    private static final double TENTH_TUNE_KEPT_AT_REST = 0.998;
+    private static final double TENTH_HELD_OUT_KEPT_STANDARD = 0.991;
+    private static final double TENTH_HELD_OUT_KEPT_AT_REST = 0.995;
+    /** The tenth collection ({@link RedactionCorpus#TENTH}), measured apart. */
+    private static List<Case> tenth;
 
     @BeforeAll
     static void load() throws IOException {
@@ -386,6 +417,7 @@ class RedactionCorpusTest {
         seventh = RedactionCorpus.load(RedactionCorpus.SEVENTH, SEED);
         eighth = RedactionCorpus.load(RedactionCorpus.EIGHTH, SEED);
         ninth = RedactionCorpus.load(RedactionCorpus.NINTH, SEED);
+        tenth = RedactionCorpus.load(RedactionCorpus.TENTH, SEED);
     }
 
     @Test
@@ -747,6 +779,48 @@ class RedactionCorpusTest {
         assertTrue(atRest.leaked() <= NINTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= NINTH_HELD_OUT_KEPT_STANDARD, standard::toString);
         assertTrue(atRest.keptShare() >= NINTH_HELD_OUT_KEPT_AT_REST, atRest::toString);
+    }
+
+    @Test
+    void theTenthCollectionHasAHundredAndSixtyLinesInFortyFormatsWithAThirdHeldOut() {
+        long heldOut = tenth.stream().filter(c -> c.split().equals("heldout")).count();
+        long formats = tenth.stream().map(c -> c.id().substring(0, c.id().lastIndexOf('-'))).distinct().count();
+        long heldOutFormats = tenth.stream().filter(c -> c.split().equals("heldout"))
+                .map(c -> c.id().substring(0, c.id().lastIndexOf('-'))).distinct().count();
+        long keep = tenth.stream().mapToLong(c -> c.keep().size()).sum();
+        long planted = tenth.stream().mapToLong(c -> c.planted().size()).sum();
+        assertTrue(tenth.size() >= 160, "lines: " + tenth.size());
+        assertTrue(formats >= 40, "formats: " + formats);
+        assertTrue(heldOutFormats >= 15, "held-out formats: " + heldOutFormats);
+        assertTrue(keep >= 800, "must-keep strings: " + keep);
+        assertTrue(planted >= 400, "planted values: " + planted);
+        // the hash gave this collection 42% of its lines held out (see TENTH_TUNE_LEAKS_STANDARD); not redrawn
+        assertTrue(heldOut >= tenth.size() / 4 && heldOut <= tenth.size() * 9 / 20, "held out: " + heldOut);
+    }
+
+    @Test
+    void theRulesLeakNoMoreThanMeasuredOnTheTenthCollectionsTuneSplitAndKeepWhatTheOperatorNeeds() {
+        Figures standard = RedactionCorpus.measure(tenth, "tune", Redactor.standard()::redact, true);
+        Figures atRest = RedactionCorpus.measure(tenth, "tune", Redactor.atRest()::redact, false);
+        report("tenth collection, standard", standard, true);
+        report("tenth collection, at rest", atRest, true);
+        assertTrue(standard.leaked() <= TENTH_TUNE_LEAKS_STANDARD, standard::toString);
+        assertTrue(atRest.leaked() <= TENTH_TUNE_LEAKS_AT_REST, atRest::toString);
+        assertTrue(standard.keptShare() >= TENTH_TUNE_KEPT_STANDARD, standard::toString);
+        assertTrue(atRest.keptShare() >= TENTH_TUNE_KEPT_AT_REST, atRest::toString);
+    }
+
+    /** The tenth collection's held-out part: its failures are never printed, only its summary lines. */
+    @Test
+    void theRulesLeakNoMoreThanMeasuredOnTheTenthCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
+        Figures standard = RedactionCorpus.measure(tenth, "heldout", Redactor.standard()::redact, true);
+        Figures atRest = RedactionCorpus.measure(tenth, "heldout", Redactor.atRest()::redact, false);
+        report("tenth collection, standard", standard, false);
+        report("tenth collection, at rest", atRest, false);
+        assertTrue(standard.leaked() <= TENTH_HELD_OUT_LEAKS_STANDARD, standard::toString);
+        assertTrue(atRest.leaked() <= TENTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
+        assertTrue(standard.keptShare() >= TENTH_HELD_OUT_KEPT_STANDARD, standard::toString);
+        assertTrue(atRest.keptShare() >= TENTH_HELD_OUT_KEPT_AT_REST, atRest::toString);
     }
 
     private static void report(String rules, Figures f, boolean failures) {
