@@ -114,15 +114,8 @@ final class SqlValues extends Detector {
     /**
      * Reads the column names of {@code s[from, to)}, a list such as {@code first_name, "ssn", `password_hash`, [pin]}
      * (blanks, quotes, backticks and brackets round each name), into {@code columns}, each as {@link KeyNames} reads
-     * it; how many (at most {@code columns.length}).
-     */
-    static int columnNames(Scan scan, int from, int to, KeyNames.Key[] columns) {
-        return columnNames(scan, from, to, columns, null);
-    }
-
-    /**
-     * {@link #columnNames(Scan, int, int, KeyNames.Key[])}, and in {@code phones} (where not null) whether each name
-     * that names no secret names a telephone ({@link Numbers#phoneWords}: {@code phone}, {@code mobile_number}).
+     * it, and into {@code phones} whether a name that names no secret names a telephone ({@link Numbers#phoneWords}:
+     * {@code phone}, {@code mobile_number}); how many (at most {@code columns.length}).
      */
     static int columnNames(Scan scan, int from, int to, KeyNames.Key[] columns, boolean[] phones) {
         String s = scan.text;
@@ -139,9 +132,7 @@ final class SqlValues extends Detector {
                 i++;
             }
             columns[count] = KeyNames.classify(scan, start, i);
-            if (phones != null) {
-                phones[count] = columns[count] == KeyNames.Key.NONE && Numbers.phoneWords(s, start, i);
-            }
+            phones[count] = columns[count] == KeyNames.Key.NONE && Numbers.phoneWords(s, start, i);
             count++;
             while (i < to && s.charAt(i) != ',') {
                 i++;

@@ -81,12 +81,18 @@ class ReleasedNinthFormsTest {
     }
 
     @Test
-    void aTelephoneNumberUnderAnInsertsPhoneColumnGoesInAnyCountrysLayout() {
+    void aTelephoneNumberUnderAPhoneColumnOfAnInsertOrARefusedRowGoesInAnyCountrysLayout() {
         String phone = "0" + digits(2) + "-" + digits(3) + " " + digits(4);
         FormChecks.gone(redactor, "insert into customers (email, mobile_phone, iban) values ('x@acme.io', '" + phone
                 + "', 'n/a')", phone, "insert into customers (email, mobile_phone, iban) values (");
         FormChecks.untouched(redactor, "insert into customers (id, phone_verified) values (1842, '2024-05-14')");
         FormChecks.untouched(redactor, "insert into items (sku, quantity) values ('0123 4567', 12345678)");
+        String mobile = "0" + digits(2) + " " + digits(3) + " " + digits(4);
+        FormChecks.gone(redactor, "ERROR:  new row for relation \"customers\" violates check constraint\nDETAIL:  Failing "
+                + "row contains (1842, Grace, " + mobile + ", null).\ncolumns: id, first_name, phone, iban", mobile,
+                "Failing row contains (1842, Grace, ", "columns: id, first_name, phone, iban");
+        FormChecks.untouched(redactor, "DETAIL:  Failing row contains (1842, 2024-05-14, null).\ncolumns: id, "
+                + "phone_verified_at, note");
     }
 
     @Test
