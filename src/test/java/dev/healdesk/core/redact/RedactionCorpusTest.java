@@ -357,7 +357,7 @@ class RedactionCorpusTest {
      * <p>
      * Then redact23 wrote general forms for its leaks and losses ({@link ReleasedNinthFormsTest}: a secret's value in a
      * list as Jackson's pretty printer writes it, a URL user of hex digits, any armoured key that is no public one, a
-     * field of a pipe-separated record, a telephone number under an INSERT's phone column, a long option named in a
+     * field of a pipe-separated record, a telephone number under an INSERT's or a refused row's phone column, a long option named in a
      * sentence or acting on secrets, a secret after the word of its type, a key printed for paper). Held out 2 of 284 and
      * 2 of 218 (a 64-hex value bound to a JdbcTemplate parameter with no column named), 859 (0.9931) and 861 (0.9954) of
      * 865 kept (lost: PGP armour's BEGIN line, which the first collection masks with its block, and a documentation-range
