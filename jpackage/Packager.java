@@ -89,8 +89,16 @@ public final class Packager {
      * {@code history} 0.90, 0.93 and 0.955, {@code report} 1.03 (clock ticks) and 0.97 (perf's task clock),
      * {@code java -version} 1.00. A run keeps the JVM's start heap: it lives long and allocates more. Tried again and
      * left out: -XX:-UsePerfData (0.91, then 1.01), -XX:CICompilerCount=1 (1.05).
+     * <p>And -XX:CompileThresholdScaling=4: C1 compiles a method after four times the calls (~330 methods of a
+     * {@code history}, a third of them java.lang.invoke's lambda plumbing, become ~135). C1's thread took a fifth of
+     * a short command's CPU beside the main thread and the warm-up threads on two cores; with this the process's CPU
+     * fell 7-9 % ({@code history} 0.93, {@code report} 0.93, {@code triage} 0.91, medians of 20 alternating pairs
+     * under chrt) and the wall time by ~1 % on otherwise idle cores (0.99, 0.99, 1.00), more where the cores are
+     * shared. At 10 (tried in the third pass, without the warm-up threads) the interpreted main thread lost more
+     * than C1's thread saved; -Xint, the far end, costs {@code triage} 13 % (its regular expressions need C1).
      */
-    private static final List<String> SHORT_COMMAND_ONLY_OPTIONS = List.of("-Xms16m");
+    private static final List<String> SHORT_COMMAND_ONLY_OPTIONS = List.of("-Xms16m",
+            "-XX:CompileThresholdScaling=4");
     /**
      * The JVM options of a short command beyond its class path, archive and properties, one a line, in lib/app: what
      * {@code bench --only=cli --image} starts its floor, {@code java -version} of the image's runtime, with, so that
