@@ -89,8 +89,16 @@ public final class Packager {
      * {@code history} 0.90, 0.93 and 0.955, {@code report} 1.03 (clock ticks) and 0.97 (perf's task clock),
      * {@code java -version} 1.00. A run keeps the JVM's start heap: it lives long and allocates more. Tried again and
      * left out: -XX:-UsePerfData (0.91, then 1.01), -XX:CICompilerCount=1 (1.05).
+     * <p>And -XX:CompileThresholdScaling=4: C1 compiles a method after four times the calls (~330 methods of a
+     * {@code history}, a third of them java.lang.invoke's lambda plumbing, become ~135). C1's thread took a fifth of
+     * a short command's CPU beside the main thread and the warm-up threads on two cores; with this the process's CPU
+     * fell 7-9 % ({@code history} 0.93, {@code report} 0.93, {@code triage} 0.91, medians of 20 alternating pairs
+     * under chrt) and the wall time by ~1 % on otherwise idle cores (0.99, 0.99, 1.00), more where the cores are
+     * shared. At 10 (tried in the third pass, without the warm-up threads) the interpreted main thread lost more
+     * than C1's thread saved; -Xint, the far end, costs {@code triage} 13 % (its regular expressions need C1).
      */
-    private static final List<String> SHORT_COMMAND_ONLY_OPTIONS = List.of("-Xms16m");
+    private static final List<String> SHORT_COMMAND_ONLY_OPTIONS = List.of("-Xms16m",
+            "-XX:CompileThresholdScaling=4");
     /**
      * The JVM options of a short command beyond its class path, archive and properties, one a line, in lib/app: what
      * {@code bench --only=cli --image} starts its floor, {@code java -version} of the image's runtime, with, so that
@@ -310,6 +318,7 @@ public final class Packager {
         if (mainClass == null || classPath.isEmpty()) {
             throw new StepFailed(cfg + " names no main class or class path");
         }
+        sqliteJdbcFirst(classPath);
         javaOptions.addAll(unpackSqliteLibrary(image.resolve("lib/app")));
         unpackJavaFxLibraries(image.resolve("lib/app/lib"));
         if (!javaOptions.contains(CONSOLE_ARCHIVE)) {
@@ -378,6 +387,30 @@ public final class Packager {
         Files.writeString(launcher, script);
         launcher.toFile().setExecutable(true, false);
         System.out.println("Packager: " + launcher + ": a shell launcher over " + cfg.getFileName());
+    }
+
+    /**
+     * Moves sqlite-jdbc's jar to the front of the launcher's class path. Its classes come from the archives wherever it
+     * stands, but a history's first connection reads sqlite-jdbc's version file through the class loader, which opens
+     * each jar in turn until one has it: healdesk.jar (and its manifest's class path of sixty jars) first, where
+     * nothing else a {@code history} process does opened it. First, only its own jar is opened. A resource of
+     * healdesk.jar (triage's catalog, the report's rule table) is then looked for in sqlite-jdbc's jar first, which a
+     * report's warm-up has open already and which costs {@code triage} one small jar's directory (214 entries) more,
+     * within the noise of its pairs below. Packaged {@code history},
+     * 20 and 24 alternating pairs under chrt at load 10-11: wall 0.97 and 1/1.032, CPU 0.975 and 1/1.015;
+     * {@code report} 0.99, {@code triage} 0.99 and 1.00. No class is in both jars; of their resources only the manifest
+     * (which nothing here reads through the class loader) and META-INF/services/java.sql.Driver, which lists every
+     * driver in any order (each takes only its own URLs).
+     * The archives are written with this class path (Java 17 maps one only for the class path it was written with).
+     */
+    private static void sqliteJdbcFirst(List<String> classPath) {
+        for (int i = 0; i < classPath.size(); i++) {
+            if (classPath.get(i).matches(".*/sqlite-jdbc-[^/]*\\.jar")) {
+                classPath.add(0, classPath.remove(i));
+                return;
+            }
+        }
+        throw new StepFailed("no sqlite-jdbc jar on the class path of " + NAME + ".cfg");
     }
 
     /** One {@code exec} of the image's java, each word on its own line, indented by {@code indent}. */

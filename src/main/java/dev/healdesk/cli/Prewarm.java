@@ -4,6 +4,7 @@ import dev.healdesk.core.history.HistoryStore;
 import dev.healdesk.core.redact.Redactor;
 
 import java.security.MessageDigest;
+import java.util.regex.Pattern;
 
 /**
  * Set-up that a short command will need and that does not depend on what its main thread is doing, started on a
@@ -32,8 +33,20 @@ final class Prewarm extends Thread {
         /** The redactor every report's text goes through ({@code RedactedRun}): its rule table and detectors. */
         REDACTOR,
         /** The JDK's security providers, which the first SHA-256 of a fingerprint sets up. */
-        DIGEST
+        DIGEST,
+        /**
+         * The regular-expression engine's node classes and character predicates (lambdas, each a call site to link)
+         * that triage's catalog compiles to, ~100 case-insensitive patterns: loaded, linked and initialised by one
+         * sample with their constructs while the main thread reads and parses the catalog, which then compiles them.
+         */
+        REGEX
     }
+
+    /**
+     * The constructs of the built-in catalog's patterns (alternatives, groups, word bounds, look-behind and
+     * look-ahead, classes and their negations, counted and lazy repeats, \d \s \w and a dot), for {@link Step#REGEX}.
+     */
+    static final String REGEX_SAMPLE = "(?<![\\w.])(?<=\\s|^)\\b(?:ab|c[d-f]+?)[^x\\d]{1,3}\\s*\\d+\\.\\w*(?!z).*$";
 
     private final Step[] steps;
 
@@ -59,6 +72,8 @@ final class Prewarm extends Thread {
                     case SQLITE_SETTINGS -> HistoryStore.prepareSqliteSettings();
                     case REDACTOR -> Redactor.standard();
                     case DIGEST -> MessageDigest.getInstance("SHA-256").digest(new byte[1]);
+                    case REGEX -> Pattern.compile(REGEX_SAMPLE, Pattern.CASE_INSENSITIVE)
+                            .matcher(" ab- 12.x ok").find();
                     default -> throw new IllegalArgumentException(step.name());
                 }
             } catch (Exception | LinkageError dropped) {

@@ -106,8 +106,9 @@ final class TriageCommand implements Callable<Integer>, QuickStart.Command {
 
     @Override
     public Integer call(PrintWriter out, PrintWriter err) throws IOException {
-        // the first fingerprint's SHA-256 set-up, on a second thread while this one reads the catalog
-        Prewarm.start(Prewarm.Step.DIGEST);
+        // the regular-expression engine's classes, then the first fingerprint's SHA-256 set-up, on a second thread
+        // while this one reads the catalog (and then compiles its patterns)
+        Prewarm.start(Prewarm.Step.REGEX, Prewarm.Step.DIGEST);
         PatternCatalog catalog = loadCatalog();
         if (diagnose) {
             mapper = new ObjectMapper();

@@ -137,7 +137,13 @@ public final class HistoryQueries {
                 + " ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?";
         args.add(limit);
         args.add(offset);
-        return sql.query("list runs", query, ps -> bind(ps, args), RunReads::runRow);
+        // a named binder and mapper, not lambdas: history's and report's one query of the list in a short process
+        return sql.query("list runs", query, new Sql.Binder() {
+            @Override
+            public void bind(PreparedStatement ps) throws SQLException {
+                HistoryQueries.bind(ps, args);
+            }
+        }, RunReads.RUN_ROW);
     }
 
     /** See {@link HistoryStore#countRuns(RunFilter)}. */

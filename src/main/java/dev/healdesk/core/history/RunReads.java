@@ -5,6 +5,7 @@ import dev.healdesk.core.run.RunOutcome;
 import dev.healdesk.core.suite.TestStatus;
 import dev.healdesk.core.triage.HealthStatus;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -37,6 +38,18 @@ final class RunReads {
         this.sql = reader;
     }
 
+    /**
+     * {@link #runRow} as a row mapper. The reads a short CLI command makes (the runs list, one run's row, tests,
+     * failures, actions and first pass) bind with {@link Sql#text} and map with named classes, not lambdas: each
+     * lambda's call site is linked afresh in every process (docs/benchmarks, CLI start, tenth pass).
+     */
+    static final Sql.RowMapper<RunRow> RUN_ROW = new Sql.RowMapper<>() {
+        @Override
+        public RunRow map(ResultSet rs) throws SQLException {
+            return runRow(rs);
+        }
+    };
+
     static RunRow runRow(ResultSet rs) throws SQLException {
         return new RunRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4) == 1,
                 Instant.ofEpochMilli(rs.getLong(5)), Instant.ofEpochMilli(rs.getLong(6)),
@@ -68,7 +81,7 @@ final class RunReads {
 
     Optional<RunRow> find(String runId) {
         return sql.one("read run " + runId, "SELECT " + RUN_COLUMNS + " FROM runs WHERE id = ?",
-                ps -> ps.setString(1, runId), RunReads::runRow);
+                Sql.text(runId), RUN_ROW);
     }
 
     int count() {
@@ -80,15 +93,18 @@ final class RunReads {
         int[] n = new int[4];
         sql.query("read the first pass of run " + runId,
                 "SELECT status, count(*) FROM test_results WHERE run_id = ? GROUP BY status",
-                ps -> ps.setString(1, runId), rs -> {
-                    int i = switch (rs.getString(1)) {
-                        case "passed" -> 0;
-                        case "flaky" -> 2;
-                        case "skipped" -> 3;
-                        default -> 1;
-                    };
-                    n[i] += rs.getInt(2);
-                    return null;
+                Sql.text(runId), new Sql.RowMapper<Void>() {
+                    @Override
+                    public Void map(ResultSet rs) throws SQLException {
+                        int i = switch (rs.getString(1)) {
+                            case "passed" -> 0;
+                            case "flaky" -> 2;
+                            case "skipped" -> 3;
+                            default -> 1;
+                        };
+                        n[i] += rs.getInt(2);
+                        return null;
+                    }
                 });
         return new RunOutcome.Pass(n[0], n[1], n[2], n[3]);
     }
@@ -96,26 +112,38 @@ final class RunReads {
     List<StoredTest> tests(String runId) {
         return sql.query("read the tests of run " + runId, """
                 SELECT run_id, test_id, project, title, status, duration_ms, error_message, fingerprint
-                FROM test_results WHERE run_id = ? ORDER BY rowid""", ps -> ps.setString(1, runId),
-                rs -> new StoredTest(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8)));
+                FROM test_results WHERE run_id = ? ORDER BY rowid""", Sql.text(runId), new Sql.RowMapper<>() {
+                    @Override
+                    public StoredTest map(ResultSet rs) throws SQLException {
+                        return new StoredTest(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8));
+                    }
+                });
     }
 
     List<StoredFailure> failures(String runId) {
         return sql.query("read the failures of run " + runId, """
                 SELECT run_id, fingerprint, category, severity, fix_class, pattern_id, playbook, count, message
-                FROM failures WHERE run_id = ? ORDER BY rowid""", ps -> ps.setString(1, runId),
-                rs -> new StoredFailure(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9)));
+                FROM failures WHERE run_id = ? ORDER BY rowid""", Sql.text(runId), new Sql.RowMapper<>() {
+                    @Override
+                    public StoredFailure map(ResultSet rs) throws SQLException {
+                        return new StoredFailure(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9));
+                    }
+                });
     }
 
     List<HistoryStore.ActionRecordRow> actions(String runId) {
         return sql.query("read the actions of run " + runId, """
                 SELECT fingerprint, playbook, fix_class, decision, applied, success, verified, message, duration_ms
-                FROM actions WHERE run_id = ? ORDER BY seq""", ps -> ps.setString(1, runId),
-                rs -> new HistoryStore.ActionRecordRow(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getInt(5) == 1, rs.getInt(6) == 1, rs.getInt(7) == 1,
-                        rs.getString(8), rs.getLong(9)));
+                FROM actions WHERE run_id = ? ORDER BY seq""", Sql.text(runId), new Sql.RowMapper<>() {
+                    @Override
+                    public HistoryStore.ActionRecordRow map(ResultSet rs) throws SQLException {
+                        return new HistoryStore.ActionRecordRow(rs.getString(1), rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getInt(5) == 1, rs.getInt(6) == 1, rs.getInt(7) == 1,
+                                rs.getString(8), rs.getLong(9));
+                    }
+                });
     }
 
     Optional<FingerprintRow> fingerprint(String fingerprint) {
@@ -139,23 +167,38 @@ final class RunReads {
         List<String> ids = List.copyOf(new LinkedHashSet<>(testIds));
         String what = "read the flip rates of " + ids.size() + " test(s) of " + target;
         Map<String, List<FlipRate.Seen>> statuses = new TreeMap<>();
-        sql.inTransaction(what, () -> {
-            statuses(what, RECENT, target, ids, statuses);
-            long runs = sql.number(what, "SELECT count(*) FROM (SELECT 1 FROM runs WHERE target = ? LIMIT ?) few",
-                    ps -> {
-                        ps.setString(1, target);
-                        ps.setInt(2, RECENT_RUNS + 1);
-                    });
-            if (runs > RECENT_RUNS) {
-                List<String> rare = ids.stream()
-                        .filter(id -> statuses.getOrDefault(id, List.of()).size() < FlipRate.WINDOW).toList();
-                rare.forEach(statuses::remove);
-                statuses(what, WHOLE, target, rare, statuses);
+        // named classes and loops, not lambdas and streams: a report reads these once in a short process
+        sql.inTransaction(what, new Sql.Work<Void>() {
+            @Override
+            public Void run() throws SQLException {
+                statuses(what, RECENT, target, ids, statuses);
+                long runs = sql.number(what, "SELECT count(*) FROM (SELECT 1 FROM runs WHERE target = ? LIMIT ?) few",
+                        new Sql.Binder() {
+                            @Override
+                            public void bind(PreparedStatement ps) throws SQLException {
+                                ps.setString(1, target);
+                                ps.setInt(2, RECENT_RUNS + 1);
+                            }
+                        });
+                if (runs > RECENT_RUNS) {
+                    List<String> rare = new ArrayList<>();
+                    for (String id : ids) {
+                        if (statuses.getOrDefault(id, List.of()).size() < FlipRate.WINDOW) {
+                            rare.add(id);
+                        }
+                    }
+                    for (String id : rare) {
+                        statuses.remove(id);
+                    }
+                    statuses(what, WHOLE, target, rare, statuses);
+                }
+                return null;
             }
-            return null;
         });
         Map<String, FlipRate> rates = new LinkedHashMap<>();
-        statuses.forEach((id, list) -> rates.put(id, FlipRate.ofSeen(id, list)));
+        for (Map.Entry<String, List<FlipRate.Seen>> e : statuses.entrySet()) {
+            rates.put(e.getKey(), FlipRate.ofSeen(e.getKey(), e.getValue()));
+        }
         return rates;
     }
 
@@ -202,16 +245,30 @@ final class RunReads {
         for (int from = 0; from < ids.size(); from += chunk) {
             List<String> part = ids.subList(from, Math.min(ids.size(), from + chunk));
             String marks = String.join(",", Collections.nCopies(part.size(), "?"));
-            sql.query(what, query.formatted(marks), ps -> {
-                int i = 1;
-                ps.setString(i++, target);
-                for (String id : part) {
-                    ps.setString(i++, id);
+            // the query's one %s (flips above) replaced, as String.formatted did, without a Formatter's parse
+            int at = query.indexOf("%s");
+            sql.query(what, query.substring(0, at) + marks + query.substring(at + 2), new Sql.Binder() {
+                @Override
+                public void bind(PreparedStatement ps) throws SQLException {
+                    int i = 1;
+                    ps.setString(i++, target);
+                    for (String id : part) {
+                        ps.setString(i++, id);
+                    }
+                    ps.setInt(i, FlipRate.WINDOW);
                 }
-                ps.setInt(i, FlipRate.WINDOW);
-            }, rs -> into.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                    .add(new FlipRate.Seen(TestStatus.valueOf(rs.getString(2).toUpperCase(Locale.ROOT).replace('-', '_')),
-                            !faults(rs.getString(3)).isEmpty())));
+            }, new Sql.RowMapper<Boolean>() {
+                @Override
+                public Boolean map(ResultSet rs) throws SQLException {
+                    List<FlipRate.Seen> seen = into.get(rs.getString(1));
+                    if (seen == null) {
+                        seen = new ArrayList<>();
+                        into.put(rs.getString(1), seen);
+                    }
+                    return seen.add(new FlipRate.Seen(TestStatus.valueOf(rs.getString(2).toUpperCase(Locale.ROOT)
+                            .replace('-', '_')), !faults(rs.getString(3)).isEmpty()));
+                }
+            });
         }
     }
 

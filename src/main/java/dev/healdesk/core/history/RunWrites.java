@@ -207,7 +207,7 @@ final class RunWrites {
         // takes the file's write lock). A run that starts after this read is alive and has just spoken: not one to
         // mark. "state <> 'finished'" names the partial index runs_unfinished (SQLite would otherwise scan runs)
         if (sql.number(what, "SELECT count(*) FROM (SELECT 1 FROM runs WHERE state <> 'finished'"
-                + " AND state = 'running' LIMIT 1) AS r", ps -> { }) == 0) {
+                + " AND state = 'running' LIMIT 1) AS r", Sql.Binder.NONE) == 0) {
             return List.of();
         }
         return sql.inTransaction(what, () -> {

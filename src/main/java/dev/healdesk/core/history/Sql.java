@@ -23,7 +23,13 @@ final class Sql {
     /** Sets the parameters of a statement. */
     @FunctionalInterface
     interface Binder {
-        Binder NONE = ps -> { };
+        /** Binds nothing (a class, not a lambda: each lambda's call site is linked afresh in a short process). */
+        Binder NONE = new Binder() {
+            @Override
+            public void bind(PreparedStatement ps) {
+                // no parameters
+            }
+        };
 
         void bind(PreparedStatement ps) throws SQLException;
     }
@@ -119,7 +125,37 @@ final class Sql {
 
     /** The first column of the first row as a number (a count, a sum); 0 when there is no row or it is null. */
     long number(String what, String sql, Binder binder) {
-        return one(what, sql, binder, rs -> rs.getLong(1)).orElse(0L);
+        return one(what, sql, binder, FIRST_LONG).orElse(0L);
+    }
+
+    /** The first column as a number. */
+    private static final RowMapper<Long> FIRST_LONG = new RowMapper<>() {
+        @Override
+        public Long map(ResultSet rs) throws SQLException {
+            return rs.getLong(1);
+        }
+    };
+
+    /**
+     * Binds {@code value} as the statement's one parameter: what the reads of one run or one fingerprint bind. A named
+     * class rather than a lambda at each of those call sites, which a short CLI process would link one by one
+     * (docs/benchmarks, CLI start, tenth pass).
+     */
+    static Binder text(String value) {
+        return new Text(value);
+    }
+
+    private static final class Text implements Binder {
+        private final String value;
+
+        Text(String value) {
+            this.value = value;
+        }
+
+        @Override
+        public void bind(PreparedStatement ps) throws SQLException {
+            ps.setString(1, value);
+        }
     }
 
     /** Runs an INSERT, UPDATE or DELETE; returns how many rows it changed. */

@@ -43,14 +43,14 @@ public final class Figures {
     }
 
     /**
-     * {@code String.format(Locale.ROOT, "%." + places + "f", d)} for {@code places} of 1 or more: the shortest decimal
+     * {@code String.format(Locale.ROOT, "%." + places + "f", d)} for {@code places} of 0 or more: the shortest decimal
      * digits of {@code d} (as {@link Double#toString(double)} writes them from 10<sup>-3</sup> to 10<sup>7</sup>)
-     * rounded half up at the last place kept, or padded with zeros to it.
+     * rounded half up at the last place kept, or padded with zeros to it; with 0 places, no decimal point.
      */
     public static String decimals(double d, int places) {
         String s = Double.toString(d);
         int dot = s.indexOf('.');
-        if (places < 1 || dot < 0 || s.indexOf('E') >= 0) {
+        if (places < 0 || dot < 0 || s.indexOf('E') >= 0) {
             return String.format(Locale.ROOT, "%." + places + "f", d);
         }
         if (s.charAt(0) == '-') {
@@ -66,7 +66,7 @@ public final class Figures {
             return out.toString();
         }
         if (s.charAt(dot + 1 + places) < '5') {
-            return s.substring(0, dot + 1 + places);
+            return s.substring(0, places == 0 ? dot : dot + 1 + places);
         }
         // one more in the last place kept: carry through the nines
         char[] digits = new char[dot + places];
@@ -84,7 +84,8 @@ public final class Figures {
             digits[i]++;
         }
         int whole = digits.length - places;
-        return out.append(digits, 0, whole).append('.').append(digits, whole, places).toString();
+        out.append(digits, 0, whole);
+        return places == 0 ? out.toString() : out.append('.').append(digits, whole, places).toString();
     }
 
     /** {@code String.format(Locale.ROOT, "%,d", n)}: thousands separated by commas. */

@@ -1,9 +1,10 @@
 package dev.healdesk.core.run;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 
@@ -80,16 +81,17 @@ public record Provenance(String machine, String operator, Origin origin) {
 
     /** The host name: the kernel's (Linux), else the one Java resolves, else the environment's; "unknown" if none. */
     static String hostName(Map<String, String> env) {
-        try {
-            Path kernel = Path.of("/proc/sys/kernel/hostname");
-            if (Files.isReadable(kernel)) {
-                String name = Files.readString(kernel).strip();
-                if (!name.isEmpty()) {
-                    return name;
-                }
+        // read through FileInputStream, as strictly as Files.readString (malformed UTF-8 is an IOException here too):
+        // every process that opens a history asks this, and Files.readString brought NIO's file channels and direct
+        // buffers (~35 classes) onto a short command's main thread for these few bytes (docs/benchmarks, tenth pass)
+        try (FileInputStream kernel = new FileInputStream("/proc/sys/kernel/hostname")) {
+            String name = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(kernel.readAllBytes()))
+                    .toString().strip();
+            if (!name.isEmpty()) {
+                return name;
             }
         } catch (IOException | RuntimeException e) {
-            // fall through to the next source
+            // not there or not readable (not Linux): fall through to the next source
         }
         try {
             String name = InetAddress.getLocalHost().getHostName();

@@ -173,23 +173,45 @@ public record RunSummary(String runId, String target, List<String> projects, boo
                 return java.util.Optional.of(i);
             }
         }
-        return incidents.stream().filter(i -> i.fingerprints().contains(fingerprint)).findFirst();
+        // loops, not streams: a report asks these for each group, in a process that would link each lambda afresh
+        for (Incident i : incidents) {
+            if (i.fingerprints().contains(fingerprint)) {
+                return java.util.Optional.of(i);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** The incident a test's failure belongs to, when it failed. */
     public java.util.Optional<Incident> incidentOfTest(String testId) {
-        return incidents.stream().filter(i -> i.tests().contains(testId)).findFirst();
+        for (Incident i : incidents) {
+            if (i.tests().contains(testId)) {
+                return java.util.Optional.of(i);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** The tests that failed and then passed on a retry: shown apart, never healed. */
     public List<TestResult> flakyTests() {
-        return results.stream().filter(r -> r.status() == dev.healdesk.core.suite.TestStatus.FLAKY).toList();
+        List<TestResult> flaky = new java.util.ArrayList<>();
+        for (TestResult r : results) {
+            if (r.status() == dev.healdesk.core.suite.TestStatus.FLAKY) {
+                flaky.add(r);
+            }
+        }
+        return java.util.Collections.unmodifiableList(flaky);
     }
 
     /** The pooled flip rate of a failure group's tests, when the history knows them. */
     public java.util.Optional<FlipRate> flipRate(FailureGroup group) {
-        List<FlipRate> rates = group.tests().stream().map(t -> flipRates.get(t.id()))
-                .filter(java.util.Objects::nonNull).toList();
+        List<FlipRate> rates = new java.util.ArrayList<>();
+        for (TestResult t : group.tests()) {
+            FlipRate rate = flipRates.get(t.id());
+            if (rate != null) {
+                rates.add(rate);
+            }
+        }
         return rates.isEmpty() ? java.util.Optional.empty()
                 : java.util.Optional.of(FlipRate.pooled(group.fingerprint(), rates));
     }

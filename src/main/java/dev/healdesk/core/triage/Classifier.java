@@ -46,7 +46,14 @@ public final class Classifier {
     Classifier(PatternCatalog catalog, boolean useHints) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         FailurePattern catchAll = catalog.unknown();
-        List<FailurePattern> ordered = catalog.patterns().stream().filter(p -> p != catchAll).toList();
+        // loops and a named ThreadLocal, no streams or lambdas: a short triage process builds this once and would link
+        // each lambda's call site and the stream classes afresh (docs/benchmarks, CLI start, tenth pass)
+        List<FailurePattern> ordered = new ArrayList<>(catalog.patterns().size());
+        for (FailurePattern p : catalog.patterns()) {
+            if (p != catchAll) {
+                ordered.add(p);
+            }
+        }
         classifications = new Classification[ordered.size()];
         List<Pattern> regexes = new ArrayList<>();
         List<Integer> owners = new ArrayList<>();
@@ -82,7 +89,10 @@ public final class Classifier {
         for (int u = 0; u < units; u++) {
             unitPrefix[u] = useHints ? literalPrefix(unitRegex[u]) : null;
         }
-        unitPattern = owners.stream().mapToInt(Integer::intValue).toArray();
+        unitPattern = new int[units];
+        for (int u = 0; u < units; u++) {
+            unitPattern[u] = owners.get(u);
+        }
         words = Math.max(1, (units + 63) >>> 6);
         always = new long[words];
         for (int u = 0; u < units; u++) {
@@ -103,7 +113,12 @@ public final class Classifier {
             unitLiteralId[u] = unitLiteral[u] == null ? -1 : literals.id(unitLiteral[u]);
             unitPrefixId[u] = unitPrefix[u] == null ? -1 : literals.id(unitPrefix[u]);
         }
-        scratch = ThreadLocal.withInitial(() -> new Scratch(unitRegex.length, words, literals.newState()));
+        scratch = new ThreadLocal<>() {
+            @Override
+            protected Scratch initialValue() {
+                return new Scratch(unitRegex.length, words, literals.newState());
+            }
+        };
         fallback = catchAll.classification();
     }
 

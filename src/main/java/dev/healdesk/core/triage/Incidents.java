@@ -337,7 +337,7 @@ public final class Incidents {
             FailureGroup group = new FailureGroup(triaged.get(lead).fingerprint(), decided, tests,
                     first.errorMessage() == null ? "" : first.errorMessage(),
                     Triage.stackTop(first.errorStack(), Triage.STACK_TOP_FRAMES));
-            List<String> ids = tests.stream().map(TestResult::id).distinct().sorted().toList();
+            List<String> ids = sortedIds(tests);
             return new Incident(id(), title(leading, n), leading.category(), severity, fixClass, patternIds, playbook,
                     List.copyOf(new TreeSet<>(fingerprints)), ids, evidence(), classEvidence, group);
         }
@@ -420,11 +420,23 @@ public final class Incidents {
             out.add(new Incident(idOf(TEMPLATE_KIND, List.of(g.fingerprint())),
                     c.patternName() + " — " + n + (n == 1 ? " test" : " tests"), c.category(), c.severity(),
                     c.fixClass(), List.of(c.patternId()), c.playbook(), List.of(g.fingerprint()),
-                    g.tests().stream().map(TestResult::id).distinct().sorted().toList(),
+                    sortedIds(g.tests()),
                     g.message().isEmpty() ? List.of() : List.of(Fingerprinter.headline(g.message())),
                     "class " + c.fixClass() + ": " + lower(c.patternName()) + " (catalog)", g));
         }
         return out;
+    }
+
+    /**
+     * The ids of {@code tests}, each once, in order: a set and a copy rather than a stream's distinct and sorted, which
+     * a short process (a report rebuilt from the history) would otherwise link a score of stream classes for.
+     */
+    private static List<String> sortedIds(List<TestResult> tests) {
+        Set<String> ids = new TreeSet<>();
+        for (TestResult t : tests) {
+            ids.add(t.id());
+        }
+        return List.copyOf(ids);
     }
 
     /** The kind of an incident that is one template's failures (no shared address or resource ties more). */

@@ -45,6 +45,7 @@ class FiguresTest {
     }
 
     private static void same(double d) {
+        assertEquals(String.format(Locale.ROOT, "%.0f", d), Figures.decimals(d, 0), () -> "for " + d);
         assertEquals(String.format(Locale.ROOT, "%.1f", d), Figures.oneDecimal(d), () -> "for " + d);
         assertEquals(String.format(Locale.ROOT, "%.2f", d), Figures.decimals(d, 2), () -> "for " + d);
         assertEquals(String.format(Locale.ROOT, "%.3f", d), Figures.decimals(d, 3), () -> "for " + d);

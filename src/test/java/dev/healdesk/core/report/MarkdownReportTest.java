@@ -1,5 +1,6 @@
 package dev.healdesk.core.report;
 
+import dev.healdesk.core.run.FlipRate;
 import dev.healdesk.core.run.RunSummary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,6 +31,24 @@ class MarkdownReportTest {
             at = m.end();
         }
         return out.append(noFences.substring(at)).toString();
+    }
+
+    /** A flip rate's text, written by hand, is what the format it replaced wrote, for every count it can have. */
+    @Test
+    void flipRateTextIsTheFormatsOwn() {
+        int checked = 0;
+        for (int runs = 0; runs <= 400; runs++) {
+            for (int flips = 0; flips <= runs; flips++) {
+                FlipRate rate = new FlipRate("t", runs, flips, "");
+                assertThat(MarkdownReport.flips(rate)).as("%d flips in %d runs", flips, runs).isEqualTo(String.format(
+                        Locale.ROOT, "%.0f %% (%d flip%s in %d run%s)%s", rate.rate() * 100, rate.flips(),
+                        rate.flips() == 1 ? "" : "s", rate.runs(), rate.runs() == 1 ? "" : "s",
+                        rate.flipping() ? ", flipping" : ""));
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo(80_601);
+        assertThat(MarkdownReport.flips(new FlipRate("t", 10, 4, ""))).isEqualTo("44 % (4 flips in 10 runs), flipping");
     }
 
     @Test
