@@ -75,7 +75,8 @@ final class Ibans extends Detector {
             }
         }
         if (n != length || Chars.joinedAt(s, j) || !mod97(iban, n)) {
-            return i + 1;
+            // no IBAN: perhaps a person's number after its country's letters, a Bulgarian VAT number (BG + EGN)
+            return n < length && NationalIds.claim(scan, i, j) ? j : i + 1;
         }
         scan.add(SecretKind.IBAN, i, j);
         return j;

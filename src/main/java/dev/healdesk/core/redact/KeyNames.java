@@ -86,7 +86,10 @@ final class KeyNames {
             // Ireland's PPS number as a bare "pps", India's PAN (a card's primary account number is no less a secret)
             "pps", "pan",
             // Chile's RUT, New Zealand's IRD number, Hungary's TAJ (social insurance)
-            "rut", "ird", "taj"};
+            "rut", "ird", "taj",
+            // Latin America's cédula (de identidad), Pakistan's CNIC, Iceland's kennitala, Estonia's isikukood,
+            // Turkey's kimlik (no), a national id card's NID (Bangladesh, Saudi Arabia)
+            "cedula", "cnic", "kennitala", "isikukood", "kimlik", "nid"};
     /** Words before "id"/"number" that make it a person's number: national_id, tax-number, insurance_number. */
     private static final String[] PERSONAL_ID_QUALIFIERS = {"national", "tax", "identity", "identification",
             "insurance", "citizen", "resident", "voter", "health", "medicare", "passport", "licence", "license", "social",
@@ -368,6 +371,10 @@ final class KeyNames {
                 && seg[2 * last + 1] - seg[2 * last] == 8) {
             return Key.SECRET;   // SAMLResponse: a signed assertion, the login itself until it expires (SAMLRequest stays)
         }
+        if (last > 0 && Chars.is(s, seg[2 * last], seg[2 * last + 1], "team")
+                && Chars.is(s, seg[2 * last - 2], seg[2 * last - 1], "honeycomb")) {
+            return Key.SECRET;   // X-Honeycomb-Team: the header Honeycomb reads its API key from, no secret's word in it
+        }
         if (last > 0 && has(bits[last - 1], SECRET) && endsWith(s, seg, last, "id") && seg[2 * last + 1] - seg[2 * last] == 2) {
             return Key.SECRET;   // a secret's id is the secret itself: Vault's secret_id, Consul's and Nomad's SecretID
         }
@@ -407,6 +414,10 @@ final class KeyNames {
                 return true;
             }
             last--;
+        }
+        if (last > 0 && Chars.is(s, seg[2 * last], seg[2 * last + 1], "code")
+                && Chars.is(s, seg[2 * last - 2], seg[2 * last - 1], "personal")) {
+            return true;   // personal_code: the Baltic states' numbers in English (isikukood, personas kods, asmens kodas)
         }
         if (!has(bits[last], PERSONAL_ID_WORD)) {
             return false;
@@ -479,6 +490,39 @@ final class KeyNames {
     private static boolean notPassword(String s, int[] seg, int k) {
         for (String w : NOT_PASSWORDS) {
             if (endsWith(s, seg, k, w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code scan.text[start, end)} is itself a key's name made of words, one of them a password's, a secret's,
+     * a session's or a key's ({@code password_confirmation}, {@code api_token}, {@code sessionId}): letters and
+     * {@code _ - .} only, parted into two words or more. A list of such names is a redaction filter's configuration
+     * ({@code filter_keys: ["password", "password_confirmation"]}), not a name and its secret.
+     */
+    static boolean secretName(Scan scan, int start, int end) {
+        if (end - start < 4 || end - start > MAX_LENGTH) {
+            return false;
+        }
+        char[] c = scan.chars;
+        boolean parted = false;
+        for (int k = start; k < end; k++) {
+            if (c[k] == '_' || c[k] == '-' || c[k] == '.' || k > start && Chars.upper(c[k]) && Chars.lower(c[k - 1])) {
+                parted = true;
+            } else if (!Chars.letter(c[k])) {
+                return false;
+            }
+        }
+        if (!parted) {
+            return false;
+        }
+        int[] seg = scan.segments();
+        int[] bits = scan.wordBits();
+        int count = split(c, start, end, seg, bits);
+        for (int k = 0; k < count; k++) {
+            if ((bits[k] & (PASSWORD_WORD | SECRET_WORD | SESSION_WORD | SECRET | KEY)) != 0) {
                 return true;
             }
         }

@@ -11,14 +11,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * National identity numbers by their printed layout and their country's checks, from the table
- * {@value #RESOURCE} (kept as data, like {@link RuleTable}'s): South Africa's id, Norway's fodselsnummer, Sweden's
- * personnummer, Poland's PESEL, Brazil's CPF, Belgium's national number, Turkey's T.C. Kimlik No, Korea's resident
- * registration number, France's NIR, Canada's SIN. A number goes where it stands alone as a field's value ({@code
+ * National identity numbers by their printed layout and their country's checks, from the table {@value #RESOURCE}
+ * (kept as data, like {@link RuleTable}'s): South Africa's id, Norway's fodselsnummer, Sweden's personnummer, Poland's
+ * PESEL, Brazil's CPF, Belgium's national number, Turkey's T.C. Kimlik No, Korea's resident registration number,
+ * France's NIR, Canada's SIN; Estonia's and Lithuania's personal codes, Latvia's personas kods, Iceland's kennitala,
+ * the JMBG (EMŠO), the Czech and Slovak birth number, Uruguay's cédula, Pakistan's CNIC and a Bulgarian VAT number (BG
+ * + EGN, read by {@link Ibans} at its letters). A number goes where it stands alone as a field's value ({@code
  * "id_no": "…"}, a CSV or table cell, a bound parameter, a fixture's quoted string) with no name that says what it is,
  * and passes every check of one entry; most ids, order numbers and timestamps of the same length fail them (the table
- * holds only numbers whose checks a random number passes about once in fifty or less). Called by {@link Numbers} for a
- * number it found nothing else in.
+ * holds only numbers whose checks a random number passes about once in fifty or less, or whose printed layout ids do
+ * not take). Called by {@link Numbers} for a number it found nothing else in.
  */
 final class NationalIds {
 
@@ -34,7 +36,7 @@ final class NationalIds {
 
     /** One check over the id's digits (separators left out). */
     private record Check(String kind, String form, int at, int from, int mod, int[] weights, int[] offsets,
-                         String values, int body, String[] prefixes, boolean dayOffsets) {
+                         String values, int body, String[] prefixes, boolean dayOffsets, int[] retry, int target) {
     }
 
     private static Entry[][] load() {
@@ -84,7 +86,7 @@ final class NationalIds {
         }
         Check check = new Check(kind, c.path("form").asText(""), c.path("at").asInt(0), c.path("from").asInt(0),
                 c.path("mod").asInt(0), weights, offsets == null ? new int[] {0} : offsets, c.path("values").asText(""),
-                c.path("body").asInt(0), prefixes, days);
+                c.path("body").asInt(0), prefixes, days, ints(c.get("retry")), c.path("target").asInt(0));
         switch (kind) {
             case "luhn", "weighted", "mod97", "date", "digit" -> {
                 return check;
@@ -211,18 +213,27 @@ final class NationalIds {
     }
 
     private static boolean weighted(int[] d, Check c) {
-        int sum = 0;
-        for (int k = 0; k < c.weights.length; k++) {
-            sum += c.weights[k] * d[k];
+        int r = Math.floorMod(sum(d, c.weights), c.mod);
+        if (r == 10 && c.retry != null) {
+            r = Math.floorMod(sum(d, c.retry), c.mod) % 10;   // Estonia's and Lithuania's second pass, then 0
         }
-        int r = Math.floorMod(sum, c.mod);
         int expected = switch (c.form) {
             case "rest" -> r;
+            case "rest-zero" -> r % 10;
+            case "target" -> Math.floorMod(c.target - r, c.mod);
             case "complement" -> (c.mod - r) % c.mod;
             case "complement-zero" -> r < 2 ? 0 : c.mod - r;
             default -> (c.mod - r) % 10;   // complement10
         };
         return expected < 10 && d[c.at] == expected;
+    }
+
+    private static int sum(int[] d, int[] weights) {
+        int sum = 0;
+        for (int k = 0; k < weights.length; k++) {
+            sum += weights[k] * d[k];
+        }
+        return sum;
     }
 
     private static boolean mod97(int[] d, Check c) {

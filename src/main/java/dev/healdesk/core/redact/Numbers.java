@@ -128,10 +128,16 @@ final class Numbers extends Detector {
                 if (NationalIds.claim(scan, i, end)) {
                     return end;   // a national number grouped by blanks that passes its checks
                 }
+                if (PhonePlans.claim(scan, i, end, g, count)) {
+                    return end;   // 677 7541 beside an e-mail address: a phone in its country's own layout
+                }
                 return skip;
             default:
                 if (card(s, g, 1)) {
                     scan.add(SecretKind.CREDIT_CARD, i, end);
+                } else if (end - i == 6 && end + 5 <= n && s.charAt(end) == '/' && digits(s, end + 1, 4)
+                        && NationalIds.claim(scan, i, end + 5)) {
+                    return end + 5;   // a Czech or Slovak birth number, 661218/9529
                 } else if (!NumberLabels.claim(scan, i, end)) {   // with SSN 078051120 on file
                     NationalIds.claim(scan, i, end);   // a national number alone as a value, by its checks
                 }

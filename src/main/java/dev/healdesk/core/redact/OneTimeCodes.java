@@ -133,6 +133,9 @@ final class OneTimeCodes extends Detector {
         while (w > 0 && Chars.alnum(s.charAt(w - 1))) {
             w--;
         }
+        if (w >= 1 && s.charAt(w - 1) == '\\' && e - w > 1 && "ntr".indexOf(s.charAt(w)) >= 0) {
+            w++;   // a line written as \n in a quoted body: body="…\nYour code: 218109"
+        }
         return Chars.isAny(s, w, e, QUALIFIERS) && !(Chars.is(s, w, e, "in") && !(w >= 5
                 && s.regionMatches(true, w - 5, "sign", 0, 4)));
     }

@@ -88,7 +88,11 @@ final class Pairs extends Detector {
             return i + 1;
         }
         int start = v + 1;
-        return KeyValues.claim(scan, key, start, Quotes.close(s, start, quote), true, i);
+        int end = Quotes.close(s, start, quote);
+        if (end < s.length() && KeyNames.secretName(scan, start, end)) {
+            return end;   // a list of key names, ["password", "password_confirmation"]: a filter's configuration
+        }
+        return KeyValues.claim(scan, key, start, end, true, i);
     }
 
     /** Whether a Python bytes literal's {@code b} stands at {@code i}, its quote after it and no word before it. */

@@ -144,11 +144,13 @@ final class Phrases extends Detector {
             f++;   // "text field ", "the "
         }
         if (f >= s.length()) {
+            namedField(scan, open, close, w + 1, f);   // the field named in words at the text's end
             return;
         }
         char q = s.charAt(f);
         char end = q == '<' ? '>' : q == '[' ? ']' : q == '\'' || q == '"' || q == '`' ? q : 0;
         if (end == 0) {
+            namedField(scan, open, close, w + 1, f);
             return;
         }
         int fieldEnd = f + 1;
@@ -160,6 +162,42 @@ final class Phrases extends Detector {
             return;
         }
         KeyNames.Key key = Fills.classifyWords(scan, f + 1, fieldEnd);
+        SecretKind kind = Judge.typed(key, s, open + 1, close);
+        if (kind != null) {
+            scan.add(kind, open + 1, close);
+        }
+    }
+
+    /**
+     * {@code enters '<value>' into the password field}: no locator, the field named in words (Serenity's Screenplay
+     * reports, a step's sentence): "the", one or two words, then "field", "box" or "input"; the words judged as a
+     * locator's ({@link Fills#classifyWords}).
+     */
+    private static void namedField(Scan scan, int open, int close, int from, int to) {
+        String s = scan.text;
+        if (to < s.length() && Chars.alnum(s.charAt(to))) {
+            return;   // the words ran on past the filler's reach
+        }
+        int b = to;
+        while (b > from && s.charAt(b - 1) == ' ') {
+            b--;
+        }
+        int last = b;
+        while (last > from && Chars.letter(s.charAt(last - 1))) {
+            last--;
+        }
+        if (!Chars.is(s, last, b, "field") && !Chars.is(s, last, b, "box") && !Chars.is(s, last, b, "input")) {
+            return;
+        }
+        int a = from;
+        if (s.regionMatches(true, a, "the ", 0, 4)) {
+            a += 4;
+        }
+        int labelEnd = last - 1;
+        if (labelEnd <= a || s.charAt(labelEnd) != ' ') {
+            return;
+        }
+        KeyNames.Key key = Fills.classifyWords(scan, a, labelEnd);
         SecretKind kind = Judge.typed(key, s, open + 1, close);
         if (kind != null) {
             scan.add(kind, open + 1, close);

@@ -138,6 +138,8 @@ public final class Redactor {
         on("@$", new BoundParameters());
         on("=", new AuthorizationCodes());
         on("[", new TestIds());
+        on("f", new FoundValues());
+        on("[", new DeepDiffs());
         on(",", new SecretPairs());
         on("\n", new HistoryLines());
         on("iwuv", new Phrases());

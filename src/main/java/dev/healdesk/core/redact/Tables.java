@@ -40,6 +40,9 @@ final class Tables extends Detector {
             columns(scan, cells, n, nextLine(s, lineEnd(s, next)));
             return i + 1;
         }
+        if (next < s.length() && names(s, cells, n) && sameShape(s, next, n, scan)) {
+            columns(scan, cells, n, next);   // a Gherkin data table: a row of column names, no rule under it
+        }
         for (int c = 0; c + 1 < n; c++) {
             KeyNames.Key key = key(scan, cells[2 * c], cells[2 * c + 1]);
             if (key != KeyNames.Key.NONE) {
@@ -90,6 +93,28 @@ final class Tables extends Detector {
             }
             at = nextLine(s, end);
         }
+    }
+
+    /**
+     * Whether every cell is a column's name, one identifier ({@code | name | phone | personal_code |}), as behave,
+     * Cucumber, Gauge and SpecFlow head a data table without a rule under it; the rows are then read as a ruled
+     * table's (their pairs are read as before as well).
+     */
+    private static boolean names(String s, int[] cells, int n) {
+        for (int c = 0; c < n; c++) {
+            int a = cells[2 * c];
+            int b = cells[2 * c + 1];
+            if (b - a < 2 || b - a > KeyNames.MAX_LENGTH || !Chars.letter(s.charAt(a))) {
+                return false;
+            }
+            for (int k = a + 1; k < b; k++) {
+                char ch = s.charAt(k);
+                if (!Chars.alnum(ch) && ch != '_' && ch != '-') {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** What the cell {@code s[start, end)} names, when it is one key name (in backticks, quotes or bold or not). */

@@ -393,14 +393,18 @@ class RedactionCorpusTest {
      * leaked with the standard rules and 11 of 238 secrets at rest, 1291 of 1295 must-keep strings kept (0.9969) and
      * 1293 at rest (0.9985); held out 45 of 294 and 16 of 170, 881 of 889 kept (0.9910) and 885 at rest (0.9955). The
      * standard figure counts personal data, the figure at rest secrets only. These bounds keep the gap from growing:
-     * lower the leak bounds, raise the kept floors, never the other way.
+     * lower the leak bounds, raise the kept floors, never the other way. After redact25's general forms (TenthFormsTest:
+     * more countries' national numbers by layout and check, Gherkin tables' columns, DeepDiff paths, FluentAssertions'
+     * "but found", phones in closed numbering plans beside an e-mail address, Honeycomb's header, a list of key names
+     * kept): tune 4 of 422 and 4 of 238 (Godot's bare 64-hex key in a GUT line, a password in a URL missing its
+     * scheme's colon), 1293 of 1295 kept (Mountebank's IPv4-mapped addresses, masked by design) and 1295 at rest.
      */
-    private static final int TENTH_TUNE_LEAKS_STANDARD = 46;
-    private static final int TENTH_TUNE_LEAKS_AT_REST = 11;
+    private static final int TENTH_TUNE_LEAKS_STANDARD = 4;
+    private static final int TENTH_TUNE_LEAKS_AT_REST = 4;
     private static final int TENTH_HELD_OUT_LEAKS_STANDARD = 45;
     private static final int TENTH_HELD_OUT_LEAKS_AT_REST = 16;
-    private static final double TENTH_TUNE_KEPT_STANDARD = 0.996;
-    private static final double TENTH_TUNE_KEPT_AT_REST = 0.998;
+    private static final double TENTH_TUNE_KEPT_STANDARD = 0.998;
+    private static final double TENTH_TUNE_KEPT_AT_REST = 1.0;
     private static final double TENTH_HELD_OUT_KEPT_STANDARD = 0.991;
     private static final double TENTH_HELD_OUT_KEPT_AT_REST = 0.995;
     /** The tenth collection ({@link RedactionCorpus#TENTH}), measured apart. */
