@@ -145,6 +145,10 @@ public final class Redactor {
         on("i[", new ValidationPaths());
         on("<[", new FieldDiffs());
         on("(", new FailingRows());
+        on("eE", new ExpectedValues());
+        on("en", new FilterValues());
+        on("h", new KeyDumps());
+        on("ds", new SecretManifests());
         for (char c = 0; c < 128; c++) {
             Detector[] ds = triggers[c];
             if (ds == null) {
