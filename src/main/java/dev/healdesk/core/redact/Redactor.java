@@ -149,6 +149,8 @@ public final class Redactor {
         on("en", new FilterValues());
         on("h", new KeyDumps());
         on("ds", new SecretManifests());
+        on("ABCDEFGHIJKLMNOPQRSTUVWXYZ", new LetterIds());
+        on("wW", new WhereValues());
         for (char c = 0; c < 128; c++) {
             Detector[] ds = triggers[c];
             if (ds == null) {

@@ -5,7 +5,8 @@ package dev.healdesk.core.redact;
  * statement: {@code INSERT INTO employees (first_name, ssn, password_hash) VALUES ('Ann', '123456789', '…')}. The
  * column list is matched with each tuple of values by position (the rows of a multi-row insert too, and the
  * {@code +}/{@code -} lines of a seed file's diff); a value under an {@code ssn} column goes when it
- * is nine digits, under a password column always, under another secret-like column when it looks random. Triggered
+ * is nine digits, under a password column always, under another secret-like column when it looks random, under a
+ * phone's column when it is a telephone number ({@link Numbers#phoneValue}: {@code '9433 8440'}). Triggered
  * by the {@code V} of {@code VALUES}.
  */
 final class SqlValues extends Detector {
@@ -38,16 +39,17 @@ final class SqlValues extends Detector {
             return v + 1;
         }
         KeyNames.Key[] columns = new KeyNames.Key[MAX_COLUMNS];
-        int count = columnNames(scan, colsOpen + 1, close, columns);
+        boolean[] phones = new boolean[MAX_COLUMNS];
+        int count = columnNames(scan, colsOpen + 1, close, columns, phones);
         boolean any = false;
         for (int c = 0; c < count; c++) {
-            any |= columns[c] != KeyNames.Key.NONE;
+            any |= columns[c] != KeyNames.Key.NONE || phones[c];
         }
         if (!any) {
             return v + 6;
         }
         for (int row = 0; row < MAX_ROWS && open < s.length() && s.charAt(open) == '('; row++) {
-            int k = tuple(scan, columns, count, open + 1);
+            int k = tuple(scan, columns, phones, count, open + 1);
             while (k < s.length() && s.charAt(k) != ')' && s.charAt(k) != '\n') {
                 k++;
             }
@@ -75,7 +77,7 @@ final class SqlValues extends Detector {
     }
 
     /** Claims the values of the tuple that starts at {@code k} (after its bracket) by their columns; where it stopped. */
-    private static int tuple(Scan scan, KeyNames.Key[] columns, int count, int k) {
+    private static int tuple(Scan scan, KeyNames.Key[] columns, boolean[] phones, int count, int k) {
         String s = scan.text;
         for (int column = 0; column < count && k < s.length(); column++) {
             while (k < s.length() && Chars.space(s.charAt(k))) {
@@ -97,7 +99,11 @@ final class SqlValues extends Detector {
                     end--;
                 }
             }
-            claim(scan, columns[column], start, end);
+            if (phones[column] && end > start && Numbers.phoneValue(s, start, end)) {
+                scan.add(SecretKind.PHONE, start, end);   // a phone column's value ('9433 8440'), no shape of its own
+            } else {
+                claim(scan, columns[column], start, end);
+            }
             while (k < s.length() && s.charAt(k) != ',' && s.charAt(k) != ')' && s.charAt(k) != '\n') {
                 k++;
             }
@@ -115,6 +121,11 @@ final class SqlValues extends Detector {
      * it; how many (at most {@code columns.length}).
      */
     static int columnNames(Scan scan, int from, int to, KeyNames.Key[] columns) {
+        return columnNames(scan, from, to, columns, null);
+    }
+
+    /** As {@link #columnNames(Scan, int, int, KeyNames.Key[])}, and where {@code phones} is given, which name a phone. */
+    static int columnNames(Scan scan, int from, int to, KeyNames.Key[] columns, boolean[] phones) {
         String s = scan.text;
         int count = 0;
         int i = from;
@@ -127,6 +138,9 @@ final class SqlValues extends Detector {
             while (i < to && s.charAt(i) != ',' && s.charAt(i) != '"' && s.charAt(i) != '`' && s.charAt(i) != ']'
                     && !Chars.space(s.charAt(i))) {
                 i++;
+            }
+            if (phones != null) {
+                phones[count] = Numbers.phoneWords(s, start, i);
             }
             columns[count++] = KeyNames.classify(scan, start, i);
             while (i < to && s.charAt(i) != ',') {

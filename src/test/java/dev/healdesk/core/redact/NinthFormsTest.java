@@ -281,4 +281,39 @@ class NinthFormsTest {
         FormChecks.gone(redactor, "Authorization: Basic " + login, login);
         FormChecks.gone(redactor, "curl -H 'Authorization: Basic " + login + "' https://api.tyrell.net", login);
     }
+
+    @Test
+    void nationalNumbersWithLettersByTheirExactLayoutAlone() {
+        String cf = "BNCLRA" + digits(2) + "M" + "1" + digits(1) + "F" + digits(3) + "Q";
+        FormChecks.gone(redactor, "   customer_id   name        cf\n0  1842  Ana Berg  " + cf + "\n", cf, "customer_id", "Ana Berg");
+        String curp = "BEAA" + "9" + digits(1) + "0" + "4" + "1" + digits(1) + "MDFRRN" + digits(2);
+        FormChecks.gone(redactor, "row 12: Ana;Berg;" + curp + ";active", curp, "row 12: Ana;Berg;", ";active");
+        // the same letters and digits out of those places, or in a word, stay
+        FormChecks.untouched(redactor, "artifact ABCDEF12G34H567I built, tag RELEASE2024BUILD77X pushed");
+        FormChecks.untouched(redactor, "com.tyrell.BNCLRA85M10F205QTest failed");
+    }
+
+    @Test
+    void aPhoneColumnsValueInAnInsertGoes() {
+        String phone = digits(4) + " " + digits(4);
+        FormChecks.gone(redactor, "Query\tINSERT INTO members (email, phone) VALUES ('x', '" + phone + "')", phone,
+                "INSERT INTO members (email, phone) VALUES ('x', '");
+        FormChecks.untouched(redactor, "INSERT INTO devices (phone_model, build) VALUES ('Pixel 8', 4211)");
+        FormChecks.untouched(redactor, "INSERT INTO members (name, phone) VALUES ('Ann', '0000 0000')");
+    }
+
+    @Test
+    void aLiteralAWhereComparesWithAColumnOfASecretsTable() {
+        StringBuilder b = new StringBuilder("7a");
+        while (b.length() < 40) {
+            b.append(Integer.toHexString(random.nextInt(16)));
+        }
+        String hex = b.toString();
+        FormChecks.gone(redactor, "[1.2ms] [rows:1] SELECT * FROM \"access_tokens\" WHERE value = '" + hex + "' LIMIT 1",
+                hex, "WHERE value = '", "' LIMIT 1");
+        String pw = "Tarn" + digits(4) + ".qe";
+        FormChecks.gone(redactor, "SELECT id FROM users WHERE login = 'ann' AND password = '" + pw + "'", pw, "login = 'ann'");
+        FormChecks.untouched(redactor, "SELECT * FROM runs WHERE status = 'failed' AND build = '4211'");
+        FormChecks.untouched(redactor, "SELECT * FROM settings WHERE value = 'dark-mode' LIMIT 1");
+    }
 }
