@@ -151,6 +151,7 @@ public final class Redactor {
         on("ds", new SecretManifests());
         on("ABCDEFGHIJKLMNOPQRSTUVWXYZ", new LetterIds());
         on("wW", new WhereValues());
+        on("|", new PowerAsserts());
         for (char c = 0; c < 128; c++) {
             Detector[] ds = triggers[c];
             if (ds == null) {

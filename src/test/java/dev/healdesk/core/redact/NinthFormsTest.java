@@ -316,4 +316,17 @@ class NinthFormsTest {
         FormChecks.untouched(redactor, "SELECT * FROM runs WHERE status = 'failed' AND build = '4211'");
         FormChecks.untouched(redactor, "SELECT * FROM settings WHERE value = 'dark-mode' LIMIT 1");
     }
+
+    @Test
+    void aPowerAssertionsValueBelowTheWordItIsTheValueOf() {
+        String phone = "69" + digits(1) + " " + digits(3) + " " + digits(4);
+        String spock = "Condition not satisfied:\n\nmember.mobile == '+30 690 000 0000'\n|      |      |\n"
+                + "|      |      false\n|      " + phone + "\nMember(id:7)\n";
+        FormChecks.gone(redactor, spock, phone, "member.mobile == '+30 690 000 0000'", "|      |      false\n|      ");
+        String pw = "Tarn" + digits(4) + ".qe";
+        FormChecks.gone(redactor, "user.password == 'x'\n|    |        |\n|    |        false\n|    " + pw + "\nUser(ann)", pw);
+        FormChecks.untouched(redactor, "response.status == 200\n|        |      |\n|        401    false\n<HttpResponse status=401>");
+        FormChecks.untouched(redactor, "cart.items.size() == 3\n|    |     |      |\n|    |     2      false\n|    [a, b]\nCart(7)");
+        FormChecks.untouched(redactor, "header\n| a | b |\n| 1 | 2 |");
+    }
 }
