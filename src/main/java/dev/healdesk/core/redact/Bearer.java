@@ -55,6 +55,9 @@ final class Bearer extends Detector {
         if (end - j < MIN_LENGTH || Values.placeholder(s, j, end) || !Chars.lettersAndDigits(s, j, end)) {
             return j;
         }
+        if (basic && Values.exampleLogin(s, j, end)) {
+            return end;   // test:test, user:pass: an example login, no account's
+        }
         scan.add(basic ? SecretKind.PASSWORD : SecretKind.BEARER_TOKEN, j, end);
         return end;
     }

@@ -62,14 +62,49 @@ final class DeviceSecrets extends Detector {
             return end;
         }
         boolean secret = typed ? stop - v >= MIN_TYPED && hasLetter(s, v, stop) && !lettersOnly(s, v, stop)
-                && !date(s, v, stop) : end - i == 9 && !providerPrefix(s, v, stop) && Values.passwordLike(s, v, stop)
-                && Values.mixedCase(s, v, stop);
+                && !date(s, v, stop) : (end - i == 9 || end - i == 3 && configCommand(s, i))
+                && !providerPrefix(s, v, stop) && Values.passwordLike(s, v, stop) && Values.mixedCase(s, v, stop);
         if (!secret) {
             return end;
         }
         scan.add(SecretKind.PASSWORD, v, stop);
         return stop;
     }
+
+    /**
+     * Whether the {@code key} at {@code i} ends a device's configuration command: one or two words before it on its line
+     * or in its quoted element of a command list, the first at the start ({@code radius-server key …},
+     * {@code crypto isakmp key … address …}, {@code tacacs-server key …}, {@code "ntp trusted-key …"} is no secret's
+     * shape), none of them a word that makes a key no secret ({@code primary key}, {@code sort key}, {@code public key}).
+     */
+    private static boolean configCommand(String s, int i) {
+        int k = i - 1;
+        boolean dash = false;
+        for (int words = 0; words < 2; words++) {
+            if (k < 0 || s.charAt(k) != ' ') {
+                return false;
+            }
+            int wordEnd = k;
+            while (k > 0 && (Chars.lower(s.charAt(k - 1)) || s.charAt(k - 1) == '-')) {
+                dash |= s.charAt(k - 1) == '-';
+                k--;
+            }
+            if (k == wordEnd || Chars.isAny(s, k, wordEnd, NOT_DEVICE_WORDS)
+                    || Chars.isAny(s, k, wordEnd, KeyNames.KEY_QUALIFIERS)) {
+                return false;   // "api key …" and "secret key …" are NamedValues', which names a provider's key
+            }
+            if (k == 0 || s.charAt(k - 1) == '\n' || s.charAt(k - 1) == '"' || s.charAt(k - 1) == ' '
+                    && (k == 1 || s.charAt(k - 2) == '\n')) {
+                return dash || words == 1;   // radius-server key, crypto isakmp key: a command and its subcommand
+            }
+            k--;
+        }
+        return false;
+    }
+
+    /** Words before {@code key} that say it is no secret: a table's, a sort's, a map's, a public one. */
+    private static final String[] NOT_DEVICE_WORDS = {"primary", "foreign", "sort", "partition", "unique", "public",
+            "composite", "hash", "range", "cache", "the", "a", "an", "this", "that", "no", "same", "by", "of", "for"};
 
     private static boolean lettersOnly(String s, int start, int end) {
         for (int i = start; i < end; i++) {

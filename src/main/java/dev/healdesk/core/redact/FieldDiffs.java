@@ -169,7 +169,8 @@ final class FieldDiffs extends Detector {
         return -1;
     }
 
-    private static void judge(Scan scan, int[] name, int start, int end) {
+    /** Judges {@code s[start, end)} as the whole content of the field named {@code s[name[0], name[1])}. */
+    static void judge(Scan scan, int[] name, int start, int end) {
         String s = scan.text;
         if (end <= start || end - start > MAX_VALUE) {
             return;

@@ -57,7 +57,7 @@ final class Judge {
                 return Values.secretLike(s, start, end) && !credentialScope(s, start, end) ? SecretKind.GENERIC_SECRET
                         : null;
             case KEY:
-                return Values.generated(s, start, end) ? SecretKind.GENERIC_SECRET : null;
+                return Values.generated(s, start, end) || hexKey(s, start, end) ? SecretKind.GENERIC_SECRET : null;
             default:
                 return null;
         }
@@ -83,8 +83,8 @@ final class Judge {
             case PERSONAL_ID:
                 return personalNumber(s, start, end) ? SecretKind.NATIONAL_ID : null;
             case KEY:
-                return Values.generated(s, start, end) && !Values.nestedPair(s, start, end) ? SecretKind.GENERIC_SECRET
-                        : null;
+                return (Values.generated(s, start, end) || hexKey(s, start, end)) && !Values.nestedPair(s, start, end)
+                        ? SecretKind.GENERIC_SECRET : null;
             case SESSION:
                 return Values.secretLike(s, start, end) ? SecretKind.SESSION_ID : null;
             case COOKIE:
@@ -146,6 +146,31 @@ final class Judge {
      */
     static boolean personal(KeyNames.Key key) {
         return key == KeyNames.Key.SSN || key == KeyNames.Key.PERSONAL_ID;
+    }
+
+    /**
+     * Whether the value of a bare key ({@link KeyNames.Key#KEY}) is 32 to 64 hex digits, letters and digits both: the
+     * integration keys of alerting and analytics services ({@code routing_key: 29e0…} for PagerDuty's Events API,
+     * {@code integration_key}, {@code write_key}), which one case of hex keeps under the entropy {@link Values#generated}
+     * asks; a key whose word says it is a hash's or a cache's ({@code cache_key}, {@code dedup_key}) is none already.
+     */
+    static boolean hexKey(String s, int start, int end) {
+        if (end - start < 32 || end - start > 64) {
+            return false;
+        }
+        boolean letter = false;
+        boolean digit = false;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (Chars.digit(c)) {
+                digit = true;
+            } else if (c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+                letter = true;
+            } else {
+                return false;
+            }
+        }
+        return letter && digit;
     }
 
     /** Whether the key names a credential: a password, a token, a session, a key; not a person's number, not nothing. */
@@ -223,8 +248,9 @@ final class Judge {
     /**
      * Whether {@code s[start, end)} has a person's number's shape, as national identity numbers, passports and driving
      * licences are written: 6 to 20 digits, at most 3 letters, grouped by blanks, dots, dashes or slashes
-     * ({@code 588715641}, {@code P12712635}, {@code QQ 12 34 56 C}, {@code 123.456.789-09}); a country, a date or a
-     * word stays.
+     * ({@code 588715641}, {@code P12712635}, {@code QQ 12 34 56 C}, {@code 123.456.789-09}), its check character
+     * perhaps in parentheses at the end, as Hong Kong's HKID and Singapore's old NRIC print it ({@code A123456(7)}); a
+     * country, a date or a word stays.
      */
     static boolean personalNumber(String s, int start, int end) {
         if (end - start > 26) {
@@ -232,6 +258,13 @@ final class Judge {
         }
         int digits = 0;
         int letters = 0;
+        if (exampleDigits(s, start, end)) {
+            return false;   // 11.111.111-1, A123456(7): a documentation's example, no one's number
+        }
+        if (end - start >= 9 && s.charAt(end - 1) == ')' && s.charAt(end - 3) == '('
+                && Chars.alnum(s.charAt(end - 2))) {
+            end -= 3;   // HKID's check character in parentheses: A123456(7)
+        }
         for (int i = start; i < end; i++) {
             char c = s.charAt(i);
             if (Chars.digit(c)) {
@@ -244,6 +277,43 @@ final class Judge {
         }
         return digits >= 6 && digits <= 20 && letters <= 3 && !date(s, start, end)
                 || lettersAndDigits(s, start, end, digits, letters);
+    }
+
+    /**
+     * Whether the digits of {@code s[start, end)}, its last one (a check digit) left out, are one digit repeated or the
+     * run 1, 2, 3 … from 1 or 0, six at least: the example numbers that forms, documentation and test fixtures show
+     * ({@code 11.111.111-1}, {@code 111-11-1111}, {@code A123456(7)}, {@code 123456789}), no one's number.
+     */
+    static boolean exampleDigits(String s, int start, int end) {
+        int n = 0;
+        for (int i = start; i < end; i++) {
+            n += Chars.digit(s.charAt(i)) ? 1 : 0;
+        }
+        if (n < 7) {
+            return false;
+        }
+        int first = -1;
+        int previous = -1;
+        boolean same = true;
+        boolean run = true;
+        int m = 0;
+        for (int i = start; i < end && m < n - 1; i++) {   // the check digit, the last, may break the pattern
+            char c = s.charAt(i);
+            if (!Chars.digit(c)) {
+                continue;
+            }
+            int d = c - '0';
+            if (first < 0) {
+                first = d;
+                run = d <= 1;
+            } else {
+                same &= d == first;
+                run &= d == previous + 1;
+            }
+            previous = d;
+            m++;
+        }
+        return same || run;
     }
 
     /**
@@ -342,6 +412,9 @@ final class Judge {
     private static boolean password(String s, int start, int end) {
         if (s.charAt(start) == '/' || s.charAt(start) == '~') {
             return false;
+        }
+        if (s.startsWith("https://", start) || s.startsWith("http://", start)) {
+            return false;   // "reset your password here: https://…": a link, whose token the URL's rules take
         }
         if (end - start > 3) {
             return true;

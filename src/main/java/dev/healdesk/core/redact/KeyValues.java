@@ -679,6 +679,9 @@ final class KeyValues extends Detector {
             return sep + 1;
         }
         boolean basic = Chars.is(s, start, schemeEnd, "basic");
+        if (basic && Values.exampleLogin(s, i, credEnd)) {
+            return credEnd;   // Basic dGVzdDp0ZXN0, test:test: a test double's example, no account's
+        }
         int second = basic && userName(s, i, credEnd) ? plainPassword(s, credEnd, end) : -1;
         if (second > credEnd) {
             // Basic <user> <password>, as HTTP client files write it before encoding (IntelliJ's, REST Client's): the

@@ -565,6 +565,9 @@ final class NamedValues extends Detector {
         if (Values.nestedPair(s, v, e)) {
             return -1;   // a form's or a query's parameters, "token body: grant_type=…&code=…": each judged by its name
         }
+        if (s.startsWith("https://", v) || s.startsWith("http://", v)) {
+            return -1;   // "reset your password here: https://…?token=…": a link, whose token the URL's rules take
+        }
         int pair = pairPassword(s, v, e);
         if (pair > v) {
             int at = Chars.lastIndexOf(s, '@', pair + 1, e);

@@ -9,11 +9,17 @@ import java.util.Map;
  * A password given as a positional argument of a command that has no flag for it, from the table kept as data
  * ({@link RuleTable}, {@code positionals}): {@code rabbitmqctl add_user bob SECRET}, {@code net user bob SECRET /add}.
  * Triggered by the first letter of the phrase's last word (the subcommand); the word before it in the phrase (the command) must
- * stand right before it, and the argument is counted from there, flags skipped.
+ * stand right before it, and the argument is counted from there, flags skipped. A phrase of one word, a command of five
+ * letters or more, counts where a command starts (a line, a prompt, a pipe: {@code radtest bob SECRET host 0 SHARED}),
+ * and its argument must be no word of prose. Position 0: the command reads its password from standard input, and what
+ * {@code echo} pipes into it goes ({@code echo '…' | kinit bob@REALM}, as {@link CommandLines#piped} reads it).
  */
 final class Positionals extends Detector {
 
-    /** One row: the command phrases and which argument after the phrase is the password (1 the first). */
+    /**
+     * One row: the command phrases and which argument after the phrase is the password (1 the first; 0 what is piped
+     * into the command).
+     */
     record Row(String id, List<String> commands, int position) {
     }
 
@@ -29,11 +35,13 @@ final class Positionals extends Detector {
         for (Row r : rows) {
             for (String c : r.commands()) {
                 String[] words = c.trim().split(" +");
-                if (words.length < 2) {
-                    throw new IllegalArgumentException(r.id() + ": a phrase needs a command and a subcommand: " + c);
+                if (words.length < 2 && words[0].length() < 5) {
+                    throw new IllegalArgumentException(r.id() + ": a phrase needs a command and a subcommand, or a"
+                            + " command of five letters or more: " + c);
                 }
                 String last = words[words.length - 1];
-                by.computeIfAbsent(last.charAt(0), k -> new ArrayList<>()).add(new Phrase(words[words.length - 2], last, r.position()));
+                String first = words.length < 2 ? null : words[words.length - 2];
+                by.computeIfAbsent(last.charAt(0), k -> new ArrayList<>()).add(new Phrase(first, last, r.position()));
                 lengths |= 1L << Math.min(63, last.length());
             }
         }
@@ -73,11 +81,17 @@ final class Positionals extends Detector {
         String s = scan.text;
         int end = scan.wordEnd(i);
         Phrase[] phrases = byFirstChar[s.charAt(i)];
-        if (phrases == null || Chars.joinedBefore(s, i) || i == 0 || !Chars.blank(s.charAt(i - 1))) {
+        if (phrases == null || Chars.joinedBefore(s, i)) {
             return end;
         }
+        boolean blankBefore = i > 0 && Chars.blank(s.charAt(i - 1));
         for (Phrase p : phrases) {
-            if (end - i != p.last().length() || !s.startsWith(p.last(), i) || !firstBefore(s, i, p.first())) {
+            if (end - i != p.last().length() || !s.startsWith(p.last(), i)
+                    || (p.first() == null ? !commandStart(s, i) : !blankBefore || !firstBefore(s, i, p.first()))) {
+                continue;
+            }
+            if (p.position() == 0) {
+                CommandLines.piped(scan, i, false);   // echo '…' | kinit bob@REALM: what is piped in is the password
                 continue;
             }
             int v = end;
@@ -87,7 +101,7 @@ final class Positionals extends Detector {
                     v++;
                 }
                 if (v >= s.length() || "\n\r|;&>".indexOf(s.charAt(v)) >= 0) {
-                    return end;
+                    break;
                 }
                 int quote = Quotes.open(s, v);
                 int start = v + quote;
@@ -99,15 +113,56 @@ final class Positionals extends Detector {
                 }
                 boolean flag = quote == 0 && (s.charAt(v) == '-' || s.charAt(v) == '/');
                 if (!flag && ++n == p.position()) {
-                    if (argEnd > start && !Values.placeholder(s, start, argEnd)) {
+                    if (argEnd > start && !Values.placeholder(s, start, argEnd)
+                            && !(p.first() == null && word(s, start, argEnd))) {
                         scan.add(SecretKind.PASSWORD, start, argEnd);
                     }
-                    return end;   // the arguments before it are scanned too: a URL's address, a host's
+                    break;   // the arguments before it are scanned too: a URL's address, a host's
                 }
                 v = argEnd + quote;
             }
         }
         return end;
+    }
+
+    /**
+     * Whether {@code s[start, end)} is a word of prose, small letters and perhaps a sentence's sign after them: a command
+     * of one word may be the subject of a sentence ("radtest is what we use; …"), so its argument must not be one.
+     */
+    private static boolean word(String s, int start, int end) {
+        int k = start;
+        while (k < end && Chars.lower(s.charAt(k))) {
+            k++;
+        }
+        return k > start && (k == end || k == end - 1 && ".,;:".indexOf(s.charAt(k)) >= 0);
+    }
+
+    /**
+     * Whether a command of one word stands where a command does at {@code i}: at the line's start (blanks, a shell
+     * prompt's {@code $ } or {@code + } before it), after a pipe's {@code |}, a {@code ;}, a {@code &&} or {@code sudo},
+     * or after a path's slash ({@code /usr/bin/radtest}); not a word of prose that happens to be the command's name.
+     */
+    private static boolean commandStart(String s, int i) {
+        int k = i;
+        if (k > 0 && s.charAt(k - 1) == '/') {
+            while (k > 0 && !Chars.space(s.charAt(k - 1))) {
+                k--;
+            }
+        }
+        while (k > 0 && Chars.blank(s.charAt(k - 1))) {
+            k--;
+        }
+        if (k == 0 || s.charAt(k - 1) == '\n') {
+            return true;
+        }
+        char b = s.charAt(k - 1);
+        if (b == '|' || b == ';' || b == '&' || b == '`' || b == '(') {
+            return true;
+        }
+        if ((b == '$' || b == '+' || b == '#' || b == '>') && (k == 1 || s.charAt(k - 2) == '\n' || Chars.blank(s.charAt(k - 2)))) {
+            return true;
+        }
+        return k >= 4 && s.startsWith("sudo", k - 4) && (k == 4 || !Chars.word(s.charAt(k - 5)));
     }
 
     /**

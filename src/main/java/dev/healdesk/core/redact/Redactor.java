@@ -149,6 +149,13 @@ public final class Redactor {
         on("(", new FailingRows());
         on(":", new SecretTypes());
         on(":", new PaperKeys());
+        on("eE", new ExpectedValues());
+        on("en", new FilterValues());
+        on("h", new KeyDumps());
+        on("ds", new SecretManifests());
+        on("ABCDEFGHIJKLMNOPQRSTUVWXYZ", new LetterIds());
+        on("wW", new WhereValues());
+        on("|", new PowerAsserts());
         for (char c = 0; c < 128; c++) {
             Detector[] ds = triggers[c];
             if (ds == null) {

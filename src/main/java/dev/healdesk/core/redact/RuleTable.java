@@ -156,9 +156,9 @@ record RuleTable(List<Tokens.Rule> tokens, List<CommandLines.Flag> flags, List<L
 
     private static Positionals.Row positional(JsonNode n) {
         List<String> commands = strings(n.path("commands"));
-        int position = n.path("position").asInt(0);
-        if (commands.isEmpty() || position < 1) {
-            throw new IllegalArgumentException("needs commands and a position of 1 or more");
+        int position = n.path("position").asInt(-1);   // 0: the password is piped in on standard input
+        if (commands.isEmpty() || position < 0) {
+            throw new IllegalArgumentException("needs commands and a position of 0 or more");
         }
         return new Positionals.Row(n.get("id").asText(), commands, position);
     }

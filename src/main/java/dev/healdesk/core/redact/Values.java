@@ -70,6 +70,31 @@ final class Values {
         return start > 0 && end < s.length() && s.charAt(start - 1) == '[' && s.charAt(end) == ']';
     }
 
+    /**
+     * The logins documentation and test doubles show as Basic credentials: no account's, and what a mock's
+     * "doesn't match {'Authorization': 'Basic dGVzdDp0ZXN0'}" needs kept to be read.
+     */
+    private static final Set<String> EXAMPLE_LOGINS = Set.of("test:test", "user:pass", "user:password",
+            "username:password", "foo:bar", "demo:demo", "example:example", "aladdin:opensesame",
+            "Aladdin:open sesame");
+
+    /**
+     * Whether the base64 {@code s[start, end)} decodes to one of the example logins of documentation and test doubles
+     * ({@code test:test}, {@code user:pass}, RFC 7617's {@code Aladdin:open sesame}).
+     */
+    static boolean exampleLogin(String s, int start, int end) {
+        if (end - start < 8 || end - start > 40) {
+            return false;
+        }
+        try {
+            String login = new String(java.util.Base64.getDecoder().decode(s.substring(start, end)),
+                    java.nio.charset.StandardCharsets.ISO_8859_1);
+            return EXAMPLE_LOGINS.contains(login);
+        } catch (IllegalArgumentException e) {
+            return false;   // no base64
+        }
+    }
+
     /** Whether a value under a secret-sounding key name is random enough to be the secret itself. */
     static boolean secretLike(String s, int start, int end) {
         if (end - start < MIN_SECRET_LENGTH || placeholder(s, start, end)) {

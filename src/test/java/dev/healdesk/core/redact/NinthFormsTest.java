@@ -161,4 +161,172 @@ class NinthFormsTest {
                 + "(parameters: {\"1\":\"failed\",\"2\":4211}, types: {\"1\":2,\"2\":1})");
         FormChecks.untouched(redactor, "SELECT * FROM runs WHERE build = ? with params: {\"limit\": 50, \"page\": 2}");
     }
+
+    @Test
+    void anAssertionsExpectedAndActualValuesAreJudgedUnderTheFieldTheyDifferIn() {
+        String rut = digits(2) + "." + digits(3) + "." + digits(3) + "-" + digits(1);
+        FormChecks.gone(redactor, "  2.1) body: $.customer.rut Expected '11.111.111-1' (String) but received '" + rut
+                + "' (String)", rut, "$.customer.rut Expected '11.111.111-1' (String) but received '");
+        String phone = "9 " + digits(4) + " " + digits(4);
+        FormChecks.gone(redactor, "  2.2) body: $.contact.phone Expected '+56 2 0000 0000' (String) but received '" + phone
+                + "'", phone, "$.contact.phone Expected");
+        String nin = "QQ" + digits(6) + "C";
+        FormChecks.gone(redactor, "body.nino: expected \"" + nin + "\" but got \"AB123456C\"", nin);
+        String cnp = "1" + digits(12);
+        FormChecks.gone(redactor, "field/property 'person.cnp' differ:\n- actual value  : \"" + cnp
+                + "\"\n- expected value: \"1111111111111\"", cnp, "field/property 'person.cnp' differ:",
+                "- expected value: \"1111111111111\"");
+        // a field that names nothing personal keeps both values, and prose with "expected" is no field's
+        FormChecks.untouched(redactor, "  1.1) body: $.status Expected 'paid' (String) but received 'open' (String)");
+        FormChecks.untouched(redactor, "field/property 'order.total' differ:\n- actual value  : 4211\n- expected value: 4200");
+        FormChecks.untouched(redactor, "Build 4211 took longer than expected 600 but got 812 seconds");
+    }
+
+    @Test
+    void aQueryFiltersLiteralIsJudgedUnderTheFieldItIsComparedWith() {
+        String phone = "0" + digits(2) + "-" + digits(3) + " " + digits(4);
+        FormChecks.gone(redactor, "2024-05-14 10:23:03 GET /odata/Members $filter=Phone+eq+'" + phone + "'&$top=5 443 - 500",
+                phone, "$filter=Phone+eq+'", "'&$top=5 443 - 500");
+        String ssn = "2" + digits(2) + "-" + digits(2) + "-" + digits(4);
+        FormChecks.gone(redactor, "GET /scim/v2/Users?filter=ssn eq \"" + ssn + "\"", ssn, "filter=ssn eq \"");
+        FormChecks.untouched(redactor, "GET /odata/Orders?$filter=Status eq 'Open' and Total ne 0 and Region eq 'EU-West'");
+        FormChecks.untouched(redactor, "if x eq 'y' then the phone eq test passes");
+    }
+
+    @Test
+    void aCheckCharacterInParenthesesAndAnExampleNumberUnderAPersonsName() {
+        String hkid = "K" + digits(6) + "(" + digits(1) + ")";
+        FormChecks.gone(redactor, "+    \"hkid\": \"" + hkid + "\",", hkid, "\"hkid\": \"");
+        // the example numbers forms and fixtures show are no one's
+        FormChecks.untouched(redactor, "-    \"hkid\": \"A123456(7)\",");
+        FormChecks.untouched(redactor, "    \"rut\": \"11.111.111-1\",");
+        FormChecks.untouched(redactor, "    \"ref\": \"K482913(5)\",");
+    }
+
+    @Test
+    void aDevicesKeyWithoutItsTypeGoesWhereItHasAPasswordsShape() {
+        String a = "Rk" + digits(3) + "-qW" + digits(2) + "zY";
+        String b = "Slate" + digits(4) + ".pv";
+        FormChecks.gone(redactor, "radius-server key " + a, a, "radius-server key ");
+        FormChecks.gone(redactor, "fatal: [sw-01]: FAILED! => {\"commands\": [\"tacacs-server key " + a
+                + "\", \"crypto isakmp key " + b + " address 0.0.0.0\"]}", b, "address 0.0.0.0", "tacacs-server key ");
+        FormChecks.gone(redactor, "fatal: [sw-01]: FAILED! => {\"commands\": [\"tacacs-server key " + a + "\"]}", a);
+        FormChecks.untouched(redactor, "ALTER TABLE t ADD primary key idx_userId2");
+        FormChecks.untouched(redactor, "crypto isakmp key-exchange group 14 address 0.0.0.0");
+        FormChecks.untouched(redactor, "ntp trusted-key 10");
+    }
+
+    @Test
+    void aOneWordCommandsPositionalSecretAndAPasswordPipedIntoACommandThatReadsIt() {
+        String pw = "Vale" + digits(4) + "!k";
+        String shared = FormChecks.token(random, 16);
+        FormChecks.gone(redactor, "$ radtest ci-probe " + pw + " radius.tyrell.net 0 " + shared, shared,
+                "$ radtest ci-probe ", " radius.tyrell.net 0 ");
+        FormChecks.gone(redactor, "$ radtest ci-probe " + pw + " radius.tyrell.net 0 " + shared, pw);
+        FormChecks.gone(redactor, "echo \"User-Name = ci\" | /usr/bin/radclient -x radius.tyrell.net:1812 auth " + shared,
+                shared, "auth ");
+        FormChecks.gone(redactor, "+ echo " + pw + " | kinit etl-loader@DATA.TYRELL.NET", pw,
+                " | kinit etl-loader@DATA.TYRELL.NET");
+        FormChecks.gone(redactor, "printf '%s' '" + pw + "' | kinit -V etl@DATA.TYRELL.NET", pw);
+        // the command named in prose, and kinit with a keytab, keep their words
+        FormChecks.untouched(redactor, "radtest is what we use; radtest sends one request and prints the reply");
+        FormChecks.untouched(redactor, "kinit -kt /etc/etl.keytab etl-loader@DATA.TYRELL.NET");
+        FormChecks.untouched(redactor, "echo done | tee kinit.log");
+    }
+
+    @Test
+    void keyMaterialDumpedInHexUnderItsName() {
+        StringBuilder hex = new StringBuilder();
+        for (int k = 0; k < 32; k++) {
+            hex.append(Integer.toHexString(16 + random.nextInt(240)));
+        }
+        String dump = hex.toString();
+        FormChecks.gone(redactor, "wlan1: WPA: PMK - hexdump(len=32): " + dump, dump, "wlan1: WPA: PMK - hexdump(len=32): ");
+        String spaced = dump.substring(0, 2) + " " + dump.substring(2, 4) + " " + dump.substring(4, 6);
+        FormChecks.gone(redactor, "EAP: EMSK - hexdump(len=3): " + spaced, spaced);
+        FormChecks.untouched(redactor, "wlan1: WPA: Replay Counter - hexdump(len=8): 00 00 00 00 00 00 00 01");
+        FormChecks.untouched(redactor, "wlan1: WPA: RSN IE in EAPOL-Key - hexdump(len=22): 30 14 01 00 00 0f ac 04");
+        FormChecks.untouched(redactor, "wlan1: WPA: Key MIC - hexdump(len=16): 5c 1f 0a 77");
+    }
+
+    @Test
+    void anIntegrationKeyOfHexUnderABareKeysName() {
+        String hex = FormChecks.token(random, 32).toLowerCase(Locale.ROOT).replaceAll("[g-z]", "e");
+        hex = "4" + hex.substring(1, 31) + "c";
+        FormChecks.gone(redactor, "receivers:\n- name: oncall\n  pagerduty_configs:\n  - routing_key: " + hex, hex,
+                "routing_key: ");
+        FormChecks.untouched(redactor, "  - routing_key: orders.created\n    dedup_key: " + hex);
+        FormChecks.untouched(redactor, "    cache_key: " + hex);
+    }
+
+    @Test
+    void aKubernetesSecretsValuesGoWhereverItsKindStands() {
+        String value = FormChecks.token(random, 40) + "==";
+        String manifest = "apiVersion: v1\ndata:\n  REDIS_URL: " + value + "\n  username: c3ZjLWV0bA==\nkind: Secret\n"
+                + "metadata:\n  name: etl-env\ntype: Opaque\n---\napiVersion: v1\ndata:\n  LOG_LEVEL: aW5mbw==\n"
+                + "  API_BASE: https://api.tyrell.net\nkind: ConfigMap\n";
+        FormChecks.gone(redactor, manifest, value, "  username: c3ZjLWV0bA==\n", "  LOG_LEVEL: aW5mbw==\n",
+                "  API_BASE: https://api.tyrell.net\nkind: ConfigMap");
+        FormChecks.untouched(redactor, "apiVersion: v1\ndata:\n  LOG_LEVEL: aW5mbw==\n  SHARDS: \"4\"\nkind: ConfigMap\n");
+    }
+
+    @Test
+    void aLinkAfterAPasswordsWordAndAnExampleLoginStay() {
+        String token = FormChecks.token(random, 32);
+        FormChecks.gone(redactor, "Hi Ann, reset your password here: https://shop.tyrell.net/reset?token=" + token, token,
+                "reset your password here: https://shop.tyrell.net/reset?token=");
+        FormChecks.untouched(redactor, "E   - GET https://api.tyrell.net/v1/me doesn't match {'Authorization': 'Basic dGVzdDp0ZXN0'}");
+        FormChecks.untouched(redactor, "Authorization: Basic dXNlcjpwYXNz");
+        String login = java.util.Base64.getEncoder().encodeToString(("ci:" + "Vale" + digits(4) + "!k").getBytes());
+        FormChecks.gone(redactor, "Authorization: Basic " + login, login);
+        FormChecks.gone(redactor, "curl -H 'Authorization: Basic " + login + "' https://api.tyrell.net", login);
+    }
+
+    @Test
+    void nationalNumbersWithLettersByTheirExactLayoutAlone() {
+        String cf = "BNCLRA" + digits(2) + "M" + "1" + digits(1) + "F" + digits(3) + "Q";
+        FormChecks.gone(redactor, "   customer_id   name        cf\n0  1842  Ana Berg  " + cf + "\n", cf, "customer_id", "Ana Berg");
+        String curp = "BEAA" + "9" + digits(1) + "0" + "4" + "1" + digits(1) + "MDFRRN" + digits(2);
+        FormChecks.gone(redactor, "row 12: Ana;Berg;" + curp + ";active", curp, "row 12: Ana;Berg;", ";active");
+        // the same letters and digits out of those places, or in a word, stay
+        FormChecks.untouched(redactor, "artifact ABCDEF12G34H567I built, tag RELEASE2024BUILD77X pushed");
+        FormChecks.untouched(redactor, "com.tyrell.BNCLRA85M10F205QTest failed");
+    }
+
+    @Test
+    void aPhoneColumnsValueInAnInsertGoes() {
+        String phone = digits(4) + " " + digits(4);
+        FormChecks.gone(redactor, "Query\tINSERT INTO members (email, phone) VALUES ('x', '" + phone + "')", phone,
+                "INSERT INTO members (email, phone) VALUES ('x', '");
+        FormChecks.untouched(redactor, "INSERT INTO devices (phone_model, build) VALUES ('Pixel 8', 4211)");
+        FormChecks.untouched(redactor, "INSERT INTO members (name, phone) VALUES ('Ann', '0000 0000')");
+    }
+
+    @Test
+    void aLiteralAWhereComparesWithAColumnOfASecretsTable() {
+        StringBuilder b = new StringBuilder("7a");
+        while (b.length() < 40) {
+            b.append(Integer.toHexString(random.nextInt(16)));
+        }
+        String hex = b.toString();
+        FormChecks.gone(redactor, "[1.2ms] [rows:1] SELECT * FROM \"access_tokens\" WHERE value = '" + hex + "' LIMIT 1",
+                hex, "WHERE value = '", "' LIMIT 1");
+        String pw = "Tarn" + digits(4) + ".qe";
+        FormChecks.gone(redactor, "SELECT id FROM users WHERE login = 'ann' AND password = '" + pw + "'", pw, "login = 'ann'");
+        FormChecks.untouched(redactor, "SELECT * FROM runs WHERE status = 'failed' AND build = '4211'");
+        FormChecks.untouched(redactor, "SELECT * FROM settings WHERE value = 'dark-mode' LIMIT 1");
+    }
+
+    @Test
+    void aPowerAssertionsValueBelowTheWordItIsTheValueOf() {
+        String phone = "69" + digits(1) + " " + digits(3) + " " + digits(4);
+        String spock = "Condition not satisfied:\n\nmember.mobile == '+30 690 000 0000'\n|      |      |\n"
+                + "|      |      false\n|      " + phone + "\nMember(id:7)\n";
+        FormChecks.gone(redactor, spock, phone, "member.mobile == '+30 690 000 0000'", "|      |      false\n|      ");
+        String pw = "Tarn" + digits(4) + ".qe";
+        FormChecks.gone(redactor, "user.password == 'x'\n|    |        |\n|    |        false\n|    " + pw + "\nUser(ann)", pw);
+        FormChecks.untouched(redactor, "response.status == 200\n|        |      |\n|        401    false\n<HttpResponse status=401>");
+        FormChecks.untouched(redactor, "cart.items.size() == 3\n|    |     |      |\n|    |     2      false\n|    [a, b]\nCart(7)");
+        FormChecks.untouched(redactor, "header\n| a | b |\n| 1 | 2 |");
+    }
 }

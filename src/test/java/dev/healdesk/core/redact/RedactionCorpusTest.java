@@ -311,12 +311,14 @@ class RedactionCorpusTest {
      * fakes draw their check digits at random). One label of the tune part was corrected: a service account key's
      * {@code private_key_id} is the key's id, no secret, as the first collection keeps it (378 planted, 1113 to keep).
      * Held out 4 of 204 and 0 of 132 (Italy's codice fiscale under a pandas column "cf"), 568 kept; tune 2 of 378 and 0
-     * of 290 (Ireland's PPS in a CSV row with no header), 1113 of 1113 kept in both modes.
+     * of 290 (Ireland's PPS in a CSV row with no header), 1113 of 1113 kept in both modes. With redact24's national
+     * numbers with letters by their exact layout ({@link LetterIds}: the codice fiscale, Mexico's CURP): held out 0 and
+     * 0; the PPS (seven digits and a letter, a layout too loose to stand alone) is left.
      */
     private static final boolean RELEASED_EIGHTH = true;
     private static final int EIGHTH_TUNE_LEAKS_STANDARD = 2;
     private static final int EIGHTH_TUNE_LEAKS_AT_REST = 0;
-    private static final int EIGHTH_HELD_OUT_LEAKS_STANDARD = 4;
+    private static final int EIGHTH_HELD_OUT_LEAKS_STANDARD = 0;
     private static final int EIGHTH_HELD_OUT_LEAKS_AT_REST = 0;
     private static final double EIGHTH_TUNE_KEPT_STANDARD = 1.0;
     private static final double EIGHTH_TUNE_KEPT_AT_REST = 1.0;
@@ -347,6 +349,16 @@ class RedactionCorpusTest {
      * a multi-row INSERT): tune 36 and 18 leaked, 1607 (0.9829) and 1629 (0.9963) kept. With redact21's forms (written from
      * the eighth collection) merged beside them: tune 29 and 16; held out 14 and 12 leaked (unchanged), 851 (0.9838) and
      * 853 kept. Bound values keyed by their places (Doctrine's parameters object): tune 26 and 13; held out unchanged.
+     * redact24's general forms from the tune part's failures ({@link NinthFormsTest}: an assertion's expected and actual
+     * values under the field they differ in, a query filter's literal, a WHERE's literal under a secrets table, a phone
+     * column's INSERT value, key material hexdumped under its name, a Kubernetes Secret's data wherever its kind stands,
+     * an untyped device key, one-word commands' positional secrets and passwords piped into kinit, an HKID's check in
+     * parentheses, integration keys of hex, national numbers with letters by layout; kept: a link after a password's
+     * word, an example login, example numbers; a power assertion's value below its word, {@link PowerAsserts}): tune 2
+     * and 0 leaked (an Israeli number under the key {@code tz}), 1613 (0.9865) and 1635 (1.0000) kept, the 22 keeps still
+     * lost with the standard rules being IP addresses (masked by design) and a team's mailbox {@code ops@} (masked as
+     * the earlier collections want); held out 12 and 12 (summary lines only), kept unchanged. (Merged with
+     * redact23's forms from the released held-out part: held out 2 and 2, tune 2 and 0.)
      */
     /**
      * Whether the ninth collection's held-out part prints its failures. It was released as tune data by the lead at
@@ -364,12 +376,12 @@ class RedactionCorpusTest {
      * address the standard rules mask); tune 24 of 590 and 13 of 412, kept unchanged.
      */
     private static final boolean RELEASED_NINTH = true;
-    private static final int NINTH_TUNE_LEAKS_STANDARD = 24;
-    private static final int NINTH_TUNE_LEAKS_AT_REST = 13;
+    private static final int NINTH_TUNE_LEAKS_STANDARD = 2;
+    private static final int NINTH_TUNE_LEAKS_AT_REST = 0;
     private static final int NINTH_HELD_OUT_LEAKS_STANDARD = 2;
     private static final int NINTH_HELD_OUT_LEAKS_AT_REST = 2;
-    private static final double NINTH_TUNE_KEPT_STANDARD = 0.982;
-    private static final double NINTH_TUNE_KEPT_AT_REST = 0.996;
+    private static final double NINTH_TUNE_KEPT_STANDARD = 0.986;
+    private static final double NINTH_TUNE_KEPT_AT_REST = 1.0;
     private static final double NINTH_HELD_OUT_KEPT_STANDARD = 0.993;
     private static final double NINTH_HELD_OUT_KEPT_AT_REST = 0.995;
     /** The ninth collection ({@link RedactionCorpus#NINTH}), measured apart. */
@@ -397,11 +409,15 @@ class RedactionCorpusTest {
      * more countries' national numbers by layout and check, Gherkin tables' columns, DeepDiff paths, FluentAssertions'
      * "but found", phones in closed numbering plans beside an e-mail address, Honeycomb's header, a list of key names
      * kept): tune 4 of 422 and 4 of 238 (Godot's bare 64-hex key in a GUT line, a password in a URL missing its
-     * scheme's colon), 1293 of 1295 kept (Mountebank's IPv4-mapped addresses, masked by design) and 1295 at rest.
+     * scheme's colon), 1293 of 1295 kept (Mountebank's IPv4-mapped addresses, masked by design) and 1295 at rest;
+     * held out (summary lines only) 28 of 294 and 16 of 170, kept unchanged. That fall from 45 is not a blind figure:
+     * the tune and held-out parts share the countries whose numbers and phones redact25's tables learnt (from the
+     * countries' public specifications, not from the fakes), so 45 stays the clean measure. redact23's and redact24's
+     * forms, written from the ninth collection, moved neither part.
      */
     private static final int TENTH_TUNE_LEAKS_STANDARD = 4;
     private static final int TENTH_TUNE_LEAKS_AT_REST = 4;
-    private static final int TENTH_HELD_OUT_LEAKS_STANDARD = 45;
+    private static final int TENTH_HELD_OUT_LEAKS_STANDARD = 28;
     private static final int TENTH_HELD_OUT_LEAKS_AT_REST = 16;
     private static final double TENTH_TUNE_KEPT_STANDARD = 0.998;
     private static final double TENTH_TUNE_KEPT_AT_REST = 1.0;

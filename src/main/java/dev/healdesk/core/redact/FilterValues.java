@@ -1,0 +1,64 @@
+package dev.healdesk.core.redact;
+
+/**
+ * A field compared with a literal by a query language's word operator, as a request's filter carries it into an access
+ * log, an API client's trace or a test's failure: OData's {@code $filter=Phone eq '…'} (its blanks written {@code +}
+ * or {@code %20} in a URL: {@code Phone+eq+'…'}), SCIM's {@code filter=userName eq "…"}, Microsoft Graph's and
+ * Dynamics' queries; {@code eq} and {@code ne}. The literal is judged as the named field's whole content
+ * ({@link FieldDiffs#judge}): a phone under {@code Phone}, a person's number under {@code NationalId}, a secret under a
+ * secret's name; {@code Status eq 'Open'} and {@code Id eq 42} keep theirs. Triggered by the operator's {@code e} or
+ * {@code n} and its length.
+ */
+final class FilterValues extends Detector {
+
+    private static final int MAX_VALUE = 128;
+    private static final boolean[] SECOND = Chars.set("qe");
+
+    @Override
+    public boolean[] seconds(char c) {
+        return SECOND;
+    }
+
+    @Override
+    public long wordLengths(char c) {
+        return 1L << 2;
+    }
+
+    @Override
+    public int at(Scan scan, int i) {
+        String s = scan.text;
+        int end = scan.wordEnd(i);
+        if (end - i != 2 || !(s.startsWith("eq", i) || s.startsWith("ne", i)) || i < 2 || end + 2 >= s.length()) {
+            return end;
+        }
+        char before = s.charAt(i - 1);
+        char after = s.charAt(end);
+        if (!(before == ' ' || before == '+') || after != before) {
+            return end;
+        }
+        int nameEnd = i - 1;
+        int nameStart = nameEnd;
+        while (nameStart > 0 && nameEnd - nameStart < KeyNames.MAX_LENGTH
+                && (Chars.word(s.charAt(nameStart - 1)) || s.charAt(nameStart - 1) == '/')) {
+            nameStart--;
+        }
+        int slash = Chars.lastIndexOf(s, '/', nameStart, nameEnd);
+        if (slash >= 0) {
+            nameStart = slash + 1;   // a navigation path: Address/Phone eq '…'
+        }
+        if (nameEnd - nameStart < 2) {
+            return end;
+        }
+        int v = end + 1;
+        char q = s.charAt(v);
+        if (q != '\'' && q != '"') {
+            return end;
+        }
+        int close = Chars.indexOf(s, q, v + 1, Math.min(s.length(), v + 2 + MAX_VALUE));
+        if (close <= v + 1) {
+            return end;
+        }
+        FieldDiffs.judge(scan, new int[] {nameStart, nameEnd}, v + 1, close);
+        return end;
+    }
+}

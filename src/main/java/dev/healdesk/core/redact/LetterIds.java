@@ -1,0 +1,86 @@
+package dev.healdesk.core.redact;
+
+/**
+ * National identity numbers written with letters among their digits, by a layout exact enough to stand without a name
+ * beside them (in a table's cell under a column called {@code cf}, a CSV row, a fixture): Italy's codice fiscale
+ * ({@code RSSMRA85T10A562S}: six letters of the name, the year, a month's letter of {@code ABCDEHLMPRST}, the day,
+ * 41-71 for women, a place's letter and three digits, a check letter) and Mexico's CURP
+ * ({@code GOMA850101HDFRRN09}: four letters, a date YYMMDD, the sex H, M or X, two letters of the state, three
+ * consonants, a letter or digit and a check digit). Sixteen or eighteen capitals and digits in exactly these places
+ * and a valid month and day are no word, hash or id of a program's. The whole word must stand alone, as
+ * {@link NationalIds} asks. Triggered by a capital letter at a word of 16 or 18 characters.
+ */
+final class LetterIds extends Detector {
+
+    private static final String MONTHS = "ABCDEHLMPRST";
+
+    @Override
+    public long wordLengths(char c) {
+        return 1L << 16 | 1L << 18;
+    }
+
+    @Override
+    public int at(Scan scan, int i) {
+        String s = scan.text;
+        int end = scan.wordEnd(i);
+        if (Chars.joinedBefore(s, i) || !alone(s, i, end)) {
+            return end;
+        }
+        if (end - i == 16 && codiceFiscale(s, i) || end - i == 18 && curp(s, i)) {
+            scan.add(SecretKind.NATIONAL_ID, i, end);
+        }
+        return end;
+    }
+
+    private static boolean alone(String s, int start, int end) {
+        char b = start > 0 ? s.charAt(start - 1) : ' ';
+        char a = end < s.length() ? s.charAt(end) : ' ';
+        return " \t\"',;|:=([{>\n".indexOf(b) >= 0 && " \t\"',;|)]}<\n\r".indexOf(a) >= 0;
+    }
+
+    /** LLLLLL DD L DD L DDD L, the month's letter one of {@link #MONTHS}, the day 1-31 or 41-71. */
+    private static boolean codiceFiscale(String s, int i) {
+        return upper(s, i, 6) && digits(s, i + 6, 2) && MONTHS.indexOf(s.charAt(i + 8)) >= 0 && digits(s, i + 9, 2)
+                && day(number(s, i + 9, 2) % 40) && upper(s, i + 11, 1) && digits(s, i + 12, 3) && upper(s, i + 15, 1);
+    }
+
+    /** LLLL YYMMDD [HMX] LL LLL [L or D] D, the month 1-12 and the day 1-31. */
+    private static boolean curp(String s, int i) {
+        char sex = s.charAt(i + 10);
+        char sixteenth = s.charAt(i + 16);
+        int month = digits(s, i + 4, 6) ? number(s, i + 6, 2) : 0;
+        return upper(s, i, 4) && month >= 1 && month <= 12 && day(number(s, i + 8, 2))
+                && (sex == 'H' || sex == 'M' || sex == 'X') && upper(s, i + 11, 5)
+                && (Chars.upper(sixteenth) || Chars.digit(sixteenth)) && Chars.digit(s.charAt(i + 17));
+    }
+
+    private static boolean day(int d) {
+        return d >= 1 && d <= 31;
+    }
+
+    private static boolean upper(String s, int from, int n) {
+        for (int k = from; k < from + n; k++) {
+            if (!Chars.upper(s.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean digits(String s, int from, int n) {
+        for (int k = from; k < from + n; k++) {
+            if (!Chars.digit(s.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int number(String s, int from, int n) {
+        int v = 0;
+        for (int k = from; k < from + n; k++) {
+            v = v * 10 + s.charAt(k) - '0';
+        }
+        return v;
+    }
+}
