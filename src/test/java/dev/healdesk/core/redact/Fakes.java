@@ -629,7 +629,7 @@ final class Fakes {
     }
 
     /** {@code digits} with the Luhn check digit appended. */
-    private static String luhn(String digits) {
+    static String luhn(String digits) {
         int sum = 0;
         boolean twice = true;
         for (int i = digits.length() - 1; i >= 0; i--) {

@@ -290,22 +290,9 @@ final class ValidIds {
         return body + d10 + d11;
     }
 
-    /** {@code digits} with the Luhn check digit appended. */
+    /** {@code digits} with the Luhn check digit appended (as {@link Fakes} appends it to card numbers). */
     static String luhn(String digits) {
-        int sum = 0;
-        boolean twice = true;
-        for (int i = digits.length() - 1; i >= 0; i--) {
-            int d = digits.charAt(i) - '0';
-            if (twice) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-            twice = !twice;
-        }
-        return digits + (10 - sum % 10) % 10;
+        return Fakes.luhn(digits);
     }
 
     /** An IBAN of {@code layout} (country, bank code, digits) with its ISO 13616 mod 97 check. */
