@@ -177,7 +177,9 @@ public final class HistoryStore implements AutoCloseable {
     private static HistoryStore open(Path file, Provenance provenance) {
         try {
             Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
+            if (parent != null && !Files.isDirectory(parent)) {
+                // only where it is missing: createDirectories meets an existing folder by throwing and catching
+                // FileAlreadyExistsException, at every start of every command
                 Files.createDirectories(parent);
             }
         } catch (IOException e) {
