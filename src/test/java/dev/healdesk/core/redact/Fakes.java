@@ -500,6 +500,10 @@ final class Fakes {
                 if (tenth != null) {
                     return tenth;
                 }
+                Fake eleventh = EleventhIds.make(name, r, this);
+                if (eleventh != null) {
+                    return eleventh;
+                }
                 throw new IllegalArgumentException("no fake for placeholder " + name);
         }
     }

@@ -425,6 +425,30 @@ class RedactionCorpusTest {
     private static final double TENTH_HELD_OUT_KEPT_AT_REST = 0.995;
     /** The tenth collection ({@link RedactionCorpus#TENTH}), measured apart. */
     private static List<Case> tenth;
+    /**
+     * The eleventh collection ({@link RedactionCorpus#ELEVENTH}, families11.py: 68 formats none of the ten earlier
+     * collections has, weighted toward what a FAILING TEST RUN of a web or back-end application prints and drags in:
+     * Artillery, uvu, Polly.js, Mockoon; aiohttp, Go's httputil dumps, gunicorn, Gin, tower-http, Dropwizard; Drizzle,
+     * Exposed, the MongoDB profiler, ksqlDB, Solr, Hasura, PostgREST, Strapi, Directus, Meilisearch/Typesense, Upstash,
+     * Turso, Appwrite; BullMQ, Pulsar, Temporal, Inngest, ActiveMQ Artemis, rpk; Laravel Ignition, Symfony's Monolog,
+     * NestJS, Next.js, Nuxt, SvelteKit, Spring Security's debug filter, APISIX, Authelia; Cognito, Clerk, Razorpay,
+     * Mollie, Braintree, PayPal, Adyen, Mailtrap; kaniko, buildah, podman, Skaffold, Tilt, Earthly, Dagger, Semaphore,
+     * Codefresh, Halyard, wrangler; linode-cli, hcloud, Scaleway, OCI; direnv, chamber, External Secrets; Mattermost,
+     * Jaeger, Insomnia, Dagster; with the personal data of 30 more countries and national numbers that pass their checks
+     * ({@link EleventhIds}); learnt from public documentation pages and threads) was built and committed before any rule
+     * ran on it, and no rule writer has seen it. Its families are split by the SHA-1 of the name (0 mod 3): 26 of 68 fell
+     * to the held-out part, 104 of 272 lines (38%; not redrawn). The first measure is recorded with the bounds below.
+     */
+    private static final int ELEVENTH_TUNE_LEAKS_STANDARD = 444;
+    private static final int ELEVENTH_TUNE_LEAKS_AT_REST = 282;
+    private static final int ELEVENTH_HELD_OUT_LEAKS_STANDARD = 270;
+    private static final int ELEVENTH_HELD_OUT_LEAKS_AT_REST = 178;
+    private static final double ELEVENTH_TUNE_KEPT_STANDARD = 0.0;
+    private static final double ELEVENTH_TUNE_KEPT_AT_REST = 0.0;
+    private static final double ELEVENTH_HELD_OUT_KEPT_STANDARD = 0.0;
+    private static final double ELEVENTH_HELD_OUT_KEPT_AT_REST = 0.0;
+    /** The eleventh collection ({@link RedactionCorpus#ELEVENTH}), measured apart. */
+    private static List<Case> eleventh;
 
     @BeforeAll
     static void load() throws IOException {
@@ -438,6 +462,7 @@ class RedactionCorpusTest {
         eighth = RedactionCorpus.load(RedactionCorpus.EIGHTH, SEED);
         ninth = RedactionCorpus.load(RedactionCorpus.NINTH, SEED);
         tenth = RedactionCorpus.load(RedactionCorpus.TENTH, SEED);
+        eleventh = RedactionCorpus.load(RedactionCorpus.ELEVENTH, SEED);
     }
 
     @Test
@@ -841,6 +866,50 @@ class RedactionCorpusTest {
         assertTrue(atRest.leaked() <= TENTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= TENTH_HELD_OUT_KEPT_STANDARD, standard::toString);
         assertTrue(atRest.keptShare() >= TENTH_HELD_OUT_KEPT_AT_REST, atRest::toString);
+    }
+
+    @Test
+    void theEleventhCollectionHasTwoHundredLinesInFiftyFormatsWithAThirdHeldOut() {
+        long heldOut = eleventh.stream().filter(c -> c.split().equals("heldout")).count();
+        long formats = eleventh.stream().map(c -> c.id().substring(0, c.id().lastIndexOf('-'))).distinct().count();
+        long heldOutFormats = eleventh.stream().filter(c -> c.split().equals("heldout"))
+                .map(c -> c.id().substring(0, c.id().lastIndexOf('-'))).distinct().count();
+        long keep = eleventh.stream().mapToLong(c -> c.keep().size()).sum();
+        long planted = eleventh.stream().mapToLong(c -> c.planted().size()).sum();
+        long secrets = eleventh.stream().flatMap(c -> c.planted().stream()).filter(f -> !f.personal()).count();
+        assertTrue(eleventh.size() >= 200, "lines: " + eleventh.size());
+        assertTrue(formats >= 50, "formats: " + formats);
+        assertTrue(heldOutFormats >= 15, "held-out formats: " + heldOutFormats);
+        assertTrue(keep >= 900, "must-keep strings: " + keep);
+        assertTrue(secrets >= 450, "planted secrets: " + secrets);
+        assertTrue(planted >= 650, "planted values: " + planted);
+        // the hash gave this collection 38% of its lines held out; not redrawn
+        assertTrue(heldOut >= eleventh.size() / 4 && heldOut <= eleventh.size() * 9 / 20, "held out: " + heldOut);
+    }
+
+    @Test
+    void theRulesLeakNoMoreThanMeasuredOnTheEleventhCollectionsTuneSplitAndKeepWhatTheOperatorNeeds() {
+        Figures standard = RedactionCorpus.measure(eleventh, "tune", Redactor.standard()::redact, true);
+        Figures atRest = RedactionCorpus.measure(eleventh, "tune", Redactor.atRest()::redact, false);
+        report("eleventh collection, standard", standard, true);
+        report("eleventh collection, at rest", atRest, true);
+        assertTrue(standard.leaked() <= ELEVENTH_TUNE_LEAKS_STANDARD, standard::toString);
+        assertTrue(atRest.leaked() <= ELEVENTH_TUNE_LEAKS_AT_REST, atRest::toString);
+        assertTrue(standard.keptShare() >= ELEVENTH_TUNE_KEPT_STANDARD, standard::toString);
+        assertTrue(atRest.keptShare() >= ELEVENTH_TUNE_KEPT_AT_REST, atRest::toString);
+    }
+
+    /** The eleventh collection's held-out part: its failures are never printed, only its summary lines. */
+    @Test
+    void theRulesLeakNoMoreThanMeasuredOnTheEleventhCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
+        Figures standard = RedactionCorpus.measure(eleventh, "heldout", Redactor.standard()::redact, true);
+        Figures atRest = RedactionCorpus.measure(eleventh, "heldout", Redactor.atRest()::redact, false);
+        report("eleventh collection, standard", standard, false);
+        report("eleventh collection, at rest", atRest, false);
+        assertTrue(standard.leaked() <= ELEVENTH_HELD_OUT_LEAKS_STANDARD, standard::toString);
+        assertTrue(atRest.leaked() <= ELEVENTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
+        assertTrue(standard.keptShare() >= ELEVENTH_HELD_OUT_KEPT_STANDARD, standard::toString);
+        assertTrue(atRest.keptShare() >= ELEVENTH_HELD_OUT_KEPT_AT_REST, atRest::toString);
     }
 
     private static void report(String rules, Figures f, boolean failures) {
