@@ -437,16 +437,21 @@ class RedactionCorpusTest {
      * Jaeger, Insomnia, Dagster; with the personal data of 30 more countries and national numbers that pass their checks
      * ({@link EleventhIds}); learnt from public documentation pages and threads) was built and committed before any rule
      * ran on it, and no rule writer has seen it. Its families are split by the SHA-1 of the name (0 mod 3): 26 of 68 fell
-     * to the held-out part, 104 of 272 lines (38%; not redrawn). The first measure is recorded with the bounds below.
+     * to the held-out part, 104 of 272 lines (38%; not redrawn). Measured once at f825e83 with the rules of main at 57d6e89,
+     * from the summary lines only (the held-out failures are never printed, and no line was changed after the run): tune
+     * 31 of 444 planted values leaked with the standard rules and 14 of 282 secrets at rest, 1250 of 1279 must-keep
+     * strings kept (0.9773) and 1267 at rest (0.9906); held out 28 of 270 and 15 of 178, 783 of 810 kept (0.9667) and
+     * 795 at rest (0.9815). The standard figure counts personal data, the figure at rest secrets only. These bounds keep
+     * the gap from growing: lower the leak bounds, raise the kept floors, never the other way.
      */
-    private static final int ELEVENTH_TUNE_LEAKS_STANDARD = 444;
-    private static final int ELEVENTH_TUNE_LEAKS_AT_REST = 282;
-    private static final int ELEVENTH_HELD_OUT_LEAKS_STANDARD = 270;
-    private static final int ELEVENTH_HELD_OUT_LEAKS_AT_REST = 178;
-    private static final double ELEVENTH_TUNE_KEPT_STANDARD = 0.0;
-    private static final double ELEVENTH_TUNE_KEPT_AT_REST = 0.0;
-    private static final double ELEVENTH_HELD_OUT_KEPT_STANDARD = 0.0;
-    private static final double ELEVENTH_HELD_OUT_KEPT_AT_REST = 0.0;
+    private static final int ELEVENTH_TUNE_LEAKS_STANDARD = 31;
+    private static final int ELEVENTH_TUNE_LEAKS_AT_REST = 14;
+    private static final int ELEVENTH_HELD_OUT_LEAKS_STANDARD = 28;
+    private static final int ELEVENTH_HELD_OUT_LEAKS_AT_REST = 15;
+    private static final double ELEVENTH_TUNE_KEPT_STANDARD = 0.977;
+    private static final double ELEVENTH_TUNE_KEPT_AT_REST = 0.990;
+    private static final double ELEVENTH_HELD_OUT_KEPT_STANDARD = 0.966;
+    private static final double ELEVENTH_HELD_OUT_KEPT_AT_REST = 0.981;
     /** The eleventh collection ({@link RedactionCorpus#ELEVENTH}), measured apart. */
     private static List<Case> eleventh;
 
