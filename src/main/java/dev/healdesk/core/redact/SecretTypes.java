@@ -43,15 +43,7 @@ final class SecretTypes extends Detector {
         }
         int quote = Quotes.open(s, v);
         int start = v + quote;
-        int end;
-        if (quote > 0) {
-            end = Quotes.close(s, start, quote);
-        } else {
-            end = start;
-            while (end < s.length() && end - start < MAX_SECRET && !Chars.space(s.charAt(end))) {
-                end++;
-            }
-        }
+        int end = Quotes.valueEnd(s, start, quote, "", MAX_SECRET);
         if (end <= start || end > s.length() || Values.placeholder(s, start, end)
                 || quote == 0 && !Judge.inProse(KeyNames.Key.PASSWORD, s, start, end)) {
             return i + 1;   // unquoted, a word of a table's or a form's line stays: "Type : EAP TLS"
