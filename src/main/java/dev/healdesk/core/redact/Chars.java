@@ -40,6 +40,16 @@ final class Chars {
         return letter && digit;
     }
 
+    /** Whether {@code s[start, end)} is ASCII letters alone (an empty range is). */
+    static boolean lettersOnly(String s, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (!letter(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static final String LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     static final String DIGITS = "0123456789";
     static final String HEX = DIGITS + "abcdefABCDEF";
