@@ -206,6 +206,16 @@ final class Chars {
         return false;
     }
 
+    /** Whether {@code s[start, end)} equals one of {@code words}, case and all (where {@link #isAny} ignores case). */
+    static boolean isAnyExactly(String s, int start, int end, String[] words) {
+        for (String w : words) {
+            if (end - start == w.length() && s.startsWith(w, start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The characters of base64 (not its {@code =} padding), as a table by character. */
     static final boolean[] BASE64 = set(LETTERS + DIGITS + "+/");
 

@@ -34,7 +34,7 @@ final class SecretTypes extends Detector {
         while (e < s.length() && e - t <= 5 && Chars.upper(s.charAt(e))) {
             e++;
         }
-        if (e == t || e >= s.length() || !Chars.blank(s.charAt(e)) || !type(s, t, e)) {
+        if (e == t || e >= s.length() || !Chars.blank(s.charAt(e)) || !Chars.isAnyExactly(s, t, e, TYPES)) {
             return i + 1;
         }
         int v = Chars.skipBlanks(s, e);
@@ -50,14 +50,5 @@ final class SecretTypes extends Detector {
         }
         scan.add(SecretKind.PASSWORD, start, end);
         return end;
-    }
-
-    private static boolean type(String s, int start, int end) {
-        for (String t : TYPES) {
-            if (t.length() == end - start && s.startsWith(t, start)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
