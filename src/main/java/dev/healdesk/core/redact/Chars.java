@@ -40,6 +40,16 @@ final class Chars {
         return letter && digit;
     }
 
+    /** Whether {@code s[start, end)} is ASCII letters alone (an empty range is). */
+    static boolean lettersOnly(String s, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (!letter(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static final String LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     static final String DIGITS = "0123456789";
     static final String HEX = DIGITS + "abcdefABCDEF";
@@ -190,6 +200,16 @@ final class Chars {
     static boolean isAny(String s, int start, int end, String[] words) {
         for (String w : words) {
             if (is(s, start, end, w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code s[start, end)} equals one of {@code words}, case and all (where {@link #isAny} ignores case). */
+    static boolean isAnyExactly(String s, int start, int end, String[] words) {
+        for (String w : words) {
+            if (end - start == w.length() && s.startsWith(w, start)) {
                 return true;
             }
         }

@@ -208,16 +208,7 @@ final class CommandLines extends Detector {
         }
         int quote = Quotes.open(s, v);
         int start = v + quote;
-        int end;
-        if (quote > 0) {
-            end = Quotes.close(s, start, quote);
-        } else {
-            end = start;
-            while (end < s.length() && end - start < MAX_VALUE && !Chars.space(s.charAt(end)) && s.charAt(end) != '"'
-                    && s.charAt(end) != '\'' && s.charAt(end) != '`') {
-                end++;
-            }
-        }
+        int end = Quotes.valueEnd(s, start, quote, "\"'`", MAX_VALUE);
         if (userPassword) {
             int colon = Chars.indexOf(s, ':', start, end);
             if (colon < 0) {

@@ -61,7 +61,7 @@ final class DeviceSecrets extends Detector {
         if (stop == v || stop - v > MAX || Values.placeholder(s, v, stop)) {
             return end;
         }
-        boolean secret = typed ? stop - v >= MIN_TYPED && hasLetter(s, v, stop) && !lettersOnly(s, v, stop)
+        boolean secret = typed ? stop - v >= MIN_TYPED && hasLetter(s, v, stop) && !Chars.lettersOnly(s, v, stop)
                 && !date(s, v, stop) : (end - i == 9 || end - i == 3 && configCommand(s, i))
                 && !providerPrefix(s, v, stop) && Values.passwordLike(s, v, stop) && Values.mixedCase(s, v, stop);
         if (!secret) {
@@ -105,15 +105,6 @@ final class DeviceSecrets extends Detector {
     /** Words before {@code key} that say it is no secret: a table's, a sort's, a map's, a public one. */
     private static final String[] NOT_DEVICE_WORDS = {"primary", "foreign", "sort", "partition", "unique", "public",
             "composite", "hash", "range", "cache", "the", "a", "an", "this", "that", "no", "same", "by", "of", "for"};
-
-    private static boolean lettersOnly(String s, int start, int end) {
-        for (int i = start; i < end; i++) {
-            if (!Chars.letter(s.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /**
      * {@code pypi-…}, {@code ghp_…}, {@code glpat-…}: a provider's token, which {@link Tokens} names better. Small

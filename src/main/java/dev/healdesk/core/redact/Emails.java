@@ -64,7 +64,7 @@ final class Emails extends Detector {
                 break;
             }
         }
-        if (labels < 2 || end - lastLabel < 2 || !lettersOnly(s, lastLabel, end) || fileExtension(s, lastLabel, end)
+        if (labels < 2 || end - lastLabel < 2 || !Chars.lettersOnly(s, lastLabel, end) || fileExtension(s, lastLabel, end)
                 || Hosts.reserved(s, at + sep, end) || serviceAccount(s, end) || prompt(s, end) || remote(s, end)
                 || systemMailbox(s, start, at) || sshDestination(s, start, end) || programMailbox(s, start, at)
                 || realm(s, start, at, at + sep, end) || generatedId(s, start, at)) {
@@ -261,15 +261,6 @@ final class Emails extends Detector {
 
     private static boolean mailto(String s, int colon) {
         return colon >= 6 && s.regionMatches(true, colon - 6, "mailto", 0, 6);
-    }
-
-    private static boolean lettersOnly(String s, int start, int end) {
-        for (int i = start; i < end; i++) {
-            if (!Chars.letter(s.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean fileExtension(String s, int start, int end) {

@@ -64,14 +64,7 @@ final class Leaders extends Detector {
         }
         int quote = Quotes.open(s, v);
         int start = v + quote;
-        int end = start;
-        if (quote > 0) {
-            end = Quotes.close(s, start, quote);
-        } else {
-            while (end < s.length() && !Chars.space(s.charAt(end))) {
-                end++;
-            }
-        }
+        int end = Quotes.valueEnd(s, start, quote, "", Integer.MAX_VALUE);
         if (end == start) {
             return j;
         }

@@ -84,7 +84,7 @@ final class LineEnds extends Detector {
             while (w > 0 && Chars.lower(s.charAt(w - 1))) {
                 w--;
             }
-            if (w == k || w == 0 || !Chars.blank(s.charAt(w - 1)) || !filler(s, w, k)) {
+            if (w == k || w == 0 || !Chars.blank(s.charAt(w - 1)) || !Chars.isAnyExactly(s, w, k, FILLERS)) {
                 break;
             }
             k = w;
@@ -131,13 +131,4 @@ final class LineEnds extends Detector {
 
     /** Words that may stand between a name and its value: "… to", "… is now". */
     private static final String[] FILLERS = {"is", "was", "to", "as", "now", "be"};
-
-    private static boolean filler(String s, int start, int end) {
-        for (String f : FILLERS) {
-            if (end - start == f.length() && s.startsWith(f, start)) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

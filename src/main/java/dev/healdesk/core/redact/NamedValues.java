@@ -188,7 +188,7 @@ final class NamedValues extends Detector {
         while (w < n && Chars.lower(s.charAt(w))) {
             w++;
         }
-        return w > v && w < n && Chars.blank(s.charAt(w)) && filler(s, v, w) ? w : -1;
+        return w > v && w < n && Chars.blank(s.charAt(w)) && Chars.isAnyExactly(s, v, w, FILLERS) ? w : -1;
     }
 
     /** Where the word of {@link #ROLES} at {@code i} ends, followed by a blank; {@code i} where there is none. */
@@ -234,7 +234,8 @@ final class NamedValues extends Detector {
                 while (w < n && Chars.lower(s.charAt(w))) {
                     w++;
                 }
-                if (w >= n || !Chars.blank(s.charAt(w)) || !filler(s, v, w) || ++fillers > MAX_FILLERS) {
+                if (w >= n || !Chars.blank(s.charAt(w)) || !Chars.isAnyExactly(s, v, w, FILLERS)
+                        || ++fillers > MAX_FILLERS) {
                     break;
                 }
                 v = w;
@@ -336,16 +337,6 @@ final class NamedValues extends Detector {
             return -1;   // a path, a time, host:port
         }
         return sep + 1;
-    }
-
-    /** Whether {@code s[start, end)} (small letters) is a word that may stand between a secret's name and its value. */
-    private static boolean filler(String s, int start, int end) {
-        for (String f : FILLERS) {
-            if (end - start == f.length() && s.startsWith(f, start)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean passwordName(String s, int start, int end) {

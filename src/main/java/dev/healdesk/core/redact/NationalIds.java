@@ -1,12 +1,7 @@
 package dev.healdesk.core.redact;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,36 +35,26 @@ final class NationalIds {
     }
 
     private static Entry[][] load() {
-        try (InputStream in = NationalIds.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the class path");
+        JsonNode root = RuleTable.resource(RESOURCE);
+        List<List<Entry>> byLength = new ArrayList<>();
+        for (JsonNode id : root.get("ids")) {
+            List<Check> checks = new ArrayList<>();
+            for (JsonNode c : id.get("checks")) {
+                checks.add(check(c));
             }
-            JsonNode root;
-            try (JsonParser p = new JsonFactory().createParser(in)) {
-                root = RuleTable.tree(p, p.nextToken());
-            }
-            List<List<Entry>> byLength = new ArrayList<>();
-            for (JsonNode id : root.get("ids")) {
-                List<Check> checks = new ArrayList<>();
-                for (JsonNode c : id.get("checks")) {
-                    checks.add(check(c));
+            for (JsonNode layout : id.get("layouts")) {
+                String l = layout.asText();
+                while (byLength.size() <= l.length()) {
+                    byLength.add(new ArrayList<>());
                 }
-                for (JsonNode layout : id.get("layouts")) {
-                    String l = layout.asText();
-                    while (byLength.size() <= l.length()) {
-                        byLength.add(new ArrayList<>());
-                    }
-                    byLength.get(l.length()).add(new Entry(id.get("id").asText(), l, checks.toArray(new Check[0])));
-                }
+                byLength.get(l.length()).add(new Entry(id.get("id").asText(), l, checks.toArray(new Check[0])));
             }
-            Entry[][] table = new Entry[byLength.size()][];
-            for (int n = 0; n < table.length; n++) {
-                table[n] = byLength.get(n).toArray(new Entry[0]);
-            }
-            return table;
-        } catch (IOException e) {
-            throw new UncheckedIOException(RESOURCE + " cannot be read", e);
         }
+        Entry[][] table = new Entry[byLength.size()][];
+        for (int n = 0; n < table.length; n++) {
+            table[n] = byLength.get(n).toArray(new Entry[0]);
+        }
+        return table;
     }
 
     private static Check check(JsonNode c) {

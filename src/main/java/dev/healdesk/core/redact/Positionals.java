@@ -105,12 +105,7 @@ final class Positionals extends Detector {
                 }
                 int quote = Quotes.open(s, v);
                 int start = v + quote;
-                int argEnd = quote > 0 ? Quotes.close(s, start, quote) : start;
-                if (quote == 0) {
-                    while (argEnd < s.length() && !Chars.space(s.charAt(argEnd))) {
-                        argEnd++;
-                    }
-                }
+                int argEnd = Quotes.valueEnd(s, start, quote, "", Integer.MAX_VALUE);
                 boolean flag = quote == 0 && (s.charAt(v) == '-' || s.charAt(v) == '/');
                 if (!flag && ++n == p.position()) {
                     if (argEnd > start && !Values.placeholder(s, start, argEnd)

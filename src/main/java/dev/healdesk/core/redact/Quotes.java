@@ -55,6 +55,23 @@ final class Quotes {
         return limit;
     }
 
+    /**
+     * Where a value that starts at {@code start} ends, {@code quote} being what {@link #open} counted before it: a
+     * quoted one at its closing quote ({@link #close}); a bare one at a space, at any of {@code stops}, or after
+     * {@code max} characters. The readers of a flag's argument, a literal and a typed secret differ only in these.
+     */
+    static int valueEnd(String s, int start, int quote, String stops, int max) {
+        if (quote > 0) {
+            return close(s, start, quote);
+        }
+        int end = start;
+        while (end < s.length() && end - start < max && !Chars.space(s.charAt(end))
+                && stops.indexOf(s.charAt(end)) < 0) {
+            end++;
+        }
+        return end;
+    }
+
     /** Where unquoted free text (a header's value) ends: at the line's end or at a quote. */
     static int textEnd(String s, int start) {
         int limit = s.length();

@@ -30,19 +30,29 @@ record RuleTable(List<Tokens.Rule> tokens, List<CommandLines.Flag> flags, List<L
     private static final String TAIL = "(?![A-Za-z0-9_-])";
     private static final int WINDOW = 1100;
 
+    /** One factory for the package's tables (this one and {@link NationalIds}'s), each read once a process. */
+    private static final JsonFactory JSON = new JsonFactory();
+
     static RuleTable load() {
-        try (InputStream in = RuleTable.class.getResourceAsStream(RESOURCE)) {
+        JsonNode root = resource(RESOURCE);
+        return new RuleTable(each(root.get("rules"), RuleTable::token), each(root.get("commandLines"), RuleTable::flag),
+                each(root.get("logons"), RuleTable::logon), each(root.get("positionals"), RuleTable::positional));
+    }
+
+    /**
+     * The table {@code name} of this package's resources as a tree ({@link #tree}); a missing or unreadable one stops
+     * Healdesk at start, naming it.
+     */
+    static JsonNode resource(String name) {
+        try (InputStream in = RuleTable.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the class path");
+                throw new IllegalStateException(name + " is missing from the class path");
             }
-            JsonNode root;
-            try (JsonParser p = new JsonFactory().createParser(in)) {
-                root = tree(p, p.nextToken());
+            try (JsonParser p = JSON.createParser(in)) {
+                return tree(p, p.nextToken());
             }
-            return new RuleTable(each(root.get("rules"), RuleTable::token), each(root.get("commandLines"), RuleTable::flag),
-                    each(root.get("logons"), RuleTable::logon), each(root.get("positionals"), RuleTable::positional));
         } catch (IOException e) {
-            throw new UncheckedIOException(RESOURCE + " cannot be read", e);
+            throw new UncheckedIOException(name + " cannot be read", e);
         }
     }
 

@@ -34,7 +34,7 @@ final class SecretTypes extends Detector {
         while (e < s.length() && e - t <= 5 && Chars.upper(s.charAt(e))) {
             e++;
         }
-        if (e == t || e >= s.length() || !Chars.blank(s.charAt(e)) || !type(s, t, e)) {
+        if (e == t || e >= s.length() || !Chars.blank(s.charAt(e)) || !Chars.isAnyExactly(s, t, e, TYPES)) {
             return i + 1;
         }
         int v = Chars.skipBlanks(s, e);
@@ -43,29 +43,12 @@ final class SecretTypes extends Detector {
         }
         int quote = Quotes.open(s, v);
         int start = v + quote;
-        int end;
-        if (quote > 0) {
-            end = Quotes.close(s, start, quote);
-        } else {
-            end = start;
-            while (end < s.length() && end - start < MAX_SECRET && !Chars.space(s.charAt(end))) {
-                end++;
-            }
-        }
+        int end = Quotes.valueEnd(s, start, quote, "", MAX_SECRET);
         if (end <= start || end > s.length() || Values.placeholder(s, start, end)
                 || quote == 0 && !Judge.inProse(KeyNames.Key.PASSWORD, s, start, end)) {
             return i + 1;   // unquoted, a word of a table's or a form's line stays: "Type : EAP TLS"
         }
         scan.add(SecretKind.PASSWORD, start, end);
         return end;
-    }
-
-    private static boolean type(String s, int start, int end) {
-        for (String t : TYPES) {
-            if (t.length() == end - start && s.startsWith(t, start)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -128,16 +128,7 @@ final class SqlCredentials extends Detector {
         }
         int quote = Quotes.open(s, v);
         int start = v + quote;
-        int end;
-        if (quote > 0) {
-            end = Quotes.close(s, start, quote);
-        } else {
-            end = start;
-            while (end < s.length() && !Chars.space(s.charAt(end)) && s.charAt(end) != ';' && s.charAt(end) != '"'
-                    && s.charAt(end) != '\'' && s.charAt(end) != ')') {
-                end++;
-            }
-        }
+        int end = Quotes.valueEnd(s, start, quote, ";\"')", Integer.MAX_VALUE);
         SecretKind kind = Judge.field(KeyNames.Key.PASSWORD, s, start, end);
         if (kind != null) {
             scan.add(kind, start, end);

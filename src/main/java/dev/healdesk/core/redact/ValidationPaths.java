@@ -240,17 +240,7 @@ final class ValidationPaths extends Detector {
                 end--;
             }
         }
-        if (end <= start || end - start > MAX_VALUE) {
-            return;
-        }
-        KeyNames.Key key = KeyNames.classify(scan, name[0], name[1]);
-        SecretKind kind = key == KeyNames.Key.NONE ? null : Judge.field(key, s, start, end);
-        if (kind != null) {
-            scan.add(kind, start, end);
-        } else if (key == KeyNames.Key.NONE && Numbers.phoneWords(s, name[0], name[1])
-                && Numbers.phoneValue(s, start, end)) {
-            scan.add(SecretKind.PHONE, start, end);
-        }
+        FieldDiffs.judge(scan, name, start, end);
     }
 
     /** jsonschema's {@code On instance['customer']['phone']:} and the value's repr, indented, on the next line. */
@@ -372,16 +362,7 @@ final class ValidationPaths extends Detector {
         if (end < 0 || end > lineEnd) {
             end = Chars.lastIndexOf(s, ']', start, lineEnd);
         }
-        if (end <= start || end - start > MAX_VALUE) {
-            return;
-        }
-        KeyNames.Key key = KeyNames.classify(scan, last, nameEnd);
-        SecretKind kind = key == KeyNames.Key.NONE ? null : Judge.field(key, s, start, end);
-        if (kind != null) {
-            scan.add(kind, start, end);
-        } else if (key == KeyNames.Key.NONE && Numbers.phoneWords(s, last, nameEnd) && Numbers.phoneValue(s, start, end)) {
-            scan.add(SecretKind.PHONE, start, end);
-        }
+        FieldDiffs.judge(scan, new int[] {last, nameEnd}, start, end);
     }
 
     /**
