@@ -363,7 +363,7 @@ final class KeyValues extends Detector {
         }
         int start = sep + 1;
         int end = plainEnd(s, start);
-        if (Chars.indexOf(s, ':', start, end) >= 0 || !Values.passwordLike(s, start, end) || hexId(s, start, end)
+        if (Chars.indexOf(s, ':', start, end) >= 0 || !Values.passwordLike(s, start, end) || Values.hexId(s, start, end)
                 || camel(s, user, sep)) {
             return sep + 1;   // a field and its id, "ClientConnectionId:6c9b…", is no user and password
         }
@@ -392,16 +392,6 @@ final class KeyValues extends Detector {
             }
         }
         return false;
-    }
-
-    /** Whether {@code s[start, end)} is hex digits and dashes alone: a UUID, a commit or a request id. */
-    private static boolean hexId(String s, int start, int end) {
-        for (int i = start; i < end; i++) {
-            if (!Chars.hex(s.charAt(i)) && s.charAt(i) != '-') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Whether {@code s[start, end)} is a PowerShell command's name, Verb-Noun: Read-Host, ConvertTo-SecureString. */

@@ -62,19 +62,11 @@ final class SessionMentions extends Detector {
         while (end > p && ".:!?".indexOf(s.charAt(end - 1)) >= 0) {
             end--;   // the sentence's punctuation: "for session 29473a5d-…: refresh failed"
         }
-        if (end - p < NamedValues.MIN_LENGTH || end - p > MAX_LENGTH || hexId(s, p, end) || !Values.generated(s, p, end)) {
+        if (end - p < NamedValues.MIN_LENGTH || end - p > MAX_LENGTH || Values.hexId(s, p, end)
+                || !Values.generated(s, p, end)) {
             return w;
         }
         scan.add(SecretKind.SESSION_ID, p, end);
         return end;
-    }
-
-    private static boolean hexId(String s, int start, int end) {
-        for (int i = start; i < end; i++) {
-            if (!Chars.hex(s.charAt(i)) && s.charAt(i) != '-') {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -285,6 +285,16 @@ final class Values {
         return bits / Math.log(2);
     }
 
+    /** Whether {@code s[start, end)} is hex digits and dashes alone: a UUID, a commit or a request id. */
+    static boolean hexId(String s, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (!Chars.hex(s.charAt(i)) && s.charAt(i) != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The Luhn check over the digits of {@code s[start, end)} (other characters skipped). */
     static boolean luhn(String s, int start, int end) {
         int sum = 0;
