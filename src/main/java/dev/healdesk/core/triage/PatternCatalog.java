@@ -47,6 +47,8 @@ public final class PatternCatalog {
     public static final String UNKNOWN_ID = "unknown";
 
     static final String RESOURCE = "patterns.json";
+    /** {@link #RESOURCE} as a path from the class path's root, for {@link Module#getResourceAsStream}. */
+    private static final String RESOURCE_PATH = "dev/healdesk/core/triage/" + RESOURCE;
     static final String BUILT_IN_NAME = "patterns.json (built-in)";
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,79}");
@@ -119,7 +121,10 @@ public final class PatternCatalog {
     }
 
     private static List<FailurePattern> readBuiltIn() {
-        try (InputStream in = PatternCatalog.class.getResourceAsStream(RESOURCE)) {
+        // through the module (Healdesk's is the class path's unnamed one), which looks on the class path alone; the
+        // class's own getResourceAsStream asks the parent loaders first, which read the runtime's module image for it:
+        // a dozen classes and the image's index mapped in a short triage process (docs/benchmarks, eleventh pass)
+        try (InputStream in = PatternCatalog.class.getModule().getResourceAsStream(RESOURCE_PATH)) {
             if (in == null) {
                 throw new PatternCatalogException(BUILT_IN_NAME, 0, null, "is missing from the class path."
                         + " Rebuild Healdesk (src/main/resources/dev/healdesk/core/triage/patterns.json).", null);
