@@ -23,9 +23,66 @@ import java.util.Optional;
  */
 public final class Preferences {
     public static final String CONFIG_DIR_ENV = "HEALDESK_CONFIG_DIR";
-    /** Loaded on first use, not with the class (databind is hundreds of classes). */
-    private static final class Json {
+    /**
+     * Everything that touches Jackson, loaded on first use, not with the class: databind is hundreds of classes, and
+     * even a method of this class that only passed its nodes around made the JVM's verifier load ~15 of them (and
+     * jackson-core's exceptions) in every command that reads the settings' layers, which only asks {@link #configDir}
+     * (docs/benchmarks, CLI start, eleventh pass).
+     */
+    static final class Json {
         static final ObjectMapper MAPPER = new ObjectMapper();
+
+        private Json() {
+        }
+
+        static JsonNode read(Path file) {
+            if (!Files.isRegularFile(file)) {
+                return MAPPER.createObjectNode();
+            }
+            try {
+                return MAPPER.readTree(file.toFile());
+            } catch (IOException e) {
+                return MAPPER.createObjectNode();
+            }
+        }
+
+        static String modelOverride(Path file) {
+            return read(file).path("modelOverride").asText(null);
+        }
+
+        static void forgetModelOverride(Path file) {
+            JsonNode root = read(file);
+            if (root instanceof ObjectNode o && o.remove("modelOverride") != null) {
+                writeAtomically(file, o, "preferences");
+            }
+        }
+
+        static boolean firstStartDone(Path file) {
+            return read(file).path("firstStartDone").asBoolean(false);
+        }
+
+        static void markFirstStartDone(Path file) {
+            ObjectNode root = read(file) instanceof ObjectNode o ? o : MAPPER.createObjectNode();
+            root.put("firstStartDone", true);
+            writeAtomically(file, root, "preferences");
+        }
+
+        /** Writes {@code root} to {@code target} through a temporary file, so that a crash never leaves half a file. */
+        static void writeAtomically(Path target, ObjectNode root, String what) {
+            try {
+                Files.createDirectories(target.toAbsolutePath().getParent());
+                Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+                MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
+                try {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot save the " + what + " to " + target + ": " + e.getMessage()
+                        + ". Check that the folder is writable, or set " + CONFIG_DIR_ENV + ".", e);
+            }
+        }
     }
 
     private final Path file;
@@ -56,7 +113,7 @@ public final class Preferences {
         String v = settings().read().values().get(Setting.MODEL);
         if (v == null) {
             // Before the settings file, the pick was kept here.
-            v = read().path("modelOverride").asText(null);
+            v = Json.modelOverride(file);
         }
         return v == null || v.isBlank() ? Optional.empty() : Optional.of(v);
     }
@@ -67,10 +124,7 @@ public final class Preferences {
         if (!refused.isEmpty()) {
             throw new IllegalArgumentException("Model: " + refused.get(Setting.MODEL));
         }
-        JsonNode root = read();
-        if (root instanceof ObjectNode o && o.remove("modelOverride") != null) {
-            write(o);
-        }
+        Json.forgetModelOverride(file);
     }
 
     /** The settings file beside this one. */
@@ -80,45 +134,11 @@ public final class Preferences {
 
     /** Whether the console has started here before (and shown its first-start setup check). */
     public boolean firstStartDone() {
-        return read().path("firstStartDone").asBoolean(false);
+        return Json.firstStartDone(file);
     }
 
     /** Remembers that the console has started here, so the first-start setup check is not shown again. */
     public synchronized void markFirstStartDone() {
-        ObjectNode root = read() instanceof ObjectNode o ? o : Json.MAPPER.createObjectNode();
-        root.put("firstStartDone", true);
-        write(root);
-    }
-
-    private JsonNode read() {
-        if (!Files.isRegularFile(file)) {
-            return Json.MAPPER.createObjectNode();
-        }
-        try {
-            return Json.MAPPER.readTree(file.toFile());
-        } catch (IOException e) {
-            return Json.MAPPER.createObjectNode();
-        }
-    }
-
-    private void write(ObjectNode root) {
-        writeAtomically(file, root, "preferences");
-    }
-
-    /** Writes {@code root} to {@code target} through a temporary file, so that a crash never leaves half a file. */
-    static void writeAtomically(Path target, ObjectNode root, String what) {
-        try {
-            Files.createDirectories(target.toAbsolutePath().getParent());
-            Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-            Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot save the " + what + " to " + target + ": " + e.getMessage()
-                    + ". Check that the folder is writable, or set " + CONFIG_DIR_ENV + ".", e);
-        }
+        Json.markFirstStartDone(file);
     }
 }

@@ -34,17 +34,164 @@ import java.util.stream.Collectors;
 public final class SettingsFile {
     public static final String NAME = "settings.json";
     /**
-     * Reading needs only jackson-core's streaming parser, loaded when there is a file to read (not with this class:
-     * the console's first frame without a settings file does not wait for it); the object mapper is loaded when a
-     * file is written.
+     * Reading, with jackson-core's streaming parser: loaded when there is a file to read, not with this class (the
+     * console's first frame without a settings file does not wait for it), and kept out of this class's own methods:
+     * the JVM's verifier loaded jackson-core's exceptions for a handler of them here in every process that reads the
+     * settings' layers, file or not (docs/benchmarks, CLI start, eleventh pass).
      */
     private static final class Parser {
         static final JsonFactory FACTORY = new JsonFactory();
+
+        private Parser() {
+        }
+
+        static void parse(String text, Map<Setting, String> values, Map<Setting, Integer> lines,
+                          Map<Setting, String> raw, List<String> problems) {
+            try (JsonParser p = Parser.FACTORY.createParser(text)) {
+                if (p.nextToken() != JsonToken.START_OBJECT) {
+                    problems.add("line " + line(p) + ": the file must be one JSON object of sections, e.g."
+                            + " {\"llm\": {\"host\": \"localhost:11434\"}}");
+                    return;
+                }
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String section = p.currentName();
+                    int sectionLine = line(p);
+                    JsonToken t = p.nextToken();
+                    if (t != JsonToken.START_OBJECT) {
+                        problems.add(entryProblem(sectionLine, section, null));
+                        p.skipChildren();
+                        continue;
+                    }
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String key = section + "." + p.currentName();
+                        int at = line(p);
+                        p.nextToken();
+                        String value = scalar(p);
+                        Setting s = Setting.byKey(key).orElse(null);
+                        if (s == null) {
+                            problems.add(entryProblem(at, key, p.currentName()));
+                            continue;
+                        }
+                        lines.put(s, at);
+                        if (value == null) {
+                            problems.add("line " + at + ": " + key + ": give a string, a number or true/false"
+                                    + (s.type().kind() == Setting.Type.Kind.NAMES ? ", or a list of names" : ""));
+                            continue;
+                        }
+                        raw.put(s, value);
+                        String refused = refusalOf(s, value);
+                        if (refused != null) {
+                            problems.add("line " + at + ": " + key + ": " + refused);
+                        } else {
+                            String normal = s.check(value).value();
+                            if (!normal.isEmpty()) {
+                                values.put(s, normal);
+                            }
+                        }
+                    }
+                }
+            } catch (JsonProcessingException e) {
+                JsonLocation loc = e.getLocation();
+                problems.add("line " + (loc == null ? "?" : loc.getLineNr()) + ": not valid JSON ("
+                        + e.getOriginalMessage() + "): fix it, or delete the file to start again from the defaults");
+            } catch (IOException e) {
+                problems.add("cannot be read (" + e.getMessage() + ")");
+            }
+        }
+
+        /** A scalar as text, a list of scalars joined by commas, or null for anything else (skipped). */
+        private static String scalar(JsonParser p) throws IOException {
+            JsonToken t = p.currentToken();
+            if (t == JsonToken.START_ARRAY) {
+                List<String> parts = new ArrayList<>();
+                boolean ok = true;
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    if (p.currentToken().isScalarValue() && p.currentToken() != JsonToken.VALUE_NULL) {
+                        parts.add(p.getText());
+                    } else {
+                        ok = false;
+                        p.skipChildren();
+                    }
+                }
+                return ok ? String.join(",", parts) : null;
+            }
+            if (t == JsonToken.VALUE_NULL) {
+                return "";
+            }
+            if (t.isScalarValue()) {
+                return p.getText();
+            }
+            p.skipChildren();
+            return null;
+        }
+
+        private static int line(JsonParser p) {
+            return p.currentTokenLocation().getLineNr();
+        }
     }
 
-    /** Databind, only for writing (hundreds of classes a start that only reads does not need). */
+    /** Writing: databind's tree (hundreds of classes a start that only reads does not need), loaded on first save. */
     private static final class Json {
         static final ObjectMapper MAPPER = new ObjectMapper();
+
+        private Json() {
+        }
+
+        static Map<Setting, String> save(Path file, Map<Setting, String> changes) {
+            Map<Setting, String> refused = new LinkedHashMap<>();
+            ObjectNode root = readTree(file);
+            boolean changed = false;
+            for (Map.Entry<Setting, String> e : changes.entrySet()) {
+                Setting s = e.getKey();
+                String value = e.getValue() == null ? "" : e.getValue().strip();
+                String problem = refusalOf(s, value);
+                if (problem != null) {
+                    refused.put(s, problem);
+                    continue;
+                }
+                String section = s.key().substring(0, s.key().indexOf('.'));
+                String name = s.key().substring(s.key().indexOf('.') + 1);
+                JsonNode sectionNode = root.get(section);
+                ObjectNode obj = sectionNode instanceof ObjectNode o ? o : root.putObject(section);
+                if (value.isEmpty()) {
+                    changed |= obj.remove(name) != null;
+                    if (obj.isEmpty()) {
+                        root.remove(section);
+                    }
+                    continue;
+                }
+                String normal = s.check(value).value();
+                JsonNode node = switch (s.type().kind()) {
+                    case BOOLEAN -> MAPPER.getNodeFactory().booleanNode(Boolean.parseBoolean(normal));
+                    case RANGE -> MAPPER.getNodeFactory().numberNode(Integer.parseInt(normal));
+                    default -> MAPPER.getNodeFactory().textNode(normal);
+                };
+                if (!node.equals(obj.get(name))) {
+                    obj.set(name, node);
+                    changed = true;
+                }
+            }
+            if (changed) {
+                Preferences.Json.writeAtomically(file, root, "settings");
+            }
+            return refused;
+        }
+
+        private static ObjectNode readTree(Path file) {
+            if (!Files.isRegularFile(file)) {
+                return MAPPER.createObjectNode();
+            }
+            try {
+                JsonNode n = MAPPER.readTree(file.toFile());
+                if (n instanceof ObjectNode o) {
+                    return o;
+                }
+            } catch (IOException e) {
+                // fall through
+            }
+            throw new IllegalStateException(file + " is not a JSON object of settings, so saving would lose what it"
+                    + " holds: fix or delete it, then save again");
+        }
     }
 
     private final Path file;
@@ -97,56 +244,7 @@ public final class SettingsFile {
         if (text.isBlank()) {
             return new Contents(values, lines, raw, problems);
         }
-        try (JsonParser p = Parser.FACTORY.createParser(text)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                problems.add("line " + line(p) + ": the file must be one JSON object of sections, e.g."
-                        + " {\"llm\": {\"host\": \"localhost:11434\"}}");
-                return new Contents(values, lines, raw, problems);
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String section = p.currentName();
-                int sectionLine = line(p);
-                JsonToken t = p.nextToken();
-                if (t != JsonToken.START_OBJECT) {
-                    problems.add(entryProblem(sectionLine, section, null));
-                    p.skipChildren();
-                    continue;
-                }
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = section + "." + p.currentName();
-                    int at = line(p);
-                    p.nextToken();
-                    String value = scalar(p);
-                    Setting s = Setting.byKey(key).orElse(null);
-                    if (s == null) {
-                        problems.add(entryProblem(at, key, p.currentName()));
-                        continue;
-                    }
-                    lines.put(s, at);
-                    if (value == null) {
-                        problems.add("line " + at + ": " + key + ": give a string, a number or true/false"
-                                + (s.type().kind() == Setting.Type.Kind.NAMES ? ", or a list of names" : ""));
-                        continue;
-                    }
-                    raw.put(s, value);
-                    String refused = refusalOf(s, value);
-                    if (refused != null) {
-                        problems.add("line " + at + ": " + key + ": " + refused);
-                    } else {
-                        String normal = s.check(value).value();
-                        if (!normal.isEmpty()) {
-                            values.put(s, normal);
-                        }
-                    }
-                }
-            }
-        } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            problems.add("line " + (loc == null ? "?" : loc.getLineNr()) + ": not valid JSON ("
-                    + e.getOriginalMessage() + "): fix it, or delete the file to start again from the defaults");
-        } catch (IOException e) {
-            problems.add("cannot be read (" + e.getMessage() + ")");
-        }
+        Parser.parse(text, values, lines, raw, problems);
         return new Contents(values, lines, raw, problems);
     }
 
@@ -155,43 +253,7 @@ public final class SettingsFile {
      * refused, setting → reason, having written none of those.
      */
     public synchronized Map<Setting, String> save(Map<Setting, String> changes) {
-        Map<Setting, String> refused = new LinkedHashMap<>();
-        ObjectNode root = readTree();
-        boolean changed = false;
-        for (Map.Entry<Setting, String> e : changes.entrySet()) {
-            Setting s = e.getKey();
-            String value = e.getValue() == null ? "" : e.getValue().strip();
-            String problem = refusalOf(s, value);
-            if (problem != null) {
-                refused.put(s, problem);
-                continue;
-            }
-            String section = s.key().substring(0, s.key().indexOf('.'));
-            String name = s.key().substring(s.key().indexOf('.') + 1);
-            JsonNode sectionNode = root.get(section);
-            ObjectNode obj = sectionNode instanceof ObjectNode o ? o : root.putObject(section);
-            if (value.isEmpty()) {
-                changed |= obj.remove(name) != null;
-                if (obj.isEmpty()) {
-                    root.remove(section);
-                }
-                continue;
-            }
-            String normal = s.check(value).value();
-            JsonNode node = switch (s.type().kind()) {
-                case BOOLEAN -> Json.MAPPER.getNodeFactory().booleanNode(Boolean.parseBoolean(normal));
-                case RANGE -> Json.MAPPER.getNodeFactory().numberNode(Integer.parseInt(normal));
-                default -> Json.MAPPER.getNodeFactory().textNode(normal);
-            };
-            if (!node.equals(obj.get(name))) {
-                obj.set(name, node);
-                changed = true;
-            }
-        }
-        if (changed) {
-            write(root);
-        }
-        return refused;
+        return Json.save(file, changes);
     }
 
     /** Why {@code value} may not be kept in the file for {@code s}, or null: the secret rule, then its own check. */
@@ -226,55 +288,5 @@ public final class SettingsFile {
     private static String sections() {
         return " (sections: " + Arrays.stream(Setting.values()).map(s -> s.key().substring(0, s.key().indexOf('.')))
                 .distinct().collect(Collectors.joining(", ")) + ")";
-    }
-
-    /** A scalar as text, a list of scalars joined by commas, or null for anything else (skipped). */
-    private static String scalar(JsonParser p) throws IOException {
-        JsonToken t = p.currentToken();
-        if (t == JsonToken.START_ARRAY) {
-            List<String> parts = new ArrayList<>();
-            boolean ok = true;
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-                if (p.currentToken().isScalarValue() && p.currentToken() != JsonToken.VALUE_NULL) {
-                    parts.add(p.getText());
-                } else {
-                    ok = false;
-                    p.skipChildren();
-                }
-            }
-            return ok ? String.join(",", parts) : null;
-        }
-        if (t == JsonToken.VALUE_NULL) {
-            return "";
-        }
-        if (t.isScalarValue()) {
-            return p.getText();
-        }
-        p.skipChildren();
-        return null;
-    }
-
-    private static int line(JsonParser p) {
-        return p.currentTokenLocation().getLineNr();
-    }
-
-    private ObjectNode readTree() {
-        if (!Files.isRegularFile(file)) {
-            return Json.MAPPER.createObjectNode();
-        }
-        try {
-            JsonNode n = Json.MAPPER.readTree(file.toFile());
-            if (n instanceof ObjectNode o) {
-                return o;
-            }
-        } catch (IOException e) {
-            // fall through
-        }
-        throw new IllegalStateException(file + " is not a JSON object of settings, so saving would lose what it"
-                + " holds: fix or delete it, then save again");
-    }
-
-    private void write(ObjectNode root) {
-        Preferences.writeAtomically(file, root, "settings");
     }
 }

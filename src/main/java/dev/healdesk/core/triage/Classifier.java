@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  * one unit with those). One pass of the {@link LiteralMatcher} over the text tells which units can match; only their
  * regexes run, from where the literal their matches start with first occurs, and a unit that is nothing but its
  * literal matches without running at all. Units without literals always run.
- * Each thread reuses one {@link Matcher} per unit, so a regex run allocates nothing.
+ * Each thread reuses one {@link Matcher} per unit, so a regex run allocates nothing. A unit's regex is compiled when
+ * the classifier first tries it (a unit that is a whole pattern through {@link FailurePattern#regex()}), so that a
+ * process which classifies a few messages compiles only what it tries: the answers are the same.
  *
  * <p>{@link #match} also tells where the pattern first matches in the message (what {@code find()} of the pattern's
  * whole regex would say), so that triage can take the failure's own clause without running the regex again.
@@ -25,7 +27,7 @@ import java.util.regex.Pattern;
 public final class Classifier {
 
     private final PatternCatalog catalog;
-    private final Pattern[] unitRegex;       // per unit
+    private final UnitRegex[] unitRegex;     // per unit, compiled on first use
     private final String[] unitLiteral;      // per unit: its literal when the unit is nothing but it, else null
     private final String[] unitPrefix;       // per unit: the literal every match starts with (lower case), or null
     private final int[] unitLiteralId;       // per unit: the literal matcher's id of unitLiteral, or -1
@@ -55,7 +57,7 @@ public final class Classifier {
             }
         }
         classifications = new Classification[ordered.size()];
-        List<Pattern> regexes = new ArrayList<>();
+        List<UnitRegex> regexes = new ArrayList<>();
         List<Integer> owners = new ArrayList<>();
         List<List<RegexHints.Hint>> hints = new ArrayList<>();
         List<String> exactLiterals = new ArrayList<>();
@@ -63,19 +65,19 @@ public final class Classifier {
             FailurePattern p = ordered.get(i);
             classifications[i] = p.classification();
             if (!useHints) {
-                regexes.add(p.regex());
+                regexes.add(new UnitRegex(p));
                 owners.add(i);
                 hints.add(null);
                 exactLiterals.add(null);
             } else if (!p.hints().isEmpty()) {
-                regexes.add(p.regex());
+                regexes.add(new UnitRegex(p));
                 owners.add(i);
                 hints.add(explicitHints(p));
                 exactLiterals.add(null);
             } else {
-                List<RegexHints.Alternative> alternatives = RegexHints.split(p.regex().pattern());
+                List<RegexHints.Alternative> alternatives = RegexHints.split(p.regexSource());
                 for (RegexHints.Alternative alt : alternatives) {
-                    regexes.add(alternatives.size() == 1 ? p.regex() : Pattern.compile(alt.source(), p.regex().flags()));
+                    regexes.add(alternatives.size() == 1 ? new UnitRegex(p) : new UnitRegex(alt.source(), p.regexFlags()));
                     owners.add(i);
                     hints.add(alt.hints());
                     exactLiterals.add(alt.exact() ? alt.hints().get(0).literal() : null);
@@ -83,11 +85,11 @@ public final class Classifier {
             }
         }
         int units = regexes.size();
-        unitRegex = regexes.toArray(new Pattern[0]);
+        unitRegex = regexes.toArray(new UnitRegex[0]);
         unitLiteral = exactLiterals.toArray(new String[0]);
         unitPrefix = new String[units];
         for (int u = 0; u < units; u++) {
-            unitPrefix[u] = useHints ? literalPrefix(unitRegex[u]) : null;
+            unitPrefix[u] = useHints ? literalPrefix(unitRegex[u].source(), unitRegex[u].flags()) : null;
         }
         unitPattern = new int[units];
         for (int u = 0; u < units; u++) {
@@ -123,6 +125,50 @@ public final class Classifier {
     }
 
     /**
+     * A unit's regex, compiled when it is first asked for: a whole pattern's by the pattern itself (its compiled form is
+     * the one {@link FailurePattern#regex()} gives), an alternative's here. Two threads that ask at once may both
+     * compile it; each gets an equal regex, and the field is volatile, so a thread sees a whole one.
+     */
+    private static final class UnitRegex {
+        private final FailurePattern whole;
+        private final String source;
+        private final int flags;
+        private volatile Pattern compiled;
+
+        UnitRegex(FailurePattern whole) {
+            this.whole = whole;
+            this.source = whole.regexSource();
+            this.flags = whole.regexFlags();
+        }
+
+        UnitRegex(String source, int flags) {
+            this.whole = null;
+            this.source = source;
+            this.flags = flags;
+        }
+
+        String source() {
+            return source;
+        }
+
+        int flags() {
+            return flags;
+        }
+
+        Pattern get() {
+            if (whole != null) {
+                return whole.regex();
+            }
+            Pattern p = compiled;
+            if (p == null) {
+                p = Pattern.compile(source, flags);
+                compiled = p;
+            }
+            return p;
+        }
+    }
+
+    /**
      * One thread's working set, found with one thread-local look-up per classification: a {@link Matcher} per unit
      * (a regex run allocates nothing), the candidate bit sets and the scanner's state (its char buffer, and where
      * each literal first occurs in the message).
@@ -147,7 +193,7 @@ public final class Classifier {
             return explicitHints(p);
         }
         List<RegexHints.Hint> out = new ArrayList<>();
-        for (RegexHints.Alternative alt : RegexHints.split(p.regex().pattern())) {
+        for (RegexHints.Alternative alt : RegexHints.split(p.regexSource())) {
             if (alt.hints() == null) {
                 return null;
             }
@@ -282,7 +328,7 @@ public final class Classifier {
         }
         Matcher m = mine[u];
         if (m == null) {
-            m = unitRegex[u].matcher(text);
+            m = unitRegex[u].get().matcher(text);
             m.useTransparentBounds(true).useAnchoringBounds(false); // a region changes nothing but where find starts
             mine[u] = m;
         } else {
@@ -306,11 +352,14 @@ public final class Classifier {
      * before.
      */
     static String literalPrefix(Pattern regex) {
-        int flags = regex.flags();
+        return literalPrefix(regex.pattern(), regex.flags());
+    }
+
+    /** {@link #literalPrefix(Pattern)} of the regex {@code src} with {@code flags}, without compiling it. */
+    static String literalPrefix(String src, int flags) {
         if ((flags & (Pattern.UNICODE_CASE | Pattern.LITERAL | Pattern.COMMENTS | Pattern.CANON_EQ)) != 0) {
             return null;
         }
-        String src = regex.pattern();
         if (hasTopLevelAlternative(src)) {
             return null; // a|b: a match may start with either
         }

@@ -47,6 +47,8 @@ public final class PatternCatalog {
     public static final String UNKNOWN_ID = "unknown";
 
     static final String RESOURCE = "patterns.json";
+    /** {@link #RESOURCE} as a path from the class path's root, for {@link Module#getResourceAsStream}. */
+    private static final String RESOURCE_PATH = "dev/healdesk/core/triage/" + RESOURCE;
     static final String BUILT_IN_NAME = "patterns.json (built-in)";
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,79}");
@@ -119,12 +121,16 @@ public final class PatternCatalog {
     }
 
     private static List<FailurePattern> readBuiltIn() {
-        try (InputStream in = PatternCatalog.class.getResourceAsStream(RESOURCE)) {
+        // through the module (Healdesk's is the class path's unnamed one), which looks on the class path alone; the
+        // class's own getResourceAsStream asks the parent loaders first, which read the runtime's module image for it:
+        // a dozen classes and the image's index mapped in a short triage process (docs/benchmarks, eleventh pass)
+        try (InputStream in = PatternCatalog.class.getModule().getResourceAsStream(RESOURCE_PATH)) {
             if (in == null) {
                 throw new PatternCatalogException(BUILT_IN_NAME, 0, null, "is missing from the class path."
                         + " Rebuild Healdesk (src/main/resources/dev/healdesk/core/triage/patterns.json).", null);
             }
-            return parse(in.readAllBytes(), BUILT_IN_NAME, false);
+            // its regexes compiled as the classifier first tries each (FailurePattern.uncompiled); a test compiles them all
+            return parse(in.readAllBytes(), BUILT_IN_NAME, false, false);
         } catch (IOException e) {
             throw new PatternCatalogException(BUILT_IN_NAME, 0, null, "cannot be read: " + e.getMessage(), e);
         }
@@ -154,6 +160,11 @@ public final class PatternCatalog {
     }
 
     static List<FailurePattern> parse(byte[] bytes, String file, boolean yaml) {
+        return parse(bytes, file, yaml, true);
+    }
+
+    /** {@code compile}: each regex now, so that a bad one is told with its line (a user's file); else on first use. */
+    static List<FailurePattern> parse(byte[] bytes, String file, boolean yaml, boolean compile) {
         JsonFactory factory = yaml ? new YAMLFactory() : new JsonFactory();
         List<FailurePattern> out = new ArrayList<>();
         Map<String, Integer> idLines = new HashMap<>();
@@ -193,7 +204,7 @@ public final class PatternCatalog {
                                         null);
                             }
                             current[0] = null;
-                            Parsed parsed = readPattern(p, file, current);
+                            Parsed parsed = readPattern(p, file, current, compile);
                             String id = parsed.pattern().id();
                             Integer first = idLines.putIfAbsent(id, parsed.line());
                             if (first != null) {
@@ -224,7 +235,8 @@ public final class PatternCatalog {
         return out;
     }
 
-    private static Parsed readPattern(JsonParser p, String file, String[] current) throws IOException {
+    private static Parsed readPattern(JsonParser p, String file, String[] current, boolean compile)
+            throws IOException {
         int objectLine = line(p);
         Map<String, String> values = new HashMap<>();
         Map<String, Integer> lines = new HashMap<>();
@@ -303,13 +315,15 @@ public final class PatternCatalog {
                 Severity.values());
         FixClass fixClass = enumValue(file, lines.get("fixClass"), id, "fixClass", values.get("fixClass"),
                 FixClass.values());
-        Pattern regex;
-        try {
-            regex = FailurePattern.compile(values.get("regex"));
-        } catch (PatternSyntaxException e) {
-            throw new PatternCatalogException(file, lines.get("regex"), id, "has an invalid regex: "
-                    + e.getDescription() + (e.getIndex() >= 0 ? " near index " + e.getIndex() : "")
-                    + ". Fix the regex or remove the pattern.", e);
+        Pattern regex = null;
+        if (compile) {
+            try {
+                regex = FailurePattern.compile(values.get("regex"));
+            } catch (PatternSyntaxException e) {
+                throw new PatternCatalogException(file, lines.get("regex"), id, "has an invalid regex: "
+                        + e.getDescription() + (e.getIndex() >= 0 ? " near index " + e.getIndex() : "")
+                        + ". Fix the regex or remove the pattern.", e);
+            }
         }
         FailurePattern.GroupBy groupBy = values.get("groupBy") == null ? FailurePattern.GroupBy.FAILURE
                 : enumValue(file, lines.get("groupBy"), id, "groupBy", values.get("groupBy"),
@@ -318,8 +332,11 @@ public final class PatternCatalog {
         if (playbook != null && playbook.isBlank()) {
             playbook = null;
         }
-        FailurePattern pattern = new FailurePattern(id, values.get("name").trim(), values.get("description"), regex,
-                category, severity, fixClass, playbook, priority, hints, groupBy);
+        FailurePattern pattern = regex != null
+                ? new FailurePattern(id, values.get("name").trim(), values.get("description"), regex, category,
+                        severity, fixClass, playbook, priority, hints, groupBy)
+                : FailurePattern.uncompiled(id, values.get("name").trim(), values.get("description"),
+                        values.get("regex"), category, severity, fixClass, playbook, priority, hints, groupBy);
         return new Parsed(pattern, objectLine);
     }
 

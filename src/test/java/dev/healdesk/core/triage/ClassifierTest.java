@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class ClassifierTest {
 
@@ -19,6 +22,38 @@ class ClassifierTest {
     private static FailurePattern pattern(String id, String regex, Category category, int priority) {
         return new FailurePattern(id, id, "", FailurePattern.compile(regex), category, Severity.HIGH, FixClass.B,
                 "propose-config-change", priority);
+    }
+
+    private static FailurePattern uncompiled(String id, String regex, int priority) {
+        return FailurePattern.uncompiled(id, id, "", regex, Category.DATA, Severity.HIGH, FixClass.B,
+                "propose-config-change", priority, List.of(), null);
+    }
+
+    @Test
+    void aPatternsRegexIsCompiledOnlyWhenTheClassifierFirstTriesIt() {
+        // "(" does not compile: a classifier that compiled every regex as it was built would throw here
+        PatternCatalog catalog = PatternCatalog.of(List.of(uncompiled("first", "disk full", 10),
+                uncompiled("broken", "(", 5)));
+        for (Classifier c : List.of(new Classifier(catalog, false), new Classifier(catalog))) {
+            assertEquals("first", c.classify("the disk full again", null).patternId());
+            assertEquals(4, c.match("the disk full again", null).start());
+            // a message the first pattern misses reaches the broken one, which is compiled then and fails
+            assertThrows(PatternSyntaxException.class, () -> c.classify("nothing here", null));
+        }
+    }
+
+    @Test
+    void anUncompiledPatternCompilesToTheSameRegexAsACompiledOne() {
+        FailurePattern lazy = uncompiled("a", "ECONNREFUSED [^\\s]*:6379\\b", 1);
+        FailurePattern eager = new FailurePattern("a", "a", "", FailurePattern.compile("ECONNREFUSED [^\\s]*:6379\\b"),
+                Category.DATA, Severity.HIGH, FixClass.B, "propose-config-change", 1);
+        assertEquals(eager, lazy);
+        assertEquals(eager.hashCode(), lazy.hashCode());
+        assertEquals(eager.regex().pattern(), lazy.regex().pattern());
+        assertEquals(eager.regex().flags(), lazy.regex().flags());
+        assertSame(lazy.regex(), lazy.regex(), "compiled once, then kept");
+        assertEquals(Classifier.literalPrefix(eager.regex()),
+                Classifier.literalPrefix(lazy.regexSource(), lazy.regexFlags()));
     }
 
     @Test

@@ -51,6 +51,25 @@ class PatternCatalogTest {
     // ------------------------------------------------------------------------------------------ built-in
 
     @Test
+    void everyBuiltInRegexCompilesAndIsTheOneAUserFileWouldGive() throws IOException {
+        // the built-in catalog compiles its regexes on first use (FailurePattern.uncompiled): this is where a bad one
+        // is caught, not at a user's start
+        byte[] json;
+        try (var in = PatternCatalog.class.getResourceAsStream(PatternCatalog.RESOURCE)) {
+            json = in.readAllBytes();
+        }
+        List<FailurePattern> eager = PatternCatalog.parse(json, "patterns.json", false, true);
+        List<FailurePattern> lazy = PatternCatalog.builtIn().patterns();
+        assertEquals(eager.size(), lazy.size());
+        for (FailurePattern e : eager) {
+            FailurePattern l = PatternCatalog.builtIn().find(e.id()).orElseThrow();
+            assertEquals(e, l, e.id());
+            assertEquals(e.regex().pattern(), l.regex().pattern(), e.id());
+            assertEquals(e.regex().flags(), l.regex().flags(), e.id());
+        }
+    }
+
+    @Test
     void builtInCatalogIsConsistent() {
         List<FailurePattern> patterns = PatternCatalog.builtIn().patterns();
         assertTrue(patterns.size() >= 60 && patterns.size() <= 130, "patterns: " + patterns.size());
