@@ -63,9 +63,8 @@ final class HistoryCommand implements Callable<Integer>, QuickStart.Command {
         }
         // the history's driver on two threads (its library, its connection settings) while this one reads the settings
         Prewarm.start(stored.prewarm());
-        Prewarm settings = Prewarm.start(stored.prewarmSettings());
+        Prewarm.start(stored.prewarmSettings());
         HealdeskPaths paths = stored.paths(Cli.config().env());
-        StoredHistory.awaitSettings(settings);
         List<RunRow> runs;
         Map<String, RunOutcome> outcomes = new HashMap<>();
         try (HistoryStore store = StoredHistory.open(paths)) {

@@ -49,8 +49,6 @@ final class Prewarm extends Thread {
     static final String REGEX_SAMPLE = "(?<![\\w.])(?<=\\s|^)\\b(?:ab|c[d-f]+?)[^x\\d]{1,3}\\s*\\d+\\.\\w*(?!z).*$";
 
     private final Step[] steps;
-    /** How many of {@link #steps} have ended (done or dropped); guarded by this thread's monitor. */
-    private int ended;
 
     private Prewarm(Step[] steps) {
         super("healdesk-prewarm");
@@ -59,39 +57,10 @@ final class Prewarm extends Thread {
     }
 
     /** Starts {@code steps}, in turn, on one daemon thread; returns it (a test joins it). */
-    static Prewarm start(Step... steps) {
-        Prewarm t = new Prewarm(steps.clone());
+    static Thread start(Step... steps) {
+        Thread t = new Prewarm(steps.clone());
         t.start();
         return t;
-    }
-
-    /** How many of its steps this thread has ended so far (done or dropped). */
-    synchronized int stepsEnded() {
-        return ended;
-    }
-
-    /**
-     * Waits until {@code step} has ended on this thread (done or dropped), at most {@code millis}; at once when this
-     * thread does not have it. For a step whose work a second thread would not wait for but do again beside it:
-     * sqlite-jdbc builds its connection settings' date format outside any lock and keeps the first one to be cached,
-     * so a main thread that reached its first connection while {@link Step#SQLITE_SETTINGS} was still running built a
-     * second copy (the JDK's locale data and calendar) on the core the library's thread needed.
-     */
-    void awaitStep(Step step, long millis) throws InterruptedException {
-        int index = -1;
-        for (int i = 0; i < steps.length && index < 0; i++) {
-            index = steps[i] == step ? i : -1;
-        }
-        if (index < 0) {
-            return;
-        }
-        long deadline = System.nanoTime() + millis * 1_000_000L;
-        synchronized (this) {
-            long left;
-            while (ended <= index && isAlive() && (left = deadline - System.nanoTime()) > 0) {
-                wait(Math.max(1, left / 1_000_000L));
-            }
-        }
     }
 
     @Override
@@ -109,10 +78,6 @@ final class Prewarm extends Thread {
                 }
             } catch (Exception | LinkageError dropped) {
                 // the main thread meets it again, and says what it is
-            }
-            synchronized (this) {
-                ended++;
-                notifyAll();
             }
         }
     }

@@ -81,9 +81,8 @@ final class ReportCommand implements Callable<Integer>, QuickStart.Command {
         // while this one reads the settings, opens the history and loads the run; the driver's connection settings, then
         // the SHA-256 that names the run's incidents (Incidents, as the run is loaded), on a third
         Prewarm.start(stored.prewarm(Prewarm.Step.REDACTOR));
-        Prewarm settings = Prewarm.start(stored.prewarmSettings(Prewarm.Step.DIGEST));
+        Prewarm.start(stored.prewarmSettings(Prewarm.Step.DIGEST));
         HealdeskPaths paths = stored.paths(Cli.config().env());
-        StoredHistory.awaitSettings(settings);
         try (HistoryStore store = StoredHistory.open(paths)) {
             RunRow row = find(store, paths);
             if (row.running()) {

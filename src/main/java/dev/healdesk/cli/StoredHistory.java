@@ -79,19 +79,6 @@ final class StoredHistory {
     }
 
     /**
-     * Before the first connection: waits for {@code settings}' connection settings ({@link Prewarm#awaitStep}), which
-     * this thread would otherwise build a second time beside it; two seconds at most (the thread is only ever slower
-     * than that on a machine so loaded that the duplicate would not matter).
-     */
-    static void awaitSettings(Prewarm settings) {
-        try {
-            settings.awaitStep(Prewarm.Step.SQLITE_SETTINGS, 2_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /**
      * Opens an existing database; a missing or unreadable one is the operator's to fix (exit 2). A PostgreSQL
      * database is opened as it is (its tables made when missing: a team's new database is an empty history).
      */

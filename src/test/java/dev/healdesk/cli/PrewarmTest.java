@@ -70,19 +70,6 @@ class PrewarmTest {
     }
 
     @Test
-    void awaitingAStepReturnsOnceThatStepHasEndedAndAtOnceForAStepTheThreadDoesNotHave() throws Exception {
-        Prewarm t = Prewarm.start(Prewarm.Step.SQLITE_SETTINGS, Prewarm.Step.REDACTOR);
-        t.awaitStep(Prewarm.Step.REGEX, 60_000); // not on this thread: no wait
-        t.awaitStep(Prewarm.Step.SQLITE_SETTINGS, 60_000);
-        assertTrue(t.stepsEnded() >= 1, "returned before the connection settings had ended");
-        t.awaitStep(Prewarm.Step.REDACTOR, 60_000);
-        assertEquals(2, t.stepsEnded());
-        t.join(60_000);
-        assertFalse(t.isAlive());
-        t.awaitStep(Prewarm.Step.REDACTOR, 60_000); // ended already: returns
-    }
-
-    @Test
     void theDriversWarmUpWritesNoFile() throws Exception {
         Path cwd = Path.of("").toAbsolutePath();
         HistoryStore.prepareSqliteSettings();
