@@ -44,7 +44,10 @@ record RuleTable(List<Tokens.Rule> tokens, List<CommandLines.Flag> flags, List<L
      * Healdesk at start, naming it.
      */
     static JsonNode resource(String name) {
-        try (InputStream in = RuleTable.class.getResourceAsStream(name)) {
+        // through the module (Healdesk's is the class path's unnamed one), which looks on the class path alone: the
+        // class's own getResourceAsStream asks the parent loaders first, and they read the runtime's module image for
+        // it, a dozen classes in a short process (as PatternCatalog reads the triage catalog; benchmarks, CLI start)
+        try (InputStream in = RuleTable.class.getModule().getResourceAsStream("dev/healdesk/core/redact/" + name)) {
             if (in == null) {
                 throw new IllegalStateException(name + " is missing from the class path");
             }
