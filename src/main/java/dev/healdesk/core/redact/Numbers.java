@@ -435,7 +435,9 @@ final class Numbers extends Detector {
         while (end > i && !Chars.digit(s.charAt(end - 1)) && s.charAt(end - 1) != ')') {
             end--;
         }
-        if (digits < 7 || digits > 15 || end < n && !fieldEnd(s.charAt(end)) || dated(s, i, end) || zeroed(s, i, end)) {
+        boolean bracketed = end < n && s.charAt(end) == ')' && i > 0 && s.charAt(i - 1) == '(';   // Key (phone)=(…)
+        if (digits < 7 || digits > 15 || end < n && !fieldEnd(s.charAt(end)) && !bracketed || dated(s, i, end)
+                || zeroed(s, i, end)) {
             return -1;   // most numbers: too short for a phone's, so the label is not read back
         }
         if (!phoneLabelBefore(scan, i) && !namedInProse(s, i, end)) {
@@ -535,6 +537,10 @@ final class Numbers extends Detector {
     private static boolean phoneLabelBefore(Scan scan, int v) {
         String s = scan.text;
         int k = v - 1;
+        boolean parenthesised = k >= 2 && s.charAt(k) == '(' && s.charAt(k - 1) == '=' && s.charAt(k - 2) == ')';
+        if (parenthesised) {
+            k--;   // PostgreSQL's DETAIL: Key (phone)=(…) already exists.
+        }
         if (k >= 0 && (s.charAt(k) == '"' || s.charAt(k) == '\'')) {
             k--;
             if (k >= 0 && s.charAt(k) == '\\') {
@@ -543,6 +549,12 @@ final class Numbers extends Detector {
         }
         while (k >= 0 && Chars.blank(s.charAt(k))) {
             k--;
+        }
+        if (k >= 1 && s.charAt(k) == '[') {
+            k--;   // a list of one number under the label, as Clerk's phoneNumber: ['…'] takes it
+            while (k >= 0 && Chars.blank(s.charAt(k))) {
+                k--;
+            }
         }
         if (k >= 1 && s.charAt(k) == '>' && s.charAt(k - 1) == '=') {
             k--;   // a hash rocket: PHP's and Ruby's "phone" => "…"
@@ -561,13 +573,15 @@ final class Numbers extends Detector {
             if (k >= 0 && s.charAt(k) == '\\') {
                 k--;
             }
+        } else if (parenthesised && k >= 0 && s.charAt(k) == ')') {
+            k--;
         }
         int end = k + 1;
         while (k >= 0 && end - k <= LABEL_REACH && (Chars.alnum(s.charAt(k)) || s.charAt(k) == '_' || s.charAt(k) == '-'
                 || s.charAt(k) == '.')) {
             k--;
         }
-        return phoneWords(s, k + 1, end);
+        return phoneWords(s, k + 1, end) || Chars.is(s, k + 1, end, "value") && SiblingNames.phone(s, k + 1);
     }
 
     /**
