@@ -94,7 +94,10 @@ final class KeyNames {
             "rut", "ird", "taj",
             // Latin America's cédula (de identidad), Pakistan's CNIC, Iceland's kennitala, Estonia's isikukood,
             // Turkey's kimlik (no), a national id card's NID (Bangladesh, Saudi Arabia)
-            "cedula", "cnic", "kennitala", "isikukood", "kimlik", "nid"};
+            "cedula", "cnic", "kennitala", "isikukood", "kimlik", "nid",
+            // Russia's INN (a person's has two control digits, a company's one; too weak to read a bare number by,
+            // 1 in 100 of twelve-digit ids and image tags pass) and Kazakhstan's IIN, by their label
+            "inn", "iin"};
     /** Words before "id"/"number" that make it a person's number: national_id, tax-number, insurance_number. */
     private static final String[] PERSONAL_ID_QUALIFIERS = {"national", "tax", "identity", "identification",
             "insurance", "citizen", "resident", "voter", "health", "medicare", "passport", "licence", "license", "social",
