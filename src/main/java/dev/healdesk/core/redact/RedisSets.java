@@ -3,12 +3,13 @@ package dev.healdesk.core.redact;
 /**
  * A secret stored by a Redis {@code SET} under a key that names it, as a client's error, a REST API or {@code MONITOR}
  * echo the command: {@code ["set","otp:4711","464099","EX","300"]} (Upstash's REST body, ioredis' and node-redis'
- * error {@code command}), {@code "SET" "session:abc" "…"} (MONITOR), {@code SET password hunter2}, {@code SETEX
- * reset_token:42 600 …} (redis-cli). The key is read as namespaced by colons: its first or its last part is judged as
+ * error {@code command}), {@code "SET" "session:abc" "…"} (MONITOR), {@code 127.0.0.1:6379> SET password hunter2},
+ * {@code SETEX reset_token:42 600 …} (redis-cli). The key is read as namespaced by colons: its first or its last part is judged as
  * a key name ({@link KeyNames}: {@code otp}, {@code password}, {@code reset_token}, {@code session}), and the value as
  * that key's ({@link Judge#value}), so {@code SET counter:hits 41} and {@code SET otp:sent true} stay. Quoted, the
- * command may be in any case; bare, it must be written in capitals at a line's start, after a prompt's {@code > }
- * or after a blank, so that prose's "we set password to …" stays. Triggered by {@code set} and {@code setex}.
+ * command may be in any case; bare, it must be written in capitals after a blank or a line's start, and follow a
+ * prompt's {@code > } or name a key with a colon, so that prose's "we set password to …" and SQL's {@code SET PASSWORD
+ * FOR …} stay. Triggered by {@code set} and {@code setex}.
  */
 final class RedisSets extends Detector {
 
@@ -50,6 +51,9 @@ final class RedisSets extends Detector {
         p = argument(s, p, quote, key);
         if (p < 0) {
             return end;
+        }
+        if (quote == 0 && !(i >= 2 && s.charAt(i - 2) == '>') && Chars.indexOf(s, ':', key[0], key[1]) < 0) {
+            return end;   // bare, a prompt's command or a namespaced key: SQL's SET PASSWORD FOR … stays SqlValues'
         }
         KeyNames.Key named = name(scan, key[0], key[1]);
         if (named == KeyNames.Key.NONE) {

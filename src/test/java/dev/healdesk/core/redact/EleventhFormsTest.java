@@ -296,6 +296,9 @@ class EleventhFormsTest {
         FormChecks.untouched(redactor, "redis> SET counter:hits 41\nOK");
         FormChecks.untouched(redactor, "[\"set\",\"otp:sent\",\"true\"]");
         FormChecks.untouched(redactor, "we set password rules to strict");
+        FormChecks.untouched(redactor, "SET password_policy LOW; SET SESSION sql_mode = 'STRICT'");
+        String pw = FormChecks.token(random, 12);
+        FormChecks.gone(redactor, "redis-cli> SET password " + pw, pw, "SET password ");
     }
 
     @Test
