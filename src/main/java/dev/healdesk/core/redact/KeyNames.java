@@ -51,7 +51,12 @@ final class KeyNames {
             // a refresh token by the short name an API returns it under beside its access token ({"token": …,
             // "refresh": …}, Django REST framework SimpleJWT's {"access": …, "refresh": …}); its value must still look
             // random ({@link Values#secretLike}), so "refresh": "5m" and "refresh": true stay
-            "refresh"};
+            "refresh",
+            // an invitation's code or token in a link or a field (?invite=…, "invitation": …): whoever holds it joins as
+            // the one invited; its value must still look random, so invite=true and "invite": "ann@…" stay
+            "invite", "invitation",
+            // a URL's userinfo (RFC 3986), user:password, as Confluent's basic.auth.user.info carries it
+            "userinfo"};
     /** Words that make a following "key" a secret one: api_key, accessKey, x-api-key, AccountKey... */
     static final String[] KEY_QUALIFIERS = {"api", "access", "secret", "private", "client", "signing",
             "encryption", "master", "app", "account", "license", "subscription", "service", "auth", "shared", "preshared"};
@@ -89,7 +94,10 @@ final class KeyNames {
             "rut", "ird", "taj",
             // Latin America's cédula (de identidad), Pakistan's CNIC, Iceland's kennitala, Estonia's isikukood,
             // Turkey's kimlik (no), a national id card's NID (Bangladesh, Saudi Arabia)
-            "cedula", "cnic", "kennitala", "isikukood", "kimlik", "nid"};
+            "cedula", "cnic", "kennitala", "isikukood", "kimlik", "nid",
+            // Russia's INN (a person's has two control digits, a company's one; too weak to read a bare number by,
+            // 1 in 100 of twelve-digit ids and image tags pass) and Kazakhstan's IIN, by their label
+            "inn", "iin"};
     /** Words before "id"/"number" that make it a person's number: national_id, tax-number, insurance_number. */
     private static final String[] PERSONAL_ID_QUALIFIERS = {"national", "tax", "identity", "identification",
             "insurance", "citizen", "resident", "voter", "health", "medicare", "passport", "licence", "license", "social",
@@ -349,6 +357,15 @@ final class KeyNames {
         if (last > 0 && has(bits[last], CODE) && (has(bits[last - 1], PASSWORD_WORD) || has(bits[last - 1], ONE_TIME))) {
             return Key.PASSWORD;   // a one-time code, a PIN: otpCode, mfa_code, totp-token, pin_code (error_code stays)
         }
+        if (last > 0 && spelt(s, seg, last - 1, last, PASSWORD_WORDS)) {
+            return Key.PASSWORD;   // a password's word spelt in two parts: pass_phrase (OCI's config), pass-word, PassCode
+        }
+        if (last > 0 && spelt(s, seg, last - 1, last, SECRET_WORDS)) {
+            return Key.SECRET;   // and a secret's: user.info (a URL's userinfo, Confluent's basic.auth.user.info), pass_key
+        }
+        if (last > 0 && has(bits[last - 1], SECRET) && Chars.is(s, seg[2 * last], seg[2 * last + 1], "hash")) {
+            return Key.SECRET;   // a hash keyed by a secret is as good as it, Cognito's SECRET_HASH (password_hash stays)
+        }
         // a name run together with what it is for, by its end (adminpass, dbpwd, slapd's bindpw, apptoken): the last
         // letter picks the endings to compare, since a key is classified wherever one meets its value
         char lastLetter = (char) (s.charAt(seg[2 * last + 1] - 1) | 0x20);
@@ -450,9 +467,14 @@ final class KeyNames {
 
     /** Whether words {@code a} and {@code b}, run together, are one of {@link #PERSONAL_ID_WORDS}. */
     private static boolean spelt(String s, int[] seg, int a, int b) {
+        return spelt(s, seg, a, b, PERSONAL_ID_WORDS);
+    }
+
+    /** Whether words {@code a} and {@code b} together spell one of {@code words}. */
+    private static boolean spelt(String s, int[] seg, int a, int b, String[] words) {
         int la = seg[2 * a + 1] - seg[2 * a];
         int lb = seg[2 * b + 1] - seg[2 * b];
-        for (String w : PERSONAL_ID_WORDS) {
+        for (String w : words) {
             if (w.length() == la + lb && s.regionMatches(true, seg[2 * a], w, 0, la)
                     && s.regionMatches(true, seg[2 * b], w, la, lb)) {
                 return true;

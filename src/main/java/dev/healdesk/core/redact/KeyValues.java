@@ -122,7 +122,13 @@ final class KeyValues extends Detector {
             key = KeyNames.Key.KEY;
         }
         if (key == KeyNames.Key.NONE && colon && !thinArrow && !quoted && !bracketed && !parenthesised) {
-            return loginPair(scan, keyStart, sep);
+            int named = Participles.nameStart(s, keyStart, keyEnd);
+            KeyNames.Key before = named >= 0 ? KeyNames.classify(scan, named, keyStart - 1) : KeyNames.Key.NONE;
+            if (before == KeyNames.Key.NONE) {
+                return loginPair(scan, keyStart, sep);
+            }
+            key = before;   // access_token used: …, the name before a participle that says what was done with it
+            keyStart = named;
         }
         if (key == KeyNames.Key.NONE || colon && !quoted && s.startsWith("//", keyStart - 2)) {
             return sep + 1;   // the user of a URL's user:password@ (that is Urls')
@@ -220,6 +226,11 @@ final class KeyValues extends Detector {
                 }
                 if (kind == null) {
                     return sep + 1;
+                }
+                int password = kind == SecretKind.GENERIC_SECRET ? UserPasswords.passwordStart(s, start, end) : -1;
+                if (password > 0) {
+                    scan.add(SecretKind.PASSWORD, password, end);   // creds=user:…, the user stays
+                    return start;
                 }
                 scan.add(kind, start, end);
                 return start;   // the value may be a key of known format, which names it better

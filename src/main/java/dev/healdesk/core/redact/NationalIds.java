@@ -10,8 +10,9 @@ import java.util.List;
  * (kept as data, like {@link RuleTable}'s): South Africa's id, Norway's fodselsnummer, Sweden's personnummer, Poland's
  * PESEL, Brazil's CPF, Belgium's national number, Turkey's T.C. Kimlik No, Korea's resident registration number,
  * France's NIR, Canada's SIN; Estonia's and Lithuania's personal codes, Latvia's personas kods, Iceland's kennitala,
- * the JMBG (EMŠO), the Czech and Slovak birth number, Uruguay's cédula, Pakistan's CNIC and a Bulgarian VAT number (BG
- * + EGN, read by {@link Ibans} at its letters). A number goes where it stands alone as a field's value ({@code
+ * the JMBG (EMŠO), the Czech and Slovak birth number, Uruguay's cédula, Pakistan's CNIC, Thailand's id (1-4-5-2-1 with
+ * dashes), the NHS number (3 3 4 with blanks), Kazakhstan's IIN and a Bulgarian VAT number (BG + EGN, read by
+ * {@link Ibans} at its letters). A number goes where it stands alone as a field's value ({@code
  * "id_no": "…"}, a CSV or table cell, a bound parameter, a fixture's quoted string) with no name that says what it is,
  * and passes every check of one entry; most ids, order numbers and timestamps of the same length fail them (the table
  * holds only numbers whose checks a random number passes about once in fifty or less, or whose printed layout ids do

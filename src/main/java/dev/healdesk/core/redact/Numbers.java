@@ -435,7 +435,14 @@ final class Numbers extends Detector {
         while (end > i && !Chars.digit(s.charAt(end - 1)) && s.charAt(end - 1) != ')') {
             end--;
         }
-        if (digits < 7 || digits > 15 || end < n && !fieldEnd(s.charAt(end)) || dated(s, i, end) || zeroed(s, i, end)) {
+        // Key (phone)=(…): the brackets around the value are not the number's
+        boolean bracketed = i > 0 && s.charAt(i - 1) == '(' && end > i && s.charAt(end - 1) == ')'
+                && Chars.indexOf(s, '(', i, end) < 0;
+        if (bracketed) {
+            end--;
+        }
+        if (digits < 7 || digits > 15 || end < n && !fieldEnd(s.charAt(end)) && !bracketed || dated(s, i, end)
+                || zeroed(s, i, end)) {
             return -1;   // most numbers: too short for a phone's, so the label is not read back
         }
         if (!phoneLabelBefore(scan, i) && !namedInProse(s, i, end)) {
@@ -535,6 +542,10 @@ final class Numbers extends Detector {
     private static boolean phoneLabelBefore(Scan scan, int v) {
         String s = scan.text;
         int k = v - 1;
+        boolean parenthesised = k >= 2 && s.charAt(k) == '(' && s.charAt(k - 1) == '=' && s.charAt(k - 2) == ')';
+        if (parenthesised) {
+            k--;   // PostgreSQL's DETAIL: Key (phone)=(…) already exists.
+        }
         if (k >= 0 && (s.charAt(k) == '"' || s.charAt(k) == '\'')) {
             k--;
             if (k >= 0 && s.charAt(k) == '\\') {
@@ -543,6 +554,12 @@ final class Numbers extends Detector {
         }
         while (k >= 0 && Chars.blank(s.charAt(k))) {
             k--;
+        }
+        if (k >= 1 && s.charAt(k) == '[') {
+            k--;   // a list of one number under the label, as Clerk's phoneNumber: ['…'] takes it
+            while (k >= 0 && Chars.blank(s.charAt(k))) {
+                k--;
+            }
         }
         if (k >= 1 && s.charAt(k) == '>' && s.charAt(k - 1) == '=') {
             k--;   // a hash rocket: PHP's and Ruby's "phone" => "…"
@@ -561,13 +578,15 @@ final class Numbers extends Detector {
             if (k >= 0 && s.charAt(k) == '\\') {
                 k--;
             }
+        } else if (parenthesised && k >= 0 && s.charAt(k) == ')') {
+            k--;
         }
         int end = k + 1;
         while (k >= 0 && end - k <= LABEL_REACH && (Chars.alnum(s.charAt(k)) || s.charAt(k) == '_' || s.charAt(k) == '-'
                 || s.charAt(k) == '.')) {
             k--;
         }
-        return phoneWords(s, k + 1, end);
+        return phoneWords(s, k + 1, end) || Chars.is(s, k + 1, end, "value") && SiblingNames.phone(s, k + 1);
     }
 
     /**
@@ -589,6 +608,24 @@ final class Numbers extends Detector {
     }
 
     /**
+     * Whether the word {@code [w, k)} is "contact" and ends the name, or only a number's word follows it ({@code
+     * contact}, {@code contact_number}, {@code contactNo}): the field Razorpay, Paytm and many an Indian or Nepali API
+     * send a customer's mobile under. {@code contact_id} and {@code contact_email} stay.
+     */
+    private static boolean contact(String s, int w, int k, int end) {
+        if (!Chars.is(s, w, k, "contact")) {
+            return false;
+        }
+        if (k == end) {
+            return true;
+        }
+        int next = Chars.alnum(s.charAt(k)) ? k : k + 1;
+        return Chars.isAny(s, next, end, CONTACT_NUMBER_WORDS);
+    }
+
+    private static final String[] CONTACT_NUMBER_WORDS = {"number", "no", "num", "nr"};
+
+    /**
      * Whether a word of the name {@code [start, end)} (parted at {@code _ - .} and camel humps) names a phone; a sign
      * before the name is no part of it (VarDumper's {@code -phone:} and {@code +phone:}, a Ruby symbol's {@code :phone}).
      */
@@ -599,7 +636,7 @@ final class Numbers extends Detector {
         int w = start;
         for (int k = start + 1; k <= end; k++) {
             if (k == end || !Chars.alnum(s.charAt(k)) || Chars.upper(s.charAt(k)) && Chars.lower(s.charAt(k - 1))) {
-                if (Chars.isAny(s, w, k, PHONE_WORDS)) {
+                if (Chars.isAny(s, w, k, PHONE_WORDS) || contact(s, w, k, end)) {
                     return true;
                 }
                 w = k < end && !Chars.alnum(s.charAt(k)) ? k + 1 : k;

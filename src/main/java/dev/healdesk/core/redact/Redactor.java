@@ -119,6 +119,7 @@ public final class Redactor {
         on(".", new Leaders());
         on("iIuUsS", new SqlCredentials());
         on("sS", new SetAs());
+        on("sS", new RedisSets());
         on("kK", new NumberedKeys());
         on("kKsSpPcC", new DeviceSecrets());
         on("[{", new ListValues());

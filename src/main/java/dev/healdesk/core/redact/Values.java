@@ -50,7 +50,7 @@ final class Values {
         for (int i = start + 1; i < end && same; i++) {
             same = s.charAt(i) == c;
         }
-        if (same || Chars.contains(s, start, end, Chars.TOKEN_PREFIX, false)) {
+        if (same || Chars.contains(s, start, end, Chars.TOKEN_PREFIX, false) || maskedTail(s, start, end)) {
             return true;   // a mask, or a value redacted in part already
         }
         if (end - start > 9) {
@@ -59,6 +59,22 @@ final class Values {
         String word = s.substring(start, end).toLowerCase(Locale.ROOT);
         return PLACEHOLDER_WORDS.contains(word) || ciMask(s, start, end) && CI_MASK_WORDS.contains(word);
     }
+
+    /**
+     * Whether {@code s[start, end)} is a value masked but for a few characters first, as a redacting logger or a test's
+     * expected value writes one: {@code s%3A***} (express-session's cookie with its id starred), {@code sk_live_***},
+     * {@code ab12****}: at least three stars at its end and at most {@value #MASK_PREFIX} other characters before.
+     */
+    private static boolean maskedTail(String s, int start, int end) {
+        int k = end;
+        while (k > start && s.charAt(k - 1) == '*') {
+            k--;
+        }
+        return end - k >= 3 && k - start <= MASK_PREFIX;
+    }
+
+    /** The most characters a partly masked value may show before its stars. */
+    private static final int MASK_PREFIX = 8;
 
     /**
      * Whether {@code s[start, end)} stands in brackets, as a word a CI prints where it hid a secret does: Travis'

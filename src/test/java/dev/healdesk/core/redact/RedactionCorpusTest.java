@@ -442,14 +442,17 @@ class RedactionCorpusTest {
      * 31 of 444 planted values leaked with the standard rules and 14 of 282 secrets at rest, 1250 of 1279 must-keep
      * strings kept (0.9773) and 1267 at rest (0.9906); held out 28 of 270 and 15 of 178, 783 of 810 kept (0.9667) and
      * 795 at rest (0.9815). The standard figure counts personal data, the figure at rest secrets only. These bounds keep
-     * the gap from growing: lower the leak bounds, raise the kept floors, never the other way.
+     * the gap from growing: lower the leak bounds, raise the kept floors, never the other way. The tune bounds were
+     * lowered to what redact27's forms (EleventhFormsTest) reach: 1 of 444 and 1 of 282 (a password after "log in as
+     * … with"), 1254 kept (0.9805) and 1271 at rest (0.9937); the held-out bounds are left to the lead (21 of 270, 15
+     * of 178, 783 and 795 kept, from the summary lines only).
      */
-    private static final int ELEVENTH_TUNE_LEAKS_STANDARD = 31;
-    private static final int ELEVENTH_TUNE_LEAKS_AT_REST = 14;
+    private static final int ELEVENTH_TUNE_LEAKS_STANDARD = 1;
+    private static final int ELEVENTH_TUNE_LEAKS_AT_REST = 1;
     private static final int ELEVENTH_HELD_OUT_LEAKS_STANDARD = 28;
     private static final int ELEVENTH_HELD_OUT_LEAKS_AT_REST = 15;
-    private static final double ELEVENTH_TUNE_KEPT_STANDARD = 0.977;
-    private static final double ELEVENTH_TUNE_KEPT_AT_REST = 0.990;
+    private static final double ELEVENTH_TUNE_KEPT_STANDARD = 0.980;
+    private static final double ELEVENTH_TUNE_KEPT_AT_REST = 0.993;
     private static final double ELEVENTH_HELD_OUT_KEPT_STANDARD = 0.966;
     private static final double ELEVENTH_HELD_OUT_KEPT_AT_REST = 0.981;
     /** The eleventh collection ({@link RedactionCorpus#ELEVENTH}), measured apart. */

@@ -1,0 +1,44 @@
+package dev.healdesk.core.redact;
+
+/**
+ * A credential written {@code user:password}, as HTTP basic authentication, a URL's userinfo (RFC 3986) and the
+ * tools that take one so name it: {@code creds=svc-e2e:…}, Confluent's {@code basic.auth.user.info=release-eng:…},
+ * Solr's {@code -Dbasicauth=deploy-bot:…}, {@code curl -u user:pass}. The value of a key named for a secret is masked
+ * after its first colon only, so the account a failure was about stays readable and only its password goes. The part
+ * before the colon must read as an account's name (letters, digits, {@code . _ - @ +}, a small letter among them, at most
+ * {@value #MAX_USER} characters, not mixing small and capital letters with digits as a generated key's id does), and
+ * the part after it be one word; a value of any other form is judged whole, as before.
+ */
+final class UserPasswords {
+
+    static final int MAX_USER = 64;
+
+    private UserPasswords() {
+    }
+
+    /** Where the password of {@code s[start, end)} starts when the value is {@code user:password}; -1 otherwise. */
+    static int passwordStart(String s, int start, int end) {
+        boolean letter = false;   // a small letter: an access key's id (AKIA…, all capitals and digits) is no user
+        int k = start;
+        for (; k < end && k - start <= MAX_USER; k++) {
+            char c = s.charAt(k);
+            if (c == ':') {
+                break;
+            }
+            if (!(Chars.alnum(c) || c == '.' || c == '_' || c == '-' || c == '@' || c == '+')) {
+                return -1;
+            }
+            letter |= Chars.lower(c);
+        }
+        if (k == start || k >= end - 1 || s.charAt(k) != ':' || !letter || Values.mixedCase(s, start, k)) {
+            return -1;
+        }
+        for (int j = k + 1; j < end; j++) {
+            char c = s.charAt(j);
+            if (Chars.blank(c) || c == '\n' || c == '\r' || c == '@') {
+                return -1;   // words, or a URL's user:password@host, which is judged whole as before
+            }
+        }
+        return k + 1;
+    }
+}
