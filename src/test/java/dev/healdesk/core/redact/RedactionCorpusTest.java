@@ -415,6 +415,15 @@ class RedactionCorpusTest {
      * countries' public specifications, not from the fakes), so 45 stays the clean measure. redact23's and redact24's
      * forms, written from the ninth collection, moved neither part.
      */
+    /**
+     * Whether the tenth collection's held-out part prints its failures. It was released as tune data by the lead at
+     * this commit (issue #14, redact26), after its last measure as a held-out part with all the rules of main at
+     * 57d6e89: 28 of 294 planted values leaked with the standard rules and 16 of 170 secrets at rest, 881 of 889
+     * must-keep strings kept (0.9910; 885 at rest). Its first measure, with the rules of ef0b72c, was 45 and 16. From
+     * then on it counts as tune data; the eleventh collection (corpus11) is the clean measure of formats no rule was
+     * written for.
+     */
+    private static final boolean RELEASED_TENTH = true;
     private static final int TENTH_TUNE_LEAKS_STANDARD = 4;
     private static final int TENTH_TUNE_LEAKS_AT_REST = 4;
     private static final int TENTH_HELD_OUT_LEAKS_STANDARD = 28;
@@ -830,13 +839,13 @@ class RedactionCorpusTest {
         assertTrue(atRest.keptShare() >= TENTH_TUNE_KEPT_AT_REST, atRest::toString);
     }
 
-    /** The tenth collection's held-out part: its failures are never printed, only its summary lines. */
+    /** The tenth collection's held-out part, released as tune data ({@link #RELEASED_TENTH}). */
     @Test
     void theRulesLeakNoMoreThanMeasuredOnTheTenthCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
         Figures standard = RedactionCorpus.measure(tenth, "heldout", Redactor.standard()::redact, true);
         Figures atRest = RedactionCorpus.measure(tenth, "heldout", Redactor.atRest()::redact, false);
-        report("tenth collection, standard", standard, false);
-        report("tenth collection, at rest", atRest, false);
+        report("tenth collection, standard", standard, RELEASED_TENTH);
+        report("tenth collection, at rest", atRest, RELEASED_TENTH);
         assertTrue(standard.leaked() <= TENTH_HELD_OUT_LEAKS_STANDARD, standard::toString);
         assertTrue(atRest.leaked() <= TENTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= TENTH_HELD_OUT_KEPT_STANDARD, standard::toString);
