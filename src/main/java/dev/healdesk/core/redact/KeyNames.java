@@ -89,7 +89,10 @@ final class KeyNames {
             "rut", "ird", "taj",
             // Latin America's cédula (de identidad), Pakistan's CNIC, Iceland's kennitala, Estonia's isikukood,
             // Turkey's kimlik (no), a national id card's NID (Bangladesh, Saudi Arabia)
-            "cedula", "cnic", "kennitala", "isikukood", "kimlik", "nid"};
+            "cedula", "cnic", "kennitala", "isikukood", "kimlik", "nid",
+            // the Maghreb's and francophone Africa's carte d'identité nationale (Morocco's CIN: a letter or two and
+            // digits); its value must still be a number's shape, so "cin": "stdin" stays
+            "cin"};
     /** Words before "id"/"number" that make it a person's number: national_id, tax-number, insurance_number. */
     private static final String[] PERSONAL_ID_QUALIFIERS = {"national", "tax", "identity", "identification",
             "insurance", "citizen", "resident", "voter", "health", "medicare", "passport", "licence", "license", "social",

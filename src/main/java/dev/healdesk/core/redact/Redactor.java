@@ -147,6 +147,8 @@ public final class Redactor {
         on("i[", new ValidationPaths());
         on("<[", new FieldDiffs());
         on("(", new FailingRows());
+        on("@", new NetworkPaths());
+        on(":", new FailureCases());
         on(":", new SecretTypes());
         on(":", new PaperKeys());
         on("eE", new ExpectedValues());
