@@ -101,4 +101,24 @@ class ReleasedTenthFormsTest {
                 "'name': 'Salma B.'");
         FormChecks.untouched(redactor, "{\"cin\": \"stdin\", \"cout\": \"stdout\"}");
     }
+
+    @Test
+    void aValueUnderAnAlignedColumnNamedForPersonalDataGoesAndOtherColumnsStay() {
+        String id = "0" + digits(10);
+        String phone = "0" + digits(2) + " " + digits(3) + " " + digits(3);
+        String table = "      id   name      tax_id            phone  country\n"
+                + "0   1842   Mira  " + id + "  " + phone + "       SI\n"
+                + "1   1843   Luka      unknown      not given       HR";
+        FormChecks.gone(redactor, table, id, "0   1842   Mira  ", "SI\n", "unknown", "not given       HR");
+        FormChecks.gone(redactor, table, phone, "country");
+        FormChecks.gone(redactor, "EMAIL            PHONE          PLAN\nana@mail.org     " + phone + "    pro", phone,
+                "PHONE          PLAN", "    pro");
+        // a two-cell line is a row of names and values, not a header; a header naming nothing reads no rows
+        FormChecks.untouched(redactor, "Key                  Value\n---                  -----\ntoken_ttl            768h\n"
+                + "token_renewable      true");
+        FormChecks.untouched(redactor, "NAME       READY   STATUS    PHONE_MODEL   AGE\nweb-7d9f   1/1     Running   "
+                + "Pixel 7       " + digits(3) + "d");
+        FormChecks.untouched(redactor, "CONTAINER ID   IMAGE          COMMAND    CREATED\n4f2a9c1d7e3b   nginx:1.25     "
+                + "\"nginx\"    2 days ago");
+    }
 }
