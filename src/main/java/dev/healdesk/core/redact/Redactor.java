@@ -150,6 +150,8 @@ public final class Redactor {
         on("<[", new FieldDiffs());
         on("(", new FailingRows());
         on("@", new NetworkPaths());
+        on("[(", new HeaderTuples());
+        on(">", new HtmlCells());
         on("\n", alignedColumns);
         on(":", new FailureCases());
         on(":", new SecretTypes());

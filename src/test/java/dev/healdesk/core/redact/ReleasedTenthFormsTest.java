@@ -121,4 +121,29 @@ class ReleasedTenthFormsTest {
         FormChecks.untouched(redactor, "CONTAINER ID   IMAGE          COMMAND    CREATED\n4f2a9c1d7e3b   nginx:1.25     "
                 + "\"nginx\"    2 days ago");
     }
+
+    @Test
+    void anHtmlCellUnderAHeaderCellNamedForPersonalDataGoesAndOtherCellsStay() {
+        String id = "0" + digits(10);
+        String page = "<table><thead><tr><th></th><th>name</th><th>national_id</th><th>country</th></tr></thead>\n"
+                + "<tbody><tr><th>0</th><td>Mira</td><td>" + id + "</td><td>SI</td></tr>\n"
+                + "<tr><th>1</th><td class=\"n\">Luka</td><td>n/a</td><td>HR</td></tr></tbody></table>";
+        FormChecks.gone(redactor, page, id, "<td>Mira</td>", "<td>SI</td>", "<td>n/a</td>", "<td>HR</td>");
+        FormChecks.untouched(redactor, "<table><tr><th>order</th><th>total</th></tr><tr><td>" + digits(11)
+                + "</td><td>12.50</td></tr></table>");
+    }
+
+    @Test
+    void aTuplesValueBelowAListOfColumnNamesGoesAndOtherListsStay() {
+        String id = "0" + digits(10);
+        String phone = "0" + digits(2) + " " + digits(3) + " " + digits(3);
+        FormChecks.gone(redactor, "columns: ['id', 'name', 'tax_id', 'country']\nrows: [(7, 'Mira', '" + id
+                + "', 'SI'), (8, 'Luka', None, 'HR')]", id, "(7, 'Mira', '", "', 'SI'), (8, 'Luka', None, 'HR')]");
+        FormChecks.gone(redactor, "header = (\"name\", \"mobile\", \"plan\")\nrecords = [(\"Mira\", \"" + phone
+                + "\", \"pro\")]", phone, "(\"Mira\", \"", "\", \"pro\")]");
+        // a list of other fields below, or lists further down, are no rows
+        FormChecks.untouched(redactor, "fields = ['username', 'password', 'email']\nexclude = ['is_staff', 'groups', "
+                + "'perms']");
+        FormChecks.untouched(redactor, "fields = ['username', 'password', 'email']\n\n\nvals = [(1, 'SI', 'Koper')]");
+    }
 }
