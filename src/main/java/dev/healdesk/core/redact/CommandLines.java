@@ -83,7 +83,7 @@ final class CommandLines extends Detector {
                 continue;
             }
             int after = i + sp.flag().length();
-            if (sp.flag().startsWith("--") && after < s.length()
+            if (sp.flag().startsWith("--") && Chars.alnum(sp.flag().charAt(sp.flag().length() - 1)) && after < s.length()
                     && (Chars.alnum(s.charAt(after)) || s.charAt(after) == '-' || s.charAt(after) == '_')) {
                 continue;   // a long option is read whole: --auth is not the start of --authtoken
             }

@@ -28,6 +28,9 @@ final class HeaderTuples extends Detector {
     int at(Scan scan, int i) {
         String s = scan.text;
         char close = s.charAt(i) == '[' ? ']' : ')';
+        if (!firstName(s, i + 1)) {
+            return i + 1;   // most lists: no quoted word and a comma first, and nothing allocated for them
+        }
         int[] names = new int[2 * MAX_ITEMS];
         int count = 0;
         boolean named = false;
@@ -101,7 +104,24 @@ final class HeaderTuples extends Detector {
                 rows++;
             }
         }
-        return k + 1;
+        return i + 1;   // the names may be a pair of their own ([("password", "…")]), which other rules read
+    }
+
+    /** Whether a quoted word and a comma start at {@code q}: a list of names' first item. */
+    private static boolean firstName(String s, int q) {
+        char quote = s.charAt(q);
+        int e = q + 1;
+        while (e < s.length() && e - q <= KeyNames.MAX_LENGTH && (Chars.word(s.charAt(e)) || s.charAt(e) == '-')) {
+            e++;
+        }
+        if (e == q + 1 || e >= s.length() || s.charAt(e) != quote) {
+            return false;
+        }
+        e++;
+        while (e < s.length() && Chars.blank(s.charAt(e))) {
+            e++;
+        }
+        return e < s.length() && s.charAt(e) == ',';
     }
 
     /** Whether the word before the list at {@code open} is SQL's {@code VALUES}. */
