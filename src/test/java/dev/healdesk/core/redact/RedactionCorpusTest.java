@@ -422,16 +422,28 @@ class RedactionCorpusTest {
      * must-keep strings kept (0.9910; 885 at rest). Its first measure, with the rules of ef0b72c, was 45 and 16. From
      * then on it counts as tune data; the eleventh collection (corpus11) is the clean measure of formats no rule was
      * written for.
+     * <p>
+     * Then redact26 wrote general forms for its leaks and losses and the tune part's ({@link ReleasedTenthFormsTest}: a
+     * long option read whole, basic authentication's user kept, a secret's list value as Python prints a dict of lists
+     * and after a record's ids, a validator's failing values under the column it names, an address run into a joined
+     * key's number, a password in a network-path reference whose scheme lost its colon, Morocco's CIN by its short name;
+     * and a value under a column named for personal data or a secret in the tabular layouts no reader covered: tables
+     * that blanks align, HTML tables, tuples below a list of column names). Held out 11 of 294 and 9 of 170, 883
+     * (0.9933) and 887 (0.9978) of 889 kept; tune 2 of 422 and 2 of 238 (Godot's bare 64-hex key), kept unchanged. Left
+     * in the held-out part: a bare {@code key}'s generated value ({@code ?key=…}, Magento's {@code 'key' => …}: a bare
+     * "key" judged as a key cost the ninth collection's Kong key-auth UUIDs, which it keeps), short options whose
+     * letter says nothing ({@code codecov -t}, {@code tauri signer sign -k}), a typed password below the step that
+     * taps a password field (Maestro), a phone as a mocked SMS sender's argument (Mockito).
      */
     private static final boolean RELEASED_TENTH = true;
-    private static final int TENTH_TUNE_LEAKS_STANDARD = 4;
-    private static final int TENTH_TUNE_LEAKS_AT_REST = 4;
-    private static final int TENTH_HELD_OUT_LEAKS_STANDARD = 28;
-    private static final int TENTH_HELD_OUT_LEAKS_AT_REST = 16;
+    private static final int TENTH_TUNE_LEAKS_STANDARD = 2;
+    private static final int TENTH_TUNE_LEAKS_AT_REST = 2;
+    private static final int TENTH_HELD_OUT_LEAKS_STANDARD = 11;
+    private static final int TENTH_HELD_OUT_LEAKS_AT_REST = 9;
     private static final double TENTH_TUNE_KEPT_STANDARD = 0.998;
     private static final double TENTH_TUNE_KEPT_AT_REST = 1.0;
-    private static final double TENTH_HELD_OUT_KEPT_STANDARD = 0.991;
-    private static final double TENTH_HELD_OUT_KEPT_AT_REST = 0.995;
+    private static final double TENTH_HELD_OUT_KEPT_STANDARD = 0.993;
+    private static final double TENTH_HELD_OUT_KEPT_AT_REST = 0.997;
     /** The tenth collection ({@link RedactionCorpus#TENTH}), measured apart. */
     private static List<Case> tenth;
 
