@@ -83,6 +83,10 @@ final class CommandLines extends Detector {
                 continue;
             }
             int after = i + sp.flag().length();
+            if (sp.flag().startsWith("--") && Chars.alnum(sp.flag().charAt(sp.flag().length() - 1)) && after < s.length()
+                    && (Chars.alnum(s.charAt(after)) || s.charAt(after) == '-' || s.charAt(after) == '_')) {
+                continue;   // a long option is read whole: --auth is not the start of --authtoken
+            }
             if (sp.rule().piped()) {
                 if ((after >= s.length() || Chars.space(s.charAt(after))) && command(s, i, sp.rule())) {
                     piped(scan, i, sp.rule().userPassword());
@@ -155,7 +159,8 @@ final class CommandLines extends Detector {
         if (proseWord(s, v)) {
             return nameEnd;   // "Using --password via the CLI is insecure": the option named in a sentence
         }
-        return value(scan, v, key, false, nameEnd);
+        // --basic-auth 'user:password' (ngrok, Hugging Face's and others' CLIs): the user is no secret
+        return value(scan, v, key, ListValues.basicAuth(s, nameStart, nameEnd), nameEnd);
     }
 
     /** Verbs that, first in a long option's name, make its value the name of the secrets it acts on. */

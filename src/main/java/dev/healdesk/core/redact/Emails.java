@@ -64,6 +64,7 @@ final class Emails extends Detector {
                 break;
             }
         }
+        end = joinedSuffix(s, lastLabel, end);
         if (labels < 2 || end - lastLabel < 2 || !Chars.lettersOnly(s, lastLabel, end) || fileExtension(s, lastLabel, end)
                 || Hosts.reserved(s, at + sep, end) || serviceAccount(s, end) || prompt(s, end) || remote(s, end)
                 || systemMailbox(s, start, at) || sshDestination(s, start, end) || programMailbox(s, start, at)
@@ -72,6 +73,24 @@ final class Emails extends Detector {
         }
         scan.add(SecretKind.EMAIL, start, end);
         return end;
+    }
+
+    /**
+     * Where an address whose last label {@code s[label, end)} runs into a number after a hyphen ends: at the hyphen
+     * ({@code ana@mail.com-1}, the values of a composite unique key joined as MySQL's "Duplicate entry '…-1' for key"
+     * prints them); else {@code end}. A TLD has letters only, so the digits cannot be the address's.
+     */
+    private static int joinedSuffix(String s, int label, int end) {
+        int hyphen = Chars.indexOf(s, '-', label, end);
+        if (hyphen < label + 2 || hyphen + 1 >= end || !Chars.lettersOnly(s, label, hyphen)) {
+            return end;
+        }
+        for (int k = hyphen + 1; k < end; k++) {
+            if (!Chars.digit(s.charAt(k))) {
+                return end;
+            }
+        }
+        return hyphen;
     }
 
     /**

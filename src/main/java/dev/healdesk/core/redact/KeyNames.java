@@ -97,7 +97,10 @@ final class KeyNames {
             "cedula", "cnic", "kennitala", "isikukood", "kimlik", "nid",
             // Russia's INN (a person's has two control digits, a company's one; too weak to read a bare number by,
             // 1 in 100 of twelve-digit ids and image tags pass) and Kazakhstan's IIN, by their label
-            "inn", "iin"};
+            "inn", "iin",
+            // the Maghreb's and francophone Africa's carte d'identité nationale (Morocco's CIN: a letter or two and
+            // digits); its value must still be a number's shape, so "cin": "stdin" stays
+            "cin"};
     /** Words before "id"/"number" that make it a person's number: national_id, tax-number, insurance_number. */
     private static final String[] PERSONAL_ID_QUALIFIERS = {"national", "tax", "identity", "identification",
             "insurance", "citizen", "resident", "voter", "health", "medicare", "passport", "licence", "license", "social",

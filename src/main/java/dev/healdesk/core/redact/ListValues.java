@@ -19,7 +19,7 @@ package dev.healdesk.core.redact;
 final class ListValues extends Detector {
 
     /** The value's quote, or the blank Jackson's pretty printer writes before it ({@code "api_key" : [ "…" ]}). */
-    private static final boolean[] QUOTE = Chars.set("\" ");
+    private static final boolean[] QUOTE = Chars.set("\"' [");
     private static final boolean[] TUPLE = Chars.set(Chars.LETTERS + "\"");
 
     @Override
@@ -56,10 +56,34 @@ final class ListValues extends Detector {
         while (k > 0 && Chars.blank(s.charAt(k))) {
             k--;
         }
-        if (k <= 0 || s.charAt(k) != '"') {
+        if (k <= 0) {
             return i + 1;
         }
+        if (s.charAt(k) != '"' && s.charAt(k) != '\'') {
+            return c == '[' && Chars.word(s.charAt(k)) ? bare(scan, k + 1, i + 1) : i + 1;
+        }
         return value(scan, k, i + 1);
+    }
+
+    /**
+     * A YAML name ending at {@code nameEnd}, the first thing on its line but indentation ({@code basic_auth: ["…"]}):
+     * judged as {@link #value} judges a quoted one.
+     */
+    private static int bare(Scan scan, int nameEnd, int from) {
+        String s = scan.text;
+        int nameStart = nameEnd;
+        while (nameStart > 0 && nameEnd - nameStart < KeyNames.MAX_LENGTH
+                && (Chars.word(s.charAt(nameStart - 1)) || s.charAt(nameStart - 1) == '-')) {
+            nameStart--;
+        }
+        int b = nameStart;
+        while (b > 0 && Chars.blank(s.charAt(b - 1))) {
+            b--;
+        }
+        if (b > 0 && s.charAt(b - 1) != '\n' || s.charAt(nameEnd) != ':') {
+            return from;
+        }
+        return judged(scan, nameStart, nameEnd, from);
     }
 
     /**
@@ -80,27 +104,76 @@ final class ListValues extends Detector {
      */
     private static int value(Scan scan, int nameClose, int from) {
         String s = scan.text;
+        char quote = s.charAt(nameClose);
         int nameOpen = nameClose - 1;
-        while (nameOpen >= 0 && nameClose - nameOpen <= KeyNames.MAX_LENGTH && s.charAt(nameOpen) != '"'
+        while (nameOpen >= 0 && nameClose - nameOpen <= KeyNames.MAX_LENGTH && s.charAt(nameOpen) != quote
                 && s.charAt(nameOpen) != '\n') {
             nameOpen--;
         }
-        if (nameOpen < 0 || s.charAt(nameOpen) != '"' || nameClose - nameOpen < 3) {
+        if (nameOpen < 0 || s.charAt(nameOpen) != quote || nameClose - nameOpen < 3) {
             return from;
         }
-        KeyNames.Key key = KeyNames.classify(scan, nameOpen + 1, nameClose);
+        return judged(scan, nameOpen + 1, nameClose, from);
+    }
+
+    /**
+     * The name {@code s[nameStart, nameEnd)} judged, and the list's first quoted value at {@code from} claimed as it
+     * says: past a leading list of numbers ({@code "warden.user.user.key"=>[[1842], "…"]}, a record's id before its
+     * salt); where the name is one of basic authentication's, only the password of a {@code user:password} value.
+     */
+    private static int judged(Scan scan, int nameStart, int nameEnd, int from) {
+        String s = scan.text;
+        KeyNames.Key key = KeyNames.classify(scan, nameStart, nameEnd);
         if (key != KeyNames.Key.PASSWORD && key != KeyNames.Key.SECRET && key != KeyNames.Key.AWS_SECRET
-                && key != KeyNames.Key.KEY) {
+                && key != KeyNames.Key.KEY && key != KeyNames.Key.AUTHORIZATION) {
             return from;
         }
         int q = from;
-        while (q < s.length() && q - from < 2 && s.charAt(q) != '"') {
+        if (q < s.length() && s.charAt(q) == '[') {
+            q++;
+            while (q < s.length() && q - from < 24 && (Chars.digit(s.charAt(q)) || s.charAt(q) == ','
+                    || s.charAt(q) == ' ')) {
+                q++;
+            }
+            if (q >= s.length() || s.charAt(q) != ']' || q == from + 1) {
+                return from;
+            }
+            q++;
+            if (q + 1 >= s.length() || s.charAt(q) != ',') {
+                return from;
+            }
+            q++;
+            from = q;
+        }
+        while (q < s.length() && q - from < 2 && s.charAt(q) != '"' && s.charAt(q) != '\'') {
             q++;
         }
-        if (q >= s.length() || s.charAt(q) != '"') {
+        if (q >= s.length() || s.charAt(q) != '"' && s.charAt(q) != '\'') {
             return from;
         }
-        return claim(scan, q + 1, key, from);
+        if (basicAuth(s, nameStart, nameEnd)) {
+            return userPassword(scan, q + 1, from);
+        }
+        return key == KeyNames.Key.AUTHORIZATION ? from : claim(scan, q + 1, key, from);
+    }
+
+    /** Whether the name's last word is "auth" after "basic" ({@code basic_auth}, {@code basicAuth}, {@code basic-auth}). */
+    static boolean basicAuth(String s, int nameStart, int nameEnd) {
+        int n = nameEnd - nameStart;
+        return n >= 9 && s.regionMatches(true, nameStart, "basic", 0, 5) && s.regionMatches(true, nameEnd - 4, "auth", 0, 4)
+                && (n == 9 || n == 10 && !Chars.alnum(s.charAt(nameStart + 5)));
+    }
+
+    /** The password of the quoted {@code user:password} that starts at {@code start}; the user stays. */
+    private static int userPassword(Scan scan, int start, int otherwise) {
+        String s = scan.text;
+        int end = Quotes.close(s, start, 1);
+        int colon = Chars.indexOf(s, ':', start, end);
+        if (end >= s.length() || colon <= start || colon + 1 >= end || Values.placeholder(s, colon + 1, end)) {
+            return otherwise;
+        }
+        scan.add(SecretKind.PASSWORD, colon + 1, end);
+        return start;
     }
 
     /** {@code {atom,"…"}}, {@code {atom, <<"…">>}}, {@code {atom,'…'}}: the atom judged, the string claimed. */

@@ -47,6 +47,8 @@ public final class Redactor {
     private final LineEnds lineEnds = new LineEnds();
     /** Called for the text's first line too, which may be a header. */
     private final Records records = new Records();
+    /** Reads the text's first line as an aligned table's header too ({@link AlignedColumns#first}). */
+    private final AlignedColumns alignedColumns = new AlignedColumns();
     /**
      * By trigger character, beside {@link #triggers}: the detectors' cheap tests ({@link Detector#seconds},
      * {@link Detector#befores}, {@link Detector#wordLengths}) folded into bit sets, bit {@code k} for the character's
@@ -148,6 +150,11 @@ public final class Redactor {
         on("i[", new ValidationPaths());
         on("<[", new FieldDiffs());
         on("(", new FailingRows());
+        on("@", new NetworkPaths());
+        on("[(", new HeaderTuples());
+        on(">", new HtmlCells());
+        on("\n", alignedColumns);
+        on(":", new FailureCases());
         on(":", new SecretTypes());
         on(":", new PaperKeys());
         on("eE", new ExpectedValues());
@@ -308,6 +315,7 @@ public final class Redactor {
         int n = scan.length;
         spacedProperties.line(scan, 0);
         records.first(scan);
+        alignedColumns.first(scan);
         int i = 0;
         while (i < n) {
             char c = chars[i];

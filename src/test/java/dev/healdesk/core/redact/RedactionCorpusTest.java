@@ -415,14 +415,35 @@ class RedactionCorpusTest {
      * countries' public specifications, not from the fakes), so 45 stays the clean measure. redact23's and redact24's
      * forms, written from the ninth collection, moved neither part.
      */
-    private static final int TENTH_TUNE_LEAKS_STANDARD = 4;
-    private static final int TENTH_TUNE_LEAKS_AT_REST = 4;
-    private static final int TENTH_HELD_OUT_LEAKS_STANDARD = 28;
-    private static final int TENTH_HELD_OUT_LEAKS_AT_REST = 16;
+    /**
+     * Whether the tenth collection's held-out part prints its failures. It was released as tune data by the lead at
+     * this commit (issue #14, redact26), after its last measure as a held-out part with all the rules of main at
+     * 57d6e89: 28 of 294 planted values leaked with the standard rules and 16 of 170 secrets at rest, 881 of 889
+     * must-keep strings kept (0.9910; 885 at rest). Its first measure, with the rules of ef0b72c, was 45 and 16. From
+     * then on it counts as tune data; the eleventh collection (corpus11) is the clean measure of formats no rule was
+     * written for.
+     * <p>
+     * Then redact26 wrote general forms for its leaks and losses and the tune part's ({@link ReleasedTenthFormsTest}: a
+     * long option read whole, basic authentication's user kept, a secret's list value as Python prints a dict of lists
+     * and after a record's ids, a validator's failing values under the column it names, an address run into a joined
+     * key's number, a password in a network-path reference whose scheme lost its colon, Morocco's CIN by its short name;
+     * and a value under a column named for personal data or a secret in the tabular layouts no reader covered: tables
+     * that blanks align, HTML tables, tuples below a list of column names). Held out 11 of 294 and 9 of 170, 883
+     * (0.9933) and 887 (0.9978) of 889 kept; tune 2 of 422 and 2 of 238 (Godot's bare 64-hex key), kept unchanged. Left
+     * in the held-out part: a bare {@code key}'s generated value ({@code ?key=…}, Magento's {@code 'key' => …}: a bare
+     * "key" judged as a key cost the ninth collection's Kong key-auth UUIDs, which it keeps), short options whose
+     * letter says nothing ({@code codecov -t}, {@code tauri signer sign -k}), a typed password below the step that
+     * taps a password field (Maestro), a phone as a mocked SMS sender's argument (Mockito).
+     */
+    private static final boolean RELEASED_TENTH = true;
+    private static final int TENTH_TUNE_LEAKS_STANDARD = 2;
+    private static final int TENTH_TUNE_LEAKS_AT_REST = 2;
+    private static final int TENTH_HELD_OUT_LEAKS_STANDARD = 11;
+    private static final int TENTH_HELD_OUT_LEAKS_AT_REST = 9;
     private static final double TENTH_TUNE_KEPT_STANDARD = 0.998;
     private static final double TENTH_TUNE_KEPT_AT_REST = 1.0;
-    private static final double TENTH_HELD_OUT_KEPT_STANDARD = 0.991;
-    private static final double TENTH_HELD_OUT_KEPT_AT_REST = 0.995;
+    private static final double TENTH_HELD_OUT_KEPT_STANDARD = 0.993;
+    private static final double TENTH_HELD_OUT_KEPT_AT_REST = 0.997;
     /** The tenth collection ({@link RedactionCorpus#TENTH}), measured apart. */
     private static List<Case> tenth;
     /**
@@ -864,13 +885,13 @@ class RedactionCorpusTest {
         assertTrue(atRest.keptShare() >= TENTH_TUNE_KEPT_AT_REST, atRest::toString);
     }
 
-    /** The tenth collection's held-out part: its failures are never printed, only its summary lines. */
+    /** The tenth collection's held-out part, released as tune data ({@link #RELEASED_TENTH}). */
     @Test
     void theRulesLeakNoMoreThanMeasuredOnTheTenthCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
         Figures standard = RedactionCorpus.measure(tenth, "heldout", Redactor.standard()::redact, true);
         Figures atRest = RedactionCorpus.measure(tenth, "heldout", Redactor.atRest()::redact, false);
-        report("tenth collection, standard", standard, false);
-        report("tenth collection, at rest", atRest, false);
+        report("tenth collection, standard", standard, RELEASED_TENTH);
+        report("tenth collection, at rest", atRest, RELEASED_TENTH);
         assertTrue(standard.leaked() <= TENTH_HELD_OUT_LEAKS_STANDARD, standard::toString);
         assertTrue(atRest.leaked() <= TENTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= TENTH_HELD_OUT_KEPT_STANDARD, standard::toString);

@@ -1,0 +1,197 @@
+package dev.healdesk.core.redact;
+
+/**
+ * A value in a table whose columns blanks align, under a header word that names personal data or a secret: a
+ * DataFrame as pandas prints it ({@code    id  name  national_id        phone}, its values right-aligned under the
+ * names), fixed-width reports, {@code docker}-, {@code kubectl}- and CLI-style listings, psql's unaligned output with
+ * its separators blanked, R's and Polars' prints. The tables with separators ({@code |}, box drawing, commas, tabs)
+ * are {@link Tables}' and the other readers'; this one reads the layout where blanks alone part the cells.
+ * <p>
+ * Triggered by a line feed (and called for the text's first line): the line after it is a header when it holds only
+ * words, blanks and a few signs, in three cells or more that gaps of two blanks or more part (a line of two is a row
+ * of a table of names and values: Vault's {@code token_accessor   …}, Symfony's {@code debug:dotenv}). Its words (or
+ * two words one blank apart, "national id") are judged by {@link KeyNames} and, for phones, {@link Numbers#phoneWords};
+ * where none names personal data or a secret, nothing more is read, which is most lines. Below it, each row's cell that covers a named word's columns (a value right- or
+ * left-aligned under it) is judged as that field's whole content ({@link FieldDiffs#judge}): a person's number by its
+ * shape, a phone by a phone's, a token when it looks random, a password whatever it is; so {@code NAME  PHONE_MODEL}
+ * and a {@code country} column keep their values. Rows end at a blank line or one that is no row (no gap of two
+ * blanks), after {@link #MAX_ROWS}.
+ */
+final class AlignedColumns extends Detector {
+
+    private static final int MAX_HEADER = 400;
+    private static final int MAX_WORDS = 32;
+    private static final int MAX_ROWS = 50;
+    private static final int MAX_INDENT = 16;
+    /** The first character of a header line after its indentation: a letter or a blank. */
+    private static final boolean[] FIRST = Chars.set(Chars.LETTERS + " ");
+
+    @Override
+    boolean[] seconds(char c) {
+        return FIRST;
+    }
+
+    @Override
+    int at(Scan scan, int i) {
+        header(scan, i + 1);
+        return i + 1;
+    }
+
+    /** Reads the text's first line as a header, which no line feed triggers. */
+    void first(Scan scan) {
+        if (scan.length > 0 && FIRST[scan.text.charAt(0) & 0x7F] && scan.text.charAt(0) < 128) {
+            header(scan, 0);
+        }
+    }
+
+    /** Reads the line at {@code ls} as a header, and the rows below it. */
+    private static void header(Scan scan, int ls) {
+        String s = scan.text;
+        int p = ls;
+        while (p < s.length() && p - ls < MAX_INDENT && s.charAt(p) == ' ') {
+            p++;
+        }
+        if (p >= s.length() || !Chars.letter(s.charAt(p))) {
+            return;
+        }
+        // the header's words: start, end, start, end...
+        int[] words = null;
+        int count = 0;
+        int gaps = 0;   // runs of two blanks or more between words: cells less one
+        int le = p;
+        while (le < s.length() && s.charAt(le) != '\n') {
+            char c = s.charAt(le);
+            if (le - ls > MAX_HEADER || !(Chars.word(c) || c == ' ' || c == '-' || c == '.' || c == '#')) {
+                return;
+            }
+            if (c == ' ') {
+                if (le + 1 < s.length() && s.charAt(le + 1) == ' ' && (le + 2 >= s.length() || s.charAt(le + 2) != ' '
+                        && s.charAt(le + 2) != '\n')) {
+                    gaps++;
+                }
+                le++;
+                continue;
+            }
+            int ws = le;
+            while (le < s.length() && (Chars.word(s.charAt(le)) || s.charAt(le) == '-' || s.charAt(le) == '.'
+                    || s.charAt(le) == '#')) {
+                le++;
+            }
+            if (count == MAX_WORDS) {
+                return;
+            }
+            if (words == null) {
+                words = new int[2 * MAX_WORDS];
+            }
+            words[2 * count] = ws;
+            words[2 * count + 1] = le;
+            count++;
+        }
+        if (gaps < 2 || le >= s.length()) {
+            // a header has three cells or more: a line of two ("token_accessor   …", "OAUTH_SECRET   …") is a row of a
+            // table of names and values, whose readers are others'
+            return;
+        }
+        if (count < 2) {
+            return;
+        }
+        // the named columns: start, end of the name (relative to the line), or nothing
+        int[] named = null;
+        int names = 0;
+        for (int w = 0; w < count; w++) {
+            int ws = words[2 * w];
+            int we = words[2 * w + 1];
+            int from = ws;
+            if (!names(scan, ws, we) && w > 0 && words[2 * w - 1] == ws - 1 && names(scan, words[2 * w - 2], we)) {
+                from = words[2 * w - 2];   // "national id", "tax number"
+            } else if (!names(scan, ws, we)) {
+                continue;
+            }
+            if (named == null) {
+                named = new int[2 * MAX_WORDS];
+            }
+            named[2 * names] = from;
+            named[2 * names + 1] = we;
+            names++;
+        }
+        if (names == 0) {
+            return;
+        }
+        int rs = le + 1;
+        for (int r = 0; r < MAX_ROWS && rs < s.length(); r++) {
+            int re = rs;
+            boolean rowGap = false;
+            while (re < s.length() && s.charAt(re) != '\n') {
+                if (s.charAt(re) == ' ' && re + 1 < s.length() && s.charAt(re + 1) == ' ') {
+                    rowGap = true;
+                }
+                re++;
+            }
+            if (r == 0 && rule(s, rs, re)) {
+                rs = re + 1;   // a rule of dashes or equals signs below the header
+                continue;
+            }
+            if (re == rs || !rowGap) {
+                break;
+            }
+            for (int n = 0; n < names; n++) {
+                cell(scan, named, n, ls, rs, re);
+            }
+            rs = re + 1;
+        }
+        return;
+    }
+
+    /** Whether the header word {@code s[start, end)} names personal data or a secret. */
+    private static boolean names(Scan scan, int start, int end) {
+        KeyNames.Key key = KeyNames.classify(scan, start, end);
+        return key != KeyNames.Key.NONE && key != KeyNames.Key.COOKIE || Numbers.phoneWords(scan.text, start, end);
+    }
+
+    /** Whether {@code s[start, end)} is a rule: dashes or equals signs, and blanks. */
+    private static boolean rule(String s, int start, int end) {
+        boolean sign = false;
+        for (int k = start; k < end; k++) {
+            char c = s.charAt(k);
+            if (c == '-' || c == '=') {
+                sign = true;
+            } else if (c != ' ' && c != '+') {
+                return false;
+            }
+        }
+        return sign;
+    }
+
+    /**
+     * Judges the cell of the row {@code s[rs, re)} that covers the columns of the {@code n}th named word (its place on
+     * the header line that starts at {@code ls}): the run of characters that overlaps them, its groups one blank apart
+     * read on where both sides are digits ({@code 041 234 567}).
+     */
+    private static void cell(Scan scan, int[] named, int n, int ls, int rs, int re) {
+        String s = scan.text;
+        int from = rs + named[2 * n] - ls;
+        int to = Math.min(re, rs + named[2 * n + 1] - ls);
+        int k = from;
+        while (k < to && s.charAt(k) == ' ') {
+            k++;
+        }
+        if (k >= to) {
+            return;
+        }
+        int start = k;
+        while (start > rs && (s.charAt(start - 1) != ' '
+                || start - 2 >= rs && s.charAt(start - 2) != ' ' && digitGroup(s, start - 1))) {
+            start--;
+        }
+        int end = k;
+        while (end < re && (s.charAt(end) != ' ' || end + 1 < re && s.charAt(end + 1) != ' ' && digitGroup(s, end))) {
+            end++;
+        }
+        FieldDiffs.judge(scan, new int[] {named[2 * n], named[2 * n + 1]}, start, end);
+    }
+
+    /** Whether the blank at {@code b} has a digit on both sides. */
+    private static boolean digitGroup(String s, int b) {
+        return b > 0 && b + 1 < s.length() && Chars.digit(s.charAt(b - 1)) && Chars.digit(s.charAt(b + 1));
+    }
+}
