@@ -54,47 +54,15 @@ final class AlignedColumns extends Detector {
         if (p >= s.length() || !Chars.letter(s.charAt(p))) {
             return;
         }
-        // the header's words: start, end, start, end...
-        int[] words = null;
-        int count = 0;
-        int gaps = 0;   // runs of two blanks or more between words: cells less one
-        int le = p;
-        while (le < s.length() && s.charAt(le) != '\n') {
-            char c = s.charAt(le);
-            if (le - ls > MAX_HEADER || !(Chars.word(c) || c == ' ' || c == '-' || c == '.' || c == '#')) {
-                return;
-            }
-            if (c == ' ') {
-                if (le + 1 < s.length() && s.charAt(le + 1) == ' ' && (le + 2 >= s.length() || s.charAt(le + 2) != ' '
-                        && s.charAt(le + 2) != '\n')) {
-                    gaps++;
-                }
-                le++;
-                continue;
-            }
-            int ws = le;
-            while (le < s.length() && (Chars.word(s.charAt(le)) || s.charAt(le) == '-' || s.charAt(le) == '.'
-                    || s.charAt(le) == '#')) {
-                le++;
-            }
-            if (count == MAX_WORDS) {
-                return;
-            }
-            if (words == null) {
-                words = new int[2 * MAX_WORDS];
-            }
-            words[2 * count] = ws;
-            words[2 * count + 1] = le;
-            count++;
-        }
-        if (gaps < 2 || le >= s.length()) {
-            // a header has three cells or more: a line of two ("token_accessor   …", "OAUTH_SECRET   …") is a row of a
-            // table of names and values, whose readers are others'
+        // the header's words: start, end, start, end... (the line's shape read first, with nothing allocated: most
+        // lines that start with a letter are no header)
+        int count = headerWords(s, ls, p, null);
+        if (count < 0) {
             return;
         }
-        if (count < 2) {
-            return;
-        }
+        int[] words = new int[2 * count];
+        headerWords(s, ls, p, words);
+        int le = s.indexOf('\n', p);
         // the named columns: start, end of the name (relative to the line), or nothing
         int[] named = null;
         int names = 0;
@@ -140,6 +108,47 @@ final class AlignedColumns extends Detector {
             rs = re + 1;
         }
         return;
+    }
+
+    /**
+     * The words of the header line whose text starts at {@code p} (its line at {@code ls}), their bounds written into
+     * {@code into} where it is not null; -1 where the line is no header: a sign other than {@code - . #} in it, longer
+     * than {@link #MAX_HEADER} at a word's start or a blank, more than {@link #MAX_WORDS} words, fewer than three cells
+     * (a line of two, "token_accessor   …", "OAUTH_SECRET   …", is a row of a table of names and values, whose readers
+     * are others'), fewer than two words, or the text's last line.
+     */
+    private static int headerWords(String s, int ls, int p, int[] into) {
+        int count = 0;
+        int gaps = 0;   // runs of two blanks or more between words: cells less one
+        int le = p;
+        while (le < s.length() && s.charAt(le) != '\n') {
+            char c = s.charAt(le);
+            if (le - ls > MAX_HEADER || !(Chars.word(c) || c == ' ' || c == '-' || c == '.' || c == '#')) {
+                return -1;
+            }
+            if (c == ' ') {
+                if (le + 1 < s.length() && s.charAt(le + 1) == ' ' && (le + 2 >= s.length() || s.charAt(le + 2) != ' '
+                        && s.charAt(le + 2) != '\n')) {
+                    gaps++;
+                }
+                le++;
+                continue;
+            }
+            int ws = le;
+            while (le < s.length() && (Chars.word(s.charAt(le)) || s.charAt(le) == '-' || s.charAt(le) == '.'
+                    || s.charAt(le) == '#')) {
+                le++;
+            }
+            if (count == MAX_WORDS) {
+                return -1;
+            }
+            if (into != null) {
+                into[2 * count] = ws;
+                into[2 * count + 1] = le;
+            }
+            count++;
+        }
+        return gaps < 2 || le >= s.length() || count < 2 ? -1 : count;
     }
 
     /** Whether the header word {@code s[start, end)} names personal data or a secret. */
