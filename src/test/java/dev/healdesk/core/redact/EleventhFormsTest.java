@@ -25,65 +25,41 @@ class EleventhFormsTest {
     private final Redactor redactor = Redactor.standard();
     private final Redactor atRest = Redactor.atRest();
 
-    private int[] body(int n) {
-        int[] d = new int[n];
-        for (int k = 0; k < n; k++) {
-            d[k] = random.nextInt(10);
-        }
-        return d;
-    }
-
-    private static int sum(int[] d, int... weights) {
-        int s = 0;
-        for (int k = 0; k < weights.length; k++) {
-            s += weights[k] * d[k];
-        }
-        return s;
-    }
-
-    private static String text(int[] d) {
-        StringBuilder b = new StringBuilder();
-        for (int v : d) {
-            b.append(v);
-        }
-        return b.toString();
-    }
-
     private static int[] digits(String s) {
         return s.chars().filter(Character::isDigit).map(c -> c - '0').toArray();
     }
 
-    /** Thailand: 13 digits printed 1-4-5-2-1, the first 1-8, the last (11 - sum(d[i] x (13 - i)) mod 11) mod 10. */
+    /** Thailand: 13 digits printed 1-4-5-2-1, the first 1-8, the last (11 - FormChecks.sum(d[i] x (13 - i)) mod 11) mod 10. */
     private static boolean thaiValid(String s) {
         int[] d = digits(s);
-        return d[0] >= 1 && d[0] <= 8 && d[12] == (11 - sum(d, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2) % 11) % 10;
+        return d[0] >= 1 && d[0] <= 8 && d[12] == (11 - FormChecks.sum(d, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2) % 11) % 10;
     }
 
     private String thai() {
-        int[] d = body(13);
+        int[] d = FormChecks.body(random, 13);
         d[0] = 1 + random.nextInt(8);
-        d[12] = (11 - sum(d, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2) % 11) % 10;
-        String t = text(d);
+        d[12] = (11 - FormChecks.sum(d, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2) % 11) % 10;
+        String t = FormChecks.text(d);
         return t.charAt(0) + "-" + t.substring(1, 5) + "-" + t.substring(5, 10) + "-" + t.substring(10, 12) + "-"
                 + t.charAt(12);
     }
 
-    /** The NHS number: ten digits printed 3 3 4, the last 11 - (sum(d[i] x (10 - i)) mod 11), 11 as 0, 10 never. */
+    /** The NHS number: ten digits printed 3 3 4, the last 11 - (FormChecks.sum(d[i] x (10 - i)) mod 11), 11 as 0, 10 never. */
     private static boolean nhsValid(String s) {
         int[] d = digits(s);
-        int c = 11 - sum(d, 10, 9, 8, 7, 6, 5, 4, 3, 2) % 11;
+        int c = 11 - FormChecks.sum(d, 10, 9, 8, 7, 6, 5, 4, 3, 2) % 11;
         return c != 10 && d[9] == c % 11;
     }
 
     private String nhs() {
         while (true) {
-            int[] d = body(10);
+            int[] d = FormChecks.body(random, 10);
             d[0] = random.nextInt(2) == 0 ? 4 : 6;   // 4xx, 6xx: issued in England and Wales
             d[3] = random.nextInt(2);                 // the exchange-like group 0xx or 1xx: no US phone's layout
-            int c = 11 - sum(d, 10, 9, 8, 7, 6, 5, 4, 3, 2) % 11;
+            int c = 11 - FormChecks.sum(d, 10, 9, 8, 7, 6, 5, 4, 3, 2) % 11;
             if (c != 10) {
                 d[9] = c % 11;
-                String t = text(d);
+                String t = FormChecks.text(d);
                 return t.substring(0, 3) + " " + t.substring(3, 6) + " " + t.substring(6);
             }
         }
@@ -97,39 +73,39 @@ class EleventhFormsTest {
         if (month < 1 || month > 12 || day < 1 || day > 31 || d[6] < 1 || d[6] > 6) {
             return false;
         }
-        int r = sum(d, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11) % 11;
+        int r = FormChecks.sum(d, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11) % 11;
         if (r == 10) {
-            r = sum(d, 3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2) % 11;
+            r = FormChecks.sum(d, 3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2) % 11;
         }
         return r < 10 && d[11] == r;
     }
 
     private String iin() {
         while (true) {
-            int[] d = body(12);
+            int[] d = FormChecks.body(random, 12);
             int year = random.nextInt(100);
             int month = 1 + random.nextInt(12);
             int day = 1 + random.nextInt(28);
             int[] ymd = {year / 10, year % 10, month / 10, month % 10, day / 10, day % 10};
             System.arraycopy(ymd, 0, d, 0, 6);
             d[6] = 1 + random.nextInt(6);
-            int r = sum(d, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11) % 11;
+            int r = FormChecks.sum(d, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11) % 11;
             if (r == 10) {
-                r = sum(d, 3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2) % 11;
+                r = FormChecks.sum(d, 3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2) % 11;
             }
             if (r < 10) {
                 d[11] = r;
-                return text(d);
+                return FormChecks.text(d);
             }
         }
     }
 
     /** Russia's INN of a person: twelve digits, two mod-11 control digits (10 read as 0). */
     private String inn() {
-        int[] d = body(12);
-        d[10] = sum(d, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8) % 11 % 10;
-        d[11] = sum(d, 3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8) % 11 % 10;
-        return text(d);
+        int[] d = FormChecks.body(random, 12);
+        d[10] = FormChecks.sum(d, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8) % 11 % 10;
+        d[11] = FormChecks.sum(d, 3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8) % 11 % 10;
+        return FormChecks.text(d);
     }
 
     /** The number with its last digit moved until no rule of the table could take it. */

@@ -49,4 +49,31 @@ final class FormChecks {
         }
         return b.toString();
     }
+
+    /** {@code n} digits 0 to 9 drawn from {@code random}, for a number whose check digits a test computes. */
+    static int[] body(Random random, int n) {
+        int[] d = new int[n];
+        for (int k = 0; k < n; k++) {
+            d[k] = random.nextInt(10);
+        }
+        return d;
+    }
+
+    /** The sum of {@code d}'s first digits, each times its weight: the heart of most check-digit rules. */
+    static int sum(int[] d, int... weights) {
+        int s = 0;
+        for (int k = 0; k < weights.length; k++) {
+            s += weights[k] * d[k];
+        }
+        return s;
+    }
+
+    /** {@code d}'s digits written one after another. */
+    static String text(int[] d) {
+        StringBuilder b = new StringBuilder();
+        for (int v : d) {
+            b.append(v);
+        }
+        return b.toString();
+    }
 }

@@ -20,14 +20,6 @@ class TenthFormsTest {
     private final Random random = new Random(10_2026L);
     private final Redactor redactor = Redactor.standard();
 
-    private int[] body(int n) {
-        int[] d = new int[n];
-        for (int k = 0; k < n; k++) {
-            d[k] = random.nextInt(10);
-        }
-        return d;
-    }
-
     private void date(int[] d, int at, boolean dayFirst) {
         int day = 1 + random.nextInt(28);
         int month = 1 + random.nextInt(12);
@@ -35,22 +27,6 @@ class TenthFormsTest {
         int[] dm = dayFirst ? new int[] {day / 10, day % 10, month / 10, month % 10, year / 10, year % 10}
                 : new int[] {year / 10, year % 10, month / 10, month % 10, day / 10, day % 10};
         System.arraycopy(dm, 0, d, at, 6);
-    }
-
-    private static int sum(int[] d, int... weights) {
-        int s = 0;
-        for (int k = 0; k < weights.length; k++) {
-            s += weights[k] * d[k];
-        }
-        return s;
-    }
-
-    private static String text(int[] d) {
-        StringBuilder b = new StringBuilder();
-        for (int v : d) {
-            b.append(v);
-        }
-        return b.toString();
     }
 
     /** The number with its last digit moved by one: the same layout, a check digit that fails. */
@@ -61,27 +37,27 @@ class TenthFormsTest {
 
     /** Estonia's isikukood and Lithuania's asmens kodas: G YYMMDD NNN C, mod 11 with a second pass. */
     private String balticPersonalCode() {
-        int[] d = body(11);
+        int[] d = FormChecks.body(random, 11);
         d[0] = 1 + random.nextInt(6);
         date(d, 1, false);
-        int r = sum(d, 1, 2, 3, 4, 5, 6, 7, 8, 9, 1) % 11;
+        int r = FormChecks.sum(d, 1, 2, 3, 4, 5, 6, 7, 8, 9, 1) % 11;
         if (r == 10) {
-            r = sum(d, 3, 4, 5, 6, 7, 8, 9, 1, 2, 3) % 11 % 10;
+            r = FormChecks.sum(d, 3, 4, 5, 6, 7, 8, 9, 1, 2, 3) % 11 % 10;
         }
         d[10] = r;
-        return text(d);
+        return FormChecks.text(d);
     }
 
     /** Iceland's kennitala: DDMMYY-RRCK, C = 11 - weighted sum mod 11 (10 never issued), K the century. */
     private String kennitala() {
         while (true) {
-            int[] d = body(10);
+            int[] d = FormChecks.body(random, 10);
             date(d, 0, true);
             d[9] = random.nextBoolean() ? 9 : 0;
-            int c = (11 - sum(d, 3, 2, 7, 6, 5, 4, 3, 2) % 11) % 11;
+            int c = (11 - FormChecks.sum(d, 3, 2, 7, 6, 5, 4, 3, 2) % 11) % 11;
             if (c < 10) {
                 d[8] = c;
-                String t = text(d);
+                String t = FormChecks.text(d);
                 return t.substring(0, 6) + "-" + t.substring(6);
             }
         }
@@ -89,25 +65,25 @@ class TenthFormsTest {
 
     /** JMBG / EMŠO: DDMMYYY RR BBB K, K = 11 - weighted sum mod 11, 0 for 10 and 11. */
     private String jmbg() {
-        int[] d = body(13);
+        int[] d = FormChecks.body(random, 13);
         date(d, 0, true);
         d[4] = random.nextBoolean() ? 9 : 0;
-        int m = 11 - sum(d, 7, 6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2) % 11;
+        int m = 11 - FormChecks.sum(d, 7, 6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2) % 11;
         d[12] = m > 9 ? 0 : m;
-        return text(d);
+        return FormChecks.text(d);
     }
 
     /** The Czech and Slovak rodné číslo: YYMMDD/SSSC, the ten digits divisible by 11. */
     private String rodneCislo() {
         while (true) {
-            int[] d = body(10);
+            int[] d = FormChecks.body(random, 10);
             date(d, 0, false);
             d[2] += random.nextBoolean() ? 5 : 0;   // a woman's month + 50
-            long nine = Long.parseLong(text(d).substring(0, 9));
+            long nine = Long.parseLong(FormChecks.text(d).substring(0, 9));
             int c = (int) (nine * 10 % 11 == 0 ? 0 : (11 - nine * 10 % 11));
             if (c < 10) {
                 d[9] = c;
-                String t = text(d);
+                String t = FormChecks.text(d);
                 return t.substring(0, 6) + "/" + t.substring(6);
             }
         }
@@ -115,23 +91,23 @@ class TenthFormsTest {
 
     /** Uruguay's cédula: D.DDD.DDD-C, C = (10 - weighted sum mod 10) mod 10. */
     private String uruguayCedula() {
-        int[] d = body(8);
+        int[] d = FormChecks.body(random, 8);
         d[0] = 1 + random.nextInt(6);
-        d[7] = (10 - sum(d, 2, 9, 8, 7, 6, 3, 4) % 10) % 10;
-        String t = text(d);
+        d[7] = (10 - FormChecks.sum(d, 2, 9, 8, 7, 6, 3, 4) % 10) % 10;
+        String t = FormChecks.text(d);
         return t.charAt(0) + "." + t.substring(1, 4) + "." + t.substring(4, 7) + "-" + t.charAt(7);
     }
 
     /** Latvia's personas kods: DDMMYY-CNNNX, X = (1101 - weighted sum) mod 11. */
     private String personasKods() {
         while (true) {
-            int[] d = body(11);
+            int[] d = FormChecks.body(random, 11);
             date(d, 0, true);
             d[6] = random.nextInt(3);
-            int x = Math.floorMod(1101 - sum(d, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2), 11);
+            int x = Math.floorMod(1101 - FormChecks.sum(d, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2), 11);
             if (x < 10) {
                 d[10] = x;
-                String t = text(d);
+                String t = FormChecks.text(d);
                 return t.substring(0, 6) + "-" + t.substring(6);
             }
         }
@@ -139,10 +115,10 @@ class TenthFormsTest {
 
     /** Bulgaria's EGN: YYMMDD SSS C, C = weighted sum mod 11, 10 read as 0. */
     private String egn() {
-        int[] d = body(10);
+        int[] d = FormChecks.body(random, 10);
         date(d, 0, false);
-        d[9] = sum(d, 2, 4, 8, 5, 10, 9, 7, 3, 6) % 11 % 10;
-        return text(d);
+        d[9] = FormChecks.sum(d, 2, 4, 8, 5, 10, 9, 7, 3, 6) % 11 % 10;
+        return FormChecks.text(d);
     }
 
     private void numbers(Supplier<String> valid, String before, String after) {
