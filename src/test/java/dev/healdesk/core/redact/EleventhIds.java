@@ -119,36 +119,10 @@ final class EleventhIds {
             case "TH_ID": return Fakes.Fake.personal(thai(r));
             case "INN_RU": return Fakes.Fake.personal(innRu(r));
             case "IBAN11": return Fakes.Fake.personal(ValidIds.iban(r, IBANS[r.nextInt(IBANS.length)]));
-            case "IBAN11_SPACED": return Fakes.Fake.personal(spaced(ValidIds.iban(r, IBANS[r.nextInt(IBANS.length)])));
+            case "IBAN11_SPACED":
+                return Fakes.Fake.personal(Fakes.group(ValidIds.iban(r, IBANS[r.nextInt(IBANS.length)]), " "));
             default: return null;
         }
-    }
-
-    private static String digits(Random r, int n) {
-        StringBuilder b = new StringBuilder(n);
-        for (int i = 0; i < n; i++) {
-            b.append((char) ('0' + r.nextInt(10)));
-        }
-        return b.toString();
-    }
-
-    private static int weighted(String d, int[] weights) {
-        int sum = 0;
-        for (int i = 0; i < weights.length; i++) {
-            sum += (d.charAt(i) - '0') * weights[i];
-        }
-        return sum;
-    }
-
-    private static String spaced(String s) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < s.length(); i += 4) {
-            if (i > 0) {
-                b.append(' ');
-            }
-            b.append(s, i, Math.min(s.length(), i + 4));
-        }
-        return b.toString();
     }
 
     /** ISO 7064 MOD 11,10 check digit of {@code body}. */
@@ -187,14 +161,14 @@ final class EleventhIds {
     static String fodselsnummer(Random r) {
         while (true) {
             String body = String.format("%02d%02d%02d", 1 + r.nextInt(28), 1 + r.nextInt(12), r.nextInt(100))
-                    + digits(r, 3);
-            int k1 = 11 - weighted(body, new int[]{3, 7, 6, 1, 8, 9, 4, 5, 2}) % 11;
+                    + ValidIds.digits(r, 3);
+            int k1 = 11 - ValidIds.weighted(body, new int[]{3, 7, 6, 1, 8, 9, 4, 5, 2}) % 11;
             k1 = k1 == 11 ? 0 : k1;
             if (k1 == 10) {
                 continue;
             }
             body += k1;
-            int k2 = 11 - weighted(body, new int[]{5, 4, 3, 2, 7, 6, 5, 4, 3, 2}) % 11;
+            int k2 = 11 - ValidIds.weighted(body, new int[]{5, 4, 3, 2, 7, 6, 5, 4, 3, 2}) % 11;
             k2 = k2 == 11 ? 0 : k2;
             if (k2 == 10) {
                 continue;
@@ -207,8 +181,8 @@ final class EleventhIds {
     static String residentCn(Random r) {
         String[] regions = {"110101", "310104", "440305", "510107", "330106"};
         String body = regions[r.nextInt(regions.length)] + String.format("%04d%02d%02d", 1950 + r.nextInt(55),
-                1 + r.nextInt(12), 1 + r.nextInt(28)) + digits(r, 3);
-        int sum = weighted(body, new int[]{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2});
+                1 + r.nextInt(12), 1 + r.nextInt(28)) + ValidIds.digits(r, 3);
+        int sum = ValidIds.weighted(body, new int[]{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2});
         int c = (12 - sum % 11) % 11;
         return body + (c == 10 ? "X" : String.valueOf(c));
     }
@@ -216,8 +190,8 @@ final class EleventhIds {
     /** The UK's NHS number: nine digits and a mod 11 check (weights 10..2; 11 written 0, 10 never issued), as 3 3 4. */
     static String nhs(Random r) {
         while (true) {
-            String body = (4 + r.nextInt(6)) + digits(r, 8);
-            int c = 11 - weighted(body, new int[]{10, 9, 8, 7, 6, 5, 4, 3, 2}) % 11;
+            String body = (4 + r.nextInt(6)) + ValidIds.digits(r, 8);
+            int c = 11 - ValidIds.weighted(body, new int[]{10, 9, 8, 7, 6, 5, 4, 3, 2}) % 11;
             c = c == 11 ? 0 : c;
             if (c == 10) {
                 continue;
@@ -229,21 +203,21 @@ final class EleventhIds {
 
     /** Australia's Medicare card number: 2-6 first, seven digits, a check (weights 1,3,7,9,1,3,7,9 mod 10), issue number. */
     static String medicare(Random r) {
-        String body = (2 + r.nextInt(5)) + digits(r, 7);
-        int c = weighted(body, new int[]{1, 3, 7, 9, 1, 3, 7, 9}) % 10;
+        String body = (2 + r.nextInt(5)) + ValidIds.digits(r, 7);
+        int c = ValidIds.weighted(body, new int[]{1, 3, 7, 9, 1, 3, 7, 9}) % 10;
         String n = body + c + (1 + r.nextInt(9));
         return n.substring(0, 4) + " " + n.substring(4, 9) + " " + n.substring(9);
     }
 
     /** Brazil's CNPJ: eight digits, branch 0001, two mod 11 checks, written 12.345.678/0001-95. */
     static String cnpj(Random r) {
-        String body = digits(r, 8) + "0001";
+        String body = ValidIds.digits(r, 8) + "0001";
         int[] w1 = {5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2};
-        int d1 = weighted(body, w1) % 11;
+        int d1 = ValidIds.weighted(body, w1) % 11;
         d1 = d1 < 2 ? 0 : 11 - d1;
         body += d1;
         int[] w2 = {6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2};
-        int d2 = weighted(body, w2) % 11;
+        int d2 = ValidIds.weighted(body, w2) % 11;
         d2 = d2 < 2 ? 0 : 11 - d2;
         String n = body + d2;
         return n.substring(0, 2) + "." + n.substring(2, 5) + "." + n.substring(5, 8) + "/" + n.substring(8, 12) + "-"
@@ -254,10 +228,10 @@ final class EleventhIds {
     static String iin(Random r) {
         while (true) {
             String body = String.format("%02d%02d%02d", r.nextInt(100), 1 + r.nextInt(12), 1 + r.nextInt(28))
-                    + (3 + r.nextInt(4)) + digits(r, 4);
-            int c = weighted(body, new int[]{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}) % 11;
+                    + (3 + r.nextInt(4)) + ValidIds.digits(r, 4);
+            int c = ValidIds.weighted(body, new int[]{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}) % 11;
             if (c == 10) {
-                c = weighted(body, new int[]{3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2}) % 11;
+                c = ValidIds.weighted(body, new int[]{3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2}) % 11;
                 if (c == 10) {
                     continue;
                 }
@@ -268,14 +242,14 @@ final class EleventhIds {
 
     /** The Dominican Republic's cédula: 001-1234567-8, the last digit a Luhn check over the ten before it. */
     static String cedulaDo(Random r) {
-        String n = Fakes.luhn("0" + String.format("%02d", 1 + r.nextInt(40)) + digits(r, 7));
+        String n = Fakes.luhn("0" + String.format("%02d", 1 + r.nextInt(40)) + ValidIds.digits(r, 7));
         return n.substring(0, 3) + "-" + n.substring(3, 10) + "-" + n.substring(10);
     }
 
     /** Thailand's national id: thirteen digits, the last (11 - sum mod 11) mod 10 over weights 13..2, as 1-2345-67890-12-3. */
     static String thai(Random r) {
-        String body = (1 + r.nextInt(8)) + digits(r, 11);
-        int c = (11 - weighted(body, new int[]{13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2}) % 11) % 10;
+        String body = (1 + r.nextInt(8)) + ValidIds.digits(r, 11);
+        int c = (11 - ValidIds.weighted(body, new int[]{13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2}) % 11) % 10;
         String n = body + c;
         return n.charAt(0) + "-" + n.substring(1, 5) + "-" + n.substring(5, 10) + "-" + n.substring(10, 12) + "-"
                 + n.substring(12);
@@ -283,10 +257,10 @@ final class EleventhIds {
 
     /** Russia's INN of a person: ten digits and two checks (mod 11, then mod 10). */
     static String innRu(Random r) {
-        String body = String.format("%02d", 1 + r.nextInt(89)) + digits(r, 8);
-        int c1 = weighted(body, new int[]{7, 2, 4, 10, 3, 5, 9, 4, 6, 8}) % 11 % 10;
+        String body = String.format("%02d", 1 + r.nextInt(89)) + ValidIds.digits(r, 8);
+        int c1 = ValidIds.weighted(body, new int[]{7, 2, 4, 10, 3, 5, 9, 4, 6, 8}) % 11 % 10;
         body += c1;
-        int c2 = weighted(body, new int[]{3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8}) % 11 % 10;
+        int c2 = ValidIds.weighted(body, new int[]{3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8}) % 11 % 10;
         return body + c2;
     }
 }

@@ -650,7 +650,8 @@ final class Fakes {
         return digits + (10 - sum % 10) % 10;
     }
 
-    private static String group(String s, String sep) {
+    /** {@code s} in groups of four characters, {@code sep} between them: an IBAN as people write it. */
+    static String group(String s, String sep) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < s.length(); i += 4) {
             if (i > 0) {

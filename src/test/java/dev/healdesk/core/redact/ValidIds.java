@@ -130,7 +130,7 @@ final class ValidIds {
         return b.toString();
     }
 
-    private static String digits(Random r, int n) {
+    static String digits(Random r, int n) {
         return s(r, "0123456789", n);
     }
 
@@ -139,7 +139,7 @@ final class ValidIds {
         return String.format("%02d%02d%02d", r.nextInt(100), 1 + r.nextInt(12), 1 + r.nextInt(28));
     }
 
-    private static int weighted(String d, int[] weights) {
+    static int weighted(String d, int[] weights) {
         int sum = 0;
         for (int i = 0; i < weights.length; i++) {
             sum += (d.charAt(i) - '0') * weights[i];
