@@ -42,11 +42,11 @@ class RedactCommandTest {
 
     @Test
     void plainTextIsRedactedKeepingBlankLines() {
-        Result r = redact("INFO connecting user=svc password=hunter2 host=10.0.3.17\n\n"
-                + "Error: connect ECONNREFUSED 127.0.0.1:5432\nmail alice@acme-corp.io\n");
+        Result r = redact("INFO connecting user=svc password=hunter2 client=52.14.7.9\n\n"
+                + "Error: connect ECONNREFUSED 10.0.3.17:5432\nmail alice@acme-corp.io\n");
         assertEquals(0, r.code(), r.err());
-        assertEquals("INFO connecting user=svc password=[REDACTED_PASSWORD] host=[REDACTED_IP_ADDRESS]\n\n"
-                + "Error: connect ECONNREFUSED 127.0.0.1:5432\nmail [REDACTED_EMAIL]\n", r.out());
+        assertEquals("INFO connecting user=svc password=[REDACTED_PASSWORD] client=[REDACTED_IP_ADDRESS]\n\n"
+                + "Error: connect ECONNREFUSED 10.0.3.17:5432\nmail [REDACTED_EMAIL]\n", r.out());
     }
 
     @Test

@@ -2,7 +2,8 @@ package dev.healdesk.core.redact;
 
 /**
  * IPv6 addresses, full or compressed ({@code 2001:db8::8a2e:370:7334}, {@code fe80::1%eth0}, with an embedded
- * IPv4 tail), found at a colon. Kept: {@code ::1} and {@code ::}; times ({@code 12:34:56}) and MAC addresses
+ * IPv4 tail), found at a colon. Kept: loopback, link-local, unique local, documentation and multicast addresses, and an
+ * IPv4-mapped one that carries a private address ({@link Addresses}); times ({@code 12:34:56}) and MAC addresses
  * (six groups, no {@code ::}: hardware ids, not where a request came from) are no addresses; and an address
  * must have a digit, so that {@code Foo::bar}-like text never reads as one.
  */
@@ -49,7 +50,7 @@ final class Ipv6 extends Detector {
         if (Chars.joinedAt(s, end) || !valid(s, start, end)) {
             return i + 1;
         }
-        if (!Chars.is(s, start, end, "::1")) {
+        if (!Addresses.reserved(s, start, end)) {
             scan.add(SecretKind.IP_ADDRESS, start, end);
         }
         return end;

@@ -389,6 +389,6 @@ final class LogCorpus {
 
     private void passwordKeyValue(StringBuilder b) {
         b.append("INFO connecting user=svc_").append(pick(NAMES)).append(" password=").append(plant(password()))
-                .append(" host=").append(plant(privateIp())).append(" port=5432\n");
+                .append(" host=").append(privateIp()).append(" port=5432\n");   // a private address stays (Addresses)
     }
 }

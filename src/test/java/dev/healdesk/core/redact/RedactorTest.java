@@ -245,7 +245,7 @@ class RedactorTest {
 
     @Test
     void findNamesTheKindAndTheSpanOfTheValueOnly() {
-        String text = "user=bob password=hunter2 from 10.0.3.17:5432 <bob@acme-corp.io>";
+        String text = "user=bob password=hunter2 from 52.14.7.9:5432 <bob@acme-corp.io>";
         assertEquals(List.of(new Redactor.Finding(SecretKind.PASSWORD, 18, 25),
                 new Redactor.Finding(SecretKind.IP_ADDRESS, 31, 40),
                 new Redactor.Finding(SecretKind.EMAIL, 47, 63)), REDACTOR.find(text));
@@ -443,7 +443,7 @@ class RedactorTest {
 
     @Test
     void redisAuthLosesItsPasswordAtThePromptInMonitorAndInHello() {
-        assertEquals("1715680000.123456 [0 [REDACTED_IP_ADDRESS]:51234] \"AUTH\" \"[REDACTED_PASSWORD]\"",
+        assertEquals("1715680000.123456 [0 10.0.4.12:51234] \"AUTH\" \"[REDACTED_PASSWORD]\"",
                 REDACTOR.redact("1715680000.123456 [0 10.0.4.12:51234] \"AUTH\" \"Maple2638*xl\""));
         assertEquals("\"HELLO\" \"3\" \"AUTH\" \"billing_rw\" \"[REDACTED_PASSWORD]\"",
                 REDACTOR.redact("\"HELLO\" \"3\" \"AUTH\" \"billing_rw\" \"Velvet0229#ef\""));
@@ -901,7 +901,7 @@ class RedactorTest {
 
     @Test
     void aUserAndPasswordPairGoesWhereItsLineSaysItIsALoginAndOnlyThePasswordGoes() {
-        assertEquals("[+] 10.0.0.5:22 - Login Successful: root:[REDACTED_PASSWORD]".replace("10.0.0.5", "[REDACTED_IP_ADDRESS]"),
+        assertEquals("[+] 10.0.0.5:22 - Login Successful: root:[REDACTED_PASSWORD]",
                 REDACTOR.redact("[+] 10.0.0.5:22 - Login Successful: root:Pw-7731-x"));
         assertEquals("[SUCCESS] valid credentials found: admin:[REDACTED_PASSWORD]",
                 REDACTOR.redact("[SUCCESS] valid credentials found: admin:Pw-7731-x"));
@@ -1127,7 +1127,7 @@ class RedactorTest {
     void theMinioClientsSecretKeyGoesByPosition() {
         assertEquals("+ mc alias set prod https://s3.acme-corp.io svc-backup [REDACTED_PASSWORD]",
                 REDACTOR.redact("+ mc alias set prod https://s3.acme-corp.io svc-backup Wq92kLmZpQ81aaBB77xyZ"));
-        assertEquals("+ mc alias set ci http://[REDACTED_IP_ADDRESS]:9000 qa-bot [REDACTED_PASSWORD]",
+        assertEquals("+ mc alias set ci http://10.40.2.17:9000 qa-bot [REDACTED_PASSWORD]",
                 REDACTOR.redact("+ mc alias set ci http://10.40.2.17:9000 qa-bot jfSWfiqlnHk6lUB1u7TfJ1Sa1ZM9lb73cvgFY557"));
         String kept1 = "mc alias set prod https://s3.acme-corp.io\ngit config --global alias.set-upstream '!git push -u'";
         assertEquals(kept1, REDACTOR.redact(kept1));
