@@ -205,7 +205,38 @@ final class Judge {
         if (key != KeyNames.Key.SECRET && key != KeyNames.Key.KEY && key != KeyNames.Key.AWS_SECRET) {
             return false;
         }
-        return wordPath(s, start, end) || resourceName(s, start);
+        return wordPath(s, start, end) || resourceName(s, start) || pageAddress(s, start, end);
+    }
+
+    /**
+     * A web page's address with nothing generated in it, {@code https://www.chromatic.com/docs/cli#configure} after
+     * "set the project token:": where to read about the secret, not the secret. An address with a user in it is left to
+     * the URL detector, which masks its password and keeps its host; one with a part that looks generated (a webhook's
+     * key in its path, a token in its query) is judged as before.
+     */
+    private static boolean pageAddress(String s, int start, int end) {
+        int p = s.startsWith("https://", start) ? start + 8 : s.startsWith("http://", start) ? start + 7 : -1;
+        if (p < 0 || p >= end) {
+            return false;
+        }
+        int authority = p;
+        while (authority < end && s.charAt(authority) != '/' && s.charAt(authority) != '?') {
+            authority++;
+        }
+        if (Chars.indexOf(s, '@', p, authority) >= 0) {
+            return true;   // a user's password in it is the URL detector's, which keeps the host (Urls)
+        }
+        int part = p;
+        for (int i = p; i <= end; i++) {
+            char c = i < end ? s.charAt(i) : '/';
+            if (c == '/' || c == '?' || c == '&' || c == '=' || c == '#') {
+                if (i > part && Values.generated(s, part, i)) {
+                    return false;
+                }
+                part = i + 1;
+            }
+        }
+        return true;
     }
 
     /** Lower-case words, digits, {@code - _ .} in two or more parts parted by single slashes, a letter in each. */

@@ -227,12 +227,7 @@ final class KeyValues extends Detector {
                 if (kind == null) {
                     return sep + 1;
                 }
-                int password = kind == SecretKind.GENERIC_SECRET ? UserPasswords.passwordStart(s, start, end) : -1;
-                if (password > 0) {
-                    scan.add(SecretKind.PASSWORD, password, end);   // creds=user:…, the user stays
-                    return start;
-                }
-                scan.add(kind, start, end);
+                scan.add(kind, start, end);   // a generic secret written user:password keeps its user (Scan.add)
                 return start;   // the value may be a key of known format, which names it better
         }
     }

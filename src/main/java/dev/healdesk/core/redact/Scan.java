@@ -169,6 +169,13 @@ final class Scan {
     }
 
     void add(SecretKind kind, int start, int end) {
+        if (kind == SecretKind.GENERIC_SECRET) {
+            int password = UserPasswords.passwordStart(text, start, end);
+            if (password > 0) {
+                kind = SecretKind.PASSWORD;   // creds=user:…, --creds user:…, <str name="basicAuth">user:…: the user stays
+                start = password;
+            }
+        }
         if (end <= start || left[kind.ordinal()]) {
             return;
         }

@@ -20,7 +20,9 @@ final class Values {
     static final int MIN_SECRET_LENGTH = 8;
 
     private static final Set<String> PLACEHOLDER_WORDS = Set.of("null", "nil", "none", "undefined", "true",
-            "false", "empty", "redacted", "hidden", "masked", "filtered", "omitted", "removed", "n/a");
+            "false", "empty", "redacted", "hidden", "masked", "filtered", "omitted", "removed", "n/a",
+            // what a test or a tool prints where the value is not there: nock's { authorization: 'token expected' }
+            "expected", "actual", "invalid", "expired", "missing", "unknown", "unset", "required");
 
     /** Words a CI or a tool prints in brackets for a value it hid ({@link #ciMask}). */
     private static final Set<String> CI_MASK_WORDS = Set.of("secure", "sensitive", "protected", "encrypted", "secret",
