@@ -493,17 +493,21 @@ class RedactionCorpusTest {
      * countries and national, tax and bank numbers that pass their checks ({@link TwelfthIds}); learnt from public
      * documentation pages and threads) was built and committed before any rule ran on it, and no rule writer has seen it.
      * Its families are split by the SHA-1 of the name (0 mod 3): 20 of 74 fell to the held-out part, 80 of 296 lines
-     * (27%; not redrawn). Its bounds are set at its first measure (below, once taken): until then they only say that
-     * the measure runs.
+     * (27%; not redrawn). Measured once at 5a25549 with the rules of main at 5cbf9fd, from the summary lines only (the
+     * held-out failures are never printed, and no line was changed after the run): tune 81 of 632 planted values leaked
+     * with the standard rules and 22 of 392 secrets at rest, 1645 of 1649 must-keep strings kept (0.9976) and 1647 at rest
+     * (0.9988); held out 23 of 212 and 19 of 158, 613 of 623 kept (0.9839) and 621 at rest (0.9968). The standard figure
+     * counts personal data, the figure at rest secrets only. These bounds keep the gap from growing: lower the leak
+     * bounds, raise the kept floors, never the other way.
      */
-    private static final int TWELFTH_TUNE_LEAKS_STANDARD = Integer.MAX_VALUE;
-    private static final int TWELFTH_TUNE_LEAKS_AT_REST = Integer.MAX_VALUE;
-    private static final int TWELFTH_HELD_OUT_LEAKS_STANDARD = Integer.MAX_VALUE;
-    private static final int TWELFTH_HELD_OUT_LEAKS_AT_REST = Integer.MAX_VALUE;
-    private static final double TWELFTH_TUNE_KEPT_STANDARD = 0.0;
-    private static final double TWELFTH_TUNE_KEPT_AT_REST = 0.0;
-    private static final double TWELFTH_HELD_OUT_KEPT_STANDARD = 0.0;
-    private static final double TWELFTH_HELD_OUT_KEPT_AT_REST = 0.0;
+    private static final int TWELFTH_TUNE_LEAKS_STANDARD = 81;
+    private static final int TWELFTH_TUNE_LEAKS_AT_REST = 22;
+    private static final int TWELFTH_HELD_OUT_LEAKS_STANDARD = 23;
+    private static final int TWELFTH_HELD_OUT_LEAKS_AT_REST = 19;
+    private static final double TWELFTH_TUNE_KEPT_STANDARD = 0.997;
+    private static final double TWELFTH_TUNE_KEPT_AT_REST = 0.998;
+    private static final double TWELFTH_HELD_OUT_KEPT_STANDARD = 0.983;
+    private static final double TWELFTH_HELD_OUT_KEPT_AT_REST = 0.996;
     /** The twelfth collection ({@link RedactionCorpus#TWELFTH}), measured apart. */
     private static List<Case> twelfth;
 
