@@ -504,6 +504,10 @@ final class Fakes {
                 if (eleventh != null) {
                     return eleventh;
                 }
+                Fake twelfth = TwelfthIds.make(name, r, this);
+                if (twelfth != null) {
+                    return twelfth;
+                }
                 throw new IllegalArgumentException("no fake for placeholder " + name);
         }
     }

@@ -479,6 +479,37 @@ class RedactionCorpusTest {
     private static final double ELEVENTH_HELD_OUT_KEPT_AT_REST = 0.981;
     /** The eleventh collection ({@link RedactionCorpus#ELEVENTH}), measured apart. */
     private static List<Case> eleventh;
+    /**
+     * The twelfth collection ({@link RedactionCorpus#TWELFTH}, families12.py: 74 formats none of the eleven earlier
+     * collections has, weighted toward what a FAILING TEST RUN of a web, back-end or mobile application prints and drags
+     * in: hspec, testthat, Common Test, prove, busted, clojure.test, Nim's unittest, zig test, Alcotest, Expecto, DUnitX,
+     * COBOL unit tests, QUnit's TAP, elm-test, Quick/Nimble, Julia's Test, Crystal's spec, MockK; Bruno, Step CI, httpyac,
+     * Vegeta, ghz, Taurus, Microcks, Toxiproxy, json-server; Percy, BrowserStack's REST sessions, Sauce Labs' job log,
+     * Taiko, Watir/Selenide; dbt, tSQLt, utPLSQL, Peewee, Tortoise, MikroORM, Sails/Waterline, Diesel/SeaORM,
+     * Slick/doobie; Oban, Hangfire, Dramatiq/Huey, Asynq, Faktory/Quartz, Kinesis, Azure Service Bus; Phoenix, Vapor,
+     * Actix, Sinatra, Mojolicious, CakePHP/CodeIgniter, Tornado/Sanic, Javalin/http4s, Yesod; varnishlog, Tyk, Linkerd;
+     * Zuul, Rundeck, AppVeyor, Bitrise/Codemagic, Terratest; nerdctl/crictl, minikube/k3s, Dapr, KEDA, moto, Azurite;
+     * journald's export format, the Windows event log's XML; seed and fixture diffs; with the personal data of 27 more
+     * countries and national, tax and bank numbers that pass their checks ({@link TwelfthIds}); learnt from public
+     * documentation pages and threads) was built and committed before any rule ran on it, and no rule writer has seen it.
+     * Its families are split by the SHA-1 of the name (0 mod 3): 20 of 74 fell to the held-out part, 80 of 296 lines
+     * (27%; not redrawn). Measured once at 5a25549 with the rules of main at 5cbf9fd, from the summary lines only (the
+     * held-out failures are never printed, and no line was changed after the run): tune 81 of 632 planted values leaked
+     * with the standard rules and 22 of 392 secrets at rest, 1645 of 1649 must-keep strings kept (0.9976) and 1647 at rest
+     * (0.9988); held out 23 of 212 and 19 of 158, 613 of 623 kept (0.9839) and 621 at rest (0.9968). The standard figure
+     * counts personal data, the figure at rest secrets only. These bounds keep the gap from growing: lower the leak
+     * bounds, raise the kept floors, never the other way.
+     */
+    private static final int TWELFTH_TUNE_LEAKS_STANDARD = 81;
+    private static final int TWELFTH_TUNE_LEAKS_AT_REST = 22;
+    private static final int TWELFTH_HELD_OUT_LEAKS_STANDARD = 23;
+    private static final int TWELFTH_HELD_OUT_LEAKS_AT_REST = 19;
+    private static final double TWELFTH_TUNE_KEPT_STANDARD = 0.997;
+    private static final double TWELFTH_TUNE_KEPT_AT_REST = 0.998;
+    private static final double TWELFTH_HELD_OUT_KEPT_STANDARD = 0.983;
+    private static final double TWELFTH_HELD_OUT_KEPT_AT_REST = 0.996;
+    /** The twelfth collection ({@link RedactionCorpus#TWELFTH}), measured apart. */
+    private static List<Case> twelfth;
 
     @BeforeAll
     static void load() throws IOException {
@@ -493,6 +524,7 @@ class RedactionCorpusTest {
         ninth = RedactionCorpus.load(RedactionCorpus.NINTH, SEED);
         tenth = RedactionCorpus.load(RedactionCorpus.TENTH, SEED);
         eleventh = RedactionCorpus.load(RedactionCorpus.ELEVENTH, SEED);
+        twelfth = RedactionCorpus.load(RedactionCorpus.TWELFTH, SEED);
     }
 
     @Test
@@ -940,6 +972,50 @@ class RedactionCorpusTest {
         assertTrue(atRest.leaked() <= ELEVENTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= ELEVENTH_HELD_OUT_KEPT_STANDARD, standard::toString);
         assertTrue(atRest.keptShare() >= ELEVENTH_HELD_OUT_KEPT_AT_REST, atRest::toString);
+    }
+
+    @Test
+    void theTwelfthCollectionHasTwoHundredLinesInFiftyFormatsWithAQuarterToAThirdHeldOut() {
+        long heldOut = twelfth.stream().filter(c -> c.split().equals("heldout")).count();
+        long formats = twelfth.stream().map(c -> c.id().substring(0, c.id().lastIndexOf('-'))).distinct().count();
+        long heldOutFormats = twelfth.stream().filter(c -> c.split().equals("heldout"))
+                .map(c -> c.id().substring(0, c.id().lastIndexOf('-'))).distinct().count();
+        long keep = twelfth.stream().mapToLong(c -> c.keep().size()).sum();
+        long planted = twelfth.stream().mapToLong(c -> c.planted().size()).sum();
+        long secrets = twelfth.stream().flatMap(c -> c.planted().stream()).filter(f -> !f.personal()).count();
+        assertTrue(twelfth.size() >= 200, "lines: " + twelfth.size());
+        assertTrue(formats >= 50, "formats: " + formats);
+        assertTrue(heldOutFormats >= 15, "held-out formats: " + heldOutFormats);
+        assertTrue(keep >= 900, "must-keep strings: " + keep);
+        assertTrue(secrets >= 450, "planted secrets: " + secrets);
+        assertTrue(planted >= 650, "planted values: " + planted);
+        // the hash gave this collection 27% of its lines held out; not redrawn
+        assertTrue(heldOut >= twelfth.size() / 4 && heldOut <= twelfth.size() * 9 / 20, "held out: " + heldOut);
+    }
+
+    @Test
+    void theRulesLeakNoMoreThanMeasuredOnTheTwelfthCollectionsTuneSplitAndKeepWhatTheOperatorNeeds() {
+        Figures standard = RedactionCorpus.measure(twelfth, "tune", Redactor.standard()::redact, true);
+        Figures atRest = RedactionCorpus.measure(twelfth, "tune", Redactor.atRest()::redact, false);
+        report("twelfth collection, standard", standard, true);
+        report("twelfth collection, at rest", atRest, true);
+        assertTrue(standard.leaked() <= TWELFTH_TUNE_LEAKS_STANDARD, standard::toString);
+        assertTrue(atRest.leaked() <= TWELFTH_TUNE_LEAKS_AT_REST, atRest::toString);
+        assertTrue(standard.keptShare() >= TWELFTH_TUNE_KEPT_STANDARD, standard::toString);
+        assertTrue(atRest.keptShare() >= TWELFTH_TUNE_KEPT_AT_REST, atRest::toString);
+    }
+
+    /** The twelfth collection's held-out part: its failures are never printed, only its summary lines. */
+    @Test
+    void theRulesLeakNoMoreThanMeasuredOnTheTwelfthCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
+        Figures standard = RedactionCorpus.measure(twelfth, "heldout", Redactor.standard()::redact, true);
+        Figures atRest = RedactionCorpus.measure(twelfth, "heldout", Redactor.atRest()::redact, false);
+        report("twelfth collection, standard", standard, false);
+        report("twelfth collection, at rest", atRest, false);
+        assertTrue(standard.leaked() <= TWELFTH_HELD_OUT_LEAKS_STANDARD, standard::toString);
+        assertTrue(atRest.leaked() <= TWELFTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
+        assertTrue(standard.keptShare() >= TWELFTH_HELD_OUT_KEPT_STANDARD, standard::toString);
+        assertTrue(atRest.keptShare() >= TWELFTH_HELD_OUT_KEPT_AT_REST, atRest::toString);
     }
 
     private static void report(String rules, Figures f, boolean failures) {
