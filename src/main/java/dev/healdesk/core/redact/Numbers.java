@@ -3,8 +3,8 @@ package dev.healdesk.core.redact;
 /**
  * Numbers that identify someone, read at the start of a number as digit groups joined by one kind of
  * separator: IPv4 addresses (four octets of at most 255; private and reserved ones stay, {@link Addresses}), card
- * numbers (13 to 19 digits, whole or in groups of four, or 4-6-5; an issuer's first digit, 2 to 6; the Luhn check), US social
- * security numbers (3-2-4 with dashes; no area 000, 666 or 9xx, no zero group or serial) and phone numbers:
+ * numbers (13 to 19 digits, whole or in groups of four, or 4-6-5; an issuer's first digit, 2 to 6; the Luhn check),
+ * US social security numbers (3-2-4 with dashes; no area 000, 666 or 9xx, no zero group or serial) and phone numbers:
  * US 3-3-4 with dashes or dots, {@code (415) 555-0132}, {@code 1-800-…} (area and exchange 2-9xx), and
  * international {@code +CC …} with 8 to 15 digits (E.164), and national numbers with their trunk prefix 0
  * ({@code 020 7946 0958}, {@code (020) 7946 0958}, {@code 06-12345678}). The shape must fit exactly, which is what keeps
