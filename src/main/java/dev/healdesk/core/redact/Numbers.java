@@ -86,7 +86,7 @@ final class Numbers extends Detector {
         switch (sep) {
             case '.':
                 if (count == 4 && ipv4(s, g) && !productVersion(s, i)) {
-                    if (!(Addresses.reserved(value(s, g, 0), value(s, g, 1), value(s, g, 2)) || network(s, g, end))) {
+                    if (!(Addresses.reserved(value(s, g, 0), value(s, g, 1), value(s, g, 2)) || network(s, g))) {
                         scan.add(SecretKind.IP_ADDRESS, i, end);
                     }
                 } else if (usPhone(s, g, 0, count)) {
@@ -196,20 +196,12 @@ final class Numbers extends Detector {
     }
 
     /**
-     * An address that names no host: {@code 124.0.0.0} (a /8's base, and Chrome's reduced version, {@code Chrome
-     * 124.0.0.0}), or a network in CIDR notation, {@code 10.9.0.0/24}, {@code 172.18.4.0/22}: its last octet 0 and a
-     * prefix length after it.
+     * An address that names no host: its last octet 0, a network's own address ({@code 10.9.0.0/24},
+     * {@code 172.18.4.0/22}, a /8's base) rather than a machine's, and the shape of a version whose last part is 0
+     * (Chrome's reduced version {@code Chrome 124.0.0.0}, {@code DB2/LINUXX8664 11.5.9.0}, {@code Oracle 19.3.0.0}).
      */
-    private static boolean network(String s, int[] g, int end) {
-        if (value(s, g, 3) != 0) {
-            return false;
-        }
-        if (value(s, g, 1) == 0 && value(s, g, 2) == 0) {
-            return true;
-        }
-        return end + 1 < s.length() && s.charAt(end) == '/' && Chars.digit(s.charAt(end + 1))
-                && (end + 2 >= s.length() || !Chars.word(s.charAt(end + 2))
-                || Chars.digit(s.charAt(end + 2)) && (end + 3 >= s.length() || !Chars.word(s.charAt(end + 3))));
+    private static boolean network(String s, int[] g) {
+        return value(s, g, 3) == 0;
     }
 
     /** {@code Chrome/120.0.0.0}: a product's version in a user agent, not an address. */
