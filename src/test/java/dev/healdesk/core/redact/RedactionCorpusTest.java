@@ -469,6 +469,15 @@ class RedactionCorpusTest {
      * only) reads 21 of 270, 15 of 178, 783 and 795 kept, a figure still blind: the forms were written from the tune
      * part alone. The held-out bounds are set there (after redact26's forms, written from the tenth collection).
      */
+    /**
+     * Whether the eleventh collection's held-out part prints its failures. It was released as tune data by the lead at
+     * this commit (issue #14, redact28), after its last measure as a held-out part with all the rules of main at
+     * 5cbf9fd: 21 of 270 planted values leaked with the standard rules and 15 of 178 secrets at rest, 783 of 810
+     * must-keep strings kept (0.9667; 795 at rest). Its first measure, with the rules of 57d6e89, was 28 and 15. From
+     * then on it counts as tune data; the twelfth collection (corpus12) is the clean measure of formats no rule was
+     * written for.
+     */
+    private static final boolean RELEASED_ELEVENTH = true;
     private static final int ELEVENTH_TUNE_LEAKS_STANDARD = 1;
     private static final int ELEVENTH_TUNE_LEAKS_AT_REST = 1;
     private static final int ELEVENTH_HELD_OUT_LEAKS_STANDARD = 21;
@@ -929,13 +938,13 @@ class RedactionCorpusTest {
         assertTrue(atRest.keptShare() >= ELEVENTH_TUNE_KEPT_AT_REST, atRest::toString);
     }
 
-    /** The eleventh collection's held-out part: its failures are never printed, only its summary lines. */
+    /** The eleventh collection's held-out part, released as tune data ({@link #RELEASED_ELEVENTH}). */
     @Test
     void theRulesLeakNoMoreThanMeasuredOnTheEleventhCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
         Figures standard = RedactionCorpus.measure(eleventh, "heldout", Redactor.standard()::redact, true);
         Figures atRest = RedactionCorpus.measure(eleventh, "heldout", Redactor.atRest()::redact, false);
-        report("eleventh collection, standard", standard, false);
-        report("eleventh collection, at rest", atRest, false);
+        report("eleventh collection, standard", standard, RELEASED_ELEVENTH);
+        report("eleventh collection, at rest", atRest, RELEASED_ELEVENTH);
         assertTrue(standard.leaked() <= ELEVENTH_HELD_OUT_LEAKS_STANDARD, standard::toString);
         assertTrue(atRest.leaked() <= ELEVENTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= ELEVENTH_HELD_OUT_KEPT_STANDARD, standard::toString);
