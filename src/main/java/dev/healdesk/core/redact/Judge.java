@@ -205,7 +205,39 @@ final class Judge {
         if (key != KeyNames.Key.SECRET && key != KeyNames.Key.KEY && key != KeyNames.Key.AWS_SECRET) {
             return false;
         }
-        return wordPath(s, start, end) || resourceName(s, start);
+        return wordPath(s, start, end) || resourceName(s, start) || wordLink(s, start, end);
+    }
+
+    /**
+     * Whether {@code s[start, end)} is a web link made of words: {@code http(s)://}, no user, query or parameter, and no
+     * run of letters and digits in it that has a digit and twelve characters or more. A tool's hint after a secret's
+     * name points at its documentation ("how to set the project token: https://…/docs/cli#configure"); a webhook's URL
+     * or a signed link has its random part, and still goes.
+     */
+    private static boolean wordLink(String s, int start, int end) {
+        int k = s.startsWith("https://", start) ? start + 8 : s.startsWith("http://", start) ? start + 7 : -1;
+        if (k < 0) {
+            return false;
+        }
+        int run = 0;
+        boolean digit = false;
+        for (; k < end; k++) {
+            char c = s.charAt(k);
+            if (c == '@' || c == '?' || c == '=' || c == '&' || c == '%') {
+                return false;
+            }
+            if (Chars.alnum(c)) {
+                run++;
+                digit |= Chars.digit(c);
+                if (digit && run >= 12) {
+                    return false;
+                }
+            } else {
+                run = 0;
+                digit = false;
+            }
+        }
+        return true;
     }
 
     /** Lower-case words, digits, {@code - _ .} in two or more parts parted by single slashes, a letter in each. */

@@ -8,8 +8,9 @@ package dev.healdesk.core.redact;
  * credential wherever it is printed (a user database file, an ORM's inspect, an INSERT's values), with or without a
  * name beside it. The algorithm and its parameters stay (what an operator compares: cost, version, memory); the salt
  * and the hash go. Only the ids of the format's published schemes, two or more segments after the id, and a last
- * segment of at least {@value #MIN_HASH} characters of the format's alphabet ({@value #BCRYPT} exactly for bcrypt), so a shell's {@code $1} or
- * {@code $HOME$PATH} and a price in dollars stay. Triggered by a dollar sign that starts a word.
+ * segment of at least {@value #MIN_HASH} characters of the format's alphabet ({@value #BCRYPT} exactly for bcrypt), so
+ * a shell's {@code $1} or {@code $HOME$PATH}, a price in dollars and a truncated fixture value stay. Triggered by a
+ * dollar sign that starts a word.
  */
 final class PasswordHashes extends Detector {
 

@@ -12,10 +12,11 @@ package dev.healdesk.core.redact;
  *   perhaps "password"), the quoted password. The user stays.</li>
  * <li>a validator's message that gives the value before the field's path: GraphQL's {@code got invalid value "…" at
  *   "input.phone"}, {@code value '…' for field 'password'} ({@link #valueAt}).</li>
- * <li>a login in words whose user or password is not quoted ({@link #loginAs}).</li>
+ * <li>a login in words whose user or password is not quoted ({@link #loginAs});</li>
+ * <li>text typed below the step that tapped a password field ({@link #inputBelowTap}).</li>
  * </ul>
- * Triggered by the words "into", "with", "using", "value" and "as"; most of them in a log are prose with no quote
- * around them and are passed over at the first test.
+ * Triggered by the words "into", "with", "using", "value", "as" and "input" (a line's first word); most of them in a
+ * log are prose with no quote around them and are passed over at the first test.
  */
 final class Phrases extends Detector {
 
@@ -42,6 +43,10 @@ final class Phrases extends Detector {
     public int at(Scan scan, int i) {
         String s = scan.text;
         int w = scan.wordEnd(i);
+        if (w < s.length() && s.charAt(w) == ' ' && i > 0 && s.charAt(i - 1) == '\n' && Chars.is(s, i, w, "input")) {
+            inputBelowTap(scan, i, w);   // a step's line starts with it
+            return w;
+        }
         if (w >= s.length() || s.charAt(w) != ' ' || i < 3 || s.charAt(i - 1) != ' ') {
             return w;
         }
@@ -55,6 +60,68 @@ final class Phrases extends Detector {
             loginAs(scan, i, w);
         }
         return w;
+    }
+
+    /** Words of a step that puts the focus on a field: Maestro's "Tap on", Appium's and Detox' tap and click. */
+    private static final String[] FOCUS_WORDS = {"tap", "tapon", "click", "focus", "select"};
+
+    /**
+     * Text a mobile or web test tool types with nothing naming its field, on the line right below the step that tapped
+     * a field named for a password: Maestro's {@code Tap on id: password_input... COMPLETED} then {@code Input text
+     * …... COMPLETED}. The typed text runs to the step's {@code ...} or the line's end, and goes as a password; below a
+     * tap on any other field ({@code email_input}) it stays. The word "input" at {@code i}, its end at {@code w}.
+     */
+    private static void inputBelowTap(Scan scan, int i, int w) {
+        String s = scan.text;
+        if (!s.regionMatches(true, w, " text ", 0, 6)) {
+            return;
+        }
+        int ls = i;
+        while (ls > 0 && i - ls < 40 && s.charAt(ls - 1) != '\n') {
+            ls--;
+        }
+        if (ls == 0 || s.charAt(ls - 1) != '\n') {
+            return;
+        }
+        int pe = ls - 1;
+        int ps = pe;
+        while (ps > 0 && pe - ps < 200 && s.charAt(ps - 1) != '\n') {
+            ps--;
+        }
+        if (!focusOnPassword(s, ps, pe)) {
+            return;
+        }
+        int start = w + 6;
+        int end = start;
+        while (end < s.length() && end - start <= MAX_VALUE && s.charAt(end) != '\n' && !s.startsWith("...", end)) {
+            end++;
+        }
+        if (end - start < 4 || end - start > MAX_VALUE || Values.placeholder(s, start, end)) {
+            return;
+        }
+        scan.add(SecretKind.PASSWORD, start, end);
+    }
+
+    /** Whether the line {@code s[ps, pe)} taps or clicks something whose name says password. */
+    private static boolean focusOnPassword(String s, int ps, int pe) {
+        boolean focus = false;
+        boolean password = false;
+        int k = ps;
+        while (k < pe) {
+            while (k < pe && !Chars.letter(s.charAt(k))) {
+                k++;
+            }
+            int b = k;
+            while (k < pe && Chars.letter(s.charAt(k))) {
+                k++;
+            }
+            if (k > b) {
+                focus |= Chars.isAny(s, b, k, FOCUS_WORDS);
+                password |= k - b >= 8 && s.regionMatches(true, b, "password", 0, 8)
+                        || Chars.is(s, b, k, "pwd") || Chars.is(s, b, k, "passwd");
+            }
+        }
+        return focus && password;
     }
 
     /** Separators of a user and a password after "log in as", as a CI notice or an app's log writes them. */

@@ -145,7 +145,7 @@ public final class Redactor {
         on("[", new DeepDiffs());
         on(",", new SecretPairs());
         on("\n", new HistoryLines());
-        on("iwuva", new Phrases());
+        on("iwuvaI", new Phrases());
         on("[{", new PlaceholderParams());
         on("i[", new ValidationPaths());
         on("<[", new FieldDiffs());

@@ -10,7 +10,8 @@ import java.util.Random;
  * hash in the modular crypt format, a login in words whose user or password is not quoted, a secret passed by the name
  * of the variable that holds it, a secret store's object named after "create secret", a listing of names and values, a
  * vendor's {@code ..._KEY} variable, a matching rule's "equals", an incoming webhook's id, Australia's Medicare number
- * by its key, and a phone after the word phone in prose. Each on lines written for this test, not taken from the
+ * by its key, a phone after the word phone in prose, a link of words after a secret's name kept, a generated key
+ * encoded in base64, and text typed below the tap on a password field. Each on lines written for this test, not taken from the
  * corpus, with counter-examples that must come through as they are. Values are made at test time.
  */
 class ReleasedEleventhFormsTest {
@@ -146,6 +147,39 @@ class ReleasedEleventhFormsTest {
         String number = t.substring(0, 4) + " " + t.substring(4, 9) + " " + t.substring(9);
         FormChecks.gone(redactor, "{\"$set\":{\"medicare\":\"" + number + "\"}}", number, "\"medicare\":\"");
         FormChecks.untouched(redactor, "medicare: not covered");
+    }
+
+    @Test
+    void aLinkOfWordsAfterASecretsNameStaysAndARandomLinkStillGoes() {
+        FormChecks.untouched(redactor, "→ See the docs on how to set the project token: "
+                + "https://www.acme-ci.dev/docs/cli#configure");
+        String hook = token(24);
+        FormChecks.gone(redactor, "webhook token: https://hooks.acme.net/services/" + hook, hook, "webhook token: ");
+    }
+
+    @Test
+    void aGeneratedKeyEncodedInBase64GoesAndEncodedTextStays() {
+        String key = token(32);
+        String encoded = java.util.Base64.getEncoder().encodeToString(key.getBytes(java.nio.charset.StandardCharsets
+                .US_ASCII));
+        FormChecks.gone(redactor, "$ app-signer sign -k " + encoded + " -p x dist/app.exe", encoded,
+                "$ app-signer sign -k ", " dist/app.exe");
+        String words = java.util.Base64.getEncoder().encodeToString("release notes for build".getBytes(
+                java.nio.charset.StandardCharsets.US_ASCII));
+        FormChecks.untouched(redactor, "annotation: " + words + " ok");
+        String hexDigest = java.util.Base64.getEncoder().encodeToString(hex(40).getBytes(
+                java.nio.charset.StandardCharsets.US_ASCII));
+        FormChecks.untouched(redactor, "etag " + hexDigest + " ok");
+    }
+
+    @Test
+    void textTypedBelowATapOnAPasswordFieldGoes() {
+        String pw = "rk4M-" + FormChecks.token(random, 6) + "-2";
+        String flow = "Tap on id: email_input... COMPLETED\nInput text qa.runner... COMPLETED\n"
+                + "Tap on id: password_input... COMPLETED\nInput text " + pw + "... COMPLETED\n";
+        FormChecks.gone(redactor, flow, pw, "Input text qa.runner... COMPLETED", "Tap on id: password_input");
+        FormChecks.untouched(redactor, "Tap on text: Show password... COMPLETED\nAssert visible: Hidden... COMPLETED\n"
+                + "Tap on id: search... COMPLETED\nInput text winter boots... COMPLETED\n");
     }
 
     @Test
