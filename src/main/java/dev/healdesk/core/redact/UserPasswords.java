@@ -30,8 +30,9 @@ final class UserPasswords {
             }
             letter |= Chars.lower(c);
         }
-        if (k == start || k >= end - 1 || s.charAt(k) != ':' || !letter || Values.mixedCase(s, start, k)) {
-            return -1;
+        if (k == start || k >= end - 1 || s.charAt(k) != ':' || !letter || Values.mixedCase(s, start, k)
+                || s.startsWith("//", k + 1)) {
+            return -1;   // not user:password; https://…: a URL's scheme is no user
         }
         for (int j = k + 1; j < end; j++) {
             char c = s.charAt(j);

@@ -496,16 +496,16 @@ class RedactionCorpusTest {
      * after a secret's name. Held out 2 of 270 and 0 of 178 (Kazakhstan's phone in a CSV payload row, nothing naming
      * it), 792 (0.9778) and 804 (0.9926) of 810 kept: the losses left are private addresses (the lead's change keeps
      * them) and Scaleway's {@code SCW…} access key ids, which the token table masks as AWS access key ids are masked;
-     * tune 0 and 0, kept unchanged (solr's and buildah's {@code user:password} users, Upstash's session key, private
-     * addresses).
+     * tune 0 and 0, 1256 (0.9820) and 1273 (0.9953) kept with buildah's {@code --creds user:…} user now kept (lost:
+     * Solr's {@code basicauth} users, Upstash's session key, private addresses).
      */
     private static final boolean RELEASED_ELEVENTH = true;
     private static final int ELEVENTH_TUNE_LEAKS_STANDARD = 0;
     private static final int ELEVENTH_TUNE_LEAKS_AT_REST = 0;
     private static final int ELEVENTH_HELD_OUT_LEAKS_STANDARD = 2;
     private static final int ELEVENTH_HELD_OUT_LEAKS_AT_REST = 0;
-    private static final double ELEVENTH_TUNE_KEPT_STANDARD = 0.980;
-    private static final double ELEVENTH_TUNE_KEPT_AT_REST = 0.993;
+    private static final double ELEVENTH_TUNE_KEPT_STANDARD = 0.982;
+    private static final double ELEVENTH_TUNE_KEPT_AT_REST = 0.995;
     private static final double ELEVENTH_HELD_OUT_KEPT_STANDARD = 0.977;
     private static final double ELEVENTH_HELD_OUT_KEPT_AT_REST = 0.992;
     /** The eleventh collection ({@link RedactionCorpus#ELEVENTH}), measured apart. */

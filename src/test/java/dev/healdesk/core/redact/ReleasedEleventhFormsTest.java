@@ -183,6 +183,15 @@ class ReleasedEleventhFormsTest {
     }
 
     @Test
+    void aCredentialsOptionsUserStaysAndItsPasswordGoes() {
+        String pw = password();
+        FormChecks.gone(redactor, "$ buildah bud --creds release-bot:" + pw + " -t registry.acme.io/web:1.2 .", pw,
+                "--creds release-bot:", " -t registry.acme.io/web:1.2 .");
+        String hook = token(24);
+        FormChecks.gone(redactor, "webhook token: https://hooks.acme.net/services/" + hook, "hooks.acme.net");
+    }
+
+    @Test
     void aGroupedNumberAfterTheWordPhoneGoes() {
         String phone = "9" + FormChecks.digits(random, 1, '0', 9) + " " + FormChecks.digits(random, 3, '1', 9) + " "
                 + FormChecks.digits(random, 2, '1', 9) + " " + FormChecks.digits(random, 2, '1', 9);
