@@ -100,7 +100,9 @@ final class KeyNames {
             "inn", "iin",
             // the Maghreb's and francophone Africa's carte d'identité nationale (Morocco's CIN: a letter or two and
             // digits); its value must still be a number's shape, so "cin": "stdin" stays
-            "cin"};
+            "cin",
+            // Australia's Medicare card number, a key of its own in health and insurance records ("medicare": …)
+            "medicare"};
     /** Words before "id"/"number" that make it a person's number: national_id, tax-number, insurance_number. */
     private static final String[] PERSONAL_ID_QUALIFIERS = {"national", "tax", "identity", "identification",
             "insurance", "citizen", "resident", "voter", "health", "medicare", "passport", "licence", "license", "social",

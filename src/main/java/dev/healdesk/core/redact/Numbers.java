@@ -451,13 +451,16 @@ final class Numbers extends Detector {
      * as people write a phone number and seldom an order's or a build's.
      */
     private static boolean namedInProse(String s, int i, int end) {
-        if (i < 7 || s.charAt(i - 1) != ' ' || !s.regionMatches(true, i - 7, "number", 0, 6)
-                || i > 7 && Chars.alnum(s.charAt(i - 8))) {
-            return false;
-        }
         boolean grouped = s.charAt(i) == '+';
         for (int k = i + 1; k < end - 1 && !grouped; k++) {
             grouped = !Chars.digit(s.charAt(k));
+        }
+        if (grouped && phoneWordBefore(s, i)) {
+            return true;   // "creates a customer with phone 90 173 67 98", "call mobile 0412 345 678"
+        }
+        if (i < 7 || s.charAt(i - 1) != ' ' || !s.regionMatches(true, i - 7, "number", 0, 6)
+                || i > 7 && Chars.alnum(s.charAt(i - 8))) {
+            return false;
         }
         if (!grouped) {
             return false;
@@ -525,6 +528,22 @@ final class Numbers extends Detector {
             }
         }
         return zeros == 7;
+    }
+
+    /**
+     * Whether the word one blank before {@code i} names a phone ({@link #phoneWords}: phone, mobile, tel, msisdn…), as a
+     * test's name or a step's prose puts one before a number in any country's grouping: {@code with phone 90 173 67 98}.
+     * The number must be grouped (its caller's test), so "phone 2" and "mobile 12345678" stay.
+     */
+    private static boolean phoneWordBefore(String s, int i) {
+        if (i < 4 || s.charAt(i - 1) != ' ') {
+            return false;
+        }
+        int b = i - 1;
+        while (b > 0 && i - 1 - b < 12 && Chars.letter(s.charAt(b - 1))) {
+            b--;
+        }
+        return b < i - 1 && (b == 0 || !Chars.alnum(s.charAt(b - 1))) && phoneWords(s, b, i - 1);
     }
 
     /**

@@ -145,7 +145,7 @@ public final class Redactor {
         on("[", new DeepDiffs());
         on(",", new SecretPairs());
         on("\n", new HistoryLines());
-        on("iwuv", new Phrases());
+        on("iwuvaI", new Phrases());
         on("[{", new PlaceholderParams());
         on("i[", new ValidationPaths());
         on("<[", new FieldDiffs());
@@ -164,6 +164,7 @@ public final class Redactor {
         on("ABCDEFGHIJKLMNOPQRSTUVWXYZ", new LetterIds());
         on("wW", new WhereValues());
         on("|", new PowerAsserts());
+        on("$", new PasswordHashes());
         for (char c = 0; c < 128; c++) {
             Detector[] ds = triggers[c];
             if (ds == null) {
