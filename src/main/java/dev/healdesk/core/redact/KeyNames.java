@@ -100,7 +100,10 @@ final class KeyNames {
             "inn", "iin",
             // the Maghreb's and francophone Africa's carte d'identité nationale (Morocco's CIN: a letter or two and
             // digits); its value must still be a number's shape, so "cin": "stdin" stays
-            "cin"};
+            "cin",
+            // Greece's tax number (ΑΦΜ), Poland's NIP, Colombia's NIT, Australia's ABN, France's SIREN and SIRET, and
+            // Mexico's CLABE (a person's bank account: 18 digits whose check one in ten passes, so by its label only)
+            "afm", "nip", "nit", "abn", "siren", "siret", "clabe"};
     /** Words before "id"/"number" that make it a person's number: national_id, tax-number, insurance_number. */
     private static final String[] PERSONAL_ID_QUALIFIERS = {"national", "tax", "identity", "identification",
             "insurance", "citizen", "resident", "voter", "health", "medicare", "passport", "licence", "license", "social",

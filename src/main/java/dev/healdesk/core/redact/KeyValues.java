@@ -678,6 +678,18 @@ final class KeyValues extends Detector {
         if (basic && Values.exampleLogin(s, i, credEnd)) {
             return credEnd;   // Basic dGVzdDp0ZXN0, test:test: a test double's example, no account's
         }
+        if (basic && credEnd + 1 < end && s.charAt(credEnd) == ':' && userName(s, i, credEnd)) {
+            // Basic <user>:<password>, as HTTP client files write it before encoding (httpYac's): the user stays, and a
+            // template's variable ({{PASSWORD}}) is no password
+            int k = credEnd + 1;
+            while (k < end && !Chars.space(s.charAt(k))) {
+                k++;
+            }
+            if (k > credEnd + 1 && !Values.placeholder(s, credEnd + 1, k)) {
+                scan.add(SecretKind.PASSWORD, credEnd + 1, k);
+            }
+            return k;
+        }
         int second = basic && userName(s, i, credEnd) ? plainPassword(s, credEnd, end) : -1;
         if (second > credEnd) {
             // Basic <user> <password>, as HTTP client files write it before encoding (IntelliJ's, REST Client's): the

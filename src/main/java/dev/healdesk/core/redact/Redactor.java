@@ -164,6 +164,7 @@ public final class Redactor {
         on("ABCDEFGHIJKLMNOPQRSTUVWXYZ", new LetterIds());
         on("wW", new WhereValues());
         on("|", new PowerAsserts());
+        on("*", new MaskedCounterparts());
         for (char c = 0; c < 128; c++) {
             Detector[] ds = triggers[c];
             if (ds == null) {

@@ -500,12 +500,16 @@ class RedactionCorpusTest {
      * counts personal data, the figure at rest secrets only. These bounds keep the gap from growing: lower the leak
      * bounds, raise the kept floors, never the other way.
      */
-    private static final int TWELFTH_TUNE_LEAKS_STANDARD = 81;
-    private static final int TWELFTH_TUNE_LEAKS_AT_REST = 22;
+    // redact29's general forms, written from the tune part's failures alone (TwelfthFormsTest: six national numbers by
+    // layout and check, more by their label, the IBAN registry's later members, a phone after a phone's word, the value
+    // a mask was compared with, Basic user:password, DB-API's %s paired with its list): tune 21 and 16, 1649 of 1649
+    // kept both ways; held out 21 and 19, kept unchanged (its summary lines only were read).
+    private static final int TWELFTH_TUNE_LEAKS_STANDARD = 21;
+    private static final int TWELFTH_TUNE_LEAKS_AT_REST = 16;
     private static final int TWELFTH_HELD_OUT_LEAKS_STANDARD = 23;
     private static final int TWELFTH_HELD_OUT_LEAKS_AT_REST = 19;
-    private static final double TWELFTH_TUNE_KEPT_STANDARD = 0.997;
-    private static final double TWELFTH_TUNE_KEPT_AT_REST = 0.998;
+    private static final double TWELFTH_TUNE_KEPT_STANDARD = 0.999;
+    private static final double TWELFTH_TUNE_KEPT_AT_REST = 0.999;
     private static final double TWELFTH_HELD_OUT_KEPT_STANDARD = 0.983;
     private static final double TWELFTH_HELD_OUT_KEPT_AT_REST = 0.996;
     /** The twelfth collection ({@link RedactionCorpus#TWELFTH}), measured apart. */
