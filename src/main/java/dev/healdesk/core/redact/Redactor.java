@@ -165,6 +165,7 @@ public final class Redactor {
         on("wW", new WhereValues());
         on("|", new PowerAsserts());
         on("*", new MaskedCounterparts());
+        on("(", new SecretCalls());
         for (char c = 0; c < 128; c++) {
             Detector[] ds = triggers[c];
             if (ds == null) {

@@ -291,4 +291,38 @@ class TwelfthFormsTest {
                 + "= %s) LIMIT %s', ['active', 1])");
         FormChecks.untouched(redactor, "log('%s rows', [12, 'orders'])");
     }
+    @Test
+    void aNameAndItsValueAsATwoItemTupleIsAPairNotAHeader() {
+        String token = FormChecks.token(random, 12) + "7Qa" + FormChecks.token(random, 9);
+        FormChecks.gone(redactor, "  Params: [(\"email\",\"x\"),(\"_token\",\"" + token + "\")]", token, "(\"_token\",\"",
+                "(\"email\",");
+        // before, ("password", "…") read as a header of two names masked the next pair's name as a password
+        FormChecks.gone(redactor, "[(\"password\",\"Pw12345xx\"),(\"api_token\",\"" + token + "\")]", token,
+                "(\"api_token\",\"");
+        FormChecks.untouched(redactor, "  [(\"country\",\"Germany1\"),(\"name\",\"AddressLine1\")]");
+        FormChecks.untouched(redactor, "columns: ('id', 'status')\nrows: [(1, 'paid')]");
+    }
+
+    @Test
+    void azureStoragesSharedKeyKeepsItsAccount() {
+        String sig = FormChecks.token(random, 43) + "=";
+        FormChecks.gone(redactor, "RequestHeaders:{\"x-ms-version\":\"2023-11-03\",\"authorization\":\"SharedKey "
+                + "acmereports:" + sig + "\"} ClientIP=127.0.0.1", sig, "SharedKey acmereports:", "ClientIP=127.0.0.1");
+        FormChecks.gone(redactor, "Authorization: SharedKeyLite acmereports:" + sig, sig, "SharedKeyLite acmereports:");
+        FormChecks.untouched(redactor, "Authorization: SharedKey acmereports:{{SIGNATURE}}");
+    }
+
+    @Test
+    void aSecretGivenToAMethodThatNamesItGoes() {
+        String hex = FormChecks.token(random, 40).toLowerCase();
+        FormChecks.gone(redactor, "x\n[debug] [c910eabf] app->secrets(['" + hex + "'])", hex, "app->secrets(['");
+        String pw = "Kx9!" + FormChecks.token(random, 10);
+        FormChecks.gone(redactor, "  config.setPassword(\"" + pw + "\");", pw, "config.setPassword(\"");
+        FormChecks.gone(redactor, "  Builder::withApiKey('" + hex + "')", hex, "Builder::withApiKey('");
+        FormChecks.untouched(redactor, "  vault.getPassword(\"billing_rw\")");
+        FormChecks.untouched(redactor, "  svc.rotateSecret(\"billing\")");
+        FormChecks.untouched(redactor, "  log.info('password reset sent')");
+        FormChecks.untouched(redactor, "  obj.print('" + hex + "')");
+        FormChecks.untouched(redactor, "  secrets(['" + hex.substring(0, 8) + "'])");   // no member call, a word
+    }
 }
