@@ -68,7 +68,7 @@ final class PhonePlans {
         if (!grouped(g, count) || !planned(s, g, count) || !alone(s, i, end) || year(s, g)) {
             return false;
         }
-        if ((dashed || !addressNear(s, i, end)) && (fraction(s, i) || !wordNear(s, i, end))) {
+        if ((dashed || !addressNear(s, i, end)) && (fraction(s, i) || !wordNear(scan, i))) {
             return false;
         }
         scan.add(SecretKind.PHONE, i, end);
@@ -85,13 +85,26 @@ final class PhonePlans {
      * phones", a table's column) within {@link #WORD_REACH} characters before the number (a name after it, {@code 302 4812
      * … SET "phone" =}, is another field's).
      */
-    private static boolean wordNear(String s, int start, int end) {
-        for (int k = start - 1; k >= 0 && start - k <= WORD_REACH; k--) {
-            if (word(s, k)) {
-                return true;
+    private static boolean wordNear(Scan scan, int start) {
+        char[] c = scan.chars;
+        int from = start - WORD_REACH;
+        if (start < scan.phoneWordsTo) {
+            // behind what was read already (a decoded scan, a detector that went back): read the reach alone
+            for (int k = start - 1; k >= 0 && k >= from; k--) {
+                if (word(scan.text, c, k)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        // candidates come in order along the text: the words between the last one and this one are read once
+        for (int k = Math.max(0, Math.max(scan.phoneWordsTo, from)); k < start; k++) {
+            if (word(scan.text, c, k)) {
+                scan.phoneWordAt = k;
             }
         }
-        return false;
+        scan.phoneWordsTo = start;
+        return scan.phoneWordAt >= 0 && start - scan.phoneWordAt <= WORD_REACH;
     }
 
     /** A digit and a comma before the number: a time's fraction and what follows it ({@code 12:04:11,302 4812}). */
@@ -99,9 +112,13 @@ final class PhonePlans {
         return i > 1 && s.charAt(i - 1) == ',' && Chars.digit(s.charAt(i - 2));
     }
 
-    private static boolean word(String s, int k) {
-        char c = (char) (s.charAt(k) | 0x20);
-        if (c != 'p' && c != 'm' && c != 's') {
+    private static boolean word(String s, char[] chars, int k) {
+        char c = (char) (chars[k] | 0x20);
+        if (c != 'p' && c != 'm' && c != 's' || k + 1 >= s.length()) {
+            return false;
+        }
+        char d = (char) (chars[k + 1] | 0x20);
+        if (!(c == 'p' && d == 'h' || c == 'm' && (d == 'o' || d == 's') || c == 's' && d == 'm')) {
             return false;
         }
         for (String w : WORDS) {

@@ -202,7 +202,19 @@ final class PlaceholderParams extends Detector {
             return -1;
         }
         char q = s.charAt(open - 3);
-        return q == '\'' || q == '"' ? open - 3 : -1;
+        if (q != '\'' && q != '"') {
+            return -1;
+        }
+        // the statement opens the tuple, ('SELECT …: most ", [" are a JSON array's, after a short string
+        int from = Math.max(0, open - 4 - MAX_LINE);
+        int start = open - 4;
+        while (start >= from && s.charAt(start) != q && s.charAt(start) != '\n') {
+            start--;
+        }
+        if (start < 1 || s.charAt(start) != q || s.charAt(start - 1) != '(' || !Chars.letter(s.charAt(start + 1))) {
+            return -1;
+        }
+        return open - 3;
     }
 
     /**

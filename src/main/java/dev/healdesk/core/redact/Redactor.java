@@ -166,6 +166,7 @@ public final class Redactor {
         on("|", new PowerAsserts());
         on("*", new MaskedCounterparts());
         on("(", new SecretCalls());
+        on("svec", new WrappedValues());
         for (char c = 0; c < 128; c++) {
             Detector[] ds = triggers[c];
             if (ds == null) {

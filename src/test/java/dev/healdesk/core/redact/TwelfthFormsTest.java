@@ -325,4 +325,16 @@ class TwelfthFormsTest {
         FormChecks.untouched(redactor, "  obj.print('" + hex + "')");
         FormChecks.untouched(redactor, "  secrets(['" + hex.substring(0, 8) + "'])");   // no member call, a word
     }
+    @Test
+    void aSecretsValueUnderAKeyThatSaysHowItIsHeldGoes() {
+        String enc = FormChecks.token(random, 43) + "=";
+        FormChecks.gone(redactor, "environment:\n  NUGET_API_KEY:\n    secure: " + enc + "\n  CONFIGURATION: Release", enc,
+                "NUGET_API_KEY:", "secure: ", "CONFIGURATION: Release");
+        String pw = "Vx7-" + FormChecks.token(random, 12);
+        FormChecks.gone(redactor, "db:\n  password:\n    value: " + pw + "\n", pw, "password:", "value: ");
+        FormChecks.untouched(redactor, "db:\n  password:\n    value: ${DB_PASSWORD}\n");
+        FormChecks.untouched(redactor, "retry:\n  value: 3\n");
+        FormChecks.untouched(redactor, "cookie:\n  secure: true\n");
+        FormChecks.untouched(redactor, "  NUGET_API_KEY:\nsecure: not indented below it");
+    }
 }
