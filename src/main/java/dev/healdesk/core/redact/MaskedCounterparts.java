@@ -4,7 +4,8 @@ package dev.healdesk.core.redact;
  * The value a mask was compared with: where a test expects a secret to be printed masked ({@code ***}) and the secret
  * itself came out, or the other way round, the assertion prints both side by side, and the one that is not the mask is
  * what the mask hides. Two layouts carry over across tools: one line that pairs two quoted values ({@code expected
- * "qWEo6…", found "***"}, {@code "***" != "hunter2"}), where only a comparison's words and signs stand between them;
+ * "qWEo6…", found "***"}, {@code "***" != "hunter2"}), where only a comparison's words and signs stand between them (a
+ * lone {@code =} assigns: {@code "DatabasePassword" = "****"} keeps its name);
  * and a diff's two lines ({@code - 404161740} above {@code + ***}, or the mask first). The mask is three or more
  * asterisks standing as a whole value; the other side must be one word (no blank) and no placeholder, so {@code
  * expected "***", got "<redacted>"} and a masked field against a sentence stay. Triggered by {@code *}.
@@ -52,7 +53,7 @@ final class MaskedCounterparts extends Detector {
         while (k >= 0 && open - k <= GAP && s.charAt(k) != '"' && s.charAt(k) != '\'' && comparison(s.charAt(k))) {
             k--;
         }
-        if (k >= 0 && open - k <= GAP && s.charAt(k) == s.charAt(open) && k < open - 1) {
+        if (k >= 0 && open - k <= GAP && s.charAt(k) == s.charAt(open) && compares(s, k + 1, open)) {
             int valueEnd = k;
             int valueStart = k;
             while (valueStart > 0 && s.charAt(valueStart - 1) != s.charAt(k) && s.charAt(valueStart - 1) != '\n'
@@ -69,7 +70,7 @@ final class MaskedCounterparts extends Detector {
         while (k < s.length() && k - close <= GAP && s.charAt(k) != '"' && s.charAt(k) != '\'' && comparison(s.charAt(k))) {
             k++;
         }
-        if (k < s.length() && k - close <= GAP && s.charAt(k) == s.charAt(open) && k > close) {
+        if (k < s.length() && k - close <= GAP && s.charAt(k) == s.charAt(open) && compares(s, close, k)) {
             int valueStart = k + 1;
             int valueEnd = valueStart;
             while (valueEnd < s.length() && s.charAt(valueEnd) != s.charAt(k) && s.charAt(valueEnd) != '\n'
@@ -80,6 +81,21 @@ final class MaskedCounterparts extends Detector {
                 claim(scan, valueStart, valueEnd);
             }
         }
+    }
+
+    /**
+     * Whether the gap {@code s[from, to)} between the two quoted values compares them: a word ({@code , found },
+     * {@code  but was: }) or a doubled sign ({@code  != }, {@code  == }); a lone {@code =} or {@code :} assigns the
+     * mask to a name ({@code "DatabasePassword" = "****"}), which is no comparison.
+     */
+    private static boolean compares(String s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            char c = s.charAt(k);
+            if (Chars.letter(c) || (c == '=' || c == '!') && k + 1 < to && s.charAt(k + 1) == '=') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Letters, blanks, commas, colons and a comparison's signs: what {@code , found }, {@code  != } take. */

@@ -267,6 +267,7 @@ class TwelfthFormsTest {
         FormChecks.untouched(redactor, "expected \"***\", got \"<redacted>\"");
         FormChecks.untouched(redactor, "expected \"***\", found \"two words\"");
         FormChecks.untouched(redactor, "- item one\n+ ***");
+        FormChecks.untouched(redactor, "  ~ \"DatabasePassword\"      = \"****\" -> (known after apply)");   // assigned
         FormChecks.untouched(redactor, "*** TEST CUSTLOAD PARAGRAPH 2000-CALC FAILED ***");
         FormChecks.untouched(redactor, "  - 12\n  + ***");   // too short to be anyone's secret
     }
