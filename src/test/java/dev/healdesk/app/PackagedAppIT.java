@@ -128,9 +128,10 @@ class PackagedAppIT {
     @Order(4)
     void theLauncherOpensTheConsoleToItsFirstFrameWithItsClassesFromTheArchive() throws Exception {
         Path log = scratch.resolve("console-class-load.txt");
+        Path cds = scratch.resolve("console-cds.txt");
         BoundedProcess.Result r = launch(List.of(), Map.of(
                 "JAVA_TOOL_OPTIONS", "-Xshare:on -Dhealdesk.measureStartup=true -XX:+PrintFlagsFinal"
-                        + " -Xlog:class+load=info:file=" + log,
+                        + " -Xlog:class+load=info:file=" + log + " -Xlog:cds=info:file=" + cds,
                 "HEALDESK_RESULTS_DIR", scratch.resolve("console-results").toString(),
                 "HEALDESK_CONFIG_DIR", scratch.resolve("config").toString()));
         assertThat(r.exitCode()).as("stdout:%n%s%nstderr:%n%s", r.stdout(), r.stderr()).isZero();
@@ -139,8 +140,10 @@ class PackagedAppIT {
         assertThat(sourceOf(log, "javafx.scene.Scene")).isEqualTo("shared objects file");
         assertThat(sourceOf(log, "dev.healdesk.app.HealdeskApp")).isEqualTo("shared objects file");
         assertThat(sourceOf(log, "dev.healdesk.app.ConsoleView")).isEqualTo("shared objects file");
-        // mapped where it was written, not relocated (ArchiveRelocationMode 0), as the CLI's
+        // mapped where it was written, not relocated (ArchiveRelocationMode 0), as the CLI's, heap objects and all
         assertThat(flag(r, "ArchiveRelocationMode")).isEqualTo("0");
+        assertThat(Files.readString(cds)).contains(image.resolve("lib/app/healdesk.jsa").toString())
+                .contains("CDS heap data relocation delta = 0 bytes");
     }
 
     @Test
@@ -156,7 +159,10 @@ class PackagedAppIT {
         assertThat(r.exitCode()).as("stdout:%n%s%nstderr:%n%s", r.stdout(), r.stderr()).isZero();
         assertThat(r.stdout()).contains("healthy");
         assertThat(Files.readString(cds)).contains(image.resolve("lib/app/healdesk-cli.jsa").toString())
-                .doesNotContain(image.resolve("lib/app/healdesk.jsa").toString());
+                .doesNotContain(image.resolve("lib/app/healdesk.jsa").toString())
+                // its heap objects mapped where they were written: the heap placed as the dump placed it
+                .contains("CDS heap data relocation delta = 0 bytes")
+                .doesNotContain("CDS heap data needs to be relocated");
         // Classes only a CLI command loads, and those of a stored run's row: the packager's training put them there.
         assertThat(sourceOf(log, "dev.healdesk.cli.QuickStart")).isEqualTo("shared objects file");
         assertThat(sourceOf(log, "dev.healdesk.cli.HistoryCommand")).isEqualTo("shared objects file");
@@ -202,8 +208,8 @@ class PackagedAppIT {
         assertThat(flag(copy, "CompileThresholdScaling")).isEqualTo("1.000000");
         // bench --only=cli starts its floor (java -version) with the short commands' JVM options, listed here
         assertThat(Files.readAllLines(image.resolve("lib/app/healdesk-cli.jvm-options"))).containsExactly(
-                "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0", "-XX:TieredStopAtLevel=1", "-Xms16m",
-                "-XX:CompileThresholdScaling=4");
+                "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0", "-XX:HeapBaseMinAddress=2g",
+                "-XX:TieredStopAtLevel=1", "-Xms16m", "-XX:CompileThresholdScaling=4");
         // every java line of the launcher puts sqlite-jdbc's jar first (its version file is then found in the first
         // jar opened): the console, the short commands, run and the rest, whose archives were written so
         String launcher = Files.readString(image.resolve("bin/healdesk"));

@@ -82,7 +82,19 @@ final class AlignedColumns extends Detector {
             named[2 * names + 1] = we;
             names++;
         }
-        if (names == 0) {
+        // a listing of names and values ("Key ... Value", "NAME ... VALUE"): each row's name says what its value is
+        int nameWord = -1;
+        int valueWord = -1;
+        for (int w = 0; w < count; w++) {
+            if (nameWord < 0 && Chars.isAny(s, words[2 * w], words[2 * w + 1], NAME_HEADERS)) {
+                nameWord = w;
+            } else if (nameWord >= 0 && Chars.is(s, words[2 * w], words[2 * w + 1], "value")) {
+                valueWord = w;
+            }
+        }
+        int[] pair = valueWord < 0 ? null : new int[] {words[2 * nameWord], words[2 * nameWord + 1],
+            words[2 * valueWord], words[2 * valueWord + 1]};
+        if (names == 0 && pair == null) {
             return;
         }
         int rs = le + 1;
@@ -104,6 +116,9 @@ final class AlignedColumns extends Detector {
             }
             for (int n = 0; n < names; n++) {
                 cell(scan, named, n, ls, rs, re);
+            }
+            if (pair != null) {
+                pairCells(scan, pair, ls, rs, re);
             }
             rs = re + 1;
         }
@@ -169,6 +184,57 @@ final class AlignedColumns extends Detector {
             }
         }
         return sign;
+    }
+
+    /** Header words of a names column that a "value" column after it pairs with: chamber's, SSM's, Helm's listings. */
+    private static final String[] NAME_HEADERS = {"key", "name", "parameter", "variable", "setting", "property"};
+
+    /**
+     * In a listing of names and values (chamber's {@code Key  Version  LastModified  User  Value}, {@code aws ssm}'s,
+     * {@code heroku config}'s, {@code helm get values}'), the row's cell under the name column ({@code pair[0..2)}) and,
+     * where it names personal data or a secret ({@code api_key}, {@code db_password}), the cell under the value column
+     * ({@code pair[2..4)}) judged as that field's whole content; rows whose name says nothing keep their values.
+     */
+    private static void pairCells(Scan scan, int[] pair, int ls, int rs, int re) {
+        long name = bounds(scan.text, pair[0], pair[1], ls, rs, re);
+        if (name < 0) {
+            return;
+        }
+        int ns = (int) (name >>> 32);
+        int ne = (int) name;
+        if (!names(scan, ns, ne)) {
+            return;
+        }
+        long value = bounds(scan.text, pair[2], pair[3], ls, rs, re);
+        if (value >= 0 && (int) (value >>> 32) > ne) {
+            FieldDiffs.judge(scan, new int[] {ns, ne}, (int) (value >>> 32), (int) value);
+        }
+    }
+
+    /**
+     * The bounds (start in the high half, end in the low) of the cell of the row {@code s[rs, re)} that covers the
+     * columns of the header word {@code s[ws, we)} on the line at {@code ls}, or -1 where the row has none there.
+     */
+    private static long bounds(String s, int ws, int we, int ls, int rs, int re) {
+        int from = rs + ws - ls;
+        int to = Math.min(re, rs + we - ls);
+        int k = from;
+        while (k < to && s.charAt(k) == ' ') {
+            k++;
+        }
+        if (k >= to) {
+            return -1;
+        }
+        int start = k;
+        while (start > rs && (s.charAt(start - 1) != ' '
+                || start - 2 >= rs && s.charAt(start - 2) != ' ' && digitGroup(s, start - 1))) {
+            start--;
+        }
+        int end = k;
+        while (end < re && (s.charAt(end) != ' ' || end + 1 < re && s.charAt(end + 1) != ' ' && digitGroup(s, end))) {
+            end++;
+        }
+        return (long) start << 32 | end;
     }
 
     /**

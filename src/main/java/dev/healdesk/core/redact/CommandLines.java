@@ -232,6 +232,11 @@ final class CommandLines extends Detector {
         if (kind == null) {
             return Math.max(otherwise, end);
         }
+        int password = kind == SecretKind.GENERIC_SECRET ? UserPasswords.passwordStart(s, start, end) : -1;
+        if (password > 0) {
+            scan.add(SecretKind.PASSWORD, password, end);   // buildah --creds user:…, the user stays (as KeyValues')
+            return start;
+        }
         scan.add(kind, start, end);
         return start;   // the value may be a token of known shape, which names it better
     }

@@ -7,7 +7,8 @@ package dev.healdesk.core.redact;
  * servers' debug logs print the client's response: {@code resp=bHVj…==}). A padded run of base64, at least twelve
  * characters, that decodes to printable ASCII without blanks and is one of those two shapes, with a password of four
  * or more characters that is not all digits, goes whole as a password. So base64 of JSON, of binary digests and of
- * {@code host:8080} stays, and so do a session id and an unpadded hash. Triggered by the first {@code =} of the padding.
+ * {@code host:8080} stays, and so do a session id and an unpadded hash. Also a generated key encoded so
+ * ({@link #generated}), which goes as a secret. Triggered by the first {@code =} of the padding.
  */
 final class EncodedLogins extends Detector {
 
@@ -48,11 +49,44 @@ final class EncodedLogins extends Detector {
             return i + 1;
         }
         byte[] decoded = decode(s, start, i);
-        if (decoded == null || !login(decoded)) {
+        if (decoded == null) {
             return i + 1;
         }
-        scan.add(SecretKind.PASSWORD, start, end);
-        return end;
+        if (login(decoded)) {
+            scan.add(SecretKind.PASSWORD, start, end);
+            return end;
+        }
+        if (generated(decoded)) {
+            scan.add(SecretKind.GENERIC_SECRET, start, end);
+            return end;
+        }
+        return i + 1;
+    }
+
+    /** The fewest characters of an encoded generated secret ({@link #generated}). */
+    private static final int MIN_GENERATED = 16;
+
+    /**
+     * Whether {@code b} is a generated secret written as text and then encoded: {@value #MIN_GENERATED} characters or
+     * more, letters and digits only, small and capital letters and a digit, random by {@link Values#tokenLike}. Keys a
+     * tool makes and hands on in base64 (a signing key's password file, a Kubernetes Secret's {@code data:} value, an
+     * env var holding an encoded key: {@code tauri signer sign -k …=}). Base64 of words, of JSON, of a host and port,
+     * of a hex digest (no capitals) or of binary stays.
+     */
+    static boolean generated(byte[] b) {
+        if (b.length < MIN_GENERATED) {
+            return false;
+        }
+        char[] c = new char[b.length];
+        for (int k = 0; k < b.length; k++) {
+            int v = b[k] & 0xff;
+            if (v >= 128 || !Chars.alnum((char) v)) {
+                return false;
+            }
+            c[k] = (char) v;
+        }
+        String t = new String(c);
+        return Values.mixedCase(t, 0, t.length()) && Values.tokenLike(t, 0, t.length());
     }
 
     /** The bytes {@code s[start, end)} encode (no padding in it), or null where a character is no base64. */

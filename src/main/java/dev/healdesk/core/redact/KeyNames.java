@@ -103,7 +103,9 @@ final class KeyNames {
             "cin",
             // Greece's tax number (ΑΦΜ), Poland's NIP, Colombia's NIT, Australia's ABN, France's SIREN and SIRET, and
             // Mexico's CLABE (a person's bank account: 18 digits whose check one in ten passes, so by its label only)
-            "afm", "nip", "nit", "abn", "siren", "siret", "clabe"};
+            "afm", "nip", "nit", "abn", "siren", "siret", "clabe",
+            // Australia's Medicare card number, a key of its own in health and insurance records ("medicare": …)
+            "medicare"};
     /** Words before "id"/"number" that make it a person's number: national_id, tax-number, insurance_number. */
     private static final String[] PERSONAL_ID_QUALIFIERS = {"national", "tax", "identity", "identification",
             "insurance", "citizen", "resident", "voter", "health", "medicare", "passport", "licence", "license", "social",

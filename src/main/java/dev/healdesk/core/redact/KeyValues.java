@@ -116,9 +116,13 @@ final class KeyValues extends Detector {
             }
         }
         // a bare "key" says nothing of its value: it goes only when it mixes small and capital letters with digits
-        // ({@link Values#generated}), so cache keys, hashes and "key: not found" stay
+        // ({@link Values#generated}) or is 32 to 64 hex digits and nothing else ({@link Judge#hexKey}), so cache keys
+        // with their prefix, UUIDs (Kong's key-auth ids) and "key: not found" stay
         boolean bare = key == KeyNames.Key.NONE && !bracketed && Chars.is(s, keyStart, keyEnd, "key");
-        if (bare) {
+        // an environment variable named ..._KEY whose word before says little (INNGEST_EVENT_KEY, a vendor's
+        // ingest key): judged as a bare key, and only a run of letters and digits goes (envKey)
+        boolean envKey = key == KeyNames.Key.NONE && !quoted && !bracketed && upperKeyName(s, keyStart, keyEnd);
+        if (bare || envKey) {
             key = KeyNames.Key.KEY;
         }
         if (key == KeyNames.Key.NONE && colon && !thinArrow && !quoted && !bracketed && !parenthesised) {
@@ -194,10 +198,44 @@ final class KeyValues extends Detector {
         if (prose && quote == 0 && !Judge.inProse(key, s, start, end)) {
             return sep + 1;   // prose: "Invalid password: too short"; a quoted or random value, a person's number still go
         }
-        if (bare && !Values.mixedCase(s, start, end)) {
+        if ((bare || envKey) && quote == 0 && end - start > 1 && s.charAt(end - 1) == ':'
+                && (end == s.length() || Chars.blank(s.charAt(end)))) {
+            end--;   // a colon that ends the sentence's clause: "…/notices?key=…: Net::OpenTimeout"
+        }
+        if (envKey && !alnum(s, start, end)) {
+            return sep + 1;   // CACHE_KEY=v1-Linux-3f2a…, SORT_KEY=created_at: a key of data, not a credential
+        }
+        boolean wordBefore = keyStart >= 2 && s.charAt(keyStart - 1) == ' ' && Chars.letter(s.charAt(keyStart - 2));
+        if ((bare || envKey) && !Values.mixedCase(s, start, end) && (wordBefore || !Judge.hexKey(s, start, end))) {
+            // 32 to 64 hex digits alone are a generated key too (Airbrake's ?key=, a JWK's "key"), unless a word
+            // before says whose key it is ("cache key: …", which KeyNames reads as none)
             return sep + 1;
         }
         return claim(scan, key, start, end, quote > 0, sep);
+    }
+
+    /** Capitals, digits and underscores, ending in {@code _KEY}, with a word before it: {@code INNGEST_EVENT_KEY}. */
+    private static boolean upperKeyName(String s, int start, int end) {
+        if (end - start < 6 || !s.startsWith("_KEY", end - 4)) {
+            return false;
+        }
+        for (int k = start; k < end - 4; k++) {
+            char c = s.charAt(k);
+            if (!Chars.upper(c) && !Chars.digit(c) && c != '_') {
+                return false;
+            }
+        }
+        return Chars.upper(s.charAt(start));
+    }
+
+    /** Whether {@code s[start, end)} is letters and digits only. */
+    private static boolean alnum(String s, int start, int end) {
+        for (int k = start; k < end; k++) {
+            if (!Chars.alnum(s.charAt(k))) {
+                return false;
+            }
+        }
+        return end > start;
     }
 
     /**

@@ -22,9 +22,12 @@ final class NamedValues extends Detector {
     /** How far after a name, in characters, its value may start ({@link #near}). */
     private static final int NEAR = 24;
     private static final int MAX_FILLERS = 2;
-    /** Words that may stand between a name and its value: "the password is …", "master key set to …". */
+    /**
+     * Words that may stand between a name and its value: "the password is …", "master key set to …", and the
+     * comparisons of a mock's or a gateway's matching rule ("header x-api-key equals …", "token matches …").
+     */
     private static final String[] FILLERS = {"is", "was", "to", "set", "as", "of", "now", "be", "changed", "reset",
-        "updated", "value"};
+        "updated", "value", "equals", "equal", "matches", "match"};
     /**
      * Words that may stand before the subject of "password for user bob is …" ({@link #clause}): what kind of thing the
      * subject is, or an article.
@@ -123,8 +126,43 @@ final class NamedValues extends Detector {
         if (end + 1 >= s.length() || !Chars.blank(s.charAt(end))) {
             return end;
         }
+        if (resourceNoun(s, i, end)) {
+            return end;
+        }
         int near = near(scan, end, passwordName(s, i, end));
         return near >= 0 ? near : end;
+    }
+
+    /** A CLI's verbs that act on a stored object: the word after "create secret" or "secret set" names it. */
+    private static final String[] RESOURCE_VERBS = {"create", "delete", "get", "describe", "edit", "update", "rotate",
+        "set", "rm", "remove", "inspect", "show", "list", "ls", "add", "import", "export"};
+
+    /**
+     * Whether the name at {@code s[i, end)} is "secret" or "secrets" as a command's noun, a resource verb one blank
+     * before or after it: {@code sem create secret checkout-env}, {@code kubectl create secret generic db-creds},
+     * {@code docker secret create db_pw ./pw.txt}, {@code gh secret set NPM_TOKEN}. What follows is the stored
+     * object's name, and its value comes (if at all) under a name of its own ({@code --from-literal=password=…}).
+     */
+    private static boolean resourceNoun(String s, int i, int end) {
+        if (!Chars.is(s, i, end, "secret") && !Chars.is(s, i, end, "secrets")) {
+            return false;
+        }
+        if (i >= 3 && s.charAt(i - 1) == ' ') {
+            int b = i - 1;
+            while (b > 0 && i - 1 - b < 9 && Chars.lower(s.charAt(b - 1))) {
+                b--;
+            }
+            if (Chars.isAnyExactly(s, b, i - 1, RESOURCE_VERBS) && (b == 0 || !Chars.word(s.charAt(b - 1)))) {
+                return true;
+            }
+        }
+        int a = end + 1;
+        int e = a;
+        while (e < s.length() && e - a < 9 && Chars.lower(s.charAt(e))) {
+            e++;
+        }
+        return end < s.length() && s.charAt(end) == ' ' && e < s.length() && s.charAt(e) == ' '
+                && Chars.isAnyExactly(s, a, e, RESOURCE_VERBS);
     }
 
     /**

@@ -3,8 +3,8 @@ package dev.healdesk.core.redact;
 /**
  * Numbers that identify someone, read at the start of a number as digit groups joined by one kind of
  * separator: IPv4 addresses (four octets of at most 255; private and reserved ones stay, {@link Addresses}), card
- * numbers (13 to 19 digits, whole or in groups of four, or 4-6-5; an issuer's first digit, 2 to 6; the Luhn check), US social
- * security numbers (3-2-4 with dashes; no area 000, 666 or 9xx, no zero group or serial) and phone numbers:
+ * numbers (13 to 19 digits, whole or in groups of four, or 4-6-5; an issuer's first digit, 2 to 6; the Luhn check),
+ * US social security numbers (3-2-4 with dashes; no area 000, 666 or 9xx, no zero group or serial) and phone numbers:
  * US 3-3-4 with dashes or dots, {@code (415) 555-0132}, {@code 1-800-…} (area and exchange 2-9xx), and
  * international {@code +CC …} with 8 to 15 digits (E.164), and national numbers with their trunk prefix 0
  * ({@code 020 7946 0958}, {@code (020) 7946 0958}, {@code 06-12345678}). The shape must fit exactly, which is what keeps
@@ -86,7 +86,7 @@ final class Numbers extends Detector {
         switch (sep) {
             case '.':
                 if (count == 4 && ipv4(s, g) && !productVersion(s, i)) {
-                    if (!(Addresses.reserved(value(s, g, 0), value(s, g, 1), value(s, g, 2)) || network(s, g, end))) {
+                    if (!(Addresses.reserved(value(s, g, 0), value(s, g, 1), value(s, g, 2)) || network(s, g))) {
                         scan.add(SecretKind.IP_ADDRESS, i, end);
                     }
                 } else if (usPhone(s, g, 0, count)) {
@@ -199,20 +199,12 @@ final class Numbers extends Detector {
     }
 
     /**
-     * An address that names no host: {@code 124.0.0.0} (a /8's base, and Chrome's reduced version, {@code Chrome
-     * 124.0.0.0}), or a network in CIDR notation, {@code 10.9.0.0/24}, {@code 172.18.4.0/22}: its last octet 0 and a
-     * prefix length after it.
+     * An address that names no host: its last octet 0, a network's own address ({@code 10.9.0.0/24},
+     * {@code 172.18.4.0/22}, a /8's base) rather than a machine's, and the shape of a version whose last part is 0
+     * (Chrome's reduced version {@code Chrome 124.0.0.0}, {@code DB2/LINUXX8664 11.5.9.0}, {@code Oracle 19.3.0.0}).
      */
-    private static boolean network(String s, int[] g, int end) {
-        if (value(s, g, 3) != 0) {
-            return false;
-        }
-        if (value(s, g, 1) == 0 && value(s, g, 2) == 0) {
-            return true;
-        }
-        return end + 1 < s.length() && s.charAt(end) == '/' && Chars.digit(s.charAt(end + 1))
-                && (end + 2 >= s.length() || !Chars.word(s.charAt(end + 2))
-                || Chars.digit(s.charAt(end + 2)) && (end + 3 >= s.length() || !Chars.word(s.charAt(end + 3))));
+    private static boolean network(String s, int[] g) {
+        return value(s, g, 3) == 0;
     }
 
     /** {@code Chrome/120.0.0.0}: a product's version in a user agent, not an address. */
@@ -462,13 +454,16 @@ final class Numbers extends Detector {
      * as people write a phone number and seldom an order's or a build's.
      */
     private static boolean namedInProse(String s, int i, int end) {
-        if (i < 7 || s.charAt(i - 1) != ' ' || !s.regionMatches(true, i - 7, "number", 0, 6)
-                || i > 7 && Chars.alnum(s.charAt(i - 8))) {
-            return false;
-        }
         boolean grouped = s.charAt(i) == '+';
         for (int k = i + 1; k < end - 1 && !grouped; k++) {
             grouped = !Chars.digit(s.charAt(k));
+        }
+        if (grouped && phoneWordBefore(s, i)) {
+            return true;   // "creates a customer with phone 90 173 67 98", "call mobile 0412 345 678"
+        }
+        if (i < 7 || s.charAt(i - 1) != ' ' || !s.regionMatches(true, i - 7, "number", 0, 6)
+                || i > 7 && Chars.alnum(s.charAt(i - 8))) {
+            return false;
         }
         if (!grouped) {
             return false;
@@ -536,6 +531,22 @@ final class Numbers extends Detector {
             }
         }
         return zeros == 7;
+    }
+
+    /**
+     * Whether the word one blank before {@code i} names a phone ({@link #phoneWords}: phone, mobile, tel, msisdn…), as a
+     * test's name or a step's prose puts one before a number in any country's grouping: {@code with phone 90 173 67 98}.
+     * The number must be grouped (its caller's test), so "phone 2" and "mobile 12345678" stay.
+     */
+    private static boolean phoneWordBefore(String s, int i) {
+        if (i < 4 || s.charAt(i - 1) != ' ') {
+            return false;
+        }
+        int b = i - 1;
+        while (b > 0 && i - 1 - b < 12 && Chars.letter(s.charAt(b - 1))) {
+            b--;
+        }
+        return b < i - 1 && (b == 0 || !Chars.alnum(s.charAt(b - 1))) && phoneWords(s, b, i - 1);
     }
 
     /**

@@ -12,9 +12,11 @@ package dev.healdesk.core.redact;
  *   perhaps "password"), the quoted password. The user stays.</li>
  * <li>a validator's message that gives the value before the field's path: GraphQL's {@code got invalid value "…" at
  *   "input.phone"}, {@code value '…' for field 'password'} ({@link #valueAt}).</li>
+ * <li>a login in words whose user or password is not quoted ({@link #loginAs});</li>
+ * <li>text typed below the step that tapped a password field ({@link #inputBelowTap}).</li>
  * </ul>
- * Triggered by the words "into", "with", "using" and "value"; most of them in a log are prose with no quote around them and are
- * passed over at the first test.
+ * Triggered by the words "into", "with", "using", "value", "as" and "input" (a line's first word); most of them in a
+ * log are prose with no quote around them and are passed over at the first test.
  */
 final class Phrases extends Detector {
 
@@ -34,13 +36,17 @@ final class Phrases extends Detector {
 
     @Override
     public long wordLengths(char c) {
-        return 1L << 4 | 1L << 5;
+        return c == 'a' ? 1L << 2 : 1L << 4 | 1L << 5;
     }
 
     @Override
     public int at(Scan scan, int i) {
         String s = scan.text;
         int w = scan.wordEnd(i);
+        if (w < s.length() && s.charAt(w) == ' ' && i > 0 && s.charAt(i - 1) == '\n' && Chars.is(s, i, w, "input")) {
+            inputBelowTap(scan, i, w);   // a step's line starts with it
+            return w;
+        }
         if (w >= s.length() || s.charAt(w) != ' ' || i < 3 || s.charAt(i - 1) != ' ') {
             return w;
         }
@@ -50,8 +56,165 @@ final class Phrases extends Detector {
             login(scan, i, w);
         } else if (Chars.is(s, i, w, "value")) {
             valueAt(scan, w);
+        } else if (w - i == 2 && s.charAt(i + 1) == 's') {
+            loginAs(scan, i, w);
         }
         return w;
+    }
+
+    /** Words of a step that puts the focus on a field: Maestro's "Tap on", Appium's and Detox' tap and click. */
+    private static final String[] FOCUS_WORDS = {"tap", "tapon", "click", "focus", "select"};
+
+    /**
+     * Text a mobile or web test tool types with nothing naming its field, on the line right below the step that tapped
+     * a field named for a password: Maestro's {@code Tap on id: password_input... COMPLETED} then {@code Input text
+     * …... COMPLETED}. The typed text runs to the step's {@code ...} or the line's end, and goes as a password; below a
+     * tap on any other field ({@code email_input}) it stays. The word "input" at {@code i}, its end at {@code w}.
+     */
+    private static void inputBelowTap(Scan scan, int i, int w) {
+        String s = scan.text;
+        if (!s.regionMatches(true, w, " text ", 0, 6)) {
+            return;
+        }
+        int ls = i;
+        while (ls > 0 && i - ls < 40 && s.charAt(ls - 1) != '\n') {
+            ls--;
+        }
+        if (ls == 0 || s.charAt(ls - 1) != '\n') {
+            return;
+        }
+        int pe = ls - 1;
+        int ps = pe;
+        while (ps > 0 && pe - ps < 200 && s.charAt(ps - 1) != '\n') {
+            ps--;
+        }
+        if (!focusOnPassword(s, ps, pe)) {
+            return;
+        }
+        int start = w + 6;
+        int end = start;
+        while (end < s.length() && end - start <= MAX_VALUE && s.charAt(end) != '\n' && !s.startsWith("...", end)) {
+            end++;
+        }
+        if (end - start < 4 || end - start > MAX_VALUE || Values.placeholder(s, start, end)) {
+            return;
+        }
+        scan.add(SecretKind.PASSWORD, start, end);
+    }
+
+    /** Whether the line {@code s[ps, pe)} taps or clicks something whose name says password. */
+    private static boolean focusOnPassword(String s, int ps, int pe) {
+        boolean focus = false;
+        boolean password = false;
+        int k = ps;
+        while (k < pe) {
+            while (k < pe && !Chars.letter(s.charAt(k))) {
+                k++;
+            }
+            int b = k;
+            while (k < pe && Chars.letter(s.charAt(k))) {
+                k++;
+            }
+            if (k > b) {
+                focus |= Chars.isAny(s, b, k, FOCUS_WORDS);
+                password |= k - b >= 8 && s.regionMatches(true, b, "password", 0, 8)
+                        || Chars.is(s, b, k, "pwd") || Chars.is(s, b, k, "passwd");
+            }
+        }
+        return focus && password;
+    }
+
+    /** Separators of a user and a password after "log in as", as a CI notice or an app's log writes them. */
+    private static final String[] LOGIN_SEPARATORS = {" with password ", " using password ", " with ", " using ", " / "};
+
+    /**
+     * A login in words whose user, or whose password, is not quoted: {@code could not log in as qa@acme.net with
+     * Winter6850.vc}, {@code login as ci-bot / …  rejected}: "in as" or "login as" ({@link #asLogin}), the user as one
+     * run without blanks, "with", "using" (perhaps "password") or a slash between blanks, and the password as one run
+     * (quoted or not), which goes where it has a letter and a digit or a sign, six characters or more, and is no
+     * placeholder or path; "as admin with SSO", "as alice with OAuth2" and "as bob with an expired token" stay. The
+     * user stays. The "as" at {@code i}, its word ending at {@code w}.
+     */
+    private static void loginAs(Scan scan, int i, int w) {
+        String s = scan.text;
+        if (!asLogin(s, w)) {
+            return;
+        }
+        int u = w + 1;
+        int ue = u;
+        while (ue < s.length() && ue - u <= MAX_VALUE && !Chars.space(s.charAt(ue))) {
+            ue++;
+        }
+        if (ue == u || ue >= s.length()) {
+            return;
+        }
+        int v = -1;
+        for (String sep : LOGIN_SEPARATORS) {
+            if (s.regionMatches(true, ue, sep, 0, sep.length())) {
+                v = ue + sep.length();
+                break;
+            }
+        }
+        if (v < 0 || v >= s.length()) {
+            return;
+        }
+        int quote = Quotes.open(s, v);
+        if (quote == 1 && Quotes.open(s, u) == 1) {
+            return;   // both quoted: login's
+        }
+        int start = v + quote;
+        int end = start;
+        if (quote == 1) {
+            end = Quotes.close(s, start, 1);
+            if (end >= s.length() || s.charAt(end) != s.charAt(v) || end - start > MAX_VALUE) {
+                return;
+            }
+        } else {
+            while (end < s.length() && end - start <= MAX_VALUE && !Chars.space(s.charAt(end))) {
+                end++;
+            }
+            while (end > start && ",;:)".indexOf(s.charAt(end - 1)) >= 0) {
+                end--;
+            }
+        }
+        if (end - start < 6 || Values.placeholder(s, start, end) || s.charAt(start) == '/' || s.charAt(start) == '$'
+                || !loginPassword(s, start, end)) {
+            return;
+        }
+        scan.add(SecretKind.PASSWORD, start, end);
+    }
+
+    /** A letter, and a digit or a sign, and not a word with a version after it ({@code OAuth2}, {@code SAML2.0}). */
+    private static boolean loginPassword(String s, int start, int end) {
+        boolean letter = false;
+        boolean other = false;
+        int firstOther = -1;
+        for (int k = start; k < end; k++) {
+            char c = s.charAt(k);
+            if (Chars.letter(c)) {
+                letter = true;
+                if (firstOther >= 0) {
+                    firstOther = -2;   // a letter after the digits: no version number
+                }
+            } else {
+                other = true;
+                if (firstOther == -1) {
+                    firstOther = k;
+                }
+            }
+        }
+        if (!letter || !other) {
+            return false;
+        }
+        if (firstOther >= 0) {
+            for (int k = firstOther; k < end; k++) {
+                if (!Chars.digit(s.charAt(k)) && s.charAt(k) != '.') {
+                    return true;
+                }
+            }
+            return end - firstOther > 3;   // Winter2024 goes, OAuth2 and SAML2.0 stay
+        }
+        return true;
     }
 
     /** Words that may stand between "at" or "for" and the field's path: {@code for field "phone"}. */

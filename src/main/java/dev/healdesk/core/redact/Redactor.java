@@ -8,11 +8,11 @@ import java.util.Set;
 /**
  * Takes secrets and personal data out of text before it leaves the process (to any model, the local one
  * included): keys and tokens, passwords, session ids and cookies, database URLs, private keys, e-mail
- * addresses, phone numbers, IP addresses, card and social security numbers. Each goes as
+ * addresses, phone numbers, public IP addresses, card and social security numbers. Each goes as
  * {@link SecretKind#token()}, and only the value goes, so {@code password=hunter2} reads
  * {@code password=[REDACTED_PASSWORD]} and a model still sees what failed.
  *
- * <p>What stays, on purpose: localhost and the loopback and unspecified addresses, example and test domains,
+ * <p>What stays, on purpose: localhost, private and reserved IP addresses ({@link Addresses}), example and test domains,
  * versions, dates and times, line and column numbers, ports, error codes, commit and image hashes, UUIDs
  * (ids, not secrets, unless a key name says they are one), text already redacted, and placeholders such as
  * {@code ${PASSWORD}} or {@code ****}. Redacting twice changes nothing more.
@@ -26,7 +26,7 @@ import java.util.Set;
  *
  * <p>Two rule sets: {@link #standard()} for text that leaves the process (prompts, reports handed on, Slack), and
  * {@link #atRest()} for the text Healdesk keeps on this machine (the history database, the run folder, logs), which
- * takes out every secret but leaves what the operator needs to find the broken thing: IP addresses, e-mail
+ * takes out every secret but leaves what the operator needs to find the broken thing: public IP addresses, e-mail
  * addresses, phone numbers and the host of a database URL (its password still goes).
  */
 public final class Redactor {
@@ -145,7 +145,7 @@ public final class Redactor {
         on("[", new DeepDiffs());
         on(",", new SecretPairs());
         on("\n", new HistoryLines());
-        on("iwuv", new Phrases());
+        on("iwuvaI", new Phrases());
         on("[{", new PlaceholderParams());
         on("i[", new ValidationPaths());
         on("<[", new FieldDiffs());
@@ -164,6 +164,7 @@ public final class Redactor {
         on("ABCDEFGHIJKLMNOPQRSTUVWXYZ", new LetterIds());
         on("wW", new WhereValues());
         on("|", new PowerAsserts());
+        on("$", new PasswordHashes());
         on("*", new MaskedCounterparts());
         on("(", new SecretCalls());
         on("svec", new WrappedValues());

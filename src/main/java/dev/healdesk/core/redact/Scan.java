@@ -175,7 +175,7 @@ final class Scan {
         if (kind == SecretKind.GENERIC_SECRET) {
             int password = UserPasswords.passwordStart(text, start, end);
             if (password > 0) {
-                kind = SecretKind.PASSWORD;   // creds=user:…, --creds user:…, <str name="basicAuth">user:…: the user stays
+                kind = SecretKind.PASSWORD;   // creds=user:…, --creds user:…, basicAuth user:…: the user stays
                 start = password;
             }
         }

@@ -19,6 +19,62 @@ final class Urls extends Detector {
 
     private static final boolean[] SLASH = Chars.set("/0123456789*");
 
+    /** How far into a URL its path's {@code /hooks/} is looked for. */
+    private static final int MAX_HOOK_PATH = 160;
+    /** The fewest characters of a webhook's id that carries its secret. */
+    private static final int MIN_HOOK_ID = 20;
+
+    /**
+     * An incoming webhook's id in the path of a URL whose host starts at {@code host}: the segment after
+     * {@code /hooks/} or {@code /webhooks/} (Mattermost's {@code /hooks/<26 characters>}, Rocket.Chat's
+     * {@code /hooks/<id>/<token>}, Zapier's, Make's, a CI's inbound hooks), and the segment after it where that looks
+     * generated too. Whoever holds the URL posts as the integration: the id is the secret, as Slack's and Discord's
+     * webhook URLs are (those are the token table's). A segment goes only when it has {@value #MIN_HOOK_ID} or more
+     * letters, digits, {@code _} or {@code -} with a letter and a digit, so {@code /hooks/pre-receive} and
+     * {@code /webhooks/github} stay.
+     */
+    private static void hook(Scan scan, int host) {
+        String s = scan.text;
+        int k = host;
+        int limit = Math.min(s.length(), host + MAX_HOOK_PATH);
+        while (k < limit && !Chars.space(s.charAt(k)) && s.charAt(k) != '"' && s.charAt(k) != '\'' && s.charAt(k) != '/') {
+            k++;
+        }
+        while (k < limit && s.charAt(k) == '/') {
+            int seg = k + 1;
+            if (s.startsWith("hooks/", seg) || s.startsWith("webhooks/", seg)) {
+                int id = s.indexOf('/', seg) + 1;
+                int end = hookSegment(s, id);
+                if (end > 0) {
+                    scan.add(SecretKind.GENERIC_SECRET, id, end);
+                    if (end < s.length() && s.charAt(end) == '/' && hookSegment(s, end + 1) > 0) {
+                        scan.add(SecretKind.GENERIC_SECRET, end + 1, hookSegment(s, end + 1));
+                    }
+                }
+                return;
+            }
+            k = seg;
+            while (k < limit && (Chars.alnum(s.charAt(k)) || s.charAt(k) == '-' || s.charAt(k) == '_'
+                    || s.charAt(k) == '.')) {
+                k++;
+            }
+        }
+    }
+
+    /** The end of a generated-looking path segment at {@code start} ({@link #hook}), or -1. */
+    private static int hookSegment(String s, int start) {
+        int e = start;
+        boolean letter = false;
+        boolean digit = false;
+        while (e < s.length() && e - start <= 128 && (Chars.alnum(s.charAt(e)) || s.charAt(e) == '-'
+                || s.charAt(e) == '_')) {
+            letter |= Chars.letter(s.charAt(e));
+            digit |= Chars.digit(s.charAt(e));
+            e++;
+        }
+        return e - start >= MIN_HOOK_ID && letter && digit && !Values.placeholder(s, start, e) ? e : -1;
+    }
+
     /** {@code ://}; or a digit or {@code *}, the port of a {@code .pgpass} line. */
     @Override
     public boolean[] seconds(char c) {
@@ -70,6 +126,7 @@ final class Urls extends Detector {
         }
         int at = Chars.lastIndexOf(s, '@', authStart, authEnd);
         if (at <= authStart) {
+            hook(scan, authStart);
             return authStart;
         }
         int colon = Chars.indexOf(s, ':', authStart, at);

@@ -33,7 +33,7 @@ final class UserPasswords {
         }
         if (k == start || k >= end - 1 || s.charAt(k) != ':' || !letter || Values.mixedCase(s, start, k)
                 || s.charAt(k + 1) == '/' || hexRun(s, start, k)) {
-            return -1;
+            return -1;   // not user:password; https://…: a URL's scheme is no user
         }
         for (int j = k + 1; j < end; j++) {
             char c = s.charAt(j);

@@ -55,11 +55,46 @@ final class Values {
         if (same || Chars.contains(s, start, end, Chars.TOKEN_PREFIX, false) || maskedTail(s, start, end)) {
             return true;   // a mask, or a value redacted in part already
         }
+        if (envName(s, s.startsWith("env:", start) ? start + 4 : start, end)) {
+            return true;   // DB_PASSWORD, env:GITHUB_TOKEN: the variable that holds the secret, named where it is passed
+        }
         if (end - start > 9) {
             return false;
         }
         String word = s.substring(start, end).toLowerCase(Locale.ROOT);
         return PLACEHOLDER_WORDS.contains(word) || ciMask(s, start, end) && CI_MASK_WORDS.contains(word);
+    }
+
+    /**
+     * Whether {@code s[start, end)} is an environment variable's name as shells and CI files write one: capitals,
+     * digits and single underscores, a capital first, two parts or more, and a last part of three letters or more
+     * ({@code DB_PASSWORD}, {@code HF_TOKEN}, {@code AWS_SECRET_ACCESS_KEY}). Build tools and CLIs take a secret by the
+     * name of the variable that holds it ({@code earthly --secret DB_PASSWORD}, {@code dagger --token=env:GH_TOKEN},
+     * {@code docker build --secret id=NPM_TOKEN}); a generated value has small letters or no such parts.
+     */
+    static boolean envName(String s, int start, int end) {
+        if (end - start < 5 || !Chars.upper(s.charAt(start)) || s.charAt(end - 1) == '_') {
+            return false;
+        }
+        int parts = 1;
+        int letters = 0;
+        for (int i = start + 1; i < end; i++) {
+            char c = s.charAt(i);
+            if (c == '_') {
+                if (s.charAt(i - 1) == '_') {
+                    return false;
+                }
+                parts++;
+                letters = 0;
+            } else if (Chars.upper(c)) {
+                letters++;
+            } else if (Chars.digit(c)) {
+                letters = -64;   // a digit in the last part: not a word
+            } else {
+                return false;
+            }
+        }
+        return parts >= 2 && letters >= 3;
     }
 
     /**

@@ -31,6 +31,13 @@ class AddressesTest {
     }
 
     @Test
+    void aNetworksOwnAddressOrAVersionEndingInZeroStays() {
+        FormChecks.untouched(redactor, "SQL30082N ... DB2/LINUXX8664 11.5.9.0 on host db2-01");
+        FormChecks.untouched(redactor, "route 81.2.69.0 via 10.0.0.1");
+        FormChecks.gone(redactor, "route 81.2.69.1 via 10.0.0.1", "81.2.69.1", "via 10.0.0.1");
+    }
+
+    @Test
     void ipv6AddressesAreJudgedTheSameWay() {
         for (String address : new String[] {"::1", "fe80::1c2a:9ff:fe3b:1a2d", "fd12:3456:789a::1", "fc00::42",
                 "2001:db8::8a2e:370:7334", "ff02::fb", "::ffff:10.0.0.5", "::ffff:172.18.0.5", "::ffff:a00:5"}) {

@@ -434,16 +434,24 @@ class RedactionCorpusTest {
      * "key" judged as a key cost the ninth collection's Kong key-auth UUIDs, which it keeps), short options whose
      * letter says nothing ({@code codecov -t}, {@code tauri signer sign -k}), a typed password below the step that
      * taps a password field (Maestro), a phone as a mocked SMS sender's argument (Mockito).
+     * <p>
+     * redact28's forms (ReleasedEleventhFormsTest: a bare key's 32-64 hex digits alone, a generated key encoded in
+     * base64, text typed below the tap on a password field, a link of words after a secret's name kept) closed the bare
+     * {@code key}'s values, Tauri's {@code -k} key, Maestro's password and Chromatic's documentation link: held out 4 of
+     * 294 and 2 of 170, 885 (0.9955) and 889 of 889 kept. Left: {@code codecov -t}'s UUID (a short option whose letter
+     * means a token to one tool and a tag to another, and a UUID is an id elsewhere) and the phone a mocked SMS sender
+     * was called with ({@code sendSms("8 669 97058", …)}: Lithuania's old trunk layout, nothing naming it); lost: a
+     * private address and an example phone all zeros ({@code +386 31 000 000}).
      */
     private static final boolean RELEASED_TENTH = true;
     private static final int TENTH_TUNE_LEAKS_STANDARD = 2;
     private static final int TENTH_TUNE_LEAKS_AT_REST = 2;
-    private static final int TENTH_HELD_OUT_LEAKS_STANDARD = 11;
-    private static final int TENTH_HELD_OUT_LEAKS_AT_REST = 9;
+    private static final int TENTH_HELD_OUT_LEAKS_STANDARD = 4;
+    private static final int TENTH_HELD_OUT_LEAKS_AT_REST = 2;
     private static final double TENTH_TUNE_KEPT_STANDARD = 0.998;
     private static final double TENTH_TUNE_KEPT_AT_REST = 1.0;
-    private static final double TENTH_HELD_OUT_KEPT_STANDARD = 0.993;
-    private static final double TENTH_HELD_OUT_KEPT_AT_REST = 0.997;
+    private static final double TENTH_HELD_OUT_KEPT_STANDARD = 0.995;
+    private static final double TENTH_HELD_OUT_KEPT_AT_REST = 1.0;
     /** The tenth collection ({@link RedactionCorpus#TENTH}), measured apart. */
     private static List<Case> tenth;
     /**
@@ -469,14 +477,37 @@ class RedactionCorpusTest {
      * only) reads 21 of 270, 15 of 178, 783 and 795 kept, a figure still blind: the forms were written from the tune
      * part alone. The held-out bounds are set there (after redact26's forms, written from the tenth collection).
      */
-    private static final int ELEVENTH_TUNE_LEAKS_STANDARD = 1;
-    private static final int ELEVENTH_TUNE_LEAKS_AT_REST = 1;
-    private static final int ELEVENTH_HELD_OUT_LEAKS_STANDARD = 21;
-    private static final int ELEVENTH_HELD_OUT_LEAKS_AT_REST = 15;
-    private static final double ELEVENTH_TUNE_KEPT_STANDARD = 0.980;
-    private static final double ELEVENTH_TUNE_KEPT_AT_REST = 0.993;
-    private static final double ELEVENTH_HELD_OUT_KEPT_STANDARD = 0.966;
-    private static final double ELEVENTH_HELD_OUT_KEPT_AT_REST = 0.981;
+    /**
+     * Whether the eleventh collection's held-out part prints its failures. It was released as tune data by the lead at
+     * this commit (issue #14, redact28), after its last measure as a held-out part with all the rules of main at
+     * 5cbf9fd: 21 of 270 planted values leaked with the standard rules and 15 of 178 secrets at rest, 783 of 810
+     * must-keep strings kept (0.9667; 795 at rest). Its first measure, with the rules of 57d6e89, was 28 and 15. From
+     * then on it counts as tune data; the twelfth collection (corpus12) is the clean measure of formats no rule was
+     * written for.
+     * <p>
+     * Then redact28 wrote general forms for its leaks and losses, the tune part's last leak and the tenth's
+     * ({@link ReleasedEleventhFormsTest}): a bare key's value of 32 to 64 hex digits alone (a JWK's {@code "key"},
+     * Airbrake's {@code ?key=}, Magento's {@code 'key' =>}), a stored password's hash in the modular crypt format
+     * ({@link PasswordHashes}), a login in words with an unquoted user or password ("log in as … with …", "login as … /
+     * …"), a vendor's {@code ..._KEY} variable, a matching rule's "equals", an incoming webhook's id in a {@code /hooks/}
+     * path, a listing of names and values, Medicare by its key, a grouped number after the word phone, a generated key
+     * encoded in base64, text typed below the tap on a password field; and kept a secret passed by its variable's name
+     * ({@code --secret DB_PASSWORD}, {@code env:GITHUB_TOKEN}), the object "create secret" names and a link of words
+     * after a secret's name. Held out 2 of 270 and 0 of 178 (Kazakhstan's phone in a CSV payload row, nothing naming
+     * it), 792 (0.9778) and 804 (0.9926) of 810 kept: the losses left are private addresses (the lead's change keeps
+     * them) and Scaleway's {@code SCW…} access key ids, which the token table masks as AWS access key ids are masked;
+     * tune 0 and 0, 1256 (0.9820) and 1273 (0.9953) kept with buildah's {@code --creds user:…} user now kept (lost:
+     * Solr's {@code basicauth} users, Upstash's session key, private addresses).
+     */
+    private static final boolean RELEASED_ELEVENTH = true;
+    private static final int ELEVENTH_TUNE_LEAKS_STANDARD = 0;
+    private static final int ELEVENTH_TUNE_LEAKS_AT_REST = 0;
+    private static final int ELEVENTH_HELD_OUT_LEAKS_STANDARD = 2;
+    private static final int ELEVENTH_HELD_OUT_LEAKS_AT_REST = 0;
+    private static final double ELEVENTH_TUNE_KEPT_STANDARD = 0.982;
+    private static final double ELEVENTH_TUNE_KEPT_AT_REST = 0.995;
+    private static final double ELEVENTH_HELD_OUT_KEPT_STANDARD = 0.977;
+    private static final double ELEVENTH_HELD_OUT_KEPT_AT_REST = 0.992;
     /** The eleventh collection ({@link RedactionCorpus#ELEVENTH}), measured apart. */
     private static List<Case> eleventh;
     /**
@@ -506,7 +537,8 @@ class RedactionCorpusTest {
     // kept both ways; held out 21 and 19, kept unchanged (its summary lines only were read). Then a name and its value
     // as a two-item tuple, Azure's SharedKey, a secret given to a method that names it: tune 15 and 10, held out 21 and
     // 19 (summary lines only). Then a secret's value under a key that says how it is held (AppVeyor's secure:): tune 13
-    // and 8, held out 21 and 19 (summary lines only).
+    // and 8, held out 21 and 19 (summary lines only); merged with redact28's rules (b0edf31), tune 13 and 8, held out
+    // 17 and 15 (the held-out bounds are the lead's).
     private static final int TWELFTH_TUNE_LEAKS_STANDARD = 13;
     private static final int TWELFTH_TUNE_LEAKS_AT_REST = 8;
     private static final int TWELFTH_HELD_OUT_LEAKS_STANDARD = 23;
@@ -968,13 +1000,13 @@ class RedactionCorpusTest {
         assertTrue(atRest.keptShare() >= ELEVENTH_TUNE_KEPT_AT_REST, atRest::toString);
     }
 
-    /** The eleventh collection's held-out part: its failures are never printed, only its summary lines. */
+    /** The eleventh collection's held-out part, released as tune data ({@link #RELEASED_ELEVENTH}). */
     @Test
     void theRulesLeakNoMoreThanMeasuredOnTheEleventhCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
         Figures standard = RedactionCorpus.measure(eleventh, "heldout", Redactor.standard()::redact, true);
         Figures atRest = RedactionCorpus.measure(eleventh, "heldout", Redactor.atRest()::redact, false);
-        report("eleventh collection, standard", standard, false);
-        report("eleventh collection, at rest", atRest, false);
+        report("eleventh collection, standard", standard, RELEASED_ELEVENTH);
+        report("eleventh collection, at rest", atRest, RELEASED_ELEVENTH);
         assertTrue(standard.leaked() <= ELEVENTH_HELD_OUT_LEAKS_STANDARD, standard::toString);
         assertTrue(atRest.leaked() <= ELEVENTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= ELEVENTH_HELD_OUT_KEPT_STANDARD, standard::toString);
