@@ -73,6 +73,15 @@ final class HeaderTuples extends Detector {
                 k++;
             }
         }
+        if (count == 2 && valueLike(s, names[2], names[3])) {
+            // ("_token", "MSXy4…"): a name and its value, a pair of its own (Yesod's and WAI's request params, an
+            // Elixir keyword's tuple), no header; the value judged under its name
+            SecretKind kind = Judge.value(KeyNames.classify(scan, names[0], names[1]), s, names[2], names[3]);
+            if (kind != null) {
+                scan.add(kind, names[2], names[3]);
+            }
+            return names[3];
+        }
         if (count < 2 || !named) {
             return i + 1;
         }
@@ -105,6 +114,24 @@ final class HeaderTuples extends Detector {
             }
         }
         return i + 1;   // the names may be a pair of their own ([("password", "…")]), which other rules read
+    }
+
+    /**
+     * Whether the item {@code s[start, end)} reads as a value rather than a column's name: eight characters or more
+     * that mix digits, capitals and small letters ({@code Pw12345xx}, {@code MSXy4H2…}), as names ({@code national_id},
+     * {@code Phone}, {@code address_line1}) do not.
+     */
+    private static boolean valueLike(String s, int start, int end) {
+        boolean digit = false;
+        boolean upper = false;
+        boolean lower = false;
+        for (int k = start; k < end; k++) {
+            char c = s.charAt(k);
+            digit |= Chars.digit(c);
+            upper |= Chars.upper(c);
+            lower |= Chars.lower(c);
+        }
+        return end - start >= 8 && digit && upper && lower;
     }
 
     /** Whether a quoted word and a comma start at {@code q}: a list of names' first item. */

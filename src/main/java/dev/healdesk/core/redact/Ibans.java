@@ -24,7 +24,12 @@ final class Ibans extends Detector {
             Map.entry("NL", 18), Map.entry("NO", 15), Map.entry("PK", 24), Map.entry("PL", 28), Map.entry("PS", 29),
             Map.entry("PT", 25), Map.entry("QA", 29), Map.entry("RO", 24), Map.entry("RS", 22), Map.entry("SA", 24),
             Map.entry("SE", 24), Map.entry("SI", 19), Map.entry("SK", 24), Map.entry("SM", 27), Map.entry("TN", 24),
-            Map.entry("TR", 26), Map.entry("UA", 29), Map.entry("VG", 24), Map.entry("XK", 20));
+            Map.entry("TR", 26), Map.entry("UA", 29), Map.entry("VG", 24), Map.entry("XK", 20),
+            // the registry's later members
+            Map.entry("BI", 27), Map.entry("BY", 28), Map.entry("DJ", 27), Map.entry("FK", 18), Map.entry("IQ", 23),
+            Map.entry("LC", 32), Map.entry("LY", 25), Map.entry("MN", 20), Map.entry("NI", 28), Map.entry("OM", 23),
+            Map.entry("RU", 33), Map.entry("SC", 31), Map.entry("SD", 18), Map.entry("SO", 23), Map.entry("ST", 25),
+            Map.entry("SV", 28), Map.entry("TL", 23), Map.entry("VA", 22));
     static final int MAX_LENGTH = 34;
     private static final boolean[] CAPITALS = new boolean[128];
 

@@ -101,6 +101,9 @@ final class KeyNames {
             // the Maghreb's and francophone Africa's carte d'identité nationale (Morocco's CIN: a letter or two and
             // digits); its value must still be a number's shape, so "cin": "stdin" stays
             "cin",
+            // Greece's tax number (ΑΦΜ), Poland's NIP, Colombia's NIT, Australia's ABN, France's SIREN and SIRET, and
+            // Mexico's CLABE (a person's bank account: 18 digits whose check one in ten passes, so by its label only)
+            "afm", "nip", "nit", "abn", "siren", "siret", "clabe",
             // Australia's Medicare card number, a key of its own in health and insurance records ("medicare": …)
             "medicare"};
     /** Words before "id"/"number" that make it a person's number: national_id, tax-number, insurance_number. */

@@ -713,8 +713,31 @@ final class KeyValues extends Detector {
             return sep + 1;
         }
         boolean basic = Chars.is(s, start, schemeEnd, "basic");
+        if (credEnd + 1 < end && s.charAt(credEnd) == ':' && Chars.isAny(s, start, schemeEnd, SHARED_KEY)) {
+            // Azure Storage's SharedKey <account>:<signature>: the account stays, the signature goes
+            int k = credEnd + 1;
+            while (k < end && !Chars.space(s.charAt(k)) && s.charAt(k) != '"' && s.charAt(k) != '\'') {
+                k++;
+            }
+            if (k > credEnd + 1 && !Values.placeholder(s, credEnd + 1, k)) {
+                scan.add(SecretKind.GENERIC_SECRET, credEnd + 1, k);
+            }
+            return k;
+        }
         if (basic && Values.exampleLogin(s, i, credEnd)) {
             return credEnd;   // Basic dGVzdDp0ZXN0, test:test: a test double's example, no account's
+        }
+        if (basic && credEnd + 1 < end && s.charAt(credEnd) == ':' && userName(s, i, credEnd)) {
+            // Basic <user>:<password>, as HTTP client files write it before encoding (httpYac's): the user stays, and a
+            // template's variable ({{PASSWORD}}) is no password
+            int k = credEnd + 1;
+            while (k < end && !Chars.space(s.charAt(k))) {
+                k++;
+            }
+            if (k > credEnd + 1 && !Values.placeholder(s, credEnd + 1, k)) {
+                scan.add(SecretKind.PASSWORD, credEnd + 1, k);
+            }
+            return k;
         }
         int second = basic && userName(s, i, credEnd) ? plainPassword(s, credEnd, end) : -1;
         if (second > credEnd) {
@@ -772,7 +795,9 @@ final class KeyValues extends Detector {
     private static final String[] SCHEMES = {"basic", "bearer", "token", "digest", "negotiate", "ntlm", "hoba",
             "mutual", "vapid", "dpop", "gssapi", "oauth", "apikey", "api-key", "jwt", "key", "sso-key", "scram-sha-1",
             "scram-sha-256", "aws4-hmac-sha256", "splunk", "ghp", "session", "signature", "otp", "privatetoken",
-            "ssws"};   // Okta's API tokens: Authorization: SSWS <token>
+            "ssws",   // Okta's API tokens: Authorization: SSWS <token>
+            "sharedkey", "sharedkeylite"};   // Azure Storage's: SharedKey <account>:<signature>
+    private static final String[] SHARED_KEY = {"sharedkey", "sharedkeylite"};
 
     private static boolean scheme(String s, int start, int end) {
         return Chars.isAny(s, start, end, SCHEMES);

@@ -12,7 +12,8 @@ import java.util.List;
  * France's NIR, Canada's SIN; Estonia's and Lithuania's personal codes, Latvia's personas kods, Iceland's kennitala,
  * the JMBG (EMŠO), the Czech and Slovak birth number, Uruguay's cédula, Pakistan's CNIC, Thailand's id (1-4-5-2-1 with
  * dashes), the NHS number (3 3 4 with blanks), Kazakhstan's IIN and a Bulgarian VAT number (BG + EGN, read by
- * {@link Ibans} at its letters). A number goes where it stands alone as a field's value ({@code
+ * {@link Ibans} at its letters); Switzerland's AHV number, Argentina's CUIT and Peru's RUC, Colombia's NIT, Australia's ABN,
+ * Poland's NIP and France's SIRET. A number goes where it stands alone as a field's value ({@code
  * "id_no": "…"}, a CSV or table cell, a bound parameter, a fixture's quoted string) with no name that says what it is,
  * and passes every check of one entry; most ids, order numbers and timestamps of the same length fail them (the table
  * holds only numbers whose checks a random number passes about once in fifty or less, or whose printed layout ids do
@@ -74,7 +75,7 @@ final class NationalIds {
                 c.path("mod").asInt(0), weights, offsets == null ? new int[] {0} : offsets, c.path("values").asText(""),
                 c.path("body").asInt(0), prefixes, days, ints(c.get("retry")), c.path("target").asInt(0));
         switch (kind) {
-            case "luhn", "weighted", "mod97", "date", "digit" -> {
+            case "luhn", "weighted", "sum", "mod97", "date", "digit" -> {
                 return check;
             }
             default -> throw new IllegalStateException(RESOURCE + ": unknown check " + kind);
@@ -170,6 +171,7 @@ final class NationalIds {
             boolean ok = switch (c.kind) {
                 case "luhn" -> luhn(d, c.from < 0 ? d.length + c.from : c.from);
                 case "weighted" -> weighted(d, c);
+                case "sum" -> Math.floorMod(sum(d, c.weights), c.mod) == c.target;   // Australia's ABN
                 case "mod97" -> mod97(d, c);
                 case "date" -> date(d, c);
                 default -> c.values.indexOf((char) ('0' + d[c.at])) >= 0;   // digit
@@ -209,6 +211,7 @@ final class NationalIds {
             case "target" -> Math.floorMod(c.target - r, c.mod);
             case "complement" -> (c.mod - r) % c.mod;
             case "complement-zero" -> r < 2 ? 0 : c.mod - r;
+            case "complement-keep" -> r < 2 ? r : c.mod - r;   // Colombia's NIT
             default -> (c.mod - r) % 10;   // complement10
         };
         return expected < 10 && d[c.at] == expected;

@@ -91,6 +91,8 @@ final class Numbers extends Detector {
                     }
                 } else if (usPhone(s, g, 0, count)) {
                     scan.add(SecretKind.PHONE, i, end);
+                } else if (count == 4 && len(g, 0) == 3) {
+                    NationalIds.claim(scan, i, end);   // Switzerland's AHV number, 756.1234.5678.97
                 }
                 return end;
             case '-':
@@ -103,8 +105,9 @@ final class Numbers extends Detector {
                     scan.add(SecretKind.CREDIT_CARD, i, end);
                 } else if (nationalPhone(s, g, count)) {
                     scan.add(SecretKind.PHONE, i, end);
-                } else if (!NumberLabels.claim(scan, i, end)) {   // tax id 12-3456789
-                    NationalIds.claim(scan, i, end);   // a Swedish or Korean number by its checks
+                } else if (!NumberLabels.claim(scan, i, end)   // tax id 12-3456789
+                        && !NationalIds.claim(scan, i, end)) {   // a Swedish or Korean number by its checks
+                    PhonePlans.claim(scan, i, end, g, count, true);   // 7037-5255 after "phone is formatted"
                 }
                 return end;
             case ' ':
@@ -128,7 +131,7 @@ final class Numbers extends Detector {
                 if (NationalIds.claim(scan, i, end)) {
                     return end;   // a national number grouped by blanks that passes its checks
                 }
-                if (PhonePlans.claim(scan, i, end, g, count)) {
+                if (PhonePlans.claim(scan, i, end, g, count, false)) {
                     return end;   // 677 7541 beside an e-mail address: a phone in its country's own layout
                 }
                 return skip;

@@ -6,10 +6,14 @@ package dev.healdesk.core.redact;
  * row a COPY error quotes), {@code region ignored text "jana@… 7921 9921"}. The closed numbering plans that write no
  * trunk prefix (from the ITU-T's national numbering plans) give the lengths and leading digits a number must fit:
  * Iceland 7 digits from 4-8; Estonia 7 or 8 (mobiles 5…); Latvia 8 (2…, 6…); Lithuania 8 (3-6…) or 9 with its old
- * trunk 8 ({@code 8 627 12028}); Malta 8 (2…, 7…, 9…); Cyprus 8 (2…, 9…); Luxembourg's mobiles 9 (6…); Peru's mobiles
- * 9 (9…). The number must be grouped by blanks as people write one (groups of 2 to 5 digits, not the thousands of an
+ * trunk 8 ({@code 8 627 12028}); Malta 8 (2…, 7…, 9…); Cyprus 8 (2…, 9…); Singapore 8 (3…, 6…, 8…, 9…); Hong Kong 8
+ * (2-9…); Luxembourg's mobiles 9 (6…); Peru's mobiles 9 (9…); France's mobiles without their 0 ({@code 6 64 84 53 98}).
+ * Beside an address, or after a phone's word a few lines up (an assertion's field or message: {@code $got->{phone} =
+ * '3606 2661'}, {@code customer.phone.should eq "5307 9471"}, {@code SmsGateway.send(9520 6631, …)}), where a number
+ * grouped by dashes ({@code 7037-5255}) is read too. The number must be grouped by blanks as people write one (groups of 2 to 5 digits, not the thousands of an
  * amount, {@code 1 234 567}, nor a year's {@code 2024 0514}), stand alone in its field, and an e-mail address stand
- * within {@link #REACH} characters of it on the same line; a count, a size or an id in a line with no address stays.
+ * within {@link #REACH} characters of it on the same line (or a phone's word stand before it, above); a count, a size or
+ * an id with neither stays.
  * Called by {@link Numbers} for a blank-grouped number it found nothing else in.
  */
 final class PhonePlans {
@@ -29,16 +33,19 @@ final class PhonePlans {
         char first = s.charAt(g[0]);
         return switch (digits) {
             case 7 -> first >= '3' && first <= '8';   // Iceland 4-8, Estonia's fixed lines 3-8
-            case 8 -> first >= '2' && first <= '7' || first == '9';   // the Baltic states, Malta, Cyprus
+            case 8 -> first >= '2';   // the Baltic states, Malta, Cyprus; Singapore 3, 6, 8, 9; Hong Kong 2-9
             case 9 -> first == '6' || first == '9'   // Luxembourg's and Peru's mobiles
                     || first == '8' && g[1] - g[0] == 1 && s.charAt(g[2]) == '6';   // Lithuania: 8 6xx xxxxx
             default -> false;
         };
     }
 
-    /** Groups of 2 to 5 digits (Lithuania's trunk 8 alone first), not an amount's thousands. */
+    /**
+     * Two to five groups of 2 to 5 digits (a lone first digit: Lithuania's trunk 8, a French number's 6 without its
+     * 0, {@code 6 64 84 53 98}), not an amount's thousands.
+     */
     private static boolean grouped(int[] g, int count) {
-        if (count < 2 || count > 4) {
+        if (count < 2 || count > 5) {
             return false;
         }
         boolean thousands = g[1] - g[0] < 3;   // 1 234 567, 12 345 678 (3-3-3 is how Peru and Luxembourg write mobiles)
@@ -52,17 +59,74 @@ final class PhonePlans {
         return !thousands;
     }
 
-    /** Claims {@code s[i, end)} as a phone where it fits a plan and stands beside an e-mail address. */
-    static boolean claim(Scan scan, int i, int end, int[] g, int count) {
+    /**
+     * Claims {@code s[i, end)} as a phone where it fits a plan and stands beside an e-mail address or after a phone's
+     * word; {@code dashed}: grouped by dashes ({@code 7037-5255}), which ids and codes take too, so only after the word.
+     */
+    static boolean claim(Scan scan, int i, int end, int[] g, int count, boolean dashed) {
         String s = scan.text;
         if (!grouped(g, count) || !planned(s, g, count) || !alone(s, i, end) || year(s, g)) {
             return false;
         }
-        if (!addressNear(s, i, end)) {
+        if ((dashed || !addressNear(s, i, end)) && (fraction(s, i) || !wordNear(scan, i))) {
             return false;
         }
         scan.add(SecretKind.PHONE, i, end);
         return true;
+    }
+
+    /** How far before the number a phone's word may stand, over a few lines: an assertion's message or field. */
+    static final int WORD_REACH = 320;
+    private static final String[] WORDS = {"phone", "mobile", "msisdn", "sms"};
+
+    /**
+     * A phone's word ({@code phone}, {@code mobile}, {@code msisdn}, {@code sms}, in any case and inside a longer
+     * name: {@code $got->{phone}}, {@code customer.phone.should eq}, {@code SmsGateway.send(}, a test named "normalises
+     * phones", a table's column) within {@link #WORD_REACH} characters before the number (a name after it, {@code 302 4812
+     * … SET "phone" =}, is another field's).
+     */
+    private static boolean wordNear(Scan scan, int start) {
+        char[] c = scan.chars;
+        int from = start - WORD_REACH;
+        if (start < scan.phoneWordsTo) {
+            // behind what was read already (a decoded scan, a detector that went back): read the reach alone
+            for (int k = start - 1; k >= 0 && k >= from; k--) {
+                if (word(scan.text, c, k)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        // candidates come in order along the text: the words between the last one and this one are read once
+        for (int k = Math.max(0, Math.max(scan.phoneWordsTo, from)); k < start; k++) {
+            if (word(scan.text, c, k)) {
+                scan.phoneWordAt = k;
+            }
+        }
+        scan.phoneWordsTo = start;
+        return scan.phoneWordAt >= 0 && start - scan.phoneWordAt <= WORD_REACH;
+    }
+
+    /** A digit and a comma before the number: a time's fraction and what follows it ({@code 12:04:11,302 4812}). */
+    private static boolean fraction(String s, int i) {
+        return i > 1 && s.charAt(i - 1) == ',' && Chars.digit(s.charAt(i - 2));
+    }
+
+    private static boolean word(String s, char[] chars, int k) {
+        char c = (char) (chars[k] | 0x20);
+        if (c != 'p' && c != 'm' && c != 's' || k + 1 >= s.length()) {
+            return false;
+        }
+        char d = (char) (chars[k + 1] | 0x20);
+        if (!(c == 'p' && d == 'h' || c == 'm' && (d == 'o' || d == 's') || c == 's' && d == 'm')) {
+            return false;
+        }
+        for (String w : WORDS) {
+            if (s.regionMatches(true, k, w, 0, w.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A first group of four digits 19xx or 20xx: a year and what follows it ({@code 2024 0514}), not a phone. */
@@ -73,14 +137,14 @@ final class PhonePlans {
     private static boolean alone(String s, int start, int end) {
         if (start > 0) {
             char b = s.charAt(start - 1);
-            if (!(b == ' ' || b == '"' || b == '\'' || b == ',' || b == ';' || b == '|' || b == '\t')) {
+            if (!(b == ' ' || b == '"' || b == '\'' || b == ',' || b == ';' || b == '|' || b == '\t' || b == '(')) {
                 return false;
             }
         }
         if (end < s.length()) {
             char a = s.charAt(end);
             return a == ' ' || a == '"' || a == '\'' || a == ',' || a == ';' || a == '|' || a == '\t' || a == '\n'
-                    || a == '\r';
+                    || a == '\r' || a == ')';
         }
         return true;
     }

@@ -4,7 +4,8 @@ package dev.healdesk.core.redact;
  * The bound values of a prepared statement, printed as a list after the statement whose placeholders they fill, as
  * ORMs and query builders log them: Prisma's query event ({@code query: 'UPDATE … SET `api_token` = ? …'} then
  * {@code params: '["…",4812]'}), TypeORM's {@code … WHERE id = ? -- PARAMETERS: […]}, Knex's {@code bindings: […]},
- * node-postgres' {@code $1}. Each value is paired by position with its placeholder ({@code ?}, or {@code $n} by its
+ * node-postgres' {@code $1}, peewee's tuple of a statement with DB-API's {@code %s} and its list ({@code ('… "token" =
+ * %s …', ['…', 1, 0])}). Each value is paired by position with its placeholder ({@code ?}, or {@code $n} by its
  * number), and the placeholder with the column it is set to or compared with ({@code `api_token` = ?}) or, in an
  * {@code INSERT … (a, b) VALUES (?, ?)}, the column of its place; the value is judged as a field of that column
  * ({@link Judge#field}), so {@code id} and {@code status} stay; a value of a column a phone's name names goes when
@@ -50,12 +51,18 @@ final class PlaceholderParams extends Detector {
         int count;
         if (labelEnd == open || !Chars.isAny(s, k + 1, labelEnd, LABELS)) {
             int lineStart = s.charAt(open) == '[' ? trailing(s, open) : -1;
+            int statementEnd = open;
             if (lineStart < 0) {
-                return open + 1;
+                statementEnd = s.charAt(open) == '[' ? paired(s, open) : -1;
+                if (statementEnd < 0) {
+                    return open + 1;
+                }
+                int nl = Chars.lastIndexOf(s, '\n', Math.max(0, statementEnd - MAX_LINE), statementEnd);
+                lineStart = nl + 1;
             }
             columns = new KeyNames.Key[MAX_PARAMS];
             names = new int[2 * MAX_PARAMS];
-            count = placeholders(scan, lineStart, open, columns, names);
+            count = placeholders(scan, lineStart, statementEnd, columns, names);
         } else {
             columns = new KeyNames.Key[MAX_PARAMS];
             names = new int[2 * MAX_PARAMS];
@@ -186,6 +193,31 @@ final class PlaceholderParams extends Detector {
     }
 
     /**
+     * Where the quoted statement ends when the list opening at {@code open} is paired with it as a tuple's second item,
+     * {@code ('UPDATE … SET "key" = %s …', ['…', 3322256])}, as Python's database layers log a query and its
+     * parameters (peewee's, a DB-API cursor's); -1 otherwise.
+     */
+    private static int paired(String s, int open) {
+        if (open < 4 || s.charAt(open - 1) != ' ' || s.charAt(open - 2) != ',') {
+            return -1;
+        }
+        char q = s.charAt(open - 3);
+        if (q != '\'' && q != '"') {
+            return -1;
+        }
+        // the statement opens the tuple, ('SELECT …: most ", [" are a JSON array's, after a short string
+        int from = Math.max(0, open - 4 - MAX_LINE);
+        int start = open - 4;
+        while (start >= from && s.charAt(start) != q && s.charAt(start) != '\n') {
+            start--;
+        }
+        if (start < 1 || s.charAt(start) != q || s.charAt(start - 1) != '(' || !Chars.letter(s.charAt(start + 1))) {
+            return -1;
+        }
+        return open - 3;
+    }
+
+    /**
      * Fills {@code columns} with what each placeholder of the nearest statement before {@code label} names, by its
      * place, and {@code names} with the spans of their names; returns how many places there are (0: no statement with
      * placeholders).
@@ -216,7 +248,9 @@ final class PlaceholderParams extends Detector {
             if ((c == 'V' || c == 'v') && s.regionMatches(true, i, "values", 0, 6)) {
                 values = i;
             }
-            boolean question = c == '?' && (i + 1 >= end || !Chars.word(s.charAt(i + 1)));
+            boolean question = (c == '?' || c == '%' && i + 1 < end && s.charAt(i + 1) == 's'   // ?, DB-API's %s
+                    && (i + 2 >= end || !Chars.word(s.charAt(i + 2)))) && (i + 1 >= end || !Chars.word(s.charAt(i + 1))
+                    || c == '%');
             boolean dollar = c == '$' && i + 1 < end && Chars.digit(s.charAt(i + 1));
             if (!question && !dollar) {
                 continue;

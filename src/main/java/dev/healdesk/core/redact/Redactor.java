@@ -165,6 +165,9 @@ public final class Redactor {
         on("wW", new WhereValues());
         on("|", new PowerAsserts());
         on("$", new PasswordHashes());
+        on("*", new MaskedCounterparts());
+        on("(", new SecretCalls());
+        on("svec", new WrappedValues());
         for (char c = 0; c < 128; c++) {
             Detector[] ds = triggers[c];
             if (ds == null) {

@@ -23,6 +23,9 @@ final class Scan {
     int tableRowEnd;
     /** Where the %-encoded run last read by {@link Encoded} ends. */
     int encodedEnd;
+    /** How far {@link PhonePlans} has looked for a phone's word, and where the last one it saw starts (-1: none). */
+    int phoneWordsTo;
+    int phoneWordAt = -1;
     /** How many %-decoding levels deep this scan is ({@link Encoded}): 0 for the text itself. */
     final int depth;
     /** The calling thread's arrays, or null (a scan of decoded text): {@link KeyNames#classify} keeps its answers there. */

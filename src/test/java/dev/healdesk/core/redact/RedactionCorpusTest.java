@@ -531,12 +531,20 @@ class RedactionCorpusTest {
      * counts personal data, the figure at rest secrets only. These bounds keep the gap from growing: lower the leak
      * bounds, raise the kept floors, never the other way.
      */
-    private static final int TWELFTH_TUNE_LEAKS_STANDARD = 81;
-    private static final int TWELFTH_TUNE_LEAKS_AT_REST = 22;
+    // redact29's general forms, written from the tune part's failures alone (TwelfthFormsTest: six national numbers by
+    // layout and check, more by their label, the IBAN registry's later members, a phone after a phone's word, the value
+    // a mask was compared with, Basic user:password, DB-API's %s paired with its list): tune 21 and 16, 1649 of 1649
+    // kept both ways; held out 21 and 19, kept unchanged (its summary lines only were read). Then a name and its value
+    // as a two-item tuple, Azure's SharedKey, a secret given to a method that names it: tune 15 and 10, held out 21 and
+    // 19 (summary lines only). Then a secret's value under a key that says how it is held (AppVeyor's secure:): tune 13
+    // and 8, held out 21 and 19 (summary lines only); merged with redact28's rules (b0edf31), tune 13 and 8, held out
+    // 17 and 15 (the held-out bounds are the lead's).
+    private static final int TWELFTH_TUNE_LEAKS_STANDARD = 13;
+    private static final int TWELFTH_TUNE_LEAKS_AT_REST = 8;
     private static final int TWELFTH_HELD_OUT_LEAKS_STANDARD = 23;
     private static final int TWELFTH_HELD_OUT_LEAKS_AT_REST = 19;
-    private static final double TWELFTH_TUNE_KEPT_STANDARD = 0.997;
-    private static final double TWELFTH_TUNE_KEPT_AT_REST = 0.998;
+    private static final double TWELFTH_TUNE_KEPT_STANDARD = 0.999;
+    private static final double TWELFTH_TUNE_KEPT_AT_REST = 0.999;
     private static final double TWELFTH_HELD_OUT_KEPT_STANDARD = 0.983;
     private static final double TWELFTH_HELD_OUT_KEPT_AT_REST = 0.996;
     /** The twelfth collection ({@link RedactionCorpus#TWELFTH}), measured apart. */
