@@ -82,7 +82,7 @@ class RedactionCorpusTest {
      * design (the rules at rest keep them: 0.994 held out), and a server's version string. Raise it, never lower it.
      * With redact12's rules, unchanged: 152 of 166 (the IP addresses of the same lines).
      */
-    private static final double THIRD_HELD_OUT_KEPT_STANDARD = 0.915;
+    private static final double THIRD_HELD_OUT_KEPT_STANDARD = 0.957;
     /**
      * The third collection's tune part still leaks 4 of 172 values, in two formats no general rule was found for without
      * fitting one line: a password as the value of a Rust debug dump of a parsed statement ({@code AlterUser { name:
@@ -200,9 +200,9 @@ class RedactionCorpusTest {
     private static final boolean RELEASED_SIXTH = true;
     private static final int SIXTH_TUNE_LEAKS_STANDARD = 3;
     private static final int SIXTH_TUNE_LEAKS_AT_REST = 3;
-    private static final int SIXTH_HELD_OUT_LEAKS_STANDARD = 2;
+    private static final int SIXTH_HELD_OUT_LEAKS_STANDARD = 1;
     private static final int SIXTH_HELD_OUT_LEAKS_AT_REST = 0;
-    private static final double SIXTH_TUNE_KEPT_STANDARD = 0.989;
+    private static final double SIXTH_TUNE_KEPT_STANDARD = 0.991;
     private static final double SIXTH_TUNE_KEPT_AT_REST = 0.989;
     private static final double SIXTH_HELD_OUT_KEPT_STANDARD = 0.995;
     private static final double SIXTH_HELD_OUT_KEPT_AT_REST = 0.995;
@@ -257,7 +257,7 @@ class RedactionCorpusTest {
     private static final int SEVENTH_TUNE_LEAKS_AT_REST = 0;
     private static final int SEVENTH_HELD_OUT_LEAKS_STANDARD = 2;
     private static final int SEVENTH_HELD_OUT_LEAKS_AT_REST = 2;
-    private static final double SEVENTH_TUNE_KEPT_STANDARD = 0.992;
+    private static final double SEVENTH_TUNE_KEPT_STANDARD = 0.998;
     private static final double SEVENTH_TUNE_KEPT_AT_REST = 1.0;
     private static final double SEVENTH_HELD_OUT_KEPT_STANDARD = 0.990;
     private static final double SEVENTH_HELD_OUT_KEPT_AT_REST = 1.0;
@@ -380,7 +380,7 @@ class RedactionCorpusTest {
     private static final int NINTH_TUNE_LEAKS_AT_REST = 0;
     private static final int NINTH_HELD_OUT_LEAKS_STANDARD = 2;
     private static final int NINTH_HELD_OUT_LEAKS_AT_REST = 2;
-    private static final double NINTH_TUNE_KEPT_STANDARD = 0.986;
+    private static final double NINTH_TUNE_KEPT_STANDARD = 0.997;
     private static final double NINTH_TUNE_KEPT_AT_REST = 1.0;
     private static final double NINTH_HELD_OUT_KEPT_STANDARD = 0.993;
     private static final double NINTH_HELD_OUT_KEPT_AT_REST = 0.995;
@@ -446,9 +446,9 @@ class RedactionCorpusTest {
     private static final boolean RELEASED_TENTH = true;
     private static final int TENTH_TUNE_LEAKS_STANDARD = 2;
     private static final int TENTH_TUNE_LEAKS_AT_REST = 2;
-    private static final int TENTH_HELD_OUT_LEAKS_STANDARD = 4;
+    private static final int TENTH_HELD_OUT_LEAKS_STANDARD = 2;
     private static final int TENTH_HELD_OUT_LEAKS_AT_REST = 2;
-    private static final double TENTH_TUNE_KEPT_STANDARD = 0.998;
+    private static final double TENTH_TUNE_KEPT_STANDARD = 0.999;
     private static final double TENTH_TUNE_KEPT_AT_REST = 1.0;
     private static final double TENTH_HELD_OUT_KEPT_STANDARD = 0.995;
     private static final double TENTH_HELD_OUT_KEPT_AT_REST = 1.0;
@@ -504,9 +504,9 @@ class RedactionCorpusTest {
     private static final int ELEVENTH_TUNE_LEAKS_AT_REST = 0;
     private static final int ELEVENTH_HELD_OUT_LEAKS_STANDARD = 2;
     private static final int ELEVENTH_HELD_OUT_LEAKS_AT_REST = 0;
-    private static final double ELEVENTH_TUNE_KEPT_STANDARD = 0.982;
+    private static final double ELEVENTH_TUNE_KEPT_STANDARD = 0.996;
     private static final double ELEVENTH_TUNE_KEPT_AT_REST = 0.995;
-    private static final double ELEVENTH_HELD_OUT_KEPT_STANDARD = 0.977;
+    private static final double ELEVENTH_HELD_OUT_KEPT_STANDARD = 0.992;
     private static final double ELEVENTH_HELD_OUT_KEPT_AT_REST = 0.992;
     /** The eleventh collection ({@link RedactionCorpus#ELEVENTH}), measured apart. */
     private static List<Case> eleventh;
@@ -538,14 +538,17 @@ class RedactionCorpusTest {
     // as a two-item tuple, Azure's SharedKey, a secret given to a method that names it: tune 15 and 10, held out 21 and
     // 19 (summary lines only). Then a secret's value under a key that says how it is held (AppVeyor's secure:): tune 13
     // and 8, held out 21 and 19 (summary lines only); merged with redact28's rules (b0edf31), tune 13 and 8, held out
-    // 17 and 15 (the held-out bounds are the lead's).
+    // 17 and 15 (the held-out bounds are the lead's). At the stop (all of this stop's rules, every one written without
+    // reading the held-out part: the lead's private addresses and user:password split, redact28's forms from the
+    // eleventh, redact29's from this tune part): held out 17 of 212 and 15 of 158, 621 of 623 kept both ways; the bounds
+    // below are set there.
     private static final int TWELFTH_TUNE_LEAKS_STANDARD = 13;
     private static final int TWELFTH_TUNE_LEAKS_AT_REST = 8;
-    private static final int TWELFTH_HELD_OUT_LEAKS_STANDARD = 23;
-    private static final int TWELFTH_HELD_OUT_LEAKS_AT_REST = 19;
+    private static final int TWELFTH_HELD_OUT_LEAKS_STANDARD = 17;
+    private static final int TWELFTH_HELD_OUT_LEAKS_AT_REST = 15;
     private static final double TWELFTH_TUNE_KEPT_STANDARD = 0.999;
     private static final double TWELFTH_TUNE_KEPT_AT_REST = 0.999;
-    private static final double TWELFTH_HELD_OUT_KEPT_STANDARD = 0.983;
+    private static final double TWELFTH_HELD_OUT_KEPT_STANDARD = 0.996;
     private static final double TWELFTH_HELD_OUT_KEPT_AT_REST = 0.996;
     /** The twelfth collection ({@link RedactionCorpus#TWELFTH}), measured apart. */
     private static List<Case> twelfth;
