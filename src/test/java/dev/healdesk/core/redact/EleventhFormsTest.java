@@ -3,8 +3,6 @@ package dev.healdesk.core.redact;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -108,34 +106,15 @@ class EleventhFormsTest {
         return FormChecks.text(d);
     }
 
-    /** The number with its last digit moved until no rule of the table could take it. */
-    private static String twin(String valid, Predicate<String> passes) {
-        String t = valid;
-        do {
-            char last = t.charAt(t.length() - 1);
-            t = t.substring(0, t.length() - 1) + (char) ('0' + (last - '0' + 1) % 10);
-        } while (passes.test(t));
-        return t;
-    }
-
-    private void numbers(Supplier<String> valid, Predicate<String> passes, String before, String after) {
-        for (int k = 0; k < 8; k++) {
-            String v = valid.get();
-            FormChecks.gone(redactor, before + v + after, v);
-            FormChecks.gone(atRest, before + v + after, v);
-            FormChecks.untouched(redactor, before + twin(v, passes) + after);
-        }
-    }
-
     @Test
     void threeMoreNationalNumbersGoByLayoutAndCheckAndTheirWrongTwinsStay() {
-        numbers(this::thai, EleventhFormsTest::thaiValid, "INFO  [   x:people] webapp=/solr path=/update {add=[",
+        FormChecks.numbersAndTwins(this::thai, EleventhFormsTest::thaiValid, "INFO  [   x:people] webapp=/solr path=/update {add=[",
                 " (1799140412844359680)]} 0 41");
-        numbers(this::thai, EleventhFormsTest::thaiValid, "| 42 | Somchai | ", " |");
-        numbers(this::nhs, EleventhFormsTest::nhsValid, "PATIENT_REF=", "");
-        numbers(this::nhs, EleventhFormsTest::nhsValid, "  expected: \"", "\"");
-        numbers(this::iin, EleventhFormsTest::iinValid, "    fixture: { name: 'Dana', ref: '", "' }");
-        numbers(this::iin, EleventhFormsTest::iinValid, "  | ", " | active |");
+        FormChecks.numbersAndTwins(this::thai, EleventhFormsTest::thaiValid, "| 42 | Somchai | ", " |");
+        FormChecks.numbersAndTwins(this::nhs, EleventhFormsTest::nhsValid, "PATIENT_REF=", "");
+        FormChecks.numbersAndTwins(this::nhs, EleventhFormsTest::nhsValid, "  expected: \"", "\"");
+        FormChecks.numbersAndTwins(this::iin, EleventhFormsTest::iinValid, "    fixture: { name: 'Dana', ref: '", "' }");
+        FormChecks.numbersAndTwins(this::iin, EleventhFormsTest::iinValid, "  | ", " | active |");
     }
 
     @Test
@@ -143,7 +122,7 @@ class EleventhFormsTest {
         for (int k = 0; k < 6; k++) {
             String inn = inn();
             FormChecks.gone(redactor, "WARN lookup failed inn=\"" + inn + "\" status=404", inn, "status=404");
-            String unchecked = twin(iin(), EleventhFormsTest::iinValid);   // under its label, checked or not
+            String unchecked = FormChecks.twin(iin(), EleventhFormsTest::iinValid);   // under its label, checked or not
             FormChecks.gone(redactor, "{\"IIN\": \"" + unchecked + "\"}", unchecked, "\"IIN\": ");
             // two control digits pass one random number in a hundred: an image tag or an id with no label stays
             FormChecks.untouched(redactor, "Back-off restarting failed container (image tag " + inn + ", commit 97cc60c)");

@@ -1,6 +1,8 @@
 package dev.healdesk.core.redact;
 
 import java.util.Random;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -75,5 +77,28 @@ final class FormChecks {
             b.append(v);
         }
         return b.toString();
+    }
+
+    /**
+     * Eight numbers from {@code valid}, each between {@code before} and {@code after}: gone with the standard rules and
+     * at rest; its twin (the last digit moved until {@code passes} refuses it) left as it is.
+     */
+    static void numbersAndTwins(Supplier<String> valid, Predicate<String> passes, String before, String after) {
+        for (int k = 0; k < 8; k++) {
+            String v = valid.get();
+            gone(Redactor.standard(), before + v + after, v);
+            gone(Redactor.atRest(), before + v + after, v);
+            untouched(Redactor.standard(), before + twin(v, passes) + after);
+        }
+    }
+
+    /** The number with its last digit moved until no rule of the table could take it. */
+    static String twin(String valid, Predicate<String> passes) {
+        String t = valid;
+        do {
+            char last = t.charAt(t.length() - 1);
+            t = t.substring(0, t.length() - 1) + (char) ('0' + (last - '0' + 1) % 10);
+        } while (passes.test(t));
+        return t;
     }
 }

@@ -4,8 +4,6 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigInteger;
 import java.util.Random;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 /**
  * The general forms written for what the twelfth corpus collection's tune part leaked or lost: six more national
@@ -20,7 +18,6 @@ class TwelfthFormsTest {
 
     private final Random random = new Random(12_2026L);
     private final Redactor redactor = Redactor.standard();
-    private final Redactor atRest = Redactor.atRest();
 
     private static int[] digits(String s) {
         return s.chars().filter(Character::isDigit).map(c -> c - '0').toArray();
@@ -152,36 +149,17 @@ class TwelfthFormsTest {
         return t.substring(0, 3) + " " + t.substring(3, 6) + " " + t.substring(6, 9) + " " + t.substring(9);
     }
 
-    /** The number with its last digit moved until no rule of the table could take it. */
-    private static String twin(String valid, Predicate<String> passes) {
-        String t = valid;
-        do {
-            char last = t.charAt(t.length() - 1);
-            t = t.substring(0, t.length() - 1) + (char) ('0' + (last - '0' + 1) % 10);
-        } while (passes.test(t));
-        return t;
-    }
-
-    private void numbers(Supplier<String> valid, Predicate<String> passes, String before, String after) {
-        for (int k = 0; k < 8; k++) {
-            String v = valid.get();
-            FormChecks.gone(redactor, before + v + after, v);
-            FormChecks.gone(atRest, before + v + after, v);
-            FormChecks.untouched(redactor, before + twin(v, passes) + after);
-        }
-    }
-
     @Test
     void sixMoreNationalNumbersGoByLayoutAndCheckAndTheirWrongTwinsStay() {
-        numbers(this::ahv, TwelfthFormsTest::ahvValid, "[error] customer rejected: bad number ", "");
-        numbers(() -> cuit(true), TwelfthFormsTest::cuitValid, "  | 101 | ", " | ok |");
-        numbers(() -> cuit(false), TwelfthFormsTest::cuitValid, "    fixture: { ref: '", "' }");
-        numbers(this::nit, TwelfthFormsTest::nitValid, "  mirage: { ref: \"", "\" }");
+        FormChecks.numbersAndTwins(this::ahv, TwelfthFormsTest::ahvValid, "[error] customer rejected: bad number ", "");
+        FormChecks.numbersAndTwins(() -> cuit(true), TwelfthFormsTest::cuitValid, "  | 101 | ", " | ok |");
+        FormChecks.numbersAndTwins(() -> cuit(false), TwelfthFormsTest::cuitValid, "    fixture: { ref: '", "' }");
+        FormChecks.numbersAndTwins(this::nit, TwelfthFormsTest::nitValid, "  mirage: { ref: \"", "\" }");
         // a twin whose last nine digits are a Canadian SIN (3 3 3, Luhn) goes by that rule: moved on past it too
-        numbers(this::abn, t -> abnValid(t) || luhn(t.substring(3)) && t.charAt(3) >= '1' && t.charAt(3) <= '7',
+        FormChecks.numbersAndTwins(this::abn, t -> abnValid(t) || luhn(t.substring(3)) && t.charAt(3) >= '1' && t.charAt(3) <= '7',
                 "{\"data\":{\"ref\":\"", "\"}}");
-        numbers(this::nip, TwelfthFormsTest::nipValid, "    ref: ", "");
-        numbers(this::siret, TwelfthFormsTest::luhn, "    - ", "");
+        FormChecks.numbersAndTwins(this::nip, TwelfthFormsTest::nipValid, "    ref: ", "");
+        FormChecks.numbersAndTwins(this::siret, TwelfthFormsTest::luhn, "    - ", "");
     }
 
     @Test
