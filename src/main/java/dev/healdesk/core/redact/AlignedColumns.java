@@ -243,26 +243,10 @@ final class AlignedColumns extends Detector {
      * read on where both sides are digits ({@code 041 234 567}).
      */
     private static void cell(Scan scan, int[] named, int n, int ls, int rs, int re) {
-        String s = scan.text;
-        int from = rs + named[2 * n] - ls;
-        int to = Math.min(re, rs + named[2 * n + 1] - ls);
-        int k = from;
-        while (k < to && s.charAt(k) == ' ') {
-            k++;
+        long b = bounds(scan.text, named[2 * n], named[2 * n + 1], ls, rs, re);
+        if (b >= 0) {
+            FieldDiffs.judge(scan, new int[] {named[2 * n], named[2 * n + 1]}, (int) (b >>> 32), (int) b);
         }
-        if (k >= to) {
-            return;
-        }
-        int start = k;
-        while (start > rs && (s.charAt(start - 1) != ' '
-                || start - 2 >= rs && s.charAt(start - 2) != ' ' && digitGroup(s, start - 1))) {
-            start--;
-        }
-        int end = k;
-        while (end < re && (s.charAt(end) != ' ' || end + 1 < re && s.charAt(end + 1) != ' ' && digitGroup(s, end))) {
-            end++;
-        }
-        FieldDiffs.judge(scan, new int[] {named[2 * n], named[2 * n + 1]}, start, end);
     }
 
     /** Whether the blank at {@code b} has a digit on both sides. */
