@@ -3,7 +3,8 @@ package dev.healdesk.core.redact;
 /**
  * A {@code value} whose meaning is in its sibling {@code name} or {@code key}, as cookies and local storage are written
  * in Playwright storage-state files, in the objects a test prints ({@code { name: 'connect.sid', value: '…' }}), in
- * Python dicts ({@code {'name': 'sessionid', 'value': '…'}}), in Kubernetes env lists ({@code - name: DB_PASSWORD}
+ * Python dicts ({@code {'name': 'sessionid', 'value': '…'}}), in Ruby hashes ({@code {:name=>"_shop_session", :value=>"…"}}),
+ * in Kubernetes env lists ({@code - name: DB_PASSWORD}
  * then {@code value: …}, the name unquoted), in CI variable APIs ({@code {"key":"DEPLOY_TOKEN","value":"…"}}) and in
  * .NET and NuGet configs ({@code <add key="ClearTextPassword" value="…"/>}), in CI logs that name a variable before its value ({@code Injecting variable : DB_PASSWORD, value : …}),
  * and where a {@code type} says what it is
@@ -31,7 +32,7 @@ final class NameValuePairs {
                 }
                 break;
             }
-            if (c == '}' || c == '<' || c == '>') {
+            if (c == '}' || c == '<' || c == '>' && !arrow(s, j)) {
                 break;
             }
             KeyNames.Key key = nameAt(scan, j);
@@ -41,7 +42,7 @@ final class NameValuePairs {
         }
         for (int j = sep + 1; j < s.length() && j - sep <= REACH; j++) {
             char c = s.charAt(j);
-            if (c == '{' || c == '}' || c == '<' || c == '>') {
+            if (c == '{' || c == '}' || c == '<' || c == '>' && !arrow(s, j)) {
                 break;
             }
             KeyNames.Key key = nameAt(scan, j);
@@ -50,6 +51,11 @@ final class NameValuePairs {
             }
         }
         return KeyNames.Key.NONE;
+    }
+
+    /** Whether the {@code >} at {@code j} ends a hash's arrow, {@code =>} (Ruby, PHP, Perl): no element's bracket. */
+    private static boolean arrow(String s, int j) {
+        return s.charAt(j) == '>' && j > 0 && s.charAt(j - 1) == '=';
     }
 
     /**
@@ -108,6 +114,9 @@ final class NameValuePairs {
             return null;
         }
         p++;
+        if (p < s.length() && arrow(s, p)) {
+            p++;   // Ruby's and PHP's :name => "_shop_session"
+        }
         while (p < s.length() && Chars.blank(s.charAt(p))) {
             p++;
         }

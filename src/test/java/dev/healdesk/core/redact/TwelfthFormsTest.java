@@ -316,4 +316,15 @@ class TwelfthFormsTest {
         FormChecks.untouched(redactor, "cookie:\n  secure: true\n");
         FormChecks.untouched(redactor, "  NUGET_API_KEY:\nsecure: not indented below it");
     }
+
+    @Test
+    void aCookieInARubyOrPhpHashGoesByItsSiblingName() {
+        String v = FormChecks.token(random, 150) + "--" + FormChecks.token(random, 20);
+        FormChecks.gone(redactor, "browser.cookies.to_a => [{:name=>\"_shop_session\", :value=>\"" + v
+                + "\", :path=>\"/\", :domain=>\"shop.acme.io\"}]", v, ":name=>\"_shop_session\"", ":domain=>\"shop.acme.io\"");
+        FormChecks.gone(redactor, "{:value => \"" + v + "\", :name => \"remember_token\"}", v, ":name => \"remember_token\"");
+        FormChecks.gone(redactor, "array('name' => 'PHPSESSID', 'value' => '" + v + "')", v, "'name' => 'PHPSESSID'");
+        FormChecks.untouched(redactor, "[{:name=>\"theme\", :value=>\"dark-mode-2024-blue\", :path=>\"/\"}]");
+        FormChecks.untouched(redactor, "<option value=\"" + "x".repeat(8) + "\">name</option>");
+    }
 }
