@@ -1,5 +1,9 @@
 package dev.healdesk.core.redact;
 
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+
 /**
  * A secret that a rule found by its context (a password after its name, a session id in a cookie, a token under a
  * secret's key) goes wherever else it stands in the same text, where nothing names it: a test tool's assertion that
@@ -13,14 +17,21 @@ final class Echoes {
 
     /** Shorter values repeat by chance (a word, a number), and are left where nothing names them. */
     static final int MIN_LENGTH = 8;
-    /** At most this many values are looked for again in one text. */
-    static final int MAX_VALUES = 32;
+    /**
+     * Up to this many values, each is looked for with {@link String#indexOf}, the fastest search for one value; past
+     * it, all of them in one pass over the text ({@link #lookForAll}), so that a long text with thousands of values
+     * found by context (a 1 MB log in a prompt, a run's report redacted at rest) costs one reading, not one per value.
+     */
+    static final int ONE_BY_ONE = 8;
     private static final SecretKind[] KINDS = SecretKind.values();
 
     private Echoes() {
     }
 
-    /** Claims, in {@code scan}, every other whole occurrence of each value found by context. */
+    /**
+     * Claims, in {@code scan}, every other whole occurrence of each value found by context: of every span claimed so
+     * far, however many there are and wherever the value's name stands in the text.
+     */
     static void add(Scan scan) {
         int count = scan.spanCount();
         if (count == 0) {
@@ -28,22 +39,117 @@ final class Echoes {
         }
         String s = scan.text;
         SecretKind[] kinds = KINDS;
-        int looked = 0;
-        for (int k = 0; k < Math.min(count, 2 * MAX_VALUES) && looked < MAX_VALUES; k++) {
+        int[] picked = null;
+        int values = 0;
+        Set<String> seen = null;
+        for (int k = 0; k < count; k++) {
             int start = scan.span(k, 0);
             int end = scan.span(k, 1);
-            SecretKind kind = kinds[scan.span(k, 2)];
-            if (end - start < MIN_LENGTH || !echoed(kind) || uuid(s, start, end) || seenBefore(scan, k, s, start, end)) {
+            if (end - start < MIN_LENGTH || !echoed(kinds[scan.span(k, 2)]) || uuid(s, start, end)) {
                 continue;
             }
-            looked++;
-            boolean hex = hex(s, start, end);
-            String value = s.substring(start, end);
+            if (seen == null) {
+                seen = new HashSet<>();
+                picked = new int[8];
+            }
+            if (!seen.add(s.substring(start, end))) {
+                continue;   // the same value under another name: looked for once
+            }
+            if (values == picked.length) {
+                picked = Arrays.copyOf(picked, 2 * values);
+            }
+            picked[values++] = k;
+        }
+        if (values > ONE_BY_ONE) {
+            lookForAll(scan, picked, values);
+            return;
+        }
+        for (int v = 0; v < values; v++) {
+            int k = picked[v];
+            int start = scan.span(k, 0);
+            SecretKind kind = kinds[scan.span(k, 2)];
+            String value = s.substring(start, scan.span(k, 1));
+            boolean hex = hex(s, start, start + value.length());
             for (int at = s.indexOf(value); at >= 0; at = s.indexOf(value, at + 1)) {
-                if (at != start && whole(s, at, at + value.length()) && !(hex && segment(s, at, at + value.length()))) {
-                    scan.add(kind, at, at + value.length());
+                if (at != start) {
+                    claim(scan, kind, value.length(), hex, at);
                 }
             }
+        }
+    }
+
+    /**
+     * Looks for every picked value in one pass: at each place a whole run may start (the text's start, or after a
+     * character that is no letter or digit), the next {@link #MIN_LENGTH} characters are hashed and looked up among
+     * the values' first {@code MIN_LENGTH} characters, and only a value whose opening matches is compared whole.
+     */
+    private static void lookForAll(Scan scan, int[] picked, int values) {
+        String s = scan.text;
+        int n = s.length();
+        int slots = Integer.highestOneBit(values * 4 - 1) << 1;
+        long[] keys = new long[slots];
+        int[] heads = new int[slots];   // 1 + the first value with this opening; 0 where the slot is free
+        int[] next = new int[values];   // 1 + the next value with the same opening; 0 at the chain's end
+        boolean[] opens = new boolean[128];
+        boolean opensWide = false;
+        for (int v = values - 1; v >= 0; v--) {
+            int start = scan.span(picked[v], 0);
+            char c = s.charAt(start);
+            if (c < 128) {
+                opens[c] = true;
+            } else {
+                opensWide = true;
+            }
+            long key = key(s, start);
+            int slot = slot(keys, heads, key);
+            next[v] = heads[slot];
+            keys[slot] = key;
+            heads[slot] = v + 1;
+        }
+        SecretKind[] kinds = KINDS;
+        boolean after = true;   // whether the character before i is no letter or digit
+        for (int i = 0; i + MIN_LENGTH <= n; i++) {
+            char c = s.charAt(i);
+            if (after && (c < 128 ? opens[c] : opensWide)) {
+                long key = key(s, i);
+                for (int v = heads[slot(keys, heads, key)]; v != 0; v = next[v - 1]) {
+                    int k = picked[v - 1];
+                    int start = scan.span(k, 0);
+                    int length = scan.span(k, 1) - start;
+                    if (i != start && s.regionMatches(i, s, start, length)) {
+                        claim(scan, kinds[scan.span(k, 2)], length, hex(s, start, start + length), i);
+                    }
+                }
+            }
+            after = !Chars.alnum(c);
+        }
+    }
+
+    /** The slot of {@code key} in the open-addressed table: where it is, or the free slot where it goes. */
+    private static int slot(long[] keys, int[] heads, long key) {
+        int mask = keys.length - 1;
+        int slot = (int) (key ^ key >>> 29) & mask;
+        while (heads[slot] != 0 && keys[slot] != key) {
+            slot = slot + 1 & mask;
+        }
+        return slot;
+    }
+
+    /** A hash of the {@link #MIN_LENGTH} characters from {@code start}. */
+    private static long key(String s, int start) {
+        long h = 0;
+        for (int i = start; i < start + MIN_LENGTH; i++) {
+            h = h * 0x100000001B3L + s.charAt(i);
+        }
+        return h;
+    }
+
+    /** Claims the repeat at {@code at} where it is a whole run and, for a hex value, no path's segment. */
+    private static void claim(Scan scan, SecretKind kind, int length, boolean hex, int at) {
+        String s = scan.text;
+        int end = at + length;
+        if (whole(s, at, end) && !(hex && segment(s, at, end))) {
+            scan.add(kind, at, end);
         }
     }
 
@@ -56,17 +162,6 @@ final class Echoes {
             case NATIONAL_ID, SSN, PHONE -> true;
             default -> false;
         };
-    }
-
-    /** Whether an earlier span of the scan has the same value (it was looked for then). */
-    private static boolean seenBefore(Scan scan, int k, String s, int start, int end) {
-        for (int j = 0; j < k; j++) {
-            int a = scan.span(j, 0);
-            if (scan.span(j, 1) - a == end - start && s.regionMatches(a, s, start, end - start)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Whether the value is hex digits and dashes, a dash among them: a UUID, an id rather than a secret. */
