@@ -567,16 +567,20 @@ class RedactionCorpusTest {
      * threads) was built and committed before any rule ran on it, and no rule writer has seen it. Its families are split
      * by the SHA-1 of the name (0 mod 3): 26 of 71 fell to the held-out part, 104 of 284 lines (37%; not redrawn).
      */
-    // Not measured yet: these bounds are set once, from the first run at the rules of the branch point (main at 53c5544),
-    // in the commit after this one; until then they hold every planted value and no kept string.
-    private static final int THIRTEENTH_TUNE_LEAKS_STANDARD = Integer.MAX_VALUE;
-    private static final int THIRTEENTH_TUNE_LEAKS_AT_REST = Integer.MAX_VALUE;
-    private static final int THIRTEENTH_HELD_OUT_LEAKS_STANDARD = Integer.MAX_VALUE;
-    private static final int THIRTEENTH_HELD_OUT_LEAKS_AT_REST = Integer.MAX_VALUE;
-    private static final double THIRTEENTH_TUNE_KEPT_STANDARD = 0;
-    private static final double THIRTEENTH_TUNE_KEPT_AT_REST = 0;
-    private static final double THIRTEENTH_HELD_OUT_KEPT_STANDARD = 0;
-    private static final double THIRTEENTH_HELD_OUT_KEPT_AT_REST = 0;
+    // Measured once at ebb211a (the data and wiring's commit) with the rules of main at 53c5544, the branch point, before
+    // any rule was written for it, from the summary lines only (the held-out failures are never printed, and no line was
+    // changed after the run): tune 30 of 458 planted values leaked with the standard rules and 8 of 300 secrets at rest,
+    // 1550 of 1564 must-keep strings kept (0.9910) and 1552 at rest (0.9923); held out 6 of 212 and 1 of 164, 843 of 860
+    // kept (0.9802) and 845 at rest (0.9826). The standard figure counts personal data, the figure at rest secrets only.
+    // These bounds keep the gap from growing: lower the leak bounds, raise the kept floors, never the other way.
+    private static final int THIRTEENTH_TUNE_LEAKS_STANDARD = 30;
+    private static final int THIRTEENTH_TUNE_LEAKS_AT_REST = 8;
+    private static final int THIRTEENTH_HELD_OUT_LEAKS_STANDARD = 6;
+    private static final int THIRTEENTH_HELD_OUT_LEAKS_AT_REST = 1;
+    private static final double THIRTEENTH_TUNE_KEPT_STANDARD = 0.991;
+    private static final double THIRTEENTH_TUNE_KEPT_AT_REST = 0.992;
+    private static final double THIRTEENTH_HELD_OUT_KEPT_STANDARD = 0.980;
+    private static final double THIRTEENTH_HELD_OUT_KEPT_AT_REST = 0.982;
     /** The thirteenth collection ({@link RedactionCorpus#THIRTEENTH}), measured apart. */
     private static List<Case> thirteenth;
 
