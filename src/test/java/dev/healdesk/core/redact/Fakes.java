@@ -508,6 +508,10 @@ final class Fakes {
                 if (twelfth != null) {
                     return twelfth;
                 }
+                Fake thirteenth = ThirteenthIds.make(name, r, this);
+                if (thirteenth != null) {
+                    return thirteenth;
+                }
                 throw new IllegalArgumentException("no fake for placeholder " + name);
         }
     }

@@ -552,6 +552,37 @@ class RedactionCorpusTest {
     private static final double TWELFTH_HELD_OUT_KEPT_AT_REST = 0.996;
     /** The twelfth collection ({@link RedactionCorpus#TWELFTH}), measured apart. */
     private static List<Case> twelfth;
+    /**
+     * The thirteenth collection ({@link RedactionCorpus#THIRTEENTH}, families13.py: 71 formats, 65 of them from the
+     * mainstream tools a failing test run of a web, back-end or mobile application most often prints, each in a message
+     * shape none of the twelve earlier collections has: Jest, Vitest, Mocha, Playwright's request context and HAR
+     * routing, Cypress, WebdriverIO, Testing Library, pytest, unittest, JUnit 5, Gradle, TestNG, go test, testify, RSpec,
+     * Minitest, PHPUnit, xUnit, NUnit's result XML; GitHub Actions, GitLab CI, Jenkins, CircleCI; docker run, Compose,
+     * kubectl, Helm, Terraform, the AWS CLI and SDK for JavaScript, gcloud, az; Spring Boot, Spring Cloud Config, Django,
+     * uvicorn/FastAPI, Flask, Rails, Laravel, Express, NestJS, Next.js, ASP.NET Core, nginx; PostgreSQL, MySQL, SQL
+     * Server, MongoDB, Redis, Kafka, RabbitMQ; Sentry, Datadog, the OpenTelemetry collector; npm, pip, Maven, Cargo and
+     * Bundler; Stripe, Twilio, SendGrid, Auth0, Okta, Firebase; and 6 of tools none of the twelve has: EAS Build,
+     * Turborepo, Nx Cloud, pnpm, uv, seed files; with the personal data of 20 more countries and national, tax and
+     * business numbers that pass their checks ({@link ThirteenthIds}); learnt from public documentation pages and
+     * threads) was built and committed before any rule ran on it, and no rule writer has seen it. Its families are split
+     * by the SHA-1 of the name (0 mod 3): 26 of 71 fell to the held-out part, 104 of 284 lines (37%; not redrawn).
+     */
+    // Measured once at ebb211a (the data and wiring's commit) with the rules of main at 53c5544, the branch point, before
+    // any rule was written for it, from the summary lines only (the held-out failures are never printed, and no line was
+    // changed after the run): tune 30 of 458 planted values leaked with the standard rules and 8 of 300 secrets at rest,
+    // 1550 of 1564 must-keep strings kept (0.9910) and 1552 at rest (0.9923); held out 6 of 212 and 1 of 164, 843 of 860
+    // kept (0.9802) and 845 at rest (0.9826). The standard figure counts personal data, the figure at rest secrets only.
+    // These bounds keep the gap from growing: lower the leak bounds, raise the kept floors, never the other way.
+    private static final int THIRTEENTH_TUNE_LEAKS_STANDARD = 30;
+    private static final int THIRTEENTH_TUNE_LEAKS_AT_REST = 8;
+    private static final int THIRTEENTH_HELD_OUT_LEAKS_STANDARD = 6;
+    private static final int THIRTEENTH_HELD_OUT_LEAKS_AT_REST = 1;
+    private static final double THIRTEENTH_TUNE_KEPT_STANDARD = 0.991;
+    private static final double THIRTEENTH_TUNE_KEPT_AT_REST = 0.992;
+    private static final double THIRTEENTH_HELD_OUT_KEPT_STANDARD = 0.980;
+    private static final double THIRTEENTH_HELD_OUT_KEPT_AT_REST = 0.982;
+    /** The thirteenth collection ({@link RedactionCorpus#THIRTEENTH}), measured apart. */
+    private static List<Case> thirteenth;
 
     @BeforeAll
     static void load() throws IOException {
@@ -567,6 +598,7 @@ class RedactionCorpusTest {
         tenth = RedactionCorpus.load(RedactionCorpus.TENTH, SEED);
         eleventh = RedactionCorpus.load(RedactionCorpus.ELEVENTH, SEED);
         twelfth = RedactionCorpus.load(RedactionCorpus.TWELFTH, SEED);
+        thirteenth = RedactionCorpus.load(RedactionCorpus.THIRTEENTH, SEED);
     }
 
     @Test
@@ -1058,6 +1090,50 @@ class RedactionCorpusTest {
         assertTrue(atRest.leaked() <= TWELFTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= TWELFTH_HELD_OUT_KEPT_STANDARD, standard::toString);
         assertTrue(atRest.keptShare() >= TWELFTH_HELD_OUT_KEPT_AT_REST, atRest::toString);
+    }
+
+    @Test
+    void theThirteenthCollectionHasTwoHundredFortyLinesInSixtyFormatsWithAQuarterToAThirdHeldOut() {
+        long heldOut = thirteenth.stream().filter(c -> c.split().equals("heldout")).count();
+        long formats = thirteenth.stream().map(c -> c.id().substring(0, c.id().lastIndexOf('-'))).distinct().count();
+        long heldOutFormats = thirteenth.stream().filter(c -> c.split().equals("heldout"))
+                .map(c -> c.id().substring(0, c.id().lastIndexOf('-'))).distinct().count();
+        long keep = thirteenth.stream().mapToLong(c -> c.keep().size()).sum();
+        long planted = thirteenth.stream().mapToLong(c -> c.planted().size()).sum();
+        long secrets = thirteenth.stream().flatMap(c -> c.planted().stream()).filter(f -> !f.personal()).count();
+        assertTrue(thirteenth.size() >= 240, "lines: " + thirteenth.size());
+        assertTrue(formats >= 60, "formats: " + formats);
+        assertTrue(heldOutFormats >= 18, "held-out formats: " + heldOutFormats);
+        assertTrue(keep >= 1000, "must-keep strings: " + keep);
+        assertTrue(secrets >= 450, "planted secrets: " + secrets);
+        assertTrue(planted >= 500, "planted values: " + planted);
+        // the hash gave this collection 37% of its lines held out; not redrawn
+        assertTrue(heldOut >= thirteenth.size() / 4 && heldOut <= thirteenth.size() * 9 / 20, "held out: " + heldOut);
+    }
+
+    @Test
+    void theRulesLeakNoMoreThanMeasuredOnTheThirteenthCollectionsTuneSplitAndKeepWhatTheOperatorNeeds() {
+        Figures standard = RedactionCorpus.measure(thirteenth, "tune", Redactor.standard()::redact, true);
+        Figures atRest = RedactionCorpus.measure(thirteenth, "tune", Redactor.atRest()::redact, false);
+        report("thirteenth collection, standard", standard, true);
+        report("thirteenth collection, at rest", atRest, true);
+        assertTrue(standard.leaked() <= THIRTEENTH_TUNE_LEAKS_STANDARD, standard::toString);
+        assertTrue(atRest.leaked() <= THIRTEENTH_TUNE_LEAKS_AT_REST, atRest::toString);
+        assertTrue(standard.keptShare() >= THIRTEENTH_TUNE_KEPT_STANDARD, standard::toString);
+        assertTrue(atRest.keptShare() >= THIRTEENTH_TUNE_KEPT_AT_REST, atRest::toString);
+    }
+
+    /** The thirteenth collection's held-out part: its failures are never printed, only its summary lines. */
+    @Test
+    void theRulesLeakNoMoreThanMeasuredOnTheThirteenthCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
+        Figures standard = RedactionCorpus.measure(thirteenth, "heldout", Redactor.standard()::redact, true);
+        Figures atRest = RedactionCorpus.measure(thirteenth, "heldout", Redactor.atRest()::redact, false);
+        report("thirteenth collection, standard", standard, false);
+        report("thirteenth collection, at rest", atRest, false);
+        assertTrue(standard.leaked() <= THIRTEENTH_HELD_OUT_LEAKS_STANDARD, standard::toString);
+        assertTrue(atRest.leaked() <= THIRTEENTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
+        assertTrue(standard.keptShare() >= THIRTEENTH_HELD_OUT_KEPT_STANDARD, standard::toString);
+        assertTrue(atRest.keptShare() >= THIRTEENTH_HELD_OUT_KEPT_AT_REST, atRest::toString);
     }
 
     private static void report(String rules, Figures f, boolean failures) {
