@@ -15,7 +15,8 @@ package dev.healdesk.core.redact;
  * left-aligned under it) is judged as that field's whole content ({@link FieldDiffs#judge}): a person's number by its
  * shape, a phone by a phone's, a token when it looks random, a password whatever it is; so {@code NAME  PHONE_MODEL}
  * and a {@code country} column keep their values. Rows end at a blank line or one that is no row (no gap of two
- * blanks), after {@link #MAX_ROWS}.
+ * blanks), however many there are; a header that stands among the rows of one above it (a line of words alone, which
+ * both are) reads at most {@link #MAX_ROWS} of its own, so that a long run of such lines is not read once per line.
  */
 final class AlignedColumns extends Detector {
 
@@ -98,7 +99,9 @@ final class AlignedColumns extends Detector {
             return;
         }
         int rs = le + 1;
-        for (int r = 0; r < MAX_ROWS && rs < s.length(); r++) {
+        boolean outermost = ls >= scan.alignedRowsEnd;
+        int most = outermost ? Integer.MAX_VALUE : MAX_ROWS;
+        for (int r = 0; r < most && rs < s.length(); r++) {
             int re = rs;
             boolean rowGap = false;
             while (re < s.length() && s.charAt(re) != '\n') {
@@ -122,7 +125,9 @@ final class AlignedColumns extends Detector {
             }
             rs = re + 1;
         }
-        return;
+        if (outermost) {
+            scan.alignedRowsEnd = rs;
+        }
     }
 
     /**

@@ -8,14 +8,13 @@ package dev.healdesk.core.redact;
  * quoted names or more, each a word ({@code national_id}, {@code Phone}), one of which names personal data or a
  * secret ({@link KeyNames}, {@link Numbers#phoneWords}); a list with anything else in it is no header, which ends the
  * look at most lists at their first item. After it, every list of as many items is a row while the rows follow one
- * another (one line feed at most before each; another list of names ends them): its {@code k}th item, quoted or bare, is judged as the {@code k}th name's whole content
+ * another (one line feed at most before each; another list of names ends them), however many: its {@code k}th item, quoted or bare, is judged as the {@code k}th name's whole content
  * ({@link FieldDiffs#judge}): a person's number by its shape, a phone by a phone's, a token when it looks random, so a
  * {@code country} column's values and a row of another length stay.
  */
 final class HeaderTuples extends Detector {
 
     private static final int MAX_ITEMS = 24;
-    private static final int MAX_ROWS = 100;
     private static final int MAX_ITEM = 128;
     private static final boolean[] QUOTE = Chars.set("\"'");
 
@@ -87,9 +86,8 @@ final class HeaderTuples extends Detector {
         }
         // the rows follow one another: at most one line feed between the names and a row, or two rows
         int breaks = 0;
-        int rows = 0;
         int[] values = new int[2 * MAX_ITEMS];
-        for (int p = k + 1; p < s.length() && rows < MAX_ROWS; p++) {
+        for (int p = k + 1; p < s.length(); p++) {
             char c = s.charAt(p);
             if (c == '\n' && ++breaks > 1) {
                 break;
@@ -110,7 +108,6 @@ final class HeaderTuples extends Detector {
                 }
                 p = end;
                 breaks = 0;
-                rows++;
             }
         }
         return i + 1;   // the names may be a pair of their own ([("password", "…")]), which other rules read

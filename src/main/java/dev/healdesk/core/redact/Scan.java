@@ -23,6 +23,8 @@ final class Scan {
     int tableRowEnd;
     /** Where the %-encoded run last read by {@link Encoded} ends. */
     int encodedEnd;
+    /** Where the rows of the last table {@link AlignedColumns} read from its outermost header end. */
+    int alignedRowsEnd;
     /** How far {@link PhonePlans} has looked for a phone's word, and where the last one it saw starts (-1: none). */
     int phoneWordsTo;
     int phoneWordAt = -1;

@@ -12,11 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A value found by its name goes wherever else the text prints it, however long the text and however many values it
- * names: a 1 MB log in a prompt or a run's report redacted at rest has hundreds of findings before the one whose echo
- * must go. Values are random letters and digits made here, so that no secret-shaped literal sits in the repository.
+ * What the redactor finds in a short text it finds in a long one: a 1 MB log in a prompt or a chunk of a run's report
+ * redacted at rest has hundreds of findings and tables of hundreds of rows. A value found by its name goes wherever
+ * else the text prints it, however many values come before it; a table's secret column is read to its last row.
+ * Values are random letters and digits made here, so that no secret-shaped literal sits in the repository.
  */
-class EchoesTest {
+class LongTextsTest {
 
     private static final Redactor STANDARD = Redactor.standard();
 
@@ -73,6 +74,54 @@ class EchoesTest {
         assertEquals(values, count(out, "expected \"[REDACTED_PASSWORD]\" but was null"));
         assertTrue(out.contains("POST /session/" + hex + "/url\n"), "a path's segment stays");
         assertTrue(out.contains("<arg>[REDACTED_GENERIC_SECRET]</arg>"), "the hex value alone goes");
+    }
+
+    /** Before: a table that blanks align was read for 50 rows only, so the 51st row's password leaked. */
+    @ParameterizedTest(name = "{0} rows")
+    @ValueSource(ints = {3, 51, 500})
+    void everyRowOfAnAlignedTableLosesItsSecretColumn(int rows) {
+        Random random = new Random(rows);
+        List<String> passwords = new ArrayList<>();
+        StringBuilder text = new StringBuilder("$ kubectl exec db-0 -- psql -c 'select * from service_users'\n")
+                .append("USERNAME      PASSWORD            HOST\n");
+        for (int i = 0; i < rows; i++) {
+            String p = value(random);
+            passwords.add(p);
+            text.append(String.format("svc-%-8d  %-18s  10.0.%d.%d%n", i, p, i / 250, i % 250));
+        }
+        text.append("\nNAME   STATUS   RESTARTS\ndb-0   Running  0\n");
+
+        String out = STANDARD.redact(text.toString());
+
+        for (String p : passwords) {
+            assertFalse(out.contains(p), "row of " + p);
+        }
+        assertEquals(rows, count(out, "[REDACTED_PASSWORD]"));
+        String last = String.format("svc-%-8d  %-18s  10.0.%d.%d%n", rows - 1, passwords.get(rows - 1),
+                (rows - 1) / 250, (rows - 1) % 250);
+        assertTrue(out.contains(last.replace(passwords.get(rows - 1), "[REDACTED_PASSWORD]")), "the user and host stay");
+        assertTrue(out.endsWith("NAME   STATUS   RESTARTS\ndb-0   Running  0\n"));
+    }
+
+    /** Before: rows printed as lists under a list of column names were read for 100 rows only. */
+    @ParameterizedTest(name = "{0} rows")
+    @ValueSource(ints = {2, 101, 1000})
+    void everyRowUnderAListOfNamesLosesItsSecretItem(int rows) {
+        Random random = new Random(rows);
+        List<String> tokens = new ArrayList<>();
+        StringBuilder text = new StringBuilder("[\"id\", \"login\", \"api_token\"]\n");
+        for (int i = 0; i < rows; i++) {
+            String t = value(random) + value(random);
+            tokens.add(t);
+            text.append('[').append(i).append(", \"user").append(i).append("\", \"").append(t).append("\"]\n");
+        }
+
+        String out = STANDARD.redact(text.toString());
+
+        for (String t : tokens) {
+            assertFalse(out.contains(t), "row of " + t);
+        }
+        assertTrue(out.contains("[" + (rows - 1) + ", \"user" + (rows - 1) + "\", \"[REDACTED_"), "id and login stay");
     }
 
     private static int count(String s, String part) {
