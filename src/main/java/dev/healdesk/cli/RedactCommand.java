@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.healdesk.core.redact.Redactor;
+import dev.healdesk.core.redact.SecretMemory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,6 +46,8 @@ final class RedactCommand implements Callable<Integer> {
     boolean jsonl;
 
     private final Redactor redactor = Redactor.standard();
+    /** Plain text is one stream: a value its earlier blocks named goes from the later ones too. */
+    private final SecretMemory memory = new SecretMemory();
     private final ObjectMapper mapper = new ObjectMapper()
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -70,7 +73,8 @@ final class RedactCommand implements Callable<Integer> {
      * block value, a private key) see what a file or a pipe holds, as they do in a run's text. When the input waits,
      * for instance a log that is being followed, what has arrived is written out at once, so streaming still works.
      * A private key block is never cut: from its BEGIN line to its END line (at most {@value #MAX_BLOCK_LINES} more
-     * lines) it is read before the block is redacted, even if the input waits.
+     * lines) it is read before the block is redacted, even if the input waits. A value that an earlier block found by
+     * its name ({@code password=…}) goes from the later blocks where it stands alone ({@link SecretMemory}).
      */
     private void plain(BufferedReader in, PrintWriter out) throws IOException {
         StringBuilder block = new StringBuilder();
@@ -97,7 +101,7 @@ final class RedactCommand implements Callable<Integer> {
     }
 
     private void writeLines(PrintWriter out, StringBuilder block) {
-        String redacted = redactor.redact(block.toString());
+        String redacted = redactor.redact(block.toString(), memory);
         out.println(LINE_END.equals("\n") ? redacted : redacted.replace("\n", LINE_END));
     }
 

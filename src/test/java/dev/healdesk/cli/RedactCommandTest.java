@@ -101,6 +101,36 @@ class RedactCommandTest {
     }
 
     @Test
+    void aValueAnEarlierBlockNamedGoesFromALaterBlockOfTheStream() throws Exception {
+        String password = "Rw8" + "nTq4zLp2Vx";
+        PipedOutputStream feed = new PipedOutputStream();
+        InputStream original = System.in;
+        System.setIn(new PipedInputStream(feed, 1 << 16));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> code = pool.submit(() -> Cli.execute(new PrintWriter(out, true), new PrintWriter(err, true),
+                    "redact"));
+            feed.write(("seed: user=qa-bot password=" + password + "\n").getBytes(StandardCharsets.UTF_8));
+            feed.flush();
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!out.toString().contains("seed") && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+            assertTrue(out.toString().contains("password=[REDACTED_PASSWORD]"), "its own block: " + out);
+            feed.write(("AssertionError: expected '" + password + "' to be null\n").getBytes(StandardCharsets.UTF_8));
+            feed.close();
+            assertEquals(0, code.get(20, TimeUnit.SECONDS), err.toString());
+            assertTrue(out.toString().replace(System.lineSeparator(), "\n")
+                    .endsWith("\nAssertionError: expected '[REDACTED_PASSWORD]' to be null\n"), out.toString());
+        } finally {
+            pool.shutdownNow();
+            System.setIn(original);
+        }
+    }
+
+    @Test
     void jsonLinesRedactTextAndKeepTheOtherFieldsInOrder() {
         Result r = redact("{\"id\":\"t1\",\"text\":\"Authorization: Bearer abc.def\",\"ms\":1.50,\"tags\":[\"a\"]}\n"
                 + "\n"

@@ -2,6 +2,7 @@ package dev.healdesk.core.redact;
 
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -19,7 +20,7 @@ final class Echoes {
     static final int MIN_LENGTH = 8;
     /**
      * Up to this many values, each is looked for with {@link String#indexOf}, the fastest search for one value; past
-     * it, all of them in one pass over the text ({@link #lookForAll}), so that a long text with thousands of values
+     * it, all of them in one pass over the text ({@link Values}), so that a long text with thousands of values
      * found by context (a 1 MB log in a prompt, a run's report redacted at rest) costs one reading, not one per value.
      */
     static final int ONE_BY_ONE = 8;
@@ -30,29 +31,25 @@ final class Echoes {
 
     /**
      * Claims, in {@code scan}, every other whole occurrence of each value found by context: of every span claimed so
-     * far, however many there are and wherever the value's name stands in the text.
+     * far, however many there are and wherever the value's name stands in the text; and of each value {@code
+     * remembered} from the texts before it ({@link SecretMemory}), where one is given.
      */
-    static void add(Scan scan) {
+    static void add(Scan scan, Values remembered) {
         int count = scan.spanCount();
-        if (count == 0) {
-            return;
-        }
         String s = scan.text;
         SecretKind[] kinds = KINDS;
         int[] picked = null;
         int values = 0;
         Set<String> seen = null;
         for (int k = 0; k < count; k++) {
-            int start = scan.span(k, 0);
-            int end = scan.span(k, 1);
-            if (end - start < MIN_LENGTH || !echoed(kinds[scan.span(k, 2)]) || uuid(s, start, end)) {
+            if (!echoable(scan, k)) {
                 continue;
             }
             if (seen == null) {
                 seen = new HashSet<>();
                 picked = new int[8];
             }
-            if (!seen.add(s.substring(start, end))) {
+            if (!seen.add(s.substring(scan.span(k, 0), scan.span(k, 1)))) {
                 continue;   // the same value under another name: looked for once
             }
             if (values == picked.length) {
@@ -61,67 +58,133 @@ final class Echoes {
             picked[values++] = k;
         }
         if (values > ONE_BY_ONE) {
-            lookForAll(scan, picked, values);
-            return;
-        }
-        for (int v = 0; v < values; v++) {
-            int k = picked[v];
-            int start = scan.span(k, 0);
-            SecretKind kind = kinds[scan.span(k, 2)];
-            String value = s.substring(start, scan.span(k, 1));
-            boolean hex = hex(s, start, start + value.length());
-            for (int at = s.indexOf(value); at >= 0; at = s.indexOf(value, at + 1)) {
-                if (at != start) {
-                    claim(scan, kind, value.length(), hex, at);
-                }
+            String[] texts = new String[values];
+            SecretKind[] found = new SecretKind[values];
+            int[] starts = new int[values];
+            for (int v = 0; v < values; v++) {
+                starts[v] = scan.span(picked[v], 0);
+                texts[v] = s.substring(starts[v], scan.span(picked[v], 1));
+                found[v] = kinds[scan.span(picked[v], 2)];
             }
-        }
-    }
-
-    /**
-     * Looks for every picked value in one pass: at each place a whole run may start (the text's start, or after a
-     * character that is no letter or digit), the next {@link #MIN_LENGTH} characters are hashed and looked up among
-     * the values' first {@code MIN_LENGTH} characters, and only a value whose opening matches is compared whole.
-     */
-    private static void lookForAll(Scan scan, int[] picked, int values) {
-        String s = scan.text;
-        int n = s.length();
-        int slots = Integer.highestOneBit(values * 4 - 1) << 1;
-        long[] keys = new long[slots];
-        int[] heads = new int[slots];   // 1 + the first value with this opening; 0 where the slot is free
-        int[] next = new int[values];   // 1 + the next value with the same opening; 0 at the chain's end
-        boolean[] opens = new boolean[128];
-        boolean opensWide = false;
-        for (int v = values - 1; v >= 0; v--) {
-            int start = scan.span(picked[v], 0);
-            char c = s.charAt(start);
-            if (c < 128) {
-                opens[c] = true;
-            } else {
-                opensWide = true;
-            }
-            long key = key(s, start);
-            int slot = slot(keys, heads, key);
-            next[v] = heads[slot];
-            keys[slot] = key;
-            heads[slot] = v + 1;
-        }
-        SecretKind[] kinds = KINDS;
-        boolean after = true;   // whether the character before i is no letter or digit
-        for (int i = 0; i + MIN_LENGTH <= n; i++) {
-            char c = s.charAt(i);
-            if (after && (c < 128 ? opens[c] : opensWide)) {
-                long key = key(s, i);
-                for (int v = heads[slot(keys, heads, key)]; v != 0; v = next[v - 1]) {
-                    int k = picked[v - 1];
-                    int start = scan.span(k, 0);
-                    int length = scan.span(k, 1) - start;
-                    if (i != start && s.regionMatches(i, s, start, length)) {
-                        claim(scan, kinds[scan.span(k, 2)], length, hex(s, start, start + length), i);
+            new Values(texts, found, starts).lookFor(scan);
+        } else {
+            for (int v = 0; v < values; v++) {
+                int k = picked[v];
+                int start = scan.span(k, 0);
+                SecretKind kind = kinds[scan.span(k, 2)];
+                String value = s.substring(start, scan.span(k, 1));
+                boolean hex = hex(value, 0, value.length());
+                for (int at = s.indexOf(value); at >= 0; at = s.indexOf(value, at + 1)) {
+                    if (at != start) {
+                        claim(scan, kind, value.length(), hex, at);
                     }
                 }
             }
-            after = !Chars.alnum(c);
+        }
+        if (remembered != null && remembered.size() > 0) {
+            remembered.lookFor(scan);
+        }
+    }
+
+    /** Whether the {@code k}th span of {@code scan} is a value to look for again: long enough, found by context. */
+    static boolean echoable(Scan scan, int k) {
+        int start = scan.span(k, 0);
+        int end = scan.span(k, 1);
+        return end - start >= MIN_LENGTH && echoed(KINDS[scan.span(k, 2)]) && !uuid(scan.text, start, end);
+    }
+
+    /**
+     * Values looked for in one pass over a text, immutable once built: at each place a whole run may start (the text's
+     * start, or after a character that is no letter or digit), the next {@link #MIN_LENGTH} characters are hashed and
+     * looked up among the values' first {@code MIN_LENGTH} characters, and only a value whose opening matches is
+     * compared whole.
+     */
+    static final class Values {
+
+        static final Values NONE = new Values(new String[0], new SecretKind[0], new int[0]);
+
+        private final String[] texts;
+        private final SecretKind[] kinds;
+        /** Where each value stands in the text looked at, which is no repeat of it; -1 for a value from another text. */
+        private final int[] starts;
+        private final boolean[] hex;
+        private final long[] keys;
+        private final int[] heads;   // 1 + the first value with this opening; 0 where the slot is free
+        private final int[] next;    // 1 + the next value with the same opening; 0 at the chain's end
+        private final boolean[] opens = new boolean[128];
+        private boolean opensWide;
+
+        Values(String[] texts, SecretKind[] kinds, int[] starts) {
+            this.texts = texts;
+            this.kinds = kinds;
+            this.starts = starts;
+            int values = texts.length;
+            int slots = Integer.highestOneBit(Math.max(1, values) * 4 - 1) << 1;
+            keys = new long[slots];
+            heads = new int[slots];
+            next = new int[values];
+            hex = new boolean[values];
+            for (int v = values - 1; v >= 0; v--) {
+                String t = texts[v];
+                hex[v] = hex(t, 0, t.length());
+                char c = t.charAt(0);
+                if (c < 128) {
+                    opens[c] = true;
+                } else {
+                    opensWide = true;
+                }
+                long key = key(t, 0);
+                int slot = slot(keys, heads, key);
+                next[v] = heads[slot];
+                keys[slot] = key;
+                heads[slot] = v + 1;
+            }
+        }
+
+        int size() {
+            return texts.length;
+        }
+
+        boolean contains(String value) {
+            for (int v = heads[slot(keys, heads, key(value, 0))]; v != 0; v = next[v - 1]) {
+                if (texts[v - 1].equals(value)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** These values and {@code more} after them, from other texts. */
+        Values with(List<String> more, List<SecretKind> moreKinds) {
+            int n = texts.length;
+            String[] t = Arrays.copyOf(texts, n + more.size());
+            SecretKind[] k = Arrays.copyOf(kinds, n + more.size());
+            int[] st = Arrays.copyOf(starts, n + more.size());
+            for (int i = 0; i < more.size(); i++) {
+                t[n + i] = more.get(i);
+                k[n + i] = moreKinds.get(i);
+                st[n + i] = -1;
+            }
+            return new Values(t, k, st);
+        }
+
+        /** Claims, in {@code scan}, each whole occurrence of each value but where it was found. */
+        void lookFor(Scan scan) {
+            String s = scan.text;
+            int n = s.length();
+            boolean after = true;   // whether the character before i is no letter or digit
+            for (int i = 0; i + MIN_LENGTH <= n; i++) {
+                char c = s.charAt(i);
+                if (after && (c < 128 ? opens[c] : opensWide)) {
+                    for (int v = heads[slot(keys, heads, key(s, i))]; v != 0; v = next[v - 1]) {
+                        String t = texts[v - 1];
+                        if (i != starts[v - 1] && s.startsWith(t, i)) {
+                            claim(scan, kinds[v - 1], t.length(), hex[v - 1], i);
+                        }
+                    }
+                }
+                after = !Chars.alnum(c);
+            }
         }
     }
 

@@ -251,11 +251,19 @@ public final class Redactor {
 
     /** {@code text} with every finding replaced by its kind's token; the same instance when there is none. */
     public String redact(String text) {
+        return redact(text, null);
+    }
+
+    /**
+     * {@link #redact(String)}, and what {@code memory} holds from the texts before goes from this one too; what this
+     * one names goes into it (see {@link SecretMemory}). A null memory is none.
+     */
+    public String redact(String text, SecretMemory memory) {
         if (text == null || text.isEmpty()) {
             return text;
         }
         Scan.Buffers buffers = this.buffers.get();
-        Scan scan = scan(text, 0, buffers);
+        Scan scan = scan(text, 0, buffers, memory);
         if (scan.isEmpty()) {
             return text;
         }
@@ -291,15 +299,14 @@ public final class Redactor {
     }
 
     private Scan scan(String text) {
-        return scan(text, 0, buffers.get());
+        return scan(text, 0, buffers.get(), null);
     }
 
     /** Scans {@code text}, decoded {@code depth} times from the text asked about (see {@link Encoded}). */
     private Scan scan(String text, int depth) {
-        return scan(text, depth, null);
+        return scan(text, depth, null, null);
     }
 
-    /** {@link #scan(String, int)}, reading the text from {@code buffers} where given (see {@link Scan.Buffers}). */
     /**
      * For the digit at {@code i} that follows a {@code [} or {@code ;}: the {@code m} that ends a colour code's digits
      * ({@code [32m}, {@code [0;32m}), where the scan goes on; else -1.
@@ -312,7 +319,11 @@ public final class Redactor {
         return k < n && chars[k] == 'm' ? k : -1;
     }
 
-    private Scan scan(String text, int depth, Scan.Buffers buffers) {
+    /**
+     * {@link #scan(String, int)}, reading the text from {@code buffers} where given (see {@link Scan.Buffers}), looking
+     * for what {@code memory} holds and keeping in it what this text names, where one is given.
+     */
+    private Scan scan(String text, int depth, Scan.Buffers buffers, SecretMemory memory) {
         Scan scan = new Scan(text, left, depth, buffers);
         Detector[][] table = triggers;
         char[] chars = scan.chars;
@@ -363,7 +374,10 @@ public final class Redactor {
         }
         lineEnds.line(scan, n);
         if (depth == 0) {
-            Echoes.add(scan);
+            Echoes.add(scan, memory == null ? null : memory.values());
+            if (memory != null) {
+                memory.learn(scan);
+            }
         }
         return scan;
     }

@@ -118,6 +118,7 @@ public final class RunService {
         recoverInterrupted();
         sweepUnredacted();
         String runId = ids.next();
+        redact.newRun();
         Instant startedAt = clock.instant();
         RunFolderWriter.RunFolder folder;
         try {

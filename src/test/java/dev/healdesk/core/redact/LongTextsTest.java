@@ -132,15 +132,8 @@ class LongTextsTest {
         return n;
     }
 
-    /** Twelve random letters and digits, upper and lower case and a digit among them: a password's shape. */
     private static String value(Random random) {
-        String letters = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz";
-        StringBuilder b = new StringBuilder();
-        b.append(letters.charAt(random.nextInt(24)));
-        for (int i = 0; i < 9; i++) {
-            b.append(letters.charAt(random.nextInt(letters.length())));
-        }
-        return b.append(random.nextInt(10)).append(letters.charAt(24 + random.nextInt(24))).toString();
+        return SecretMemoryTest.value(random);
     }
 
     private static String hex(Random random) {
