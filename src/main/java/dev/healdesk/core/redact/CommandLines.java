@@ -1,6 +1,7 @@
 package dev.healdesk.core.redact;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -49,11 +50,17 @@ final class CommandLines extends Detector {
             }
         }
         all.sort(Comparator.comparingInt((Spelling sp) -> sp.flag().length()).reversed());
-        for (char c = 0; c < 128; c++) {
-            char second = c;
-            Spelling[] these = all.stream().filter(sp -> sp.flag().length() > 1 && sp.flag().charAt(1) == second)
-                    .toArray(Spelling[]::new);
-            bySecond[c] = these.length == 0 ? null : these;
+        // one pass, each spelling appended to its second character's row in the sorted order: what a filter of the
+        // whole list for each of the 128 characters gave, without 128 streams in a fresh JVM's interpreter
+        for (Spelling sp : all) {
+            if (sp.flag().length() < 2 || sp.flag().charAt(1) >= 128) {
+                continue;
+            }
+            char second = sp.flag().charAt(1);
+            Spelling[] row = bySecond[second];
+            row = row == null ? new Spelling[1] : Arrays.copyOf(row, row.length + 1);
+            row[row.length - 1] = sp;
+            bySecond[second] = row;
         }
     }
 
