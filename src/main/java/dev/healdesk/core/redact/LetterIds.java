@@ -6,9 +6,10 @@ package dev.healdesk.core.redact;
  * ({@code RSSMRA85T10A562S}: six letters of the name, the year, a month's letter of {@code ABCDEHLMPRST}, the day,
  * 41-71 for women, a place's letter and three digits, a check letter) and Mexico's CURP
  * ({@code GOMA850101HDFRRN09}: four letters, a date YYMMDD, the sex H, M or X, two letters of the state, three
- * consonants, a letter or digit and a check digit). Sixteen or eighteen capitals and digits in exactly these places
+ * consonants, a letter or digit and a check digit), and Spain's NIE ({@code Y1234567X}: X, Y or Z, seven digits and
+ * a check letter, the number mod 23). Nine, sixteen or eighteen capitals and digits in exactly these places
  * and a valid month and day are no word, hash or id of a program's. The whole word must stand alone, as
- * {@link NationalIds} asks. Triggered by a capital letter at a word of 16 or 18 characters.
+ * {@link NationalIds} asks. Triggered by a capital letter at a word of 9, 16 or 18 characters.
  */
 final class LetterIds extends Detector {
 
