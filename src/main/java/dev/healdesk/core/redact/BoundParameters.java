@@ -4,7 +4,8 @@ package dev.healdesk.core.redact;
  * A statement's parameter logged with its value apart from the statement that binds it to a column, as database
  * drivers and ORMs print them when they log sensitive data: EF Core's and ADO.NET's
  * {@code [Parameters=[@p1='…' (Size = 128)]]} above {@code UPDATE [Accounts] SET [ApiKey] = @p1}, PostgreSQL's
- * {@code DETAIL: parameters: $2 = '…'} beside {@code SET password_hash = $2}. The value goes when a column whose name
+ * {@code DETAIL: parameters: $2 = '…'} beside {@code SET password_hash = $2} or in the place of an INSERT's
+ * {@code VALUES ($1, $2)} that its column list gives a secret's name ({@code (user_id, token)}). The value goes when a column whose name
  * says it is a secret ({@link KeyNames}) is compared with or set to the same parameter within {@value #REACH}
  * characters, and it looks like one ({@link Judge#value}); so {@code [Login] = @p0} keeps its user and a
  * parameter no secret's column takes stays. Triggered by the {@code @} or {@code $} of the parameter's value.
@@ -96,6 +97,10 @@ final class BoundParameters extends Detector {
                 e--;
             }
             if (e == 0 || s.charAt(e - 1) != '=' || e >= 2 && "<>!:".indexOf(s.charAt(e - 2)) >= 0) {
+                KeyNames.Key inserted = insertedInto(scan, k);
+                if (inserted != KeyNames.Key.NONE) {
+                    return inserted;
+                }
                 k = after;
                 continue;
             }
@@ -115,6 +120,81 @@ final class BoundParameters extends Detector {
                 return key;
             }
             k = after;
+        }
+        return KeyNames.Key.NONE;
+    }
+
+    /** How far back an INSERT's lists may reach from the parameter. */
+    private static final int LIST_REACH = 600;
+
+    /**
+     * What the column names that an INSERT binds the parameter at {@code at} to, by its place in the {@code VALUES}
+     * list: {@code INSERT INTO api_tokens (user_id, token) VALUES ($1, $2)}, as PostgreSQL's log prints the statement
+     * above its {@code DETAIL: parameters:} and JDBC drivers and ORMs print theirs; NONE where the parameter stands in
+     * no such list.
+     */
+    private static KeyNames.Key insertedInto(Scan scan, int at) {
+        String s = scan.text;
+        int floor = Math.max(0, at - LIST_REACH);
+        int place = 0;
+        int k = at - 1;
+        while (k >= floor && s.charAt(k) != '(') {
+            char c = s.charAt(k);
+            if (c == ',') {
+                place++;
+            } else if (c == ')' || c == '\n' || c == '\'' || c == ';') {
+                return KeyNames.Key.NONE;   // only parameters, blanks and commas before it in its list
+            }
+            k--;
+        }
+        if (k < floor) {
+            return KeyNames.Key.NONE;
+        }
+        int e = k;
+        while (e > floor && s.charAt(e - 1) == ' ') {
+            e--;
+        }
+        if (e - 6 < floor || !s.regionMatches(true, e - 6, "values", 0, 6)) {
+            return KeyNames.Key.NONE;
+        }
+        e -= 6;
+        while (e > floor && s.charAt(e - 1) == ' ') {
+            e--;
+        }
+        if (e <= floor || s.charAt(e - 1) != ')') {
+            return KeyNames.Key.NONE;
+        }
+        int close = e - 1;
+        int open = s.lastIndexOf('(', close);
+        if (open < floor) {
+            return KeyNames.Key.NONE;
+        }
+        int from = open + 1;
+        for (int column = 0; from < close; column++) {
+            int comma = Chars.indexOf(s, ',', from, close);
+            int to = comma < 0 ? close : comma;
+            if (column == place) {
+                while (from < to && " \"`[".indexOf(s.charAt(from)) >= 0) {
+                    from++;
+                }
+                while (to > from && " \"`]".indexOf(s.charAt(to - 1)) >= 0) {
+                    to--;
+                }
+                if (to <= from || to - from > KeyNames.MAX_LENGTH) {
+                    return KeyNames.Key.NONE;
+                }
+                for (int c = from; c < to; c++) {
+                    if (!Chars.word(s.charAt(c))) {
+                        return KeyNames.Key.NONE;
+                    }
+                }
+                KeyNames.Key key = KeyNames.classify(scan, from, to);
+                return key == KeyNames.Key.COOKIE || key == KeyNames.Key.AUTHORIZATION ? KeyNames.Key.NONE : key;
+            }
+            if (comma < 0) {
+                break;
+            }
+            from = comma + 1;
         }
         return KeyNames.Key.NONE;
     }

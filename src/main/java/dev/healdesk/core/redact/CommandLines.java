@@ -226,6 +226,16 @@ final class CommandLines extends Detector {
             if (colon < 0) {
                 colon = sambaPercent(s, start, end);
             }
+            if (colon >= 0 && colon + 1 == end && colon > start) {
+                // curl -u KEY: — an API key sent as the user of basic auth with no password, as Stripe's, CircleCI's
+                // and many providers' docs show it: the user is the secret when it looks generated, and the scan goes
+                // on inside it, so that a key of known shape names it better
+                SecretKind kind = Judge.value(KeyNames.Key.SECRET, s, start, colon);
+                if (kind != null) {
+                    scan.add(kind, start, colon);
+                }
+                return start;
+            }
             if (colon < 0 || Values.placeholder(s, colon + 1, end)) {
                 return Math.max(otherwise, end);
             }

@@ -54,8 +54,8 @@ final class Judge {
             case SESSION:
                 return Values.secretLike(s, start, end) ? SecretKind.SESSION_ID : null;
             case SECRET:
-                return Values.secretLike(s, start, end) && !credentialScope(s, start, end) ? SecretKind.GENERIC_SECRET
-                        : null;
+                return Values.secretLike(s, start, end) && !credentialScope(s, start, end)
+                        && !resourceName(s, start, end) ? SecretKind.GENERIC_SECRET : null;
             case KEY:
                 return Values.generated(s, start, end) || hexKey(s, start, end) ? SecretKind.GENERIC_SECRET : null;
             default:
@@ -437,6 +437,31 @@ final class Judge {
     private static boolean credentialScope(String s, int start, int end) {
         return end - start > 13 && (s.regionMatches(true, end - 12, "aws4_request", 0, 12)
                 || s.regionMatches(true, end - 13, "goog4_request", 0, 13));
+    }
+
+    /**
+     * A secret's name rather than the secret, as a secret manager's CLI and a cluster's manifests take it ({@code gcloud
+     * secrets versions access latest --secret=orders-api-env}, {@code secretName: tls-cert}): words of small letters
+     * joined by dashes, as resource names are written; nothing a generator makes (no digit, no capital, no other sign).
+     */
+    private static boolean resourceName(String s, int start, int end) {
+        int dashes = 0;
+        int part = 0;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (c == '-') {
+                if (part < 2) {
+                    return false;
+                }
+                dashes++;
+                part = 0;
+            } else if (Chars.lower(c)) {
+                part++;
+            } else {
+                return false;
+            }
+        }
+        return dashes > 0 && part >= 2;
     }
 
     /** Any value but a small count ({@code pass=3} in a test summary) or a path ({@code PWD=/home/ci}). */

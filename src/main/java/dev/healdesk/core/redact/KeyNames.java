@@ -105,7 +105,10 @@ final class KeyNames {
             // Mexico's CLABE (a person's bank account: 18 digits whose check one in ten passes, so by its label only)
             "afm", "nip", "nit", "abn", "siren", "siret", "clabe",
             // Australia's Medicare card number, a key of its own in health and insurance records ("medicare": …)
-            "medicare"};
+            "medicare",
+            // Norway's organisation number (orgnr, a sole trader's is the person's) and Denmark's CVR number, by their
+            // label only: one mod-11 check digit, which one in eleven random numbers passes
+            "orgnr", "cvr"};
     /** Words before "id"/"number" that make it a person's number: national_id, tax-number, insurance_number. */
     private static final String[] PERSONAL_ID_QUALIFIERS = {"national", "tax", "identity", "identification",
             "insurance", "citizen", "resident", "voter", "health", "medicare", "passport", "licence", "license", "social",
@@ -372,7 +375,14 @@ final class KeyNames {
             return Key.SECRET;   // and a secret's: user.info (a URL's userinfo, Confluent's basic.auth.user.info), pass_key
         }
         if (last > 0 && has(bits[last - 1], SECRET) && Chars.is(s, seg[2 * last], seg[2 * last + 1], "hash")) {
-            return Key.SECRET;   // a hash keyed by a secret is as good as it, Cognito's SECRET_HASH (password_hash stays)
+            return Key.SECRET;   // a hash keyed by a secret is as good as it, Cognito's SECRET_HASH
+        }
+        if (last > 0 && has(bits[last - 1], PASSWORD_WORD) && (Chars.is(s, seg[2 * last], seg[2 * last + 1], "hash")
+                || Chars.is(s, seg[2 * last], seg[2 * last + 1], "digest"))) {
+            // a password's stored hash (passwordHash, password_digest: Rails' has_secure_password): a dictionary
+            // undoes an unsalted one, so it goes where it looks generated (a hex digest, base64); "password_hash":
+            // "bcrypt" and a column's name stay
+            return Key.KEY;
         }
         // a name run together with what it is for, by its end (adminpass, dbpwd, slapd's bindpw, apptoken): the last
         // letter picks the endings to compare, since a key is classified wherever one meets its value

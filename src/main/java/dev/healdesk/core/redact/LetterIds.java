@@ -6,9 +6,10 @@ package dev.healdesk.core.redact;
  * ({@code RSSMRA85T10A562S}: six letters of the name, the year, a month's letter of {@code ABCDEHLMPRST}, the day,
  * 41-71 for women, a place's letter and three digits, a check letter) and Mexico's CURP
  * ({@code GOMA850101HDFRRN09}: four letters, a date YYMMDD, the sex H, M or X, two letters of the state, three
- * consonants, a letter or digit and a check digit). Sixteen or eighteen capitals and digits in exactly these places
+ * consonants, a letter or digit and a check digit), and Spain's NIE ({@code Y1234567X}: X, Y or Z, seven digits and
+ * a check letter, the number mod 23). Nine, sixteen or eighteen capitals and digits in exactly these places
  * and a valid month and day are no word, hash or id of a program's. The whole word must stand alone, as
- * {@link NationalIds} asks. Triggered by a capital letter at a word of 16 or 18 characters.
+ * {@link NationalIds} asks. Triggered by a capital letter at a word of 9, 16 or 18 characters.
  */
 final class LetterIds extends Detector {
 
@@ -16,7 +17,7 @@ final class LetterIds extends Detector {
 
     @Override
     public long wordLengths(char c) {
-        return 1L << 16 | 1L << 18;
+        return 1L << 9 | 1L << 16 | 1L << 18;
     }
 
     @Override
@@ -26,7 +27,7 @@ final class LetterIds extends Detector {
         if (Chars.joinedBefore(s, i) || !alone(s, i, end)) {
             return end;
         }
-        if (end - i == 16 && codiceFiscale(s, i) || end - i == 18 && curp(s, i)) {
+        if (end - i == 16 && codiceFiscale(s, i) || end - i == 18 && curp(s, i) || end - i == 9 && nie(s, i)) {
             scan.add(SecretKind.NATIONAL_ID, i, end);
         }
         return end;
@@ -35,7 +36,8 @@ final class LetterIds extends Detector {
     private static boolean alone(String s, int start, int end) {
         char b = start > 0 ? s.charAt(start - 1) : ' ';
         char a = end < s.length() ? s.charAt(end) : ' ';
-        return " \t\"',;|:=([{>\n".indexOf(b) >= 0 && " \t\"',;|)]}<\n\r".indexOf(a) >= 0;
+        // and JUnit's and AssertJ's expected: <…> but was: <…> around the value
+        return " \t\"',;|:=([{<>\n".indexOf(b) >= 0 && " \t\"',;|)]}<>\n\r".indexOf(a) >= 0;
     }
 
     /** LLLLLL DD L DD L DDD L, the month's letter one of {@link #MONTHS}, the day 1-31 or 41-71. */
@@ -52,6 +54,20 @@ final class LetterIds extends Detector {
         return upper(s, i, 4) && month >= 1 && month <= 12 && day(number(s, i + 8, 2))
                 && (sex == 'H' || sex == 'M' || sex == 'X') && upper(s, i + 11, 5)
                 && (Chars.upper(sixteenth) || Chars.digit(sixteenth)) && Chars.digit(s.charAt(i + 17));
+    }
+
+    /**
+     * Spain's NIE (número de identidad de extranjero, Ministerio del Interior, Orden INT/2058/2008): X, Y or Z, seven
+     * digits and a check letter, {@code TRWAGMYFPDXBNJZSQVHLCKE} at the number mod 23 read with X as 0, Y as 1 and Z as
+     * 2; a word of nine so made is no id of a program's (one of 23 such words passes the letter).
+     */
+    private static boolean nie(String s, int i) {
+        int lead = "XYZ".indexOf(s.charAt(i));
+        if (lead < 0 || !digits(s, i + 1, 7) || !Chars.upper(s.charAt(i + 8))) {
+            return false;
+        }
+        int n = lead * 10_000_000 + number(s, i + 1, 7);
+        return "TRWAGMYFPDXBNJZSQVHLCKE".charAt(n % 23) == s.charAt(i + 8);
     }
 
     private static boolean day(int d) {

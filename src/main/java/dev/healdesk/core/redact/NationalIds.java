@@ -13,7 +13,9 @@ import java.util.List;
  * the JMBG (EMŠO), the Czech and Slovak birth number, Uruguay's cédula, Pakistan's CNIC, Thailand's id (1-4-5-2-1 with
  * dashes), the NHS number (3 3 4 with blanks), Kazakhstan's IIN and a Bulgarian VAT number (BG + EGN, read by
  * {@link Ibans} at its letters); Switzerland's AHV number, Argentina's CUIT and Peru's RUC, Colombia's NIT, Australia's ABN,
- * Poland's NIP and France's SIRET. A number goes where it stands alone as a field's value ({@code
+ * Poland's NIP and France's SIRET; Belgium's enterprise number (4.3.3 with dots), Switzerland's UID ({@code CHE-} and
+ * 3.3.3, found by {@link Numbers} behind its prefix) and Italy's partita IVA (after {@code IT}, read by {@link Ibans}).
+ * A number goes where it stands alone as a field's value ({@code
  * "id_no": "…"}, a CSV or table cell, a bound parameter, a fixture's quoted string) with no name that says what it is,
  * and passes every check of one entry; most ids, order numbers and timestamps of the same length fail them (the table
  * holds only numbers whose checks a random number passes about once in fifty or less, or whose printed layout ids do

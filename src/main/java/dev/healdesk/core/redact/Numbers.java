@@ -93,6 +93,10 @@ final class Numbers extends Detector {
                     scan.add(SecretKind.PHONE, i, end);
                 } else if (count == 4 && len(g, 0) == 3) {
                     NationalIds.claim(scan, i, end);   // Switzerland's AHV number, 756.1234.5678.97
+                } else if (count == 3 && lengths(g, 4, 3, 3)) {
+                    NationalIds.claim(scan, i, end);   // Belgium's enterprise number, 0403.170.701
+                } else if (count == 3 && lengths(g, 3, 3, 3) && i >= 4 && s.startsWith("CHE-", i - 4)) {
+                    NationalIds.claim(scan, i - 4, end);   // a Swiss business's UID, CHE-116.281.710
                 }
                 return end;
             case '-':

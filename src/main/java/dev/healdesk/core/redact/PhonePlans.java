@@ -5,7 +5,8 @@ package dev.healdesk.core.redact;
  * they stand beside a person's e-mail address in one record: {@code "4,Gudrun Jonsdottir,677 7541,gudrun@…"} (a CSV
  * row a COPY error quotes), {@code region ignored text "jana@… 7921 9921"}. The closed numbering plans that write no
  * trunk prefix (from the ITU-T's national numbering plans) give the lengths and leading digits a number must fit:
- * Iceland 7 digits from 4-8; Estonia 7 or 8 (mobiles 5…); Latvia 8 (2…, 6…); Lithuania 8 (3-6…) or 9 with its old
+ * Iceland 7 digits from 4-8; the Maldives 7 (3…, 6…, 7…, 9… as far as the plan's 3-8 reach); Bhutan's mobiles 8 (17…,
+ * 77…); Estonia 7 or 8 (mobiles 5…); Latvia 8 (2…, 6…); Lithuania 8 (3-6…) or 9 with its old
  * trunk 8 ({@code 8 627 12028}); Malta 8 (2…, 7…, 9…); Cyprus 8 (2…, 9…); Singapore 8 (3…, 6…, 8…, 9…); Hong Kong 8
  * (2-9…); Luxembourg's mobiles 9 (6…); Peru's mobiles 9 (9…); France's mobiles without their 0 ({@code 6 64 84 53 98}).
  * Beside an address, or after a phone's word a few lines up (an assertion's field or message: {@code $got->{phone} =
@@ -32,8 +33,9 @@ final class PhonePlans {
         }
         char first = s.charAt(g[0]);
         return switch (digits) {
-            case 7 -> first >= '3' && first <= '8';   // Iceland 4-8, Estonia's fixed lines 3-8
-            case 8 -> first >= '2';   // the Baltic states, Malta, Cyprus; Singapore 3, 6, 8, 9; Hong Kong 2-9
+            case 7 -> first >= '3' && first <= '8';   // Iceland 4-8, Estonia's fixed lines 3-8, the Maldives 3, 6, 7
+            // the Baltic states, Malta, Cyprus; Singapore 3, 6, 8, 9; Hong Kong 2-9; Bhutan's mobiles 17 and 77
+            case 8 -> first >= '2' || first == '1' && s.charAt(g[0] + 1) == '7';
             case 9 -> first == '6' || first == '9'   // Luxembourg's and Peru's mobiles
                     || first == '8' && g[1] - g[0] == 1 && s.charAt(g[2]) == '6';   // Lithuania: 8 6xx xxxxx
             default -> false;
@@ -137,14 +139,16 @@ final class PhonePlans {
     private static boolean alone(String s, int start, int end) {
         if (start > 0) {
             char b = s.charAt(start - 1);
-            if (!(b == ' ' || b == '"' || b == '\'' || b == ',' || b == ';' || b == '|' || b == '\t' || b == '(')) {
+            // and JUnit's expected: <…> but was: <…> around the value
+            if (!(b == ' ' || b == '"' || b == '\'' || b == ',' || b == ';' || b == '|' || b == '\t' || b == '('
+                    || b == '<')) {
                 return false;
             }
         }
         if (end < s.length()) {
             char a = s.charAt(end);
             return a == ' ' || a == '"' || a == '\'' || a == ',' || a == ';' || a == '|' || a == '\t' || a == '\n'
-                    || a == '\r' || a == ')';
+                    || a == '\r' || a == ')' || a == '>';
         }
         return true;
     }

@@ -170,6 +170,7 @@ public final class Redactor {
         on("h", new KeyDumps());
         on("ds", new SecretManifests());
         on("ABCDEFGHIJKLMNOPQRSTUVWXYZ", new LetterIds());
+        on("pP", new PathValues());
         on("wW", new WhereValues());
         on("|", new PowerAsserts());
         on("$", new PasswordHashes());

@@ -65,9 +65,12 @@ final class SpacedProperties extends Detector {
         }
         boolean directive = !structured && !camel && (Chars.is(s, keyStart, k, "requirepass")
                 || Chars.is(s, keyStart, k, "masterauth"));
-        boolean aligned = !(structured || camel || directive) && k + 1 < n && Chars.blank(s.charAt(k))
+        // a name and a tab: a two-column dump of names and values (Django's technical 500 page as text, its POST, META
+        // and Settings tables; a TSV export), which prose does not write
+        boolean tabbed = k < n && s.charAt(k) == '\t';
+        boolean aligned = !(structured || camel || directive || tabbed) && k + 1 < n && Chars.blank(s.charAt(k))
                 && Chars.blank(s.charAt(k + 1));   // a table row, if a dashed rule stands above (looked at last)
-        if (!(structured || camel || directive || aligned) || k >= n || !Chars.blank(s.charAt(k))) {
+        if (!(structured || camel || directive || aligned || tabbed) || k >= n || !Chars.blank(s.charAt(k))) {
             return;
         }
         int keyEnd = k;
@@ -77,6 +80,13 @@ final class SpacedProperties extends Detector {
         int v = k;
         while (k < n && k - v < MAX_VALUE && !Chars.space(s.charAt(k))) {
             k++;
+        }
+        if (tabbed && k < n && v < n && (s.charAt(v) == '\'' || s.charAt(v) == '"')) {
+            int close = s.indexOf(s.charAt(v), v + 1);   // Python's repr of the value, quoted, blanks and all
+            int eol = lineEnd(s, v);
+            if (close > v + 1 && close < eol && close - v < MAX_VALUE) {
+                k = close + 1;
+            }
         }
         int valueEnd = k;
         while (k < n && (Chars.blank(s.charAt(k)) || s.charAt(k) == '\r')) {

@@ -273,6 +273,9 @@ final class Values {
      * {@code =} pads the end of a value (a list of them: {@code a2V5=,b3Ro=}).
      */
     static boolean nestedPair(String s, int start, int end) {
+        if (call(s, start, end)) {
+            return true;
+        }
         int eq = Chars.indexOf(s, '=', start, end);
         if (eq <= start || eq - start > 24 || eq + 1 >= end || !Chars.alnum(s.charAt(eq + 1))
                 || !Chars.letter(s.charAt(start))) {
@@ -284,6 +287,30 @@ final class Values {
             }
         }
         return !algorithm(s, start, eq);
+    }
+
+    /**
+     * Whether {@code s[start, end)} starts as an object's printed form with named arguments, {@code
+     * PlainCredentials(username=} (pika's repr), {@code Credentials(user=} (a Kotlin data class's or Lombok's
+     * toString): a value of its own pairs, each judged by its name, not one secret.
+     */
+    private static boolean call(String s, int start, int end) {
+        if (!Chars.letter(s.charAt(start))) {
+            return false;
+        }
+        int k = start;
+        while (k < end && k - start <= 48 && Chars.word(s.charAt(k))) {
+            k++;
+        }
+        if (k >= end || s.charAt(k) != '(' || k + 1 >= end || !Chars.letter(s.charAt(k + 1))) {
+            return false;
+        }
+        k++;
+        int name = k;
+        while (k < end && k - name <= 24 && Chars.word(s.charAt(k))) {
+            k++;
+        }
+        return k < end && s.charAt(k) == '=';
     }
 
     /**

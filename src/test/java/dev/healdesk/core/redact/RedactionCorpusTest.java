@@ -573,12 +573,16 @@ class RedactionCorpusTest {
     // 1550 of 1564 must-keep strings kept (0.9910) and 1552 at rest (0.9923); held out 6 of 212 and 1 of 164, 843 of 860
     // kept (0.9802) and 845 at rest (0.9826). The standard figure counts personal data, the figure at rest secrets only.
     // These bounds keep the gap from growing: lower the leak bounds, raise the kept floors, never the other way.
-    private static final int THIRTEENTH_TUNE_LEAKS_STANDARD = 30;
-    private static final int THIRTEENTH_TUNE_LEAKS_AT_REST = 8;
+    // redact32's general forms, written from the tune part only (ThirteenthFormsTest): tune 2 of 458 leaked (a phone
+    // after a percent-encoded quote in an Okta search URL) and 0 of 300 at rest, 1556 of 1564 kept (1558 at rest; lost:
+    // Stripe publishable keys, which RedactorTest masks, a Werkzeug debugger PIN, a console's key, and Twilio's test
+    // sender number, a phone); the held-out summary lines did not move (6 of 212, 1 of 164, 843 and 845 of 860).
+    private static final int THIRTEENTH_TUNE_LEAKS_STANDARD = 2;
+    private static final int THIRTEENTH_TUNE_LEAKS_AT_REST = 0;
     private static final int THIRTEENTH_HELD_OUT_LEAKS_STANDARD = 6;
     private static final int THIRTEENTH_HELD_OUT_LEAKS_AT_REST = 1;
-    private static final double THIRTEENTH_TUNE_KEPT_STANDARD = 0.991;
-    private static final double THIRTEENTH_TUNE_KEPT_AT_REST = 0.992;
+    private static final double THIRTEENTH_TUNE_KEPT_STANDARD = 0.994;
+    private static final double THIRTEENTH_TUNE_KEPT_AT_REST = 0.996;
     private static final double THIRTEENTH_HELD_OUT_KEPT_STANDARD = 0.980;
     private static final double THIRTEENTH_HELD_OUT_KEPT_AT_REST = 0.982;
     /** The thirteenth collection ({@link RedactionCorpus#THIRTEENTH}), measured apart. */
