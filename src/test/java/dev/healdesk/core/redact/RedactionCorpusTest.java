@@ -542,6 +542,15 @@ class RedactionCorpusTest {
     // reading the held-out part: the lead's private addresses and user:password split, redact28's forms from the
     // eleventh, redact29's from this tune part): held out 17 of 212 and 15 of 158, 621 of 623 kept both ways; the bounds
     // below are set there.
+    /**
+     * Whether the twelfth collection's held-out part prints its failures. It was released as tune data by the lead at
+     * this commit (issue #14, redact30), after its last measure as a held-out part with all the rules of main at
+     * 53c5544: 17 of 212 planted values leaked with the standard rules and 15 of 158 secrets at rest, 621 of 623
+     * must-keep strings kept both ways (0.9968). Its first measure, with the rules of 5cbf9fd, was 23 and 19, 613 and 621
+     * kept. From then on it counts as tune data; the thirteenth collection (corpus13) is the clean measure of formats no
+     * rule was written for.
+     */
+    private static final boolean RELEASED_TWELFTH = true;
     private static final int TWELFTH_TUNE_LEAKS_STANDARD = 11;
     private static final int TWELFTH_TUNE_LEAKS_AT_REST = 6;
     private static final int TWELFTH_HELD_OUT_LEAKS_STANDARD = 17;
@@ -1047,13 +1056,13 @@ class RedactionCorpusTest {
         assertTrue(atRest.keptShare() >= TWELFTH_TUNE_KEPT_AT_REST, atRest::toString);
     }
 
-    /** The twelfth collection's held-out part: its failures are never printed, only its summary lines. */
+    /** The twelfth collection's held-out part, released as tune data ({@link #RELEASED_TWELFTH}). */
     @Test
     void theRulesLeakNoMoreThanMeasuredOnTheTwelfthCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
         Figures standard = RedactionCorpus.measure(twelfth, "heldout", Redactor.standard()::redact, true);
         Figures atRest = RedactionCorpus.measure(twelfth, "heldout", Redactor.atRest()::redact, false);
-        report("twelfth collection, standard", standard, false);
-        report("twelfth collection, at rest", atRest, false);
+        report("twelfth collection, standard", standard, RELEASED_TWELFTH);
+        report("twelfth collection, at rest", atRest, RELEASED_TWELFTH);
         assertTrue(standard.leaked() <= TWELFTH_HELD_OUT_LEAKS_STANDARD, standard::toString);
         assertTrue(atRest.leaked() <= TWELFTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= TWELFTH_HELD_OUT_KEPT_STANDARD, standard::toString);
