@@ -168,6 +168,7 @@ public final class Redactor {
         on("*", new MaskedCounterparts());
         on("(", new SecretCalls());
         on("svec", new WrappedValues());
+        on(")]", new LookedUpValues());
         for (char c = 0; c < 128; c++) {
             Detector[] ds = triggers[c];
             if (ds == null) {
