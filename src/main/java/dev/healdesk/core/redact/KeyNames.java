@@ -105,7 +105,11 @@ final class KeyNames {
             // Mexico's CLABE (a person's bank account: 18 digits whose check one in ten passes, so by its label only)
             "afm", "nip", "nit", "abn", "siren", "siret", "clabe",
             // Australia's Medicare card number, a key of its own in health and insurance records ("medicare": …)
-            "medicare"};
+            "medicare",
+            // a US bank's ABA routing number beside the account it pays (WS-ROUTING, routing_number, "aba": …; its check,
+            // 3-7-1 weights mod 10, one in ten passes, so by its label only; routing_key stays a key), and Korea's,
+            // Malaysia's and Mauritius' business registration number, a sole trader's own (brn: "853-51-38178")
+            "routing", "aba", "brn"};
     /** Words before "id"/"number" that make it a person's number: national_id, tax-number, insurance_number. */
     private static final String[] PERSONAL_ID_QUALIFIERS = {"national", "tax", "identity", "identification",
             "insurance", "citizen", "resident", "voter", "health", "medicare", "passport", "licence", "license", "social",
@@ -324,6 +328,10 @@ final class KeyNames {
         if (count == 1 && has(bits[0], AUTHORIZATION)
                 || count == 2 && has(bits[0], PROXY) && has(bits[1], AUTHORIZATION)) {
             return Key.AUTHORIZATION;
+        }
+        if (count >= 2 && has(bits[count - 1], AUTHORIZATION) && Chars.is(s, seg[0], seg[1], "x")) {
+            // a vendor's own authorization header, X-Tyk-Authorization, X-Goog-Authorization: a bare key, no scheme
+            return Key.SECRET;
         }
         boolean secret = false;
         boolean aws = false;

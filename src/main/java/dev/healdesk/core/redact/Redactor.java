@@ -169,6 +169,7 @@ public final class Redactor {
         on("(", new SecretCalls());
         on("svec", new WrappedValues());
         on(")]", new LookedUpValues());
+        on("/", new PathKeys());
         for (char c = 0; c < 128; c++) {
             Detector[] ds = triggers[c];
             if (ds == null) {
