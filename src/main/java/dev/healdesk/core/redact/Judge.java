@@ -52,8 +52,7 @@ final class Judge {
                 return awsSecret(s, start, end) ? SecretKind.AWS_SECRET_KEY
                         : Values.secretLike(s, start, end) ? SecretKind.GENERIC_SECRET : null;
             case SESSION:
-                return Values.secretLike(s, start, end) && !webDriverSession(s, start, end) ? SecretKind.SESSION_ID
-                        : null;
+                return Values.secretLike(s, start, end) ? SecretKind.SESSION_ID : null;
             case SECRET:
                 return Values.secretLike(s, start, end) && !credentialScope(s, start, end) ? SecretKind.GENERIC_SECRET
                         : null;
@@ -438,32 +437,6 @@ final class Judge {
     private static boolean credentialScope(String s, int start, int end) {
         return end - start > 13 && (s.regionMatches(true, end - 12, "aws4_request", 0, 12)
                 || s.regionMatches(true, end - 13, "goog4_request", 0, 13));
-    }
-
-    /**
-     * Whether {@code s[start, end)} is a WebDriver session's id that the same text carries in a command's path too
-     * ({@code /session/7d3b…/element/…}, and the response's {@code "sessionId":"7d3b…"}): an id every request of the
-     * protocol names in its URL, which a grid's log and a client's trace print on every line, no cookie. Only 32 to 40
-     * hex digits (chromedriver, the W3C servers, a cloud grid's) or a UUID (geckodriver), and only where a command's
-     * path names it, so a web session's value stays a secret.
-     */
-    private static boolean webDriverSession(String s, int start, int end) {
-        int n = end - start;
-        if (n < 32 || n > 40) {
-            return false;
-        }
-        for (int i = start; i < end; i++) {
-            if (!Chars.hex(s.charAt(i)) && !(n == 36 && s.charAt(i) == '-')) {
-                return false;
-            }
-        }
-        for (int at = s.indexOf("/session/"); at >= 0; at = s.indexOf("/session/", at + 9)) {
-            if (at + 9 + n <= s.length() && s.regionMatches(at + 9, s, start, n)
-                    && (at + 9 + n == s.length() || s.charAt(at + 9 + n) == '/')) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Any value but a small count ({@code pass=3} in a test summary) or a path ({@code PWD=/home/ci}). */
