@@ -330,7 +330,7 @@ final class KeyNames {
             return Key.AUTHORIZATION;
         }
         if (count >= 2 && has(bits[count - 1], AUTHORIZATION) && Chars.is(s, seg[0], seg[1], "x")) {
-            // a vendor's own authorization header, X-Tyk-Authorization, X-Goog-Authorization: a bare key, no scheme
+            // a vendor's own authorization header, X-Tyk-Authorization, a gateway's X-…-Authorization: a bare key, no scheme
             return Key.SECRET;
         }
         boolean secret = false;

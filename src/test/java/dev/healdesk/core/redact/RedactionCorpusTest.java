@@ -549,12 +549,24 @@ class RedactionCorpusTest {
      * must-keep strings kept both ways (0.9968). Its first measure, with the rules of 5cbf9fd, was 23 and 19, 613 and 621
      * kept. From then on it counts as tune data; the thirteenth collection (corpus13) is the clean measure of formats no
      * rule was written for.
+     * <p>
+     * Then redact30 wrote general forms for its leaks and the tune part's last ones ({@link ReleasedTwelfthFormsTest}):
+     * the value a lookup by a secret's name gave ({@code Sys.getenv("…") was "…"}, {@code Environment.get("…") = …}), a
+     * logon before Easy Connect's {@code @//host} after any tool (utplsql), Plug.Crypto's signed and encrypted messages
+     * (Phoenix cookies, token table), a vendor's {@code X-…-Authorization} header, a key an API's path names
+     * ({@code /tyk/keys/…}), Nim's {@code @[…]} lists, routing, ABA and business registration numbers by their label, a
+     * private key's DER body without armour and its lines below (token table), a key whose first part before a slash
+     * is no user's name (a Clojure map's AWS secret), a bound column named {@code key} alone (peewee), a JDBC driver's
+     * class before the data source (doobie), Mozambique's mobiles beside an address, a grid's send-keys request: held
+     * out 0 of 212 and 0 of 158, 621 of 623 kept both ways (lost: BrowserStack's response {@code sessionId}, which
+     * {@link ReleasedSeventhFormsTest} holds must go where a {@code /session/} path repeats it); tune 0 and 0, 1649 of
+     * 1649 kept. No other part moved.
      */
     private static final boolean RELEASED_TWELFTH = true;
-    private static final int TWELFTH_TUNE_LEAKS_STANDARD = 11;
-    private static final int TWELFTH_TUNE_LEAKS_AT_REST = 6;
-    private static final int TWELFTH_HELD_OUT_LEAKS_STANDARD = 17;
-    private static final int TWELFTH_HELD_OUT_LEAKS_AT_REST = 15;
+    private static final int TWELFTH_TUNE_LEAKS_STANDARD = 0;
+    private static final int TWELFTH_TUNE_LEAKS_AT_REST = 0;
+    private static final int TWELFTH_HELD_OUT_LEAKS_STANDARD = 0;
+    private static final int TWELFTH_HELD_OUT_LEAKS_AT_REST = 0;
     private static final double TWELFTH_TUNE_KEPT_STANDARD = 0.999;
     private static final double TWELFTH_TUNE_KEPT_AT_REST = 0.999;
     private static final double TWELFTH_HELD_OUT_KEPT_STANDARD = 0.996;

@@ -11,8 +11,8 @@ import java.util.Random;
  * {@code X-…-Authorization} header, a key in an API's path, Nim's {@code @[…]} lists, routing, ABA and business
  * registration numbers by their label, a private key's DER body without armour, a key with a slash in a Clojure map, a
  * bound column named {@code key}, a JDBC driver's class before the data source, Mozambique's mobiles, a grid's send-keys
- * request, JUnit 4's message before {@code expected:<[…]>}, Go's {@code got …, want …} and GitHub Actions' step-debug
- * evaluation. Each on lines written for this test, not taken from the corpus, with counter-examples that must come
+ * request, an uploader's short token flag ({@code codecov -t}), JUnit 4's message before {@code expected:<[…]>}, Go's
+ * {@code got …, want …} and GitHub Actions' step-debug evaluation. Each on lines written for this test, not taken from the corpus, with counter-examples that must come
  * through as they are. Values are made at test time.
  */
 class ReleasedTwelfthFormsTest {
@@ -201,6 +201,15 @@ class ReleasedTwelfthFormsTest {
         FormChecks.gone(redactor, text, d);
         FormChecks.untouched(redactor, "    order_test.go:60: got status \"paid\", want \"open\"");
         FormChecks.untouched(redactor, "    login_test.go:61: Login(\"ann\") = 401, want 200");
+    }
+
+    @Test
+    void anUploadersShortTokenFlagGoesForItsCommandsOnly() {
+        String uuid = hex(8) + "-" + hex(4) + "-4" + hex(4).substring(1) + "-8" + hex(4).substring(1) + "-" + hex(12);
+        FormChecks.gone(redactor, "+ ./codecov -t " + uuid + " -f coverage/lcov.info -F unit", uuid,
+                "./codecov -t ", " -f coverage/lcov.info -F unit");
+        FormChecks.untouched(redactor, "+ docker build -t registry.acme.net/api:2aa3e26c-1151-4c1a-8f0e-2b2c2a2d4118 .");
+        FormChecks.untouched(redactor, "+ ./codecov -t ${CODECOV_TOKEN} -f coverage/lcov.info");
     }
 
     @Test
