@@ -98,7 +98,8 @@ class ReleasedTwelfthFormsTest {
         String t = token(40);
         FormChecks.gone(redactor, "GET /v1/tokens/" + t + " 401", t, "GET /v1/tokens/", " 401");
         FormChecks.untouched(redactor, "GET /api/keys/primary 200, GET /tokens/42 200, "
-                + "GET /keys/2aa3e26c-1151-4c1a-8f0e-2b2c2a2d4118 404, GET /tests/report 200");
+                + "GET /keys/2aa3e26c-1151-4c1a-8f0e-2b2c2a2d4118 404, GET /tests/report 200, "
+                + "POST /keys/3f2a9c1e7b5d4a6f8e0c2b1a9d7f5e3c/rotate 204");
     }
 
     @Test
