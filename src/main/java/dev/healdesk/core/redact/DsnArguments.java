@@ -4,7 +4,8 @@ package dev.healdesk.core.redact;
  * The password of a database connection made by a call that takes the data source, the user and the password by
  * position, as stack traces and debug logs print the call: PHP's {@code PDO->__construct('mysql:host=…;dbname=…',
  * 'app', '…', Array)} and {@code new PDO(…)}, Java's {@code DriverManager.getConnection("jdbc:postgresql://…", "app",
- * "…")}, ODBC's {@code odbc_connect('DSN=…', 'app', '…')}. The first argument must be a data source: a scheme with
+ * "…")}, ODBC's {@code odbc_connect('DSN=…', 'app', '…')}, and with a JDBC driver's class named first, doobie's
+ * {@code Transactor.fromDriverManager[IO]("org.postgresql.Driver", "jdbc:…", "app", "…")}. The first argument must be a data source: a scheme with
  * a colon ({@code mysql:}, {@code odbc:}, {@code jdbc:…}) or a {@code KEY=value} string; the third, quoted, goes; the
  * user stays. So {@code printf('%s: %s', 'user', 'text')} and {@code f('a', 'b', 'c')} keep theirs. Triggered by the
  * {@code (} of a call with a quoted first argument.
@@ -24,12 +25,24 @@ final class DsnArguments extends Detector {
     @Override
     public int at(Scan scan, int paren) {
         String s = scan.text;
-        if (paren == 0 || !Chars.word(s.charAt(paren - 1)) && s.charAt(paren - 1) != ' ') {
+        char before = paren == 0 ? 0 : s.charAt(paren - 1);
+        if (paren == 0 || !Chars.word(before) && before != ' ' && before != ']' && before != '>') {
+            // a call's name, or its type's arguments: Scala's fromDriverManager[IO](, C#'s Create<T>(
             return paren + 1;
         }
         char q = s.charAt(paren + 1);
         int dsn = paren + 2;
         int dsnEnd = quoted(s, dsn, q, MAX_DSN);
+        if (dsnEnd > 0 && driverClass(s, dsn, dsnEnd)) {
+            // a JDBC driver's class named before the data source: doobie's Transactor.fromDriverManager[IO](
+            // "org.postgresql.Driver", "jdbc:…", "user", "…"), jaydebeapi's connect("org.h2.Driver", "jdbc:…", …)
+            int second = next(s, dsnEnd + 1);
+            if (second < 0) {
+                return paren + 1;
+            }
+            dsn = second + 1;
+            dsnEnd = quoted(s, dsn, s.charAt(second), MAX_DSN);
+        }
         if (dsnEnd < 0 || !dataSource(s, dsn, dsnEnd)) {
             return paren + 1;
         }
@@ -77,6 +90,25 @@ final class DsnArguments extends Detector {
         }
         k = Chars.skipBlanks(s, k + 1);
         return k < s.length() && (s.charAt(k) == '\'' || s.charAt(k) == '"') ? k : -1;
+    }
+
+    /**
+     * Whether {@code s[start, end)} is a Java class's full name that names a driver: dotted words, the last one ending
+     * in {@code Driver} or {@code DataSource} ({@code org.postgresql.Driver}, {@code com.mysql.cj.jdbc.Driver}).
+     */
+    private static boolean driverClass(String s, int start, int end) {
+        int dot = s.lastIndexOf('.', end - 1);
+        if (dot <= start || end - start > 128
+                || !s.startsWith("Driver", end - 6) && !s.startsWith("DataSource", end - 10)) {
+            return false;
+        }
+        for (int k = start; k < end; k++) {
+            char c = s.charAt(k);
+            if (!Chars.word(c) && c != '.') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

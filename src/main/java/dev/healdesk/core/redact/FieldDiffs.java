@@ -5,7 +5,8 @@ package dev.healdesk.core.redact;
  * after it, as assertion libraries print an object's or a table's difference field by field:
  * <ul>
  * <li>Kotest's data class diff and JUnit-style messages with the field first: {@code ├ phone: expected:<"…"> but
- *   was:<"…">}, {@code cpr: expected: <null> but was: <"…">};</li>
+ *   was:<"…">}, {@code cpr: expected: <null> but was: <"…">}, and JUnit 4's message alone before them,
+ *   {@code ComparisonFailure: token expected:<[…]> but was:<[…]>};</li>
  * <li>pandas' {@code assert_frame_equal}/{@code assert_series_equal}: {@code (column name="phone") values are
  *   different}, then the column's values as lists, {@code [left]:  [a, b]} and {@code [right]: [c, d]}.</li>
  * </ul>
@@ -64,16 +65,22 @@ final class FieldDiffs extends Detector {
         while (k > lineStart && s.charAt(k) == ' ') {
             k--;
         }
-        if (s.charAt(k) != ':') {
+        boolean colon = s.charAt(k) == ':';
+        if (!colon && !Chars.word(s.charAt(k))) {
             return;
         }
-        int nameEnd = k;
+        int nameEnd = colon ? k : k + 1;
         int a = nameEnd;
         while (a > lineStart && nameEnd - a < KeyNames.MAX_LENGTH && Chars.word(s.charAt(a - 1))) {
             a--;
         }
         if (a == nameEnd || a > lineStart && s.charAt(a - 1) != ' ') {
             return;   // "… Customer(phone=…): expected:" and the like: not a field's name alone
+        }
+        if (!colon && a > lineStart && !(a >= 2 && s.charAt(a - 2) == ':')) {
+            // JUnit 4's assertEquals(message, …): the message alone, the field's name, right after the exception's
+            // colon or at its line's start (ComparisonFailure: token expected:<[…]> but was:<[…]>); not prose's last word
+            return;
         }
         int[] name = {a, nameEnd};
         judgeBracketed(scan, name, expected + 9);
@@ -102,6 +109,10 @@ final class FieldDiffs extends Detector {
             if (end < 0) {
                 return;
             }
+        }
+        if (end - start >= 2 && s.charAt(start) == '[' && s.charAt(end - 1) == ']') {
+            start++;   // JUnit 4's brackets round where the two values differ: <[…]>
+            end--;
         }
         judge(scan, name, start, end);
     }

@@ -108,7 +108,11 @@ final class KeyNames {
             "medicare",
             // Norway's organisation number (orgnr, a sole trader's is the person's) and Denmark's CVR number, by their
             // label only: one mod-11 check digit, which one in eleven random numbers passes
-            "orgnr", "cvr"};
+            "orgnr", "cvr",
+            // a US bank's ABA routing number beside the account it pays (WS-ROUTING, routing_number, "aba": …; its check,
+            // 3-7-1 weights mod 10, one in ten passes, so by its label only; routing_key stays a key), and Korea's,
+            // Malaysia's and Mauritius' business registration number, a sole trader's own (brn: "853-51-38178")
+            "routing", "aba", "brn"};
     /** Words before "id"/"number" that make it a person's number: national_id, tax-number, insurance_number. */
     private static final String[] PERSONAL_ID_QUALIFIERS = {"national", "tax", "identity", "identification",
             "insurance", "citizen", "resident", "voter", "health", "medicare", "passport", "licence", "license", "social",
@@ -327,6 +331,10 @@ final class KeyNames {
         if (count == 1 && has(bits[0], AUTHORIZATION)
                 || count == 2 && has(bits[0], PROXY) && has(bits[1], AUTHORIZATION)) {
             return Key.AUTHORIZATION;
+        }
+        if (count >= 2 && has(bits[count - 1], AUTHORIZATION) && Chars.is(s, seg[0], seg[1], "x")) {
+            // a vendor's own authorization header, X-Tyk-Authorization, a gateway's X-…-Authorization: a bare key, no scheme
+            return Key.SECRET;
         }
         boolean secret = false;
         boolean aws = false;

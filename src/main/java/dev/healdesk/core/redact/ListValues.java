@@ -6,7 +6,8 @@ package dev.healdesk.core.redact;
  * <ul>
  *   <li>a list of values, as HTTP header maps hold them: JSON {@code "X-Api-Key":["…"]} (Caddy's access log) or
  *   {@code "api_key" : [ "…" ]} (Jackson's pretty printer: MockServer's request log, a Java client's dump), Go
- *   {@code "X-Api-Key":[]string{"…"}} (an {@code http.Header} that testify prints), Ruby/PHP {@code "token" => ["…"]};
+ *   {@code "X-Api-Key":[]string{"…"}} (an {@code http.Header} that testify prints), Ruby/PHP {@code "token" => ["…"]},
+ *   Nim {@code "x-api-key": @["…"]};
  *   triggered by the {@code [} or <code>{</code> before the value's quote;</li>
  *   <li>an Erlang or Elixir tuple, {@code {default_pass,<<"…">>}}, {@code {password, "…"}}: an atom, a comma, a string
  *   or binary; triggered by the <code>{</code>.</li>
@@ -40,6 +41,9 @@ final class ListValues extends Detector {
             if (k == i) {
                 return i + 1;   // an object, not a list: its keys are the key-value rules'
             }
+        }
+        if (c == '[' && k > 0 && s.charAt(k - 1) == '@') {
+            k--;   // Nim's sequence, @["…"], as its unittest prints a header table: {"x-api-key": @["…"]}
         }
         // the separator before the list: ":", "=>", "=" or a blank, blanks around it
         k--;

@@ -8,8 +8,8 @@ import java.util.List;
  * {@code expdp userid=system/…@orcl}): only the password goes; user, host, port and service name stay. The
  * commands and keys are rows of {@link RuleTable} ({@code logons}). Triggered by the {@code /} after the user name;
  * such an argument counts only after one of the commands on the same line, or as the value of one of the keys
- * ({@code userid=}), or right after a prefix ({@code jdbc:oracle:thin:scott/…@host:1521:ORCL}), so {@code a/b@c}
- * elsewhere stays. Without {@code @connect} the argument must follow the command
+ * ({@code userid=}), or right after a prefix ({@code jdbc:oracle:thin:scott/…@host:1521:ORCL}), or before Easy Connect's
+ * {@code @//host} anywhere ({@code utplsql run app/…@//db:1521/ORCLPDB1}), so {@code a/b@c} elsewhere stays. Without {@code @connect} the argument must follow the command
  * directly (flags, the row's keywords and other logons between), so that a path later on the line stays. Typed at
  * the tool's own prompt, it counts after {@code CONNECT} ({@code RMAN> CONNECT TARGET sys/…@prod}).
  */
@@ -125,7 +125,11 @@ final class Logons extends Detector {
         if (!connect && !quoted && version(s, start, end)) {
             return i + 1;   // a product and its version: Mozilla/5.0, HTTP/1.1, Chrome/120.0.0.0
         }
-        if (!prefixed && !keyed(s, user) && !(connect ? commandOnLine(s, user) : commandBefore(s, user))
+        // Easy Connect's @//host[:port]/service is Oracle's alone: such a logon counts after any tool's name
+        // (utplsql run app/…@//db:1521/ORCLPDB1, a wrapper script's, a CI step's), with no command of the table
+        boolean easyConnect = connect && s.startsWith("//", after + 1) && after + 3 < s.length()
+                && Chars.alnum(s.charAt(after + 3));
+        if (!prefixed && !easyConnect && !keyed(s, user) && !(connect ? commandOnLine(s, user) : commandBefore(s, user))
                 && !promptConnect(s, user) || Values.placeholder(s, start, end)) {
             return i + 1;   // the placeholder test last: it is the dearest (${ORACLE_PWD}, ****)
         }

@@ -366,6 +366,9 @@ final class NamedValues extends Detector {
         if (sep >= stop - 1 || s.charAt(sep) != ':' && s.charAt(sep) != '/') {
             return -1;
         }
+        if (Values.generated(s, start, sep)) {
+            return -1;   // no user's name but a key's first part: AWS's base64 secrets have slashes (…Kqz/ujvw…)
+        }
         int end = stop;
         int at = Chars.lastIndexOf(s, '@', sep + 1, stop);
         if (at > sep + 1) {

@@ -8,7 +8,8 @@ package dev.healdesk.core.redact;
  * Iceland 7 digits from 4-8; the Maldives 7 (3…, 6…, 7…, 9… as far as the plan's 3-8 reach); Bhutan's mobiles 8 (17…,
  * 77…); Estonia 7 or 8 (mobiles 5…); Latvia 8 (2…, 6…); Lithuania 8 (3-6…) or 9 with its old
  * trunk 8 ({@code 8 627 12028}); Malta 8 (2…, 7…, 9…); Cyprus 8 (2…, 9…); Singapore 8 (3…, 6…, 8…, 9…); Hong Kong 8
- * (2-9…); Luxembourg's mobiles 9 (6…); Peru's mobiles 9 (9…); France's mobiles without their 0 ({@code 6 64 84 53 98}).
+ * (2-9…); Luxembourg's mobiles 9 (6…); Peru's mobiles 9 (9…); Mozambique's mobiles 9 (82-87, {@code 84 232 5157});
+ * France's mobiles without their 0 ({@code 6 64 84 53 98}).
  * Beside an address, or after a phone's word a few lines up (an assertion's field or message: {@code $got->{phone} =
  * '3606 2661'}, {@code customer.phone.should eq "5307 9471"}, {@code SmsGateway.send(9520 6631, …)}), where a number
  * grouped by dashes ({@code 7037-5255}) is read too. The number must be grouped by blanks as people write one (groups of 2 to 5 digits, not the thousands of an
@@ -37,7 +38,9 @@ final class PhonePlans {
             // the Baltic states, Malta, Cyprus; Singapore 3, 6, 8, 9; Hong Kong 2-9; Bhutan's mobiles 17 and 77
             case 8 -> first >= '2' || first == '1' && s.charAt(g[0] + 1) == '7';
             case 9 -> first == '6' || first == '9'   // Luxembourg's and Peru's mobiles
-                    || first == '8' && g[1] - g[0] == 1 && s.charAt(g[2]) == '6';   // Lithuania: 8 6xx xxxxx
+                    || first == '8' && g[1] - g[0] == 1 && s.charAt(g[2]) == '6'   // Lithuania: 8 6xx xxxxx
+                    // Mozambique's mobiles, 82 to 87 and seven digits, written 8X XXX XXXX
+                    || first == '8' && g[1] - g[0] == 2 && s.charAt(g[0] + 1) >= '2' && s.charAt(g[0] + 1) <= '7';
             default -> false;
         };
     }

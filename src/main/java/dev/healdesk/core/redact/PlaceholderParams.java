@@ -303,7 +303,18 @@ final class PlaceholderParams extends Detector {
         }
         name[0] = k + 1;
         name[1] = nameEnd;
-        return nameEnd > k + 1 ? KeyNames.classify(scan, k + 1, nameEnd) : KeyNames.Key.NONE;
+        return nameEnd > k + 1 ? column(scan, k + 1, nameEnd) : KeyNames.Key.NONE;
+    }
+
+    /**
+     * The column {@code scan.text[start, end)} classified as a key's name; a column named {@code key} alone, as a
+     * session or an API key table names the one it looks rows up by (Django's and peewee's {@code "session"."key"}),
+     * is a bare key: its bound value goes when it looks generated ({@link Judge#field}), so {@code "key" = 'theme'}
+     * stays.
+     */
+    private static KeyNames.Key column(Scan scan, int start, int end) {
+        KeyNames.Key key = KeyNames.classify(scan, start, end);
+        return key == KeyNames.Key.NONE && Chars.is(scan.text, start, end, "key") ? KeyNames.Key.KEY : key;
     }
 
     /**
@@ -345,7 +356,7 @@ final class PlaceholderParams extends Detector {
             if (n == place) {
                 name[0] = a;
                 name[1] = i;
-                return i > a ? KeyNames.classify(scan, a, i) : KeyNames.Key.NONE;
+                return i > a ? column(scan, a, i) : KeyNames.Key.NONE;
             }
             while (i < close && s.charAt(i) != ',') {
                 i++;

@@ -177,6 +177,10 @@ public final class Redactor {
         on("*", new MaskedCounterparts());
         on("(", new SecretCalls());
         on("svec", new WrappedValues());
+        on(")]", new LookedUpValues());
+        on("/", new PathKeys());
+        on("w", new WantValues());
+        on("R", new EvaluatedValues());
         for (char c = 0; c < 128; c++) {
             Detector[] ds = triggers[c];
             if (ds == null) {

@@ -82,6 +82,8 @@ final class SentKeys {
         }
         from = Math.max(0, from);
         return Chars.contains(s, from, lineEnd, "endKeys", false) || Chars.contains(s, from, lineEnd, "end keys", false)
-                || Chars.contains(s, from, lineEnd, "/value\"", false);
+                || Chars.contains(s, from, lineEnd, "/value\"", false)
+                // a hub's or a cloud grid's request log, the path then its body: POST /session/…/element/…/value {…}
+                || Chars.contains(s, from, lineEnd, "/value {", false) && Chars.contains(s, from, lineEnd, "/element/", false);
     }
 }

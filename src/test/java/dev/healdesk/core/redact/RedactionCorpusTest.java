@@ -441,13 +441,14 @@ class RedactionCorpusTest {
      * 294 and 2 of 170, 885 (0.9955) and 889 of 889 kept. Left: {@code codecov -t}'s UUID (a short option whose letter
      * means a token to one tool and a tag to another, and a UUID is an id elsewhere) and the phone a mocked SMS sender
      * was called with ({@code sendSms("8 669 97058", …)}: Lithuania's old trunk layout, nothing naming it); lost: a
-     * private address and an example phone all zeros ({@code +386 31 000 000}).
+     * private address and an example phone all zeros ({@code +386 31 000 000}). Then redact30 read Codecov's and
+     * Vercel's {@code -t} as their token (the command names the letter): held out 0 of 294 and 0 of 170.
      */
     private static final boolean RELEASED_TENTH = true;
     private static final int TENTH_TUNE_LEAKS_STANDARD = 2;
     private static final int TENTH_TUNE_LEAKS_AT_REST = 2;
-    private static final int TENTH_HELD_OUT_LEAKS_STANDARD = 2;
-    private static final int TENTH_HELD_OUT_LEAKS_AT_REST = 2;
+    private static final int TENTH_HELD_OUT_LEAKS_STANDARD = 0;
+    private static final int TENTH_HELD_OUT_LEAKS_AT_REST = 0;
     private static final double TENTH_TUNE_KEPT_STANDARD = 0.999;
     private static final double TENTH_TUNE_KEPT_AT_REST = 1.0;
     private static final double TENTH_HELD_OUT_KEPT_STANDARD = 0.995;
@@ -542,10 +543,31 @@ class RedactionCorpusTest {
     // reading the held-out part: the lead's private addresses and user:password split, redact28's forms from the
     // eleventh, redact29's from this tune part): held out 17 of 212 and 15 of 158, 621 of 623 kept both ways; the bounds
     // below are set there.
-    private static final int TWELFTH_TUNE_LEAKS_STANDARD = 11;
-    private static final int TWELFTH_TUNE_LEAKS_AT_REST = 6;
-    private static final int TWELFTH_HELD_OUT_LEAKS_STANDARD = 17;
-    private static final int TWELFTH_HELD_OUT_LEAKS_AT_REST = 15;
+    /**
+     * Whether the twelfth collection's held-out part prints its failures. It was released as tune data by the lead at
+     * this commit (issue #14, redact30), after its last measure as a held-out part with all the rules of main at
+     * 53c5544: 17 of 212 planted values leaked with the standard rules and 15 of 158 secrets at rest, 621 of 623
+     * must-keep strings kept both ways (0.9968). Its first measure, with the rules of 5cbf9fd, was 23 and 19, 613 and 621
+     * kept. From then on it counts as tune data; the thirteenth collection (corpus13) is the clean measure of formats no
+     * rule was written for.
+     * <p>
+     * Then redact30 wrote general forms for its leaks and the tune part's last ones ({@link ReleasedTwelfthFormsTest}):
+     * the value a lookup by a secret's name gave ({@code Sys.getenv("…") was "…"}, {@code Environment.get("…") = …}), a
+     * logon before Easy Connect's {@code @//host} after any tool (utplsql), Plug.Crypto's signed and encrypted messages
+     * (Phoenix cookies, token table), a vendor's {@code X-…-Authorization} header, a key an API's path names
+     * ({@code /tyk/keys/…}), Nim's {@code @[…]} lists, routing, ABA and business registration numbers by their label, a
+     * private key's DER body without armour and its lines below (token table), a key whose first part before a slash
+     * is no user's name (a Clojure map's AWS secret), a bound column named {@code key} alone (peewee), a JDBC driver's
+     * class before the data source (doobie), Mozambique's mobiles beside an address, a grid's send-keys request: held
+     * out 0 of 212 and 0 of 158, 621 of 623 kept both ways (lost: BrowserStack's response {@code sessionId}, which
+     * {@link ReleasedSeventhFormsTest} holds must go where a {@code /session/} path repeats it); tune 0 and 0, 1649 of
+     * 1649 kept. No other part moved.
+     */
+    private static final boolean RELEASED_TWELFTH = true;
+    private static final int TWELFTH_TUNE_LEAKS_STANDARD = 0;
+    private static final int TWELFTH_TUNE_LEAKS_AT_REST = 0;
+    private static final int TWELFTH_HELD_OUT_LEAKS_STANDARD = 0;
+    private static final int TWELFTH_HELD_OUT_LEAKS_AT_REST = 0;
     private static final double TWELFTH_TUNE_KEPT_STANDARD = 0.999;
     private static final double TWELFTH_TUNE_KEPT_AT_REST = 0.999;
     private static final double TWELFTH_HELD_OUT_KEPT_STANDARD = 0.996;
@@ -1083,13 +1105,13 @@ class RedactionCorpusTest {
         assertTrue(atRest.keptShare() >= TWELFTH_TUNE_KEPT_AT_REST, atRest::toString);
     }
 
-    /** The twelfth collection's held-out part: its failures are never printed, only its summary lines. */
+    /** The twelfth collection's held-out part, released as tune data ({@link #RELEASED_TWELFTH}). */
     @Test
     void theRulesLeakNoMoreThanMeasuredOnTheTwelfthCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
         Figures standard = RedactionCorpus.measure(twelfth, "heldout", Redactor.standard()::redact, true);
         Figures atRest = RedactionCorpus.measure(twelfth, "heldout", Redactor.atRest()::redact, false);
-        report("twelfth collection, standard", standard, false);
-        report("twelfth collection, at rest", atRest, false);
+        report("twelfth collection, standard", standard, RELEASED_TWELFTH);
+        report("twelfth collection, at rest", atRest, RELEASED_TWELFTH);
         assertTrue(standard.leaked() <= TWELFTH_HELD_OUT_LEAKS_STANDARD, standard::toString);
         assertTrue(atRest.leaked() <= TWELFTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= TWELFTH_HELD_OUT_KEPT_STANDARD, standard::toString);
