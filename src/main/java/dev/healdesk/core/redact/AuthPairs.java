@@ -8,9 +8,9 @@ package dev.healdesk.core.redact;
  * {@code new NetworkCredential("svc", "…")}, Guzzle's {@code 'auth' => ['svc', '…']}, a Ruby hash's
  * {@code basic_auth: ["svc", "…"]}. Triggered by the bracket that opens the pair, when a quote follows it; the name is
  * the word before the bracket (or before its {@code =}, {@code :} or {@code =>}) and ends in auth, basic, credential(s),
- * login, logon, signin or authenticate. The second item goes when it looks like a password or a generated secret
- * ({@link Values#passwordLike}, {@link Values#secretLike}); the user stays, and so do {@code login('Sign in', 'button')}
- * and a pair of variables.
+ * login, logon, signin or authenticate. The second item goes when it looks like a password that mixes three kinds of
+ * characters, or a generated secret ({@link Values#passwordLike}, {@link Values#secretLike}); the user stays, and so do
+ * {@code login('Sign in', 'button')}, the region of {@code Credentials("AKIA…", "us-east-1")} and a pair of variables.
  */
 final class AuthPairs extends Detector {
 
@@ -56,10 +56,29 @@ final class AuthPairs extends Detector {
         if (after >= s.length() || s.charAt(after) != close && s.charAt(after) != ',') {
             return open + 1;
         }
-        if (Values.passwordLike(s, start, end) || Values.secretLike(s, start, end)) {
+        if (Values.passwordLike(s, start, end) && classes(s, start, end) >= 3 || Values.secretLike(s, start, end)) {
             scan.add(SecretKind.PASSWORD, start, end);
         }
         return open + 1;
+    }
+
+    /**
+     * How many of small letters, capitals, digits and signs other than {@code - _ .} the item mixes: a password mixes
+     * three, a region ({@code us-east-1}) or a host's name, which a credentials' call takes too, two at most.
+     */
+    private static int classes(String s, int start, int end) {
+        boolean lower = false;
+        boolean upper = false;
+        boolean digit = false;
+        boolean sign = false;
+        for (int k = start; k < end; k++) {
+            char c = s.charAt(k);
+            lower |= Chars.lower(c);
+            upper |= Chars.upper(c);
+            digit |= Chars.digit(c);
+            sign |= !Chars.alnum(c) && "-_.".indexOf(c) < 0;
+        }
+        return (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (sign ? 1 : 0);
     }
 
     /** Whether the word before the bracket at {@code open}, or before its {@code =}, {@code :} or {@code =>}, names a login. */

@@ -117,6 +117,7 @@ class MainstreamFormsTest {
         FormChecks.untouched(redactor, "E   Expected: get('https://api.acme.net/v1/users', auth=('svc-sync', None))");
         FormChecks.untouched(redactor, "cy.login('Sign in', 'button') timed out");
         FormChecks.untouched(redactor, "select('country', 'Deutschland2') failed");
+        FormChecks.untouched(redactor, "new BasicAWSCredentials(accessKey, secretKey); login('ci', 'eu-west-1')");
         FormChecks.untouched(redactor, "HTTPBasicAuth('svc', 'password') is a placeholder in the README");
     }
 
