@@ -155,6 +155,7 @@ public final class Redactor {
         on("[(", new AuthPairs());
         on(">", new MyBatisParameters());
         on("(", new ViewActions());
+        on("p", new ChaiProperties());
         on(">", new HtmlCells());
         on("\n", alignedColumns);
         on(":", new FailureCases());

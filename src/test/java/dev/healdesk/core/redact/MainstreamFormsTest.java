@@ -12,9 +12,9 @@ import java.util.Random;
  * the id before its secret in words, a card's three-digit code, an XML element with attributes named for a password, a
  * user and password passed to a login as two arguments, the bound values of a statement printed as a tuple after
  * "parameters" (SQLAlchemy) and MyBatis' typed list, a PEM private key encoded in base64 whole, a phone after its
- * word in other languages, the text Espresso typed into a password field, and Maestro's input below a tap on a
- * password field in its console frame. Each on lines written for this test, with counter-examples that must come
- * through as they are. Values are made at test time.
+ * word in other languages, the text Espresso typed into a password field, Maestro's input below a tap on a
+ * password field in its console frame, and the values Chai's have.property prints beside a secret's name. Each on
+ * lines written for this test, with counter-examples that must come through as they are. Values are made at test time.
  */
 class MainstreamFormsTest {
 
@@ -149,6 +149,19 @@ class MainstreamFormsTest {
         String cert = "-----BEGIN CERTIFICATE-----\nMIIC5z" + FormChecks.token(random, 120) + "\n-----END CERTIFICATE-----\n";
         String certData = Base64.getEncoder().encodeToString(cert.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         FormChecks.untouched(redactor, "    certificate-authority-data: " + certData);
+    }
+
+    @Test
+    void chaisHavePropertyLosesTheValuesOfASecretsName() {
+        String token = FormChecks.token(random, 28);
+        String got = FormChecks.token(random, 28);
+        FormChecks.gone(redactor, "  AssertionError: expected { Object (status, body) } to have property 'apiKey' of '"
+                + token + "', but got '" + got + "'", token, "to have property 'apiKey' of '");
+        FormChecks.gone(redactor, "  AssertionError: expected { Object (apiKey) } to have property 'apiKey' of '"
+                + token + "', but got '" + got + "'", got);
+        FormChecks.untouched(redactor, "  AssertionError: expected { Object (role) } to have property 'role' of 'admin', but got 'user'");
+        FormChecks.untouched(redactor, "  AssertionError: expected { Object (token) } to have property 'token' of 'expired', but got 'valid'");
+        FormChecks.untouched(redactor, "  AssertionError: expected { Object (status) } to have property 'status' of 200, but got 500");
     }
 
     @Test
