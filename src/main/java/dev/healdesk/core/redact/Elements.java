@@ -35,6 +35,9 @@ final class Elements extends Detector {
         } else if (open == gt - 1 && gt > 0 && (s.charAt(gt - 1) == '"' || s.charAt(gt - 1) == '\'')) {
             key = named(scan, gt);   // <entry key="db.password">…, <param name="token">…
             attribute = true;
+            if (key == KeyNames.Key.NONE) {
+                key = ownName(scan, gt);   // <wsse:Password Type="…#PasswordText">…</wsse:Password>
+            }
         } else {
             return gt + 1;
         }
@@ -122,6 +125,41 @@ final class Elements extends Detector {
             return KeyNames.Key.NONE;
         }
         return KeyNames.classify(scan, start, end);
+    }
+
+    /**
+     * What the name of the element whose start tag with attributes {@code gt} closes says, when its end tag closes the
+     * text that follows on the line ({@code <wsse:Password Type="…">…</wsse:Password>}, {@code <password
+     * encrypted="false">…</password>}): NONE for another tag or where no such end tag follows (an {@code <input>}).
+     */
+    private static KeyNames.Key ownName(Scan scan, int gt) {
+        String s = scan.text;
+        int lt = gt - 1;
+        while (lt >= 0 && gt - lt <= MAX_TAG && s.charAt(lt) != '<' && s.charAt(lt) != '>' && s.charAt(lt) != '\n') {
+            lt--;
+        }
+        if (lt < 0 || s.charAt(lt) != '<' || lt + 1 >= gt || !Chars.letter(s.charAt(lt + 1))) {
+            return KeyNames.Key.NONE;
+        }
+        int nameEnd = lt + 1;
+        while (nameEnd < gt && nameEnd - lt <= KeyNames.MAX_LENGTH && (Chars.alnum(s.charAt(nameEnd))
+                || s.charAt(nameEnd) == '_' || s.charAt(nameEnd) == '-' || s.charAt(nameEnd) == '.' || s.charAt(nameEnd) == ':')) {
+            nameEnd++;
+        }
+        if (nameEnd >= gt || s.charAt(nameEnd) != ' ') {
+            return KeyNames.Key.NONE;
+        }
+        int lt2 = gt + 1;
+        while (lt2 < s.length() && lt2 - gt <= MAX_VALUE && s.charAt(lt2) != '<' && s.charAt(lt2) != '\n') {
+            lt2++;
+        }
+        int length = nameEnd - lt - 1;
+        if (lt2 + 2 + length >= s.length() || s.charAt(lt2) != '<' || s.charAt(lt2 + 1) != '/'
+                || !s.regionMatches(lt2 + 2, s, lt + 1, length) || s.charAt(lt2 + 2 + length) != '>') {
+            return KeyNames.Key.NONE;
+        }
+        int colon = Chars.lastIndexOf(s, ':', lt + 1, nameEnd);
+        return KeyNames.classify(scan, colon >= 0 ? colon + 1 : lt + 1, nameEnd);
     }
 
     /**

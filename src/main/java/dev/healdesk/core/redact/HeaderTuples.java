@@ -79,7 +79,7 @@ final class HeaderTuples extends Detector {
             if (kind != null) {
                 scan.add(kind, names[2], names[3]);
             }
-            return names[3];
+            return i + 1;   // and the other rules read both items: ('AKIA…', '…'), an access key's id and its secret
         }
         if (count < 2 || !named) {
             return i + 1;

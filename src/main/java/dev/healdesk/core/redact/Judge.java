@@ -480,6 +480,21 @@ final class Judge {
                 return true;
             }
         }
+        return end - start == 3 && cardCode(s, start);
+    }
+
+    /**
+     * Whether the name just before the value at {@code start} (within 16 characters of its line) is a card's
+     * verification code, cvv, cvc or cvn ({@code "cvc":"314"}, {@code :cvv=>"271"}): its three digits are the secret a
+     * short number under another password's name ({@code pass: 120}) is not.
+     */
+    private static boolean cardCode(String s, int start) {
+        for (int k = start - 3; k >= 0 && start - k <= 16 && s.charAt(k) != '\n'; k--) {
+            if (s.regionMatches(true, k, "cvv", 0, 3) || s.regionMatches(true, k, "cvc", 0, 3)
+                    || s.regionMatches(true, k, "cvn", 0, 3)) {
+                return true;
+            }
+        }
         return false;
     }
 

@@ -363,8 +363,8 @@ final class NamedValues extends Detector {
         while (sep < stop && sep - start <= 32 && (Chars.word(s.charAt(sep)) || s.charAt(sep) == '.' || s.charAt(sep) == '-')) {
             sep++;
         }
-        if (sep >= stop - 1 || s.charAt(sep) != ':' && s.charAt(sep) != '/') {
-            return -1;
+        if (sep >= stop - 1 || s.charAt(sep) != ':' && s.charAt(sep) != '/' || keyId(s, start, sep)) {
+            return -1;   // an access key's id before its secret (AKIA…/…) is no user: the pair is one secret
         }
         if (Values.generated(s, start, sep)) {
             return -1;   // no user's name but a key's first part: AWS's base64 secrets have slashes (…Kqz/ujvw…)
@@ -378,6 +378,22 @@ final class NamedValues extends Detector {
             return -1;   // a path, a time, host:port
         }
         return sep + 1;
+    }
+
+    /** Sixteen or more capitals and digits, a digit among them: an access key's id (AKIA…), which no user name is. */
+    private static boolean keyId(String s, int start, int end) {
+        if (end - start < 16) {
+            return false;
+        }
+        boolean digit = false;
+        for (int k = start; k < end; k++) {
+            char c = s.charAt(k);
+            if (!Chars.upper(c) && !Chars.digit(c)) {
+                return false;
+            }
+            digit |= Chars.digit(c);
+        }
+        return digit;
     }
 
     private static boolean passwordName(String s, int start, int end) {

@@ -404,7 +404,10 @@ final class Numbers extends Detector {
 
     /** Words that name a telephone number as a word of a label ({@code phone}, {@code phone_es}, {@code mobileNumber}). */
     private static final String[] PHONE_WORDS = {"phone", "phones", "mobile", "telephone", "tel", "cellphone",
-            "msisdn", "whatsapp", "fax", "telefon", "telefono", "telefone", "telefoon"};
+            "msisdn", "whatsapp", "fax", "telefon", "telefono", "telefone", "telefoon",
+            // a mobile's word in the languages a localised form's validation message names it in (teléfono parts
+            // at its accent, and its tel is above)
+            "cellulare", "celular", "cellular", "handy", "mobil", "mobiel", "portable"};
     /** The most characters read back from a value to its label. */
     private static final int LABEL_REACH = 64;
 

@@ -82,7 +82,9 @@ final class PhonePlans {
 
     /** How far before the number a phone's word may stand, over a few lines: an assertion's message or field. */
     static final int WORD_REACH = 320;
-    private static final String[] WORDS = {"phone", "mobile", "msisdn", "sms"};
+    private static final String[] WORDS = {"phone", "mobile", "msisdn", "sms",
+            // the word in the languages a localised validation message or fixture prints it in
+            "telefon", "tel\u00e9fono", "t\u00e9l\u00e9phone", "telefoon", "cellulare", "celular", "m\u00f3vil", "handy"};
 
     /**
      * A phone's word ({@code phone}, {@code mobile}, {@code msisdn}, {@code sms}, in any case and inside a longer
@@ -119,11 +121,12 @@ final class PhonePlans {
 
     private static boolean word(String s, char[] chars, int k) {
         char c = (char) (chars[k] | 0x20);
-        if (c != 'p' && c != 'm' && c != 's' || k + 1 >= s.length()) {
+        if (c != 'p' && c != 'm' && c != 's' && c != 't' && c != 'c' && c != 'h' || k + 1 >= s.length()) {
             return false;
         }
         char d = (char) (chars[k + 1] | 0x20);
-        if (!(c == 'p' && d == 'h' || c == 'm' && (d == 'o' || d == 's') || c == 's' && d == 'm')) {
+        if (!(c == 'p' && d == 'h' || c == 'm' && (d == 'o' || d == 's' || d == '\u00f3') || c == 's' && d == 'm'
+                || c == 't' && (d == 'e' || d == '\u00e9') || c == 'c' && d == 'e' || c == 'h' && d == 'a')) {
             return false;
         }
         for (String w : WORDS) {

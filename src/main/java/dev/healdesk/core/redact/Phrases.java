@@ -43,8 +43,9 @@ final class Phrases extends Detector {
     public int at(Scan scan, int i) {
         String s = scan.text;
         int w = scan.wordEnd(i);
-        if (w < s.length() && s.charAt(w) == ' ' && i > 0 && s.charAt(i - 1) == '\n' && Chars.is(s, i, w, "input")) {
-            inputBelowTap(scan, i, w);   // a step's line starts with it
+        if (w < s.length() && s.charAt(w) == ' ' && i > 0 && (s.charAt(i - 1) == '\n' || marksOnly(s, i))
+                && Chars.is(s, i, w, "input")) {
+            inputBelowTap(scan, i, w);   // a step's line starts with it, or with a console's frame and status marks
             return w;
         }
         if (w >= s.length() || s.charAt(w) != ' ' || i < 3 || s.charAt(i - 1) != ' ') {
@@ -60,6 +61,23 @@ final class Phrases extends Detector {
             loginAs(scan, i, w);
         }
         return w;
+    }
+
+    /**
+     * Whether only blanks and marks that are no letter or digit stand between the line's start and {@code i}, at most
+     * twelve: the frame and status mark Maestro's console puts before a step ({@code  ║ ❌   Input text …}).
+     */
+    private static boolean marksOnly(String s, int i) {
+        for (int k = i - 1; k >= 0 && i - k <= 12; k--) {
+            char c = s.charAt(k);
+            if (c == '\n') {
+                return k < i - 1;
+            }
+            if (Character.isLetterOrDigit(c)) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Words of a step that puts the focus on a field: Maestro's "Tap on", Appium's and Detox' tap and click. */

@@ -78,7 +78,7 @@ final class PlaceholderParams extends Detector {
         int[] span = new int[2];
         int i = open + 1;
         for (int n = 0; n < MAX_PARAMS && i < s.length(); n++) {
-            i = value(s, Chars.skipBlanks(s, i), ']', span);
+            i = value(s, Chars.skipBlanks(s, i), s.charAt(open) == '(' ? ')' : ']', span);
             if (i < 0) {
                 return open + 1;
             }
@@ -151,6 +151,52 @@ final class PlaceholderParams extends Detector {
         span[0] = i;
         span[1] = end;
         return end;
+    }
+
+    /**
+     * MyBatis' log of the values bound to the statement of its {@code ==>  Preparing:} line, at {@code from}: each
+     * value followed by its Java type in brackets, parted by commas, to the line's end ({@code ==> Parameters:
+     * ana@…(String), 42(Integer), null}); each judged as the column of its place, as the lists above are.
+     */
+    static void typed(Scan scan, int label, int from) {
+        String s = scan.text;
+        KeyNames.Key[] columns = new KeyNames.Key[MAX_PARAMS];
+        int[] names = new int[2 * MAX_PARAMS];
+        int count = statement(scan, label, columns, names);
+        if (count == 0) {
+            return;
+        }
+        int nl = s.indexOf('\n', from);
+        int lineEnd = nl < 0 ? s.length() : nl;
+        if (lineEnd > from && s.charAt(lineEnd - 1) == '\r') {
+            lineEnd--;
+        }
+        int start = from;
+        int n = 0;
+        for (int k = from; k < lineEnd && n < count; k++) {
+            boolean typeEnd = s.charAt(k) == ')' && (k + 1 == lineEnd || s.startsWith(", ", k + 1));
+            boolean bareNull = s.startsWith("null", start) && k == start + 4 && (k == lineEnd || s.startsWith(", ", k));
+            if (bareNull) {
+                n++;
+                start = k + 2;
+                k = k + 1;
+                continue;
+            }
+            if (!typeEnd) {
+                continue;
+            }
+            int open = k - 1;
+            while (open > start && Chars.letter(s.charAt(open))) {
+                open--;
+            }
+            if (open <= start || s.charAt(open) != '(' || open + 1 >= k || !Chars.upper(s.charAt(open + 1))) {
+                continue;   // a bracket inside the value
+            }
+            param(scan, n, start, open, count, columns, names);
+            n++;
+            start = k + 3;
+            k = k + 2;
+        }
     }
 
     /** The value {@code s[start, end)} of place {@code n}, judged as a field of the column the statement names there. */

@@ -154,12 +154,16 @@ public final class Redactor {
         on(",", new SecretPairs());
         on("\n", new HistoryLines());
         on("iwuvaI", new Phrases());
-        on("[{", new PlaceholderParams());
+        on("[{(", new PlaceholderParams());
         on("i[", new ValidationPaths());
         on("<[", new FieldDiffs());
         on("(", new FailingRows());
         on("@", new NetworkPaths());
         on("[(", new HeaderTuples());
+        on("[(", new AuthPairs());
+        on(">", new MyBatisParameters());
+        on("(", new ViewActions());
+        on("p", new ChaiProperties());
         on(">", new HtmlCells());
         on("\n", alignedColumns);
         on(":", new FailureCases());
