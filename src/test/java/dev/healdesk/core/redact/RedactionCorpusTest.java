@@ -154,6 +154,10 @@ class RedactionCorpusTest {
      * ({@link #RELEASED_LATER}); with redact15's general forms (see the fourth's note; here a URL-encoded sign in a
      * password's shape and the value below a lone name of a two-column error page): tune 0 and 0, held out 0 and 0,
      * kept unchanged (held out 259 of 261: two UUIDs that are an {@code XSRF-TOKEN} cookie's values, masked as cookies).
+     * Then 255 of 261 (this stop, redact31's statement parameters read by their columns with redact32's stored password
+     * hashes): a {@code password_hash} column's {@code pbkdf2:…$salt$digest} loses its salt and digest, as
+     * {@link PasswordHashes} takes a modular-crypt hash's and keeps the algorithm; the writer listed them as keeps. A
+     * decision, not a loss found blind: an offline guess at a password starts from its salt and digest.
      */
     private static final int FIFTH_TUNE_LEAKS_STANDARD = 0;
     private static final int FIFTH_TUNE_LEAKS_AT_REST = 0;
@@ -161,8 +165,8 @@ class RedactionCorpusTest {
     private static final int FIFTH_HELD_OUT_LEAKS_AT_REST = 0;
     private static final double FIFTH_TUNE_KEPT_STANDARD = 0.98;
     private static final double FIFTH_TUNE_KEPT_AT_REST = 0.98;
-    private static final double FIFTH_HELD_OUT_KEPT_STANDARD = 0.98;
-    private static final double FIFTH_HELD_OUT_KEPT_AT_REST = 0.98;
+    private static final double FIFTH_HELD_OUT_KEPT_STANDARD = 0.977;
+    private static final double FIFTH_HELD_OUT_KEPT_AT_REST = 0.977;
     /**
      * The sixth collection ({@link RedactionCorpus#SIXTH}, families6.py: 47 formats none of the earlier collections has,
      * weighted toward what a failing test run and its CI log carry: other languages' test runners and HTTP mocks, CI
