@@ -3,6 +3,7 @@ package dev.healdesk.cli;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
@@ -72,6 +73,34 @@ class RedactCommandTest {
 
     @Test
     void linesAreWrittenAsTheyArriveWhenTheInputWaits() throws Exception {
+        String all = streamed((feed, out) -> {
+            write(feed, "first token=ghp_0123456789abcdefghijklmnopqrstuvwxyzAB\n");
+            String early = waitFor(out, "first");
+            assertTrue(early.startsWith("first token=[REDACTED"), "the first line is out before the input ends: " + early);
+            assertFalse(early.contains("ghp_0123"), early);
+            write(feed, "second line\n");
+        });
+        assertTrue(all.endsWith("\nsecond line\n"), all);
+    }
+
+    @Test
+    void aValueAnEarlierBlockNamedGoesFromALaterBlockOfTheStream() throws Exception {
+        String password = "Rw8" + "nTq4zLp2Vx";
+        String all = streamed((feed, out) -> {
+            write(feed, "seed: user=qa-bot password=" + password + "\n");
+            assertTrue(waitFor(out, "seed").contains("password=[REDACTED_PASSWORD]"), "its own block: " + out);
+            write(feed, "AssertionError: expected '" + password + "' to be null\n");
+        });
+        assertTrue(all.endsWith("\nAssertionError: expected '[REDACTED_PASSWORD]' to be null\n"), all);
+    }
+
+    /** What a test writes into {@code healdesk redact}'s standard input while it runs, reading what has come out. */
+    private interface Feeding {
+        void feed(PipedOutputStream feed, StringWriter out) throws Exception;
+    }
+
+    /** Runs {@code healdesk redact} on a pipe that {@code feeding} writes to and closes; all it wrote out. */
+    private static String streamed(Feeding feeding) throws Exception {
         PipedOutputStream feed = new PipedOutputStream();
         InputStream original = System.in;
         System.setIn(new PipedInputStream(feed, 1 << 16));
@@ -81,53 +110,28 @@ class RedactCommandTest {
         try {
             Future<Integer> code = pool.submit(() -> Cli.execute(new PrintWriter(out, true), new PrintWriter(err, true),
                     "redact"));
-            feed.write("first token=ghp_0123456789abcdefghijklmnopqrstuvwxyzAB\n".getBytes(StandardCharsets.UTF_8));
-            feed.flush();
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (!out.toString().contains("first") && System.nanoTime() < until) {
-                Thread.sleep(20);
-            }
-            String early = out.toString();
-            assertTrue(early.startsWith("first token=[REDACTED"), "the first line is out before the input ends: " + early);
-            assertFalse(early.contains("ghp_0123"), early);
-            feed.write("second line\n".getBytes(StandardCharsets.UTF_8));
+            feeding.feed(feed, out);
             feed.close();
             assertEquals(0, code.get(20, TimeUnit.SECONDS), err.toString());
-            assertTrue(out.toString().replace(System.lineSeparator(), "\n").endsWith("\nsecond line\n"), out.toString());
+            return out.toString().replace(System.lineSeparator(), "\n");
         } finally {
             pool.shutdownNow();
             System.setIn(original);
         }
     }
 
-    @Test
-    void aValueAnEarlierBlockNamedGoesFromALaterBlockOfTheStream() throws Exception {
-        String password = "Rw8" + "nTq4zLp2Vx";
-        PipedOutputStream feed = new PipedOutputStream();
-        InputStream original = System.in;
-        System.setIn(new PipedInputStream(feed, 1 << 16));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        try {
-            Future<Integer> code = pool.submit(() -> Cli.execute(new PrintWriter(out, true), new PrintWriter(err, true),
-                    "redact"));
-            feed.write(("seed: user=qa-bot password=" + password + "\n").getBytes(StandardCharsets.UTF_8));
-            feed.flush();
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (!out.toString().contains("seed") && System.nanoTime() < until) {
-                Thread.sleep(20);
-            }
-            assertTrue(out.toString().contains("password=[REDACTED_PASSWORD]"), "its own block: " + out);
-            feed.write(("AssertionError: expected '" + password + "' to be null\n").getBytes(StandardCharsets.UTF_8));
-            feed.close();
-            assertEquals(0, code.get(20, TimeUnit.SECONDS), err.toString());
-            assertTrue(out.toString().replace(System.lineSeparator(), "\n")
-                    .endsWith("\nAssertionError: expected '[REDACTED_PASSWORD]' to be null\n"), out.toString());
-        } finally {
-            pool.shutdownNow();
-            System.setIn(original);
+    private static void write(PipedOutputStream feed, String text) throws IOException {
+        feed.write(text.getBytes(StandardCharsets.UTF_8));
+        feed.flush();
+    }
+
+    /** What has come out once it contains {@code part}, or after 20 seconds. */
+    private static String waitFor(StringWriter out, String part) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!out.toString().contains(part) && System.nanoTime() < until) {
+            Thread.sleep(20);
         }
+        return out.toString();
     }
 
     @Test
