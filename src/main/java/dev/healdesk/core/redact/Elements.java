@@ -134,11 +134,8 @@ final class Elements extends Detector {
      */
     private static KeyNames.Key ownName(Scan scan, int gt) {
         String s = scan.text;
-        int lt = gt - 1;
-        while (lt >= 0 && gt - lt <= MAX_TAG && s.charAt(lt) != '<' && s.charAt(lt) != '>' && s.charAt(lt) != '\n') {
-            lt--;
-        }
-        if (lt < 0 || s.charAt(lt) != '<' || lt + 1 >= gt || !Chars.letter(s.charAt(lt + 1))) {
+        int lt = tagStart(s, gt);
+        if (lt < 0) {
             return KeyNames.Key.NONE;
         }
         int nameEnd = lt + 1;
@@ -162,6 +159,15 @@ final class Elements extends Detector {
         return KeyNames.classify(scan, colon >= 0 ? colon + 1 : lt + 1, nameEnd);
     }
 
+    /** The {@code <} of the start tag with a name that {@code gt} closes on its line; -1 where there is none. */
+    private static int tagStart(String s, int gt) {
+        int lt = gt - 1;
+        while (lt >= 0 && gt - lt <= MAX_TAG && s.charAt(lt) != '<' && s.charAt(lt) != '>' && s.charAt(lt) != '\n') {
+            lt--;
+        }
+        return lt < 0 || s.charAt(lt) != '<' || lt + 1 >= gt || !Chars.letter(s.charAt(lt + 1)) ? -1 : lt;
+    }
+
     /**
      * What the start tag that {@code gt} closes says through its {@code name}, {@code key} or {@code id} attribute, as
      * generic elements carry a setting's name: {@code <entry key="db.password">}, {@code <param name="token">},
@@ -169,11 +175,8 @@ final class Elements extends Detector {
      */
     private static KeyNames.Key named(Scan scan, int gt) {
         String s = scan.text;
-        int lt = gt - 1;
-        while (lt >= 0 && gt - lt <= MAX_TAG && s.charAt(lt) != '<' && s.charAt(lt) != '>' && s.charAt(lt) != '\n') {
-            lt--;
-        }
-        if (lt < 0 || s.charAt(lt) != '<' || lt + 1 >= gt || !Chars.letter(s.charAt(lt + 1))) {
+        int lt = tagStart(s, gt);
+        if (lt < 0) {
             return KeyNames.Key.NONE;
         }
         for (int a = lt + 1; a < gt; a++) {
