@@ -1,6 +1,12 @@
 package dev.healdesk.core.redact;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +30,9 @@ record RuleTable(List<Tokens.Rule> tokens, List<CommandLines.Flag> flags, List<L
     private static final String TAIL = "(?![A-Za-z0-9_-])";
     private static final int WINDOW = 1100;
 
+    /** One factory for the package's tables (this one and {@link NationalIds}'s), each read once a process. */
+    private static final JsonFactory JSON = new JsonFactory();
+
     static RuleTable load() {
         JsonNode root = resource(RESOURCE);
         return new RuleTable(each(root.get("rules"), RuleTable::token), each(root.get("commandLines"), RuleTable::flag),
@@ -31,8 +40,8 @@ record RuleTable(List<Tokens.Rule> tokens, List<CommandLines.Flag> flags, List<L
     }
 
     /**
-     * The table {@code name} of this package's resources as a tree ({@link TableJson}); a missing or unreadable one
-     * stops Healdesk at start, naming it.
+     * The table {@code name} of this package's resources as a tree ({@link #tree}); a missing or unreadable one stops
+     * Healdesk at start, naming it.
      */
     static JsonNode resource(String name) {
         // through the module (Healdesk's is the class path's unnamed one), which looks on the class path alone: the
@@ -42,9 +51,61 @@ record RuleTable(List<Tokens.Rule> tokens, List<CommandLines.Flag> flags, List<L
             if (in == null) {
                 throw new IllegalStateException(name + " is missing from the class path");
             }
-            return TableJson.read(in.readAllBytes());
+            try (JsonParser p = JSON.createParser(in)) {
+                return tree(p, p.nextToken());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(name + " cannot be read", e);
+        }
+    }
+
+    /**
+     * The value that starts at {@code t}, as the tree {@code ObjectMapper.readTree} would build (the test holds them
+     * equal): read with the streaming parser, as an ObjectMapper's construction and first look-ups loaded some 420
+     * classes, a fifth of those of a {@code healdesk report} process, to read this one file.
+     */
+    static JsonNode tree(JsonParser p, JsonToken t) throws IOException {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        if (t == null) {
+            throw new IOException("no JSON value");
+        }
+        switch (t) {
+            case START_OBJECT -> {
+                ObjectNode o = nodes.objectNode();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    o.set(name, tree(p, p.nextToken()));
+                }
+                return o;
+            }
+            case START_ARRAY -> {
+                ArrayNode a = nodes.arrayNode();
+                JsonToken next;
+                while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
+                    a.add(tree(p, next));
+                }
+                return a;
+            }
+            case VALUE_STRING -> {
+                return nodes.textNode(p.getText());
+            }
+            case VALUE_NUMBER_INT -> {
+                return switch (p.getNumberType()) {
+                    case INT -> nodes.numberNode(p.getIntValue());
+                    case LONG -> nodes.numberNode(p.getLongValue());
+                    default -> nodes.numberNode(p.getBigIntegerValue());
+                };
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return nodes.numberNode(p.getDoubleValue());
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return nodes.booleanNode(t == JsonToken.VALUE_TRUE);
+            }
+            case VALUE_NULL -> {
+                return nodes.nullNode();
+            }
+            default -> throw new IOException("unexpected " + t + " at line " + p.currentTokenLocation().getLineNr());
         }
     }
 
