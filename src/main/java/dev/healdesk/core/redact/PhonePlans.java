@@ -129,8 +129,15 @@ final class PhonePlans {
                 || c == 't' && (d == 'e' || d == '\u00e9') || c == 'c' && d == 'e' || c == 'h' && d == 'a')) {
             return false;
         }
+        if (c == 't' || c == 'c' || c == 'h') {
+            // tel…, cel…, han…: a third letter first, as "test", "text", "case" and "has" are most of these places
+            char e = k + 2 < s.length() ? (char) (chars[k + 2] | 0x20) : 0;
+            if (e != (c == 'h' ? 'n' : 'l')) {
+                return false;
+            }
+        }
         for (String w : WORDS) {
-            if (s.regionMatches(true, k, w, 0, w.length())) {
+            if (w.charAt(0) == c && s.regionMatches(true, k, w, 0, w.length())) {
                 return true;
             }
         }
