@@ -30,15 +30,24 @@ final class Echoes {
     }
 
     /**
+     * The distinct values of a text's spans found by context, in the order of their spans: {@code count} of each array
+     * filled. What {@link #add} looked for, and what a {@link SecretMemory} keeps of the text.
+     */
+    record Picked(String[] texts, SecretKind[] kinds, int[] starts, int count) {
+    }
+
+    /**
      * Claims, in {@code scan}, every other whole occurrence of each value found by context: of every span claimed so
      * far, however many there are and wherever the value's name stands in the text; and of each value {@code
-     * remembered} from the texts before it ({@link SecretMemory}), where one is given.
+     * remembered} from the texts before it ({@link SecretMemory}), where one is given. Returns the values it picked,
+     * null where there was none.
      */
-    static void add(Scan scan, Values remembered) {
+    static Picked add(Scan scan, Values remembered) {
         int count = scan.spanCount();
         String s = scan.text;
-        SecretKind[] kinds = KINDS;
-        int[] picked = null;
+        String[] texts = null;
+        SecretKind[] found = null;
+        int[] starts = null;
         int values = 0;
         Set<String> seen = null;
         for (int k = 0; k < count; k++) {
@@ -47,36 +56,33 @@ final class Echoes {
             }
             if (seen == null) {
                 seen = new HashSet<>();
-                picked = new int[8];
+                texts = new String[8];
+                found = new SecretKind[8];
+                starts = new int[8];
             }
-            if (!seen.add(s.substring(scan.span(k, 0), scan.span(k, 1)))) {
+            String value = s.substring(scan.span(k, 0), scan.span(k, 1));
+            if (!seen.add(value)) {
                 continue;   // the same value under another name: looked for once
             }
-            if (values == picked.length) {
-                picked = Arrays.copyOf(picked, 2 * values);
+            if (values == texts.length) {
+                texts = Arrays.copyOf(texts, 2 * values);
+                found = Arrays.copyOf(found, 2 * values);
+                starts = Arrays.copyOf(starts, 2 * values);
             }
-            picked[values++] = k;
+            texts[values] = value;
+            found[values] = KINDS[scan.span(k, 2)];
+            starts[values++] = scan.span(k, 0);
         }
         if (values > ONE_BY_ONE) {
-            String[] texts = new String[values];
-            SecretKind[] found = new SecretKind[values];
-            int[] starts = new int[values];
-            for (int v = 0; v < values; v++) {
-                starts[v] = scan.span(picked[v], 0);
-                texts[v] = s.substring(starts[v], scan.span(picked[v], 1));
-                found[v] = kinds[scan.span(picked[v], 2)];
-            }
-            new Values(texts, found, starts).lookFor(scan);
+            new Values(Arrays.copyOf(texts, values), Arrays.copyOf(found, values), Arrays.copyOf(starts, values))
+                    .lookFor(scan);
         } else {
             for (int v = 0; v < values; v++) {
-                int k = picked[v];
-                int start = scan.span(k, 0);
-                SecretKind kind = kinds[scan.span(k, 2)];
-                String value = s.substring(start, scan.span(k, 1));
+                String value = texts[v];
                 boolean hex = hex(value, 0, value.length());
                 for (int at = s.indexOf(value); at >= 0; at = s.indexOf(value, at + 1)) {
-                    if (at != start) {
-                        claim(scan, kind, value.length(), hex, at);
+                    if (at != starts[v]) {
+                        claim(scan, found[v], value.length(), hex, at);
                     }
                 }
             }
@@ -84,10 +90,11 @@ final class Echoes {
         if (remembered != null && remembered.size() > 0) {
             remembered.lookFor(scan);
         }
+        return values == 0 ? null : new Picked(texts, found, starts, values);
     }
 
     /** Whether the {@code k}th span of {@code scan} is a value to look for again: long enough, found by context. */
-    static boolean echoable(Scan scan, int k) {
+    private static boolean echoable(Scan scan, int k) {
         int start = scan.span(k, 0);
         int end = scan.span(k, 1);
         return end - start >= MIN_LENGTH && echoed(KINDS[scan.span(k, 2)]) && !uuid(scan.text, start, end);

@@ -391,9 +391,9 @@ public final class Redactor {
         }
         lineEnds.line(scan, n);
         if (depth == 0) {
-            Echoes.add(scan, memory == null ? null : memory.values());
-            if (memory != null) {
-                memory.learn(scan);
+            Echoes.Picked picked = Echoes.add(scan, memory == null ? null : memory.values());
+            if (memory != null && picked != null) {
+                memory.learn(picked);
             }
         }
         return scan;

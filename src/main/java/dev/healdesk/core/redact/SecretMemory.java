@@ -28,27 +28,21 @@ public final class SecretMemory {
         return values;
     }
 
-    /** Keeps the values of {@code scan}'s spans found by context that it does not hold yet. */
-    void learn(Scan scan) {
-        int count = scan.spanCount();
+    /** Keeps the values a text's scan picked ({@link Echoes#add}) that it does not hold yet. */
+    void learn(Echoes.Picked picked) {
+        Echoes.Values known = values;
         List<String> more = null;
         List<SecretKind> kinds = null;
-        SecretKind[] all = SecretKind.values();
-        Echoes.Values known = values;
-        for (int k = 0; k < count; k++) {
-            if (!Echoes.echoable(scan, k)) {
-                continue;
-            }
-            String value = scan.text.substring(scan.span(k, 0), scan.span(k, 1));
-            if (known.contains(value) || more != null && more.contains(value)) {
+        for (int v = 0; v < picked.count(); v++) {
+            if (known.contains(picked.texts()[v])) {
                 continue;
             }
             if (more == null) {
                 more = new ArrayList<>();
                 kinds = new ArrayList<>();
             }
-            more.add(value);
-            kinds.add(all[scan.span(k, 2)]);
+            more.add(picked.texts()[v]);   // distinct already: Echoes looked for each once
+            kinds.add(picked.kinds()[v]);
         }
         if (more != null) {
             add(more, kinds);
