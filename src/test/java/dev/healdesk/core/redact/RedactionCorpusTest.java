@@ -603,6 +603,15 @@ class RedactionCorpusTest {
     // after a percent-encoded quote in an Okta search URL) and 0 of 300 at rest, 1556 of 1564 kept (1558 at rest; lost:
     // Stripe publishable keys, which RedactorTest masks, a Werkzeug debugger PIN, a console's key, and Twilio's test
     // sender number, a phone); the held-out summary lines did not move (6 of 212, 1 of 164, 843 and 845 of 860).
+    /**
+     * Whether the thirteenth collection's held-out part prints its failures. It was released as tune data by the lead at
+     * this commit (issue #14, redact33), after its last measure as a held-out part with all the rules of main at
+     * 7a694bd: 6 of 212 planted values leaked with the standard rules and 1 of 164 secrets at rest, 843 and 845 of 860
+     * must-keep strings kept (0.980 and 0.983). Its first measure, with the rules of 53c5544, was the same. From then on
+     * it counts as tune data; the fourteenth collection (corpus14) is the clean measure of formats no rule was written
+     * for.
+     */
+    private static final boolean RELEASED_THIRTEENTH = true;
     private static final int THIRTEENTH_TUNE_LEAKS_STANDARD = 2;
     private static final int THIRTEENTH_TUNE_LEAKS_AT_REST = 0;
     private static final int THIRTEENTH_HELD_OUT_LEAKS_STANDARD = 6;
@@ -1153,13 +1162,13 @@ class RedactionCorpusTest {
         assertTrue(atRest.keptShare() >= THIRTEENTH_TUNE_KEPT_AT_REST, atRest::toString);
     }
 
-    /** The thirteenth collection's held-out part: its failures are never printed, only its summary lines. */
+    /** The thirteenth collection's held-out part, released as tune data ({@link #RELEASED_THIRTEENTH}). */
     @Test
     void theRulesLeakNoMoreThanMeasuredOnTheThirteenthCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
         Figures standard = RedactionCorpus.measure(thirteenth, "heldout", Redactor.standard()::redact, true);
         Figures atRest = RedactionCorpus.measure(thirteenth, "heldout", Redactor.atRest()::redact, false);
-        report("thirteenth collection, standard", standard, false);
-        report("thirteenth collection, at rest", atRest, false);
+        report("thirteenth collection, standard", standard, RELEASED_THIRTEENTH);
+        report("thirteenth collection, at rest", atRest, RELEASED_THIRTEENTH);
         assertTrue(standard.leaked() <= THIRTEENTH_HELD_OUT_LEAKS_STANDARD, standard::toString);
         assertTrue(atRest.leaked() <= THIRTEENTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= THIRTEENTH_HELD_OUT_KEPT_STANDARD, standard::toString);
