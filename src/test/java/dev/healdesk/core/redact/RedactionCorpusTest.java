@@ -640,16 +640,20 @@ class RedactionCorpusTest {
      * seen it. Its families are split by the SHA-1 of the name (0 mod 3): 22 of 66 fell to the held-out part, 88 of 264
      * lines (33%; not redrawn).
      */
-    // Not measured yet: these bounds are set once, from the first run at the rules of the branch point (main at c218a9f),
-    // in the commit after this one; until then they hold every planted value and no kept string.
-    private static final int FOURTEENTH_TUNE_LEAKS_STANDARD = Integer.MAX_VALUE;
-    private static final int FOURTEENTH_TUNE_LEAKS_AT_REST = Integer.MAX_VALUE;
-    private static final int FOURTEENTH_HELD_OUT_LEAKS_STANDARD = Integer.MAX_VALUE;
-    private static final int FOURTEENTH_HELD_OUT_LEAKS_AT_REST = Integer.MAX_VALUE;
-    private static final double FOURTEENTH_TUNE_KEPT_STANDARD = 0;
-    private static final double FOURTEENTH_TUNE_KEPT_AT_REST = 0;
-    private static final double FOURTEENTH_HELD_OUT_KEPT_STANDARD = 0;
-    private static final double FOURTEENTH_HELD_OUT_KEPT_AT_REST = 0;
+    // Measured once at 08ef632 (the data and wiring's commit) with the rules of main at c218a9f, the branch point, before
+    // any rule was written for it, from the summary lines only (the failures of neither part are printed, and no line was
+    // changed after the run): tune 21 of 430 planted values leaked with the standard rules and 7 of 290 secrets at rest,
+    // 1549 of 1549 must-keep strings kept both ways (1.0000); held out 12 of 224 and 4 of 148, 753 of 763 kept both ways
+    // (0.9869). The standard figure counts personal data, the figure at rest secrets only. These bounds keep the gap from
+    // growing: lower the leak bounds, raise the kept floors, never the other way.
+    private static final int FOURTEENTH_TUNE_LEAKS_STANDARD = 21;
+    private static final int FOURTEENTH_TUNE_LEAKS_AT_REST = 7;
+    private static final int FOURTEENTH_HELD_OUT_LEAKS_STANDARD = 12;
+    private static final int FOURTEENTH_HELD_OUT_LEAKS_AT_REST = 4;
+    private static final double FOURTEENTH_TUNE_KEPT_STANDARD = 1.0;
+    private static final double FOURTEENTH_TUNE_KEPT_AT_REST = 1.0;
+    private static final double FOURTEENTH_HELD_OUT_KEPT_STANDARD = 0.986;
+    private static final double FOURTEENTH_HELD_OUT_KEPT_AT_REST = 0.986;
     /**
      * Whether the fourteenth collection's tune part prints its failures. Not this stop: the whole collection is this
      * stop's measure and nobody tunes on it, so both parts print their summary lines only; the lead releases it.
