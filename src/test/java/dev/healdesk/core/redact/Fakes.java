@@ -512,6 +512,10 @@ final class Fakes {
                 if (thirteenth != null) {
                     return thirteenth;
                 }
+                Fake fourteenth = FourteenthIds.make(name, r, this);
+                if (fourteenth != null) {
+                    return fourteenth;
+                }
                 throw new IllegalArgumentException("no fake for placeholder " + name);
         }
     }

@@ -118,6 +118,21 @@ final class RedactionCorpus {
      * families held out by hash, split and committed before any rule ran on it; no rule writer has seen it.
      */
     static final String THIRTEENTH = "/redaction/failure-output-13.jsonl";
+    /**
+     * The fourteenth collection, this stop's clean measure, written blind like the thirteenth: at least two thirds of its
+     * formats from the MAINSTREAM tools a failing test run of a web, back-end or mobile application prints (Jest's JSON
+     * results and inline snapshots, mochawesome, Cypress, Playwright, Django, Gradle, golang-migrate, RSpec, Laravel,
+     * GitHub Actions service containers, GitLab CI services, CircleCI, kubectl, Terraform, the AWS SDKs, az, Firebase,
+     * psql, MongoDB, Redis, Prisma, TypeORM, Knex, KafkaJS, New Relic, Log4j2, npm, Bundler, fastlane, the iOS simulator,
+     * React Native, Flutter, Allure, pytest-html, PowerShell, Apache, go-resty, Reactor Netty, tenacity, Serverless,
+     * Azure Functions, Heroku, Vercel, Apollo Server, ActionMailer, Django mail, Symfony, Flyway, Alembic), each in a
+     * message shape none of the thirteen earlier collections has, and some of tools none has (Prism, Keploy, BackstopJS,
+     * Hoppscotch, Testkube, Garden, ZAP, Trivy, Infisical); with the personal data of countries no earlier one has and tax
+     * and business numbers with valid check digits ({@link FourteenthIds}; see {@code
+     * src/test/redaction-corpus/families14.py}); a third of its families held out by hash, split and committed before any
+     * rule ran on it; no rule writer has seen it.
+     */
+    static final String FOURTEENTH = "/redaction/failure-output-14.jsonl";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Z0-9_]+)(?::\\d+)?\\}\\}");
 
     /** One line, filled: the text, what was planted in it, and what must stay. */

@@ -622,6 +622,45 @@ class RedactionCorpusTest {
     private static final double THIRTEENTH_HELD_OUT_KEPT_AT_REST = 0.982;
     /** The thirteenth collection ({@link RedactionCorpus#THIRTEENTH}), measured apart. */
     private static List<Case> thirteenth;
+    /**
+     * The fourteenth collection ({@link RedactionCorpus#FOURTEENTH}, families14.py: 66 formats, 57 of them from the
+     * mainstream tools a failing test run of a web, back-end or mobile application prints, each in a message shape none
+     * of the thirteen earlier collections has: Jest's JSON results and inline snapshots, mochawesome, Cypress's alias
+     * waits and env, Playwright's trace hint, config and URL assertions; Django fixtures and console mail, Gradle's proxy
+     * properties, golang-migrate, RSpec doubles, Laravel's database assertions and tinker; GitHub Actions service
+     * containers, GitLab CI services, CircleCI's processed config; kubectl diff and config view, Terraform variable
+     * validation, the AWS SDK for Java's credential chain, the DynamoDB document client, az app settings, Firebase
+     * functions config; psql, MongoDB's topology, redis-cli, Prisma, TypeORM, Knex, KafkaJS; New Relic, Log4j2's JSON
+     * layout; npm and Bundler config, fastlane match, the iOS simulator log, React Native's AsyncStorage, Flutter; Allure
+     * results, pytest-html; PowerShell traces and env; Apache's dumpio, go-resty, Reactor Netty, tenacity; Serverless,
+     * Azure Functions, Heroku, Vercel; Apollo Server, ActionMailer, Symfony, Flyway, Alembic; and 9 of tools none of the
+     * thirteen has: Prism, Keploy, BackstopJS, Hoppscotch, Testkube, Garden, ZAP, Trivy, Infisical; with the personal data
+     * of 22 more countries and tax and business numbers that pass their checks ({@link FourteenthIds}); learnt from
+     * public documentation pages and threads) was built and committed before any rule ran on it, and no rule writer has
+     * seen it. Its families are split by the SHA-1 of the name (0 mod 3): 22 of 66 fell to the held-out part, 88 of 264
+     * lines (33%; not redrawn).
+     */
+    // Measured once at 08ef632 (the data and wiring's commit) with the rules of main at c218a9f, the branch point, before
+    // any rule was written for it, from the summary lines only (the failures of neither part are printed, and no line was
+    // changed after the run): tune 21 of 430 planted values leaked with the standard rules and 7 of 290 secrets at rest,
+    // 1549 of 1549 must-keep strings kept both ways (1.0000); held out 12 of 224 and 4 of 148, 753 of 763 kept both ways
+    // (0.9869). The standard figure counts personal data, the figure at rest secrets only. These bounds keep the gap from
+    // growing: lower the leak bounds, raise the kept floors, never the other way.
+    private static final int FOURTEENTH_TUNE_LEAKS_STANDARD = 21;
+    private static final int FOURTEENTH_TUNE_LEAKS_AT_REST = 7;
+    private static final int FOURTEENTH_HELD_OUT_LEAKS_STANDARD = 12;
+    private static final int FOURTEENTH_HELD_OUT_LEAKS_AT_REST = 4;
+    private static final double FOURTEENTH_TUNE_KEPT_STANDARD = 1.0;
+    private static final double FOURTEENTH_TUNE_KEPT_AT_REST = 1.0;
+    private static final double FOURTEENTH_HELD_OUT_KEPT_STANDARD = 0.986;
+    private static final double FOURTEENTH_HELD_OUT_KEPT_AT_REST = 0.986;
+    /**
+     * Whether the fourteenth collection's tune part prints its failures. Not this stop: the whole collection is this
+     * stop's measure and nobody tunes on it, so both parts print their summary lines only; the lead releases it.
+     */
+    private static final boolean RELEASED_FOURTEENTH_TUNE = false;
+    /** The fourteenth collection ({@link RedactionCorpus#FOURTEENTH}), measured apart. */
+    private static List<Case> fourteenth;
 
     @BeforeAll
     static void load() throws IOException {
@@ -638,6 +677,7 @@ class RedactionCorpusTest {
         eleventh = RedactionCorpus.load(RedactionCorpus.ELEVENTH, SEED);
         twelfth = RedactionCorpus.load(RedactionCorpus.TWELFTH, SEED);
         thirteenth = RedactionCorpus.load(RedactionCorpus.THIRTEENTH, SEED);
+        fourteenth = RedactionCorpus.load(RedactionCorpus.FOURTEENTH, SEED);
     }
 
     @Test
@@ -1173,6 +1213,51 @@ class RedactionCorpusTest {
         assertTrue(atRest.leaked() <= THIRTEENTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= THIRTEENTH_HELD_OUT_KEPT_STANDARD, standard::toString);
         assertTrue(atRest.keptShare() >= THIRTEENTH_HELD_OUT_KEPT_AT_REST, atRest::toString);
+    }
+
+    @Test
+    void theFourteenthCollectionHasTwoHundredFortyLinesInSixtyFormatsWithAQuarterToAThirdHeldOut() {
+        long heldOut = fourteenth.stream().filter(c -> c.split().equals("heldout")).count();
+        long formats = fourteenth.stream().map(c -> c.id().substring(0, c.id().lastIndexOf('-'))).distinct().count();
+        long heldOutFormats = fourteenth.stream().filter(c -> c.split().equals("heldout"))
+                .map(c -> c.id().substring(0, c.id().lastIndexOf('-'))).distinct().count();
+        long keep = fourteenth.stream().mapToLong(c -> c.keep().size()).sum();
+        long planted = fourteenth.stream().mapToLong(c -> c.planted().size()).sum();
+        long secrets = fourteenth.stream().flatMap(c -> c.planted().stream()).filter(f -> !f.personal()).count();
+        assertTrue(fourteenth.size() >= 240, "lines: " + fourteenth.size());
+        assertTrue(formats >= 60, "formats: " + formats);
+        assertTrue(heldOutFormats >= 18, "held-out formats: " + heldOutFormats);
+        assertTrue(keep >= 1000, "must-keep strings: " + keep);
+        assertTrue(secrets >= 400, "planted secrets: " + secrets);
+        assertTrue(planted >= 500, "planted values: " + planted);
+        // the hash gave this collection 33% of its lines held out; not redrawn
+        assertTrue(heldOut >= fourteenth.size() / 4 && heldOut <= fourteenth.size() * 9 / 20, "held out: " + heldOut);
+    }
+
+    /** The fourteenth collection's tune part: this stop it prints its summary lines only ({@link #RELEASED_FOURTEENTH_TUNE}). */
+    @Test
+    void theRulesLeakNoMoreThanMeasuredOnTheFourteenthCollectionsTuneSplitAndKeepWhatTheOperatorNeeds() {
+        Figures standard = RedactionCorpus.measure(fourteenth, "tune", Redactor.standard()::redact, true);
+        Figures atRest = RedactionCorpus.measure(fourteenth, "tune", Redactor.atRest()::redact, false);
+        report("fourteenth collection, standard", standard, RELEASED_FOURTEENTH_TUNE);
+        report("fourteenth collection, at rest", atRest, RELEASED_FOURTEENTH_TUNE);
+        assertTrue(standard.leaked() <= FOURTEENTH_TUNE_LEAKS_STANDARD, standard::toString);
+        assertTrue(atRest.leaked() <= FOURTEENTH_TUNE_LEAKS_AT_REST, atRest::toString);
+        assertTrue(standard.keptShare() >= FOURTEENTH_TUNE_KEPT_STANDARD, standard::toString);
+        assertTrue(atRest.keptShare() >= FOURTEENTH_TUNE_KEPT_AT_REST, atRest::toString);
+    }
+
+    /** The fourteenth collection's held-out part: its failures are never printed, only its summary lines. */
+    @Test
+    void theRulesLeakNoMoreThanMeasuredOnTheFourteenthCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
+        Figures standard = RedactionCorpus.measure(fourteenth, "heldout", Redactor.standard()::redact, true);
+        Figures atRest = RedactionCorpus.measure(fourteenth, "heldout", Redactor.atRest()::redact, false);
+        report("fourteenth collection, standard", standard, false);
+        report("fourteenth collection, at rest", atRest, false);
+        assertTrue(standard.leaked() <= FOURTEENTH_HELD_OUT_LEAKS_STANDARD, standard::toString);
+        assertTrue(atRest.leaked() <= FOURTEENTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
+        assertTrue(standard.keptShare() >= FOURTEENTH_HELD_OUT_KEPT_STANDARD, standard::toString);
+        assertTrue(atRest.keptShare() >= FOURTEENTH_HELD_OUT_KEPT_AT_REST, atRest::toString);
     }
 
     private static void report(String rules, Figures f, boolean failures) {
