@@ -111,7 +111,7 @@ public final class Packager {
      * collection near its end (-Xlog:gc: "Pause Young (Normal) 5M->3M", 5.6 ms, every thread stopped) where it had
      * nothing left to collect that the exit would not free; with three regions it makes none. Alternating pairs
      * under chrt (src/site/markdown/benchmarks.md, the fourteenth pass): {@code report} 0.95 of the wall time and
-     * of the CPU, {@code history} and {@code triage}, which allocate less, 0.97-1.00, {@code java -version} 1.00.
+     * of the CPU, {@code history} and {@code triage}, which allocate less, 0.97-1.01, {@code java -version} 0.995-1.01.
      * A command that allocates more still collects, less often; the heap grows as before.
      */
     private static final List<String> SHORT_COMMAND_ONLY_OPTIONS = List.of("-Xms16m", "-XX:NewSize=12m",
