@@ -106,8 +106,15 @@ public final class Packager {
      * under chrt) and the wall time by ~1 % on otherwise idle cores (0.99, 0.99, 1.00), more where the cores are
      * shared. At 10 (tried in the third pass, without the warm-up threads) the interpreted main thread lost more
      * than C1's thread saved; -Xint, the far end, costs {@code triage} 13 % (its regular expressions need C1).
+     * <p>And -XX:NewSize=12m: a young generation of at least 12 MB of those 16. G1 sizes its young generation from the
+     * start heap (5 % of 16 MB, one 4 MB region here), so a {@code report} of the bench's 200-test run made a young
+     * collection near its end (-Xlog:gc: "Pause Young (Normal) 5M->3M", 5.6 ms, every thread stopped) where it had
+     * nothing left to collect that the exit would not free; with three regions it makes none. Alternating pairs
+     * under chrt (src/site/markdown/benchmarks.md, the fourteenth pass): {@code report} 0.95 of the wall time and
+     * of the CPU, {@code history} and {@code triage}, which allocate less, 0.97-1.01, {@code java -version} 0.995-1.01.
+     * A command that allocates more still collects, less often; the heap grows as before.
      */
-    private static final List<String> SHORT_COMMAND_ONLY_OPTIONS = List.of("-Xms16m",
+    private static final List<String> SHORT_COMMAND_ONLY_OPTIONS = List.of("-Xms16m", "-XX:NewSize=12m",
             "-XX:CompileThresholdScaling=4");
     /**
      * The JVM options of a short command beyond its class path, archive and properties, one a line, in lib/app: what

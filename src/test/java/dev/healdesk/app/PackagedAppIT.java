@@ -202,6 +202,9 @@ class PackagedAppIT {
         // a short command starts with a 16 MB heap; a run, which lives long, with the JVM's own start heap
         assertThat(flag(history, "InitialHeapSize")).isEqualTo(String.valueOf(16L << 20));
         assertThat(flag(run, "InitialHeapSize")).isNotEqualTo(String.valueOf(16L << 20));
+        // of which at least 12 MB young, so that a report of a run collects no garbage it would free at its exit
+        assertThat(flag(history, "NewSize")).isEqualTo(String.valueOf(12L << 20));
+        assertThat(flag(run, "NewSize")).isNotEqualTo(String.valueOf(12L << 20));
         // a short command compiles a method after four times the calls; a run and long work at the JVM's thresholds
         assertThat(flag(history, "CompileThresholdScaling")).isEqualTo("4.000000");
         assertThat(flag(run, "CompileThresholdScaling")).isEqualTo("1.000000");
@@ -209,7 +212,7 @@ class PackagedAppIT {
         // bench --only=cli starts its floor (java -version) with the short commands' JVM options, listed here
         assertThat(Files.readAllLines(image.resolve("lib/app/healdesk-cli.jvm-options"))).containsExactly(
                 "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0", "-XX:HeapBaseMinAddress=2g",
-                "-XX:TieredStopAtLevel=1", "-Xms16m", "-XX:CompileThresholdScaling=4");
+                "-XX:TieredStopAtLevel=1", "-Xms16m", "-XX:NewSize=12m", "-XX:CompileThresholdScaling=4");
         // every java line of the launcher puts sqlite-jdbc's jar first (its version file is then found in the first
         // jar opened): the console, the short commands, run and the rest, whose archives were written so
         String launcher = Files.readString(image.resolve("bin/healdesk"));
