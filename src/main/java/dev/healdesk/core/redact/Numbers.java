@@ -107,7 +107,7 @@ final class Numbers extends Detector {
                     scan.add(SecretKind.PHONE, i, end);
                 } else if (card(s, g, count)) {
                     scan.add(SecretKind.CREDIT_CARD, i, end);
-                } else if (nationalPhone(s, g, count)) {
+                } else if (nationalPhone(s, g, count) || trunkEight(s, g, count)) {
                     scan.add(SecretKind.PHONE, i, end);
                 } else if (!NumberLabels.claim(scan, i, end)   // tax id 12-3456789
                         && !NationalIds.claim(scan, i, end)) {   // a Swedish or Korean number by its checks
@@ -121,7 +121,8 @@ final class Numbers extends Detector {
                         return g[2 * k - 1];
                     }
                 }
-                if (usPhone(s, g, 0, count) || nationalPhone(s, g, count) || chineseMobile(s, g, count)) {
+                if (usPhone(s, g, 0, count) || nationalPhone(s, g, count) || chineseMobile(s, g, count)
+                        || trunkEight(s, g, count)) {
                     scan.add(SecretKind.PHONE, i, end);
                     return end;
                 }
@@ -245,6 +246,19 @@ final class Numbers extends Detector {
             digits += len(g, k);
         }
         return digits >= 9 && digits <= 12;
+    }
+
+    /**
+     * A Russian or Kazakh number as people there write it at home, with the trunk prefix 8 and the ten digits grouped
+     * 3-3-2-2: {@code 8 701 936 72 88}, {@code 8-912-345-67-89}; the area or mobile code starts 3, 4, 8 or 9 (Russia)
+     * or 7 (Kazakhstan). Eleven digits grouped 1-3-3-2-2 are rarely anything else.
+     */
+    private static boolean trunkEight(String s, int[] g, int count) {
+        if (count != 5 || !lengths(g, 1, 3, 3, 2, 2) || s.charAt(g[0]) != '8') {
+            return false;
+        }
+        char code = s.charAt(g[2]);
+        return (code == '3' || code == '4' || code == '7' || code == '8' || code == '9') && !zeroed(s, g[0], g[9]);
     }
 
     /**
