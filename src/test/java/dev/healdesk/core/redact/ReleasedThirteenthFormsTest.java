@@ -12,7 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * leaked or lost (redact33): a URL with a login in a Kubernetes Secret's data keeps all but its password or key, the
  * id a container engine's command prints below it, an SQL statement inside a Python string's repr, Redis' AUTH as a
  * log quotes it, a phone number in a parametrized test's id, the two ends of a text message, a filter's literal
- * between percent-encoded quotes, Twilio's test numbers.
+ * between percent-encoded quotes, Twilio's test numbers, a Russian or Kazakh number with its trunk 8, PgBouncer's
+ * auth file.
  * Each on lines written for this test, not taken from the corpus, with counter-examples in other tools' syntax that
  * must come through as they are. Values are made at test time.
  */
@@ -145,6 +146,29 @@ class ReleasedThirteenthFormsTest {
         assertFalse(out2.contains("12 34 56 78"), out2);
         FormChecks.untouched(redactor, "GET /api/v1/users?search=profile.department+eq+%22Sales 2024%22&limit=200");
         FormChecks.untouched(redactor, "GET /odata/Orders?$filter=Status+eq+%27Open%27");
+    }
+
+    @Test
+    void aRussianOrKazakhNumberWithItsTrunkEightGoesInARowWithNothingNamingIt() {
+        String out = redactor.redact("payload row 4: qa-bot,8 705 214 63 97\nfixture: 8-912-345-67-81;");
+        assertFalse(out.contains("214 63 97") || out.contains("345-67-81"), out);
+        assertTrue(out.contains("payload row 4: qa-bot,"), out);
+        // other groupings, another first digit, a code outside the plans, an all-zero placeholder: no such number
+        FormChecks.untouched(redactor, "sizes: 1 234 567 89 10, build 8 123 456 78 90, ids 9 701 936 72 88");
+        FormChecks.untouched(redactor, "version 8 701 93 672 88, 8 701 9367 2 88, 8 900 000 00 00");
+    }
+
+    @Test
+    void aPgBouncerAuthFilesLinesLoseTheirPasswordsAndOtherQuotedPairsStay() {
+        for (Redactor r : new Redactor[] {redactor, atRest}) {
+            String pw = "xK" + FormChecks.token(random, 10) + "-7.q";
+            FormChecks.gone(r, "$ sudo cat /etc/pgbouncer/userlist.txt\n\"app_ro\" \"" + pw + "\"\n", pw, "\"app_ro\" \"");
+            String pw2 = password();
+            FormChecks.gone(r, "auth_file = /etc/pgbouncer/users.txt\n...\n\"stats\" \"" + pw2 + "\"", pw2, "\"stats\"");
+        }
+        // the same layout without the auth file above: a Tcl dict's, a Makefile's words
+        FormChecks.untouched(redactor, "set d [dict create]\n\"region\" \"eu-West-1b\"\n");
+        FormChecks.untouched(redactor, "$ cat userlist.txt\n\"pgbouncer\" \"md5\"\n\"admin\" \"\"");
     }
 
     @Test
