@@ -4,7 +4,8 @@ package dev.healdesk.core.redact;
  * A field compared with a literal by a query language's word operator, as a request's filter carries it into an access
  * log, an API client's trace or a test's failure: OData's {@code $filter=Phone eq '…'} (its blanks written {@code +}
  * or {@code %20} in a URL: {@code Phone+eq+'…'}), SCIM's {@code filter=userName eq "…"}, Microsoft Graph's and
- * Dynamics' queries; {@code eq} and {@code ne}. The literal is judged as the named field's whole content
+ * Dynamics' queries, Okta's {@code search=profile.mobilePhone+eq+%22…%22} (the quotes percent-encoded too);
+ * {@code eq} and {@code ne}. The literal is judged as the named field's whole content
  * ({@link FieldDiffs#judge}): a phone under {@code Phone}, a person's number under {@code NationalId}, a secret under a
  * secret's name; {@code Status eq 'Open'} and {@code Id eq 42} keep theirs. Triggered by the operator's {@code e} or
  * {@code n} and its length.
@@ -51,6 +52,14 @@ final class FilterValues extends Detector {
         }
         int v = end + 1;
         char q = s.charAt(v);
+        if (q == '%' && (s.startsWith("%22", v) || s.startsWith("%27", v))) {
+            // the quotes percent-encoded in a URL's query: search=profile.mobilePhone+eq+%22…%22 (Okta's, SCIM's)
+            int close = s.indexOf(s.substring(v, v + 3), v + 3);
+            if (close > v + 3 && close - v <= MAX_VALUE) {
+                FieldDiffs.judge(scan, new int[] {nameStart, nameEnd}, v + 3, close);
+            }
+            return end;
+        }
         if (q != '\'' && q != '"') {
             return end;
         }

@@ -501,7 +501,11 @@ final class NamedValues extends Detector {
             hello = q < p && q >= 6 && Chars.blank(s.charAt(q)) && s.regionMatches(true, q - 5, "hello", 0, 5)
                     && (q == 5 || !Chars.word(s.charAt(q - 6)));
         }
-        if (!quoted && !prompt && !hello) {
+        // the command as a server's or a proxy's log quotes it after a sentence: "…pair; AUTH worker …", "… AUTH …" on
+        // a line of its own; in capitals, and only a password's shape goes ("SMTP; AUTH failed" stays)
+        boolean command = !quoted && !prompt && !hello && s.startsWith("AUTH", word)
+                && (p < 0 || s.charAt(p) == ';' || s.charAt(p) == '\n' || s.charAt(p) == '\r');
+        if (!quoted && !prompt && !hello && !command) {
             return -1;
         }
         int lastStart = -1;
@@ -512,6 +516,9 @@ final class NamedValues extends Detector {
             if (Chars.blank(s.charAt(i))) {
                 i++;
                 continue;
+            }
+            if (command && (s.charAt(i) == ';' || s.startsWith("from ", i))) {
+                break;   // the log's words after the command: "… from 10.0.4.17:51240"
             }
             int start;
             int stop;
@@ -536,11 +543,17 @@ final class NamedValues extends Detector {
             lastStart = start;
             lastEnd = stop;
         }
-        if (args < 1 || args > 2 || lastEnd <= lastStart || Values.placeholder(s, lastStart, lastEnd)) {
+        if (args < 1 || args > 2 || lastEnd <= lastStart || Values.placeholder(s, lastStart, lastEnd)
+                || command && (!Values.passwordLike(s, lastStart, lastEnd) || mechanism(s, Chars.skipBlanks(s, after)))) {
             return -1;
         }
         scan.add(SecretKind.PASSWORD, lastStart, lastEnd);
         return lastEnd;
+    }
+
+    /** Whether a SASL mechanism's name in capitals starts at {@code i} ({@code PLAIN}, {@code XOAUTH2}): SMTP's AUTH. */
+    private static boolean mechanism(String s, int i) {
+        return i + 1 < s.length() && Chars.upper(s.charAt(i)) && Chars.upper(s.charAt(i + 1));
     }
 
     /**

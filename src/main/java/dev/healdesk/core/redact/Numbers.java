@@ -107,7 +107,7 @@ final class Numbers extends Detector {
                     scan.add(SecretKind.PHONE, i, end);
                 } else if (card(s, g, count)) {
                     scan.add(SecretKind.CREDIT_CARD, i, end);
-                } else if (nationalPhone(s, g, count)) {
+                } else if (nationalPhone(s, g, count) || trunkEight(s, g, count)) {
                     scan.add(SecretKind.PHONE, i, end);
                 } else if (!NumberLabels.claim(scan, i, end)   // tax id 12-3456789
                         && !NationalIds.claim(scan, i, end)) {   // a Swedish or Korean number by its checks
@@ -121,7 +121,8 @@ final class Numbers extends Detector {
                         return g[2 * k - 1];
                     }
                 }
-                if (usPhone(s, g, 0, count) || nationalPhone(s, g, count) || chineseMobile(s, g, count)) {
+                if (usPhone(s, g, 0, count) || nationalPhone(s, g, count) || chineseMobile(s, g, count)
+                        || trunkEight(s, g, count)) {
                     scan.add(SecretKind.PHONE, i, end);
                     return end;
                 }
@@ -245,6 +246,19 @@ final class Numbers extends Detector {
             digits += len(g, k);
         }
         return digits >= 9 && digits <= 12;
+    }
+
+    /**
+     * A Russian or Kazakh number as people there write it at home, with the trunk prefix 8 and the ten digits grouped
+     * 3-3-2-2: {@code 8 701 936 72 88}, {@code 8-912-345-67-89}; the area or mobile code starts 3, 4, 8 or 9 (Russia)
+     * or 7 (Kazakhstan). Eleven digits grouped 1-3-3-2-2 are rarely anything else.
+     */
+    private static boolean trunkEight(String s, int[] g, int count) {
+        if (count != 5 || !lengths(g, 1, 3, 3, 2, 2) || s.charAt(g[0]) != '8') {
+            return false;
+        }
+        char code = s.charAt(g[2]);
+        return (code == '3' || code == '4' || code == '7' || code == '8' || code == '9') && !zeroed(s, g[0], g[9]);
     }
 
     /**
@@ -520,6 +534,29 @@ final class Numbers extends Detector {
                 && !zeroed(s, start, end);
     }
 
+    /** The digits of Twilio's test numbers but the last: {@code +1 500 555 0000} to {@code 0009}. */
+    private static final String TEST_NUMBER = "1500555000";
+
+    /**
+     * Whether {@code s[start, end)} is one of the numbers a telephony API documents for its test credentials, no one's:
+     * Twilio's "magic" numbers {@code +15005550000} to {@code +15005550009} ({@code From: +15005550006} sends,
+     * {@code To: +15005550001} is invalid), in any grouping. They are kept wherever a rule takes them for a phone, so a
+     * failed test's message still says which case the test exercised.
+     */
+    static boolean testNumber(String s, int start, int end) {
+        int n = 0;
+        for (int k = start; k < end; k++) {
+            char c = s.charAt(k);
+            if (Chars.digit(c)) {
+                if (n < TEST_NUMBER.length() ? c != TEST_NUMBER.charAt(n) : n > TEST_NUMBER.length()) {
+                    return false;
+                }
+                n++;
+            }
+        }
+        return n == TEST_NUMBER.length() + 1;
+    }
+
     /** {@code 2024-05-14}, {@code 14.05.2024}: a date. */
     private static boolean dated(String s, int start, int end) {
         return end - start == 10 && (s.charAt(start + 4) == '-' && s.charAt(start + 7) == '-'
@@ -607,7 +644,47 @@ final class Numbers extends Detector {
                 || s.charAt(k) == '.')) {
             k--;
         }
-        return phoneWords(s, k + 1, end) || Chars.is(s, k + 1, end, "value") && SiblingNames.phone(s, k + 1);
+        return phoneWords(s, k + 1, end) || Chars.is(s, k + 1, end, "value") && SiblingNames.phone(s, k + 1)
+                || (Chars.is(s, k + 1, end, "to") || Chars.is(s, k + 1, end, "from")) && messaging(s, k + 1);
+    }
+
+    /**
+     * Words that say a line is about a text message or a call sent through a telephony API: the vendors' names, and
+     * the {@code sid} of Twilio's account, message and service ids ({@code account_sid}, {@code MessagingServiceSid}).
+     */
+    private static final String[] MESSAGING_WORDS = {"sms", "mms", "twilio", "vonage", "nexmo", "plivo", "sinch",
+            "messagebird", "telnyx", "whatsapp", "sid"};
+
+    /**
+     * Whether the line that holds the label at {@code label} is about a text message or a call ({@link
+     * #MESSAGING_WORDS}, read as words of names: {@code account_sid}, {@code AccountSid}, {@code SmsService}), so that
+     * its {@code to} and {@code from} are the two ends' phone numbers ({@code {"to":"…","from":"…","account_sid":…}},
+     * {@code messages.create({ to: '…' })} below a Twilio client). {@code "to": "…"} on any other line stays.
+     */
+    private static boolean messaging(String s, int label) {
+        int from = label;
+        while (from > 0 && label - from < 400 && s.charAt(from - 1) != '\n') {
+            from--;
+        }
+        int to = label;
+        while (to < s.length() && to - label < 400 && s.charAt(to) != '\n') {
+            to++;
+        }
+        int w = -1;
+        for (int k = from; k <= to; k++) {
+            boolean letter = k < to && Chars.letter(s.charAt(k));
+            boolean hump = letter && w >= 0 && Chars.upper(s.charAt(k)) && Chars.lower(s.charAt(k - 1));
+            if (w >= 0 && (!letter || hump)) {
+                if (Chars.isAny(s, w, k, MESSAGING_WORDS)) {
+                    return true;
+                }
+                w = -1;
+            }
+            if (letter && w < 0) {
+                w = k;
+            }
+        }
+        return false;
     }
 
     /**

@@ -11,7 +11,8 @@ package dev.healdesk.core.redact;
  * triggered by its bracket. And a quoted name and its quoted value with only blanks between, as the maps of Clojure's
  * EDN ({@code {"X-Api-Key" "…"}}), Lisp's property lists and Tcl's dicts print them ({@link #spaced}): read forwards
  * from a map's brace or a comma, pair after pair, and from a line's end by {@link LineEnds} (a trigger on every quote
- * would cost every JSON string a call).
+ * would cost every JSON string a call). A line of PgBouncer's auth file, {@code "user" "password"}, whose user's name
+ * says nothing, goes by the file's name above it ({@code cat /etc/pgbouncer/userlist.txt}, {@code auth_file}).
  */
 final class Pairs extends Detector {
 
@@ -197,10 +198,37 @@ final class Pairs extends Detector {
         }
         KeyNames.Key key = KeyNames.classify(scan, k + 1, close);
         if (key == KeyNames.Key.NONE) {
+            if (q == '"' && (b < 0 || s.charAt(b) == '\n') && userList(s, k)) {
+                int start = open + 1;
+                int end = Quotes.close(s, start, 1);
+                if (end < s.length() && s.charAt(end) == '"' && Values.passwordLike(s, start, end)) {
+                    scan.add(SecretKind.PASSWORD, start, end);   // "user" "password": pgbouncer's auth_file
+                    return end;
+                }
+            }
             return open + 1;
         }
         int start = open + 1;
         return Math.max(open + 1, KeyValues.claim(scan, key, start, Quotes.close(s, start, 1), true, close));
+    }
+
+    /** How far above a {@code "user" "password"} line its file's name may stand. */
+    private static final int USER_LIST_REACH = 2048;
+
+    /**
+     * Whether the lines above the line that starts at {@code lineStart} name PgBouncer's auth file ({@code
+     * userlist.txt}, its setting {@code auth_file}), whose lines are {@code "user" "password"}: a user name that says
+     * nothing, and the password in clear text (or its {@code md5…} or SCRAM hash, which the hashes' rules judge).
+     */
+    private static boolean userList(String s, int lineStart) {
+        int from = Math.max(0, lineStart - USER_LIST_REACH);
+        for (int k = lineStart - 8; k >= from; k--) {
+            char c = s.charAt(k);
+            if (c == 'u' && s.startsWith("userlist", k) || c == 'a' && s.startsWith("auth_file", k)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean nameChar(char c) {

@@ -181,7 +181,7 @@ final class Scan {
                 start = password;
             }
         }
-        if (end <= start || left[kind.ordinal()]) {
+        if (end <= start || left[kind.ordinal()] || kind == SecretKind.PHONE && Numbers.testNumber(text, start, end)) {
             return;
         }
         if (spans == null) {

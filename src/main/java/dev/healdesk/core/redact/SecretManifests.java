@@ -7,7 +7,8 @@ package dev.healdesk.core.redact;
  * nothing ({@code DATABASE_URL: cG9zdGdy…}, {@code tls.crt}) is still the Secret's. The document is read from its
  * {@code ---} (or the text's start) to the next; each {@code NAME: value} line indented under the map goes, the names
  * stay, and so do the values of an account's or an address's name ({@code username}, {@code DB_HOST}), which the
- * operator needs and the names' rules judge. A ConfigMap's {@code data:} keeps its values. Triggered by the word {@code data} or {@code stringData} at a
+ * operator needs and the names' rules judge, and the parts of a URL with a login ({@code DATABASE_URL:
+ * postgresql://user:…@host:5432/db}) other than its password or key, which the URL rules mask. A ConfigMap's {@code data:} keeps its values. Triggered by the word {@code data} or {@code stringData} at a
  * line's start.
  */
 final class SecretManifests extends Detector {
@@ -60,13 +61,41 @@ final class SecretManifests extends Detector {
                     stop--;
                 }
                 if (stop > v && !Values.placeholder(s, v, stop) && s.charAt(v) != '|' && s.charAt(v) != '>'
-                        && !account(s, k, sep)) {
+                        && !account(s, k, sep) && !loginUrl(s, v, stop)) {
                     scan.add(SecretKind.GENERIC_SECRET, v, stop);
                 }
             }
             line = lineEnd + 1;
         }
         return end;
+    }
+
+    /**
+     * Whether the value {@code s[v, stop)} is a URL that carries its credentials before an {@code @}
+     * ({@code postgresql://orders:…@db:6432/crm}, a Sentry DSN's {@code https://KEY@o1.ingest.sentry.io/2}): the
+     * URL rules mask the password or key there and keep the scheme, user, host, port and database, which the operator
+     * needs to see which server a release points at. A URL without a login, or any other value, still goes whole.
+     */
+    private static boolean loginUrl(String s, int v, int stop) {
+        int scheme = v;
+        while (scheme < stop && (Chars.alnum(s.charAt(scheme)) || s.charAt(scheme) == '+' || s.charAt(scheme) == '.'
+                || s.charAt(scheme) == '-')) {
+            scheme++;
+        }
+        if (scheme == v || !Chars.letter(s.charAt(v)) || !s.startsWith("://", scheme)) {
+            return false;
+        }
+        int authority = scheme + 3;
+        for (int k = authority; k < stop; k++) {
+            char c = s.charAt(k);
+            if (c == '/' || c == '?' || c == '#' || Chars.space(c)) {
+                return false;
+            }
+            if (c == '@') {
+                return k > authority;
+            }
+        }
+        return false;
     }
 
     /**

@@ -86,7 +86,16 @@ final class SqlValues extends Detector {
             int quote = Quotes.open(s, k);
             int start = k + quote;
             int end;
-            if (quote > 0) {
+            if (quote == 0 && k + 1 < s.length() && s.charAt(k) == '\\' && s.charAt(k + 1) == '\'') {
+                // the statement inside a Python string's repr, which escapes its quotes: VALUES (\'Ann\', \'…\')
+                start = k + 2;
+                end = start;
+                while (end < s.length() && s.charAt(end) != '\n' && !(s.charAt(end) == '\\' && end + 1 < s.length()
+                        && s.charAt(end + 1) == '\'')) {
+                    end++;
+                }
+                k = Math.min(s.length(), end + 2);
+            } else if (quote > 0) {
                 end = Quotes.close(s, start, quote);
                 k = Math.min(s.length(), end + quote);
             } else {

@@ -9,7 +9,9 @@ package dev.healdesk.core.redact;
  * when it looks like a password ({@link Values#passwordLike}); a name with a secret's name in it ({@code
  * test_api_key_is_accepted}, {@code test_token_refresh}) takes the secret, and each parameter goes that looks random
  * ({@link Values#secretLike}). So {@code test_login[anonymous-]}, {@code test_login[admin-expired]} and
- * {@code test_parse[utf-8-BOM]} keep theirs. Triggered by the bracket after a word.
+ * {@code test_parse[utf-8-BOM]} keep theirs. A name with a phone's word ({@code test_normalize_phone}) takes phone
+ * numbers: each parameter that is one ({@link Numbers#phoneValue}) goes, in any country's grouping, blanks and dashes
+ * in it too, so {@code test_normalize_phone[772 468 804-+967]} keeps its prefix. Triggered by the bracket after a word.
  */
 final class TestIds extends Detector {
 
@@ -35,14 +37,35 @@ final class TestIds extends Detector {
             return b + 1;
         }
         int close = b + 1;
+        boolean blanks = false;
         while (close < s.length() && close - b <= MAX_ID && s.charAt(close) != ']') {
             char c = s.charAt(close);
-            if (Chars.space(c) || c == '[') {
+            if (c == ' ') {
+                blanks = true;   // pytest's id of a string with blanks keeps them: test_phone[772 468 804-+967]
+            } else if (Chars.space(c) || c == '[') {
                 return b + 1;
             }
             close++;
         }
         if (close >= s.length() || s.charAt(close) != ']' || close == b + 1) {
+            return b + 1;
+        }
+        if (Numbers.phoneWords(s, nameStart, b)) {
+            // a test named for a phone (test_normalize_phone, testMobileNumber) takes phone numbers: each parameter
+            // that is one, in any country's grouping, goes; its prefix and other words stay
+            int from = b + 1;
+            for (int k = b + 1; k <= close; k++) {
+                if (k == close || s.charAt(k) == '-' && k > from && !Chars.digit(s.charAt(k + 1))
+                        && s.charAt(k + 1) != ' ') {
+                    if (Numbers.phoneValue(s, from, k)) {
+                        scan.add(SecretKind.PHONE, from, k);
+                    }
+                    from = k + 1;
+                }
+            }
+            return b + 1;
+        }
+        if (blanks) {
             return b + 1;
         }
         boolean login = false;

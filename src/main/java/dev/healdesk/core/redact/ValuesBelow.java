@@ -67,6 +67,9 @@ final class ValuesBelow {
             }
         }
         if (s.charAt(e - 1) == ':' || prompt(s, lineStart, e)) {
+            if (containerId(s, lineStart, e, start, end)) {
+                return;   // docker run -d … prints the new container's id, not the password its -e options set
+            }
             claim(scan, secretNamed(scan, lineStart, e), start, end);
         } else {
             claim(scan, loneName(scan, lineStart, e), start, end);
@@ -174,6 +177,43 @@ final class ValuesBelow {
         if (kind != null) {
             scan.add(kind, start, end);
         }
+    }
+
+    /** The container engines' CLIs whose commands print an object's id of 64 hex digits alone on a line. */
+    private static final String[] ENGINES = {"docker", "podman", "nerdctl"};
+
+    /**
+     * Whether the lone word {@code [start, end)} is 64 small hex digits below a container engine's command ({@code $
+     * docker run -d … -e POSTGRES_PASSWORD=…}, {@code $ podman create …}, {@code $ sudo nerdctl commit …}): the id of
+     * the container or image it made, as {@code docker ps} and the daemon's errors print it, whatever secret the
+     * command's options name.
+     */
+    private static boolean containerId(String s, int lineStart, int lineEnd, int start, int end) {
+        if (end - start != 64) {
+            return false;
+        }
+        for (int k = start; k < end; k++) {
+            char c = s.charAt(k);
+            if (!Chars.digit(c) && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        int k = Chars.skipBlanks(s, lineStart);
+        int dollar = Chars.indexOf(s, '$', k, Math.min(lineEnd, k + 80));
+        if (dollar >= 0 && dollar + 1 < lineEnd && s.charAt(dollar + 1) == ' ') {
+            k = dollar + 2;   // past the prompt
+        } else if (k + 1 < lineEnd && (s.charAt(k) == '#' || s.charAt(k) == '+') && s.charAt(k + 1) == ' ') {
+            k += 2;
+        }
+        k = Chars.skipBlanks(s, k);
+        if (s.startsWith("sudo ", k)) {
+            k = Chars.skipBlanks(s, k + 5);
+        }
+        int w = k;
+        while (k < lineEnd && Chars.alnum(s.charAt(k))) {
+            k++;
+        }
+        return k < lineEnd && s.charAt(k) == ' ' && Chars.isAny(s, w, k, ENGINES);
     }
 
     /** Whether {@code [start, end)} is a rule of three dashes or more and nothing else. */

@@ -120,8 +120,10 @@ class RedactionCorpusTest {
     // <name>, EDN's "name" "value", a debugger's char pointer, auth user:password, psk, generated salts, base64 that
     // decodes to a login, a parameter bound to a secret's column. Tune 3 and 1 (pgbouncer's userlist line
     // "user" "password", and the two addresses whose "mail.com" the relay's host repeats), held out 0 and 0.
-    private static final int FOURTH_TUNE_LEAKS_STANDARD = 3;
-    private static final int FOURTH_TUNE_LEAKS_AT_REST = 1;
+    // redact33 (ReleasedThirteenthFormsTest): a "user" "password" line below PgBouncer's auth file's name goes: tune 2
+    // and 0, the two addresses whose "mail.com" the relay's host repeats (a measure's artefact: nothing to mask).
+    private static final int FOURTH_TUNE_LEAKS_STANDARD = 2;
+    private static final int FOURTH_TUNE_LEAKS_AT_REST = 0;
     private static final int FOURTH_HELD_OUT_LEAKS_STANDARD = 0;
     private static final int FOURTH_HELD_OUT_LEAKS_AT_REST = 0;
     private static final double FOURTH_TUNE_KEPT_STANDARD = 0.98;
@@ -507,7 +509,9 @@ class RedactionCorpusTest {
     private static final boolean RELEASED_ELEVENTH = true;
     private static final int ELEVENTH_TUNE_LEAKS_STANDARD = 0;
     private static final int ELEVENTH_TUNE_LEAKS_AT_REST = 0;
-    private static final int ELEVENTH_HELD_OUT_LEAKS_STANDARD = 2;
+    // redact33: a Russian or Kazakh number with its trunk 8 (8 701 936 72 88) is a phone wherever it stands (Artillery's
+    // payload row): held out 0 and 0 (ReleasedThirteenthFormsTest).
+    private static final int ELEVENTH_HELD_OUT_LEAKS_STANDARD = 0;
     private static final int ELEVENTH_HELD_OUT_LEAKS_AT_REST = 0;
     private static final double ELEVENTH_TUNE_KEPT_STANDARD = 0.996;
     private static final double ELEVENTH_TUNE_KEPT_AT_REST = 0.995;
@@ -610,16 +614,27 @@ class RedactionCorpusTest {
      * must-keep strings kept (0.980 and 0.983). Its first measure, with the rules of 53c5544, was the same. From then on
      * it counts as tune data; the fourteenth collection (corpus14) is the clean measure of formats no rule was written
      * for.
+     * <p>
+     * Then redact33 wrote general forms for its leaks and losses and the tune part's last leak
+     * ({@link ReleasedThirteenthFormsTest}): a URL with a login in a Kubernetes Secret's data left to the URL rules, so
+     * its user, host, port and database stay (helm's dry run lost 13 keeps); 64 hex digits below a docker, podman or
+     * nerdctl command kept as the id it printed; an INSERT's values quoted {@code \'…\'} in a Python string's repr;
+     * Redis' {@code AUTH} as a log quotes it; a phone in the id of a test named for a phone; {@code to} and {@code from}
+     * on a line about a text message; Twilio's documented test numbers ({@code +1 500 555 000N}) kept; a filter's
+     * literal between percent-encoded quotes (Okta's {@code search=}). Held out 0 of 212 and 0 of 164, 860 of 860 kept
+     * both ways; tune 0 of 458 and 0 of 300, 1558 of 1564 kept both ways (lost, left: Stripe's {@code pk_test_}
+     * publishable keys, which RedactorTest requires masked as {@code pk_live_} ones are, and Werkzeug's debugger PIN,
+     * which opens a console that runs code on the server). No other part lost a keep.
      */
     private static final boolean RELEASED_THIRTEENTH = true;
-    private static final int THIRTEENTH_TUNE_LEAKS_STANDARD = 2;
+    private static final int THIRTEENTH_TUNE_LEAKS_STANDARD = 0;
     private static final int THIRTEENTH_TUNE_LEAKS_AT_REST = 0;
-    private static final int THIRTEENTH_HELD_OUT_LEAKS_STANDARD = 6;
-    private static final int THIRTEENTH_HELD_OUT_LEAKS_AT_REST = 1;
-    private static final double THIRTEENTH_TUNE_KEPT_STANDARD = 0.994;
+    private static final int THIRTEENTH_HELD_OUT_LEAKS_STANDARD = 0;
+    private static final int THIRTEENTH_HELD_OUT_LEAKS_AT_REST = 0;
+    private static final double THIRTEENTH_TUNE_KEPT_STANDARD = 0.996;
     private static final double THIRTEENTH_TUNE_KEPT_AT_REST = 0.996;
-    private static final double THIRTEENTH_HELD_OUT_KEPT_STANDARD = 0.980;
-    private static final double THIRTEENTH_HELD_OUT_KEPT_AT_REST = 0.982;
+    private static final double THIRTEENTH_HELD_OUT_KEPT_STANDARD = 1.0;
+    private static final double THIRTEENTH_HELD_OUT_KEPT_AT_REST = 1.0;
     /** The thirteenth collection ({@link RedactionCorpus#THIRTEENTH}), measured apart. */
     private static List<Case> thirteenth;
     /**
