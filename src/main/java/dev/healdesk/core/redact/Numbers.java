@@ -603,12 +603,33 @@ final class Numbers extends Detector {
             k--;
         }
         int end = k + 1;
+        k = labelStart(s, k, end);
+        if (phoneWords(s, k + 1, end) || Chars.is(s, k + 1, end, "value") && SiblingNames.phone(s, k + 1)) {
+            return true;
+        }
+        int last = end > k + 1 && s.charAt(end - 1) == '.' ? end - 1 : end;
+        if (k >= 1 && s.charAt(k) == ' ' && Chars.isAny(s, k + 1, last, NUMBER_WORDS)) {
+            // a number's word after the phone's, as a form's label writes it: Mobile No:, Phone Nr.:, Tel. number:
+            int to = s.charAt(k - 1) == '.' ? k - 1 : k;
+            return phoneWords(s, labelStart(s, to - 1, to) + 1, to);
+        }
+        return false;
+    }
+
+    /**
+     * Where the label that ends at {@code end} (its last character at {@code k}) starts, less one: letters (those with
+     * an accent too, Teléfono, Téléphone), digits, {@code _}, {@code -} and {@code .} read back.
+     */
+    private static int labelStart(String s, int k, int end) {
         while (k >= 0 && end - k <= LABEL_REACH && (Chars.alnum(s.charAt(k)) || s.charAt(k) == '_' || s.charAt(k) == '-'
-                || s.charAt(k) == '.')) {
+                || s.charAt(k) == '.' || s.charAt(k) > 127 && Character.isLetter(s.charAt(k)))) {
             k--;
         }
-        return phoneWords(s, k + 1, end) || Chars.is(s, k + 1, end, "value") && SiblingNames.phone(s, k + 1);
+        return k;
     }
+
+    /** A number's word, after a phone's word in a label or run into it: Mobile No, telefoonnummer, phoneNumber. */
+    private static final String[] NUMBER_WORDS = {"no", "nr", "num", "number", "nummer", "numero", "n\u00famero"};
 
     /**
      * Whether the start tag whose attribute value closes with the quote at {@code q} names a phone by its {@code name}
@@ -657,10 +678,21 @@ final class Numbers extends Detector {
         int w = start;
         for (int k = start + 1; k <= end; k++) {
             if (k == end || !Chars.alnum(s.charAt(k)) || Chars.upper(s.charAt(k)) && Chars.lower(s.charAt(k - 1))) {
-                if (Chars.isAny(s, w, k, PHONE_WORDS) || contact(s, w, k, end)) {
+                if (Chars.isAny(s, w, k, PHONE_WORDS) || contact(s, w, k, end) || compound(s, w, k)) {
                     return true;
                 }
                 w = k < end && !Chars.alnum(s.charAt(k)) ? k + 1 : k;
+            }
+        }
+        return false;
+    }
+
+    /** A phone's word with a number's run into it in lower case: telefoonnummer, telefonnummer, phonenumber, telno. */
+    private static boolean compound(String s, int w, int k) {
+        for (String n : NUMBER_WORDS) {
+            int at = k - n.length();
+            if (at > w + 2 && s.regionMatches(true, at, n, 0, n.length()) && Chars.isAny(s, w, at, PHONE_WORDS)) {
+                return true;
             }
         }
         return false;

@@ -1,0 +1,49 @@
+package dev.healdesk.core.redact;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+/**
+ * The general forms written for what the second outside measure ({@link SecondMainstreamMeasureTest}) found leaking in
+ * mainstream tools' failure output: a phone's label with an accent, a number's word after it or run into it, and a
+ * slash between a number's groups; the text of an Android view that a hierarchy dump says is a password field; the
+ * body an element's {@code /value} endpoint gets in a driver's proxy log; the bind parameters Sequelize prints after
+ * its statement, and Entity Framework Core's positional parameters above theirs. Each on the line it was written for and on invented lines of other tools, with counter-examples that
+ * must come through as they are. Values are made at test time.
+ */
+class SecondMainstreamFormsTest {
+
+    private final Random random = new Random(34_2027L);
+    private final Redactor redactor = Redactor.standard();
+
+    private String password() {
+        return "Harbor" + FormChecks.digits(random, 4, '1', 9) + ".qz";
+    }
+
+    private String digits(int n) {
+        return FormChecks.digits(random, n, '1', 9);
+    }
+
+    @Test
+    void aPhonesLabelIsReadOverItsAccentAndANumbersWordAfterItOrRunIntoIt() {
+        String mx = "55 " + digits(4) + " " + digits(4);
+        FormChecks.gone(redactor, "Teléfono: " + mx, mx, "Teléfono: ");
+        String fr = "06 " + digits(2) + " " + digits(2) + " " + digits(2) + " " + digits(2);
+        FormChecks.gone(redactor, "{\"téléphone\": \"" + fr + "\", \"ville\": \"Lyon\"}", fr, "\"ville\": \"Lyon\"");
+        String in = "9" + digits(4) + "-" + digits(5);
+        FormChecks.gone(redactor, "Mobile No: " + in + " OTP sent", in, "Mobile No: ", " OTP sent");
+        String de = "030 " + digits(7);
+        FormChecks.gone(redactor, "  Phone Nr.: " + de, de);
+        String nl = "020-" + digits(3) + " " + digits(4);
+        FormChecks.gone(redactor, "\"telefoonnummer\": \"" + nl + "\"", nl, "\"telefoonnummer\"");
+        String de2 = "0171 " + digits(7);
+        FormChecks.gone(redactor, "kunde.telefonnummer=" + de2, de2, "kunde.telefonnummer=");
+        // a number's word after another word, or a phone's word that is no label, keeps its number
+        FormChecks.untouched(redactor, "Order No: 2024-0514-7781");
+        FormChecks.untouched(redactor, "build No: 1234567");
+        FormChecks.untouched(redactor, "Invoice Nr.: 4711-0815-22");
+        FormChecks.untouched(redactor, "Número: 12 345 678");
+        FormChecks.untouched(redactor, "telephony worker count: 1234567");
+    }
+}
