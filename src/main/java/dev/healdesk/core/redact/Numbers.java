@@ -428,8 +428,9 @@ final class Numbers extends Detector {
             char c = s.charAt(j);
             if (Chars.digit(c)) {
                 digits++;
-            } else if (!(c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '+' && j == i)) {
-                break;
+            } else if (!(c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '+' && j == i
+                    || c == '/' && Chars.digit(s.charAt(j - 1)) && j + 1 < n && Chars.digit(s.charAt(j + 1)))) {
+                break;   // a slash only between digits: Germany's 0171/1124421, (089) 123/4567
             }
             j++;
         }
@@ -523,7 +524,9 @@ final class Numbers extends Detector {
     /** {@code 2024-05-14}, {@code 14.05.2024}: a date. */
     private static boolean dated(String s, int start, int end) {
         return end - start == 10 && (s.charAt(start + 4) == '-' && s.charAt(start + 7) == '-'
-                || s.charAt(start + 2) == '.' && s.charAt(start + 5) == '.');
+                || s.charAt(start + 2) == '.' && s.charAt(start + 5) == '.'
+                || s.charAt(start + 2) == '/' && s.charAt(start + 5) == '/'
+                || s.charAt(start + 4) == '/' && s.charAt(start + 7) == '/');
     }
 
     /** Whether the number's last seven digits are all zeros: a placeholder, no one's number. */

@@ -46,4 +46,20 @@ class SecondMainstreamFormsTest {
         FormChecks.untouched(redactor, "Número: 12 345 678");
         FormChecks.untouched(redactor, "telephony worker count: 1234567");
     }
+
+    @Test
+    void aSlashBetweenAPhonesGroupsAfterItsLabel() {
+        String de = "0171/" + digits(7);
+        FormChecks.gone(redactor, "Telefon: " + de, de, "Telefon: ");
+        String de2 = "(089) " + digits(3) + "/" + digits(4);
+        FormChecks.gone(redactor, "{\"phone\": \"" + de2 + "\"}", de2);
+        String de3 = "0711/" + digits(3) + " " + digits(3);
+        FormChecks.gone(redactor, "    phone: '" + de3 + "',", de3, "phone: '");
+        // a date, a ratio, a path's numbers: no phone, label or not
+        FormChecks.untouched(redactor, "phone: 12/05/2024");
+        FormChecks.untouched(redactor, "phone_verified_at: 2024/05/12");
+        FormChecks.untouched(redactor, "pages: 1234/5678");
+        FormChecks.untouched(redactor, "version: 1/2/3/4567890");
+        FormChecks.untouched(redactor, "GET /api/phones/1234567/8901234 404");
+    }
 }
