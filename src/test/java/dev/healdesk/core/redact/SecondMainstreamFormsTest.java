@@ -62,4 +62,31 @@ class SecondMainstreamFormsTest {
         FormChecks.untouched(redactor, "version: 1/2/3/4567890");
         FormChecks.untouched(redactor, "GET /api/phones/1234567/8901234 404");
     }
+
+    @Test
+    void theTextOfAnAndroidViewAHierarchyDumpCallsAPasswordFieldGoes() {
+        String pw = password();
+        FormChecks.gone(redactor, "androidx.test.espresso.NoMatchingViewException: No views in hierarchy found "
+                + "matching: with id is <com.acme.app:id/btnLogin>\nView Hierarchy:\n+>EditText{id=2131230821, "
+                + "res-name=password_input, text=" + pw + ", input-type=129}", pw, "res-name=password_input",
+                "input-type=129}", "<com.acme.app:id/btnLogin>");
+        String pin = digits(6);
+        FormChecks.gone(redactor, "+------>AppCompatEditText{id=2131230822, res-name=code, visibility=VISIBLE, "
+                + "text=" + pin + ", input-type=18, ime-target=true}", pin, "input-type=18, ime-target=true}");
+        String words = "harbor " + password() + " velvet";
+        FormChecks.gone(redactor, "+-->TextInputEditText{id=2131230823, res-name=login_secret, text=" + words
+                + ", input-type=225, has-links=false}", words, "res-name=login_secret", "input-type=225");
+        String pw2 = password();
+        FormChecks.gone(redactor, "+---->EditText{id=2131230827, res-name=passwordField, visibility=VISIBLE, text="
+                + pw2 + ", input-type=1}", pw2, "res-name=passwordField");
+        // an e-mail field, a search box, a label: their text stays
+        FormChecks.untouched(redactor, "+------>AppCompatEditText{id=2131230824, res-name=username, visibility=VISIBLE,"
+                + " text=grace.okafor, input-type=33}");
+        FormChecks.untouched(redactor, "+------>AppCompatEditText{id=2131230825, res-name=search_box, visibility="
+                + "VISIBLE, text=Velvet4540.rm, input-type=1}");
+        FormChecks.untouched(redactor, "+------>TextView{id=2131230826, res-name=password_hint, text=Forgot your "
+                + "password?, input-type=0}");
+        FormChecks.untouched(redactor, "+--->Spinner{id=2131230828, res-name=shipping_pin_region, text=North, "
+                + "input-type=1}");
+    }
 }
