@@ -156,7 +156,23 @@ final class SentKeys {
         from = Math.max(0, from);
         return Chars.contains(s, from, lineEnd, "endKeys", false) || Chars.contains(s, from, lineEnd, "end keys", false)
                 || Chars.contains(s, from, lineEnd, "/value\"", false)
-                // a hub's or a cloud grid's request log, the path then its body: POST /session/…/element/…/value {…}
-                || Chars.contains(s, from, lineEnd, "/value {", false) && Chars.contains(s, from, lineEnd, "/element/", false);
+                // a hub's or a cloud grid's request log, the path then its body: POST /session/…/element/…/value {…},
+                // and a driver's proxy log: Proxying [POST /element/…/value] to […/value] with body: {…} (Appium)
+                || Chars.contains(s, from, lineEnd, "/element/", false) && elementValue(s, from, lineEnd);
+    }
+
+    /** Whether an element's {@code /value} endpoint ends a path in {@code s[from, to)}: a blank, a bracket after it. */
+    private static boolean elementValue(String s, int from, int to) {
+        for (int k = s.indexOf("/value", from); k >= 0 && k + 6 <= to; k = s.indexOf("/value", k + 6)) {
+            char after = k + 6 < s.length() ? s.charAt(k + 6) : ' ';
+            int id = s.lastIndexOf('/', k - 1);
+            if (id < 8 || !s.startsWith("/element", id - 8)) {
+                continue;   // /element/…/attribute/value, /property/value: what a command reads, not types
+            }
+            if (after == ' ' || after == ']' || after == ')' || after == '\'' || after == '\n') {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -89,4 +89,23 @@ class SecondMainstreamFormsTest {
         FormChecks.untouched(redactor, "+--->Spinner{id=2131230828, res-name=shipping_pin_region, text=North, "
                 + "input-type=1}");
     }
+
+    @Test
+    void theBodyAnElementsValueEndpointGetsInADriversProxyLog() {
+        String pw = password();
+        String line = "[AndroidUiautomator2Driver@9f3a] Proxying [POST /element/00000000-0000-0033-ffff-ffff00000019/"
+                + "value] to [POST http://127.0.0.1:8200/session/5e6f/element/00000000-0000-0033-ffff-ffff00000019/"
+                + "value] with body: {\"elementId\":\"00000000-0000-0033-ffff-ffff00000019\",\"text\":\"" + pw
+                + "\",\"replace\":false}";
+        FormChecks.gone(redactor, line, pw, "00000000-0000-0033-ffff-ffff00000019", "\"replace\":false}");
+        String pw2 = password();
+        FormChecks.gone(redactor, "[XCUITest] Proxying [POST /element/0B000000-0000-0000-5C0F-000000000000/value] "
+                + "with body: {\"value\":[\"" + pw2 + "\"]}", pw2, "0B000000-0000-0000-5C0F-000000000000");
+        // typed text with no password's shape, and what a command reads rather than types, stay
+        FormChecks.untouched(redactor, "[AndroidUiautomator2Driver@9f3a] Proxying [POST /element/0019/value] with "
+                + "body: {\"elementId\":\"0019\",\"text\":\"hello world\",\"replace\":false}");
+        FormChecks.untouched(redactor, "Proxying [GET /element/0019/attribute/value] to [GET http://127.0.0.1:8200/"
+                + "session/5e6f/element/0019/attribute/value] with body: {\"text\":\"Ready2Ship\"}");
+        FormChecks.untouched(redactor, "Proxying [POST /element/0019/property/value] with body: {\"text\":\"Ready2Ship\"}");
+    }
 }
