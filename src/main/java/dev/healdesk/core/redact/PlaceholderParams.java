@@ -27,14 +27,24 @@ final class PlaceholderParams extends Detector {
     private static final int MAX_PARAMS = 64;
     private static final boolean[] BEFORE = Chars.set(" '\"=:");
 
+    private static final boolean[] BLANK = Chars.set(" ");
+
     @Override
     public boolean[] befores(char c) {
-        return BEFORE;
+        return c == ';' ? null : BEFORE;
+    }
+
+    @Override
+    public boolean[] seconds(char c) {
+        return c == ';' ? BLANK : null;
     }
 
     @Override
     public int at(Scan scan, int open) {
         String s = scan.text;
+        if (s.charAt(open) == ';') {
+            return trailingBinds(scan, open);
+        }
         int k = open - 1;
         while (k >= 0 && open - k <= 4 && (s.charAt(k) == ' ' || s.charAt(k) == '\'' || s.charAt(k) == '"'
                 || s.charAt(k) == ':' || s.charAt(k) == '=')) {
@@ -90,6 +100,56 @@ final class PlaceholderParams extends Detector {
             i++;
         }
         return open + 1;
+    }
+
+    /**
+     * Sequelize's log of a statement with its bind parameters after it ({@code logQueryParameters}): the statement, a
+     * {@code ;}, a blank and the values as JSON, parted by {@code ", "}, to the line's end ({@code Executing (default):
+     * SELECT … WHERE "User"."apiKey" = $1 LIMIT 1; "…", 42}); each judged as the column of its place. Triggered by the
+     * {@code "; "} of a line whose statement before it has placeholders and whose list starts with a quoted value or a
+     * number and fills the rest of the line.
+     */
+    private static int trailingBinds(Scan scan, int semi) {
+        String s = scan.text;
+        int i = semi + 2;
+        if (i >= s.length() || s.charAt(i) != '"' && !Chars.digit(s.charAt(i))) {
+            return semi + 1;
+        }
+        int nl = Chars.lastIndexOf(s, '\n', Math.max(0, semi - MAX_LINE), semi);
+        int lineStart = nl + 1;
+        if (Chars.indexOf(s, '$', lineStart, semi) < 0 && Chars.indexOf(s, '?', lineStart, semi) < 0) {
+            return semi + 1;
+        }
+        KeyNames.Key[] columns = new KeyNames.Key[MAX_PARAMS];
+        int[] names = new int[2 * MAX_PARAMS];
+        int count = placeholders(scan, lineStart, semi, columns, names);
+        if (count == 0) {
+            return semi + 1;
+        }
+        int[] spans = new int[2 * MAX_PARAMS];
+        int[] span = new int[2];
+        int n = 0;
+        while (n < MAX_PARAMS) {
+            i = value(s, i, '\n', span);
+            if (i < 0) {
+                return semi + 1;
+            }
+            spans[2 * n] = span[0];
+            spans[2 * n + 1] = span[1];
+            n++;
+            if (i + 1 < s.length() && s.charAt(i) == ',' && s.charAt(i + 1) == ' ') {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        if (i < s.length() && s.charAt(i) != '\n' && s.charAt(i) != '\r') {
+            return semi + 1;   // the list does not fill the line: a "; " in prose or a cookie
+        }
+        for (int k = 0; k < n; k++) {
+            param(scan, k, spans[2 * k], spans[2 * k + 1], count, columns, names);
+        }
+        return semi + 1;   // the values are read by the other rules too (an e-mail address, a card)
     }
 
     /**

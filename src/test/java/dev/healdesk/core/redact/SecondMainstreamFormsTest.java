@@ -108,4 +108,24 @@ class SecondMainstreamFormsTest {
                 + "session/5e6f/element/0019/attribute/value] with body: {\"text\":\"Ready2Ship\"}");
         FormChecks.untouched(redactor, "Proxying [POST /element/0019/property/value] with body: {\"text\":\"Ready2Ship\"}");
     }
+
+    @Test
+    void sequelizesBindParametersAfterItsStatementAreJudgedByTheirColumns() {
+        String key = FormChecks.token(random, 32);
+        FormChecks.gone(redactor, "Executing (default): SELECT \"id\", \"email\" FROM \"Users\" AS \"User\" WHERE "
+                + "\"User\".\"apiKey\" = $1 LIMIT 1; \"" + key + "\"", key, "\"User\".\"apiKey\" = $1 LIMIT 1; \"");
+        String token = FormChecks.token(random, 40);
+        FormChecks.gone(redactor, "Executing (default): SELECT `id` FROM `users` WHERE `reset_token` = ? AND `id` = ?;"
+                + " \"" + token + "\", 42", token, "\", 42");
+        String pw = password();
+        FormChecks.gone(redactor, "Executing (default): INSERT INTO \"Admins\" (\"id\",\"login\",\"password\") VALUES "
+                + "(DEFAULT,$1,$2) RETURNING \"id\"; \"root\", \"" + pw + "\"", pw, "\"root\"");
+        // ids, states and dates of the same lists stay; a "; " in prose or a cookie is no list
+        FormChecks.untouched(redactor, "Executing (default): SELECT \"id\" FROM \"Orders\" WHERE \"status\" = $1 AND "
+                + "\"customerId\" = $2; \"PAID\", 1842");
+        FormChecks.untouched(redactor, "Executing (default): UPDATE \"Users\" SET \"updatedAt\"=$1 WHERE \"id\" = $2; "
+                + "\"2024-05-03 11:05:00.000 +00:00\", 7");
+        FormChecks.untouched(redactor, "Set-Cookie: theme=dark; \"Path=/\" where id = $1");
+        FormChecks.untouched(redactor, "total = $1; 42 rows");
+    }
 }
