@@ -128,4 +128,29 @@ class SecondMainstreamFormsTest {
         FormChecks.untouched(redactor, "Set-Cookie: theme=dark; \"Path=/\" where id = $1");
         FormChecks.untouched(redactor, "total = $1; 42 rows");
     }
+
+    @Test
+    void entityFrameworkCoresPositionalParametersAreJudgedByTheColumnsOfTheStatementBelow() {
+        String phone = "06" + digits(8);
+        String key = FormChecks.token(random, 32);
+        String insert = "info: Microsoft.EntityFrameworkCore.Database.Command[20101]\n"
+                + "      Executed DbCommand (3ms) [Parameters=[@p0='ana@example.org' (Nullable = false) (Size = 4000), "
+                + "@p1='" + phone + "' (Size = 4000), @p2='" + key + "' (Size = 64), @p3='7'], CommandType='Text', "
+                + "CommandTimeout='30']\n      SET IMPLICIT_TRANSACTIONS OFF;\n      SET NOCOUNT ON;\n"
+                + "      INSERT INTO [Customers] ([Email], [Phone], [ApiKey], [TierId])\n      OUTPUT INSERTED.[Id]\n"
+                + "      VALUES (@p0, @p1, @p2, @p3);";
+        FormChecks.gone(redactor, insert, phone, "@p3='7'", "[TierId]", "OUTPUT INSERTED.[Id]");
+        FormChecks.gone(redactor, insert, key);
+        String token = FormChecks.token(random, 40);
+        FormChecks.gone(redactor, "      Executed DbCommand (2ms) [Parameters=[@p1='" + token + "', @p0='42'], "
+                + "CommandType='Text', CommandTimeout='30']\n      UPDATE \"Users\" SET \"ResetToken\" = @p1\n"
+                + "      WHERE \"Id\" = @p0;", token, "@p0='42'");
+        // ids, states and counts of the same commands stay
+        FormChecks.untouched(redactor, "      Executed DbCommand (1ms) [Parameters=[@p0='PAID' (Size = 16), @p1='1842'], "
+                + "CommandType='Text', CommandTimeout='30']\n      UPDATE [Orders] SET [Status] = @p0\n"
+                + "      WHERE [Id] = @p1;");
+        FormChecks.untouched(redactor, "      Executed DbCommand (4ms) [Parameters=[@p0='2024-05-03T11:05:00.0000000Z', "
+                + "@p1='3'], CommandType='Text', CommandTimeout='30']\n      INSERT INTO \"Events\" (\"At\", \"Count\")\n"
+                + "      VALUES (@p0, @p1);");
+    }
 }
