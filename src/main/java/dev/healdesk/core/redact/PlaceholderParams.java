@@ -14,7 +14,9 @@ package dev.healdesk.core.redact;
  * logs them ({@code (parameters: {"1":"…","2":"…"}, types: …)}); the statement is the nearest of the few lines
  * before it (or its own line) with a placeholder. Or with no label, where the list ends the statement's own line after a blank, as Ecto's query log prints it
  * ({@code INSERT INTO "users" ("email","cpr") VALUES ($1,$2) RETURNING "id" ["…", "…"]}); a list after a colon, a
- * comma or an equals sign, or at a line's start ({@code [debug]}), is no such list.
+ * comma or an equals sign, or at a line's start ({@code [debug]}), is no such list. Also Sequelize's values after its
+ * statement's {@code ; } ({@link #trailingBinds}) and Entity Framework Core's {@code [Parameters=[@p0='…', …]]} above
+ * its statement ({@link #efCore}).
  */
 final class PlaceholderParams extends Detector {
 

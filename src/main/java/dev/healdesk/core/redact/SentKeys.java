@@ -8,7 +8,8 @@ package dev.healdesk.core.redact;
  * command does not say; the value goes where it has a password's shape ({@link Typed#secretShaped}) and its line or the
  * line before it says it is typed text ({@code sendKeys}, {@code send keys}, {@code SendKeys} or an element's
  * {@code /value} endpoint). Called by {@link KeyValues} for a {@code text} or {@code value} key that nothing else
- * names, and for the {@code keys:} of "send keys:".
+ * names, and for the {@code keys:} of "send keys:". The {@code text} of an Android view that a hierarchy dump calls a
+ * password field goes whatever its shape ({@link #passwordView}).
  */
 final class SentKeys {
 
