@@ -9,7 +9,8 @@ import java.util.Random;
  * mainstream tools' failure output: a phone's label with an accent, a number's word after it or run into it, and a
  * slash between a number's groups; the text of an Android view that a hierarchy dump says is a password field; the
  * body an element's {@code /value} endpoint gets in a driver's proxy log; the bind parameters Sequelize prints after
- * its statement, and Entity Framework Core's positional parameters above theirs. Each on the line it was written for and on invented lines of other tools, with counter-examples that
+ * its statement, Entity Framework Core's positional parameters above theirs; and, kept, an analytics cookie's
+ * client id. Each on the line it was written for and on invented lines of other tools, with counter-examples that
  * must come through as they are. Values are made at test time.
  */
 class SecondMainstreamFormsTest {
@@ -152,5 +153,20 @@ class SecondMainstreamFormsTest {
         FormChecks.untouched(redactor, "      Executed DbCommand (4ms) [Parameters=[@p0='2024-05-03T11:05:00.0000000Z', "
                 + "@p1='3'], CommandType='Text', CommandTimeout='30']\n      INSERT INTO \"Events\" (\"At\", \"Count\")\n"
                 + "      VALUES (@p0, @p1);");
+    }
+
+    @Test
+    void anAnalyticsCookiesClientIdIsNoCredential() {
+        FormChecks.untouched(redactor, "> Cookie: _ga=GA1.1.1187263712.1714730000; _gid=GA1.2.1923456789.1714730000");
+        FormChecks.untouched(redactor, "Cookie: _ga_ABC123XYZ=GS1.1.1714730000.1.1.1714730123.0.0.0");
+        FormChecks.untouched(redactor, "Set-Cookie: _fbp=fb.1.1714730000123.1234567890; Path=/; Max-Age=7776000");
+        // the session beside them, and a value of letters and digits, still go
+        String session = FormChecks.token(random, 32);
+        FormChecks.gone(redactor, "> Cookie: _ga=GA1.1.1187263712.1714730000; _shop_session=" + session, session,
+                "_ga=GA1.1.1187263712.1714730000");
+        String other = FormChecks.token(random, 24) + "." + FormChecks.token(random, 12);
+        FormChecks.gone(redactor, "Cookie: _ga=GA1.1.1187263712.1714730000; ajs_blob=" + other, other);
+        String dotted = "s1.1." + digits(10) + "." + digits(10);
+        FormChecks.gone(redactor, "Cookie: sid=" + dotted + "; theme=dark", dotted, "theme=dark");
     }
 }
