@@ -115,7 +115,7 @@ final class Numbers extends Detector {
                 }
                 return end;
             case ' ':
-                for (int k = count; k >= 4; k--) {
+                for (int k = count; k >= 3; k--) {   // three: American Express and Diners, 3782 822463 10005
                     if (card(s, g, k)) {
                         scan.add(SecretKind.CREDIT_CARD, i, g[2 * k - 1]);
                         return g[2 * k - 1];

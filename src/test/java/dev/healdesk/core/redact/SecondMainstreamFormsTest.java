@@ -9,8 +9,8 @@ import java.util.Random;
  * mainstream tools' failure output: a phone's label with an accent, a number's word after it or run into it, and a
  * slash between a number's groups; the text of an Android view that a hierarchy dump says is a password field; the
  * body an element's {@code /value} endpoint gets in a driver's proxy log; the bind parameters Sequelize prints after
- * its statement, Entity Framework Core's positional parameters above theirs; and, kept, an analytics cookie's
- * client id. Each on the line it was written for and on invented lines of other tools, with counter-examples that
+ * its statement, Entity Framework Core's positional parameters above theirs; a card in three groups between
+ * blanks; and, kept, an analytics cookie's client id. Each on the line it was written for and on invented lines of other tools, with counter-examples that
  * must come through as they are. Values are made at test time.
  */
 class SecondMainstreamFormsTest {
@@ -168,5 +168,22 @@ class SecondMainstreamFormsTest {
         FormChecks.gone(redactor, "Cookie: _ga=GA1.1.1187263712.1714730000; ajs_blob=" + other, other);
         String dotted = "s1.1." + digits(10) + "." + digits(10);
         FormChecks.gone(redactor, "Cookie: sid=" + dotted + "; theme=dark", dotted, "theme=dark");
+    }
+
+    @Test
+    void aCardOfThreeGroupsAsAmericanExpressAndDinersPrintThemGoesBetweenBlanks() {
+        String amex = Fakes.luhn("37" + digits(12));
+        String spaced = amex.substring(0, 4) + " " + amex.substring(4, 10) + " " + amex.substring(10);
+        FormChecks.gone(redactor, "Stripe::CardError: Your card was declined. (card: " + spaced + ", decline_code: "
+                + "insufficient_funds)", spaced, "decline_code: insufficient_funds");
+        String diners = Fakes.luhn("3056" + digits(9));
+        String grouped = diners.substring(0, 4) + " " + diners.substring(4, 10) + " " + diners.substring(10);
+        FormChecks.gone(redactor, "payment: { pan: '" + grouped + "' }", grouped);
+        // the same grouping where the check digit fails, or a first digit no card has, stays
+        String twin = FormChecks.twin(amex, t -> Values.luhn(t, 0, t.length()));
+        FormChecks.untouched(redactor, "card: " + twin.substring(0, 4) + " " + twin.substring(4, 10) + " "
+                + twin.substring(10) + ", decline_code: incorrect_number");
+        FormChecks.untouched(redactor, "order 1234 567890 12345 shipped");
+        FormChecks.untouched(redactor, "build 7782 822463 10005 (nightly)");
     }
 }
