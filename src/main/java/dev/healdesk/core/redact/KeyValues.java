@@ -176,6 +176,10 @@ final class KeyValues extends Detector {
             v = nextLine(s, v, keyStart);
         }
         v = pointee(s, v);
+        int braceEnd = braced(s, v);
+        if (braceEnd > v) {
+            return claim(scan, key, v + 1, braceEnd, true, sep);
+        }
         int quote = Quotes.open(s, v);
         int start = v + quote;
         int end;
@@ -470,6 +474,34 @@ final class KeyValues extends Detector {
         }
         return i + 1 >= s.length() || Chars.space(s.charAt(i + 1)) || s.charAt(i + 1) == ','
                 || s.charAt(i + 1) == ']' ? i : v;   // ']': the last of a Go map's, map[Password:[…]]
+    }
+
+    /**
+     * Where a connection string's value in braces closes, as SQL Server's ADO.NET and JDBC drivers and ODBC quote one that
+     * holds a {@code ;} or a brace ({@code Password={pa;ss}}, {@code PWD={a}}b}}: {@code }}} is one brace): the closing
+     * brace, followed by a {@code ;}, a quote or the line's end, where the value right after {@code =} opens with one and
+     * has a password's shape ({@link Typed#secretShaped}); {@code v} otherwise, so a template's {@code {password}}, {@code
+     * {0}} and {@code {{ .Values.pw }}} stay.
+     */
+    private static int braced(String s, int v) {
+        if (v < 1 || v + 2 >= s.length() || s.charAt(v) != '{' || s.charAt(v - 1) != '=' || s.charAt(v + 1) == '{') {
+            return v;
+        }
+        int i = v + 1;
+        while (i < s.length() && i - v <= 256 && s.charAt(i) != '\n') {
+            if (s.charAt(i) == '}') {
+                if (i + 1 < s.length() && s.charAt(i + 1) == '}') {
+                    i += 2;
+                    continue;
+                }
+                break;
+            }
+            i++;
+        }
+        if (i >= s.length() || s.charAt(i) != '}' || i + 1 < s.length() && ";\"'\r\n".indexOf(s.charAt(i + 1)) < 0) {
+            return v;
+        }
+        return Typed.secretShaped(s, v + 1, i) ? i : v;
     }
 
     /** {@link #claim}s the bracketed value {@code s[start, end)}, judged as an unquoted one would be. */

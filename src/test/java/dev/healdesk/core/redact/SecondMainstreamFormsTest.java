@@ -10,7 +10,7 @@ import java.util.Random;
  * slash between a number's groups; the text of an Android view that a hierarchy dump says is a password field; the
  * body an element's {@code /value} endpoint gets in a driver's proxy log; the bind parameters Sequelize prints after
  * its statement, Entity Framework Core's positional parameters above theirs; a card in three groups between
- * blanks; and, kept, an analytics cookie's client id. Each on the line it was written for and on invented lines of other tools, with counter-examples that
+ * blanks; a connection string's value in braces; and, kept, an analytics cookie's client id. Each on the line it was written for and on invented lines of other tools, with counter-examples that
  * must come through as they are. Values are made at test time.
  */
 class SecondMainstreamFormsTest {
@@ -185,5 +185,22 @@ class SecondMainstreamFormsTest {
                 + twin.substring(10) + ", decline_code: incorrect_number");
         FormChecks.untouched(redactor, "order 1234 567890 12345 shipped");
         FormChecks.untouched(redactor, "build 7782 822463 10005 (nightly)");
+    }
+
+    @Test
+    void aConnectionStringsValueInBracesGoesWholeSemicolonsAndAll() {
+        String pw = "Zq" + digits(2) + ";Harbor" + digits(3) + "x";
+        FormChecks.gone(redactor, "jdbc:sqlserver://sql.ci:1433;databaseName=Shop;user=shop;password={" + pw
+                + "};encrypt=true", pw, "databaseName=Shop;user=shop;", ";encrypt=true");
+        String pw2 = password() + "}}" + digits(2);
+        FormChecks.gone(redactor, "Driver={ODBC Driver 18 for SQL Server};Server=sql.ci;UID=shop;PWD={" + pw2
+                + "};Encrypt=yes", pw2, "Driver={ODBC Driver 18 for SQL Server};Server=sql.ci;UID=shop;", ";Encrypt=yes");
+        String pw3 = password();
+        FormChecks.gone(redactor, "connectionString: \"Server=db;Password={" + pw3 + "};\"", pw3, "Server=db;");
+        // templates' placeholders and a driver's name in braces stay
+        FormChecks.untouched(redactor, "Server=db;User Id=app;Password={password};");
+        FormChecks.untouched(redactor, "Password={0};User={1}");
+        FormChecks.untouched(redactor, "password={{ .Values.db.password }}");
+        FormChecks.untouched(redactor, "Driver={ODBC Driver 18 for SQL Server};Server=sql.ci;Trusted_Connection=yes");
     }
 }
