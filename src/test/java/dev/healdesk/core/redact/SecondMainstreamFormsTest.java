@@ -10,7 +10,8 @@ import java.util.Random;
  * slash between a number's groups; the text of an Android view that a hierarchy dump says is a password field; the
  * body an element's {@code /value} endpoint gets in a driver's proxy log; the bind parameters Sequelize prints after
  * its statement, Entity Framework Core's positional parameters above theirs; a card in three groups between
- * blanks; a connection string's value in braces; and, kept, an analytics cookie's client id. Each on the line it was written for and on invented lines of other tools, with counter-examples that
+ * blanks; a connection string's value in braces; zip's, 7-Zip's and rabbitmqadmin's
+ * password flags; and, kept, an analytics cookie's client id. Each on the line it was written for and on invented lines of other tools, with counter-examples that
  * must come through as they are. Values are made at test time.
  */
 class SecondMainstreamFormsTest {
@@ -202,5 +203,24 @@ class SecondMainstreamFormsTest {
         FormChecks.untouched(redactor, "Password={0};User={1}");
         FormChecks.untouched(redactor, "password={{ .Values.db.password }}");
         FormChecks.untouched(redactor, "Driver={ODBC Driver 18 for SQL Server};Server=sql.ci;Trusted_Connection=yes");
+    }
+
+    @Test
+    void anArchivesPasswordAndRabbitmqadminsGoAfterTheirFlags() {
+        String pw = password();
+        FormChecks.gone(redactor, "+ zip -P " + pw + " artifacts.zip report.html", pw, "artifacts.zip report.html");
+        String pw2 = password();
+        FormChecks.gone(redactor, "+ unzip -o -P " + pw2 + " artifacts.zip -d out", pw2, "artifacts.zip -d out");
+        String pw3 = password();
+        FormChecks.gone(redactor, "+ 7z x -p" + pw3 + " backup.7z -o/tmp/restore", pw3, " backup.7z -o/tmp/restore");
+        String pw4 = password();
+        FormChecks.gone(redactor, "+ rabbitmqadmin -H rabbit.internal -u admin -p " + pw4 + " list queues", pw4,
+                "-H rabbit.internal -u admin -p ", " list queues");
+        // the same tools' other flags, and -p of other commands, stay
+        FormChecks.untouched(redactor, "+ zip -r -q build.zip dist -x '*.map'");
+        FormChecks.untouched(redactor, "+ 7z a -t7z -mx=9 -mhe=on backup.7z data/");
+        FormChecks.untouched(redactor, "+ rabbitmqadmin -H rabbit.internal -P 15672 -V orders list queues");
+        FormChecks.untouched(redactor, "+ mkdir -p /tmp/restore && tar -xzf backup.tgz -C /tmp/restore");
+        FormChecks.untouched(redactor, "+ docker run -p 5672:5672 -p 15672:15672 rabbitmq:3-management");
     }
 }
