@@ -676,6 +676,9 @@ final class Numbers extends Detector {
      */
     static boolean phoneWords(String s, int start, int end) {
         while (start < end && !Chars.alnum(s.charAt(start))) {
+            if (s.charAt(start) > 127 && Character.isLetter(s.charAt(start))) {
+                return accented(s, start, end);   // a label in another script: Телефон
+            }
             start++;
         }
         int w = start;
@@ -683,6 +686,9 @@ final class Numbers extends Detector {
             if (k == end || !Chars.alnum(s.charAt(k)) || Chars.upper(s.charAt(k)) && Chars.lower(s.charAt(k - 1))) {
                 if (Chars.isAny(s, w, k, PHONE_WORDS) || contact(s, w, k, end) || compound(s, w, k)) {
                     return true;
+                }
+                if (k < end && s.charAt(k) > 127 && Character.isLetter(s.charAt(k)) && accented(s, w, end)) {
+                    return true;   // a word the accent parts: telemóvel, móvil
                 }
                 w = k < end && !Chars.alnum(s.charAt(k)) ? k + 1 : k;
             }
@@ -695,6 +701,21 @@ final class Numbers extends Detector {
         for (String n : NUMBER_WORDS) {
             int at = k - n.length();
             if (at > w + 2 && s.regionMatches(true, at, n, 0, n.length()) && Chars.isAny(s, w, at, PHONE_WORDS)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A phone's word with letters outside ASCII, as a label in Portuguese, Spanish or Russian writes it. */
+    private static final String[] ACCENTED_WORDS = {"telem\u00f3vel", "m\u00f3vil", "\u0442\u0435\u043b\u0435\u0444\u043e\u043d",
+            "\u043c\u043e\u0431\u0438\u043b\u044c\u043d\u044b\u0439", "\u0442\u0435\u043b"};
+
+    /** Whether one of {@link #ACCENTED_WORDS} starts the word at {@code w}, within {@code [w, end)}, case aside. */
+    private static boolean accented(String s, int w, int end) {
+        for (String a : ACCENTED_WORDS) {
+            if (w + a.length() <= end && s.regionMatches(true, w, a, 0, a.length())
+                    && (w + a.length() == end || !Character.isLetter(s.charAt(w + a.length())) || a.length() > 3)) {
                 return true;
             }
         }

@@ -11,7 +11,7 @@ import java.util.Random;
  * body an element's {@code /value} endpoint gets in a driver's proxy log; the bind parameters Sequelize prints after
  * its statement, Entity Framework Core's positional parameters above theirs; a card in three groups between
  * blanks; a connection string's value in braces; zip's, 7-Zip's and rabbitmqadmin's
- * password flags; and, kept, an analytics cookie's client id. Each on the line it was written for and on invented lines of other tools, with counter-examples that
+ * password flags; a phone's label in Cyrillic or with an accent inside it; and, kept, an analytics cookie's client id. Each on the line it was written for and on invented lines of other tools, with counter-examples that
  * must come through as they are. Values are made at test time.
  */
 class SecondMainstreamFormsTest {
@@ -222,5 +222,19 @@ class SecondMainstreamFormsTest {
         FormChecks.untouched(redactor, "+ rabbitmqadmin -H rabbit.internal -P 15672 -V orders list queues");
         FormChecks.untouched(redactor, "+ mkdir -p /tmp/restore && tar -xzf backup.tgz -C /tmp/restore");
         FormChecks.untouched(redactor, "+ docker run -p 5672:5672 -p 15672:15672 rabbitmq:3-management");
+    }
+
+    @Test
+    void aPhonesLabelInAnotherScriptOrWithAnAccentInsideIt() {
+        String ru = "8 (9" + digits(2) + ") " + digits(3) + "-" + digits(2) + "-" + digits(2);
+        FormChecks.gone(redactor, "Телефон: " + ru, ru, "Телефон: ");
+        String ru2 = "8 495 " + digits(3) + " " + digits(2) + " " + digits(2);
+        FormChecks.gone(redactor, "{\"тел.\": \"" + ru2 + "\"}", ru2);
+        String pt = "91" + digits(1) + " " + digits(3) + " " + digits(3);
+        FormChecks.gone(redactor, "telemóvel: " + pt, pt, "telemóvel: ");
+        // a label in the same script that names no phone keeps its number
+        FormChecks.untouched(redactor, "Номер заказа: 8 912 345 67 89");
+        FormChecks.untouched(redactor, "телеграм_id: 8 912 345 67 89");
+        FormChecks.untouched(redactor, "módulo: 912 345 678");
     }
 }
