@@ -877,7 +877,7 @@ final class KeyValues extends Detector {
             }
             if (!attribute(s, nameStart, nameEnd) && !Values.placeholder(s, v, valueEnd)) {
                 KeyNames.Key name = KeyNames.classify(scan, nameStart, nameEnd);
-                if (name != KeyNames.Key.NONE || Values.secretLike(s, v, valueEnd) && !analyticsId(s, v, valueEnd)) {
+                if (name != KeyNames.Key.NONE || Values.secretLike(s, v, valueEnd)) {
                     scan.add(name == KeyNames.Key.SESSION ? SecretKind.SESSION_ID : SecretKind.COOKIE, v, valueEnd);
                 }   // else theme=dark, lang=en-GB: preferences, not credentials
             }
@@ -886,34 +886,6 @@ final class KeyValues extends Detector {
             }
         }
         return start;
-    }
-
-    /**
-     * An analytics cookie's client id: numbers parted by dots after a short version tag, as Google Analytics
-     * ({@code GA1.1.1187263712.1714730000}, {@code GS1.1.…}) and Meta's pixel ({@code fb.1.1714730000123.1234567890})
-     * write them: a visitor's counter and timestamps, no credential. Only under a name that names no secret.
-     */
-    private static boolean analyticsId(String s, int start, int end) {
-        int i = start;
-        while (i < end && i - start < 3 && Chars.letter(s.charAt(i))) {
-            i++;
-        }
-        if (i == start || i >= end || s.charAt(i) != '.' && !Chars.digit(s.charAt(i))) {
-            return false;
-        }
-        int dots = 0;
-        for (; i < end; i++) {
-            char c = s.charAt(i);
-            if (c == '.') {
-                if (s.charAt(i - 1) == '.') {
-                    return false;
-                }
-                dots++;
-            } else if (!Chars.digit(c)) {
-                return false;
-            }
-        }
-        return dots >= 2 && s.charAt(end - 1) != '.';
     }
 
     private static boolean attribute(String s, int start, int end) {
