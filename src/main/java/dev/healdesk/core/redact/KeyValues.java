@@ -481,7 +481,7 @@ final class KeyValues extends Detector {
      * holds a {@code ;} or a brace ({@code Password={pa;ss}}, {@code PWD={a}}b}}: {@code }}} is one brace): the closing
      * brace, followed by a {@code ;}, a quote or the line's end, where the value right after {@code =} opens with one and
      * has a password's shape ({@link Typed#secretShaped}); {@code v} otherwise, so a template's {@code {password}}, {@code
-     * {0}} and {@code {{ .Values.pw }}} stay.
+     * {0}}, {@code {{ .Values.pw }}} and a JSON object ({@code AZURE_CREDENTIALS={"clientId":…}}) stay.
      */
     private static int braced(String s, int v) {
         if (v < 1 || v + 2 >= s.length() || s.charAt(v) != '{' || s.charAt(v - 1) != '=' || s.charAt(v + 1) == '{') {
@@ -489,6 +489,9 @@ final class KeyValues extends Detector {
         }
         int i = v + 1;
         while (i < s.length() && i - v <= 256 && s.charAt(i) != '\n') {
+            if (s.charAt(i) == '"' || s.charAt(i) == '\'') {
+                return v;   // an object's JSON, AZURE_CREDENTIALS={"clientId":…}: read as JSON
+            }
             if (s.charAt(i) == '}') {
                 if (i + 1 < s.length() && s.charAt(i + 1) == '}') {
                     i += 2;
