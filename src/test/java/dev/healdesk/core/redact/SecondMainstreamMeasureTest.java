@@ -38,8 +38,15 @@ class SecondMainstreamMeasureTest {
     // with no line of it changed after the run: 639 lines (344 with planted values), standard 14 of 443 planted values
     // leaked (3.2%) and 902 of 909 must-keep strings kept; at rest 8 of 352 secrets leaked, 902 of 909 kept. Lower the
     // leak bounds and raise the kept floors as rules are written from its failures, never the other way.
-    private static final int LEAKS_STANDARD = 14;
-    private static final int LEAKS_AT_REST = 8;
+    // After the forms of SecondMainstreamFormsTest (redact34): standard 8 of 443 leaked and 902 of 909 kept; at rest 6
+    // of 352, 902 kept. Of the 8: a user and password as a tuple in unittest's "Tuples differ" (2), an SSN of nine
+    // digits in an INSERT with no column list, and, judged after the measure as the material's own faults, a value
+    // Sequelize would have quoted, a "Value:" NestJS does not print, MinIO's access key (the table takes its secret
+    // key only), a service account's private_key_id (a key's id) and an EF Core command whose VALUES line was left
+    // out. Of the 7 lost: Stripe's pk_test_/sk_test_ shapes, a Slack webhook's URL, an oauth_token, a cookie's value
+    // in part, a Twilio SID under sid= and a _ga cookie, which RedactorTest holds must go.
+    private static final int LEAKS_STANDARD = 8;
+    private static final int LEAKS_AT_REST = 6;
     private static final int KEPT_STANDARD = 902;
     private static final int KEPT_AT_REST = 902;
 
