@@ -166,6 +166,8 @@ final class KeyValues extends Detector {
             v += 5;   // an option as Rust and Scala print it: hash_password: Some("…")
         } else if (s.startsWith("<<\"", v)) {
             v += 2;   // an Erlang binary: #{password => <<"…">>}
+        } else if (colon && !quoted && declared(s, keyStart)) {
+            v = typeAnnotation(s, v);   // let token: &str = "…", const apiKey: string = '…', api_key: str = "…"
         }
         int bracket = bracketed(s, v);
         if (bracket > v) {
@@ -505,6 +507,79 @@ final class KeyValues extends Detector {
             return v;
         }
         return Typed.secretShaped(s, v + 1, i) ? i : v;
+    }
+
+    /** Words that declare a name in code, before a name and its type: Rust, TypeScript, Kotlin, Swift, Scala, Go. */
+    private static final String[] DECLARATIONS = {"let", "const", "val", "var", "static", "mut", "readonly", "private",
+        "public", "protected", "internal", "pub", "final", "lateinit", "override"};
+
+    /**
+     * Whether the name at {@code keyStart} is declared in code: a declaring word right before it ({@code let},
+     * {@code const}, {@code val}, {@code readonly}…) or nothing but indentation (a Python annotation, a field).
+     */
+    private static boolean declared(String s, int keyStart) {
+        int k = keyStart - 1;
+        if (k < 0 || s.charAt(k) == '\n') {
+            return true;
+        }
+        if (!Chars.blank(s.charAt(k))) {
+            return false;
+        }
+        while (k >= 0 && Chars.blank(s.charAt(k))) {
+            k--;
+        }
+        if (k < 0 || s.charAt(k) == '\n') {
+            return true;
+        }
+        int end = k + 1;
+        while (k >= 0 && Chars.letter(s.charAt(k))) {
+            k--;
+        }
+        return (k < 0 || !Chars.alnum(s.charAt(k))) && Chars.isAny(s, k + 1, end, DECLARATIONS);
+    }
+
+    /**
+     * Where the value starts after a name's type annotation at {@code v}, {@code &str = "…"}, {@code Optional[str] =
+     * …}, {@code string = '…'}: past the type (letters, digits and {@code & ' < > [ ] . : ? *}, blanks only inside
+     * brackets) and its {@code =}; {@code v} where no type and {@code =} stand there.
+     */
+    private static int typeAnnotation(String s, int v) {
+        if (v >= s.length() || !(Chars.letter(s.charAt(v)) || s.charAt(v) == '&' || s.charAt(v) == '[')) {
+            return v;
+        }
+        int depth = 0;
+        int i = v;
+        while (i < s.length() && i - v <= 48) {
+            char c = s.charAt(i);
+            if (c == '<' || c == '[' || c == '(') {
+                depth++;
+            } else if (c == '>' || c == ']' || c == ')') {
+                depth--;
+            } else if (c == '=' && depth <= 0) {
+                break;
+            } else if (c == '\n' || !(Chars.word(c) || c == ' ' || "&'.:?*,|".indexOf(c) >= 0)) {
+                return v;   // a quote, a brace: a value, not a type (Rust's &'static str and &mut T have blanks)
+            }
+            i++;
+        }
+        if (depth != 0 || i + 1 >= s.length() || s.charAt(i) != '=' || s.charAt(i + 1) == '=' || s.charAt(i + 1) == '>'
+                || i == v || !Chars.blank(s.charAt(i - 1))) {
+            return v;
+        }
+        i++;
+        while (i < s.length() && Chars.blank(s.charAt(i))) {
+            i++;
+        }
+        // a constructor around the literal: String::from("…"), SecretString::new("…"), new String("…")
+        int call = s.startsWith("new ", i) ? i + 4 : i;
+        int k = call;
+        while (k < s.length() && k - call <= 40 && (Chars.word(s.charAt(k)) || s.charAt(k) == ':' || s.charAt(k) == '.')) {
+            k++;
+        }
+        if (k > call && k + 1 < s.length() && s.charAt(k) == '(' && (s.charAt(k + 1) == '"' || s.charAt(k + 1) == '\'')) {
+            return k + 1;
+        }
+        return i;
     }
 
     /** {@link #claim}s the bracketed value {@code s[start, end)}, judged as an unquoted one would be. */

@@ -11,8 +11,9 @@ import java.util.Random;
  * hierarchy dump says is a password field; the body an element's {@code /value} endpoint gets in a driver's proxy log;
  * the bind parameters Sequelize prints after its statement and Entity Framework Core's positional ones above theirs; a
  * card in three groups between blanks; a connection string's value in braces; zip's, 7-Zip's and rabbitmqadmin's
- * password flags. Each on the line it was written for and on invented lines of other tools, with counter-examples that
- * must come through as they are. Values are made at test time.
+ * password flags; a secret's name with a type annotation before its value ({@code let token: &str = …}). Each on
+ * the line it was written for and on invented lines of other tools, with counter-examples that must come through as
+ * they are. Values are made at test time.
  */
 class SecondMainstreamFormsTest {
 
@@ -226,5 +227,29 @@ class SecondMainstreamFormsTest {
         FormChecks.untouched(redactor, "Номер заказа: 8 912 345 67 89");
         FormChecks.untouched(redactor, "телеграм_id: 8 912 345 67 89");
         FormChecks.untouched(redactor, "módulo: 912 345 678");
+    }
+
+    @Test
+    void aSecretsNameWithATypeAnnotationBeforeItsValue() {
+        String key = FormChecks.token(random, 32);
+        FormChecks.gone(redactor, "    let token: &str = \"" + key + "\";", key, "let token: &str = \"");
+        String key2 = FormChecks.token(random, 32);
+        FormChecks.gone(redactor, "const TOKEN: &'static str = \"" + key2 + "\";", key2, "const TOKEN: &'static str");
+        String key3 = FormChecks.token(random, 32);
+        FormChecks.gone(redactor, "  private readonly apiSecret: string = '" + key3 + "';", key3, "apiSecret: string = '");
+        String key4 = FormChecks.token(random, 32);
+        FormChecks.gone(redactor, "val slackToken: String = \"" + key4 + "\"", key4, "val slackToken: String = ");
+        String key5 = FormChecks.token(random, 32);
+        FormChecks.gone(redactor, "api_key: str = \"" + key5 + "\"", key5, "api_key: str = ");
+        String pw = password();
+        FormChecks.gone(redactor, "    password: Optional[str] = \"" + pw + "\"", pw, "password: Optional[str] = \"");
+        String key6 = FormChecks.token(random, 32);
+        FormChecks.gone(redactor, "let api_key: String = String::from(\"" + key6 + "\");", key6, "String::from(\"");
+        // a name that names no secret, a value that is no secret, a comparison: as they are
+        FormChecks.untouched(redactor, "let count: u32 = 42;");
+        FormChecks.untouched(redactor, "const name: string = 'Zq8vN2rT5xLwYb4kP7mC9dF3hJ6gS1aE';");
+        FormChecks.untouched(redactor, "let token_kind: &str = \"bearer\";");
+        FormChecks.untouched(redactor, "secret: ${{ secrets.DEPLOY_KEY }}");
+        FormChecks.untouched(redactor, "  expect(token: string = undefined)");
     }
 }
