@@ -414,9 +414,9 @@ final class KeyValues extends Detector {
         int start = sep + 1;
         int end = plainEnd(s, start);
         if (Chars.indexOf(s, ':', start, end) >= 0 || !Values.passwordLike(s, start, end) || Values.hexId(s, start, end)
-                || camel(s, user, sep)) {
-            return sep + 1;   // a field and its id, "ClientConnectionId:6c9b…", is no user and password
-        }
+                || camel(s, user, sep) || portAndPath(s, start, end)) {
+            return sep + 1;   // a field and its id, "ClientConnectionId:6c9b…", is no user and password; nor a host's
+        }                     // port and path, httpie's GET localhost:8080/api or :8080/api
         for (int k = user - 1; k >= 0 && user - k <= LOGIN_REACH && s.charAt(k) != '\n'; k--) {
             char c = (char) (s.charAt(k) | 0x20);
             if (c != 'l' && c != 'c' && c != 'a') {
@@ -432,6 +432,15 @@ final class KeyValues extends Detector {
             }
         }
         return sep + 1;
+    }
+
+    /** Whether {@code s[start, end)} is a port of 1 to 5 digits and perhaps a path after it: 8080, 8080/api/users. */
+    private static boolean portAndPath(String s, int start, int end) {
+        int k = start;
+        while (k < end && Chars.digit(s.charAt(k))) {
+            k++;
+        }
+        return k > start && k - start <= 5 && (k == end || s.charAt(k) == '/');
     }
 
     /** Whether {@code s[start, end)} has a capital after a small letter: a field's name, ClientConnectionId. */

@@ -11,9 +11,9 @@ import java.util.Random;
  * hierarchy dump says is a password field; the body an element's {@code /value} endpoint gets in a driver's proxy log;
  * the bind parameters Sequelize prints after its statement and Entity Framework Core's positional ones above theirs; a
  * card in three groups between blanks; a connection string's value in braces; zip's, 7-Zip's and rabbitmqadmin's
- * password flags; a secret's name with a type annotation before its value ({@code let token: &str = …}). Each on
- * the line it was written for and on invented lines of other tools, with counter-examples that must come through as
- * they are. Values are made at test time.
+ * password flags; a secret's name with a type annotation before its value ({@code let token: &str = …}); and, kept,
+ * a host's port and path after a login word. Each on the line it was written for and on invented lines of other tools,
+ * with counter-examples that must come through as they are. Values are made at test time.
  */
 class SecondMainstreamFormsTest {
 
@@ -251,5 +251,17 @@ class SecondMainstreamFormsTest {
         FormChecks.untouched(redactor, "let token_kind: &str = \"bearer\";");
         FormChecks.untouched(redactor, "secret: ${{ secrets.DEPLOY_KEY }}");
         FormChecks.untouched(redactor, "  expect(token: string = undefined)");
+    }
+
+    @Test
+    void aHostsPortAndPathAfterALoginWordIsNoUserAndPassword() {
+        String pw = password();
+        FormChecks.gone(redactor, "$ http --auth admin:" + pw + " GET :8080/api/users", pw, "GET :8080/api/users");
+        String pw2 = password();
+        FormChecks.gone(redactor, "$ http --auth admin:" + pw2 + " GET localhost:8080/api", pw2, "localhost:8080/api");
+        // a password after a login word still goes, digits first or not
+        String pw3 = "8080" + password();
+        FormChecks.gone(redactor, "stats auth admin:" + pw3, pw3, "stats auth admin:");
+        FormChecks.untouched(redactor, "login to registry.acme.dev:5000/v2/ failed");
     }
 }
