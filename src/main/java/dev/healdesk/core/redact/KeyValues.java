@@ -166,6 +166,8 @@ final class KeyValues extends Detector {
             v += 5;   // an option as Rust and Scala print it: hash_password: Some("…")
         } else if (s.startsWith("<<\"", v)) {
             v += 2;   // an Erlang binary: #{password => <<"…">>}
+        } else if (colon && !quoted && declared(s, keyStart)) {
+            v = typeAnnotation(s, v);   // let token: &str = "…", const apiKey: string = '…', api_key: str = "…"
         }
         int bracket = bracketed(s, v);
         if (bracket > v) {
@@ -176,6 +178,10 @@ final class KeyValues extends Detector {
             v = nextLine(s, v, keyStart);
         }
         v = pointee(s, v);
+        int braceEnd = braced(s, v);
+        if (braceEnd > v) {
+            return claim(scan, key, v + 1, braceEnd, true, sep);
+        }
         int quote = Quotes.open(s, v);
         int start = v + quote;
         int end;
@@ -408,9 +414,9 @@ final class KeyValues extends Detector {
         int start = sep + 1;
         int end = plainEnd(s, start);
         if (Chars.indexOf(s, ':', start, end) >= 0 || !Values.passwordLike(s, start, end) || Values.hexId(s, start, end)
-                || camel(s, user, sep)) {
-            return sep + 1;   // a field and its id, "ClientConnectionId:6c9b…", is no user and password
-        }
+                || camel(s, user, sep) || portAndPath(s, start, end)) {
+            return sep + 1;   // a field and its id, "ClientConnectionId:6c9b…", is no user and password; nor a host's
+        }                     // port and path, httpie's GET localhost:8080/api or :8080/api
         for (int k = user - 1; k >= 0 && user - k <= LOGIN_REACH && s.charAt(k) != '\n'; k--) {
             char c = (char) (s.charAt(k) | 0x20);
             if (c != 'l' && c != 'c' && c != 'a') {
@@ -426,6 +432,15 @@ final class KeyValues extends Detector {
             }
         }
         return sep + 1;
+    }
+
+    /** Whether {@code s[start, end)} is a port of 1 to 5 digits and perhaps a path after it: 8080, 8080/api/users. */
+    private static boolean portAndPath(String s, int start, int end) {
+        int k = start;
+        while (k < end && Chars.digit(s.charAt(k))) {
+            k++;
+        }
+        return k > start && k - start <= 5 && (k == end || s.charAt(k) == '/');
     }
 
     /** Whether {@code s[start, end)} has a capital after a small letter: a field's name, ClientConnectionId. */
@@ -470,6 +485,110 @@ final class KeyValues extends Detector {
         }
         return i + 1 >= s.length() || Chars.space(s.charAt(i + 1)) || s.charAt(i + 1) == ','
                 || s.charAt(i + 1) == ']' ? i : v;   // ']': the last of a Go map's, map[Password:[…]]
+    }
+
+    /**
+     * Where a connection string's value in braces closes, as SQL Server's ADO.NET and JDBC drivers and ODBC quote one that
+     * holds a {@code ;} or a brace ({@code Password={pa;ss}}, {@code PWD={a}}b}}: {@code }}} is one brace): the closing
+     * brace, followed by a {@code ;}, a quote or the line's end, where the value right after {@code =} opens with one and
+     * has a password's shape ({@link Typed#secretShaped}); {@code v} otherwise, so a template's {@code {password}}, {@code
+     * {0}}, {@code {{ .Values.pw }}} and a JSON object ({@code AZURE_CREDENTIALS={"clientId":…}}) stay.
+     */
+    private static int braced(String s, int v) {
+        if (v < 1 || v + 2 >= s.length() || s.charAt(v) != '{' || s.charAt(v - 1) != '=' || s.charAt(v + 1) == '{') {
+            return v;
+        }
+        int i = v + 1;
+        while (i < s.length() && i - v <= 256 && s.charAt(i) != '\n') {
+            if (s.charAt(i) == '"' || s.charAt(i) == '\'') {
+                return v;   // an object's JSON, AZURE_CREDENTIALS={"clientId":…}: read as JSON
+            }
+            if (s.charAt(i) == '}') {
+                if (i + 1 < s.length() && s.charAt(i + 1) == '}') {
+                    i += 2;
+                    continue;
+                }
+                break;
+            }
+            i++;
+        }
+        if (i >= s.length() || s.charAt(i) != '}' || i + 1 < s.length() && ";\"'\r\n".indexOf(s.charAt(i + 1)) < 0) {
+            return v;
+        }
+        return Typed.secretShaped(s, v + 1, i) ? i : v;
+    }
+
+    /** Words that declare a name in code, before a name and its type: Rust, TypeScript, Kotlin, Swift, Scala, Go. */
+    private static final String[] DECLARATIONS = {"let", "const", "val", "var", "static", "mut", "readonly", "private",
+        "public", "protected", "internal", "pub", "final", "lateinit", "override"};
+
+    /**
+     * Whether the name at {@code keyStart} is declared in code: a declaring word right before it ({@code let},
+     * {@code const}, {@code val}, {@code readonly}…) or nothing but indentation (a Python annotation, a field).
+     */
+    private static boolean declared(String s, int keyStart) {
+        int k = keyStart - 1;
+        if (k < 0 || s.charAt(k) == '\n') {
+            return true;
+        }
+        if (!Chars.blank(s.charAt(k))) {
+            return false;
+        }
+        while (k >= 0 && Chars.blank(s.charAt(k))) {
+            k--;
+        }
+        if (k < 0 || s.charAt(k) == '\n') {
+            return true;
+        }
+        int end = k + 1;
+        while (k >= 0 && Chars.letter(s.charAt(k))) {
+            k--;
+        }
+        return (k < 0 || !Chars.alnum(s.charAt(k))) && Chars.isAny(s, k + 1, end, DECLARATIONS);
+    }
+
+    /**
+     * Where the value starts after a name's type annotation at {@code v}, {@code &str = "…"}, {@code Optional[str] =
+     * …}, {@code string = '…'}: past the type (letters, digits and {@code & ' < > [ ] . : ? *}, blanks only inside
+     * brackets) and its {@code =}; {@code v} where no type and {@code =} stand there.
+     */
+    private static int typeAnnotation(String s, int v) {
+        if (v >= s.length() || !(Chars.letter(s.charAt(v)) || s.charAt(v) == '&' || s.charAt(v) == '[')) {
+            return v;
+        }
+        int depth = 0;
+        int i = v;
+        while (i < s.length() && i - v <= 48) {
+            char c = s.charAt(i);
+            if (c == '<' || c == '[' || c == '(') {
+                depth++;
+            } else if (c == '>' || c == ']' || c == ')') {
+                depth--;
+            } else if (c == '=' && depth <= 0) {
+                break;
+            } else if (c == '\n' || !(Chars.word(c) || c == ' ' || "&'.:?*,|".indexOf(c) >= 0)) {
+                return v;   // a quote, a brace: a value, not a type (Rust's &'static str and &mut T have blanks)
+            }
+            i++;
+        }
+        if (depth != 0 || i + 1 >= s.length() || s.charAt(i) != '=' || s.charAt(i + 1) == '=' || s.charAt(i + 1) == '>'
+                || i == v || !Chars.blank(s.charAt(i - 1))) {
+            return v;
+        }
+        i++;
+        while (i < s.length() && Chars.blank(s.charAt(i))) {
+            i++;
+        }
+        // a constructor around the literal: String::from("…"), SecretString::new("…"), new String("…")
+        int call = s.startsWith("new ", i) ? i + 4 : i;
+        int k = call;
+        while (k < s.length() && k - call <= 40 && (Chars.word(s.charAt(k)) || s.charAt(k) == ':' || s.charAt(k) == '.')) {
+            k++;
+        }
+        if (k > call && k + 1 < s.length() && s.charAt(k) == '(' && (s.charAt(k + 1) == '"' || s.charAt(k + 1) == '\'')) {
+            return k + 1;
+        }
+        return i;
     }
 
     /** {@link #claim}s the bracketed value {@code s[start, end)}, judged as an unquoted one would be. */

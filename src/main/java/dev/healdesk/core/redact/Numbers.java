@@ -115,7 +115,7 @@ final class Numbers extends Detector {
                 }
                 return end;
             case ' ':
-                for (int k = count; k >= 4; k--) {
+                for (int k = count; k >= 3; k--) {   // three: American Express and Diners, 3782 822463 10005
                     if (card(s, g, k)) {
                         scan.add(SecretKind.CREDIT_CARD, i, g[2 * k - 1]);
                         return g[2 * k - 1];
@@ -442,8 +442,9 @@ final class Numbers extends Detector {
             char c = s.charAt(j);
             if (Chars.digit(c)) {
                 digits++;
-            } else if (!(c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '+' && j == i)) {
-                break;
+            } else if (!(c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '+' && j == i
+                    || c == '/' && Chars.digit(s.charAt(j - 1)) && j + 1 < n && Chars.digit(s.charAt(j + 1)))) {
+                break;   // a slash only between digits: Germany's 0171/1124421, (089) 123/4567
             }
             j++;
         }
@@ -560,7 +561,9 @@ final class Numbers extends Detector {
     /** {@code 2024-05-14}, {@code 14.05.2024}: a date. */
     private static boolean dated(String s, int start, int end) {
         return end - start == 10 && (s.charAt(start + 4) == '-' && s.charAt(start + 7) == '-'
-                || s.charAt(start + 2) == '.' && s.charAt(start + 5) == '.');
+                || s.charAt(start + 2) == '.' && s.charAt(start + 5) == '.'
+                || s.charAt(start + 2) == '/' && s.charAt(start + 5) == '/'
+                || s.charAt(start + 4) == '/' && s.charAt(start + 7) == '/');
     }
 
     /** Whether the number's last seven digits are all zeros: a placeholder, no one's number. */
@@ -640,12 +643,30 @@ final class Numbers extends Detector {
             k--;
         }
         int end = k + 1;
+        k = labelStart(s, k, end);
+        if (phoneWords(s, k + 1, end) || Chars.is(s, k + 1, end, "value") && SiblingNames.phone(s, k + 1)
+                || (Chars.is(s, k + 1, end, "to") || Chars.is(s, k + 1, end, "from")) && messaging(s, k + 1)) {
+            return true;
+        }
+        int last = end > k + 1 && s.charAt(end - 1) == '.' ? end - 1 : end;
+        if (k >= 1 && s.charAt(k) == ' ' && Chars.isAny(s, k + 1, last, NUMBER_WORDS)) {
+            // a number's word after the phone's, as a form's label writes it: Mobile No:, Phone Nr.:, Tel. number:
+            int to = s.charAt(k - 1) == '.' ? k - 1 : k;
+            return phoneWords(s, labelStart(s, to - 1, to) + 1, to);
+        }
+        return false;
+    }
+
+    /**
+     * Where the label that ends at {@code end} (its last character at {@code k}) starts, less one: letters (those with
+     * an accent too, Teléfono, Téléphone), digits, {@code _}, {@code -} and {@code .} read back.
+     */
+    private static int labelStart(String s, int k, int end) {
         while (k >= 0 && end - k <= LABEL_REACH && (Chars.alnum(s.charAt(k)) || s.charAt(k) == '_' || s.charAt(k) == '-'
-                || s.charAt(k) == '.')) {
+                || s.charAt(k) == '.' || s.charAt(k) > 127 && Character.isLetter(s.charAt(k)))) {
             k--;
         }
-        return phoneWords(s, k + 1, end) || Chars.is(s, k + 1, end, "value") && SiblingNames.phone(s, k + 1)
-                || (Chars.is(s, k + 1, end, "to") || Chars.is(s, k + 1, end, "from")) && messaging(s, k + 1);
+        return k;
     }
 
     /**
@@ -686,6 +707,9 @@ final class Numbers extends Detector {
         }
         return false;
     }
+
+    /** A number's word, after a phone's word in a label or run into it: Mobile No, telefoonnummer, phoneNumber. */
+    private static final String[] NUMBER_WORDS = {"no", "nr", "num", "number", "nummer", "numero", "n\u00famero"};
 
     /**
      * Whether the start tag whose attribute value closes with the quote at {@code q} names a phone by its {@code name}
@@ -729,15 +753,47 @@ final class Numbers extends Detector {
      */
     static boolean phoneWords(String s, int start, int end) {
         while (start < end && !Chars.alnum(s.charAt(start))) {
+            if (s.charAt(start) > 127 && Character.isLetter(s.charAt(start))) {
+                return accented(s, start, end);   // a label in another script: Телефон
+            }
             start++;
         }
         int w = start;
         for (int k = start + 1; k <= end; k++) {
             if (k == end || !Chars.alnum(s.charAt(k)) || Chars.upper(s.charAt(k)) && Chars.lower(s.charAt(k - 1))) {
-                if (Chars.isAny(s, w, k, PHONE_WORDS) || contact(s, w, k, end)) {
+                if (Chars.isAny(s, w, k, PHONE_WORDS) || contact(s, w, k, end) || compound(s, w, k)) {
                     return true;
                 }
+                if (k < end && s.charAt(k) > 127 && Character.isLetter(s.charAt(k)) && accented(s, w, end)) {
+                    return true;   // a word the accent parts: telemóvel, móvil
+                }
                 w = k < end && !Chars.alnum(s.charAt(k)) ? k + 1 : k;
+            }
+        }
+        return false;
+    }
+
+    /** A phone's word with a number's run into it in lower case: telefoonnummer, telefonnummer, phonenumber, telno. */
+    private static boolean compound(String s, int w, int k) {
+        for (String n : NUMBER_WORDS) {
+            int at = k - n.length();
+            if (at > w + 2 && s.regionMatches(true, at, n, 0, n.length()) && Chars.isAny(s, w, at, PHONE_WORDS)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A phone's word with letters outside ASCII, as a label in Portuguese, Spanish or Russian writes it. */
+    private static final String[] ACCENTED_WORDS = {"telem\u00f3vel", "m\u00f3vil", "\u0442\u0435\u043b\u0435\u0444\u043e\u043d",
+            "\u043c\u043e\u0431\u0438\u043b\u044c\u043d\u044b\u0439", "\u0442\u0435\u043b"};
+
+    /** Whether one of {@link #ACCENTED_WORDS} starts the word at {@code w}, within {@code [w, end)}, case aside. */
+    private static boolean accented(String s, int w, int end) {
+        for (String a : ACCENTED_WORDS) {
+            if (w + a.length() <= end && s.regionMatches(true, w, a, 0, a.length())
+                    && (w + a.length() == end || !Character.isLetter(s.charAt(w + a.length())) || a.length() > 3)) {
+                return true;
             }
         }
         return false;

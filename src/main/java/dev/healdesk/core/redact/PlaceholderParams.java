@@ -14,7 +14,9 @@ package dev.healdesk.core.redact;
  * logs them ({@code (parameters: {"1":"…","2":"…"}, types: …)}); the statement is the nearest of the few lines
  * before it (or its own line) with a placeholder. Or with no label, where the list ends the statement's own line after a blank, as Ecto's query log prints it
  * ({@code INSERT INTO "users" ("email","cpr") VALUES ($1,$2) RETURNING "id" ["…", "…"]}); a list after a colon, a
- * comma or an equals sign, or at a line's start ({@code [debug]}), is no such list.
+ * comma or an equals sign, or at a line's start ({@code [debug]}), is no such list. Also Sequelize's values after its
+ * statement's {@code ; } ({@link #trailingBinds}) and Entity Framework Core's {@code [Parameters=[@p0='…', …]]} above
+ * its statement ({@link #efCore}).
  */
 final class PlaceholderParams extends Detector {
 
@@ -27,14 +29,24 @@ final class PlaceholderParams extends Detector {
     private static final int MAX_PARAMS = 64;
     private static final boolean[] BEFORE = Chars.set(" '\"=:");
 
+    private static final boolean[] BLANK = Chars.set(" ");
+
     @Override
     public boolean[] befores(char c) {
-        return BEFORE;
+        return c == ';' ? null : BEFORE;
+    }
+
+    @Override
+    public boolean[] seconds(char c) {
+        return c == ';' ? BLANK : null;
     }
 
     @Override
     public int at(Scan scan, int open) {
         String s = scan.text;
+        if (s.charAt(open) == ';') {
+            return trailingBinds(scan, open);
+        }
         int k = open - 1;
         while (k >= 0 && open - k <= 4 && (s.charAt(k) == ' ' || s.charAt(k) == '\'' || s.charAt(k) == '"'
                 || s.charAt(k) == ':' || s.charAt(k) == '=')) {
@@ -49,6 +61,11 @@ final class PlaceholderParams extends Detector {
         KeyNames.Key[] columns;
         int[] names;
         int count;
+        if (labelEnd < open && s.charAt(open) == '[' && s.charAt(open - 1) == '=' && open + 2 < s.length()
+                && s.charAt(open + 1) == '@' && Chars.isAny(s, k + 1, labelEnd, LABELS)) {
+            efCore(scan, open);   // Entity Framework Core's [Parameters=[@p0='…' (Size = 4000), …]] and the SQL below
+            return open + 1;
+        }
         if (labelEnd == open || !Chars.isAny(s, k + 1, labelEnd, LABELS)) {
             int lineStart = s.charAt(open) == '[' ? trailing(s, open) : -1;
             int statementEnd = open;
@@ -90,6 +107,211 @@ final class PlaceholderParams extends Detector {
             i++;
         }
         return open + 1;
+    }
+
+    /**
+     * Sequelize's log of a statement with its bind parameters after it ({@code logQueryParameters}): the statement, a
+     * {@code ;}, a blank and the values as JSON, parted by {@code ", "}, to the line's end ({@code Executing (default):
+     * SELECT … WHERE "User"."apiKey" = $1 LIMIT 1; "…", 42}); each judged as the column of its place. Triggered by the
+     * {@code "; "} of a line whose statement before it has placeholders and whose list starts with a quoted value or a
+     * number and fills the rest of the line.
+     */
+    private static int trailingBinds(Scan scan, int semi) {
+        String s = scan.text;
+        int i = semi + 2;
+        if (i >= s.length() || s.charAt(i) != '"' && !Chars.digit(s.charAt(i))) {
+            return semi + 1;
+        }
+        int nl = Chars.lastIndexOf(s, '\n', Math.max(0, semi - MAX_LINE), semi);
+        int lineStart = nl + 1;
+        if (Chars.indexOf(s, '$', lineStart, semi) < 0 && Chars.indexOf(s, '?', lineStart, semi) < 0) {
+            return semi + 1;
+        }
+        KeyNames.Key[] columns = new KeyNames.Key[MAX_PARAMS];
+        int[] names = new int[2 * MAX_PARAMS];
+        int count = placeholders(scan, lineStart, semi, columns, names);
+        if (count == 0) {
+            return semi + 1;
+        }
+        int[] spans = new int[2 * MAX_PARAMS];
+        int[] span = new int[2];
+        int n = 0;
+        while (n < MAX_PARAMS) {
+            i = value(s, i, '\n', span);
+            if (i < 0) {
+                return semi + 1;
+            }
+            spans[2 * n] = span[0];
+            spans[2 * n + 1] = span[1];
+            n++;
+            if (i + 1 < s.length() && s.charAt(i) == ',' && s.charAt(i + 1) == ' ') {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        if (i < s.length() && s.charAt(i) != '\n' && s.charAt(i) != '\r') {
+            return semi + 1;   // the list does not fill the line: a "; " in prose or a cookie
+        }
+        for (int k = 0; k < n; k++) {
+            param(scan, k, spans[2 * k], spans[2 * k + 1], count, columns, names);
+        }
+        return semi + 1;   // the values are read by the other rules too (an e-mail address, a card)
+    }
+
+    /** How far below its parameters Entity Framework Core's statement may reach. */
+    private static final int EF_REACH = 2048;
+
+    /**
+     * Entity Framework Core's log of a command ({@code Executed DbCommand (3ms) [Parameters=[@p0='…' (Nullable =
+     * false) (Size = 4000), @p1='…'], CommandType='Text', CommandTimeout='30']}) with sensitive data logging on, its
+     * statement on the lines below: each positional parameter ({@code @p0}, {@code @p1}) is judged as the column the
+     * statement gives it, the one it is compared with or set to ({@code [Token] = @p1}) or the one of its place in
+     * {@code INSERT INTO [T] ([a], [b]) … VALUES (@p0, @p1)} (an {@code OUTPUT INSERTED.…} clause between); a parameter
+     * named for its variable ({@code @__apiKey_0}) is read by the name-value rules.
+     */
+    private static void efCore(Scan scan, int open) {
+        String s = scan.text;
+        int[] spans = new int[3 * MAX_PARAMS];
+        int n = 0;
+        int i = open + 1;
+        while (n < MAX_PARAMS && i + 2 < s.length() && s.charAt(i) == '@') {
+            int name = i + 1;
+            int nameEnd = name;
+            while (nameEnd < s.length() && Chars.word(s.charAt(nameEnd))) {
+                nameEnd++;
+            }
+            if (!s.startsWith("='", nameEnd)) {
+                return;
+            }
+            int v = nameEnd + 2;
+            int end = v;
+            while (end < s.length() && s.charAt(end) != '\n' && !(s.charAt(end) == '\'' && (end + 1 >= s.length()
+                    || s.charAt(end + 1) == ' ' || s.charAt(end + 1) == ',' || s.charAt(end + 1) == ']'))) {
+                end++;
+            }
+            if (end >= s.length() || s.charAt(end) != '\'') {
+                return;
+            }
+            if (s.charAt(name) == 'p' && nameEnd > name + 1 && Chars.digit(s.charAt(name + 1))) {
+                int place = 0;
+                for (int d = name + 1; d < nameEnd && place <= MAX_PARAMS; d++) {
+                    place = Chars.digit(s.charAt(d)) ? place * 10 + s.charAt(d) - '0' : MAX_PARAMS + 1;
+                }
+                spans[3 * n] = place;
+                spans[3 * n + 1] = v;
+                spans[3 * n + 2] = end;
+                n++;
+            }
+            i = end + 1;
+            while (s.startsWith(" (", i)) {
+                int close = Chars.indexOf(s, ')', i, Math.min(s.length(), i + 64));
+                if (close < 0) {
+                    return;
+                }
+                i = close + 1;
+            }
+            if (!s.startsWith(", @", i)) {
+                break;
+            }
+            i += 2;
+        }
+        if (n == 0) {
+            return;
+        }
+        int from = s.indexOf("CommandTimeout=", i);
+        from = from < 0 || from - i > 200 ? i : from;
+        int to = Math.min(s.length(), from + EF_REACH);
+        int[] name = new int[2];
+        for (int k = 0; k < n; k++) {
+            int place = spans[3 * k];
+            if (place > MAX_PARAMS || !efColumn(s, from, to, place, name)) {
+                continue;
+            }
+            int v = spans[3 * k + 1];
+            int end = spans[3 * k + 2];
+            KeyNames.Key key = column(scan, name[0], name[1]);
+            if (key != null && key != KeyNames.Key.NONE) {
+                SecretKind kind = Judge.field(key, s, v, end);
+                if (kind != null) {
+                    scan.add(kind, v, end);
+                }
+            } else if (end > v && Numbers.phoneWords(s, name[0], name[1]) && Numbers.phoneValue(s, v, end)) {
+                scan.add(SecretKind.PHONE, v, end);
+            }
+        }
+    }
+
+    /**
+     * The column that {@code @p<place>} stands for in the statement within {@code s[from, to)}: its span goes into
+     * {@code name}; false where the statement gives it none.
+     */
+    private static boolean efColumn(String s, int from, int to, int place, int[] name) {
+        String p = "@p" + place;
+        int at = s.indexOf(p, from);
+        while (at >= 0 && at + p.length() < to && Chars.word(s.charAt(at + p.length()))) {
+            at = s.indexOf(p, at + 1);   // @p1 is no @p12
+        }
+        if (at < 0 || at >= to) {
+            return false;
+        }
+        int k = at - 1;
+        while (k > from && s.charAt(k) == ' ') {
+            k--;
+        }
+        if (s.charAt(k) == '=') {
+            k--;
+            while (k > from && (s.charAt(k) == ' ' || s.charAt(k) == ']' || s.charAt(k) == '"' || s.charAt(k) == '`')) {
+                k--;
+            }
+            name[1] = k + 1;
+            while (k > from && Chars.word(s.charAt(k))) {
+                k--;
+            }
+            name[0] = k + 1;
+            return name[1] > name[0];
+        }
+        int values = s.lastIndexOf("VALUES (", at);
+        int insert = s.lastIndexOf("INSERT INTO ", at);
+        if (values < from || insert < from || insert > values) {
+            return false;
+        }
+        int nth = 0;
+        for (int c = values + 8; c < at; c++) {
+            char ch = s.charAt(c);
+            if (ch == ',') {
+                nth++;
+            } else if (ch == ')' || ch == '(') {
+                return false;   // another row's values, or a function's call
+            }
+        }
+        int cols = Chars.indexOf(s, '(', insert, values);
+        if (cols < 0) {
+            return false;
+        }
+        int c = cols + 1;
+        for (int col = 0; c < values; col++) {
+            while (c < values && (s.charAt(c) == ' ' || s.charAt(c) == '[' || s.charAt(c) == '"' || s.charAt(c) == '`')) {
+                c++;
+            }
+            int a = c;
+            while (c < values && Chars.word(s.charAt(c))) {
+                c++;
+            }
+            if (col == nth) {
+                name[0] = a;
+                name[1] = c;
+                return c > a;
+            }
+            while (c < values && s.charAt(c) != ',' && s.charAt(c) != ')') {
+                c++;
+            }
+            if (c >= values || s.charAt(c) == ')') {
+                return false;
+            }
+            c++;
+        }
+        return false;
     }
 
     /**

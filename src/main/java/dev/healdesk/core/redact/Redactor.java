@@ -154,7 +154,7 @@ public final class Redactor {
         on(",", new SecretPairs());
         on("\n", new HistoryLines());
         on("iwuvaI", new Phrases());
-        on("[{(", new PlaceholderParams());
+        on("[{(;", new PlaceholderParams());
         on("i[", new ValidationPaths());
         on("<[", new FieldDiffs());
         on("(", new FailingRows());

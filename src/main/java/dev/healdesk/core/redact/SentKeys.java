@@ -8,7 +8,8 @@ package dev.healdesk.core.redact;
  * command does not say; the value goes where it has a password's shape ({@link Typed#secretShaped}) and its line or the
  * line before it says it is typed text ({@code sendKeys}, {@code send keys}, {@code SendKeys} or an element's
  * {@code /value} endpoint). Called by {@link KeyValues} for a {@code text} or {@code value} key that nothing else
- * names, and for the {@code keys:} of "send keys:".
+ * names, and for the {@code keys:} of "send keys:". The {@code text} of an Android view that a hierarchy dump calls a
+ * password field goes whatever its shape ({@link #passwordView}).
  */
 final class SentKeys {
 
@@ -31,7 +32,12 @@ final class SentKeys {
         int quote = Quotes.open(s, v);
         int start = v + quote;
         int end = quote > 0 ? Quotes.close(s, start, quote) : plainEnd(s, start);
-        if (end <= start || !Typed.secretShaped(s, start, end) || !typing(s, keyStart)) {
+        if (end <= start) {
+            return -1;
+        }
+        if (quote == 0 && passwordView(s, keyStart, end)) {
+            end = viewTextEnd(s, end);   // the whole text, blanks and all, up to the entry's next key
+        } else if (!Typed.secretShaped(s, start, end) || !typing(s, keyStart)) {
             return -1;
         }
         scan.add(SecretKind.PASSWORD, start, end);
@@ -61,6 +67,74 @@ final class SentKeys {
         return end;
     }
 
+    /** How far an Android view's entry in a hierarchy dump may reach on either side of its {@code text=}. */
+    private static final int VIEW_REACH = 1200;
+
+    /**
+     * Whether the key at {@code keyStart} is the {@code text} of an Android view whose entry in a hierarchy dump (as
+     * Espresso's NoMatchingViewException and UI Automator print one: {@code +>EditText{id=…, res-name=password_input,
+     * …, text=…, input-type=129, …}}) says it is a password field: its {@code input-type} is a password variation of a
+     * text or number field (InputType: text 0x81, 0x91, 0xe1; number 0x12), or it is an {@code EditText} whose
+     * {@code res-name} names a password or a passcode. The text typed into any other field stays to the shape rules.
+     */
+    private static boolean passwordView(String s, int keyStart, int end) {
+        if (!Chars.is(s, keyStart, Math.min(s.length(), keyStart + 4), "text") || keyStart == 0
+                || s.charAt(keyStart - 1) != ' ' && s.charAt(keyStart - 1) != '{') {
+            return false;
+        }
+        int open = keyStart;
+        while (open > 0 && keyStart - open < VIEW_REACH && s.charAt(open) != '{' && s.charAt(open) != '\n') {
+            open--;
+        }
+        int close = s.indexOf('}', end);
+        if (s.charAt(open) != '{' || open == 0 || !Chars.letter(s.charAt(open - 1)) || close < 0
+                || close - end > VIEW_REACH || Chars.indexOf(s, '\n', end, close) >= 0) {
+            return false;
+        }
+        int type = s.indexOf("input-type=", open);
+        if (type > 0 && type < close) {
+            int v = 0;
+            for (int k = type + 11; k < close && Chars.digit(s.charAt(k)) && v < 1 << 24; k++) {
+                v = v * 10 + s.charAt(k) - '0';
+            }
+            int kind = v & 0xf;
+            int variation = v & 0xff0;
+            if (kind == 1 && (variation == 0x80 || variation == 0x90 || variation == 0xe0)
+                    || kind == 2 && variation == 0x10) {
+                return true;
+            }
+        }
+        int name = s.indexOf("res-name=", open);
+        if (name < 0 || name > close || !s.startsWith("EditText", open - 8)) {
+            return false;   // by its name only a field one types into: EditText, AppCompatEditText, TextInputEditText
+        }
+        int nameEnd = name + 9;
+        while (nameEnd < close && s.charAt(nameEnd) != ',' && s.charAt(nameEnd) != ' ') {
+            nameEnd++;
+        }
+        return Chars.contains(s, name + 9, nameEnd, "password", true)
+                || Chars.contains(s, name + 9, nameEnd, "passwd", true)
+                || Chars.contains(s, name + 9, nameEnd, "passcode", true);
+    }
+
+    /** Where a view's unquoted text ends: before the {@code , name=} of the entry's next key or its {@code }}. */
+    private static int viewTextEnd(String s, int end) {
+        int k = end;
+        while (k < s.length() && s.charAt(k) != '}' && s.charAt(k) != '\n') {
+            if (s.startsWith(", ", k)) {
+                int n = k + 2;
+                while (n < s.length() && (Chars.lower(s.charAt(n)) || s.charAt(n) == '-')) {
+                    n++;
+                }
+                if (n > k + 2 && n < s.length() && s.charAt(n) == '=') {
+                    return k;
+                }
+            }
+            k++;
+        }
+        return k;
+    }
+
     private static int plainEnd(String s, int start) {
         int end = start;
         while (end < s.length() && !Chars.space(s.charAt(end)) && "]},\"'".indexOf(s.charAt(end)) < 0) {
@@ -83,7 +157,23 @@ final class SentKeys {
         from = Math.max(0, from);
         return Chars.contains(s, from, lineEnd, "endKeys", false) || Chars.contains(s, from, lineEnd, "end keys", false)
                 || Chars.contains(s, from, lineEnd, "/value\"", false)
-                // a hub's or a cloud grid's request log, the path then its body: POST /session/…/element/…/value {…}
-                || Chars.contains(s, from, lineEnd, "/value {", false) && Chars.contains(s, from, lineEnd, "/element/", false);
+                // a hub's or a cloud grid's request log, the path then its body: POST /session/…/element/…/value {…},
+                // and a driver's proxy log: Proxying [POST /element/…/value] to […/value] with body: {…} (Appium)
+                || Chars.contains(s, from, lineEnd, "/element/", false) && elementValue(s, from, lineEnd);
+    }
+
+    /** Whether an element's {@code /value} endpoint ends a path in {@code s[from, to)}: a blank, a bracket after it. */
+    private static boolean elementValue(String s, int from, int to) {
+        for (int k = s.indexOf("/value", from); k >= 0 && k + 6 <= to; k = s.indexOf("/value", k + 6)) {
+            char after = k + 6 < s.length() ? s.charAt(k + 6) : ' ';
+            int id = s.lastIndexOf('/', k - 1);
+            if (id < 8 || !s.startsWith("/element", id - 8)) {
+                continue;   // /element/…/attribute/value, /property/value: what a command reads, not types
+            }
+            if (after == ' ' || after == ']' || after == ')' || after == '\'' || after == '\n') {
+                return true;
+            }
+        }
+        return false;
     }
 }
