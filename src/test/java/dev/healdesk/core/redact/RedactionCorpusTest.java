@@ -670,10 +670,13 @@ class RedactionCorpusTest {
     private static final double FOURTEENTH_HELD_OUT_KEPT_STANDARD = 0.986;
     private static final double FOURTEENTH_HELD_OUT_KEPT_AT_REST = 0.986;
     /**
-     * Whether the fourteenth collection's tune part prints its failures. Not this stop: the whole collection is this
-     * stop's measure and nobody tunes on it, so both parts print their summary lines only; the lead releases it.
+     * Whether the fourteenth collection's tune part prints its failures. It was written to print its summary lines only,
+     * the whole collection kept as a measure; the lead released the tune part to one rule writer (redact35) at this
+     * commit, after the forms of redact33 (the thirteenth's released part) and redact34 (a second outside measure of its
+     * own) had been merged and had moved neither part (tune 21 of 430 and 7 of 290, held out 12 of 224 and 4 of 148, as
+     * at the first measure). The held-out part still prints its summary lines only: it is the stop's clean measure.
      */
-    private static final boolean RELEASED_FOURTEENTH_TUNE = false;
+    private static final boolean RELEASED_FOURTEENTH_TUNE = true;
     /** The fourteenth collection ({@link RedactionCorpus#FOURTEENTH}), measured apart. */
     private static List<Case> fourteenth;
 
@@ -1249,7 +1252,7 @@ class RedactionCorpusTest {
         assertTrue(heldOut >= fourteenth.size() / 4 && heldOut <= fourteenth.size() * 9 / 20, "held out: " + heldOut);
     }
 
-    /** The fourteenth collection's tune part: this stop it prints its summary lines only ({@link #RELEASED_FOURTEENTH_TUNE}). */
+    /** The fourteenth collection's tune part: its failures print once it is released ({@link #RELEASED_FOURTEENTH_TUNE}). */
     @Test
     void theRulesLeakNoMoreThanMeasuredOnTheFourteenthCollectionsTuneSplitAndKeepWhatTheOperatorNeeds() {
         Figures standard = RedactionCorpus.measure(fourteenth, "tune", Redactor.standard()::redact, true);
