@@ -263,8 +263,10 @@ class RedactionCorpusTest {
     private static final boolean RELEASED_SEVENTH = true;
     private static final int SEVENTH_TUNE_LEAKS_STANDARD = 0;
     private static final int SEVENTH_TUNE_LEAKS_AT_REST = 0;
-    private static final int SEVENTH_HELD_OUT_LEAKS_STANDARD = 2;
-    private static final int SEVENTH_HELD_OUT_LEAKS_AT_REST = 2;
+    // redact33: a JSON object's "expected" value beside an error that names a secret ({"error":"csrf token mismatch",
+    // "expected":"…"}) goes: held out 0 and 0 (ReleasedThirteenthFormsTest).
+    private static final int SEVENTH_HELD_OUT_LEAKS_STANDARD = 0;
+    private static final int SEVENTH_HELD_OUT_LEAKS_AT_REST = 0;
     private static final double SEVENTH_TUNE_KEPT_STANDARD = 0.998;
     private static final double SEVENTH_TUNE_KEPT_AT_REST = 1.0;
     private static final double SEVENTH_HELD_OUT_KEPT_STANDARD = 0.990;
