@@ -15,7 +15,8 @@ package dev.healdesk.core.redact;
  * ({@code Invalid password: expected at least 12 characters}). Each value is judged as the named field's whole content ({@link FieldDiffs#judge}): a person's number by its shape
  * under {@code rut} or {@code cnp}, a phone under {@code phone}, a password whatever it is; {@code $.status Expected
  * 'paid' but received 'open'} keeps both. Triggered by the word {@code expected} (its {@code x}, its length), not by
- * the quotes of every line.
+ * the quotes of every line. And a JSON object's {@code "expected"} value beside an error that names a secret
+ * ({@code {"error":"csrf token mismatch","expected":"…"}}; see {@code jsonExpected}).
  */
 final class ExpectedValues extends Detector {
 
@@ -48,6 +49,10 @@ final class ExpectedValues extends Detector {
         if (s.startsWith("value", end + 1) && block(scan, i, end, lineStart)) {
             return end;
         }
+        if (i > lineStart && s.charAt(i - 1) == '"' && s.startsWith("\":", end)) {
+            jsonExpected(scan, lineStart, i, end);
+            return end;
+        }
         int[] name = name(s, lineStart, i);
         if (name == null) {
             return end;
@@ -71,6 +76,37 @@ final class ExpectedValues extends Detector {
             }
         }
         return end;
+    }
+
+    /**
+     * A JSON object's {@code "expected"} key, at {@code i}, beside the error it explains: {@code {"error":"csrf token
+     * mismatch","expected":"…"}}, as a server's refusal or a gateway's check prints the value it wanted. The object's
+     * text before the key (from its brace, on the line) names the secret ({@link ValuesBelow#secretNamed}: "csrf
+     * token", "api key", "signature"), and the value goes when it looks like one ({@link Values#tokenLike}); {@code
+     * "expected":"POST"} beside "method mismatch" or a token's word stays.
+     */
+    private static void jsonExpected(Scan scan, int lineStart, int i, int end) {
+        String s = scan.text;
+        int open = Chars.lastIndexOf(s, '{', lineStart, i);
+        if (open < 0) {
+            return;
+        }
+        int v = end + 2;
+        while (v < s.length() && s.charAt(v) == ' ') {
+            v++;
+        }
+        if (v >= s.length() || s.charAt(v) != '"') {
+            return;
+        }
+        int close = Quotes.close(s, v + 1, 1);
+        if (close >= s.length() || s.charAt(close) != '"' || close - v > MAX_VALUE || !Values.tokenLike(s, v + 1, close)) {
+            return;
+        }
+        KeyNames.Key key = ValuesBelow.secretNamed(scan, open, i - 1);
+        SecretKind kind = Judge.credential(key) ? Judge.value(key, s, v + 1, close) : null;
+        if (kind != null) {
+            scan.add(kind, v + 1, close);
+        }
     }
 
     /**

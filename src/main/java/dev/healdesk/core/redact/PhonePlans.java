@@ -9,7 +9,8 @@ package dev.healdesk.core.redact;
  * 77…); Estonia 7 or 8 (mobiles 5…); Latvia 8 (2…, 6…); Lithuania 8 (3-6…) or 9 with its old
  * trunk 8 ({@code 8 627 12028}); Malta 8 (2…, 7…, 9…); Cyprus 8 (2…, 9…); Singapore 8 (3…, 6…, 8…, 9…); Hong Kong 8
  * (2-9…); Luxembourg's mobiles 9 (6…); Peru's mobiles 9 (9…); Mozambique's mobiles 9 (82-87, {@code 84 232 5157});
- * France's mobiles without their 0 ({@code 6 64 84 53 98}).
+ * France's mobiles without their 0 ({@code 6 64 84 53 98}); Mexico 10 since 2019, its two-digit metropolitan codes
+ * written 2-4-4 ({@code 55 1870 6154}).
  * Beside an address, or after a phone's word a few lines up (an assertion's field or message: {@code $got->{phone} =
  * '3606 2661'}, {@code customer.phone.should eq "5307 9471"}, {@code SmsGateway.send(9520 6631, …)}), where a number
  * grouped by dashes ({@code 7037-5255}) is read too. The number must be grouped by blanks as people write one (groups of 2 to 5 digits, not the thousands of an
@@ -41,8 +42,18 @@ final class PhonePlans {
                     || first == '8' && g[1] - g[0] == 1 && s.charAt(g[2]) == '6'   // Lithuania: 8 6xx xxxxx
                     // Mozambique's mobiles, 82 to 87 and seven digits, written 8X XXX XXXX
                     || first == '8' && g[1] - g[0] == 2 && s.charAt(g[0] + 1) >= '2' && s.charAt(g[0] + 1) <= '7';
+            // Mexico's closed plan since 2019, ten digits and no trunk prefix: Mexico City's, Guadalajara's and
+            // Monterrey's two-digit codes (55, 56, 33, 81) then 4-4, 55 1870 6154
+            case 10 -> count == 3 && g[1] - g[0] == 2 && g[3] - g[2] == 4 && g[5] - g[4] == 4 && mexicoCity(s, g[0]);
             default -> false;
         };
+    }
+
+    /** Whether the two digits at {@code i} are one of Mexico's two-digit area codes: 55, 56, 33, 81. */
+    private static boolean mexicoCity(String s, int i) {
+        char a = s.charAt(i);
+        char b = s.charAt(i + 1);
+        return a == '5' && (b == '5' || b == '6') || a == '3' && b == '3' || a == '8' && b == '1';
     }
 
     /**

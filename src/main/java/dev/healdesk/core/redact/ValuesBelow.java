@@ -265,7 +265,7 @@ final class ValuesBelow {
      * The strongest secret a word of {@code [start, end)} names ({@link KeyNames}; a word with its neighbour before,
      * for "API key", "access token"): a password before any other; NONE where none does.
      */
-    private static KeyNames.Key secretNamed(Scan scan, int start, int end) {
+    static KeyNames.Key secretNamed(Scan scan, int start, int end) {
         String s = scan.text;
         KeyNames.Key best = KeyNames.Key.NONE;
         int previous = -1;

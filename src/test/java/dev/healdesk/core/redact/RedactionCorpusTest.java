@@ -206,7 +206,9 @@ class RedactionCorpusTest {
     private static final boolean RELEASED_SIXTH = true;
     private static final int SIXTH_TUNE_LEAKS_STANDARD = 3;
     private static final int SIXTH_TUNE_LEAKS_AT_REST = 3;
-    private static final int SIXTH_HELD_OUT_LEAKS_STANDARD = 1;
+    // redact33: Mexico's closed plan (2019) in PhonePlans, its metropolitan codes written 2-4-4 beside an address
+    // ({@code 55 1870 6154}): held out 0 and 0 (ReleasedThirteenthFormsTest).
+    private static final int SIXTH_HELD_OUT_LEAKS_STANDARD = 0;
     private static final int SIXTH_HELD_OUT_LEAKS_AT_REST = 0;
     private static final double SIXTH_TUNE_KEPT_STANDARD = 0.991;
     private static final double SIXTH_TUNE_KEPT_AT_REST = 0.989;
@@ -261,8 +263,10 @@ class RedactionCorpusTest {
     private static final boolean RELEASED_SEVENTH = true;
     private static final int SEVENTH_TUNE_LEAKS_STANDARD = 0;
     private static final int SEVENTH_TUNE_LEAKS_AT_REST = 0;
-    private static final int SEVENTH_HELD_OUT_LEAKS_STANDARD = 2;
-    private static final int SEVENTH_HELD_OUT_LEAKS_AT_REST = 2;
+    // redact33: a JSON object's "expected" value beside an error that names a secret ({"error":"csrf token mismatch",
+    // "expected":"…"}) goes: held out 0 and 0 (ReleasedThirteenthFormsTest).
+    private static final int SEVENTH_HELD_OUT_LEAKS_STANDARD = 0;
+    private static final int SEVENTH_HELD_OUT_LEAKS_AT_REST = 0;
     private static final double SEVENTH_TUNE_KEPT_STANDARD = 0.998;
     private static final double SEVENTH_TUNE_KEPT_AT_REST = 1.0;
     private static final double SEVENTH_HELD_OUT_KEPT_STANDARD = 0.990;
@@ -382,7 +386,10 @@ class RedactionCorpusTest {
      * address the standard rules mask); tune 24 of 590 and 13 of 412, kept unchanged.
      */
     private static final boolean RELEASED_NINTH = true;
-    private static final int NINTH_TUNE_LEAKS_STANDARD = 2;
+    // redact33: an Israeli id under its short name tz with a right check digit goes (ReleasedThirteenthFormsTest):
+    // tune 1 and 0, the other planted number under tz fails the id's check (the fake is nine random digits), so no
+    // rule that reads real ids takes it.
+    private static final int NINTH_TUNE_LEAKS_STANDARD = 1;
     private static final int NINTH_TUNE_LEAKS_AT_REST = 0;
     private static final int NINTH_HELD_OUT_LEAKS_STANDARD = 2;
     private static final int NINTH_HELD_OUT_LEAKS_AT_REST = 2;

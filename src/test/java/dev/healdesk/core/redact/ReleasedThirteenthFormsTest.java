@@ -13,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * id a container engine's command prints below it, an SQL statement inside a Python string's repr, Redis' AUTH as a
  * log quotes it, a phone number in a parametrized test's id, the two ends of a text message, a filter's literal
  * between percent-encoded quotes, Twilio's test numbers, a Russian or Kazakh number with its trunk 8, PgBouncer's
- * auth file.
+ * auth file, Mexico's metropolitan numbers beside an address, an Israeli id under {@code tz} with its check, the value
+ * a JSON error expected beside a secret's name.
  * Each on lines written for this test, not taken from the corpus, with counter-examples in other tools' syntax that
  * must come through as they are. Values are made at test time.
  */
@@ -156,6 +157,46 @@ class ReleasedThirteenthFormsTest {
         // other groupings, another first digit, a code outside the plans, an all-zero placeholder: no such number
         FormChecks.untouched(redactor, "sizes: 1 234 567 89 10, build 8 123 456 78 90, ids 9 701 936 72 88");
         FormChecks.untouched(redactor, "version 8 701 93 672 88, 8 701 9367 2 88, 8 900 000 00 00");
+    }
+
+    @Test
+    void aMexicanNumberInItsMetropolitanLayoutGoesBesideAPersonsAddress() {
+        String out = redactor.redact("  raw: \"Ana Ruiz\";\"ana.ruiz@correo.mx\";\"33 4127 9081\";\"Guadalajara\"");
+        assertFalse(out.contains("4127 9081"), out);
+        assertTrue(out.contains("\"Guadalajara\""), out);
+        String out2 = redactor.redact("{\"email\": \"l.perez@acme.mx\", \"tel\": \"81 2290 4413\"}");
+        assertFalse(out2.contains("2290 4413"), out2);
+        // without an address, or another code, or another grouping: no such number
+        FormChecks.untouched(redactor, "batch 55 1870 6154 done in 33 4127 ms");
+        String out3 = redactor.redact("\"ops@acme.mx\";\"44 1870 6154\";\"55 187 06154\"");
+        assertTrue(out3.contains("\"44 1870 6154\";\"55 187 06154\""), out3);
+    }
+
+    @Test
+    void anIsraeliIdUnderItsShortNameGoesWhenItsCheckDigitIsRight() {
+        String out = redactor.redact("AssertionError: {'id': 7, 'tz': '975466624'} != {'id': 7}");
+        assertFalse(out.contains("975466624"), out);
+        assertTrue(out.contains("{'id': 7, 'tz': '"), out);
+        String out2 = redactor.redact("member tz=348121195 rejected");
+        assertFalse(out2.contains("348121195"), out2);
+        // a time zone, a wrong check digit, a key that only ends in tz, another length
+        FormChecks.untouched(redactor, "{'tz': 'Asia/Jerusalem', 'tz2': '975466624', 'build_tz': '975466624'}");
+        FormChecks.untouched(redactor, "tz=975466625 tz=97546662 tz: +02:00");
+    }
+
+    @Test
+    void theValueAJsonErrorExpectedGoesWhenTheErrorNamesASecret() {
+        for (Redactor r : new Redactor[] {redactor, atRest}) {
+            String csrf = FormChecks.token(random, 43);
+            FormChecks.gone(r, "body:\n{\"error\":\"csrf token mismatch\",\"expected\":\"" + csrf + "\"}", csrf,
+                    "{\"error\":\"csrf token mismatch\",\"expected\":\"");
+            String key = "kQ7" + FormChecks.token(random, 29);
+            FormChecks.gone(r, "{\"code\": 401, \"message\": \"invalid signing key\", \"expected\": \"" + key + "\"}", key,
+                    "\"message\": \"invalid signing key\"");
+        }
+        // an error that names no secret, or a value that is a word: both stay
+        FormChecks.untouched(redactor, "{\"error\":\"etag mismatch\",\"expected\":\"a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0\"}");
+        FormChecks.untouched(redactor, "{\"error\":\"csrf token mismatch\",\"expected\":\"header\"}");
     }
 
     @Test
