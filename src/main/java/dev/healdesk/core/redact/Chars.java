@@ -198,8 +198,19 @@ final class Chars {
 
     /** Whether {@code s[start, end)} equals one of {@code words}, ignoring ASCII case ({@link #is}). */
     static boolean isAny(String s, int start, int end, String[] words) {
+        if (start >= end || start < 0 || end > s.length()) {
+            for (String w : words) {
+                if (is(s, start, end, w)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        // what is() tests first, the length and the first character, read once for the whole list
+        int length = end - start;
+        int first = s.charAt(start) | 0x20;
         for (String w : words) {
-            if (is(s, start, end, w)) {
+            if (w.length() == length && (w.charAt(0) | 0x20) == first && is(s, start, end, w)) {
                 return true;
             }
         }
@@ -226,9 +237,31 @@ final class Chars {
 
     /** Whether {@code s[start, end)} equals {@code word}, ignoring ASCII case. */
     static boolean is(String s, int start, int end, String word) {
+        int n = word.length();
         // the first character's bit 0x20 set on both sides (ASCII lower case) rules most words out before the
         // case-blind comparison
-        return end - start == word.length() && (word.isEmpty() || (s.charAt(start) | 0x20) == (word.charAt(0) | 0x20))
-                && s.regionMatches(true, start, word, 0, word.length());
+        if (end - start != n || n != 0 && (s.charAt(start) | 0x20) != (word.charAt(0) | 0x20)) {
+            return false;
+        }
+        if (start < 0 || end > s.length()) {
+            return false;   // as String.regionMatches answers
+        }
+        // String.regionMatches(true, …) folds each pair through Character's case tables; ASCII pairs are compared
+        // here (equal, or the same letter in the other case), and from the first pair outside ASCII on the rest goes
+        // to regionMatches, whose folding (the Kelvin sign, a dotted capital I) stays the judge there
+        for (int k = 0; k < n; k++) {
+            char a = s.charAt(start + k);
+            char b = word.charAt(k);
+            if (a == b) {
+                continue;
+            }
+            if ((a | b) >= 128) {
+                return s.regionMatches(true, start + k, word, k, n - k);
+            }
+            if ((a | 0x20) != (b | 0x20) || !letter(b)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

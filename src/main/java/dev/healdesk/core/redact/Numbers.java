@@ -27,13 +27,28 @@ final class Numbers extends Detector {
     public int at(Scan scan, int i) {
         int found = scan.spanCount();
         int next = shaped(scan, i);
-        if (scan.spanCount() == found) {
+        if (scan.spanCount() == found && labelMayStandBefore(scan.chars, i)) {
             int labelled = labelledPhone(scan, i);
             if (labelled > 0) {
                 return labelled;
             }
         }
         return next;
+    }
+
+    /**
+     * Whether the character before {@code i} is one that {@link #labelledPhone} can find its label behind: the sign or
+     * blank after a label ({@code :}, {@code =}, a blank), a quote, {@code [}, {@code >} or the {@code (} of
+     * {@code Key (phone)=(}. Anything else (a slash, a dash, a letter, a line feed, the text's start) rules out both a
+     * label right before and the word "number" a blank before, so the call is spared: a third of the numbers of a log
+     * (paths, versions, ids, the first number of a line).
+     */
+    private static boolean labelMayStandBefore(char[] chars, int i) {
+        if (i == 0) {
+            return false;
+        }
+        char b = chars[i - 1];
+        return b == ':' || b == '=' || Chars.blank(b) || b == '"' || b == '\'' || b == '[' || b == '>' || b == '(';
     }
 
     /** A number of one of the shapes above at {@code i}; where scanning may go on. */
