@@ -173,7 +173,7 @@ public final class Redactor {
         on("en", new FilterValues());
         on("h", new KeyDumps());
         on("ds", new SecretManifests());
-        on("ABCDEFGHIJKLMNOPQRSTUVWXYZ", new LetterIds());
+        on("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", new LetterIds());
         on("pP", new PathValues());
         on("wW", new WhereValues());
         on("|", new PowerAsserts());
