@@ -78,6 +78,9 @@ final class KeyValues extends Detector {
                 && (s.charAt(k) == '"' || s.charAt(k) == '\'')) || thinArrow && member(s, keyStart)) {
             return sep + 1;   // not a subscript; or a member chain, $user->password->hash
         }
+        if (k >= 0 && s.charAt(k) == '\\' && keyEnd - keyStart > 2 && "nrt".indexOf(s.charAt(keyStart)) >= 0) {
+            keyStart++;   // a line break or tab written as an escape before the name: …\r\nSet-Cookie: … (mod_dumpio)
+        }
         if (keyEnd - keyStart > 3 && s.charAt(keyStart) == '-' && (s.charAt(keyStart + 1) == 'D'
                 || s.charAt(keyStart + 1) == 'P') && Chars.lower(s.charAt(keyStart + 2))) {
             keyStart += 2;   // a JVM or Gradle property: -DapiKey=…, -PnexusPassword=…

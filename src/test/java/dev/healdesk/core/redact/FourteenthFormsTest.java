@@ -8,9 +8,11 @@ import java.util.Random;
  * The general forms written for what the fourteenth corpus collection's tune part leaked (released to redact35 alone;
  * its held-out part stays the clean measure): business numbers by their printed layout and check digits (India's
  * GSTIN by its letters, Sweden's organisationsnummer and France's VAT number by national-ids.json), also before a JSON
- * string's escaped quote. Each on lines written for this test, not taken from the corpus, in several tools' syntaxes,
- * with counter-examples that must come through as they are. The numbers are made here from the published check rules
- * (not by the corpus' generator), each with a twin whose check is wrong, which must stay.
+ * string's escaped quote; and a header's name after a line break written as an escape ({@code \r\nSet-Cookie:}, as
+ * Apache's mod_dumpio, Python's bytes and a JSON string print a raw response). Each on lines written for this test,
+ * not taken from the corpus, in several tools' syntaxes, with counter-examples that must come through as they are.
+ * The numbers are made here from the published check rules (not by the corpus' generator), each with a twin whose
+ * check is wrong, which must stay.
  */
 class FourteenthFormsTest {
 
@@ -53,12 +55,14 @@ class FourteenthFormsTest {
     void indiasGstinGoesByItsLettersAndCheckAndAWrongCheckStays() {
         for (int k = 0; k < 8; k++) {
             String g = gstin();
-            FormChecks.gone(redactor, "{\"kyc\":\"{\\\"gstin\\\":\\\"" + g + "\\\"}\"}", g, "{\"kyc\":\"{\\\"gstin\\\":");
+            FormChecks.gone(redactor, "{\"kyc\":\"{\\\"gstin\\\":\\\"" + g + "\\\"}\"}", g,
+                    "{\"kyc\":\"{\\\"gstin\\\":");
             FormChecks.gone(Redactor.atRest(), "| 3 | Sharma Traders | " + g + " | MH |", g, "| MH |");
             FormChecks.gone(redactor, "ValidationError: supplier.tax_ref '" + g + "' is not registered", g,
                     "is not registered");
             FormChecks.gone(redactor, "  expected: <" + g + "> but was: <null>", g, "but was: <null>");
-            FormChecks.untouched(redactor, "ValidationError: supplier.tax_ref '" + wrongGstin(g) + "' is not registered");
+            FormChecks.untouched(redactor,
+                    "ValidationError: supplier.tax_ref '" + wrongGstin(g) + "' is not registered");
         }
         // fifteen capitals and digits that are no GSTIN: a build id, a timestamp, a state code out of range
         FormChecks.untouched(redactor, "build 20240514T101203 artifact 12ABCDE3456F7QZ");
@@ -128,5 +132,35 @@ class FourteenthFormsTest {
         FormChecks.untouched(redactor, "\"build\": \"240514-1013\", \"order\": \"ORD-771203-5550\"");
         // FR and eleven digits that fail the key: a route, a reference
         FormChecks.untouched(redactor, "route FR12345678901 via CDG; ref 'FR00000000000'");
+    }
+
+    private String hex(int n) {
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < n; k++) {
+            b.append("0123456789abcdef".charAt(random.nextInt(16)));
+        }
+        return b.toString();
+    }
+
+    @Test
+    void aHeaderAfterAnEscapedLineBreakIsReadByItsName() {
+        for (int k = 0; k < 4; k++) {
+            String v = hex(40);
+            FormChecks.gone(Redactor.atRest(), "[dumpio:trace7] mod_dumpio:  dumpio_out (data-HEAP): HTTP/1.1 302"
+                    + " Found\\r\\nSet-Cookie: remember_me=" + v + "; path=/; HttpOnly\\r\\n"
+                    + "Location: https://app.example.test/\\r\\n", v,
+                    "Location: https://app.example.test/", "; path=/; HttpOnly");
+            FormChecks.gone(redactor, "b'HTTP/1.1 200 OK\\r\\nSet-Cookie: cart_ref=" + v
+                    + "; Secure\\r\\nContent-Length: 42'", v, "Content-Length: 42");
+            FormChecks.gone(redactor, "\"raw\": \"HTTP/1.1 200 OK\\nSet-Cookie: __Host-auth=" + v
+                    + "; Secure\\nContent-Type: text/html\"", v, "Content-Type: text/html");
+        }
+        // preferences and the other headers of the same responses stay
+        FormChecks.untouched(redactor,
+                "b'HTTP/1.1 200 OK\\r\\nSet-Cookie: theme=dark; Path=/\\r\\nSet-Cookie: lang=en-GB\\r\\n'");
+        FormChecks.untouched(redactor, "GET /api/users HTTP/1.1\\r\\nHost: orders.internal:8080\\r\\nX-Request-Id: "
+                + "0437c014-cda3-495b-be9a-d9bd82ec30c3\\r\\n");
+        FormChecks.untouched(redactor,
+                "\"env\": \"PATH=/usr/bin\\nnamespace=default\\nregion=eu-west-1\\tnode=ip-10-0-4-12\"");
     }
 }
