@@ -61,7 +61,10 @@ final class KeyValues extends Detector {
         }
         boolean quoted = k >= 0 && (s.charAt(k) == '"' || s.charAt(k) == '\'');
         if (quoted) {
-            k -= k > 0 && s.charAt(k - 1) == '\\' ? 2 : 1;
+            k--;
+            while (k >= 0 && s.charAt(k) == '\\') {
+                k--;   // \"key\": JSON in a JSON string; \\\"key\\\": in a string inside that (mochawesome's context)
+            }
         }
         int keyEnd = k + 1;
         while (k >= 0 && keyEnd - k <= KeyNames.MAX_LENGTH && keyChar(s.charAt(k))) {
@@ -186,9 +189,15 @@ final class KeyValues extends Detector {
             return claim(scan, key, v + 1, braceEnd, true, sep);
         }
         int quote = Quotes.open(s, v);
+        int nested = quote == 0 ? Quotes.nested(s, v) : 0;
+        if (nested > 0) {
+            quote = nested;
+        }
         int start = v + quote;
         int end;
-        if (quote == 1 && v + 3 < s.length() && s.charAt(v + 1) == s.charAt(v) && s.charAt(v + 2) == s.charAt(v)) {
+        if (nested > 0) {
+            end = Quotes.closeNested(s, start, nested - 1);
+        } else if (quote == 1 && v + 3 < s.length() && s.charAt(v + 1) == s.charAt(v) && s.charAt(v + 2) == s.charAt(v)) {
             start = v + 3;   // TOML's and Python's triple-quoted strings
             end = start;
             while (end < s.length() && s.charAt(end) != '\n' && !s.startsWith(s.substring(v, v + 3), end)) {

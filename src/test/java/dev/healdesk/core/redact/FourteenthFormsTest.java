@@ -9,8 +9,10 @@ import java.util.Random;
  * its held-out part stays the clean measure): business numbers by their printed layout and check digits (India's
  * GSTIN by its letters, Sweden's organisationsnummer and France's VAT number by national-ids.json), also before a JSON
  * string's escaped quote; and a header's name after a line break written as an escape ({@code \r\nSet-Cookie:}, as
- * Apache's mod_dumpio, Python's bytes and a JSON string print a raw response). Each on lines written for this test,
- * not taken from the corpus, in several tools' syntaxes, with counter-examples that must come through as they are.
+ * Apache's mod_dumpio, Python's bytes and a JSON string print a raw response); a key and its value quoted as JSON in a
+ * string inside a JSON string ({@code \\\"password\\\":\\\"…\\\"}, mochawesome's context). Each on lines written
+ * for this test, not taken from the corpus, in several tools' syntaxes, with counter-examples that must come through
+ * as they are.
  * The numbers are made here from the published check rules (not by the corpus' generator), each with a twin whose
  * check is wrong, which must stay.
  */
@@ -162,5 +164,23 @@ class FourteenthFormsTest {
                 + "0437c014-cda3-495b-be9a-d9bd82ec30c3\\r\\n");
         FormChecks.untouched(redactor,
                 "\"env\": \"PATH=/usr/bin\\nnamespace=default\\nregion=eu-west-1\\tnode=ip-10-0-4-12\"");
+    }
+
+    @Test
+    void aValueQuotedTwiceInsideJsonStringsGoesByItsKey() {
+        String q3 = "\\\\\\\"";   // \\\"
+        for (int k = 0; k < 4; k++) {
+            String pw = "Pw" + FormChecks.token(random, 10) + ".x";
+            FormChecks.gone(Redactor.atRest(), "\"context\": \"\\\"request: {" + q3 + "email" + q3 + ":" + q3
+                    + "qa@example.test" + q3 + "," + q3 + "password" + q3 + ":" + q3 + pw + q3 + "}\\\"\",", pw,
+                    "request: {");
+            String token = FormChecks.token(random, 32);
+            FormChecks.gone(Redactor.atRest(), "{\"log\":\"{\\\"body\\\":\\\"{" + q3 + "api_key" + q3 + ":" + q3
+                    + token + q3 + "}\\\"}\"}", token, "body");
+        }
+        // the other values quoted so stay: a user, a host, a count
+        String kept = "\"context\": \"{" + q3 + "user" + q3 + ":" + q3 + "ci-runner" + q3 + "," + q3 + "host" + q3 + ":"
+                + q3 + "db.internal:5432" + q3 + "," + q3 + "retries" + q3 + ":3}\"";
+        FormChecks.untouched(redactor, kept);
     }
 }
