@@ -10,7 +10,8 @@ import java.util.Random;
  * GSTIN by its letters, Sweden's organisationsnummer and France's VAT number by national-ids.json), also before a JSON
  * string's escaped quote; and a header's name after a line break written as an escape ({@code \r\nSet-Cookie:}, as
  * Apache's mod_dumpio, Python's bytes and a JSON string print a raw response); a key and its value quoted as JSON in a
- * string inside a JSON string ({@code \\\"password\\\":\\\"…\\\"}, mochawesome's context). Each on lines written
+ * string inside a JSON string ({@code \\\"password\\\":\\\"…\\\"}, mochawesome's context); a password-reset link's
+ * token in the route of Django, Laravel and Symfony ({@link ResetLinks}). Each on lines written
  * for this test, not taken from the corpus, in several tools' syntaxes, with counter-examples that must come through
  * as they are.
  * The numbers are made here from the published check rules (not by the corpus' generator), each with a twin whose
@@ -182,5 +183,28 @@ class FourteenthFormsTest {
         String kept = "\"context\": \"{" + q3 + "user" + q3 + ":" + q3 + "ci-runner" + q3 + "," + q3 + "host" + q3 + ":"
                 + q3 + "db.internal:5432" + q3 + "," + q3 + "retries" + q3 + ":3}\"";
         FormChecks.untouched(redactor, kept);
+    }
+
+    @Test
+    void aPasswordResetLinksTokenGoesInTheRoutesOfSeveralFrameworks() {
+        for (int k = 0; k < 4; k++) {
+            String t = FormChecks.token(random, 24);
+            FormChecks.gone(Redactor.atRest(), "https://shop.example.test/accounts/reset/Mw/" + t + "/", t,
+                    "https://shop.example.test/accounts/reset/Mw/");
+            String django = "c" + FormChecks.token(random, 5).toLowerCase() + "-" + hex(32);
+            FormChecks.gone(redactor,
+                    "AssertionError: 'http://testserver/reset/MQ/" + django + "/' not found in mail body", django,
+                    "http://testserver/reset/MQ/", "not found in mail body");
+            FormChecks.gone(redactor, "[2024-05-14 10:12:03] local.INFO: GET /password/reset/" + t + "?email=x 200", t,
+                    "GET /password/reset/", " 200");
+            FormChecks.gone(redactor, "  Location: /reset-password/reset/" + t, t, "Location: /reset-password/reset/");
+        }
+        // the routes' fixed words, a user's id and a UUID stay
+        FormChecks.untouched(redactor,
+                "Redirecting to http://testserver/accounts/reset/MQ/set-password/ from /reset/done/");
+        FormChecks.untouched(redactor, "POST /reset-password/request 302; GET /api/v1/password-reset/confirm 404");
+        FormChecks.untouched(redactor,
+                "GET /admin/users/4211/reset/ 200; /reset/2aa3e26c-1151-4c1a-8f0e-2b2c2a2d4118/");
+        FormChecks.untouched(redactor, "GET /settings/reset/notifications_and_privacy 200");
     }
 }
