@@ -503,6 +503,33 @@ final class PlaceholderParams extends Detector {
             }
             lineEnd = lineStart - 1;
         }
+        return sqlAfter(scan, label, columns, names);
+    }
+
+    /**
+     * The statement of an object printed with its bindings first and its {@code sql} field after them, as Knex's
+     * query object is ({@code { method: 'update', bindings: […], sql: 'update "accounts" set "api_token" = ? …' }} and
+     * its {@code toSQL()}): the nearest {@code sql:} (or {@code "sql":}) of the few lines after the label; no other
+     * statement after a list is read as its own.
+     */
+    private static int sqlAfter(Scan scan, int label, KeyNames.Key[] columns, int[] names) {
+        String s = scan.text;
+        int lineStart = label;
+        for (int lines = 0; lines <= MAX_LINES && lineStart < s.length(); lines++) {
+            int nl = s.indexOf('\n', lineStart);
+            int lineEnd = nl < 0 || nl - lineStart > MAX_LINE ? Math.min(s.length(), lineStart + MAX_LINE) : nl;
+            int k = Chars.skipBlanks(s, lineStart);
+            if (k < lineEnd && s.charAt(k) == '"') {
+                k++;
+            }
+            if (s.startsWith("sql", k) && k + 3 < lineEnd) {
+                int c = s.charAt(k + 3) == '"' ? k + 4 : k + 3;
+                if (c < lineEnd && s.charAt(c) == ':') {
+                    return placeholders(scan, c + 1, lineEnd, columns, names);
+                }
+            }
+            lineStart = lineEnd + 1;
+        }
         return 0;
     }
 

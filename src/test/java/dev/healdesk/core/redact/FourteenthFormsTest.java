@@ -11,7 +11,8 @@ import java.util.Random;
  * string's escaped quote; and a header's name after a line break written as an escape ({@code \r\nSet-Cookie:}, as
  * Apache's mod_dumpio, Python's bytes and a JSON string print a raw response); a key and its value quoted as JSON in a
  * string inside a JSON string ({@code \\\"password\\\":\\\"…\\\"}, mochawesome's context); a password-reset link's
- * token in the route of Django, Laravel and Symfony ({@link ResetLinks}). Each on lines written
+ * token in the route of Django, Laravel and Symfony ({@link ResetLinks}); a query object's bindings printed before its
+ * {@code sql} field (Knex), and Poland's REGON by its label. Each on lines written
  * for this test, not taken from the corpus, in several tools' syntaxes, with counter-examples that must come through
  * as they are.
  * The numbers are made here from the published check rules (not by the corpus' generator), each with a twin whose
@@ -206,5 +207,26 @@ class FourteenthFormsTest {
         FormChecks.untouched(redactor,
                 "GET /admin/users/4211/reset/ 200; /reset/2aa3e26c-1151-4c1a-8f0e-2b2c2a2d4118/");
         FormChecks.untouched(redactor, "GET /settings/reset/notifications_and_privacy 200");
+    }
+
+    @Test
+    void bindingsPrintedBeforeTheirSqlFieldGoByTheirColumns() {
+        for (int k = 0; k < 4; k++) {
+            String token = hex(64);
+            String regon = FormChecks.digits(random, 9, '1', 9);
+            String id = "0437c014-cda3-495b-be9a-d9bd82ec30c3";
+            String knex = "{\n  method: 'update',\n  bindings: [ '" + token + "', '" + regon + "', '" + id + "' ],\n"
+                    + "  __knexQueryUid: 'mrU1UvlDYqN2zDJ8WTGAa',\n"
+                    + "  sql: 'update \"accounts\" set \"api_token\" = ?, \"regon\" = ? where \"id\" = ?'\n}";
+            FormChecks.gone(redactor, knex, token, id, "__knexQueryUid: 'mrU1UvlDYqN2zDJ8WTGAa'");
+            FormChecks.gone(redactor, knex, regon);
+            FormChecks.gone(Redactor.atRest(), knex, token, id);
+            String json = "{\"bindings\":[\"" + token + "\",7],\n\"sql\":\"select * from sessions where "
+                    + "refresh_token = ? and user_id = ?\"}";
+            FormChecks.gone(redactor, json, token, "7]");
+        }
+        // the columns that are no secret keep their values: an id, a status, a name
+        FormChecks.untouched(redactor, "{\n  bindings: [ 'active', 4211, 'ci-runner' ],\n"
+                + "  sql: 'select * from \"users\" where \"status\" = ? and \"id\" = ? and \"login\" = ?'\n}");
     }
 }
