@@ -12,7 +12,8 @@ package dev.healdesk.core.redact;
  * it is a phone number ({@link Numbers#phoneValue}). Triggered by the list's {@code [}, after a label that names
  * parameters, or by the opening brace of an object keyed by the places from 1 after such a label, as Doctrine DBAL
  * logs them ({@code (parameters: {"1":"…","2":"…"}, types: …)}); the statement is the nearest of the few lines
- * before it (or its own line) with a placeholder. Or with no label, where the list ends the statement's own line after a blank, as Ecto's query log prints it
+ * before it (or its own line) with a placeholder, else the {@code sql} field of the few lines after it (Knex's query
+ * object, {@link #sqlAfter}). Or with no label, where the list ends the statement's own line after a blank, as Ecto's query log prints it
  * ({@code INSERT INTO "users" ("email","cpr") VALUES ($1,$2) RETURNING "id" ["…", "…"]}); a list after a colon, a
  * comma or an equals sign, or at a line's start ({@code [debug]}), is no such list. Also Sequelize's values after its
  * statement's {@code ; } ({@link #trailingBinds}) and Entity Framework Core's {@code [Parameters=[@p0='…', …]]} above
