@@ -109,8 +109,9 @@ final class KeyNames {
             // Australia's Medicare card number, a key of its own in health and insurance records ("medicare": …)
             "medicare",
             // Norway's organisation number (orgnr, a sole trader's is the person's) and Denmark's CVR number, by their
-            // label only: one mod-11 check digit, which one in eleven random numbers passes
-            "orgnr", "cvr",
+            // label only: one mod-11 check digit, which one in eleven random numbers passes; and Poland's REGON (a sole
+            // trader's business register number, weights 8 9 2 3 4 5 6 7 mod 11), by its label for the same reason
+            "orgnr", "cvr", "regon",
             // a US bank's ABA routing number beside the account it pays (WS-ROUTING, routing_number, "aba": …; its check,
             // 3-7-1 weights mod 10, one in ten passes, so by its label only; routing_key stays a key), and Korea's,
             // Malaysia's and Mauritius' business registration number, a sole trader's own (brn: "853-51-38178")

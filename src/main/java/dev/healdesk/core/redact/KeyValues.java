@@ -61,7 +61,10 @@ final class KeyValues extends Detector {
         }
         boolean quoted = k >= 0 && (s.charAt(k) == '"' || s.charAt(k) == '\'');
         if (quoted) {
-            k -= k > 0 && s.charAt(k - 1) == '\\' ? 2 : 1;
+            k--;
+            while (k >= 0 && s.charAt(k) == '\\') {
+                k--;   // \"key\": JSON in a JSON string; \\\"key\\\": in a string inside that (mochawesome's context)
+            }
         }
         int keyEnd = k + 1;
         while (k >= 0 && keyEnd - k <= KeyNames.MAX_LENGTH && keyChar(s.charAt(k))) {
@@ -77,6 +80,9 @@ final class KeyValues extends Detector {
         if (bracketed && !(k >= 0 && s.charAt(k) == '[' || quoted && k >= 1 && s.charAt(k - 1) == '['
                 && (s.charAt(k) == '"' || s.charAt(k) == '\'')) || thinArrow && member(s, keyStart)) {
             return sep + 1;   // not a subscript; or a member chain, $user->password->hash
+        }
+        if (k >= 0 && s.charAt(k) == '\\' && keyEnd - keyStart > 2 && "nrt".indexOf(s.charAt(keyStart)) >= 0) {
+            keyStart++;   // a line break or tab written as an escape before the name: …\r\nSet-Cookie: … (mod_dumpio)
         }
         if (keyEnd - keyStart > 3 && s.charAt(keyStart) == '-' && (s.charAt(keyStart + 1) == 'D'
                 || s.charAt(keyStart + 1) == 'P') && Chars.lower(s.charAt(keyStart + 2))) {
@@ -183,9 +189,15 @@ final class KeyValues extends Detector {
             return claim(scan, key, v + 1, braceEnd, true, sep);
         }
         int quote = Quotes.open(s, v);
+        int nested = quote == 0 ? Quotes.nested(s, v) : 0;
+        if (nested > 0) {
+            quote = nested;
+        }
         int start = v + quote;
         int end;
-        if (quote == 1 && v + 3 < s.length() && s.charAt(v + 1) == s.charAt(v) && s.charAt(v + 2) == s.charAt(v)) {
+        if (nested > 0) {
+            end = Quotes.closeNested(s, start, nested - 1);
+        } else if (quote == 1 && v + 3 < s.length() && s.charAt(v + 1) == s.charAt(v) && s.charAt(v + 2) == s.charAt(v)) {
             start = v + 3;   // TOML's and Python's triple-quoted strings
             end = start;
             while (end < s.length() && s.charAt(end) != '\n' && !s.startsWith(s.substring(v, v + 3), end)) {

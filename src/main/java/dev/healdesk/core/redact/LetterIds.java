@@ -7,9 +7,11 @@ package dev.healdesk.core.redact;
  * 41-71 for women, a place's letter and three digits, a check letter) and Mexico's CURP
  * ({@code GOMA850101HDFRRN09}: four letters, a date YYMMDD, the sex H, M or X, two letters of the state, three
  * consonants, a letter or digit and a check digit), and Spain's NIE ({@code Y1234567X}: X, Y or Z, seven digits and
- * a check letter, the number mod 23). Nine, sixteen or eighteen capitals and digits in exactly these places
- * and a valid month and day are no word, hash or id of a program's. The whole word must stand alone, as
- * {@link NationalIds} asks. Triggered by a capital letter at a word of 9, 16 or 18 characters.
+ * a check letter, the number mod 23), and India's GSTIN ({@code 27AAPFU0939F1ZV}: a state's two digits, the PAN's
+ * five letters, four digits and a letter, the registration's count, Z and a mod-36 check character). Nine, fifteen,
+ * sixteen or eighteen capitals and digits in exactly these places and a valid month and day or check are no word,
+ * hash or id of a program's. The whole word must stand alone, as {@link NationalIds} asks. Triggered by a capital
+ * letter at a word of 9, 16 or 18 characters, or a digit at one of 15.
  */
 final class LetterIds extends Detector {
 
@@ -17,7 +19,7 @@ final class LetterIds extends Detector {
 
     @Override
     public long wordLengths(char c) {
-        return 1L << 9 | 1L << 16 | 1L << 18;
+        return Chars.digit(c) ? 1L << 15 : 1L << 9 | 1L << 16 | 1L << 18;
     }
 
     @Override
@@ -27,7 +29,8 @@ final class LetterIds extends Detector {
         if (Chars.joinedBefore(s, i) || !alone(s, i, end)) {
             return end;
         }
-        if (end - i == 16 && codiceFiscale(s, i) || end - i == 18 && curp(s, i) || end - i == 9 && nie(s, i)) {
+        if (end - i == 16 && codiceFiscale(s, i) || end - i == 18 && curp(s, i) || end - i == 9 && nie(s, i)
+                || end - i == 15 && gstin(s, i)) {
             scan.add(SecretKind.NATIONAL_ID, i, end);
         }
         return end;
@@ -37,7 +40,8 @@ final class LetterIds extends Detector {
         char b = start > 0 ? s.charAt(start - 1) : ' ';
         char a = end < s.length() ? s.charAt(end) : ' ';
         // and JUnit's and AssertJ's expected: <…> but was: <…> around the value
-        return " \t\"',;|:=([{<>\n".indexOf(b) >= 0 && " \t\"',;|)]}<>\n\r".indexOf(a) >= 0;
+        // and a JSON string's escaped quote after it (\"…\" in a JSON document held in another's string)
+        return " \t\"',;|:=([{<>\n".indexOf(b) >= 0 && " \t\"',;|)]}<>\n\r\\".indexOf(a) >= 0;
     }
 
     /** LLLLLL DD L DD L DDD L, the month's letter one of {@link #MONTHS}, the day 1-31 or 41-71. */
@@ -68,6 +72,29 @@ final class LetterIds extends Detector {
         }
         int n = lead * 10_000_000 + number(s, i + 1, 7);
         return "TRWAGMYFPDXBNJZSQVHLCKE".charAt(n % 23) == s.charAt(i + 8);
+    }
+
+    private static final String BASE36 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+    /**
+     * India's GSTIN (CBIC, GST Rules 2017, rule 10): DD LLLLL DDDD L C Z K, the state's code (01-38, 97, 99), the
+     * holder's PAN (five letters, four digits, a letter), the registration's count in the state (1-9, then A-Z), a
+     * fixed Z, and K the Luhn mod 36 check over the fourteen before it (each character's place in 0-9A-Z, every second
+     * doubled, the product's two base-36 digits summed); one in 36 such words passes the check.
+     */
+    private static boolean gstin(String s, int i) {
+        int state = digits(s, i, 2) ? number(s, i, 2) : 0;
+        if (!(state >= 1 && state <= 38 || state == 97 || state == 99) || !upper(s, i + 2, 5) || !digits(s, i + 7, 4)
+                || !upper(s, i + 11, 1) || BASE36.indexOf(s.charAt(i + 12)) < 1 || s.charAt(i + 13) != 'Z') {
+            return false;
+        }
+        int sum = 0;
+        for (int k = 0; k < 14; k++) {
+            int v = BASE36.indexOf(s.charAt(i + k)) * (k % 2 == 0 ? 1 : 2);
+            sum += v / 36 + v % 36;
+        }
+        int check = BASE36.indexOf(s.charAt(i + 14));
+        return check >= 0 && (36 - sum % 36) % 36 == check;
     }
 
     private static boolean day(int d) {

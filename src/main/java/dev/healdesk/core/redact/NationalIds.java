@@ -14,7 +14,8 @@ import java.util.List;
  * dashes), the NHS number (3 3 4 with blanks), Kazakhstan's IIN and a Bulgarian VAT number (BG + EGN, read by
  * {@link Ibans} at its letters); Switzerland's AHV number, Argentina's CUIT and Peru's RUC, Colombia's NIT, Australia's ABN,
  * Poland's NIP and France's SIRET; Belgium's enterprise number (4.3.3 with dots), Switzerland's UID ({@code CHE-} and
- * 3.3.3, found by {@link Numbers} behind its prefix) and Italy's partita IVA (after {@code IT}, read by {@link Ibans}).
+ * 3.3.3, found by {@link Numbers} behind its prefix), Italy's partita IVA and France's VAT number (after {@code IT} and
+ * {@code FR}, read by {@link Ibans}) and Sweden's organisationsnummer (6-4, its third digit no month's).
  * A number goes where it stands alone as a field's value ({@code
  * "id_no": "…"}, a CSV or table cell, a bound parameter, a fixture's quoted string) with no name that says what it is,
  * and passes every check of one entry; most ids, order numbers and timestamps of the same length fail them (the table
@@ -77,7 +78,7 @@ final class NationalIds {
                 c.path("mod").asInt(0), weights, offsets == null ? new int[] {0} : offsets, c.path("values").asText(""),
                 c.path("body").asInt(0), prefixes, days, ints(c.get("retry")), c.path("target").asInt(0));
         switch (kind) {
-            case "luhn", "weighted", "sum", "mod97", "date", "digit" -> {
+            case "luhn", "weighted", "sum", "mod97", "key97", "date", "digit" -> {
                 return check;
             }
             default -> throw new IllegalStateException(RESOURCE + ": unknown check " + kind);
@@ -123,8 +124,8 @@ final class NationalIds {
 
     /**
      * Whether the number stands alone as a value: after the start of a line, a blank, a quote, a delimiter or a key's
-     * sign, and before its end, a blank, a quote, a delimiter or a closing bracket; not in a path, a URL's query, a
-     * version or a word.
+     * sign, and before its end, a blank, a quote (escaped too), a delimiter or a closing bracket; not in a path, a
+     * URL's query, a version or a word.
      */
     private static boolean alone(String s, int start, int end) {
         if (start > 0) {
@@ -137,7 +138,8 @@ final class NationalIds {
         if (end < s.length()) {
             char a = s.charAt(end);
             return a == ' ' || a == '\t' || a == '"' || a == '\'' || a == ',' || a == ';' || a == '|' || a == ')'
-                    || a == ']' || a == '}' || a == '<' || a == '\n' || a == '\r';
+                    || a == ']' || a == '}' || a == '<' || a == '\n' || a == '\r'
+                    || a == '\\';   // a JSON string's escaped quote: \"…\" in a document held in another's string
         }
         return true;
     }
@@ -175,6 +177,7 @@ final class NationalIds {
                 case "weighted" -> weighted(d, c);
                 case "sum" -> Math.floorMod(sum(d, c.weights), c.mod) == c.target;   // Australia's ABN
                 case "mod97" -> mod97(d, c);
+                case "key97" -> frenchKey(d);
                 case "date" -> date(d, c);
                 default -> c.values.indexOf((char) ('0' + d[c.at])) >= 0;   // digit
             };
@@ -242,6 +245,15 @@ final class NationalIds {
             }
         }
         return false;
+    }
+
+    /** France's VAT key: the first two digits are (12 + 3 × (the SIREN after them mod 97)) mod 97. */
+    private static boolean frenchKey(int[] d) {
+        long siren = 0;
+        for (int k = 2; k < d.length; k++) {
+            siren = siren * 10 + d[k];
+        }
+        return (12 + 3 * (siren % 97)) % 97 == d[0] * 10 + d[1];
     }
 
     private static boolean date(int[] d, Check c) {

@@ -12,7 +12,8 @@ package dev.healdesk.core.redact;
  * it is a phone number ({@link Numbers#phoneValue}). Triggered by the list's {@code [}, after a label that names
  * parameters, or by the opening brace of an object keyed by the places from 1 after such a label, as Doctrine DBAL
  * logs them ({@code (parameters: {"1":"…","2":"…"}, types: …)}); the statement is the nearest of the few lines
- * before it (or its own line) with a placeholder. Or with no label, where the list ends the statement's own line after a blank, as Ecto's query log prints it
+ * before it (or its own line) with a placeholder, else the {@code sql} field of the few lines after it (Knex's query
+ * object, {@link #sqlAfter}). Or with no label, where the list ends the statement's own line after a blank, as Ecto's query log prints it
  * ({@code INSERT INTO "users" ("email","cpr") VALUES ($1,$2) RETURNING "id" ["…", "…"]}); a list after a colon, a
  * comma or an equals sign, or at a line's start ({@code [debug]}), is no such list. Also Sequelize's values after its
  * statement's {@code ; } ({@link #trailingBinds}) and Entity Framework Core's {@code [Parameters=[@p0='…', …]]} above
@@ -502,6 +503,33 @@ final class PlaceholderParams extends Detector {
                 return count;
             }
             lineEnd = lineStart - 1;
+        }
+        return sqlAfter(scan, label, columns, names);
+    }
+
+    /**
+     * The statement of an object printed with its bindings first and its {@code sql} field after them, as Knex's
+     * query object is ({@code { method: 'update', bindings: […], sql: 'update "accounts" set "api_token" = ? …' }} and
+     * its {@code toSQL()}): the nearest {@code sql:} (or {@code "sql":}) of the few lines after the label; no other
+     * statement after a list is read as its own.
+     */
+    private static int sqlAfter(Scan scan, int label, KeyNames.Key[] columns, int[] names) {
+        String s = scan.text;
+        int lineStart = label;
+        for (int lines = 0; lines <= MAX_LINES && lineStart < s.length(); lines++) {
+            int nl = s.indexOf('\n', lineStart);
+            int lineEnd = nl < 0 || nl - lineStart > MAX_LINE ? Math.min(s.length(), lineStart + MAX_LINE) : nl;
+            int k = Chars.skipBlanks(s, lineStart);
+            if (k < lineEnd && s.charAt(k) == '"') {
+                k++;
+            }
+            if (s.startsWith("sql", k) && k + 3 < lineEnd) {
+                int c = s.charAt(k + 3) == '"' ? k + 4 : k + 3;
+                if (c < lineEnd && s.charAt(c) == ':') {
+                    return placeholders(scan, c + 1, lineEnd, columns, names);
+                }
+            }
+            lineStart = lineEnd + 1;
         }
         return 0;
     }

@@ -22,6 +22,44 @@ final class Quotes {
     }
 
     /**
+     * The length of a quote of a JSON string held in a string held in another ({@code \\\"}, 3 backslashes, or 7 one
+     * level deeper, then {@code "}) at {@code i}, or 0: mochawesome's {@code "context"} and a logged request body
+     * quoted twice.
+     */
+    static int nested(String s, int i) {
+        int run = i;
+        while (run < s.length() && run - i < 16 && s.charAt(run) == '\\') {
+            run++;
+        }
+        int n = run - i;
+        return n >= 3 && n % 2 == 1 && run < s.length() && s.charAt(run) == '"' ? n + 1 : 0;
+    }
+
+    /**
+     * Where the value that {@link #nested} opened with {@code backslashes} backslashes and a quote ends: at the same
+     * run and a quote (a longer run is a quote inside the value), else at the line's end.
+     */
+    static int closeNested(String s, int start, int backslashes) {
+        for (int i = start; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r') {
+                return i;
+            }
+            if (c == '\\') {
+                int run = i;
+                while (run < s.length() && s.charAt(run) == '\\') {
+                    run++;
+                }
+                if (run - i == backslashes && run < s.length() && s.charAt(run) == '"') {
+                    return i;
+                }
+                i = run < s.length() && s.charAt(run) == '"' ? run : run - 1;
+            }
+        }
+        return s.length();
+    }
+
+    /**
      * Where the value that a quote of {@code quote} characters opened just before {@code start} ends: at its
      * closing quote, else (a cut-off line) at the line's end. No length limit: a long secret must go whole.
      */

@@ -175,7 +175,7 @@ public final class Redactor {
         on("en", new FilterValues());
         on("h", new KeyDumps());
         on("ds", new SecretManifests());
-        on("ABCDEFGHIJKLMNOPQRSTUVWXYZ", new LetterIds());
+        on("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", new LetterIds());
         on("pP", new PathValues());
         on("wW", new WhereValues());
         on("|", new PowerAsserts());
@@ -185,6 +185,7 @@ public final class Redactor {
         on("svec", new WrappedValues());
         on(")]", new LookedUpValues());
         on("/", new PathKeys());
+        on("/", new ResetLinks());
         on("w", new WantValues());
         on("R", new EvaluatedValues());
         for (char c = 0; c < 128; c++) {

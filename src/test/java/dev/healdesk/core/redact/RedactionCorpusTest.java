@@ -668,8 +668,15 @@ class RedactionCorpusTest {
     // 1549 of 1549 must-keep strings kept both ways (1.0000); held out 12 of 224 and 4 of 148, 753 of 763 kept both ways
     // (0.9869). The standard figure counts personal data, the figure at rest secrets only. These bounds keep the gap from
     // growing: lower the leak bounds, raise the kept floors, never the other way.
-    private static final int FOURTEENTH_TUNE_LEAKS_STANDARD = 21;
-    private static final int FOURTEENTH_TUNE_LEAKS_AT_REST = 7;
+    // redact35's general forms, written from the tune part only once it was released (FourteenthFormsTest): India's
+    // GSTIN, Sweden's organisationsnummer and France's VAT number by layout and check (also before a JSON string's
+    // escaped quote), a header's name after an escaped line break (\r\nSet-Cookie:), a key and value quoted inside a
+    // JSON string inside another, a password-reset link's token (ResetLinks), a query object's bindings before its sql
+    // field (Knex) and Poland's REGON by its label: tune 6 of 430 and 0 of 290, 1549 of 1549 kept both ways (left: a
+    // phone in an .env line, two business numbers of one check digit beside a weak label); the held-out summary lines
+    // moved 12 -> 10 of 224 (standard) with the number forms, 4 of 148 at rest and 753 of 763 kept unmoved.
+    private static final int FOURTEENTH_TUNE_LEAKS_STANDARD = 6;
+    private static final int FOURTEENTH_TUNE_LEAKS_AT_REST = 0;
     private static final int FOURTEENTH_HELD_OUT_LEAKS_STANDARD = 12;
     private static final int FOURTEENTH_HELD_OUT_LEAKS_AT_REST = 4;
     private static final double FOURTEENTH_TUNE_KEPT_STANDARD = 1.0;
