@@ -675,9 +675,13 @@ class RedactionCorpusTest {
     // field (Knex) and Poland's REGON by its label: tune 6 of 430 and 0 of 290, 1549 of 1549 kept both ways (left: a
     // phone in an .env line, two business numbers of one check digit beside a weak label); the held-out summary lines
     // moved 12 -> 10 of 224 (standard) with the number forms, 4 of 148 at rest and 753 of 763 kept unmoved.
+    // At the stop (all of this stop's rules: redact33's from the thirteenth's released part, redact34's from its own
+    // mainstream material, fast14's same-bytes changes, redact35's from this tune part; none written from the held-out
+    // part, whose failures were never printed): held out 10 of 224 and 4 of 148, 753 of 763 kept both ways. The held-out
+    // bound is set there (the lead's).
     private static final int FOURTEENTH_TUNE_LEAKS_STANDARD = 6;
     private static final int FOURTEENTH_TUNE_LEAKS_AT_REST = 0;
-    private static final int FOURTEENTH_HELD_OUT_LEAKS_STANDARD = 12;
+    private static final int FOURTEENTH_HELD_OUT_LEAKS_STANDARD = 10;
     private static final int FOURTEENTH_HELD_OUT_LEAKS_AT_REST = 4;
     private static final double FOURTEENTH_TUNE_KEPT_STANDARD = 1.0;
     private static final double FOURTEENTH_TUNE_KEPT_AT_REST = 1.0;
