@@ -3,8 +3,6 @@ package dev.healdesk.core.redact;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -150,14 +148,6 @@ class FourteenthIdsTest {
         assertFalse(orgnrSe("556016-0681"));
     }
 
-    private static void drawsPass(String what, Function<Random, String> draw, Predicate<String> check) {
-        Random r = new Random(14);
-        for (int i = 0; i < 500; i++) {
-            String v = draw.apply(r);
-            assertTrue(check.test(v), what + " fails its check: " + v);
-        }
-    }
-
     /** A digit of {@code v} moved by one (a single-digit error every one of these checks catches). */
     private static String changeOneDigit(String v, Random r, int from, int to) {
         int pos;
@@ -171,14 +161,14 @@ class FourteenthIdsTest {
 
     @Test
     void everyDrawnNumberPassesItsCheck() {
-        drawsPass("UID (AT)", FourteenthIds::uidAt, FourteenthIdsTest::uidAt);
-        drawsPass("TVA (FR)", FourteenthIds::tvaFr, FourteenthIdsTest::tvaFr);
-        drawsPass("REGON", FourteenthIds::regon, FourteenthIdsTest::regon);
-        drawsPass("davčna številka", FourteenthIds::davcna, FourteenthIdsTest::davcna);
-        drawsPass("adószám", FourteenthIds::adoszam, FourteenthIdsTest::adoszam);
-        drawsPass("corporate number", FourteenthIds::houjin, FourteenthIdsTest::houjin);
-        drawsPass("GSTIN", FourteenthIds::gstin, FourteenthIdsTest::gstin);
-        drawsPass("organisationsnummer", FourteenthIds::orgnrSe, FourteenthIdsTest::orgnrSe);
+        ValidIdsTest.drawsPass(14, "UID (AT)", FourteenthIds::uidAt, FourteenthIdsTest::uidAt);
+        ValidIdsTest.drawsPass(14, "TVA (FR)", FourteenthIds::tvaFr, FourteenthIdsTest::tvaFr);
+        ValidIdsTest.drawsPass(14, "REGON", FourteenthIds::regon, FourteenthIdsTest::regon);
+        ValidIdsTest.drawsPass(14, "davčna številka", FourteenthIds::davcna, FourteenthIdsTest::davcna);
+        ValidIdsTest.drawsPass(14, "adószám", FourteenthIds::adoszam, FourteenthIdsTest::adoszam);
+        ValidIdsTest.drawsPass(14, "corporate number", FourteenthIds::houjin, FourteenthIdsTest::houjin);
+        ValidIdsTest.drawsPass(14, "GSTIN", FourteenthIds::gstin, FourteenthIdsTest::gstin);
+        ValidIdsTest.drawsPass(14, "organisationsnummer", FourteenthIds::orgnrSe, FourteenthIdsTest::orgnrSe);
     }
 
     /**

@@ -3,8 +3,6 @@ package dev.healdesk.core.redact;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -116,14 +114,6 @@ class ThirteenthIdsTest {
         assertFalse(piva("00743110158"));
     }
 
-    private static void drawsPass(String what, Function<Random, String> draw, Predicate<String> check) {
-        Random r = new Random(13);
-        for (int i = 0; i < 500; i++) {
-            String v = draw.apply(r);
-            assertTrue(check.test(v), what + " fails its check: " + v);
-        }
-    }
-
     /** A digit of {@code v} moved by one (a single-digit error every one of these checks catches). */
     private static String changeOneDigit(String v, Random r) {
         int pos;
@@ -137,14 +127,14 @@ class ThirteenthIdsTest {
 
     @Test
     void everyDrawnNumberPassesItsCheck() {
-        drawsPass("NIE", ThirteenthIds::nie, ThirteenthIdsTest::nie);
-        drawsPass("organisasjonsnummer", ThirteenthIds::orgnr, ThirteenthIdsTest::orgnr);
-        drawsPass("Y-tunnus", ThirteenthIds::ytunnus, ThirteenthIdsTest::ytunnus);
-        drawsPass("ICO", ThirteenthIds::ico, ThirteenthIdsTest::ico);
-        drawsPass("CVR", ThirteenthIds::cvr, ThirteenthIdsTest::cvr);
-        drawsPass("UID", ThirteenthIds::uid, ThirteenthIdsTest::uid);
-        drawsPass("enterprise number", ThirteenthIds::kbo, ThirteenthIdsTest::kbo);
-        drawsPass("partita IVA", ThirteenthIds::piva, ThirteenthIdsTest::piva);
+        ValidIdsTest.drawsPass(13, "NIE", ThirteenthIds::nie, ThirteenthIdsTest::nie);
+        ValidIdsTest.drawsPass(13, "organisasjonsnummer", ThirteenthIds::orgnr, ThirteenthIdsTest::orgnr);
+        ValidIdsTest.drawsPass(13, "Y-tunnus", ThirteenthIds::ytunnus, ThirteenthIdsTest::ytunnus);
+        ValidIdsTest.drawsPass(13, "ICO", ThirteenthIds::ico, ThirteenthIdsTest::ico);
+        ValidIdsTest.drawsPass(13, "CVR", ThirteenthIds::cvr, ThirteenthIdsTest::cvr);
+        ValidIdsTest.drawsPass(13, "UID", ThirteenthIds::uid, ThirteenthIdsTest::uid);
+        ValidIdsTest.drawsPass(13, "enterprise number", ThirteenthIds::kbo, ThirteenthIdsTest::kbo);
+        ValidIdsTest.drawsPass(13, "partita IVA", ThirteenthIds::piva, ThirteenthIdsTest::piva);
     }
 
     /**

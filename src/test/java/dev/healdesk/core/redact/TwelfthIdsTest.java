@@ -4,8 +4,6 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigInteger;
 import java.util.Random;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -232,14 +230,6 @@ class TwelfthIdsTest {
         assertTrue(iban("IE29AIBK93115212345678"));
     }
 
-    private static void drawsPass(String what, Function<Random, String> draw, Predicate<String> check) {
-        Random r = new Random(12);
-        for (int i = 0; i < 500; i++) {
-            String v = draw.apply(r);
-            assertTrue(check.test(v), what + " fails its check: " + v);
-        }
-    }
-
     /** A digit of {@code v} moved by one (a single-digit error every one of these checks catches). */
     private static String changeOneDigit(String v, Random r) {
         int[] at = v.chars().map(c -> Character.isDigit(c) ? 1 : 0).toArray();
@@ -254,20 +244,20 @@ class TwelfthIdsTest {
 
     @Test
     void everyDrawnNumberPassesItsCheck() {
-        drawsPass("AHV", TwelfthIds::ahv, TwelfthIdsTest::ahv);
-        drawsPass("NRIC", TwelfthIds::nric, TwelfthIdsTest::nric);
-        drawsPass("CUIT", TwelfthIds::cuit, TwelfthIdsTest::cuit);
-        drawsPass("NIT", TwelfthIds::nit, TwelfthIdsTest::nit);
-        drawsPass("RUC", TwelfthIds::ruc, TwelfthIdsTest::ruc);
-        drawsPass("AFM", TwelfthIds::afm, TwelfthIdsTest::afm);
-        drawsPass("NIP", TwelfthIds::nip, TwelfthIdsTest::nip);
-        drawsPass("RNOKPP", TwelfthIds::rnokpp, TwelfthIdsTest::rnokpp);
-        drawsPass("BRN", TwelfthIds::brnKr, TwelfthIdsTest::brnKr);
-        drawsPass("UBN", TwelfthIds::ubn, TwelfthIdsTest::ubn);
-        drawsPass("CLABE", TwelfthIds::clabe, TwelfthIdsTest::clabe);
-        drawsPass("ABA", TwelfthIds::aba, TwelfthIdsTest::aba);
-        drawsPass("ABN", TwelfthIds::abn, TwelfthIdsTest::abn);
-        drawsPass("SIRET", TwelfthIds::siret, TwelfthIdsTest::siret);
+        ValidIdsTest.drawsPass(12, "AHV", TwelfthIds::ahv, TwelfthIdsTest::ahv);
+        ValidIdsTest.drawsPass(12, "NRIC", TwelfthIds::nric, TwelfthIdsTest::nric);
+        ValidIdsTest.drawsPass(12, "CUIT", TwelfthIds::cuit, TwelfthIdsTest::cuit);
+        ValidIdsTest.drawsPass(12, "NIT", TwelfthIds::nit, TwelfthIdsTest::nit);
+        ValidIdsTest.drawsPass(12, "RUC", TwelfthIds::ruc, TwelfthIdsTest::ruc);
+        ValidIdsTest.drawsPass(12, "AFM", TwelfthIds::afm, TwelfthIdsTest::afm);
+        ValidIdsTest.drawsPass(12, "NIP", TwelfthIds::nip, TwelfthIdsTest::nip);
+        ValidIdsTest.drawsPass(12, "RNOKPP", TwelfthIds::rnokpp, TwelfthIdsTest::rnokpp);
+        ValidIdsTest.drawsPass(12, "BRN", TwelfthIds::brnKr, TwelfthIdsTest::brnKr);
+        ValidIdsTest.drawsPass(12, "UBN", TwelfthIds::ubn, TwelfthIdsTest::ubn);
+        ValidIdsTest.drawsPass(12, "CLABE", TwelfthIds::clabe, TwelfthIdsTest::clabe);
+        ValidIdsTest.drawsPass(12, "ABA", TwelfthIds::aba, TwelfthIdsTest::aba);
+        ValidIdsTest.drawsPass(12, "ABN", TwelfthIds::abn, TwelfthIdsTest::abn);
+        ValidIdsTest.drawsPass(12, "SIRET", TwelfthIds::siret, TwelfthIdsTest::siret);
     }
 
     /**

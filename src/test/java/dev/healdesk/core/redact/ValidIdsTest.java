@@ -132,6 +132,19 @@ class ValidIdsTest {
         return sum % 10 == 0;
     }
 
+    /**
+     * Draws 500 values with {@code draw} from a {@link Random} seeded with {@code seed} and asserts each passes
+     * {@code check}: a collection's generator ({@code TwelfthIds}, {@code ThirteenthIds}, ...) against the checker its
+     * test wrote apart.
+     */
+    static void drawsPass(long seed, String what, Function<Random, String> draw, Predicate<String> check) {
+        Random r = new Random(seed);
+        for (int i = 0; i < 500; i++) {
+            String v = draw.apply(r);
+            assertTrue(check.test(v), what + " fails its check: " + v);
+        }
+    }
+
     static boolean luhn(String s) {
         int sum = 0;
         for (int i = 0; i < s.length(); i++) {
