@@ -695,6 +695,15 @@ class RedactionCorpusTest {
      * at the first measure). The held-out part still prints its summary lines only: it is the stop's clean measure.
      */
     private static final boolean RELEASED_FOURTEENTH_TUNE = true;
+    /**
+     * Whether the fourteenth collection's held-out part prints its failures. It was released as tune data by the lead at
+     * this commit (issue #14, next stop), after its last measure as a held-out part with all the rules of main at 6580717:
+     * 10 of 224 planted values leaked with the standard rules and 4 of 148 secrets at rest, 753 of 763 must-keep strings
+     * kept both ways (0.987). Its first measure, with the rules of c218a9f, was 12 of 224, 4 of 148 and 753 of 763. From
+     * then on it counts as tune data; the fifteenth collection (corpus15) is the clean measure of formats no rule was
+     * written for.
+     */
+    private static final boolean RELEASED_FOURTEENTH = true;
     /** The fourteenth collection ({@link RedactionCorpus#FOURTEENTH}), measured apart. */
     private static List<Case> fourteenth;
 
@@ -1283,13 +1292,13 @@ class RedactionCorpusTest {
         assertTrue(atRest.keptShare() >= FOURTEENTH_TUNE_KEPT_AT_REST, atRest::toString);
     }
 
-    /** The fourteenth collection's held-out part: its failures are never printed, only its summary lines. */
+    /** The fourteenth collection's held-out part, released as tune data ({@link #RELEASED_FOURTEENTH}). */
     @Test
     void theRulesLeakNoMoreThanMeasuredOnTheFourteenthCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
         Figures standard = RedactionCorpus.measure(fourteenth, "heldout", Redactor.standard()::redact, true);
         Figures atRest = RedactionCorpus.measure(fourteenth, "heldout", Redactor.atRest()::redact, false);
-        report("fourteenth collection, standard", standard, false);
-        report("fourteenth collection, at rest", atRest, false);
+        report("fourteenth collection, standard", standard, RELEASED_FOURTEENTH);
+        report("fourteenth collection, at rest", atRest, RELEASED_FOURTEENTH);
         assertTrue(standard.leaked() <= FOURTEENTH_HELD_OUT_LEAKS_STANDARD, standard::toString);
         assertTrue(atRest.leaked() <= FOURTEENTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= FOURTEENTH_HELD_OUT_KEPT_STANDARD, standard::toString);
