@@ -516,6 +516,10 @@ final class Fakes {
                 if (fourteenth != null) {
                     return fourteenth;
                 }
+                Fake fifteenth = FifteenthIds.make(name, r, this);
+                if (fifteenth != null) {
+                    return fifteenth;
+                }
                 throw new IllegalArgumentException("no fake for placeholder " + name);
         }
     }
