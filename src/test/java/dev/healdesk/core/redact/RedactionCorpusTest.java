@@ -725,16 +725,21 @@ class RedactionCorpusTest {
      * ran on it, and no rule writer has seen it. Its families are split by the SHA-1 of the name (0 mod 3): 24 of 68 fell
      * to the held-out part, 96 of 272 lines (35%; not redrawn).
      */
-    // Not measured yet: these bounds are set once, from the first run at the rules of the branch point (main at a0181ad),
-    // in the commit after this one; until then they hold every planted value and no kept string.
-    private static final int FIFTEENTH_TUNE_LEAKS_STANDARD = Integer.MAX_VALUE;
-    private static final int FIFTEENTH_TUNE_LEAKS_AT_REST = Integer.MAX_VALUE;
-    private static final int FIFTEENTH_HELD_OUT_LEAKS_STANDARD = Integer.MAX_VALUE;
-    private static final int FIFTEENTH_HELD_OUT_LEAKS_AT_REST = Integer.MAX_VALUE;
-    private static final double FIFTEENTH_TUNE_KEPT_STANDARD = 0;
-    private static final double FIFTEENTH_TUNE_KEPT_AT_REST = 0;
-    private static final double FIFTEENTH_HELD_OUT_KEPT_STANDARD = 0;
-    private static final double FIFTEENTH_HELD_OUT_KEPT_AT_REST = 0;
+    // Measured once at a8aad35 (the data and wiring's commit) with the rules of main at a0181ad, the branch point, before
+    // any rule was written for it, from the summary lines only (the failures of neither part are printed, and no line was
+    // changed after the run): tune 30 of 384 planted values leaked with the standard rules and 12 of 238 secrets at rest,
+    // 1565 of 1579 must-keep strings kept both ways (0.9911); held out 23 of 226 and 7 of 140, 899 of 911 kept with the
+    // standard rules (0.9868) and 903 of 911 at rest (0.9912). The standard figure counts personal data, the figure at
+    // rest secrets only. These bounds keep the gap from growing: lower the leak bounds, raise the kept floors, never the
+    // other way.
+    private static final int FIFTEENTH_TUNE_LEAKS_STANDARD = 30;
+    private static final int FIFTEENTH_TUNE_LEAKS_AT_REST = 12;
+    private static final int FIFTEENTH_HELD_OUT_LEAKS_STANDARD = 23;
+    private static final int FIFTEENTH_HELD_OUT_LEAKS_AT_REST = 7;
+    private static final double FIFTEENTH_TUNE_KEPT_STANDARD = 0.991;
+    private static final double FIFTEENTH_TUNE_KEPT_AT_REST = 0.991;
+    private static final double FIFTEENTH_HELD_OUT_KEPT_STANDARD = 0.986;
+    private static final double FIFTEENTH_HELD_OUT_KEPT_AT_REST = 0.991;
     /**
      * Whether the fifteenth collection's tune part prints its failures. Not this stop: the whole collection is this
      * stop's measure and nobody tunes on it, so both parts print their summary lines only; the lead releases it.
@@ -1355,8 +1360,10 @@ class RedactionCorpusTest {
         assertTrue(formats >= 65, "formats: " + formats);
         assertTrue(heldOutFormats >= 18, "held-out formats: " + heldOutFormats);
         assertTrue(keep >= 2000, "must-keep strings: " + keep);
-        assertTrue(secrets >= 400, "planted secrets: " + secrets);
-        assertTrue(planted >= 550, "planted values: " + planted);
+        // 378 secrets and 232 personal values (its first run showed the 400 first written here was a guess above what
+        // the collection plants; the figure is a floor on the collection's size, not on the rules)
+        assertTrue(secrets >= 370, "planted secrets: " + secrets);
+        assertTrue(planted >= 600, "planted values: " + planted);
         // the hash gave this collection 35% of its lines held out; not redrawn
         assertTrue(heldOut >= fifteenth.size() / 4 && heldOut <= fifteenth.size() * 9 / 20, "held out: " + heldOut);
     }
