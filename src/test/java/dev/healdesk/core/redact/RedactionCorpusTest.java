@@ -741,10 +741,13 @@ class RedactionCorpusTest {
     private static final double FIFTEENTH_HELD_OUT_KEPT_STANDARD = 0.986;
     private static final double FIFTEENTH_HELD_OUT_KEPT_AT_REST = 0.991;
     /**
-     * Whether the fifteenth collection's tune part prints its failures. Not this stop: the whole collection is this
-     * stop's measure and nobody tunes on it, so both parts print their summary lines only; the lead releases it.
+     * Whether the fifteenth collection's tune part prints its failures. It was written to print its summary lines only,
+     * the whole collection kept as a measure; the lead released the tune part to one rule writer (redact38) at this
+     * commit, right after the first measure (tune 30 of 384 and 12 of 238, held out 23 of 226 and 7 of 140). The held-out
+     * part still prints its summary lines only: it is the stop's clean measure, and the rules written from other material
+     * (redact36, redact37) are read on it before redact38's are merged.
      */
-    private static final boolean RELEASED_FIFTEENTH_TUNE = false;
+    private static final boolean RELEASED_FIFTEENTH_TUNE = true;
     /** The fifteenth collection ({@link RedactionCorpus#FIFTEENTH}), measured apart. */
     private static List<Case> fifteenth;
 
@@ -1368,7 +1371,7 @@ class RedactionCorpusTest {
         assertTrue(heldOut >= fifteenth.size() / 4 && heldOut <= fifteenth.size() * 9 / 20, "held out: " + heldOut);
     }
 
-    /** The fifteenth collection's tune part: this stop it prints its summary lines only ({@link #RELEASED_FIFTEENTH_TUNE}). */
+    /** The fifteenth collection's tune part: its failures print once it is released ({@link #RELEASED_FIFTEENTH_TUNE}). */
     @Test
     void theRulesLeakNoMoreThanMeasuredOnTheFifteenthCollectionsTuneSplitAndKeepWhatTheOperatorNeeds() {
         Figures standard = RedactionCorpus.measure(fifteenth, "tune", Redactor.standard()::redact, true);
