@@ -121,7 +121,9 @@ final class KeyNames {
             "insurance", "citizen", "resident", "voter", "health", "medicare", "passport", "licence", "license", "social",
             "personal", "fiscal",
             // the Emirates ID, Kuwait's and Oman's civil ID, the Czech and Slovak birth number (rodné číslo)
-            "emirates", "civil", "birth"};
+            "emirates", "civil", "birth",
+            // a VAT identification number (vat_id, vatNumber, VAT No), a tax number of a firm or a sole trader's own
+            "vat"};
     /** Words after a person's number's name that say which part of it: {@code passport_number}, {@code licence_no}. */
     private static final String[] NUMBER_WORDS = {"number", "no", "num", "nr", "id"};
     /** Trailing words that say how a secret is spelt, not what it is: secret_key_base, token_value. */

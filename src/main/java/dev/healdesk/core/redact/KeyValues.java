@@ -143,8 +143,9 @@ final class KeyValues extends Detector {
         if (key == KeyNames.Key.NONE || colon && !quoted && s.startsWith("//", keyStart - 2)) {
             return sep + 1;   // the user of a URL's user:password@ (that is Urls')
         }
-        if (colon && keyEnd - keyStart == 4 && s.startsWith("PASS", keyStart) && s.startsWith("--- ", keyStart - 4)) {
-            return sep + 1;   // go test's verdict, --- PASS: TestLogin (0.00s)
+        if (colon && keyEnd - keyStart == 4 && s.startsWith("PASS", keyStart) && (s.startsWith("--- ", keyStart - 4)
+                || !quoted && verdict(s, sep + 1))) {
+            return sep + 1;   // go test's verdict, --- PASS: TestLogin (0.00s); a scanner's, PASS: Rule name [10003]
         }
         boolean prose = colon && !quoted && !keyCanStart(s, keyStart) && !header(key)
                 && !identifier(s, keyStart, keyEnd) && (sepEnd >= s.length() || Chars.blank(s.charAt(sepEnd)));
@@ -230,6 +231,24 @@ final class KeyValues extends Detector {
             return sep + 1;
         }
         return claim(scan, key, start, end, quote > 0, sep);
+    }
+
+    /**
+     * Whether the unquoted value after a capital {@code PASS:} at {@code v} is followed on its line by more words: a
+     * verdict and the name of what passed, as a scanner or a test runner prints one (ZAP's {@code PASS: Vulnerable JS
+     * Library [10003]}, {@code PASS: tests/login.spec.ts (5.2 s)}), not a password, which is one word ending its line.
+     */
+    private static boolean verdict(String s, int v) {
+        int k = Chars.skipBlanks(s, v);
+        int n = s.length();
+        if (k == v || k >= n || s.charAt(k) == '"' || s.charAt(k) == '\'') {
+            return false;   // a quoted value is one value, whatever follows it
+        }
+        while (k < n && !Chars.space(s.charAt(k))) {
+            k++;
+        }
+        int next = Chars.skipBlanks(s, k);
+        return next > k && next < n && !Chars.space(s.charAt(next));
     }
 
     /** Capitals, digits and underscores, ending in {@code _KEY}, with a word before it: {@code INNGEST_EVENT_KEY}. */

@@ -8,10 +8,11 @@ package dev.healdesk.core.redact;
  * ({@code GOMA850101HDFRRN09}: four letters, a date YYMMDD, the sex H, M or X, two letters of the state, three
  * consonants, a letter or digit and a check digit), and Spain's NIE ({@code Y1234567X}: X, Y or Z, seven digits and
  * a check letter, the number mod 23), and India's GSTIN ({@code 27AAPFU0939F1ZV}: a state's two digits, the PAN's
- * five letters, four digits and a letter, the registration's count, Z and a mod-36 check character). Nine, fifteen,
- * sixteen or eighteen capitals and digits in exactly these places and a valid month and day or check are no word,
- * hash or id of a program's. The whole word must stand alone, as {@link NationalIds} asks. Triggered by a capital
- * letter at a word of 9, 16 or 18 characters, or a digit at one of 15.
+ * five letters, four digits and a letter, the registration's count, Z and a mod-36 check character), and Austria's
+ * UID ({@code ATU13585627}: the VAT number's ATU and eight digits, the last a check). Nine, eleven, fifteen, sixteen or
+ * eighteen capitals and digits in exactly these places and a valid month and day or check are no word, hash or id of a
+ * program's. The whole word must stand alone, as {@link NationalIds} asks. Triggered by a capital letter at a word of
+ * 9, 11, 16 or 18 characters, or a digit at one of 15.
  */
 final class LetterIds extends Detector {
 
@@ -19,7 +20,7 @@ final class LetterIds extends Detector {
 
     @Override
     public long wordLengths(char c) {
-        return Chars.digit(c) ? 1L << 15 : 1L << 9 | 1L << 16 | 1L << 18;
+        return Chars.digit(c) ? 1L << 15 : 1L << 9 | 1L << 11 | 1L << 16 | 1L << 18;
     }
 
     @Override
@@ -30,7 +31,7 @@ final class LetterIds extends Detector {
             return end;
         }
         if (end - i == 16 && codiceFiscale(s, i) || end - i == 18 && curp(s, i) || end - i == 9 && nie(s, i)
-                || end - i == 15 && gstin(s, i)) {
+                || end - i == 15 && gstin(s, i) || end - i == 11 && austrianUid(s, i)) {
             scan.add(SecretKind.NATIONAL_ID, i, end);
         }
         return end;
@@ -95,6 +96,24 @@ final class LetterIds extends Detector {
         }
         int check = BASE36.indexOf(s.charAt(i + 14));
         return check >= 0 && (36 - sum % 36) % 36 == check;
+    }
+
+    /**
+     * Austria's UID (Umsatzsteuer-Identifikationsnummer, BMF): the VAT number's {@code ATU} and eight digits, the last
+     * (10 - (4 + S) mod 10) mod 10, S the sum of the first, third, fifth and seventh digits and of the digit sums of the
+     * second, fourth and sixth doubled. One in ten such words passes the check; the fixed ATU before eight digits is
+     * what ids, SKUs and hashes do not take.
+     */
+    private static boolean austrianUid(String s, int i) {
+        if (!s.startsWith("ATU", i) || !digits(s, i + 3, 8)) {
+            return false;
+        }
+        int sum = 0;
+        for (int k = 0; k < 7; k++) {
+            int d = s.charAt(i + 3 + k) - '0';
+            sum += k % 2 == 0 ? d : 2 * d / 10 + 2 * d % 10;
+        }
+        return (10 - (4 + sum) % 10) % 10 == s.charAt(i + 10) - '0';
     }
 
     private static boolean day(int d) {

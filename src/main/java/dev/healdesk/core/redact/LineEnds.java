@@ -10,7 +10,9 @@ package dev.healdesk.core.redact;
  * judged by {@link KeyNames}; up to two filler words may stand between it and the value ("Setting DB_PASSWORD to …").
  * Unquoted, the value must look like the secret: a password with a letter and a digit, capital or sign
  * ({@link Values#passwordLike}), any secret random ({@link Values#tokenLike}), so "missing DB_PASSWORD variable" and
- * "client_secret is unchanged" keep their last word. Triggered by the line feed after the line; {@link Redactor} calls it for the text's
+ * "client_secret is unchanged" keep their last word. A name that names a phone ({@link Numbers#phoneWords}) takes a
+ * value that is a phone number whole ({@link Numbers#phoneValue}), as Terraform's validation error prints a variable:
+ * {@code │ var.support_phone is "8 65 18-38-44"}. Triggered by the line feed after the line; {@link Redactor} calls it for the text's
  * last line. It hands {@link ValuesBelow} a line's only word, a word after {@code value:} and a Postfix map line's last
  * word.
  */
@@ -112,6 +114,14 @@ final class LineEnds extends Detector {
             return;   // no name, or a path, an option (--token), a sentence's end
         }
         KeyNames.Key key = KeyNames.classify(scan, keyStart, keyEnd);
+        if (key == KeyNames.Key.NONE && Numbers.phoneWords(s, keyStart, keyEnd) && Numbers.phoneValue(s, start, stop)
+                && (quoted || grouped(s, start, stop))) {
+            // a phone under a name that says so: Terraform's "var.support_phone is "…"" below a failed validation,
+            // "Setting CUSTOMER_PHONE to …", in any country's grouping ({@link Numbers#phoneValue}); unquoted, only
+            // grouped or after a +, as people write a phone (phone_verified_at 20240514 stays)
+            scan.add(SecretKind.PHONE, start, stop);
+            return;
+        }
         if (key == KeyNames.Key.NONE || key == KeyNames.Key.COOKIE || key == KeyNames.Key.AUTHORIZATION) {
             return;
         }
@@ -121,6 +131,16 @@ final class LineEnds extends Detector {
         if (kind != null) {
             scan.add(kind, start, stop);
         }
+    }
+
+    /** Whether a character other than a digit stands in {@code s[start, end)}: a blank, a dash, a dot, a +. */
+    private static boolean grouped(String s, int start, int end) {
+        for (int k = start; k < end; k++) {
+            if (!Chars.digit(s.charAt(k))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Characters no unquoted value at a line's end holds: those of JSON, calls, lists and markup. */

@@ -57,7 +57,8 @@ final class NumberLabels {
             }
             wordStart = wordStart(s, wordEnd);
         }
-        if (digits == 9 && israeliId(s, wordStart, wordEnd, start, end)) {
+        if (digits == 9 && israeliId(s, wordStart, wordEnd, start, end)
+                || digits >= 8 && digits <= 12 && digits == end - start && vatNumber(s, wordStart, wordEnd)) {
             return SecretKind.NATIONAL_ID;
         }
         if (!KeyNames.labelsNumber(scan.chars, wordStart, wordEnd)) {
@@ -89,6 +90,18 @@ final class NumberLabels {
                 && (wordStart == 0 || !Chars.word(s.charAt(wordStart - 1)) && s.charAt(wordStart - 1) != '.'
                     && s.charAt(wordStart - 1) != '-')
                 && Values.luhn(s, start, end);
+    }
+
+    /**
+     * Whether the number {@code s[start, end)} is a VAT identification number under a key of its own named {@code vat}
+     * ({@code 'vat': '…'}, {@code "VAT": …}, {@code vat=…}), the number 8 to 12 digits with nothing between them (its
+     * caller's test), as an EU country's VAT number has after its two letters. A VAT amount or rate under that key is a decimal or a few
+     * digits ({@code 'vat': 19.0}, {@code "vat": 2150}); {@code total_vat} and {@code vat.amount} are other keys.
+     */
+    private static boolean vatNumber(String s, int wordStart, int wordEnd) {
+        return wordEnd - wordStart == 3 && Chars.is(s, wordStart, wordEnd, "vat")
+                && (wordStart == 0 || !Chars.word(s.charAt(wordStart - 1)) && s.charAt(wordStart - 1) != '.'
+                    && s.charAt(wordStart - 1) != '-');
     }
 
     /**

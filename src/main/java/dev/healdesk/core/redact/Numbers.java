@@ -477,7 +477,11 @@ final class Numbers extends Detector {
                 || zeroed(s, i, end)) {
             return -1;   // most numbers: too short for a phone's, so the label is not read back
         }
-        if (!phoneLabelBefore(scan, i) && !namedInProse(s, i, end)) {
+        boolean grouped = s.charAt(i) == '+';
+        for (int k = i + 1; k < end - 1 && !grouped; k++) {
+            grouped = !Chars.digit(s.charAt(k));
+        }
+        if (!phoneLabelBefore(scan, i, grouped) && !namedInProse(s, i, end)) {
             return -1;   // no ':' or '=' right before the number, or a label that names no phone
         }
         scan.add(SecretKind.PHONE, i, end);
@@ -613,9 +617,10 @@ final class Numbers extends Detector {
 
     /**
      * Whether a label that names a phone stands right before the value at {@code v}: {@code phone: }, {@code "phone_es":
-     * '}, {@code mobile=}, {@code tel = "}, the label's words read as a key's ({@code phone_es}, {@code mobileNumber}).
+     * '}, {@code mobile=}, {@code tel = "}, the label's words read as a key's ({@code phone_es}, {@code mobileNumber});
+     * and, for a {@code grouped} value, a business's line ({@link #lineLabel}).
      */
-    private static boolean phoneLabelBefore(Scan scan, int v) {
+    private static boolean phoneLabelBefore(Scan scan, int v, boolean grouped) {
         String s = scan.text;
         int k = v - 1;
         boolean parenthesised = k >= 2 && s.charAt(k) == '(' && s.charAt(k - 1) == '=' && s.charAt(k - 2) == ')';
@@ -659,7 +664,8 @@ final class Numbers extends Detector {
         }
         int end = k + 1;
         k = labelStart(s, k, end);
-        if (phoneWords(s, k + 1, end) || Chars.is(s, k + 1, end, "value") && SiblingNames.phone(s, k + 1)
+        if (phoneWords(s, k + 1, end) || grouped && lineLabel(s, k + 1, end)
+                || Chars.is(s, k + 1, end, "value") && SiblingNames.phone(s, k + 1)
                 || (Chars.is(s, k + 1, end, "to") || Chars.is(s, k + 1, end, "from")) && messaging(s, k + 1)) {
             return true;
         }
@@ -670,6 +676,24 @@ final class Numbers extends Detector {
             return phoneWords(s, labelStart(s, to - 1, to) + 1, to);
         }
         return false;
+    }
+
+    /**
+     * Whether the label {@code [start, end)} ends in the word "line" after a word of its own ({@code SUPPORT_LINE},
+     * {@code customerServiceLine}, {@code help-line}): the telephone line a business gives for support, as an {@code .env}
+     * file or a config names it. Its caller asks for a grouped value (or one after a {@code +}), as people write a phone
+     * and no line number is: "line" alone, a line number ({@code end_line: 1234567}) and prose ("on line: …") stay.
+     */
+    private static boolean lineLabel(String s, int start, int end) {
+        int w = end - 4;
+        if (w <= start || !s.regionMatches(true, w, "line", 0, 4)) {
+            return false;
+        }
+        char b = s.charAt(w - 1);
+        if (b == '_' || b == '-' || b == '.') {
+            return w - 2 >= start && Chars.letter(s.charAt(w - 2));
+        }
+        return Chars.lower(b) && s.charAt(w) == 'L';   // a camel hump: supportLine
     }
 
     /**

@@ -6,7 +6,8 @@ package dev.healdesk.core.redact;
  * those classes at least four times, the shape password rules make people choose ({@code Summer7847!yz},
  * {@code ZKfY%mp7wGM#2}). Paths, URLs, assignments and e-mail addresses are no such run ({@link Values#passwordLike});
  * {@code Build#1234}, {@code #Submit2}, {@code 100%}, {@code Foo$1.run} and {@code C#} stay; a run that starts with a dash
- * is a command-line flag, left to {@link CommandLines}. Triggered by the sign.
+ * is a command-line flag, left to {@link CommandLines}; a run that holds a UUID is a composite key's id, as DynamoDB's
+ * single-table design writes one ({@code CUST#0f2a…-…}, {@code ORDER#<uuid>#ITEM#3}). Triggered by the sign.
  */
 final class PasswordShapes extends Detector {
 
@@ -30,7 +31,8 @@ final class PasswordShapes extends Detector {
         if (start > i || s.charAt(start) == '-') {
             return i + 1;
         }
-        if (end - start < MIN || end - start > MAX || start > i || joined(s, start, end) || !shaped(s, start, end)) {
+        if (end - start < MIN || end - start > MAX || start > i || joined(s, start, end) || !shaped(s, start, end)
+                || Values.holdsUuid(s, start, end)) {
             return i + 1;
         }
         scan.add(SecretKind.PASSWORD, start, end);

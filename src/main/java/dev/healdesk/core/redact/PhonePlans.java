@@ -10,7 +10,8 @@ package dev.healdesk.core.redact;
  * trunk 8 ({@code 8 627 12028}); Malta 8 (2…, 7…, 9…); Cyprus 8 (2…, 9…); Singapore 8 (3…, 6…, 8…, 9…); Hong Kong 8
  * (2-9…); Luxembourg's mobiles 9 (6…); Peru's mobiles 9 (9…); Mozambique's mobiles 9 (82-87, {@code 84 232 5157});
  * France's mobiles without their 0 ({@code 6 64 84 53 98}); Mexico 10 since 2019, its two-digit metropolitan codes
- * written 2-4-4 ({@code 55 1870 6154}).
+ * written 2-4-4 ({@code 55 1870 6154}); and six digits, 3-3 or 2-2-2, as the closed plans of Andorra, the Faroe
+ * Islands or Greenland write them, only as an address's contact pair ({@code jane@… / 317 282}).
  * Beside an address, or after a phone's word a few lines up (an assertion's field or message: {@code $got->{phone} =
  * '3606 2661'}, {@code customer.phone.should eq "5307 9471"}, {@code SmsGateway.send(9520 6631, …)}), where a number
  * grouped by dashes ({@code 7037-5255}) is read too. The number must be grouped by blanks as people write one (groups of 2 to 5 digits, not the thousands of an
@@ -81,6 +82,10 @@ final class PhonePlans {
      */
     static boolean claim(Scan scan, int i, int end, int[] g, int count, boolean dashed) {
         String s = scan.text;
+        if (!dashed && sixDigits(s, g, count) && alone(s, i, end) && contactPair(s, i, end)) {
+            scan.add(SecretKind.PHONE, i, end);
+            return true;
+        }
         if (!grouped(g, count) || !planned(s, g, count) || !alone(s, i, end) || year(s, g)) {
             return false;
         }
@@ -150,6 +155,62 @@ final class PhonePlans {
         for (String w : WORDS) {
             if (w.charAt(0) == c && s.regionMatches(true, k, w, 0, w.length())) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Six digits written 3-3 or 2-2-2, the first 2-9: the closed six-digit plans of small countries and territories
+     * (Andorra's 3…, 6…, 7…, 8…, the Faroe Islands', Greenland's, New Caledonia's), read only as one half of a contact
+     * pair ({@link #contactPair}), since counts and sizes are written so too.
+     */
+    private static boolean sixDigits(String s, int[] g, int count) {
+        if (s.charAt(g[0]) < '2') {
+            return false;
+        }
+        if (count == 2) {
+            return g[1] - g[0] == 3 && g[3] - g[2] == 3;
+        }
+        return count == 3 && g[1] - g[0] == 2 && g[3] - g[2] == 2 && g[5] - g[4] == 2;
+    }
+
+    /**
+     * Whether the number and an e-mail address are written as one contact, next to each other with one separator
+     * between them ({@code jane@acme.ad / 317 282}, {@code 317 282, jane@acme.ad}, {@code | } or {@code ; }): a
+     * person's address and phone, as a fixture, a log line or a table row lists them.
+     */
+    private static boolean contactPair(String s, int start, int end) {
+        int k = start - 1;
+        while (k >= 0 && s.charAt(k) == ' ') {
+            k--;
+        }
+        if (k > 0 && "/,|;".indexOf(s.charAt(k)) >= 0) {
+            int b = k - 1;
+            while (b >= 0 && s.charAt(b) == ' ') {
+                b--;
+            }
+            int w = b;
+            while (w >= 0 && !Chars.space(s.charAt(w)) && b - w < 254) {
+                if (s.charAt(w) == '@' && address(s, w)) {
+                    return true;
+                }
+                w--;
+            }
+        }
+        int a = end;
+        while (a < s.length() && s.charAt(a) == ' ') {
+            a++;
+        }
+        if (a < s.length() && "/,|;".indexOf(s.charAt(a)) >= 0) {
+            int f = a + 1;
+            while (f < s.length() && s.charAt(f) == ' ') {
+                f++;
+            }
+            for (int w = f; w < s.length() && !Chars.space(s.charAt(w)) && w - f < 254; w++) {
+                if (s.charAt(w) == '@' && address(s, w)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -375,6 +375,31 @@ final class Values {
         return true;
     }
 
+    /**
+     * Whether {@code s[start, end)} holds a UUID written as RFC 9562 writes one, 8-4-4-4-12 hex digits, not run into
+     * more hex digits or dashes on either side: an id, as a composite key carries one after its type
+     * ({@code CUST#0f2a…}, DynamoDB's single-table design), whatever stands around it.
+     */
+    static boolean holdsUuid(String s, int start, int end) {
+        for (int k = start; k + 36 <= end; k++) {
+            if (uuidAt(s, k) && (k == start || !Chars.hex(s.charAt(k - 1)) && s.charAt(k - 1) != '-')
+                    && (k + 36 == end || !Chars.hex(s.charAt(k + 36)) && s.charAt(k + 36) != '-')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean uuidAt(String s, int k) {
+        for (int j = 0; j < 36; j++) {
+            char c = s.charAt(k + j);
+            if (j == 8 || j == 13 || j == 18 || j == 23 ? c != '-' : !Chars.hex(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The Luhn check over the digits of {@code s[start, end)} (other characters skipped). */
     static boolean luhn(String s, int start, int end) {
         int sum = 0;
