@@ -34,10 +34,22 @@ class ThirdMainstreamMeasureTest {
     // with no line of it changed after the run: 311 lines (277 with planted values), standard 33 of 396 planted values
     // leaked (8.3%) and 1042 of 1054 must-keep strings kept; at rest 17 of 251 secrets leaked, 1050 of 1054 kept. Lower
     // the leak bounds and raise the kept floors as rules are written from its failures, never the other way.
-    private static final int LEAKS_STANDARD = 33;
-    private static final int LEAKS_AT_REST = 17;
-    private static final int KEPT_STANDARD = 1042;
-    private static final int KEPT_AT_REST = 1050;
+    // After the forms of ThirdMainstreamFormsTest (redact37): standard 27 of 396 leaked and 1045 of 1054 kept; at rest
+    // 15 of 251, 1052 kept. Of the 27, judged after the measure as the material's own faults: national ids drawn at
+    // random with no check digit or date that holds and no label beside them (a personnummer in a pytest id, an AMKA,
+    // a rodné číslo, a teudat zehut, a South African id, a Belgian national number, a PPS number; 7), the UK's specimen
+    // prefix QQ (no NINO is issued with it; 2), a Spanish DNI whose letter is no check letter, an apr1 hash in base64url
+    // (crypt's alphabet has no - or _), a SecretStr that pydantic prints as '**********', a JWK's public x and y (2 of
+    // QuestDB's 3), key ids (a service account's private_key_id, BigQuery's key_id: 2), an OTP, CVV and Algolia key
+    // given by position only, and a typed NRIC and phone with only the locator after them. Left as general gaps: IBM
+    // COS's "HMAC Access Key ID" column (1), a JWK's private d, Envoy's inline_string under a secret, Keycloak's
+    // getInstance password by position, Apple's app-specific password after -p, a robo directive's password_field=.
+    // Of the 9 lost: e-mail addresses marked to keep that are addresses (6: the material's fault), a Slack webhook's
+    // URL (RedactorTest holds it must go), and Robot Framework's "Input Password  id:password, …" locator.
+    private static final int LEAKS_STANDARD = 27;
+    private static final int LEAKS_AT_REST = 15;
+    private static final int KEPT_STANDARD = 1045;
+    private static final int KEPT_AT_REST = 1052;
 
     @Test
     void theThirdOutsideMeasureStaysWithinItsFigures() throws IOException {
