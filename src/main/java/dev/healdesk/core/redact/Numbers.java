@@ -287,15 +287,18 @@ final class Numbers extends Detector {
 
     /**
      * A Russian or Kazakh number as people there write it at home, with the trunk prefix 8 and the ten digits grouped
-     * 3-3-2-2: {@code 8 701 936 72 88}, {@code 8-912-345-67-89}; the area or mobile code starts 3, 4, 8 or 9 (Russia)
-     * or 7 (Kazakhstan). Eleven digits grouped 1-3-3-2-2 are rarely anything else.
+     * 3-3-2-2 or 3-3-4: {@code 8 701 936 72 88}, {@code 8-912-345-67-89}, {@code 8 701 936 7288}; the area or mobile
+     * code starts 3, 4, 8 or 9 (Russia) or 7 (Kazakhstan). Eleven digits grouped 1-3-3-2-2 or 1-3-3-4 are rarely anything
+     * else, and the second is no NANP number (whose country code is 1): read as one, its trunk 8 would stay.
      */
     private static boolean trunkEight(String s, int[] g, int count) {
-        if (count != 5 || !lengths(g, 1, 3, 3, 2, 2) || s.charAt(g[0]) != '8') {
+        if (!(count == 5 && lengths(g, 1, 3, 3, 2, 2) || count == 4 && lengths(g, 1, 3, 3, 4))
+                || s.charAt(g[0]) != '8') {
             return false;
         }
         char code = s.charAt(g[2]);
-        return (code == '3' || code == '4' || code == '7' || code == '8' || code == '9') && !zeroed(s, g[0], g[9]);
+        return (code == '3' || code == '4' || code == '7' || code == '8' || code == '9')
+                && !zeroed(s, g[0], g[2 * count - 1]);
     }
 
     /**

@@ -7,8 +7,9 @@ import java.util.Random;
 /**
  * Bugs noticed at earlier stops of issue #14 (redact37's list), each a failing case first and then its fix: a word
  * after an SMTP/IMAP {@code AUTH} mechanism taken for its SASL response; an OData filter whose blanks are written
- * {@code %20}; a Go struct printed with {@code %#v} whose type took its first field's name into the mask; {@code
- * htpasswd}'s password given by position in batch mode. Values are made at test time.
+ * {@code %20}; a Go struct printed with {@code %#v} whose type took its first field's name into the mask; a Kazakh
+ * or Russian number with its trunk 8 in 1-3-3-4, read as a US one; {@code htpasswd}'s password given by position in
+ * batch mode. Values are made at test time.
  */
 class NoticedAtStopsTest {
 
@@ -62,6 +63,26 @@ class NoticedAtStopsTest {
         // a secret's name before a value that only starts like a type stays a secret
         String secret = "Zx" + FormChecks.token(random, 30);
         FormChecks.gone(redactor, "api_token: " + secret + "{x}", secret);
+    }
+
+    /**
+     * {@code 8 701 936 7288}: no US number (NANP's country code is 1) but a Kazakh mobile (701, Kcell) after the trunk
+     * prefix 8, as Russians and Kazakhs write theirs at home in 1-3-3-4 as in 1-3-3-2-2. Read as a US number its trunk
+     * stayed and the dashed form stayed whole; it goes whole.
+     */
+    @Test
+    void aTrunkEightNumberInThreeThreeFourIsOnePhone() {
+        String kz = "8 7" + FormChecks.digits(random, 2, '0', 10) + " " + FormChecks.digits(random, 3, '2', 8) + " "
+                + FormChecks.digits(random, 4, '1', 9);
+        String out = redactor.redact("call " + kz + " now");
+        org.junit.jupiter.api.Assertions.assertEquals("call [REDACTED_PHONE] now", out);
+        String ru = "8-9" + FormChecks.digits(random, 2, '1', 9) + "-" + FormChecks.digits(random, 3, '1', 9) + "-"
+                + FormChecks.digits(random, 4, '1', 9);
+        FormChecks.gone(redactor, "Клиент " + ru + " не отвечает", ru, "Клиент ", " не отвечает");
+        // another first digit or code, or a placeholder of zeros, is no such number
+        FormChecks.untouched(redactor, "build 8 123 456 7890 queued");
+        FormChecks.untouched(redactor, "8 900 000 0000");
+        FormChecks.untouched(redactor, "sizes 8 601 93 6728 8");
     }
 
     @Test
