@@ -3,7 +3,8 @@ package dev.healdesk.core.redact;
 /**
  * {@code Bearer <token>} and {@code Basic <base64>} outside an Authorization header (those are
  * {@link KeyValues}'): in curl commands, error messages, {@code "Bearer eyJ…"} strings, git's
- * {@code extraheader}; and SMTP's {@code AUTH PLAIN <base64>}. Here the word alone says little ("Bearer token expired"),
+ * {@code extraheader}; and SMTP's {@code AUTH PLAIN <base64>} (what decodes as the mechanism's response, {@link
+ * SaslResponses#response}). Here the word alone says little ("Bearer token expired"),
  * so the token must look like one: at least {@value #MIN_LENGTH} characters with letters and digits.
  */
 final class Bearer extends Detector {
@@ -33,7 +34,8 @@ final class Bearer extends Detector {
             while (end < s.length() && s.charAt(end) == '=') {
                 end++;
             }
-            if (end - start >= 8 && !Values.placeholder(s, start, end)) {
+            if (end - start >= 8 && !Values.placeholder(s, start, end)
+                    && SaslResponses.response(s.startsWith("AUTH PLAIN ", i) ? "PLAIN" : "LOGIN", s, start, end)) {
                 scan.add(SecretKind.PASSWORD, start, end);   // SMTP: base64 of the user and password
                 return end;
             }

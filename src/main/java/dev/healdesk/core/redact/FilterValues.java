@@ -14,10 +14,12 @@ final class FilterValues extends Detector {
 
     private static final int MAX_VALUE = 128;
     private static final boolean[] SECOND = Chars.set("qe");
+    private static final boolean[] PERCENT_SECOND = Chars.set("2");
 
+    /** After the operator's {@code e} or {@code n}: {@code q} or {@code e}; after a {@code %}: the {@code 2} of {@code %20}. */
     @Override
     public boolean[] seconds(char c) {
-        return SECOND;
+        return c == '%' ? PERCENT_SECOND : SECOND;
     }
 
     @Override
@@ -28,6 +30,9 @@ final class FilterValues extends Detector {
     @Override
     public int at(Scan scan, int i) {
         String s = scan.text;
+        if (s.charAt(i) == '%') {
+            return encoded(scan, i);
+        }
         int end = scan.wordEnd(i);
         if (end - i != 2 || !(s.startsWith("eq", i) || s.startsWith("ne", i)) || i < 2 || end + 2 >= s.length()) {
             return end;
@@ -37,7 +42,30 @@ final class FilterValues extends Detector {
         if (!(before == ' ' || before == '+') || after != before) {
             return end;
         }
-        int nameEnd = i - 1;
+        return compared(scan, i - 1, end + 1, end);
+    }
+
+    /**
+     * The operator with its blanks percent-encoded, {@code Phone%20eq%20'…'} (a URL's query as a browser, an HTTP
+     * client or an access log writes it), at the {@code %} of the first {@code %20}: the digits run into the operator
+     * there, so no word starts at its {@code e}.
+     */
+    private static int encoded(Scan scan, int i) {
+        String s = scan.text;
+        if (i < 2 || !s.startsWith("%20", i) || !(s.startsWith("eq%20", i + 3) || s.startsWith("ne%20", i + 3))
+                || i + 9 >= s.length()) {
+            return i + 1;
+        }
+        compared(scan, i, i + 8, i + 8);
+        return i + 8;
+    }
+
+    /**
+     * Judges the literal at {@code v} compared with the field whose name ends at {@code nameEnd}; {@code end} is where
+     * scanning goes on.
+     */
+    private static int compared(Scan scan, int nameEnd, int v, int end) {
+        String s = scan.text;
         int nameStart = nameEnd;
         while (nameStart > 0 && nameEnd - nameStart < KeyNames.MAX_LENGTH
                 && (Chars.word(s.charAt(nameStart - 1)) || s.charAt(nameStart - 1) == '/')) {
@@ -50,7 +78,6 @@ final class FilterValues extends Detector {
         if (nameEnd - nameStart < 2) {
             return end;
         }
-        int v = end + 1;
         char q = s.charAt(v);
         if (q == '%' && (s.startsWith("%22", v) || s.startsWith("%27", v))) {
             // the quotes percent-encoded in a URL's query: search=profile.mobilePhone+eq+%22…%22 (Okta's, SCIM's)

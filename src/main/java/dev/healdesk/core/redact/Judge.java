@@ -135,9 +135,35 @@ final class Judge {
      * stays.
      */
     static boolean inProse(KeyNames.Key key, String s, int start, int end) {
-        return Values.secretLike(s, start, end)
+        return Values.secretLike(s, start, end) && !(key != KeyNames.Key.PASSWORD && word(s, start, end))
                 || key == KeyNames.Key.PASSWORD && end - start >= 4 && hasDigit(s, start, end)
                 || key == KeyNames.Key.PERSONAL_ID && personalNumber(s, start, end);
+    }
+
+    /**
+     * Whether {@code s[start, end)} is written as a word of prose is: letters only, all small or a capital first and
+     * small ones after ({@code unauthorized}, {@code Authentication}), so the error words after a token's or a
+     * secret's name in a message stay ({@code failed to update app secrets: unauthorized}, MongoDB's {@code bad auth :
+     * Authentication failed.}), and spelt as words are: a vowel (y counted) in three letters or more, no run of more
+     * than four other letters. A generated secret mixes digits or both cases in, and one of small letters alone seldom
+     * passes the spelling ({@code kqzjxwvbnmlpfhrtd} goes); a password is judged apart.
+     */
+    private static boolean word(String s, int start, int end) {
+        int vowels = 0;
+        int run = 0;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (!(Chars.lower(c) || i == start && Chars.upper(c))) {
+                return false;
+            }
+            if ("aeiouy".indexOf(c | 0x20) >= 0) {
+                vowels++;
+                run = 0;
+            } else if (++run > 4) {
+                return false;
+            }
+        }
+        return 10 * vowels >= 3 * (end - start);
     }
 
     /**
@@ -485,14 +511,21 @@ final class Judge {
 
     /**
      * Whether the name just before the value at {@code start} (within 16 characters of its line) is a card's
-     * verification code, cvv, cvc or cvn ({@code "cvc":"314"}, {@code :cvv=>"271"}): its three digits are the secret a
-     * short number under another password's name ({@code pass: 120}) is not.
+     * verification code, cvv, cvc or cvn ({@code "cvc":"314"}, {@code :cvv=>"271"}), or its security code as PayPal's
+     * and Adyen's fields name it ({@code "security_code":"633"}, {@code securityCode}): its three digits are the secret
+     * a short number under another password's name ({@code pass: 120}) is not.
      */
     private static boolean cardCode(String s, int start) {
         for (int k = start - 3; k >= 0 && start - k <= 16 && s.charAt(k) != '\n'; k--) {
             if (s.regionMatches(true, k, "cvv", 0, 3) || s.regionMatches(true, k, "cvc", 0, 3)
                     || s.regionMatches(true, k, "cvn", 0, 3)) {
                 return true;
+            }
+            if (s.regionMatches(true, k, "code", 0, 4) && k >= 8) {
+                int w = s.charAt(k - 1) == '_' || s.charAt(k - 1) == '-' ? k - 9 : k - 8;
+                if (w >= 0 && s.regionMatches(true, w, "security", 0, 8)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -381,6 +381,9 @@ final class KeyNames {
         if (last > 0 && has(bits[last], CODE) && (has(bits[last - 1], PASSWORD_WORD) || has(bits[last - 1], ONE_TIME))) {
             return Key.PASSWORD;   // a one-time code, a PIN: otpCode, mfa_code, totp-token, pin_code (error_code stays)
         }
+        if (last > 0 && has(bits[last - 1], SECURITY) && Chars.is(s, seg[2 * last], seg[2 * last + 1], "code")) {
+            return Key.PASSWORD;   // a card's security code, PayPal's security_code and Adyen's securityCode: its CVV
+        }
         if (last > 0 && spelt(s, seg, last - 1, last, PASSWORD_WORDS)) {
             return Key.PASSWORD;   // a password's word spelt in two parts: pass_phrase (OCI's config), pass-word, PassCode
         }

@@ -9,7 +9,8 @@ import java.util.List;
  * commands and keys are rows of {@link RuleTable} ({@code logons}). Triggered by the {@code /} after the user name;
  * such an argument counts only after one of the commands on the same line, or as the value of one of the keys
  * ({@code userid=}), or right after a prefix ({@code jdbc:oracle:thin:scott/…@host:1521:ORCL}), or before Easy Connect's
- * {@code @//host} anywhere ({@code utplsql run app/…@//db:1521/ORCLPDB1}), so {@code a/b@c} elsewhere stays. Without {@code @connect} the argument must follow the command
+ * {@code @//host} or its {@code @host:port/service} anywhere ({@code utplsql run app/…@//db:1521/ORCLPDB1}, a {@code
+ * dsn = "hr/…@dbhost:1521/orclpdb1"}), so {@code a/b@c} elsewhere stays. Without {@code @connect} the argument must follow the command
  * directly (flags, the row's keywords and other logons between), so that a path later on the line stays. Typed at
  * the tool's own prompt, it counts after {@code CONNECT} ({@code RMAN> CONNECT TARGET sys/…@prod}).
  */
@@ -127,14 +128,37 @@ final class Logons extends Detector {
         }
         // Easy Connect's @//host[:port]/service is Oracle's alone: such a logon counts after any tool's name
         // (utplsql run app/…@//db:1521/ORCLPDB1, a wrapper script's, a CI step's), with no command of the table
-        boolean easyConnect = connect && s.startsWith("//", after + 1) && after + 3 < s.length()
-                && Chars.alnum(s.charAt(after + 3));
+        boolean easyConnect = connect && (s.startsWith("//", after + 1) && after + 3 < s.length()
+                && Chars.alnum(s.charAt(after + 3)) || hostPortService(s, after + 1));
         if (!prefixed && !easyConnect && !keyed(s, user) && !(connect ? commandOnLine(s, user) : commandBefore(s, user))
                 && !promptConnect(s, user) || Values.placeholder(s, start, end)) {
             return i + 1;   // the placeholder test last: it is the dearest (${ORACLE_PWD}, ****)
         }
         scan.add(SecretKind.PASSWORD, start, end);
         return end;
+    }
+
+    /**
+     * Whether Easy Connect's {@code host:port/service} starts at {@code h}, its {@code //} left out, as python-oracledb's
+     * and node-oracledb's {@code dsn}, a connect string in a config and most tutorials write it ({@code
+     * hr/…@dbhost.example.com:1521/orclpdb1}, {@code app/…@10.20.0.7:1522/REPORTS}): a host name or address (letters,
+     * digits, dots, dashes), a colon, a port of 2 to 5 digits, a slash and a service name's first letter. {@code
+     * pkg/v1@1.2.3}, {@code lib/nginx@sha256:ab…} and {@code git@host:org/repo} (no slash before the {@code @}, or no
+     * port) stay.
+     */
+    private static boolean hostPortService(String s, int h) {
+        int k = h;
+        while (k < s.length() && k - h <= 253 && (Chars.alnum(s.charAt(k)) || s.charAt(k) == '.' || s.charAt(k) == '-')) {
+            k++;
+        }
+        if (k == h || !Chars.alnum(s.charAt(h)) || k >= s.length() || s.charAt(k) != ':') {
+            return false;
+        }
+        int p = ++k;
+        while (k < s.length() && k - p <= 5 && Chars.digit(s.charAt(k))) {
+            k++;
+        }
+        return k - p >= 2 && k - p <= 5 && k + 1 < s.length() && s.charAt(k) == '/' && Chars.letter(s.charAt(k + 1));
     }
 
     /**

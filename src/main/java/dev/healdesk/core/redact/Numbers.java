@@ -227,9 +227,31 @@ final class Numbers extends Detector {
         return value(s, g, 3) == 0;
     }
 
-    /** {@code Chrome/120.0.0.0}: a product's version in a user agent, not an address. */
+    /**
+     * {@code Chrome/120.0.0.0}: a product's version in a user agent, not an address; and four numbers a version's word
+     * names, as servers and drivers print their build ({@code (version 24.3.2.23 (official build))}, {@code Version:
+     * 10.0.19045.4412}, {@code ver 5.7.44.1}, {@code v1.22.3.4}): the word whole, right before the number, or a blank,
+     * a colon or an equals sign between them. {@code server 10.0.3.7} and {@code conversion 10.2.3.4} stay addresses.
+     */
     private static boolean productVersion(String s, int i) {
-        return i >= 2 && s.charAt(i - 1) == '/' && Chars.alnum(s.charAt(i - 2));
+        if (i >= 2 && s.charAt(i - 1) == '/' && Chars.alnum(s.charAt(i - 2))) {
+            return true;
+        }
+        if (i >= 1 && (s.charAt(i - 1) | 0x20) == 'v' && (i == 1 || !Chars.alnum(s.charAt(i - 2)))) {
+            return true;   // v1.22.3.4
+        }
+        int k = i;
+        while (k > 0 && i - k < 3 && (s.charAt(k - 1) == ' ' || s.charAt(k - 1) == ':' || s.charAt(k - 1) == '=')) {
+            k--;
+        }
+        if (k == i) {
+            return false;
+        }
+        int w = k;
+        while (w > 0 && k - w < 8 && Chars.letter(s.charAt(w - 1))) {
+            w--;
+        }
+        return (w == 0 || !Chars.alnum(s.charAt(w - 1))) && (Chars.is(s, w, k, "version") || Chars.is(s, w, k, "ver"));
     }
 
     private static boolean ssn(String s, int[] g) {
@@ -265,15 +287,18 @@ final class Numbers extends Detector {
 
     /**
      * A Russian or Kazakh number as people there write it at home, with the trunk prefix 8 and the ten digits grouped
-     * 3-3-2-2: {@code 8 701 936 72 88}, {@code 8-912-345-67-89}; the area or mobile code starts 3, 4, 8 or 9 (Russia)
-     * or 7 (Kazakhstan). Eleven digits grouped 1-3-3-2-2 are rarely anything else.
+     * 3-3-2-2 or 3-3-4: {@code 8 701 936 72 88}, {@code 8-912-345-67-89}, {@code 8 701 936 7288}; the area or mobile
+     * code starts 3, 4, 8 or 9 (Russia) or 7 (Kazakhstan). Eleven digits grouped 1-3-3-2-2 or 1-3-3-4 are rarely anything
+     * else, and the second is no NANP number (whose country code is 1): read as one, its trunk 8 would stay.
      */
     private static boolean trunkEight(String s, int[] g, int count) {
-        if (count != 5 || !lengths(g, 1, 3, 3, 2, 2) || s.charAt(g[0]) != '8') {
+        if (!(count == 5 && lengths(g, 1, 3, 3, 2, 2) || count == 4 && lengths(g, 1, 3, 3, 4))
+                || s.charAt(g[0]) != '8') {
             return false;
         }
         char code = s.charAt(g[2]);
-        return (code == '3' || code == '4' || code == '7' || code == '8' || code == '9') && !zeroed(s, g[0], g[9]);
+        return (code == '3' || code == '4' || code == '7' || code == '8' || code == '9')
+                && !zeroed(s, g[0], g[2 * count - 1]);
     }
 
     /**
@@ -436,7 +461,10 @@ final class Numbers extends Detector {
             "msisdn", "whatsapp", "fax", "telefon", "telefono", "telefone", "telefoon",
             // a mobile's word in the languages a localised form's validation message names it in (teléfono parts
             // at its accent, and its tel is above)
-            "cellulare", "celular", "cellular", "handy", "mobil", "mobiel", "portable"};
+            "cellulare", "celular", "cellular", "handy", "mobil", "mobiel", "portable",
+            // the abbreviations forms and signatures write before a number: Danish and Norwegian tlf., the UK's mob.,
+            // the gsm of Belgium and the Netherlands
+            "tlf", "mob", "gsm"};
     /** The most characters read back from a value to its label. */
     private static final int LABEL_REACH = 64;
 
@@ -470,10 +498,12 @@ final class Numbers extends Detector {
         // Key (phone)=(…): the brackets around the value are not the number's
         boolean bracketed = i > 0 && s.charAt(i - 1) == '(' && end > i && s.charAt(end - 1) == ')'
                 && Chars.indexOf(s, '(', i, end) < 0;
-        if (bracketed) {
+        // (tel. 604 317 943): a closing bracket with no opening one in the number closes the prose around it
+        boolean closes = !bracketed && end > i && s.charAt(end - 1) == ')' && Chars.indexOf(s, '(', i, end) < 0;
+        if (bracketed || closes) {
             end--;
         }
-        if (digits < 7 || digits > 15 || end < n && !fieldEnd(s.charAt(end)) && !bracketed || dated(s, i, end)
+        if (digits < 7 || digits > 15 || end < n && !fieldEnd(s.charAt(end)) && !bracketed && !closes || dated(s, i, end)
                 || zeroed(s, i, end)) {
             return -1;   // most numbers: too short for a phone's, so the label is not read back
         }
@@ -529,11 +559,11 @@ final class Numbers extends Detector {
 
     /**
      * What may follow a value: its closing quote, the next field, the line's end, the {@code >} that closes a
-     * Hamcrest or Java map entry ({@code <phone=680 189 012>}).
+     * Hamcrest or Java map entry ({@code <phone=680 189 012>}), the {@code &} before a form body's next field.
      */
     private static boolean fieldEnd(char c) {
         return c == '"' || c == '\'' || c == ',' || c == ';' || c == '}' || c == ']' || c == '\n' || c == '\r'
-                || c == '\t' || c == ' ' || c == '|' || c == '\\' || c == '<' || c == '>';
+                || c == '\t' || c == ' ' || c == '|' || c == '\\' || c == '<' || c == '>' || c == '&';
     }
 
     /**
@@ -608,11 +638,16 @@ final class Numbers extends Detector {
         if (i < 4 || s.charAt(i - 1) != ' ') {
             return false;
         }
-        int b = i - 1;
-        while (b > 0 && i - 1 - b < 12 && Chars.letter(s.charAt(b - 1))) {
-            b--;
+        int e = s.charAt(i - 2) == '.' ? i - 2 : i - 1;   // an abbreviation's dot: tel. 604 317 943, tlf. 23 25 27 89
+        int b = e;
+        while (b > 0 && e - b < 12 && (Chars.letter(s.charAt(b - 1))
+                || s.charAt(b - 1) > 127 && Character.isLetter(s.charAt(b - 1)))) {
+            b--;   // a word with an accent too: telemóvel 913 933 283
         }
-        return b < i - 1 && (b == 0 || !Chars.alnum(s.charAt(b - 1))) && phoneWords(s, b, i - 1);
+        if (e < i - 1 && e - b > 4) {
+            return false;   // a dot after a longer word ends a sentence: "… mobile. 12 34 56"
+        }
+        return b < e && (b == 0 || !Chars.alnum(s.charAt(b - 1))) && phoneWords(s, b, e);
     }
 
     /**

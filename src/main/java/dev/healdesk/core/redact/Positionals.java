@@ -18,12 +18,17 @@ final class Positionals extends Detector {
 
     /**
      * One row: the command phrases and which argument after the phrase is the password (1 the first; 0 what is piped
-     * into the command).
+     * into the command); where the argument is one only in a mode a flag sets, the letters of short flags that must be
+     * given before it ({@code with}) and those that must not ({@code without}), as {@code htpasswd -b file user …}
+     * takes its password third and {@code htpasswd -nb user …} second. Empty: no flag matters.
      */
-    record Row(String id, List<String> commands, int position) {
+    record Row(String id, List<String> commands, int position, String with, String without) {
+        Row(String id, List<String> commands, int position) {
+            this(id, commands, position, "", "");
+        }
     }
 
-    private record Phrase(String first, String last, int position) {
+    private record Phrase(String first, String last, int position, String with, String without) {
     }
 
     private final Phrase[][] byFirstChar = new Phrase[128][];
@@ -41,7 +46,7 @@ final class Positionals extends Detector {
                 }
                 String last = words[words.length - 1];
                 String first = words.length < 2 ? null : words[words.length - 2];
-                by.computeIfAbsent(last.charAt(0), k -> new ArrayList<>()).add(new Phrase(first, last, r.position()));
+                by.computeIfAbsent(last.charAt(0), k -> new ArrayList<>()).add(new Phrase(first, last, r.position(), r.with(), r.without()));
                 lengths |= 1L << Math.min(63, last.length());
             }
         }
@@ -96,6 +101,7 @@ final class Positionals extends Detector {
             }
             int v = end;
             int n = 0;
+            StringBuilder letters = new StringBuilder();   // the letters of the short flags given so far: -nbB
             while (true) {
                 while (v < s.length() && Chars.blank(s.charAt(v))) {
                     v++;
@@ -106,9 +112,14 @@ final class Positionals extends Detector {
                 int quote = Quotes.open(s, v);
                 int start = v + quote;
                 int argEnd = Quotes.valueEnd(s, start, quote, "", Integer.MAX_VALUE);
-                boolean flag = quote == 0 && (s.charAt(v) == '-' || s.charAt(v) == '/');
+                // a Windows switch (/add) is a flag, a path (/etc/nginx/.htpasswd) an argument
+                boolean flag = quote == 0 && (s.charAt(v) == '-'
+                        || s.charAt(v) == '/' && Chars.indexOf(s, '/', v + 1, argEnd) < 0);
+                if (flag && argEnd > v + 1 && s.charAt(v) == '-' && s.charAt(v + 1) != '-') {
+                    letters.append(s, v + 1, argEnd);
+                }
                 if (!flag && ++n == p.position()) {
-                    if (argEnd > start && !Values.placeholder(s, start, argEnd)
+                    if (argEnd > start && mode(letters, p) && !Values.placeholder(s, start, argEnd)
                             && !(p.first() == null && word(s, start, argEnd))) {
                         scan.add(SecretKind.PASSWORD, start, argEnd);
                     }
@@ -118,6 +129,21 @@ final class Positionals extends Detector {
             }
         }
         return end;
+    }
+
+    /** Whether the short flags given ({@code letters}) put the command in the row's mode: all its with, none its without. */
+    private static boolean mode(CharSequence letters, Phrase p) {
+        for (int k = 0; k < p.with().length(); k++) {
+            if (letters.toString().indexOf(p.with().charAt(k)) < 0) {
+                return false;
+            }
+        }
+        for (int k = 0; k < p.without().length(); k++) {
+            if (letters.toString().indexOf(p.without().charAt(k)) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

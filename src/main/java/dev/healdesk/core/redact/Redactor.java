@@ -172,7 +172,7 @@ public final class Redactor {
         on(":", new SecretTypes());
         on(":", new PaperKeys());
         on("eE", new ExpectedValues());
-        on("en", new FilterValues());
+        on("en%", new FilterValues());
         on("h", new KeyDumps());
         on("ds", new SecretManifests());
         on("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", new LetterIds());

@@ -173,7 +173,8 @@ record RuleTable(List<Tokens.Rule> tokens, List<CommandLines.Flag> flags, List<L
         if (commands.isEmpty() || position < 0) {
             throw new IllegalArgumentException("needs commands and a position of 0 or more");
         }
-        return new Positionals.Row(n.get("id").asText(), commands, position);
+        return new Positionals.Row(n.get("id").asText(), commands, position, n.path("with").asText(""),
+                n.path("without").asText(""));
     }
 
     private static List<String> strings(JsonNode array) {

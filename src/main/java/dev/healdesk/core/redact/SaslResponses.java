@@ -70,12 +70,61 @@ final class SaslResponses extends Detector {
             return end;
         }
         int tokenEnd = base64End(s, t + 1);
-        if (tokenEnd - (t + 1) < MIN_TOKEN || !tokenEndsLine(s, tokenEnd)) {
+        if (tokenEnd - (t + 1) < MIN_TOKEN || !tokenEndsLine(s, tokenEnd) || !response(mechanism, s, t + 1, tokenEnd)) {
             return end;
         }
         scan.add(mechanism.startsWith("X") || mechanism.startsWith("O") ? SecretKind.BEARER_TOKEN : SecretKind.PASSWORD,
                 t + 1, tokenEnd);
         return tokenEnd;
+    }
+
+    /**
+     * Whether the base64 {@code s[start, end)} decodes to what the mechanism sends (RFC 4616, 4505's LOGIN draft, 7628,
+     * Google's XOAUTH2, RFC 2195): PLAIN's {@code [authzid] NUL user NUL password} (or printable text, a hand-rolled
+     * client's {@code user:password}), XOAUTH2's {@code user=…}, OAUTHBEARER's GS2 header {@code n,…}, CRAM-MD5's user
+     * and a blank before the digest, LOGIN's text. So a server's reply or a
+     * word after the mechanism ({@code AUTH XOAUTH2 rejected}, {@code AUTH PLAIN disabled}) stays: it decodes to bytes
+     * no client sends. Only the first whole groups of four are decoded, so a token a log cut short still goes.
+     */
+    static boolean response(String mechanism, String s, int start, int end) {
+        int whole = Math.min(end - start, 96) / 4 * 4;
+        byte[] b;
+        try {
+            b = java.util.Base64.getDecoder().decode(s.substring(start, start + whole));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        String text = new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
+        switch (mechanism) {
+            case "PLAIN":
+                if (text.indexOf('\0') >= 0) {
+                    return true;
+                }
+                break;   // or a client's user:password text, as a hand-rolled one sends it: printable as LOGIN's
+            case "XOAUTH2":
+                return text.startsWith("user=");
+            case "OAUTHBEARER":
+                return text.startsWith("n,") || text.startsWith("y,") || text.startsWith("p=");
+            default:
+                break;
+        }
+        // LOGIN's user or password, CRAM-MD5's "user digest": printable text
+        for (int k = 0; k < text.length(); k++) {
+            char c = text.charAt(k);
+            if (c < 0x20 || c >= 0x7f && c < 0xa0) {
+                return false;
+            }
+        }
+        return !text.isEmpty() && printableShare(text);
+    }
+
+    /** Whether most of a decoded LOGIN or CRAM-MD5 response is ASCII letters, digits and signs, as a user and a password are. */
+    private static boolean printableShare(String text) {
+        int ascii = 0;
+        for (int k = 0; k < text.length(); k++) {
+            ascii += text.charAt(k) < 0x7f ? 1 : 0;
+        }
+        return 4 * ascii >= 3 * text.length();
     }
 
     /** {@code 334} with an empty or a password prompt: the base64 token that ends the next line. */

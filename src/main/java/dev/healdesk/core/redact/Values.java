@@ -292,25 +292,32 @@ final class Values {
     /**
      * Whether {@code s[start, end)} starts as an object's printed form with named arguments, {@code
      * PlainCredentials(username=} (pika's repr), {@code Credentials(user=} (a Kotlin data class's or Lombok's
-     * toString): a value of its own pairs, each judged by its name, not one secret.
+     * toString), or a Go struct's as {@code %+v} and {@code %#v} print it, its package before its type and a colon
+     * after each field's name ({@code aws.Credentials{AccessKeyID:}, {@code &oauth2.Token{AccessToken:}): a value of
+     * its own pairs, each judged by its name, not one secret.
      */
     private static boolean call(String s, int start, int end) {
-        if (!Chars.letter(s.charAt(start))) {
+        if (start < end && s.charAt(start) == '&') {
+            start++;   // Go's pointer to a struct: &oauth2.Token{…}
+        }
+        if (start >= end || !Chars.letter(s.charAt(start))) {
             return false;
         }
         int k = start;
-        while (k < end && k - start <= 48 && Chars.word(s.charAt(k))) {
+        while (k < end && k - start <= 48 && (Chars.word(s.charAt(k)) || s.charAt(k) == '.' && k > start
+                && Chars.letter(s.charAt(k - 1)) && k + 1 < end && Chars.letter(s.charAt(k + 1)))) {
             k++;
         }
-        if (k >= end || s.charAt(k) != '(' || k + 1 >= end || !Chars.letter(s.charAt(k + 1))) {
+        if (k >= end || s.charAt(k) != '(' && s.charAt(k) != '{' || k + 1 >= end || !Chars.letter(s.charAt(k + 1))) {
             return false;
         }
+        char sign = s.charAt(k) == '(' ? '=' : ':';
         k++;
         int name = k;
         while (k < end && k - name <= 24 && Chars.word(s.charAt(k))) {
             k++;
         }
-        return k < end && s.charAt(k) == '=';
+        return k < end && s.charAt(k) == sign;
     }
 
     /**

@@ -82,7 +82,7 @@ class SecondMainstreamMeasureTest {
             Map.entry("MAILGUN", new String[] {"key-#H32"}));
 
     /** One planted value: its name, what must not survive, and the text beside it for a short one. */
-    private record Planted(String name, Fake fake, String before, String after) {
+    record Planted(String name, Fake fake, String before, String after) {
         boolean leaked(String out) {
             String core = fake.core();
             if (core.length() >= 8) {
@@ -92,15 +92,15 @@ class SecondMainstreamMeasureTest {
         }
     }
 
-    private record Case(int line, String text, List<Planted> planted, List<String> keeps) {
+    record Case(int line, String text, List<Planted> planted, List<String> keeps) {
     }
 
-    private record Figures(int planted, int leaked, int keeps, int kept, List<String> failures) {
+    record Figures(int planted, int leaked, int keeps, int kept, List<String> failures) {
     }
 
     @Test
     void theSecondOutsideMeasureStaysWithinItsFigures() throws IOException {
-        List<Case> cases = load(new Fakes(34_2026L), new Random(34_2026L));
+        List<Case> cases = load(FILE, new Fakes(34_2026L), new Random(34_2026L));
         Figures standard = measure(Redactor.standard(), cases, false);
         Figures atRest = measure(Redactor.atRest(), cases, true);
         long formats = cases.stream().filter(c -> !c.planted().isEmpty()).count();
@@ -117,7 +117,7 @@ class SecondMainstreamMeasureTest {
         assertTrue(atRest.kept() >= KEPT_AT_REST, () -> "at rest keeps " + atRest.kept());
     }
 
-    private static Figures measure(Redactor redactor, List<Case> cases, boolean secretsOnly) {
+    static Figures measure(Redactor redactor, List<Case> cases, boolean secretsOnly) {
         int planted = 0;
         int leaked = 0;
         int keeps = 0;
@@ -153,10 +153,11 @@ class SecondMainstreamMeasureTest {
         return new Figures(planted, leaked, keeps, kept, failures);
     }
 
-    private static List<Case> load(Fakes fakes, Random random) throws IOException {
+    /** The cases of one outside measure's file (this test's template language), its fakes drawn from {@code fakes}. */
+    static List<Case> load(String file, Fakes fakes, Random random) throws IOException {
         String all;
-        try (InputStream in = SecondMainstreamMeasureTest.class.getResourceAsStream(FILE)) {
-            assertNotNull(in, FILE);
+        try (InputStream in = SecondMainstreamMeasureTest.class.getResourceAsStream(file)) {
+            assertNotNull(in, file);
             all = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         List<Case> cases = new ArrayList<>();

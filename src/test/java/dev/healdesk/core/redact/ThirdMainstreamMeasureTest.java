@@ -1,0 +1,72 @@
+package dev.healdesk.core.redact;
+
+import dev.healdesk.core.redact.SecondMainstreamMeasureTest.Case;
+import dev.healdesk.core.redact.SecondMainstreamMeasureTest.Figures;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The third outside measure of issue #14 (redact37): failure output of about fifty more mainstream tools, none of them
+ * in the second measure's file nor in the collections' ({@code /redaction/outside-mainstream-3.txt}: node:test, Bun,
+ * Robot Framework, cargo test and nextest, ExUnit, XCTest, Dart; Bitbucket Pipelines, Cloud Build, Argo Workflows,
+ * TeamCity, Woodpecker, CodeBuild; ibmcloud, OCI, wrangler, Vercel, Netlify, Supabase; Trino, CouchDB, ArangoDB, RavenDB,
+ * TiDB, Vitess, YugabyteDB, QuestDB, Cassandra, Memcached, Hazelcast, SurrealDB, DB2; kcat, Pulsar, NATS, Service Bus,
+ * Event Hubs, Kinesis, MQTT, BullMQ, RQ, Dramatiq, Dagster, Kestra, NiFi, Flink, Strimzi, Debezium; Koa, Fastify, Hono,
+ * Remix, SvelteKit, Nuxt, Fiber, Echo, Actix, Axum, Rocket, Ktor, Quarkus, Micronaut, Play, Vapor; xcodebuild, EAS,
+ * Metro, logcat, Firebase Test Lab, Maestro; LiteLLM, vLLM, MLflow, W&B, SageMaker; Crossplane, CDK, Packer, Consul,
+ * Nomad, Podman, Buildah, Skaffold, Tilt; Conan, vcpkg, rebar3, PDM, uv; Salesforce, Square, Plaid, Segment, Algolia),
+ * with personal data where a prompt would carry it (national ids of some forty countries, phones as each country writes
+ * them, IBANs, cards, e-mails) and keep-only lines of ids, hashes, versions and near misses. Same template language and
+ * counting as {@link SecondMainstreamMeasureTest}, whose loader it uses. Written and measured before any rule was
+ * changed for it; the bounds below are that measure, lowered (leaks) and raised (kept) as rules were written from its
+ * failures. This is tune data: its failures print on standard output.
+ */
+class ThirdMainstreamMeasureTest {
+
+    private static final String FILE = "/redaction/outside-mainstream-3.txt";
+
+    // Measured once with the rules of the branch point (a0181ad), before any rule was changed for this material and
+    // with no line of it changed after the run: 311 lines (277 with planted values), standard 33 of 396 planted values
+    // leaked (8.3%) and 1042 of 1054 must-keep strings kept; at rest 17 of 251 secrets leaked, 1050 of 1054 kept. Lower
+    // the leak bounds and raise the kept floors as rules are written from its failures, never the other way.
+    // After the forms of ThirdMainstreamFormsTest (redact37): standard 27 of 396 leaked and 1045 of 1054 kept; at rest
+    // 15 of 251, 1052 kept. Of the 27, judged after the measure as the material's own faults: national ids drawn at
+    // random with no check digit or date that holds and no label beside them (a personnummer in a pytest id, an AMKA,
+    // a rodné číslo, a teudat zehut, a South African id, a Belgian national number, a PPS number; 7), the UK's specimen
+    // prefix QQ (no NINO is issued with it; 2), a Spanish DNI whose letter is no check letter, an apr1 hash in base64url
+    // (crypt's alphabet has no - or _), a SecretStr that pydantic prints as '**********', a JWK's public x and y (2 of
+    // QuestDB's 3), key ids (a service account's private_key_id, BigQuery's key_id: 2), an OTP, CVV and Algolia key
+    // given by position only, and a typed NRIC and phone with only the locator after them. Left as general gaps: IBM
+    // COS's "HMAC Access Key ID" column (1), a JWK's private d, Envoy's inline_string under a secret, Keycloak's
+    // getInstance password by position, Apple's app-specific password after -p, a robo directive's password_field=.
+    // Of the 9 lost: e-mail addresses marked to keep that are addresses (6: the material's fault), a Slack webhook's
+    // URL (RedactorTest holds it must go), and Robot Framework's "Input Password  id:password, …" locator.
+    private static final int LEAKS_STANDARD = 27;
+    private static final int LEAKS_AT_REST = 15;
+    private static final int KEPT_STANDARD = 1045;
+    private static final int KEPT_AT_REST = 1052;
+
+    @Test
+    void theThirdOutsideMeasureStaysWithinItsFigures() throws IOException {
+        List<Case> cases = SecondMainstreamMeasureTest.load(FILE, new Fakes(37_2026L), new Random(37_2026L));
+        Figures standard = SecondMainstreamMeasureTest.measure(Redactor.standard(), cases, false);
+        Figures atRest = SecondMainstreamMeasureTest.measure(Redactor.atRest(), cases, true);
+        long formats = cases.stream().filter(c -> !c.planted().isEmpty()).count();
+        System.out.printf("[outside measure 3] %d lines, %d with planted values: standard %d of %d leaked, %d of %d"
+                        + " kept; at rest %d of %d secrets leaked, %d of %d kept%n", cases.size(), formats,
+                standard.leaked(), standard.planted(), standard.kept(), standard.keeps(), atRest.leaked(),
+                atRest.planted(), atRest.kept(), atRest.keeps());
+        standard.failures().forEach(f -> System.out.println("[outside measure 3] standard " + f));
+        atRest.failures().forEach(f -> System.out.println("[outside measure 3] at rest " + f));
+        assertTrue(standard.planted() >= 380 && standard.keeps() >= 900, "the material is all there");
+        assertTrue(standard.leaked() <= LEAKS_STANDARD, () -> "standard leaks " + standard.leaked());
+        assertTrue(atRest.leaked() <= LEAKS_AT_REST, () -> "at rest leaks " + atRest.leaked());
+        assertTrue(standard.kept() >= KEPT_STANDARD, () -> "standard keeps " + standard.kept());
+        assertTrue(atRest.kept() >= KEPT_AT_REST, () -> "at rest keeps " + atRest.kept());
+    }
+}
