@@ -7,7 +7,8 @@ package dev.healdesk.core.redact;
  * 41-71 for women, a place's letter and three digits, a check letter) and Mexico's CURP
  * ({@code GOMA850101HDFRRN09}: four letters, a date YYMMDD, the sex H, M or X, two letters of the state, three
  * consonants, a letter or digit and a check digit), and Spain's NIE ({@code Y1234567X}: X, Y or Z, seven digits and
- * a check letter, the number mod 23), and India's GSTIN ({@code 27AAPFU0939F1ZV}: a state's two digits, the PAN's
+ * a check letter, the number mod 23) and tax number of a legal person (NIF, formerly CIF: {@code B12345674}, the
+ * kind's letter, seven digits and a Luhn control digit or letter), and India's GSTIN ({@code 27AAPFU0939F1ZV}: a state's two digits, the PAN's
  * five letters, four digits and a letter, the registration's count, Z and a mod-36 check character), and Austria's
  * UID ({@code ATU13585627}: the VAT number's ATU and eight digits, the last a check). Nine, eleven, fifteen, sixteen or
  * eighteen capitals and digits in exactly these places and a valid month and day or check are no word, hash or id of a
@@ -30,7 +31,8 @@ final class LetterIds extends Detector {
         if (Chars.joinedBefore(s, i) || !alone(s, i, end)) {
             return end;
         }
-        if (end - i == 16 && codiceFiscale(s, i) || end - i == 18 && curp(s, i) || end - i == 9 && nie(s, i)
+        if (end - i == 16 && codiceFiscale(s, i) || end - i == 18 && curp(s, i)
+                || end - i == 9 && (nie(s, i) || cif(s, i))
                 || end - i == 15 && gstin(s, i) || end - i == 11 && austrianUid(s, i)) {
             scan.add(SecretKind.NATIONAL_ID, i, end);
         }
@@ -73,6 +75,30 @@ final class LetterIds extends Detector {
         }
         int n = lead * 10_000_000 + number(s, i + 1, 7);
         return "TRWAGMYFPDXBNJZSQVHLCKE".charAt(n % 23) == s.charAt(i + 8);
+    }
+
+    /**
+     * Spain's NIF of a legal person (the former CIF; Agencia Tributaria, Real Decreto 1065/2007 and Orden EHA/451/2008):
+     * the kind of body's letter ({@code ABCDEFGHJNPQRSUVW}), seven digits (the first two the province's, never 00) and a
+     * control, the Luhn complement over the seven (the odd places doubled), written as a digit after A, B, E and H, as a
+     * letter of {@code JABCDEFGHI} after K, P, Q, S, N, W (and R), either after the others; one such word in ten
+     * passes, in a word of nine that only this layout takes (a capital and eight digits, or seven and a capital).
+     */
+    private static boolean cif(String s, int i) {
+        char kind = s.charAt(i);
+        char control = s.charAt(i + 8);
+        if ("ABCDEFGHJNPQRSUVW".indexOf(kind) < 0 || !digits(s, i + 1, 7) || number(s, i + 1, 2) == 0) {
+            return false;
+        }
+        int sum = 0;
+        for (int k = 0; k < 7; k++) {
+            int v = (s.charAt(i + 1 + k) - '0') * (k % 2 == 0 ? 2 : 1);
+            sum += v / 10 + v % 10;
+        }
+        int c = (10 - sum % 10) % 10;
+        boolean digit = control == (char) ('0' + c);
+        boolean letter = control == "JABCDEFGHI".charAt(c);
+        return "ABEH".indexOf(kind) >= 0 ? digit : "KPQSNWR".indexOf(kind) >= 0 ? letter : digit || letter;
     }
 
     private static final String BASE36 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
