@@ -102,12 +102,21 @@ final class KeyValues extends Detector {
         if (key == KeyNames.Key.NONE && Chars.is(s, keyStart, keyEnd, "value")) {
             key = NameValuePairs.named(scan, keyStart, sep);
         }
+        if (key == KeyNames.Key.NONE && !arrow && Chars.is(s, keyStart, keyEnd, "value")) {
+            key = holder(scan, keyStart);   // Token(value=…, scope=read): the type's name says what its value is
+        }
         if (key == KeyNames.Key.NONE && !arrow && (Chars.is(s, keyStart, keyEnd, "value")
                 || Chars.is(s, keyStart, keyEnd, "text") || Chars.is(s, keyStart, keyEnd, "keys"))) {
             int typed = Chars.is(s, keyStart, keyEnd, "keys") ? keyStart >= 5 && s.startsWith("send ", keyStart - 5)
                     ? SentKeys.sendKeysLine(scan, sep) : -1 : SentKeys.value(scan, keyStart, keyEnd, sep);
             if (typed >= 0) {
                 return typed;   // text a WebDriver command types
+            }
+        }
+        if (key == KeyNames.Key.NONE && !arrow && Chars.is(s, keyStart, keyEnd, "args")) {
+            int typed = SentKeys.appiumArgs(scan, keyStart, sep);
+            if (typed >= 0) {
+                return typed;   // text Appium's setValue() types
             }
         }
         if (key == KeyNames.Key.NONE && !quoted && !bracketed && keyEnd - keyStart <= 3) {
@@ -877,6 +886,9 @@ final class KeyValues extends Detector {
         if (basic && Values.exampleLogin(s, i, credEnd)) {
             return credEnd;   // Basic dGVzdDp0ZXN0, test:test: a test double's example, no account's
         }
+        if (!basic && Values.exampleToken(s, i, credEnd)) {
+            return credEnd;   // Bearer token, Bearer test: a test double's word where the token goes, no issued one
+        }
         if (basic && credEnd + 1 < end && s.charAt(credEnd) == ':' && userName(s, i, credEnd)) {
             // Basic <user>:<password>, as HTTP client files write it before encoding (httpYac's): the user stays, and a
             // template's variable ({{PASSWORD}}) is no password
@@ -1008,5 +1020,27 @@ final class KeyValues extends Detector {
 
     private static boolean attribute(String s, int start, int end) {
         return Chars.isAny(s, start, end, COOKIE_ATTRIBUTES);
+    }
+
+    /**
+     * What the type whose printed form holds a {@code value} field at {@code keyStart} says its value is: Kotlin's data
+     * class and Lombok's toString ({@code Token(value=…, scope=read)}), Java's record ({@code ApiKey[value=…]}), a value
+     * class named for a secret ({@code Token}, {@code RefreshToken}, {@code Password}) holding it. NONE unless a type's
+     * name (a capital first, then letters and digits) stands right before the bracket that opens on the field.
+     */
+    static KeyNames.Key holder(Scan scan, int keyStart) {
+        String s = scan.text;
+        int open = keyStart - 1;
+        if (open < 2 || s.charAt(open) != '(' && s.charAt(open) != '[') {
+            return KeyNames.Key.NONE;
+        }
+        int k = open;
+        while (k > 0 && open - k < KeyNames.MAX_LENGTH && Chars.alnum(s.charAt(k - 1))) {
+            k--;
+        }
+        if (open - k < 3 || !Chars.upper(s.charAt(k)) || k > 0 && (s.charAt(k - 1) == '_' || s.charAt(k - 1) == '$')) {
+            return KeyNames.Key.NONE;
+        }
+        return KeyNames.classify(scan, k, open);
     }
 }

@@ -156,7 +156,7 @@ final class Numbers extends Detector {
                 }
                 return skip;
             default:
-                if (card(s, g, 1)) {
+                if (card(s, g, 1) && !underIdKey(s, i)) {
                     scan.add(SecretKind.CREDIT_CARD, i, end);
                 } else if (end - i == 6 && end + 5 <= n && s.charAt(end) == '/' && digits(s, end + 1, 4)
                         && NationalIds.claim(scan, i, end + 5)) {
@@ -308,6 +308,49 @@ final class Numbers extends Detector {
     private static boolean chineseMobile(String s, int[] g, int count) {
         return count == 3 && lengths(g, 3, 4, 4) && s.charAt(g[0]) == '1' && s.charAt(g[0] + 1) >= '3'
                 && !zeroed(s, g[0], g[5]);
+    }
+
+    /**
+     * Whether the number at {@code i} is the value of a key whose last word is "id" ({@code "messageId": "5656…"},
+     * {@code message_id=…}, {@code ack-id: …}, {@code orderID}): an id that the system issued, a Pub/Sub or a snowflake
+     * id of 16 to 19 digits that passes Luhn one time in ten, no card's number; a card's or an account's id
+     * ({@code card_id}, {@code pan_id}) is still read as a card.
+     */
+    static boolean underIdKey(String s, int i) {
+        int k = i - 1;
+        if (k >= 0 && (s.charAt(k) == '"' || s.charAt(k) == '\'')) {
+            k--;
+        }
+        while (k >= 0 && s.charAt(k) == ' ') {
+            k--;
+        }
+        if (k < 0 || s.charAt(k) != ':' && s.charAt(k) != '=') {
+            return false;
+        }
+        k--;
+        while (k >= 0 && s.charAt(k) == ' ') {
+            k--;
+        }
+        if (k >= 0 && (s.charAt(k) == '"' || s.charAt(k) == '\'')) {
+            k--;
+        }
+        if (k < 2 || !(s.charAt(k) == 'd' || s.charAt(k) == 'D') || !(s.charAt(k - 1) == 'i' || s.charAt(k - 1) == 'I')) {
+            return false;
+        }
+        char before = s.charAt(k - 2);
+        boolean word = before == '_' || before == '-' || before == '.'
+                || Chars.lower(before) && s.charAt(k - 1) == 'I' || Chars.upper(before) && s.charAt(k - 1) == 'I'
+                && s.charAt(k) == 'D';
+        if (!word) {
+            return false;
+        }
+        int start = k - 2;
+        while (start > 0 && Chars.alnum(s.charAt(start - 1))) {
+            start--;
+        }
+        String name = s.substring(start, k - 1).toLowerCase(java.util.Locale.ROOT);
+        return !(name.endsWith("card") || name.endsWith("card_") || name.endsWith("card-") || name.endsWith("pan")
+                || name.endsWith("pan_") || name.endsWith("pan-"));
     }
 
     /** The first {@code count} groups are a card number: a card layout, an issuer's first digit, Luhn. */

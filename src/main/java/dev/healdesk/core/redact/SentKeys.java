@@ -4,7 +4,8 @@ package dev.healdesk.core.redact;
  * The text a WebDriver command types into an element, as the wire and the servers' logs carry it: the JSON Wire and W3C
  * bodies of {@code POST /session/…/element/…/value} ({@code {"text": "…"}}, {@code {"value": ["…"]}}), geckodriver's
  * {@code WebDriver:ElementSendKeys} message, Selenium's {@code sendKeysToElement {id=0, value=[…]}} and its server log's
- * {@code Executing: [send keys: 11 [[…] -> css selector: #password], […]]}. Whether the field was a password, the
+ * {@code Executing: [send keys: 11 [[…] -> css selector: #password], […]]}, and Appium's server log of
+ * {@code setValue()} ({@link #appiumArgs}). Whether the field was a password, the
  * command does not say; the value goes where it has a password's shape ({@link Typed#secretShaped}) and its line or the
  * line before it says it is typed text ({@code sendKeys}, {@code send keys}, {@code SendKeys} or an element's
  * {@code /value} endpoint). Called by {@link KeyValues} for a {@code text} or {@code value} key that nothing else
@@ -42,6 +43,40 @@ final class SentKeys {
         }
         scan.add(SecretKind.PASSWORD, start, end);
         return end;
+    }
+
+    /**
+     * For the {@code args} key whose colon is at {@code sep}: Appium's server log of a command that types
+     * ({@code Calling AppiumDriver.setValue() with args: ["…","<element id>","<session id>"]}, and
+     * {@code replaceValue()}): the first argument is the text typed, claimed where it has a password's shape, as
+     * {@link #value}'s. Returns where scanning may go on; -1 where the call types nothing.
+     */
+    static int appiumArgs(Scan scan, int keyStart, int sep) {
+        String s = scan.text;
+        int call = keyStart - 6;   // " with " before "args"
+        if (call < 0 || !s.startsWith(" with ", call)
+                || !(endsAt(s, call, "setValue()") || endsAt(s, call, "replaceValue()"))) {
+            return -1;
+        }
+        int v = Chars.skipBlanks(s, sep + 1);
+        if (v >= s.length() || s.charAt(v) != '[') {
+            return -1;
+        }
+        int quote = Quotes.open(s, v + 1);
+        if (quote == 0) {
+            return -1;   // older Appium split the text into characters, [["p","w",…],…]: not read
+        }
+        int start = v + 1 + quote;
+        int end = Quotes.close(s, start, quote);
+        if (end <= start || !Typed.secretShaped(s, start, end)) {
+            return -1;
+        }
+        scan.add(SecretKind.PASSWORD, start, end);
+        return end;
+    }
+
+    private static boolean endsAt(String s, int end, String word) {
+        return end >= word.length() && s.startsWith(word, end - word.length());
     }
 
     /** For "send keys:" whose colon is at {@code sep}: the last {@code [ … ]} of the line, after the element's. */

@@ -148,6 +148,26 @@ final class Values {
         }
     }
 
+    /**
+     * Words a test double or a documentation page writes where a bearer token goes ({@code 'Authorization': 'Bearer
+     * token'}, {@code "Bearer test"}): the credential's own name or a test's word, in small letters alone.
+     */
+    private static final Set<String> EXAMPLE_TOKENS = Set.of("token", "test", "testing", "dummy", "fake", "mock",
+            "stub", "example", "sample", "foo", "bar", "placeholder");
+
+    /** Whether {@code s[start, end)} is one of {@link #EXAMPLE_TOKENS}, written in small letters: no issued token. */
+    static boolean exampleToken(String s, int start, int end) {
+        if (end - start < 3 || end - start > 11) {
+            return false;
+        }
+        for (int k = start; k < end; k++) {
+            if (!Chars.lower(s.charAt(k))) {
+                return false;
+            }
+        }
+        return EXAMPLE_TOKENS.contains(s.substring(start, end));
+    }
+
     /** Whether a value under a secret-sounding key name is random enough to be the secret itself. */
     static boolean secretLike(String s, int start, int end) {
         if (end - start < MIN_SECRET_LENGTH || placeholder(s, start, end)) {

@@ -11,7 +11,11 @@ import java.util.function.Supplier;
  * its held-out part stays the clean measure): the EU VAT numbers of Malta, Luxembourg, Slovakia and Latvia after their
  * country's letters, by their check rules (national-ids.json); Spain's tax number of a legal person (NIF, the former
  * CIF) by its kind's letter and Luhn control ({@link LetterIds}); and a Klaviyo private key by its shape
- * (token-rules.json). Each on lines written for this test, not taken from the corpus, in several tools' syntaxes, with
+ * (token-rules.json); a value class named for a secret, printed as Kotlin's data class or Java's record prints it
+ * ({@code Token(value=…)}, {@link KeyValues}); a test's word where an Authorization header's bearer token goes ({@code Bearer token}, {@link Values#exampleToken});
+ * a number that passes Luhn under a key named for an id ({@code "messageId": "5656…"}, {@link Numbers#underIdKey});
+ * the text Appium's {@code setValue()} types, by its server log's line ({@link SentKeys#appiumArgs}).
+ * Each on lines written for this test, not taken from the corpus, in several tools' syntaxes, with
  * counter-examples that must come through as they are. The numbers are made here from the published check rules (not
  * by the corpus' generator), each with a twin whose check is wrong, which must stay.
  */
@@ -174,5 +178,125 @@ class FifteenthFormsTest {
         FormChecks.untouched(redactor, "received pk_0123456789abcdef0123456789abcdef0 next");
         FormChecks.untouched(redactor, "received pk_0123456789abcdef0123456789abcdef012 next");
         FormChecks.untouched(redactor, "order_items.pk_order_items_customer_id_fkey violated; company_id=AbC123");
+    }
+
+    private String hex(int n) {
+        String hex = "0123456789abcdef";
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < n; k++) {
+            b.append(hex.charAt(random.nextInt(16)));
+        }
+        return b.toString();
+    }
+
+    @Test
+    void aValueClassNamedForASecretHasItsValueTakenOut() {
+        for (int k = 0; k < 8; k++) {
+            String a = hex(40);
+            String b = FormChecks.token(random, 32);
+            // Kotlin's data class (Kotest, JUnit), Java's record, Lombok's toString
+            FormChecks.gone(redactor, "Collection should have size 1 but has size 2. Values: [Token(value=" + a
+                    + ", scope=read), RefreshToken(value=" + b + ", scope=admin)]", a, "scope=read", "scope=admin");
+            FormChecks.gone(redactor, "Collection should have size 1 but has size 2. Values: [Token(value=" + a
+                    + ", scope=read), RefreshToken(value=" + b + ", scope=admin)]", b, "Token(value=");
+            FormChecks.gone(Redactor.atRest(), "expected: <ApiKey[value=" + a + "]> but was: <null>", a,
+                    "but was: <null>");
+            FormChecks.gone(redactor, "stored Password(value=" + b + ") for user 42", b, "for user 42");
+        }
+    }
+
+    @Test
+    void aValueClassNamedForNoSecretKeepsItsValue() {
+        // a lexer's token kind, an amount, a label, a type whose name is no secret's, a function's call
+        FormChecks.untouched(redactor, "unexpected Token(value=EOF, line=3) at 3:14");
+        FormChecks.untouched(redactor, "expected: <Amount(value=1299, currency=EUR)> but was: <Amount(value=1300, "
+                + "currency=EUR)>");
+        FormChecks.untouched(redactor, "Values: [Label(value=checkout-flow-7f3a2c), OrderId(value=ord_20240514_0042)]");
+        FormChecks.untouched(redactor, "Values: [Sha(value=3907847258138d2e798d33e93042eabb134eba57)]");
+        FormChecks.untouched(redactor, "call token(value=3) returned 4; Token[kind=IDENT, value=customerId]");
+    }
+
+    @Test
+    void aTestsWordWhereTheBearerTokenGoesStaysAndAnIssuedTokenGoes() {
+        for (String word : new String[] {"token", "test", "dummy", "fake"}) {
+            // Dart's matcher, ScalaTest's Map, a Python dict, an HTTP header as a test double writes them
+            for (Redactor r : new Redactor[] {redactor, Redactor.atRest()}) {
+                FormChecks.untouched(r, "  Expected: {'Authorization': 'Bearer " + word + "'}");
+                FormChecks.untouched(r, "Map(\"Authorization\" -> \"Bearer " + word + "\") was not equal to Map()");
+                FormChecks.untouched(r, "> Authorization: Bearer " + word + "\n> Accept: */*");
+            }
+        }
+        for (int k = 0; k < 8; k++) {
+            String token = FormChecks.token(random, 24);
+            String word = "test" + FormChecks.digits(random, 4, '1', 9);   // a word and digits: no test's word alone
+            for (String t : new String[] {token, word, "Token" + token}) {
+                FormChecks.gone(redactor, "  Expected: {'Authorization': 'Bearer " + t + "'}", t, "Expected:");
+                FormChecks.gone(Redactor.atRest(), "Map(\"Authorization\" -> \"Bearer " + t + "\") was not equal",
+                        t, "was not equal");
+            }
+        }
+    }
+
+    /** {@code n} digits from {@code first}, the last a Luhn check digit: a card's number to look at. */
+    private String luhnNumber(char first, int n) {
+        String body = first + FormChecks.digits(random, n - 2, '0', 10);
+        for (char c = '0'; c <= '9'; c++) {
+            if (luhn(body + c)) {
+                return body + c;
+            }
+        }
+        throw new AssertionError(body);
+    }
+
+    private static boolean luhn(String d) {
+        int sum = 0;
+        for (int k = 0; k < d.length(); k++) {
+            int v = d.charAt(d.length() - 1 - k) - '0';
+            if (k % 2 == 1) {
+                v = v * 2 > 9 ? v * 2 - 9 : v * 2;
+            }
+            sum += v;
+        }
+        return sum % 10 == 0;
+    }
+
+    @Test
+    void aNumberUnderAnIdsKeyStaysThoughItPassesLuhnAndACardsNumberGoes() {
+        for (int k = 0; k < 8; k++) {
+            String id = luhnNumber((char) ('2' + k % 5), 16 + k % 4);
+            for (Redactor r : new Redactor[] {redactor, Redactor.atRest()}) {
+                FormChecks.untouched(r, "      \"messageId\": \"" + id + "\",\n      \"publishTime\": \"2024-05-14\"");
+                FormChecks.untouched(r, "ack_id=" + id + " delivery_attempt=2");
+                FormChecks.untouched(r, "orderID: " + id);
+                FormChecks.untouched(r, "{'message.id': '" + id + "'}");
+            }
+            FormChecks.gone(redactor, "{\"card\": \"" + id + "\", \"id\": 7}", id, "\"id\": 7");
+            FormChecks.gone(redactor, "{\"cardId\": \"" + id + "\"}", id, "cardId");
+            FormChecks.gone(redactor, "pan_id=" + id + " status=declined", id, "status=declined");
+            FormChecks.gone(redactor, "charged " + id + " (id: 42)", id, "(id: 42)");
+            FormChecks.gone(redactor, "{\"paid\": \"" + id + "\"}", id, "paid");
+        }
+    }
+
+    @Test
+    void theTextAppiumsSetValueTypesGoesWhereItHasAPasswordsShape() {
+        for (int k = 0; k < 8; k++) {
+            String pw = "Pw" + FormChecks.token(random, 8) + k + "!";
+            for (String call : new String[] {"setValue", "replaceValue"}) {
+                String line = "[W3C (5c7b4165)] Calling AppiumDriver." + call + "() with args: [\"" + pw
+                        + "\",\"00000000-0000-0015-ffff-ffff0000002c\",\"5c7b4165\"]";
+                FormChecks.gone(redactor, line, pw, "00000000-0000-0015-ffff-ffff0000002c", "Calling AppiumDriver.");
+                FormChecks.gone(Redactor.atRest(), line, pw, "\"5c7b4165\"]");
+            }
+        }
+        // typed text with no password's shape (a name, a search, an e-mail's user), another command's arguments
+        FormChecks.untouched(redactor, "[W3C (5c7b4165)] Calling AppiumDriver.setValue() with args: [\"john.doe\","
+                + "\"00000000-0000-0015-ffff-ffff0000002c\",\"5c7b4165\"]");
+        FormChecks.untouched(redactor, "[W3C (5c7b4165)] Calling AppiumDriver.setValue() with args: [\"New York\","
+                + "\"00000000-0000-0015-ffff-ffff0000002c\",\"5c7b4165\"]");
+        FormChecks.untouched(redactor, "[W3C (5c7b4165)] Calling AppiumDriver.findElement() with args: [\"accessibility "
+                + "id\",\"Login9Button\",\"5c7b4165\"]");
+        FormChecks.untouched(redactor, "[W3C (5c7b4165)] Calling AppiumDriver.execute() with args: [\"mobile: "
+                + "scroll\",[{\"direction\":\"down\"}],\"5c7b4165\"]");
     }
 }
