@@ -743,12 +743,21 @@ class RedactionCorpusTest {
     // standard rules (0.9868) and 903 of 911 at rest (0.9912). The standard figure counts personal data, the figure at
     // rest secrets only. These bounds keep the gap from growing: lower the leak bounds, raise the kept floors, never the
     // other way.
-    private static final int FIFTEENTH_TUNE_LEAKS_STANDARD = 30;
-    private static final int FIFTEENTH_TUNE_LEAKS_AT_REST = 12;
+    // Lowered by redact38's forms for the released tune part (VAT numbers of MT, LU, SK and LV; Spain's NIF of a legal
+    // person; Klaviyo's private key; a secret-named value class's value; Appium's typed text; a test's word as a bearer
+    // token; Luhn numbers under an id's key): tune 30 -> 8 of 384 and 12 -> 4 of 238, kept 1565 -> 1571 of 1579 (0.9949)
+    // both ways. Left as leaks: a Google service account's private_key_id (the first, eighth and thirteenth collections
+    // keep it, EighthFormsTest asks it: the collections disagree), eight-digit phone numbers in pairs with no label in NUnit's
+    // Assert.Multiple, and a refresh token as 64 hex digits in XCTAssertEqual's Optional(...) with nothing to say what it
+    // is. Left as losses: Vault's token_accessor (an accessor is a secret since 8c9a8c5) and a session key's UUID in
+    // redis-cli's GET "session:<uuid>". Held out, from its summary lines only (its failures unread): standard 23 -> 19
+    // of 226, at rest 7 -> 5 of 140, kept unchanged (899 and 903 of 911); its bounds stay as measured, for the lead.
+    private static final int FIFTEENTH_TUNE_LEAKS_STANDARD = 8;
+    private static final int FIFTEENTH_TUNE_LEAKS_AT_REST = 4;
     private static final int FIFTEENTH_HELD_OUT_LEAKS_STANDARD = 23;
     private static final int FIFTEENTH_HELD_OUT_LEAKS_AT_REST = 7;
-    private static final double FIFTEENTH_TUNE_KEPT_STANDARD = 0.991;
-    private static final double FIFTEENTH_TUNE_KEPT_AT_REST = 0.991;
+    private static final double FIFTEENTH_TUNE_KEPT_STANDARD = 0.994;   // redact38: 1571 of 1579
+    private static final double FIFTEENTH_TUNE_KEPT_AT_REST = 0.994;
     private static final double FIFTEENTH_HELD_OUT_KEPT_STANDARD = 0.986;
     private static final double FIFTEENTH_HELD_OUT_KEPT_AT_REST = 0.991;
     /**
