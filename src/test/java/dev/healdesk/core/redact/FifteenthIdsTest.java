@@ -118,17 +118,6 @@ class FifteenthIdsTest {
         assertFalse(dphSk("SK2012749619"), "the IČ DPH's third digit is one of 2, 3, 4, 7, 8, 9");
     }
 
-    /** A digit of {@code v} moved by one (a single-digit error every one of these checks catches). */
-    private static String changeOneDigit(String v, Random r, int from, int to) {
-        int pos;
-        do {
-            pos = from + r.nextInt(to - from);
-        } while (!Character.isDigit(v.charAt(pos)));
-        char c = v.charAt(pos);
-        char moved = (char) (c == '9' ? '8' : c + 1);
-        return v.substring(0, pos) + moved + v.substring(pos + 1);
-    }
-
     @Test
     void everyDrawnNumberPassesItsCheck() {
         ValidIdsTest.drawsPass(15, "TVA (LU)", FifteenthIds::tvaLu, FifteenthIdsTest::tvaLu);
@@ -164,19 +153,19 @@ class FifteenthIdsTest {
         Random r = new Random(7);
         for (int i = 0; i < 300; i++) {
             String lu = FifteenthIds.tvaLu(r);
-            assertFalse(tvaLu(changeOneDigit(lu, r, 2, lu.length())), lu);
+            assertFalse(tvaLu(ValidIdsTest.changeOneDigit(lu, r, 2, lu.length())), lu);
             String es = FifteenthIds.cifEs(r);
-            assertFalse(cifEs(changeOneDigit(es, r, 1, es.length())), es);
+            assertFalse(cifEs(ValidIdsTest.changeOneDigit(es, r, 1, es.length())), es);
             String ee = FifteenthIds.kmkrEe(r);
-            assertFalse(kmkrEe(changeOneDigit(ee, r, 4, ee.length())), ee);
+            assertFalse(kmkrEe(ValidIdsTest.changeOneDigit(ee, r, 4, ee.length())), ee);
             String mt = FifteenthIds.vatMt(r);
-            assertFalse(vatMt(changeOneDigit(mt, r, 2, mt.length())), mt);
+            assertFalse(vatMt(ValidIdsTest.changeOneDigit(mt, r, 2, mt.length())), mt);
             String cy = FifteenthIds.vatCy(r);
-            assertFalse(vatCy(changeOneDigit(cy, r, 3, 10)), cy);
+            assertFalse(vatCy(ValidIdsTest.changeOneDigit(cy, r, 3, 10)), cy);
             String sk = FifteenthIds.dphSk(r);
-            assertFalse(dphSk(changeOneDigit(sk, r, 3, sk.length())), sk);
+            assertFalse(dphSk(ValidIdsTest.changeOneDigit(sk, r, 3, sk.length())), sk);
             String lv = FifteenthIds.pvnLv(r);
-            assertFalse(pvnLv(changeOneDigit(lv, r, 3, lv.length())), lv);
+            assertFalse(pvnLv(ValidIdsTest.changeOneDigit(lv, r, 3, lv.length())), lv);
         }
     }
 

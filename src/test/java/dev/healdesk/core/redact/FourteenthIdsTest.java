@@ -148,17 +148,6 @@ class FourteenthIdsTest {
         assertFalse(orgnrSe("556016-0681"));
     }
 
-    /** A digit of {@code v} moved by one (a single-digit error every one of these checks catches). */
-    private static String changeOneDigit(String v, Random r, int from, int to) {
-        int pos;
-        do {
-            pos = from + r.nextInt(to - from);
-        } while (!Character.isDigit(v.charAt(pos)));
-        char c = v.charAt(pos);
-        char moved = (char) (c == '9' ? '8' : c + 1);
-        return v.substring(0, pos) + moved + v.substring(pos + 1);
-    }
-
     @Test
     void everyDrawnNumberPassesItsCheck() {
         ValidIdsTest.drawsPass(14, "UID (AT)", FourteenthIds::uidAt, FourteenthIdsTest::uidAt);
@@ -180,17 +169,17 @@ class FourteenthIdsTest {
         Random r = new Random(7);
         for (int i = 0; i < 300; i++) {
             String at = FourteenthIds.uidAt(r);
-            assertFalse(uidAt(changeOneDigit(at, r, 3, at.length())), at);
+            assertFalse(uidAt(ValidIdsTest.changeOneDigit(at, r, 3, at.length())), at);
             String fr = FourteenthIds.tvaFr(r);
-            assertFalse(tvaFr(changeOneDigit(fr, r, 4, fr.length())), fr);
+            assertFalse(tvaFr(ValidIdsTest.changeOneDigit(fr, r, 4, fr.length())), fr);
             String si = FourteenthIds.davcna(r);
-            assertFalse(davcna(changeOneDigit(si, r, 0, si.length())), si);
+            assertFalse(davcna(ValidIdsTest.changeOneDigit(si, r, 0, si.length())), si);
             String hu = FourteenthIds.adoszam(r);
-            assertFalse(adoszam(changeOneDigit(hu, r, 0, 8)), hu);
+            assertFalse(adoszam(ValidIdsTest.changeOneDigit(hu, r, 0, 8)), hu);
             String gst = FourteenthIds.gstin(r);
-            assertFalse(gstin(changeOneDigit(gst, r, 0, 14)), gst);
+            assertFalse(gstin(ValidIdsTest.changeOneDigit(gst, r, 0, 14)), gst);
             String se = FourteenthIds.orgnrSe(r);
-            assertFalse(orgnrSe(changeOneDigit(se, r, 0, se.length())), se);
+            assertFalse(orgnrSe(ValidIdsTest.changeOneDigit(se, r, 0, se.length())), se);
         }
     }
 

@@ -114,17 +114,6 @@ class ThirteenthIdsTest {
         assertFalse(piva("00743110158"));
     }
 
-    /** A digit of {@code v} moved by one (a single-digit error every one of these checks catches). */
-    private static String changeOneDigit(String v, Random r) {
-        int pos;
-        do {
-            pos = r.nextInt(v.length());
-        } while (!Character.isDigit(v.charAt(pos)));
-        char c = v.charAt(pos);
-        char moved = (char) (c == '9' ? '8' : c + 1);
-        return v.substring(0, pos) + moved + v.substring(pos + 1);
-    }
-
     @Test
     void everyDrawnNumberPassesItsCheck() {
         ValidIdsTest.drawsPass(13, "NIE", ThirteenthIds::nie, ThirteenthIdsTest::nie);
@@ -145,13 +134,13 @@ class ThirteenthIdsTest {
     void aChangedDigitFailsTheCheck() {
         Random r = new Random(7);
         for (int i = 0; i < 300; i++) {
-            assertFalse(orgnr(changeOneDigit(ThirteenthIds.orgnr(r), r)));
-            assertFalse(ytunnus(changeOneDigit(ThirteenthIds.ytunnus(r), r)));
-            assertFalse(cvr(changeOneDigit(ThirteenthIds.cvr(r), r)));
-            assertFalse(uid(changeOneDigit(ThirteenthIds.uid(r), r)));
-            assertFalse(kbo(changeOneDigit(ThirteenthIds.kbo(r), r)));
-            assertFalse(piva(changeOneDigit(ThirteenthIds.piva(r), r)));
-            assertFalse(nie(changeOneDigit(ThirteenthIds.nie(r), r)));
+            assertFalse(orgnr(ValidIdsTest.changeOneDigit(ThirteenthIds.orgnr(r), r)));
+            assertFalse(ytunnus(ValidIdsTest.changeOneDigit(ThirteenthIds.ytunnus(r), r)));
+            assertFalse(cvr(ValidIdsTest.changeOneDigit(ThirteenthIds.cvr(r), r)));
+            assertFalse(uid(ValidIdsTest.changeOneDigit(ThirteenthIds.uid(r), r)));
+            assertFalse(kbo(ValidIdsTest.changeOneDigit(ThirteenthIds.kbo(r), r)));
+            assertFalse(piva(ValidIdsTest.changeOneDigit(ThirteenthIds.piva(r), r)));
+            assertFalse(nie(ValidIdsTest.changeOneDigit(ThirteenthIds.nie(r), r)));
         }
     }
 

@@ -230,18 +230,6 @@ class TwelfthIdsTest {
         assertTrue(iban("IE29AIBK93115212345678"));
     }
 
-    /** A digit of {@code v} moved by one (a single-digit error every one of these checks catches). */
-    private static String changeOneDigit(String v, Random r) {
-        int[] at = v.chars().map(c -> Character.isDigit(c) ? 1 : 0).toArray();
-        int pos;
-        do {
-            pos = r.nextInt(v.length());
-        } while (at[pos] == 0);
-        char c = v.charAt(pos);
-        char moved = (char) (c == '9' ? '8' : c + 1);
-        return v.substring(0, pos) + moved + v.substring(pos + 1);
-    }
-
     @Test
     void everyDrawnNumberPassesItsCheck() {
         ValidIdsTest.drawsPass(12, "AHV", TwelfthIds::ahv, TwelfthIdsTest::ahv);
@@ -268,12 +256,12 @@ class TwelfthIdsTest {
     void aChangedDigitFailsTheCheck() {
         Random r = new Random(7);
         for (int i = 0; i < 300; i++) {
-            assertFalse(ahv(changeOneDigit(TwelfthIds.ahv(r), r)));
-            assertFalse(nip(changeOneDigit(TwelfthIds.nip(r), r)));
-            assertFalse(cuit(changeOneDigit(TwelfthIds.cuit(r), r)));
-            assertFalse(clabe(changeOneDigit(TwelfthIds.clabe(r), r)));
-            assertFalse(aba(changeOneDigit(TwelfthIds.aba(r), r)));
-            assertFalse(siret(changeOneDigit(TwelfthIds.siret(r), r)));
+            assertFalse(ahv(ValidIdsTest.changeOneDigit(TwelfthIds.ahv(r), r)));
+            assertFalse(nip(ValidIdsTest.changeOneDigit(TwelfthIds.nip(r), r)));
+            assertFalse(cuit(ValidIdsTest.changeOneDigit(TwelfthIds.cuit(r), r)));
+            assertFalse(clabe(ValidIdsTest.changeOneDigit(TwelfthIds.clabe(r), r)));
+            assertFalse(aba(ValidIdsTest.changeOneDigit(TwelfthIds.aba(r), r)));
+            assertFalse(siret(ValidIdsTest.changeOneDigit(TwelfthIds.siret(r), r)));
             String n = TwelfthIds.nric(r);
             assertFalse(nric(n.substring(0, 8) + (n.charAt(8) == 'A' ? 'B' : 'A')), n);
         }
@@ -289,7 +277,7 @@ class TwelfthIdsTest {
         for (int i = 0; i < 200; i++) {
             String v = TwelfthIds.make(i % 2 == 0 ? "IBAN12" : "IBAN12_SPACED", r, fakes).value();
             assertTrue(iban(v), v);
-            assertFalse(iban(v.substring(0, 4) + changeOneDigit(v.substring(4), r)), v);
+            assertFalse(iban(v.substring(0, 4) + ValidIdsTest.changeOneDigit(v.substring(4), r)), v);
         }
     }
 }

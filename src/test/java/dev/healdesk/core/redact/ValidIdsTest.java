@@ -145,6 +145,22 @@ class ValidIdsTest {
         }
     }
 
+    /** A digit of {@code v} moved by one (a single-digit error every one of the collections' checks catches). */
+    static String changeOneDigit(String v, Random r) {
+        return changeOneDigit(v, r, 0, v.length());
+    }
+
+    /** A digit of {@code v} within {@code [from, to)}, drawn with {@code r}, moved by one. */
+    static String changeOneDigit(String v, Random r, int from, int to) {
+        int pos;
+        do {
+            pos = from + r.nextInt(to - from);
+        } while (!Character.isDigit(v.charAt(pos)));
+        char c = v.charAt(pos);
+        char moved = (char) (c == '9' ? '8' : c + 1);
+        return v.substring(0, pos) + moved + v.substring(pos + 1);
+    }
+
     static boolean luhn(String s) {
         int sum = 0;
         for (int i = 0; i < s.length(); i++) {
