@@ -22,14 +22,6 @@ class EighthFormsTest {
         return FormChecks.digits(random, n, '2', 7);   // 2-8: no leading 0 or 1, no 9xx
     }
 
-    private String hex(int n) {
-        StringBuilder b = new StringBuilder();
-        for (int k = 0; k < n; k++) {
-            b.append("0123456789abcdef".charAt(random.nextInt(16)));
-        }
-        return b.toString();
-    }
-
     @Test
     void aPhoneNumberGoesByItsLabelInMoreSyntaxes() {
         String pt = "9" + digits(2) + " " + digits(3) + " " + digits(3);
@@ -172,8 +164,8 @@ class EighthFormsTest {
 
     @Test
     void theSecondHalfOfAPairAfterAKeyOfKnownShapeGoes() {
-        String sid = "AC" + hex(32);
-        String token = hex(32);
+        String sid = "AC" + FormChecks.hex(random, 32);
+        String token = FormChecks.hex(random, 32);
         FormChecks.gone(redactor, "    client = Client(\"" + sid + "\", \"" + token + "\")", token, "client = Client(\"");
         FormChecks.gone(redactor, "    client = Client('" + sid + "', '" + token + "')", token);
         FormChecks.untouched(redactor, "    client = Client(\"orders\", \"0123456789abcdef0123456789abcdef\")");

@@ -180,19 +180,10 @@ class FifteenthFormsTest {
         FormChecks.untouched(redactor, "order_items.pk_order_items_customer_id_fkey violated; company_id=AbC123");
     }
 
-    private String hex(int n) {
-        String hex = "0123456789abcdef";
-        StringBuilder b = new StringBuilder();
-        for (int k = 0; k < n; k++) {
-            b.append(hex.charAt(random.nextInt(16)));
-        }
-        return b.toString();
-    }
-
     @Test
     void aValueClassNamedForASecretHasItsValueTakenOut() {
         for (int k = 0; k < 8; k++) {
-            String a = hex(40);
+            String a = FormChecks.hex(random, 40);
             String b = FormChecks.token(random, 32);
             // Kotlin's data class (Kotest, JUnit), Java's record, Lombok's toString
             FormChecks.gone(redactor, "Collection should have size 1 but has size 2. Values: [Token(value=" + a

@@ -32,14 +32,6 @@ class FifthFormsTest {
         return FormChecks.token(random, length);
     }
 
-    private String hex(int length) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < length; i++) {
-            b.append("0123456789abcdef".charAt(random.nextInt(16)));
-        }
-        return b.toString();
-    }
-
     private void gone(String text, String secret, String... kept) {
         FormChecks.gone(redactor, text, secret, kept);
     }
@@ -59,10 +51,10 @@ class FifthFormsTest {
 
     @Test
     void aRepeatCountsOnlyAsAWholeRunAndHexIdsStayInPaths() {
-        String p = "hunter2" + hex(6);  // no password shape of its own (PasswordShapes): only its name finds it
+        String p = "hunter2" + FormChecks.hex(random, 6);  // no password shape of its own (PasswordShapes): only its name finds it
         String out = redactor.redact("db_password=" + p + "\nlookup X" + p + "Y");
         assertTrue(out.contains("X" + p + "Y"), out);   // inside a longer word: not the value
-        String id = hex(32);
+        String id = FormChecks.hex(random, 32);
         String url = "/session/" + id + "/element/4/click";
         String text = "{\"sessionId\": \"" + id + "\"}\nPOST " + url + " 404";
         assertTrue(redactor.redact(text).contains(url), redactor.redact(text));

@@ -44,6 +44,24 @@ final class FormChecks {
     }
 
     /** {@code length} letters and digits drawn from {@code random}. */
+    /** {@code n} lower-case hexadecimal digits. */
+    static String hex(Random random, int n) {
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < n; k++) {
+            b.append("0123456789abcdef".charAt(random.nextInt(16)));
+        }
+        return b.toString();
+    }
+
+    /** {@code n} hexadecimal characters that start {@code a1}, so that a letter and a digit are sure to be in it. */
+    static String hexAfterA1(Random random, int n) {
+        StringBuilder b = new StringBuilder("a1");
+        while (b.length() < n) {
+            b.append("0123456789abcdef".charAt(random.nextInt(16)));
+        }
+        return b.toString();
+    }
+
     static String token(Random random, int length) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < length; i++) {

@@ -140,18 +140,10 @@ class FourteenthFormsTest {
         FormChecks.untouched(redactor, "route FR12345678901 via CDG; ref 'FR00000000000'");
     }
 
-    private String hex(int n) {
-        StringBuilder b = new StringBuilder();
-        for (int k = 0; k < n; k++) {
-            b.append("0123456789abcdef".charAt(random.nextInt(16)));
-        }
-        return b.toString();
-    }
-
     @Test
     void aHeaderAfterAnEscapedLineBreakIsReadByItsName() {
         for (int k = 0; k < 4; k++) {
-            String v = hex(40);
+            String v = FormChecks.hex(random, 40);
             FormChecks.gone(Redactor.atRest(), "[dumpio:trace7] mod_dumpio:  dumpio_out (data-HEAP): HTTP/1.1 302"
                     + " Found\\r\\nSet-Cookie: remember_me=" + v + "; path=/; HttpOnly\\r\\n"
                     + "Location: https://app.example.test/\\r\\n", v,
@@ -194,7 +186,7 @@ class FourteenthFormsTest {
             String t = FormChecks.token(random, 24);
             FormChecks.gone(Redactor.atRest(), "https://shop.example.test/accounts/reset/Mw/" + t + "/", t,
                     "https://shop.example.test/accounts/reset/Mw/");
-            String django = "c" + FormChecks.token(random, 5).toLowerCase() + "-" + hex(32);
+            String django = "c" + FormChecks.token(random, 5).toLowerCase() + "-" + FormChecks.hex(random, 32);
             FormChecks.gone(redactor,
                     "AssertionError: 'http://testserver/reset/MQ/" + django + "/' not found in mail body", django,
                     "http://testserver/reset/MQ/", "not found in mail body");
@@ -214,7 +206,7 @@ class FourteenthFormsTest {
     @Test
     void bindingsPrintedBeforeTheirSqlFieldGoByTheirColumns() {
         for (int k = 0; k < 4; k++) {
-            String token = hex(64);
+            String token = FormChecks.hex(random, 64);
             String regon = FormChecks.digits(random, 9, '1', 9);
             String id = "0437c014-cda3-495b-be9a-d9bd82ec30c3";
             String knex = "{\n  method: 'update',\n  bindings: [ '" + token + "', '" + regon + "', '" + id + "' ],\n"

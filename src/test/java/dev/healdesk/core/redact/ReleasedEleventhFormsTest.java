@@ -19,14 +19,6 @@ class ReleasedEleventhFormsTest {
     private final Random random = new Random(28_2026L);
     private final Redactor redactor = Redactor.standard();
 
-    private String hex(int n) {
-        StringBuilder b = new StringBuilder("a1");
-        while (b.length() < n) {
-            b.append("0123456789abcdef".charAt(random.nextInt(16)));
-        }
-        return b.toString();
-    }
-
     /** Letters and digits, with a small and a capital letter and a digit for sure. */
     private String token(int n) {
         return "kQ7" + FormChecks.token(random, n - 3);
@@ -38,13 +30,13 @@ class ReleasedEleventhFormsTest {
 
     @Test
     void aBareKeysValueOfHexDigitsAloneGoesAndOtherKeysStay() {
-        String k = hex(32);
+        String k = FormChecks.hexAfterA1(random, 32);
         FormChecks.gone(redactor, "WARN notifier: POST https://errors.acme.net/api/v2/notices?key=" + k
                 + ": Net::ReadTimeout", k, "?key=", ": Net::ReadTimeout");
-        String jwk = hex(64);
+        String jwk = FormChecks.hexAfterA1(random, 64);
         FormChecks.gone(redactor, "GRAPHQL_JWT_SECRET={\"type\":\"HS512\",\"key\":\"" + jwk + "\"}", jwk,
                 "\"type\":\"HS512\"");
-        String php = hex(32);
+        String php = FormChecks.hexAfterA1(random, 32);
         FormChecks.gone(redactor, "config.php: 'crypt' => ['key' => '" + php + "'], 'debug' => false", php,
                 "'debug' => false");
         FormChecks.untouched(redactor, "key-auth: key=2aa3e26c-1151-4c1a-8f0e-2b2c2a2d4118 rejected");
@@ -167,7 +159,7 @@ class ReleasedEleventhFormsTest {
         String words = java.util.Base64.getEncoder().encodeToString("release notes for build".getBytes(
                 java.nio.charset.StandardCharsets.US_ASCII));
         FormChecks.untouched(redactor, "annotation: " + words + " ok");
-        String hexDigest = java.util.Base64.getEncoder().encodeToString(hex(40).getBytes(
+        String hexDigest = java.util.Base64.getEncoder().encodeToString(FormChecks.hexAfterA1(random, 40).getBytes(
                 java.nio.charset.StandardCharsets.US_ASCII));
         FormChecks.untouched(redactor, "etag " + hexDigest + " ok");
     }

@@ -21,14 +21,6 @@ class ReleasedNinthFormsTest {
         return FormChecks.digits(random, n, '2', 7);
     }
 
-    private String hex(int n) {
-        StringBuilder b = new StringBuilder();
-        for (int k = 0; k < n; k++) {
-            b.append("0123456789abcdef".charAt(random.nextInt(16)));
-        }
-        return b.toString();
-    }
-
     private String password() {
         return "Maple" + digits(4) + "." + "qz";
     }
@@ -41,23 +33,23 @@ class ReleasedNinthFormsTest {
         String pw = password();
         FormChecks.gone(redactor, "x\n    \"password\" : [ \"" + pw + "\" ],", pw, "\"password\" : [ \"");
         FormChecks.untouched(redactor, "x\n    \"headers\" : {\n      \"Accept\" : [ \"application/json\" ],\n"
-                + "      \"Host\" : [ \"localhost:1080\" ],\n      \"X-Request-Id\" : [ \"" + hex(32) + "\" ]\n    }");
+                + "      \"Host\" : [ \"localhost:1080\" ],\n      \"X-Request-Id\" : [ \"" + FormChecks.hex(random, 32) + "\" ]\n    }");
         FormChecks.untouched(redactor, "x\n[ INFO] Building shop 1.4.2\n\"tags\" : [ \"smoke\", \"checkout\" ]");
     }
 
     @Test
     void aUrlWhoseUserIsAKeyOfHexDigitsLosesItAndOtherUsersStay() {
-        String key = hex(32);
+        String key = FormChecks.hex(random, 32);
         FormChecks.gone(redactor, "SENTRY_DSN=https://" + key + "@o412.ingest.sentry.io/4504", key,
                 "@o412.ingest.sentry.io/4504");
         FormChecks.untouched(redactor, "git clone https://deploy@git.acme.net/shop.git");
-        FormChecks.untouched(redactor, "fetching https://cdn.acme.net/assets/" + hex(32) + "/app.js");
+        FormChecks.untouched(redactor, "fetching https://cdn.acme.net/assets/" + FormChecks.hex(random, 32) + "/app.js");
         FormChecks.untouched(redactor, "remote: https://cafe1234@git.acme.net/shop.git");
     }
 
     @Test
     void anArmouredKeyThatIsNoPublicOneGoesWhateverItsLabelsCase() {
-        String body = hex(32) + "\n" + hex(32) + "\n" + hex(32);
+        String body = FormChecks.hex(random, 32) + "\n" + FormChecks.hex(random, 32) + "\n" + FormChecks.hex(random, 32);
         FormChecks.gone(redactor, "<tls-auth>\n#\n# 2048 bit OpenVPN static key\n#\n-----BEGIN OpenVPN Static key V1-----\n"
                 + body + "\n-----END OpenVPN Static key V1-----\n</tls-auth>\nkey-direction 1", body.substring(0, 32),
                 "2048 bit OpenVPN static key", "</tls-auth>", "key-direction 1");
@@ -99,7 +91,7 @@ class ReleasedNinthFormsTest {
     void aLongOptionNamedInASentenceOrActingOnSecretsKeepsWhatFollowsIt() {
         FormChecks.untouched(redactor, "WARNING! Using --password via the CLI is insecure. Use --password-stdin.");
         FormChecks.untouched(redactor, "note: --api-token is deprecated, use --token-file");
-        String fingerprint = hex(40);
+        String fingerprint = FormChecks.hex(random, 40);
         FormChecks.untouched(redactor, "+ gpg --batch --armor --export-secret-keys " + fingerprint);
         FormChecks.untouched(redactor, "+ gpg --batch --yes --delete-secret-keys " + fingerprint);
         String pw = password();
@@ -122,8 +114,8 @@ class ReleasedNinthFormsTest {
 
     @Test
     void aKeyPrintedForPaperLosesItsLinesAndAHexDumpStays() {
-        String line1 = hex(32);
-        String line2 = hex(32);
+        String line1 = FormChecks.hex(random, 32);
+        String line2 = FormChecks.hex(random, 32);
         FormChecks.gone(redactor, "$ borg key export --paper ssh://backup@nas:2222/./repo\nBORG PAPER KEY v1\nid: 2 / "
                 + "23263ebdbe9358d5a2fc0d3d8c2d1930 / 35ff1344eaa1724f - 4f\n 1: " + line1 + " - 8a\n 2: " + line2
                 + " - 0b\n", line1, "BORG PAPER KEY v1", "35ff1344eaa1724f - 4f", " - 8a");

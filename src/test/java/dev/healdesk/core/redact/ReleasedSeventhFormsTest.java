@@ -23,14 +23,6 @@ class ReleasedSeventhFormsTest {
         return FormChecks.token(random, n);
     }
 
-    private String hex(int n) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            b.append("0123456789abcdef".charAt(random.nextInt(16)));
-        }
-        return b.toString();
-    }
-
     private String password() {
         return "Qx" + FormChecks.digits(random, 4, '1', 9) + token(4) + "!";
     }
@@ -125,9 +117,9 @@ class ReleasedSeventhFormsTest {
 
     @Test
     void aHexSecretGoesWhereItIsRepeatedAndAnIdInAPathStays() {
-        String token = hex(32);
+        String token = FormChecks.hex(random, 32);
         FormChecks.gone(redactor, "<msg>${SERVICE_TOKEN} = " + token + "</msg>\n<arg>" + token + "</arg>", token);
-        String session = hex(32);
+        String session = FormChecks.hex(random, 32);
         FormChecks.gone(redactor, "{\"sessionId\": \"" + session + "\"}\nPOST /session/" + session + "/url",
                 "\"" + session + "\"", "/session/" + session + "/url");
     }

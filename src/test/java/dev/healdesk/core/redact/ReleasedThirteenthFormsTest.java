@@ -24,14 +24,6 @@ class ReleasedThirteenthFormsTest {
     private final Redactor redactor = Redactor.standard();
     private final Redactor atRest = Redactor.atRest();
 
-    private String hex(int n) {
-        StringBuilder b = new StringBuilder("a1");
-        while (b.length() < n) {
-            b.append("0123456789abcdef".charAt(random.nextInt(16)));
-        }
-        return b.toString();
-    }
-
     private String password() {
         return "Spruce" + FormChecks.digits(random, 4, '2', 7) + ".kq";
     }
@@ -47,7 +39,7 @@ class ReleasedThirteenthFormsTest {
             String pw = password();
             FormChecks.gone(r, secret("DATABASE_URL", "postgresql://billing_rw:" + pw + "@pg-main.acme.net:5433/ledger"),
                     pw, "billing_rw", "@pg-main.acme.net:5433/ledger", "DATABASE_URL: \"postgresql://");
-            String key = hex(32);
+            String key = FormChecks.hexAfterA1(random, 32);
             FormChecks.gone(r, secret("SENTRY_DSN", "https://" + key + "@o4411.ingest.sentry.io/5522"), key,
                     "@o4411.ingest.sentry.io/5522");
             String amqp = password();
@@ -56,7 +48,7 @@ class ReleasedThirteenthFormsTest {
             // a value that is no URL with a login still goes whole
             String plain = password();
             FormChecks.gone(r, secret("API_SECRET", plain), plain, "API_SECRET: \"");
-            String path = hex(40);
+            String path = FormChecks.hexAfterA1(random, 40);
             FormChecks.gone(r, secret("WEBHOOK_URL", "https://hooks.acme.net/in/" + path), path, "WEBHOOK_URL");
             String mail = password();
             FormChecks.gone(r, secret("NOTIFY", "ops@acme.net " + mail), mail, "NOTIFY");
@@ -66,20 +58,20 @@ class ReleasedThirteenthFormsTest {
     @Test
     void theIdAContainerEnginesCommandPrintsBelowItStaysAndTheSecretsItSetGo() {
         String pw = password();
-        String id = hex(64);
+        String id = FormChecks.hexAfterA1(random, 64);
         FormChecks.gone(redactor, "$ docker run -d --name pg -e POSTGRES_PASSWORD=" + pw + " postgres:16\n" + id + "\n", pw,
                 id, "docker run -d --name pg -e POSTGRES_PASSWORD=");
         String pw2 = password();
-        String id2 = hex(64);
+        String id2 = FormChecks.hexAfterA1(random, 64);
         FormChecks.gone(atRest, "ci@runner:~$ sudo podman create -e MYSQL_ROOT_PASSWORD=" + pw2 + " mysql:8\n" + id2, pw2,
                 id2);
-        String token = hex(40);
-        String id3 = hex(64);
+        String token = FormChecks.hexAfterA1(random, 40);
+        String id3 = FormChecks.hexAfterA1(random, 64);
         FormChecks.gone(redactor, "+ nerdctl run -d --env API_TOKEN=" + token + " api:1\n" + id3 + "\n", token, id3);
         // 64 hex digits below another command that names a secret: the secret it printed
-        String key = hex(64);
+        String key = FormChecks.hexAfterA1(random, 64);
         FormChecks.gone(redactor, "$ openssl rand -hex 32 > secret_key.txt && cat secret_key.txt\n" + key + "\n", key);
-        String key2 = hex(64);
+        String key2 = FormChecks.hexAfterA1(random, 64);
         FormChecks.gone(redactor, "$ kubectl get secret api -o jsonpath='{.data.signing_key}' | base64 -d\n" + key2 + "\n",
                 key2);
     }

@@ -25,14 +25,6 @@ class ReleasedTwelfthFormsTest {
         return "kQ7" + FormChecks.token(random, n - 3);
     }
 
-    private String hex(int n) {
-        StringBuilder b = new StringBuilder("a1");
-        while (b.length() < n) {
-            b.append("0123456789abcdef".charAt(random.nextInt(16)));
-        }
-        return b.toString();
-    }
-
     private String password() {
         return "Larch" + FormChecks.digits(random, 4, '2', 7) + "!q";
     }
@@ -50,7 +42,7 @@ class ReleasedTwelfthFormsTest {
     void theValueALookupByASecretsNameGaveGoesAndOtherLookupsStay() {
         String r = token(32);
         FormChecks.gone(redactor, "Sys.getenv(\"SHINYAPPS_TOKEN\") was \"" + r + "\"", r, "Sys.getenv(\"SHINYAPPS_TOKEN\") was");
-        String swift = hex(64);
+        String swift = FormChecks.hexAfterA1(random, 64);
         FormChecks.gone(redactor, "Environment.get(\"SIGNING_SECRET\") = " + swift + ", port 8080", swift,
                 "Environment.get(\"SIGNING_SECRET\") = ", ", port 8080");
         String py = token(28);
@@ -84,7 +76,7 @@ class ReleasedTwelfthFormsTest {
 
     @Test
     void aVendorsOwnAuthorizationHeaderLosesItsBareKey() {
-        String k = hex(32);
+        String k = FormChecks.hexAfterA1(random, 32);
         FormChecks.gone(redactor, "curl -H \"X-Gateway-Authorization: " + k + "\" http://gw.acme.net/admin", k,
                 "X-Gateway-Authorization: ");
         FormChecks.untouched(redactor, "X-Tyk-Authorization: missing, x-requires-authorization: true");
@@ -92,7 +84,7 @@ class ReleasedTwelfthFormsTest {
 
     @Test
     void aKeyThatAnApisPathNamesGoesAndIdsThereStay() {
-        String k = hex(56);
+        String k = FormChecks.hexAfterA1(random, 56);
         FormChecks.gone(redactor, "DELETE http://gw.acme.net:8080/tyk/keys/" + k + "?hashed=false -> 404", k,
                 "/tyk/keys/", "?hashed=false -> 404");
         String t = token(40);
@@ -206,7 +198,7 @@ class ReleasedTwelfthFormsTest {
 
     @Test
     void anUploadersShortTokenFlagGoesForItsCommandsOnly() {
-        String uuid = hex(8) + "-" + hex(4) + "-4" + hex(4).substring(1) + "-8" + hex(4).substring(1) + "-" + hex(12);
+        String uuid = FormChecks.hexAfterA1(random, 8) + "-" + FormChecks.hexAfterA1(random, 4) + "-4" + FormChecks.hexAfterA1(random, 4).substring(1) + "-8" + FormChecks.hexAfterA1(random, 4).substring(1) + "-" + FormChecks.hexAfterA1(random, 12);
         FormChecks.gone(redactor, "+ ./codecov -t " + uuid + " -f coverage/lcov.info -F unit", uuid,
                 "./codecov -t ", " -f coverage/lcov.info -F unit");
         FormChecks.untouched(redactor, "+ docker build -t registry.acme.net/api:2aa3e26c-1151-4c1a-8f0e-2b2c2a2d4118 .");
