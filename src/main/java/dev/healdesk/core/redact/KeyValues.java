@@ -92,6 +92,10 @@ final class KeyValues extends Detector {
             return sep + 1;   // the hours of 10:11:12, a port, an index: no key name is all digits
         }
         KeyNames.Key key = KeyNames.classify(scan, keyStart, keyEnd);
+        if (key == KeyNames.Key.NONE && colon && (Chars.is(s, keyStart, keyEnd, "inline_string")
+                || Chars.is(s, keyStart, keyEnd, "inline_bytes"))) {
+            key = dataSourceHolder(scan, keyStart);   // Envoy's DataSource: "private_key": {"inline_string": "…"}
+        }
         if (key == KeyNames.Key.NONE && UserKeys.named(s, keyStart, keyEnd)) {
             UserKeys.value(scan, sep);   // a user that is a key's id, sasl.username: 'ABCD…'
         }
@@ -149,6 +153,9 @@ final class KeyValues extends Detector {
             key = before;   // access_token used: …, the name before a participle that says what was done with it
             keyStart = named;
         }
+        if (key == KeyNames.Key.NONE && quoted && colon && jwkPrivate(s, keyStart, keyEnd)) {
+            key = KeyNames.Key.SECRET;   // a JSON Web Key's private member, "d" of {"kty":"EC",…,"d":"…"}
+        }
         if (key == KeyNames.Key.NONE || colon && !quoted && s.startsWith("//", keyStart - 2)) {
             return sep + 1;   // the user of a URL's user:password@ (that is Urls')
         }
@@ -172,6 +179,9 @@ final class KeyValues extends Detector {
             while (v < s.length() && v - sep <= 24 && Chars.blank(s.charAt(v))) {   // CLIs align values in columns
                 v++;
             }
+        }
+        if (colon && !quoted && !bracketed && goEmpty(s, keyStart, sep, v)) {
+            return sep + 1;   // Go's %+v of an empty field, {User:app Password: Database:orders}: no value follows
         }
         if (arrow && !thinArrow) {
             v = phpDumpValue(s, v);
@@ -771,6 +781,109 @@ final class KeyValues extends Detector {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the key at {@code s[keyStart, sep)} is a field of a Go struct as {@code %+v} prints it and its value is
+     * empty: one blank after the colon, then the next field's {@code Name:} (its value or its own emptiness after it),
+     * its name capital where the key's is (a password such as {@code hunter:Ab12…} after {@code Password: } still
+     * goes), the field not the struct's first (a blank before it) and the struct opening with a field written {@code
+     * {Name:value}}, no blank after its colon. {@code v} is where the value would start.
+     */
+    private static boolean goEmpty(String s, int keyStart, int sep, int v) {
+        if (v != sep + 2 || s.charAt(sep + 1) != ' ' || keyStart < 1 || s.charAt(keyStart - 1) != ' ') {
+            return false;
+        }
+        int j = v;
+        while (j < s.length() && j - v <= KeyNames.MAX_LENGTH && (Chars.letter(s.charAt(j)) || Chars.digit(s.charAt(j))
+                || s.charAt(j) == '_')) {
+            j++;
+        }
+        if (j == v || !Chars.letter(s.charAt(v)) || j >= s.length() || s.charAt(j) != ':'
+                || Character.isUpperCase(s.charAt(v)) != Character.isUpperCase(s.charAt(keyStart))) {
+            return false;
+        }
+        char after = j + 1 < s.length() ? s.charAt(j + 1) : '}';
+        if (after == '/' || after == ':' || after == '=' || after == '\n' || after == '\r') {
+            return false;   // a URL's scheme, a user:password pair goes on being a value
+        }
+        int open = keyStart - 1;
+        while (open >= 0 && keyStart - open <= 400 && s.charAt(open) != '{' && s.charAt(open) != '}'
+                && s.charAt(open) != '\n') {
+            open--;
+        }
+        if (open < 0 || s.charAt(open) != '{') {
+            return false;
+        }
+        int f = open + 1;
+        while (f < keyStart && (Chars.letter(s.charAt(f)) || Chars.digit(s.charAt(f)) || s.charAt(f) == '_')) {
+            f++;
+        }
+        return f > open + 1 && Chars.letter(s.charAt(open + 1)) && f + 1 < keyStart && s.charAt(f) == ':'
+                && !Chars.space(s.charAt(f + 1));
+    }
+
+    /**
+     * What the field that holds an Envoy DataSource (its {@code inline_string} or {@code inline_bytes} at {@code
+     * keyStart}) is named as a key: the name before the brace that opens the DataSource's object, {@code "private_key":
+     * {"inline_string": …}}, {@code secret: {inline_string: …}} (JSON or YAML's flow style, on one line or several).
+     * A certificate chain's or a filename's holder is no secret's name, and its inline value stays.
+     */
+    private static KeyNames.Key dataSourceHolder(Scan scan, int keyStart) {
+        String s = scan.text;
+        int open = keyStart - 1;
+        while (open >= 0 && keyStart - open <= 200 && s.charAt(open) != '{' && s.charAt(open) != '}'
+                && s.charAt(open) != ',') {
+            open--;
+        }
+        if (open < 1 || s.charAt(open) != '{') {
+            return KeyNames.Key.NONE;
+        }
+        int k = open - 1;
+        while (k >= 0 && Chars.blank(s.charAt(k))) {
+            k--;
+        }
+        if (k < 1 || s.charAt(k) != ':') {
+            return KeyNames.Key.NONE;
+        }
+        k--;
+        if (s.charAt(k) == '"' || s.charAt(k) == '\'') {
+            k--;
+        }
+        int end = k + 1;
+        while (k >= 0 && end - k <= KeyNames.MAX_LENGTH && keyChar(s.charAt(k))) {
+            k--;
+        }
+        return end - (k + 1) < 2 ? KeyNames.Key.NONE : KeyNames.classify(scan, k + 1, end);
+    }
+
+    /** The private members of a JSON Web Key (RFC 7518): an EC or OKP key's d, an RSA key's d, primes and CRT values. */
+    private static final String[] JWK_PRIVATE = {"d", "p", "q", "dp", "dq", "qi"};
+    /** How far from a JWK's member its object's braces may stand: an RSA modulus runs to hundreds of characters. */
+    private static final int JWK_REACH = 8192;
+
+    /**
+     * Whether the quoted name at {@code s[keyStart, keyEnd)} is one of {@link #JWK_PRIVATE} in a JSON object that has a
+     * {@code "kty"} member, as a JSON Web Key is written: its public members ({@code x}, {@code y}, {@code n},
+     * {@code e}) and a {@code "d"} of any other object are no such member.
+     */
+    private static boolean jwkPrivate(String s, int keyStart, int keyEnd) {
+        if (keyEnd - keyStart > 2 || !Chars.isAnyExactly(s, keyStart, keyEnd, JWK_PRIVATE)) {
+            return false;
+        }
+        int open = keyStart - 1;
+        while (open >= 0 && keyStart - open <= JWK_REACH && s.charAt(open) != '{' && s.charAt(open) != '}') {
+            open--;
+        }
+        if (open < 0 || s.charAt(open) != '{') {
+            return false;
+        }
+        int close = keyEnd;
+        while (close < s.length() && close - keyEnd <= JWK_REACH && s.charAt(close) != '}' && s.charAt(close) != '{') {
+            close++;
+        }
+        int kty = s.indexOf("\"kty\"", open);
+        return kty >= 0 && kty < close;
     }
 
     /** Whether {@code name=} or {@code name:} starts at {@code i}. */

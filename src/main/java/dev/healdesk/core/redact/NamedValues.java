@@ -310,6 +310,10 @@ final class NamedValues extends Detector {
         if (stop <= start) {
             return -1;
         }
+        if (q == 0 && locator(s, start, stop)) {
+            // Robot Framework's Input Password    id:password    …: the field's locator stays, the value after it goes
+            return value(scan, stop, password);
+        }
         int pair = pairPassword(s, start, stop);
         if (pair > start) {
             int at = Chars.lastIndexOf(s, '@', pair + 1, stop);
@@ -355,6 +359,28 @@ final class NamedValues extends Detector {
      * in the value {@code s[start, stop)}: the user a name of letters, digits and {@code . _ -} that starts with a letter,
      * the password after the one separator like one ({@link Values#passwordLike}). -1 where the value is not so.
      */
+    /** A Selenium or Browser library locator's strategies, written {@code strategy:value} or {@code strategy=value}. */
+    private static final String[] LOCATOR_STRATEGIES = {"id", "name", "css", "xpath", "class", "link", "tag", "dom",
+        "identifier", "jquery", "sizzle"};
+
+    /**
+     * Whether {@code s[start, stop)} is an element's locator, a strategy of {@link #LOCATOR_STRATEGIES} then {@code :} or
+     * {@code =} and a field's name, as keyword-driven tests give it before the text they type ({@code id:password},
+     * {@code name=pass}, {@code css=#pwd}): the name of a field, no secret.
+     */
+    static boolean locator(String s, int start, int stop) {
+        int sep = start;
+        while (sep < stop && Chars.lower(s.charAt(sep))) {
+            sep++;
+        }
+        if (sep == start || sep + 1 >= stop || s.charAt(sep) != ':' && s.charAt(sep) != '='
+                || !Chars.isAnyExactly(s, start, sep, LOCATOR_STRATEGIES)) {
+            return false;
+        }
+        char c = s.charAt(sep + 1);
+        return Chars.letter(c) || c == '#' || c == '.' || c == '/' || c == '[' || c == '_';
+    }
+
     static int pairPassword(String s, int start, int stop) {
         if (stop - start < 4 || !Chars.letter(s.charAt(start))) {
             return -1;

@@ -160,8 +160,9 @@ final class Positionals extends Detector {
 
     /**
      * Whether a command of one word stands where a command does at {@code i}: at the line's start (blanks, a shell
-     * prompt's {@code $ } or {@code + } before it), after a pipe's {@code |}, a {@code ;}, a {@code &&} or {@code sudo},
-     * or after a path's slash ({@code /usr/bin/radtest}); not a word of prose that happens to be the command's name.
+     * prompt's {@code $ } or {@code + } before it), after a pipe's {@code |}, a {@code ;}, a {@code &&}, {@code sudo} or a
+     * Dockerfile's capital {@code RUN}, or after a path's slash ({@code /usr/bin/radtest}); not a word of prose that
+     * happens to be the command's name.
      */
     private static boolean commandStart(String s, int i) {
         int k = i;
@@ -182,6 +183,9 @@ final class Positionals extends Detector {
         }
         if ((b == '$' || b == '+' || b == '#' || b == '>') && (k == 1 || s.charAt(k - 2) == '\n' || Chars.blank(s.charAt(k - 2)))) {
             return true;
+        }
+        if (k >= 3 && s.startsWith("RUN", k - 3) && (k == 3 || !Chars.word(s.charAt(k - 4)))) {
+            return true;   // a Dockerfile's RUN, as BuildKit and the classic builder echo it: #8 [4/6] RUN htpasswd …
         }
         return k >= 4 && s.startsWith("sudo", k - 4) && (k == 4 || !Chars.word(s.charAt(k - 5)));
     }

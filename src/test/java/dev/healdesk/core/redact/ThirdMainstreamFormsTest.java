@@ -9,7 +9,9 @@ import java.util.Random;
  * lost: a phone's word in prose with an abbreviation's dot or an accent ({@code tel. 604 317 943}, {@code tlf.},
  * {@code telemóvel}), a labelled phone before a form body's {@code &} or a closing bracket; a card's security code by
  * PayPal's and Adyen's names; Oracle's Easy Connect {@code host:port/service} without its {@code //}; and, kept, four
- * numbers a version's word names, and a word of prose after a secret's name in an error message. Each on lines of
+ * numbers a version's word names, and a word of prose after a secret's name in an error message; (redact39) a Go
+ * struct's empty field, a locator before a typed password, a JWK's private members, Envoy's inline value under a
+ * secret's name, the command after a Dockerfile's RUN. Each on lines of
  * other tools than the measure's, with counter-examples that must come through as they are. Values are made at test
  * time.
  */
@@ -122,5 +124,109 @@ class ThirdMainstreamFormsTest {
         // a password's name judges its value as before: a word with a digit goes
         String pw = password();
         FormChecks.gone(redactor, "login failed, password: " + pw + " rejected", pw, " rejected");
+    }
+
+    @Test
+    void anEmptyFieldOfAGoStructClaimsNothing() {
+        // Go's %+v prints an empty string as nothing after the colon: the next field is its own, not the empty one's value
+        FormChecks.untouched(redactor, "cfg: &{Host:db.example.internal Port:5432 User:app Password: Database:orders"
+                + " SSLMode:disable}");
+        FormChecks.untouched(redactor,
+                "value: {Provider:static SessionToken: Source:EnvConfigCredentials CanExpire:false}");
+        FormChecks.untouched(redactor, "opts={Region:eu-west-1 ApiKey: Secret: Timeout:30s}");
+        String secret = "Zq8vX2mN5pL7kR3t" + digits(4);
+        FormChecks.gone(redactor, "aws: {AccessKeyID:app SecretAccessKey:" + secret + " SessionToken: Source:Static}",
+                secret, "SessionToken: Source:Static}");
+        // a value after the blank that is no next field goes as before: a user:password pair, a URL, a struct's first
+        // field written with a blank, a capital key before a small name (no Go struct mixes them so)
+        String pw = password();
+        FormChecks.gone(redactor, "got {Host:db Password: " + pw + "}", pw, "{Host:db Password: ");
+        FormChecks.gone(redactor, "got {Host:db Password: hunter:" + pw + "}", pw, "{Host:db Password: ");
+        FormChecks.gone(redactor, "{Password: Admin:" + pw + "}", pw);
+        FormChecks.gone(redactor, "password: admin:" + pw, pw, "password: ");
+    }
+
+    @Test
+    void aLocatorBeforeTheTypedPasswordStays() {
+        // Robot Framework's SeleniumLibrary and Browser library: Input Password, the field's locator, then the value
+        String pw = password();
+        FormChecks.gone(redactor, "KEYWORD SeleniumLibrary . Input Password    id:password    " + pw, pw,
+                "Input Password    id:password    ");
+        String pw2 = password();
+        FormChecks.gone(redactor, "    Input Password    name=passwd    " + pw2, pw2, "name=passwd    ");
+        String pw3 = password();
+        FormChecks.gone(redactor, "Input Password    css=#login-pwd    " + pw3, pw3, "css=#login-pwd    ");
+        String pw4 = password();
+        FormChecks.gone(redactor, "Input Password    xpath=//input[@type='password']    " + pw4, pw4,
+                "xpath=//input[@type='password']");
+        // no strategy's word before the colon: a user:password pair or a password with a sign goes whole or in part
+        String pw5 = password();
+        FormChecks.gone(redactor, "login with password admin:" + pw5, pw5, "admin:");
+        String pw6 = "ident:" + password();
+        FormChecks.gone(redactor, "the password " + pw6 + " was rejected", pw6.substring(6));
+        FormChecks.untouched(redactor, "Input Password    id:password    ${PASSWORD}");
+    }
+
+    private String b64url(int n) {
+        return FormChecks.token(random, n - 2) + "-_";
+    }
+
+    @Test
+    void aJsonWebKeysPrivateMembersGoItsPublicOnesStay() {
+        String x = b64url(43);
+        String y = b64url(43);
+        String d = b64url(43);
+        FormChecks.gone(redactor, "jwk: {\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"" + x + "\",\"y\":\"" + y
+                + "\",\"d\":\"" + d + "\"}", d, x, y, "\"kty\":\"EC\"");
+        String n = b64url(342);
+        String[] priv = {b64url(342), b64url(171), b64url(171), b64url(171), b64url(171), b64url(171)};
+        String rsa = "{\"kty\": \"RSA\", \"kid\": \"sig-2024\", \"n\": \"" + n + "\", \"e\": \"AQAB\", \"d\": \""
+                + priv[0] + "\", \"p\": \"" + priv[1] + "\", \"q\": \"" + priv[2] + "\", \"dp\": \"" + priv[3]
+                + "\", \"dq\": \"" + priv[4] + "\", \"qi\": \"" + priv[5] + "\"}";
+        String out = redactor.redact(rsa);
+        for (String p : priv) {
+            org.junit.jupiter.api.Assertions.assertFalse(out.contains(p), () -> "kept a private member: " + out);
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(out.contains(n) && out.contains("\"e\": \"AQAB\""), out);
+        // a public key alone, and members of those names in an object with no "kty", stay
+        FormChecks.untouched(redactor, "{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"" + x + "\"}");
+        FormChecks.untouched(redactor, "{\"p\":\"page-2\",\"q\":\"status:open\",\"d\":\"2024-06-11\"}");
+        FormChecks.untouched(redactor, "point {\"x\":\"" + x + "\",\"d\":\"" + y + "\"} then {\"kty\":\"EC\"}");
+    }
+
+    @Test
+    void anEnvoyDataSourcesInlineValueGoesUnderASecretsName() {
+        String hmac = FormChecks.hex(random, 64);
+        FormChecks.gone(redactor, "\"generic_secret\": {\n   \"secret\": {\n    \"inline_string\": \"" + hmac
+                + "\"\n   }\n  }", hmac, "\"inline_string\": \"");
+        String key = FormChecks.token(random, 40);
+        String cert = "MIIBszCCAVmgAwIBAgIU" + FormChecks.token(random, 12);
+        FormChecks.gone(redactor, "\"tls_certificate\": {\"certificate_chain\": {\"inline_string\": \"" + cert
+                + "\"}, \"private_key\": {\"inline_string\": \"" + key + "\"}}", key, cert);
+        String bytes = FormChecks.token(random, 28);
+        FormChecks.gone(redactor, "tls_certificate:\n  private_key: {inline_bytes: \"" + bytes + "\"}", bytes,
+                "private_key: {inline_bytes: ");
+        // under a certificate's, a body's or a CA's name the inline value stays
+        FormChecks.untouched(redactor, "\"trusted_ca\": {\"inline_string\": \"" + cert + "\"}");
+        FormChecks.untouched(redactor, "\"body\": {\"inline_string\": \"Service Unavailable\"}");
+        FormChecks.untouched(redactor, "certificate_chain: {inline_string: \"" + cert + "\"}");
+    }
+
+    @Test
+    void theCommandAfterADockerfilesRunIsACommandLine() {
+        String pw = password();
+        FormChecks.gone(redactor, "#8 [4/6] RUN htpasswd -Bbn admin " + pw + " > /etc/nginx/.htpasswd", pw,
+                "RUN htpasswd -Bbn admin ", " > /etc/nginx/.htpasswd");
+        String pw2 = password();
+        FormChecks.gone(redactor, "Step 5/9 : RUN htpasswd -cb /etc/apache2/.htpasswd admin " + pw2, pw2,
+                "/etc/apache2/.htpasswd admin ");
+        String pw3 = password();
+        FormChecks.gone(redactor, " > [stage-1 3/5] RUN set -eux && htpasswd -bc /etc/nginx/.htpasswd ci " + pw3, pw3,
+                "/etc/nginx/.htpasswd ci ");
+        // RUN inside a longer word, in small letters as prose writes it, or a word of prose as the argument stays
+        FormChecks.untouched(redactor, "RUNNING htpasswd -Bbn admin Copper1234qv");
+        FormChecks.untouched(redactor, "TEST_RUN htpasswd -Bbn admin Copper1234qv");
+        FormChecks.untouched(redactor, "we run htpasswd -Bbn admin Copper1234qv");
+        FormChecks.untouched(redactor, "Step 5/9 : RUN htpasswd -cb /etc/apache2/.htpasswd admin password");
     }
 }
