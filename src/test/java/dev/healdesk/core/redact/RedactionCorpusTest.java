@@ -773,6 +773,14 @@ class RedactionCorpusTest {
      * (redact36, redact37) are read on it before redact38's are merged.
      */
     private static final boolean RELEASED_FIFTEENTH_TUNE = true;
+    /**
+     * Whether the fifteenth collection's held-out part prints its failures. It was released as tune data by the lead at
+     * this commit (issue #14, next stop), after its last measure as a held-out part with all the rules of main at 59d0b22:
+     * 19 of 226 planted values leaked with the standard rules and 5 of 140 secrets at rest, 903 of 911 must-keep strings
+     * kept both ways (0.991). Its first measure, with the rules of a0181ad, was 23 of 226, 7 of 140 and 899 of 911 (903 at
+     * rest). From then on it counts as tune data; the sixteenth collection (corpus16) is the clean measure.
+     */
+    private static final boolean RELEASED_FIFTEENTH = true;
     /** The fifteenth collection ({@link RedactionCorpus#FIFTEENTH}), measured apart. */
     private static List<Case> fifteenth;
 
@@ -1409,13 +1417,13 @@ class RedactionCorpusTest {
         assertTrue(atRest.keptShare() >= FIFTEENTH_TUNE_KEPT_AT_REST, atRest::toString);
     }
 
-    /** The fifteenth collection's held-out part: its failures are never printed, only its summary lines. */
+    /** The fifteenth collection's held-out part, released as tune data ({@link #RELEASED_FIFTEENTH}). */
     @Test
     void theRulesLeakNoMoreThanMeasuredOnTheFifteenthCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
         Figures standard = RedactionCorpus.measure(fifteenth, "heldout", Redactor.standard()::redact, true);
         Figures atRest = RedactionCorpus.measure(fifteenth, "heldout", Redactor.atRest()::redact, false);
-        report("fifteenth collection, standard", standard, false);
-        report("fifteenth collection, at rest", atRest, false);
+        report("fifteenth collection, standard", standard, RELEASED_FIFTEENTH);
+        report("fifteenth collection, at rest", atRest, RELEASED_FIFTEENTH);
         assertTrue(standard.leaked() <= FIFTEENTH_HELD_OUT_LEAKS_STANDARD, standard::toString);
         assertTrue(atRest.leaked() <= FIFTEENTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= FIFTEENTH_HELD_OUT_KEPT_STANDARD, standard::toString);
