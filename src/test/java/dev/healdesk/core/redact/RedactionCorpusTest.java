@@ -805,16 +805,20 @@ class RedactionCorpusTest {
      * families are split by the SHA-1 of the name (0 mod 3): 23 of 71 fell to the held-out part, 92 of 284 lines (32%;
      * not redrawn).
      */
-    // Not measured yet: these bounds are set once, from the first run at the rules of the branch point (main at f4471a3),
-    // in the commit after this one; until then they hold every planted value and no kept string.
-    private static final int SIXTEENTH_TUNE_LEAKS_STANDARD = Integer.MAX_VALUE;
-    private static final int SIXTEENTH_TUNE_LEAKS_AT_REST = Integer.MAX_VALUE;
-    private static final int SIXTEENTH_HELD_OUT_LEAKS_STANDARD = Integer.MAX_VALUE;
-    private static final int SIXTEENTH_HELD_OUT_LEAKS_AT_REST = Integer.MAX_VALUE;
-    private static final double SIXTEENTH_TUNE_KEPT_STANDARD = 0;
-    private static final double SIXTEENTH_TUNE_KEPT_AT_REST = 0;
-    private static final double SIXTEENTH_HELD_OUT_KEPT_STANDARD = 0;
-    private static final double SIXTEENTH_HELD_OUT_KEPT_AT_REST = 0;
+    // Measured once at 8837578 (the data and wiring's commit) with the rules of main at f4471a3, the branch point, before
+    // any rule was written for it, from the summary lines only (the failures of neither part are printed, and no line was
+    // changed after the run): tune 36 of 446 planted values leaked with the standard rules and 10 of 218 secrets at rest,
+    // 1471 of 1483 must-keep strings kept both ways (0.9919); held out 18 of 232 and 4 of 104, 624 of 626 kept both ways
+    // (0.9968). The standard figure counts personal data, the figure at rest secrets only. These bounds keep the gap from
+    // growing: lower the leak bounds, raise the kept floors, never the other way.
+    private static final int SIXTEENTH_TUNE_LEAKS_STANDARD = 36;
+    private static final int SIXTEENTH_TUNE_LEAKS_AT_REST = 10;
+    private static final int SIXTEENTH_HELD_OUT_LEAKS_STANDARD = 18;
+    private static final int SIXTEENTH_HELD_OUT_LEAKS_AT_REST = 4;
+    private static final double SIXTEENTH_TUNE_KEPT_STANDARD = 0.991;
+    private static final double SIXTEENTH_TUNE_KEPT_AT_REST = 0.991;
+    private static final double SIXTEENTH_HELD_OUT_KEPT_STANDARD = 0.996;
+    private static final double SIXTEENTH_HELD_OUT_KEPT_AT_REST = 0.996;
     /**
      * Whether the sixteenth collection's tune part prints its failures. Not this stop: the whole collection is this
      * stop's measure and nobody tunes on it, so both parts print their summary lines only; the lead releases it.
