@@ -520,6 +520,10 @@ final class Fakes {
                 if (fifteenth != null) {
                     return fifteenth;
                 }
+                Fake sixteenth = SixteenthIds.make(name, r, this);
+                if (sixteenth != null) {
+                    return sixteenth;
+                }
                 throw new IllegalArgumentException("no fake for placeholder " + name);
         }
     }

@@ -783,6 +783,49 @@ class RedactionCorpusTest {
     private static final boolean RELEASED_FIFTEENTH = true;
     /** The fifteenth collection ({@link RedactionCorpus#FIFTEENTH}), measured apart. */
     private static List<Case> fifteenth;
+    /**
+     * The sixteenth collection ({@link RedactionCorpus#SIXTEENTH}, families16.py: 71 formats, all from the mainstream
+     * tools a failing test run of a web, back-end or mobile application prints, those the fifteen earlier collections
+     * touch least, each in a message shape none of them has: winston's exception handler, bunyan's records, NLog's pipe
+     * layout, log4j2's JsonLayout and EcsLayout, zap's errorVerbose, slog's JSON source, Serilog's JsonFormatter,
+     * Monolog's JsonFormatter, Fastify's pino, Rails' tagged logger, structlog's JSONRenderer, logrus' JSONFormatter;
+     * Cucumber-JVM's failed scenarios, pytest-xdist's workers, Minitest, Karma's progress, Jasmine's object properties,
+     * Robot Framework's console, Behave's captured output, Spock's invocation counts, Mocha's loosely deep-equal, Jest's
+     * number of calls, gMock's EXPECT_CALL, PHPUnit's array keys, WebdriverIO's spec reporter; Retrofit's HttpException,
+     * HAProxy's NOSRV, Envoy's upstream reset, axios' inspected error, got's RequestError, undici's SocketError,
+     * Faraday's ConnectionFailed, Guzzle's cURL error 7, Nginx's no live upstreams; SQLAlchemy's echo, the Kafka
+     * producer's config dump, boto3's PutItem, the AWS SDK v3's conditional check, Firestore's permission-denied,
+     * Supabase's row-level security, Dapper, StackExchange.Redis, Jedis, kafka-python, Sarama, Hibernate's SQLState,
+     * Sequelize's unique constraint, PyMongo's full error; Auth0, mailgun.js, Shopify's JS and Ruby libraries, jsforce,
+     * Okta's auth-js, Keycloak's events, Firebase Admin, Twilio's Java SDK; PostgreSQL in German, French, Japanese and
+     * Polish, SQL Server in German and Spanish, Hibernate Validator in German, Symfony in French, Laravel in Spanish,
+     * Django in Italian and Dutch, Rails in Japanese and Portuguese; with the personal data of 19 more countries and
+     * territories and tax and business numbers that pass their checks ({@link SixteenthIds}); learnt from public
+     * documentation pages) was built and committed before any rule ran on it, and no rule writer has seen it. Its
+     * families are split by the SHA-1 of the name (0 mod 3): 23 of 71 fell to the held-out part, 92 of 284 lines (32%;
+     * not redrawn).
+     */
+    // Measured once at 8837578 (the data and wiring's commit) with the rules of main at f4471a3, the branch point, before
+    // any rule was written for it, from the summary lines only (the failures of neither part are printed, and no line was
+    // changed after the run): tune 36 of 446 planted values leaked with the standard rules and 10 of 218 secrets at rest,
+    // 1471 of 1483 must-keep strings kept both ways (0.9919); held out 18 of 232 and 4 of 104, 624 of 626 kept both ways
+    // (0.9968). The standard figure counts personal data, the figure at rest secrets only. These bounds keep the gap from
+    // growing: lower the leak bounds, raise the kept floors, never the other way.
+    private static final int SIXTEENTH_TUNE_LEAKS_STANDARD = 36;
+    private static final int SIXTEENTH_TUNE_LEAKS_AT_REST = 10;
+    private static final int SIXTEENTH_HELD_OUT_LEAKS_STANDARD = 18;
+    private static final int SIXTEENTH_HELD_OUT_LEAKS_AT_REST = 4;
+    private static final double SIXTEENTH_TUNE_KEPT_STANDARD = 0.991;
+    private static final double SIXTEENTH_TUNE_KEPT_AT_REST = 0.991;
+    private static final double SIXTEENTH_HELD_OUT_KEPT_STANDARD = 0.996;
+    private static final double SIXTEENTH_HELD_OUT_KEPT_AT_REST = 0.996;
+    /**
+     * Whether the sixteenth collection's tune part prints its failures. Not this stop: the whole collection is this
+     * stop's measure and nobody tunes on it, so both parts print their summary lines only; the lead releases it.
+     */
+    private static final boolean RELEASED_SIXTEENTH_TUNE = false;
+    /** The sixteenth collection ({@link RedactionCorpus#SIXTEENTH}), measured apart. */
+    private static List<Case> sixteenth;
 
     @BeforeAll
     static void load() throws IOException {
@@ -801,6 +844,7 @@ class RedactionCorpusTest {
         thirteenth = RedactionCorpus.load(RedactionCorpus.THIRTEENTH, SEED);
         fourteenth = RedactionCorpus.load(RedactionCorpus.FOURTEENTH, SEED);
         fifteenth = RedactionCorpus.load(RedactionCorpus.FIFTEENTH, SEED);
+        sixteenth = RedactionCorpus.load(RedactionCorpus.SIXTEENTH, SEED);
     }
 
     @Test
@@ -1428,6 +1472,52 @@ class RedactionCorpusTest {
         assertTrue(atRest.leaked() <= FIFTEENTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= FIFTEENTH_HELD_OUT_KEPT_STANDARD, standard::toString);
         assertTrue(atRest.keptShare() >= FIFTEENTH_HELD_OUT_KEPT_AT_REST, atRest::toString);
+    }
+
+    @Test
+    void theSixteenthCollectionHasTwoHundredSixtyLinesInSixtyFiveFormatsWithAQuarterToAThirdHeldOut() {
+        long heldOut = sixteenth.stream().filter(c -> c.split().equals("heldout")).count();
+        long formats = sixteenth.stream().map(c -> c.id().substring(0, c.id().lastIndexOf('-'))).distinct().count();
+        long heldOutFormats = sixteenth.stream().filter(c -> c.split().equals("heldout"))
+                .map(c -> c.id().substring(0, c.id().lastIndexOf('-'))).distinct().count();
+        long keep = sixteenth.stream().mapToLong(c -> c.keep().size()).sum();
+        long planted = sixteenth.stream().mapToLong(c -> c.planted().size()).sum();
+        long secrets = sixteenth.stream().flatMap(c -> c.planted().stream()).filter(f -> !f.personal()).count();
+        assertTrue(sixteenth.size() >= 260, "lines: " + sixteenth.size());
+        assertTrue(formats >= 65, "formats: " + formats);
+        assertTrue(heldOutFormats >= 18, "held-out formats: " + heldOutFormats);
+        assertTrue(keep >= 2000, "must-keep strings: " + keep);
+        // a floor on the collection's size, not on the rules: 322 secrets and 356 personal values as built
+        assertTrue(secrets >= 310, "planted secrets: " + secrets);
+        assertTrue(planted >= 650, "planted values: " + planted);
+        // the hash gave this collection 32% of its lines held out; not redrawn
+        assertTrue(heldOut >= sixteenth.size() / 4 && heldOut <= sixteenth.size() * 9 / 20, "held out: " + heldOut);
+    }
+
+    /** The sixteenth collection's tune part: this stop it prints its summary lines only ({@link #RELEASED_SIXTEENTH_TUNE}). */
+    @Test
+    void theRulesLeakNoMoreThanMeasuredOnTheSixteenthCollectionsTuneSplitAndKeepWhatTheOperatorNeeds() {
+        Figures standard = RedactionCorpus.measure(sixteenth, "tune", Redactor.standard()::redact, true);
+        Figures atRest = RedactionCorpus.measure(sixteenth, "tune", Redactor.atRest()::redact, false);
+        report("sixteenth collection, standard", standard, RELEASED_SIXTEENTH_TUNE);
+        report("sixteenth collection, at rest", atRest, RELEASED_SIXTEENTH_TUNE);
+        assertTrue(standard.leaked() <= SIXTEENTH_TUNE_LEAKS_STANDARD, standard::toString);
+        assertTrue(atRest.leaked() <= SIXTEENTH_TUNE_LEAKS_AT_REST, atRest::toString);
+        assertTrue(standard.keptShare() >= SIXTEENTH_TUNE_KEPT_STANDARD, standard::toString);
+        assertTrue(atRest.keptShare() >= SIXTEENTH_TUNE_KEPT_AT_REST, atRest::toString);
+    }
+
+    /** The sixteenth collection's held-out part: its failures are never printed, only its summary lines. */
+    @Test
+    void theRulesLeakNoMoreThanMeasuredOnTheSixteenthCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
+        Figures standard = RedactionCorpus.measure(sixteenth, "heldout", Redactor.standard()::redact, true);
+        Figures atRest = RedactionCorpus.measure(sixteenth, "heldout", Redactor.atRest()::redact, false);
+        report("sixteenth collection, standard", standard, false);
+        report("sixteenth collection, at rest", atRest, false);
+        assertTrue(standard.leaked() <= SIXTEENTH_HELD_OUT_LEAKS_STANDARD, standard::toString);
+        assertTrue(atRest.leaked() <= SIXTEENTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
+        assertTrue(standard.keptShare() >= SIXTEENTH_HELD_OUT_KEPT_STANDARD, standard::toString);
+        assertTrue(atRest.keptShare() >= SIXTEENTH_HELD_OUT_KEPT_AT_REST, atRest::toString);
     }
 
     private static void report(String rules, Figures f, boolean failures) {
