@@ -820,10 +820,13 @@ class RedactionCorpusTest {
     private static final double SIXTEENTH_HELD_OUT_KEPT_STANDARD = 0.996;
     private static final double SIXTEENTH_HELD_OUT_KEPT_AT_REST = 0.996;
     /**
-     * Whether the sixteenth collection's tune part prints its failures. Not this stop: the whole collection is this
-     * stop's measure and nobody tunes on it, so both parts print their summary lines only; the lead releases it.
+     * Whether the sixteenth collection's tune part prints its failures. It was written to print its summary lines only,
+     * the whole collection kept as a measure; the lead released the tune part to one rule writer (redact42) at this
+     * commit, right after the first measure (tune 36 of 446 and 10 of 218, held out 18 of 232 and 4 of 104). The held-out
+     * part still prints its summary lines only: it is the stop's clean measure, and the rules written from other material
+     * (redact40, redact41) are read on it before redact42's are merged.
      */
-    private static final boolean RELEASED_SIXTEENTH_TUNE = false;
+    private static final boolean RELEASED_SIXTEENTH_TUNE = true;
     /** The sixteenth collection ({@link RedactionCorpus#SIXTEENTH}), measured apart. */
     private static List<Case> sixteenth;
 
@@ -1494,7 +1497,7 @@ class RedactionCorpusTest {
         assertTrue(heldOut >= sixteenth.size() / 4 && heldOut <= sixteenth.size() * 9 / 20, "held out: " + heldOut);
     }
 
-    /** The sixteenth collection's tune part: this stop it prints its summary lines only ({@link #RELEASED_SIXTEENTH_TUNE}). */
+    /** The sixteenth collection's tune part: its failures print once it is released ({@link #RELEASED_SIXTEENTH_TUNE}). */
     @Test
     void theRulesLeakNoMoreThanMeasuredOnTheSixteenthCollectionsTuneSplitAndKeepWhatTheOperatorNeeds() {
         Figures standard = RedactionCorpus.measure(sixteenth, "tune", Redactor.standard()::redact, true);
