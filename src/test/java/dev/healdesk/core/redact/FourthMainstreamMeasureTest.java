@@ -39,8 +39,22 @@ class FourthMainstreamMeasureTest {
     // with no line of it changed after the run: 283 lines (264 with planted values), standard 61 of 530 planted values
     // leaked (11.5%) and 1445 of 1455 must-keep strings kept; at rest 47 of 274 secrets leaked, 1449 of 1455 kept. Lower
     // the leak bounds and raise the kept floors as rules are written from its failures, never the other way.
-    private static final int LEAKS_STANDARD = 61;
-    private static final int LEAKS_AT_REST = 47;
+    // After the forms of FourthMainstreamFormsTest (redact41: labels in other languages, a masked value after one,
+    // China's resident identity number, Xendit's keys, Google's authorization codes): standard 23 of 530 leaked and
+    // 1445 of 1455 kept; at rest 19 of 274, 1449 kept. Of the 10 lost, judged after the measure as the material's own
+    // faults: a client's IP address after its label (4: the rules take it as a person's), a Twilio message SID (the
+    // rules hold a SID goes) and a host inside Develocity's host=key access key (the value is the key). Left as general
+    // gaps: a card's rule taking Luhn-valid ids (a Shopify order's gid, an order number), a cache key's hash, a Flutter
+    // controller's #id. Of the 23 leaked, left as general gaps: a value by its position (Reqnroll's prose, an SQL
+    // driver's args, a constructor's or a job's arguments, a Credentials tuple), a card's code typed or filled by its
+    // field's name (Behat, userEvent.type), a three-digit code after a localised label (セキュリティコード=505, which
+    // Judge's password refuses), an sms code's and a generic "code"'s label, a bcrypt hash unquoted in VALUES, a
+    // backquoted resident id, ctr's --user user:secret, Pyramid's auth_tkt cookie, AFIP's sign=, a localised label's
+    // spaced number (マイナンバー=1480 0520 5490), a label with a word after it (bsn_eigenaar) or a participle
+    // (code de vérification saisi :), an "API key=" whose word before reads as a cache key's, altool's -p, a
+    // Swedish landline in a Scala Some(…).
+    private static final int LEAKS_STANDARD = 23;
+    private static final int LEAKS_AT_REST = 19;
     private static final int KEPT_STANDARD = 1445;
     private static final int KEPT_AT_REST = 1449;
 
