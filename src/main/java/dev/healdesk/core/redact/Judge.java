@@ -506,7 +506,7 @@ final class Judge {
                 return true;
             }
         }
-        return end - start == 3 && cardCode(s, start);
+        return end - start == 3 && (cardCode(s, start) || LocalLabels.cardCode(s, start));
     }
 
     /**

@@ -29,6 +29,8 @@ final class LocalLabels {
 
     private static final Map<String, KeyNames.Key> LATIN = new HashMap<>();
     private static final Map<String, KeyNames.Key> CJK = new HashMap<>();
+    /** The labels of a card's security code (folded, or in their script), a password of three digits too. */
+    private static final java.util.Set<String> CARD_CODES = new java.util.HashSet<>();
     private static final boolean[] LAST_WORDS = new boolean[SLOTS];
     private static final int LONGEST_CJK;
 
@@ -37,9 +39,13 @@ final class LocalLabels {
         int longest = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = labels.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> kind = it.next();
-            KeyNames.Key key = KeyNames.Key.valueOf(kind.getKey());
+            boolean cardCode = kind.getKey().equals("CARD_CODE");
+            KeyNames.Key key = cardCode ? KeyNames.Key.PASSWORD : KeyNames.Key.valueOf(kind.getKey());
             for (JsonNode label : kind.getValue()) {
                 String l = label.asText();
+                if (cardCode) {
+                    CARD_CODES.add(l);
+                }
                 if (cjk(l.charAt(l.length() - 1))) {
                     CJK.put(l, key);
                     longest = Math.max(longest, l.length());
@@ -97,6 +103,38 @@ final class LocalLabels {
             }
         }
         return best;
+    }
+
+    /**
+     * Whether the value at {@code value} stands after a card's security code's label in another language, and a colon or
+     * an equals sign ({@code セキュリティコード=505}, {@code código de seguridad: 731}): for {@link Judge}'s card code.
+     */
+    static boolean cardCode(String s, int value) {
+        int k = value - 1;
+        while (k >= 0 && (s.charAt(k) == '"' || s.charAt(k) == '\'' || Chars.blank(s.charAt(k)))) {
+            k--;
+        }
+        if (k < 1 || s.charAt(k) != '=' && s.charAt(k) != ':') {
+            return false;
+        }
+        k--;
+        while (k >= 0 && (s.charAt(k) == '"' || s.charAt(k) == '\'' || Chars.blank(s.charAt(k)))) {
+            k--;
+        }
+        int end = k + 1;
+        int start = start(s, end);
+        if (start < 0) {
+            return false;
+        }
+        if (cjk(s.charAt(end - 1))) {
+            for (int from = Math.max(start, end - LONGEST_CJK); from < end; from++) {
+                if (CJK.containsKey(s.substring(from, end))) {
+                    return CARD_CODES.contains(s.substring(from, end));
+                }
+            }
+            return false;
+        }
+        return CARD_CODES.contains(fold(s.substring(start, end)));
     }
 
     /** The kind of key the label {@code s[start, end)} that {@link #start} found names. */

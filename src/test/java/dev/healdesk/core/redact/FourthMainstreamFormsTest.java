@@ -57,6 +57,27 @@ class FourthMainstreamFormsTest {
     }
 
     @Test
+    void aCardsSecurityCodeByItsLabelInAnotherLanguageEvenOfThreeDigits() {
+        String[] labels = {"セキュリティコード", "安全码", "보안코드", "código de seguridad", "Código de segurança",
+                "codice di sicurezza", "cryptogramme", "Kartenprüfnummer", "beveiligingscode", "kod bezpieczeństwa"};
+        for (String label : labels) {
+            String cvv = FormChecks.digits(random, 3, '1', 9);
+            while (cvv.chars().distinct().count() == 1) {
+                cvv = FormChecks.digits(random, 3, '1', 9);   // 222 is a placeholder's shape to the rules, as 000 is
+            }
+            FormChecks.gone(redactor, "pago rechazado: " + label + "=" + cvv + " / vence=12/27", cvv + " ",
+                    "vence=12/27");
+            FormChecks.gone(redactor, "{\"" + label + "\": \"" + cvv + "\", \"cuotas\": 3}", "\"" + cvv + "\"",
+                    "\"cuotas\": 3");
+        }
+        // three digits after another localised password's label, or after no label, stay (a PIN's length, a count)
+        FormChecks.untouched(redactor, "Kennwort: 120");
+        FormChecks.untouched(redactor, "パスワード: 123");
+        FormChecks.untouched(redactor, "código de pedido=505 / vence=12/27");
+        FormChecks.untouched(redactor, "cryptogramme visuel : 3 chiffres");
+    }
+
+    @Test
     void aTokenOrSecretKeyByItsLabelInAnotherLanguage() {
         String[] labels = {"Geheimnis", "Zugangstoken", "jeton d'accès", "clé API", "clave de API", "clave_secreta",
                 "chave_api", "chiave API", "api_sleutel", "toegangstoken", "klucz_api", "token autoryzacyjny",
