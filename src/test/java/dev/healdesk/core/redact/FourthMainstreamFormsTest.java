@@ -179,6 +179,24 @@ class FourthMainstreamFormsTest {
     }
 
     @Test
+    void aContainerPullsUserAndPasswordAndAltoolsPasswordFlag() {
+        String ecr = FormChecks.token(random, 40);
+        FormChecks.gone(redactor, "+ ctr -n k8s.io images pull --user AWS:" + ecr + " 1234.dkr.ecr.eu-west-1.amazonaws.com/a:1",
+                ecr, "--user AWS:", "1234.dkr.ecr.eu-west-1.amazonaws.com/a:1");
+        String pw = password();
+        FormChecks.gone(redactor, "ctr images pull -u robot:" + pw + " ghcr.io/acme/api:2", pw, "robot:", "ghcr.io/acme/api:2");
+        FormChecks.gone(redactor, "crictl pull --creds deploy:" + pw + " quay.io/acme/web:3", pw, "deploy:");
+        String app = "abcd-efgh-ijkl-mnop".replace('a', (char) ('a' + random.nextInt(26)));
+        FormChecks.gone(redactor, "xcrun altool --upload-app -f build/App.ipa -t ios -u ci@acme.test -p " + app, app,
+                "--upload-app -f build/App.ipa");
+        // ctr's other -u and another command's -p, and altool's password read from the keychain or the environment
+        FormChecks.untouched(redactor, "ctr -n k8s.io images ls -u 10");
+        FormChecks.untouched(redactor, "nodetool -h cass-0 -p 7199 status");
+        FormChecks.untouched(redactor, "xcrun altool --list-apps -u ci@acme.test -p @keychain:AC_PASSWORD");
+        FormChecks.untouched(redactor, "xcrun altool --validate-app -f App.ipa -p @env:APP_SPECIFIC_PASSWORD");
+    }
+
+    @Test
     void xenditSecretKeysAndGoogleAuthorizationCodesByTheirPrefix() {
         String xendit = "xnd_development_" + FormChecks.token(random, 48) + "+" + FormChecks.token(random, 10) + "==";
         FormChecks.gone(redactor, "XENDIT_SECRET_KEY not accepted: " + xendit + " (401)", xendit.substring(16), "(401)");
