@@ -72,7 +72,7 @@ final class Judge {
      */
     static SecretKind field(KeyNames.Key key, String s, int start, int end) {
         if (end <= start || Values.placeholder(s, start, end) || bindParameter(s, start, end)
-                || reference(key, s, start, end)) {
+                || reference(key, s, start, end) || storedPassword(s, start, end)) {
             return null;
         }
         switch (key) {
@@ -227,6 +227,14 @@ final class Judge {
      * ({@code arn:aws:secretsmanager:…:secret:ci/e2e/credentials-qPYMBE}, where the key "secret" is the ARN's resource
      * type). A random value has capitals or no slash, and goes.
      */
+    /**
+     * Where Apple's upload and notary tools read a password from instead ({@code altool -p @keychain:AC_PASSWORD},
+     * {@code -p @env:APP_SPECIFIC_PASSWORD}): the name of a stored secret, not the secret.
+     */
+    private static boolean storedPassword(String s, int start, int end) {
+        return end - start > 6 && (s.startsWith("@keychain:", start) || s.startsWith("@env:", start));
+    }
+
     private static boolean reference(KeyNames.Key key, String s, int start, int end) {
         if (key != KeyNames.Key.SECRET && key != KeyNames.Key.KEY && key != KeyNames.Key.AWS_SECRET) {
             return false;
@@ -506,7 +514,7 @@ final class Judge {
                 return true;
             }
         }
-        return end - start == 3 && cardCode(s, start);
+        return end - start == 3 && (cardCode(s, start) || LocalLabels.cardCode(s, start));
     }
 
     /**

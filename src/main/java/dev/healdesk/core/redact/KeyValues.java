@@ -72,7 +72,11 @@ final class KeyValues extends Detector {
         }
         int keyStart = k + 1;
         if (keyStart == keyEnd || k >= 0 && keyChar(s.charAt(k))) {
-            return sep + 1;
+            int local = LocalLabels.start(s, keyEnd);
+            if (local < 0) {
+                return sep + 1;
+            }
+            keyStart = local;   // a label in a script KeyNames does not read: パスワード=…, 身份证号=…
         }
         if (braced && !(k >= 1 && s.charAt(k) == '{' && "$@&%".indexOf(s.charAt(k - 1)) >= 0)) {
             return sep + 1;   // a block's or a map's brace, not a variable
@@ -132,6 +136,17 @@ final class KeyValues extends Detector {
                 if (key != KeyNames.Key.NONE) {
                     keyStart = label;
                 }
+            }
+        }
+        if (key == KeyNames.Key.NONE && !bracketed && !braced) {
+            // a label in another language: Kennwort: …, mot de passe=…, clave de API=…, パスワード=…, 身份证号=…
+            int local = LocalLabels.start(s, keyEnd);
+            if (local >= 0) {
+                if (LocalLabels.masked(s, sepEnd)) {
+                    return sep + 1;   // mot de passe : (masqué), hasło: [ukryte], contraseña: <oculta>
+                }
+                key = LocalLabels.key(s, local, keyEnd);
+                keyStart = local;
             }
         }
         // a bare "key" says nothing of its value: it goes only when it mixes small and capital letters with digits
