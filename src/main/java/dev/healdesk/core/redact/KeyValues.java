@@ -941,6 +941,25 @@ final class KeyValues extends Detector {
         return !lower && end - start >= 3;
     }
 
+    /**
+     * A small word indexed by a small word in brackets, {@code req[cookie]}: a format's token or an expression naming
+     * where the credential is read (morgan's {@code :req[authorization] :req[cookie]}, {@code headers[x-api-key]}), not
+     * one; no generated credential holds brackets.
+     */
+    private static boolean indexed(String s, int start, int end) {
+        int open = Chars.indexOf(s, '[', start, end);
+        if (open <= start || s.charAt(end - 1) != ']' || end - open < 3) {
+            return false;
+        }
+        for (int i = start; i < end - 1; i++) {
+            char c = s.charAt(i);
+            if (i != open && !Chars.lower(c) && !(i > open && (c == '-' || c == '_'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean digits(String s, int start, int end) {
         for (int i = start; i < end; i++) {
             if (!Chars.digit(s.charAt(i))) {
@@ -971,7 +990,7 @@ final class KeyValues extends Detector {
             while (credEnd < end && !Chars.space(s.charAt(credEnd))) {
                 credEnd++;
             }
-            if (Values.secretLike(s, start, credEnd)) {
+            if (Values.secretLike(s, start, credEnd) && !indexed(s, start, credEnd)) {
                 scan.add(SecretKind.BEARER_TOKEN, start, credEnd);
                 return start;
             }
