@@ -893,7 +893,26 @@ final class KeyValues extends Detector {
             j++;
         }
         return j > i && j + 1 < s.length() && (s.charAt(j) == '=' || s.charAt(j) == ':')
-                && s.charAt(j + 1) != '=' && !Chars.space(s.charAt(j + 1)) && s.charAt(j + 1) != ',';
+                && s.charAt(j + 1) != '=' && !Chars.space(s.charAt(j + 1)) && s.charAt(j + 1) != ','
+                || taggedName(s, i);
+    }
+
+    /**
+     * Whether a span tag's name and its mark start at {@code i}, as dd-trace's debug log lists a span's tags ({@code
+     * Tags: [http.url (tag):https://…?access_token=…,http.status_code (tag):500,]}, numbers as {@code (metric):}): the
+     * comma before it ends the value before.
+     */
+    static boolean taggedName(String s, int i) {
+        int j = i;
+        while (j < s.length() && j - i <= KeyNames.MAX_LENGTH && keyChar(s.charAt(j))) {
+            j++;
+        }
+        return j > i && tagMark(s, j + 1) > 0 && s.charAt(j) == ' ';
+    }
+
+    /** Where the value after dd-trace's {@code (tag):} or {@code (metric):} mark at {@code i} starts, or -1. */
+    static int tagMark(String s, int i) {
+        return s.startsWith("(tag):", i) ? i + 6 : s.startsWith("(metric):", i) ? i + 9 : -1;
     }
 
     /** The letters of JSON's escapes: after an escaped backslash they are a newline or a tab one level down. */

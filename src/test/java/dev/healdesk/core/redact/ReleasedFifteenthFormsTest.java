@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  * after their country's letters, by their check rules (national-ids.json), inside JUnit's {@code <…>} too; Equatorial
  * Guinea's nine-digit plan written 3-3-3 and prose's "Call us:" as a phone's word ({@link PhonePlans}); a reset route's
  * query code ({@code /reset-password?email=…&code=286354}, {@link ResetLinks}); ClickHouse's {@code X-ClickHouse-Key}
- * header, its user's password ({@link KeyNames}); and, kept, the path of the file that
+ * header, its user's password ({@link KeyNames}); a value in dd-trace's tag list ends at the comma before the next
+ * {@code name (tag):} ({@link KeyValues#taggedName}); and, kept, the path of the file that
  * holds a credential ({@code --creds ~/.nkeys/…/ci.creds}, {@link Judge#filePath}) and a format's indexed token
  * ({@code :req[cookie]}, morgan's). Each on lines written for this test, not taken from the corpus, in several tools'
  * syntaxes, with counter-examples that must come through as they are. The numbers are made here from the published
@@ -222,6 +223,33 @@ class ReleasedFifteenthFormsTest {
         FormChecks.untouched(redactor, "-H 'X-ClickHouse-User: readonly' -H 'X-ClickHouse-Format: JSONEachRow'");
         FormChecks.untouched(redactor, "-H 'X-ClickHouse-Key: ${CLICKHOUSE_PASSWORD}'");
         FormChecks.untouched(redactor, "clickhouse_key_column: customer_id");
+    }
+
+    @Test
+    void aDdTraceSpansTagsEndTheirValuesAtTheCommaBeforeTheNextTag() {
+        for (int k = 0; k < 8; k++) {
+            String token = FormChecks.token(random, 40);
+            String key = FormChecks.token(random, 32);
+            String line = "[DBG] Span closed: [s_id: 714570359965464355, p_id: null] for (Service: orders-api, Tags: "
+                    + "[http.url (tag):https://gw.acme.test/v1/orders?access_token=" + token
+                    + ",http.request.headers.x-api-key (tag):" + key + ",http.status_code (tag):500,_dd.measured (metric):1,])";
+            FormChecks.gone(redactor, line, token, "?access_token=[REDACTED", "],http.request.headers.x-api-key (tag):[REDACTED",
+                    "],http.status_code (tag):500,_dd.measured (metric):1,])");
+            FormChecks.gone(redactor, line, key);
+            FormChecks.gone(atRest, line, key, "http.status_code (tag):500");
+        }
+    }
+
+    @Test
+    void aCommaBeforeNoTagsMarkStaysInTheValue() {
+        // APP_KEYS=k1,k2 and a name: after the comma with no (tag) mark: the comma goes on with the value, as before
+        String a = FormChecks.token(random, 24);
+        String b = FormChecks.token(random, 24);
+        FormChecks.gone(redactor, "APP_KEYS=" + a + "," + b + " next", b, " next");
+        // a mark that is not dd-trace's own ((tags), not (tag)) does not end the value: what follows goes with it
+        FormChecks.gone(redactor, "token=" + a + ",http.status_code (tags):500", "http.status_code");
+        // the tag's mark on its own, with no name before it, keeps nothing apart
+        FormChecks.untouched(redactor, "Tags: [component (tag):aspnet_core,span.kind (tag):server,]");
     }
 
     @Test
