@@ -31,12 +31,7 @@ final class ResetLinks extends Detector {
     @Override
     int at(Scan scan, int slash) {
         String s = scan.text;
-        int nameStart = slash;
-        while (nameStart > 0 && slash - nameStart <= 14 && (Chars.letter(s.charAt(nameStart - 1))
-                || s.charAt(nameStart - 1) == '-' || s.charAt(nameStart - 1) == '_')) {
-            nameStart--;
-        }
-        if (nameStart == 0 || s.charAt(nameStart - 1) != '/' || !Chars.isAny(s, nameStart, slash, NAMES)) {
+        if (!Chars.routeWord(s, slash, 14, NAMES)) {
             return slash + 1;
         }
         if (s.charAt(slash) == '?') {
