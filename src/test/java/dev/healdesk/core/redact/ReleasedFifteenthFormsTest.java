@@ -13,7 +13,8 @@ import java.util.function.Supplier;
  * Guinea's nine-digit plan written 3-3-3 and prose's "Call us:" as a phone's word ({@link PhonePlans}); a reset route's
  * query code ({@code /reset-password?email=…&code=286354}, {@link ResetLinks}); ClickHouse's {@code X-ClickHouse-Key}
  * header, its user's password ({@link KeyNames}); a value in dd-trace's tag list ends at the comma before the next
- * {@code name (tag):} ({@link KeyValues#taggedName}); and, kept, the path of the file that
+ * {@code name (tag):} ({@link KeyValues#taggedName}); the other side of Swift Testing's comparison with a secret's,
+ * {@code (signature → "…") == (expected → "…")} ({@link Separators}); and, kept, the path of the file that
  * holds a credential ({@code --creds ~/.nkeys/…/ci.creds}, {@link Judge#filePath}) and a format's indexed token
  * ({@code :req[cookie]}, morgan's). Each on lines written for this test, not taken from the corpus, in several tools'
  * syntaxes, with counter-examples that must come through as they are. The numbers are made here from the published
@@ -250,6 +251,36 @@ class ReleasedFifteenthFormsTest {
         FormChecks.gone(redactor, "token=" + a + ",http.status_code (tags):500", "http.status_code");
         // the tag's mark on its own, with no name before it, keeps nothing apart
         FormChecks.untouched(redactor, "Tags: [component (tag):aspnet_core,span.kind (tag):server,]");
+    }
+
+    @Test
+    void swiftTestingsOtherSideOfASecretsComparisonGoesToo() {
+        for (int k = 0; k < 8; k++) {
+            String got = FormChecks.hex(random, 64);
+            String want = FormChecks.hex(random, 64);
+            String issue = "✘ Test signsTheWebhook() recorded an issue at KeychainTests.swift:9:5: Expectation failed: ";
+            FormChecks.gone(redactor, issue + "(signature → \"" + got + "\") == (expected → \"" + want + "\")", want,
+                    "Expectation failed: (signature → \"", "\") == (expected → \"", "\")");
+            String reversed = issue + "(expected → \"" + want + "\") == (signature → \"" + got + "\")";
+            FormChecks.gone(atRest, reversed, want, "(expected → \"", "\") == (signature → \"");
+            FormChecks.gone(atRest, reversed, got);
+            String token = FormChecks.token(random, 32);
+            String unequal = issue + "(request.apiToken → \"" + token + "\") != (\"" + want + "\")";
+            FormChecks.gone(redactor, unequal, want, "(request.apiToken → \"", "\") != (\"");
+            FormChecks.gone(redactor, unequal, token);
+        }
+    }
+
+    @Test
+    void aComparisonWithNoSecretsNameOnEitherSideStays() {
+        String issue = "✘ Test storesTheOrder() recorded an issue at OrderTests.swift:12:9: Expectation failed: ";
+        String hash = FormChecks.hex(random, 64);
+        FormChecks.untouched(redactor, issue + "(order.checksum → \"" + hash + "\") == (expected → \"" + hash.substring(1)
+                + "0\")");
+        FormChecks.untouched(redactor, issue + "(response.status → \"401\") == (\"200\")");
+        // a secret's side compared with a word or a placeholder: nothing generated to take
+        String got = FormChecks.hex(random, 64);
+        FormChecks.gone(redactor, issue + "(signature → \"" + got + "\") == (\"signature\")", got, "== (\"signature\")");
     }
 
     @Test
