@@ -818,9 +818,13 @@ class RedactionCorpusTest {
     // 1471 of 1483 must-keep strings kept both ways (0.9919); held out 18 of 232 and 4 of 104, 624 of 626 kept both ways
     // (0.9968). The standard figure counts personal data, the figure at rest secrets only. These bounds keep the gap from
     // growing: lower the leak bounds, raise the kept floors, never the other way.
+    // The held-out part, from its summary lines only: 18 of 232 and 4 of 104 at the first measure; 16 and 4, kept 624 of
+    // 626 both ways, with the forms written from other material this stop (redact40 from the fifteenth's released
+    // held-out part, redact41 from a fourth outside measure of its own, labels in other languages among them), merged
+    // before redact42's, which are written from the tune part.
     private static final int SIXTEENTH_TUNE_LEAKS_STANDARD = 36;
     private static final int SIXTEENTH_TUNE_LEAKS_AT_REST = 10;
-    private static final int SIXTEENTH_HELD_OUT_LEAKS_STANDARD = 18;
+    private static final int SIXTEENTH_HELD_OUT_LEAKS_STANDARD = 16;
     private static final int SIXTEENTH_HELD_OUT_LEAKS_AT_REST = 4;
     private static final double SIXTEENTH_TUNE_KEPT_STANDARD = 0.991;
     private static final double SIXTEENTH_TUNE_KEPT_AT_REST = 0.991;
