@@ -139,8 +139,15 @@ public final class Packager {
      * {@code run}'s 1.26 s of own CPU beside a 10-test Playwright suite (its threads read from /proc, load 12 - 16),
      * about 1.4 ms a second of the run's wall. The counters are what {@code jps} and {@code jstat} read; {@code jcmd PID}
      * still attaches. (Tried for the short commands, which live a fraction of a second: no gain beyond the noise.)
+     * <p>And -XX:CompileThresholdScaling=4, as the short commands have it ({@link #SHORT_COMMAND_ONLY_OPTIONS}): C1
+     * compiles a method after four times the calls. A run's C1 thread took about a third of its own CPU (0.27 of a
+     * packaged seed run's 0.81 s), compiling what the run's start and end run a few times; what it runs while
+     * Playwright does (a look at the live lines a few times a second, a parse per result) is little and still gets
+     * compiled where it runs often. Packaged seed runs, own CPU (its threads read from /proc every 20 ms), alternating
+     * with the option given through JAVA_TOOL_OPTIONS to the same image: src/site/markdown/benchmarks.md, the runner's
+     * sixth pass.
      */
-    private static final List<String> RUN_ONLY_OPTIONS = List.of("-XX:-UsePerfData");
+    private static final List<String> RUN_ONLY_OPTIONS = List.of("-XX:-UsePerfData", "-XX:CompileThresholdScaling=4");
 
     private final Path buildDir;
     private final Path dest;
