@@ -698,8 +698,9 @@ public final class Packager {
         // A Playwright suite's own runner, which the JUnit runs above never use: its classes and Jackson's tree reader
         // (the live lines and the JSON report are read into trees) named in run's list, so that a Playwright run maps
         // them too (the lambdas spun in them a list cannot name). One seed run loaded 88 of its ~2,680 classes from
-        // elsewhere than run's archive, 47 with these; own CPU 0.82 (median of 5 pairs, benchmarks.md, the runner's
-        // sixth pass). The build machine needs no Node.js for it.
+        // elsewhere than run's archive, 67 with these (the lambdas, 21 of the runtime's own classes and 2 others); own
+        // CPU 0.82 with these and those 21 named by hand (median of 5 pairs, benchmarks.md, the runner's sixth pass).
+        // The build machine needs no Node.js for it.
         Path named = scratch.resolve("playwright-run.classlist");
         Files.write(named, playwrightRunClasses(cliClassList.resolveSibling(NAME + ".jar")));
         System.out.println("Packager: " + mergeClassList(runClassList, named) + " classes of a Playwright run added"
