@@ -139,8 +139,15 @@ public final class Packager {
      * {@code run}'s 1.26 s of own CPU beside a 10-test Playwright suite (its threads read from /proc, load 12 - 16),
      * about 1.4 ms a second of the run's wall. The counters are what {@code jps} and {@code jstat} read; {@code jcmd PID}
      * still attaches. (Tried for the short commands, which live a fraction of a second: no gain beyond the noise.)
+     * <p>And -XX:CompileThresholdScaling=4, as the short commands have it ({@link #SHORT_COMMAND_ONLY_OPTIONS}): C1
+     * compiles a method after four times the calls. A run's C1 thread took about a third of its own CPU (0.27 of a
+     * packaged seed run's 0.81 s), compiling what the run's start and end run a few times; what it runs while
+     * Playwright does (a look at the live lines a few times a second, a parse per result) is little and still gets
+     * compiled where it runs often. Packaged seed runs, own CPU (its threads read from /proc every 20 ms), alternating
+     * with the option given through JAVA_TOOL_OPTIONS to the same image: src/site/markdown/benchmarks.md, the runner's
+     * sixth pass.
      */
-    private static final List<String> RUN_ONLY_OPTIONS = List.of("-XX:-UsePerfData");
+    private static final List<String> RUN_ONLY_OPTIONS = List.of("-XX:-UsePerfData", "-XX:CompileThresholdScaling=4");
 
     private final Path buildDir;
     private final Path dest;
@@ -688,6 +695,16 @@ public final class Packager {
                         + " added to " + runClassList.getFileName());
             }
         }
+        // A Playwright suite's own runner, which the JUnit runs above never use: its classes and Jackson's tree reader
+        // (the live lines and the JSON report are read into trees) named in run's list, so that a Playwright run maps
+        // them too (the lambdas spun in them a list cannot name). One seed run loaded 88 of its ~2,680 classes from
+        // elsewhere than run's archive, 67 with these (the lambdas, 21 of the runtime's own classes and 2 others); own
+        // CPU 0.82 with these and those 21 named by hand (median of 5 pairs, benchmarks.md, the runner's sixth pass).
+        // The build machine needs no Node.js for it.
+        Path named = scratch.resolve("playwright-run.classlist");
+        Files.write(named, playwrightRunClasses(cliClassList.resolveSibling(NAME + ".jar")));
+        System.out.println("Packager: " + mergeClassList(runClassList, named) + " classes of a Playwright run added"
+                + " to " + runClassList.getFileName());
         env.remove("JAVA_TOOL_OPTIONS");
         trainCommands(launcher, cliClassList, scratch, env, List.of(
                 List.of("history", "--limit=20"),
@@ -703,6 +720,41 @@ public final class Packager {
                 List.of("config"),
                 List.of("--help"),
                 List.of("--version")));
+    }
+
+    /** The tree deserializers of Jackson's databind that {@code ObjectMapper.readTree} uses. */
+    static final List<String> JACKSON_TREE_CLASSES = List.of(
+            "com/fasterxml/jackson/databind/deser/std/BaseNodeDeserializer",
+            "com/fasterxml/jackson/databind/deser/std/BaseNodeDeserializer$ContainerStack",
+            "com/fasterxml/jackson/databind/deser/std/JsonNodeDeserializer",
+            "com/fasterxml/jackson/databind/deser/std/JsonNodeDeserializer$ObjectDeserializer",
+            "com/fasterxml/jackson/databind/deser/std/JsonNodeDeserializer$ArrayDeserializer",
+            "com/fasterxml/jackson/databind/util/LinkedNode");
+
+    /**
+     * The classes a Playwright run needs beyond a JUnit run's, by name, for run's class list: every class of the
+     * Playwright runner's package in {@code jar} (Healdesk's, as staged in the image) but the benchmark's, and
+     * {@link #JACKSON_TREE_CLASSES}.
+     */
+    static List<String> playwrightRunClasses(Path jar) throws IOException {
+        String pkg = "dev/healdesk/core/suite/playwright/";
+        List<String> names = new ArrayList<>();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            java.util.Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                String name = entries.nextElement().getName();
+                if (name.startsWith(pkg) && name.endsWith(".class") && name.indexOf('/', pkg.length()) < 0
+                        && !name.startsWith(pkg + "PlaywrightBenchmark")) {
+                    names.add(name.substring(0, name.length() - ".class".length()));
+                }
+            }
+        }
+        if (names.isEmpty()) {
+            throw new StepFailed(jar + " holds no class of " + pkg + ": the Playwright runner moved; name its"
+                    + " package in playwrightRunClasses (jpackage/Packager.java)");
+        }
+        names.addAll(JACKSON_TREE_CLASSES);
+        return names;
     }
 
     /** Runs each of {@code commands} through the launcher and adds the classes it loads to {@code cliClassList}. */
