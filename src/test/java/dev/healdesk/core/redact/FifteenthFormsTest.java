@@ -24,22 +24,9 @@ class FifteenthFormsTest {
     private final Random random = new Random(15_2026L);
     private final Redactor redactor = Redactor.standard();
 
-    /** Digits drawn until {@code passes} takes them, after {@code prefix}: a valid number made by rejection. */
-    private String drawn(String prefix, int n, Predicate<String> passes) {
-        String v;
-        do {
-            v = prefix + FormChecks.text(FormChecks.body(random, n));
-        } while (!passes.test(v));
-        return v;
-    }
-
-    private static int[] digitsOf(String v) {
-        return v.chars().filter(Character::isDigit).map(c -> c - '0').toArray();
-    }
-
     /** Malta: the first six weighted 3 4 6 7 8 9, plus the last two as a number, a multiple of 37. */
     static boolean maltaVat(String v) {
-        int[] d = digitsOf(v);
+        int[] d = FormChecks.digitsOf(v);
         return (FormChecks.sum(d, 3, 4, 6, 7, 8, 9) + d[6] * 10 + d[7]) % 37 == 0;
     }
 
@@ -57,7 +44,7 @@ class FifteenthFormsTest {
 
     /** Latvia, a legal person: the first digit 4 or more, the eleven weighted 9 1 4 8 3 10 2 5 7 6 1 leave 3 mod 11. */
     static boolean latviaVat(String v) {
-        int[] d = digitsOf(v);
+        int[] d = FormChecks.digitsOf(v);
         return d[0] >= 4 && FormChecks.sum(d, 9, 1, 4, 8, 3, 10, 2, 5, 7, 6, 1) % 11 == 3;
     }
 
@@ -72,22 +59,22 @@ class FifteenthFormsTest {
 
     @Test
     void maltasVatNumberGoesByItsCheckAndAWrongCheckStays() {
-        vats(() -> drawn("MT", 8, FifteenthFormsTest::maltaVat), FifteenthFormsTest::maltaVat);
+        vats(() -> FormChecks.drawn(random, "MT", 8, FifteenthFormsTest::maltaVat), FifteenthFormsTest::maltaVat);
     }
 
     @Test
     void luxembourgsVatNumberGoesByItsCheckAndAWrongCheckStays() {
-        vats(() -> drawn("LU", 8, FifteenthFormsTest::luxembourgVat), FifteenthFormsTest::luxembourgVat);
+        vats(() -> FormChecks.drawn(random, "LU", 8, FifteenthFormsTest::luxembourgVat), FifteenthFormsTest::luxembourgVat);
     }
 
     @Test
     void slovakiasVatNumberGoesByItsCheckAndAWrongCheckStays() {
-        vats(() -> drawn("SK", 10, FifteenthFormsTest::slovakiaVat), FifteenthFormsTest::slovakiaVat);
+        vats(() -> FormChecks.drawn(random, "SK", 10, FifteenthFormsTest::slovakiaVat), FifteenthFormsTest::slovakiaVat);
     }
 
     @Test
     void latviasVatNumberGoesByItsCheckAndAWrongCheckStays() {
-        vats(() -> drawn("LV", 11, FifteenthFormsTest::latviaVat), FifteenthFormsTest::latviaVat);
+        vats(() -> FormChecks.drawn(random, "LV", 11, FifteenthFormsTest::latviaVat), FifteenthFormsTest::latviaVat);
     }
 
     @Test

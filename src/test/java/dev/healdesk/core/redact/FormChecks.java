@@ -88,6 +88,20 @@ final class FormChecks {
         return s;
     }
 
+    /** Digits drawn from {@code random} until {@code passes} takes them, after {@code prefix}: a valid number by rejection. */
+    static String drawn(Random random, String prefix, int n, Predicate<String> passes) {
+        String v;
+        do {
+            v = prefix + text(body(random, n));
+        } while (!passes.test(v));
+        return v;
+    }
+
+    /** The digits of {@code v}, whatever stands between them. */
+    static int[] digitsOf(String v) {
+        return v.chars().filter(Character::isDigit).map(c -> c - '0').toArray();
+    }
+
     /** {@code d}'s digits written one after another. */
     static String text(int[] d) {
         StringBuilder b = new StringBuilder();

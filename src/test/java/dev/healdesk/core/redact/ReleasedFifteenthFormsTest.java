@@ -26,29 +26,16 @@ class ReleasedFifteenthFormsTest {
     private final Redactor redactor = Redactor.standard();
     private final Redactor atRest = Redactor.atRest();
 
-    /** Digits drawn until {@code passes} takes them, after {@code prefix}: a valid number made by rejection. */
-    private String drawn(String prefix, int n, Predicate<String> passes) {
-        String v;
-        do {
-            v = prefix + FormChecks.text(FormChecks.body(random, n));
-        } while (!passes.test(v));
-        return v;
-    }
-
-    private static int[] digitsOf(String v) {
-        return v.chars().filter(Character::isDigit).map(c -> c - '0').toArray();
-    }
-
     /** Estonia's KMKR: nine digits starting 10, the last (10 - the 3 7 1 weighted sum of the eight mod 10) mod 10. */
     static boolean estoniaVat(String v) {
-        int[] d = digitsOf(v);
+        int[] d = FormChecks.digitsOf(v);
         return d.length == 9 && d[0] == 1 && d[1] == 0
                 && (10 - FormChecks.sum(d, 3, 7, 1, 3, 7, 1, 3, 7) % 10) % 10 == d[8];
     }
 
     /** Bulgaria's EIK: the eight weighted 1 to 8 mod 11, where 10 weighted 3 to 10 mod 11, 10 read as 0. */
     static boolean bulgariaVat(String v) {
-        int[] d = digitsOf(v);
+        int[] d = FormChecks.digitsOf(v);
         int c = FormChecks.sum(d, 1, 2, 3, 4, 5, 6, 7, 8) % 11;
         if (c == 10) {
             c = FormChecks.sum(d, 3, 4, 5, 6, 7, 8, 9, 10) % 11 % 10;
@@ -83,12 +70,12 @@ class ReleasedFifteenthFormsTest {
 
     @Test
     void estoniasVatNumberGoesByItsCheckAndAWrongCheckStays() {
-        vats(() -> drawn("EE10", 7, ReleasedFifteenthFormsTest::estoniaVat), ReleasedFifteenthFormsTest::estoniaVat);
+        vats(() -> FormChecks.drawn(random, "EE10", 7, ReleasedFifteenthFormsTest::estoniaVat), ReleasedFifteenthFormsTest::estoniaVat);
     }
 
     @Test
     void bulgariasVatNumberOfALegalPersonGoesByItsCheckAndAWrongCheckStays() {
-        vats(() -> drawn("BG", 9, ReleasedFifteenthFormsTest::bulgariaVat), ReleasedFifteenthFormsTest::bulgariaVat);
+        vats(() -> FormChecks.drawn(random, "BG", 9, ReleasedFifteenthFormsTest::bulgariaVat), ReleasedFifteenthFormsTest::bulgariaVat);
     }
 
     @Test
@@ -117,8 +104,8 @@ class ReleasedFifteenthFormsTest {
         // Estonia's number not starting 10 (its check passes): no KMKR
         FormChecks.untouched(redactor, "\"vat\":\"EE200000000\"");
         // the country's letters inside a word, a path, a file's name; the wrong length for the layout
-        String ee = drawn("EE10", 7, ReleasedFifteenthFormsTest::estoniaVat);
-        String bg = drawn("BG", 9, ReleasedFifteenthFormsTest::bulgariaVat);
+        String ee = FormChecks.drawn(random, "EE10", 7, ReleasedFifteenthFormsTest::estoniaVat);
+        String bg = FormChecks.drawn(random, "BG", 9, ReleasedFifteenthFormsTest::bulgariaVat);
         FormChecks.untouched(redactor, "artifact rpm/" + ee + "/build and /srv/" + bg + "x/cache, file " + bg + ".log");
         FormChecks.untouched(redactor, "\"ref\":\"" + bg.substring(0, 10) + "\", \"ref2\":\"" + ee + "1\"");
     }
