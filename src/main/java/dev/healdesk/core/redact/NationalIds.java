@@ -15,7 +15,8 @@ import java.util.List;
  * {@link Ibans} at its letters); Switzerland's AHV number, Argentina's CUIT and Peru's RUC, Colombia's NIT, Australia's ABN,
  * Poland's NIP and France's SIRET; Belgium's enterprise number (4.3.3 with dots), Switzerland's UID ({@code CHE-} and
  * 3.3.3, found by {@link Numbers} behind its prefix), Italy's partita IVA and France's VAT number (after {@code IT} and
- * {@code FR}, read by {@link Ibans}) and Sweden's organisationsnummer (6-4, its third digit no month's).
+ * {@code FR}, read by {@link Ibans}), Germany's USt-IdNr., the Netherlands' btw-id and Romania's CUI (after {@code DE},
+ * {@code NL} and {@code RO}, read by {@link Ibans} too) and Sweden's organisationsnummer (6-4, its third digit no month's).
  * A number goes where it stands alone as a field's value ({@code
  * "id_no": "…"}, a CSV or table cell, a bound parameter, a fixture's quoted string) with no name that says what it is,
  * and passes every check of one entry; most ids, order numbers and timestamps of the same length fail them (the table
@@ -30,8 +31,8 @@ final class NationalIds {
     private NationalIds() {
     }
 
-    /** One layout of an id with its checks. */
-    private record Entry(String id, String layout, Check[] checks) {
+    /** One layout of an id with its checks; its first {@code literal} characters stand for themselves, D too. */
+    private record Entry(String id, String layout, int literal, Check[] checks) {
     }
 
     /** One check over the id's digits (separators left out). */
@@ -47,12 +48,15 @@ final class NationalIds {
             for (JsonNode c : id.get("checks")) {
                 checks.add(check(c));
             }
+            // a prefix of letters the layout's D would misread, Germany's DE: the layout follows it
+            String prefix = id.path("prefix").asText("");
             for (JsonNode layout : id.get("layouts")) {
-                String l = layout.asText();
+                String l = prefix + layout.asText();
                 while (byLength.size() <= l.length()) {
                     byLength.add(new ArrayList<>());
                 }
-                byLength.get(l.length()).add(new Entry(id.get("id").asText(), l, checks.toArray(new Check[0])));
+                byLength.get(l.length()).add(new Entry(id.get("id").asText(), l, prefix.length(),
+                        checks.toArray(new Check[0])));
             }
         }
         Entry[][] table = new Entry[byLength.size()][];
@@ -78,7 +82,7 @@ final class NationalIds {
                 c.path("mod").asInt(0), weights, offsets == null ? new int[] {0} : offsets, c.path("values").asText(""),
                 c.path("body").asInt(0), prefixes, days, ints(c.get("retry")), c.path("target").asInt(0));
         switch (kind) {
-            case "luhn", "weighted", "sum", "mod97", "key97", "date", "digit" -> {
+            case "luhn", "weighted", "sum", "mod97", "key97", "date", "digit", "mod11-10" -> {
                 return check;
             }
             default -> throw new IllegalStateException(RESOURCE + ": unknown check " + kind);
@@ -108,7 +112,7 @@ final class NationalIds {
         }
         int[] digits = null;
         for (Entry e : BY_LENGTH[length]) {
-            if (!fits(s, start, e.layout)) {
+            if (!fits(s, start, e.layout, e.literal)) {
                 continue;
             }
             if (digits == null) {
@@ -144,11 +148,11 @@ final class NationalIds {
         return true;
     }
 
-    private static boolean fits(String s, int start, String layout) {
+    private static boolean fits(String s, int start, String layout, int literal) {
         for (int k = 0; k < layout.length(); k++) {
             char l = layout.charAt(k);
             char c = s.charAt(start + k);
-            if (l == 'D' ? !Chars.digit(c) : c != l) {
+            if (l == 'D' && k >= literal ? !Chars.digit(c) : c != l) {
                 return false;
             }
         }
@@ -179,6 +183,7 @@ final class NationalIds {
                 case "mod97" -> mod97(d, c);
                 case "key97" -> frenchKey(d);
                 case "date" -> date(d, c);
+                case "mod11-10" -> mod1110(d, c.at);   // Germany's USt-IdNr
                 default -> c.values.indexOf((char) ('0' + d[c.at])) >= 0;   // digit
             };
             if (!ok) {
@@ -254,6 +259,19 @@ final class NationalIds {
             siren = siren * 10 + d[k];
         }
         return (12 + 3 * (siren % 97)) % 97 == d[0] * 10 + d[1];
+    }
+
+    /**
+     * ISO 7064 MOD 11,10 (a hybrid system, as Germany's USt-IdNr. takes it): over the digits before {@code at}, a product
+     * of 10 and each digit's (sum mod 10, 0 read as 10) doubled mod 11; the check digit brings the last product to 1.
+     */
+    private static boolean mod1110(int[] d, int at) {
+        int product = 10;
+        for (int k = 0; k < at; k++) {
+            int sum = (d[k] + product) % 10;
+            product = 2 * (sum == 0 ? 10 : sum) % 11;
+        }
+        return (11 - product) % 10 == d[at];
     }
 
     private static boolean date(int[] d, Check c) {
