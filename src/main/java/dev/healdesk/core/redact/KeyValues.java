@@ -99,6 +99,7 @@ final class KeyValues extends Detector {
         if (key == KeyNames.Key.NONE && colon && keyEnd - keyStart == 1 && "SNB".indexOf(s.charAt(keyStart)) >= 0) {
             // a DynamoDB attribute value, its type's letter the only member: apiKey: { S: '…' }, "token": {"S": "…"}
             key = dataSourceHolder(scan, keyStart);
+            compositeKey(scan, sep);   // pk: { S: 'SESSION#…' }: whatever the holder's name, the type names the id
         }
         if (key == KeyNames.Key.NONE && UserKeys.named(s, keyStart, keyEnd)) {
             UserKeys.value(scan, sep);   // a user that is a key's id, sasl.username: 'ABCD…'
@@ -864,6 +865,40 @@ final class KeyValues extends Detector {
             k--;
         }
         return end - (k + 1) < 2 ? KeyNames.Key.NONE : KeyNames.classify(scan, k + 1, end);
+    }
+
+    /**
+     * A DynamoDB single-table key whose type, before its {@code #}, names a secret: {@code pk: { S: 'SESSION#8445…' }},
+     * {@code "SK": {"S": "TOKEN#…"}}. The type stays (what the item is), the id after it goes when it looks random
+     * ({@link Judge#value}, as the type's name would judge it); {@code CUSTOMER#…} and {@code ORDER#…} keep theirs.
+     */
+    private static void compositeKey(Scan scan, int sep) {
+        String s = scan.text;
+        int v = Chars.skipBlanks(s, sep + 1);
+        int q = Quotes.open(s, v);
+        if (q != 1) {
+            return;
+        }
+        int start = v + 1;
+        int hash = start;
+        while (hash < s.length() && hash - start <= 32 && (Chars.letter(s.charAt(hash)) || s.charAt(hash) == '_')) {
+            hash++;
+        }
+        if (hash == start || hash >= s.length() || s.charAt(hash) != '#') {
+            return;
+        }
+        KeyNames.Key type = KeyNames.classify(scan, start, hash);
+        if (type == KeyNames.Key.NONE) {
+            return;
+        }
+        int end = Quotes.close(s, start, q);
+        if (end >= s.length() || s.charAt(end) != s.charAt(v) || end == hash + 1) {
+            return;
+        }
+        SecretKind kind = Judge.value(type, s, hash + 1, end);
+        if (kind != null) {
+            scan.add(kind, hash + 1, end);
+        }
     }
 
     /**

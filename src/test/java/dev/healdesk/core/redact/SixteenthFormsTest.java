@@ -12,7 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The general forms written for what the sixteenth corpus collection's tune part leaked or lost (released to redact42
  * alone; its held-out part stays the clean measure): the VAT numbers of Germany (USt-IdNr., ISO 7064 MOD 11,10), the
  * Netherlands (btw-id) and Romania (CUI) after their country's letters, by their check rules (national-ids.json); a
- * DynamoDB attribute value named by the field that holds it ({@link KeyValues}); an address given to Robot Framework's
+ * DynamoDB attribute value named by the field that holds it, or by its composite key's type ({@code SESSION#…},
+ * {@link KeyValues}); an address given to Robot Framework's
  * {@code --variable NAME:value} ({@link Emails}); a label's value inside a JSON string, which ends at the string's
  * quote ({@link NamedValues}); a class's qualified name where a session would stand ({@link Judge#constantPath}); the
  * label "API key" as German, Dutch, Japanese, French, Spanish, Portuguese, Italian and Polish write it
@@ -144,6 +145,17 @@ class SixteenthFormsTest {
                     "'id': {'S': 'u-1'}");
             FormChecks.gone(redactor, "{\"client_secret\": {\"S\": \"" + key + "\"}}", key, "client_secret");
         }
+        for (int k = 0; k < 8; k++) {
+            String sid = FormChecks.hex(random, 32);
+            // the type stays where the id is what goes; some ids make PasswordShapes take the whole key, type too
+            FormChecks.gone(redactor, "  Key: { pk: { S: 'SESSION#" + sid + "' } }, TableName: 'Orders'", sid,
+                    "pk: { S: '", "TableName: 'Orders'");
+            FormChecks.gone(Redactor.atRest(), "{\"SK\": {\"S\": \"TOKEN#" + sid + "\"}}", sid, "{\"SK\": {\"S\": \"");
+            // a type that names no secret keeps its id (a UUID: a bare run of hex PasswordShapes judges as before)
+            FormChecks.untouched(redactor, "  Key: { pk: { S: 'CUSTOMER#" + new java.util.UUID(random.nextLong(),
+                    random.nextLong()) + "' } }");
+        }
+        FormChecks.untouched(redactor, "  Key: { pk: { S: 'SESSION#42' }, sk: { S: 'ORDER#2024-06-01' } }");
         // fields that name no secret keep their values, and a count under a key's name is no key
         FormChecks.untouched(redactor, "  Item: { pk: { S: 'ORDER#7' }, status: { S: 'PENDING' }, total: { N: '42' } }");
         FormChecks.untouched(redactor, "  Key: { apiKey: { N: '3' } }");
