@@ -218,6 +218,20 @@ final class Chars {
     }
 
     /** Whether {@code s[start, end)} equals one of {@code words}, case and all (where {@link #isAny} ignores case). */
+    /**
+     * Whether the path segment that ends at {@code end} (a {@code /} or {@code ?} there) is one of {@code words}: letters,
+     * {@code -} and {@code _}, at most {@code max} + 1 of them, after a {@code /} (a route's word: {@code /reset-password/},
+     * {@code /keys/}); {@link ResetLinks} and {@link PathKeys} read what follows it.
+     */
+    static boolean routeWord(String s, int end, int max, String[] words) {
+        int start = end;
+        while (start > 0 && end - start <= max
+                && (letter(s.charAt(start - 1)) || s.charAt(start - 1) == '-' || s.charAt(start - 1) == '_')) {
+            start--;
+        }
+        return start > 0 && s.charAt(start - 1) == '/' && isAny(s, start, end, words);
+    }
+
     static boolean isAnyExactly(String s, int start, int end, String[] words) {
         for (String w : words) {
             if (end - start == w.length() && s.startsWith(w, start)) {

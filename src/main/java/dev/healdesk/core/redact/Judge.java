@@ -72,7 +72,7 @@ final class Judge {
      */
     static SecretKind field(KeyNames.Key key, String s, int start, int end) {
         if (end <= start || Values.placeholder(s, start, end) || bindParameter(s, start, end)
-                || reference(key, s, start, end)) {
+                || reference(key, s, start, end) || storedPassword(s, start, end)) {
             return null;
         }
         switch (key) {
@@ -225,7 +225,8 @@ final class Judge {
      * secret, as secret stores and cloud CLIs print it: a path of lower-case words ({@code --secret-id ci/e2e/credentials},
      * {@code secret_name: prod/orders/db}, Vault's {@code secret/data/ci}), or the last part of a resource name
      * ({@code arn:aws:secretsmanager:…:secret:ci/e2e/credentials-qPYMBE}, where the key "secret" is the ARN's resource
-     * type). A random value has capitals or no slash, and goes.
+     * type); or the path of the file that holds it ({@code nats --creds ~/.nkeys/creds/ci/ORDERS/ci.creds},
+     * {@link #filePath}). A random value has capitals or no slash, and goes.
      */
     /**
      * Whether {@code s[start, end)} is a class's or a module's qualified name, capitalised names joined by {@code ::}
@@ -258,11 +259,55 @@ final class Judge {
         return parts >= 2;
     }
 
+    /**
+     * Where Apple's upload and notary tools read a password from instead ({@code altool -p @keychain:AC_PASSWORD},
+     * {@code -p @env:APP_SPECIFIC_PASSWORD}): the name of a stored secret, not the secret.
+     */
+    private static boolean storedPassword(String s, int start, int end) {
+        return end - start > 6 && (s.startsWith("@keychain:", start) || s.startsWith("@env:", start));
+    }
+
     private static boolean reference(KeyNames.Key key, String s, int start, int end) {
         if (key != KeyNames.Key.SECRET && key != KeyNames.Key.KEY && key != KeyNames.Key.AWS_SECRET) {
             return false;
         }
-        return wordPath(s, start, end) || resourceName(s, start) || pageAddress(s, start, end);
+        return wordPath(s, start, end) || resourceName(s, start) || pageAddress(s, start, end) || filePath(s, start, end);
+    }
+
+    /**
+     * A file's path: from the root, the home or the working directory ({@code /}, {@code ~/}, {@code ./}, {@code ../}),
+     * parts of letters, digits, {@code - _ .} parted by single slashes, the last a file's name with an extension of one
+     * to six small letters ({@code ~/.nkeys/creds/ci/ORDERS/jenkins.creds}, {@code /etc/ci/sa-key.json}). No generated
+     * secret is written so: Base64 has no dot, Base64url, hex and JWTs no slash.
+     */
+    static boolean filePath(String s, int start, int end) {
+        int p = s.startsWith("~/", start) || s.startsWith("./", start) ? start + 2
+                : s.startsWith("../", start) ? start + 3 : s.startsWith("/", start) ? start + 1 : -1;
+        if (p < 0 || p >= end) {
+            return false;
+        }
+        int part = p;
+        for (int i = p; i < end; i++) {
+            char c = s.charAt(i);
+            if (c == '/') {
+                if (i == part) {
+                    return false;
+                }
+                part = i + 1;
+            } else if (!Chars.alnum(c) && c != '-' && c != '_' && c != '.') {
+                return false;
+            }
+        }
+        int dot = s.lastIndexOf('.', end - 1);
+        if (dot <= part || end - dot - 1 < 1 || end - dot - 1 > 6) {
+            return false;   // no extension in the last part, or a dot file's name alone (.env)
+        }
+        for (int i = dot + 1; i < end; i++) {
+            if (!Chars.lower(s.charAt(i))) {
+                return false;
+            }
+        }
+        return part > p;   // a directory at least: /x.y alone is too short to tell
     }
 
     /**
@@ -537,7 +582,7 @@ final class Judge {
                 return true;
             }
         }
-        return end - start == 3 && cardCode(s, start);
+        return end - start == 3 && (cardCode(s, start) || LocalLabels.cardCode(s, start));
     }
 
     /**

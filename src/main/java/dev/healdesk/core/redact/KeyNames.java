@@ -426,6 +426,12 @@ final class KeyNames {
                 && Chars.is(s, seg[2 * last - 2], seg[2 * last - 1], "honeycomb")) {
             return Key.SECRET;   // X-Honeycomb-Team: the header Honeycomb reads its API key from, no secret's word in it
         }
+        if (last > 0 && has(bits[last], KEY) && seg[2 * last + 1] - seg[0] >= 14
+                && s.regionMatches(true, seg[2 * last + 1] - 14, "clickhouse-key", 0, 14)) {
+            // X-ClickHouse-Key: the header ClickHouse's HTTP interface reads the user's password from (beside
+            // X-ClickHouse-User), a chosen password as often as a generated key
+            return Key.PASSWORD;
+        }
         if (last > 0 && has(bits[last - 1], SECRET) && endsWith(s, seg, last, "id") && seg[2 * last + 1] - seg[2 * last] == 2) {
             return Key.SECRET;   // a secret's id is the secret itself: Vault's secret_id, Consul's and Nomad's SecretID
         }

@@ -72,7 +72,11 @@ final class KeyValues extends Detector {
         }
         int keyStart = k + 1;
         if (keyStart == keyEnd || k >= 0 && keyChar(s.charAt(k))) {
-            return sep + 1;
+            int local = LocalLabels.start(s, keyEnd);
+            if (local < 0) {
+                return sep + 1;
+            }
+            keyStart = local;   // a label in a script KeyNames does not read: パスワード=…, 身份证号=…
         }
         if (braced && !(k >= 1 && s.charAt(k) == '{' && "$@&%".indexOf(s.charAt(k - 1)) >= 0)) {
             return sep + 1;   // a block's or a map's brace, not a variable
@@ -137,6 +141,17 @@ final class KeyValues extends Detector {
                 if (key != KeyNames.Key.NONE) {
                     keyStart = label;
                 }
+            }
+        }
+        if (key == KeyNames.Key.NONE && !bracketed && !braced) {
+            // a label in another language: Kennwort: …, mot de passe=…, clave de API=…, パスワード=…, 身份证号=…
+            int local = LocalLabels.start(s, keyEnd);
+            if (local >= 0) {
+                if (LocalLabels.masked(s, sepEnd)) {
+                    return sep + 1;   // mot de passe : (masqué), hasło: [ukryte], contraseña: <oculta>
+                }
+                key = LocalLabels.key(s, local, keyEnd);
+                keyStart = local;
             }
         }
         // a bare "key" says nothing of its value: it goes only when it mixes small and capital letters with digits
@@ -472,7 +487,7 @@ final class KeyValues extends Detector {
         int start = sep + 1;
         int end = plainEnd(s, start);
         if (Chars.indexOf(s, ':', start, end) >= 0 || !Values.passwordLike(s, start, end) || Values.hexId(s, start, end)
-                || camel(s, user, sep) || portAndPath(s, start, end)) {
+                || camel(s, user, sep) || portAndPath(s, start, end) || goField(s, user)) {
             return sep + 1;   // a field and its id, "ClientConnectionId:6c9b…", is no user and password; nor a host's
         }                     // port and path, httpie's GET localhost:8080/api or :8080/api
         for (int k = user - 1; k >= 0 && user - k <= LOGIN_REACH && s.charAt(k) != '\n'; k--) {
@@ -490,6 +505,27 @@ final class KeyValues extends Detector {
             }
         }
         return sep + 1;
+    }
+
+    /**
+     * Whether the word at {@code user} is a field of a struct Go prints with {@code %+v}: a capital first, inside braces
+     * that open on its line with another such {@code Field:} ({@code creds {Provider:static Source:EnvConfigCredentials}}),
+     * whose value is the field's, not a login's password (a field named for a secret is judged by its name).
+     */
+    private static boolean goField(String s, int user) {
+        if (!Chars.upper(s.charAt(user))) {
+            return false;
+        }
+        for (int k = user - 1; k >= 0 && user - k <= 256 && s.charAt(k) != '\n' && s.charAt(k) != '}'; k--) {
+            if (s.charAt(k) == '{') {
+                int j = k + 1;
+                while (j < user && Chars.alnum(s.charAt(j))) {
+                    j++;
+                }
+                return j > k + 1 && j < user && s.charAt(j) == ':' && Chars.upper(s.charAt(k + 1));
+            }
+        }
+        return false;
     }
 
     /** Whether {@code s[start, end)} is a port of 1 to 5 digits and perhaps a path after it: 8080, 8080/api/users. */
@@ -961,7 +997,30 @@ final class KeyValues extends Detector {
             close++;
         }
         int kty = s.indexOf("\"kty\"", open);
-        return kty >= 0 && kty < close;
+        if (kty >= 0 && kty < close) {
+            return true;
+        }
+        // no "kty" (QuestDB's ILP auth key, {"kid":…,"d":…,"x":…,"y":…}): an EC key still by its members, d beside an x
+        // and a y of one length, Base64url of 43 characters or more (a P-256 coordinate's 32 bytes, P-384's, P-521's)
+        if (keyEnd - keyStart != 1 || s.charAt(keyStart) != 'd') {
+            return false;
+        }
+        int x = coordinate(s, open, close, "\"x\":\"");
+        return x >= 43 && coordinate(s, open, close, "\"y\":\"") == x;
+    }
+
+    /** The length of the Base64url string after {@code member} (a JSON name, its colon, the opening quote) within the object, or -1. */
+    private static int coordinate(String s, int open, int close, String member) {
+        int at = s.indexOf(member, open);
+        if (at < 0 || at >= close) {
+            return -1;
+        }
+        int start = at + member.length();
+        int end = start;
+        while (end < close && (Chars.alnum(s.charAt(end)) || s.charAt(end) == '-' || s.charAt(end) == '_')) {
+            end++;
+        }
+        return end < close && s.charAt(end) == '"' ? end - start : -1;
     }
 
     /** Whether {@code name=} or {@code name:} starts at {@code i}. */
@@ -971,7 +1030,26 @@ final class KeyValues extends Detector {
             j++;
         }
         return j > i && j + 1 < s.length() && (s.charAt(j) == '=' || s.charAt(j) == ':')
-                && s.charAt(j + 1) != '=' && !Chars.space(s.charAt(j + 1)) && s.charAt(j + 1) != ',';
+                && s.charAt(j + 1) != '=' && !Chars.space(s.charAt(j + 1)) && s.charAt(j + 1) != ','
+                || taggedName(s, i);
+    }
+
+    /**
+     * Whether a span tag's name and its mark start at {@code i}, as dd-trace's debug log lists a span's tags ({@code
+     * Tags: [http.url (tag):https://…?access_token=…,http.status_code (tag):500,]}, numbers as {@code (metric):}): the
+     * comma before it ends the value before.
+     */
+    static boolean taggedName(String s, int i) {
+        int j = i;
+        while (j < s.length() && j - i <= KeyNames.MAX_LENGTH && keyChar(s.charAt(j))) {
+            j++;
+        }
+        return j > i && tagMark(s, j + 1) > 0 && s.charAt(j) == ' ';
+    }
+
+    /** Where the value after dd-trace's {@code (tag):} or {@code (metric):} mark at {@code i} starts, or -1. */
+    static int tagMark(String s, int i) {
+        return s.startsWith("(tag):", i) ? i + 6 : s.startsWith("(metric):", i) ? i + 9 : -1;
     }
 
     /** The letters of JSON's escapes: after an escaped backslash they are a newline or a tab one level down. */
@@ -1019,6 +1097,25 @@ final class KeyValues extends Detector {
         return !lower && end - start >= 3;
     }
 
+    /**
+     * A small word indexed by a small word in brackets, {@code req[cookie]}: a format's token or an expression naming
+     * where the credential is read (morgan's {@code :req[authorization] :req[cookie]}, {@code headers[x-api-key]}), not
+     * one; no generated credential holds brackets.
+     */
+    private static boolean indexed(String s, int start, int end) {
+        int open = Chars.indexOf(s, '[', start, end);
+        if (open <= start || s.charAt(end - 1) != ']' || end - open < 3) {
+            return false;
+        }
+        for (int i = start; i < end - 1; i++) {
+            char c = s.charAt(i);
+            if (i != open && !Chars.lower(c) && !(i > open && (c == '-' || c == '_'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean digits(String s, int start, int end) {
         for (int i = start; i < end; i++) {
             if (!Chars.digit(s.charAt(i))) {
@@ -1049,7 +1146,7 @@ final class KeyValues extends Detector {
             while (credEnd < end && !Chars.space(s.charAt(credEnd))) {
                 credEnd++;
             }
-            if (Values.secretLike(s, start, credEnd)) {
+            if (Values.secretLike(s, start, credEnd) && !indexed(s, start, credEnd)) {
                 scan.add(SecretKind.BEARER_TOKEN, start, credEnd);
                 return start;
             }

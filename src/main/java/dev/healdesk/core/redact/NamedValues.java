@@ -319,6 +319,9 @@ final class NamedValues extends Detector {
         if (v >= n || v - nameEnd > NEAR) {
             return -1;
         }
+        if (v > 0 && s.charAt(v - 1) == '(' && KeyValues.tagMark(s, v - 1) > 0) {
+            v = KeyValues.tagMark(s, v - 1);   // dd-trace's x-api-key (tag):…: the mark is no part of the value
+        }
         int q = Quotes.open(s, v);
         int start = v + q;
         int stop;
@@ -335,7 +338,8 @@ final class NamedValues extends Detector {
             }
         } else {
             stop = start;
-            while (stop < n && !Chars.space(s.charAt(stop)) && s.charAt(stop) != '"' && s.charAt(stop) != '\'') {
+            while (stop < n && !Chars.space(s.charAt(stop)) && s.charAt(stop) != '"' && s.charAt(stop) != '\''
+                    && !(s.charAt(stop) == ',' && KeyValues.taggedName(s, stop + 1))) {
                 stop++;
             }
             while (stop > start && ".,;:)]}".indexOf(s.charAt(stop - 1)) >= 0) {

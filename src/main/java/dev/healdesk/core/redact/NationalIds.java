@@ -15,8 +15,10 @@ import java.util.List;
  * {@link Ibans} at its letters); Switzerland's AHV number, Argentina's CUIT and Peru's RUC, Colombia's NIT, Australia's ABN,
  * Poland's NIP and France's SIRET; Belgium's enterprise number (4.3.3 with dots), Switzerland's UID ({@code CHE-} and
  * 3.3.3, found by {@link Numbers} behind its prefix), Italy's partita IVA and France's VAT number (after {@code IT} and
- * {@code FR}, read by {@link Ibans}), Germany's USt-IdNr., the Netherlands' btw-id and Romania's CUI (after {@code DE},
- * {@code NL} and {@code RO}, read by {@link Ibans} too) and Sweden's organisationsnummer (6-4, its third digit no month's).
+ * {@code FR}, read by {@link Ibans}) and Sweden's organisationsnummer (6-4, its third digit no month's); the VAT numbers of
+ * Malta, Luxembourg, Slovakia, Latvia, Estonia, Bulgaria (BG + EIK) and Cyprus (eight digits and a check letter, the
+ * layout's {@code L}), Germany (USt-IdNr.), the Netherlands (btw-id) and Romania (CUI), after their country's letters,
+ * read by {@link Ibans}.
  * A number goes where it stands alone as a field's value ({@code
  * "id_no": "…"}, a CSV or table cell, a bound parameter, a fixture's quoted string) with no name that says what it is,
  * and passes every check of one entry; most ids, order numbers and timestamps of the same length fail them (the table
@@ -37,7 +39,8 @@ final class NationalIds {
 
     /** One check over the id's digits (separators left out). */
     private record Check(String kind, String form, int at, int from, int mod, int[] weights, int[] offsets,
-                         String values, int body, String[] prefixes, boolean dayOffsets, int[] retry, int target) {
+                         String values, int body, String[] prefixes, boolean dayOffsets, int[] retry, int target,
+                         int[] odd) {
     }
 
     private static Entry[][] load() {
@@ -80,9 +83,10 @@ final class NationalIds {
         }
         Check check = new Check(kind, c.path("form").asText(""), c.path("at").asInt(0), c.path("from").asInt(0),
                 c.path("mod").asInt(0), weights, offsets == null ? new int[] {0} : offsets, c.path("values").asText(""),
-                c.path("body").asInt(0), prefixes, days, ints(c.get("retry")), c.path("target").asInt(0));
+                c.path("body").asInt(0), prefixes, days, ints(c.get("retry")), c.path("target").asInt(0),
+                ints(c.get("odd")));
         switch (kind) {
-            case "luhn", "weighted", "sum", "mod97", "key97", "date", "digit", "mod11-10" -> {
+            case "luhn", "weighted", "sum", "mod97", "key97", "date", "digit", "letter", "mod11-10" -> {
                 return check;
             }
             default -> throw new IllegalStateException(RESOURCE + ": unknown check " + kind);
@@ -118,7 +122,7 @@ final class NationalIds {
             if (digits == null) {
                 digits = digits(s, start, end);
             }
-            if (passes(digits, e.checks)) {
+            if (passes(digits, s.charAt(end - 1), e.checks)) {
                 scan.add(SecretKind.NATIONAL_ID, start, end);
                 return true;
             }
@@ -127,22 +131,24 @@ final class NationalIds {
     }
 
     /**
-     * Whether the number stands alone as a value: after the start of a line, a blank, a quote, a delimiter or a key's
-     * sign, and before its end, a blank, a quote (escaped too), a delimiter or a closing bracket; not in a path, a
+     * Whether the number stands alone as a value: after the start of a line, a blank, a quote, a delimiter, a key's
+     * sign or an opening angle bracket, and before its end, a blank, a quote (escaped too), a delimiter or a closing
+     * bracket; not in a path, a
      * URL's query, a version or a word.
      */
     private static boolean alone(String s, int start, int end) {
         if (start > 0) {
             char b = s.charAt(start - 1);
             if (!(b == ' ' || b == '\t' || b == '"' || b == '\'' || b == ',' || b == ';' || b == '|' || b == ':'
-                    || b == '=' || b == '(' || b == '[' || b == '{' || b == '>' || b == '\n')) {
+                    || b == '=' || b == '(' || b == '[' || b == '{' || b == '>' || b == '\n'
+                    || b == '<')) {   // JUnit's and Hamcrest's expected: <…> but was: <…>
                 return false;
             }
         }
         if (end < s.length()) {
             char a = s.charAt(end);
             return a == ' ' || a == '\t' || a == '"' || a == '\'' || a == ',' || a == ';' || a == '|' || a == ')'
-                    || a == ']' || a == '}' || a == '<' || a == '\n' || a == '\r'
+                    || a == ']' || a == '}' || a == '<' || a == '>' || a == '\n' || a == '\r'
                     || a == '\\';   // a JSON string's escaped quote: \"…\" in a document held in another's string
         }
         return true;
@@ -152,7 +158,7 @@ final class NationalIds {
         for (int k = 0; k < layout.length(); k++) {
             char l = layout.charAt(k);
             char c = s.charAt(start + k);
-            if (l == 'D' && k >= literal ? !Chars.digit(c) : c != l) {
+            if (k < literal ? c != l : l == 'D' ? !Chars.digit(c) : l == 'L' ? !Chars.upper(c) : c != l) {
                 return false;
             }
         }
@@ -174,7 +180,8 @@ final class NationalIds {
         return d;
     }
 
-    private static boolean passes(int[] d, Check[] checks) {
+    /** Whether the digits {@code d} (and {@code last}, the id's last character, where a letter) pass every check. */
+    private static boolean passes(int[] d, char last, Check[] checks) {
         for (Check c : checks) {
             boolean ok = switch (c.kind) {
                 case "luhn" -> luhn(d, c.from < 0 ? d.length + c.from : c.from);
@@ -183,6 +190,7 @@ final class NationalIds {
                 case "mod97" -> mod97(d, c);
                 case "key97" -> frenchKey(d);
                 case "date" -> date(d, c);
+                case "letter" -> letter(d, last, c);
                 case "mod11-10" -> mod1110(d, c.at);   // Germany's USt-IdNr
                 default -> c.values.indexOf((char) ('0' + d[c.at])) >= 0;   // digit
             };
@@ -225,6 +233,18 @@ final class NationalIds {
             default -> (c.mod - r) % 10;   // complement10
         };
         return expected < 10 && d[c.at] == expected;
+    }
+
+    /**
+     * A check letter after the digits: the digits at odd places (the first, third, …) through the {@code odd} table, the
+     * others as they are, summed mod {@code mod}, name the letter ({@code 0} A, {@code 1} B, …): Cyprus's VAT number.
+     */
+    private static boolean letter(int[] d, char last, Check c) {
+        int sum = 0;
+        for (int k = 0; k < d.length; k++) {
+            sum += k % 2 == 0 ? c.odd[d[k]] : d[k];
+        }
+        return last == (char) ('A' + sum % c.mod);
     }
 
     private static int sum(int[] d, int[] weights) {

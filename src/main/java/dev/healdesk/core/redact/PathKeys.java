@@ -29,12 +29,7 @@ final class PathKeys extends Detector {
     @Override
     int at(Scan scan, int slash) {
         String s = scan.text;
-        int nameStart = slash;
-        while (nameStart > 0 && slash - nameStart <= 8
-                && (Chars.letter(s.charAt(nameStart - 1)) || s.charAt(nameStart - 1) == '-' || s.charAt(nameStart - 1) == '_')) {
-            nameStart--;
-        }
-        if (nameStart == 0 || s.charAt(nameStart - 1) != '/' || !Chars.isAny(s, nameStart, slash, NAMES)) {
+        if (!Chars.routeWord(s, slash, 8, NAMES)) {
             return slash + 1;
         }
         int start = slash + 1;

@@ -8,7 +8,8 @@ package dev.healdesk.core.redact;
  * Iceland 7 digits from 4-8; the Maldives 7 (3…, 6…, 7…, 9… as far as the plan's 3-8 reach); Bhutan's mobiles 8 (17…,
  * 77…); Estonia 7 or 8 (mobiles 5…); Latvia 8 (2…, 6…); Lithuania 8 (3-6…) or 9 with its old
  * trunk 8 ({@code 8 627 12028}); Malta 8 (2…, 7…, 9…); Cyprus 8 (2…, 9…); Singapore 8 (3…, 6…, 8…, 9…); Hong Kong 8
- * (2-9…); Luxembourg's mobiles 9 (6…); Peru's mobiles 9 (9…); Mozambique's mobiles 9 (82-87, {@code 84 232 5157});
+ * (2-9…); Luxembourg's mobiles 9 (6…); Peru's and Guinea-Bissau's mobiles 9 (9…); Equatorial Guinea 9 (2…, 3…, 5…,
+ * written 3-3-3); Mozambique's mobiles 9 (82-87, {@code 84 232 5157});
  * France's mobiles without their 0 ({@code 6 64 84 53 98}); Mexico 10 since 2019, its two-digit metropolitan codes
  * written 2-4-4 ({@code 55 1870 6154}); and six digits, 3-3 or 2-2-2, as the closed plans of Andorra, the Faroe
  * Islands or Greenland write them, only as an address's contact pair ({@code jane@… / 317 282}).
@@ -39,7 +40,11 @@ final class PhonePlans {
             case 7 -> first >= '3' && first <= '8';   // Iceland 4-8, Estonia's fixed lines 3-8, the Maldives 3, 6, 7
             // the Baltic states, Malta, Cyprus; Singapore 3, 6, 8, 9; Hong Kong 2-9; Bhutan's mobiles 17 and 77
             case 8 -> first >= '2' || first == '1' && s.charAt(g[0] + 1) == '7';
-            case 9 -> first == '6' || first == '9'   // Luxembourg's and Peru's mobiles
+            case 9 -> first == '6' || first == '9'   // Luxembourg's and Peru's mobiles, Guinea-Bissau's 95/96
+                    // Equatorial Guinea's closed plan, nine digits from 2, 3 or 5 (222, 333, 350, 551, 555…) written
+                    // 3-3-3, as its operators print them
+                    || (first == '2' || first == '3' || first == '5') && count == 3 && g[1] - g[0] == 3
+                            && g[3] - g[2] == 3 && g[5] - g[4] == 3
                     || first == '8' && g[1] - g[0] == 1 && s.charAt(g[2]) == '6'   // Lithuania: 8 6xx xxxxx
                     // Mozambique's mobiles, 82 to 87 and seven digits, written 8X XXX XXXX
                     || first == '8' && g[1] - g[0] == 2 && s.charAt(g[0] + 1) >= '2' && s.charAt(g[0] + 1) <= '7';
@@ -99,11 +104,13 @@ final class PhonePlans {
     /** How far before the number a phone's word may stand, over a few lines: an assertion's message or field. */
     static final int WORD_REACH = 320;
     private static final String[] WORDS = {"phone", "mobile", "msisdn", "sms",
+            // a receipt's or a signature's prose: "Call us: 952 256 870", "call us on", "call us at"
+            "call us",
             // the word in the languages a localised validation message or fixture prints it in
             "telefon", "tel\u00e9fono", "t\u00e9l\u00e9phone", "telefoon", "cellulare", "celular", "m\u00f3vil", "handy"};
 
     /**
-     * A phone's word ({@code phone}, {@code mobile}, {@code msisdn}, {@code sms}, in any case and inside a longer
+     * A phone's word ({@code phone}, {@code mobile}, {@code msisdn}, {@code sms}, prose's {@code call us}, in any case and inside a longer
      * name: {@code $got->{phone}}, {@code customer.phone.should eq}, {@code SmsGateway.send(}, a test named "normalises
      * phones", a table's column) within {@link #WORD_REACH} characters before the number (a name after it, {@code 302 4812
      * … SET "phone" =}, is another field's).
@@ -142,11 +149,12 @@ final class PhonePlans {
         }
         char d = (char) (chars[k + 1] | 0x20);
         if (!(c == 'p' && d == 'h' || c == 'm' && (d == 'o' || d == 's' || d == '\u00f3') || c == 's' && d == 'm'
-                || c == 't' && (d == 'e' || d == '\u00e9') || c == 'c' && d == 'e' || c == 'h' && d == 'a')) {
+                || c == 't' && (d == 'e' || d == '\u00e9') || c == 'c' && (d == 'e' || d == 'a')
+                || c == 'h' && d == 'a')) {
             return false;
         }
         if (c == 't' || c == 'c' || c == 'h') {
-            // tel…, cel…, han…: a third letter first, as "test", "text", "case" and "has" are most of these places
+            // tel…, cel…, cal…, han…: a third letter first, as "test", "text", "case" and "has" are most of these places
             char e = k + 2 < s.length() ? (char) (chars[k + 2] | 0x20) : 0;
             if (e != (c == 'h' ? 'n' : 'l')) {
                 return false;
@@ -233,7 +241,8 @@ final class PhonePlans {
         if (end < s.length()) {
             char a = s.charAt(end);
             return a == ' ' || a == '"' || a == '\'' || a == ',' || a == ';' || a == '|' || a == '\t' || a == '\n'
-                    || a == '\r' || a == ')' || a == '>';
+                    || a == '\r' || a == ')' || a == '>'
+                    || a == '<';   // an HTML element's text: <p>Call us: 952 256 870</p>
         }
         return true;
     }

@@ -185,7 +185,7 @@ public final class Redactor {
         on("svec", new WrappedValues());
         on(")]", new LookedUpValues());
         on("/", new PathKeys());
-        on("/", new ResetLinks());
+        on("/?", new ResetLinks());
         on("w", new WantValues());
         on("R", new EvaluatedValues());
         for (char c = 0; c < 128; c++) {

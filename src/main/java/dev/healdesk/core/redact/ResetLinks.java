@@ -9,8 +9,9 @@ package dev.healdesk.core.redact;
  * time-and-hash form (up to 8 letters and digits, a dash, at least 20 hex digits); a short first segment (a uidb64,
  * {@code MQ}) is passed over for the one after it. A UUID stays, as everywhere (an id as often as a token), and so do
  * the routes' fixed words ({@code /reset/done/},
- * {@code /reset/MQ/set-password/}, {@code /reset-password/request}) and ids stay. Triggered by the {@code /} after a
- * word ending in {@code t} or {@code d}.
+ * {@code /reset/MQ/set-password/}, {@code /reset-password/request}) and ids stay. On such a route's query
+ * ({@code /reset-password?email=…&code=286354}) the code or token parameter's value goes ({@link #query}). Triggered by
+ * the {@code /} or {@code ?} after a word ending in {@code t} or {@code d}.
  */
 final class ResetLinks extends Detector {
 
@@ -30,13 +31,11 @@ final class ResetLinks extends Detector {
     @Override
     int at(Scan scan, int slash) {
         String s = scan.text;
-        int nameStart = slash;
-        while (nameStart > 0 && slash - nameStart <= 14 && (Chars.letter(s.charAt(nameStart - 1))
-                || s.charAt(nameStart - 1) == '-' || s.charAt(nameStart - 1) == '_')) {
-            nameStart--;
-        }
-        if (nameStart == 0 || s.charAt(nameStart - 1) != '/' || !Chars.isAny(s, nameStart, slash, NAMES)) {
+        if (!Chars.routeWord(s, slash, 14, NAMES)) {
             return slash + 1;
+        }
+        if (s.charAt(slash) == '?') {
+            return query(scan, slash);
         }
         int start = slash + 1;
         int end = segmentEnd(s, start);
@@ -53,6 +52,54 @@ final class ResetLinks extends Detector {
             return end;
         }
         return slash + 1;
+    }
+
+    /** The query's parameters that carry a reset link's secret: {@code ?email=…&code=286354}, {@code ?token=…}. */
+    private static final String[] CODES = {"code", "token", "otp", "key"};
+
+    /**
+     * A reset route's query ({@code /reset-password?email=…&code=286354}, as an access log prints the link a mail sent):
+     * the value of a parameter of {@link #CODES} goes, a one-time code's four to ten digits or a generated token; the
+     * address beside it is the e-mail rules'. Returns where scanning goes on.
+     */
+    private static int query(Scan scan, int question) {
+        String s = scan.text;
+        int k = question + 1;
+        while (k < s.length() && k - question <= MAX) {
+            int eq = k;
+            while (eq < s.length() && (Chars.alnum(s.charAt(eq)) || s.charAt(eq) == '_')) {
+                eq++;
+            }
+            if (eq >= s.length() || s.charAt(eq) != '=') {
+                break;
+            }
+            int end = eq + 1;
+            while (end < s.length() && end - eq <= MAX && s.charAt(end) != '&' && s.charAt(end) != '#'
+                    && !Chars.space(s.charAt(end)) && s.charAt(end) != '"' && s.charAt(end) != '\'') {
+                end++;
+            }
+            if (Chars.isAny(s, k, eq, CODES) && (code(s, eq + 1, end) || Values.generated(s, eq + 1, end))) {
+                scan.add(SecretKind.GENERIC_SECRET, eq + 1, end);
+            }
+            if (end >= s.length() || s.charAt(end) != '&') {
+                break;
+            }
+            k = end + 1;
+        }
+        return question + 1;
+    }
+
+    /** Four to ten digits: a one-time code. */
+    private static boolean code(String s, int start, int end) {
+        if (end - start < 4 || end - start > 10) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            if (!Chars.digit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int segmentEnd(String s, int start) {

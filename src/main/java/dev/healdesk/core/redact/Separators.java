@@ -11,7 +11,9 @@ package dev.healdesk.core.redact;
  * {@link KeyNames}. Its value, after more such separators, blanks and ASCII signs, is judged as {@link KeyValues#claim}
  * judges a key's where the name is spelt as an identifier or the value is quoted; after a word of prose, as
  * {@link NamedValues#near} judges one ("password — too short" stays). Triggered by the separator: {@link Redactor}
- * looks a character outside ASCII up in {@link #is}.
+ * looks a character outside ASCII up in {@link #is}. Swift Testing prints each side of a failed comparison so
+ * ({@code (signature → "…") == (expected → "…")}): the side compared with a secret's is judged as that secret
+ * ({@link #counterpart}).
  */
 final class Separators extends Detector {
 
@@ -128,7 +130,68 @@ final class Separators extends Detector {
                 return i + 1;
             }
         }
+        if (q > 0 && s.charAt(v) == '"' && end < s.length()) {
+            counterpart(scan, key, keyStart, end);
+        }
         return Math.max(i + 1, KeyValues.claim(scan, key, start, end, q > 0, i));
+    }
+
+    /** What Swift Testing prints between the two sides of a failed {@code #expect(a == b)} or {@code a != b}. */
+    private static final String[] COMPARED = {"\") == (", "\") != ("};
+    /** How far into the other side's brackets its quoted value may start: past its expression and its arrow. */
+    private static final int OTHER_REACH = 64;
+
+    /**
+     * The other side of Swift Testing's comparison, {@code Expectation failed: (signature → "…") == (expected → "…")}:
+     * each side is an expression, an arrow and its value, or a literal alone; where one side's expression names a
+     * secret ({@code key}, the name before this arrow at {@code keyStart}, this value's closing quote at {@code close}),
+     * the value it was compared with is judged as that secret's (the expected signature is the signature), on either
+     * side.
+     */
+    private static void counterpart(Scan scan, KeyNames.Key key, int keyStart, int close) {
+        String s = scan.text;
+        for (String c : COMPARED) {
+            if (s.startsWith(c, close)) {
+                // this side first: the other's value is the first quoted one in its brackets, after "expr → " or none
+                int g = close + c.length();
+                int open = g;
+                while (open < s.length() && open - g <= OTHER_REACH && s.charAt(open) != '"' && s.charAt(open) != '\n'
+                        && s.charAt(open) != ')') {
+                    open++;
+                }
+                if (open < s.length() && s.charAt(open) == '"' && (open == g || s.charAt(open - 2) == '\u2192')) {
+                    judge(scan, key, open + 1, Quotes.close(s, open + 1, 1));
+                }
+                return;
+            }
+            // this side second: keyStart just after "…") == (, the other value's closing quote at its start
+            int at = keyStart - c.length();
+            if (at > 0 && s.startsWith(c, at)) {
+                int open = at - 1;
+                while (open >= 0 && at - open <= 4096 && s.charAt(open) != '"' && s.charAt(open) != '\n') {
+                    open--;
+                }
+                if (open >= 1 && s.charAt(open) == '"'
+                        && (s.charAt(open - 1) == '(' || open >= 2 && s.charAt(open - 2) == '\u2192')) {
+                    judge(scan, key, open + 1, at);
+                }
+                return;
+            }
+        }
+    }
+
+    private static void judge(Scan scan, KeyNames.Key key, int start, int end) {
+        String s = scan.text;
+        if (end <= start || end >= s.length() || s.charAt(end) != '"' || end + 1 >= s.length() || s.charAt(end + 1) != ')') {
+            return;
+        }
+        // judged as the value under the name would be, and it must look like one itself, since no name stands beside it
+        // (a word, "signature", an expected placeholder, stays: its echoes would take the name too)
+        boolean looks = key == KeyNames.Key.PASSWORD ? Values.passwordLike(s, start, end) : Values.generated(s, start, end);
+        SecretKind kind = looks ? Judge.value(key, s, start, end) : null;
+        if (kind != null) {
+            scan.add(kind, start, end);
+        }
     }
 
     private static boolean keyChar(char c) {

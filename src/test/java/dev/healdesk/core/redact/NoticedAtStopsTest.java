@@ -9,7 +9,9 @@ import java.util.Random;
  * after an SMTP/IMAP {@code AUTH} mechanism taken for its SASL response; an OData filter whose blanks are written
  * {@code %20}; a Go struct printed with {@code %#v} whose type took its first field's name into the mask; a Kazakh
  * or Russian number with its trunk 8 in 1-3-3-4, read as a US one; {@code htpasswd}'s password given by position in
- * batch mode. Values are made at test time.
+ * batch mode. And redact39's list, noticed at redact38's stop (redact40): a Go struct printed with {@code %+v} whose
+ * {@code Source:EnvConfigCredentials} was read as a login pair; an EC key written as a JSON Web Key's members with no
+ * {@code "kty"} (QuestDB's ILP auth key), whose {@code d} leaked. Values are made at test time.
  */
 class NoticedAtStopsTest {
 
@@ -98,5 +100,52 @@ class NoticedAtStopsTest {
         FormChecks.untouched(redactor, "$ htpasswd -c /etc/nginx/.htpasswd admin");
         FormChecks.untouched(redactor, "$ htpasswd -n deploy");
         FormChecks.untouched(redactor, "$ htpasswd -b /etc/nginx/.htpasswd");
+    }
+
+    /** Base64url of {@code n} characters: a coordinate or private scalar of a P-256 key is 43. */
+    private String base64url(int n) {
+        String a = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < n; k++) {
+            b.append(a.charAt(random.nextInt(a.length())));
+        }
+        return b.toString();
+    }
+
+    @Test
+    void aGoStructsFieldsPrintedWithPercentPlusVAreNoLoginPair() {
+        FormChecks.untouched(redactor, "aws: creds {Provider:static Source:EnvConfigCredentials}");
+        FormChecks.untouched(redactor, "retrieved credentials {Source:SharedConfigCredentials Expires:false} after login");
+        // a field named for a secret still goes by its name, and a login pair outside such braces still goes
+        String secret = FormChecks.token(random, 40);
+        FormChecks.gone(redactor, "creds {AccessKeyID:AKIA0000EXAMPLE SecretAccessKey:" + secret
+                + " Source:EnvConfigCredentials}", secret, "Source:EnvConfigCredentials}");
+        String pw = password() + "Qx";
+        FormChecks.gone(redactor, "valid credentials found: Admin:" + pw, pw, "found: Admin:");
+        FormChecks.gone(redactor, "login {ok} Admin:" + pw, pw, "Admin:");   // braces closed before the pair
+    }
+
+    @Test
+    void anEcKeysMembersWithNoKtyStillMakeItsDAPrivateMember() {
+        for (int k = 0; k < 8; k++) {
+            String d = base64url(43);
+            String x = base64url(43);
+            String y = base64url(43);
+            FormChecks.gone(redactor, "io.questdb.cutlass.line.LineSenderException: [32] could not authenticate\n  auth: "
+                    + "{\"kid\":\"admin\",\"d\":\"" + d + "\",\"x\":\"" + x + "\",\"y\":\"" + y + "\"}", d,
+                    "\"kid\":\"admin\"", x, y);
+            String d384 = base64url(64);
+            FormChecks.gone(redactor, "{\"x\":\"" + base64url(64) + "\",\"y\":\"" + base64url(64) + "\",\"d\":\""
+                    + d384 + "\"}", d384);
+        }
+    }
+
+    @Test
+    void aDBesideNoKeysCoordinatesStays() {
+        // an SVG path's d beside a point's x and y; coordinates of unequal length or too short for a curve
+        FormChecks.untouched(redactor, "{\"x\":10,\"y\":20,\"d\":\"M0 0 L10 10\"}");
+        String d = base64url(43);
+        FormChecks.untouched(redactor, "{\"x\":\"" + base64url(43) + "\",\"y\":\"" + base64url(42) + "\",\"d\":\"" + d + "\"}");
+        FormChecks.untouched(redactor, "{\"x\":\"abc\",\"y\":\"def\",\"d\":\"" + d + "\"}");
     }
 }

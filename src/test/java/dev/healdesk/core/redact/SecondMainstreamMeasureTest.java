@@ -155,6 +155,15 @@ class SecondMainstreamMeasureTest {
 
     /** The cases of one outside measure's file (this test's template language), its fakes drawn from {@code fakes}. */
     static List<Case> load(String file, Fakes fakes, Random random) throws IOException {
+        return load(file, fakes, random, name -> null);
+    }
+
+    /**
+     * The cases of one outside measure's file, with {@code own} asked first for each placeholder: a measure's own fakes
+     * (null where a name is not one of them, which {@link Fakes} and this test's shapes then make).
+     */
+    static List<Case> load(String file, Fakes fakes, Random random, java.util.function.Function<String, Fake> own)
+            throws IOException {
         String all;
         try (InputStream in = SecondMainstreamMeasureTest.class.getResourceAsStream(file)) {
             assertNotNull(in, file);
@@ -167,7 +176,7 @@ class SecondMainstreamMeasureTest {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
-            cases.add(fill(i + 1, unescape(line), fakes, random));
+            cases.add(fill(i + 1, unescape(line), fakes, random, own));
         }
         return cases;
     }
@@ -177,7 +186,8 @@ class SecondMainstreamMeasureTest {
                 .replace("\u0001", "\\r\\n").replace("\u0000", "\\");
     }
 
-    private static Case fill(int lineNo, String line, Fakes fakes, Random random) {
+    private static Case fill(int lineNo, String line, Fakes fakes, Random random,
+            java.util.function.Function<String, Fake> own) {
         StringBuilder text = new StringBuilder();
         List<Planted> planted = new ArrayList<>();
         List<String> keeps = new ArrayList<>();
@@ -196,7 +206,8 @@ class SecondMainstreamMeasureTest {
                     fake = again.get(name + "#" + k);
                     assertNotNull(fake, () -> "line " + lineNo + ": no earlier " + spec);
                 } else {
-                    fake = make(name, fakes, random);
+                    Fake mine = own.apply(name);
+                    fake = mine != null ? mine : make(name, fakes, random);
                     int k = 1;
                     while (again.containsKey(name + "#" + k)) {
                         k++;

@@ -1,0 +1,257 @@
+package dev.healdesk.core.redact;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.text.Normalizer;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Labels in other languages than English that name a secret or a person's number ({@code local-labels.json}), for a
+ * key-value separator whose key {@link KeyNames} reads as none: {@code Kennwort: …}, {@code mot de passe=…},
+ * {@code clave de API=…}, {@code token autoryzacyjny=…}, {@code Partita IVA=…}, {@code パスワード=…},
+ * {@code 身份证号=…}, {@code 비밀번호=…}. The label is read back from the key's end over letters of any script, digits,
+ * single blanks and {@code _ - . '}; a Latin-script label is folded (small letters, accents dropped, {@code ł} as
+ * {@code l}, {@code _ - . '} as a blank) and its last words must be one of the file's labels, the longest that is; a
+ * label in Japanese, Chinese or Korean must end the run of its script. What the value must look like is the kind's
+ * ({@link Judge#value}): a placeholder ({@code ***}, {@code <oculta>}) and prose ({@code Das Passwort wurde geändert},
+ * no separator) stay.
+ */
+final class LocalLabels {
+
+    static final String RESOURCE = "local-labels.json";
+    /** How far back a label may reach from the separator. */
+    private static final int MAX_LABEL = 48;
+    /** Slots of the table of last words' hashes: a cheap no for most keys, which name none of the labels. */
+    private static final int SLOTS = 4096;
+
+    private static final Map<String, KeyNames.Key> LATIN = new HashMap<>();
+    private static final Map<String, KeyNames.Key> CJK = new HashMap<>();
+    /** The labels of a card's security code (folded, or in their script), a password of three digits too. */
+    private static final java.util.Set<String> CARD_CODES = new java.util.HashSet<>();
+    private static final boolean[] LAST_WORDS = new boolean[SLOTS];
+    private static final int LONGEST_CJK;
+
+    static {
+        JsonNode labels = RuleTable.resource(RESOURCE).get("labels");
+        int longest = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = labels.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> kind = it.next();
+            boolean cardCode = kind.getKey().equals("CARD_CODE");
+            KeyNames.Key key = cardCode ? KeyNames.Key.PASSWORD : KeyNames.Key.valueOf(kind.getKey());
+            for (JsonNode label : kind.getValue()) {
+                String l = label.asText();
+                if (cardCode) {
+                    CARD_CODES.add(l);
+                }
+                if (cjk(l.charAt(l.length() - 1))) {
+                    CJK.put(l, key);
+                    longest = Math.max(longest, l.length());
+                } else {
+                    if (!l.equals(fold(l))) {
+                        throw new IllegalStateException(RESOURCE + ": a label not folded: " + l);
+                    }
+                    LATIN.put(l, key);
+                    String last = l.substring(l.lastIndexOf(' ') + 1);
+                    LAST_WORDS[hash(last, 0, last.length())] = true;
+                }
+            }
+        }
+        LONGEST_CJK = longest;
+    }
+
+    private LocalLabels() {
+    }
+
+    /**
+     * Where the label that ends at {@code end} starts, when it is one of the file's, else -1: for the key that
+     * {@link KeyValues} read before its separator and {@link KeyNames} found nothing in.
+     */
+    static int start(String s, int end) {
+        if (end < 2 || end > s.length()) {
+            return -1;
+        }
+        char last = s.charAt(end - 1);
+        if (cjk(last)) {
+            return cjkStart(s, end);
+        }
+        if (!Character.isLetter(last)) {
+            return -1;
+        }
+        int wordStart = end;
+        while (wordStart > 0 && Character.isLetter(s.charAt(wordStart - 1)) && !cjk(s.charAt(wordStart - 1))) {
+            wordStart--;
+        }
+        if (!LAST_WORDS[foldedHash(s, wordStart, end)]) {
+            return -1;
+        }
+        int from = end;
+        int best = -1;
+        while (from > 0 && end - from < MAX_LABEL) {
+            char c = s.charAt(from - 1);
+            boolean inLabel = Character.isLetterOrDigit(c) && !cjk(c) || c == '_' || c == '-' || c == '.' || c == '\''
+                    || c == ' ' && from >= 2 && s.charAt(from - 2) != ' ';
+            if (!inLabel) {
+                break;
+            }
+            from--;
+            boolean wordStarts = from == 0 || !Character.isLetterOrDigit(s.charAt(from - 1));
+            if (wordStarts && Character.isLetterOrDigit(c) && LATIN.containsKey(fold(s.substring(from, end)))) {
+                best = from;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Whether the value at {@code value} stands after a card's security code's label in another language, and a colon or
+     * an equals sign ({@code セキュリティコード=505}, {@code código de seguridad: 731}): for {@link Judge}'s card code.
+     */
+    static boolean cardCode(String s, int value) {
+        int k = value - 1;
+        while (k >= 0 && (s.charAt(k) == '"' || s.charAt(k) == '\'' || Chars.blank(s.charAt(k)))) {
+            k--;
+        }
+        if (k < 1 || s.charAt(k) != '=' && s.charAt(k) != ':') {
+            return false;
+        }
+        k--;
+        while (k >= 0 && (s.charAt(k) == '"' || s.charAt(k) == '\'' || Chars.blank(s.charAt(k)))) {
+            k--;
+        }
+        int end = k + 1;
+        int start = start(s, end);
+        if (start < 0) {
+            return false;
+        }
+        if (cjk(s.charAt(end - 1))) {
+            for (int from = Math.max(start, end - LONGEST_CJK); from < end; from++) {
+                if (CJK.containsKey(s.substring(from, end))) {
+                    return CARD_CODES.contains(s.substring(from, end));
+                }
+            }
+            return false;
+        }
+        return CARD_CODES.contains(fold(s.substring(start, end)));
+    }
+
+    /** The kind of key the label {@code s[start, end)} that {@link #start} found names. */
+    static KeyNames.Key key(String s, int start, int end) {
+        if (cjk(s.charAt(end - 1))) {
+            for (int from = Math.max(start, end - LONGEST_CJK); from < end; from++) {
+                KeyNames.Key key = CJK.get(s.substring(from, end));
+                if (key != null) {
+                    return key;
+                }
+            }
+            return null;
+        }
+        return LATIN.get(fold(s.substring(start, end)));
+    }
+
+    private static int cjkStart(String s, int end) {
+        int runStart = end;
+        while (runStart > 0 && cjk(s.charAt(runStart - 1))) {
+            runStart--;
+        }
+        int best = -1;
+        for (int from = Math.max(runStart, end - LONGEST_CJK); from < end; from++) {
+            if (CJK.containsKey(s.substring(from, end))) {
+                best = from;
+                break;   // the longest, as from rises
+            }
+        }
+        if (best < 0) {
+            return -1;
+        }
+        // a Latin word glued before (APIキー, APIv3密钥) belongs to the label
+        int k = best;
+        while (k > 0 && Chars.alnum(s.charAt(k - 1))) {
+            k--;
+        }
+        return k;
+    }
+
+    /**
+     * Whether the value after the separator at {@code v} is a word in brackets, as a localised tool writes a value it
+     * hid: {@code (masqué)}, {@code [ukryte]}, {@code <oculta>}, {@code (非表示)}: letters of any script and blanks alone
+     * between (, [, < or { and its closing mate.
+     */
+    static boolean masked(String s, int v) {
+        v = Chars.skipBlanks(s, v);
+        if (v >= s.length()) {
+            return false;
+        }
+        int open = "([<{".indexOf(s.charAt(v));
+        if (open < 0) {
+            return false;
+        }
+        char close = ")]>}".charAt(open);
+        int i = v + 1;
+        while (i < s.length() && i - v < MAX_LABEL && (Character.isLetter(s.charAt(i)) || s.charAt(i) == ' ')) {
+            i++;
+        }
+        return i > v + 1 && i < s.length() && s.charAt(i) == close;
+    }
+
+    /** Japanese kana, CJK ideographs, Hangul: scripts that write a label without blanks. */
+    static boolean cjk(char c) {
+        return c >= 0x3040 && c <= 0x30ff || c >= 0x3400 && c <= 0x9fff || c >= 0xac00 && c <= 0xd7af
+                || c >= 0xf900 && c <= 0xfaff;
+    }
+
+    /** A label as the file writes it: small letters, accents dropped, ł as l, ß as ss, _ - . ' as one blank. */
+    static String fold(String label) {
+        String d = Normalizer.normalize(label.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
+        StringBuilder b = new StringBuilder(d.length());
+        for (int i = 0; i < d.length(); i++) {
+            char c = d.charAt(i);
+            if (Character.getType(c) == Character.NON_SPACING_MARK) {
+                continue;
+            }
+            if (c == 'ł') {
+                c = 'l';
+            } else if (c == 'ß') {
+                b.append("ss");
+                continue;
+            } else if (c == '_' || c == '-' || c == '.' || c == '\'' || c == ' ') {
+                if (b.length() > 0 && b.charAt(b.length() - 1) != ' ') {
+                    b.append(' ');
+                }
+                continue;
+            }
+            b.append(c);
+        }
+        int n = b.length();
+        return n > 0 && b.charAt(n - 1) == ' ' ? b.substring(0, n - 1) : b.toString();
+    }
+
+    /** {@link #hash} of the word {@code s[start, end)} folded, without building it. */
+    private static int foldedHash(String s, int start, int end) {
+        int h = 0;
+        for (int i = start; i < end; i++) {
+            h = 31 * h + plain(Character.toLowerCase(s.charAt(i)));
+        }
+        return (h ^ h >>> 12) & (SLOTS - 1);
+    }
+
+    private static int hash(String folded, int start, int end) {
+        int h = 0;
+        for (int i = start; i < end; i++) {
+            h = 31 * h + folded.charAt(i);
+        }
+        return (h ^ h >>> 12) & (SLOTS - 1);
+    }
+
+    /** A small letter without its accent, for the letters of the languages the file has. */
+    private static char plain(char c) {
+        if (c < 0xc0) {
+            return c;
+        }
+        String d = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+        char base = d.charAt(0);
+        return base == 'ł' ? 'l' : base;
+    }
+}
