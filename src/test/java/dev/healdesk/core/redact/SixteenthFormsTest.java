@@ -129,6 +129,9 @@ class SixteenthFormsTest {
         // Germany's with a leading zero (none is issued), the Netherlands' without its B and branch
         FormChecks.untouched(redactor, "\"vat\":\"DE0" + de.substring(3) + "\"");
         FormChecks.untouched(redactor, "\"ref\":\"NL123456782\"");
+        // a country's letters are literal (a layout's prefix): Latvia's number passes, the same digits after AV stay
+        FormChecks.gone(redactor, "{\"vat\":\"LV40003245752\"}", "LV40003245752");
+        FormChecks.untouched(redactor, "{\"vat\":\"AV40003245752\"}");
         // a Romanian code of five digits or fewer reads like a code and stays, whatever its check
         for (String shortCode : new String[] {"RO12", "RO1234", "RO12345"}) {
             FormChecks.untouched(redactor, "\"ref\":\"" + shortCode + "\"");
