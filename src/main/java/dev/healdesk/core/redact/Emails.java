@@ -42,7 +42,8 @@ final class Emails extends Detector {
             return at + 1;
         }
         if (start > 0 && (s.charAt(start - 1) == '/'
-                || s.charAt(start - 1) == ':' && !mailto(s, start - 1) && !mailKey(s, start - 1))) {
+                || s.charAt(start - 1) == ':' && !mailto(s, start - 1) && !mailKey(s, start - 1)
+                && !robotVariable(s, start - 1))) {
             return at + 1;
         }
         int end = at + sep;
@@ -203,6 +204,21 @@ final class Emails extends Detector {
             w--;
         }
         return w == 0 || s.charAt(w - 1) != '/';   // amqp://mail:guest@rabbit.acme.net: a URL's user, no key
+    }
+
+    /**
+     * Whether the colon at {@code colon} parts a variable's name from its value as Robot Framework's command line takes
+     * them, {@code --variable USER:qa@acme.io} or {@code -v EMAIL:…}: what follows is the value, not a URL's password.
+     */
+    private static boolean robotVariable(String s, int colon) {
+        int w = colon;
+        while (w > 0 && colon - w < 64 && Chars.word(s.charAt(w - 1))) {
+            w--;
+        }
+        if (w == colon || w < 3 || s.charAt(w - 1) != ' ') {
+            return false;
+        }
+        return s.startsWith(" -v", w - 4) || w >= 11 && s.startsWith("--variable", w - 11);
     }
 
     private static final String[] SSH_COMMANDS = {"ssh", "scp", "sftp", "rsync", "ssh-copy-id", "mosh", "plink",

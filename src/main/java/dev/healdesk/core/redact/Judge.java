@@ -52,7 +52,7 @@ final class Judge {
                 return awsSecret(s, start, end) ? SecretKind.AWS_SECRET_KEY
                         : Values.secretLike(s, start, end) ? SecretKind.GENERIC_SECRET : null;
             case SESSION:
-                return Values.secretLike(s, start, end) ? SecretKind.SESSION_ID : null;
+                return Values.secretLike(s, start, end) && !constantPath(s, start, end) ? SecretKind.SESSION_ID : null;
             case SECRET:
                 return Values.secretLike(s, start, end) && !credentialScope(s, start, end)
                         && !resourceName(s, start, end) ? SecretKind.GENERIC_SECRET : null;
@@ -228,6 +228,37 @@ final class Judge {
      * type); or the path of the file that holds it ({@code nats --creds ~/.nkeys/creds/ci/ORDERS/ci.creds},
      * {@link #filePath}). A random value has capitals or no slash, and goes.
      */
+    /**
+     * Whether {@code s[start, end)} is a class's or a module's qualified name, capitalised names joined by {@code ::}
+     * (Ruby, C++, Rust, PHP's static calls): {@code session: ShopifyAPI::Auth::Session} prints the object's class where
+     * its inspect() shows no id. No session id or token is written so.
+     */
+    static boolean constantPath(String s, int start, int end) {
+        int parts = 0;
+        int k = start;
+        while (k < end) {
+            if (!Chars.upper(s.charAt(k))) {
+                return false;
+            }
+            int part = k;
+            while (k < end && (Chars.alnum(s.charAt(k)) || s.charAt(k) == '_')) {
+                k++;
+            }
+            if (Values.generated(s, part, k)) {
+                return false;   // Auth::Zk3pQ9…: a random part is no class's name
+            }
+            parts++;
+            if (k == end) {
+                break;
+            }
+            if (k + 2 >= end || s.charAt(k) != ':' || s.charAt(k + 1) != ':') {
+                return false;
+            }
+            k += 2;
+        }
+        return parts >= 2;
+    }
+
     /**
      * Where Apple's upload and notary tools read a password from instead ({@code altool -p @keychain:AC_PASSWORD},
      * {@code -p @env:APP_SPECIFIC_PASSWORD}): the name of a stored secret, not the secret.

@@ -100,6 +100,11 @@ final class KeyValues extends Detector {
                 || Chars.is(s, keyStart, keyEnd, "inline_bytes"))) {
             key = dataSourceHolder(scan, keyStart);   // Envoy's DataSource: "private_key": {"inline_string": "…"}
         }
+        if (key == KeyNames.Key.NONE && colon && keyEnd - keyStart == 1 && "SNB".indexOf(s.charAt(keyStart)) >= 0) {
+            // a DynamoDB attribute value, its type's letter the only member: apiKey: { S: '…' }, "token": {"S": "…"}
+            key = dataSourceHolder(scan, keyStart);
+            compositeKey(scan, sep);   // pk: { S: 'SESSION#…' }: whatever the holder's name, the type names the id
+        }
         if (key == KeyNames.Key.NONE && UserKeys.named(s, keyStart, keyEnd)) {
             UserKeys.value(scan, sep);   // a user that is a key's id, sasl.username: 'ABCD…'
         }
@@ -167,6 +172,9 @@ final class KeyValues extends Detector {
             }
             key = before;   // access_token used: …, the name before a participle that says what was done with it
             keyStart = named;
+        }
+        if (key == KeyNames.Key.NONE && !colon && !arrow && signatureScheme(s, keyStart, keyEnd)) {
+            key = KeyNames.Key.SECRET;   // Stripe-Signature: t=1717243502,v1=…: the scheme's HMAC
         }
         if (key == KeyNames.Key.NONE && quoted && colon && jwkPrivate(s, keyStart, keyEnd)) {
             key = KeyNames.Key.SECRET;   // a JSON Web Key's private member, "d" of {"kty":"EC",…,"d":"…"}
@@ -863,7 +871,9 @@ final class KeyValues extends Detector {
      * What the field that holds an Envoy DataSource (its {@code inline_string} or {@code inline_bytes} at {@code
      * keyStart}) is named as a key: the name before the brace that opens the DataSource's object, {@code "private_key":
      * {"inline_string": …}}, {@code secret: {inline_string: …}} (JSON or YAML's flow style, on one line or several).
-     * A certificate chain's or a filename's holder is no secret's name, and its inline value stays.
+     * A certificate chain's or a filename's holder is no secret's name, and its inline value stays. A DynamoDB attribute
+     * value is read the same way, its type's letter ({@code S}, {@code N}, {@code B}) in the place of {@code inline_string}:
+     * {@code apiKey: { S: '…' }} (the AWS SDK's dump of an {@code Item}), {@code "token": {"S": "…"}} (boto3's).
      */
     private static KeyNames.Key dataSourceHolder(Scan scan, int keyStart) {
         String s = scan.text;
@@ -891,6 +901,74 @@ final class KeyValues extends Detector {
             k--;
         }
         return end - (k + 1) < 2 ? KeyNames.Key.NONE : KeyNames.classify(scan, k + 1, end);
+    }
+
+    /**
+     * A DynamoDB single-table key whose type, before its {@code #}, names a secret: {@code pk: { S: 'SESSION#8445…' }},
+     * {@code "SK": {"S": "TOKEN#…"}}. The type stays (what the item is), the id after it goes when it looks random
+     * ({@link Judge#value}, as the type's name would judge it); {@code CUSTOMER#…} and {@code ORDER#…} keep theirs.
+     */
+    private static void compositeKey(Scan scan, int sep) {
+        String s = scan.text;
+        int v = Chars.skipBlanks(s, sep + 1);
+        int q = Quotes.open(s, v);
+        if (q != 1) {
+            return;
+        }
+        int start = v + 1;
+        int hash = start;
+        while (hash < s.length() && hash - start <= 32 && (Chars.letter(s.charAt(hash)) || s.charAt(hash) == '_')) {
+            hash++;
+        }
+        if (hash == start || hash >= s.length() || s.charAt(hash) != '#') {
+            return;
+        }
+        KeyNames.Key type = KeyNames.classify(scan, start, hash);
+        if (type == KeyNames.Key.NONE) {
+            return;
+        }
+        int end = Quotes.close(s, start, q);
+        if (end >= s.length() || s.charAt(end) != s.charAt(v) || end == hash + 1) {
+            return;
+        }
+        SecretKind kind = Judge.value(type, s, hash + 1, end);
+        if (kind != null) {
+            scan.add(kind, hash + 1, end);
+        }
+    }
+
+    /**
+     * Whether the name {@code s[keyStart, keyEnd)} is a signature scheme's version, {@code v1} or {@code v0}, after the
+     * timestamp of a webhook's signature header as Stripe writes it ({@code t=1717243502,v1=…,v0=…}; Stripe's, and the
+     * SDKs' logs and errors that print it, under any name): what follows is the HMAC of the payload.
+     */
+    private static boolean signatureScheme(String s, int keyStart, int keyEnd) {
+        if (keyEnd - keyStart != 2 || s.charAt(keyStart) != 'v' || !Chars.digit(s.charAt(keyStart + 1))
+                || keyStart < 5 || s.charAt(keyStart - 1) != ',') {
+            return false;
+        }
+        int k = keyStart - 2;   // back over the previous pairs (v1=…,v0=…) to the timestamp's t=
+        while (k > 0 && keyStart - k < 600 && s.charAt(k) != '=' ) {
+            k--;
+        }
+        for (int pair = 0; pair < 4 && k > 1; pair++) {
+            int digits = k + 1;
+            while (digits < keyStart - 1 && Chars.digit(s.charAt(digits))) {
+                digits++;
+            }
+            if (s.charAt(k - 1) == 't' && digits > k + 1 && s.charAt(digits) == ','
+                    && (k < 2 || !Chars.alnum(s.charAt(k - 2)))) {
+                return true;
+            }
+            if (k < 3 || s.charAt(k - 2) != 'v' || s.charAt(k - 3) != ',') {
+                return false;
+            }
+            k -= 4;
+            while (k > 0 && s.charAt(k) != '=') {
+                k--;
+            }
+        }
+        return false;
     }
 
     /** The private members of a JSON Web Key (RFC 7518): an EC or OKP key's d, an RSA key's d, primes and CRT values. */

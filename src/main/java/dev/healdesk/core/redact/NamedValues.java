@@ -116,6 +116,14 @@ final class NamedValues extends Detector {
                 }
             }
         }
+        if (end - i == 3 && Chars.is(s, i, end, "api")) {
+            int label = localisedKey(s, i, end);
+            if (label >= end && label < s.length() && (s.charAt(label) == ':' || s.charAt(label) == '\uff1a')) {
+                label++;   // a colon after the label, the full-width one of Japanese text too
+            }
+            int value = label >= end && label < s.length() && Chars.blank(s.charAt(label)) ? value(scan, label, false) : -1;
+            return value >= 0 ? value : end;
+        }
         if (!named(s, i, end)) {
             return end;
         }
@@ -131,6 +139,33 @@ final class NamedValues extends Detector {
         }
         int near = near(scan, end, passwordName(s, i, end));
         return near >= 0 ? near : end;
+    }
+
+    /** "Key" after "API", as localised output writes the label: German, Dutch (a hyphen between), Japanese (no blank). */
+    private static final String[] KEYS_AFTER = {"-Schl\u00fcssel", "-sleutel", "\u30ad\u30fc"};
+    /** "Key" before "API", as French, Spanish, Portuguese, Italian and Polish write it ("clé API", "clave de API"). */
+    private static final String[] KEYS_BEFORE = {"cl\u00e9 ", "cl\u00e9 d'", "clave ", "clave de ", "chave ", "chave de ",
+        "chiave ", "klucz "};
+
+    /**
+     * Where the label "API key" ends in the languages localised output writes it in, its "API" at {@code [i, end)}:
+     * {@code API-Schlüssel}, {@code API-sleutel}, {@code APIキー}, {@code clé API}, {@code clave de API}, {@code chave
+     * API}, {@code chiave API}, {@code klucz API}; -1 where no such word stands beside it. The value after it is judged
+     * as the English label's ({@link #value}: only a generated-looking one goes).
+     */
+    private static int localisedKey(String s, int i, int end) {
+        for (String k : KEYS_AFTER) {
+            if (s.regionMatches(true, end, k, 0, k.length())) {
+                return end + k.length();
+            }
+        }
+        for (String k : KEYS_BEFORE) {
+            int at = i - k.length();
+            if (at >= 0 && s.regionMatches(true, at, k, 0, k.length()) && (at == 0 || !Character.isLetter(s.charAt(at - 1)))) {
+                return end;
+            }
+        }
+        return -1;
     }
 
     /** A CLI's verbs that act on a stored object: the word after "create secret" or "secret set" names it. */
@@ -649,6 +684,11 @@ final class NamedValues extends Detector {
         while (after < s.length() && Chars.blank(s.charAt(after))) {
             after++;
         }
+        int closes = nextLine ? -1 : stringEnd(s, name, v, e);
+        if (closes >= 0) {
+            e = closes;   // the label stands in a JSON string: "Exception":"…API Key provided: sk_live_****","Properties":…
+            after = s.length();
+        }
         if (e == v || after < s.length() && s.charAt(after) != '\n' && s.charAt(after) != '\r'
                 || Values.placeholder(s, v, e)) {
             return -1;   // more than one word: a sentence
@@ -673,6 +713,32 @@ final class NamedValues extends Detector {
         }
         scan.add(password ? SecretKind.PASSWORD : SecretKind.GENERIC_SECRET, v, e);
         return v;   // a token of known shape names it better
+    }
+
+    /**
+     * Where the value {@code s[v, e)} of a label that starts at {@code name} ends when the label stands inside a quoted
+     * string (an odd number of double quotes before it on its line, as a JSON log record holds an exception's message):
+     * at the quote that closes that string, {@code \"} escaped too, so the record's next fields are none of it. -1
+     * where the label stands outside a string or no quote closes it within the value's word.
+     */
+    private static int stringEnd(String s, int name, int v, int e) {
+        int quotes = 0;
+        for (int k = name - 1; k >= 0 && s.charAt(k) != '\n'; k--) {
+            if (s.charAt(k) == '"' && (k == 0 || s.charAt(k - 1) != '\\')) {
+                quotes++;
+            }
+        }
+        if (quotes % 2 == 0) {
+            return -1;
+        }
+        int q = Chars.indexOf(s, '"', v, e);
+        if (q < 0) {
+            return -1;
+        }
+        while (q > v && s.charAt(q - 1) == '\\') {
+            q--;
+        }
+        return q;
     }
 
     /**

@@ -17,7 +17,8 @@ import java.util.List;
  * 3.3.3, found by {@link Numbers} behind its prefix), Italy's partita IVA and France's VAT number (after {@code IT} and
  * {@code FR}, read by {@link Ibans}) and Sweden's organisationsnummer (6-4, its third digit no month's); the VAT numbers of
  * Malta, Luxembourg, Slovakia, Latvia, Estonia, Bulgaria (BG + EIK) and Cyprus (eight digits and a check letter, the
- * layout's {@code L}), after their country's letters, read by {@link Ibans}.
+ * layout's {@code L}), Germany (USt-IdNr.), the Netherlands (btw-id) and Romania (CUI), after their country's letters,
+ * read by {@link Ibans}.
  * A number goes where it stands alone as a field's value ({@code
  * "id_no": "…"}, a CSV or table cell, a bound parameter, a fixture's quoted string) with no name that says what it is,
  * and passes every check of one entry; most ids, order numbers and timestamps of the same length fail them (the table
@@ -32,8 +33,8 @@ final class NationalIds {
     private NationalIds() {
     }
 
-    /** One layout of an id with its checks. */
-    private record Entry(String id, String layout, Check[] checks) {
+    /** One layout of an id with its checks; its first {@code literal} characters stand for themselves, D too. */
+    private record Entry(String id, String layout, int literal, Check[] checks) {
     }
 
     /** One check over the id's digits (separators left out). */
@@ -50,12 +51,15 @@ final class NationalIds {
             for (JsonNode c : id.get("checks")) {
                 checks.add(check(c));
             }
+            // a prefix of letters the layout's D would misread, Germany's DE: the layout follows it
+            String prefix = id.path("prefix").asText("");
             for (JsonNode layout : id.get("layouts")) {
-                String l = layout.asText();
+                String l = prefix + layout.asText();
                 while (byLength.size() <= l.length()) {
                     byLength.add(new ArrayList<>());
                 }
-                byLength.get(l.length()).add(new Entry(id.get("id").asText(), l, checks.toArray(new Check[0])));
+                byLength.get(l.length()).add(new Entry(id.get("id").asText(), l, prefix.length(),
+                        checks.toArray(new Check[0])));
             }
         }
         Entry[][] table = new Entry[byLength.size()][];
@@ -82,7 +86,7 @@ final class NationalIds {
                 c.path("body").asInt(0), prefixes, days, ints(c.get("retry")), c.path("target").asInt(0),
                 ints(c.get("odd")));
         switch (kind) {
-            case "luhn", "weighted", "sum", "mod97", "key97", "date", "digit", "letter" -> {
+            case "luhn", "weighted", "sum", "mod97", "key97", "date", "digit", "letter", "mod11-10" -> {
                 return check;
             }
             default -> throw new IllegalStateException(RESOURCE + ": unknown check " + kind);
@@ -112,7 +116,7 @@ final class NationalIds {
         }
         int[] digits = null;
         for (Entry e : BY_LENGTH[length]) {
-            if (!fits(s, start, e.layout)) {
+            if (!fits(s, start, e.layout, e.literal)) {
                 continue;
             }
             if (digits == null) {
@@ -150,11 +154,11 @@ final class NationalIds {
         return true;
     }
 
-    private static boolean fits(String s, int start, String layout) {
+    private static boolean fits(String s, int start, String layout, int literal) {
         for (int k = 0; k < layout.length(); k++) {
             char l = layout.charAt(k);
             char c = s.charAt(start + k);
-            if (l == 'D' ? !Chars.digit(c) : l == 'L' ? !Chars.upper(c) : c != l) {
+            if (k < literal ? c != l : l == 'D' ? !Chars.digit(c) : l == 'L' ? !Chars.upper(c) : c != l) {
                 return false;
             }
         }
@@ -187,6 +191,7 @@ final class NationalIds {
                 case "key97" -> frenchKey(d);
                 case "date" -> date(d, c);
                 case "letter" -> letter(d, last, c);
+                case "mod11-10" -> mod1110(d, c.at);   // Germany's USt-IdNr
                 default -> c.values.indexOf((char) ('0' + d[c.at])) >= 0;   // digit
             };
             if (!ok) {
@@ -274,6 +279,19 @@ final class NationalIds {
             siren = siren * 10 + d[k];
         }
         return (12 + 3 * (siren % 97)) % 97 == d[0] * 10 + d[1];
+    }
+
+    /**
+     * ISO 7064 MOD 11,10 (a hybrid system, as Germany's USt-IdNr. takes it): over the digits before {@code at}, a product
+     * of 10 and each digit's (sum mod 10, 0 read as 10) doubled mod 11; the check digit brings the last product to 1.
+     */
+    private static boolean mod1110(int[] d, int at) {
+        int product = 10;
+        for (int k = 0; k < at; k++) {
+            int sum = (d[k] + product) % 10;
+            product = 2 * (sum == 0 ? 10 : sum) % 11;
+        }
+        return (11 - product) % 10 == d[at];
     }
 
     private static boolean date(int[] d, Check c) {

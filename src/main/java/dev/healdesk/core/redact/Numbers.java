@@ -546,7 +546,8 @@ final class Numbers extends Detector {
         if (bracketed || closes) {
             end--;
         }
-        if (digits < 7 || digits > 15 || end < n && !fieldEnd(s.charAt(end)) && !bracketed && !closes || dated(s, i, end)
+        if (digits < 7 && !pairs(s, i, end) || digits > 15 || end < n && !fieldEnd(s.charAt(end)) && !bracketed && !closes
+                || dated(s, i, end)
                 || zeroed(s, i, end)) {
             return -1;   // most numbers: too short for a phone's, so the label is not read back
         }
@@ -656,6 +657,30 @@ final class Numbers extends Detector {
                 || s.charAt(start + 2) == '.' && s.charAt(start + 5) == '.'
                 || s.charAt(start + 2) == '/' && s.charAt(start + 5) == '/'
                 || s.charAt(start + 4) == '/' && s.charAt(start + 7) == '/');
+    }
+
+    /**
+     * Whether {@code s[start, end)} is six digits in three pairs parted by dots or blanks, as the French territories of
+     * the Pacific and the Atlantic write their six-digit numbers (New Caledonia's {@code 78.66.79}, Wallis and Futuna's,
+     * Saint Pierre and Miquelon's {@code 41 23 45}): read only after a phone's label, and not where the pairs are a
+     * date ({@code 12.05.24}).
+     */
+    private static boolean pairs(String s, int start, int end) {
+        if (end - start != 8) {
+            return false;
+        }
+        char sep = s.charAt(start + 2);
+        if (sep != '.' && sep != ' ' || s.charAt(start + 5) != sep) {
+            return false;
+        }
+        for (int k : new int[] {0, 1, 3, 4, 6, 7}) {
+            if (!Chars.digit(s.charAt(start + k))) {
+                return false;
+            }
+        }
+        int day = (s.charAt(start) - '0') * 10 + s.charAt(start + 1) - '0';
+        int month = (s.charAt(start + 3) - '0') * 10 + s.charAt(start + 4) - '0';
+        return !(day >= 1 && day <= 31 && month >= 1 && month <= 12);
     }
 
     /** Whether the number's last seven digits are all zeros: a placeholder, no one's number. */
@@ -799,7 +824,7 @@ final class Numbers extends Detector {
      * its {@code to} and {@code from} are the two ends' phone numbers ({@code {"to":"…","from":"…","account_sid":…}},
      * {@code messages.create({ to: '…' })} below a Twilio client). {@code "to": "…"} on any other line stays.
      */
-    private static boolean messaging(String s, int label) {
+    static boolean messaging(String s, int label) {
         int from = label;
         while (from > 0 && label - from < 400 && s.charAt(from - 1) != '\n') {
             from--;

@@ -35,6 +35,10 @@ final class OneTimeCodes extends Detector {
         }
         boolean otp = end - i == 3 && (s.charAt(i) | 0x20) == 'o';
         boolean field = !otp && !qualified(s, i);
+        int body = field ? smsBody(scan, i, end) : -1;
+        if (body > 0) {
+            return body;
+        }
         if (field && !addressed(s, i, end)) {
             return end;
         }
@@ -73,6 +77,29 @@ final class OneTimeCodes extends Detector {
             return end;
         }
         scan.add(SecretKind.PASSWORD, start, p);
+        return p;
+    }
+
+    /**
+     * A text message's whole body, a quoted string that is the word and the code alone ({@code "Code 804075"}, {@code
+     * 'PIN 0420'}), on a line about a text message or a call ({@link Numbers#messaging}: Twilio's {@code
+     * Message.creator(to, from, "Code 804075")}, an SMS gateway's log): the code, claimed; where scanning goes on, or -1.
+     * A string with more in it ({@code "Code 5001: quota exceeded"}) and a line about no message stay.
+     */
+    private static int smsBody(Scan scan, int i, int end) {
+        String s = scan.text;
+        if (i == 0 || s.charAt(i - 1) != '"' && s.charAt(i - 1) != '\'' || end + 1 >= s.length() || s.charAt(end) != ' ') {
+            return -1;
+        }
+        int p = end + 1;
+        while (p < s.length() && Chars.digit(s.charAt(p))) {
+            p++;
+        }
+        if (p - end - 1 < 4 || p - end - 1 > 8 || p >= s.length() || s.charAt(p) != s.charAt(i - 1)
+                || !Numbers.messaging(s, i)) {
+            return -1;
+        }
+        scan.add(SecretKind.PASSWORD, end + 1, p);
         return p;
     }
 

@@ -55,6 +55,7 @@ final class Phrases extends Detector {
             into(scan, i, w);
         } else if (Chars.is(s, i, w, "with") || Chars.is(s, i, w, "using")) {
             login(scan, i, w);
+            loginWith(scan, i, w);
         } else if (Chars.is(s, i, w, "value")) {
             valueAt(scan, w);
         } else if (w - i == 2 && s.charAt(i + 1) == 's') {
@@ -410,6 +411,62 @@ final class Phrases extends Detector {
         if (kind != null) {
             scan.add(kind, start, end);
         }
+    }
+
+    /**
+     * {@code sign in with '<user>' and '<password>'} (a Cucumber, Behave or SpecFlow step that takes both as
+     * parameters: "they sign in with "ann@…" and "…""; "log in with", "logs in using"): the password goes, the user stays.
+     */
+    private static void loginWith(Scan scan, int i, int w) {
+        String s = scan.text;
+        int e = i - 1;
+        int b = e;
+        while (b > 0 && e - b < 8 && Chars.letter(s.charAt(b - 1))) {
+            b--;
+        }
+        boolean particle = Chars.is(s, b, e, "in") || Chars.is(s, b, e, "on");
+        if (!(particle && loginVerb(s, b - 1) || Chars.is(s, b, e, "login") || Chars.is(s, b, e, "logon")
+                || Chars.is(s, b, e, "signin"))) {
+            return;   // "check in with …", "filled in with …": no login
+        }
+        int v = w + 1;
+        int q = Quotes.open(s, v);
+        if (q != 1) {
+            return;
+        }
+        int userEnd = Quotes.close(s, v + 1, 1);
+        if (userEnd >= s.length() || s.charAt(userEnd) != s.charAt(v) || userEnd - v > MAX_VALUE
+                || !s.startsWith(" and ", userEnd + 1)) {
+            return;
+        }
+        int p = userEnd + 6;
+        if (p >= s.length() || Quotes.open(s, p) != 1) {
+            return;
+        }
+        int start = p + 1;
+        int end = Quotes.close(s, start, 1);
+        if (end >= s.length() || s.charAt(end) != s.charAt(p) || end - start > MAX_VALUE) {
+            return;
+        }
+        if (Chars.indexOf(s, ' ', start, end) >= 0 || !loginPassword(s, start, end)) {
+            return;   // "sign in with "ann" and "remember me"": a second parameter that is no password
+        }
+        scan.add(SecretKind.PASSWORD, start, end);
+    }
+
+    /** Words of a login before its "in" or "on", one blank before {@code blank}: sign, signs, logged, logging. */
+    private static final String[] LOGIN_VERBS = {"sign", "signs", "signed", "signing", "log", "logs", "logged",
+            "logging"};
+
+    private static boolean loginVerb(String s, int blank) {
+        if (blank < 3 || s.charAt(blank) != ' ') {
+            return false;
+        }
+        int b = blank;
+        while (b > 0 && blank - b < 8 && Chars.letter(s.charAt(b - 1))) {
+            b--;
+        }
+        return Chars.isAny(s, b, blank, LOGIN_VERBS);
     }
 
     /**
