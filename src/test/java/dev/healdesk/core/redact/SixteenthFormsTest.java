@@ -29,13 +29,9 @@ class SixteenthFormsTest {
     private final Random random = new Random(16_2026L);
     private final Redactor redactor = Redactor.standard();
 
-    private static int[] digitsOf(String v) {
-        return v.chars().filter(Character::isDigit).map(c -> c - '0').toArray();
-    }
-
     /** Germany: DE, nine digits, the first not 0, the last the ISO 7064 MOD 11,10 check of the eight before it. */
     static boolean germanVat(String v) {
-        int[] d = digitsOf(v);
+        int[] d = FormChecks.digitsOf(v);
         if (d.length != 9 || d[0] == 0) {
             return false;
         }
@@ -49,7 +45,7 @@ class SixteenthFormsTest {
 
     /** The Netherlands: NL, nine digits whose first eight weighted 9..2 leave the ninth mod 11, B, two digits. */
     static boolean dutchVat(String v) {
-        int[] d = digitsOf(v);
+        int[] d = FormChecks.digitsOf(v);
         return FormChecks.sum(d, 9, 8, 7, 6, 5, 4, 3, 2) % 11 == d[8];
     }
 
@@ -58,7 +54,7 @@ class SixteenthFormsTest {
      * the sum times ten mod 11, ten written 0.
      */
     static boolean romanianVat(String v) {
-        int[] d = digitsOf(v);
+        int[] d = FormChecks.digitsOf(v);
         int[] w = {7, 5, 3, 2, 1, 7, 5, 3, 2};
         int body = d.length - 1;
         if (body < 5 || body > 9 || d[0] == 0) {
