@@ -25,9 +25,9 @@ final class Fills extends Detector {
         }
     }
 
-    private static final boolean[] ARGUMENT = Chars.set(" \t\"'\\");
+    private static final boolean[] ARGUMENT = Chars.set(" \t\"'\\abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_$");
 
-    /** The first argument is quoted, perhaps after blanks. */
+    /** The first argument is quoted, perhaps after blanks, or a query's call ({@link #locatorCall}). */
     @Override
     public boolean[] seconds(char c) {
         return ARGUMENT;
@@ -42,7 +42,7 @@ final class Fills extends Detector {
         int a = Chars.skipBlanks(s, paren + 1);
         int quote = Quotes.open(s, a);
         if (quote == 0) {
-            return paren + 1;
+            return locatorCall(scan, paren, a);
         }
         int firstStart = a + quote;
         int firstEnd = Quotes.close(s, firstStart, quote);
@@ -78,6 +78,60 @@ final class Fills extends Detector {
         return valueStart;
     }
 
+    /**
+     * Testing Library's form, whose first argument is the field's query rather than a string: {@code
+     * userEvent.type(getByLabelText('CVC'), '…')}, {@code user.type(screen.getByRole('textbox', {name: 'API token'}), '…')}.
+     * The query's call closes on the same line with quoted strings only inside it (no nested call), a quoted value
+     * follows its comma, and the query's strings are judged as {@link #chain} judges a locator's; a value typed into a
+     * query that names no secret keeps its text, as {@code type(getByLabelText('City'), 'Lisbon')} does.
+     */
+    private static int locatorCall(Scan scan, int paren, int a) {
+        String s = scan.text;
+        int open = a;
+        while (open < s.length() && open - a < 64 && (Chars.word(s.charAt(open)) || s.charAt(open) == '.'
+                || s.charAt(open) == '$')) {
+            open++;
+        }
+        if (open == a || open >= s.length() || s.charAt(open) != '(') {
+            return paren + 1;
+        }
+        int close = open + 1;
+        int limit = Math.min(s.length(), open + REACH);
+        while (close < limit && s.charAt(close) != ')' && s.charAt(close) != '(' && s.charAt(close) != '\n') {
+            int q = Quotes.open(s, close);
+            if (q > 0) {
+                int end = Quotes.close(s, close + q, q);
+                if (end >= limit || s.charAt(end) == '\n') {
+                    return paren + 1;
+                }
+                close = end + q;
+            } else {
+                close++;
+            }
+        }
+        if (close >= limit || s.charAt(close) != ')') {
+            return paren + 1;
+        }
+        int comma = Chars.skipBlanks(s, close + 1);
+        if (comma >= s.length() || s.charAt(comma) != ',') {
+            return paren + 1;
+        }
+        int b = Chars.skipBlanks(s, comma + 1);
+        int q = Quotes.open(s, b);
+        if (q == 0) {
+            return paren + 1;
+        }
+        int valueStart = b + q;
+        int valueEnd = Quotes.close(s, valueStart, q);
+        KeyNames.Key key = chain(scan, close, open);
+        SecretKind kind = Judge.typed(key, s, valueStart, valueEnd);
+        if (kind == null) {
+            return paren + 1;
+        }
+        scan.add(kind, valueStart, valueEnd);
+        return valueStart;
+    }
+
     /** Whether the {@code (} at {@code paren} opens a call of one of {@link #METHODS}. */
     private static boolean call(String s, int paren) {
         if (paren < 2 || s.charAt(paren - 2) >= 128 || s.charAt(paren - 1) >= 128
@@ -95,9 +149,13 @@ final class Fills extends Detector {
 
     /** What the quoted strings of the locator chain before {@code paren} say, the first telling one. */
     private static KeyNames.Key chain(Scan scan, int paren) {
+        return chain(scan, paren, Math.max(0, paren - REACH));
+    }
+
+    /** As {@link #chain(Scan, int)}, reading back no further than {@code limit}. */
+    private static KeyNames.Key chain(Scan scan, int paren, int limit) {
         String s = scan.text;
         int i = paren - 1;
-        int limit = Math.max(0, paren - REACH);
         while (i >= limit && s.charAt(i) != '\n' && s.charAt(i) != ';') {
             char c = s.charAt(i);
             if (c == '\'' || c == '"' || c == '`') {

@@ -189,7 +189,7 @@ final class KeyNames {
         word(KEY, "key", "keys");
         word(NOT_SECRET_KEY_QUALIFIER, NOT_SECRET_KEY_QUALIFIERS);
         word(CODE, "code", "token");
-        word(ONE_TIME, "mfa", "2fa", "totp", "hotp", "twofactor");
+        word(ONE_TIME, "mfa", "2fa", "totp", "hotp", "twofactor", "sms");   // sms: smsCode, sms_code (redact43)
         word(PERSONAL_ID_WORD, PERSONAL_ID_WORDS);
         word(PERSONAL_ID_QUALIFIER, PERSONAL_ID_QUALIFIERS);
         word(NUMBER_WORD, NUMBER_WORDS);

@@ -42,7 +42,7 @@ final class OneTimeCodes extends Detector {
         if (field && !addressed(s, i, end)) {
             return end;
         }
-        int p = field ? end + 1 : end;   // past the field name's closing quote
+        int p = field ? end + (s.charAt(end) == '\\' ? 2 : 1) : end;   // past the field name's closing quote
         while (p < s.length() && s.charAt(p) == ' ') {
             p++;
         }
@@ -53,7 +53,8 @@ final class OneTimeCodes extends Detector {
         } else {
             return end;
         }
-        while (p < s.length() && (s.charAt(p) == ' ' || s.charAt(p) == '"' || s.charAt(p) == '\'')) {
+        while (p < s.length() && (s.charAt(p) == ' ' || s.charAt(p) == '"' || s.charAt(p) == '\''
+                || field && s.charAt(p) == '\\' && p + 1 < s.length() && s.charAt(p + 1) == '"')) {
             p++;
         }
         int start = p;
@@ -105,6 +106,9 @@ final class OneTimeCodes extends Detector {
 
     /** Fields that say an object is a message to a person: its recipient. */
     private static final String[] RECIPIENTS = {"\"to\"", "\"recipient\"", "\"phone\"", "\"msisdn\"", "\"mobile\""};
+    /** {@link #RECIPIENTS} as a JSON string inside a string writes them. */
+    private static final String[] ESCAPED_RECIPIENTS = java.util.Arrays.stream(RECIPIENTS)
+            .map(r -> r.replace("\"", "\\\"")).toArray(String[]::new);
     /** How far back the object's opening brace is looked for. */
     private static final int OBJECT_REACH = 400;
 
@@ -112,18 +116,22 @@ final class OneTimeCodes extends Detector {
      * Whether the word {@code [i, end)} is a quoted {@code "code"} field of a JSON object that also names a recipient
      * ({@code {"to": "…", "phone": "…", "code": "969563"}}): a message or notification queued for a person, as a queue's
      * or a mail catcher's dump prints it, whose code is one person's to use. {@code {"error": {"code": "4012"}}} and
-     * {@code "code": 404} stay: no recipient, and a number where a code sent is a string.
+     * {@code "code": 404} stay: no recipient, and a number where a code sent is a string. The same object as a request's
+     * body inside a string, its quotes escaped ({@code "body": "{\"phone\":\"…\",\"code\":\"191961\"}"}, as a
+     * mock's recorded call prints a verify request), is read alike.
      */
     private static boolean addressed(String s, int i, int end) {
-        if (i == 0 || s.charAt(i - 1) != '"' || end >= s.length() || s.charAt(end) != '"') {
+        boolean escaped = i >= 2 && s.charAt(i - 2) == '\\';
+        String quote = escaped ? "\\\"" : "\"";
+        if (i == 0 || s.charAt(i - 1) != '"' || end >= s.length() || !s.startsWith(quote, end)) {
             return false;
         }
-        int colon = Chars.skipBlanks(s, end + 1);
+        int colon = Chars.skipBlanks(s, end + quote.length());
         if (colon >= s.length() || s.charAt(colon) != ':') {
             return false;
         }
         int v = Chars.skipBlanks(s, colon + 1);
-        if (v >= s.length() || s.charAt(v) != '"') {
+        if (v >= s.length() || !s.startsWith(quote, v)) {
             return false;
         }
         int open = i;
@@ -141,7 +149,7 @@ final class OneTimeCodes extends Detector {
         if (s.charAt(open) != '{') {
             return false;
         }
-        for (String r : RECIPIENTS) {
+        for (String r : escaped ? ESCAPED_RECIPIENTS : RECIPIENTS) {
             int at = s.indexOf(r, open);
             if (at > 0 && at < i) {
                 return true;

@@ -152,6 +152,7 @@ public final class Redactor {
         on("=", new AuthorizationCodes());
         on("[", new TestIds());
         on("f", new FoundValues());
+        on("f", new StepFills());
         on("[", new DeepDiffs());
         on(",", new SecretPairs());
         on("\n", new HistoryLines());

@@ -212,4 +212,59 @@ class FourthMainstreamFormsTest {
         FormChecks.untouched(redactor, "GET /api/v4/0AbCdEfGh1/items returned 404");
         FormChecks.untouched(redactor, "scaled 4/0A to fit");
     }
+
+    @Test
+    void aValueAStepFillsIntoASecretsFieldByTheStepsGrammar() {
+        String cvc = FormChecks.digits(random, 3, '1', 9);
+        String pw = password();
+        // Behat's and Mink's two word orders, Capybara's with:, in and out of brackets
+        FormChecks.gone(redactor, "    And I fill in \"cvc\" with \"" + cvc + "\"   # features/pay.feature:9", cvc,
+                "I fill in \"cvc\" with", "features/pay.feature:9");
+        FormChecks.gone(redactor, "    When I fill in \"" + pw + "\" for \"Password\"", pw, "for \"Password\"");
+        FormChecks.gone(redactor, "  fill_in \"user[password]\", with: \"" + pw + "\"", pw, "fill_in \"user[password]\"");
+        String token = token(32);
+        FormChecks.gone(redactor, "     # ./spec/features/keys_spec.rb:14:in fill_in('API token', with: '" + token + "')",
+                token, "fill_in('API token', with: '", "keys_spec.rb:14");
+        // a field that names no secret keeps its value; a step with no value or a word that only ends in "fill" stays
+        FormChecks.untouched(redactor, "    And I fill in \"City\" with \"Lisbon\"   # features/pay.feature:10");
+        FormChecks.untouched(redactor, "    And I fill in \"Lisbon\" for \"city\"");
+        FormChecks.untouched(redactor, "  fill_in \"Email address\", with: \"ana.test\"");
+        FormChecks.untouched(redactor, "    And I fill in \"cvc\" with \"\"");
+        FormChecks.untouched(redactor, "    And I fill in the following:");
+        FormChecks.untouched(redactor, "backfill in \"token\" with \"daily\" done");
+    }
+
+    @Test
+    void aValueTypedIntoAFieldFoundByItsLabelsQuery() {
+        String cvc = FormChecks.digits(random, 3, '1', 9);
+        FormChecks.gone(redactor, "  userEvent.type(getByLabelText('CVC'), '" + cvc + "')", cvc,
+                "userEvent.type(getByLabelText('CVC'), '");
+        String pw = password();
+        FormChecks.gone(redactor, "  await user.type(screen.getByRole('textbox', { name: \"Password\" }), \"" + pw
+                + "\");", pw, "screen.getByRole('textbox', { name: \"Password\" })");
+        String token = token(40);
+        FormChecks.gone(redactor, "fireEvent.type(getByPlaceholderText(\"API key\"), \"" + token + "\")", token,
+                "getByPlaceholderText(\"API key\")");
+        // a query that names no secret, a label elsewhere on the line, a nested call, and a second argument not quoted
+        FormChecks.untouched(redactor, "  userEvent.type(getByLabelText('City'), 'Lisbon')");
+        FormChecks.untouched(redactor, "  userEvent.type(getByLabelText('Card holder'), 'Ana Silva') // then CVC");
+        FormChecks.untouched(redactor, "  userEvent.type(within(form('pay')).getByLabelText('Name'), 'Ana')");
+        FormChecks.untouched(redactor, "  userEvent.type(getByLabelText('Password'), value)");
+    }
+
+    @Test
+    void anSmsCodeByItsNameAndAVerifyRequestsEscapedBodyWithARecipient() {
+        String code = FormChecks.digits(random, 6, '1', 9);
+        FormChecks.gone(redactor, "flutter: [auth] smsCode=" + code, code, "smsCode=");
+        FormChecks.gone(redactor, "verify(sms_code: \"" + code + "\", phone: redacted)", code, "sms_code:");
+        String body = "Received: \"https://api.example.test/v1/verify\", {\"body\": \"{\\\"phone\\\":\\\"[REDACTED_PHONE]"
+                + "\\\",\\\"code\\\":\\\"" + code + "\\\"}\", \"method\": \"POST\"}";
+        FormChecks.gone(redactor, body, code, "\\\"code\\\":\\\"", "\"method\": \"POST\"");
+        String to = "{\"payload\": \"{\\\"to\\\":\\\"[REDACTED_EMAIL]\\\",\\\"code\\\":\\\"" + code + "\\\"}\"}";
+        FormChecks.gone(redactor, to, code);
+        // an escaped error body's code with no recipient, an sms count or flag, and a short number stay
+        FormChecks.untouched(redactor, "{\"body\": \"{\\\"error\\\":\\\"bad_request\\\",\\\"code\\\":\\\"4012\\\"}\"}");
+        FormChecks.untouched(redactor, "sms_count=3 smsEnabled=true sms_code_length=6");
+        FormChecks.untouched(redactor, "smsCode=null");
+    }
 }
