@@ -18,6 +18,12 @@ package dev.healdesk.core.redact;
  */
 final class KeyValues extends Detector {
 
+    /**
+     * Words before a bare "key" that say it is a credential's ({@code Orders API key=…}, {@code secret key: …}), as
+     * {@link NamedValues} counts a bare key only after them: its hex value goes as a generated key's would.
+     */
+    private static final String[] CREDENTIAL_KEY_WORDS = {"api", "access", "secret", "private", "signing"};
+
     /** Set-Cookie attributes: what follows them is not a cookie. */
     private static final String[] COOKIE_ATTRIBUTES = {"path", "domain", "expires", "max-age", "samesite",
             "secure", "httponly", "priority", "partitioned", "version", "comment"};
@@ -267,6 +273,15 @@ final class KeyValues extends Detector {
             return sep + 1;   // CACHE_KEY=v1-Linux-3f2a…, SORT_KEY=created_at: a key of data, not a credential
         }
         boolean wordBefore = keyStart >= 2 && s.charAt(keyStart - 1) == ' ' && Chars.letter(s.charAt(keyStart - 2));
+        if (wordBefore && bare) {
+            int w = keyStart - 2;
+            while (w > 0 && Chars.alnum(s.charAt(w - 1))) {
+                w--;
+            }
+            if (Chars.isAny(s, w, keyStart - 1, CREDENTIAL_KEY_WORDS)) {
+                wordBefore = false;   // "API key=…", "secret key: …": the word before says it is a credential's key
+            }
+        }
         if ((bare || envKey) && !Values.mixedCase(s, start, end) && (wordBefore || !Judge.hexKey(s, start, end))) {
             // 32 to 64 hex digits alone are a generated key too (Airbrake's ?key=, a JWK's "key"), unless a word
             // before says whose key it is ("cache key: …", which KeyNames reads as none)

@@ -156,7 +156,7 @@ final class Numbers extends Detector {
                 }
                 return skip;
             default:
-                if (card(s, g, 1) && !underIdKey(s, i)) {
+                if (card(s, g, 1) && !underIdKey(s, i) && !globalId(s, i)) {
                     scan.add(SecretKind.CREDIT_CARD, i, end);
                 } else if (end - i == 6 && end + 5 <= n && s.charAt(end) == '/' && digits(s, end + 1, 4)
                         && NationalIds.claim(scan, i, end + 5)) {
@@ -351,6 +351,34 @@ final class Numbers extends Detector {
         String name = s.substring(start, k - 1).toLowerCase(java.util.Locale.ROOT);
         return !(name.endsWith("card") || name.endsWith("card_") || name.endsWith("card-") || name.endsWith("pan")
                 || name.endsWith("pan_") || name.endsWith("pan-"));
+    }
+
+    /**
+     * Whether the number at {@code i} is the id of a global id URI, {@code gid://app/Model/id} (Rails' GlobalID,
+     * Shopify's and other GraphQL APIs' object ids: {@code gid://shopify/Order/5823741098123}): an object's id in the
+     * last segment after its model's name, which passes Luhn one time in ten, no card's number. The app and the model
+     * are names (letters, digits, {@code _ - . :}); a card's number after any other path ({@code /cards/4111…}) is still
+     * a card's.
+     */
+    static boolean globalId(String s, int i) {
+        int k = i - 1;
+        if (k < 0 || s.charAt(k) != '/') {
+            return false;
+        }
+        int model = k;
+        while (model > 0 && model - k < 64 && (Chars.word(s.charAt(model - 1)) || s.charAt(model - 1) == ':'
+                || s.charAt(model - 1) == '-' || s.charAt(model - 1) == '.')) {
+            model--;
+        }
+        if (model == k || model == 0 || s.charAt(model - 1) != '/') {
+            return false;
+        }
+        int app = model - 1;
+        while (app > 0 && model - app < 64 && (Chars.word(s.charAt(app - 1)) || s.charAt(app - 1) == '-'
+                || s.charAt(app - 1) == '.')) {
+            app--;
+        }
+        return app < model - 1 && app >= 6 && s.regionMatches(true, app - 6, "gid://", 0, 6);
     }
 
     /** The first {@code count} groups are a card number: a card layout, an issuer's first digit, Luhn. */

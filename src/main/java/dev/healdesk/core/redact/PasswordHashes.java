@@ -64,6 +64,9 @@ final class PasswordHashes extends Detector {
             }
             k++;
         }
+        while (k > last && s.charAt(k - 1) == ',') {
+            k--;   // a list's comma after the hash (an SQL error's bound values, unquoted): no hash ends with one
+        }
         if (segments < 2 || secret < 0 || k - last < MIN_HASH) {
             return i + 1;
         }

@@ -14,7 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * number, in German, French, Spanish, Portuguese, Italian, Dutch, Polish, Japanese, Chinese and Korean), a masked value
  * in brackets after such a label kept; China's resident identity number by its layout, date and check
  * ({@code national-ids.json}); Xendit's secret keys and Google's authorization codes by their prefix
- * ({@code token-rules.json}). Each on lines of other tools and words than the measure's, with counter-examples that must
+ * ({@code token-rules.json}); after them (redact43), a value a step fills or a label's query types into a secret's
+ * field, an sms code, a verify request's escaped body, a hash before a list's comma, hex after "API key=", and a
+ * GlobalID URI's id kept. Each on lines of other tools and words than the measure's, with counter-examples that must
  * come through as they are. Values are made at test time.
  */
 class FourthMainstreamFormsTest {
@@ -266,5 +268,64 @@ class FourthMainstreamFormsTest {
         FormChecks.untouched(redactor, "{\"body\": \"{\\\"error\\\":\\\"bad_request\\\",\\\"code\\\":\\\"4012\\\"}\"}");
         FormChecks.untouched(redactor, "sms_count=3 smsEnabled=true sms_code_length=6");
         FormChecks.untouched(redactor, "smsCode=null");
+    }
+
+    /** A Luhn-valid number of {@code n} digits, issuer's first digit 4 (what the card rule takes). */
+    private String luhnNumber(int n) {
+        return FormChecks.drawn(random, "4", n - 1, v -> {
+            int sum = 0;
+            for (int k = 0; k < v.length(); k++) {
+                int d = v.charAt(v.length() - 1 - k) - '0';
+                sum += k % 2 == 1 ? (d * 2 > 9 ? d * 2 - 9 : d * 2) : d;
+            }
+            return sum % 10 == 0;
+        });
+    }
+
+    @Test
+    void aLuhnValidIdInAGlobalIdUriStaysAndTheSameNumberElsewhereGoes() {
+        for (int n : new int[] {13, 16, 19}) {
+            String id = luhnNumber(n);
+            FormChecks.untouched(redactor, "Shopify order gid://shopify/Order/" + id + " not found");
+            FormChecks.untouched(redactor, "{\"id\": \"gid://acme/Billing::Invoice/" + id + "\"}");
+            // the same number as a card: in a gid with no model, in another scheme's path, bare
+            FormChecks.gone(redactor, "payment_method=card:" + id + " declined", id, "declined");
+            FormChecks.gone(redactor, "see gid:/" + "/shopify/" + id + " now", id);
+            FormChecks.gone(redactor, "card " + id + " declined", id, "declined");
+        }
+    }
+
+    @Test
+    void aStoredPasswordsHashBareInAListOfValuesBeforeItsComma() {
+        String alphabet = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < 53; k++) {
+            b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        String bcrypt = b.toString();
+        FormChecks.gone(redactor, "SQL: insert into \"users\" (\"name\", \"password\", \"role\") values (Ana, $2y$10$"
+                + bcrypt + ", admin) returning \"id\")", bcrypt, "$2y$10$", ", admin)");
+        String salt = token(22);
+        String hash = token(43);
+        FormChecks.gone(redactor, "params=[ana, $argon2id$v=19$m=65536,t=3,p=4$" + salt + "$" + hash + ", 7]", hash,
+                "$argon2id$v=19$m=65536,t=3,p=4$", ", 7]");
+        // a bcrypt one character short before the comma, and a shell's variables in a list, stay
+        FormChecks.untouched(redactor, "values (Ana, $2y$10$" + bcrypt.substring(1) + ", admin)");
+        FormChecks.untouched(redactor, "args: $1, $2, $HOME$PATH, done");
+    }
+
+    @Test
+    void hexDigitsAfterAnApiKeysTwoWordLabelGoAndAfterACacheKeysStay() {
+        String hex = FormChecks.hex(random, 32);
+        FormChecks.gone(redactor, "level=warning msg=\"invalid key\" api_name=Billing API key=" + hex + " org_id=7", hex,
+                "api_name=Billing API key=", "org_id=7");
+        String hex40 = FormChecks.hex(random, 40);
+        FormChecks.gone(redactor, "rejected: secret key: " + hex40, hex40);
+        FormChecks.gone(redactor, "Access key=" + hex + " denied", hex, "denied");
+        // a cache's, a row's and an object's key, and a word that says nothing of whose key it is, keep their hex
+        FormChecks.untouched(redactor, "Cache key=" + hex + " restored");
+        FormChecks.untouched(redactor, "partition key: " + hex40);
+        FormChecks.untouched(redactor, "Object key=" + hex + " uploaded");
+        FormChecks.untouched(redactor, "Idempotency key=" + hex + " reused");
     }
 }
