@@ -845,6 +845,14 @@ class RedactionCorpusTest {
      * (redact40, redact41) are read on it before redact42's are merged.
      */
     private static final boolean RELEASED_SIXTEENTH_TUNE = true;
+    /**
+     * Whether the sixteenth collection's held-out part prints its failures. It was released as tune data by the lead at
+     * this commit (issue #14, next stop), after its last measure as a held-out part with all the rules of main at 8c2ea94:
+     * 12 of 232 planted values leaked with the standard rules and 4 of 104 secrets at rest, 624 of 626 must-keep strings
+     * kept both ways (0.997). Its first measure, with the rules of f4471a3, was 18 of 232, 4 of 104 and 624 of 626. From
+     * then on it counts as tune data; the seventeenth collection (corpus17) is the clean measure.
+     */
+    private static final boolean RELEASED_SIXTEENTH = true;
     /** The sixteenth collection ({@link RedactionCorpus#SIXTEENTH}), measured apart. */
     private static List<Case> sixteenth;
 
@@ -1528,13 +1536,13 @@ class RedactionCorpusTest {
         assertTrue(atRest.keptShare() >= SIXTEENTH_TUNE_KEPT_AT_REST, atRest::toString);
     }
 
-    /** The sixteenth collection's held-out part: its failures are never printed, only its summary lines. */
+    /** The sixteenth collection's held-out part, released as tune data ({@link #RELEASED_SIXTEENTH}). */
     @Test
     void theRulesLeakNoMoreThanMeasuredOnTheSixteenthCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
         Figures standard = RedactionCorpus.measure(sixteenth, "heldout", Redactor.standard()::redact, true);
         Figures atRest = RedactionCorpus.measure(sixteenth, "heldout", Redactor.atRest()::redact, false);
-        report("sixteenth collection, standard", standard, false);
-        report("sixteenth collection, at rest", atRest, false);
+        report("sixteenth collection, standard", standard, RELEASED_SIXTEENTH);
+        report("sixteenth collection, at rest", atRest, RELEASED_SIXTEENTH);
         assertTrue(standard.leaked() <= SIXTEENTH_HELD_OUT_LEAKS_STANDARD, standard::toString);
         assertTrue(atRest.leaked() <= SIXTEENTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= SIXTEENTH_HELD_OUT_KEPT_STANDARD, standard::toString);
