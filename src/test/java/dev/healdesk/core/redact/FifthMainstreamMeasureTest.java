@@ -48,10 +48,27 @@ class FifthMainstreamMeasureTest {
     // with no line of it changed after the run: 278 lines (271 with planted values), standard 23 of 529 planted values
     // leaked (4.3%) and 1374 of 1401 must-keep strings kept; at rest 14 of 354 secrets leaked, 1382 of 1401 kept. Lower
     // the leak bounds and raise the kept floors as rules are written from its failures, never the other way.
-    private static final int LEAKS_STANDARD = 23;
-    private static final int LEAKS_AT_REST = 14;
-    private static final int KEPT_STANDARD = 1374;
-    private static final int KEPT_AT_REST = 1382;
+    // After the forms of FifthMainstreamFormsTest (redact45: labels in more languages and in Cyrillic and Greek script,
+    // totp and hotp by their bare names, a declaration's type after a password's name kept, a breadcrumb's › kept as no
+    // separator, skopeo's --creds, --src-creds and --dest-creds): standard 9 of 529 leaked and 1380 of 1401 kept; at rest
+    // 7 of 354, 1388 kept. Of the 21 lost, judged after the measure as the material's own faults: five e-mail addresses
+    // written as keeps (an address is a person's), Visa's Luhn-valid test card in a matcher, a phone's shape in a Moq
+    // expression, a Twilio account SID in a URL (the rules hold a SID goes), a patient's insurance number under
+    // insurance_no (a person's number, rightly taken), a client's IP address after remoteIp, and the tail of a Grafana
+    // token the material split. Left as general gaps: a cookie list read on past ", content=" (Armeria's RequestLog),
+    // ExUnit's "bad password (Module)", a registry login's -u user before -p taken with the password (crane), an OCI
+    // image's @sha256 digest after cosign (2), Vault's hmac-sha256 audit digests (2), an ALB log's "200 412 1820" read as
+    // a phone, a jsessionid path parameter read on past "?lang=de", and the placeholder "changeme". Of the 9 leaked,
+    // judged the material's fault: CloudFront's Policy= (a base64 policy document, no secret; planted as one). Left as
+    // general gaps: values by position (Mockery's send('06…', 'Votre code : …') (2), Key Vault's request body "value"),
+    // a value piped into a command that stores it as a secret with no flag to say so (echo … | wrangler secret put),
+    // Devise's otp_attempt (a word after the code's name), an OTLP attribute's {"key": "…auth_token", "value": …}, a
+    // "NationalInsurance" label with no number word (and HMRC's unallocated QQ prefix), "senha do certificado" (a label
+    // with words after it).
+    private static final int LEAKS_STANDARD = 9;
+    private static final int LEAKS_AT_REST = 7;
+    private static final int KEPT_STANDARD = 1380;
+    private static final int KEPT_AT_REST = 1388;
 
     /** Secrets of services no earlier measure planted, as {@link Fakes#shape} specs (invented, in their printed shape). */
     private static final Map<String, String> SHAPES = Map.ofEntries(
