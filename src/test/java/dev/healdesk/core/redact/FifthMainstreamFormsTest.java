@@ -14,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * counter-based one-time code by its bare name (totp, hotp); a declaration's scalar type after a password's name kept
  * ({@code $password: String!}, {@code password: String}); a breadcrumb's angle quote between blanks kept as no
  * separator (a test runner's title path, {@code resetPassword › rejects}); and skopeo's --creds, --src-creds and
- * --dest-creds, whose user stays and whose password goes ({@code token-rules.json}). Each on lines of other tools and
+ * --dest-creds, whose user stays and whose password goes ({@code token-rules.json}); an OpenTelemetry attribute's
+ * typed value judged by its key ({@code {"key": "…auth_token", "value": {"stringValue": "…"}}}). Each on lines of other tools and
  * words than the measure's, with counter-examples that must come through as they are. Values are made at test time.
  */
 class FifthMainstreamFormsTest {
@@ -116,6 +117,24 @@ class FifthMainstreamFormsTest {
         String pw = password();
         FormChecks.gone(redactor, "Passwort »" + pw + "« wurde abgelehnt", pw);
         FormChecks.gone(redactor, "token › " + pw.length() + " chars; password → " + pw, pw);
+    }
+
+    @Test
+    void anOpenTelemetryAttributesTypedValueIsJudgedByItsKey() {
+        String token = "tk" + FormChecks.token(random, 30);
+        String pw = password();
+        FormChecks.gone(redactor, "{\"resource\":{\"attributes\":[{\"key\":\"host.name\",\"value\":{\"stringValue\":"
+                + "\"ip-10-0-4-12\"}},{\"key\":\"stripe.api_key\",\"value\":{\"stringValue\":\"" + token + "\"}}]}}",
+                token, "ip-10-0-4-12", "stripe.api_key");
+        FormChecks.gone(redactor, "attributes: [{ key: 'db.user', value: { stringValue: 'reporting' } }, { key: 'db.password',"
+                + " value: { stringValue: '" + pw + "' } }]", pw, "reporting");
+        FormChecks.gone(Redactor.atRest(), "{\"key\":\"mqtt.password\",\"value\":{\"stringValue\":\"" + pw + "\"}}", pw);
+        // attributes whose keys name no secret, a number's type, and a stringValue that is no value's member
+        FormChecks.untouched(redactor, "[{\"key\":\"service.name\",\"value\":{\"stringValue\":\"checkout-7f9c2a1b0e\"}},"
+                + "{\"key\":\"http.status_code\",\"value\":{\"intValue\":\"401\"}}]");
+        FormChecks.untouched(redactor, "{\"key\":\"token.count\",\"value\":{\"intValue\":\"4096\"}}");
+        FormChecks.untouched(redactor, "{\"key\":\"auth.method\",\"value\":{\"stringValue\":\"password\"}}");
+        FormChecks.untouched(redactor, "{\"label\":{\"stringValue\":\"Reset your password\"}}");
     }
 
     @Test

@@ -62,11 +62,14 @@ class FifthMainstreamMeasureTest {
     // judged the material's fault: CloudFront's Policy= (a base64 policy document, no secret; planted as one). Left as
     // general gaps: values by position (Mockery's send('06…', 'Votre code : …') (2), Key Vault's request body "value"),
     // a value piped into a command that stores it as a secret with no flag to say so (echo … | wrangler secret put),
-    // Devise's otp_attempt (a word after the code's name), an OTLP attribute's {"key": "…auth_token", "value": …}, a
-    // "NationalInsurance" label with no number word (and HMRC's unallocated QQ prefix), "senha do certificado" (a label
-    // with words after it).
-    private static final int LEAKS_STANDARD = 9;
-    private static final int LEAKS_AT_REST = 7;
+    // Devise's otp_attempt (a word after the code's name), an OTLP attribute's {"key": "…auth_token", "value": …} (see
+    // below), a "NationalInsurance" label with no number word (and HMRC's unallocated QQ prefix), "senha do
+    // certificado" (a label with words after it).
+    // After an OpenTelemetry attribute's typed value judged by its key (redact45, NameValuePairs.anyValue: {"key":
+    // "twilio.auth_token", "value": {"stringValue": …}} behind another attribute): standard 8 and at rest 6 leaked, kept
+    // as before.
+    private static final int LEAKS_STANDARD = 8;
+    private static final int LEAKS_AT_REST = 6;
     private static final int KEPT_STANDARD = 1380;
     private static final int KEPT_AT_REST = 1388;
 
