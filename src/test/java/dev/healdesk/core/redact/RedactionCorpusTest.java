@@ -879,16 +879,20 @@ class RedactionCorpusTest {
      * built and committed before any rule ran on it, and no rule writer has seen it. Its families are split by the SHA-1
      * of the name (0 mod 3): 25 of 84 fell to the held-out part, 100 of 336 lines (30%; not redrawn).
      */
-    // Not measured yet: these bounds are set once, from the first run at the rules of the branch point (main at 5d74168),
-    // in the commit after this one; until then they hold every planted value and no kept string.
-    private static final int SEVENTEENTH_TUNE_LEAKS_STANDARD = Integer.MAX_VALUE;
-    private static final int SEVENTEENTH_TUNE_LEAKS_AT_REST = Integer.MAX_VALUE;
-    private static final int SEVENTEENTH_HELD_OUT_LEAKS_STANDARD = Integer.MAX_VALUE;
-    private static final int SEVENTEENTH_HELD_OUT_LEAKS_AT_REST = Integer.MAX_VALUE;
-    private static final double SEVENTEENTH_TUNE_KEPT_STANDARD = 0;
-    private static final double SEVENTEENTH_TUNE_KEPT_AT_REST = 0;
-    private static final double SEVENTEENTH_HELD_OUT_KEPT_STANDARD = 0;
-    private static final double SEVENTEENTH_HELD_OUT_KEPT_AT_REST = 0;
+    // Measured once at 7204386 (the data and wiring's commit) with the rules of main at 5d74168, the branch point, before
+    // any rule was written for it, from the summary lines only (the failures of neither part are printed, and no line was
+    // changed after the run): tune 19 of 502 planted values leaked with the standard rules and 11 of 268 secrets at rest,
+    // 1519 of 1539 must-keep strings kept both ways (0.9870); held out 6 of 228 and 0 of 130, 671 of 675 kept both ways
+    // (0.9941). The standard figure counts personal data, the figure at rest secrets only. These bounds keep the gap from
+    // growing: lower the leak bounds, raise the kept floors, never the other way.
+    private static final int SEVENTEENTH_TUNE_LEAKS_STANDARD = 19;
+    private static final int SEVENTEENTH_TUNE_LEAKS_AT_REST = 11;
+    private static final int SEVENTEENTH_HELD_OUT_LEAKS_STANDARD = 6;
+    private static final int SEVENTEENTH_HELD_OUT_LEAKS_AT_REST = 0;
+    private static final double SEVENTEENTH_TUNE_KEPT_STANDARD = 0.987;
+    private static final double SEVENTEENTH_TUNE_KEPT_AT_REST = 0.987;
+    private static final double SEVENTEENTH_HELD_OUT_KEPT_STANDARD = 0.994;
+    private static final double SEVENTEENTH_HELD_OUT_KEPT_AT_REST = 0.994;
     /**
      * Whether the seventeenth collection's tune part prints its failures. Not this stop: the whole collection is this
      * stop's measure and nobody tunes on it, so both parts print their summary lines only; the lead releases it.
