@@ -894,10 +894,13 @@ class RedactionCorpusTest {
     private static final double SEVENTEENTH_HELD_OUT_KEPT_STANDARD = 0.994;
     private static final double SEVENTEENTH_HELD_OUT_KEPT_AT_REST = 0.994;
     /**
-     * Whether the seventeenth collection's tune part prints its failures. Not this stop: the whole collection is this
-     * stop's measure and nobody tunes on it, so both parts print their summary lines only; the lead releases it.
+     * Whether the seventeenth collection's tune part prints its failures. It was written to print its summary lines only,
+     * the whole collection kept as a measure; the lead released the tune part to one rule writer (redact46) at this
+     * commit, right after the first measure (tune 19 of 502 and 11 of 268, held out 6 of 228 and 0 of 130). The held-out
+     * part still prints its summary lines only: it is the stop's clean measure, and the rules written from other material
+     * (redact44, redact45) are read on it before redact46's are merged.
      */
-    private static final boolean RELEASED_SEVENTEENTH_TUNE = false;
+    private static final boolean RELEASED_SEVENTEENTH_TUNE = true;
     /** The seventeenth collection ({@link RedactionCorpus#SEVENTEENTH}), measured apart. */
     private static List<Case> seventeenth;
 
