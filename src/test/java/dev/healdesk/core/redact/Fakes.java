@@ -524,6 +524,10 @@ final class Fakes {
                 if (sixteenth != null) {
                     return sixteenth;
                 }
+                Fake seventeenth = SeventeenthIds.make(name, r, this);
+                if (seventeenth != null) {
+                    return seventeenth;
+                }
                 throw new IllegalArgumentException("no fake for placeholder " + name);
         }
     }

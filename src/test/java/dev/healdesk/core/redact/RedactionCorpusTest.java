@@ -855,6 +855,54 @@ class RedactionCorpusTest {
     private static final boolean RELEASED_SIXTEENTH = true;
     /** The sixteenth collection ({@link RedactionCorpus#SIXTEENTH}), measured apart. */
     private static List<Case> sixteenth;
+    /**
+     * The seventeenth collection ({@link RedactionCorpus#SEVENTEENTH}, families17.py: 84 formats, all from the mainstream
+     * tools a failing test run of a web, back-end or mobile application prints, those the sixteen earlier collections
+     * touch least, each in a message shape none of them has: Lombok's @ToString(callSuper), C# and Java records' ToString,
+     * FluentAssertions' "Expected member", pydantic's ValidationError, pytest's dataclass attributes, Go's %#v and %+v in
+     * go test, Ecto schemas and maps in ExUnit, Ruby's Struct#inspect in RSpec, Swift's dump(), Dart's "Instance of",
+     * PHP's print_r, Rust's {:#?}; Jest's ObjectContaining and toHaveBeenLastCalledWith, power-assert, Shouldly's
+     * "should contain key", PHPUnit's two objects, Hamcrest's "a collection containing", Truth's containsEntry,
+     * testify's "Should not be", Kotest's map keys; GitHub Actions' required inputs and orphan clean-up, GitLab CI's
+     * artifacts and cache of a failed job, Jenkins' stage blocks and git credentials, Buildkite's artifact upload,
+     * Bitbucket Pipelines' test reports, Azure Pipelines' task download; the AWS CLI's --debug, botocore's credential
+     * lookup, gcloud crashed, az's MSAL token cache, Terraform's lock info, Helm's debug, the Serverless Framework's
+     * error, SAM's local invoke; xcodebuild's TEST FAILED, fastlane's lane context, Appium's BaseDriver, ddmlib's
+     * instrumentation, Gradle's device tests, Flutter's failed test, Vite's proxy and server errors, webpack's summary,
+     * NextAuth's error log, Nitro's unhandled rejection, the Angular CLI's unhandled exception, Storybook's test runner;
+     * pika, RabbitMQ's management API, the NATS Java and Python clients, SQS through the SDK v3, Pub/Sub in Python and
+     * Node, Celery's worker, Sidekiq's fetch, BullMQ's lock, Resque's dirty exit and job log, Azure Service Bus' Send
+     * claim, Kafka's topics CLI; PostgreSQL in Turkish, Russian, Chinese, Korean, Czech and Portuguese, MySQL in Spanish
+     * and Italian, Hibernate Validator in Spanish, Portuguese, Korean and Chinese, Symfony in Italian, Django in Czech
+     * and Russian, Laravel in Turkish; with the personal data of 22 more countries and territories and national and
+     * business numbers that pass their checks ({@link SeventeenthIds}); learnt from public documentation pages) was
+     * built and committed before any rule ran on it, and no rule writer has seen it. Its families are split by the SHA-1
+     * of the name (0 mod 3): 25 of 84 fell to the held-out part, 100 of 336 lines (30%; not redrawn).
+     */
+    // Measured once at 7204386 (the data and wiring's commit) with the rules of main at 5d74168, the branch point, before
+    // any rule was written for it, from the summary lines only (the failures of neither part are printed, and no line was
+    // changed after the run): tune 19 of 502 planted values leaked with the standard rules and 11 of 268 secrets at rest,
+    // 1519 of 1539 must-keep strings kept both ways (0.9870); held out 6 of 228 and 0 of 130, 671 of 675 kept both ways
+    // (0.9941). The standard figure counts personal data, the figure at rest secrets only. These bounds keep the gap from
+    // growing: lower the leak bounds, raise the kept floors, never the other way.
+    private static final int SEVENTEENTH_TUNE_LEAKS_STANDARD = 19;
+    private static final int SEVENTEENTH_TUNE_LEAKS_AT_REST = 11;
+    private static final int SEVENTEENTH_HELD_OUT_LEAKS_STANDARD = 6;
+    private static final int SEVENTEENTH_HELD_OUT_LEAKS_AT_REST = 0;
+    private static final double SEVENTEENTH_TUNE_KEPT_STANDARD = 0.987;
+    private static final double SEVENTEENTH_TUNE_KEPT_AT_REST = 0.987;
+    private static final double SEVENTEENTH_HELD_OUT_KEPT_STANDARD = 0.994;
+    private static final double SEVENTEENTH_HELD_OUT_KEPT_AT_REST = 0.994;
+    /**
+     * Whether the seventeenth collection's tune part prints its failures. It was written to print its summary lines only,
+     * the whole collection kept as a measure; the lead released the tune part to one rule writer (redact46) at this
+     * commit, right after the first measure (tune 19 of 502 and 11 of 268, held out 6 of 228 and 0 of 130). The held-out
+     * part still prints its summary lines only: it is the stop's clean measure, and the rules written from other material
+     * (redact44, redact45) are read on it before redact46's are merged.
+     */
+    private static final boolean RELEASED_SEVENTEENTH_TUNE = true;
+    /** The seventeenth collection ({@link RedactionCorpus#SEVENTEENTH}), measured apart. */
+    private static List<Case> seventeenth;
 
     @BeforeAll
     static void load() throws IOException {
@@ -874,6 +922,7 @@ class RedactionCorpusTest {
         fourteenth = RedactionCorpus.load(RedactionCorpus.FOURTEENTH, SEED);
         fifteenth = RedactionCorpus.load(RedactionCorpus.FIFTEENTH, SEED);
         sixteenth = RedactionCorpus.load(RedactionCorpus.SIXTEENTH, SEED);
+        seventeenth = RedactionCorpus.load(RedactionCorpus.SEVENTEENTH, SEED);
     }
 
     @Test
@@ -1547,6 +1596,52 @@ class RedactionCorpusTest {
         assertTrue(atRest.leaked() <= SIXTEENTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= SIXTEENTH_HELD_OUT_KEPT_STANDARD, standard::toString);
         assertTrue(atRest.keptShare() >= SIXTEENTH_HELD_OUT_KEPT_AT_REST, atRest::toString);
+    }
+
+    @Test
+    void theSeventeenthCollectionHasThreeHundredThirtyLinesInEightyFormatsWithAQuarterToAThirdHeldOut() {
+        long heldOut = seventeenth.stream().filter(c -> c.split().equals("heldout")).count();
+        long formats = seventeenth.stream().map(c -> c.id().substring(0, c.id().lastIndexOf('-'))).distinct().count();
+        long heldOutFormats = seventeenth.stream().filter(c -> c.split().equals("heldout"))
+                .map(c -> c.id().substring(0, c.id().lastIndexOf('-'))).distinct().count();
+        long keep = seventeenth.stream().mapToLong(c -> c.keep().size()).sum();
+        long planted = seventeenth.stream().mapToLong(c -> c.planted().size()).sum();
+        long secrets = seventeenth.stream().flatMap(c -> c.planted().stream()).filter(f -> !f.personal()).count();
+        assertTrue(seventeenth.size() >= 330, "lines: " + seventeenth.size());
+        assertTrue(formats >= 80, "formats: " + formats);
+        assertTrue(heldOutFormats >= 22, "held-out formats: " + heldOutFormats);
+        assertTrue(keep >= 2200, "must-keep strings: " + keep);
+        // a floor on the collection's size, not on the rules: 398 secrets and 332 personal values as built
+        assertTrue(secrets >= 380, "planted secrets: " + secrets);
+        assertTrue(planted >= 700, "planted values: " + planted);
+        // the hash gave this collection 30% of its lines held out; not redrawn
+        assertTrue(heldOut >= seventeenth.size() / 4 && heldOut <= seventeenth.size() * 9 / 20, "held out: " + heldOut);
+    }
+
+    /** The seventeenth collection's tune part: this stop it prints its summary lines only ({@link #RELEASED_SEVENTEENTH_TUNE}). */
+    @Test
+    void theRulesLeakNoMoreThanMeasuredOnTheSeventeenthCollectionsTuneSplitAndKeepWhatTheOperatorNeeds() {
+        Figures standard = RedactionCorpus.measure(seventeenth, "tune", Redactor.standard()::redact, true);
+        Figures atRest = RedactionCorpus.measure(seventeenth, "tune", Redactor.atRest()::redact, false);
+        report("seventeenth collection, standard", standard, RELEASED_SEVENTEENTH_TUNE);
+        report("seventeenth collection, at rest", atRest, RELEASED_SEVENTEENTH_TUNE);
+        assertTrue(standard.leaked() <= SEVENTEENTH_TUNE_LEAKS_STANDARD, standard::toString);
+        assertTrue(atRest.leaked() <= SEVENTEENTH_TUNE_LEAKS_AT_REST, atRest::toString);
+        assertTrue(standard.keptShare() >= SEVENTEENTH_TUNE_KEPT_STANDARD, standard::toString);
+        assertTrue(atRest.keptShare() >= SEVENTEENTH_TUNE_KEPT_AT_REST, atRest::toString);
+    }
+
+    /** The seventeenth collection's held-out part: its failures are never printed, only its summary lines. */
+    @Test
+    void theRulesLeakNoMoreThanMeasuredOnTheSeventeenthCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
+        Figures standard = RedactionCorpus.measure(seventeenth, "heldout", Redactor.standard()::redact, true);
+        Figures atRest = RedactionCorpus.measure(seventeenth, "heldout", Redactor.atRest()::redact, false);
+        report("seventeenth collection, standard", standard, false);
+        report("seventeenth collection, at rest", atRest, false);
+        assertTrue(standard.leaked() <= SEVENTEENTH_HELD_OUT_LEAKS_STANDARD, standard::toString);
+        assertTrue(atRest.leaked() <= SEVENTEENTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
+        assertTrue(standard.keptShare() >= SEVENTEENTH_HELD_OUT_KEPT_STANDARD, standard::toString);
+        assertTrue(atRest.keptShare() >= SEVENTEENTH_HELD_OUT_KEPT_AT_REST, atRest::toString);
     }
 
     private static void report(String rules, Figures f, boolean failures) {
