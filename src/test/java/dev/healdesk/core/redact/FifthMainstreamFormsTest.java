@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ({@code $password: String!}, {@code password: String}); a breadcrumb's angle quote between blanks kept as no
  * separator (a test runner's title path, {@code resetPassword › rejects}); and skopeo's --creds, --src-creds and
  * --dest-creds, whose user stays and whose password goes ({@code token-rules.json}); an OpenTelemetry attribute's
- * typed value judged by its key ({@code {"key": "…auth_token", "value": {"stringValue": "…"}}}). Each on lines of other tools and
+ * typed value judged by its key ({@code {"key": "…auth_token", "value": {"stringValue": "…"}}}); a sample config's
+ * "changeme" kept as a placeholder ({@code Values}). Each on lines of other tools and
  * words than the measure's, with counter-examples that must come through as they are. Values are made at test time.
  */
 class FifthMainstreamFormsTest {
@@ -135,6 +136,17 @@ class FifthMainstreamFormsTest {
         FormChecks.untouched(redactor, "{\"key\":\"token.count\",\"value\":{\"intValue\":\"4096\"}}");
         FormChecks.untouched(redactor, "{\"key\":\"auth.method\",\"value\":{\"stringValue\":\"password\"}}");
         FormChecks.untouched(redactor, "{\"label\":{\"stringValue\":\"Reset your password\"}}");
+    }
+
+    @Test
+    void aSampleConfigsChangemeIsAPlaceholder() {
+        FormChecks.untouched(redactor, "POSTGRES_PASSWORD=changeme REDIS_PASSWORD=change_me SMTP_PASSWORD=replaceme");
+        FormChecks.untouched(redactor, "{\"adminPassword\": \"changeme\", \"host\": \"grafana.local\"}");
+        FormChecks.untouched(Redactor.atRest(), "elastic.password: CHANGEME");
+        // a password that only begins with the word, or has more to it, is one
+        for (String pw : new String[] {"changeme1", "Changeme!2024", "changemeplz", "change_me_" + password()}) {
+            FormChecks.gone(redactor, "POSTGRES_PASSWORD=" + pw + " POSTGRES_DB=app", pw, "POSTGRES_DB=app");
+        }
     }
 
     @Test

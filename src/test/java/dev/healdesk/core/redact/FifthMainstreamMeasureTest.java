@@ -58,9 +58,9 @@ class FifthMainstreamMeasureTest {
     // token the material split. Left as general gaps: a cookie list read on past ", content=" (Armeria's RequestLog),
     // ExUnit's "bad password (Module)", a registry login's -u user before -p taken with the password (crane), an OCI
     // image's @sha256 digest after cosign (2), Vault's hmac-sha256 audit digests (2), an ALB log's "200 412 1820" read as
-    // a phone, a jsessionid path parameter read on past "?lang=de", and the placeholder "changeme". Of the 9 leaked,
-    // judged the material's fault: CloudFront's Policy= (a base64 policy document, no secret; planted as one). Left as
-    // general gaps: values by position (Mockery's send('06…', 'Votre code : …') (2), Key Vault's request body "value"),
+    // a phone, a jsessionid path parameter read on past "?lang=de", and the placeholder "changeme" (see below). Of the 9
+    // leaked, judged the material's fault: CloudFront's Policy= (a base64 policy document, no secret; planted as one).
+    // Left as general gaps: values by position (Mockery's send('06…', 'Votre code : …') (2), Key Vault's request body "value"),
     // a value piped into a command that stores it as a secret with no flag to say so (echo … | wrangler secret put),
     // Devise's otp_attempt (a word after the code's name), an OTLP attribute's {"key": "…auth_token", "value": …} (see
     // below), a "NationalInsurance" label with no number word (and HMRC's unallocated QQ prefix), "senha do
@@ -68,10 +68,12 @@ class FifthMainstreamMeasureTest {
     // After an OpenTelemetry attribute's typed value judged by its key (redact45, NameValuePairs.anyValue: {"key":
     // "twilio.auth_token", "value": {"stringValue": …}} behind another attribute): standard 8 and at rest 6 leaked, kept
     // as before.
+    // After a sample config's "changeme" (and change_me, replaceme) read as a placeholder (redact45, Values): 1381 and
+    // 1389 kept, leaks as before.
     private static final int LEAKS_STANDARD = 8;
     private static final int LEAKS_AT_REST = 6;
-    private static final int KEPT_STANDARD = 1380;
-    private static final int KEPT_AT_REST = 1388;
+    private static final int KEPT_STANDARD = 1381;
+    private static final int KEPT_AT_REST = 1389;
 
     /** Secrets of services no earlier measure planted, as {@link Fakes#shape} specs (invented, in their printed shape). */
     private static final Map<String, String> SHAPES = Map.ofEntries(
