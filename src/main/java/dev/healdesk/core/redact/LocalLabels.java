@@ -202,6 +202,15 @@ final class LocalLabels {
                 || c >= 0xf900 && c <= 0xfaff;
     }
 
+    private static boolean ascii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A label as the file writes it: small letters, accents dropped, ł as l, ß as ss, _ - . ' as one blank. */
     static String fold(String label) {
         String lower = label.toLowerCase(Locale.ROOT);
@@ -229,15 +238,6 @@ final class LocalLabels {
         }
         int n = b.length();
         return n > 0 && b.charAt(n - 1) == ' ' ? b.substring(0, n - 1) : b.toString();
-    }
-
-    private static boolean ascii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** {@link #hash} of the word {@code s[start, end)} folded, without building it. */
