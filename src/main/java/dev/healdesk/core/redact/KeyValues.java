@@ -265,9 +265,11 @@ final class KeyValues extends Detector {
         if (prose && quote == 0 && !Judge.inProse(key, s, start, end)) {
             return sep + 1;   // prose: "Invalid password: too short"; a quoted or random value, a person's number still go
         }
-        if ((bare || envKey) && quote == 0 && end - start > 1 && s.charAt(end - 1) == ':'
+        if ((bare || envKey || query(s, keyStart)) && quote == 0 && end - start > 1 && s.charAt(end - 1) == ':'
                 && (end == s.length() || Chars.blank(s.charAt(end)))) {
-            end--;   // a colon that ends the sentence's clause: "…/notices?key=…: Net::OpenTimeout"
+            // a colon that ends the sentence's clause: "…/notices?key=…: Net::OpenTimeout", Angular's "Http failure
+            // response for …?access_token=…: 403 Forbidden"
+            end--;
         }
         if (envKey && !alnum(s, start, end)) {
             return sep + 1;   // CACHE_KEY=v1-Linux-3f2a…, SORT_KEY=created_at: a key of data, not a credential
@@ -306,6 +308,11 @@ final class KeyValues extends Detector {
         }
         int next = Chars.skipBlanks(s, k);
         return next > k && next < n && !Chars.space(s.charAt(next));
+    }
+
+    /** Whether the key at {@code keyStart} is a URL query's parameter: after its {@code ?} or an {@code &}. */
+    private static boolean query(String s, int keyStart) {
+        return keyStart > 0 && (s.charAt(keyStart - 1) == '?' || s.charAt(keyStart - 1) == '&');
     }
 
     /** Capitals, digits and underscores, ending in {@code _KEY}, with a word before it: {@code INNGEST_EVENT_KEY}. */
