@@ -289,6 +289,9 @@ final class KeyValues extends Detector {
             // before says whose key it is ("cache key: …", which KeyNames reads as none)
             return sep + 1;
         }
+        if (bare && quote == 0 && composed(s, start, end)) {
+            return sep + 1;   // a cache's key of words and a hash: "Cache restored from key: node-cache-Linux-x64-npm-…"
+        }
         return claim(scan, key, start, end, quote > 0, sep);
     }
 
@@ -308,6 +311,26 @@ final class KeyValues extends Detector {
         }
         int next = Chars.skipBlanks(s, k);
         return next > k && next < n && !Chars.space(s.charAt(next));
+    }
+
+    /**
+     * Whether the value {@code s[start, end)} is a key built of words joined by dashes, as a CI cache's key writes its
+     * parts ({@code node-cache-Linux-x64-npm-<hash>}, {@code setup-java-Windows-maven-<hash>}): three parts or more
+     * that are words of letters alone (three letters or more) before its last part. A generated key has one prefix word
+     * at most ({@code live_…}, {@code pk-…}).
+     */
+    private static boolean composed(String s, int start, int end) {
+        int words = 0;
+        int part = start;
+        for (int k = start; k <= end; k++) {
+            if (k == end || s.charAt(k) == '-') {
+                if (k < end && k - part >= 3 && Chars.lettersOnly(s, part, k)) {
+                    words++;
+                }
+                part = k + 1;
+            }
+        }
+        return words >= 3;
     }
 
     /** Whether the key at {@code keyStart} is a URL query's parameter: after its {@code ?} or an {@code &}. */
