@@ -68,8 +68,10 @@ class FourthMainstreamMeasureTest {
     // kept), Flutter's identity of an object (TextEditingController#1a2b3) no password's shape, a cache key of words and a
     // hash after a bare "key" kept: 1449 and 1453 kept, leaks as before. The 6 still lost are the material's (judged
     // above): 4 client IPs after their label, a Twilio message SID, a host inside Develocity's access key.
-    private static final int LEAKS_STANDARD = 13;
-    private static final int LEAKS_AT_REST = 9;
+    // After a field or header named "authentication" as a credential's name (redact44, KeyNames; AppsFlyer's dev key in
+    // headers={'authentication': …}): standard 12 and at rest 8 leaked, kept as before.
+    private static final int LEAKS_STANDARD = 12;
+    private static final int LEAKS_AT_REST = 8;
     private static final int KEPT_STANDARD = 1449;
     private static final int KEPT_AT_REST = 1453;
 

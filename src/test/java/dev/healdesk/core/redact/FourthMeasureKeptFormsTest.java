@@ -11,7 +11,8 @@ import java.util.Random;
  * its type and {@code #} and five hex digits ({@code TextEditingController#1a2b3}), taken as a password by its shape
  * ({@link PasswordShapes}); and a cache key built of words and a hash after a bare "key" ({@code Cache restored from
  * key: node-cache-Linux-x64-npm-…}, {@link KeyValues}). Each on lines written for this test, with the secrets of the
- * same shapes that must still go.
+ * same shapes that must still go. And one of its leaks that has a general form: a field or header named
+ * {@code authentication} holds a credential (AppsFlyer's server-to-server API sends its dev key so), {@link KeyNames}.
  */
 class FourthMeasureKeptFormsTest {
 
@@ -102,5 +103,24 @@ class FourthMeasureKeptFormsTest {
             String prefixed = "live_" + FormChecks.token(random, 28) + "Q7x";
             FormChecks.gone(redactor, "key: " + prefixed, prefixed.substring(5));
         }
+    }
+
+    @Test
+    void aValueNamedAuthenticationGoesWhereItLooksGenerated() {
+        for (int k = 0; k < 8; k++) {
+            String key = FormChecks.token(random, 20);
+            FormChecks.gone(redactor, "E       headers={'authentication': '" + key + "', 'Content-Type': 'application/json'}",
+                    key, "'Content-Type': 'application/json'}");
+            FormChecks.gone(atRest, "curl -H \"authentication: " + key + "\" https://api.acme.test/v1/events", key);
+            FormChecks.gone(redactor, "{\"X-Authentication\":\"" + key + "\"}", key);
+        }
+    }
+
+    @Test
+    void anAuthenticationsSettingThatIsAWordStays() {
+        FormChecks.untouched(redactor, "authentication: required");
+        FormChecks.untouched(redactor, "{\"authentication\": \"none\", \"authentication_method\": \"password\"}");
+        FormChecks.untouched(redactor, "authentication=kerberos authentication: LDAP");
+        FormChecks.untouched(redactor, "Authentication failed for user ci-bot");
     }
 }
