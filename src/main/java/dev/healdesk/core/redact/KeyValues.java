@@ -173,6 +173,12 @@ final class KeyValues extends Detector {
         if (key == KeyNames.Key.NONE && colon && !thinArrow && !quoted && !bracketed && !parenthesised) {
             int named = Participles.nameStart(s, keyStart, keyEnd);
             KeyNames.Key before = named >= 0 ? KeyNames.classify(scan, named, keyStart - 1) : KeyNames.Key.NONE;
+            int label = named >= 0 && before == KeyNames.Key.NONE ? LocalLabels.start(s, keyStart - 1) : -1;
+            KeyNames.Key local = label >= 0 ? LocalLabels.key(s, label, keyStart - 1) : null;
+            if (local != null) {
+                before = local;   // code de vérification saisi : …, a label in another language and its participle
+                named = label;
+            }
             if (before == KeyNames.Key.NONE) {
                 return loginPair(scan, keyStart, sep);
             }

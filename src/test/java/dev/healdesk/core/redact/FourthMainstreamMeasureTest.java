@@ -70,8 +70,10 @@ class FourthMainstreamMeasureTest {
     // above): 4 client IPs after their label, a Twilio message SID, a host inside Develocity's access key.
     // After a field or header named "authentication" as a credential's name (redact44, KeyNames; AppsFlyer's dev key in
     // headers={'authentication': …}): standard 12 and at rest 8 leaked, kept as before.
-    private static final int LEAKS_STANDARD = 12;
-    private static final int LEAKS_AT_REST = 8;
+    // After a label in another language with its language's participle (redact44, Participles: code de vérification
+    // saisi : …): standard 11 and at rest 7 leaked, kept as before.
+    private static final int LEAKS_STANDARD = 11;
+    private static final int LEAKS_AT_REST = 7;
     private static final int KEPT_STANDARD = 1449;
     private static final int KEPT_AT_REST = 1453;
 

@@ -12,7 +12,9 @@ import java.util.Random;
  * ({@link PasswordShapes}); and a cache key built of words and a hash after a bare "key" ({@code Cache restored from
  * key: node-cache-Linux-x64-npm-…}, {@link KeyValues}). Each on lines written for this test, with the secrets of the
  * same shapes that must still go. And one of its leaks that has a general form: a field or header named
- * {@code authentication} holds a credential (AppsFlyer's server-to-server API sends its dev key so), {@link KeyNames}.
+ * {@code authentication} holds a credential (AppsFlyer's server-to-server API sends its dev key so), {@link KeyNames};
+ * a label in another language with a participle after it ({@code code de vérification saisi : 914823}, {@link
+ * Participles}).
  */
 class FourthMeasureKeptFormsTest {
 
@@ -122,5 +124,24 @@ class FourthMeasureKeptFormsTest {
         FormChecks.untouched(redactor, "{\"authentication\": \"none\", \"authentication_method\": \"password\"}");
         FormChecks.untouched(redactor, "authentication=kerberos authentication: LDAP");
         FormChecks.untouched(redactor, "Authentication failed for user ci-bot");
+    }
+
+    @Test
+    void aLocalLabelWithAParticipleAfterItNamesItsValue() {
+        for (int k = 0; k < 8; k++) {
+            String code = FormChecks.digits(random, 6, '1', 9);
+            String secret = FormChecks.token(random, 16);
+            FormChecks.gone(redactor, "  code de vérification saisi : " + code, code, "code de vérification saisi : ");
+            FormChecks.gone(redactor, "Kennwort eingegeben: " + secret, secret, "Kennwort eingegeben: ");
+            FormChecks.gone(atRest, "contraseña enviado: " + secret + " (rechazado)", secret, " (rechazado)");
+            FormChecks.gone(redactor, "wachtwoord gebruikt: " + secret, secret);
+        }
+    }
+
+    @Test
+    void aParticipleAfterWordsThatAreNoLabelLeavesTheValue() {
+        FormChecks.untouched(redactor, "nombre de tentatives saisi : 3");
+        FormChecks.untouched(redactor, "Bytes gesendet: 51234, Pakete erhalten: 12");
+        FormChecks.untouched(redactor, "intentos usado: 2 de 5");
     }
 }
