@@ -240,11 +240,16 @@ final class LocalLabels {
         return n > 0 && b.charAt(n - 1) == ' ' ? b.substring(0, n - 1) : b.toString();
     }
 
-    /** {@link #hash} of the word {@code s[start, end)} folded, without building it. */
+    /** {@link #hash} of the word {@code s[start, end)} folded, without building it: ß counts as ss, as in {@link #fold}. */
     private static int foldedHash(String s, int start, int end) {
         int h = 0;
         for (int i = start; i < end; i++) {
-            h = 31 * h + plain(Character.toLowerCase(s.charAt(i)));
+            char c = Character.toLowerCase(s.charAt(i));
+            if (c == 'ß') {
+                h = 31 * (31 * h + 's') + 's';
+                continue;
+            }
+            h = 31 * h + plain(c);
         }
         return (h ^ h >>> 12) & (SLOTS - 1);
     }
