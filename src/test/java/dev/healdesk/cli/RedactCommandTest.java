@@ -84,6 +84,20 @@ class RedactCommandTest {
     }
 
     @Test
+    void aCacheKeysHexStaysAndAnApiKeysGoesAsTheRedactorDoesOnTheSameText() {
+        // redact44: the command masked a cache key's hex only where the same value was named as a credential's before
+        // it (its memory, as Redactor.standard() on the whole text does by its echoes), not a lone line's
+        String cache = "0123456789abcdef0123456789abcdef01234567";
+        String api = "fedcba9876543210fedcba9876543210fedcba98";
+        String distinct = "Cache key=" + cache + "\nAPI key=" + api + "\n";
+        Result r = redact(distinct);
+        assertEquals("Cache key=" + cache + "\nAPI key=[REDACTED_GENERIC_SECRET]\n", r.out());
+        String echoed = "API key=" + api + "\nCache key=" + api;
+        assertEquals(dev.healdesk.core.redact.Redactor.standard().redact(echoed) + "\n", redact(echoed + "\n").out());
+        assertFalse(redact(echoed + "\n").out().contains(api));
+    }
+
+    @Test
     void aValueAnEarlierBlockNamedGoesFromALaterBlockOfTheStream() throws Exception {
         String password = "Rw8" + "nTq4zLp2Vx";
         String all = streamed((feed, out) -> {

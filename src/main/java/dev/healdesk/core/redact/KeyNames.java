@@ -60,7 +60,10 @@ final class KeyNames {
             // the one invited; its value must still look random, so invite=true and "invite": "ann@…" stay
             "invite", "invitation",
             // a URL's userinfo (RFC 3986), user:password, as Confluent's basic.auth.user.info carries it
-            "userinfo"};
+            "userinfo",
+            // a header or field that carries the credential by that name (AppsFlyer's server-to-server API sends its dev
+            // key as "authentication"); its value must still look random, so authentication: required stays
+            "authentication"};
     /** Words that make a following "key" a secret one: api_key, accessKey, x-api-key, AccountKey... */
     static final String[] KEY_QUALIFIERS = {"api", "access", "secret", "private", "client", "signing",
             "encryption", "master", "app", "account", "license", "subscription", "service", "auth", "shared", "preshared"};

@@ -176,6 +176,12 @@ final class KeyValues extends Detector {
         if (key == KeyNames.Key.NONE && colon && !thinArrow && !quoted && !bracketed && !parenthesised) {
             int named = Participles.nameStart(s, keyStart, keyEnd);
             KeyNames.Key before = named >= 0 ? KeyNames.classify(scan, named, keyStart - 1) : KeyNames.Key.NONE;
+            int label = named >= 0 && before == KeyNames.Key.NONE ? LocalLabels.start(s, keyStart - 1) : -1;
+            KeyNames.Key local = label >= 0 ? LocalLabels.key(s, label, keyStart - 1) : null;
+            if (local != null) {
+                before = local;   // code de vérification saisi : …, a label in another language and its participle
+                named = label;
+            }
             if (before == KeyNames.Key.NONE) {
                 return loginPair(scan, keyStart, sep);
             }
@@ -268,9 +274,11 @@ final class KeyValues extends Detector {
         if (prose && quote == 0 && !Judge.inProse(key, s, start, end)) {
             return sep + 1;   // prose: "Invalid password: too short"; a quoted or random value, a person's number still go
         }
-        if ((bare || envKey) && quote == 0 && end - start > 1 && s.charAt(end - 1) == ':'
+        if ((bare || envKey || query(s, keyStart)) && quote == 0 && end - start > 1 && s.charAt(end - 1) == ':'
                 && (end == s.length() || Chars.blank(s.charAt(end)))) {
-            end--;   // a colon that ends the sentence's clause: "…/notices?key=…: Net::OpenTimeout"
+            // a colon that ends the sentence's clause: "…/notices?key=…: Net::OpenTimeout", Angular's "Http failure
+            // response for …?access_token=…: 403 Forbidden"
+            end--;
         }
         if (envKey && !alnum(s, start, end)) {
             return sep + 1;   // CACHE_KEY=v1-Linux-3f2a…, SORT_KEY=created_at: a key of data, not a credential
@@ -289,6 +297,9 @@ final class KeyValues extends Detector {
             // 32 to 64 hex digits alone are a generated key too (Airbrake's ?key=, a JWK's "key"), unless a word
             // before says whose key it is ("cache key: …", which KeyNames reads as none)
             return sep + 1;
+        }
+        if (bare && quote == 0 && composed(s, start, end)) {
+            return sep + 1;   // a cache's key of words and a hash: "Cache restored from key: node-cache-Linux-x64-npm-…"
         }
         return claim(scan, key, start, end, quote > 0, sep);
     }
@@ -309,6 +320,31 @@ final class KeyValues extends Detector {
         }
         int next = Chars.skipBlanks(s, k);
         return next > k && next < n && !Chars.space(s.charAt(next));
+    }
+
+    /**
+     * Whether the value {@code s[start, end)} is a key built of words joined by dashes, as a CI cache's key writes its
+     * parts ({@code node-cache-Linux-x64-npm-<hash>}, {@code setup-java-Windows-maven-<hash>}): three parts or more
+     * that are words of letters alone (three letters or more) before its last part. A generated key has one prefix word
+     * at most ({@code live_…}, {@code pk-…}).
+     */
+    private static boolean composed(String s, int start, int end) {
+        int words = 0;
+        int part = start;
+        for (int k = start; k <= end; k++) {
+            if (k == end || s.charAt(k) == '-') {
+                if (k < end && k - part >= 3 && Chars.lettersOnly(s, part, k)) {
+                    words++;
+                }
+                part = k + 1;
+            }
+        }
+        return words >= 3;
+    }
+
+    /** Whether the key at {@code keyStart} is a URL query's parameter: after its {@code ?} or an {@code &}. */
+    private static boolean query(String s, int keyStart) {
+        return keyStart > 0 && (s.charAt(keyStart - 1) == '?' || s.charAt(keyStart - 1) == '&');
     }
 
     /** Capitals, digits and underscores, ending in {@code _KEY}, with a word before it: {@code INNGEST_EVENT_KEY}. */

@@ -202,9 +202,21 @@ final class LocalLabels {
                 || c >= 0xf900 && c <= 0xfaff;
     }
 
+    private static boolean ascii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A label as the file writes it: small letters, accents dropped, ł as l, ß as ss, _ - . ' as one blank. */
     static String fold(String label) {
-        String d = Normalizer.normalize(label.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
+        String lower = label.toLowerCase(Locale.ROOT);
+        // ASCII is its own NFD: the file's labels but the CJK ones are, and checking them at start without the
+        // normalizer keeps its ICU data (read out of the runtime's compressed image, ~6 ms) out of a short process
+        String d = ascii(lower) ? lower : Normalizer.normalize(lower, Normalizer.Form.NFD);
         StringBuilder b = new StringBuilder(d.length());
         for (int i = 0; i < d.length(); i++) {
             char c = d.charAt(i);
@@ -228,11 +240,16 @@ final class LocalLabels {
         return n > 0 && b.charAt(n - 1) == ' ' ? b.substring(0, n - 1) : b.toString();
     }
 
-    /** {@link #hash} of the word {@code s[start, end)} folded, without building it. */
+    /** {@link #hash} of the word {@code s[start, end)} folded, without building it: ß counts as ss, as in {@link #fold}. */
     private static int foldedHash(String s, int start, int end) {
         int h = 0;
         for (int i = start; i < end; i++) {
-            h = 31 * h + plain(Character.toLowerCase(s.charAt(i)));
+            char c = Character.toLowerCase(s.charAt(i));
+            if (c == 'ß') {
+                h = 31 * (31 * h + 's') + 's';
+                continue;
+            }
+            h = 31 * h + plain(c);
         }
         return (h ^ h >>> 12) & (SLOTS - 1);
     }

@@ -17,8 +17,8 @@ import java.util.List;
  * 3.3.3, found by {@link Numbers} behind its prefix), Italy's partita IVA and France's VAT number (after {@code IT} and
  * {@code FR}, read by {@link Ibans}) and Sweden's organisationsnummer (6-4, its third digit no month's); the VAT numbers of
  * Malta, Luxembourg, Slovakia, Latvia, Estonia, Bulgaria (BG + EIK) and Cyprus (eight digits and a check letter, the
- * layout's {@code L}), Germany (USt-IdNr.), the Netherlands (btw-id) and Romania (CUI), after their country's letters,
- * read by {@link Ibans}.
+ * layout's {@code L}), Germany (USt-IdNr.), the Netherlands (btw-id, the RSIN's and the 2020 one's), Romania (CUI)
+ * and the United Kingdom (both schemes), after their country's letters, read by {@link Ibans}.
  * A number goes where it stands alone as a field's value ({@code
  * "id_no": "…"}, a CSV or table cell, a bound parameter, a fixture's quoted string) with no name that says what it is,
  * and passes every check of one entry; most ids, order numbers and timestamps of the same length fail them (the table
@@ -86,7 +86,7 @@ final class NationalIds {
                 c.path("body").asInt(0), prefixes, days, ints(c.get("retry")), c.path("target").asInt(0),
                 ints(c.get("odd")));
         switch (kind) {
-            case "luhn", "weighted", "sum", "mod97", "key97", "date", "digit", "letter", "mod11-10" -> {
+            case "luhn", "weighted", "sum", "mod97", "key97", "date", "digit", "letter", "mod11-10", "iso7064-97" -> {
                 return check;
             }
             default -> throw new IllegalStateException(RESOURCE + ": unknown check " + kind);
@@ -122,7 +122,7 @@ final class NationalIds {
             if (digits == null) {
                 digits = digits(s, start, end);
             }
-            if (passes(digits, s.charAt(end - 1), e.checks)) {
+            if (passes(digits, s, start, end, e.checks)) {
                 scan.add(SecretKind.NATIONAL_ID, start, end);
                 return true;
             }
@@ -180,8 +180,12 @@ final class NationalIds {
         return d;
     }
 
-    /** Whether the digits {@code d} (and {@code last}, the id's last character, where a letter) pass every check. */
-    private static boolean passes(int[] d, char last, Check[] checks) {
+    /**
+     * Whether the digits {@code d} of the id {@code s[start, end)} pass every check (its last character read where a
+     * letter, its letters where the whole is checked).
+     */
+    private static boolean passes(int[] d, String s, int start, int end, Check[] checks) {
+        char last = s.charAt(end - 1);
         for (Check c : checks) {
             boolean ok = switch (c.kind) {
                 case "luhn" -> luhn(d, c.from < 0 ? d.length + c.from : c.from);
@@ -192,6 +196,7 @@ final class NationalIds {
                 case "date" -> date(d, c);
                 case "letter" -> letter(d, last, c);
                 case "mod11-10" -> mod1110(d, c.at);   // Germany's USt-IdNr
+                case "iso7064-97" -> iso706497(s, start, end);   // the Netherlands' btw-id since 2020
                 default -> c.values.indexOf((char) ('0' + d[c.at])) >= 0;   // digit
             };
             if (!ok) {
@@ -292,6 +297,24 @@ final class NationalIds {
             product = 2 * (sum == 0 ? 10 : sum) % 11;
         }
         return (11 - product) % 10 == d[at];
+    }
+
+    /**
+     * ISO 7064 MOD 97-10 over the whole id, as an IBAN's check is read: each letter as two digits (A 10 to Z 35), each
+     * digit as it is, the number 1 mod 97; what separates the groups is left out. The Netherlands' btw-id of 2020:
+     * NL000099998B57 reads 2321000099998 11 57, 1 mod 97.
+     */
+    private static boolean iso706497(String s, int start, int end) {
+        int r = 0;
+        for (int k = start; k < end; k++) {
+            char c = s.charAt(k);
+            if (Chars.digit(c)) {
+                r = (r * 10 + c - '0') % 97;
+            } else if (Chars.upper(c)) {
+                r = (r * 100 + c - 'A' + 10) % 97;
+            }
+        }
+        return r == 1;
     }
 
     private static boolean date(int[] d, Check c) {

@@ -381,7 +381,7 @@ final class Numbers extends Detector {
         return app < model - 1 && app >= 6 && s.regionMatches(true, app - 6, "gid://", 0, 6);
     }
 
-    /** The first {@code count} groups are a card number: a card layout, an issuer's first digit, Luhn. */
+    /** The first {@code count} groups are a card number: a card layout, an issuer's first digits, Luhn. */
     private static boolean card(String s, int[] g, int count) {
         int digits = 0;
         for (int k = 0; k < count; k++) {
@@ -391,7 +391,7 @@ final class Numbers extends Detector {
             return false;
         }
         char first = s.charAt(g[0]);
-        if (first < '2' || first > '6') {
+        if (first < '2' || first > '6' || first == '2' && !twoSeries(s, g, digits)) {
             return false;
         }
         boolean layout = count == 1 || count == 3 && len(g, 0) == 4 && len(g, 1) == 6 && len(g, 2) >= 4;
@@ -402,6 +402,19 @@ final class Numbers extends Detector {
             }
         }
         return layout && Values.luhn(s, g[0], g[2 * count - 1]);
+    }
+
+    /**
+     * Whether a number that starts with 2 is of a card range that does: Mastercard's 2-series (2221 to 2720) and Mir
+     * (2200 to 2204), sixteen digits or more. A shorter one or another range is a timestamp's (yyyyMMddHHmmss, 14
+     * digits, passes Luhn one time in ten) or an id's.
+     */
+    private static boolean twoSeries(String s, int[] g, int digits) {
+        if (digits < 16 || len(g, 0) < 4) {
+            return false;
+        }
+        int iin = Integer.parseInt(s, g[0], g[0] + 4, 10);
+        return iin >= 2221 && iin <= 2720 || iin >= 2200 && iin <= 2204;
     }
 
     /** {@code +CC} and 8 to 15 digits in groups ({@code +44 20 7946 0958}, {@code +1 (415) 555-0132}). */

@@ -5,7 +5,8 @@ package dev.healdesk.core.redact;
  * logs print it: {@code Your one-time code is 339928}, {@code verification code: 4821-77}, {@code Your login PIN is
  * 0420}, {@code OTP = 551230}. The code is the word "code", "passcode", "PIN" or "OTP" after a word that says what it
  * is for ({@link #QUALIFIERS}: one-time, verification, security, login, your, …), then "is", ":" or "=", then 4 to 8
- * digits (one blank or dash may group them). {@code exit code 137}, {@code status code: 500} and {@code error code:
+ * digits (one blank or dash may group them); or, as a message's subject or text writes it, a blank alone, then 4 to 8
+ * digits ungrouped that end there ({@code subject: 'Your code 666133'}, {@code Your verification code 4821 expires}). {@code exit code 137}, {@code status code: 500} and {@code error code:
  * 12345} stay: their words say nothing of a secret. Triggered by the first letter of the word.
  */
 final class OneTimeCodes extends Detector {
@@ -46,10 +47,13 @@ final class OneTimeCodes extends Detector {
         while (p < s.length() && s.charAt(p) == ' ') {
             p++;
         }
+        boolean plain = false;
         if (s.startsWith("is ", p) || s.startsWith("was ", p)) {
             p = s.indexOf(' ', p) + 1;
         } else if (p < s.length() && (s.charAt(p) == ':' || s.charAt(p) == '=')) {
             p++;
+        } else if (!field && p == end + 1 && s.charAt(end) == ' ' && p < s.length() && Chars.digit(s.charAt(p))) {
+            plain = true;   // a message's subject or text: "Your code 666133", "verification code 4821 expires…"
         } else {
             return end;
         }
@@ -65,7 +69,7 @@ final class OneTimeCodes extends Detector {
             if (Chars.digit(c)) {
                 digits++;
                 p++;
-            } else if ((c == ' ' || c == '-') && !grouped && digits > 0 && p + 1 < s.length()
+            } else if ((c == ' ' || c == '-') && !grouped && !plain && digits > 0 && p + 1 < s.length()
                     && Chars.digit(s.charAt(p + 1))) {
                 grouped = true;
                 p++;
@@ -74,7 +78,8 @@ final class OneTimeCodes extends Detector {
             }
         }
         if (digits < 4 || digits > 8 || p < s.length() && (Chars.word(s.charAt(p)) || s.charAt(p) == '.'
-                && p + 1 < s.length() && Chars.digit(s.charAt(p + 1)))) {
+                && p + 1 < s.length() && Chars.digit(s.charAt(p + 1)))
+                || plain && p < s.length() && !plainEnd(s.charAt(p))) {
             return end;
         }
         scan.add(SecretKind.PASSWORD, start, p);
@@ -106,11 +111,22 @@ final class OneTimeCodes extends Detector {
 
     /** Fields that say an object is a message to a person: its recipient. */
     private static final String[] RECIPIENTS = {"\"to\"", "\"recipient\"", "\"phone\"", "\"msisdn\"", "\"mobile\""};
-    /** {@link #RECIPIENTS} as a JSON string inside a string writes them. */
-    private static final String[] ESCAPED_RECIPIENTS = java.util.Arrays.stream(RECIPIENTS)
-            .map(r -> r.replace("\"", "\\\"")).toArray(String[]::new);
+    /**
+     * {@link #RECIPIENTS} as a JSON string inside a string writes them. A loop, not a stream: the redactor's only stream
+     * at start, whose pipeline's classes and lambdas cost a short process ~3 ms to link (docs/benchmarks, CLI start,
+     * sixteenth pass).
+     */
+    private static final String[] ESCAPED_RECIPIENTS = escaped(RECIPIENTS);
     /** How far back the object's opening brace is looked for. */
     private static final int OBJECT_REACH = 400;
+
+    private static String[] escaped(String[] fields) {
+        String[] out = new String[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            out[i] = fields[i].replace("\"", "\\\"");
+        }
+        return out;
+    }
 
     /**
      * Whether the word {@code [i, end)} is a quoted {@code "code"} field of a JSON object that also names a recipient
@@ -156,6 +172,15 @@ final class OneTimeCodes extends Detector {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code c} ends a code that follows its word after a blank alone: a blank, a quote, the end of a sentence or
+     * of a bracket; not a dash, a slash, a colon or a dot before more (a date, a range, a time, a version).
+     */
+    private static boolean plainEnd(char c) {
+        return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '"' || c == '\'' || c == '.' || c == ','
+                || c == ';' || c == ')' || c == ']' || c == '}' || c == '<' || c == '\\';
     }
 
     /** Whether the word before {@code i} (across one blank or dash) says what the code is for. */

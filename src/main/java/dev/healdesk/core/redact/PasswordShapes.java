@@ -7,7 +7,8 @@ package dev.healdesk.core.redact;
  * {@code ZKfY%mp7wGM#2}). Paths, URLs, assignments and e-mail addresses are no such run ({@link Values#passwordLike});
  * {@code Build#1234}, {@code #Submit2}, {@code 100%}, {@code Foo$1.run} and {@code C#} stay; a run that starts with a dash
  * is a command-line flag, left to {@link CommandLines}; a run that holds a UUID is a composite key's id, as DynamoDB's
- * single-table design writes one ({@code CUST#0f2a…-…}, {@code ORDER#<uuid>#ITEM#3}). Triggered by the sign.
+ * single-table design writes one ({@code CUST#0f2a…-…}, {@code ORDER#<uuid>#ITEM#3}); Flutter's identity of an object,
+ * {@code TextEditingController#1a2b3}, stays. Triggered by the sign.
  */
 final class PasswordShapes extends Detector {
 
@@ -32,11 +33,42 @@ final class PasswordShapes extends Detector {
             return i + 1;
         }
         if (end - start < MIN || end - start > MAX || start > i || joined(s, start, end) || !shaped(s, start, end)
-                || Values.holdsUuid(s, start, end)) {
+                || Values.holdsUuid(s, start, end) || identity(s, start, i, end)) {
             return i + 1;
         }
         scan.add(SecretKind.PASSWORD, start, end);
         return end;
+    }
+
+    /**
+     * Flutter's identity of an object ({@code describeIdentity}: its type, {@code #} and the five hex digits of its
+     * short hash), as a widget's or a controller's toString prints it: {@code TextEditingController#1a2b3},
+     * {@code _RenderInkFeatures#0c9f2}. The type is a camel-cased name of letters (two capitals or more, a leading
+     * underscore allowed) and the hash five small hex digits that end the run.
+     */
+    private static boolean identity(String s, int start, int hash, int end) {
+        if (s.charAt(hash) != '#' || end - hash != 6) {
+            return false;
+        }
+        for (int k = hash + 1; k < end; k++) {
+            char c = s.charAt(k);
+            if (!Chars.digit(c) && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        int k = s.charAt(start) == '_' ? start + 1 : start;
+        if (k >= hash || !Chars.upper(s.charAt(k))) {
+            return false;
+        }
+        int capitals = 0;
+        for (; k < hash; k++) {
+            char c = s.charAt(k);
+            if (!Chars.letter(c)) {
+                return false;
+            }
+            capitals += Chars.upper(c) ? 1 : 0;
+        }
+        return capitals >= 2;
     }
 
     /** {@code %2F} (URL encoding) and {@code #011} (syslog's octal escapes) are no signs. */

@@ -6,7 +6,8 @@ package dev.healdesk.core.redact;
  * is the key's half that names it, and is no person's or service account's name. The value of a user's name
  * ({@code username}, {@code user}, {@code sasl.username}, {@code login}) goes when it is 16 to 40 capital letters and
  * digits, at least three of each and a letter past {@code F} (so no hexadecimal digest), the shape such ids have; so
- * {@code username: "ci-bot"}, {@code user=ADMIN} and {@code user: DEADBEEF00112233} stay.
+ * {@code username: "ci-bot"}, {@code user=ADMIN} and {@code user: DEADBEEF00112233} stay. Quoted, escaped quotes too: a
+ * JAAS config inside a JSON log's message, {@code required username=\"…\" password=\"…\";}.
  */
 final class UserKeys {
 
@@ -38,6 +39,11 @@ final class UserKeys {
     static void value(Scan scan, int sep) {
         String s = scan.text;
         int v = Chars.skipBlanks(s, sep + 1);
+        // a JAAS config in a JSON log's message escapes its quotes, username=\"…\": the value ends at the closing backslash
+        boolean escaped = v + 1 < s.length() && s.charAt(v) == '\\' && s.charAt(v + 1) == '"';
+        if (escaped) {
+            v++;
+        }
         char q = v < s.length() && (s.charAt(v) == '"' || s.charAt(v) == '\'') ? s.charAt(v) : 0;
         int start = q == 0 ? v : v + 1;
         int end = start;
@@ -57,7 +63,7 @@ final class UserKeys {
         if (end - start < MIN || end - start > MAX || digits < 3 || letters < 3 || !pastHex) {
             return;
         }
-        if (end < s.length() && (q != 0 ? s.charAt(end) != q
+        if (end < s.length() && (q != 0 ? s.charAt(end) != (escaped ? '\\' : q)
                 : !(Chars.space(s.charAt(end)) || s.charAt(end) == ',' || s.charAt(end) == ';' || s.charAt(end) == '}'))) {
             return;
         }

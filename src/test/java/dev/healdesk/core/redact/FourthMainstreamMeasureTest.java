@@ -63,10 +63,19 @@ class FourthMainstreamMeasureTest {
     // and at rest 11 leaked, kept as before.
     // After a stored password's hash bare before a list's comma, hex after a credential's two-word "API key=" label, and
     // a Luhn-valid id in a gid://app/Model/id URI kept (redact43): standard 13 and at rest 9 leaked, 1446 and 1450 kept.
-    private static final int LEAKS_STANDARD = 13;
-    private static final int LEAKS_AT_REST = 9;
-    private static final int KEPT_STANDARD = 1446;
-    private static final int KEPT_AT_REST = 1450;
+    // After the lost strings where the rule was wrong (redact44, FourthMeasureKeptFormsTest): a number starting 2 is a
+    // card only in Mastercard's 2-series or Mir's range with 16 digits or more (a 14-digit yyyyMMddHHmmss order number
+    // kept), Flutter's identity of an object (TextEditingController#1a2b3) no password's shape, a cache key of words and a
+    // hash after a bare "key" kept: 1449 and 1453 kept, leaks as before. The 6 still lost are the material's (judged
+    // above): 4 client IPs after their label, a Twilio message SID, a host inside Develocity's access key.
+    // After a field or header named "authentication" as a credential's name (redact44, KeyNames; AppsFlyer's dev key in
+    // headers={'authentication': …}): standard 12 and at rest 8 leaked, kept as before.
+    // After a label in another language with its language's participle (redact44, Participles: code de vérification
+    // saisi : …): standard 11 and at rest 7 leaked, kept as before.
+    private static final int LEAKS_STANDARD = 11;
+    private static final int LEAKS_AT_REST = 7;
+    private static final int KEPT_STANDARD = 1449;
+    private static final int KEPT_AT_REST = 1453;
 
     /** Secrets of services no earlier measure planted, as {@link Fakes#shape} specs (invented, in their printed shape). */
     private static final Map<String, String> SHAPES = Map.ofEntries(

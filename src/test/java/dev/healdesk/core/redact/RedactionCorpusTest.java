@@ -829,14 +829,21 @@ class RedactionCorpusTest {
     // DynamoDB composite key's id after a type that names a secret (SESSION#…): 1 -> 0 both ways. Held out, from its
     // summary lines only: standard 18 -> 12 of 232 (16 -> 12 over redact40's and redact41's), at rest 4 -> 4 of 104,
     // kept 624 of 626 both ways (unchanged).
+    // redact44, on the released held-out part (ReleasedSixteenthFormsTest): the UK's VAT number after GB by either check
+    // scheme (national-ids.json) 4 -> 0; a Confluent key's id as the user of a JAAS config whose quotes a JSON log escapes
+    // (UserKeys) 2 -> 0 both ways; a one-time code after "Your code" and a blank (OneTimeCodes) 2 -> 0 both ways; a query
+    // value's colon before a blank kept (KeyValues: Angular's "…?access_token=…: 403 Forbidden") kept 624 -> 626 both
+    // ways. Held out: standard 12 -> 4 of 232, at rest 4 -> 0 of 104, kept 626 of 626 both ways. The 4 left are New
+    // Caledonia's phones written 2-2-2 with dots ('76.26.08') in a Karma spec's "Expected … to be …" with no phone's word,
+    // no address and no +687 near: no general form tells them from a dotted date, a version or a code (left as leaks).
     private static final int SIXTEENTH_TUNE_LEAKS_STANDARD = 0;
     private static final int SIXTEENTH_TUNE_LEAKS_AT_REST = 0;
-    private static final int SIXTEENTH_HELD_OUT_LEAKS_STANDARD = 12;   // redact42, read from the summary line only
-    private static final int SIXTEENTH_HELD_OUT_LEAKS_AT_REST = 4;
+    private static final int SIXTEENTH_HELD_OUT_LEAKS_STANDARD = 4;   // redact44 (released held-out part)
+    private static final int SIXTEENTH_HELD_OUT_LEAKS_AT_REST = 0;   // redact44
     private static final double SIXTEENTH_TUNE_KEPT_STANDARD = 1.0;   // redact42: 1483 of 1483
     private static final double SIXTEENTH_TUNE_KEPT_AT_REST = 1.0;
-    private static final double SIXTEENTH_HELD_OUT_KEPT_STANDARD = 0.996;
-    private static final double SIXTEENTH_HELD_OUT_KEPT_AT_REST = 0.996;
+    private static final double SIXTEENTH_HELD_OUT_KEPT_STANDARD = 1.0;   // redact44: 626 of 626 (the query's colon)
+    private static final double SIXTEENTH_HELD_OUT_KEPT_AT_REST = 1.0;
     /**
      * Whether the sixteenth collection's tune part prints its failures. It was written to print its summary lines only,
      * the whole collection kept as a measure; the lead released the tune part to one rule writer (redact42) at this
