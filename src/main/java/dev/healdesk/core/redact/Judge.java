@@ -574,6 +574,9 @@ final class Judge {
         if (s.startsWith("https://", start) || s.startsWith("http://", start)) {
             return false;   // "reset your password here: https://…": a link, whose token the URL's rules take
         }
+        if (typeName(s, start, end)) {
+            return false;   // signIn(email: String, password: String), $password: String!: a declaration's type
+        }
         if (end - start > 3) {
             return true;
         }
@@ -583,6 +586,31 @@ final class Judge {
             }
         }
         return end - start == 3 && (cardCode(s, start) || LocalLabels.cardCode(s, start));
+    }
+
+    /** Scalar types that a signature, a schema or a GraphQL operation declares a password's parameter as. */
+    private static final java.util.Set<String> TYPE_NAMES = java.util.Set.of("String", "string", "str", "Int", "Integer",
+            "Boolean", "Bool", "ID", "Float", "Double", "Long", "bytes", "CharSequence", "SecretStr", "SecureString");
+
+    /**
+     * Whether {@code s[start, end)} is a scalar type after a colon, as a declaration writes a parameter's type rather
+     * than its value: Swift's and Kotlin's {@code password: String}, Python's {@code password: str}, GraphQL's
+     * {@code $password: String!} (a non-null mark or an optional's {@code ?} may follow the name). A value is written
+     * after {@code =} or in quotes, so {@code password=String!} and {@code password: "String"} are no types.
+     */
+    static boolean typeName(String s, int start, int end) {
+        int e = end;
+        if (e - start > 1 && (s.charAt(e - 1) == '!' || s.charAt(e - 1) == '?')) {
+            e--;
+        }
+        if (!TYPE_NAMES.contains(s.substring(start, e))) {
+            return false;
+        }
+        int k = start - 1;
+        while (k >= 0 && s.charAt(k) == ' ') {
+            k--;
+        }
+        return k >= 0 && k < start - 1 && s.charAt(k) == ':';
     }
 
     /**

@@ -33,6 +33,8 @@ final class KeyNames {
     private static final String[] PASSWORD_WORDS = {"password", "passwd", "passphrase", "passcode", "pwd", "pass",
             "passwords", "requirepass", "masterauth",
             "pw", "otp", "pin", "psk",   // psk: a Wi-Fi or IPsec pre-shared key, a passphrase
+            // a time- or counter-based one-time code by its bare name, as a form or an API body sends it ({"totp": …})
+            "totp", "hotp",
             // a card's verification code (CVV2, CVC2, CVN), three or four digits that pay with the card's number
             "cvv", "cvc", "cvn", "cvv2", "cvc2",
             // the word misspelt, as a connection string that fails on "Keyword not supported: 'pasword'" carries it,

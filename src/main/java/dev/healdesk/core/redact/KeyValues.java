@@ -111,6 +111,9 @@ final class KeyValues extends Detector {
             key = dataSourceHolder(scan, keyStart);
             compositeKey(scan, sep);   // pk: { S: 'SESSION#…' }: whatever the holder's name, the type names the id
         }
+        if (key == KeyNames.Key.NONE && colon) {
+            key = NameValuePairs.anyValue(scan, keyStart, keyEnd);   // OTLP: "value": {"stringValue": "…"} (redact45)
+        }
         if (key == KeyNames.Key.NONE && UserKeys.named(s, keyStart, keyEnd)) {
             UserKeys.value(scan, sep);   // a user that is a key's id, sasl.username: 'ABCD…'
         }

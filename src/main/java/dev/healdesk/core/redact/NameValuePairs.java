@@ -53,6 +53,48 @@ final class NameValuePairs {
         return KeyNames.Key.NONE;
     }
 
+    /**
+     * What the {@code name} or {@code key} beside a typed value's holder says, for OpenTelemetry's AnyValue whose type
+     * is its only member, as OTLP's JSON, the collector's file exporter and trace backends write an attribute:
+     * {@code {"key": "twilio.auth_token", "value": {"stringValue": "…"}}} (and {@code bytesValue}). The member at
+     * {@code s[keyStart, keyEnd)} must open the object that is a {@code value}'s; NONE otherwise.
+     */
+    static KeyNames.Key anyValue(Scan scan, int keyStart, int keyEnd) {
+        String s = scan.text;
+        if (!Chars.is(s, keyStart, keyEnd, "stringValue") && !Chars.is(s, keyStart, keyEnd, "bytesValue")) {
+            return KeyNames.Key.NONE;
+        }
+        int k = keyStart - 1;
+        if (k >= 0 && (s.charAt(k) == '"' || s.charAt(k) == '\'')) {
+            k--;
+        }
+        while (k >= 0 && Chars.space(s.charAt(k))) {
+            k--;
+        }
+        if (k < 1 || s.charAt(k) != '{') {
+            return KeyNames.Key.NONE;
+        }
+        k--;
+        while (k >= 0 && Chars.space(s.charAt(k))) {
+            k--;
+        }
+        if (k < 5 || s.charAt(k) != ':') {
+            return KeyNames.Key.NONE;
+        }
+        int colon = k;
+        k--;
+        if (s.charAt(k) == '"' || s.charAt(k) == '\'') {
+            k--;
+        }
+        int holderEnd = k + 1;
+        int holderStart = holderEnd - 5;
+        if (holderStart < 0 || !Chars.is(s, holderStart, holderEnd, "value")
+                || holderStart > 0 && Chars.word(s.charAt(holderStart - 1))) {
+            return KeyNames.Key.NONE;
+        }
+        return named(scan, holderStart, colon);
+    }
+
     /** Whether the {@code >} at {@code j} ends a hash's arrow, {@code =>} (Ruby, PHP, Perl): no element's bracket. */
     private static boolean arrow(String s, int j) {
         return s.charAt(j) == '>' && j > 0 && s.charAt(j - 1) == '=';

@@ -42,6 +42,17 @@ final class Separators extends Detector {
         }
     }
 
+    /**
+     * Whether the angle quote at {@code i} ({@code ›} or {@code »}) stands between blanks, as a breadcrumb's step: a test
+     * runner's title path ({@code Mutation.resetPassword › rejects an expired token}, Playwright's and Jest's), a menu's
+     * path ({@code Settings » Password » Change}). As a quote it touches what it quotes ({@code Passwort »geheim«}).
+     */
+    static boolean breadcrumb(String s, int i) {
+        char c = s.charAt(i);
+        return (c == '\u203a' || c == '\u00bb') && i > 0 && i + 1 < s.length() && s.charAt(i - 1) == ' '
+                && s.charAt(i + 1) == ' ';
+    }
+
     /** The ends of sentences and clauses outside ASCII: 。．！？，、；¿¡ and Arabic's question mark and comma. */
     private static boolean stop(char c) {
         return "\u3002\uff0e\uff01\uff1f\uff0c\u3001\uff1b\u00bf\u00a1\u061f\u060c".indexOf(c) >= 0;
@@ -74,6 +85,9 @@ final class Separators extends Detector {
     @Override
     public int at(Scan scan, int i) {
         String s = scan.text;
+        if (breadcrumb(s, i)) {
+            return i + 1;
+        }
         int k = i - 1;
         while (k >= 0 && i - k <= 4 && blank(s.charAt(k))) {
             k--;

@@ -22,7 +22,9 @@ final class Values {
     private static final Set<String> PLACEHOLDER_WORDS = Set.of("null", "nil", "none", "undefined", "true",
             "false", "empty", "redacted", "hidden", "masked", "filtered", "omitted", "removed", "n/a",
             // what a test or a tool prints where the value is not there: nock's { authorization: 'token expected' }
-            "expected", "actual", "invalid", "expired", "missing", "unknown", "unset", "required");
+            "expected", "actual", "invalid", "expired", "missing", "unknown", "unset", "required",
+            // what a sample config, a chart's values or a compose file writes for a value to be set (DB_PASSWORD=changeme)
+            "changeme", "change_me", "replaceme");
 
     /** Words a CI or a tool prints in brackets for a value it hid ({@link #ciMask}). */
     private static final Set<String> CI_MASK_WORDS = Set.of("secure", "sensitive", "protected", "encrypted", "secret",

@@ -892,8 +892,10 @@ class RedactionCorpusTest {
     // 1519 of 1539 must-keep strings kept both ways (0.9870); held out 6 of 228 and 0 of 130, 671 of 675 kept both ways
     // (0.9941). The standard figure counts personal data, the figure at rest secrets only. These bounds keep the gap from
     // growing: lower the leak bounds, raise the kept floors, never the other way.
-    private static final int SEVENTEENTH_TUNE_LEAKS_STANDARD = 19;
-    private static final int SEVENTEENTH_TUNE_LEAKS_AT_REST = 11;
+    // With redact45's forms (written from the fifth outside measure, not from this collection; its summary lines only
+    // read): tune 17 of 502 and 9 of 268 leaked, kept as before; the held-out part's figures unchanged.
+    private static final int SEVENTEENTH_TUNE_LEAKS_STANDARD = 17;
+    private static final int SEVENTEENTH_TUNE_LEAKS_AT_REST = 9;
     private static final int SEVENTEENTH_HELD_OUT_LEAKS_STANDARD = 6;
     private static final int SEVENTEENTH_HELD_OUT_LEAKS_AT_REST = 0;
     private static final double SEVENTEENTH_TUNE_KEPT_STANDARD = 0.987;
