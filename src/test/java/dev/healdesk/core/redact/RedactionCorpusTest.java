@@ -885,12 +885,21 @@ class RedactionCorpusTest {
     // 1519 of 1539 must-keep strings kept both ways (0.9870); held out 6 of 228 and 0 of 130, 671 of 675 kept both ways
     // (0.9941). The standard figure counts personal data, the figure at rest secrets only. These bounds keep the gap from
     // growing: lower the leak bounds, raise the kept floors, never the other way.
-    private static final int SEVENTEENTH_TUNE_LEAKS_STANDARD = 19;
-    private static final int SEVENTEENTH_TUNE_LEAKS_AT_REST = 11;
+    // redact46 (the tune part released to it; SeventeenthFormsTest) moved the tune part to 4 of 502 and 2 of 268, all
+    // 1539 must-keep strings kept both ways (1.0000): MySQL's yes/no answer in the server's language, a source file and
+    // line, a member's own type name, "via:"/"from:" labels, a host's port and database after "password for" (the 20
+    // lost strings); Czech and Turkish labels, a Slack webhook's ids, Bundler's credentials, ОГРН/ОГРНИП by their check,
+    // a key id with two digits (15 leaks standard, 9 at rest). Left, judged the corpus's own: a GCP key's
+    // private_key_id (an id, which the rules keep in every form, 2 both ways) and a Turkish VKN of ten digits under
+    // Italy's "partita IVA" label (eleven digits by its own rule; 2 standard). Its held-out summary lines moved with the
+    // same rules (summary only): 6 of 228 to 4 standard, 0 of 130 at rest unchanged, 671 of 675 kept unchanged; its
+    // bounds are left for the lead to set.
+    private static final int SEVENTEENTH_TUNE_LEAKS_STANDARD = 4;
+    private static final int SEVENTEENTH_TUNE_LEAKS_AT_REST = 2;
     private static final int SEVENTEENTH_HELD_OUT_LEAKS_STANDARD = 6;
     private static final int SEVENTEENTH_HELD_OUT_LEAKS_AT_REST = 0;
-    private static final double SEVENTEENTH_TUNE_KEPT_STANDARD = 0.987;
-    private static final double SEVENTEENTH_TUNE_KEPT_AT_REST = 0.987;
+    private static final double SEVENTEENTH_TUNE_KEPT_STANDARD = 1.0;   // redact46's forms: 1539 of 1539
+    private static final double SEVENTEENTH_TUNE_KEPT_AT_REST = 1.0;
     private static final double SEVENTEENTH_HELD_OUT_KEPT_STANDARD = 0.994;
     private static final double SEVENTEENTH_HELD_OUT_KEPT_AT_REST = 0.994;
     /**
