@@ -121,6 +121,9 @@ final class KeyValues extends Detector {
                 && namespace(s, sep + 1)) {
             return sep + 1;   // a debug namespace, DEBUG=pw:api, pw:browser*: no password
         }
+        if (key == KeyNames.Key.NONE && !quoted && !bracketed && !arrow && bundlerHost(s, keyStart, keyEnd)) {
+            key = KeyNames.Key.PASSWORD;   // BUNDLE_GEMS__CONTRIBSYS__COM=user:…: Bundler's login to a gem source
+        }
         if (key == KeyNames.Key.NONE && Chars.is(s, keyStart, keyEnd, "value")) {
             key = NameValuePairs.named(scan, keyStart, sep);
         }
@@ -270,6 +273,13 @@ final class KeyValues extends Detector {
         }
         if (quote == 0 && keyStart > 0 && s.charAt(keyStart - 1) == '$' && cmdlet(s, start, end)) {
             return sep + 1;   // PowerShell: $password = Read-Host -AsSecureString, a command and no value
+        }
+        if (quote == 0 && (sourceLine(s, start, end) || typeName(s, keyStart, keyEnd, start, end))) {
+            return sep + 1;   // a logger's record, botocore.credentials:credentials.py:2152; Swift's dump of a member
+        }
+        if (key == KeyNames.Key.PASSWORD && quote == 0 && end < s.length() && s.charAt(end) == ')'
+                && Chars.isAnyExactly(s, start, end, ANSWERS)) {
+            return sep + 1;   // MySQL's 1045 in the server's language, whether a password was sent: (Password: SI)
         }
         if (prose && quote == 0 && !Judge.inProse(key, s, start, end)) {
             return sep + 1;   // prose: "Invalid password: too short"; a quoted or random value, a person's number still go
@@ -517,6 +527,108 @@ final class KeyValues extends Detector {
             k++;
         }
         return k - v >= 4 && k + 1 < s.length() && s.charAt(k) == ' ' && s.charAt(k + 1) == '"' ? k + 1 : v;
+    }
+
+    /**
+     * The words MySQL's access-denied error (1045) prints for whether a password was sent, in capitals, in the
+     * languages of its error messages: {@code (using password: YES)}, Italian {@code (Password: SI)}, German {@code JA},
+     * French {@code OUI}, Portuguese {@code SIM}, Polish {@code TAK}, Czech {@code ANO}, Hungarian {@code IGEN},
+     * Turkish {@code EVET}, Russian {@code ДА}, and their noes.
+     */
+    private static final String[] ANSWERS = {"YES", "NO", "SI", "SÍ", "JA", "NEIN", "NEE", "OUI", "NON", "SIM", "NÃO",
+        "NAO", "TAK", "NIE", "ANO", "NE", "IGEN", "NEM", "EVET", "HAYIR", "ДА", "НЕТ", "DA", "NU"};
+    /** The extensions of source files a log record or a stack frame names with a line number. */
+    private static final String[] SOURCE_EXTENSIONS = {"py", "rb", "go", "java", "kt", "kts", "scala", "groovy", "js",
+        "mjs", "cjs", "ts", "tsx", "jsx", "php", "cs", "swift", "rs", "c", "cc", "cpp", "h", "ex", "exs", "erl", "pl",
+        "pm", "lua", "dart", "m", "mm"};
+
+    /**
+     * Whether the unquoted value {@code s[start, end)} is a source file's name and a line number, perhaps a column:
+     * {@code credentials.py:2152} after a Python logger's name ({@code botocore.credentials:credentials.py:2152}, as
+     * pytest's log capture prints a record), {@code TokenStore.java:88}. A secret has no dot before an extension
+     * and then a colon and digits only.
+     */
+    static boolean sourceLine(String s, int start, int end) {
+        int colon = Chars.indexOf(s, ':', start, end);
+        if (colon < 0) {
+            return false;
+        }
+        int dot = Chars.lastIndexOf(s, '.', start, colon);
+        if (dot <= start || !Chars.isAnyExactly(s, dot + 1, colon, SOURCE_EXTENSIONS)) {
+            return false;
+        }
+        for (int i = start; i < dot; i++) {
+            char c = s.charAt(i);
+            if (!(Chars.alnum(c) || c == '_' || c == '-' || c == '/' || c == '.')) {
+                return false;
+            }
+        }
+        int digits = 0;
+        for (int i = colon + 1; i < end; i++) {
+            char c = s.charAt(i);
+            if (Chars.digit(c)) {
+                digits++;
+            } else if (c != ':' || digits == 0 || i == end - 1) {
+                return false;
+            }
+        }
+        return digits > 0 && end - colon <= 13;
+    }
+
+    /**
+     * Whether the unquoted value {@code s[start, end)} is a qualified type's name whose last part is the key's name
+     * {@code s[keyStart, keyEnd)} written as a type: Swift's {@code dump()} of a member, {@code ▿ credentials:
+     * ShopApp.Credentials}, Python's {@code token: auth.models.Token}. Two parts or more, each a name of letters and
+     * digits (a letter first, digits only at a part's end), the last one starting with a capital and at least four
+     * letters long, which the key ends with (small letters, {@code _} and {@code -} aside). A secret is not the key's
+     * own name.
+     */
+    static boolean typeName(String s, int keyStart, int keyEnd, int start, int end) {
+        int dot = Chars.lastIndexOf(s, '.', start, end);
+        if (dot <= start || end - dot - 1 < 4 || !Chars.upper(s.charAt(dot + 1))) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            boolean partStart = i == start || s.charAt(i - 1) == '.';
+            if (partStart ? !Chars.letter(c) : !(Chars.alnum(c) || c == '_' || c == '.')
+                    || Chars.digit(c) && i + 1 < end && Chars.letter(s.charAt(i + 1))) {
+                return false;   // each part a name: a letter first, digits only at its end (ApiV2)
+            }
+        }
+        StringBuilder key = new StringBuilder();
+        for (int i = keyStart; i < keyEnd; i++) {
+            char c = s.charAt(i);
+            if (c != '_' && c != '-') {
+                key.append(Character.toLowerCase(c));
+            }
+        }
+        return key.toString().endsWith(s.substring(dot + 1, end).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * Whether {@code s[keyStart, keyEnd)} is Bundler's setting of a gem source's credentials, a host written in capitals
+     * with {@code __} for its dots after {@code BUNDLE_} ({@code BUNDLE_GEMS__CONTRIBSYS__COM},
+     * {@code BUNDLE_RUBYGEMS__PKG__GITHUB__COM}), its last part a top-level domain of two to six letters. Bundler's
+     * other settings with {@code __} name a gem's build flags or a mirror ({@code BUNDLE_BUILD__NOKOGIRI},
+     * {@code BUNDLE_MIRROR__RUBYGEMS__ORG}) and stay; so do {@code BUNDLE_PATH}, {@code BUNDLE_JOBS}.
+     */
+    static boolean bundlerHost(String s, int keyStart, int keyEnd) {
+        if (keyEnd - keyStart < 13 || !s.startsWith("BUNDLE_", keyStart) || s.startsWith("BUNDLE_BUILD__", keyStart)
+                || s.startsWith("BUNDLE_MIRROR__", keyStart)) {
+            return false;
+        }
+        int last = s.lastIndexOf("__", keyEnd - 2);
+        if (last < keyStart + 8 || keyEnd - last - 2 < 2 || keyEnd - last - 2 > 6) {
+            return false;
+        }
+        for (int i = keyStart + 7; i < keyEnd; i++) {
+            char c = s.charAt(i);
+            if (!(Chars.upper(c) || Chars.digit(c) || c == '_') || i >= last + 2 && !Chars.upper(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Words that say a {@code user:password} pair follows on their line: "Login Successful: …", "valid credentials: …". */

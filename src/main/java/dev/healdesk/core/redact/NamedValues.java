@@ -34,6 +34,11 @@ final class NamedValues extends Detector {
      */
     private static final String[] ROLES = {"user", "account", "role", "login", "database", "db", "host", "server",
         "service", "client", "app", "the", "a", "an", "new"};
+    /**
+     * Prepositions that end a sentence's label and say its value is where or how the secret is found, not the secret:
+     * botocore's "Looking for credentials via: env", "token loaded from: vault".
+     */
+    private static final String[] MEANS = {"via", "from", "through", "using"};
     /** How long the subject of "password for … is" may be. */
     private static final int SUBJECT = 48;
     /**
@@ -250,6 +255,9 @@ final class NamedValues extends Detector {
         if (v == subject || v - subject > SUBJECT) {
             return -1;
         }
+        if (q == 0 && hostPort(s, subject, v)) {
+            return -1;   // "password for svc@db.acme.net:5432/analytics": the subject's port and database, no link
+        }
         v = Chars.skipBlanks(s, v);
         if (role(s, v) > v) {
             v = Chars.skipBlanks(s, role(s, v));   // "for the admin account is …"
@@ -262,6 +270,22 @@ final class NamedValues extends Detector {
             w++;
         }
         return w > v && w < n && Chars.blank(s.charAt(w)) && Chars.isAnyExactly(s, v, w, FILLERS) ? w : -1;
+    }
+
+    /**
+     * Whether the subject {@code s[subject, v)} is a host (a dot in it) and the colon at {@code v} is glued to it and
+     * followed by a port of one to five digits that ends at a {@code /} (a DSN's database) or at a blank or the line's
+     * end: {@code svc@db.acme.net:5432/analytics}, {@code db.acme.net:5433 }; not {@code bob:Xk29…} nor {@code db:}.
+     */
+    private static boolean hostPort(String s, int subject, int v) {
+        if (v >= s.length() || s.charAt(v) != ':' || Chars.indexOf(s, '.', subject, v) < 0) {
+            return false;
+        }
+        int k = v + 1;
+        while (k < s.length() && Chars.digit(s.charAt(k))) {
+            k++;
+        }
+        return k > v + 1 && k - v - 1 <= 5 && (k == s.length() || s.charAt(k) == '/' || Chars.space(s.charAt(k)));
     }
 
     /** Where the word of {@link #ROLES} at {@code i} ends, followed by a blank; {@code i} where there is none. */
@@ -655,6 +679,9 @@ final class NamedValues extends Detector {
         }
         if (Chars.is(s, last, p, "id") || Chars.is(s, last, p, "ids")) {
             return -1;   // "the secret's ID: …" introduces an id
+        }
+        if (Chars.isAnyExactly(s, last, p, MEANS)) {
+            return -1;   // "Looking for credentials via: shared-credentials-file": where or how, not the secret
         }
         int v = p + 1;
         if (v < s.length() && !Chars.space(s.charAt(v))) {

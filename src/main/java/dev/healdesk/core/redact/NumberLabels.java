@@ -46,6 +46,9 @@ final class NumberLabels {
             return null;
         }
         int wordEnd = separatorsBefore(s, start);
+        if (digits == end - start && ogrn(s, wordEnd, start, end)) {
+            return SecretKind.NATIONAL_ID;
+        }
         if (wordEnd == start || wordEnd == 0 || !Chars.alnum(s.charAt(wordEnd - 1))) {
             return null;
         }
@@ -90,6 +93,37 @@ final class NumberLabels {
                 && (wordStart == 0 || !Chars.word(s.charAt(wordStart - 1)) && s.charAt(wordStart - 1) != '.'
                     && s.charAt(wordStart - 1) != '-')
                 && Values.luhn(s, start, end);
+    }
+
+    /** Russia's state registration numbers' names, in Cyrillic capitals and in Latin letters. */
+    private static final String[] OGRN = {"ОГРН", "ОГРНИП", "OGRN", "OGRNIP"};
+
+    /**
+     * Whether the number {@code s[start, end)} is a Russian state registration number after its name, which ends at
+     * {@code wordEnd} ({@code ОГРН 1027700132195}, {@code ОГРНИП: 304500116000157}): a company's (ОГРН) 13 digits whose
+     * last is the first twelve's number mod 11, then mod 10; a sole trader's (ОГРНИП) 15 whose last is the first
+     * fourteen's mod 13, then mod 10. The name stands alone (no letter before it); a random number under it passes once
+     * in ten.
+     */
+    private static boolean ogrn(String s, int wordEnd, int start, int end) {
+        int n = end - start;
+        if (n != 13 && n != 15 || wordEnd == start) {
+            return false;
+        }
+        boolean named = false;
+        for (String w : OGRN) {
+            int from = wordEnd - w.length();
+            if (from >= 0 && s.regionMatches(true, from, w, 0, w.length())
+                    && (from == 0 || !Character.isLetterOrDigit(s.charAt(from - 1)))) {
+                named = w.length() == 4 ? n == 13 : n == 15;
+                break;
+            }
+        }
+        if (!named) {
+            return false;
+        }
+        long body = Long.parseLong(s.substring(start, end - 1));
+        return body % (n == 13 ? 11 : 13) % 10 == s.charAt(end - 1) - '0';
     }
 
     /**

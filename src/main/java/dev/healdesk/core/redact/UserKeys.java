@@ -5,7 +5,8 @@ package dev.healdesk.core.redact;
  * password of a plain login (Confluent Cloud's SASL {@code sasl.username}, a cloud's SMTP or registry logins), the user
  * is the key's half that names it, and is no person's or service account's name. The value of a user's name
  * ({@code username}, {@code user}, {@code sasl.username}, {@code login}) goes when it is 16 to 40 capital letters and
- * digits, at least three of each and a letter past {@code F} (so no hexadecimal digest), the shape such ids have; so
+ * digits, at least three of each (or two digits with a letter after one, which a name's number at its end has not)
+ * and a letter past {@code F} (so no hexadecimal digest), the shape such ids have; so
  * {@code username: "ci-bot"}, {@code user=ADMIN} and {@code user: DEADBEEF00112233} stay. Quoted, escaped quotes too: a
  * JAAS config inside a JSON log's message, {@code required username=\"…\" password=\"…\";}.
  */
@@ -50,6 +51,7 @@ final class UserKeys {
         int digits = 0;
         int letters = 0;
         boolean pastHex = false;
+        boolean inside = false;   // a letter after a digit: the digits are not a name's number at its end
         while (end < s.length() && end - start <= MAX && (Chars.upper(s.charAt(end)) || Chars.digit(s.charAt(end)))) {
             char c = s.charAt(end);
             if (Chars.digit(c)) {
@@ -57,10 +59,12 @@ final class UserKeys {
             } else {
                 letters++;
                 pastHex |= c > 'F';
+                inside |= digits > 0;
             }
             end++;
         }
-        if (end - start < MIN || end - start > MAX || digits < 3 || letters < 3 || !pastHex) {
+        if (end - start < MIN || end - start > MAX || digits < (inside ? 2 : 3) || letters < 3
+                || !pastHex) {
             return;
         }
         if (end < s.length() && (q != 0 ? s.charAt(end) != (escaped ? '\\' : q)

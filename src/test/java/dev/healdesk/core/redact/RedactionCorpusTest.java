@@ -894,12 +894,22 @@ class RedactionCorpusTest {
     // growing: lower the leak bounds, raise the kept floors, never the other way.
     // With redact45's forms (written from the fifth outside measure, not from this collection; its summary lines only
     // read): tune 17 of 502 and 9 of 268 leaked, kept as before; the held-out part's figures unchanged.
-    private static final int SEVENTEENTH_TUNE_LEAKS_STANDARD = 17;
-    private static final int SEVENTEENTH_TUNE_LEAKS_AT_REST = 9;
-    private static final int SEVENTEENTH_HELD_OUT_LEAKS_STANDARD = 6;
+    // redact46 (the tune part released to it; SeventeenthFormsTest) moved the tune part to 4 of 502 and 2 of 268, all
+    // 1539 must-keep strings kept both ways (1.0000): MySQL's yes/no answer in the server's language, a source file and
+    // line, a member's own type name, "via:"/"from:" labels, a host's port and database after "password for" (the 20
+    // lost strings); Czech and Turkish labels, a Slack webhook's ids, Bundler's credentials, ОГРН/ОГРНИП by their check,
+    // a key id with two digits (15 leaks standard, 9 at rest). Left, judged the corpus's own: a GCP key's
+    // private_key_id (an id, which the rules keep in every form, 2 both ways) and a Turkish VKN of ten digits under
+    // Italy's "partita IVA" label (eleven digits by its own rule; 2 standard). Its held-out summary lines moved with the
+    // same rules (summary only): 6 of 228 to 4 standard, 0 of 130 at rest unchanged, 671 of 675 kept unchanged. With
+    // redact44's and redact45's forms merged first (written from other material), the held-out summary lines had not
+    // moved (6, 0, 671); after redact46's merge, 4, 0, 671 (the lead's merge, summary lines only).
+    private static final int SEVENTEENTH_TUNE_LEAKS_STANDARD = 4;
+    private static final int SEVENTEENTH_TUNE_LEAKS_AT_REST = 2;
+    private static final int SEVENTEENTH_HELD_OUT_LEAKS_STANDARD = 4;   // redact46, read from the summary line only
     private static final int SEVENTEENTH_HELD_OUT_LEAKS_AT_REST = 0;
-    private static final double SEVENTEENTH_TUNE_KEPT_STANDARD = 0.987;
-    private static final double SEVENTEENTH_TUNE_KEPT_AT_REST = 0.987;
+    private static final double SEVENTEENTH_TUNE_KEPT_STANDARD = 1.0;   // redact46's forms: 1539 of 1539
+    private static final double SEVENTEENTH_TUNE_KEPT_AT_REST = 1.0;
     private static final double SEVENTEENTH_HELD_OUT_KEPT_STANDARD = 0.994;
     private static final double SEVENTEENTH_HELD_OUT_KEPT_AT_REST = 0.994;
     /**
