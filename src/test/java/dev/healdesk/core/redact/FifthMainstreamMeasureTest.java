@@ -2,7 +2,6 @@ package dev.healdesk.core.redact;
 
 import dev.healdesk.core.redact.Fakes.Fake;
 import dev.healdesk.core.redact.SecondMainstreamMeasureTest.Case;
-import dev.healdesk.core.redact.SecondMainstreamMeasureTest.Figures;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -103,20 +102,8 @@ class FifthMainstreamMeasureTest {
         Random random = new Random(45_2026L);
         Random ids = new Random(45_2027L);
         List<Case> cases = SecondMainstreamMeasureTest.load(FILE, fakes, random, name -> own(name, fakes, ids));
-        Figures standard = SecondMainstreamMeasureTest.measure(Redactor.standard(), cases, false);
-        Figures atRest = SecondMainstreamMeasureTest.measure(Redactor.atRest(), cases, true);
-        long formats = cases.stream().filter(c -> !c.planted().isEmpty()).count();
-        System.out.printf("[outside measure 5] %d lines, %d with planted values: standard %d of %d leaked, %d of %d"
-                        + " kept; at rest %d of %d secrets leaked, %d of %d kept%n", cases.size(), formats,
-                standard.leaked(), standard.planted(), standard.kept(), standard.keeps(), atRest.leaked(),
-                atRest.planted(), atRest.kept(), atRest.keeps());
-        standard.failures().forEach(f -> System.out.println("[outside measure 5] standard " + f));
-        atRest.failures().forEach(f -> System.out.println("[outside measure 5] at rest " + f));
-        assertTrue(standard.planted() >= 380 && standard.keeps() >= 850, "the material is all there");
-        assertTrue(standard.leaked() <= LEAKS_STANDARD, () -> "standard leaks " + standard.leaked());
-        assertTrue(atRest.leaked() <= LEAKS_AT_REST, () -> "at rest leaks " + atRest.leaked());
-        assertTrue(standard.kept() >= KEPT_STANDARD, () -> "standard keeps " + standard.kept());
-        assertTrue(atRest.kept() >= KEPT_AT_REST, () -> "at rest keeps " + atRest.kept());
+        SecondMainstreamMeasureTest.holdsItsFigures(5, cases, 380, 850, LEAKS_STANDARD, LEAKS_AT_REST, KEPT_STANDARD,
+                KEPT_AT_REST);
     }
 
     @Test

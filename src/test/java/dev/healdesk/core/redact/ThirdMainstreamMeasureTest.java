@@ -1,14 +1,11 @@
 package dev.healdesk.core.redact;
 
 import dev.healdesk.core.redact.SecondMainstreamMeasureTest.Case;
-import dev.healdesk.core.redact.SecondMainstreamMeasureTest.Figures;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.util.List;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The third outside measure of issue #14 (redact37): failure output of about fifty more mainstream tools, none of them
@@ -62,19 +59,7 @@ class ThirdMainstreamMeasureTest {
     @Test
     void theThirdOutsideMeasureStaysWithinItsFigures() throws IOException {
         List<Case> cases = SecondMainstreamMeasureTest.load(FILE, new Fakes(37_2026L), new Random(37_2026L));
-        Figures standard = SecondMainstreamMeasureTest.measure(Redactor.standard(), cases, false);
-        Figures atRest = SecondMainstreamMeasureTest.measure(Redactor.atRest(), cases, true);
-        long formats = cases.stream().filter(c -> !c.planted().isEmpty()).count();
-        System.out.printf("[outside measure 3] %d lines, %d with planted values: standard %d of %d leaked, %d of %d"
-                        + " kept; at rest %d of %d secrets leaked, %d of %d kept%n", cases.size(), formats,
-                standard.leaked(), standard.planted(), standard.kept(), standard.keeps(), atRest.leaked(),
-                atRest.planted(), atRest.kept(), atRest.keeps());
-        standard.failures().forEach(f -> System.out.println("[outside measure 3] standard " + f));
-        atRest.failures().forEach(f -> System.out.println("[outside measure 3] at rest " + f));
-        assertTrue(standard.planted() >= 380 && standard.keeps() >= 900, "the material is all there");
-        assertTrue(standard.leaked() <= LEAKS_STANDARD, () -> "standard leaks " + standard.leaked());
-        assertTrue(atRest.leaked() <= LEAKS_AT_REST, () -> "at rest leaks " + atRest.leaked());
-        assertTrue(standard.kept() >= KEPT_STANDARD, () -> "standard keeps " + standard.kept());
-        assertTrue(atRest.kept() >= KEPT_AT_REST, () -> "at rest keeps " + atRest.kept());
+        SecondMainstreamMeasureTest.holdsItsFigures(3, cases, 380, 900, LEAKS_STANDARD, LEAKS_AT_REST, KEPT_STANDARD,
+                KEPT_AT_REST);
     }
 }
