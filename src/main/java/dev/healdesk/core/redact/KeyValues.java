@@ -274,7 +274,7 @@ final class KeyValues extends Detector {
         if (quote == 0 && keyStart > 0 && s.charAt(keyStart - 1) == '$' && cmdlet(s, start, end)) {
             return sep + 1;   // PowerShell: $password = Read-Host -AsSecureString, a command and no value
         }
-        if (quote == 0 && (sourceLine(s, start, end) || typeName(s, keyStart, keyEnd, start, end))) {
+        if (quote == 0 && (sourceLine(s, start, end) || ownType(s, keyStart, keyEnd, start, end))) {
             return sep + 1;   // a logger's record, botocore.credentials:credentials.py:2152; Swift's dump of a member
         }
         if (key == KeyNames.Key.PASSWORD && quote == 0 && end < s.length() && s.charAt(end) == ')'
@@ -583,7 +583,7 @@ final class KeyValues extends Detector {
      * letters long, which the key ends with (small letters, {@code _} and {@code -} aside). A secret is not the key's
      * own name.
      */
-    static boolean typeName(String s, int keyStart, int keyEnd, int start, int end) {
+    static boolean ownType(String s, int keyStart, int keyEnd, int start, int end) {
         int dot = Chars.lastIndexOf(s, '.', start, end);
         if (dot <= start || end - dot - 1 < 4 || !Chars.upper(s.charAt(dot + 1))) {
             return false;

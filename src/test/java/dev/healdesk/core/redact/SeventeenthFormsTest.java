@@ -9,7 +9,7 @@ import java.util.Random;
  * alone; its held-out part stays the clean measure): MySQL's access-denied answer, whether a password was sent, in the
  * server's language ({@code (Password: SI)}, {@link KeyValues}); a source file and line after a logger's name
  * ({@code botocore.credentials:credentials.py:2152}, {@link KeyValues#sourceLine}); a member whose value is its own
- * type's name, as Swift's {@code dump()} prints it ({@link KeyValues#typeName}); a sentence's label that ends in "via"
+ * type's name, as Swift's {@code dump()} prints it ({@link KeyValues#ownType}); a sentence's label that ends in "via"
  * or "from" ({@link NamedValues}); a subject's host, port and database after "password for" ({@link NamedValues});
  * the labels of a password, an API key and a tax number in Czech and Turkish (local-labels.json); a Slack webhook's
  * three ids without {@code services/} (token-rules.json); Bundler's credentials for a gem source
