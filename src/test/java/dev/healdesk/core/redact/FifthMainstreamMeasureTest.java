@@ -135,11 +135,11 @@ class FifthMainstreamMeasureTest {
             String nric = TwelfthIds.nric(r);
             assertEquals(nricLetter(nric.substring(0, 8)), nric.charAt(8), nric);
             String tckn = ValidIds.tckn(r);
-            assertTrue(tcknOk(tckn), tckn);
-            assertFalse(tcknOk(changedLast(tckn)), tckn);
+            assertTrue(ValidIdsTest.tckn(tckn), tckn);
+            assertFalse(ValidIdsTest.tckn(changedLast(tckn)), tckn);
             String fnr = EleventhIds.fodselsnummer(r);
-            assertTrue(fnrOk(fnr), fnr);
-            assertFalse(fnrOk(changedLast(fnr)), fnr);
+            assertTrue(EleventhIdsTest.fodselsnummer(fnr), fnr);
+            assertFalse(EleventhIdsTest.fodselsnummer(changedLast(fnr)), fnr);
             String ik = ValidIds.balticCode(r);
             assertEquals(isikukoodDigit(ik.substring(0, 10)), ik.charAt(10) - '0', ik);
         }
@@ -147,7 +147,7 @@ class FifthMainstreamMeasureTest {
         assertEquals(8, afmDigit("09095986"), "an AFM: 0+1152+0+288+80+72+32+12 = 1636, mod 11 = 8, mod 10 = 8");
         assertEquals(0, mod11x10("6943515153"), "Croatia's specimen OIB 69435151530");
         assertTrue(taiwanIdOk("A123456789"), "Taiwan's specimen id A123456789");
-        assertTrue(tcknOk("10000000146"), "Turkey's specimen TCKN 10000000146");
+        assertTrue(ValidIdsTest.tckn("10000000146"), "Turkey's specimen TCKN 10000000146");
         assertEquals('D', nricLetter("S1234567"), "an NRIC: 2+14+18+20+20+18+14 = 106, mod 11 = 7, JZIHGFEDCBA -> D");
     }
 
@@ -229,7 +229,6 @@ class FifthMainstreamMeasureTest {
         return s.length() == 11 && s.charAt(0) != '0' && mod11x10(s.substring(0, 10)) == s.charAt(10) - '0';
     }
 
-
     /** Portugal's NIF of a person: 1, 2 or 3, seven digits, and 11 less the weights 9..2 mod 11 (10 and 11 as 0). */
     static String nif(Random r) {
         String body = (1 + r.nextInt(3)) + digits(r, 7);
@@ -259,7 +258,6 @@ class FifthMainstreamMeasureTest {
         return sum % 11 % 10;
     }
 
-
     private static final String TW_LETTERS = "ABCDEFGHJKLMNPQRSTUVXYWZIO";
 
     /** Taiwan's national id: a letter (its two-digit code 10..35), 1 or 2, seven digits, and a weighted mod 10 digit. */
@@ -283,7 +281,6 @@ class FifthMainstreamMeasureTest {
         }
         return sum % 10 == 0;
     }
-
 
     static int cnpjDigit(String d) {
         int sum = 0;
@@ -312,7 +309,6 @@ class FifthMainstreamMeasureTest {
         return sum % 11 % 10;
     }
 
-
     static char nricLetter(String body) {
         int[] w = {2, 7, 6, 5, 4, 3, 2};
         int sum = body.charAt(0) == 'T' ? 4 : 0;
@@ -321,33 +317,6 @@ class FifthMainstreamMeasureTest {
         }
         return "JZIHGFEDCBA".charAt(sum % 11);
     }
-
-
-    static boolean tcknOk(String t) {
-        String body = t.substring(0, 9);
-        int odd = 0;
-        int even = 0;
-        for (int i = 0; i < 9; i++) {
-            if (i % 2 == 0) {
-                odd += body.charAt(i) - '0';
-            } else {
-                even += body.charAt(i) - '0';
-            }
-        }
-        int sum = 0;
-        for (int i = 0; i < 10; i++) {
-            sum += t.charAt(i) - '0';
-        }
-        return t.charAt(0) != '0' && Math.floorMod(odd * 7 - even, 10) == t.charAt(9) - '0'
-                && sum % 10 == t.charAt(10) - '0';
-    }
-
-
-    static boolean fnrOk(String f) {
-        return FourthMainstreamMeasureTest.weighted(f, new int[] {3, 7, 6, 1, 8, 9, 4, 5, 2, 1}) % 11 == 0
-                && FourthMainstreamMeasureTest.weighted(f, new int[] {5, 4, 3, 2, 7, 6, 5, 4, 3, 2, 1}) % 11 == 0;
-    }
-
 
     static int isikukoodDigit(String body) {
         int k = FourthMainstreamMeasureTest.weighted(body, new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 1}) % 11;
