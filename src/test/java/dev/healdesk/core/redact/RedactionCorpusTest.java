@@ -920,6 +920,14 @@ class RedactionCorpusTest {
      * (redact44, redact45) are read on it before redact46's are merged.
      */
     private static final boolean RELEASED_SEVENTEENTH_TUNE = true;
+    /**
+     * Whether the seventeenth collection's held-out part prints its failures. It was released as tune data by the lead at
+     * this commit (issue #14, next stop), after its last measure as a held-out part with all the rules of main at c2b9da1:
+     * 4 of 228 planted values leaked with the standard rules and 0 of 130 secrets at rest, 671 of 675 must-keep strings
+     * kept both ways (0.994). Its first measure, with the rules of 5d74168, was 6 of 228, 0 of 130 and 671 of 675. From
+     * then on it counts as tune data; the eighteenth collection (corpus18) is the clean measure.
+     */
+    private static final boolean RELEASED_SEVENTEENTH = true;
     /** The seventeenth collection ({@link RedactionCorpus#SEVENTEENTH}), measured apart. */
     private static List<Case> seventeenth;
 
@@ -1650,13 +1658,13 @@ class RedactionCorpusTest {
         assertTrue(atRest.keptShare() >= SEVENTEENTH_TUNE_KEPT_AT_REST, atRest::toString);
     }
 
-    /** The seventeenth collection's held-out part: its failures are never printed, only its summary lines. */
+    /** The seventeenth collection's held-out part, released as tune data ({@link #RELEASED_SEVENTEENTH}). */
     @Test
     void theRulesLeakNoMoreThanMeasuredOnTheSeventeenthCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
         Figures standard = RedactionCorpus.measure(seventeenth, "heldout", Redactor.standard()::redact, true);
         Figures atRest = RedactionCorpus.measure(seventeenth, "heldout", Redactor.atRest()::redact, false);
-        report("seventeenth collection, standard", standard, false);
-        report("seventeenth collection, at rest", atRest, false);
+        report("seventeenth collection, standard", standard, RELEASED_SEVENTEENTH);
+        report("seventeenth collection, at rest", atRest, RELEASED_SEVENTEENTH);
         assertTrue(standard.leaked() <= SEVENTEENTH_HELD_OUT_LEAKS_STANDARD, standard::toString);
         assertTrue(atRest.leaked() <= SEVENTEENTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= SEVENTEENTH_HELD_OUT_KEPT_STANDARD, standard::toString);
