@@ -528,6 +528,10 @@ final class Fakes {
                 if (seventeenth != null) {
                     return seventeenth;
                 }
+                Fake eighteenth = EighteenthIds.make(name, r, this);
+                if (eighteenth != null) {
+                    return eighteenth;
+                }
                 throw new IllegalArgumentException("no fake for placeholder " + name);
         }
     }

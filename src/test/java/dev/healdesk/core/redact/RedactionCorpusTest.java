@@ -930,6 +930,49 @@ class RedactionCorpusTest {
     private static final boolean RELEASED_SEVENTEENTH = true;
     /** The seventeenth collection ({@link RedactionCorpus#SEVENTEENTH}), measured apart. */
     private static List<Case> seventeenth;
+    /**
+     * The eighteenth collection ({@link RedactionCorpus#EIGHTEENTH}, families18.py: 84 formats, all from the mainstream
+     * tools a failing test run of a web, back-end or mobile application prints, those the seventeen earlier collections
+     * touch least, each in a message shape none of them has: OkHttp's "(encoded body omitted)", Apache HttpClient 5's
+     * header log, http.client's send/reply/header debug lines, httpcore's trace, aiohttp's ClientResponseError repr,
+     * axios' error.toJSON(), Go's client timeout, .NET's HttpClient "Sending HTTP request", Faraday's logger, REST
+     * Assured's log().all(), Karate's [print] and request log, Newman's failure table, k6's "Request Failed", Gatling's
+     * errors, JMeter's sampler result, httpx's raise_for_status, Guzzle's cURL error 28, Spring's WebClient "Encoding"
+     * and RestTemplate "Writing", undici's fetch cause, URLSession's "HTTP load failed", Volley's unexpected response
+     * code; Cypress' spec header, WebdriverIO's command log, Selenium's NoSuchElementException, Selenide's "should have
+     * value", Robot Framework's variable assignments, Cucumber's steps, SpecFlow's "-> done:", TestCafe, Nightwatch,
+     * Puppeteer's ProtocolError; Hibernate's BasicBinder, EF Core's failed DbCommand with sensitive data, Prisma's
+     * unreachable server, GORM's record not found, ActiveRecord's binds, Sequelize's bind, Doctrine's connection
+     * parameters, Ecto's ConstraintError; mongosh's banner, psql's \c, sqlcmd's login timeout, cqlsh's NoHostAvailable,
+     * redis-cli's AUTH; Django's technical 500, Rails' unpermitted parameters, Laravel's missing app key, Spring Boot's
+     * actuator beans, FastAPI's RequestValidationError, Flask's debugger, ASP.NET Core's request log, Express' layer
+     * stack, Phoenix's ActionClauseError; docker inspect, docker compose config, kubectl's last-applied annotation and
+     * events, Skaffold's status check, Tilt's resource log; PostgreSQL's password failure in Polish, Ukrainian,
+     * Indonesian and Greek, MySQL's 1045 in German, French and Dutch, Django's forms in German, French, Japanese,
+     * Polish, Thai, Arabic, Ukrainian and Greek, Hibernate Validator in French, Japanese and Polish, Laravel in German,
+     * Indonesian, Vietnamese, Arabic, Greek and Hebrew; with the personal data of 11 more countries and territories, big
+     * countries' phones in 14 shapes not planted yet and three national and business numbers that pass their checks
+     * ({@link EighteenthIds}); learnt from public documentation pages) was built and committed before any rule ran on
+     * it, and no rule writer has seen it. Its families are split by the SHA-1 of the name (0 mod 3): 29 of 84 fell to
+     * the held-out part, 116 of 336 lines (35%; not redrawn).
+     */
+    // Not measured yet: these bounds are set once, from the first run at the rules of the branch point (main at 61702ac),
+    // in the commit after this one; until then they hold every planted value and no kept string.
+    private static final int EIGHTEENTH_TUNE_LEAKS_STANDARD = Integer.MAX_VALUE;
+    private static final int EIGHTEENTH_TUNE_LEAKS_AT_REST = Integer.MAX_VALUE;
+    private static final int EIGHTEENTH_HELD_OUT_LEAKS_STANDARD = Integer.MAX_VALUE;
+    private static final int EIGHTEENTH_HELD_OUT_LEAKS_AT_REST = Integer.MAX_VALUE;
+    private static final double EIGHTEENTH_TUNE_KEPT_STANDARD = 0;
+    private static final double EIGHTEENTH_TUNE_KEPT_AT_REST = 0;
+    private static final double EIGHTEENTH_HELD_OUT_KEPT_STANDARD = 0;
+    private static final double EIGHTEENTH_HELD_OUT_KEPT_AT_REST = 0;
+    /**
+     * Whether the eighteenth collection's tune part prints its failures. Not this stop: the whole collection is this
+     * stop's measure and nobody tunes on it, so both parts print their summary lines only; the lead releases it.
+     */
+    private static final boolean RELEASED_EIGHTEENTH_TUNE = false;
+    /** The eighteenth collection ({@link RedactionCorpus#EIGHTEENTH}), measured apart. */
+    private static List<Case> eighteenth;
 
     @BeforeAll
     static void load() throws IOException {
@@ -950,6 +993,7 @@ class RedactionCorpusTest {
         fifteenth = RedactionCorpus.load(RedactionCorpus.FIFTEENTH, SEED);
         sixteenth = RedactionCorpus.load(RedactionCorpus.SIXTEENTH, SEED);
         seventeenth = RedactionCorpus.load(RedactionCorpus.SEVENTEENTH, SEED);
+        eighteenth = RedactionCorpus.load(RedactionCorpus.EIGHTEENTH, SEED);
     }
 
     @Test
@@ -1669,6 +1713,52 @@ class RedactionCorpusTest {
         assertTrue(atRest.leaked() <= SEVENTEENTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= SEVENTEENTH_HELD_OUT_KEPT_STANDARD, standard::toString);
         assertTrue(atRest.keptShare() >= SEVENTEENTH_HELD_OUT_KEPT_AT_REST, atRest::toString);
+    }
+
+    @Test
+    void theEighteenthCollectionHasThreeHundredThirtyLinesInEightyFormatsWithAQuarterToAThirdHeldOut() {
+        long heldOut = eighteenth.stream().filter(c -> c.split().equals("heldout")).count();
+        long formats = eighteenth.stream().map(c -> c.id().substring(0, c.id().lastIndexOf('-'))).distinct().count();
+        long heldOutFormats = eighteenth.stream().filter(c -> c.split().equals("heldout"))
+                .map(c -> c.id().substring(0, c.id().lastIndexOf('-'))).distinct().count();
+        long keep = eighteenth.stream().mapToLong(c -> c.keep().size()).sum();
+        long planted = eighteenth.stream().mapToLong(c -> c.planted().size()).sum();
+        long secrets = eighteenth.stream().flatMap(c -> c.planted().stream()).filter(f -> !f.personal()).count();
+        assertTrue(eighteenth.size() >= 330, "lines: " + eighteenth.size());
+        assertTrue(formats >= 80, "formats: " + formats);
+        assertTrue(heldOutFormats >= 22, "held-out formats: " + heldOutFormats);
+        assertTrue(keep >= 2000, "must-keep strings: " + keep);
+        // a floor on the collection's size, not on the rules: 414 secrets and 364 personal values as built
+        assertTrue(secrets >= 400, "planted secrets: " + secrets);
+        assertTrue(planted >= 760, "planted values: " + planted);
+        // the hash gave this collection 35% of its lines held out; not redrawn
+        assertTrue(heldOut >= eighteenth.size() / 4 && heldOut <= eighteenth.size() * 9 / 20, "held out: " + heldOut);
+    }
+
+    /** The eighteenth collection's tune part: this stop it prints its summary lines only ({@link #RELEASED_EIGHTEENTH_TUNE}). */
+    @Test
+    void theRulesLeakNoMoreThanMeasuredOnTheEighteenthCollectionsTuneSplitAndKeepWhatTheOperatorNeeds() {
+        Figures standard = RedactionCorpus.measure(eighteenth, "tune", Redactor.standard()::redact, true);
+        Figures atRest = RedactionCorpus.measure(eighteenth, "tune", Redactor.atRest()::redact, false);
+        report("eighteenth collection, standard", standard, RELEASED_EIGHTEENTH_TUNE);
+        report("eighteenth collection, at rest", atRest, RELEASED_EIGHTEENTH_TUNE);
+        assertTrue(standard.leaked() <= EIGHTEENTH_TUNE_LEAKS_STANDARD, standard::toString);
+        assertTrue(atRest.leaked() <= EIGHTEENTH_TUNE_LEAKS_AT_REST, atRest::toString);
+        assertTrue(standard.keptShare() >= EIGHTEENTH_TUNE_KEPT_STANDARD, standard::toString);
+        assertTrue(atRest.keptShare() >= EIGHTEENTH_TUNE_KEPT_AT_REST, atRest::toString);
+    }
+
+    /** The eighteenth collection's held-out part: its failures are never printed, only its summary lines. */
+    @Test
+    void theRulesLeakNoMoreThanMeasuredOnTheEighteenthCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
+        Figures standard = RedactionCorpus.measure(eighteenth, "heldout", Redactor.standard()::redact, true);
+        Figures atRest = RedactionCorpus.measure(eighteenth, "heldout", Redactor.atRest()::redact, false);
+        report("eighteenth collection, standard", standard, false);
+        report("eighteenth collection, at rest", atRest, false);
+        assertTrue(standard.leaked() <= EIGHTEENTH_HELD_OUT_LEAKS_STANDARD, standard::toString);
+        assertTrue(atRest.leaked() <= EIGHTEENTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
+        assertTrue(standard.keptShare() >= EIGHTEENTH_HELD_OUT_KEPT_STANDARD, standard::toString);
+        assertTrue(atRest.keptShare() >= EIGHTEENTH_HELD_OUT_KEPT_AT_REST, atRest::toString);
     }
 
     private static void report(String rules, Figures f, boolean failures) {
