@@ -956,16 +956,20 @@ class RedactionCorpusTest {
      * it, and no rule writer has seen it. Its families are split by the SHA-1 of the name (0 mod 3): 29 of 84 fell to
      * the held-out part, 116 of 336 lines (35%; not redrawn).
      */
-    // Not measured yet: these bounds are set once, from the first run at the rules of the branch point (main at 61702ac),
-    // in the commit after this one; until then they hold every planted value and no kept string.
-    private static final int EIGHTEENTH_TUNE_LEAKS_STANDARD = Integer.MAX_VALUE;
-    private static final int EIGHTEENTH_TUNE_LEAKS_AT_REST = Integer.MAX_VALUE;
-    private static final int EIGHTEENTH_HELD_OUT_LEAKS_STANDARD = Integer.MAX_VALUE;
-    private static final int EIGHTEENTH_HELD_OUT_LEAKS_AT_REST = Integer.MAX_VALUE;
-    private static final double EIGHTEENTH_TUNE_KEPT_STANDARD = 0;
-    private static final double EIGHTEENTH_TUNE_KEPT_AT_REST = 0;
-    private static final double EIGHTEENTH_HELD_OUT_KEPT_STANDARD = 0;
-    private static final double EIGHTEENTH_HELD_OUT_KEPT_AT_REST = 0;
+    // Measured once at 854dd83 (the data and wiring's commit) with the rules of main at 61702ac, the branch point, before
+    // any rule was written for it, from the summary lines only (the failures of neither part are printed, and no line was
+    // changed after the run): tune 24 of 510 planted values leaked with the standard rules and 6 of 270 secrets at rest,
+    // 1346 of 1364 must-keep strings kept both ways (0.9868); held out 16 of 268 and 10 of 144, 703 of 707 kept both ways
+    // (0.9943). The standard figure counts personal data, the figure at rest secrets only. These bounds keep the gap from
+    // growing: lower the leak bounds, raise the kept floors, never the other way.
+    private static final int EIGHTEENTH_TUNE_LEAKS_STANDARD = 24;
+    private static final int EIGHTEENTH_TUNE_LEAKS_AT_REST = 6;
+    private static final int EIGHTEENTH_HELD_OUT_LEAKS_STANDARD = 16;
+    private static final int EIGHTEENTH_HELD_OUT_LEAKS_AT_REST = 10;
+    private static final double EIGHTEENTH_TUNE_KEPT_STANDARD = 0.986;
+    private static final double EIGHTEENTH_TUNE_KEPT_AT_REST = 0.986;
+    private static final double EIGHTEENTH_HELD_OUT_KEPT_STANDARD = 0.994;
+    private static final double EIGHTEENTH_HELD_OUT_KEPT_AT_REST = 0.994;
     /**
      * Whether the eighteenth collection's tune part prints its failures. Not this stop: the whole collection is this
      * stop's measure and nobody tunes on it, so both parts print their summary lines only; the lead releases it.
