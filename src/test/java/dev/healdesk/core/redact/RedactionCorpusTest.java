@@ -971,10 +971,13 @@ class RedactionCorpusTest {
     private static final double EIGHTEENTH_HELD_OUT_KEPT_STANDARD = 0.994;
     private static final double EIGHTEENTH_HELD_OUT_KEPT_AT_REST = 0.994;
     /**
-     * Whether the eighteenth collection's tune part prints its failures. Not this stop: the whole collection is this
-     * stop's measure and nobody tunes on it, so both parts print their summary lines only; the lead releases it.
+     * Whether the eighteenth collection's tune part prints its failures. It was written to print its summary lines only,
+     * the whole collection kept as a measure; the lead released the tune part to one rule writer (redact49) at this
+     * commit, right after the first measure (tune 24 of 510 and 6 of 270, held out 16 of 268 and 10 of 144). The held-out
+     * part still prints its summary lines only: it is the stop's clean measure, and the rules written from other material
+     * (redact47, redact48) are read on it before redact49's are merged.
      */
-    private static final boolean RELEASED_EIGHTEENTH_TUNE = false;
+    private static final boolean RELEASED_EIGHTEENTH_TUNE = true;
     /** The eighteenth collection ({@link RedactionCorpus#EIGHTEENTH}), measured apart. */
     private static List<Case> eighteenth;
 
