@@ -32,6 +32,8 @@ final class LocalLabels {
     /** The labels of a card's security code (folded, or in their script), a password of three digits too. */
     private static final java.util.Set<String> CARD_CODES = new java.util.HashSet<>();
     private static final boolean[] LAST_WORDS = new boolean[SLOTS];
+    /** Beside {@link #LAST_WORDS}: the last words themselves by slot, for {@link #lastWord}. */
+    private static final String[][] LAST_WORDS_BY_SLOT = new String[SLOTS][];
     private static final int LONGEST_CJK;
 
     static {
@@ -55,7 +57,15 @@ final class LocalLabels {
                     }
                     LATIN.put(l, key);
                     String last = l.substring(l.lastIndexOf(' ') + 1);
-                    LAST_WORDS[hash(last, 0, last.length())] = true;
+                    int slot = hash(last, 0, last.length());
+                    LAST_WORDS[slot] = true;
+                    String[] had = LAST_WORDS_BY_SLOT[slot];
+                    if (had == null) {
+                        LAST_WORDS_BY_SLOT[slot] = new String[] {last};
+                    } else if (!java.util.Arrays.asList(had).contains(last)) {
+                        LAST_WORDS_BY_SLOT[slot] = java.util.Arrays.copyOf(had, had.length + 1);
+                        LAST_WORDS_BY_SLOT[slot][had.length] = last;
+                    }
                 }
             }
         }
@@ -84,8 +94,18 @@ final class LocalLabels {
         while (wordStart > 0 && Character.isLetter(s.charAt(wordStart - 1)) && !cjk(s.charAt(wordStart - 1))) {
             wordStart--;
         }
-        if (!LAST_WORDS[foldedHash(s, wordStart, end)]) {
+        int slot = foldedHash(s, wordStart, end);
+        if (!LAST_WORDS[slot]) {
             return -1;
+        }
+        // the slot is shared (4,096 of them, a few per cent taken: "ts" of a spec file's name, "id" of a column): a
+        // last word of ASCII letters with nothing alphanumeric glued before it folds to its small letters in any label
+        // read back from here, so unless it is a label's last word none of them is a label, and no label is folded
+        if (wordStart == 0 || !Character.isLetterOrDigit(s.charAt(wordStart - 1))) {
+            int ascii = lastWord(s, wordStart, end, LAST_WORDS_BY_SLOT[slot]);
+            if (ascii == 0) {
+                return -1;
+            }
         }
         int from = end;
         int best = -1;
@@ -103,6 +123,33 @@ final class LocalLabels {
             }
         }
         return best;
+    }
+
+    /**
+     * For the word {@code s[start, end)}: 1 where it is all ASCII letters and, in small letters, one of {@code lasts}
+     * (the labels' last words in its hash's slot); 0 where it is all ASCII letters and none of them; -1 where it is not
+     * all ASCII (its fold is then {@link #fold}'s to tell).
+     */
+    private static int lastWord(String s, int start, int end, String[] lasts) {
+        for (int i = start; i < end; i++) {
+            if (s.charAt(i) >= 0x80) {
+                return -1;
+            }
+        }
+        for (String last : lasts) {
+            if (last.length() != end - start) {
+                continue;
+            }
+            int i = start;
+            // the word's characters are ASCII letters: | 0x20 is their small letter
+            while (i < end && (s.charAt(i) | 0x20) == last.charAt(i - start)) {
+                i++;
+            }
+            if (i == end) {
+                return 1;
+            }
+        }
+        return 0;
     }
 
     /**

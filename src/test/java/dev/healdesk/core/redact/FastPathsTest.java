@@ -2,6 +2,9 @@ package dev.healdesk.core.redact;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -10,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * The short cuts taken for speed answer what the long way answers: {@link Chars#is} and {@link Chars#isAny} compare
  * ASCII themselves and leave the rest to {@link String#regionMatches}, and {@link Numbers} calls its labelled-phone
- * rule only after a character a label can stand behind. Each is checked against the definition it replaces, on
+ * rule only after a character a label can stand behind, and {@link LocalLabels#start} answers a last word of ASCII
+ * letters that ends no label without folding what stands before it. Each is checked against the definition it replaces, on
  * words and texts made here, the letters outside ASCII whose case folds onto ASCII (the Kelvin sign, a dotted capital
  * I, a dotless small i, the long s) among them.
  */
@@ -90,5 +94,85 @@ class FastPathsTest {
                 "phone v0412345678", "phone:\n0412345678x", "0412345678 is the phone", "order 0412345678 for phone")) {
             FormChecks.untouched(redactor, text);
         }
+    }
+
+    /**
+     * What {@link LocalLabels#start} answers by its definition: every word start up to 48 characters back from a key's
+     * end whose text folds to one of the file's labels, the furthest back; no look-up of the last word first.
+     */
+    private static int byReadingEveryLabelBack(String s, int end) {
+        if (end < 2 || end > s.length()) {
+            return -1;
+        }
+        char last = s.charAt(end - 1);
+        if (LocalLabels.cjk(last)) {
+            return LocalLabels.start(s, end);   // a label in Japanese, Chinese or Korean: that way is not a short cut
+        }
+        if (!Character.isLetter(last)) {
+            return -1;
+        }
+        int best = -1;
+        int from = end;
+        while (from > 0 && end - from < 48) {
+            char c = s.charAt(from - 1);
+            boolean inLabel = Character.isLetterOrDigit(c) && !LocalLabels.cjk(c) || c == '_' || c == '-' || c == '.'
+                    || c == '\'' || c == ' ' && from >= 2 && s.charAt(from - 2) != ' ';
+            if (!inLabel) {
+                break;
+            }
+            from--;
+            boolean wordStarts = from == 0 || !Character.isLetterOrDigit(s.charAt(from - 1));
+            if (wordStarts && Character.isLetterOrDigit(c) && LocalLabels.key(s, from, end) != null) {
+                best = from;
+            }
+        }
+        return best;
+    }
+
+    @Test
+    void aLocalLabelIsFoundWhereReadingEveryLabelBackFindsIt() {
+        List<String> labels = new ArrayList<>();
+        for (JsonNode kind : RuleTable.resource(LocalLabels.RESOURCE).get("labels")) {
+            kind.forEach(l -> labels.add(l.asText()));
+        }
+        // keys' characters: ASCII, the separators a label has, letters a label folds from (é, ü, ß, ł), letters whose case
+        // folds onto ASCII (the Kelvin sign, a dotted capital I, a dotless small i) and what ends a key
+        String alphabet = "abdeiklnopstuvyzAIKST019_-.' \"=:\u00e9\u00c9\u00fc\u00df\u0142\u0141\u212a\u0130\u0131\u5bc6";
+        Random random = new Random(20261207L);
+        int found = 0;
+        for (int round = 0; round < 3000; round++) {
+            StringBuilder b = new StringBuilder();
+            int pieces = 1 + random.nextInt(4);
+            for (int p = 0; p < pieces; p++) {
+                if (random.nextInt(3) > 0) {
+                    // a label, or its last word, its ASCII letters in a random case, its blanks now and then written
+                    // as _ - or . (a capital outside ASCII is left out: the last word's hash, which the short cut keeps,
+                    // folds letter by letter, and a Greek capital sigma that String.toLowerCase makes final is not
+                    // what Character.toLowerCase makes of it, so ΚΩΔΙΚΟΣ is read as no label, before this change too)
+                    String label = labels.get(random.nextInt(labels.size()));
+                    if (random.nextInt(4) == 0) {
+                        label = label.substring(label.lastIndexOf(' ') + 1);
+                    }
+                    for (char c : label.toCharArray()) {
+                        char d = c < 128 && random.nextBoolean() ? Character.toUpperCase(c) : c;
+                        d = d == ' ' && random.nextInt(3) == 0 ? "_-.".charAt(random.nextInt(3)) : d;
+                        b.append(d);
+                    }
+                } else {
+                    for (int k = random.nextInt(6); k >= 0; k--) {
+                        b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                    }
+                }
+            }
+            String s = b.toString();
+            for (int end = 0; end <= s.length(); end++) {
+                int expected = byReadingEveryLabelBack(s, end);
+                int at = end;
+                assertEquals(expected, LocalLabels.start(s, end), () -> s + " ending at " + at);
+                found += expected >= 0 ? 1 : 0;
+            }
+        }
+        // the random texts must have held labels often enough for the comparison to say something
+        assertEquals(true, found > 1000, "found " + found);
     }
 }
