@@ -287,11 +287,17 @@ final class LocalLabels {
         return n > 0 && b.charAt(n - 1) == ' ' ? b.substring(0, n - 1) : b.toString();
     }
 
-    /** {@link #hash} of the word {@code s[start, end)} folded, without building it: ß counts as ss, as in {@link #fold}. */
+    /**
+     * {@link #hash} of the word {@code s[start, end)} folded, without building it: ß counts as ss, and a capital sigma
+     * that ends the word after a letter as a final ς, as {@link #fold}'s {@code String.toLowerCase} makes them.
+     */
     private static int foldedHash(String s, int start, int end) {
         int h = 0;
         for (int i = start; i < end; i++) {
             char c = Character.toLowerCase(s.charAt(i));
+            if (c == 'σ' && i == end - 1 && i > start && s.charAt(i) == 'Σ' && Character.isLetter(s.charAt(i - 1))) {
+                c = 'ς';
+            }
             if (c == 'ß') {
                 h = 31 * (31 * h + 's') + 's';
                 continue;

@@ -11,7 +11,9 @@ import java.util.Random;
  * or Russian number with its trunk 8 in 1-3-3-4, read as a US one; {@code htpasswd}'s password given by position in
  * batch mode. And redact39's list, noticed at redact38's stop (redact40): a Go struct printed with {@code %+v} whose
  * {@code Source:EnvConfigCredentials} was read as a login pair; an EC key written as a JSON Web Key's members with no
- * {@code "kty"} (QuestDB's ILP auth key), whose {@code d} leaked. Values are made at test time.
+ * {@code "kty"} (QuestDB's ILP auth key), whose {@code d} leaked. And fast16's, noticed at this stop: a Greek label in
+ * capitals ({@code ΚΩΔΙΚΟΣ:}) was read as no label, because the last word's hash lowered its final sigma letter by letter
+ * (σ) where the label's fold lowers the whole word (ς). Values are made at test time.
  */
 class NoticedAtStopsTest {
 
@@ -147,5 +149,20 @@ class NoticedAtStopsTest {
         String d = base64url(43);
         FormChecks.untouched(redactor, "{\"x\":\"" + base64url(43) + "\",\"y\":\"" + base64url(42) + "\",\"d\":\"" + d + "\"}");
         FormChecks.untouched(redactor, "{\"x\":\"abc\",\"y\":\"def\",\"d\":\"" + d + "\"}");
+    }
+
+    @Test
+    void aGreekLabelInCapitalsIsALabelAsInSmallLetters() {
+        for (String label : new String[] {"ΚΩΔΙΚΟΣ", "Κωδικός", "κωδικός", "ΚΩΔΙΚΟΣ ΠΡΟΣΒΑΣΗΣ", "Κωδικός πρόσβασης"}) {
+            String pw = password();
+            FormChecks.gone(redactor, label + ": " + pw, pw, label + ": ");
+            String other = password();
+            FormChecks.gone(redactor, "Σφάλμα σύνδεσης (" + label + "=" + other + ", χρήστης=eleni)", other, label + "=",
+                    "χρήστης=eleni");
+        }
+        // a code that names no secret keeps its value, in capitals too; a lone capital sigma is no label's end
+        FormChecks.untouched(redactor, "ΚΩΔΙΚΟΣ ΠΡΟΪΟΝΤΟΣ: PRD-4412");
+        FormChecks.untouched(redactor, "ΑΡΙΘΜΟΣ ΠΑΡΑΓΓΕΛΙΑΣ: 20240611");
+        FormChecks.untouched(redactor, "Σ: 42 items");
     }
 }
