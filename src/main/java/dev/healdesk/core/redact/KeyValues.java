@@ -277,6 +277,9 @@ final class KeyValues extends Detector {
         if (quote == 0 && (sourceLine(s, start, end) || ownType(s, keyStart, keyEnd, start, end))) {
             return sep + 1;   // a logger's record, botocore.credentials:credentials.py:2152; Swift's dump of a member
         }
+        if (quote == 0 && springRejected(s, start, end)) {
+            return sep + 1;   // Spring's on field 'password': rejected value […]: the brackets hold the value
+        }
         if (key == KeyNames.Key.PASSWORD && quote == 0 && end < s.length() && s.charAt(end) == ')'
                 && Chars.isAnyExactly(s, start, end, ANSWERS)) {
             return sep + 1;   // MySQL's 1045 in the server's language, whether a password was sent: (Password: SI)
@@ -330,6 +333,16 @@ final class KeyValues extends Detector {
         }
         int next = Chars.skipBlanks(s, k);
         return next > k && next < n && !Chars.space(s.charAt(next));
+    }
+
+    /**
+     * Whether the unquoted value {@code s[start, end)} is the word "rejected" of Spring's binding error, {@code Field
+     * error in object 'form' on field 'password': rejected value […]; codes […]} (FieldError's message, whatever the
+     * field's name or language): the word says what happened, the value follows in the brackets, which
+     * {@link ValidationPaths} judges by the field's name.
+     */
+    private static boolean springRejected(String s, int start, int end) {
+        return end - start == 8 && s.startsWith("rejected", start) && s.startsWith(" value [", end);
     }
 
     /**

@@ -455,12 +455,24 @@ final class Numbers extends Detector {
                 break;
             }
         }
-        if (digits < 8 || digits > 15 || Chars.joinedAt(s, end) || end < n && continues(s, end)
-                || zeroed(s, i, end)) {
+        if ((digits < 8 && !(digits == 7 && fourDigitPlan(s, i, end))) || digits > 15 || Chars.joinedAt(s, end)
+                || end < n && continues(s, end) || zeroed(s, i, end)) {
             return Math.max(i + 1, end);
         }
         scan.add(SecretKind.PHONE, i, end);
         return end;
+    }
+
+    /**
+     * Whether {@code s[i, end)} is a number of the two closed plans of four digits, the shortest E.164 has: Niue's
+     * ({@code +683}) and Tokelau's fixed lines ({@code +690}), the code written apart from the number by a blank or a
+     * dash ({@code +683 7136}, {@code +690-2125}), the number's first digit not 0. Seven digits in all, which the
+     * 8-digit floor of {@link #international} leaves; any other code before four digits (a diff's {@code +684 7136})
+     * stays.
+     */
+    private static boolean fourDigitPlan(String s, int i, int end) {
+        return end - i == 9 && (s.startsWith("+683", i) || s.startsWith("+690", i))
+                && (s.charAt(i + 4) == ' ' || s.charAt(i + 4) == '-') && s.charAt(i + 5) != '0';
     }
 
     /** {@code (415) 555-0132}, and national numbers with their area code in brackets, {@code (020) 7946 0958}. */
