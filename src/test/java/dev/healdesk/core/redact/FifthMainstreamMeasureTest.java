@@ -78,8 +78,10 @@ class FifthMainstreamMeasureTest {
     // (NamedValues): 1390 and 1397 kept, leaks as before. The 11 still lost are the material's (judged above): five
     // e-mail addresses, Visa's test card, the Moq phone, the Twilio account SID, the insurance number, the client's IP
     // (standard only) and the split Grafana token's tail.
-    private static final int LEAKS_STANDARD = 8;
-    private static final int LEAKS_AT_REST = 6;
+    // After a certificate's password by its Portuguese label, "senha do certificado" (redact47, local-labels.json):
+    // standard 7 and at rest 5 leaked, kept as before.
+    private static final int LEAKS_STANDARD = 7;
+    private static final int LEAKS_AT_REST = 5;
     private static final int KEPT_STANDARD = 1390;
     private static final int KEPT_AT_REST = 1397;
 

@@ -76,8 +76,11 @@ class FourthMainstreamMeasureTest {
     // kept, leaks as before. Both had been judged the material's above; each is a documented form (Twilio's SIDs name
     // messages and calls, Develocity's access keys are written host=key), so the rule was wrong. The 4 still lost are
     // client IPs after their label, which the standard rules take by design (kept at rest).
-    private static final int LEAKS_STANDARD = 11;
-    private static final int LEAKS_AT_REST = 7;
+    // After a national id in backquotes read as standing alone (redact47, NationalIds: Beego ORM's `…` args) and a
+    // request's signature by its short name sign= (KeyNames: AFIP's token and sign): standard 9 and at rest 6 leaked,
+    // kept as before.
+    private static final int LEAKS_STANDARD = 9;
+    private static final int LEAKS_AT_REST = 6;
     private static final int KEPT_STANDARD = 1451;
     private static final int KEPT_AT_REST = 1455;
 

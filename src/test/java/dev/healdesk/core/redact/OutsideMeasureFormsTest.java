@@ -15,8 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * header printed as one element of a list ends at the list's close ({@link KeyValues}); a run of numeric columns holds no
  * phone ({@code 200 200 412 1820}, {@link Numbers}); a key whose random part is a sample's word is a sample's
  * ({@link Tokens}); a Twilio resource's SID under "sid" is an id ({@link Judge#resourceSid}); Develocity's {@code
- * host=key} keeps its host; ExUnit's module in a failure's header is no password ({@link NamedValues}). Each on lines
- * written for this test, with counter-examples: the secrets beside them must still go.
+ * host=key} keeps its host; ExUnit's module in a failure's header is no password ({@link NamedValues}). And three of
+ * their leaks: a national id in backquotes stands alone as a quoted one does (Beego ORM's args, {@link NationalIds}),
+ * a certificate's password by its Portuguese and Spanish label ({@code local-labels.json}), and a request's signature
+ * by its short name, {@code sign=…} ({@link KeyNames}). Each on lines written for this test, with counter-examples:
+ * the secrets beside them must still go, the look-alikes stay.
  */
 class OutsideMeasureFormsTest {
 
@@ -232,5 +235,84 @@ class OutsideMeasureFormsTest {
     void aPasswordInBracketsOutsideExUnitsHeaderStillGoes() {
         FormChecks.gone(redactor, "login failed with bad password (Winter.Sun2024)", "Winter.Sun2024");
         FormChecks.gone(redactor, "1) test bad password (Hunter.Two9) trailing", "Hunter.Two9");
+    }
+
+    /** China's resident id: region, birth date, order, and (12 - the weighted sum) mod 11 as the check (10, X, not drawn). */
+    static boolean chineseId(String v) {
+        int[] d = FormChecks.digitsOf(v);
+        return d.length == 18 && (12 - FormChecks.sum(d, 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2) % 11) % 11
+                == d[17];
+    }
+
+    private String chineseId() {
+        String v;
+        do {
+            String body = "110101" + (1960 + random.nextInt(40)) + String.format("%02d%02d", 1 + random.nextInt(12),
+                    1 + random.nextInt(28)) + FormChecks.digits(random, 3, '0', 10);
+            int[] d = FormChecks.digitsOf(body);
+            int check = (12 - FormChecks.sum(d, 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2) % 11) % 11;
+            v = check == 10 ? null : body + check;
+        } while (v == null);
+        return v;
+    }
+
+    @Test
+    void aNationalIdInBackquotesGoesAsAQuotedOneDoes() {
+        // GB 11643-1999's own specimen, 11010519491231002X, has the check 10 (its X) as computed here; its digits
+        // with a digit for X pass none
+        for (char last = '0'; last <= '9'; last++) {
+            assertFalse(chineseId("11010519491231002" + last));
+        }
+        assertTrue(chineseId("440524188001010014"));
+        String orm = "[ORM]2024/06/11 10:22:41  -[Queries/default] - [INSERT INTO `user` (`username`, `id_card`) VALUES"
+                + " (?, ?)] - `wang.fang`, `";
+        for (int k = 0; k < 8; k++) {
+            String v = chineseId();
+            String twin = FormChecks.twin(v, OutsideMeasureFormsTest::chineseId);
+            FormChecks.gone(redactor, orm + v + "`", v, "`wang.fang`, `");
+            FormChecks.gone(atRest, "id card `" + v + "` rejected", v, "` rejected");
+            if (!Values.luhn(twin, 0, twin.length())) {   // eighteen digits that pass Luhn go as a card's, rightly
+                FormChecks.untouched(redactor, orm + twin + "`");
+            }
+        }
+    }
+
+    @Test
+    void backquotedNumbersThatPassNoCheckStay() {
+        // a snowflake id, a timestamp in milliseconds, an order number of the same length
+        FormChecks.untouched(redactor, "- `1801234567890123456`, `1718109311118`, `202406110000000001`");
+    }
+
+    @Test
+    void aCertificatesPasswordGoesByItsPortugueseOrSpanishLabel() {
+        for (int k = 0; k < 6; k++) {
+            String password = FormChecks.token(random, 12) + "#0";
+            FormChecks.gone(redactor, "ERRO [nfe-emissor] Falha na emissão da NF-e: série=1, senha do certificado="
+                    + password + ", número=4412", password, "senha do certificado=", ", número=4412");
+            FormChecks.gone(atRest, "Senha do certificado: " + password, password, "Senha do certificado: ");
+            FormChecks.gone(redactor, "contraseña del certificado=" + password, password);
+        }
+    }
+
+    @Test
+    void aCertificatesOtherFieldsAndItsLabelInProseStay() {
+        FormChecks.untouched(redactor, "caminho do certificado=/etc/nfe/cert.pfx, validade do certificado=2025-06-01");
+        FormChecks.untouched(redactor, "a senha do certificado expirou; informe a nova senha no painel");
+    }
+
+    @Test
+    void aRequestsSignatureGoesByItsShortNameSign() {
+        for (int k = 0; k < 6; k++) {
+            String sign = FormChecks.token(random, 80);
+            FormChecks.gone(redactor, "AfipWebServiceError: ValidacionDeToken\n  CUIT=x token=y sign=" + sign, sign,
+                    " sign=");
+            FormChecks.gone(atRest, "{\"app_id\":\"wx8888\",\"sign\":\"" + sign + "\"}", sign, "\"sign\":\"");
+        }
+    }
+
+    @Test
+    void aSignThatIsNoSignatureStays() {
+        FormChecks.untouched(redactor, "sign=-1 sign: positive {\"sign\":\"+\"} sign_in=true design=Xk29fLq8");
+        FormChecks.untouched(redactor, "{\"sign\": \"MD5\", \"sign_type\": \"RSA2\"}");
     }
 }
