@@ -38,7 +38,7 @@ final class Judge {
         if ((key == KeyNames.Key.SECRET || key == KeyNames.Key.KEY) && Values.nestedPair(s, start, end)) {
             return null;   // "credentials: user=admin pass=…": each pair is judged by its own name
         }
-        if (reference(key, s, start, end)) {
+        if (reference(key, s, start, end) || digest(s, start, end)) {
             return null;
         }
         switch (key) {
@@ -52,7 +52,8 @@ final class Judge {
                 return awsSecret(s, start, end) ? SecretKind.AWS_SECRET_KEY
                         : Values.secretLike(s, start, end) ? SecretKind.GENERIC_SECRET : null;
             case SESSION:
-                return Values.secretLike(s, start, end) && !constantPath(s, start, end) ? SecretKind.SESSION_ID : null;
+                return Values.secretLike(s, start, end) && !constantPath(s, start, end) && !resourceSid(s, start, end)
+                        ? SecretKind.SESSION_ID : null;
             case SECRET:
                 return Values.secretLike(s, start, end) && !credentialScope(s, start, end)
                         && !resourceName(s, start, end) ? SecretKind.GENERIC_SECRET : null;
@@ -229,6 +230,19 @@ final class Judge {
      * {@link #filePath}). A random value has capitals or no slash, and goes.
      */
     /**
+     * Whether {@code s[start, end)} is a Twilio resource's SID, two capitals and 32 hex digits in small letters, under a
+     * name with "sid" in it ({@code Message SID: SM…}, {@code call_sid=CA…}): the id of a message, a call or a number,
+     * which support looks up, no session. The account's SID ({@code AC…}, the user of its API key pair) is not one.
+     */
+    static boolean resourceSid(String s, int start, int end) {
+        if (end - start != 34 || !Chars.upper(s.charAt(start)) || !Chars.upper(s.charAt(start + 1))
+                || s.startsWith("AC", start)) {
+            return false;
+        }
+        return lowerHex(s, start + 2, end);
+    }
+
+    /**
      * Whether {@code s[start, end)} is a class's or a module's qualified name, capitalised names joined by {@code ::}
      * (Ruby, C++, Rust, PHP's static calls): {@code session: ShopifyAPI::Auth::Session} prints the object's class where
      * its inspect() shows no id. No session id or token is written so.
@@ -272,6 +286,48 @@ final class Judge {
             return false;
         }
         return wordPath(s, start, end) || resourceName(s, start) || pageAddress(s, start, end) || filePath(s, start, end);
+    }
+
+    /**
+     * Whether {@code s[start, end)} is a digest and no secret: Vault's audit device writes every sensitive value it logs
+     * as its salted HMAC, {@code hmac-sha256:} and hex digits ({@code "client_token":"hmac-sha256:7e1d…"}, {@code
+     * accessor  hmac-sha256:…}), which cannot be turned back into the token (operators match it with
+     * {@code sys/audit-hash}); and an OCI image pinned by its content digest, a repository's name (a registry's host and
+     * port, path parts of small letters, digits and {@code . _ -}, a tag) then {@code @sha256:} and 64 hex digits
+     * ({@code ghcr.io/acme/api@sha256:…}), as cosign, crane and kubectl print what they sign, copy or run. Either must
+     * be the whole value; a value with a secret's shape after such a prefix ({@code hmac-sha256:Zx9…}) is no digest.
+     */
+    static boolean digest(String s, int start, int end) {
+        if (s.startsWith("hmac-sha256:", start)) {
+            return end - start - 12 >= 8 && lowerHex(s, start + 12, end);
+        }
+        int at = end - 72;
+        if (at <= start || !s.startsWith("@sha256:", at) || !lowerHex(s, at + 8, end)) {
+            return false;
+        }
+        boolean tag = false;   // after the name's last part, a tag's ':' (capitals allowed there: v2-RC1)
+        for (int i = start; i < at; i++) {
+            char c = s.charAt(i);
+            if (c == ':') {
+                tag = s.indexOf('/', i) < 0 || s.indexOf('/', i) >= at;
+            } else if (c == '/') {
+                tag = false;
+            } else if (!(Chars.lower(c) || Chars.digit(c) || c == '.' || c == '_' || c == '-' || tag && Chars.upper(c))) {
+                return false;
+            }
+        }
+        return Chars.lower(s.charAt(start)) || Chars.digit(s.charAt(start));
+    }
+
+    /** Whether {@code s[start, end)} is hex digits in small letters, as digests are printed. */
+    private static boolean lowerHex(String s, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (!Chars.digit(c) && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return end > start;
     }
 
     /**

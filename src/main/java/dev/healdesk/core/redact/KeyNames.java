@@ -47,6 +47,9 @@ final class KeyNames {
     private static final String[] SECRET_WORDS = {"secret", "secrets", "token", "apikey", "apitoken", "secretkey",
             "accesskey", "privatekey", "clientsecret", "authtoken", "accesstoken", "refreshtoken", "credential",
             "credentials", "creds", "auth", "signature", "sig", "csrftoken", "xsrftoken", "sessionsecret", "jwtsecret",
+            // a request's signature by its short name, as Argentina's AFIP (WSAA's token and sign pair) and the open APIs
+            // of Alibaba, Tencent and WeChat Pay send it (sign=…); its value must still look random, so sign=-1 stays
+            "sign",
             "webhooksecret", "pat", "bearer", "dockerconfigjson", "dockercfg", "privkey", "passkey", "hmac", "accessor",
             "samlresponse",
             // a cross-site request forgery token by its cookie's or field's name: _csrf, XSRF-TOKEN's xsrf, ASP.NET

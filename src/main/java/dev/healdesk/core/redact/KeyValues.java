@@ -266,6 +266,9 @@ final class KeyValues extends Detector {
             }
         } else {
             end = quote > 0 ? Quotes.close(s, start, quote) : plainEnd(s, start);
+            if (quote == 0 && keyStart > 0 && s.charAt(keyStart - 1) == ';') {
+                end = pathParameterEnd(s, start, end);
+            }
         }
         if (thinArrow && quote == 0 && (end < s.length() && (s.charAt(end) == '(' || s.startsWith("->", end))
                 || Chars.indexOf(s, '(', start, end) >= 0)) {
@@ -276,6 +279,9 @@ final class KeyValues extends Detector {
         }
         if (quote == 0 && (sourceLine(s, start, end) || ownType(s, keyStart, keyEnd, start, end))) {
             return sep + 1;   // a logger's record, botocore.credentials:credentials.py:2152; Swift's dump of a member
+        }
+        if (quote == 0 && springRejected(s, start, end)) {
+            return sep + 1;   // Spring's on field 'password': rejected value […]: the brackets hold the value
         }
         if (key == KeyNames.Key.PASSWORD && quote == 0 && end < s.length() && s.charAt(end) == ')'
                 && Chars.isAnyExactly(s, start, end, ANSWERS)) {
@@ -330,6 +336,16 @@ final class KeyValues extends Detector {
         }
         int next = Chars.skipBlanks(s, k);
         return next > k && next < n && !Chars.space(s.charAt(next));
+    }
+
+    /**
+     * Whether the unquoted value {@code s[start, end)} is the word "rejected" of Spring's binding error, {@code Field
+     * error in object 'form' on field 'password': rejected value […]; codes […]} (FieldError's message, whatever the
+     * field's name or language): the word says what happened, the value follows in the brackets, which
+     * {@link ValidationPaths} judges by the field's name.
+     */
+    private static boolean springRejected(String s, int start, int end) {
+        return end - start == 8 && s.startsWith("rejected", start) && s.startsWith(" value [", end);
     }
 
     /**
@@ -392,7 +408,7 @@ final class KeyValues extends Detector {
         String s = scan.text;
         switch (key) {
             case COOKIE:
-                return cookies(scan, start, quoted ? end : Quotes.textEnd(s, start));
+                return cookies(scan, start, quoted ? end : enclosedEnd(s, sep, Quotes.textEnd(s, start)));
             case AUTHORIZATION:
                 return authorization(scan, start, quoted ? end : Quotes.textEnd(s, start), sep);
             default:
@@ -407,6 +423,9 @@ final class KeyValues extends Detector {
                 }
                 if (kind == null) {
                     return sep + 1;
+                }
+                if (key == KeyNames.Key.KEY || key == KeyNames.Key.SECRET) {
+                    start = hostKey(s, start, end);   // develocity.accessKey=ge.acme.io=…: the host stays
                 }
                 scan.add(kind, start, end);   // a generic secret written user:password keeps its user (Scan.add)
                 return start;   // the value may be a key of known format, which names it better
@@ -1470,6 +1489,90 @@ final class KeyValues extends Detector {
             }
         }
         return start;
+    }
+
+    /**
+     * Where the key of a value written {@code host=key} starts, as Develocity (Gradle Enterprise) takes its access keys
+     * ({@code develocity.accessKey=ge.acme.io=…}, {@code DEVELOCITY_ACCESS_KEY=ge.acme.io=…}): the server's name, a
+     * host of two labels or more, stays, the key after its {@code =} goes. {@code start} where the value is no such pair.
+     */
+    private static int hostKey(String s, int start, int end) {
+        int eq = Chars.indexOf(s, '=', start, end);
+        if (eq < 0 || eq + 16 > end || !hostName(s, start, eq)) {
+            return start;
+        }
+        return eq + 1;
+    }
+
+    /** Whether {@code s[start, end)} is a host's name: labels of letters, digits and dashes, two or more, the last letters. */
+    private static boolean hostName(String s, int start, int end) {
+        int labels = 1;
+        int label = start;
+        for (int k = start; k < end; k++) {
+            char c = s.charAt(k);
+            if (c == '.') {
+                if (k == label) {
+                    return false;
+                }
+                labels++;
+                label = k + 1;
+            } else if (!Chars.alnum(c) && c != '-') {
+                return false;
+            }
+        }
+        return labels >= 2 && end - label >= 2 && Chars.lettersOnly(s, label, end);
+    }
+
+    /**
+     * Where an unquoted header that stands in an open bracket ends, {@code end} at most: at the bracket's match. A
+     * request printed as a list or map, {@code headers=[:path=/api, cookie=SID=…], content=…} (Armeria's RequestLog),
+     * {@code {Cookie=sid=…; theme=dark}, body=…}, holds the cookie header as one element, and the list's close ends it;
+     * what follows is the request's next field, no cookie. The bracket is looked for on the header's line before the
+     * separator at {@code sep}, brackets closed there skipped.
+     */
+    private static int enclosedEnd(String s, int sep, int end) {
+        int depth = 0;
+        char open = 0;
+        for (int k = sep - 1; k >= 0 && s.charAt(k) != '\n' && sep - k <= 512; k--) {
+            char c = s.charAt(k);
+            if (c == ']' || c == '}') {
+                depth++;
+            } else if (c == '[' || c == '{') {
+                if (depth == 0) {
+                    open = c;
+                    break;
+                }
+                depth--;
+            }
+        }
+        if (open == 0) {
+            return end;
+        }
+        char close = open == '[' ? ']' : '}';
+        int nested = 0;
+        for (int k = sep + 1; k < end; k++) {
+            char c = s.charAt(k);
+            if (c == open) {
+                nested++;
+            } else if (c == close && nested-- == 0) {
+                return k;
+            }
+        }
+        return end;
+    }
+
+    /**
+     * Where the value of a URL path's parameter, after its {@code ;} ({@code /home;jsessionid=…?lang=de}), ends: at the
+     * query's {@code ?} or the fragment's {@code #} (RFC 3986: a path segment's parameters stop there), {@code end} at
+     * most. The query's own parameters are judged by their names.
+     */
+    private static int pathParameterEnd(String s, int start, int end) {
+        for (int k = start; k < end; k++) {
+            if (s.charAt(k) == '?' || s.charAt(k) == '#') {
+                return k;
+            }
+        }
+        return end;
     }
 
     private static boolean attribute(String s, int start, int end) {

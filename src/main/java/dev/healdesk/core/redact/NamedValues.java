@@ -377,6 +377,9 @@ final class NamedValues extends Detector {
             // Robot Framework's Input Password    id:password    …: the field's locator stays, the value after it goes
             return value(scan, stop, password);
         }
+        if (q == 0 && exUnitModule(s, start, stop)) {
+            return -1;   // ExUnit's "  1) test login with bad password (ShopWeb.AuthTest)": the test's module
+        }
         int pair = pairPassword(s, start, stop);
         if (pair > start) {
             int at = Chars.lastIndexOf(s, '@', pair + 1, stop);
@@ -390,6 +393,38 @@ final class NamedValues extends Detector {
             return start;   // a token of known shape names it better
         }
         return -1;
+    }
+
+    /**
+     * Whether {@code s[start, stop)} is the module ExUnit names in brackets at the end of a failure's header, {@code
+     * 1) test login mutation with bad password (ShopWeb.Schema.AuthTest)} (and {@code 2) doctest …}): the line starts
+     * with the failure's number and "test" or "doctest", and the bracketed value closing it is an Elixir alias,
+     * capitalised names joined by dots. The test's name is prose; the password it speaks of is not on the line.
+     */
+    private static boolean exUnitModule(String s, int start, int stop) {
+        if (start < 1 || s.charAt(start - 1) != '(' || stop >= s.length() || s.charAt(stop) != ')'
+                || stop + 1 < s.length() && s.charAt(stop + 1) != '\n' && s.charAt(stop + 1) != '\r') {
+            return false;
+        }
+        for (int k = start; k < stop; k++) {
+            char c = s.charAt(k);
+            if (c == '.' ? k + 1 >= stop || !Chars.upper(s.charAt(k + 1)) : !Chars.alnum(c) && c != '_') {
+                return false;
+            }
+        }
+        if (!Chars.upper(s.charAt(start))) {
+            return false;
+        }
+        int line = start;
+        while (line > 0 && s.charAt(line - 1) != '\n') {
+            line--;
+        }
+        int k = Chars.skipBlanks(s, line);
+        int digits = k;
+        while (k < start && Chars.digit(s.charAt(k))) {
+            k++;
+        }
+        return k > digits && (s.startsWith(") test ", k) || s.startsWith(") doctest ", k));
     }
 
     /**

@@ -131,9 +131,9 @@ final class NationalIds {
     }
 
     /**
-     * Whether the number stands alone as a value: after the start of a line, a blank, a quote, a delimiter, a key's
-     * sign or an opening angle bracket, and before its end, a blank, a quote (escaped too), a delimiter or a closing
-     * bracket; not in a path, a
+     * Whether the number stands alone as a value: after the start of a line, a blank, a quote (a backquote too), a
+     * delimiter, a key's sign or an opening angle bracket, and before its end, a blank, a quote (escaped too), a
+     * delimiter or a closing bracket; not in a path, a
      * URL's query, a version or a word.
      */
     private static boolean alone(String s, int start, int end) {
@@ -141,14 +141,15 @@ final class NationalIds {
             char b = s.charAt(start - 1);
             if (!(b == ' ' || b == '\t' || b == '"' || b == '\'' || b == ',' || b == ';' || b == '|' || b == ':'
                     || b == '=' || b == '(' || b == '[' || b == '{' || b == '>' || b == '\n'
-                    || b == '<')) {   // JUnit's and Hamcrest's expected: <…> but was: <…>
+                    || b == '<'   // JUnit's and Hamcrest's expected: <…> but was: <…>
+                    || b == '`')) {   // a backquoted value: Beego ORM's args, `wang.fang`, `…`; a Markdown code span
                 return false;
             }
         }
         if (end < s.length()) {
             char a = s.charAt(end);
             return a == ' ' || a == '\t' || a == '"' || a == '\'' || a == ',' || a == ';' || a == '|' || a == ')'
-                    || a == ']' || a == '}' || a == '<' || a == '>' || a == '\n' || a == '\r'
+                    || a == ']' || a == '}' || a == '<' || a == '>' || a == '\n' || a == '\r' || a == '`'
                     || a == '\\';   // a JSON string's escaped quote: \"…\" in a document held in another's string
         }
         return true;

@@ -136,8 +136,9 @@ final class Numbers extends Detector {
                         return g[2 * k - 1];
                     }
                 }
-                if (usPhone(s, g, 0, count) || nationalPhone(s, g, count) || chineseMobile(s, g, count)
-                        || trunkEight(s, g, count)) {
+                boolean column = numberColumns(s, i);
+                if (!column && (usPhone(s, g, 0, count) || nationalPhone(s, g, count) || chineseMobile(s, g, count)
+                        || trunkEight(s, g, count))) {
                     scan.add(SecretKind.PHONE, i, end);
                     return end;
                 }
@@ -151,7 +152,7 @@ final class Numbers extends Detector {
                 if (NationalIds.claim(scan, i, end)) {
                     return end;   // a national number grouped by blanks that passes its checks
                 }
-                if (PhonePlans.claim(scan, i, end, g, count, false)) {
+                if (!column && PhonePlans.claim(scan, i, end, g, count, false)) {
                     return end;   // 677 7541 beside an e-mail address: a phone in its country's own layout
                 }
                 return skip;
@@ -455,12 +456,41 @@ final class Numbers extends Detector {
                 break;
             }
         }
-        if (digits < 8 || digits > 15 || Chars.joinedAt(s, end) || end < n && continues(s, end)
-                || zeroed(s, i, end)) {
+        if ((digits < 8 && !(digits == 7 && fourDigitPlan(s, i, end))) || digits > 15 || Chars.joinedAt(s, end)
+                || end < n && continues(s, end) || zeroed(s, i, end)) {
             return Math.max(i + 1, end);
         }
         scan.add(SecretKind.PHONE, i, end);
         return end;
+    }
+
+    /**
+     * Whether {@code s[i, end)} is a number of the two closed plans of four digits, the shortest E.164 has: Niue's
+     * ({@code +683}) and Tokelau's fixed lines ({@code +690}), the code written apart from the number by a blank or a
+     * dash ({@code +683 7136}, {@code +690-2125}), the number's first digit not 0. Seven digits in all, which the
+     * 8-digit floor of {@link #international} leaves; any other code before four digits (a diff's {@code +684 7136})
+     * stays.
+     */
+    private static boolean fourDigitPlan(String s, int i, int end) {
+        return end - i == 9 && (s.startsWith("+683", i) || s.startsWith("+690", i))
+                && (s.charAt(i + 4) == ' ' || s.charAt(i + 4) == '-') && s.charAt(i + 5) != '0';
+    }
+
+    /**
+     * Whether the blank-grouped number at {@code i} goes on a run of numbers from its left: a whole number, a blank,
+     * then this one, as a record's numeric columns are written (an ALB access log's status codes, bytes received and
+     * sent, {@code 0.000 200 200 412 1820}). A phone stands apart from such a run; only its first group is read as one
+     * (a lone {@code 1} before, the NANP's trunk, {@code 1 415 555 0132}, is no column).
+     */
+    private static boolean numberColumns(String s, int i) {
+        if (i < 2 || s.charAt(i - 1) != ' ' || !Chars.digit(s.charAt(i - 2))) {
+            return false;
+        }
+        int k = i - 2;
+        while (k > 0 && Chars.digit(s.charAt(k - 1))) {
+            k--;
+        }
+        return (i - 2 > k || s.charAt(k) != '1') && (k == 0 || Chars.blank(s.charAt(k - 1)));
     }
 
     /** {@code (415) 555-0132}, and national numbers with their area code in brackets, {@code (020) 7946 0958}. */

@@ -102,6 +102,7 @@ final class Positionals extends Detector {
             int v = end;
             int n = 0;
             StringBuilder letters = new StringBuilder();   // the letters of the short flags given so far: -nbB
+            boolean userNext = false;   // the argument after -u, --user or --username: the user, no position
             while (true) {
                 while (v < s.length() && Chars.blank(s.charAt(v))) {
                     v++;
@@ -118,7 +119,9 @@ final class Positionals extends Detector {
                 if (flag && argEnd > v + 1 && s.charAt(v) == '-' && s.charAt(v + 1) != '-') {
                     letters.append(s, v + 1, argEnd);
                 }
-                if (!flag && ++n == p.position()) {
+                boolean user = userNext;
+                userNext = flag && userFlag(s, v, argEnd);
+                if (!flag && !user && ++n == p.position()) {
                     if (argEnd > start && mode(letters, p) && !Values.placeholder(s, start, argEnd)
                             && !(p.first() == null && word(s, start, argEnd))) {
                         scan.add(SecretKind.PASSWORD, start, argEnd);
@@ -130,6 +133,17 @@ final class Positionals extends Detector {
         }
         return end;
     }
+
+    /**
+     * Whether the flag {@code s[start, end)} names the user, {@code -u}, {@code --user} or {@code --username}: its value
+     * follows it, and is the user (a registry login's {@code crane auth login ghcr.io -u bot -p …}), not an argument
+     * counted by position.
+     */
+    private static boolean userFlag(String s, int start, int end) {
+        return Chars.isAnyExactly(s, start, end, USER_FLAGS);
+    }
+
+    private static final String[] USER_FLAGS = {"-u", "--user", "--username"};
 
     /** Whether the short flags given ({@code letters}) put the command in the row's mode: all its with, none its without. */
     private static boolean mode(CharSequence letters, Phrase p) {

@@ -217,7 +217,7 @@ final class Tokens extends Detector {
                 continue;
             }
             int end = match(r, s, i);
-            if (end > 0 && (!r.mixed() || mixed(s, i + prefix, end))) {
+            if (end > 0 && (!r.mixed() || mixed(s, i + prefix, end)) && !sample(s, i, end)) {
                 scan.add(r.kind(), r.withScheme() ? schemeStart(s, i) : i, end);
                 return end;
             }
@@ -240,7 +240,7 @@ final class Tokens extends Detector {
             }
             tried = r;
             int end = match(r, s, i);
-            if (end > 0 && (!r.mixed() || mixed(s, i + p.text().length(), end))) {
+            if (end > 0 && (!r.mixed() || mixed(s, i + p.text().length(), end)) && !sample(s, i, end)) {
                 scan.add(r.kind(), r.withScheme() ? schemeStart(s, i) : i, end);
                 return end;
             }
@@ -284,6 +284,32 @@ final class Tokens extends Detector {
         }
         return -1;
     }
+
+    /**
+     * Whether the token {@code s[start, end)} is a sample's: its last part, after its last {@code _} or {@code /}, is a
+     * word docs, fixtures and sample configs write where the key is to go ({@code sk_test_placeholder},
+     * {@code hooks.slack.com/services/T00000000/B00000000/placeholder}, {@code pk_live_example}) or one letter repeated
+     * ({@code sk_test_xxxxxxxxxxxx}). A token's random part is drawn from capitals, small letters and digits: it ends in
+     * such a word, whole after a separator, next to never.
+     */
+    private static boolean sample(String s, int start, int end) {
+        int k = end;
+        while (k > start && Chars.lower(s.charAt(k - 1))) {
+            k--;
+        }
+        if (end - k < 4 || k == start || s.charAt(k - 1) != '_' && s.charAt(k - 1) != '/') {
+            return false;
+        }
+        boolean repeated = true;
+        for (int i = k + 1; i < end && repeated; i++) {
+            repeated = s.charAt(i) == s.charAt(k);
+        }
+        return repeated || Chars.isAnyExactly(s, k, end, SAMPLE_WORDS);
+    }
+
+    /** The words a sample writes for a key's random part. */
+    private static final String[] SAMPLE_WORDS = {"placeholder", "example", "sample", "dummy", "fake", "changeme",
+        "replaceme"};
 
     /** Whether {@code s[start, end)} has digits, capitals and small letters, as random keys do and names do not. */
     private static boolean mixed(String s, int start, int end) {

@@ -71,10 +71,19 @@ class FifthMainstreamMeasureTest {
     // as before.
     // After a sample config's "changeme" (and change_me, replaceme) read as a placeholder (redact45, Values): 1381 and
     // 1389 kept, leaks as before.
-    private static final int LEAKS_STANDARD = 8;
-    private static final int LEAKS_AT_REST = 6;
-    private static final int KEPT_STANDARD = 1381;
-    private static final int KEPT_AT_REST = 1389;
+    // After the general gaps named above (redact47, OutsideMeasureFormsTest): an OCI image pinned by its digest and
+    // Vault's hmac-sha256: digests kept (Judge.digest), a registry login's -u user no positional password
+    // (Positionals), a path parameter's jsessionid ended at the query and a cookie header in a printed list ended at the
+    // list's close (KeyValues), numeric columns no phone (Numbers), ExUnit's module in a failure's header no password
+    // (NamedValues): 1390 and 1397 kept, leaks as before. The 11 still lost are the material's (judged above): five
+    // e-mail addresses, Visa's test card, the Moq phone, the Twilio account SID, the insurance number, the client's IP
+    // (standard only) and the split Grafana token's tail.
+    // After a certificate's password by its Portuguese label, "senha do certificado" (redact47, local-labels.json):
+    // standard 7 and at rest 5 leaked, kept as before.
+    private static final int LEAKS_STANDARD = 7;
+    private static final int LEAKS_AT_REST = 5;
+    private static final int KEPT_STANDARD = 1390;
+    private static final int KEPT_AT_REST = 1397;
 
     /** Secrets of services no earlier measure planted, as {@link Fakes#shape} specs (invented, in their printed shape). */
     private static final Map<String, String> SHAPES = Map.ofEntries(

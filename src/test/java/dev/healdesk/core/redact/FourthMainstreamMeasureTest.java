@@ -71,10 +71,18 @@ class FourthMainstreamMeasureTest {
     // headers={'authentication': …}): standard 12 and at rest 8 leaked, kept as before.
     // After a label in another language with its language's participle (redact44, Participles: code de vérification
     // saisi : …): standard 11 and at rest 7 leaked, kept as before.
-    private static final int LEAKS_STANDARD = 11;
-    private static final int LEAKS_AT_REST = 7;
-    private static final int KEPT_STANDARD = 1449;
-    private static final int KEPT_AT_REST = 1453;
+    // After a Twilio resource's SID (two capitals and 32 hex digits, not the account's AC…) kept under a "sid" name and
+    // Develocity's host=key keeping its host (redact47, Judge and KeyValues; OutsideMeasureFormsTest): 1451 and 1455
+    // kept, leaks as before. Both had been judged the material's above; each is a documented form (Twilio's SIDs name
+    // messages and calls, Develocity's access keys are written host=key), so the rule was wrong. The 4 still lost are
+    // client IPs after their label, which the standard rules take by design (kept at rest).
+    // After a national id in backquotes read as standing alone (redact47, NationalIds: Beego ORM's `…` args) and a
+    // request's signature by its short name sign= (KeyNames: AFIP's token and sign): standard 9 and at rest 6 leaked,
+    // kept as before.
+    private static final int LEAKS_STANDARD = 9;
+    private static final int LEAKS_AT_REST = 6;
+    private static final int KEPT_STANDARD = 1451;
+    private static final int KEPT_AT_REST = 1455;
 
     /** Secrets of services no earlier measure planted, as {@link Fakes#shape} specs (invented, in their printed shape). */
     private static final Map<String, String> SHAPES = Map.ofEntries(

@@ -904,14 +904,18 @@ class RedactionCorpusTest {
     // same rules (summary only): 6 of 228 to 4 standard, 0 of 130 at rest unchanged, 671 of 675 kept unchanged. With
     // redact44's and redact45's forms merged first (written from other material), the held-out summary lines had not
     // moved (6, 0, 671); after redact46's merge, 4, 0, 671 (the lead's merge, summary lines only).
+    // Released at 61702ac (RELEASED_SEVENTEENTH), its failures read by redact47 (ReleasedSeventeenthFormsTest): Niue's
+    // and Tokelau's four-digit numbers after +683/+690 (2 leaks), Ukraine's EDRPOU code by its label (2 leaks), and
+    // Spring's "rejected value [" kept after a password field's name (the 4 lost strings, both ways) moved the held-out
+    // part to 0 of 228 and 0 of 130 leaked, 675 of 675 kept both ways (1.0000); the tune part did not move.
     private static final int SEVENTEENTH_TUNE_LEAKS_STANDARD = 4;
     private static final int SEVENTEENTH_TUNE_LEAKS_AT_REST = 2;
-    private static final int SEVENTEENTH_HELD_OUT_LEAKS_STANDARD = 4;   // redact46, read from the summary line only
+    private static final int SEVENTEENTH_HELD_OUT_LEAKS_STANDARD = 0;   // redact47's forms (was 4, redact46)
     private static final int SEVENTEENTH_HELD_OUT_LEAKS_AT_REST = 0;
     private static final double SEVENTEENTH_TUNE_KEPT_STANDARD = 1.0;   // redact46's forms: 1539 of 1539
     private static final double SEVENTEENTH_TUNE_KEPT_AT_REST = 1.0;
-    private static final double SEVENTEENTH_HELD_OUT_KEPT_STANDARD = 0.994;
-    private static final double SEVENTEENTH_HELD_OUT_KEPT_AT_REST = 0.994;
+    private static final double SEVENTEENTH_HELD_OUT_KEPT_STANDARD = 1.0;   // redact47's forms: 675 of 675 (was 0.994)
+    private static final double SEVENTEENTH_HELD_OUT_KEPT_AT_REST = 1.0;
     /**
      * Whether the seventeenth collection's tune part prints its failures. It was written to print its summary lines only,
      * the whole collection kept as a measure; the lead released the tune part to one rule writer (redact46) at this

@@ -45,10 +45,15 @@ class SecondMainstreamMeasureTest {
     // key only), a service account's private_key_id (a key's id) and an EF Core command whose VALUES line was left
     // out. Of the 7 lost: Stripe's pk_test_/sk_test_ shapes, a Slack webhook's URL, an oauth_token, a cookie's value
     // in part, a Twilio SID under sid= and a _ga cookie, which RedactorTest holds must go.
+    // After a key whose random part is a sample's word kept (redact47, Tokens; OutsideMeasureFormsTest): Stripe's
+    // pk_test_placeholder and sk_test_placeholder and the Slack webhook ending in /placeholder: 905 and 905 kept, leaks
+    // as before. The 4 still lost, judged the material's: a _ga cookie (Google Analytics' client id, a person's
+    // pseudonymous id, rightly taken), a remember_token's value in part (42|… is one value), an OAuth 1.0 token of
+    // eight characters and a Twilio SID cut to ten (sid= names a session; a whole SM… SID is kept, see the fourth).
     private static final int LEAKS_STANDARD = 8;
     private static final int LEAKS_AT_REST = 6;
-    private static final int KEPT_STANDARD = 902;
-    private static final int KEPT_AT_REST = 902;
+    private static final int KEPT_STANDARD = 905;
+    private static final int KEPT_AT_REST = 905;
 
     /** Shapes this measure needs that {@link Fakes} has not: national phone formats, url-safe passwords, lengths. */
     private static final Map<String, String[]> PHONES = Map.ofEntries(
