@@ -147,8 +147,8 @@ class FastPathsTest {
                 if (random.nextInt(3) > 0) {
                     // a label, or its last word, its ASCII letters in a random case, its blanks now and then written
                     // as _ - or . (a capital outside ASCII is left out: the last word's hash, which the short cut keeps,
-                    // folds letter by letter, and a Greek capital sigma that String.toLowerCase makes final is not
-                    // what Character.toLowerCase makes of it, so ΚΩΔΙΚΟΣ is read as no label, before this change too)
+                    // folds letter by letter; its one known difference from String.toLowerCase, a word-final capital
+                    // sigma, is NoticedAtStopsTest's aGreekLabelInCapitalsIsALabelAsInSmallLetters)
                     String label = labels.get(random.nextInt(labels.size()));
                     if (random.nextInt(4) == 0) {
                         label = label.substring(label.lastIndexOf(' ') + 1);
