@@ -9,7 +9,8 @@ package dev.healdesk.core.redact;
  * where its line or the line before says OAuth: a {@code state=}, {@code redirect_uri}, {@code code_verifier},
  * {@code authorization_code}, {@code client_secret} or {@code grant_type} beside it; and only a value that looks issued
  * ({@link Values#tokenLike}, or in a query ten characters or more with a digit and a letter). A server's log line
- * ({@code code=<uuid>.<uuid>.<uuid> client_secret=…}, Keycloak's token endpoint) names it as a word of its own. The
+ * ({@code code=<uuid>.<uuid>.<uuid> client_secret=…}, Keycloak's token endpoint; Kong's {@code (code=…, client_id=…,
+ * client_secret=…)}) names it as a word of its own, after a blank, a bracket or a comma. The
  * {@code state} stays: it is the client's own nonce. Triggered by the {@code =}.
  */
 final class AuthorizationCodes extends Detector {
@@ -35,7 +36,8 @@ final class AuthorizationCodes extends Detector {
         char before = i > 4 ? s.charAt(i - 5) : '\n';
         boolean parameter = before == '?' || before == '&' || before == '#' || before == ';'
                 || i >= 10 && s.regionMatches(true, i - 10, "\\u0026", 0, 6);   // JSON's escaped &
-        if (!parameter && before != ' ' && before != '\t' && before != '\n') {
+        // or a word of its own in a log line's list of pairs: "(code=…, client_id=…)", "…, code=…"
+        if (!parameter && before != ' ' && before != '\t' && before != '\n' && before != '(' && before != ',') {
             return i + 1;   // error_code=, zipcode=
         }
         int start = i + 1;

@@ -144,7 +144,7 @@ public final class Redactor {
         on("T", new UnknownCommands());
         on("sS", new SessionMentions());
         on(PasswordShapes.SIGNS, new PasswordShapes());
-        on("Aa3", new SaslResponses());
+        on("Aa3L", new SaslResponses());
         on("><", new RedisAcls());
         on("cCpPoO", new OneTimeCodes());
         on("=", new EncodedLogins());

@@ -48,10 +48,17 @@ class SixthMainstreamMeasureTest {
     // with no line of it changed after the run: 275 lines (255 with planted values), standard 25 of 413 planted values
     // leaked (6.1%) and 1325 of 1344 must-keep strings kept; at rest 19 of 294 secrets leaked, 1327 of 1344 kept. Lower
     // the leak bounds and raise the kept floors as rules are written from its failures, never the other way.
-    private static final int LEAKS_STANDARD = 25;
-    private static final int LEAKS_AT_REST = 19;
-    private static final int KEPT_STANDARD = 1325;
-    private static final int KEPT_AT_REST = 1327;
+    // After the forms of SixthMainstreamFormsTest (redact48: PKCE's and OAuth 1.0a's verifier by its name, a SAML
+    // response in base64 by its start, an authorization code in a log line's bracketed pairs, IMAP's LOGIN password,
+    // telemovel as a phone's label, an OID after its word, a value masked but for its last four, an id's digit groups
+    // going on in letters): standard 19 of 413 leaked and 1328 of 1344 kept; at rest 14 of 294, 1328 kept.
+    // After a secret option's value as the next quoted element of an argument vector, a form's nested key quoted whole,
+    // Ukraine's taxpayer number by its Latin label and AUTH LOGIN's password on the client's second line (redact48):
+    // standard 15 and at rest 11 leaked, kept as before.
+    private static final int LEAKS_STANDARD = 15;
+    private static final int LEAKS_AT_REST = 11;
+    private static final int KEPT_STANDARD = 1328;
+    private static final int KEPT_AT_REST = 1328;
 
     /** Secrets of services no earlier measure planted, as {@link Fakes#shape} specs (invented, in their printed shape). */
     private static final Map<String, String> SHAPES = Map.ofEntries(
