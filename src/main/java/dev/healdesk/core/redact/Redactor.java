@@ -149,7 +149,7 @@ public final class Redactor {
         on("cCpPoO", new OneTimeCodes());
         on("=", new EncodedLogins());
         on("@$", new BoundParameters());
-        on("=", new AuthorizationCodes());
+        on("=:", new AuthorizationCodes());
         on("[", new TestIds());
         on("f", new FoundValues());
         on("f", new StepFills());

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The general forms written for what the sixth outside measure ({@link SixthMainstreamMeasureTest}) found leaking or
  * lost: a proof-of-possession verifier by its name (PKCE's {@code code_verifier}, OAuth 1.0a's {@code oauth_verifier});
  * a SAML response or assertion in base64 by what its start decodes to ({@code token-rules.json}); an authorization code
- * as a word of its own in a log line's bracketed or comma-separated pairs; IMAP's {@code LOGIN} command's password;
+ * as a word of its own in a log line's bracketed or comma-separated pairs, or as a map's quoted "code"; IMAP's {@code LOGIN} command's password;
  * Portugal's telemóvel as a phone's label; an object identifier of four arcs after its word kept (not an IPv4
  * address); a value masked but for its last four characters kept ({@code sk_live_****Xk9Q}); an id whose hyphenated
  * digit groups go on in letters kept (not a phone); a secret option's value as the next quoted element of an argument
@@ -74,6 +74,17 @@ class SixthMainstreamFormsTest {
         String keycloak = uuid() + "." + uuid() + "." + uuid();
         FormChecks.gone(redactor, "level=warn msg=\"redeem failed\", code=" + keycloak + ", redirect_uri=https://app"
                 + ".example/cb", keycloak, "redirect_uri=https://app.example/cb");
+        // and as a map's or a JSON object's quoted "code", beside the OAuth words on its line or the line before
+        String quoted = uuid() + "." + uuid() + "." + uuid();
+        FormChecks.gone(redactor, "session: {'redirect_uri': 'https://app.example/cb'}\n  args: {'code': '" + quoted
+                + "', 'state': 'xyz'}", quoted, "'state': 'xyz'", "'redirect_uri': 'https://app.example/cb'");
+        String json = FormChecks.token(random, 24);
+        FormChecks.gone(Redactor.atRest(), "{\"grant_type\": \"authorization_code\", \"code\": \"" + json + "\"}", json,
+                "\"grant_type\": \"authorization_code\"");
+        FormChecks.untouched(redactor, "{\"code\": \"ERR_TIMEOUT_AT_GATEWAY\", \"grant_type\": \"refresh_token\"}");
+        FormChecks.untouched(redactor, "{'code': 400, 'grant_type': 'password'}");
+        FormChecks.untouched(redactor, "{\"error\": {\"code\": \"" + FormChecks.token(random, 20) + "\", \"msg\": "
+                + "\"boom\"}}");
         // a code that is a status or an error, or with no OAuth word on its line, stays
         FormChecks.untouched(redactor, "request failed (code=ERR_TIMEOUT, client_id=portal, grant_type=refresh)");
         FormChecks.untouched(redactor, "upstream error (code=503, retry=3)");

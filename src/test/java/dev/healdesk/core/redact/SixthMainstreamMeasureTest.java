@@ -55,8 +55,24 @@ class SixthMainstreamMeasureTest {
     // After a secret option's value as the next quoted element of an argument vector, a form's nested key quoted whole,
     // Ukraine's taxpayer number by its Latin label and AUTH LOGIN's password on the client's second line (redact48):
     // standard 15 and at rest 11 leaked, kept as before.
-    private static final int LEAKS_STANDARD = 15;
-    private static final int LEAKS_AT_REST = 11;
+    // After an authorization code as a map's quoted "code" beside the OAuth words (redact48, AuthorizationCodes:
+    // authlib's args {'code': '…', 'state': …}): standard 14 and at rest 10 leaked, kept as before.
+    // Of the 16 lost, judged after the measure as the material's own faults: Stripe's pk_test_ key written as a keep (the
+    // rules hold pk_test_ goes), the prefixes ADSK-, dbtc_ and GOCSPX- of values their labels rightly take whole, an App
+    // Store Connect key id under --apiKey, connect.sid inside a session cookie's value, five webhook signatures (a
+    // signature's value goes, as Azure's SAS sig= must), Envoy's OauthHMAC cookie, Zoom's plainToken and a
+    // detoxSessionId (values named a token, an HMAC and a session). Left as general gaps: Twilio's MessageSid read as a
+    // session id (a message's SID is none), and the JOSE header name x5t#S256 read as a password's shape. Of the 14
+    // leaked, judged the material's: the base64 user after AUTH LOGIN's Username: prompt (SaslResponses keeps the user by
+    // design) and mod_auth_openidc's state cookie name (a state is the client's nonce, which AuthorizationCodes keeps).
+    // Left as general gaps: a keychain item's kSecValueData, robo directives' text:password_field=…, an appid query
+    // parameter, Firebase's verificationId, an Italian mobile in 3-7 grouping after "E.164:", an MFA code by its bare
+    // name (mfa: '…'; a form was tried and reverted: a trigger on m stops the scan at tokens glued to an ANSI colour's
+    // m), code= beside a phone in an attachment, adb's -e testPin …, a camel-cased soCCCD label, decK's diff of a
+    // secret's array on its next line, a DirectoryEntry's positional password, a Spanish mobile after "contacto de
+    // guardia".
+    private static final int LEAKS_STANDARD = 14;
+    private static final int LEAKS_AT_REST = 10;
     private static final int KEPT_STANDARD = 1328;
     private static final int KEPT_AT_REST = 1328;
 
