@@ -9,33 +9,40 @@ package dev.healdesk.core.redact;
  * where its line or the line before says OAuth: a {@code state=}, {@code redirect_uri}, {@code code_verifier},
  * {@code authorization_code}, {@code client_secret} or {@code grant_type} beside it; and only a value that looks issued
  * ({@link Values#tokenLike}, or in a query ten characters or more with a digit and a letter). A server's log line
- * ({@code code=<uuid>.<uuid>.<uuid> client_secret=…}, Keycloak's token endpoint) names it as a word of its own. The
- * {@code state} stays: it is the client's own nonce. Triggered by the {@code =}.
+ * ({@code code=<uuid>.<uuid>.<uuid> client_secret=…}, Keycloak's token endpoint; Kong's {@code (code=…, client_id=…,
+ * client_secret=…)}) names it as a word of its own, after a blank, a bracket or a comma. The
+ * {@code state} stays: it is the client's own nonce. Triggered by the {@code =}; and by the {@code :} of a quoted
+ * {@code "code": "…"} ({@link #quoted}).
  */
 final class AuthorizationCodes extends Detector {
 
     private static final boolean[] E = Chars.set("eE");
+    private static final boolean[] QUOTES = Chars.set("\"'");
     /** How far along the line the OAuth words are looked for, each way. */
     private static final int REACH = 2048;
     private static final String[] CONTEXT = {"state=", "redirect_uri", "code_verifier", "authorization_code",
             "client_secret", "grant_type"};
 
-    /** The {@code e} of {@code code}. */
+    /** The {@code e} of {@code code} before {@code =}; the closing quote of {@code "code"} before {@code :}. */
     @Override
     public boolean[] befores(char c) {
-        return E;
+        return c == ':' ? QUOTES : E;
     }
 
     @Override
     public int at(Scan scan, int i) {
         String s = scan.text;
+        if (s.charAt(i) == ':') {
+            return quoted(scan, i);
+        }
         if (i < 4 || !s.regionMatches(true, i - 4, "code", 0, 4)) {
             return i + 1;
         }
         char before = i > 4 ? s.charAt(i - 5) : '\n';
         boolean parameter = before == '?' || before == '&' || before == '#' || before == ';'
                 || i >= 10 && s.regionMatches(true, i - 10, "\\u0026", 0, 6);   // JSON's escaped &
-        if (!parameter && before != ' ' && before != '\t' && before != '\n') {
+        // or a word of its own in a log line's list of pairs: "(code=…, client_id=…)", "…, code=…"
+        if (!parameter && before != ' ' && before != '\t' && before != '\n' && before != '(' && before != ',') {
             return i + 1;   // error_code=, zipcode=
         }
         int start = i + 1;
@@ -46,6 +53,37 @@ final class AuthorizationCodes extends Detector {
         // a server's log line (code=… client_secret=…) names it as a word of its own: only an issued token's shape goes
         if (end - start < 10 || !(parameter ? issued(s, start, end) : Values.tokenLike(s, start, end))
                 || !oauth(s, i - 5, end)) {
+            return i + 1;
+        }
+        scan.add(SecretKind.GENERIC_SECRET, start, end);
+        return end;
+    }
+
+    /**
+     * A map's or a JSON object's quoted {@code "code": "…"} (authlib's request args {@code {'code': '…', 'state': …}}, a
+     * token request's body logged as JSON): an issued token's shape only, and only beside the OAuth words, so {@code
+     * "code": "ERR_TIMEOUT"} and {@code {'code': 400}} stay.
+     */
+    private static int quoted(Scan scan, int i) {
+        String s = scan.text;
+        char q = s.charAt(i - 1);
+        if (i < 6 || !s.regionMatches(true, i - 5, "code", 0, 4) || s.charAt(i - 6) != q) {
+            return i + 1;
+        }
+        int v = i + 1;
+        while (v < s.length() && v - i < 4 && s.charAt(v) == ' ') {
+            v++;
+        }
+        if (v >= s.length() || s.charAt(v) != q) {
+            return i + 1;
+        }
+        int start = v + 1;
+        int end = start;
+        while (end < s.length() && valueChar(s.charAt(end))) {
+            end++;
+        }
+        if (end >= s.length() || s.charAt(end) != q || end - start < 10 || !Values.tokenLike(s, start, end)
+                || !oauth(s, i - 6, end)) {
             return i + 1;
         }
         scan.add(SecretKind.GENERIC_SECRET, start, end);

@@ -127,7 +127,7 @@ final class CommandLines extends Detector {
                     sp.rule().userPassword(), i + 1);
         }
         if (s.charAt(i + 1) == '-') {
-            return longOption(scan, i + 2);
+            return longOption(scan, i, i + 2);
         }
         // Go's flag package, PowerShell and Java tools spell long options with one dash: -wg-private-key KEY
         int n = i + 1;
@@ -135,16 +135,17 @@ final class CommandLines extends Detector {
             n++;
         }
         if (n - i > 4) {
-            return longOption(scan, i + 1);
+            return longOption(scan, i, i + 1);
         }
         return i + 1;
     }
 
     /**
-     * {@code --password VALUE}, {@code -api-token VALUE}: a long option named like a secret (its name starts at
-     * {@code nameStart}), with its value as the next argument.
+     * {@code --password VALUE}, {@code -api-token VALUE}: a long option named like a secret (its dash at {@code flag},
+     * its name from {@code nameStart}), with its value as the next argument, or as the next element of an argument
+     * vector printed quoted ({@code ["-UITestPassword", "VALUE"]}).
      */
-    private int longOption(Scan scan, int nameStart) {
+    private int longOption(Scan scan, int flag, int nameStart) {
         String s = scan.text;
         int nameEnd = nameStart;
         while (nameEnd < s.length() && nameEnd - nameStart <= KeyNames.MAX_LENGTH
@@ -152,18 +153,24 @@ final class CommandLines extends Detector {
                 || s.charAt(nameEnd) == '.')) {
             nameEnd++;
         }
-        if (nameEnd == nameStart || nameEnd >= s.length() || !Chars.blank(s.charAt(nameEnd))) {
+        if (nameEnd == nameStart || nameEnd >= s.length()) {
+            return nameEnd;
+        }
+        // or a whole quoted element of an argument vector, its value the next element: a launch's arguments as a crash
+        // report or a test prints them (["-UITestPassword", "…"]), a Go or Java program's argv (['-api-token', '…'])
+        int element = element(s, flag, nameEnd);
+        if (element <= 0 && !Chars.blank(s.charAt(nameEnd)) || element > 0 && s.charAt(element + 1) == '-') {
             return nameEnd;   // --name=value is KeyValues'
         }
         KeyNames.Key key = KeyNames.classify(scan, nameStart, nameEnd);
         if (key == KeyNames.Key.NONE || key == KeyNames.Key.COOKIE || action(s, nameStart, nameEnd)) {
             return nameEnd;
         }
-        int v = nameEnd;
-        while (v < s.length() && v - nameEnd < 4 && Chars.blank(s.charAt(v))) {
+        int v = element > 0 ? element : nameEnd;
+        while (element <= 0 && v < s.length() && v - nameEnd < 4 && Chars.blank(s.charAt(v))) {
             v++;
         }
-        if (proseWord(s, v)) {
+        if (element <= 0 && proseWord(s, v)) {
             return nameEnd;   // "Using --password via the CLI is insecure": the option named in a sentence
         }
         // --basic-auth 'user:password' (ngrok, Hugging Face's and others' CLIs): the user is no secret

@@ -59,6 +59,9 @@ final class KeyNames {
             // "refresh": …}, Django REST framework SimpleJWT's {"access": …, "refresh": …}); its value must still look
             // random ({@link Values#secretLike}), so "refresh": "5m" and "refresh": true stay
             "refresh",
+            // a proof of possession a client keeps until it redeems a code: PKCE's code_verifier (RFC 7636), OAuth
+            // 1.0a's oauth_verifier (RFC 5849); its value must still look random, so "verifier": "strict" stays
+            "verifier",
             // an invitation's code or token in a link or a field (?invite=…, "invitation": …): whoever holds it joins as
             // the one invited; its value must still look random, so invite=true and "invite": "ann@…" stay
             "invite", "invitation",
@@ -108,6 +111,8 @@ final class KeyNames {
             // Russia's INN (a person's has two control digits, a company's one; too weak to read a bare number by,
             // 1 in 100 of twelve-digit ids and image tags pass) and Kazakhstan's IIN, by their label
             "inn", "iin",
+            // Ukraine's taxpayer number of a person (РНОКПП, before 2017 ІПН) in Latin letters, as a key names it
+            "rnokpp", "ipn",
             // the Maghreb's and francophone Africa's carte d'identité nationale (Morocco's CIN: a letter or two and
             // digits); its value must still be a number's shape, so "cin": "stdin" stays
             "cin",

@@ -72,6 +72,12 @@ final class KeyValues extends Detector {
                 k--;   // \"key\": JSON in a JSON string; \\\"key\\\": in a string inside that (mochawesome's context)
             }
         }
+        // a form's nested key quoted whole, as a dict of a form body prints it: 'card[cvc]': '…' (Stripe's and Rack's
+        // bracketed names), "payment_method_data[card][cvc]": …; the name is the last subscript
+        boolean quotedSubscript = quoted && !bracketed && k > 0 && s.charAt(k) == ']';
+        if (quotedSubscript) {
+            k--;
+        }
         int keyEnd = k + 1;
         while (k >= 0 && keyEnd - k <= KeyNames.MAX_LENGTH && keyChar(s.charAt(k))) {
             k--;
@@ -83,6 +89,9 @@ final class KeyValues extends Detector {
                 return sep + 1;
             }
             keyStart = local;   // a label in a script KeyNames does not read: パスワード=…, 身份证号=…
+        }
+        if (quotedSubscript && !(k >= 1 && s.charAt(k) == '[' && (keyChar(s.charAt(k - 1)) || s.charAt(k - 1) == ']'))) {
+            return sep + 1;   // no name[sub] inside the quotes
         }
         if (braced && !(k >= 1 && s.charAt(k) == '{' && "$@&%".indexOf(s.charAt(k - 1)) >= 0)) {
             return sep + 1;   // a block's or a map's brace, not a variable

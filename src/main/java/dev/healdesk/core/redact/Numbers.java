@@ -98,6 +98,9 @@ final class Numbers extends Detector {
             }
             return skip;
         }
+        if (sep == '-' && end + 1 < n && s.charAt(end) == '-' && Chars.letter(s.charAt(end + 1))) {
+            return end;   // an id's hyphenated parts go on in letters: Databricks' cluster id 0611-084455-b2k9q7xz
+        }
         switch (sep) {
             case '.':
                 if (count == 4 && ipv4(s, g) && !productVersion(s, i)) {
@@ -232,7 +235,9 @@ final class Numbers extends Detector {
      * {@code Chrome/120.0.0.0}: a product's version in a user agent, not an address; and four numbers a version's word
      * names, as servers and drivers print their build ({@code (version 24.3.2.23 (official build))}, {@code Version:
      * 10.0.19045.4412}, {@code ver 5.7.44.1}, {@code v1.22.3.4}): the word whole, right before the number, or a blank,
-     * a colon or an equals sign between them. {@code server 10.0.3.7} and {@code conversion 10.2.3.4} stay addresses.
+     * a colon or an equals sign between them. So is an object identifier of four arcs after its word ({@code
+     * urn:oid:2.5.4.42}, SAML's attribute name for givenName; {@code OID 1.3.6.1}). {@code server 10.0.3.7} and
+     * {@code conversion 10.2.3.4} stay addresses.
      */
     private static boolean productVersion(String s, int i) {
         if (i >= 2 && s.charAt(i - 1) == '/' && Chars.alnum(s.charAt(i - 2))) {
@@ -252,7 +257,8 @@ final class Numbers extends Detector {
         while (w > 0 && k - w < 8 && Chars.letter(s.charAt(w - 1))) {
             w--;
         }
-        return (w == 0 || !Chars.alnum(s.charAt(w - 1))) && (Chars.is(s, w, k, "version") || Chars.is(s, w, k, "ver"));
+        return (w == 0 || !Chars.alnum(s.charAt(w - 1))) && (Chars.is(s, w, k, "version") || Chars.is(s, w, k, "ver")
+                || Chars.is(s, w, k, "oid"));
     }
 
     private static boolean ssn(String s, int[] g) {
@@ -578,7 +584,9 @@ final class Numbers extends Detector {
             "cellulare", "celular", "cellular", "handy", "mobil", "mobiel", "portable",
             // the abbreviations forms and signatures write before a number: Danish and Norwegian tlf., the UK's mob.,
             // the gsm of Belgium and the Netherlands
-            "tlf", "mob", "gsm"};
+            "tlf", "mob", "gsm",
+            // Portugal's telemóvel as an ASCII key writes it (telemovel, telemovel_contacto)
+            "telemovel"};
     /** The most characters read back from a value to its label. */
     private static final int LABEL_REACH = 64;
 

@@ -144,12 +144,12 @@ public final class Redactor {
         on("T", new UnknownCommands());
         on("sS", new SessionMentions());
         on(PasswordShapes.SIGNS, new PasswordShapes());
-        on("Aa3", new SaslResponses());
+        on("Aa3L", new SaslResponses());
         on("><", new RedisAcls());
         on("cCpPoO", new OneTimeCodes());
         on("=", new EncodedLogins());
         on("@$", new BoundParameters());
-        on("=", new AuthorizationCodes());
+        on("=:", new AuthorizationCodes());
         on("[", new TestIds());
         on("f", new FoundValues());
         on("f", new StepFills());

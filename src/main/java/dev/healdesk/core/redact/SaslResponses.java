@@ -10,9 +10,15 @@ package dev.healdesk.core.redact;
  * the mechanism;</li>
  * <li>sent alone after the server's challenge {@code 334} with an empty or a "Password:" prompt ({@code 334 }, {@code 334
  * UGFzc3dvcmQ6}, also as IMAP's {@code +}): the base64 token that ends the next line. After the "Username:" prompt
- * ({@code VXNlcm5hbWU6}) the line is the user's name, which stays.</li>
+ * ({@code VXNlcm5hbWU6}) the line is the user's name, which stays. Where only the client's lines are printed, the
+ * second line after {@code AUTH LOGIN} ({@link #loginLines}).</li>
+ * <li>IMAP's {@code LOGIN} command with its two arguments after the client's tag ({@code a1 LOGIN jdoe s3cret},
+ * {@code JKLP1 LOGIN "ann@acme.io" "pa ss"}, RFC 3501 6.2.3), as {@code imaplib}'s debug output prints it: the second
+ * argument, an atom or a quoted string, goes; the user stays. A tag has a digit, so {@code User LOGIN failed} is
+ * prose.</li>
  * </ul>
- * Triggered by the {@code A} of {@code AUTH} / {@code AUTHENTICATE} (either case) and the {@code 3} of {@code 334}.
+ * Triggered by the {@code A} of {@code AUTH} / {@code AUTHENTICATE} (either case), the {@code 3} of {@code 334} and the
+ * {@code L} of {@code LOGIN}.
  */
 final class SaslResponses extends Detector {
 
@@ -22,15 +28,16 @@ final class SaslResponses extends Detector {
     private static final int MIN_TOKEN = 8;
     private static final boolean[] AUTH_SECOND = Chars.set("Uu");
     private static final boolean[] CHALLENGE_SECOND = Chars.set("3");
+    private static final boolean[] LOGIN_SECOND = Chars.set("O");
 
     @Override
     public boolean[] seconds(char c) {
-        return c == '3' ? CHALLENGE_SECOND : AUTH_SECOND;
+        return c == '3' ? CHALLENGE_SECOND : c == 'L' ? LOGIN_SECOND : AUTH_SECOND;
     }
 
     @Override
     public long wordLengths(char c) {
-        return c == '3' ? 1L << 3 : 1L << 4 | 1L << 12;
+        return c == '3' ? 1L << 3 : c == 'L' ? 1L << 5 : 1L << 4 | 1L << 12;
     }
 
     @Override
@@ -40,7 +47,74 @@ final class SaslResponses extends Detector {
         if (i > 0 && Chars.word(s.charAt(i - 1))) {
             return end;
         }
-        return s.charAt(i) == '3' ? challenge(scan, i, end) : command(scan, i, end);
+        char c = s.charAt(i);
+        return c == '3' ? challenge(scan, i, end) : c == 'L' ? login(scan, i, end) : command(scan, i, end);
+    }
+
+    /** IMAP's {@code <tag> LOGIN <user> <password>}: the password, where a tag with a digit stands before the command. */
+    private static int login(Scan scan, int i, int end) {
+        String s = scan.text;
+        if (end - i != 5 || !s.startsWith("LOGIN", i) || i < 3 || s.charAt(i - 1) != ' ' || end >= s.length()
+                || s.charAt(end) != ' ') {
+            return end;
+        }
+        int tag = i - 1;
+        boolean digit = false;
+        while (tag > 0 && i - 1 - tag < 16 && (Chars.alnum(s.charAt(tag - 1)) || s.charAt(tag - 1) == '.')) {
+            tag--;
+            digit |= Chars.digit(s.charAt(tag));
+        }
+        if (!digit || tag == i - 1 || tag > 0 && s.charAt(tag - 1) != ' ' && s.charAt(tag - 1) != '\''
+                && s.charAt(tag - 1) != '\n' && s.charAt(tag - 1) != '\t') {
+            return end;
+        }
+        int userEnd = argumentEnd(s, end + 1);
+        if (userEnd < 0 || userEnd >= s.length() || s.charAt(userEnd) != ' ') {
+            return end;
+        }
+        int p = userEnd + 1;
+        int passwordEnd = argumentEnd(s, p);
+        boolean quoted = p < s.length() && s.charAt(p) == '"';
+        int from = quoted ? p + 1 : p;
+        int to = quoted ? passwordEnd - 1 : passwordEnd;
+        if (passwordEnd < 0 || to - from < 4 || Values.placeholder(s, from, to)) {
+            return end;
+        }
+        scan.add(SecretKind.PASSWORD, from, to);
+        return end;   // the user is read on by the other detectors: an e-mail address goes as one
+    }
+
+    /**
+     * The end of the IMAP astring at {@code p}: a quoted string through its closing quote ({@code \"} inside it
+     * escaped), or an atom up to a blank, a quote, a backslash (a printed byte string's {@code \r\n}) or the line's end;
+     * -1 where there is none.
+     */
+    private static int argumentEnd(String s, int p) {
+        if (p >= s.length()) {
+            return -1;
+        }
+        if (s.charAt(p) == '"') {
+            for (int k = p + 1; k < s.length() && k - p < 512; k++) {
+                char c = s.charAt(k);
+                if (c == '\\') {
+                    k++;
+                } else if (c == '"') {
+                    return k + 1;
+                } else if (c == '\n') {
+                    return -1;
+                }
+            }
+            return -1;
+        }
+        int k = p;
+        while (k < s.length() && k - p < 512) {
+            char c = s.charAt(k);
+            if (c == ' ' || c == '"' || c == '\'' || c == '\\' || c == '\n' || c == '\r' || c == '\t') {
+                break;
+            }
+            k++;
+        }
+        return k > p ? k : -1;
     }
 
     /** {@code AUTH PLAIN <token>}, {@code AUTHENTICATE XOAUTH2 <token>}. */
@@ -66,6 +140,10 @@ final class SaslResponses extends Detector {
             return end;
         }
         int t = m + mechanism.length();
+        if (mechanism.equals("LOGIN") && tokenEndsLine(s, t)) {
+            loginLines(scan, t);
+            return end;
+        }
         if (t >= s.length() || s.charAt(t) != ' ') {
             return end;
         }
@@ -125,6 +203,48 @@ final class SaslResponses extends Detector {
             ascii += text.charAt(k) < 0x7f ? 1 : 0;
         }
         return 4 * ascii >= 3 * text.length();
+    }
+
+    /**
+     * {@code AUTH LOGIN} ending its line with the client's two answers on the next two lines and no prompt printed
+     * between them, as PHPMailer's {@code SMTPDebug} shows the client's side ({@code CLIENT -> SERVER: AUTH LOGIN},
+     * then the user's base64, then the password's): the second answer. Where a line between is a server's challenge
+     * ({@code 334 …}), {@link #challenge} reads the exchange.
+     */
+    private static void loginLines(Scan scan, int from) {
+        String s = scan.text;
+        int userLine = Chars.indexOf(s, '\n', from, s.length());
+        int[] user = userLine < 0 ? null : answer(s, userLine + 1);
+        int passwordLine = user == null ? -1 : Chars.indexOf(s, '\n', user[1], s.length());
+        int[] password = passwordLine < 0 ? null : answer(s, passwordLine + 1);
+        if (password != null && password[1] - password[0] >= MIN_TOKEN) {
+            scan.add(SecretKind.PASSWORD, password[0], password[1]);
+        }
+    }
+
+    /**
+     * The base64 token that ends the line starting at {@code lineStart} and decodes to printable text, as a client's
+     * answer to AUTH LOGIN does; null where the line is a server's challenge ({@code 334}) or ends otherwise.
+     */
+    private static int[] answer(String s, int lineStart) {
+        int lineEnd = Chars.indexOf(s, '\n', lineStart, s.length());
+        if (lineEnd < 0) {
+            lineEnd = s.length();
+        }
+        if (lineEnd - lineStart > 512 || Chars.indexOf(s, '3', lineStart, lineEnd) >= 0
+                && s.substring(lineStart, lineEnd).contains("334")) {
+            return null;
+        }
+        for (int k = lineStart; k < lineEnd; k++) {
+            if (Chars.base64(s.charAt(k)) && (k == lineStart || !Chars.base64(s.charAt(k - 1)))) {
+                int tokenEnd = base64End(s, k);
+                if (tokenEnd - k >= 4 && tokenEndsLine(s, tokenEnd)) {
+                    return response("LOGIN", s, k, tokenEnd) ? new int[] {k, tokenEnd} : null;
+                }
+                k = tokenEnd;
+            }
+        }
+        return null;
     }
 
     /** {@code 334} with an empty or a password prompt: the base64 token that ends the next line. */

@@ -102,18 +102,33 @@ final class Values {
     /**
      * Whether {@code s[start, end)} is a value masked but for a few characters first, as a redacting logger or a test's
      * expected value writes one: {@code s%3A***} (express-session's cookie with its id starred), {@code sk_live_***},
-     * {@code ab12****}: at least three stars at its end and at most {@value #MASK_PREFIX} other characters before.
+     * {@code ab12****}: at least three stars at its end and at most {@value #MASK_PREFIX} other characters before; or
+     * four stars or more and then at most {@value #MASK_SUFFIX} letters and digits ({@code sk_live_****Xk9Q}).
      */
     private static boolean maskedTail(String s, int start, int end) {
+        int shown = end;
+        while (shown > start && end - shown < MASK_SUFFIX && Chars.alnum(s.charAt(shown - 1))) {
+            shown--;
+        }
+        return stars(s, start, end, 3) || shown < end && stars(s, start, shown, 4);
+    }
+
+    /** Whether {@code s[start, end)} ends in {@code min} stars or more, with at most {@value #MASK_PREFIX} characters before. */
+    private static boolean stars(String s, int start, int end, int min) {
         int k = end;
         while (k > start && s.charAt(k - 1) == '*') {
             k--;
         }
-        return end - k >= 3 && k - start <= MASK_PREFIX;
+        return end - k >= min && k - start <= MASK_PREFIX;
     }
 
     /** The most characters a partly masked value may show before its stars. */
     private static final int MASK_PREFIX = 8;
+    /**
+     * The most letters and digits a masked value may show after its stars, as API errors and card masks show the last
+     * four ({@code sk_live_********************Xk9Q}, Stripe's "Invalid API Key provided"; {@code ************4242}).
+     */
+    private static final int MASK_SUFFIX = 4;
 
     /**
      * Whether {@code s[start, end)} stands in brackets, as a word a CI prints where it hid a secret does: Travis'
