@@ -73,8 +73,10 @@ class SixthMainstreamMeasureTest {
     // guardia".
     private static final int LEAKS_STANDARD = 14;
     private static final int LEAKS_AT_REST = 10;
-    private static final int KEPT_STANDARD = 1328;
-    private static final int KEPT_AT_REST = 1328;
+    // Merged with redact47's forms (written from other material; among them a Twilio message or call SID under a "sid"
+    // name kept as an id): 1330 of 1344 kept both ways, the leaks as before (the lead's merge).
+    private static final int KEPT_STANDARD = 1330;
+    private static final int KEPT_AT_REST = 1330;
 
     /** Secrets of services no earlier measure planted, as {@link Fakes#shape} specs (invented, in their printed shape). */
     private static final Map<String, String> SHAPES = Map.ofEntries(
