@@ -128,7 +128,11 @@ final class KeyNames {
             // a US bank's ABA routing number beside the account it pays (WS-ROUTING, routing_number, "aba": …; its check,
             // 3-7-1 weights mod 10, one in ten passes, so by its label only; routing_key stays a key), and Korea's,
             // Malaysia's and Mauritius' business registration number, a sole trader's own (brn: "853-51-38178")
-            "routing", "aba", "brn"};
+            "routing", "aba", "brn",
+            // the US National Provider Identifier of a doctor or a nurse, a person's own number, a key of its own in
+            // health records and claims ("npi": …); by its label only: its one Luhn digit (over 80840 and the first
+            // nine) one in ten passes, and SMPP's numbering plan indicator (npi=1) is too short for a number's shape
+            "npi"};
     /** Words before "id"/"number" that make it a person's number: national_id, tax-number, insurance_number. */
     private static final String[] PERSONAL_ID_QUALIFIERS = {"national", "tax", "identity", "identification",
             "insurance", "citizen", "resident", "voter", "health", "medicare", "passport", "licence", "license", "social",

@@ -757,8 +757,9 @@ final class KeyValues extends Detector {
 
     /**
      * Where the {@code ]} closes a value that a log wraps in brackets, {@code password=[…] user=[bob]}: one token, no
-     * blank, comma or quote in it, and a blank, a comma, another {@code ]} (Go's {@code map[Password:[…]]}) or the line's
-     * end after the bracket (a list of values is no such thing); {@code v} where the text is not so.
+     * blank, comma or quote in it, and a blank, a comma, another {@code ]} (Go's {@code map[Password:[…]]}), a {@code }}
+     * (a Java map's last entry) or the line's end after the bracket (a list of values is no such thing); {@code v} where
+     * the text is not so.
      */
     private static int bracketed(String s, int v) {
         if (v >= s.length() || s.charAt(v) != '[' || s.startsWith(Chars.TOKEN_PREFIX, v)) {
@@ -772,7 +773,9 @@ final class KeyValues extends Detector {
             return v;
         }
         return i + 1 >= s.length() || Chars.space(s.charAt(i + 1)) || s.charAt(i + 1) == ','
-                || s.charAt(i + 1) == ']' ? i : v;   // ']': the last of a Go map's, map[Password:[…]]
+                || s.charAt(i + 1) == ']'   // ']': the last of a Go map's, map[Password:[…]]
+                || s.charAt(i + 1) == '}' ? i : v;   // '}': a Java map's last entry, as Spring's MultiValueMap prints
+                                                      // a form: {grant_type=[password], client_secret=[…]}
     }
 
     /**
@@ -994,7 +997,8 @@ final class KeyValues extends Detector {
                 }
                 int k = run - i;
                 if (run + 1 < s.length() && s.charAt(run) == '"' && k % 2 == 1
-                        && (!plainStop(s.charAt(run + 1)) || s.charAt(run + 1) == '\\')) {
+                        && (!plainStop(s.charAt(run + 1)) || s.charAt(run + 1) == '\\')
+                        && !quotedThenColon(s, run + 1)) {
                     i = run + 1;
                     continue;
                 }
@@ -1005,6 +1009,16 @@ final class KeyValues extends Detector {
             }
             return i;
         }
+    }
+
+    /**
+     * Whether a colon or a full stop, then a blank or the end, follows the escaped quote before {@code i}: the quote
+     * closes a value that Go's {@code %q} quoted inside a quoted log field ({@code error="Post \"https://…?
+     * client_secret=…\": dial tcp …"}, as logfmt writes a Go error), so the value ends before the backslash.
+     */
+    private static boolean quotedThenColon(String s, int i) {
+        char c = s.charAt(i);
+        return (c == ':' || c == '.') && (i + 1 == s.length() || Chars.space(s.charAt(i + 1)));
     }
 
     /**
@@ -1489,7 +1503,8 @@ final class KeyValues extends Detector {
             }
             if (!attribute(s, nameStart, nameEnd) && !Values.placeholder(s, v, valueEnd)) {
                 KeyNames.Key name = KeyNames.classify(scan, nameStart, nameEnd);
-                if (name != KeyNames.Key.NONE || Values.secretLike(s, v, valueEnd)) {
+                if (name != KeyNames.Key.NONE
+                        || Values.secretLike(s, v, valueEnd) && !deviceId(s, nameStart, nameEnd, v, valueEnd)) {
                     scan.add(name == KeyNames.Key.SESSION ? SecretKind.SESSION_ID : SecretKind.COOKIE, v, valueEnd);
                 }   // else theme=dark, lang=en-GB: preferences, not credentials
             }
@@ -1586,6 +1601,23 @@ final class KeyValues extends Detector {
 
     private static boolean attribute(String s, int start, int end) {
         return Chars.isAny(s, start, end, COOKIE_ATTRIBUTES);
+    }
+
+    /**
+     * Whether the cookie {@code name=value} is a browser's or a device's id: a name that says nothing of a session or a
+     * credential (its caller's test) and ends in the word "id" ({@code device_id}, {@code visitor-id}, {@code anonId}),
+     * and a UUID for its value ({@code device_id=55dc3c87-fe7d-…}), which the server drew to tell clients apart, not to
+     * let one in. A UUID under {@code session}, {@code sid} or {@code auth} is named a credential and goes.
+     */
+    private static boolean deviceId(String s, int nameStart, int nameEnd, int v, int valueEnd) {
+        if (valueEnd - v != 36 || !Values.holdsUuid(s, v, valueEnd) || nameEnd - nameStart < 4) {
+            return false;
+        }
+        char i = s.charAt(nameEnd - 2);
+        char d = s.charAt(nameEnd - 1);
+        char before = s.charAt(nameEnd - 3);
+        return (i == 'i' || i == 'I') && (d == 'd' || d == 'D')
+                && (before == '_' || before == '-' || before == '.' || i == 'I' && Chars.lower(before));
     }
 
     /**

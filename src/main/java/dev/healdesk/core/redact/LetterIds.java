@@ -12,8 +12,10 @@ package dev.healdesk.core.redact;
  * five letters, four digits and a letter, the registration's count, Z and a mod-36 check character), and Austria's
  * UID ({@code ATU13585627}: the VAT number's ATU and eight digits, the last a check). Nine, eleven, fifteen, sixteen or
  * eighteen capitals and digits in exactly these places and a valid month and day or check are no word, hash or id of a
- * program's. The whole word must stand alone, as {@link NationalIds} asks. Triggered by a capital letter at a word of
- * 9, 11, 16 or 18 characters, or a digit at one of 15.
+ * program's. And Germany's identity card number ({@code T220001293}: nine of its capitals and digits and an ICAO check
+ * digit) after its label only ("Personalausweis", "ausweis", "idCard"). The whole word must stand alone, as
+ * {@link NationalIds} asks. Triggered by a capital letter at a word of 9, 10, 11, 16 or 18 characters, or a digit at one
+ * of 15.
  */
 final class LetterIds extends Detector {
 
@@ -21,7 +23,7 @@ final class LetterIds extends Detector {
 
     @Override
     public long wordLengths(char c) {
-        return Chars.digit(c) ? 1L << 15 : 1L << 9 | 1L << 11 | 1L << 16 | 1L << 18;
+        return Chars.digit(c) ? 1L << 15 : 1L << 9 | 1L << 10 | 1L << 11 | 1L << 16 | 1L << 18;
     }
 
     @Override
@@ -33,7 +35,8 @@ final class LetterIds extends Detector {
         }
         if (end - i == 16 && codiceFiscale(s, i) || end - i == 18 && curp(s, i)
                 || end - i == 9 && (nie(s, i) || cif(s, i))
-                || end - i == 15 && gstin(s, i) || end - i == 11 && austrianUid(s, i)) {
+                || end - i == 15 && gstin(s, i) || end - i == 11 && austrianUid(s, i)
+                || end - i == 10 && ausweis(s, i) && ausweisLabel(s, i)) {
             scan.add(SecretKind.NATIONAL_ID, i, end);
         }
         return end;
@@ -140,6 +143,61 @@ final class LetterIds extends Detector {
             sum += k % 2 == 0 ? d : 2 * d / 10 + 2 * d % 10;
         }
         return (10 - (4 + sum) % 10) % 10 == s.charAt(i + 10) - '0';
+    }
+
+    /** The characters of a German identity card's number: digits and the capitals no vowel or 0-like letter is. */
+    private static final String AUSWEIS = "0123456789CFGHJKLMNPRTVWXYZ";
+    /** How far before the number its label's last letter may stand: blanks, quotes, a colon or an equals sign. */
+    private static final int LABEL_GAP = 6;
+
+    /**
+     * Germany's identity card number (Personalausweis, since 2010): a capital of {@link #AUSWEIS}, eight more of them,
+     * and the ICAO 9303 check digit (weights 7, 3, 1 repeating, a letter worth 10 for A to 35 for Z, the sum mod 10):
+     * {@code T220001293}. A random word of ten capitals and digits passes once in ten, so it goes only after its label
+     * ({@link #ausweisLabel}).
+     */
+    private static boolean ausweis(String s, int i) {
+        if (!Chars.upper(s.charAt(i)) || !Chars.digit(s.charAt(i + 9))) {
+            return false;
+        }
+        int[] weights = {7, 3, 1};
+        int sum = 0;
+        for (int k = 0; k < 9; k++) {
+            char c = s.charAt(i + k);
+            if (AUSWEIS.indexOf(c) < 0) {
+                return false;
+            }
+            sum += (Chars.digit(c) ? c - '0' : c - 'A' + 10) * weights[k % 3];
+        }
+        return sum % 10 == s.charAt(i + 9) - '0';
+    }
+
+    /**
+     * Whether an identity card's name stands right before {@code i}, past blanks, quotes, a colon or an equals sign:
+     * a word that ends in German's "ausweis" ({@code Personalausweis}, {@code Steuer-Ausweis}, {@code 'ausweis': '…'})
+     * or is "Ausweisnummer" or "Ausweisnr", or English's "id card" joined or not ({@code idCard}, {@code id_card},
+     * {@code "ID card": …}).
+     */
+    private static boolean ausweisLabel(String s, int i) {
+        int e = i;
+        while (e > 0 && i - e < LABEL_GAP && " \t\"':=#".indexOf(s.charAt(e - 1)) >= 0) {
+            e--;
+        }
+        int w = e;
+        while (w > 0 && e - w < 32 && Chars.letter(s.charAt(w - 1))) {
+            w--;
+        }
+        if (e == i || e - w < 4 || w > 0 && Chars.digit(s.charAt(w - 1))) {
+            return false;
+        }
+        String word = s.substring(w, e).toLowerCase(java.util.Locale.ROOT);
+        if (word.endsWith("ausweis") || word.endsWith("ausweisnummer") || word.endsWith("ausweisnr")
+                || word.equals("idcard")) {
+            return true;
+        }
+        return word.equals("card") && w >= 3 && " _-".indexOf(s.charAt(w - 1)) >= 0
+                && (s.charAt(w - 2) | 0x20) == 'd' && (s.charAt(w - 3) | 0x20) == 'i'
+                && (w == 3 || !Chars.letter(s.charAt(w - 4)));
     }
 
     private static boolean day(int d) {

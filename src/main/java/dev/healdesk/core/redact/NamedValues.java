@@ -386,6 +386,9 @@ final class NamedValues extends Detector {
             scan.add(SecretKind.PASSWORD, pair, at > pair ? at : stop);   // "credentials admin:…": the user stays
             return pair;
         }
+        if (q == 0 && !password && objectReference(s, start, stop)) {
+            return -1;   // kubelet's "couldn't find key … in Secret orders-e2e/orders-api-env": where it is, not what
+        }
         boolean random = Values.tokenLike(s, start, stop);
         if (random || password && Values.passwordLike(s, start, stop)) {
             // a random value is a generated secret whatever the name says, as the key-value rules name it
@@ -425,6 +428,47 @@ final class NamedValues extends Detector {
             k++;
         }
         return k > digits && (s.startsWith(") test ", k) || s.startsWith(") doctest ", k));
+    }
+
+    /**
+     * Whether {@code s[start, end)} is a Kubernetes object's namespaced name, {@code namespace/name}, as kubelet's events
+     * and kubectl print a Secret they refer to: two DNS-1123 labels (small letters, digits and dashes, alnum at both
+     * ends, at most 63) parted by one slash, with a dash in one of them and a word of three letters or more in each
+     * ({@code orders-e2e/orders-api-env}). A generated token mixes capitals in, or runs its letters and digits together
+     * with no word among them.
+     */
+    static boolean objectReference(String s, int start, int end) {
+        int slash = Chars.indexOf(s, '/', start, end);
+        return slash > start && Chars.indexOf(s, '/', slash + 1, end) < 0 && dnsLabel(s, start, slash)
+                && dnsLabel(s, slash + 1, end)
+                && (Chars.indexOf(s, '-', start, end) >= 0) && wordIn(s, start, slash) && wordIn(s, slash + 1, end);
+    }
+
+    private static boolean dnsLabel(String s, int start, int end) {
+        if (end <= start || end - start > 63 || s.charAt(start) == '-' || s.charAt(end - 1) == '-') {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (!Chars.lower(c) && !Chars.digit(c) && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a run of three small letters or more, between dashes or the ends, stands in {@code s[start, end)}. */
+    private static boolean wordIn(String s, int start, int end) {
+        int from = start;
+        for (int i = start; i <= end; i++) {
+            if (i == end || s.charAt(i) == '-') {
+                if (i - from >= 3 && Chars.lettersOnly(s, from, i)) {
+                    return true;
+                }
+                from = i + 1;
+            }
+        }
+        return false;
     }
 
     /**

@@ -95,8 +95,11 @@ final class NumberLabels {
                 && Values.luhn(s, start, end);
     }
 
-    /** Russia's state registration numbers' names, in Cyrillic capitals and in Latin letters. */
-    private static final String[] OGRN = {"ОГРН", "ОГРНИП", "OGRN", "OGRNIP"};
+    /**
+     * Russia's state registration numbers' names, in Cyrillic capitals (the sole trader's in Russian, ОГРНИП, and as
+     * Ukrainian spells it, ОГРНІП) and in Latin letters.
+     */
+    private static final String[] OGRN = {"ОГРН", "ОГРНИП", "ОГРНІП", "OGRN", "OGRNIP"};
 
     /**
      * Whether the number {@code s[start, end)} is a Russian state registration number after its name, which ends at

@@ -107,7 +107,7 @@ final class Numbers extends Detector {
                     if (!(Addresses.reserved(value(s, g, 0), value(s, g, 1), value(s, g, 2)) || network(s, g))) {
                         scan.add(SecretKind.IP_ADDRESS, i, end);
                     }
-                } else if (usPhone(s, g, 0, count)) {
+                } else if (usPhone(s, g, 0, count) || frenchDots(s, g, count) && !productVersion(s, i)) {
                     scan.add(SecretKind.PHONE, i, end);
                 } else if (count == 4 && len(g, 0) == 3) {
                     NationalIds.claim(scan, i, end);   // Switzerland's AHV number, 756.1234.5678.97
@@ -290,6 +290,16 @@ final class Numbers extends Detector {
             digits += len(g, k);
         }
         return digits >= 9 && digits <= 12;
+    }
+
+    /**
+     * A French number as France writes one with dots, {@code 06.12.34.56.78}: five pairs, the trunk 0 and a digit 1 to
+     * 9 first, ten digits (the national plan's length); not a placeholder's zeros. Five two-digit parts with a 0 first
+     * are no version, address or date.
+     */
+    private static boolean frenchDots(String s, int[] g, int count) {
+        return count == 5 && lengths(g, 2, 2, 2, 2, 2) && s.charAt(g[0]) == '0' && s.charAt(g[0] + 1) != '0'
+                && !zeroed(s, g[0], g[9]);
     }
 
     /**

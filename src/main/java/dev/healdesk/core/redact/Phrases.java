@@ -195,12 +195,29 @@ final class Phrases extends Detector {
             while (end > start && ",;:)".indexOf(s.charAt(end - 1)) >= 0) {
                 end--;
             }
+            if (end > start && s.charAt(end - 1) == '"' && quotedField(s, u)) {
+                end--;   // logfmt's msg="login as … / …" source=…: the field's closing quote is no part of it
+            }
         }
         if (end - start < 6 || Values.placeholder(s, start, end) || s.charAt(start) == '/' || s.charAt(start) == '$'
                 || !loginPassword(s, start, end)) {
             return;
         }
         scan.add(SecretKind.PASSWORD, start, end);
+    }
+
+    /**
+     * Whether the words from {@code i} back to the line's start stand inside a double-quoted field: an odd number of
+     * unescaped double quotes before them on the line ({@code level=info msg="login as …}).
+     */
+    private static boolean quotedField(String s, int i) {
+        int quotes = 0;
+        for (int k = i - 1; k >= 0 && s.charAt(k) != '\n'; k--) {
+            if (s.charAt(k) == '"' && (k == 0 || s.charAt(k - 1) != '\\')) {
+                quotes++;
+            }
+        }
+        return quotes % 2 == 1;
     }
 
     /** A letter, and a digit or a sign, and not a word with a version after it ({@code OAuth2}, {@code SAML2.0}). */

@@ -57,6 +57,9 @@ final class Values {
         if (same || Chars.contains(s, start, end, Chars.TOKEN_PREFIX, false) || maskedTail(s, start, end)) {
             return true;   // a mask, or a value redacted in part already
         }
+        if ((c == '@' || c == ':') && bindName(s, start + 1, end)) {
+            return true;   // EF Core's @__apiKey_1 and @p0: the SQL names the parameter bound there
+        }
         if (envName(s, s.startsWith("env:", start) ? start + 4 : start, end)) {
             return true;   // DB_PASSWORD, env:GITHUB_TOKEN: the variable that holds the secret, named where it is passed
         }
@@ -65,6 +68,40 @@ final class Values {
         }
         String word = s.substring(start, end).toLowerCase(Locale.ROOT);
         return PLACEHOLDER_WORDS.contains(word) || ciMask(s, start, end) && CI_MASK_WORDS.contains(word);
+    }
+
+    /**
+     * Whether {@code s[start, end)}, after an {@code @} or a colon, is the name of a SQL statement's bound parameter as
+     * ORMs generate one: EF Core's name for a captured variable ({@code __apiKey_1}: two underscores, a letter, then
+     * letters, digits and underscores, at most 64) or for a positional one ({@code p0}, {@code p12}: p and an index of
+     * at most three digits). A password seldom opens with two underscores or is p and a number.
+     */
+    static boolean bindName(String s, int start, int end) {
+        if (end - start < 2 || end - start > 64) {
+            return false;
+        }
+        if (s.charAt(start) == 'p') {
+            return end - start <= 4 && digitsOnly(s, start + 1, end);
+        }
+        if (end - start < 3 || !s.startsWith("__", start) || !Chars.letter(s.charAt(start + 2))) {
+            return false;
+        }
+        for (int i = start + 3; i < end; i++) {
+            char c = s.charAt(i);
+            if (!Chars.alnum(c) && c != '_') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean digitsOnly(String s, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (!Chars.digit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return end > start;
     }
 
     /**

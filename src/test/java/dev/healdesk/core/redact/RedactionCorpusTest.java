@@ -966,12 +966,20 @@ class RedactionCorpusTest {
     // 1346 of 1364 must-keep strings kept both ways (0.9868); held out 16 of 268 and 10 of 144, 703 of 707 kept both ways
     // (0.9943). The standard figure counts personal data, the figure at rest secrets only. These bounds keep the gap from
     // growing: lower the leak bounds, raise the kept floors, never the other way.
-    private static final int EIGHTEENTH_TUNE_LEAKS_STANDARD = 24;
-    private static final int EIGHTEENTH_TUNE_LEAKS_AT_REST = 6;
+    // redact49's forms for the released tune part (EighteenthFormsTest: a device's UUID cookie, Go's %q quote in a
+    // logfmt field, EF Core's parameter names, a Secret's namespace/name, a Java map's last bracketed value, the NPI,
+    // Germany's identity card number, ОГРНІП, German labels without umlauts, France's dotted numbers) moved the tune
+    // part to 2 of 510 and 2 of 270, 1364 of 1364 kept both ways. The 2 left, both ways, are Ecto's key_hash (the
+    // SHA-256 of an API key under a key named a hash): judged the corpus's own fault, as a key whose word says it holds
+    // a hash is no secret's (Judge#hexKey), and left a leak. On the held-out part's summary lines only, the same change
+    // moved the standard figure from 16 to 14 of 268; at rest 10 of 144 and 703 of 707 kept both ways did not move (its
+    // bounds are left to the lead, who measures the other rule writers on it first).
+    private static final int EIGHTEENTH_TUNE_LEAKS_STANDARD = 2;
+    private static final int EIGHTEENTH_TUNE_LEAKS_AT_REST = 2;
     private static final int EIGHTEENTH_HELD_OUT_LEAKS_STANDARD = 16;
     private static final int EIGHTEENTH_HELD_OUT_LEAKS_AT_REST = 10;
-    private static final double EIGHTEENTH_TUNE_KEPT_STANDARD = 0.986;
-    private static final double EIGHTEENTH_TUNE_KEPT_AT_REST = 0.986;
+    private static final double EIGHTEENTH_TUNE_KEPT_STANDARD = 1.0;
+    private static final double EIGHTEENTH_TUNE_KEPT_AT_REST = 1.0;
     private static final double EIGHTEENTH_HELD_OUT_KEPT_STANDARD = 0.994;
     private static final double EIGHTEENTH_HELD_OUT_KEPT_AT_REST = 0.994;
     /**
