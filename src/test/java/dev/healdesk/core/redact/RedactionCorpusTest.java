@@ -974,9 +974,13 @@ class RedactionCorpusTest {
     // a hash is no secret's (Judge#hexKey), and left a leak. On the held-out part's summary lines only, the same change
     // moved the standard figure from 16 to 14 of 268; at rest 10 of 144 and 703 of 707 kept both ways did not move (its
     // bounds are left to the lead, who measures the other rule writers on it first).
+    // The lead's merges, held-out summary lines only: with redact47's and redact48's forms (written from the seventeenth's
+    // released held-out part and a sixth outside measure), fast16's output-preserving scan and the Greek capital
+    // sigma's fix merged first, the held-out part had not moved (16 of 268, 10 of 144, 703 of 707); after redact49's
+    // merge, 14, 10 and 703: the standard bound 16 -> 14.
     private static final int EIGHTEENTH_TUNE_LEAKS_STANDARD = 2;
     private static final int EIGHTEENTH_TUNE_LEAKS_AT_REST = 2;
-    private static final int EIGHTEENTH_HELD_OUT_LEAKS_STANDARD = 16;
+    private static final int EIGHTEENTH_HELD_OUT_LEAKS_STANDARD = 14;
     private static final int EIGHTEENTH_HELD_OUT_LEAKS_AT_REST = 10;
     private static final double EIGHTEENTH_TUNE_KEPT_STANDARD = 1.0;
     private static final double EIGHTEENTH_TUNE_KEPT_AT_REST = 1.0;
