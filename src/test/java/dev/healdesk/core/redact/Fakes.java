@@ -612,7 +612,7 @@ final class Fakes {
         return s.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
-    private static String b64(String s) {
+    static String b64(String s) {
         return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
     }
 

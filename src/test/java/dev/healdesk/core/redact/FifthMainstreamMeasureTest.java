@@ -121,7 +121,7 @@ class FifthMainstreamMeasureTest {
         for (int i = 0; i < 300; i++) {
             String steuer = steuerId(r);
             assertTrue(steuerIdOk(steuer), steuer);
-            assertFalse(steuerIdOk(changedLast(steuer)), steuer);
+            assertFalse(steuerIdOk(SixthMainstreamMeasureTest.changedLast(steuer)), steuer);
             String nie = ThirteenthIds.nie(r);
             assertEquals(DNI_LETTERS.charAt(Integer.parseInt("XYZ".indexOf(nie.charAt(0)) + nie.substring(1, 8)) % 23),
                     nie.charAt(8), nie);
@@ -131,10 +131,10 @@ class FifthMainstreamMeasureTest {
             assertEquals(afmDigit(afm.substring(0, 8)), afm.charAt(8) - '0', afm);
             String oib = ValidIds.oib(r);
             assertEquals(mod11x10(oib.substring(0, 10)), oib.charAt(10) - '0', oib);
-            assertFalse(mod11x10(oib.substring(0, 10)) == changedLast(oib).charAt(10) - '0', oib);
+            assertFalse(mod11x10(oib.substring(0, 10)) == SixthMainstreamMeasureTest.changedLast(oib).charAt(10) - '0', oib);
             String tw = taiwanId(r);
             assertTrue(taiwanIdOk(tw), tw);
-            assertFalse(taiwanIdOk(changedLast(tw)), tw);
+            assertFalse(taiwanIdOk(SixthMainstreamMeasureTest.changedLast(tw)), tw);
             String cnpj = EleventhIds.cnpj(r).replaceAll("[./-]", "");
             assertEquals(cnpjDigit(cnpj.substring(0, 12)), cnpj.charAt(12) - '0', cnpj);
             assertEquals(cnpjDigit(cnpj.substring(0, 13)), cnpj.charAt(13) - '0', cnpj);
@@ -145,10 +145,10 @@ class FifthMainstreamMeasureTest {
             assertEquals(nricLetter(nric.substring(0, 8)), nric.charAt(8), nric);
             String tckn = ValidIds.tckn(r);
             assertTrue(ValidIdsTest.tckn(tckn), tckn);
-            assertFalse(ValidIdsTest.tckn(changedLast(tckn)), tckn);
+            assertFalse(ValidIdsTest.tckn(SixthMainstreamMeasureTest.changedLast(tckn)), tckn);
             String fnr = EleventhIds.fodselsnummer(r);
             assertTrue(EleventhIdsTest.fodselsnummer(fnr), fnr);
-            assertFalse(EleventhIdsTest.fodselsnummer(changedLast(fnr)), fnr);
+            assertFalse(EleventhIdsTest.fodselsnummer(SixthMainstreamMeasureTest.changedLast(fnr)), fnr);
             String ik = ValidIds.balticCode(r);
             assertEquals(isikukoodDigit(ik.substring(0, 10)), ik.charAt(10) - '0', ik);
         }
@@ -158,11 +158,6 @@ class FifthMainstreamMeasureTest {
         assertTrue(taiwanIdOk("A123456789"), "Taiwan's specimen id A123456789");
         assertTrue(ValidIdsTest.tckn("10000000146"), "Turkey's specimen TCKN 10000000146");
         assertEquals('D', nricLetter("S1234567"), "an NRIC: 2+14+18+20+20+18+14 = 106, mod 11 = 7, JZIHGFEDCBA -> D");
-    }
-
-    private static String changedLast(String s) {
-        char c = s.charAt(s.length() - 1);
-        return s.substring(0, s.length() - 1) + (char) ('0' + (c - '0' + 1) % 10);
     }
 
     private static Fake own(String name, Fakes fakes, Random r) {

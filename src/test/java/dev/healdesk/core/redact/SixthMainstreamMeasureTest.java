@@ -5,8 +5,6 @@ import dev.healdesk.core.redact.SecondMainstreamMeasureTest.Case;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -144,7 +142,7 @@ class SixthMainstreamMeasureTest {
     }
 
     /** {@code id} with its check character moved on by one (a digit to the next digit, a letter to the next letter). */
-    private static String changedLast(String id) {
+    static String changedLast(String id) {
         char c = id.charAt(id.length() - 1);
         char changed = Character.isDigit(c) ? (char) ('0' + (c - '0' + 1) % 10) : (char) ('A' + (c - 'A' + 1) % 26);
         return id.substring(0, id.length() - 1) + changed;
@@ -187,18 +185,14 @@ class SixthMainstreamMeasureTest {
         }
         return switch (name) {
             // SMTP's AUTH PLAIN: base64 of NUL, the user, NUL and the password (RFC 4616).
-            case "SMTP_PLAIN" -> Fake.secret(b64("\0" + fakes.make("EMAIL").value() + "\0"
+            case "SMTP_PLAIN" -> Fake.secret(Fakes.b64("\0" + fakes.make("EMAIL").value() + "\0"
                     + fakes.make("PASSWORD").value()));
             // AUTH LOGIN's first answer: the user name in base64 (a person's address).
-            case "B64_LOGIN" -> Fake.personal(b64(fakes.make("EMAIL").value()));
+            case "B64_LOGIN" -> Fake.personal(Fakes.b64(fakes.make("EMAIL").value()));
             // IMAP's and SMTP's XOAUTH2 initial response: base64 of user=…^Aauth=Bearer …^A^A.
-            case "XOAUTH2" -> Fake.secret(b64("user=" + fakes.make("EMAIL").value() + "\u0001auth=Bearer "
+            case "XOAUTH2" -> Fake.secret(Fakes.b64("user=" + fakes.make("EMAIL").value() + "\u0001auth=Bearer "
                     + fakes.make("GOOGLE_OAUTH_ACCESS").value() + "\u0001\u0001"));
             default -> null;
         };
-    }
-
-    private static String b64(String s) {
-        return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
     }
 }
