@@ -143,8 +143,17 @@ final class KeyNames {
             "vat"};
     /** Words after a person's number's name that say which part of it: {@code passport_number}, {@code licence_no}. */
     private static final String[] NUMBER_WORDS = {"number", "no", "num", "nr", "id"};
+    /**
+     * Words after a person's number's name that say whose it is (bsn_eigenaar, cpf_titular, passport_holder): the
+     * number is still that person's, in the languages a form or a record names its holder in.
+     */
+    private static final String[] HOLDER_WORDS = {"holder", "owner", "customer", "client", "patient", "employee",
+            "eigenaar", "houder", "klant", "werknemer", "inhaber", "kunde", "titular", "titulaire", "titolare",
+            "cliente", "proprietario", "propietario", "innehavare", "haltija", "tulajdonos"};
     /** Trailing words that say how a secret is spelt, not what it is: secret_key_base, token_value. */
-    private static final String[] TRAILERS = {"value", "base"};
+    private static final String[] TRAILERS = {"value", "base",
+            // a try at the secret: what a user typed for it is the secret (Devise's otp_attempt, a password_attempt)
+            "attempt"};
     private static final String[] SESSION_WORDS = {"jsessionid", "phpsessid", "sessionid", "sessid", "sid",
             "sessionkey", "sessiontoken",
             "sess",   // connect-redis' and express-session stores' key prefix
@@ -180,6 +189,7 @@ final class KeyNames {
     private static final int LICENCE_PURPOSE = 1 << 24;
     private static final int SALT = 1 << 25;
     private static final int SAML = 1 << 26;
+    private static final int HOLDER = 1 << 27;
     private static final int LONGEST_WORD = 16;
     private static final int TABLE_SIZE = 512;   // a power of two, well over twice the words
     private static final String[] TABLE_WORDS = new String[TABLE_SIZE];
@@ -213,6 +223,7 @@ final class KeyNames {
         word(LICENCE_PURPOSE, "driver", "drivers", "driving");
         word(SALT, "salt", "pepper");
         word(SAML, "saml", "saml2");
+        word(HOLDER, HOLDER_WORDS);
     }
 
     private KeyNames() {
@@ -346,6 +357,10 @@ final class KeyNames {
         int count = split(scan.chars, start, end, seg, bits);
         if (count == 0) {
             return Key.NONE;
+        }
+        if (end - start == 13 && s.startsWith("kSecValueData", start)) {
+            // Apple's Keychain Services: an item's data is its secret (a password, a key), dumped beside its attributes
+            return Key.SECRET;
         }
         if (count == 1 && has(bits[0], COOKIE) || count == 2 && has(bits[0], SET) && has(bits[1], COOKIE)) {
             return Key.COOKIE;
@@ -492,6 +507,14 @@ final class KeyNames {
         if (last > 0 && Chars.is(s, seg[2 * last], seg[2 * last + 1], "code")
                 && Chars.is(s, seg[2 * last - 2], seg[2 * last - 1], "personal")) {
             return true;   // personal_code: the Baltic states' numbers in English (isikukood, personas kods, asmens kodas)
+        }
+        if (last > 0 && Chars.is(s, seg[2 * last], seg[2 * last + 1], "insurance")
+                && Chars.is(s, seg[2 * last - 2], seg[2 * last - 1], "national")) {
+            return true;   // the UK's National Insurance number by its bare label (NationalInsurance, national_insurance)
+        }
+        if (last > 0 && has(bits[last], HOLDER) && has(bits[last - 1], PERSONAL_ID_WORD)
+                && !endsWith(s, seg, last - 1, "licence") && !endsWith(s, seg, last - 1, "license")) {
+            last--;   // bsn_eigenaar, cpf_titular: the number's name, then whose it is
         }
         if (!has(bits[last], PERSONAL_ID_WORD)) {
             return false;

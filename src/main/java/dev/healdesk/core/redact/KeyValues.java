@@ -249,6 +249,10 @@ final class KeyValues extends Detector {
         if (bracket > v) {
             return claimBracketed(scan, key, v + 1, bracket, prose, bare, sep);
         }
+        int bytes = printedData(s, v);
+        if (bytes > v) {
+            return claimBracketed(scan, key, v + 1, bytes, prose, bare, sep);
+        }
         if (colon && !thinArrow) {
             v = yamlBlock(s, v);
             v = nextLine(s, v, keyStart);
@@ -753,6 +757,31 @@ final class KeyValues extends Detector {
             }
         }
         return true;
+    }
+
+    /**
+     * Where the {@code >} closes bytes as Foundation prints an {@code NSData} ({@code <3f2a9c1d 8e7b6a5f>}: hexadecimal
+     * digits in angle brackets, a blank after each group of eight), as a keychain item's {@code kSecValueData} is dumped;
+     * {@code v} where the text is not so (a generic type, {@code <nil>}, an HTML tag).
+     */
+    private static int printedData(String s, int v) {
+        if (v >= s.length() || s.charAt(v) != '<') {
+            return v;
+        }
+        int i = v + 1;
+        int group = 0;
+        while (i < s.length() && i - v <= 1024) {
+            char c = s.charAt(i);
+            if (Chars.hex(c)) {
+                group++;
+            } else if (c == ' ' && group == 8) {
+                group = 0;
+            } else {
+                break;
+            }
+            i++;
+        }
+        return i < s.length() && s.charAt(i) == '>' && i - v > 16 && group > 0 ? i : v;
     }
 
     /**

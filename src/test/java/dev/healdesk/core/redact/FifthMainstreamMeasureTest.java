@@ -80,8 +80,11 @@ class FifthMainstreamMeasureTest {
     // (standard only) and the split Grafana token's tail.
     // After a certificate's password by its Portuguese label, "senha do certificado" (redact47, local-labels.json):
     // standard 7 and at rest 5 leaked, kept as before.
-    private static final int LEAKS_STANDARD = 7;
-    private static final int LEAKS_AT_REST = 5;
+    // After a try at a one-time code by its Devise-style name (otp_attempt) and the UK's National Insurance number by
+    // its bare label "NationalInsurance" (redact50, KeyNames; OutsideGapsFormsTest): standard 5 and at rest 4 leaked,
+    // kept as before.
+    private static final int LEAKS_STANDARD = 5;
+    private static final int LEAKS_AT_REST = 4;
     private static final int KEPT_STANDARD = 1390;
     private static final int KEPT_AT_REST = 1397;
 

@@ -79,7 +79,9 @@ class FourthMainstreamMeasureTest {
     // After a national id in backquotes read as standing alone (redact47, NationalIds: Beego ORM's `…` args) and a
     // request's signature by its short name sign= (KeyNames: AFIP's token and sign): standard 9 and at rest 6 leaked,
     // kept as before.
-    private static final int LEAKS_STANDARD = 9;
+    // After a person's number by its name with whose it is after it (redact50, KeyNames; OutsideGapsFormsTest: Dutch
+    // bsn_eigenaar): standard 8 leaked, at rest and kept as before.
+    private static final int LEAKS_STANDARD = 8;
     private static final int LEAKS_AT_REST = 6;
     private static final int KEPT_STANDARD = 1451;
     private static final int KEPT_AT_REST = 1455;

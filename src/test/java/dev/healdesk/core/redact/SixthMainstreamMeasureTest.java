@@ -69,8 +69,10 @@ class SixthMainstreamMeasureTest {
     // m), code= beside a phone in an attachment, adb's -e testPin …, a camel-cased soCCCD label, decK's diff of a
     // secret's array on its next line, a DirectoryEntry's positional password, a Spanish mobile after "contacto de
     // guardia".
-    private static final int LEAKS_STANDARD = 14;
-    private static final int LEAKS_AT_REST = 10;
+    // After a keychain item's kSecValueData, also as Foundation prints an NSData (<hex>) (redact50, KeyNames and
+    // KeyValues; OutsideGapsFormsTest): standard 13 and at rest 9 leaked, kept as before.
+    private static final int LEAKS_STANDARD = 13;
+    private static final int LEAKS_AT_REST = 9;
     // Merged with redact47's forms (written from other material; among them a Twilio message or call SID under a "sid"
     // name kept as an id): 1330 of 1344 kept both ways, the leaks as before (the lead's merge).
     private static final int KEPT_STANDARD = 1330;
