@@ -191,9 +191,11 @@ final class KeyNames {
     private static final int SAML = 1 << 26;
     private static final int HOLDER = 1 << 27;
     private static final int LONGEST_WORD = 16;
-    private static final int TABLE_SIZE = 512;   // a power of two, well over twice the words
+    private static final int TABLE_SIZE = 1024;   // a power of two, at least twice the words (checked as they are put)
     private static final String[] TABLE_WORDS = new String[TABLE_SIZE];
     private static final int[] TABLE_BITS = new int[TABLE_SIZE];
+    /** Slots taken so far; a table over half full makes every miss probe long runs. */
+    private static int tableTaken;
 
     static {
         word(SESSION_WORD, SESSION_WORDS);
@@ -249,6 +251,9 @@ final class KeyNames {
             int h = hash(w, 0, w.length());
             while (TABLE_WORDS[h] != null && !TABLE_WORDS[h].equals(w)) {
                 h = (h + 1) & (TABLE_SIZE - 1);
+            }
+            if (TABLE_WORDS[h] == null && ++tableTaken * 2 > TABLE_SIZE) {
+                throw new IllegalStateException("the key word table is over half full: double TABLE_SIZE");
             }
             TABLE_WORDS[h] = w;
             TABLE_BITS[h] |= bit;
