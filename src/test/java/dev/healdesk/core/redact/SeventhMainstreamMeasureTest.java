@@ -33,8 +33,10 @@ class SeventhMainstreamMeasureTest {
     // 203 lines (194 with planted values), standard 22 of 282 planted values leaked (7.8%) and 791 of 797 must-keep
     // strings kept; at rest 21 of 213 secrets leaked, 791 of 797 kept. Lower the leak bounds and raise the kept floors
     // as rules are written from its failures, never the other way.
-    private static final int LEAKS_STANDARD = 22;
-    private static final int LEAKS_AT_REST = 21;
+    // After an Authorization header's credential after a vendor's own scheme word (redact51, SeventhMainstreamFormsTest:
+    // curl's -H "Authorization: GenieKey …"): standard 21 and at rest 20 leaked, kept as before.
+    private static final int LEAKS_STANDARD = 21;
+    private static final int LEAKS_AT_REST = 20;
     private static final int KEPT_STANDARD = 791;
     private static final int KEPT_AT_REST = 791;
 
