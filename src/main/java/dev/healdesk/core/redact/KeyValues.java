@@ -1377,6 +1377,16 @@ final class KeyValues extends Detector {
         while (i < end && Chars.blank(s.charAt(i))) {
             i++;
         }
+        if (i > schemeEnd && !scheme(s, start, schemeEnd) && vendorScheme(s, start, schemeEnd)) {
+            // RFC 9110's credentials = auth-scheme 1*SP token68: a vendor's own scheme word (GenieKey, Klaviyo-API-Key)
+            // before a token68 that looks generated and ends the value is that scheme's credential
+            int credEnd = Bearer.credentialsEnd(s, i, end);
+            if (credEnd > i && (credEnd == end || Chars.space(s.charAt(credEnd)))
+                    && Values.secretLike(s, i, credEnd) && Chars.lettersAndDigits(s, i, credEnd)) {
+                scan.add(SecretKind.BEARER_TOKEN, i, credEnd);
+                return credEnd;
+            }
+        }
         if (i == schemeEnd || !scheme(s, start, schemeEnd)) {
             // no scheme: the value is the credential itself, up to a blank (Authorization: 0b4d…, Authorization=pw)
             int credEnd = start;
@@ -1488,6 +1498,26 @@ final class KeyValues extends Detector {
 
     private static boolean scheme(String s, int start, int end) {
         return Chars.isAny(s, start, end, SCHEMES);
+    }
+
+    /**
+     * Whether {@code s[start, end)} reads as an auth-scheme word of a vendor's own: 3 to 24 characters of letters and
+     * hyphens, starting with a capital (GenieKey, Klaviyo-API-Key); a lower-case word or one with digits is prose
+     * ("Authorization: failed", "Authorization: required") or a credential.
+     */
+    private static boolean vendorScheme(String s, int start, int end) {
+        if (end - start < 3 || end - start > 24 || !Chars.upper(s.charAt(start))) {
+            return false;
+        }
+        boolean lower = false;
+        for (int k = start; k < end; k++) {
+            char c = s.charAt(k);
+            if (!Chars.upper(c) && !Chars.lower(c) && c != '-') {
+                return false;
+            }
+            lower |= Chars.lower(c);
+        }
+        return lower;
     }
 
     /**
