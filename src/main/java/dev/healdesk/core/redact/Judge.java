@@ -222,14 +222,6 @@ final class Judge {
     }
 
     /**
-     * Whether the value {@code s[start, end)} under a secret's or a key's name is the secret's name rather than the
-     * secret, as secret stores and cloud CLIs print it: a path of lower-case words ({@code --secret-id ci/e2e/credentials},
-     * {@code secret_name: prod/orders/db}, Vault's {@code secret/data/ci}), or the last part of a resource name
-     * ({@code arn:aws:secretsmanager:…:secret:ci/e2e/credentials-qPYMBE}, where the key "secret" is the ARN's resource
-     * type); or the path of the file that holds it ({@code nats --creds ~/.nkeys/creds/ci/ORDERS/ci.creds},
-     * {@link #filePath}). A random value has capitals or no slash, and goes.
-     */
-    /**
      * Whether {@code s[start, end)} is a Twilio resource's SID, two capitals and 32 hex digits in small letters, under a
      * name with "sid" in it ({@code Message SID: SM…}, {@code call_sid=CA…}): the id of a message, a call or a number,
      * which support looks up, no session. The account's SID ({@code AC…}, the user of its API key pair) is not one.
@@ -281,6 +273,14 @@ final class Judge {
         return end - start > 6 && (s.startsWith("@keychain:", start) || s.startsWith("@env:", start));
     }
 
+    /**
+     * Whether the value {@code s[start, end)} under a secret's or a key's name is the secret's name rather than the
+     * secret, as secret stores and cloud CLIs print it: a path of lower-case words ({@code --secret-id ci/e2e/credentials},
+     * {@code secret_name: prod/orders/db}, Vault's {@code secret/data/ci}), or the last part of a resource name
+     * ({@code arn:aws:secretsmanager:…:secret:ci/e2e/credentials-qPYMBE}, where the key "secret" is the ARN's resource
+     * type); or the path of the file that holds it ({@code nats --creds ~/.nkeys/creds/ci/ORDERS/ci.creds},
+     * {@link #filePath}). A random value has capitals or no slash, and goes.
+     */
     private static boolean reference(KeyNames.Key key, String s, int start, int end) {
         if (key != KeyNames.Key.SECRET && key != KeyNames.Key.KEY && key != KeyNames.Key.AWS_SECRET) {
             return false;
