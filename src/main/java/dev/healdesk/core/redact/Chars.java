@@ -40,6 +40,16 @@ final class Chars {
         return letter && digit;
     }
 
+    /** Whether {@code s[start, end)} is ASCII digits alone (an empty range is not). */
+    static boolean digitsOnly(String s, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (!digit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return end > start;
+    }
+
     /** Whether {@code s[start, end)} is ASCII letters alone (an empty range is). */
     static boolean lettersOnly(String s, int start, int end) {
         for (int i = start; i < end; i++) {

@@ -36,7 +36,7 @@ final class CookieJars extends Detector {
             return tab + 1;
         }
         int expiryEnd = field(s, secure);
-        if (expiryEnd < 0 || !digits(s, secure, expiryEnd)) {
+        if (expiryEnd < 0 || !Chars.digitsOnly(s, secure, expiryEnd)) {
             return tab + 1;
         }
         int nameStart = expiryEnd + 1;
@@ -80,17 +80,5 @@ final class CookieJars extends Detector {
             }
         }
         return -1;
-    }
-
-    private static boolean digits(String s, int start, int end) {
-        if (end <= start) {
-            return false;
-        }
-        for (int i = start; i < end; i++) {
-            if (!Chars.digit(s.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -81,7 +81,7 @@ final class Values {
             return false;
         }
         if (s.charAt(start) == 'p') {
-            return end - start <= 4 && digitsOnly(s, start + 1, end);
+            return end - start <= 4 && Chars.digitsOnly(s, start + 1, end);
         }
         if (end - start < 3 || !s.startsWith("__", start) || !Chars.letter(s.charAt(start + 2))) {
             return false;
@@ -93,15 +93,6 @@ final class Values {
             }
         }
         return true;
-    }
-
-    private static boolean digitsOnly(String s, int start, int end) {
-        for (int i = start; i < end; i++) {
-            if (!Chars.digit(s.charAt(i))) {
-                return false;
-            }
-        }
-        return end > start;
     }
 
     /**
