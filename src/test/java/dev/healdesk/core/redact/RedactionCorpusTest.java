@@ -994,6 +994,14 @@ class RedactionCorpusTest {
      * (redact47, redact48) are read on it before redact49's are merged.
      */
     private static final boolean RELEASED_EIGHTEENTH_TUNE = true;
+    /**
+     * Whether the eighteenth collection's held-out part prints its failures. It was released as tune data by the lead at
+     * this commit (issue #14, next stop), after its last measure as a held-out part with all the rules of main at 3684e37:
+     * 14 of 268 planted values leaked with the standard rules and 10 of 144 secrets at rest, 703 of 707 must-keep strings
+     * kept both ways (0.994). Its first measure, with the rules of 61702ac, was 16 of 268, 10 of 144 and 703 of 707. From
+     * then on it counts as tune data; the nineteenth collection (corpus19) is the clean measure.
+     */
+    private static final boolean RELEASED_EIGHTEENTH = true;
     /** The eighteenth collection ({@link RedactionCorpus#EIGHTEENTH}), measured apart. */
     private static List<Case> eighteenth;
 
@@ -1771,13 +1779,13 @@ class RedactionCorpusTest {
         assertTrue(atRest.keptShare() >= EIGHTEENTH_TUNE_KEPT_AT_REST, atRest::toString);
     }
 
-    /** The eighteenth collection's held-out part: its failures are never printed, only its summary lines. */
+    /** The eighteenth collection's held-out part, released as tune data ({@link #RELEASED_EIGHTEENTH}). */
     @Test
     void theRulesLeakNoMoreThanMeasuredOnTheEighteenthCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
         Figures standard = RedactionCorpus.measure(eighteenth, "heldout", Redactor.standard()::redact, true);
         Figures atRest = RedactionCorpus.measure(eighteenth, "heldout", Redactor.atRest()::redact, false);
-        report("eighteenth collection, standard", standard, false);
-        report("eighteenth collection, at rest", atRest, false);
+        report("eighteenth collection, standard", standard, RELEASED_EIGHTEENTH);
+        report("eighteenth collection, at rest", atRest, RELEASED_EIGHTEENTH);
         assertTrue(standard.leaked() <= EIGHTEENTH_HELD_OUT_LEAKS_STANDARD, standard::toString);
         assertTrue(atRest.leaked() <= EIGHTEENTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= EIGHTEENTH_HELD_OUT_KEPT_STANDARD, standard::toString);
