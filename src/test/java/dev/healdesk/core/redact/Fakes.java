@@ -532,6 +532,10 @@ final class Fakes {
                 if (eighteenth != null) {
                     return eighteenth;
                 }
+                Fake nineteenth = NineteenthIds.make(name, r, this);
+                if (nineteenth != null) {
+                    return nineteenth;
+                }
                 throw new IllegalArgumentException("no fake for placeholder " + name);
         }
     }

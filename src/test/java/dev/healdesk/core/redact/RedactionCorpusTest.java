@@ -1004,6 +1004,46 @@ class RedactionCorpusTest {
     private static final boolean RELEASED_EIGHTEENTH = true;
     /** The eighteenth collection ({@link RedactionCorpus#EIGHTEENTH}), measured apart. */
     private static List<Case> eighteenth;
+    /**
+     * The nineteenth collection ({@link RedactionCorpus#NINETEENTH}, families19.py: 84 formats, all from the mainstream
+     * tools a failing test run of a web, back-end or mobile application prints, those the eighteen earlier collections
+     * touch least, each in a message shape none of them has: unit-test runners' assertion output with source lines and
+     * call arguments (pytest's rewritten asserts, fixture setup errors, --showlocals and parametrize ids, Jest's code
+     * frames, toHaveBeenLastCalledWith and snapshots, Vitest's diffs and spy calls, Mocha, Jasmine on Karma, AssertJ,
+     * Spock's power asserts, TestNG's data providers, testify, cargo test's left/right, xUnit's theories, NUnit's test
+     * cases, MSTest's data rows, PHPUnit's data sets, RSpec's received arguments, Minitest's diffs, JUnit 5's
+     * parameterized names, Go's t.Logf); CI/CD and deploy logs echoing commands, short flags and tokens in URL paths
+     * (GitHub Actions' heartbeat and build-hook curls, docker login -p and set-output, GitLab's pipeline triggers and
+     * CI_DEBUG_TRACE, CircleCI, Jenkins, Buildkite's hooks, Bitbucket's pipes, Argo CD's conditions, Argo Workflows'
+     * pod logs, Flux's GitRepository, Tekton's steps, Ansible's module_args, Terraform's plan and provider debug, the aws,
+     * gcloud and az CLIs' debug output, helm repo add, kubectl's --from-literal, sentry-cli, notarytool, the Vercel CLI);
+     * mobile builds and tests (Fastlane's match and supply, Gradle's signing config, altool, Espresso, Flutter, Metro,
+     * EAS, Android instrumentation, Firebase Test Lab); queues and workers (Celery, Sidekiq, BullMQ, RabbitMQ, Kafka's
+     * Java client, KafkaJS, confluent-kafka, Pub/Sub, SQS on Lambda, Resque); and PostgreSQL, MySQL, Git, Django,
+     * Laravel, Spring and Hibernate Validator in Swedish, Romanian, Hungarian, Hindi, Finnish, Danish, Norwegian,
+     * Croatian, Bulgarian, Catalan, Slovak, Malay, Persian and Bengali; with the personal data of 3 more countries and
+     * territories, big countries' phones in 14 shapes not planted yet and New Zealand's NHI, Brazil's PIS/PASEP and VINs
+     * that pass their checks ({@link NineteenthIds}); learnt from public documentation pages) was built and committed
+     * before any rule ran on it, and no rule writer has seen it. Its families are split by the SHA-1 of the name (0 mod
+     * 3): 33 of 84 fell to the held-out part, 132 of 336 lines (39%; not redrawn).
+     */
+    // Not measured yet: these bounds are set once, from the first run at the rules of the branch point (main at 320fdd6),
+    // in the commit after this one; until then they hold every planted value and no kept string.
+    private static final int NINETEENTH_TUNE_LEAKS_STANDARD = Integer.MAX_VALUE;
+    private static final int NINETEENTH_TUNE_LEAKS_AT_REST = Integer.MAX_VALUE;
+    private static final int NINETEENTH_HELD_OUT_LEAKS_STANDARD = Integer.MAX_VALUE;
+    private static final int NINETEENTH_HELD_OUT_LEAKS_AT_REST = Integer.MAX_VALUE;
+    private static final double NINETEENTH_TUNE_KEPT_STANDARD = 0;
+    private static final double NINETEENTH_TUNE_KEPT_AT_REST = 0;
+    private static final double NINETEENTH_HELD_OUT_KEPT_STANDARD = 0;
+    private static final double NINETEENTH_HELD_OUT_KEPT_AT_REST = 0;
+    /**
+     * Whether the nineteenth collection's tune part prints its failures. Not this stop: the whole collection is this
+     * stop's measure and nobody tunes on it, so both parts print their summary lines only; the lead releases it.
+     */
+    private static final boolean RELEASED_NINETEENTH_TUNE = false;
+    /** The nineteenth collection ({@link RedactionCorpus#NINETEENTH}), measured apart. */
+    private static List<Case> nineteenth;
 
     @BeforeAll
     static void load() throws IOException {
@@ -1025,6 +1065,7 @@ class RedactionCorpusTest {
         sixteenth = RedactionCorpus.load(RedactionCorpus.SIXTEENTH, SEED);
         seventeenth = RedactionCorpus.load(RedactionCorpus.SEVENTEENTH, SEED);
         eighteenth = RedactionCorpus.load(RedactionCorpus.EIGHTEENTH, SEED);
+        nineteenth = RedactionCorpus.load(RedactionCorpus.NINETEENTH, SEED);
     }
 
     @Test
@@ -1790,6 +1831,52 @@ class RedactionCorpusTest {
         assertTrue(atRest.leaked() <= EIGHTEENTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= EIGHTEENTH_HELD_OUT_KEPT_STANDARD, standard::toString);
         assertTrue(atRest.keptShare() >= EIGHTEENTH_HELD_OUT_KEPT_AT_REST, atRest::toString);
+    }
+
+    @Test
+    void theNineteenthCollectionHasThreeHundredThirtyLinesInEightyFormatsWithAQuarterToAThirdHeldOut() {
+        long heldOut = nineteenth.stream().filter(c -> c.split().equals("heldout")).count();
+        long formats = nineteenth.stream().map(c -> c.id().substring(0, c.id().lastIndexOf('-'))).distinct().count();
+        long heldOutFormats = nineteenth.stream().filter(c -> c.split().equals("heldout"))
+                .map(c -> c.id().substring(0, c.id().lastIndexOf('-'))).distinct().count();
+        long keep = nineteenth.stream().mapToLong(c -> c.keep().size()).sum();
+        long planted = nineteenth.stream().mapToLong(c -> c.planted().size()).sum();
+        long secrets = nineteenth.stream().flatMap(c -> c.planted().stream()).filter(f -> !f.personal()).count();
+        assertTrue(nineteenth.size() >= 330, "lines: " + nineteenth.size());
+        assertTrue(formats >= 80, "formats: " + formats);
+        assertTrue(heldOutFormats >= 22, "held-out formats: " + heldOutFormats);
+        assertTrue(keep >= 2000, "must-keep strings: " + keep);
+        // a floor on the collection's size, not on the rules: 352 secrets and 278 personal values as built
+        assertTrue(secrets >= 340, "planted secrets: " + secrets);
+        assertTrue(planted >= 620, "planted values: " + planted);
+        // the hash gave this collection 39% of its lines held out; not redrawn
+        assertTrue(heldOut >= nineteenth.size() / 4 && heldOut <= nineteenth.size() * 9 / 20, "held out: " + heldOut);
+    }
+
+    /** The nineteenth collection's tune part: this stop it prints its summary lines only ({@link #RELEASED_NINETEENTH_TUNE}). */
+    @Test
+    void theRulesLeakNoMoreThanMeasuredOnTheNineteenthCollectionsTuneSplitAndKeepWhatTheOperatorNeeds() {
+        Figures standard = RedactionCorpus.measure(nineteenth, "tune", Redactor.standard()::redact, true);
+        Figures atRest = RedactionCorpus.measure(nineteenth, "tune", Redactor.atRest()::redact, false);
+        report("nineteenth collection, standard", standard, RELEASED_NINETEENTH_TUNE);
+        report("nineteenth collection, at rest", atRest, RELEASED_NINETEENTH_TUNE);
+        assertTrue(standard.leaked() <= NINETEENTH_TUNE_LEAKS_STANDARD, standard::toString);
+        assertTrue(atRest.leaked() <= NINETEENTH_TUNE_LEAKS_AT_REST, atRest::toString);
+        assertTrue(standard.keptShare() >= NINETEENTH_TUNE_KEPT_STANDARD, standard::toString);
+        assertTrue(atRest.keptShare() >= NINETEENTH_TUNE_KEPT_AT_REST, atRest::toString);
+    }
+
+    /** The nineteenth collection's held-out part: its failures are never printed, only its summary lines. */
+    @Test
+    void theRulesLeakNoMoreThanMeasuredOnTheNineteenthCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
+        Figures standard = RedactionCorpus.measure(nineteenth, "heldout", Redactor.standard()::redact, true);
+        Figures atRest = RedactionCorpus.measure(nineteenth, "heldout", Redactor.atRest()::redact, false);
+        report("nineteenth collection, standard", standard, false);
+        report("nineteenth collection, at rest", atRest, false);
+        assertTrue(standard.leaked() <= NINETEENTH_HELD_OUT_LEAKS_STANDARD, standard::toString);
+        assertTrue(atRest.leaked() <= NINETEENTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
+        assertTrue(standard.keptShare() >= NINETEENTH_HELD_OUT_KEPT_STANDARD, standard::toString);
+        assertTrue(atRest.keptShare() >= NINETEENTH_HELD_OUT_KEPT_AT_REST, atRest::toString);
     }
 
     private static void report(String rules, Figures f, boolean failures) {
