@@ -1027,16 +1027,20 @@ class RedactionCorpusTest {
      * before any rule ran on it, and no rule writer has seen it. Its families are split by the SHA-1 of the name (0 mod
      * 3): 33 of 84 fell to the held-out part, 132 of 336 lines (39%; not redrawn).
      */
-    // Not measured yet: these bounds are set once, from the first run at the rules of the branch point (main at 320fdd6),
-    // in the commit after this one; until then they hold every planted value and no kept string.
-    private static final int NINETEENTH_TUNE_LEAKS_STANDARD = Integer.MAX_VALUE;
-    private static final int NINETEENTH_TUNE_LEAKS_AT_REST = Integer.MAX_VALUE;
-    private static final int NINETEENTH_HELD_OUT_LEAKS_STANDARD = Integer.MAX_VALUE;
-    private static final int NINETEENTH_HELD_OUT_LEAKS_AT_REST = Integer.MAX_VALUE;
-    private static final double NINETEENTH_TUNE_KEPT_STANDARD = 0;
-    private static final double NINETEENTH_TUNE_KEPT_AT_REST = 0;
-    private static final double NINETEENTH_HELD_OUT_KEPT_STANDARD = 0;
-    private static final double NINETEENTH_HELD_OUT_KEPT_AT_REST = 0;
+    // Measured once at 4a2943c (the data and wiring's commit) with the rules of main at 320fdd6, the branch point, before
+    // any rule was written for it, from the summary lines only (the failures of neither part are printed, and no line was
+    // changed after the run): tune 25 of 392 planted values leaked with the standard rules and 11 of 220 secrets at rest,
+    // 1321 of 1333 must-keep strings kept both ways (0.9910); held out 20 of 238 and 12 of 132, 836 of 846 kept both ways
+    // (0.9882). The standard figure counts personal data, the figure at rest secrets only. These bounds keep the gap from
+    // growing: lower the leak bounds, raise the kept floors, never the other way.
+    private static final int NINETEENTH_TUNE_LEAKS_STANDARD = 25;
+    private static final int NINETEENTH_TUNE_LEAKS_AT_REST = 11;
+    private static final int NINETEENTH_HELD_OUT_LEAKS_STANDARD = 20;
+    private static final int NINETEENTH_HELD_OUT_LEAKS_AT_REST = 12;
+    private static final double NINETEENTH_TUNE_KEPT_STANDARD = 0.990;
+    private static final double NINETEENTH_TUNE_KEPT_AT_REST = 0.990;
+    private static final double NINETEENTH_HELD_OUT_KEPT_STANDARD = 0.988;
+    private static final double NINETEENTH_HELD_OUT_KEPT_AT_REST = 0.988;
     /**
      * Whether the nineteenth collection's tune part prints its failures. Not this stop: the whole collection is this
      * stop's measure and nobody tunes on it, so both parts print their summary lines only; the lead releases it.
