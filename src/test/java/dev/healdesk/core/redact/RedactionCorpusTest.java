@@ -1042,10 +1042,13 @@ class RedactionCorpusTest {
     private static final double NINETEENTH_HELD_OUT_KEPT_STANDARD = 0.988;
     private static final double NINETEENTH_HELD_OUT_KEPT_AT_REST = 0.988;
     /**
-     * Whether the nineteenth collection's tune part prints its failures. Not this stop: the whole collection is this
-     * stop's measure and nobody tunes on it, so both parts print their summary lines only; the lead releases it.
+     * Whether the nineteenth collection's tune part prints its failures. It was written to print its summary lines only,
+     * the whole collection kept as a measure; the lead released the tune part to one rule writer (redact55) at this
+     * commit, right after the first measure (tune 25 of 392 and 11 of 220, held out 20 of 238 and 12 of 132). The held-out
+     * part still prints its summary lines only: it is the stop's clean measure, and the rules written from other material
+     * (redact52, redact53, redact54) are read on it before redact55's are merged.
      */
-    private static final boolean RELEASED_NINETEENTH_TUNE = false;
+    private static final boolean RELEASED_NINETEENTH_TUNE = true;
     /** The nineteenth collection ({@link RedactionCorpus#NINETEENTH}), measured apart. */
     private static List<Case> nineteenth;
 
