@@ -1,0 +1,123 @@
+package dev.healdesk.core.redact;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * The general forms written for what the eighteenth corpus collection's released held-out part leaked or lost
+ * (redact54): a statement's parameter traced by its place on a line of its own, below the statement whose column
+ * names it (Hibernate's {@code binding parameter [3] as [VARCHAR] - […]} and Hibernate 6's {@code (3:VARCHAR) <- […]},
+ * Spring's {@code column index 3, parameter value […]}, EclipseLink's {@code bind => […]}; {@link BindingParameters});
+ * a national number grouped by dots with its trunk 0 ({@code 0912.336.221}, {@link Numbers}); a label in another
+ * language written as an identifier in camel case ({@code motDePasse=}, {@code cleApi=}, {@link LocalLabels}); a bare
+ * "key" in prose before a quoted generated value ({@code uses key "…"}, {@link NamedValues}); and, kept, the key a
+ * command typed at redis-cli's prompt names ({@code host:6379> HSET session:<id> …}, {@link RedisSets#promptKey}).
+ * And three the outside measures named: a map from hosts to their credential under a secret's name (Composer's
+ * {@code "bearer": {"host": "…"}}, {@link KeyValues}), and, kept, a private key's file path ({@code privateKey=
+ * /home/ci/.ssh/id_ed25519}, {@link Judge#filePath}) and an error's class after a password's word ({@code password:
+ * org.…SecDispatcherException}, {@link Judge#throwableName}).
+ * Each on lines written for this test, not taken from the corpus, with counter-examples that must come through as
+ * they are. The values are drawn here.
+ */
+class ReleasedEighteenthFormsTest {
+
+    private final Random random = new Random(54_2026L);
+    private final Redactor redactor = Redactor.standard();
+    private final Redactor atRest = Redactor.atRest();
+
+    private String key() {
+        return "Ab9" + FormChecks.token(random, 29);
+    }
+
+    private String uuid() {
+        return new UUID(random.nextLong(), random.nextLong()).toString();
+    }
+
+    // a statement's parameter traced by its place
+
+    @Test
+    void hibernatesBoundParameterGoesByTheColumnOfItsPlaceInAnInsert() {
+        for (int k = 0; k < 6; k++) {
+            String secret = key();
+            String text = "DEBUG org.hibernate.SQL : insert into service_clients (name, api_key, created_by, id) "
+                    + "values (?, ?, ?, ?)\n"
+                    + "TRACE o.h.type.descriptor.sql.BasicBinder : binding parameter [1] as [VARCHAR] - [checkout-svc]\n"
+                    + "TRACE o.h.type.descriptor.sql.BasicBinder : binding parameter [2] as [VARCHAR] - [" + secret + "]\n"
+                    + "TRACE o.h.type.descriptor.sql.BasicBinder : binding parameter [3] as [VARCHAR] - [ops-team]\n"
+                    + "TRACE o.h.type.descriptor.sql.BasicBinder : binding parameter [4] as [BIGINT] - [" + (k + 3811) + "]";
+            FormChecks.gone(redactor, text, secret, "binding parameter [2] as [VARCHAR] - [",
+                    "as [VARCHAR] - [checkout-svc]", "as [VARCHAR] - [ops-team]", "[" + (k + 3811) + "]");
+            FormChecks.gone(atRest, text, secret, "[checkout-svc]");
+        }
+    }
+
+    @Test
+    void theBoundParameterOfAnUpdateGoesInHibernateFourFiveAndSixsLayouts() {
+        for (int k = 0; k < 6; k++) {
+            String token = uuid();
+            String statement = "Hibernate: update accounts set password_hash=?, reset_token=?, updated_at=? where id=?\n";
+            FormChecks.gone(redactor, statement
+                    + "binding parameter [2] as [VARCHAR] - [" + token + "]\n"
+                    + "binding parameter [3] as [TIMESTAMP] - [2024-06-01 12:04:17.312]", token,
+                    "binding parameter [3] as [TIMESTAMP] - [2024-06-01 12:04:17.312]");
+            // Hibernate 4 prints the value without its brackets
+            FormChecks.gone(redactor, statement + "binding parameter [2] as [VARCHAR] - " + token, token,
+                    "binding parameter [2] as [VARCHAR] - ");
+            // Hibernate 6.2's JdbcBindingLogging
+            FormChecks.gone(redactor, statement
+                    + "TRACE org.hibernate.orm.jdbc.bind : binding parameter (2:VARCHAR) <- [" + token + "]\n"
+                    + "TRACE org.hibernate.orm.jdbc.bind : binding parameter (4:BIGINT) <- [" + (k + 77) + "]", token,
+                    "binding parameter (2:VARCHAR) <- [", "binding parameter (4:BIGINT) <- [" + (k + 77) + "]");
+        }
+    }
+
+    @Test
+    void aParameterFarBelowItsStatementAndAfterAValueWithAQuestionMarkStillFindsItsColumn() {
+        String secret = key();
+        StringBuilder text = new StringBuilder("insert into webhooks (c1, c2, c3, c4, c5, c6, c7, callback_url, "
+                + "signing_secret, owner_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)\n");
+        for (int p = 1; p <= 7; p++) {
+            text.append("binding parameter [").append(p).append("] as [INTEGER] - [").append(p).append("]\n");
+        }
+        text.append("binding parameter [8] as [VARCHAR] - [https://hooks.example.org/in?id=5&x=?]\n");
+        text.append("binding parameter [9] as [VARCHAR] - [").append(secret).append("]\n");
+        text.append("binding parameter [10] as [BIGINT] - [42]");
+        FormChecks.gone(redactor, text.toString(), secret, "[https://hooks.example.org/in?id=5&x=?]",
+                "binding parameter [10] as [BIGINT] - [42]");
+    }
+
+    @Test
+    void springsAndEclipseLinksBoundParametersGoByTheirPlace() {
+        for (int k = 0; k < 4; k++) {
+            String secret = key();
+            FormChecks.gone(redactor, "Executing prepared SQL statement [update accounts set api_key = ? where login = ?]\n"
+                    + "Setting SQL statement parameter value: column index 1, parameter value [" + secret
+                    + "], value class [java.lang.String], SQL type unknown\n"
+                    + "Setting SQL statement parameter value: column index 2, parameter value [jdoe], value class "
+                    + "[java.lang.String], SQL type unknown", secret, "parameter value [jdoe], value class",
+                    "column index 1, parameter value [");
+            FormChecks.gone(redactor, "[EL Fine]: sql: 2024-06-01 12:04:17.311--ClientSession(1318)--Connection(77)--"
+                    + "INSERT INTO CLIENTS (ID, NAME, API_KEY) VALUES (?, ?, ?)\n\tbind => [" + (k + 5) + ", acme, "
+                    + secret + "]", secret, "\tbind => [" + (k + 5) + ", acme, ");
+        }
+    }
+
+    @Test
+    void aBoundParameterOfAColumnNoSecretsNameTakesStays() {
+        // random-looking values bound to columns that name no secret; the same traces with no statement above
+        String a = key();
+        String b = key();
+        FormChecks.untouched(redactor, "Hibernate: update users set display_name=?, login=? where id=?\n"
+                + "binding parameter [1] as [VARCHAR] - [" + a + "]\n"
+                + "binding parameter (2:VARCHAR) <- [" + b + "]\n"
+                + "binding parameter [3] as [BIGINT] - [1019]");
+        FormChecks.untouched(redactor, "binding parameter [2] as [VARCHAR] - [" + a + "]");
+        FormChecks.untouched(redactor, "Setting SQL statement parameter value: column index 1, parameter value ["
+                + b + "], value class [java.lang.String], SQL type unknown");
+        // a place the statement does not have, and prose that says "binding parameter" without a place
+        FormChecks.untouched(redactor, "update accounts set api_key=? where id=?\nbinding parameter [7] as [VARCHAR] - ["
+                + a + "]\nbinding parameter api_key failed: [" + b + "]");
+    }
+}
