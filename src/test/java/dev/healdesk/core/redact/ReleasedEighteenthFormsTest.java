@@ -120,4 +120,31 @@ class ReleasedEighteenthFormsTest {
         FormChecks.untouched(redactor, "update accounts set api_key=? where id=?\nbinding parameter [7] as [VARCHAR] - ["
                 + a + "]\nbinding parameter api_key failed: [" + b + "]");
     }
+
+    // a national number grouped by dots
+
+    @Test
+    void aNationalNumberGroupedByDotsWithItsTrunkZeroGoes() {
+        for (int k = 0; k < 8; k++) {
+            String vietnam = "09" + FormChecks.digits(random, 2, '1', 9) + "." + FormChecks.digits(random, 3, '1', 9)
+                    + "." + FormChecks.digits(random, 3, '0', 10);
+            FormChecks.gone(redactor, "   > 131 |    .typeText('#phone', '" + vietnam + "')", vietnam,
+                    ".typeText('#phone', '", "')");
+            FormChecks.gone(redactor, "request: {\"so_dien_thoai\":\"" + vietnam + "\",\"ghi_chu\":\"x\"}", vietnam,
+                    "\",\"ghi_chu\":\"x\"}");
+            String belgium = "04" + FormChecks.digits(random, 2, '6', 4) + "." + FormChecks.digits(random, 2, '1', 9)
+                    + "." + FormChecks.digits(random, 2, '1', 9) + "." + FormChecks.digits(random, 2, '1', 9);
+            FormChecks.gone(redactor, "GSM: " + belgium + " (privé)", belgium, "GSM: ", " (privé)");
+        }
+    }
+
+    @Test
+    void dottedNumbersThatAreNoNationalNumberStay() {
+        // no trunk 0, a group of one digit, two zeros first, six digits or more than twelve, a version, an address, a date
+        FormChecks.untouched(redactor, "release 2024.06.01 build 3.0.12.336; v0912.336.221; version 0912.336.221");
+        FormChecks.untouched(redactor, "frames 00.12.34.56.78, 0.912.336.221, 0912.336, 0912.336.221.4409.1");
+        FormChecks.untouched(redactor, "on 01.02.2024 at 10.120.33.4, 012.336.2 and 09.1.336.221");
+        // a placeholder's zeros; and 4-3-3, the layout of Belgium's enterprise numbers, with no phone's word before it
+        FormChecks.untouched(redactor, "sample 06.00.00.00.00 and 0900.000.000; invoice ref 0912.336.221 posted");
+    }
 }
