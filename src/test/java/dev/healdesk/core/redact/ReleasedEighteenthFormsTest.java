@@ -147,4 +147,31 @@ class ReleasedEighteenthFormsTest {
         // a placeholder's zeros; and 4-3-3, the layout of Belgium's enterprise numbers, with no phone's word before it
         FormChecks.untouched(redactor, "sample 06.00.00.00.00 and 0900.000.000; invoice ref 0912.336.221 posted");
     }
+
+    // a label in another language written as an identifier
+
+    @Test
+    void aLocalLabelInCamelCaseNamesItsValue() {
+        for (int k = 0; k < 6; k++) {
+            String password = "Ete" + FormChecks.digits(random, 4, '1', 9) + "*" + FormChecks.token(random, 3);
+            String secret = key();
+            // a French message before it: the text is not ASCII
+            String line = "ConstraintViolationException: creerClient.arg0.email: doit être une adresse électronique\n"
+                    + "  ClientDto(email=a, motDePasse=" + password + ", telephone=b)";
+            FormChecks.gone(redactor, line, password, "ClientDto(email=a, motDePasse=", ", telephone=b)");
+            FormChecks.gone(atRest, line, password);
+            FormChecks.gone(redactor, "message [doit être renseigné]\n  cleApi=" + secret, secret, "cleApi=");
+            FormChecks.gone(redactor, "é {\"claveSecreta\":\"" + secret + "\",\"usuarioContrasena\":\"" + password
+                    + "\"}", secret, "{\"claveSecreta\":\"");
+            FormChecks.gone(redactor, "é {\"usuarioContrasena\":\"" + password + "\"}", password);
+            FormChecks.gone(redactor, "ä senhaDeAcesso=" + password + "; nome=Ana", password, "; nome=Ana");
+        }
+    }
+
+    @Test
+    void aCamelCaseNameWhoseLastWordsAreNoLabelOrWhoseValueIsNoSecretStays() {
+        FormChecks.untouched(redactor, "é motDePasseOublie=true, cleApiActive=false, passeport=1234, deMot=Bonjour");
+        FormChecks.untouched(redactor, "é cleApi=*****, motDePasse=(masqué), articleCle=theme-dark");
+        FormChecks.untouched(redactor, "é motDePasse=, claveSecreta=null");
+    }
 }
