@@ -174,4 +174,27 @@ class ReleasedEighteenthFormsTest {
         FormChecks.untouched(redactor, "é cleApi=*****, motDePasse=(masqué), articleCle=theme-dark");
         FormChecks.untouched(redactor, "é motDePasse=, claveSecreta=null");
     }
+
+    // a bare "key" in prose before a quoted value
+
+    @Test
+    void aQuotedGeneratedValueRightAfterABareKeyInProseGoes() {
+        for (int k = 0; k < 6; k++) {
+            String secret = key();
+            FormChecks.gone(redactor, "And the API client uses key \"" + secret + "\"", secret,
+                    "And the API client uses key \"");
+            FormChecks.gone(redactor, "Given a tenant with key '" + secret + "' exists", secret, "' exists");
+            FormChecks.gone(atRest, "And the API client uses key \"" + secret + "\"", secret);
+        }
+    }
+
+    @Test
+    void aQuotedWordOrNameAfterABareKeyStays() {
+        FormChecks.untouched(redactor, "When I press key \"Enter\" and then key \"ArrowDown\"");
+        FormChecks.untouched(redactor, "cache key \"user:42:profile\" missing; key \"orders-2024-06-01-eu-west-1\"");
+        FormChecks.untouched(redactor, "the key \"" + uuid() + "\" and key \"feature_flag_checkout_v2\" and key \"\"");
+        // a dotted name: MySQL's index after "for key", with a generated-looking part
+        FormChecks.untouched(redactor, "Integrity constraint violation: 1062 Duplicate entry 'x' for key "
+                + "'orders.UNIQ_5F2A9C7E01B3D4E6'");
+    }
 }
