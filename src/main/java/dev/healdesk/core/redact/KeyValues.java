@@ -110,6 +110,9 @@ final class KeyValues extends Detector {
         if (digits(s, keyStart, keyEnd)) {
             return sep + 1;   // the hours of 10:11:12, a port, an index: no key name is all digits
         }
+        if (colon && !quoted && !bracketed && RedisSets.promptKey(s, keyStart)) {
+            return sep + 1;   // 127.0.0.1:6379> HGETALL session:…: a Redis key's namespace, the key a name (redact54)
+        }
         KeyNames.Key key = KeyNames.classify(scan, keyStart, keyEnd);
         if (key == KeyNames.Key.NONE && colon && (Chars.is(s, keyStart, keyEnd, "inline_string")
                 || Chars.is(s, keyStart, keyEnd, "inline_bytes"))) {

@@ -197,4 +197,28 @@ class ReleasedEighteenthFormsTest {
         FormChecks.untouched(redactor, "Integrity constraint violation: 1062 Duplicate entry 'x' for key "
                 + "'orders.UNIQ_5F2A9C7E01B3D4E6'");
     }
+
+    // kept: the key a command at redis-cli's prompt names
+
+    @Test
+    void aNamespacedKeyAfterACommandAtRedisClisPromptIsKept() {
+        for (int k = 0; k < 4; k++) {
+            String id = uuid();
+            String token = key();
+            String line = "cache-" + k + ".acme.internal:6379> HSET session:" + id + " email x token " + token;
+            FormChecks.gone(redactor, line, token, "cache-" + k + ".acme.internal:6379> HSET session:" + id + " email");
+            FormChecks.untouched(redactor, "127.0.0.1:6379[2]> HGETALL session:" + id);
+            FormChecks.untouched(atRest, "127.0.0.1:6379> GET session:" + id);
+        }
+    }
+
+    @Test
+    void aSessionsIdOutsideAPromptsKeyOrAValueSetAtThePromptStillGoes() {
+        String id = uuid();
+        String password = "Pw" + FormChecks.token(random, 12) + "9";
+        FormChecks.gone(redactor, "GET session:" + id, id, "GET session:");
+        FormChecks.gone(redactor, "prompt> GET session:" + id, id);
+        FormChecks.gone(redactor, "127.0.0.1:6379> SET password:admin " + password, password, "SET password:admin ");
+        FormChecks.gone(redactor, "127.0.0.1:6379> SET session " + id, id);
+    }
 }
