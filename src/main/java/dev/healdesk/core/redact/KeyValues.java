@@ -118,6 +118,11 @@ final class KeyValues extends Detector {
                 || Chars.is(s, keyStart, keyEnd, "inline_bytes"))) {
             key = dataSourceHolder(scan, keyStart);   // Envoy's DataSource: "private_key": {"inline_string": "…"}
         }
+        if (key == KeyNames.Key.NONE && colon && quoted && hostName(s, keyStart, keyEnd)) {
+            // a map from hosts to their credential, judged by the map's name: Composer's auth.json, "bearer":
+            // {"repo.example.org": "…"}, "gitlab-token": {"gitlab.example.com": "…"} (redact54)
+            key = dataSourceHolder(scan, keyStart);
+        }
         if (key == KeyNames.Key.NONE && colon && keyEnd - keyStart == 1 && "SNB".indexOf(s.charAt(keyStart)) >= 0) {
             // a DynamoDB attribute value, its type's letter the only member: apiKey: { S: '…' }, "token": {"S": "…"}
             key = dataSourceHolder(scan, keyStart);

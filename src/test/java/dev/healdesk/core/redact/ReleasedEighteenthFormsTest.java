@@ -221,4 +221,26 @@ class ReleasedEighteenthFormsTest {
         FormChecks.gone(redactor, "127.0.0.1:6379> SET password:admin " + password, password, "SET password:admin ");
         FormChecks.gone(redactor, "127.0.0.1:6379> SET session " + id, id);
     }
+
+    // what the outside measures named: a map from hosts to their credential under a secret's name
+
+    @Test
+    void aHostsCredentialInAMapNamedForASecretGoes() {
+        for (int k = 0; k < 4; k++) {
+            String secret = key();
+            FormChecks.gone(redactor, "#12 0.214 {\"http-basic\":{},\"bearer\":{\"satis.example-" + k + ".dev\":\""
+                    + secret + "\"}}", secret, "\"bearer\":{\"satis.example-" + k + ".dev\":\"");
+            FormChecks.gone(atRest, "{\n  \"bearer\": {\n    \"repo.example.org\": \"" + secret + "\"\n  }\n}", secret,
+                    "\"repo.example.org\": \"");
+        }
+    }
+
+    @Test
+    void aHostsValueInAMapNamedForNoSecretOrAWordStays() {
+        String value = key();
+        FormChecks.untouched(redactor, "{\"mirrors\": {\"repo.example.org\": \"" + value + "\"}}");
+        FormChecks.untouched(redactor, "{\"bearer\": {\"repo.example.org\": \"disabled\"}}");
+        // a key that is no host's name under the map
+        FormChecks.untouched(redactor, "{\"bearer\": {\"enabled\": true, \"hosts\": 3}}");
+    }
 }
