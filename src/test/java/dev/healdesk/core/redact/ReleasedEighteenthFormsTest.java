@@ -243,4 +243,43 @@ class ReleasedEighteenthFormsTest {
         // a key that is no host's name under the map
         FormChecks.untouched(redactor, "{\"bearer\": {\"enabled\": true, \"hosts\": 3}}");
     }
+
+    // kept: what the outside measures named (a key's file, an error's class after a password's word)
+
+    @Test
+    void aPrivateKeysFilePathIsKeptWithOpenSshsNamesAndExtensionsWithDigits() {
+        for (String path : new String[] {"/home/ci/.ssh/id_ed25519", "~/.ssh/id_rsa", "/var/lib/jenkins/.ssh/id_ecdsa_sk",
+                "./keys/AuthKey_4X7Q2.p8", "/etc/pki/release-signing.p12"}) {
+            FormChecks.untouched(redactor, "[DEBUG] connector for sftp://repo.example.dev/m2 with username=deployer, "
+                    + "privateKey=" + path + ", passphrase=***");
+            FormChecks.untouched(atRest, "signing.privateKey=" + path);
+        }
+    }
+
+    @Test
+    void aKeyThatOnlyLooksLikeAPathOrAnIdentityFilesNameStillGoes() {
+        // no directory, a name OpenSSH does not give, an extension from a digit, a random value with slashes
+        String secret = key();
+        FormChecks.gone(redactor, "privateKey=id_ed25519" + secret, secret);
+        FormChecks.gone(redactor, "privateKey=/home/ci/.ssh/id_" + secret, secret);
+        FormChecks.gone(redactor, "private_key=/" + secret.substring(0, 10) + "/" + secret.substring(10) + ".8", secret);
+        FormChecks.gone(redactor, "privateKey=/" + secret.substring(0, 12) + "/" + secret.substring(12), secret);
+    }
+
+    @Test
+    void anErrorsClassNamedAfterAPasswordsWordIsKept() {
+        FormChecks.untouched(redactor, "[ERROR] Unable to decrypt server password: "
+                + "org.sonatype.plexus.components.sec.dispatcher.SecDispatcherException");
+        FormChecks.untouched(redactor, "could not read password: java.io.UncheckedIOException; "
+                + "password: com.example.vault.VaultAccessError");
+    }
+
+    @Test
+    void aPasswordShapedLikeAClassNameButNotAnErrorsStillGoes() {
+        // no package, one package, a capital in a package, a class that names no error, a sign in it
+        for (String password : new String[] {"SecretException", "acme.PassException", "com.Acme.PwException",
+                "org.acme.Hunter2Secret", "org.acme.My-PassException", "org.acme.MyPassExceptions"}) {
+            FormChecks.gone(redactor, "db password: " + password + " (rotated)", password, "db password: ");
+        }
+    }
 }
