@@ -14,8 +14,9 @@ import java.util.UUID;
  * language written as an identifier in camel case ({@code motDePasse=}, {@code cleApi=}, {@link LocalLabels}); a bare
  * "key" in prose before a quoted generated value ({@code uses key "…"}, {@link NamedValues}); and, kept, the key a
  * command typed at redis-cli's prompt names ({@code host:6379> HSET session:<id> …}, {@link RedisSets#promptKey}).
- * And three the outside measures named: a map from hosts to their credential under a secret's name (Composer's
- * {@code "bearer": {"host": "…"}}, {@link KeyValues}), and, kept, a private key's file path ({@code privateKey=
+ * And four the outside measures named: a map from hosts to their credential under a secret's name (Composer's
+ * {@code "bearer": {"host": "…"}}, {@link KeyValues}), a {@code .yarnrc} line's quoted pair ({@code "//host/:_password"
+ * "…"}, {@link SpacedProperties}), and, kept, a private key's file path ({@code privateKey=
  * /home/ci/.ssh/id_ed25519}, {@link Judge#filePath}) and an error's class after a password's word ({@code password:
  * org.…SecDispatcherException}, {@link Judge#throwableName}).
  * Each on lines written for this test, not taken from the corpus, with counter-examples that must come through as
@@ -242,6 +243,29 @@ class ReleasedEighteenthFormsTest {
         FormChecks.untouched(redactor, "{\"bearer\": {\"repo.example.org\": \"disabled\"}}");
         // a key that is no host's name under the map
         FormChecks.untouched(redactor, "{\"bearer\": {\"enabled\": true, \"hosts\": 3}}");
+    }
+
+    @Test
+    void aSecretsQuotedValueOnAYarnrcLineGoes() {
+        for (int k = 0; k < 4; k++) {
+            String password = java.util.Base64.getEncoder().encodeToString(("Pw" + FormChecks.token(random, 10) + "9")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String token = key();
+            String yarnrc = "registry \"https://npm.example.dev/repository/npm-group/\"\n"
+                    + "\"//npm.example.dev/repository/npm-group/:_password\" \"" + password + "\"\n"
+                    + "\"//npm.example.dev/repository/npm-group/:username\" \"yarn-ci\"\n"
+                    + "  \"_authToken\" \"" + token + "\"\r\n"
+                    + "error An unexpected error occurred: \"Request failed \\\"401 Unauthorized\\\"\"";
+            FormChecks.gone(redactor, yarnrc, password, "npm-group/:_password\" \"", "\"yarn-ci\"");
+            FormChecks.gone(atRest, yarnrc, token, "\"_authToken\" \"");
+        }
+    }
+
+    @Test
+    void aQuotedPairWhoseNameSaysNoSecretOrThatDoesNotEndItsLineStays() {
+        FormChecks.untouched(redactor, "\"//npm.example.dev/:username\" \"yarn-ci\"\n\"always-auth\" \"true\"\n"
+                + "\"password\" \"see the vault\" for it\n\"password\": \"\"");
+        FormChecks.untouched(redactor, "\"_password\" \"\"\n\"token\" \"<redacted>\"");
     }
 
     // kept: what the outside measures named (a key's file, an error's class after a password's word)
