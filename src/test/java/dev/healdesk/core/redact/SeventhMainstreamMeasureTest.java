@@ -39,8 +39,10 @@ class SeventhMainstreamMeasureTest {
     // (Maven's SecDispatcherException) (redact54, Judge; ReleasedEighteenthFormsTest): 793 of 797 kept both ways.
     // After a host's credential in a map named for a secret (redact54, KeyValues: Composer's "bearer": {"host": "…"}):
     // standard 20 and at rest 19 leaked.
-    private static final int LEAKS_STANDARD = 20;
-    private static final int LEAKS_AT_REST = 19;
+    // After a .yarnrc line's quoted pair (redact54, SpacedProperties: "//host/:_password" "…"): standard 19 and at rest
+    // 18 leaked.
+    private static final int LEAKS_STANDARD = 19;
+    private static final int LEAKS_AT_REST = 18;
     private static final int KEPT_STANDARD = 793;
     private static final int KEPT_AT_REST = 793;
 
