@@ -333,7 +333,9 @@ final class Judge {
     /**
      * A file's path: from the root, the home or the working directory ({@code /}, {@code ~/}, {@code ./}, {@code ../}),
      * parts of letters, digits, {@code - _ .} parted by single slashes, the last a file's name with an extension of one
-     * to six small letters ({@code ~/.nkeys/creds/ci/ORDERS/jenkins.creds}, {@code /etc/ci/sa-key.json}). No generated
+     * to six small letters, digits after the first ({@code ~/.nkeys/creds/ci/ORDERS/jenkins.creds}, {@code
+     * /etc/ci/sa-key.json}, {@code ./keys/AuthKey_4X7.p8}), or one of OpenSSH's identity files, which have none
+     * ({@code /home/ci/.ssh/id_ed25519}). No generated
      * secret is written so: Base64 has no dot, Base64url, hex and JWTs no slash.
      */
     static boolean filePath(String s, int start, int end) {
@@ -354,16 +356,28 @@ final class Judge {
                 return false;
             }
         }
+        if (part > p && sshIdentity(s, part, end)) {
+            return true;   // OpenSSH's identity file, which has no extension: privateKey=/home/ci/.ssh/id_ed25519
+        }
         int dot = s.lastIndexOf('.', end - 1);
-        if (dot <= part || end - dot - 1 < 1 || end - dot - 1 > 6) {
+        if (dot <= part || end - dot - 1 < 1 || end - dot - 1 > 6 || !Chars.lower(s.charAt(dot + 1))) {
             return false;   // no extension in the last part, or a dot file's name alone (.env)
         }
         for (int i = dot + 1; i < end; i++) {
-            if (!Chars.lower(s.charAt(i))) {
-                return false;
+            if (!Chars.lower(s.charAt(i)) && !Chars.digit(s.charAt(i))) {
+                return false;   // an extension is small letters, digits after the first (.pem, .p8, .p12)
             }
         }
         return part > p;   // a directory at least: /x.y alone is too short to tell
+    }
+
+    /** OpenSSH's names for a private key's file by its type: {@code id_rsa}, {@code id_ed25519}, {@code id_ecdsa_sk}. */
+    private static final String[] SSH_IDENTITIES = {"id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", "id_ecdsa_sk",
+            "id_ed25519_sk"};
+
+    /** Whether {@code s[start, end)} is one of OpenSSH's identity files' names ({@link #SSH_IDENTITIES}). */
+    private static boolean sshIdentity(String s, int start, int end) {
+        return Chars.isAnyExactly(s, start, end, SSH_IDENTITIES);
     }
 
     /**
@@ -633,6 +647,9 @@ final class Judge {
         if (typeName(s, start, end)) {
             return false;   // signIn(email: String, password: String), $password: String!: a declaration's type
         }
+        if (throwableName(s, start, end)) {
+            return false;   // "Unable to decrypt server password: org.…SecDispatcherException": the error's class
+        }
         if (end - start > 3) {
             return true;
         }
@@ -642,6 +659,44 @@ final class Judge {
             }
         }
         return end - start == 3 && (cardCode(s, start) || LocalLabels.cardCode(s, start));
+    }
+
+    /**
+     * Whether {@code s[start, end)} is a Java error's fully qualified class name, as a message that failed on a
+     * password names its cause ({@code Unable to decrypt server password: org.sonatype.plexus.components.sec.dispatcher
+     * .SecDispatcherException}): two package names or more of small letters and digits, then a class name in camel
+     * case from a capital that ends in {@code Exception} or {@code Error}.
+     */
+    static boolean throwableName(String s, int start, int end) {
+        int dot = Chars.lastIndexOf(s, '.', start, end);
+        if (dot < 0 || dot + 1 >= end) {
+            return false;
+        }
+        boolean named = end - dot - 1 > 9 && s.startsWith("Exception", end - 9)
+                || end - dot - 1 > 5 && s.startsWith("Error", end - 5);
+        if (!named || !Chars.upper(s.charAt(dot + 1))) {
+            return false;
+        }
+        for (int i = dot + 1; i < end; i++) {
+            if (!Chars.alnum(s.charAt(i))) {
+                return false;
+            }
+        }
+        int packages = 0;
+        int part = start;
+        for (int i = start; i <= dot; i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                if (i == part || !Chars.lower(s.charAt(part))) {
+                    return false;
+                }
+                packages++;
+                part = i + 1;
+            } else if (!Chars.lower(c) && !Chars.digit(c) && c != '_') {
+                return false;
+            }
+        }
+        return packages >= 2;
     }
 
     /** Scalar types that a signature, a schema or a GraphQL operation declares a password's parameter as. */

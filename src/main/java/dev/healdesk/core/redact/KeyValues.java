@@ -110,10 +110,18 @@ final class KeyValues extends Detector {
         if (digits(s, keyStart, keyEnd)) {
             return sep + 1;   // the hours of 10:11:12, a port, an index: no key name is all digits
         }
+        if (colon && !quoted && !bracketed && RedisSets.promptKey(s, keyStart)) {
+            return sep + 1;   // 127.0.0.1:6379> HGETALL session:…: a Redis key's namespace, the key a name (redact54)
+        }
         KeyNames.Key key = KeyNames.classify(scan, keyStart, keyEnd);
         if (key == KeyNames.Key.NONE && colon && (Chars.is(s, keyStart, keyEnd, "inline_string")
                 || Chars.is(s, keyStart, keyEnd, "inline_bytes"))) {
             key = dataSourceHolder(scan, keyStart);   // Envoy's DataSource: "private_key": {"inline_string": "…"}
+        }
+        if (key == KeyNames.Key.NONE && colon && quoted && hostName(s, keyStart, keyEnd)) {
+            // a map from hosts to their credential, judged by the map's name: Composer's auth.json, "bearer":
+            // {"repo.example.org": "…"}, "gitlab-token": {"gitlab.example.com": "…"} (redact54)
+            key = dataSourceHolder(scan, keyStart);
         }
         if (key == KeyNames.Key.NONE && colon && keyEnd - keyStart == 1 && "SNB".indexOf(s.charAt(keyStart)) >= 0) {
             // a DynamoDB attribute value, its type's letter the only member: apiKey: { S: '…' }, "token": {"S": "…"}

@@ -15,7 +15,10 @@ import java.util.Map;
  * {@code 身份证号=…}, {@code 비밀번호=…}. The label is read back from the key's end over letters of any script, digits,
  * single blanks and {@code _ - . '}; a Latin-script label is folded (small letters, accents dropped, {@code ł} as
  * {@code l}, {@code _ - . '} as a blank) and its last words must be one of the file's labels, the longest that is; a
- * label in Japanese, Chinese or Korean must end the run of its script. What the value must look like is the kind's
+ * label in Japanese, Chinese or Korean must end the run of its script. A label written as an identifier, its words
+ * joined in camel case ({@code motDePasse}, {@code cleApi}, {@code claveSecreta}), may start at a capital after a
+ * small letter too ({@code userCleApi}), and is read parted at its capitals where it folds to no label whole. What
+ * the value must look like is the kind's
  * ({@link Judge#value}): a placeholder ({@code ***}, {@code <oculta>}) and prose ({@code Das Passwort wurde geändert},
  * no separator) stay.
  */
@@ -95,17 +98,18 @@ final class LocalLabels {
             wordStart--;
         }
         int slot = foldedHash(s, wordStart, end);
-        if (!LAST_WORDS[slot]) {
-            return -1;
-        }
         // the slot is shared (4,096 of them, a few per cent taken: "ts" of a spec file's name, "id" of a column): a
         // last word of ASCII letters with nothing alphanumeric glued before it folds to its small letters in any label
         // read back from here, so unless it is a label's last word none of them is a label, and no label is folded
-        if (wordStart == 0 || !Character.isLetterOrDigit(s.charAt(wordStart - 1))) {
-            int ascii = lastWord(s, wordStart, end, LAST_WORDS_BY_SLOT[slot]);
-            if (ascii == 0) {
-                return -1;
-            }
+        boolean maybe = LAST_WORDS[slot] && !((wordStart == 0 || !Character.isLetterOrDigit(s.charAt(wordStart - 1)))
+                && lastWord(s, wordStart, end, LAST_WORDS_BY_SLOT[slot]) == 0);
+        // a label written as an identifier, its words joined in camel case (motDePasse, cleApi, claveSecreta), as a
+        // DTO's toString() or a JSON body prints a localised field: its last word starts at a capital
+        for (int h = end - 1; !maybe && h > wordStart; h--) {
+            maybe = hump(s, h) && LAST_WORDS[foldedHash(s, h, end)];
+        }
+        if (!maybe) {
+            return -1;
         }
         int from = end;
         int best = -1;
@@ -117,12 +121,29 @@ final class LocalLabels {
                 break;
             }
             from--;
-            boolean wordStarts = from == 0 || !Character.isLetterOrDigit(s.charAt(from - 1));
-            if (wordStarts && Character.isLetterOrDigit(c) && LATIN.containsKey(fold(s.substring(from, end)))) {
+            boolean wordStarts = from == 0 || !Character.isLetterOrDigit(s.charAt(from - 1)) || hump(s, from);
+            if (wordStarts && Character.isLetterOrDigit(c) && key(s, from, end) != null) {
                 best = from;
             }
         }
         return best;
+    }
+
+    /** Whether a capital at {@code i} follows a small letter: a word of a name in camel case starts there. */
+    static boolean hump(String s, int i) {
+        return i > 0 && Character.isUpperCase(s.charAt(i)) && Character.isLowerCase(s.charAt(i - 1));
+    }
+
+    /** {@code name} with a blank before each capital that follows a small letter: {@code motDePasse} as {@code mot De Passe}. */
+    private static String parted(String name) {
+        StringBuilder b = new StringBuilder(name.length() + 4);
+        for (int i = 0; i < name.length(); i++) {
+            if (hump(name, i)) {
+                b.append(' ');
+            }
+            b.append(name.charAt(i));
+        }
+        return b.toString();
     }
 
     /**
@@ -181,7 +202,8 @@ final class LocalLabels {
             }
             return false;
         }
-        return CARD_CODES.contains(fold(s.substring(start, end)));
+        String folded = fold(s.substring(start, end));
+        return CARD_CODES.contains(LATIN.containsKey(folded) ? folded : fold(parted(s.substring(start, end))));
     }
 
     /** The kind of key the label {@code s[start, end)} that {@link #start} found names. */
@@ -195,7 +217,8 @@ final class LocalLabels {
             }
             return null;
         }
-        return LATIN.get(fold(s.substring(start, end)));
+        KeyNames.Key key = LATIN.get(fold(s.substring(start, end)));
+        return key != null ? key : LATIN.get(fold(parted(s.substring(start, end))));   // motDePasse, cleApi
     }
 
     private static int cjkStart(String s, int end) {

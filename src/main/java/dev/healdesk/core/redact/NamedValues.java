@@ -129,6 +129,12 @@ final class NamedValues extends Detector {
             int value = label >= end && label < s.length() && Chars.blank(s.charAt(label)) ? value(scan, label, false) : -1;
             return value >= 0 ? value : end;
         }
+        if (end - i == 3 && Chars.is(s, i, end, "key") && i > 0 && s.charAt(i - 1) == ' ') {
+            int quoted = quotedKey(scan, end);
+            if (quoted >= 0) {
+                return quoted;
+            }
+        }
         if (!named(s, i, end)) {
             return end;
         }
@@ -923,6 +929,38 @@ final class NamedValues extends Detector {
             }
         }
         return false;
+    }
+
+    /**
+     * A bare "key" in prose with its value quoted right after it, as a BDD step writes what a client sends ({@code And
+     * the API client uses key "…"}, {@code Given a tenant with key '…'}): the value goes where it is one run of
+     * letters, digits and Base64's signs that mixes small and capital letters with digits and looks generated, as a
+     * bare {@code key=}'s does ({@link KeyValues}), so {@code press key "Enter"}, {@code cache key "user:42:profile"},
+     * {@code key "orders-2024-06-01-eu-west-1"} and an index's name ({@code for key 'customer.UNIQ_8139…'}) stay.
+     * Returns where scanning goes on, or -1 where no quoted value stands there.
+     */
+    private static int quotedKey(Scan scan, int end) {
+        String s = scan.text;
+        if (end + 2 >= s.length() || s.charAt(end) != ' ' || s.charAt(end + 1) != '"' && s.charAt(end + 1) != '\'') {
+            return -1;
+        }
+        int start = end + 2;
+        int close = Quotes.close(s, start, 1);
+        if (close <= start || close >= s.length() || s.charAt(close) != s.charAt(end + 1)) {
+            return -1;
+        }
+        for (int k = start; k < close; k++) {
+            char c = s.charAt(k);
+            if (!Chars.alnum(c) && "+/=-_".indexOf(c) < 0) {
+                return -1;   // a dotted or spaced name: MySQL's "Duplicate entry '…' for key 'customer.UNIQ_8139…'"
+            }
+        }
+        SecretKind kind = Values.mixedCase(s, start, close) ? Judge.value(KeyNames.Key.KEY, s, start, close) : null;
+        if (kind == null) {
+            return -1;
+        }
+        scan.add(kind, start, close);
+        return close + 1;
     }
 
     private static boolean valueChar(char c) {

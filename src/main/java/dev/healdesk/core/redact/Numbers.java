@@ -111,10 +111,16 @@ final class Numbers extends Detector {
                     scan.add(SecretKind.PHONE, i, end);
                 } else if (count == 4 && len(g, 0) == 3) {
                     NationalIds.claim(scan, i, end);   // Switzerland's AHV number, 756.1234.5678.97
-                } else if (count == 3 && lengths(g, 4, 3, 3)) {
-                    NationalIds.claim(scan, i, end);   // Belgium's enterprise number, 0403.170.701
+                } else if (count == 3 && lengths(g, 4, 3, 3) && NationalIds.claim(scan, i, end)) {
+                    return end;   // Belgium's enterprise number, 0403.170.701, by its check
                 } else if (count == 3 && lengths(g, 3, 3, 3) && i >= 4 && s.startsWith("CHE-", i - 4)) {
                     NationalIds.claim(scan, i - 4, end);   // a Swiss business's UID, CHE-116.281.710
+                } else if (nationalPhone(s, g, count) && !productVersion(s, i) && !zeroed(s, i, end)
+                        && (!lengths(g, 4, 3, 3) || PhonePlans.afterWord(scan, i))) {
+                    // a national number grouped by dots, as Vietnam, Belgium and Spain write theirs (0912.336.221,
+                    // 0470.12.34.56): the trunk 0 first, as with blanks or dashes; written 4-3-3 as Belgium's
+                    // enterprise numbers are (whose check it failed above), only after a phone's word
+                    scan.add(SecretKind.PHONE, i, end);
                 }
                 return end;
             case '-':
@@ -273,7 +279,7 @@ final class Numbers extends Detector {
     }
 
     /**
-     * A national number as people write it, with its trunk prefix 0 and blanks or dashes: {@code 020 7946 0958},
+     * A national number as people write it, with its trunk prefix 0 and blanks, dashes or dots: {@code 020 7946 0958},
      * {@code 030 1234 5678}, {@code 01 23 45 67 89}, {@code 06-12345678}, {@code 0412 345 678}: a first group of 2 to
      * 5 digits starting 0 then 1-9, groups of at least 2 digits, 9 to 12 digits in all. A group of two zeros first
      * (a hex dump's {@code 00 12 34}) is not one.

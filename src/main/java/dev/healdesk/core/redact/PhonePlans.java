@@ -107,7 +107,9 @@ final class PhonePlans {
             // a receipt's or a signature's prose: "Call us: 952 256 870", "call us on", "call us at"
             "call us",
             // the word in the languages a localised validation message or fixture prints it in
-            "telefon", "tel\u00e9fono", "t\u00e9l\u00e9phone", "telefoon", "cellulare", "celular", "m\u00f3vil", "handy"};
+            "telefon", "tel\u00e9fono", "t\u00e9l\u00e9phone", "telefoon", "cellulare", "celular", "m\u00f3vil", "handy",
+            // Vietnamese: "điện thoại", "so_dien_thoai" as a form's field names it without its accents
+            "thoai", "tho\u1ea1i"};
 
     /**
      * A phone's word ({@code phone}, {@code mobile}, {@code msisdn}, {@code sms}, prose's {@code call us}, in any case and inside a longer
@@ -137,6 +139,14 @@ final class PhonePlans {
         return scan.phoneWordAt >= 0 && start - scan.phoneWordAt <= WORD_REACH;
     }
 
+    /**
+     * Whether a phone's word stands within {@link #WORD_REACH} characters before {@code i} ({@link #wordNear}), for a
+     * number that {@link Numbers} reads as a phone only so.
+     */
+    static boolean afterWord(Scan scan, int i) {
+        return !fraction(scan.text, i) && wordNear(scan, i);
+    }
+
     /** A digit and a comma before the number: a time's fraction and what follows it ({@code 12:04:11,302 4812}). */
     private static boolean fraction(String s, int i) {
         return i > 1 && s.charAt(i - 1) == ',' && Chars.digit(s.charAt(i - 2));
@@ -149,14 +159,15 @@ final class PhonePlans {
         }
         char d = (char) (chars[k + 1] | 0x20);
         if (!(c == 'p' && d == 'h' || c == 'm' && (d == 'o' || d == 's' || d == '\u00f3') || c == 's' && d == 'm'
-                || c == 't' && (d == 'e' || d == '\u00e9') || c == 'c' && (d == 'e' || d == 'a')
+                || c == 't' && (d == 'e' || d == '\u00e9' || d == 'h') || c == 'c' && (d == 'e' || d == 'a')
                 || c == 'h' && d == 'a')) {
             return false;
         }
         if (c == 't' || c == 'c' || c == 'h') {
-            // tel…, cel…, cal…, han…: a third letter first, as "test", "text", "case" and "has" are most of these places
+            // tel…, cel…, cal…, han…, tho…: a third letter first, as "test", "text", "case" and "has" are most of these
+            // places
             char e = k + 2 < s.length() ? (char) (chars[k + 2] | 0x20) : 0;
-            if (e != (c == 'h' ? 'n' : 'l')) {
+            if (e != (c == 'h' ? 'n' : c == 't' && d == 'h' ? 'o' : 'l')) {
                 return false;
             }
         }

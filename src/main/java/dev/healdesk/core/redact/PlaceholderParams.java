@@ -3,7 +3,8 @@ package dev.healdesk.core.redact;
 /**
  * The bound values of a prepared statement, printed as a list after the statement whose placeholders they fill, as
  * ORMs and query builders log them: Prisma's query event ({@code query: 'UPDATE … SET `api_token` = ? …'} then
- * {@code params: '["…",4812]'}), TypeORM's {@code … WHERE id = ? -- PARAMETERS: […]}, Knex's {@code bindings: […]},
+ * {@code params: '["…",4812]'}), TypeORM's {@code … WHERE id = ? -- PARAMETERS: […]}, Knex's {@code bindings: […]}, EclipseLink's
+ * {@code bind => […]} on the line below its statement,
  * node-postgres' {@code $1}, peewee's tuple of a statement with DB-API's {@code %s} and its list ({@code ('… "token" =
  * %s …', ['…', 1, 0])}). Each value is paired by position with its placeholder ({@code ?}, or {@code $n} by its
  * number), and the placeholder with the column it is set to or compared with ({@code `api_token` = ?}) or, in an
@@ -50,7 +51,7 @@ final class PlaceholderParams extends Detector {
         }
         int k = open - 1;
         while (k >= 0 && open - k <= 4 && (s.charAt(k) == ' ' || s.charAt(k) == '\'' || s.charAt(k) == '"'
-                || s.charAt(k) == ':' || s.charAt(k) == '=')) {
+                || s.charAt(k) == ':' || s.charAt(k) == '=' || s.charAt(k) == '>' && k > 0 && s.charAt(k - 1) == '=')) {
             k--;
         }
         int labelEnd = k + 1;
@@ -420,6 +421,39 @@ final class PlaceholderParams extends Detector {
             start = k + 3;
             k = k + 2;
         }
+    }
+
+    /**
+     * The value {@code s[start, end)} that a line of its own binds to place {@code n} (from 0) of the statement above it,
+     * as JDBC layers trace each parameter ({@link BindingParameters}): the statement is the nearest line with
+     * placeholders among the {@value #MAX_LINES} lines above the place's own line, not counting the lines that bind
+     * the places before it (whose values are no statement, though they may hold a {@code ?}); the value is judged as
+     * the lists' values are ({@link #param}).
+     */
+    static void placed(Scan scan, int at, int n, int start, int end) {
+        String s = scan.text;
+        int lineEnd = Chars.lastIndexOf(s, '\n', Math.max(0, at - MAX_LINE), at);
+        for (int lines = 0; lines <= MAX_LINES + n && lineEnd > 0; lines++) {
+            int from = Math.max(0, lineEnd - MAX_LINE);
+            int nl = Chars.lastIndexOf(s, '\n', from, lineEnd);
+            int lineStart = nl >= 0 ? nl + 1 : from;
+            if (!binds(s, lineStart, lineEnd)) {
+                KeyNames.Key[] columns = new KeyNames.Key[MAX_PARAMS];
+                int[] names = new int[2 * MAX_PARAMS];
+                int count = placeholders(scan, lineStart, lineEnd, columns, names);
+                if (count > 0) {
+                    param(scan, n, start, end, count, columns, names);
+                    return;
+                }
+            }
+            lineEnd = lineStart - 1;
+        }
+    }
+
+    /** Whether {@code s[start, end)} is a line that binds one parameter ({@link BindingParameters}). */
+    private static boolean binds(String s, int start, int end) {
+        return Chars.contains(s, start, end, "binding parameter ", false)
+                || Chars.contains(s, start, end, "column index ", false);
     }
 
     /** The value {@code s[start, end)} of place {@code n}, judged as a field of the column the statement names there. */

@@ -165,6 +165,7 @@ public final class Redactor {
         on("[(", new HeaderTuples());
         on("[(", new AuthPairs());
         on(">", new MyBatisParameters());
+        on("[(", new BindingParameters());
         on("(", new ViewActions());
         on("p", new ChaiProperties());
         on(">", new HtmlCells());

@@ -81,6 +81,43 @@ final class RedisSets extends Detector {
      * Reads the next argument after {@code p}: past a separator (blanks, a comma between quoted items), then a string
      * in {@code quote} or, with none, a run of non-blank characters; its bounds go into {@code at}. Where it ends, or -1.
      */
+    /** How long a Redis command's name may be ({@code ZREMRANGEBYSCORE}, sixteen letters, is among the longest). */
+    private static final int MAX_COMMAND = 20;
+
+    /**
+     * Whether the word at {@code keyStart} is the first argument of a command typed at redis-cli's prompt ({@code
+     * cache-01:6379> HSET session:… email …}, {@code 127.0.0.1:6379[2]> GET user:42:profile}): the key of nearly every
+     * Redis command, a name whose colons part its namespace ({@code session:<id>}, {@code otp:4711}), not a name and
+     * its value. The prompt is a host, a colon, the port's digits (a database's index in brackets after them), {@code
+     * > } and the command's letters.
+     */
+    static boolean promptKey(String s, int keyStart) {
+        int c = keyStart - 1;
+        if (c < 3 || s.charAt(c) != ' ') {
+            return false;
+        }
+        int command = c;
+        while (command > 0 && c - command < MAX_COMMAND && Chars.letter(s.charAt(command - 1))) {
+            command--;
+        }
+        if (command == c || command < 3 || s.charAt(command - 1) != ' ' || s.charAt(command - 2) != '>') {
+            return false;
+        }
+        int k = command - 3;
+        if (s.charAt(k) == ']') {
+            int open = Chars.lastIndexOf(s, '[', Math.max(0, k - 4), k);
+            if (open < 0 || open == k - 1 || !Chars.digitsOnly(s, open + 1, k)) {
+                return false;
+            }
+            k = open - 1;
+        }
+        int port = k;
+        while (k >= 0 && port - k < 5 && Chars.digit(s.charAt(k))) {
+            k--;
+        }
+        return k < port && k > 0 && s.charAt(k) == ':' && (Chars.alnum(s.charAt(k - 1)) || s.charAt(k - 1) == ']');
+    }
+
     private static int argument(String s, int p, char quote, int[] at) {
         int n = s.length();
         int q = p;

@@ -18,7 +18,7 @@ final class SpacedProperties extends Detector {
     /** How many rows above a table row its dashed rule may stand. */
     private static final int TABLE_REACH = 24;
 
-    private static final boolean[] LINE_START = Chars.set(Chars.LETTERS + " \t.");
+    private static final boolean[] LINE_START = Chars.set(Chars.LETTERS + " \t.\"");
 
     /** The line's key starts with a letter, perhaps indented. */
     @Override
@@ -42,6 +42,10 @@ final class SpacedProperties extends Detector {
         }
         if (k + 1 < n && s.charAt(k) == '.' && Chars.letter(s.charAt(k + 1))) {
             k++;   // a cookie's name that starts with a dot, as ASP.NET's do: .AspNetCore.Antiforgery.x1Yz, .ASPXAUTH
+        }
+        if (k < n && s.charAt(k) == '"') {
+            quotedPair(scan, k);   // yarn's .yarnrc: "//registry.example.org/:_password" "…"
+            return;
         }
         if (k >= n || !Chars.letter(s.charAt(k))) {
             return;   // a time stamp, a bracket, an empty line: most lines of a log
@@ -120,6 +124,49 @@ final class SpacedProperties extends Detector {
                 && !(key == KeyNames.Key.PASSWORD && Chars.lettersAndDigits(s, v, valueEnd))) {
             return;   // "SetPassword failed": a camel-case word alone is a key only before a value that looks like one
         }
+        if (kind != null) {
+            scan.add(kind, v, valueEnd);
+        }
+    }
+
+    /** How long the quoted key of a {@link #quotedPair} may be: a registry's address and the setting's name. */
+    private static final int MAX_QUOTED_KEY = 256;
+
+    /**
+     * A line of a quoted key, one blank and a quoted value, as yarn classic writes its {@code .yarnrc} ({@code
+     * "//nexus.example.dev/repository/npm/:_password" "…"}, {@code "_authToken" "…"}): the key's name is what follows
+     * its last {@code :} or {@code /} (npm's scope of a setting to a registry), judged as {@code key=value} would be
+     * ({@link Judge#value}); the value must end the line. {@code registry "https://…"} and {@code "…:username" "ci"}
+     * stay, as their names say no secret.
+     */
+    private static void quotedPair(Scan scan, int open) {
+        String s = scan.text;
+        int eol = lineEnd(s, open);
+        int close = Chars.indexOf(s, '"', open + 1, eol);
+        if (close < 0 || close - open - 1 > MAX_QUOTED_KEY || !s.startsWith(" \"", close + 1)) {
+            return;
+        }
+        int v = close + 3;
+        int valueEnd = Chars.indexOf(s, '"', v, eol);
+        if (valueEnd <= v) {
+            return;
+        }
+        int after = valueEnd + 1;
+        while (after < eol && (Chars.blank(s.charAt(after)) || s.charAt(after) == '\r')) {
+            after++;
+        }
+        int name = close;
+        while (name > open + 1 && s.charAt(name - 1) != ':' && s.charAt(name - 1) != '/') {
+            name--;
+        }
+        if (after != eol || name == close) {
+            return;
+        }
+        KeyNames.Key key = KeyNames.classify(scan, name, close);
+        if (key == KeyNames.Key.NONE || key == KeyNames.Key.COOKIE || key == KeyNames.Key.AUTHORIZATION) {
+            return;
+        }
+        SecretKind kind = Judge.value(key, s, v, valueEnd);
         if (kind != null) {
             scan.add(kind, v, valueEnd);
         }

@@ -97,8 +97,10 @@ class FastPathsTest {
     }
 
     /**
-     * What {@link LocalLabels#start} answers by its definition: every word start up to 48 characters back from a key's
-     * end whose text folds to one of the file's labels, the furthest back; no look-up of the last word first.
+     * What {@link LocalLabels#start} answers by its definition: every word start (or capital after a small letter, a
+     * name in camel case: redact54) up to 48 characters back from a key's end whose text folds to one of the file's
+     * labels, whole or parted at its capitals ({@link LocalLabels#key}), the furthest back; no look-up of the last word
+     * first.
      */
     private static int byReadingEveryLabelBack(String s, int end) {
         if (end < 2 || end > s.length()) {
@@ -121,7 +123,7 @@ class FastPathsTest {
                 break;
             }
             from--;
-            boolean wordStarts = from == 0 || !Character.isLetterOrDigit(s.charAt(from - 1));
+            boolean wordStarts = from == 0 || !Character.isLetterOrDigit(s.charAt(from - 1)) || LocalLabels.hump(s, from);
             if (wordStarts && Character.isLetterOrDigit(c) && LocalLabels.key(s, from, end) != null) {
                 best = from;
             }

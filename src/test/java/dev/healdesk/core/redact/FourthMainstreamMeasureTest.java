@@ -81,8 +81,11 @@ class FourthMainstreamMeasureTest {
     // kept as before.
     // After a person's number by its name with whose it is after it (redact50, KeyNames; OutsideGapsFormsTest: Dutch
     // bsn_eigenaar): standard 8 leaked, at rest and kept as before.
-    private static final int LEAKS_STANDARD = 8;
-    private static final int LEAKS_AT_REST = 6;
+    // After a quoted generated value right after a bare "key" in prose (redact54, NamedValues;
+    // ReleasedEighteenthFormsTest: Reqnroll's `authenticated with key "…"`): standard 7 and at rest 5 leaked, kept as
+    // before.
+    private static final int LEAKS_STANDARD = 7;
+    private static final int LEAKS_AT_REST = 5;
     private static final int KEPT_STANDARD = 1451;
     private static final int KEPT_AT_REST = 1455;
 

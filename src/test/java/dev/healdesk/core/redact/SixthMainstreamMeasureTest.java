@@ -71,7 +71,9 @@ class SixthMainstreamMeasureTest {
     // guardia".
     // After a keychain item's kSecValueData, also as Foundation prints an NSData (<hex>) (redact50, KeyNames and
     // KeyValues; OutsideGapsFormsTest): standard 13 and at rest 9 leaked, kept as before.
-    private static final int LEAKS_STANDARD = 13;
+    // After a label in another language written in camel case (redact54, LocalLabels; ReleasedEighteenthFormsTest: the
+    // soCCCD named above): standard 12 leaked, at rest and kept as before.
+    private static final int LEAKS_STANDARD = 12;
     private static final int LEAKS_AT_REST = 9;
     // Merged with redact47's forms (written from other material; among them a Twilio message or call SID under a "sid"
     // name kept as an id): 1330 of 1344 kept both ways, the leaks as before (the lead's merge).
