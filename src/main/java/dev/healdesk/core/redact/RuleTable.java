@@ -174,7 +174,8 @@ record RuleTable(List<Tokens.Rule> tokens, List<CommandLines.Flag> flags, List<L
             throw new IllegalArgumentException("needs commands and a position of 0 or more");
         }
         return new Positionals.Row(n.get("id").asText(), commands, position, n.path("with").asText(""),
-                n.path("without").asText(""));
+                n.path("without").asText(""), strings(n.path("valued")),
+                n.path("notProse").asBoolean(false));
     }
 
     private static List<String> strings(JsonNode array) {
