@@ -12,7 +12,10 @@ import java.util.Random;
  * manual. Each on lines written for this test, the values drawn here: a password of small letters and digits that no
  * shape or entropy bar would take, a token of letters and digits. The counter-examples are the same tools' other
  * flags and arguments (a type, a scheme, a keychain's path, a salt, a registry's name) and the phrases said in a
- * sentence, which must come through as they are.
+ * sentence, which must come through as they are. Then a credential that is a URL's path segment, after the segment
+ * that names it ({@code /receiver/v1/http/<token>}, {@code /hooks/<id>}) or first on the hosts whose path is the
+ * secret ({@code hc-ping.com/<uuid>}), from the services' documented URL forms, with the ids, hashes and names that no
+ * marker names (a commit's hash, a resource's UUID, an asset's hash) kept.
  */
 class PlaceFormsTest {
 
@@ -206,5 +209,84 @@ class PlaceFormsTest {
         FormChecks.untouched(redactor, "the b2 authorize-account step failed");
         FormChecks.untouched(redactor, "Please run rclone obscure on it");
         FormChecks.untouched(atRest, "cf auth admin and then cf push");
+    }
+
+    /** A generated path segment: letters and digits, {@code n} of them, a letter and a digit sure to be among them. */
+    private String segment(int n) {
+        return "a1" + FormChecks.token(random, n - 2);
+    }
+
+    private String uuid() {
+        String h = FormChecks.hex(random, 32);
+        return h.substring(0, 8) + "-" + h.substring(8, 12) + "-4" + h.substring(13, 16) + "-8" + h.substring(17, 20)
+                + "-" + h.substring(20);
+    }
+
+    @Test
+    void aCredentialThatIsAUrlsPathSegmentGoesAfterTheSegmentThatNamesIt() {
+        for (int k = 0; k < 3; k++) {
+            String t = segment(24 + k);
+            String u = uuid();
+            String h = FormChecks.hex(random, 24);
+            gone("POST https://endpoint4.collection.us2.sumologic.com/receiver/v1/http/" + t + segment(120) + "==",
+                    t, "/receiver/v1/http/");
+            gone("POST https://alert.victorops.com/integrations/generic/20131114/alert/" + u + "/prod-routing", u,
+                    "/alert/", "/prod-routing");
+            gone("POST https://logs-01.loggly.com/inputs/" + u + "/tag/http/", u, "/inputs/", "/tag/http/");
+            gone("POST https://logs-01.loggly.com/bulk/" + u + "/tag/bulk/", u, "/bulk/");
+            gone("POST https://events.pagerduty.com/integration/" + FormChecks.hexAfterA1(random, 32) + "/enqueue",
+                    "/integration/a1", "/enqueue");
+            gone("GET https://uptime.betterstack.com/api/v1/heartbeat/" + t, t, "/api/v1/heartbeat/");
+            gone("GET https://hc.acme.example/ping/" + u + "/fail", u, "/ping/", "/fail");
+            gone("POST https://api.vercel.com/v1/integrations/deploy/prj_" + t + "/" + "Ab3d" + h.substring(0, 6), "Ab3d"
+                    + h.substring(0, 6), "prj_" + t);
+            gone("POST https://oncall.acme.example/integrations/v1/alertmanager/" + t + "/", t, "/alertmanager/");
+            gone("conda install -c https://conda.anaconda.org/t/ab-" + u + "/acme pkg", u, "/acme pkg");
+            gone("POST https://chat.acme.example/hooks/" + segment(26), "/hooks/a1");
+            gone("POST https://rocket.acme.example/hooks/" + segment(17) + "/" + segment(40), "/hooks/a1");
+            gone("POST https://n8n.acme.example/webhook/" + u, u, "n8n.acme.example");
+            gone("POST https://open.feishu.cn/open-apis/bot/v2/hook/" + u, u, "/bot/v2/hook/");
+            gone("GET https://maker.example/with/key/" + t, t, "/with/key/");
+            gone("GET https://status.acme.example/api/token/" + t + "/verify", t, "/verify");
+        }
+    }
+
+    @Test
+    void onTheHostsWhosePathIsTheSecretTheFirstSegmentGoes() {
+        for (int k = 0; k < 3; k++) {
+            String u = uuid();
+            String t = segment(22);
+            gone("GET https://hc-ping.com/" + u, u, "https://hc-ping.com/");
+            gone("GET https://hc-ping.com/" + t + "/db-backup", t, "/db-backup");
+            gone("GET https://nosnch.in/" + FormChecks.hexAfterA1(random, 10), "nosnch.in/a1");
+            gone("POST https://webhook.site/" + u, u, "webhook.site");
+            gone("POST https://trigger.macrodroid.com/" + u + "/deploy", u, "/deploy");
+            gone("POST https://hook.eu1.make.com/" + FormChecks.hexAfterA1(random, 32), "make.com/a1");
+        }
+    }
+
+    @Test
+    void idsHashesAndNamesInPathsThatNoMarkerNamesStay() {
+        String u = uuid();
+        String sha = FormChecks.hexAfterA1(random, 40);
+        // a commit's hash, a resource's UUID, a run's id, an asset's content hash, a request id, an S3 key
+        FormChecks.untouched(redactor, "GET https://github.com/acme/shop/commit/" + sha);
+        FormChecks.untouched(redactor, "GET https://github.com/acme/shop/tree/" + sha + "/src");
+        FormChecks.untouched(redactor, "GET https://api.acme.example/v2/users/" + u + "/orders");
+        FormChecks.untouched(redactor, "GET https://ci.acme.example/api/runs/" + u);
+        FormChecks.untouched(redactor, "GET https://cdn.acme.example/static/js/main.3f2a9c1b.js");
+        FormChecks.untouched(redactor, "GET https://bucket.s3.amazonaws.com/uploads/2024/" + u + ".png");
+        // a build hook's URL, which an outside measure keeps as a configuration value (Netlify's /build_hooks/<id>)
+        FormChecks.untouched(redactor, "POST https://api.netlify.com/build_hooks/" + FormChecks.hexAfterA1(random, 24));
+        // a marker followed by a word, a hook's name, a short code; the hosts' other paths
+        FormChecks.untouched(redactor, "POST https://git.acme.example/api/v4/projects/42/hooks/pre-receive");
+        FormChecks.untouched(redactor, "POST https://ci.acme.example/webhooks/github");
+        FormChecks.untouched(redactor, "POST https://auth.acme.example/oauth/token/refresh");
+        FormChecks.untouched(redactor, "GET https://hc-ping.com/docs/api");
+        FormChecks.untouched(redactor, "GET https://www.make.com/en/pricing");
+        FormChecks.untouched(redactor, "GET https://www.loggly.com/docs/inputs/overview/");
+        // a marker that holds on its hosts only: /t/ and /inputs/ elsewhere are paths
+        FormChecks.untouched(redactor, "GET https://shop.acme.example/t/" + u + "/summary");
+        FormChecks.untouched(redactor, "GET https://api.acme.example/inputs/" + u);
     }
 }

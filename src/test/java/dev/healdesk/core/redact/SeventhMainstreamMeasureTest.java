@@ -35,8 +35,11 @@ class SeventhMainstreamMeasureTest {
     // as rules are written from its failures, never the other way.
     // After an Authorization header's credential after a vendor's own scheme word (redact51, SeventhMainstreamFormsTest:
     // curl's -H "Authorization: GenieKey …"): standard 21 and at rest 20 leaked, kept as before.
-    private static final int LEAKS_STANDARD = 21;
-    private static final int LEAKS_AT_REST = 20;
+    // After the URL path tokens of redact53 (token-rules.json urlPaths, Urls; PlaceFormsTest: Grafana OnCall's
+    // /integrations/v1/<type>/<token>, Splunk On-Call's /alert/<key>/<routing> and others): standard 16 and at rest 15
+    // leaked, kept as before.
+    private static final int LEAKS_STANDARD = 16;
+    private static final int LEAKS_AT_REST = 15;
     private static final int KEPT_STANDARD = 791;
     private static final int KEPT_AT_REST = 791;
 
