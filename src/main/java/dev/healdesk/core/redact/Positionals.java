@@ -20,15 +20,21 @@ final class Positionals extends Detector {
      * One row: the command phrases and which argument after the phrase is the password (1 the first; 0 what is piped
      * into the command); where the argument is one only in a mode a flag sets, the letters of short flags that must be
      * given before it ({@code with}) and those that must not ({@code without}), as {@code htpasswd -b file user …}
-     * takes its password third and {@code htpasswd -nb user …} second. Empty: no flag matters.
+     * takes its password third and {@code htpasswd -nb user …} second. Empty: no flag matters. {@code valued}: the
+     * command's options that take the next argument as their value, which is then no positional argument
+     * ({@code cargo login --registry acme TOKEN}, {@code openssl passwd -salt xyz PASSWORD}). {@code notProse}: the
+     * argument must be no word of prose, as a one-word command's must, where the phrase is also said in a sentence
+     * ("run bw unlock to get a session key", "then cargo login with your token").
      */
-    record Row(String id, List<String> commands, int position, String with, String without) {
+    record Row(String id, List<String> commands, int position, String with, String without, List<String> valued,
+               boolean notProse) {
         Row(String id, List<String> commands, int position) {
-            this(id, commands, position, "", "");
+            this(id, commands, position, "", "", List.of(), false);
         }
     }
 
-    private record Phrase(String first, String last, int position, String with, String without) {
+    private record Phrase(String first, String last, int position, String with, String without, String[] valued,
+                          boolean notProse) {
     }
 
     private final Phrase[][] byFirstChar = new Phrase[128][];
@@ -46,8 +52,13 @@ final class Positionals extends Detector {
                 }
                 String last = words[words.length - 1];
                 String first = words.length < 2 ? null : words[words.length - 2];
-                by.computeIfAbsent(last.charAt(0), k -> new ArrayList<>()).add(new Phrase(first, last, r.position(), r.with(), r.without()));
-                lengths |= 1L << Math.min(63, last.length());
+                by.computeIfAbsent(last.charAt(0), k -> new ArrayList<>()).add(new Phrase(first, last, r.position(), r.with(), r.without(),
+                        r.valued().toArray(new String[0]), r.notProse()));
+                int word = 1;   // the trigger's word: up to a - or : of the subcommand (store-secret)
+                while (word < last.length() && Chars.word(last.charAt(word))) {
+                    word++;
+                }
+                lengths |= 1L << Math.min(63, word);
             }
         }
         by.forEach((c, list) -> {
@@ -91,7 +102,9 @@ final class Positionals extends Detector {
         }
         boolean blankBefore = i > 0 && Chars.blank(s.charAt(i - 1));
         for (Phrase p : phrases) {
-            if (end - i != p.last().length() || !s.startsWith(p.last(), i)
+            // the word's end, or for a subcommand spelt with - or : (store-secret, user:password) the phrase's own
+            int last = i + p.last().length();
+            if (last < end || !s.startsWith(p.last(), i) || last < s.length() && !Chars.space(s.charAt(last))
                     || (p.first() == null ? !commandStart(s, i) : !blankBefore || !firstBefore(s, i, p.first()))) {
                 continue;
             }
@@ -99,10 +112,10 @@ final class Positionals extends Detector {
                 CommandLines.piped(scan, i, false);   // echo '…' | kinit bob@REALM: what is piped in is the password
                 continue;
             }
-            int v = end;
+            int v = last;
             int n = 0;
             StringBuilder letters = new StringBuilder();   // the letters of the short flags given so far: -nbB
-            boolean userNext = false;   // the argument after -u, --user or --username: the user, no position
+            boolean userNext = false;   // the argument after -u, --user, --username or a valued option: no position
             while (true) {
                 while (v < s.length() && Chars.blank(s.charAt(v))) {
                     v++;
@@ -120,10 +133,10 @@ final class Positionals extends Detector {
                     letters.append(s, v + 1, argEnd);
                 }
                 boolean user = userNext;
-                userNext = flag && userFlag(s, v, argEnd);
+                userNext = flag && (userFlag(s, v, argEnd) || Chars.isAnyExactly(s, v, argEnd, p.valued()));
                 if (!flag && !user && ++n == p.position()) {
                     if (argEnd > start && mode(letters, p) && !Values.placeholder(s, start, argEnd)
-                            && !(p.first() == null && word(s, start, argEnd))) {
+                            && !((p.first() == null || p.notProse()) && word(s, start, argEnd))) {
                         scan.add(SecretKind.PASSWORD, start, argEnd);
                     }
                     break;   // the arguments before it are scanned too: a URL's address, a host's
@@ -161,15 +174,18 @@ final class Positionals extends Detector {
     }
 
     /**
-     * Whether {@code s[start, end)} is a word of prose, small letters and perhaps a sentence's sign after them: a command
-     * of one word may be the subject of a sentence ("radtest is what we use; …"), so its argument must not be one.
+     * Whether {@code s[start, end)} is a word of prose, small letters and perhaps a sentence's sign or a closing quote
+     * after them: a command of one word may be the subject of a sentence ("radtest is what we use; …"), so its
+     * argument must not be one.
      */
     private static boolean word(String s, int start, int end) {
         int k = start;
         while (k < end && Chars.lower(s.charAt(k))) {
             k++;
         }
-        return k > start && (k == end || k == end - 1 && ".,;:".indexOf(s.charAt(k)) >= 0);
+        // a sentence's sign after it, or the closing quote of the message it ends (msg="vault login failed")
+        return k > start && (k == end || k == end - 1 && (".,;:".indexOf(s.charAt(k)) >= 0
+                || (s.charAt(k) == '"' || s.charAt(k) == '\'') && s.charAt(start - 1) != s.charAt(k)));
     }
 
     /**

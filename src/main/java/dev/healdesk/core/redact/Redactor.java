@@ -103,7 +103,7 @@ public final class Redactor {
         Tables tables = new Tables();
         box = new Detector[] {tables};
         on("0123456789+(", numbers);
-        on(":", new Urls());
+        on(":", new Urls(RULES.urlPaths()));
         on(":", new Ipv6());
         on(":=>", keyValues);
         on("|", tables);

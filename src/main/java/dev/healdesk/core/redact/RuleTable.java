@@ -19,12 +19,13 @@ import java.util.regex.Pattern;
 /**
  * The shapes of secrets, kept as data in {@value #RESOURCE}: token formats ({@link Tokens}), the command-line
  * flags that carry passwords ({@link CommandLines}), the commands that take a {@code user/password@connect}
- * logon as an argument ({@link Logons}) and those that take a password as a positional argument ({@link Positionals}), each with the public rule set or manual it was learnt from.
+ * logon as an argument ({@link Logons}), those that take a password as a positional argument ({@link Positionals}) and
+ * the URL paths whose segment is a credential ({@link Urls}), each with the public rule set or manual it was learnt from.
  * Read once when the redactor is built and compiled into its scanner; a broken table stops Healdesk at start,
  * naming the rule, rather than redacting less.
  */
 record RuleTable(List<Tokens.Rule> tokens, List<CommandLines.Flag> flags, List<Logons.Logon> logons,
-                 List<Positionals.Row> positionals) {
+                 List<Positionals.Row> positionals, List<Urls.PathRule> urlPaths) {
 
     static final String RESOURCE = "token-rules.json";
     private static final String TAIL = "(?![A-Za-z0-9_-])";
@@ -36,7 +37,8 @@ record RuleTable(List<Tokens.Rule> tokens, List<CommandLines.Flag> flags, List<L
     static RuleTable load() {
         JsonNode root = resource(RESOURCE);
         return new RuleTable(each(root.get("rules"), RuleTable::token), each(root.get("commandLines"), RuleTable::flag),
-                each(root.get("logons"), RuleTable::logon), each(root.get("positionals"), RuleTable::positional));
+                each(root.get("logons"), RuleTable::logon), each(root.get("positionals"), RuleTable::positional),
+                each(root.get("urlPaths"), RuleTable::urlPath));
     }
 
     /**
@@ -137,6 +139,19 @@ record RuleTable(List<Tokens.Rule> tokens, List<CommandLines.Flag> flags, List<L
                 n.path("mixed").asBoolean(false), n.path("withScheme").asBoolean(false));
     }
 
+    private static Urls.PathRule urlPath(JsonNode n) {
+        List<String> markers = strings(n.path("markers"));
+        int min = n.path("min").asInt(20);
+        if (markers.isEmpty() || min < 8) {
+            throw new IllegalArgumentException("needs markers and a least length of 8 or more");
+        }
+        if (markers.contains("") && !n.has("hosts")) {
+            throw new IllegalArgumentException("an empty marker (the path's first segment) needs hosts");
+        }
+        return new Urls.PathRule(n.get("id").asText(), markers, strings(n.path("hosts")), n.path("after").asInt(0), min,
+                n.path("next").asBoolean(false));
+    }
+
     private static CommandLines.Flag flag(JsonNode n) {
         List<String> commands = strings(n.path("commands"));
         List<String> flags = strings(n.path("flags"));
@@ -174,7 +189,8 @@ record RuleTable(List<Tokens.Rule> tokens, List<CommandLines.Flag> flags, List<L
             throw new IllegalArgumentException("needs commands and a position of 0 or more");
         }
         return new Positionals.Row(n.get("id").asText(), commands, position, n.path("with").asText(""),
-                n.path("without").asText(""));
+                n.path("without").asText(""), strings(n.path("valued")),
+                n.path("notProse").asBoolean(false));
     }
 
     private static List<String> strings(JsonNode array) {

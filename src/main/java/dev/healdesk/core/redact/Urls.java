@@ -1,5 +1,7 @@
 package dev.healdesk.core.redact;
 
+import java.util.List;
+
 /**
  * The credentials in a URL or DSN, found at its {@code ://} (any scheme: postgres, mysql, jdbc:*, mongodb and
  * mongodb+srv, redis and rediss, amqp and amqps, http(s), ftp, ldap, smtp...): the password of its user info goes,
@@ -18,41 +20,66 @@ final class Urls extends Detector {
     static final int MIN_HEX_USER = 32;
 
     private static final boolean[] SLASH = Chars.set("/0123456789*");
-
-    /** How far into a URL its path's {@code /hooks/} is looked for. */
+    /** How far into a URL its path's marker ({@code /hooks/}, {@code /receiver/v1/http/}) is looked for. */
     private static final int MAX_HOOK_PATH = 160;
-    /** The fewest characters of a webhook's id that carries its secret. */
-    private static final int MIN_HOOK_ID = 20;
+    /** The longest secret segment read: Sumo Logic's collector codes run past 150 characters. */
+    private static final int MAX_SEGMENT = 512;
 
     /**
-     * An incoming webhook's id in the path of a URL whose host starts at {@code host}: the segment after
-     * {@code /hooks/} or {@code /webhooks/} (Mattermost's {@code /hooks/<26 characters>}, Rocket.Chat's
-     * {@code /hooks/<id>/<token>}, Zapier's, Make's, a CI's inbound hooks), and the segment after it where that looks
-     * generated too. Whoever holds the URL posts as the integration: the id is the secret, as Slack's and Discord's
-     * webhook URLs are (those are the token table's). A segment goes only when it has {@value #MIN_HOOK_ID} or more
-     * letters, digits, {@code _} or {@code -} with a letter and a digit, so {@code /hooks/pre-receive} and
-     * {@code /webhooks/github} stay.
+     * One row of the {@code urlPaths} table of {@link RuleTable}: a credential that is a URL's path segment, found by
+     * its place. {@code markers}: the segments (one or several, {@code receiver/v1/http}) after which it stands, an
+     * empty one for the first segment of the path; {@code hosts}: the host names (or their last labels) the row holds
+     * for, none for every host; {@code after}: how many segments stand between the marker and the secret (Grafana
+     * OnCall's {@code /integrations/v1/<type>/<token>}); {@code min}: the fewest characters of a secret segment;
+     * {@code next}: the segment after it goes too where it looks generated (Rocket.Chat's {@code /hooks/<id>/<token>}).
      */
-    private static void hook(Scan scan, int host) {
+    record PathRule(String id, List<String> markers, List<String> hosts, int after, int min, boolean next) {
+    }
+
+    private final PathRule[] paths;
+
+    Urls(List<PathRule> paths) {
+        this.paths = paths.toArray(new PathRule[0]);
+    }
+
+    /**
+     * A credential in the path of a URL whose host starts at {@code host}: the segment after a marker of the table
+     * ({@link PathRule}), an incoming webhook's id after {@code /hooks/} or {@code /webhooks/} (Mattermost's
+     * {@code /hooks/<26 characters>}, n8n's {@code /webhook/<uuid>}), a log source's token (Sumo Logic's
+     * {@code /receiver/v1/http/<token>}, Loggly's {@code /inputs/<token>/}), a heartbeat's, and on
+     * hosts whose path is the secret (Healthchecks' {@code hc-ping.com/<uuid>}) the first segment. Whoever holds the
+     * URL posts as the integration: the id is the secret, as Slack's and Discord's webhook URLs are (those are the
+     * token table's). A segment goes only when it looks generated ({@link #hookSegment}: {@code min} or more letters,
+     * digits, {@code _} or {@code -} with a letter and a digit), so {@code /hooks/pre-receive} and
+     * {@code /webhooks/github} stay; a commit's hash after {@code /commit/}, a resource's UUID after {@code /users/}
+     * and an asset's content hash stay, as no marker names them.
+     */
+    private void hook(Scan scan, int host) {
         String s = scan.text;
         int k = host;
         int limit = Math.min(s.length(), host + MAX_HOOK_PATH);
         while (k < limit && !Chars.space(s.charAt(k)) && s.charAt(k) != '"' && s.charAt(k) != '\'' && s.charAt(k) != '/') {
             k++;
         }
+        int colon = Chars.lastIndexOf(s, ':', host, k);
+        int hostEnd = colon >= 0 ? colon : k;   // without its port: hc-ping.com:443
+        boolean first = true;
         while (k < limit && s.charAt(k) == '/') {
             int seg = k + 1;
-            if (s.startsWith("hooks/", seg) || s.startsWith("webhooks/", seg)) {
-                int id = s.indexOf('/', seg) + 1;
-                int end = hookSegment(s, id);
-                if (end > 0) {
-                    scan.add(SecretKind.GENERIC_SECRET, id, end);
-                    if (end < s.length() && s.charAt(end) == '/' && hookSegment(s, end + 1) > 0) {
-                        scan.add(SecretKind.GENERIC_SECRET, end + 1, hookSegment(s, end + 1));
+            for (PathRule r : paths) {
+                if (marked(s, seg, first, r) && onHost(s, host, hostEnd, r)) {
+                    int id = after(s, seg + markerLength(s, seg, first, r), r.after());
+                    int end = id < 0 ? -1 : hookSegment(s, id, r.min());
+                    if (end > 0) {
+                        scan.add(SecretKind.GENERIC_SECRET, id, end);
+                        if (r.next() && end < s.length() && s.charAt(end) == '/' && hookSegment(s, end + 1, r.min()) > 0) {
+                            scan.add(SecretKind.GENERIC_SECRET, end + 1, hookSegment(s, end + 1, r.min()));
+                        }
+                        return;
                     }
                 }
-                return;
             }
+            first = false;
             k = seg;
             while (k < limit && (Chars.alnum(s.charAt(k)) || s.charAt(k) == '-' || s.charAt(k) == '_'
                     || s.charAt(k) == '.')) {
@@ -61,18 +88,67 @@ final class Urls extends Detector {
         }
     }
 
-    /** The end of a generated-looking path segment at {@code start} ({@link #hook}), or -1. */
-    private static int hookSegment(String s, int start) {
+    /** Whether a marker of {@code r} stands at the segment {@code seg}, followed by a slash; the empty one first only. */
+    private static boolean marked(String s, int seg, boolean first, PathRule r) {
+        return markerLength(s, seg, first, r) >= 0;
+    }
+
+    /** The length of {@code r}'s marker at {@code seg} with its slash (0 for the empty one), or -1. */
+    private static int markerLength(String s, int seg, boolean first, PathRule r) {
+        for (String m : r.markers()) {
+            if (m.isEmpty()) {
+                if (first) {
+                    return 0;
+                }
+            } else if (s.startsWith(m, seg) && seg + m.length() < s.length() && s.charAt(seg + m.length()) == '/') {
+                return m.length() + 1;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether the host {@code s[start, end)} is one of {@code r}'s, or ends with one after a dot; no hosts: any. */
+    private static boolean onHost(String s, int start, int end, PathRule r) {
+        if (r.hosts().isEmpty()) {
+            return true;
+        }
+        for (String h : r.hosts()) {
+            int at = end - h.length();
+            if (at >= start && s.regionMatches(true, at, h, 0, h.length()) && (at == start || s.charAt(at - 1) == '.')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The start of the segment {@code skip} segments on from {@code start}, or -1 where the path ends first. */
+    private static int after(String s, int start, int skip) {
+        int k = start;
+        for (int n = 0; n < skip; n++) {
+            while (k < s.length() && (Chars.alnum(s.charAt(k)) || s.charAt(k) == '-' || s.charAt(k) == '_'
+                    || s.charAt(k) == '.')) {
+                k++;
+            }
+            if (k >= s.length() || s.charAt(k) != '/') {
+                return -1;
+            }
+            k++;
+        }
+        return k;
+    }
+
+    /** The end of a generated-looking path segment at {@code start} ({@link #hook}) of {@code min} or more characters, or -1. */
+    private static int hookSegment(String s, int start, int min) {
         int e = start;
         boolean letter = false;
         boolean digit = false;
-        while (e < s.length() && e - start <= 128 && (Chars.alnum(s.charAt(e)) || s.charAt(e) == '-'
+        while (e < s.length() && e - start <= MAX_SEGMENT && (Chars.alnum(s.charAt(e)) || s.charAt(e) == '-'
                 || s.charAt(e) == '_')) {
             letter |= Chars.letter(s.charAt(e));
             digit |= Chars.digit(s.charAt(e));
             e++;
         }
-        return e - start >= MIN_HOOK_ID && letter && digit && !Values.placeholder(s, start, e) ? e : -1;
+        return e - start >= min && letter && digit && !Values.placeholder(s, start, e) ? e : -1;
     }
 
     /** {@code ://}; or a digit or {@code *}, the port of a {@code .pgpass} line. */

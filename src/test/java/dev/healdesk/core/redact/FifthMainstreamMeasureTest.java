@@ -83,8 +83,10 @@ class FifthMainstreamMeasureTest {
     // After a try at a one-time code by its Devise-style name (otp_attempt) and the UK's National Insurance number by
     // its bare label "NationalInsurance" (redact50, KeyNames; OutsideGapsFormsTest): standard 5 and at rest 4 leaked,
     // kept as before.
-    private static final int LEAKS_STANDARD = 5;
-    private static final int LEAKS_AT_REST = 4;
+    // Then what echo pipes into a command that reads a secret from standard input (npx wrangler secret put NAME,
+    // redact53, token-rules.json positionals "piped-secret-value"; PlaceFormsTest): standard 4 and at rest 3 leaked.
+    private static final int LEAKS_STANDARD = 4;
+    private static final int LEAKS_AT_REST = 3;
     private static final int KEPT_STANDARD = 1390;
     private static final int KEPT_AT_REST = 1397;
 
