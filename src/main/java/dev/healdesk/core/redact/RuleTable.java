@@ -19,12 +19,14 @@ import java.util.regex.Pattern;
 /**
  * The shapes of secrets, kept as data in {@value #RESOURCE}: token formats ({@link Tokens}), the command-line
  * flags that carry passwords ({@link CommandLines}), the commands that take a {@code user/password@connect}
- * logon as an argument ({@link Logons}) and those that take a password as a positional argument ({@link Positionals}), each with the public rule set or manual it was learnt from.
+ * logon as an argument ({@link Logons}) and those that take a password as a positional argument ({@link Positionals}),
+ * and the well-known calls that take a secret by position ({@link PositionalCalls}), each with the public rule set,
+ * manual or signature it was learnt from.
  * Read once when the redactor is built and compiled into its scanner; a broken table stops Healdesk at start,
  * naming the rule, rather than redacting less.
  */
 record RuleTable(List<Tokens.Rule> tokens, List<CommandLines.Flag> flags, List<Logons.Logon> logons,
-                 List<Positionals.Row> positionals) {
+                 List<Positionals.Row> positionals, List<PositionalCalls.Row> positionalCalls) {
 
     static final String RESOURCE = "token-rules.json";
     private static final String TAIL = "(?![A-Za-z0-9_-])";
@@ -36,7 +38,8 @@ record RuleTable(List<Tokens.Rule> tokens, List<CommandLines.Flag> flags, List<L
     static RuleTable load() {
         JsonNode root = resource(RESOURCE);
         return new RuleTable(each(root.get("rules"), RuleTable::token), each(root.get("commandLines"), RuleTable::flag),
-                each(root.get("logons"), RuleTable::logon), each(root.get("positionals"), RuleTable::positional));
+                each(root.get("logons"), RuleTable::logon), each(root.get("positionals"), RuleTable::positional),
+                each(root.get("positionalCalls"), RuleTable::positionalCall));
     }
 
     /**
@@ -175,6 +178,19 @@ record RuleTable(List<Tokens.Rule> tokens, List<CommandLines.Flag> flags, List<L
         }
         return new Positionals.Row(n.get("id").asText(), commands, position, n.path("with").asText(""),
                 n.path("without").asText(""));
+    }
+
+    private static PositionalCalls.Row positionalCall(JsonNode n) {
+        List<String> calls = strings(n.path("calls"));
+        int position = n.path("position").asInt(0);
+        String shape = n.path("shape").asText("");
+        if (calls.isEmpty() || position < 1 || !List.of("", "secretLike", "passwordLike").contains(shape)
+                || !n.hasNonNull("source")) {
+            throw new IllegalArgumentException(
+                    "needs calls, a position of 1 or more and a source; shape is secretLike, passwordLike or none");
+        }
+        return new PositionalCalls.Row(n.get("id").asText(), calls, position,
+                SecretKind.valueOf(n.path("kind").asText("GENERIC_SECRET")), shape, n.path("numberAt").asInt(0));
     }
 
     private static List<String> strings(JsonNode array) {

@@ -35,8 +35,11 @@ class SeventhMainstreamMeasureTest {
     // as rules are written from its failures, never the other way.
     // After an Authorization header's credential after a vendor's own scheme word (redact51, SeventhMainstreamFormsTest:
     // curl's -H "Authorization: GenieKey …"): standard 21 and at rest 20 leaked, kept as before.
-    private static final int LEAKS_STANDARD = 21;
-    private static final int LEAKS_AT_REST = 20;
+    // After redact52's secrets given by position to well-known calls (positionalCalls of token-rules.json,
+    // PositionalCallsFormsTest): the Algolia key second in SearchClient.create(…) goes, standard 20 and at rest 19
+    // leaked, kept as before.
+    private static final int LEAKS_STANDARD = 20;
+    private static final int LEAKS_AT_REST = 19;
     private static final int KEPT_STANDARD = 791;
     private static final int KEPT_AT_REST = 791;
 
