@@ -100,8 +100,7 @@ final class PositionalCalls extends Detector {
             }
             int[] value = literal(s, args[2 * r.position() - 1], args[2 * r.position()]);
             if (value != null && shaped(r.shape(), s, value[0], value[1]) && !secretsName(scan, value[0], value[1])) {
-                scan.add(r.kind(), value[0], value[1]);
-                return paren + 1;
+                scan.add(r.kind(), value[0], value[1]);   // and on: another row may take another argument of the call
             }
         }
         return paren + 1;

@@ -185,6 +185,13 @@ class PositionalCallsFormsTest {
             String token = FormChecks.hexAfterA1(random, 32);
             FormChecks.gone(redactor, "mixpanel.init('" + token + "');", token, "mixpanel.init('");
             FormChecks.gone(redactor, "analytics.load(\"" + key + "\");", key, "analytics.load(\"");
+            FormChecks.gone(redactor, "    client = Minio('minio.internal:9000', 'ci-access', '" + key + "', secure=False)", key,
+                    "'minio.internal:9000', 'ci-access'", "secure=False");
+            String tokenSecret = key();
+            FormChecks.gone(redactor, "    h = tweepy.OAuth1UserHandler(consumer_key, '" + key + "', access_token, '"
+                    + tokenSecret + "')", key, "consumer_key", "access_token");
+            FormChecks.gone(redactor, "    h = tweepy.OAuth1UserHandler(consumer_key, '" + key + "', access_token, '"
+                    + tokenSecret + "')", tokenSecret, "consumer_key", "access_token");
             FormChecks.gone(redactor, "    return AwsBasicCredentials.create(accessKeyId, \"" + key + "\");",
                     key, "accessKeyId");
         }
@@ -231,6 +238,11 @@ class PositionalCallsFormsTest {
             FormChecks.gone(redactor, "    if (!ftp_login($conn, 'deploy', '" + pw + "')) {", pw, "'deploy'");
             FormChecks.gone(redactor, "    conn.simple_bind_s(\"cn=admin,dc=example,dc=org\", \"" + pw + "\")", pw,
                     "cn=admin,dc=example,dc=org");
+            FormChecks.gone(redactor, "    c = pika.PlainCredentials('guest-admin', '" + pw + "')", pw, "'guest-admin'");
+            FormChecks.gone(redactor, "    conn = ldap3.Connection(server, 'cn=admin,dc=example,dc=org', '" + pw
+                    + "', auto_bind=True)", pw, "'cn=admin,dc=example,dc=org'", "auto_bind=True");
+            FormChecks.gone(redactor, "    conn = SMBConnection('svc-backup', '" + pw + "', 'ci-runner', 'FILESRV01')", pw,
+                    "'svc-backup'", "'ci-runner', 'FILESRV01'");
             // unittest.mock's failure names the mocked method alone
             FormChecks.gone(redactor, "E       AssertionError: expected call not found.\nE       Expected: connect('db.internal',"
                     + " 22, 'deploy', '" + pw + "')\nE         Actual: connect('db.internal', 22, 'deploy', 'x')", pw,
@@ -253,6 +265,10 @@ class PositionalCallsFormsTest {
         // a connect with no object before it and no mock's label: a word of prose
         FormChecks.untouched(redactor, "We expected connect('a', 22, 'b', 'cdefgh1') to fail");
         FormChecks.untouched(redactor, "    it(\"FTP(host, user, passwd) logs in\")");
+        FormChecks.untouched(redactor, "    conn = ldap3.Connection(server, user_dn, password, auto_bind=True)");
+        // a keyword argument where the password's place would be: counting stops there
+        FormChecks.untouched(redactor, "    conn = ldap3.Connection(server, 'cn=admin', auto_bind=True, read_only='yes-please1')");
+        FormChecks.untouched(redactor, "    c = pika.PlainCredentials('guest', os.environ['RABBIT_PASS'])");
     }
 
     @Test
