@@ -19,13 +19,15 @@ import java.util.regex.Pattern;
 /**
  * The shapes of secrets, kept as data in {@value #RESOURCE}: token formats ({@link Tokens}), the command-line
  * flags that carry passwords ({@link CommandLines}), the commands that take a {@code user/password@connect}
- * logon as an argument ({@link Logons}), those that take a password as a positional argument ({@link Positionals}) and
- * the URL paths whose segment is a credential ({@link Urls}), each with the public rule set or manual it was learnt from.
+ * logon as an argument ({@link Logons}), those that take a password as a positional argument ({@link Positionals}),
+ * the URL paths whose segment is a credential ({@link Urls}) and the well-known calls that take a secret by position
+ * ({@link PositionalCalls}), each with the public rule set, manual or signature it was learnt from.
  * Read once when the redactor is built and compiled into its scanner; a broken table stops Healdesk at start,
  * naming the rule, rather than redacting less.
  */
 record RuleTable(List<Tokens.Rule> tokens, List<CommandLines.Flag> flags, List<Logons.Logon> logons,
-                 List<Positionals.Row> positionals, List<Urls.PathRule> urlPaths) {
+                 List<Positionals.Row> positionals, List<Urls.PathRule> urlPaths,
+                 List<PositionalCalls.Row> positionalCalls) {
 
     static final String RESOURCE = "token-rules.json";
     private static final String TAIL = "(?![A-Za-z0-9_-])";
@@ -38,7 +40,8 @@ record RuleTable(List<Tokens.Rule> tokens, List<CommandLines.Flag> flags, List<L
         JsonNode root = resource(RESOURCE);
         return new RuleTable(each(root.get("rules"), RuleTable::token), each(root.get("commandLines"), RuleTable::flag),
                 each(root.get("logons"), RuleTable::logon), each(root.get("positionals"), RuleTable::positional),
-                each(root.get("urlPaths"), RuleTable::urlPath));
+                each(root.get("urlPaths"), RuleTable::urlPath),
+                each(root.get("positionalCalls"), RuleTable::positionalCall));
     }
 
     /**
@@ -191,6 +194,19 @@ record RuleTable(List<Tokens.Rule> tokens, List<CommandLines.Flag> flags, List<L
         return new Positionals.Row(n.get("id").asText(), commands, position, n.path("with").asText(""),
                 n.path("without").asText(""), strings(n.path("valued")),
                 n.path("notProse").asBoolean(false));
+    }
+
+    private static PositionalCalls.Row positionalCall(JsonNode n) {
+        List<String> calls = strings(n.path("calls"));
+        int position = n.path("position").asInt(0);
+        String shape = n.path("shape").asText("");
+        if (calls.isEmpty() || position < 1 || !List.of("", "secretLike", "passwordLike").contains(shape)
+                || !n.hasNonNull("source")) {
+            throw new IllegalArgumentException(
+                    "needs calls, a position of 1 or more and a source; shape is secretLike, passwordLike or none");
+        }
+        return new PositionalCalls.Row(n.get("id").asText(), calls, position,
+                SecretKind.valueOf(n.path("kind").asText("GENERIC_SECRET")), shape, n.path("numberAt").asInt(0));
     }
 
     private static List<String> strings(JsonNode array) {

@@ -51,8 +51,11 @@ class ThirdMainstreamMeasureTest {
     // redact40's EC key by its members (a d beside an x and a y of one Base64url length, no "kty" needed) takes
     // QuestDB's d: standard 26 -> 25, at rest 14 -> 13, kept unchanged (its x and y, public, stay as a JWK's do).
     // Both merged (main, this stop): standard 24 and at rest 12 leaked, kept as before.
-    private static final int LEAKS_STANDARD = 24;
-    private static final int LEAKS_AT_REST = 12;
+    // After redact52's secrets given by position to well-known calls (positionalCalls of token-rules.json,
+    // PositionalCallsFormsTest): the Algolia key second in algoliasearch(…) goes, standard 23 and at rest 11 leaked,
+    // kept as before.
+    private static final int LEAKS_STANDARD = 23;
+    private static final int LEAKS_AT_REST = 11;
     private static final int KEPT_STANDARD = 1046;
     private static final int KEPT_AT_REST = 1053;
 
