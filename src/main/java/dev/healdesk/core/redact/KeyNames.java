@@ -65,6 +65,10 @@ final class KeyNames {
             // an invitation's code or token in a link or a field (?invite=…, "invitation": …): whoever holds it joins as
             // the one invited; its value must still look random, so invite=true and "invite": "ann@…" stay
             "invite", "invitation",
+            // a share link's token (Vercel's preview ?_vercel_share=…, a document's or a board's ?share=…): whoever
+            // holds the link sees what it shares; its value must still look random, so share=true and
+            // "share": "facebook" stay
+            "share",
             // a URL's userinfo (RFC 3986), user:password, as Confluent's basic.auth.user.info carries it
             "userinfo",
             // a header or field that carries the credential by that name (AppsFlyer's server-to-server API sends its dev

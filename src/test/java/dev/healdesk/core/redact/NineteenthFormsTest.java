@@ -15,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * its label, New Zealand's NHI by its label and check ({@link Judge#nhi}) and a VIN by its label ({@link KeyNames});
  * Malay's password label (local-labels.json); a PIN's digits after the word alone ({@link OneTimeCodes}); GitHub
  * Actions' workflow commands that set a named value ({@link SetAs}) and an address after their {@code ::}
- * ({@link Emails}); and Hibernate Validator's messages after a method parameter's path, in any language
- * ({@link KeyValues}). Each on lines written for this test, not taken from the corpus, with counter-examples that must
+ * ({@link Emails}); a share link's token by its name ({@link KeyNames}); and Hibernate Validator's messages after a
+ * method parameter's path, in any language ({@link KeyValues}). Each on lines written for this test, not taken from the corpus, with counter-examples that must
  * come through as they are. Values are drawn here; numbers are made from the published check rules, each with a twin
  * whose check is wrong.
  */
@@ -214,6 +214,21 @@ class NineteenthFormsTest {
         FormChecks.untouched(redactor, "::error file=app.js,line=10::Something failed");
         // a URL's login with an empty user is still no address
         FormChecks.untouched(redactor, "see std::cout and ns::value");
+    }
+
+    @Test
+    void aShareLinksTokenGoesAndAShareThatIsNoTokenStays() {
+        for (int k = 0; k < 6; k++) {
+            String hex = FormChecks.hexAfterA1(random, 32);
+            String text = "::set-output name=preview_url::https://shop-git-main.vercel.app?_vercel_share=" + hex;
+            FormChecks.gone(redactor, text, hex, "https://shop-git-main.vercel.app?_vercel_share=");
+            FormChecks.gone(Redactor.atRest(), text, hex, "?_vercel_share=");
+            String token = FormChecks.token(random, 22) + "9";
+            FormChecks.gone(redactor, "GET /board?share=" + token + "&tab=2 403", token, "/board?share=", "&tab=2 403");
+        }
+        FormChecks.untouched(redactor, "GET /post?share=true&via=twitter 200");
+        FormChecks.untouched(redactor, "{\"share\": \"facebook\", \"ratio\": 0.25}");
+        FormChecks.untouched(redactor, "share=twitter share_id=12345 fileshare=dept-files-2024");
     }
 
     @Test
