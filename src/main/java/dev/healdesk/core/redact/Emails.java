@@ -43,7 +43,7 @@ final class Emails extends Detector {
         }
         if (start > 0 && (s.charAt(start - 1) == '/'
                 || s.charAt(start - 1) == ':' && !mailto(s, start - 1) && !mailKey(s, start - 1)
-                && !robotVariable(s, start - 1))) {
+                && !robotVariable(s, start - 1) && !workflowValue(s, start - 1))) {
             return at + 1;
         }
         int end = at + sep;
@@ -204,6 +204,15 @@ final class Emails extends Detector {
             w--;
         }
         return w == 0 || s.charAt(w - 1) != '/';   // amqp://mail:guest@rabbit.acme.net: a URL's user, no key
+    }
+
+    /**
+     * Whether the colon at {@code colon} closes a {@code ::}, as a GitHub Actions workflow command parts its
+     * parameters from its value ({@code ::save-state name=reviewer::ann@…}, {@code ::add-mask::…}): what follows is
+     * the value, not a URL's password (a URL's user is never empty).
+     */
+    private static boolean workflowValue(String s, int colon) {
+        return colon > 0 && s.charAt(colon - 1) == ':';
     }
 
     /**

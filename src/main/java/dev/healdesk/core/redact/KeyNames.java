@@ -65,6 +65,10 @@ final class KeyNames {
             // an invitation's code or token in a link or a field (?invite=…, "invitation": …): whoever holds it joins as
             // the one invited; its value must still look random, so invite=true and "invite": "ann@…" stay
             "invite", "invitation",
+            // a share link's token (Vercel's preview ?_vercel_share=…, a document's or a board's ?share=…): whoever
+            // holds the link sees what it shares; its value must still look random, so share=true and
+            // "share": "facebook" stay
+            "share",
             // a URL's userinfo (RFC 3986), user:password, as Confluent's basic.auth.user.info carries it
             "userinfo",
             // a header or field that carries the credential by that name (AppsFlyer's server-to-server API sends its dev
@@ -132,7 +136,13 @@ final class KeyNames {
             // the US National Provider Identifier of a doctor or a nurse, a person's own number, a key of its own in
             // health records and claims ("npi": …); by its label only: its one Luhn digit (over 80840 and the first
             // nine) one in ten passes, and SMPP's numbering plan indicator (npi=1) is too short for a number's shape
-            "npi"};
+            "npi",
+            // Brazil's PIS/PASEP (NIS, and NIT for the self-employed: one worker's social-integration number, printed
+            // DDD.DDDDD.DD-D; NationalIds reads that layout alone by its check), New Zealand's NHI (a patient's
+            // National Health Index number, three letters and four digits or the 2022 letters-digits-letters form,
+            // one check character) and a vehicle's VIN (17 letters and digits, a car's own and its owner's), by their
+            // labels: their values must still be a number's shape, so "vin": "rouge" and "nhi": true stay
+            "pis", "pasep", "nhi", "vin"};
     /** Words before "id"/"number" that make it a person's number: national_id, tax-number, insurance_number. */
     private static final String[] PERSONAL_ID_QUALIFIERS = {"national", "tax", "identity", "identification",
             "insurance", "citizen", "resident", "voter", "health", "medicare", "passport", "licence", "license", "social",

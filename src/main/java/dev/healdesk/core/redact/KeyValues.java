@@ -301,6 +301,9 @@ final class KeyValues extends Detector {
         if (quote == 0 && (sourceLine(s, start, end) || ownType(s, keyStart, keyEnd, start, end))) {
             return sep + 1;   // a logger's record, botocore.credentials:credentials.py:2152; Swift's dump of a member
         }
+        if (quote == 0 && violationPath(s, keyStart, keyEnd, start, end)) {
+            return sep + 1;   // Hibernate Validator's createCustomer.arg0.password: must be…, in any language
+        }
         if (quote == 0 && springRejected(s, start, end)) {
             return sep + 1;   // Spring's on field 'password': rejected value […]: the brackets hold the value
         }
@@ -998,6 +1001,35 @@ final class KeyValues extends Detector {
     }
 
     /** Whether a bare key could start at {@code i}: at the start, or after anything but a word. */
+    /**
+     * Whether the key {@code s[keyStart, keyEnd)} is the property path of a method's parameter, {@code
+     * method.argN.…}, as Hibernate Validator's ConstraintViolationException prints each violation ({@code
+     * createCustomer.arg0.password: must be a well-formed email address}; argN where the class was compiled without
+     * -parameters), and the value read, {@code [start, end)}, is small letters followed by a blank and a letter: the
+     * constraint's message, in whatever language the validator speaks ({@code musí byť…}, {@code doit être…}), and
+     * no value. A value alone after such a path ({@code createCustomer.arg0.password: Xk29…}) still goes.
+     */
+    private static boolean violationPath(String s, int keyStart, int keyEnd, int start, int end) {
+        if (end + 1 >= s.length() || s.charAt(end) != ' ' || !Character.isLetter(s.charAt(end + 1))) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            if (!Character.isLowerCase(s.charAt(i))) {
+                return false;   // a message's first word is small letters alone: hunter2 x is a value and a word
+            }
+        }
+        for (int a = Chars.indexOf(s, '.', keyStart + 1, keyEnd); a > 0; a = Chars.indexOf(s, '.', a + 1, keyEnd)) {
+            int d = a + 4;
+            while (d < keyEnd && d - a < 7 && Chars.digit(s.charAt(d))) {
+                d++;
+            }
+            if (d > a + 4 && d < keyEnd && s.charAt(d) == '.' && s.startsWith("arg", a + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean keyCanStart(String s, int i) {
         int k = i - 1;
         while (k >= 0 && Chars.blank(s.charAt(k))) {

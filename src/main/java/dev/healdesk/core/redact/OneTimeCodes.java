@@ -35,7 +35,10 @@ final class OneTimeCodes extends Detector {
             return end;
         }
         boolean otp = end - i == 3 && (s.charAt(i) | 0x20) == 'o';
-        boolean field = !otp && !qualified(s, i);
+        // "PIN" in capitals (the acronym, a personal identification number) and "passcode" name a secret by
+        // themselves, as "OTP" does: a code after them needs no qualifier before ("login failed for ann@… with PIN
+        // 888321"); "code" alone says nothing of one (exit code 137), nor a small "pin" (pin 4021 of a GPIO header)
+        boolean field = !otp && !qualified(s, i) && !s.startsWith("PIN", i) && !Chars.is(s, i, end, "passcode");
         int body = field ? smsBody(scan, i, end) : -1;
         if (body > 0) {
             return body;

@@ -179,6 +179,8 @@ final class Scan {
             if (password > 0) {
                 kind = SecretKind.PASSWORD;   // creds=user:…, --creds user:…, basicAuth user:…: the user stays
                 start = password;
+            } else {
+                start = Values.signatureStart(text, start, end);   // X-Signature: sha256=…: the algorithm stays
             }
         }
         if (end <= start || left[kind.ordinal()] || kind == SecretKind.PHONE && Numbers.testNumber(text, start, end)) {

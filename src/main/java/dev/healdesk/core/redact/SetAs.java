@@ -33,6 +33,9 @@ final class SetAs extends Detector {
         if (end - i == 3 && s.startsWith("Set ", i) && (i == 0 || s.charAt(i - 1) == '\n')) {
             return bundlerSetting(scan, i, end);
         }
+        if (i >= 2 && s.charAt(i - 1) == ':' && s.charAt(i - 2) == ':') {
+            return workflowCommand(scan, i, end);
+        }
         if (end - i != 3 || !Chars.is(s, i, end, "set") || i < 3 || s.charAt(i - 1) != ' '
                 || end + 4 >= s.length() || s.charAt(end) != ' ' || s.charAt(end + 3) != ' '
                 || !(Chars.is(s, end + 1, end + 3, "as") || Chars.is(s, end + 1, end + 3, "to"))) {
@@ -65,6 +68,41 @@ final class SetAs extends Detector {
             return end;
         }
         int near = NamedValues.near(scan, end, key == KeyNames.Key.PASSWORD);
+        return near >= 0 ? near : end;
+    }
+
+    /** GitHub Actions' workflow commands that set a named value: a step's output, an environment variable. */
+    private static final String[] SETTING_COMMANDS = {"set-output", "set-env"};
+
+    /**
+     * A GitHub Actions workflow command that sets a named value, {@code ::set-output name=token::…} or {@code
+     * ::set-env name=API_KEY::…} (deprecated, still printed by old actions and echoed by the runner's warnings): the
+     * command's {@code name} parameter names the value that follows the second {@code ::} to the line's end, judged
+     * as a key's value in prose is ({@link NamedValues#near}). {@code ::set-output name=version::1.2.3} and {@code
+     * ::error file=app.js::…} stay.
+     */
+    private static int workflowCommand(Scan scan, int i, int end) {
+        String s = scan.text;
+        int c = i;
+        while (c < s.length() && c - i < 12 && (Chars.lower(s.charAt(c)) || s.charAt(c) == '-')) {
+            c++;
+        }
+        if (!Chars.isAnyExactly(s, i, c, SETTING_COMMANDS) || !s.startsWith(" name=", c)) {
+            return end;
+        }
+        int b = c + 6;
+        int e = b;
+        while (e < s.length() && e - b <= KeyNames.MAX_LENGTH && nameChar(s.charAt(e))) {
+            e++;
+        }
+        if (e == b || !s.startsWith("::", e)) {
+            return end;
+        }
+        KeyNames.Key key = KeyNames.classify(scan, b, e);
+        if (key != KeyNames.Key.PASSWORD && key != KeyNames.Key.SECRET && key != KeyNames.Key.AWS_SECRET) {
+            return end;
+        }
+        int near = NamedValues.near(scan, e + 2, key == KeyNames.Key.PASSWORD);
         return near >= 0 ? near : end;
     }
 

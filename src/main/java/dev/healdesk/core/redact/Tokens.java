@@ -182,7 +182,7 @@ final class Tokens extends Detector {
                 if (starts) {
                     int end = match(r, s, start);
                     if (end > 0) {
-                        scan.add(r.kind(), r.withScheme() ? schemeStart(s, start) : start, end);
+                        claim(scan, r, start, end);
                         return end;
                     }
                 }
@@ -218,7 +218,7 @@ final class Tokens extends Detector {
             }
             int end = match(r, s, i);
             if (end > 0 && (!r.mixed() || mixed(s, i + prefix, end)) && !sample(s, i, end)) {
-                scan.add(r.kind(), r.withScheme() ? schemeStart(s, i) : i, end);
+                claim(scan, r, i, end);
                 return end;
             }
         }
@@ -241,11 +241,30 @@ final class Tokens extends Detector {
             tried = r;
             int end = match(r, s, i);
             if (end > 0 && (!r.mixed() || mixed(s, i + p.text().length(), end)) && !sample(s, i, end)) {
-                scan.add(r.kind(), r.withScheme() ? schemeStart(s, i) : i, end);
+                claim(scan, r, i, end);
                 return end;
             }
         }
         return -1;
+    }
+
+    /**
+     * Claims the token {@code r} found at {@code [start, end)}: where its regex has a group named {@code secret}, that
+     * group alone (a webhook URL's credential path, its host and the route that says which service it is left for the
+     * operator: {@code https://hooks.slack.com/services/…}); else all of it, from its scheme on where the rule says
+     * so.
+     */
+    private static void claim(Scan scan, Rule r, int start, int end) {
+        String s = scan.text;
+        if (r.regex().pattern().contains("(?<secret>")) {
+            Matcher m = r.regex().matcher(s).region(start, Math.min(s.length(), start + r.window()))
+                    .useTransparentBounds(true);
+            if (m.lookingAt() && m.start("secret") >= 0) {
+                scan.add(r.kind(), m.start("secret"), m.end("secret"));
+                return;
+            }
+        }
+        scan.add(r.kind(), r.withScheme() ? schemeStart(s, start) : start, end);
     }
 
     private static int match(Rule r, String s, int start) {

@@ -405,6 +405,25 @@ final class Values {
         return true;
     }
 
+    /**
+     * Where the signature in {@code s[start, end)} starts: past a digest algorithm's name and its {@code =} where 16 or
+     * more hex digits follow to the end, as webhooks sign a body ({@code X-Hub-Signature-256: sha256=…}, {@code
+     * X-Signature: sha1=…}): the algorithm says how the value was made, which an operator needs and no one can sign
+     * with; else {@code start}.
+     */
+    static int signatureStart(String s, int start, int end) {
+        int eq = start + 3 < end ? Chars.indexOf(s, '=', start + 3, Math.min(end, start + 7)) : -1;
+        if (eq < 0 || end - eq - 1 < 16 || !algorithm(s, start, eq)) {
+            return start;
+        }
+        for (int i = eq + 1; i < end; i++) {
+            if (Character.digit(s.charAt(i), 16) < 0) {
+                return start;
+            }
+        }
+        return eq + 1;
+    }
+
     /** Whether {@code s[start, end)} has small letters, capitals and digits. */
     static boolean mixedCase(String s, int start, int end) {
         boolean lower = false;

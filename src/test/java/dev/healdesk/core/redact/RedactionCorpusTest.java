@@ -1038,12 +1038,28 @@ class RedactionCorpusTest {
     // 1321 of 1333 must-keep strings kept both ways (0.9910); held out 20 of 238 and 12 of 132, 836 of 846 kept both ways
     // (0.9882). The standard figure counts personal data, the figure at rest secrets only. These bounds keep the gap from
     // growing: lower the leak bounds, raise the kept floors, never the other way.
-    private static final int NINETEENTH_TUNE_LEAKS_STANDARD = 25;
-    private static final int NINETEENTH_TUNE_LEAKS_AT_REST = 11;
+    // Lowered by redact55's general forms, written from the released tune part only (NineteenthFormsTest): a Slack or
+    // Discord webhook's host and route kept, its credential path gone (token-rules.json's group secret); a webhook
+    // signature's algorithm kept (X-Signature: sha256=…); Brazil's PIS/PASEP by its printed layout and check
+    // (national-ids.json) and by its label, New Zealand's NHI by its label and check, a VIN by its label; Malay's
+    // password label (kata laluan); a PIN's digits after the capitals PIN alone; GitHub Actions' ::set-output and
+    // ::set-env name=…:: values judged by their names, and an address after a workflow command's ::; Hibernate
+    // Validator's messages after a method.argN.property path kept in any language: tune 10 of 392 and 6 of 220,
+    // 1329 of 1333 kept both ways (0.9970). Then a share link's token by its name (Vercel's ?_vercel_share=…): 8 and
+    // 4, kept as before. Left: a 32-hex token in a URL's path (/hooks/…, /api/…/fail: redact53's URL path tokens);
+    // a bare NHI in a CSV row (one check character, which one in eleven random codes pass: by a label only); Vietnam's
+    // mobile written 4.3.3 with dots in a PHPUnit data set; the altool --apiKey key id (a CLI flag: redact53's) and a
+    // Confluent key id as the SASL username, which UserKeys takes on purpose (the key's id is the credential's half
+    // that names it; the corpus's keep is its own choice).
+    // The held-out part's summary lines moved with these forms (read, as always, from the summary only): standard 20
+    // to 16 of 238, at rest 12 of 132 unchanged, 836 to 838 of 846 kept both ways (0.9905); its bounds are left for
+    // the lead's clean measure.
+    private static final int NINETEENTH_TUNE_LEAKS_STANDARD = 8;
+    private static final int NINETEENTH_TUNE_LEAKS_AT_REST = 4;
     private static final int NINETEENTH_HELD_OUT_LEAKS_STANDARD = 20;
     private static final int NINETEENTH_HELD_OUT_LEAKS_AT_REST = 12;
-    private static final double NINETEENTH_TUNE_KEPT_STANDARD = 0.990;
-    private static final double NINETEENTH_TUNE_KEPT_AT_REST = 0.990;
+    private static final double NINETEENTH_TUNE_KEPT_STANDARD = 0.9969;
+    private static final double NINETEENTH_TUNE_KEPT_AT_REST = 0.9969;
     private static final double NINETEENTH_HELD_OUT_KEPT_STANDARD = 0.988;
     private static final double NINETEENTH_HELD_OUT_KEPT_AT_REST = 0.988;
     /**
