@@ -1054,14 +1054,19 @@ class RedactionCorpusTest {
     // The held-out part's summary lines moved with these forms (read, as always, from the summary only): standard 20
     // to 16 of 238, at rest 12 of 132 unchanged, 836 to 838 of 846 kept both ways (0.9905); its bounds are left for
     // the lead's clean measure.
+    // The lead's merges, held-out summary lines only: with redact52's, redact53's and redact54's forms (secrets given by
+    // position to well-known calls, command-line secrets known by their place and URL path tokens, the eighteenth's
+    // released held-out part and the outside measures' gaps: all written from other material) merged first, the
+    // held-out part was 18 of 238, 10 of 132, 836 of 846 kept: the clean figure of this stop's rules; after redact55's
+    // merge, 14, 10 and 838 (0.9905): the bounds 20 -> 14, 12 -> 10, the kept floors 0.988 -> 0.990.
     private static final int NINETEENTH_TUNE_LEAKS_STANDARD = 8;
     private static final int NINETEENTH_TUNE_LEAKS_AT_REST = 4;
-    private static final int NINETEENTH_HELD_OUT_LEAKS_STANDARD = 20;
-    private static final int NINETEENTH_HELD_OUT_LEAKS_AT_REST = 12;
+    private static final int NINETEENTH_HELD_OUT_LEAKS_STANDARD = 14;
+    private static final int NINETEENTH_HELD_OUT_LEAKS_AT_REST = 10;
     private static final double NINETEENTH_TUNE_KEPT_STANDARD = 0.9969;
     private static final double NINETEENTH_TUNE_KEPT_AT_REST = 0.9969;
-    private static final double NINETEENTH_HELD_OUT_KEPT_STANDARD = 0.988;
-    private static final double NINETEENTH_HELD_OUT_KEPT_AT_REST = 0.988;
+    private static final double NINETEENTH_HELD_OUT_KEPT_STANDARD = 0.990;
+    private static final double NINETEENTH_HELD_OUT_KEPT_AT_REST = 0.990;
     /**
      * Whether the nineteenth collection's tune part prints its failures. It was written to print its summary lines only,
      * the whole collection kept as a measure; the lead released the tune part to one rule writer (redact55) at this
