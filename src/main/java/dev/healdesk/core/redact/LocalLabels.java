@@ -37,6 +37,8 @@ final class LocalLabels {
     private static final boolean[] LAST_WORDS = new boolean[SLOTS];
     /** Beside {@link #LAST_WORDS}: the last words themselves by slot, for {@link #lastWord}. */
     private static final String[][] LAST_WORDS_BY_SLOT = new String[SLOTS][];
+    /** The slots of the Latin labels' hashes with their words joined: a cheap no for a run of letters that is none. */
+    private static final boolean[] WHOLE = new boolean[SLOTS];
     private static final int LONGEST_CJK;
 
     static {
@@ -59,6 +61,8 @@ final class LocalLabels {
                         throw new IllegalStateException(RESOURCE + ": a label not folded: " + l);
                     }
                     LATIN.put(l, key);
+                    String joined = l.replace(" ", "");
+                    WHOLE[hash(joined, 0, joined.length())] = true;
                     String last = l.substring(l.lastIndexOf(' ') + 1);
                     int slot = hash(last, 0, last.length());
                     LAST_WORDS[slot] = true;
@@ -105,14 +109,22 @@ final class LocalLabels {
                 && lastWord(s, wordStart, end, LAST_WORDS_BY_SLOT[slot]) == 0);
         // a label written as an identifier, its words joined in camel case (motDePasse, cleApi, claveSecreta), as a
         // DTO's toString() or a JSON body prints a localised field: its last word starts at a capital
+        // (judged as the whole word is: an ASCII last word only where it is a label's, so a column's userId stays out)
         for (int h = end - 1; !maybe && h > wordStart; h--) {
-            maybe = hump(s, h) && LAST_WORDS[foldedHash(s, h, end)];
+            if (hump(s, h)) {
+                int humpSlot = foldedHash(s, h, end);
+                maybe = LAST_WORDS[humpSlot] && lastWord(s, h, end, LAST_WORDS_BY_SLOT[humpSlot]) != 0;
+            }
         }
         if (!maybe) {
             return -1;
         }
         int from = end;
         int best = -1;
+        // while s[from, end) is a run of letters, or ASCII, its fold (parted at its capitals or not) is a label only
+        // where its letters' and digits' hash is a label's with its words joined: a cheap no before any fold
+        boolean letters = true;
+        boolean ascii = true;
         while (from > 0 && end - from < MAX_LABEL) {
             char c = s.charAt(from - 1);
             boolean inLabel = Character.isLetterOrDigit(c) && !cjk(c) || c == '_' || c == '-' || c == '.' || c == '\''
@@ -121,8 +133,12 @@ final class LocalLabels {
                 break;
             }
             from--;
+            letters &= Character.isLetter(c);
+            ascii &= c < 0x80;
             boolean wordStarts = from == 0 || !Character.isLetterOrDigit(s.charAt(from - 1)) || hump(s, from);
-            if (wordStarts && Character.isLetterOrDigit(c) && key(s, from, end) != null) {
+            if (wordStarts && Character.isLetterOrDigit(c)
+                    && (letters ? WHOLE[foldedHash(s, from, end)] : !ascii || WHOLE[joinedHash(s, from, end)])
+                    && key(s, from, end) != null) {
                 best = from;
             }
         }
@@ -134,16 +150,33 @@ final class LocalLabels {
         return i > 0 && Character.isUpperCase(s.charAt(i)) && Character.isLowerCase(s.charAt(i - 1));
     }
 
-    /** {@code name} with a blank before each capital that follows a small letter: {@code motDePasse} as {@code mot De Passe}. */
-    private static String parted(String name) {
-        StringBuilder b = new StringBuilder(name.length() + 4);
-        for (int i = 0; i < name.length(); i++) {
-            if (hump(name, i)) {
+    /** Whether {@code s[start, end)} has a word of a camel-case name after its first: only then is it read parted. */
+    private static boolean humped(String s, int start, int end) {
+        for (int i = start + 1; i < end; i++) {
+            if (hump(s, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The label {@code s[start, end)} folded; a name in camel case that folds to no label whole is read parted at its
+     * capitals ({@code motDePasse} as {@code mot De Passe}).
+     */
+    private static String folded(String s, int start, int end) {
+        String folded = fold(s.substring(start, end));
+        if (LATIN.containsKey(folded) || !humped(s, start, end)) {
+            return folded;
+        }
+        StringBuilder b = new StringBuilder(end - start + 4);
+        for (int i = start; i < end; i++) {
+            if (i > start && hump(s, i)) {
                 b.append(' ');
             }
-            b.append(name.charAt(i));
+            b.append(s.charAt(i));
         }
-        return b.toString();
+        return fold(b.toString());
     }
 
     /**
@@ -202,8 +235,7 @@ final class LocalLabels {
             }
             return false;
         }
-        String folded = fold(s.substring(start, end));
-        return CARD_CODES.contains(LATIN.containsKey(folded) ? folded : fold(parted(s.substring(start, end))));
+        return CARD_CODES.contains(folded(s, start, end));
     }
 
     /** The kind of key the label {@code s[start, end)} that {@link #start} found names. */
@@ -217,8 +249,7 @@ final class LocalLabels {
             }
             return null;
         }
-        KeyNames.Key key = LATIN.get(fold(s.substring(start, end)));
-        return key != null ? key : LATIN.get(fold(parted(s.substring(start, end))));   // motDePasse, cleApi
+        return LATIN.get(folded(s, start, end));   // motDePasse, cleApi: parted at their capitals
     }
 
     private static int cjkStart(String s, int end) {
@@ -326,6 +357,18 @@ final class LocalLabels {
                 continue;
             }
             h = 31 * h + plain(c);
+        }
+        return (h ^ h >>> 12) & (SLOTS - 1);
+    }
+
+    /** {@link #hash} of the ASCII label {@code s[start, end)} folded with its words joined: blanks and {@code _ - . '} left out. */
+    private static int joinedHash(String s, int start, int end) {
+        int h = 0;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (c != ' ' && c != '_' && c != '-' && c != '.' && c != '\'') {
+                h = 31 * h + (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+            }
         }
         return (h ^ h >>> 12) & (SLOTS - 1);
     }
