@@ -291,6 +291,9 @@ final class KeyValues extends Detector {
                 end = pathParameterEnd(s, start, end);
             }
         }
+        if (quote == 0 && nested == 0 && expression(s, start)) {
+            return sep + 1;   // a call, an environment look-up or a member: token = jwt.sign(…), password=os.environ[…]
+        }
         if (thinArrow && quote == 0 && (end < s.length() && (s.charAt(end) == '(' || s.startsWith("->", end))
                 || Chars.indexOf(s, '(', start, end) >= 0)) {
             return sep + 2;   // a call or a member chain, not a value: ctx->token->refresh()
@@ -342,6 +345,81 @@ final class KeyValues extends Detector {
             return sep + 1;   // a cache's key of words and a hash: "Cache restored from key: node-cache-Linux-x64-npm-…"
         }
         return claim(scan, key, start, end, quote > 0, sep);
+    }
+
+    /** The objects whose subscript is the process's environment: {@code os.environ['…']}, Ruby's {@code ENV['…']}. */
+    private static final String[] ENVIRONMENTS = {"os.environ", "ENV", "environ"};
+
+    /** The receivers of a method, in the languages that name one, and Node's environment, each with its dot. */
+    private static final String[] RECEIVERS = {"self.", "this.", "process.env."};
+
+    private static boolean receiver(String s, int first) {
+        for (String r : RECEIVERS) {
+            if (s.startsWith(r, first) && (!r.equals("process.env.") || first + r.length() < s.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the unquoted value at {@code start} is an expression and no literal (redact56): a call of a qualified name
+     * ({@code jwt.sign(…)}, {@code AwsBasicCredentials.create(…)}, {@code System.getenv(…)}), {@code new X(…)}, a call
+     * of a plain name whose arguments close on the line and open with a quote, a name or nothing ({@code getenv("PW")}),
+     * an environment's subscript ({@code os.environ['…']}, {@code ENV["…"]}) or a member of the receiver or of
+     * Node's environment that ends the value ({@code self.token}, {@code this.apiKey}, {@code process.env.TOKEN}).
+     * The call's arguments are judged on their own (PositionalCalls, SecretCalls). Another object's member
+     * ({@code config.password}) stays taken: it is not told from a dotted password.
+     */
+    static boolean expression(String s, int start) {
+        int i = start;
+        boolean constructed = s.startsWith("new ", i);
+        if (constructed) {
+            i += 4;
+        }
+        int first = i;
+        int dots = 0;
+        while (true) {
+            int seg = i;
+            if (i >= s.length() || !(Chars.letter(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == '$')) {
+                return false;
+            }
+            while (i < s.length() && (Chars.alnum(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == '$')) {
+                i++;
+            }
+            if (i - seg < 2 && dots == 0 && i < s.length() && s.charAt(i) != '.') {
+                return false;   // one letter and a parenthesis: no call worth the doubt
+            }
+            if (i + 1 < s.length() && s.charAt(i) == '.' && (Chars.letter(s.charAt(i + 1)) || s.charAt(i + 1) == '_')) {
+                dots++;
+                i++;
+                continue;
+            }
+            break;
+        }
+        char next = i < s.length() ? s.charAt(i) : '\n';
+        if (next == '(') {
+            if (constructed || dots > 0) {
+                return true;
+            }
+            int close = Chars.indexOf(s, ')', i + 1, Math.min(s.length(), i + 200));
+            int line = Chars.indexOf(s, '\n', i + 1, s.length());
+            if (close < 0 || line >= 0 && line < close || i - first < 3) {
+                return false;
+            }
+            char arg = i + 1 < s.length() ? s.charAt(i + 1) : ')';
+            return arg == ')' || arg == '"' || arg == '\'' || Chars.letter(arg) || arg == '_';
+        }
+        if (constructed) {
+            return false;
+        }
+        if (next == '[' || next == '{') {
+            return Chars.isAnyExactly(s, first, i, ENVIRONMENTS);
+        }
+        // a member of the receiver or of Node's environment that ends the value: self.token, this.apiKey,
+        // process.env.TOKEN; another object's member is not told from a dotted password (phje.nk0OSP_0) and goes
+        return dots > 0 && receiver(s, first) && (next == '\n' || Chars.blank(next) || next == ';'
+                || next == ',' || next == ')' || next == '}' || next == '\r');
     }
 
     /**
