@@ -50,6 +50,16 @@ final class Chars {
         return end > start;
     }
 
+    /** Whether {@code s[start, end)} has an ASCII digit. */
+    static boolean hasDigit(String s, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (digit(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code s[start, end)} is ASCII letters alone (an empty range is). */
     static boolean lettersOnly(String s, int start, int end) {
         for (int i = start; i < end; i++) {

@@ -137,7 +137,7 @@ final class Judge {
      */
     static boolean inProse(KeyNames.Key key, String s, int start, int end) {
         return Values.secretLike(s, start, end) && !(key != KeyNames.Key.PASSWORD && word(s, start, end))
-                || key == KeyNames.Key.PASSWORD && end - start >= 4 && hasDigit(s, start, end)
+                || key == KeyNames.Key.PASSWORD && end - start >= 4 && Chars.hasDigit(s, start, end)
                 || key == KeyNames.Key.PERSONAL_ID && personalNumber(s, start, end);
     }
 
@@ -786,14 +786,5 @@ final class Judge {
             }
         }
         return true;
-    }
-
-    private static boolean hasDigit(String s, int start, int end) {
-        for (int i = start; i < end; i++) {
-            if (Chars.digit(s.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

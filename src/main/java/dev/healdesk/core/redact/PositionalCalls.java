@@ -149,12 +149,7 @@ final class PositionalCalls extends Detector {
      * name (a random key's last letters may spell a label's).
      */
     private static boolean secretsName(Scan scan, int start, int end) {
-        for (int k = start; k < end; k++) {
-            if (Chars.digit(scan.text.charAt(k))) {
-                return false;
-            }
-        }
-        return KeyNames.classify(scan, start, end) != KeyNames.Key.NONE;
+        return !Chars.hasDigit(scan.text, start, end) && KeyNames.classify(scan, start, end) != KeyNames.Key.NONE;
     }
 
     /** Whether {@code s[start…]} follows unittest.mock's {@code Expected: } or {@code Actual: } at a line's start. */
