@@ -1075,6 +1075,14 @@ class RedactionCorpusTest {
      * (redact52, redact53, redact54) are read on it before redact55's are merged.
      */
     private static final boolean RELEASED_NINETEENTH_TUNE = true;
+    /**
+     * Whether the nineteenth collection's held-out part prints its failures. It was released as tune data by the lead at
+     * this commit (issue #14, next stop), after its last measure as a held-out part with all the rules of main at 8c15f1c:
+     * 14 of 238 planted values leaked with the standard rules and 10 of 132 secrets at rest, 838 of 846 must-keep strings
+     * kept both ways (0.990). Its first measure, with the rules of 320fdd6, was 20 of 238, 12 of 132 and 836 of 846. From
+     * then on it counts as tune data; the twentieth collection (corpus20) is the clean measure.
+     */
+    private static final boolean RELEASED_NINETEENTH = true;
     /** The nineteenth collection ({@link RedactionCorpus#NINETEENTH}), measured apart. */
     private static List<Case> nineteenth;
 
@@ -1899,13 +1907,13 @@ class RedactionCorpusTest {
         assertTrue(atRest.keptShare() >= NINETEENTH_TUNE_KEPT_AT_REST, atRest::toString);
     }
 
-    /** The nineteenth collection's held-out part: its failures are never printed, only its summary lines. */
+    /** The nineteenth collection's held-out part, released as tune data ({@link #RELEASED_NINETEENTH}). */
     @Test
     void theRulesLeakNoMoreThanMeasuredOnTheNineteenthCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
         Figures standard = RedactionCorpus.measure(nineteenth, "heldout", Redactor.standard()::redact, true);
         Figures atRest = RedactionCorpus.measure(nineteenth, "heldout", Redactor.atRest()::redact, false);
-        report("nineteenth collection, standard", standard, false);
-        report("nineteenth collection, at rest", atRest, false);
+        report("nineteenth collection, standard", standard, RELEASED_NINETEENTH);
+        report("nineteenth collection, at rest", atRest, RELEASED_NINETEENTH);
         assertTrue(standard.leaked() <= NINETEENTH_HELD_OUT_LEAKS_STANDARD, standard::toString);
         assertTrue(atRest.leaked() <= NINETEENTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= NINETEENTH_HELD_OUT_KEPT_STANDARD, standard::toString);
