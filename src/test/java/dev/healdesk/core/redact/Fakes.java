@@ -536,6 +536,10 @@ final class Fakes {
                 if (nineteenth != null) {
                     return nineteenth;
                 }
+                Fake twentieth = TwentiethIds.make(name, r, this);
+                if (twentieth != null) {
+                    return twentieth;
+                }
                 throw new IllegalArgumentException("no fake for placeholder " + name);
         }
     }

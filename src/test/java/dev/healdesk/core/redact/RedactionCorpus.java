@@ -223,6 +223,27 @@ final class RedactionCorpus {
      * hash, split and committed before any rule ran on it; no rule writer has seen it.
      */
     static final String NINETEENTH = "/redaction/failure-output-19.jsonl";
+    /**
+     * The twentieth collection, this stop's clean measure, written blind like the nineteenth: its formats from the
+     * MAINSTREAM tools a failing test run or a CI job of a web, back-end, data or mobile application prints, those the
+     * nineteen earlier collections touch least (SDK and agent debug logs: OpenTelemetry's console exporter, the New Relic
+     * and Elastic APM agents, LaunchDarkly, Unleash and Split clients, Segment, Amplitude and Mixpanel; identity providers
+     * and auth flows as apps and tests log them: Auth0, Cognito, Firebase Auth, Supabase, Clerk, NextAuth, Spring
+     * Security, Passport.js, Devise, django-allauth, MSAL, SAML toolkits, openid-client and Authlib; payment, mail and SMS
+     * SDKs: stripe-mock, Braintree, Postmark, Mailchimp, Vonage, MessageBird; data pipelines and notebooks: Airflow, dbt,
+     * PySpark, the Databricks CLI and SDK, the Snowflake, BigQuery and Redshift connectors, Great Expectations,
+     * papermill, MLflow; infrastructure as code and configuration management: Pulumi, AWS CDK and SAM, the Serverless
+     * Framework, Chef, Puppet, Salt, Packer; API gateways and proxies in debug: Kong, Envoy, Traefik, HAProxy; GraphQL,
+     * gRPC and SOAP clients: Apollo, grpcurl, zeep, SoapUI; Windows and .NET tooling: Pester, MSBuild, .NET
+     * configuration's debug view, winget, IIS's appcmd, PowerShell; credentials in the slots of auth-named calls and
+     * commands: redis auth, paramiko and ldap3 connect, smtplib login, jwt.sign, set_credentials, OAuth fetch_token,
+     * httpie --auth; and PostgreSQL, Git, Django, Laravel, Spring and MySQL in Greek, Hebrew, Thai, Indonesian,
+     * Ukrainian, Vietnamese, Serbian, Lithuanian, Latvian, Estonian, Slovenian, Icelandic, Urdu, Tamil, Swahili and
+     * Tagalog), each in a message shape none of the nineteen has; with big countries' phones in shapes not planted yet
+     * and tax numbers with valid check digits ({@link TwentiethIds}; see {@code src/test/redaction-corpus/families20.py});
+     * a third of its families held out by hash, split and committed before any rule ran on it; no rule writer has seen it.
+     */
+    static final String TWENTIETH = "/redaction/failure-output-20.jsonl";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Z0-9_]+)(?::\\d+)?\\}\\}");
 
     /** One line, filled: the text, what was planted in it, and what must stay. */

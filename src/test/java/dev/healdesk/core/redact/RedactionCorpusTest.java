@@ -1085,6 +1085,44 @@ class RedactionCorpusTest {
     private static final boolean RELEASED_NINETEENTH = true;
     /** The nineteenth collection ({@link RedactionCorpus#NINETEENTH}), measured apart. */
     private static List<Case> nineteenth;
+    /**
+     * The twentieth collection ({@link RedactionCorpus#TWENTIETH}, families20.py: 84 formats, all from the mainstream
+     * tools a failing test run or a CI job of a web, back-end, data or mobile application prints, those the nineteen
+     * earlier collections touch least, each in a message shape none of them has: SDK and agent debug logs
+     * (OpenTelemetry's console exporter, New Relic, Elastic APM, LaunchDarkly, Unleash, Split, Segment, Amplitude,
+     * Mixpanel); identity providers and auth flows (Auth0's passwordGrant and GetToken, Cognito's initiate-auth, Firebase
+     * Auth, Supabase's GoTrue, Clerk, NextAuth's debug, Spring Security's filter chain, Passport's local strategy,
+     * Devise's mailer, django-allauth, MSAL, SAML toolkits, openid-client, Authlib); payment, mail and SMS SDKs
+     * (stripe-mock, Braintree, Postmark, Mailchimp, Vonage, MessageBird); data pipelines and notebooks (Airflow's task log
+     * and connections, dbt's debug arguments, PySpark's JDBC options and spark-submit, Databricks, Snowflake, BigQuery's
+     * bq, Redshift, Great Expectations, papermill, MLflow); infrastructure as code (Pulumi, CDK, SAM, Serverless, Chef,
+     * Puppet, Salt, Packer); gateways and proxies (Kong, Envoy, Traefik, HAProxy); GraphQL, gRPC and SOAP clients
+     * (Apollo, grpcurl, zeep, SoapUI); Windows and .NET tooling (Pester, MSBuild's Exec, the configuration debug view,
+     * winget, appcmd, PowerShell); credentials in the slots of auth-named calls and commands (auth, connect, login, sign,
+     * set_credentials, fetch_token, --auth); and PostgreSQL, Git, Django, Laravel, Spring and MySQL in Greek, Hebrew,
+     * Thai, Indonesian, Ukrainian, Vietnamese, Serbian, Lithuanian, Latvian, Estonian, Slovenian, Icelandic, Urdu, Tamil,
+     * Swahili and Tagalog; with big countries' phones in 21 shapes not planted yet and Serbia's PIB, Vietnam's MST and
+     * Indonesia's NPWP that pass their checks ({@link TwentiethIds}); learnt from public documentation pages) was built and
+     * committed before any rule ran on it, and no rule writer has seen it. Its families are split by the SHA-1 of the name
+     * (0 mod 3): 29 of 84 fell to the held-out part, 116 of 336 lines (35%; not redrawn).
+     */
+    // Not measured yet: these bounds are set once, from the first run at the rules of the branch point (main at c87bb48),
+    // in the commit after this one; until then they hold every planted value and no kept string.
+    private static final int TWENTIETH_TUNE_LEAKS_STANDARD = Integer.MAX_VALUE;
+    private static final int TWENTIETH_TUNE_LEAKS_AT_REST = Integer.MAX_VALUE;
+    private static final int TWENTIETH_HELD_OUT_LEAKS_STANDARD = Integer.MAX_VALUE;
+    private static final int TWENTIETH_HELD_OUT_LEAKS_AT_REST = Integer.MAX_VALUE;
+    private static final double TWENTIETH_TUNE_KEPT_STANDARD = 0;
+    private static final double TWENTIETH_TUNE_KEPT_AT_REST = 0;
+    private static final double TWENTIETH_HELD_OUT_KEPT_STANDARD = 0;
+    private static final double TWENTIETH_HELD_OUT_KEPT_AT_REST = 0;
+    /**
+     * Whether the twentieth collection's tune part prints its failures. Not this stop: the whole collection is this
+     * stop's measure and nobody tunes on it, so both parts print their summary lines only; the lead releases it.
+     */
+    private static final boolean RELEASED_TWENTIETH_TUNE = false;
+    /** The twentieth collection ({@link RedactionCorpus#TWENTIETH}), measured apart. */
+    private static List<Case> twentieth;
 
     @BeforeAll
     static void load() throws IOException {
@@ -1107,6 +1145,7 @@ class RedactionCorpusTest {
         seventeenth = RedactionCorpus.load(RedactionCorpus.SEVENTEENTH, SEED);
         eighteenth = RedactionCorpus.load(RedactionCorpus.EIGHTEENTH, SEED);
         nineteenth = RedactionCorpus.load(RedactionCorpus.NINETEENTH, SEED);
+        twentieth = RedactionCorpus.load(RedactionCorpus.TWENTIETH, SEED);
     }
 
     @Test
@@ -1918,6 +1957,52 @@ class RedactionCorpusTest {
         assertTrue(atRest.leaked() <= NINETEENTH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= NINETEENTH_HELD_OUT_KEPT_STANDARD, standard::toString);
         assertTrue(atRest.keptShare() >= NINETEENTH_HELD_OUT_KEPT_AT_REST, atRest::toString);
+    }
+
+    @Test
+    void theTwentiethCollectionHasThreeHundredThirtyLinesInEightyFormatsWithAQuarterToAThirdHeldOut() {
+        long heldOut = twentieth.stream().filter(c -> c.split().equals("heldout")).count();
+        long formats = twentieth.stream().map(c -> c.id().substring(0, c.id().lastIndexOf('-'))).distinct().count();
+        long heldOutFormats = twentieth.stream().filter(c -> c.split().equals("heldout"))
+                .map(c -> c.id().substring(0, c.id().lastIndexOf('-'))).distinct().count();
+        long keep = twentieth.stream().mapToLong(c -> c.keep().size()).sum();
+        long planted = twentieth.stream().mapToLong(c -> c.planted().size()).sum();
+        long secrets = twentieth.stream().flatMap(c -> c.planted().stream()).filter(f -> !f.personal()).count();
+        assertTrue(twentieth.size() >= 330, "lines: " + twentieth.size());
+        assertTrue(formats >= 80, "formats: " + formats);
+        assertTrue(heldOutFormats >= 22, "held-out formats: " + heldOutFormats);
+        assertTrue(keep >= 2000, "must-keep strings: " + keep);
+        // a floor on the collection's size, not on the rules: 386 secrets and 296 personal values as built
+        assertTrue(secrets >= 370, "planted secrets: " + secrets);
+        assertTrue(planted >= 660, "planted values: " + planted);
+        // the hash gave this collection 35% of its lines held out; not redrawn
+        assertTrue(heldOut >= twentieth.size() / 4 && heldOut <= twentieth.size() * 9 / 20, "held out: " + heldOut);
+    }
+
+    /** The twentieth collection's tune part: this stop it prints its summary lines only ({@link #RELEASED_TWENTIETH_TUNE}). */
+    @Test
+    void theRulesLeakNoMoreThanMeasuredOnTheTwentiethCollectionsTuneSplitAndKeepWhatTheOperatorNeeds() {
+        Figures standard = RedactionCorpus.measure(twentieth, "tune", Redactor.standard()::redact, true);
+        Figures atRest = RedactionCorpus.measure(twentieth, "tune", Redactor.atRest()::redact, false);
+        report("twentieth collection, standard", standard, RELEASED_TWENTIETH_TUNE);
+        report("twentieth collection, at rest", atRest, RELEASED_TWENTIETH_TUNE);
+        assertTrue(standard.leaked() <= TWENTIETH_TUNE_LEAKS_STANDARD, standard::toString);
+        assertTrue(atRest.leaked() <= TWENTIETH_TUNE_LEAKS_AT_REST, atRest::toString);
+        assertTrue(standard.keptShare() >= TWENTIETH_TUNE_KEPT_STANDARD, standard::toString);
+        assertTrue(atRest.keptShare() >= TWENTIETH_TUNE_KEPT_AT_REST, atRest::toString);
+    }
+
+    /** The twentieth collection's held-out part: its failures are never printed, only its summary lines. */
+    @Test
+    void theRulesLeakNoMoreThanMeasuredOnTheTwentiethCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
+        Figures standard = RedactionCorpus.measure(twentieth, "heldout", Redactor.standard()::redact, true);
+        Figures atRest = RedactionCorpus.measure(twentieth, "heldout", Redactor.atRest()::redact, false);
+        report("twentieth collection, standard", standard, false);
+        report("twentieth collection, at rest", atRest, false);
+        assertTrue(standard.leaked() <= TWENTIETH_HELD_OUT_LEAKS_STANDARD, standard::toString);
+        assertTrue(atRest.leaked() <= TWENTIETH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
+        assertTrue(standard.keptShare() >= TWENTIETH_HELD_OUT_KEPT_STANDARD, standard::toString);
+        assertTrue(atRest.keptShare() >= TWENTIETH_HELD_OUT_KEPT_AT_REST, atRest::toString);
     }
 
     private static void report(String rules, Figures f, boolean failures) {
