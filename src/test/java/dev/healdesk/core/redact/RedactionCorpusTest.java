@@ -1106,16 +1106,21 @@ class RedactionCorpusTest {
      * committed before any rule ran on it, and no rule writer has seen it. Its families are split by the SHA-1 of the name
      * (0 mod 3): 29 of 84 fell to the held-out part, 116 of 336 lines (35%; not redrawn).
      */
-    // Not measured yet: these bounds are set once, from the first run at the rules of the branch point (main at c87bb48),
-    // in the commit after this one; until then they hold every planted value and no kept string.
-    private static final int TWENTIETH_TUNE_LEAKS_STANDARD = Integer.MAX_VALUE;
-    private static final int TWENTIETH_TUNE_LEAKS_AT_REST = Integer.MAX_VALUE;
-    private static final int TWENTIETH_HELD_OUT_LEAKS_STANDARD = Integer.MAX_VALUE;
-    private static final int TWENTIETH_HELD_OUT_LEAKS_AT_REST = Integer.MAX_VALUE;
-    private static final double TWENTIETH_TUNE_KEPT_STANDARD = 0;
-    private static final double TWENTIETH_TUNE_KEPT_AT_REST = 0;
-    private static final double TWENTIETH_HELD_OUT_KEPT_STANDARD = 0;
-    private static final double TWENTIETH_HELD_OUT_KEPT_AT_REST = 0;
+    // Measured once at 3558423 (the data and wiring's commit) with the rules of main at c87bb48, the branch point, before
+    // any rule was written for it, from the summary lines only (the failures of neither part are printed, and no line was
+    // changed after the run): tune 15 of 440 planted values leaked with the standard rules and 5 of 252 secrets at rest,
+    // 1327 of 1353 must-keep strings kept with the standard rules (0.9808) and 1335 at rest (0.9867); held out 15 of 242
+    // and 8 of 134, 747 of 761 kept with the standard rules (0.9816) and 755 at rest (0.9921). The standard figure counts
+    // personal data, the figure at rest secrets only. These bounds keep the gap from growing: lower the leak bounds, raise
+    // the kept floors, never the other way.
+    private static final int TWENTIETH_TUNE_LEAKS_STANDARD = 15;
+    private static final int TWENTIETH_TUNE_LEAKS_AT_REST = 5;
+    private static final int TWENTIETH_HELD_OUT_LEAKS_STANDARD = 15;
+    private static final int TWENTIETH_HELD_OUT_LEAKS_AT_REST = 8;
+    private static final double TWENTIETH_TUNE_KEPT_STANDARD = 0.980;
+    private static final double TWENTIETH_TUNE_KEPT_AT_REST = 0.986;
+    private static final double TWENTIETH_HELD_OUT_KEPT_STANDARD = 0.981;
+    private static final double TWENTIETH_HELD_OUT_KEPT_AT_REST = 0.992;
     /**
      * Whether the twentieth collection's tune part prints its failures. Not this stop: the whole collection is this
      * stop's measure and nobody tunes on it, so both parts print their summary lines only; the lead releases it.
