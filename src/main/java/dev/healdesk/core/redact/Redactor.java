@@ -140,6 +140,7 @@ public final class Redactor {
         Positionals positionals = new Positionals(RULES.positionals());
         on(positionals.firstChars(), positionals);
         on("(", new PositionalCalls(RULES.positionalCalls()));
+        on("(", new CaseArguments());
         on("\t", new CookieJars());
         on("@", new DriverDsns());
         on("T", new UnknownCommands());
