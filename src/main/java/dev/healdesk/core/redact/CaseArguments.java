@@ -3,8 +3,8 @@ package dev.healdesk.core.redact;
 /**
  * A parametrized test's arguments judged by the names of the parameters their places fill: NUnit and MSTest print a
  * test case by its method's name and its arguments ({@code Failed SendsSms("+52 1 55 2399 5224","2b7e…") [38 ms]}),
- * and the stack trace below names the method's parameters in order ({@code at Acme.SmsTests.SendsSms(String to,
- * String authToken) in /src/SmsTests.cs:line 9}). The argument at a place goes as a field of its parameter's name
+ * and the stack trace below names the method's parameters in order on a frame's line ({@code at
+ * Acme.SmsTests.SendsSms(String to, String authToken) in /src/SmsTests.cs:line 9}). The argument at a place goes as a field of its parameter's name
  * ({@link Judge#field}, as {@link BindingParameters} judges a bound value by its column's): {@code authToken}'s when it
  * looks random, {@code password}'s whatever it is; the others ({@code to}, {@code locale}) are left to the other rules.
  * Only quoted arguments are read, and only where the frame's parameters are as many as the arguments. Triggered by a
@@ -98,15 +98,24 @@ final class CaseArguments extends Detector {
      * null where no such frame is near.
      */
     private static int[] frame(String s, int nameStart, int open, int from, int count) {
-        String call = s.substring(nameStart, open + 1);
+        int length = open + 1 - nameStart;
         int limit = Math.min(s.length(), from + REACH);
-        for (int at = s.indexOf(call, from); at > 0 && at < limit; at = s.indexOf(call, at + 1)) {
-            if (s.charAt(at - 1) != '.') {
+        // the frames below, line by line within the reach (a log holds many calls, most with no frame): a line that
+        // starts "at " and whose first parenthesis closes ".Name("
+        for (int nl = s.indexOf('\n', from); nl >= 0 && nl < limit; nl = s.indexOf('\n', nl + 1)) {
+            int line = Chars.skipBlanks(s, nl + 1);
+            if (!s.startsWith("at ", line)) {
+                continue;
+            }
+            int lineEnd = s.indexOf('\n', line);
+            int paren = Chars.indexOf(s, '(', line, lineEnd < 0 ? s.length() : lineEnd);
+            int dot = paren - length;
+            if (paren < 0 || dot <= line || s.charAt(dot) != '.' || !s.regionMatches(dot + 1, s, nameStart, length)) {
                 continue;
             }
             int[] names = new int[2 * count];
             int n = 0;
-            int k = at + call.length();
+            int k = paren + 1;
             boolean done = false;
             while (!done && n < count) {
                 int end = k;

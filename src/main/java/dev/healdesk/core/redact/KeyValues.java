@@ -1341,8 +1341,12 @@ final class KeyValues extends Detector {
             return false;
         }
         int from = Math.max(0, k - SECRET_VERSION_WINDOW);
-        int secrets = s.lastIndexOf("/secrets/", k);
-        return secrets >= from && s.indexOf("/versions/", secrets) > secrets && s.indexOf("/versions/", secrets) < k;
+        for (int i = k - 9; i >= from; i--) {   // within the window only: a long log may hold many payloads
+            if (s.charAt(i) == '/' && s.startsWith("/secrets/", i)) {
+                return Chars.contains(s, i + 9, k, "/versions/", false);
+            }
+        }
+        return false;
     }
 
     /**
