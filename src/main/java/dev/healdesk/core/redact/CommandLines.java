@@ -126,6 +126,10 @@ final class CommandLines extends Detector {
             return value(scan, v, sp.rule().userPassword() ? KeyNames.Key.NONE : KeyNames.Key.PASSWORD,
                     sp.rule().userPassword(), i + 1);
         }
+        int extra = activityExtra(s, i);
+        if (extra > 0) {
+            return longOption(scan, i, extra);   // am instrument -e testPin 4821: the extra's name judges its value
+        }
         if (s.charAt(i + 1) == '-') {
             return longOption(scan, i, i + 2);
         }
@@ -175,6 +179,39 @@ final class CommandLines extends Detector {
         }
         // --basic-auth 'user:password' (ngrok, Hugging Face's and others' CLIs): the user is no secret
         return value(scan, v, key, ListValues.basicAuth(s, nameStart, nameEnd), nameEnd);
+    }
+
+    /** The commands of Android's activity manager that take extras by name ({@link #activityExtra}). */
+    private static final String[] AM_COMMANDS = {"am instrument ", "am start ", "am start-activity ", "am broadcast ",
+            "am startservice ", "am start-service ", "am start-foreground-service "};
+
+    /**
+     * For the dash at {@code i}: where the name of an extra starts when the dash opens {@code -e} or {@code --es} (a
+     * string extra, its name then its value: {@code adb shell am instrument -w -e testPin 4821 -e apiToken …}) on a
+     * line of Android's activity manager ({@link #AM_COMMANDS}, as adb, Gradle's connected tests and CI logs print the
+     * command); else -1. The extra's name is then read as a long option's ({@code testPin}, {@code apiToken}), so a
+     * {@code -e class com.acme.LoginTest} or {@code -e size small} stays.
+     */
+    private static int activityExtra(String s, int i) {
+        int name = s.startsWith("-e ", i) ? i + 3 : s.startsWith("--es ", i) ? i + 5 : -1;
+        if (name < 0) {
+            return -1;
+        }
+        int from = Math.max(0, i - 2000);
+        int lineStart = Math.max(from, Chars.lastIndexOf(s, '\n', from, i) + 1);
+        // one pass over the line for "am " (docker run -e …, sed -e … are far more frequent and have none)
+        for (int a = lineStart; a + 3 < i; a++) {
+            if (s.charAt(a) != 'a' || s.charAt(a + 1) != 'm' || s.charAt(a + 2) != ' '
+                    || a > lineStart && !Chars.blank(s.charAt(a - 1))) {
+                continue;
+            }
+            for (String command : AM_COMMANDS) {
+                if (s.startsWith(command, a)) {
+                    return Chars.skipBlanks(s, name);
+                }
+            }
+        }
+        return -1;
     }
 
     /** Verbs that, first in a long option's name, make its value the name of the secrets it acts on. */

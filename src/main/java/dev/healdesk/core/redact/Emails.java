@@ -65,7 +65,7 @@ final class Emails extends Detector {
                 break;
             }
         }
-        end = joinedSuffix(s, lastLabel, end);
+        end = joinedSuffix(s, start, lastLabel, end);
         if (labels < 2 || end - lastLabel < 2 || !Chars.lettersOnly(s, lastLabel, end) || fileExtension(s, lastLabel, end)
                 || Hosts.reserved(s, at + sep, end) || serviceAccount(s, end) || prompt(s, end) || remote(s, end)
                 || systemMailbox(s, start, at) || sshDestination(s, start, end) || programMailbox(s, start, at)
@@ -79,19 +79,49 @@ final class Emails extends Detector {
     /**
      * Where an address whose last label {@code s[label, end)} runs into a number after a hyphen ends: at the hyphen
      * ({@code ana@mail.com-1}, the values of a composite unique key joined as MySQL's "Duplicate entry '…-1' for key"
-     * prints them); else {@code end}. A TLD has letters only, so the digits cannot be the address's.
+     * prints them); else {@code end}. A TLD has letters only, so the digits cannot be the address's. So too where the
+     * address is one of a parametrized test's ids, which pytest joins with hyphens inside the brackets after the test's
+     * name ({@code test_login[ana@mail.com-s3cret]}, {@link #inTestId}): what follows the hyphen is the next
+     * parameter, whatever its characters.
      */
-    private static int joinedSuffix(String s, int label, int end) {
+    private static int joinedSuffix(String s, int start, int label, int end) {
         int hyphen = Chars.indexOf(s, '-', label, end);
         if (hyphen < label + 2 || hyphen + 1 >= end || !Chars.lettersOnly(s, label, hyphen)) {
             return end;
         }
         for (int k = hyphen + 1; k < end; k++) {
             if (!Chars.digit(s.charAt(k))) {
-                return end;
+                return inTestId(s, start, end) ? hyphen : end;
             }
         }
         return hyphen;
+    }
+
+    /**
+     * Whether {@code s[start, end)} stands in a parametrized test's id as pytest prints a node id
+     * ({@code tests/test_x.py::test_login[ana@mail.com-s3cret]}): an opening bracket right after a word character
+     * (the test's name) before it or a hyphen of the id, and the closing bracket later on the line with no blank
+     * before it.
+     */
+    private static boolean inTestId(String s, int start, int end) {
+        int open = start - 1;
+        while (open >= 0 && s.charAt(open) != '[' && !Chars.space(s.charAt(open)) && start - open < 256) {
+            open--;
+        }
+        if (open < 1 || s.charAt(open) != '[' || !Chars.word(s.charAt(open - 1))
+                || open + 1 < start && s.charAt(start - 1) != '-') {
+            return false;
+        }
+        for (int k = end; k < s.length() && k - end < 256; k++) {
+            char c = s.charAt(k);
+            if (c == ']') {
+                return true;
+            }
+            if (Chars.space(c)) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**

@@ -122,6 +122,23 @@ final class KeyValues extends Detector {
             // a map from hosts to their credential, judged by the map's name: Composer's auth.json, "bearer":
             // {"repo.example.org": "…"}, "gitlab-token": {"gitlab.example.com": "…"} (redact54)
             key = dataSourceHolder(scan, keyStart);
+            if (key == KeyNames.Key.NONE && oauthHolder(s, keyStart)) {
+                key = KeyNames.Key.SECRET;   // Composer's "github-oauth": {"github.com": "…"}
+            }
+        }
+        if (key == KeyNames.Key.NONE && keyEnd - keyStart == 3 && (Chars.is(s, keyStart, keyEnd, "mfa")
+                || Chars.is(s, keyStart, keyEnd, "2fa")) && secondFactorCode(s, sepEnd)) {
+            key = KeyNames.Key.PASSWORD;   // mfa: 482913: a second factor's code by its bare name
+        }
+        if (key == KeyNames.Key.NONE && (Chars.is(s, keyStart, keyEnd, "verificationId")
+                || Chars.is(s, keyStart, keyEnd, "verification_id"))) {
+            // Firebase's phone sign-in: the verification id its SMS code is checked against, a session's token
+            // (PhoneAuthCredential{…, verificationId=…}); judged as a bare key, it goes only where it looks generated,
+            // so a record's 42 and a check's name stay
+            key = KeyNames.Key.KEY;
+        }
+        if (key == KeyNames.Key.NONE && colon && quoted && secretPayload(s, keyStart, keyEnd)) {
+            key = KeyNames.Key.SECRET;   // Secret Manager's "payload": {"data": "…"}: the secret's value, base64
         }
         if (key == KeyNames.Key.NONE && colon && keyEnd - keyStart == 1 && "SNB".indexOf(s.charAt(keyStart)) >= 0) {
             // a DynamoDB attribute value, its type's letter the only member: apiKey: { S: '…' }, "token": {"S": "…"}
@@ -1232,30 +1249,104 @@ final class KeyValues extends Detector {
      */
     private static KeyNames.Key dataSourceHolder(Scan scan, int keyStart) {
         String s = scan.text;
+        int end = holderEnd(s, keyStart);
+        if (end < 0) {
+            return KeyNames.Key.NONE;
+        }
+        int k = end - 1;
+        while (k >= 0 && end - k <= KeyNames.MAX_LENGTH && keyChar(s.charAt(k))) {
+            k--;
+        }
+        return end - (k + 1) < 2 ? KeyNames.Key.NONE : KeyNames.classify(scan, k + 1, end);
+    }
+
+    /**
+     * Composer's auth.json names its maps from hosts to a token by the provider and "oauth" ({@code "github-oauth":
+     * {"github.com": "…"}}, {@code "gitlab-oauth"}): the map whose name ends in {@code -oauth} holds the tokens, as
+     * {@code "gitlab-token"} does (a bare "oauth" key names a whole configuration elsewhere, so only here).
+     */
+    private static boolean oauthHolder(String s, int keyStart) {
+        int end = holderEnd(s, keyStart);
+        return end > 6 && s.regionMatches(true, end - 6, "-oauth", 0, 6) && keyChar(s.charAt(end - 7));
+    }
+
+    /** Where the name of the object that holds the key at {@code keyStart} ends ({@code "holder": {"key": …}}); -1. */
+    private static int holderEnd(String s, int keyStart) {
         int open = keyStart - 1;
         while (open >= 0 && keyStart - open <= 200 && s.charAt(open) != '{' && s.charAt(open) != '}'
                 && s.charAt(open) != ',') {
             open--;
         }
         if (open < 1 || s.charAt(open) != '{') {
-            return KeyNames.Key.NONE;
+            return -1;
         }
         int k = open - 1;
         while (k >= 0 && Chars.blank(s.charAt(k))) {
             k--;
         }
         if (k < 1 || s.charAt(k) != ':') {
-            return KeyNames.Key.NONE;
+            return -1;
         }
         k--;
         if (s.charAt(k) == '"' || s.charAt(k) == '\'') {
             k--;
         }
-        int end = k + 1;
-        while (k >= 0 && end - k <= KeyNames.MAX_LENGTH && keyChar(s.charAt(k))) {
+        return k + 1;
+    }
+
+    /**
+     * Whether a one-time code's 4 to 8 digits, quoted or not, stand at {@code v} (past blanks) and end there: the value
+     * of a bare {@code mfa} or {@code 2fa} key ({@code mfa: 482913}, {@code "2fa": "0451"}), which alone names a
+     * setting ({@code mfa: enabled}, {@code mfa: required}) and so goes only when it is a code.
+     */
+    private static boolean secondFactorCode(String s, int v) {
+        v = Chars.skipBlanks(s, v);
+        int q = Quotes.open(s, v);
+        int start = v + q;
+        int end = start;
+        while (end < s.length() && Chars.digit(s.charAt(end))) {
+            end++;
+        }
+        return end - start >= 4 && end - start <= 8 && (end == s.length() || !Chars.word(s.charAt(end))
+                && s.charAt(end) != '.' && s.charAt(end) != ':' && s.charAt(end) != '-');
+    }
+
+    /** How far back a secret version's name may stand from its payload ({@link #secretPayload}). */
+    private static final int SECRET_VERSION_WINDOW = 1500;
+
+    /**
+     * Whether the quoted key {@code s[keyStart, keyEnd)} is {@code data} in a {@code payload} object, a secret
+     * version's value as Google Cloud Secret Manager's {@code versions/…:access} answers it ({@code {"name":
+     * "projects/…/secrets/db-password/versions/3", "payload": {"data": "<base64>", "dataCrc32c": "…"}}}) and
+     * {@code gcloud --log-http} or a client's debug log prints the response: the version's resource name, with
+     * {@code /secrets/} and {@code /versions/} in it, stands before (the response's name or the request's URI). A
+     * payload's data elsewhere (a webhook's, a queue message's) stays.
+     */
+    private static boolean secretPayload(String s, int keyStart, int keyEnd) {
+        if (!Chars.is(s, keyStart, keyEnd, "data") || keyStart < 12) {
+            return false;
+        }
+        int k = keyStart - 2;   // before the key's opening quote
+        while (k >= 0 && Chars.blank(s.charAt(k))) {
             k--;
         }
-        return end - (k + 1) < 2 ? KeyNames.Key.NONE : KeyNames.classify(scan, k + 1, end);
+        if (k < 0 || s.charAt(k) != '{') {
+            return false;
+        }
+        k--;
+        while (k >= 0 && Chars.blank(s.charAt(k))) {
+            k--;
+        }
+        if (k < 9 || s.charAt(k) != ':' || !s.regionMatches(true, k - 9, "\"payload\"", 0, 9)) {
+            return false;
+        }
+        int from = Math.max(0, k - SECRET_VERSION_WINDOW);
+        for (int i = k - 9; i >= from; i--) {   // within the window only: a long log may hold many payloads
+            if (s.charAt(i) == '/' && s.startsWith("/secrets/", i)) {
+                return Chars.contains(s, i + 9, k, "/versions/", false);
+            }
+        }
+        return false;
     }
 
     /**

@@ -14,8 +14,8 @@ package dev.healdesk.core.redact;
  * eighteen capitals and digits in exactly these places and a valid month and day or check are no word, hash or id of a
  * program's. And Germany's identity card number ({@code T220001293}: nine of its capitals and digits and an ICAO check
  * digit) after its label only ("Personalausweis", "ausweis", "idCard"). The whole word must stand alone, as
- * {@link NationalIds} asks. Triggered by a capital letter at a word of 9, 10, 11, 16 or 18 characters, or a digit at one
- * of 15.
+ * {@link NationalIds} asks. And a vehicle's VIN by its check digit ({@link #vin}). Triggered by a capital letter at a
+ * word of 9, 10, 11, 16, 17 or 18 characters, or a digit at one of 15 or 17.
  */
 final class LetterIds extends Detector {
 
@@ -23,7 +23,7 @@ final class LetterIds extends Detector {
 
     @Override
     public long wordLengths(char c) {
-        return Chars.digit(c) ? 1L << 15 : 1L << 9 | 1L << 10 | 1L << 11 | 1L << 16 | 1L << 18;
+        return Chars.digit(c) ? 1L << 15 | 1L << 17 : 1L << 9 | 1L << 10 | 1L << 11 | 1L << 16 | 1L << 17 | 1L << 18;
     }
 
     @Override
@@ -38,6 +38,8 @@ final class LetterIds extends Detector {
                 || end - i == 15 && gstin(s, i) || end - i == 11 && austrianUid(s, i)
                 || end - i == 10 && ausweis(s, i) && ausweisLabel(s, i)) {
             scan.add(SecretKind.NATIONAL_ID, i, end);
+        } else if (end - i == 17 && vin(s, i)) {
+            scan.add(SecretKind.NATIONAL_ID, i, end);   // as a VIN after its label goes (KeyNames)
         }
         return end;
     }
@@ -143,6 +145,38 @@ final class LetterIds extends Detector {
             sum += k % 2 == 0 ? d : 2 * d / 10 + 2 * d % 10;
         }
         return (10 - (4 + sum) % 10) % 10 == s.charAt(i + 10) - '0';
+    }
+
+    /** A VIN's characters (no I, O or Q: ISO 3779) and each one's value in its check (49 CFR 565.15). */
+    private static final String VIN_CHARS = "0123456789ABCDEFGHJKLMNPRSTUVWXYZ";
+    private static final String VIN_VALUES = "012345678912345678123457923456789";
+    private static final int[] VIN_WEIGHTS = {8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2};
+
+    /**
+     * A vehicle's identification number (ISO 3779; the check of 49 CFR 565.15): seventeen capitals and digits with no
+     * I, O or Q, the last four digits (the serial's), a letter among the first eleven (the maker's code, the model's
+     * and the year's), and the ninth the check: the weighted sum of the letters' and digits' values mod 11, 10 written
+     * X ({@code 1HGCM82633A004352}). It names one car and through it its owner, as a test's parameter or fixture prints
+     * it ({@code test_vin_lookup[1HGCM82633A004352]}). One such word in eleven passes the check, and a program's ids
+     * and hashes seldom have the layout (a digest is 16, 32 or 40 long; a key mixes small letters in). A VIN made
+     * without the check (as some European makers' are) is left to its label ({@link KeyNames}).
+     */
+    static boolean vin(String s, int i) {
+        if (!digits(s, i + 13, 4)) {
+            return false;
+        }
+        int sum = 0;
+        boolean letter = false;
+        for (int k = 0; k < 17; k++) {
+            int at = VIN_CHARS.indexOf(s.charAt(i + k));
+            if (at < 0) {
+                return false;
+            }
+            letter |= at >= 10 && k < 11;
+            sum += (VIN_VALUES.charAt(at) - '0') * VIN_WEIGHTS[k];
+        }
+        char check = s.charAt(i + 8);
+        return letter && (sum % 11 == 10 ? check == 'X' : check == (char) ('0' + sum % 11));
     }
 
     /** The characters of a German identity card's number: digits and the capitals no vowel or 0-like letter is. */

@@ -17,6 +17,42 @@ final class SecretCalls extends Detector {
             "mask", "redact", "hash", "encode", "decode", "parse", "to", "describe", "list", "create", "generate"};
     private static final int MAX_VALUE = 256;
 
+    /**
+     * After the first argument's closing quote, at {@code k}: 0 where it is the only argument; the start of the last
+     * argument's text where that is a quoted literal; -1 where the last is anything else (a variable, a call) or the
+     * list cannot be read.
+     */
+    private static int lastArgument(String s, int k) {
+        k = Chars.skipBlanks(s, k);
+        if (k >= s.length() || s.charAt(k) != ',') {
+            return 0;
+        }
+        int last = -1;
+        while (k < s.length() && s.charAt(k) == ',') {
+            k = Chars.skipBlanks(s, k + 1);
+            if (k < s.length() && (s.charAt(k) == '"' || s.charAt(k) == '\'')) {
+                int close = Quotes.close(s, k + 1, 1);
+                if (close >= s.length() || s.charAt(close) != s.charAt(k) || close - k > MAX_VALUE) {
+                    return -1;
+                }
+                last = k + 1;
+                k = close + 1;
+            } else {
+                int e = k;
+                while (e < s.length() && e - k < MAX_VALUE && ",)(\n".indexOf(s.charAt(e)) < 0) {
+                    e++;
+                }
+                if (e == k || e >= s.length() || s.charAt(e) == '(' || s.charAt(e) == '\n') {
+                    return -1;
+                }
+                last = -1;
+                k = e;
+            }
+            k = Chars.skipBlanks(s, k);
+        }
+        return k < s.length() && s.charAt(k) == ')' ? last : -1;
+    }
+
     @Override
     boolean[] seconds(char c) {
         return QUOTE_OR_LIST;
@@ -69,6 +105,18 @@ final class SecretCalls extends Detector {
         KeyNames.Key key = KeyNames.classify(scan, from, nameEnd);
         if (key == KeyNames.Key.NONE || key == KeyNames.Key.PERSONAL_ID || key == KeyNames.Key.SSN) {
             return open + 1;
+        }
+        if (q == open + 1) {
+            // several arguments: the names come first and the secret last, keyring.set_password("svc", "user", "…"),
+            // Go's url.UserPassword("deploy", "…"), setCredentials("user", "…"): the last, where it is a literal
+            int last = lastArgument(s, end + 1);
+            if (last == -1) {
+                return open + 1;
+            }
+            if (last > 0) {
+                start = last;
+                end = Quotes.close(s, start, 1);
+            }
         }
         SecretKind kind = Judge.value(key, s, start, end);
         if (kind != null) {

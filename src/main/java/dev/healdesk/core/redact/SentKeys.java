@@ -36,7 +36,7 @@ final class SentKeys {
         if (end <= start) {
             return -1;
         }
-        if (quote == 0 && passwordView(s, keyStart, end)) {
+        if (quote == 0 && passwordView(scan, keyStart, end)) {
             end = viewTextEnd(s, end);   // the whole text, blanks and all, up to the entry's next key
         } else if (!Typed.secretShaped(s, start, end) || !typing(s, keyStart)) {
             return -1;
@@ -110,9 +110,11 @@ final class SentKeys {
      * Espresso's NoMatchingViewException and UI Automator print one: {@code +>EditText{id=…, res-name=password_input,
      * …, text=…, input-type=129, …}}) says it is a password field: its {@code input-type} is a password variation of a
      * text or number field (InputType: text 0x81, 0x91, 0xe1; number 0x12), or it is an {@code EditText} whose
-     * {@code res-name} names a password or a passcode. The text typed into any other field stays to the shape rules.
+     * {@code res-name} names a password or a passcode, or another secret as a key's name would ({@code otp_secret},
+     * {@code api_token}: {@link KeyNames}). The text typed into any other field stays to the shape rules.
      */
-    private static boolean passwordView(String s, int keyStart, int end) {
+    private static boolean passwordView(Scan scan, int keyStart, int end) {
+        String s = scan.text;
         if (!Chars.is(s, keyStart, Math.min(s.length(), keyStart + 4), "text") || keyStart == 0
                 || s.charAt(keyStart - 1) != ' ' && s.charAt(keyStart - 1) != '{') {
             return false;
@@ -147,9 +149,15 @@ final class SentKeys {
         while (nameEnd < close && s.charAt(nameEnd) != ',' && s.charAt(nameEnd) != ' ') {
             nameEnd++;
         }
-        return Chars.contains(s, name + 9, nameEnd, "password", true)
+        if (Chars.contains(s, name + 9, nameEnd, "password", true)
                 || Chars.contains(s, name + 9, nameEnd, "passwd", true)
-                || Chars.contains(s, name + 9, nameEnd, "passcode", true);
+                || Chars.contains(s, name + 9, nameEnd, "passcode", true)) {
+            return true;
+        }
+        // or another secret's name, as a key names one (otp_secret, api_token, session_key): the field holds it
+        KeyNames.Key key = KeyNames.classify(scan, name + 9, nameEnd);
+        return key == KeyNames.Key.PASSWORD || key == KeyNames.Key.SECRET || key == KeyNames.Key.AUTHORIZATION
+                || key == KeyNames.Key.SESSION || key == KeyNames.Key.AWS_SECRET;
     }
 
     /** Where a view's unquoted text ends: before the {@code , name=} of the entry's next key or its {@code }}. */

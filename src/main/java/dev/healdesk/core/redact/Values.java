@@ -57,6 +57,9 @@ final class Values {
         if (same || Chars.contains(s, start, end, Chars.TOKEN_PREFIX, false) || maskedTail(s, start, end)) {
             return true;   // a mask, or a value redacted in part already
         }
+        if (countingDigits(s, start, end)) {
+            return true;   // "otp": "123456", pin=1234: a mock's or a documentation's code, as 000000 is a mask
+        }
         if ((c == '@' || c == ':') && bindName(s, start + 1, end)) {
             return true;   // EF Core's @__apiKey_1 and @p0: the SQL names the parameter bound there
         }
@@ -68,6 +71,25 @@ final class Values {
         }
         String word = s.substring(start, end).toLowerCase(Locale.ROOT);
         return PLACEHOLDER_WORDS.contains(word) || ciMask(s, start, end) && CI_MASK_WORDS.contains(word);
+    }
+
+    /**
+     * Whether {@code s[start, end)} is the digits counted up from 0 or 1, four to eight of them as a one-time code or a
+     * PIN has ({@code 1234}, {@code 123456}, {@code 01234567}): the code a test's mock answers, a sample config writes
+     * and documentation shows, as a row of one digit ({@code 000000}) is a mask. A drawn code is so made once in a
+     * million (six digits) and then it is the code everybody tries first. Nine digits and more are a number's, which
+     * the number rules judge ({@code 123456789} in an {@code ssn} column).
+     */
+    static boolean countingDigits(String s, int start, int end) {
+        if (end - start < 4 || end - start > 8 || s.charAt(start) != '0' && s.charAt(start) != '1') {
+            return false;
+        }
+        for (int i = start + 1; i < end; i++) {
+            if (s.charAt(i) != s.charAt(i - 1) + 1) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

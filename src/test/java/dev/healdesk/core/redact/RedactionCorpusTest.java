@@ -1061,12 +1061,21 @@ class RedactionCorpusTest {
     // merge, 14, 10 and 838 (0.9905): the bounds 20 -> 14, 12 -> 10, the kept floors 0.988 -> 0.990.
     private static final int NINETEENTH_TUNE_LEAKS_STANDARD = 8;
     private static final int NINETEENTH_TUNE_LEAKS_AT_REST = 4;
-    private static final int NINETEENTH_HELD_OUT_LEAKS_STANDARD = 14;
-    private static final int NINETEENTH_HELD_OUT_LEAKS_AT_REST = 10;
+    // Lowered by redact57's general forms, written from the released held-out part (ReleasedNineteenthFormsTest): a
+    // test case's arguments judged by the parameters its stack frame names (CaseArguments), an address joined to the
+    // next parameter of a pytest id, a VIN by its check digit, Secret Manager's payload below its version's name, an
+    // Android view's text under a secret's res-name, and, kept, a code counted up from 1 ("otp": "123456"): held out
+    // 14 -> 4 of 238, 10 -> 4 of 132, 838 -> 840 of 846 kept both ways (0.9929); tune unchanged. Left: a Netlify
+    // build hook's id in its URL (an outside measure, the seventh, keeps that URL as a configuration value, and
+    // PlaceFormsTest with it: the two labels disagree, so no form), a Postmark token as a Resque job's argument (no
+    // name or place says it is one), and the Confluent key id as the SASL username (UserKeys takes it on purpose, as
+    // the sixth collection plants it; this collection keeps it).
+    private static final int NINETEENTH_HELD_OUT_LEAKS_STANDARD = 4;
+    private static final int NINETEENTH_HELD_OUT_LEAKS_AT_REST = 4;
     private static final double NINETEENTH_TUNE_KEPT_STANDARD = 0.9969;
     private static final double NINETEENTH_TUNE_KEPT_AT_REST = 0.9969;
-    private static final double NINETEENTH_HELD_OUT_KEPT_STANDARD = 0.990;
-    private static final double NINETEENTH_HELD_OUT_KEPT_AT_REST = 0.990;
+    private static final double NINETEENTH_HELD_OUT_KEPT_STANDARD = 0.9929;
+    private static final double NINETEENTH_HELD_OUT_KEPT_AT_REST = 0.9929;
     /**
      * Whether the nineteenth collection's tune part prints its failures. It was written to print its summary lines only,
      * the whole collection kept as a measure; the lead released the tune part to one rule writer (redact55) at this
