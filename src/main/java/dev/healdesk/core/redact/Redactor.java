@@ -140,6 +140,9 @@ public final class Redactor {
         Positionals positionals = new Positionals(RULES.positionals());
         on(positionals.firstChars(), positionals);
         on("(", new PositionalCalls(RULES.positionalCalls()));
+        AuthSlots authSlots = new AuthSlots(RULES.authSlots());
+        on("(", authSlots);
+        on(authSlots.commandFirsts(), authSlots);
         on("\t", new CookieJars());
         on("@", new DriverDsns());
         on("T", new UnknownCommands());
