@@ -49,6 +49,11 @@ final class AuthSlots extends Detector {
     /** The longest call name read back from its bracket, and the most words split from it. */
     private static final int MAX_NAME = 64;
     private static final int MAX_VALUE = 256;
+    /**
+     * The names of a constructor or a factory, after which the type's name is read for the auth word instead: Ruby's
+     * {@code .new}, Java's and Kotlin's {@code .of}, {@code .create}, {@code .from}, {@code .build}.
+     */
+    private static final String[] FACTORIES = {"new", "of", "create", "from", "build", "init", "open"};
     /** How many command words (the tool, a group) may stand between a command's start and its auth subcommand. */
     private static final int MAX_TOOL_WORDS = 2;
 
@@ -164,10 +169,20 @@ final class AuthSlots extends Detector {
         while (nameStart > 0 && nameEnd - nameStart <= MAX_NAME && Chars.word(s.charAt(nameStart - 1))) {
             nameStart--;
         }
-        if (nameEnd - nameStart < 4 || nameEnd - nameStart > MAX_NAME) {
+        if (nameEnd - nameStart < 2 || nameEnd - nameStart > MAX_NAME) {
             return;
         }
         int words = authWord(s, nameStart, nameEnd);
+        if (words == 0 && Chars.isAnyExactly(s, nameStart, nameEnd, FACTORIES)) {
+            // a constructor or a factory of a type named for a login: Ruby's Auth::Login.new(…), Credentials.of(…)
+            int typeEnd = nameStart > 1 && s.charAt(nameStart - 1) == '.' ? nameStart - 1
+                    : nameStart > 2 && s.charAt(nameStart - 1) == ':' && s.charAt(nameStart - 2) == ':' ? nameStart - 2 : -1;
+            int typeStart = typeEnd;
+            while (typeStart > 0 && typeEnd - typeStart <= MAX_NAME && Chars.word(s.charAt(typeStart - 1))) {
+                typeStart--;
+            }
+            words = typeEnd - typeStart >= 4 && typeEnd - typeStart <= MAX_NAME ? authWord(s, typeStart, typeEnd) : 0;
+        }
         if (words == 0) {
             return;
         }

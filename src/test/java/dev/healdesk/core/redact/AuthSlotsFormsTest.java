@@ -100,6 +100,11 @@ class AuthSlotsFormsTest {
                     + "', 'https://api.acme.dev')", pw, "'integrations'", "'https://api.acme.dev'");
             FormChecks.gone(redactor, "   --> tests/smoke.rs:12:5 let s = login!(\"ci\", \"" + pw + "\");", pw, "login!(\"ci\", \"");
             FormChecks.gone(redactor, "    try await client.logIn(username: \"qa\", \"" + pw + "\")", pw, "username: \"qa\"");
+            // a constructor or a factory of a type named for a login: Ruby's .new, Java's .of
+            FormChecks.gone(redactor, "    # spec/api_spec.rb:14: client = Acme::LoginSession.new('svc-api', '" + pw + "', 'eu')",
+                    pw, "Acme::LoginSession.new('svc-api', '", "'eu')");
+            FormChecks.gone(redactor, "    var creds = ServiceCredentials.of(\"reporting\", \"" + tok + "\", 30);", tok,
+                    "ServiceCredentials.of(\"reporting\", \"", "\", 30);");
             // a connection's word with a login's shape: a host and a user before the password
             FormChecks.gone(redactor, "    conn = warehouse.connect(\"wh.internal\", \"etl_loader\", \"" + pw + "\")", pw,
                     "\"wh.internal\", \"etl_loader\", \"");
@@ -113,6 +118,9 @@ class AuthSlotsFormsTest {
     void callsWithVariablesIdentitiesAndTestNamesStayAsTheyAre() {
         for (String line : List.of(
                 "    loginButton.click()",
+                "    session = LoginSession.new(user, password)",
+                "    creds = Credentials.from(\"prod/billing/db\")",
+                "    list = Collections.of(\"Xk9pLm2Qz7\")",
                 "    await page.locator('#login').fill(username)",
                 "    conn = socket.connect(\"localhost\", 5432)",
                 "    connect(\"localhost\", 5432)",
