@@ -66,7 +66,7 @@ final class AuthPairs extends Detector {
      * How many of small letters, capitals, digits and signs other than {@code - _ .} the item mixes: a password mixes
      * three, a region ({@code us-east-1}) or a host's name, which a credentials' call takes too, two at most.
      */
-    private static int classes(String s, int start, int end) {
+    static int classes(String s, int start, int end) {
         boolean lower = false;
         boolean upper = false;
         boolean digit = false;

@@ -148,7 +148,7 @@ final class PositionalCalls extends Detector {
      * {@code 'api_key'}): it stands in for a secret, as a README's example does. A value with a digit is not read as a
      * name (a random key's last letters may spell a label's).
      */
-    private static boolean secretsName(Scan scan, int start, int end) {
+    static boolean secretsName(Scan scan, int start, int end) {
         return !Chars.hasDigit(scan.text, start, end) && KeyNames.classify(scan, start, end) != KeyNames.Key.NONE;
     }
 
@@ -269,7 +269,7 @@ final class PositionalCalls extends Detector {
      * A Swift label before it ({@code data: …}) is read past. Not a template with a part put in ({@code `${…}`}), nor a
      * literal that names an environment variable.
      */
-    private static int[] literal(String s, int start, int end) {
+    static int[] literal(String s, int start, int end) {
         int k = start;
         int label = k;
         while (label < end && Chars.word(s.charAt(label))) {

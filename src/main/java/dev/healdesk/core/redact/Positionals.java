@@ -194,7 +194,7 @@ final class Positionals extends Detector {
      * Dockerfile's capital {@code RUN}, or after a path's slash ({@code /usr/bin/radtest}); not a word of prose that
      * happens to be the command's name.
      */
-    private static boolean commandStart(String s, int i) {
+    static boolean commandStart(String s, int i) {
         int k = i;
         if (k > 0 && s.charAt(k - 1) == '/') {
             while (k > 0 && !Chars.space(s.charAt(k - 1))) {

@@ -65,7 +65,7 @@ public final class Redactor {
      * the word's end ({@link Scan#wordEnd}) or the next character: the first letter of most words ("of", "line",
      * "Connection", "status"), a date's dashes and a path's slashes cost table look-ups, not calls. Indexed by the
      * character after the trigger: 0-127 that ASCII character, {@link #PAST_ASCII} one past ASCII (which always passes),
-     * {@link #EDGE} none (the text ends). Ints, not longs (31 detectors a character at most; the most today is 15, the
+     * {@link #EDGE} none (the text ends). Ints, not longs (31 detectors a character at most; the most today is 16, the
      * bracket's): the scan reads these rows at every trigger, and at half the size the rows of a log's frequent
      * characters stay in the first-level cache more often.
      */
@@ -141,6 +141,9 @@ public final class Redactor {
         on(positionals.firstChars(), positionals);
         on("(", new PositionalCalls(RULES.positionalCalls()));
         on("(", new CaseArguments());
+        AuthSlots authSlots = new AuthSlots(RULES.authSlots());
+        on("(", authSlots);
+        on(authSlots.commandFirsts(), authSlots);
         on("\t", new CookieJars());
         on("@", new DriverDsns());
         on("T", new UnknownCommands());

@@ -21,13 +21,14 @@ import java.util.regex.Pattern;
  * flags that carry passwords ({@link CommandLines}), the commands that take a {@code user/password@connect}
  * logon as an argument ({@link Logons}), those that take a password as a positional argument ({@link Positionals}),
  * the URL paths whose segment is a credential ({@link Urls}) and the well-known calls that take a secret by position
- * ({@link PositionalCalls}), each with the public rule set, manual or signature it was learnt from.
+ * ({@link PositionalCalls}), each with the public rule set, manual or signature it was learnt from; and the words that
+ * name authentication in a call or a command, whose credential-shaped arguments go ({@link AuthSlots}).
  * Read once when the redactor is built and compiled into its scanner; a broken table stops Healdesk at start,
  * naming the rule, rather than redacting less.
  */
 record RuleTable(List<Tokens.Rule> tokens, List<CommandLines.Flag> flags, List<Logons.Logon> logons,
                  List<Positionals.Row> positionals, List<Urls.PathRule> urlPaths,
-                 List<PositionalCalls.Row> positionalCalls) {
+                 List<PositionalCalls.Row> positionalCalls, List<AuthSlots.Row> authSlots) {
 
     static final String RESOURCE = "token-rules.json";
     private static final String TAIL = "(?![A-Za-z0-9_-])";
@@ -41,7 +42,8 @@ record RuleTable(List<Tokens.Rule> tokens, List<CommandLines.Flag> flags, List<L
         return new RuleTable(each(root.get("rules"), RuleTable::token), each(root.get("commandLines"), RuleTable::flag),
                 each(root.get("logons"), RuleTable::logon), each(root.get("positionals"), RuleTable::positional),
                 each(root.get("urlPaths"), RuleTable::urlPath),
-                each(root.get("positionalCalls"), RuleTable::positionalCall));
+                each(root.get("positionalCalls"), RuleTable::positionalCall),
+                each(root.get("authSlots"), RuleTable::authSlot));
     }
 
     /**
@@ -207,6 +209,14 @@ record RuleTable(List<Tokens.Rule> tokens, List<CommandLines.Flag> flags, List<L
         }
         return new PositionalCalls.Row(n.get("id").asText(), calls, position,
                 SecretKind.valueOf(n.path("kind").asText("GENERIC_SECRET")), shape, n.path("numberAt").asInt(0));
+    }
+
+    private static AuthSlots.Row authSlot(JsonNode n) {
+        if (!n.hasNonNull("why")) {
+            throw new IllegalArgumentException("needs a why: the documented APIs or tools its words were read from");
+        }
+        return new AuthSlots.Row(n.get("id").asText(), n.path("part").asText(""), strings(n.path("words")),
+                n.path("loginShape").asBoolean(false));
     }
 
     private static List<String> strings(JsonNode array) {
