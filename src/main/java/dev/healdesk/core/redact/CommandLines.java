@@ -130,6 +130,10 @@ final class CommandLines extends Detector {
         if (extra > 0) {
             return longOption(scan, i, extra);   // am instrument -e testPin 4821: the extra's name judges its value
         }
+        int named = namedParameter(scan, i);
+        if (named > 0) {
+            return named;
+        }
         if (s.charAt(i + 1) == '-') {
             return longOption(scan, i, i + 2);
         }
@@ -214,6 +218,46 @@ final class CommandLines extends Detector {
         return -1;
     }
 
+    /**
+     * The options that take a parameter's NAME and then its VALUE as two arguments: papermill's documented
+     * {@code -p/--parameters NAME VALUE} and {@code -r/--parameters_raw NAME VALUE} (papermill --help), a notebook's
+     * parameters given on the command line.
+     */
+    private static final Flag NAMED_PARAMETERS = new Flag("papermill-parameters", List.of("papermill"),
+            List.of("--parameters_raw", "--parameters", "-p", "-r"), false, true, false, false, false, 0);
+
+    /**
+     * {@code papermill in.ipynb out.ipynb -p api_token VALUE}: at the dash at {@code flag}, one of
+     * {@link #NAMED_PARAMETERS}' options after its command, the parameter's name as the next argument and its value
+     * the one after, judged by the name as any key's ({@code -p customer_id 42}, {@code -p region eu} stay). Returns
+     * where scanning goes on, or 0 where there is no such option.
+     */
+    private static int namedParameter(Scan scan, int flag) {
+        String s = scan.text;
+        for (String f : NAMED_PARAMETERS.flags()) {
+            int after = flag + f.length();
+            if (!s.startsWith(f, flag) || after >= s.length() || !Chars.blank(s.charAt(after))
+                    || !command(s, flag, NAMED_PARAMETERS)) {
+                continue;
+            }
+            int nameStart = Chars.skipBlanks(s, after);
+            int nameEnd = nameStart;
+            while (nameEnd < s.length() && nameEnd - nameStart <= KeyNames.MAX_LENGTH
+                    && (Chars.alnum(s.charAt(nameEnd)) || s.charAt(nameEnd) == '_')) {
+                nameEnd++;
+            }
+            if (nameEnd == nameStart || nameEnd >= s.length() || !Chars.blank(s.charAt(nameEnd))) {
+                return 0;
+            }
+            KeyNames.Key key = KeyNames.classify(scan, nameStart, nameEnd);
+            if (key == KeyNames.Key.NONE || key == KeyNames.Key.COOKIE) {
+                return nameEnd;
+            }
+            return value(scan, Chars.skipBlanks(s, nameEnd), key, false, nameEnd);
+        }
+        return 0;
+    }
+
     /** Verbs that, first in a long option's name, make its value the name of the secrets it acts on. */
     private static final String[] ACTIONS = {"export-", "list-", "delete-", "revoke-", "show-", "describe-"};
 
@@ -260,6 +304,11 @@ final class CommandLines extends Detector {
     private static int value(Scan scan, int v, KeyNames.Key key, boolean userPassword, int otherwise) {
         String s = scan.text;
         if (v >= s.length() || s.charAt(v) == '-' || Chars.space(s.charAt(v))) {
+            return otherwise;
+        }
+        if (s.charAt(v) == '(') {
+            // a subexpression, PowerShell's -Password (ConvertTo-SecureString '…' -AsPlainText -Force): code whose
+            // output is the value, no value; the literal in it goes by its own flag (previous)
             return otherwise;
         }
         int quote = Quotes.open(s, v);

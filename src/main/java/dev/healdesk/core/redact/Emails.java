@@ -41,7 +41,12 @@ final class Emails extends Detector {
         if (start == at || s.charAt(start) == '.' || s.charAt(at - 1) == '.' || Chars.joinedBefore(s, start)) {
             return at + 1;
         }
-        if (start > 0 && (s.charAt(start - 1) == '/'
+        // an address as a whole segment of a URL's path, as REST APIs name a resource by it (Kong's Admin API,
+        // /consumers/{username or id}/key-auth; /users/{email}/…): after a slash that no other slash or colon stands
+        // before (not a URL's user@host), and followed by a slash (checked below)
+        boolean segment = start > 1 && s.charAt(start - 1) == '/' && s.charAt(start - 2) != '/' && s.charAt(start - 2) != ':'
+                && !Chars.space(s.charAt(start - 2));
+        if (start > 0 && (s.charAt(start - 1) == '/' && !segment
                 || s.charAt(start - 1) == ':' && !mailto(s, start - 1) && !mailKey(s, start - 1)
                 && !robotVariable(s, start - 1) && !workflowValue(s, start - 1))) {
             return at + 1;
@@ -66,6 +71,9 @@ final class Emails extends Detector {
             }
         }
         end = joinedSuffix(s, start, lastLabel, end);
+        if (segment && (end >= s.length() || s.charAt(end) != '/')) {
+            return Math.max(at + 1, end);   // a path's name@version or name@host, no segment of its own
+        }
         if (labels < 2 || end - lastLabel < 2 || !Chars.lettersOnly(s, lastLabel, end) || fileExtension(s, lastLabel, end)
                 || Hosts.reserved(s, at + sep, end) || serviceAccount(s, end) || prompt(s, end) || remote(s, end)
                 || systemMailbox(s, start, at) || sshDestination(s, start, end) || programMailbox(s, start, at)
@@ -202,8 +210,9 @@ final class Emails extends Detector {
 
     /**
      * Whether the local part {@code s[start, at)} is a generated id, no person's name: 16 characters or more, all hex
-     * digits, dashes and dots, a digit among them, as a mail server writes a Message-ID
-     * ({@code <01cc2be2-3b60-4058-bacb-13986b72ea07@mx1.globex.io>}) or a Content-ID.
+     * digits, dashes, dots and underscores, a digit among them, as a mail server writes a Message-ID
+     * ({@code <01cc2be2-3b60-4058-bacb-13986b72ea07@mx1.globex.io>}) or a Content-ID, and as Ruby's mail gem joins its
+     * time and process in hex ({@code Delivered mail 6668f3b2c1a9e_1a2b@web-1.mail}, ActionMailer's log).
      */
     private static boolean generatedId(String s, int start, int at) {
         if (at - start < 16) {
@@ -212,7 +221,7 @@ final class Emails extends Detector {
         boolean digit = false;
         for (int i = start; i < at; i++) {
             char c = s.charAt(i);
-            if (!Chars.hex(c) && c != '-' && c != '.') {
+            if (!Chars.hex(c) && c != '-' && c != '.' && c != '_') {
                 return false;
             }
             digit |= Chars.digit(c);

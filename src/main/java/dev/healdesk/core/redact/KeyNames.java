@@ -142,7 +142,11 @@ final class KeyNames {
             // National Health Index number, three letters and four digits or the 2022 letters-digits-letters form,
             // one check character) and a vehicle's VIN (17 letters and digits, a car's own and its owner's), by their
             // labels: their values must still be a number's shape, so "vin": "rouge" and "nhi": true stay
-            "pis", "pasep", "nhi", "vin"};
+            "pis", "pasep", "nhi", "vin",
+            // Serbia's PIB (poreski identifikacioni broj: a firm's or a sole trader's tax number, nine digits, ISO 7064
+            // MOD 11,10, one in ten passes) and Indonesia's NPWP (a person's tax number, printed 99.999.999.9-999.999,
+            // a Luhn digit ninth), by their labels: their values must still be a number's shape
+            "pib", "npwp"};
     /** Words before "id"/"number" that make it a person's number: national_id, tax-number, insurance_number. */
     private static final String[] PERSONAL_ID_QUALIFIERS = {"national", "tax", "identity", "identification",
             "insurance", "citizen", "resident", "voter", "health", "medicare", "passport", "licence", "license", "social",

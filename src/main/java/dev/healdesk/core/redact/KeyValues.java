@@ -234,6 +234,13 @@ final class KeyValues extends Detector {
         if (key == KeyNames.Key.NONE || colon && !quoted && s.startsWith("//", keyStart - 2)) {
             return sep + 1;   // the user of a URL's user:password@ (that is Urls')
         }
+        if (colon && !quoted && !bracketed && sepEnd < s.length() && Chars.blank(s.charAt(sepEnd))
+                && key != KeyNames.Key.COOKIE && key != KeyNames.Key.AUTHORIZATION && cmdletName(s, keyStart, keyEnd)) {
+            // PowerShell's error record, "Set-AzKeyVaultSecret: Operation returned …" (ConciseView, the default of
+            // PowerShell 7): the command that failed, then its message, never a label and its value; an HTTP header
+            // of the same shape (Set-Cookie) is still read as its name says
+            return sep + 1;
+        }
         if (colon && keyEnd - keyStart == 4 && s.startsWith("PASS", keyStart) && (s.startsWith("--- ", keyStart - 4)
                 || !quoted && verdict(s, sep + 1))) {
             return sep + 1;   // go test's verdict, --- PASS: TestLogin (0.00s); a scanner's, PASS: Rule name [10003]
@@ -338,6 +345,12 @@ final class KeyValues extends Detector {
                 && (end == s.length() || Chars.blank(s.charAt(end)))) {
             // a colon that ends the sentence's clause: "…/notices?key=…: Net::OpenTimeout", Angular's "Http failure
             // response for …?access_token=…: 403 Forbidden"
+            end--;
+        }
+        if (query(s, keyStart) && quote == 0 && end - start > 1 && s.charAt(end - 1) == '.'
+                && end < s.length() && Chars.blank(s.charAt(end))) {
+            // a full stop that ends the sentence the URL stands in: Traefik's "Remote error http://auth/?token=….
+            // StatusCode: 401", Go's "%s. %s"; a query's value is its own characters up to the stop
             end--;
         }
         if (envKey && !alnum(s, start, end)) {
@@ -852,6 +865,28 @@ final class KeyValues extends Detector {
     }
 
     /** Whether {@code s[start, end)} is a PowerShell command's name, Verb-Noun: Read-Host, ConvertTo-SecureString. */
+    /**
+     * Whether {@code s[start, end)} is a PowerShell command's name: {@link #cmdlet}'s Verb-Noun shape, the verb one of
+     * PowerShell's approved verbs (Get-Verb) that a module's commands use ({@code Set-AzKeyVaultSecret},
+     * {@code New-AzADServicePrincipal}, {@code Get-Secret}). A header's name ({@code Client-Secret}, {@code Api-Key})
+     * starts with no such verb.
+     */
+    static boolean cmdletName(String s, int start, int end) {
+        int dash = Chars.indexOf(s, '-', start, end);
+        return dash > start && cmdlet(s, start, end) && Chars.isAnyExactly(s, start, dash, CMDLET_VERBS);
+    }
+
+    private static final String[] CMDLET_VERBS = {"Add", "Clear", "Close", "Copy", "Enter", "Exit", "Find", "Get",
+            "Hide", "Join", "Lock", "Move", "New", "Open", "Pop", "Push", "Redo", "Remove", "Rename", "Reset", "Resize",
+            "Search", "Select", "Set", "Show", "Skip", "Split", "Step", "Switch", "Undo", "Unlock", "Watch", "Connect",
+            "Disconnect", "Read", "Receive", "Send", "Write", "Backup", "Checkpoint", "Compare", "Compress", "Convert",
+            "ConvertFrom", "ConvertTo", "Dismount", "Edit", "Expand", "Export", "Group", "Import", "Initialize", "Limit",
+            "Merge", "Mount", "Out", "Publish", "Restore", "Save", "Sync", "Unpublish", "Update", "Approve", "Assert",
+            "Build", "Complete", "Confirm", "Deny", "Deploy", "Disable", "Enable", "Install", "Invoke", "Register",
+            "Request", "Restart", "Resume", "Start", "Stop", "Submit", "Suspend", "Uninstall", "Unregister", "Wait",
+            "Debug", "Measure", "Ping", "Repair", "Resolve", "Test", "Trace", "Block", "Grant", "Protect", "Revoke",
+            "Unblock", "Unprotect", "Use"};
+
     private static boolean cmdlet(String s, int start, int end) {
         int dash = Chars.indexOf(s, '-', start, end);
         if (dash <= start + 1 || dash >= end - 2 || !Chars.upper(s.charAt(start)) || !Chars.upper(s.charAt(dash + 1))) {
@@ -1544,6 +1579,37 @@ final class KeyValues extends Detector {
     }
 
     /**
+     * Where the secret of an Unleash API token in {@code s[start, end)} starts, after its scope: Unleash's documented
+     * {@code <project>:<environment>.<secret>} ({@code *:development.…}, {@code default:production.…},
+     * {@code []:staging.…}), the project {@code *}, {@code []} or a name, the environment {@code *} or a name; -1 when
+     * the value is not so. The scope says which project and environment were refused; the secret goes.
+     */
+    static int unleashSecret(String s, int start, int end) {
+        int i = start;
+        if (i < end && s.charAt(i) == '*') {
+            i++;
+        } else if (s.startsWith("[]", i)) {
+            i += 2;
+        } else {
+            while (i < end && i - start <= 64 && (Chars.alnum(s.charAt(i)) || s.charAt(i) == '-' || s.charAt(i) == '_')) {
+                i++;
+            }
+        }
+        if (i == start || i >= end || s.charAt(i) != ':') {
+            return -1;
+        }
+        int env = ++i;
+        if (i < end && s.charAt(i) == '*') {
+            i++;
+        } else {
+            while (i < end && i - env <= 64 && (Chars.alnum(s.charAt(i)) || s.charAt(i) == '-' || s.charAt(i) == '_')) {
+                i++;
+            }
+        }
+        return i > env && i + 1 < end && s.charAt(i) == '.' ? i + 1 : -1;
+    }
+
+    /**
      * A small word indexed by a small word in brackets, {@code req[cookie]}: a format's token or an expression naming
      * where the credential is read (morgan's {@code :req[authorization] :req[cookie]}, {@code headers[x-api-key]}), not
      * one; no generated credential holds brackets.
@@ -1601,6 +1667,18 @@ final class KeyValues extends Detector {
             int credEnd = start;
             while (credEnd < end && !Chars.space(s.charAt(credEnd))) {
                 credEnd++;
+            }
+            int secret = unleashSecret(s, start, credEnd);
+            if (secret > 0) {
+                int secretEnd = secret;
+                while (secretEnd < credEnd && (Chars.alnum(s.charAt(secretEnd)) || s.charAt(secretEnd) == '-'
+                        || s.charAt(secretEnd) == '_')) {
+                    secretEnd++;
+                }
+                if (secretEnd - secret >= 20 && Values.secretLike(s, secret, secretEnd)) {
+                    scan.add(SecretKind.BEARER_TOKEN, secret, secretEnd);   // the project and environment stay
+                    return secretEnd;
+                }
             }
             if (Values.secretLike(s, start, credEnd) && !indexed(s, start, credEnd)) {
                 scan.add(SecretKind.BEARER_TOKEN, start, credEnd);

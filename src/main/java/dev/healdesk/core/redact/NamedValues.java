@@ -311,6 +311,19 @@ final class NamedValues extends Detector {
         return i;
     }
 
+    /**
+     * Whether the unquoted value {@code s[start, stop)} opens with a mask, three stars or more, that a closing bracket
+     * ends ({@code ****]/command}, {@code ***)}): the value was masked already, and what follows the bracket is the
+     * text around it, a resource's path or a call's rest.
+     */
+    private static boolean maskClosed(String s, int start, int stop) {
+        int k = start;
+        while (k < stop && s.charAt(k) == '*') {
+            k++;
+        }
+        return k - start >= 3 && k < stop && ")]}>".indexOf(s.charAt(k)) >= 0;
+    }
+
     /** Whether the small-letter word {@code word}, then a blank, stands at {@code i}. */
     private static boolean word(String s, int i, String word) {
         int e = i + word.length();
@@ -376,8 +389,8 @@ final class NamedValues extends Detector {
                 stop--;   // the end of a sentence or of a bracket
             }
         }
-        if (stop <= start) {
-            return -1;
+        if (stop <= start || q == 0 && maskClosed(s, start, stop)) {
+            return -1;   // no value, or a mask that a bracket closes: Puppet's Postgresql_psql[… PASSWORD ****]/command
         }
         if (q == 0 && locator(s, start, stop)) {
             // Robot Framework's Input Password    id:password    …: the field's locator stays, the value after it goes

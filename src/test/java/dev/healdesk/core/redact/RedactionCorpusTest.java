@@ -1122,12 +1122,14 @@ class RedactionCorpusTest {
     // and 8 of 134, 747 of 761 kept with the standard rules (0.9816) and 755 at rest (0.9921). The standard figure counts
     // personal data, the figure at rest secrets only. These bounds keep the gap from growing: lower the leak bounds, raise
     // the kept floors, never the other way.
-    private static final int TWENTIETH_TUNE_LEAKS_STANDARD = 15;
-    private static final int TWENTIETH_TUNE_LEAKS_AT_REST = 5;
+    // redact59's forms and mends for the tune part's failures (TwentiethFormsTest) moved the tune bounds: 15 -> 0 and
+    // 5 -> 0 leaked, kept 1327 -> 1343 and 1335 -> 1349 of 1353; the held-out bounds are the lead's
+    private static final int TWENTIETH_TUNE_LEAKS_STANDARD = 0;
+    private static final int TWENTIETH_TUNE_LEAKS_AT_REST = 0;
     private static final int TWENTIETH_HELD_OUT_LEAKS_STANDARD = 15;
     private static final int TWENTIETH_HELD_OUT_LEAKS_AT_REST = 8;
-    private static final double TWENTIETH_TUNE_KEPT_STANDARD = 0.980;
-    private static final double TWENTIETH_TUNE_KEPT_AT_REST = 0.986;
+    private static final double TWENTIETH_TUNE_KEPT_STANDARD = 0.992;
+    private static final double TWENTIETH_TUNE_KEPT_AT_REST = 0.997;
     private static final double TWENTIETH_HELD_OUT_KEPT_STANDARD = 0.981;
     private static final double TWENTIETH_HELD_OUT_KEPT_AT_REST = 0.992;
     /**
