@@ -101,4 +101,18 @@ class AuthKeepsFormsTest {
         String run = token();
         FormChecks.gone(redactor, "    bot.run(\"" + run + "\", reconnect=True)", run, "bot.run(\"", "reconnect=True");
     }
+
+    @Test
+    void aSentenceThatSaysAuthLoginKeepsItsWordsAndDoveadmStillLosesItsPassword() {
+        // the doveadm-auth row (doveadm auth login user password) read "succeeded for" as a user and a password
+        FormChecks.untouched(redactor, "2026-12-07 10:00:01 INFO auth login succeeded for user bob");
+        FormChecks.untouched(redactor, "WARN auth login failed for bob, retrying");
+        FormChecks.untouched(redactor, "level=info msg=\"auth login ok for svc-deploy\"");
+        for (int k = 0; k < 3; k++) {
+            String pw = password();
+            FormChecks.gone(redactor, "$ doveadm auth login bob '" + pw + "'", pw, "doveadm auth login bob '");
+            FormChecks.gone(redactor, "$ doveadm auth test -a /run/dovecot/auth-userdb bob " + pw, pw,
+                    "doveadm auth test -a /run/dovecot/auth-userdb bob ");
+        }
+    }
 }
