@@ -115,4 +115,19 @@ class AuthKeepsFormsTest {
                     "doveadm auth test -a /run/dovecot/auth-userdb bob ");
         }
     }
+
+    @Test
+    void aCallAfterASecretsNameWithAScopesColonsIsKeptWholeAndALiteralStillGoes() {
+        // KeyValues.expression read a qualified call with dots only: Ruby's :: left the call's text to be taken
+        FormChecks.untouched(redactor, "    session = Acme::LoginSession.new(\"ops\", pw)");
+        FormChecks.untouched(redactor, "    token = Vault::Client.new(\"ops\").token");
+        FormChecks.untouched(redactor, "    let password = std::env::var(\"DB_PASSWORD\")?;");
+        for (int k = 0; k < 3; k++) {
+            String pw = password();
+            // a literal is no call, whatever colons it holds
+            FormChecks.gone(redactor, "    session = \"Acme::" + pw + "\"", pw);
+            FormChecks.gone(redactor, "    password = " + pw, pw, "password = ");
+            FormChecks.gone(redactor, "    password = Acme::" + pw, pw);
+        }
+    }
 }
