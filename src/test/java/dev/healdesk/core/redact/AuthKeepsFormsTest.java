@@ -130,4 +130,16 @@ class AuthKeepsFormsTest {
             FormChecks.gone(redactor, "    password = Acme::" + pw, pw);
         }
     }
+
+    @Test
+    void aLoginWithAPasswordVariableKeepsItsUserAndALiteralPasswordGoes() {
+        // SecretCalls reads LoginWithPassword as a key; its first literal is the user, the password the last argument
+        FormChecks.untouched(redactor, "    if err := c.LoginWithPassword(\"deployer\", pw); err != nil {");
+        FormChecks.untouched(redactor, "    c.LoginWithPassword(\"deployer\", os.Getenv(\"DEPLOY_PASSWORD\"))");
+        String pw = password();
+        FormChecks.gone(redactor, "    if err := c.LoginWithPassword(\"deployer\", \"" + pw + "\"); err != nil {", pw,
+                "c.LoginWithPassword(\"deployer\", \"");
+        String set = password();
+        FormChecks.gone(redactor, "    config.setPassword(\"" + set + "\");", set, "config.setPassword(\"");
+    }
 }
