@@ -10,7 +10,8 @@ package dev.healdesk.core.redact;
  * the word before the bracket (or before its {@code =}, {@code :} or {@code =>}) and ends in auth, basic, credential(s),
  * login, logon, signin or authenticate. The second item goes when it looks like a password that mixes three kinds of
  * characters, or a generated secret ({@link Values#passwordLike}, {@link Values#secretLike}); the user stays, and so do
- * {@code login('Sign in', 'button')}, the region of {@code Credentials("AKIA…", "us-east-1")} and a pair of variables.
+ * {@code login('Sign in', 'button')}, the region of {@code Credentials("AKIA…", "us-east-1")} and a pair of variables,
+ * and a second item that names a place (a cloud's region, a locale, a time zone: {@link #place}) or repeats the first.
  */
 final class AuthPairs extends Detector {
 
@@ -56,10 +57,134 @@ final class AuthPairs extends Detector {
         if (after >= s.length() || s.charAt(after) != close && s.charAt(after) != ',') {
             return open + 1;
         }
-        if (Values.passwordLike(s, start, end) && classes(s, start, end) >= 3 || Values.secretLike(s, start, end)) {
+        if ((Values.passwordLike(s, start, end) && classes(s, start, end) >= 3 || Values.secretLike(s, start, end))
+                && !place(s, start, end) && !(end - start == firstEnd - first - 1
+                && s.regionMatches(first + 1, s, start, end - start))) {
             scan.add(SecretKind.PASSWORD, start, end);
         }
         return open + 1;
+    }
+
+    /** The parts of a cloud's region besides its number, one of which a region names: where in its continent it is. */
+    private static final String[] COMPASS = {"north", "south", "east", "west", "central", "northeast", "northwest",
+            "southeast", "southwest", "northcentral", "southcentral", "westcentral"};
+    /** The areas of the IANA time-zone database ({@code tzdata}'s files), the first part of a zone's name. */
+    private static final String[] AREAS = {"Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic",
+            "Australia", "Europe", "Indian", "Pacific", "Etc"};
+
+    /**
+     * Whether the second item names a place, as a credentials' call takes a region, a locale or a time zone beside its
+     * user or key, rather than proves anything: a cloud's region ({@link #region}), a locale ({@link #locale}) or an
+     * IANA time zone ({@link #zone}). Dictionary words joined by dashes ({@code correct-horse-battery}) are none of
+     * these, and go as a password in a password's slot. (An item equal to the first one, the user, stays too: the
+     * user is kept, so hiding its copy hides nothing.)
+     */
+    static boolean place(String s, int start, int end) {
+        return region(s, start, end) || locale(s, start, end) || zone(s, start, end);
+    }
+
+    /**
+     * A cloud's region: small-letter parts joined by dashes, the last a number or a compass word ({@link #COMPASS})
+     * with a number after it, and a compass word right before the number: AWS' {@code us-east-1},
+     * {@code us-gov-west-1}, Google's {@code europe-west1}, {@code northamerica-northeast1}. Words that merely start
+     * with one ({@code west-horse-9}) are no region.
+     */
+    static boolean region(String s, int start, int end) {
+        boolean compass = false;
+        int k = start;
+        int parts = 0;
+        while (k < end) {
+            int p = k;
+            while (p < end && Chars.lower(s.charAt(p))) {
+                p++;
+            }
+            int letters = p;
+            while (p < end && Chars.digit(s.charAt(p))) {
+                p++;
+            }
+            if (p == k || p < end && s.charAt(p) != '-' || p - letters > 2) {
+                return false;
+            }
+            boolean number = letters < p;
+            if (number != (p == end)) {
+                return false;   // the number comes last, and the last part has one
+            }
+            if (letters > k) {
+                compass = false;
+                for (String c : COMPASS) {
+                    compass |= letters - k == c.length() && s.regionMatches(k, c, 0, c.length());
+                }
+            }
+            parts++;
+            k = p + 1;
+            if (p < end && k == end) {
+                return false;
+            }
+        }
+        return compass && parts >= 2;
+    }
+
+    /**
+     * A locale as BCP 47 and POSIX write one: a language's two or three small letters, then a region's two capitals
+     * or three digits after {@code -} or {@code _} ({@code en-US}, {@code pt_BR}, {@code es-419}), a script's four
+     * letters between them allowed ({@code zh-Hans-CN}).
+     */
+    static boolean locale(String s, int start, int end) {
+        int k = start;
+        while (k < end && Chars.lower(s.charAt(k))) {
+            k++;
+        }
+        if (k - start < 2 || k - start > 3 || k == end || s.charAt(k) != '-' && s.charAt(k) != '_') {
+            return false;
+        }
+        k++;
+        if (end - k > 5 && Chars.upper(s.charAt(k)) && Chars.lower(s.charAt(k + 1)) && Chars.lower(s.charAt(k + 2))
+                && Chars.lower(s.charAt(k + 3)) && (s.charAt(k + 4) == '-' || s.charAt(k + 4) == '_')) {
+            k += 5;   // a script: Hans, Latn
+        }
+        return end - k == 2 && Chars.upper(s.charAt(k)) && Chars.upper(s.charAt(k + 1))
+                || end - k == 3 && Chars.digitsOnly(s, k, end);
+    }
+
+    /**
+     * An IANA time zone: an area of the database ({@link #AREAS}), then one or two places after {@code /}, each a
+     * capital and letters, words joined by {@code _} or {@code -} ({@code Europe/Berlin}, {@code America/New_York},
+     * {@code America/Argentina/Buenos_Aires}).
+     */
+    static boolean zone(String s, int start, int end) {
+        int slash = Chars.indexOf(s, '/', start, end);
+        if (slash < 0) {
+            return false;
+        }
+        boolean area = false;
+        for (String a : AREAS) {
+            area |= slash - start == a.length() && s.regionMatches(start, a, 0, a.length());
+        }
+        if (!area) {
+            return false;
+        }
+        int places = 0;
+        int k = slash + 1;
+        while (k < end) {
+            if (!Chars.upper(s.charAt(k))) {
+                return false;
+            }
+            int p = k + 1;
+            while (p < end && (Chars.lower(s.charAt(p)) || (s.charAt(p) == '_' || s.charAt(p) == '-')
+                    && p + 1 < end && Chars.letter(s.charAt(p + 1))
+                    || Chars.upper(s.charAt(p)) && (s.charAt(p - 1) == '_' || s.charAt(p - 1) == '-'))) {
+                p++;
+            }
+            if (p - k < 2 || p < end && s.charAt(p) != '/') {
+                return false;
+            }
+            places++;
+            k = p + 1;
+            if (p < end && k == end) {
+                return false;
+            }
+        }
+        return places >= 1 && places <= 2;
     }
 
     /**

@@ -394,7 +394,8 @@ final class KeyValues extends Detector {
 
     /**
      * Whether the unquoted value at {@code start} is an expression and no literal (redact56): a call of a qualified name
-     * ({@code jwt.sign(…)}, {@code AwsBasicCredentials.create(…)}, {@code System.getenv(…)}), {@code new X(…)}, a call
+     * ({@code jwt.sign(…)}, {@code AwsBasicCredentials.create(…)}, {@code System.getenv(…)}; a scope's {@code ::} as a
+     * dot: {@code Acme::LoginSession.new(…)}, {@code std::env::var(…)}), {@code new X(…)}, a call
      * of a plain name whose arguments close on the line and open with a quote, a name or nothing ({@code getenv("PW")}),
      * an environment's subscript ({@code os.environ['…']}, {@code ENV["…"]}) or a member of the receiver or of
      * Node's environment that ends the value ({@code self.token}, {@code this.apiKey}, {@code process.env.TOKEN}).
@@ -423,6 +424,13 @@ final class KeyValues extends Detector {
             if (i + 1 < s.length() && s.charAt(i) == '.' && (Chars.letter(s.charAt(i + 1)) || s.charAt(i + 1) == '_')) {
                 dots++;
                 i++;
+                continue;
+            }
+            // Ruby's, C++'s, Rust's and PHP's scope: Acme::LoginSession.new(…), std::env::var(…), Vault::read(…)
+            if (i + 2 < s.length() && s.charAt(i) == ':' && s.charAt(i + 1) == ':'
+                    && (Chars.letter(s.charAt(i + 2)) || s.charAt(i + 2) == '_')) {
+                dots++;
+                i += 2;
                 continue;
             }
             break;

@@ -26,9 +26,14 @@ final class PositionalCalls extends Detector {
     /**
      * One row: the calls as written ({@code jwt.sign}, {@code new Sequelize}; one that starts with {@code .} is a method
      * of any object), which argument is the secret (1 the first), what it is, a shape it must have (empty: none;
-     * {@code secretLike}; {@code passwordLike}), and the argument that must be a number (0: none).
+     * {@code secretLike}; {@code passwordLike}), the argument that must be a number (0: none), and the most positional
+     * arguments the call takes (0: any): discord.js' {@code client.login(token)} takes one, so a {@code client.login}
+     * with two is another library's login, whose first argument is a user.
      */
-    record Row(String id, List<String> calls, int position, SecretKind kind, String shape, int numberAt) {
+    record Row(String id, List<String> calls, int position, SecretKind kind, String shape, int numberAt, int most) {
+        Row(String id, List<String> calls, int position, SecretKind kind, String shape, int numberAt) {
+            this(id, calls, position, kind, shape, numberAt, 0);
+        }
     }
 
     private record Call(String name, Row row) {
@@ -94,7 +99,7 @@ final class PositionalCalls extends Detector {
             }
             Row r = c.row();
             int n = args[0];
-            if (n < r.position() || r.numberAt() > 0 && (n < r.numberAt()
+            if (n < r.position() || r.most() > 0 && n > r.most() || r.numberAt() > 0 && (n < r.numberAt()
                     || !number(s, args[2 * r.numberAt() - 1], args[2 * r.numberAt()]))) {
                 continue;
             }

@@ -202,13 +202,15 @@ record RuleTable(List<Tokens.Rule> tokens, List<CommandLines.Flag> flags, List<L
         List<String> calls = strings(n.path("calls"));
         int position = n.path("position").asInt(0);
         String shape = n.path("shape").asText("");
-        if (calls.isEmpty() || position < 1 || !List.of("", "secretLike", "passwordLike").contains(shape)
+        int most = n.path("most").asInt(0);
+        if (calls.isEmpty() || position < 1 || most < 0 || most > 0 && most < position || !List.of("", "secretLike", "passwordLike").contains(shape)
                 || !n.hasNonNull("source")) {
             throw new IllegalArgumentException(
-                    "needs calls, a position of 1 or more and a source; shape is secretLike, passwordLike or none");
+                    "needs calls, a position of 1 or more and a source; shape is secretLike, passwordLike or none;"
+                            + " most, if given, is no less than the position");
         }
         return new PositionalCalls.Row(n.get("id").asText(), calls, position,
-                SecretKind.valueOf(n.path("kind").asText("GENERIC_SECRET")), shape, n.path("numberAt").asInt(0));
+                SecretKind.valueOf(n.path("kind").asText("GENERIC_SECRET")), shape, n.path("numberAt").asInt(0), most);
     }
 
     private static AuthSlots.Row authSlot(JsonNode n) {
