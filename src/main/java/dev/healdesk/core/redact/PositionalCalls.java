@@ -31,9 +31,6 @@ final class PositionalCalls extends Detector {
      * with two is another library's login, whose first argument is a user.
      */
     record Row(String id, List<String> calls, int position, SecretKind kind, String shape, int numberAt, int most) {
-        Row(String id, List<String> calls, int position, SecretKind kind, String shape, int numberAt) {
-            this(id, calls, position, kind, shape, numberAt, 0);
-        }
     }
 
     private record Call(String name, Row row) {

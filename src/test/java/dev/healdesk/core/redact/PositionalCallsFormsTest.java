@@ -74,9 +74,9 @@ class PositionalCallsFormsTest {
     @Test
     void aRowNeedsAPositionAndCallsOfThreeCharacters() {
         assertThrows(IllegalArgumentException.class, () -> new PositionalCalls(List.of(new PositionalCalls.Row("r",
-                List.of("jwt.sign"), 0, SecretKind.GENERIC_SECRET, "", 0))));
+                List.of("jwt.sign"), 0, SecretKind.GENERIC_SECRET, "", 0, 0))));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new PositionalCalls(List.of(
-                new PositionalCalls.Row("short", List.of("f"), 1, SecretKind.GENERIC_SECRET, "", 0))));
+                new PositionalCalls.Row("short", List.of("f"), 1, SecretKind.GENERIC_SECRET, "", 0, 0))));
         assertTrue(e.getMessage().contains("short"), e.getMessage());
     }
 
