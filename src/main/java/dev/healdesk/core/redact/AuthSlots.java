@@ -279,49 +279,16 @@ final class AuthSlots extends Detector {
         int[] out = new int[1 + 2 * 12];
         int n = 0;
         int limit = Math.min(s.length(), from + MAX_CALL);
-        int lines = 0;
+        int[] lines = {0};
         int k = from;
         while (k < limit && n < 12) {
             k = skipGap(s, k, limit);
             int start = k;
-            int depth = 0;
-            boolean closed = false;
-            boolean cut = false;
-            while (k < limit) {
-                char c = s.charAt(k);
-                if (c == '\n' || c == '\r') {
-                    if (++lines > MAX_LINES) {
-                        cut = true;
-                        break;
-                    }
-                    k = skipGap(s, k, limit);
-                    continue;
-                }
-                if (c == '"' || c == '\'' || c == '`') {
-                    int q = Quotes.close(s, k + 1, 1);
-                    if (q >= limit || s.charAt(q) != c) {
-                        cut = true;
-                        break;
-                    }
-                    k = q + 1;
-                    continue;
-                }
-                if (c == '(' || c == '[' || c == '{') {
-                    depth++;
-                } else if (c == ')' || c == ']' || c == '}') {
-                    if (depth == 0) {
-                        closed = true;
-                        break;
-                    }
-                    depth--;
-                } else if (c == ',' && depth == 0) {
-                    break;
-                }
-                k++;
-            }
-            if (cut || k >= limit) {
+            k = PositionalCalls.argumentEnd(s, k, limit, lines, MAX_LINES);
+            if (k < 0) {
                 break;
             }
+            boolean closed = s.charAt(k) != ',';
             int end = k;
             while (end > start && Chars.space(s.charAt(end - 1))) {
                 end--;
@@ -345,7 +312,7 @@ final class AuthSlots extends Detector {
      * Past the blanks and line breaks from {@code k}, and after a line break past a code frame's gutter ({@code >},
      * a line's number, {@code |}), to where an argument starts.
      */
-    private static int skipGap(String s, int k, int limit) {
+    static int skipGap(String s, int k, int limit) {
         while (k < limit) {
             char c = s.charAt(k);
             if (Chars.blank(c)) {

@@ -192,39 +192,11 @@ final class PositionalCalls extends Detector {
         while (k < limit && n < 8) {
             k = Chars.skipBlanks(s, k);
             int start = k;
-            int depth = 0;
-            boolean closed = false;
-            while (k < limit) {
-                char c = s.charAt(k);
-                if (c == '\n' || c == '\r') {
-                    limit = k;
-                    break;
-                }
-                if (c == '"' || c == '\'' || c == '`') {
-                    int q = Quotes.close(s, k + 1, 1);
-                    if (q >= limit || s.charAt(q) != c) {
-                        limit = k;
-                        break;
-                    }
-                    k = q + 1;
-                    continue;
-                }
-                if (c == '(' || c == '[' || c == '{') {
-                    depth++;
-                } else if (c == ')' || c == ']' || c == '}') {
-                    if (depth == 0) {
-                        closed = true;
-                        break;
-                    }
-                    depth--;
-                } else if (c == ',' && depth == 0) {
-                    break;
-                }
-                k++;
-            }
-            if (k >= limit) {
+            k = argumentEnd(s, k, limit, null, 0);
+            if (k < 0) {
                 break;   // a line cut off, or too long: what is read so far counts
             }
+            boolean closed = s.charAt(k) != ',';
             int end = k;
             while (end > start && Chars.blank(s.charAt(end - 1))) {
                 end--;
@@ -244,6 +216,47 @@ final class PositionalCalls extends Detector {
         }
         out[0] = n;
         return out;
+    }
+
+    /**
+     * From {@code k}, inside a call's argument list, to the end of one argument: the index of the comma or the closing
+     * bracket that ends it (brackets and quotes nest), or -1 where the list is cut off first (the limit, a quote not
+     * closed before it, or a line's end). With {@code lines} the argument may go over lines, as a code frame prints a
+     * call: {@code lines[0]} counts the line breaks crossed, at most {@code maxLines}, and each new line's gutter is
+     * skipped ({@link AuthSlots#skipGap}); without it ({@code null}) a line's end cuts the list.
+     */
+    static int argumentEnd(String s, int k, int limit, int[] lines, int maxLines) {
+        int depth = 0;
+        while (k < limit) {
+            char c = s.charAt(k);
+            if (c == '\n' || c == '\r') {
+                if (lines == null || ++lines[0] > maxLines) {
+                    return -1;
+                }
+                k = AuthSlots.skipGap(s, k, limit);
+                continue;
+            }
+            if (c == '"' || c == '\'' || c == '`') {
+                int q = Quotes.close(s, k + 1, 1);
+                if (q >= limit || s.charAt(q) != c) {
+                    return -1;
+                }
+                k = q + 1;
+                continue;
+            }
+            if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if (c == ')' || c == ']' || c == '}') {
+                if (depth == 0) {
+                    return k;
+                }
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                return k;
+            }
+            k++;
+        }
+        return -1;
     }
 
     /** Whether the argument {@code s[start, end)} is a keyword argument, {@code name=value} (not {@code ==}). */
