@@ -1140,6 +1140,14 @@ class RedactionCorpusTest {
      * (redact57, redact58) are read on it before redact59's are merged.
      */
     private static final boolean RELEASED_TWENTIETH_TUNE = true;
+    /**
+     * Whether the twentieth collection's held-out part prints its failures. It was released as tune data by the lead at
+     * this commit (issue #14, next stop), after its last measure as a held-out part with all the rules of main at 6460361:
+     * 15 of 242 planted values leaked with the standard rules and 8 of 134 secrets at rest, 747 of 761 must-keep strings
+     * kept with the standard rules (0.982) and 755 at rest (0.992) — the same as its first measure, with the rules of
+     * c87bb48. From then on it counts as tune data; the twenty-first collection (corpus21) is the clean measure.
+     */
+    private static final boolean RELEASED_TWENTIETH = true;
     /** The twentieth collection ({@link RedactionCorpus#TWENTIETH}), measured apart. */
     private static List<Case> twentieth;
 
@@ -2011,13 +2019,13 @@ class RedactionCorpusTest {
         assertTrue(atRest.keptShare() >= TWENTIETH_TUNE_KEPT_AT_REST, atRest::toString);
     }
 
-    /** The twentieth collection's held-out part: its failures are never printed, only its summary lines. */
+    /** The twentieth collection's held-out part, released as tune data ({@link #RELEASED_TWENTIETH}). */
     @Test
     void theRulesLeakNoMoreThanMeasuredOnTheTwentiethCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
         Figures standard = RedactionCorpus.measure(twentieth, "heldout", Redactor.standard()::redact, true);
         Figures atRest = RedactionCorpus.measure(twentieth, "heldout", Redactor.atRest()::redact, false);
-        report("twentieth collection, standard", standard, false);
-        report("twentieth collection, at rest", atRest, false);
+        report("twentieth collection, standard", standard, RELEASED_TWENTIETH);
+        report("twentieth collection, at rest", atRest, RELEASED_TWENTIETH);
         assertTrue(standard.leaked() <= TWENTIETH_HELD_OUT_LEAKS_STANDARD, standard::toString);
         assertTrue(atRest.leaked() <= TWENTIETH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= TWENTIETH_HELD_OUT_KEPT_STANDARD, standard::toString);
