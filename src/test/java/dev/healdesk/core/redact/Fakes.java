@@ -540,6 +540,10 @@ final class Fakes {
                 if (twentieth != null) {
                     return twentieth;
                 }
+                Fake twentyFirst = TwentyFirstIds.make(name, r, this);
+                if (twentyFirst != null) {
+                    return twentyFirst;
+                }
                 throw new IllegalArgumentException("no fake for placeholder " + name);
         }
     }

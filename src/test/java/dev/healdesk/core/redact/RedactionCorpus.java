@@ -244,6 +244,27 @@ final class RedactionCorpus {
      * a third of its families held out by hash, split and committed before any rule ran on it; no rule writer has seen it.
      */
     static final String TWENTIETH = "/redaction/failure-output-20.jsonl";
+    /**
+     * The twenty-first collection, this stop's clean measure, written blind like the twentieth: its formats from the
+     * MAINSTREAM tools a failing test run or a CI job of a web, back-end, data or mobile application prints, those the
+     * twenty earlier collections touch least, each in a message shape none of them has (HTTP clients' debug output:
+     * OkHttp's logging interceptor, Axios errors' config, urllib3's retries, httpx and httpcore's trace, Excon, Typhoeus,
+     * Guzzle, Refit, Spring's WebClient, curl --trace-ascii; ORMs and drivers: Prisma, Sequelize's CLI, TypeORM, Knex's
+     * CLI, SQLAlchemy's echo, ActiveRecord, EF Core's tools, GORM, Diesel, node-postgres, pgx, DriverManager's log,
+     * HikariCP; cache and queue clients: ioredis, Lettuce, Jedis, BullMQ, Celery, amqplib, kafkajs, kafka-go, librdkafka
+     * and Confluent's .NET client; build and package tools in verbose mode: Gradle, Maven, npm, Yarn, pnpm, pip, Poetry,
+     * Cargo, go, Bazel, sbt; container and cluster tooling: Helm, kubectl -v=8, Skaffold, Tilt, docker compose config,
+     * BuildKit; cloud CLIs: the AWS CLI's debug, az, gcloud, doctl, flyctl, Vercel, Netlify, Heroku, firebase-tools;
+     * browser test runners: Cypress, WebdriverIO, Selenium Manager and Grid, Puppeteer, TestCafe, Nightwatch; output
+     * full of strings that look like secrets and are not: GitHub Actions' debug, Symfony's env-var table, Spring's
+     * actuator, docker login's usage, gpg and jarsigner, git's credential trace, ChromeDriver's versions, the .NET SDK,
+     * Terraform's sensitive plan, Ansible's no_log; and Django, Laravel, Rails, Symfony, Spring and PostgreSQL in
+     * Armenian, Georgian, Azerbaijani, Kazakh, Welsh, Basque, Galician, Afrikaans, Albanian, Macedonian, Khmer and
+     * Telugu); with big countries' phones in shapes not planted yet and business numbers with valid check digits
+     * ({@link TwentyFirstIds}; see {@code src/test/redaction-corpus/families21.py}); a third of its families held out by
+     * hash, split and committed before any rule ran on it; no rule writer has seen it.
+     */
+    static final String TWENTY_FIRST = "/redaction/failure-output-21.jsonl";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Z0-9_]+)(?::\\d+)?\\}\\}");
 
     /** One line, filled: the text, what was planted in it, and what must stay. */

@@ -1150,6 +1150,43 @@ class RedactionCorpusTest {
     private static final boolean RELEASED_TWENTIETH = true;
     /** The twentieth collection ({@link RedactionCorpus#TWENTIETH}), measured apart. */
     private static List<Case> twentieth;
+    /**
+     * The twenty-first collection ({@link RedactionCorpus#TWENTY_FIRST}, families21.py: 86 formats, all from the
+     * mainstream tools a failing test run or a CI job of a web, back-end, data or mobile application prints, those the
+     * twenty earlier collections touch least, each in a message shape none of them has: HTTP clients' debug output
+     * (OkHttp, Axios, urllib3, httpx, Excon, Typhoeus, Guzzle, Refit, Spring's WebClient, curl --trace-ascii); ORMs and
+     * database drivers (Prisma, Sequelize's CLI, TypeORM, Knex's CLI, SQLAlchemy, ActiveRecord, EF Core's tools, GORM,
+     * Diesel, node-postgres, pgx, DriverManager, HikariCP); cache and queue clients (ioredis, Lettuce, Jedis, BullMQ,
+     * Celery, amqplib, kafkajs, kafka-go, librdkafka, Confluent's .NET client); build and package tools in verbose mode
+     * (Gradle, Maven, npm, Yarn, pnpm, pip, Poetry, Cargo, go, Bazel, sbt); container and cluster tooling (Helm, kubectl
+     * -v=8, Skaffold, Tilt, docker compose config, BuildKit); cloud CLIs (aws --debug, az, gcloud, doctl, flyctl, Vercel,
+     * Netlify, Heroku, firebase-tools); browser test runners (Cypress, WebdriverIO, Selenium, Puppeteer, TestCafe,
+     * Nightwatch); output full of strings that look like secrets and are not (GitHub Actions' debug, Symfony's env-var
+     * table, Spring's actuator, docker login's usage, gpg and jarsigner, git's credential trace, ChromeDriver, the .NET
+     * SDK, Terraform's sensitive plan, Ansible's no_log); and Django, Laravel, Rails, Symfony, Spring and PostgreSQL in
+     * Armenian, Georgian, Azerbaijani, Kazakh, Welsh, Basque, Galician, Afrikaans, Albanian, Macedonian, Khmer and
+     * Telugu; with big countries' phones in 19 shapes not planted yet and China's USCC and New Zealand's NZBN that pass
+     * their checks ({@link TwentyFirstIds}); learnt from public documentation pages) was built and committed before any
+     * rule ran on it, and no rule writer has seen it. Its families are split by the SHA-1 of the name (0 mod 3): 35 of 86
+     * fell to the held-out part, 140 of 344 lines (41%; not redrawn).
+     */
+    // Not measured yet: these bounds are set once, from the first run at the rules of the branch point (main at 5087b32),
+    // in the commit after this one; until then they hold every planted value and no kept string.
+    private static final int TWENTY_FIRST_TUNE_LEAKS_STANDARD = Integer.MAX_VALUE;
+    private static final int TWENTY_FIRST_TUNE_LEAKS_AT_REST = Integer.MAX_VALUE;
+    private static final int TWENTY_FIRST_HELD_OUT_LEAKS_STANDARD = Integer.MAX_VALUE;
+    private static final int TWENTY_FIRST_HELD_OUT_LEAKS_AT_REST = Integer.MAX_VALUE;
+    private static final double TWENTY_FIRST_TUNE_KEPT_STANDARD = 0;
+    private static final double TWENTY_FIRST_TUNE_KEPT_AT_REST = 0;
+    private static final double TWENTY_FIRST_HELD_OUT_KEPT_STANDARD = 0;
+    private static final double TWENTY_FIRST_HELD_OUT_KEPT_AT_REST = 0;
+    /**
+     * Whether the twenty-first collection's tune part prints its failures. Not this stop: the whole collection is this
+     * stop's measure and nobody tunes on it, so both parts print their summary lines only; the lead releases it.
+     */
+    private static final boolean RELEASED_TWENTY_FIRST_TUNE = false;
+    /** The twenty-first collection ({@link RedactionCorpus#TWENTY_FIRST}), measured apart. */
+    private static List<Case> twentyFirst;
 
     @BeforeAll
     static void load() throws IOException {
@@ -1173,6 +1210,7 @@ class RedactionCorpusTest {
         eighteenth = RedactionCorpus.load(RedactionCorpus.EIGHTEENTH, SEED);
         nineteenth = RedactionCorpus.load(RedactionCorpus.NINETEENTH, SEED);
         twentieth = RedactionCorpus.load(RedactionCorpus.TWENTIETH, SEED);
+        twentyFirst = RedactionCorpus.load(RedactionCorpus.TWENTY_FIRST, SEED);
     }
 
     @Test
@@ -2030,6 +2068,52 @@ class RedactionCorpusTest {
         assertTrue(atRest.leaked() <= TWENTIETH_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= TWENTIETH_HELD_OUT_KEPT_STANDARD, standard::toString);
         assertTrue(atRest.keptShare() >= TWENTIETH_HELD_OUT_KEPT_AT_REST, atRest::toString);
+    }
+
+    @Test
+    void theTwentyFirstCollectionHasThreeHundredThirtyLinesInEightyFormatsWithAQuarterToAThirdHeldOut() {
+        long heldOut = twentyFirst.stream().filter(c -> c.split().equals("heldout")).count();
+        long formats = twentyFirst.stream().map(c -> c.id().substring(0, c.id().lastIndexOf('-'))).distinct().count();
+        long heldOutFormats = twentyFirst.stream().filter(c -> c.split().equals("heldout"))
+                .map(c -> c.id().substring(0, c.id().lastIndexOf('-'))).distinct().count();
+        long keep = twentyFirst.stream().mapToLong(c -> c.keep().size()).sum();
+        long planted = twentyFirst.stream().mapToLong(c -> c.planted().size()).sum();
+        long secrets = twentyFirst.stream().flatMap(c -> c.planted().stream()).filter(f -> !f.personal()).count();
+        assertTrue(twentyFirst.size() >= 330, "lines: " + twentyFirst.size());
+        assertTrue(formats >= 80, "formats: " + formats);
+        assertTrue(heldOutFormats >= 22, "held-out formats: " + heldOutFormats);
+        assertTrue(keep >= 2000, "must-keep strings: " + keep);
+        // a floor on the collection's size, not on the rules: 366 secrets and 162 personal values as built
+        assertTrue(secrets >= 350, "planted secrets: " + secrets);
+        assertTrue(planted >= 510, "planted values: " + planted);
+        // the hash gave this collection 41% of its lines held out; not redrawn
+        assertTrue(heldOut >= twentyFirst.size() / 4 && heldOut <= twentyFirst.size() * 9 / 20, "held out: " + heldOut);
+    }
+
+    /** The twenty-first collection's tune part: this stop it prints its summary lines only ({@link #RELEASED_TWENTY_FIRST_TUNE}). */
+    @Test
+    void theRulesLeakNoMoreThanMeasuredOnTheTwentyFirstCollectionsTuneSplitAndKeepWhatTheOperatorNeeds() {
+        Figures standard = RedactionCorpus.measure(twentyFirst, "tune", Redactor.standard()::redact, true);
+        Figures atRest = RedactionCorpus.measure(twentyFirst, "tune", Redactor.atRest()::redact, false);
+        report("twenty-first collection, standard", standard, RELEASED_TWENTY_FIRST_TUNE);
+        report("twenty-first collection, at rest", atRest, RELEASED_TWENTY_FIRST_TUNE);
+        assertTrue(standard.leaked() <= TWENTY_FIRST_TUNE_LEAKS_STANDARD, standard::toString);
+        assertTrue(atRest.leaked() <= TWENTY_FIRST_TUNE_LEAKS_AT_REST, atRest::toString);
+        assertTrue(standard.keptShare() >= TWENTY_FIRST_TUNE_KEPT_STANDARD, standard::toString);
+        assertTrue(atRest.keptShare() >= TWENTY_FIRST_TUNE_KEPT_AT_REST, atRest::toString);
+    }
+
+    /** The twenty-first collection's held-out part: its failures are never printed, only its summary lines. */
+    @Test
+    void theRulesLeakNoMoreThanMeasuredOnTheTwentyFirstCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
+        Figures standard = RedactionCorpus.measure(twentyFirst, "heldout", Redactor.standard()::redact, true);
+        Figures atRest = RedactionCorpus.measure(twentyFirst, "heldout", Redactor.atRest()::redact, false);
+        report("twenty-first collection, standard", standard, false);
+        report("twenty-first collection, at rest", atRest, false);
+        assertTrue(standard.leaked() <= TWENTY_FIRST_HELD_OUT_LEAKS_STANDARD, standard::toString);
+        assertTrue(atRest.leaked() <= TWENTY_FIRST_HELD_OUT_LEAKS_AT_REST, atRest::toString);
+        assertTrue(standard.keptShare() >= TWENTY_FIRST_HELD_OUT_KEPT_STANDARD, standard::toString);
+        assertTrue(atRest.keptShare() >= TWENTY_FIRST_HELD_OUT_KEPT_AT_REST, atRest::toString);
     }
 
     private static void report(String rules, Figures f, boolean failures) {
