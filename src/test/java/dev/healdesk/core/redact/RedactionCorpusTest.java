@@ -1170,16 +1170,21 @@ class RedactionCorpusTest {
      * rule ran on it, and no rule writer has seen it. Its families are split by the SHA-1 of the name (0 mod 3): 35 of 86
      * fell to the held-out part, 140 of 344 lines (41%; not redrawn).
      */
-    // Not measured yet: these bounds are set once, from the first run at the rules of the branch point (main at 5087b32),
-    // in the commit after this one; until then they hold every planted value and no kept string.
-    private static final int TWENTY_FIRST_TUNE_LEAKS_STANDARD = Integer.MAX_VALUE;
-    private static final int TWENTY_FIRST_TUNE_LEAKS_AT_REST = Integer.MAX_VALUE;
-    private static final int TWENTY_FIRST_HELD_OUT_LEAKS_STANDARD = Integer.MAX_VALUE;
-    private static final int TWENTY_FIRST_HELD_OUT_LEAKS_AT_REST = Integer.MAX_VALUE;
-    private static final double TWENTY_FIRST_TUNE_KEPT_STANDARD = 0;
-    private static final double TWENTY_FIRST_TUNE_KEPT_AT_REST = 0;
-    private static final double TWENTY_FIRST_HELD_OUT_KEPT_STANDARD = 0;
-    private static final double TWENTY_FIRST_HELD_OUT_KEPT_AT_REST = 0;
+    // Measured once at e910c70 (the data and wiring's commit) with the rules of main at 5087b32, the branch point, before
+    // any rule was written for it, from the summary lines only (the failures of neither part are printed, and no line was
+    // changed after the run): tune 16 of 306 planted values leaked with the standard rules and 10 of 208 secrets at rest,
+    // 1384 of 1402 must-keep strings kept with the standard rules (0.9872) and 1390 at rest (0.9914); held out 7 of 222
+    // and 5 of 158, 964 of 984 kept with the standard rules (0.9797) and 970 at rest (0.9858). The standard figure counts
+    // personal data, the figure at rest secrets only. These bounds keep the gap from growing: lower the leak bounds, raise
+    // the kept floors, never the other way.
+    private static final int TWENTY_FIRST_TUNE_LEAKS_STANDARD = 16;
+    private static final int TWENTY_FIRST_TUNE_LEAKS_AT_REST = 10;
+    private static final int TWENTY_FIRST_HELD_OUT_LEAKS_STANDARD = 7;
+    private static final int TWENTY_FIRST_HELD_OUT_LEAKS_AT_REST = 5;
+    private static final double TWENTY_FIRST_TUNE_KEPT_STANDARD = 0.987;
+    private static final double TWENTY_FIRST_TUNE_KEPT_AT_REST = 0.991;
+    private static final double TWENTY_FIRST_HELD_OUT_KEPT_STANDARD = 0.979;
+    private static final double TWENTY_FIRST_HELD_OUT_KEPT_AT_REST = 0.985;
     /**
      * Whether the twenty-first collection's tune part prints its failures. Not this stop: the whole collection is this
      * stop's measure and nobody tunes on it, so both parts print their summary lines only; the lead releases it.
