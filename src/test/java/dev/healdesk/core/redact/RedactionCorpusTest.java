@@ -1186,10 +1186,13 @@ class RedactionCorpusTest {
     private static final double TWENTY_FIRST_HELD_OUT_KEPT_STANDARD = 0.979;
     private static final double TWENTY_FIRST_HELD_OUT_KEPT_AT_REST = 0.985;
     /**
-     * Whether the twenty-first collection's tune part prints its failures. Not this stop: the whole collection is this
-     * stop's measure and nobody tunes on it, so both parts print their summary lines only; the lead releases it.
+     * Whether the twenty-first collection's tune part prints its failures. It was written to print its summary lines
+     * only, the whole collection kept as a measure; the lead released the tune part to one rule writer (redact62) at this
+     * commit, right after the first measure (tune 16 of 306 and 10 of 208, held out 7 of 222 and 5 of 158). The held-out
+     * part still prints its summary lines only: it is the stop's clean measure, and the rules written from other material
+     * (redact61, realtext1) are read on it before redact62's are merged.
      */
-    private static final boolean RELEASED_TWENTY_FIRST_TUNE = false;
+    private static final boolean RELEASED_TWENTY_FIRST_TUNE = true;
     /** The twenty-first collection ({@link RedactionCorpus#TWENTY_FIRST}), measured apart. */
     private static List<Case> twentyFirst;
 
@@ -2095,7 +2098,7 @@ class RedactionCorpusTest {
         assertTrue(heldOut >= twentyFirst.size() / 4 && heldOut <= twentyFirst.size() * 9 / 20, "held out: " + heldOut);
     }
 
-    /** The twenty-first collection's tune part: this stop it prints its summary lines only ({@link #RELEASED_TWENTY_FIRST_TUNE}). */
+    /** The twenty-first collection's tune part, released to one rule writer ({@link #RELEASED_TWENTY_FIRST_TUNE}). */
     @Test
     void theRulesLeakNoMoreThanMeasuredOnTheTwentyFirstCollectionsTuneSplitAndKeepWhatTheOperatorNeeds() {
         Figures standard = RedactionCorpus.measure(twentyFirst, "tune", Redactor.standard()::redact, true);
