@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * E-mail addresses, found at their {@code @}: a local part of {@code [A-Za-z0-9._%+-]} and a domain of at least
  * two labels ending in a letters-only TLD; {@code %40} counts as the {@code @} (an address in a query string). Reserved example and test domains stay ({@link Hosts}), and so do
- * service accounts ({@code …@…iam.gserviceaccount.com}), and look-alikes: {@code user:pw@host} in a URL (its password is {@link Urls}'), {@code pkg@1.2.3},
+ * service accounts ({@code …@…iam.gserviceaccount.com}), and look-alikes: {@code user:pw@host} in a URL (its password is {@link Urls}'; a
+ * user that is itself an address, {@code smtp://ana%40mail.com:…@host}, goes), {@code pkg@1.2.3},
  * {@code Object@1b6d3586}, {@code icon@2x.png} (a file extension is not a TLD here), a shell prompt's {@code root@host:~#}
  * and an SSH remote's {@code git@github.com:acme/shop.git}.
  */
@@ -46,7 +47,9 @@ final class Emails extends Detector {
         // before (not a URL's user@host), and followed by a slash (checked below)
         boolean segment = start > 1 && s.charAt(start - 1) == '/' && s.charAt(start - 2) != '/' && s.charAt(start - 2) != ':'
                 && !Chars.space(s.charAt(start - 2));
-        if (start > 0 && (s.charAt(start - 1) == '/' && !segment
+        // an address as a URL's user, an Airflow connection's login (smtp://ana%40mail.com:…@smtp.host:587; checked below)
+        boolean urlUser = start > 1 && s.charAt(start - 1) == '/' && s.charAt(start - 2) == '/';
+        if (start > 0 && (s.charAt(start - 1) == '/' && !segment && !urlUser
                 || s.charAt(start - 1) == ':' && !mailto(s, start - 1) && !mailKey(s, start - 1)
                 && !robotVariable(s, start - 1) && !workflowValue(s, start - 1))) {
             return at + 1;
@@ -71,6 +74,9 @@ final class Emails extends Detector {
             }
         }
         end = joinedSuffix(s, start, lastLabel, end);
+        if (urlUser && !userInfo(s, end)) {
+            return Math.max(at + 1, end);   // scheme://user@host: the host after a user, no address
+        }
         if (segment && (end >= s.length() || s.charAt(end) != '/')) {
             return Math.max(at + 1, end);   // a path's name@version or name@host, no segment of its own
         }
@@ -82,6 +88,29 @@ final class Emails extends Detector {
         }
         scan.add(SecretKind.EMAIL, start, end);
         return end;
+    }
+
+    /**
+     * Whether the address that ends at {@code end}, right after a URL's {@code //}, is the user of the URL's user
+     * information: a {@code :} and a password, or nothing, then the {@code @} before the host, within the authority
+     * (no {@code /}, blank or quote before it). So Airflow's connection URIs and SQLAlchemy's URLs name a login that is
+     * an e-mail address ({@code smtp://ana%40mail.com:…@smtp.host:587}, RFC 3986's encoded {@code @}; Airflow's
+     * {@code connections add} prints it so), where {@code ssh://git@github.com/…} names a host after its user.
+     */
+    private static boolean userInfo(String s, int end) {
+        if (end >= s.length() || s.charAt(end) != ':' && s.charAt(end) != '@' && !s.startsWith("%40", end)) {
+            return false;
+        }
+        for (int k = end; k < s.length() && k - end < 256; k++) {
+            char c = s.charAt(k);
+            if (c == '@' || k > end && s.startsWith("%40", k)) {
+                return true;
+            }
+            if (c == '/' || Chars.space(c) || c == '"' || c == '\'' || c == '?' || c == '#' || c == ',') {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**

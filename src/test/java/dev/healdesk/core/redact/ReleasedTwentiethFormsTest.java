@@ -92,4 +92,150 @@ class ReleasedTwentiethFormsTest {
         // a path of two parts: its last names the value
         FormChecks.gone(redactor, "\"Auth:ApiKey\": \"" + token + "\"", token, "\"Auth:ApiKey\": \"");
     }
+
+    // an API key as Basic's user with an empty password
+
+    private String writeKey() {
+        return "a" + FormChecks.token(random, 29) + "Q7";
+    }
+
+    @Test
+    void aGeneratedUserBesideAnEmptyPasswordIsAKey() {
+        for (int k = 0; k < 6; k++) {
+            String key = writeKey();
+            FormChecks.gone(redactor, "analytics-node: flush error AxiosError: Request failed with status code 401\n"
+                    + "  config: { url: 'https://api.segment.io/v1/batch', auth: { username: '" + key
+                    + "', password: '' } },", key, "auth: { username: '", "', password: '' } },",
+                    "https://api.segment.io/v1/batch");
+            FormChecks.gone(atRest, "{\"auth\": {\"username\": \"" + key + "\", \"password\": \"\"}}", key,
+                    "{\"auth\": {\"username\": \"", "\", \"password\": \"\"}}");
+        }
+    }
+
+    @Test
+    void aNamedUserBesideAnEmptyPasswordStays() {
+        FormChecks.untouched(redactor, "auth: { username: 'ci-bot', password: '' }");
+        FormChecks.untouched(redactor, "auth: { username: 'deploy_user_2024_eu', password: '' }");
+        FormChecks.untouched(redactor, "auth: { username: 'Kenneth.Robertson1984', password: '' }");
+        // small letters and digits only, a digest's shape: no key of this form
+        FormChecks.untouched(redactor, "auth: { username: '" + FormChecks.hexAfterA1(random, 32) + "', password: '' }");
+        // a generated user whose password is given: the password's rules judge that pair
+        String key = writeKey();
+        assertEquals("auth: { username: '" + key + "', password: process.env.PW }",
+                redactor.redact("auth: { username: '" + key + "', password: process.env.PW }"));
+    }
+
+    // Postmark's server token
+
+    @Test
+    void postmarksServerTokenGoesAsItsClientsFirstArgument() {
+        for (int k = 0; k < 6; k++) {
+            String token = UUID.nameUUIDFromBytes(FormChecks.token(random, 12).getBytes(StandardCharsets.UTF_8)).toString();
+            FormChecks.gone(redactor, "  const client = new postmark.ServerClient('" + token + "');", token,
+                    "const client = new postmark.ServerClient('", "');");
+            FormChecks.gone(atRest, "  Postmark::ApiClient.new(\"" + token + "\", http_open_timeout: 15).deliver(to: x)",
+                    token, "Postmark::ApiClient.new(\"", "\", http_open_timeout: 15)");
+            FormChecks.gone(redactor, "var client = new PostmarkClient(\"" + token + "\");", token);
+            FormChecks.gone(redactor, "client, err := postmark.NewClient(\"" + token + "\", \"\")", token);
+            FormChecks.gone(redactor, "X-Postmark-Server-Token: " + token, token, "X-Postmark-Server-Token: ");
+        }
+    }
+
+    @Test
+    void aUuidInNoTokensSlotStays() {
+        String id = UUID.nameUUIDFromBytes(FormChecks.token(random, 12).getBytes(StandardCharsets.UTF_8)).toString();
+        FormChecks.untouched(redactor, "  const message = await client.getOutboundMessageDetails('" + id + "');");
+        FormChecks.untouched(redactor, "X-Request-Id: " + id);
+        FormChecks.untouched(redactor, "const client = new postmark.ServerClient(process.env.POSTMARK_SERVER_TOKEN);");
+        // a ServerClient of no named library: nothing says its argument is a token
+        FormChecks.untouched(redactor, "new ServerClient(\"" + id + "\")");
+    }
+
+    // HTTPie's bearer token
+
+    private String jwt() {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String header = b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String payload = b64.encodeToString(("{\"sub\":\"" + FormChecks.hex(random, 24) + "\",\"iat\":17146"
+                + FormChecks.digits(random, 5, '0', 10) + "}").getBytes(StandardCharsets.UTF_8));
+        return header + "." + payload + "." + FormChecks.token(random, 43);
+    }
+
+    @Test
+    void httpiesBearerTokenGoesAfterItsAuthFlag() {
+        for (int k = 0; k < 6; k++) {
+            String jwt = jwt();
+            String text = "$ http --auth-type=bearer --auth " + jwt + " GET https://api.globex.io/api/me\n"
+                    + "HTTP/1.1 403 Forbidden\n{\n    \"detail\": \"You do not have permission to perform this action.\"\n}";
+            FormChecks.gone(redactor, text, jwt, "$ http --auth-type=bearer --auth ", " GET https://api.globex.io/api/me");
+            FormChecks.gone(atRest, text, jwt, " GET https://api.globex.io/api/me");
+            // any token HTTPie is told is a bearer's, whatever its shape
+            String token = FormChecks.token(random, 24) + "4x";
+            FormChecks.gone(redactor, "xh -A bearer -a " + token + " GET https://api.globex.io/me", token,
+                    "xh -A bearer -a ", " GET https://api.globex.io/me");
+            // a JWT given as --auth with no auth type: the token's shape says it
+            FormChecks.gone(redactor, "http --auth " + jwt + " GET https://api.globex.io/me", jwt);
+        }
+    }
+
+    @Test
+    void httpiesUserWithoutAPasswordStays() {
+        FormChecks.untouched(redactor, "$ http -a deploy GET https://api.globex.io/api/me");
+        FormChecks.untouched(redactor, "$ http --auth-type=digest --auth ci-runner GET https://api.globex.io/api/me");
+        FormChecks.untouched(redactor, "$ http --auth $USER GET https://api.globex.io/api/me");
+    }
+
+    // an e-mail as a URL's user
+
+    @Test
+    void anAddressThatIsAUrlsUserGoesAndTheHostStays() {
+        for (int k = 0; k < 6; k++) {
+            String local = "lena.berg" + FormChecks.digits(random, 2, '1', 9);
+            String encoded = local + "%40northwind-mail.com";
+            FormChecks.gone(redactor, "Successfully added `conn_id`=smtp_default : smtp://" + encoded
+                    + ":******@smtp.billing.globex.com:587", local, "`conn_id`=smtp_default : smtp://",
+                    ":******@smtp.billing.globex.com:587");
+            FormChecks.gone(redactor, "AIRFLOW_CONN_SMTP=smtp://" + local + "@northwind-mail.com:s3cr3t"
+                    + k + "@smtp.globex.com:587", local, "@smtp.globex.com:587");
+            FormChecks.gone(redactor, "imap://" + encoded + "@imap.globex.com/INBOX", local, "@imap.globex.com/INBOX");
+        }
+    }
+
+    @Test
+    void aUrlsUserBeforeItsHostStays() {
+        FormChecks.untouched(redactor, "git clone ssh://git@github.com/acme/shop.git");
+        FormChecks.untouched(redactor, "remote: https://deploy@gitlab.globex.com/acme/shop.git");
+        FormChecks.untouched(redactor, "redis://default@redis.acme.io:6379/0");
+        FormChecks.untouched(redactor, "git+ssh://git@github.com:acme/shop.git");
+    }
+
+    // a Vietnamese tax code by its label
+
+    /** Mã số thuế: nine digits and a check, 10 - (the digits by 31, 29, 23, 19, 17, 13, 7, 5, 3 mod 11). */
+    private static boolean taxCode(String v) {
+        int[] d = FormChecks.digitsOf(v);
+        int check = 10 - FormChecks.sum(d, 31, 29, 23, 19, 17, 13, 7, 5, 3) % 11;
+        return d.length == 10 && check < 10 && d[9] == check;
+    }
+
+    @Test
+    void aVietnameseTaxCodeGoesUnderItsLabel() {
+        for (int k = 0; k < 6; k++) {
+            String mst = FormChecks.drawn(random, "0", 9, ReleasedTwentiethFormsTest::taxCode);
+            FormChecks.gone(redactor, "  data={'email': 'x@example.com', 'ma_so_thue': '" + mst + "'}", mst,
+                    "'ma_so_thue': '");
+            FormChecks.gone(atRest, "form = DangKyForm(data={'ma_so_thue': '" + mst + "'})", mst);
+            FormChecks.gone(redactor, "Mã số thuế: " + mst + "-001", mst, "Mã số thuế: ");
+            FormChecks.gone(redactor, "ma_so_doanh_nghiep=" + mst, mst);
+        }
+    }
+
+    @Test
+    void aTaxCodesLabelWithoutANumberAndANumberWithoutTheLabelStay() {
+        FormChecks.untouched(redactor, "ma_so_thue: chua co");
+        FormChecks.untouched(redactor, "data={'ma_so_thue': ''}");
+        String mst = FormChecks.drawn(random, "0", 9, ReleasedTwentiethFormsTest::taxCode);
+        FormChecks.untouched(redactor, "order_id: " + mst);
+        FormChecks.untouched(redactor, "ma_so: " + mst);
+    }
 }
