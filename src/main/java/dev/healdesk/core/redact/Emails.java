@@ -83,7 +83,7 @@ final class Emails extends Detector {
         if (labels < 2 || end - lastLabel < 2 || !Chars.lettersOnly(s, lastLabel, end) || fileExtension(s, lastLabel, end)
                 || Hosts.reserved(s, at + sep, end) || serviceAccount(s, end) || prompt(s, end) || remote(s, end)
                 || systemMailbox(s, start, at) || sshDestination(s, start, end) || programMailbox(s, start, at)
-                || realm(s, start, at, at + sep, end) || generatedId(s, start, at)) {
+                || realm(s, start, at, at + sep, end) || generatedId(s, start, at) || roleSender(s, start, at)) {
             return Math.max(at + 1, end);
         }
         scan.add(SecretKind.EMAIL, start, end);
@@ -192,6 +192,61 @@ final class Emails extends Detector {
             "deploy", "deployer", "deploys", "release", "releases", "jenkins", "runner", "runners", "bot", "robot", "svc",
             "service", "daemon", "cron", "backup", "backups", "root", "mailer", "app", "api", "e2e", "automation",
             "etl", "batch", "scheduler", "worker", "healthcheck", "bounce", "bounces");
+
+    /**
+     * The mailboxes of a business's role, no person's: RFC 2142's (info, marketing, sales, support, abuse, noc,
+     * security, postmaster, hostmaster, webmaster) and those a transactional mail is sent from (billing, invoices,
+     * receipts, orders, accounts, notifications, hello, contact, team, news).
+     */
+    private static final String[] ROLE_MAILBOXES = {"info", "marketing", "sales", "support", "abuse", "noc", "security",
+            "hostmaster", "webmaster", "billing", "invoices", "invoice", "receipts", "orders", "accounts",
+            "notifications", "notification", "hello", "contact", "team", "news", "newsletter"};
+
+    /**
+     * Whether the address whose local part is {@code s[start, at)} is a role's mailbox ({@link #ROLE_MAILBOXES}) given
+     * as the sender of a mail: the value of a {@code From}, {@code from}, {@code sender}, {@code from_email} or
+     * {@code fromAddress} field, as mail SDKs take it (Postmark's {@code sendEmail({ From: 'billing@…' })}, its gem's
+     * {@code deliver(from: "…")}, SendGrid's and Mailgun's {@code from}, Django's {@code from_email}). The sender is
+     * the application's own verified address and its domain is what an operator needs of a mail that failed; a
+     * person's address there ({@code From: 'jane.doe@…'}) and a role's as the recipient ({@code To: 'support@…'}) go.
+     */
+    private static boolean roleSender(String s, int start, int at) {
+        if (!Chars.isAny(s, start, at, ROLE_MAILBOXES)) {
+            return false;
+        }
+        int k = start - 1;
+        if (k >= 0 && (s.charAt(k) == '\'' || s.charAt(k) == '"' || s.charAt(k) == '<')) {
+            k--;
+        }
+        while (k >= 0 && Chars.blank(s.charAt(k))) {
+            k--;
+        }
+        if (k >= 1 && s.charAt(k) == '>' && s.charAt(k - 1) == '=') {
+            k--;   // Ruby's :from => "…"
+        }
+        if (k < 0 || s.charAt(k) != ':' && s.charAt(k) != '=') {
+            return false;
+        }
+        k--;
+        while (k >= 0 && Chars.blank(s.charAt(k))) {
+            k--;
+        }
+        if (k >= 0 && (s.charAt(k) == '\'' || s.charAt(k) == '"')) {
+            k--;
+        }
+        int end = k + 1;
+        while (k >= 0 && (Chars.alnum(s.charAt(k)) || s.charAt(k) == '_')) {
+            k--;
+        }
+        int w = k + 1;
+        if (w >= end || k >= 0 && (s.charAt(k) == '.' || s.charAt(k) == '-')) {
+            return false;   // a member's or a header's longer name: mail.from_addr stays a question of its own
+        }
+        return Chars.isAny(s, w, end, SENDER_KEYS);
+    }
+
+    private static final String[] SENDER_KEYS = {"from", "sender", "from_email", "fromemail", "from_address",
+            "fromaddress", "from_addr", "default_from_email", "mail_from", "reply_to", "replyto"};
 
     /**
      * Whether the local part {@code s[start, at)} names a program's or a team's mailbox or account

@@ -1128,14 +1128,14 @@ class RedactionCorpusTest {
     // name and a .NET key's colon path no key (KeyValues), kept 747 -> 751 and 755 -> 759 of 761; an API key as Basic's
     // user with an empty password (UserKeys), Postmark's clients' token (positionalCalls), HTTPie's bearer token
     // (CommandLines), an address as a URL's user (Emails) and Vietnam's tax code by its label (local-labels.json),
-    // 15 -> 0 and 8 -> 0 leaked
+    // 15 -> 0 and 8 -> 0 leaked; a role's mailbox as a mail's sender kept (Emails), standard kept 751 -> 759 of 761
     private static final int TWENTIETH_TUNE_LEAKS_STANDARD = 0;
     private static final int TWENTIETH_TUNE_LEAKS_AT_REST = 0;
     private static final int TWENTIETH_HELD_OUT_LEAKS_STANDARD = 0;
     private static final int TWENTIETH_HELD_OUT_LEAKS_AT_REST = 0;
     private static final double TWENTIETH_TUNE_KEPT_STANDARD = 0.992;
     private static final double TWENTIETH_TUNE_KEPT_AT_REST = 0.997;
-    private static final double TWENTIETH_HELD_OUT_KEPT_STANDARD = 0.986;
+    private static final double TWENTIETH_HELD_OUT_KEPT_STANDARD = 0.997;
     private static final double TWENTIETH_HELD_OUT_KEPT_AT_REST = 0.997;
     /**
      * Whether the twentieth collection's tune part prints its failures. It was written to print its summary lines only,

@@ -238,4 +238,53 @@ class ReleasedTwentiethFormsTest {
         FormChecks.untouched(redactor, "order_id: " + mst);
         FormChecks.untouched(redactor, "ma_so: " + mst);
     }
+
+    // a Vietnamese phone by its label
+
+    @Test
+    void aVietnamesePhoneInItsNationalFormatGoesUnderItsLabel() {
+        for (int k = 0; k < 6; k++) {
+            String mobile = "0" + "35789".charAt(random.nextInt(5)) + FormChecks.digits(random, 8, '0', 10);
+            FormChecks.gone(redactor, "  data={'email': 'x@example.com', 'so_dien_thoai': '" + mobile + "'}", mobile,
+                    "'so_dien_thoai': '");
+            FormChecks.gone(redactor, "AssertionError: {'sdt': ['Số điện thoại không hợp lệ.']}\n  data={'sdt': '"
+                    + mobile + "'}", mobile, "data={'sdt': '");
+            FormChecks.gone(redactor, "soDienThoai: " + mobile, mobile, "soDienThoai: ");
+        }
+    }
+
+    @Test
+    void aNumberUnderAnotherVietnameseLabelOrNoNumberUnderThePhonesStays() {
+        String mobile = "09" + FormChecks.digits(random, 8, '0', 10);
+        FormChecks.untouched(redactor, "ma_don_hang: " + mobile);     // an order's number
+        FormChecks.untouched(redactor, "so_dien_thoai: 2024");         // too short for a phone
+        FormChecks.untouched(redactor, "data={'so_dien_thoai': ''}");
+    }
+
+    // a role's mailbox as a mail's sender
+
+    @Test
+    void aRolesMailboxAsTheSenderOfAMailStaysAndTheRecipientGoes() {
+        for (int k = 0; k < 6; k++) {
+            String domain = "mail" + k + ".initech.net";
+            String to = "mia.okafor" + FormChecks.digits(random, 2, '1', 9) + "@outlook.com";
+            FormChecks.gone(redactor, "  client.sendEmail({ From: 'billing@" + domain + "', To: '" + to
+                    + "', Subject: 'Receipt' })", to, "client.sendEmail({ From: 'billing@" + domain + "', To: '");
+            FormChecks.gone(redactor, "  Postmark::ApiClient.new(token).deliver(from: \"receipts@" + domain
+                    + "\", to: \"" + to + "\")", to, "deliver(from: \"receipts@" + domain + "\", to: \"");
+            FormChecks.gone(redactor, "send_mail('Hi', 'body', from_email='info@" + domain + "', recipient_list=['" + to
+                    + "'])", to, "from_email='info@" + domain + "'");
+        }
+    }
+
+    @Test
+    void aPersonAsTheSenderAndARoleElsewhereGo() {
+        // a person's address as the sender
+        FormChecks.gone(redactor, "client.sendEmail({ From: 'jane.doe@globex.com', To: 'x' })", "jane.doe@globex.com");
+        // a role's address as the recipient, or under another key
+        FormChecks.gone(redactor, "client.sendEmail({ From: 'x', To: 'support@globex.com' })", "support@globex.com");
+        FormChecks.gone(redactor, "reviewer: billing@globex.com", "billing@globex.com");
+        // a local part that only starts like a role's
+        FormChecks.gone(redactor, "From: 'billing.jane@globex.com'", "billing.jane@globex.com");
+    }
 }
