@@ -298,6 +298,25 @@ final class CommandLines extends Detector {
     }
 
     /**
+     * Whether an auth type of bearer is given earlier on the command line of the value at {@code v}, as HTTPie and xh
+     * take it: {@code --auth-type=bearer}, {@code --auth-type bearer}, {@code -A bearer}; what {@code --auth} gives then
+     * is the token, no user.
+     */
+    static boolean bearerType(String s, int v) {
+        int line = s.lastIndexOf('\n', v - 1) + 1;
+        for (String t : BEARER_TYPES) {
+            int at = s.indexOf(t, line);
+            if (at >= 0 && at < v) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String[] BEARER_TYPES = {"--auth-type=bearer ", "--auth-type bearer ", "-A bearer ",
+            "--auth-type=\"bearer\" ", "--auth-type='bearer' "};
+
+    /**
      * Claims the argument at {@code v} (quoted or up to a blank) as {@code key} says; {@code userPassword}: only
      * what follows its first colon. Returns where scanning goes on.
      */
@@ -326,6 +345,16 @@ final class CommandLines extends Detector {
                 SecretKind kind = Judge.value(KeyNames.Key.SECRET, s, start, colon);
                 if (kind != null) {
                     scan.add(kind, start, colon);
+                }
+                return start;
+            }
+            if (colon < 0 && !Values.placeholder(s, start, end)) {
+                // no password after a user: HTTPie's --auth-type=bearer --auth TOKEN (-A bearer -a TOKEN) sends the
+                // value as a bearer token, which goes as its name says; else the scan goes on inside it, so that a
+                // token of known shape (a JWT) goes, an address goes as one, and a plain user's name stays (redact61)
+                SecretKind kind = bearerType(s, v) ? Judge.value(KeyNames.Key.SECRET, s, start, end) : null;
+                if (kind != null) {
+                    scan.add(kind, start, end);
                 }
                 return start;
             }

@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * E-mail addresses, found at their {@code @}: a local part of {@code [A-Za-z0-9._%+-]} and a domain of at least
  * two labels ending in a letters-only TLD; {@code %40} counts as the {@code @} (an address in a query string). Reserved example and test domains stay ({@link Hosts}), and so do
- * service accounts ({@code …@…iam.gserviceaccount.com}), and look-alikes: {@code user:pw@host} in a URL (its password is {@link Urls}'), {@code pkg@1.2.3},
+ * service accounts ({@code …@…iam.gserviceaccount.com}), and look-alikes: {@code user:pw@host} in a URL (its password is {@link Urls}'; a
+ * user that is itself an address, {@code smtp://ana%40mail.com:…@host}, goes), {@code pkg@1.2.3},
  * {@code Object@1b6d3586}, {@code icon@2x.png} (a file extension is not a TLD here), a shell prompt's {@code root@host:~#}
  * and an SSH remote's {@code git@github.com:acme/shop.git}.
  */
@@ -46,7 +47,9 @@ final class Emails extends Detector {
         // before (not a URL's user@host), and followed by a slash (checked below)
         boolean segment = start > 1 && s.charAt(start - 1) == '/' && s.charAt(start - 2) != '/' && s.charAt(start - 2) != ':'
                 && !Chars.space(s.charAt(start - 2));
-        if (start > 0 && (s.charAt(start - 1) == '/' && !segment
+        // an address as a URL's user, an Airflow connection's login (smtp://ana%40mail.com:…@smtp.host:587; checked below)
+        boolean urlUser = start > 1 && s.charAt(start - 1) == '/' && s.charAt(start - 2) == '/';
+        if (start > 0 && (s.charAt(start - 1) == '/' && !segment && !urlUser
                 || s.charAt(start - 1) == ':' && !mailto(s, start - 1) && !mailKey(s, start - 1)
                 && !robotVariable(s, start - 1) && !workflowValue(s, start - 1))) {
             return at + 1;
@@ -71,17 +74,43 @@ final class Emails extends Detector {
             }
         }
         end = joinedSuffix(s, start, lastLabel, end);
+        if (urlUser && !userInfo(s, end)) {
+            return Math.max(at + 1, end);   // scheme://user@host: the host after a user, no address
+        }
         if (segment && (end >= s.length() || s.charAt(end) != '/')) {
             return Math.max(at + 1, end);   // a path's name@version or name@host, no segment of its own
         }
         if (labels < 2 || end - lastLabel < 2 || !Chars.lettersOnly(s, lastLabel, end) || fileExtension(s, lastLabel, end)
                 || Hosts.reserved(s, at + sep, end) || serviceAccount(s, end) || prompt(s, end) || remote(s, end)
                 || systemMailbox(s, start, at) || sshDestination(s, start, end) || programMailbox(s, start, at)
-                || realm(s, start, at, at + sep, end) || generatedId(s, start, at)) {
+                || realm(s, start, at, at + sep, end) || generatedId(s, start, at) || roleSender(s, start, at)) {
             return Math.max(at + 1, end);
         }
         scan.add(SecretKind.EMAIL, start, end);
         return end;
+    }
+
+    /**
+     * Whether the address that ends at {@code end}, right after a URL's {@code //}, is the user of the URL's user
+     * information: a {@code :} and a password, or nothing, then the {@code @} before the host, within the authority
+     * (no {@code /}, blank or quote before it). So Airflow's connection URIs and SQLAlchemy's URLs name a login that is
+     * an e-mail address ({@code smtp://ana%40mail.com:…@smtp.host:587}, RFC 3986's encoded {@code @}; Airflow's
+     * {@code connections add} prints it so), where {@code ssh://git@github.com/…} names a host after its user.
+     */
+    private static boolean userInfo(String s, int end) {
+        if (end >= s.length() || s.charAt(end) != ':' && s.charAt(end) != '@' && !s.startsWith("%40", end)) {
+            return false;
+        }
+        for (int k = end; k < s.length() && k - end < 256; k++) {
+            char c = s.charAt(k);
+            if (c == '@' || k > end && s.startsWith("%40", k)) {
+                return true;
+            }
+            if (c == '/' || Chars.space(c) || c == '"' || c == '\'' || c == '?' || c == '#' || c == ',') {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**
@@ -163,6 +192,61 @@ final class Emails extends Detector {
             "deploy", "deployer", "deploys", "release", "releases", "jenkins", "runner", "runners", "bot", "robot", "svc",
             "service", "daemon", "cron", "backup", "backups", "root", "mailer", "app", "api", "e2e", "automation",
             "etl", "batch", "scheduler", "worker", "healthcheck", "bounce", "bounces");
+
+    /**
+     * The mailboxes of a business's role, no person's: RFC 2142's (info, marketing, sales, support, abuse, noc,
+     * security, postmaster, hostmaster, webmaster) and those a transactional mail is sent from (billing, invoices,
+     * receipts, orders, accounts, notifications, hello, contact, team, news).
+     */
+    private static final String[] ROLE_MAILBOXES = {"info", "marketing", "sales", "support", "abuse", "noc", "security",
+            "hostmaster", "webmaster", "billing", "invoices", "invoice", "receipts", "orders", "accounts",
+            "notifications", "notification", "hello", "contact", "team", "news", "newsletter"};
+
+    /**
+     * Whether the address whose local part is {@code s[start, at)} is a role's mailbox ({@link #ROLE_MAILBOXES}) given
+     * as the sender of a mail: the value of a {@code From}, {@code from}, {@code sender}, {@code from_email} or
+     * {@code fromAddress} field, as mail SDKs take it (Postmark's {@code sendEmail({ From: 'billing@…' })}, its gem's
+     * {@code deliver(from: "…")}, SendGrid's and Mailgun's {@code from}, Django's {@code from_email}). The sender is
+     * the application's own verified address and its domain is what an operator needs of a mail that failed; a
+     * person's address there ({@code From: 'jane.doe@…'}) and a role's as the recipient ({@code To: 'support@…'}) go.
+     */
+    private static boolean roleSender(String s, int start, int at) {
+        if (!Chars.isAny(s, start, at, ROLE_MAILBOXES)) {
+            return false;
+        }
+        int k = start - 1;
+        if (k >= 0 && (s.charAt(k) == '\'' || s.charAt(k) == '"' || s.charAt(k) == '<')) {
+            k--;
+        }
+        while (k >= 0 && Chars.blank(s.charAt(k))) {
+            k--;
+        }
+        if (k >= 1 && s.charAt(k) == '>' && s.charAt(k - 1) == '=') {
+            k--;   // Ruby's :from => "…"
+        }
+        if (k < 0 || s.charAt(k) != ':' && s.charAt(k) != '=') {
+            return false;
+        }
+        k--;
+        while (k >= 0 && Chars.blank(s.charAt(k))) {
+            k--;
+        }
+        if (k >= 0 && (s.charAt(k) == '\'' || s.charAt(k) == '"')) {
+            k--;
+        }
+        int end = k + 1;
+        while (k >= 0 && (Chars.alnum(s.charAt(k)) || s.charAt(k) == '_')) {
+            k--;
+        }
+        int w = k + 1;
+        if (w >= end || k >= 0 && (s.charAt(k) == '.' || s.charAt(k) == '-')) {
+            return false;   // a member's or a header's longer name: mail.from_addr stays a question of its own
+        }
+        return Chars.isAny(s, w, end, SENDER_KEYS);
+    }
+
+    private static final String[] SENDER_KEYS = {"from", "sender", "from_email", "fromemail", "from_address",
+            "fromaddress", "from_addr", "default_from_email", "mail_from", "reply_to", "replyto"};
 
     /**
      * Whether the local part {@code s[start, at)} names a program's or a team's mailbox or account

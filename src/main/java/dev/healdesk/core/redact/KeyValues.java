@@ -241,6 +241,12 @@ final class KeyValues extends Detector {
             // of the same shape (Set-Cookie) is still read as its name says
             return sep + 1;
         }
+        if (colon && !thinArrow && !quoted && !bracketed && keyPath(s, keyStart, sep)) {
+            return sep + 1;   // "Authentication:Google:ClientSecret": …, a .NET configuration key's path (redact61)
+        }
+        if (colon && !quoted && !bracketed && loggerName(s, keyStart, keyEnd, sep)) {
+            return sep + 1;   // ERROR onelogin.saml2.auth: invalid_response: …, a module's logger, no key (redact61)
+        }
         if (colon && keyEnd - keyStart == 4 && s.startsWith("PASS", keyStart) && (s.startsWith("--- ", keyStart - 4)
                 || !quoted && verdict(s, sep + 1))) {
             return sep + 1;   // go test's verdict, --- PASS: TestLogin (0.00s); a scanner's, PASS: Rule name [10003]
@@ -871,6 +877,86 @@ final class KeyValues extends Detector {
         }
         return false;
     }
+
+    /**
+     * Whether the colon at {@code sep} stands inside a configuration key's path, as .NET's configuration joins its
+     * sections ({@code Authentication:Google:ClientSecret}; {@code dotnet user-secrets list} prints
+     * {@code Authentication:Google:ClientSecret = …}, its {@code --json} form {@code "Authentication:Google:ClientSecret": "…"}):
+     * what follows the colon runs on without a blank to the path's own separator, a quote and a colon where the key
+     * opened with that quote, or {@code =} after blanks where the key starts its line. Only the path's last part
+     * names the value; {@code auth: user:pw} and a quoted {@code "token:…"} with no separator after it are values.
+     */
+    static boolean keyPath(String s, int keyStart, int sep) {
+        int e = sep + 1;
+        if (e >= s.length() || !Chars.letter(s.charAt(e))) {
+            return false;
+        }
+        while (e < s.length() && e - sep < 128 && (keyChar(s.charAt(e)) || s.charAt(e) == ':')) {
+            e++;
+        }
+        if (e >= s.length()) {
+            return false;
+        }
+        char q = s.charAt(e);
+        if (q == '"' || q == '\'') {
+            return keyStart > 0 && s.charAt(keyStart - 1) == q && e + 1 < s.length() && s.charAt(e + 1) == ':';
+        }
+        int eq = e;
+        while (eq < s.length() && s.charAt(eq) == ' ') {
+            eq++;
+        }
+        if (eq == e || eq + 1 >= s.length() || s.charAt(eq) != '=' || s.charAt(eq + 1) != ' ') {
+            return false;
+        }
+        int b = keyStart;
+        while (b > 0 && Chars.blank(s.charAt(b - 1))) {
+            b--;
+        }
+        return b == 0 || s.charAt(b - 1) == '\n';
+    }
+
+    /**
+     * Whether {@code s[start, end)} is a logger's name where a log line's format prints it, after the record's level:
+     * Python's {@code %(levelname)s %(name)s: %(message)s} and its default {@code %(levelname)s:%(name)s:…}
+     * ({@code ERROR onelogin.saml2.auth: invalid_response: …}), log4j's {@code %-5p %c: %m}. A module's dotted path,
+     * lower case, its last part a subsystem's name ({@link #LOGGER_PARTS}: auth, login, sso...), no value's name;
+     * the level starts its line or stands after a blank or a bracket (a timestamp's, a thread's). A property path
+     * whose last part names a secret outright ({@code ERROR spring.datasource.password: …}) is not read so.
+     */
+    static boolean loggerName(String s, int start, int end, int sep) {
+        int dot = s.lastIndexOf('.', end - 1);
+        if (dot <= start || s.charAt(sep) != ':' || !Chars.isAnyExactly(s, dot + 1, end, LOGGER_PARTS)) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (!(Chars.lower(c) || Chars.digit(c) || c == '.' || c == '_')) {
+                return false;
+            }
+        }
+        int k = start - 1;
+        if (k < 0 || s.charAt(k) != ' ' && s.charAt(k) != ':') {
+            return false;
+        }
+        while (k > 0 && s.charAt(k - 1) == ' ') {
+            k--;   // the level padded to its width, INFO  app.auth:
+        }
+        int w = k;
+        while (w > 0 && Chars.upper(s.charAt(w - 1))) {
+            w--;
+        }
+        if (w == k || !Chars.isAnyExactly(s, w, k, LOG_LEVELS)) {
+            return false;
+        }
+        return w == 0 || s.charAt(w - 1) == '\n' || s.charAt(w - 1) == ' ' || s.charAt(w - 1) == ']'
+                || s.charAt(w - 1) == '[' || s.charAt(w - 1) == '|';
+    }
+
+    private static final String[] LOGGER_PARTS = {"auth", "oauth", "oauth2", "authn", "authz", "login", "sso",
+            "saml", "saml2", "oidc", "security"};
+
+    private static final String[] LOG_LEVELS = {"TRACE", "DEBUG", "INFO", "NOTICE", "WARN", "WARNING", "ERROR",
+            "CRITICAL", "FATAL", "SEVERE"};
 
     /** Whether {@code s[start, end)} is a PowerShell command's name, Verb-Noun: Read-Host, ConvertTo-SecureString. */
     /**

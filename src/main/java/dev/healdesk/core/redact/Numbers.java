@@ -602,7 +602,10 @@ final class Numbers extends Detector {
             // the gsm of Belgium and the Netherlands
             "tlf", "mob", "gsm",
             // Portugal's telemóvel as an ASCII key writes it (telemovel, telemovel_contacto)
-            "telemovel"};
+            "telemovel",
+            // Vietnamese: điện thoại as an ASCII key writes it (so_dien_thoai, dien_thoai, soDienThoai) and its
+            // abbreviation SĐT (sdt), before a number in the national format, 0 and nine digits (redact61)
+            "thoai", "sdt"};
     /** The most characters read back from a value to its label. */
     private static final int LABEL_REACH = 64;
 

@@ -65,6 +65,7 @@ final class UserKeys {
         }
         if (end - start < MIN || end - start > MAX || digits < (inside ? 2 : 3) || letters < 3
                 || !pastHex) {
+            keyWithoutPassword(scan, start, escaped ? 0 : q);
             return;
         }
         if (end < s.length() && (q != 0 ? s.charAt(end) != (escaped ? '\\' : q)
@@ -72,5 +73,61 @@ final class UserKeys {
             return;
         }
         scan.add(SecretKind.GENERIC_SECRET, start, end);
+    }
+
+    private static final String[] PASSWORD_WORDS = {"password", "pass", "passwd", "pwd"};
+
+    /**
+     * Claims the quoted user at {@code start} (closed by {@code q}) where it is an API key sent as HTTP Basic's user
+     * with an empty password, the way Segment's HTTP API and libraries send a write key (axios' {@code auth:
+     * {username: writeKey, password: ''}}), and Stripe's, Chargebee's and Recurly's APIs take a secret key
+     * ({@code curl -u sk_…:} is {@link Urls}'): the password right after it, within the same object, is empty, and the
+     * user looks generated: 16 to 128 letters and digits, small and capital letters and digits all in it, random
+     * enough ({@link Values#secretLike}). A person's or a service's name beside an empty password
+     * ({@code username: 'ci-bot', password: ''}, {@code 'deploy_user_2024'}) stays.
+     */
+    private static void keyWithoutPassword(Scan scan, int start, char q) {
+        String s = scan.text;
+        if (q == 0) {
+            return;
+        }
+        int end = start;
+        int kinds = 0;
+        while (end < s.length() && end - start <= 128 && Chars.alnum(s.charAt(end))) {
+            char c = s.charAt(end);
+            kinds |= Chars.lower(c) ? 1 : Chars.upper(c) ? 2 : 4;
+            end++;
+        }
+        if (end - start < MIN || end - start > 128 || end >= s.length() || s.charAt(end) != q || kinds != 7
+                || !Values.secretLike(s, start, end)) {
+            return;
+        }
+        int k = end + 1;
+        while (k < s.length() && k - end < 8 && (Chars.blank(s.charAt(k)) || s.charAt(k) == ',' || s.charAt(k) == '\n'
+                || s.charAt(k) == '\r')) {
+            k++;
+        }
+        if (k < s.length() && (s.charAt(k) == '"' || s.charAt(k) == '\'')) {
+            k++;   // "password": …
+        }
+        int w = k;
+        while (k < s.length() && Chars.letter(s.charAt(k))) {
+            k++;
+        }
+        if (!Chars.isAny(s, w, k, PASSWORD_WORDS)) {
+            return;
+        }
+        if (k < s.length() && (s.charAt(k) == '"' || s.charAt(k) == '\'')) {
+            k++;
+        }
+        k = Chars.skipBlanks(s, k);
+        if (k >= s.length() || s.charAt(k) != ':' && s.charAt(k) != '=') {
+            return;
+        }
+        k = Chars.skipBlanks(s, k + 1);
+        boolean empty = k + 1 < s.length() && (s.charAt(k) == '"' || s.charAt(k) == '\'') && s.charAt(k + 1) == s.charAt(k);
+        if (empty) {
+            scan.add(SecretKind.GENERIC_SECRET, start, end);
+        }
     }
 }

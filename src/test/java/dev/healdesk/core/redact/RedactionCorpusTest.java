@@ -1123,15 +1123,20 @@ class RedactionCorpusTest {
     // personal data, the figure at rest secrets only. These bounds keep the gap from growing: lower the leak bounds, raise
     // the kept floors, never the other way.
     // redact59's forms and mends for the tune part's failures (TwentiethFormsTest) moved the tune bounds: 15 -> 0 and
-    // 5 -> 0 leaked, kept 1327 -> 1343 and 1335 -> 1349 of 1353; the held-out bounds are the lead's
+    // 5 -> 0 leaked, kept 1327 -> 1343 and 1335 -> 1349 of 1353; the held-out bounds are the lead's.
+    // redact61's forms for the released held-out part (ReleasedTwentiethFormsTest) moved the held-out bounds: a logger's
+    // name and a .NET key's colon path no key (KeyValues), kept 747 -> 751 and 755 -> 759 of 761; an API key as Basic's
+    // user with an empty password (UserKeys), Postmark's clients' token (positionalCalls), HTTPie's bearer token
+    // (CommandLines), an address as a URL's user (Emails) and Vietnam's tax code by its label (local-labels.json),
+    // 15 -> 0 and 8 -> 0 leaked; a role's mailbox as a mail's sender kept (Emails), standard kept 751 -> 759 of 761
     private static final int TWENTIETH_TUNE_LEAKS_STANDARD = 0;
     private static final int TWENTIETH_TUNE_LEAKS_AT_REST = 0;
-    private static final int TWENTIETH_HELD_OUT_LEAKS_STANDARD = 15;
-    private static final int TWENTIETH_HELD_OUT_LEAKS_AT_REST = 8;
+    private static final int TWENTIETH_HELD_OUT_LEAKS_STANDARD = 0;
+    private static final int TWENTIETH_HELD_OUT_LEAKS_AT_REST = 0;
     private static final double TWENTIETH_TUNE_KEPT_STANDARD = 0.992;
     private static final double TWENTIETH_TUNE_KEPT_AT_REST = 0.997;
-    private static final double TWENTIETH_HELD_OUT_KEPT_STANDARD = 0.981;
-    private static final double TWENTIETH_HELD_OUT_KEPT_AT_REST = 0.992;
+    private static final double TWENTIETH_HELD_OUT_KEPT_STANDARD = 0.997;
+    private static final double TWENTIETH_HELD_OUT_KEPT_AT_REST = 0.997;
     /**
      * Whether the twentieth collection's tune part prints its failures. It was written to print its summary lines only,
      * the whole collection kept as a measure; the lead released the tune part to one rule writer (redact59) at this

@@ -48,8 +48,10 @@ class SeventhMainstreamMeasureTest {
     // PositionalCallsFormsTest): the Algolia key second in SearchClient.create(…) goes, standard 20 and at rest 19
     // leaked, kept as before.
     // All three merged (main, this stop): standard 13 and at rest 12 leaked, 793 of 797 kept both ways.
-    private static final int LEAKS_STANDARD = 13;
-    private static final int LEAKS_AT_REST = 12;
+    // After redact61's Postmark row (positionalCalls of token-rules.json, ReleasedTwentiethFormsTest: the server token
+    // first to Postmark's clients): standard 12 and at rest 11 leaked, kept as before.
+    private static final int LEAKS_STANDARD = 12;
+    private static final int LEAKS_AT_REST = 11;
     private static final int KEPT_STANDARD = 793;
     private static final int KEPT_AT_REST = 793;
 
