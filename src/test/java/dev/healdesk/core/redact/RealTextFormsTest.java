@@ -13,7 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * tune part only): a value taken once no longer spreads over the document where it is an ordinary word ({@link
  * Echoes#plainWords}); a synopsis' metavariable in a value's place stays ({@link Values#metavariable}); "identified by"
  * in prose is no SQL statement ({@link SqlCredentials}); a version is no address where a build suffix, a version
- * relation, a Debian changelog's heading or "since"/"section" says so ({@link Numbers}).
+ * relation, a Debian changelog's heading or "since"/"section" says so ({@link Numbers}); "using" in prose ({@link
+ * SqlCredentials}); a fingerprint after {@code --recv-keys} ({@link KeyNames}); a bug's or a commit's reference after a word
+ * ({@code Bug#51433#14}, {@link PasswordShapes}).
  * Each on a line or two of the real text (its page or file named in a comment), with counter-examples that must still
  * go: a generated value in the same slot, a real password's echo. The secret values are drawn here.
  */
@@ -193,6 +195,22 @@ class RealTextFormsTest {
             // a key given to an option that names a secret one still goes
             FormChecks.gone(redactor, "deploy --api-key " + fingerprint + " --region eu", fingerprint, "--region eu");
             FormChecks.gone(redactor, "tool --access-key " + fingerprint, fingerprint, "--access-key ");
+        }
+    }
+
+    // a reference by number
+
+    @Test
+    void aBugsOrACommitsReferenceIsNoChosenPassword() {
+        // coreutils' and the Debian policy's changelogs, libgcrypt's NEWS
+        for (String line : new String[] {"remark by Jim Meyering (Bug#22816#21).",
+                "Problem reported by Pádraig Brady (Bug#51433#14).", "Russ Allbery.  See Bug#677013#63.",
+                "  * Fix the name of the Windows registry key. [Git#4f5afaf1fd]"}) {
+            FormChecks.untouched(redactor, line);
+        }
+        // a password of the shape rules make people choose still goes, # and all
+        for (String pw : new String[] {"Summer#2024#x", "Dragon#77#Aa", "Xy#" + FormChecks.hex(random, 8) + "!Q9"}) {
+            FormChecks.gone(redactor, "login ok, then: " + pw + " rejected", pw, " rejected");
         }
     }
 }
