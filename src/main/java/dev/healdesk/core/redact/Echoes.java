@@ -97,7 +97,49 @@ final class Echoes {
     private static boolean echoable(Scan scan, int k) {
         int start = scan.span(k, 0);
         int end = scan.span(k, 1);
-        return end - start >= MIN_LENGTH && echoed(KINDS[scan.span(k, 2)]) && !uuid(scan.text, start, end);
+        return end - start >= MIN_LENGTH && echoed(KINDS[scan.span(k, 2)]) && !uuid(scan.text, start, end)
+                && !plainWords(scan.text, start, end);
+    }
+
+    /**
+     * Whether the value is ordinary words and nothing else: runs of letters, each all small, all capitals or a capital
+     * then small letters, joined by single {@code - . _ /} ({@code configure}, {@code Document}, {@code dbus-daemon},
+     * {@code libpng.txt}, {@code contrib/pngminus/makefile.std}). A rule that took such a value once took it for its
+     * slot (a word after {@code identified by}, a column under {@code passwd}, a file after {@code --password-file}),
+     * and the word stands all over a man page or a changelog by its own meaning; a password that a generator made or a
+     * person chose to pass a policy has a digit, a sign or mixed case, and goes wherever it is repeated.
+     */
+    static boolean plainWords(String s, int start, int end) {
+        int i = start;
+        while (i < end) {
+            int run = i;
+            while (i < end && Chars.letter(s.charAt(i))) {
+                i++;
+            }
+            if (i == run || !oneCase(s, run, i)) {
+                return false;   // a digit, a sign, a letter beyond ASCII, two joiners in a row, or mixed case
+            }
+            if (i < end) {
+                char c = s.charAt(i);
+                if (c != '-' && c != '.' && c != '_' && c != '/' || i + 1 == end) {
+                    return false;
+                }
+                i++;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the letters {@code s[start, end)} are all small, all capitals, or a capital then small letters. */
+    private static boolean oneCase(String s, int start, int end) {
+        boolean smallAfter = true;
+        boolean capitalAfter = true;
+        for (int i = start + 1; i < end; i++) {
+            boolean small = Chars.lower(s.charAt(i));
+            smallAfter &= small;
+            capitalAfter &= !small;
+        }
+        return smallAfter || capitalAfter && Chars.upper(s.charAt(start));
     }
 
     /**

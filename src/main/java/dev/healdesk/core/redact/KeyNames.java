@@ -87,6 +87,8 @@ final class KeyNames {
             "sequence", "group", "item", "i18n", "translation", "locale", "label", "field", "column", "table", "query",
             "react", "list", "dict", "redis", "storage", "s3", "file", "path", "event", "request", "trace", "span",
             "correlation", "tracking", "partitioning", "cluster", "ssh", "host", "gpg", "pgp", "kms",
+            // gpg's --recv-keys (and apt-key's, dirmngr's) names public keys by their fingerprints
+            "recv",
             // Cocoa names every key of an error's userInfo so: NSErrorFailingURLStringKey, NSURLErrorFailingURLErrorKey,
             // _kCFStreamErrorDomainKey, NSLocalizedDescriptionKey; what they hold is a URL, a domain, a message
             "url", "uri", "string", "error", "domain", "description"};

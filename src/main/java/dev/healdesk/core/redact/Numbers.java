@@ -103,7 +103,8 @@ final class Numbers extends Detector {
         }
         switch (sep) {
             case '.':
-                if (count == 4 && ipv4(s, g) && !productVersion(s, i)) {
+                if (count == 4 && ipv4(s, g) && !productVersion(s, i) && !versionBound(s, i) && !buildSuffix(s, end)
+                        && !changelogHeading(s, i, end)) {
                     if (!(Addresses.reserved(value(s, g, 0), value(s, g, 1), value(s, g, 2)) || network(s, g))) {
                         scan.add(SecretKind.IP_ADDRESS, i, end);
                     }
@@ -265,6 +266,76 @@ final class Numbers extends Detector {
         }
         return (w == 0 || !Chars.alnum(s.charAt(w - 1))) && (Chars.is(s, w, k, "version") || Chars.is(s, w, k, "ver")
                 || Chars.is(s, w, k, "oid"));
+    }
+
+    /**
+     * Whether the number ending at {@code end} goes on with a version's suffix: {@code +} or {@code ~} and a letter or
+     * digit, as Debian's and SemVer's grammars write a build, a repack or a pre-release ({@code 6.9.11.60+dfsg-1},
+     * {@code 1.2.3.4~rc1}, {@code 1.0.99.1+git20200101}); an address is never so followed.
+     */
+    static boolean buildSuffix(String s, int end) {
+        return end + 1 < s.length() && (s.charAt(end) == '+' || s.charAt(end) == '~') && Chars.alnum(s.charAt(end + 1));
+    }
+
+    /**
+     * Whether the number {@code s[i, end)} is the version of a Debian changelog's heading, {@code package (version)
+     * distribution; urgency=…} (deb-changelog(5)): in parentheses, its epoch before it where there is one, and
+     * {@code urgency=} later on its line ({@code base-passwd (2.0.3.4) unstable; urgency=high}).
+     */
+    static boolean changelogHeading(String s, int i, int end) {
+        int k = i;
+        if (k >= 2 && s.charAt(k - 1) == ':' && Chars.digit(s.charAt(k - 2))) {
+            k -= 2;
+            while (k > 0 && Chars.digit(s.charAt(k - 1))) {
+                k--;
+            }
+        }
+        if (k == 0 || s.charAt(k - 1) != '(' || end >= s.length() || s.charAt(end) != ')') {
+            return false;
+        }
+        for (int j = end + 1; j < s.length() && j < end + 200 && s.charAt(j) != '\n'; j++) {
+            if (s.charAt(j) == ';' && s.startsWith("; urgency=", j)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the number at {@code i} is the bound of a version relation: after {@code >=}, {@code <=}, {@code >>},
+     * {@code <<}, {@code ==} or {@code ~=} (Debian's, pip's and most package managers' dependency grammars), blanks and a
+     * Debian epoch ({@code 1:}) between ({@code libxext-dev (>= 1:1.0.99.4)}, {@code zlib >= 1.2.2.3}); or after the
+     * word {@code since} or {@code section}/{@code §} ({@code since 1.1.90.1}, {@code Section 8.6.8.2},
+     * {@code #section-4.2.2.2}): a release or a standard's clause, not an address.
+     */
+    static boolean versionBound(String s, int i) {
+        int k = i;
+        if (k >= 2 && s.charAt(k - 1) == ':' && Chars.digit(s.charAt(k - 2))) {
+            int epoch = k - 2;
+            while (epoch > 0 && k - epoch < 4 && Chars.digit(s.charAt(epoch - 1))) {
+                epoch--;
+            }
+            k = epoch;
+        }
+        while (k > 0 && i - k < 8 && (s.charAt(k - 1) == ' ' || s.charAt(k - 1) == '-')) {
+            k--;
+        }
+        if (k >= 2) {
+            char a = s.charAt(k - 2);
+            char b = s.charAt(k - 1);
+            if ((a == '>' || a == '<' || a == '=' || a == '~') && b == '=' || (a == '>' || a == '<') && a == b) {
+                return true;
+            }
+        }
+        if (k >= 1 && s.charAt(k - 1) == '§') {
+            return true;
+        }
+        int w = k;
+        while (w > 0 && k - w < 8 && Chars.letter(s.charAt(w - 1))) {
+            w--;
+        }
+        return w < k && k < i && (w == 0 || !Chars.alnum(s.charAt(w - 1)))
+                && (Chars.is(s, w, k, "since") || Chars.is(s, w, k, "section"));
     }
 
     private static boolean ssn(String s, int[] g) {

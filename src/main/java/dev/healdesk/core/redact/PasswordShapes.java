@@ -33,7 +33,7 @@ final class PasswordShapes extends Detector {
             return i + 1;
         }
         if (end - start < MIN || end - start > MAX || start > i || joined(s, start, end) || !shaped(s, start, end)
-                || Values.holdsUuid(s, start, end) || identity(s, start, i, end)) {
+                || Values.holdsUuid(s, start, end) || identity(s, start, i, end) || reference(s, start, end)) {
             return i + 1;
         }
         scan.add(SecretKind.PASSWORD, start, end);
@@ -69,6 +69,45 @@ final class PasswordShapes extends Detector {
             capitals += Chars.upper(c) ? 1 : 0;
         }
         return capitals >= 2;
+    }
+
+    /**
+     * A reference by number, as bug trackers and changelogs write one after a word of letters: {@code #} and digits
+     * twice or more ({@code Bug#51433#14}, a Debian bug's message), or once {@code #} and an abbreviated commit, seven
+     * small hex digits or more with a digit and a letter among them ({@code Git#4f5afaf1fd}); a full stop may end the
+     * sentence after it. One {@code #} and a number is left to the shape, which {@code Build#1234} fails already.
+     */
+    private static boolean reference(String s, int start, int end) {
+        if (s.charAt(end - 1) == '.') {
+            end--;
+        }
+        int k = start;
+        while (k < end && Chars.letter(s.charAt(k))) {
+            k++;
+        }
+        if (k == start) {
+            return false;
+        }
+        int groups = 0;
+        boolean numbers = true;
+        boolean commit = false;
+        while (k < end && s.charAt(k) == '#') {
+            int g = ++k;
+            boolean digits = true;
+            boolean letters = false;
+            while (k < end && (Chars.digit(s.charAt(k)) || s.charAt(k) >= 'a' && s.charAt(k) <= 'f')) {
+                digits &= Chars.digit(s.charAt(k));
+                letters |= !Chars.digit(s.charAt(k));
+                k++;
+            }
+            if (k == g) {
+                return false;
+            }
+            groups++;
+            numbers &= digits;
+            commit = letters && k - g >= 7 && Chars.hasDigit(s, g, k);
+        }
+        return k == end && (numbers && groups >= 2 || groups == 1 && commit);
     }
 
     /** {@code %2F} (URL encoding) and {@code #011} (syslog's octal escapes) are no signs. */

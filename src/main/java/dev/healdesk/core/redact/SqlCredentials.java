@@ -53,13 +53,20 @@ final class SqlCredentials extends Detector {
             if (word(s, v, "password")) {
                 v = Chars.skipBlanks(s, v + 8);   // MySQL 5's IDENTIFIED BY PASSWORD '<hash>'
             }
+            if (v < s.length() && Quotes.open(s, v) == 0 && !statement(s, i)) {
+                return end;   // "the class identified by CLASSID", "Identified by Coverity": prose, no statement
+            }
             return literal(scan, v, end);
         }
         if (end - i == 3 && s.regionMatches(true, i, "set", 0, 3)) {
             return setPassword(scan, end);
         }
         if (end - i == 5 && s.regionMatches(true, i, "using", 0, 5) && afterUser(s, i)) {
-            return literal(scan, Chars.skipBlanks(s, end), end);
+            int v = Chars.skipBlanks(s, end);
+            if (v < s.length() && Quotes.open(s, v) == 0 && !Chars.upper(s.charAt(i)) && !connectBefore(s, i)) {
+                return end;   // "the user is using to connect": prose, no CONNECT … USER … USING
+            }
+            return literal(scan, v, end);
         }
         return end;
     }
@@ -98,8 +105,21 @@ final class SqlCredentials extends Detector {
         return end;   // the account is scanned too: its host's address
     }
 
-    /** Whether {@code USER <name>} stands before the USING at {@code i}. */
-    private static boolean afterUser(String s, int i) {
+    /**
+     * Whether the IDENTIFIED at {@code i} is a statement's keyword rather than a word of prose, for a literal given
+     * unquoted (Oracle's {@code IDENTIFIED BY tiger}): written in capitals, as SQL keywords are in logs and docs, or
+     * right after the account it names ({@code create user scott identified by …}, {@code alter role app identified
+     * by …}). A quoted literal goes after any spelling.
+     */
+    private static boolean statement(String s, int i) {
+        if (Chars.upper(s.charAt(i)) && Chars.upper(s.charAt(i + 1))) {
+            return true;
+        }
+        return afterWord(s, i, "user") || afterWord(s, i, "role");
+    }
+
+    /** Whether {@code WORD <name>} stands before the word at {@code i}, {@code word} in any case. */
+    private static boolean afterWord(String s, int i, String word) {
         int k = i - 1;
         if (k < 0 || !Chars.blank(s.charAt(k))) {
             return false;
@@ -117,7 +137,24 @@ final class SqlCredentials extends Detector {
         while (k >= 0 && Chars.blank(s.charAt(k))) {
             k--;
         }
-        return k >= 3 && s.regionMatches(true, k - 3, "user", 0, 4) && (k < 4 || !Chars.word(s.charAt(k - 4)));
+        int n = word.length();
+        return k >= n - 1 && s.regionMatches(true, k - n + 1, word, 0, n) && (k < n || !Chars.word(s.charAt(k - n)));
+    }
+
+    /** Whether the word CONNECT, in any case, stands earlier on the line of {@code i}. */
+    private static boolean connectBefore(String s, int i) {
+        for (int k = i - 1; k >= 6 && i - k < ACCOUNT && s.charAt(k) != '\n'; k--) {
+            if ((s.charAt(k - 6) | 0x20) == 'c' && word(s, k - 6, "connect")
+                    && (k == 6 || !Chars.word(s.charAt(k - 7)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code USER <name>} stands before the USING at {@code i}. */
+    private static boolean afterUser(String s, int i) {
+        return afterWord(s, i, "user");
     }
 
     /** Claims the literal at {@code v}, quoted or up to a blank, quote or semicolon, as a password. */

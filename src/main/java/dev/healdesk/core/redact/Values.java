@@ -66,11 +66,66 @@ final class Values {
         if (envName(s, s.startsWith("env:", start) ? start + 4 : start, end)) {
             return true;   // DB_PASSWORD, env:GITHUB_TOKEN: the variable that holds the secret, named where it is passed
         }
+        if (metavariable(s, start, end)) {
+            return true;   // --passwd=FILE, -passphrase filename, -auth authorization-file: a synopsis names the argument
+        }
         if (end - start > 9) {
             return false;
         }
         String word = s.substring(start, end).toLowerCase(Locale.ROOT);
         return PLACEHOLDER_WORDS.contains(word) || ciMask(s, start, end) && CI_MASK_WORDS.contains(word);
+    }
+
+    /** The words a usage synopsis or a man page writes for an argument's kind where the value goes. */
+    private static final Set<String> ARGUMENT_KINDS = Set.of("file", "filename", "pathname", "path", "string", "value",
+            "arg", "argument", "dir", "directory");
+
+    /**
+     * Whether {@code s[start, end)} is a metavariable, the name a usage synopsis or a man page writes in a value's place
+     * (POSIX utility syntax, man-pages(7)): one word of three to twelve capitals with a vowel ({@code --passwd=FILE},
+     * {@code password=PASSWORD}, {@code -k KEY}); a word for the argument's kind, alone or last after a hyphen or an
+     * underscore ({@code -passphrase filename}, {@code -auth authorization-file}, {@code --password-file pw_file}); or
+     * words opened by {@code your-} or {@code your_} ({@code --change-passphrase your-user-id}). A generated value has
+     * digits or mixed case; a random run of capitals has seldom a vowel.
+     */
+    static boolean metavariable(String s, int start, int end) {
+        while (end > start && ").,;:]".indexOf(s.charAt(end - 1)) >= 0) {
+            end--;   // the sentence's or the bracket's end that an unquoted value ran into: "(… your-user-id)."
+        }
+        if (end == start) {
+            return false;
+        }
+        int n = end - start;
+        if (n >= 3 && n <= 12 && Chars.upper(s.charAt(start))) {
+            boolean vowel = false;
+            int i = start;
+            while (i < end && Chars.upper(s.charAt(i))) {
+                vowel |= "AEIOUY".indexOf(s.charAt(i)) >= 0;
+                i++;
+            }
+            if (i == end) {
+                return vowel;
+            }
+        }
+        if (n > 40 || !Chars.lower(s.charAt(start))) {
+            return false;
+        }
+        int last = start;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (c == '-' || c == '_') {
+                if (i == last || i + 1 == end) {
+                    return false;
+                }
+                last = i + 1;
+            } else if (!Chars.lower(c)) {
+                return false;
+            }
+        }
+        if ((s.startsWith("your-", start) || s.startsWith("your_", start)) && n > 5) {
+            return true;
+        }
+        return ARGUMENT_KINDS.contains(s.substring(last, end));
     }
 
     /**
