@@ -1171,7 +1171,8 @@ class RedactionCorpusTest {
      * SDK, Terraform's sensitive plan, Ansible's no_log); and Django, Laravel, Rails, Symfony, Spring and PostgreSQL in
      * Armenian, Georgian, Azerbaijani, Kazakh, Welsh, Basque, Galician, Afrikaans, Albanian, Macedonian, Khmer and
      * Telugu; with big countries' phones in 19 shapes not planted yet and China's USCC and New Zealand's NZBN that pass
-     * their checks ({@link TwentyFirstIds}); learnt from public documentation pages) was built and committed before any
+     * their checks ({@link TwentyFirstIds}); written from the writer's knowledge of the tools' documented output, not checked
+     * against the pages each family names) was built and committed before any
      * rule ran on it, and no rule writer has seen it. Its families are split by the SHA-1 of the name (0 mod 3): 35 of 86
      * fell to the held-out part, 140 of 344 lines (41%; not redrawn).
      */
@@ -1188,8 +1189,12 @@ class RedactionCorpusTest {
     private static final int TWENTY_FIRST_HELD_OUT_LEAKS_AT_REST = 5;
     private static final double TWENTY_FIRST_TUNE_KEPT_STANDARD = 0.987;
     private static final double TWENTY_FIRST_TUNE_KEPT_AT_REST = 0.991;
-    private static final double TWENTY_FIRST_HELD_OUT_KEPT_STANDARD = 0.979;
-    private static final double TWENTY_FIRST_HELD_OUT_KEPT_AT_REST = 0.985;
+    // The lead's reading after merging the forms written from other material (redact61: the twentieth's released held-out
+    // part; realtext1: what the rules took from real man pages, changelogs and tool logs): held out 7 of 222 and 5 of 158
+    // still, kept 964 -> 977 of 984 with the standard rules (0.9929) and 970 -> 978 at rest (0.9939), all from realtext1
+    // (redact61 alone moved no line of this collection).
+    private static final double TWENTY_FIRST_HELD_OUT_KEPT_STANDARD = 0.992;
+    private static final double TWENTY_FIRST_HELD_OUT_KEPT_AT_REST = 0.993;
     /**
      * Whether the twenty-first collection's tune part prints its failures. It was written to print its summary lines
      * only, the whole collection kept as a measure; the lead released the tune part to one rule writer (redact62) at this
