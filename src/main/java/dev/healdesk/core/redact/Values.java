@@ -79,11 +79,20 @@ final class Values {
     /** The words a usage synopsis or a man page writes for an argument's kind where the value goes. */
     private static final Set<String> ARGUMENT_KINDS = Set.of("file", "filename", "pathname", "path", "string", "value",
             "arg", "argument", "dir", "directory");
+    /**
+     * The words a synopsis writes in capitals for a credential's or an argument's place ({@code --password=PASSWORD},
+     * {@code -k KEY}, {@code --token TOKEN}): named, so a password that is a word in capitals ({@code LETMEIN},
+     * {@code QWERTYUIOP}) is not one of them.
+     */
+    private static final Set<String> ARGUMENT_CAPITALS = Set.of("file", "filename", "pathname", "path", "string",
+            "value", "arg", "argument", "dir", "directory", "key", "keyfile", "token", "secret", "pass", "passwd",
+            "password", "passphrase", "pwd", "pin", "user", "username", "name", "id", "url", "uri", "host", "cert",
+            "certificate", "credential", "credentials", "creds", "text", "data", "number", "num", "word", "code");
 
     /**
      * Whether {@code s[start, end)} is a metavariable, the name a usage synopsis or a man page writes in a value's place
-     * (POSIX utility syntax, man-pages(7)): one word of three to twelve capitals with a vowel ({@code --passwd=FILE},
-     * {@code password=PASSWORD}, {@code -k KEY}); a word for the argument's kind, alone or last after a hyphen or an
+     * (POSIX utility syntax, man-pages(7)): one word in capitals that names an argument's kind ({@code --passwd=FILE},
+     * {@code password=PASSWORD}, {@code -k KEY}; not any word in capitals, which a person may choose); a word for the argument's kind, alone or last after a hyphen or an
      * underscore ({@code -passphrase filename}, {@code -auth authorization-file}, {@code --password-file pw_file}); or
      * words opened by {@code your-} or {@code your_} ({@code --change-passphrase your-user-id}). A generated value has
      * digits or mixed case; a random run of capitals has seldom a vowel.
@@ -104,7 +113,7 @@ final class Values {
                 i++;
             }
             if (i == end) {
-                return vowel;
+                return vowel && ARGUMENT_CAPITALS.contains(s.substring(start, end).toLowerCase(Locale.ROOT));
             }
         }
         if (n > 40 || !Chars.lower(s.charAt(start))) {

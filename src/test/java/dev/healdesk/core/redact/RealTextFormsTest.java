@@ -94,6 +94,11 @@ class RealTextFormsTest {
         assertTrue(Values.metavariable("PASSWORD", 0, 8));
         assertTrue(Values.metavariable("authorization-file", 0, 18));
         assertFalse(Values.metavariable("XKQPZRMW", 0, 8), "capitals without a vowel are drawn, not named");
+        assertFalse(Values.metavariable("LETMEIN", 0, 7), "a word in capitals a person chose names no argument");
+        FormChecks.gone(redactor, "password: LETMEIN", "LETMEIN", "password");
+        FormChecks.gone(redactor, "mysql -u root -pSUNSHINE db", "SUNSHINE", "root", "db");
+        FormChecks.gone(redactor, "token: QWERTYUIOP", "QWERTYUIOP", "token");
+        FormChecks.gone(redactor, "api_key=ABCDEFGHIKLM", "ABCDEFGHIKLM", "api_key");
         assertFalse(Values.metavariable("profile", 0, 7), "a word that merely ends like one");
         assertFalse(Values.metavariable("your-", 0, 5));
     }
