@@ -66,10 +66,12 @@ final class KeyValues extends Detector {
             k--;   // PostgreSQL's DETAIL: Key (ssn)=(123456789) already exists.
         }
         boolean quoted = k >= 0 && (s.charAt(k) == '"' || s.charAt(k) == '\'');
+        int keyEscapes = 0;
         if (quoted) {
             k--;
             while (k >= 0 && s.charAt(k) == '\\') {
                 k--;   // \"key\": JSON in a JSON string; \\\"key\\\": in a string inside that (mochawesome's context)
+                keyEscapes++;
             }
         }
         // a form's nested key quoted whole, as a dict of a form body prints it: 'card[cvc]': '…' (Stripe's and Rack's
@@ -301,6 +303,11 @@ final class KeyValues extends Detector {
         }
         int quote = Quotes.open(s, v);
         int nested = quote == 0 ? Quotes.nested(s, v) : 0;
+        if (quote == 0 && nested == 0 && keyEscapes == 2 && s.startsWith("\\\\\"", v)) {
+            // JSON in a JSON string as Python's repr doubles its backslashes (botocore's b'{…\\"password\\":\\"…\\"}'):
+            // the value quoted as its key is (redact62)
+            nested = 3;
+        }
         if (nested > 0) {
             quote = nested;
         }
@@ -316,7 +323,7 @@ final class KeyValues extends Detector {
             }
         } else {
             end = quote > 0 ? Quotes.close(s, start, quote) : plainEnd(s, start);
-            if (quote == 0 && keyStart > 0 && s.charAt(keyStart - 1) == ';') {
+            if (quote == 0 && keyStart > 0 && s.charAt(keyStart - 1) == ';' && !settingBefore(s, keyStart - 1)) {
                 end = pathParameterEnd(s, start, end);
             }
         }
@@ -2008,6 +2015,24 @@ final class KeyValues extends Detector {
      * query's {@code ?} or the fragment's {@code #} (RFC 3986: a path segment's parameters stop there), {@code end} at
      * most. The query's own parameters are judged by their names.
      */
+    /**
+     * Whether a {@code name=value} setting stands right before the {@code ;} at {@code semicolon}, in the same argument:
+     * a connection string's ({@code Host=…;Username=…;Password=…}, ADO.NET's and Npgsql's), no URL path's segment. There a
+     * {@code #} or a {@code ?} is the value's own character, and only the {@code ;} ends it (redact62).
+     */
+    private static boolean settingBefore(String s, int semicolon) {
+        for (int k = semicolon - 1; k >= 0 && semicolon - k <= 256; k--) {
+            char c = s.charAt(k);
+            if (c == '=') {
+                return true;
+            }
+            if (c == '/' || c == '?' || c == ';' || Chars.space(c) || c == '"' || c == '\'') {
+                return false;
+            }
+        }
+        return false;
+    }
+
     private static int pathParameterEnd(String s, int start, int end) {
         for (int k = start; k < end; k++) {
             if (s.charAt(k) == '?' || s.charAt(k) == '#') {

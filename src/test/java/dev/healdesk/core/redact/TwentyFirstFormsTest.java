@@ -15,7 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * a file ({@link CommandLines#secretSpec}); RabbitMQ's documented {@code guest:guest} to a loopback host is no
  * credential ({@link Urls}); four numbers in a package's coordinates or file name are a version
  * ({@link Numbers#coordinateVersion}). Forms for what leaked: China's unified social credit code by its two checks
- * ({@link LetterIds#uscc}). Each on lines written for this test, not taken from the corpus, with counter-examples that
+ * ({@link LetterIds#uscc}); a connection string's password runs to its {@code ;}, a {@code #} in it no URL's
+ * fragment ({@link KeyValues}); JSON in a string as Python's repr doubles its backslashes ({@link KeyValues}); a form
+ * field's label in another language in Capybara's {@code fill_in} ({@link Fills#classifyWords}), and Kazakh's and
+ * Albanian's word for a password (local-labels.json). Each on lines written for this test, not taken from the corpus, with counter-examples that
  * must come through as they are.
  */
 class TwentyFirstFormsTest {
@@ -189,5 +192,63 @@ class TwentyFirstFormsTest {
         String code = uscc(true);
         FormChecks.untouched(redactor, "build " + code + "7 ok");
         FormChecks.untouched(redactor, "key 91350100m000100y43 ok");
+    }
+
+    @Test
+    void aConnectionStringsPasswordRunsToItsSemicolon() {
+        for (int k = 0; k < 6; k++) {
+            String pw = "W0" + FormChecks.token(random, 4) + "#" + FormChecks.token(random, 6) + "?!1";
+            FormChecks.gone(redactor, "+ dotnet ef database update --connection \"Host=pg.acme.net;Port=5432;Database=app;"
+                    + "Username=svc;Password=" + pw + "\"", pw.substring(pw.indexOf('#')), "Username=svc;Password=");
+            FormChecks.gone(Redactor.atRest(), "Server=db;User Id=sa;Password=" + pw + ";Encrypt=true", pw,
+                    ";Encrypt=true");
+        }
+        // a URL path's parameter still ends at the query or the fragment, whose own names judge them
+        String out = redactor.redact("GET /cart;jsessionid=" + FormChecks.token(random, 24) + "?lang=de#top 200");
+        assertTrue(out.contains("?lang=de#top 200"), out);
+    }
+
+    @Test
+    void jsonInAStringThatPythonsReprPrintsKeepsItsQuotes() {
+        for (int k = 0; k < 6; k++) {
+            String pw = "Ct" + FormChecks.token(random, 4) + "." + FormChecks.token(random, 8) + ".3";
+            FormChecks.gone(redactor, "b'{\"Name\":\"prod/db\",\"SecretString\":\"{\\\\\"password\\\\\":\\\\\""
+                    + pw + "\\\\\"}\"}'", pw, "{\\\\\"password\\\\\":\\\\\"", "\\\\\"}\"}'");
+        }
+        FormChecks.untouched(redactor, "b'{\"SecretString\":\"{\\\\\"region\\\\\":\\\\\"eu-west-1\\\\\"}\"}'");
+        FormChecks.untouched(redactor, "{\"path\": \"C:\\\\\", \"user\": \"ci\"}");
+    }
+
+    @Test
+    void aFormsLabelInKazakhOrAlbanianNamesAPassword() {
+        for (int k = 0; k < 6; k++) {
+            String pw = password();
+            FormChecks.gone(redactor, "  # fill_in '\u049a\u04b1\u043f\u0438\u044f \u0441\u04e9\u0437', with: '" + pw
+                    + "'", pw, "fill_in '\u049a\u04b1\u043f\u0438\u044f \u0441\u04e9\u0437', with: '");
+            FormChecks.gone(redactor, "fill_in '\u041f\u0430\u0440\u043e\u043b\u044c', with: '" + pw + "'", pw);
+            FormChecks.gone(redactor, "data={'email': 'x', 'fjalekalimi': '" + pw + "'}", pw, "'fjalekalimi': '");
+            FormChecks.gone(Redactor.atRest(), "fjal\u00ebkalimi: " + pw, pw, "fjal\u00ebkalimi: ");
+            FormChecks.gone(redactor, "\u049b\u04b1\u043f\u0438\u044f \u0441\u04e9\u0437=" + pw, pw);
+        }
+        // other fields keep their values
+        FormChecks.untouched(redactor, "fill_in '\u0406\u0437\u0434\u0435\u0443', with: '\u049b\u044b\u0437\u044b\u043b'");
+        FormChecks.untouched(redactor, "fill_in 'Emri', with: 'Arben'");
+        FormChecks.untouched(redactor, "data={'emri': 'Arben', 'qyteti': 'Tirana'}");
+        FormChecks.untouched(redactor, "fill_in 'Search', with: 'Qx12abc7a'");
+    }
+
+    @Test
+    void aStatementsBindsPrintedInsideAStringArePairedWithTheirColumns() {
+        for (int k = 0; k < 6; k++) {
+            String hash = FormChecks.hex(random, 64);
+            String line = "[src/repo.rs:57] debug_query::<Pg, _>(&q).to_string() = \"INSERT INTO \\\"sessions\\\" "
+                    + "(\\\"token\\\", \\\"email\\\") VALUES ($1, $2) -- binds: [\\\"" + hash + "\\\", \\\"x@acme.io\\\"]\"";
+            FormChecks.gone(redactor, line, hash, "(\\\"token\\\", \\\"email\\\") VALUES ($1, $2) -- binds: [\\\"");
+            FormChecks.gone(redactor, line, "x@acme.io");
+            // the same hash under a column that names no secret stays: a commit, a digest
+            String kept = "[src/repo.rs:57] debug_query::<Pg, _>(&q).to_string() = \"INSERT INTO \\\"builds\\\" "
+                    + "(\\\"commit_sha\\\", \\\"status\\\") VALUES ($1, $2) -- binds: [\\\"" + hash + "\\\", \\\"ok\\\"]\"";
+            FormChecks.untouched(redactor, kept);
+        }
     }
 }
