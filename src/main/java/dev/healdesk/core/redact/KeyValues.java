@@ -304,8 +304,8 @@ final class KeyValues extends Detector {
         int quote = Quotes.open(s, v);
         int nested = quote == 0 ? Quotes.nested(s, v) : 0;
         if (quote == 0 && nested == 0 && keyEscapes == 2 && s.startsWith("\\\\\"", v)) {
-            // JSON in a JSON string as Python's repr doubles its backslashes (botocore's b'{…\\"password\\":\\"…\\"}'):
-            // the value quoted as its key is (redact62)
+            // JSON in a JSON string as Python's repr doubles its backslashes (botocore's
+            // b'{…\\"password\\":\\"…\\"}'): the value quoted as its key is (redact62)
             nested = 3;
         }
         if (nested > 0) {
@@ -2016,9 +2016,9 @@ final class KeyValues extends Detector {
      * most. The query's own parameters are judged by their names.
      */
     /**
-     * Whether a {@code name=value} setting stands right before the {@code ;} at {@code semicolon}, in the same argument:
-     * a connection string's ({@code Host=…;Username=…;Password=…}, ADO.NET's and Npgsql's), no URL path's segment. There a
-     * {@code #} or a {@code ?} is the value's own character, and only the {@code ;} ends it (redact62).
+     * Whether a {@code name=value} setting stands right before the {@code ;} at {@code semicolon}, in the same
+     * argument: a connection string's ({@code Host=…;Username=…;Password=…}, ADO.NET's and Npgsql's), no URL path's
+     * segment. There a {@code #} or a {@code ?} is the value's own character, and only the {@code ;} ends it (redact62).
      */
     private static boolean settingBefore(String s, int semicolon) {
         for (int k = semicolon - 1; k >= 0 && semicolon - k <= 256; k--) {

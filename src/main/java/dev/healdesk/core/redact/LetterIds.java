@@ -24,7 +24,8 @@ final class LetterIds extends Detector {
 
     @Override
     public long wordLengths(char c) {
-        return Chars.digit(c) ? 1L << 15 | 1L << 17 | 1L << 18 : 1L << 9 | 1L << 10 | 1L << 11 | 1L << 16 | 1L << 17 | 1L << 18;
+        return Chars.digit(c) ? 1L << 15 | 1L << 17 | 1L << 18
+                : 1L << 9 | 1L << 10 | 1L << 11 | 1L << 16 | 1L << 17 | 1L << 18;
     }
 
     @Override
@@ -149,7 +150,7 @@ final class LetterIds extends Detector {
     }
 
     /** A VIN's characters (no I, O or Q: ISO 3779) and each one's value in its check (49 CFR 565.15). */
-    /** The 31 characters of China's unified social credit code, I, O, S, V and Z left out, in the order of their values. */
+    /** The 31 characters of China's unified social credit code, I, O, S, V and Z left out, in their values' order. */
     private static final String USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
     /** The weights of the code's 17 characters before its check, 3 to the power of the place, mod 31. */

@@ -267,7 +267,7 @@ final class Numbers extends Detector {
                 || Chars.is(s, w, k, "oid"));
     }
 
-    /** The extensions of a package's or an artifact's file, whose name ends in its version ({@link #coordinateVersion}). */
+    /** The extensions of a package's or an artifact's file, its name ending in its version ({@link #coordinateVersion}). */
     private static final String[] ARTIFACT_EXTENSIONS = {"pom", "jar", "war", "ear", "aar", "module", "nupkg",
             "snupkg", "tgz", "whl", "gem", "rpm", "deb", "crate", "egg"};
 
@@ -276,8 +276,8 @@ final class Numbers extends Detector {
      * last part of Maven's and Gradle's {@code group:artifact:version}, its group dotted and starting with a small
      * letter ({@code com.acme:orders-core:17.0.11.9}; Python's {@code INFO:werkzeug:10.0.3.7} has no such group);
      * Yarn's {@code name@npm:4.12.0.1} descriptor; and a package file's name, {@code artifact-VERSION.ext} with
-     * the extension of {@link #ARTIFACT_EXTENSIONS} ({@code orders-core-17.0.11.9.pom}, {@code Acme.Core.4.2.0.1.nupkg});
-     * a host's address in a log file's name ({@code access-10.0.3.7.log}) stays one.
+     * the extension of {@link #ARTIFACT_EXTENSIONS} ({@code orders-core-17.0.11.9.pom},
+     * {@code Acme.Core.4.2.0.1.nupkg}); a host's address in a log file's name ({@code access-10.0.3.7.log}) stays one.
      */
     static boolean coordinateVersion(String s, int i, int end) {
         if (i >= 5 && s.startsWith("@npm:", i - 5)) {

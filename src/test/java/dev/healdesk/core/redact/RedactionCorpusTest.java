@@ -1182,9 +1182,10 @@ class RedactionCorpusTest {
     // China's USCC by its checks moved the tune bounds: 16 -> 10 and 10 -> 10 leaked, kept 1384 -> 1402 and 1390 -> 1402
     // of 1402; then its forms for what leaked (a connection string's password to its semicolon, JSON in Python's repr,
     // Kazakh's and Albanian's labels and fill_in's localised labels, Diesel's binds inside a string): 10 -> 4 and
-    // 10 -> 4; the held-out bounds are the lead's
-    private static final int TWENTY_FIRST_TUNE_LEAKS_STANDARD = 4;
-    private static final int TWENTY_FIRST_TUNE_LEAKS_AT_REST = 4;
+    // 10 -> 4; then a URL's long issued code without OAuth beside it (Azure Functions' key): 4 -> 2 and 4 -> 2; the
+    // held-out bounds are the lead's
+    private static final int TWENTY_FIRST_TUNE_LEAKS_STANDARD = 2;
+    private static final int TWENTY_FIRST_TUNE_LEAKS_AT_REST = 2;
     private static final int TWENTY_FIRST_HELD_OUT_LEAKS_STANDARD = 7;
     private static final int TWENTY_FIRST_HELD_OUT_LEAKS_AT_REST = 5;
     private static final double TWENTY_FIRST_TUNE_KEPT_STANDARD = 1.0;

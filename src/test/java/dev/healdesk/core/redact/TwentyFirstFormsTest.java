@@ -18,7 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ({@link LetterIds#uscc}); a connection string's password runs to its {@code ;}, a {@code #} in it no URL's
  * fragment ({@link KeyValues}); JSON in a string as Python's repr doubles its backslashes ({@link KeyValues}); a form
  * field's label in another language in Capybara's {@code fill_in} ({@link Fills#classifyWords}), and Kazakh's and
- * Albanian's word for a password (local-labels.json). Each on lines written for this test, not taken from the corpus, with counter-examples that
+ * Albanian's word for a password (local-labels.json); a statement's binds printed inside a string, quotes escaped
+ * ({@link PlaceholderParams}); a URL's {@code code} of 32 characters or more that looks issued, as Azure Functions' key
+ * is ({@link AuthorizationCodes}). Each on lines written for this test, not taken from the corpus, with counter-examples that
  * must come through as they are.
  */
 class TwentyFirstFormsTest {
@@ -250,5 +252,22 @@ class TwentyFirstFormsTest {
                     + "(\\\"commit_sha\\\", \\\"status\\\") VALUES ($1, $2) -- binds: [\\\"" + hash + "\\\", \\\"ok\\\"]\"";
             FormChecks.untouched(redactor, kept);
         }
+    }
+
+    @Test
+    void aLongIssuedCodeInAUrlIsACredentialWithoutOAuthBesideIt() {
+        for (int k = 0; k < 6; k++) {
+            String hex = FormChecks.hex(random, 32);
+            FormChecks.gone(redactor, "  RequestMessage: Method: POST, RequestUri: 'https://crm.acme.net/api/contacts?code="
+                    + hex + "', Version: 1.1", hex, "RequestUri: 'https://crm.acme.net/api/contacts?code=", "', Version: 1.1");
+            String key = FormChecks.token(random, 54) + "==";
+            FormChecks.gone(Redactor.atRest(), "POST https://orders-fn.azurewebsites.net/api/Checkout?code=" + key
+                    + "&clientId=default 401", key, "?code=", "&clientId=default 401");
+        }
+        // short codes, words and numbers in a code parameter stay
+        FormChecks.untouched(redactor, "GET https://shop.acme.net/api/countries?code=US 200");
+        FormChecks.untouched(redactor, "GET https://shop.acme.net/api/promo?code=SUMMER2024 404");
+        FormChecks.untouched(redactor, "GET https://shop.acme.net/api/errors?code=ERR_CONNECTION_TIMED_OUT_WHILE_READING_BODY 200");
+        FormChecks.untouched(redactor, "redirect https://shop.acme.net/api/status?code=200&reason=ok");
     }
 }
