@@ -7,7 +7,8 @@ package dev.healdesk.core.redact;
  * ({@code grant_type=authorization_code&code=…&redirect_uri=…}). Until it is redeemed, the code is a login. A
  * parameter named {@code code} is no secret by its name ({@code ?code=200}, {@code &code=ERR_TIMEOUT}), so it goes only
  * where its line or the line before says OAuth: a {@code state=}, {@code redirect_uri}, {@code code_verifier},
- * {@code authorization_code}, {@code client_secret} or {@code grant_type} beside it; and only a value that looks issued
+ * {@code authorization_code}, {@code client_secret} or {@code grant_type} beside it, or (in a URL's query) where it
+ * is 32 characters or more, as Azure Functions' function key is; and only a value that looks issued
  * ({@link Values#tokenLike}, or in a query ten characters or more with a digit and a letter). A server's log line
  * ({@code code=<uuid>.<uuid>.<uuid> client_secret=…}, Keycloak's token endpoint; Kong's {@code (code=…, client_id=…,
  * client_secret=…)}) names it as a word of its own, after a blank, a bracket or a comma. The
@@ -18,6 +19,8 @@ final class AuthorizationCodes extends Detector {
 
     private static final boolean[] E = Chars.set("eE");
     private static final boolean[] QUOTES = Chars.set("\"'");
+    /** How long a URL's {@code code} must be to go without the OAuth words beside it: a 128-bit key in hex. */
+    private static final int LONG_CODE = 32;
     /** How far along the line the OAuth words are looked for, each way. */
     private static final int REACH = 2048;
     private static final String[] CONTEXT = {"state=", "redirect_uri", "code_verifier", "authorization_code",
@@ -51,8 +54,12 @@ final class AuthorizationCodes extends Detector {
             end++;
         }
         // a server's log line (code=… client_secret=…) names it as a word of its own: only an issued token's shape goes
+        // a URL's code of 32 characters or more that looks issued is a credential whatever the line says: Azure
+        // Functions' function key (https://….azurewebsites.net/api/orders?code=…, its documented way to call a
+        // function), an OAuth code without its state, a link's verification code (redact62)
+        boolean longCode = parameter && before != ';' && end - start >= LONG_CODE;
         if (end - start < 10 || !(parameter ? issued(s, start, end) : Values.tokenLike(s, start, end))
-                || !oauth(s, i - 5, end)) {
+                || !longCode && !oauth(s, i - 5, end)) {
             return i + 1;
         }
         scan.add(SecretKind.GENERIC_SECRET, start, end);

@@ -364,7 +364,7 @@ final class CommandLines extends Detector {
             scan.add(SecretKind.PASSWORD, colon + 1, end);
             return start;
         }
-        if (Values.placeholder(s, start, end)) {
+        if (Values.placeholder(s, start, end) || secretSpec(s, start, end)) {
             return Math.max(otherwise, end);
         }
         SecretKind kind = Judge.field(key, s, start, end);
@@ -373,6 +373,30 @@ final class CommandLines extends Detector {
         }
         scan.add(kind, start, end);   // buildah --creds user:…: the user stays (Scan.add)
         return start;   // the value may be a token of known shape, which names it better
+    }
+
+    /** The attributes of BuildKit's secret and mount specifications ({@link #secretSpec}). */
+    private static final String[] SPEC_KEYS = {"id", "type", "src", "source", "env", "target", "dst", "required",
+            "mode", "uid", "gid"};
+
+    /**
+     * Whether the argument {@code s[start, end)} is a specification of where a secret comes from, as BuildKit reads
+     * {@code docker build --secret}, {@code buildctl --secret} and {@code RUN --mount=type=secret}: attributes
+     * {@code key=value} apart by commas, each key one of {@link #SPEC_KEYS} ({@code id=npmrc,src=$HOME/.npmrc},
+     * {@code id=aws,env=AWS_SECRET}, {@code type=file,id=token}): a file's or a variable's name and the secret's id,
+     * never its value. A bare value ({@code --secret s3cr3t…}) or one with other keys is still judged.
+     */
+    static boolean secretSpec(String s, int start, int end) {
+        int part = start;
+        while (part < end) {
+            int eq = Chars.indexOf(s, '=', part, end);
+            if (eq < 0 || !Chars.isAny(s, part, eq, SPEC_KEYS)) {
+                return false;
+            }
+            int comma = Chars.indexOf(s, ',', eq + 1, end);
+            part = comma < 0 ? end : comma + 1;
+        }
+        return part > start;
     }
 
     /**

@@ -201,6 +201,8 @@ final class Fills extends Detector {
                 }
             }
         }
-        return KeyNames.Key.NONE;
+        // a field's label in another language, as a localised form shows it: fill_in 'Пароль', with: … (redact62)
+        int local = end > start ? LocalLabels.start(s, end) : -1;
+        return local >= start ? LocalLabels.key(s, local, end) : KeyNames.Key.NONE;
     }
 }

@@ -66,10 +66,12 @@ final class KeyValues extends Detector {
             k--;   // PostgreSQL's DETAIL: Key (ssn)=(123456789) already exists.
         }
         boolean quoted = k >= 0 && (s.charAt(k) == '"' || s.charAt(k) == '\'');
+        int keyEscapes = 0;
         if (quoted) {
             k--;
             while (k >= 0 && s.charAt(k) == '\\') {
                 k--;   // \"key\": JSON in a JSON string; \\\"key\\\": in a string inside that (mochawesome's context)
+                keyEscapes++;
             }
         }
         // a form's nested key quoted whole, as a dict of a form body prints it: 'card[cvc]': '…' (Stripe's and Rack's
@@ -114,6 +116,11 @@ final class KeyValues extends Detector {
             return sep + 1;   // 127.0.0.1:6379> HGETALL session:…: a Redis key's namespace, the key a name (redact54)
         }
         KeyNames.Key key = KeyNames.classify(scan, keyStart, keyEnd);
+        int operand = expansionOperand(s, keyStart, keyEnd, sep);
+        int expanded = operand > 0 ? expansion(scan, key, operand, sep) : -1;
+        if (expanded >= 0) {
+            return expanded;   // ${POSTGRES_PASSWORD:?set it in .env}: a reference, no label (redact62)
+        }
         if (key == KeyNames.Key.NONE && colon && (Chars.is(s, keyStart, keyEnd, "inline_string")
                 || Chars.is(s, keyStart, keyEnd, "inline_bytes"))) {
             key = dataSourceHolder(scan, keyStart);   // Envoy's DataSource: "private_key": {"inline_string": "…"}
@@ -302,6 +309,11 @@ final class KeyValues extends Detector {
         }
         int quote = Quotes.open(s, v);
         int nested = quote == 0 ? Quotes.nested(s, v) : 0;
+        if (quote == 0 && nested == 0 && keyEscapes == 2 && s.startsWith("\\\\\"", v)) {
+            // JSON in a JSON string as Python's repr doubles its backslashes (botocore's
+            // b'{…\\"password\\":\\"…\\"}'): the value quoted as its key is (redact62)
+            nested = 3;
+        }
         if (nested > 0) {
             quote = nested;
         }
@@ -317,7 +329,7 @@ final class KeyValues extends Detector {
             }
         } else {
             end = quote > 0 ? Quotes.close(s, start, quote) : plainEnd(s, start);
-            if (quote == 0 && keyStart > 0 && s.charAt(keyStart - 1) == ';') {
+            if (quote == 0 && keyStart > 0 && s.charAt(keyStart - 1) == ';' && !settingBefore(s, keyStart - 1)) {
                 end = pathParameterEnd(s, start, end);
             }
         }
@@ -381,6 +393,65 @@ final class KeyValues extends Detector {
             return sep + 1;   // a cache's key of words and a hash: "Cache restored from key: node-cache-Linux-x64-npm-…"
         }
         return claim(scan, key, start, end, quote > 0, sep);
+    }
+
+    /**
+     * For a name inside a shell's or Compose's parameter expansion, {@code ${NAME:?message}}, {@code ${NAME:-default}},
+     * {@code ${NAME:=default}}, {@code ${NAME:+other}} or {@code ${NAME=default}} (POSIX sh, bash, the Compose
+     * specification's interpolation), its separator at {@code sep}: where the operand after the operator starts; else
+     * -1. The name is a reference to the environment, no label of what follows it.
+     */
+    static int expansionOperand(String s, int keyStart, int keyEnd, int sep) {
+        if (keyStart < 2 || s.charAt(keyStart - 1) != '{' || s.charAt(keyStart - 2) != '$'
+                || !(Chars.letter(s.charAt(keyStart)) || s.charAt(keyStart) == '_')) {
+            return -1;
+        }
+        for (int k = keyStart; k < keyEnd; k++) {
+            if (!(Chars.alnum(s.charAt(k)) || s.charAt(k) == '_')) {
+                return -1;
+            }
+        }
+        if (s.charAt(sep) == ':' && keyEnd == sep && sep + 1 < s.length() && "?-=+".indexOf(s.charAt(sep + 1)) >= 0) {
+            return sep + 2;
+        }
+        if (s.charAt(sep) == '=' && (keyEnd == sep || keyEnd == sep - 1 && s.charAt(keyEnd) == ':')) {
+            return sep + 1;
+        }
+        return -1;
+    }
+
+    /**
+     * The operand of a parameter expansion at {@code operand} ({@link #expansionOperand}), up to the brace that closes
+     * it: after {@code ?} a message printed when the variable is unset, kept; after {@code -}, {@code =} or {@code +} a
+     * literal written into the file, judged as any value of the name's {@code key} (a default password still goes, a
+     * reference or a placeholder stays). -1 where no brace closes it on the line. Returns where scanning goes on.
+     */
+    private static int expansion(Scan scan, KeyNames.Key key, int operand, int sep) {
+        String s = scan.text;
+        int depth = 0;
+        int close = operand;
+        while (close < s.length() && s.charAt(close) != '\n' && (s.charAt(close) != '}' || depth > 0)) {
+            depth += s.charAt(close) == '{' ? 1 : s.charAt(close) == '}' ? -1 : 0;
+            close++;
+        }
+        if (close >= s.length() || s.charAt(close) != '}') {
+            return -1;   // no closing brace on the line: read as any name and value
+        }
+        if (s.charAt(operand - 1) == '?' || key == KeyNames.Key.NONE || close == operand) {
+            return operand;   // what the operand holds is still looked at by the other detectors
+        }
+        int start = operand;
+        int end = close;
+        int quote = Quotes.open(s, start);
+        if (quote == 1 && end - start >= 2 && s.charAt(end - 1) == s.charAt(start)) {
+            start++;
+            end--;
+        }
+        SecretKind kind = Values.placeholder(s, start, end) ? null : Judge.value(key, s, start, end);
+        if (kind != null) {
+            scan.add(kind, start, end);
+        }
+        return operand;
     }
 
     /** The objects whose subscript is the process's environment: {@code os.environ['…']}, Ruby's {@code ENV['…']}. */
@@ -2030,6 +2101,24 @@ final class KeyValues extends Detector {
      * query's {@code ?} or the fragment's {@code #} (RFC 3986: a path segment's parameters stop there), {@code end} at
      * most. The query's own parameters are judged by their names.
      */
+    /**
+     * Whether a {@code name=value} setting stands right before the {@code ;} at {@code semicolon}, in the same
+     * argument: a connection string's ({@code Host=…;Username=…;Password=…}, ADO.NET's and Npgsql's), no URL path's
+     * segment. There a {@code #} or a {@code ?} is the value's own character, and only the {@code ;} ends it (redact62).
+     */
+    private static boolean settingBefore(String s, int semicolon) {
+        for (int k = semicolon - 1; k >= 0 && semicolon - k <= 256; k--) {
+            char c = s.charAt(k);
+            if (c == '=') {
+                return true;
+            }
+            if (c == '/' || c == '?' || c == ';' || Chars.space(c) || c == '"' || c == '\'') {
+                return false;
+            }
+        }
+        return false;
+    }
+
     private static int pathParameterEnd(String s, int start, int end) {
         for (int k = start; k < end; k++) {
             if (s.charAt(k) == '?' || s.charAt(k) == '#') {

@@ -10,12 +10,13 @@ package dev.healdesk.core.redact;
  * a check letter, the number mod 23) and tax number of a legal person (NIF, formerly CIF: {@code B12345674}, the
  * kind's letter, seven digits and a Luhn control digit or letter), and India's GSTIN ({@code 27AAPFU0939F1ZV}: a state's two digits, the PAN's
  * five letters, four digits and a letter, the registration's count, Z and a mod-36 check character), and Austria's
- * UID ({@code ATU13585627}: the VAT number's ATU and eight digits, the last a check). Nine, eleven, fifteen, sixteen or
+ * UID ({@code ATU13585627}: the VAT number's ATU and eight digits, the last a check), and China's unified social credit
+ * code ({@link #uscc}, two checks). Nine, eleven, fifteen, sixteen or
  * eighteen capitals and digits in exactly these places and a valid month and day or check are no word, hash or id of a
  * program's. And Germany's identity card number ({@code T220001293}: nine of its capitals and digits and an ICAO check
  * digit) after its label only ("Personalausweis", "ausweis", "idCard"). The whole word must stand alone, as
  * {@link NationalIds} asks. And a vehicle's VIN by its check digit ({@link #vin}). Triggered by a capital letter at a
- * word of 9, 10, 11, 16, 17 or 18 characters, or a digit at one of 15 or 17.
+ * word of 9, 10, 11, 16, 17 or 18 characters, or a digit at one of 15, 17 or 18.
  */
 final class LetterIds extends Detector {
 
@@ -23,7 +24,8 @@ final class LetterIds extends Detector {
 
     @Override
     public long wordLengths(char c) {
-        return Chars.digit(c) ? 1L << 15 | 1L << 17 : 1L << 9 | 1L << 10 | 1L << 11 | 1L << 16 | 1L << 17 | 1L << 18;
+        return Chars.digit(c) ? 1L << 15 | 1L << 17 | 1L << 18
+                : 1L << 9 | 1L << 10 | 1L << 11 | 1L << 16 | 1L << 17 | 1L << 18;
     }
 
     @Override
@@ -33,7 +35,7 @@ final class LetterIds extends Detector {
         if (Chars.joinedBefore(s, i) || !alone(s, i, end)) {
             return end;
         }
-        if (end - i == 16 && codiceFiscale(s, i) || end - i == 18 && curp(s, i)
+        if (end - i == 16 && codiceFiscale(s, i) || end - i == 18 && (curp(s, i) || uscc(s, i))
                 || end - i == 9 && (nie(s, i) || cif(s, i))
                 || end - i == 15 && gstin(s, i) || end - i == 11 && austrianUid(s, i)
                 || end - i == 10 && ausweis(s, i) && ausweisLabel(s, i)) {
@@ -148,6 +150,51 @@ final class LetterIds extends Detector {
     }
 
     /** A VIN's characters (no I, O or Q: ISO 3779) and each one's value in its check (49 CFR 565.15). */
+    /** The 31 characters of China's unified social credit code, I, O, S, V and Z left out, in their values' order. */
+    private static final String USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+    /** The weights of the code's 17 characters before its check, 3 to the power of the place, mod 31. */
+    private static final int[] USCC_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+
+    /** The weights of an organisation code's 8 characters before its check (GB 11714). */
+    private static final int[] ORG_WEIGHTS = {3, 7, 9, 10, 5, 8, 4, 2};
+
+    /**
+     * China's unified social credit code (统一社会信用代码, GB 32100-2015), the id of every company, institution and
+     * sole trader ({@code 91350100M000100Y43}): the registering authority's and the kind's characters, the six digits
+     * of an administrative division (its province 11 to 82), the nine characters of the organisation code, whose last
+     * is its own check (GB 11714: the weights {@link #ORG_WEIGHTS}, 11 - the sum mod 11, 10 written X and 11 as 0),
+     * and a check character over the 17 before it: 31 - the weighted sum ({@link #USCC_WEIGHTS}) mod 31, as a value of
+     * {@link #USCC_CHARS}. Two checks and a province pass about one in 700 of such words, so it stands without its
+     * label ("uscc", "统一社会信用代码") as the other ids here do.
+     */
+    static boolean uscc(String s, int i) {
+        int province = digits(s, i + 2, 6) ? number(s, i + 2, 2) : 0;
+        if (province < 11 || province > 82 || USCC_CHARS.indexOf(s.charAt(i)) < 0
+                || USCC_CHARS.indexOf(s.charAt(i + 1)) < 0) {
+            return false;
+        }
+        int sum = 0;
+        for (int k = 0; k < 17; k++) {
+            int v = USCC_CHARS.indexOf(s.charAt(i + k));
+            if (v < 0) {
+                return false;
+            }
+            sum += v * USCC_WEIGHTS[k];
+        }
+        if (USCC_CHARS.charAt((31 - sum % 31) % 31) != s.charAt(i + 17)) {
+            return false;
+        }
+        int org = 0;
+        for (int k = 0; k < 8; k++) {
+            char c = s.charAt(i + 8 + k);
+            org += (Chars.digit(c) ? c - '0' : c - 'A' + 10) * ORG_WEIGHTS[k];
+        }
+        int check = 11 - org % 11;
+        char orgCheck = s.charAt(i + 16);
+        return check == 10 ? orgCheck == 'X' : check == 11 ? orgCheck == '0' : orgCheck == (char) ('0' + check);
+    }
+
     private static final String VIN_CHARS = "0123456789ABCDEFGHJKLMNPRSTUVWXYZ";
     private static final String VIN_VALUES = "012345678912345678123457923456789";
     private static final int[] VIN_WEIGHTS = {8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2};

@@ -104,7 +104,7 @@ final class Numbers extends Detector {
         switch (sep) {
             case '.':
                 if (count == 4 && ipv4(s, g) && !productVersion(s, i) && !versionBound(s, i) && !buildSuffix(s, end)
-                        && !changelogHeading(s, i, end)) {
+                        && !changelogHeading(s, i, end) && !coordinateVersion(s, i, end)) {
                     if (!(Addresses.reserved(value(s, g, 0), value(s, g, 1), value(s, g, 2)) || network(s, g))) {
                         scan.add(SecretKind.IP_ADDRESS, i, end);
                     }
@@ -336,6 +336,51 @@ final class Numbers extends Detector {
         }
         return w < k && k < i && (w == 0 || !Chars.alnum(s.charAt(w - 1)))
                 && (Chars.is(s, w, k, "since") || Chars.is(s, w, k, "section"));
+    }
+
+    /** The extensions of a package's or an artifact's file, its name ending in its version ({@link #coordinateVersion}). */
+    private static final String[] ARTIFACT_EXTENSIONS = {"pom", "jar", "war", "ear", "aar", "module", "nupkg",
+            "snupkg", "tgz", "whl", "gem", "rpm", "deb", "crate", "egg"};
+
+    /**
+     * Four numbers at {@code s[i, end)} that are a version by the grammar of a package's coordinates, no address: the
+     * last part of Maven's and Gradle's {@code group:artifact:version}, its group dotted and starting with a small
+     * letter ({@code com.acme:orders-core:17.0.11.9}; Python's {@code INFO:werkzeug:10.0.3.7} has no such group);
+     * Yarn's {@code name@npm:4.12.0.1} descriptor; and a package file's name, {@code artifact-VERSION.ext} with
+     * the extension of {@link #ARTIFACT_EXTENSIONS} ({@code orders-core-17.0.11.9.pom},
+     * {@code Acme.Core.4.2.0.1.nupkg}); a host's address in a log file's name ({@code access-10.0.3.7.log}) stays one.
+     */
+    static boolean coordinateVersion(String s, int i, int end) {
+        if (i >= 5 && s.startsWith("@npm:", i - 5)) {
+            return true;
+        }
+        if (i >= 2 && (s.charAt(i - 1) == '-' || s.charAt(i - 1) == '.' || s.charAt(i - 1) == '_')
+                && Chars.letter(s.charAt(i - 2)) && end + 1 < s.length() && s.charAt(end) == '.') {
+            int ext = end + 1;
+            while (ext < s.length() && Chars.lower(s.charAt(ext))) {
+                ext++;
+            }
+            return (ext == s.length() || !Chars.alnum(s.charAt(ext))) && Chars.isAny(s, end + 1, ext, ARTIFACT_EXTENSIONS);
+        }
+        if (i < 4 || s.charAt(i - 1) != ':') {
+            return false;
+        }
+        int artifact = i - 1;
+        while (artifact > 0 && (Chars.alnum(s.charAt(artifact - 1)) || s.charAt(artifact - 1) == '-'
+                || s.charAt(artifact - 1) == '_' || s.charAt(artifact - 1) == '.')) {
+            artifact--;
+        }
+        if (artifact == i - 1 || artifact < 2 || s.charAt(artifact - 1) != ':' || !Chars.letter(s.charAt(artifact))) {
+            return false;
+        }
+        int group = artifact - 1;
+        boolean dotted = false;
+        while (group > 0 && (Chars.alnum(s.charAt(group - 1)) || s.charAt(group - 1) == '-'
+                || s.charAt(group - 1) == '_' || s.charAt(group - 1) == '.')) {
+            dotted |= s.charAt(group - 1) == '.';
+            group--;
+        }
+        return dotted && Chars.lower(s.charAt(group)) && s.charAt(artifact - 2) != '.';
     }
 
     private static boolean ssn(String s, int[] g) {

@@ -359,6 +359,17 @@ final class PlaceholderParams extends Detector {
      * never closed.
      */
     private static int value(String s, int i, char close, int[] span) {
+        if (s.startsWith("\\\"", i)) {
+            // a value quoted with escaped quotes, as the statement and its list printed inside a string have them:
+            // Rust's {:?} of Diesel's debug_query, "… VALUES ($1, $2) -- binds: [\"…\", \"…\"]" (redact62)
+            int end = Quotes.close(s, i + 2, 2);
+            if (!s.startsWith("\\\"", end)) {
+                return -1;
+            }
+            span[0] = i + 2;
+            span[1] = end;
+            return end + 2;
+        }
         if (i < s.length() && (s.charAt(i) == '"' || s.charAt(i) == '\'')) {
             int end = Quotes.close(s, i + 1, 1);
             if (end >= s.length() || s.charAt(end) != s.charAt(i)) {
@@ -676,8 +687,8 @@ final class PlaceholderParams extends Detector {
         }
         int i = colsOpen + 1;
         for (int n = 0; i < close; n++) {
-            while (i < close && (s.charAt(i) == ' ' || s.charAt(i) == '`' || s.charAt(i) == '"')) {
-                i++;
+            while (i < close && (s.charAt(i) == ' ' || s.charAt(i) == '`' || s.charAt(i) == '"' || s.charAt(i) == '\\')) {
+                i++;   // and a quote escaped, as a statement printed inside a string has it: (\"token\", \"email\")
             }
             int a = i;
             while (i < close && Chars.word(s.charAt(i))) {

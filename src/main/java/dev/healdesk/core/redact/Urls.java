@@ -207,7 +207,7 @@ final class Urls extends Detector {
         }
         int colon = Chars.indexOf(s, ':', authStart, at);
         if (colon >= 0) {
-            if (!Values.placeholder(s, colon + 1, at)) {
+            if (!Values.placeholder(s, colon + 1, at) && !defaultLogin(s, schemeStart, i, authStart, at)) {
                 scan.add(SecretKind.PASSWORD, colon + 1, at);
             }
             if (tokenUser(s, authStart, colon)) {
@@ -217,6 +217,44 @@ final class Urls extends Detector {
             scan.add(SecretKind.GENERIC_SECRET, authStart, at);
         }
         return authStart;
+    }
+
+    /**
+     * The logins a server ships with and documents as its default, by scheme, that the server itself accepts only from
+     * the machine it runs on: RabbitMQ's {@code guest:guest} (AMQP 0-9-1 and 1.0, its access control guide: the guest
+     * user may connect only over loopback unless configured otherwise).
+     */
+    private static final String[][] DEFAULT_LOGINS = {{"amqp", "guest:guest"}, {"amqps", "guest:guest"}};
+
+    /**
+     * Whether the URL whose scheme is {@code s[schemeStart, schemeEnd)} and whose user information is
+     * {@code s[authStart, at)} gives its scheme's documented default login
+     * ({@link #DEFAULT_LOGINS}) to a loopback host ({@code amqp://guest:guest@localhost:5672}, as amqplib and
+     * RabbitMQ's clients print their default URL): a login every reader of the docs knows that opens nothing beyond
+     * this machine, kept so the line says which default was tried. The same login to another host, or another
+     * password, still goes.
+     */
+    private static boolean defaultLogin(String s, int schemeStart, int schemeEnd, int authStart, int at) {
+        int hostEnd = at + 1;
+        while (hostEnd < s.length() && (Chars.alnum(s.charAt(hostEnd)) || s.charAt(hostEnd) == '.'
+                || s.charAt(hostEnd) == '-')) {
+            hostEnd++;
+        }
+        if (!loopback(s, at + 1, hostEnd)) {
+            return false;
+        }
+        for (String[] login : DEFAULT_LOGINS) {
+            if (Chars.is(s, schemeStart, schemeEnd, login[0]) && at - authStart == login[1].length()
+                    && s.startsWith(login[1], authStart)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code localhost} or {@code 127.x.y.z}: this machine, no other. */
+    private static boolean loopback(String s, int start, int end) {
+        return Chars.is(s, start, end, "localhost") || s.startsWith("127.", start) && end - start <= 15 && end - start >= 9;
     }
 
     /**

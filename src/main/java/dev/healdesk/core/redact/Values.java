@@ -45,7 +45,7 @@ final class Values {
         }
         char c = s.charAt(start);
         char next = start + 1 < end ? s.charAt(start + 1) : 0;
-        if (c == '<' || c == '[' || c == '{' || c == '(' && next == '('
+        if (c == '<' || c == '[' || c == '{' || c == '(' && (next == '(' || maskPhrase(s, start))
                 || (c == '$' && (Chars.letter(next) || next == '{' || next == '_'))
                 || (c == '%' && (Chars.letter(next) || next == '('))) {
             return true;
@@ -252,6 +252,36 @@ final class Values {
      */
     private static boolean ciMask(String s, int start, int end) {
         return start > 0 && end < s.length() && s.charAt(start - 1) == '[' && s.charAt(end) == ']';
+    }
+
+    /** How many characters a tool's phrase in parentheses for a hidden value may have ({@link #maskPhrase}). */
+    private static final int MAX_MASK_PHRASE = 32;
+
+    /**
+     * Whether the parenthesis at {@code open} holds what a tool prints in a value's place, no value: small letters only,
+     * in two to four words ({@code (sensitive value)}, {@code (known after apply)} of Terraform's and OpenTofu's plans,
+     * {@code (write-only attribute)}) or one of {@link #CI_MASK_WORDS} ({@code (sensitive)}). A password has no blank
+     * and seldom only small letters; one word in parentheses that is no such mask ({@code (hunter)}) is still judged.
+     */
+    static boolean maskPhrase(String s, int open) {
+        int i = open + 1;
+        int words = 1;
+        while (i < s.length() && i - open <= MAX_MASK_PHRASE && s.charAt(i) != ')') {
+            char c = s.charAt(i);
+            if (c == ' ' || c == '-') {
+                if (i == open + 1 || s.charAt(i - 1) == ' ' || s.charAt(i - 1) == '-') {
+                    return false;
+                }
+                words++;
+            } else if (!Chars.lower(c)) {
+                return false;
+            }
+            i++;
+        }
+        if (i >= s.length() || s.charAt(i) != ')' || i == open + 1 || s.charAt(i - 1) == ' ' || s.charAt(i - 1) == '-') {
+            return false;
+        }
+        return words >= 2 && words <= 4 || CI_MASK_WORDS.contains(s.substring(open + 1, i));
     }
 
     /**

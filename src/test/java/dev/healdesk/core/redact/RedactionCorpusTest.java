@@ -1183,12 +1183,19 @@ class RedactionCorpusTest {
     // and 5 of 158, 964 of 984 kept with the standard rules (0.9797) and 970 at rest (0.9858). The standard figure counts
     // personal data, the figure at rest secrets only. These bounds keep the gap from growing: lower the leak bounds, raise
     // the kept floors, never the other way.
-    private static final int TWENTY_FIRST_TUNE_LEAKS_STANDARD = 16;
-    private static final int TWENTY_FIRST_TUNE_LEAKS_AT_REST = 10;
+    // redact62's mends for what the tune part lost (TwentyFirstFormsTest: parameter expansions, tools' masks in
+    // parentheses, BuildKit's secret specifications, RabbitMQ's loopback default, versions in package coordinates) and
+    // China's USCC by its checks moved the tune bounds: 16 -> 10 and 10 -> 10 leaked, kept 1384 -> 1402 and 1390 -> 1402
+    // of 1402; then its forms for what leaked (a connection string's password to its semicolon, JSON in Python's repr,
+    // Kazakh's and Albanian's labels and fill_in's localised labels, Diesel's binds inside a string): 10 -> 4 and
+    // 10 -> 4; then a URL's long issued code without OAuth beside it (Azure Functions' key): 4 -> 2 and 4 -> 2; the
+    // held-out bounds are the lead's
+    private static final int TWENTY_FIRST_TUNE_LEAKS_STANDARD = 2;
+    private static final int TWENTY_FIRST_TUNE_LEAKS_AT_REST = 2;
     private static final int TWENTY_FIRST_HELD_OUT_LEAKS_STANDARD = 7;
     private static final int TWENTY_FIRST_HELD_OUT_LEAKS_AT_REST = 5;
-    private static final double TWENTY_FIRST_TUNE_KEPT_STANDARD = 0.987;
-    private static final double TWENTY_FIRST_TUNE_KEPT_AT_REST = 0.991;
+    private static final double TWENTY_FIRST_TUNE_KEPT_STANDARD = 1.0;
+    private static final double TWENTY_FIRST_TUNE_KEPT_AT_REST = 1.0;
     // The lead's reading after merging the forms written from other material (redact61: the twentieth's released held-out
     // part; realtext1: what the rules took from real man pages, changelogs and tool logs): held out 7 of 222 and 5 of 158
     // still, kept 964 -> 977 of 984 with the standard rules (0.9929) and 970 -> 978 at rest (0.9939), all from realtext1
