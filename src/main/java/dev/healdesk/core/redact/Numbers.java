@@ -104,7 +104,8 @@ final class Numbers extends Detector {
         switch (sep) {
             case '.':
                 if (count == 4 && ipv4(s, g) && !productVersion(s, i) && !versionBound(s, i) && !buildSuffix(s, end)
-                        && !changelogHeading(s, i, end) && !coordinateVersion(s, i, end) && !requiredVersion(s, i)) {
+                        && !changelogHeading(s, i, end) && !coordinateVersion(s, i, end) && !requiredVersion(s, i)
+                        && !bumpedVersion(s, i)) {
                     if (!(Addresses.reserved(value(s, g, 0), value(s, g, 1), value(s, g, 2)) || network(s, g))) {
                         scan.add(SecretKind.IP_ADDRESS, i, end);
                     }
@@ -336,6 +337,58 @@ final class Numbers extends Detector {
         }
         return w < k && k < i && (w == 0 || !Chars.alnum(s.charAt(w - 1)))
                 && (Chars.is(s, w, k, "since") || Chars.is(s, w, k, "section"));
+    }
+
+    /**
+     * Whether the number at {@code i} is what a version bump names: {@code bump}, {@code bumps} or {@code bumped}, then
+     * {@code to} or a colon, the word {@code version} between where it stands ({@code Bump to 1.2.99.1}, {@code Version
+     * bump: 1.0.99.2}, {@code bumps version to 2.3.99.1}: X.Org's release commits). A release is bumped, an address is
+     * not; {@code jump to}, {@code bumped traffic to} and {@code bump: failover moved to} leave it.
+     */
+    static boolean bumpedVersion(String s, int i) {
+        int k = blanksBefore(s, i);
+        if (k == i) {
+            return false;
+        }
+        if (s.charAt(k - 1) == ':') {
+            return bumpWord(s, k - 1);
+        }
+        int w = wordBefore(s, k);
+        if (!Chars.is(s, w, k, "to")) {
+            return false;
+        }
+        int v = blanksBefore(s, w);
+        int x = wordBefore(s, v);
+        if (v < w && Chars.is(s, x, v, "version")) {
+            return x > 0 && bumpWord(s, x);
+        }
+        return v < w && bumpWord(s, w);
+    }
+
+    /** Whether the word right before {@code end}, blanks between, is {@code bump}, {@code bumps} or {@code bumped}. */
+    private static boolean bumpWord(String s, int end) {
+        int k = blanksBefore(s, end);
+        int w = wordBefore(s, k);
+        return w < k && (w == 0 || !Chars.alnum(s.charAt(w - 1)))
+                && (Chars.is(s, w, k, "bump") || Chars.is(s, w, k, "bumps") || Chars.is(s, w, k, "bumped"));
+    }
+
+    /** The start of up to three blanks ending at {@code end}. */
+    private static int blanksBefore(String s, int end) {
+        int k = end;
+        while (k > 0 && end - k < 3 && s.charAt(k - 1) == ' ') {
+            k--;
+        }
+        return k;
+    }
+
+    /** The start of the run of (up to eight) letters ending at {@code end}; {@code end} itself where there is none. */
+    private static int wordBefore(String s, int end) {
+        int w = end;
+        while (w > 0 && end - w < 8 && Chars.letter(s.charAt(w - 1))) {
+            w--;
+        }
+        return w;
     }
 
     /** Words that name a machine, never a package: after {@code requires} they still lead to an address. */

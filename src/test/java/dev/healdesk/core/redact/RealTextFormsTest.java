@@ -191,6 +191,26 @@ class RealTextFormsTest {
     }
 
     @Test
+    void aNumberAVersionBumpNamesIsNoAddress() {
+        // libxtst, libxi, libxinerama changelogs (X.Org's release commits)
+        for (String line : new String[] {
+            "    Bump to 1.2.99.1",
+            "    Version bump: 1.0.99.2",
+            "    configure.ac: bumped to 1.1.99.1 for the next release",
+            "    bumps version to 2.3.99.1"}) {
+            FormChecks.untouched(redactor, line);
+        }
+        for (int k = 0; k < 4; k++) {
+            String ip = (11 + random.nextInt(80)) + "." + random.nextInt(250) + "." + random.nextInt(250) + "."
+                    + (1 + random.nextInt(250));
+            FormChecks.gone(redactor, "jump to " + ip, ip);
+            FormChecks.gone(redactor, "bump: failover moved to " + ip, ip);
+            FormChecks.gone(redactor, "speedbump to " + ip, ip);
+            FormChecks.gone(redactor, "bumped traffic to " + ip + " port 443", ip, " port 443");
+        }
+    }
+
+    @Test
     void anAddressStillGoesBesideTheseWords() {
         for (int k = 0; k < 4; k++) {
             String ip = (11 + random.nextInt(80)) + "." + random.nextInt(250) + "." + random.nextInt(250) + "."
