@@ -104,7 +104,8 @@ final class Numbers extends Detector {
         switch (sep) {
             case '.':
                 if (count == 4 && ipv4(s, g) && !productVersion(s, i) && !versionBound(s, i) && !buildSuffix(s, end)
-                        && !changelogHeading(s, i, end) && !coordinateVersion(s, i, end)) {
+                        && !changelogHeading(s, i, end) && !coordinateVersion(s, i, end) && !requiredVersion(s, i)
+                        && !bumpedVersion(s, i)) {
                     if (!(Addresses.reserved(value(s, g, 0), value(s, g, 1), value(s, g, 2)) || network(s, g))) {
                         scan.add(SecretKind.IP_ADDRESS, i, end);
                     }
@@ -336,6 +337,106 @@ final class Numbers extends Detector {
         }
         return w < k && k < i && (w == 0 || !Chars.alnum(s.charAt(w - 1)))
                 && (Chars.is(s, w, k, "since") || Chars.is(s, w, k, "section"));
+    }
+
+    /**
+     * Whether the number at {@code i} is what a version bump names: {@code bump}, {@code bumps} or {@code bumped}, then
+     * {@code to} or a colon, the word {@code version} between where it stands ({@code Bump to 1.2.99.1}, {@code Version
+     * bump: 1.0.99.2}, {@code bumps version to 2.3.99.1}: X.Org's release commits). A release is bumped, an address is
+     * not; {@code jump to}, {@code bumped traffic to} and {@code bump: failover moved to} leave it.
+     */
+    static boolean bumpedVersion(String s, int i) {
+        int k = blanksBefore(s, i);
+        if (k == i) {
+            return false;
+        }
+        if (s.charAt(k - 1) == ':') {
+            return bumpWord(s, k - 1);
+        }
+        int w = wordBefore(s, k);
+        if (!Chars.is(s, w, k, "to")) {
+            return false;
+        }
+        int v = blanksBefore(s, w);
+        int x = wordBefore(s, v);
+        if (v < w && Chars.is(s, x, v, "version")) {
+            return x > 0 && bumpWord(s, x);
+        }
+        return v < w && bumpWord(s, w);
+    }
+
+    /** Whether the word right before {@code end}, blanks between, is {@code bump}, {@code bumps} or {@code bumped}. */
+    private static boolean bumpWord(String s, int end) {
+        int k = blanksBefore(s, end);
+        int w = wordBefore(s, k);
+        return w < k && (w == 0 || !Chars.alnum(s.charAt(w - 1)))
+                && (Chars.is(s, w, k, "bump") || Chars.is(s, w, k, "bumps") || Chars.is(s, w, k, "bumped"));
+    }
+
+    /** The start of up to three blanks ending at {@code end}. */
+    private static int blanksBefore(String s, int end) {
+        int k = end;
+        while (k > 0 && end - k < 3 && s.charAt(k - 1) == ' ') {
+            k--;
+        }
+        return k;
+    }
+
+    /** The start of the run of (up to eight) letters ending at {@code end}; {@code end} itself where there is none. */
+    private static int wordBefore(String s, int end) {
+        int w = end;
+        while (w > 0 && end - w < 8 && Chars.letter(s.charAt(w - 1))) {
+            w--;
+        }
+        return w;
+    }
+
+    /** Words that name a machine, never a package: after {@code requires} they still lead to an address. */
+    private static final String[] HOST_WORDS = {"host", "server", "address", "ip", "peer", "node", "gateway", "from",
+            "to", "at", "on"};
+
+    /**
+     * Whether the number at {@code i} is the version of a requirement: the word {@code require}, {@code requires} or
+     * {@code required} (a colon after it, as pkg-config's and RPM's {@code Requires:} fields), one package's name
+     * (a letter, then letters, digits, {@code - . _ +}) and the number, blanks between, on one line ({@code Require
+     * inputproto 1.9.99.10}, {@code Requires libX11 1.2.99.1}: X.Org's changelogs, as the relation without its
+     * {@code >=}). A word that names a machine ({@code requires host 10.0.0.1}) or nothing between ({@code requires
+     * 10.0.0.1}) leaves an address.
+     */
+    static boolean requiredVersion(String s, int i) {
+        int k = i;
+        while (k > 0 && i - k < 3 && s.charAt(k - 1) == ' ') {
+            k--;
+        }
+        int nameEnd = k;
+        while (k > 0 && nameEnd - k < 40 && (Chars.alnum(s.charAt(k - 1)) || "-._+".indexOf(s.charAt(k - 1)) >= 0)) {
+            k--;
+        }
+        if (k == nameEnd || k == i || !Chars.letter(s.charAt(k)) || !Chars.letter(s.charAt(nameEnd - 1))
+                && !Chars.digit(s.charAt(nameEnd - 1))) {
+            return false;
+        }
+        for (String word : HOST_WORDS) {
+            if (Chars.is(s, k, nameEnd, word)) {
+                return false;
+            }
+        }
+        int w = k;
+        while (w > 0 && k - w < 3 && s.charAt(w - 1) == ' ') {
+            w--;
+        }
+        if (w == k) {
+            return false;
+        }
+        if (w > 0 && s.charAt(w - 1) == ':') {
+            w--;
+        }
+        int end = w;
+        while (w > 0 && end - w < 8 && Chars.letter(s.charAt(w - 1))) {
+            w--;
+        }
+        return (w == 0 || !Chars.alnum(s.charAt(w - 1))) && (Chars.is(s, w, end, "require")
+                || Chars.is(s, w, end, "requires") || Chars.is(s, w, end, "required"));
     }
 
     /** The extensions of a package's or an artifact's file, its name ending in its version ({@link #coordinateVersion}). */

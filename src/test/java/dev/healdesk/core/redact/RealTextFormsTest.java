@@ -163,6 +163,54 @@ class RealTextFormsTest {
     }
 
     @Test
+    void aVersionARequirementNamesIsNoAddress() {
+        // libxi, libxtst, libxrandr changelogs (X.Org's configure.ac bumps); a pkg-config Requires line
+        for (String line : new String[] {
+            "    Require inputproto 1.9.99.10",
+            "    Requires libX11 1.2.99.1",
+            "    Require libXext 1.0.99.4",
+            "    configure.ac: requires inputproto 2.0.99.1",
+            "Requires: x11-xcb 1.6.12.1"}) {
+            FormChecks.untouched(redactor, line);
+        }
+    }
+
+    @Test
+    void anAddressStillGoesAfterARequirementThatNamesNoPackage() {
+        for (int k = 0; k < 4; k++) {
+            String ip = (11 + random.nextInt(80)) + "." + random.nextInt(250) + "." + random.nextInt(250) + "."
+                    + (1 + random.nextInt(250));
+            FormChecks.gone(redactor, "the check requires " + ip + " to answer", ip, " to answer");
+            FormChecks.gone(redactor, "required: connect to " + ip + " first", ip);
+            FormChecks.gone(redactor, "ping " + ip, ip);
+            FormChecks.gone(redactor, "login requires password from host " + ip + " port 22", ip);
+            FormChecks.gone(redactor, "requirement host " + ip, ip);
+            FormChecks.gone(redactor, "the rule requires host " + ip + " to be up", ip);
+            FormChecks.gone(redactor, "Required: server " + ip, ip);
+        }
+    }
+
+    @Test
+    void aNumberAVersionBumpNamesIsNoAddress() {
+        // libxtst, libxi, libxinerama changelogs (X.Org's release commits)
+        for (String line : new String[] {
+            "    Bump to 1.2.99.1",
+            "    Version bump: 1.0.99.2",
+            "    configure.ac: bumped to 1.1.99.1 for the next release",
+            "    bumps version to 2.3.99.1"}) {
+            FormChecks.untouched(redactor, line);
+        }
+        for (int k = 0; k < 4; k++) {
+            String ip = (11 + random.nextInt(80)) + "." + random.nextInt(250) + "." + random.nextInt(250) + "."
+                    + (1 + random.nextInt(250));
+            FormChecks.gone(redactor, "jump to " + ip, ip);
+            FormChecks.gone(redactor, "bump: failover moved to " + ip, ip);
+            FormChecks.gone(redactor, "speedbump to " + ip, ip);
+            FormChecks.gone(redactor, "bumped traffic to " + ip + " port 443", ip, " port 443");
+        }
+    }
+
+    @Test
     void anAddressStillGoesBesideTheseWords() {
         for (int k = 0; k < 4; k++) {
             String ip = (11 + random.nextInt(80)) + "." + random.nextInt(250) + "." + random.nextInt(250) + "."
