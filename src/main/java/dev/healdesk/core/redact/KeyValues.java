@@ -1029,7 +1029,6 @@ final class KeyValues extends Detector {
     private static final String[] LOG_LEVELS = {"TRACE", "DEBUG", "INFO", "NOTICE", "WARN", "WARNING", "ERROR",
             "CRITICAL", "FATAL", "SEVERE"};
 
-    /** Whether {@code s[start, end)} is a PowerShell command's name, Verb-Noun: Read-Host, ConvertTo-SecureString. */
     /**
      * Whether {@code s[start, end)} is a PowerShell command's name: {@link #cmdlet}'s Verb-Noun shape, the verb one of
      * PowerShell's approved verbs (Get-Verb) that a module's commands use ({@code Set-AzKeyVaultSecret},
@@ -1052,6 +1051,7 @@ final class KeyValues extends Detector {
             "Debug", "Measure", "Ping", "Repair", "Resolve", "Test", "Trace", "Block", "Grant", "Protect", "Revoke",
             "Unblock", "Unprotect", "Use"};
 
+    /** Whether {@code s[start, end)} is a PowerShell command's name, Verb-Noun: Read-Host, ConvertTo-SecureString. */
     private static boolean cmdlet(String s, int start, int end) {
         int dash = Chars.indexOf(s, '-', start, end);
         if (dash <= start + 1 || dash >= end - 2 || !Chars.upper(s.charAt(start)) || !Chars.upper(s.charAt(dash + 1))) {
@@ -2097,11 +2097,6 @@ final class KeyValues extends Detector {
     }
 
     /**
-     * Where the value of a URL path's parameter, after its {@code ;} ({@code /home;jsessionid=…?lang=de}), ends: at the
-     * query's {@code ?} or the fragment's {@code #} (RFC 3986: a path segment's parameters stop there), {@code end} at
-     * most. The query's own parameters are judged by their names.
-     */
-    /**
      * Whether a {@code name=value} setting stands right before the {@code ;} at {@code semicolon}, in the same
      * argument: a connection string's ({@code Host=…;Username=…;Password=…}, ADO.NET's and Npgsql's), no URL path's
      * segment. There a {@code #} or a {@code ?} is the value's own character, and only the {@code ;} ends it (redact62).
@@ -2119,6 +2114,11 @@ final class KeyValues extends Detector {
         return false;
     }
 
+    /**
+     * Where the value of a URL path's parameter, after its {@code ;} ({@code /home;jsessionid=…?lang=de}), ends: at the
+     * query's {@code ?} or the fragment's {@code #} (RFC 3986: a path segment's parameters stop there), {@code end} at
+     * most. The query's own parameters are judged by their names.
+     */
     private static int pathParameterEnd(String s, int start, int end) {
         for (int k = start; k < end; k++) {
             if (s.charAt(k) == '?' || s.charAt(k) == '#') {

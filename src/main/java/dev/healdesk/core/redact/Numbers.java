@@ -331,10 +331,7 @@ final class Numbers extends Detector {
         if (k >= 1 && s.charAt(k - 1) == '§') {
             return true;
         }
-        int w = k;
-        while (w > 0 && k - w < 8 && Chars.letter(s.charAt(w - 1))) {
-            w--;
-        }
+        int w = wordBefore(s, k);
         return w < k && k < i && (w == 0 || !Chars.alnum(s.charAt(w - 1)))
                 && (Chars.is(s, w, k, "since") || Chars.is(s, w, k, "section"));
     }
@@ -404,10 +401,7 @@ final class Numbers extends Detector {
      * 10.0.0.1}) leaves an address.
      */
     static boolean requiredVersion(String s, int i) {
-        int k = i;
-        while (k > 0 && i - k < 3 && s.charAt(k - 1) == ' ') {
-            k--;
-        }
+        int k = blanksBefore(s, i);
         int nameEnd = k;
         while (k > 0 && nameEnd - k < 40 && (Chars.alnum(s.charAt(k - 1)) || "-._+".indexOf(s.charAt(k - 1)) >= 0)) {
             k--;
@@ -421,10 +415,7 @@ final class Numbers extends Detector {
                 return false;
             }
         }
-        int w = k;
-        while (w > 0 && k - w < 3 && s.charAt(w - 1) == ' ') {
-            w--;
-        }
+        int w = blanksBefore(s, k);
         if (w == k) {
             return false;
         }
@@ -432,9 +423,7 @@ final class Numbers extends Detector {
             w--;
         }
         int end = w;
-        while (w > 0 && end - w < 8 && Chars.letter(s.charAt(w - 1))) {
-            w--;
-        }
+        w = wordBefore(s, end);
         return (w == 0 || !Chars.alnum(s.charAt(w - 1))) && (Chars.is(s, w, end, "require")
                 || Chars.is(s, w, end, "requires") || Chars.is(s, w, end, "required"));
     }
