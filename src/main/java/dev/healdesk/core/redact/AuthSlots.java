@@ -345,15 +345,8 @@ final class AuthSlots extends Detector {
      * label ({@code name: …}, not {@code ::}); its value is the key-value rules' to judge by its name.
      */
     private static boolean labelled(String s, int start, int end) {
-        int k = start;
-        while (k < end && Chars.word(s.charAt(k))) {
-            k++;
-        }
-        if (k == start) {
-            return false;
-        }
-        k = Chars.skipBlanks(s, k);
-        if (k + 1 >= end) {
+        int k = PositionalCalls.afterName(s, start, end);
+        if (k < 0) {
             return false;
         }
         char c = s.charAt(k);

@@ -261,15 +261,25 @@ final class PositionalCalls extends Detector {
 
     /** Whether the argument {@code s[start, end)} is a keyword argument, {@code name=value} (not {@code ==}). */
     private static boolean keyword(String s, int start, int end) {
+        int k = afterName(s, start, end);
+        return k >= 0 && s.charAt(k) == '=' && s.charAt(k + 1) != '=' && s.charAt(k + 1) != '>';
+    }
+
+    /**
+     * Where the word that opens the argument {@code s[start, end)} and the blanks after it end, at a character with one
+     * more after it before {@code end} ({@code name=…}, {@code name: …}); -1 where the argument opens with no word or
+     * nothing follows it. The one reader of an argument's name for this class and {@link AuthSlots}.
+     */
+    static int afterName(String s, int start, int end) {
         int k = start;
         while (k < end && Chars.word(s.charAt(k))) {
             k++;
         }
         if (k == start) {
-            return false;
+            return -1;
         }
         k = Chars.skipBlanks(s, k);
-        return k + 1 < end && s.charAt(k) == '=' && s.charAt(k + 1) != '=' && s.charAt(k + 1) != '>';
+        return k + 1 < end ? k : -1;
     }
 
     /** Whether the argument {@code s[start, end)} is a number, a port's. */
