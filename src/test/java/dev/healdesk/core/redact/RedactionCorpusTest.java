@@ -1210,6 +1210,15 @@ class RedactionCorpusTest {
      * (redact61, realtext1) are read on it before redact62's are merged.
      */
     private static final boolean RELEASED_TWENTY_FIRST_TUNE = true;
+    /**
+     * Whether the twenty-first collection's held-out part prints its failures. It was released as tune data by the lead
+     * at this commit (issue #14, next stop), after its last measure as a held-out part with all the rules of main at
+     * a12b805: 7 of 222 planted values leaked with the standard rules and 5 of 158 secrets at rest, 977 of 984 must-keep
+     * strings kept with the standard rules (0.993) and 978 at rest (0.994) — the leaks as at its first measure with the
+     * rules of 5087b32, the kept strings raised from 964 and 970 by realtext1's forms. From then on it counts as tune
+     * data; the twenty-second collection (corpus22) is the clean measure.
+     */
+    private static final boolean RELEASED_TWENTY_FIRST = true;
     /** The twenty-first collection ({@link RedactionCorpus#TWENTY_FIRST}), measured apart. */
     private static List<Case> twentyFirst;
 
@@ -2128,13 +2137,13 @@ class RedactionCorpusTest {
         assertTrue(atRest.keptShare() >= TWENTY_FIRST_TUNE_KEPT_AT_REST, atRest::toString);
     }
 
-    /** The twenty-first collection's held-out part: its failures are never printed, only its summary lines. */
+    /** The twenty-first collection's held-out part, released as tune data ({@link #RELEASED_TWENTY_FIRST}). */
     @Test
     void theRulesLeakNoMoreThanMeasuredOnTheTwentyFirstCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
         Figures standard = RedactionCorpus.measure(twentyFirst, "heldout", Redactor.standard()::redact, true);
         Figures atRest = RedactionCorpus.measure(twentyFirst, "heldout", Redactor.atRest()::redact, false);
-        report("twenty-first collection, standard", standard, false);
-        report("twenty-first collection, at rest", atRest, false);
+        report("twenty-first collection, standard", standard, RELEASED_TWENTY_FIRST);
+        report("twenty-first collection, at rest", atRest, RELEASED_TWENTY_FIRST);
         assertTrue(standard.leaked() <= TWENTY_FIRST_HELD_OUT_LEAKS_STANDARD, standard::toString);
         assertTrue(atRest.leaked() <= TWENTY_FIRST_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= TWENTY_FIRST_HELD_OUT_KEPT_STANDARD, standard::toString);
