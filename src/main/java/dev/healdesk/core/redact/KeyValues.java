@@ -333,6 +333,11 @@ final class KeyValues extends Detector {
                 end = pathParameterEnd(s, start, end);
             }
         }
+        int literal = expansionLiteral(s, start, end);
+        if (literal > 0) {
+            end = s.charAt(end - 1) == '}' ? end - 1 : end;
+            start = literal;   // POSTGRES_PASSWORD=${POSTGRES_PASSWORD-…}: the default written in the file is the value
+        }
         if (quote == 0 && nested == 0 && expression(s, start)) {
             return sep + 1;   // a call, an environment look-up or a member: token = jwt.sign(…), password=os.environ[…]
         }
@@ -647,6 +652,44 @@ final class KeyValues extends Detector {
                 scan.add(kind, start, end);   // a generic secret written user:password keeps its user (Scan.add)
                 return start;   // the value may be a key of known format, which names it better
         }
+    }
+
+    /**
+     * Where the literal starts when {@code s[start, end)} (with or without its closing brace) is one parameter
+     * expansion that writes one, {@code ${NAME-…}}, {@code ${NAME:-…}}, {@code ${NAME=…}}, {@code ${NAME:=…}},
+     * {@code ${NAME+…}} or {@code ${NAME:+…}} (POSIX sh; the Compose specification's interpolation): a default written
+     * into the file is a value, judged by the key the expansion is assigned to, where the reference alone
+     * ({@code ${NAME}}) or its message ({@code ${NAME:?…}}) is not. {@link #expansionOperand} reads the same grammar
+     * from the name inside when a separator follows it; this reads it from the value's side, for the operators that
+     * have none ({@code -}, {@code +}). Else -1.
+     */
+    private static int expansionLiteral(String s, int start, int end) {
+        if (end - start < 5 || s.charAt(start) != '$' || s.charAt(start + 1) != '{'
+                || !(Chars.letter(s.charAt(start + 2)) || s.charAt(start + 2) == '_')) {
+            return -1;
+        }
+        if (s.charAt(end - 1) != '}') {
+            if (end >= s.length() || s.charAt(end) != '}') {
+                return -1;   // a plain value stops before its brace; a quoted one holds it
+            }
+            end++;
+        }
+        int k = start + 3;
+        while (k < end && (Chars.alnum(s.charAt(k)) || s.charAt(k) == '_')) {
+            k++;
+        }
+        if (k < end && s.charAt(k) == ':') {
+            k++;
+        }
+        if (k >= end - 2 || "-=+".indexOf(s.charAt(k)) < 0) {
+            return -1;   // no literal before the closing brace
+        }
+        for (int i = k + 1; i < end - 1; i++) {
+            if ("${}".indexOf(s.charAt(i)) >= 0) {
+                return -1;   // a nested expansion or a second brace: not one literal
+            }
+        }
+        return k + 1;
     }
 
     /**

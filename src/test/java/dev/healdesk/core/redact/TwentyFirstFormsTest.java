@@ -65,6 +65,36 @@ class TwentyFirstFormsTest {
         }
     }
 
+    /**
+     * POSIX's operators without a colon, {@code ${NAME-default}} and {@code ${NAME+other}}, write a literal as the
+     * colon's do, and no separator follows the name inside to tell {@link KeyValues#expansionOperand}: the value is
+     * read from the key the expansion is assigned to (the stop after redact62's; its list of what was left).
+     */
+    @Test
+    void aDefaultWrittenWithoutAColonIsALiteralToo() {
+        for (int k = 0; k < 6; k++) {
+            String pw = password();
+            FormChecks.gone(redactor, "POSTGRES_PASSWORD=${POSTGRES_PASSWORD-" + pw + "}", pw,
+                    "POSTGRES_PASSWORD=${POSTGRES_PASSWORD-", "}");
+            FormChecks.gone(redactor, "PGPASSWORD=${PGPASSWORD-" + pw + "} psql -h db.internal -U app orders", pw,
+                    "PGPASSWORD=${PGPASSWORD-", "} psql -h db.internal -U app orders");
+            FormChecks.gone(Redactor.atRest(), "  environment: DB_PASSWORD=\"${DB_PASSWORD-" + pw + "}\"", pw,
+                    "DB_PASSWORD=\"${DB_PASSWORD-", "}\"");
+            FormChecks.gone(redactor, "      password: ${SMTP_PASSWORD-" + pw + "}", pw, "password: ${SMTP_PASSWORD-");
+            String token = FormChecks.token(random, 32);
+            FormChecks.gone(redactor, "API_TOKEN=${API_TOKEN+" + token + "}", token, "API_TOKEN=${API_TOKEN+");
+        }
+        // a reference, its message, an empty or placeholder default, a nested expansion and a setting that is no
+        // credential come through as they are
+        FormChecks.untouched(redactor, "DB_PASSWORD=${DB_PASSWORD}");
+        FormChecks.untouched(redactor, "DB_PASSWORD=${DB_PASSWORD-}");
+        FormChecks.untouched(redactor, "DB_PASSWORD=${DB_PASSWORD?set it in .env}");
+        FormChecks.untouched(redactor, "API_TOKEN=${API_TOKEN-changeme}");
+        FormChecks.untouched(redactor, "DB_PASSWORD=${DB_PASSWORD-${FALLBACK_PASSWORD}}");
+        FormChecks.untouched(redactor, "DB_HOST=${DB_HOST-db.internal.acme.net}");
+        FormChecks.untouched(redactor, "CACHE_KEY=${CACHE_KEY-v1-linux-node20}");
+    }
+
     @Test
     void aToolsPhraseInParenthesesIsAMask() {
         FormChecks.untouched(redactor, "      ~ password = (sensitive value)");
