@@ -333,7 +333,7 @@ final class KeyValues extends Detector {
                 end = pathParameterEnd(s, start, end);
             }
         }
-        int literal = expansionLiteral(s, start, end);
+        int literal = expansionLiteral(scan, start, end);
         if (literal > 0) {
             end = s.charAt(end - 1) == '}' ? end - 1 : end;
             start = literal;   // POSTGRES_PASSWORD=${POSTGRES_PASSWORD-…}: the default written in the file is the value
@@ -659,11 +659,14 @@ final class KeyValues extends Detector {
      * expansion that writes one, {@code ${NAME-…}}, {@code ${NAME:-…}}, {@code ${NAME=…}}, {@code ${NAME:=…}},
      * {@code ${NAME+…}} or {@code ${NAME:+…}} (POSIX sh; the Compose specification's interpolation): a default written
      * into the file is a value, judged by the key the expansion is assigned to, where the reference alone
-     * ({@code ${NAME}}) or its message ({@code ${NAME:?…}}) is not. {@link #expansionOperand} reads the same grammar
-     * from the name inside when a separator follows it; this reads it from the value's side, for the operators that
-     * have none ({@code -}, {@code +}). Else -1.
+     * ({@code ${NAME}}) or its message ({@code ${NAME:?…}}) is not. The name inside must be a secret's too: a path's
+     * last word read as a key ({@code …/share:${XDG_DATA_DIRS:-/usr/local/share/:/usr/share/}}, environment.d(5)) says
+     * nothing of a default the expansion names otherwise. {@link #expansionOperand} reads the same grammar from the
+     * name inside when a separator follows it; this reads it from the value's side, for the operators that have none
+     * ({@code -}, {@code +}). Else -1.
      */
-    private static int expansionLiteral(String s, int start, int end) {
+    private static int expansionLiteral(Scan scan, int start, int end) {
+        String s = scan.text;
         if (end - start < 5 || s.charAt(start) != '$' || s.charAt(start + 1) != '{'
                 || !(Chars.letter(s.charAt(start + 2)) || s.charAt(start + 2) == '_')) {
             return -1;
@@ -678,11 +681,13 @@ final class KeyValues extends Detector {
         while (k < end && (Chars.alnum(s.charAt(k)) || s.charAt(k) == '_')) {
             k++;
         }
+        int name = k;
         if (k < end && s.charAt(k) == ':') {
             k++;
         }
-        if (k >= end - 2 || "-=+".indexOf(s.charAt(k)) < 0) {
-            return -1;   // no literal before the closing brace
+        if (k >= end - 2 || "-=+".indexOf(s.charAt(k)) < 0
+                || KeyNames.classify(scan, start + 2, name) == KeyNames.Key.NONE) {
+            return -1;   // no literal before the closing brace, or a variable no secret's name names
         }
         for (int i = k + 1; i < end - 1; i++) {
             if ("${}".indexOf(s.charAt(i)) >= 0) {

@@ -93,6 +93,9 @@ class TwentyFirstFormsTest {
         FormChecks.untouched(redactor, "DB_PASSWORD=${DB_PASSWORD-${FALLBACK_PASSWORD}}");
         FormChecks.untouched(redactor, "DB_HOST=${DB_HOST-db.internal.acme.net}");
         FormChecks.untouched(redactor, "CACHE_KEY=${CACHE_KEY-v1-linux-node20}");
+        // a path's last word read as a key names no secret the expansion holds (environment.d(5)'s example)
+        FormChecks.untouched(redactor, "XDG_DATA_DIRS=/opt/foo/share:${XDG_DATA_DIRS:-/usr/local/share/:/usr/share/}");
+        FormChecks.untouched(redactor, "LD_LIBRARY_PATH=/opt/key:${LD_LIBRARY_PATH-/usr/lib/x86_64-linux-gnu:/lib}");
     }
 
     @Test
