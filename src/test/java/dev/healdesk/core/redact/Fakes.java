@@ -544,6 +544,10 @@ final class Fakes {
                 if (twentyFirst != null) {
                     return twentyFirst;
                 }
+                Fake twentySecond = TwentySecondIds.make(name, r, this);
+                if (twentySecond != null) {
+                    return twentySecond;
+                }
                 throw new IllegalArgumentException("no fake for placeholder " + name);
         }
     }

@@ -1221,6 +1221,45 @@ class RedactionCorpusTest {
     private static final boolean RELEASED_TWENTY_FIRST = true;
     /** The twenty-first collection ({@link RedactionCorpus#TWENTY_FIRST}), measured apart. */
     private static List<Case> twentyFirst;
+    /**
+     * The twenty-second collection ({@link RedactionCorpus#TWENTY_SECOND}, families22.py: 87 formats, all from the
+     * mainstream tools a failing test run or a CI job of a web, back-end, data or mobile application prints, those the
+     * twenty-one earlier collections touch least, each in a message shape none of them has: test frameworks' own failure
+     * output with the secret inside the assertion or diff (pytest, Jest, Vitest, RSpec, PHPUnit, Go's testing and
+     * testify, Rust's assert_eq!, Kotest, AssertJ, Hamcrest, NUnit, xUnit, ExUnit, XCTest, Mocha and Chai, Minitest);
+     * framework error pages and debug dumps (Rails, Django, Laravel's Ignition, Phoenix, Next.js, Nuxt, Remix and
+     * SvelteKit, Fastify, NestJS, Spring Boot, ASP.NET Core, Werkzeug, Symfony); observability (Sentry, New Relic,
+     * Alertmanager, Grafana, Elastic, Honeycomb); CI systems' own logs (GitLab, Jenkins, CircleCI, Buildkite, Azure
+     * Pipelines, Bitbucket, Drone and Woodpecker, GitHub Actions); mobile and desktop builds (Gradle's Android signing,
+     * fastlane, xcodebuild, Flutter, Metro, electron-builder, EAS); secrets managers and config tools on error (Vault,
+     * SOPS, Doppler, 1Password, chamber, dotenv, AWS Secrets Manager); output full of strings that look like secrets and
+     * are not (usage text, placeholders, masks, four-part versions, hashes); and output localised in Gujarati, Punjabi,
+     * Kannada, Malayalam, Sinhala, Lao, Burmese, Amharic, Irish, Maltese, Malay and Zulu; with big countries' city
+     * numbers in 22 shapes not planted yet and Taiwan's UBN and Ukraine's RNOKPP that pass their checks
+     * ({@link TwentySecondIds}); learnt from public documentation pages) was built and committed before any rule ran on
+     * it, and no rule writer has seen it. Its families are split by the SHA-1 of the name (0 mod 3): 28 of 87 fell to
+     * the held-out part, 112 of 348 lines (32%; not redrawn).
+     */
+    // The first measure, taken once at 8e72cdd with the rules of the branch point (main at cf56e3a), read from the summary
+    // lines only (neither part prints its failures; no line changed after the run): tune 18 of 372 leaked with the
+    // standard rules and 12 of 236 at rest, 1526 of 1550 kept (0.9845) and 1528 at rest (0.9858); held out 8 of 154 and
+    // 8 of 120, 619 of 641 kept with either rule set (0.9657). Leak bounds are these figures, kept floors these shares
+    // rounded down.
+    private static final int TWENTY_SECOND_TUNE_LEAKS_STANDARD = 18;
+    private static final int TWENTY_SECOND_TUNE_LEAKS_AT_REST = 12;
+    private static final int TWENTY_SECOND_HELD_OUT_LEAKS_STANDARD = 8;
+    private static final int TWENTY_SECOND_HELD_OUT_LEAKS_AT_REST = 8;
+    private static final double TWENTY_SECOND_TUNE_KEPT_STANDARD = 0.984;
+    private static final double TWENTY_SECOND_TUNE_KEPT_AT_REST = 0.985;
+    private static final double TWENTY_SECOND_HELD_OUT_KEPT_STANDARD = 0.965;
+    private static final double TWENTY_SECOND_HELD_OUT_KEPT_AT_REST = 0.965;
+    /**
+     * Whether the twenty-second collection's tune part prints its failures. Not this stop: the whole collection is this
+     * stop's measure and nobody tunes on it, so both parts print their summary lines only; the lead releases it.
+     */
+    private static final boolean RELEASED_TWENTY_SECOND_TUNE = false;
+    /** The twenty-second collection ({@link RedactionCorpus#TWENTY_SECOND}), measured apart. */
+    private static List<Case> twentySecond;
 
     @BeforeAll
     static void load() throws IOException {
@@ -1245,6 +1284,7 @@ class RedactionCorpusTest {
         nineteenth = RedactionCorpus.load(RedactionCorpus.NINETEENTH, SEED);
         twentieth = RedactionCorpus.load(RedactionCorpus.TWENTIETH, SEED);
         twentyFirst = RedactionCorpus.load(RedactionCorpus.TWENTY_FIRST, SEED);
+        twentySecond = RedactionCorpus.load(RedactionCorpus.TWENTY_SECOND, SEED);
     }
 
     @Test
@@ -2148,6 +2188,52 @@ class RedactionCorpusTest {
         assertTrue(atRest.leaked() <= TWENTY_FIRST_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= TWENTY_FIRST_HELD_OUT_KEPT_STANDARD, standard::toString);
         assertTrue(atRest.keptShare() >= TWENTY_FIRST_HELD_OUT_KEPT_AT_REST, atRest::toString);
+    }
+
+    @Test
+    void theTwentySecondCollectionHasThreeHundredThirtyLinesInEightyFormatsWithAQuarterToAThirdHeldOut() {
+        long heldOut = twentySecond.stream().filter(c -> c.split().equals("heldout")).count();
+        long formats = twentySecond.stream().map(c -> c.id().substring(0, c.id().lastIndexOf('-'))).distinct().count();
+        long heldOutFormats = twentySecond.stream().filter(c -> c.split().equals("heldout"))
+                .map(c -> c.id().substring(0, c.id().lastIndexOf('-'))).distinct().count();
+        long keep = twentySecond.stream().mapToLong(c -> c.keep().size()).sum();
+        long planted = twentySecond.stream().mapToLong(c -> c.planted().size()).sum();
+        long secrets = twentySecond.stream().flatMap(c -> c.planted().stream()).filter(f -> !f.personal()).count();
+        assertTrue(twentySecond.size() >= 330, "lines: " + twentySecond.size());
+        assertTrue(formats >= 80, "formats: " + formats);
+        assertTrue(heldOutFormats >= 22, "held-out formats: " + heldOutFormats);
+        assertTrue(keep >= 2000, "must-keep strings: " + keep);
+        // a floor on the collection's size, not on the rules: 358 secrets and 168 personal values as built
+        assertTrue(secrets >= 340, "planted secrets: " + secrets);
+        assertTrue(planted >= 500, "planted values: " + planted);
+        // the hash gave this collection 32% of its lines held out; not redrawn
+        assertTrue(heldOut >= twentySecond.size() / 4 && heldOut <= twentySecond.size() * 9 / 20, "held out: " + heldOut);
+    }
+
+    /** The twenty-second collection's tune part: this stop it prints its summary lines only ({@link #RELEASED_TWENTY_SECOND_TUNE}). */
+    @Test
+    void theRulesLeakNoMoreThanMeasuredOnTheTwentySecondCollectionsTuneSplitAndKeepWhatTheOperatorNeeds() {
+        Figures standard = RedactionCorpus.measure(twentySecond, "tune", Redactor.standard()::redact, true);
+        Figures atRest = RedactionCorpus.measure(twentySecond, "tune", Redactor.atRest()::redact, false);
+        report("twenty-second collection, standard", standard, RELEASED_TWENTY_SECOND_TUNE);
+        report("twenty-second collection, at rest", atRest, RELEASED_TWENTY_SECOND_TUNE);
+        assertTrue(standard.leaked() <= TWENTY_SECOND_TUNE_LEAKS_STANDARD, standard::toString);
+        assertTrue(atRest.leaked() <= TWENTY_SECOND_TUNE_LEAKS_AT_REST, atRest::toString);
+        assertTrue(standard.keptShare() >= TWENTY_SECOND_TUNE_KEPT_STANDARD, standard::toString);
+        assertTrue(atRest.keptShare() >= TWENTY_SECOND_TUNE_KEPT_AT_REST, atRest::toString);
+    }
+
+    /** The twenty-second collection's held-out part: its failures are never printed, only its summary lines. */
+    @Test
+    void theRulesLeakNoMoreThanMeasuredOnTheTwentySecondCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
+        Figures standard = RedactionCorpus.measure(twentySecond, "heldout", Redactor.standard()::redact, true);
+        Figures atRest = RedactionCorpus.measure(twentySecond, "heldout", Redactor.atRest()::redact, false);
+        report("twenty-second collection, standard", standard, false);
+        report("twenty-second collection, at rest", atRest, false);
+        assertTrue(standard.leaked() <= TWENTY_SECOND_HELD_OUT_LEAKS_STANDARD, standard::toString);
+        assertTrue(atRest.leaked() <= TWENTY_SECOND_HELD_OUT_LEAKS_AT_REST, atRest::toString);
+        assertTrue(standard.keptShare() >= TWENTY_SECOND_HELD_OUT_KEPT_STANDARD, standard::toString);
+        assertTrue(atRest.keptShare() >= TWENTY_SECOND_HELD_OUT_KEPT_AT_REST, atRest::toString);
     }
 
     private static void report(String rules, Figures f, boolean failures) {
