@@ -1254,10 +1254,13 @@ class RedactionCorpusTest {
     private static final double TWENTY_SECOND_HELD_OUT_KEPT_STANDARD = 0.965;
     private static final double TWENTY_SECOND_HELD_OUT_KEPT_AT_REST = 0.965;
     /**
-     * Whether the twenty-second collection's tune part prints its failures. Not this stop: the whole collection is this
-     * stop's measure and nobody tunes on it, so both parts print their summary lines only; the lead releases it.
+     * Whether the twenty-second collection's tune part prints its failures. It was written to print its summary lines
+     * only, the whole collection kept as a measure; the lead released the tune part to one rule writer (redact64) at this
+     * commit, right after the first measure (tune 18 of 372 and 12 of 236, held out 8 of 154 and 8 of 120). The held-out
+     * part still prints its summary lines only: it is the stop's clean measure, and the rules written from other material
+     * (redact63, realtools1, the lead's parameter expansions) are read on it before redact64's are merged.
      */
-    private static final boolean RELEASED_TWENTY_SECOND_TUNE = false;
+    private static final boolean RELEASED_TWENTY_SECOND_TUNE = true;
     /** The twenty-second collection ({@link RedactionCorpus#TWENTY_SECOND}), measured apart. */
     private static List<Case> twentySecond;
 
@@ -2210,7 +2213,7 @@ class RedactionCorpusTest {
         assertTrue(heldOut >= twentySecond.size() / 4 && heldOut <= twentySecond.size() * 9 / 20, "held out: " + heldOut);
     }
 
-    /** The twenty-second collection's tune part: this stop it prints its summary lines only ({@link #RELEASED_TWENTY_SECOND_TUNE}). */
+    /** The twenty-second collection's tune part, released to one rule writer ({@link #RELEASED_TWENTY_SECOND_TUNE}). */
     @Test
     void theRulesLeakNoMoreThanMeasuredOnTheTwentySecondCollectionsTuneSplitAndKeepWhatTheOperatorNeeds() {
         Figures standard = RedactionCorpus.measure(twentySecond, "tune", Redactor.standard()::redact, true);
