@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /**
  * The general forms written for what the twenty-first corpus collection's released held-out part lost or leaked
  * (redact63). Kept: the realm, the host and the user of sbt's {@code Credentials(realm, host, user, password)}, whose
@@ -13,7 +15,11 @@ import java.util.Random;
  * cross-built ({@code orders_2.13-2.31.0.4.pom}, {@link Numbers#coordinateVersion}); the user of curl's
  * {@code USERPWD}, {@code user:password} by libcurl's grammar ({@code userpwd: "reports:…"}, {@link KeyValues}); the
  * quotes around a table's cell ({@code APP_SECRET  n/a  "…"}, Symfony's {@code debug:container --env-vars},
- * {@link Quotes#around}). Each on lines written for this test, not taken from the corpus, with
+ * {@link Quotes#around}). Gone: New Zealand's NZBN under its label ({@code "nzbn": "94…"}, {@link KeyNames}); the value
+ * after a log's phrase that names a long option, {@code Using token from "--token" flag: …} (Vercel's CLI),
+ * {@code authorizing via --token option: …} (firebase-tools), judged by the option's name ({@link CommandLines}); a
+ * password under its label in Galician, Catalan and Basque ({@code contrasinal}, {@code contrasenya},
+ * {@code pasahitza}; local-labels.json). Each on lines written for this test, not taken from the corpus, with
  * counter-examples that must come through as they are. The values are drawn here.
  */
 class ReleasedTwentyFirstFormsTest {
@@ -154,5 +160,83 @@ class ReleasedTwentyFirstFormsTest {
                 + "  APP_NAME            n/a               \"shop\"\n";
         FormChecks.untouched(redactor, table);
         FormChecks.untouched(redactor, "  APP_SECRET          \"\"");
+    }
+
+    // New Zealand's business number
+
+    @Test
+    void anNzbnGoesUnderItsLabelInEverySyntax() {
+        for (int k = 0; k < 6; k++) {
+            String nzbn = TwentyFirstIds.nzbnNz(random);
+            FormChecks.gone(redactor, ":body  => \"{\\\"organization\\\":{\\\"nzbn\\\":\\\"" + nzbn + "\\\"}}\"", nzbn,
+                    "\\\"nzbn\\\":\\\"");
+            FormChecks.gone(redactor, "{\"nzbn\": \"" + nzbn + "\"}", nzbn, "{\"nzbn\": \"");
+            FormChecks.gone(redactor, "NZBN=" + nzbn, nzbn, "NZBN=");
+            FormChecks.gone(redactor, "  nzbn: " + nzbn, nzbn, "nzbn: ");
+            FormChecks.gone(redactor, "Company(name='Acme Ltd', nzbn='" + nzbn + "')", nzbn, "nzbn='");
+            FormChecks.gone(atRest, "<nzbn>" + nzbn + "</nzbn>", nzbn, "<nzbn>");
+        }
+    }
+
+    @Test
+    void thirteenDigitsWithNoNzbnLabelOrNoNumberStay() {
+        String nzbn = TwentyFirstIds.nzbnNz(random);
+        // a GS1 number under a product's label is a barcode
+        FormChecks.untouched(redactor, "{\"gtin\": \"" + nzbn + "\"}");
+        FormChecks.untouched(redactor, "{\"barcode\": \"" + nzbn + "\", \"qty\": 3}");
+        FormChecks.untouched(redactor, "{\"order_id\": \"" + nzbn + "\"}");
+        // the label with no number
+        FormChecks.untouched(redactor, "{\"nzbn\": null, \"nzbn_status\": \"registered\"}");
+        FormChecks.untouched(redactor, "nzbn: pending");
+    }
+
+    // a value after a phrase that names a long option
+
+    @Test
+    void aValueAfterAPhraseNamingASecretsOptionGoes() {
+        for (int k = 0; k < 6; k++) {
+            String token = FormChecks.token(random, 24);
+            FormChecks.gone(redactor, "> [debug] [2024-06-11T09:14:02.231Z] Using token from \"--token\" flag: " + token,
+                    token, "Using token from \"--token\" flag: ");
+            FormChecks.gone(atRest, "[2024-06-11T09:14:02.118Z] > authorizing via --token option: AMf-v" + token
+                    + "_" + token, token, "authorizing via --token option: ");
+            FormChecks.gone(redactor, "authorizing via --token option: 1//0g" + token + "-" + token, token);
+            FormChecks.gone(redactor, "read the secret from the --api-key argument: " + token, token,
+                    "--api-key argument: ");
+            String password = password();
+            FormChecks.gone(redactor, "Using password from `--password` flag: " + password, password,
+                    "`--password` flag: ");
+        }
+    }
+
+    @Test
+    void aPhraseNamingAnOptionThatHoldsNoSecretStays() {
+        FormChecks.untouched(redactor, "> [debug] Using project from --project flag: acme-shop-staging");
+        FormChecks.untouched(redactor, "> [debug] Using scope from \"--scope\" flag: acme-team");
+        FormChecks.untouched(redactor, "Error: unknown option: --token-file");
+        FormChecks.untouched(redactor, "Deprecated --token flag: use FIREBASE_TOKEN instead");
+        FormChecks.untouched(redactor, "hint: pass the --token option: see firebase login:ci --help");
+    }
+
+    // a password's label in Galician, Catalan and Basque
+
+    @Test
+    void aPasswordUnderAGalicianCatalanOrBasqueLabelGoes() {
+        for (int k = 0; k < 6; k++) {
+            String password = "HkKG." + FormChecks.token(random, 9) + "." + k;
+            FormChecks.gone(redactor, "$this->post('/contacto', ['email' => 'x', 'contrasinal' => '" + password + "'])",
+                    password, "'contrasinal' => '");
+            FormChecks.gone(atRest, "Contrasinal: " + password, password, "Contrasinal: ");
+            FormChecks.gone(redactor, "contrasenya=" + password, password, "contrasenya=");
+            FormChecks.gone(redactor, "{\"pasahitza\": \"" + password + "\"}", password, "\"pasahitza\": \"");
+        }
+    }
+
+    @Test
+    void aGalicianMessageAboutThePasswordStays() {
+        FormChecks.untouched(redactor,
+                "Session has unexpected errors: {\"contrasinal\":[\"O campo contrasinal é obrigatorio.\"]}");
+        FormChecks.untouched(redactor, "O campo contrasinal debe ter polo menos 8 caracteres.");
+        assertEquals("contrasinal: [REDACTED_PASSWORD]", redactor.redact("contrasinal: s3gredo-" + "Xq9"));
     }
 }
