@@ -301,7 +301,7 @@ final class CommandLines extends Detector {
         if (nameEnd - name < 2 || !Chars.letter(s.charAt(name))) {
             return 0;
         }
-        if (k < s.length() && i > 0 && (s.charAt(i - 1) == '"' || s.charAt(i - 1) == '\'' || s.charAt(i - 1) == '`')
+        if (k < s.length() && i > 0 && (s.charAt(i - 1) == '"' || s.charAt(i - 1) == '\'')
                 && s.charAt(k) == s.charAt(i - 1)) {
             k++;   // "--token" flag
         }
@@ -325,7 +325,9 @@ final class CommandLines extends Detector {
         while (end < s.length() && !Chars.space(s.charAt(end)) && end - v < MAX_VALUE) {
             end++;
         }
-        SecretKind kind = end > v ? Judge.value(key, s, v, end) : null;
+        // the phrase is prose: its value goes as a key's would in a sentence (Judge.inProse), so "--password flag:
+        // required" and "--token option: see the docs" keep their words
+        SecretKind kind = end > v && Judge.inProse(key, s, v, end) ? Judge.value(key, s, v, end) : null;
         if (kind != null) {
             scan.add(kind, v, end);
         }

@@ -216,6 +216,8 @@ class ReleasedTwentyFirstFormsTest {
         FormChecks.untouched(redactor, "Error: unknown option: --token-file");
         FormChecks.untouched(redactor, "Deprecated --token flag: use FIREBASE_TOKEN instead");
         FormChecks.untouched(redactor, "hint: pass the --token option: see firebase login:ci --help");
+        FormChecks.untouched(redactor, "Error: the --password flag: required when --user is given");
+        FormChecks.untouched(redactor, "Error: the \"--api-key\" argument: missing");
     }
 
     // a password's label in Galician, Catalan and Basque
