@@ -212,7 +212,10 @@ final class AlignedColumns extends Detector {
         }
         long value = bounds(scan.text, pair[2], pair[3], ls, rs, re);
         if (value >= 0 && (int) (value >>> 32) > ne) {
-            FieldDiffs.judge(scan, new int[] {ns, ne}, (int) (value >>> 32), (int) value);
+            int vs = (int) (value >>> 32);
+            int ve = (int) value;
+            boolean quoted = Quotes.around(scan.text, vs, ve);   // a quoted cell keeps its quotes (redact63)
+            FieldDiffs.judge(scan, new int[] {ns, ne}, quoted ? vs + 1 : vs, quoted ? ve - 1 : ve);
         }
     }
 

@@ -20,6 +20,13 @@ final class AuthPairs extends Detector {
     private static final String[] ENDS = {"auth", "basic", "credential", "credentials", "login", "logon", "signin",
             "authenticate"};
 
+    /** The calls whose documented signature names each argument's role ({@link PositionalCalls#secondNoSecret}). */
+    private final PositionalCalls signatures;
+
+    AuthPairs(PositionalCalls signatures) {
+        this.signatures = signatures;
+    }
+
     @Override
     boolean[] seconds(char c) {
         return QUOTE;
@@ -28,8 +35,8 @@ final class AuthPairs extends Detector {
     @Override
     int at(Scan scan, int open) {
         String s = scan.text;
-        if (!named(s, open)) {
-            return open + 1;
+        if (!named(s, open) || s.charAt(open) == '(' && signatures.secondNoSecret(s, open)) {
+            return open + 1;   // Credentials(realm, host, user, password): the signature says the second is a host
         }
         int first = open + 1;
         int firstEnd = Quotes.close(s, first + 1, 1);

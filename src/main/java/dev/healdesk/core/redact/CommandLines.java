@@ -84,6 +84,10 @@ final class CommandLines extends Detector {
         if (!Chars.letter(second) && second != '-') {
             return i + 1;   // a dash, a bullet, a negative number
         }
+        int phrase = second == '-' ? flagPhrase(scan, i) : 0;
+        if (phrase > 0) {
+            return phrase;
+        }
         Spelling[] candidates = bySecond[second];
         for (Spelling sp : candidates == null ? NO_SPELLINGS : candidates) {
             if (!s.startsWith(sp.flag(), i)) {
@@ -273,6 +277,61 @@ final class CommandLines extends Detector {
             }
         }
         return false;
+    }
+
+    /** The words a tool's log calls a command-line option by: {@code "--token" flag}, {@code --token option}. */
+    private static final String[] FLAG_WORDS = {"flag", "option", "argument", "switch"};
+
+    /**
+     * A tool's log line that names a long option, the word for one and a colon, then the value it was given: Vercel's
+     * CLI {@code Using token from "--token" flag: …} (its debug output), firebase-tools' {@code authorizing via --token
+     * option: …}. At the dashes at {@code i}: the value after the colon is judged by the option's name, as the value
+     * of a key of that name ({@link KeyNames#classify}, {@link Judge#value}); {@code Using project from --project
+     * flag: acme-shop} stays. Returns where scanning goes on, or 0 where the line is not so (redact63).
+     */
+    private static int flagPhrase(Scan scan, int i) {
+        String s = scan.text;
+        int name = i + 2;
+        int k = name;
+        while (k < s.length() && k - name <= KeyNames.MAX_LENGTH && (Chars.alnum(s.charAt(k)) || s.charAt(k) == '-'
+                || s.charAt(k) == '_')) {
+            k++;
+        }
+        int nameEnd = k;
+        if (nameEnd - name < 2 || !Chars.letter(s.charAt(name))) {
+            return 0;
+        }
+        if (k < s.length() && i > 0 && (s.charAt(i - 1) == '"' || s.charAt(i - 1) == '\'')
+                && s.charAt(k) == s.charAt(i - 1)) {
+            k++;   // "--token" flag
+        }
+        if (k >= s.length() || s.charAt(k) != ' ') {
+            return 0;
+        }
+        int w = k + 1;
+        int e = w;
+        while (e < s.length() && e - w <= 8 && Chars.lower(s.charAt(e))) {
+            e++;
+        }
+        if (e + 1 >= s.length() || s.charAt(e) != ':' || s.charAt(e + 1) != ' ' || !Chars.isAny(s, w, e, FLAG_WORDS)) {
+            return 0;
+        }
+        KeyNames.Key key = KeyNames.classify(scan, name, nameEnd);
+        if (key == KeyNames.Key.NONE) {
+            return 0;
+        }
+        int v = Chars.skipBlanks(s, e + 1);
+        int end = v;
+        while (end < s.length() && !Chars.space(s.charAt(end)) && end - v < MAX_VALUE) {
+            end++;
+        }
+        // the phrase is prose: its value goes as a key's would in a sentence (Judge.inProse), so "--password flag:
+        // required" and "--token option: see the docs" keep their words
+        SecretKind kind = end > v && Judge.inProse(key, s, v, end) ? Judge.value(key, s, v, end) : null;
+        if (kind != null) {
+            scan.add(kind, v, end);
+        }
+        return v;   // the scan goes on in the value: a token of known shape names it better
     }
 
     /** Small words of a sentence, never a password's argument: "--password via the CLI", "--token is deprecated". */

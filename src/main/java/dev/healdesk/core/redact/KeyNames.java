@@ -125,6 +125,9 @@ final class KeyNames {
             // Greece's tax number (ΑΦΜ), Poland's NIP, Colombia's NIT, Australia's ABN, France's SIREN and SIRET, and
             // Mexico's CLABE (a person's bank account: 18 digits whose check one in ten passes, so by its label only)
             "afm", "nip", "nit", "abn", "siren", "siret", "clabe",
+            // New Zealand's business number (NZBN, a sole trader's too: thirteen digits, a GS1 number with the 94 prefix,
+            // whose one check digit one in ten passes), by its label (redact63)
+            "nzbn",
             // Australia's Medicare card number, a key of its own in health and insurance records ("medicare": …)
             "medicare",
             // Norway's organisation number (orgnr, a sole trader's is the person's) and Denmark's CVR number, by their

@@ -649,6 +649,10 @@ final class KeyValues extends Detector {
                 if (key == KeyNames.Key.KEY || key == KeyNames.Key.SECRET) {
                     start = hostKey(s, start, end);   // develocity.accessKey=ge.acme.io=…: the host stays
                 }
+                if (kind == SecretKind.PASSWORD && userPwdName(s, sep)) {
+                    int password = UserPasswords.passwordStart(s, start, end);
+                    start = password > 0 ? password : start;   // userpwd: "reports:…": the user stays (redact63)
+                }
                 scan.add(kind, start, end);   // a generic secret written user:password keeps its user (Scan.add)
                 return start;   // the value may be a key of known format, which names it better
         }
@@ -695,6 +699,22 @@ final class KeyValues extends Detector {
             }
         }
         return k + 1;
+    }
+
+    /**
+     * Whether the key before the separator at {@code sep} is curl's {@code USERPWD} (or {@code PROXYUSERPWD}), whose
+     * value is {@code user:password} by libcurl's grammar (CURLOPT_USERPWD): PHP's {@code CURLOPT_USERPWD => …},
+     * pycurl's {@code USERPWD}, Typhoeus' and Ethon's {@code userpwd: "…"}. Only the password goes; the user stays.
+     */
+    private static boolean userPwdName(String s, int sep) {
+        int k = sep;
+        while (k > 0 && sep - k < 6 && (Chars.blank(s.charAt(k - 1)) || s.charAt(k - 1) == '=' || s.charAt(k - 1) == ':'
+                || s.charAt(k - 1) == '"' || s.charAt(k - 1) == '\'')) {
+            k--;
+        }
+        return k >= 7 && s.regionMatches(true, k - 7, "userpwd", 0, 7)
+                && (k == 7 || !Chars.alnum(s.charAt(k - 8)) || s.charAt(k - 8) == 'y' || s.charAt(k - 8) == 'Y'
+                || s.charAt(k - 8) == '_');
     }
 
     /**

@@ -445,7 +445,8 @@ final class Numbers extends Detector {
             return true;
         }
         if (i >= 2 && (s.charAt(i - 1) == '-' || s.charAt(i - 1) == '.' || s.charAt(i - 1) == '_')
-                && Chars.letter(s.charAt(i - 2)) && end + 1 < s.length() && s.charAt(end) == '.') {
+                && (Chars.letter(s.charAt(i - 2)) || s.charAt(i - 1) == '-' && scalaSuffixed(s, i - 1))
+                && end + 1 < s.length() && s.charAt(end) == '.') {
             int ext = end + 1;
             while (ext < s.length() && Chars.lower(s.charAt(ext))) {
                 ext++;
@@ -471,6 +472,34 @@ final class Numbers extends Detector {
             group--;
         }
         return dotted && Chars.lower(s.charAt(group)) && s.charAt(artifact - 2) != '.';
+    }
+
+    /**
+     * Whether the artifact's name that ends at {@code s[dash]} ends in the Scala binary versions sbt appends to a
+     * cross-built artifact ({@code orders_2.13}, {@code orders_3}, a plugin's {@code sbt-acme_2.12_1.0}, Scala.js'
+     * {@code core_sjs1_2.13}): {@code _} and a version of one or two numbers, once or more, after a name that starts
+     * with a letter (redact63: {@code orders_2.13-2.31.0.4.pom}, whose digit before the dash hid the artifact).
+     */
+    private static boolean scalaSuffixed(String s, int dash) {
+        int k = dash;
+        boolean suffix = false;
+        while (true) {
+            int d = k;
+            int dots = 0;
+            while (d > 0 && (Chars.digit(s.charAt(d - 1)) || s.charAt(d - 1) == '.' && d < k && ++dots <= 1)) {
+                d--;
+            }
+            if (d == k || d < 2 || s.charAt(d - 1) != '_' || !Chars.digit(s.charAt(d)) || !Chars.digit(s.charAt(k - 1))) {
+                break;
+            }
+            suffix = true;
+            k = d - 1;
+        }
+        int w = k;
+        while (suffix && w > 0 && Chars.alnum(s.charAt(w - 1)) && !Chars.letter(s.charAt(w - 1))) {
+            w--;
+        }
+        return suffix && w > 0 && Chars.letter(s.charAt(w - 1));   // orders_2.13, core_sjs1_2.13: a name's letters
     }
 
     private static boolean ssn(String s, int[] g) {

@@ -109,6 +109,44 @@ final class PositionalCalls extends Detector {
     }
 
     /**
+     * Whether a row names the call whose bracket is at {@code paren}, with as many arguments as the row allows, and no
+     * such row puts its secret second: the documented signature says what the second argument is, so a guess by the
+     * call's name ({@link AuthPairs}) leaves it. sbt's {@code Credentials(realm, host, user, password)}: the host
+     * second stays, only the password fourth goes (redact63).
+     */
+    boolean secondNoSecret(String s, int paren) {
+        if (paren < 2) {
+            return false;
+        }
+        char last = s.charAt(paren - 1);
+        char before = s.charAt(paren - 2);
+        Call[] calls = last < 128 && before < 128 ? byLastTwo[before << 7 | last] : null;
+        if (calls == null) {
+            return false;
+        }
+        boolean signed = false;
+        int[] args = null;
+        for (Call c : calls) {
+            if (!named(s, paren, c.name())) {
+                continue;
+            }
+            if (args == null) {
+                args = arguments(s, paren + 1);
+            }
+            Row r = c.row();
+            int n = args[0];
+            if (n < r.position() || r.most() > 0 && n > r.most()) {
+                continue;
+            }
+            if (r.position() == 2) {
+                return false;
+            }
+            signed = true;
+        }
+        return signed;
+    }
+
+    /**
      * Whether the call's name {@code name} ends right before the bracket at {@code paren}: written as it is (blanks
      * after {@code new} may be more than one), on no longer word ({@code myjwt.sign}); a name that starts with
      * {@code .} after an object's name or a call's bracket.

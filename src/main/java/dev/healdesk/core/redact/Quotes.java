@@ -9,6 +9,19 @@ final class Quotes {
     private Quotes() {
     }
 
+    /**
+     * Whether {@code s[start, end)} is a value in one pair of quotes, {@code "…"} or {@code '…'}, with something
+     * between them: a table's cell as Symfony's {@code debug:container --env-vars} and Python's repr print it, whose
+     * quotes are the printer's, not the value's, and stay when the value goes (redact63).
+     */
+    static boolean around(String s, int start, int end) {
+        if (end - start < 3) {
+            return false;
+        }
+        char c = s.charAt(start);
+        return (c == '"' || c == '\'') && s.charAt(end - 1) == c && s.indexOf(c, start + 1) == end - 1;
+    }
+
     /** How many characters open a quote at {@code i}: 1 for {@code "} or {@code '}, 2 for {@code \"}, else 0. */
     static int open(String s, int i) {
         if (i >= s.length()) {

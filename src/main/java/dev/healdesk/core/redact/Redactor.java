@@ -139,7 +139,8 @@ public final class Redactor {
         on("(", new DsnArguments());
         Positionals positionals = new Positionals(RULES.positionals());
         on(positionals.firstChars(), positionals);
-        on("(", new PositionalCalls(RULES.positionalCalls()));
+        PositionalCalls positionalCalls = new PositionalCalls(RULES.positionalCalls());
+        on("(", positionalCalls);
         on("(", new CaseArguments());
         AuthSlots authSlots = new AuthSlots(RULES.authSlots());
         on("(", authSlots);
@@ -168,7 +169,7 @@ public final class Redactor {
         on("(", new FailingRows());
         on("@", new NetworkPaths());
         on("[(", new HeaderTuples());
-        on("[(", new AuthPairs());
+        on("[(", new AuthPairs(positionalCalls));
         on(">", new MyBatisParameters());
         on("[(", new BindingParameters());
         on("(", new ViewActions());

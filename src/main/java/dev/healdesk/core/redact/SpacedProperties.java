@@ -119,6 +119,10 @@ final class SpacedProperties extends Detector {
             }
             return;
         }
+        if (Quotes.around(s, v, valueEnd)) {
+            v++;   // a quoted value, as a table's cell or Python's repr prints it: the quotes stay (redact63)
+            valueEnd--;
+        }
         SecretKind kind = Judge.value(key, s, v, valueEnd);
         if (camel && !structured && !Values.secretLike(s, v, valueEnd)
                 && !(key == KeyNames.Key.PASSWORD && Chars.lettersAndDigits(s, v, valueEnd))) {
@@ -185,9 +189,10 @@ final class SpacedProperties extends Detector {
                 k++;
             }
             if (k > a) {
-                SecretKind kind = Judge.value(key, s, a, k);
+                boolean quoted = Quotes.around(s, a, k);   // "…": the quotes stay (redact63)
+                SecretKind kind = Judge.value(key, s, quoted ? a + 1 : a, quoted ? k - 1 : k);
                 if (kind != null) {
-                    scan.add(kind, a, k);
+                    scan.add(kind, quoted ? a + 1 : a, quoted ? k - 1 : k);
                 }
             }
         }
