@@ -24,6 +24,17 @@ final class Echoes {
      * found by context (a 1 MB log in a prompt, a run's report redacted at rest) costs one reading, not one per value.
      */
     static final int ONE_BY_ONE = 8;
+    /**
+     * From this length on (a text too long for a thread's kept arrays, {@link Scan.Buffers#MAX_KEPT}), a text's values
+     * are looked for in one pass ({@link Values}) however few they are, with the remembered ones in the same pass:
+     * {@code healdesk redact} hands over blocks of up to a megabyte with a {@link SecretMemory}, and such calls are too
+     * few for the JIT's last tier to reach {@link String#indexOf}'s caller, where an intrinsic makes it fast; {@code
+     * StringUTF16}'s search for a Latin-1 value in a text with a character past Latin-1 then ran its plain loop, once
+     * per value: 31 % of a JFR profile of 8 MB of real text in such blocks, the remembered values' pass another 12 %
+     * ({@code fast17}). Shorter texts keep {@code indexOf} up to {@link #ONE_BY_ONE} values: called per line or per
+     * document, its caller is compiled soon, and then it is the faster search.
+     */
+    static final int ONE_PASS_LENGTH = Scan.Buffers.MAX_KEPT + 1;
     private static final SecretKind[] KINDS = SecretKind.values();
 
     private Echoes() {
@@ -73,9 +84,12 @@ final class Echoes {
             found[values] = KINDS[scan.span(k, 2)];
             starts[values++] = scan.span(k, 0);
         }
-        if (values > ONE_BY_ONE) {
-            new Values(Arrays.copyOf(texts, values), Arrays.copyOf(found, values), Arrays.copyOf(starts, values))
-                    .lookFor(scan);
+        Values others = remembered != null && remembered.size() > 0 ? remembered : null;
+        if (values > ONE_BY_ONE || values > 0 && scan.length >= ONE_PASS_LENGTH) {
+            // its own values and the remembered ones in the same pass
+            Values.lookFor(scan, new Values(Arrays.copyOf(texts, values), Arrays.copyOf(found, values),
+                    Arrays.copyOf(starts, values)), others);
+            others = null;
         } else {
             for (int v = 0; v < values; v++) {
                 String value = texts[v];
@@ -87,8 +101,8 @@ final class Echoes {
                 }
             }
         }
-        if (remembered != null && remembered.size() > 0) {
-            remembered.lookFor(scan);
+        if (others != null) {
+            others.lookFor(scan);
         }
         return values == 0 ? null : new Picked(texts, found, starts, values);
     }
@@ -219,20 +233,40 @@ final class Echoes {
 
         /** Claims, in {@code scan}, each whole occurrence of each value but where it was found. */
         void lookFor(Scan scan) {
-            String s = scan.text;
-            int n = s.length();
+            lookFor(scan, this, null);
+        }
+
+        /**
+         * {@link #lookFor(Scan)} for {@code first} and {@code second} (null: none) in one pass, which reads the scan's
+         * copy of the text ({@link Scan#chars}): an array read, where {@code String.charAt} on a text with a character
+         * past Latin-1 checks its coding and index at each step.
+         */
+        static void lookFor(Scan scan, Values first, Values second) {
+            char[] chars = scan.chars;
+            int n = scan.length;
             boolean after = true;   // whether the character before i is no letter or digit
             for (int i = 0; i + MIN_LENGTH <= n; i++) {
-                char c = s.charAt(i);
-                if (after && (c < 128 ? opens[c] : opensWide)) {
-                    for (int v = heads[slot(keys, heads, key(s, i))]; v != 0; v = next[v - 1]) {
-                        String t = texts[v - 1];
-                        if (i != starts[v - 1] && s.startsWith(t, i)) {
-                            claim(scan, kinds[v - 1], t.length(), hex[v - 1], i);
-                        }
+                char c = chars[i];
+                if (after) {
+                    if (c < 128 ? first.opens[c] : first.opensWide) {
+                        first.at(scan, i);
+                    }
+                    if (second != null && (c < 128 ? second.opens[c] : second.opensWide)) {
+                        second.at(scan, i);
                     }
                 }
                 after = !Chars.alnum(c);
+            }
+        }
+
+        /** Claims the values that stand whole at {@code i}, but where each was found. */
+        private void at(Scan scan, int i) {
+            String s = scan.text;
+            for (int v = heads[slot(keys, heads, key(scan.chars, i))]; v != 0; v = next[v - 1]) {
+                String t = texts[v - 1];
+                if (i != starts[v - 1] && s.startsWith(t, i)) {
+                    claim(scan, kinds[v - 1], t.length(), hex[v - 1], i);
+                }
             }
         }
     }
@@ -252,6 +286,15 @@ final class Echoes {
         long h = 0;
         for (int i = start; i < start + MIN_LENGTH; i++) {
             h = h * 0x100000001B3L + s.charAt(i);
+        }
+        return h;
+    }
+
+    /** {@link #key(String, int)} of the same characters in an array. */
+    private static long key(char[] chars, int start) {
+        long h = 0;
+        for (int i = start; i < start + MIN_LENGTH; i++) {
+            h = h * 0x100000001B3L + chars[i];
         }
         return h;
     }

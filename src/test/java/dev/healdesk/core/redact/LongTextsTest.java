@@ -76,6 +76,51 @@ class LongTextsTest {
         assertTrue(out.contains("<arg>[REDACTED_GENERIC_SECRET]</arg>"), "the hex value alone goes");
     }
 
+    /**
+     * A text too long for a thread's kept arrays ({@link Echoes#ONE_PASS_LENGTH}, a block of {@code healdesk redact}) is
+     * searched in one pass however few values it names, with the values a {@link SecretMemory} remembers in the same
+     * pass: the same repeats go as where each is looked for one by one, words and path segments stay, and a value named
+     * in an earlier text goes too. Its filler holds a character past Latin-1 (a UTF-16 string), as real text does.
+     */
+    @ParameterizedTest(name = "{0} values")
+    @ValueSource(ints = {1, Echoes.ONE_BY_ONE})
+    void aLongTextsFewValuesAndTheRememberedOnesGoInOnePass(int values) {
+        Random random = new Random(31L * values);
+        String remembered = value(random);
+        SecretMemory memory = new SecretMemory();
+        STANDARD.redact("datasource: password=" + remembered + "\n", memory);
+        StringBuilder text = new StringBuilder();
+        for (int row = 0; text.length() <= Echoes.ONE_PASS_LENGTH; row++) {
+            text.append("step ").append(row).append(" \u2010 done: ").append(row % 40).append(" of 40 passed\n");
+        }
+        List<String> passwords = new ArrayList<>();
+        for (int i = 0; i < values; i++) {
+            String p = value(random);
+            passwords.add(p);
+            text.append("login ").append(i).append(": password=").append(p).append('\n');
+        }
+        String hex = hex(random);
+        text.append("api_token=").append(hex).append('\n');
+        for (String p : passwords) {
+            text.append("expected \"").append(p).append("\" but was null; not ").append(p).append("x9 nor z")
+                    .append(p).append('\n');
+        }
+        text.append("POST /session/").append(hex).append("/url\n<arg>").append(hex).append("</arg>\n");
+        text.append("expected '").append(remembered).append("' to be null\n");
+
+        String out = STANDARD.redact(text.toString(), memory);
+
+        for (String p : passwords) {
+            assertFalse(out.contains("\"" + p + "\""), "the repeat of " + p + " goes");
+            assertTrue(out.contains(" " + p + "x9 nor z" + p + "\n"), "inside longer words " + p + " stays");
+        }
+        assertEquals(values, count(out, "expected \"[REDACTED_PASSWORD]\" but was null"));
+        assertTrue(out.contains("POST /session/" + hex + "/url\n"), "a path's segment stays");
+        assertTrue(out.contains("<arg>[REDACTED_GENERIC_SECRET]</arg>"), "the hex value alone goes");
+        assertTrue(out.endsWith("expected '[REDACTED_PASSWORD]' to be null\n"), "the remembered value goes");
+        assertTrue(out.startsWith("step 0 \u2010 done: 0 of 40 passed\n"), "what is no secret stays");
+    }
+
     /** Before: a table that blanks align was read for 50 rows only, so the 51st row's password leaked. */
     @ParameterizedTest(name = "{0} rows")
     @ValueSource(ints = {3, 51, 500})
