@@ -12,7 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The general forms written for what leaked from real tools' output (realtools1, {@code
  * src/test/redaction-corpus/realtools.py}: curl, git, psql, mvn, node, … run here with generated secrets, its tune part
- * only): a value cut in two by curl's {@code --trace-ascii} dump ({@link TraceDumps}).
+ * only): a value cut in two by curl's {@code --trace-ascii} dump ({@link TraceDumps}); a C++ qualified name after a
+ * log's {@code [file.cc:207]} is no relay login ({@link ValuesBelow#relayLogin}).
  * Each on the tool's own lines (the tool and its version named in a comment, the values invented here), with
  * counter-examples that must be kept.
  */
@@ -122,5 +123,37 @@ class RealToolsFormsTest {
                 + "== Info: Connection #0 to host api.example.com left intact\n";
         FormChecks.untouched(redactor, text);
         FormChecks.untouched(atRest, text);
+    }
+
+    // a qualified name after a log's [file.cc:line] prefix is no relay's user:password
+
+    @Test
+    void aQualifiedNameAfterASourceFilePrefixIsNoLogin() {
+        // chromium --headless --enable-logging=stderr --v=1 (Chromium 156.0), its own lines: [pid:tid:MMDD/HHMMSS.us:LEVEL:file:line]
+        String text = "[3265:3265:1207/224627.512155:VERBOSE1:components/signin/core/browser/account_reconcilor.cc:145]"
+                + " AccountReconcilor::AccountReconcilor\n"
+                + "[3265:3265:1207/224630.068196:VERBOSE1:components/signin/core/browser/account_reconcilor.cc:207]"
+                + " AccountReconcilor::Shutdown\n"
+                + "[3265:3265:1207/224630.069033:VERBOSE1:components/signin/internal/identity_manager/"
+                + "mutable_profile_oauth2_token_service_delegate.cc:370] MutablePO2TS::~MutablePO2TS\n"
+                + "[7:7:0601/101500.000001:INFO:render_frame_host_impl.cc:88] FrameTree::Shutdown\n";
+        FormChecks.untouched(redactor, text);
+        FormChecks.untouched(atRest, text);
+        // glog's and Chromium's shorter prefixes
+        FormChecks.untouched(redactor, "[bar.cc:207] Widget::Paint2\n[main.cc] std::vector_base\n");
+    }
+
+    @Test
+    void aRelaysLoginStillGoes() {
+        for (int k = 0; k < 6; k++) {
+            String pw = FormChecks.token(random, 10) + "#" + FormChecks.digits(random, 3, '1', 9);
+            // Postfix sasl_passwd: [relay]:port user:password, the line the relay form was written for
+            FormChecks.gone(redactor, "[smtp.example.com]:587 mailer@example.com:" + pw + "\n", pw,
+                    "[smtp.example.com]:587");
+            FormChecks.gone(redactor, "[mail.example.org] relay:" + pw + "\n", pw, "[mail.example.org] relay:");
+            // one colon and a password that is no identifier: still a login
+            String odd = "Ab1" + FormChecks.token(random, 6) + "!";
+            FormChecks.gone(redactor, "[mail.example.org] relay:" + odd + "\n", odd, "relay:");
+        }
     }
 }
