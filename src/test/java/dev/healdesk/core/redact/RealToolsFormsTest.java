@@ -13,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The general forms written for what leaked from real tools' output (realtools1, {@code
  * src/test/redaction-corpus/realtools.py}: curl, git, psql, mvn, node, … run here with generated secrets, its tune part
  * only): a value cut in two by curl's {@code --trace-ascii} dump ({@link TraceDumps}); a C++ qualified name after a
- * log's {@code [file.cc:207]} is no relay login ({@link ValuesBelow#relayLogin}).
+ * log's {@code [file.cc:207]} is no relay login ({@link ValuesBelow#relayLogin}); redis-server's echo of a
+ * configuration line it cannot read ({@link SpacedProperties}).
  * Each on the tool's own lines (the tool and its version named in a comment, the values invented here), with
  * counter-examples that must be kept.
  */
@@ -154,6 +155,32 @@ class RealToolsFormsTest {
             // one colon and a password that is no identifier: still a login
             String odd = "Ab1" + FormChecks.token(random, 6) + "!";
             FormChecks.gone(redactor, "[mail.example.org] relay:" + odd + "\n", odd, "relay:");
+        }
+    }
+
+    // redis-server echoes the configuration line it cannot read
+
+    @Test
+    void aRequirepassLineRedisEchoesGoesWhateverFollowsIt() {
+        for (int k = 0; k < 8; k++) {
+            // password shapes that no other rule takes alone: letters, digits, a dot and a dash
+            String pw = FormChecks.token(random, 3) + "." + FormChecks.token(random, 2) + "-" + FormChecks.token(random, 14);
+            // redis-server 7.0.15 bad.conf, its own lines (values invented)
+            String text = "\n*** FATAL CONFIG FILE ERROR (Redis 7.0.15) ***\nReading the configuration file, at line 2\n"
+                    + ">>> 'requirepass " + pw + " extra'\nBad directive or wrong number of arguments\n";
+            for (Redactor r : new Redactor[] {redactor, atRest}) {
+                FormChecks.gone(r, text, pw, ">>> 'requirepass ", " extra'", "at line 2", "FATAL CONFIG FILE ERROR");
+            }
+            FormChecks.gone(redactor, ">>> 'masterauth " + pw + "'\n", pw, ">>> 'masterauth ", "'\n");
+            FormChecks.gone(redactor, ">>> 'masterauth \"" + pw + "\"'\n", pw, ">>> 'masterauth \"");
+        }
+    }
+
+    @Test
+    void otherEchoedLinesAndPlaceholdersStay() {
+        for (String line : new String[] {">>> 'port 6379 extra'", ">>> 'bind 127.0.0.1 -::1 extra'", ">>> 'requirepass'",
+                ">>> 'requirepass ${REDIS_PASSWORD} extra'", ">>> 'save 900 1 x'", ">>> print('requirepass is a directive')"}) {
+            FormChecks.untouched(redactor, "Reading the configuration file, at line 3\n" + line + "\n");
         }
     }
 }
