@@ -68,6 +68,11 @@ final class LineEnds extends Detector {
         }
         if (k > 0) {
             char before = s.charAt(k - 1);
+            if (quoted && q == '\'' && before == '>' && k >= 3 && s.startsWith(">>>", k - 3)
+                    && (k == 3 || s.charAt(k - 4) == '\n')) {
+                SpacedProperties.echoed(scan, start);   // redis-server's >>> 'requirepass … extra'
+                return;
+            }
             if (before == '\n') {
                 ValuesBelow.lone(scan, k - 1, start, stop);
                 return;

@@ -162,6 +162,7 @@ public final class Redactor {
         on("[", new DeepDiffs());
         on(",", new SecretPairs());
         on("\n", new HistoryLines());
+        on("\n", new TraceDumps(this::scan));
         on("iwuvaI", new Phrases());
         on("[{(;", new PlaceholderParams());
         on("i[", new ValidationPaths());

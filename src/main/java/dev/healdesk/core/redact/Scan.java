@@ -173,6 +173,26 @@ final class Scan {
         }
     }
 
+    /**
+     * Claims what {@code inner} (a scan of pieces of this text joined back together) claimed, each span cut at the
+     * joins: piece {@code j} is {@code [starts[j], ends[j])} here and starts at {@code joinedStarts[j]} in the joined
+     * text (see {@link TraceDumps}). A span over two pieces is claimed on each, so what lies between them stays.
+     */
+    void addJoined(Scan inner, int[] starts, int[] ends, int[] joinedStarts, int count) {
+        SecretKind[] kinds = SecretKind.values();
+        for (int k = 0; k < inner.size; k += 3) {
+            int from = inner.spans[k];
+            int to = inner.spans[k + 1];
+            for (int j = 0; j < count; j++) {
+                int a = Math.max(from, joinedStarts[j]);
+                int b = Math.min(to, joinedStarts[j] + ends[j] - starts[j]);
+                if (a < b) {
+                    add(kinds[inner.spans[k + 2]], starts[j] + a - joinedStarts[j], starts[j] + b - joinedStarts[j]);
+                }
+            }
+        }
+    }
+
     void add(SecretKind kind, int start, int end) {
         if (kind == SecretKind.GENERIC_SECRET) {
             int password = UserPasswords.passwordStart(text, start, end);

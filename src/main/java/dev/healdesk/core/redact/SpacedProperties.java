@@ -5,7 +5,8 @@ package dev.healdesk.core.redact;
  * dumps of a configuration print it: {@code spring.datasource.password Hunter2Hunter2}. Only a whole line counts: its
  * first token a structured key (a dot, an underscore or a hyphen in it, so that prose stays: "password expired for
  * user bob"; or camel case, {@code LicenseKey …} in GeoIP.conf, before a value that looks generated; or redis.conf's
- * {@code requirepass} and {@code masterauth} directives; or any key, aligned by two blanks or more, in a table under a
+ * {@code requirepass} and {@code masterauth} directives, also as redis-server echoes a line it cannot read
+ * ({@link #echoed}); or any key, aligned by two blanks or more, in a table under a
  * dashed rule, as Vault's CLI prints {@code password    …}) that names a secret ({@link KeyNames}), then exactly one value token to the end of the line, judged as
  * {@code key=value} would be ({@link Judge#value}). Triggered by the line feed before the line, and called for
  * the text's first line by {@link Redactor}.
@@ -130,6 +131,49 @@ final class SpacedProperties extends Detector {
         }
         if (kind != null) {
             scan.add(kind, v, valueEnd);
+        }
+    }
+
+    /**
+     * redis-server's echo of the configuration line it cannot read ({@code config.c}: {@code >>> '%s'} below "Reading
+     * the configuration file, at line N"), the line's text starting at {@code start} ({@link LineEnds} finds the echo
+     * by its closing quote): a {@code requirepass} or {@code masterauth} directive's first argument is the password
+     * however many more stand after it (the error is often "wrong number of arguments"), judged as
+     * {@code requirepass=…} would be ({@link Judge#value}).
+     */
+    static void echoed(Scan scan, int start) {
+        String s = scan.text;
+        int k = start;
+        while (k < s.length() && Chars.letter(s.charAt(k))) {
+            k++;
+        }
+        if (k < s.length() && Chars.blank(s.charAt(k))
+                && (Chars.is(s, start, k, "requirepass") || Chars.is(s, start, k, "masterauth"))) {
+            echoedDirective(scan, k);
+        }
+    }
+
+    private static void echoedDirective(Scan scan, int k) {
+        String s = scan.text;
+        int eol = lineEnd(s, k);
+        while (k < eol && Chars.blank(s.charAt(k))) {
+            k++;
+        }
+        int v = k;
+        while (k < eol && k - v < MAX_VALUE && !Chars.space(s.charAt(k))) {
+            k++;
+        }
+        int end = k;
+        if (end == eol || end + 1 == eol && s.charAt(end) == '\r') {
+            end = end > v && s.charAt(end - 1) == '\'' ? end - 1 : end;   // the echo's closing quote
+        }
+        if (end - v >= 2 && s.charAt(v) == '"' && s.charAt(end - 1) == '"') {
+            v++;   // redis.conf's quoted argument: the quotes stay
+            end--;
+        }
+        SecretKind kind = end > v ? Judge.value(KeyNames.Key.PASSWORD, s, v, end) : null;
+        if (kind != null) {
+            scan.add(kind, v, end);
         }
     }
 

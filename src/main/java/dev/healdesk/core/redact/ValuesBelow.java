@@ -136,7 +136,9 @@ final class ValuesBelow {
      * A line of Postfix's {@code sasl_passwd} map, {@code [relay.host]:port user:password}: its last word
      * {@code [start, end)}, the first word ending at {@code firstEnd}, a bracketed host with a dot that starts the line.
      * What follows the user's colon goes when it looks like a password ({@link Values#passwordLike}), so
-     * {@code [db.acme.net] 10.0.0.7:5432} and {@code [main] INFO: …} keep theirs. Whether it was such a line.
+     * {@code [db.acme.net] 10.0.0.7:5432} and {@code [main] INFO: …} keep theirs; a qualified name after a source file
+     * ({@code [account_reconcilor.cc:207] AccountReconcilor::Shutdown}, Chromium's and glog's prefix) is C++'s scope
+     * operator, no login ({@link #scope}). Whether it was such a line.
      */
     static boolean relayLogin(Scan scan, int firstEnd, int start, int end) {
         String s = scan.text;
@@ -155,9 +157,33 @@ final class ValuesBelow {
         if (colon <= start || colon + 1 >= end) {
             return false;
         }
+        if (scope(s, start, colon, end)) {
+            return true;   // Class::Method after a log's [file.cc:207]: C++'s scope, no login
+        }
         boolean user = Chars.indexOf(s, '@', start, colon) > 0 || Chars.indexOf(s, '.', start, colon) < 0;
         if (user && Values.passwordLike(s, colon + 1, end)) {
             scan.add(SecretKind.PASSWORD, colon + 1, end);
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@code s[start, end)} is a qualified name, {@code Name::member}: two identifiers joined by the scope
+     * operator at {@code colon} (C++, Rust, PHP, Ruby), the second one maybe a destructor's {@code ~Name}.
+     */
+    private static boolean scope(String s, int start, int colon, int end) {
+        if (colon + 2 >= end || s.charAt(colon + 1) != ':' || !Chars.letter(s.charAt(start))) {
+            return false;
+        }
+        int member = s.charAt(colon + 2) == '~' ? colon + 3 : colon + 2;
+        if (member >= end || !Chars.letter(s.charAt(member)) && s.charAt(member) != '_') {
+            return false;
+        }
+        for (int k = start; k < end; k++) {
+            char c = s.charAt(k);
+            if (!(Chars.alnum(c) || c == '_' || k >= colon && k < member)) {
+                return false;
+            }
         }
         return true;
     }
