@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * cookie's name stays; Ruby's {@code Class#method} is a test's name ({@link PasswordShapes}). Forms for what leaked:
  * Rails' signed and encrypted messages ({@link SignedMessages}); Taiwan's unified business number by its label and check
  * ({@link BusinessNumbers}); a diff of a mask and the value it hides ({@link MaskedCounterparts}); PagerDuty's routing
- * key in prose ({@link NamedValues}); Irish's word for a password (local-labels.json). Each on lines written for this
+ * key in prose ({@link NamedValues}); express-validator's field error, its value before its path ({@link PathValues});
+ * Irish's word for a password (local-labels.json). Each on lines written for this
  * test, not taken from the corpus, with counter-examples that must come through as they are.
  */
 class TwentySecondFormsTest {
@@ -196,6 +197,23 @@ class TwentySecondFormsTest {
         FormChecks.untouched(redactor, "Published to exchange orders with routing key order.created.v2");
         FormChecks.untouched(redactor, "routing key 12345678901234567890123456789012");
         FormChecks.untouched(redactor, "routing key a1b2c3");
+    }
+
+    @Test
+    void anExpressValidatorErrorsValueGoesByItsPath() {
+        for (int k = 0; k < 6; k++) {
+            String pw = password();
+            FormChecks.gone(redactor, "{\"level\":\"warn\",\"errors\":[{\"type\":\"field\",\"value\":\"" + pw
+                    + "\",\"msg\":\"\u1021\u1014\u100a\u103a\u1038\u1006\u102f\u1036\u1038\",\"path\":\"password\","
+                    + "\"location\":\"body\"}]}", pw, "\"path\":\"password\"", "\"location\":\"body\"");
+            FormChecks.gone(Redactor.atRest(), "errors: [{\"type\": \"field\", \"value\": \"" + pw
+                    + "\", \"msg\": \"too short\", \"path\": \"user.password\", \"location\": \"body\"}]", pw,
+                    "\"path\": \"user.password\"");
+        }
+        FormChecks.untouched(redactor, "{\"errors\":[{\"type\":\"field\",\"value\":\"3\",\"msg\":\"Invalid value\","
+                + "\"path\":\"quantity\",\"location\":\"body\"}]}");
+        FormChecks.untouched(redactor, "{\"path\":\"/api/login\",\"value\":\"Orange5775.hi\"}");
+        FormChecks.untouched(redactor, "{\"type\":\"field\",\"value\":\"Orange5775.hi\",\"path\":\"nickname\",\"msg\":\"taken\"}");
     }
 
     @Test
