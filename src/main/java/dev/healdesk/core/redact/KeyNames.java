@@ -386,10 +386,13 @@ final class KeyNames {
             // Apple's Keychain Services: an item's data is its secret (a password, a key), dumped beside its attributes
             return Key.SECRET;
         }
-        if (count == 1 && has(bits[0], COOKIE) || count == 2 && has(bits[0], SET) && has(bits[1], COOKIE)) {
+        // HTTP_COOKIE, HTTP_AUTHORIZATION: CGI's name for a request's header (RFC 3875, 4.1.18), as Rack's env and
+        // Rails' request dump print it; the header's value is the header's
+        boolean cgi = count == 2 && Chars.is(s, seg[0], seg[1], "http");
+        if (count == 1 && has(bits[0], COOKIE) || count == 2 && (has(bits[0], SET) || cgi) && has(bits[1], COOKIE)) {
             return Key.COOKIE;
         }
-        if (count == 1 && has(bits[0], AUTHORIZATION)
+        if ((count == 1 || cgi) && has(bits[count - 1], AUTHORIZATION)
                 || count == 2 && has(bits[0], PROXY) && has(bits[1], AUTHORIZATION)) {
             return Key.AUTHORIZATION;
         }

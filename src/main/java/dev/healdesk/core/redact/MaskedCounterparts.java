@@ -17,14 +17,20 @@ final class MaskedCounterparts extends Detector {
     private static final int GAP = 24;
     private static final int MAX_VALUE = 256;
 
+    private static final boolean[] QUOTE = Chars.set("\"'");
+
     @Override
     boolean[] seconds(char c) {
-        return STAR;
+        return c == '-' ? QUOTE : STAR;
     }
 
     @Override
     int at(Scan scan, int i) {
         String s = scan.text;
+        if (s.charAt(i) == '-') {
+            quotedDiff(scan, i);
+            return i + 1;
+        }
         if (i > 0 && s.charAt(i - 1) == '*') {
             return i + 1;
         }
@@ -149,6 +155,81 @@ final class MaskedCounterparts extends Detector {
             }
         }
         claim(scan, at + 2, end);
+    }
+
+    /**
+     * A diff of two quoted values, as Minitest's {@code assert_equal} and RSpec print one for strings: {@code -"…"} (the
+     * expected) at a line's start and {@code +"…"} (the actual) on the next line, each quote closing its line. Where one
+     * side is a mask, three or more {@code *} or {@code •} after at most a short prefix ({@code "tok_••••••••"},
+     * {@code "sk_live_****"}, {@code "••••"}: a token's masked display), the other side is what it hides and goes. Two
+     * values with no mask ({@code -"paid"} and {@code +"open"}) stay, and so does a mask against a sentence.
+     */
+    private static void quotedDiff(Scan scan, int i) {
+        String s = scan.text;
+        if (i > 0 && s.charAt(i - 1) != '\n') {
+            return;
+        }
+        int firstEnd = quotedLine(s, i);
+        if (firstEnd < 0 || firstEnd + 1 >= s.length() || s.charAt(firstEnd + 1) != '+') {
+            return;
+        }
+        int secondEnd = quotedLine(s, firstEnd + 1);
+        if (secondEnd < 0 || s.charAt(i + 1) != s.charAt(firstEnd + 2)) {
+            return;
+        }
+        // values: [i + 2, firstEnd - 1) and [firstEnd + 3, secondEnd - 1)
+        if (mask(s, i + 2, firstEnd - 1)) {
+            claim(scan, firstEnd + 3, secondEnd - 1);
+        } else if (mask(s, firstEnd + 3, secondEnd - 1)) {
+            claim(scan, i + 2, firstEnd - 1);
+        }
+    }
+
+    /**
+     * For a sign at {@code sign} that starts a line of one quoted value ({@code -"…"}): where the line ends (its
+     * {@code \n} or the text's end), the closing quote right before it; else -1.
+     */
+    private static int quotedLine(String s, int sign) {
+        if (sign + 3 >= s.length()) {
+            return -1;
+        }
+        char q = s.charAt(sign + 1);
+        if (q != '"' && q != '\'') {
+            return -1;
+        }
+        int end = s.indexOf('\n', sign);
+        end = end < 0 ? s.length() : end;
+        int close = end > sign && s.charAt(end - 1) == '\r' ? end - 1 : end;
+        if (close - sign < 4 || close - sign > MAX_VALUE || s.charAt(close - 1) != q
+                || Chars.indexOf(s, q, sign + 2, close - 1) >= 0) {
+            return -1;
+        }
+        return close == end ? end : -1;
+    }
+
+    /** How long a mask's prefix may be: {@code sk_live_}, {@code tok_}, {@code ghp_}. */
+    private static final int MAX_MASK_PREFIX = 12;
+
+    /** Whether {@code s[start, end)} is a mask: a short prefix of a word's characters, then 3 or more {@code *} or {@code •}. */
+    private static boolean mask(String s, int start, int end) {
+        int k = start;
+        while (k < end && k - start <= MAX_MASK_PREFIX && (Chars.alnum(s.charAt(k)) || s.charAt(k) == '_'
+                || s.charAt(k) == '-')) {
+            k++;
+        }
+        if (end - k < 3) {
+            return false;
+        }
+        char c = s.charAt(k);
+        if (c != '*' && c != '\u2022') {
+            return false;
+        }
+        for (int j = k; j < end; j++) {
+            if (s.charAt(j) != c) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void claim(Scan scan, int start, int end) {

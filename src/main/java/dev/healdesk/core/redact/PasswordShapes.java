@@ -33,7 +33,8 @@ final class PasswordShapes extends Detector {
             return i + 1;
         }
         if (end - start < MIN || end - start > MAX || start > i || joined(s, start, end) || !shaped(s, start, end)
-                || Values.holdsUuid(s, start, end) || identity(s, start, i, end) || reference(s, start, end)) {
+                || Values.holdsUuid(s, start, end) || identity(s, start, i, end) || reference(s, start, end)
+                || instanceMethod(s, start, i, end)) {
             return i + 1;
         }
         scan.add(SecretKind.PASSWORD, start, end);
@@ -69,6 +70,47 @@ final class PasswordShapes extends Detector {
             capitals += Chars.upper(c) ? 1 : 0;
         }
         return capitals >= 2;
+    }
+
+    /**
+     * An instance method as Ruby's documentation and its test tools name one, {@code Class#method}: RSpec's example
+     * group for {@code describe Branch, "#phone_e164"} prints {@code Branch#phone_e164}, Minitest its test as
+     * {@code ApiTokenTest#test_masks_token}. The class a constant's name (a capital, then letters and digits,
+     * {@code ::} between namespaces), the method Ruby's snake case with an underscore in it (small letters, digits,
+     * {@code _}, a closing {@code ?}, {@code !} or {@code =}): a test's name, no password. {@code Summer#2024ab} and
+     * {@code Spring#pass7} have no such method and are judged by the shape.
+     */
+    private static boolean instanceMethod(String s, int start, int hash, int end) {
+        if (s.charAt(hash) != '#' || !Chars.upper(s.charAt(start))) {
+            return false;
+        }
+        for (int k = start; k < hash; k++) {
+            char c = s.charAt(k);
+            if (c == ':' && k + 2 < hash && s.charAt(k + 1) == ':' && Chars.upper(s.charAt(k + 2))) {
+                k++;   // Billing::Invoice#due_on: a namespace's
+            } else if (!Chars.alnum(c)) {
+                return false;
+            }
+        }
+        int m = hash + 1;
+        if (m >= end || !Chars.lower(s.charAt(m))) {
+            return false;
+        }
+        int last = end;
+        char tail = s.charAt(end - 1);
+        if (tail == '?' || tail == '!' || tail == '=') {
+            last--;
+        }
+        boolean underscore = false;
+        for (int k = m; k < last; k++) {
+            char c = s.charAt(k);
+            if (c == '_') {
+                underscore = true;
+            } else if (!Chars.lower(c) && !Chars.digit(c)) {
+                return false;
+            }
+        }
+        return underscore;
     }
 
     /**

@@ -27,6 +27,9 @@ final class PathValues extends Detector {
     @Override
     public int at(Scan scan, int i) {
         String s = scan.text;
+        if (i > 0 && s.charAt(i - 1) == '"' && s.startsWith("path\":", i)) {
+            return errorObject(scan, i);
+        }
         if (i + 6 > s.length() || !s.regionMatches(true, i, "path", 0, 4) || s.charAt(i + 4) != ' ') {
             return i + 1;
         }
@@ -61,6 +64,77 @@ final class PathValues extends Detector {
             bracketed(scan, name, k + 1);
         }
         castValue(scan, name, i);
+        return nameEnd + 1;
+    }
+
+    /** How far an error object may reach on either side of its {@code "path"} key. */
+    private static final int OBJECT_REACH = 600;
+
+    /**
+     * express-validator's field error as JSON ({@code validationResult(req).array()}, v7): {@code {"type":"field",
+     * "value":"…","msg":"…","path":"password","location":"body"}}, the value before the path that names its field. The
+     * object around the {@code "path"} key at {@code i} (its braces within reach, no other brace between) must have a
+     * {@code "msg"} key too; its {@code "value"} string is judged as the path's last word's whole content
+     * ({@link FieldDiffs#judge}). A value under {@code "path":"email"} or {@code "quantity"} stays, and so does a
+     * {@code "path"} in an object with no message ({@code {"path":"/api/login","value":…}}).
+     */
+    private static int errorObject(Scan scan, int i) {
+        String s = scan.text;
+        int q = i + 6;
+        while (q < s.length() && s.charAt(q) == ' ') {
+            q++;
+        }
+        if (q >= s.length() || s.charAt(q) != '"') {
+            return i + 1;
+        }
+        int nameStart = q + 1;
+        int nameEnd = Chars.indexOf(s, '"', nameStart, Math.min(s.length(), nameStart + MAX_NAME));
+        if (nameEnd <= nameStart) {
+            return i + 1;
+        }
+        int last = nameStart;
+        for (int k = nameStart; k < nameEnd; k++) {
+            char c = s.charAt(k);
+            if (c == '.' || c == ']') {
+                last = k + 1;
+            } else if (!Chars.word(c) && c != '-' && c != '[') {
+                return i + 1;
+            }
+        }
+        if (last >= nameEnd) {
+            return i + 1;
+        }
+        int open = i - 1;
+        while (open >= 0 && i - open < OBJECT_REACH && s.charAt(open) != '{' && s.charAt(open) != '}') {
+            open--;
+        }
+        int close = nameEnd;
+        while (close < s.length() && close - nameEnd < OBJECT_REACH && s.charAt(close) != '}'
+                && s.charAt(close) != '{') {
+            close++;
+        }
+        if (open < 0 || s.charAt(open) != '{' || close >= s.length() || s.charAt(close) != '}') {
+            return nameEnd + 1;
+        }
+        int msg = s.indexOf("\"msg\":", open);
+        int value = s.indexOf("\"value\":", open);
+        if (msg < 0 || msg > close || value < 0 || value > i) {
+            return nameEnd + 1;
+        }
+        int v = value + 8;
+        while (v < i && s.charAt(v) == ' ') {
+            v++;
+        }
+        if (v >= i || s.charAt(v) != '"') {
+            return nameEnd + 1;
+        }
+        int end = v + 1;
+        while (end < i && s.charAt(end) != '"') {
+            end += s.charAt(end) == '\\' ? 2 : 1;
+        }
+        if (end < i && end > v + 1) {
+            FieldDiffs.judge(scan, new int[] {last, nameEnd}, v + 1, end);
+        }
         return nameEnd + 1;
     }
 

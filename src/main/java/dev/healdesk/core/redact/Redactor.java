@@ -115,6 +115,7 @@ public final class Redactor {
         on("%", emails);
         on("-", new PrivateKeys());
         on("-", new CommandLines(RULES.flags()));
+        on("-", new SignedMessages());
         on("/", new Logons(RULES.logons()));
         on("\n", spacedProperties);
         on("\n", lineEnds);
@@ -189,7 +190,7 @@ public final class Redactor {
         on("wW", new WhereValues());
         on("|", new PowerAsserts());
         on("$", new PasswordHashes());
-        on("*", new MaskedCounterparts());
+        on("*-", new MaskedCounterparts());
         on("(", new SecretCalls());
         on("svec", new WrappedValues());
         on(")]", new LookedUpValues());
@@ -197,6 +198,7 @@ public final class Redactor {
         on("/?", new ResetLinks());
         on("w", new WantValues());
         on("R", new EvaluatedValues());
+        on("tTuU", new BusinessNumbers());
         for (char c = 0; c < 128; c++) {
             Detector[] ds = triggers[c];
             if (ds == null) {

@@ -249,8 +249,17 @@ final class Urls extends Detector {
                 return true;
             }
         }
-        return false;
+        int colon = Chars.indexOf(s, ':', authStart, at);
+        return colon >= authStart && Chars.isAnyExactly(s, colon + 1, at, EXAMPLE_PASSWORDS);
     }
+
+    /**
+     * The words a test, a README or a compose file writes in a password's place for a server on this machine
+     * ({@code postgres://app:secret@localhost/app}, a Go test's expected DSN; {@code redis://:password@127.0.0.1}): a
+     * word that says what goes there rather than a chosen password, in small letters, to a loopback host
+     * ({@link #defaultLogin}); the same word to another host, or any other password, still goes.
+     */
+    private static final String[] EXAMPLE_PASSWORDS = {"secret", "password", "pass", "passwd", "changeme", "example"};
 
     /** {@code localhost} or {@code 127.x.y.z}: this machine, no other. */
     private static boolean loopback(String s, int start, int end) {

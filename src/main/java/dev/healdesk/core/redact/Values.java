@@ -57,6 +57,12 @@ final class Values {
         if (same || Chars.contains(s, start, end, Chars.TOKEN_PREFIX, false) || maskedTail(s, start, end)) {
             return true;   // a mask, or a value redacted in part already
         }
+        if (awsExample(s, start, end)) {
+            return true;   // Credential=AKIAIOSFODNN7EXAMPLE/…: AWS's documentation's example key, which tests copy
+        }
+        if (quotedMask(s, start, end)) {
+            return true;   // '********************': Django's technical 500 page prints a masked setting so, in its repr
+        }
         if (countingDigits(s, start, end)) {
             return true;   // "otp": "123456", pin=1234: a mock's or a documentation's code, as 000000 is a mask
         }
@@ -74,6 +80,54 @@ final class Values {
         }
         String word = s.substring(start, end).toLowerCase(Locale.ROOT);
         return PLACEHOLDER_WORDS.contains(word) || ciMask(s, start, end) && CI_MASK_WORDS.contains(word);
+    }
+
+    /**
+     * Whether {@code s[start, end)} is one of the example credentials AWS's documentation prints and tests copy: an
+     * access key id of capitals and digits that ends in {@code EXAMPLE} ({@code AKIAIOSFODNN7EXAMPLE}, a test's
+     * shortened {@code AKIAEXAMPLE}), alone or before a SigV4 credential scope's {@code /}, or a secret access key
+     * that ends in {@code EXAMPLEKEY} ({@code wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY}). AWS issues no key that
+     * spells a word at its end in capitals; {@code AKIAEXAMPLES1}, {@code example} in small letters or {@code EXAMPLE}
+     * inside a longer value are judged as before.
+     */
+    static boolean awsExample(String s, int start, int end) {
+        if (end - start < 10) {
+            return false;
+        }
+        if (s.startsWith("EXAMPLEKEY", end - 10)) {
+            return true;
+        }
+        int k = start;
+        while (k < end && (Chars.upper(s.charAt(k)) || Chars.digit(s.charAt(k)))) {
+            k++;
+        }
+        return k - start >= 11 && (k == end || s.charAt(k) == '/') && s.startsWith("EXAMPLE", k - 7);
+    }
+
+    /**
+     * Whether {@code s[start, end)} is a mask in quotes: one quote, three or more of one sign that no generator or
+     * person writes as a whole secret ({@code *}, {@code •}, {@code x}, {@code X}, {@code #}), the same quote
+     * ({@code '********************'}, as Django's SafeExceptionReporterFilter masks a setting and its repr quotes it;
+     * {@code "••••••••"}). The unquoted run is a mask already; a quoted value with anything else in it is judged as it was.
+     */
+    static boolean quotedMask(String s, int start, int end) {
+        if (end - start < 5) {
+            return false;
+        }
+        char q = s.charAt(start);
+        if (q != '\'' && q != '"' || s.charAt(end - 1) != q) {
+            return false;
+        }
+        char c = s.charAt(start + 1);
+        if (c != '*' && c != '\u2022' && c != 'x' && c != 'X' && c != '#') {
+            return false;
+        }
+        for (int k = start + 2; k < end - 1; k++) {
+            if (s.charAt(k) != c) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The words a usage synopsis or a man page writes for an argument's kind where the value goes. */
