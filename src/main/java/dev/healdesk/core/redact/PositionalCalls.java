@@ -77,12 +77,7 @@ final class PositionalCalls extends Detector {
     @Override
     int at(Scan scan, int paren) {
         String s = scan.text;
-        if (paren < 2) {
-            return paren + 1;
-        }
-        char last = s.charAt(paren - 1);
-        char before = s.charAt(paren - 2);
-        Call[] calls = last < 128 && before < 128 ? byLastTwo[before << 7 | last] : null;
+        Call[] calls = candidates(s, paren);
         if (calls == null) {
             return paren + 1;
         }
@@ -115,12 +110,7 @@ final class PositionalCalls extends Detector {
      * second stays, only the password fourth goes (redact63).
      */
     boolean secondNoSecret(String s, int paren) {
-        if (paren < 2) {
-            return false;
-        }
-        char last = s.charAt(paren - 1);
-        char before = s.charAt(paren - 2);
-        Call[] calls = last < 128 && before < 128 ? byLastTwo[before << 7 | last] : null;
+        Call[] calls = candidates(s, paren);
         if (calls == null) {
             return false;
         }
@@ -144,6 +134,16 @@ final class PositionalCalls extends Detector {
             signed = true;
         }
         return signed;
+    }
+
+    /** The rows' calls whose names end in the two characters before the bracket at {@code paren}; null where none. */
+    private Call[] candidates(String s, int paren) {
+        if (paren < 2) {
+            return null;
+        }
+        char last = s.charAt(paren - 1);
+        char before = s.charAt(paren - 2);
+        return last < 128 && before < 128 ? byLastTwo[before << 7 | last] : null;
     }
 
     /**

@@ -45,7 +45,7 @@ final class SignedMessages extends Detector {
             start--;
         }
         if (i - start < MIN_FIRST || start > 0 && joined(s.charAt(start - 1)) || s.charAt(start) == '/'
-                || !padded(s, start, i) || !mixed(s, start, i)) {
+                || !padded(s, start, i) || !Values.mixedCase(s, start, i)) {
             return i + 1;
         }
         int end = i;
@@ -93,19 +93,5 @@ final class SignedMessages extends Detector {
             }
         }
         return k > start;
-    }
-
-    /** Whether {@code s[start, end)} has a small letter, a capital and a digit, as base64 of any data has. */
-    private static boolean mixed(String s, int start, int end) {
-        boolean lower = false;
-        boolean upper = false;
-        boolean digit = false;
-        for (int k = start; k < end; k++) {
-            char c = s.charAt(k);
-            lower |= Chars.lower(c);
-            upper |= Chars.upper(c);
-            digit |= Chars.digit(c);
-        }
-        return lower && upper && digit;
     }
 }

@@ -217,7 +217,7 @@ final class Tokens extends Detector {
                 continue;
             }
             int end = match(r, s, i);
-            if (end > 0 && (!r.mixed() || mixed(s, i + prefix, end)) && !sample(s, i, end)) {
+            if (end > 0 && (!r.mixed() || Values.mixedCase(s, i + prefix, end)) && !sample(s, i, end)) {
                 claim(scan, r, i, end);
                 return end;
             }
@@ -240,7 +240,7 @@ final class Tokens extends Detector {
             }
             tried = r;
             int end = match(r, s, i);
-            if (end > 0 && (!r.mixed() || mixed(s, i + p.text().length(), end)) && !sample(s, i, end)) {
+            if (end > 0 && (!r.mixed() || Values.mixedCase(s, i + p.text().length(), end)) && !sample(s, i, end)) {
                 claim(scan, r, i, end);
                 return end;
             }
@@ -329,18 +329,4 @@ final class Tokens extends Detector {
     /** The words a sample writes for a key's random part. */
     private static final String[] SAMPLE_WORDS = {"placeholder", "example", "sample", "dummy", "fake", "changeme",
         "replaceme"};
-
-    /** Whether {@code s[start, end)} has digits, capitals and small letters, as random keys do and names do not. */
-    private static boolean mixed(String s, int start, int end) {
-        boolean digit = false;
-        boolean upper = false;
-        boolean lower = false;
-        for (int i = start; i < end; i++) {
-            char c = s.charAt(i);
-            digit |= Chars.digit(c);
-            upper |= Chars.upper(c);
-            lower |= Chars.lower(c);
-        }
-        return digit && upper && lower;
-    }
 }
