@@ -382,6 +382,11 @@ final class KeyNames {
         if (count == 0) {
             return Key.NONE;
         }
+        if (count >= 3 && Chars.is(s, seg[2 * (count - 2)], seg[2 * (count - 2) + 1], "to")) {
+            // "X to V" names X, what the verb is done to: botocore's StringToSign, bytes_to_sign, path_to_key,
+            // token_to_revoke; the verb after "to" is no secret's name
+            return judge(scan, start, seg[2 * (count - 3) + 1]);
+        }
         if (end - start == 13 && s.startsWith("kSecValueData", start)) {
             // Apple's Keychain Services: an item's data is its secret (a password, a key), dumped beside its attributes
             return Key.SECRET;

@@ -1091,7 +1091,8 @@ final class KeyValues extends Detector {
                 || s.charAt(w - 1) == '[' || s.charAt(w - 1) == '|';
     }
 
-    private static final String[] LOGGER_PARTS = {"auth", "oauth", "oauth2", "authn", "authz", "login", "sso",
+    /** The last parts of a logger's name that name a subsystem, not a value: {@code onelogin.saml2.auth}. */
+    static final String[] LOGGER_PARTS = {"auth", "oauth", "oauth2", "authn", "authz", "login", "sso",
             "saml", "saml2", "oidc", "security"};
 
     private static final String[] LOG_LEVELS = {"TRACE", "DEBUG", "INFO", "NOTICE", "WARN", "WARNING", "ERROR",

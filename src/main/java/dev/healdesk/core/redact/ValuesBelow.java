@@ -288,6 +288,25 @@ final class ValuesBelow {
     }
 
     /**
+     * Whether the word {@code s[w, k)} is the last part of a logger's dotted name in a log record's prefix, as Python's
+     * logging prints it ({@code … - MainThread - botocore.auth - DEBUG - StringToSign:}, above the string botocore
+     * signs): a lower-case module path whose last part is a subsystem's name ({@link KeyValues#LOGGER_PARTS}), not the
+     * line's label, which ends it with the colon ({@code spring.security.auth:} still names what follows).
+     */
+    private static boolean loggerPart(String s, int w, int k, int end) {
+        if (w < 2 || s.charAt(w - 1) != '.' || !Chars.lower(s.charAt(w - 2)) || k >= end || s.charAt(k) == ':'
+                || s.charAt(k) == '=') {
+            return false;
+        }
+        for (int i = w; i < k; i++) {
+            if (!Chars.lower(s.charAt(i)) && !Chars.digit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return Chars.isAnyExactly(s, w, k, KeyValues.LOGGER_PARTS);
+    }
+
+    /**
      * The strongest secret a word of {@code [start, end)} names ({@link KeyNames}; a word with its neighbour before,
      * for "API key", "access token"): a password before any other; NONE where none does.
      */
@@ -308,7 +327,7 @@ final class ValuesBelow {
             if (k == w) {
                 break;
             }
-            if (k - w <= KeyNames.MAX_LENGTH) {
+            if (k - w <= KeyNames.MAX_LENGTH && !loggerPart(s, w, k, end)) {
                 KeyNames.Key key = KeyNames.classify(scan, w, k);
                 if (key == KeyNames.Key.NONE && previous >= 0 && k - previous <= KeyNames.MAX_LENGTH) {
                     key = KeyNames.classify(scan, previous, k);

@@ -183,4 +183,31 @@ class RealToolsFormsTest {
             FormChecks.untouched(redactor, "Reading the configuration file, at line 3\n" + line + "\n");
         }
     }
+
+    /**
+     * botocore's debug log ({@code aws --debug}, awscli 2.x) prints the string it signs below a record of its
+     * {@code botocore.auth} logger: the algorithm, the time, the scope, the canonical request's hash; no secret, and the
+     * algorithm's name then stands in every signed request's {@code Authorization} header. "X to V" names X
+     * ({@link KeyNames}: StringToSign is a string), and a logger's dotted name in a record's prefix is no label
+     * ({@link ValuesBelow}); what a name says is a secret below such a record still goes.
+     */
+    @Test
+    void theStringBotocoreSignsAndItsLoggersNameAreNoSecrets() {
+        String prefix = "2024-06-11 09:14:02,118 - MainThread - botocore.auth - DEBUG - ";
+        String block = prefix + "StringToSign:\nAWS4-HMAC-SHA256\n20240611T091402Z\n20240611/eu-west-1/s3/aws4_request\n"
+                + "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n"
+                + "2024-06-11 09:14:02,120 - MainThread - botocore.endpoint - DEBUG - Sending http request: "
+                + "<AWSPreparedRequest headers={'Authorization': b'AWS4-HMAC-SHA256 Credential=";
+        String out = redactor.redact(block + "AKIA" + FormChecks.token(random, 16).toUpperCase() + "/20240611/eu-west-1/s3/aws4_request'}>");
+        assertTrue(out.startsWith(block), out);
+        // the verb after "to" names nothing; the thing before it still does
+        for (int k = 0; k < 4; k++) {
+            String token = FormChecks.token(random, 24);
+            FormChecks.gone(redactor, "token_to_revoke=" + token, token, "token_to_revoke=");
+            FormChecks.gone(redactor, "  passwordToCheck: \"" + token + "\"", token, "passwordToCheck: \"");
+            FormChecks.gone(redactor, prefix + "Your new token:\n" + token + "\n", token, "botocore.auth - DEBUG - ");
+        }
+        FormChecks.untouched(redactor, "path_to_key=/etc/ssl/private/server.key");
+        FormChecks.untouched(redactor, "bytes_to_sign: 4f2a9c71e0b3d8a5f6c1e2d3b4a59687");
+    }
 }
