@@ -31,6 +31,11 @@ final class PositionalCalls extends Detector {
      * with two is another library's login, whose first argument is a user.
      */
     record Row(String id, List<String> calls, int position, SecretKind kind, String shape, int numberAt, int most) {
+
+        /** Whether a call of {@code n} arguments has this row's position and no more than its most. */
+        boolean fits(int n) {
+            return n >= position && (most <= 0 || n <= most);
+        }
     }
 
     private record Call(String name, Row row) {
@@ -91,7 +96,7 @@ final class PositionalCalls extends Detector {
             }
             Row r = c.row();
             int n = args[0];
-            if (n < r.position() || r.most() > 0 && n > r.most() || r.numberAt() > 0 && (n < r.numberAt()
+            if (!r.fits(n) || r.numberAt() > 0 && (n < r.numberAt()
                     || !number(s, args[2 * r.numberAt() - 1], args[2 * r.numberAt()]))) {
                 continue;
             }
@@ -124,8 +129,7 @@ final class PositionalCalls extends Detector {
                 args = arguments(s, paren + 1);
             }
             Row r = c.row();
-            int n = args[0];
-            if (n < r.position() || r.most() > 0 && n > r.most()) {
+            if (!r.fits(args[0])) {
                 continue;
             }
             if (r.position() == 2) {
