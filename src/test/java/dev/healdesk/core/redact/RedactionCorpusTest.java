@@ -1272,6 +1272,14 @@ class RedactionCorpusTest {
      * (redact63, realtools1, the lead's parameter expansions) are read on it before redact64's are merged.
      */
     private static final boolean RELEASED_TWENTY_SECOND_TUNE = true;
+    /**
+     * Whether the twenty-second collection's held-out part prints its failures. It was released as tune data by the lead
+     * at this commit (issue #14, next stop), after its last measure as a held-out part with all the rules of main at
+     * c55af36: 8 of 154 planted values leaked with the standard rules and 8 of 120 secrets at rest, 619 of 641 must-keep
+     * strings kept both ways (0.966) — all as at its first measure with the rules of cf56e3a. From then on it counts as
+     * tune data; the twenty-third collection (corpus23) is the clean measure.
+     */
+    private static final boolean RELEASED_TWENTY_SECOND = true;
     /** The twenty-second collection ({@link RedactionCorpus#TWENTY_SECOND}), measured apart. */
     private static List<Case> twentySecond;
 
@@ -2237,13 +2245,13 @@ class RedactionCorpusTest {
         assertTrue(atRest.keptShare() >= TWENTY_SECOND_TUNE_KEPT_AT_REST, atRest::toString);
     }
 
-    /** The twenty-second collection's held-out part: its failures are never printed, only its summary lines. */
+    /** The twenty-second collection's held-out part, released as tune data ({@link #RELEASED_TWENTY_SECOND}). */
     @Test
     void theRulesLeakNoMoreThanMeasuredOnTheTwentySecondCollectionsHeldOutSplitAndKeepWhatTheOperatorNeeds() {
         Figures standard = RedactionCorpus.measure(twentySecond, "heldout", Redactor.standard()::redact, true);
         Figures atRest = RedactionCorpus.measure(twentySecond, "heldout", Redactor.atRest()::redact, false);
-        report("twenty-second collection, standard", standard, false);
-        report("twenty-second collection, at rest", atRest, false);
+        report("twenty-second collection, standard", standard, RELEASED_TWENTY_SECOND);
+        report("twenty-second collection, at rest", atRest, RELEASED_TWENTY_SECOND);
         assertTrue(standard.leaked() <= TWENTY_SECOND_HELD_OUT_LEAKS_STANDARD, standard::toString);
         assertTrue(atRest.leaked() <= TWENTY_SECOND_HELD_OUT_LEAKS_AT_REST, atRest::toString);
         assertTrue(standard.keptShare() >= TWENTY_SECOND_HELD_OUT_KEPT_STANDARD, standard::toString);
