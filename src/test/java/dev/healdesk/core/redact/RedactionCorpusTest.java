@@ -1295,16 +1295,19 @@ class RedactionCorpusTest {
      * rule ran on it, and no rule writer has seen it. Its families are split by the SHA-1 of the name (0 mod 3): 30 of
      * 89 fell to the held-out part, 120 of 356 lines (34%; not redrawn).
      */
-    // Not measured yet: these bounds are set once, from the first run at the rules of the branch point (main at 8b68b6c),
-    // in the commit after this one; until then they hold every planted value and no kept string.
-    private static final int TWENTY_THIRD_TUNE_LEAKS_STANDARD = Integer.MAX_VALUE;
-    private static final int TWENTY_THIRD_TUNE_LEAKS_AT_REST = Integer.MAX_VALUE;
-    private static final int TWENTY_THIRD_HELD_OUT_LEAKS_STANDARD = Integer.MAX_VALUE;
-    private static final int TWENTY_THIRD_HELD_OUT_LEAKS_AT_REST = Integer.MAX_VALUE;
-    private static final double TWENTY_THIRD_TUNE_KEPT_STANDARD = 0;
-    private static final double TWENTY_THIRD_TUNE_KEPT_AT_REST = 0;
-    private static final double TWENTY_THIRD_HELD_OUT_KEPT_STANDARD = 0;
-    private static final double TWENTY_THIRD_HELD_OUT_KEPT_AT_REST = 0;
+    // The first measure, taken once at 122de85 with the rules of the branch point (main at 8b68b6c), read from the summary
+    // lines only (neither part prints its failures; no line changed after the run): tune 16 of 392 leaked with the
+    // standard rules and 12 of 252 at rest, 1606 of 1636 kept with either rule set (0.9817); held out 4 of 202 and 0 of
+    // 132, 926 of 934 kept with either rule set (0.9914). Leak bounds are these figures, kept floors these shares rounded
+    // down.
+    private static final int TWENTY_THIRD_TUNE_LEAKS_STANDARD = 16;
+    private static final int TWENTY_THIRD_TUNE_LEAKS_AT_REST = 12;
+    private static final int TWENTY_THIRD_HELD_OUT_LEAKS_STANDARD = 4;
+    private static final int TWENTY_THIRD_HELD_OUT_LEAKS_AT_REST = 0;
+    private static final double TWENTY_THIRD_TUNE_KEPT_STANDARD = 0.981;
+    private static final double TWENTY_THIRD_TUNE_KEPT_AT_REST = 0.981;
+    private static final double TWENTY_THIRD_HELD_OUT_KEPT_STANDARD = 0.991;
+    private static final double TWENTY_THIRD_HELD_OUT_KEPT_AT_REST = 0.991;
     /**
      * Whether the twenty-third collection's tune part prints its failures. Not this stop: the whole collection is this
      * stop's measure and nobody tunes on it, so both parts print their summary lines only; the lead releases it.
@@ -2302,7 +2305,7 @@ class RedactionCorpusTest {
         assertTrue(formats >= 85, "formats: " + formats);
         assertTrue(heldOutFormats >= 22, "held-out formats: " + heldOutFormats);
         assertTrue(keep >= 2000, "must-keep strings: " + keep);
-        // a floor on the collection's size, not on the rules
+        // a floor on the collection's size, not on the rules: 384 secrets and 210 personal values as built
         assertTrue(secrets >= 340, "planted secrets: " + secrets);
         assertTrue(planted >= 500, "planted values: " + planted);
         // the hash gave this collection 34% of its lines held out; not redrawn
