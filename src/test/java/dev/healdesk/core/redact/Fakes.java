@@ -548,6 +548,10 @@ final class Fakes {
                 if (twentySecond != null) {
                     return twentySecond;
                 }
+                Fake twentyThird = TwentyThirdIds.make(name, r, this);
+                if (twentyThird != null) {
+                    return twentyThird;
+                }
                 throw new IllegalArgumentException("no fake for placeholder " + name);
         }
     }
