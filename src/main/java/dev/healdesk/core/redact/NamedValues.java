@@ -513,12 +513,71 @@ final class NamedValues extends Detector {
         if (b == word - 1 || s.charAt(b) == '-') {
             return end;   // "-token" alone, or an option's dash: the command-line rules'
         }
+        if (b > 0 && (s.charAt(b - 1) == '$' || s.charAt(b - 1) == '%' || s.charAt(b - 1) == '#')) {
+            return end;   // a variable's reference ($DB_PASSWORD, %API_TOKEN%) or a method (ApiTokenTest#test_masks_token)
+        }
+        if (bracketed(s, Chars.skipBlanks(s, end))) {
+            return end;   // a call's arguments, a test's class or location, a table's next cell: no value in prose
+        }
         KeyNames.Key key = KeyNames.classify(scan, b, end);
-        if (key != KeyNames.Key.PASSWORD && key != KeyNames.Key.SECRET && key != KeyNames.Key.AWS_SECRET) {
+        if (key != KeyNames.Key.PASSWORD && key != KeyNames.Key.SECRET && key != KeyNames.Key.AWS_SECRET
+                || reader(s, b, word) || testName(s, b)) {
             return end;
         }
         int near = near(scan, end, key == KeyNames.Key.PASSWORD);
         return near >= 0 ? near : end;
+    }
+
+    /**
+     * Verbs that read, test or look up a secret: a compound that joins one to the secret's word names a function, a
+     * flag or a predicate ({@code uv_get_password}, {@code check_token}, {@code has_secret}, {@code no-password}), and
+     * what follows it in prose is its argument or the sentence, not the secret's value.
+     */
+    private static final String[] READERS = {"get", "check", "verify", "validate", "has", "is", "read", "load", "fetch",
+        "lookup", "find", "require", "requires", "missing", "no", "without", "hash", "compare", "prompt", "ask", "forgot",
+        "parse", "handle"};
+
+    /**
+     * Whether what follows a compound name at {@code v} is a bracket or a table's bar that no colon or {@code =} closes:
+     * {@code test_signup_rejects_weak_password (accounts.tests.SignupTests)}, {@code test_masks_token [test/…:19]:} (the
+     * colon ends the heading, not the bracket), {@code | DB_PASSWORD | …}; not a label's note, {@code x-api-key (tag):…}.
+     */
+    private static boolean bracketed(String s, int v) {
+        if (v >= s.length() || "([{<|".indexOf(s.charAt(v)) < 0) {
+            return false;
+        }
+        char open = s.charAt(v);
+        char close = open == '(' ? ')' : open == '[' ? ']' : 0;
+        if (close == 0) {
+            return true;
+        }
+        int c = v + 1;
+        while (c < s.length() && c - v <= SUBJECT && s.charAt(c) != close && s.charAt(c) != '\n') {
+            c++;
+        }
+        return c + 1 >= s.length() || s.charAt(c) != close || s.charAt(c + 1) != ':' && s.charAt(c + 1) != '=';
+    }
+
+    /** How a test's name starts ({@code test_login_with_invalid_password}, {@code should_reject_expired_token}). */
+    private static final String[] TEST_NAMES = {"test_", "test-", "should_", "it_", "when_", "given_"};
+
+    private static boolean testName(String s, int start) {
+        for (String t : TEST_NAMES) {
+            if (s.regionMatches(true, start, t, 0, t.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the part of the compound {@code s[start, word)} just before its last word is one of {@link #READERS}. */
+    private static boolean reader(String s, int start, int word) {
+        int p = word - 1;
+        int a = p;
+        while (a > start && Chars.letter(s.charAt(a - 1))) {
+            a--;
+        }
+        return (a == start || s.charAt(a - 1) == '_' || s.charAt(a - 1) == '-') && Chars.isAny(s, a, p, READERS);
     }
 
     /**

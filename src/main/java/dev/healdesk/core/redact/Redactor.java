@@ -350,6 +350,26 @@ public final class Redactor {
         return k < n && chars[k] == 'm' ? k : -1;
     }
 
+    /** The lengths a compound name's last part can have and still be a secret's word ({@code token}, {@code passphrase}). */
+    private static final int SHORTEST_PART = 3;
+    private static final int LONGEST_PART = 11;
+
+    /**
+     * Where the scan goes on after the word {@code chars[i, end)}, read whole by the detectors at its start and followed
+     * by a blank: at its last part where an underscore joins one of {@value #SHORTEST_PART} to {@value #LONGEST_PART}
+     * letters to it ({@code db_password "…"}, {@code using refresh_token …}), so that the detectors of that part's first
+     * letter judge the compound as a name in prose, as they do after a dash; else at the word's end.
+     */
+    private static int lastPart(char[] chars, int i, int end) {
+        int stop = Math.max(i, end - LONGEST_PART - 1);
+        for (int u = end - 1; u > stop; u--) {
+            if (chars[u] == '_') {
+                return end - u > SHORTEST_PART && Chars.letter(chars[u + 1]) ? u + 1 : end;
+            }
+        }
+        return end;
+    }
+
     /**
      * {@link #scan(String, int)}, reading the text from {@code buffers} where given (see {@link Scan.Buffers}), looking
      * for what {@code memory} holds and keeping in it what this text names, where one is given.
@@ -400,6 +420,9 @@ public final class Redactor {
                 for (; called != 0; called &= called - 1) {
                     next = Math.max(next, detectors[Integer.numberOfTrailingZeros(called)].at(scan, i));
                 }
+            }
+            if (next > i + 3 && next < n && Chars.blank(chars[next]) && Chars.word(c) && next == scan.wordEnd(i)) {
+                next = lastPart(chars, i, next);
             }
             i = next;
         }

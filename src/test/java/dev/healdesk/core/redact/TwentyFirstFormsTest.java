@@ -303,4 +303,35 @@ class TwentyFirstFormsTest {
         FormChecks.untouched(redactor, "GET https://shop.acme.net/api/errors?code=ERR_CONNECTION_TIMED_OUT_WHILE_READING_BODY 200");
         FormChecks.untouched(redactor, "redirect https://shop.acme.net/api/status?code=200&reason=ok");
     }
+
+    @Test
+    void aSnakeCaseNameOfASecretInProseTakesTheValueAfterIt() {
+        // the scan read a snake_case word whole from its first letter, so its last part (password, token) never got
+        // the look a dashed name's gets: Terraform's var.api_token is "…", db_password "…" in prose (left at stop 43)
+        for (int k = 0; k < 6; k++) {
+            String token = FormChecks.token(random, 40);
+            String pw = password();
+            FormChecks.gone(redactor, "\u2502 var.api_token is \"" + token + "\" \u2014 must be 40 characters", token,
+                    "var.api_token is \"", "\" \u2014 must be 40 characters");
+            FormChecks.gone(redactor, "failed: db_password \"" + pw + "\" rejected by server", pw, "failed: db_password \"",
+                    "\" rejected by server");
+            FormChecks.gone(redactor, "failed: DB_PASSWORD " + pw + " rejected", pw, "failed: DB_PASSWORD ", " rejected");
+            FormChecks.gone(redactor, "Error: invalid api_token '" + token + "' for user ci", token, "' for user ci");
+            FormChecks.gone(redactor, "retrying with refresh_token " + token + " now", token, " now");
+            FormChecks.gone(Redactor.atRest(), "set client_secret \"" + token + "\" in env", token, "set client_secret \"");
+        }
+        // names that read, test or look up a secret, a test's name, a variable's reference, a call's arguments, a
+        // table's cell: nothing after them is the value
+        FormChecks.untouched(redactor, "core: change uv_get_password uid/gid to unsigned");
+        FormChecks.untouched(redactor, "see check_token Bearer/Basic in auth.c");
+        FormChecks.untouched(redactor, "    test_login_with_invalid_password (tests.test_auth.LoginTest) ... FAIL");
+        FormChecks.untouched(redactor, "should_reject_expired_token Xk7pQ2mZ9wLr passed");
+        FormChecks.untouched(redactor, "ApiTokenTest#test_masks_token [test/models/api_token_test.rb:19]:");
+        FormChecks.untouched(redactor, "echo $DB_PASSWORD Pw-7731-x");
+        FormChecks.untouched(redactor, "if \"%API_TOKEN%\" == \"\" exit /b 1");
+        FormChecks.untouched(redactor, "reset_password(user_id=42) returned None");
+        FormChecks.untouched(redactor, "the reset_password link expired; check db_password is set");
+        // a label's note in parentheses before its colon is still a label: dd-trace's x-api-key (tag):…, in
+        // ReleasedFifteenthFormsTest
+    }
 }
