@@ -91,7 +91,10 @@ final class KeyNames {
             "recv",
             // Cocoa names every key of an error's userInfo so: NSErrorFailingURLStringKey, NSURLErrorFailingURLErrorKey,
             // _kCFStreamErrorDomainKey, NSLocalizedDescriptionKey; what they hold is a URL, a domain, a message
-            "url", "uri", "string", "error", "domain", "description"};
+            "url", "uri", "string", "error", "domain", "description",
+            // CodePush's deployment key (App Center; CODEPUSH_KEY in a React Native app's config), which ships inside
+            // the app it updates and only reads that deployment's releases, as a publishable key does (redact65)
+            "codepush"};
     /**
      * Names of a person's number, the words that end such a label (a word of its own: {@code national_id}, {@code
      * passportNumber}, {@code Driver licence}, {@code tax-id}): national identity numbers of many countries (the UK's

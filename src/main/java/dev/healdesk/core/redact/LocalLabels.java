@@ -40,9 +40,16 @@ final class LocalLabels {
     /** The slots of the Latin labels' hashes with their words joined: a cheap no for a run of letters that is none. */
     private static final boolean[] WHOLE = new boolean[SLOTS];
     private static final int LONGEST_CJK;
+    /**
+     * {@code local-labels.json}'s messageWords: the words that name a password in the scripts whose words carry vowel
+     * signs and viramas, which {@link #start} does not read back (its labels are runs of letters), without their
+     * zero-width joiners and non-joiners.
+     */
+    private static final java.util.Set<String> MESSAGE_PASSWORDS = new java.util.HashSet<>();
 
     static {
-        JsonNode labels = RuleTable.resource(RESOURCE).get("labels");
+        JsonNode file = RuleTable.resource(RESOURCE);
+        JsonNode labels = file.get("labels");
         int longest = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = labels.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> kind = it.next();
@@ -77,6 +84,28 @@ final class LocalLabels {
             }
         }
         LONGEST_CJK = longest;
+        for (JsonNode word : file.get("messageWords").get("PASSWORD")) {
+            MESSAGE_PASSWORDS.add(joinerless(word.asText(), 0, word.asText().length()));
+        }
+    }
+
+    /**
+     * Whether the word {@code s[start, end)} of a message names a password in a script whose words carry vowel signs
+     * and viramas ({@code പാസ്‌വേഡ്}, {@code पासवर्ड}, {@code รหัสผ่าน}), a zero-width joiner or non-joiner in it or not.
+     */
+    static boolean messagePassword(String s, int start, int end) {
+        return end > start && s.charAt(start) >= 0x0900 && MESSAGE_PASSWORDS.contains(joinerless(s, start, end));
+    }
+
+    private static String joinerless(String s, int start, int end) {
+        StringBuilder b = new StringBuilder(end - start);
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (c != '\u200c' && c != '\u200d') {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     private LocalLabels() {

@@ -347,6 +347,8 @@ final class NamedValues extends Detector {
             char c = s.charAt(v);
             if (Chars.blank(c)) {
                 v++;
+            } else if (c == '|' && template(s, nameEnd)) {
+                return -1;   // {{ .Values.db.password | b64enc | quote }}: a template's pipe, a function after it
             } else if ((c == '(' || c == '[' || c == ',' || c == '|' || c == '~'
                     || (c == '.' || c == '-') && Chars.blank(s.charAt(v - 1)) && v + 1 < n && Chars.blank(s.charAt(v + 1)))
                     && ++signs <= 2) {
@@ -421,6 +423,31 @@ final class NamedValues extends Detector {
             return start;   // a token of known shape names it better
         }
         return -1;
+    }
+
+    /** How far back on its line the braces that open a template's action are looked for. */
+    private static final int TEMPLATE_REACH = 160;
+
+    /**
+     * Whether the name that ends at {@code nameEnd} stands inside a template's action, two opening braces before it on
+     * its line that no two closing braces close: Helm's and Go's {@code {{ .Values.db.password | b64enc }}}, Jinja's and
+     * Liquid's {@code {{ user.password | default('…') }}}, Angular's {@code {{ form.password | json }}}. A pipe there
+     * hands the field to a function, whose name is no value.
+     */
+    private static boolean template(String s, int nameEnd) {
+        for (int k = nameEnd - 1; k > 0 && nameEnd - k <= TEMPLATE_REACH; k--) {
+            char c = s.charAt(k);
+            if (c == '\n') {
+                return false;
+            }
+            if (c == '{' && s.charAt(k - 1) == '{') {
+                return true;
+            }
+            if (c == '}' && s.charAt(k - 1) == '}') {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**

@@ -7,7 +7,10 @@ package dev.healdesk.core.redact;
  * is for ({@link #QUALIFIERS}: one-time, verification, security, login, your, …), then "is", ":" or "=", then 4 to 8
  * digits (one blank or dash may group them); or, as a message's subject or text writes it, a blank alone, then 4 to 8
  * digits ungrouped that end there ({@code subject: 'Your code 666133'}, {@code Your verification code 4821 expires}). {@code exit code 137}, {@code status code: 500} and {@code error code:
- * 12345} stay: their words say nothing of a secret. Triggered by the first letter of the word.
+ * 12345} stay: their words say nothing of a secret. A number in three groups or more is no code either, though its first
+ * two groups alone would fit one: taking those cut a longer number in two and left its end in the text (Werkzeug's
+ * {@code Debugger PIN: 118-402-771}, nine digits, went as {@code [REDACTED_PASSWORD]-771}); a label's key-value rule
+ * judges such a number whole ({@link KeyValues}). Triggered by the first letter of the word.
  */
 final class OneTimeCodes extends Detector {
 
@@ -82,6 +85,8 @@ final class OneTimeCodes extends Detector {
         }
         if (digits < 4 || digits > 8 || p < s.length() && (Chars.word(s.charAt(p)) || s.charAt(p) == '.'
                 && p + 1 < s.length() && Chars.digit(s.charAt(p + 1)))
+                || grouped && p + 1 < s.length() && (s.charAt(p) == '-' || s.charAt(p) == ' ')
+                && Chars.digit(s.charAt(p + 1))
                 || plain && p < s.length() && !plainEnd(s.charAt(p))) {
             return end;
         }

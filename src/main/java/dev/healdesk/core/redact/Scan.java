@@ -201,6 +201,9 @@ final class Scan {
                 start = password;
             } else {
                 start = Values.signatureStart(text, start, end);   // X-Signature: sha256=…: the algorithm stays
+                if (end - start >= 26 && Chars.lower(text.charAt(start))) {
+                    start = Values.scopedTokenStart(text, start, end);   // dp.st.ci.…: issuer, type and config stay
+                }
             }
         }
         if (end <= start || left[kind.ordinal()] || kind == SecretKind.PHONE && Numbers.testNumber(text, start, end)) {

@@ -51,6 +51,7 @@ final class SessionMentions extends Detector {
                 p = Chars.skipBlanks(s, v);   // session saving …: one verb
             }
         }
+        p = cookieValue(s, p);   // session cookie __session=…: the cookie's name stays
         if (s.startsWith("eyJ", p)) {
             return w;   // a JWT is the token detector's, and goes as one
         }
@@ -68,5 +69,23 @@ final class SessionMentions extends Detector {
         }
         scan.add(SecretKind.SESSION_ID, p, end);
         return end;
+    }
+
+    /** How long a cookie's name before its {@code =} may be. */
+    private static final int MAX_NAME = 64;
+
+    /**
+     * Where the id starts when the word at {@code p} is a cookie written {@code name=value}, as a framework's error names
+     * the cookie it read ({@code session cookie __session=…}, Remix's and SvelteKit's loaders; {@code session
+     * connect.sid=…}): past the {@code =}, so the name stays as a key-value pair's does. Else {@code p}.
+     */
+    private static int cookieValue(String s, int p) {
+        int k = p;
+        boolean letter = false;
+        while (k < s.length() && k - p < MAX_NAME && (Chars.word(s.charAt(k)) || s.charAt(k) == '.' || s.charAt(k) == '-')) {
+            letter |= Chars.letter(s.charAt(k));
+            k++;
+        }
+        return letter && k < s.length() && s.charAt(k) == '=' ? k + 1 : p;
     }
 }

@@ -337,6 +337,7 @@ final class ValidationPaths extends Detector {
         k--;
         char q = s.charAt(k);
         if (q != '\'' && q != '"') {
+            localised(scan, k + 1, w);
             return;
         }
         int nameEnd = k;
@@ -363,6 +364,51 @@ final class ValidationPaths extends Detector {
             end = Chars.lastIndexOf(s, ']', start, lineEnd);
         }
         FieldDiffs.judge(scan, new int[] {last, nameEnd}, start, end);
+    }
+
+    /** How far back from its colon a localised message before "rejected value [" is read. */
+    private static final int MAX_MESSAGE = 80;
+
+    /**
+     * Spring's binding error with its message in the user's language before the value and no field named, as a
+     * MethodArgumentNotValidException's localised message prints it ({@code പാസ്‌വേഡ് വളരെ ചെറുതാണ്: rejected value […]},
+     * "password too short"): where a word of the message, back from its colon to the one before it or a bracket,
+     * names a password in a script {@link LocalLabels#start} does not read ({@link LocalLabels#messagePassword}), the
+     * value in the brackets is the password. A message that names no password keeps its value.
+     */
+    private static void localised(Scan scan, int colon, int w) {
+        String s = scan.text;
+        if (s.charAt(colon - 1) < 0x0900) {
+            return;   // the word before the colon is in no such script
+        }
+        int from = colon;
+        while (from > 0 && colon - from < MAX_MESSAGE && ":[(\n".indexOf(s.charAt(from - 1)) < 0) {
+            from--;
+        }
+        boolean password = false;
+        for (int k = from; k < colon && !password; k++) {
+            if (s.charAt(k) != ' ' && (k == from || s.charAt(k - 1) == ' ')) {
+                int e = Chars.indexOf(s, ' ', k, colon);
+                password = LocalLabels.messagePassword(s, k, e < 0 ? colon : e);
+            }
+        }
+        if (!password) {
+            return;
+        }
+        int start = w + 8;
+        int end = start;
+        for (int depth = 0; end < s.length() && end - start <= MAX_VALUE && s.charAt(end) != '\n'; end++) {
+            char c = s.charAt(end);
+            if (c == '[') {
+                depth++;
+            } else if (c == ']' && depth-- == 0) {
+                break;   // the value's own bracket closes; an exception's "Resolved […]" may close after it
+            }
+        }
+        if (end < s.length() && s.charAt(end) == ']' && end > start
+                && Judge.field(KeyNames.Key.PASSWORD, s, start, end) != null) {
+            scan.add(SecretKind.PASSWORD, start, end);
+        }
     }
 
     /**

@@ -594,6 +594,48 @@ final class Values {
         return eq + 1;
     }
 
+    /** The random part a scoped token's dotted words must leave, at least. */
+    private static final int SCOPED_RANDOM = 20;
+
+    /**
+     * Where the random part of {@code s[start, end)} starts when the token writes its issuer, its type and its scope
+     * before it in dotted words, as Doppler's are ({@code dp.st.ci.…}: a service token of the config "ci";
+     * {@code dp.pt.…}, {@code dp.sa.…}): a first word of two to four small letters, then one or two words of two or more
+     * small letters, digits, {@code _} or {@code -}, each ended by a dot, then {@value #SCOPED_RANDOM} letters and digits or
+     * more to the end. Those words say whose token and which config it opens, which the operator needs, and no one can
+     * sign in with them; else {@code start}.
+     */
+    static int scopedTokenStart(String s, int start, int end) {
+        int k = start;
+        while (k < end && k - start < 4 && Chars.lower(s.charAt(k))) {
+            k++;
+        }
+        if (k - start < 2 || k >= end || s.charAt(k) != '.') {
+            return start;
+        }
+        int random = -1;
+        for (int words = 0; words < 2; words++) {
+            int w = ++k;
+            while (k < end && k - w < 35 && (Chars.lower(s.charAt(k)) || Chars.digit(s.charAt(k)) || s.charAt(k) == '_'
+                    || s.charAt(k) == '-')) {
+                k++;
+            }
+            if (k - w < 2 || k >= end || s.charAt(k) != '.') {   // Dropbox's sl.u.…: one letter is no scope
+                break;
+            }
+            random = k + 1;
+        }
+        if (random < 0 || end - random < SCOPED_RANDOM) {
+            return start;
+        }
+        for (int i = random; i < end; i++) {
+            if (!Chars.alnum(s.charAt(i))) {
+                return start;
+            }
+        }
+        return random;
+    }
+
     /** Whether {@code s[start, end)} has small letters, capitals and digits. */
     static boolean mixedCase(String s, int start, int end) {
         boolean lower = false;

@@ -1256,15 +1256,19 @@ class RedactionCorpusTest {
     // leaked with either. The lead's readings of the held-out part, summary lines only: after the forms written from
     // other material (the lead's parameter expansions, redact63's from the twenty-first's released held-out part,
     // realtools1's from real tools' output, fast17's one-pass echoes) 8 of 154, 8 of 120, 619 of 641 kept both ways;
-    // after redact64's, the same: the held-out bounds stay at the first measure.
+    // after redact64's, the same: the held-out bounds stayed at the first measure until it was released. redact65's forms
+    // for the released held-out part (ReleasedTwentySecondFormsTest: a session cookie's name, CodePush's deployment key,
+    // a scoped token's dotted words, a template's pipe, Firebase refresh tokens, a Twilio SID:secret pair, Spring's
+    // rejected value under a localised password message, a number in three groups cut by OneTimeCodes) moved it to 0 of
+    // 154 and 0 of 120, 637 of 641 kept both ways (0.9938; the 4 lost are Werkzeug's debugger PIN, taken on purpose).
     private static final int TWENTY_SECOND_TUNE_LEAKS_STANDARD = 0;
     private static final int TWENTY_SECOND_TUNE_LEAKS_AT_REST = 0;
-    private static final int TWENTY_SECOND_HELD_OUT_LEAKS_STANDARD = 8;
-    private static final int TWENTY_SECOND_HELD_OUT_LEAKS_AT_REST = 8;
+    private static final int TWENTY_SECOND_HELD_OUT_LEAKS_STANDARD = 0;   // redact65's forms (above)
+    private static final int TWENTY_SECOND_HELD_OUT_LEAKS_AT_REST = 0;   // redact65's forms (above)
     private static final double TWENTY_SECOND_TUNE_KEPT_STANDARD = 1.0;   // redact64's forms (above)
     private static final double TWENTY_SECOND_TUNE_KEPT_AT_REST = 1.0;   // redact64's forms (above)
-    private static final double TWENTY_SECOND_HELD_OUT_KEPT_STANDARD = 0.965;
-    private static final double TWENTY_SECOND_HELD_OUT_KEPT_AT_REST = 0.965;
+    private static final double TWENTY_SECOND_HELD_OUT_KEPT_STANDARD = 0.993;   // redact65's forms (above)
+    private static final double TWENTY_SECOND_HELD_OUT_KEPT_AT_REST = 0.993;   // redact65's forms (above)
     /**
      * Whether the twenty-second collection's tune part prints its failures. It was written to print its summary lines
      * only, the whole collection kept as a measure; the lead released the tune part to one rule writer (redact64) at this
