@@ -388,6 +388,9 @@ final class KeyValues extends Detector {
             // StatusCode: 401", Go's "%s. %s"; a query's value is its own characters up to the stop
             end--;
         }
+        if (quote == 0 && optionAlternative(s, start, end)) {
+            return sep + 1;   // systemd.exec(5)'s LoadCredential=/SetCredential=: another option's name, no value
+        }
         if (envKey && !alnum(s, start, end)) {
             return sep + 1;   // CACHE_KEY=v1-Linux-3f2a…, SORT_KEY=created_at: a key of data, not a credential
         }
@@ -614,6 +617,31 @@ final class KeyValues extends Detector {
         }
         char q = s.charAt(keyStart - 1);
         return (q == '"' || q == '\'') && s.charAt(sep + 1) == q;
+    }
+
+    /**
+     * Whether the unquoted value {@code s[start, end)} is {@code /} and another option's name with its {@code =}, as
+     * documentation lists the options that do one thing ({@code LoadCredential=/SetCredential=}): the name camel-cased
+     * words, each a capital and two small letters or more, no digit. A key's base64 ({@code /9xK2…=}) has digits or
+     * no such words.
+     */
+    static boolean optionAlternative(String s, int start, int end) {
+        if (end - start < 6 || s.charAt(start) != '/') {
+            return false;
+        }
+        int k = start + 1;
+        int words = 0;
+        while (k < end && Chars.upper(s.charAt(k))) {
+            int w = ++k;
+            while (k < end && Chars.lower(s.charAt(k))) {
+                k++;
+            }
+            if (k - w < 2) {
+                return false;
+            }
+            words++;
+        }
+        return words >= 2 && k < end && s.charAt(k) == '=';
     }
 
     /** What apt_preferences(5) pins a package to: {@code Pin: release …}, {@code Pin: version …}, {@code Pin: origin …}. */

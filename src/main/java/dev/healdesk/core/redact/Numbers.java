@@ -340,8 +340,10 @@ final class Numbers extends Detector {
     /**
      * Whether the number at {@code i} is what a version bump names: {@code bump}, {@code bumps} or {@code bumped}, then
      * {@code to} or a colon, the word {@code version} between where it stands ({@code Bump to 1.2.99.1}, {@code Version
-     * bump: 1.0.99.2}, {@code bumps version to 2.3.99.1}: X.Org's release commits). A release is bumped, an address is
-     * not; {@code jump to}, {@code bumped traffic to} and {@code bump: failover moved to} leave it.
+     * bump: 1.0.99.2}, {@code bumps version to 2.3.99.1}: X.Org's release commits), or a package's name and its
+     * {@code version}, {@code dep} or {@code build-dep} ({@code Bumps libXt version to 1.0.99.1}, {@code Bump
+     * libxt-dev build-dep to 1.0.99.1}). A release is bumped, an address is not; {@code jump to}, {@code bumped
+     * traffic to} and {@code bump: failover moved to} leave it.
      */
     static boolean bumpedVersion(String s, int i) {
         int k = blanksBefore(s, i);
@@ -357,8 +359,20 @@ final class Numbers extends Detector {
         }
         int v = blanksBefore(s, w);
         int x = wordBefore(s, v);
-        if (v < w && Chars.is(s, x, v, "version")) {
-            return x > 0 && bumpWord(s, x);
+        if (v < w && (Chars.is(s, x, v, "version") || Chars.is(s, x, v, "dep"))) {
+            if (x > 0 && bumpWord(s, x)) {
+                return true;
+            }
+            if (x > 6 && s.startsWith("build-", x - 6)) {
+                x -= 6;
+            }
+            int nameEnd = blanksBefore(s, x);
+            int name = nameEnd;
+            while (name > 0 && nameEnd - name < 40 && (Chars.alnum(s.charAt(name - 1))
+                    || "-._+".indexOf(s.charAt(name - 1)) >= 0)) {
+                name--;
+            }
+            return nameEnd < x && name < nameEnd && Chars.letter(s.charAt(name)) && name > 0 && bumpWord(s, name);
         }
         return v < w && bumpWord(s, w);
     }

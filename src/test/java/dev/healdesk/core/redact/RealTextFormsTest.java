@@ -414,4 +414,24 @@ class RealTextFormsTest {
         assertFalse(Echoes.plainWords("Orange8731.nf", 0, 13));
         assertFalse(Echoes.plainWords("summer.fun1", 0, 11));
     }
+
+    @Test
+    void aBumpedPackagesVersionAnOptionsAlternativeAndJoinedMetavariablesAreNoValues() {
+        for (String line : new String[] {"  Bumps libXfoo version to 1.0.99.4 so that modules can build",
+            "configure.ac: Bump fooproto dep to 2.3.99.2", "  * Bump x11proto-foo-dev build-dep to 2.2.99.3.",
+            "Takes LoadCredential=/SetCredential= (see systemd.exec(5)).", "SetCredential=ID:VALUE, SetCredentialEncrypted=ID:VALUE",
+            "LoadCredential=ID[:PATH], LoadCredentialEncrypted=ID[:PATH]", "root-hash-signature=PATH|base64:HEX"}) {
+            FormChecks.untouched(redactor, line);
+        }
+        for (int k = 0; k < 4; k++) {
+            String ip = address();
+            FormChecks.gone(redactor, "bumped traffic to " + ip + " port 443", ip, " port 443");
+            FormChecks.gone(redactor, "Bump the load balancer version to " + ip, ip);
+            String pw = password();
+            FormChecks.gone(redactor, "SetCredential=db:" + pw, pw);
+            FormChecks.gone(redactor, "auth=admin:" + pw, pw);
+            String key = "/" + FormChecks.token(random, 30) + "9=";
+            FormChecks.gone(redactor, "secret=" + key, key.substring(1, 20));
+        }
+    }
 }
