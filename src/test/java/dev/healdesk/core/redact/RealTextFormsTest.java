@@ -15,7 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * in prose is no SQL statement ({@link SqlCredentials}); a version is no address where a build suffix, a version
  * relation, a Debian changelog's heading or "since"/"section" says so ({@link Numbers}); "using" in prose ({@link
  * SqlCredentials}); a fingerprint after {@code --recv-keys} ({@link KeyNames}); a bug's or a commit's reference after a word
- * ({@code Bug#51433#14}, {@link PasswordShapes}).
+ * ({@code Bug#51433#14}, {@link PasswordShapes}). realtext3: a release beside its date, the Debian Policy's, a backport's,
+ * a bump's, an X.509 object identifier and a heading in mixed case ({@link Numbers}); apt's {@code Pin:}, an option named
+ * in quotes, a changelog entry's file, a structure's member, an option's alternative ({@link KeyValues}); a feature
+ * switch ({@link CommandLines}); joined metavariables ({@link Values}); a wildcard and an issue's branch ({@link
+ * PasswordShapes}); justified prose ({@link AlignedColumns}); a word with its full stop ({@link Echoes}).
  * Each on a line or two of the real text (its page or file named in a comment), with counter-examples that must still
  * go: a generated value in the same slot, a real password's echo. The secret values are drawn here.
  */
