@@ -644,7 +644,7 @@ final class KeyValues extends Detector {
         return words >= 2 && k < end && s.charAt(k) == '=';
     }
 
-    /** What apt_preferences(5) pins a package to: {@code Pin: release …}, {@code Pin: version …}, {@code Pin: origin …}. */
+    /** What apt_preferences(5) pins a package to: {@code Pin: release …}, {@code version …}, {@code origin …}. */
     private static final String[] APT_PINS = {"release", "version", "origin"};
 
     /**

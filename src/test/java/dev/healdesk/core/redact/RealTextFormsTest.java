@@ -396,7 +396,8 @@ class RealTextFormsTest {
             "Merge branch 'fix_#29_tiffcp_orientationTag' into 'master'"}) {
             FormChecks.untouched(redactor, line);
         }
-        for (String pw : new String[] {"Dragon*Fly9x", "Wel9come1x*", "Welcome_#12_Home", "Fix_#29_Tiff9x!", "Tiger*" + FormChecks.hex(random, 6) + "Q7"}) {
+        for (String pw : new String[] {"Dragon*Fly9x", "Wel9come1x*", "Welcome_#12_Home", "Fix_#29_Tiff9x!",
+            "Tiger*" + FormChecks.hex(random, 6) + "Q7"}) {
             FormChecks.gone(redactor, "login ok, then: " + pw + " rejected", pw, " rejected");
         }
     }
@@ -407,7 +408,8 @@ class RealTextFormsTest {
         FormChecks.untouched(redactor, "    into pngtypes.h.  Eliminated use of global png_pass arrays.  Declared the\n"
                 + "    png_CHNK and png_pass arrays to be \"const\".  Made the global arrays\n"
                 + "    available to applications (although none are used in libpng itself) when\n");
-        FormChecks.untouched(redactor, "       for  the  system  using pre-defined profiles as supplied by PAM module packages.  Profiles\n"
+        FormChecks.untouched(redactor, "       for  the  system  using pre-defined profiles as supplied by PAM module"
+                + " packages.  Profiles\n"
                 + "       shipped in the /usr/share/pam-configs/ directory specify the modules, with options, to en-\n");
         // a table's header still names its column
         String pw = password();
@@ -423,7 +425,8 @@ class RealTextFormsTest {
     void aBumpedPackagesVersionAnOptionsAlternativeAndJoinedMetavariablesAreNoValues() {
         for (String line : new String[] {"  Bumps libXfoo version to 1.0.99.4 so that modules can build",
             "configure.ac: Bump fooproto dep to 2.3.99.2", "  * Bump x11proto-foo-dev build-dep to 2.2.99.3.",
-            "Takes LoadCredential=/SetCredential= (see systemd.exec(5)).", "SetCredential=ID:VALUE, SetCredentialEncrypted=ID:VALUE",
+            "Takes LoadCredential=/SetCredential= (see systemd.exec(5)).",
+            "SetCredential=ID:VALUE, SetCredentialEncrypted=ID:VALUE",
             "LoadCredential=ID[:PATH], LoadCredentialEncrypted=ID[:PATH]", "root-hash-signature=PATH|base64:HEX"}) {
             FormChecks.untouched(redactor, line);
         }
