@@ -133,7 +133,8 @@ final class AlignedColumns extends Detector {
     /**
      * The words of the header line whose text starts at {@code p} (its line at {@code ls}), their bounds written into
      * {@code into} where it is not null; -1 where the line is no header: a sign other than {@code - . #} in it, longer
-     * than {@link #MAX_HEADER} at a word's start or a blank, more than {@link #MAX_WORDS} words, fewer than three cells
+     * than {@link #MAX_HEADER} at a word's start or a blank, more than {@link #MAX_WORDS} words, more than twice as many
+     * words as cells (prose, justified or with two blanks between its sentences), fewer than three cells
      * (a line of two, "token_accessor   …", "OAUTH_SECRET   …", is a row of a table of names and values, whose readers
      * are others'), fewer than two words, or the text's last line.
      */
@@ -168,7 +169,9 @@ final class AlignedColumns extends Detector {
             }
             count++;
         }
-        return gaps < 2 || le >= s.length() || count < 2 ? -1 : count;
+        // a cell of a header holds a word or two; more words than twice the cells are prose, justified as man pages
+        // set it or spaced two blanks between sentences ("into pngtypes.h.  Eliminated use of global png_pass arrays.")
+        return gaps < 2 || le >= s.length() || count < 2 || count > 2 * (gaps + 1) ? -1 : count;
     }
 
     /** Whether the header word {@code s[start, end)} names personal data or a secret. */

@@ -175,7 +175,8 @@ final class CommandLines extends Detector {
             return nameEnd;   // --name=value is KeyValues'
         }
         KeyNames.Key key = KeyNames.classify(scan, nameStart, nameEnd);
-        if (key == KeyNames.Key.NONE || key == KeyNames.Key.COOKIE || action(s, nameStart, nameEnd)) {
+        if (key == KeyNames.Key.NONE || key == KeyNames.Key.COOKIE || action(s, nameStart, nameEnd)
+                || featureSwitch(s, nameStart, nameEnd)) {
             return nameEnd;
         }
         int v = element > 0 ? element : nameEnd;
@@ -273,6 +274,24 @@ final class CommandLines extends Detector {
     private static boolean action(String s, int nameStart, int nameEnd) {
         for (String verb : ACTIONS) {
             if (nameEnd - nameStart > verb.length() && s.regionMatches(true, nameStart, verb, 0, verb.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The prefixes of Autoconf's and Meson's feature switches ({@link #featureSwitch}). */
+    private static final String[] SWITCHES = {"enable-", "disable-"};
+
+    /**
+     * Whether the long option {@code s[nameStart, nameEnd)} switches a feature on or off, as configure scripts name
+     * theirs ({@code --enable-user-session}, {@code --disable-auth-cache}): it takes no argument apart (a value is
+     * joined to it, {@code --enable-x=yes}, which is KeyValues'), so the next word is the sentence's or the next
+     * argument ({@code The --enable-user-session configure option}).
+     */
+    private static boolean featureSwitch(String s, int nameStart, int nameEnd) {
+        for (String prefix : SWITCHES) {
+            if (nameEnd - nameStart > prefix.length() && s.regionMatches(true, nameStart, prefix, 0, prefix.length())) {
                 return true;
             }
         }

@@ -118,12 +118,24 @@ final class Echoes {
     /**
      * Whether the value is ordinary words and nothing else: runs of letters, each all small, all capitals or a capital
      * then small letters, joined by single {@code - . _ /} ({@code configure}, {@code Document}, {@code dbus-daemon},
-     * {@code libpng.txt}, {@code contrib/pngminus/makefile.std}). A rule that took such a value once took it for its
+     * {@code libpng.txt}, {@code contrib/pngminus/makefile.std}), a full stop or a comma after them ({@code
+     * configuration.}), a file's extension with a digit last ({@code libfoo-x.y.tar.bz2}). A rule that took such a value
+     * once took it for its
      * slot (a word after {@code identified by}, a column under {@code passwd}, a file after {@code --password-file}),
      * and the word stands all over a man page or a changelog by its own meaning; a password that a generator made or a
      * person chose to pass a policy has a digit, a sign or mixed case, and goes wherever it is repeated.
      */
     static boolean plainWords(String s, int start, int end) {
+        if (end - start > 1 && (s.charAt(end - 1) == '.' || s.charAt(end - 1) == ',')) {
+            end--;   // a sentence's stop or comma after the word: "their authentication configuration."
+        }
+        int dot = end - 4;
+        while (dot > start && dot < end && s.charAt(dot) != '.') {
+            dot++;
+        }
+        if (dot > start && dot < end && s.charAt(dot) == '.' && Chars.isAnyExactly(s, dot + 1, end, DIGIT_EXTENSIONS)) {
+            end = dot;   // a file's extension with a digit in it: libfoo-x.y.tar.bz2
+        }
         int i = start;
         while (i < end) {
             int run = i;
@@ -143,6 +155,9 @@ final class Echoes {
         }
         return true;
     }
+
+    /** The extensions of files with a digit in them, which end a file's name of plain words ({@link #plainWords}). */
+    private static final String[] DIGIT_EXTENSIONS = {"bz2", "lz4", "7z", "mp3", "mp4"};
 
     /** Whether the letters {@code s[start, end)} are all small, all capitals, or a capital then small letters. */
     private static boolean oneCase(String s, int start, int end) {

@@ -258,6 +258,18 @@ final class KeyValues extends Detector {
                 || !quoted && verdict(s, sep + 1))) {
             return sep + 1;   // go test's verdict, --- PASS: TestLogin (0.00s); a scanner's, PASS: Rule name [10003]
         }
+        if (!colon && !arrow && !quoted && optionNamed(s, keyStart, sep)) {
+            return sep + 1;   // a man page's "SessionId=" named in quotes, its = in them: no value follows
+        }
+        if (colon && !thinArrow && keyEnd - keyStart == 3 && s.startsWith("Pin", keyStart) && aptPin(s, sepEnd)) {
+            return sep + 1;   // apt_preferences(5): Pin: release a=unstable, what a package is pinned to
+        }
+        if (colon && !thinArrow && !quoted && !bracketed && entrySubject(s, keyStart, keyEnd, sepEnd)) {
+            return sep + 1;   // a changelog's entry: "* pam_unix_passwd: got rid of a warning", the file it changed
+        }
+        if (thinArrow && memberChain(s, keyStart, sep)) {
+            return sep + 2;   // C's session->internals.flags: a structure's member, no mapping to a value
+        }
         boolean prose = colon && !quoted && !keyCanStart(s, keyStart) && !header(key)
                 && !identifier(s, keyStart, keyEnd) && (sepEnd >= s.length() || Chars.blank(s.charAt(sepEnd)));
         int v = arrow ? sep + 2 : sep + 1;
@@ -375,6 +387,9 @@ final class KeyValues extends Detector {
             // a full stop that ends the sentence the URL stands in: Traefik's "Remote error http://auth/?token=….
             // StatusCode: 401", Go's "%s. %s"; a query's value is its own characters up to the stop
             end--;
+        }
+        if (quote == 0 && optionAlternative(s, start, end)) {
+            return sep + 1;   // systemd.exec(5)'s LoadCredential=/SetCredential=: another option's name, no value
         }
         if (envKey && !alnum(s, start, end)) {
             return sep + 1;   // CACHE_KEY=v1-Linux-3f2a…, SORT_KEY=created_at: a key of data, not a credential
@@ -588,6 +603,130 @@ final class KeyValues extends Detector {
             }
         }
         return words >= 3;
+    }
+
+    /**
+     * Whether the name at {@code keyStart} is an option's named with its {@code =} inside quotes, as man pages and
+     * documentation name a setting ({@code must match the "SessionId=" value}, systemd.netdev(5)): the quote before the
+     * name closes right after the separator, so what follows is prose, no value. {@code "password=…"} and a quoted
+     * name's value, {@code "x-api-key"="…"}, go on.
+     */
+    private static boolean optionNamed(String s, int keyStart, int sep) {
+        if (keyStart == 0 || sep + 1 >= s.length() || s.charAt(sep) != '=') {
+            return false;
+        }
+        char q = s.charAt(keyStart - 1);
+        return (q == '"' || q == '\'') && s.charAt(sep + 1) == q;
+    }
+
+    /**
+     * Whether the unquoted value {@code s[start, end)} is {@code /} and another option's name with its {@code =}, as
+     * documentation lists the options that do one thing ({@code LoadCredential=/SetCredential=}): the name camel-cased
+     * words, each a capital and two small letters or more, no digit. A key's base64 ({@code /9xK2…=}) has digits or
+     * no such words.
+     */
+    static boolean optionAlternative(String s, int start, int end) {
+        if (end - start < 6 || s.charAt(start) != '/') {
+            return false;
+        }
+        int k = start + 1;
+        int words = 0;
+        while (k < end && Chars.upper(s.charAt(k))) {
+            int w = ++k;
+            while (k < end && Chars.lower(s.charAt(k))) {
+                k++;
+            }
+            if (k - w < 2) {
+                return false;
+            }
+            words++;
+        }
+        return words >= 2 && k < end && s.charAt(k) == '=';
+    }
+
+    /** What apt_preferences(5) pins a package to: {@code Pin: release …}, {@code version …}, {@code origin …}. */
+    private static final String[] APT_PINS = {"release", "version", "origin"};
+
+    /**
+     * Whether the value at {@code v} of a capital {@code Pin:} is one of apt's pin types ({@link #APT_PINS}) and its
+     * argument after a blank ({@code Pin: release a=unstable}, {@code Pin: version 5.32*}, {@code Pin: origin ""}): an
+     * apt preferences record, no personal number; {@code Pin: 4821} and {@code PIN: 0000} still go.
+     */
+    private static boolean aptPin(String s, int v) {
+        int k = Chars.skipBlanks(s, v);
+        int w = k;
+        while (w < s.length() && Chars.lower(s.charAt(w))) {
+            w++;
+        }
+        return w < s.length() && s.charAt(w) == ' ' && Chars.isAnyExactly(s, k, w, APT_PINS);
+    }
+
+    /** Small words a sentence has and a password is not followed by ({@link #entrySubject}). */
+    private static final String[] FUNCTION_WORDS = {"a", "an", "the", "of", "to", "in", "on", "for", "with", "from",
+            "that", "is", "are", "was", "were", "be", "now", "and", "when", "by", "into"};
+
+    /**
+     * Whether the name before the colon is a file's or a function's a changelog entry is about, and what follows it a
+     * sentence ({@code * pam_unix_passwd: got rid of an annoying warning}, {@code - dbus-user-session: dbus-daemon is
+     * now in session.slice}, {@code update-passwd.8: Document that …}): the name compound (an {@code _}, {@code -},
+     * {@code .} or {@code /} in it or right before it, as a source file's or a symbol's is), the value a word of letters
+     * (dashes between allowed) and one of the three words after it a small word of a sentence ({@link #FUNCTION_WORDS}).
+     * {@code db_password: hunter2}, {@code db-password: correct horse battery staple} still go.
+     */
+    static boolean entrySubject(String s, int keyStart, int keyEnd, int v) {
+        boolean compound = keyStart > 0 && "_-./".indexOf(s.charAt(keyStart - 1)) >= 0;
+        for (int k = keyStart + 1; k < keyEnd && !compound; k++) {
+            compound = "_-./".indexOf(s.charAt(k)) >= 0;
+        }
+        int n = s.length();
+        if (!compound || v + 1 >= n || s.charAt(v) != ' ') {
+            return false;
+        }
+        int w = v + 1;
+        int e = w;
+        while (e < n && (Chars.letter(s.charAt(e)) || s.charAt(e) == '-' && e > w && e + 1 < n
+                && Chars.letter(s.charAt(e + 1)))) {
+            e++;
+        }
+        if (e - w < 2 || e >= n || s.charAt(e) != ' ') {
+            return false;
+        }
+        for (int count = 0; count < 3; count++) {
+            w = e + 1;
+            e = w;
+            while (e < n && Chars.letter(s.charAt(e))) {
+                e++;
+            }
+            if (e == w) {
+                return false;
+            }
+            if (Chars.isAnyExactly(s, w, e, FUNCTION_WORDS)) {
+                return true;
+            }
+            if (e >= n || s.charAt(e) != ' ') {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code name->member.member} at {@code sep} (the arrow's dash) is C's access to a structure's member
+     * through a pointer, no mapping: no blank around the arrow, the name a C identifier, and what follows a member's
+     * name of small letters and underscores, then a dot or another arrow ({@code session->internals.hsk_flags},
+     * {@code session->security_parameters.}). A mapping's value ({@code session -> 9f2c…}, {@code sid->a1b2c3}) goes.
+     */
+    static boolean memberChain(String s, int keyStart, int sep) {
+        if (keyStart >= sep || !Chars.letter(s.charAt(keyStart)) && s.charAt(keyStart) != '_') {
+            return false;
+        }
+        int n = s.length();
+        int k = sep + 2;
+        int from = k;
+        while (k < n && (Chars.lower(s.charAt(k)) || s.charAt(k) == '_')) {
+            k++;
+        }
+        return k - from >= 3 && k < n && (s.charAt(k) == '.' || s.startsWith("->", k));
     }
 
     /** Whether the key at {@code keyStart} is a URL query's parameter: after its {@code ?} or an {@code &}. */

@@ -105,7 +105,8 @@ final class Numbers extends Detector {
             case '.':
                 if (count == 4 && ipv4(s, g) && !productVersion(s, i) && !versionBound(s, i) && !buildSuffix(s, end)
                         && !changelogHeading(s, i, end) && !coordinateVersion(s, i, end) && !requiredVersion(s, i)
-                        && !bumpedVersion(s, i)) {
+                        && !bumpedVersion(s, i) && !releaseDated(s, i, end) && !standardsVersion(s, i)
+                        && !backported(s, i) && !objectIdentifier(s, i, end) && !releaseHeading(s, i, end)) {
                     if (!(Addresses.reserved(value(s, g, 0), value(s, g, 1), value(s, g, 2)) || network(s, g))) {
                         scan.add(SecretKind.IP_ADDRESS, i, end);
                     }
@@ -339,13 +340,15 @@ final class Numbers extends Detector {
     /**
      * Whether the number at {@code i} is what a version bump names: {@code bump}, {@code bumps} or {@code bumped}, then
      * {@code to} or a colon, the word {@code version} between where it stands ({@code Bump to 1.2.99.1}, {@code Version
-     * bump: 1.0.99.2}, {@code bumps version to 2.3.99.1}: X.Org's release commits). A release is bumped, an address is
-     * not; {@code jump to}, {@code bumped traffic to} and {@code bump: failover moved to} leave it.
+     * bump: 1.0.99.2}, {@code bumps version to 2.3.99.1}: X.Org's release commits), or a package's name and its
+     * {@code version}, {@code dep} or {@code build-dep} ({@code Bumps libXt version to 1.0.99.1}, {@code Bump
+     * libxt-dev build-dep to 1.0.99.1}). A release is bumped, an address is not; {@code jump to}, {@code bumped
+     * traffic to} and {@code bump: failover moved to} leave it.
      */
     static boolean bumpedVersion(String s, int i) {
         int k = blanksBefore(s, i);
-        if (k == i) {
-            return false;
+        if (k == i || k == 0) {
+            return false;   // no blank before it, or only blanks (the text's start)
         }
         if (s.charAt(k - 1) == ':') {
             return bumpWord(s, k - 1);
@@ -356,8 +359,20 @@ final class Numbers extends Detector {
         }
         int v = blanksBefore(s, w);
         int x = wordBefore(s, v);
-        if (v < w && Chars.is(s, x, v, "version")) {
-            return x > 0 && bumpWord(s, x);
+        if (v < w && (Chars.is(s, x, v, "version") || Chars.is(s, x, v, "dep"))) {
+            if (x > 0 && bumpWord(s, x)) {
+                return true;
+            }
+            if (x > 6 && s.startsWith("build-", x - 6)) {
+                x -= 6;
+            }
+            int nameEnd = blanksBefore(s, x);
+            int name = nameEnd;
+            while (name > 0 && nameEnd - name < 40 && (Chars.alnum(s.charAt(name - 1))
+                    || "-._+".indexOf(s.charAt(name - 1)) >= 0)) {
+                name--;
+            }
+            return nameEnd < x && name < nameEnd && Chars.letter(s.charAt(name)) && name > 0 && bumpWord(s, name);
         }
         return v < w && bumpWord(s, w);
     }
@@ -388,16 +403,259 @@ final class Numbers extends Detector {
         return w;
     }
 
-    /** Words that name a machine, never a package: after {@code requires} they still lead to an address. */
+    /**
+     * Whether {@code s[k, k + 10)} is an ISO date, {@code 2015-05-09}, no digit or letter right before or after it.
+     */
+    private static boolean isoDate(String s, int k) {
+        if (k < 0 || k + 10 > s.length() || k > 0 && Chars.alnum(s.charAt(k - 1))
+                || k + 10 < s.length() && Chars.alnum(s.charAt(k + 10))) {
+            return false;
+        }
+        return digits(s, k, 4) && s.charAt(k + 4) == '-' && digits(s, k + 5, 2) && s.charAt(k + 7) == '-'
+                && digits(s, k + 8, 2);
+    }
+
+    /** The names of the months, as a release's date in words spells them ({@code 10 April 2011}). */
+    private static final String[] MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december"};
+
+    /**
+     * Whether {@code s[k, close)} is a date in words, a day, a month's name and a year, either way round
+     * ({@code 10 April 2011}, {@code April 10, 2011}), or an ISO date.
+     */
+    private static boolean dateInWords(String s, int k, int close) {
+        if (close - k == 10 && isoDate(s, k)) {
+            return true;
+        }
+        int month = -1;
+        int numbers = 0;
+        int w = k;
+        while (w < close) {
+            int e = w;
+            while (e < close && Chars.alnum(s.charAt(e))) {
+                e++;
+            }
+            if (e == w) {
+                if (s.charAt(w) != ' ' && s.charAt(w) != ',') {
+                    return false;
+                }
+                w++;
+                continue;
+            }
+            if (Chars.digitsOnly(s, w, e) && e - w <= 4) {
+                numbers++;
+            } else if (Chars.isAny(s, w, e, MONTHS)) {
+                month = w;
+            } else {
+                return false;
+            }
+            w = e;
+        }
+        return month >= 0 && numbers == 2;
+    }
+
+    /**
+     * Whether the four numbers {@code s[i, end)} are the release a date stands beside on its line, as changelogs and
+     * NEWS files head each release: after an ISO date that starts the line, blanks before it allowed (or after an HTML
+     * tag's {@code >}), in parentheses
+     * ending the line (or the tag), or with blanks between and an author's e-mail after, a GNU ChangeLog's heading with the
+     * version in the name's place ({@code 2015-05-09 (3.8.10.1)}, {@code 2013-06-20  6.8.6.2 A. Author <a@…>}); or
+     * starting its line, one package's name before it at most (none that ends in a digit or names a machine,
+     * {@link #HOST_WORDS}), with the date after it ending the line ({@code 3.3.3.1 - 2012-06-25}, {@code man-db 2.6.0.1
+     * (10 April 2011)}). An address is logged with a time ({@code 2024-06-01 10:02:11 10.0.0.5}), or beside more
+     * words than these ({@code 2024-06-01 10.0.0.5 GET /login}).
+     */
+    static boolean releaseDated(String s, int i, int end) {
+        int k = i;
+        if (k > 0 && s.charAt(k - 1) == '(') {
+            k--;
+        }
+        int blanks = k;
+        while (k > 0 && blanks - k < 3 && s.charAt(k - 1) == ' ') {
+            k--;
+        }
+        int after = end < s.length() && s.charAt(end) == ')' ? end + 1 : end;
+        if (after == end + 1 && k == i) {
+            return false;   // a closing parenthesis with no opening one
+        }
+        int lineEnd = Tables.lineEnd(s, after);
+        if (k < blanks && isoDate(s, k - 10) && (k - 10 == 0 || s.charAt(k - 11) == '>'
+                || Chars.skipBlanks(s, Tables.lineStart(s, k - 10)) == k - 10)) {
+            int rest = Chars.skipBlanks(s, after);
+            if (after == end + 1 && (rest >= lineEnd || s.startsWith("</", rest))) {
+                return true;
+            }
+            int open = Chars.indexOf(s, '<', rest, lineEnd);
+            return open > rest && after < rest && Chars.indexOf(s, '@', open, lineEnd) > open
+                    && s.charAt(lineEnd - 1) == '>' && Chars.lettersOnly(s, rest, rest + 1);
+        }
+        if (i > 0 && s.charAt(i - 1) == '(') {
+            return false;
+        }
+        int line = Chars.skipBlanks(s, Tables.lineStart(s, i));
+        int name = line;
+        while (name < i && (Chars.alnum(s.charAt(name)) || "-._+".indexOf(s.charAt(name)) >= 0)) {
+            name++;
+        }
+        if (line < i && (name == line || !Chars.letter(s.charAt(line)) || name + 1 != i || s.charAt(name) != ' '
+                || Chars.digit(s.charAt(name - 1)) || Chars.isAny(s, line, name, HOST_WORDS))) {
+            // the release at the line's start, or after one package's name (man-db 2.6.0.1 (10 April 2011)); a host's
+            // name ends in its number (web01) or is a word for one (client, server)
+            return false;
+        }
+        int d = Chars.skipBlanks(s, after);
+        if (d == after) {
+            return false;
+        }
+        if (d + 1 < lineEnd && (s.charAt(d) == '-' || s.charAt(d) == '\u2013') && s.charAt(d + 1) == ' ') {
+            int date = Chars.skipBlanks(s, d + 1);
+            return isoDate(s, date) && Chars.skipBlanks(s, date + 10) >= lineEnd;
+        }
+        if (s.charAt(d) == '(' && after == end) {
+            int close = Chars.indexOf(s, ')', d + 1, lineEnd);
+            return close > d + 1 && dateInWords(s, d + 1, close) && Chars.skipBlanks(s, close + 1) >= lineEnd;
+        }
+        return false;
+    }
+
+    /**
+     * Whether the number at {@code i} is a version of the Debian Policy (four parts since 3.0.0.0): the word
+     * {@code standards} earlier on its line ({@code Standards-Version: 4.6.0.1}, {@code Bump Standards-Version to
+     * 4.6.0.1}, {@code debian packaging standards 2.1.3.2}), or the word {@code Standard} or a capital {@code Policy}
+     * right before it ({@code Debian Standard 2.1.2.2}, {@code compliance with Policy 4.6.0.1}). A network's policy or
+     * standard says something else first ({@code policy route to 10.0.0.5}, {@code standard gateway 10.0.0.1}).
+     */
+    static boolean standardsVersion(String s, int i) {
+        int k = blanksBefore(s, i);
+        if (k == i) {
+            return false;
+        }
+        int w = k;
+        while (w > 0 && k - w < 8 && Chars.letter(s.charAt(w - 1))) {
+            w--;
+        }
+        if (w < k && (w == 0 || !Chars.alnum(s.charAt(w - 1))) && (Chars.is(s, w, k, "standard")
+                || s.startsWith("Policy", w) && k - w == 6)) {
+            return true;
+        }
+        int from = Math.max(Tables.lineStart(s, i), i - 60);
+        for (int j = i - 9; j >= from; j--) {
+            if ((s.charAt(j) | 0x20) == 's' && s.regionMatches(true, j, "standards", 0, 9)
+                    && (j == 0 || !Chars.alnum(s.charAt(j - 1))) && !Chars.alnum(s.charAt(j + 9))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the number at {@code i} is the release a change was carried back to or from: {@code to} or {@code from}
+     * right before it and {@code backport} earlier on its line ({@code Backport MagickCore/policy to 6.9.13.59},
+     * {@code Backported the fix from 2.4.0.2}). A change is backported to a release; traffic is never.
+     */
+    static boolean backported(String s, int i) {
+        int k = blanksBefore(s, i);
+        int w = wordBefore(s, k);
+        if (k == i || !(Chars.is(s, w, k, "to") || Chars.is(s, w, k, "from"))) {
+            return false;
+        }
+        int from = Math.max(Tables.lineStart(s, w), w - 80);
+        for (int j = w - 9; j >= from; j--) {
+            if ((s.charAt(j) | 0x20) == 'b' && s.regionMatches(true, j, "backport", 0, 8)
+                    && (j == 0 || !Chars.alnum(s.charAt(j - 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The X.509 extensions whose values are object identifiers (OpenSSL's x509v3_config). */
+    private static final String[] OID_EXTENSIONS = {"extendedKeyUsage", "certificatePolicies", "policyIdentifier"};
+
+    /**
+     * Whether the number at {@code i} is an object identifier by the grammar of an X.509 extension's value (OpenSSL's
+     * x509v3_config(5)): a general name of type {@code RID:} or {@code otherName:} ({@code RID:1.2.3.4}), an item of
+     * the value of an extension that lists identifiers ({@code extendedKeyUsage = critical, codeSigning, 1.2.3.4},
+     * {@code certificatePolicies = 1.2.4.5, …}), the name of an arbitrary extension that starts its line
+     * ({@code 1.2.3.4 = critical, ASN1:UTF8String:…}, {@code 1.2.3.4 = DER:01:02}), or after a comma that follows the
+     * word {@code OID} on its line ({@code shortName = a long OID name, 1.2.3.4}). An address's general name is
+     * {@code IP:} and stays one.
+     */
+    static boolean objectIdentifier(String s, int i, int end) {
+        if (i >= 4 && s.startsWith("RID:", i - 4) || i >= 10 && s.startsWith("otherName:", i - 10)) {
+            return true;
+        }
+        int k = blanksBefore(s, i);
+        int line = Tables.lineStart(s, i);
+        if (Chars.skipBlanks(s, line) == i && s.startsWith(" = ", end)) {
+            int v = end + 3;
+            return s.startsWith("critical,", v) || s.startsWith("ASN1:", v) || s.startsWith("DER:", v);
+        }
+        int key = Chars.skipBlanks(s, line);
+        for (String name : OID_EXTENSIONS) {
+            if (s.startsWith(name, key)) {
+                int eq = Chars.skipBlanks(s, key + name.length());
+                return eq < k && s.charAt(eq) == '=';
+            }
+        }
+        if (k < i && k > 0 && s.charAt(k - 1) == ',') {
+            for (int j = k - 4; j >= line && j > k - 60; j--) {
+                if (s.startsWith("OID", j) && (j == 0 || !Chars.alnum(s.charAt(j - 1))) && !Chars.alnum(s.charAt(j + 3))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the number {@code s[i, end)} is a release a heading names: the line starts (blanks before allowed) with a
+     * program's or a library's name written in mixed case, a capital after its first letter and a small letter in it
+     * ({@code XFree86 4.3.0.1}, {@code libXi 1.5.99.2}, {@code libXinerama 1.0.99.1}: X.Org's changelogs), then one blank
+     * and the number, which ends the line or is followed by a sentence's capital ({@code XFree86 4.3.99.16 Bring the
+     * tree up to date}). A host's name is written in small letters ({@code web01 10.0.0.5}, {@code nameserver
+     * 10.0.0.1}, {@code host db1 10.0.0.12}), and the first capital alone ({@code Server01 10.0.0.5}) says nothing.
+     */
+    static boolean releaseHeading(String s, int i, int end) {
+        if (i < 3 || s.charAt(i - 1) != ' ') {
+            return false;
+        }
+        int line = Chars.skipBlanks(s, Tables.lineStart(s, i));
+        if (line >= i - 1 || !Chars.letter(s.charAt(line))) {
+            return false;
+        }
+        boolean inner = false;
+        boolean lower = false;
+        for (int k = line; k < i - 1; k++) {
+            char c = s.charAt(k);
+            if (!Chars.alnum(c)) {
+                return false;
+            }
+            inner |= k > line && Chars.upper(c);
+            lower |= Chars.lower(c);
+        }
+        if (!inner || !lower) {
+            return false;
+        }
+        int lineEnd = Tables.lineEnd(s, end);
+        int next = Chars.skipBlanks(s, end);
+        return next >= lineEnd || next == end + 1 && Chars.upper(s.charAt(next));
+    }
+
+    /**
+     * Words that name a machine, never a package: after {@code requires} they still lead to an address, and before a
+     * release's date ({@link #releaseDated}).
+     */
     private static final String[] HOST_WORDS = {"host", "server", "address", "ip", "peer", "node", "gateway", "from",
-            "to", "at", "on"};
+            "to", "at", "on", "client", "remote"};
 
     /**
      * Whether the number at {@code i} is the version of a requirement: the word {@code require}, {@code requires} or
      * {@code required} (a colon after it, as pkg-config's and RPM's {@code Requires:} fields), one package's name
      * (a letter, then letters, digits, {@code - . _ +}) and the number, blanks between, on one line ({@code Require
      * inputproto 1.9.99.10}, {@code Requires libX11 1.2.99.1}: X.Org's changelogs, as the relation without its
-     * {@code >=}). A word that names a machine ({@code requires host 10.0.0.1}) or nothing between ({@code requires
+     * {@code >=}); so is a release named after {@code since} ({@code since libxcb 1.1.90.1}). A word that names a
+     * machine ({@code requires host 10.0.0.1}, {@code since peer 10.0.0.5}) or nothing between ({@code requires
      * 10.0.0.1}) leaves an address.
      */
     static boolean requiredVersion(String s, int i) {
@@ -425,7 +683,7 @@ final class Numbers extends Detector {
         int end = w;
         w = wordBefore(s, end);
         return (w == 0 || !Chars.alnum(s.charAt(w - 1))) && (Chars.is(s, w, end, "require")
-                || Chars.is(s, w, end, "requires") || Chars.is(s, w, end, "required"));
+                || Chars.is(s, w, end, "requires") || Chars.is(s, w, end, "required") || Chars.is(s, w, end, "since"));
     }
 
     /** The extensions of a package's or an artifact's file, its name ending in its version ({@link #coordinateVersion}). */

@@ -34,7 +34,7 @@ final class PasswordShapes extends Detector {
         }
         if (end - start < MIN || end - start > MAX || start > i || joined(s, start, end) || !shaped(s, start, end)
                 || Values.holdsUuid(s, start, end) || identity(s, start, i, end) || reference(s, start, end)
-                || instanceMethod(s, start, i, end)) {
+                || instanceMethod(s, start, i, end) || glob(s, start, end) || branchName(s, start, end)) {
             return i + 1;
         }
         scan.add(SecretKind.PASSWORD, start, end);
@@ -150,6 +150,62 @@ final class PasswordShapes extends Detector {
             commit = letters && k - g >= 7 && Chars.hasDigit(s, g, k);
         }
         return k == end && (numbers && groups >= 2 || groups == 1 && commit);
+    }
+
+    /**
+     * A wildcard pattern of names, as changelogs write a family of files, tests or functions: its only signs are
+     * {@code *}, one of them at least beside a {@code _}, {@code -} or {@code .} that joins it to a name's parts
+     * ({@code CVE-2024-1234-*.patch}, {@code unixSelect-1.*}, {@code XXH3_*_withSeed}, {@code 0001-Revert-*}).
+     * {@code Welcome1*} and {@code Dragon*Fly9}, a star among letters and digits, are judged by the shape.
+     */
+    private static boolean glob(String s, int start, int end) {
+        boolean joined = false;
+        for (int k = start; k < end; k++) {
+            char c = s.charAt(k);
+            if (c == '*') {
+                joined |= k > start && "_-.".indexOf(s.charAt(k - 1)) >= 0
+                        || k + 1 < end && "_-.".indexOf(s.charAt(k + 1)) >= 0;
+            } else if (SIGNS.indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return joined;
+    }
+
+    /**
+     * A branch named for an issue, as a merge commit's subject quotes it: a prefix of small letters, {@code _#}, the
+     * issue's number and {@code _} with more of the name ({@code fix_#29_tiffcp_orientationTag}, {@code
+     * feature_#112_Login}), the only sign that {@code #}. {@code Welcome_#12_Home} starts with a capital and
+     * {@code Summer_#2024x} has no underscore after the number: judged by the shape.
+     */
+    private static boolean branchName(String s, int start, int end) {
+        int hash = -1;
+        for (int k = start; k < end; k++) {
+            char c = s.charAt(k);
+            if (c == '#' && hash < 0) {
+                hash = k;
+            } else if (SIGNS.indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        if (hash <= start + 1 || s.charAt(hash - 1) != '_' || !lowerOnly(s, start, hash - 1)) {
+            return false;   // a branch's prefix in small letters: fix_, feature_, bug_
+        }
+        int k = hash + 1;
+        while (k < end && Chars.digit(s.charAt(k))) {
+            k++;
+        }
+        return k > hash + 1 && k + 1 < end && s.charAt(k) == '_' && Chars.letter(s.charAt(k + 1));
+    }
+
+    /** Whether {@code s[start, end)} is small letters only. */
+    private static boolean lowerOnly(String s, int start, int end) {
+        for (int k = start; k < end; k++) {
+            if (!Chars.lower(s.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code %2F} (URL encoding) and {@code #011} (syslog's octal escapes) are no signs. */

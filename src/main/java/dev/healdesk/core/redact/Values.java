@@ -141,7 +141,7 @@ final class Values {
     private static final Set<String> ARGUMENT_CAPITALS = Set.of("file", "filename", "pathname", "path", "string",
             "value", "arg", "argument", "dir", "directory", "key", "keyfile", "token", "secret", "pass", "passwd",
             "password", "passphrase", "pwd", "pin", "user", "username", "name", "id", "url", "uri", "host", "cert",
-            "certificate", "credential", "credentials", "creds", "text", "data", "number", "num", "word", "code");
+            "certificate", "credential", "credentials", "creds", "text", "data", "number", "num", "word", "code", "hex");
 
     /**
      * Whether {@code s[start, end)} is a metavariable, the name a usage synopsis or a man page writes in a value's place
@@ -158,8 +158,15 @@ final class Values {
         if (end == start) {
             return false;
         }
+        int joint = start;
+        while (joint < end && ":|[".indexOf(s.charAt(joint)) < 0) {
+            joint++;
+        }
+        if (joint < end) {
+            return composite(s, start, end);
+        }
         int n = end - start;
-        if (n >= 3 && n <= 12 && Chars.upper(s.charAt(start))) {
+        if (n >= 2 && n <= 12 && Chars.upper(s.charAt(start))) {
             boolean vowel = false;
             int i = start;
             while (i < end && Chars.upper(s.charAt(i))) {
@@ -189,6 +196,32 @@ final class Values {
             return true;
         }
         return ARGUMENT_KINDS.contains(s.substring(last, end));
+    }
+
+    /** The encodings a synopsis names before a metavariable ({@code base64:HEX}). */
+    private static final Set<String> ENCODINGS = Set.of("base64", "hex");
+
+    /**
+     * Whether {@code s[start, end)} is metavariables joined as a synopsis joins them: {@code ID:VALUE}, an optional part
+     * in brackets ({@code ID[:PATH]}), alternatives ({@code PATH|base64:HEX}), each part a metavariable or an encoding's
+     * name, two parts or more (systemd.exec(5)'s {@code SetCredential=ID:VALUE}). {@code admin:Hunter2} has no
+     * metavariable in it.
+     */
+    private static boolean composite(String s, int start, int end) {
+        int parts = 0;
+        int part = start;
+        for (int k = start; k <= end; k++) {
+            if (k == end || ":|[]".indexOf(s.charAt(k)) >= 0) {
+                if (k > part) {
+                    if (!ENCODINGS.contains(s.substring(part, k)) && !metavariable(s, part, k)) {
+                        return false;
+                    }
+                    parts++;
+                }
+                part = k + 1;
+            }
+        }
+        return parts >= 2;
     }
 
     /**

@@ -15,7 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * in prose is no SQL statement ({@link SqlCredentials}); a version is no address where a build suffix, a version
  * relation, a Debian changelog's heading or "since"/"section" says so ({@link Numbers}); "using" in prose ({@link
  * SqlCredentials}); a fingerprint after {@code --recv-keys} ({@link KeyNames}); a bug's or a commit's reference after a word
- * ({@code Bug#51433#14}, {@link PasswordShapes}).
+ * ({@code Bug#51433#14}, {@link PasswordShapes}). realtext3: a release beside its date, the Debian Policy's, a backport's,
+ * a bump's, an X.509 object identifier and a heading in mixed case ({@link Numbers}); apt's {@code Pin:}, an option named
+ * in quotes, a changelog entry's file, a structure's member, an option's alternative ({@link KeyValues}); a feature
+ * switch ({@link CommandLines}); joined metavariables ({@link Values}); a wildcard and an issue's branch ({@link
+ * PasswordShapes}); justified prose ({@link AlignedColumns}); a word with its full stop ({@link Echoes}).
  * Each on a line or two of the real text (its page or file named in a comment), with counter-examples that must still
  * go: a generated value in the same slot, a real password's echo. The secret values are drawn here.
  */
@@ -264,6 +268,177 @@ class RealTextFormsTest {
         // a password of the shape rules make people choose still goes, # and all
         for (String pw : new String[] {"Summer#2024#x", "Dragon#77#Aa", "Xy#" + FormChecks.hex(random, 8) + "!Q9"}) {
             FormChecks.gone(redactor, "login ok, then: " + pw + " rejected", pw, " rejected");
+        }
+    }
+
+    // realtext3: releases beside a date, the Debian Policy's versions, backports, X.509's object identifiers, X.Org's
+    // headings in mixed case
+
+    private String address() {
+        return (11 + random.nextInt(80)) + "." + random.nextInt(250) + "." + random.nextInt(250) + "."
+                + (1 + random.nextInt(250));
+    }
+
+    @Test
+    void aReleaseBesideItsDateIsNoAddress() {
+        for (String line : new String[] {"  2019-03-07 (4.2.11.3)", "<h2>2019-03-07 (4.2.11.3)</h2><ul>",
+            "2019-03-07  7.1.4.2 Ana Example <ana@example.org>", "5.4.2.1 - 2020-11-30", "  5.4.2.1 - 2020-11-30",
+            "somelib 3.9.0.2 (14 March 2021)", "3.9.0.2 (March 14, 2021)"}) {
+            FormChecks.untouched(redactor, line);
+        }
+        for (int k = 0; k < 4; k++) {
+            String ip = address();
+            FormChecks.gone(redactor, "2024-06-01 " + ip + " GET /login", ip, "2024-06-01 ", " GET /login");
+            FormChecks.gone(redactor, "2024-06-01 10:02:11 " + ip, ip, "2024-06-01 10:02:11 ");
+            FormChecks.gone(redactor, "2024-06-01 (" + ip + ") refused", ip, ") refused");
+            FormChecks.gone(redactor, "2024-06-01 " + ip, ip, "2024-06-01 ");   // no author, no parentheses
+            FormChecks.gone(redactor, ip + " - 2024-06-01 10:00:00 GET /", ip, " - 2024-06-01 10:00:00");
+            FormChecks.gone(redactor, "client " + ip + " (10 April 2024)", ip, "client ");   // a host's word
+            FormChecks.gone(redactor, "web01 " + ip + " (10 April 2024)", ip, "web01 ");   // a host's name
+            FormChecks.gone(redactor, "db primary " + ip + " (10 April 2024)", ip, "db primary ");   // two words
+        }
+    }
+
+    @Test
+    void aDebianPolicyVersionABackportAndAReleaseSinceAPackageAreNoAddresses() {
+        for (String line : new String[] {"  * Bump Standards-Version to 4.7.0.1", "Standards-Version: 4.6.2.1",
+            "  * debian/control (Standards-Version): updated to 3.9.8.1.", "  * Declare compliance with Policy 4.5.1.2",
+            "  * Conform to Debian Standard 2.4.1.3.", "  * Backport the parser fix to 7.0.11.2 (Closes: #1000001)",
+            "  * Backported coders/png.c from 7.1.0.14,", "It is not needed since libfoo 2.3.91.1, released in 2011."}) {
+            FormChecks.untouched(redactor, line);
+        }
+        for (int k = 0; k < 4; k++) {
+            String ip = address();
+            FormChecks.gone(redactor, "policy route to " + ip, ip, "policy route to ");
+            FormChecks.gone(redactor, "standard gateway " + ip, ip, "standard gateway ");
+            FormChecks.gone(redactor, "unreachable since host " + ip, ip, "since host ");
+            FormChecks.gone(redactor, "forwarded to " + ip + " from backup", ip, " from backup");
+            FormChecks.gone(redactor, "Port 8443 forwarded to " + ip, ip, "Port 8443 forwarded to ");
+        }
+    }
+
+    @Test
+    void anObjectIdentifierOfAnX509ExtensionIsNoAddress() {
+        for (String line : new String[] {"extendedKeyUsage = critical, serverAuth, 1.3.6.9",
+            "certificatePolicies = 2.23.140.1, 1.4.7.9", "policyIdentifier = 1.3.5.8",
+            "subjectAltName = email:ana@example.org, RID:1.2.9.7", "subjectAltName = otherName:1.2.9.7;UTF8:x",
+            "1.2.9.7 = critical, ASN1:UTF8String:data", "1.2.9.7 = DER:01:02:03", "longName = my own OID name, 1.2.9.7"}) {
+            FormChecks.untouched(redactor, line);
+        }
+        for (int k = 0; k < 4; k++) {
+            String ip = address();
+            FormChecks.gone(redactor, "subjectAltName = IP:" + ip, ip, "subjectAltName = IP:");
+            FormChecks.gone(redactor, "crlDistributionPoints = URI:http://" + ip + "/ca.crl", ip);
+            FormChecks.gone(redactor, ip + " = trusted", ip, " = trusted");
+        }
+    }
+
+    @Test
+    void aHeadingThatNamesAReleaseInMixedCaseIsNoAddress() {
+        for (String line : new String[] {"XServer86 4.3.0.2", "XServer86 4.3.99.17 Bring the tree up to date",
+            "  libXfoo 1.5.99.3", "libFooBar 1.0.99.2"}) {
+            FormChecks.untouched(redactor, line);
+        }
+        for (int k = 0; k < 4; k++) {
+            String ip = address();
+            FormChecks.gone(redactor, "web01 " + ip, ip, "web01 ");
+            FormChecks.gone(redactor, "nameserver " + ip, ip, "nameserver ");
+            FormChecks.gone(redactor, "ping " + ip, ip, "ping ");
+            FormChecks.gone(redactor, "host db1 " + ip, ip, "host db1 ");
+            FormChecks.gone(redactor, "Server01 " + ip, ip, "Server01 ");
+            FormChecks.gone(redactor, "WebApp01 " + ip + " timed out", ip, " timed out");
+        }
+    }
+
+    // realtext3: names and words that read as a key's value
+
+    @Test
+    void aChangelogEntryAboutAFileNamedForASecretIsASentence() {
+        for (String line : new String[] {"* pam_foo_passwd: got rid of a compiler warning (Bug 12345)",
+            "  * fix to pam_foo_passwd: try harder to get the lock on the file",
+            " - dbus-user-session: dbus-broker is now in the user slice", " · foo-run-session: new tool to start a bus",
+            "  * update-passwd.8: Document that the backups are kept", " * d/tests/krb5pwd: Grant slapd access to it",
+            "_lib_retrieve_pin: remove an unused argument in the call"}) {
+            FormChecks.untouched(redactor, line);
+        }
+        for (int k = 0; k < 4; k++) {
+            String pw = password();
+            FormChecks.gone(redactor, "- db_password: " + pw, pw, "- db_password: ");
+            FormChecks.gone(redactor, "* db_password: " + pw + " is set for the app", pw, " is set for the app");
+            FormChecks.gone(redactor, "- db-password: hunter", "hunter", "- db-password: ");
+            FormChecks.gone(redactor, "- db-password: correct horse battery staple", "correct", "- db-password: ");
+        }
+    }
+
+    @Test
+    void aptsPinAnOptionNamedInQuotesAFeatureSwitchAndAStructuresMemberAreNoValues() {
+        for (String line : new String[] {"Pin: release a=unstable", "    Pin: version 5.32*", "Pin: origin \"\"",
+            "the value must match the \"SessionId=\" value being used at the peer.",
+            " • The --enable-user-session configure option can be enabled", "  --disable-auth-token   build without it",
+            "session->internals.resumed_flags to NONE.", "  _bin2hex(session->security_parameters."}) {
+            FormChecks.untouched(redactor, line);
+        }
+        for (int k = 0; k < 4; k++) {
+            String pin = FormChecks.digits(random, 4, '1', 9);
+            FormChecks.gone(redactor, "Pin: " + pin, pin, "Pin: ");
+            String token = FormChecks.token(random, 32);
+            FormChecks.gone(redactor, "\"x-api-key\"=\"" + token + "\"", token);
+            FormChecks.gone(redactor, "--session-token " + token + " --region eu", token, " --region eu");
+            FormChecks.gone(redactor, "session -> " + token, token, "session -> ");
+            FormChecks.gone(redactor, "sid->" + token, token);
+        }
+    }
+
+    @Test
+    void aWildcardOrABranchNamedForAnIssueIsNoChosenPassword() {
+        for (String line : new String[] {"  - CVE-2024-12345-*.patch: Backport patches.",
+            "Revise the unixSelect-1.* tests so that", "new variants XXH3_*_withSecretAndSeed()", "  - 0001-Revert-*: gone",
+            "Merge branch 'fix_#29_tiffcp_orientationTag' into 'master'"}) {
+            FormChecks.untouched(redactor, line);
+        }
+        for (String pw : new String[] {"Dragon*Fly9x", "Wel9come1x*", "Welcome_#12_Home", "Fix_#29_Tiff9x!",
+            "Tiger*" + FormChecks.hex(random, 6) + "Q7"}) {
+            FormChecks.gone(redactor, "login ok, then: " + pw + " rejected", pw, " rejected");
+        }
+    }
+
+    @Test
+    void proseAndFileNamesAreNoTableOrEcho() {
+        // prose with two blanks between sentences or set justified is no table's header
+        FormChecks.untouched(redactor, "    into pngtypes.h.  Eliminated use of global png_pass arrays.  Declared the\n"
+                + "    png_CHNK and png_pass arrays to be \"const\".  Made the global arrays\n"
+                + "    available to applications (although none are used in libpng itself) when\n");
+        FormChecks.untouched(redactor, "       for  the  system  using pre-defined profiles as supplied by PAM module"
+                + " packages.  Profiles\n"
+                + "       shipped in the /usr/share/pam-configs/ directory specify the modules, with options, to en-\n");
+        // a table's header still names its column
+        String pw = password();
+        FormChecks.gone(redactor, "id   user    password\n1    alice   " + pw + "\n", pw, "alice");
+        // a file's name with .bz2 and a word with its full stop are plain words
+        assertTrue(Echoes.plainWords("x libfoo-x.y.tar.bz2", 2, 20));
+        assertTrue(Echoes.plainWords("configuration.", 0, 14));
+        assertFalse(Echoes.plainWords("Orange8731.nf", 0, 13));
+        assertFalse(Echoes.plainWords("summer.fun1", 0, 11));
+    }
+
+    @Test
+    void aBumpedPackagesVersionAnOptionsAlternativeAndJoinedMetavariablesAreNoValues() {
+        for (String line : new String[] {"  Bumps libXfoo version to 1.0.99.4 so that modules can build",
+            "configure.ac: Bump fooproto dep to 2.3.99.2", "  * Bump x11proto-foo-dev build-dep to 2.2.99.3.",
+            "Takes LoadCredential=/SetCredential= (see systemd.exec(5)).",
+            "SetCredential=ID:VALUE, SetCredentialEncrypted=ID:VALUE",
+            "LoadCredential=ID[:PATH], LoadCredentialEncrypted=ID[:PATH]", "root-hash-signature=PATH|base64:HEX"}) {
+            FormChecks.untouched(redactor, line);
+        }
+        for (int k = 0; k < 4; k++) {
+            String ip = address();
+            FormChecks.gone(redactor, "bumped traffic to " + ip + " port 443", ip, " port 443");
+            FormChecks.gone(redactor, "Bump the load balancer version to " + ip, ip);
+            String pw = password();
+            FormChecks.gone(redactor, "SetCredential=db:" + pw, pw);
+            FormChecks.gone(redactor, "auth=admin:" + pw, pw);
+            String key = "/" + FormChecks.token(random, 30) + "9=";
+            FormChecks.gone(redactor, "secret=" + key, key.substring(1, 20));
         }
     }
 }
